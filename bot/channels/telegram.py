@@ -1,0 +1,433 @@
+"""Telegram: webhook updates in, `sendMessage` out, via python-telegram-bot (PTB 22) as a plain API client.
+
+Inbound: `parse_update` turns one webhook `Update` into an `InboundMessage`, an `AddressBlocked` or an
+`Ignored`. The bot is one-to-one only, and we keep no more of the update than the flows need (no names,
+no file ids, no coordinates).
+
+| Update                                         | Result                                                    |
+|------------------------------------------------|-----------------------------------------------------------|
+| private `message` with text                    | Event text; language_hint = sender's language_code        |
+| private `/start [payload]` (also `@BotName`)   | Event command "start", meta {"payload": ...} if given     |
+| private `/stop`, `/menu`, `/help`              | Event command "stop" / "menu" / "help"                    |
+| private other `/x`                             | Event text (the flow answers it like any text)            |
+| `callback_query` (inline button) with data     | Event choice = data; callback_query_id set so it is       |
+|                                                | answered; address = chat of the button's message          |
+|                                                | (fallback: the user who tapped it)                        |
+| private voice, photo, sticker, document,       | Event media, text = caption or ""; meta {"media": type}.  |
+| video, audio, video_note, animation, contact,  | File ids, URLs and contact details are dropped: data      |
+| dice, story, paid media                        | minimisation, we cannot read them anyway                  |
+| private location / venue                       | Event location (coordinates dropped)                      |
+| `edited_message`                               | Ignored "edited": we already answered the original;       |
+|                                                | re-running a flow step on an edit would double-answer.    |
+|                                                | Live-location updates also arrive as edits.               |
+| `message`/`callback_query` in a group,         | Ignored "group_chat": the bot is one-to-one only and      |
+| supergroup or channel; `channel_post`          | private data must never appear in a group                 |
+| private `my_chat_member` new status "kicked"   | AddressBlocked: the person blocked the bot                |
+| private `my_chat_member` new status "member"   | Ignored "unblocked": they will send /start themselves     |
+| private message with a poll                    | Ignored "poll"                                            |
+| private message without text or media          | Ignored "no_content" (service messages)                   |
+| callback_query without data (game button)      | Ignored "callback_without_data"                           |
+| anything else (inline_query, poll,             | Ignored "unsupported:<update type>"                       |
+| chat_join_request, business messages, ...)     |                                                           |
+
+A payload that is not a valid `Update` (no integer `update_id`, a message without chat, ...) raises
+`InvalidUpdate`, a `ValueError`, so the web layer answers 400. `Ignored` reasons never hold personal data.
+
+Outbound: `TelegramAdapter.send` makes one `sendMessage` call and classifies the outcome; see
+`classify_error` for the table of PTB exceptions.
+"""
+
+from __future__ import annotations
+
+import datetime as dtm
+import logging
+import os
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+
+import httpx
+import telegram
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType, UpdateType
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.request import HTTPXRequest
+
+from bot.channels.base import AddressBlocked, Ignored, InboundMessage, OutboundMessage, SendResult
+from flows.types import Channel, Event
+
+logger = logging.getLogger(__name__)
+
+# PTB 22.2+ is moving time periods (RetryAfter.retry_after among them) from int seconds to timedelta, and
+# until one opts in it emits a PTBDeprecationWarning each time it *builds* a RetryAfter, inside its own
+# request code where we cannot catch it. Opting in is the remedy PTB documents; this code already handles
+# timedelta (and int, should an operator set PTB_TIMEDELTA=false). We read no other time-period field.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+CHANNEL: Final[Channel] = "telegram"
+DEFAULT_API_BASE_URL: Final = "https://api.telegram.org/bot"
+# Telegram rejects callback_data outside 1..64 bytes (BUTTON_DATA_INVALID).
+MAX_CALLBACK_DATA_BYTES: Final = 64
+
+# A private chat id is the person's user id: a positive integer. (int() alone would accept "+316...".)
+_CHAT_ID = re.compile(r"[1-9][0-9]{0,19}")
+
+# Commands the flows understand; any other "/word" is passed on as text.
+COMMANDS: Final = frozenset({"start", "stop", "menu", "help"})
+
+# Message attributes that carry something we cannot read. Checked in this order; the name goes into
+# Event.meta["media"] so a flow can say "I cannot listen to voice notes" rather than a generic answer.
+# `animation` comes before `document` because Telegram sends a GIF with both set.
+MEDIA_ATTRIBUTES: Final = (
+    "voice",
+    "photo",
+    "sticker",
+    "animation",
+    "video",
+    "video_note",
+    "audio",
+    "document",
+    "contact",
+    "dice",
+    "story",
+    "paid_media",
+)
+
+_UPDATE_TYPES: Final = frozenset(UpdateType)
+
+
+class InvalidUpdate(ValueError):
+    """The webhook body is not a valid Telegram `Update`; the web layer answers 400."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Inbound
+# --------------------------------------------------------------------------------------------------
+
+
+def parse_update(data: Any, bot: telegram.Bot) -> InboundMessage | AddressBlocked | Ignored:
+    """Translate one webhook update; see the module docstring for the decision per update type.
+
+    `bot` only serves PTB's `de_json` (objects keep a reference to it); it needs no network and no
+    initialisation.
+    """
+    update = _deserialise(data, bot)
+    provider_id = str(update.update_id)
+
+    if update.message is not None:
+        return _from_message(update.message, provider_id)
+    if update.edited_message is not None:
+        return Ignored("edited")
+    if update.channel_post is not None or update.edited_channel_post is not None:
+        return Ignored("group_chat")
+    if update.callback_query is not None:
+        return _from_callback_query(update.callback_query, provider_id)
+    if update.my_chat_member is not None:
+        return _from_my_chat_member(update.my_chat_member, provider_id)
+    return Ignored(_unsupported_reason(data))
+
+
+def _deserialise(data: Any, bot: telegram.Bot) -> Update:
+    """Run PTB's parser, turning its assorted exceptions into one `InvalidUpdate`.
+
+    PTB accepts a non-integer `update_id` without complaint, so that is checked first: it becomes
+    our `provider_id`, the key that recognises Telegram's retries.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidUpdate("update is not a JSON object")
+    update_id = data.get("update_id")
+    if not isinstance(update_id, int) or isinstance(update_id, bool):
+        raise InvalidUpdate("update has no integer update_id")
+    try:
+        update = Update.de_json(dict(data), bot)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        # Only the exception type: PTB's messages may quote parts of the payload.
+        raise InvalidUpdate(f"not a valid Telegram update ({type(exc).__name__})") from exc
+    if update is None:  # pragma: no cover - de_json returns None only for empty data
+        raise InvalidUpdate("empty update")
+    return update
+
+
+def _unsupported_reason(data: Mapping[str, Any]) -> str:
+    """Name the update type for the log, but only if it is one Telegram defines (no free text)."""
+    for key, value in data.items():
+        if key != "update_id" and value is not None and key in _UPDATE_TYPES:
+            return f"unsupported:{key}"
+    return "unsupported"
+
+
+def _from_message(message: Message, provider_id: str) -> InboundMessage | Ignored:
+    """A new message: private chats only, then text/command, location, media, or nothing readable."""
+    if message.chat.type != ChatType.PRIVATE:
+        return Ignored("group_chat")
+    event = _message_event(message)
+    if isinstance(event, Ignored):
+        return event
+    return InboundMessage(
+        channel=CHANNEL,
+        provider_id=provider_id,
+        address=str(message.chat.id),
+        event=event,
+    )
+
+
+def _message_event(message: Message) -> Event | Ignored:
+    hint = _language_hint(message.from_user)
+    if message.text is not None:
+        return _text_event(message.text, hint)
+    if message.location is not None or message.venue is not None:
+        return Event(kind="location", language_hint=hint)
+    for attribute in MEDIA_ATTRIBUTES:
+        if getattr(message, attribute, None):
+            return Event(
+                kind="media", text=message.caption or "", language_hint=hint, meta={"media": attribute}
+            )
+    if message.poll is not None:
+        return Ignored("poll")
+    return Ignored("no_content")
+
+
+def _text_event(text: str, language_hint: str | None) -> Event:
+    """Plain text, or one of our commands. "/start@VoordeurBot payload" counts as /start.
+
+    Recognised by the text, not by `bot_command` entities, so a typed "/stop" from any client works.
+    Commands are matched case-insensitively: phones capitalise the first letter.
+    """
+    head, _, rest = text.strip().partition(" ")
+    if head.startswith("/") and len(head) > 1:
+        command = head[1:].split("@", 1)[0].lower()
+        if command in COMMANDS:
+            payload = rest.strip()
+            meta = {"payload": payload} if command == "start" and payload else {}
+            return Event(kind="command", command=command, language_hint=language_hint, meta=meta)
+    return Event(kind="text", text=text, language_hint=language_hint)
+
+
+def _from_callback_query(query: telegram.CallbackQuery, provider_id: str) -> InboundMessage | Ignored:
+    """A tapped inline button. The chat is the one of the message holding the keyboard.
+
+    `query.message` is absent for buttons on inline-mode messages; then the user who tapped is the
+    address (for a private chat, chat id and user id are the same number).
+    """
+    if query.data is None:
+        return Ignored("callback_without_data")
+    if query.message is not None:
+        if query.message.chat.type != ChatType.PRIVATE:
+            return Ignored("group_chat")
+        address = str(query.message.chat.id)
+    else:
+        address = str(query.from_user.id)
+    return InboundMessage(
+        channel=CHANNEL,
+        provider_id=provider_id,
+        address=address,
+        event=Event(kind="choice", choice=query.data, language_hint=_language_hint(query.from_user), meta={}),
+        callback_query_id=query.id,
+    )
+
+
+def _from_my_chat_member(
+    member_update: telegram.ChatMemberUpdated, provider_id: str
+) -> AddressBlocked | Ignored:
+    """Our own membership in a chat changed: in a private chat that means blocked or unblocked."""
+    if member_update.chat.type != ChatType.PRIVATE:
+        return Ignored("group_chat")
+    status = member_update.new_chat_member.status
+    if status == ChatMemberStatus.BANNED:  # "kicked"
+        return AddressBlocked(channel=CHANNEL, provider_id=provider_id, address=str(member_update.chat.id))
+    if status == ChatMemberStatus.MEMBER:
+        return Ignored("unblocked")
+    return Ignored("chat_member_status")
+
+
+def _language_hint(user: telegram.User | None) -> str | None:
+    return user.language_code if user is not None else None
+
+
+# --------------------------------------------------------------------------------------------------
+# Outbound
+# --------------------------------------------------------------------------------------------------
+
+
+class CallbackDataTooLong(ValueError):
+    """A choice key does not fit Telegram's 64-byte callback_data."""
+
+
+def build_keyboard(choices: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
+    """One button per row (long Dutch labels stay readable on small phones), callback_data = choice key.
+
+    A key over 64 bytes is refused rather than truncated: a cut key would come back as a choice the
+    flow does not know, and two long keys could collide into the same button value.
+    """
+    if not choices:
+        return None
+    rows = []
+    for key, label in choices:
+        if not key or len(key.encode("utf-8")) > MAX_CALLBACK_DATA_BYTES:
+            raise CallbackDataTooLong(f"choice key must be 1..{MAX_CALLBACK_DATA_BYTES} bytes")
+        rows.append([InlineKeyboardButton(text=label, callback_data=key)])
+    return InlineKeyboardMarkup(rows)
+
+
+def classify_error(exc: TelegramError) -> SendResult:
+    """Map a PTB exception from `sendMessage` to an outcome. Error codes hold no ids, names or text.
+
+    | Exception                                      | Outcome                                     |
+    |------------------------------------------------|---------------------------------------------|
+    | RetryAfter (429 with retry_after)              | retry after that many seconds               |
+    | Forbidden (blocked, user deactivated, ...)     | failed telegram:forbidden, address stopped  |
+    | BadRequest "chat not found"                    | failed telegram:chat_not_found, stopped     |
+    | BadRequest "message is too long"               | failed telegram:message_too_long            |
+    | other BadRequest                               | failed telegram:bad_request                 |
+    | ChatMigrated (groups only, never ours)         | failed telegram:chat_migrated               |
+    | InvalidToken (401/404: our token is wrong)     | retry telegram:unauthorized: nothing was    |
+    |                                                | sent; fixing the config must not lose mail  |
+    | TimedOut from httpx ConnectTimeout/PoolTimeout | retry: the request never left               |
+    | TimedOut otherwise (read/write timeout)        | unknown: Telegram may have sent it          |
+    | NetworkError from an HTTP answer (5xx, ...)    | retry telegram:server_error                 |
+    | NetworkError from httpx.ConnectError           | retry telegram:connect_error                |
+    | NetworkError otherwise (reset, disconnected)   | unknown telegram:network_error              |
+    | any other TelegramError (bad 200 body, ...)    | unknown telegram:error                      |
+    """
+    if isinstance(exc, RetryAfter):
+        return SendResult("retry", retry_after=retry_after_seconds(exc), error="telegram:rate_limited")
+    if isinstance(exc, Forbidden):
+        return SendResult("failed", error="telegram:forbidden", address_stopped=True)
+    if isinstance(exc, BadRequest):
+        return _classify_bad_request(exc)
+    if isinstance(exc, ChatMigrated):
+        return SendResult("failed", error="telegram:chat_migrated")
+    if isinstance(exc, InvalidToken):
+        return SendResult("retry", error="telegram:unauthorized")
+    if isinstance(exc, TimedOut):  # before NetworkError: TimedOut is a subclass
+        return _classify_timeout(exc)
+    if isinstance(exc, NetworkError):
+        return _classify_network_error(exc)
+    return SendResult("unknown", error="telegram:error")
+
+
+def _classify_bad_request(exc: BadRequest) -> SendResult:
+    description = exc.message.lower()
+    if "chat not found" in description:
+        return SendResult("failed", error="telegram:chat_not_found", address_stopped=True)
+    if "message is too long" in description:
+        return SendResult("failed", error="telegram:message_too_long")
+    return SendResult("failed", error="telegram:bad_request")
+
+
+def _classify_timeout(exc: TimedOut) -> SendResult:
+    """PTB raises TimedOut `from` the httpx exception, which tells whether the request left."""
+    if isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):
+        return SendResult("retry", error="telegram:connect_timeout")
+    return SendResult("unknown", error="telegram:timeout")
+
+
+def _classify_network_error(exc: NetworkError) -> SendResult:
+    """Without an httpx cause, PTB built the error from an HTTP answer (5xx, odd 4xx): not accepted."""
+    cause = exc.__cause__
+    if cause is None or isinstance(cause, TelegramError):
+        return SendResult("retry", error="telegram:server_error")
+    if isinstance(cause, httpx.ConnectError):
+        return SendResult("retry", error="telegram:connect_error")
+    return SendResult("unknown", error="telegram:network_error")
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    """Seconds to wait, whether PTB gives a timedelta (`PTB_TIMEDELTA`, see above) or int seconds."""
+    value: int | float | dtm.timedelta = exc.retry_after
+    if isinstance(value, dtm.timedelta):
+        return value.total_seconds()
+    return float(value)
+
+
+class TelegramAdapter:
+    """Sends to Telegram through PTB's `Bot`, used as a bare async API client (webhooks, no polling).
+
+    The adapter owns one `HTTPXRequest` (an httpx.AsyncClient), so sending never blocks the event loop.
+    PTB's `Bot.initialize()` always calls getMe, which would make start-up depend on Telegram being
+    reachable; we only need the HTTP client, so `start()` initialises our own request object through
+    its public `initialize()` and `aclose()` shuts it down. The bot user is therefore never loaded:
+    do not use `bot.username` and friends.
+    """
+
+    channels: tuple[Channel, ...] = (CHANNEL,)
+
+    def __init__(self, token: str, api_base_url: str = DEFAULT_API_BASE_URL, timeout: float = 15.0) -> None:
+        self._request = HTTPXRequest(
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            write_timeout=timeout,
+            pool_timeout=timeout,
+        )
+        # The same request object serves getUpdates, which we never call: otherwise PTB would create
+        # a second client of its own that nobody closes.
+        self._bot = telegram.Bot(
+            token, base_url=api_base_url, request=self._request, get_updates_request=self._request
+        )
+        self._closed = False
+
+    @property
+    def bot(self) -> telegram.Bot:
+        """The PTB bot, for `parse_update` (and tests)."""
+        return self._bot
+
+    async def start(self) -> None:
+        """Open the HTTP client. No network call: the token is checked by the first real send."""
+        await self._request.initialize()
+        self._closed = False
+
+    async def aclose(self) -> None:
+        """Close the HTTP client. Safe to call twice."""
+        self._closed = True
+        await self._bot.shutdown()  # a no-op unless someone called bot.initialize()
+        await self._request.shutdown()
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        """One sendMessage call; never raises for provider or network trouble."""
+        if self._closed:
+            return SendResult("retry", error="telegram:closed")
+        if not _CHAT_ID.fullmatch(message.address):
+            return self._log(message, SendResult("failed", error="telegram:invalid_address"))
+        chat_id = int(message.address)
+        try:
+            keyboard = build_keyboard(message.choices)
+        except CallbackDataTooLong:
+            return self._log(message, SendResult("failed", error="telegram:callback_data_too_long"))
+        try:
+            sent = await self._bot.send_message(chat_id=chat_id, text=message.text, reply_markup=keyboard)
+        except TelegramError as exc:
+            return self._log(message, classify_error(exc), exc)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # A 200 whose body PTB cannot turn into a Message: Telegram probably sent it.
+            return self._log(message, SendResult("unknown", error="telegram:bad_response"), exc)
+        return SendResult("sent", provider_id=str(sent.message_id))
+
+    async def answer_callback(self, callback_query_id: str) -> None:
+        """Stop the spinner on a tapped button. Best effort: the choice itself is already handled."""
+        if self._closed:
+            return
+        try:
+            await self._bot.answer_callback_query(callback_query_id)
+        except TelegramError as exc:
+            logger.info("telegram answerCallbackQuery failed: %s", type(exc).__name__)
+
+    @staticmethod
+    def _log(message: OutboundMessage, result: SendResult, exc: BaseException | None = None) -> SendResult:
+        """Log the outcome by outbox id and error code only (no chat id, no text, no exception text)."""
+        logger.warning(
+            "telegram send outbox_id=%s outcome=%s error=%s exception=%s",
+            message.outbox_id,
+            result.outcome,
+            result.error,
+            type(exc).__name__ if exc is not None else None,
+        )
+        return result

@@ -1,0 +1,343 @@
+"""Twilio SMS and WhatsApp: one module, because Twilio speaks one format for both.
+
+Inbound webhooks (form fields) become `InboundMessage`s; an `OutboundMessage` becomes one call to the
+Messages API whose outcome is classified for the outbox sender. Only codes and error classes leave this
+module as error strings: Twilio's own error messages may quote phone numbers, and errors are logged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+from twilio.base import values
+from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
+from twilio.rest import Client
+from twilio.rest.api.v2010.account.message import MessageInstance
+
+from bot.channels.base import Ignored, InboundMessage, OutboundMessage, SendResult, StatusUpdate
+from bot.channels.render import numbered
+from bot.channels.twilio_http import HttpxTwilioHttpClient
+from flows.types import Channel, Event
+
+WHATSAPP_PREFIX = "whatsapp:"
+DEFAULT_API_BASE_URL = "https://api.twilio.com"
+
+# Error codes after which the person must not be written to again on this address.
+_ADDRESS_STOPPED_CODES = frozenset({"21610"})  # recipient opted out (replied STOP to the carrier)
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+# Transport errors raised before any byte of the request can have reached Twilio.
+_NOT_SENT_ERRORS: tuple[type[httpx.HTTPError], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.ProxyError,
+)
+# Twilio's clock and ours differ a little; a message created just before `since` is still ours.
+_CLOCK_SKEW = timedelta(minutes=1)
+_LOOKUP_PAGE_SIZE = 50
+
+
+class MalformedTwilioPayload(ValueError):
+    """A webhook lacks a field every Twilio request has; the web layer answers 400."""
+
+
+class TwilioLookupError(Exception):
+    """Twilio could not be asked whether a message went out; the send stays unknown, try later.
+
+    The message names only the error class or code: the underlying error may quote phone numbers.
+    """
+
+
+# --- inbound -------------------------------------------------------------------------------------------
+
+
+def parse_inbound(form: Mapping[str, str]) -> InboundMessage | Ignored:
+    """Turn an inbound-message webhook (SMS or WhatsApp) into an `InboundMessage`.
+
+    Only what flows need is kept: profile names, WhatsApp ids, city and media URLs stay out (data
+    minimisation; a media URL would give anyone with our credentials the voice note for ever).
+    """
+    provider_id = _first(form, "MessageSid", "SmsMessageSid")
+    sender = form.get("From", "").strip()
+    if not provider_id or not sender:
+        raise MalformedTwilioPayload("MessageSid and From are required")
+    channel, address = _split_address(sender)
+    if channel is None:
+        return Ignored(reason="sender address is not a supported channel")
+    if not _E164.match(address):
+        return Ignored(reason="sender is not a phone number (short code or alphanumeric)")
+    return InboundMessage(channel=channel, provider_id=provider_id, address=address, event=_event(form))
+
+
+def parse_status(form: Mapping[str, str]) -> StatusUpdate:
+    """Turn a status callback into a `StatusUpdate`; an empty `ErrorCode` means none."""
+    provider_id = _first(form, "MessageSid", "SmsSid")
+    status = _first(form, "MessageStatus", "SmsStatus")
+    if not provider_id or not status:
+        raise MalformedTwilioPayload("MessageSid and MessageStatus are required")
+    return StatusUpdate(provider_id=provider_id, status=status, error_code=_first(form, "ErrorCode"))
+
+
+def _first(form: Mapping[str, str], *names: str) -> str | None:
+    """The first non-empty value among `names`: Twilio sends both `MessageSid` and legacy `SmsSid` forms."""
+    for name in names:
+        value = form.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def _split_address(sender: str) -> tuple[Channel | None, str]:
+    """`whatsapp:+31...` → ("whatsapp", "+31..."); a bare number is SMS; other schemes are not ours."""
+    if sender.startswith(WHATSAPP_PREFIX):
+        return "whatsapp", sender.removeprefix(WHATSAPP_PREFIX)
+    if ":" in sender:  # messenger:, rcs: and other channels Twilio can route to the same webhook
+        return None, sender
+    return "sms", sender
+
+
+def _event(form: Mapping[str, str]) -> Event:
+    """The flow event for a message: location, then a tapped button, then media, else text."""
+    body = form.get("Body", "")
+    if form.get("Latitude") and form.get("Longitude"):
+        return Event(kind="location", meta=_coordinates(form))
+    button_payload = form.get("ButtonPayload", "")
+    if button_payload:
+        return Event(kind="choice", choice=button_payload, text=form.get("ButtonText", body))
+    media_count = _int(form.get("NumMedia", "0"))
+    if media_count > 0:
+        return Event(kind="media", text=body, meta={"media_types": _media_types(form, media_count)})
+    return Event(kind="text", text=body)
+
+
+def _coordinates(form: Mapping[str, str]) -> dict[str, float]:
+    """Latitude and longitude only (not Address or Label), for finding the nearest neighbourhood."""
+    try:
+        return {"latitude": float(form["Latitude"]), "longitude": float(form["Longitude"])}
+    except ValueError:
+        return {}
+
+
+def _media_types(form: Mapping[str, str], count: int) -> list[str]:
+    """The content types of the attachments, so a flow can say "we cannot listen to voice notes"."""
+    types = (form.get(f"MediaContentType{index}", "") for index in range(count))
+    return [content_type for content_type in types if content_type]
+
+
+def _int(value: str) -> int:
+    """A count Twilio sends as text; garbage counts as zero rather than failing the whole message."""
+    try:
+        return int(value)
+    except ValueError:
+        return 0
+
+
+# --- outbound ------------------------------------------------------------------------------------------
+
+
+def render_text(message: OutboundMessage) -> str:
+    """The body Twilio gets: choices as numbered lines, for SMS and for WhatsApp without Content templates."""
+    return numbered(message.text, message.choices)
+
+
+class TwilioAdapter:
+    """Sends SMS and WhatsApp messages through Twilio's Messages API, without blocking the event loop."""
+
+    channels: tuple[Channel, ...] = ("sms", "whatsapp")
+
+    def __init__(
+        self,
+        account_sid: str,
+        auth_token: str,
+        sms_number: str | None,
+        whatsapp_number: str | None,
+        api_base_url: str = DEFAULT_API_BASE_URL,
+        status_callback_url: str | None = None,
+        timeout: float = 15.0,
+        http: httpx.AsyncClient | None = None,
+    ) -> None:
+        if not account_sid or not auth_token:
+            raise ValueError("account_sid and auth_token are required")
+        self._senders: dict[str, str | None] = {
+            "sms": sms_number or None,
+            "whatsapp": _whatsapp(whatsapp_number) if whatsapp_number else None,
+        }
+        self._status_callback_url = status_callback_url or None
+        self._http = HttpxTwilioHttpClient(http, connect_timeout=min(5.0, timeout), read_timeout=timeout)
+        self._client = _client(account_sid, auth_token, api_base_url, self._http)
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        """Send one message and say what became of it; never raises for provider or network trouble."""
+        route = self._route(message)
+        if isinstance(route, SendResult):
+            return route
+        to, from_ = route
+        self._http.forget_last_response()
+        try:
+            created = await self._client.messages.create_async(
+                to=to,
+                from_=from_,
+                body=render_text(message),
+                status_callback=self._status_callback(message.outbox_id),
+            )
+        except httpx.HTTPError as exc:
+            return _transport_outcome(exc)
+        except (TwilioRestException, TwilioServiceException) as exc:
+            return _api_outcome(exc.status, exc.code, self._response_headers())
+        except json.JSONDecodeError:
+            # A success status with a body we cannot read: Twilio may well have queued it.
+            return SendResult("unknown", error="twilio:unreadable_response")
+        if not created.sid:
+            return SendResult("unknown", error="twilio:no_sid")
+        return SendResult("sent", provider_id=created.sid)
+
+    async def find_sent(self, message: OutboundMessage, since: datetime) -> str | None:
+        """The SID of this message if Twilio has it since `since`, else None.
+
+        For an `unknown` outcome: before resending, the outbox sender asks whether the first attempt got
+        through, so the person never gets it twice. Matches on sender, recipient and rendered body,
+        created no earlier than `since` (minus a minute of clock skew). Raises `TwilioLookupError` when
+        Twilio cannot be asked; the send then stays unknown.
+        """
+        route = self._route(message)
+        if isinstance(route, SendResult):
+            return None
+        to, from_ = route
+        since_utc = _as_utc(since)
+        try:
+            page = await self._client.messages.page_async(
+                to=to, from_=from_, date_sent_after=since_utc, page_size=_LOOKUP_PAGE_SIZE
+            )
+            records: list[MessageInstance] = list(page)
+        except httpx.HTTPError as exc:
+            raise TwilioLookupError(f"twilio:{_snake(type(exc).__name__)}") from None
+        except TwilioException as exc:
+            raise TwilioLookupError(f"twilio:lookup_{getattr(exc, 'code', None) or 'failed'}") from None
+        return _matching_sid(records, render_text(message), since_utc - _CLOCK_SKEW)
+
+    async def aclose(self) -> None:
+        """Close the HTTP client if the adapter created it."""
+        await self._http.aclose()
+
+    def _route(self, message: OutboundMessage) -> tuple[str, str] | SendResult:
+        """(To, From) for the message's channel, or a permanent failure when that channel is not set up."""
+        if message.channel not in self.channels:
+            return SendResult("failed", error="twilio:unsupported_channel")
+        sender = self._senders[message.channel]
+        if sender is None:
+            return SendResult("failed", error=f"twilio:no_{message.channel}_sender")
+        to = _whatsapp(message.address) if message.channel == "whatsapp" else message.address
+        return to, sender
+
+    def _status_callback(self, outbox_id: int) -> str | object:
+        """The callback URL with the outbox id, so a status can be tied to its row even before the SID is."""
+        if self._status_callback_url is None:
+            leave_out: object = values.unset  # twilio's marker for "do not send this field"
+            return leave_out
+        separator = "&" if "?" in self._status_callback_url else "?"
+        return f"{self._status_callback_url}{separator}o={outbox_id}"
+
+    def _response_headers(self) -> Mapping[str, str]:
+        """Headers of the error response twilio turned into an exception (they hold Retry-After)."""
+        response = self._http.last_response()
+        if response is None or response.headers is None:
+            return {}
+        headers: Mapping[str, str] = response.headers
+        return headers
+
+
+def _client(account_sid: str, auth_token: str, api_base_url: str, http: HttpxTwilioHttpClient) -> Client:
+    """A twilio `Client` whose Messages API lives under `api_base_url` (the contract's TWILIO_API_BASE_URL).
+
+    `Client.api` is the `api.twilio.com` Domain; its `base_url` prefixes every v2010 request. Edge and
+    region come from TWILIO_EDGE/TWILIO_REGION in the environment and would rewrite that host, so they
+    are cleared: the base URL setting is the one source of truth.
+    """
+    client = Client(username=account_sid, password=auth_token, account_sid=account_sid, http_client=http)
+    client.edge = None
+    client.region = None
+    client.api.base_url = api_base_url.rstrip("/")
+    return client
+
+
+def _whatsapp(address: str) -> str:
+    """Twilio addresses WhatsApp numbers as `whatsapp:+31...`; add the prefix once."""
+    return address if address.startswith(WHATSAPP_PREFIX) else WHATSAPP_PREFIX + address
+
+
+def _transport_outcome(exc: httpx.HTTPError) -> SendResult:
+    """Retry when the request certainly did not leave; otherwise it may have arrived: unknown."""
+    error = f"twilio:{_snake(type(exc).__name__)}"
+    if isinstance(exc, _NOT_SENT_ERRORS):
+        return SendResult("retry", error=error)
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return SendResult("failed", error="twilio:bad_api_base_url")
+    return SendResult("unknown", error=error)
+
+
+def _api_outcome(status: int, code: object, headers: Mapping[str, str]) -> SendResult:
+    """Classify an error answer: 429 and 5xx are retried, other answers are permanent."""
+    error = _error_name(status, code)
+    if status == 429 or status >= 500:
+        return SendResult("retry", retry_after=_retry_after(headers), error=error)
+    stopped = str(code) in _ADDRESS_STOPPED_CODES
+    return SendResult("failed", error=error, address_stopped=stopped)
+
+
+def _error_name(status: int, code: object) -> str:
+    """`twilio:21610` for Twilio error codes; `twilio:http_502` when the answer carried no code."""
+    if code is None or str(code) == str(status):
+        return f"twilio:http_{status}"
+    return f"twilio:{code}"
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None when absent or unreadable."""
+    value = headers.get("Retry-After") or headers.get("retry-after")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (_as_utc(when) - datetime.now(UTC)).total_seconds())
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """Aware UTC: twilio formats filter dates with a literal `Z`, so a local time would be off by hours."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _matching_sid(records: list[MessageInstance], body: str, not_before: datetime) -> str | None:
+    """The SID of an outbound message with this body created since `not_before`, if any."""
+    for record in records:
+        if _is_match(record, body, not_before):
+            sid: str | None = record.sid
+            return sid
+    return None
+
+
+def _is_match(record: MessageInstance, body: str, not_before: datetime) -> bool:
+    """Same body, sent by us, not older than the first attempt (yesterday's identical check-in is not it)."""
+    if (record.body or "").strip() != body.strip():
+        return False
+    if record.direction is not None and not str(record.direction).startswith("outbound"):
+        return False
+    created: Any = record.date_created
+    return not isinstance(created, datetime) or created >= not_before
+
+
+def _snake(name: str) -> str:
+    """`ReadTimeout` → `read_timeout`, for short error strings."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()

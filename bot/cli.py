@@ -1,0 +1,114 @@
+"""The `voordeur` command (see ../shared/CONTRACT.md for the commands operators rely on)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from typing import Any
+
+from bot.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("voordeur.cli")
+
+DEMO_DATABASE_URL = "sqlite:///voordeur-demo.db"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="voordeur", description="Voordeur: one front door to neighbourhood help.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the web app (webhooks, health, metrics) and, unless --no-worker, the sender")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--no-worker", action="store_true", help="web only; run `voordeur worker` separately")
+
+    commands.add_parser("worker", help="run the scheduler and the outbox sender only")
+
+    demo = commands.add_parser("demo", help="run on an embedded SQLite file with the local simulator; no credentials")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8080)
+
+    db = commands.add_parser("db", help="database migrations")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
+    db_commands.add_parser("upgrade", help="apply migrations to DATABASE_URL")
+    db_commands.add_parser("current", help="show the database's migration revision")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    overrides: dict[str, Any] = {}
+    if args.command == "demo":
+        overrides = {"DATABASE_URL": DEMO_DATABASE_URL, "VOORDEUR_SIMULATOR": True}
+    try:
+        settings = load_settings(**overrides)
+    except SettingsError as exc:
+        print(f"voordeur: {exc}", file=sys.stderr)
+        return 2
+
+    from bot import logs
+
+    logs.configure(settings.voordeur_log_format)
+    if args.command == "db":
+        return _db(settings, args.db_command)
+    _migrate(settings)
+    if args.command == "worker":
+        return asyncio.run(_worker(settings))
+    if args.command == "demo":
+        print(f"Voordeur demo: open http://{args.host}:{args.port}/simulator", flush=True)
+        return _serve(settings, args.host, args.port, worker=True)
+    return _serve(settings, args.host, args.port, worker=not args.no_worker)
+
+
+def _db(settings: Settings, command: str) -> int:
+    from storage import migrate
+
+    if command == "upgrade":
+        migrate.upgrade(settings.database_url)
+        print(migrate.current(settings.database_url))
+    else:
+        print(migrate.current(settings.database_url))
+    return 0
+
+
+def _migrate(settings: Settings) -> None:
+    from storage import migrate
+
+    migrate.upgrade(settings.database_url)
+
+
+def _serve(settings: Settings, host: str, port: int, *, worker: bool) -> int:
+    import uvicorn
+
+    from bot.runtime import Runtime
+    from bot.web.app import create_app
+
+    app = create_app(Runtime(settings), worker=worker)
+    config = uvicorn.Config(
+        app, host=host, port=port, lifespan="on", log_config=None, timeout_graceful_shutdown=10,
+        proxy_headers=True, server_header=False,
+    )
+    uvicorn.Server(config).run()
+    return 0
+
+
+async def _worker(settings: Settings) -> int:
+    from bot.runtime import Runtime
+
+    runtime = Runtime(settings)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
+    await runtime.start(worker=True)
+    await stopping.wait()
+    log.info("worker stopping")
+    await runtime.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""The engine: stores inbound messages, runs flow steps and writes their replies, one transaction each.
+
+Durable first: an inbound message is committed (and the webhook answered) before any flow runs. Then
+`process_person` takes the person's lock, runs every unprocessed message of that person in arrival
+order through `flows.conversation.step`, and commits the new state, the effects and the outbox rows
+together. A crash between the two commits leaves the message unprocessed; `recover` picks it up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import metrics
+from bot.channels.base import InboundMessage
+from flows import catalogue
+from flows.conversation import step
+from flows.types import Effect, Event, Reply
+from storage import inbox, outbox
+from storage.inbox import StoredInbound
+from storage.models import Conversation, Identity, InboundMessage as InboundRow, Person
+
+log = logging.getLogger("voordeur.engine")
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    data = asdict(event)
+    data.pop("address_stopped")
+    data["meta"] = dict(event.meta)
+    return {key: value for key, value in data.items() if value not in (None, "", {})}
+
+
+def event_from_json(data: dict[str, Any], *, address_stopped: bool) -> Event:
+    return Event(
+        kind=data.get("kind", "text"),
+        text=data.get("text", ""),
+        choice=data.get("choice"),
+        command=data.get("command"),
+        language_hint=data.get("language_hint"),
+        meta=data.get("meta", {}),
+        address_stopped=address_stopped,
+    )
+
+
+class KeyedLocks:
+    """One asyncio lock per key, forgotten when nobody holds or waits for it (no unbounded growth)."""
+
+    def __init__(self) -> None:
+        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: int) -> AsyncIterator[None]:
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    def __len__(self) -> int:
+        return len(self._locks)
+
+
+class Engine:
+    """Runs the conversation for people, one person at a time each, many people in parallel."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        clock: Clock = utc_now,
+        on_outbox: Callable[[], None] = lambda: None,
+    ) -> None:
+        self._sessions = sessions
+        self._clock = clock
+        self._on_outbox = on_outbox
+        self._person_locks = KeyedLocks()
+
+    async def store(self, message: InboundMessage) -> StoredInbound:
+        """Store an inbound message once and commit. A duplicate provider id stores nothing."""
+        async with self._sessions() as session, session.begin():
+            stored = await inbox.store_inbound(
+                session,
+                channel=message.channel,
+                provider_id=message.provider_id,
+                address=message.address,
+                event=event_to_json(message.event),
+                now=self._clock(),
+            )
+        metrics.INBOUND.labels(message.channel, "duplicate" if stored.duplicate else "stored").inc()
+        return stored
+
+    async def mark_blocked(self, channel: str, address: str, reason: str) -> None:
+        async with self._sessions() as session, session.begin():
+            await inbox.mark_address_stopped(session, channel, address, reason, self._clock())
+
+    async def process_person(self, person_id: int) -> int:
+        """Handle all of a person's unprocessed messages in order; returns how many were handled."""
+        async with self._person_locks.hold(person_id):
+            return await self._process_locked(person_id)
+
+    async def _process_locked(self, person_id: int) -> int:
+        async with self._sessions() as session, session.begin():
+            person = await inbox.lock_person(session, person_id)
+            if person is None:
+                return 0
+            pending = await inbox.pending_for_person(session, person_id)
+            if not pending:
+                return 0
+            conversation = await session.get(Conversation, person_id)
+            if conversation is None:
+                conversation = Conversation(person_id=person_id, state={}, updated_at=self._clock())
+                session.add(conversation)
+            state = dict(conversation.state or {})
+            for message in pending:
+                state = await self._step_one(session, person, message, state)
+            conversation.state = state
+            conversation.updated_at = self._clock()
+            person.language = catalogue.language_or_default(state.get("lang"))
+        self._on_outbox()
+        return len(pending)
+
+    async def _step_one(
+        self, session: AsyncSession, person: Person, message: InboundRow, state: dict[str, Any]
+    ) -> dict[str, Any]:
+        now = self._clock()
+        identity = await session.get(Identity, message.identity_id)
+        assert identity is not None
+        event = event_from_json(message.event, address_stopped=identity.stopped_at is not None)
+        started = asyncio.get_running_loop().time()
+        try:
+            result = step(state, event, now)
+            new_state, replies, effects = result.state, result.replies, result.effects
+        except Exception:
+            # A flow bug must not silence the person: they hear a kind error, the message is marked.
+            log.exception("flow step failed", extra={"inbound_id": message.id, "person_id": person.id})
+            message.error = "flow_error"
+            new_state, replies, effects = state, (Reply("error_generic"),), ()
+        metrics.FLOW_STEP_SECONDS.observe(asyncio.get_running_loop().time() - started)
+        language = catalogue.language_or_default(new_state.get("lang"))
+        stopping = any(e.kind == "set_stopped" and e.data.get("stopped") for e in effects)
+        for effect in effects:
+            self._apply(identity, effect, now)
+        for reply in replies:
+            self._enqueue_reply(session, person, identity, message, reply, language, now, stopping)
+        message.processed_at = now
+        return new_state
+
+    @staticmethod
+    def _apply(identity: Identity, effect: Effect, now: datetime) -> None:
+        if effect.kind == "set_stopped":
+            stopped = bool(effect.data.get("stopped"))
+            identity.stopped_at = now if stopped else None
+            identity.stop_reason = "stop_keyword" if stopped else None
+        else:
+            raise ValueError(f"unknown effect kind {effect.kind!r}")
+
+    @staticmethod
+    def _enqueue_reply(
+        session: AsyncSession,
+        person: Person,
+        identity: Identity,
+        message: InboundRow,
+        reply: Reply,
+        language: str,
+        now: datetime,
+        allow_when_stopped: bool,
+    ) -> None:
+        body = catalogue.render(reply.key, language, reply.params)
+        choices = [[choice.key, catalogue.render(choice.label_key, language)] for choice in reply.choices]
+        outbox.enqueue(
+            session,
+            person_id=person.id,
+            identity_id=identity.id,
+            channel=identity.channel,
+            text_key=reply.key,
+            body=body,
+            choices=choices,
+            now=now,
+            inbound_id=message.id,
+            allow_when_stopped=allow_when_stopped,
+        )
+
+    async def recover(self, grace: timedelta = timedelta(seconds=5)) -> int:
+        """Process messages stored but never handled (a crash, a lost background task)."""
+        async with self._sessions() as session:
+            people = await inbox.people_with_pending(session, self._clock() - grace)
+        handled = 0
+        for person_id in people:
+            handled += await self.process_person(person_id)
+        if handled:
+            log.info("recovered unprocessed inbound messages", extra={"count": handled})
+        return handled
+
+
+def spawn(coro: Awaitable[Any], tasks: set[asyncio.Task[Any]]) -> asyncio.Task[Any]:
+    """Start a background task and keep a reference until it ends (asyncio only keeps weak ones)."""
+    task = asyncio.ensure_future(coro)
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+    return task

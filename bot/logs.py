@@ -1,0 +1,58 @@
+"""Structured logs: JSON lines when not on a terminal, readable lines on one.
+
+Log records carry ids (inbound_id, outbox_id, person_id), channels, outcomes and reasons. Never a phone
+number, chat id, name or message body: code passes only such ids in `extra`, and the formatter drops
+any extra field not on the allow-list, so a careless `extra={"text": ...}` cannot leak.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+
+SAFE_FIELDS = frozenset({
+    "inbound_id", "outbox_id", "person_id", "channel", "outcome", "reason", "attempt", "count",
+    "route", "status", "duplicate", "channels", "worker", "request_id", "host", "port", "url",
+})
+
+
+def _extras(record: logging.LogRecord) -> dict[str, object]:
+    return {key: value for key, value in record.__dict__.items() if key in SAFE_FIELDS}
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+            **_extras(record),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+class TextFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        extras = " ".join(f"{key}={value}" for key, value in sorted(_extras(record).items()))
+        line = f"{record.levelname.lower():7} {record.name}: {record.getMessage()}"
+        line = f"{line}  {extras}" if extras else line
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
+
+
+def configure(log_format: str = "auto", level: int = logging.INFO) -> None:
+    use_json = log_format == "json" or (log_format == "auto" and not sys.stderr.isatty())
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if use_json else TextFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # Libraries that log request URLs or bodies at INFO/DEBUG would leak tokens or numbers.
+    for noisy in ("httpx", "httpcore", "twilio", "telegram", "apscheduler", "uvicorn.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -1,0 +1,57 @@
+"""Prometheus metrics. Labels are channels, outcomes and reasons: never numbers, chat ids or texts."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+REGISTRY = CollectorRegistry(auto_describe=True)
+
+INBOUND = Counter(
+    "voordeur_inbound_messages_total",
+    "Inbound messages by channel; result is stored or duplicate (a provider retry).",
+    ["channel", "result"],
+    registry=REGISTRY,
+)
+WEBHOOK_REJECTED = Counter(
+    "voordeur_webhook_rejected_total",
+    "Webhook requests refused, by route and HTTP status.",
+    ["route", "status"],
+    registry=REGISTRY,
+)
+OUTBOUND = Counter(
+    "voordeur_outbound_messages_total",
+    "Send attempts by channel and outcome (sent, retry, failed, unknown, cancelled).",
+    ["channel", "outcome"],
+    registry=REGISTRY,
+)
+SEND_FAILURES = Counter(
+    "voordeur_send_failures_total",
+    "Permanent send failures by channel and reason (e.g. twilio:21610, telegram:forbidden).",
+    ["channel", "reason"],
+    registry=REGISTRY,
+)
+QUEUE_DEPTH = Gauge(
+    "voordeur_outbox_queue_depth",
+    "Outbox rows waiting to be sent (pending or awaiting reconciliation).",
+    registry=REGISTRY,
+)
+WEBHOOK_SECONDS = Histogram(
+    "voordeur_webhook_seconds",
+    "Time to store an inbound webhook and answer it.",
+    ["route"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+    registry=REGISTRY,
+)
+FLOW_STEP_SECONDS = Histogram(
+    "voordeur_flow_step_seconds",
+    "Time of one pure flow step.",
+    buckets=(0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05),
+    registry=REGISTRY,
+)
+REPLY_LATENCY_SECONDS = Histogram(
+    "voordeur_reply_latency_seconds",
+    "From the outbox row's creation to the provider accepting it.",
+    ["channel"],
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+    registry=REGISTRY,
+)

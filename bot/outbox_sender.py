@@ -1,0 +1,200 @@
+"""The outbox sender: claims due rows, sends each through its channel adapter, records the outcome.
+
+Delivery rules (contract): every message goes through the provider's REST API from the outbox, retried
+with backoff on 429/5xx/network errors, never sent twice.
+
+"Never twice" when the outcome is unknown: neither provider's send is idempotent. A read timeout after
+the request left (or a claim that expired because the process died mid-send) may or may not have
+produced a message. Such a row is marked `needs_reconcile` and is not resent blindly:
+- Twilio: before sending again we ask Twilio's Messages list for a message to that number since the
+  first attempt with the same body (`find_sent`); if there is one, we record its SID as sent. A status
+  callback carrying the row's id (`?o=` in StatusCallback) also settles it.
+- Telegram: the Bot API cannot list sent messages, so there is no way to know. We choose "never twice"
+  and mark the row failed with reason `outcome_unknown` (counted in metrics, visible to staff).
+  Read timeouts are rare because the send timeout is generous (15 s, `VOORDEUR_SEND_TIMEOUT`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import metrics
+from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
+from bot.quiet_hours import QuietHours
+from storage import outbox
+from storage.inbox import mark_address_stopped
+from storage.outbox import ClaimedMessage
+
+log = logging.getLogger("voordeur.outbox")
+
+MAX_ATTEMPTS = 12
+BACKOFF_BASE = 1.0
+BACKOFF_CAP = 300.0
+RECONCILE_DELAY = timedelta(seconds=30)
+LEASE = timedelta(seconds=120)
+
+
+class Reconciling(Protocol):
+    async def find_sent(self, message: OutboundMessage, since: datetime) -> str | None: ...
+
+
+def backoff(attempts: int, retry_after: float | None) -> float:
+    """Exponential backoff with a cap; a provider's Retry-After wins when it asks for longer."""
+    delay = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+    return max(delay, retry_after or 0.0)
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        adapters: Mapping[str, ChannelAdapter],
+        *,
+        clock: Callable[[], datetime],
+        quiet_hours: QuietHours | None = None,
+        batch_size: int = 50,
+        concurrency: int = 16,
+    ) -> None:
+        self._sessions = sessions
+        self._adapters = dict(adapters)
+        self._clock = clock
+        self._quiet_hours = quiet_hours
+        self._batch_size = batch_size
+        self._concurrency = asyncio.Semaphore(concurrency)
+        self._wakeup = asyncio.Event()
+        self._stopping = False
+        self._in_flight: set[int] = set()
+
+    def wake(self) -> None:
+        self._wakeup.set()
+
+    async def run(self, idle_poll: float = 1.0) -> None:
+        """Send until `stop()`: immediately while there is work, else on a wake-up or every second."""
+        while not self._stopping:
+            try:
+                sent = await self.send_due()
+            except Exception:
+                log.exception("outbox round failed")
+                sent = 0
+            if sent == 0 and not self._stopping:
+                self._wakeup.clear()
+                try:
+                    await asyncio.wait_for(self._wakeup.wait(), timeout=idle_poll)
+                except TimeoutError:
+                    pass
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wakeup.set()
+
+    async def send_due(self) -> int:
+        """One round: expire dead claims, claim due rows, send them concurrently. Returns rows handled."""
+        now = self._clock()
+        async with self._sessions() as session, session.begin():
+            await outbox.expire_claims(session, now)
+            claimed = await outbox.claim_due(
+                session, now, limit=self._batch_size, lease=LEASE, channels=tuple(self._adapters)
+            )
+        if not claimed:
+            return 0
+        self._in_flight.update(message.id for message in claimed)
+        try:
+            await asyncio.gather(*(self._send_one(message) for message in claimed))
+        finally:
+            self._in_flight.difference_update(message.id for message in claimed)
+        return len(claimed)
+
+    async def release_in_flight(self) -> None:
+        """On shutdown: claims not yet handed to a provider go back to the queue."""
+        async with self._sessions() as session, session.begin():
+            await outbox.release(session, sorted(self._in_flight))
+
+    async def _send_one(self, message: ClaimedMessage) -> None:
+        async with self._concurrency:
+            now = self._clock()
+            if message.address_stopped and not message.allow_when_stopped:
+                await self._finish(message, outbox.CANCELLED, error="address_stopped")
+                return
+            if message.scheduled and self._quiet_hours is not None and self._quiet_hours.contains(now):
+                async with self._sessions() as session, session.begin():
+                    await outbox.defer(session, message.id, self._quiet_hours.end_after(now))
+                return
+            adapter = self._adapters[message.channel]
+            outbound = OutboundMessage(
+                outbox_id=message.id,
+                channel=message.channel,  # type: ignore[arg-type]
+                address=message.address,
+                text=message.body,
+                choices=message.choices,
+            )
+            if message.needs_reconcile and await self._settled_by_reconcile(adapter, message, outbound):
+                return
+            result = await adapter.send(outbound)
+            await self._record(message, result)
+
+    async def _settled_by_reconcile(
+        self, adapter: ChannelAdapter, message: ClaimedMessage, outbound: OutboundMessage
+    ) -> bool:
+        finder = getattr(adapter, "find_sent", None)
+        if finder is None:
+            await self._finish(message, outbox.FAILED, error="outcome_unknown")
+            metrics.SEND_FAILURES.labels(message.channel, "outcome_unknown").inc()
+            return True
+        since = (message.first_attempt_at or message.created_at) - timedelta(minutes=1)
+        try:
+            provider_id = await finder(outbound, since)
+        except Exception:
+            log.warning("reconciliation failed, will try later", extra={"outbox_id": message.id})
+            await self._finish(message, outbox.UNKNOWN, next_attempt_at=self._clock() + RECONCILE_DELAY)
+            return True
+        if provider_id is not None:
+            await self._finish(message, outbox.SENT, provider_id=provider_id)
+            log.info("unknown send found at provider", extra={"outbox_id": message.id})
+            return True
+        return False
+
+    async def _record(self, message: ClaimedMessage, result: SendResult) -> None:
+        now = self._clock()
+        metrics.OUTBOUND.labels(message.channel, result.outcome).inc()
+        if result.outcome == "sent":
+            await self._finish(message, outbox.SENT, provider_id=result.provider_id)
+            metrics.REPLY_LATENCY_SECONDS.labels(message.channel).observe((now - message.created_at).total_seconds())
+        elif result.outcome == "retry":
+            if message.attempts >= MAX_ATTEMPTS:
+                await self._fail(message, "gave_up")
+            else:
+                delay = backoff(message.attempts, result.retry_after)
+                await self._finish(message, outbox.PENDING, next_attempt_at=now + timedelta(seconds=delay))
+        elif result.outcome == "unknown":
+            await self._finish(
+                message, outbox.UNKNOWN, next_attempt_at=now + RECONCILE_DELAY, needs_reconcile=True
+            )
+        else:
+            await self._fail(message, result.error or "failed", stop_address=result.address_stopped)
+        log.info(
+            "send",
+            extra={"outbox_id": message.id, "channel": message.channel, "outcome": result.outcome,
+                   "reason": result.error, "attempt": message.attempts},
+        )
+
+    async def _fail(self, message: ClaimedMessage, reason: str, *, stop_address: bool = False) -> None:
+        metrics.SEND_FAILURES.labels(message.channel, reason).inc()
+        now = self._clock()
+        async with self._sessions() as session, session.begin():
+            await outbox.finish(session, message.id, status=outbox.FAILED, now=now, error=reason)
+            if stop_address:
+                await mark_address_stopped(session, message.channel, message.address, reason, now)
+
+    async def _finish(self, message: ClaimedMessage, status: str, **values: object) -> None:
+        async with self._sessions() as session, session.begin():
+            await outbox.finish(session, message.id, status=status, now=self._clock(), **values)  # type: ignore[arg-type]
+
+    async def refresh_queue_depth(self) -> None:
+        async with self._sessions() as session:
+            metrics.QUEUE_DEPTH.set(await outbox.queue_depth(session))

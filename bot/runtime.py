@@ -1,0 +1,167 @@
+"""Wiring: settings → database, channel adapters, engine, outbox sender, and the background clock.
+
+One `Runtime` per process. `serve` starts it with the outbox sender unless `--no-worker`; `worker`
+starts it without the web app. APScheduler is only the clock for periodic sweeps: the rows are the truth.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import select, text
+
+from bot.channels.base import ChannelAdapter, StatusUpdate
+from bot.channels.simulator import SimulatorAdapter
+from bot.channels.telegram import TelegramAdapter
+from bot.channels.twilio import TwilioAdapter
+from bot.engine import Engine, spawn, utc_now
+from bot.outbox_sender import OutboxSender
+from bot.quiet_hours import QuietHours
+from bot.settings import Settings
+from storage import outbox
+from storage.db import make_engine, make_sessionmaker
+from storage.inbox import mark_address_stopped
+from storage.models import Identity
+
+log = logging.getLogger("voordeur.runtime")
+
+OPTED_OUT_CODES = {"21610"}
+RECOVERY_INTERVAL_SECONDS = 5
+SHUTDOWN_TIMEOUT_SECONDS = 10.0
+
+
+class Runtime:
+    def __init__(self, settings: Settings, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.db = make_engine(settings.database_url, sqlite_synchronous=settings.voordeur_sqlite_synchronous)
+        self.sessions = make_sessionmaker(self.db)
+        self.telegram: TelegramAdapter | None = None
+        self.twilio: TwilioAdapter | None = None
+        self.adapters: dict[str, ChannelAdapter] = {}
+        self._build_adapters()
+        quiet = settings.quiet_hours
+        self.sender = OutboxSender(
+            self.sessions,
+            self.adapters,
+            clock=clock,
+            quiet_hours=QuietHours(quiet[0], quiet[1], settings.timezone) if quiet else None,
+        )
+        self.engine = Engine(self.sessions, clock=clock, on_outbox=self.sender.wake)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._sender_task: asyncio.Task[Any] | None = None
+        self._scheduler: AsyncIOScheduler | None = None
+
+    def _build_adapters(self) -> None:
+        settings = self.settings
+        if settings.telegram_enabled and settings.telegram_bot_token:
+            self.telegram = TelegramAdapter(
+                settings.telegram_bot_token,
+                api_base_url=settings.telegram_api_base_url,
+                timeout=settings.voordeur_send_timeout,
+            )
+            self.adapters["telegram"] = self.telegram
+        if settings.twilio_enabled and settings.twilio_account_sid and settings.twilio_auth_token:
+            self.twilio = TwilioAdapter(
+                settings.twilio_account_sid,
+                settings.twilio_auth_token,
+                sms_number=settings.twilio_sms_number,
+                whatsapp_number=settings.twilio_whatsapp_number,
+                api_base_url=settings.twilio_api_base_url,
+                status_callback_url=f"{settings.public_base_url}/webhooks/twilio/status",
+                timeout=settings.voordeur_send_timeout,
+            )
+            if settings.sms_enabled:
+                self.adapters["sms"] = self.twilio
+            if settings.whatsapp_enabled:
+                self.adapters["whatsapp"] = self.twilio
+        if settings.voordeur_simulator:
+            self.adapters["simulator"] = SimulatorAdapter()
+
+    async def start(self, *, worker: bool = True) -> None:
+        if self.telegram is not None:
+            await self.telegram.start()
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._scheduler.add_job(
+            self.engine.recover,
+            "interval",
+            seconds=RECOVERY_INTERVAL_SECONDS,
+            id="recover_inbound",
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=60,
+        )
+        if worker:
+            self._scheduler.add_job(
+                self.sender.refresh_queue_depth,
+                "interval",
+                seconds=15,
+                id="queue_depth",
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=60,
+            )
+            self._sender_task = spawn(self.sender.run(), self._tasks)
+        self._scheduler.start()
+        # Messages stored by a process that died before handling them are answered now.
+        self.background(self.engine.recover(grace=timedelta(0)))
+        log.info("runtime started", extra={"channels": sorted(self.adapters), "worker": worker})
+
+    async def stop(self) -> None:
+        """Stop taking work, let running steps and sends finish (bounded), give back unsent claims."""
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+        self.sender.stop()
+        if self._tasks:
+            done, pending = await asyncio.wait(set(self._tasks), timeout=SHUTDOWN_TIMEOUT_SECONDS)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        await self.sender.release_in_flight()
+        for adapter in {id(a): a for a in self.adapters.values()}.values():
+            await adapter.aclose()
+        await self.db.dispose()
+        log.info("runtime stopped")
+
+    def background(self, coro: Awaitable[Any]) -> None:
+        spawn(_logged(coro), self._tasks)
+
+    def kick(self, person_id: int) -> None:
+        """Handle a person's new message now, in the background (the webhook has already answered)."""
+        self.background(self.engine.process_person(person_id))
+
+    async def healthy(self) -> bool:
+        try:
+            async with self.sessions() as session:
+                await session.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            log.warning("database health check failed")
+            return False
+
+    async def record_delivery(self, status: StatusUpdate, outbox_id: int | None) -> None:
+        now = self.clock()
+        async with self.sessions() as session, session.begin():
+            if outbox_id is not None:
+                await outbox.confirm_by_callback(session, outbox_id, status.provider_id, now)
+            row = await outbox.record_delivery(session, status.provider_id, status.status, status.error_code, now)
+            if row is not None and status.error_code in OPTED_OUT_CODES:
+                identity = (
+                    await session.execute(select(Identity).where(Identity.id == row.identity_id))
+                ).scalar_one()
+                await mark_address_stopped(session, identity.channel, identity.address, "opted_out", now)
+
+
+async def _logged(coro: Awaitable[Any]) -> None:
+    """Background work logs its failure instead of vanishing; recovery sweeps redo what it left."""
+    try:
+        await coro
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("background task failed")

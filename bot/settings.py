@@ -1,0 +1,184 @@
+"""Settings from the environment or a `.env` file, validated once at start-up.
+
+A wrong or missing setting stops start-up with one line that names it (`SettingsError`), never a
+stack trace. A channel whose credentials are absent is simply off.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_QUIET_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+
+
+class SettingsError(Exception):
+    """A setting is wrong or missing; the message names it in one line."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = Field("sqlite:///voordeur.db", alias="DATABASE_URL")
+    voordeur_timezone: str = Field("Europe/Amsterdam", alias="VOORDEUR_TIMEZONE")
+    voordeur_quiet_hours: str = Field("21:00-09:00", alias="VOORDEUR_QUIET_HOURS")
+    public_base_url: str | None = Field(None, alias="PUBLIC_BASE_URL")
+
+    telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_webhook_secret: str | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
+    telegram_api_base_url: str = Field("https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL")
+
+    twilio_account_sid: str | None = Field(None, alias="TWILIO_ACCOUNT_SID")
+    twilio_auth_token: str | None = Field(None, alias="TWILIO_AUTH_TOKEN")
+    twilio_sms_number: str | None = Field(None, alias="TWILIO_SMS_NUMBER")
+    twilio_whatsapp_number: str | None = Field(None, alias="TWILIO_WHATSAPP_NUMBER")
+    twilio_api_base_url: str = Field("https://api.twilio.com", alias="TWILIO_API_BASE_URL")
+
+    # Extensions beyond the contract.
+    voordeur_simulator: bool = Field(False, alias="VOORDEUR_SIMULATOR")
+    voordeur_log_format: str = Field("auto", alias="VOORDEUR_LOG_FORMAT")
+    voordeur_max_body_bytes: int = Field(64 * 1024, alias="VOORDEUR_MAX_BODY_BYTES")
+    voordeur_send_timeout: float = Field(15.0, alias="VOORDEUR_SEND_TIMEOUT")
+    voordeur_sqlite_synchronous: str = Field("FULL", alias="VOORDEUR_SQLITE_SYNCHRONOUS")
+
+    @field_validator(
+        "public_base_url",
+        "telegram_bot_token",
+        "telegram_webhook_secret",
+        "twilio_account_sid",
+        "twilio_auth_token",
+        "twilio_sms_number",
+        "twilio_whatsapp_number",
+        mode="before",
+    )
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        """An empty line in `.env` (`TWILIO_SMS_NUMBER=`) means "not set", as in `.env.example`."""
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        if not (value.startswith("sqlite") or value.startswith("postgresql")):
+            raise ValueError("must be a sqlite:/// or postgresql+psycopg:// URL")
+        return value
+
+    @field_validator("voordeur_timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("voordeur_quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str) -> str:
+        if value.strip() and not _QUIET_HOURS.match(value.strip()):
+            raise ValueError("must look like 21:00-09:00 (or be empty for none)")
+        return value.strip()
+
+    @field_validator("public_base_url", "telegram_api_base_url", "twilio_api_base_url")
+    @classmethod
+    def _origin(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with https:// (or http:// for a local emulator)")
+        return value.rstrip("/") if not value.endswith("/bot") else value
+
+    @field_validator("twilio_sms_number")
+    @classmethod
+    def _sms_number(cls, value: str | None) -> str | None:
+        if value is not None and not _E164.match(value):
+            raise ValueError("must be an E.164 number such as +3197010000001")
+        return value
+
+    @field_validator("twilio_whatsapp_number")
+    @classmethod
+    def _whatsapp_number(cls, value: str | None) -> str | None:
+        if value is not None and not (value.startswith("whatsapp:") and _E164.match(value[9:])):
+            raise ValueError("must look like whatsapp:+3197010000002")
+        return value
+
+    @field_validator("voordeur_sqlite_synchronous")
+    @classmethod
+    def _synchronous(cls, value: str) -> str:
+        if value.upper() not in {"FULL", "NORMAL", "EXTRA"}:
+            raise ValueError("must be FULL, EXTRA or NORMAL")
+        return value.upper()
+
+    @model_validator(mode="after")
+    def _channels_complete(self) -> Settings:
+        if self.telegram_bot_token and not self.telegram_webhook_secret:
+            raise ValueError("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_BOT_TOKEN is set")
+        if bool(self.twilio_account_sid) != bool(self.twilio_auth_token):
+            raise ValueError("TWILIO_AUTH_TOKEN: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together")
+        if self.twilio_enabled and not (self.twilio_sms_number or self.twilio_whatsapp_number):
+            raise ValueError("TWILIO_SMS_NUMBER: set it or TWILIO_WHATSAPP_NUMBER when Twilio is enabled")
+        if self.twilio_enabled and not self.public_base_url:
+            raise ValueError("PUBLIC_BASE_URL: required to validate Twilio signatures")
+        return self
+
+    # Derived facts the rest of the app asks for.
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_bot_token)
+
+    @property
+    def twilio_enabled(self) -> bool:
+        return bool(self.twilio_account_sid and self.twilio_auth_token)
+
+    @property
+    def sms_enabled(self) -> bool:
+        return self.twilio_enabled and bool(self.twilio_sms_number)
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        return self.twilio_enabled and bool(self.twilio_whatsapp_number)
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.voordeur_timezone)
+
+    @property
+    def quiet_hours(self) -> tuple[time, time] | None:
+        if not self.voordeur_quiet_hours:
+            return None
+        start, end = self.voordeur_quiet_hours.split("-")
+        return time.fromisoformat(start), time.fromisoformat(end)
+
+    def enabled_channels(self) -> list[str]:
+        channels = []
+        if self.telegram_enabled:
+            channels.append("telegram")
+        if self.sms_enabled:
+            channels.append("sms")
+        if self.whatsapp_enabled:
+            channels.append("whatsapp")
+        if self.voordeur_simulator:
+            channels.append("simulator")
+        return channels
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Load and validate settings; raise `SettingsError` with one line naming the setting."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        location = error.get("loc") or ()
+        name = str(location[0]).upper() if location else ""
+        message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        if name and not message.startswith(name):
+            message = f"{name}: {message}"
+        raise SettingsError(f"setting {message}") from None

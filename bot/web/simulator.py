@@ -1,0 +1,84 @@
+"""The local simulator channel's HTTP side: a person types into a page, the bot answers there.
+
+Inbound goes through the same engine as a provider webhook; outbound is read back from the outbox
+rows the sender marked sent. Only mounted when VOORDEUR_SIMULATOR is on (the demo).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from bot.channels.base import InboundMessage
+from bot.web.requests import BadRequest, parse_json_object, read_body
+from flows.types import Event
+from storage.models import Identity, InboundMessage as InboundRow, OutboxMessage
+
+PAGE = Path(__file__).with_name("templates") / "simulator.html"
+MAX_TEXT = 4096
+
+
+async def page(request: Request) -> Response:
+    return HTMLResponse(PAGE.read_text(encoding="utf-8"))
+
+
+async def post_message(request: Request) -> Response:
+    """Body: {"address": "+31612345678", "text": "..."} or {"address": ..., "choice": "ask"}."""
+    runtime = request.app.state.runtime
+    try:
+        data = parse_json_object(await read_body(request, runtime.settings.voordeur_max_body_bytes))
+    except BadRequest as exc:
+        return JSONResponse({"error": exc.reason}, status_code=exc.status)
+    address = data.get("address")
+    text = data.get("text", "")
+    choice = data.get("choice")
+    if not isinstance(address, str) or not address.strip() or len(address) > 64:
+        return JSONResponse({"error": "address is required"}, status_code=400)
+    if not isinstance(text, str) or len(text) > MAX_TEXT or (choice is not None and not isinstance(choice, str)):
+        return JSONResponse({"error": "text must be a string of at most 4096 characters"}, status_code=400)
+    event = Event(kind="choice", choice=choice, text=text) if choice else Event(kind="text", text=text)
+    message_id = data.get("id") if isinstance(data.get("id"), str) else uuid.uuid4().hex
+    inbound = InboundMessage(channel="simulator", provider_id=message_id, address=address.strip(), event=event)
+    stored = await runtime.engine.store(inbound)
+    if not stored.duplicate:
+        runtime.kick(stored.person_id)
+    return JSONResponse({"id": message_id, "duplicate": stored.duplicate})
+
+
+async def get_messages(request: Request) -> Response:
+    """The conversation of one simulator address: what they sent and what reached them."""
+    runtime = request.app.state.runtime
+    address = request.query_params.get("address", "")
+    async with runtime.sessions() as session:
+        identity = (
+            await session.execute(
+                select(Identity).where(Identity.channel == "simulator", Identity.address == address)
+            )
+        ).scalar_one_or_none()
+        if identity is None:
+            return JSONResponse({"messages": []})
+        inbound = await session.execute(
+            select(InboundRow.id, InboundRow.received_at, InboundRow.event).where(
+                InboundRow.identity_id == identity.id
+            )
+        )
+        outbound = await session.execute(
+            select(OutboxMessage.id, OutboxMessage.sent_at, OutboxMessage.body, OutboxMessage.choices).where(
+                OutboxMessage.identity_id == identity.id, OutboxMessage.status == "sent"
+            )
+        )
+        messages = [
+            {"from": "person", "at": at.isoformat(), "text": event.get("text") or event.get("choice", ""),
+             "order": (at.isoformat(), 0, row_id)}
+            for row_id, at, event in inbound
+        ] + [
+            {"from": "bot", "at": at.isoformat(), "text": body, "choices": choices,
+             "order": (at.isoformat(), 1, row_id)}
+            for row_id, at, body, choices in outbound
+        ]
+    messages.sort(key=lambda m: m.pop("order"))  # type: ignore[arg-type,return-value]
+    return JSONResponse({"messages": messages})

@@ -1,0 +1,63 @@
+"""Turn what people type into commands and choices, whatever the channel.
+
+"STOP", "Stop!", "/stop" become the command `stop`; "1", "ja", "Ja!" and a tapped button become the same
+choice. Matching is on the whole message only: "stop met dat lawaai" is a sentence, not an opt-out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+# Carrier and common opt-out words, Dutch and English (Twilio's standard English set included).
+COMMAND_WORDS: dict[str, str] = {
+    **dict.fromkeys(["stop", "stoppen", "afmelden", "uitschrijven", "stopall", "unsubscribe", "quit"], "stop"),
+    **dict.fromkeys(["start", "starten", "aanmelden", "unstop", "begin"], "start"),
+    **dict.fromkeys(["menu", "hoofdmenu", "terug"], "menu"),
+    **dict.fromkeys(["help", "hulp?", "info"], "help"),
+    **dict.fromkeys(["english", "engels"], "lang_en"),
+    **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
+}
+
+YES_WORDS = frozenset({"ja", "j", "yes", "y", "jazeker", "ok", "oke", "prima", "goed"})
+NO_WORDS = frozenset({"nee", "n", "no", "neen", "liever niet"})
+
+_INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
+_EDGE_PUNCTUATION = re.compile(r"^[\s\W_]+|[\s\W_]+$", re.UNICODE)
+
+
+def simplify(text: str) -> str:
+    """Case-folded text without invisible characters, accents or punctuation at the edges.
+
+    Zero-width and bidi control characters (format category) are dropped so "STOP\u200b" still stops.
+    """
+    visible = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t ")
+    decomposed = unicodedata.normalize("NFKD", visible)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = " ".join(plain.casefold().split())
+    return _EDGE_PUNCTUATION.sub("", folded)
+
+
+def command_in(text: str) -> str | None:
+    word = simplify(text).removeprefix("/")
+    return COMMAND_WORDS.get(word)
+
+
+def choice_in(text: str, offered: Sequence[str], labels: dict[str, str] | None = None) -> str | None:
+    """The offered choice a typed answer means: its number, yes/no, or its label."""
+    answer = simplify(text)
+    if not answer or not offered:
+        return None
+    if answer.isdigit():
+        index = int(answer) - 1
+        return offered[index] if 0 <= index < len(offered) else None
+    if answer in YES_WORDS and "yes" in offered:
+        return "yes"
+    if answer in NO_WORDS and "no" in offered:
+        return "no"
+    for key in offered:
+        label = (labels or {}).get(key)
+        if label and simplify(label) == answer:
+            return key
+    return None

@@ -1,0 +1,128 @@
+"""Inbound messages: stored exactly once, then processed per person in arrival order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Conversation, Identity, InboundMessage, Person
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInbound:
+    person_id: int
+    identity_id: int
+    inbound_id: int | None  # None: a duplicate delivery of a message we already have
+
+    @property
+    def duplicate(self) -> bool:
+        return self.inbound_id is None
+
+
+def _insert(session: AsyncSession, table: Any) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING on both SQLite and PostgreSQL."""
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+async def identity_for(session: AsyncSession, channel: str, address: str, now: datetime) -> Identity:
+    """The identity for a channel address, creating the person on first contact.
+
+    Two first messages from one address may race (two web processes); the unique constraint decides
+    and the loser reads the winner's row.
+    """
+    query = select(Identity).where(Identity.channel == channel, Identity.address == address)
+    identity = (await session.execute(query)).scalar_one_or_none()
+    if identity is not None:
+        return identity
+    try:
+        async with session.begin_nested():
+            person = Person(created_at=now, last_active_at=now, language="nl")
+            session.add(person)
+            await session.flush()
+            identity = Identity(person_id=person.id, channel=channel, address=address, created_at=now)
+            session.add(identity)
+            session.add(Conversation(person_id=person.id, state={}, updated_at=now))
+            await session.flush()
+            return identity
+    except IntegrityError:
+        return (await session.execute(query)).scalar_one()
+
+
+async def store_inbound(
+    session: AsyncSession,
+    *,
+    channel: str,
+    provider_id: str,
+    address: str,
+    event: dict[str, Any],
+    now: datetime,
+) -> StoredInbound:
+    """Store one inbound message unless the provider already delivered it (same provider id)."""
+    identity = await identity_for(session, channel, address, now)
+    statement = (
+        _insert(session, InboundMessage)
+        .values(
+            channel=channel,
+            provider_id=provider_id,
+            identity_id=identity.id,
+            person_id=identity.person_id,
+            received_at=now,
+            event=event,
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+        .returning(InboundMessage.id)
+    )
+    inbound_id = (await session.execute(statement)).scalar_one_or_none()
+    if inbound_id is not None:
+        await session.execute(update(Identity).where(Identity.id == identity.id).values(last_inbound_at=now))
+        await session.execute(update(Person).where(Person.id == identity.person_id).values(last_active_at=now))
+    return StoredInbound(person_id=identity.person_id, identity_id=identity.id, inbound_id=inbound_id)
+
+
+async def lock_person(session: AsyncSession, person_id: int) -> Person | None:
+    """Take the person's row lock (PostgreSQL), so one person's messages are handled by one process
+    at a time and in order. SQLite has one writer per database already."""
+    query = select(Person).where(Person.id == person_id).with_for_update()
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def pending_for_person(session: AsyncSession, person_id: int) -> list[InboundMessage]:
+    query = (
+        select(InboundMessage)
+        .where(InboundMessage.person_id == person_id, InboundMessage.processed_at.is_(None))
+        .order_by(InboundMessage.id)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def people_with_pending(session: AsyncSession, older_than: datetime, limit: int = 200) -> list[int]:
+    """People with inbound messages left unprocessed (a crash between store and step), oldest first."""
+    query = (
+        select(InboundMessage.person_id)
+        .where(InboundMessage.processed_at.is_(None), InboundMessage.received_at <= older_than)
+        .group_by(InboundMessage.person_id)
+        .order_by(func.min(InboundMessage.id))
+        .limit(limit)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def mark_address_stopped(
+    session: AsyncSession, channel: str, address: str, reason: str, now: datetime
+) -> bool:
+    """Mark an address stopped (opt-out, bot blocked). Returns whether such an address was known."""
+    result = await session.execute(
+        update(Identity)
+        .where(Identity.channel == channel, Identity.address == address, Identity.stopped_at.is_(None))
+        .values(stopped_at=now, stop_reason=reason)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+

@@ -1,0 +1,163 @@
+"""The schema. Every change goes through an Alembic migration in storage/migrations/versions.
+
+Stored names (channel, status, flow and effect kinds) are stable snake_case: renaming one is a migration.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps in UTC on every database: SQLite forgets time zones, so we store naive UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL gets 64-bit ids.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Person(Base):
+    """Someone who writes to the bot: anyone can both ask and offer help."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    language: Mapped[str] = mapped_column(String(8), default="nl")
+    first_name: Mapped[str | None] = mapped_column(String(80))
+    last_active_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Identity(Base):
+    """One channel address of a person (a Telegram chat, an SMS number, a WhatsApp number).
+
+    `stopped_at` is per address, as the contract's STOP is: "stops all messages to that address".
+    """
+
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("channel", "address", name="uq_identity_channel_address"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_inbound_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    stop_reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class Conversation(Base):
+    """The flow state of one person: which flow, which step, what was gathered so far."""
+
+    __tablename__ = "conversations"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class InboundMessage(Base):
+    """Every inbound message, stored once (unique per channel + provider id) before any flow runs."""
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (
+        UniqueConstraint("channel", "provider_id", name="uq_inbound_channel_provider_id"),
+        Index("ix_inbound_person_pending", "person_id", "processed_at"),
+        Index("ix_inbound_pending", "processed_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    provider_id: Mapped[str] = mapped_column(String(64))
+    identity_id: Mapped[int] = mapped_column(ForeignKey("identities.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The normalised event (kind, text, choice, command, hints); bodies are kept for the logbook only.
+    event: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    error: Mapped[str | None] = mapped_column(String(200))
+
+
+class OutboxMessage(Base):
+    """A reply or scheduled message waiting to be sent, sent, or failed with a reason.
+
+    The row id is the idempotency key: the sender claims a row before sending, so several senders never
+    send it twice. Rendered text is stored as sent (the logbook shows what the person saw).
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        Index("ix_outbox_identity_status", "identity_id", "status", "id"),
+        Index("ix_outbox_provider_id", "provider_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("identities.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(16))
+    text_key: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list[list[str]]] = mapped_column(JSONType, default=list)
+    inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id", ondelete="SET NULL"))
+    # Replies to a person who just wrote ignore quiet hours; scheduled messages do not.
+    scheduled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    # Only the STOP confirmation may go to a stopped address.
+    allow_when_stopped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    # pending -> sending -> sent | failed | unknown (awaiting reconciliation) | cancelled
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    first_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A send whose outcome is unknown (read timeout after the request left, or a claim that expired
+    # mid-send): before sending again the sender asks the provider whether it arrived.
+    needs_reconcile: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    provider_id: Mapped[str | None] = mapped_column(String(64))
+    error: Mapped[str | None] = mapped_column(String(120))
+    # Delivery state from status callbacks (queued, sent, delivered, undelivered, failed, read).
+    delivery_status: Mapped[str | None] = mapped_column(String(16))
+    delivery_error: Mapped[str | None] = mapped_column(String(16))
+    delivery_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,0 +1,239 @@
+"""The outbox: replies and scheduled messages as rows, claimed by one sender at a time.
+
+A row is claimed (status `sending`, a lease in `claimed_until`) in its own committed transaction before
+the provider is called, with `FOR UPDATE SKIP LOCKED` on PostgreSQL so several senders never take the
+same row. Only the oldest unsent row of an address can be claimed, so one person's messages arrive in
+order. A claim whose lease expired (the process died mid-send) is not simply resent: its outcome is
+unknown, so it is reconciled with the provider first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from storage.models import Identity, OutboxMessage
+
+SENDING = "sending"
+PENDING = "pending"
+SENT = "sent"
+FAILED = "failed"
+UNKNOWN = "unknown"
+CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedMessage:
+    id: int
+    person_id: int
+    identity_id: int
+    channel: str
+    address: str
+    body: str
+    choices: tuple[tuple[str, str], ...]
+    scheduled: bool
+    allow_when_stopped: bool
+    address_stopped: bool
+    attempts: int
+    needs_reconcile: bool
+    created_at: datetime
+    first_attempt_at: datetime | None
+
+
+def enqueue(
+    session: AsyncSession,
+    *,
+    person_id: int,
+    identity_id: int,
+    channel: str,
+    text_key: str,
+    body: str,
+    choices: list[list[str]],
+    now: datetime,
+    inbound_id: int | None = None,
+    scheduled: bool = False,
+    allow_when_stopped: bool = False,
+    due_at: datetime | None = None,
+) -> OutboxMessage:
+    row = OutboxMessage(
+        person_id=person_id,
+        identity_id=identity_id,
+        channel=channel,
+        text_key=text_key,
+        body=body,
+        choices=choices,
+        inbound_id=inbound_id,
+        scheduled=scheduled,
+        allow_when_stopped=allow_when_stopped,
+        status=PENDING,
+        attempts=0,
+        created_at=now,
+        next_attempt_at=due_at or now,
+    )
+    session.add(row)
+    return row
+
+
+async def expire_claims(session: AsyncSession, now: datetime) -> int:
+    """Claims whose lease ran out (a sender died mid-send) go back to the queue, marked for
+    reconciliation because the provider may have received them."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_until < now)
+        .values(status=PENDING, needs_reconcile=True, claimed_until=None)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def claim_due(
+    session: AsyncSession, now: datetime, *, limit: int, lease: timedelta, channels: tuple[str, ...]
+) -> list[ClaimedMessage]:
+    """Claim up to `limit` due rows, at most one per address (the oldest unsent one)."""
+    earlier = aliased(OutboxMessage)
+    blocked_by_earlier = exists().where(
+        earlier.identity_id == OutboxMessage.identity_id,
+        earlier.id < OutboxMessage.id,
+        or_(
+            earlier.status == SENDING,
+            and_(earlier.status.in_((PENDING, UNKNOWN)), or_(earlier.next_attempt_at <= now, earlier.attempts > 0)),
+        ),
+    )
+    candidates = (
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.status.in_((PENDING, UNKNOWN)),
+            OutboxMessage.next_attempt_at <= now,
+            OutboxMessage.channel.in_(channels),
+            ~blocked_by_earlier,
+        )
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    ids = list((await session.execute(candidates)).scalars())
+    if not ids:
+        return []
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids))
+        .values(
+            status=SENDING,
+            claimed_until=now + lease,
+            attempts=OutboxMessage.attempts + 1,
+            first_attempt_at=func.coalesce(OutboxMessage.first_attempt_at, now),
+            needs_reconcile=or_(OutboxMessage.needs_reconcile, OutboxMessage.status == UNKNOWN),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    rows = await session.execute(
+        select(OutboxMessage, Identity.address, Identity.stopped_at)
+        .join(Identity, Identity.id == OutboxMessage.identity_id)
+        .where(OutboxMessage.id.in_(ids))
+        .order_by(OutboxMessage.id)
+        .execution_options(populate_existing=True)
+    )
+    return [
+        ClaimedMessage(
+            id=row.id,
+            person_id=row.person_id,
+            identity_id=row.identity_id,
+            channel=row.channel,
+            address=address,
+            body=row.body,
+            choices=tuple((str(key), str(label)) for key, label in row.choices),
+            scheduled=row.scheduled,
+            allow_when_stopped=row.allow_when_stopped,
+            address_stopped=stopped_at is not None,
+            attempts=row.attempts,
+            needs_reconcile=row.needs_reconcile,
+            created_at=row.created_at,
+            first_attempt_at=row.first_attempt_at,
+        )
+        for row, address, stopped_at in rows
+    ]
+
+
+async def finish(
+    session: AsyncSession,
+    message_id: int,
+    *,
+    status: str,
+    now: datetime,
+    provider_id: str | None = None,
+    error: str | None = None,
+    next_attempt_at: datetime | None = None,
+    needs_reconcile: bool | None = None,
+) -> None:
+    """Record the outcome of a claimed row. Only a row still claimed (`sending`) is changed."""
+    values: dict[str, object] = {"status": status, "claimed_until": None}
+    if status == SENT:
+        values.update(sent_at=now, provider_id=provider_id, error=None, needs_reconcile=False)
+    if error is not None:
+        values["error"] = error[:120]
+    if next_attempt_at is not None:
+        values["next_attempt_at"] = next_attempt_at
+    if needs_reconcile is not None:
+        values["needs_reconcile"] = needs_reconcile
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
+        .values(**values)
+    )
+
+
+async def defer(session: AsyncSession, message_id: int, until: datetime) -> None:
+    """Put a claimed row back until `until` without counting an attempt (quiet hours): a deferred
+    scheduled message must not hold back replies to a person who is writing right now."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
+        .values(status=PENDING, claimed_until=None, next_attempt_at=until, attempts=OutboxMessage.attempts - 1)
+    )
+
+
+async def release(session: AsyncSession, message_ids: list[int]) -> None:
+    """Give back claims not yet sent (graceful shutdown): nothing left the process for these."""
+    if message_ids:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.status == SENDING)
+            .values(status=PENDING, claimed_until=None, attempts=OutboxMessage.attempts - 1)
+        )
+
+
+async def record_delivery(
+    session: AsyncSession, provider_id: str, status: str, error_code: str | None, now: datetime
+) -> OutboxMessage | None:
+    """A provider's status callback: remember the delivery state of the row it names."""
+    row = (
+        await session.execute(select(OutboxMessage).where(OutboxMessage.provider_id == provider_id))
+    ).scalar_one_or_none()
+    if row is None:
+        return None
+    row.delivery_status = status[:16]
+    row.delivery_error = (error_code or None) and error_code[:16]
+    row.delivery_updated_at = now
+    return row
+
+
+async def confirm_by_callback(session: AsyncSession, outbox_id: int, provider_id: str, now: datetime) -> None:
+    """A status callback proves an `unknown` send arrived at the provider: it is sent, not to be resent."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == outbox_id,
+            OutboxMessage.provider_id.is_(None),
+            OutboxMessage.status.in_((UNKNOWN, PENDING)),
+            OutboxMessage.needs_reconcile.is_(True),
+        )
+        .values(status=SENT, provider_id=provider_id, sent_at=now, needs_reconcile=False)
+    )
+
+
+async def queue_depth(session: AsyncSession) -> int:
+    query = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status.in_((PENDING, UNKNOWN)))
+    return int((await session.execute(query)).scalar_one())
