@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -133,6 +135,8 @@ class Runtime:
 
     def kick(self, person_id: int) -> None:
         """Handle a person's new message now, in the background (the webhook has already answered)."""
+        if self.settings.voordeur_failpoint == "kill_after_inbound_commit":
+            os.kill(os.getpid(), signal.SIGKILL)
         self.background(self.engine.process_person(person_id))
 
     async def healthy(self) -> bool:

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     voordeur_max_body_bytes: int = Field(64 * 1024, alias="VOORDEUR_MAX_BODY_BYTES")
     voordeur_send_timeout: float = Field(15.0, alias="VOORDEUR_SEND_TIMEOUT")
     voordeur_sqlite_synchronous: str = Field("FULL", alias="VOORDEUR_SQLITE_SYNCHRONOUS")
+    # Testing only: `kill_after_inbound_commit` makes the process kill itself (SIGKILL) right after an
+    # inbound message is committed, before its flow step, to prove recovery. Never set in production.
+    voordeur_failpoint: str = Field("", alias="VOORDEUR_FAILPOINT")
 
     @field_validator(
         "public_base_url",

@@ -25,6 +25,9 @@ from bot.settings import Settings, load_settings
 from storage import migrate
 from storage.models import Base
 
+# PTB 22 warns on every RetryAfter unless time periods are timedeltas (bot/channels/telegram.py opts in too).
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO.parent / "shared" / "fixtures"
 POSTGRES_ADMIN_URL = os.environ.get("VOORDEUR_TEST_POSTGRES_URL", "")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dtm
 import json
-from pathlib import Path
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 import pytest
@@ -84,7 +84,10 @@ def test_failed_lifespan_startup_raises() -> None:
         raise RuntimeError("database unreachable")
         yield
 
-    with pytest.raises(RuntimeError, match="startup"), ServerThread(Starlette(lifespan=lifespan), lifespan="on"):
+    with (
+        pytest.raises(RuntimeError, match="startup"),
+        ServerThread(Starlette(lifespan=lifespan), lifespan="on"),
+    ):
         pass
 
 
@@ -124,15 +127,18 @@ async def test_telegram_send_message_with_keyboard(tg: tuple[TelegramEmulator, s
     assert sent.params["chat_id"] == ALICE
     assert sent.params["reply_markup"] == {"inline_keyboard": [[{"text": "Ja", "callback_data": "yes"}]]}
     assert emulator.token not in sent.path
-    assert [r.endpoint for r in emulator.requests()][0] == "getMe"
+    assert emulator.requests()[0].endpoint == "getMe"
 
 
-async def test_telegram_accepts_a_json_body_and_answers_parseable_messages(tg: tuple[TelegramEmulator, str]) -> None:
+async def test_telegram_accepts_a_json_body_and_answers_parseable_messages(
+    tg: tuple[TelegramEmulator, str],
+) -> None:
     emulator, url = tg
     markup = {"inline_keyboard": [[{"text": "Nee", "callback_data": "no"}]]}
     async with httpx.AsyncClient() as client:
         answer = await client.post(
-            f"{url}/bot{emulator.token}/sendMessage", json={"chat_id": BOB, "text": "42", "reply_markup": markup}
+            f"{url}/bot{emulator.token}/sendMessage",
+            json={"chat_id": BOB, "text": "42", "reply_markup": markup},
         )
     payload = answer.json()
     assert answer.status_code == 200 and payload["ok"] is True
@@ -147,22 +153,28 @@ async def test_telegram_callback_answer_edit_and_webhook(tg: tuple[TelegramEmula
     emulator, url = tg
     async with bot_for(url, emulator.token) as bot:
         assert await bot.answer_callback_query("cbq-1", text="Genoteerd") is True
-        sent = await bot.send_message(ALICE, "Kies", reply_markup=InlineKeyboardMarkup(
-            [[InlineKeyboardButton("A", callback_data="a")]]))
+        sent = await bot.send_message(
+            ALICE, "Kies", reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("A", callback_data="a")]])
+        )
         edited = await bot.edit_message_reply_markup(ALICE, sent.message_id, reply_markup=None)
         assert await bot.set_webhook("https://voordeur.example/telegram", secret_token="s3cret") is True
         info = await bot.get_webhook_info()
         assert await bot.delete_webhook() is True
         cleared = await bot.get_webhook_info()
 
-    assert emulator.requests("answerCallbackQuery")[0].params == {"callback_query_id": "cbq-1", "text": "Genoteerd"}
+    assert emulator.requests("answerCallbackQuery")[0].params == {
+        "callback_query_id": "cbq-1",
+        "text": "Genoteerd",
+    }
     assert isinstance(edited, telegram.Message) and edited.reply_markup is None
     assert "reply_markup" not in emulator.messages(ALICE)[0]
     assert info.url == "https://voordeur.example/telegram" and info.pending_update_count == 0
     assert cleared.url == "" and emulator.webhook is None
 
 
-async def test_telegram_scripted_429_then_success(tg: tuple[TelegramEmulator, str], monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_telegram_scripted_429_then_success(
+    tg: tuple[TelegramEmulator, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     # PTB 22.2+ warns when RetryAfter.retry_after is an int; with filterwarnings=error that warning would
     # replace the exception, so opt in to timedelta like the app's tests must.
     monkeypatch.setenv("PTB_TIMEDELTA", "true")
@@ -231,8 +243,10 @@ async def test_telegram_rejects_wrong_token_and_unknown_method(tg: tuple[Telegra
 async def test_telegram_send_update_reaches_the_webhook(tg: tuple[TelegramEmulator, str]) -> None:
     emulator, url = tg
     receiver = Receiver()
-    update = {"update_id": 7, "message": {"message_id": 3, "date": 1, "chat": {"id": ALICE, "type": "private"},
-                                          "text": "hoi"}}
+    update = {
+        "update_id": 7,
+        "message": {"message_id": 3, "date": 1, "chat": {"id": ALICE, "type": "private"}, "text": "hoi"},
+    }
     with run_asgi(receiver.app) as app_url:
         async with bot_for(url, emulator.token) as bot:
             await bot.set_webhook(f"{app_url}/webhook/telegram", secret_token="s3cret")
@@ -291,8 +305,12 @@ def test_twilio_create_message(tw: tuple[TwilioEmulator, str], client: Client) -
     assert [m["sid"] for m in stored] == [message.sid] and stored[0]["status"] == "sent"
     assert emulator.sent_texts() == ["Welkom bij Voordeur!"]
     params = emulator.requests("Messages.create")[0].params
-    assert params == {"To": TO, "From": SENDER, "Body": "Welkom bij Voordeur!",
-                      "StatusCallback": "https://voordeur.example/status"}
+    assert params == {
+        "To": TO,
+        "From": SENDER,
+        "Body": "Welkom bij Voordeur!",
+        "StatusCallback": "https://voordeur.example/status",
+    }
     fetched = client.messages(message.sid).fetch()
     assert fetched.status == "sent" and isinstance(fetched.date_sent, dtm.datetime)
 
@@ -300,7 +318,9 @@ def test_twilio_create_message(tw: tuple[TwilioEmulator, str], client: Client) -
 def test_twilio_whatsapp_template_and_ucs2_segments(tw: tuple[TwilioEmulator, str], client: Client) -> None:
     emulator, _ = tw
     template = client.messages.create(
-        to=f"whatsapp:{TO}", from_=f"whatsapp:{SENDER}", content_sid="HX0001",
+        to=f"whatsapp:{TO}",
+        from_=f"whatsapp:{SENDER}",
+        content_sid="HX0001",
         content_variables=json.dumps({"1": "Henk"}),
     )
     long_emoji = client.messages.create(to=TO, from_=SENDER, body="🙏" * 71)
@@ -318,7 +338,8 @@ def test_twilio_list_filters_and_pages(tw: tuple[TwilioEmulator, str], client: C
 
     today = dtm.datetime.now(dtm.UTC)
     assert [m.body for m in client.messages.list(to=TO)] == ["twee", "een"]  # newest first
-    assert [m.body for m in client.messages.list(to=TO, page_size=1)] == ["twee", "een"]  # follows next_page_uri
+    # page_size=1 makes the SDK follow next_page_uri
+    assert [m.body for m in client.messages.list(to=TO, page_size=1)] == ["twee", "een"]
     assert len(client.messages.list(from_=SENDER)) == 3
     assert len(client.messages.list(to=TO, date_sent_after=today - dtm.timedelta(minutes=5))) == 2
     assert client.messages.list(to=TO, date_sent_after=today + dtm.timedelta(days=1)) == []
@@ -336,9 +357,11 @@ def test_twilio_scripted_429_then_success(tw: tuple[TwilioEmulator, str], client
     assert emulator.sent_texts() == ["tweede poging"]
 
     emulator.fail_next(1, status=429, retry_after=2)
-    answer = httpx.post(f"{url}/2010-04-01/Accounts/{emulator.account_sid}/Messages.json",
-                        data={"To": TO, "From": SENDER, "Body": "x"},
-                        auth=(emulator.account_sid, emulator.auth_token))
+    answer = httpx.post(
+        f"{url}/2010-04-01/Accounts/{emulator.account_sid}/Messages.json",
+        data={"To": TO, "From": SENDER, "Body": "x"},
+        auth=(emulator.account_sid, emulator.auth_token),
+    )
     assert answer.headers["retry-after"] == "2"
     assert answer.json() == json.loads(FIXTURES.joinpath("error_429.json").read_text())
 
@@ -374,12 +397,18 @@ def test_twilio_rejects_wrong_credentials(tw: tuple[TwilioEmulator, str]) -> Non
     assert emulator.messages() == []
 
 
-def test_twilio_validates_required_fields_and_unknown_sid(tw: tuple[TwilioEmulator, str], client: Client) -> None:
+def test_twilio_validates_required_fields_and_unknown_sid(
+    tw: tuple[TwilioEmulator, str], client: Client
+) -> None:
     emulator, url = tw
     endpoint = f"{url}/2010-04-01/Accounts/{emulator.account_sid}/Messages.json"
     auth = (emulator.account_sid, emulator.auth_token)
-    cases = [({"From": SENDER, "Body": "x"}, 21604), ({"To": TO, "Body": "x"}, 21603),
-             ({"To": TO, "From": SENDER}, 21602), ({"To": "0612", "From": SENDER, "Body": "x"}, 21211)]
+    cases = [
+        ({"From": SENDER, "Body": "x"}, 21604),
+        ({"To": TO, "Body": "x"}, 21603),
+        ({"To": TO, "From": SENDER}, 21602),
+        ({"To": "0612", "From": SENDER, "Body": "x"}, 21211),
+    ]
     for form, code in cases:
         answer = httpx.post(endpoint, data=form, auth=auth)
         assert (answer.status_code, answer.json()["code"]) == (400, code), form
@@ -393,9 +422,12 @@ def test_twilio_slow_answer_times_out_but_is_accepted(tw: tuple[TwilioEmulator, 
     emulator, url = tw
     emulator.delay_next(0.6)
     with pytest.raises(httpx.ReadTimeout):
-        httpx.post(f"{url}/2010-04-01/Accounts/{emulator.account_sid}/Messages.json",
-                   data={"To": TO, "From": SENDER, "Body": "traag"},
-                   auth=(emulator.account_sid, emulator.auth_token), timeout=0.2)
+        httpx.post(
+            f"{url}/2010-04-01/Accounts/{emulator.account_sid}/Messages.json",
+            data={"To": TO, "From": SENDER, "Body": "traag"},
+            auth=(emulator.account_sid, emulator.auth_token),
+            timeout=0.2,
+        )
     assert [m["body"] for m in emulator.wait_for_messages(1, TO, timeout=5)] == ["traag"]
 
 
@@ -417,9 +449,10 @@ def test_twilio_status_callback_is_signed(tw: tuple[TwilioEmulator, str], client
 async def test_twilio_async_wait(tw: tuple[TwilioEmulator, str]) -> None:
     emulator, url = tw
     async with httpx.AsyncClient(auth=(emulator.account_sid, emulator.auth_token)) as http:
-        await http.post(f"{url}/2010-04-01/Accounts/{emulator.account_sid}/Messages.json",
-                        data={"To": TO, "From": SENDER, "Body": "async"})
+        await http.post(
+            f"{url}/2010-04-01/Accounts/{emulator.account_sid}/Messages.json",
+            data={"To": TO, "From": SENDER, "Body": "async"},
+        )
     assert [m["body"] for m in await emulator.wait_for_messages_async(1, timeout=2)] == ["async"]
     with pytest.raises(TimeoutError):
         await emulator.wait_for_messages_async(2, timeout=0.2)
-

@@ -86,7 +86,9 @@ class ServerThread:
         while not self._server.started:
             if not self._thread.is_alive():
                 sock.close()
-                raise RuntimeError("ASGI server stopped during startup (lifespan startup failed?)") from self._error
+                raise RuntimeError(
+                    "ASGI server stopped during startup (lifespan startup failed?)"
+                ) from self._error
             if time.monotonic() > deadline:
                 self.stop()
                 raise TimeoutError(f"ASGI server did not start within {timeout}s")
@@ -193,16 +195,22 @@ class Journal:
             self._requests.clear()
             self._cond.notify_all()
 
-    def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+    def wait_until(
+        self, predicate: Callable[[], bool], timeout: float = 5.0, what: str = "condition"
+    ) -> None:
         """Block until `predicate()` (evaluated under the lock) is true; TimeoutError after `timeout` s."""
         with self._cond:
             if not self._cond.wait_for(predicate, timeout):
                 raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
 
-    def wait_for_requests(self, count: int, endpoint: str | None = None, timeout: float = 5.0) -> list[RecordedRequest]:
+    def wait_for_requests(
+        self, count: int, endpoint: str | None = None, timeout: float = 5.0
+    ) -> list[RecordedRequest]:
         """Wait until at least `count` requests (for `endpoint`) were answered; returns all of them."""
         self.wait_until(
-            lambda: len(self.requests(endpoint)) >= count, timeout, f"{count} request(s) to {endpoint or 'any'}"
+            lambda: len(self.requests(endpoint)) >= count,
+            timeout,
+            f"{count} request(s) to {endpoint or 'any'}",
         )
         return self.requests(endpoint)
 

@@ -31,8 +31,18 @@ MAX_TEXT_LENGTH = 4096
 
 # Form-encoded parameters PTB sends as bare numbers; any other string stays a string ("text": "42").
 _INT_PARAMS = frozenset(
-    {"chat_id", "message_id", "from_chat_id", "message_thread_id", "cache_time", "max_connections", "offset",
-     "limit", "timeout", "user_id"}
+    {
+        "chat_id",
+        "message_id",
+        "from_chat_id",
+        "message_thread_id",
+        "cache_time",
+        "max_connections",
+        "offset",
+        "limit",
+        "timeout",
+        "user_id",
+    }
 )
 _FLOAT_PARAMS = frozenset({"latitude", "longitude", "horizontal_accuracy"})
 
@@ -354,7 +364,9 @@ class TelegramEmulator(Journal):
             if field == "text":
                 self._require(params, "text")
             chat_id, message_id = _chat_key(params["chat_id"]), int(params["message_id"])
-            found = [m for m in self._messages if m["chat"]["id"] == chat_id and m["message_id"] == message_id]
+            found = [
+                m for m in self._messages if m["chat"]["id"] == chat_id and m["message_id"] == message_id
+            ]
             if not found:
                 raise _ApiError(400, "Bad Request: message to edit not found")
             message = found[-1]
@@ -393,8 +405,9 @@ class TelegramEmulator(Journal):
     def _get_updates(self, params: dict[str, Any]) -> list[Any]:
         if self._webhook:
             raise _ApiError(
-                409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to "
-                "delete the webhook first"
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to "
+                "delete the webhook first",
             )
         return []
 
@@ -414,8 +427,11 @@ def _chat(chat_id: int | str) -> dict[str, Any]:
     if isinstance(chat_id, int) and chat_id > 0:
         return {"id": chat_id, "type": "private", "first_name": "Buur"}
     if isinstance(chat_id, int):
-        return {"id": chat_id, "type": "supergroup" if str(chat_id).startswith("-100") else "group",
-                "title": "Buurtgroep"}
+        return {
+            "id": chat_id,
+            "type": "supergroup" if str(chat_id).startswith("-100") else "group",
+            "title": "Buurtgroep",
+        }
     return {"id": chat_id, "type": "channel", "title": chat_id}
 
 
@@ -432,8 +448,11 @@ async def _read_params(request: Request) -> dict[str, Any]:
             for key, value in form.multi_items():
                 if isinstance(value, UploadFile):
                     data = await value.read()
-                    params[key] = {"filename": value.filename, "content_type": value.content_type,
-                                   "size": len(data)}
+                    params[key] = {
+                        "filename": value.filename,
+                        "content_type": value.content_type,
+                        "size": len(data),
+                    }
                 else:
                     params[key] = _decode(key, value)
     return params
@@ -442,7 +461,9 @@ async def _read_params(request: Request) -> dict[str, Any]:
 def _decode(key: str, value: str) -> Any:
     """PTB form-encodes JSON values (reply_markup, booleans); decode those, keep plain text as text."""
     if key in _INT_PARAMS:
-        return _chat_key(value) if key == "chat_id" else (int(value) if value.lstrip("-").isdigit() else value)
+        return (
+            _chat_key(value) if key == "chat_id" else (int(value) if value.lstrip("-").isdigit() else value)
+        )
     if key in _FLOAT_PARAMS:
         try:
             return float(value)

@@ -79,7 +79,9 @@ class TwilioFault:
     def response(self) -> JSONResponse:
         assert self.status is not None
         headers = {"Retry-After": str(self.retry_after)} if self.retry_after is not None else None
-        return _error(self.status, self.code or _CODE_FOR_STATUS.get(self.status, 20500), self.message, headers)
+        return _error(
+            self.status, self.code or _CODE_FOR_STATUS.get(self.status, 20500), self.message, headers
+        )
 
 
 class TwilioEmulator(Journal):
@@ -137,7 +139,10 @@ class TwilioEmulator(Journal):
             return list(self._faults)
 
     def opt_out(self, to: str) -> None:
-        """`to` (exactly as sent, e.g. "+316..." or "whatsapp:+316...") replied STOP: 400 / 21610 from now on."""
+        """`to` replied STOP: its creates answer 400 / 21610 from now on.
+
+        Matched exactly as sent, so a WhatsApp number needs its "whatsapp:" prefix.
+        """
         self.reject(to, TwilioFault(status=400, code=21610))
 
     def reject(self, to: str, fault: TwilioFault) -> None:
@@ -175,7 +180,9 @@ class TwilioEmulator(Journal):
         """The body of each accepted message."""
         return [m["body"] for m in self.messages(to)]
 
-    def wait_for_messages(self, count: int, to: str | None = None, timeout: float = 5.0) -> list[dict[str, Any]]:
+    def wait_for_messages(
+        self, count: int, to: str | None = None, timeout: float = 5.0
+    ) -> list[dict[str, Any]]:
         """Block until at least `count` messages were accepted (for `to`); returns all of them."""
         self.wait_until(lambda: len(self.messages(to)) >= count, timeout, f"{count} Twilio message(s)")
         return self.messages(to)
@@ -187,7 +194,13 @@ class TwilioEmulator(Journal):
         return await asyncio.to_thread(self.wait_for_messages, count, to, timeout)
 
     def set_status(
-        self, sid: str, status: str, *, error_code: int | None = None, callback: bool = True, timeout: float = 10.0
+        self,
+        sid: str,
+        status: str,
+        *,
+        error_code: int | None = None,
+        callback: bool = True,
+        timeout: float = 10.0,
     ) -> httpx.Response | None:
         """Move a message to `status` (sent, delivered, undelivered, failed, read) and, when it was sent with
         a StatusCallback and `callback` is true, POST the signed status callback there as Twilio would.
@@ -257,7 +270,9 @@ class TwilioEmulator(Journal):
                 response = self._accept(params)
         return self._answer(request, "Messages.create", params, response)
 
-    def _answer(self, request: Request, endpoint: str, params: dict[str, Any], response: JSONResponse) -> JSONResponse:
+    def _answer(
+        self, request: Request, endpoint: str, params: dict[str, Any], response: JSONResponse
+    ) -> JSONResponse:
         self._record(
             RecordedRequest(
                 method=request.method,
@@ -357,7 +372,9 @@ class TwilioEmulator(Journal):
         try:
             page = int(query.get("Page", "0"))
             page_size = min(int(query.get("PageSize", "50")), 1000)
-            bounds = {op: _parse_date(query[f"DateSent{op}"]) for op in ("", "<", ">") if f"DateSent{op}" in query}
+            bounds = {
+                op: _parse_date(query[f"DateSent{op}"]) for op in ("", "<", ">") if f"DateSent{op}" in query
+            }
         except ValueError:
             return _error(400, 20001, "Invalid filter or paging parameter")
         if page < 0 or page_size < 1:

@@ -1,0 +1,68 @@
+"""Golden transcripts: a conversation as data, replayed through the pure flow with a fixed clock.
+
+A case file holds a list of cases; each is a start (language hint, stopped or not) and turns of
+`in` (what the person does) and `out` (the rendered replies and the effects). Rendering happens in the
+person's language through the real catalogue, so a missing text fails here. Set
+VOORDEUR_REGEN_GOLDEN=1 to rewrite the files from the current behaviour and review the diff like code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from flows import catalogue
+from flows.conversation import step
+from flows.types import Event
+
+GOLDEN_DIR = Path(__file__).with_name("golden")
+REGENERATE = os.environ.get("VOORDEUR_REGEN_GOLDEN") == "1"
+CLOCK = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def event_from(spec: dict[str, Any], stopped: bool, hint: str | None) -> Event:
+    """`{"text": "1"}`, `{"choice": "ask"}`, `{"command": "start"}`, `{"kind": "media"}`."""
+    if "choice" in spec:
+        return Event(kind="choice", choice=spec["choice"], address_stopped=stopped, language_hint=hint)
+    if "command" in spec:
+        return Event(kind="command", command=spec["command"], address_stopped=stopped, language_hint=hint)
+    kind = spec.get("kind", "text")
+    return Event(kind=kind, text=spec.get("text", ""), address_stopped=stopped, language_hint=hint)
+
+
+def run_case(case: dict[str, Any]) -> list[dict[str, Any]]:
+    state: dict[str, Any] = {}
+    stopped = bool(case.get("stopped", False))
+    hint = case.get("language_hint")
+    turns = []
+    for turn in case["turns"]:
+        result = step(state, event_from(turn["in"], stopped, hint), CLOCK)
+        state = result.state
+        language = catalogue.language_or_default(state.get("lang"))
+        out: list[Any] = []
+        for reply in result.replies:
+            text = catalogue.render(reply.key, language, reply.params)
+            for choice in reply.choices:
+                text += f"\n[{choice.key}] {catalogue.render(choice.label_key, language)}"
+            out.append(text)
+        for effect in result.effects:
+            out.append({"effect": effect.kind, **dict(effect.data)})
+            if effect.kind == "set_stopped":
+                stopped = bool(effect.data["stopped"])
+        turns.append({"in": turn["in"], "out": out})
+    return turns
+
+
+def check_file(name: str) -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Replay every case of a golden file; returns (case name, expected turns, actual turns)."""
+    path = GOLDEN_DIR / name
+    cases = json.loads(path.read_text(encoding="utf-8"))
+    results = [(case["name"], case["turns"], run_case(case)) for case in cases]
+    if REGENERATE:
+        for case, (_, _, actual) in zip(cases, results, strict=True):
+            case["turns"] = actual
+        path.write_text(json.dumps(cases, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return results

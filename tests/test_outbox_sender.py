@@ -1,0 +1,268 @@
+"""The outbox sender: retries, backoff, unknown outcomes, opt-outs, quiet hours, order, no double send."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.channels.base import OutboundMessage, SendResult
+from bot.outbox_sender import MAX_ATTEMPTS, OutboxSender, backoff
+from bot.quiet_hours import QuietHours
+from bot.runtime import Runtime
+from flows.types import Channel
+from storage import outbox
+from storage.db import make_engine, make_sessionmaker
+from storage.inbox import identity_for
+from tests.conftest import FixedClock
+from tests.dbutil import identity, outbox_rows
+
+
+class FakeAdapter:
+    """Answers sends from a script (then "sent"), and records every call."""
+
+    channels: tuple[Channel, ...] = ("simulator",)
+
+    def __init__(self, *script: SendResult, found: str | None = None) -> None:
+        self.script = list(script)
+        self.sent: list[OutboundMessage] = []
+        self.found = found
+        self.lookups = 0
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        self.sent.append(message)
+        await asyncio.sleep(0)
+        if self.script:
+            return self.script.pop(0)
+        return SendResult("sent", provider_id=f"P{message.outbox_id}")
+
+    async def aclose(self) -> None:
+        return None
+
+
+class ReconcilingAdapter(FakeAdapter):
+    async def find_sent(self, message: OutboundMessage, since: datetime) -> str | None:
+        self.lookups += 1
+        return self.found
+
+
+async def enqueue(runtime: Runtime, clock: FixedClock, body: str = "hoi", *, address: str = "+31612345678",
+                  scheduled: bool = False, allow_when_stopped: bool = False) -> int:
+    async with runtime.sessions() as session, session.begin():
+        who = await identity_for(session, "simulator", address, clock())
+        row = outbox.enqueue(session, person_id=who.person_id, identity_id=who.id, channel="simulator",
+                             text_key="menu", body=body, choices=[["ask", "Hulp vragen"]], now=clock(),
+                             scheduled=scheduled, allow_when_stopped=allow_when_stopped)
+        await session.flush()
+        return row.id
+
+
+def sender_for(runtime: Runtime, adapter: FakeAdapter, clock: FixedClock, quiet: QuietHours | None = None) -> OutboxSender:
+    return OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock, quiet_hours=quiet)
+
+
+async def test_a_due_row_is_sent_once_with_its_choices(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = FakeAdapter()
+    sender = sender_for(runtime, adapter, clock)
+    row_id = await enqueue(runtime, clock)
+    assert await sender.send_due() == 1
+    assert await sender.send_due() == 0
+    assert [(m.outbox_id, m.text, m.choices) for m in adapter.sent] == [(row_id, "hoi", (("ask", "Hulp vragen"),))]
+    [row] = await outbox_rows(runtime)
+    assert (row.status, row.provider_id, row.attempts, row.sent_at) == ("sent", f"P{row_id}", 1, clock())
+
+
+async def test_429_then_success_delivers_exactly_once_after_retry_after(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = FakeAdapter(SendResult("retry", retry_after=7, error="twilio:429"))
+    sender = sender_for(runtime, adapter, clock)
+    await enqueue(runtime, clock)
+    await sender.send_due()
+    [row] = await outbox_rows(runtime)
+    assert row.status == "pending" and row.next_attempt_at == clock() + timedelta(seconds=7)
+    clock.advance(seconds=6)
+    assert await sender.send_due() == 0, "Retry-After is honoured"
+    clock.advance(seconds=1)
+    assert await sender.send_due() == 1
+    assert len(adapter.sent) == 2
+    assert [row.status for row in await outbox_rows(runtime)] == ["sent"]
+
+
+def test_backoff_grows_exponentially_with_a_cap() -> None:
+    assert [backoff(n, None) for n in (1, 2, 3, 4)] == [1, 2, 4, 8]
+    assert backoff(30, None) == 300
+    assert backoff(1, 20) == 20
+
+
+async def test_retries_stop_after_the_maximum_with_a_reason(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = FakeAdapter(*[SendResult("retry") for _ in range(MAX_ATTEMPTS)])
+    sender = sender_for(runtime, adapter, clock)
+    await enqueue(runtime, clock)
+    for _ in range(MAX_ATTEMPTS):
+        clock.advance(seconds=400)
+        await sender.send_due()
+    [row] = await outbox_rows(runtime)
+    assert (row.status, row.error, row.attempts) == ("failed", "gave_up", MAX_ATTEMPTS)
+
+
+async def test_opt_out_failure_stops_the_address_and_later_rows_are_cancelled(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = FakeAdapter(SendResult("failed", error="twilio:21610", address_stopped=True))
+    sender = sender_for(runtime, adapter, clock)
+    await enqueue(runtime, clock, "een")
+    await enqueue(runtime, clock, "twee")
+    await sender.send_due()
+    await sender.send_due()
+    rows = await outbox_rows(runtime)
+    assert [(row.status, row.error) for row in rows] == [("failed", "twilio:21610"), ("cancelled", "address_stopped")]
+    assert len(adapter.sent) == 1
+    assert (await identity(runtime, "simulator", "+31612345678")).stop_reason == "twilio:21610"
+
+
+async def test_stop_confirmation_passes_a_stopped_address(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = FakeAdapter(SendResult("failed", error="x", address_stopped=True))
+    sender = sender_for(runtime, adapter, clock)
+    await enqueue(runtime, clock, "eerst")
+    await sender.send_due()
+    await enqueue(runtime, clock, "bevestiging", allow_when_stopped=True)
+    await sender.send_due()
+    assert [m.text for m in adapter.sent] == ["eerst", "bevestiging"]
+
+
+async def test_unknown_outcome_is_reconciled_not_resent_when_the_provider_has_it(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = ReconcilingAdapter(SendResult("unknown", error="twilio:read_timeout"), found="SMfound")
+    sender = sender_for(runtime, adapter, clock)
+    await enqueue(runtime, clock)
+    await sender.send_due()
+    [row] = await outbox_rows(runtime)
+    assert row.status == "unknown" and row.needs_reconcile
+    clock.advance(seconds=31)
+    await sender.send_due()
+    [row] = await outbox_rows(runtime)
+    assert (row.status, row.provider_id) == ("sent", "SMfound")
+    assert len(adapter.sent) == 1 and adapter.lookups == 1
+
+
+async def test_unknown_outcome_is_resent_when_the_provider_does_not_have_it(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = ReconcilingAdapter(SendResult("unknown"), found=None)
+    sender = sender_for(runtime, adapter, clock)
+    await enqueue(runtime, clock)
+    await sender.send_due()
+    clock.advance(seconds=31)
+    await sender.send_due()
+    assert len(adapter.sent) == 2 and adapter.lookups == 1
+    assert [row.status for row in await outbox_rows(runtime)] == ["sent"]
+
+
+async def test_unknown_outcome_without_a_way_to_ask_is_never_resent(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = FakeAdapter(SendResult("unknown"))
+    sender = sender_for(runtime, adapter, clock)
+    await enqueue(runtime, clock)
+    await sender.send_due()
+    clock.advance(seconds=31)
+    await sender.send_due()
+    assert len(adapter.sent) == 1
+    [row] = await outbox_rows(runtime)
+    assert (row.status, row.error) == ("failed", "outcome_unknown")
+
+
+async def test_an_expired_claim_is_reconciled_before_sending_again(runtime: Runtime, clock: FixedClock) -> None:
+    """A sender that died mid-send (kill -9) leaves a claim; after its lease it is reconciled, not resent."""
+    await enqueue(runtime, clock)
+    async with runtime.sessions() as session, session.begin():
+        claimed = await outbox.claim_due(session, clock(), limit=10, lease=timedelta(seconds=120), channels=("simulator",))
+    assert len(claimed) == 1
+    adapter = ReconcilingAdapter(found="SMgot")
+    sender = sender_for(runtime, adapter, clock)
+    assert await sender.send_due() == 0, "the claim still holds"
+    clock.advance(seconds=121)
+    assert await sender.send_due() == 1
+    assert adapter.sent == [] and adapter.lookups == 1
+    [row] = await outbox_rows(runtime)
+    assert (row.status, row.provider_id) == ("sent", "SMgot")
+
+
+async def test_one_address_gets_its_messages_in_order_even_across_retries(runtime: Runtime, clock: FixedClock) -> None:
+    adapter = FakeAdapter(SendResult("retry", retry_after=5))
+    sender = sender_for(runtime, adapter, clock)
+    for body in ("een", "twee", "drie"):
+        await enqueue(runtime, clock, body)
+    await enqueue(runtime, clock, "ander", address="+31600000009")
+    for _ in range(6):
+        await sender.send_due()
+    clock.advance(seconds=5)
+    for _ in range(6):
+        await sender.send_due()
+    own = [m.text for m in adapter.sent if m.address == "+31612345678"]
+    assert own == ["een", "een", "twee", "drie"]
+    assert "ander" in [m.text for m in adapter.sent[:2]], "another address is not held up"
+
+
+async def test_scheduled_messages_wait_for_the_end_of_quiet_hours_but_replies_do_not(runtime: Runtime) -> None:
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    clock = FixedClock(datetime(2026, 11, 23, 22, 30, tzinfo=amsterdam).astimezone(UTC))
+    quiet = QuietHours(time(21, 0), time(9, 0), amsterdam)
+    adapter = FakeAdapter()
+    sender = sender_for(runtime, adapter, clock, quiet)
+    await enqueue(runtime, clock, "herinnering", scheduled=True)
+    await enqueue(runtime, clock, "antwoord")
+    await sender.send_due()
+    await sender.send_due()
+    assert [m.text for m in adapter.sent] == ["antwoord"]
+    [reminder] = [row for row in await outbox_rows(runtime) if row.body == "herinnering"]
+    assert reminder.next_attempt_at == datetime(2026, 11, 24, 9, 0, tzinfo=amsterdam)
+    assert reminder.attempts == 0
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=amsterdam).astimezone(UTC)
+    await sender.send_due()
+    assert [m.text for m in adapter.sent] == ["antwoord", "herinnering"]
+
+
+async def test_graceful_release_puts_claims_back(runtime: Runtime, clock: FixedClock) -> None:
+    await enqueue(runtime, clock)
+    async with runtime.sessions() as session, session.begin():
+        [claimed] = await outbox.claim_due(session, clock(), limit=10, lease=timedelta(seconds=120), channels=("simulator",))
+        await outbox.release(session, [claimed.id])
+    [row] = await outbox_rows(runtime)
+    assert (row.status, row.attempts, row.needs_reconcile) == ("pending", 0, False)
+
+
+async def test_two_senders_with_their_own_connections_never_send_a_row_twice(
+    runtime: Runtime, clock: FixedClock, database_url: str
+) -> None:
+    """As two worker processes would: separate engines on one database drain 300 rows concurrently."""
+    for index in range(300):
+        await enqueue(runtime, clock, f"bericht {index}", address=f"+316{index % 60:08d}")
+    adapters = [FakeAdapter(), FakeAdapter()]
+    engines = [make_engine(database_url) for _ in adapters]
+    senders = [
+        OutboxSender(make_sessionmaker(engine), {"simulator": adapter}, clock=clock, batch_size=20)
+        for engine, adapter in zip(engines, adapters, strict=True)
+    ]
+
+    async def drain(sender: OutboxSender) -> None:
+        for _ in range(200):
+            if await sender.send_due() == 0 and all(row.status == "sent" for row in await outbox_rows(runtime)):
+                return
+
+    try:
+        await asyncio.gather(*(drain(sender) for sender in senders))
+    finally:
+        for engine in engines:
+            await engine.dispose()
+    sends = Counter(m.outbox_id for adapter in adapters for m in adapter.sent)
+    assert len(sends) == 300 and max(sends.values()) == 1
+    assert all(row.status == "sent" for row in await outbox_rows(runtime))
+    if database_url.startswith("postgresql"):
+        assert all(adapter.sent for adapter in adapters), "both workers took a share"
+
+
+@pytest.mark.parametrize(
+    ("local", "inside"),
+    [("20:59", False), ("21:00", True), ("23:59", True), ("00:00", True), ("08:59", True), ("09:00", False)],
+)
+def test_quiet_hours_window_across_midnight(local: str, inside: bool) -> None:
+    zone = ZoneInfo("Europe/Amsterdam")
+    quiet = QuietHours(time(21, 0), time(9, 0), zone)
+    moment = datetime.combine(datetime(2026, 3, 29).date(), time.fromisoformat(local), tzinfo=zone)
+    assert quiet.contains(moment) is inside
