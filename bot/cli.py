@@ -17,17 +17,23 @@ DEMO_DATABASE_URL = "sqlite:///voordeur-demo.db"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="voordeur", description="Voordeur: one front door to neighbourhood help.")
+    parser = argparse.ArgumentParser(
+        prog="voordeur", description="Voordeur: one front door to neighbourhood help."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    serve = commands.add_parser("serve", help="run the web app (webhooks, health, metrics) and, unless --no-worker, the sender")
+    serve = commands.add_parser(
+        "serve", help="run the web app (webhooks, health, metrics) and, unless --no-worker, the sender"
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--no-worker", action="store_true", help="web only; run `voordeur worker` separately")
 
     commands.add_parser("worker", help="run the scheduler and the outbox sender only")
 
-    demo = commands.add_parser("demo", help="run on an embedded SQLite file with the local simulator; no credentials")
+    demo = commands.add_parser(
+        "demo", help="run on an embedded SQLite file with the local simulator; no credentials"
+    )
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8080)
 
@@ -88,8 +94,14 @@ def _serve(settings: Settings, host: str, port: int, *, worker: bool) -> int:
 
     app = create_app(Runtime(settings), worker=worker)
     config = uvicorn.Config(
-        app, host=host, port=port, lifespan="on", log_config=None, timeout_graceful_shutdown=10,
-        proxy_headers=True, server_header=False,
+        app,
+        host=host,
+        port=port,
+        lifespan="on",
+        log_config=None,
+        timeout_graceful_shutdown=10,
+        proxy_headers=True,
+        server_header=False,
     )
     uvicorn.Server(config).run()
     return 0

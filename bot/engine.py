@@ -25,7 +25,8 @@ from flows.conversation import step
 from flows.types import Effect, Event, Reply
 from storage import inbox, outbox
 from storage.inbox import StoredInbound
-from storage.models import Conversation, Identity, InboundMessage as InboundRow, Person
+from storage.models import Conversation, Identity, Person
+from storage.models import InboundMessage as InboundRow
 
 log = logging.getLogger("voordeur.engine")
 

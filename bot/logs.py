@@ -12,10 +12,27 @@ import logging
 import sys
 from datetime import UTC, datetime
 
-SAFE_FIELDS = frozenset({
-    "inbound_id", "outbox_id", "person_id", "channel", "outcome", "reason", "attempt", "count",
-    "route", "status", "duplicate", "channels", "worker", "request_id", "host", "port", "url",
-})
+SAFE_FIELDS = frozenset(
+    {
+        "inbound_id",
+        "outbox_id",
+        "person_id",
+        "channel",
+        "outcome",
+        "reason",
+        "attempt",
+        "count",
+        "route",
+        "status",
+        "duplicate",
+        "channels",
+        "worker",
+        "request_id",
+        "host",
+        "port",
+        "url",
+    }
+)
 
 
 def _extras(record: logging.LogRecord) -> dict[str, object]:

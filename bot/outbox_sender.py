@@ -17,6 +17,7 @@ produced a message. Such a row is marked `needs_reconcile` and is not resent bli
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
@@ -84,10 +85,8 @@ class OutboxSender:
                 sent = 0
             if sent == 0 and not self._stopping:
                 self._wakeup.clear()
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wakeup.wait(), timeout=idle_poll)
-                except TimeoutError:
-                    pass
 
     def stop(self) -> None:
         self._stopping = True
@@ -164,7 +163,9 @@ class OutboxSender:
         metrics.OUTBOUND.labels(message.channel, result.outcome).inc()
         if result.outcome == "sent":
             await self._finish(message, outbox.SENT, provider_id=result.provider_id)
-            metrics.REPLY_LATENCY_SECONDS.labels(message.channel).observe((now - message.created_at).total_seconds())
+            metrics.REPLY_LATENCY_SECONDS.labels(message.channel).observe(
+                (now - message.created_at).total_seconds()
+            )
         elif result.outcome == "retry":
             if message.attempts >= MAX_ATTEMPTS:
                 await self._fail(message, "gave_up")
@@ -179,8 +180,13 @@ class OutboxSender:
             await self._fail(message, result.error or "failed", stop_address=result.address_stopped)
         log.info(
             "send",
-            extra={"outbox_id": message.id, "channel": message.channel, "outcome": result.outcome,
-                   "reason": result.error, "attempt": message.attempts},
+            extra={
+                "outbox_id": message.id,
+                "channel": message.channel,
+                "outcome": result.outcome,
+                "reason": result.error,
+                "attempt": message.attempts,
+            },
         )
 
     async def _fail(self, message: ClaimedMessage, reason: str, *, stop_address: bool = False) -> None:

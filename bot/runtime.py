@@ -120,7 +120,7 @@ class Runtime:
             self._scheduler.shutdown(wait=False)
         self.sender.stop()
         if self._tasks:
-            done, pending = await asyncio.wait(set(self._tasks), timeout=SHUTDOWN_TIMEOUT_SECONDS)
+            _done, pending = await asyncio.wait(set(self._tasks), timeout=SHUTDOWN_TIMEOUT_SECONDS)
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
@@ -153,7 +153,9 @@ class Runtime:
         async with self.sessions() as session, session.begin():
             if outbox_id is not None:
                 await outbox.confirm_by_callback(session, outbox_id, status.provider_id, now)
-            row = await outbox.record_delivery(session, status.provider_id, status.status, status.error_code, now)
+            row = await outbox.record_delivery(
+                session, status.provider_id, status.status, status.error_code, now
+            )
             if row is not None and status.error_code in OPTED_OUT_CODES:
                 identity = (
                     await session.execute(select(Identity).where(Identity.id == row.identity_id))

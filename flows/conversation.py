@@ -21,7 +21,11 @@ MENU_CHOICES = (
     Choice("stop", "choice_stop"),
 )
 CHOICE_REPLIES = {"ask": "ask_coming", "offer": "offer_coming", "info": "info"}
-MEDIA_REPLIES = {"media": "media_unsupported", "location": "location_unsupported", "unsupported": "unsupported"}
+MEDIA_REPLIES = {
+    "media": "media_unsupported",
+    "location": "location_unsupported",
+    "unsupported": "unsupported",
+}
 
 
 def new_state(language_hint: str | None = None) -> dict[str, Any]:

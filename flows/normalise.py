@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 # Carrier and common opt-out words, Dutch and English (Twilio's standard English set included).
 COMMAND_WORDS: dict[str, str] = {
-    **dict.fromkeys(["stop", "stoppen", "afmelden", "uitschrijven", "stopall", "unsubscribe", "quit"], "stop"),
+    **dict.fromkeys(
+        ["stop", "stoppen", "afmelden", "uitschrijven", "stopall", "unsubscribe", "quit"], "stop"
+    ),
     **dict.fromkeys(["start", "starten", "aanmelden", "unstop", "begin"], "start"),
     **dict.fromkeys(["menu", "hoofdmenu", "terug"], "menu"),
     **dict.fromkeys(["help", "hulp?", "info"], "help"),

@@ -83,7 +83,9 @@ async def store_inbound(
     inbound_id = (await session.execute(statement)).scalar_one_or_none()
     if inbound_id is not None:
         await session.execute(update(Identity).where(Identity.id == identity.id).values(last_inbound_at=now))
-        await session.execute(update(Person).where(Person.id == identity.person_id).values(last_active_at=now))
+        await session.execute(
+            update(Person).where(Person.id == identity.person_id).values(last_active_at=now)
+        )
     return StoredInbound(person_id=identity.person_id, identity_id=identity.id, inbound_id=inbound_id)
 
 
@@ -125,4 +127,3 @@ async def mark_address_stopped(
         .values(stopped_at=now, stop_reason=reason)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
-

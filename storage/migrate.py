@@ -17,7 +17,9 @@ def alembic_config(database_url: str, output: io.StringIO | None = None) -> Conf
     config = Config(stdout=output) if output is not None else Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     # Alembic's ini interpolation treats % specially; a password may contain one.
-    config.set_main_option("sqlalchemy.url", sync_url(database_url).render_as_string(False).replace("%", "%%"))
+    config.set_main_option(
+        "sqlalchemy.url", sync_url(database_url).render_as_string(False).replace("%", "%%")
+    )
     return config
 
 

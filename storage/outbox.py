@@ -99,7 +99,10 @@ async def claim_due(
         earlier.id < OutboxMessage.id,
         or_(
             earlier.status == SENDING,
-            and_(earlier.status.in_((PENDING, UNKNOWN)), or_(earlier.next_attempt_at <= now, earlier.attempts > 0)),
+            and_(
+                earlier.status.in_((PENDING, UNKNOWN)),
+                or_(earlier.next_attempt_at <= now, earlier.attempts > 0),
+            ),
         ),
     )
     candidates = (
@@ -191,7 +194,9 @@ async def defer(session: AsyncSession, message_id: int, until: datetime) -> None
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
-        .values(status=PENDING, claimed_until=None, next_attempt_at=until, attempts=OutboxMessage.attempts - 1)
+        .values(
+            status=PENDING, claimed_until=None, next_attempt_at=until, attempts=OutboxMessage.attempts - 1
+        )
     )
 
 
@@ -235,5 +240,7 @@ async def confirm_by_callback(session: AsyncSession, outbox_id: int, provider_id
 
 
 async def queue_depth(session: AsyncSession) -> int:
-    query = select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status.in_((PENDING, UNKNOWN)))
+    query = (
+        select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status.in_((PENDING, UNKNOWN)))
+    )
     return int((await session.execute(query)).scalar_one())

@@ -47,7 +47,9 @@ def _postgres_reachable() -> bool:
 
 POSTGRES = _postgres_reachable()
 if REQUIRE_POSTGRES and not POSTGRES:
-    raise pytest.UsageError("VOORDEUR_REQUIRE_POSTGRES=1 but PostgreSQL at VOORDEUR_TEST_POSTGRES_URL is unreachable")
+    raise pytest.UsageError(
+        "VOORDEUR_REQUIRE_POSTGRES=1 but PostgreSQL at VOORDEUR_TEST_POSTGRES_URL is unreachable"
+    )
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES else ["sqlite"]
 
 

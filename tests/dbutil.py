@@ -9,12 +9,15 @@ from sqlalchemy import func, select
 from bot.channels.base import InboundMessage
 from bot.runtime import Runtime
 from flows.types import Event
-from storage.models import Identity, InboundMessage as InboundRow, OutboxMessage
+from storage.models import Identity, OutboxMessage
+from storage.models import InboundMessage as InboundRow
 
 
 async def count(runtime: Runtime, model: Any, *where: Any) -> int:
     async with runtime.sessions() as session:
-        return int((await session.execute(select(func.count()).select_from(model).where(*where))).scalar_one())
+        return int(
+            (await session.execute(select(func.count()).select_from(model).where(*where))).scalar_one()
+        )
 
 
 async def outbox_rows(runtime: Runtime, *where: Any) -> list[OutboxMessage]:
@@ -34,6 +37,12 @@ async def inbound_rows(runtime: Runtime) -> list[InboundRow]:
         return list((await session.execute(select(InboundRow).order_by(InboundRow.id))).scalars())
 
 
-def text_message(text: str, provider_id: str, address: str = "+31612345678", channel: str = "simulator") -> InboundMessage:
-    return InboundMessage(channel=channel, provider_id=provider_id, address=address,  # type: ignore[arg-type]
-                          event=Event(kind="text", text=text))
+def text_message(
+    text: str, provider_id: str, address: str = "+31612345678", channel: str = "simulator"
+) -> InboundMessage:
+    return InboundMessage(
+        channel=channel,
+        provider_id=provider_id,
+        address=address,  # type: ignore[arg-type]
+        event=Event(kind="text", text=text),
+    )

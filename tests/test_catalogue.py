@@ -41,7 +41,7 @@ def test_every_text_exists_in_both_languages_with_the_same_parameters(key: str) 
         assert catalogue.template(key, language).strip()
 
 
-SMS_KEYS = [key for key in catalogue.keys() if catalogue.entries()[key].get("sms")]
+SMS_KEYS = [key for key, entry in catalogue.entries().items() if entry.get("sms")]
 
 
 @pytest.mark.parametrize("key", SMS_KEYS)
@@ -53,7 +53,9 @@ def test_sms_texts_fit_one_gsm7_segment_with_the_menu(key: str, language: str) -
     text = catalogue.template(key, language)
     # Texts that come with the menu are sent with its numbered choices: budget them together.
     menu = tuple((c.key, catalogue.render(c.label_key, language)) for c in MENU_CHOICES)
-    with_menu = numbered(text, menu) if key in {"welcome", "menu", "start_confirmed", "language_set"} else text
+    with_menu = (
+        numbered(text, menu) if key in {"welcome", "menu", "start_confirmed", "language_set"} else text
+    )
     length = gsm7_length(with_menu)
     assert length is not None, f"{key}/{language} is not GSM-7: {with_menu!r}"
     assert length <= 160, f"{key}/{language} needs {length} septets"

@@ -84,7 +84,7 @@ INBOUND_CASES: dict[str, InboundMessage | Ignored] = {
         channel="whatsapp",
         provider_id="SM3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b",
         address="+31611122233",
-        event=Event(kind="location", meta={"latitude": 51.6933, "longitude": 5.9517}),
+        event=Event(kind="location"),
     ),
     "whatsapp_inbound_voice.json": InboundMessage(
         channel="whatsapp",
@@ -194,10 +194,10 @@ def test_parse_inbound_keeps_no_profile_data() -> None:
     assert message.event.meta == {}
 
 
-def test_parse_inbound_location_drops_address_and_label() -> None:
+def test_parse_inbound_location_keeps_no_coordinates_address_or_label() -> None:
     message = parse_inbound(fixture("whatsapp_inbound_location.json"))
     assert isinstance(message, InboundMessage)
-    assert set(message.event.meta) == {"latitude", "longitude"}
+    assert message.event.kind == "location" and message.event.meta == {}
 
 
 def test_parse_status_without_status_is_malformed() -> None:
@@ -488,17 +488,17 @@ async def test_find_sent_returns_the_matching_sid(adapter: TwilioAdapter) -> Non
     params = route.calls.last.request.url.params
     assert params["To"] == PERSON
     assert params["From"] == SMS_NUMBER
-    assert params["DateSent>"] == "2026-11-23T09:00:00Z"
+    assert "DateSent>" not in params, "a queued message has no date_sent yet and would be missed"
 
 
 @respx.mock
-async def test_find_sent_converts_since_to_utc(adapter: TwilioAdapter) -> None:
-    route = respx.get(MESSAGES_URL).mock(return_value=page())
+async def test_find_sent_compares_times_in_utc(adapter: TwilioAdapter) -> None:
+    respx.get(MESSAGES_URL).mock(
+        return_value=page(message_resource("Welkom bij Voordeur!", SINCE + timedelta(seconds=2)))
+    )
     amsterdam = SINCE.astimezone(ZoneInfo("Europe/Amsterdam"))
 
-    await adapter.find_sent(sms(), amsterdam)
-
-    assert route.calls.last.request.url.params["DateSent>"] == "2026-11-23T09:00:00Z"
+    assert await adapter.find_sent(sms("Welkom bij Voordeur!"), amsterdam) == CREATED_SID
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,12 @@ async def test_messages_of_one_person_are_handled_in_arrival_order(runtime: Runt
     for index, text in enumerate(["hallo", "1", "menu", "2"]):
         stored = await runtime.engine.store(text_message(text, f"m{index}"))
     await runtime.engine.process_person(stored.person_id)
-    assert [row.text_key for row in await outbox_rows(runtime)] == ["welcome", "ask_coming", "menu", "offer_coming"]
+    assert [row.text_key for row in await outbox_rows(runtime)] == [
+        "welcome",
+        "ask_coming",
+        "menu",
+        "offer_coming",
+    ]
 
 
 async def test_concurrent_processing_of_one_person_handles_each_message_once(runtime: Runtime) -> None:
@@ -58,7 +63,9 @@ async def test_two_people_get_their_own_conversations(runtime: Runtime) -> None:
     a = await runtime.engine.store(text_message("hallo", "a1", address="+31600000001"))
     b = await runtime.engine.store(text_message("hallo", "b1", address="+31600000002"))
     a2 = await runtime.engine.store(text_message("1", "a2", address="+31600000001"))
-    await asyncio.gather(runtime.engine.process_person(a.person_id), runtime.engine.process_person(b.person_id))
+    await asyncio.gather(
+        runtime.engine.process_person(a.person_id), runtime.engine.process_person(b.person_id)
+    )
     assert a.person_id != b.person_id and a2.person_id == a.person_id
     keys = {(row.person_id, row.text_key) for row in await outbox_rows(runtime)}
     assert keys == {(a.person_id, "welcome"), (a.person_id, "ask_coming"), (b.person_id, "welcome")}
@@ -67,7 +74,9 @@ async def test_two_people_get_their_own_conversations(runtime: Runtime) -> None:
 async def test_a_message_stored_but_never_handled_is_recovered(runtime: Runtime, clock: FixedClock) -> None:
     """A crash between the inbound commit and the flow step leaves an unprocessed row: recovery answers it."""
     await runtime.engine.store(text_message("hallo", "m1"))
-    assert await runtime.engine.recover() == 0, "younger than the grace period: a live task may still be on it"
+    assert await runtime.engine.recover() == 0, (
+        "younger than the grace period: a live task may still be on it"
+    )
     clock.advance(seconds=6)
     assert await runtime.engine.recover() == 1
     assert await runtime.engine.recover() == 0

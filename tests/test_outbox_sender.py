@@ -49,18 +49,36 @@ class ReconcilingAdapter(FakeAdapter):
         return self.found
 
 
-async def enqueue(runtime: Runtime, clock: FixedClock, body: str = "hoi", *, address: str = "+31612345678",
-                  scheduled: bool = False, allow_when_stopped: bool = False) -> int:
+async def enqueue(
+    runtime: Runtime,
+    clock: FixedClock,
+    body: str = "hoi",
+    *,
+    address: str = "+31612345678",
+    scheduled: bool = False,
+    allow_when_stopped: bool = False,
+) -> int:
     async with runtime.sessions() as session, session.begin():
         who = await identity_for(session, "simulator", address, clock())
-        row = outbox.enqueue(session, person_id=who.person_id, identity_id=who.id, channel="simulator",
-                             text_key="menu", body=body, choices=[["ask", "Hulp vragen"]], now=clock(),
-                             scheduled=scheduled, allow_when_stopped=allow_when_stopped)
+        row = outbox.enqueue(
+            session,
+            person_id=who.person_id,
+            identity_id=who.id,
+            channel="simulator",
+            text_key="menu",
+            body=body,
+            choices=[["ask", "Hulp vragen"]],
+            now=clock(),
+            scheduled=scheduled,
+            allow_when_stopped=allow_when_stopped,
+        )
         await session.flush()
         return row.id
 
 
-def sender_for(runtime: Runtime, adapter: FakeAdapter, clock: FixedClock, quiet: QuietHours | None = None) -> OutboxSender:
+def sender_for(
+    runtime: Runtime, adapter: FakeAdapter, clock: FixedClock, quiet: QuietHours | None = None
+) -> OutboxSender:
     return OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock, quiet_hours=quiet)
 
 
@@ -70,12 +88,16 @@ async def test_a_due_row_is_sent_once_with_its_choices(runtime: Runtime, clock: 
     row_id = await enqueue(runtime, clock)
     assert await sender.send_due() == 1
     assert await sender.send_due() == 0
-    assert [(m.outbox_id, m.text, m.choices) for m in adapter.sent] == [(row_id, "hoi", (("ask", "Hulp vragen"),))]
+    assert [(m.outbox_id, m.text, m.choices) for m in adapter.sent] == [
+        (row_id, "hoi", (("ask", "Hulp vragen"),))
+    ]
     [row] = await outbox_rows(runtime)
     assert (row.status, row.provider_id, row.attempts, row.sent_at) == ("sent", f"P{row_id}", 1, clock())
 
 
-async def test_429_then_success_delivers_exactly_once_after_retry_after(runtime: Runtime, clock: FixedClock) -> None:
+async def test_429_then_success_delivers_exactly_once_after_retry_after(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     adapter = FakeAdapter(SendResult("retry", retry_after=7, error="twilio:429"))
     sender = sender_for(runtime, adapter, clock)
     await enqueue(runtime, clock)
@@ -107,7 +129,9 @@ async def test_retries_stop_after_the_maximum_with_a_reason(runtime: Runtime, cl
     assert (row.status, row.error, row.attempts) == ("failed", "gave_up", MAX_ATTEMPTS)
 
 
-async def test_opt_out_failure_stops_the_address_and_later_rows_are_cancelled(runtime: Runtime, clock: FixedClock) -> None:
+async def test_opt_out_failure_stops_the_address_and_later_rows_are_cancelled(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     adapter = FakeAdapter(SendResult("failed", error="twilio:21610", address_stopped=True))
     sender = sender_for(runtime, adapter, clock)
     await enqueue(runtime, clock, "een")
@@ -115,7 +139,10 @@ async def test_opt_out_failure_stops_the_address_and_later_rows_are_cancelled(ru
     await sender.send_due()
     await sender.send_due()
     rows = await outbox_rows(runtime)
-    assert [(row.status, row.error) for row in rows] == [("failed", "twilio:21610"), ("cancelled", "address_stopped")]
+    assert [(row.status, row.error) for row in rows] == [
+        ("failed", "twilio:21610"),
+        ("cancelled", "address_stopped"),
+    ]
     assert len(adapter.sent) == 1
     assert (await identity(runtime, "simulator", "+31612345678")).stop_reason == "twilio:21610"
 
@@ -130,7 +157,9 @@ async def test_stop_confirmation_passes_a_stopped_address(runtime: Runtime, cloc
     assert [m.text for m in adapter.sent] == ["eerst", "bevestiging"]
 
 
-async def test_unknown_outcome_is_reconciled_not_resent_when_the_provider_has_it(runtime: Runtime, clock: FixedClock) -> None:
+async def test_unknown_outcome_is_reconciled_not_resent_when_the_provider_has_it(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     adapter = ReconcilingAdapter(SendResult("unknown", error="twilio:read_timeout"), found="SMfound")
     sender = sender_for(runtime, adapter, clock)
     await enqueue(runtime, clock)
@@ -144,7 +173,9 @@ async def test_unknown_outcome_is_reconciled_not_resent_when_the_provider_has_it
     assert len(adapter.sent) == 1 and adapter.lookups == 1
 
 
-async def test_unknown_outcome_is_resent_when_the_provider_does_not_have_it(runtime: Runtime, clock: FixedClock) -> None:
+async def test_unknown_outcome_is_resent_when_the_provider_does_not_have_it(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     adapter = ReconcilingAdapter(SendResult("unknown"), found=None)
     sender = sender_for(runtime, adapter, clock)
     await enqueue(runtime, clock)
@@ -155,7 +186,9 @@ async def test_unknown_outcome_is_resent_when_the_provider_does_not_have_it(runt
     assert [row.status for row in await outbox_rows(runtime)] == ["sent"]
 
 
-async def test_unknown_outcome_without_a_way_to_ask_is_never_resent(runtime: Runtime, clock: FixedClock) -> None:
+async def test_unknown_outcome_without_a_way_to_ask_is_never_resent(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     adapter = FakeAdapter(SendResult("unknown"))
     sender = sender_for(runtime, adapter, clock)
     await enqueue(runtime, clock)
@@ -167,11 +200,15 @@ async def test_unknown_outcome_without_a_way_to_ask_is_never_resent(runtime: Run
     assert (row.status, row.error) == ("failed", "outcome_unknown")
 
 
-async def test_an_expired_claim_is_reconciled_before_sending_again(runtime: Runtime, clock: FixedClock) -> None:
+async def test_an_expired_claim_is_reconciled_before_sending_again(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     """A sender that died mid-send (kill -9) leaves a claim; after its lease it is reconciled, not resent."""
     await enqueue(runtime, clock)
     async with runtime.sessions() as session, session.begin():
-        claimed = await outbox.claim_due(session, clock(), limit=10, lease=timedelta(seconds=120), channels=("simulator",))
+        claimed = await outbox.claim_due(
+            session, clock(), limit=10, lease=timedelta(seconds=120), channels=("simulator",)
+        )
     assert len(claimed) == 1
     adapter = ReconcilingAdapter(found="SMgot")
     sender = sender_for(runtime, adapter, clock)
@@ -183,7 +220,9 @@ async def test_an_expired_claim_is_reconciled_before_sending_again(runtime: Runt
     assert (row.status, row.provider_id) == ("sent", "SMgot")
 
 
-async def test_one_address_gets_its_messages_in_order_even_across_retries(runtime: Runtime, clock: FixedClock) -> None:
+async def test_one_address_gets_its_messages_in_order_even_across_retries(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     adapter = FakeAdapter(SendResult("retry", retry_after=5))
     sender = sender_for(runtime, adapter, clock)
     for body in ("een", "twee", "drie"):
@@ -199,7 +238,9 @@ async def test_one_address_gets_its_messages_in_order_even_across_retries(runtim
     assert "ander" in [m.text for m in adapter.sent[:2]], "another address is not held up"
 
 
-async def test_scheduled_messages_wait_for_the_end_of_quiet_hours_but_replies_do_not(runtime: Runtime) -> None:
+async def test_scheduled_messages_wait_for_the_end_of_quiet_hours_but_replies_do_not(
+    runtime: Runtime,
+) -> None:
     amsterdam = ZoneInfo("Europe/Amsterdam")
     clock = FixedClock(datetime(2026, 11, 23, 22, 30, tzinfo=amsterdam).astimezone(UTC))
     quiet = QuietHours(time(21, 0), time(9, 0), amsterdam)
@@ -221,7 +262,9 @@ async def test_scheduled_messages_wait_for_the_end_of_quiet_hours_but_replies_do
 async def test_graceful_release_puts_claims_back(runtime: Runtime, clock: FixedClock) -> None:
     await enqueue(runtime, clock)
     async with runtime.sessions() as session, session.begin():
-        [claimed] = await outbox.claim_due(session, clock(), limit=10, lease=timedelta(seconds=120), channels=("simulator",))
+        [claimed] = await outbox.claim_due(
+            session, clock(), limit=10, lease=timedelta(seconds=120), channels=("simulator",)
+        )
         await outbox.release(session, [claimed.id])
     [row] = await outbox_rows(runtime)
     assert (row.status, row.attempts, row.needs_reconcile) == ("pending", 0, False)
@@ -242,7 +285,9 @@ async def test_two_senders_with_their_own_connections_never_send_a_row_twice(
 
     async def drain(sender: OutboxSender) -> None:
         for _ in range(200):
-            if await sender.send_due() == 0 and all(row.status == "sent" for row in await outbox_rows(runtime)):
+            if await sender.send_due() == 0 and all(
+                row.status == "sent" for row in await outbox_rows(runtime)
+            ):
                 return
 
     try:

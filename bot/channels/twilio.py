@@ -106,7 +106,8 @@ def _event(form: Mapping[str, str]) -> Event:
     """The flow event for a message: location, then a tapped button, then media, else text."""
     body = form.get("Body", "")
     if form.get("Latitude") and form.get("Longitude"):
-        return Event(kind="location", meta=_coordinates(form))
+        # Coordinates are not kept (data minimisation, as on Telegram): flows ask for a postcode instead.
+        return Event(kind="location")
     button_payload = form.get("ButtonPayload", "")
     if button_payload:
         return Event(kind="choice", choice=button_payload, text=form.get("ButtonText", body))
@@ -114,14 +115,6 @@ def _event(form: Mapping[str, str]) -> Event:
     if media_count > 0:
         return Event(kind="media", text=body, meta={"media_types": _media_types(form, media_count)})
     return Event(kind="text", text=body)
-
-
-def _coordinates(form: Mapping[str, str]) -> dict[str, float]:
-    """Latitude and longitude only (not Address or Label), for finding the nearest neighbourhood."""
-    try:
-        return {"latitude": float(form["Latitude"]), "longitude": float(form["Longitude"])}
-    except ValueError:
-        return {}
 
 
 def _media_types(form: Mapping[str, str], count: int) -> list[str]:
@@ -211,9 +204,9 @@ class TwilioAdapter:
         to, from_ = route
         since_utc = _as_utc(since)
         try:
-            page = await self._client.messages.page_async(
-                to=to, from_=from_, date_sent_after=since_utc, page_size=_LOOKUP_PAGE_SIZE
-            )
+            # No DateSent filter: a message Twilio accepted but has not sent yet has no date_sent and
+            # would be missed. The newest page for this pair, filtered on date_created below, suffices.
+            page = await self._client.messages.page_async(to=to, from_=from_, page_size=_LOOKUP_PAGE_SIZE)
             records: list[MessageInstance] = list(page)
         except httpx.HTTPError as exc:
             raise TwilioLookupError(f"twilio:{_snake(type(exc).__name__)}") from None

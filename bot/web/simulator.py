@@ -16,7 +16,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from bot.channels.base import InboundMessage
 from bot.web.requests import BadRequest, parse_json_object, read_body
 from flows.types import Event
-from storage.models import Identity, InboundMessage as InboundRow, OutboxMessage
+from storage.models import Identity, OutboxMessage
+from storage.models import InboundMessage as InboundRow
 
 PAGE = Path(__file__).with_name("templates") / "simulator.html"
 MAX_TEXT = 4096
@@ -38,11 +39,17 @@ async def post_message(request: Request) -> Response:
     choice = data.get("choice")
     if not isinstance(address, str) or not address.strip() or len(address) > 64:
         return JSONResponse({"error": "address is required"}, status_code=400)
-    if not isinstance(text, str) or len(text) > MAX_TEXT or (choice is not None and not isinstance(choice, str)):
+    if (
+        not isinstance(text, str)
+        or len(text) > MAX_TEXT
+        or (choice is not None and not isinstance(choice, str))
+    ):
         return JSONResponse({"error": "text must be a string of at most 4096 characters"}, status_code=400)
     event = Event(kind="choice", choice=choice, text=text) if choice else Event(kind="text", text=text)
     message_id = data.get("id") if isinstance(data.get("id"), str) else uuid.uuid4().hex
-    inbound = InboundMessage(channel="simulator", provider_id=message_id, address=address.strip(), event=event)
+    inbound = InboundMessage(
+        channel="simulator", provider_id=message_id, address=address.strip(), event=event
+    )
     stored = await runtime.engine.store(inbound)
     if not stored.duplicate:
         runtime.kick(stored.person_id)
@@ -72,12 +79,21 @@ async def get_messages(request: Request) -> Response:
             )
         )
         messages = [
-            {"from": "person", "at": at.isoformat(), "text": event.get("text") or event.get("choice", ""),
-             "order": (at.isoformat(), 0, row_id)}
+            {
+                "from": "person",
+                "at": at.isoformat(),
+                "text": event.get("text") or event.get("choice", ""),
+                "order": (at.isoformat(), 0, row_id),
+            }
             for row_id, at, event in inbound
         ] + [
-            {"from": "bot", "at": at.isoformat(), "text": body, "choices": choices,
-             "order": (at.isoformat(), 1, row_id)}
+            {
+                "from": "bot",
+                "at": at.isoformat(),
+                "text": body,
+                "choices": choices,
+                "order": (at.isoformat(), 1, row_id),
+            }
             for row_id, at, body, choices in outbound
         ]
     messages.sort(key=lambda m: m.pop("order"))  # type: ignore[arg-type,return-value]
