@@ -30,6 +30,7 @@ test: $(BIN)/.installed-test
 
 check: $(BIN)/.installed-test
 	$(BIN)/ruff check bot flows storage tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

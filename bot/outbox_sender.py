@@ -47,7 +47,7 @@ class Reconciling(Protocol):
 
 def backoff(attempts: int, retry_after: float | None) -> float:
     """Exponential backoff with a cap; a provider's Retry-After wins when it asks for longer."""
-    delay = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+    delay: float = min(BACKOFF_CAP, BACKOFF_BASE * 2.0 ** max(0, attempts - 1))
     return max(delay, retry_after or 0.0)
 
 

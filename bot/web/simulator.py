@@ -46,7 +46,8 @@ async def post_message(request: Request) -> Response:
     ):
         return JSONResponse({"error": "text must be a string of at most 4096 characters"}, status_code=400)
     event = Event(kind="choice", choice=choice, text=text) if choice else Event(kind="text", text=text)
-    message_id = data.get("id") if isinstance(data.get("id"), str) else uuid.uuid4().hex
+    given_id = data.get("id")
+    message_id = given_id[:64] if isinstance(given_id, str) and given_id else uuid.uuid4().hex
     inbound = InboundMessage(
         channel="simulator", provider_id=message_id, address=address.strip(), event=event
     )
@@ -96,5 +97,5 @@ async def get_messages(request: Request) -> Response:
             }
             for row_id, at, body, choices in outbound
         ]
-    messages.sort(key=lambda m: m.pop("order"))  # type: ignore[arg-type,return-value]
+    messages.sort(key=lambda m: m.pop("order"))
     return JSONResponse({"messages": messages})
