@@ -12,7 +12,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -38,6 +38,10 @@ def utc_now() -> datetime:
 
 
 def event_to_json(event: Event) -> dict[str, Any]:
+    """The event as stored. NUL cannot be stored in PostgreSQL text or JSONB: it becomes U+FFFD, the
+    replacement character, so a message that contains one is still stored (and answered) once."""
+    if "\x00" in event.text:
+        event = replace(event, text=event.text.replace("\x00", "\ufffd"))
     data = asdict(event)
     data.pop("address_stopped")
     data["meta"] = dict(event.meta)

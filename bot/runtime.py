@@ -35,6 +35,7 @@ log = logging.getLogger("voordeur.runtime")
 OPTED_OUT_CODES = {"21610"}
 RECOVERY_INTERVAL_SECONDS = 5
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
+HEALTH_TIMEOUT_SECONDS = 3.0
 
 
 class Runtime:
@@ -139,10 +140,15 @@ class Runtime:
             os.kill(os.getpid(), signal.SIGKILL)
         self.background(self.engine.process_person(person_id))
 
-    async def healthy(self) -> bool:
-        try:
+    async def healthy(self, timeout: float = HEALTH_TIMEOUT_SECONDS) -> bool:
+        """The database answers a trivial query within `timeout` (a silent network must not hang it)."""
+
+        async def probe() -> None:
             async with self.sessions() as session:
                 await session.execute(text("SELECT 1"))
+
+        try:
+            await asyncio.wait_for(probe(), timeout)
             return True
         except Exception:
             log.warning("database health check failed")

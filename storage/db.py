@@ -48,7 +48,8 @@ def sqlite_pragmas(synchronous: str) -> list[str]:
 
 def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_size: int = 10) -> AsyncEngine:
     url = async_url(database_url)
-    kwargs: dict[str, Any] = {}
+    # Bound values (message texts, phone numbers) must never appear in error messages or logs.
+    kwargs: dict[str, Any] = {"hide_parameters": True}
     if url.get_backend_name() == "sqlite":
         kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60)
     else:

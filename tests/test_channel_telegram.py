@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dtm
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -613,3 +614,28 @@ async def test_answer_callback_swallows_failures(
     route = api.post("/answerCallbackQuery").mock(**mock_kwargs)
     await adapter.answer_callback("4382bfdwdsb323b2d9")
     assert route.call_count == 1
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        pytest.param(lambda u: u["message"].update(text=12345), id="text is a number"),
+        pytest.param(lambda u: u["message"]["chat"].update(id="abc"), id="chat id is not a number"),
+        pytest.param(lambda u: u["message"]["chat"].update(id=None), id="chat id is null"),
+        pytest.param(lambda u: u["message"].update(date=10**20), id="date out of range"),
+    ],
+)
+def test_wrongly_typed_fields_are_an_invalid_update(
+    adapter: TelegramAdapter, mutate: Callable[[dict[str, Any]], None]
+) -> None:
+    update = copy.deepcopy(load("message_text"))
+    mutate(update)
+    with pytest.raises(InvalidUpdate):
+        parse_update(update, adapter.bot)
+
+
+def test_callback_data_that_is_not_a_string_is_an_invalid_update(adapter: TelegramAdapter) -> None:
+    update = copy.deepcopy(load("callback_query"))
+    update["callback_query"]["data"] = {"not": "a string"}
+    with pytest.raises(InvalidUpdate):
+        parse_update(update, adapter.bot)

@@ -79,6 +79,7 @@ DEFAULT_API_BASE_URL: Final = "https://api.telegram.org/bot"
 MAX_CALLBACK_DATA_BYTES: Final = 64
 
 # A private chat id is the person's user id: a positive integer. (int() alone would accept "+316...".)
+_PRIVATE_CHAT_ID = re.compile(r"[1-9][0-9]{0,19}")
 _CHAT_ID = re.compile(r"[1-9][0-9]{0,19}")
 
 # Commands the flows understand; any other "/word" is passed on as text.
@@ -121,8 +122,23 @@ def parse_update(data: Any, bot: telegram.Bot) -> InboundMessage | AddressBlocke
     initialisation.
     """
     update = _deserialise(data, bot)
-    provider_id = str(update.update_id)
+    try:
+        parsed = _classify(update, str(update.update_id), data)
+    except (TypeError, AttributeError, ValueError, OverflowError) as exc:
+        # PTB does not check field types deeply: a text that is a number, a date out of range.
+        raise InvalidUpdate(f"not a valid Telegram update ({type(exc).__name__})") from None
+    if isinstance(parsed, InboundMessage | AddressBlocked) and not _PRIVATE_CHAT_ID.fullmatch(parsed.address):
+        raise InvalidUpdate("chat id is not a number")
+    if isinstance(parsed, InboundMessage) and not (
+        isinstance(parsed.event.text, str) and isinstance(parsed.event.choice, str | None)
+    ):
+        raise InvalidUpdate("text or button data is not a string")
+    return parsed
 
+
+def _classify(
+    update: Update, provider_id: str, data: Mapping[str, Any]
+) -> InboundMessage | AddressBlocked | Ignored:
     if update.message is not None:
         return _from_message(update.message, provider_id)
     if update.edited_message is not None:
@@ -149,7 +165,7 @@ def _deserialise(data: Any, bot: telegram.Bot) -> Update:
         raise InvalidUpdate("update has no integer update_id")
     try:
         update = Update.de_json(dict(data), bot)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         # Only the exception type: PTB's messages may quote parts of the payload.
         raise InvalidUpdate(f"not a valid Telegram update ({type(exc).__name__})") from exc
     if update is None:  # pragma: no cover - de_json returns None only for empty data
@@ -406,7 +422,7 @@ class TelegramAdapter:
             sent = await self._bot.send_message(chat_id=chat_id, text=message.text, reply_markup=keyboard)
         except TelegramError as exc:
             return self._log(message, classify_error(exc), exc)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             # A 200 whose body PTB cannot turn into a Message: Telegram probably sent it.
             return self._log(message, SendResult("unknown", error="telegram:bad_response"), exc)
         return SendResult("sent", provider_id=str(sent.message_id))

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
+
+# A `%` not followed by two hex digits: parse_qsl would keep it literally and carry on.
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 class BadRequest(Exception):
@@ -22,7 +26,7 @@ async def read_body(request: Request, limit: int) -> bytes:
     """The body, refused with 413 as soon as it is known to be over `limit` bytes."""
     declared = request.headers.get("content-length")
     if declared is not None:
-        if not declared.isdigit():
+        if not (declared.isascii() and declared.isdigit()):  # "²".isdigit() is True, int("²") fails
             raise BadRequest(400, "bad content-length")
         if int(declared) > limit:
             raise BadRequest(413, "body too large")
@@ -37,9 +41,16 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def parse_json_object(body: bytes) -> dict[str, Any]:
+    """A JSON object of valid Unicode.
+
+    Refused with 400: invalid JSON or UTF-8, nesting deep enough to exhaust the parser's recursion
+    (`[[[[...` within the size limit raises RecursionError), and strings with unpaired surrogate escapes
+    (`"\\ud800"`): they are not text, and PostgreSQL's JSONB would refuse them later with a 500.
+    """
     try:
         data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, json.JSONDecodeError, RecursionError):
         raise BadRequest(400, "malformed json") from None
     if not isinstance(data, dict):
         raise BadRequest(400, "json is not an object")
@@ -53,7 +64,10 @@ def parse_form(request: Request, body: bytes) -> dict[str, str]:
         raise BadRequest(415, "expected application/x-www-form-urlencoded")
     try:
         text = body.decode("utf-8")
-        pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text))
+        if _BAD_PERCENT.search(text):
+            raise ValueError("bad percent-encoding")
+        # errors="strict": parse_qsl would otherwise turn %FF into U+FFFD and store a changed text.
+        pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text), errors="strict")
     except (UnicodeDecodeError, ValueError):
         raise BadRequest(400, "malformed form") from None
     form: dict[str, str] = {}

@@ -22,6 +22,10 @@ from bot.web.requests import BadRequest, parse_form, parse_json_object, read_bod
 log = logging.getLogger("voordeur.webhooks")
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+# What PTB and our parser raise for a well-formed JSON object with fields of the wrong type or range.
+_PARSER_ERRORS = (TypeError, AttributeError, KeyError, OverflowError, OSError, RecursionError)
+# Outbox ids are 64-bit on PostgreSQL; anything else in `?o=` is not one of ours.
+_MAX_ID = 2**63 - 1
 
 
 def _runtime(request: Request) -> Runtime:
@@ -52,6 +56,11 @@ async def telegram_webhook(request: Request) -> Response:
     except BadRequest as exc:
         return _reject(route, exc.status, exc.reason)
     except ValueError:
+        return _reject(route, 400, "not a telegram update")
+    except _PARSER_ERRORS as exc:
+        # The parser let a malformed field through (a number as text, a date out of range): still the
+        # sender's fault, so a 400, but named in the log by exception type only (no payload data).
+        log.warning("telegram update broke the parser", extra={"exception": type(exc).__name__})
         return _reject(route, 400, "not a telegram update")
     await _accept(runtime, parsed)
     metrics.WEBHOOK_SECONDS.labels(route).observe(time.perf_counter() - started)
@@ -84,9 +93,20 @@ async def twilio_status_webhook(request: Request) -> Response:
         status = twilio.parse_status(form_or_error)
     except ValueError:
         return _reject(route, 400, "not a twilio status callback")
-    outbox_id = request.query_params.get("o")
-    await runtime.record_delivery(status, int(outbox_id) if outbox_id and outbox_id.isdigit() else None)
+    await runtime.record_delivery(status, _outbox_id(request.query_params.get("o")))
     return Response(EMPTY_TWIML, media_type="text/xml")
+
+
+def _outbox_id(value: str | None) -> int | None:
+    """The outbox id our status callback URL carries (`?o=123`), or None if it is not a plausible one.
+
+    Strict ASCII digits ("²".isdigit() is True but int() refuses it) and within a 64-bit id: a larger
+    number would make the database query fail with a 500.
+    """
+    if not value or not (value.isascii() and value.isdigit()) or len(value) > 19:
+        return None
+    number = int(value)
+    return number if 0 < number <= _MAX_ID else None
 
 
 async def _verified_twilio_form(request: Request, runtime: Runtime, route: str) -> dict[str, str] | Response:
@@ -122,8 +142,12 @@ async def _accept(runtime: Runtime, parsed: InboundMessage | AddressBlocked | Ig
     stored = await runtime.engine.store(parsed)
     log.info(
         "inbound stored",
-        extra={"channel": parsed.channel, "inbound_id": stored.inbound_id, "person_id": stored.person_id,
-               "duplicate": stored.duplicate},
+        extra={
+            "channel": parsed.channel,
+            "inbound_id": stored.inbound_id,
+            "person_id": stored.person_id,
+            "duplicate": stored.duplicate,
+        },
     )
     if parsed.callback_query_id and runtime.telegram is not None:
         runtime.background(runtime.telegram.answer_callback(parsed.callback_query_id))
