@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
+from collections.abc import Iterator
 from typing import Any
+
+import uvicorn
 
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -87,8 +91,6 @@ def _migrate(settings: Settings) -> None:
 
 
 def _serve(settings: Settings, host: str, port: int, *, worker: bool) -> int:
-    import uvicorn
-
     from bot.runtime import Runtime
     from bot.web.app import create_app
 
@@ -103,8 +105,25 @@ def _serve(settings: Settings, host: str, port: int, *, worker: bool) -> int:
         proxy_headers=True,
         server_header=False,
     )
-    uvicorn.Server(config).run()
-    return 0
+    server = GracefulServer(config)
+    asyncio.run(server.serve())
+    return 0 if server.started else 1
+
+
+class GracefulServer(uvicorn.Server):
+    """uvicorn re-raises SIGTERM after its clean shutdown, so the process would die by the signal
+    (exit 143). A graceful stop is a success: SIGTERM and SIGINT start the shutdown, and we return 0."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, self.handle_exit, signum, None)
+        try:
+            yield
+        finally:
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.remove_signal_handler(signum)
 
 
 async def _worker(settings: Settings) -> int:

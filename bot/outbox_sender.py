@@ -78,13 +78,15 @@ class OutboxSender:
     async def run(self, idle_poll: float = 1.0) -> None:
         """Send until `stop()`: immediately while there is work, else on a wake-up or every second."""
         while not self._stopping:
+            # Cleared before the round, not after: a reply committed while this round runs sets it
+            # again, and the next round starts at once instead of after the idle poll.
+            self._wakeup.clear()
             try:
                 sent = await self.send_due()
             except Exception:
                 log.exception("outbox round failed")
                 sent = 0
             if sent == 0 and not self._stopping:
-                self._wakeup.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wakeup.wait(), timeout=idle_poll)
 
