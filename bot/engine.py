@@ -16,19 +16,25 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import metrics
 from bot.channels.base import InboundMessage
 from flows import catalogue
 from flows.conversation import step
+from flows.dialogue import label_of
+from flows.profile import Profile
 from flows.types import Effect, Event, Reply
 from storage import inbox, outbox
 from storage.inbox import StoredInbound
-from storage.models import Conversation, Identity, Person
+from storage.models import Consent, Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
 
 log = logging.getLogger("voordeur.engine")
+
+# The person columns a flow may set through `update_profile`.
+PROFILE_FIELDS = frozenset({"first_name", "neighbourhood", "postcode4"})
 
 Clock = Callable[[], datetime]
 
@@ -151,8 +157,9 @@ class Engine:
         assert identity is not None
         event = event_from_json(message.event, address_stopped=identity.stopped_at is not None)
         started = asyncio.get_running_loop().time()
+        profile = await self._profile(session, person)
         try:
-            result = step(state, event, now)
+            result = step(state, event, now, profile)
             new_state, replies, effects = result.state, result.replies, result.effects
         except Exception:
             # A flow bug must not silence the person: they hear a kind error, the message is marked.
@@ -163,18 +170,44 @@ class Engine:
         language = catalogue.language_or_default(new_state.get("lang"))
         stopping = any(e.kind == "set_stopped" and e.data.get("stopped") for e in effects)
         for effect in effects:
-            self._apply(identity, effect, now)
+            self._apply(session, person, identity, effect, now)
         for reply in replies:
             self._enqueue_reply(session, person, identity, message, reply, language, now, stopping)
         message.processed_at = now
         return new_state
 
     @staticmethod
-    def _apply(identity: Identity, effect: Effect, now: datetime) -> None:
+    async def _profile(session: AsyncSession, person: Person) -> Profile:
+        consent = await session.execute(
+            select(Consent.id).where(Consent.person_id == person.id, Consent.withdrawn_at.is_(None)).limit(1)
+        )
+        return Profile(
+            first_name=person.first_name,
+            neighbourhood=person.neighbourhood,
+            consented=consent.scalar_one_or_none() is not None,
+        )
+
+    @staticmethod
+    def _apply(
+        session: AsyncSession, person: Person, identity: Identity, effect: Effect, now: datetime
+    ) -> None:
+        """Carry out one effect of a flow step, inside the step's transaction."""
         if effect.kind == "set_stopped":
             stopped = bool(effect.data.get("stopped"))
             identity.stopped_at = now if stopped else None
             identity.stop_reason = "stop_keyword" if stopped else None
+        elif effect.kind == "update_profile":
+            for field in PROFILE_FIELDS & effect.data.keys():
+                setattr(person, field, effect.data[field])
+        elif effect.kind == "record_consent":
+            session.add(
+                Consent(
+                    person_id=person.id,
+                    version=str(effect.data["version"]),
+                    text_key=str(effect.data["text_key"]),
+                    given_at=now,
+                )
+            )
         else:
             raise ValueError(f"unknown effect kind {effect.kind!r}")
 
@@ -190,7 +223,7 @@ class Engine:
         allow_when_stopped: bool,
     ) -> None:
         body = catalogue.render(reply.key, language, reply.params)
-        choices = [[choice.key, catalogue.render(choice.label_key, language)] for choice in reply.choices]
+        choices = [[choice.key, label_of(choice, language)] for choice in reply.choices]
         outbox.enqueue(
             session,
             person_id=person.id,

@@ -64,7 +64,23 @@ class Person(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     language: Mapped[str] = mapped_column(String(8), default="nl")
     first_name: Mapped[str | None] = mapped_column(String(80))
+    # The neighbourhood key and the 4 digits of the postcode: enough for matching, no street or house.
+    neighbourhood: Mapped[str | None] = mapped_column(String(40), index=True)
+    postcode4: Mapped[str | None] = mapped_column(String(4))
     last_active_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Consent(Base):
+    """Consent as given: when, which version of which text. Withdrawing keeps the row, dated."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    version: Mapped[str] = mapped_column(String(32))
+    text_key: Mapped[str] = mapped_column(String(64))
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Identity(Base):
