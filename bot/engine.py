@@ -26,7 +26,7 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, outbox
+from storage import inbox, outbox, requests
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
@@ -170,7 +170,7 @@ class Engine:
         language = catalogue.language_or_default(new_state.get("lang"))
         stopping = any(e.kind == "set_stopped" and e.data.get("stopped") for e in effects)
         for effect in effects:
-            self._apply(session, person, identity, effect, now)
+            await self._apply(session, person, identity, effect, now)
         for reply in replies:
             self._enqueue_reply(session, person, identity, message, reply, language, now, stopping)
         message.processed_at = now
@@ -185,10 +185,11 @@ class Engine:
             first_name=person.first_name,
             neighbourhood=person.neighbourhood,
             consented=consent.scalar_one_or_none() is not None,
+            open_requests=await requests.open_for_person(session, person.id),
         )
 
     @staticmethod
-    def _apply(
+    async def _apply(
         session: AsyncSession, person: Person, identity: Identity, effect: Effect, now: datetime
     ) -> None:
         """Carry out one effect of a flow step, inside the step's transaction."""
@@ -199,6 +200,10 @@ class Engine:
         elif effect.kind == "update_profile":
             for field in PROFILE_FIELDS & effect.data.keys():
                 setattr(person, field, effect.data[field])
+        elif effect.kind == "create_request":
+            requests.create(session, person.id, effect.data, now)
+        elif effect.kind == "cancel_request":
+            await requests.cancel(session, person.id, int(effect.data["request_id"]), now)
         elif effect.kind == "record_consent":
             session.add(
                 Consent(

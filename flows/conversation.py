@@ -2,8 +2,8 @@
 
 Global rules come first, in every flow state: a stopped address hears nothing until START; STOP, START,
 MENU, HELP and the language words work anywhere. Then the current flow handles the event:
-`onboarding` (name, neighbourhood, consent) and `menu`. The ask and offer flows take over the menu's
-targets as they are built; until then those targets say honestly that they are coming.
+`onboarding` (name, neighbourhood, consent), `ask` (a help request) and `menu`. Offering help is the
+next flow to come; until then that menu target says honestly that it is coming.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import catalogue, onboarding
+from flows import ask, catalogue, my_requests, onboarding
 from flows.dialogue import chosen, prompt, repeat_prompt, say
 from flows.normalise import command_in
 from flows.profile import Profile, after
@@ -25,7 +25,8 @@ MENU_CHOICES = (
     Choice("stop", "choice_stop"),
 )
 MENU_KEYS = frozenset(choice.key for choice in MENU_CHOICES)
-COMING = {"ask": "ask_coming", "offer": "offer_coming"}
+COMING = {"offer": "offer_coming"}
+TARGETS = frozenset({"ask", "offer"})
 MEDIA_REPLIES = {
     "media": "media_unsupported",
     "location": "location_unsupported",
@@ -56,7 +57,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
     if command in ("lang_en", "lang_nl"):
         state["lang"] = command.removeprefix("lang_")
-        return StepResult(state, (say("language_set"), *repeat_prompt(state)))
+        again = repeat_prompt(state) or _menu(state, "menu").replies
+        return StepResult(state, (say("language_set"), *again))
     if not state.get("greeted"):
         state["greeted"] = True
         return onboarding.start(state, profile, then="menu", welcome=True)
@@ -67,47 +69,71 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if event.kind in MEDIA_REPLIES:
         return StepResult(state, (say(MEDIA_REPLIES[event.kind]), *repeat_prompt(state)))
 
+    if command == "my_requests":
+        return _menu_when_done(my_requests.start(state, profile), "my_requests")
+    if command == "cancel":
+        if state.get("flow") == "ask":
+            return _then_menu(ask.cancel(state))
+        return StepResult(state, (say("nothing_to_cancel"), *_menu(state, "menu").replies))
+
     if state.get("flow") == "onboarding":
-        return _continue(onboarding.handle(state, event, profile), profile)
-    return _on_menu(state, event, answer, profile)
+        return _continue(onboarding.handle(state, event, profile), profile, now)
+    if state.get("flow") == "ask":
+        return ask.handle(state, event, profile, now)
+    if state.get("flow") == "my_requests":
+        return _menu_when_done(my_requests.handle(state, event, profile), "my_requests")
+    return _on_menu(state, event, answer, profile, now)
 
 
-def _on_menu(state: dict[str, Any], event: Event, answer: str | None, profile: Profile) -> StepResult:
+def _on_menu(
+    state: dict[str, Any], event: Event, answer: str | None, profile: Profile, now: datetime
+) -> StepResult:
     # A button from an older menu still means what it says.
     if answer is None and event.kind == "choice" and event.choice in MENU_KEYS:
         answer = event.choice
     if answer == "info":
         return StepResult(state, (say("info"), *_menu(state, "menu").replies))
-    if answer in COMING:
-        return _go(state, answer, profile)
+    if answer in TARGETS:
+        return _go(state, answer, profile, now)
     return StepResult(state, (say("not_understood"), *_menu(state, "menu").replies))
 
 
-def _go(state: dict[str, Any], target: str, profile: Profile) -> StepResult:
+def _go(state: dict[str, Any], target: str, profile: Profile, now: datetime) -> StepResult:
     """Go to ask or offer, after onboarding what is still missing for matching."""
-    if not profile.ready_to_match and target in COMING:
-        return _continue(onboarding.start(state, profile, then=target), profile)
+    if not profile.ready_to_match:
+        return _continue(onboarding.start(state, profile, then=target), profile, now)
+    if target == "ask":
+        return ask.start(state, profile, now)
     state["flow"] = "menu"
     state["offered"] = []
     state.pop("prompt", None)
     return StepResult(state, (say(COMING[target]),))
 
 
-def _continue(result: StepResult, profile: Profile) -> StepResult:
+def _continue(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     """When onboarding has finished, carry on where the person was heading."""
     state = result.state
     if state.get("flow") != "onboarded":
         return result
     target = state.pop("then", "menu")
     updated = after(profile, result.effects)
-    ready = target in COMING and updated.ready_to_match
-    nxt = _go(state, target, updated) if ready else _menu(state, "menu")
+    ready = target in TARGETS and updated.ready_to_match
+    nxt = _go(state, target, updated, now) if ready else _menu(state, "menu")
     return replace(
         result,
         state=nxt.state,
         replies=(*result.replies, *nxt.replies),
         effects=(*result.effects, *nxt.effects),
     )
+
+
+def _menu_when_done(result: StepResult, flow: str) -> StepResult:
+    """A flow that has finished hands back to the menu, shown after its last reply."""
+    return result if result.state.get("flow") == flow else _then_menu(result)
+
+
+def _then_menu(result: StepResult) -> StepResult:
+    return replace(result, replies=(*result.replies, *_menu(result.state, "menu").replies))
 
 
 def _menu(state: dict[str, Any], key: str, effects: tuple[Effect, ...] = ()) -> StepResult:

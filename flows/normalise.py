@@ -18,6 +18,8 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["start", "starten", "aanmelden", "unstop", "begin"], "start"),
     **dict.fromkeys(["menu", "hoofdmenu", "terug"], "menu"),
     **dict.fromkeys(["help", "hulp?", "info"], "help"),
+    **dict.fromkeys(["annuleren", "annuleer", "cancel"], "cancel"),
+    **dict.fromkeys(["mijn vragen", "mijn vraag", "my requests", "vragen"], "my_requests"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
 }

@@ -6,8 +6,9 @@ the same transaction as the replies.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from flows.types import Effect
 
@@ -17,10 +18,22 @@ CONSENT_TEXT_KEY = "consent_question"
 
 
 @dataclass(frozen=True, slots=True)
+class RequestSummary:
+    """One of the person's own open help requests, enough to list and cancel it."""
+
+    id: int
+    category: str
+    description: str
+    when: Mapping[str, Any]
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     first_name: str | None = None
     neighbourhood: str | None = None
     consented: bool = False
+    open_requests: tuple[RequestSummary, ...] = ()
 
     @property
     def ready_to_match(self) -> bool:
@@ -36,4 +49,9 @@ def after(profile: Profile, effects: Iterable[Effect]) -> Profile:
             profile = replace(profile, **known)
         elif effect.kind == "record_consent":
             profile = replace(profile, consented=True)
+        elif effect.kind == "cancel_request":
+            cancelled = effect.data["request_id"]
+            profile = replace(
+                profile, open_requests=tuple(r for r in profile.open_requests if r.id != cancelled)
+            )
     return profile

@@ -177,3 +177,29 @@ class OutboxMessage(Base):
     delivery_status: Mapped[str | None] = mapped_column(String(16))
     delivery_error: Mapped[str | None] = mapped_column(String(16))
     delivery_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class HelpRequest(Base):
+    """A help request (hulpvraag), as clarified with the person and confirmed by them.
+
+    status: open (being matched) -> matched | unmatched (no volunteer: the staff queue) | cancelled | done
+    """
+
+    __tablename__ = "help_requests"
+    __table_args__ = (Index("ix_help_requests_person_status", "person_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(24))
+    description: Mapped[str] = mapped_column(Text)
+    when: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    when_start: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    neighbourhood: Mapped[str] = mapped_column(String(40), index=True)
+    urgent: Mapped[bool] = mapped_column(Boolean)
+    # helper | helper_and_staff: who may see the request besides the person.
+    visibility: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    source: Mapped[str] = mapped_column(String(16), default="chat")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -17,12 +17,17 @@ from typing import Any
 from flows import catalogue
 from flows.conversation import step
 from flows.dialogue import label_of
-from flows.profile import Profile, after
+from flows.profile import Profile, RequestSummary, after
 from flows.types import Event
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
 REGENERATE = os.environ.get("VOORDEUR_REGEN_GOLDEN") == "1"
 CLOCK = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def profile_from(data: dict[str, Any]) -> Profile:
+    requests = tuple(RequestSummary(**r) for r in data.get("open_requests", []))
+    return Profile(**{**data, "open_requests": requests})
 
 
 def event_from(spec: dict[str, Any], stopped: bool, hint: str | None) -> Event:
@@ -38,7 +43,7 @@ def event_from(spec: dict[str, Any], stopped: bool, hint: str | None) -> Event:
 def run_case(case: dict[str, Any]) -> list[dict[str, Any]]:
     """Replay a case. `profile` (optional) starts from a known person; `state` from a known state."""
     state: dict[str, Any] = dict(case.get("state", {}))
-    profile = Profile(**case.get("profile", {}))
+    profile = profile_from(case.get("profile", {}))
     stopped = bool(case.get("stopped", False))
     hint = case.get("language_hint")
     turns = []
