@@ -203,3 +203,38 @@ class HelpRequest(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class HelpOffer(Base):
+    """What a person offers as a volunteer. Anyone can both ask and offer: this is one row per person
+    who offers, next to their requests, not a separate account.
+
+    reach: own (their neighbourhood) | nearby (also adjacent ones) | anywhere (the municipality).
+    availability: [[weekday 0-6, "ochtend"|"middag"|"avond"], ...]; empty means any time.
+    """
+
+    __tablename__ = "help_offers"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    reach: Mapped[str] = mapped_column(String(16), default="nearby")
+    availability: Mapped[list[list[Any]]] = mapped_column(JSONType, default=list)
+    weekly_limit: Mapped[int] = mapped_column(Integer, default=2)
+    languages: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # Staff checked a certificate of conduct (VOG); required for some categories.
+    verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OfferCategory(Base):
+    """One category a volunteer offers: a row each, so the candidate query is an index lookup."""
+
+    __tablename__ = "offer_categories"
+    __table_args__ = (Index("ix_offer_categories_category", "category", "person_id"),)
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("help_offers.person_id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[str] = mapped_column(String(24), primary_key=True)
