@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, catalogue, my_requests, onboarding
+from flows import ask, catalogue, invitations, my_requests, onboarding
 from flows.dialogue import chosen, prompt, repeat_prompt, say
 from flows.normalise import command_in
 from flows.profile import Profile, after
@@ -42,6 +42,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     """One step of the conversation. Pure: same inputs, same result; `now` is the caller's clock."""
     state = dict(state) if state else new_state(event.language_hint)
     profile = profile or Profile()
+    if event.kind == "internal":
+        return invitations.on_internal(state, event) or StepResult(state)
     command = event.command or (command_in(event.text) if event.kind == "text" else None)
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
@@ -55,6 +57,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         state["offered"] = []
         state.pop("prompt", None)
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
+    choice = event.choice if event.kind == "choice" else answer
+    if invitations.is_answer(choice):
+        assert choice is not None
+        return invitations.on_answer(state, choice)
     if command in ("lang_en", "lang_nl"):
         state["lang"] = command.removeprefix("lang_")
         again = repeat_prompt(state) or _menu(state, "menu").replies

@@ -22,6 +22,7 @@ EventKind = Literal[
     "location",  # a shared location
     "unsupported",  # edited message, group chat, anything we answer with a kind "cannot read that"
     "timer",  # a scheduled event came due
+    "internal",  # posted by the engine for this person: an invitation, a match, a relayed message
 ]
 
 

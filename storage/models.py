@@ -125,7 +125,8 @@ class InboundMessage(Base):
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
     provider_id: Mapped[str] = mapped_column(String(64))
-    identity_id: Mapped[int] = mapped_column(ForeignKey("identities.id", ondelete="CASCADE"))
+    # None for internal events (channel "internal"): another person's step or a timer posted them.
+    identity_id: Mapped[int | None] = mapped_column(ForeignKey("identities.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # The normalised event (kind, text, choice, command, hints); bodies are kept for the logbook only.
@@ -203,6 +204,11 @@ class HelpRequest(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    wave: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    matched_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL", name="fk_help_requests_matched_person_id")
+    )
+    matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class HelpOffer(Base):
@@ -238,3 +244,47 @@ class OfferCategory(Base):
         ForeignKey("help_offers.person_id", ondelete="CASCADE"), primary_key=True
     )
     category: Mapped[str] = mapped_column(String(24), primary_key=True)
+
+
+class MatchInvitation(Base):
+    """A volunteer asked to help with a request: asked -> accepted | declined | later | taken | expired.
+
+    A volunteer is asked at most once per request (the primary key), so "no" is never asked again.
+    """
+
+    __tablename__ = "match_invitations"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("help_requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    wave: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="asked")
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ScheduledEvent(Base):
+    """Something due later (a wave timeout, a reminder): rows are the truth, APScheduler only ticks.
+
+    status: pending -> done | cancelled; `claimed_until` is the lease of the process running it.
+    """
+
+    __tablename__ = "scheduled_events"
+    __table_args__ = (Index("ix_scheduled_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("help_requests.id", ondelete="CASCADE"), index=True
+    )
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reason: Mapped[str | None] = mapped_column(String(64))
