@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import matchmaker, metrics
+from bot import conversations, matchmaker, metrics
 from bot.channels.base import InboundMessage
 from bot.matchmaker import Touched
 from flows import catalogue
@@ -27,7 +27,7 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, outbox, requests, schedule
+from storage import inbox, outbox, requests, schedule, threads
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
@@ -214,6 +214,7 @@ class Engine:
             neighbourhood=person.neighbourhood,
             consented=consent.scalar_one_or_none() is not None,
             open_requests=await requests.open_for_person(session, person.id),
+            threads=await threads.for_person(session, person.id),
         )
 
     @staticmethod
@@ -241,6 +242,8 @@ class Engine:
             request_id = int(effect.data["request_id"])
             if await requests.cancel(session, person.id, request_id, now):
                 await matchmaker.withdraw(session, request_id, now, touched)
+        elif effect.kind in conversations.HANDLERS:
+            await conversations.HANDLERS[effect.kind](session, person.id, effect.data, now, touched)
         elif effect.kind == "answer_invitation":
             request_id, answer = int(effect.data["request_id"]), str(effect.data["answer"])
             await matchmaker.answer(session, person.id, request_id, answer, now, touched)

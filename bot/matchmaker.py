@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from flows import places
 from flows.matching import HelpNeed, next_wave, rank, wave_timeout
 from flows.when import When
-from storage import matching, schedule
+from storage import matching, schedule, threads
 from storage.inbox import post_internal
 from storage.models import HelpRequest, Person
 
@@ -168,7 +168,9 @@ async def answer(
             now,
             f"taken:{request_id}:{other.person_id}",
         )
-    facts = request_facts(request)
+    thread = threads.create(session, request, volunteer_id, now)
+    await session.flush()
+    facts = {**request_facts(request), "thread_id": thread.id}
     volunteer_name = await matching.first_name(session, volunteer_id)
     requester_name = await matching.first_name(session, request.person_id)
     await _post(

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, catalogue, invitations, my_requests, onboarding
+from flows import ask, catalogue, invitations, my_requests, onboarding, threads
 from flows.dialogue import chosen, prompt, repeat_prompt, say
 from flows.normalise import command_in
 from flows.profile import Profile, after
@@ -43,7 +43,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     state = dict(state) if state else new_state(event.language_hint)
     profile = profile or Profile()
     if event.kind == "internal":
-        return invitations.on_internal(state, event) or StepResult(state)
+        return invitations.on_internal(state, event) or threads.on_internal(state, event) or StepResult(state)
     command = event.command or (command_in(event.text) if event.kind == "text" else None)
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
@@ -61,6 +61,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if invitations.is_answer(choice):
         assert choice is not None
         return invitations.on_answer(state, choice)
+    if choice is not None and (picked := threads.on_choice(state, choice, profile)) is not None:
+        return picked
+    if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
+        return threads.on_command(state, command, profile)
     if command in ("lang_en", "lang_nl"):
         state["lang"] = command.removeprefix("lang_")
         again = repeat_prompt(state) or _menu(state, "menu").replies
@@ -101,6 +105,8 @@ def _on_menu(
         return StepResult(state, (say("info"), *_menu(state, "menu").replies))
     if answer in TARGETS:
         return _go(state, answer, profile, now)
+    if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
+        return threads.relay(state, event.text.strip(), profile)
     return StepResult(state, (say("not_understood"), *_menu(state, "menu").replies))
 
 

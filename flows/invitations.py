@@ -32,7 +32,12 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     data = dict(event.meta)
     if name == "invite":
         return _invite(state, data)
-    if name in ("invite_won", "match_found", "match_cancelled"):
+    if name in ("invite_won", "match_found"):
+        # From now on a plain message goes to this match's thread.
+        if data.get("thread_id") is not None:
+            state["thread"] = int(data["thread_id"])
+        return StepResult(state, (say(name, _facts(state, data)),))
+    if name == "match_cancelled":
         return StepResult(state, (say(name, _facts(state, data)),))
     if name in NOTICES:
         return StepResult(state, (say(NOTICES[name], _facts(state, data)),))

@@ -20,6 +20,10 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["help", "hulp?", "info"], "help"),
     **dict.fromkeys(["annuleren", "annuleer", "cancel"], "cancel"),
     **dict.fromkeys(["mijn vragen", "mijn vraag", "my requests", "vragen"], "my_requests"),
+    **dict.fromkeys(["klaar", "done"], "close_thread"),
+    **dict.fromkeys(["meld", "melden", "report"], "report"),
+    **dict.fromkeys(["mens", "human", "medewerker"], "human"),
+    **dict.fromkeys(["deel nummer", "deel mijn nummer", "share number"], "share_number"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
 }

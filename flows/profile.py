@@ -29,11 +29,22 @@ class RequestSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class ThreadSummary:
+    """A masked conversation the person is in: whom with (first name only) and about what."""
+
+    id: int
+    other_name: str
+    category: str
+    status: str  # open | frozen
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     first_name: str | None = None
     neighbourhood: str | None = None
     consented: bool = False
     open_requests: tuple[RequestSummary, ...] = ()
+    threads: tuple[ThreadSummary, ...] = ()
 
     @property
     def ready_to_match(self) -> bool:

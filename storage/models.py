@@ -288,3 +288,58 @@ class ScheduledEvent(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reason: Mapped[str | None] = mapped_column(String(64))
+
+
+class Thread(Base):
+    """The masked conversation between a resident and their matched volunteer, relayed by the bot.
+
+    status: open -> closed (KLAAR) | frozen (MELD: staff look first). Numbers are shared only when both
+    sides said DEEL NUMMER (`shares_*`).
+    """
+
+    __tablename__ = "threads"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("help_requests.id", ondelete="SET NULL"), unique=True
+    )
+    requester_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    requester_shares: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    volunteer_shares: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_message_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ThreadMessage(Base):
+    """One relayed message: the thread's logbook."""
+
+    __tablename__ = "thread_messages"
+    __table_args__ = (Index("ix_thread_messages_thread", "thread_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    sender_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StaffAlert(Base):
+    """Something a person (buurtverbinder, social worker) must look at: the staff queue.
+
+    kind: abuse_report | human_requested | ...; priority: high | normal.
+    """
+
+    __tablename__ = "staff_alerts"
+    __table_args__ = (Index("ix_staff_alerts_open", "resolved_at", "priority", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    priority: Mapped[str] = mapped_column(String(8), default="normal")
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="SET NULL"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("help_requests.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -17,7 +17,7 @@ from typing import Any
 from flows import catalogue
 from flows.conversation import step
 from flows.dialogue import label_of
-from flows.profile import Profile, RequestSummary, after
+from flows.profile import Profile, RequestSummary, ThreadSummary, after
 from flows.types import Event
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
@@ -27,13 +27,16 @@ CLOCK = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 def profile_from(data: dict[str, Any]) -> Profile:
     requests = tuple(RequestSummary(**r) for r in data.get("open_requests", []))
-    return Profile(**{**data, "open_requests": requests})
+    threads = tuple(ThreadSummary(**t) for t in data.get("threads", []))
+    return Profile(**{**data, "open_requests": requests, "threads": threads})
 
 
 def event_from(spec: dict[str, Any], stopped: bool, hint: str | None) -> Event:
     """`{"text": "1"}`, `{"choice": "ask"}`, `{"command": "start"}`, `{"kind": "media"}`."""
     if "choice" in spec:
         return Event(kind="choice", choice=spec["choice"], address_stopped=stopped, language_hint=hint)
+    if spec.get("kind") == "internal":
+        return Event(kind="internal", command=spec["command"], meta=spec.get("meta", {}))
     if "command" in spec:
         return Event(kind="command", command=spec["command"], address_stopped=stopped, language_hint=hint)
     kind = spec.get("kind", "text")

@@ -3,88 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 
 from sqlalchemy import select
 
 from bot.engine import Engine
 from bot.runtime import Runtime
 from storage.db import make_engine, make_sessionmaker
-from storage.inbox import identity_for
-from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
+from storage.models import HelpRequest, MatchInvitation
+from tests.community import ASK_BOODSCHAPPEN, add_person, keys_for, say
 from tests.conftest import FixedClock
 from tests.dbutil import outbox_rows, text_message
 
 REQUESTER = "+31600000001"
-ASK_BOODSCHAPPEN = [
-    "hallo",
-    "Ria",
-    "7391 AB",
-    "ja",
-    "1",
-    "1",
-    "melk en brood halen",
-    "morgen om 10 uur",
-    "1",
-    "2",
-    "1",
-    "1",
-]
-
-
-async def add_person(
-    runtime: Runtime,
-    clock: FixedClock,
-    address: str,
-    name: str,
-    neighbourhood: str,
-    *,
-    offers: tuple[str, ...] = (),
-) -> int:
-    """A person who finished onboarding (and, with `offers`, offers help), as the flows would leave them."""
-    async with runtime.sessions() as session, session.begin():
-        identity = await identity_for(session, "simulator", address, clock())
-        person = await session.get(Person, identity.person_id)
-        assert person is not None
-        person.first_name, person.neighbourhood = name, neighbourhood
-        session.add(
-            Consent(person_id=person.id, version="test", text_key="consent_question", given_at=clock())
-        )
-        if offers:
-            session.add(
-                HelpOffer(
-                    person_id=person.id,
-                    reach="nearby",
-                    availability=[],
-                    weekly_limit=3,
-                    languages=["nl"],
-                    created_at=clock(),
-                    updated_at=clock(),
-                )
-            )
-            await session.flush()
-            session.add_all(OfferCategory(person_id=person.id, category=c) for c in offers)
-        # Their conversation is at the menu, as after onboarding.
-        from storage.models import Conversation
-
-        conversation = await session.get(Conversation, person.id)
-        assert conversation is not None
-        conversation.state = {"greeted": True, "flow": "menu", "lang": "nl", "offered": []}
-        return person.id
-
-
-MESSAGE_IDS = itertools.count()
-
-
-async def say(runtime: Runtime, address: str, *texts: str) -> None:
-    """Messages from one person, each handled with everything it sets off before the next."""
-    for text in texts:
-        await runtime.engine.store(text_message(text, f"m{next(MESSAGE_IDS)}", address=address))
-        await runtime.engine.settle()
-
-
-async def keys_for(runtime: Runtime, person_id: int) -> list[str]:
-    return [row.text_key for row in await outbox_rows(runtime) if row.person_id == person_id]
+ASK = ("hallo", "Ria", "7391 AB", "ja", *ASK_BOODSCHAPPEN)
 
 
 async def the_request(runtime: Runtime) -> HelpRequest:
@@ -113,7 +44,7 @@ async def test_a_request_invites_the_first_wave_and_the_first_yes_wins(
     runtime: Runtime, clock: FixedClock
 ) -> None:
     helpers = await volunteers(runtime, clock, 4)
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     request = await the_request(runtime)
     assert (request.status, request.wave, request.category) == ("open", 1, "boodschappen")
     invited = await invitations(runtime)
@@ -146,7 +77,7 @@ async def test_a_request_invites_the_first_wave_and_the_first_yes_wins(
 
 async def test_a_late_yes_after_someone_else_hears_it_is_taken(runtime: Runtime, clock: FixedClock) -> None:
     helpers = await volunteers(runtime, clock, 3)
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     await say(runtime, "+31610000000", "ja")
     await say(runtime, "+31610000001", "ja")
     request = await the_request(runtime)
@@ -157,7 +88,7 @@ async def test_a_late_yes_after_someone_else_hears_it_is_taken(runtime: Runtime,
 
 async def test_everyone_saying_no_brings_the_next_wave_at_once(runtime: Runtime, clock: FixedClock) -> None:
     helpers = await volunteers(runtime, clock, 4)
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     first_wave = set(await invitations(runtime))
     for person_id in first_wave:
         await say(runtime, f"+3161000000{helpers.index(person_id)}", "nee")
@@ -173,7 +104,7 @@ async def test_a_wave_timeout_asks_the_next_and_then_staff_gets_it(
     runtime: Runtime, clock: FixedClock
 ) -> None:
     helpers = await volunteers(runtime, clock, 4)
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     assert await runtime.engine.run_due_events() == 0, "not due yet"
     clock.advance(hours=1, minutes=1)
     assert await runtime.engine.run_due_events() == 1
@@ -194,7 +125,7 @@ async def test_a_wave_timeout_asks_the_next_and_then_staff_gets_it(
 
 async def test_nobody_offering_goes_straight_to_staff(runtime: Runtime, clock: FixedClock) -> None:
     await add_person(runtime, clock, "+31610000009", "Klusser", "molenwijk", offers=("klusjes",))
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     request = await the_request(runtime)
     assert (request.status, request.wave) == ("unmatched", 0)
     assert (await keys_for(runtime, request.person_id))[-2:] == ["ask_sent", "no_match"]
@@ -202,7 +133,7 @@ async def test_nobody_offering_goes_straight_to_staff(runtime: Runtime, clock: F
 
 async def test_cancelling_a_request_tells_the_invited_volunteers(runtime: Runtime, clock: FixedClock) -> None:
     helpers = await volunteers(runtime, clock, 2)
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     await say(runtime, REQUESTER, "mijn vragen", "1", "ja")
     assert (await the_request(runtime)).status == "cancelled"
     for person_id in helpers:
@@ -217,7 +148,7 @@ async def test_an_invitation_in_the_middle_of_asking_resumes_the_question(
 ) -> None:
     [helper] = await volunteers(runtime, clock, 1)
     await say(runtime, "+31610000000", "menu", "1")  # the volunteer starts asking help themselves
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     assert (await keys_for(runtime, helper))[-2:] == ["ask_category", "invite"]
     await say(runtime, "+31610000000", "3")  # "Nu niet"
     assert (await keys_for(runtime, helper))[-2:] == ["invite_later_thanks", "ask_category"]
@@ -230,7 +161,7 @@ async def test_two_volunteers_saying_yes_at_the_same_moment_one_wins(
 ) -> None:
     """Two engines with their own connections, as two processes would: exactly one match."""
     helpers = await volunteers(runtime, clock, 2)
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     for index in range(2):
         await runtime.engine.store(text_message("1", f"yes{index}", address=f"+3161000000{index}"))
     engines = [make_engine(database_url) for _ in range(2)]
@@ -255,7 +186,7 @@ async def test_a_volunteer_is_never_invited_twice_for_one_request(
     runtime: Runtime, clock: FixedClock
 ) -> None:
     await volunteers(runtime, clock, 1)
-    await say(runtime, REQUESTER, *ASK_BOODSCHAPPEN)
+    await say(runtime, REQUESTER, *ASK)
     for _ in range(3):
         clock.advance(hours=5)
         await runtime.engine.run_due_events()
