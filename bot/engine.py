@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversations, matchmaker, metrics
+from bot import conversations, linking, matchmaker, metrics
 from bot.channels.base import InboundMessage
 from bot.matchmaker import Touched
 from flows import catalogue
@@ -242,6 +242,10 @@ class Engine:
             request_id = int(effect.data["request_id"])
             if await requests.cancel(session, person.id, request_id, now):
                 await matchmaker.withdraw(session, request_id, now, touched)
+        elif effect.kind == "create_link_code":
+            await linking.create_code(session, person.id, effect.data, now, touched)
+        elif effect.kind == "use_link_code":
+            await linking.use_code(session, identity, effect.data, now, touched)
         elif effect.kind in conversations.HANDLERS:
             await conversations.HANDLERS[effect.kind](session, person.id, effect.data, now, touched)
         elif effect.kind == "answer_invitation":

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, catalogue, invitations, my_requests, onboarding, threads
+from flows import ask, catalogue, invitations, linking, my_requests, onboarding, threads
 from flows.dialogue import chosen, prompt, repeat_prompt, say
 from flows.normalise import command_in
 from flows.profile import Profile, after
@@ -43,7 +43,12 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     state = dict(state) if state else new_state(event.language_hint)
     profile = profile or Profile()
     if event.kind == "internal":
-        return invitations.on_internal(state, event) or threads.on_internal(state, event) or StepResult(state)
+        handled = (
+            invitations.on_internal(state, event)
+            or threads.on_internal(state, event)
+            or linking.on_internal(state, event)
+        )
+        return handled or StepResult(state)
     command = event.command or (command_in(event.text) if event.kind == "text" else None)
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
@@ -69,6 +74,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         state["lang"] = command.removeprefix("lang_")
         again = repeat_prompt(state) or _menu(state, "menu").replies
         return StepResult(state, (say("language_set"), *again))
+    is_link, code = linking.parse(event)
+    if is_link:
+        # Before the first-contact welcome: KOPPEL is often the very first message on a new channel.
+        return linking.on_link(state, code)
     if not state.get("greeted"):
         state["greeted"] = True
         return onboarding.start(state, profile, then="menu", welcome=True)

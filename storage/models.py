@@ -343,3 +343,14 @@ class StaffAlert(Base):
     request_id: Mapped[int | None] = mapped_column(ForeignKey("help_requests.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class LinkCode(Base):
+    """A 6-digit code that links a second channel to a person (KOPPEL): one person, one history."""
+
+    __tablename__ = "link_codes"
+
+    code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
