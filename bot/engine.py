@@ -16,19 +16,28 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import metrics
+from bot import conversations, linking, matchmaker, metrics
 from bot.channels.base import InboundMessage
+from bot.matchmaker import Touched
 from flows import catalogue
 from flows.conversation import step
+from flows.dialogue import label_of
+from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, outbox
+from storage import inbox, outbox, requests, schedule, threads
 from storage.inbox import StoredInbound
-from storage.models import Conversation, Identity, Person
+from storage.models import Consent, Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
 
 log = logging.getLogger("voordeur.engine")
+
+EVENT_LEASE = timedelta(seconds=60)
+
+# The person columns a flow may set through `update_profile`.
+PROFILE_FIELDS = frozenset({"first_name", "neighbourhood", "postcode4"})
 
 Clock = Callable[[], datetime]
 
@@ -93,10 +102,12 @@ class Engine:
         *,
         clock: Clock = utc_now,
         on_outbox: Callable[[], None] = lambda: None,
+        on_touched: Callable[[int], None] = lambda _person_id: None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._on_outbox = on_outbox
+        self._on_touched = on_touched
         self._person_locks = KeyedLocks()
 
     async def store(self, message: InboundMessage) -> StoredInbound:
@@ -123,36 +134,53 @@ class Engine:
             return await self._process_locked(person_id)
 
     async def _process_locked(self, person_id: int) -> int:
+        touched = Touched()
+        handled = 0
         async with self._sessions() as session, session.begin():
             person = await inbox.lock_person(session, person_id)
             if person is None:
-                return 0
-            pending = await inbox.pending_for_person(session, person_id)
-            if not pending:
                 return 0
             conversation = await session.get(Conversation, person_id)
             if conversation is None:
                 conversation = Conversation(person_id=person_id, state={}, updated_at=self._clock())
                 session.add(conversation)
             state = dict(conversation.state or {})
-            for message in pending:
-                state = await self._step_one(session, person, message, state)
+            # A step may post internal events to this same person (a yes answered by "it is yours"):
+            # they are handled in the same transaction, in order, until the mailbox is empty.
+            while pending := await inbox.pending_for_person(session, person_id):
+                for message in pending:
+                    state = await self._step_one(session, person, message, state, touched)
+                handled += len(pending)
+            if not handled:
+                return 0
             conversation.state = state
             conversation.updated_at = self._clock()
             person.language = catalogue.language_or_default(state.get("lang"))
         self._on_outbox()
-        return len(pending)
+        for other in touched.people - {person_id}:
+            self._on_touched(other)
+        return handled
 
     async def _step_one(
-        self, session: AsyncSession, person: Person, message: InboundRow, state: dict[str, Any]
+        self,
+        session: AsyncSession,
+        person: Person,
+        message: InboundRow,
+        state: dict[str, Any],
+        touched: Touched,
     ) -> dict[str, Any]:
         now = self._clock()
-        identity = await session.get(Identity, message.identity_id)
-        assert identity is not None
-        event = event_from_json(message.event, address_stopped=identity.stopped_at is not None)
+        internal = message.identity_id is None
+        if internal:
+            identity = await inbox.preferred_identity(session, person.id)
+        else:
+            identity = await session.get(Identity, message.identity_id)
+        stopped = identity is not None and identity.stopped_at is not None and not internal
+        event = event_from_json(message.event, address_stopped=stopped)
         started = asyncio.get_running_loop().time()
+        profile = await self._profile(session, person)
         try:
-            result = step(state, event, now)
+            result = step(state, event, now, profile)
             new_state, replies, effects = result.state, result.replies, result.effects
         except Exception:
             # A flow bug must not silence the person: they hear a kind error, the message is marked.
@@ -163,18 +191,75 @@ class Engine:
         language = catalogue.language_or_default(new_state.get("lang"))
         stopping = any(e.kind == "set_stopped" and e.data.get("stopped") for e in effects)
         for effect in effects:
-            self._apply(identity, effect, now)
-        for reply in replies:
-            self._enqueue_reply(session, person, identity, message, reply, language, now, stopping)
+            await self._apply(session, person, identity, effect, now, touched)
+        if identity is None:
+            if replies:
+                log.info("no address to reply on", extra={"inbound_id": message.id, "person_id": person.id})
+        else:
+            for reply in replies:
+                # Messages nobody just asked for (an invitation, a match) respect quiet hours.
+                self._enqueue_reply(
+                    session, person, identity, message, reply, language, now, stopping, scheduled=internal
+                )
         message.processed_at = now
         return new_state
 
     @staticmethod
-    def _apply(identity: Identity, effect: Effect, now: datetime) -> None:
-        if effect.kind == "set_stopped":
+    async def _profile(session: AsyncSession, person: Person) -> Profile:
+        consent = await session.execute(
+            select(Consent.id).where(Consent.person_id == person.id, Consent.withdrawn_at.is_(None)).limit(1)
+        )
+        return Profile(
+            first_name=person.first_name,
+            neighbourhood=person.neighbourhood,
+            consented=consent.scalar_one_or_none() is not None,
+            open_requests=await requests.open_for_person(session, person.id),
+            threads=await threads.for_person(session, person.id),
+        )
+
+    @staticmethod
+    async def _apply(
+        session: AsyncSession,
+        person: Person,
+        identity: Identity | None,
+        effect: Effect,
+        now: datetime,
+        touched: Touched,
+    ) -> None:
+        """Carry out one effect of a flow step, inside the step's transaction."""
+        if effect.kind == "set_stopped" and identity is not None:
             stopped = bool(effect.data.get("stopped"))
             identity.stopped_at = now if stopped else None
             identity.stop_reason = "stop_keyword" if stopped else None
+        elif effect.kind == "update_profile":
+            for field in PROFILE_FIELDS & effect.data.keys():
+                setattr(person, field, effect.data[field])
+        elif effect.kind == "create_request":
+            request = requests.create(session, person.id, effect.data, now)
+            await session.flush()
+            await matchmaker.start(session, request, now, touched)
+        elif effect.kind == "cancel_request":
+            request_id = int(effect.data["request_id"])
+            if await requests.cancel(session, person.id, request_id, now):
+                await matchmaker.withdraw(session, request_id, now, touched)
+        elif effect.kind == "create_link_code":
+            await linking.create_code(session, person.id, effect.data, now, touched)
+        elif effect.kind == "use_link_code":
+            await linking.use_code(session, identity, effect.data, now, touched)
+        elif effect.kind in conversations.HANDLERS:
+            await conversations.HANDLERS[effect.kind](session, person.id, effect.data, now, touched)
+        elif effect.kind == "answer_invitation":
+            request_id, answer = int(effect.data["request_id"]), str(effect.data["answer"])
+            await matchmaker.answer(session, person.id, request_id, answer, now, touched)
+        elif effect.kind == "record_consent":
+            session.add(
+                Consent(
+                    person_id=person.id,
+                    version=str(effect.data["version"]),
+                    text_key=str(effect.data["text_key"]),
+                    given_at=now,
+                )
+            )
         else:
             raise ValueError(f"unknown effect kind {effect.kind!r}")
 
@@ -188,9 +273,11 @@ class Engine:
         language: str,
         now: datetime,
         allow_when_stopped: bool,
+        *,
+        scheduled: bool = False,
     ) -> None:
         body = catalogue.render(reply.key, language, reply.params)
-        choices = [[choice.key, catalogue.render(choice.label_key, language)] for choice in reply.choices]
+        choices = [[choice.key, label_of(choice, language)] for choice in reply.choices]
         outbox.enqueue(
             session,
             person_id=person.id,
@@ -202,7 +289,42 @@ class Engine:
             now=now,
             inbound_id=message.id,
             allow_when_stopped=allow_when_stopped,
+            scheduled=scheduled,
         )
+
+    async def run_due_events(self, limit: int = 100) -> int:
+        """Claim due scheduled events and carry them out (APScheduler ticks this; rows are the truth)."""
+        now = self._clock()
+        async with self._sessions() as session, session.begin():
+            due = await schedule.claim_due(session, now, limit=limit, lease=EVENT_LEASE)
+        for event in due:
+            touched = Touched()
+            async with self._sessions() as session, session.begin():
+                reason = await self._run_event(session, event, now, touched)
+                await schedule.finish(session, event.id, now, reason=reason)
+            for person_id in touched.people:
+                self._on_touched(person_id)
+        return len(due)
+
+    @staticmethod
+    async def _run_event(
+        session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
+    ) -> str:
+        if event.kind == matchmaker.WAVE_TIMEOUT and event.request_id is not None:
+            wave = int(event.payload.get("wave", 0))
+            return await matchmaker.on_wave_timeout(session, event.request_id, wave, now, touched)
+        log.warning("unknown scheduled event kind", extra={"reason": event.kind})
+        return "unknown_kind"
+
+    async def settle(self, rounds: int = 50) -> int:
+        """Handle every pending message of everyone until no mailbox has anything left (tests, demo)."""
+        total = 0
+        for _ in range(rounds):
+            handled = await self.recover(grace=timedelta(0))
+            total += handled
+            if handled == 0:
+                break
+        return total
 
     async def recover(self, grace: timedelta = timedelta(seconds=5)) -> int:
         """Process messages stored but never handled (a crash, a lost background task)."""

@@ -34,6 +34,7 @@ log = logging.getLogger("voordeur.runtime")
 
 OPTED_OUT_CODES = {"21610"}
 RECOVERY_INTERVAL_SECONDS = 5
+SCHEDULE_TICK_SECONDS = 2
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
 HEALTH_TIMEOUT_SECONDS = 3.0
 
@@ -55,7 +56,7 @@ class Runtime:
             clock=clock,
             quiet_hours=QuietHours(quiet[0], quiet[1], settings.timezone) if quiet else None,
         )
-        self.engine = Engine(self.sessions, clock=clock, on_outbox=self.sender.wake)
+        self.engine = Engine(self.sessions, clock=clock, on_outbox=self.sender.wake, on_touched=self.kick)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._sender_task: asyncio.Task[Any] | None = None
         self._scheduler: AsyncIOScheduler | None = None
@@ -100,6 +101,15 @@ class Runtime:
             misfire_grace_time=60,
         )
         if worker:
+            self._scheduler.add_job(
+                self.engine.run_due_events,
+                "interval",
+                seconds=SCHEDULE_TICK_SECONDS,
+                id="due_events",
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=60,
+            )
             self._scheduler.add_job(
                 self.sender.refresh_queue_depth,
                 "interval",

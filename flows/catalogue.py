@@ -50,4 +50,6 @@ def template(key: str, language: str) -> str:
 
 
 def render(key: str, language: str, params: Mapping[str, str] | None = None) -> str:
-    return template(key, language_or_default(language)).format_map(dict(params or {}))
+    """The text with its parameters; a message always starts with a capital ("je buur ..." -> "Je buur")."""
+    text = template(key, language_or_default(language)).format_map(dict(params or {}))
+    return text[:1].upper() + text[1:]

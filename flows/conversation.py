@@ -1,17 +1,21 @@
-"""The conversation's entry point: `step(state, event, now) -> StepResult`.
+"""The conversation's entry point: `step(state, event, now, profile) -> StepResult`.
 
 Global rules come first, in every flow state: a stopped address hears nothing until START; STOP, START,
-MENU and the language words work anywhere. Then the current flow handles the event. This first version
-has one flow, the menu; the ask-for-help and offer-help flows replace its targets.
+MENU, HELP and the language words work anywhere. Then the current flow handles the event:
+`onboarding` (name, neighbourhood, consent), `ask` (a help request) and `menu`. Offering help is the
+next flow to come; until then that menu target says honestly that it is coming.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import catalogue
-from flows.normalise import choice_in, command_in
+from flows import ask, catalogue, invitations, linking, my_requests, onboarding, threads
+from flows.dialogue import chosen, prompt, repeat_prompt, say
+from flows.normalise import command_in
+from flows.profile import Profile, after
 from flows.types import Choice, Effect, Event, Reply, StepResult
 
 MENU_CHOICES = (
@@ -20,7 +24,9 @@ MENU_CHOICES = (
     Choice("info", "choice_info"),
     Choice("stop", "choice_stop"),
 )
-CHOICE_REPLIES = {"ask": "ask_coming", "offer": "offer_coming", "info": "info"}
+MENU_KEYS = frozenset(choice.key for choice in MENU_CHOICES)
+COMING = {"offer": "offer_coming"}
+TARGETS = frozenset({"ask", "offer"})
 MEDIA_REPLIES = {
     "media": "media_unsupported",
     "location": "location_unsupported",
@@ -32,15 +38,20 @@ def new_state(language_hint: str | None = None) -> dict[str, Any]:
     return {"flow": "menu", "lang": catalogue.language_or_default(language_hint), "offered": []}
 
 
-def step(state: dict[str, Any], event: Event, now: datetime) -> StepResult:
+def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | None = None) -> StepResult:
     """One step of the conversation. Pure: same inputs, same result; `now` is the caller's clock."""
     state = dict(state) if state else new_state(event.language_hint)
-    first_contact = not state.get("greeted")
+    profile = profile or Profile()
+    if event.kind == "internal":
+        handled = (
+            invitations.on_internal(state, event)
+            or threads.on_internal(state, event)
+            or linking.on_internal(state, event)
+        )
+        return handled or StepResult(state)
     command = event.command or (command_in(event.text) if event.kind == "text" else None)
-    choice = event.choice if event.kind == "choice" else None
-    if event.kind == "text" and command is None:
-        choice = _typed_choice(state, event.text)
-    if choice == "stop":
+    answer = chosen(state, event)
+    if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
         command = "stop"
 
     if event.address_stopped:
@@ -49,38 +60,106 @@ def step(state: dict[str, Any], event: Event, now: datetime) -> StepResult:
         return StepResult(state)
     if command == "stop":
         state["offered"] = []
-        return StepResult(state, (Reply("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
+        state.pop("prompt", None)
+        return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
+    choice = event.choice if event.kind == "choice" else answer
+    if invitations.is_answer(choice):
+        assert choice is not None
+        return invitations.on_answer(state, choice)
+    if choice is not None and (picked := threads.on_choice(state, choice, profile)) is not None:
+        return picked
+    if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
+        return threads.on_command(state, command, profile)
     if command in ("lang_en", "lang_nl"):
         state["lang"] = command.removeprefix("lang_")
-        return _menu(state, "language_set")
-    if first_contact or command in ("start", "menu"):
-        return _menu(state, "welcome" if first_contact else "menu")
+        again = repeat_prompt(state) or _menu(state, "menu").replies
+        return StepResult(state, (say("language_set"), *again))
+    is_link, code = linking.parse(event)
+    if is_link:
+        # Before the first-contact welcome: KOPPEL is often the very first message on a new channel.
+        return linking.on_link(state, code)
+    if not state.get("greeted"):
+        state["greeted"] = True
+        return onboarding.start(state, profile, then="menu", welcome=True)
+    if command in ("start", "menu"):
+        return _menu(state, "menu")
     if command == "help":
-        return _with_menu(state, "info")
+        return StepResult(state, (say("info"), *repeat_prompt(state)))
     if event.kind in MEDIA_REPLIES:
-        return StepResult(state, (Reply(MEDIA_REPLIES[event.kind]),))
+        return StepResult(state, (say(MEDIA_REPLIES[event.kind]), *repeat_prompt(state)))
 
-    if choice in CHOICE_REPLIES:
-        state["offered"] = []
-        return StepResult(state, (Reply(CHOICE_REPLIES[choice]),))
-    return _with_menu(state, "not_understood")
+    if command == "my_requests":
+        return _menu_when_done(my_requests.start(state, profile), "my_requests")
+    if command == "cancel":
+        if state.get("flow") == "ask":
+            return _then_menu(ask.cancel(state))
+        return StepResult(state, (say("nothing_to_cancel"), *_menu(state, "menu").replies))
+
+    if state.get("flow") == "onboarding":
+        return _continue(onboarding.handle(state, event, profile), profile, now)
+    if state.get("flow") == "ask":
+        return ask.handle(state, event, profile, now)
+    if state.get("flow") == "my_requests":
+        return _menu_when_done(my_requests.handle(state, event, profile), "my_requests")
+    return _on_menu(state, event, answer, profile, now)
 
 
-def _typed_choice(state: dict[str, Any], text: str) -> str | None:
-    offered = list(state.get("offered") or [])
-    language = state.get("lang", catalogue.DEFAULT_LANGUAGE)
-    labels = {c.key: catalogue.render(c.label_key, language) for c in MENU_CHOICES if c.key in offered}
-    return choice_in(text, offered, labels)
+def _on_menu(
+    state: dict[str, Any], event: Event, answer: str | None, profile: Profile, now: datetime
+) -> StepResult:
+    # A button from an older menu still means what it says.
+    if answer is None and event.kind == "choice" and event.choice in MENU_KEYS:
+        answer = event.choice
+    if answer == "info":
+        return StepResult(state, (say("info"), *_menu(state, "menu").replies))
+    if answer in TARGETS:
+        return _go(state, answer, profile, now)
+    if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
+        return threads.relay(state, event.text.strip(), profile)
+    return StepResult(state, (say("not_understood"), *_menu(state, "menu").replies))
+
+
+def _go(state: dict[str, Any], target: str, profile: Profile, now: datetime) -> StepResult:
+    """Go to ask or offer, after onboarding what is still missing for matching."""
+    if not profile.ready_to_match:
+        return _continue(onboarding.start(state, profile, then=target), profile, now)
+    if target == "ask":
+        return ask.start(state, profile, now)
+    state["flow"] = "menu"
+    state["offered"] = []
+    state.pop("prompt", None)
+    return StepResult(state, (say(COMING[target]),))
+
+
+def _continue(result: StepResult, profile: Profile, now: datetime) -> StepResult:
+    """When onboarding has finished, carry on where the person was heading."""
+    state = result.state
+    if state.get("flow") != "onboarded":
+        return result
+    target = state.pop("then", "menu")
+    updated = after(profile, result.effects)
+    ready = target in TARGETS and updated.ready_to_match
+    nxt = _go(state, target, updated, now) if ready else _menu(state, "menu")
+    return replace(
+        result,
+        state=nxt.state,
+        replies=(*result.replies, *nxt.replies),
+        effects=(*result.effects, *nxt.effects),
+    )
+
+
+def _menu_when_done(result: StepResult, flow: str) -> StepResult:
+    """A flow that has finished hands back to the menu, shown after its last reply."""
+    return result if result.state.get("flow") == flow else _then_menu(result)
+
+
+def _then_menu(result: StepResult) -> StepResult:
+    return replace(result, replies=(*result.replies, *_menu(result.state, "menu").replies))
 
 
 def _menu(state: dict[str, Any], key: str, effects: tuple[Effect, ...] = ()) -> StepResult:
     state["greeted"] = True
     state["flow"] = "menu"
-    state["offered"] = [c.key for c in MENU_CHOICES]
-    return StepResult(state, (Reply(key, choices=MENU_CHOICES),), effects)
-
-
-def _with_menu(state: dict[str, Any], key: str) -> StepResult:
-    """A text followed by the menu again, so a lost person always sees where to go."""
-    state["offered"] = [c.key for c in MENU_CHOICES]
-    return StepResult(state, (Reply(key), Reply("menu", choices=MENU_CHOICES)))
+    state.pop("step", None)
+    replies: tuple[Reply, ...] = (prompt(state, key, MENU_CHOICES),)
+    return StepResult(state, replies, effects)

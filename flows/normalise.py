@@ -18,6 +18,12 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["start", "starten", "aanmelden", "unstop", "begin"], "start"),
     **dict.fromkeys(["menu", "hoofdmenu", "terug"], "menu"),
     **dict.fromkeys(["help", "hulp?", "info"], "help"),
+    **dict.fromkeys(["annuleren", "annuleer", "cancel"], "cancel"),
+    **dict.fromkeys(["mijn vragen", "mijn vraag", "my requests", "vragen"], "my_requests"),
+    **dict.fromkeys(["klaar", "done"], "close_thread"),
+    **dict.fromkeys(["meld", "melden", "report"], "report"),
+    **dict.fromkeys(["mens", "human", "medewerker"], "human"),
+    **dict.fromkeys(["deel nummer", "deel mijn nummer", "share number"], "share_number"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
 }
@@ -54,10 +60,12 @@ def choice_in(text: str, offered: Sequence[str], labels: dict[str, str] | None =
     if answer.isdigit():
         index = int(answer) - 1
         return offered[index] if 0 <= index < len(offered) else None
-    if answer in YES_WORDS and "yes" in offered:
-        return "yes"
-    if answer in NO_WORDS and "no" in offered:
-        return "no"
+    # "ja" answers any yes-choice, also one keyed with its subject ("invite:12:yes").
+    if answer in YES_WORDS or answer in NO_WORDS:
+        wanted = "yes" if answer in YES_WORDS else "no"
+        keyed = [key for key in offered if key == wanted or key.endswith(f":{wanted}")]
+        if len(keyed) == 1:
+            return keyed[0]
     for key in offered:
         label = (labels or {}).get(key)
         if label and simplify(label) == answer:

@@ -22,15 +22,21 @@ EventKind = Literal[
     "location",  # a shared location
     "unsupported",  # edited message, group chat, anything we answer with a kind "cannot read that"
     "timer",  # a scheduled event came due
+    "internal",  # posted by the engine for this person: an invitation, a match, a relayed message
 ]
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One option offered to the person. `key` is stable and comes back as the event's choice."""
+    """One option offered to the person. `key` is stable and comes back as the event's choice.
+
+    The label is a catalogue text (`label_key`), or for data such as a neighbourhood's name a literal
+    `label` shown as it is.
+    """
 
     key: str
-    label_key: str
+    label_key: str = ""
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

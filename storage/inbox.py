@@ -89,10 +89,51 @@ async def store_inbound(
     return StoredInbound(person_id=identity.person_id, identity_id=identity.id, inbound_id=inbound_id)
 
 
+INTERNAL = "internal"
+
+
+async def post_internal(
+    session: AsyncSession, person_id: int, name: str, data: dict[str, Any], now: datetime, *, key: str
+) -> None:
+    """Put an event in a person's mailbox (another person's step or a timer caused it).
+
+    It is processed like a message from them: in order, under their lock, by their own flow. `key`
+    makes it idempotent: posting the same key twice stores it once.
+    """
+    statement = (
+        _insert(session, InboundMessage)
+        .values(
+            channel=INTERNAL,
+            provider_id=key[:64],
+            identity_id=None,
+            person_id=person_id,
+            received_at=now,
+            event={"kind": "internal", "command": name, "meta": data},
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+    )
+    await session.execute(statement)
+
+
+async def preferred_identity(session: AsyncSession, person_id: int) -> Identity | None:
+    """Where to reach a person who did not just write: the address they used last, if not stopped."""
+    query = (
+        select(Identity)
+        .where(Identity.person_id == person_id, Identity.stopped_at.is_(None))
+        .order_by(Identity.last_inbound_at.desc().nulls_last(), Identity.id.desc())
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()
+
+
 async def lock_person(session: AsyncSession, person_id: int) -> Person | None:
     """Take the person's row lock (PostgreSQL), so one person's messages are handled by one process
-    at a time and in order. SQLite has one writer per database already."""
-    query = select(Person).where(Person.id == person_id).with_for_update()
+    at a time and in order. SQLite has one writer per database already.
+
+    FOR NO KEY UPDATE, not FOR UPDATE: another transaction that posts an event into this person's
+    mailbox takes a KEY SHARE lock for the foreign key, and must not wait for (or deadlock with) us.
+    """
+    query = select(Person).where(Person.id == person_id).with_for_update(key_share=True)
     return (await session.execute(query)).scalar_one_or_none()
 
 

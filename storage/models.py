@@ -64,7 +64,23 @@ class Person(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     language: Mapped[str] = mapped_column(String(8), default="nl")
     first_name: Mapped[str | None] = mapped_column(String(80))
+    # The neighbourhood key and the 4 digits of the postcode: enough for matching, no street or house.
+    neighbourhood: Mapped[str | None] = mapped_column(String(40), index=True)
+    postcode4: Mapped[str | None] = mapped_column(String(4))
     last_active_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Consent(Base):
+    """Consent as given: when, which version of which text. Withdrawing keeps the row, dated."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    version: Mapped[str] = mapped_column(String(32))
+    text_key: Mapped[str] = mapped_column(String(64))
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Identity(Base):
@@ -109,7 +125,8 @@ class InboundMessage(Base):
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     channel: Mapped[str] = mapped_column(String(16))
     provider_id: Mapped[str] = mapped_column(String(64))
-    identity_id: Mapped[int] = mapped_column(ForeignKey("identities.id", ondelete="CASCADE"))
+    # None for internal events (channel "internal"): another person's step or a timer posted them.
+    identity_id: Mapped[int | None] = mapped_column(ForeignKey("identities.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # The normalised event (kind, text, choice, command, hints); bodies are kept for the logbook only.
@@ -161,3 +178,179 @@ class OutboxMessage(Base):
     delivery_status: Mapped[str | None] = mapped_column(String(16))
     delivery_error: Mapped[str | None] = mapped_column(String(16))
     delivery_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class HelpRequest(Base):
+    """A help request (hulpvraag), as clarified with the person and confirmed by them.
+
+    status: open (being matched) -> matched | unmatched (no volunteer: the staff queue) | cancelled | done
+    """
+
+    __tablename__ = "help_requests"
+    __table_args__ = (Index("ix_help_requests_person_status", "person_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(24))
+    description: Mapped[str] = mapped_column(Text)
+    when: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    when_start: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    neighbourhood: Mapped[str] = mapped_column(String(40), index=True)
+    urgent: Mapped[bool] = mapped_column(Boolean)
+    # helper | helper_and_staff: who may see the request besides the person.
+    visibility: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    source: Mapped[str] = mapped_column(String(16), default="chat")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    wave: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    matched_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL", name="fk_help_requests_matched_person_id")
+    )
+    matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class HelpOffer(Base):
+    """What a person offers as a volunteer. Anyone can both ask and offer: this is one row per person
+    who offers, next to their requests, not a separate account.
+
+    reach: own (their neighbourhood) | nearby (also adjacent ones) | anywhere (the municipality).
+    availability: [[weekday 0-6, "ochtend"|"middag"|"avond"], ...]; empty means any time.
+    """
+
+    __tablename__ = "help_offers"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    reach: Mapped[str] = mapped_column(String(16), default="nearby")
+    availability: Mapped[list[list[Any]]] = mapped_column(JSONType, default=list)
+    weekly_limit: Mapped[int] = mapped_column(Integer, default=2)
+    languages: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # Staff checked a certificate of conduct (VOG); required for some categories.
+    verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OfferCategory(Base):
+    """One category a volunteer offers: a row each, so the candidate query is an index lookup."""
+
+    __tablename__ = "offer_categories"
+    __table_args__ = (Index("ix_offer_categories_category", "category", "person_id"),)
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("help_offers.person_id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[str] = mapped_column(String(24), primary_key=True)
+
+
+class MatchInvitation(Base):
+    """A volunteer asked to help with a request: asked -> accepted | declined | later | taken | expired.
+
+    A volunteer is asked at most once per request (the primary key), so "no" is never asked again.
+    """
+
+    __tablename__ = "match_invitations"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("help_requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    wave: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="asked")
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ScheduledEvent(Base):
+    """Something due later (a wave timeout, a reminder): rows are the truth, APScheduler only ticks.
+
+    status: pending -> done | cancelled; `claimed_until` is the lease of the process running it.
+    """
+
+    __tablename__ = "scheduled_events"
+    __table_args__ = (Index("ix_scheduled_due", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("help_requests.id", ondelete="CASCADE"), index=True
+    )
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reason: Mapped[str | None] = mapped_column(String(64))
+
+
+class Thread(Base):
+    """The masked conversation between a resident and their matched volunteer, relayed by the bot.
+
+    status: open -> closed (KLAAR) | frozen (MELD: staff look first). Numbers are shared only when both
+    sides said DEEL NUMMER (`shares_*`).
+    """
+
+    __tablename__ = "threads"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("help_requests.id", ondelete="SET NULL"), unique=True
+    )
+    requester_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    requester_shares: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    volunteer_shares: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_message_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ThreadMessage(Base):
+    """One relayed message: the thread's logbook."""
+
+    __tablename__ = "thread_messages"
+    __table_args__ = (Index("ix_thread_messages_thread", "thread_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    sender_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StaffAlert(Base):
+    """Something a person (buurtverbinder, social worker) must look at: the staff queue.
+
+    kind: abuse_report | human_requested | ...; priority: high | normal.
+    """
+
+    __tablename__ = "staff_alerts"
+    __table_args__ = (Index("ix_staff_alerts_open", "resolved_at", "priority", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    priority: Mapped[str] = mapped_column(String(8), default="normal")
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("threads.id", ondelete="SET NULL"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("help_requests.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class LinkCode(Base):
+    """A 6-digit code that links a second channel to a person (KOPPEL): one person, one history."""
+
+    __tablename__ = "link_codes"
+
+    code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -16,6 +16,8 @@ from typing import Any
 
 from flows import catalogue
 from flows.conversation import step
+from flows.dialogue import label_of
+from flows.profile import Profile, RequestSummary, ThreadSummary, after
 from flows.types import Event
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
@@ -23,10 +25,18 @@ REGENERATE = os.environ.get("VOORDEUR_REGEN_GOLDEN") == "1"
 CLOCK = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
+def profile_from(data: dict[str, Any]) -> Profile:
+    requests = tuple(RequestSummary(**r) for r in data.get("open_requests", []))
+    threads = tuple(ThreadSummary(**t) for t in data.get("threads", []))
+    return Profile(**{**data, "open_requests": requests, "threads": threads})
+
+
 def event_from(spec: dict[str, Any], stopped: bool, hint: str | None) -> Event:
     """`{"text": "1"}`, `{"choice": "ask"}`, `{"command": "start"}`, `{"kind": "media"}`."""
     if "choice" in spec:
         return Event(kind="choice", choice=spec["choice"], address_stopped=stopped, language_hint=hint)
+    if spec.get("kind") == "internal":
+        return Event(kind="internal", command=spec["command"], meta=spec.get("meta", {}))
     if "command" in spec:
         return Event(kind="command", command=spec["command"], address_stopped=stopped, language_hint=hint)
     kind = spec.get("kind", "text")
@@ -34,19 +44,22 @@ def event_from(spec: dict[str, Any], stopped: bool, hint: str | None) -> Event:
 
 
 def run_case(case: dict[str, Any]) -> list[dict[str, Any]]:
-    state: dict[str, Any] = {}
+    """Replay a case. `profile` (optional) starts from a known person; `state` from a known state."""
+    state: dict[str, Any] = dict(case.get("state", {}))
+    profile = profile_from(case.get("profile", {}))
     stopped = bool(case.get("stopped", False))
     hint = case.get("language_hint")
     turns = []
     for turn in case["turns"]:
-        result = step(state, event_from(turn["in"], stopped, hint), CLOCK)
+        result = step(state, event_from(turn["in"], stopped, hint), CLOCK, profile)
+        profile = after(profile, result.effects)
         state = result.state
         language = catalogue.language_or_default(state.get("lang"))
         out: list[Any] = []
         for reply in result.replies:
             text = catalogue.render(reply.key, language, reply.params)
             for choice in reply.choices:
-                text += f"\n[{choice.key}] {catalogue.render(choice.label_key, language)}"
+                text += f"\n[{choice.key}] {label_of(choice, language)}"
             out.append(text)
         for effect in result.effects:
             out.append({"effect": effect.kind, **dict(effect.data)})

@@ -17,3 +17,37 @@ def test_there_are_golden_files() -> None:
 def test_golden_transcripts(name: str) -> None:
     for case_name, expected, actual in check_file(name):
         assert actual == expected, f"{name}: case {case_name!r} differs (VOORDEUR_REGEN_GOLDEN=1 to review)"
+
+
+def as_sms(rendered: str) -> str:
+    """A transcript message as SMS shows it: "[key] label" lines become numbered options."""
+    lines = rendered.split("\n")
+    text = [line for line in lines if not line.startswith("[")]
+    options = [line.split("] ", 1)[1] for line in lines if line.startswith("[")]
+    return "\n".join(text + [f"{n} {label}" for n, label in enumerate(options, start=1)])
+
+
+# Texts that repeat the person's own words cannot promise one segment; they are flagged without
+# `sms = true` in flows/texts.toml and recognised here by their fixed opening.
+OWN_WORDS = (
+    "Je vraag:",
+    "Your request:",
+    "Wil je deze vraag annuleren?",
+    "Do you want to cancel this request?",
+)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_transcript_message_fits_one_gsm7_sms(name: str) -> None:
+    from tests.test_catalogue import gsm7_length
+
+    too_long = []
+    for case_name, expected, _ in check_file(name):
+        for turn in expected:
+            for message in turn["out"]:
+                if isinstance(message, str) and not message.startswith(OWN_WORDS):
+                    sms = as_sms(message)
+                    length = gsm7_length(sms)
+                    if length is None or length > 160:
+                        too_long.append((case_name, length, sms))
+    assert too_long == []

@@ -260,13 +260,16 @@ async def test_telegram_duplicate_update_stored_and_answered_once(web: Web) -> N
     second = await post_telegram(web, update)
     assert (first.status_code, second.status_code) == (200, 200)
     await settle(web.runtime)
-    assert await counts(web.runtime) == (1, 1, 1)
-    [reply] = await outbox_rows(web.runtime)
-    assert reply.channel == "telegram"
-    assert reply.status == "pending"
+    # One first contact: the welcome and the name question, once.
+    assert await counts(web.runtime) == (1, 1, 2)
+    replies = await outbox_rows(web.runtime)
+    assert [(r.text_key, r.channel, r.status) for r in replies] == [
+        ("welcome", "telegram", "pending"),
+        ("ask_name", "telegram", "pending"),
+    ]
     # Processing again (a recovery sweep, another process) adds nothing.
-    assert await web.runtime.engine.process_person(reply.person_id) == 0
-    assert await count(web.runtime, OutboxMessage) == 1
+    assert await web.runtime.engine.process_person(replies[0].person_id) == 0
+    assert await count(web.runtime, OutboxMessage) == 2
 
 
 @pytest.mark.parametrize(
@@ -512,7 +515,7 @@ async def test_twilio_duplicate_message_sid_stored_once(web: Web) -> None:
     assert_twiml(await post_twilio(web, MESSAGES, form))
     assert_twiml(await post_twilio(web, MESSAGES, form))
     await settle(web.runtime)
-    assert await counts(web.runtime) == (1, 1, 1)
+    assert await counts(web.runtime) == (1, 1, 2)  # welcome + name question, once
 
 
 async def test_twilio_non_phone_sender_is_dropped(web: Web) -> None:
@@ -984,4 +987,5 @@ async def test_metrics(web: Web) -> None:
         _sample("voordeur_inbound_messages_total", {"channel": "telegram", "result": "stored"})
         == before_tg + 1
     )
-    assert await counts(web.runtime) == (2, 2, 2)
+    # Two first contacts, each welcomed and asked for a name.
+    assert await counts(web.runtime) == (2, 2, 4)

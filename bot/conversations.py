@@ -1,0 +1,174 @@
+"""Effects of the thread flow (flows/threads.py), carried out in the engine's transaction.
+
+Every handler checks that the person is in the thread; the other side hears about it through an
+internal event in their own mailbox, so they get it on their own channel, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.matchmaker import Touched
+from storage import threads
+from storage.inbox import post_internal
+from storage.models import Person, Thread
+
+Handler = Callable[[AsyncSession, int, Mapping[str, Any], datetime, Touched], Awaitable[None]]
+
+
+async def _notify(
+    session: AsyncSession,
+    touched: Touched,
+    person_id: int,
+    name: str,
+    data: dict[str, object],
+    now: datetime,
+    key: str,
+) -> None:
+    await post_internal(session, person_id, name, data, now, key=key)
+    touched.people.add(person_id)
+
+
+async def _name(session: AsyncSession, person_id: int) -> str:
+    person = await session.get(Person, person_id)
+    return (person.first_name if person is not None else None) or ""
+
+
+async def relay(
+    session: AsyncSession, sender: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    thread = await threads.member_thread(session, int(data["thread_id"]), sender)
+    if thread is None or thread.status != "open":
+        return
+    message_id = await threads.add_message(session, thread, sender, str(data["text"]), now)
+    other = threads.other_side(thread, sender)
+    payload: dict[str, object] = {
+        "thread_id": thread.id,
+        "name": await _name(session, sender),
+        "text": data["text"],
+    }
+    await _notify(session, touched, other, "relayed", payload, now, f"relay:{message_id}")
+
+
+async def close(
+    session: AsyncSession, sender: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    thread = await threads.member_thread(session, int(data["thread_id"]), sender)
+    if thread is None or thread.status != "open":
+        return
+    thread.status, thread.closed_at = "closed", now
+    other = threads.other_side(thread, sender)
+    payload: dict[str, object] = {"thread_id": thread.id, "name": await _name(session, sender)}
+    await _notify(session, touched, other, "thread_closed", payload, now, f"closed:{thread.id}")
+
+
+async def report(
+    session: AsyncSession, sender: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    """MELD: the thread is frozen at once and staff are alerted with high priority."""
+    thread = await threads.member_thread(session, int(data["thread_id"]), sender)
+    if thread is None or thread.status == "closed":
+        return
+    first_report = thread.status != "frozen"
+    thread.status = "frozen"
+    threads.alert(
+        session,
+        "abuse_report",
+        now,
+        person_id=sender,
+        thread_id=thread.id,
+        request_id=thread.request_id,
+        priority="high",
+    )
+    if first_report:
+        other = threads.other_side(thread, sender)
+        await _notify(
+            session, touched, other, "thread_frozen", {"thread_id": thread.id}, now, f"frozen:{thread.id}"
+        )
+
+
+async def human(
+    session: AsyncSession, sender: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    thread_id = data.get("thread_id")
+    thread: Thread | None = None
+    if thread_id is not None:
+        thread = await threads.member_thread(session, int(thread_id), sender)
+    threads.alert(
+        session,
+        "human_requested",
+        now,
+        person_id=sender,
+        thread_id=thread.id if thread is not None else None,
+        request_id=thread.request_id if thread is not None else None,
+    )
+
+
+async def share(
+    session: AsyncSession, sender: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    """DEEL NUMMER: once both sides said it, each gets the other's number (if they have a phone address)."""
+    thread = await threads.member_thread(session, int(data["thread_id"]), sender)
+    if thread is None or thread.status != "open":
+        return
+    if sender == thread.requester_id:
+        thread.requester_shares = True
+    else:
+        thread.volunteer_shares = True
+    other = threads.other_side(thread, sender)
+    if not (thread.requester_shares and thread.volunteer_shares):
+        await _notify(
+            session,
+            touched,
+            sender,
+            "share_waiting",
+            {"name": await _name(session, other)},
+            now,
+            f"share_waiting:{thread.id}:{sender}",
+        )
+        await _notify(
+            session,
+            touched,
+            other,
+            "share_asked",
+            {"name": await _name(session, sender)},
+            now,
+            f"share_asked:{thread.id}:{other}",
+        )
+        return
+    for person, counterpart in ((sender, other), (other, sender)):
+        number = await threads.phone_number(session, counterpart)
+        name = await _name(session, counterpart)
+        if number is None:
+            await _notify(
+                session,
+                touched,
+                person,
+                "number_unavailable",
+                {"name": name},
+                now,
+                f"no_number:{thread.id}:{person}",
+            )
+        else:
+            await _notify(
+                session,
+                touched,
+                person,
+                "numbers_shared",
+                {"name": name, "number": number},
+                now,
+                f"numbers:{thread.id}:{person}",
+            )
+
+
+HANDLERS: dict[str, Handler] = {
+    "relay": relay,
+    "close_thread": close,
+    "report_thread": report,
+    "request_human": human,
+    "share_number": share,
+}

@@ -1,0 +1,59 @@
+"""Effects of KOPPEL (flows/linking.py): making a code, and moving an address to the code's person."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.matchmaker import Touched
+from storage.inbox import post_internal
+from storage.models import Identity, LinkCode
+
+CODE_LIFETIME = timedelta(minutes=15)
+
+
+async def create_code(
+    session: AsyncSession, person_id: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    await session.execute(delete(LinkCode).where(LinkCode.expires_at < now))
+    await session.execute(delete(LinkCode).where(LinkCode.person_id == person_id))
+    while True:
+        code = f"{secrets.randbelow(1_000_000):06d}"
+        if await session.get(LinkCode, code) is None:
+            break
+    session.add(LinkCode(code=code, person_id=person_id, created_at=now, expires_at=now + CODE_LIFETIME))
+    await post_internal(
+        session, person_id, "link_code", {"code": code}, now, key=f"link_code:{person_id}:{code}"
+    )
+    touched.people.add(person_id)
+
+
+async def use_code(
+    session: AsyncSession, identity: Identity | None, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    """Move the address this message came from to the person who made the code.
+
+    The address's old person keeps nothing of value (a first contact at most) and stays behind without
+    addresses; the linked person hears it on this address, which is now their most recent one.
+    """
+    if identity is None:
+        return
+    link = (
+        await session.execute(
+            select(LinkCode).where(LinkCode.code == str(data["code"]), LinkCode.expires_at >= now)
+        )
+    ).scalar_one_or_none()
+    if link is None or link.person_id == identity.person_id:
+        key = f"link_failed:{identity.id}:{now.timestamp()}"
+        await post_internal(session, identity.person_id, "link_failed", {}, now, key=key)
+        touched.people.add(identity.person_id)
+        return
+    identity.person_id = link.person_id
+    await session.delete(link)
+    await post_internal(session, link.person_id, "linked", {}, now, key=f"linked:{identity.id}:{link.code}")
+    touched.people.add(link.person_id)

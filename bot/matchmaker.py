@@ -1,0 +1,220 @@
+"""Matching in waves, carried out inside the engine's transaction.
+
+A confirmed request gets its first wave at once: candidates from storage, ranked by the pure
+`flows.matching.rank`, the best few invited. Each invitation is an internal event in the volunteer's
+mailbox, so their own flow asks them (in order with whatever else they are doing). The first yes wins
+(`storage.matching.claim_match`, one conditional UPDATE); the others hear it is taken. No yes before
+the wave's timeout, or everyone said no: the next wave. Nobody left: the request is `unmatched`, which
+is the staff queue, and the resident is told honestly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from flows import places
+from flows.matching import HelpNeed, next_wave, rank, wave_timeout
+from flows.when import When
+from storage import matching, schedule, threads
+from storage.inbox import post_internal
+from storage.models import HelpRequest, Person
+
+WAVE_SIZE = 3
+WAVE_TIMEOUT = "wave_timeout"
+
+
+@dataclass
+class Touched:
+    """People whose mailbox got an internal event in this transaction: the engine handles them next."""
+
+    people: set[int] = field(default_factory=set)
+
+
+def request_facts(request: HelpRequest) -> dict[str, object]:
+    """What a volunteer is told about a request before they say yes: no name, no number, no street."""
+    return {
+        "request_id": request.id,
+        "category": request.category,
+        "neighbourhood": request.neighbourhood,
+        "when": request.when,
+        "description": request.description,
+        "urgent": request.urgent,
+    }
+
+
+async def start(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
+    await _wave(session, request, now, touched)
+
+
+async def _post(
+    session: AsyncSession,
+    touched: Touched,
+    person_id: int,
+    name: str,
+    data: dict[str, object],
+    now: datetime,
+    key: str,
+) -> None:
+    await post_internal(session, person_id, name, data, now, key=key)
+    touched.people.add(person_id)
+
+
+async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
+    municipality = places.load_municipality()
+    requester = await session.get(Person, request.person_id)
+    need = HelpNeed(
+        request_id=request.id,
+        requester_id=request.person_id,
+        category=request.category,  # type: ignore[arg-type]
+        neighbourhood=request.neighbourhood,
+        language="en" if requester is not None and requester.language == "en" else "nl",
+        when_kind=When.from_json(request.when).kind,
+        when_start=request.when_start,
+        urgent=request.urgent,
+    )
+    candidates = await matching.candidates(session, request, now, municipality)
+    wave = next_wave(rank(need, candidates, now), WAVE_SIZE)
+    if not wave:
+        await _nobody_left(session, request, now, touched)
+        return
+    request.wave += 1
+    request.updated_at = now
+    matching.invite(session, request.id, [ranked.person_id for ranked in wave], request.wave, now)
+    for ranked in wave:
+        key = f"invite:{request.id}:{ranked.person_id}"
+        await _post(session, touched, ranked.person_id, "invite", request_facts(request), now, key)
+    schedule.schedule(
+        session,
+        WAVE_TIMEOUT,
+        now + wave_timeout(need, now),
+        now,
+        request_id=request.id,
+        payload={"wave": request.wave},
+    )
+
+
+async def _nobody_left(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
+    request.status = "unmatched"
+    request.updated_at = now
+    for invitation in await matching.open_invitations(session, request.id):
+        invitation.status = "expired"
+    data: dict[str, object] = {"request_id": request.id, "category": request.category}
+    await _post(session, touched, request.person_id, "no_match", data, now, f"no_match:{request.id}")
+
+
+async def on_wave_timeout(
+    session: AsyncSession, request_id: int, wave: int, now: datetime, touched: Touched
+) -> str:
+    """A wave's time is up. Returns what happened, for the event row's reason."""
+    request = await matching.lock_request(session, request_id)
+    if request is None or request.status != "open":
+        return "request_not_open"
+    if request.wave != wave:
+        return "superseded"
+    for invitation in await matching.open_invitations(session, request_id):
+        if invitation.status == "asked":
+            invitation.status = "expired"
+    await _wave(session, request, now, touched)
+    return "next_wave"
+
+
+async def answer(
+    session: AsyncSession, volunteer_id: int, request_id: int, reply: str, now: datetime, touched: Touched
+) -> None:
+    """A volunteer's yes, no or later. Only someone who was invited can answer.
+
+    The request row is locked first, before any invitation row, in every path that touches both:
+    two volunteers answering at once then queue on the request instead of deadlocking.
+    """
+    request = await matching.lock_request(session, request_id)
+    invitation = await matching.invitation(session, request_id, volunteer_id)
+    if request is None or invitation is None or invitation.status not in ("asked", "expired"):
+        return
+    invitation.answered_at = now
+    if reply != "yes":
+        invitation.status = "declined" if reply == "no" else "later"
+        if request.status == "open" and await matching.wave_answered(session, request_id, request.wave):
+            await schedule.cancel(
+                session, WAVE_TIMEOUT, request_id=request_id, reason="wave_declined", now=now
+            )
+            await _wave(session, request, now, touched)
+        return
+    if not await matching.claim_match(session, request_id, volunteer_id, now):
+        invitation.status = "taken"
+        await _post(
+            session,
+            touched,
+            volunteer_id,
+            "invite_taken",
+            {"request_id": request_id},
+            now,
+            f"taken:{request_id}:{volunteer_id}",
+        )
+        return
+    invitation.status = "accepted"
+    await schedule.cancel(session, WAVE_TIMEOUT, request_id=request_id, reason="matched", now=now)
+    await session.refresh(request)
+    for other in await matching.open_invitations(session, request_id):
+        other.status = "taken"
+        await _post(
+            session,
+            touched,
+            other.person_id,
+            "invite_taken",
+            {"request_id": request_id},
+            now,
+            f"taken:{request_id}:{other.person_id}",
+        )
+    thread = threads.create(session, request, volunteer_id, now)
+    await session.flush()
+    facts = {**request_facts(request), "thread_id": thread.id}
+    volunteer_name = await matching.first_name(session, volunteer_id)
+    requester_name = await matching.first_name(session, request.person_id)
+    await _post(
+        session,
+        touched,
+        request.person_id,
+        "match_found",
+        {**facts, "name": volunteer_name or ""},
+        now,
+        f"match_found:{request_id}",
+    )
+    await _post(
+        session,
+        touched,
+        volunteer_id,
+        "invite_won",
+        {**facts, "name": requester_name or ""},
+        now,
+        f"invite_won:{request_id}",
+    )
+
+
+async def withdraw(session: AsyncSession, request_id: int, now: datetime, touched: Touched) -> None:
+    """The resident cancelled: invited volunteers and a matched one are told, the timer stops."""
+    request = await matching.lock_request(session, request_id)
+    await schedule.cancel(session, WAVE_TIMEOUT, request_id=request_id, reason="cancelled", now=now)
+    for invitation in await matching.open_invitations(session, request_id):
+        invitation.status = "withdrawn"
+        await _post(
+            session,
+            touched,
+            invitation.person_id,
+            "invite_withdrawn",
+            {"request_id": request_id},
+            now,
+            f"withdrawn:{request_id}:{invitation.person_id}",
+        )
+    if request is not None and request.matched_person_id is not None:
+        await _post(
+            session,
+            touched,
+            request.matched_person_id,
+            "match_cancelled",
+            request_facts(request),
+            now,
+            f"match_cancelled:{request_id}",
+        )

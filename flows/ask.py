@@ -1,0 +1,217 @@
+"""Asking for help (vraagverheldering): what, a few words, when, where, how urgent, who may see it.
+
+A handful of short questions, each answerable with a number, a word or a button. The understood time is
+read back. At the end one summary to confirm, correct or cancel; confirming creates the request (an
+effect) and matching starts. Every step is skipped when the answer is already known.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flows import categories, places
+from flows.dialogue import chosen, label_of, language, prompt, say
+from flows.normalise import simplify
+from flows.profile import Profile
+from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.when import When, describe_when, parse_when
+
+MAX_DESCRIPTION = 300
+MIN_DESCRIPTION = 3
+STEPS = ("category", "description", "when", "where", "where_other", "urgency", "visibility")
+URGENCY_CHOICES = (Choice("urgent", "urgency_urgent"), Choice("normal", "urgency_normal"))
+VISIBILITY_CHOICES = (
+    Choice("helper", "visibility_helper"),
+    Choice("helper_and_staff", "visibility_helper_and_staff"),
+)
+# Keyed yes/no so that "ja" and "nee" answer "is it in your neighbourhood?".
+WHERE_CHOICES = (Choice("yes", "where_home"), Choice("no", "where_elsewhere"))
+SUMMARY_CHOICES = (
+    Choice("send", "summary_send"),
+    Choice("change", "summary_change"),
+    Choice("cancel", "summary_cancel"),
+)
+CHANGE_CHOICES = (
+    Choice("category", "change_category"),
+    Choice("description", "change_description"),
+    Choice("when", "change_when"),
+    Choice("where", "change_where"),
+    Choice("visibility", "change_visibility"),
+)
+
+
+def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
+    state["flow"] = "ask"
+    state["ask"] = {}
+    return _ask_next(state, profile, [])
+
+
+def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
+    draft: dict[str, Any] = state.setdefault("ask", {})
+    step = state.get("step")
+    answer = chosen(state, event)
+    text = event.text.strip() if event.kind == "text" else ""
+    if step == "summary":
+        return _on_summary(state, answer, profile)
+    if step == "change":
+        if answer in {choice.key for choice in CHANGE_CHOICES}:
+            draft.pop("where_confirmed", None) if answer == "where" else None
+            draft.pop(answer if answer != "where" else "neighbourhood", None)
+            draft["editing"] = True
+            return _ask_next(state, profile, [])
+        return StepResult(state, (prompt(state, "ask_change", CHANGE_CHOICES),))
+    if step == "category":
+        category = answer or categories.recognise(text)
+        if category is None:
+            return StepResult(state, (prompt(state, "ask_category_again", categories.CATEGORY_CHOICES),))
+        draft["category"] = category
+    elif step == "description":
+        if not MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
+            key = "ask_description_long" if len(text) > MAX_DESCRIPTION else "ask_description_again"
+            return StepResult(state, (prompt(state, key, params={"max": str(MAX_DESCRIPTION)}),))
+        draft["description"] = " ".join(text.split())
+    elif step == "when":
+        when = parse_when(text, now) if text else None
+        if when is None:
+            return StepResult(state, (prompt(state, "ask_when_again"),))
+        draft["when"] = when.to_json()
+        before = [say("when_understood", {"when": describe_when(when, language(state))})]
+        return _ask_next(state, profile, before)
+    elif step == "where":
+        if answer == "yes" and profile.neighbourhood is not None:
+            draft["neighbourhood"] = profile.neighbourhood
+        elif answer == "no":
+            state["step"] = "where_other"
+            return StepResult(state, (_neighbourhood_prompt(state, "ask_where_other"),))
+        else:
+            return StepResult(state, (_where_prompt(state, profile),))
+    elif step == "where_other":
+        found = _neighbourhood_from(state, event, answer)
+        if found is None:
+            return StepResult(state, (_neighbourhood_prompt(state, "ask_where_again"),))
+        draft["neighbourhood"] = found
+    elif step == "urgency":
+        if answer not in ("urgent", "normal"):
+            return StepResult(state, (prompt(state, "ask_urgency", URGENCY_CHOICES),))
+        draft["urgent"] = answer == "urgent"
+    elif step == "visibility":
+        if answer not in ("helper", "helper_and_staff"):
+            return StepResult(state, (prompt(state, "ask_visibility", VISIBILITY_CHOICES),))
+        draft["visibility"] = answer
+    return _ask_next(state, profile, [])
+
+
+def _ask_next(state: dict[str, Any], profile: Profile, before: list[Reply]) -> StepResult:
+    """The first question still open, or the summary once everything is known."""
+    draft: dict[str, Any] = state["ask"]
+    if draft.get("editing") and _complete(draft):
+        return _summary(state, before)
+    if "category" not in draft:
+        return _question(
+            state, "category", before, prompt(state, "ask_category", categories.CATEGORY_CHOICES)
+        )
+    if "description" not in draft:
+        return _question(state, "description", before, prompt(state, "ask_description"))
+    if "when" not in draft:
+        return _question(state, "when", before, prompt(state, "ask_when"))
+    if "neighbourhood" not in draft:
+        if profile.neighbourhood is None:
+            reply = _neighbourhood_prompt(state, "ask_where_other")
+            return _question(state, "where_other", before, reply)
+        return _question(state, "where", before, _where_prompt(state, profile))
+    if "urgent" not in draft:
+        if When.from_json(draft["when"]).kind == "asap":
+            draft["urgent"] = True
+        else:
+            return _question(state, "urgency", before, prompt(state, "ask_urgency", URGENCY_CHOICES))
+    if "visibility" not in draft:
+        return _question(state, "visibility", before, prompt(state, "ask_visibility", VISIBILITY_CHOICES))
+    return _summary(state, before)
+
+
+def _complete(draft: dict[str, Any]) -> bool:
+    return all(
+        key in draft for key in ("category", "description", "when", "neighbourhood", "urgent", "visibility")
+    )
+
+
+def _question(state: dict[str, Any], step: str, before: list[Reply], reply: Reply) -> StepResult:
+    state["step"] = step
+    return StepResult(state, (*before, reply))
+
+
+def _summary(state: dict[str, Any], before: list[Reply]) -> StepResult:
+    state["step"] = "summary"
+    state["ask"].pop("editing", None)
+    return StepResult(state, (*before, prompt(state, "ask_summary", SUMMARY_CHOICES, summary_params(state))))
+
+
+def summary_params(state: dict[str, Any]) -> dict[str, str]:
+    """The draft in words, for the summary (and later for the volunteer's prompt)."""
+    draft = state["ask"]
+    lang = language(state)
+    neighbourhood = places.load_municipality().neighbourhood(draft["neighbourhood"])
+    category = next(c for c in categories.CATEGORY_CHOICES if c.key == draft["category"])
+    visibility = next(c for c in VISIBILITY_CHOICES if c.key == draft["visibility"])
+    return {
+        "category": label_of(category, lang),
+        "description": draft["description"],
+        "when": describe_when(When.from_json(draft["when"]), lang),
+        "neighbourhood": neighbourhood.name if neighbourhood is not None else draft["neighbourhood"],
+        "urgency": label_of(URGENCY_CHOICES[0] if draft["urgent"] else URGENCY_CHOICES[1], lang),
+        "visibility": label_of(visibility, lang),
+    }
+
+
+def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile) -> StepResult:
+    draft = state["ask"]
+    if answer == "send":
+        request = {
+            key: draft[key]
+            for key in ("category", "description", "when", "neighbourhood", "urgent", "visibility")
+        }
+        _leave(state)
+        return StepResult(state, (say("ask_sent"),), (Effect("create_request", request),))
+    if answer == "change":
+        state["step"] = "change"
+        return StepResult(state, (prompt(state, "ask_change", CHANGE_CHOICES),))
+    if answer == "cancel":
+        _leave(state)
+        return StepResult(state, (say("ask_cancelled"),))
+    return StepResult(state, (prompt(state, "ask_summary", SUMMARY_CHOICES, summary_params(state)),))
+
+
+def cancel(state: dict[str, Any]) -> StepResult:
+    """CANCEL (ANNULEREN) in the middle of asking: nothing is kept."""
+    _leave(state)
+    return StepResult(state, (say("ask_cancelled"),))
+
+
+def _leave(state: dict[str, Any]) -> None:
+    state.pop("ask", None)
+    state.pop("step", None)
+    state.pop("prompt", None)
+    state["offered"] = []
+    state["flow"] = "menu"
+
+
+def _where_prompt(state: dict[str, Any], profile: Profile) -> Reply:
+    neighbourhood = places.load_municipality().neighbourhood(profile.neighbourhood or "")
+    name = neighbourhood.name if neighbourhood is not None else ""
+    return prompt(state, "ask_where", WHERE_CHOICES, {"neighbourhood": name})
+
+
+def _neighbourhood_prompt(state: dict[str, Any], key: str) -> Reply:
+    choices = tuple(Choice(n.key, label=n.name) for n in places.load_municipality().neighbourhoods)
+    return prompt(state, key, choices)
+
+
+def _neighbourhood_from(state: dict[str, Any], event: Event, answer: str | None) -> str | None:
+    municipality = places.load_municipality()
+    if answer is not None and municipality.neighbourhood(answer) is not None:
+        return answer
+    if event.kind != "text" or not simplify(event.text):
+        return None
+    match = places.find_neighbourhood(event.text, municipality)
+    return match.neighbourhood.key if match.status == "found" and match.neighbourhood is not None else None

@@ -1,0 +1,40 @@
+"""Kinds of help: the choices offered, and recognising a kind from the words someone types."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from flows.matching import CATEGORIES
+from flows.normalise import simplify
+from flows.types import Choice
+
+WORDS_FILE = Path(__file__).parent / "data" / "categories.toml"
+CATEGORY_CHOICES: tuple[Choice, ...] = tuple(Choice(key, f"cat_{key}") for key in CATEGORIES)
+
+
+@cache
+def _words() -> dict[str, tuple[str, ...]]:
+    with WORDS_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    unknown = set(data) - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"{WORDS_FILE.name}: unknown categories {sorted(unknown)}")
+    return {key: tuple(simplify(word) for word in entry["words"]) for key, entry in data.items()}
+
+
+def recognise(text: str) -> str | None:
+    """The one kind of help the text points to, or None when it points to none or to several."""
+    words = simplify(text).split()
+    found = {category for category, stems in _words().items() for stem in stems if _matches(stem, words)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _matches(stem: str, words: list[str]) -> bool:
+    """A stem starts a word; short stems ("app") and phrases must match whole words."""
+    if " " in stem:
+        return f" {stem} " in f" {' '.join(words)} "
+    if len(stem) <= 3:
+        return stem in words
+    return any(word.startswith(stem) for word in words)

@@ -1,0 +1,73 @@
+"""MIJN VRAGEN: the person sees their open help requests and can cancel one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flows import categories
+from flows.dialogue import YES_NO, chosen, label_of, language, prompt, say
+from flows.profile import Profile, RequestSummary
+from flows.types import Choice, Effect, Event, StepResult
+from flows.when import When, describe_when
+
+BACK = Choice("back", "choice_back")
+
+
+def start(state: dict[str, Any], profile: Profile) -> StepResult:
+    if not profile.open_requests:
+        return StepResult(_leave(state), (say("no_requests"),))
+    state["flow"] = "my_requests"
+    state["step"] = "pick"
+    lang = language(state)
+    choices = tuple(Choice(f"req:{r.id}", label=_label(r, lang)) for r in profile.open_requests)
+    return StepResult(state, (prompt(state, "my_requests_list", (*choices, BACK)),))
+
+
+def handle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+    answer = chosen(state, event)
+    if answer == "back":
+        return StepResult(_leave(state))
+    if state.get("step") == "confirm":
+        request = _find(profile, state.get("request_id"))
+        if answer == "yes" and request is not None:
+            _leave(state)
+            return StepResult(
+                state, (say("request_cancelled"),), (Effect("cancel_request", {"request_id": request.id}),)
+            )
+        if answer == "no" or request is None:
+            return StepResult(_leave(state), (say("request_kept"),))
+        return StepResult(state, (prompt(state, "cancel_request_question", YES_NO, _params(request, state)),))
+    request = _find(profile, _request_id(answer))
+    if request is None:
+        return start(state, profile)
+    state["step"] = "confirm"
+    state["request_id"] = request.id
+    return StepResult(state, (prompt(state, "cancel_request_question", YES_NO, _params(request, state)),))
+
+
+def _label(request: RequestSummary, lang: str) -> str:
+    category = next(c for c in categories.CATEGORY_CHOICES if c.key == request.category)
+    return f"{label_of(category, lang)}, {describe_when(When.from_json(request.when), lang)}"
+
+
+def _params(request: RequestSummary, state: dict[str, Any]) -> dict[str, str]:
+    return {"request": _label(request, language(state)), "description": request.description}
+
+
+def _request_id(answer: str | None) -> int | None:
+    if answer is None or not answer.startswith("req:") or not answer[4:].isdigit():
+        return None
+    return int(answer[4:])
+
+
+def _find(profile: Profile, request_id: Any) -> RequestSummary | None:
+    return next((r for r in profile.open_requests if r.id == request_id), None)
+
+
+def _leave(state: dict[str, Any]) -> dict[str, Any]:
+    """Back to the menu (the router shows it)."""
+    for key in ("step", "request_id", "prompt"):
+        state.pop(key, None)
+    state["flow"] = "menu"
+    state["offered"] = []
+    return state

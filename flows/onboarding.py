@@ -1,0 +1,154 @@
+"""Onboarding: first name, neighbourhood, consent. Short, and skippable where it can be.
+
+Asked on first contact, and again (only what is missing) when someone chooses to ask or offer help:
+nothing is matched without consent and a neighbourhood. Language is not a question: Dutch by default,
+Telegram's language as a hint, and ENGLISH / NEDERLANDS work at any moment (the welcome says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flows import places
+from flows.dialogue import YES_NO, chosen, prompt, say
+from flows.normalise import simplify
+from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION, Profile
+from flows.types import Choice, Effect, Event, Reply, StepResult
+
+SKIP_WORDS = frozenset({"overslaan", "sla over", "skip", "geen", "liever niet", "weet ik niet"})
+MAX_NAME_LENGTH = 40
+# With this many neighbourhoods or fewer, they are offered as choices (a list that fits one SMS).
+MAX_NEIGHBOURHOOD_CHOICES = 6
+
+
+def start(state: dict[str, Any], profile: Profile, then: str, *, welcome: bool = False) -> StepResult:
+    """Begin (or resume) onboarding at the first missing piece; `then` is where to go afterwards."""
+    state["flow"] = "onboarding"
+    state["then"] = then
+    first: list[Reply] = [say("welcome")] if welcome else []
+    if welcome and profile.first_name is None:
+        state["step"] = "name"
+        return StepResult(state, (*first, prompt(state, "ask_name")))
+    return _next_missing(state, profile, first)
+
+
+def handle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+    step = state.get("step")
+    if step == "name":
+        return _on_name(state, event, profile)
+    if step in ("neighbourhood", "neighbourhood_pick"):
+        return _on_neighbourhood(state, event, profile)
+    if step == "consent":
+        return _on_consent(state, event, profile)
+    return _next_missing(state, profile, [])
+
+
+def _on_name(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+    text = " ".join(event.text.split()) if event.kind == "text" else ""
+    if simplify(text) in SKIP_WORDS:
+        return _next_missing(state, profile, [say("name_skipped")])
+    if not _plausible_name(text):
+        return StepResult(state, (prompt(state, "ask_name_again"),))
+    name = text[:1].upper() + text[1:]
+    updated = Profile(first_name=name, neighbourhood=profile.neighbourhood, consented=profile.consented)
+    result = _next_missing(state, updated, [say("name_thanks", {"name": name})])
+    return StepResult(
+        result.state, result.replies, (Effect("update_profile", {"first_name": name}), *result.effects)
+    )
+
+
+def _plausible_name(text: str) -> bool:
+    """A first name or nickname: some letters, not a sentence, no digits (a number is not a name)."""
+    return (
+        0 < len(text) <= MAX_NAME_LENGTH
+        and any(ch.isalpha() for ch in text)
+        and not any(ch.isdigit() for ch in text)
+        and len(text.split()) <= 3
+    )
+
+
+def _on_neighbourhood(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+    municipality = places.load_municipality()
+    key = chosen(state, event)
+    if key is not None:
+        found = municipality.neighbourhood(key)
+        if found is not None:
+            return _neighbourhood_found(state, profile, found, postcode4=None)
+    if event.kind != "text":
+        return StepResult(state, (_neighbourhood_question(state, "ask_neighbourhood_again"),))
+    if simplify(event.text) in SKIP_WORDS:
+        state["neighbourhood_skipped"] = True
+        return _next_missing(state, profile, [say("neighbourhood_skipped")])
+    match = places.find_neighbourhood(event.text, municipality)
+    if match.status == "found" and match.neighbourhood is not None:
+        postcode4 = match.postcode.digits if match.postcode is not None else None
+        return _neighbourhood_found(state, profile, match.neighbourhood, postcode4=postcode4)
+    if match.status == "ambiguous" and match.candidates:
+        state["step"] = "neighbourhood_pick"
+        choices = tuple(Choice(n.key, label=n.name) for n in match.candidates)
+        return StepResult(state, (prompt(state, "neighbourhood_which", choices),))
+    if match.status == "outside":
+        reply = _neighbourhood_question(state, "neighbourhood_outside", {"municipality": municipality.name})
+        return StepResult(state, (reply,))
+    if match.status == "invalid_postcode":
+        return StepResult(state, (_neighbourhood_question(state, "postcode_invalid"),))
+    return StepResult(state, (_neighbourhood_question(state, "neighbourhood_unknown"),))
+
+
+def _neighbourhood_found(
+    state: dict[str, Any], profile: Profile, neighbourhood: places.Neighbourhood, postcode4: str | None
+) -> StepResult:
+    data: dict[str, Any] = {"neighbourhood": neighbourhood.key}
+    if postcode4 is not None:
+        data["postcode4"] = postcode4
+    updated = Profile(
+        first_name=profile.first_name, neighbourhood=neighbourhood.key, consented=profile.consented
+    )
+    result = _next_missing(
+        state, updated, [say("neighbourhood_thanks", {"neighbourhood": neighbourhood.name})]
+    )
+    return StepResult(result.state, result.replies, (Effect("update_profile", data), *result.effects))
+
+
+def _neighbourhood_question(state: dict[str, Any], key: str, params: dict[str, str] | None = None) -> Reply:
+    state["step"] = "neighbourhood"
+    neighbourhoods = places.load_municipality().neighbourhoods
+    choices: tuple[Choice, ...] = ()
+    if len(neighbourhoods) <= MAX_NEIGHBOURHOOD_CHOICES:
+        choices = tuple(Choice(n.key, label=n.name) for n in neighbourhoods)
+    return prompt(state, key, choices, params)
+
+
+def _on_consent(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+    answer = chosen(state, event)
+    if answer == "yes":
+        effect = Effect("record_consent", {"version": CONSENT_VERSION, "text_key": CONSENT_TEXT_KEY})
+        return _with_effect(effect, _finish(state, replace(profile, consented=True), [say("consent_thanks")]))
+    if answer == "no":
+        state["then"] = "menu"
+        return _finish(state, profile, [say("consent_declined")])
+    return StepResult(state, (prompt(state, "consent_again", YES_NO),))
+
+
+def _next_missing(state: dict[str, Any], profile: Profile, before: list[Reply]) -> StepResult:
+    """Ask the next thing we still need, or hand over to where the person wanted to go."""
+    if profile.neighbourhood is None and not state.get("neighbourhood_skipped"):
+        return StepResult(state, (*before, _neighbourhood_question(state, "ask_neighbourhood")))
+    if not profile.consented:
+        state["step"] = "consent"
+        return StepResult(state, (*before, prompt(state, CONSENT_TEXT_KEY, YES_NO)))
+    return _finish(state, profile, before)
+
+
+def _finish(state: dict[str, Any], profile: Profile, before: list[Reply]) -> StepResult:
+    """Onboarding is over: the router continues with `then` (menu, ask or offer)."""
+    state.pop("step", None)
+    state.pop("neighbourhood_skipped", None)
+    state["flow"] = "onboarded"
+    return StepResult(state, tuple(before))
+
+
+def _with_effect(effect: Effect, result: StepResult) -> StepResult:
+    """The effect of this answer comes before whatever the next question brings."""
+    return replace(result, effects=(effect, *result.effects))

@@ -1,0 +1,129 @@
+"""Talking through the bot after a match: relayed messages, KLAAR, MELD, MENS and DEEL NUMMER.
+
+A plain message from someone in a thread is passed on to the other side, prefixed with their first
+name; numbers stay hidden until both sides send DEEL NUMMER. With several threads the bot asks once
+whom a message is for, and from then on writes to the thread that last spoke (or was chosen).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flows import catalogue
+from flows.dialogue import language, prompt, say
+from flows.profile import Profile, ThreadSummary
+from flows.types import Choice, Effect, Event, Reply, StepResult
+
+MAX_RELAY = 1000
+THREAD_COMMANDS = frozenset({"close_thread", "report", "human", "share_number"})
+INTERNAL = {
+    "relayed",
+    "thread_closed",
+    "thread_frozen",
+    "share_asked",
+    "share_waiting",
+    "numbers_shared",
+    "number_unavailable",
+}
+
+
+def current(state: dict[str, Any], profile: Profile) -> ThreadSummary | None:
+    """The thread a message goes to: the chosen or last active one, or the only one."""
+    open_threads = [t for t in profile.threads if t.status == "open"]
+    chosen = next((t for t in open_threads if t.id == state.get("thread")), None)
+    if chosen is not None:
+        return chosen
+    return open_threads[0] if len(open_threads) == 1 else None
+
+
+def relay(state: dict[str, Any], text: str, profile: Profile) -> StepResult:
+    """A plain message from someone in a thread: pass it on, or first ask for whom it is."""
+    if not profile.threads:
+        return StepResult(state)
+    if all(t.status == "frozen" for t in profile.threads):
+        return StepResult(state, (say("thread_is_paused"),))
+    thread = current(state, profile)
+    if thread is None:
+        state["pending_relay"] = text[:MAX_RELAY]
+        choices = tuple(
+            Choice(f"thread:{t.id}", label=_name(t, language(state)))
+            for t in profile.threads
+            if t.status == "open"
+        )
+        return StepResult(state, (prompt(state, "which_thread", choices),))
+    return _relay_to(state, thread, text)
+
+
+def _relay_to(state: dict[str, Any], thread: ThreadSummary, text: str) -> StepResult:
+    state["thread"] = thread.id
+    effect = Effect("relay", {"thread_id": thread.id, "text": text[:MAX_RELAY]})
+    acked = set(state.get("relay_acked", []))
+    replies: tuple[Reply, ...] = ()
+    if thread.id not in acked:
+        # Once per thread, so someone on SMS knows their words went somewhere.
+        replies = (say("relay_sent", {"name": _name(thread, language(state))}),)
+        state["relay_acked"] = sorted(acked | {thread.id})
+    return StepResult(state, replies, (effect,))
+
+
+def on_choice(state: dict[str, Any], choice: str, profile: Profile) -> StepResult | None:
+    """The answer to "for whom is this message?"."""
+    if not choice.startswith("thread:") or not choice[7:].isdigit():
+        return None
+    thread = next((t for t in profile.threads if t.id == int(choice[7:]) and t.status == "open"), None)
+    pending = state.pop("pending_relay", None)
+    state["offered"] = []
+    state.pop("prompt", None)
+    if thread is None or not pending:
+        return StepResult(state)
+    return _relay_to(state, thread, pending)
+
+
+def on_command(state: dict[str, Any], command: str, profile: Profile) -> StepResult:
+    """KLAAR, MELD, MENS, DEEL NUMMER. MENS works without a thread too: anyone may ask for a person."""
+    thread = current(state, profile) or (profile.threads[0] if profile.threads else None)
+    if command == "human":
+        data = {"thread_id": thread.id} if thread is not None else {}
+        return StepResult(state, (say("human_requested"),), (Effect("request_human", data),))
+    if thread is None:
+        return StepResult(state, (say("no_thread"),))
+    name = {"name": _name(thread, language(state))}
+    if command == "report":
+        return StepResult(
+            state, (say("thread_reported", name),), (Effect("report_thread", {"thread_id": thread.id}),)
+        )
+    if thread.status == "frozen":
+        return StepResult(state, (say("thread_is_paused"),))
+    if command == "close_thread":
+        state.pop("thread", None)
+        return StepResult(
+            state, (say("thread_closed", name),), (Effect("close_thread", {"thread_id": thread.id}),)
+        )
+    return StepResult(state, (), (Effect("share_number", {"thread_id": thread.id}),))
+
+
+def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
+    name = event.command or ""
+    if name not in INTERNAL:
+        return None
+    data = dict(event.meta)
+    lang = language(state)
+    params = {
+        "name": str(data.get("name") or "") or catalogue.render("neighbour_fallback", lang),
+        "text": str(data.get("text", "")),
+        "number": str(data.get("number", "")),
+    }
+    if name == "relayed":
+        state["thread"] = int(data["thread_id"])
+    if name == "thread_closed" and state.get("thread") == data.get("thread_id"):
+        state.pop("thread", None)
+    key = {
+        "relayed": "relay",
+        "thread_closed": "thread_closed_by_other",
+        "thread_frozen": "thread_paused",
+    }.get(name, name)
+    return StepResult(state, (say(key, params),))
+
+
+def _name(thread: ThreadSummary, lang: str) -> str:
+    return thread.other_name or catalogue.render("neighbour_fallback", lang)

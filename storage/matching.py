@@ -1,0 +1,149 @@
+"""Queries for matching: candidate volunteers for a request, invitations, and claiming a match.
+
+The candidate query is the indexed prefilter (category via `ix_offer_categories_category`, active, not
+paused, within reach, not yet invited); `flows.matching.rank` does the fine ranking on what it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import cast
+
+from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from flows import places
+from flows.matching import Candidate, Slot
+from storage.models import HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
+
+CANDIDATE_LIMIT = 500
+WEEK = timedelta(days=7)
+
+
+def _reach_filter(request_neighbourhood: str, municipality: places.Municipality) -> object:
+    """Volunteers whose own reach covers the request's neighbourhood."""
+    here = municipality.neighbourhood(request_neighbourhood)
+    adjacent = set(here.adjacent) if here is not None else set()
+    return or_(
+        HelpOffer.reach == "anywhere",
+        Person.neighbourhood == request_neighbourhood,
+        and_(HelpOffer.reach == "nearby", Person.neighbourhood.in_(adjacent | {request_neighbourhood})),
+    )
+
+
+async def candidates(
+    session: AsyncSession, request: HelpRequest, now: datetime, municipality: places.Municipality
+) -> list[Candidate]:
+    tasks_this_week = (
+        select(func.count())
+        .select_from(MatchInvitation)
+        .where(
+            MatchInvitation.person_id == HelpOffer.person_id,
+            MatchInvitation.status == "accepted",
+            MatchInvitation.answered_at >= now - WEEK,
+        )
+        .scalar_subquery()
+    )
+    helped_before = (
+        select(func.count())
+        .select_from(HelpRequest)
+        .where(
+            HelpRequest.person_id == request.person_id, HelpRequest.matched_person_id == HelpOffer.person_id
+        )
+        .scalar_subquery()
+    )
+    invited = exists().where(
+        MatchInvitation.request_id == request.id, MatchInvitation.person_id == HelpOffer.person_id
+    )
+    query = (
+        select(HelpOffer, Person.neighbourhood, tasks_this_week, helped_before)
+        .join(OfferCategory, OfferCategory.person_id == HelpOffer.person_id)
+        .join(Person, Person.id == HelpOffer.person_id)
+        .where(
+            OfferCategory.category == request.category,
+            HelpOffer.active.is_(True),
+            or_(HelpOffer.paused_until.is_(None), HelpOffer.paused_until <= now),
+            HelpOffer.person_id != request.person_id,
+            Person.neighbourhood.is_not(None),
+            _reach_filter(request.neighbourhood, municipality),  # type: ignore[arg-type]
+            ~invited,
+        )
+        .order_by(helped_before.desc(), HelpOffer.person_id)
+        .limit(CANDIDATE_LIMIT)
+    )
+    here = municipality.neighbourhood(request.neighbourhood)
+    found = []
+    for offer, neighbourhood, tasks, helped in await session.execute(query):
+        there = municipality.neighbourhood(neighbourhood)
+        distance = places.distance_km(here, there) if here is not None and there is not None else 0.0
+        found.append(
+            Candidate(
+                person_id=offer.person_id,
+                neighbourhood=neighbourhood,
+                distance_km=0.0 if neighbourhood == request.neighbourhood else distance,
+                categories=frozenset({request.category}),
+                availability=frozenset(cast(Slot, (int(day), str(part))) for day, part in offer.availability),
+                tasks_this_week=int(tasks),
+                weekly_limit=offer.weekly_limit,
+                languages=frozenset(offer.languages),
+                verified=offer.verified,
+                paused_until=offer.paused_until,
+                helped_requester_before=int(helped),
+                declined_this_request=False,
+                already_asked=False,
+            )
+        )
+    return found
+
+
+def invite(
+    session: AsyncSession, request_id: int, person_ids: Iterable[int], wave: int, now: datetime
+) -> None:
+    for person_id in person_ids:
+        session.add(MatchInvitation(request_id=request_id, person_id=person_id, wave=wave, asked_at=now))
+
+
+async def lock_request(session: AsyncSession, request_id: int) -> HelpRequest | None:
+    query = select(HelpRequest).where(HelpRequest.id == request_id).with_for_update()
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def claim_match(session: AsyncSession, request_id: int, volunteer_id: int, now: datetime) -> bool:
+    """The first yes wins: one conditional UPDATE decides, also between two processes at once."""
+    result = await session.execute(
+        update(HelpRequest)
+        .where(HelpRequest.id == request_id, HelpRequest.status == "open")
+        .values(status="matched", matched_person_id=volunteer_id, matched_at=now, updated_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def invitation(session: AsyncSession, request_id: int, person_id: int) -> MatchInvitation | None:
+    return await session.get(MatchInvitation, (request_id, person_id))
+
+
+async def open_invitations(session: AsyncSession, request_id: int) -> list[MatchInvitation]:
+    query = select(MatchInvitation).where(
+        MatchInvitation.request_id == request_id, MatchInvitation.status.in_(("asked", "expired"))
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def wave_answered(session: AsyncSession, request_id: int, wave: int) -> bool:
+    """Everyone in this wave has said no (or later): no need to wait for the timeout."""
+    waiting = await session.execute(
+        select(func.count())
+        .select_from(MatchInvitation)
+        .where(
+            MatchInvitation.request_id == request_id,
+            MatchInvitation.wave == wave,
+            MatchInvitation.status == "asked",
+        )
+    )
+    return int(waiting.scalar_one()) == 0
+
+
+async def first_name(session: AsyncSession, person_id: int) -> str | None:
+    person = await session.get(Person, person_id)
+    return person.first_name if person is not None else None
