@@ -52,7 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     overrides: dict[str, Any] = {}
     if args.command == "demo":
-        overrides = {"DATABASE_URL": DEMO_DATABASE_URL, "VOORDEUR_SIMULATOR": True}
+        # No quiet hours in the demo: an invitation at 22:00 would otherwise wait until 09:00.
+        overrides = {
+            "DATABASE_URL": DEMO_DATABASE_URL,
+            "VOORDEUR_SIMULATOR": True,
+            "VOORDEUR_QUIET_HOURS": "",
+        }
     try:
         settings = load_settings(**overrides)
     except SettingsError as exc:
@@ -68,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "worker":
         return asyncio.run(_worker(settings))
     if args.command == "demo":
+        from datetime import UTC, datetime
+
+        from bot.demo import seed
+
+        asyncio.run(seed(settings.database_url, datetime.now(UTC)))
         print(f"Voordeur demo: open http://{args.host}:{args.port}/simulator", flush=True)
         return _serve(settings, args.host, args.port, worker=True)
     return _serve(settings, args.host, args.port, worker=not args.no_worker)

@@ -1,0 +1,75 @@
+"""Demo data for `voordeur demo`: a few fictional volunteers, so a request in the simulator gets matched.
+
+The simulator page's second phone (+31687654321) is Henk, who offers every kind of help in the
+Molenwijk; two more volunteers live nearby. Seeding is idempotent: an address that exists is left alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from flows.matching import CATEGORIES
+from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
+from storage.db import make_engine, make_sessionmaker
+from storage.inbox import identity_for
+from storage.models import Consent, Conversation, HelpOffer, Identity, OfferCategory, Person
+
+VOLUNTEERS = (
+    ("+31687654321", "Henk", "molenwijk", CATEGORIES),
+    ("+31687650002", "Fatima", "oude_haven", ("boodschappen", "gezelschap", "digitaal")),
+    ("+31687650003", "Joost", "bloemhof", ("klusjes", "vervoer")),
+)
+
+
+async def seed(database_url: str, now: datetime) -> int:
+    """Add the demo volunteers that are missing; returns how many were added."""
+    engine = make_engine(database_url)
+    added = 0
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            for address, name, neighbourhood, categories in VOLUNTEERS:
+                added += await _volunteer(session, address, name, neighbourhood, categories, now)
+    finally:
+        await engine.dispose()
+    return added
+
+
+async def _volunteer(
+    session: AsyncSession,
+    address: str,
+    name: str,
+    neighbourhood: str,
+    categories: tuple[str, ...],
+    now: datetime,
+) -> int:
+    query = select(Identity).where(Identity.channel == "simulator", Identity.address == address)
+    existing = (await session.execute(query)).scalar_one_or_none()
+    if existing is not None and await session.get(HelpOffer, existing.person_id) is not None:
+        return 0
+    identity = await identity_for(session, "simulator", address, now)
+    person = await session.get(Person, identity.person_id)
+    conversation = await session.get(Conversation, identity.person_id)
+    assert person is not None and conversation is not None
+    person.first_name, person.neighbourhood = name, neighbourhood
+    session.add(
+        Consent(person_id=person.id, version=CONSENT_VERSION, text_key=CONSENT_TEXT_KEY, given_at=now)
+    )
+    session.add(
+        HelpOffer(
+            person_id=person.id,
+            reach="nearby",
+            availability=[],
+            weekly_limit=3,
+            languages=["nl", "en"],
+            verified=True,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    await session.flush()
+    session.add_all(OfferCategory(person_id=person.id, category=category) for category in categories)
+    conversation.state = {"greeted": True, "flow": "menu", "lang": "nl", "offered": []}
+    return 1

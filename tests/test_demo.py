@@ -1,0 +1,20 @@
+"""The demo's seed: fictional volunteers that make a request in the simulator find a match."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.demo import VOLUNTEERS, seed
+from bot.runtime import Runtime
+from storage.models import HelpOffer, OfferCategory
+from tests.conftest import FixedClock
+from tests.dbutil import count
+
+
+async def test_seed_adds_the_volunteers_once(runtime: Runtime, clock: FixedClock, database_url: str) -> None:
+    assert await seed(database_url, clock()) == len(VOLUNTEERS)
+    assert await seed(database_url, clock()) == 0
+    assert await count(runtime, HelpOffer) == len(VOLUNTEERS)
+    async with runtime.sessions() as session:
+        offered = (await session.execute(select(func.count()).select_from(OfferCategory))).scalar_one()
+    assert offered == sum(len(categories) for *_, categories in VOLUNTEERS)
