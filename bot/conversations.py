@@ -165,7 +165,16 @@ async def share(
             )
 
 
+async def alert_staff(
+    session: AsyncSession, sender: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    """A high-priority item in the staff queue (a crisis message): which person, what kind, when."""
+    priority = str(data.get("priority", "high"))
+    threads.alert(session, str(data["kind"]), now, person_id=sender, priority=priority)
+
+
 HANDLERS: dict[str, Handler] = {
+    "alert_staff": alert_staff,
     "relay": relay,
     "close_thread": close,
     "report_thread": report,

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, catalogue, invitations, linking, my_requests, onboarding, threads
+from flows import ask, catalogue, crisis, invitations, linking, my_requests, onboarding, threads
 from flows.dialogue import chosen, prompt, repeat_prompt, say
 from flows.normalise import command_in
 from flows.profile import Profile, after
@@ -49,6 +49,13 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             or linking.on_internal(state, event)
         )
         return handled or StepResult(state)
+    danger = crisis.detect(event.text) if event.kind in ("text", "media") else None
+    if danger is not None:
+        # Before everything else, also for a stopped address (staff are alerted, nothing is sent), and
+        # nothing automatic uses this message: no flow step, no matching, no relay.
+        alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
+        replies = () if event.address_stopped else (say(f"crisis_{danger}"), say("crisis_staff"))
+        return StepResult(state, replies, (alert,))
     command = event.command or (command_in(event.text) if event.kind == "text" else None)
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
