@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,7 +26,7 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, outbox, requests
+from storage import inbox, offers, outbox, requests
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
@@ -186,6 +186,7 @@ class Engine:
             neighbourhood=person.neighbourhood,
             consented=consent.scalar_one_or_none() is not None,
             open_requests=await requests.open_for_person(session, person.id),
+            offer=await offers.for_person(session, person.id),
         )
 
     @staticmethod
@@ -193,28 +194,10 @@ class Engine:
         session: AsyncSession, person: Person, identity: Identity, effect: Effect, now: datetime
     ) -> None:
         """Carry out one effect of a flow step, inside the step's transaction."""
-        if effect.kind == "set_stopped":
-            stopped = bool(effect.data.get("stopped"))
-            identity.stopped_at = now if stopped else None
-            identity.stop_reason = "stop_keyword" if stopped else None
-        elif effect.kind == "update_profile":
-            for field in PROFILE_FIELDS & effect.data.keys():
-                setattr(person, field, effect.data[field])
-        elif effect.kind == "create_request":
-            requests.create(session, person.id, effect.data, now)
-        elif effect.kind == "cancel_request":
-            await requests.cancel(session, person.id, int(effect.data["request_id"]), now)
-        elif effect.kind == "record_consent":
-            session.add(
-                Consent(
-                    person_id=person.id,
-                    version=str(effect.data["version"]),
-                    text_key=str(effect.data["text_key"]),
-                    given_at=now,
-                )
-            )
-        else:
+        handler = EFFECT_HANDLERS.get(effect.kind)
+        if handler is None:
             raise ValueError(f"unknown effect kind {effect.kind!r}")
+        await handler(EffectContext(session, person, identity, now), effect.data)
 
     @staticmethod
     def _enqueue_reply(
@@ -252,6 +235,76 @@ class Engine:
         if handled:
             log.info("recovered unprocessed inbound messages", extra={"count": handled})
         return handled
+
+
+@dataclass(frozen=True, slots=True)
+class EffectContext:
+    """Where an effect applies: the step's transaction, the person, the address they wrote from, now."""
+
+    session: AsyncSession
+    person: Person
+    identity: Identity
+    now: datetime
+
+
+async def _set_stopped(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    stopped = bool(data.get("stopped"))
+    ctx.identity.stopped_at = ctx.now if stopped else None
+    ctx.identity.stop_reason = "stop_keyword" if stopped else None
+
+
+async def _update_profile(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    for field in PROFILE_FIELDS & data.keys():
+        setattr(ctx.person, field, data[field])
+
+
+async def _record_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    ctx.session.add(
+        Consent(
+            person_id=ctx.person.id,
+            version=str(data["version"]),
+            text_key=str(data["text_key"]),
+            given_at=ctx.now,
+        )
+    )
+
+
+async def _create_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    requests.create(ctx.session, ctx.person.id, data, ctx.now)
+
+
+async def _cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await requests.cancel(ctx.session, ctx.person.id, int(data["request_id"]), ctx.now)
+
+
+async def _save_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await offers.save(ctx.session, ctx.person.id, data, ctx.now)
+
+
+async def _pause_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await offers.pause(ctx.session, ctx.person.id, datetime.fromisoformat(str(data["until"])), ctx.now)
+
+
+async def _resume_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await offers.resume(ctx.session, ctx.person.id, ctx.now)
+
+
+async def _stop_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await offers.stop(ctx.session, ctx.person.id, ctx.now)
+
+
+# Effect kinds are stored names (flows/types.py): renaming one is a migration.
+EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitable[None]]] = {
+    "set_stopped": _set_stopped,
+    "update_profile": _update_profile,
+    "record_consent": _record_consent,
+    "create_request": _create_request,
+    "cancel_request": _cancel_request,
+    "save_offer": _save_offer,
+    "pause_offer": _pause_offer,
+    "resume_offer": _resume_offer,
+    "stop_offer": _stop_offer,
+}
 
 
 def spawn(coro: Awaitable[Any], tasks: set[asyncio.Task[Any]]) -> asyncio.Task[Any]:
