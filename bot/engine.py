@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -27,7 +27,7 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, outbox, requests, schedule, threads
+from storage import inbox, offers, outbox, requests, schedule, threads
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
@@ -215,6 +215,7 @@ class Engine:
             consented=consent.scalar_one_or_none() is not None,
             open_requests=await requests.open_for_person(session, person.id),
             threads=await threads.for_person(session, person.id),
+            offer=await offers.for_person(session, person.id),
         )
 
     @staticmethod
@@ -227,41 +228,10 @@ class Engine:
         touched: Touched,
     ) -> None:
         """Carry out one effect of a flow step, inside the step's transaction."""
-        if effect.kind == "set_stopped" and identity is not None:
-            stopped = bool(effect.data.get("stopped"))
-            identity.stopped_at = now if stopped else None
-            identity.stop_reason = "stop_keyword" if stopped else None
-        elif effect.kind == "update_profile":
-            for field in PROFILE_FIELDS & effect.data.keys():
-                setattr(person, field, effect.data[field])
-        elif effect.kind == "create_request":
-            request = requests.create(session, person.id, effect.data, now)
-            await session.flush()
-            await matchmaker.start(session, request, now, touched)
-        elif effect.kind == "cancel_request":
-            request_id = int(effect.data["request_id"])
-            if await requests.cancel(session, person.id, request_id, now):
-                await matchmaker.withdraw(session, request_id, now, touched)
-        elif effect.kind == "create_link_code":
-            await linking.create_code(session, person.id, effect.data, now, touched)
-        elif effect.kind == "use_link_code":
-            await linking.use_code(session, identity, effect.data, now, touched)
-        elif effect.kind in conversations.HANDLERS:
-            await conversations.HANDLERS[effect.kind](session, person.id, effect.data, now, touched)
-        elif effect.kind == "answer_invitation":
-            request_id, answer = int(effect.data["request_id"]), str(effect.data["answer"])
-            await matchmaker.answer(session, person.id, request_id, answer, now, touched)
-        elif effect.kind == "record_consent":
-            session.add(
-                Consent(
-                    person_id=person.id,
-                    version=str(effect.data["version"]),
-                    text_key=str(effect.data["text_key"]),
-                    given_at=now,
-                )
-            )
-        else:
+        handler = EFFECT_HANDLERS.get(effect.kind)
+        if handler is None:
             raise ValueError(f"unknown effect kind {effect.kind!r}")
+        await handler(EffectContext(session, person, identity, now, touched), effect.data)
 
     @staticmethod
     def _enqueue_reply(
@@ -276,7 +246,7 @@ class Engine:
         *,
         scheduled: bool = False,
     ) -> None:
-        body = catalogue.render(reply.key, language, reply.params)
+        body = catalogue.message(reply.key, language, reply.params)
         choices = [[choice.key, label_of(choice, language)] for choice in reply.choices]
         outbox.enqueue(
             session,
@@ -336,6 +306,111 @@ class Engine:
         if handled:
             log.info("recovered unprocessed inbound messages", extra={"count": handled})
         return handled
+
+
+@dataclass(frozen=True, slots=True)
+class EffectContext:
+    """Where an effect applies: the step's transaction, the person, the address they wrote from, now."""
+
+    session: AsyncSession
+    person: Person
+    identity: Identity | None  # None for an internal event (another person's step, a timer)
+    now: datetime
+    touched: Touched  # people whose mailbox got an internal event: handled after the commit
+
+
+async def _set_stopped(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    if ctx.identity is None:
+        return
+    stopped = bool(data.get("stopped"))
+    ctx.identity.stopped_at = ctx.now if stopped else None
+    ctx.identity.stop_reason = "stop_keyword" if stopped else None
+
+
+async def _update_profile(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    for field in PROFILE_FIELDS & data.keys():
+        setattr(ctx.person, field, data[field])
+
+
+async def _record_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    ctx.session.add(
+        Consent(
+            person_id=ctx.person.id,
+            version=str(data["version"]),
+            text_key=str(data["text_key"]),
+            given_at=ctx.now,
+        )
+    )
+
+
+async def _create_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    request = requests.create(ctx.session, ctx.person.id, data, ctx.now)
+    await ctx.session.flush()
+    await matchmaker.start(ctx.session, request, ctx.now, ctx.touched)
+
+
+async def _cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    request_id = int(data["request_id"])
+    if await requests.cancel(ctx.session, ctx.person.id, request_id, ctx.now):
+        await matchmaker.withdraw(ctx.session, request_id, ctx.now, ctx.touched)
+
+
+async def _answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    request_id, answer = int(data["request_id"]), str(data["answer"])
+    await matchmaker.answer(ctx.session, ctx.person.id, request_id, answer, ctx.now, ctx.touched)
+
+
+async def _create_link_code(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await linking.create_code(ctx.session, ctx.person.id, data, ctx.now, ctx.touched)
+
+
+async def _use_link_code(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await linking.use_code(ctx.session, ctx.identity, data, ctx.now, ctx.touched)
+
+
+def _for_person(
+    handler: conversations.Handler,
+) -> Callable[[EffectContext, Mapping[str, Any]], Awaitable[None]]:
+    """Thread and staff effects (bot/conversations.py) take the person's id rather than the context."""
+
+    async def apply(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+        await handler(ctx.session, ctx.person.id, data, ctx.now, ctx.touched)
+
+    return apply
+
+
+async def _save_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await offers.save(ctx.session, ctx.person.id, data, ctx.now)
+
+
+async def _pause_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await offers.pause(ctx.session, ctx.person.id, datetime.fromisoformat(str(data["until"])), ctx.now)
+
+
+async def _resume_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await offers.resume(ctx.session, ctx.person.id, ctx.now)
+
+
+async def _stop_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await offers.stop(ctx.session, ctx.person.id, ctx.now)
+
+
+# Effect kinds are stored names (flows/types.py): renaming one is a migration.
+EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitable[None]]] = {
+    "set_stopped": _set_stopped,
+    "update_profile": _update_profile,
+    "record_consent": _record_consent,
+    "create_request": _create_request,
+    "cancel_request": _cancel_request,
+    "save_offer": _save_offer,
+    "pause_offer": _pause_offer,
+    "resume_offer": _resume_offer,
+    "stop_offer": _stop_offer,
+    "answer_invitation": _answer_invitation,
+    "create_link_code": _create_link_code,
+    "use_link_code": _use_link_code,
+    **{kind: _for_person(handler) for kind, handler in conversations.HANDLERS.items()},
+}
 
 
 def spawn(coro: Awaitable[Any], tasks: set[asyncio.Task[Any]]) -> asyncio.Task[Any]:

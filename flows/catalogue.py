@@ -50,6 +50,11 @@ def template(key: str, language: str) -> str:
 
 
 def render(key: str, language: str, params: Mapping[str, str] | None = None) -> str:
-    """The text with its parameters; a message always starts with a capital ("je buur ..." -> "Je buur")."""
-    text = template(key, language_or_default(language)).format_map(dict(params or {}))
+    """The text with its parameters, as written (also for fragments such as labels and list words)."""
+    return template(key, language_or_default(language)).format_map(dict(params or {}))
+
+
+def message(key: str, language: str, params: Mapping[str, str] | None = None) -> str:
+    """A whole message as sent: it starts with a capital even when a parameter opens it ("je buur ...")."""
+    text = render(key, language, params)
     return text[:1].upper() + text[1:]

@@ -12,6 +12,11 @@ from flows.types import Choice
 
 WORDS_FILE = Path(__file__).parent / "data" / "categories.toml"
 CATEGORY_CHOICES: tuple[Choice, ...] = tuple(Choice(key, f"cat_{key}") for key in CATEGORIES)
+# What a volunteer's ALLES ("all") offers: every kind except childcare. Looking after someone's
+# children is a commitment people should choose by name, not sign up for with one word; it also
+# needs a VOG check (matching.VERIFIED_REQUIRED) before any such request reaches them.
+EVERYTHING: tuple[str, ...] = tuple(key for key in CATEGORIES if key != "oppas")
+EVERYTHING_WORDS = frozenset({"alles", "allemaal", "alle", "all", "everything", "all of them"})
 
 
 @cache
@@ -26,9 +31,16 @@ def _words() -> dict[str, tuple[str, ...]]:
 
 def recognise(text: str) -> str | None:
     """The one kind of help the text points to, or None when it points to none or to several."""
+    found = recognise_all(text)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def recognise_all(text: str) -> frozenset[str]:
+    """Every kind of help the text points to: "boodschappen en klusjes" -> both."""
     words = simplify(text).split()
-    found = {category for category, stems in _words().items() for stem in stems if _matches(stem, words)}
-    return found.pop() if len(found) == 1 else None
+    return frozenset(
+        category for category, stems in _words().items() for stem in stems if _matches(stem, words)
+    )
 
 
 def _matches(stem: str, words: list[str]) -> bool:

@@ -1,9 +1,11 @@
 """The conversation's entry point: `step(state, event, now, profile) -> StepResult`.
 
-Global rules come first, in every flow state: a stopped address hears nothing until START; STOP, START,
-MENU, HELP and the language words work anywhere. Then the current flow handles the event:
-`onboarding` (name, neighbourhood, consent), `ask` (a help request) and `menu`. Offering help is the
-next flow to come; until then that menu target says honestly that it is coming.
+Order matters. Internal events (an invitation, a match, a relayed message) go to their flows. A crisis
+message is answered with emergency numbers before anything else and used by nothing automatic. Then the
+global words, in every flow state: a stopped address hears nothing until START; STOP, START, MENU,
+HELP, the language words, KOPPEL, thread words (KLAAR, MELD, MENS, DEEL NUMMER) and the offer words
+(MIJN AANBOD, PAUZE, HERVAT). Then the current flow: `onboarding`, `ask`, `offer`, `my_requests`, or
+the menu, where plain text from someone in a thread is passed on.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, catalogue, crisis, invitations, linking, my_requests, onboarding, threads
+from flows import ask, catalogue, crisis, invitations, linking, my_requests, offer, onboarding, threads
 from flows.dialogue import chosen, prompt, repeat_prompt, say
-from flows.normalise import command_in
+from flows.normalise import command_in, command_with_argument
 from flows.profile import Profile, after
 from flows.types import Choice, Effect, Event, Reply, StepResult
 
@@ -25,7 +27,7 @@ MENU_CHOICES = (
     Choice("stop", "choice_stop"),
 )
 MENU_KEYS = frozenset(choice.key for choice in MENU_CHOICES)
-COMING = {"offer": "offer_coming"}
+OFFER_COMMANDS = frozenset({"my_offer", "pause", "resume"})
 TARGETS = frozenset({"ask", "offer"})
 MEDIA_REPLIES = {
     "media": "media_unsupported",
@@ -57,6 +59,9 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         replies = () if event.address_stopped else (say(f"crisis_{danger}"), say("crisis_staff"))
         return StepResult(state, replies, (alert,))
     command = event.command or (command_in(event.text) if event.kind == "text" else None)
+    argument = ""
+    if command is None and event.kind == "text" and (with_argument := command_with_argument(event.text)):
+        command, argument = with_argument
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
         command = "stop"
@@ -97,15 +102,23 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
 
     if command == "my_requests":
         return _menu_when_done(my_requests.start(state, profile), "my_requests")
+    if command in OFFER_COMMANDS:
+        if not profile.offering:
+            return _then_menu(offer.not_offering(state))
+        return offer.command(state, command, argument, profile, now)
     if command == "cancel":
         if state.get("flow") == "ask":
             return _then_menu(ask.cancel(state))
+        if state.get("flow") == "offer":
+            return _then_menu(offer.cancel(state))
         return StepResult(state, (say("nothing_to_cancel"), *_menu(state, "menu").replies))
 
     if state.get("flow") == "onboarding":
         return _continue(onboarding.handle(state, event, profile), profile, now)
     if state.get("flow") == "ask":
         return ask.handle(state, event, profile, now)
+    if state.get("flow") == "offer":
+        return _menu_when_done(offer.handle(state, event, profile, now), "offer", silent=True)
     if state.get("flow") == "my_requests":
         return _menu_when_done(my_requests.handle(state, event, profile), "my_requests")
     return _on_menu(state, event, answer, profile, now)
@@ -132,10 +145,7 @@ def _go(state: dict[str, Any], target: str, profile: Profile, now: datetime) -> 
         return _continue(onboarding.start(state, profile, then=target), profile, now)
     if target == "ask":
         return ask.start(state, profile, now)
-    state["flow"] = "menu"
-    state["offered"] = []
-    state.pop("prompt", None)
-    return StepResult(state, (say(COMING[target]),))
+    return offer.start(state, profile, now)
 
 
 def _continue(result: StepResult, profile: Profile, now: datetime) -> StepResult:
@@ -155,9 +165,15 @@ def _continue(result: StepResult, profile: Profile, now: datetime) -> StepResult
     )
 
 
-def _menu_when_done(result: StepResult, flow: str) -> StepResult:
-    """A flow that has finished hands back to the menu, shown after its last reply."""
-    return result if result.state.get("flow") == flow else _then_menu(result)
+def _menu_when_done(result: StepResult, flow: str, *, silent: bool = False) -> StepResult:
+    """A flow that has finished hands back to the menu, shown after its last reply.
+
+    With `silent`, only when the flow ended without a word ("Terug"): the offer flow's last replies
+    (thanks, "paused until") say what to send next, and over SMS every extra menu is a message.
+    """
+    if result.state.get("flow") == flow or (silent and result.replies):
+        return result
+    return _then_menu(result)
 
 
 def _then_menu(result: StepResult) -> StepResult:

@@ -6,11 +6,11 @@ tapped button, on any channel.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from flows import catalogue
-from flows.normalise import choice_in
+from flows.normalise import choice_in, list_parts, words_of
 from flows.types import Choice, Event, Reply
 
 YES_NO = (Choice("yes", "choice_yes"), Choice("no", "choice_no"))
@@ -59,3 +59,43 @@ def chosen(state: Mapping[str, Any], event: Event) -> str | None:
     if event.kind != "text":
         return None
     return choice_in(event.text, keys, dict(offered))
+
+
+def chosen_many(
+    state: Mapping[str, Any],
+    event: Event,
+    recognise: Callable[[str], Collection[str]] = lambda _words: (),
+) -> tuple[str, ...] | None:
+    """Several offered choices in one answer, in the order offered; None if any part means nothing.
+
+    Accepted: a button; "1 3 5", "1,3,5", "1, 3 en 5"; labels ("Computer, telefoon", its comma
+    included); and words that `recognise` maps to choice keys ("boodschappen en klusjes"). A part
+    with a number or a recognised word may hold filler ("ik help graag met 1"); a part with neither,
+    or a number that is not offered, makes the whole answer unclear: better to ask again than to
+    guess what someone signs up for.
+    """
+    offered = [(str(key), str(label)) for key, label in state.get("offered") or []]
+    keys = [key for key, _ in offered]
+    if event.kind == "choice":
+        return (event.choice,) if event.choice in keys else None
+    if event.kind != "text":
+        return None
+    whole = choice_in(event.text, keys, dict(offered))
+    if whole is not None:
+        return (whole,)
+    found: set[str] = set()
+    for part in list_parts(event.text):
+        single = choice_in(part, keys, dict(offered))
+        if single is not None:
+            found.add(single)
+            continue
+        words = words_of(part)
+        numbers = [int(word) for word in words if word.isdigit()]
+        if any(not 1 <= number <= len(keys) for number in numbers):
+            return None
+        meant = {keys[number - 1] for number in numbers}
+        meant |= set(recognise(" ".join(word for word in words if not word.isdigit()))) & set(keys)
+        if not meant:
+            return None
+        found |= meant
+    return tuple(key for key in keys if key in found) or None

@@ -1,7 +1,8 @@
 """Turn what people type into commands and choices, whatever the channel.
 
 "STOP", "Stop!", "/stop" become the command `stop`; "1", "ja", "Ja!" and a tapped button become the same
-choice. Matching is on the whole message only: "stop met dat lawaai" is a sentence, not an opt-out.
+choice. Matching is on the whole message only: "stop met dat lawaai" is a sentence, not an opt-out. The
+one exception is PAUZE, which carries its duration: "PAUZE 2 weken" (see `command_with_argument`).
 """
 
 from __future__ import annotations
@@ -24,8 +25,21 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["meld", "melden", "report"], "report"),
     **dict.fromkeys(["mens", "human", "medewerker"], "human"),
     **dict.fromkeys(["deel nummer", "deel mijn nummer", "share number"], "share_number"),
+    **dict.fromkeys(["mijn aanbod", "aanbod", "my offer"], "my_offer"),
+    **dict.fromkeys(["pauze", "pauzeer", "pauzeren", "pause"], "pause"),
+    **dict.fromkeys(["hervat", "hervatten", "resume", "unpause"], "resume"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
+}
+
+# Small counts as people type them: "twee keer", "drie weken", "two weeks".
+NUMBER_WORDS: dict[str, int] = {
+    word: number
+    for words in (
+        ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+    )
+    for number, word in enumerate(words, start=1)
 }
 
 YES_WORDS = frozenset({"ja", "j", "yes", "y", "jazeker", "ok", "oke", "prima", "goed"})
@@ -47,9 +61,34 @@ def simplify(text: str) -> str:
     return _EDGE_PUNCTUATION.sub("", folded)
 
 
+# Commands whose first word may be followed by an argument: "PAUZE 2 weken", "pause until 1 January".
+ARGUMENT_COMMANDS: dict[str, str] = dict.fromkeys(["pauze", "pauzeer", "pauzeren", "pause"], "pause")
+# Words that join the parts of a list answer: "1, 3 en 5", "boodschappen & klusjes", "1+2".
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+&]|\s(?:en|and|plus)\s)\s*")
+_WORD = re.compile(r"[^\W_]+")
+
+
 def command_in(text: str) -> str | None:
     word = simplify(text).removeprefix("/")
     return COMMAND_WORDS.get(word)
+
+
+def command_with_argument(text: str) -> tuple[str, str] | None:
+    """A command that takes an argument, and the simplified rest: "PAUZE 2 weken" -> ("pause", "2 weken")."""
+    head, _, rest = simplify(text).removeprefix("/").partition(" ")
+    command = ARGUMENT_COMMANDS.get(head)
+    return (command, rest.strip()) if command is not None else None
+
+
+def list_parts(text: str) -> list[str]:
+    """The parts of a list answer, simplified: "1, 3 en 5" -> ["1", "3", "5"]; "1 3 5" stays one part."""
+    parts = (part.strip() for part in _LIST_SEPARATOR.split(f" {simplify(text)} "))
+    return [part for part in parts if part]
+
+
+def words_of(text: str) -> list[str]:
+    """Letters-and-digits words: "1. 3!" -> ["1", "3"]."""
+    return _WORD.findall(text)
 
 
 def choice_in(text: str, offered: Sequence[str], labels: dict[str, str] | None = None) -> str | None:
@@ -71,3 +110,9 @@ def choice_in(text: str, offered: Sequence[str], labels: dict[str, str] | None =
         if label and simplify(label) == answer:
             return key
     return None
+
+
+def number_in(word: str) -> int | None:
+    """A count written in digits or as a word: "3", "drie", "three"."""
+    word = simplify(word)
+    return int(word) if word.isdigit() and len(word) <= 4 else NUMBER_WORDS.get(word)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from flows.types import Effect
@@ -39,17 +40,58 @@ class ThreadSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class OfferSummary:
+    """The person's help offer as stored (storage/models.py `HelpOffer`), enough to show and change it.
+
+    `availability` holds (weekday, daypart) slots; empty means any time. `verified` is set by staff only.
+    """
+
+    categories: tuple[str, ...]
+    reach: str
+    availability: tuple[tuple[int, str], ...]
+    weekly_limit: int
+    languages: tuple[str, ...]
+    verified: bool = False
+    active: bool = True
+    paused_until: datetime | None = None
+
+    @classmethod
+    def from_effect(cls, data: Mapping[str, Any], before: OfferSummary | None) -> OfferSummary:
+        """The offer a `save_offer` effect leaves: staff's `verified` and a running pause are kept."""
+        return cls(
+            categories=tuple(data["categories"]),
+            reach=str(data["reach"]),
+            availability=tuple((int(day), str(part)) for day, part in data["availability"]),
+            weekly_limit=int(data["weekly_limit"]),
+            languages=tuple(data["languages"]),
+            verified=before.verified if before is not None else False,
+            active=True,
+            paused_until=before.paused_until if before is not None and before.active else None,
+        )
+
+    def paused(self, now: datetime) -> bool:
+        return self.paused_until is not None and self.paused_until > now
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     first_name: str | None = None
     neighbourhood: str | None = None
     consented: bool = False
     open_requests: tuple[RequestSummary, ...] = ()
     threads: tuple[ThreadSummary, ...] = ()
+    # The person's help offer, also after they stopped offering (then `active` is False).
+    offer: OfferSummary | None = None
 
     @property
     def ready_to_match(self) -> bool:
         """Nothing is matched without consent, and matching needs a neighbourhood."""
         return self.consented and self.neighbourhood is not None
+
+    @property
+    def offering(self) -> bool:
+        """The person offers help (paused or not)."""
+        return self.offer is not None and self.offer.active
 
 
 def after(profile: Profile, effects: Iterable[Effect]) -> Profile:
@@ -65,4 +107,13 @@ def after(profile: Profile, effects: Iterable[Effect]) -> Profile:
             profile = replace(
                 profile, open_requests=tuple(r for r in profile.open_requests if r.id != cancelled)
             )
+        elif effect.kind == "save_offer":
+            profile = replace(profile, offer=OfferSummary.from_effect(effect.data, profile.offer))
+        elif effect.kind == "pause_offer" and profile.offer is not None:
+            until = datetime.fromisoformat(str(effect.data["until"]))
+            profile = replace(profile, offer=replace(profile.offer, paused_until=until))
+        elif effect.kind == "resume_offer" and profile.offer is not None:
+            profile = replace(profile, offer=replace(profile.offer, paused_until=None))
+        elif effect.kind == "stop_offer" and profile.offer is not None:
+            profile = replace(profile, offer=replace(profile.offer, active=False, paused_until=None))
     return profile

@@ -17,7 +17,7 @@ from typing import Any
 from flows import catalogue
 from flows.conversation import step
 from flows.dialogue import label_of
-from flows.profile import Profile, RequestSummary, ThreadSummary, after
+from flows.profile import OfferSummary, Profile, RequestSummary, ThreadSummary, after
 from flows.types import Event
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
@@ -28,7 +28,24 @@ CLOCK = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 def profile_from(data: dict[str, Any]) -> Profile:
     requests = tuple(RequestSummary(**r) for r in data.get("open_requests", []))
     threads = tuple(ThreadSummary(**t) for t in data.get("threads", []))
-    return Profile(**{**data, "open_requests": requests, "threads": threads})
+    offer = offer_from(data.get("offer"))
+    return Profile(**{**data, "open_requests": requests, "threads": threads, "offer": offer})
+
+
+def offer_from(data: dict[str, Any] | None) -> OfferSummary | None:
+    """`{"categories": [...], "reach": ..., ..., "paused_until": "2026-12-07T00:00:00+01:00"}`."""
+    if data is None:
+        return None
+    paused = data.get("paused_until")
+    return OfferSummary(
+        **{
+            **data,
+            "categories": tuple(data["categories"]),
+            "availability": tuple((day, part) for day, part in data["availability"]),
+            "languages": tuple(data["languages"]),
+            "paused_until": datetime.fromisoformat(paused) if paused else None,
+        }
+    )
 
 
 def event_from(spec: dict[str, Any], stopped: bool, hint: str | None) -> Event:
@@ -57,7 +74,7 @@ def run_case(case: dict[str, Any]) -> list[dict[str, Any]]:
         language = catalogue.language_or_default(state.get("lang"))
         out: list[Any] = []
         for reply in result.replies:
-            text = catalogue.render(reply.key, language, reply.params)
+            text = catalogue.message(reply.key, language, reply.params)
             for choice in reply.choices:
                 text += f"\n[{choice.key}] {label_of(choice, language)}"
             out.append(text)

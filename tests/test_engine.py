@@ -54,7 +54,8 @@ async def test_messages_of_one_person_are_handled_in_arrival_order(runtime: Runt
         "consent_question",
         "consent_thanks",
         "menu",
-        "offer_coming",
+        "offer_intro",
+        "offer_categories",
     ]
     neighbourhood_choices = (await outbox_rows(runtime))[3].choices
     assert neighbourhood_choices[0] == ["molenwijk", "Molenwijk"]

@@ -34,6 +34,11 @@ OWN_WORDS = (
     "Your request:",
     "Wil je deze vraag annuleren?",
     "Do you want to cancel this request?",
+    # The offer summary lists every choice (kinds, where, when, how often, languages) so that nothing
+    # is signed up for unseen; with a few kinds and its three or four choices it already needs two
+    # segments, and splitting it would only spread one question over more messages.
+    "Je aanbod:",
+    "Your offer:",
 )
 
 

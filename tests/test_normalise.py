@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.normalise import choice_in, command_in, simplify
+from flows.normalise import choice_in, command_in, command_with_argument, list_parts, number_in, simplify
 
 OFFERED = ["ask", "offer", "info", "stop"]
 LABELS = {"ask": "Hulp vragen", "offer": "Hulp bieden", "info": "Uitleg", "stop": "Stoppen"}
@@ -33,6 +33,11 @@ LABELS = {"ask": "Hulp vragen", "offer": "Hulp bieden", "info": "Uitleg", "stop"
         ("", None),
         ("🙂", None),
         ("stopp", None),
+        ("MIJN AANBOD", "my_offer"),
+        ("my offer", "my_offer"),
+        ("Pauze", "pause"),
+        ("HERVAT", "resume"),
+        ("resume", "resume"),
     ],
 )
 def test_command_words(text: str, command: str | None) -> None:
@@ -72,3 +77,41 @@ def test_simplify_drops_accents_invisibles_and_edge_punctuation() -> None:
     assert simplify("  Oké!!  ") == "oke"
     assert simplify("ide\u0301e") == "idee"
     assert simplify("a\u200bb") == "ab"
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("PAUZE 2 weken", ("pause", "2 weken")),
+        ("pauze", ("pause", "")),
+        ("Pauze tot 1 januari!", ("pause", "tot 1 januari")),
+        ("/pause until 1 January", ("pause", "until 1 january")),
+        ("pauzes", None),
+        ("ik wil pauze", None),
+        ("STOP 2 weken", None),
+    ],
+)
+def test_commands_with_an_argument(text: str, command: tuple[str, str] | None) -> None:
+    assert command_with_argument(text) == command
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("1 3 5", ["1 3 5"]),
+        ("1,3,5", ["1", "3", "5"]),
+        ("1, 3 en 5", ["1", "3", "5"]),
+        ("Boodschappen & Klusjes", ["boodschappen", "klusjes"]),
+        ("groceries and odd jobs", ["groceries", "odd jobs"]),
+        ("en", []),
+    ],
+)
+def test_list_parts(text: str, parts: list[str]) -> None:
+    assert list_parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("word", "number"), [("3", 3), ("drie", 3), ("Three", 3), ("een", 1), ("veel", None)]
+)
+def test_number_in(word: str, number: int | None) -> None:
+    assert number_in(word) == number

@@ -1,0 +1,100 @@
+"""How long a volunteer's break (PAUZE) lasts: "2 weken", "tot 1 januari", "pause 3 weeks", or nothing.
+
+A break ends at the start (00:00, local time) of the day the person is back, so "2 weken" on a Monday
+morning ends at midnight before the Monday two weeks later, and the reply can name that day. Read:
+- nothing: `DEFAULT` (two weeks), the break most people mean by "even niet";
+- a duration: "3 dagen", "een week", "twee weken", "1 maand", "for 3 weeks", "2 weken lang"; a month is
+  a calendar month (23 November + 1 month is 23 December);
+- a date, with or without "tot"/"until": "tot 1 januari", "tot maandag", "until friday"; dates are
+  read by `flows.when.parse_when`, so they mean what they mean in a help request. "tot en met" / "t/m"
+  (up to and including) ends the day after.
+A break must end after `now` and within a year; anything else is None and the flow asks again.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flows.normalise import number_in, simplify
+from flows.when import AMSTERDAM, parse_when
+
+DEFAULT = timedelta(days=14)
+MAX_AHEAD = timedelta(days=366)
+
+# "a week", "an extra week": the article counts as one.
+_ARTICLES = frozenset({"a", "an"})
+_UNITS = {
+    "dag": "days",
+    "dagen": "days",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weken": "weeks",
+    "weekje": "weeks",
+    "weekjes": "weeks",
+    "weeks": "weeks",
+    "maand": "months",
+    "maanden": "months",
+    "maandje": "months",
+    "month": "months",
+    "months": "months",
+}
+_DURATION = re.compile(
+    r"(?:voor|for|ongeveer|about|zo'?n)?\s*(?P<amount>\d{1,3}|[a-z]+)\s+(?P<unit>[a-z]+)(?:\s+lang|\s+long)?"
+)
+_INCLUSIVE = re.compile(r"^(?:tot\s+en\s+met|t\s*/\s*m|tm|up\s+to\s+and\s+including)\s+")
+_UNTIL = re.compile(r"^(?:tot|until|till|til|to)\s+")
+
+
+def pause_until(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime | None:
+    """When a break asked for with `text` (what follows PAUZE) ends, in `zone`; None if unclear."""
+    if now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    words = " ".join(simplify(text).split())
+    today = now.astimezone(zone).date()
+    back = _after_duration(words, today) if words else today + DEFAULT
+    if back is None:
+        back = _after_date(words, now, zone)
+    if back is None:
+        return None
+    until = datetime.combine(back, time(0), tzinfo=zone)
+    return until if now < until <= now + MAX_AHEAD else None
+
+
+def pause_for(days: int, now: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime:
+    """A break of `days` days from today: it ends at the start of the day the person is back."""
+    back = now.astimezone(zone).date() + timedelta(days=days)
+    return datetime.combine(back, time(0), tzinfo=zone)
+
+
+def _after_duration(words: str, today: date) -> date | None:
+    match = _DURATION.fullmatch(words)
+    if match is None or match["unit"] not in _UNITS:
+        return None
+    amount = 1 if match["amount"] in _ARTICLES else number_in(match["amount"])
+    if not amount:
+        return None
+    unit = _UNITS[match["unit"]]
+    if unit == "months":
+        return _add_months(today, amount) if amount <= 12 else None
+    days = amount * 7 if unit == "weeks" else amount
+    return today + timedelta(days=days) if days <= MAX_AHEAD.days else None
+
+
+def _after_date(words: str, now: datetime, zone: ZoneInfo) -> date | None:
+    inclusive = _INCLUSIVE.match(words)
+    rest = words[inclusive.end() :] if inclusive else _UNTIL.sub("", words)
+    when = parse_when(rest, now, zone)
+    if when is None or when.start is None or when.recurrence is not None:
+        return None
+    day = when.start.astimezone(zone).date()
+    return day + timedelta(days=1) if inclusive else day
+
+
+def _add_months(day: date, months: int) -> date:
+    years, month_index = divmod(day.month - 1 + months, 12)
+    year, month = day.year + years, month_index + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
