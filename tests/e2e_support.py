@@ -205,12 +205,14 @@ def running_stack(
     database_url: str,
     telegram: tuple[TelegramEmulator, str],
     twilio: tuple[TwilioEmulator, str],
+    **overrides: Any,
 ) -> Iterator[Stack]:
-    """Start the real app on a free port; its own URL is PUBLIC_BASE_URL, so status callbacks validate."""
+    """Start the real app on a free port; its own URL is PUBLIC_BASE_URL, so status callbacks validate.
+    `overrides` are further settings by their environment names (e.g. VOORDEUR_QUIET_HOURS)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     settings = make_settings(
-        database_url, **channel_settings(telegram[0], telegram[1], twilio[0], twilio[1], url)
+        database_url, **{**channel_settings(telegram[0], telegram[1], twilio[0], twilio[1], url), **overrides}
     )
     app = create_app(Runtime(settings), worker=True)
     server = ServerThread(app, port=port, lifespan="on")

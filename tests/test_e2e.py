@@ -60,8 +60,16 @@ def numbered(key: str) -> str:
     return "\n".join([catalogue.render(key, "nl"), *lines])
 
 
-WELCOME_NUMBERED = numbered("welcome")
+# The shape of the conversation matters here: a first contact is answered by TWO messages without
+# choices, the welcome and then the first onboarding question (the name). The menu with its choices
+# (numbered lines on SMS and WhatsApp, an inline keyboard on Telegram) comes when someone sends MENU,
+# after onboarding, or with START after STOP. Tests that need choices send MENU after the first contact.
 WELCOME_TEXT = catalogue.render("welcome", "nl")
+ASK_NAME_TEXT = catalogue.render("ask_name", "nl")
+FIRST_CONTACT = [WELCOME_TEXT, ASK_NAME_TEXT]
+FIRST_CONTACT_KEYS = ["welcome", "ask_name"]
+MENU_TEXT = catalogue.render("menu", "nl")
+MENU_NUMBERED = numbered("menu")
 STOP_TEXT = catalogue.render("stop_confirmed", "nl")
 START_NUMBERED = numbered("start_confirmed")
 INFO_TEXT = catalogue.render("info", "nl")
@@ -118,6 +126,15 @@ def sms_form(body: str, sid: str, base: str = "sms_inbound.json") -> dict[str, s
     return form
 
 
+def telegram_text(text: str, update_id: int) -> dict[str, Any]:
+    """The fixture's text message (same chat and user) with another text, update and message id."""
+    update = copy.deepcopy(fixture_json("telegram", "message_text.json"))
+    update["update_id"] = update_id
+    update["message"]["message_id"] = update_id % 100_000
+    update["message"]["text"] = text
+    return update
+
+
 def twilio_creates(emulator: TwilioEmulator, to: str) -> list[Any]:
     return [r for r in emulator.requests("Messages.create") if r.params.get("To") == to]
 
@@ -126,11 +143,12 @@ def telegram_sends(emulator: TelegramEmulator, chat_id: int) -> list[Any]:
     return [r for r in emulator.requests("sendMessage") if r.params.get("chat_id") == chat_id]
 
 
-def latency_since(answered_at: float, requests: list[Any], what: str) -> float:
-    """Seconds from our 200 to the emulator's successful answer to the reply's send."""
+def latency_since(answered_at: float, requests: list[Any], what: str, count: int = 1) -> float:
+    """Seconds from our 200 to the emulator's successful answer to the reply's send; with `count`, to
+    the last of a reply of that many messages (the whole answer, not just its first message)."""
     delivered = [r for r in requests if r.status in (200, 201)]
-    assert delivered, f"no successful send for {what}"
-    latency = delivered[0].received_at - answered_at
+    assert len(delivered) >= count, f"{len(delivered)} of {count} successful sends for {what}"
+    latency = float(delivered[count - 1].received_at - answered_at)
     MEASURED.setdefault(what, []).append(latency)
     return latency
 
@@ -158,53 +176,88 @@ def wait_sender_idle(stack: Stack, count: int) -> None:
 
 
 def test_each_channel_gets_the_welcome_within_a_second(stack: Stack) -> None:
+    # Each channel: the first contact is answered by the welcome and the name question (2 messages,
+    # both within the bound), then MENU by the menu with its choices as that channel shows them.
     # SMS
     response = stack.sms(fixture_json("twilio", "sms_inbound.json"))
     answered = time.time()
     assert_ok_twiml(response)
-    (message,) = stack.twilio.wait_for_messages(1, to=SMS_PERSON, timeout=5)
-    assert latency_since(answered, twilio_creates(stack.twilio, SMS_PERSON), "sms") < REPLY_BOUND_SECONDS
-    assert message["from"] == SMS_NUMBER
-    assert message["to"] == SMS_PERSON
-    assert message["body"] == WELCOME_NUMBERED
-    wait_sender_idle(stack, 1)
+    messages = stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)
+    assert latency_since(answered, twilio_creates(stack.twilio, SMS_PERSON), "sms", 2) < REPLY_BOUND_SECONDS
+    assert [(m["from"], m["to"]) for m in messages] == [(SMS_NUMBER, SMS_PERSON)] * 2
+    assert [m["body"] for m in messages] == FIRST_CONTACT
+    wait_sender_idle(stack, 2)
+    response = stack.sms(sms_form("MENU", "SM" + "a" * 32))
+    answered = time.time()
+    assert_ok_twiml(response)
+    messages = stack.twilio.wait_for_messages(3, to=SMS_PERSON, timeout=5)
+    assert (
+        latency_since(answered, twilio_creates(stack.twilio, SMS_PERSON)[2:], "sms_menu")
+        < REPLY_BOUND_SECONDS
+    )
+    assert messages[2]["body"] == MENU_NUMBERED
+    wait_sender_idle(stack, 3)
 
     # WhatsApp: both ends carry the whatsapp: prefix.
     response = stack.sms(fixture_json("twilio", "whatsapp_inbound_text.json"))
     answered = time.time()
     assert_ok_twiml(response)
-    (message,) = stack.twilio.wait_for_messages(1, to=WHATSAPP_PERSON, timeout=5)
+    messages = stack.twilio.wait_for_messages(2, to=WHATSAPP_PERSON, timeout=5)
     assert (
-        latency_since(answered, twilio_creates(stack.twilio, WHATSAPP_PERSON), "whatsapp")
+        latency_since(answered, twilio_creates(stack.twilio, WHATSAPP_PERSON), "whatsapp", 2)
         < REPLY_BOUND_SECONDS
     )
-    assert message["from"] == WHATSAPP_NUMBER
-    assert message["to"] == WHATSAPP_PERSON
-    assert message["body"] == WELCOME_NUMBERED
-    wait_sender_idle(stack, 2)
+    assert [(m["from"], m["to"]) for m in messages] == [(WHATSAPP_NUMBER, WHATSAPP_PERSON)] * 2
+    assert [m["body"] for m in messages] == FIRST_CONTACT
+    wait_sender_idle(stack, 5)
+    response = stack.sms(sms_form("MENU", "SM" + "b" * 32, base="whatsapp_inbound_text.json"))
+    answered = time.time()
+    assert_ok_twiml(response)
+    messages = stack.twilio.wait_for_messages(3, to=WHATSAPP_PERSON, timeout=5)
+    assert (
+        latency_since(answered, twilio_creates(stack.twilio, WHATSAPP_PERSON)[2:], "whatsapp_menu")
+        < REPLY_BOUND_SECONDS
+    )
+    assert messages[2]["body"] == MENU_NUMBERED
+    wait_sender_idle(stack, 6)
 
-    # Telegram: the choices are an inline keyboard, not numbered lines.
+    # Telegram: no keyboard on the first contact; the menu's choices are an inline keyboard, not
+    # numbered lines.
     response = stack.telegram_update(fixture_json("telegram", "message_text.json"))
     answered = time.time()
     assert response.status_code == 200, response.text
-    (sent,) = stack.telegram.wait_for_messages(1, chat_id=TELEGRAM_CHAT, timeout=5)
+    sent = stack.telegram.wait_for_messages(2, chat_id=TELEGRAM_CHAT, timeout=5)
     assert (
-        latency_since(answered, telegram_sends(stack.telegram, TELEGRAM_CHAT), "telegram")
+        latency_since(answered, telegram_sends(stack.telegram, TELEGRAM_CHAT), "telegram", 2)
         < REPLY_BOUND_SECONDS
     )
-    assert sent["chat"]["id"] == TELEGRAM_CHAT
-    assert sent["text"] == WELCOME_TEXT
-    keyboard = sent["reply_markup"]["inline_keyboard"]
+    assert [m["chat"]["id"] for m in sent] == [TELEGRAM_CHAT] * 2
+    assert [m["text"] for m in sent] == FIRST_CONTACT
+    assert [m.get("reply_markup") for m in sent] == [None, None]
+    wait_sender_idle(stack, 8)
+    response = stack.telegram_update(telegram_text("MENU", 870000101))
+    answered = time.time()
+    assert response.status_code == 200, response.text
+    sent = stack.telegram.wait_for_messages(3, chat_id=TELEGRAM_CHAT, timeout=5)
+    assert (
+        latency_since(answered, telegram_sends(stack.telegram, TELEGRAM_CHAT)[2:], "telegram_menu")
+        < REPLY_BOUND_SECONDS
+    )
+    assert sent[2]["text"] == MENU_TEXT
+    keyboard = sent[2]["reply_markup"]["inline_keyboard"]
     assert [button["text"] for row in keyboard for button in row] == MENU_LABELS
     assert [button["callback_data"] for row in keyboard for button in row] == MENU_KEYS
 
     # Nothing went anywhere else, and every reply went through the outbox and is recorded as sent.
-    assert len(stack.twilio.messages()) == 2
-    assert len(stack.telegram.messages()) == 1
-    wait_sender_idle(stack, 3)
+    assert len(stack.twilio.messages()) == 6
+    assert len(stack.telegram.messages()) == 3
+    wait_sender_idle(stack, 9)
     rows = stack.db.outbox()
-    assert sorted(r.channel for r in rows) == ["sms", "telegram", "whatsapp"]
-    assert [(r.status, r.attempts, r.text_key) for r in rows] == [("sent", 1, "welcome")] * 3
+    assert sorted(r.channel for r in rows) == ["sms"] * 3 + ["telegram"] * 3 + ["whatsapp"] * 3
+    for channel in ("sms", "whatsapp", "telegram"):
+        assert [(r.status, r.attempts, r.text_key) for r in rows if r.channel == channel] == [
+            ("sent", 1, key) for key in [*FIRST_CONTACT_KEYS, "menu"]
+        ]
     twilio_sids = {m["sid"] for m in stack.twilio.messages()}
     assert {r.provider_id for r in rows if r.channel != "telegram"} == twilio_sids
 
@@ -224,8 +277,10 @@ def test_a_reply_committed_during_an_empty_sender_round_is_still_sent_at_once(st
         assert_ok_twiml(response)
         wait_for(lambda: stack.db.outbox(OutboxMessage.identity_id != other_identity), 5, "the reply row")
         lock.rollback()  # the round goes on
-    stack.twilio.wait_for_messages(1, to=SMS_PERSON, timeout=5)
-    latency = latency_since(answered, twilio_creates(stack.twilio, SMS_PERSON), "sms_after_empty_round")
+    # The whole first-contact reply (welcome, name question), in order.
+    stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)
+    assert stack.twilio.sent_texts(SMS_PERSON) == FIRST_CONTACT
+    latency = latency_since(answered, twilio_creates(stack.twilio, SMS_PERSON), "sms_after_empty_round", 2)
     assert latency < REPLY_BOUND_SECONDS
 
 
@@ -240,18 +295,19 @@ def test_duplicate_webhooks_get_exactly_one_reply(stack: Stack) -> None:
     assert_ok_twiml(stack.sms(sms))
     assert stack.telegram_update(update).status_code == 200
     assert stack.telegram_update(update).status_code == 200
-    stack.twilio.wait_for_messages(1, to=SMS_PERSON, timeout=5)
-    stack.telegram.wait_for_messages(1, chat_id=TELEGRAM_CHAT, timeout=5)
+    # One reply is two messages here (welcome, name question): see FIRST_CONTACT.
+    stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)
+    stack.telegram.wait_for_messages(2, chat_id=TELEGRAM_CHAT, timeout=5)
     assert_ok_twiml(stack.sms(sms))
     assert stack.telegram_update(update).status_code == 200
 
     time.sleep(QUIET_WATCH_SECONDS)
-    assert stack.twilio.sent_texts(SMS_PERSON) == [WELCOME_NUMBERED]
-    assert stack.telegram.sent_texts(TELEGRAM_CHAT) == [WELCOME_TEXT]
-    assert len(stack.twilio.requests("Messages.create")) == 1
-    assert len(stack.telegram.requests("sendMessage")) == 1
+    assert stack.twilio.sent_texts(SMS_PERSON) == FIRST_CONTACT
+    assert stack.telegram.sent_texts(TELEGRAM_CHAT) == FIRST_CONTACT
+    assert len(stack.twilio.requests("Messages.create")) == 2
+    assert len(stack.telegram.requests("sendMessage")) == 2
     assert len(stack.db.inbound()) == 2
-    assert len(stack.db.outbox()) == 2
+    assert len(stack.db.outbox()) == 4
 
 
 # --- 3. rate limited, then accepted --------------------------------------------------------------------
@@ -261,43 +317,58 @@ def test_twilio_429_is_retried_after_retry_after_and_sent_once(stack: Stack) -> 
     stack.twilio.fail_next(1, 429, retry_after=1)
     assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound.json")))
 
-    stack.twilio.wait_for_messages(1, to=SMS_PERSON, timeout=10)
-    row = wait_for(lambda: [r for r in stack.db.outbox() if r.status == "sent"], 5, "outbox row sent")[0]
+    # The welcome meets the 429; the name question waits behind it (one message at a time per address,
+    # in order) and goes out once, right after the welcome's retry.
+    stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=10)
+    wait_for(lambda: len([r for r in stack.db.outbox() if r.status == "sent"]) == 2, 5, "outbox rows sent")
     time.sleep(QUIET_WATCH_SECONDS)
 
     creates = twilio_creates(stack.twilio, SMS_PERSON)
-    assert [r.status for r in creates] == [429, 201]
+    assert [r.status for r in creates] == [429, 201, 201]
     assert creates[1].received_at - creates[0].received_at >= 0.9  # Retry-After: 1 was honoured
-    assert stack.twilio.sent_texts(SMS_PERSON) == [WELCOME_NUMBERED]
-    row = only_row(stack.db)
+    assert [r.params["Body"] for r in creates] == [WELCOME_TEXT, *FIRST_CONTACT]
+    assert stack.twilio.sent_texts(SMS_PERSON) == FIRST_CONTACT
+    row = only_row(stack.db, OutboxMessage.text_key == "welcome")
     assert (row.status, row.attempts) == ("sent", 2)
     assert row.provider_id == stack.twilio.messages(SMS_PERSON)[0]["sid"]
+    row = only_row(stack.db, OutboxMessage.text_key == "ask_name")
+    assert (row.status, row.attempts) == ("sent", 1)
 
 
 def test_telegram_429_is_retried_after_retry_after_and_sent_once(stack: Stack) -> None:
     stack.telegram.fail_next(1, 429, retry_after=1)
     assert stack.telegram_update(fixture_json("telegram", "message_text.json")).status_code == 200
 
-    stack.telegram.wait_for_messages(1, chat_id=TELEGRAM_CHAT, timeout=10)
-    wait_for(lambda: [r for r in stack.db.outbox() if r.status == "sent"], 5, "outbox row sent")
+    # As for Twilio: the welcome is retried, the name question follows it once.
+    stack.telegram.wait_for_messages(2, chat_id=TELEGRAM_CHAT, timeout=10)
+    wait_for(lambda: len([r for r in stack.db.outbox() if r.status == "sent"]) == 2, 5, "outbox rows sent")
     time.sleep(QUIET_WATCH_SECONDS)
 
     sends = telegram_sends(stack.telegram, TELEGRAM_CHAT)
-    assert [r.status for r in sends] == [429, 200]
+    assert [r.status for r in sends] == [429, 200, 200]
     assert sends[1].received_at - sends[0].received_at >= 0.9  # retry_after 1 was honoured
-    assert stack.telegram.sent_texts(TELEGRAM_CHAT) == [WELCOME_TEXT]
-    row = only_row(stack.db)
+    assert [r.params["text"] for r in sends] == [WELCOME_TEXT, *FIRST_CONTACT]
+    assert stack.telegram.sent_texts(TELEGRAM_CHAT) == FIRST_CONTACT
+    row = only_row(stack.db, OutboxMessage.text_key == "welcome")
     assert (row.status, row.attempts) == ("sent", 2)
     assert row.provider_id == str(stack.telegram.messages(TELEGRAM_CHAT)[0]["message_id"])
+    row = only_row(stack.db, OutboxMessage.text_key == "ask_name")
+    assert (row.status, row.attempts) == ("sent", 1)
 
 
 # --- 4. inline button -------------------------------------------------------------------------------------
 
 
 def test_callback_query_is_answered_and_its_choice_followed(stack: Stack) -> None:
+    # The first contact has no buttons (welcome, name question); MENU brings the inline keyboard.
     assert stack.telegram_update(fixture_json("telegram", "message_text.json")).status_code == 200
-    (menu,) = stack.telegram.wait_for_messages(1, chat_id=TELEGRAM_CHAT, timeout=5)
-    wait_sender_idle(stack, 1)
+    stack.telegram.wait_for_messages(2, chat_id=TELEGRAM_CHAT, timeout=5)
+    wait_sender_idle(stack, 2)
+    assert stack.telegram_update(telegram_text("MENU", 870000101)).status_code == 200
+    menu = stack.telegram.wait_for_messages(3, chat_id=TELEGRAM_CHAT, timeout=5)[2]
+    assert menu["text"] == MENU_TEXT
+    assert [b["callback_data"] for row in menu["reply_markup"]["inline_keyboard"] for b in row] == MENU_KEYS
+    wait_sender_idle(stack, 3)
 
     # The fixture's tap, moved to the chat that got the menu, on the menu's "Uitleg" button.
     update = copy.deepcopy(fixture_json("telegram", "callback_query.json"))
@@ -312,16 +383,19 @@ def test_callback_query_is_answered_and_its_choice_followed(stack: Stack) -> Non
     answered = time.time()
     assert response.status_code == 200, response.text
 
-    messages = stack.telegram.wait_for_messages(2, chat_id=TELEGRAM_CHAT, timeout=5)
+    # "Uitleg" is answered by the info text and the menu again (2 messages).
+    messages = stack.telegram.wait_for_messages(5, chat_id=TELEGRAM_CHAT, timeout=5)
     assert (
-        latency_since(answered, telegram_sends(stack.telegram, TELEGRAM_CHAT)[1:], "telegram_callback")
+        latency_since(answered, telegram_sends(stack.telegram, TELEGRAM_CHAT)[3:], "telegram_callback", 2)
         < REPLY_BOUND_SECONDS
     )
-    assert messages[1]["text"] == INFO_TEXT
+    assert messages[3]["text"] == INFO_TEXT
+    assert messages[4]["text"] == MENU_TEXT
+    assert messages[4]["reply_markup"] == menu["reply_markup"]
     answers = stack.telegram.wait_for_requests(1, "answerCallbackQuery", timeout=5)
     assert [a.params["callback_query_id"] for a in answers] == [query["id"]]
     assert all(a.status == 200 for a in answers)
-    assert len(stack.telegram.messages()) == 2
+    assert len(stack.telegram.messages()) == 5
 
 
 # --- 5. opting out -----------------------------------------------------------------------------------------
@@ -348,15 +422,20 @@ def test_twilio_opt_out_stops_the_identity(stack: Stack) -> None:
     time.sleep(QUIET_WATCH_SECONDS)
     assert [r.status for r in stack.twilio.requests("Messages.create")] == [400]
     assert stack.twilio.messages() == []
-    assert all(r.status in ("failed", "cancelled") for r in stack.db.outbox())
+    # The name question queued behind the refused welcome is cancelled, never sent.
+    assert [(r.text_key, r.status) for r in stack.db.outbox()] == [
+        ("welcome", "failed"),
+        ("ask_name", "cancelled"),
+    ]
 
 
 def test_stop_confirms_once_silences_and_start_resumes(stack: Stack) -> None:
+    # First contact: welcome and name question (2 messages). START answers with the menu's choices.
     assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound.json")))
-    stack.twilio.wait_for_messages(1, to=SMS_PERSON, timeout=5)
+    stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)
 
     assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound_stop.json")))
-    stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)
+    stack.twilio.wait_for_messages(3, to=SMS_PERSON, timeout=5)
     stop_sid = fixture_json("twilio", "sms_inbound_stop.json")["MessageSid"]
     stack.db.wait_processed(stop_sid)
     identity = stack.db.identity("sms", SMS_PERSON)
@@ -365,18 +444,18 @@ def test_stop_confirms_once_silences_and_start_resumes(stack: Stack) -> None:
     assert_ok_twiml(stack.sms(sms_form("hallo", "SM" + "2" * 32)))
     stack.db.wait_processed("SM" + "2" * 32)
     time.sleep(QUIET_WATCH_SECONDS)
-    assert stack.twilio.sent_texts(SMS_PERSON) == [WELCOME_NUMBERED, STOP_TEXT]
+    assert stack.twilio.sent_texts(SMS_PERSON) == [*FIRST_CONTACT, STOP_TEXT]
 
     response = stack.sms(sms_form("START", "SM" + "3" * 32))
     answered = time.time()
     assert_ok_twiml(response)
-    stack.twilio.wait_for_messages(3, to=SMS_PERSON, timeout=5)
+    stack.twilio.wait_for_messages(4, to=SMS_PERSON, timeout=5)
     assert (
-        latency_since(answered, twilio_creates(stack.twilio, SMS_PERSON)[2:], "sms_start")
+        latency_since(answered, twilio_creates(stack.twilio, SMS_PERSON)[3:], "sms_start")
         < REPLY_BOUND_SECONDS
     )
     time.sleep(QUIET_WATCH_SECONDS)
-    assert stack.twilio.sent_texts(SMS_PERSON) == [WELCOME_NUMBERED, STOP_TEXT, START_NUMBERED]
+    assert stack.twilio.sent_texts(SMS_PERSON) == [*FIRST_CONTACT, STOP_TEXT, START_NUMBERED]
     identity = stack.db.identity("sms", SMS_PERSON)
     assert identity is not None and identity.stopped_at is None
     assert all(r.status == "sent" for r in stack.db.outbox())
@@ -386,10 +465,13 @@ def test_stop_confirms_once_silences_and_start_resumes(stack: Stack) -> None:
 
 
 def test_status_callback_records_delivery(stack: Stack) -> None:
+    # The first contact is two messages; the callback is for the first (the welcome) only.
     assert_ok_twiml(stack.sms(fixture_json("twilio", "whatsapp_inbound_text.json")))
-    (message,) = stack.twilio.wait_for_messages(1, to=WHATSAPP_PERSON, timeout=5)
+    message = stack.twilio.wait_for_messages(2, to=WHATSAPP_PERSON, timeout=5)[0]
     request = stack.twilio.requests("Messages.create")[0]
-    row = wait_for(lambda: [r for r in stack.db.outbox() if r.status == "sent"], 5, "outbox row sent")[0]
+    wait_for(lambda: len([r for r in stack.db.outbox() if r.status == "sent"]) == 2, 5, "outbox rows sent")
+    row = only_row(stack.db, OutboxMessage.text_key == "welcome")
+    assert row.provider_id == message["sid"]
     # The StatusCallback names the row (?o=id) under PUBLIC_BASE_URL, which is this app.
     assert request.params["StatusCallback"] == f"{stack.url}/webhooks/twilio/status?o={row.id}"
     assert row.delivery_status is None
@@ -397,19 +479,22 @@ def test_status_callback_records_delivery(stack: Stack) -> None:
     answer = stack.twilio.set_status(message["sid"], "delivered")
     assert answer is not None
     assert answer.status_code == 200, answer.text
-    row = only_row(stack.db)
+    row = only_row(stack.db, OutboxMessage.text_key == "welcome")
     assert (row.delivery_status, row.delivery_error, row.status) == ("delivered", None, "sent")
     assert row.delivery_updated_at is not None
+    other = only_row(stack.db, OutboxMessage.text_key == "ask_name")
+    assert (other.delivery_status, other.status) == (None, "sent")
 
 
 def test_undelivered_21610_callback_stops_the_address(stack: Stack) -> None:
+    # Both first-contact messages are sent before the welcome's callback says undelivered.
     assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound.json")))
-    (message,) = stack.twilio.wait_for_messages(1, to=SMS_PERSON, timeout=5)
-    wait_for(lambda: [r for r in stack.db.outbox() if r.status == "sent"], 5, "outbox row sent")
+    message = stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)[0]
+    wait_for(lambda: len([r for r in stack.db.outbox() if r.status == "sent"]) == 2, 5, "outbox rows sent")
 
     answer = stack.twilio.set_status(message["sid"], "undelivered", error_code=21610)
     assert answer is not None and answer.status_code == 200, answer
-    row = only_row(stack.db)
+    row = only_row(stack.db, OutboxMessage.text_key == "welcome")
     assert (row.delivery_status, row.delivery_error) == ("undelivered", "21610")
     identity = stack.db.identity("sms", SMS_PERSON)
     assert identity is not None and identity.stopped_at is not None
@@ -417,7 +502,7 @@ def test_undelivered_21610_callback_stops_the_address(stack: Stack) -> None:
     assert_ok_twiml(stack.sms(sms_form("hallo", "SM" + "4" * 32)))
     stack.db.wait_processed("SM" + "4" * 32)
     time.sleep(QUIET_WATCH_SECONDS)
-    assert len(stack.twilio.requests("Messages.create")) == 1
+    assert len(stack.twilio.requests("Messages.create")) == 2
 
 
 # --- 7. crash between storing and answering, with real processes -----------------------------------------
@@ -471,20 +556,22 @@ def test_killed_process_answers_after_restart_exactly_once(
         processes.append(second)
         started = time.monotonic()
         second.wait_healthy()
-        twilio.wait_for_messages(1, to=SMS_PERSON, timeout=10)
+        # The whole first-contact reply: welcome and name question.
+        twilio.wait_for_messages(2, to=SMS_PERSON, timeout=10)
         MEASURED.setdefault("recovery_after_restart", []).append(time.monotonic() - started)
-        assert twilio.sent_texts(SMS_PERSON) == [WELCOME_NUMBERED]
+        assert twilio.sent_texts(SMS_PERSON) == FIRST_CONTACT
 
         # Twilio retries the webhook whose connection dropped: accepted, not answered twice.
         with httpx.Client(timeout=10.0) as client:
             assert_ok_twiml(post_twilio(client, url, url, twilio.auth_token, form))
         time.sleep(QUIET_WATCH_SECONDS)
-        assert twilio.sent_texts(SMS_PERSON) == [WELCOME_NUMBERED]
-        assert len(twilio.requests("Messages.create")) == 1
+        assert twilio.sent_texts(SMS_PERSON) == FIRST_CONTACT
+        assert len(twilio.requests("Messages.create")) == 2
         (row,) = db.inbound(InboundMessage.provider_id == form["MessageSid"])
         assert row.processed_at is not None
-        outbox_row = only_row(db)
-        assert (outbox_row.status, outbox_row.attempts) == ("sent", 1)
+        assert [(r.status, r.attempts, r.text_key) for r in db.outbox()] == [
+            ("sent", 1, key) for key in FIRST_CONTACT_KEYS
+        ]
 
         # A graceful stop within 15 s (the exit status itself is checked in the next test).
         second.terminate()
@@ -520,7 +607,7 @@ def test_serve_exits_0_on_sigterm(
                     client, url, url, twilio_api[0].auth_token, fixture_json("twilio", "sms_inbound.json")
                 )
             )
-        twilio_api[0].wait_for_messages(1, to=SMS_PERSON, timeout=5)
+        twilio_api[0].wait_for_messages(2, to=SMS_PERSON, timeout=5)  # welcome and name question
         process.terminate()
         code = process.wait(15)
         assert "runtime stopped" in process.output()
