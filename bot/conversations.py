@@ -28,8 +28,10 @@ async def _notify(
     data: dict[str, object],
     now: datetime,
     key: str,
+    *,
+    about: int | None = None,
 ) -> None:
-    await post_internal(session, person_id, name, data, now, key=key)
+    await post_internal(session, person_id, name, data, now, key=key, about=about)
     touched.people.add(person_id)
 
 
@@ -51,7 +53,7 @@ async def relay(
         "name": await _name(session, sender),
         "text": data["text"],
     }
-    await _notify(session, touched, other, "relayed", payload, now, f"relay:{message_id}")
+    await _notify(session, touched, other, "relayed", payload, now, f"relay:{message_id}", about=sender)
 
 
 async def close(
@@ -63,7 +65,7 @@ async def close(
     thread.status, thread.closed_at = "closed", now
     other = threads.other_side(thread, sender)
     payload: dict[str, object] = {"thread_id": thread.id, "name": await _name(session, sender)}
-    await _notify(session, touched, other, "thread_closed", payload, now, f"closed:{thread.id}")
+    await _notify(session, touched, other, "thread_closed", payload, now, f"closed:{thread.id}", about=sender)
 
 
 async def report(
@@ -129,6 +131,7 @@ async def share(
             {"name": await _name(session, other)},
             now,
             f"share_waiting:{thread.id}:{sender}",
+            about=other,
         )
         await _notify(
             session,
@@ -138,6 +141,7 @@ async def share(
             {"name": await _name(session, sender)},
             now,
             f"share_asked:{thread.id}:{other}",
+            about=sender,
         )
         return
     for person, counterpart in ((sender, other), (other, sender)):
@@ -152,6 +156,7 @@ async def share(
                 {"name": name},
                 now,
                 f"no_number:{thread.id}:{person}",
+                about=counterpart,
             )
         else:
             await _notify(
@@ -162,6 +167,7 @@ async def share(
                 {"name": name, "number": number},
                 now,
                 f"numbers:{thread.id}:{person}",
+                about=counterpart,
             )
 
 

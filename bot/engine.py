@@ -27,7 +27,7 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, offers, outbox, requests, schedule, threads
+from storage import inbox, offers, outbox, privacy, requests, schedule, threads
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
@@ -35,6 +35,12 @@ from storage.models import InboundMessage as InboundRow
 log = logging.getLogger("voordeur.engine")
 
 EVENT_LEASE = timedelta(seconds=60)
+ERASE_PERSON = "erase_person"
+# A person sending more than this many messages a minute gets one slow-down reply; the rest waits.
+RATE_LIMIT = 20
+RATE_WINDOW = timedelta(seconds=60)
+# Long enough for the goodbye to be sent first (it is a reply, so quiet hours do not hold it).
+ERASE_DELAY = timedelta(minutes=10)
 
 # The person columns a flow may set through `update_profile`.
 PROFILE_FIELDS = frozenset({"first_name", "neighbourhood", "postcode4"})
@@ -145,6 +151,10 @@ class Engine:
                 conversation = Conversation(person_id=person_id, state={}, updated_at=self._clock())
                 session.add(conversation)
             state = dict(conversation.state or {})
+            if await self._flooding(session, person, state):
+                conversation.state = state
+                self._on_outbox()
+                return 0
             # A step may post internal events to this same person (a yes answered by "it is yours"):
             # they are handled in the same transaction, in order, until the mailbox is empty.
             while pending := await inbox.pending_for_person(session, person_id):
@@ -160,6 +170,32 @@ class Engine:
         for other in touched.people - {person_id}:
             self._on_touched(other)
         return handled
+
+    async def _flooding(self, session: AsyncSession, person: Person, state: dict[str, Any]) -> bool:
+        """More than RATE_LIMIT messages from this person in RATE_WINDOW: answer once, politely, and
+        leave the messages stored but unprocessed; the recovery sweep handles them once it is calm."""
+        now = self._clock()
+        if await inbox.recent_from_person(session, person.id, now - RATE_WINDOW) <= RATE_LIMIT:
+            return False
+        slowed_until = state.get("slowed_until")
+        if slowed_until is None or datetime.fromisoformat(slowed_until) <= now:
+            state["slowed_until"] = (now + RATE_WINDOW).isoformat()
+            identity = await inbox.preferred_identity(session, person.id)
+            if identity is not None:
+                language = catalogue.language_or_default(state.get("lang"))
+                body = catalogue.message("slow_down", language)
+                outbox.enqueue(
+                    session,
+                    person_id=person.id,
+                    identity_id=identity.id,
+                    channel=identity.channel,
+                    text_key="slow_down",
+                    body=body,
+                    choices=[],
+                    now=now,
+                )
+            log.info("sender slowed down", extra={"person_id": person.id})
+        return True
 
     async def _step_one(
         self,
@@ -189,7 +225,10 @@ class Engine:
             new_state, replies, effects = state, (Reply("error_generic"),), ()
         metrics.FLOW_STEP_SECONDS.observe(asyncio.get_running_loop().time() - started)
         language = catalogue.language_or_default(new_state.get("lang"))
-        stopping = any(e.kind == "set_stopped" and e.data.get("stopped") for e in effects)
+        # The STOP confirmation and the erasure goodbye may reach an address that is stopped from now on.
+        stopping = any(
+            (e.kind == "set_stopped" and e.data.get("stopped")) or e.kind == "erase_me" for e in effects
+        )
         for effect in effects:
             await self._apply(session, person, identity, effect, now, touched)
         if identity is None:
@@ -283,6 +322,9 @@ class Engine:
         if event.kind == matchmaker.WAVE_TIMEOUT and event.request_id is not None:
             wave = int(event.payload.get("wave", 0))
             return await matchmaker.on_wave_timeout(session, event.request_id, wave, now, touched)
+        if event.kind == ERASE_PERSON and event.person_id is not None:
+            await privacy.erase(session, event.person_id, now)
+            return "erased"
         log.warning("unknown scheduled event kind", extra={"reason": event.kind})
         return "unknown_kind"
 
@@ -355,6 +397,46 @@ async def _cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
         await matchmaker.withdraw(ctx.session, request_id, ctx.now, ctx.touched)
 
 
+async def _erase_me(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    """VERWIJDER MIJ, confirmed: stop everything now, erase after the goodbye has gone out."""
+    person_id = ctx.person.id
+    for request in await requests.open_for_person(ctx.session, person_id):
+        if await requests.cancel(ctx.session, person_id, request.id, ctx.now):
+            await matchmaker.withdraw(ctx.session, request.id, ctx.now, ctx.touched)
+    for thread in await threads.for_person(ctx.session, person_id):
+        row = await threads.member_thread(ctx.session, thread.id, person_id)
+        if row is None:
+            continue
+        row.status, row.closed_at = "closed", ctx.now
+        other = threads.other_side(row, person_id)
+        await inbox.post_internal(
+            ctx.session,
+            other,
+            "counterpart_left",
+            {"thread_id": row.id},
+            ctx.now,
+            key=f"left:{row.id}:{other}",
+        )
+        ctx.touched.people.add(other)
+    await inbox.stop_all_addresses(ctx.session, person_id, "erased", ctx.now)
+    schedule.schedule(ctx.session, ERASE_PERSON, ctx.now + ERASE_DELAY, ctx.now, person_id=person_id)
+
+
+async def _send_my_data(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    facts = await privacy.summary(ctx.session, ctx.person.id)
+    payload: dict[str, object] = {
+        "first_name": facts.first_name,
+        "neighbourhood": facts.neighbourhood,
+        "messages": facts.messages,
+        "requests": facts.requests,
+        "offering": facts.offering,
+        "consent_given_at": facts.consent_given_at.isoformat() if facts.consent_given_at else None,
+    }
+    key = f"my_data:{ctx.person.id}:{ctx.now.timestamp()}"
+    await inbox.post_internal(ctx.session, ctx.person.id, "my_data", payload, ctx.now, key=key)
+    ctx.touched.people.add(ctx.person.id)
+
+
 async def _answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     request_id, answer = int(data["request_id"]), str(data["answer"])
     await matchmaker.answer(ctx.session, ctx.person.id, request_id, answer, ctx.now, ctx.touched)
@@ -407,6 +489,8 @@ EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitabl
     "resume_offer": _resume_offer,
     "stop_offer": _stop_offer,
     "answer_invitation": _answer_invitation,
+    "erase_me": _erase_me,
+    "send_my_data": _send_my_data,
     "create_link_code": _create_link_code,
     "use_link_code": _use_link_code,
     **{kind: _for_person(handler) for kind, handler in conversations.HANDLERS.items()},

@@ -57,8 +57,10 @@ async def _post(
     data: dict[str, object],
     now: datetime,
     key: str,
+    *,
+    about: int | None = None,
 ) -> None:
-    await post_internal(session, person_id, name, data, now, key=key)
+    await post_internal(session, person_id, name, data, now, key=key, about=about)
     touched.people.add(person_id)
 
 
@@ -85,7 +87,8 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
     matching.invite(session, request.id, [ranked.person_id for ranked in wave], request.wave, now)
     for ranked in wave:
         key = f"invite:{request.id}:{ranked.person_id}"
-        await _post(session, touched, ranked.person_id, "invite", request_facts(request), now, key)
+        facts = request_facts(request)
+        await _post(session, touched, ranked.person_id, "invite", facts, now, key, about=request.person_id)
     schedule.schedule(
         session,
         WAVE_TIMEOUT,
@@ -181,6 +184,7 @@ async def answer(
         {**facts, "name": volunteer_name or ""},
         now,
         f"match_found:{request_id}",
+        about=volunteer_id,
     )
     await _post(
         session,
@@ -190,6 +194,7 @@ async def answer(
         {**facts, "name": requester_name or ""},
         now,
         f"invite_won:{request_id}",
+        about=request.person_id,
     )
 
 
@@ -217,4 +222,5 @@ async def withdraw(session: AsyncSession, request_id: int, now: datetime, touche
             request_facts(request),
             now,
             f"match_cancelled:{request_id}",
+            about=request.person_id,
         )

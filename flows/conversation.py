@@ -14,7 +14,18 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, catalogue, crisis, invitations, linking, my_requests, offer, onboarding, threads
+from flows import (
+    ask,
+    catalogue,
+    crisis,
+    invitations,
+    linking,
+    my_requests,
+    offer,
+    onboarding,
+    privacy,
+    threads,
+)
 from flows.dialogue import chosen, prompt, repeat_prompt, say
 from flows.normalise import command_in, command_with_argument
 from flows.profile import Profile, after
@@ -49,6 +60,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             invitations.on_internal(state, event)
             or threads.on_internal(state, event)
             or linking.on_internal(state, event)
+            or privacy.on_internal(state, event)
         )
         return handled or StepResult(state)
     danger = crisis.detect(event.text) if event.kind in ("text", "media") else None
@@ -100,6 +112,15 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if event.kind in MEDIA_REPLIES:
         return StepResult(state, (say(MEDIA_REPLIES[event.kind]), *repeat_prompt(state)))
 
+    if command == "erase":
+        return privacy.ask_erase(state)
+    if command == "my_data":
+        return privacy.my_data(state)
+    if state.get("flow") == "erase":
+        result = privacy.handle(state, event)
+        # After the goodbye nothing else is said: not even the menu.
+        erasing = any(effect.kind == "erase_me" for effect in result.effects)
+        return result if erasing else _menu_when_done(result, "erase")
     if command == "my_requests":
         return _menu_when_done(my_requests.start(state, profile), "my_requests")
     if command in OFFER_COMMANDS:

@@ -28,6 +28,8 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["mijn aanbod", "aanbod", "my offer"], "my_offer"),
     **dict.fromkeys(["pauze", "pauzeer", "pauzeren", "pause"], "pause"),
     **dict.fromkeys(["hervat", "hervatten", "resume", "unpause"], "resume"),
+    **dict.fromkeys(["verwijder mij", "verwijder me", "wis mijn gegevens", "wis mij", "delete me"], "erase"),
+    **dict.fromkeys(["mijn gegevens", "my data"], "my_data"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
 }

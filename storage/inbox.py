@@ -93,7 +93,14 @@ INTERNAL = "internal"
 
 
 async def post_internal(
-    session: AsyncSession, person_id: int, name: str, data: dict[str, Any], now: datetime, *, key: str
+    session: AsyncSession,
+    person_id: int,
+    name: str,
+    data: dict[str, Any],
+    now: datetime,
+    *,
+    key: str,
+    about: int | None = None,
 ) -> None:
     """Put an event in a person's mailbox (another person's step or a timer caused it).
 
@@ -109,10 +116,25 @@ async def post_internal(
             person_id=person_id,
             received_at=now,
             event={"kind": "internal", "command": name, "meta": data},
+            about_person_id=about,
         )
         .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
     )
     await session.execute(statement)
+
+
+async def recent_from_person(session: AsyncSession, person_id: int, since: datetime) -> int:
+    """Messages the person sent since `since` (their own, not internal events)."""
+    query = (
+        select(func.count())
+        .select_from(InboundMessage)
+        .where(
+            InboundMessage.person_id == person_id,
+            InboundMessage.identity_id.is_not(None),
+            InboundMessage.received_at > since,
+        )
+    )
+    return int((await session.execute(query)).scalar_one())
 
 
 async def preferred_identity(session: AsyncSession, person_id: int) -> Identity | None:
@@ -156,6 +178,14 @@ async def people_with_pending(session: AsyncSession, older_than: datetime, limit
         .limit(limit)
     )
     return list((await session.execute(query)).scalars())
+
+
+async def stop_all_addresses(session: AsyncSession, person_id: int, reason: str, now: datetime) -> None:
+    await session.execute(
+        update(Identity)
+        .where(Identity.person_id == person_id, Identity.stopped_at.is_(None))
+        .values(stopped_at=now, stop_reason=reason)
+    )
 
 
 async def mark_address_stopped(

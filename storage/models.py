@@ -68,6 +68,9 @@ class Person(Base):
     neighbourhood: Mapped[str | None] = mapped_column(String(40), index=True)
     postcode4: Mapped[str | None] = mapped_column(String(4))
     last_active_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Erased on request (VERWIJDER MIJ): the row stays, without anything personal, so aggregate figures
+    # (requests per neighbourhood, matches) survive.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Consent(Base):
@@ -133,6 +136,11 @@ class InboundMessage(Base):
     event: Mapped[dict[str, Any]] = mapped_column(JSONType)
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     error: Mapped[str | None] = mapped_column(String(200))
+    # For an internal event: the person whose name, words or number it carries (not the recipient), so
+    # erasing that person also blanks it and the messages it produced in someone else's history.
+    about_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL", name="fk_inbound_about_person_id"), index=True
+    )
 
 
 class OutboxMessage(Base):

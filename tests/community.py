@@ -13,6 +13,9 @@ from tests.conftest import FixedClock
 from tests.dbutil import outbox_rows
 
 MESSAGE_IDS = itertools.count()
+# People type at human pace: each message moves the test clock on, so a long conversation is not one
+# instant (which the per-sender rate limit, 20 a minute, would rightly call a flood).
+TYPING_SECONDS = 4
 ASK_BOODSCHAPPEN = ("menu", "1", "1", "melk en brood halen", "morgen om 10 uur", "1", "2", "1", "1")
 
 
@@ -57,6 +60,7 @@ async def add_person(
 async def say(runtime: Runtime, address: str, *texts: str, channel: str = "simulator") -> None:
     """Messages from one person, each handled with everything it sets off before the next."""
     for text in texts:
+        human_pace(runtime)
         message = InboundMessage(
             channel=channel,  # type: ignore[arg-type]
             provider_id=f"m{next(MESSAGE_IDS)}",
@@ -65,6 +69,11 @@ async def say(runtime: Runtime, address: str, *texts: str, channel: str = "simul
         )
         await runtime.engine.store(message)
         await runtime.engine.settle()
+
+
+def human_pace(runtime: Runtime) -> None:
+    if isinstance(runtime.clock, FixedClock):
+        runtime.clock.advance(seconds=TYPING_SECONDS)
 
 
 async def keys_for(runtime: Runtime, person_id: int) -> list[str]:

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from bot.runtime import Runtime
 from storage import offers
 from storage.models import HelpOffer, OfferCategory
+from tests.community import human_pace
 from tests.conftest import FixedClock
 from tests.dbutil import outbox_rows, text_message
 
@@ -33,6 +34,7 @@ class Chat:
         """Send the texts in order; the text keys of all replies to them."""
         before = len(await outbox_rows(self.runtime))
         for text in texts:
+            human_pace(self.runtime)
             self.sent += 1
             stored = await self.runtime.engine.store(text_message(text, f"m{self.sent}"))
             self.person_id = stored.person_id

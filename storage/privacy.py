@@ -1,0 +1,128 @@
+"""The person's data: a short summary (MIJN GEGEVENS) and erasure (VERWIJDER MIJ).
+
+Erasure removes or blanks everything that identifies a person or holds their words: addresses (phone
+numbers, chat ids), every message in and out, conversation state, consent records, link codes, their
+offer, the threads they were in and their messages, the descriptions of their requests, and what other
+people were sent about them (relayed words, invitations, their name or number: internal events carry
+`about_person_id` for this). What stays
+is a tombstone row (`erased_at`) and non-personal facts (a request's category, neighbourhood and dates,
+invitations and alerts by id), so aggregate figures survive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import (
+    Consent,
+    Conversation,
+    HelpOffer,
+    HelpRequest,
+    Identity,
+    InboundMessage,
+    LinkCode,
+    OutboxMessage,
+    Person,
+    ScheduledEvent,
+    Thread,
+    ThreadMessage,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DataSummary:
+    first_name: str | None
+    neighbourhood: str | None
+    channels: tuple[str, ...]
+    messages: int
+    requests: int
+    offering: bool
+    consent_given_at: datetime | None
+
+
+async def summary(session: AsyncSession, person_id: int) -> DataSummary:
+    person = await session.get(Person, person_id)
+    channels = await session.execute(select(Identity.channel).where(Identity.person_id == person_id))
+    inbound = await session.execute(
+        select(func.count())
+        .select_from(InboundMessage)
+        .where(InboundMessage.person_id == person_id, InboundMessage.identity_id.is_not(None))
+    )
+    requests = await session.execute(
+        select(func.count()).select_from(HelpRequest).where(HelpRequest.person_id == person_id)
+    )
+    consent = await session.execute(
+        select(func.min(Consent.given_at)).where(
+            Consent.person_id == person_id, Consent.withdrawn_at.is_(None)
+        )
+    )
+    offer = await session.get(HelpOffer, person_id)
+    return DataSummary(
+        first_name=person.first_name if person is not None else None,
+        neighbourhood=person.neighbourhood if person is not None else None,
+        channels=tuple(sorted(set(channels.scalars()))),
+        messages=int(inbound.scalar_one()),
+        requests=int(requests.scalar_one()),
+        offering=offer is not None and offer.active,
+        consent_given_at=consent.scalar_one_or_none(),
+    )
+
+
+async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
+    """Erase a person's personal data irreversibly (see the module docstring for what stays)."""
+    thread_ids = list(
+        (
+            await session.execute(
+                select(Thread.id).where(
+                    or_(Thread.requester_id == person_id, Thread.volunteer_id == person_id)
+                )
+            )
+        ).scalars()
+    )
+    if thread_ids:
+        await session.execute(delete(ThreadMessage).where(ThreadMessage.thread_id.in_(thread_ids)))
+        await session.execute(
+            update(Thread)
+            .where(Thread.id.in_(thread_ids), Thread.status != "closed")
+            .values(status="closed", closed_at=now)
+        )
+    # What other people were told about this person (a relayed message, an invitation with their words,
+    # their name or number): the internal events are blanked, and so are the messages they produced.
+    about = select(InboundMessage.id).where(InboundMessage.about_person_id == person_id)
+    await session.execute(
+        update(OutboxMessage).where(OutboxMessage.inbound_id.in_(about)).values(body="", choices=[])
+    )
+    await session.execute(
+        update(InboundMessage)
+        .where(InboundMessage.about_person_id == person_id)
+        .values(event={"kind": "internal", "command": "erased"}, about_person_id=None)
+    )
+    await session.execute(delete(OutboxMessage).where(OutboxMessage.person_id == person_id))
+    await session.execute(delete(InboundMessage).where(InboundMessage.person_id == person_id))
+    await session.execute(delete(Identity).where(Identity.person_id == person_id))
+    await session.execute(delete(Conversation).where(Conversation.person_id == person_id))
+    await session.execute(delete(Consent).where(Consent.person_id == person_id))
+    await session.execute(delete(LinkCode).where(LinkCode.person_id == person_id))
+    await session.execute(delete(HelpOffer).where(HelpOffer.person_id == person_id))
+    await session.execute(
+        update(ScheduledEvent)
+        .where(ScheduledEvent.person_id == person_id, ScheduledEvent.status == "pending")
+        .values(status="cancelled", reason="erased", done_at=now, payload={})
+    )
+    await session.execute(
+        update(HelpRequest).where(HelpRequest.person_id == person_id).values(description="", updated_at=now)
+    )
+    await session.execute(
+        update(HelpRequest)
+        .where(HelpRequest.person_id == person_id, HelpRequest.status.in_(("open", "matched")))
+        .values(status="cancelled", closed_at=now)
+    )
+    await session.execute(
+        update(Person)
+        .where(Person.id == person_id)
+        .values(first_name=None, postcode4=None, erased_at=now, last_active_at=now)
+    )
