@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -938,6 +939,24 @@ async def test_healthz_database_unreachable_is_503(database_url: str, clock: Fix
         response = await web.client.get("/healthz")
         assert response.status_code == 503
         assert response.json()["status"] != "ok"
+    await _aiosqlite_threads_finished()
+
+
+async def _aiosqlite_threads_finished(timeout: float = 5.0) -> None:
+    """aiosqlite answers the stop it queues after a failed connect from its worker thread, and resolves
+    that future before it checks for the stop: if this test's event loop closes first, the thread raises
+    "Event loop is closed", and pytest reports it at some later test. Let those threads end while the
+    loop still runs."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        workers = [
+            thread
+            for thread in threading.enumerate()
+            if getattr(getattr(thread, "_target", None), "__name__", "") == "_connection_worker_thread"
+        ]
+        if not workers:
+            return
+        await asyncio.sleep(0.01)
 
 
 async def test_healthz_after_dispose_recovers(web: Web) -> None:
