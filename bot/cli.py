@@ -45,11 +45,36 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
     db_commands.add_parser("upgrade", help="apply migrations to DATABASE_URL")
     db_commands.add_parser("current", help="show the database's migration revision")
+
+    # Operator commands (bot/operator.py). They print no token or secret, and never migrate.
+    tg = commands.add_parser("telegram", help="register and inspect the Telegram webhook")
+    tg_commands = tg.add_subparsers(dest="telegram_command", required=True, metavar="TELEGRAM_COMMAND")
+    set_webhook = tg_commands.add_parser(
+        "set-webhook",
+        help="register PUBLIC_BASE_URL/webhooks/telegram with the secret token and our update types",
+    )
+    set_webhook.add_argument(
+        "--drop-pending", action="store_true", help="discard updates Telegram queued meanwhile"
+    )
+    set_webhook.add_argument(
+        "--max-connections", type=int, default=None, help="concurrent connections (1-100; default 40)"
+    )
+    tg_commands.add_parser("webhook-info", help="show the webhook Telegram has; exit 1 if it differs")
+
+    check = commands.add_parser(
+        "check",
+        help="validate every setting, reach the database, show migrations, channels and provider URLs",
+    )
+    check.add_argument(
+        "--db-timeout", type=float, default=5.0, help="seconds to wait for the database (default 5)"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args.db_timeout)
     overrides: dict[str, Any] = {}
     if args.command == "demo":
         # No quiet hours in the demo: an invitation at 22:00 would otherwise wait until 09:00.
@@ -69,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     logs.configure(settings.voordeur_log_format)
     if args.command == "db":
         return _db(settings, args.db_command)
+    if args.command == "telegram":
+        return _telegram(settings, args)
     _migrate(settings)
     if args.command == "worker":
         return asyncio.run(_worker(settings))
@@ -92,6 +119,27 @@ def _db(settings: Settings, command: str) -> int:
     else:
         print(migrate.current(settings.database_url))
     return 0
+
+
+def _check(db_timeout: float) -> int:
+    """Every setting problem at once (not only the first), then the database and the provider URLs."""
+    from bot import logs, operator
+
+    settings, problems = operator.load_all()
+    logs.configure(settings.voordeur_log_format if settings is not None else "auto")
+    return operator.run_check(sys.stdout, settings, setting_problems=problems, db_timeout=db_timeout)
+
+
+def _telegram(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import operator
+
+    if args.telegram_command == "set-webhook":
+        return asyncio.run(
+            operator.set_telegram_webhook(
+                settings, sys.stdout, drop_pending=args.drop_pending, max_connections=args.max_connections
+            )
+        )
+    return asyncio.run(operator.telegram_webhook_info(settings, sys.stdout))
 
 
 def _migrate(settings: Settings) -> None:

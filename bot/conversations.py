@@ -12,27 +12,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.matchmaker import Touched
+from bot.mailbox import Touched
 from storage import threads
-from storage.inbox import post_internal
 from storage.models import Person, Thread
 
 Handler = Callable[[AsyncSession, int, Mapping[str, Any], datetime, Touched], Awaitable[None]]
-
-
-async def _notify(
-    session: AsyncSession,
-    touched: Touched,
-    person_id: int,
-    name: str,
-    data: dict[str, object],
-    now: datetime,
-    key: str,
-    *,
-    about: int | None = None,
-) -> None:
-    await post_internal(session, person_id, name, data, now, key=key, about=about)
-    touched.people.add(person_id)
 
 
 async def _name(session: AsyncSession, person_id: int) -> str:
@@ -53,7 +37,7 @@ async def relay(
         "name": await _name(session, sender),
         "text": data["text"],
     }
-    await _notify(session, touched, other, "relayed", payload, now, f"relay:{message_id}", about=sender)
+    await touched.post(session, other, "relayed", payload, now, f"relay:{message_id}", about=sender)
 
 
 async def close(
@@ -65,7 +49,7 @@ async def close(
     thread.status, thread.closed_at = "closed", now
     other = threads.other_side(thread, sender)
     payload: dict[str, object] = {"thread_id": thread.id, "name": await _name(session, sender)}
-    await _notify(session, touched, other, "thread_closed", payload, now, f"closed:{thread.id}", about=sender)
+    await touched.post(session, other, "thread_closed", payload, now, f"closed:{thread.id}", about=sender)
 
 
 async def report(
@@ -88,8 +72,8 @@ async def report(
     )
     if first_report:
         other = threads.other_side(thread, sender)
-        await _notify(
-            session, touched, other, "thread_frozen", {"thread_id": thread.id}, now, f"frozen:{thread.id}"
+        await touched.post(
+            session, other, "thread_frozen", {"thread_id": thread.id}, now, f"frozen:{thread.id}"
         )
 
 
@@ -123,9 +107,8 @@ async def share(
         thread.volunteer_shares = True
     other = threads.other_side(thread, sender)
     if not (thread.requester_shares and thread.volunteer_shares):
-        await _notify(
+        await touched.post(
             session,
-            touched,
             sender,
             "share_waiting",
             {"name": await _name(session, other)},
@@ -133,9 +116,8 @@ async def share(
             f"share_waiting:{thread.id}:{sender}",
             about=other,
         )
-        await _notify(
+        await touched.post(
             session,
-            touched,
             other,
             "share_asked",
             {"name": await _name(session, sender)},
@@ -148,9 +130,8 @@ async def share(
         number = await threads.phone_number(session, counterpart)
         name = await _name(session, counterpart)
         if number is None:
-            await _notify(
+            await touched.post(
                 session,
-                touched,
                 person,
                 "number_unavailable",
                 {"name": name},
@@ -159,9 +140,8 @@ async def share(
                 about=counterpart,
             )
         else:
-            await _notify(
+            await touched.post(
                 session,
-                touched,
                 person,
                 "numbers_shared",
                 {"name": name, "number": number},

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import conversations, linking, matchmaker, metrics
 from bot.channels.base import InboundMessage
-from bot.matchmaker import Touched
+from bot.mailbox import Touched
 from flows import catalogue
 from flows.conversation import step
 from flows.dialogue import label_of
@@ -409,15 +409,8 @@ async def _erase_me(ctx: EffectContext, data: Mapping[str, Any]) -> None:
             continue
         row.status, row.closed_at = "closed", ctx.now
         other = threads.other_side(row, person_id)
-        await inbox.post_internal(
-            ctx.session,
-            other,
-            "counterpart_left",
-            {"thread_id": row.id},
-            ctx.now,
-            key=f"left:{row.id}:{other}",
-        )
-        ctx.touched.people.add(other)
+        key = f"left:{row.id}:{other}"
+        await ctx.touched.post(ctx.session, other, "counterpart_left", {"thread_id": row.id}, ctx.now, key)
     await inbox.stop_all_addresses(ctx.session, person_id, "erased", ctx.now)
     schedule.schedule(ctx.session, ERASE_PERSON, ctx.now + ERASE_DELAY, ctx.now, person_id=person_id)
 
@@ -433,8 +426,7 @@ async def _send_my_data(ctx: EffectContext, data: Mapping[str, Any]) -> None:
         "consent_given_at": facts.consent_given_at.isoformat() if facts.consent_given_at else None,
     }
     key = f"my_data:{ctx.person.id}:{ctx.now.timestamp()}"
-    await inbox.post_internal(ctx.session, ctx.person.id, "my_data", payload, ctx.now, key=key)
-    ctx.touched.people.add(ctx.person.id)
+    await ctx.touched.post(ctx.session, ctx.person.id, "my_data", payload, ctx.now, key)
 
 
 async def _answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None:

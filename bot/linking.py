@@ -10,8 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.matchmaker import Touched
-from storage.inbox import post_internal
+from bot.mailbox import Touched
 from storage.models import Identity, LinkCode
 
 CODE_LIFETIME = timedelta(minutes=15)
@@ -27,10 +26,7 @@ async def create_code(
         if await session.get(LinkCode, code) is None:
             break
     session.add(LinkCode(code=code, person_id=person_id, created_at=now, expires_at=now + CODE_LIFETIME))
-    await post_internal(
-        session, person_id, "link_code", {"code": code}, now, key=f"link_code:{person_id}:{code}"
-    )
-    touched.people.add(person_id)
+    await touched.post(session, person_id, "link_code", {"code": code}, now, f"link_code:{person_id}:{code}")
 
 
 async def use_code(
@@ -50,10 +46,8 @@ async def use_code(
     ).scalar_one_or_none()
     if link is None or link.person_id == identity.person_id:
         key = f"link_failed:{identity.id}:{now.timestamp()}"
-        await post_internal(session, identity.person_id, "link_failed", {}, now, key=key)
-        touched.people.add(identity.person_id)
+        await touched.post(session, identity.person_id, "link_failed", {}, now, key)
         return
     identity.person_id = link.person_id
     await session.delete(link)
-    await post_internal(session, link.person_id, "linked", {}, now, key=f"linked:{identity.id}:{link.code}")
-    touched.people.add(link.person_id)
+    await touched.post(session, link.person_id, "linked", {}, now, f"linked:{identity.id}:{link.code}")

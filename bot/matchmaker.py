@@ -10,27 +10,19 @@ is the staff queue, and the resident is told honestly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.mailbox import Touched
 from flows import places
 from flows.matching import HelpNeed, next_wave, rank, wave_timeout
 from flows.when import When
 from storage import matching, schedule, threads
-from storage.inbox import post_internal
 from storage.models import HelpRequest, Person
 
 WAVE_SIZE = 3
 WAVE_TIMEOUT = "wave_timeout"
-
-
-@dataclass
-class Touched:
-    """People whose mailbox got an internal event in this transaction: the engine handles them next."""
-
-    people: set[int] = field(default_factory=set)
 
 
 def request_facts(request: HelpRequest) -> dict[str, object]:
@@ -47,21 +39,6 @@ def request_facts(request: HelpRequest) -> dict[str, object]:
 
 async def start(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
     await _wave(session, request, now, touched)
-
-
-async def _post(
-    session: AsyncSession,
-    touched: Touched,
-    person_id: int,
-    name: str,
-    data: dict[str, object],
-    now: datetime,
-    key: str,
-    *,
-    about: int | None = None,
-) -> None:
-    await post_internal(session, person_id, name, data, now, key=key, about=about)
-    touched.people.add(person_id)
 
 
 async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
@@ -88,7 +65,7 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
     for ranked in wave:
         key = f"invite:{request.id}:{ranked.person_id}"
         facts = request_facts(request)
-        await _post(session, touched, ranked.person_id, "invite", facts, now, key, about=request.person_id)
+        await touched.post(session, ranked.person_id, "invite", facts, now, key, about=request.person_id)
     schedule.schedule(
         session,
         WAVE_TIMEOUT,
@@ -105,7 +82,7 @@ async def _nobody_left(session: AsyncSession, request: HelpRequest, now: datetim
     for invitation in await matching.open_invitations(session, request.id):
         invitation.status = "expired"
     data: dict[str, object] = {"request_id": request.id, "category": request.category}
-    await _post(session, touched, request.person_id, "no_match", data, now, f"no_match:{request.id}")
+    await touched.post(session, request.person_id, "no_match", data, now, f"no_match:{request.id}")
 
 
 async def on_wave_timeout(
@@ -147,9 +124,8 @@ async def answer(
         return
     if not await matching.claim_match(session, request_id, volunteer_id, now):
         invitation.status = "taken"
-        await _post(
+        await touched.post(
             session,
-            touched,
             volunteer_id,
             "invite_taken",
             {"request_id": request_id},
@@ -162,9 +138,8 @@ async def answer(
     await session.refresh(request)
     for other in await matching.open_invitations(session, request_id):
         other.status = "taken"
-        await _post(
+        await touched.post(
             session,
-            touched,
             other.person_id,
             "invite_taken",
             {"request_id": request_id},
@@ -176,9 +151,8 @@ async def answer(
     facts = {**request_facts(request), "thread_id": thread.id}
     volunteer_name = await matching.first_name(session, volunteer_id)
     requester_name = await matching.first_name(session, request.person_id)
-    await _post(
+    await touched.post(
         session,
-        touched,
         request.person_id,
         "match_found",
         {**facts, "name": volunteer_name or ""},
@@ -186,9 +160,8 @@ async def answer(
         f"match_found:{request_id}",
         about=volunteer_id,
     )
-    await _post(
+    await touched.post(
         session,
-        touched,
         volunteer_id,
         "invite_won",
         {**facts, "name": requester_name or ""},
@@ -204,9 +177,8 @@ async def withdraw(session: AsyncSession, request_id: int, now: datetime, touche
     await schedule.cancel(session, WAVE_TIMEOUT, request_id=request_id, reason="cancelled", now=now)
     for invitation in await matching.open_invitations(session, request_id):
         invitation.status = "withdrawn"
-        await _post(
+        await touched.post(
             session,
-            touched,
             invitation.person_id,
             "invite_withdrawn",
             {"request_id": request_id},
@@ -214,9 +186,8 @@ async def withdraw(session: AsyncSession, request_id: int, now: datetime, touche
             f"withdrawn:{request_id}:{invitation.person_id}",
         )
     if request is not None and request.matched_person_id is not None:
-        await _post(
+        await touched.post(
             session,
-            touched,
             request.matched_person_id,
             "match_cancelled",
             request_facts(request),

@@ -35,6 +35,7 @@ log = logging.getLogger("voordeur.runtime")
 OPTED_OUT_CODES = {"21610"}
 RECOVERY_INTERVAL_SECONDS = 5
 SCHEDULE_TICK_SECONDS = 2
+QUEUE_DEPTH_SECONDS = 15
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
 HEALTH_TIMEOUT_SECONDS = 3.0
 
@@ -91,39 +92,29 @@ class Runtime:
         if self.telegram is not None:
             await self.telegram.start()
         self._scheduler = AsyncIOScheduler(timezone=UTC)
-        self._scheduler.add_job(
-            self.engine.recover,
-            "interval",
-            seconds=RECOVERY_INTERVAL_SECONDS,
-            id="recover_inbound",
-            coalesce=True,
-            max_instances=1,
-            misfire_grace_time=60,
-        )
+        self._every(RECOVERY_INTERVAL_SECONDS, self.engine.recover, "recover_inbound")
         if worker:
-            self._scheduler.add_job(
-                self.engine.run_due_events,
-                "interval",
-                seconds=SCHEDULE_TICK_SECONDS,
-                id="due_events",
-                coalesce=True,
-                max_instances=1,
-                misfire_grace_time=60,
-            )
-            self._scheduler.add_job(
-                self.sender.refresh_queue_depth,
-                "interval",
-                seconds=15,
-                id="queue_depth",
-                coalesce=True,
-                max_instances=1,
-                misfire_grace_time=60,
-            )
+            self._every(SCHEDULE_TICK_SECONDS, self.engine.run_due_events, "due_events")
+            self._every(QUEUE_DEPTH_SECONDS, self.sender.refresh_queue_depth, "queue_depth")
             self._sender_task = spawn(self.sender.run(), self._tasks)
         self._scheduler.start()
         # Messages stored by a process that died before handling them are answered now.
         self.background(self.engine.recover(grace=timedelta(0)))
         log.info("runtime started", extra={"channels": sorted(self.adapters), "worker": worker})
+
+    def _every(self, seconds: float, job: Callable[[], Awaitable[Any]], job_id: str) -> None:
+        """A periodic tick. The rows are the truth, so a late or skipped tick only delays work: one run
+        at a time, missed runs folded into one, and a generous grace time instead of APScheduler's 1 s."""
+        assert self._scheduler is not None
+        self._scheduler.add_job(
+            job,
+            "interval",
+            seconds=seconds,
+            id=job_id,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=60,
+        )
 
     async def stop(self) -> None:
         """Stop taking work, let running steps and sends finish (bounded), give back unsent claims."""
