@@ -70,7 +70,8 @@ class OutboxSender:
         self._concurrency = asyncio.Semaphore(concurrency)
         self._wakeup = asyncio.Event()
         self._stopping = False
-        self._in_flight: set[int] = set()
+        self._claimed: set[int] = set()  # claimed, not yet handed to a provider
+        self._sending: set[int] = set()  # handed to a provider, outcome not yet recorded
 
     def wake(self) -> None:
         self._wakeup.set()
@@ -104,19 +105,37 @@ class OutboxSender:
             )
         if not claimed:
             return 0
-        self._in_flight.update(message.id for message in claimed)
-        try:
-            await asyncio.gather(*(self._send_one(message) for message in claimed))
-        finally:
-            self._in_flight.difference_update(message.id for message in claimed)
+        # Each row leaves these sets when its outcome is recorded; a row still in them when the sender
+        # is cancelled (shutdown) is released or marked unknown by `release_in_flight`.
+        self._claimed.update(message.id for message in claimed)
+        await asyncio.gather(*(self._send_one(message) for message in claimed))
         return len(claimed)
 
     async def release_in_flight(self) -> None:
-        """On shutdown: claims not yet handed to a provider go back to the queue."""
+        """On shutdown, for rows this process still holds: a claim never handed to a provider goes back
+        to the queue; a send whose request may have left is `unknown`, to be checked before any resend."""
         async with self._sessions() as session, session.begin():
-            await outbox.release(session, sorted(self._in_flight))
+            await outbox.release(session, sorted(self._claimed))
+            await outbox.mark_unknown(session, sorted(self._sending), self._clock() + RECONCILE_DELAY)
+        self._claimed.clear()
+        self._sending.clear()
 
     async def _send_one(self, message: ClaimedMessage) -> None:
+        try:
+            await self._send_claimed(message)
+        except asyncio.CancelledError:
+            # Shutdown cut this send off: keep the id, so `release_in_flight` settles the row.
+            raise
+        except BaseException:
+            self._forget(message.id)
+            raise
+        self._forget(message.id)
+
+    def _forget(self, message_id: int) -> None:
+        self._claimed.discard(message_id)
+        self._sending.discard(message_id)
+
+    async def _send_claimed(self, message: ClaimedMessage) -> None:
         async with self._concurrency:
             now = self._clock()
             if message.address_stopped and not message.allow_when_stopped:
@@ -134,6 +153,9 @@ class OutboxSender:
                 text=message.body,
                 choices=message.choices,
             )
+            # From here the request may leave this process: on a cancelled shutdown it is "unknown".
+            self._claimed.discard(message.id)
+            self._sending.add(message.id)
             if message.needs_reconcile and await self._settled_by_reconcile(adapter, message, outbound):
                 return
             result = await adapter.send(outbound)

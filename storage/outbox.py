@@ -210,6 +210,16 @@ async def release(session: AsyncSession, message_ids: list[int]) -> None:
         )
 
 
+async def mark_unknown(session: AsyncSession, message_ids: list[int], check_at: datetime) -> None:
+    """Sends cut off mid-request (shutdown): they may have arrived, so they are checked, not resent."""
+    if message_ids:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.status == SENDING)
+            .values(status=UNKNOWN, claimed_until=None, needs_reconcile=True, next_attempt_at=check_at)
+        )
+
+
 async def record_delivery(
     session: AsyncSession, provider_id: str, status: str, error_code: str | None, now: datetime
 ) -> OutboxMessage | None:

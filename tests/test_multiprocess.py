@@ -468,19 +468,6 @@ def test_sigterm_while_sending_to_a_slow_provider_finishes_and_exits_in_time(
         MEASURED.setdefault("rows sent before exiting", []).append(len(sent_rows))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "bot/runtime.py Runtime.stop() cancels the sender task after SHUTDOWN_TIMEOUT_SECONDS (10 s); the "
-        "CancelledError runs the `finally` in OutboxSender.send_due, which empties `_in_flight`, so the "
-        "release_in_flight() that follows releases nothing: every claimed row of the cancelled round stays "
-        "`sending` until LEASE (120 s) runs out, then is reconciled as an unknown send. Claims that never "
-        "reached the provider therefore wait 2 minutes, and on Telegram (no find_sent) they are marked "
-        "failed `outcome_unknown`, i.e. lost. Were the ids kept, storage.outbox.release would make the other "
-        "mistake: put rows whose request had already left back to `pending` without needs_reconcile "
-        "(a duplicate). Wanted: never-started claims -> pending; started ones -> unknown + needs_reconcile."
-    ),
-)
 def test_sigterm_with_sends_outlasting_the_shutdown_timeout_releases_and_records_them(
     database_url: str, db: Database, twilio_api: tuple[TwilioEmulator, str], workdir: Path
 ) -> None:

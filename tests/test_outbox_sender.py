@@ -311,3 +311,33 @@ def test_quiet_hours_window_across_midnight(local: str, inside: bool) -> None:
     quiet = QuietHours(time(21, 0), time(9, 0), zone)
     moment = datetime.combine(datetime(2026, 3, 29).date(), time.fromisoformat(local), tzinfo=zone)
     assert quiet.contains(moment) is inside
+
+
+class HangingAdapter(FakeAdapter):
+    """A provider that never answers: the request has left, its outcome is unknown."""
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        self.sent.append(message)
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+
+async def test_shutdown_mid_send_marks_started_sends_unknown_and_frees_the_rest(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    adapter = HangingAdapter()
+    sender = OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock, concurrency=1)
+    for index in range(3):
+        await enqueue(runtime, clock, f"bericht {index}", address=f"+3161000000{index}")
+    round_task = asyncio.create_task(sender.send_due())
+    while not adapter.sent:
+        await asyncio.sleep(0.01)
+    round_task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await round_task
+    await sender.release_in_flight()
+    rows = await outbox_rows(runtime)
+    started = [row for row in rows if row.id == adapter.sent[0].outbox_id]
+    waiting = [row for row in rows if row.id != adapter.sent[0].outbox_id]
+    assert [(r.status, r.needs_reconcile) for r in started] == [("unknown", True)]
+    assert [(r.status, r.needs_reconcile, r.attempts) for r in waiting] == [("pending", False, 0)] * 2
