@@ -33,7 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--no-worker", action="store_true", help="web only; run `voordeur worker` separately")
 
-    commands.add_parser("worker", help="run the scheduler and the outbox sender only")
+    worker = commands.add_parser("worker", help="run the scheduler and the outbox sender only")
+    worker.add_argument(
+        "--metrics-port",
+        type=int,
+        default=None,
+        help="serve Prometheus metrics of this worker on 127.0.0.1:PORT/metrics (sends, failures, queue)",
+    )
 
     demo = commands.add_parser(
         "demo", help="run on an embedded SQLite file with the local simulator; no credentials"
@@ -98,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         return _telegram(settings, args)
     _migrate(settings)
     if args.command == "worker":
-        return asyncio.run(_worker(settings))
+        return asyncio.run(_worker(settings, args.metrics_port))
     if args.command == "demo":
         from datetime import UTC, datetime
 
@@ -184,9 +190,16 @@ class GracefulServer(uvicorn.Server):
                 loop.remove_signal_handler(signum)
 
 
-async def _worker(settings: Settings) -> int:
+async def _worker(settings: Settings, metrics_port: int | None = None) -> int:
     from bot.runtime import Runtime
 
+    if metrics_port is not None:
+        # The worker's own counters (sends, failures, latency, queue depth) live in this process.
+        from prometheus_client import start_http_server
+
+        from bot.metrics import REGISTRY
+
+        start_http_server(metrics_port, addr="127.0.0.1", registry=REGISTRY)
     runtime = Runtime(settings)
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()

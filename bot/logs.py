@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextvars import ContextVar
 from datetime import UTC, datetime
+from typing import Any
 
 SAFE_FIELDS = frozenset(
     {
@@ -33,6 +35,26 @@ SAFE_FIELDS = frozenset(
         "url",
     }
 )
+
+
+# The id of the HTTP request being handled (bot/web/app.py sets it); background work the request starts
+# inherits it, so a webhook, its flow step and its reply share one id in the logs.
+REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
+
+
+_make_record = logging.getLogRecordFactory()
+
+
+def _record_with_request_id(*args: Any, **kwargs: Any) -> logging.LogRecord:
+    """Stamp the request id when a record is made: formatting may happen later, outside the request."""
+    record = _make_record(*args, **kwargs)
+    request_id = REQUEST_ID.get()
+    if request_id is not None and not hasattr(record, "request_id"):
+        record.request_id = request_id
+    return record
+
+
+logging.setLogRecordFactory(_record_with_request_id)
 
 
 def _extras(record: logging.LogRecord) -> dict[str, object]:

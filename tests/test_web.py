@@ -1008,3 +1008,23 @@ async def test_metrics(web: Web) -> None:
     )
     # Two first contacts, each welcomed and asked for a name.
     assert await counts(web.runtime) == (2, 2, 4)
+
+
+async def test_every_response_carries_a_request_id_and_logs_use_it(
+    web: Web, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from bot.logs import JsonFormatter
+
+    caplog.set_level(logging.INFO)
+    given = await web.client.get("/healthz", headers={"x-request-id": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    made = await web.client.get("/healthz", headers={"x-request-id": "not ok; <script>"})
+    assert made.headers["x-request-id"] != "not ok; <script>" and len(made.headers["x-request-id"]) == 32
+    response = await post_twilio(web, MESSAGES, sms_form("hallo", sender="+31600000042"))
+    await settle(web.runtime)
+    request_id = response.headers["x-request-id"]
+    lines = [json.loads(JsonFormatter().format(record)) for record in caplog.records]
+    stored = [line for line in lines if line["message"] == "inbound stored"]
+    assert stored and stored[-1]["request_id"] == request_id

@@ -2,14 +2,48 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.logs import REQUEST_ID
 from bot.runtime import Runtime
 from bot.web import ops, simulator, webhooks
+
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+
+class RequestIdMiddleware:
+    """Give every request an id (the proxy's X-Request-ID when it is a plain token, else a new one),
+    put it in the logs' context and in the response, so one request can be followed across log lines."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if _SAFE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        token = REQUEST_ID.set(request_id)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            REQUEST_ID.reset(token)
 
 
 def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
@@ -34,6 +68,6 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
             Route("/simulator/api/messages", simulator.post_message, methods=["POST"]),
             Route("/simulator/api/messages", simulator.get_messages, methods=["GET"]),
         ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIdMiddleware)])
     app.state.runtime = runtime
     return app
