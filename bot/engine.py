@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import conversations, linking, matchmaker, metrics
@@ -415,6 +415,22 @@ async def _erase_me(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     schedule.schedule(ctx.session, ERASE_PERSON, ctx.now + ERASE_DELAY, ctx.now, person_id=person_id)
 
 
+async def _withdraw_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    """No more matching or sharing: consent is dated withdrawn, an offer stops, open requests are
+    withdrawn (invited volunteers are told). Threads already open stay, so nobody is cut off mid-way."""
+    await ctx.session.execute(
+        update(Consent)
+        .where(Consent.person_id == ctx.person.id, Consent.withdrawn_at.is_(None))
+        .values(withdrawn_at=ctx.now)
+    )
+    await offers.stop(ctx.session, ctx.person.id, ctx.now)
+    for request in await requests.open_for_person(ctx.session, ctx.person.id):
+        if request.status != "open":
+            continue  # matched: the conversation already started goes on
+        if await requests.cancel(ctx.session, ctx.person.id, request.id, ctx.now):
+            await matchmaker.withdraw(ctx.session, request.id, ctx.now, ctx.touched)
+
+
 async def _send_my_data(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     facts = await privacy.summary(ctx.session, ctx.person.id)
     payload: dict[str, object] = {
@@ -483,6 +499,7 @@ EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitabl
     "answer_invitation": _answer_invitation,
     "erase_me": _erase_me,
     "send_my_data": _send_my_data,
+    "withdraw_consent": _withdraw_consent,
     "create_link_code": _create_link_code,
     "use_link_code": _use_link_code,
     **{kind: _for_person(handler) for kind, handler in conversations.HANDLERS.items()},

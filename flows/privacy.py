@@ -35,6 +35,11 @@ def handle(state: dict[str, Any], event: Event) -> StepResult:
     return StepResult(state, (prompt(state, "erase_confirm", YES_NO),))
 
 
+def withdraw_consent(state: dict[str, Any]) -> StepResult:
+    """TOESTEMMING INTREKKEN: from now on nothing is matched or shared; the data stays until VERWIJDER MIJ."""
+    return StepResult(state, (say("consent_withdrawn"),), (Effect("withdraw_consent"),))
+
+
 def my_data(state: dict[str, Any]) -> StepResult:
     """The summary needs counts from the database: the engine sends them back as an internal event."""
     return StepResult(state, (), (Effect("send_my_data"),))

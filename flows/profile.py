@@ -102,6 +102,8 @@ def after(profile: Profile, effects: Iterable[Effect]) -> Profile:
             profile = replace(profile, **known)
         elif effect.kind == "record_consent":
             profile = replace(profile, consented=True)
+        elif effect.kind == "withdraw_consent":
+            profile = replace(profile, consented=False)
         elif effect.kind == "cancel_request":
             cancelled = effect.data["request_id"]
             profile = replace(

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows import places
 from flows.matching import Candidate, Slot
-from storage.models import HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
+from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
 
 CANDIDATE_LIMIT = 500
 WEEK = timedelta(days=7)
@@ -56,6 +56,8 @@ async def candidates(
     invited = exists().where(
         MatchInvitation.request_id == request.id, MatchInvitation.person_id == HelpOffer.person_id
     )
+    # Nothing is matched without consent: a volunteer who withdrew it is never invited.
+    consented = exists().where(Consent.person_id == HelpOffer.person_id, Consent.withdrawn_at.is_(None))
     query = (
         select(HelpOffer, Person.neighbourhood, tasks_this_week, helped_before)
         .join(OfferCategory, OfferCategory.person_id == HelpOffer.person_id)
@@ -68,6 +70,7 @@ async def candidates(
             Person.neighbourhood.is_not(None),
             _reach_filter(request.neighbourhood, municipality),  # type: ignore[arg-type]
             ~invited,
+            consented,
         )
         .order_by(helped_before.desc(), HelpOffer.person_id)
         .limit(CANDIDATE_LIMIT)

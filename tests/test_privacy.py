@@ -117,3 +117,26 @@ async def test_a_flood_gets_one_slow_down_and_is_handled_after_the_window(
     await runtime.engine.settle()
     keys = await keys_for(runtime, resident)
     assert keys[0] == "slow_down" and keys.count("menu") == 25, "all stored messages handled, in order"
+
+
+async def test_withdrawing_consent_stops_matching_and_sharing(runtime: Runtime, clock: FixedClock) -> None:
+    from storage.models import Consent, HelpOffer
+
+    volunteer = await add_person(
+        runtime, clock, "5550001", "Henk", "molenwijk", offers=("boodschappen",), channel="telegram"
+    )
+    await say(runtime, "5550001", "TOESTEMMING INTREKKEN", channel="telegram")
+    assert (await keys_for(runtime, volunteer))[-1] == "consent_withdrawn"
+    async with runtime.sessions() as session:
+        [consent] = (await session.execute(select(Consent))).scalars()
+        offer = await session.get(HelpOffer, volunteer)
+    assert consent.withdrawn_at is not None and offer is not None and not offer.active
+    # Even an offer that is somehow active again is not matched without consent.
+    async with runtime.sessions() as session, session.begin():
+        stale = await session.get(HelpOffer, volunteer)
+        assert stale is not None
+        stale.active = True
+    resident = await add_person(runtime, clock, NUMBER, NAME, "molenwijk", channel="sms")
+    await say(runtime, NUMBER, *ASK_BOODSCHAPPEN, channel="sms")
+    assert (await keys_for(runtime, resident))[-1] == "no_match", "nobody without consent is invited"
+    assert "invite" not in await keys_for(runtime, volunteer)
