@@ -328,6 +328,14 @@ class Engine:
         log.warning("unknown scheduled event kind", extra={"reason": event.kind})
         return "unknown_kind"
 
+    async def expire_old_messages(self, months: int) -> int:
+        """The nightly retention job (see storage.privacy.expire_messages)."""
+        cutoff = self._clock() - timedelta(days=round(30.44 * months))
+        async with self._sessions() as session, session.begin():
+            affected = await privacy.expire_messages(session, cutoff)
+        log.info("retention", extra={"count": affected})
+        return affected
+
     async def settle(self, rounds: int = 50) -> int:
         """Handle every pending message of everyone until no mailbox has anything left (tests, demo)."""
         total = 0

@@ -96,6 +96,18 @@ class Runtime:
         if worker:
             self._every(SCHEDULE_TICK_SECONDS, self.engine.run_due_events, "due_events")
             self._every(QUEUE_DEPTH_SECONDS, self.sender.refresh_queue_depth, "queue_depth")
+            self._scheduler.add_job(
+                self.engine.expire_old_messages,
+                "cron",
+                hour=3,
+                minute=30,
+                timezone=self.settings.timezone,
+                args=[self.settings.voordeur_retention_months],
+                id="retention",
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=6 * 3600,
+            )
             self._sender_task = spawn(self.sender.run(), self._tasks)
         self._scheduler.start()
         # Messages stored by a process that died before handling them are answered now.

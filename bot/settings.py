@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     voordeur_max_body_bytes: int = Field(64 * 1024, alias="VOORDEUR_MAX_BODY_BYTES")
     voordeur_send_timeout: float = Field(15.0, alias="VOORDEUR_SEND_TIMEOUT")
     voordeur_sqlite_synchronous: str = Field("FULL", alias="VOORDEUR_SQLITE_SYNCHRONOUS")
+    # Messages (and the logbook) of someone inactive this long are deleted by the nightly job.
+    voordeur_retention_months: int = Field(12, alias="VOORDEUR_RETENTION_MONTHS", ge=1, le=120)
     # Testing only: `kill_after_inbound_commit` makes the process kill itself (SIGKILL) right after an
     # inbound message is committed, before its flow step, to prove recovery. Never set in production.
     voordeur_failpoint: str = Field("", alias="VOORDEUR_FAILPOINT")

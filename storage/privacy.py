@@ -126,3 +126,27 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
         .where(Person.id == person_id)
         .values(first_name=None, postcode4=None, erased_at=now, last_active_at=now)
     )
+
+
+async def expire_messages(session: AsyncSession, cutoff: datetime) -> int:
+    """Retention: delete the messages, logbooks and conversation state of people inactive since `cutoff`.
+
+    Their profile, requests (as facts) and consent stay; a person who comes back starts a fresh
+    conversation. Returns how many people were affected.
+    """
+    inactive = select(Person.id).where(Person.last_active_at < cutoff, Person.erased_at.is_(None))
+    affected = len(
+        list(
+            (
+                await session.execute(
+                    select(InboundMessage.person_id).where(InboundMessage.person_id.in_(inactive)).distinct()
+                )
+            ).scalars()
+        )
+    )
+    stale_threads = select(Thread.id).where(Thread.last_message_at < cutoff)
+    await session.execute(delete(ThreadMessage).where(ThreadMessage.thread_id.in_(stale_threads)))
+    await session.execute(delete(OutboxMessage).where(OutboxMessage.person_id.in_(inactive)))
+    await session.execute(delete(InboundMessage).where(InboundMessage.person_id.in_(inactive)))
+    await session.execute(update(Conversation).where(Conversation.person_id.in_(inactive)).values(state={}))
+    return affected

@@ -140,3 +140,19 @@ async def test_withdrawing_consent_stops_matching_and_sharing(runtime: Runtime, 
     await say(runtime, NUMBER, *ASK_BOODSCHAPPEN, channel="sms")
     assert (await keys_for(runtime, resident))[-1] == "no_match", "nobody without consent is invited"
     assert "invite" not in await keys_for(runtime, volunteer)
+
+
+async def test_retention_deletes_the_messages_of_people_inactive_for_a_year(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    old = await add_person(runtime, clock, NUMBER, NAME, "molenwijk", channel="sms")
+    await say(runtime, NUMBER, "menu", "hallo daar", channel="sms")
+    clock.advance(days=400)
+    recent = await add_person(runtime, clock, "+31699999999", "Els", "bloemhof", channel="sms")
+    await say(runtime, "+31699999999", "menu", channel="sms")
+    assert await runtime.engine.expire_old_messages(12) == 1
+    stored = await everything_stored(runtime)
+    assert "hallo daar" not in stored
+    assert NAME in stored, "the profile stays; only messages and logbooks expire"
+    assert await keys_for(runtime, old) == []
+    assert await keys_for(runtime, recent) == ["menu"]
