@@ -12,7 +12,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -53,14 +53,24 @@ def utc_now() -> datetime:
 
 
 def event_to_json(event: Event) -> dict[str, Any]:
-    """The event as stored. NUL cannot be stored in PostgreSQL text or JSONB: it becomes U+FFFD, the
-    replacement character, so a message that contains one is still stored (and answered) once."""
-    if "\x00" in event.text:
-        event = replace(event, text=event.text.replace("\x00", "\ufffd"))
+    """The event as stored. NUL cannot be stored in PostgreSQL text or JSONB: in every string (the text,
+    a button's data, a language hint, meta) it becomes U+FFFD, the replacement character, so a message
+    that contains one is still stored (and answered) once."""
     data = asdict(event)
     data.pop("address_stopped")
     data["meta"] = dict(event.meta)
-    return {key: value for key, value in data.items() if value not in (None, "", {})}
+    cleaned = _without_nul(data)
+    return {key: value for key, value in cleaned.items() if value not in (None, "", {})}
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_nul(item) for item in value]
+    return value
 
 
 def event_from_json(data: dict[str, Any], *, address_stopped: bool) -> Event:

@@ -639,3 +639,11 @@ def test_callback_data_that_is_not_a_string_is_an_invalid_update(adapter: Telegr
     update["callback_query"]["data"] = {"not": "a string"}
     with pytest.raises(InvalidUpdate):
         parse_update(update, adapter.bot)
+
+
+@pytest.mark.parametrize("update_id", [-1, 2**63, 10**70])
+def test_an_update_id_out_of_range_is_invalid(adapter: TelegramAdapter, update_id: int) -> None:
+    update = copy.deepcopy(load("message_text"))
+    update["update_id"] = update_id
+    with pytest.raises(InvalidUpdate):
+        parse_update(update, adapter.bot)

@@ -616,3 +616,17 @@ async def test_concurrent_sends_keep_their_own_retry_after(adapter: TwilioAdapte
 
     assert slow.retry_after == 9.0
     assert fast.retry_after is None
+
+
+@pytest.mark.parametrize("sid", ["SM" + "a" * 70, "SM\x00abc", "SM-1", "S"])
+def test_a_message_sid_that_is_not_a_sid_is_malformed(sid: str) -> None:
+    form = {**fixture("sms_inbound.json"), "MessageSid": sid, "SmsMessageSid": sid}
+    with pytest.raises(MalformedTwilioPayload):
+        parse_inbound(form)
+
+
+def test_a_huge_media_count_is_read_only_as_far_as_twilio_can_send() -> None:
+    form = {**fixture("sms_inbound.json"), "NumMedia": "4000000000", "MediaContentType0": "image/jpeg"}
+    message = parse_inbound(form)
+    assert isinstance(message, InboundMessage)
+    assert message.event.kind == "media" and message.event.meta == {"media_types": ["image/jpeg"]}

@@ -156,3 +156,15 @@ async def test_language_follows_the_conversation(runtime: Runtime) -> None:
     async with runtime.sessions() as session:
         person = await session.get(Person, stored.person_id)
         assert person is not None and person.language == "en"
+
+
+def test_nul_in_any_stored_field_becomes_the_replacement_character() -> None:
+    from bot.engine import event_to_json
+    from flows.types import Event
+
+    event = Event(
+        kind="choice", text="a\x00b", choice="x\x00", language_hint="n\x00l", meta={"k\x00": ["v\x00"]}
+    )
+    stored = event_to_json(event)
+    assert "\x00" not in repr(stored)
+    assert stored["choice"] == "x\ufffd" and stored["meta"] == {"k\ufffd": ["v\ufffd"]}

@@ -161,8 +161,8 @@ def _deserialise(data: Any, bot: telegram.Bot) -> Update:
     if not isinstance(data, Mapping):
         raise InvalidUpdate("update is not a JSON object")
     update_id = data.get("update_id")
-    if not isinstance(update_id, int) or isinstance(update_id, bool):
-        raise InvalidUpdate("update has no integer update_id")
+    if not isinstance(update_id, int) or isinstance(update_id, bool) or not 0 <= update_id < 2**63:
+        raise InvalidUpdate("update has no integer update_id (0 <= id < 2**63)")
     try:
         update = Update.de_json(dict(data), bot)
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:

@@ -43,6 +43,11 @@ _CLOCK_SKEW = timedelta(minutes=1)
 _LOOKUP_PAGE_SIZE = 50
 
 
+# A message SID: letters and digits, at most 64 (the column's width); Twilio's own are 34 long.
+_SID = re.compile(r"[A-Za-z0-9]{2,64}")
+MAX_MEDIA = 10
+
+
 class MalformedTwilioPayload(ValueError):
     """A webhook lacks a field every Twilio request has; the web layer answers 400."""
 
@@ -67,6 +72,9 @@ def parse_inbound(form: Mapping[str, str]) -> InboundMessage | Ignored:
     sender = form.get("From", "").strip()
     if not provider_id or not sender:
         raise MalformedTwilioPayload("MessageSid and From are required")
+    if not _SID.fullmatch(provider_id):
+        # Twilio SIDs are two letters and 32 hex digits; anything else cannot be stored as an id.
+        raise MalformedTwilioPayload("MessageSid is not a Twilio SID")
     channel, address = _split_address(sender)
     if channel is None:
         return Ignored(reason="sender address is not a supported channel")
@@ -81,6 +89,8 @@ def parse_status(form: Mapping[str, str]) -> StatusUpdate:
     status = _first(form, "MessageStatus", "SmsStatus")
     if not provider_id or not status:
         raise MalformedTwilioPayload("MessageSid and MessageStatus are required")
+    if not _SID.fullmatch(provider_id):
+        raise MalformedTwilioPayload("MessageSid is not a Twilio SID")
     return StatusUpdate(provider_id=provider_id, status=status, error_code=_first(form, "ErrorCode"))
 
 
@@ -119,7 +129,8 @@ def _event(form: Mapping[str, str]) -> Event:
 
 def _media_types(form: Mapping[str, str], count: int) -> list[str]:
     """The content types of the attachments, so a flow can say "we cannot listen to voice notes"."""
-    types = (form.get(f"MediaContentType{index}", "") for index in range(count))
+    # Twilio sends at most 10 attachments; a larger claimed count must not make us loop for it.
+    types = (form.get(f"MediaContentType{index}", "") for index in range(min(count, MAX_MEDIA)))
     return [content_type for content_type in types if content_type]
 
 
