@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -57,6 +58,16 @@ def _record_with_request_id(*args: Any, **kwargs: Any) -> logging.LogRecord:
 logging.setLogRecordFactory(_record_with_request_id)
 
 
+def safe_exception(exc_info: Any) -> str:
+    """A traceback without the exception's message: where it failed and what kind of error, never the
+    text (Python's own errors quote their input: int("Mijn nummer is 06..."), KeyError(name), and a
+    database error quotes the data it refused)."""
+    kind, _value, tb = exc_info
+    frames = "".join(traceback.format_tb(tb)) if tb is not None else ""
+    name = kind.__qualname__ if kind is not None else "Exception"
+    return f"Traceback (most recent call last):\n{frames}{name} (message withheld)"
+
+
 def _extras(record: logging.LogRecord) -> dict[str, object]:
     return {key: value for key, value in record.__dict__.items() if key in SAFE_FIELDS}
 
@@ -71,7 +82,7 @@ class JsonFormatter(logging.Formatter):
             **_extras(record),
         }
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = safe_exception(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
@@ -81,7 +92,7 @@ class TextFormatter(logging.Formatter):
         line = f"{record.levelname.lower():7} {record.name}: {record.getMessage()}"
         line = f"{line}  {extras}" if extras else line
         if record.exc_info:
-            line += "\n" + self.formatException(record.exc_info)
+            line += "\n" + safe_exception(record.exc_info)
         return line
 
 
@@ -93,5 +104,6 @@ def configure(log_format: str = "auto", level: int = logging.INFO) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # Libraries that log request URLs or bodies at INFO/DEBUG would leak tokens or numbers.
-    for noisy in ("httpx", "httpcore", "twilio", "telegram", "apscheduler", "uvicorn.access"):
+    # aiosqlite logs every statement with its parameters at DEBUG (numbers, names, message texts).
+    for noisy in ("httpx", "httpcore", "twilio", "telegram", "apscheduler", "uvicorn.access", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
