@@ -73,6 +73,9 @@ def _extras(record: logging.LogRecord) -> dict[str, object]:
 
 
 class JsonFormatter(logging.Formatter):
+    def formatException(self, ei: Any) -> str:
+        return safe_exception(ei)
+
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, object] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
@@ -87,6 +90,9 @@ class JsonFormatter(logging.Formatter):
 
 
 class TextFormatter(logging.Formatter):
+    def formatException(self, ei: Any) -> str:
+        return safe_exception(ei)
+
     def format(self, record: logging.LogRecord) -> str:
         extras = " ".join(f"{key}={value}" for key, value in sorted(_extras(record).items()))
         line = f"{record.levelname.lower():7} {record.name}: {record.getMessage()}"

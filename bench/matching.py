@@ -1,0 +1,297 @@
+"""Matching at 100,000 volunteers: the candidate query plus ranking for a new request, p50/p99.
+
+    .venv/bin/python -m bench.matching [--backends sqlite,postgresql] [--volunteers 100000] [--requests 300]
+
+One municipality (the app's own, `places.load_municipality()`: four neighbourhoods), bulk-inserted
+with SQL: people, help_offers, offer_categories, plus some history that the query's subqueries read
+(accepted invitations this week, requests a volunteer helped before). Then, for each of N new requests
+(random requester, category, neighbourhood, time), we time exactly what `bot/matchmaker.py` does for
+a first wave: `storage.matching.candidates` (through the app's async engine, as in production) and
+`flows.matching.rank` + `next_wave`. The figures are wall-clock per request, single client.
+EXPLAIN output is saved next to the result to show what bounds the query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, insert, text
+
+from bench.common import fresh_postgres, percentile, save, wait_quiet
+from flows import places
+from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, next_wave, rank
+from storage import migrate
+from storage.db import make_engine, make_sessionmaker, sync_url
+from storage.matching import candidates
+from storage.models import HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
+
+REQUESTERS = 2000
+
+
+def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any]:
+    rng = random.Random(seed)
+    municipality = places.load_municipality()
+    hoods = [n.key for n in municipality.neighbourhoods]
+    now = datetime.now(UTC)
+    engine = create_engine(sync_url(database_url))
+    started = time.perf_counter()
+    people, offers, categories = [], [], []
+    for pid in range(1, volunteers + REQUESTERS + 1):
+        people.append(
+            {
+                "id": pid,
+                "created_at": now,
+                "language": "nl",
+                "first_name": f"V{pid}",
+                "neighbourhood": rng.choice(hoods),
+                "postcode4": "7391",
+                "last_active_at": now,
+            }
+        )
+        if pid > volunteers:
+            continue  # requesters offer nothing
+        availability = (
+            []
+            if rng.random() < 0.5
+            else sorted({(rng.randrange(7), rng.choice(DAYPARTS)) for _ in range(rng.randint(1, 6))})
+        )
+        offers.append(
+            {
+                "person_id": pid,
+                "reach": rng.choices(["own", "nearby", "anywhere"], [4, 5, 1])[0],
+                "availability": [list(slot) for slot in availability],
+                "weekly_limit": rng.randint(1, 3),
+                "languages": ["nl", "en"] if rng.random() < 0.2 else ["nl"],
+                "verified": rng.random() < 0.3,
+                "active": rng.random() < 0.95,
+                "paused_until": now + timedelta(days=3) if rng.random() < 0.05 else None,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        for category in rng.sample(CATEGORIES, rng.randint(1, 4)):
+            categories.append({"person_id": pid, "category": category})
+    # History the subqueries read: requests matched to a volunteer, accepted invitations this week.
+    history, invitations = [], []
+    for rid in range(1, volunteers // 5 + 1):
+        requester = volunteers + rng.randint(1, REQUESTERS)
+        helper = rng.randint(1, volunteers)
+        history.append(
+            {
+                "id": rid,
+                "person_id": requester,
+                "category": rng.choice(CATEGORIES),
+                "description": "eerder",
+                "when": {"kind": "asap"},
+                "when_start": None,
+                "neighbourhood": rng.choice(hoods),
+                "urgent": False,
+                "visibility": "helper",
+                "status": "matched",
+                "source": "chat",
+                "created_at": now - timedelta(days=rng.randint(0, 60)),
+                "updated_at": now,
+                "wave": 1,
+                "matched_person_id": helper,
+                "matched_at": now,
+            }
+        )
+        invitations.append(
+            {
+                "request_id": rid,
+                "person_id": helper,
+                "wave": 1,
+                "status": "accepted",
+                "asked_at": now - timedelta(days=rng.randint(0, 14)),
+                "answered_at": now - timedelta(days=rng.randint(0, 14)),
+            }
+        )
+    with engine.begin() as connection:
+        for table, rows in (
+            (Person.__table__, people),
+            (HelpOffer.__table__, offers),
+            (OfferCategory.__table__, categories),
+            (HelpRequest.__table__, history),
+            (MatchInvitation.__table__, invitations),
+        ):
+            for start in range(0, len(rows), 5000):
+                connection.execute(insert(table), rows[start : start + 5000])
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT setval('people_id_seq', (SELECT max(id) FROM people))"))
+            connection.execute(
+                text("SELECT setval('help_requests_id_seq', (SELECT max(id) FROM help_requests))")
+            )
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
+        else:
+            connection.execute(text("ANALYZE"))
+            connection.commit()
+    engine.dispose()
+    return {
+        "volunteers": volunteers,
+        "offer_category_rows": len(categories),
+        "history_requests": len(history),
+        "accepted_invitations": len(invitations),
+        "load_seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+async def measure(database_url: str, volunteers: int, n: int, seed: int = 11) -> dict[str, Any]:
+    rng = random.Random(seed)
+    municipality = places.load_municipality()
+    hoods = [nb.key for nb in municipality.neighbourhoods]
+    engine = make_engine(database_url)
+    sessions = make_sessionmaker(engine)
+    query_ms, rank_ms, total_ms, found, wave_sizes = [], [], [], [], []
+    now = datetime.now(UTC)
+    try:
+        # New requests, committed first (as the engine has flushed the request when it matches).
+        requests = []
+        async with sessions() as session, session.begin():
+            for _ in range(n + 20):
+                start = now + timedelta(days=rng.randint(1, 6), hours=rng.choice([9, 14, 19]))
+                kind = rng.choice(["asap", "moment", "flexible"])
+                request = HelpRequest(
+                    person_id=volunteers + rng.randint(1, REQUESTERS),
+                    category=rng.choice(CATEGORIES),
+                    description="bench",
+                    when={"kind": kind},
+                    when_start=start if kind == "moment" else None,
+                    neighbourhood=rng.choice(hoods),
+                    urgent=rng.random() < 0.2,
+                    visibility="helper",
+                    status="open",
+                    source="chat",
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(request)
+                requests.append(request)
+        for i, request in enumerate(requests):
+            need = HelpNeed(
+                request_id=request.id,
+                requester_id=request.person_id,
+                category=request.category,  # type: ignore[arg-type]
+                neighbourhood=request.neighbourhood,
+                language="nl",
+                when_kind=request.when["kind"],
+                when_start=request.when_start,
+                urgent=request.urgent,
+            )
+            async with sessions() as session:
+                t0 = time.perf_counter()
+                found_candidates = await candidates(session, request, now, municipality)
+                t1 = time.perf_counter()
+                wave = next_wave(rank(need, found_candidates, now), 3)
+                t2 = time.perf_counter()
+            if i < 20:
+                continue  # warm-up: caches, statement compilation
+            query_ms.append((t1 - t0) * 1000)
+            rank_ms.append((t2 - t1) * 1000)
+            total_ms.append((t2 - t0) * 1000)
+            found.append(len(found_candidates))
+            wave_sizes.append(len(wave))
+    finally:
+        await engine.dispose()
+
+    def stats(values: list[float]) -> dict[str, float]:
+        return {
+            "p50": round(percentile(values, 50), 2),
+            "p99": round(percentile(values, 99), 2),
+            "max": round(max(values), 2),
+        }
+
+    return {
+        "requests_timed": len(total_ms),
+        "total_ms": stats(total_ms),
+        "query_ms": stats(query_ms),
+        "rank_ms": stats(rank_ms),
+        "candidates_returned_median": percentile([float(x) for x in found], 50),
+        "full_waves": sum(1 for w in wave_sizes if w == 3),
+    }
+
+
+def explain(database_url: str) -> str:
+    """The plan of one candidate query, with the app's own SQL (compiled for the dialect)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    engine = create_engine(sync_url(database_url))
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT id FROM help_requests WHERE description = 'bench' LIMIT 1")
+        ).first()
+        if row is None:
+            return ""
+    # Build the statement the way storage.matching does, by running it under a recording session.
+    captured: list[tuple[str, Any]] = []
+
+    from sqlalchemy import event
+
+    async def run() -> None:
+        async_engine = make_engine(database_url)
+
+        @event.listens_for(async_engine.sync_engine, "before_cursor_execute")
+        def grab(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+            if "offer_categories" in statement:
+                captured.append((statement, parameters))
+
+        sessions = make_sessionmaker(async_engine)
+        async with sessions() as session:
+            request = await session.get(HelpRequest, row[0])
+            assert request is not None
+            await candidates(session, request, datetime.now(UTC), places.load_municipality())
+        await async_engine.dispose()
+
+    asyncio.run(run())
+    del postgresql, sqlite
+    statement, parameters = captured[0]
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            plan = connection.exec_driver_sql(
+                "EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters
+            ).fetchall()
+        else:
+            plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+    engine.dispose()
+    return statement + "\n\n" + "\n".join(" | ".join(str(c) for c in r) for r in plan)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--volunteers", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="voordeur-bench-matching-"))
+    result: dict[str, Any] = {"settings": vars(args)}
+    for backend in args.backends.split(","):
+        if backend == "sqlite":
+            url = f"sqlite:///{work}/matching.db"
+        else:
+            url = fresh_postgres("voordeur_bench_matching")
+        migrate.upgrade(url)
+        loaded = populate(url, args.volunteers)
+        runs = []
+        for run in range(args.runs):
+            quiet = wait_quiet()
+            measured = asyncio.run(measure(url, args.volunteers, args.requests, seed=11 + run))
+            measured["quiet_before"] = quiet
+            runs.append(measured)
+            print(backend, run + 1, measured, flush=True)
+        plan = explain(url)
+        (work / f"explain-{backend}.txt").write_text(plan)
+        result[backend] = {"load": loaded, "runs": runs, "explain_file": str(work / f"explain-{backend}.txt")}
+    print("saved", save("matching", result))
+
+
+if __name__ == "__main__":
+    main()
