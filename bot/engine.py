@@ -329,14 +329,11 @@ class Engine:
     async def _run_event(
         session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
     ) -> str:
-        if event.kind == matchmaker.WAVE_TIMEOUT and event.request_id is not None:
-            wave = int(event.payload.get("wave", 0))
-            return await matchmaker.on_wave_timeout(session, event.request_id, wave, now, touched)
-        if event.kind == ERASE_PERSON and event.person_id is not None:
-            await privacy.erase(session, event.person_id, now)
-            return "erased"
-        log.warning("unknown scheduled event kind", extra={"reason": event.kind})
-        return "unknown_kind"
+        handler = SCHEDULED_HANDLERS.get(event.kind)
+        if handler is None:
+            log.warning("unknown scheduled event kind", extra={"reason": event.kind})
+            return "unknown_kind"
+        return await handler(session, event, now, touched)
 
     async def expire_old_messages(self, months: int) -> int:
         """The nightly retention job (see storage.privacy.expire_messages)."""
@@ -530,3 +527,29 @@ def spawn(coro: Awaitable[Any], tasks: set[asyncio.Task[Any]]) -> asyncio.Task[A
     tasks.add(task)
     task.add_done_callback(tasks.discard)
     return task
+
+
+async def _wave_timeout(
+    session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
+) -> str:
+    if event.request_id is None:
+        return "no_request"
+    wave = int(event.payload.get("wave", 0))
+    return await matchmaker.on_wave_timeout(session, event.request_id, wave, now, touched)
+
+
+async def _erase_person(
+    session: AsyncSession, event: schedule.DueEvent, now: datetime, _touched: Touched
+) -> str:
+    if event.person_id is None:
+        return "no_person"
+    await privacy.erase(session, event.person_id, now)
+    return "erased"
+
+
+# What a due scheduled event does, by kind; each returns the reason stored on the finished row.
+ScheduledHandler = Callable[[AsyncSession, schedule.DueEvent, datetime, Touched], Awaitable[str]]
+SCHEDULED_HANDLERS: dict[str, ScheduledHandler] = {
+    matchmaker.WAVE_TIMEOUT: _wave_timeout,
+    ERASE_PERSON: _erase_person,
+}
