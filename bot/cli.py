@@ -18,6 +18,9 @@ from bot.settings import Settings, SettingsError, load_settings
 log = logging.getLogger("voordeur.cli")
 
 DEMO_DATABASE_URL = "sqlite:///voordeur-demo.db"
+# Its own file: a chat and a running demo must not share one database (each would print or show the
+# other's messages).
+CHAT_DATABASE_URL = "sqlite:///voordeur-chat.db"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8080)
 
+    chat = commands.add_parser(
+        "chat",
+        help="talk to the bot in this terminal as one person (embedded SQLite with demo data; "
+        "every message is printed, nothing is sent to a provider)",
+    )
+    chat.add_argument("--channel", choices=("sms", "whatsapp", "telegram", "simulator"), default="sms")
+    chat.add_argument("--from", dest="from_address", required=True, help="e.g. +31612345678 or a chat id")
     db = commands.add_parser("db", help="database migrations")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
     db_commands.add_parser("upgrade", help="apply migrations to DATABASE_URL")
@@ -82,10 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.db_timeout)
     overrides: dict[str, Any] = {}
-    if args.command == "demo":
+    if args.command in ("demo", "chat"):
         # No quiet hours in the demo: an invitation at 22:00 would otherwise wait until 09:00.
         overrides = {
-            "DATABASE_URL": DEMO_DATABASE_URL,
+            "DATABASE_URL": DEMO_DATABASE_URL if args.command == "demo" else CHAT_DATABASE_URL,
             "VOORDEUR_SIMULATOR": True,
             "VOORDEUR_QUIET_HOURS": "",
         }
@@ -97,11 +107,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from bot import logs
 
-    logs.configure(settings.voordeur_log_format)
+    # In a terminal chat the log would interleave with the conversation: warnings only.
+    logs.configure(settings.voordeur_log_format, logging.WARNING if args.command == "chat" else logging.INFO)
     if args.command == "db":
         return _db(settings, args.db_command)
     if args.command == "telegram":
         return _telegram(settings, args)
+    if args.command == "chat":
+        return _chat(settings, args.channel, args.from_address)
     _migrate(settings)
     if args.command == "worker":
         return asyncio.run(_worker(settings, args.metrics_port))
@@ -114,6 +127,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Voordeur demo: open http://{args.host}:{args.port}/simulator", flush=True)
         return _serve(settings, args.host, args.port, worker=True)
     return _serve(settings, args.host, args.port, worker=not args.no_worker)
+
+
+def _chat(settings: Settings, channel: str, address: str) -> int:
+    from datetime import UTC, datetime
+
+    from bot import chat
+    from bot.demo import seed
+
+    try:
+        address = chat.normalise_address(channel, address)
+    except chat.AddressError as exc:
+        print(f"voordeur: {exc}", file=sys.stderr)
+        return 2
+    _migrate(settings)
+    asyncio.run(seed(settings.database_url, datetime.now(UTC)))
+    return chat.main(settings, channel, address)
 
 
 def _db(settings: Settings, command: str) -> int:

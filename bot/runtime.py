@@ -10,7 +10,7 @@ import asyncio
 import logging
 import os
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -41,7 +41,14 @@ HEALTH_TIMEOUT_SECONDS = 3.0
 
 
 class Runtime:
-    def __init__(self, settings: Settings, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        adapters: Mapping[str, ChannelAdapter] | None = None,
+    ) -> None:
+        """`adapters` replaces the channels the settings enable (the terminal chat prints every send)."""
         self.settings = settings
         self.clock = clock
         self.db = make_engine(settings.database_url, sqlite_synchronous=settings.voordeur_sqlite_synchronous)
@@ -49,7 +56,10 @@ class Runtime:
         self.telegram: TelegramAdapter | None = None
         self.twilio: TwilioAdapter | None = None
         self.adapters: dict[str, ChannelAdapter] = {}
-        self._build_adapters()
+        if adapters is None:
+            self._build_adapters()
+        else:
+            self.adapters.update(adapters)
         quiet = settings.quiet_hours
         self.sender = OutboxSender(
             self.sessions,
