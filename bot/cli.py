@@ -184,10 +184,13 @@ def _migrate(settings: Settings) -> None:
 
 
 def _serve(settings: Settings, host: str, port: int, *, worker: bool) -> int:
+    from bot.clock import AdjustableClock
     from bot.runtime import Runtime
     from bot.web.app import create_app
 
-    app = create_app(Runtime(settings), worker=worker)
+    # With the simulator (the demo) the clock can be moved forward from its page; never in production.
+    runtime = Runtime(settings, clock=AdjustableClock()) if settings.voordeur_simulator else Runtime(settings)
+    app = create_app(runtime, worker=worker)
     config = uvicorn.Config(
         app,
         host=host,

@@ -67,6 +67,8 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
             Route("/simulator", simulator.page, methods=["GET"]),
             Route("/simulator/api/messages", simulator.post_message, methods=["POST"]),
             Route("/simulator/api/messages", simulator.get_messages, methods=["GET"]),
+            Route("/simulator/api/clock", simulator.get_clock, methods=["GET"]),
+            Route("/simulator/api/clock", simulator.advance_clock, methods=["POST"]),
         ]
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIdMiddleware)])
     app.state.runtime = runtime

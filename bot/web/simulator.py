@@ -7,13 +7,16 @@ rows the sender marked sent. Only mounted when VOORDEUR_SIMULATOR is on (the dem
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from bot.channels.base import InboundMessage
+from bot.clock import AdjustableClock
 from bot.web.requests import BadRequest, parse_json_object, read_body
 from flows.types import Event
 from storage.models import Identity, OutboxMessage
@@ -99,3 +102,45 @@ async def get_messages(request: Request) -> Response:
         ]
     messages.sort(key=lambda m: m.pop("order"))
     return JSONResponse({"messages": messages})
+
+
+MAX_ADVANCE_MINUTES = 60 * 24 * 14  # two weeks per step
+CATCH_UP_ROUNDS = 50
+
+
+async def get_clock(request: Request) -> Response:
+    return JSONResponse(_clock_view(request.app.state.runtime))
+
+
+async def advance_clock(request: Request) -> Response:
+    """Body: {"minutes": N}. Moves the demo's clock forward and runs what has come due, at once."""
+    runtime = request.app.state.runtime
+    clock = runtime.clock
+    if not isinstance(clock, AdjustableClock):
+        return JSONResponse({"error": "this runtime's clock cannot be moved"}, status_code=409)
+    try:
+        data = parse_json_object(await read_body(request, runtime.settings.voordeur_max_body_bytes))
+    except BadRequest as exc:
+        return JSONResponse({"error": exc.reason}, status_code=exc.status)
+    minutes = data.get("minutes")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= MAX_ADVANCE_MINUTES:
+        return JSONResponse(
+            {"error": f"minutes must be a whole number from 1 to {MAX_ADVANCE_MINUTES}"}, status_code=400
+        )
+    clock.advance(timedelta(minutes=minutes))
+    ran = 0
+    for _ in range(CATCH_UP_ROUNDS):
+        handled = await runtime.engine.run_due_events()
+        await runtime.engine.settle()
+        ran += handled
+        if handled == 0:
+            break
+    runtime.sender.wake()
+    return JSONResponse({**_clock_view(runtime), "events_run": ran})
+
+
+def _clock_view(runtime: Any) -> dict[str, Any]:
+    now = runtime.clock()
+    local = now.astimezone(runtime.settings.timezone)
+    movable = isinstance(runtime.clock, AdjustableClock)
+    return {"now": local.isoformat(timespec="minutes"), "movable": movable}
