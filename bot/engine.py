@@ -12,16 +12,16 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversations, linking, matchmaker, metrics
+from bot import conversations, exports, linking, matchmaker, metrics
 from bot.channels.base import InboundMessage
-from bot.mailbox import Touched
+from bot.mailbox import EffectContext, Touched
 from flows import catalogue
 from flows.conversation import step
 from flows.dialogue import label_of
@@ -119,8 +119,10 @@ class Engine:
         clock: Clock = utc_now,
         on_outbox: Callable[[], None] = lambda: None,
         on_touched: Callable[[int], None] = lambda _person_id: None,
+        public_base_url: str = "",
     ) -> None:
         self._sessions = sessions
+        self.public_base_url = public_base_url  # for links the bot sends (a one-time export)
         self._clock = clock
         self._on_outbox = on_outbox
         self._on_touched = on_touched
@@ -267,8 +269,8 @@ class Engine:
             offer=await offers.for_person(session, person.id),
         )
 
-    @staticmethod
     async def _apply(
+        self,
         session: AsyncSession,
         person: Person,
         identity: Identity | None,
@@ -280,7 +282,8 @@ class Engine:
         handler = EFFECT_HANDLERS.get(effect.kind)
         if handler is None:
             raise ValueError(f"unknown effect kind {effect.kind!r}")
-        await handler(EffectContext(session, person, identity, now, touched), effect.data)
+        context = EffectContext(session, person, identity, now, touched, self.public_base_url)
+        await handler(context, effect.data)
 
     @staticmethod
     def _enqueue_reply(
@@ -363,17 +366,6 @@ class Engine:
         if handled:
             log.info("recovered unprocessed inbound messages", extra={"count": handled})
         return handled
-
-
-@dataclass(frozen=True, slots=True)
-class EffectContext:
-    """Where an effect applies: the step's transaction, the person, the address they wrote from, now."""
-
-    session: AsyncSession
-    person: Person
-    identity: Identity | None  # None for an internal event (another person's step, a timer)
-    now: datetime
-    touched: Touched  # people whose mailbox got an internal event: handled after the commit
 
 
 async def _set_stopped(ctx: EffectContext, data: Mapping[str, Any]) -> None:
@@ -516,6 +508,7 @@ EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitabl
     "send_my_data": _send_my_data,
     "withdraw_consent": _withdraw_consent,
     "create_link_code": _create_link_code,
+    "create_export_link": exports.create_link,
     "use_link_code": _use_link_code,
     **{kind: _for_person(handler) for kind, handler in conversations.HANDLERS.items()},
 }

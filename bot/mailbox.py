@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.inbox import post_internal
+from storage.models import Identity, Person
 
 
 @dataclass
@@ -37,3 +38,15 @@ class Touched:
         name, words or number it carries (erasing them blanks it)."""
         await post_internal(session, person_id, name, data, now, key=key, about=about)
         self.people.add(person_id)
+
+
+@dataclass(frozen=True, slots=True)
+class EffectContext:
+    """Where an effect applies: the step's transaction, the person, the address they wrote from, now."""
+
+    session: AsyncSession
+    person: Person
+    identity: Identity | None  # None for an internal event (another person's step, a timer)
+    now: datetime
+    touched: Touched  # people whose mailbox got an internal event: handled after the commit
+    public_base_url: str = ""

@@ -67,7 +67,13 @@ class Runtime:
             clock=clock,
             quiet_hours=QuietHours(quiet[0], quiet[1], settings.timezone) if quiet else None,
         )
-        self.engine = Engine(self.sessions, clock=clock, on_outbox=self.sender.wake, on_touched=self.kick)
+        self.engine = Engine(
+            self.sessions,
+            clock=clock,
+            on_outbox=self.sender.wake,
+            on_touched=self.kick,
+            public_base_url=settings.public_base_url or "",
+        )
         self._tasks: set[asyncio.Task[Any]] = set()
         self._sender_task: asyncio.Task[Any] | None = None
         self._scheduler: AsyncIOScheduler | None = None

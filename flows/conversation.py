@@ -116,6 +116,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return privacy.ask_erase(state)
     if command == "my_data":
         return privacy.my_data(state)
+    if command == "export":
+        return privacy.export(state)
     if command == "withdraw_consent":
         return privacy.withdraw_consent(state)
     if state.get("flow") == "erase":

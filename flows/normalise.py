@@ -30,6 +30,7 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["hervat", "hervatten", "resume", "unpause"], "resume"),
     **dict.fromkeys(["verwijder mij", "verwijder me", "wis mijn gegevens", "wis mij", "delete me"], "erase"),
     **dict.fromkeys(["mijn gegevens", "my data"], "my_data"),
+    **dict.fromkeys(["export", "exporteer", "download", "downloaden"], "export"),
     **dict.fromkeys(["toestemming intrekken", "intrekken", "withdraw consent"], "withdraw_consent"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),

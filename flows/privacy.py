@@ -16,7 +16,7 @@ from flows import catalogue, places
 from flows.dialogue import YES_NO, chosen, language, prompt, say
 from flows.types import Effect, Event, StepResult
 
-INTERNAL = {"my_data", "counterpart_left"}
+INTERNAL = {"my_data", "counterpart_left", "export_link"}
 
 
 def ask_erase(state: dict[str, Any]) -> StepResult:
@@ -45,6 +45,11 @@ def my_data(state: dict[str, Any]) -> StepResult:
     return StepResult(state, (), (Effect("send_my_data"),))
 
 
+def export(state: dict[str, Any]) -> StepResult:
+    """EXPORT: everything, as a download behind a one-time link (never the data itself over SMS)."""
+    return StepResult(state, (), (Effect("create_export_link"),))
+
+
 def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     name = event.command or ""
     if name not in INTERNAL:
@@ -53,6 +58,9 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         if state.get("thread") == event.meta.get("thread_id"):
             state.pop("thread", None)
         return StepResult(state, (say("counterpart_left"),))
+    if name == "export_link":
+        url = str(event.meta.get("url") or "")
+        return StepResult(state, (say("export_link", {"url": url}) if url else say("export_unavailable"),))
     return StepResult(state, (say("my_data", _summary_params(state, dict(event.meta))),))
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import (
     Consent,
     Conversation,
+    ExportLink,
     HelpOffer,
     HelpRequest,
     Identity,
@@ -107,6 +108,7 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
     await session.execute(delete(Conversation).where(Conversation.person_id == person_id))
     await session.execute(delete(Consent).where(Consent.person_id == person_id))
     await session.execute(delete(LinkCode).where(LinkCode.person_id == person_id))
+    await session.execute(delete(ExportLink).where(ExportLink.person_id == person_id))
     await session.execute(delete(HelpOffer).where(HelpOffer.person_id == person_id))
     await session.execute(
         update(ScheduledEvent)

@@ -43,8 +43,8 @@ async def test_mijn_gegevens_summarises_what_is_kept(runtime: Runtime, clock: Fi
     resident, _ = await resident_with_a_match(runtime, clock)
     await say(runtime, NUMBER, "MIJN GEGEVENS", channel="sms")
     body = (await bodies_for(runtime, resident))[-1]
-    assert body.startswith(f"We bewaren: {NAME}, Molenwijk,")
-    assert "1 vragen" in body and "toestemming 23 november 2026" in body
+    assert body.startswith(f"Bewaard: {NAME}, Molenwijk,")
+    assert "1 vragen" in body and "akkoord 23 november 2026" in body
     assert NUMBER not in body, "never the raw data over SMS"
 
 

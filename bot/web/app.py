@@ -12,6 +12,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot import exports
 from bot.logs import REQUEST_ID
 from bot.runtime import Runtime
 from bot.web import ops, simulator, webhooks
@@ -61,6 +62,7 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
         Route("/webhooks/twilio/status", webhooks.twilio_status_webhook, methods=["POST"]),
         Route("/healthz", ops.healthz, methods=["GET"]),
         Route("/metrics", ops.metrics_endpoint, methods=["GET"]),
+        Route("/export/{token}", exports.download, methods=["GET"]),
     ]
     if runtime.settings.voordeur_simulator:
         routes += [
