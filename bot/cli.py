@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -99,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
             "VOORDEUR_SIMULATOR": True,
             "VOORDEUR_QUIET_HOURS": "",
         }
+        if args.command == "demo" and not os.environ.get("PUBLIC_BASE_URL"):
+            # Links the bot sends (EXPORT) point at the demo itself.
+            overrides["PUBLIC_BASE_URL"] = f"http://{args.host}:{args.port}"
     try:
         settings = load_settings(**overrides)
     except SettingsError as exc:
