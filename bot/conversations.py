@@ -7,7 +7,7 @@ internal event in their own mailbox, so they get it on their own channel, in ord
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +17,11 @@ from storage import threads
 from storage.models import Person, Thread
 
 Handler = Callable[[AsyncSession, int, Mapping[str, Any], datetime, Touched], Awaitable[None]]
+
+
+# Per sender and thread: a neighbour is not flooded through the bot, whatever the sender's channel.
+RELAY_LIMIT = 30
+RELAY_WINDOW = timedelta(hours=1)
 
 
 async def _name(session: AsyncSession, person_id: int) -> str:
@@ -30,7 +35,13 @@ async def relay(
     thread = await threads.member_thread(session, int(data["thread_id"]), sender)
     if thread is None or thread.status != "open":
         return
+    earlier = await threads.sent_since(session, thread.id, sender, now - RELAY_WINDOW)
     message_id = await threads.add_message(session, thread, sender, str(data["text"]), now)
+    if earlier >= RELAY_LIMIT:
+        # Kept in the logbook for staff, not passed on; the sender hears it once per window.
+        if earlier == RELAY_LIMIT:
+            await touched.post(session, sender, "relay_limited", {}, now, f"relay_limited:{message_id}")
+        return
     other = threads.other_side(thread, sender)
     payload: dict[str, object] = {
         "thread_id": thread.id,

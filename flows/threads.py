@@ -24,6 +24,7 @@ INTERNAL = {
     "share_waiting",
     "numbers_shared",
     "number_unavailable",
+    "relay_limited",
 }
 
 

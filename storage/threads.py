@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.profile import ThreadSummary
@@ -72,6 +72,18 @@ async def add_message(session: AsyncSession, thread: Thread, sender_id: int, bod
     thread.last_message_at = now
     await session.flush()
     return message.id
+
+
+async def sent_since(session: AsyncSession, thread_id: int, sender_id: int, since: datetime) -> int:
+    """How many messages `sender_id` wrote in the thread since `since` (the relay limit's window)."""
+    result = await session.execute(
+        select(func.count()).where(
+            ThreadMessage.thread_id == thread_id,
+            ThreadMessage.sender_id == sender_id,
+            ThreadMessage.created_at >= since,
+        )
+    )
+    return int(result.scalar_one())
 
 
 def alert(

@@ -147,3 +147,26 @@ async def test_with_two_threads_a_message_goes_to_the_one_that_spoke_last(
         r.body for r in await outbox_rows(runtime) if r.channel == "telegram" and r.person_id != henk
     ]
     assert fatima_bodies[-1] == "Bericht van Ria: Dank je wel!"
+
+
+async def test_a_flood_of_relays_is_kept_for_staff_but_not_passed_on(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """30 messages an hour per sender and thread reach the other side; the rest stay in the logbook."""
+    from bot.conversations import RELAY_LIMIT
+
+    resident, volunteer = await matched_pair(runtime, clock)
+    await say(runtime, RESIDENT_SMS, *(f"bericht {n}" for n in range(RELAY_LIMIT + 3)), channel="sms")
+    relayed = [
+        r.body for r in await outbox_rows(runtime) if r.person_id == volunteer and r.text_key == "relay"
+    ]
+    assert len(relayed) == RELAY_LIMIT
+    assert relayed[-1].endswith(f"bericht {RELAY_LIMIT - 1}")
+    assert (await keys_for(runtime, resident)).count("relay_limited") == 1, "told once, not per message"
+    async with runtime.sessions() as session:
+        kept = (await session.execute(select(ThreadMessage.body))).scalars().all()
+    assert f"bericht {RELAY_LIMIT + 2}" in kept, "stored for the logbook"
+    # An hour later the thread flows again.
+    clock.advance(hours=1)
+    await say(runtime, RESIDENT_SMS, "Sorry, nog één vraag", channel="sms")
+    assert (await bodies_for(runtime, volunteer))[-1].endswith("Sorry, nog één vraag")
