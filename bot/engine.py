@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import conversations, exports, linking, matchmaker, metrics
+from bot import care, conversations, exports, linking, matchmaker, metrics
 from bot.channels.base import InboundMessage
 from bot.mailbox import EffectContext, Touched
 from flows import catalogue
@@ -27,6 +27,7 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
+from storage import care as care_storage
 from storage import inbox, offers, outbox, privacy, requests, schedule, threads
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
@@ -267,6 +268,8 @@ class Engine:
             open_requests=await requests.open_for_person(session, person.id),
             threads=await threads.for_person(session, person.id),
             offer=await offers.for_person(session, person.id),
+            care=await care_storage.summary(session, person.id),
+            reminders=await care_storage.reminders_for(session, person.id),
         )
 
     async def _apply(
@@ -447,6 +450,9 @@ async def _send_my_data(ctx: EffectContext, data: Mapping[str, Any]) -> None:
         "requests": facts.requests,
         "offering": facts.offering,
         "consent_given_at": facts.consent_given_at.isoformat() if facts.consent_given_at else None,
+        "care_for": facts.care_for,
+        "checkins": facts.checkins,
+        "reminders": facts.reminders,
     }
     key = f"my_data:{ctx.person.id}:{ctx.now.timestamp()}"
     await ctx.touched.post(ctx.session, ctx.person.id, "my_data", payload, ctx.now, key)
@@ -511,6 +517,7 @@ EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitabl
     "create_export_link": exports.create_link,
     "use_link_code": _use_link_code,
     **{kind: _for_person(handler) for kind, handler in conversations.HANDLERS.items()},
+    **{kind: _for_person(handler) for kind, handler in care.EFFECT_HANDLERS.items()},
 }
 
 
@@ -545,4 +552,5 @@ ScheduledHandler = Callable[[AsyncSession, schedule.DueEvent, datetime, Touched]
 SCHEDULED_HANDLERS: dict[str, ScheduledHandler] = {
     matchmaker.WAVE_TIMEOUT: _wave_timeout,
     ERASE_PERSON: _erase_person,
+    **care.SCHEDULED_HANDLERS,
 }

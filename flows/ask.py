@@ -43,7 +43,9 @@ CHANGE_CHOICES = (
 
 def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     state["flow"] = "ask"
-    state["ask"] = {}
+    # A request started from elsewhere (a mantelzorger's "Zwaar") is marked with where it came from.
+    source = state.pop("ask_source", None)
+    state["ask"] = {"source": source} if source else {}
     return _ask_next(state, profile, [])
 
 
@@ -169,7 +171,8 @@ def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile) -> 
     if answer == "send":
         request = {
             key: draft[key]
-            for key in ("category", "description", "when", "neighbourhood", "urgent", "visibility")
+            for key in ("category", "description", "when", "neighbourhood", "urgent", "visibility", "source")
+            if key in draft
         }
         _leave(state)
         return StepResult(state, (say("ask_sent"),), (Effect("create_request", request),))

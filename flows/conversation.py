@@ -16,6 +16,7 @@ from typing import Any
 
 from flows import (
     ask,
+    care,
     catalogue,
     crisis,
     invitations,
@@ -24,6 +25,7 @@ from flows import (
     offer,
     onboarding,
     privacy,
+    reminders,
     threads,
 )
 from flows.dialogue import chosen, prompt, repeat_prompt, say
@@ -61,6 +63,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             or threads.on_internal(state, event)
             or linking.on_internal(state, event)
             or privacy.on_internal(state, event)
+            or care.on_internal(state, event)
+            or reminders.on_internal(state, event)
         )
         return handled or StepResult(state)
     danger = crisis.detect(event.text) if event.kind in ("text", "media") else None
@@ -90,6 +94,9 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if invitations.is_answer(choice):
         assert choice is not None
         return invitations.on_answer(state, choice)
+    if care.is_answer(choice):
+        assert choice is not None
+        return _goto(care.on_answer(state, choice), profile, now)
     if choice is not None and (picked := threads.on_choice(state, choice, profile)) is not None:
         return picked
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
@@ -127,6 +134,14 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return result if erasing else _menu_when_done(result, "erase")
     if command == "my_requests":
         return _menu_when_done(my_requests.start(state, profile), "my_requests")
+    if command == "care":
+        return care.start(state, profile)
+    if command == "heavy":
+        return care.heavy(state)
+    if command == "my_reminders":
+        return _menu_when_done(reminders.start(state, profile), reminders.FLOW)
+    if command is None and (reminder := reminders.request_in(event)) is not None:
+        return reminders.create(state, reminder, profile, now)
     if command in OFFER_COMMANDS:
         if not profile.offering:
             return _then_menu(offer.not_offering(state))
@@ -136,6 +151,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             return _then_menu(ask.cancel(state))
         if state.get("flow") == "offer":
             return _then_menu(offer.cancel(state))
+        if state.get("flow") == care.FLOW:
+            return _then_menu(care.cancel(state))
         return StepResult(state, (say("nothing_to_cancel"), *_menu(state, "menu").replies))
 
     if state.get("flow") == "onboarding":
@@ -146,6 +163,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return _menu_when_done(offer.handle(state, event, profile, now), "offer", silent=True)
     if state.get("flow") == "my_requests":
         return _menu_when_done(my_requests.handle(state, event, profile), "my_requests")
+    if state.get("flow") == care.FLOW:
+        return _menu_when_done(care.handle(state, event, profile, now), care.FLOW, silent=True)
+    if state.get("flow") == reminders.FLOW:
+        return _menu_when_done(reminders.handle(state, event, profile), reminders.FLOW)
     return _on_menu(state, event, answer, profile, now)
 
 
@@ -182,6 +203,19 @@ def _continue(result: StepResult, profile: Profile, now: datetime) -> StepResult
     updated = after(profile, result.effects)
     ready = target in TARGETS and updated.ready_to_match
     nxt = _go(state, target, updated, now) if ready else _menu(state, "menu")
+    return replace(
+        result,
+        state=nxt.state,
+        replies=(*result.replies, *nxt.replies),
+        effects=(*result.effects, *nxt.effects),
+    )
+
+
+def _goto(result: StepResult, profile: Profile, now: datetime) -> StepResult:
+    """A flow that asked to go on to asking for help (`state["goto"]`, e.g. after "Zwaar")."""
+    if result.state.pop("goto", None) != "ask":
+        return result
+    nxt = _go(result.state, "ask", after(profile, result.effects), now)
     return replace(
         result,
         state=nxt.state,

@@ -32,6 +32,9 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["mijn gegevens", "my data"], "my_data"),
     **dict.fromkeys(["export", "exporteer", "download", "downloaden"], "export"),
     **dict.fromkeys(["toestemming intrekken", "intrekken", "withdraw consent"], "withdraw_consent"),
+    **dict.fromkeys(["mantelzorg", "mantelzorger", "carer", "caregiver"], "care"),
+    **dict.fromkeys(["zwaar", "heavy"], "heavy"),
+    **dict.fromkeys(["mijn herinneringen", "herinneringen", "my reminders", "reminders"], "my_reminders"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
 }

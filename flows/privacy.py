@@ -61,7 +61,11 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     if name == "export_link":
         url = str(event.meta.get("url") or "")
         return StepResult(state, (say("export_link", {"url": url}) if url else say("export_unavailable"),))
-    return StepResult(state, (say("my_data", _summary_params(state, dict(event.meta))),))
+    data = dict(event.meta)
+    replies = [say("my_data", _summary_params(state, data))]
+    if data.get("care_for") or data.get("checkins") or data.get("reminders"):
+        replies.append(say("care_my_data", _care_params(state, data)))
+    return StepResult(state, tuple(replies))
 
 
 def _summary_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
@@ -81,6 +85,15 @@ def _summary_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, st
         "requests": str(data.get("requests", 0)),
         "offering": catalogue.render("choice_yes" if data.get("offering") else "choice_no", lang).lower(),
         "consent": given or unknown,
+    }
+
+
+def _care_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
+    unknown = catalogue.render("my_data_unknown", language(state))
+    return {
+        "name": str(data.get("care_for") or unknown),
+        "checkins": str(data.get("checkins", 0)),
+        "reminders": str(data.get("reminders", 0)),
     }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from flows.recurrence import Rule
 from flows.types import Effect
 
 # Bump when the consent text (`consent_question`) changes in substance: consent is stored per version.
@@ -74,6 +75,40 @@ class OfferSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class CareSummary:
+    """The person's registration as mantelzorger (storage/models.py `CareRegistration`).
+
+    `recent` holds the last check-ins, newest first: good | okay | heavy, or missed (no answer came
+    before the next one), or asked (the current one, not answered yet).
+    """
+
+    care_for: str
+    relation: str
+    hours: str
+    rhythm: Rule
+    recent: tuple[str, ...] = ()
+
+    @classmethod
+    def from_effect(cls, data: Mapping[str, Any], before: CareSummary | None) -> CareSummary:
+        return cls(
+            care_for=str(data["care_for"]),
+            relation=str(data["relation"]),
+            hours=str(data["hours"]),
+            rhythm=Rule.from_json(data["rhythm"]),
+            recent=before.recent if before is not None else (),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderSummary:
+    """One of the person's own reminders: their words and when (storage/models.py `Reminder`)."""
+
+    id: int
+    text: str
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     first_name: str | None = None
     neighbourhood: str | None = None
@@ -82,6 +117,9 @@ class Profile:
     threads: tuple[ThreadSummary, ...] = ()
     # The person's help offer, also after they stopped offering (then `active` is False).
     offer: OfferSummary | None = None
+    # Registered as mantelzorger (flows/care.py), and their own reminders (flows/reminders.py).
+    care: CareSummary | None = None
+    reminders: tuple[ReminderSummary, ...] = ()
 
     @property
     def ready_to_match(self) -> bool:
@@ -118,4 +156,11 @@ def after(profile: Profile, effects: Iterable[Effect]) -> Profile:
             profile = replace(profile, offer=replace(profile.offer, paused_until=None))
         elif effect.kind == "stop_offer" and profile.offer is not None:
             profile = replace(profile, offer=replace(profile.offer, active=False, paused_until=None))
+        elif effect.kind == "care_register":
+            profile = replace(profile, care=CareSummary.from_effect(effect.data, profile.care))
+        elif effect.kind == "care_stop":
+            profile = replace(profile, care=None)
+        elif effect.kind == "remind_delete":
+            gone = effect.data["reminder_id"]
+            profile = replace(profile, reminders=tuple(r for r in profile.reminders if r.id != gone))
     return profile

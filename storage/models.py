@@ -377,3 +377,53 @@ class ExportLink(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CareRegistration(Base):
+    """A mantelzorger (informal carer) as they registered by chat: for whom (first name only), the
+    relation, roughly how many hours a week, and how often the bot asks how it goes (`rhythm`, a
+    flows.recurrence.Rule as JSON). One per person; registering again replaces it."""
+
+    __tablename__ = "care_registrations"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    care_for: Mapped[str] = mapped_column(String(40))
+    # partner | parent | child | family | friend | other
+    relation: Mapped[str] = mapped_column(String(16))
+    # lt8 | 8_20 | gt20 (hours a week, roughly)
+    hours: Mapped[str] = mapped_column(String(8))
+    rhythm: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CareCheckin(Base):
+    """One "how is it going?" to a mantelzorger: asked -> answered | missed (the next came due first).
+
+    answer: good | okay | heavy; followup: what they chose after "heavy" (ask | respite | callback |
+    none). The trend is the last few rows.
+    """
+
+    __tablename__ = "care_checkins"
+    __table_args__ = (Index("ix_care_checkins_person", "person_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="asked")
+    answer: Mapped[str | None] = mapped_column(String(8))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    followup: Mapped[str | None] = mapped_column(String(16))
+
+
+class Reminder(Base):
+    """A person's own reminder ("herinner me elke dinsdag 9:00 aan medicijnen ophalen"): their words,
+    kept only until removed (a one-off is deleted once sent), and `rule` (flows.recurrence.Rule)."""
+
+    __tablename__ = "reminders"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(200))
+    rule: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -2,11 +2,11 @@
 
 Erasure removes or blanks everything that identifies a person or holds their words: addresses (phone
 numbers, chat ids), every message in and out, conversation state, consent records, link codes, their
-offer, the threads they were in and their messages, the descriptions of their requests, and what other
-people were sent about them (relayed words, invitations, their name or number: internal events carry
-`about_person_id` for this). What stays
-is a tombstone row (`erased_at`) and non-personal facts (a request's category, neighbourhood and dates,
-invitations and alerts by id), so aggregate figures survive.
+offer, their mantelzorg registration, check-ins and own reminders, the threads they were in and
+their messages, the descriptions of their requests, and what other people were sent about them
+(relayed words, invitations, their name or number: internal events carry `about_person_id` for
+this). What stays is a tombstone row (`erased_at`) and non-personal facts (a request's category,
+neighbourhood and dates, invitations and alerts by id), so aggregate figures survive.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
+    CareCheckin,
+    CareRegistration,
     Consent,
     Conversation,
     ExportLink,
@@ -28,6 +30,7 @@ from storage.models import (
     LinkCode,
     OutboxMessage,
     Person,
+    Reminder,
     ScheduledEvent,
     Thread,
     ThreadMessage,
@@ -43,6 +46,10 @@ class DataSummary:
     requests: int
     offering: bool
     consent_given_at: datetime | None
+    # As mantelzorger: for whom, how many check-ins are kept; and how many own reminders.
+    care_for: str | None = None
+    checkins: int = 0
+    reminders: int = 0
 
 
 async def summary(session: AsyncSession, person_id: int) -> DataSummary:
@@ -62,6 +69,13 @@ async def summary(session: AsyncSession, person_id: int) -> DataSummary:
         )
     )
     offer = await session.get(HelpOffer, person_id)
+    registration = await session.get(CareRegistration, person_id)
+    checkins = await session.execute(
+        select(func.count()).select_from(CareCheckin).where(CareCheckin.person_id == person_id)
+    )
+    reminders = await session.execute(
+        select(func.count()).select_from(Reminder).where(Reminder.person_id == person_id)
+    )
     return DataSummary(
         first_name=person.first_name if person is not None else None,
         neighbourhood=person.neighbourhood if person is not None else None,
@@ -70,6 +84,9 @@ async def summary(session: AsyncSession, person_id: int) -> DataSummary:
         requests=int(requests.scalar_one()),
         offering=offer is not None and offer.active,
         consent_given_at=consent.scalar_one_or_none(),
+        care_for=registration.care_for if registration is not None else None,
+        checkins=int(checkins.scalar_one()),
+        reminders=int(reminders.scalar_one()),
     )
 
 
@@ -110,6 +127,9 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
     await session.execute(delete(LinkCode).where(LinkCode.person_id == person_id))
     await session.execute(delete(ExportLink).where(ExportLink.person_id == person_id))
     await session.execute(delete(HelpOffer).where(HelpOffer.person_id == person_id))
+    await session.execute(delete(CareRegistration).where(CareRegistration.person_id == person_id))
+    await session.execute(delete(CareCheckin).where(CareCheckin.person_id == person_id))
+    await session.execute(delete(Reminder).where(Reminder.person_id == person_id))
     await session.execute(
         update(ScheduledEvent)
         .where(ScheduledEvent.person_id == person_id, ScheduledEvent.status == "pending")

@@ -17,7 +17,16 @@ from typing import Any
 from flows import catalogue
 from flows.conversation import step
 from flows.dialogue import label_of
-from flows.profile import OfferSummary, Profile, RequestSummary, ThreadSummary, after
+from flows.profile import (
+    CareSummary,
+    OfferSummary,
+    Profile,
+    ReminderSummary,
+    RequestSummary,
+    ThreadSummary,
+    after,
+)
+from flows.recurrence import Rule
 from flows.types import Event
 
 GOLDEN_DIR = Path(__file__).with_name("golden")
@@ -29,7 +38,27 @@ def profile_from(data: dict[str, Any]) -> Profile:
     requests = tuple(RequestSummary(**r) for r in data.get("open_requests", []))
     threads = tuple(ThreadSummary(**t) for t in data.get("threads", []))
     offer = offer_from(data.get("offer"))
-    return Profile(**{**data, "open_requests": requests, "threads": threads, "offer": offer})
+    care = data.get("care")
+    care_summary = (
+        CareSummary(
+            **{**care, "rhythm": Rule.from_json(care["rhythm"]), "recent": tuple(care.get("recent", ()))}
+        )
+        if care
+        else None
+    )
+    reminders = tuple(
+        ReminderSummary(r["id"], r["text"], Rule.from_json(r["rule"])) for r in data.get("reminders", [])
+    )
+    return Profile(
+        **{
+            **data,
+            "open_requests": requests,
+            "threads": threads,
+            "offer": offer,
+            "care": care_summary,
+            "reminders": reminders,
+        }
+    )
 
 
 def offer_from(data: dict[str, Any] | None) -> OfferSummary | None:

@@ -1,0 +1,295 @@
+"""Mantelzorgers: registration by chat, check-ins at their own rhythm, and what "Zwaar" sets off.
+
+MANTELZORG starts four short questions: for whom (a first name), the relation, roughly how many hours
+a week, and how often the bot asks how it goes ("elke maandag 10:00", every week, every other week,
+or not at all). Sent again, it shows the registration and the last answers, to change or stop.
+
+A check-in arrives as an internal event (the engine's scheduled `care_checkin`): "Hoe gaat het deze
+week met zorgen voor Jan? 1 Goed 2 Gaat wel 3 Zwaar". Buttons carry the check-in's id
+("care:12:heavy"), so an old button still answers its own check-in. "Zwaar" (or the word ZWAAR at
+any time) offers at once: ask neighbours for help (the ask flow, marked as coming from here; the
+person confirms the request as always), information on respite care, or a call back from a person
+(a high-priority staff alert). Like an invitation, a check-in fits between whatever the person was
+doing: after the answer, the question they were busy with is asked again.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from flows import catalogue
+from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
+from flows.normalise import number_in, simplify, words_of
+from flows.profile import CareSummary, Profile
+from flows.recurrence import NEVER, Rule, describe
+from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.when import AMSTERDAM, parse_when
+
+FLOW = "care"
+COMMANDS = frozenset({"care", "heavy"})
+ANSWERS = ("good", "okay", "heavy")
+OFFERS = ("ask", "respite", "callback", "none")
+MAX_NAME = 40
+RELATIONS = ("partner", "parent", "child", "family", "friend", "other")
+RELATION_CHOICES = tuple(Choice(r, f"care_rel_{r}") for r in RELATIONS)
+HOURS = ("lt8", "8_20", "gt20")
+HOURS_CHOICES = tuple(Choice(h, f"care_hours_{h}") for h in HOURS)
+RHYTHM_CHOICES = (
+    Choice("weekly", "care_rhythm_weekly"),
+    Choice("biweekly", "care_rhythm_biweekly"),
+    Choice("never", "care_rhythm_never"),
+)
+STATUS_CHOICES = (
+    Choice("rhythm", "care_change_rhythm"),
+    Choice("redo", "care_redo"),
+    Choice("end", "care_end"),
+    Choice("back", "choice_back"),
+)
+# A check-in named by a day only ("maandag") comes at this time.
+DEFAULT_TIME = time(10)
+
+
+def is_answer(choice: str | None) -> bool:
+    """A check-in answer ("care:12:good") or an offer after "Zwaar" ("care_offer:12:ask")."""
+    if choice is None:
+        return False
+    head, _, rest = choice.partition(":")
+    _, _, last = rest.rpartition(":")
+    return (head == "care" and last in ANSWERS) or (head == "care_offer" and last in OFFERS)
+
+
+def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
+    if event.command != "care_checkin":
+        return None
+    checkin_id = int(event.meta["checkin_id"])
+    _keep_resume(state)
+    choices = tuple(Choice(f"care:{checkin_id}:{answer}", f"care_{answer}") for answer in ANSWERS)
+    name = str(event.meta.get("name") or "")
+    return StepResult(state, (prompt(state, "care_checkin", choices, {"name": name}),))
+
+
+def on_answer(state: dict[str, Any], choice: str) -> StepResult:
+    """A check-in answered, or an offer after "Zwaar" picked. `state["goto"] = "ask"` asks the router
+    to start asking for help (which onboards first where needed)."""
+    head, rest = choice.split(":", 1)
+    if head == "care":
+        checkin_id, answer = rest.split(":")
+        effect = Effect("care_answer", {"checkin_id": int(checkin_id), "answer": answer})
+        if answer == "heavy":
+            return StepResult(state, (_offers(state, checkin_id),), (effect,))
+        return _resume(state, (say(f"care_thanks_{answer}"),), (effect,))
+    checkin, _, offer = rest.rpartition(":")
+    effects: list[Effect] = []
+    if checkin:
+        effects.append(Effect("care_followup", {"checkin_id": int(checkin), "offer": offer}))
+    if offer == "ask":
+        state.pop("resume_prompt", None)
+        state["offered"] = []
+        state["goto"] = "ask"
+        state["ask_source"] = "care"
+        return StepResult(state, (say("care_ask_intro"),), tuple(effects))
+    if offer == "callback":
+        effects.append(Effect("alert_staff", {"kind": "care_callback", "priority": "high"}))
+        return _resume(state, (say("care_callback_ok"),), tuple(effects))
+    if offer == "respite":
+        return _resume(state, respite_info(state), tuple(effects))
+    return _resume(state, (say("care_heavy_later"),), tuple(effects))
+
+
+def heavy(state: dict[str, Any]) -> StepResult:
+    """ZWAAR at any moment: the same offers, not tied to a check-in."""
+    _keep_resume(state)
+    return StepResult(state, (_offers(state, ""),))
+
+
+def respite_info(state: dict[str, Any]) -> tuple[Reply, ...]:
+    """Where to find respite care (respijtzorg). For now the national Mantelzorglijn; this is the hook
+    for the social map (sociale kaart): once local services are known, name the nearest ones here."""
+    return (say("care_respite"),)
+
+
+def _offers(state: dict[str, Any], checkin_id: str) -> Reply:
+    prefix = f"care_offer:{checkin_id}:" if checkin_id else "care_offer::"
+    choices = tuple(Choice(f"{prefix}{offer}", f"care_offer_{offer}") for offer in OFFERS)
+    return prompt(state, "care_heavy", choices)
+
+
+def _keep_resume(state: dict[str, Any]) -> None:
+    """Remember the question the person was busy with, to ask it again after the check-in."""
+    last = state.get("prompt")
+    busy = state.get("flow") not in (None, "menu")
+    if busy and last and not str(last.get("key", "")).startswith(("care_checkin", "care_heavy", "invite")):
+        state["resume_prompt"] = last
+
+
+def _resume(state: dict[str, Any], replies: tuple[Reply, ...], effects: tuple[Effect, ...]) -> StepResult:
+    state["offered"] = []
+    resume = state.pop("resume_prompt", None)
+    if resume is not None:
+        state["prompt"] = resume
+        replies = (*replies, *repeat_prompt(state))
+    else:
+        state.pop("prompt", None)
+    return StepResult(state, replies, effects)
+
+
+# --- registration -------------------------------------------------------------------------------
+
+
+def start(state: dict[str, Any], profile: Profile) -> StepResult:
+    """MANTELZORG: register, or see and change the registration."""
+    state["flow"] = FLOW
+    state["care"] = {}
+    if profile.care is None:
+        return _ask(state, "who", prompt(state, "care_who"))
+    return _status(state, profile.care)
+
+
+def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
+    draft: dict[str, Any] = state.setdefault("care", {})
+    step = state.get("step")
+    answer = chosen(state, event)
+    text = " ".join(event.text.split()) if event.kind == "text" else ""
+    if step == "status":
+        if profile.care is None:
+            return start(state, profile)
+        if answer == "back":
+            return StepResult(_leave(state))
+        if answer == "rhythm":
+            draft.update(_fields(profile.care))
+            return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
+        if answer == "redo":
+            return _ask(state, "who", prompt(state, "care_who"))
+        if answer == "end":
+            return _ask(state, "end", prompt(state, "care_end_question", YES_NO))
+        return _status(state, profile.care)
+    if step == "end":
+        if answer == "yes":
+            _leave(state)
+            return StepResult(state, (say("care_ended"),), (Effect("care_stop"),))
+        if answer == "no":
+            return StepResult(_leave(state), (say("care_kept"),))
+        return StepResult(state, (prompt(state, "care_end_question", YES_NO),))
+    if step == "who":
+        name = _first_name(text)
+        if name is None:
+            return StepResult(state, (prompt(state, "care_who_again"),))
+        draft["care_for"] = name
+        return _ask(state, "relation", prompt(state, "care_relation", RELATION_CHOICES, {"name": name}))
+    if step == "relation":
+        if answer not in RELATIONS:
+            params = {"name": draft["care_for"]}
+            return StepResult(state, (prompt(state, "care_relation", RELATION_CHOICES, params),))
+        draft["relation"] = answer
+        return _ask(state, "hours", prompt(state, "care_hours", HOURS_CHOICES, {"name": draft["care_for"]}))
+    if step == "hours":
+        hours = answer if answer in HOURS else _hours_from(text)
+        if hours is None:
+            params = {"name": draft["care_for"]}
+            return StepResult(state, (prompt(state, "care_hours", HOURS_CHOICES, params),))
+        draft["hours"] = hours
+        return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
+    if step == "rhythm":
+        if answer == "never":
+            return _registered(state, NEVER)
+        if answer in ("weekly", "biweekly"):
+            draft["freq"] = answer
+            return _ask(state, "day", prompt(state, "care_day"))
+        rule = _rule_from(text, now, None)
+        if rule is None:
+            return StepResult(state, (prompt(state, "care_rhythm_again", RHYTHM_CHOICES),))
+        return _registered(state, rule)
+    if step == "day":
+        rule = _rule_from(text, now, draft.get("freq"))
+        if rule is None:
+            return StepResult(state, (prompt(state, "care_day_again"),))
+        return _registered(state, rule)
+    return start(state, profile)
+
+
+def cancel(state: dict[str, Any]) -> StepResult:
+    """ANNULEREN during the questions: nothing is saved, a registration stays as it was."""
+    _leave(state)
+    return StepResult(state, (say("care_cancelled"),))
+
+
+def _ask(state: dict[str, Any], step: str, reply: Reply) -> StepResult:
+    state["step"] = step
+    return StepResult(state, (reply,))
+
+
+def _status(state: dict[str, Any], care: CareSummary) -> StepResult:
+    lang = language(state)
+    answered = [catalogue.render(f"care_{a}", lang).lower() for a in care.recent if a in ANSWERS][:3]
+    trend = catalogue.render("care_trend", lang, {"answers": ", ".join(answered)}) if answered else ""
+    key = "care_status_never" if care.rhythm.freq == "never" else "care_status"
+    params = {"name": care.care_for, "rhythm": describe(care.rhythm, lang), "trend": trend}
+    state["step"] = "status"
+    return StepResult(state, (prompt(state, key, STATUS_CHOICES, params),))
+
+
+def _fields(care: CareSummary) -> dict[str, str]:
+    return {"care_for": care.care_for, "relation": care.relation, "hours": care.hours}
+
+
+def _registered(state: dict[str, Any], rule: Rule) -> StepResult:
+    draft = state["care"]
+    data = {
+        "care_for": draft["care_for"],
+        "relation": draft["relation"],
+        "hours": draft["hours"],
+        "rhythm": rule.to_json(),
+    }
+    params = {"name": draft["care_for"], "rhythm": describe(rule, language(state))}
+    key = "care_registered_never" if rule.freq == "never" else "care_registered"
+    _leave(state)
+    return StepResult(state, (say(key, params),), (Effect("care_register", data),))
+
+
+def _leave(state: dict[str, Any]) -> dict[str, Any]:
+    for key in ("care", "step", "prompt"):
+        state.pop(key, None)
+    state["flow"] = "menu"
+    state["offered"] = []
+    return state
+
+
+def _first_name(text: str) -> str | None:
+    """A first name as typed ("Jan", "mijn moeder Ria" is too much: one or two words, letters)."""
+    name = text.strip(" .!,")
+    words = name.split()
+    if not 1 <= len(words) <= 2 or len(name) > MAX_NAME:
+        return None
+    if not all(any(ch.isalpha() for ch in word) for word in words) or any(ch.isdigit() for ch in name):
+        return None
+    return name[:1].upper() + name[1:]
+
+
+def _hours_from(text: str) -> str | None:
+    """A typed number of hours ("12", "ongeveer 12 uur", "twintig" is not read): its band."""
+    numbers = [n for n in (number_in(word) for word in words_of(simplify(text))) if n is not None]
+    if len(numbers) != 1 or not 0 < numbers[0] <= 168:
+        return None
+    hours = numbers[0]
+    return "lt8" if hours < 8 else "8_20" if hours <= 20 else "gt20"
+
+
+def _rule_from(text: str, now: datetime, freq: str | None) -> Rule | None:
+    """A day and time for the check-ins ("elke maandag 10:00", "maandag", "dinsdagochtend"): weekly
+    unless every other week was chosen or said. A daily check-in is not offered: "this week" is the
+    question."""
+    if not text:
+        return None
+    when = parse_when(text, now)
+    if when is None or when.start is None or when.recurrence == "daily":
+        return None
+    local = when.start.astimezone(AMSTERDAM)
+    at = (
+        local.time() if when.kind == "moment" else (DEFAULT_TIME if when.kind == "flexible" else local.time())
+    )
+    first: date = local.date()
+    if when.kind == "flexible" and datetime.combine(first, at, tzinfo=AMSTERDAM) <= now:
+        first += timedelta(days=7)
+    biweekly = freq == "biweekly" or when.recurrence == "biweekly"
+    return Rule.biweekly(first, at) if biweekly else Rule.weekly(first.weekday(), at)
