@@ -112,14 +112,14 @@ def respite_info(state: dict[str, Any]) -> tuple[Reply, ...]:
 def _offers(state: dict[str, Any], checkin_id: str) -> Reply:
     prefix = f"care_offer:{checkin_id}:" if checkin_id else "care_offer::"
     choices = tuple(Choice(f"{prefix}{offer}", f"care_offer_{offer}") for offer in OFFERS)
-    return prompt(state, "care_heavy", choices)
+    return prompt(state, "care_heavy_offers", choices)
 
 
 def _keep_resume(state: dict[str, Any]) -> None:
     """Remember the question the person was busy with, to ask it again after the check-in."""
     last = state.get("prompt")
     busy = state.get("flow") not in (None, "menu")
-    if busy and last and not str(last.get("key", "")).startswith(("care_checkin", "care_heavy", "invite")):
+    if busy and last and not str(last.get("key", "")).startswith(("care_checkin", "care_heavy_offers", "invite")):
         state["resume_prompt"] = last
 
 
@@ -221,7 +221,7 @@ def _ask(state: dict[str, Any], step: str, reply: Reply) -> StepResult:
 
 def _status(state: dict[str, Any], care: CareSummary) -> StepResult:
     lang = language(state)
-    answered = [catalogue.render(f"care_{a}", lang).lower() for a in care.recent if a in ANSWERS][:3]
+    answered = [catalogue.render(f"care_{a}", lang).lower() for a in care.recent if a != "asked"][:3]
     trend = catalogue.render("care_trend", lang, {"answers": ", ".join(answered)}) if answered else ""
     key = "care_status_never" if care.rhythm.freq == "never" else "care_status"
     params = {"name": care.care_for, "rhythm": describe(care.rhythm, lang), "trend": trend}
