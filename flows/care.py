@@ -119,7 +119,8 @@ def _keep_resume(state: dict[str, Any]) -> None:
     """Remember the question the person was busy with, to ask it again after the check-in."""
     last = state.get("prompt")
     busy = state.get("flow") not in (None, "menu")
-    if busy and last and not str(last.get("key", "")).startswith(("care_checkin", "care_heavy_offers", "invite")):
+    ours = ("care_checkin", "care_heavy_offers", "invite")
+    if busy and last and not str(last.get("key", "")).startswith(ours):
         state["resume_prompt"] = last
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -164,10 +165,10 @@ def test_occurrences_are_strictly_increasing_once_per_day_and_on_the_clock(
     moments = series(rule, after, 6)
     assert moments[0] > after
     days = [m.astimezone(AMSTERDAM).date() for m in moments]
-    assert all(a < b for a, b in zip(moments, moments[1:], strict=False))
+    assert all(a < b for a, b in pairwise(moments))
     assert len(set(days)) == len(days), "never twice on one local day"
     step = {"daily": 1, "weekly": 7, "biweekly": 14}[freq]
-    assert all((b - a).days == step for a, b in zip(days, days[1:], strict=False)), "no day skipped"
+    assert all((b - a).days == step for a, b in pairwise(days)), "no day skipped"
     for moment in moments:
         wall = moment.astimezone(AMSTERDAM)
         # On the clock, or (only in the spring gap) at the first moment after it.
