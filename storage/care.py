@@ -193,3 +193,36 @@ async def still_pending(session: AsyncSession, event_id: int) -> bool:
     """Whether a claimed event was not cancelled meanwhile (re-read after taking the person's lock)."""
     status = await session.execute(select(ScheduledEvent.status).where(ScheduledEvent.id == event_id))
     return status.scalar_one_or_none() == "pending"
+
+
+# --- the right of access (storage/exports.py) -------------------------------------------------------
+
+
+async def export_care(session: AsyncSession, person_id: int) -> dict[str, Any] | None:
+    """Their registration as mantelzorger and every check-in with its answer."""
+    row = await registration(session, person_id)
+    checkins = await session.execute(
+        select(CareCheckin).where(CareCheckin.person_id == person_id).order_by(CareCheckin.id)
+    )
+    asked = [
+        {
+            "asked": c.asked_at.isoformat(),
+            "status": c.status,
+            "answer": c.answer,
+            "answered": c.answered_at.isoformat() if c.answered_at is not None else None,
+            "then_chose": c.followup,
+        }
+        for c in checkins.scalars()
+    ]
+    if row is None and not asked:
+        return None
+    registered = (
+        {"care_for": row.care_for, "relation": row.relation, "hours_a_week": row.hours, "rhythm": row.rhythm}
+        if row is not None
+        else None
+    )
+    return {"registration": registered, "checkins": asked}
+
+
+async def export_reminders(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
+    return [{"text": r.text, "when": r.rule.to_json()} for r in await reminders_for(session, person_id)]

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import care
 from storage.models import (
     Consent,
     ExportLink,
@@ -192,6 +193,8 @@ SECTIONS: dict[str, Section] = {
     "help_offer": _offer,
     "messages": _messages,
     "your_words_in_conversations": _thread_messages,
+    "mantelzorg": care.export_care,
+    "reminders": care.export_reminders,
 }
 
 

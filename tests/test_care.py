@@ -287,3 +287,20 @@ async def test_my_data_names_care_and_erasure_removes_it(runtime: Runtime, clock
 
 def _key(text_key: str) -> tuple[object, ...]:
     return (OutboxMessage.text_key == text_key,)
+
+
+async def test_the_export_holds_the_care_data_and_reminders(runtime: Runtime, clock: FixedClock) -> None:
+    from storage import exports
+
+    person = await carer(runtime, clock)
+    await next_checkin(runtime, clock)
+    await say(runtime, NUMBER, "3", "4", channel="sms")
+    await say(runtime, NUMBER, "herinner me elke dinsdag 9:00 aan insuline ophalen", channel="sms")
+    async with runtime.sessions() as session:
+        document = await exports.document(session, person, clock())
+    assert document["mantelzorg"]["registration"]["care_for"] == "Jan"
+    [checkin] = document["mantelzorg"]["checkins"]
+    assert (checkin["answer"], checkin["then_chose"]) == ("heavy", "none")
+    assert document["reminders"] == [
+        {"text": "insuline ophalen", "when": {"freq": "weekly", "at": "09:00", "weekday": 1}}
+    ]
