@@ -31,6 +31,8 @@ COMMANDS = frozenset({"care", "heavy"})
 ANSWERS = ("good", "okay", "heavy")
 OFFERS = ("ask", "respite", "callback", "none")
 MAX_NAME = 40
+# A button's check-in id is read back as a number: anything longer is not one of ours.
+MAX_ID_DIGITS = 18
 RELATIONS = ("partner", "parent", "child", "family", "friend", "other")
 RELATION_CHOICES = tuple(Choice(r, f"care_rel_{r}") for r in RELATIONS)
 HOURS = ("lt8", "8_20", "gt20")
@@ -54,9 +56,15 @@ def is_answer(choice: str | None) -> bool:
     """A check-in answer ("care:12:good") or an offer after "Zwaar" ("care_offer:12:ask")."""
     if choice is None:
         return False
-    head, _, rest = choice.partition(":")
-    _, _, last = rest.rpartition(":")
-    return (head == "care" and last in ANSWERS) or (head == "care_offer" and last in OFFERS)
+    parts = choice.split(":")
+    if len(parts) != 3:
+        return False
+    head, checkin, last = parts
+    if checkin and not (checkin.isascii() and checkin.isdigit() and len(checkin) <= MAX_ID_DIGITS):
+        return False
+    if head == "care":
+        return checkin != "" and last in ANSWERS
+    return head == "care_offer" and last in OFFERS
 
 
 def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:

@@ -304,3 +304,19 @@ async def test_the_export_holds_the_care_data_and_reminders(runtime: Runtime, cl
     assert document["reminders"] == [
         {"text": "insuline ophalen", "when": {"freq": "weekly", "at": "09:00", "weekday": 1}}
     ]
+
+
+def test_only_well_formed_care_buttons_are_answers() -> None:
+    from flows.care import is_answer
+
+    for choice in ("care:12:good", "care:12:heavy", "care_offer::ask", "care_offer:3:none"):
+        assert is_answer(choice), choice
+    for choice in (
+        "care:abc:good",
+        "care::good",
+        "care:1:2:good",
+        "care:" + "9" * 30 + ":good",
+        "care:²:good",
+    ):
+        assert not is_answer(choice), choice
+    assert not is_answer("care_offer:12:good") and not is_answer("care:12:ask") and not is_answer(None)
