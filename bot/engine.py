@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import care, conversations, exports, linking, matchmaker, metrics
+from bot import care, conversations, exports, linking, matchmaker, meetings, metrics
 from bot.channels.base import InboundMessage
 from bot.mailbox import EffectContext, Touched
 from flows import catalogue
@@ -518,6 +518,7 @@ EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitabl
     "use_link_code": _use_link_code,
     **{kind: _for_person(handler) for kind, handler in conversations.HANDLERS.items()},
     **{kind: _for_person(handler) for kind, handler in care.EFFECT_HANDLERS.items()},
+    **{kind: _for_person(handler) for kind, handler in meetings.HANDLERS.items()},
 }
 
 
@@ -553,4 +554,7 @@ SCHEDULED_HANDLERS: dict[str, ScheduledHandler] = {
     matchmaker.WAVE_TIMEOUT: _wave_timeout,
     ERASE_PERSON: _erase_person,
     **care.SCHEDULED_HANDLERS,
+    meetings.REMINDER: meetings.on_reminder,
+    meetings.CHECK: meetings.on_check,
+    meetings.STALLED: meetings.on_stalled,
 }

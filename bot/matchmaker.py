@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import meetings
 from bot.mailbox import Touched
 from flows import places
 from flows.matching import HelpNeed, next_wave, rank, wave_timeout
@@ -169,6 +170,7 @@ async def answer(
         f"invite_won:{request_id}",
         about=request.person_id,
     )
+    await meetings.on_match(session, request, thread, now, touched)
 
 
 async def withdraw(session: AsyncSession, request_id: int, now: datetime, touched: Touched) -> None:

@@ -12,11 +12,13 @@ import os
 import signal
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select, text
 
+from bot import meetings
 from bot.channels.base import ChannelAdapter, StatusUpdate
 from bot.channels.simulator import SimulatorAdapter
 from bot.channels.telegram import TelegramAdapter
@@ -112,6 +114,8 @@ class Runtime:
         if worker:
             self._every(SCHEDULE_TICK_SECONDS, self.engine.run_due_events, "due_events")
             self._every(QUEUE_DEPTH_SECONDS, self.sender.refresh_queue_depth, "queue_depth")
+            sweep = partial(meetings.sweep, self.sessions, self.clock, self.kick)
+            self._every(meetings.SWEEP_SECONDS, sweep, "meeting_sweep")
             self._scheduler.add_job(
                 self.engine.expire_old_messages,
                 "cron",

@@ -21,6 +21,7 @@ from flows import (
     crisis,
     invitations,
     linking,
+    meetings,
     my_requests,
     offer,
     onboarding,
@@ -65,6 +66,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             or privacy.on_internal(state, event)
             or care.on_internal(state, event)
             or reminders.on_internal(state, event)
+            or meetings.on_internal(state, event)
         )
         return handled or StepResult(state)
     danger = crisis.detect(event.text) if event.kind in ("text", "media") else None
@@ -97,6 +99,9 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if care.is_answer(choice):
         assert choice is not None
         return _goto(care.on_answer(state, choice), profile, now)
+    if meetings.is_answer(choice):
+        assert choice is not None
+        return meetings.on_answer(state, choice)
     if choice is not None and (picked := threads.on_choice(state, choice, profile)) is not None:
         return picked
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
@@ -132,6 +137,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         # After the goodbye nothing else is said: not even the menu.
         erasing = any(effect.kind == "erase_me" for effect in result.effects)
         return result if erasing else _menu_when_done(result, "erase")
+    if command == "meeting":
+        return meetings.command(state, profile)
     if command == "my_requests":
         return _menu_when_done(my_requests.start(state, profile), "my_requests")
     if command == "care":
@@ -161,6 +168,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return ask.handle(state, event, profile, now)
     if state.get("flow") == "offer":
         return _menu_when_done(offer.handle(state, event, profile, now), "offer", silent=True)
+    if state.get("flow") == "meet":
+        return meetings.handle(state, event, profile, now)
     if state.get("flow") == "my_requests":
         return _menu_when_done(my_requests.handle(state, event, profile), "my_requests")
     if state.get("flow") == care.FLOW:

@@ -35,6 +35,7 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["mantelzorg", "mantelzorger", "carer", "caregiver"], "care"),
     **dict.fromkeys(["zwaar", "heavy"], "heavy"),
     **dict.fromkeys(["mijn herinneringen", "herinneringen", "my reminders", "reminders"], "my_reminders"),
+    **dict.fromkeys(["afspraak", "afspreken", "meeting"], "meeting"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
 }

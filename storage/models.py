@@ -427,3 +427,54 @@ class Reminder(Base):
     text: Mapped[str] = mapped_column(String(200))
     rule: Mapped[dict[str, Any]] = mapped_column(JSONType)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Meeting(Base):
+    """A real meeting the two people of a thread agreed on (or are agreeing on): where, when, how it went.
+
+    status: proposed -> agreed -> happened | not_happened; cancelled at any point. One live (proposed or
+    agreed) meeting per thread at a time; a weekly arrangement is a chain of rows (`previous_id`), each
+    occurrence with its own reminders. `zone` is the local time zone the time was agreed in, so the
+    next week's occurrence and the evening reminder keep the local wall-clock time across DST.
+    `place_text` is the person's own words ("Anders"): personal data, kept short.
+    """
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        Index("ix_meetings_thread_status", "thread_id", "status"),
+        Index("ix_meetings_status_starts", "status", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("help_requests.id", ondelete="SET NULL"))
+    requester_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    # Who made the current proposal; the other one confirms it.
+    proposer_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    place_kind: Mapped[str] = mapped_column(String(16))  # home (the requester's) | centre | other
+    place_text: Mapped[str | None] = mapped_column(String(120))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    zone: Mapped[str] = mapped_column(String(40), default="Europe/Amsterdam")
+    status: Mapped[str] = mapped_column(String(16), default="proposed")
+    recurring: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL", name="fk_meetings_previous_id")
+    )
+    # yes | no, as each answered "Is het gelukt?".
+    requester_outcome: Mapped[str | None] = mapped_column(String(8))
+    volunteer_outcome: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ReminderPreference(Base):
+    """When a person wants meeting reminders: the evening before (19:00 local) and/or `hours_before`
+    (0: none). No row: the default, the evening before and two hours before."""
+
+    __tablename__ = "reminder_preferences"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    evening: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    hours_before: Mapped[int] = mapped_column(Integer, default=2, server_default=text("2"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,444 @@
+"""From a match to a real meeting: agree where and when, reminders, "Is het gelukt?", meet again.
+
+Who proposes and who confirms, so it stays short on SMS: the requester proposes (where: home, the
+buurthuis or elsewhere; then when, read back), the volunteer confirms with one tap or makes another
+proposal, which the requester then confirms. Each side answers at most two questions per round.
+
+Everything about a meeting arrives as an internal event with the meeting's facts as seen by the
+recipient (`meeting` in the event's meta, see bot/meetings.py); buttons carry the meeting id
+("meet:12:yes"), so an old button still answers the right meeting, on any channel. The bot keeps the
+rows and the reminders; this module only talks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flows import catalogue, threads
+from flows.dialogue import chosen, language, prompt, repeat_prompt, say
+from flows.profile import Profile
+from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.when import AMSTERDAM, When, describe_when, parse_when
+
+MAX_PLACE = 100
+MIN_PLACE = 2
+PLACES = ("home", "centre", "other")
+# Button prefixes: answer to a proposal, "Is het gelukt?", "meet again?", "what now?", AFSPRAAK's menu.
+PREFIXES = ("meet", "meetok", "meetwk", "meetno", "meetm")
+REMINDER_CHOICES = (
+    Choice("remind:both", "meet_remind_both"),
+    Choice("remind:evening", "meet_remind_evening"),
+    Choice("remind:two_hours", "meet_remind_two_hours"),
+    Choice("remind:one_hour", "meet_remind_one_hour"),
+    Choice("remind:none", "meet_remind_none"),
+)
+# What each reminder choice means: (the evening before, hours before).
+REMINDERS: Mapping[str, tuple[bool, int]] = {
+    "both": (True, 2),
+    "evening": (True, 0),
+    "two_hours": (False, 2),
+    "one_hour": (False, 1),
+    "none": (False, 0),
+}
+INTERNAL = frozenset(
+    {
+        "meet_plan",
+        "meet_proposal",
+        "meet_agreed",
+        "meet_reminder",
+        "meet_check",
+        "meet_cancelled",
+        "meet_ended",
+        "meet_status",
+        "meet_next_week",
+        "nudge_ask",
+        "nudge_match",
+    }
+)
+# How many meetings' facts a person's state remembers for answering their buttons.
+REMEMBERED = 4
+
+
+# --- the facts of a meeting, as the recipient sees them ------------------------------------------
+
+
+def starts(facts: Mapping[str, Any]) -> datetime:
+    start = datetime.fromisoformat(str(facts["starts_at"]))
+    return start.astimezone(ZoneInfo(str(facts.get("zone") or AMSTERDAM.key)))
+
+
+def when_words(facts: Mapping[str, Any], lang: str) -> str:
+    return describe_when(When("moment", starts(facts)), lang)
+
+
+def place_words(facts: Mapping[str, Any], lang: str) -> str:
+    kind = facts.get("place_kind")
+    if kind == "home":
+        if facts.get("host_is_me"):
+            return catalogue.render("meet_place_my_home", lang)
+        return catalogue.render("meet_place_home_of", lang, {"name": _host(facts, lang)})
+    if kind == "centre":
+        centre = str(facts.get("centre") or "")
+        if centre:
+            return catalogue.render("meet_place_centre_named", lang, {"centre": centre})
+        return catalogue.render("meet_place_centre", lang)
+    return str(facts.get("place_text") or "")
+
+
+def params_of(facts: Mapping[str, Any], lang: str) -> dict[str, str]:
+    return {
+        "name": _other(facts, lang),
+        "when": when_words(facts, lang),
+        "clock": starts(facts).strftime("%H:%M"),
+        "place": place_words(facts, lang),
+    }
+
+
+def next_week(start: datetime, zone: ZoneInfo) -> datetime:
+    """The same local wall-clock time seven days later (10:00 stays 10:00 across DST). A time that
+    does not exist that night (02:30 on the last Sunday of March) moves to the real time after it."""
+    local = start.astimezone(zone)
+    wall = local.replace(tzinfo=None) + timedelta(days=7)
+    return wall.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
+
+
+EVENING = time(19)
+
+
+def reminder_times(
+    start: datetime, zone: ZoneInfo, evening: bool, hours_before: int, now: datetime
+) -> list[tuple[str, datetime]]:
+    """When to remind someone of a meeting at `start`: ("evening", 19:00 local the day before) and
+    ("before", `hours_before` hours before), each only if still ahead of `now` and before the start.
+    An evening reminder later than the other one is left out (nobody needs two within the hour)."""
+    times: list[tuple[str, datetime]] = []
+    soon = start - timedelta(hours=hours_before) if hours_before > 0 else None
+    if evening:
+        day_before = start.astimezone(zone).date() - timedelta(days=1)
+        due = datetime.combine(day_before, EVENING, tzinfo=zone).astimezone(UTC)
+        if now < due < start and (soon is None or due < soon):
+            times.append(("evening", due))
+    if soon is not None and now < soon:
+        times.append(("before", soon.astimezone(UTC)))
+    return times
+
+
+def _other(facts: Mapping[str, Any], lang: str) -> str:
+    return str(facts.get("name") or "") or catalogue.render("neighbour_fallback", lang)
+
+
+def _host(facts: Mapping[str, Any], lang: str) -> str:
+    return str(facts.get("host") or "") or catalogue.render("neighbour_fallback", lang)
+
+
+# --- internal events ------------------------------------------------------------------------------
+
+
+def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
+    name = event.command or ""
+    if name not in INTERNAL:
+        return None
+    data = dict(event.meta)
+    lang = language(state)
+    if name == "nudge_ask":
+        return _nudge_ask(state)
+    if name == "nudge_match":
+        return StepResult(state, (say("meet_nudge_match", {"name": _other(data, lang)}),))
+    facts: dict[str, Any] = dict(data.get("meeting") or {})
+    if name == "meet_plan":
+        return _plan(state, data)
+    _remember(state, facts)
+    params = params_of(facts, lang)
+    if name == "meet_proposal":
+        key = "meet_proposal_weekly" if facts.get("recurring") else "meet_proposal"
+        choices: tuple[Choice, ...] = (
+            Choice(f"meet:{facts['id']}:yes", "meet_choice_fits"),
+            Choice(f"meet:{facts['id']}:other", "meet_choice_counter"),
+        )
+        return _ask(state, key, choices, params)
+    if name == "meet_agreed":
+        key = "meet_agreed_weekly" if facts.get("recurring") else "meet_agreed"
+        return StepResult(state, (say(key, params),))
+    if name == "meet_reminder":
+        key = "meet_reminder_evening" if data.get("which") == "evening" else "meet_reminder_soon"
+        return StepResult(state, (say(key, params),))
+    if name == "meet_check":
+        choices = (
+            Choice(f"meetok:{facts['id']}:yes", "choice_yes"),
+            Choice(f"meetok:{facts['id']}:no", "choice_no"),
+        )
+        return _ask(state, "meet_check", choices, params)
+    if name == "meet_next_week":
+        return StepResult(state, (say("meet_next_week", params),))
+    if name == "meet_cancelled":
+        return StepResult(state, (say("meet_cancelled_by_other", params),))
+    if name == "meet_ended":
+        key = "meet_ended_requester" if facts.get("role") == "requester" else "meet_ended_volunteer"
+        return StepResult(state, (say(key, params),))
+    # meet_status: the answer to AFSPRAAK when a meeting is proposed or agreed.
+    key = "meet_status" if facts.get("status") == "agreed" else "meet_status_proposed"
+    choices = (
+        Choice(f"meetm:{facts['id']}:change", "meet_choice_change"),
+        Choice(f"meetm:{facts['id']}:reminders", "meet_choice_reminders"),
+        Choice(f"meetm:{facts['id']}:cancel", "meet_choice_cancel"),
+    )
+    return _ask(state, key, choices, params)
+
+
+def _remember(state: dict[str, Any], facts: Mapping[str, Any]) -> None:
+    """Keep what answering this meeting's buttons needs later (recurring, role, an activity)."""
+    if "id" not in facts:
+        return
+    seen: dict[str, Any] = dict(state.get("meetings") or {})
+    seen.pop(str(facts["id"]), None)
+    seen[str(facts["id"])] = {
+        "recurring": bool(facts.get("recurring")),
+        "role": str(facts.get("role") or ""),
+        "activity": facts.get("activity"),
+        "params": params_of(facts, language(state)),
+        "thread_id": facts.get("thread_id"),
+    }
+    state["meetings"] = dict(list(seen.items())[-REMEMBERED:])
+
+
+def _ask(
+    state: dict[str, Any], key: str, choices: tuple[Choice, ...], params: Mapping[str, str]
+) -> StepResult:
+    """A meeting question that may arrive in the middle of another flow: that flow's question is
+    asked again after the answer (as with invitations)."""
+    current = state.get("prompt")
+    if current and not str(current.get("key", "")).startswith("meet_"):
+        state["resume_prompt"] = current
+    return StepResult(state, (prompt(state, key, choices, params),))
+
+
+def _nudge_ask(state: dict[str, Any]) -> StepResult:
+    """Once, gently, for a help request left half-way; then the bot lets go."""
+    draft = state.get("ask")
+    if state.get("flow") != "ask" or not isinstance(draft, dict) or draft.get("nudged"):
+        return StepResult(state)
+    draft["nudged"] = True
+    return StepResult(state, (say("meet_nudge_ask"), *repeat_prompt(state)))
+
+
+# --- agreeing where and when -------------------------------------------------------------------
+
+
+def _plan(state: dict[str, Any], data: Mapping[str, Any]) -> StepResult:
+    """Start proposing: where, then when. Not in the middle of another flow: a hint instead."""
+    lang = language(state)
+    plan = {
+        "thread_id": data.get("thread_id"),
+        "meeting_id": data.get("meeting_id"),
+        "name": str(data.get("name") or ""),
+        "host": str(data.get("host") or ""),
+        "host_is_me": bool(data.get("host_is_me")),
+        "centre": str(data.get("centre") or ""),
+    }
+    if state.get("flow") not in (None, "menu", "meet"):
+        return StepResult(state, (say("meet_plan_later", {"name": _other(plan, lang)}),))
+    state["flow"] = "meet"
+    state["meet"] = {**plan, "step": "where"}
+    return StepResult(state, (_where_prompt(state),))
+
+
+def _where_prompt(state: dict[str, Any]) -> Reply:
+    plan = state["meet"]
+    lang = language(state)
+    if plan["host_is_me"]:
+        home = Choice("home", "meet_choice_my_home")
+    else:
+        home = Choice(
+            "home", label=catalogue.render("meet_choice_home_of", lang, {"name": _host(plan, lang)})
+        )
+    if plan["centre"]:
+        centre = Choice(
+            "centre", label=catalogue.render("meet_choice_centre_named", lang, {"centre": plan["centre"]})
+        )
+    else:
+        centre = Choice("centre", "meet_choice_centre")
+    choices = (home, centre, Choice("other", "meet_choice_other"))
+    return prompt(state, "meet_where", choices, {"name": _other(plan, lang)})
+
+
+def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
+    """A message while proposing a meeting (state flow "meet")."""
+    plan: dict[str, Any] = state.setdefault("meet", {})
+    step = plan.get("step")
+    text = event.text.strip() if event.kind == "text" else ""
+    if step == "reminders":
+        return _on_reminders(state, chosen(state, event))
+    if step == "where":
+        answer = chosen(state, event)
+        if answer in PLACES:
+            plan["place_kind"] = answer
+            if answer == "other":
+                plan["step"] = "where_other"
+                return StepResult(state, (prompt(state, "meet_where_other"),))
+            return _ask_when(state)
+        if text and profile.threads:
+            # Not an answer: words for the other side. They go on; the question stays open.
+            return threads.relay(state, text, profile)
+        return StepResult(state, (_where_prompt(state),))
+    if step == "where_other":
+        if not MIN_PLACE <= len(text) <= MAX_PLACE:
+            return StepResult(
+                state, (prompt(state, "meet_where_other_again", params={"max": str(MAX_PLACE)}),)
+            )
+        plan["place_text"] = " ".join(text.split())
+        return _ask_when(state)
+    if step == "when":
+        when = parse_when(text, now) if text else None
+        if when is None:
+            return StepResult(state, (prompt(state, "meet_when_again"),))
+        if when.kind != "moment" or when.recurrence is not None or when.start is None:
+            return StepResult(state, (prompt(state, "meet_when_exact"),))
+        return _propose(state, when.start)
+    return _done(state, ())
+
+
+def _ask_when(state: dict[str, Any]) -> StepResult:
+    state["meet"]["step"] = "when"
+    return StepResult(state, (prompt(state, "meet_when"),))
+
+
+def _propose(state: dict[str, Any], start: datetime) -> StepResult:
+    plan = state["meet"]
+    lang = language(state)
+    zone = start.tzinfo.key if isinstance(start.tzinfo, ZoneInfo) else AMSTERDAM.key
+    facts = {
+        "starts_at": start.isoformat(),
+        "zone": zone,
+        "place_kind": plan["place_kind"],
+        "place_text": plan.get("place_text"),
+        "host": plan["host"],
+        "host_is_me": plan["host_is_me"],
+        "centre": plan["centre"],
+        "name": plan["name"],
+    }
+    effect = Effect(
+        "meet_propose",
+        {
+            "thread_id": plan["thread_id"],
+            "meeting_id": plan.get("meeting_id"),
+            "place_kind": plan["place_kind"],
+            "place_text": plan.get("place_text"),
+            "starts_at": start.isoformat(),
+            "zone": zone,
+        },
+    )
+    return _done(state, (say("meet_proposal_sent", params_of(facts, lang)),), (effect,))
+
+
+def _done(state: dict[str, Any], replies: tuple[Reply, ...], effects: tuple[Effect, ...] = ()) -> StepResult:
+    """Back to the menu without showing it: on SMS every extra menu is a message."""
+    state["flow"] = "menu"
+    state.pop("meet", None)
+    state.pop("step", None)
+    state["offered"] = []
+    state.pop("prompt", None)
+    return StepResult(state, replies, effects)
+
+
+# --- buttons and numbers that answer a meeting question ------------------------------------------
+
+
+def is_answer(choice: str | None) -> bool:
+    if choice is None or choice.count(":") != 2:
+        return False
+    prefix, meeting_id, _ = choice.split(":")
+    # A forged button is no answer: only ids a row can have (ASCII digits within a 64-bit integer).
+    return prefix in PREFIXES and meeting_id.isascii() and meeting_id.isdigit() and len(meeting_id) <= 18
+
+
+def on_answer(state: dict[str, Any], choice: str) -> StepResult:
+    prefix, raw_id, answer = choice.split(":")
+    meeting_id = int(raw_id)
+    seen: Mapping[str, Any] = (state.get("meetings") or {}).get(raw_id) or {}
+    params: dict[str, str] = dict(seen.get("params") or {})
+    state["offered"] = []
+    state.pop("prompt", None)
+    replies: list[Reply] = []
+    effects: list[Effect] = []
+    if prefix == "meet":
+        # A yes is answered by "Afgesproken" to both; another proposal by the where question.
+        effects.append(Effect("meet_answer", {"meeting_id": meeting_id, "answer": answer}))
+    elif prefix == "meetok" and answer in ("yes", "no"):
+        effects.append(Effect("meet_outcome", {"meeting_id": meeting_id, "outcome": answer}))
+        if answer == "yes":
+            replies.append(say("meet_thanks"))
+            if seen.get("recurring"):
+                pass  # the next week's meeting is already agreed: the bot says when
+            elif params:
+                choices: tuple[Choice, ...] = (
+                    Choice(f"meetwk:{meeting_id}:yes", "meet_choice_weekly"),
+                    Choice(f"meetwk:{meeting_id}:no", "meet_choice_no_thanks"),
+                )
+                replies.append(prompt(state, "meet_again", choices, params))
+            if isinstance(seen.get("activity"), Mapping):
+                replies.append(say("meet_activity", _activity(seen["activity"])))
+        else:
+            stop = "meet_choice_rematch" if seen.get("role") == "requester" else "meet_choice_stop"
+            choices = (
+                Choice(f"meetno:{meeting_id}:again", "meet_choice_new_time"),
+                Choice(f"meetno:{meeting_id}:rematch", stop),
+                Choice(f"meetno:{meeting_id}:leave", "meet_choice_leave"),
+            )
+            replies.append(prompt(state, "meet_not_happened", choices))
+    elif prefix == "meetwk":
+        if answer == "yes":
+            effects.append(Effect("meet_weekly", {"meeting_id": meeting_id}))
+            replies.append(say("meet_weekly_asked", params))
+        else:
+            replies.append(say("meet_later_ok"))
+    elif prefix == "meetno":
+        if answer == "again":
+            effects.append(Effect("meet_reschedule", {"meeting_id": meeting_id}))
+        elif answer == "rematch":
+            effects.append(Effect("meet_rematch", {"meeting_id": meeting_id}))
+            key = "meet_rematching" if seen.get("role") == "requester" else "meet_stopped_helping"
+            replies.append(say(key, params))
+        else:
+            replies.append(say("meet_later_ok"))
+    elif prefix == "meetm":
+        if answer == "change":
+            effects.append(Effect("meet_reschedule", {"meeting_id": meeting_id}))
+        elif answer == "cancel":
+            effects.append(Effect("meet_cancel", {"meeting_id": meeting_id}))
+            replies.append(say("meet_cancelled", params))
+        elif answer == "reminders":
+            state["flow"] = "meet"
+            state["meet"] = {"step": "reminders"}
+            return StepResult(state, (prompt(state, "meet_reminders", REMINDER_CHOICES),))
+    resume = state.pop("resume_prompt", None)
+    if resume is not None and not any(reply.choices for reply in replies):
+        state["prompt"] = resume
+        replies.extend(repeat_prompt(state))
+    return StepResult(state, tuple(replies), tuple(effects))
+
+
+def _activity(activity: Mapping[str, Any]) -> dict[str, str]:
+    return {"activity": str(activity.get("title", "")), "when": str(activity.get("when", ""))}
+
+
+def _on_reminders(state: dict[str, Any], answer: str | None) -> StepResult:
+    choice = answer.removeprefix("remind:") if answer else None
+    if choice is None or choice not in REMINDERS:
+        return StepResult(state, (prompt(state, "meet_reminders", REMINDER_CHOICES),))
+    evening, hours = REMINDERS[choice]
+    effect = Effect("meet_reminders", {"evening": evening, "hours_before": hours})
+    return _done(state, (say("meet_reminders_set"),), (effect,))
+
+
+def command(state: dict[str, Any], profile: Profile) -> StepResult:
+    """AFSPRAAK: the meeting with the current thread's neighbour: plan one, or see, change, cancel it."""
+    thread = threads.current(state, profile)
+    if thread is None:
+        open_threads = [t for t in profile.threads if t.status == "open"]
+        thread = open_threads[0] if open_threads else None
+    if thread is None:
+        return StepResult(state, (say("meet_no_thread"),))
+    return StepResult(state, (), (Effect("meet_manage", {"thread_id": thread.id}),))
