@@ -158,7 +158,7 @@ async def answer(
         "match_found",
         {**facts, "name": volunteer_name or ""},
         now,
-        f"match_found:{request_id}",
+        f"match_found:{request_id}:{volunteer_id}",  # a re-match is a new volunteer
         about=volunteer_id,
     )
     await touched.post(
@@ -167,7 +167,7 @@ async def answer(
         "invite_won",
         {**facts, "name": requester_name or ""},
         now,
-        f"invite_won:{request_id}",
+        f"invite_won:{request_id}:{volunteer_id}",
         about=request.person_id,
     )
     await meetings.on_match(session, request, thread, now, touched)

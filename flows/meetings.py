@@ -220,7 +220,8 @@ def _nudge_ask(state: dict[str, Any]) -> StepResult:
     draft = state.get("ask")
     if state.get("flow") != "ask" or not isinstance(draft, dict) or draft.get("nudged"):
         return StepResult(state)
-    draft["nudged"] = True
+    # A new dict, not the stored one changed in place: the engine saves a state that differs.
+    state["ask"] = {**draft, "nudged": True}
     return StepResult(state, (say("meet_nudge_ask"), *repeat_prompt(state)))
 
 
@@ -266,7 +267,9 @@ def _where_prompt(state: dict[str, Any]) -> Reply:
 
 def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
     """A message while proposing a meeting (state flow "meet")."""
-    plan: dict[str, Any] = state.setdefault("meet", {})
+    # A copy: the stored state is never changed in place (the engine saves a state that differs).
+    plan: dict[str, Any] = dict(state.get("meet") or {})
+    state["meet"] = plan
     step = plan.get("step")
     text = event.text.strip() if event.kind == "text" else ""
     if step == "reminders":

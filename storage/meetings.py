@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import distinct, func, select, update
+from sqlalchemy import distinct, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Conversation, Meeting, ReminderPreference, ScheduledEvent, Thread
@@ -216,15 +216,20 @@ async def meeting_share(session: AsyncSession) -> MeetingShare:
 
 
 async def stalled_asks(session: AsyncSession, before: datetime, limit: int = 200) -> list[int]:
-    """People left half-way in the ask flow since before `before`, not nudged yet for this draft."""
+    """People left half-way in the ask flow since before `before`, not nudged yet for this draft (the
+    flow marks the draft `nudged`; a new request starts a new draft)."""
+    nudged = Conversation.state[("ask", "nudged")].as_boolean()
     query = (
-        select(Conversation.person_id, Conversation.state)
-        .where(Conversation.updated_at <= before, Conversation.state["flow"].as_string() == "ask")
+        select(Conversation.person_id)
+        .where(
+            Conversation.updated_at <= before,
+            Conversation.state["flow"].as_string() == "ask",
+            or_(nudged.is_(None), nudged.is_(False)),
+        )
         .order_by(Conversation.updated_at)
         .limit(limit)
     )
-    rows = (await session.execute(query)).all()
-    return [person_id for person_id, state in rows if not (state.get("ask") or {}).get("nudged")]
+    return list((await session.execute(query)).scalars())
 
 
 async def close_meetings_of_thread(session: AsyncSession, thread_id: int, now: datetime) -> list[int]:
