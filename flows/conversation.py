@@ -169,7 +169,9 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if state.get("flow") == "offer":
         return _menu_when_done(offer.handle(state, event, profile, now), "offer", silent=True)
     if state.get("flow") == "meet":
-        return meetings.handle(state, event, profile, now)
+        if meetings.still_planning(state, profile):
+            return meetings.handle(state, event, profile, now)
+        meetings.leave(state)  # the thread ended meanwhile: this message is for the menu
     if state.get("flow") == "my_requests":
         return _menu_when_done(my_requests.handle(state, event, profile), "my_requests")
     if state.get("flow") == care.FLOW:

@@ -265,6 +265,18 @@ def _where_prompt(state: dict[str, Any]) -> Reply:
     return prompt(state, "meet_where", choices, {"name": _other(plan, lang)})
 
 
+def still_planning(state: dict[str, Any], profile: Profile) -> bool:
+    """Proposing makes sense only while the thread is open (KLAAR, MELD or a re-match end it)."""
+    plan = state.get("meet") or {}
+    if plan.get("step") == "reminders":
+        return True
+    return any(t.id == plan.get("thread_id") and t.status == "open" for t in profile.threads)
+
+
+def leave(state: dict[str, Any]) -> None:
+    _done(state, ())
+
+
 def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
     """A message while proposing a meeting (state flow "meet")."""
     # A copy: the stored state is never changed in place (the engine saves a state that differs).

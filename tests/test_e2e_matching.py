@@ -253,11 +253,12 @@ def test_help_request_is_matched_and_relayed_through_the_emulators(stack: Stack,
     invite_row = stack.db.outbox(OutboxMessage.channel == "telegram")[0]
     assert (invite_row.text_key, invite_row.scheduled) == ("invite", True)  # subject to quiet hours
 
-    # 3. Henk taps yes: Ria hears "Goed nieuws!" by SMS, Henk "Top, dank je!" on Telegram.
+    # 3. Henk taps yes: Ria hears "Goed nieuws!" by SMS, then where they will meet; Henk "Top, dank
+    # je!" on Telegram.
     update = volunteer_tap(invitation, f"invite:{request_id}:yes")
     before_sms, before_tg = len(resident_texts(stack)), len(volunteer_texts(stack))
     answered = telegram(stack, update)
-    stack.twilio.wait_for_messages(before_sms + 1, to=RESIDENT_SMS, timeout=STEP_TIMEOUT)
+    stack.twilio.wait_for_messages(before_sms + 2, to=RESIDENT_SMS, timeout=STEP_TIMEOUT)
     stack.telegram.wait_for_messages(before_tg + 1, chat_id=VOLUNTEER_CHAT, timeout=STEP_TIMEOUT)
     assert (
         latency("match_to_resident", answered, twilio_sends_since(stack, before_sms), 1) < REPLY_BOUND_SECONDS
@@ -265,7 +266,8 @@ def test_help_request_is_matched_and_relayed_through_the_emulators(stack: Stack,
     assert (
         latency("yes_to_volunteer", answered, telegram_sends_since(stack, before_tg), 1) < REPLY_BOUND_SECONDS
     )
-    good_news = resident_texts(stack)[-1]
+    good_news, where = resident_texts(stack)[-2:]
+    assert where.startswith("Spreek een tijd en plek af met Henk."), where
     assert good_news.startswith("Goed nieuws! Henk uit de buurt helpt je met boodschappen, "), good_news
     thanks = volunteer_texts(stack)[-1]
     assert thanks.startswith("Top, dank je! Jij helpt Ria met boodschappen, "), thanks
@@ -301,7 +303,7 @@ def test_help_request_is_matched_and_relayed_through_the_emulators(stack: Stack,
     # Everything is handled and sent: no message is still on its way, so the counts below are final.
     wait_for(lambda: all(r.processed_at for r in stack.db.inbound()), STEP_TIMEOUT, "every inbound handled")
     wait_for(lambda: all(r.status == "sent" for r in stack.db.outbox()), STEP_TIMEOUT, "every reply sent")
-    assert keys(stack, "sms") == [*expected_keys, "match_found", "relay_sent", "relay"]
+    assert keys(stack, "sms") == [*expected_keys, "match_found", "meet_where", "relay_sent", "relay"]
     assert keys(stack, "telegram") == ["invite", "invite_won", "relay", "relay_sent"]
     assert len(resident_texts(stack)) == len(keys(stack, "sms"))
     assert len(volunteer_texts(stack)) == len(keys(stack, "telegram"))

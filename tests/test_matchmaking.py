@@ -68,7 +68,7 @@ async def test_a_request_invites_the_first_wave_and_the_first_yes_wins(
     assert sorted(status for pid, status in invited.items() if pid != first) == ["taken", "taken"]
     assert (await keys_for(runtime, first))[-1] == "invite_won"
     requester_keys = await keys_for(runtime, request.person_id)
-    assert requester_keys[-1] == "match_found"
+    assert requester_keys[-2:] == ["match_found", "meet_where"]
     match_found = next(r for r in await outbox_rows(runtime) if r.text_key == "match_found")
     assert f"Vrijwilliger{helpers.index(first)}" in match_found.body
     for other in set(invited) - {first}:
