@@ -62,7 +62,10 @@ async def tap(runtime: Runtime, chat: str, choice: str) -> None:
     """A Telegram button, also one of an older message."""
     human_pace(runtime)
     message = InboundMessage(
-        channel="telegram", provider_id=f"tap{next(MESSAGE_IDS)}", address=chat, event=Event("choice", choice=choice)
+        channel="telegram",
+        provider_id=f"tap{next(MESSAGE_IDS)}",
+        address=chat,
+        event=Event("choice", choice=choice),
     )
     await runtime.engine.store(message)
     await runtime.engine.settle()
@@ -199,7 +202,7 @@ async def test_no_then_reschedule_moves_the_meeting_and_its_reminders(
 async def test_afspraak_moves_an_agreed_meeting_old_reminders_cancelled(
     runtime: Runtime, clock: FixedClock
 ) -> None:
-    resident, volunteer = await agreed(runtime, clock)
+    resident, _ = await agreed(runtime, clock)
     await say(runtime, RESIDENT_SMS, "AFSPRAAK", channel="sms")
     assert (await keys_for(runtime, resident))[-1] == "meet_status"
     await say(runtime, RESIDENT_SMS, "1", "3", "bij de bakker", "vrijdag om 11 uur", channel="sms")
@@ -210,7 +213,9 @@ async def test_afspraak_moves_an_agreed_meeting_old_reminders_cancelled(
     await say(runtime, VOLUNTEER_CHAT, "1", channel="telegram")
     pending = [e for e in await events(runtime, bot_meetings.REMINDER) if e.status == "pending"]
     assert len(pending) == 4
-    assert all(e.payload["starts_at"] == datetime(2026, 11, 27, 10, 0, tzinfo=UTC).isoformat() for e in pending)
+    assert all(
+        e.payload["starts_at"] == datetime(2026, 11, 27, 10, 0, tzinfo=UTC).isoformat() for e in pending
+    )
 
 
 async def test_cancel_tells_the_other_and_drops_the_reminders(runtime: Runtime, clock: FixedClock) -> None:
@@ -220,7 +225,9 @@ async def test_cancel_tells_the_other_and_drops_the_reminders(runtime: Runtime, 
     assert (await keys_for(runtime, resident))[-1] == "meet_cancelled_by_other"
     [meeting] = await meeting_rows(runtime)
     assert meeting.status == "cancelled"
-    assert {e.status for e in await events(runtime, bot_meetings.REMINDER, bot_meetings.CHECK)} == {"cancelled"}
+    assert {e.status for e in await events(runtime, bot_meetings.REMINDER, bot_meetings.CHECK)} == {
+        "cancelled"
+    }
 
 
 async def test_no_then_rematch_reopens_the_request(runtime: Runtime, clock: FixedClock) -> None:
@@ -318,3 +325,28 @@ async def test_a_request_left_half_way_is_nudged_once(runtime: Runtime, clock: F
     # Answering goes on where they were.
     await say(runtime, RESIDENT_SMS, "melk halen", channel="sms")
     assert (await keys_for(runtime, resident))[-1] == "ask_when"
+
+
+async def test_a_weekly_meeting_across_the_spring_dst_change_stays_at_ten(runtime: Runtime) -> None:
+    """Saturday 27 March 2027 10:00 (winter time); summer time starts on Sunday the 28th."""
+    clock = runtime.clock
+    assert isinstance(clock, FixedClock)
+    clock.now = datetime(2027, 3, 22, 10, 0, tzinfo=UTC)
+    resident, volunteer = await agreed(runtime, clock)
+    [first] = await meeting_rows(runtime)
+    assert first.starts_at == datetime(2027, 3, 27, 9, 0, tzinfo=UTC)
+    await at(runtime, clock, first.starts_at + bot_meetings.CHECK_AFTER)
+    await say(runtime, RESIDENT_SMS, "ja", "1", channel="sms")
+    await say(runtime, VOLUNTEER_CHAT, "1", channel="telegram")
+    _, second = await meeting_rows(runtime)
+    assert second.status == "agreed"
+    assert second.starts_at == datetime(2027, 4, 3, 8, 0, tzinfo=UTC), "10:00 summer time"
+    evening = [
+        e.due_at
+        for e in await events(runtime, bot_meetings.REMINDER)
+        if e.payload["meeting_id"] == second.id and e.payload["which"] == "evening"
+    ]
+    assert evening == [datetime(2027, 4, 2, 17, 0, tzinfo=UTC)] * 2, "19:00 summer time, for both"
+    await at(runtime, clock, datetime(2027, 4, 2, 17, 0, tzinfo=UTC))
+    assert "morgen om 10:00" in (await bodies_for(runtime, resident))[-1]
+    assert "morgen om 10:00" in (await bodies_for(runtime, volunteer))[-1]
