@@ -96,7 +96,7 @@ async def _tell(
 ) -> None:
     other = meeting.volunteer_id if person_id == meeting.requester_id else meeting.requester_id
     data: dict[str, Any] = {"meeting": await facts(session, meeting, person_id), **extra}
-    key = f"{name}:{meeting.id}:{person_id}:{now.timestamp()}"
+    key = f"{name}:{meeting.id}:{person_id}:{extra.get('which', '')}:{now.timestamp()}"
     await touched.post(session, person_id, name, data, now, key, about=other)
 
 
@@ -398,6 +398,12 @@ async def _due_meeting(session: AsyncSession, event: schedule.DueEvent) -> Meeti
         return "no_meeting"
     if meeting.status != "agreed":
         return f"meeting_{meeting.status}"
+    thread = await session.get(Thread, meeting.thread_id)
+    request = await session.get(HelpRequest, meeting.request_id) if meeting.request_id else None
+    if thread is None or thread.status != "open" or (request is not None and request.status == "cancelled"):
+        # KLAAR, MELD, an erasure or a cancelled request ended it: no reminders, no check.
+        meeting.status, meeting.updated_at = "cancelled", event.due_at
+        return "thread_not_open" if request is None or request.status != "cancelled" else "request_cancelled"
     planned = event.payload.get("starts_at")
     if planned is not None and datetime.fromisoformat(str(planned)) != meeting.starts_at:
         return "moved"
@@ -413,6 +419,9 @@ async def on_reminder(
     if meeting.starts_at <= now or event.person_id is None:
         return "stale"  # after downtime: a reminder for a meeting already past is not sent
     which = str(event.payload.get("which", "before"))
+    zone = ZoneInfo(meeting.zone)
+    if which == "evening" and now.astimezone(zone).date() >= meeting.starts_at.astimezone(zone).date():
+        return "stale"  # caught up on the day itself: its "morgen" would be wrong; the other one comes
     await _tell(session, meeting, event.person_id, "meet_reminder", now, touched, which=which)
     return "sent"
 

@@ -28,6 +28,7 @@ from storage.models import (
     Identity,
     InboundMessage,
     LinkCode,
+    Meeting,
     OutboxMessage,
     Person,
     Reminder,
@@ -108,6 +109,12 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
             .where(Thread.id.in_(thread_ids), Thread.status != "closed")
             .values(status="closed", closed_at=now)
         )
+    # Meetings stay as figures (did the match lead to a meeting), without the place in their words.
+    await session.execute(
+        update(Meeting)
+        .where(or_(Meeting.requester_id == person_id, Meeting.volunteer_id == person_id))
+        .values(place_text=None)
+    )
     # What other people were told about this person (a relayed message, an invitation with their words,
     # their name or number): the internal events are blanked, and so are the messages they produced.
     about = select(InboundMessage.id).where(InboundMessage.about_person_id == person_id)

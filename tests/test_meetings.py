@@ -350,3 +350,27 @@ async def test_a_weekly_meeting_across_the_spring_dst_change_stays_at_ten(runtim
     await at(runtime, clock, datetime(2027, 4, 2, 17, 0, tzinfo=UTC))
     assert "morgen om 10:00" in (await bodies_for(runtime, resident))[-1]
     assert "morgen om 10:00" in (await bodies_for(runtime, volunteer))[-1]
+
+
+async def test_catch_up_on_the_day_drops_the_evening_reminder_and_sends_the_other(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """Down from Friday afternoon until Saturday 08:30 local: "morgen" would be wrong, "om 10:00" is not."""
+    resident, volunteer = await agreed(runtime, clock)
+    await at(runtime, clock, SATURDAY_10 - timedelta(minutes=90))
+    reasons = sorted((e.payload["which"], e.reason) for e in await events(runtime, bot_meetings.REMINDER))
+    assert reasons == [("before", "sent"), ("before", "sent"), ("evening", "stale"), ("evening", "stale")]
+    assert (await keys_for(runtime, resident))[-1] == "meet_reminder_soon"
+    assert (await keys_for(runtime, volunteer))[-1] == "meet_reminder_soon"
+
+
+async def test_klaar_after_agreeing_drops_reminders_and_check(runtime: Runtime, clock: FixedClock) -> None:
+    resident, _ = await agreed(runtime, clock)
+    await say(runtime, VOLUNTEER_CHAT, "KLAAR", channel="telegram")
+    await at(runtime, clock, SATURDAY_10 + bot_meetings.CHECK_AFTER)
+    dropped = await events(runtime, bot_meetings.REMINDER, bot_meetings.CHECK)
+    assert [e.reason for e in dropped] == ["thread_not_open"] + ["meeting_cancelled"] * (len(dropped) - 1)
+    [meeting] = await meeting_rows(runtime)
+    assert meeting.status == "cancelled"
+    keys = await keys_for(runtime, resident)
+    assert not {"meet_reminder_evening", "meet_reminder_soon", "meet_check"} & set(keys)

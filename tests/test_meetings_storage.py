@@ -171,3 +171,18 @@ async def test_stalled_asks_finds_old_unnudged_drafts_only(runtime: Runtime, clo
     async with runtime.sessions() as session:
         found = await meetings.stalled_asks(session, NOW - timedelta(hours=24))
     assert sorted(found) == sorted([ids["stalled"], ids["nudged_false"]])
+
+
+async def test_erasure_keeps_the_meeting_as_a_figure_without_the_place(runtime: Runtime) -> None:
+    from storage import privacy
+
+    async with runtime.sessions() as session, session.begin():
+        row = await thread(session)
+        meeting = proposed(session, row)
+        meeting.place_kind, meeting.place_text, meeting.status = "other", "bij de bakker", "happened"
+        await session.flush()
+        await privacy.erase(session, row.requester_id, NOW)
+    async with runtime.sessions() as session:
+        kept = await session.get(Meeting, meeting.id)
+        assert kept is not None and kept.place_text is None and kept.status == "happened"
+        assert (await meetings.meeting_share(session)).met == 1
