@@ -390,7 +390,7 @@ HANDLERS: dict[str, Handler] = {
 # --- scheduled events ---------------------------------------------------------------------------
 
 
-async def _due_meeting(session: AsyncSession, event: schedule.DueEvent) -> Meeting | str:
+async def _due_meeting(session: AsyncSession, event: schedule.DueEvent, now: datetime) -> Meeting | str:
     """The event's meeting if it still stands as planned, else the reason to drop the event."""
     meeting_id = event.payload.get("meeting_id")
     meeting = await meetings.lock(session, int(meeting_id)) if meeting_id is not None else None
@@ -402,7 +402,7 @@ async def _due_meeting(session: AsyncSession, event: schedule.DueEvent) -> Meeti
     request = await session.get(HelpRequest, meeting.request_id) if meeting.request_id else None
     if thread is None or thread.status != "open" or (request is not None and request.status == "cancelled"):
         # KLAAR, MELD, an erasure or a cancelled request ended it: no reminders, no check.
-        meeting.status, meeting.updated_at = "cancelled", event.due_at
+        meeting.status, meeting.updated_at = "cancelled", now
         return "thread_not_open" if request is None or request.status != "cancelled" else "request_cancelled"
     planned = event.payload.get("starts_at")
     if planned is not None and datetime.fromisoformat(str(planned)) != meeting.starts_at:
@@ -413,7 +413,7 @@ async def _due_meeting(session: AsyncSession, event: schedule.DueEvent) -> Meeti
 async def on_reminder(
     session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
 ) -> str:
-    meeting = await _due_meeting(session, event)
+    meeting = await _due_meeting(session, event, now)
     if isinstance(meeting, str):
         return meeting
     if meeting.starts_at <= now or event.person_id is None:
@@ -427,7 +427,7 @@ async def on_reminder(
 
 
 async def on_check(session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched) -> str:
-    meeting = await _due_meeting(session, event)
+    meeting = await _due_meeting(session, event, now)
     if isinstance(meeting, str):
         return meeting
     for person_id in (meeting.requester_id, meeting.volunteer_id):
