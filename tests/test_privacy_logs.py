@@ -348,7 +348,7 @@ async def full_conversation(app: App) -> None:
     assert invitation.choices, invitation.text_key
     await app.tap(invitation.choices[0][0])  # "Ja, ik help"
     resident = next(row.person_id for row in await app.outbox() if row.channel == "sms")
-    assert (await app.keys(resident))[-1] == "match_found"
+    assert (await app.keys(resident))[-2:] == ["match_found", "meet_where"]
 
     # Through the bot, both ways; then numbers exchanged and the conversation closed.
     await app.sms(RESIDENT_SAYS)
