@@ -145,7 +145,14 @@ def test_an_old_button_answers_its_own_meeting() -> None:
 
 @pytest.mark.parametrize(
     ("choice", "expected"),
-    [("meet:1:yes", True), ("meetok:2:no", True), ("invite:1:yes", False), ("meet:x:y", False)],
+    [
+        ("meet:1:yes", True),
+        ("meetok:2:no", True),
+        ("invite:1:yes", False),
+        ("meet:x:y", False),
+        ("meet:\u0661\u0662:yes", False),
+        ("meet:" + "9" * 19 + ":yes", False),
+    ],
 )
 def test_is_answer(choice: str, expected: bool) -> None:
     assert meetings.is_answer(choice) is expected
