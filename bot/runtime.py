@@ -66,6 +66,7 @@ class Runtime:
             self.adapters,
             clock=clock,
             quiet_hours=QuietHours(quiet[0], quiet[1], settings.timezone) if quiet else None,
+            whatsapp_templates=settings.whatsapp_templates,
         )
         self.engine = Engine(
             self.sessions,
@@ -73,6 +74,7 @@ class Runtime:
             on_outbox=self.sender.wake,
             on_touched=self.kick,
             public_base_url=settings.public_base_url or "",
+            scheduler_batch=settings.voordeur_scheduler_batch,
         )
         self._tasks: set[asyncio.Task[Any]] = set()
         self._sender_task: asyncio.Task[Any] | None = None
