@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from bot import engine as engine_module
-from bot.engine import EVENT_LEASE, EVENT_RETRY_DELAY, MAX_EVENT_CLAIMS, Engine, EffectContext
+from bot.engine import EVENT_LEASE, EVENT_RETRY_DELAY, MAX_EVENT_CLAIMS, EffectContext, Engine
 from bot.mailbox import Touched
 from bot.outbox_sender import OutboxSender
 from bot.quiet_hours import QuietHours
