@@ -348,6 +348,7 @@ class Engine:
         for event in due:
             await self._run_claimed(event)
         if due:
+            log.info("scheduled events run", extra={"count": len(due)})
             self._on_outbox()
         return len(due)
 
