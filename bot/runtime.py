@@ -34,7 +34,6 @@ log = logging.getLogger("voordeur.runtime")
 
 OPTED_OUT_CODES = {"21610"}
 RECOVERY_INTERVAL_SECONDS = 5
-SCHEDULE_TICK_SECONDS = 2
 QUEUE_DEPTH_SECONDS = 15
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
 HEALTH_TIMEOUT_SECONDS = 3.0
@@ -112,7 +111,7 @@ class Runtime:
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._every(RECOVERY_INTERVAL_SECONDS, self.engine.recover, "recover_inbound")
         if worker:
-            self._every(SCHEDULE_TICK_SECONDS, self.engine.run_due_events, "due_events")
+            self._every(self.settings.voordeur_scheduler_tick, self.engine.run_due_events, "due_events")
             self._every(QUEUE_DEPTH_SECONDS, self.sender.refresh_queue_depth, "queue_depth")
             self._scheduler.add_job(
                 self.engine.expire_old_messages,

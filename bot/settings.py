@@ -50,9 +50,10 @@ class Settings(BaseSettings):
     voordeur_sqlite_synchronous: str = Field("FULL", alias="VOORDEUR_SQLITE_SYNCHRONOUS")
     # Messages (and the logbook) of someone inactive this long are deleted by the nightly job.
     voordeur_retention_months: int = Field(12, alias="VOORDEUR_RETENTION_MONTHS", ge=1, le=120)
-    # Scheduled events run per scheduler tick (every 2 s) at most: after downtime the backlog is caught
-    # up in bounded steps, not all at once.
+    # Seconds between scheduler ticks, and the most due events one tick runs: after downtime the backlog
+    # is caught up in bounded steps, not all at once.
     voordeur_scheduler_batch: int = Field(50, alias="VOORDEUR_SCHEDULER_BATCH", ge=1, le=10000)
+    voordeur_scheduler_tick: float = Field(2.0, alias="VOORDEUR_SCHEDULER_TICK", ge=0.05, le=60)
     # WhatsApp templates for messages outside the 24-hour window: JSON or a .json/.toml file path
     # (bot/whatsapp_window.py).
     voordeur_whatsapp_templates: str = Field("", alias="VOORDEUR_WHATSAPP_TEMPLATES")

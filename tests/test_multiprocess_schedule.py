@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from bot.scheduling import SEND_TEXT
 from storage.models import Identity, OutboxMessage, Person, ScheduledEvent
 from tests.e2e_support import Database, clean_environment, wait_for
-from tests.test_multiprocess import Voordeur, processes, start_worker
+from tests.test_multiprocess import Voordeur, processes
 
 pytestmark = [
     pytest.mark.e2e,
@@ -30,7 +30,9 @@ pytestmark = [
 
 EVENTS = 3000
 PEOPLE = 300
-BATCH = 250  # per worker per tick: 3000 events take several ticks of both workers
+# Small batches and fast ticks: the two workers claim all the time, so their claims really do race.
+BATCH = 20
+TICK = 0.05
 
 
 @pytest.fixture
@@ -92,10 +94,13 @@ def test_two_workers_run_3000_due_events_exactly_once(database_url: str, db: Dat
         VOORDEUR_QUIET_HOURS="",
         VOORDEUR_LOG_FORMAT="json",
         VOORDEUR_SCHEDULER_BATCH=str(BATCH),
+        VOORDEUR_SCHEDULER_TICK=str(TICK),
     )
+    # A backlog (as after downtime), then both workers at once: their first ticks race for the same rows.
+    seed_due_events(db)
     with processes() as running:
-        workers = [start_worker(name, env, workdir, running) for name in ("worker1", "worker2")]
-        seed_due_events(db)
+        workers = [Voordeur(name, ["worker"], env, workdir) for name in ("worker1", "worker2")]
+        running.extend(workers)
         wait_for(lambda: events_done(db) == EVENTS, 180, "every event done", interval=0.5)
         for worker in workers:
             assert worker.process.poll() is None, worker.tail()
