@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from bot import engine as engine_module
-from bot.engine import EVENT_LEASE, EVENT_RETRY_DELAY, MAX_EVENT_CLAIMS, EffectContext, Engine
-from bot.mailbox import Touched
+from bot.engine import EVENT_LEASE, EVENT_RETRY_DELAY, MAX_EVENT_CLAIMS, Engine
+from bot.mailbox import EffectContext, Touched
 from bot.outbox_sender import OutboxSender
 from bot.quiet_hours import QuietHours
 from bot.runtime import Runtime
