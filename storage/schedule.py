@@ -244,14 +244,19 @@ async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: 
     ]
 
 
-async def still_claimed(session: AsyncSession, event: DueEvent) -> bool:
-    """Whether the event is still pending under this runner's claim (not cancelled, moved or taken over
-    by another runner since). A cheap look before running the handler; `finish` is the real guard."""
-    query = select(ScheduledEvent.id).where(
+def _ours(event: DueEvent) -> list[Any]:
+    """Still pending under the claim this runner holds."""
+    return [
         ScheduledEvent.id == event.id,
         ScheduledEvent.status == PENDING,
         ScheduledEvent.claims == event.claim,
-    )
+    ]
+
+
+async def still_claimed(session: AsyncSession, event: DueEvent) -> bool:
+    """Whether the event is still pending under this runner's claim (not cancelled, moved or taken over
+    by another runner since). A cheap look before running the handler; `finish` is the real guard."""
+    query = select(ScheduledEvent.id).where(*_ours(event))
     return (await session.execute(query)).scalar_one_or_none() is not None
 
 
@@ -278,24 +283,12 @@ async def finish(
 
 async def release(session: AsyncSession, event: DueEvent, retry_at: datetime) -> None:
     """The handler failed (its transaction was rolled back): try again at `retry_at`, not at once."""
-    await session.execute(
-        update(ScheduledEvent)
-        .where(
-            ScheduledEvent.id == event.id,
-            ScheduledEvent.status == PENDING,
-            ScheduledEvent.claims == event.claim,
-        )
-        .values(claimed_until=retry_at)
-    )
+    await session.execute(update(ScheduledEvent).where(*_ours(event)).values(claimed_until=retry_at))
 
 
 async def give_up(session: AsyncSession, event: DueEvent, now: datetime, reason: str) -> None:
     await session.execute(
         update(ScheduledEvent)
-        .where(
-            ScheduledEvent.id == event.id,
-            ScheduledEvent.status == PENDING,
-            ScheduledEvent.claims == event.claim,
-        )
+        .where(*_ours(event))
         .values(status=FAILED, reason=reason[:64], done_at=now, claimed_until=None)
     )
