@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import care, conversations, exports, linking, matchmaker, meetings, metrics
+from bot import care, conversations, exports, linking, matchmaker, meetings, metrics, scheduling
 from bot.channels.base import InboundMessage
 from bot.mailbox import EffectContext, Touched
 from flows import catalogue
@@ -36,6 +36,10 @@ from storage.models import InboundMessage as InboundRow
 log = logging.getLogger("voordeur.engine")
 
 EVENT_LEASE = timedelta(seconds=60)
+# A handler that raised is tried again after this; after this many claims the event is given up.
+EVENT_RETRY_DELAY = timedelta(seconds=30)
+MAX_EVENT_CLAIMS = 10
+SCHEDULER_BATCH = 50
 ERASE_PERSON = "erase_person"
 # A person sending more than this many messages a minute gets one slow-down reply; the rest waits.
 RATE_LIMIT = 20
@@ -86,6 +90,14 @@ def event_from_json(data: dict[str, Any], *, address_stopped: bool) -> Event:
     )
 
 
+class _ClaimLost(Exception):
+    """The event's claim no longer holds at finish: roll back the handler's transaction."""
+
+
+def _event_log(event: schedule.DueEvent) -> dict[str, object]:
+    return {"event_id": event.id, "kind": event.kind, "attempt": event.claim}
+
+
 class KeyedLocks:
     """One asyncio lock per key, forgotten when nobody holds or waits for it (no unbounded growth)."""
 
@@ -121,9 +133,11 @@ class Engine:
         on_outbox: Callable[[], None] = lambda: None,
         on_touched: Callable[[int], None] = lambda _person_id: None,
         public_base_url: str = "",
+        scheduler_batch: int = SCHEDULER_BATCH,
     ) -> None:
         self._sessions = sessions
         self.public_base_url = public_base_url  # for links the bot sends (a one-time export)
+        self._scheduler_batch = scheduler_batch
         self._clock = clock
         self._on_outbox = on_outbox
         self._on_touched = on_touched
@@ -311,35 +325,72 @@ class Engine:
             text_key=reply.key,
             body=body,
             choices=choices,
+            params=dict(reply.params),
             now=now,
             inbound_id=message.id,
             allow_when_stopped=allow_when_stopped,
             scheduled=scheduled,
         )
 
-    async def run_due_events(self, limit: int = 100) -> int:
-        """Claim due scheduled events and carry them out (APScheduler ticks this; rows are the truth)."""
+    async def run_due_events(self, limit: int | None = None) -> int:
+        """One scheduler tick (APScheduler calls it; the rows are the truth). Stale due events are
+        dropped; then at most `limit` (VOORDEUR_SCHEDULER_BATCH) due events are claimed and run, oldest
+        first, each in its own transaction with its effects: after downtime the backlog is caught up a
+        batch per tick instead of all at once. Returns how many were claimed."""
         now = self._clock()
         async with self._sessions() as session, session.begin():
-            due = await schedule.claim_due(session, now, limit=limit, lease=EVENT_LEASE)
+            dropped = await schedule.drop_stale(session, now)
+            due = await schedule.claim_due(
+                session, now, limit=limit or self._scheduler_batch, lease=EVENT_LEASE
+            )
+        if dropped:
+            log.info("stale scheduled events dropped", extra={"count": dropped, "reason": schedule.STALE})
         for event in due:
-            touched = Touched()
-            async with self._sessions() as session, session.begin():
-                reason = await self._run_event(session, event, now, touched)
-                await schedule.finish(session, event.id, now, reason=reason)
-            for person_id in touched.people:
-                self._on_touched(person_id)
+            await self._run_claimed(event)
+        if due:
+            log.info("scheduled events run", extra={"count": len(due)})
+            self._on_outbox()
         return len(due)
+
+    async def _run_claimed(self, event: schedule.DueEvent) -> None:
+        """Run one claimed event: its effects and its finish commit together, or not at all."""
+        now = self._clock()
+        touched = Touched()
+        try:
+            async with self._sessions() as session, session.begin():
+                if not await schedule.still_claimed(session, event):
+                    return
+                if event.stale_after is not None and event.stale_after <= now:
+                    status, reason = schedule.DROPPED, schedule.STALE
+                else:
+                    status, reason = await self._run_event(session, event, now, touched)
+                if not await schedule.finish(session, event, now, status=status, reason=reason):
+                    raise _ClaimLost
+        except _ClaimLost:
+            # Our lease ran out and another runner took the event, or a flow cancelled or moved it while
+            # the handler ran: the rollback above dropped this run's effects.
+            log.warning("scheduled event no longer ours, effects rolled back", extra=_event_log(event))
+            return
+        except Exception:
+            log.exception("scheduled event failed", extra=_event_log(event))
+            async with self._sessions() as session, session.begin():
+                if event.claim >= MAX_EVENT_CLAIMS:
+                    await schedule.give_up(session, event, self._clock(), "handler_error")
+                else:
+                    await schedule.release(session, event, self._clock() + EVENT_RETRY_DELAY)
+            return
+        for person_id in touched.people:
+            self._on_touched(person_id)
 
     @staticmethod
     async def _run_event(
         session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
-    ) -> str:
+    ) -> tuple[str, str]:
         handler = SCHEDULED_HANDLERS.get(event.kind)
         if handler is None:
-            log.warning("unknown scheduled event kind", extra={"reason": event.kind})
-            return "unknown_kind"
-        return await handler(session, event, now, touched)
+            log.warning("unknown scheduled event kind", extra=_event_log(event))
+            return schedule.FAILED, "unknown_kind"
+        return schedule.DONE, await handler(session, event, now, touched)
 
     async def expire_old_messages(self, months: int) -> int:
         """The nightly retention job (see storage.privacy.expire_messages)."""
@@ -519,6 +570,7 @@ EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitabl
     **{kind: _for_person(handler) for kind, handler in conversations.HANDLERS.items()},
     **{kind: _for_person(handler) for kind, handler in care.EFFECT_HANDLERS.items()},
     **{kind: _for_person(handler) for kind, handler in meetings.HANDLERS.items()},
+    **scheduling.EFFECTS,
 }
 
 
@@ -557,4 +609,6 @@ SCHEDULED_HANDLERS: dict[str, ScheduledHandler] = {
     meetings.REMINDER: meetings.on_reminder,
     meetings.CHECK: meetings.on_check,
     meetings.STALLED: meetings.on_stalled,
+    scheduling.TIMER: scheduling.run_timer,
+    scheduling.SEND_TEXT: scheduling.send_text,
 }

@@ -34,6 +34,8 @@ SAFE_FIELDS = frozenset(
         "host",
         "port",
         "url",
+        "event_id",
+        "kind",
     }
 )
 

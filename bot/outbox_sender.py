@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -28,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import metrics
 from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
 from bot.quiet_hours import QuietHours
+from bot.whatsapp_window import Template, window_open
 from storage import outbox
 from storage.inbox import mark_address_stopped
 from storage.outbox import ClaimedMessage
@@ -59,6 +61,7 @@ class OutboxSender:
         *,
         clock: Callable[[], datetime],
         quiet_hours: QuietHours | None = None,
+        whatsapp_templates: Mapping[str, Template] | None = None,
         batch_size: int = 50,
         concurrency: int = 16,
     ) -> None:
@@ -66,6 +69,7 @@ class OutboxSender:
         self._adapters = dict(adapters)
         self._clock = clock
         self._quiet_hours = quiet_hours
+        self._templates = dict(whatsapp_templates or {})
         self._batch_size = batch_size
         self._concurrency = asyncio.Semaphore(concurrency)
         self._wakeup = asyncio.Event()
@@ -145,7 +149,6 @@ class OutboxSender:
                 async with self._sessions() as session, session.begin():
                     await outbox.defer(session, message.id, self._quiet_hours.end_after(now))
                 return
-            adapter = self._adapters[message.channel]
             outbound = OutboundMessage(
                 outbox_id=message.id,
                 channel=message.channel,  # type: ignore[arg-type]
@@ -153,6 +156,13 @@ class OutboxSender:
                 text=message.body,
                 choices=message.choices,
             )
+            if message.channel == "whatsapp" and not window_open(message.last_inbound_at, now):
+                outside = await self._outside_window(message, outbound)
+                if outside is None:
+                    return
+                outbound = outside
+                message = replace(message, channel=outbound.channel, address=outbound.address)
+            adapter = self._adapters[outbound.channel]
             # From here the request may leave this process: on a cancelled shutdown it is "unknown".
             self._claimed.discard(message.id)
             self._sending.add(message.id)
@@ -161,11 +171,34 @@ class OutboxSender:
             result = await adapter.send(outbound)
             await self._record(message, result)
 
+    async def _outside_window(
+        self, message: ClaimedMessage, outbound: OutboundMessage
+    ) -> OutboundMessage | None:
+        """WhatsApp's 24-hour window is closed: the approved template for this text, else the person's
+        SMS number, else the row waits for them to write on WhatsApp again (None: nothing to send now)."""
+        template = self._templates.get(message.text_key)
+        variables = template.fill(message.params) if template is not None else None
+        if template is not None and variables is not None:
+            log.info("whatsapp window closed", extra={"outbox_id": message.id, "route": "template"})
+            return replace(outbound, content_sid=template.content_sid, content_variables=variables)
+        async with self._sessions() as session, session.begin():
+            sms = await outbox.sms_address(session, message.person_id) if "sms" in self._adapters else None
+            if sms is None:
+                await outbox.wait_for_window(session, message.id)
+            else:
+                await outbox.reroute(session, message.id, sms[0], "sms")
+        route = "wait" if sms is None else "sms"
+        log.info("whatsapp window closed", extra={"outbox_id": message.id, "route": route})
+        if sms is None:
+            return None
+        return replace(outbound, channel="sms", address=sms[1])
+
     async def _settled_by_reconcile(
         self, adapter: ChannelAdapter, message: ClaimedMessage, outbound: OutboundMessage
     ) -> bool:
         finder = getattr(adapter, "find_sent", None)
-        if finder is None:
+        # A template's text is filled in by Twilio, so its message cannot be recognised by its body.
+        if finder is None or outbound.content_sid is not None:
             await self._finish(message, outbox.FAILED, error="outcome_unknown")
             metrics.SEND_FAILURES.labels(message.channel, "outcome_unknown").inc()
             return True

@@ -36,7 +36,6 @@ log = logging.getLogger("voordeur.runtime")
 
 OPTED_OUT_CODES = {"21610"}
 RECOVERY_INTERVAL_SECONDS = 5
-SCHEDULE_TICK_SECONDS = 2
 QUEUE_DEPTH_SECONDS = 15
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
 HEALTH_TIMEOUT_SECONDS = 3.0
@@ -68,6 +67,7 @@ class Runtime:
             self.adapters,
             clock=clock,
             quiet_hours=QuietHours(quiet[0], quiet[1], settings.timezone) if quiet else None,
+            whatsapp_templates=settings.whatsapp_templates,
         )
         self.engine = Engine(
             self.sessions,
@@ -75,6 +75,7 @@ class Runtime:
             on_outbox=self.sender.wake,
             on_touched=self.kick,
             public_base_url=settings.public_base_url or "",
+            scheduler_batch=settings.voordeur_scheduler_batch,
         )
         self._tasks: set[asyncio.Task[Any]] = set()
         self._sender_task: asyncio.Task[Any] | None = None
@@ -112,7 +113,7 @@ class Runtime:
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._every(RECOVERY_INTERVAL_SECONDS, self.engine.recover, "recover_inbound")
         if worker:
-            self._every(SCHEDULE_TICK_SECONDS, self.engine.run_due_events, "due_events")
+            self._every(self.settings.voordeur_scheduler_tick, self.engine.run_due_events, "due_events")
             self._every(QUEUE_DEPTH_SECONDS, self.sender.refresh_queue_depth, "queue_depth")
             sweep = partial(meetings.sweep, self.sessions, self.clock, self.kick)
             self._every(meetings.SWEEP_SECONDS, sweep, "meeting_sweep")

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.whatsapp_window import Template, parse_templates
+
 _QUIET_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 
@@ -48,6 +50,13 @@ class Settings(BaseSettings):
     voordeur_sqlite_synchronous: str = Field("FULL", alias="VOORDEUR_SQLITE_SYNCHRONOUS")
     # Messages (and the logbook) of someone inactive this long are deleted by the nightly job.
     voordeur_retention_months: int = Field(12, alias="VOORDEUR_RETENTION_MONTHS", ge=1, le=120)
+    # Seconds between scheduler ticks, and the most due events one tick runs: after downtime the backlog
+    # is caught up in bounded steps, not all at once.
+    voordeur_scheduler_batch: int = Field(50, alias="VOORDEUR_SCHEDULER_BATCH", ge=1, le=10000)
+    voordeur_scheduler_tick: float = Field(2.0, alias="VOORDEUR_SCHEDULER_TICK", ge=0.05, le=60)
+    # WhatsApp templates for messages outside the 24-hour window: JSON or a .json/.toml file path
+    # (bot/whatsapp_window.py).
+    voordeur_whatsapp_templates: str = Field("", alias="VOORDEUR_WHATSAPP_TEMPLATES")
     # Testing only: `kill_after_inbound_commit` makes the process kill itself (SIGKILL) right after an
     # inbound message is committed, before its flow step, to prove recovery. Never set in production.
     voordeur_failpoint: str = Field("", alias="VOORDEUR_FAILPOINT")
@@ -115,6 +124,12 @@ class Settings(BaseSettings):
             raise ValueError("must look like whatsapp:+3197010000002")
         return value
 
+    @field_validator("voordeur_whatsapp_templates")
+    @classmethod
+    def _templates(cls, value: str) -> str:
+        parse_templates(value)
+        return value.strip()
+
     @field_validator("voordeur_sqlite_synchronous")
     @classmethod
     def _synchronous(cls, value: str) -> str:
@@ -161,6 +176,10 @@ class Settings(BaseSettings):
             return None
         start, end = self.voordeur_quiet_hours.split("-")
         return time.fromisoformat(start), time.fromisoformat(end)
+
+    @property
+    def whatsapp_templates(self) -> dict[str, Template]:
+        return parse_templates(self.voordeur_whatsapp_templates)
 
     def enabled_channels(self) -> list[str]:
         channels = []

@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import outbox
 from storage.models import Conversation, Identity, InboundMessage, Person
 
 
@@ -83,6 +84,8 @@ async def store_inbound(
     inbound_id = (await session.execute(statement)).scalar_one_or_none()
     if inbound_id is not None:
         await session.execute(update(Identity).where(Identity.id == identity.id).values(last_inbound_at=now))
+        if channel == "whatsapp":  # WhatsApp's 24-hour window opens again: what waited for it goes out
+            await outbox.window_reopened(session, identity.id, now)
         await session.execute(
             update(Person).where(Person.id == identity.person_id).values(last_active_at=now)
         )

@@ -164,12 +164,16 @@ class OutboxMessage(Base):
     text_key: Mapped[str] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
     choices: Mapped[list[list[str]]] = mapped_column(JSONType, default=list)
+    # The text's parameters: a WhatsApp template outside the 24-hour window is filled from them.
+    params: Mapped[dict[str, str] | None] = mapped_column(JSONType)
     inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id", ondelete="SET NULL"))
     # Replies to a person who just wrote ignore quiet hours; scheduled messages do not.
     scheduled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     # Only the STOP confirmation may go to a stopped address.
     allow_when_stopped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
-    # pending -> sending -> sent | failed | unknown (awaiting reconciliation) | cancelled
+    # pending -> sending -> sent | failed | unknown (awaiting reconciliation) | cancelled;
+    # waiting_window: a WhatsApp message outside the 24-hour window with no template and no SMS address,
+    # back to pending when the person writes on WhatsApp again (the staff queue sees the waiting ones).
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -277,11 +281,18 @@ class MatchInvitation(Base):
 class ScheduledEvent(Base):
     """Something due later (a wave timeout, a reminder): rows are the truth, APScheduler only ticks.
 
-    status: pending -> done | cancelled; `claimed_until` is the lease of the process running it.
+    status: pending -> done | cancelled | dropped (stale: past `stale_after`) | failed (the handler kept
+    failing). `claimed_until` is the lease of the process running it and `claims` counts the claims: a
+    runner finishes the event only while its own claim (that count) still holds.
+    `key` tells apart a person's events of one kind (which meeting a reminder is for), so a flow can
+    cancel or move exactly its own.
     """
 
     __tablename__ = "scheduled_events"
-    __table_args__ = (Index("ix_scheduled_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_scheduled_due", "status", "due_at"),
+        Index("ix_scheduled_person_kind", "person_id", "kind", "status"),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
@@ -296,6 +307,10 @@ class ScheduledEvent(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     reason: Mapped[str | None] = mapped_column(String(64))
+    key: Mapped[str | None] = mapped_column(String(64))
+    # After this moment the event is pointless (a reminder for a meeting already past): dropped, not run.
+    stale_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claims: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
 class Thread(Base):

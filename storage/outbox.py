@@ -24,6 +24,9 @@ SENT = "sent"
 FAILED = "failed"
 UNKNOWN = "unknown"
 CANCELLED = "cancelled"
+# A WhatsApp message outside the 24-hour window that can go neither as a template nor by SMS: it waits
+# for the person to write on WhatsApp again (`window_reopened`); the staff queue lists these.
+WAITING_WINDOW = "waiting_window"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,8 @@ class ClaimedMessage:
     address: str
     body: str
     choices: tuple[tuple[str, str], ...]
+    text_key: str
+    params: dict[str, str]
     scheduled: bool
     allow_when_stopped: bool
     address_stopped: bool
@@ -42,6 +47,8 @@ class ClaimedMessage:
     needs_reconcile: bool
     created_at: datetime
     first_attempt_at: datetime | None
+    # When the person last wrote from this address (WhatsApp's 24-hour window).
+    last_inbound_at: datetime | None = None
 
 
 def enqueue(
@@ -54,6 +61,7 @@ def enqueue(
     body: str,
     choices: list[list[str]],
     now: datetime,
+    params: dict[str, str] | None = None,
     inbound_id: int | None = None,
     scheduled: bool = False,
     allow_when_stopped: bool = False,
@@ -66,6 +74,7 @@ def enqueue(
         text_key=text_key,
         body=body,
         choices=choices,
+        params=params or None,
         inbound_id=inbound_id,
         scheduled=scheduled,
         allow_when_stopped=allow_when_stopped,
@@ -133,7 +142,7 @@ async def claim_due(
         .execution_options(synchronize_session=False)
     )
     rows = await session.execute(
-        select(OutboxMessage, Identity.address, Identity.stopped_at)
+        select(OutboxMessage, Identity.address, Identity.stopped_at, Identity.last_inbound_at)
         .join(Identity, Identity.id == OutboxMessage.identity_id)
         .where(OutboxMessage.id.in_(ids))
         .order_by(OutboxMessage.id)
@@ -148,6 +157,8 @@ async def claim_due(
             address=address,
             body=row.body,
             choices=tuple((str(key), str(label)) for key, label in row.choices),
+            text_key=row.text_key,
+            params={str(key): str(value) for key, value in (row.params or {}).items()},
             scheduled=row.scheduled,
             allow_when_stopped=row.allow_when_stopped,
             address_stopped=stopped_at is not None,
@@ -155,8 +166,9 @@ async def claim_due(
             needs_reconcile=row.needs_reconcile,
             created_at=row.created_at,
             first_attempt_at=row.first_attempt_at,
+            last_inbound_at=last_inbound_at,
         )
-        for row, address, stopped_at in rows
+        for row, address, stopped_at, last_inbound_at in rows
     ]
 
 
@@ -198,6 +210,74 @@ async def defer(session: AsyncSession, message_id: int, until: datetime) -> None
             status=PENDING, claimed_until=None, next_attempt_at=until, attempts=OutboxMessage.attempts - 1
         )
     )
+
+
+async def sms_address(session: AsyncSession, person_id: int) -> tuple[int, str] | None:
+    """The person's SMS identity (id, number) that is not stopped, most recently used first."""
+    query = (
+        select(Identity.id, Identity.address)
+        .where(Identity.person_id == person_id, Identity.channel == "sms", Identity.stopped_at.is_(None))
+        .order_by(Identity.last_inbound_at.desc().nulls_last(), Identity.id.desc())
+        .limit(1)
+    )
+    found = (await session.execute(query)).first()
+    return None if found is None else (int(found[0]), str(found[1]))
+
+
+async def reroute(session: AsyncSession, message_id: int, identity_id: int, channel: str) -> None:
+    """Send a claimed row to another address of the same person (WhatsApp window closed: SMS)."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
+        .values(identity_id=identity_id, channel=channel)
+    )
+
+
+async def wait_for_window(session: AsyncSession, message_id: int) -> None:
+    """Park a claimed WhatsApp row until the person writes on WhatsApp again; not counted as an attempt."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
+        .values(status=WAITING_WINDOW, claimed_until=None, attempts=OutboxMessage.attempts - 1)
+    )
+
+
+async def window_reopened(session: AsyncSession, identity_id: int, now: datetime) -> int:
+    """The person wrote from this WhatsApp address: its waiting rows go back to the queue, oldest first
+    (they keep their ids, so they go out before the reply to the new message)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.identity_id == identity_id, OutboxMessage.status == WAITING_WINDOW)
+        .values(status=PENDING, next_attempt_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingMessage:
+    """A message waiting for WhatsApp's window, as the staff queue lists it (no text, no number)."""
+
+    id: int
+    person_id: int
+    text_key: str
+    created_at: datetime
+    last_inbound_at: datetime | None
+
+
+async def waiting_for_window(session: AsyncSession, *, limit: int = 200) -> list[WaitingMessage]:
+    """The staff queue's view: messages that could not reach a person on WhatsApp, oldest first. Staff
+    can reach them another way; the row goes out by itself once the person writes again."""
+    query = (
+        select(OutboxMessage, Identity.last_inbound_at)
+        .join(Identity, Identity.id == OutboxMessage.identity_id)
+        .where(OutboxMessage.status == WAITING_WINDOW)
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    return [
+        WaitingMessage(row.id, row.person_id, row.text_key, row.created_at, last_inbound_at)
+        for row, last_inbound_at in (await session.execute(query)).all()
+    ]
 
 
 async def release(session: AsyncSession, message_ids: list[int]) -> None:

@@ -119,7 +119,9 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
     # their name or number): the internal events are blanked, and so are the messages they produced.
     about = select(InboundMessage.id).where(InboundMessage.about_person_id == person_id)
     await session.execute(
-        update(OutboxMessage).where(OutboxMessage.inbound_id.in_(about)).values(body="", choices=[])
+        update(OutboxMessage)
+        .where(OutboxMessage.inbound_id.in_(about))
+        .values(body="", choices=[], params=None)
     )
     await session.execute(
         update(InboundMessage)

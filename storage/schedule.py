@@ -1,5 +1,19 @@
-"""Scheduled events as rows: the truth about what is due. Any process may tick; a claim (lease) with
-`FOR UPDATE SKIP LOCKED` makes sure only one runs an event, and an expired lease lets another retry."""
+"""Scheduled events as rows: the truth about what is due. Any process may tick.
+
+Exactly once, also between processes and after a lease ran out:
+1. `claim_due` takes a batch of due rows (`FOR UPDATE SKIP LOCKED`), sets a lease (`claimed_until`) and
+   counts the claim (`claims`); it commits at once, so other processes skip these rows.
+2. The runner then opens ONE transaction per event: the handler's effects and `finish` commit together,
+   and `finish` only succeeds while this runner's own claim (the count it got) still holds. When the
+   lease ran out and another runner claimed the event meanwhile, or a flow moved it, `finish` changes
+   no row and the runner rolls its whole transaction back: the handler's effects are not kept. Two
+   runners reaching `finish` at once queue on the row lock; the second finds the count changed. A
+   handler whose transaction fails leaves nothing behind; the event is retried after `release` (and
+   given up with a reason after too many tries). An event cancelled before its run starts is skipped
+   (`still_claimed`).
+`finish` comes last, after the handler's own locks (a request, a person), as in every other path that
+touches these rows, so it never deadlocks with a flow cancelling the same event.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +26,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ScheduledEvent
 
+PENDING = "pending"
+DONE = "done"
+CANCELLED = "cancelled"
+DROPPED = "dropped"  # stale: past its `stale_after`, not run
+FAILED = "failed"  # the handler failed on every try
+STALE = "stale"
+
 
 @dataclass(frozen=True, slots=True)
 class DueEvent:
@@ -21,6 +42,26 @@ class DueEvent:
     person_id: int | None
     request_id: int | None
     payload: dict[str, Any]
+    key: str | None = None
+    stale_after: datetime | None = None
+    claim: int = 0  # which claim of this event the runner holds (see `finish`)
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """One scheduled event as the staff console shows it: ids, kind, times, state; no message text."""
+
+    id: int
+    kind: str
+    key: str | None
+    person_id: int | None
+    request_id: int | None
+    due_at: datetime
+    stale_after: datetime | None
+    status: str
+    reason: str | None
+    created_at: datetime
+    done_at: datetime | None
 
 
 def schedule(
@@ -32,14 +73,24 @@ def schedule(
     person_id: int | None = None,
     request_id: int | None = None,
     payload: dict[str, Any] | None = None,
+    key: str | None = None,
+    stale_after: datetime | None = None,
 ) -> ScheduledEvent:
+    """Add an event. `key` (or else `payload["key"]`) names it among the person's events of this kind;
+    `stale_after` is when it has become pointless (it is then dropped, not run)."""
+    payload = dict(payload or {})
+    if key is None and payload.get("key") is not None:
+        key = str(payload["key"])
     event = ScheduledEvent(
         kind=kind,
         due_at=due_at,
         person_id=person_id,
         request_id=request_id,
-        payload=payload or {},
-        status="pending",
+        payload=payload,
+        key=key,
+        stale_after=stale_after,
+        status=PENDING,
+        claims=0,
         created_at=now,
     )
     session.add(event)
@@ -47,25 +98,136 @@ def schedule(
 
 
 async def cancel(session: AsyncSession, kind: str, *, request_id: int, reason: str, now: datetime) -> None:
+    """Cancel the pending events of this kind for a request (matching's wave timeouts)."""
     await session.execute(
         update(ScheduledEvent)
         .where(
             ScheduledEvent.kind == kind,
             ScheduledEvent.request_id == request_id,
-            ScheduledEvent.status == "pending",
+            ScheduledEvent.status == PENDING,
         )
-        .values(status="cancelled", reason=reason, done_at=now)
+        .values(status=CANCELLED, reason=reason, done_at=now, claimed_until=None)
     )
 
 
-async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: timedelta) -> list[DueEvent]:
+def _own(person_id: int, kind: str | None, key: str | None) -> list[Any]:
+    where = [ScheduledEvent.person_id == person_id, ScheduledEvent.status == PENDING]
+    if kind is not None:
+        where.append(ScheduledEvent.kind == kind)
+    if key is not None:
+        where.append(ScheduledEvent.key == key)
+    return where
+
+
+async def cancel_for_person(
+    session: AsyncSession,
+    person_id: int,
+    kind: str | None = None,
+    *,
+    key: str | None = None,
+    reason: str,
+    now: datetime,
+) -> int:
+    """Cancel a person's pending events: all of them, of one kind, or of one kind and key. Returns how
+    many. A run already under way is not stopped (see `finish`); one that has not started is skipped."""
+    result = await session.execute(
+        update(ScheduledEvent)
+        .where(*_own(person_id, kind, key))
+        .values(status=CANCELLED, reason=reason[:64], done_at=now, claimed_until=None)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def move(
+    session: AsyncSession,
+    person_id: int,
+    kind: str,
+    due_at: datetime,
+    *,
+    key: str | None = None,
+    stale_after: datetime | None = None,
+) -> int:
+    """Move a person's pending events of this kind (and key) to `due_at` (and a new `stale_after` when
+    given). A claim in progress is voided: the runner holding it finds its claim gone and does nothing.
+    Returns how many were moved; 0 means there was nothing to move (schedule a new one then)."""
+    values: dict[str, Any] = {"due_at": due_at, "claimed_until": None, "claims": ScheduledEvent.claims + 1}
+    if stale_after is not None:
+        values["stale_after"] = stale_after
+    result = await session.execute(update(ScheduledEvent).where(*_own(person_id, kind, key)).values(**values))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def pending_for_person(
+    session: AsyncSession, person_id: int, kind: str | None = None, *, key: str | None = None
+) -> list[EventView]:
+    """A person's pending events, soonest first (a flow's "what is planned", via the engine)."""
     query = (
         select(ScheduledEvent)
-        .where(
-            ScheduledEvent.status == "pending",
-            ScheduledEvent.due_at <= now,
-            or_(ScheduledEvent.claimed_until.is_(None), ScheduledEvent.claimed_until < now),
-        )
+        .where(*_own(person_id, kind, key))
+        .order_by(ScheduledEvent.due_at, ScheduledEvent.id)
+    )
+    return [_view(row) for row in (await session.execute(query)).scalars()]
+
+
+async def for_staff(
+    session: AsyncSession,
+    *,
+    person_id: int | None = None,
+    kind: str | None = None,
+    statuses: tuple[str, ...] = (PENDING,),
+    limit: int = 200,
+) -> list[EventView]:
+    """Scheduled events for the staff console: pending ones by default (soonest first), or finished
+    ones (e.g. `(DROPPED, FAILED)`) to see what was not sent and why."""
+    query = select(ScheduledEvent).where(ScheduledEvent.status.in_(statuses))
+    if person_id is not None:
+        query = query.where(ScheduledEvent.person_id == person_id)
+    if kind is not None:
+        query = query.where(ScheduledEvent.kind == kind)
+    query = query.order_by(ScheduledEvent.due_at, ScheduledEvent.id).limit(limit)
+    return [_view(row) for row in (await session.execute(query)).scalars()]
+
+
+def _view(row: ScheduledEvent) -> EventView:
+    return EventView(
+        id=row.id,
+        kind=row.kind,
+        key=row.key,
+        person_id=row.person_id,
+        request_id=row.request_id,
+        due_at=row.due_at,
+        stale_after=row.stale_after,
+        status=row.status,
+        reason=row.reason,
+        created_at=row.created_at,
+        done_at=row.done_at,
+    )
+
+
+def _claimable(now: datetime) -> list[Any]:
+    return [
+        ScheduledEvent.status == PENDING,
+        ScheduledEvent.due_at <= now,
+        or_(ScheduledEvent.claimed_until.is_(None), ScheduledEvent.claimed_until < now),
+    ]
+
+
+async def drop_stale(session: AsyncSession, now: datetime) -> int:
+    """Due events past their `stale_after` (a reminder for a meeting already past, after downtime) are
+    finished as dropped with reason "stale", not run. One statement: stale ones never use up a batch."""
+    result = await session.execute(
+        update(ScheduledEvent)
+        .where(*_claimable(now), ScheduledEvent.stale_after.is_not(None), ScheduledEvent.stale_after <= now)
+        .values(status=DROPPED, reason=STALE, done_at=now, claimed_until=None)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: timedelta) -> list[DueEvent]:
+    """Claim up to `limit` due events, oldest first, for `lease`; commit right after."""
+    query = (
+        select(ScheduledEvent)
+        .where(*_claimable(now))
         .order_by(ScheduledEvent.due_at, ScheduledEvent.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -73,14 +235,60 @@ async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: 
     rows = list((await session.execute(query)).scalars())
     for row in rows:
         row.claimed_until = now + lease
-    return [DueEvent(r.id, r.kind, r.due_at, r.person_id, r.request_id, dict(r.payload)) for r in rows]
+        row.claims = row.claims + 1
+    return [
+        DueEvent(
+            r.id, r.kind, r.due_at, r.person_id, r.request_id, dict(r.payload), r.key, r.stale_after, r.claims
+        )
+        for r in rows
+    ]
+
+
+def _ours(event: DueEvent) -> list[Any]:
+    """Still pending under the claim this runner holds."""
+    return [
+        ScheduledEvent.id == event.id,
+        ScheduledEvent.status == PENDING,
+        ScheduledEvent.claims == event.claim,
+    ]
+
+
+async def still_claimed(session: AsyncSession, event: DueEvent) -> bool:
+    """Whether the event is still pending under this runner's claim (not cancelled, moved or taken over
+    by another runner since). A cheap look before running the handler; `finish` is the real guard."""
+    query = select(ScheduledEvent.id).where(*_ours(event))
+    return (await session.execute(query)).scalar_one_or_none() is not None
 
 
 async def finish(
-    session: AsyncSession, event_id: int, now: datetime, *, status: str = "done", reason: str | None = None
-) -> None:
+    session: AsyncSession,
+    event: DueEvent,
+    now: datetime,
+    *,
+    status: str = DONE,
+    reason: str | None = None,
+) -> bool:
+    """Finish the event in the handler's transaction, provided this runner's claim still holds (no other
+    runner claimed it since, it was not moved). False: the caller must roll back, so the handler's
+    effects are not kept. The status is not checked: the handler itself may have cancelled its own
+    event in this transaction (erasure cancels all of a person's events), and a cancel that committed
+    while the handler ran lost the race: the event did run, and the row says so."""
+    result = await session.execute(
+        update(ScheduledEvent)
+        .where(ScheduledEvent.id == event.id, ScheduledEvent.claims == event.claim)
+        .values(status=status, done_at=now, reason=reason and reason[:64], claimed_until=None)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def release(session: AsyncSession, event: DueEvent, retry_at: datetime) -> None:
+    """The handler failed (its transaction was rolled back): try again at `retry_at`, not at once."""
+    await session.execute(update(ScheduledEvent).where(*_ours(event)).values(claimed_until=retry_at))
+
+
+async def give_up(session: AsyncSession, event: DueEvent, now: datetime, reason: str) -> None:
     await session.execute(
         update(ScheduledEvent)
-        .where(ScheduledEvent.id == event_id, ScheduledEvent.status == "pending")
-        .values(status=status, done_at=now, reason=reason, claimed_until=None)
+        .where(*_ours(event))
+        .values(status=FAILED, reason=reason[:64], done_at=now, claimed_until=None)
     )

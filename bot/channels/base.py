@@ -6,7 +6,8 @@ becomes one provider API call whose outcome is a `SendResult`. No database, no f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from flows.types import Channel, Event
@@ -57,6 +58,10 @@ class OutboundMessage:
     text: str
     # (choice key, label) pairs, in order; the adapter renders them for its medium.
     choices: tuple[tuple[str, str], ...] = ()
+    # WhatsApp outside the 24-hour window: an approved template (Twilio ContentSid) and its variables
+    # ({"1": ..., "2": ...}) are sent instead of `text`.
+    content_sid: str | None = None
+    content_variables: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

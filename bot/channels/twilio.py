@@ -183,12 +183,19 @@ class TwilioAdapter:
             return route
         to, from_ = route
         self._http.forget_last_response()
+        content: dict[str, Any] = {"body": render_text(message)}
+        if message.content_sid is not None:
+            # An approved template (WhatsApp outside the 24-hour window): Twilio fills it, no Body.
+            content = {
+                "content_sid": message.content_sid,
+                "content_variables": json.dumps(dict(message.content_variables), ensure_ascii=False),
+            }
         try:
             created = await self._client.messages.create_async(
                 to=to,
                 from_=from_,
-                body=render_text(message),
                 status_callback=self._status_callback(message.outbox_id),
+                **content,
             )
         except httpx.HTTPError as exc:
             return _transport_outcome(exc)

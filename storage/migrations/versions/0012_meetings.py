@@ -1,7 +1,7 @@
 """meetings: agreed meetings and reminder preferences
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-11-23 11:48:25.044577
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import storage.models
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,127 @@
+"""Scheduled events for flows: effects that plan, cancel and move a person's own events, and two generic
+kinds of event.
+
+Effects (a flow returns them; the engine applies them in the step's transaction, for the step's person):
+- `schedule_event` {kind, at, key?, payload?, stale_after?, replace?}: plan an event at `at` (ISO 8601 with
+  an offset). `replace` first cancels the person's pending events of that kind and key.
+- `cancel_scheduled` {kind?, key?, reason?}: cancel the person's pending events (of a kind, and key).
+- `move_scheduled` {kind, at, key?, stale_after?}: move them to `at`.
+
+Kinds (run by the engine's scheduler tick):
+- `timer` {name, data?}: posts the internal event `name` (with `data`, the event's `key` and id) into the
+  person's mailbox, so their own flow handles it in order (`on_internal`), as any message.
+- `send_text` {text_key, params?}: one catalogue text to the person's current address as a scheduled
+  message (quiet hours and WhatsApp's window apply), without a flow step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.mailbox import EffectContext, Touched
+from flows import catalogue
+from storage import inbox, outbox, schedule
+from storage.models import Person
+
+TIMER = "timer"
+SEND_TEXT = "send_text"
+
+
+def _instant(value: Any, what: str) -> datetime:
+    moment = datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        raise ValueError(f"{what} must carry a UTC offset")
+    return moment
+
+
+def _optional_instant(value: Any, what: str) -> datetime | None:
+    return None if value in (None, "") else _instant(value, what)
+
+
+def _key(data: Mapping[str, Any]) -> str | None:
+    key = data.get("key")
+    return None if key is None else str(key)
+
+
+async def schedule_event(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    kind, key = str(data["kind"]), _key(data)
+    if data.get("replace"):
+        await schedule.cancel_for_person(
+            ctx.session, ctx.person.id, kind, key=key, reason="replaced", now=ctx.now
+        )
+    schedule.schedule(
+        ctx.session,
+        kind,
+        _instant(data["at"], "at"),
+        ctx.now,
+        person_id=ctx.person.id,
+        payload=dict(data.get("payload") or {}),
+        key=key,
+        stale_after=_optional_instant(data.get("stale_after"), "stale_after"),
+    )
+
+
+async def cancel_scheduled(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    kind = data.get("kind")
+    await schedule.cancel_for_person(
+        ctx.session,
+        ctx.person.id,
+        None if kind is None else str(kind),
+        key=_key(data),
+        reason=str(data.get("reason") or "cancelled_by_flow"),
+        now=ctx.now,
+    )
+
+
+async def move_scheduled(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await schedule.move(
+        ctx.session,
+        ctx.person.id,
+        str(data["kind"]),
+        _instant(data["at"], "at"),
+        key=_key(data),
+        stale_after=_optional_instant(data.get("stale_after"), "stale_after"),
+    )
+
+
+EFFECTS = {
+    "schedule_event": schedule_event,
+    "cancel_scheduled": cancel_scheduled,
+    "move_scheduled": move_scheduled,
+}
+
+
+async def run_timer(session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched) -> str:
+    if event.person_id is None:
+        return "no_person"
+    data = {**dict(event.payload.get("data") or {}), "event_id": event.id, "key": event.key}
+    await touched.post(session, event.person_id, str(event.payload["name"]), data, now, f"timer:{event.id}")
+    return "posted"
+
+
+async def send_text(session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched) -> str:
+    if event.person_id is None:
+        return "no_person"
+    person = await session.get(Person, event.person_id)
+    identity = await inbox.preferred_identity(session, event.person_id)
+    if person is None or identity is None:
+        return "no_address"
+    text_key = str(event.payload["text_key"])
+    params = {str(name): str(value) for name, value in dict(event.payload.get("params") or {}).items()}
+    outbox.enqueue(
+        session,
+        person_id=person.id,
+        identity_id=identity.id,
+        channel=identity.channel,
+        text_key=text_key,
+        body=catalogue.message(text_key, catalogue.language_or_default(person.language), params),
+        choices=[],
+        params=params,
+        now=now,
+        scheduled=True,
+    )
+    return "enqueued"
