@@ -3,11 +3,22 @@
 SQLite gets exactly one connection per process: several pooled connections fight over its single
 write lock (p99 of seconds under load, measured on this machine), while one connection serialises
 writers in-process at tens of milliseconds. WAL lets other processes read meanwhile.
+
+aiosqlite runs every call on its own thread: SQLAlchemy's adapter makes four such calls per statement
+(cursor, execute, fetchall, close), each a queue hand-off, a GIL switch and an event-loop wake-up. That
+hand-off was the largest single cost of a message (bench/README.md). `_OneHopConnection` makes it one
+call per statement: the cursor is opened, executed, read to the end and closed on the worker thread in
+one go. Results are read whole, as SQLAlchemy's adapter already does for every non-streaming cursor.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections import deque
+from collections.abc import Sequence
 from typing import Any
+
+import aiosqlite
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
@@ -46,12 +57,92 @@ def sqlite_pragmas(synchronous: str) -> list[str]:
     ]
 
 
+def _run_statement(
+    connection: sqlite3.Connection, sql: str, parameters: Any, many: bool
+) -> tuple[Any, list[Any], int, int | None]:
+    """On aiosqlite's thread: one statement from cursor to close, rows read whole."""
+    cursor = connection.cursor()
+    try:
+        if many:
+            cursor.executemany(sql, parameters)
+        else:
+            cursor.execute(sql, parameters)
+        description = cursor.description
+        rows = cursor.fetchall() if description else []
+        return description, rows, cursor.rowcount, cursor.lastrowid
+    finally:
+        cursor.close()
+
+
+class _OneHopCursor:
+    """The part of aiosqlite's Cursor that SQLAlchemy's adapter uses, one thread hop per statement."""
+
+    def __init__(self, connection: _OneHopConnection) -> None:
+        self._connection = connection
+        self._rows: deque[Any] = deque()
+        self.description: Any = None
+        self.rowcount = -1
+        self.lastrowid: int | None = None
+        self.arraysize = 1
+
+    async def _run(self, sql: str, parameters: Any, many: bool) -> _OneHopCursor:
+        description, rows, rowcount, lastrowid = await self._connection._execute(
+            _run_statement, self._connection._conn, sql, parameters, many
+        )
+        self.description, self.rowcount, self.lastrowid = description, rowcount, lastrowid
+        self._rows = deque(rows)
+        return self
+
+    async def execute(self, sql: str, parameters: Any = None) -> _OneHopCursor:
+        return await self._run(sql, () if parameters is None else parameters, False)
+
+    async def executemany(self, sql: str, parameters: Any) -> _OneHopCursor:
+        return await self._run(sql, parameters, True)
+
+    async def fetchone(self) -> Any:
+        return self._rows.popleft() if self._rows else None
+
+    async def fetchmany(self, size: int | None = None) -> Sequence[Any]:
+        rows = self._rows
+        return [rows.popleft() for _ in range(min(size or self.arraysize, len(rows)))]
+
+    async def fetchall(self) -> Sequence[Any]:
+        rows = list(self._rows)
+        self._rows.clear()
+        return rows
+
+    async def close(self) -> None:
+        self._rows.clear()
+
+
+class _OneHopConnection(aiosqlite.Connection):
+    async def cursor(self) -> _OneHopCursor:  # type: ignore[override]
+        return _OneHopCursor(self)
+
+
+def _sqlite_creator(url: URL) -> Any:
+    """aiosqlite connections with one-hop cursors, opened with the arguments SQLAlchemy would use."""
+    from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
+
+    args, options = SQLiteDialect_aiosqlite().create_connect_args(url)
+
+    def connector() -> sqlite3.Connection:
+        return sqlite3.connect(*args, **options)
+
+    def create() -> _OneHopConnection:
+        connection = _OneHopConnection(connector, 64)
+        connection._thread.daemon = True  # as SQLAlchemy does for aiosqlite's own connections
+        return connection
+
+    return create
+
+
 def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_size: int = 10) -> AsyncEngine:
     url = async_url(database_url)
     # Bound values (message texts, phone numbers) must never appear in error messages or logs.
     kwargs: dict[str, Any] = {"hide_parameters": True}
     if url.get_backend_name() == "sqlite":
-        kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60)
+        kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60, async_creator=_sqlite_creator(url))
     else:
         kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
     engine = create_async_engine(url, **kwargs)
