@@ -29,6 +29,7 @@ from flows.profile import Profile
 from flows.types import Effect, Event, Reply
 from storage import care as care_storage
 from storage import inbox, offers, outbox, privacy, requests, schedule, threads
+from storage.db import GroupCommit
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
@@ -142,18 +143,27 @@ class Engine:
         self._on_outbox = on_outbox
         self._on_touched = on_touched
         self._person_locks = KeyedLocks()
+        # Inbound messages arriving together are stored in one transaction (group commit).
+        self._stores = GroupCommit(sessions)
 
     async def store(self, message: InboundMessage) -> StoredInbound:
-        """Store an inbound message once and commit. A duplicate provider id stores nothing."""
-        async with self._sessions() as session, session.begin():
-            stored = await inbox.store_inbound(
+        """Store an inbound message once and commit. A duplicate provider id stores nothing.
+
+        Returns once the transaction holding it has committed; messages that arrive while another
+        batch commits share the next transaction (storage.db.GroupCommit)."""
+        event, now = event_to_json(message.event), self._clock()
+
+        async def write(session: AsyncSession) -> StoredInbound:
+            return await inbox.store_inbound(
                 session,
                 channel=message.channel,
                 provider_id=message.provider_id,
                 address=message.address,
-                event=event_to_json(message.event),
-                now=self._clock(),
+                event=event,
+                now=now,
             )
+
+        stored = await self._stores.run(write)
         metrics.INBOUND.labels(message.channel, "duplicate" if stored.duplicate else "stored").inc()
         return stored
 
@@ -170,10 +180,10 @@ class Engine:
         touched = Touched()
         handled = 0
         async with self._sessions() as session, session.begin():
-            person = await inbox.lock_person(session, person_id)
-            if person is None:
+            locked = await inbox.lock_person_with_conversation(session, person_id)
+            if locked is None:
                 return 0
-            conversation = await session.get(Conversation, person_id)
+            person, conversation = locked
             if conversation is None:
                 conversation = Conversation(person_id=person_id, state={}, updated_at=self._clock())
                 session.add(conversation)
@@ -183,11 +193,25 @@ class Engine:
                 self._on_outbox()
                 return 0
             # A step may post internal events to this same person (a yes answered by "it is yours"):
-            # they are handled in the same transaction, in order, until the mailbox is empty.
-            while pending := await inbox.pending_for_person(session, person_id):
-                for message in pending:
-                    state = await self._step_one(session, person, message, state, touched)
+            # they are handled in the same transaction, in order, until the mailbox is empty. Without a
+            # post in this transaction the mailbox cannot have grown (a message stored meanwhile comes
+            # with its own kick, which waits for this person's lock), so it is not read again.
+            profile: Profile | None = None
+            pending = await inbox.pending_with_identity(session, person_id)
+            while pending:
+                posts = touched.posts
+                for message, identity in pending:
+                    if profile is None:
+                        profile = await self._profile(session, person)
+                    state, changed = await self._step_one(
+                        session, person, message, identity, state, profile, touched
+                    )
+                    if changed:
+                        profile = None  # effects may have changed what the profile says
                 handled += len(pending)
+                pending = (
+                    await inbox.pending_with_identity(session, person_id) if touched.posts != posts else []
+                )
             if not handled:
                 return 0
             conversation.state = state
@@ -229,19 +253,19 @@ class Engine:
         session: AsyncSession,
         person: Person,
         message: InboundRow,
+        identity: Identity | None,
         state: dict[str, Any],
+        profile: Profile,
         touched: Touched,
-    ) -> dict[str, Any]:
+    ) -> tuple[dict[str, Any], bool]:
+        """One message through the flow; returns the new state and whether effects were applied."""
         now = self._clock()
         internal = message.identity_id is None
         if internal:
             identity = await inbox.preferred_identity(session, person.id)
-        else:
-            identity = await session.get(Identity, message.identity_id)
         stopped = identity is not None and identity.stopped_at is not None and not internal
         event = event_from_json(message.event, address_stopped=stopped)
         started = asyncio.get_running_loop().time()
-        profile = await self._profile(session, person)
         try:
             result = step(state, event, now, profile)
             new_state, replies, effects = result.state, result.replies, result.effects
@@ -268,7 +292,7 @@ class Engine:
                     session, person, identity, message, reply, language, now, stopping, scheduled=internal
                 )
         message.processed_at = now
-        return new_state
+        return new_state, bool(effects)
 
     @staticmethod
     async def _profile(session: AsyncSession, person: Person) -> Profile:

@@ -22,6 +22,7 @@ class Touched:
     """People whose mailbox got an internal event in this transaction: the engine handles them next."""
 
     people: set[int] = field(default_factory=set)
+    posts: int = 0  # events posted so far (the engine re-reads a mailbox only after a post)
 
     async def post(
         self,
@@ -38,6 +39,7 @@ class Touched:
         name, words or number it carries (erasing them blanks it)."""
         await post_internal(session, person_id, name, data, now, key=key, about=about)
         self.people.add(person_id)
+        self.posts += 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
 from bot.quiet_hours import QuietHours
 from bot.whatsapp_window import Template, window_open
 from storage import outbox
+from storage.db import GroupCommit
 from storage.inbox import mark_address_stopped
 from storage.outbox import ClaimedMessage
 
@@ -76,6 +77,9 @@ class OutboxSender:
         self._stopping = False
         self._claimed: set[int] = set()  # claimed, not yet handed to a provider
         self._sending: set[int] = set()  # handed to a provider, outcome not yet recorded
+        # Outcomes finishing together are recorded in one transaction (group commit); each send still
+        # waits for its own outcome's commit before the row counts as done.
+        self._outcomes = GroupCommit(sessions)
 
     def wake(self) -> None:
         self._wakeup.set()
@@ -117,7 +121,9 @@ class OutboxSender:
 
     async def release_in_flight(self) -> None:
         """On shutdown, for rows this process still holds: a claim never handed to a provider goes back
-        to the queue; a send whose request may have left is `unknown`, to be checked before any resend."""
+        to the queue; a send whose request may have left is `unknown`, to be checked before any resend.
+        Outcomes already known but not yet committed are committed first (only `sending` rows change)."""
+        await self._outcomes.wait_idle()
         async with self._sessions() as session, session.begin():
             await outbox.release(session, sorted(self._claimed))
             await outbox.mark_unknown(session, sorted(self._sending), self._clock() + RECONCILE_DELAY)
@@ -249,14 +255,21 @@ class OutboxSender:
     async def _fail(self, message: ClaimedMessage, reason: str, *, stop_address: bool = False) -> None:
         metrics.SEND_FAILURES.labels(message.channel, reason).inc()
         now = self._clock()
-        async with self._sessions() as session, session.begin():
+
+        async def write(session: AsyncSession) -> None:
             await outbox.finish(session, message.id, status=outbox.FAILED, now=now, error=reason)
             if stop_address:
                 await mark_address_stopped(session, message.channel, message.address, reason, now)
 
+        await self._outcomes.run(write)
+
     async def _finish(self, message: ClaimedMessage, status: str, **values: object) -> None:
-        async with self._sessions() as session, session.begin():
-            await outbox.finish(session, message.id, status=status, now=self._clock(), **values)  # type: ignore[arg-type]
+        now = self._clock()
+
+        async def write(session: AsyncSession) -> None:
+            await outbox.finish(session, message.id, status=status, now=now, **values)  # type: ignore[arg-type]
+
+        await self._outcomes.run(write)
 
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:

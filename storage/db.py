@@ -13,13 +13,13 @@ one go. Results are read whole, as SQLAlchemy's adapter already does for every n
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections import deque
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
 
 import aiosqlite
-
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
@@ -161,3 +161,76 @@ def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_siz
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+T = TypeVar("T")
+Write = Callable[[AsyncSession], Awaitable[T]]
+
+
+class GroupCommit:
+    """Group commit: many small writes share one transaction, and each caller waits for its commit.
+
+    `await group.run(write)` queues `write(session)` and returns its result once the transaction that
+    ran it has committed, so a caller that answers "stored" after it is as durable as with a commit of
+    its own. While one transaction runs, new writes queue up and go together in the next one: the
+    commit (SQLite's fsync, PostgreSQL's WAL flush) and the transaction's round trips are paid once per
+    batch instead of once per write. No write waits for a batch to fill: an idle group starts at once.
+
+    If a batch fails, nothing of it was committed; each of its writes is then run again in a transaction
+    of its own, so one bad write fails only its own caller. Writes must therefore keep no state outside
+    the session. A caller that is cancelled does not cancel its write: it is committed or failed anyway.
+    """
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, max_batch: int = 100) -> None:
+        self._sessions = sessions
+        self._max_batch = max_batch
+        self._queue: list[tuple[Write[Any], asyncio.Future[Any]]] = []
+        self._task: asyncio.Task[None] | None = None
+
+    async def run(self, write: Write[T]) -> T:
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._queue.append((write, future))
+        if self._task is None:
+            self._task = asyncio.ensure_future(self._drain())
+        return await asyncio.shield(future)
+
+    async def wait_idle(self) -> None:
+        """Until every queued write is committed or failed (shutdown)."""
+        while self._task is not None:
+            await asyncio.shield(self._task)
+
+    async def _drain(self) -> None:
+        try:
+            while self._queue:
+                batch = self._queue[: self._max_batch]
+                del self._queue[: self._max_batch]
+                await self._commit(batch)
+        except BaseException as exc:  # cancelled (shutdown): nothing queued is left waiting forever
+            for _write, future in self._queue:
+                if not future.done():
+                    future.set_exception(exc)
+            self._queue.clear()
+            raise
+        finally:
+            self._task = None
+
+    async def _commit(self, batch: list[tuple[Write[Any], asyncio.Future[Any]]]) -> None:
+        results: list[Any] = []
+        try:
+            async with self._sessions() as session, session.begin():
+                for write, _future in batch:
+                    results.append(await write(session))
+        except BaseException as exc:
+            if len(batch) == 1 or not isinstance(exc, Exception):
+                for _write, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+                return
+            for item in batch:
+                await self._commit([item])
+            return
+        for (_write, future), result in zip(batch, results, strict=True):
+            if not future.done():
+                future.set_result(result)

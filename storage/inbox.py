@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -158,17 +158,45 @@ async def lock_person(session: AsyncSession, person_id: int) -> Person | None:
     FOR NO KEY UPDATE, not FOR UPDATE: another transaction that posts an event into this person's
     mailbox takes a KEY SHARE lock for the foreign key, and must not wait for (or deadlock with) us.
     """
-    query = select(Person).where(Person.id == person_id).with_for_update(key_share=True)
-    return (await session.execute(query)).scalar_one_or_none()
+    return (await session.execute(_LOCK_PERSON, {"person_id": person_id})).scalar_one_or_none()
+
+
+async def lock_person_with_conversation(
+    session: AsyncSession, person_id: int
+) -> tuple[Person, Conversation | None] | None:
+    """`lock_person` and the person's conversation row in one statement (the lock is on people only)."""
+    row = (await session.execute(_LOCK_PERSON_WITH_CONVERSATION, {"person_id": person_id})).one_or_none()
+    return None if row is None else (row[0], row[1])
 
 
 async def pending_for_person(session: AsyncSession, person_id: int) -> list[InboundMessage]:
-    query = (
-        select(InboundMessage)
-        .where(InboundMessage.person_id == person_id, InboundMessage.processed_at.is_(None))
-        .order_by(InboundMessage.id)
-    )
-    return list((await session.execute(query)).scalars())
+    return [message for message, _identity in await pending_with_identity(session, person_id)]
+
+
+async def pending_with_identity(
+    session: AsyncSession, person_id: int
+) -> list[tuple[InboundMessage, Identity | None]]:
+    """The person's unprocessed messages in arrival order, each with the identity it came from
+    (None for internal events)."""
+    rows = await session.execute(_PENDING_WITH_IDENTITY, {"person_id": person_id})
+    return [(message, identity) for message, identity in rows.tuples()]
+
+
+# The hot path's statements, built once: building a statement and computing its cache key cost more
+# CPU than SQLite takes to run it.
+_LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update(key_share=True)
+_LOCK_PERSON_WITH_CONVERSATION = (
+    select(Person, Conversation)
+    .outerjoin(Conversation, Conversation.person_id == Person.id)
+    .where(Person.id == bindparam("person_id"))
+    .with_for_update(of=Person, key_share=True)
+)
+_PENDING_WITH_IDENTITY = (
+    select(InboundMessage, Identity)
+    .outerjoin(Identity, Identity.id == InboundMessage.identity_id)
+    .where(InboundMessage.person_id == bindparam("person_id"), InboundMessage.processed_at.is_(None))
+    .order_by(InboundMessage.id)
+)
 
 
 async def people_with_pending(session: AsyncSession, older_than: datetime, limit: int = 200) -> list[int]:
