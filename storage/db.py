@@ -86,7 +86,8 @@ class _OneHopCursor:
         self.arraysize = 1
 
     async def _run(self, sql: str, parameters: Any, many: bool) -> _OneHopCursor:
-        description, rows, rowcount, lastrowid = await self._connection._execute(
+        run: Any = self._connection._execute  # aiosqlite's queue to its thread (untyped)
+        description, rows, rowcount, lastrowid = await run(
             _run_statement, self._connection._conn, sql, parameters, many
         )
         self.description, self.rowcount, self.lastrowid = description, rowcount, lastrowid
@@ -126,8 +127,11 @@ def _sqlite_creator(url: URL) -> Any:
 
     args, options = SQLiteDialect_aiosqlite().create_connect_args(url)
 
+    connect: Any = sqlite3.connect  # with the arguments SQLAlchemy computed for the URL
+
     def connector() -> sqlite3.Connection:
-        return sqlite3.connect(*args, **options)
+        connection: sqlite3.Connection = connect(*args, **options)
+        return connection
 
     def create() -> _OneHopConnection:
         connection = _OneHopConnection(connector, 64)
