@@ -128,27 +128,13 @@ async def post_internal(
 
 async def recent_from_person(session: AsyncSession, person_id: int, since: datetime) -> int:
     """Messages the person sent since `since` (their own, not internal events)."""
-    query = (
-        select(func.count())
-        .select_from(InboundMessage)
-        .where(
-            InboundMessage.person_id == person_id,
-            InboundMessage.identity_id.is_not(None),
-            InboundMessage.received_at > since,
-        )
-    )
-    return int((await session.execute(query)).scalar_one())
+    result = await session.execute(_RECENT_FROM_PERSON, {"person_id": person_id, "since": since})
+    return int(result.scalar_one())
 
 
 async def preferred_identity(session: AsyncSession, person_id: int) -> Identity | None:
     """Where to reach a person who did not just write: the address they used last, if not stopped."""
-    query = (
-        select(Identity)
-        .where(Identity.person_id == person_id, Identity.stopped_at.is_(None))
-        .order_by(Identity.last_inbound_at.desc().nulls_last(), Identity.id.desc())
-        .limit(1)
-    )
-    return (await session.execute(query)).scalar_one_or_none()
+    return (await session.execute(_PREFERRED_IDENTITY, {"person_id": person_id})).scalar_one_or_none()
 
 
 async def lock_person(session: AsyncSession, person_id: int) -> Person | None:
@@ -184,6 +170,21 @@ async def pending_with_identity(
 
 # The hot path's statements, built once: building a statement and computing its cache key cost more
 # CPU than SQLite takes to run it.
+_RECENT_FROM_PERSON = (
+    select(func.count())
+    .select_from(InboundMessage)
+    .where(
+        InboundMessage.person_id == bindparam("person_id"),
+        InboundMessage.identity_id.is_not(None),
+        InboundMessage.received_at > bindparam("since"),
+    )
+)
+_PREFERRED_IDENTITY = (
+    select(Identity)
+    .where(Identity.person_id == bindparam("person_id"), Identity.stopped_at.is_(None))
+    .order_by(Identity.last_inbound_at.desc().nulls_last(), Identity.id.desc())
+    .limit(1)
+)
 _LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update(key_share=True)
 _LOCK_PERSON_WITH_CONVERSATION = (
     select(Person, Conversation)
