@@ -200,8 +200,8 @@ class GroupCommit:
 
     async def wait_idle(self) -> None:
         """Until every queued write is committed or failed (shutdown)."""
-        while self._task is not None:
-            await asyncio.shield(self._task)
+        while (task := self._task) is not None:
+            await asyncio.wait({task})  # its failure is its callers' to see, not ours
 
     async def _drain(self) -> None:
         try:

@@ -1,0 +1,92 @@
+"""Group commit (storage.db.GroupCommit): writes that arrive together share a transaction, each caller
+returns only after its write committed, and one failing write fails only its own caller."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import event, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from storage.db import GroupCommit, make_engine, make_sessionmaker
+from storage.models import Person
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+def add_person(name: str) -> Callable[[AsyncSession], Awaitable[int]]:
+    async def write(session: AsyncSession) -> int:
+        person = Person(created_at=NOW, last_active_at=NOW, language="nl", first_name=name)
+        session.add(person)
+        await session.flush()
+        return person.id
+
+    return write
+
+
+async def names(db: AsyncEngine) -> list[str | None]:
+    async with make_sessionmaker(db)() as session:
+        return list((await session.execute(select(Person.first_name).order_by(Person.id))).scalars())
+
+
+async def test_writes_arriving_together_share_one_commit_and_are_committed_when_returned(
+    db: AsyncEngine,
+) -> None:
+    commits: list[int] = []
+    event.listen(db.sync_engine, "commit", lambda _connection: commits.append(1))
+    group = GroupCommit(make_sessionmaker(db))
+    ids = await asyncio.gather(*(group.run(add_person(f"P{i}")) for i in range(5)))
+    assert len(set(ids)) == 5
+    assert len(commits) == 1, "five writes queued at once go in one transaction"
+    assert await names(db) == ["P0", "P1", "P2", "P3", "P4"], "committed and visible to a new session"
+
+
+async def test_a_failing_write_fails_only_its_own_caller(db: AsyncEngine) -> None:
+    group = GroupCommit(make_sessionmaker(db))
+
+    async def broken(session: AsyncSession) -> None:
+        await session.execute(select(func.count()).select_from(Person))
+        raise RuntimeError("this write is wrong")
+
+    results = await asyncio.gather(
+        group.run(add_person("A")),
+        group.run(broken),
+        group.run(add_person("B")),
+        return_exceptions=True,
+    )
+    assert isinstance(results[1], RuntimeError)
+    assert isinstance(results[0], int) and isinstance(results[2], int)
+    assert await names(db) == ["A", "B"], "the others are committed once each, the broken one not at all"
+
+
+async def test_a_write_queued_while_a_batch_commits_goes_in_the_next_one(db: AsyncEngine) -> None:
+    group = GroupCommit(make_sessionmaker(db))
+    started = asyncio.Event()
+    release = asyncio.Event()
+
+    async def slow(session: AsyncSession) -> str:
+        started.set()
+        await release.wait()
+        session.add(Person(created_at=NOW, last_active_at=NOW, language="nl", first_name="slow"))
+        return "slow"
+
+    first = asyncio.ensure_future(group.run(slow))
+    await started.wait()
+    second = asyncio.ensure_future(group.run(add_person("next")))
+    await asyncio.sleep(0)
+    assert not second.done()
+    release.set()
+    assert await first == "slow"
+    assert isinstance(await second, int)
+    assert await names(db) == ["slow", "next"]
+    await group.wait_idle()
