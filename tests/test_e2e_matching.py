@@ -36,8 +36,9 @@ pytestmark = pytest.mark.e2e
 
 RESIDENT_SMS = "+31612345678"  # From of sms_inbound.json
 VOLUNTEER_CHAT = 5550002  # the chat of callback_query.json
-REPLY_BOUND_SECONDS = 1.0
-STEP_TIMEOUT = 5.0
+# How long a step may take before the test calls the reply lost. Not a speed check: the latencies are
+# recorded and printed (speed is measured in bench/, never asserted).
+STEP_TIMEOUT = 10.0
 
 # The resident's side of the conversation: what they send, and the text keys of the bot's answer
 # (tests/golden/onboarding.json and ask.json show the texts). Each answer is waited for in full.
@@ -219,8 +220,7 @@ def test_help_request_is_matched_and_relayed_through_the_emulators(stack: Stack,
         stack.twilio.wait_for_messages(before + len(reply_keys), to=RESIDENT_SMS, timeout=STEP_TIMEOUT)
         expected_keys += reply_keys
         assert keys(stack, "sms") == expected_keys, f"after {text!r}: {resident_texts(stack)[before:]}"
-        seconds = latency("resident_step", answered, twilio_sends_since(stack, before), len(reply_keys))
-        assert seconds < REPLY_BOUND_SECONDS, (text, seconds)
+        latency("resident_step", answered, twilio_sends_since(stack, before), len(reply_keys))
     texts = resident_texts(stack)
     assert texts[:2] == [catalogue.render("welcome", "nl"), catalogue.render("ask_name", "nl")]
     assert texts[2] == "Dag Ria!"
@@ -260,12 +260,8 @@ def test_help_request_is_matched_and_relayed_through_the_emulators(stack: Stack,
     answered = telegram(stack, update)
     stack.twilio.wait_for_messages(before_sms + 2, to=RESIDENT_SMS, timeout=STEP_TIMEOUT)
     stack.telegram.wait_for_messages(before_tg + 1, chat_id=VOLUNTEER_CHAT, timeout=STEP_TIMEOUT)
-    assert (
-        latency("match_to_resident", answered, twilio_sends_since(stack, before_sms), 1) < REPLY_BOUND_SECONDS
-    )
-    assert (
-        latency("yes_to_volunteer", answered, telegram_sends_since(stack, before_tg), 1) < REPLY_BOUND_SECONDS
-    )
+    latency("match_to_resident", answered, twilio_sends_since(stack, before_sms), 1)
+    latency("yes_to_volunteer", answered, telegram_sends_since(stack, before_tg), 1)
     good_news, where = resident_texts(stack)[-2:]
     assert where.startswith("Spreek een tijd en plek af met Henk."), where
     assert good_news.startswith("Goed nieuws! Henk uit de buurt helpt je met boodschappen, "), good_news
@@ -282,10 +278,7 @@ def test_help_request_is_matched_and_relayed_through_the_emulators(stack: Stack,
     answered = sms(stack, FROM_RESIDENT)
     stack.twilio.wait_for_messages(before_sms + 1, to=RESIDENT_SMS, timeout=STEP_TIMEOUT)
     stack.telegram.wait_for_messages(before_tg + 1, chat_id=VOLUNTEER_CHAT, timeout=STEP_TIMEOUT)
-    assert (
-        latency("relay_to_volunteer", answered, telegram_sends_since(stack, before_tg), 1)
-        < REPLY_BOUND_SECONDS
-    )
+    latency("relay_to_volunteer", answered, telegram_sends_since(stack, before_tg), 1)
     assert volunteer_texts(stack)[-1] == f"Bericht van Ria: {FROM_RESIDENT}"
     assert resident_texts(stack)[-1] == catalogue.render("relay_sent", "nl", {"name": "Henk"})
 
@@ -294,9 +287,7 @@ def test_help_request_is_matched_and_relayed_through_the_emulators(stack: Stack,
     answered = telegram(stack, volunteer_text(FROM_VOLUNTEER))
     stack.twilio.wait_for_messages(before_sms + 1, to=RESIDENT_SMS, timeout=STEP_TIMEOUT)
     stack.telegram.wait_for_messages(before_tg + 1, chat_id=VOLUNTEER_CHAT, timeout=STEP_TIMEOUT)
-    assert (
-        latency("relay_to_resident", answered, twilio_sends_since(stack, before_sms), 1) < REPLY_BOUND_SECONDS
-    )
+    latency("relay_to_resident", answered, twilio_sends_since(stack, before_sms), 1)
     assert resident_texts(stack)[-1] == f"Bericht van Henk: {FROM_VOLUNTEER}"
     assert volunteer_texts(stack)[-1] == catalogue.render("relay_sent", "nl", {"name": "Ria"})
 
