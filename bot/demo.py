@@ -1,7 +1,8 @@
 """Demo data for `voordeur demo`: a few fictional volunteers, so a request in the simulator gets matched.
 
 The simulator page's second phone (+31687654321) is Henk, who offers every kind of help in the
-Molenwijk; two more volunteers live nearby. Seeding is idempotent: an address that exists is left alone.
+Molenwijk; two more volunteers live nearby. The fictional sociale kaart and agenda are loaded too.
+Seeding is idempotent: an address or a service or activity key that exists is left alone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.matching import CATEGORIES
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
+from storage import community
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import identity_for
 from storage.models import Consent, Conversation, HelpOffer, Identity, OfferCategory, Person
@@ -32,6 +34,8 @@ async def seed(database_url: str, now: datetime) -> int:
         async with make_sessionmaker(engine)() as session, session.begin():
             for address, name, neighbourhood, categories in VOLUNTEERS:
                 added += await _volunteer(session, address, name, neighbourhood, categories, now)
+            # The sociale kaart and the agenda (flows/data/community_demo.toml).
+            added += await community.seed(session, now)
     finally:
         await engine.dispose()
     return added

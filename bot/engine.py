@@ -19,7 +19,18 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import care, conversations, exports, linking, matchmaker, meetings, metrics, scheduling
+from bot import (
+    care,
+    circle_news,
+    community,
+    conversations,
+    exports,
+    linking,
+    matchmaker,
+    meetings,
+    metrics,
+    scheduling,
+)
 from bot.channels.base import InboundMessage
 from bot.mailbox import EffectContext, Touched
 from flows import catalogue
@@ -28,6 +39,7 @@ from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
 from storage import care as care_storage
+from storage import community as community_storage
 from storage import inbox, offers, outbox, privacy, requests, schedule, threads
 from storage.db import GroupCommit
 from storage.inbox import StoredInbound
@@ -288,8 +300,10 @@ class Engine:
         else:
             for reply in replies:
                 # Messages nobody just asked for (an invitation, a match) respect quiet hours.
+                # An internal event that answers the person's own question (a look-up) is a reply too.
+                scheduled = internal and not event.meta.get("reply")
                 self._enqueue_reply(
-                    session, person, identity, message, reply, language, now, stopping, scheduled=internal
+                    session, person, identity, message, reply, language, now, stopping, scheduled=scheduled
                 )
         message.processed_at = now
         return new_state, bool(effects)
@@ -308,6 +322,7 @@ class Engine:
             offer=await offers.for_person(session, person.id),
             care=await care_storage.summary(session, person.id),
             reminders=await care_storage.reminders_for(session, person.id),
+            circle=await community_storage.circle_for(session, person.id),
         )
 
     async def _apply(
@@ -473,13 +488,15 @@ async def _record_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
 async def _create_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     request = requests.create(ctx.session, ctx.person.id, data, ctx.now)
     await ctx.session.flush()
-    await matchmaker.start(ctx.session, request, ctx.now, ctx.touched)
+    if not await community.offer_to_circle(ctx.session, request, ctx.now, ctx.touched):
+        await matchmaker.start(ctx.session, request, ctx.now, ctx.touched)
 
 
 async def _cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     request_id = int(data["request_id"])
     if await requests.cancel(ctx.session, ctx.person.id, request_id, ctx.now):
         await matchmaker.withdraw(ctx.session, request_id, ctx.now, ctx.touched)
+        await circle_news.request_cancelled(ctx.session, request_id, ctx.now, ctx.touched)
 
 
 async def _erase_me(ctx: EffectContext, data: Mapping[str, Any]) -> None:
@@ -528,6 +545,9 @@ async def _send_my_data(ctx: EffectContext, data: Mapping[str, Any]) -> None:
         "care_for": facts.care_for,
         "checkins": facts.checkins,
         "reminders": facts.reminders,
+        "circle_members": facts.circle_members,
+        "circles_joined": facts.circles_joined,
+        "signups": facts.signups,
     }
     key = f"my_data:{ctx.person.id}:{ctx.now.timestamp()}"
     await ctx.touched.post(ctx.session, ctx.person.id, "my_data", payload, ctx.now, key)
@@ -595,6 +615,7 @@ EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitabl
     **{kind: _for_person(handler) for kind, handler in care.EFFECT_HANDLERS.items()},
     **{kind: _for_person(handler) for kind, handler in meetings.HANDLERS.items()},
     **scheduling.EFFECTS,
+    **community.EFFECTS,
 }
 
 
@@ -635,4 +656,6 @@ SCHEDULED_HANDLERS: dict[str, ScheduledHandler] = {
     meetings.STALLED: meetings.on_stalled,
     scheduling.TIMER: scheduling.run_timer,
     scheduling.SEND_TEXT: scheduling.send_text,
+    community.AGENDA_REMINDER: community.on_agenda_reminder,
+    community.CIRCLE_FIRST: community.on_circle_first,
 }

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import meetings
+from bot import circle_news, meetings
 from bot.mailbox import Touched
 from flows import places
 from flows.matching import HelpNeed, next_wave, rank, wave_timeout
@@ -84,6 +84,7 @@ async def _nobody_left(session: AsyncSession, request: HelpRequest, now: datetim
         invitation.status = "expired"
     data: dict[str, object] = {"request_id": request.id, "category": request.category}
     await touched.post(session, request.person_id, "no_match", data, now, f"no_match:{request.id}")
+    await circle_news.request_update(session, request, "unmatched", now, touched)
 
 
 async def on_wave_timeout(
@@ -149,6 +150,7 @@ async def answer(
         )
     thread = threads.create(session, request, volunteer_id, now)
     await session.flush()
+    await circle_news.request_update(session, request, "matched", now, touched)
     facts = {**request_facts(request), "thread_id": thread.id}
     volunteer_name = await matching.first_name(session, volunteer_id)
     requester_name = await matching.first_name(session, request.person_id)

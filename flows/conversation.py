@@ -15,9 +15,11 @@ from datetime import datetime
 from typing import Any
 
 from flows import (
+    agenda,
     ask,
     care,
     catalogue,
+    circle,
     crisis,
     invitations,
     linking,
@@ -27,6 +29,7 @@ from flows import (
     onboarding,
     privacy,
     reminders,
+    social_map,
     threads,
 )
 from flows.dialogue import chosen, prompt, repeat_prompt, say
@@ -67,6 +70,9 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             or care.on_internal(state, event)
             or reminders.on_internal(state, event)
             or meetings.on_internal(state, event)
+            or circle.on_internal(state, event)
+            or agenda.on_internal(state, event)
+            or social_map.on_internal(state, event, profile.neighbourhood)
         )
         return handled or StepResult(state)
     danger = crisis.detect(event.text) if event.kind in ("text", "media") else None
@@ -102,6 +108,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if meetings.is_answer(choice):
         assert choice is not None
         return meetings.on_answer(state, choice)
+    if circle.is_answer(choice):
+        # Also before any welcome: an invitee may be new to the bot and only answer the invitation.
+        assert choice is not None
+        return circle.on_answer(state, choice)
     if choice is not None and (picked := threads.on_choice(state, choice, profile)) is not None:
         return picked
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
@@ -114,6 +124,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if is_link:
         # Before the first-contact welcome: KOPPEL is often the very first message on a new channel.
         return linking.on_link(state, code)
+    if command == "circle" and argument:
+        return circle.join_by_code(state, argument)
     if not state.get("greeted"):
         state["greeted"] = True
         return onboarding.start(state, profile, then="menu", welcome=True)
@@ -139,6 +151,12 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return result if erasing else _menu_when_done(result, "erase")
     if command == "meeting":
         return meetings.command(state, profile)
+    if command == "circle":
+        return _menu_when_done(circle.start(state, profile), "circle", silent=True)
+    if command == "agenda":
+        return agenda.start(state)
+    if command == "social_map":
+        return social_map.start(state, argument)
     if command == "my_requests":
         return _menu_when_done(my_requests.start(state, profile), "my_requests")
     if command == "care":
@@ -178,6 +196,12 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return _menu_when_done(care.handle(state, event, profile, now), care.FLOW, silent=True)
     if state.get("flow") == reminders.FLOW:
         return _menu_when_done(reminders.handle(state, event, profile), reminders.FLOW)
+    if state.get("flow") == "circle":
+        return _menu_when_done(circle.handle(state, event, profile), "circle", silent=True)
+    if state.get("flow") == "agenda":
+        return _menu_when_done(agenda.handle(state, event, answer, now), "agenda", silent=True)
+    if state.get("flow") == "social_map":
+        return _menu_when_done(social_map.handle(state, event), "social_map", silent=True)
     return _on_menu(state, event, answer, profile, now)
 
 
@@ -193,6 +217,8 @@ def _on_menu(
         return _go(state, answer, profile, now)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return threads.relay(state, event.text.strip(), profile)
+    if answer is None and event.kind == "text" and social_map.is_question(event.text):
+        return social_map.lookup(state, event.text)
     return StepResult(state, (say("not_understood"), *_menu(state, "menu").replies))
 
 

@@ -36,6 +36,9 @@ COMMAND_WORDS: dict[str, str] = {
     **dict.fromkeys(["zwaar", "heavy"], "heavy"),
     **dict.fromkeys(["mijn herinneringen", "herinneringen", "my reminders", "reminders"], "my_reminders"),
     **dict.fromkeys(["afspraak", "afspreken", "meeting"], "meeting"),
+    **dict.fromkeys(["kring", "mijn kring", "circle", "my circle"], "circle"),
+    **dict.fromkeys(["agenda", "activiteiten", "activities"], "agenda"),
+    **dict.fromkeys(["hulpwijzer", "sociale kaart", "wegwijzer", "social map"], "social_map"),
     **dict.fromkeys(["english", "engels"], "lang_en"),
     **dict.fromkeys(["nederlands", "dutch"], "lang_nl"),
 }
@@ -70,7 +73,12 @@ def simplify(text: str) -> str:
 
 
 # Commands whose first word may be followed by an argument: "PAUZE 2 weken", "pause until 1 January".
-ARGUMENT_COMMANDS: dict[str, str] = dict.fromkeys(["pauze", "pauzeer", "pauzeren", "pause"], "pause")
+ARGUMENT_COMMANDS: dict[str, str] = {
+    **dict.fromkeys(["pauze", "pauzeer", "pauzeren", "pause"], "pause"),
+    # KRING 123456: the code of a circle invitation by Telegram name; HULPWIJZER and the question.
+    **dict.fromkeys(["kring", "circle"], "circle"),
+    **dict.fromkeys(["hulpwijzer", "wegwijzer"], "social_map"),
+}
 # Words that join the parts of a list answer: "1, 3 en 5", "boodschappen & klusjes", "1+2".
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;/+&]|\s(?:en|and|plus)\s)\s*")
 _WORD = re.compile(r"[^\W_]+")

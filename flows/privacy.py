@@ -65,6 +65,9 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     replies = [say("my_data", _summary_params(state, data))]
     if data.get("care_for") or data.get("checkins") or data.get("reminders"):
         replies.append(say("care_my_data", _care_params(state, data)))
+    if data.get("circle_members") or data.get("circles_joined") or data.get("signups"):
+        counts = {key: str(data.get(key, 0)) for key in ("circle_members", "circles_joined", "signups")}
+        replies.append(say("circle_my_data", counts))
     return StepResult(state, tuple(replies))
 
 

@@ -109,6 +109,40 @@ class ReminderSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class CircleMemberSummary:
+    """Someone in the person's care circle: the row id, how to show them, invited or active."""
+
+    id: int
+    label: str  # their first name once known, else the number or Telegram name they were invited by
+    status: str  # invited | active
+
+
+@dataclass(frozen=True, slots=True)
+class JoinedCircle:
+    """A circle the person is a member of: whose, by first name."""
+
+    owner_id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CircleSummary:
+    """The person's care circle (kring): members, what it sees, and the circles they are in.
+
+    `shares` holds the item types chosen one by one; any other type follows `share_default`, which is
+    False until the person chooses: nothing is shared without that choice.
+    """
+
+    members: tuple[CircleMemberSummary, ...] = ()
+    share_default: bool = False
+    shares: tuple[tuple[str, bool], ...] = ()
+    joined: tuple[JoinedCircle, ...] = ()
+
+    def sees(self, item_type: str) -> bool:
+        return dict(self.shares).get(item_type, self.share_default)
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     first_name: str | None = None
     neighbourhood: str | None = None
@@ -120,6 +154,7 @@ class Profile:
     # Registered as mantelzorger (flows/care.py), and their own reminders (flows/reminders.py).
     care: CareSummary | None = None
     reminders: tuple[ReminderSummary, ...] = ()
+    circle: CircleSummary = CircleSummary()
 
     @property
     def ready_to_match(self) -> bool:

@@ -5,13 +5,14 @@ Stored names (channel, status, flow and effect kinds) are stable snake_case: ren
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -492,4 +493,106 @@ class ReminderPreference(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     evening: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
     hours_before: Mapped[int] = mapped_column(Integer, default=2, server_default=text("2"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Service(Base):
+    """One entry of the sociale kaart: where people can go for what. Managed by staff.
+
+    `neighbourhood` None: for the whole municipality. `terms` are the words people use when they look
+    for it; the social map (flows/social_map.py) matches on name, description, categories and terms.
+    """
+
+    __tablename__ = "services"
+    __table_args__ = (Index("ix_services_municipality", "municipality", "active"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    municipality: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(String(300))
+    categories: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    terms: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    neighbourhood: Mapped[str | None] = mapped_column(String(40))
+    hours: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Activity(Base):
+    """A weekly neighbourhood activity (agenda): a koffieochtend, a wandelgroep, a repair café.
+
+    `weekday` 0 = Monday; `start` is local time "HH:MM" (VOORDEUR_TIMEZONE). Managed by staff; the
+    organiser sees who signed up (storage/community.py `signups_for`).
+    """
+
+    __tablename__ = "activities"
+    __table_args__ = (Index("ix_activities_neighbourhood", "neighbourhood", "active"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    municipality: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(80))
+    description: Mapped[str] = mapped_column(String(300), default="")
+    weekday: Mapped[int] = mapped_column(Integer)
+    start: Mapped[str] = mapped_column(String(5))
+    place: Mapped[str] = mapped_column(String(120))
+    neighbourhood: Mapped[str] = mapped_column(String(40))
+    organiser: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ActivitySignup(Base):
+    """ "Ik doe mee": one person for one date of a weekly activity. `cancelled_at` when they drop out."""
+
+    __tablename__ = "activity_signups"
+    __table_args__ = (
+        UniqueConstraint("activity_id", "person_id", "occurs_on", name="uq_activity_signup"),
+        Index("ix_activity_signups_date", "activity_id", "occurs_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    occurs_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CircleMember(Base):
+    """Someone in a person's care circle (kring): invited -> active | declined; left when either side
+    ends it. `address` is how they were invited (a phone number or a Telegram name): personal data,
+    erased with either side. `member_id` is set once the invitee is known to the bot.
+    """
+
+    __tablename__ = "circle_members"
+    __table_args__ = (Index("ix_circle_members_owner", "owner_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE", name="fk_circle_members_member_id"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str | None] = mapped_column(String(6), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="invited")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CircleSettings(Base):
+    """What a person's circle sees: `shares` maps an item type (requests, meetings, checkins) to yes/no;
+    a type not in it follows `share_default`. Nothing is shared until the person chose."""
+
+    __tablename__ = "circle_settings"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    share_default: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    shares: Mapped[dict[str, bool]] = mapped_column(JSONType, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

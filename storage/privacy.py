@@ -2,11 +2,13 @@
 
 Erasure removes or blanks everything that identifies a person or holds their words: addresses (phone
 numbers, chat ids), every message in and out, conversation state, consent records, link codes, their
-offer, their mantelzorg registration, check-ins and own reminders, the threads they were in and
-their messages, the descriptions of their requests, and what other people were sent about them
-(relayed words, invitations, their name or number: internal events carry `about_person_id` for
-this). What stays is a tombstone row (`erased_at`) and non-personal facts (a request's category,
-neighbourhood and dates, invitations and alerts by id), so aggregate figures survive.
+offer, their mantelzorg registration, check-ins and own reminders, their care circle both ways
+(the numbers and Telegram names they invited, the circles they were in) and agenda sign-ups, the
+threads they were in and their messages, the descriptions of their requests, and what other people
+were sent about them (relayed words, invitations, their name or number: internal events carry
+`about_person_id` for this). What stays is a tombstone row (`erased_at`) and non-personal facts (a
+request's category, neighbourhood and dates, invitations and alerts by id), so aggregate figures
+survive.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
+    ActivitySignup,
     CareCheckin,
     CareRegistration,
+    CircleMember,
+    CircleSettings,
     Consent,
     Conversation,
     ExportLink,
@@ -51,6 +56,10 @@ class DataSummary:
     care_for: str | None = None
     checkins: int = 0
     reminders: int = 0
+    # The care circle: people in it (invited or active), circles the person is in; agenda sign-ups.
+    circle_members: int = 0
+    circles_joined: int = 0
+    signups: int = 0
 
 
 async def summary(session: AsyncSession, person_id: int) -> DataSummary:
@@ -77,6 +86,21 @@ async def summary(session: AsyncSession, person_id: int) -> DataSummary:
     reminders = await session.execute(
         select(func.count()).select_from(Reminder).where(Reminder.person_id == person_id)
     )
+    circle_members = await session.execute(
+        select(func.count())
+        .select_from(CircleMember)
+        .where(CircleMember.owner_id == person_id, CircleMember.status.in_(("invited", "active")))
+    )
+    circles_joined = await session.execute(
+        select(func.count())
+        .select_from(CircleMember)
+        .where(CircleMember.member_id == person_id, CircleMember.status == "active")
+    )
+    signups = await session.execute(
+        select(func.count())
+        .select_from(ActivitySignup)
+        .where(ActivitySignup.person_id == person_id, ActivitySignup.cancelled_at.is_(None))
+    )
     return DataSummary(
         first_name=person.first_name if person is not None else None,
         neighbourhood=person.neighbourhood if person is not None else None,
@@ -88,6 +112,9 @@ async def summary(session: AsyncSession, person_id: int) -> DataSummary:
         care_for=registration.care_for if registration is not None else None,
         checkins=int(checkins.scalar_one()),
         reminders=int(reminders.scalar_one()),
+        circle_members=int(circle_members.scalar_one()),
+        circles_joined=int(circles_joined.scalar_one()),
+        signups=int(signups.scalar_one()),
     )
 
 
@@ -139,6 +166,15 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
     await session.execute(delete(CareRegistration).where(CareRegistration.person_id == person_id))
     await session.execute(delete(CareCheckin).where(CareCheckin.person_id == person_id))
     await session.execute(delete(Reminder).where(Reminder.person_id == person_id))
+    # The care circle both ways (the numbers and Telegram names they invited, the circles they were
+    # in) and agenda sign-ups (organisers see first names).
+    await session.execute(
+        delete(CircleMember).where(
+            or_(CircleMember.owner_id == person_id, CircleMember.member_id == person_id)
+        )
+    )
+    await session.execute(delete(CircleSettings).where(CircleSettings.person_id == person_id))
+    await session.execute(delete(ActivitySignup).where(ActivitySignup.person_id == person_id))
     await session.execute(
         update(ScheduledEvent)
         .where(ScheduledEvent.person_id == person_id, ScheduledEvent.status == "pending")

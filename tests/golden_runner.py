@@ -19,6 +19,9 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import (
     CareSummary,
+    CircleMemberSummary,
+    CircleSummary,
+    JoinedCircle,
     OfferSummary,
     Profile,
     ReminderSummary,
@@ -57,7 +60,19 @@ def profile_from(data: dict[str, Any]) -> Profile:
             "offer": offer,
             "care": care_summary,
             "reminders": reminders,
+            "circle": circle_from(data.get("circle", {})),
         }
+    )
+
+
+def circle_from(data: dict[str, Any]) -> CircleSummary:
+    """`{"members": [{"id": 1, "label": "Ans", "status": "active"}], "share_default": false,
+    "shares": {"requests": true}, "joined": [{"owner_id": 7, "name": "Ria"}]}`."""
+    return CircleSummary(
+        members=tuple(CircleMemberSummary(**m) for m in data.get("members", [])),
+        share_default=bool(data.get("share_default", False)),
+        shares=tuple(sorted(data.get("shares", {}).items())),
+        joined=tuple(JoinedCircle(**j) for j in data.get("joined", [])),
     )
 
 
