@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import circle_news
 from bot.mailbox import Touched
 from flows.recurrence import Rule, next_occurrence
 from storage import care, inbox, schedule, threads
@@ -51,6 +52,11 @@ async def answer(
         return  # someone else's, or answered before: the first answer counts
     if value == "heavy" and await care.answers(session, person_id, 2) == ["heavy", "heavy"]:
         threads.alert(session, "care_heavy", now, person_id=person_id, priority="high")
+    # The care circle hears how it went, only if the person shares check-ins (KRING).
+    key = f"checkin:{int(data['checkin_id'])}"
+    await circle_news.share(
+        session, person_id, circle_news.CHECKINS, "checkin", {"answer": value}, now, touched, key
+    )
 
 
 async def followup(

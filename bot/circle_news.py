@@ -2,8 +2,9 @@
 
 The choice is read from the database at the moment the item happens, so a change holds at once, and
 nothing of a type the person did not choose is ever posted to a member. Other flows share through
-`share`: meeting follow-ups with item type "meetings" (kind "meeting"), mantelzorg check-ins with
-"checkins" (kind "checkin"); the texts are `circle_update_<kind>` (params: name, summary).
+`share`: mantelzorg check-ins (bot/care.py) with item type "checkins" (kind "checkin", data: answer),
+meeting follow-ups with "meetings" (kind "meeting", data: summary); the texts are
+`circle_update_<kind>`.
 """
 
 from __future__ import annotations

@@ -302,6 +302,9 @@ def _request_params(params: dict[str, str], data: dict[str, Any], lang: str) -> 
         out["category"] = label_of(category, lang).lower() if category is not None else str(data["category"])
     if "when" in data:
         out["when"] = describe_when(When.from_json(data["when"]), lang)
+    if "answer" in data:
+        # A mantelzorg check-in: the answer as the person chose it ("Goed", "Gaat wel", "Zwaar").
+        out["summary"] = catalogue.render(f"care_{data['answer']}", lang).lower()
     for key in ("summary", "date"):
         if key in data:
             out[key] = str(data[key])

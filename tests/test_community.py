@@ -366,3 +366,28 @@ async def test_an_invitee_who_already_uses_the_bot_is_reached_where_they_are(
     await say(runtime, ANS, "1", channel="simulator")
     assert (await keys_for(runtime, ria))[-1] == "circle_member_joined"
     assert (await bodies_for(runtime, ria))[-1] == "Ans doet mee in je kring."
+
+
+async def test_a_check_in_reaches_the_circle_only_when_check_ins_are_shared(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    from storage import care
+    from storage.inbox import post_internal
+
+    ria, ans = await circle_of_ria_with_ans(runtime, clock)
+
+    async def check_in(answer: str) -> None:
+        async with runtime.sessions() as session, session.begin():
+            checkin = care.new_checkin(session, ria, clock())
+            await session.flush()
+            data = {"checkin_id": checkin.id, "name": "Jan"}
+            await post_internal(session, ria, "care_checkin", data, clock(), key=f"test_checkin:{checkin.id}")
+        await runtime.engine.settle()
+        await say(runtime, RIA, answer, channel="telegram")
+
+    await say(runtime, RIA, "KRING", "2", "3", "6", channel="telegram")  # requests only
+    await check_in("1")
+    assert await keys_for(runtime, ans) == ["circle_invited", "circle_welcome"]
+    await say(runtime, RIA, "KRING", "2", "5", "6", channel="telegram")  # and check-ins
+    await check_in("3")
+    assert (await bodies_for(runtime, ans))[-1] == "Ria deed een mantelzorg-check-in: zwaar."
