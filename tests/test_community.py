@@ -301,8 +301,9 @@ async def test_a_shared_request_goes_to_the_circle_first(runtime: Runtime, clock
         )
     assert (request.status, request.matched_person_id, thread.volunteer_id) == ("matched", ans, ans)
     assert pending.scalars().all() == []
-    assert (await keys_for(runtime, ria))[-1] == "match_found"
-    assert (await keys_for(runtime, ans))[-1] == "invite_won"
+    # The match as for any volunteer (the meeting follow-up may ask on right after it).
+    assert "match_found" in await keys_for(runtime, ria)
+    assert "invite_won" in await keys_for(runtime, ans)
     assert "invite" not in await keys_for(runtime, henk)
 
 
