@@ -706,7 +706,10 @@ def chat_member_updates(draw: st.DrawFn) -> tuple[dict[str, Any], Expect]:
     return update, Expect(200, False)  # a block marks the address stopped; no message is stored
 
 
-UPDATE_ID_BASES = st.sampled_from([0, 2**31, 2**53, 2**63, 10**40, 10**60, -(10**9), -(10**60)])
+# Mostly ids Telegram could send; one draw in four is out of range (refused with 400).
+UPDATE_ID_BASES = st.sampled_from(
+    [0, 0, 0, 2**31, 2**31, 2**53, 2**53, 10**9, 2**63, 10**40, -(10**9), -(10**60)]
+)
 
 
 @st.composite
