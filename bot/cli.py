@@ -78,6 +78,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tg_commands.add_parser("webhook-info", help="show the webhook Telegram has; exit 1 if it differs")
 
+    staff = commands.add_parser("staff", help="staff console accounts")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True, metavar="STAFF_COMMAND")
+    add = staff_commands.add_parser(
+        "add", help="create a staff account; the password is asked for (or read from stdin's first line)"
+    )
+    add.add_argument("--email", required=True)
+    add.add_argument("--name", required=True, help="full name; the first name signs messages to residents")
+    add.add_argument("--role", required=True, choices=["buurtverbinder", "coordinator", "admin"])
+    add.add_argument(
+        "--neighbourhood",
+        action="append",
+        default=[],
+        help="a neighbourhood key a buurtverbinder works in (repeat for several)",
+    )
+    add.add_argument("--phone", default=None, help="a number volunteers may call for phone-intake callers")
+
     check = commands.add_parser(
         "check",
         help="validate every setting, reach the database, show migrations, channels and provider URLs",
@@ -120,15 +136,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "chat":
         return _chat(settings, args.channel, args.from_address)
     _migrate(settings)
+    if args.command == "staff":
+        return _staff_add(settings, args)
     if args.command == "worker":
         return asyncio.run(_worker(settings, args.metrics_port))
     if args.command == "demo":
         from datetime import UTC, datetime
 
-        from bot.demo import seed
+        from bot.demo import DEMO_COORDINATOR, seed, seed_staff
 
         asyncio.run(seed(settings.database_url, datetime.now(UTC)))
+        asyncio.run(seed_staff(settings.database_url, datetime.now(UTC)))
         print(f"Voordeur demo: open http://{args.host}:{args.port}/simulator", flush=True)
+        email, _name, password = DEMO_COORDINATOR
+        print(
+            f"Staff console: http://{args.host}:{args.port}/staff  (log in as {email}, password {password})",
+            flush=True,
+        )
         return _serve(settings, args.host, args.port, worker=True)
     return _serve(settings, args.host, args.port, worker=not args.no_worker)
 
@@ -179,6 +203,39 @@ def _telegram(settings: Settings, args: argparse.Namespace) -> int:
             )
         )
     return asyncio.run(operator.telegram_webhook_info(settings, sys.stdout))
+
+
+def _staff_add(settings: Settings, args: argparse.Namespace) -> int:
+    import getpass
+    from datetime import UTC, datetime
+
+    from bot.web.staff.accounts import AccountError, add
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Password again: ") != password:
+            print("voordeur: the passwords differ", file=sys.stderr)
+            return 2
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        asyncio.run(
+            add(
+                settings.database_url,
+                email=args.email,
+                name=args.name,
+                role=args.role,
+                neighbourhoods=args.neighbourhood,
+                password=password,
+                phone=args.phone,
+                now=datetime.now(UTC),
+            )
+        )
+    except AccountError as exc:
+        print(f"voordeur: {exc}", file=sys.stderr)
+        return 2
+    print(f"staff account {args.email.strip().lower()} ({args.role}) created")
+    return 0
 
 
 def _migrate(settings: Settings) -> None:

@@ -14,10 +14,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.matching import CATEGORIES
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
+from flows.when import When
 from storage import community
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import identity_for
-from storage.models import Consent, Conversation, HelpOffer, Identity, OfferCategory, Person
+from storage.models import (
+    Consent,
+    Conversation,
+    HelpOffer,
+    HelpRequest,
+    Identity,
+    OfferCategory,
+    Person,
+    StaffAlert,
+)
 
 VOLUNTEERS = (
     ("+31687654321", "Henk", "molenwijk", CATEGORIES),
@@ -77,3 +87,65 @@ async def _volunteer(
     session.add_all(OfferCategory(person_id=person.id, category=category) for category in categories)
     conversation.state = {"greeted": True, "flow": "menu", "lang": "nl", "offered": []}
     return 1
+
+
+# The demo's staff console (/staff): a coordinator who sees the whole municipality, and one example in
+# each of two queues so the console is not empty on a first look.
+DEMO_COORDINATOR = ("coordinator@voordeur.demo", "Sanne de Vries", "voordeur-demo")
+DEMO_RESIDENT = ("+31687650009", "Truus", "de_akkers")
+
+
+async def seed_staff(database_url: str, now: datetime) -> bool:
+    """The demo coordinator and, once, a resident whose request found nobody and who asked for a person.
+    Returns whether the coordinator was added (False: the demo database had one already)."""
+    from bot.web.staff.accounts import add
+
+    email, name, password = DEMO_COORDINATOR
+    added = await add(
+        database_url,
+        email=email,
+        name=name,
+        role="coordinator",
+        neighbourhoods=[],
+        password=password,
+        phone="0570-123456",
+        now=now,
+        exist_ok=True,
+    )
+    if added:
+        engine = make_engine(database_url)
+        try:
+            async with make_sessionmaker(engine)() as session, session.begin():
+                await _waiting_resident(session, now)
+        finally:
+            await engine.dispose()
+    return added
+
+
+async def _waiting_resident(session: AsyncSession, now: datetime) -> None:
+    address, name, neighbourhood = DEMO_RESIDENT
+    identity = await identity_for(session, "simulator", address, now)
+    person = await session.get(Person, identity.person_id)
+    conversation = await session.get(Conversation, identity.person_id)
+    assert person is not None and conversation is not None
+    person.first_name, person.neighbourhood = name, neighbourhood
+    session.add(
+        Consent(person_id=person.id, version=CONSENT_VERSION, text_key=CONSENT_TEXT_KEY, given_at=now)
+    )
+    conversation.state = {"greeted": True, "flow": "menu", "lang": "nl", "offered": []}
+    session.add(
+        HelpRequest(
+            person_id=person.id,
+            category="klusjes",
+            description="lamp in de gang ophangen",
+            when=dict(When(kind="asap").to_json()),
+            neighbourhood=neighbourhood,
+            urgent=False,
+            visibility="helper_and_staff",
+            status="unmatched",
+            source="chat",
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    session.add(StaffAlert(kind="human_requested", priority="normal", person_id=person.id, created_at=now))

@@ -40,7 +40,7 @@ from flows.profile import Profile
 from flows.types import Effect, Event, Reply
 from storage import care as care_storage
 from storage import community as community_storage
-from storage import inbox, offers, outbox, privacy, requests, schedule, threads
+from storage import inbox, offers, outbox, privacy, requests, schedule, staff, threads
 from storage.db import GroupCommit
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
@@ -277,6 +277,11 @@ class Engine:
             identity = await inbox.preferred_identity(session, person.id)
         stopped = identity is not None and identity.stopped_at is not None and not internal
         event = event_from_json(message.event, address_stopped=stopped)
+        held = await staff.person_status(session, person.id)
+        if held.blocked:
+            # Staff blocked this person: what they send is stored (the console shows it), nothing runs.
+            message.processed_at = now
+            return state, False
         started = asyncio.get_running_loop().time()
         try:
             result = step(state, event, now, profile)
@@ -287,6 +292,10 @@ class Engine:
             message.error = "flow_error"
             new_state, replies, effects = state, (Reply("error_generic"),), ()
         metrics.FLOW_STEP_SECONDS.observe(asyncio.get_running_loop().time() - started)
+        if held.held and not internal and not _allowed_while_held(effects):
+            # Staff took over: the message is stored for them, the bot answers nothing and changes nothing.
+            message.processed_at = now
+            return state, False
         language = catalogue.language_or_default(new_state.get("lang"))
         # The STOP confirmation and the erasure goodbye may reach an address that is stopped from now on.
         stopping = any(
@@ -459,6 +468,15 @@ class Engine:
         if handled:
             log.info("recovered unprocessed inbound messages", extra={"count": handled})
         return handled
+
+
+def _allowed_while_held(effects: tuple[Effect, ...]) -> bool:
+    """While staff hold a conversation only STOP/START and a crisis answer still run automatically."""
+    return any(
+        effect.kind == "set_stopped"
+        or (effect.kind == "alert_staff" and str(effect.data.get("kind", "")).startswith("crisis_"))
+        for effect in effects
+    )
 
 
 async def _set_stopped(ctx: EffectContext, data: Mapping[str, Any]) -> None:

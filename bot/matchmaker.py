@@ -19,11 +19,13 @@ from bot.mailbox import Touched
 from flows import places
 from flows.matching import HelpNeed, next_wave, rank, wave_timeout
 from flows.when import When
-from storage import matching, schedule, threads
+from storage import matching, schedule, staff, threads
 from storage.models import HelpRequest, Person
 
 WAVE_SIZE = 3
 WAVE_TIMEOUT = "wave_timeout"
+# HelpRequest.source of a request staff took down on the phone (bot/web/staff).
+PHONE = "phone"
 
 
 def request_facts(request: HelpRequest) -> dict[str, object]:
@@ -172,6 +174,18 @@ async def answer(
         f"invite_won:{request_id}:{volunteer_id}",
         about=request.person_id,
     )
+    # A caller who phoned in without a mobile number is reached through the staff member who took it.
+    contact = await staff.phone_contact(session, request_id) if request.source == PHONE else None
+    if contact is not None:
+        await touched.post(
+            session,
+            volunteer_id,
+            "staff_phone_contact",
+            {"requester": requester_name or "", "staff": contact[0], "phone": contact[1]},
+            now,
+            f"phone_contact:{request_id}:{volunteer_id}",
+            about=request.person_id,
+        )
     await meetings.on_match(session, request, thread, now, touched)
 
 

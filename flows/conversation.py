@@ -30,6 +30,7 @@ from flows import (
     privacy,
     reminders,
     social_map,
+    staff,
     threads,
 )
 from flows.dialogue import chosen, prompt, repeat_prompt, say
@@ -73,6 +74,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             or circle.on_internal(state, event)
             or agenda.on_internal(state, event)
             or social_map.on_internal(state, event, profile.neighbourhood)
+            or staff.on_internal(state, event)
         )
         return handled or StepResult(state)
     danger = crisis.detect(event.text) if event.kind in ("text", "media") else None

@@ -596,3 +596,104 @@ class CircleSettings(Base):
     share_default: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     shares: Mapped[dict[str, bool]] = mapped_column(JSONType, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# --- staff console (bot/web/staff) ---------------------------------------------------------------------
+
+
+class StaffAccount(Base):
+    """A person who works in the staff console.
+
+    role: buurtverbinder (sees only `neighbourhoods`) | coordinator (the municipality) | admin.
+    """
+
+    __tablename__ = "staff_accounts"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(16))
+    neighbourhoods: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # Given to a volunteer who must call a phone-intake caller through the buurtverbinder.
+    phone: Mapped[str | None] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class StaffSession(Base):
+    """A logged-in browser: the cookie holds a random token, the table only its SHA-256."""
+
+    __tablename__ = "staff_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_accounts.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StaffLoginAttempt(Base):
+    """Login attempts, for rate limiting per account and per IP address (shared by every process)."""
+
+    __tablename__ = "staff_login_attempts"
+    __table_args__ = (
+        Index("ix_staff_login_attempts_email", "email", "attempted_at"),
+        Index("ix_staff_login_attempts_ip", "ip", "attempted_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    ip: Mapped[str] = mapped_column(String(64))
+    attempted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    success: Mapped[bool] = mapped_column(Boolean)
+
+
+class StaffAudit(Base):
+    """Every view of a person's data and every staff action on a person: who, whom, what, when."""
+
+    __tablename__ = "staff_audit_log"
+    __table_args__ = (Index("ix_staff_audit_person", "person_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_accounts.id", ondelete="SET NULL"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    what: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StaffHold(Base):
+    """Staff took over this person's conversation: the bot stores their messages and answers nothing
+    (except STOP/START and a crisis) until staff hand back."""
+
+    __tablename__ = "staff_holds"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="SET NULL"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PersonBlock(Base):
+    """A blocked person gets nothing; what they send is stored, never relayed or answered."""
+
+    __tablename__ = "person_blocks"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="SET NULL"))
+    blocked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PhoneIntake(Base):
+    """A request staff took down on the phone: who took it, so a volunteer can be told whom to call."""
+
+    __tablename__ = "phone_intakes"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("help_requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="SET NULL"))
+    caller_has_phone: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

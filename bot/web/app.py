@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot import exports
 from bot.logs import REQUEST_ID
 from bot.runtime import Runtime
-from bot.web import ops, simulator, webhooks
+from bot.web import ops, simulator, staff, webhooks
 
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
@@ -63,6 +63,7 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
         Route("/healthz", ops.healthz, methods=["GET"]),
         Route("/metrics", ops.metrics_endpoint, methods=["GET"]),
         Route("/export/{token}", exports.download, methods=["GET"]),
+        *staff.routes(),
     ]
     if runtime.settings.voordeur_simulator:
         routes += [

@@ -1,0 +1,78 @@
+"""The staff console under /staff: queues, people, requests, phone intake, volunteers, dashboard."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from bot.web.staff import views
+from bot.web.staff.auth import Staff
+from bot.web.staff.dashboard import bar_chart, figures, to_csv
+from bot.web.staff.render import language_of, page, text, texts
+from bot.web.staff.views import runtime_of, staff_only
+
+MUNICIPALITY_ROLES = ("coordinator", "admin")
+
+
+async def _dashboard(request: Request, who: Staff) -> Response:
+    runtime = runtime_of(request)
+    language = language_of(request)
+    async with runtime.sessions() as session:
+        data = await figures(session, runtime.clock(), runtime.settings.timezone)
+    categories = views.category_names(language)
+    known = texts()
+    checkin_labels = {
+        key: text(f"checkin_{key}", language) if f"checkin_{key}" in known else key for key in data.checkins
+    }
+    return page(
+        request,
+        "dashboard.html",
+        who,
+        data=data,
+        requests_chart=bar_chart(data.weeks, data.per_week, categories, text("chart_requests", language)),
+        checkin_chart=bar_chart(data.weeks, data.checkins, checkin_labels, text("chart_checkins", language))
+        if data.checkins
+        else None,
+    )
+
+
+async def _dashboard_csv(request: Request, who: Staff) -> Response:
+    runtime = runtime_of(request)
+    async with runtime.sessions() as session:
+        data = await figures(session, runtime.clock(), runtime.settings.timezone)
+    return Response(
+        to_csv(data),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="voordeur-dashboard.csv"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def routes() -> list[BaseRoute]:
+    return [
+        Mount(
+            "/staff",
+            routes=[
+                Route("/", views.home, methods=["GET"]),
+                Route("/login", views.login_page, methods=["GET"]),
+                Route("/login", views.login_post, methods=["POST"]),
+                Route("/logout", views.logout, methods=["POST"]),
+                Route("/lang/{language}", views.set_language, methods=["GET"]),
+                Route("/people/{person_id:int}", views.person, methods=["GET"]),
+                Route("/people/{person_id:int}/{action}", views.person_action, methods=["POST"]),
+                Route("/requests/{request_id:int}", views.request_page, methods=["GET"]),
+                Route("/requests/{request_id:int}/{action}", views.request_action, methods=["POST"]),
+                Route("/alerts/{alert_id:int}/resolve", views.resolve_alert, methods=["POST"]),
+                Route("/intake", views.intake_page, methods=["GET"]),
+                Route("/intake", views.intake_post, methods=["POST"]),
+                Route("/volunteers", views.volunteers, methods=["GET"]),
+                Route("/dashboard", staff_only(_dashboard, roles=MUNICIPALITY_ROLES), methods=["GET"]),
+                Route(
+                    "/dashboard.csv", staff_only(_dashboard_csv, roles=MUNICIPALITY_ROLES), methods=["GET"]
+                ),
+            ],
+        )
+    ]

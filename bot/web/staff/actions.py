@@ -1,0 +1,211 @@
+"""What staff do to people and requests, each inside one transaction, reusing the bot's own paths.
+
+A message from staff is an outbox row on the person's own channel; matching by hand, closing and
+re-opening go through bot/matchmaker.py, so invited volunteers, the thread and the follow-ups are the
+same as when the bot matches. People whose mailbox got an event are returned, to be woken after commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import phonenumbers
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import matchmaker
+from bot.mailbox import Touched
+from flows import catalogue
+from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
+from flows.when import When
+from storage import inbox, matching, offers, outbox, requests, staff
+from storage.models import Consent, Conversation, HelpOffer, MatchInvitation, Person, StaffAlert
+
+PAUSE = timedelta(weeks=4)
+MAX_MESSAGE = 1000
+
+
+class ActionRefused(Exception):
+    """The action does not apply (nothing to hand back, no channel to write on): `reason` is a text key."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+async def send_message(
+    session: AsyncSession, person: Person, staff_name: str, text: str, now: datetime
+) -> None:
+    """Staff write into the conversation: on the person's own channel, signed with staff's first name."""
+    text = text.strip()[:MAX_MESSAGE]
+    if not text:
+        raise ActionRefused("error_empty_message")
+    if (await staff.person_status(session, person.id)).blocked:
+        raise ActionRefused("error_blocked")
+    identity = await inbox.preferred_identity(session, person.id)
+    if identity is None:
+        raise ActionRefused("error_no_channel")
+    body = catalogue.message("staff_message", person.language, {"text": text, "name": staff_name})
+    outbox.enqueue(
+        session,
+        person_id=person.id,
+        identity_id=identity.id,
+        channel=identity.channel,
+        text_key="staff_message",
+        body=body,
+        choices=[],
+        now=now,
+    )
+
+
+async def hand_back(session: AsyncSession, person_id: int, now: datetime, touched: Touched) -> None:
+    if not await staff.hand_back(session, person_id):
+        raise ActionRefused("error_not_held")
+    await touched.post(
+        session, person_id, "staff_handed_back", {}, now, f"handed_back:{person_id}:{now.timestamp()}"
+    )
+
+
+async def match_by_hand(
+    session: AsyncSession, request_id: int, volunteer_id: int, now: datetime, touched: Touched
+) -> None:
+    """Staff found a volunteer (often by phone): the match runs as if the volunteer had said yes."""
+    request = await matching.lock_request(session, request_id)
+    if request is None or request.status not in ("open", "unmatched"):
+        raise ActionRefused("error_not_matchable")
+    if await session.get(HelpOffer, volunteer_id) is None or volunteer_id == request.person_id:
+        raise ActionRefused("error_not_volunteer")
+    request.status = "open"
+    invitation = await matching.invitation(session, request_id, volunteer_id)
+    if invitation is None:
+        matching.invite(session, request_id, [volunteer_id], request.wave, now)
+        await session.flush()
+    else:
+        invitation.status = "asked"
+    await matchmaker.answer(session, volunteer_id, request_id, "yes", now, touched)
+    await session.refresh(request)
+    if request.status != "matched":
+        raise ActionRefused("error_not_matchable")
+
+
+async def close_request(session: AsyncSession, request_id: int, now: datetime, touched: Touched) -> None:
+    request = await matching.lock_request(session, request_id)
+    if request is None or request.status not in ("open", "unmatched", "matched"):
+        raise ActionRefused("error_not_open")
+    if request.status == "open":
+        await matchmaker.withdraw(session, request_id, now, touched)
+    request.status, request.closed_at, request.updated_at = "done", now, now
+
+
+async def reopen_matching(session: AsyncSession, request_id: int, now: datetime, touched: Touched) -> None:
+    """An unmatched request is offered again: volunteers who never answered may be asked again (those
+    who said no are not)."""
+    request = await matching.lock_request(session, request_id)
+    if request is None or request.status != "unmatched":
+        raise ActionRefused("error_not_unmatched")
+    await session.execute(
+        delete(MatchInvitation).where(
+            MatchInvitation.request_id == request_id, MatchInvitation.status == "expired"
+        )
+    )
+    request.status, request.updated_at = "open", now
+    await matchmaker.start(session, request, now, touched)
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    first_name: str
+    neighbourhood: str
+    phone: str | None  # E.164, or None: the caller has no mobile and is reached through staff
+    category: str
+    description: str
+    when: When
+    urgent: bool
+    language: str
+
+
+def normalise_phone(raw: str) -> str | None:
+    """A Dutch or international mobile number as E.164, or None when it is not one."""
+    try:
+        number = phonenumbers.parse(raw, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+async def phone_intake(
+    session: AsyncSession, intake: Intake, staff_id: int, channel: str, now: datetime, touched: Touched
+) -> int:
+    """A request taken down on the phone, then matched like any other. Returns the request id."""
+    if intake.phone is not None:
+        identity = await inbox.identity_for(session, channel, intake.phone, now)
+        person = await session.get(Person, identity.person_id)
+        assert person is not None
+    else:
+        person = Person(created_at=now, last_active_at=now, language=intake.language)
+        session.add(person)
+        await session.flush()
+        session.add(Conversation(person_id=person.id, state={}, updated_at=now))
+    person.first_name = person.first_name or intake.first_name
+    person.neighbourhood = intake.neighbourhood
+    person.language = intake.language
+    conversation = await session.get(Conversation, person.id)
+    if conversation is not None and not conversation.state:
+        # They were told about Voordeur on the phone: no chat welcome when the first message comes.
+        conversation.state = {"greeted": True, "flow": "menu", "lang": intake.language, "offered": []}
+    # Staff read the same consent text on the phone and note the caller's yes.
+    session.add(
+        Consent(person_id=person.id, version=CONSENT_VERSION, text_key=CONSENT_TEXT_KEY, given_at=now)
+    )
+    request = requests.create(
+        session,
+        person.id,
+        {
+            "category": intake.category,
+            "description": intake.description,
+            "when": intake.when.to_json(),
+            "neighbourhood": intake.neighbourhood,
+            "urgent": intake.urgent,
+            "visibility": "helper_and_staff",
+            "source": matchmaker.PHONE,
+        },
+        now,
+    )
+    await session.flush()
+    staff.record_phone_intake(session, request.id, staff_id, intake.phone is not None, now)
+    staff.audit(session, staff_id, person.id, "phone_intake", now)
+    await matchmaker.start(session, request, now, touched)
+    return request.id
+
+
+async def verify(session: AsyncSession, person_id: int, verified: bool, now: datetime) -> None:
+    offer = await session.get(HelpOffer, person_id)
+    if offer is None:
+        raise ActionRefused("error_not_volunteer")
+    offer.verified, offer.updated_at = verified, now
+
+
+async def pause(session: AsyncSession, person_id: int, now: datetime) -> None:
+    if not await offers.pause(session, person_id, now + PAUSE, now):
+        raise ActionRefused("error_not_volunteer")
+
+
+async def resume(session: AsyncSession, person_id: int, now: datetime) -> None:
+    if not await offers.resume(session, person_id, now):
+        raise ActionRefused("error_not_volunteer")
+
+
+async def block(session: AsyncSession, person_id: int, staff_id: int, now: datetime) -> None:
+    """Blocked: no more invitations (the offer stops), nothing waiting is sent, nothing answered."""
+    if not await staff.block(session, person_id, staff_id, now):
+        raise ActionRefused("error_already_blocked")
+    await offers.stop(session, person_id, now)
+
+
+async def resolve_alert(session: AsyncSession, alert: StaffAlert, now: datetime) -> None:
+    if alert.resolved_at is not None:
+        raise ActionRefused("error_already_resolved")
+    alert.resolved_at = now

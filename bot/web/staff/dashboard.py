@@ -1,0 +1,220 @@
+"""The municipality's dashboard: counts and shares only, never a name or a message.
+
+Requests per week by category, the median time to a match, the share matched, the share of matches
+that led to a real meeting and the mantelzorgers' check-in trend. Meetings and check-ins are recorded
+by other parts of Voordeur; until their tables exist (or hold anything) the page says so. Charts are
+inline SVG built here, so the page needs no script and no chart library.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from html import escape
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+from sqlalchemy import inspect, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from flows.matching import CATEGORIES
+from storage.models import HelpRequest
+
+WEEKS = 8
+MEETING_LINKS = ("request_id", "thread_id", "match_id")
+MEETING_OUTCOMES = ("outcome", "status", "result")
+MET = ("happened", "met", "yes", "done", "gelukt", "success", "succeeded")
+CHECKIN_ANSWERS = ("answer", "mood", "feeling", "score", "status")
+CHECKIN_TIMES = ("answered_at", "created_at", "at", "asked_at")
+COLOURS = ("#2f6f4f", "#d08c2c", "#4a6fa5", "#b04a5a", "#7a5fa0", "#3f8f8f", "#8a8a3a", "#666666")
+
+
+@dataclass
+class Figures:
+    weeks: list[str]
+    per_week: dict[str, list[int]]  # category -> count per week
+    total: int
+    median_minutes: float | None
+    share_matched: float | None
+    share_met: float | None  # None: no meeting data yet
+    checkins: dict[str, list[int]] = field(default_factory=dict)  # answer -> count per week
+
+
+def _week_starts(now: datetime, zone: ZoneInfo) -> list[datetime]:
+    local = now.astimezone(zone)
+    monday = (local - timedelta(days=local.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+    return [monday - timedelta(weeks=WEEKS - 1 - i) for i in range(WEEKS)]
+
+
+def _week_index(moment: datetime, starts: list[datetime]) -> int | None:
+    for index in range(len(starts) - 1, -1, -1):
+        if moment >= starts[index]:
+            return index
+    return None
+
+
+def _tables(connection: Connection) -> dict[str, list[str]]:
+    inspector = inspect(connection)
+    return {name: [c["name"] for c in inspector.get_columns(name)] for name in inspector.get_table_names()}
+
+
+async def figures(session: AsyncSession, now: datetime, zone: ZoneInfo) -> Figures:
+    starts = _week_starts(now, zone)
+    since = starts[0]
+    labels = [f"{start.isocalendar().year}-W{start.isocalendar().week:02d}" for start in starts]
+    rows = (
+        await session.execute(
+            select(
+                HelpRequest.created_at, HelpRequest.category, HelpRequest.status, HelpRequest.matched_at
+            ).where(HelpRequest.created_at >= since)
+        )
+    ).all()
+    per_week = {category: [0] * WEEKS for category in CATEGORIES}
+    waits: list[float] = []
+    matched = decided = 0
+    for created_at, category, status, matched_at in rows:
+        index = _week_index(created_at, starts)
+        if index is not None:
+            per_week.setdefault(category, [0] * WEEKS)[index] += 1
+        if matched_at is not None:
+            matched += 1
+            decided += 1
+            waits.append((matched_at - created_at).total_seconds() / 60)
+        elif status == "unmatched":
+            decided += 1
+    connection = await session.connection()
+    tables = await connection.run_sync(_tables)
+    return Figures(
+        weeks=labels,
+        per_week={k: v for k, v in per_week.items() if any(v)},
+        total=len(rows),
+        median_minutes=statistics.median(waits) if waits else None,
+        share_matched=matched / decided if decided else None,
+        share_met=await _share_met(session, tables, since, matched),
+        checkins=await _checkins(session, tables, starts),
+    )
+
+
+async def _share_met(
+    session: AsyncSession, tables: dict[str, list[str]], since: datetime, matched: int
+) -> float | None:
+    """Matches in the period that led to a real meeting, when the meetings table exists and has rows."""
+    columns = tables.get("meetings")
+    if columns is None or not matched:
+        return None
+    link = next((c for c in MEETING_LINKS if c in columns), None)
+    if link is None:
+        return None
+    outcome = next((c for c in MEETING_OUTCOMES if c in columns), None)
+    # Column names come from the database's own schema, never from input.
+    query = f'SELECT COUNT(DISTINCT "{link}") FROM meetings'
+    params: dict[str, object] = {}
+    if outcome is not None:
+        names = ", ".join(f":m{i}" for i in range(len(MET)))
+        query += f' WHERE LOWER(CAST("{outcome}" AS VARCHAR(32))) IN ({names})'
+        params = {f"m{i}": value for i, value in enumerate(MET)}
+    met = int((await session.execute(text(query), params)).scalar_one())
+    if met == 0:
+        return None
+    return min(1.0, met / matched)
+
+
+async def _checkins(
+    session: AsyncSession, tables: dict[str, list[str]], starts: list[datetime]
+) -> dict[str, list[int]]:
+    """Check-in answers per week (goed, gaat_wel, zwaar...), from whichever table records check-ins."""
+    for name, columns in sorted(tables.items()):
+        if "checkin" not in name.replace("_", "").replace("-", ""):
+            continue
+        answer = next((c for c in CHECKIN_ANSWERS if c in columns), None)
+        moment = next((c for c in CHECKIN_TIMES if c in columns), None)
+        if answer is None or moment is None:
+            continue
+        rows = (await session.execute(text(f'SELECT "{moment}", "{answer}" FROM "{name}"'))).all()
+        trend: dict[str, list[int]] = {}
+        for at, value in rows:
+            if value is None or at is None:
+                continue
+            if isinstance(at, str):
+                at = datetime.fromisoformat(at)
+            if at.tzinfo is None:
+                at = at.replace(tzinfo=UTC)  # stored as naive UTC (storage.models.UTCDateTime)
+            index = _week_index(at, starts)
+            if index is not None:
+                trend.setdefault(str(value), [0] * WEEKS)[index] += 1
+        if trend:
+            return trend
+    return {}
+
+
+def bar_chart(weeks: list[str], series: dict[str, list[int]], labels: dict[str, str], title: str) -> Markup:
+    """A stacked bar chart as inline SVG, with a legend and a <title> for screen readers."""
+    width, height, left, bottom, top = 640, 260, 36, 40, 16
+    plot_h = height - bottom - top
+    totals = [sum(values[i] for values in series.values()) for i in range(len(weeks))]
+    peak = max([*totals, 1])
+    slot = (width - left - 8) / max(len(weeks), 1)
+    bar_w = slot * 0.6
+    parts = [
+        f'<svg class="chart" role="img" viewBox="0 0 {width} {height + 24 * ((len(series) + 3) // 4)}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 4}" y2="{top + plot_h}" stroke="#999"/>',
+        f'<text x="4" y="{top + 8}" font-size="11">{peak}</text>',
+    ]
+    for i, week in enumerate(weeks):
+        x = left + i * slot + (slot - bar_w) / 2
+        y: float = top + plot_h
+        for j, (key, values) in enumerate(series.items()):
+            if not values[i]:
+                continue
+            h = values[i] / peak * plot_h
+            y -= h
+            parts.append(
+                f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
+                f'fill="{COLOURS[j % len(COLOURS)]}"><title>{escape(labels.get(key, key))} {week}: '
+                f"{values[i]}</title></rect>"
+            )
+        parts.append(
+            f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 14}" font-size="10" text-anchor="middle">'
+            f"{escape(week[-3:])}</text>"
+        )
+        if totals[i]:
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" font-size="10" text-anchor="middle">'
+                f"{totals[i]}</text>"
+            )
+    for j, key in enumerate(series):
+        lx, ly = left + (j % 4) * 150, height + 4 + 24 * (j // 4)
+        parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{COLOURS[j % len(COLOURS)]}"/>')
+        parts.append(
+            f'<text x="{lx + 16}" y="{ly + 11}" font-size="12">{escape(labels.get(key, key))}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def to_csv(data: Figures) -> str:
+    """The dashboard's figures as CSV: one row per (measure, week, key), aggregate numbers only."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["measure", "week", "key", "value"])
+    for category, values in data.per_week.items():
+        for week, value in zip(data.weeks, values, strict=True):
+            writer.writerow(["requests", week, category, value])
+    for answer, values in data.checkins.items():
+        for week, value in zip(data.weeks, values, strict=True):
+            writer.writerow(["checkins", week, answer, value])
+    period = f"{data.weeks[0]}..{data.weeks[-1]}"
+    writer.writerow(["requests_total", period, "", data.total])
+    writer.writerow(["median_minutes_to_match", period, "", _num(data.median_minutes)])
+    writer.writerow(["share_matched", period, "", _num(data.share_matched)])
+    writer.writerow(["share_matches_met", period, "", _num(data.share_met)])
+    return out.getvalue()
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:.3f}"

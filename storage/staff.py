@@ -1,0 +1,443 @@
+"""Staff console storage: accounts, sessions, login attempts, the audit log, takeovers, blocks, queues.
+
+A `Scope` is what one staff member may see: a buurtverbinder their neighbourhoods, a coordinator or an
+admin the whole municipality (`neighbourhoods is None`). Every query about people or requests takes one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, exists, func, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import (
+    HelpOffer,
+    HelpRequest,
+    InboundMessage,
+    MatchInvitation,
+    OfferCategory,
+    OutboxMessage,
+    Person,
+    PersonBlock,
+    PhoneIntake,
+    ScheduledEvent,
+    StaffAccount,
+    StaffAlert,
+    StaffAudit,
+    StaffHold,
+    StaffLoginAttempt,
+    StaffSession,
+    Thread,
+    ThreadMessage,
+)
+from storage.outbox import WAITING_WINDOW
+
+ROLES = ("buurtverbinder", "coordinator", "admin")
+QUEUE_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    neighbourhoods: frozenset[str] | None  # None: everything
+
+    @classmethod
+    def of(cls, account: StaffAccount) -> Scope:
+        if account.role == "buurtverbinder":
+            return cls(frozenset(account.neighbourhoods or ()))
+        return cls(None)
+
+    def allows(self, neighbourhood: str | None) -> bool:
+        return self.neighbourhoods is None or (
+            neighbourhood is not None and neighbourhood in self.neighbourhoods
+        )
+
+    def people(self) -> Any:
+        """A WHERE clause on Person for this scope."""
+        if self.neighbourhoods is None:
+            return true()
+        return Person.neighbourhood.in_(sorted(self.neighbourhoods))
+
+    def requests(self) -> Any:
+        if self.neighbourhoods is None:
+            return true()
+        return HelpRequest.neighbourhood.in_(sorted(self.neighbourhoods))
+
+
+# --- accounts and sessions -------------------------------------------------------------------------------
+
+
+def add_account(
+    session: AsyncSession,
+    *,
+    email: str,
+    name: str,
+    role: str,
+    password_hash: str,
+    neighbourhoods: list[str],
+    now: datetime,
+    phone: str | None = None,
+) -> StaffAccount:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    account = StaffAccount(
+        email=email.strip().lower(),
+        name=name.strip(),
+        role=role,
+        neighbourhoods=list(neighbourhoods),
+        phone=phone,
+        password_hash=password_hash,
+        active=True,
+        created_at=now,
+    )
+    session.add(account)
+    return account
+
+
+async def account_by_email(session: AsyncSession, email: str) -> StaffAccount | None:
+    query = select(StaffAccount).where(StaffAccount.email == email.strip().lower())
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def start_session(
+    session: AsyncSession, staff_id: int, token_hash: str, csrf_token: str, now: datetime, expires: datetime
+) -> None:
+    session.add(
+        StaffSession(
+            token_hash=token_hash,
+            staff_id=staff_id,
+            csrf_token=csrf_token,
+            created_at=now,
+            expires_at=expires,
+        )
+    )
+
+
+async def session_account(
+    session: AsyncSession, token_hash: str, now: datetime
+) -> tuple[StaffSession, StaffAccount] | None:
+    query = (
+        select(StaffSession, StaffAccount)
+        .join(StaffAccount, StaffAccount.id == StaffSession.staff_id)
+        .where(
+            StaffSession.token_hash == token_hash,
+            StaffSession.expires_at > now,
+            StaffAccount.active.is_(True),
+        )
+    )
+    row = (await session.execute(query)).one_or_none()
+    return (row[0], row[1]) if row is not None else None
+
+
+async def end_session(session: AsyncSession, token_hash: str) -> None:
+    await session.execute(delete(StaffSession).where(StaffSession.token_hash == token_hash))
+
+
+def record_login(session: AsyncSession, email: str, ip: str, now: datetime, *, success: bool) -> None:
+    session.add(
+        StaffLoginAttempt(email=email.strip().lower()[:254], ip=ip[:64], attempted_at=now, success=success)
+    )
+
+
+async def failed_logins(
+    session: AsyncSession, since: datetime, *, email: str | None = None, ip: str | None = None
+) -> int:
+    query = (
+        select(func.count())
+        .select_from(StaffLoginAttempt)
+        .where(StaffLoginAttempt.attempted_at > since, StaffLoginAttempt.success.is_(False))
+    )
+    if email is not None:
+        query = query.where(StaffLoginAttempt.email == email.strip().lower()[:254])
+    if ip is not None:
+        query = query.where(StaffLoginAttempt.ip == ip[:64])
+    return int((await session.execute(query)).scalar_one())
+
+
+# --- audit, takeovers, blocks ----------------------------------------------------------------------------
+
+
+def audit(session: AsyncSession, staff_id: int, person_id: int | None, what: str, now: datetime) -> None:
+    session.add(StaffAudit(staff_id=staff_id, person_id=person_id, what=what[:64], at=now))
+
+
+async def audit_for_person(
+    session: AsyncSession, person_id: int, limit: int = 50
+) -> list[tuple[StaffAudit, str]]:
+    query = (
+        select(StaffAudit, StaffAccount.name)
+        .outerjoin(StaffAccount, StaffAccount.id == StaffAudit.staff_id)
+        .where(StaffAudit.person_id == person_id)
+        .order_by(StaffAudit.id.desc())
+        .limit(limit)
+    )
+    return [(row, name or "") for row, name in await session.execute(query)]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonStatus:
+    held_by: int | None  # the staff member who took over, or None
+    held: bool
+    blocked: bool
+
+
+async def person_status(session: AsyncSession, person_id: int) -> PersonStatus:
+    """Whether staff took over this person's conversation, and whether they are blocked (the engine asks
+    this before every flow step)."""
+    hold = await session.get(StaffHold, person_id)
+    block = await session.get(PersonBlock, person_id)
+    return PersonStatus(
+        held_by=hold.staff_id if hold is not None else None, held=hold is not None, blocked=block is not None
+    )
+
+
+async def take_over(session: AsyncSession, person_id: int, staff_id: int, now: datetime) -> bool:
+    """Returns False when someone already holds the conversation (they keep it)."""
+    if await session.get(StaffHold, person_id) is not None:
+        return False
+    session.add(StaffHold(person_id=person_id, staff_id=staff_id, started_at=now))
+    return True
+
+
+async def hand_back(session: AsyncSession, person_id: int) -> bool:
+    result = await session.execute(delete(StaffHold).where(StaffHold.person_id == person_id))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def block(session: AsyncSession, person_id: int, staff_id: int, now: datetime) -> bool:
+    if await session.get(PersonBlock, person_id) is not None:
+        return False
+    session.add(PersonBlock(person_id=person_id, staff_id=staff_id, blocked_at=now))
+    # Nothing still waiting in the outbox reaches them either.
+    pending = await session.execute(
+        select(OutboxMessage).where(
+            OutboxMessage.person_id == person_id, OutboxMessage.status.in_(("pending", WAITING_WINDOW))
+        )
+    )
+    for row in pending.scalars():
+        row.status, row.error = "cancelled", "blocked"
+    return True
+
+
+async def unblock(session: AsyncSession, person_id: int) -> bool:
+    result = await session.execute(delete(PersonBlock).where(PersonBlock.person_id == person_id))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+# --- phone intake ----------------------------------------------------------------------------------------
+
+
+def record_phone_intake(
+    session: AsyncSession, request_id: int, staff_id: int, has_phone: bool, now: datetime
+) -> None:
+    session.add(
+        PhoneIntake(request_id=request_id, staff_id=staff_id, caller_has_phone=has_phone, created_at=now)
+    )
+
+
+async def phone_contact(session: AsyncSession, request_id: int) -> tuple[str, str] | None:
+    """For a phone-intake caller without a mobile: the staff member to call (name, phone), else None."""
+    query = (
+        select(PhoneIntake, StaffAccount)
+        .join(StaffAccount, StaffAccount.id == PhoneIntake.staff_id)
+        .where(PhoneIntake.request_id == request_id)
+    )
+    row = (await session.execute(query)).one_or_none()
+    if row is None or row[0].caller_has_phone:
+        return None
+    account: StaffAccount = row[1]
+    return account.name.split()[0] if account.name else "", account.phone or ""
+
+
+# --- queues ----------------------------------------------------------------------------------------------
+
+
+async def unmatched_requests(session: AsyncSession, scope: Scope) -> list[tuple[HelpRequest, Person]]:
+    query = (
+        select(HelpRequest, Person)
+        .join(Person, Person.id == HelpRequest.person_id)
+        .where(HelpRequest.status == "unmatched", scope.requests())
+        .order_by(HelpRequest.urgent.desc(), HelpRequest.updated_at)
+        .limit(QUEUE_LIMIT)
+    )
+    return [(request, person) for request, person in await session.execute(query)]
+
+
+async def open_alerts(
+    session: AsyncSession, scope: Scope, *, kind: str | None = None, exclude: str | None = None
+) -> list[tuple[StaffAlert, Person | None]]:
+    query = (
+        select(StaffAlert, Person)
+        .outerjoin(Person, Person.id == StaffAlert.person_id)
+        .where(StaffAlert.resolved_at.is_(None))
+        .order_by((StaffAlert.priority == "high").desc(), StaffAlert.id)
+        .limit(QUEUE_LIMIT)
+    )
+    if kind is not None:
+        query = query.where(StaffAlert.kind == kind)
+    if exclude is not None:
+        query = query.where(StaffAlert.kind != exclude)
+    if scope.neighbourhoods is not None:
+        query = query.where(scope.people())
+    return [(alert, person) for alert, person in await session.execute(query)]
+
+
+async def waiting_for_window(session: AsyncSession, scope: Scope) -> list[tuple[OutboxMessage, Person]]:
+    query = (
+        select(OutboxMessage, Person)
+        .join(Person, Person.id == OutboxMessage.person_id)
+        .where(OutboxMessage.status == WAITING_WINDOW, scope.people())
+        .order_by(OutboxMessage.id)
+        .limit(QUEUE_LIMIT)
+    )
+    return [(row, person) for row, person in await session.execute(query)]
+
+
+async def held_people(session: AsyncSession, scope: Scope) -> list[tuple[StaffHold, Person, str]]:
+    query = (
+        select(StaffHold, Person, StaffAccount.name)
+        .join(Person, Person.id == StaffHold.person_id)
+        .outerjoin(StaffAccount, StaffAccount.id == StaffHold.staff_id)
+        .where(scope.people())
+        .order_by(StaffHold.started_at)
+    )
+    return [(hold, person, name or "") for hold, person, name in await session.execute(query)]
+
+
+# --- what a person and a request went through (the logbook) ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    at: datetime
+    source: str  # person | bot | staff | event
+    text: str
+    detail: str  # outbox status, event name or channel
+
+
+async def conversation_log(session: AsyncSession, person_id: int, limit: int = 100) -> list[LogLine]:
+    """What the person sent, what reached them (bot and staff) and the events the bot handled for them,
+    oldest first."""
+    inbound = await session.execute(
+        select(InboundMessage)
+        .where(InboundMessage.person_id == person_id)
+        .order_by(InboundMessage.id.desc())
+        .limit(limit)
+    )
+    lines: list[tuple[datetime, int, int, LogLine]] = []
+    for row in inbound.scalars():
+        event = row.event or {}
+        if row.identity_id is None:
+            line = LogLine(row.received_at, "event", str(event.get("command", "")), "internal")
+        else:
+            said = event.get("text") or event.get("choice") or event.get("command") or event.get("kind", "")
+            line = LogLine(row.received_at, "person", str(said), row.channel)
+        lines.append((row.received_at, 0, row.id, line))
+    sent = await session.execute(
+        select(OutboxMessage)
+        .where(OutboxMessage.person_id == person_id)
+        .order_by(OutboxMessage.id.desc())
+        .limit(limit)
+    )
+    for message in sent.scalars():
+        source = "staff" if message.text_key == "staff_message" else "bot"
+        status = message.status if message.status != "sent" else (message.delivery_status or "sent")
+        line = LogLine(message.created_at, source, message.body, f"{message.channel} · {status}")
+        lines.append((message.created_at, 1, message.id, line))
+    lines.sort(key=lambda item: item[:3])
+    return [line for *_, line in lines][-limit:]
+
+
+async def person_requests(session: AsyncSession, person_id: int) -> list[HelpRequest]:
+    query = select(HelpRequest).where(HelpRequest.person_id == person_id).order_by(HelpRequest.id.desc())
+    return list((await session.execute(query)).scalars())
+
+
+async def person_threads(session: AsyncSession, person_id: int) -> list[Thread]:
+    query = (
+        select(Thread)
+        .where(or_(Thread.requester_id == person_id, Thread.volunteer_id == person_id))
+        .order_by(Thread.id.desc())
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def thread_log(
+    session: AsyncSession, thread_id: int, limit: int = 200
+) -> list[tuple[ThreadMessage, str]]:
+    query = (
+        select(ThreadMessage, Person.first_name)
+        .join(Person, Person.id == ThreadMessage.sender_id)
+        .where(ThreadMessage.thread_id == thread_id)
+        .order_by(ThreadMessage.id)
+        .limit(limit)
+    )
+    return [(message, name or "") for message, name in await session.execute(query)]
+
+
+async def person_alerts(session: AsyncSession, person_id: int) -> list[StaffAlert]:
+    query = (
+        select(StaffAlert).where(StaffAlert.person_id == person_id).order_by(StaffAlert.id.desc()).limit(50)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def scheduled_for(
+    session: AsyncSession, *, person_id: int | None = None, request_id: int | None = None
+) -> list[ScheduledEvent]:
+    query = select(ScheduledEvent).order_by(ScheduledEvent.due_at.desc()).limit(50)
+    if person_id is not None:
+        query = query.where(ScheduledEvent.person_id == person_id)
+    if request_id is not None:
+        query = query.where(ScheduledEvent.request_id == request_id)
+    return list((await session.execute(query)).scalars())
+
+
+async def invitations(session: AsyncSession, request_id: int) -> list[tuple[MatchInvitation, str]]:
+    query = (
+        select(MatchInvitation, Person.first_name)
+        .join(Person, Person.id == MatchInvitation.person_id)
+        .where(MatchInvitation.request_id == request_id)
+        .order_by(MatchInvitation.wave, MatchInvitation.asked_at)
+    )
+    return [(invitation, name or "") for invitation, name in await session.execute(query)]
+
+
+@dataclass(frozen=True, slots=True)
+class VolunteerRow:
+    person: Person
+    offer: HelpOffer
+    categories: tuple[str, ...]
+    blocked: bool
+
+
+async def volunteers(
+    session: AsyncSession, scope: Scope, *, category: str | None = None, limit: int = QUEUE_LIMIT
+) -> list[VolunteerRow]:
+    query = (
+        select(HelpOffer, Person, PersonBlock.person_id)
+        .join(Person, Person.id == HelpOffer.person_id)
+        .outerjoin(PersonBlock, PersonBlock.person_id == HelpOffer.person_id)
+        .where(scope.people(), Person.erased_at.is_(None))
+        .order_by(Person.neighbourhood, Person.first_name, Person.id)
+        .limit(limit)
+    )
+    if category is not None:
+        query = query.where(
+            exists().where(OfferCategory.person_id == HelpOffer.person_id, OfferCategory.category == category)
+        )
+    rows = list(await session.execute(query))
+    ids = [offer.person_id for offer, _person, _blocked in rows]
+    kinds: dict[int, list[str]] = {}
+    if ids:
+        found = await session.execute(
+            select(OfferCategory.person_id, OfferCategory.category).where(OfferCategory.person_id.in_(ids))
+        )
+        for person_id, kind in found:
+            kinds.setdefault(person_id, []).append(kind)
+    return [
+        VolunteerRow(person, offer, tuple(sorted(kinds.get(offer.person_id, ()))), blocked is not None)
+        for offer, person, blocked in rows
+    ]

@@ -1,0 +1,82 @@
+"""Helpers for the staff console tests: accounts, a logged-in httpx client, CSRF tokens from pages."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import httpx
+
+from bot.runtime import Runtime
+from bot.web.staff.auth import hash_password
+from storage import staff
+from storage.models import HelpRequest
+
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+PASSWORD = "correct horse battery"
+
+
+async def add_account(
+    runtime: Runtime,
+    email: str,
+    role: str,
+    neighbourhoods: list[str] | None = None,
+    *,
+    name: str = "Anna Jansen",
+    phone: str | None = "0570-111222",
+) -> int:
+    async with runtime.sessions() as session, session.begin():
+        account = staff.add_account(
+            session,
+            email=email,
+            name=name,
+            role=role,
+            password_hash=hash_password(PASSWORD),
+            neighbourhoods=neighbourhoods or [],
+            now=runtime.clock(),
+            phone=phone,
+        )
+        await session.flush()
+        return account.id
+
+
+def csrf_of(html: str) -> str:
+    found = CSRF.search(html)
+    assert found is not None, "page has no CSRF field"
+    return found.group(1)
+
+
+async def log_in(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> httpx.Response:
+    page = await client.get("/staff/login")
+    assert page.status_code == 200
+    return await client.post(
+        "/staff/login", data={"csrf": csrf_of(page.text), "email": email, "password": password}
+    )
+
+
+async def token(client: httpx.AsyncClient, path: str = "/staff/") -> str:
+    page = await client.get(path)
+    assert page.status_code == 200, page.text
+    return csrf_of(page.text)
+
+
+async def unmatched_request(
+    runtime: Runtime, person_id: int, neighbourhood: str, description: str, now: datetime
+) -> int:
+    async with runtime.sessions() as session, session.begin():
+        request = HelpRequest(
+            person_id=person_id,
+            category="klusjes",
+            description=description,
+            when={"kind": "asap", "start": None, "zone": None, "daypart": None, "recurrence": None},
+            neighbourhood=neighbourhood,
+            urgent=False,
+            visibility="helper_and_staff",
+            status="unmatched",
+            source="chat",
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(request)
+        await session.flush()
+        return request.id
