@@ -85,7 +85,9 @@ async def test_login_sets_a_hardened_cookie_and_shows_the_queue(
     await add_account(runtime, "coord@example.nl", "coordinator")
     response = await log_in(client, "coord@example.nl")
     assert response.status_code == 303
-    cookie = next(v for k, v in response.headers.multi_items() if k == "set-cookie" and "voordeur_staff=" in v)
+    cookie = next(
+        v for k, v in response.headers.multi_items() if k == "set-cookie" and "voordeur_staff=" in v
+    )
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/staff" in cookie
     assert "Secure" not in cookie  # plain http in tests; see test_cookie_is_secure_behind_https
     home = await client.get("/staff/")
@@ -102,13 +104,17 @@ async def test_cookie_is_secure_behind_https(database_url: str, clock: FixedCloc
         transport = httpx.ASGITransport(app=create_app(runtime))
         async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as http:
             response = await log_in(http, "coord@example.nl")
-        cookie = next(v for k, v in response.headers.multi_items() if k == "set-cookie" and "voordeur_staff=" in v)
+        cookie = next(
+            v for k, v in response.headers.multi_items() if k == "set-cookie" and "voordeur_staff=" in v
+        )
         assert "Secure" in cookie
     finally:
         await runtime.db.dispose()
 
 
-async def test_wrong_password_then_rate_limit_per_account(runtime: Runtime, client: httpx.AsyncClient) -> None:
+async def test_wrong_password_then_rate_limit_per_account(
+    runtime: Runtime, client: httpx.AsyncClient
+) -> None:
     await add_account(runtime, "coord@example.nl", "coordinator")
     for _ in range(5):
         assert (await log_in(client, "coord@example.nl", "wrong password")).status_code == 401
@@ -280,7 +286,9 @@ async def test_phone_intake_without_a_number_reaches_a_volunteer_who_is_told_who
     await choose(runtime, HENK, f"invite:{request_id}:yes")
     henk_rows = [row for row in await outbox_rows(runtime) if row.person_id == henk]
     assert [row.text_key for row in henk_rows] == ["invite", "invite_won", "staff_phone_contact"]
-    assert "Anna" in henk_rows[-1].body and "0570-111222" in henk_rows[-1].body and "Gerda" in henk_rows[-1].body
+    assert (
+        "Anna" in henk_rows[-1].body and "0570-111222" in henk_rows[-1].body and "Gerda" in henk_rows[-1].body
+    )
 
 
 async def test_phone_intake_with_a_number_gives_the_caller_an_address(
@@ -328,7 +336,9 @@ async def test_match_by_hand_close_and_reopen(
     await coordinator(runtime, client)
     csrf = await token(client)
 
-    matched = await client.post(f"/staff/requests/{first}/match", data={"csrf": csrf, "volunteer_id": str(henk)})
+    matched = await client.post(
+        f"/staff/requests/{first}/match", data={"csrf": csrf, "volunteer_id": str(henk)}
+    )
     assert matched.status_code == 303
     await runtime.engine.settle()
     assert await count(runtime, Thread, Thread.request_id == first) == 1
