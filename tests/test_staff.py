@@ -19,6 +19,7 @@ from bot.web.app import create_app
 from bot.web.staff.render import TEMPLATES, texts
 from flows.types import Event
 from storage.models import (
+    CareCheckin,
     HelpRequest,
     OutboxMessage,
     PersonBlock,
@@ -408,11 +409,29 @@ async def test_dashboard_draws_svg_charts_and_exports_csv(
     assert page.text.count('class="bar"') == 1  # one week, one category
     assert "Truus" not in page.text and "lamp" not in page.text  # no personal data
     assert "nog geen gegevens" in page.text  # meetings and check-ins: not recorded yet
+
+    # Check-ins of mantelzorgers appear as a second chart (answers per week), still without names.
+    async with runtime.sessions() as session, session.begin():
+        for answer in ("good", "heavy", "heavy", None):
+            session.add(
+                CareCheckin(
+                    person_id=truus,
+                    asked_at=clock(),
+                    status="answered" if answer else "asked",
+                    answer=answer,
+                    answered_at=clock() if answer else None,
+                )
+            )
+    page = await client.get("/staff/dashboard")
+    assert page.text.count('<svg class="chart"') == 2
+    assert page.text.count('class="bar"') == 3  # klusjes; good and heavy this week
+    assert ">Zwaar<" in page.text and "Truus" not in page.text
     csv_text = (await client.get("/staff/dashboard.csv")).text
     lines = csv_text.splitlines()
     assert lines[0] == "measure,week,key,value"
     assert any(line.startswith("requests,") and line.endswith(",klusjes,2") for line in lines)
     assert any(line.startswith("share_matched,") and line.endswith(",0.000") for line in lines)
+    assert any(line.startswith("checkins,") and line.endswith(",heavy,2") for line in lines)
 
 
 async def test_english_is_available(runtime: Runtime, client: httpx.AsyncClient) -> None:

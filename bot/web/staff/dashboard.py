@@ -1,8 +1,8 @@
 """The municipality's dashboard: counts and shares only, never a name or a message.
 
 Requests per week by category, the median time to a match, the share matched, the share of matches
-that led to a real meeting and the mantelzorgers' check-in trend. Meetings and check-ins are recorded
-by other parts of Voordeur; until their tables exist (or hold anything) the page says so. Charts are
+that led to a real meeting and the mantelzorgers' check-in trend. Meetings are recorded by another
+part of Voordeur; until their table exists (and holds anything) the page says "no data yet". Charts are
 inline SVG built here, so the page needs no script and no chart library.
 """
 
@@ -12,7 +12,7 @@ import csv
 import io
 import statistics
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -22,14 +22,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.matching import CATEGORIES
-from storage.models import HelpRequest
+from storage.models import CareCheckin, HelpRequest
 
 WEEKS = 8
 MEETING_LINKS = ("request_id", "thread_id", "match_id")
 MEETING_OUTCOMES = ("outcome", "status", "result")
 MET = ("happened", "met", "yes", "done", "gelukt", "success", "succeeded")
-CHECKIN_ANSWERS = ("answer", "mood", "feeling", "score", "status")
-CHECKIN_TIMES = ("answered_at", "created_at", "at", "asked_at")
+# In this order in the chart (storage.models.CareCheckin.answer).
+CHECKIN_ANSWERS = ("good", "okay", "heavy")
 COLOURS = ("#2f6f4f", "#d08c2c", "#4a6fa5", "#b04a5a", "#7a5fa0", "#3f8f8f", "#8a8a3a", "#666666")
 
 
@@ -95,7 +95,7 @@ async def figures(session: AsyncSession, now: datetime, zone: ZoneInfo) -> Figur
         median_minutes=statistics.median(waits) if waits else None,
         share_matched=matched / decided if decided else None,
         share_met=await _share_met(session, tables, since, matched),
-        checkins=await _checkins(session, tables, starts),
+        checkins=await _checkins(session, starts),
     )
 
 
@@ -123,32 +123,19 @@ async def _share_met(
     return min(1.0, met / matched)
 
 
-async def _checkins(
-    session: AsyncSession, tables: dict[str, list[str]], starts: list[datetime]
-) -> dict[str, list[int]]:
-    """Check-in answers per week (goed, gaat_wel, zwaar...), from whichever table records check-ins."""
-    for name, columns in sorted(tables.items()):
-        if "checkin" not in name.replace("_", "").replace("-", ""):
-            continue
-        answer = next((c for c in CHECKIN_ANSWERS if c in columns), None)
-        moment = next((c for c in CHECKIN_TIMES if c in columns), None)
-        if answer is None or moment is None:
-            continue
-        rows = (await session.execute(text(f'SELECT "{moment}", "{answer}" FROM "{name}"'))).all()
-        trend: dict[str, list[int]] = {}
-        for at, value in rows:
-            if value is None or at is None:
-                continue
-            if isinstance(at, str):
-                at = datetime.fromisoformat(at)
-            if at.tzinfo is None:
-                at = at.replace(tzinfo=UTC)  # stored as naive UTC (storage.models.UTCDateTime)
-            index = _week_index(at, starts)
-            if index is not None:
-                trend.setdefault(str(value), [0] * WEEKS)[index] += 1
-        if trend:
-            return trend
-    return {}
+async def _checkins(session: AsyncSession, starts: list[datetime]) -> dict[str, list[int]]:
+    """Mantelzorgers' check-in answers per week (good, okay, heavy), by when they answered."""
+    rows = await session.execute(
+        select(CareCheckin.answered_at, CareCheckin.answer).where(
+            CareCheckin.answered_at >= starts[0], CareCheckin.answer.is_not(None)
+        )
+    )
+    trend: dict[str, list[int]] = {answer: [0] * WEEKS for answer in CHECKIN_ANSWERS}
+    for answered_at, answer in rows:
+        index = _week_index(answered_at, starts)
+        if index is not None:
+            trend.setdefault(str(answer), [0] * WEEKS)[index] += 1
+    return {answer: counts for answer, counts in trend.items() if any(counts)}
 
 
 def bar_chart(weeks: list[str], series: dict[str, list[int]], labels: dict[str, str], title: str) -> Markup:
