@@ -489,3 +489,31 @@ def test_every_console_text_used_in_a_template_exists_in_both_languages() -> Non
     assert missing == []
     for key, entry in texts().items():
         assert set(entry) == {"nl", "en"}, key
+
+
+async def test_messages_waiting_for_the_whatsapp_window_are_in_their_queue(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    from storage import outbox
+    from storage.inbox import preferred_identity
+
+    truus = await add_person(runtime, clock, RESIDENT, "Truus", "molenwijk")
+    async with runtime.sessions() as session, session.begin():
+        identity = await preferred_identity(session, truus)
+        assert identity is not None
+        row = outbox.enqueue(
+            session,
+            person_id=truus,
+            identity_id=identity.id,
+            channel=identity.channel,
+            text_key="care_checkin",
+            body="Hoe gaat het?",
+            choices=[],
+            now=clock(),
+            scheduled=True,
+        )
+        row.status = outbox.WAITING_WINDOW
+    await coordinator(runtime, client)
+    home = await client.get("/staff/")
+    waiting = home.text[home.text.index('id="waiting"') : home.text.index('id="held"')]
+    assert "Truus" in waiting and "care_checkin" in waiting
