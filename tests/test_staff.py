@@ -21,6 +21,7 @@ from flows.types import Event
 from storage.models import (
     CareCheckin,
     HelpRequest,
+    Meeting,
     OutboxMessage,
     PersonBlock,
     PhoneIntake,
@@ -432,6 +433,32 @@ async def test_dashboard_draws_svg_charts_and_exports_csv(
     assert any(line.startswith("requests,") and line.endswith(",klusjes,2") for line in lines)
     assert any(line.startswith("share_matched,") and line.endswith(",0.000") for line in lines)
     assert any(line.startswith("checkins,") and line.endswith(",heavy,2") for line in lines)
+
+    # One of the two requests matched and the two met: 50% matched, all matches met.
+    henk = await add_person(runtime, clock, HENK, "Henk", "molenwijk", offers=("klusjes",))
+    async with runtime.sessions() as session:
+        first = (await session.execute(select(HelpRequest.id).order_by(HelpRequest.id))).scalars().first()
+    csrf = await token(client)
+    await client.post(f"/staff/requests/{first}/match", data={"csrf": csrf, "volunteer_id": str(henk)})
+    await runtime.engine.settle()
+    async with runtime.sessions() as session, session.begin():
+        thread = (await session.execute(select(Thread))).scalar_one()
+        session.add(
+            Meeting(
+                thread_id=thread.id,
+                request_id=first,
+                requester_id=truus,
+                volunteer_id=henk,
+                place_kind="home",
+                starts_at=clock(),
+                status="happened",
+                created_at=clock(),
+                updated_at=clock(),
+            )
+        )
+    page = await client.get("/staff/dashboard")
+    assert re.search(r'id="fig-matched">\s*50%', page.text)
+    assert re.search(r'id="fig-met">\s*100%', page.text)
 
 
 async def test_english_is_available(runtime: Runtime, client: httpx.AsyncClient) -> None:

@@ -1,9 +1,9 @@
 """The municipality's dashboard: counts and shares only, never a name or a message.
 
 Requests per week by category, the median time to a match, the share matched, the share of matches
-that led to a real meeting and the mantelzorgers' check-in trend. Meetings are recorded by another
-part of Voordeur; until their table exists (and holds anything) the page says "no data yet". Charts are
-inline SVG built here, so the page needs no script and no chart library.
+that led to a real meeting and the mantelzorgers' check-in trend. A share with nothing to count yet
+(no request matched) says "no data yet". Charts are inline SVG built here, so the page needs no
+script and no chart library.
 """
 
 from __future__ import annotations
@@ -17,17 +17,13 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
-from sqlalchemy import inspect, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.matching import CATEGORIES
-from storage.models import CareCheckin, HelpRequest
+from storage.models import CareCheckin, HelpRequest, Meeting
 
 WEEKS = 8
-MEETING_LINKS = ("request_id", "thread_id", "match_id")
-MEETING_OUTCOMES = ("outcome", "status", "result")
-MET = ("happened", "met", "yes", "done", "gelukt", "success", "succeeded")
 # In this order in the chart (storage.models.CareCheckin.answer).
 CHECKIN_ANSWERS = ("good", "okay", "heavy")
 COLOURS = ("#2f6f4f", "#d08c2c", "#4a6fa5", "#b04a5a", "#7a5fa0", "#3f8f8f", "#8a8a3a", "#666666")
@@ -40,7 +36,7 @@ class Figures:
     total: int
     median_minutes: float | None
     share_matched: float | None
-    share_met: float | None  # None: no meeting data yet
+    share_met: float | None  # None: nothing matched yet
     checkins: dict[str, list[int]] = field(default_factory=dict)  # answer -> count per week
 
 
@@ -55,11 +51,6 @@ def _week_index(moment: datetime, starts: list[datetime]) -> int | None:
         if moment >= starts[index]:
             return index
     return None
-
-
-def _tables(connection: Connection) -> dict[str, list[str]]:
-    inspector = inspect(connection)
-    return {name: [c["name"] for c in inspector.get_columns(name)] for name in inspector.get_table_names()}
 
 
 async def figures(session: AsyncSession, now: datetime, zone: ZoneInfo) -> Figures:
@@ -86,41 +77,32 @@ async def figures(session: AsyncSession, now: datetime, zone: ZoneInfo) -> Figur
             waits.append((matched_at - created_at).total_seconds() / 60)
         elif status == "unmatched":
             decided += 1
-    connection = await session.connection()
-    tables = await connection.run_sync(_tables)
     return Figures(
         weeks=labels,
         per_week={k: v for k, v in per_week.items() if any(v)},
         total=len(rows),
         median_minutes=statistics.median(waits) if waits else None,
         share_matched=matched / decided if decided else None,
-        share_met=await _share_met(session, tables, since, matched),
+        share_met=await _share_met(session, since, matched),
         checkins=await _checkins(session, starts),
     )
 
 
-async def _share_met(
-    session: AsyncSession, tables: dict[str, list[str]], since: datetime, matched: int
-) -> float | None:
-    """Matches in the period that led to a real meeting, when the meetings table exists and has rows."""
-    columns = tables.get("meetings")
-    if columns is None or not matched:
+async def _share_met(session: AsyncSession, since: datetime, matched: int) -> float | None:
+    """Of the requests matched in the period, the share with a meeting that happened
+    (storage.models.Meeting status "happened", as recorded after "Is het gelukt?")."""
+    if not matched:
         return None
-    link = next((c for c in MEETING_LINKS if c in columns), None)
-    if link is None:
-        return None
-    outcome = next((c for c in MEETING_OUTCOMES if c in columns), None)
-    # Column names come from the database's own schema, never from input.
-    query = f'SELECT COUNT(DISTINCT "{link}") FROM meetings'
-    params: dict[str, object] = {}
-    if outcome is not None:
-        names = ", ".join(f":m{i}" for i in range(len(MET)))
-        query += f' WHERE LOWER(CAST("{outcome}" AS VARCHAR(32))) IN ({names})'
-        params = {f"m{i}": value for i, value in enumerate(MET)}
-    met = int((await session.execute(text(query), params)).scalar_one())
-    if met == 0:
-        return None
-    return min(1.0, met / matched)
+    met = await session.execute(
+        select(func.count(func.distinct(Meeting.request_id)))
+        .join(HelpRequest, HelpRequest.id == Meeting.request_id)
+        .where(
+            Meeting.status == "happened",
+            HelpRequest.created_at >= since,
+            HelpRequest.matched_at.is_not(None),
+        )
+    )
+    return min(1.0, int(met.scalar_one()) / matched)
 
 
 async def _checkins(session: AsyncSession, starts: list[datetime]) -> dict[str, list[int]]:
