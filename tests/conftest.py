@@ -24,6 +24,9 @@ from bot.runtime import Runtime
 from bot.settings import Settings, load_settings
 from storage import migrate
 from storage.models import Base
+from tests.emulators.server import run_asgi
+from tests.emulators.telegram_api import TelegramEmulator
+from tests.emulators.twilio_api import TwilioEmulator
 
 # PTB 22 warns on every RetryAfter unless time periods are timedeltas (bot/channels/telegram.py opts in too).
 os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -143,3 +146,19 @@ async def runtime(database_url: str, clock: FixedClock) -> AsyncIterator[Runtime
     instance = Runtime(make_settings(database_url, VOORDEUR_SIMULATOR=True), clock=clock)
     yield instance
     await instance.db.dispose()
+
+
+@pytest.fixture
+def telegram_api() -> Iterator[tuple[TelegramEmulator, str]]:
+    """The emulated Telegram Bot API on a local port (end-to-end tests): the emulator and its base URL."""
+    emulator = TelegramEmulator()
+    with run_asgi(emulator.app) as url:
+        yield emulator, url
+
+
+@pytest.fixture
+def twilio_api() -> Iterator[tuple[TwilioEmulator, str]]:
+    """The emulated Twilio REST API on a local port: the emulator and its base URL."""
+    emulator = TwilioEmulator()
+    with run_asgi(emulator.app) as url:
+        yield emulator, url

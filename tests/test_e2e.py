@@ -34,7 +34,6 @@ from tests.e2e_support import (
     running_stack,
     wait_for,
 )
-from tests.emulators.server import run_asgi
 from tests.emulators.telegram_api import TelegramEmulator
 from tests.emulators.twilio_api import TwilioEmulator
 
@@ -94,20 +93,6 @@ def report_timings(request: pytest.FixtureRequest) -> Iterator[None]:
         reporter.write_line("")
         for name, values in MEASURED.items():
             reporter.write_line(f"e2e {name}: " + ", ".join(f"{value * 1000:.0f} ms" for value in values))
-
-
-@pytest.fixture
-def telegram_api() -> Iterator[tuple[TelegramEmulator, str]]:
-    emulator = TelegramEmulator()
-    with run_asgi(emulator.app) as url:
-        yield emulator, url
-
-
-@pytest.fixture
-def twilio_api() -> Iterator[tuple[TwilioEmulator, str]]:
-    emulator = TwilioEmulator()
-    with run_asgi(emulator.app) as url:
-        yield emulator, url
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from storage import community
 from tests.community import add_person
 from tests.conftest import FixedClock, fixture_json, make_settings
 from tests.e2e_support import Stack, running_stack
-from tests.emulators.server import run_asgi
 from tests.emulators.telegram_api import TelegramEmulator
 from tests.emulators.twilio_api import TwilioEmulator
 from tests.test_e2e_matching import VOLUNTEER_CHAT, sms, telegram, volunteer_text
@@ -28,20 +27,6 @@ INVITEE_SMS = "+31612345678"  # From of sms_inbound.json
 WHATSAPP = "+31611122233"  # From of whatsapp_inbound_text.json
 STEP_TIMEOUT = 5.0
 _ids = iter(range(1, 1_000_000))
-
-
-@pytest.fixture
-def telegram_api() -> Iterator[tuple[TelegramEmulator, str]]:
-    emulator = TelegramEmulator()
-    with run_asgi(emulator.app) as url:
-        yield emulator, url
-
-
-@pytest.fixture
-def twilio_api() -> Iterator[tuple[TwilioEmulator, str]]:
-    emulator = TwilioEmulator()
-    with run_asgi(emulator.app) as url:
-        yield emulator, url
 
 
 @pytest.fixture

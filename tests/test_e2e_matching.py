@@ -28,7 +28,6 @@ from storage.models import HelpRequest, OutboxMessage, ThreadMessage
 from tests.community import add_person
 from tests.conftest import FixedClock, fixture_json, make_settings
 from tests.e2e_support import Stack, running_stack, wait_for
-from tests.emulators.server import run_asgi
 from tests.emulators.telegram_api import TelegramEmulator
 from tests.emulators.twilio_api import TwilioEmulator
 
@@ -79,20 +78,6 @@ def report_timings(request: pytest.FixtureRequest) -> Iterator[None]:
         for name, values in MEASURED.items():
             shown = ", ".join(f"{value * 1000:.0f} ms" for value in values)
             reporter.write_line(f"e2e matching {name}: {shown}")
-
-
-@pytest.fixture
-def telegram_api() -> Iterator[tuple[TelegramEmulator, str]]:
-    emulator = TelegramEmulator()
-    with run_asgi(emulator.app) as url:
-        yield emulator, url
-
-
-@pytest.fixture
-def twilio_api() -> Iterator[tuple[TwilioEmulator, str]]:
-    emulator = TwilioEmulator()
-    with run_asgi(emulator.app) as url:
-        yield emulator, url
 
 
 @pytest.fixture

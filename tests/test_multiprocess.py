@@ -204,13 +204,6 @@ def start_worker(name: str, env: Mapping[str, str], workdir: Path, running: list
 
 
 @pytest.fixture
-def telegram_api() -> Iterator[tuple[TelegramEmulator, str]]:
-    emulator = TelegramEmulator()
-    with run_asgi(emulator.app) as url:
-        yield emulator, url
-
-
-@pytest.fixture
 def twilio_api() -> Iterator[tuple[TwilioEmulator, str]]:
     # A long graceful timeout: a delayed create still being served when the test ends must finish.
     emulator = TwilioEmulator()
