@@ -1,4 +1,5 @@
-"""The staff console under /staff: queues, people, requests, phone intake, volunteers, dashboard."""
+"""The staff console under /staff: queues, people, requests, phone intake, volunteers, the sociale kaart,
+the agenda, dashboard."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
-from bot.web.staff import views
+from bot.web.staff import community, views
 from bot.web.staff.auth import Staff
 from bot.web.staff.dashboard import bar_chart, figures, to_csv
 from bot.web.staff.render import language_of, page, text, texts
@@ -69,6 +70,16 @@ def routes() -> list[BaseRoute]:
                 Route("/intake", views.intake_page, methods=["GET"]),
                 Route("/intake", views.intake_post, methods=["POST"]),
                 Route("/volunteers", views.volunteers, methods=["GET"]),
+                Route("/services", community.services, methods=["GET"]),
+                Route("/services", community.service_add, methods=["POST"]),
+                Route("/services/{service_id:int}", community.service, methods=["GET"]),
+                Route("/services/{service_id:int}", community.service_edit, methods=["POST"]),
+                Route("/services/{service_id:int}/delete", community.service_delete, methods=["POST"]),
+                Route("/activities", community.activities, methods=["GET"]),
+                Route("/activities", community.activity_add, methods=["POST"]),
+                Route("/activities/{activity_id:int}", community.activity, methods=["GET"]),
+                Route("/activities/{activity_id:int}", community.activity_edit, methods=["POST"]),
+                Route("/activities/{activity_id:int}/delete", community.activity_delete, methods=["POST"]),
                 Route("/dashboard", staff_only(_dashboard, roles=MUNICIPALITY_ROLES), methods=["GET"]),
                 Route(
                     "/dashboard.csv", staff_only(_dashboard_csv, roles=MUNICIPALITY_ROLES), methods=["GET"]
