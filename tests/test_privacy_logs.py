@@ -38,29 +38,20 @@ from bot.web.app import create_app
 from storage.models import OutboxMessage
 from tests.community import add_person
 from tests.conftest import FixedClock, fixture_json, make_settings
+from tests.test_web import (
+    CHANNEL_SETTINGS,
+    MESSAGES,
+    PUBLIC_BASE_URL,
+    SECRET,
+    STATUS,
+    TELEGRAM,
+    TELEGRAM_API,
+    TWILIO_SID,
+    TWILIO_TOKEN,
+)
 
 INTERNAL_BASE = "http://internal:8080"
-PUBLIC_BASE_URL = "https://voordeur.example.nl"
-BOT_TOKEN = "123:ABC"
-SECRET = "s3cret"
-TELEGRAM_API = f"http://telegram.test/bot{BOT_TOKEN}"
-TWILIO_SID = "AC00000000000000000000000000000001"
-TWILIO_TOKEN = "twilio-test-auth-token"
 TWILIO_MESSAGES_API = f"http://twilio.test/2010-04-01/Accounts/{TWILIO_SID}/Messages.json"
-TELEGRAM = "/webhooks/telegram"
-MESSAGES = "/webhooks/twilio/messages"
-STATUS = "/webhooks/twilio/status"
-CHANNEL_SETTINGS: dict[str, Any] = {
-    "TELEGRAM_BOT_TOKEN": BOT_TOKEN,
-    "TELEGRAM_WEBHOOK_SECRET": SECRET,
-    "TELEGRAM_API_BASE_URL": "http://telegram.test/bot",
-    "TWILIO_ACCOUNT_SID": TWILIO_SID,
-    "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
-    "TWILIO_SMS_NUMBER": "+3197010000001",
-    "TWILIO_WHATSAPP_NUMBER": "whatsapp:+3197010000002",
-    "TWILIO_API_BASE_URL": "http://twilio.test",
-    "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
-}
 
 RESIDENT = "+31687654329"  # Rozemarijn, SMS
 WHATSAPP = "+31611223344"  # Jozefien, WhatsApp

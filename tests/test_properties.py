@@ -63,6 +63,8 @@ from bot.web.app import create_app
 from storage.models import InboundMessage, OutboxMessage
 from tests.community import ASK_BOODSCHAPPEN, add_person, say
 from tests.conftest import FixedClock, make_settings
+from tests.test_web import CHANNEL_SETTINGS as WEB_CHANNEL_SETTINGS
+from tests.test_web import MESSAGES, PUBLIC_BASE_URL, SECRET, TELEGRAM, TELEGRAM_API, TWILIO_SID, TWILIO_TOKEN
 
 pytestmark = pytest.mark.slow
 
@@ -76,27 +78,9 @@ EXAMPLES = {
 }
 
 INTERNAL_BASE = "http://internal:8080"
-PUBLIC_BASE_URL = "https://voordeur.example.nl"
-BOT_TOKEN = "123:ABC"
-SECRET = "s3cret"
-TELEGRAM_API = f"http://telegram.test/bot{BOT_TOKEN}"
-TWILIO_SID = "AC00000000000000000000000000000001"
-TWILIO_TOKEN = "twilio-test-auth-token"
-TELEGRAM = "/webhooks/telegram"
-MESSAGES = "/webhooks/twilio/messages"
-CHANNEL_SETTINGS: dict[str, Any] = {
-    "TELEGRAM_BOT_TOKEN": BOT_TOKEN,
-    "TELEGRAM_WEBHOOK_SECRET": SECRET,
-    "TELEGRAM_API_BASE_URL": "http://telegram.test/bot",
-    "TWILIO_ACCOUNT_SID": TWILIO_SID,
-    "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
-    "TWILIO_SMS_NUMBER": "+3197010000001",
-    "TWILIO_WHATSAPP_NUMBER": "whatsapp:+3197010000002",
-    "TWILIO_API_BASE_URL": "http://twilio.test",
-    "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
-    # Durability is not under test here; commits without fsync keep 10 000 examples within minutes.
-    "VOORDEUR_SQLITE_SYNCHRONOUS": "NORMAL",
-}
+# The channels of tests/test_web.py, with commits without fsync: durability is not under test here, and
+# 10 000 examples stay within minutes.
+CHANNEL_SETTINGS: dict[str, Any] = {**WEB_CHANNEL_SETTINGS, "VOORDEUR_SQLITE_SYNCHRONOUS": "NORMAL"}
 MAX_BODY = 64 * 1024  # VOORDEUR_MAX_BODY_BYTES default
 MAX_REPLIES_PER_MESSAGE = 4
 MAX_REPLY_CHARS = 1600  # what Twilio takes in one message (Telegram takes 4 096)
