@@ -278,10 +278,6 @@ class Engine:
         stopped = identity is not None and identity.stopped_at is not None and not internal
         event = event_from_json(message.event, address_stopped=stopped)
         held = await staff.person_status(session, person.id)
-        if held.blocked:
-            # Staff blocked this person: what they send is stored (the console shows it), nothing runs.
-            message.processed_at = now
-            return state, False
         started = asyncio.get_running_loop().time()
         try:
             result = step(state, event, now, profile)
@@ -292,6 +288,14 @@ class Engine:
             message.error = "flow_error"
             new_state, replies, effects = state, (Reply("error_generic"),), ()
         metrics.FLOW_STEP_SECONDS.observe(asyncio.get_running_loop().time() - started)
+        if held.blocked:
+            # Staff blocked this person: what they send is stored (the console shows it), nothing is said
+            # or changed. Only an opt-out is recorded (STOP/START, contract), so it holds if the block ends.
+            for effect in effects:
+                if effect.kind == "set_stopped":
+                    await self._apply(session, person, identity, effect, now, touched)
+            message.processed_at = now
+            return state, False
         if held.held and not internal and not _allowed_while_held(effects):
             # Staff took over: the message is stored for them, the bot answers nothing and changes nothing.
             message.processed_at = now

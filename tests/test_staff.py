@@ -21,6 +21,7 @@ from flows.types import Event
 from storage.models import (
     CareCheckin,
     HelpRequest,
+    Identity,
     Meeting,
     OutboxMessage,
     PersonBlock,
@@ -391,7 +392,13 @@ async def test_verify_pause_and_block_a_volunteer(
     assert "gestopt" in offer_page.text
     # Nothing is left to send to him.
     pending = await outbox_rows(runtime, OutboxMessage.person_id == henk, OutboxMessage.status == "pending")
-    assert all(row.status != "pending" for row in pending)
+    assert pending == []
+    # His STOP is still recorded (without a confirmation): it holds if the block is ever lifted.
+    await say(runtime, HENK, "STOP")
+    assert await keys_for(runtime, henk) == before_henk
+    async with runtime.sessions() as session:
+        identity = (await session.execute(select(Identity).where(Identity.address == HENK))).scalar_one()
+    assert identity.stopped_at is not None
 
 
 # --- dashboard ------------------------------------------------------------------------------------------
