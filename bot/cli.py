@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -250,7 +251,11 @@ def _serve(settings: Settings, host: str, port: int, *, worker: bool) -> int:
     from bot.web.app import create_app
 
     # With the simulator (the demo) the clock can be moved forward from its page; never in production.
-    runtime = Runtime(settings, clock=AdjustableClock()) if settings.voordeur_simulator else Runtime(settings)
+    runtime = (
+        Runtime(settings, clock=AdjustableClock(_clock_file(settings.database_url)))
+        if settings.voordeur_simulator
+        else Runtime(settings)
+    )
     app = create_app(runtime, worker=worker)
     config = uvicorn.Config(
         app,
@@ -265,6 +270,14 @@ def _serve(settings: Settings, host: str, port: int, *, worker: bool) -> int:
     server = GracefulServer(config)
     asyncio.run(server.serve())
     return 0 if server.started else 1
+
+
+def _clock_file(database_url: str) -> Path | None:
+    """The demo clock's offset lives beside its SQLite file (`voordeur-demo.db.clock`)."""
+    scheme, _, path = database_url.partition(":///")
+    if not scheme.startswith("sqlite") or not path or path.startswith(":memory:"):
+        return None
+    return Path(path.split("?", 1)[0] + ".clock")
 
 
 class GracefulServer(uvicorn.Server):

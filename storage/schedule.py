@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ScheduledEvent
@@ -292,3 +292,14 @@ async def give_up(session: AsyncSession, event: DueEvent, now: datetime, reason:
         .where(*_ours(event))
         .values(status=FAILED, reason=reason[:64], done_at=now, claimed_until=None)
     )
+
+
+async def done_between(session: AsyncSession, after: datetime, until: datetime) -> int:
+    """How many events due in (after, until] have run, whichever process or tick ran them (the demo
+    clock's page reports this after a fast-forward; the background tick may have been first)."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(ScheduledEvent)
+        .where(ScheduledEvent.status == DONE, ScheduledEvent.due_at > after, ScheduledEvent.due_at <= until)
+    )
+    return int(count or 0)

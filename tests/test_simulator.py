@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -114,3 +115,62 @@ def test_the_adjustable_clock_only_moves_forward() -> None:
     with pytest.raises(ValueError):
         clock.advance(timedelta(seconds=-1))
     assert clock.advance(timedelta(hours=2)) - first >= timedelta(hours=2)
+
+
+async def test_events_run_counts_what_came_due_even_when_the_background_tick_ran_it_first(
+    sim: tuple[Runtime, httpx.AsyncClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime, client = sim
+    ran: list[str] = []
+
+    async def remember(_session: object, event: schedule.DueEvent, _now: datetime, _t: Touched) -> str:
+        ran.append(str(event.payload["name"]))
+        return "done"
+
+    monkeypatch.setitem(engine_module.SCHEDULED_HANDLERS, "test_ping", remember)
+    now = runtime.clock()
+    async with runtime.sessions() as session, session.begin():
+        schedule.schedule(session, "test_ping", now + timedelta(minutes=30), now, payload={"name": "a"})
+        schedule.schedule(session, "test_ping", now + timedelta(minutes=50), now, payload={"name": "b"})
+    real_run = runtime.engine.run_due_events
+    calls = 0
+
+    async def background_tick_was_first() -> int:
+        # The scheduler's own tick ran both events between the clock moving and the page's catch-up.
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            await real_run()
+        return 0
+
+    monkeypatch.setattr(runtime.engine, "run_due_events", background_tick_was_first)
+    response = await client.post("/simulator/api/clock", json={"minutes": 60})
+    assert sorted(ran) == ["a", "b"]
+    assert response.json()["events_run"] == 2
+
+
+def test_the_demo_clock_keeps_its_offset_across_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "voordeur-demo.db.clock"
+    clock = AdjustableClock(state)
+    clock.advance(timedelta(days=1, hours=2))
+    restarted = AdjustableClock(state)
+    assert restarted.offset == timedelta(days=1, hours=2)
+    assert restarted() - datetime.now(UTC) > timedelta(days=1, hours=1)
+    state.write_text("not a number\n")
+    assert AdjustableClock(state).offset == timedelta(0), "a damaged file means the wall clock, not a crash"
+    assert AdjustableClock(tmp_path / "missing.clock").offset == timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("sqlite:///voordeur-demo.db", "voordeur-demo.db.clock"),
+        ("sqlite+aiosqlite:////tmp/x/demo.db?timeout=5", "/tmp/x/demo.db.clock"),
+        ("sqlite:///:memory:", None),
+        ("postgresql+psycopg://postgres@127.0.0.1/voordeur", None),
+    ],
+)
+def test_the_demo_clock_file_lies_beside_the_sqlite_file(url: str, expected: str | None) -> None:
+    from bot.cli import _clock_file
+
+    assert _clock_file(url) == (Path(expected) if expected else None)

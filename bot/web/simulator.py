@@ -19,6 +19,7 @@ from bot.channels.base import InboundMessage
 from bot.clock import AdjustableClock
 from bot.web.requests import BadRequest, parse_json_object, read_body
 from flows.types import Event
+from storage import schedule
 from storage.models import Identity, OutboxMessage
 from storage.models import InboundMessage as InboundRow
 
@@ -127,15 +128,16 @@ async def advance_clock(request: Request) -> Response:
         return JSONResponse(
             {"error": f"minutes must be a whole number from 1 to {MAX_ADVANCE_MINUTES}"}, status_code=400
         )
-    clock.advance(timedelta(minutes=minutes))
-    ran = 0
+    before = clock()
+    after = clock.advance(timedelta(minutes=minutes))
     for _ in range(CATCH_UP_ROUNDS):
         handled = await runtime.engine.run_due_events()
         await runtime.engine.settle()
-        ran += handled
         if handled == 0:
             break
     runtime.sender.wake()
+    async with runtime.sessions() as session:
+        ran = await schedule.done_between(session, before, after)
     return JSONResponse({**_clock_view(runtime), "events_run": ran})
 
 
