@@ -174,3 +174,29 @@ def test_the_demo_clock_file_lies_beside_the_sqlite_file(url: str, expected: str
     from bot.cli import _clock_file
 
     assert _clock_file(url) == (Path(expected) if expected else None)
+
+
+async def test_the_simulators_staff_link_logs_in_as_the_demo_coordinator(
+    sim: tuple[Runtime, httpx.AsyncClient], database_url: str
+) -> None:
+    from bot.demo import seed_staff
+
+    runtime, client = sim
+    before_seed = await client.get("/simulator/staff")
+    assert (before_seed.status_code, before_seed.headers["location"]) == (303, "/staff/login")
+    await seed_staff(database_url, runtime.clock())
+    response = await client.get("/simulator/staff")
+    assert (response.status_code, response.headers["location"]) == (303, "/staff/")
+    home = await client.get("/staff/")
+    assert home.status_code == 200
+    assert "Sanne" in home.text
+
+
+async def test_there_is_no_password_free_staff_link_outside_the_demo(database_url: str) -> None:
+    runtime = Runtime(make_settings(database_url))
+    transport = httpx.ASGITransport(app=create_app(runtime))
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            assert (await client.get("/simulator/staff")).status_code == 404
+    finally:
+        await runtime.stop()

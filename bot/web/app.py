@@ -72,6 +72,7 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
             Route("/simulator/api/messages", simulator.get_messages, methods=["GET"]),
             Route("/simulator/api/clock", simulator.get_clock, methods=["GET"]),
             Route("/simulator/api/clock", simulator.advance_clock, methods=["POST"]),
+            Route("/simulator/staff", simulator.staff_login, methods=["GET"]),
         ]
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIdMiddleware)])
     app.state.runtime = runtime

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from bot.channels.base import InboundMessage
 from bot.clock import AdjustableClock
@@ -146,3 +146,18 @@ def _clock_view(runtime: Any) -> dict[str, Any]:
     local = now.astimezone(runtime.settings.timezone)
     movable = isinstance(runtime.clock, AdjustableClock)
     return {"now": local.isoformat(timespec="minutes"), "movable": movable}
+
+
+async def staff_login(request: Request) -> Response:
+    """The page's link to the staff console, logged in as the demo coordinator (demo only: this route
+    exists only with the simulator). Without the seeded account it falls back to the login form."""
+    from bot.demo import DEMO_COORDINATOR
+    from bot.web.staff import auth
+
+    runtime = request.app.state.runtime
+    token = await auth.demo_session(runtime, DEMO_COORDINATOR[0])
+    if token is None:
+        return RedirectResponse("/staff/login", status_code=303)
+    response = RedirectResponse("/staff/", status_code=303)
+    auth.set_cookie(response, runtime, auth.SESSION_COOKIE, token, int(auth.SESSION_TTL.total_seconds()))
+    return response

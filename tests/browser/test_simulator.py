@@ -113,7 +113,7 @@ def test_a_request_a_match_and_a_reminder_in_the_browser(page: Any) -> None:
     from playwright.sync_api import expect
 
     resident, henk = phone(page, "Bewoner"), phone(page, "Henk")
-    expect(page.locator("#staff-link")).to_have_attribute("href", "/staff/")
+    expect(page.locator("#staff-link")).to_have_attribute("href", "/simulator/staff")
     for line in RESIDENT_LINES:
         type_on(resident, line)
         if line == "hallo":

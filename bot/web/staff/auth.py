@@ -157,6 +157,22 @@ async def log_in(runtime: Runtime, email: str, password: str, ip: str) -> tuple[
     return token, account
 
 
+async def demo_session(runtime: Runtime, email: str) -> str | None:
+    """A session for a seeded demo account without its password: only the simulator's link calls this,
+    and the simulator's routes exist only in `voordeur demo` (VOORDEUR_SIMULATOR), never in production."""
+    now = runtime.clock()
+    async with runtime.sessions() as session, session.begin():
+        account = await staff.account_by_email(session, email)
+        if account is None or not account.active:
+            return None
+        token = secrets.token_urlsafe(32)
+        await staff.start_session(
+            session, account.id, token_hash(token), secrets.token_urlsafe(32), now, now + SESSION_TTL
+        )
+        account.last_login_at = now
+    return token
+
+
 async def log_out(runtime: Runtime, hashed: str) -> None:
     async with runtime.sessions() as session, session.begin():
         await staff.end_session(session, hashed)
