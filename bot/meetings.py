@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from prometheus_client import Gauge
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import metrics
+from bot import circle_news, metrics
 from bot.mailbox import Touched
 from flows.meetings import next_week, reminder_times
 from storage import matching, meetings, schedule, threads
@@ -195,6 +195,25 @@ async def _agree(session: AsyncSession, meeting: Meeting, now: datetime, touched
     await _schedule(session, meeting, now)
     for person_id in (meeting.requester_id, meeting.volunteer_id):
         await _tell(session, meeting, person_id, "meet_agreed", now, touched)
+    await _tell_circle(session, meeting, now, touched)
+
+
+async def _tell_circle(session: AsyncSession, meeting: Meeting, now: datetime, touched: Touched) -> None:
+    """The requester's kring hears when and where, if the requester shares meetings. Not the volunteer's
+    name: they agreed to meet the requester, not to be named to the requester's family."""
+    seen = await facts(session, meeting, meeting.requester_id)
+    seen.update(name="", host_is_me=False)
+    await circle_news.share(
+        session,
+        meeting.requester_id,
+        circle_news.MEETINGS,
+        "meeting",
+        {"meeting": seen},
+        now,
+        touched,
+        f"meeting:{meeting.id}",
+        exclude=frozenset({meeting.volunteer_id}),
+    )
 
 
 async def _schedule(session: AsyncSession, meeting: Meeting, now: datetime, only: int | None = None) -> None:

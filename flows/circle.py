@@ -19,7 +19,7 @@ from typing import Any
 
 import phonenumbers
 
-from flows import catalogue, categories
+from flows import catalogue, categories, meetings
 from flows.dialogue import chosen, label_of, language, prompt, repeat_prompt, say
 from flows.profile import CircleSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
@@ -305,6 +305,10 @@ def _request_params(params: dict[str, str], data: dict[str, Any], lang: str) -> 
     if "answer" in data:
         # A mantelzorg check-in: the answer as the person chose it ("Goed", "Gaat wel", "Zwaar").
         out["summary"] = catalogue.render(f"care_{data['answer']}", lang).lower()
+    if isinstance(data.get("meeting"), dict):
+        # An agreed meeting: when and where, as the kring member sees it ("bij Ria thuis").
+        meeting = data["meeting"]
+        out["summary"] = f"{meetings.when_words(meeting, lang)}, {meetings.place_words(meeting, lang)}"
     for key in ("summary", "date"):
         if key in data:
             out[key] = str(data[key])

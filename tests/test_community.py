@@ -19,6 +19,7 @@ from storage.models import (
     CircleMember,
     HelpRequest,
     MatchInvitation,
+    Meeting,
     ScheduledEvent,
     Service,
     StaffAlert,
@@ -392,3 +393,45 @@ async def test_a_check_in_reaches_the_circle_only_when_check_ins_are_shared(
     await say(runtime, RIA, "KRING", "2", "5", "6", channel="telegram")  # and check-ins
     await check_in("3")
     assert (await bodies_for(runtime, ans))[-1] == "Ria deed een mantelzorg-check-in: zwaar."
+
+
+async def test_an_agreed_meeting_reaches_the_circle_only_when_meetings_are_shared(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    _ria, ans = await circle_of_ria_with_ans(runtime, clock)
+    henk = await add_person(
+        runtime, clock, HENK, "Henk", "molenwijk", offers=("boodschappen",), channel="whatsapp"
+    )
+    await say(runtime, RIA, "KRING", "2", "4", "6", channel="telegram")  # meetings only
+    await say(runtime, RIA, *ASK_BOODSCHAPPEN, channel="telegram")
+    assert (await keys_for(runtime, henk))[-1] == "invite", "requests are not shared: neighbours at once"
+    await say(runtime, HENK, "ja", channel="whatsapp")
+    assert await keys_for(runtime, ans) == ["circle_invited", "circle_welcome"], "no request news"
+    await say(runtime, RIA, "1", "zaterdag om 10 uur", channel="telegram")
+    assert await keys_for(runtime, ans) == ["circle_invited", "circle_welcome"], "a proposal is not news"
+    await say(runtime, HENK, "1", channel="whatsapp")
+    assert (await keys_for(runtime, ans))[-1] == "circle_update_meeting"
+    news = (await bodies_for(runtime, ans))[-1]
+    assert news == "Ria heeft een afspraak: zaterdag 28 november, 10:00, bij Ria thuis."
+    assert "Henk" not in news, "the volunteer is not named to the requester's family"
+
+
+async def test_an_agreed_meeting_stays_private_when_only_requests_are_shared(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    _ria, ans = await circle_of_ria_with_ans(runtime, clock)
+    await add_person(runtime, clock, HENK, "Henk", "molenwijk", offers=("boodschappen",), channel="whatsapp")
+    await say(runtime, RIA, "KRING", "2", "3", "6", channel="telegram")  # requests only
+    await say(runtime, RIA, *ASK_BOODSCHAPPEN, channel="telegram")
+    await say(runtime, ANS, "nee", channel="sms")  # not Ans herself
+    clock.advance(hours=2, minutes=1)
+    await runtime.engine.run_due_events()
+    await runtime.engine.settle()
+    await say(runtime, HENK, "ja", channel="whatsapp")
+    await say(runtime, RIA, "1", "zaterdag om 10 uur", channel="telegram")
+    await say(runtime, HENK, "1", channel="whatsapp")
+    async with runtime.sessions() as session:
+        [meeting] = (await session.execute(select(Meeting))).scalars()
+    assert meeting.status == "agreed"
+    assert "circle_update_meeting" not in await keys_for(runtime, ans)
+    assert (await keys_for(runtime, ans))[-1] == "circle_update_request_matched"
