@@ -70,8 +70,30 @@ async def agenda_signup(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     due = reminder_at(on)
     if due > ctx.now:
         schedule.schedule(
-            ctx.session, AGENDA_REMINDER, due, ctx.now, person_id=ctx.person.id, payload={"signup_id": row.id}
+            ctx.session,
+            AGENDA_REMINDER,
+            due,
+            ctx.now,
+            person_id=ctx.person.id,
+            payload={"signup_id": row.id},
+            key=f"signup:{row.id}",
         )
+
+
+async def agenda_cancel(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    """Cancel one date's sign-up and its reminder; the organiser's list no longer shows the name."""
+    on = date.fromisoformat(str(data["on"]))
+    signup_id = await community.signup_id(ctx.session, ctx.person.id, int(data["activity_id"]), on)
+    if signup_id is None or not await community.cancel_signup(ctx.session, signup_id, ctx.now):
+        return
+    await schedule.cancel_for_person(
+        ctx.session,
+        ctx.person.id,
+        AGENDA_REMINDER,
+        key=f"signup:{signup_id}",
+        reason="signup_cancelled",
+        now=ctx.now,
+    )
 
 
 async def on_agenda_reminder(
@@ -297,6 +319,7 @@ EFFECTS: dict[str, EffectHandler] = {
     "map_lookup": map_lookup,
     "agenda_lookup": agenda_lookup,
     "agenda_signup": agenda_signup,
+    "agenda_cancel": agenda_cancel,
     "circle_invite": circle_invite,
     "circle_use_code": circle_use_code,
     "circle_answer": circle_answer,

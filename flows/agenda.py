@@ -1,5 +1,6 @@
 """The neighbourhood agenda in chat: AGENDA shows this week's activities near the person, a few at a
-time; "Ik doe mee" signs them up, and a reminder comes the day before.
+time; "Ik doe mee" signs them up, and a reminder comes the day before. A date they joined is offered
+as "Afmelden" in the same list, so plans that change need no other command.
 
 The engine looks the activities up when asked (the `agenda_lookup` effect) and hands this week's
 dates back as an internal event, `agenda_list`: like the social map, the list is read fresh when it
@@ -136,11 +137,14 @@ def handle(state: dict[str, Any], event: Event, answer: str | None, now: datetim
     if answer == "more":
         state["page"] = int(state.get("page", 0)) + 1
         return StepResult(state, _page(state))
+    if answer is not None and answer.startswith("leave:"):
+        item = items[int(answer.removeprefix("leave:"))]
+        _done(state)
+        effect = Effect("agenda_cancel", {"activity_id": item["activity_id"], "on": item["on"]})
+        return StepResult(state, (say("agenda_left", _params(state, item)),), (effect,))
     if answer is not None and answer.startswith("join:"):
         item = items[int(answer.removeprefix("join:"))]
         _done(state)
-        if item.get("signed_up"):
-            return StepResult(state, (say("agenda_already", _params(state, item)),))
         effect = Effect("agenda_signup", {"activity_id": item["activity_id"], "on": item["on"]})
         # The reminder promise only when there is a day before left to remind on.
         reminded = reminder_at(date.fromisoformat(str(item["on"]))) > now
@@ -166,9 +170,14 @@ def _page(state: dict[str, Any]) -> tuple[Reply, ...]:
     replies: list[Reply] = [say("agenda_intro")] if first == 0 else []
     choices: list[Choice] = []
     for number, item in enumerate(shown, start=1):
-        key = "agenda_item_joined" if item.get("signed_up") else "agenda_item"
+        joined = bool(item.get("signed_up"))
+        key = "agenda_item_joined" if joined else "agenda_item"
         replies.append(say(key, {**_params(state, item), "number": str(number)}))
-        choices.append(Choice(f"join:{first + number - 1}", f"agenda_join_{number}"))
+        # A date someone already joined offers the way out instead: "Afmelden voor 2".
+        if joined:
+            choices.append(Choice(f"leave:{first + number - 1}", f"agenda_leave_{number}"))
+        else:
+            choices.append(Choice(f"join:{first + number - 1}", f"agenda_join_{number}"))
     if first + PAGE_SIZE < len(items):
         choices.append(Choice("more", "agenda_more"))
     choices.append(Choice("back", "choice_back"))

@@ -198,6 +198,19 @@ async def sign_up(
     return row
 
 
+async def signup_id(session: AsyncSession, person_id: int, activity_id: int, on: date) -> int | None:
+    """The person's active sign-up for one date of an activity, if any."""
+    found = await session.scalar(
+        select(ActivitySignup.id).where(
+            ActivitySignup.activity_id == activity_id,
+            ActivitySignup.person_id == person_id,
+            ActivitySignup.occurs_on == on,
+            ActivitySignup.cancelled_at.is_(None),
+        )
+    )
+    return int(found) if found is not None else None
+
+
 async def cancel_signup(session: AsyncSession, signup_id: int, now: datetime) -> bool:
     result = await session.execute(
         update(ActivitySignup)

@@ -180,14 +180,51 @@ async def test_agenda_sign_up_on_whatsapp_and_the_reminder_the_day_before(
     assert sent.body == "Herinnering: morgen Koffieochtend om 10:00, Buurthuis De Molen. Tot morgen!"
 
 
-async def test_signing_up_twice_keeps_one_sign_up_and_shows_it(runtime: Runtime, clock: FixedClock) -> None:
+async def test_a_joined_date_offers_cancelling_and_joining_again_reminds_once(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await seeded(runtime, clock)
     person = await add_person(runtime, clock, HENK, "Henk", "molenwijk", channel="whatsapp")
     await say(runtime, HENK, "AGENDA", "3", "AGENDA", channel="whatsapp")
     assert (await keys_for(runtime, person)).count("agenda_item_joined") == 1
+    pick = [r for r in await outbox_rows(runtime) if r.text_key == "agenda_pick"][-1]
+    labels = [label for _, label in pick.choices][:3]
+    assert labels == ["Ik doe mee met 1", "Ik doe mee met 2", "Afmelden voor 3"]
     await say(runtime, HENK, "3", channel="whatsapp")
-    assert (await keys_for(runtime, person))[-1] == "agenda_already"
-    assert await count(runtime, ActivitySignup) == 1
+    assert (await bodies_for(runtime, person))[-1] == (
+        "Je bent afgemeld voor Koffieochtend op dinsdag 24 november. Toch gaan? Stuur AGENDA."
+    )
+    async with runtime.sessions() as session:
+        [signup] = (await session.execute(select(ActivitySignup))).scalars()
+        assert signup.cancelled_at is not None
+        assert await community.signups_for(session, signup.activity_id, date(2026, 11, 24)) == []
+        [reminder] = (
+            await session.execute(select(ScheduledEvent).where(ScheduledEvent.kind == "agenda_reminder"))
+        ).scalars()
+    assert (reminder.status, reminder.reason) == ("cancelled", "signup_cancelled")
+
+    await say(runtime, HENK, "AGENDA", "3", channel="whatsapp")
+    assert (await keys_for(runtime, person))[-1] == "agenda_signed_up"
+    assert await count(runtime, ActivitySignup) == 1, "the same row, active again"
+    assert await count(runtime, ScheduledEvent, ScheduledEvent.status == "pending") == 1
+    clock.now = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+    assert await runtime.engine.run_due_events() == 1
+    await runtime.engine.settle()
+    assert [r.text_key for r in await outbox_rows(runtime)].count("agenda_reminder") == 1
+
+
+async def test_an_old_join_button_for_a_date_already_joined_changes_nothing(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    from tests.test_meetings import tap
+
+    await seeded(runtime, clock)
+    person = await add_person(runtime, clock, RIA, "Ria", "molenwijk", channel="telegram")
+    await say(runtime, RIA, "AGENDA", "3", "AGENDA", channel="telegram")
+    await tap(runtime, RIA, "join:2")  # the first list's button; the new list offers "Afmelden voor 3"
+    keys = await keys_for(runtime, person)
+    assert keys[-1] == "agenda_pick" and "agenda_left" not in keys, "asked again, nothing changed"
+    assert await count(runtime, ActivitySignup, ActivitySignup.cancelled_at.is_(None)) == 1
     assert await count(runtime, ScheduledEvent, ScheduledEvent.kind == "agenda_reminder") == 1
 
 
