@@ -16,7 +16,7 @@ unanswered in between are skipped) and at the third check-in in a row left unans
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +28,12 @@ from storage import care, inbox, schedule, threads
 from storage.schedule import DueEvent
 
 SILENT_AFTER = 3
+# After downtime a reminder or check-in that came due long ago is not sent late: "medicijnen ophalen"
+# at 09:00 is noise at 18:00, a check-in two days late asks about the wrong week. The chain goes on
+# (the next occurrence is scheduled as usual); only the late message is skipped. Not `stale_after` on
+# the row: a dropped row would not run its handler, and the handler is what schedules the next one.
+REMINDER_GRACE = timedelta(hours=3)
+CHECKIN_GRACE = timedelta(days=2)
 
 
 async def register(
@@ -102,6 +108,8 @@ async def run_checkin(session: AsyncSession, event: DueEvent, now: datetime, tou
         return "not_registered"
     rule = Rule.from_json(registration.rhythm)
     _schedule_checkin(session, person_id, rule, max(event.due_at, now))
+    if now - event.due_at > CHECKIN_GRACE:
+        return "late_skipped"
     if await inbox.preferred_identity(session, person_id) is None:
         return "unreachable"  # every address stopped: nothing is asked, nothing counts as missed
     await care.open_checkins_missed(session, person_id)
@@ -125,8 +133,10 @@ async def run_reminder(session: AsyncSession, event: DueEvent, now: datetime, to
     reminder = await care.reminder(session, person_id, int(event.payload.get("reminder_id", 0)))
     if reminder is None:
         return "removed"
-    payload: dict[str, Any] = {"reminder_id": reminder.id, "text": reminder.text}
-    await touched.post(session, person_id, "reminder_due", payload, now, f"reminder:{event.id}")
+    late = now - event.due_at > REMINDER_GRACE
+    if not late:
+        payload: dict[str, Any] = {"reminder_id": reminder.id, "text": reminder.text}
+        await touched.post(session, person_id, "reminder_due", payload, now, f"reminder:{event.id}")
     due = next_occurrence(Rule.from_json(reminder.rule), max(event.due_at, now))
     if due is None:
         await session.delete(reminder)
@@ -134,7 +144,7 @@ async def run_reminder(session: AsyncSession, event: DueEvent, now: datetime, to
         schedule.schedule(
             session, care.REMINDER, due, now, person_id=person_id, payload={"reminder_id": reminder.id}
         )
-    return "sent"
+    return "late_skipped" if late else "sent"
 
 
 EffectHandler = Callable[[AsyncSession, int, Mapping[str, Any], datetime, Touched], Awaitable[None]]

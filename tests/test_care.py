@@ -320,3 +320,44 @@ def test_only_well_formed_care_buttons_are_answers() -> None:
     ):
         assert not is_answer(choice), choice
     assert not is_answer("care_offer:12:good") and not is_answer("care:12:ask") and not is_answer(None)
+
+
+async def test_after_downtime_a_long_late_reminder_is_skipped_and_the_chain_goes_on(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    await add_person(runtime, clock, NUMBER, "Ria", "molenwijk", channel="sms")
+    await say(runtime, NUMBER, "herinner me elke dinsdag 9:00 aan medicijnen ophalen", channel="sms")
+    [event] = await pending(runtime, care.REMINDER)
+    # The scheduler was down from before 09:00 until 13:00: "medicijnen ophalen" at 13:00 is noise.
+    clock.now = event.due_at + care_handlers.REMINDER_GRACE + timedelta(minutes=1)
+    assert await runtime.engine.run_due_events() == 1
+    await runtime.engine.settle()
+    assert await outbox_rows(runtime, *_key("remind_due")) == []
+    async with runtime.sessions() as session:
+        ran = await session.get(ScheduledEvent, event.id)
+    assert ran is not None and (ran.status, ran.reason) == ("done", "late_skipped")
+    [following] = await pending(runtime, care.REMINDER)
+    assert following.due_at == datetime(2026, 12, 1, 8, 0, tzinfo=UTC), "next Tuesday as usual"
+
+    # Within the grace it still goes out, late.
+    clock.now = following.due_at + care_handlers.REMINDER_GRACE - timedelta(minutes=1)
+    assert await runtime.engine.run_due_events() == 1
+    await runtime.engine.settle()
+    assert [r.body for r in await outbox_rows(runtime, *_key("remind_due"))] == [
+        "Herinnering: medicijnen ophalen"
+    ]
+
+
+async def test_a_checkin_days_late_is_skipped_not_counted_missed_and_the_next_follows(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    person = await carer(runtime, clock)
+    [event] = await pending(runtime, care.CHECKIN)
+    clock.now = event.due_at + care_handlers.CHECKIN_GRACE + timedelta(hours=1)
+    assert await runtime.engine.run_due_events() == 1
+    await runtime.engine.settle()
+    assert await outbox_rows(runtime, *_key("care_checkin")) == []
+    [following] = await pending(runtime, care.CHECKIN)
+    assert following.due_at == datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    async with runtime.sessions() as session:
+        assert await care.trend(session, person) == ()
