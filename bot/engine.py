@@ -173,15 +173,16 @@ class Engine:
                 address=message.address,
                 event=event,
                 now=now,
+                tenant=message.tenant,
             )
 
         stored = await self._stores.run(write)
         metrics.INBOUND.labels(message.channel, "duplicate" if stored.duplicate else "stored").inc()
         return stored
 
-    async def mark_blocked(self, channel: str, address: str, reason: str) -> None:
+    async def mark_blocked(self, channel: str, address: str, reason: str, tenant: str = "default") -> None:
         async with self._sessions() as session, session.begin():
-            await inbox.mark_address_stopped(session, channel, address, reason, self._clock())
+            await inbox.mark_address_stopped(session, channel, address, reason, self._clock(), tenant)
 
     async def process_person(self, person_id: int) -> int:
         """Handle all of a person's unprocessed messages in order; returns how many were handled."""
