@@ -197,6 +197,9 @@ class Tenants:
     def __len__(self) -> int:
         return len(self.by_key)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self.by_key
+
     def keys(self) -> list[str]:
         return list(self.by_key)
 
