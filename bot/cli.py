@@ -79,8 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     webhook_info = tg_commands.add_parser(
         "webhook-info", help="show the webhook Telegram has; exit 1 if it differs"
     )
-    for parser in (set_webhook, webhook_info):
-        parser.add_argument(
+    for telegram_command in (set_webhook, webhook_info):
+        telegram_command.add_argument(
             "--tenant",
             default=None,
             help="only this tenant's bot (VOORDEUR_TENANTS_FILE); default: every tenant with Telegram",

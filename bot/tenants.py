@@ -253,7 +253,7 @@ def _check_unique(tenants: Iterable[Tenant]) -> None:
             return
         other = seen.setdefault((kind, value), tenant.key)
         if other != tenant.key:
-            raise TenantError(f"tenant {tenant.key!r} {field}: the same as tenant {other!r}'s")
+            raise TenantError(f"tenant {tenant.key!r} {field}: already used by tenant {other!r}")
 
     for tenant in tenants:
         if tenant.telegram is not None:
