@@ -8,6 +8,7 @@ about a send names the URL it went to (the bot token is in Telegram's path, the 
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 from collections.abc import AsyncIterator, Iterator
@@ -611,3 +612,108 @@ def test_an_unknown_tenant_key_reads_as_default_texts_without_channels() -> None
     gone = registry.get("removed")
     assert (gone.name, gone.telegram, gone.twilio, gone.channels()) == ("Voordeur", None, None, [])
     assert registry.by_telegram_secret("anything") is None
+
+
+# --- operator commands ----------------------------------------------------------------------------------
+
+
+def two_tenant_settings(database_url: str, tmp_path: Path) -> Any:
+    return make_settings(
+        database_url,
+        VOORDEUR_TENANTS_FILE=str(write_tenants(tmp_path)),
+        PUBLIC_BASE_URL=PUBLIC,
+        TELEGRAM_API_BASE_URL=TELEGRAM_BASE,
+    )
+
+
+def assert_no_secret(text: str) -> None:
+    for secret in (*TOKEN.values(), *SECRET.values(), *AUTH.values()):
+        assert secret not in text
+        assert secret.split(":")[-1] not in text
+
+
+async def test_set_webhook_registers_every_tenants_bot_with_its_own_secret(
+    database_url: str, tmp_path: Path
+) -> None:
+    from bot import operator
+
+    settings = two_tenant_settings(database_url, tmp_path)
+    ok = {"ok": True, "result": True}
+    with respx.mock(assert_all_mocked=True) as router:
+        routes = {
+            key: router.post(f"{TELEGRAM_BASE}{TOKEN[key]}/setWebhook").respond(json=ok) for key in (A, B)
+        }
+        out = io.StringIO()
+        assert await operator.set_telegram_webhook(settings, out) == 0
+        for key in (A, B):
+            [call] = routes[key].calls
+            form = form_of(call.request)
+            assert form["secret_token"] == SECRET[key]
+            assert form["url"] == f"{PUBLIC}/webhooks/telegram"
+        assert f"tenant {A}" in out.getvalue() and f"tenant {B}" in out.getvalue()
+        assert_no_secret(out.getvalue())
+
+        only = io.StringIO()
+        assert await operator.set_telegram_webhook(settings, only, tenant=B) == 0
+        assert (routes[A].call_count, routes[B].call_count) == (1, 2)
+        unknown = io.StringIO()
+        assert await operator.set_telegram_webhook(settings, unknown, tenant="elders") == 2
+        assert "unknown --tenant elders" in unknown.getvalue()
+
+
+def test_check_lists_every_tenant_without_a_secret(database_url: str, tmp_path: Path) -> None:
+    from bot import operator
+    from storage import migrate
+
+    if database_url.startswith("sqlite"):
+        migrate.upgrade(database_url)
+    out = io.StringIO()
+    operator.run_check(out, two_tenant_settings(database_url, tmp_path))
+    text = out.getvalue()
+    assert "tenants (2, VOORDEUR_TENANTS_FILE" in text
+    assert f"  {B}: {NAME[B]}" in text and "municipality                 beekdal" in text
+    assert f"twilio sender                {SMS[B]}" in text
+    assert "telegram bot token           222222:*** (hidden)" in text
+    assert_no_secret(text)
+
+
+def test_staff_add_takes_a_tenant_and_checks_its_neighbourhoods(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import cli
+    from storage.models import StaffAccount
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("VOORDEUR_TENANTS_FILE", str(write_tenants(tmp_path)))
+    monkeypatch.setenv("PUBLIC_BASE_URL", PUBLIC)
+    argv = [
+        "staff",
+        "add",
+        "--email",
+        "bas@beekdal.example",
+        "--name",
+        "Bas Visser",
+        "--role",
+        "buurtverbinder",
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long secret\n"))
+    assert (
+        cli.main([*argv, "--tenant", B, "--neighbourhood", "molenwijk"]) == 2
+    )  # Lindenhoven's, not Beekdal's
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long secret\n"))
+    assert cli.main([*argv, "--tenant", "elders", "--neighbourhood", "brinkhoek"]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long secret\n"))
+    assert cli.main([*argv, "--tenant", B, "--neighbourhood", "brinkhoek"]) == 0
+    err = capsys.readouterr().err
+    assert "unknown --neighbourhood molenwijk" in err and "unknown --tenant elders" in err
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from storage.db import sync_url
+
+    engine = create_engine(sync_url(database_url))
+    with Session(engine) as session:
+        account = session.execute(select(StaffAccount)).scalar_one()
+    engine.dispose()
+    assert (account.tenant, account.neighbourhoods) == (B, ["brinkhoek"])
