@@ -339,7 +339,7 @@ async def say(runtime: Runtime, tenant: str, address: str, *texts: str) -> None:
 async def volunteer(runtime: Runtime, tenant: str, address: str, neighbourhood: str) -> int:
     """A volunteer for groceries who will go anywhere (so only the tenant can keep them out)."""
     from storage.inbox import identity_for
-    from storage.models import Consent, HelpOffer, OfferCategory
+    from storage.models import Consent, Conversation, HelpOffer, OfferCategory
 
     now = runtime.clock()
     async with runtime.sessions() as session, session.begin():
@@ -361,6 +361,9 @@ async def volunteer(runtime: Runtime, tenant: str, address: str, neighbourhood: 
         )
         await session.flush()
         session.add(OfferCategory(person_id=person.id, category="boodschappen"))
+        conversation = await session.get(Conversation, person.id)
+        assert conversation is not None
+        conversation.state = {"greeted": True, "flow": "menu", "lang": "nl", "offered": []}
         return person.id
 
 
@@ -419,6 +422,77 @@ async def test_a_link_code_made_in_one_tenant_is_unknown_in_another(
         for row in await rows(runtime, OutboxMessage, OutboxMessage.person_id == linker.person_id)
     ]
     assert "link_failed" in keys and "linked" not in keys
+
+
+async def bodies(runtime: Runtime, person_id: int) -> list[str]:
+    return [row.body for row in await rows(runtime, OutboxMessage, OutboxMessage.person_id == person_id)]
+
+
+async def test_the_sociale_kaart_and_the_agenda_are_the_persons_tenants(
+    web: tuple[Runtime, httpx.AsyncClient], database_url: str
+) -> None:
+    from storage import community
+
+    runtime, _client = web
+    now = runtime.clock()
+    async with runtime.sessions() as session, session.begin():
+        # The demo data belongs to the tenant `default` (municipality lindenhoven): not to tenant A either.
+        await community.seed(session, now)
+        for key in (A, B):
+            service = {
+                "name": f"Formulierenhulp {key}",
+                "description": "hulp bij formulieren en brieven",
+                "categories": ["administratie"],
+                "terms": ["formulier", "brief"],
+                "neighbourhood": None,
+                "hours": "",
+                "phone": "",
+            }
+            municipality = tenants.current().get(key).municipality
+            await community.create_service(session, f"svc-{key}", service, now, municipality, key)
+            # Each tenant has an activity under both neighbourhood keys: only the tenant tells them apart.
+            for place in ("molenwijk", "wilgenpark"):
+                activity = {
+                    "title": f"Wandelgroep {key}",
+                    "weekday": 2,
+                    "start": "10:00",
+                    "place": "Het plein",
+                    "neighbourhood": place,
+                    "organiser": "Buurthuis",
+                }
+                await community.create_activity(
+                    session, f"act-{key}-{place}", activity, now, municipality, key
+                )
+    people = {
+        A: await volunteer(runtime, A, "+31633333333", "molenwijk"),
+        B: await volunteer(runtime, B, "+31633333333", "wilgenpark"),
+    }
+    for key, person in people.items():
+        other = B if key == A else A
+        await say(runtime, key, "+31633333333", "Waar kan ik terecht voor hulp bij formulieren?", "AGENDA")
+        said = "\n".join(await bodies(runtime, person))
+        assert f"Formulierenhulp {key}" in said and f"Wandelgroep {key}" in said
+        assert f"Formulierenhulp {other}" not in said and f"Wandelgroep {other}" not in said
+        assert "Formulierenbrigade" not in said and "Koffieochtend" not in said, "the default tenant's"
+
+
+async def test_a_kring_invitation_by_number_stays_in_the_tenant(
+    web: tuple[Runtime, httpx.AsyncClient],
+) -> None:
+    runtime, _client = web
+    known_in_b = await volunteer(runtime, B, "+31644444444", "brinkhoek")
+    ria = await volunteer(runtime, A, "+31655555555", "molenwijk")
+    await say(runtime, A, "+31655555555", "KRING", "1", "+31644444444", "1")
+    invited = await rows(runtime, Identity, Identity.address == "+31644444444")
+    assert sorted(i.tenant for i in invited) == [B, A], "a new person in Lindenhoven, not Beekdal's"
+    [new] = [i for i in invited if i.tenant == A]
+    assert new.person_id != known_in_b
+    assert "circle_invited" not in [
+        row.text_key for row in await rows(runtime, OutboxMessage, OutboxMessage.person_id == known_in_b)
+    ]
+    [invitation] = await rows(runtime, OutboxMessage, OutboxMessage.person_id == new.person_id)
+    assert invitation.text_key == "circle_invited" and NAME[A] in invitation.body
+    assert ria != new.person_id
 
 
 async def test_quiet_hours_are_the_persons_tenants(
