@@ -77,7 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     set_webhook.add_argument(
         "--max-connections", type=int, default=None, help="concurrent connections (1-100; default 40)"
     )
-    tg_commands.add_parser("webhook-info", help="show the webhook Telegram has; exit 1 if it differs")
+    webhook_info = tg_commands.add_parser(
+        "webhook-info", help="show the webhook Telegram has; exit 1 if it differs"
+    )
+    for telegram_command in (set_webhook, webhook_info):
+        telegram_command.add_argument(
+            "--tenant",
+            default=None,
+            help="only this tenant's bot (VOORDEUR_TENANTS_FILE); default: every tenant with Telegram",
+        )
 
     staff = commands.add_parser("staff", help="staff console accounts")
     staff_commands = staff.add_subparsers(dest="staff_command", required=True, metavar="STAFF_COMMAND")
@@ -94,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a neighbourhood key a buurtverbinder works in (repeat for several)",
     )
     add.add_argument("--phone", default=None, help="a number volunteers may call for phone-intake callers")
+    add.add_argument(
+        "--tenant",
+        default="default",
+        help="the tenant (municipality, VOORDEUR_TENANTS_FILE) the account works for (default: default)",
+    )
 
     check = commands.add_parser(
         "check",
@@ -200,10 +213,14 @@ def _telegram(settings: Settings, args: argparse.Namespace) -> int:
     if args.telegram_command == "set-webhook":
         return asyncio.run(
             operator.set_telegram_webhook(
-                settings, sys.stdout, drop_pending=args.drop_pending, max_connections=args.max_connections
+                settings,
+                sys.stdout,
+                drop_pending=args.drop_pending,
+                max_connections=args.max_connections,
+                tenant=args.tenant,
             )
         )
-    return asyncio.run(operator.telegram_webhook_info(settings, sys.stdout))
+    return asyncio.run(operator.telegram_webhook_info(settings, sys.stdout, tenant=args.tenant))
 
 
 def _staff_add(settings: Settings, args: argparse.Namespace) -> int:
@@ -219,6 +236,10 @@ def _staff_add(settings: Settings, args: argparse.Namespace) -> int:
             return 2
     else:
         password = sys.stdin.readline().rstrip("\r\n")
+    if args.tenant not in settings.tenants:
+        known = ", ".join(settings.tenants.keys())
+        print(f"voordeur: unknown --tenant {args.tenant} (known: {known})", file=sys.stderr)
+        return 2
     try:
         asyncio.run(
             add(
@@ -230,12 +251,14 @@ def _staff_add(settings: Settings, args: argparse.Namespace) -> int:
                 password=password,
                 phone=args.phone,
                 now=datetime.now(UTC),
+                tenant=args.tenant,
+                municipality=settings.tenants.get(args.tenant).municipality,
             )
         )
     except AccountError as exc:
         print(f"voordeur: {exc}", file=sys.stderr)
         return 2
-    print(f"staff account {args.email.strip().lower()} ({args.role}) created")
+    print(f"staff account {args.email.strip().lower()} ({args.role}, tenant {args.tenant}) created")
     return 0
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import matchmaker
+from bot import matchmaker, tenants
 from bot.mailbox import EffectContext, Touched
 from flows.agenda import reminder_at
 from storage import community, inbox, matching, schedule
@@ -50,13 +50,17 @@ async def _reply(ctx: EffectContext, name: str, data: dict[str, Any]) -> None:
 
 
 async def map_lookup(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    services = await community.services_for(ctx.session, ctx.person.neighbourhood)
+    tenant = ctx.person.tenant
+    municipality = tenants.current().get(tenant).municipality
+    services = await community.services_for(ctx.session, ctx.person.neighbourhood, municipality, tenant)
     payload = {"question": str(data.get("question", "")), "services": [s.to_json() for s in services]}
     await _reply(ctx, "map_services", payload)
 
 
 async def agenda_lookup(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    found = await community.activities_near(ctx.session, ctx.person.neighbourhood, ctx.now, AGENDA_LIMIT)
+    found = await community.activities_near(
+        ctx.session, ctx.person.neighbourhood, ctx.now, AGENDA_LIMIT, tenant=ctx.person.tenant
+    )
     mine = await community.signed_up(ctx.session, ctx.person.id, ctx.now.date() - timedelta(days=1))
     items = [o.to_json(signed_up=(o.activity.id, o.on) in mine) for o in found]
     await _reply(ctx, "agenda_list", {"items": items})
@@ -64,7 +68,9 @@ async def agenda_lookup(ctx: EffectContext, data: Mapping[str, Any]) -> None:
 
 async def agenda_signup(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     on = date.fromisoformat(str(data["on"]))
-    row = await community.sign_up(ctx.session, ctx.person.id, int(data["activity_id"]), on, ctx.now)
+    row = await community.sign_up(
+        ctx.session, ctx.person.id, int(data["activity_id"]), on, ctx.now, tenant=ctx.person.tenant
+    )
     if row is None:
         return
     due = reminder_at(on)
@@ -134,12 +140,13 @@ async def circle_invite(ctx: EffectContext, data: Mapping[str, Any]) -> None:
         if row is not None:
             await _reply(ctx, "circle_code", {"code": row.code, "address": address})
         return
-    identity = await _known_number(ctx.session, channel, address)
+    identity = await _known_number(ctx.session, channel, address, ctx.person.tenant)
     if identity is not None and identity.person_id == owner:
         return
     if identity is None:
         # Someone new to the bot: they get only this one message, and nothing else until they write.
-        identity = await inbox.identity_for(ctx.session, channel, address, ctx.now)
+        # They are new to this tenant: the invitation comes from the owner's front door.
+        identity = await inbox.identity_for(ctx.session, channel, address, ctx.now, ctx.person.tenant)
     row = await community.invite(ctx.session, owner, channel, address, ctx.now, identity.person_id)
     if row is None:
         return
@@ -155,12 +162,17 @@ async def circle_invite(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     )
 
 
-async def _known_number(session: AsyncSession, channel: str, address: str) -> Identity | None:
-    """Someone who already uses the bot with this number: on the chosen channel, else on another phone
-    channel (the invitation then reaches them where they talk to us; in the demo, a simulator phone)."""
+async def _known_number(session: AsyncSession, channel: str, address: str, tenant: str) -> Identity | None:
+    """Someone who already uses this tenant's bot with this number: on the chosen channel, else on another
+    phone channel (the invitation then reaches them where they talk to us; in the demo, a simulator
+    phone). The same number at another tenant is someone else there."""
     query = (
         select(Identity)
-        .where(Identity.address == address, Identity.channel.in_((channel, *PHONE_CHANNELS)))
+        .where(
+            Identity.tenant == tenant,
+            Identity.address == address,
+            Identity.channel.in_((channel, *PHONE_CHANNELS)),
+        )
         .order_by((Identity.channel == channel).desc(), Identity.id)
         .limit(1)
     )
@@ -169,7 +181,9 @@ async def _known_number(session: AsyncSession, channel: str, address: str) -> Id
 
 async def circle_use_code(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     row = await community.by_code(ctx.session, str(data["code"]))
-    if row is None or row.owner_id == ctx.person.id:
+    owner = await ctx.session.get(Person, row.owner_id) if row is not None else None
+    # A code works only within the tenant it was made in.
+    if row is None or owner is None or owner.tenant != ctx.person.tenant or row.owner_id == ctx.person.id:
         await _reply(ctx, "circle_code_unknown", {})
         return
     row.member_id = ctx.person.id

@@ -31,9 +31,10 @@ from bot import (
     metrics,
     scheduling,
 )
+from bot import tenants as tenant_config
 from bot.channels.base import InboundMessage
 from bot.mailbox import EffectContext, Touched
-from flows import catalogue
+from flows import catalogue, places
 from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
@@ -173,15 +174,16 @@ class Engine:
                 address=message.address,
                 event=event,
                 now=now,
+                tenant=message.tenant,
             )
 
         stored = await self._stores.run(write)
         metrics.INBOUND.labels(message.channel, "duplicate" if stored.duplicate else "stored").inc()
         return stored
 
-    async def mark_blocked(self, channel: str, address: str, reason: str) -> None:
+    async def mark_blocked(self, channel: str, address: str, reason: str, tenant: str = "default") -> None:
         async with self._sessions() as session, session.begin():
-            await inbox.mark_address_stopped(session, channel, address, reason, self._clock())
+            await inbox.mark_address_stopped(session, channel, address, reason, self._clock(), tenant)
 
     async def process_person(self, person_id: int) -> int:
         """Handle all of a person's unprocessed messages in order; returns how many were handled."""
@@ -215,9 +217,11 @@ class Engine:
                 for message, identity in pending:
                     if profile is None:
                         profile = await self._profile(session, person)
-                    state, changed = await self._step_one(
-                        session, person, message, identity, state, profile, touched
-                    )
+                    # The flow and its effects see the neighbourhoods of the person's tenant.
+                    with places.using(tenant_config.current().get(person.tenant).municipality):
+                        state, changed = await self._step_one(
+                            session, person, message, identity, state, profile, touched
+                        )
                     if changed:
                         profile = None  # effects may have changed what the profile says
                 handled += len(pending)
@@ -246,7 +250,7 @@ class Engine:
             identity = await inbox.preferred_identity(session, person.id)
             if identity is not None:
                 language = catalogue.language_or_default(state.get("lang"))
-                body = catalogue.message("slow_down", language)
+                body = catalogue.message("slow_down", language, service=_service(person))
                 outbox.enqueue(
                     session,
                     person_id=person.id,
@@ -367,7 +371,7 @@ class Engine:
         *,
         scheduled: bool = False,
     ) -> None:
-        body = catalogue.message(reply.key, language, reply.params)
+        body = catalogue.message(reply.key, language, reply.params, service=_service(person))
         choices = [[choice.key, label_of(choice, language)] for choice in reply.choices]
         outbox.enqueue(
             session,
@@ -472,6 +476,11 @@ class Engine:
         if handled:
             log.info("recovered unprocessed inbound messages", extra={"count": handled})
         return handled
+
+
+def _service(person: Person) -> str:
+    """The name of the front door the person writes to (their tenant's): `{service}` in texts."""
+    return tenant_config.current().get(person.tenant).name
 
 
 def _allowed_while_held(effects: tuple[Effect, ...]) -> bool:

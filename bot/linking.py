@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.mailbox import Touched
-from storage.models import Identity, LinkCode
+from storage.models import Identity, LinkCode, Person
 
 CODE_LIFETIME = timedelta(minutes=15)
 
@@ -39,9 +39,17 @@ async def use_code(
     """
     if identity is None:
         return
+    # A code links addresses within one tenant only: the same code typed to another municipality's bot
+    # is unknown there (its person lives in the other tenant).
     link = (
         await session.execute(
-            select(LinkCode).where(LinkCode.code == str(data["code"]), LinkCode.expires_at >= now)
+            select(LinkCode)
+            .join(Person, Person.id == LinkCode.person_id)
+            .where(
+                LinkCode.code == str(data["code"]),
+                LinkCode.expires_at >= now,
+                Person.tenant == identity.tenant,
+            )
         )
     ).scalar_one_or_none()
     if link is None or link.person_id == identity.person_id:

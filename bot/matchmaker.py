@@ -14,9 +14,8 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import circle_news, meetings
+from bot import circle_news, meetings, tenants
 from bot.mailbox import Touched
-from flows import places
 from flows.matching import HelpNeed, next_wave, rank, wave_timeout
 from flows.when import When
 from storage import matching, schedule, staff, threads
@@ -45,8 +44,9 @@ async def start(session: AsyncSession, request: HelpRequest, now: datetime, touc
 
 
 async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
-    municipality = places.load_municipality()
     requester = await session.get(Person, request.person_id)
+    tenant = requester.tenant if requester is not None else tenants.DEFAULT
+    municipality = tenants.current().municipality_for(tenant)
     need = HelpNeed(
         request_id=request.id,
         requester_id=request.person_id,
@@ -57,7 +57,7 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
         when_start=request.when_start,
         urgent=request.urgent,
     )
-    candidates = await matching.candidates(session, request, now, municipality)
+    candidates = await matching.candidates(session, request, now, municipality, tenant)
     wave = next_wave(rank(need, candidates, now), WAVE_SIZE)
     if not wave:
         await _nobody_left(session, request, now, touched)

@@ -82,6 +82,8 @@ def settings_secrets(settings: Settings) -> list[str | None]:
         value = getattr(settings, name)
         if isinstance(value, str) and _SECRET_NAME.search(alias) and not alias.endswith("_URL"):
             secrets.append(value)
+    # Every tenant's tokens and secrets (VOORDEUR_TENANTS_FILE), also those given as env: references.
+    secrets.extend(settings.tenants.secrets())
     return secrets
 
 
@@ -198,11 +200,21 @@ def review_settings(settings: Settings) -> Findings:
                 found.warnings.append(
                     f"PUBLIC_BASE_URL port {port}: Telegram calls webhooks on 443, 80, 88 or 8443 only"
                 )
+    for tenant in settings.tenants:
+        if tenant.key == "default" or tenant.telegram is None:
+            continue
+        if not _SECRET_TOKEN.match(tenant.telegram.webhook_secret):
+            found.problems.append(
+                f"VOORDEUR_TENANTS_FILE: tenant {tenant.key!r} telegram.webhook_secret: Telegram accepts "
+                "1-256 characters A-Z, a-z, 0-9, _ and - only"
+            )
+        if not base:
+            found.problems.append("PUBLIC_BASE_URL: needed to register the Telegram webhook")
     if settings.voordeur_simulator:
         found.warnings.append(
             "VOORDEUR_SIMULATOR is on: the simulator pages are public; for the demo, not for production"
         )
-    if not settings.enabled_channels():
+    if not settings.enabled_channels() and not any(t.channels() for t in settings.tenants):
         found.warnings.append("no channel is enabled: nobody can write to the bot")
     if settings.voordeur_log_format not in {"auto", "json", "text"}:
         found.warnings.append("VOORDEUR_LOG_FORMAT: expected auto, json or text (anything else means text)")
@@ -453,6 +465,27 @@ def _print_channels(out: Output, settings: Settings) -> None:
         out.line("    the app also asks for the status callback on every message it sends")
     if settings.voordeur_simulator:
         out.line("  simulator (local only): /simulator")
+    if settings.voordeur_tenants_file:
+        _print_tenants(out, settings)
+
+
+def _print_tenants(out: Output, settings: Settings) -> None:
+    """Each tenant's front door: all share the webhook URLs above; the secret, bot or number routes."""
+    out.line("")
+    out.line(f"tenants ({len(settings.tenants)}, VOORDEUR_TENANTS_FILE {settings.voordeur_tenants_file})")
+    for tenant in settings.tenants:
+        quiet = tenant.quiet_hours or "(none)"
+        out.line(f"  {tenant.key}: {tenant.name}")
+        out.line(f"    municipality                 {tenant.municipality}")
+        out.line(f"    time zone, quiet hours       {tenant.timezone}, {quiet}")
+        out.line(f"    channels                     {', '.join(tenant.channels()) or '(none)'}")
+        if tenant.telegram is not None:
+            out.line(f"    telegram bot token           {mask_bot_token(tenant.telegram.bot_token)}")
+            out.line(f"    telegram webhook secret      {mask_secret(tenant.telegram.webhook_secret)}")
+        if tenant.twilio is not None:
+            out.line(f"    twilio account               {mask_sid(tenant.twilio.account_sid)}")
+            for number in tenant.twilio_numbers:
+                out.line(f"    twilio sender                {number}")
 
 
 # --- voordeur telegram ... ----------------------------------------------------------------------------
@@ -464,13 +497,45 @@ class TelegramTarget:
     secret: str
     url: str
     api_base_url: str
+    tenant: str = "default"
 
 
-def _telegram_target(settings: Settings, out: Output, *, need_url: bool) -> TelegramTarget | None:
-    if not settings.telegram_bot_token:
-        out.line("voordeur: setting TELEGRAM_BOT_TOKEN: not set, the Telegram channel is off")
+def _telegram_targets(
+    settings: Settings, out: Output, *, need_url: bool, tenant: str | None
+) -> list[TelegramTarget] | None:
+    """The bots to register or inspect: the tenant `tenant`'s, or every tenant's that has Telegram."""
+    if tenant is not None and tenant not in settings.tenants:
+        out.line(f"voordeur: unknown --tenant {tenant} (known: {', '.join(settings.tenants.keys())})")
         return None
-    secret = settings.telegram_webhook_secret or ""
+    chosen = [settings.tenants.get(tenant)] if tenant is not None else list(settings.tenants)
+    with_bot = [t for t in chosen if t.telegram is not None]
+    if not with_bot:
+        if tenant is not None and tenant != "default":
+            out.line(f"voordeur: tenant {tenant} has no telegram table: its Telegram channel is off")
+        else:
+            out.line("voordeur: setting TELEGRAM_BOT_TOKEN: not set, the Telegram channel is off")
+        return None
+    targets = []
+    for found in with_bot:
+        assert found.telegram is not None
+        target = _telegram_target(
+            settings,
+            out,
+            need_url=need_url,
+            token=found.telegram.bot_token,
+            secret=found.telegram.webhook_secret,
+        )
+        if target is None:
+            return None
+        targets.append(
+            TelegramTarget(target.token, target.secret, target.url, target.api_base_url, found.key)
+        )
+    return targets
+
+
+def _telegram_target(
+    settings: Settings, out: Output, *, need_url: bool, token: str, secret: str
+) -> TelegramTarget | None:
     url = telegram_webhook_url(settings)
     if need_url and url is None:
         out.line("voordeur: setting PUBLIC_BASE_URL: needed for the webhook URL")
@@ -481,7 +546,7 @@ def _telegram_target(settings: Settings, out: Output, *, need_url: bool) -> Tele
             "A-Z, a-z, 0-9, _ and - only"
         )
         return None
-    return TelegramTarget(settings.telegram_bot_token, secret, url or "", settings.telegram_api_base_url)
+    return TelegramTarget(token, secret, url or "", settings.telegram_api_base_url)
 
 
 async def _with_bot(target: TelegramTarget, timeout: float) -> tuple[telegram.Bot, HTTPXRequest]:
@@ -503,15 +568,28 @@ async def set_telegram_webhook(
     drop_pending: bool = False,
     max_connections: int | None = None,
     timeout: float = TELEGRAM_TIMEOUT_SECONDS,
+    tenant: str | None = None,
 ) -> int:
-    """setWebhook: PUBLIC_BASE_URL + /webhooks/telegram, the secret token, the update types we handle."""
+    """setWebhook: PUBLIC_BASE_URL + /webhooks/telegram, the secret token, the update types we handle;
+    for the tenant `tenant`'s bot, or for every tenant's bot (each with its own secret)."""
     out = Output(stream, Redactor(settings_secrets(settings)))
-    target = _telegram_target(settings, out, need_url=True)
-    if target is None:
+    targets = _telegram_targets(settings, out, need_url=True, tenant=tenant)
+    if targets is None:
         return 2
     if max_connections is not None and not 1 <= max_connections <= 100:
         out.line("voordeur: --max-connections must be between 1 and 100")
         return 2
+    result = 0
+    for target in targets:
+        if len(settings.tenants) > 1:
+            out.line(f"tenant {target.tenant}")
+        result = max(result, await _set_one_webhook(target, out, drop_pending, max_connections, timeout))
+    return result
+
+
+async def _set_one_webhook(
+    target: TelegramTarget, out: Output, drop_pending: bool, max_connections: int | None, timeout: float
+) -> int:
     bot, request = await _with_bot(target, timeout)
     try:
         await bot.set_webhook(
@@ -539,13 +617,27 @@ async def set_telegram_webhook(
 
 
 async def telegram_webhook_info(
-    settings: Settings, stream: TextIO, *, timeout: float = TELEGRAM_TIMEOUT_SECONDS
+    settings: Settings,
+    stream: TextIO,
+    *,
+    timeout: float = TELEGRAM_TIMEOUT_SECONDS,
+    tenant: str | None = None,
 ) -> int:
-    """getWebhookInfo, compared with what set-webhook would register. 1 when they differ."""
+    """getWebhookInfo, compared with what set-webhook would register. 1 when they differ. For the tenant
+    `tenant`'s bot, or for every tenant's."""
     out = Output(stream, Redactor(settings_secrets(settings)))
-    target = _telegram_target(settings, out, need_url=False)
-    if target is None:
+    targets = _telegram_targets(settings, out, need_url=False, tenant=tenant)
+    if targets is None:
         return 2
+    result = 0
+    for target in targets:
+        if len(settings.tenants) > 1:
+            out.line(f"tenant {target.tenant}")
+        result = max(result, await _one_webhook_info(settings, target, out, timeout))
+    return result
+
+
+async def _one_webhook_info(settings: Settings, target: TelegramTarget, out: Output, timeout: float) -> int:
     bot, request = await _with_bot(target, timeout)
     try:
         info = await bot.get_webhook_info()

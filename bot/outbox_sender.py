@@ -65,11 +65,24 @@ class OutboxSender:
         whatsapp_templates: Mapping[str, Template] | None = None,
         batch_size: int = 50,
         concurrency: int = 16,
+        tenant_adapters: Mapping[str, Mapping[str, ChannelAdapter]] | None = None,
+        tenant_quiet_hours: Mapping[str, QuietHours | None] | None = None,
     ) -> None:
+        """`adapters` and `quiet_hours` are the tenant `default`'s; `tenant_adapters` (tenant -> channel ->
+        adapter) replaces `adapters` in a deployment of several tenants: a row is sent only with the
+        adapter of its address's tenant (its bot token, its Twilio account and number), never another's.
+        """
         self._sessions = sessions
-        self._adapters = dict(adapters)
+        self._by_tenant = (
+            {tenant: dict(found) for tenant, found in tenant_adapters.items()}
+            if tenant_adapters is not None
+            else {"default": dict(adapters)}
+        )
+        # Every channel some tenant can send on: rows of other channels are not claimed.
+        self._adapters = {channel: a for found in self._by_tenant.values() for channel, a in found.items()}
         self._clock = clock
         self._quiet_hours = quiet_hours
+        self._tenant_quiet = dict(tenant_quiet_hours or {})
         self._templates = dict(whatsapp_templates or {})
         self._batch_size = batch_size
         self._concurrency = asyncio.Semaphore(concurrency)
@@ -151,10 +164,12 @@ class OutboxSender:
             if message.address_stopped and not message.allow_when_stopped:
                 await self._finish(message, outbox.CANCELLED, error="address_stopped")
                 return
-            if message.scheduled and self._quiet_hours is not None and self._quiet_hours.contains(now):
+            quiet = self._tenant_quiet.get(message.tenant, self._quiet_hours)
+            if message.scheduled and quiet is not None and quiet.contains(now):
                 async with self._sessions() as session, session.begin():
-                    await outbox.defer(session, message.id, self._quiet_hours.end_after(now))
+                    await outbox.defer(session, message.id, quiet.end_after(now))
                 return
+            adapters = self._by_tenant.get(message.tenant, {})
             outbound = OutboundMessage(
                 outbox_id=message.id,
                 channel=message.channel,  # type: ignore[arg-type]
@@ -163,12 +178,16 @@ class OutboxSender:
                 choices=message.choices,
             )
             if message.channel == "whatsapp" and not window_open(message.last_inbound_at, now):
-                outside = await self._outside_window(message, outbound)
+                outside = await self._outside_window(message, outbound, sms_on="sms" in adapters)
                 if outside is None:
                     return
                 outbound = outside
                 message = replace(message, channel=outbound.channel, address=outbound.address)
-            adapter = self._adapters[outbound.channel]
+            adapter = adapters.get(outbound.channel)
+            if adapter is None:
+                # Its tenant has no such channel (any more): never send it with another tenant's.
+                await self._fail(message, "channel_off")
+                return
             # From here the request may leave this process: on a cancelled shutdown it is "unknown".
             self._claimed.discard(message.id)
             self._sending.add(message.id)
@@ -178,7 +197,7 @@ class OutboxSender:
             await self._record(message, result)
 
     async def _outside_window(
-        self, message: ClaimedMessage, outbound: OutboundMessage
+        self, message: ClaimedMessage, outbound: OutboundMessage, *, sms_on: bool
     ) -> OutboundMessage | None:
         """WhatsApp's 24-hour window is closed: the approved template for this text, else the person's
         SMS number, else the row waits for them to write on WhatsApp again (None: nothing to send now)."""
@@ -188,7 +207,7 @@ class OutboxSender:
             log.info("whatsapp window closed", extra={"outbox_id": message.id, "route": "template"})
             return replace(outbound, content_sid=template.content_sid, content_variables=variables)
         async with self._sessions() as session, session.begin():
-            sms = await outbox.sms_address(session, message.person_id) if "sms" in self._adapters else None
+            sms = await outbox.sms_address(session, message.person_id) if sms_on else None
             if sms is None:
                 await outbox.wait_for_window(session, message.id)
             else:
@@ -259,7 +278,9 @@ class OutboxSender:
         async def write(session: AsyncSession) -> None:
             await outbox.finish(session, message.id, status=outbox.FAILED, now=now, error=reason)
             if stop_address:
-                await mark_address_stopped(session, message.channel, message.address, reason, now)
+                await mark_address_stopped(
+                    session, message.channel, message.address, reason, now, message.tenant
+                )
 
         await self._outcomes.run(write)
 

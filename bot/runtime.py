@@ -19,6 +19,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select, text
 
 from bot import meetings
+from bot import tenants as tenant_config
 from bot.channels.base import ChannelAdapter, StatusUpdate
 from bot.channels.simulator import SimulatorAdapter
 from bot.channels.telegram import TelegramAdapter
@@ -49,18 +50,28 @@ class Runtime:
         clock: Callable[[], datetime] = utc_now,
         adapters: Mapping[str, ChannelAdapter] | None = None,
     ) -> None:
-        """`adapters` replaces the channels the settings enable (the terminal chat prints every send)."""
+        """`adapters` replaces the channels the settings enable for the tenant `default` (the terminal
+        chat prints every send)."""
         self.settings = settings
         self.clock = clock
+        self.tenants = settings.tenants
+        tenant_config.install(self.tenants)
         self.db = make_engine(settings.database_url, sqlite_synchronous=settings.voordeur_sqlite_synchronous)
         self.sessions = make_sessionmaker(self.db)
-        self.telegram: TelegramAdapter | None = None
-        self.twilio: TwilioAdapter | None = None
-        self.adapters: dict[str, ChannelAdapter] = {}
+        # Each tenant has its own adapter instances (its own bot token, Twilio account and numbers, and so
+        # its own connection pool and rate limits). `telegram`, `twilio` and `adapters` are the default
+        # tenant's, as in a single-tenant deployment.
+        self.telegram_bots: dict[str, TelegramAdapter] = {}
+        self.twilio_accounts: dict[str, TwilioAdapter] = {}
+        self.tenant_adapters: dict[str, dict[str, ChannelAdapter]] = {}
         if adapters is None:
-            self._build_adapters()
+            for tenant in self.tenants:
+                self.tenant_adapters[tenant.key] = self._build_adapters(tenant)
         else:
-            self.adapters.update(adapters)
+            self.tenant_adapters[tenant_config.DEFAULT] = dict(adapters)
+        self.telegram = self.telegram_bots.get(tenant_config.DEFAULT)
+        self.twilio = self.twilio_accounts.get(tenant_config.DEFAULT)
+        self.adapters: dict[str, ChannelAdapter] = self.tenant_adapters.get(tenant_config.DEFAULT, {})
         quiet = settings.quiet_hours
         self.sender = OutboxSender(
             self.sessions,
@@ -68,6 +79,8 @@ class Runtime:
             clock=clock,
             quiet_hours=QuietHours(quiet[0], quiet[1], settings.timezone) if quiet else None,
             whatsapp_templates=settings.whatsapp_templates,
+            tenant_adapters=self.tenant_adapters,
+            tenant_quiet_hours={tenant.key: tenant.quiet for tenant in self.tenants},
         )
         self.engine = Engine(
             self.sessions,
@@ -81,35 +94,49 @@ class Runtime:
         self._sender_task: asyncio.Task[Any] | None = None
         self._scheduler: AsyncIOScheduler | None = None
 
-    def _build_adapters(self) -> None:
+    def _build_adapters(self, tenant: tenant_config.Tenant) -> dict[str, ChannelAdapter]:
+        """One tenant's channel adapters, with that tenant's credentials and numbers."""
         settings = self.settings
-        if settings.telegram_enabled and settings.telegram_bot_token:
-            self.telegram = TelegramAdapter(
-                settings.telegram_bot_token,
+        built: dict[str, ChannelAdapter] = {}
+        if tenant.telegram is not None:
+            bot = TelegramAdapter(
+                tenant.telegram.bot_token,
                 api_base_url=settings.telegram_api_base_url,
                 timeout=settings.voordeur_send_timeout,
             )
-            self.adapters["telegram"] = self.telegram
-        if settings.twilio_enabled and settings.twilio_account_sid and settings.twilio_auth_token:
-            self.twilio = TwilioAdapter(
-                settings.twilio_account_sid,
-                settings.twilio_auth_token,
-                sms_number=settings.twilio_sms_number,
-                whatsapp_number=settings.twilio_whatsapp_number,
+            self.telegram_bots[tenant.key] = bot
+            built["telegram"] = bot
+        if tenant.twilio is not None:
+            account = TwilioAdapter(
+                tenant.twilio.account_sid,
+                tenant.twilio.auth_token,
+                sms_number=tenant.twilio.sms_number,
+                whatsapp_number=tenant.twilio.whatsapp_number,
                 api_base_url=settings.twilio_api_base_url,
                 status_callback_url=f"{settings.public_base_url}/webhooks/twilio/status",
                 timeout=settings.voordeur_send_timeout,
             )
-            if settings.sms_enabled:
-                self.adapters["sms"] = self.twilio
-            if settings.whatsapp_enabled:
-                self.adapters["whatsapp"] = self.twilio
-        if settings.voordeur_simulator:
-            self.adapters["simulator"] = SimulatorAdapter()
+            self.twilio_accounts[tenant.key] = account
+            if tenant.twilio.sms_number:
+                built["sms"] = account
+            if tenant.twilio.whatsapp_number:
+                built["whatsapp"] = account
+        if settings.voordeur_simulator and tenant.key == tenant_config.DEFAULT:
+            built["simulator"] = SimulatorAdapter()
+        return built
+
+    def all_adapters(self) -> list[ChannelAdapter]:
+        """Every adapter instance once (an adapter serving SMS and WhatsApp is one)."""
+        found = {id(a): a for adapters in self.tenant_adapters.values() for a in adapters.values()}
+        return list(found.values())
+
+    def channels(self) -> list[str]:
+        """The channels some tenant has (for health and logs)."""
+        return sorted({channel for adapters in self.tenant_adapters.values() for channel in adapters})
 
     async def start(self, *, worker: bool = True) -> None:
-        if self.telegram is not None:
-            await self.telegram.start()
+        for bot in self.telegram_bots.values():
+            await bot.start()
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._every(RECOVERY_INTERVAL_SECONDS, self.engine.recover, "recover_inbound")
         if worker:
@@ -133,7 +160,10 @@ class Runtime:
         self._scheduler.start()
         # Messages stored by a process that died before handling them are answered now.
         self.background(self.engine.recover(grace=timedelta(0)))
-        log.info("runtime started", extra={"channels": sorted(self.adapters), "worker": worker})
+        log.info(
+            "runtime started",
+            extra={"channels": self.channels(), "worker": worker, "count": len(self.tenants)},
+        )
 
     def _every(self, seconds: float, job: Callable[[], Awaitable[Any]], job_id: str) -> None:
         """A periodic tick. The rows are the truth, so a late or skipped tick only delays work: one run
@@ -160,7 +190,7 @@ class Runtime:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
         await self.sender.release_in_flight()
-        for adapter in {id(a): a for a in self.adapters.values()}.values():
+        for adapter in self.all_adapters():
             await adapter.aclose()
         await self.db.dispose()
         log.info("runtime stopped")
@@ -188,6 +218,11 @@ class Runtime:
             log.warning("database health check failed")
             return False
 
+    async def tenant_of_sent(self, provider_id: str) -> str | None:
+        """The tenant of the address a sent message (Twilio SID) went to, or None if it is not ours."""
+        async with self.sessions() as session:
+            return await outbox.tenant_of_sent(session, provider_id)
+
     async def record_delivery(self, status: StatusUpdate, outbox_id: int | None) -> None:
         now = self.clock()
         async with self.sessions() as session, session.begin():
@@ -200,7 +235,9 @@ class Runtime:
                 identity = (
                     await session.execute(select(Identity).where(Identity.id == row.identity_id))
                 ).scalar_one()
-                await mark_address_stopped(session, identity.channel, identity.address, "opted_out", now)
+                await mark_address_stopped(
+                    session, identity.channel, identity.address, "opted_out", now, identity.tenant
+                )
 
 
 async def _logged(coro: Awaitable[Any]) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import tenants
 from bot.mailbox import EffectContext, Touched
 from flows import catalogue
 from storage import inbox, outbox, schedule
@@ -118,7 +119,12 @@ async def send_text(session: AsyncSession, event: schedule.DueEvent, now: dateti
         identity_id=identity.id,
         channel=identity.channel,
         text_key=text_key,
-        body=catalogue.message(text_key, catalogue.language_or_default(person.language), params),
+        body=catalogue.message(
+            text_key,
+            catalogue.language_or_default(person.language),
+            params,
+            service=tenants.current().get(person.tenant).name,
+        ),
         choices=[],
         params=params,
         now=now,

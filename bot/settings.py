@@ -11,9 +11,10 @@ from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import tenants as tenant_config
 from bot.whatsapp_window import Template, parse_templates
 
 _QUIET_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
@@ -57,6 +58,9 @@ class Settings(BaseSettings):
     # WhatsApp templates for messages outside the 24-hour window: JSON or a .json/.toml file path
     # (bot/whatsapp_window.py).
     voordeur_whatsapp_templates: str = Field("", alias="VOORDEUR_WHATSAPP_TEMPLATES")
+    # Several municipalities in one deployment: a TOML file of [tenants.<key>] tables (bot/tenants.py).
+    # Without it there is one tenant, `default`, from the contract's variables above.
+    voordeur_tenants_file: str | None = Field(None, alias="VOORDEUR_TENANTS_FILE")
     # Testing only: `kill_after_inbound_commit` makes the process kill itself (SIGKILL) right after an
     # inbound message is committed, before its flow step, to prove recovery. Never set in production.
     voordeur_failpoint: str = Field("", alias="VOORDEUR_FAILPOINT")
@@ -69,6 +73,7 @@ class Settings(BaseSettings):
         "twilio_auth_token",
         "twilio_sms_number",
         "twilio_whatsapp_number",
+        "voordeur_tenants_file",
         mode="before",
     )
     @classmethod
@@ -148,6 +153,24 @@ class Settings(BaseSettings):
         if self.twilio_enabled and not self.public_base_url:
             raise ValueError("PUBLIC_BASE_URL: required to validate Twilio signatures")
         return self
+
+    _tenants: tenant_config.Tenants | None = PrivateAttr(None)
+
+    @model_validator(mode="after")
+    def _load_tenants(self) -> Settings:
+        try:
+            self._tenants = tenant_config.load(self)
+        except tenant_config.TenantError as exc:
+            raise ValueError(f"VOORDEUR_TENANTS_FILE: {exc}") from None
+        if not self.public_base_url and any(t.twilio for t in self._tenants):
+            raise ValueError("PUBLIC_BASE_URL: required to validate Twilio signatures")
+        return self
+
+    @property
+    def tenants(self) -> tenant_config.Tenants:
+        """Every tenant of this deployment (one, `default`, without VOORDEUR_TENANTS_FILE)."""
+        assert self._tenants is not None
+        return self._tenants
 
     # Derived facts the rest of the app asks for.
     @property

@@ -14,6 +14,9 @@ from string import Formatter
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+# What `{service}` in a text becomes: the name of the front door the person wrote to. A deployment of
+# several municipalities gives each tenant its own ("Voordeur Beekdal"); the engine passes it in.
+DEFAULT_SERVICE = "Voordeur"
 CATALOGUE_FILE = Path(__file__).with_name("texts.toml")
 
 
@@ -49,12 +52,17 @@ def template(key: str, language: str) -> str:
     return str(entry[language])
 
 
-def render(key: str, language: str, params: Mapping[str, str] | None = None) -> str:
-    """The text with its parameters, as written (also for fragments such as labels and list words)."""
-    return template(key, language_or_default(language)).format_map(dict(params or {}))
+def render(
+    key: str, language: str, params: Mapping[str, str] | None = None, *, service: str = DEFAULT_SERVICE
+) -> str:
+    """The text with its parameters, as written (also for fragments such as labels and list words).
+    `{service}` is the front door's name (the person's tenant's), not a parameter a flow passes."""
+    return template(key, language_or_default(language)).format_map({"service": service, **(params or {})})
 
 
-def message(key: str, language: str, params: Mapping[str, str] | None = None) -> str:
+def message(
+    key: str, language: str, params: Mapping[str, str] | None = None, *, service: str = DEFAULT_SERVICE
+) -> str:
     """A whole message as sent: it starts with a capital even when a parameter opens it ("je buur ...")."""
-    text = render(key, language, params)
+    text = render(key, language, params, service=service)
     return text[:1].upper() + text[1:]

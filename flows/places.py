@@ -18,6 +18,8 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,7 +31,17 @@ from flows.normalise import simplify
 
 DATA_DIR = Path(__file__).with_name("data")
 # Municipality key -> data file in flows/data. Explicit, so a stray file is never loaded by accident.
-MUNICIPALITY_FILES: Mapping[str, str] = {"lindenhoven": "municipality_demo.toml"}
+MUNICIPALITY_FILES: Mapping[str, str] = {
+    "lindenhoven": "municipality_demo.toml",
+    "beekdal": "municipality_demo2.toml",
+}
+DEFAULT_MUNICIPALITY = "lindenhoven"
+# Municipalities loaded from a tenant's data file (bot/tenants.py, VOORDEUR_TENANTS_FILE), by key.
+_REGISTERED: dict[str, Municipality] = {}
+# The municipality of the person whose flow step runs now. The engine sets it per step (`using`), so a
+# flow's `load_municipality()` answers with the neighbourhoods of that person's tenant while flows keep
+# their signatures; outside a step it is the default (the single-tenant demo municipality).
+_CURRENT: ContextVar[str] = ContextVar("municipality", default=DEFAULT_MUNICIPALITY)
 
 # WRatio score (0-100) a typed name needs to count as a neighbourhood. 80 lets through one or two
 # typos in a name ("molenwjik" 88.9, "oude hvn" 88.9) but not merely similar words ("molenweg" 70.6,
@@ -368,9 +380,41 @@ def _check(municipality: Municipality) -> None:
                 raise ValueError(f"adjacency not symmetric: {neighbourhood.key} -> {other}")
 
 
-def load_municipality(key: str = "lindenhoven") -> Municipality:
-    """The municipality `key` from its data file in flows/data, read once per process."""
-    return _load_municipality(key)
+def load_municipality(key: str | None = None) -> Municipality:
+    """The municipality `key` (default: the current step's, see `using`), read once per process: one
+    registered from a tenant's data file, else its data file in flows/data."""
+    key = key or _CURRENT.get()
+    registered = _REGISTERED.get(key)
+    return registered if registered is not None else _load_municipality(key)
+
+
+@contextmanager
+def using(key: str) -> Iterator[None]:
+    """Within this block `load_municipality()` is municipality `key` (one flow step of one tenant)."""
+    token = _CURRENT.set(key)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def load_municipality_file(path: Path) -> Municipality:
+    """Read, check and register a municipality data file (a tenant's); returns it. A file name without a
+    folder that is not found as given is looked up in flows/data. The same key from two different files
+    is an error: people and requests store only the neighbourhood key."""
+    if not path.exists() and path.parent == Path("."):
+        path = DATA_DIR / path.name
+    with path.open("rb") as handle:
+        municipality = municipality_from_toml(tomllib.load(handle))
+    known = _REGISTERED.get(municipality.key)
+    if known is None and municipality.key in MUNICIPALITY_FILES:
+        known = _load_municipality(municipality.key)
+    if known is not None and known != municipality:
+        raise ValueError(
+            f"{path.name}: municipality key {municipality.key!r} is already used by another file"
+        )
+    _REGISTERED[municipality.key] = municipality
+    return municipality
 
 
 @cache  # keyed on the positional key, so load_municipality() and ("lindenhoven") share one entry

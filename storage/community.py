@@ -26,6 +26,7 @@ from storage.models import Activity, ActivitySignup, CircleMember, CircleSetting
 
 SEED_FILE = Path(__file__).parent.parent / "flows" / "data" / "community_demo.toml"
 MUNICIPALITY = "lindenhoven"
+DEFAULT_TENANT = "default"
 SERVICE_FIELDS = frozenset(
     {"name", "description", "categories", "terms", "neighbourhood", "hours", "phone", "active"}
 )
@@ -53,19 +54,33 @@ def service_info(row: Service) -> ServiceInfo:
 
 
 async def list_services(
-    session: AsyncSession, municipality: str = MUNICIPALITY, *, include_inactive: bool = False
+    session: AsyncSession,
+    municipality: str = MUNICIPALITY,
+    *,
+    include_inactive: bool = False,
+    tenant: str = DEFAULT_TENANT,
 ) -> list[Service]:
-    query = select(Service).where(Service.municipality == municipality).order_by(Service.name, Service.id)
+    query = (
+        select(Service)
+        .where(Service.tenant == tenant, Service.municipality == municipality)
+        .order_by(Service.name, Service.id)
+    )
     if not include_inactive:
         query = query.where(Service.active.is_(True))
     return list((await session.execute(query)).scalars())
 
 
 async def services_for(
-    session: AsyncSession, neighbourhood: str | None, municipality: str = MUNICIPALITY
+    session: AsyncSession,
+    neighbourhood: str | None,
+    municipality: str = MUNICIPALITY,
+    tenant: str = DEFAULT_TENANT,
 ) -> list[ServiceInfo]:
-    """The active services a person of this neighbourhood may be pointed to: theirs and municipality-wide."""
-    query = select(Service).where(Service.municipality == municipality, Service.active.is_(True))
+    """The active services a person of this neighbourhood may be pointed to: theirs and municipality-wide,
+    of their own tenant only."""
+    query = select(Service).where(
+        Service.tenant == tenant, Service.municipality == municipality, Service.active.is_(True)
+    )
     if neighbourhood is not None:
         query = query.where(or_(Service.neighbourhood.is_(None), Service.neighbourhood == neighbourhood))
     rows = (await session.execute(query.order_by(Service.id))).scalars()
@@ -73,9 +88,16 @@ async def services_for(
 
 
 async def create_service(
-    session: AsyncSession, key: str, data: Mapping[str, Any], now: datetime, municipality: str = MUNICIPALITY
+    session: AsyncSession,
+    key: str,
+    data: Mapping[str, Any],
+    now: datetime,
+    municipality: str = MUNICIPALITY,
+    tenant: str = DEFAULT_TENANT,
 ) -> Service:
-    row = Service(key=key, municipality=municipality, created_at=now, updated_at=now, active=True)
+    row = Service(
+        key=key, tenant=tenant, municipality=municipality, created_at=now, updated_at=now, active=True
+    )
     _assign(row, data, SERVICE_FIELDS)
     session.add(row)
     await session.flush()
@@ -115,9 +137,13 @@ def activity_info(row: Activity) -> ActivityInfo:
 
 
 async def list_activities(
-    session: AsyncSession, municipality: str = MUNICIPALITY, *, include_inactive: bool = False
+    session: AsyncSession,
+    municipality: str = MUNICIPALITY,
+    *,
+    include_inactive: bool = False,
+    tenant: str = DEFAULT_TENANT,
 ) -> list[Activity]:
-    query = select(Activity).where(Activity.municipality == municipality)
+    query = select(Activity).where(Activity.tenant == tenant, Activity.municipality == municipality)
     if not include_inactive:
         query = query.where(Activity.active.is_(True))
     return list(
@@ -126,9 +152,16 @@ async def list_activities(
 
 
 async def create_activity(
-    session: AsyncSession, key: str, data: Mapping[str, Any], now: datetime, municipality: str = MUNICIPALITY
+    session: AsyncSession,
+    key: str,
+    data: Mapping[str, Any],
+    now: datetime,
+    municipality: str = MUNICIPALITY,
+    tenant: str = DEFAULT_TENANT,
 ) -> Activity:
-    row = Activity(key=key, municipality=municipality, created_at=now, updated_at=now, active=True)
+    row = Activity(
+        key=key, tenant=tenant, municipality=municipality, created_at=now, updated_at=now, active=True
+    )
     _assign(row, data, ACTIVITY_FIELDS)
     session.add(row)
     await session.flush()
@@ -153,11 +186,18 @@ async def delete_activity(session: AsyncSession, activity_id: int) -> bool:
 
 
 async def activities_near(
-    session: AsyncSession, neighbourhood: str | None, after: datetime, limit: int = 10
+    session: AsyncSession,
+    neighbourhood: str | None,
+    after: datetime,
+    limit: int = 10,
+    tenant: str = DEFAULT_TENANT,
 ) -> list[Occurrence]:
-    """The next dates (within a week of `after`) of active activities in or next to a neighbourhood,
-    soonest first. For the agenda, and for a match's follow-up that invites two people to one."""
-    query = select(Activity).where(Activity.active.is_(True), Activity.neighbourhood.in_(near(neighbourhood)))
+    """The next dates (within a week of `after`) of the tenant's active activities in or next to a
+    neighbourhood, soonest first. For the agenda, and for a match's follow-up that invites two people to
+    one."""
+    query = select(Activity).where(
+        Activity.tenant == tenant, Activity.active.is_(True), Activity.neighbourhood.in_(near(neighbourhood))
+    )
     rows = (await session.execute(query)).scalars()
     return this_week([activity_info(row) for row in rows], after)[:limit]
 
@@ -172,11 +212,19 @@ async def signed_up(session: AsyncSession, person_id: int, since: date) -> set[t
 
 
 async def sign_up(
-    session: AsyncSession, person_id: int, activity_id: int, on: date, now: datetime
+    session: AsyncSession,
+    person_id: int,
+    activity_id: int,
+    on: date,
+    now: datetime,
+    tenant: str | None = None,
 ) -> ActivitySignup | None:
-    """Sign a person up for one date; None when the activity is gone or they are signed up already."""
+    """Sign a person up for one date; None when the activity is gone (or another tenant's) or they are
+    signed up already."""
     activity = await session.get(Activity, activity_id)
     if activity is None or not activity.active or on.weekday() != activity.weekday:
+        return None
+    if tenant is not None and activity.tenant != tenant:
         return None
     existing = (
         await session.execute(

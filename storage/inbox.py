@@ -33,22 +33,29 @@ def _insert(session: AsyncSession, table: Any) -> Any:
     return sqlite.insert(table)
 
 
-async def identity_for(session: AsyncSession, channel: str, address: str, now: datetime) -> Identity:
-    """The identity for a channel address, creating the person on first contact.
+async def identity_for(
+    session: AsyncSession, channel: str, address: str, now: datetime, tenant: str = "default"
+) -> Identity:
+    """The identity for a channel address of one tenant, creating the person on first contact (the same
+    number writing to two tenants is two people).
 
     Two first messages from one address may race (two web processes); the unique constraint decides
     and the loser reads the winner's row.
     """
-    query = select(Identity).where(Identity.channel == channel, Identity.address == address)
+    query = select(Identity).where(
+        Identity.tenant == tenant, Identity.channel == channel, Identity.address == address
+    )
     identity = (await session.execute(query)).scalar_one_or_none()
     if identity is not None:
         return identity
     try:
         async with session.begin_nested():
-            person = Person(created_at=now, last_active_at=now, language="nl")
+            person = Person(created_at=now, last_active_at=now, language="nl", tenant=tenant)
             session.add(person)
             await session.flush()
-            identity = Identity(person_id=person.id, channel=channel, address=address, created_at=now)
+            identity = Identity(
+                person_id=person.id, channel=channel, address=address, created_at=now, tenant=tenant
+            )
             session.add(identity)
             session.add(Conversation(person_id=person.id, state={}, updated_at=now))
             await session.flush()
@@ -65,12 +72,14 @@ async def store_inbound(
     address: str,
     event: dict[str, Any],
     now: datetime,
+    tenant: str = "default",
 ) -> StoredInbound:
-    """Store one inbound message unless the provider already delivered it (same provider id)."""
-    identity = await identity_for(session, channel, address, now)
+    """Store one inbound message unless the tenant's provider already delivered it (same provider id)."""
+    identity = await identity_for(session, channel, address, now, tenant)
     statement = (
         _insert(session, InboundMessage)
         .values(
+            tenant=tenant,
             channel=channel,
             provider_id=provider_id,
             identity_id=identity.id,
@@ -78,7 +87,7 @@ async def store_inbound(
             received_at=now,
             event=event,
         )
-        .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+        .on_conflict_do_nothing(index_elements=["tenant", "channel", "provider_id"])
         .returning(InboundMessage.id)
     )
     inbound_id = (await session.execute(statement)).scalar_one_or_none()
@@ -121,7 +130,7 @@ async def post_internal(
             event={"kind": "internal", "command": name, "meta": data},
             about_person_id=about,
         )
-        .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+        .on_conflict_do_nothing(index_elements=["tenant", "channel", "provider_id"])
     )
     await session.execute(statement)
 
@@ -221,12 +230,17 @@ async def stop_all_addresses(session: AsyncSession, person_id: int, reason: str,
 
 
 async def mark_address_stopped(
-    session: AsyncSession, channel: str, address: str, reason: str, now: datetime
+    session: AsyncSession, channel: str, address: str, reason: str, now: datetime, tenant: str = "default"
 ) -> bool:
-    """Mark an address stopped (opt-out, bot blocked). Returns whether such an address was known."""
+    """Mark a tenant's address stopped (opt-out, bot blocked). Returns whether such an address was known."""
     result = await session.execute(
         update(Identity)
-        .where(Identity.channel == channel, Identity.address == address, Identity.stopped_at.is_(None))
+        .where(
+            Identity.tenant == tenant,
+            Identity.channel == channel,
+            Identity.address == address,
+            Identity.stopped_at.is_(None),
+        )
         .values(stopped_at=now, stop_reason=reason)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -33,8 +33,13 @@ def _reach_filter(request_neighbourhood: str, municipality: places.Municipality)
 
 
 async def candidates(
-    session: AsyncSession, request: HelpRequest, now: datetime, municipality: places.Municipality
+    session: AsyncSession,
+    request: HelpRequest,
+    now: datetime,
+    municipality: places.Municipality,
+    tenant: str = "default",
 ) -> list[Candidate]:
+    """Volunteers of the requester's tenant only: another municipality's neighbours are never asked."""
     tasks_this_week = (
         select(func.count())
         .select_from(MatchInvitation)
@@ -67,6 +72,7 @@ async def candidates(
             HelpOffer.active.is_(True),
             or_(HelpOffer.paused_until.is_(None), HelpOffer.paused_until <= now),
             HelpOffer.person_id != request.person_id,
+            Person.tenant == tenant,
             Person.neighbourhood.is_not(None),
             _reach_filter(request.neighbourhood, municipality),  # type: ignore[arg-type]
             ~invited,

@@ -62,6 +62,9 @@ class Person(Base):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
+    # The tenant (municipality front door, bot/tenants.py) this row belongs to; `default` in a
+    # single-tenant deployment. Nothing is looked up across tenants.
+    tenant: Mapped[str] = mapped_column(String(32), default="default", server_default="default")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     language: Mapped[str] = mapped_column(String(8), default="nl")
     first_name: Mapped[str | None] = mapped_column(String(80))
@@ -94,9 +97,15 @@ class Identity(Base):
     """
 
     __tablename__ = "identities"
-    __table_args__ = (UniqueConstraint("channel", "address", name="uq_identity_channel_address"),)
+    __table_args__ = (
+        # The same number writing to two municipalities' numbers is two people, one in each.
+        UniqueConstraint("tenant", "channel", "address", name="uq_identity_tenant_channel_address"),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
+    # The tenant (municipality front door, bot/tenants.py) this row belongs to; `default` in a
+    # single-tenant deployment. Nothing is looked up across tenants.
+    tenant: Mapped[str] = mapped_column(String(32), default="default", server_default="default")
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     channel: Mapped[str] = mapped_column(String(16))
     address: Mapped[str] = mapped_column(String(64))
@@ -121,12 +130,15 @@ class InboundMessage(Base):
 
     __tablename__ = "inbound_messages"
     __table_args__ = (
-        UniqueConstraint("channel", "provider_id", name="uq_inbound_channel_provider_id"),
+        # Telegram's update_id counts per bot: two tenants' bots can deliver the same one.
+        UniqueConstraint("tenant", "channel", "provider_id", name="uq_inbound_tenant_channel_provider_id"),
         Index("ix_inbound_person_pending", "person_id", "processed_at"),
         Index("ix_inbound_pending", "processed_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
+    # The front door that received it (internal events: `default`; their keys carry row ids).
+    tenant: Mapped[str] = mapped_column(String(32), default="default", server_default="default")
     channel: Mapped[str] = mapped_column(String(16))
     provider_id: Mapped[str] = mapped_column(String(64))
     # None for internal events (channel "internal"): another person's step or a timer posted them.
@@ -508,6 +520,9 @@ class Service(Base):
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
+    # The tenant (municipality front door, bot/tenants.py) this row belongs to; `default` in a
+    # single-tenant deployment. Nothing is looked up across tenants.
+    tenant: Mapped[str] = mapped_column(String(32), default="default", server_default="default")
     municipality: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(String(300))
@@ -533,6 +548,9 @@ class Activity(Base):
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
+    # The tenant (municipality front door, bot/tenants.py) this row belongs to; `default` in a
+    # single-tenant deployment. Nothing is looked up across tenants.
+    tenant: Mapped[str] = mapped_column(String(32), default="default", server_default="default")
     municipality: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(80))
     description: Mapped[str] = mapped_column(String(300), default="")
@@ -610,6 +628,9 @@ class StaffAccount(Base):
     __tablename__ = "staff_accounts"
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
+    # The tenant (municipality front door, bot/tenants.py) this row belongs to; `default` in a
+    # single-tenant deployment. Nothing is looked up across tenants.
+    tenant: Mapped[str] = mapped_column(String(32), default="default", server_default="default")
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(16))

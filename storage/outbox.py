@@ -49,6 +49,8 @@ class ClaimedMessage:
     first_attempt_at: datetime | None
     # When the person last wrote from this address (WhatsApp's 24-hour window).
     last_inbound_at: datetime | None = None
+    # The address's tenant: the message goes out with that tenant's credentials only.
+    tenant: str = "default"
 
 
 def enqueue(
@@ -142,7 +144,9 @@ async def claim_due(
         .execution_options(synchronize_session=False)
     )
     rows = await session.execute(
-        select(OutboxMessage, Identity.address, Identity.stopped_at, Identity.last_inbound_at)
+        select(
+            OutboxMessage, Identity.address, Identity.stopped_at, Identity.last_inbound_at, Identity.tenant
+        )
         .join(Identity, Identity.id == OutboxMessage.identity_id)
         .where(OutboxMessage.id.in_(ids))
         .order_by(OutboxMessage.id)
@@ -167,8 +171,9 @@ async def claim_due(
             created_at=row.created_at,
             first_attempt_at=row.first_attempt_at,
             last_inbound_at=last_inbound_at,
+            tenant=tenant,
         )
-        for row, address, stopped_at, last_inbound_at in rows
+        for row, address, stopped_at, last_inbound_at, tenant in rows
     ]
 
 
@@ -334,3 +339,14 @@ async def queue_depth(session: AsyncSession) -> int:
         select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status.in_((PENDING, UNKNOWN)))
     )
     return int((await session.execute(query)).scalar_one())
+
+
+async def tenant_of_sent(session: AsyncSession, provider_id: str) -> str | None:
+    """The tenant of the address a sent message went to (a status callback is verified with its token)."""
+    query = (
+        select(Identity.tenant)
+        .join(OutboxMessage, OutboxMessage.identity_id == Identity.id)
+        .where(OutboxMessage.provider_id == provider_id)
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()

@@ -1,7 +1,9 @@
 """Staff console storage: accounts, sessions, login attempts, the audit log, takeovers, blocks, queues.
 
 A `Scope` is what one staff member may see: a buurtverbinder their neighbourhoods, a coordinator or an
-admin the whole municipality (`neighbourhoods is None`). Every query about people or requests takes one.
+admin the whole municipality (`neighbourhoods is None`), always within their own tenant (municipality
+front door, bot/tenants.py): another tenant's people and requests do not exist for them. Every query
+about people or requests takes one.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select, true
+from sqlalchemy import and_, delete, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import (
@@ -41,29 +43,36 @@ QUEUE_LIMIT = 200
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    neighbourhoods: frozenset[str] | None  # None: everything
+    neighbourhoods: frozenset[str] | None  # None: everything (of the tenant)
+    tenant: str = "default"
 
     @classmethod
     def of(cls, account: StaffAccount) -> Scope:
+        tenant = account.tenant or "default"
         if account.role == "buurtverbinder":
-            return cls(frozenset(account.neighbourhoods or ()))
-        return cls(None)
+            return cls(frozenset(account.neighbourhoods or ()), tenant)
+        return cls(None, tenant)
 
     def allows(self, neighbourhood: str | None) -> bool:
+        """Whether a neighbourhood of this tenant is in scope (callers check the tenant: `allows_person`)."""
         return self.neighbourhoods is None or (
             neighbourhood is not None and neighbourhood in self.neighbourhoods
         )
 
+    def allows_person(self, person: Person) -> bool:
+        return person.tenant == self.tenant and self.allows(person.neighbourhood)
+
     def people(self) -> Any:
         """A WHERE clause on Person for this scope."""
         if self.neighbourhoods is None:
-            return true()
-        return Person.neighbourhood.in_(sorted(self.neighbourhoods))
+            return Person.tenant == self.tenant
+        return and_(Person.tenant == self.tenant, Person.neighbourhood.in_(sorted(self.neighbourhoods)))
 
     def requests(self) -> Any:
+        """A WHERE clause on HelpRequest joined with its requester (Person) for this scope."""
         if self.neighbourhoods is None:
-            return true()
-        return HelpRequest.neighbourhood.in_(sorted(self.neighbourhoods))
+            return Person.tenant == self.tenant
+        return and_(Person.tenant == self.tenant, HelpRequest.neighbourhood.in_(sorted(self.neighbourhoods)))
 
 
 # --- accounts and sessions -------------------------------------------------------------------------------
@@ -79,10 +88,12 @@ def add_account(
     neighbourhoods: list[str],
     now: datetime,
     phone: str | None = None,
+    tenant: str = "default",
 ) -> StaffAccount:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
     account = StaffAccount(
+        tenant=tenant,
         email=email.strip().lower(),
         name=name.strip(),
         role=role,
@@ -281,7 +292,10 @@ async def open_alerts(
         query = query.where(StaffAlert.kind == kind)
     if exclude is not None:
         query = query.where(StaffAlert.kind != exclude)
-    if scope.neighbourhoods is not None:
+    # An alert about nobody in particular belongs to no tenant's people: only the default tenant sees it.
+    if scope.tenant == "default" and scope.neighbourhoods is None:
+        query = query.where(or_(StaffAlert.person_id.is_(None), scope.people()))
+    else:
         query = query.where(scope.people())
     return [(alert, person) for alert, person in await session.execute(query)]
 

@@ -30,6 +30,8 @@ class InboundMessage:
     event: Event
     # Telegram: a tapped inline button must be answered so the client stops its spinner.
     callback_query_id: str | None = None
+    # The tenant whose front door received it (set by the webhook from the bot or number it came to).
+    tenant: str = "default"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class AddressBlocked:
     channel: Channel
     provider_id: str
     address: str
+    tenant: str = "default"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ async def healthz(request: Request) -> Response:
     body = {
         "status": "ok" if ok else "unavailable",
         "database": "ok" if ok else "unreachable",
-        "channels": sorted(runtime.adapters),
+        "channels": runtime.channels(),
     }
     return JSONResponse(body, status_code=200 if ok else 503)
 

@@ -5,15 +5,17 @@ Failing verification answers 403 and stores nothing. Whatever a sender can send 
 
 from __future__ import annotations
 
-import hmac
 import logging
 import time
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from twilio.request_validator import RequestValidator
 
 from bot import metrics
+from bot import tenants as tenant_config
 from bot.channels import telegram, twilio
 from bot.channels.base import AddressBlocked, Ignored, InboundMessage
 from bot.runtime import Runtime
@@ -43,12 +45,13 @@ async def telegram_webhook(request: Request) -> Response:
     route = "telegram"
     runtime = _runtime(request)
     started = time.perf_counter()
-    adapter = runtime.telegram
-    secret = runtime.settings.telegram_webhook_secret
-    if adapter is None or not secret:
+    if not runtime.telegram_bots:
         return _reject(route, 404, "telegram channel is off")
+    # The secret header says which tenant's bot this update came to (compared with every tenant's).
     given = request.headers.get("x-telegram-bot-api-secret-token", "")
-    if not hmac.compare_digest(given.encode(), secret.encode()):
+    tenant = runtime.tenants.by_telegram_secret(given)
+    adapter = runtime.telegram_bots.get(tenant.key) if tenant is not None else None
+    if tenant is None or adapter is None:
         return _reject(route, 403, "bad secret token")
     try:
         data = parse_json_object(await read_body(request, runtime.settings.voordeur_max_body_bytes))
@@ -62,7 +65,7 @@ async def telegram_webhook(request: Request) -> Response:
         # sender's fault, so a 400, but named in the log by exception type only (no payload data).
         log.warning("telegram update broke the parser", extra={"exception": type(exc).__name__})
         return _reject(route, 400, "not a telegram update")
-    await _accept(runtime, parsed)
+    await _accept(runtime, _for_tenant(parsed, tenant.key))
     metrics.WEBHOOK_SECONDS.labels(route).observe(time.perf_counter() - started)
     return PlainTextResponse("ok")
 
@@ -71,14 +74,15 @@ async def twilio_messages_webhook(request: Request) -> Response:
     route = "twilio_messages"
     runtime = _runtime(request)
     started = time.perf_counter()
-    form_or_error = await _verified_twilio_form(request, runtime, route)
-    if isinstance(form_or_error, Response):
-        return form_or_error
+    verified = await _verified_twilio_form(request, runtime, route, _tenant_by_number)
+    if isinstance(verified, Response):
+        return verified
+    form, tenant = verified
     try:
-        parsed = twilio.parse_inbound(form_or_error)
+        parsed = twilio.parse_inbound(form)
     except ValueError:
         return _reject(route, 400, "not a twilio message")
-    await _accept(runtime, parsed)
+    await _accept(runtime, _for_tenant(parsed, tenant.key))
     metrics.WEBHOOK_SECONDS.labels(route).observe(time.perf_counter() - started)
     return Response(EMPTY_TWIML, media_type="text/xml")
 
@@ -86,11 +90,11 @@ async def twilio_messages_webhook(request: Request) -> Response:
 async def twilio_status_webhook(request: Request) -> Response:
     route = "twilio_status"
     runtime = _runtime(request)
-    form_or_error = await _verified_twilio_form(request, runtime, route)
-    if isinstance(form_or_error, Response):
-        return form_or_error
+    verified = await _verified_twilio_form(request, runtime, route, _tenant_by_account)
+    if isinstance(verified, Response):
+        return verified
     try:
-        status = twilio.parse_status(form_or_error)
+        status = twilio.parse_status(verified[0])
     except ValueError:
         return _reject(route, 400, "not a twilio status callback")
     await runtime.record_delivery(status, _outbox_id(request.query_params.get("o")))
@@ -109,26 +113,66 @@ def _outbox_id(value: str | None) -> int | None:
     return number if 0 < number <= _MAX_ID else None
 
 
-async def _verified_twilio_form(request: Request, runtime: Runtime, route: str) -> dict[str, str] | Response:
-    """The form, once its X-Twilio-Signature matches.
+TenantFinder = Callable[[Runtime, dict[str, str]], Awaitable["tenant_config.Tenant | None"]]
+
+
+async def _tenant_by_number(runtime: Runtime, form: dict[str, str]) -> tenant_config.Tenant | None:
+    """The tenant that owns the number the message was sent to (`To`). With one Twilio tenant only, that
+    tenant, whatever `To` says (a single-tenant deployment works as it always did)."""
+    found = runtime.tenants.by_twilio_number(form.get("To", ""))
+    return found if found is not None else _only_twilio_tenant(runtime)
+
+
+async def _tenant_by_account(runtime: Runtime, form: dict[str, str]) -> tenant_config.Tenant | None:
+    """A status callback's tenant: the one whose Twilio account sent the message (`AccountSid`; tenants
+    sharing an account share its auth token), else the tenant of the outbox row the callback names."""
+    by_account = runtime.tenants.by_account_sid(form.get("AccountSid", ""))
+    if by_account:
+        return by_account[0]
+    sid = form.get("MessageSid", "")
+    key = await runtime.tenant_of_sent(sid) if sid else None
+    if key is not None:
+        return runtime.tenants.get(key)
+    return _only_twilio_tenant(runtime)
+
+
+def _only_twilio_tenant(runtime: Runtime) -> tenant_config.Tenant | None:
+    with_twilio = [tenant for tenant in runtime.tenants if tenant.twilio is not None]
+    return with_twilio[0] if len(with_twilio) == 1 else None
+
+
+async def _verified_twilio_form(
+    request: Request, runtime: Runtime, route: str, find_tenant: TenantFinder
+) -> tuple[dict[str, str], tenant_config.Tenant] | Response:
+    """The form and its tenant, once its X-Twilio-Signature matches that tenant's auth token.
 
     Twilio signs the URL it called: behind a TLS proxy that is PUBLIC_BASE_URL + path (+ query), not the
-    URL this process sees, so we rebuild it from the setting.
+    URL this process sees, so we rebuild it from the setting. The form is read before it is verified
+    only to find whose token to verify it with; nothing in it is used or stored unless it verifies.
     """
     settings = runtime.settings
-    if not settings.twilio_enabled or not settings.twilio_auth_token or not settings.public_base_url:
+    if not runtime.twilio_accounts or not settings.public_base_url:
         return _reject(route, 404, "twilio channels are off")
     try:
         form = parse_form(request, await read_body(request, settings.voordeur_max_body_bytes))
     except BadRequest as exc:
         return _reject(route, exc.status, exc.reason)
+    tenant = await find_tenant(runtime, form)
+    if tenant is None or tenant.twilio is None:
+        return _reject(route, 403, "unknown number")
     url = settings.public_base_url + request.url.path
     if request.url.query:
         url += "?" + request.url.query
     signature = request.headers.get("x-twilio-signature", "")
-    if not signature or not RequestValidator(settings.twilio_auth_token).validate(url, form, signature):
+    if not signature or not RequestValidator(tenant.twilio.auth_token).validate(url, form, signature):
         return _reject(route, 403, "bad signature")
-    return form
+    return form, tenant
+
+
+def _for_tenant(
+    parsed: InboundMessage | AddressBlocked | Ignored, tenant: str
+) -> InboundMessage | AddressBlocked | Ignored:
+    return parsed if isinstance(parsed, Ignored) else replace(parsed, tenant=tenant)
 
 
 async def _accept(runtime: Runtime, parsed: InboundMessage | AddressBlocked | Ignored) -> None:
@@ -137,7 +181,7 @@ async def _accept(runtime: Runtime, parsed: InboundMessage | AddressBlocked | Ig
         log.info("update ignored", extra={"reason": parsed.reason})
         return
     if isinstance(parsed, AddressBlocked):
-        await runtime.engine.mark_blocked(parsed.channel, parsed.address, "blocked_bot")
+        await runtime.engine.mark_blocked(parsed.channel, parsed.address, "blocked_bot", parsed.tenant)
         return
     stored = await runtime.engine.store(parsed)
     log.info(
@@ -149,7 +193,8 @@ async def _accept(runtime: Runtime, parsed: InboundMessage | AddressBlocked | Ig
             "duplicate": stored.duplicate,
         },
     )
-    if parsed.callback_query_id and runtime.telegram is not None:
-        runtime.background(runtime.telegram.answer_callback(parsed.callback_query_id))
+    bot = runtime.telegram_bots.get(parsed.tenant)
+    if parsed.callback_query_id and bot is not None:
+        runtime.background(bot.answer_callback(parsed.callback_query_id))
     if not stored.duplicate:
         runtime.kick(stored.person_id)

@@ -3,10 +3,13 @@ the agenda, dashboard."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
+from bot import tenants
 from bot.web.staff import community, views
 from bot.web.staff.auth import Staff
 from bot.web.staff.dashboard import bar_chart, figures, to_csv
@@ -16,11 +19,15 @@ from bot.web.staff.views import runtime_of, staff_only
 MUNICIPALITY_ROLES = ("coordinator", "admin")
 
 
+def _zone(who: Staff) -> ZoneInfo:
+    return tenants.current().get(who.scope.tenant).zone
+
+
 async def _dashboard(request: Request, who: Staff) -> Response:
     runtime = runtime_of(request)
     language = language_of(request)
     async with runtime.sessions() as session:
-        data = await figures(session, runtime.clock(), runtime.settings.timezone)
+        data = await figures(session, runtime.clock(), _zone(who), who.scope.tenant)
     categories = views.category_names(language)
     known = texts()
     checkin_labels = {
@@ -41,7 +48,7 @@ async def _dashboard(request: Request, who: Staff) -> Response:
 async def _dashboard_csv(request: Request, who: Staff) -> Response:
     runtime = runtime_of(request)
     async with runtime.sessions() as session:
-        data = await figures(session, runtime.clock(), runtime.settings.timezone)
+        data = await figures(session, runtime.clock(), _zone(who), who.scope.tenant)
     return Response(
         to_csv(data),
         media_type="text/csv; charset=utf-8",

@@ -18,14 +18,21 @@ class AccountError(ValueError):
     """A clear one-line reason the account cannot be made."""
 
 
-def check(email: str, name: str, role: str, neighbourhoods: list[str], password: str) -> None:
+def check(
+    email: str,
+    name: str,
+    role: str,
+    neighbourhoods: list[str],
+    password: str,
+    municipality: str = places.DEFAULT_MUNICIPALITY,
+) -> None:
     if "@" not in email or len(email) > 254:
         raise AccountError("--email must be an email address")
     if not name.strip():
         raise AccountError("--name must not be empty")
     if role not in staff.ROLES:
         raise AccountError(f"--role must be one of {', '.join(staff.ROLES)}")
-    known = {n.key for n in places.load_municipality().neighbourhoods}
+    known = {n.key for n in places.load_municipality(municipality).neighbourhoods}
     unknown = sorted(set(neighbourhoods) - known)
     if unknown:
         raise AccountError(
@@ -48,9 +55,12 @@ async def add(
     now: datetime,
     phone: str | None = None,
     exist_ok: bool = False,
+    tenant: str = "default",
+    municipality: str = places.DEFAULT_MUNICIPALITY,
 ) -> bool:
-    """Create the account; False if the email exists and `exist_ok` (the demo seeds idempotently)."""
-    check(email, name, role, neighbourhoods, password)
+    """Create the account in `tenant` (whose neighbourhoods are `municipality`'s); False if the email
+    exists and `exist_ok` (the demo seeds idempotently). An account belongs to one tenant only."""
+    check(email, name, role, neighbourhoods, password, municipality)
     engine = make_engine(database_url)
     exists = f"an account for {email.strip().lower()} exists already"
     try:
@@ -68,6 +78,7 @@ async def add(
                 neighbourhoods=neighbourhoods,
                 now=now,
                 phone=phone,
+                tenant=tenant,
             )
     except IntegrityError:
         # Two creations at once: the unique email decides.

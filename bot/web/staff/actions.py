@@ -14,7 +14,7 @@ import phonenumbers
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import matchmaker
+from bot import matchmaker, tenants
 from bot.mailbox import Touched
 from flows import catalogue
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
@@ -46,7 +46,10 @@ async def send_message(
     identity = await inbox.preferred_identity(session, person.id)
     if identity is None:
         raise ActionRefused("error_no_channel")
-    body = catalogue.message("staff_message", person.language, {"text": text, "name": staff_name})
+    service = tenants.current().get(person.tenant).name
+    body = catalogue.message(
+        "staff_message", person.language, {"text": text, "name": staff_name}, service=service
+    )
     outbox.enqueue(
         session,
         person_id=person.id,
@@ -137,15 +140,22 @@ def normalise_phone(raw: str) -> str | None:
 
 
 async def phone_intake(
-    session: AsyncSession, intake: Intake, staff_id: int, channel: str, now: datetime, touched: Touched
+    session: AsyncSession,
+    intake: Intake,
+    staff_id: int,
+    channel: str,
+    now: datetime,
+    touched: Touched,
+    tenant: str = "default",
 ) -> int:
-    """A request taken down on the phone, then matched like any other. Returns the request id."""
+    """A request taken down on the phone, then matched like any other (in the staff member's tenant).
+    Returns the request id."""
     if intake.phone is not None:
-        identity = await inbox.identity_for(session, channel, intake.phone, now)
+        identity = await inbox.identity_for(session, channel, intake.phone, now, tenant)
         person = await session.get(Person, identity.person_id)
         assert person is not None
     else:
-        person = Person(created_at=now, last_active_at=now, language=intake.language)
+        person = Person(created_at=now, last_active_at=now, language=intake.language, tenant=tenant)
         session.add(person)
         await session.flush()
         session.add(Conversation(person_id=person.id, state={}, updated_at=now))

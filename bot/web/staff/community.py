@@ -17,6 +17,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from bot import tenants
 from bot.web.staff.auth import Staff
 from bot.web.staff.render import page
 from bot.web.staff.views import MAX_FIELD, neighbourhood_names, refused, runtime_of, staff_only
@@ -38,6 +39,10 @@ class Checked:
 
 def _form_values(form: Any) -> dict[str, str]:
     return {key: str(value)[:MAX_FIELD].strip() for key, value in form.items() if isinstance(value, str)}
+
+
+def _municipality(who: Staff) -> str:
+    return tenants.current().get(who.scope.tenant).municipality
 
 
 def _places(who: Staff) -> dict[str, str]:
@@ -119,7 +124,8 @@ async def _services_page(
 ) -> Response:
     runtime = runtime_of(request)
     async with runtime.sessions() as session:
-        rows = [row for row in await community.list_services(session) if may_see_service(who, row)]
+        every = await community.list_services(session, _municipality(who), tenant=who.scope.tenant)
+        rows = [row for row in every if may_see_service(who, row)]
     return page(
         request,
         "services.html",
@@ -146,7 +152,9 @@ async def _service_add(request: Request, who: Staff) -> Response:
     if checked.errors:
         return await _services_page(request, who, errors=checked.errors, values=values)
     async with runtime.sessions() as session, session.begin():
-        await community.create_service(session, _new_key("svc"), checked.data, runtime.clock())
+        await community.create_service(
+            session, _new_key("svc"), checked.data, runtime.clock(), _municipality(who), who.scope.tenant
+        )
         staff.audit(session, who.id, None, "service_add", runtime.clock())
     return RedirectResponse("/staff/services?done=saved", status_code=303)
 
@@ -155,7 +163,7 @@ async def _editable_service(request: Request, who: Staff) -> Service | None:
     runtime = runtime_of(request)
     async with runtime.sessions() as session:
         row = await session.get(Service, int(request.path_params["service_id"]))
-    if row is None or not may_edit_service(who, row):
+    if row is None or row.tenant != who.scope.tenant or not may_edit_service(who, row):
         return None
     return row
 
@@ -225,7 +233,7 @@ async def _activities_page(
     runtime = runtime_of(request)
     now = runtime.clock()
     async with runtime.sessions() as session:
-        every = await community.list_activities(session)
+        every = await community.list_activities(session, _municipality(who), tenant=who.scope.tenant)
         rows = [row for row in every if who.scope.allows(row.neighbourhood)]
         dates = {row.id: next_date(row, now) for row in rows}
         counts: dict[int, int] = {}
@@ -259,7 +267,9 @@ async def _activity_add(request: Request, who: Staff) -> Response:
     if checked.errors:
         return await _activities_page(request, who, errors=checked.errors, values=values)
     async with runtime.sessions() as session, session.begin():
-        await community.create_activity(session, _new_key("act"), checked.data, runtime.clock())
+        await community.create_activity(
+            session, _new_key("act"), checked.data, runtime.clock(), _municipality(who), who.scope.tenant
+        )
         staff.audit(session, who.id, None, "activity_add", runtime.clock())
     return RedirectResponse("/staff/activities?done=saved", status_code=303)
 
@@ -268,7 +278,7 @@ async def _editable_activity(request: Request, who: Staff) -> Activity | None:
     runtime = runtime_of(request)
     async with runtime.sessions() as session:
         row = await session.get(Activity, int(request.path_params["activity_id"]))
-    if row is None or not who.scope.allows(row.neighbourhood):
+    if row is None or row.tenant != who.scope.tenant or not who.scope.allows(row.neighbourhood):
         return None
     return row
 

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.matching import CATEGORIES
-from storage.models import CareCheckin, HelpRequest, Meeting
+from storage.models import CareCheckin, HelpRequest, Meeting, Person
 
 WEEKS = 8
 # In this order in the chart (storage.models.CareCheckin.answer).
@@ -53,15 +53,16 @@ def _week_index(moment: datetime, starts: list[datetime]) -> int | None:
     return None
 
 
-async def figures(session: AsyncSession, now: datetime, zone: ZoneInfo) -> Figures:
+async def figures(session: AsyncSession, now: datetime, zone: ZoneInfo, tenant: str = "default") -> Figures:
+    """The tenant's figures (a coordinator sees their own municipality's, never another's)."""
     starts = _week_starts(now, zone)
     since = starts[0]
     labels = [f"{start.isocalendar().year}-W{start.isocalendar().week:02d}" for start in starts]
     rows = (
         await session.execute(
-            select(
-                HelpRequest.created_at, HelpRequest.category, HelpRequest.status, HelpRequest.matched_at
-            ).where(HelpRequest.created_at >= since)
+            select(HelpRequest.created_at, HelpRequest.category, HelpRequest.status, HelpRequest.matched_at)
+            .join(Person, Person.id == HelpRequest.person_id)
+            .where(HelpRequest.created_at >= since, Person.tenant == tenant)
         )
     ).all()
     per_week = {category: [0] * WEEKS for category in CATEGORIES}
@@ -83,12 +84,12 @@ async def figures(session: AsyncSession, now: datetime, zone: ZoneInfo) -> Figur
         total=len(rows),
         median_minutes=statistics.median(waits) if waits else None,
         share_matched=matched / decided if decided else None,
-        share_met=await _share_met(session, since, matched),
-        checkins=await _checkins(session, starts),
+        share_met=await _share_met(session, since, matched, tenant),
+        checkins=await _checkins(session, starts, tenant),
     )
 
 
-async def _share_met(session: AsyncSession, since: datetime, matched: int) -> float | None:
+async def _share_met(session: AsyncSession, since: datetime, matched: int, tenant: str) -> float | None:
     """Of the requests matched in the period, the share with a meeting that happened
     (storage.models.Meeting status "happened", as recorded after "Is het gelukt?")."""
     if not matched:
@@ -96,7 +97,9 @@ async def _share_met(session: AsyncSession, since: datetime, matched: int) -> fl
     met = await session.execute(
         select(func.count(func.distinct(Meeting.request_id)))
         .join(HelpRequest, HelpRequest.id == Meeting.request_id)
+        .join(Person, Person.id == HelpRequest.person_id)
         .where(
+            Person.tenant == tenant,
             Meeting.status == "happened",
             HelpRequest.created_at >= since,
             HelpRequest.matched_at.is_not(None),
@@ -105,12 +108,12 @@ async def _share_met(session: AsyncSession, since: datetime, matched: int) -> fl
     return min(1.0, int(met.scalar_one()) / matched)
 
 
-async def _checkins(session: AsyncSession, starts: list[datetime]) -> dict[str, list[int]]:
+async def _checkins(session: AsyncSession, starts: list[datetime], tenant: str) -> dict[str, list[int]]:
     """Mantelzorgers' check-in answers per week (good, okay, heavy), by when they answered."""
     rows = await session.execute(
-        select(CareCheckin.answered_at, CareCheckin.answer).where(
-            CareCheckin.answered_at >= starts[0], CareCheckin.answer.is_not(None)
-        )
+        select(CareCheckin.answered_at, CareCheckin.answer)
+        .join(Person, Person.id == CareCheckin.person_id)
+        .where(Person.tenant == tenant, CareCheckin.answered_at >= starts[0], CareCheckin.answer.is_not(None))
     )
     trend: dict[str, list[int]] = {answer: [0] * WEEKS for answer in CHECKIN_ANSWERS}
     for answered_at, answer in rows:

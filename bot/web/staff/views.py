@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from bot import tenants
 from bot.mailbox import Touched
 from bot.runtime import Runtime
 from bot.web.staff import actions, auth
@@ -56,7 +57,9 @@ def staff_only(
                 return refused(request, who, 403, "error_csrf")
         if who.role not in roles:
             return refused(request, who, 403, "error_role")
-        return await handler(request, who)
+        # Neighbourhood names and choices on every page are those of the staff member's tenant.
+        with places.using(tenants.current().get(who.scope.tenant).municipality):
+            return await handler(request, who)
 
     return endpoint
 
@@ -183,8 +186,9 @@ def page_language(request: Request) -> str:
 
 
 async def person_in_scope(session: AsyncSession, who: Staff, person_id: int) -> Person | None:
+    """The person, if this staff member may see them: their tenant, and their neighbourhoods."""
     person = await session.get(Person, person_id)
-    if person is None or not who.scope.allows(person.neighbourhood):
+    if person is None or not who.scope.allows_person(person):
         return None
     return person
 
@@ -301,8 +305,12 @@ async def _person_action(request: Request, who: Staff) -> Response:
 
 
 async def request_in_scope(session: AsyncSession, who: Staff, request_id: int) -> HelpRequest | None:
+    """The request, if this staff member may see it: its requester's tenant, and its neighbourhood."""
     found = await session.get(HelpRequest, request_id)
     if found is None or not who.scope.allows(found.neighbourhood):
+        return None
+    requester = await session.get(Person, found.person_id)
+    if requester is None or requester.tenant != who.scope.tenant:
         return None
     return found
 
@@ -323,7 +331,7 @@ async def _request(request: Request, who: Staff) -> Response:
             "invitations": await staff.invitations(session, found.id),
             "scheduled": await staff.scheduled_for(session, request_id=found.id),
             "volunteers": await staff.volunteers(
-                session, staff.Scope(None), category=found.category, limit=50
+                session, staff.Scope(None, who.scope.tenant), category=found.category, limit=50
             ),
             "thread_log": await staff.thread_log(session, thread.id) if thread is not None else [],
             "matched_name": await _name(session, found.matched_person_id) if found.matched_person_id else "",
@@ -361,6 +369,9 @@ async def _request_action(request: Request, who: Staff) -> Response:
             if action == "match":
                 if not volunteer.isdigit():
                     raise actions.ActionRefused("error_not_volunteer")
+                helper = await session.get(Person, int(volunteer))
+                if helper is None or helper.tenant != who.scope.tenant:
+                    raise actions.ActionRefused("error_not_volunteer")
                 await actions.match_by_hand(session, request_id, int(volunteer), now, touched)
             elif action == "close":
                 await actions.close_request(session, request_id, now, touched)
@@ -383,7 +394,12 @@ async def _resolve_alert(request: Request, who: Staff) -> Response:
                 if alert is not None and alert.person_id is not None
                 else None
             )
-            if alert is None or (person is None and not who.sees_everything):
+            # An alert about someone out of scope does not exist; one about nobody is for the default
+            # tenant's coordinators (as the queue shows it).
+            unscoped = alert is not None and alert.person_id is None
+            if alert is None or (
+                person is None and not (unscoped and who.sees_everything and who.scope.tenant == "default")
+            ):
                 return refused(request, who, 404, "error_not_found")
             staff.audit(session, who.id, alert.person_id, f"resolve_{alert.kind}"[:64], runtime.clock())
             await actions.resolve_alert(session, alert, runtime.clock())
@@ -451,9 +467,8 @@ async def _intake_post(request: Request, who: Staff) -> Response:
             intake_places=_intake_places(who),
             **common(language),
         )
-    channel = (
-        "sms" if "sms" in runtime.adapters else ("simulator" if "simulator" in runtime.adapters else "sms")
-    )
+    adapters = runtime.tenant_adapters.get(who.scope.tenant, {})
+    channel = "sms" if "sms" in adapters else ("simulator" if "simulator" in adapters else "sms")
     intake = actions.Intake(
         first_name=first_name,
         neighbourhood=neighbourhood,
@@ -466,7 +481,9 @@ async def _intake_post(request: Request, who: Staff) -> Response:
     )
     touched = Touched()
     async with runtime.sessions() as session, session.begin():
-        request_id = await actions.phone_intake(session, intake, who.id, channel, now, touched)
+        request_id = await actions.phone_intake(
+            session, intake, who.id, channel, now, touched, tenant=who.scope.tenant
+        )
     wake(runtime, touched)
     return RedirectResponse(f"/staff/requests/{request_id}?done=intake", status_code=303)
 
