@@ -16,7 +16,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import (
@@ -38,9 +38,8 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import care as care_storage
-from storage import community as community_storage
 from storage import inbox, offers, outbox, privacy, requests, schedule, staff, threads
+from storage import profile as person_facts
 from storage.db import GroupCommit
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
@@ -213,10 +212,13 @@ class Engine:
             while pending:
                 posts = touched.posts
                 for message, identity in pending:
+                    # Staff's hold or block is read before every step; the Profile's parts only when
+                    # effects may have changed them (storage/profile.py: one statement for both).
+                    known = await person_facts.facts(session, person_id)
                     if profile is None:
-                        profile = await self._profile(session, person)
+                        profile = await person_facts.load(session, person, known)
                     state, changed = await self._step_one(
-                        session, person, message, identity, state, profile, touched
+                        session, person, message, identity, state, profile, known.status, touched
                     )
                     if changed:
                         profile = None  # effects may have changed what the profile says
@@ -268,6 +270,7 @@ class Engine:
         identity: Identity | None,
         state: dict[str, Any],
         profile: Profile,
+        held: staff.PersonStatus,
         touched: Touched,
     ) -> tuple[dict[str, Any], bool]:
         """One message through the flow; returns the new state and whether effects were applied."""
@@ -277,7 +280,6 @@ class Engine:
             identity = await inbox.preferred_identity(session, person.id)
         stopped = identity is not None and identity.stopped_at is not None and not internal
         event = event_from_json(message.event, address_stopped=stopped)
-        held = await staff.person_status(session, person.id)
         started = asyncio.get_running_loop().time()
         try:
             result = step(state, event, now, profile)
@@ -320,23 +322,6 @@ class Engine:
                 )
         message.processed_at = now
         return new_state, bool(effects)
-
-    @staticmethod
-    async def _profile(session: AsyncSession, person: Person) -> Profile:
-        consent = await session.execute(
-            select(Consent.id).where(Consent.person_id == person.id, Consent.withdrawn_at.is_(None)).limit(1)
-        )
-        return Profile(
-            first_name=person.first_name,
-            neighbourhood=person.neighbourhood,
-            consented=consent.scalar_one_or_none() is not None,
-            open_requests=await requests.open_for_person(session, person.id),
-            threads=await threads.for_person(session, person.id),
-            offer=await offers.for_person(session, person.id),
-            care=await care_storage.summary(session, person.id),
-            reminders=await care_storage.reminders_for(session, person.id),
-            circle=await community_storage.circle_for(session, person.id),
-        )
 
     async def _apply(
         self,
