@@ -148,11 +148,24 @@ async def lock_person(session: AsyncSession, person_id: int) -> Person | None:
 
 
 async def lock_person_with_conversation(
-    session: AsyncSession, person_id: int
-) -> tuple[Person, Conversation | None] | None:
-    """`lock_person` and the person's conversation row in one statement (the lock is on people only)."""
-    row = (await session.execute(_LOCK_PERSON_WITH_CONVERSATION, {"person_id": person_id})).one_or_none()
-    return None if row is None else (row[0], row[1])
+    session: AsyncSession, person_id: int, since: datetime
+) -> tuple[Person, Conversation | None, int] | None:
+    """`lock_person`, the person's conversation row and `recent_from_person(since)` in one statement
+    (the lock is on people only)."""
+    parameters = {"person_id": person_id, "since": since}
+    row = (await session.execute(_LOCK_PERSON_WITH_CONVERSATION, parameters)).one_or_none()
+    return None if row is None else (row[0], row[1], int(row[2]))
+
+
+async def mark_processed(session: AsyncSession, marks: list[dict[str, Any]]) -> None:
+    """Mark handled messages, one executemany: each mark is {"inbound_id", "processed_at", "error"}."""
+    if marks:
+        await session.execute(_MARK_PROCESSED, marks)
+
+
+async def save_state(session: AsyncSession, person_id: int, state: dict[str, Any], now: datetime) -> None:
+    """Store the person's conversation state (the row exists: first contact created it)."""
+    await session.execute(_SAVE_STATE, {"conversation_of": person_id, "state": state, "updated_at": now})
 
 
 async def pending_for_person(session: AsyncSession, person_id: int) -> list[InboundMessage]:
@@ -187,11 +200,16 @@ _PREFERRED_IDENTITY = (
 )
 _LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update(key_share=True)
 _LOCK_PERSON_WITH_CONVERSATION = (
-    select(Person, Conversation)
+    select(Person, Conversation, _RECENT_FROM_PERSON.scalar_subquery())
     .outerjoin(Conversation, Conversation.person_id == Person.id)
     .where(Person.id == bindparam("person_id"))
     .with_for_update(of=Person, key_share=True)
 )
+# Core, not ORM: no unit of work or loaded object for rows the step only writes. The SET columns are
+# the parameters' other keys (their types from the table).
+_inbound, _conversations = InboundMessage.__table__, Conversation.__table__
+_MARK_PROCESSED = update(_inbound).where(_inbound.c.id == bindparam("inbound_id"))
+_SAVE_STATE = update(_conversations).where(_conversations.c.person_id == bindparam("conversation_of"))
 _PENDING_WITH_IDENTITY = (
     select(InboundMessage, Identity)
     .outerjoin(Identity, Identity.id == InboundMessage.identity_id)
