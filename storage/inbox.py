@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
+from storage.db import table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
 
@@ -68,29 +69,35 @@ async def store_inbound(
 ) -> StoredInbound:
     """Store one inbound message unless the provider already delivered it (same provider id)."""
     identity = await identity_for(session, channel, address, now)
-    statement = (
-        _insert(session, InboundMessage)
-        .values(
-            channel=channel,
-            provider_id=provider_id,
-            identity_id=identity.id,
-            person_id=identity.person_id,
-            received_at=now,
-            event=event,
-        )
-        .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
-        .returning(InboundMessage.id)
-    )
-    inbound_id = (await session.execute(statement)).scalar_one_or_none()
+    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    statement = _STORE_PG if postgres else _STORE
+    row = {
+        "channel": channel,
+        "provider_id": provider_id,
+        "identity_id": identity.id,
+        "person_id": identity.person_id,
+        "received_at": now,
+        "event": event,
+    }
+    inbound_id = (await session.execute(statement, row)).scalar_one_or_none()
     if inbound_id is not None:
-        await session.execute(update(Identity).where(Identity.id == identity.id).values(last_inbound_at=now))
+        await session.execute(_INBOUND_AT, {"identity": identity.id, "last_inbound_at": now})
         if channel == "whatsapp":  # WhatsApp's 24-hour window opens again: what waited for it goes out
             await outbox.window_reopened(session, identity.id, now)
-        await session.execute(
-            update(Person).where(Person.id == identity.person_id).values(last_active_at=now)
-        )
+        await session.execute(_ACTIVE_AT, {"person": identity.person_id, "last_active_at": now})
     return StoredInbound(person_id=identity.person_id, identity_id=identity.id, inbound_id=inbound_id)
 
+
+# The store's statements, built once on the tables (Core): the VALUES and SET columns are the
+# parameters' keys. The insert is the dialect's own, for ON CONFLICT DO NOTHING.
+_STORE, _STORE_PG = (
+    dialect.insert(table_of(InboundMessage))
+    .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+    .returning(table_of(InboundMessage).c.id)
+    for dialect in (sqlite, postgresql)
+)
+_INBOUND_AT = update(table_of(Identity)).where(table_of(Identity).c.id == bindparam("identity"))
+_ACTIVE_AT = update(table_of(Person)).where(table_of(Person).c.id == bindparam("person"))
 
 INTERNAL = "internal"
 
@@ -207,7 +214,7 @@ _LOCK_PERSON_WITH_CONVERSATION = (
 )
 # Core, not ORM: no unit of work or loaded object for rows the step only writes. The SET columns are
 # the parameters' other keys (their types from the table).
-_inbound, _conversations = InboundMessage.__table__, Conversation.__table__
+_inbound, _conversations = table_of(InboundMessage), table_of(Conversation)
 _MARK_PROCESSED = update(_inbound).where(_inbound.c.id == bindparam("inbound_id"))
 _SAVE_STATE = update(_conversations).where(_conversations.c.person_id == bindparam("conversation_of"))
 _PENDING_WITH_IDENTITY = (

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from storage.db import table_of
 from storage.models import Identity, OutboxMessage
 
 SENDING = "sending"
@@ -70,7 +71,7 @@ async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None
     await session.execute(_INSERT, rows)
 
 
-_INSERT = insert(OutboxMessage.__table__)
+_INSERT = insert(table_of(OutboxMessage))
 
 
 def row(
@@ -213,11 +214,13 @@ async def finish(
         values["next_attempt_at"] = next_attempt_at
     if needs_reconcile is not None:
         values["needs_reconcile"] = needs_reconcile
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
-        .values(**values)
-    )
+    await session.execute(_FINISH, {"finish_id": message_id, **values})
+
+
+# Built once, on the table (Core): no statement building, cache key or ORM session sync per outcome.
+# The SET columns are the parameters' other keys.
+_outbox = table_of(OutboxMessage)
+_FINISH = update(_outbox).where(_outbox.c.id == bindparam("finish_id"), _outbox.c.status == SENDING)
 
 
 async def defer(session: AsyncSession, message_id: int, until: datetime) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, exists, or_, select
+from sqlalchemy import BindParameter, bindparam, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.profile import CircleSummary, Profile
@@ -49,7 +49,7 @@ class Facts:
     has_circle: bool  # members, circles joined or circle settings
 
 
-_PERSON = bindparam("person_id")
+_PERSON: BindParameter[int] = bindparam("person_id")
 _FACTS = select(
     select(StaffHold.staff_id).where(StaffHold.person_id == _PERSON).scalar_subquery(),
     exists().where(StaffHold.person_id == _PERSON),
