@@ -191,17 +191,18 @@ class Engine:
         touched = Touched()
         handled = 0
         async with self._sessions() as session, session.begin():
-            since = self._clock() - RATE_WINDOW
-            locked = await inbox.lock_person_with_conversation(session, person_id, since)
-            if locked is None:
+            # The person's lock, conversation, rate count, staff status, Profile facts and pending
+            # messages: one statement (storage/profile.py).
+            started = await person_facts.start(session, person_id, self._clock() - RATE_WINDOW)
+            if started is None:
                 return 0
-            person, conversation, recent = locked
+            person, conversation = started.person, started.conversation
             created = conversation is None
             if conversation is None:
                 conversation = Conversation(person_id=person_id, state={}, updated_at=self._clock())
                 session.add(conversation)
             state = dict(conversation.state or {})
-            if await self._flooding(session, person, state, recent):
+            if await self._flooding(session, person, state, started.recent):
                 conversation.state = state
                 self._on_outbox()
                 return 0
@@ -210,19 +211,22 @@ class Engine:
             # post in this transaction the mailbox cannot have grown (a message stored meanwhile comes
             # with its own kick, which waits for this person's lock), so it is not read again.
             profile: Profile | None = None
-            pending = await inbox.pending_with_identity(session, person_id)
+            known: person_facts.Facts | None = started.facts
+            pending = started.pending
             while pending:
                 posts = touched.posts
                 marks: list[dict[str, Any]] = []  # handled messages, marked before the mailbox is re-read
                 for message, identity in pending:
                     # Staff's hold or block is read before every step; the Profile's parts only when
                     # effects may have changed them (storage/profile.py: one statement for both).
-                    known = await person_facts.facts(session, person_id)
+                    if known is None:
+                        known = await person_facts.facts(session, person_id)
                     if profile is None:
                         profile = await person_facts.load(session, person, known)
                     state, changed = await self._step_one(
                         session, person, message, identity, state, profile, known.status, touched, marks
                     )
+                    known = None
                     if changed:
                         profile = None  # effects may have changed what the profile says
                 handled += len(pending)

@@ -135,7 +135,7 @@ async def post_internal(
 
 async def recent_from_person(session: AsyncSession, person_id: int, since: datetime) -> int:
     """Messages the person sent since `since` (their own, not internal events)."""
-    result = await session.execute(_RECENT_FROM_PERSON, {"person_id": person_id, "since": since})
+    result = await session.execute(RECENT_FROM_PERSON, {"person_id": person_id, "since": since})
     return int(result.scalar_one())
 
 
@@ -152,16 +152,6 @@ async def lock_person(session: AsyncSession, person_id: int) -> Person | None:
     mailbox takes a KEY SHARE lock for the foreign key, and must not wait for (or deadlock with) us.
     """
     return (await session.execute(_LOCK_PERSON, {"person_id": person_id})).scalar_one_or_none()
-
-
-async def lock_person_with_conversation(
-    session: AsyncSession, person_id: int, since: datetime
-) -> tuple[Person, Conversation | None, int] | None:
-    """`lock_person`, the person's conversation row and `recent_from_person(since)` in one statement
-    (the lock is on people only)."""
-    parameters = {"person_id": person_id, "since": since}
-    row = (await session.execute(_LOCK_PERSON_WITH_CONVERSATION, parameters)).one_or_none()
-    return None if row is None else (row[0], row[1], int(row[2]))
 
 
 async def mark_processed(session: AsyncSession, marks: list[dict[str, Any]]) -> None:
@@ -190,7 +180,7 @@ async def pending_with_identity(
 
 # The hot path's statements, built once: building a statement and computing its cache key cost more
 # CPU than SQLite takes to run it.
-_RECENT_FROM_PERSON = (
+RECENT_FROM_PERSON = (
     select(func.count())
     .select_from(InboundMessage)
     .where(
@@ -206,12 +196,6 @@ _PREFERRED_IDENTITY = (
     .limit(1)
 )
 _LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update(key_share=True)
-_LOCK_PERSON_WITH_CONVERSATION = (
-    select(Person, Conversation, _RECENT_FROM_PERSON.scalar_subquery())
-    .outerjoin(Conversation, Conversation.person_id == Person.id)
-    .where(Person.id == bindparam("person_id"))
-    .with_for_update(of=Person, key_share=True)
-)
 # Core, not ORM: no unit of work or loaded object for rows the step only writes. The SET columns are
 # the parameters' other keys (their types from the table).
 _inbound, _conversations = table_of(InboundMessage), table_of(Conversation)

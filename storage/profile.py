@@ -12,20 +12,26 @@ tests/test_profile_loader.py compares the two over varied people on both databas
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import BindParameter, bindparam, exists, or_, select
+from sqlalchemy import BindParameter, and_, bindparam, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.profile import CircleSummary, Profile
-from storage import care, community, offers, requests, threads
+from storage import care, community, inbox, offers, requests, threads
 from storage.models import (
     CareRegistration,
     CircleMember,
     CircleSettings,
     Consent,
+    Conversation,
     HelpOffer,
     HelpRequest,
+    Identity,
+    InboundMessage,
     Person,
     PersonBlock,
     Reminder,
@@ -49,37 +55,96 @@ class Facts:
     has_circle: bool  # members, circles joined or circle settings
 
 
+@dataclass(frozen=True, slots=True)
+class Start:
+    """What the engine reads when it starts a person's turn, in one statement (`start`)."""
+
+    person: Person  # locked (PostgreSQL: FOR NO KEY UPDATE, as storage.inbox.lock_person)
+    conversation: Conversation | None
+    recent: int  # their own messages since `since` (the rate limit)
+    facts: Facts  # as `facts` would answer now
+    pending: list[tuple[InboundMessage, Identity | None]]  # as storage.inbox.pending_with_identity
+
+
 _PERSON: BindParameter[int] = bindparam("person_id")
-_FACTS = select(
-    select(StaffHold.staff_id).where(StaffHold.person_id == _PERSON).scalar_subquery(),
-    exists().where(StaffHold.person_id == _PERSON),
-    exists().where(PersonBlock.person_id == _PERSON),
-    exists().where(Consent.person_id == _PERSON, Consent.withdrawn_at.is_(None)),
+# Each subquery is uncorrelated (correlate(None)): `_START` has people and inbound_messages in its FROM,
+# and these must not refer to that row.
+_FACT_COLUMNS = (
+    select(StaffHold.staff_id).where(StaffHold.person_id == _PERSON).correlate(None).scalar_subquery(),
+    exists().where(StaffHold.person_id == _PERSON).correlate(None),
+    exists().where(PersonBlock.person_id == _PERSON).correlate(None),
+    exists().where(Consent.person_id == _PERSON, Consent.withdrawn_at.is_(None)).correlate(None),
     # as storage.requests.open_for_person
-    exists().where(HelpRequest.person_id == _PERSON, HelpRequest.status.in_(requests.OPEN_STATUSES)),
+    exists()
+    .where(HelpRequest.person_id == _PERSON, HelpRequest.status.in_(requests.OPEN_STATUSES))
+    .correlate(None),
     # as storage.threads.for_person
-    exists().where(
+    exists()
+    .where(
         or_(Thread.requester_id == _PERSON, Thread.volunteer_id == _PERSON),
         Thread.status.in_(("open", "frozen")),
-    ),
-    exists().where(HelpOffer.person_id == _PERSON),
-    exists().where(CareRegistration.person_id == _PERSON),
-    exists().where(Reminder.person_id == _PERSON),
+    )
+    .correlate(None),
+    exists().where(HelpOffer.person_id == _PERSON).correlate(None),
+    exists().where(CareRegistration.person_id == _PERSON).correlate(None),
+    exists().where(Reminder.person_id == _PERSON).correlate(None),
     # as storage.community.circle_for: members, circles joined, settings
-    exists().where(CircleMember.owner_id == _PERSON, CircleMember.status.in_(community.LIVE)),
+    exists().where(CircleMember.owner_id == _PERSON, CircleMember.status.in_(community.LIVE)).correlate(None),
     exists(
         select(CircleMember.id)
         .join(Person, Person.id == CircleMember.owner_id)
         .where(CircleMember.member_id == _PERSON, CircleMember.status == "active")
+        .correlate(None)
     ),
-    exists().where(CircleSettings.person_id == _PERSON),
+    exists().where(CircleSettings.person_id == _PERSON).correlate(None),
 )
+_FACTS = select(*_FACT_COLUMNS)
+# One row per pending message (one row with no message if none), in arrival order. The lock is on
+# people only, which is never on the nullable side of the outer joins.
+_START = (
+    select(
+        Person,
+        Conversation,
+        InboundMessage,
+        Identity,
+        inbox.RECENT_FROM_PERSON.correlate(None).scalar_subquery(),
+        *_FACT_COLUMNS,
+    )
+    .outerjoin(Conversation, Conversation.person_id == Person.id)
+    .outerjoin(
+        InboundMessage,
+        and_(InboundMessage.person_id == Person.id, InboundMessage.processed_at.is_(None)),
+    )
+    .outerjoin(Identity, Identity.id == InboundMessage.identity_id)
+    .where(Person.id == _PERSON)
+    .order_by(InboundMessage.id)
+    .with_for_update(of=Person, key_share=True)
+)
+
+
+async def start(session: AsyncSession, person_id: int, since: datetime) -> Start | None:
+    """Lock the person and read their conversation, rate count, facts and pending messages: one
+    statement instead of four. None if the person does not exist (erased meanwhile)."""
+    rows = (await session.execute(_START, {"person_id": person_id, "since": since})).all()
+    if not rows:
+        return None
+    first = rows[0]
+    return Start(
+        person=first[0],
+        conversation=first[1],
+        recent=int(first[4]),
+        facts=_facts(first[5:]),
+        pending=[(row[2], row[3]) for row in rows if row[2] is not None],
+    )
 
 
 async def facts(session: AsyncSession, person_id: int) -> Facts:
     """One statement, built once (module level): building and caching it per call would cost more
     CPU than the database takes to run it."""
-    row = (await session.execute(_FACTS, {"person_id": person_id})).one()
+    return _facts((await session.execute(_FACTS, {"person_id": person_id})).one())
+
+
+def _facts(row: Sequence[Any]) -> Facts:
     held_by, held, blocked, consented, req, thr, offer, care_, rem, members, joined, settings = row
     return Facts(
         status=PersonStatus(held_by=held_by, held=bool(held), blocked=bool(blocked)),

@@ -9,16 +9,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.runtime import Runtime
 from flows.profile import CircleSummary, Profile
+from storage import inbox, staff
 from storage import profile as person_facts
-from storage import staff
 from storage.models import (
     CareCheckin,
     CareRegistration,
     CircleMember,
     CircleSettings,
     Consent,
+    Conversation,
     HelpOffer,
     HelpRequest,
+    Identity,
+    InboundMessage,
     OfferCategory,
     Person,
     PersonBlock,
@@ -46,11 +49,11 @@ async def _fixture(session: AsyncSession, clock: FixedClock) -> list[Person]:
     await session.flush()
     for i, person in enumerate(people):
         pid, other = person.id, people[(i + 1) % PEOPLE].id
-        bit = lambda n: bool(i >> n & 1)  # noqa: E731 - bits of the index choose the parts
+        bits = [bool(i >> n & 1) for n in range(5)]  # the bits of the index choose the parts
         session.add(Consent(person_id=pid, version="v", text_key="k", given_at=now, withdrawn_at=now))
-        if bit(0):
+        if bits[0]:
             session.add(Consent(person_id=pid, version="v", text_key="k", given_at=now))
-        for status in ("cancelled", "open", "matched") if bit(1) else ("done",):
+        for status in ("cancelled", "open", "matched") if bits[1] else ("done",):
             session.add(
                 HelpRequest(
                     person_id=pid,
@@ -65,7 +68,7 @@ async def _fixture(session: AsyncSession, clock: FixedClock) -> list[Person]:
                     updated_at=now,
                 )
             )
-        for status in ("open", "closed", "frozen") if bit(2) else ("closed",):
+        for status in ("open", "closed", "frozen") if bits[2] else ("closed",):
             session.add(
                 Thread(
                     requester_id=pid if i % 2 else other,
@@ -75,7 +78,7 @@ async def _fixture(session: AsyncSession, clock: FixedClock) -> list[Person]:
                     last_message_at=now + timedelta(minutes=len(status)),
                 )
             )
-        if bit(3):
+        if bits[3]:
             session.add(
                 HelpOffer(
                     person_id=pid,
@@ -91,7 +94,7 @@ async def _fixture(session: AsyncSession, clock: FixedClock) -> list[Person]:
             )
             await session.flush()
             session.add(OfferCategory(person_id=pid, category="boodschappen"))
-        if bit(4):
+        if bits[4]:
             session.add(
                 CareRegistration(
                     person_id=pid,
@@ -127,6 +130,24 @@ async def _fixture(session: AsyncSession, clock: FixedClock) -> list[Person]:
             session.add(StaffHold(person_id=pid, staff_id=account.id if i % 2 else None, started_at=now))
         if i % 7 == 4:
             session.add(PersonBlock(person_id=pid, staff_id=account.id, blocked_at=now))
+        if i % 4 == 1:  # a mailbox: handled and pending messages, and a pending internal event
+            address = Identity(person_id=pid, channel="sms", address=f"+3160000{i:04d}", created_at=now)
+            session.add(address)
+            await session.flush()
+            for n, (identity_id, processed) in enumerate(
+                ((address.id, now), (address.id, None), (None, None))
+            ):
+                session.add(
+                    InboundMessage(
+                        channel="sms" if identity_id else "internal",
+                        provider_id=f"p{i}-{n}",
+                        identity_id=identity_id,
+                        person_id=pid,
+                        received_at=now - timedelta(seconds=n),
+                        event={"kind": "text", "text": str(n)},
+                        processed_at=processed,
+                    )
+                )
     await session.flush()
     return people
 
@@ -135,6 +156,7 @@ async def test_folded_loader_equals_the_part_by_part_loader(runtime: Runtime, cl
     async with runtime.sessions() as session, session.begin():
         people = await _fixture(session, clock)
     loaded: list[Profile] = []
+    mailboxes: list[list[tuple[str, Identity | None]]] = []
     async with runtime.sessions() as session:
         for person in people:
             known = await person_facts.facts(session, person.id)
@@ -142,6 +164,20 @@ async def test_folded_loader_equals_the_part_by_part_loader(runtime: Runtime, cl
             assert folded == await person_facts.load_each(session, person), person.id
             assert known.status == await staff.person_status(session, person.id), person.id
             loaded.append(folded)
+    since = clock() - timedelta(minutes=1)
+    async with runtime.sessions() as session, session.begin():
+        for person in people:
+            started = await person_facts.start(session, person.id, since)
+            assert started is not None and started.person.id == person.id
+            assert started.facts == await person_facts.facts(session, person.id), person.id
+            assert started.recent == await inbox.recent_from_person(session, person.id, since)
+            assert started.pending == await inbox.pending_with_identity(session, person.id)
+            conversation = await session.get(Conversation, person.id)
+            assert started.conversation is conversation
+            mailboxes.append([(message.provider_id, identity) for message, identity in started.pending])
+        assert await person_facts.start(session, 10**9, since) is None
+    assert {len(mailbox) for mailbox in mailboxes} == {0, 2}, "some people have pending messages"
+    assert all(identity is None for mailbox in mailboxes for _, identity in mailbox[1:])
     # The fixture covers every part both present and absent, so the comparison above could fail.
     for part in ("consented", "open_requests", "threads", "offer", "care", "reminders", "circle"):
         values = [getattr(profile, part) not in (False, (), None, CircleSummary()) for profile in loaded]
