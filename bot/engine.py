@@ -16,7 +16,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import (
@@ -39,9 +39,8 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import care as care_storage
-from storage import community as community_storage
 from storage import inbox, offers, outbox, privacy, requests, schedule, staff, threads
+from storage import profile as person_facts
 from storage.db import GroupCommit
 from storage.inbox import StoredInbound
 from storage.models import Consent, Conversation, Identity, Person
@@ -194,15 +193,18 @@ class Engine:
         touched = Touched()
         handled = 0
         async with self._sessions() as session, session.begin():
-            locked = await inbox.lock_person_with_conversation(session, person_id)
-            if locked is None:
+            # The person's lock, conversation, rate count, staff status, Profile facts and pending
+            # messages: one statement (storage/profile.py).
+            started = await person_facts.start(session, person_id, self._clock() - RATE_WINDOW)
+            if started is None:
                 return 0
-            person, conversation = locked
+            person, conversation = started.person, started.conversation
+            created = conversation is None
             if conversation is None:
                 conversation = Conversation(person_id=person_id, state={}, updated_at=self._clock())
                 session.add(conversation)
             state = dict(conversation.state or {})
-            if await self._flooding(session, person, state):
+            if await self._flooding(session, person, state, started.recent):
                 conversation.state = state
                 self._on_outbox()
                 return 0
@@ -211,38 +213,51 @@ class Engine:
             # post in this transaction the mailbox cannot have grown (a message stored meanwhile comes
             # with its own kick, which waits for this person's lock), so it is not read again.
             profile: Profile | None = None
-            pending = await inbox.pending_with_identity(session, person_id)
+            known: person_facts.Facts | None = started.facts
+            pending = started.pending
             while pending:
                 posts = touched.posts
+                marks: list[dict[str, Any]] = []  # handled messages, marked before the mailbox is re-read
                 for message, identity in pending:
+                    # Staff's hold or block is read before every step; the Profile's parts only when
+                    # effects may have changed them (storage/profile.py: one statement for both).
+                    if known is None:
+                        known = await person_facts.facts(session, person_id)
                     if profile is None:
-                        profile = await self._profile(session, person)
+                        profile = await person_facts.load(session, person, known)
                     # The flow and its effects see the neighbourhoods of the person's tenant.
                     with places.using(tenant_config.current().get(person.tenant).municipality):
                         state, changed = await self._step_one(
-                            session, person, message, identity, state, profile, touched
+                            session, person, message, identity, state, profile, known.status, touched, marks
                         )
+                    known = None
                     if changed:
                         profile = None  # effects may have changed what the profile says
                 handled += len(pending)
+                await inbox.mark_processed(session, marks)
                 pending = (
                     await inbox.pending_with_identity(session, person_id) if touched.posts != posts else []
                 )
             if not handled:
                 return 0
-            conversation.state = state
-            conversation.updated_at = self._clock()
+            if created:
+                conversation.state, conversation.updated_at = state, self._clock()
+            else:
+                await inbox.save_state(session, person_id, state, self._clock())
             person.language = catalogue.language_or_default(state.get("lang"))
         self._on_outbox()
         for other in touched.people - {person_id}:
             self._on_touched(other)
         return handled
 
-    async def _flooding(self, session: AsyncSession, person: Person, state: dict[str, Any]) -> bool:
+    async def _flooding(
+        self, session: AsyncSession, person: Person, state: dict[str, Any], recent: int
+    ) -> bool:
         """More than RATE_LIMIT messages from this person in RATE_WINDOW: answer once, politely, and
-        leave the messages stored but unprocessed; the recovery sweep handles them once it is calm."""
+        leave the messages stored but unprocessed; the recovery sweep handles them once it is calm.
+        `recent`: the person's messages in the last RATE_WINDOW (read with their lock)."""
         now = self._clock()
-        if await inbox.recent_from_person(session, person.id, now - RATE_WINDOW) <= RATE_LIMIT:
+        if recent <= RATE_LIMIT:
             return False
         slowed_until = state.get("slowed_until")
         if slowed_until is None or datetime.fromisoformat(slowed_until) <= now:
@@ -272,16 +287,19 @@ class Engine:
         identity: Identity | None,
         state: dict[str, Any],
         profile: Profile,
+        held: staff.PersonStatus,
         touched: Touched,
+        marks: list[dict[str, Any]],
     ) -> tuple[dict[str, Any], bool]:
-        """One message through the flow; returns the new state and whether effects were applied."""
+        """One message through the flow; returns the new state and whether effects were applied. The
+        replies are inserted here; the message's processed mark is added to `marks` for the caller."""
         now = self._clock()
         internal = message.identity_id is None
+        error: str | None = None
         if internal:
             identity = await inbox.preferred_identity(session, person.id)
         stopped = identity is not None and identity.stopped_at is not None and not internal
         event = event_from_json(message.event, address_stopped=stopped)
-        held = await staff.person_status(session, person.id)
         started = asyncio.get_running_loop().time()
         try:
             result = step(state, event, now, profile)
@@ -289,7 +307,7 @@ class Engine:
         except Exception:
             # A flow bug must not silence the person: they hear a kind error, the message is marked.
             log.exception("flow step failed", extra={"inbound_id": message.id, "person_id": person.id})
-            message.error = "flow_error"
+            error = "flow_error"
             new_state, replies, effects = state, (Reply("error_generic"),), ()
         metrics.FLOW_STEP_SECONDS.observe(asyncio.get_running_loop().time() - started)
         if held.blocked:
@@ -298,11 +316,11 @@ class Engine:
             for effect in effects:
                 if effect.kind == "set_stopped":
                     await self._apply(session, person, identity, effect, now, touched)
-            message.processed_at = now
+            marks.append({"inbound_id": message.id, "processed_at": now, "error": error})
             return state, False
         if held.held and not internal and not _allowed_while_held(effects):
             # Staff took over: the message is stored for them, the bot answers nothing and changes nothing.
-            message.processed_at = now
+            marks.append({"inbound_id": message.id, "processed_at": now, "error": error})
             return state, False
         language = catalogue.language_or_default(new_state.get("lang"))
         # The STOP confirmation and the erasure goodbye may reach an address that is stopped from now on.
@@ -315,32 +333,18 @@ class Engine:
             if replies:
                 log.info("no address to reply on", extra={"inbound_id": message.id, "person_id": person.id})
         else:
-            for reply in replies:
-                # Messages nobody just asked for (an invitation, a match) respect quiet hours.
-                # An internal event that answers the person's own question (a look-up) is a reply too.
-                scheduled = internal and not event.meta.get("reply")
-                self._enqueue_reply(
-                    session, person, identity, message, reply, language, now, stopping, scheduled=scheduled
+            # Messages nobody just asked for (an invitation, a match) respect quiet hours.
+            # An internal event that answers the person's own question (a look-up) is a reply too.
+            scheduled = internal and not event.meta.get("reply")
+            rows = [
+                self._reply_row(
+                    person, identity, message, reply, language, now, stopping, scheduled=scheduled
                 )
-        message.processed_at = now
+                for reply in replies
+            ]
+            await outbox.insert_rows(session, rows)
+        marks.append({"inbound_id": message.id, "processed_at": now, "error": error})
         return new_state, bool(effects)
-
-    @staticmethod
-    async def _profile(session: AsyncSession, person: Person) -> Profile:
-        consent = await session.execute(
-            select(Consent.id).where(Consent.person_id == person.id, Consent.withdrawn_at.is_(None)).limit(1)
-        )
-        return Profile(
-            first_name=person.first_name,
-            neighbourhood=person.neighbourhood,
-            consented=consent.scalar_one_or_none() is not None,
-            open_requests=await requests.open_for_person(session, person.id),
-            threads=await threads.for_person(session, person.id),
-            offer=await offers.for_person(session, person.id),
-            care=await care_storage.summary(session, person.id),
-            reminders=await care_storage.reminders_for(session, person.id),
-            circle=await community_storage.circle_for(session, person.id),
-        )
 
     async def _apply(
         self,
@@ -359,8 +363,7 @@ class Engine:
         await handler(context, effect.data)
 
     @staticmethod
-    def _enqueue_reply(
-        session: AsyncSession,
+    def _reply_row(
         person: Person,
         identity: Identity,
         message: InboundRow,
@@ -370,11 +373,10 @@ class Engine:
         allow_when_stopped: bool,
         *,
         scheduled: bool = False,
-    ) -> None:
+    ) -> dict[str, Any]:
         body = catalogue.message(reply.key, language, reply.params, service=_service(person))
         choices = [[choice.key, label_of(choice, language)] for choice in reply.choices]
-        outbox.enqueue(
-            session,
+        return outbox.row(
             person_id=person.id,
             identity_id=identity.id,
             channel=identity.channel,

@@ -17,10 +17,10 @@ import asyncio
 import sqlite3
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import aiosqlite
-from sqlalchemy import event
+from sqlalchemy import Table, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
@@ -165,6 +165,12 @@ def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_siz
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def table_of(model: Any) -> Table:
+    """A mapped class's table, for Core statements on the hot path (no ORM unit of work or session
+    sync); `__table__` is typed as a plain FromClause."""
+    return cast(Table, model.__table__)
 
 
 T = TypeVar("T")

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
+from storage.db import table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
 
@@ -76,30 +77,36 @@ async def store_inbound(
 ) -> StoredInbound:
     """Store one inbound message unless the tenant's provider already delivered it (same provider id)."""
     identity = await identity_for(session, channel, address, now, tenant)
-    statement = (
-        _insert(session, InboundMessage)
-        .values(
-            tenant=tenant,
-            channel=channel,
-            provider_id=provider_id,
-            identity_id=identity.id,
-            person_id=identity.person_id,
-            received_at=now,
-            event=event,
-        )
-        .on_conflict_do_nothing(index_elements=["tenant", "channel", "provider_id"])
-        .returning(InboundMessage.id)
-    )
-    inbound_id = (await session.execute(statement)).scalar_one_or_none()
+    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    statement = _STORE_PG if postgres else _STORE
+    row = {
+        "tenant": tenant,
+        "channel": channel,
+        "provider_id": provider_id,
+        "identity_id": identity.id,
+        "person_id": identity.person_id,
+        "received_at": now,
+        "event": event,
+    }
+    inbound_id = (await session.execute(statement, row)).scalar_one_or_none()
     if inbound_id is not None:
-        await session.execute(update(Identity).where(Identity.id == identity.id).values(last_inbound_at=now))
+        await session.execute(_INBOUND_AT, {"identity": identity.id, "last_inbound_at": now})
         if channel == "whatsapp":  # WhatsApp's 24-hour window opens again: what waited for it goes out
             await outbox.window_reopened(session, identity.id, now)
-        await session.execute(
-            update(Person).where(Person.id == identity.person_id).values(last_active_at=now)
-        )
+        await session.execute(_ACTIVE_AT, {"person": identity.person_id, "last_active_at": now})
     return StoredInbound(person_id=identity.person_id, identity_id=identity.id, inbound_id=inbound_id)
 
+
+# The store's statements, built once on the tables (Core): the VALUES and SET columns are the
+# parameters' keys. The insert is the dialect's own, for ON CONFLICT DO NOTHING.
+_STORE, _STORE_PG = (
+    dialect.insert(table_of(InboundMessage))
+    .on_conflict_do_nothing(index_elements=["tenant", "channel", "provider_id"])
+    .returning(table_of(InboundMessage).c.id)
+    for dialect in (sqlite, postgresql)
+)
+_INBOUND_AT = update(table_of(Identity)).where(table_of(Identity).c.id == bindparam("identity"))
+_ACTIVE_AT = update(table_of(Person)).where(table_of(Person).c.id == bindparam("person"))
 
 INTERNAL = "internal"
 
@@ -137,7 +144,7 @@ async def post_internal(
 
 async def recent_from_person(session: AsyncSession, person_id: int, since: datetime) -> int:
     """Messages the person sent since `since` (their own, not internal events)."""
-    result = await session.execute(_RECENT_FROM_PERSON, {"person_id": person_id, "since": since})
+    result = await session.execute(RECENT_FROM_PERSON, {"person_id": person_id, "since": since})
     return int(result.scalar_one())
 
 
@@ -156,12 +163,15 @@ async def lock_person(session: AsyncSession, person_id: int) -> Person | None:
     return (await session.execute(_LOCK_PERSON, {"person_id": person_id})).scalar_one_or_none()
 
 
-async def lock_person_with_conversation(
-    session: AsyncSession, person_id: int
-) -> tuple[Person, Conversation | None] | None:
-    """`lock_person` and the person's conversation row in one statement (the lock is on people only)."""
-    row = (await session.execute(_LOCK_PERSON_WITH_CONVERSATION, {"person_id": person_id})).one_or_none()
-    return None if row is None else (row[0], row[1])
+async def mark_processed(session: AsyncSession, marks: list[dict[str, Any]]) -> None:
+    """Mark handled messages, one executemany: each mark is {"inbound_id", "processed_at", "error"}."""
+    if marks:
+        await session.execute(_MARK_PROCESSED, marks)
+
+
+async def save_state(session: AsyncSession, person_id: int, state: dict[str, Any], now: datetime) -> None:
+    """Store the person's conversation state (the row exists: first contact created it)."""
+    await session.execute(_SAVE_STATE, {"conversation_of": person_id, "state": state, "updated_at": now})
 
 
 async def pending_for_person(session: AsyncSession, person_id: int) -> list[InboundMessage]:
@@ -179,7 +189,7 @@ async def pending_with_identity(
 
 # The hot path's statements, built once: building a statement and computing its cache key cost more
 # CPU than SQLite takes to run it.
-_RECENT_FROM_PERSON = (
+RECENT_FROM_PERSON = (
     select(func.count())
     .select_from(InboundMessage)
     .where(
@@ -195,12 +205,11 @@ _PREFERRED_IDENTITY = (
     .limit(1)
 )
 _LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update(key_share=True)
-_LOCK_PERSON_WITH_CONVERSATION = (
-    select(Person, Conversation)
-    .outerjoin(Conversation, Conversation.person_id == Person.id)
-    .where(Person.id == bindparam("person_id"))
-    .with_for_update(of=Person, key_share=True)
-)
+# Core, not ORM: no unit of work or loaded object for rows the step only writes. The SET columns are
+# the parameters' other keys (their types from the table).
+_inbound, _conversations = table_of(InboundMessage), table_of(Conversation)
+_MARK_PROCESSED = update(_inbound).where(_inbound.c.id == bindparam("inbound_id"))
+_SAVE_STATE = update(_conversations).where(_conversations.c.person_id == bindparam("conversation_of"))
 _PENDING_WITH_IDENTITY = (
     select(InboundMessage, Identity)
     .outerjoin(Identity, Identity.id == InboundMessage.identity_id)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from storage.db import table_of
 from storage.models import Identity, OutboxMessage
 
 SENDING = "sending"
@@ -53,8 +55,28 @@ class ClaimedMessage:
     tenant: str = "default"
 
 
-def enqueue(
-    session: AsyncSession,
+def enqueue(session: AsyncSession, **fields: Any) -> OutboxMessage:
+    """Add one row through the ORM (see `row` for the fields)."""
+    message = OutboxMessage(**row(**fields))
+    session.add(message)
+    return message
+
+
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Insert rows built by `row`, in order, with one Core executemany (the engine's replies: no ORM
+    objects to track). Rows added through the ORM and not yet flushed go first, so ids keep the order
+    in which rows were made (the sender sends an address's rows in id order)."""
+    if not rows:
+        return
+    if any(isinstance(pending, OutboxMessage) for pending in session.new):
+        await session.flush()
+    await session.execute(_INSERT, rows)
+
+
+_INSERT = insert(table_of(OutboxMessage))
+
+
+def row(
     *,
     person_id: int,
     identity_id: int,
@@ -68,25 +90,24 @@ def enqueue(
     scheduled: bool = False,
     allow_when_stopped: bool = False,
     due_at: datetime | None = None,
-) -> OutboxMessage:
-    row = OutboxMessage(
-        person_id=person_id,
-        identity_id=identity_id,
-        channel=channel,
-        text_key=text_key,
-        body=body,
-        choices=choices,
-        params=params or None,
-        inbound_id=inbound_id,
-        scheduled=scheduled,
-        allow_when_stopped=allow_when_stopped,
-        status=PENDING,
-        attempts=0,
-        created_at=now,
-        next_attempt_at=due_at or now,
-    )
-    session.add(row)
-    return row
+) -> dict[str, Any]:
+    """A new pending row's columns; every row has the same keys (an executemany needs that)."""
+    return {
+        "person_id": person_id,
+        "identity_id": identity_id,
+        "channel": channel,
+        "text_key": text_key,
+        "body": body,
+        "choices": choices,
+        "params": params or None,
+        "inbound_id": inbound_id,
+        "scheduled": scheduled,
+        "allow_when_stopped": allow_when_stopped,
+        "status": PENDING,
+        "attempts": 0,
+        "created_at": now,
+        "next_attempt_at": due_at or now,
+    }
 
 
 async def expire_claims(session: AsyncSession, now: datetime) -> int:
@@ -198,11 +219,13 @@ async def finish(
         values["next_attempt_at"] = next_attempt_at
     if needs_reconcile is not None:
         values["needs_reconcile"] = needs_reconcile
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
-        .values(**values)
-    )
+    await session.execute(_FINISH, {"finish_id": message_id, **values})
+
+
+# Built once, on the table (Core): no statement building, cache key or ORM session sync per outcome.
+# The SET columns are the parameters' other keys.
+_outbox = table_of(OutboxMessage)
+_FINISH = update(_outbox).where(_outbox.c.id == bindparam("finish_id"), _outbox.c.status == SENDING)
 
 
 async def defer(session: AsyncSession, message_id: int, until: datetime) -> None:
