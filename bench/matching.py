@@ -30,7 +30,8 @@ from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, next_wave, rank
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker, sync_url
 from storage.matching import candidates
-from storage.models import HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
+from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
+from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
 
 REQUESTERS = 2000
 
@@ -42,7 +43,7 @@ def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any
     now = datetime.now(UTC)
     engine = create_engine(sync_url(database_url))
     started = time.perf_counter()
-    people, offers, categories = [], [], []
+    people, offers, categories, consents = [], [], [], []
     for pid in range(1, volunteers + REQUESTERS + 1):
         people.append(
             {
@@ -53,6 +54,17 @@ def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any
                 "neighbourhood": rng.choice(hoods),
                 "postcode4": "7391",
                 "last_active_at": now,
+            }
+        )
+        # Nothing is matched without consent (storage.matching): onboarded people have given it; a
+        # few volunteers withdrew it since (the row stays, dated).
+        consents.append(
+            {
+                "person_id": pid,
+                "version": CONSENT_VERSION,
+                "text_key": CONSENT_TEXT_KEY,
+                "given_at": now - timedelta(days=30),
+                "withdrawn_at": now - timedelta(days=1) if rng.random() < 0.02 else None,
             }
         )
         if pid > volunteers:
@@ -116,6 +128,7 @@ def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any
     with engine.begin() as connection:
         for table, rows in (
             (Person.__table__, people),
+            (Consent.__table__, consents),
             (HelpOffer.__table__, offers),
             (OfferCategory.__table__, categories),
             (HelpRequest.__table__, history),
@@ -138,6 +151,7 @@ def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any
     return {
         "volunteers": volunteers,
         "offer_category_rows": len(categories),
+        "consents": len(consents),
         "history_requests": len(history),
         "accepted_invitations": len(invitations),
         "load_seconds": round(time.perf_counter() - started, 1),

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import metrics
 from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
 from bot.quiet_hours import QuietHours
+from bot.send_pacing import Limit, SendPacer
 from bot.whatsapp_window import Template, window_open
 from storage import outbox
 from storage.db import GroupCommit
@@ -65,6 +66,7 @@ class OutboxSender:
         whatsapp_templates: Mapping[str, Template] | None = None,
         batch_size: int = 50,
         concurrency: int = 16,
+        pacer: SendPacer | None = None,
     ) -> None:
         self._sessions = sessions
         self._adapters = dict(adapters)
@@ -73,6 +75,8 @@ class OutboxSender:
         self._templates = dict(whatsapp_templates or {})
         self._batch_size = batch_size
         self._concurrency = asyncio.Semaphore(concurrency)
+        # Each send waits for a slot under its sender's rate limits (bot/send_pacing.py).
+        self._pacer = pacer or SendPacer()
         self._wakeup = asyncio.Event()
         self._stopping = False
         self._claimed: set[int] = set()  # claimed, not yet handed to a provider
@@ -169,12 +173,13 @@ class OutboxSender:
                 outbound = outside
                 message = replace(message, channel=outbound.channel, address=outbound.address)
             adapter = self._adapters[outbound.channel]
-            # From here the request may leave this process: on a cancelled shutdown it is "unknown".
-            self._claimed.discard(message.id)
-            self._sending.add(message.id)
-            if message.needs_reconcile and await self._settled_by_reconcile(adapter, message, outbound):
-                return
-            result = await adapter.send(outbound)
+            async with self._pacer.slot(_pacing(adapter, outbound)):
+                # From here the request may leave this process: on a cancelled shutdown it is "unknown".
+                self._claimed.discard(message.id)
+                self._sending.add(message.id)
+                if message.needs_reconcile and await self._settled_by_reconcile(adapter, message, outbound):
+                    return
+                result = await adapter.send(outbound)
             await self._record(message, result)
 
     async def _outside_window(
@@ -274,3 +279,9 @@ class OutboxSender:
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:
             metrics.QUEUE_DEPTH.set(await outbox.queue_depth(session))
+
+
+def _pacing(adapter: ChannelAdapter, message: OutboundMessage) -> tuple[Limit, ...]:
+    """The rate limits this send falls under, if the adapter has any (the simulator has none)."""
+    limits: Callable[[OutboundMessage], tuple[Limit, ...]] | None = getattr(adapter, "pacing", None)
+    return () if limits is None else limits(message)

@@ -88,6 +88,8 @@ class Runtime:
                 settings.telegram_bot_token,
                 api_base_url=settings.telegram_api_base_url,
                 timeout=settings.voordeur_send_timeout,
+                messages_per_second=settings.voordeur_telegram_mps,
+                chat_messages_per_second=settings.voordeur_telegram_chat_mps,
             )
             self.adapters["telegram"] = self.telegram
         if settings.twilio_enabled and settings.twilio_account_sid and settings.twilio_auth_token:
@@ -99,6 +101,7 @@ class Runtime:
                 api_base_url=settings.twilio_api_base_url,
                 status_callback_url=f"{settings.public_base_url}/webhooks/twilio/status",
                 timeout=settings.voordeur_send_timeout,
+                messages_per_second=settings.voordeur_twilio_mps,
             )
             if settings.sms_enabled:
                 self.adapters["sms"] = self.twilio
