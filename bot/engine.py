@@ -56,6 +56,7 @@ SCHEDULER_BATCH = 50
 # Due events run this many to a transaction (each in a savepoint): one commit per group. Small enough
 # that person locks a handler takes are not held long.
 SCHEDULER_GROUP = 50
+SCHEDULER_LANES = 4
 ERASE_PERSON = "erase_person"
 # A person sending more than this many messages a minute gets one slow-down reply; the rest waits.
 RATE_LIMIT = 20
@@ -392,8 +393,9 @@ class Engine:
         dropped; then at most `limit` (VOORDEUR_SCHEDULER_BATCH) due events are claimed and run, oldest
         first: after downtime the backlog is caught up a batch per tick instead of all at once. They
         run `SCHEDULER_GROUP` to a transaction, each in its own savepoint (`_run_group`): one commit
-        for the group, but each event's effects and its finish kept or dropped together. Returns how
-        many were claimed."""
+        for the group, but each event's effects and its finish kept or dropped together; up to
+        `SCHEDULER_LANES` groups at once. Events of one batch are not run in due order across groups
+        (as between two workers). Returns how many were claimed."""
         now = self._clock()
         async with self._sessions() as session, session.begin():
             dropped = await schedule.drop_stale(session, now)
@@ -402,8 +404,17 @@ class Engine:
             )
         if dropped:
             log.info("stale scheduled events dropped", extra={"count": dropped, "reason": schedule.STALE})
-        for start in range(0, len(due), SCHEDULER_GROUP):
-            await self._run_group(due[start : start + SCHEDULER_GROUP])
+        # Groups run side by side on their own connections (a few at a time): a group mostly waits for
+        # the database, and one connection per process (SQLite) simply takes them in turn.
+        lanes = asyncio.Semaphore(SCHEDULER_LANES)
+
+        async def run(group: list[schedule.DueEvent]) -> None:
+            async with lanes:
+                await self._run_group(group)
+
+        await asyncio.gather(
+            *(run(due[start : start + SCHEDULER_GROUP]) for start in range(0, len(due), SCHEDULER_GROUP))
+        )
         if due:
             log.info("scheduled events run", extra={"count": len(due)})
             self._on_outbox()
