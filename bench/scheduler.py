@@ -110,9 +110,15 @@ def memory_kib(pid: int) -> dict[str, int]:
 def checks(journal_rows: list[list[Any]], drained: bool) -> dict[str, Any]:
     """Exactly once, from the rows and the emulator's journal."""
     with psycopg.connect(admin_url(), autocommit=True) as db:
-        events = dict(db.execute("SELECT status, count(*) FROM scheduled_events GROUP BY status").fetchall())
+        events: dict[str, int] = {
+            str(status): int(n)
+            for status, n in db.execute("SELECT status, count(*) FROM scheduled_events GROUP BY status")
+        }
         claimed_twice = db.execute("SELECT count(*) FROM scheduled_events WHERE claims > 1").fetchone()
-        outbox = dict(db.execute("SELECT status, count(*) FROM outbox GROUP BY status").fetchall())
+        outbox: dict[str, int] = {
+            str(status): int(n)
+            for status, n in db.execute("SELECT status, count(*) FROM outbox GROUP BY status")
+        }
         done_texts = db.execute(
             "SELECT payload->'params'->>'text' FROM scheduled_events WHERE status = 'done'"
         ).fetchall()
@@ -121,18 +127,18 @@ def checks(journal_rows: list[list[Any]], drained: bool) -> dict[str, Any]:
     texts = collections.Counter(str(row[4]) for row in accepted)
     twice = sum(1 for count in texts.values() if count > 1)
     received_ids = {int(text.rsplit("#", 1)[1]) for text in texts if "#" in text}
-    done = int(events.get("done", 0))
-    sent = int(outbox.get("sent", 0))
+    done = events.get("done", 0)
+    sent = outbox.get("sent", 0)
     return {
-        "events_by_status": {str(k): int(v) for k, v in events.items()},
+        "events_by_status": events,
         "events_claimed_more_than_once": int(claimed_twice[0]) if claimed_twice else 0,
-        "outbox_by_status": {str(k): int(v) for k, v in outbox.items()},
-        "outbox_rows": sum(int(v) for v in outbox.values()),
+        "outbox_by_status": outbox,
+        "outbox_rows": sum(outbox.values()),
         "emulator_accepted": len(accepted),
         "emulator_429_or_errors": len(journal_rows) - len(accepted),
         "texts_received_twice": twice,
         "received_for_an_event_not_done": len(received_ids - done_ids),
-        "one_outbox_row_per_done_event": sum(int(v) for v in outbox.values()) == done,
+        "one_outbox_row_per_done_event": sum(outbox.values()) == done,
         "each_sent_row_received_once": twice == 0 and len(accepted) == sent,
         "drained": drained,
         "emulator_count_equals_events_done": len(accepted) == done,
@@ -149,11 +155,11 @@ def one_run(args: argparse.Namespace, run: int) -> dict[str, Any]:
     quiet = wait_quiet()
     with children() as running:
         port = free_port()
+        limit = str(args.window + 600)
         telegram_url = f"http://127.0.0.1:{port}"
         emulator = Child(
             "telegram",
-            [PYTHON, str(BENCH / "emulators.py"), "telegram", "--port", str(port)]
-            + ["--max-seconds", str(args.window + 600)],
+            [PYTHON, str(BENCH / "emulators.py"), "telegram", "--port", str(port), "--max-seconds", limit],
             work,
         )
         running.append(emulator)
