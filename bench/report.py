@@ -222,6 +222,7 @@ def main() -> None:
     matching(load("matching", 1, args.since))
     for backend in ("sqlite", "postgresql"):
         outbound(f"outbound-{backend}", load(f"outbound-{backend}", 1, args.since))
+        outbound(f"outbound-{backend}-unpaced", load(f"outbound-{backend}-unpaced", 1, args.since))
     # Every scheduler run file, oldest first (backlog sizes and settings differ from file to file).
     scheduler(sorted(load("scheduler-*", 100, args.since), key=lambda r: str(r["date"])))
     for backend in ("sqlite", "postgresql"):
