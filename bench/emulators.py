@@ -7,6 +7,8 @@ It serves `tests/emulators/*` unchanged (same wire format, same journal) under u
 httptools, plus one route for the benchmark to read what arrived and when:
 
     GET /__bench/journal?since=N  ->  {"next": M, "rows": [[endpoint, recipient, status, received_at], ...]}
+    GET /__bench/journal?since=N&text=1  ->  the same with the message text as a fifth column
+    GET /__bench/journal?count=1  ->  {"next": M}: only how many requests arrived so far
 
 `received_at` is the emulator's `time.time()` when it answered, so latencies can be taken against the
 load generator's wall clock on the same machine.
@@ -68,17 +70,23 @@ def _recipient(row: RecordedRequest) -> Any:
     return row.params.get("To") if "To" in row.params else row.params.get("chat_id")
 
 
+def _text(row: RecordedRequest) -> Any:
+    return row.params.get("Body") if "Body" in row.params else row.params.get("text")
+
+
 def journal_route(emulator: Any) -> Route:
     async def journal(request: Request) -> JSONResponse:
+        if request.query_params.get("count"):
+            with emulator._cond:
+                return JSONResponse({"next": len(emulator._requests)})
         since = int(request.query_params.get("since", "0"))
         with emulator._cond:  # the journal's own lock; the list only grows
             rows = emulator._requests[since:]
-        return JSONResponse(
-            {
-                "next": since + len(rows),
-                "rows": [[r.endpoint, _recipient(r), r.status, r.received_at] for r in rows],
-            }
-        )
+        if request.query_params.get("text"):
+            listed = [[r.endpoint, _recipient(r), r.status, r.received_at, _text(r)] for r in rows]
+        else:
+            listed = [[r.endpoint, _recipient(r), r.status, r.received_at] for r in rows]
+        return JSONResponse({"next": since + len(rows), "rows": listed})
 
     return Route("/__bench/journal", journal, methods=["GET"])
 

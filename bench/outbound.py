@@ -147,6 +147,7 @@ def main() -> None:
     parser.add_argument("--telegram-per-chat", type=float, default=1.0)
     parser.add_argument("--max-seconds", type=float, default=240.0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-pacing", action="store_true", help="pacing off (as before send_pacing)")
     args = parser.parse_args()
     results = []
     for run in range(1, args.runs + 1):
@@ -217,6 +218,8 @@ def main() -> None:
                 VOORDEUR_LOG_FORMAT="json",
                 PTB_TIMEDELTA="true",
             )
+            if args.no_pacing:
+                env.update(VOORDEUR_TWILIO_MPS="0", VOORDEUR_TELEGRAM_MPS="0", VOORDEUR_TELEGRAM_CHAT_MPS="0")
             worker = Child("worker", [VOORDEUR, "worker"], work, env=env, cwd=work)
             running.append(worker)
             total = args.sms + args.telegram
@@ -240,7 +243,8 @@ def main() -> None:
         }
         print(result, flush=True)
         results.append(result)
-    print("saved", save(f"outbound-{args.backend}", {"settings": vars(args), "runs": results}))
+    kind = f"outbound-{args.backend}" + ("-unpaced" if args.no_pacing else "")
+    print("saved", save(kind, {"settings": vars(args), "runs": results}))
 
 
 if __name__ == "__main__":

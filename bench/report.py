@@ -118,10 +118,12 @@ def matching(runs: list[dict[str, Any]]) -> None:
         ("query only p50 (ms)", "query_ms", "p50"),
         ("query only p99 (ms)", "query_ms", "p99"),
         ("ranking only p99 (ms)", "rank_ms", "p99"),
+        ("process CPU p50 (ms; SQLite's work included, PostgreSQL's not)", "process_cpu_ms", "p50"),
+        ("process CPU p99 (ms)", "process_cpu_ms", "p99"),
     ):
         cells = []
         for backend in ("sqlite", "postgresql"):
-            if backend not in latest:
+            if backend not in latest or key not in latest[backend]["runs"][0]:
                 cells.append("n/a")
                 continue
             cells.append(med(latest[backend]["runs"], lambda r, k=key, qq=q: r[k][qq], 2))
@@ -167,6 +169,35 @@ def outbound(kind: str, runs: list[dict[str, Any]]) -> None:
         )
 
 
+def scheduler(runs: list[dict[str, Any]]) -> None:
+    """One line per run file (backlog sizes differ): the figures of its runs' median."""
+    if not runs:
+        return
+    print(
+        "\n### Scheduler (PostgreSQL, `voordeur worker` processes, send_text events to the Telegram emulator)\n"
+    )
+    print(
+        "| code | backlog | workers | batch / tick | window (s) | drained | events done | events/s (overall / steady) "
+        "| messages/s | peak RSS per worker (MiB) | duplicates | exactly-once checks |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for result in runs:
+        m = result["machine"]
+        code = f"`{m.get('commit', '?')}`" + (" (+ changes)" if m.get("tracked_changes") else "")
+        for r in result["runs"]:
+            c = r["checks"]
+            ok = c["one_outbox_row_per_done_event"] and c["events_claimed_more_than_once"] == 0
+            ok = ok and c["received_for_an_event_not_done"] == 0 and c["texts_received_twice"] == 0
+            s = r["settings"]
+            print(
+                f"| {code} | {r['backlog']['events']:,} | {s['workers']} | {s['VOORDEUR_SCHEDULER_BATCH']} / "
+                f"{s['VOORDEUR_SCHEDULER_TICK']:g} s | {s['window_s']:g} | {'yes' if c['drained'] else 'no'} | "
+                f"{r['events_done']:,} | {r['events_per_s_overall']} / {r.get('events_per_s_steady', 'n/a')} | "
+                f"{r['messages_accepted_per_s']} | {', '.join(str(x) for x in r['worker_peak_rss_mib'])} | "
+                f"{c['texts_received_twice']} | {'pass' if ok else 'FAIL'} |"
+            )
+
+
 def soak(kind: str, runs: list[dict[str, Any]]) -> None:
     if not runs:
         return
@@ -191,6 +222,9 @@ def main() -> None:
     matching(load("matching", 1, args.since))
     for backend in ("sqlite", "postgresql"):
         outbound(f"outbound-{backend}", load(f"outbound-{backend}", 1, args.since))
+        outbound(f"outbound-{backend}-unpaced", load(f"outbound-{backend}-unpaced", 1, args.since))
+    # Every scheduler run file, oldest first (backlog sizes and settings differ from file to file).
+    scheduler(sorted(load("scheduler-*", 100, args.since), key=lambda r: str(r["date"])))
     for backend in ("sqlite", "postgresql"):
         soak(f"soak-{backend}", load(f"soak-{backend}", args.last, args.since))
     sample = None

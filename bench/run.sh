@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command per benchmark; every load targets 127.0.0.1 only and ends by itself.
-#   bench/run.sh inbound | peer | matching | outbound | soak | report | all
+#   bench/run.sh inbound | peer | matching | outbound | scheduler | soak | report | all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -19,8 +19,10 @@ case "${1:-all}" in
   soak)     for b in ${SOAK_BACKENDS:-sqlite postgresql}; do for _ in $(seq "${RUNS:-3}"); do
               $PY -m bench.soak --backend "$b" --messages "${SOAK_MESSAGES:-200000}"
             done; done ;;
+  scheduler) $PY -m bench.scheduler --runs "${RUNS:-1}" --events "${SCHEDULER_EVENTS:-1000000}" --window "${SCHEDULER_SECONDS:-300}" \
+              --batch "${SCHEDULER_BATCH:-500}" --tick "${SCHEDULER_TICK:-0.5}" ;;
   peer)     $PY -m bench.peer --runs "${RUNS:-3}" --seconds "${SECONDS_PER_PHASE:-15}" ;;
   report)   $PY -m bench.report ;;
-  all)      "$0" inbound; "$0" peer; "$0" matching; "$0" outbound; "$0" soak; "$0" report ;;
-  *) echo "usage: bench/run.sh inbound|peer|matching|outbound|soak|report|all" >&2; exit 2 ;;
+  all)      "$0" inbound; "$0" peer; "$0" matching; "$0" outbound; "$0" scheduler; "$0" soak; "$0" report ;;
+  *) echo "usage: bench/run.sh inbound|peer|matching|outbound|scheduler|soak|report|all" >&2; exit 2 ;;
 esac

@@ -53,6 +53,10 @@ EVENT_LEASE = timedelta(seconds=60)
 EVENT_RETRY_DELAY = timedelta(seconds=30)
 MAX_EVENT_CLAIMS = 10
 SCHEDULER_BATCH = 50
+# Due events run this many to a transaction (each in a savepoint): one commit per group. Small enough
+# that person locks a handler takes are not held long.
+SCHEDULER_GROUP = 50
+SCHEDULER_LANES = 4
 ERASE_PERSON = "erase_person"
 # A person sending more than this many messages a minute gets one slow-down reply; the rest waits.
 RATE_LIMIT = 20
@@ -393,8 +397,11 @@ class Engine:
     async def run_due_events(self, limit: int | None = None) -> int:
         """One scheduler tick (APScheduler calls it; the rows are the truth). Stale due events are
         dropped; then at most `limit` (VOORDEUR_SCHEDULER_BATCH) due events are claimed and run, oldest
-        first, each in its own transaction with its effects: after downtime the backlog is caught up a
-        batch per tick instead of all at once. Returns how many were claimed."""
+        first: after downtime the backlog is caught up a batch per tick instead of all at once. They
+        run `SCHEDULER_GROUP` to a transaction, each in its own savepoint (`_run_group`): one commit
+        for the group, but each event's effects and its finish kept or dropped together; up to
+        `SCHEDULER_LANES` groups at once. Events of one batch are not run in due order across groups
+        (as between two workers). Returns how many were claimed."""
         now = self._clock()
         async with self._sessions() as session, session.begin():
             dropped = await schedule.drop_stale(session, now)
@@ -403,12 +410,75 @@ class Engine:
             )
         if dropped:
             log.info("stale scheduled events dropped", extra={"count": dropped, "reason": schedule.STALE})
-        for event in due:
-            await self._run_claimed(event)
+        # Groups run side by side on their own connections (a few at a time): a group mostly waits for
+        # the database, and one connection per process (SQLite) simply takes them in turn.
+        lanes = asyncio.Semaphore(SCHEDULER_LANES)
+
+        async def run(group: list[schedule.DueEvent]) -> None:
+            async with lanes:
+                await self._run_group(group)
+
+        await asyncio.gather(
+            *(run(due[start : start + SCHEDULER_GROUP]) for start in range(0, len(due), SCHEDULER_GROUP))
+        )
         if due:
             log.info("scheduled events run", extra={"count": len(due)})
             self._on_outbox()
         return len(due)
+
+    async def _run_group(self, events: list[schedule.DueEvent]) -> None:
+        """Run claimed events in one transaction, each in a savepoint, so a group pays one commit
+        (the commit, not the handler, bounds a backlog's pace). Per event it is `_run_claimed`: the
+        handler's effects and `finish` are released together or rolled back to the savepoint together
+        (claim lost, handler failed); a failed handler's event is released for a retry in the same
+        transaction. Should the transaction as a whole fail (a deadlock between two workers' person
+        locks, a lost connection), none of it was kept, and each event is run again on its own (an
+        event whose finish did commit is no longer ours and is skipped)."""
+        if len(events) == 1:
+            await self._run_claimed(events[0])
+            return
+        kept: list[Touched] = []
+        try:
+            async with self._sessions() as session, session.begin():
+                now = self._clock()
+                for event in events:
+                    touched = Touched()
+                    if await self._run_in_savepoint(session, event, now, touched):
+                        kept.append(touched)
+        except Exception:
+            log.warning("scheduled group failed, running its events one by one", extra={"count": len(events)})
+            for event in events:
+                await self._run_claimed(event)
+            return
+        for touched in kept:
+            for person_id in touched.people:
+                self._on_touched(person_id)
+
+    async def _run_in_savepoint(
+        self, session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
+    ) -> bool:
+        """One event of a group; True when its effects are kept (to be committed with the group)."""
+        try:
+            async with session.begin_nested():
+                if not await schedule.still_claimed(session, event):
+                    return False
+                if event.stale_after is not None and event.stale_after <= now:
+                    status, reason = schedule.DROPPED, schedule.STALE
+                else:
+                    status, reason = await self._run_event(session, event, now, touched)
+                if not await schedule.finish(session, event, now, status=status, reason=reason):
+                    raise _ClaimLost
+        except _ClaimLost:
+            log.warning("scheduled event no longer ours, effects rolled back", extra=_event_log(event))
+            return False
+        except Exception:
+            log.exception("scheduled event failed", extra=_event_log(event))
+            if event.claim >= MAX_EVENT_CLAIMS:
+                await schedule.give_up(session, event, self._clock(), "handler_error")
+            else:
+                await schedule.release(session, event, self._clock() + EVENT_RETRY_DELAY)
+            return False
+        return True
 
     async def _run_claimed(self, event: schedule.DueEvent) -> None:
         """Run one claimed event: its effects and its finish commit together, or not at all."""

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import metrics
 from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
 from bot.quiet_hours import QuietHours
+from bot.send_pacing import Limit, SendPacer
 from bot.whatsapp_window import Template, window_open
 from storage import outbox
 from storage.db import GroupCommit
@@ -67,6 +68,7 @@ class OutboxSender:
         concurrency: int = 16,
         tenant_adapters: Mapping[str, Mapping[str, ChannelAdapter]] | None = None,
         tenant_quiet_hours: Mapping[str, QuietHours | None] | None = None,
+        pacer: SendPacer | None = None,
     ) -> None:
         """`adapters` and `quiet_hours` are the tenant `default`'s; `tenant_adapters` (tenant -> channel ->
         adapter) replaces `adapters` in a deployment of several tenants: a row is sent only with the
@@ -86,6 +88,8 @@ class OutboxSender:
         self._templates = dict(whatsapp_templates or {})
         self._batch_size = batch_size
         self._concurrency = asyncio.Semaphore(concurrency)
+        # Each send waits for a slot under its sender's rate limits (bot/send_pacing.py).
+        self._pacer = pacer or SendPacer()
         self._wakeup = asyncio.Event()
         self._stopping = False
         self._claimed: set[int] = set()  # claimed, not yet handed to a provider
@@ -188,12 +192,13 @@ class OutboxSender:
                 # Its tenant has no such channel (any more): never send it with another tenant's.
                 await self._fail(message, "channel_off")
                 return
-            # From here the request may leave this process: on a cancelled shutdown it is "unknown".
-            self._claimed.discard(message.id)
-            self._sending.add(message.id)
-            if message.needs_reconcile and await self._settled_by_reconcile(adapter, message, outbound):
-                return
-            result = await adapter.send(outbound)
+            async with self._pacer.slot(_pacing(adapter, outbound)):
+                # From here the request may leave this process: on a cancelled shutdown it is "unknown".
+                self._claimed.discard(message.id)
+                self._sending.add(message.id)
+                if message.needs_reconcile and await self._settled_by_reconcile(adapter, message, outbound):
+                    return
+                result = await adapter.send(outbound)
             await self._record(message, result)
 
     async def _outside_window(
@@ -295,3 +300,9 @@ class OutboxSender:
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:
             metrics.QUEUE_DEPTH.set(await outbox.queue_depth(session))
+
+
+def _pacing(adapter: ChannelAdapter, message: OutboundMessage) -> tuple[Limit, ...]:
+    """The rate limits this send falls under, if the adapter has any (the simulator has none)."""
+    limits: Callable[[OutboundMessage], tuple[Limit, ...]] | None = getattr(adapter, "pacing", None)
+    return () if limits is None else limits(message)

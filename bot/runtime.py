@@ -103,6 +103,8 @@ class Runtime:
                 tenant.telegram.bot_token,
                 api_base_url=settings.telegram_api_base_url,
                 timeout=settings.voordeur_send_timeout,
+                messages_per_second=settings.voordeur_telegram_mps,
+                chat_messages_per_second=settings.voordeur_telegram_chat_mps,
             )
             self.telegram_bots[tenant.key] = bot
             built["telegram"] = bot
@@ -115,6 +117,7 @@ class Runtime:
                 api_base_url=settings.twilio_api_base_url,
                 status_callback_url=f"{settings.public_base_url}/webhooks/twilio/status",
                 timeout=settings.voordeur_send_timeout,
+                messages_per_second=settings.voordeur_twilio_mps,
             )
             self.twilio_accounts[tenant.key] = account
             if tenant.twilio.sms_number:

@@ -305,6 +305,15 @@ class ScheduledEvent(Base):
     __table_args__ = (
         Index("ix_scheduled_due", "status", "due_at"),
         Index("ix_scheduled_person_kind", "person_id", "kind", "status"),
+        # Every tick looks for due events past their `stale_after` (`schedule.drop_stale`): only the few
+        # events that have one are indexed, so a large backlog is not scanned each tick.
+        Index(
+            "ix_scheduled_stale",
+            "status",
+            "stale_after",
+            postgresql_where=text("stale_after IS NOT NULL"),
+            sqlite_where=text("stale_after IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)

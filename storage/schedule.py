@@ -224,24 +224,41 @@ async def drop_stale(session: AsyncSession, now: datetime) -> int:
 
 
 async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: timedelta) -> list[DueEvent]:
-    """Claim up to `limit` due events, oldest first, for `lease`; commit right after."""
-    query = (
-        select(ScheduledEvent)
+    """Claim up to `limit` due events, oldest first, for `lease`; commit right after.
+
+    One statement: UPDATE ... WHERE id IN (the oldest due ids, FOR UPDATE SKIP LOCKED) RETURNING, so a
+    large batch costs one round trip, not a read and an update per row."""
+    oldest = (
+        select(ScheduledEvent.id)
         .where(*_claimable(now))
         .order_by(ScheduledEvent.due_at, ScheduledEvent.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    rows = list((await session.execute(query)).scalars())
-    for row in rows:
-        row.claimed_until = now + lease
-        row.claims = row.claims + 1
-    return [
+    claimed = await session.execute(
+        update(ScheduledEvent)
+        .where(ScheduledEvent.id.in_(oldest.scalar_subquery()))
+        .values(claimed_until=now + lease, claims=ScheduledEvent.claims + 1)
+        .returning(
+            ScheduledEvent.id,
+            ScheduledEvent.kind,
+            ScheduledEvent.due_at,
+            ScheduledEvent.person_id,
+            ScheduledEvent.request_id,
+            ScheduledEvent.payload,
+            ScheduledEvent.key,
+            ScheduledEvent.stale_after,
+            ScheduledEvent.claims,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    events = [
         DueEvent(
             r.id, r.kind, r.due_at, r.person_id, r.request_id, dict(r.payload), r.key, r.stale_after, r.claims
         )
-        for r in rows
+        for r in claimed
     ]
+    return sorted(events, key=lambda event: (event.due_at, event.id))  # RETURNING keeps no order
 
 
 def _ours(event: DueEvent) -> list[Any]:

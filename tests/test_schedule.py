@@ -468,3 +468,78 @@ async def test_staff_see_pending_and_dropped_events_without_message_text(
         (SEND_TEXT, "dropped", "stale", who)
     ]
     assert not hasattr(dropped[0], "payload")
+
+
+# --- groups: many events, one transaction, a savepoint each ---------------------------------------------
+
+
+async def test_a_group_keeps_each_events_effects_with_its_own_finish(
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five claimed events run in one transaction: two plain ones are done and sent once; a failing
+    handler leaves nothing and is released for a retry; one cancelled after the claim is skipped; one
+    whose claim is voided while its handler runs keeps none of its effects. Nothing of one leaks into
+    another."""
+    who = await person(runtime, clock)
+    real = engine_module.SCHEDULED_HANDLERS[SEND_TEXT]
+
+    async def broken(session: Any, event: schedule.DueEvent, now: datetime, touched: Touched) -> str:
+        await real(session, event, now, touched)
+        raise RuntimeError("bug")
+
+    async def voided(session: Any, event: schedule.DueEvent, now: datetime, touched: Touched) -> str:
+        await real(session, event, now, touched)
+        # A flow moves this very event while its handler runs: the claim the runner holds is void.
+        await schedule.move(session, who, "voided", now + timedelta(days=1))
+        return "sent"
+
+    monkeypatch.setitem(engine_module.SCHEDULED_HANDLERS, "broken", broken)
+    monkeypatch.setitem(engine_module.SCHEDULED_HANDLERS, "voided", voided)
+    start = clock()
+    ids = [
+        await add_event(runtime, clock, who, start - timedelta(minutes=5 - n), kind=kind, key=key)
+        for n, (kind, key) in enumerate(
+            [(SEND_TEXT, None), ("broken", None), (SEND_TEXT, "gone"), ("voided", None), (SEND_TEXT, None)]
+        )
+    ]
+    async with runtime.sessions() as session, session.begin():
+        claimed = await schedule.claim_due(session, clock(), limit=10, lease=EVENT_LEASE)
+    assert [event.id for event in claimed] == ids
+    async with runtime.sessions() as session, session.begin():
+        await schedule.cancel_for_person(session, who, SEND_TEXT, key="gone", reason="test", now=clock())
+
+    await runtime.engine._run_group(claimed)
+
+    rows = {row.id: row for row in await events(runtime)}
+    plain, failing, cancelled, void, last = (rows[i] for i in ids)
+    assert (plain.status, last.status) == ("done", "done")
+    assert (failing.status, failing.claimed_until) == ("pending", clock() + EVENT_RETRY_DELAY)
+    assert cancelled.status == "cancelled"
+    assert (void.status, void.claims, void.due_at) == ("pending", 1, start - timedelta(minutes=2)), (
+        "the move inside the rolled-back savepoint went with it"
+    )
+    assert await sent_texts(runtime) == 2
+
+
+async def test_a_group_whose_transaction_fails_runs_its_events_one_by_one_exactly_once(
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    who = await person(runtime, clock)
+    for n in range(3):
+        await add_event(runtime, clock, who, clock() - timedelta(minutes=3 - n))
+    real = Engine._run_in_savepoint
+    calls = 0
+
+    async def then_the_connection_breaks(self: Engine, *args: Any) -> bool:
+        nonlocal calls
+        calls += 1
+        kept = await real(self, *args)
+        if calls == 2:
+            raise OSError("connection lost")  # the group's transaction is rolled back as a whole
+        return kept
+
+    monkeypatch.setattr(Engine, "_run_in_savepoint", then_the_connection_breaks)
+    assert await runtime.engine.run_due_events() == 3
+    assert calls == 2
+    assert [row.status for row in await events(runtime)] == ["done"] * 3
+    assert await sent_texts(runtime) == 3, "the two run in the failed group were not kept, then ran again"

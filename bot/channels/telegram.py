@@ -63,6 +63,7 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 
 from bot.channels.base import AddressBlocked, Ignored, InboundMessage, OutboundMessage, SendResult
+from bot.send_pacing import Limit
 from flows.types import Channel, Event
 
 logger = logging.getLogger(__name__)
@@ -377,7 +378,21 @@ class TelegramAdapter:
 
     channels: tuple[Channel, ...] = (CHANNEL,)
 
-    def __init__(self, token: str, api_base_url: str = DEFAULT_API_BASE_URL, timeout: float = 15.0) -> None:
+    def __init__(
+        self,
+        token: str,
+        api_base_url: str = DEFAULT_API_BASE_URL,
+        timeout: float = 15.0,
+        *,
+        messages_per_second: float = 30.0,
+        chat_messages_per_second: float = 1.0,
+    ) -> None:
+        """`messages_per_second`: the bot's overall limit; `chat_messages_per_second`: per chat (0: no
+        pacing here)."""
+        # The bot's id (the token's public part before the colon) keys its limits; the secret never does.
+        self._bot_id = token.split(":", 1)[0]
+        self._messages_per_second = messages_per_second
+        self._chat_messages_per_second = chat_messages_per_second
         self._request = HTTPXRequest(
             connect_timeout=timeout,
             read_timeout=timeout,
@@ -426,6 +441,16 @@ class TelegramAdapter:
             # A 200 whose body PTB cannot turn into a Message: Telegram probably sent it.
             return self._log(message, SendResult("unknown", error="telegram:bad_response"), exc)
         return SendResult("sent", provider_id=str(sent.message_id))
+
+    def pacing(self, message: OutboundMessage) -> tuple[Limit, ...]:
+        """Telegram limits a bot overall and per chat; a chat's next message waits for the previous one."""
+        limits = []
+        if self._chat_messages_per_second > 0:
+            key = f"telegram:{self._bot_id}:{message.address}"
+            limits.append(Limit(key, self._chat_messages_per_second, after_previous=True))
+        if self._messages_per_second > 0:
+            limits.append(Limit(f"telegram:{self._bot_id}", self._messages_per_second))
+        return tuple(limits)
 
     async def answer_callback(self, callback_query_id: str) -> None:
         """Stop the spinner on a tapped button. Best effort: the choice itself is already handled."""

@@ -23,6 +23,7 @@ from twilio.rest.api.v2010.account.message import MessageInstance
 from bot.channels.base import Ignored, InboundMessage, OutboundMessage, SendResult, StatusUpdate
 from bot.channels.render import numbered
 from bot.channels.twilio_http import HttpxTwilioHttpClient
+from bot.send_pacing import Limit
 from flows.types import Channel, Event
 
 WHATSAPP_PREFIX = "whatsapp:"
@@ -165,7 +166,10 @@ class TwilioAdapter:
         status_callback_url: str | None = None,
         timeout: float = 15.0,
         http: httpx.AsyncClient | None = None,
+        messages_per_second: float = 10.0,
     ) -> None:
+        """`messages_per_second`: the most each sender number may send (Twilio's limit for it; 0: no
+        pacing here)."""
         if not account_sid or not auth_token:
             raise ValueError("account_sid and auth_token are required")
         self._senders: dict[str, str | None] = {
@@ -173,6 +177,7 @@ class TwilioAdapter:
             "whatsapp": _whatsapp(whatsapp_number) if whatsapp_number else None,
         }
         self._status_callback_url = status_callback_url or None
+        self._messages_per_second = messages_per_second
         self._http = HttpxTwilioHttpClient(http, connect_timeout=min(5.0, timeout), read_timeout=timeout)
         self._client = _client(account_sid, auth_token, api_base_url, self._http)
 
@@ -207,6 +212,13 @@ class TwilioAdapter:
         if not created.sid:
             return SendResult("unknown", error="twilio:no_sid")
         return SendResult("sent", provider_id=created.sid)
+
+    def pacing(self, message: OutboundMessage) -> tuple[Limit, ...]:
+        """Twilio limits each sender (From number), whatever the recipient: one rate per number."""
+        route = self._route(message)
+        if isinstance(route, SendResult) or self._messages_per_second <= 0:
+            return ()
+        return (Limit(f"twilio:{route[1]}", self._messages_per_second),)
 
     async def find_sent(self, message: OutboundMessage, since: datetime) -> str | None:
         """The SID of this message if Twilio has it since `since`, else None.
