@@ -6,19 +6,16 @@ stack trace. A channel whose credentials are absent is simply off.
 
 from __future__ import annotations
 
-import re
 from datetime import time
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import checks
 from bot import tenants as tenant_config
 from bot.whatsapp_window import Template, parse_templates
-
-_QUIET_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
-_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
 class SettingsError(Exception):
@@ -98,18 +95,12 @@ class Settings(BaseSettings):
     @field_validator("voordeur_timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
-        return value
+        return checks.timezone(value)
 
     @field_validator("voordeur_quiet_hours")
     @classmethod
     def _quiet_hours(cls, value: str) -> str:
-        if value.strip() and not _QUIET_HOURS.match(value.strip()):
-            raise ValueError("must look like 21:00-09:00 (or be empty for none)")
-        return value.strip()
+        return checks.quiet_hours(value)
 
     @field_validator("public_base_url", "telegram_api_base_url", "twilio_api_base_url")
     @classmethod
@@ -123,16 +114,12 @@ class Settings(BaseSettings):
     @field_validator("twilio_sms_number")
     @classmethod
     def _sms_number(cls, value: str | None) -> str | None:
-        if value is not None and not _E164.match(value):
-            raise ValueError("must be an E.164 number such as +3197010000001")
-        return value
+        return checks.sms_number(value)
 
     @field_validator("twilio_whatsapp_number")
     @classmethod
     def _whatsapp_number(cls, value: str | None) -> str | None:
-        if value is not None and not (value.startswith("whatsapp:") and _E164.match(value[9:])):
-            raise ValueError("must look like whatsapp:+3197010000002")
-        return value
+        return checks.whatsapp_number(value)
 
     @field_validator("voordeur_whatsapp_templates")
     @classmethod

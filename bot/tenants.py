@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot import checks
 from bot.quiet_hours import QuietHours
 from flows import places
 
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
 DEFAULT = "default"
 DEFAULT_NAME = "Voordeur"
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-_QUIET_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
-_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _ENV_REF = "env:"
 
 
@@ -94,16 +93,12 @@ class TwilioConfig(BaseModel):
     @field_validator("sms_number")
     @classmethod
     def _sms(cls, value: str | None) -> str | None:
-        if value is not None and not _E164.match(value):
-            raise ValueError("must be an E.164 number such as +3197010000001")
-        return value
+        return checks.sms_number(value)
 
     @field_validator("whatsapp_number")
     @classmethod
     def _whatsapp(cls, value: str | None) -> str | None:
-        if value is not None and not (value.startswith("whatsapp:") and _E164.match(value[9:])):
-            raise ValueError("must look like whatsapp:+3197010000002")
-        return value
+        return checks.whatsapp_number(value)
 
     @model_validator(mode="after")
     def _a_number(self) -> TwilioConfig:
@@ -142,18 +137,12 @@ class Tenant(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
-        return value
+        return checks.timezone(value)
 
     @field_validator("quiet_hours")
     @classmethod
     def _quiet(cls, value: str) -> str:
-        if value.strip() and not _QUIET_HOURS.match(value.strip()):
-            raise ValueError("must look like 21:00-09:00 (or be empty for none)")
-        return value.strip()
+        return checks.quiet_hours(value)
 
     @property
     def zone(self) -> ZoneInfo:
