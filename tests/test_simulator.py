@@ -31,6 +31,18 @@ async def sim(database_url: str) -> AsyncIterator[tuple[Runtime, httpx.AsyncClie
         await runtime.stop()
 
 
+def record_pings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A scheduled handler `test_ping` that records the name of each event it runs."""
+    ran: list[str] = []
+
+    async def remember(_session: object, event: schedule.DueEvent, _now: datetime, _t: Touched) -> str:
+        ran.append(str(event.payload["name"]))
+        return "done"
+
+    monkeypatch.setitem(engine_module.SCHEDULED_HANDLERS, "test_ping", remember)
+    return ran
+
+
 async def test_a_message_typed_on_a_phone_is_answered_on_that_phone(
     sim: tuple[Runtime, httpx.AsyncClient],
 ) -> None:
@@ -69,13 +81,7 @@ async def test_moving_the_clock_runs_what_has_come_due_and_nothing_else(
     sim: tuple[Runtime, httpx.AsyncClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runtime, client = sim
-    ran: list[str] = []
-
-    async def remember(_session: object, event: schedule.DueEvent, _now: datetime, _t: Touched) -> str:
-        ran.append(str(event.payload["name"]))
-        return "done"
-
-    monkeypatch.setitem(engine_module.SCHEDULED_HANDLERS, "test_ping", remember)
+    ran = record_pings(monkeypatch)
     now = runtime.clock()
     async with runtime.sessions() as session, session.begin():
         schedule.schedule(session, "test_ping", now + timedelta(minutes=90), now, payload={"name": "soon"})
@@ -121,13 +127,7 @@ async def test_events_run_counts_what_came_due_even_when_the_background_tick_ran
     sim: tuple[Runtime, httpx.AsyncClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     runtime, client = sim
-    ran: list[str] = []
-
-    async def remember(_session: object, event: schedule.DueEvent, _now: datetime, _t: Touched) -> str:
-        ran.append(str(event.payload["name"]))
-        return "done"
-
-    monkeypatch.setitem(engine_module.SCHEDULED_HANDLERS, "test_ping", remember)
+    ran = record_pings(monkeypatch)
     now = runtime.clock()
     async with runtime.sessions() as session, session.begin():
         schedule.schedule(session, "test_ping", now + timedelta(minutes=30), now, payload={"name": "a"})
