@@ -108,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the tenant (municipality, VOORDEUR_TENANTS_FILE) the account works for (default: default)",
     )
 
+    from bot import understand
+
+    understand.add_parser(commands)
+
     check = commands.add_parser(
         "check",
         help="validate every setting, reach the database, show migrations, channels and provider URLs",
@@ -120,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "understand":
+        from bot import understand
+
+        return understand.run(args)
     if args.command == "check":
         return _check(args.db_timeout)
     overrides: dict[str, Any] = {}

@@ -1,0 +1,22 @@
+"""The reading layer: what a person means by a message, read in the context of the open question.
+
+`read(context, text, ...)` is a pure function of (context, text, language, now): no network, no
+database, no clock. Flows act on its `Reading`, not on the raw string. Lexicons live in `data/*.toml`.
+
+Modules, one ability each:
+- `text`: normalising, words, emoji, fuzzy word matching and lexicon loading shared by all readers;
+- `language`: which of the six languages a message is in;
+- `crisis`: 113 / 112 / Veilig Thuis in every language, with look-alikes that must not fire;
+- `checkin`: a mantelzorger's answer to a check-in, and distress;
+- `times`: times as people say them, in a short normal form and a structure flows can plan with;
+- `intent`: what a first message or a message at the menu wants (ask, offer, a service, an activity,
+  a person, stop), the kind of help, and conversation-level words in any state;
+- `answers`: yes/no/question, an option by number/word/typo/last choice, urgency, an invitation's
+  answer and its condition;
+- `names`: the name someone gives (or that it is not a name);
+- `neighbourhoods`: a neighbourhood by name, alias, typo or postcode.
+"""
+
+from flows.understanding.reading import CONTEXTS, Reading, read
+
+__all__ = ["CONTEXTS", "Reading", "read"]

@@ -1,0 +1,181 @@
+"""`read`: one message, one context, one `Reading`, in the corpus's keys and values.
+
+The contexts are those of `../shared/understanding/README.md`; the flows map their open question onto
+one of them (`flows.conversation` keeps that table). Crisis is read in every context first: a reading
+with `crisis` set is acted on before anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from flows.understanding import answers, checkin, crisis, intent, language, names, neighbourhoods, times
+
+Context = Literal[
+    "first_message",
+    "name",
+    "neighbourhood",
+    "consent",
+    "menu",
+    "ask_category",
+    "ask_when",
+    "ask_urgency",
+    "invitation",
+    "checkin",
+    "any_state",
+]
+CONTEXTS: tuple[str, ...] = (
+    "first_message",
+    "name",
+    "neighbourhood",
+    "consent",
+    "menu",
+    "ask_category",
+    "ask_when",
+    "ask_urgency",
+    "invitation",
+    "checkin",
+    "any_state",
+)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Keys of the corpus format, in the order they are printed.
+CORPUS_KEYS = (
+    "intent",
+    "category",
+    "when",
+    "crisis",
+    "name",
+    "not_a_name",
+    "neighbourhood",
+    "postcode",
+    "unknown",
+    "answer",
+    "condition",
+    "distress",
+    "urgency",
+    "unclear",
+    "language",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a message says in its context. Unset fields are None: the message does not say it.
+
+    `lang` is the language the message is written in (detected, or the conversation's); `confidence`
+    is how sure the reader is of the main answer (0-1): flows act at >= 0.5 and ask back below it.
+    `time` is the structured form of `when` for flows that plan with it.
+    """
+
+    intent: str | None = None
+    category: str | None = None
+    when: str | None = None
+    crisis: str | None = None
+    name: str | None = None
+    not_a_name: bool | None = None
+    neighbourhood: str | None = None
+    postcode: str | None = None
+    unknown: bool | None = None
+    answer: str | None = None
+    condition: str | None = None
+    distress: bool | None = None
+    urgency: str | None = None
+    unclear: bool | None = None
+    language: str | None = None
+    lang: str = "nl"
+    confidence: float = 0.0
+    time: times.TimeReading | None = field(default=None, compare=False)
+
+    def to_corpus(self) -> dict[str, Any]:
+        """The reading in the corpus's keys: only what the message says (no key means no)."""
+        values = asdict(self)
+        return {key: values[key] for key in CORPUS_KEYS if values[key] not in (None, False)}
+
+
+def read(
+    context: str,
+    text: str,
+    *,
+    lang: str | None = None,
+    channel: str | None = None,
+    now: datetime | None = None,
+    municipality: Any = None,
+) -> Reading:
+    """What `text` means at `context`. Pure; never raises on any text.
+
+    `lang` is the conversation's language (None on first contact: it is detected); `now` is the
+    caller's clock (timezone-aware; None reads relative phrases without resolving them); `municipality`
+    is the tenant's `flows.places.Municipality` for neighbourhood names (None: the default one).
+    """
+    if context not in CONTEXTS:
+        raise ValueError(f"unknown context {context!r}")
+    written = language.detect(text, hint=lang)
+    danger = crisis.detect(text, written)
+    base: dict[str, Any] = {"lang": written, "crisis": danger}
+    if context in ("first_message", "menu"):
+        found = intent.read_intent(text, written, context=context)
+        when = times.find_when(text, written, now) if found.intent in intent.WITH_TIME else None
+        return Reading(
+            **base,
+            intent="crisis" if danger else found.intent,
+            category=found.category if not danger else None,
+            when=when.normal if when else None,
+            time=when,
+            confidence=1.0 if danger else found.confidence,
+        )
+    if context == "any_state":
+        said = intent.read_any_state(text, written)
+        return Reading(
+            **base,
+            intent="crisis" if danger else (said.intent if said else None),
+            language=said.language if said and not danger else None,
+            confidence=1.0 if danger else (said.confidence if said else 0.0),
+        )
+    if context == "checkin":
+        answer, distress, confidence = checkin.read_checkin(text, written)
+        if danger and answer is None:
+            answer = "heavy"
+        return Reading(**base, answer=answer, distress=distress or None, confidence=confidence)
+    if danger:
+        return Reading(**base, confidence=1.0)
+    if context == "name":
+        name, confidence = names.read_name(text, written)
+        return Reading(**base, name=name, not_a_name=name is None or None, confidence=confidence)
+    if context == "neighbourhood":
+        place = neighbourhoods.read_neighbourhood(text, written, municipality)
+        return Reading(
+            **base,
+            neighbourhood=place.neighbourhood,
+            postcode=place.postcode,
+            unknown=(place.neighbourhood is None and place.postcode is None) or None,
+            confidence=place.confidence,
+        )
+    if context == "consent":
+        yes_no, confidence = answers.read_yes_no(text, written, allow_question=True)
+        return Reading(**base, answer=yes_no, confidence=confidence)
+    if context == "ask_category":
+        category, confidence = answers.read_category(text, written)
+        return Reading(**base, category=category, confidence=confidence)
+    if context == "ask_when":
+        when = times.read_when(text, written, now)
+        return Reading(
+            **base,
+            when=when.normal if when else None,
+            unclear=when is None or None,
+            time=when,
+            confidence=when.confidence if when else 0.0,
+        )
+    if context == "ask_urgency":
+        urgency, confidence = answers.read_urgency(text, written)
+        return Reading(**base, urgency=urgency, confidence=confidence)
+    # invitation
+    answer, condition, confidence = answers.read_invitation(text, written, now)
+    return Reading(**base, answer=answer, condition=condition, confidence=confidence)
+
+
+def now_local() -> datetime:
+    """The wall clock in Amsterdam, for the command line only (flows get `now` from their caller)."""
+    return datetime.now(AMSTERDAM)

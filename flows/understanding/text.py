@@ -1,0 +1,92 @@
+"""What every reader needs: folding text, splitting words and emoji, fuzzy words, lexicons as data.
+
+Folding keeps the letters of every script (Arabic, Cyrillic, Turkish) but drops case, accents and
+tatweel, so "Ja!!", "JA" and "já" compare equal and a lexicon is written once in plain letters.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+DATA = Path(__file__).parent / "data"
+
+_INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
+# Emoji and pictographs, with their skin-tone and gender modifiers.
+_EMOJI = re.compile(
+    "[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001f2ff]"
+    "[\U0001f3fb-\U0001f3ff\ufe0f\u200d\u2640\u2642]*"
+)
+_MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f]")
+_WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
+# Turkish dotless/dotted i fold to plain i; Arabic tatweel and harakat go.
+_EXTRA_FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u0640": "", "\u2019": "'", "\u2018": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, invisible characters or runs of spaces; punctuation kept."""
+    visible = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t ")
+    decomposed = unicodedata.normalize("NFKD", visible.translate(_EXTRA_FOLD))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(unicodedata.normalize("NFC", plain).casefold().split())
+
+
+def emoji_in(text: str) -> list[str]:
+    """The emoji of a message without skin tones: "👍🏻 prima" -> ["👍"]."""
+    return [_MODIFIERS.sub("", found) for found in _EMOJI.findall(text)]
+
+
+def without_emoji(text: str) -> str:
+    return " ".join(_EMOJI.sub(" ", text).split())
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a message: "Ja!! Doe maar 👍" -> ["ja", "doe", "maar"]."""
+    return _WORD.findall(fold(without_emoji(text)))
+
+
+def plain(text: str) -> str:
+    """Folded words joined by single spaces, punctuation and emoji gone: for phrase matching."""
+    return " ".join(words(text))
+
+
+def has_phrase(text_plain: str, phrase_plain: str) -> bool:
+    """A whole-word phrase inside plain text ("ja hoor" in "ja hoor dat is goed", not in "jahoor")."""
+    return f" {phrase_plain} " in f" {text_plain} "
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex of whole-word phrases, longest first; `*` in a phrase stands for a word's rest."""
+    parts = sorted({plain(p.replace("*", "STAR")).replace("star", "*") for p in phrases if p}, key=len)
+    if not parts:
+        return None
+    alternatives = [re.escape(p).replace(r"\*", r"\w*") for p in reversed(parts)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def close_word(word: str, vocabulary: Iterable[str], cutoff: float = 85.0) -> str | None:
+    """The vocabulary word a typed word means despite a typo ("boodschapn" -> "boodschappen").
+
+    Short words must match exactly: a typo in three letters is another word.
+    """
+    choices = list(vocabulary)
+    if word in choices:
+        return word
+    if len(word) < 5:
+        return None
+    found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return str(found[0]) if found else None
+
+
+@cache
+def lexicon(name: str) -> Mapping[str, Any]:
+    """A data file of `data/`, read once: `lexicon("yes_no")` is `data/yes_no.toml`."""
+    with (DATA / f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
