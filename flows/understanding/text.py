@@ -90,3 +90,41 @@ def lexicon(name: str) -> Mapping[str, Any]:
     """A data file of `data/`, read once: `lexicon("yes_no")` is `data/yes_no.toml`."""
     with (DATA / f"{name}.toml").open("rb") as handle:
         return tomllib.load(handle)
+
+
+@cache
+def _numbers() -> dict[str, int]:
+    """Number and ordinal words of every language, folded: "twee" -> 2, "de eerste" -> 1."""
+    table: dict[str, int] = {}
+    for words_of_language in lexicon("numbers").values():
+        for number, spellings in words_of_language.items():
+            for spelling in spellings:
+                table[plain(spelling)] = int(number)
+    return table
+
+
+# "nr 1", "nummer 2", "optie 3", "keuze 1", "no. 2", "#2": the word before a number says it is a choice.
+_NUMBER_LEADS = frozenset(
+    {"nr", "nummer", "optie", "keuze", "no", "number", "option", "numara", "numer", "номер", "رقم"}
+)
+_ARTICLES = frozenset({"de", "het", "the", "die", "dat"})
+
+
+def number_choice(text: str) -> int | None:
+    """The number that opens an answer: "2", "nr 1", "de eerste", "twee", "4 stoppen" (the number first,
+    the label after it), "ikinci", "الأول". The caller checks it is an offered option and decides what
+    the words after it may be ("12 december" opens with 12 too)."""
+    found = words(text)
+    while found and (found[0] in _NUMBER_LEADS or found[0] in _ARTICLES):
+        found = found[1:]
+    if not found:
+        return None
+    head = found[0]
+    table = _numbers()
+    for size in (3, 2, 1):
+        phrase = " ".join(found[:size])
+        if len(found) >= size and phrase in table:
+            return table[phrase]
+    if head.isdigit() and len(head) <= 2:
+        return int(head)
+    return None

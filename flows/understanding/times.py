@@ -24,3 +24,9 @@ def read_when(text: str, lang: str = "nl", now: datetime | None = None) -> TimeR
 
 def find_when(text: str, lang: str = "nl", now: datetime | None = None) -> TimeReading | None:
     return None
+
+
+def condition_time(text: str, lang: str = "nl", now: datetime | None = None) -> str | None:
+    """The time part of a condition a volunteer adds to a yes or a later ("ja, na drieën kan ik"):
+    "after 15:00", "morning only", "saturday only", "done before 17:00", "next week"; None without one."""
+    return None
