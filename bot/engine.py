@@ -378,7 +378,9 @@ class Engine:
         *,
         scheduled: bool = False,
     ) -> dict[str, Any]:
-        body = catalogue.message(reply.key, language, reply.params, service=_service(person))
+        body = catalogue.message_with_lead(
+            reply.key, language, reply.params, lead=reply.lead, service=_service(person)
+        )
         choices = [[choice.key, label_of(choice, language)] for choice in reply.choices]
         return outbox.row(
             person_id=person.id,
@@ -658,7 +660,8 @@ async def _send_my_data(ctx: EffectContext, data: Mapping[str, Any]) -> None:
 
 async def _answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     request_id, answer = int(data["request_id"]), str(data["answer"])
-    await matchmaker.answer(ctx.session, ctx.person.id, request_id, answer, ctx.now, ctx.touched)
+    note = str(data["note"]) if data.get("note") else None
+    await matchmaker.answer(ctx.session, ctx.person.id, request_id, answer, ctx.now, ctx.touched, note=note)
 
 
 async def _create_link_code(ctx: EffectContext, data: Mapping[str, Any]) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import circle_news, meetings, tenants
 from bot.mailbox import Touched
+from flows import catalogue
 from flows.matching import HelpNeed, next_wave, rank, wave_timeout
 from flows.when import When
 from storage import matching, schedule, staff, threads
@@ -68,6 +69,9 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
     for ranked in wave:
         key = f"invite:{request.id}:{ranked.person_id}"
         facts = request_facts(request)
+        if requester is not None and requester.language != catalogue.DEFAULT_LANGUAGE:
+            # A description in another language reaches volunteers with its language named.
+            facts["lang"] = requester.language
         await touched.post(session, ranked.person_id, "invite", facts, now, key, about=request.person_id)
     schedule.schedule(
         session,
@@ -106,9 +110,17 @@ async def on_wave_timeout(
 
 
 async def answer(
-    session: AsyncSession, volunteer_id: int, request_id: int, reply: str, now: datetime, touched: Touched
+    session: AsyncSession,
+    volunteer_id: int,
+    request_id: int,
+    reply: str,
+    now: datetime,
+    touched: Touched,
+    *,
+    note: str | None = None,
 ) -> None:
-    """A volunteer's yes, no or later. Only someone who was invited can answer.
+    """A volunteer's yes, no or later. Only someone who was invited can answer. `note` is what they
+    added to a yes in their own words ("maar pas na 2 uur"); the resident reads it with the match.
 
     The request row is locked first, before any invitation row, in every path that touches both:
     two volunteers answering at once then queue on the request instead of deadlocking.
@@ -160,7 +172,7 @@ async def answer(
         session,
         request.person_id,
         "match_found",
-        {**facts, "name": volunteer_name or ""},
+        {**facts, "name": volunteer_name or "", **({"note": note} if note else {})},
         now,
         f"match_found:{request_id}:{volunteer_id}",  # a re-match is a new volunteer
         about=volunteer_id,

@@ -10,17 +10,25 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flows import categories, places
-from flows.dialogue import chosen, label_of, language, prompt, say
+from flows import categories, interpret, places, repair
+from flows.dialogue import YES_NO, chosen, label_of, language, prompt, say
 from flows.normalise import simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.when import When, describe_when, parse_when
+from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
 
 MAX_DESCRIPTION = 300
 MIN_DESCRIPTION = 3
 STEPS = ("category", "description", "when", "where", "where_other", "urgency", "visibility")
-URGENCY_CHOICES = (Choice("urgent", "urgency_urgent"), Choice("normal", "urgency_normal"))
+# Three answers people give: today, this week, any time. Only "today" makes a request urgent.
+URGENCY_CHOICES = (
+    Choice("today", "urgency_today"),
+    Choice("this_week", "urgency_week"),
+    Choice("any", "urgency_any"),
+)
+URGENCY_KEYS = frozenset(choice.key for choice in URGENCY_CHOICES)
+# Buttons of the two-answer question asked before (a keyboard can stay on screen for days).
+OLD_URGENCY_BUTTONS = {"urgent": "today", "normal": "any"}
 VISIBILITY_CHOICES = (
     Choice("helper", "visibility_helper"),
     Choice("helper_and_staff", "visibility_helper_and_staff"),
@@ -46,7 +54,30 @@ def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     # A request started from elsewhere (a mantelzorger's "Zwaar") is marked with where it came from.
     source = state.pop("ask_source", None)
     state["ask"] = {"source": source} if source else {}
+    pending = state.pop("pending", None)
+    if pending and pending.get("intent") == "ask":
+        _prefill(state["ask"], pending, profile)
     return _ask_next(state, profile, [])
+
+
+def _prefill(draft: dict[str, Any], pending: dict[str, Any], profile: Profile) -> None:
+    """A request read from free text ("kan er iemand dinsdag met me naar de dokter"): its kind, time
+    and words fill the draft, the person's own neighbourhood is where, and the urgency follows from
+    the time. The summary reads it all back, so anything read wrong is changed there, in one step."""
+    if pending.get("category") in {choice.key for choice in categories.CATEGORY_CHOICES}:
+        draft["category"] = pending["category"]
+    text = str(pending.get("text") or "")
+    if MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
+        draft["description"] = text
+    if pending.get("when"):
+        draft["when"] = pending["when"]
+        kind = When.from_json(pending["when"]).kind
+        draft["urgent"] = kind == "asap"
+    if profile.neighbourhood is not None:
+        draft["neighbourhood"] = profile.neighbourhood
+    if "category" in draft and "when" in draft:
+        # Who may see it: the most private choice unless the person changes it in the summary.
+        draft.setdefault("visibility", "helper")
 
 
 def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
@@ -73,10 +104,22 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             key = "ask_description_long" if len(text) > MAX_DESCRIPTION else "ask_description_again"
             return StepResult(state, (prompt(state, key, params={"max": str(MAX_DESCRIPTION)}),))
         draft["description"] = " ".join(text.split())
+    elif step == "when_night":
+        candidate = draft.pop("night_candidate", None)
+        if answer != "yes" or not candidate:
+            return _question(state, "when", [], prompt(state, "ask_when"))
+        draft["when"] = candidate
+        agreed = describe_when(When.from_json(candidate), language(state))
+        return _ask_next(state, profile, [say("when_understood", {"when": agreed})])
     elif step == "when":
-        when = parse_when(text, now) if text else None
+        when = _when_from(state, text, now)
         if when is None:
             return StepResult(state, (prompt(state, "ask_when_again"),))
+        if at_night(when):
+            # Help at 03:00 is asked back, never taken as it stands.
+            draft["night_candidate"] = when.to_json()
+            params = {"when": describe_when(when, language(state))}
+            return _question(state, "when_night", [], prompt(state, "night_check", YES_NO, params))
         draft["when"] = when.to_json()
         before = [say("when_understood", {"when": describe_when(when, language(state))})]
         return _ask_next(state, profile, before)
@@ -94,14 +137,31 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return StepResult(state, (_neighbourhood_prompt(state, "ask_where_again"),))
         draft["neighbourhood"] = found
     elif step == "urgency":
-        if answer not in ("urgent", "normal"):
-            return StepResult(state, (prompt(state, "ask_urgency", URGENCY_CHOICES),))
-        draft["urgent"] = answer == "urgent"
+        if answer is None and event.kind == "choice":
+            answer = OLD_URGENCY_BUTTONS.get(event.choice or "")
+        if answer not in URGENCY_KEYS:
+            return StepResult(state, repair.again(state))
+        draft["urgent"] = answer == "today"
+        draft["urgency"] = answer
     elif step == "visibility":
         if answer not in ("helper", "helper_and_staff"):
-            return StepResult(state, (prompt(state, "ask_visibility", VISIBILITY_CHOICES),))
+            return StepResult(state, repair.again(state))
         draft["visibility"] = answer
     return _ask_next(state, profile, [])
+
+
+def _when_from(state: dict[str, Any], text: str, now: datetime) -> When | None:
+    """The time of an answer: the planner's own reading first ("morgen om 10 uur"), then the reader's
+    ("na tweeën", "in het weekend", "do of vr na 4") where it can be planned with."""
+    if not text:
+        return None
+    when = parse_when(text, now)
+    if when is not None:
+        return when
+    found = interpret.reading("ask_when", text, language(state), now)
+    if found.time is None or found.confidence < interpret.CONFIDENT:
+        return None
+    return found.time.to_when(now, AMSTERDAM)
 
 
 def _ask_next(state: dict[str, Any], profile: Profile, before: list[Reply]) -> StepResult:
@@ -161,9 +221,14 @@ def summary_params(state: dict[str, Any]) -> dict[str, str]:
         "description": draft["description"],
         "when": describe_when(When.from_json(draft["when"]), lang),
         "neighbourhood": neighbourhood.name if neighbourhood is not None else draft["neighbourhood"],
-        "urgency": label_of(URGENCY_CHOICES[0] if draft["urgent"] else URGENCY_CHOICES[1], lang),
+        "urgency": label_of(_urgency_choice(draft), lang),
         "visibility": label_of(visibility, lang),
     }
+
+
+def _urgency_choice(draft: dict[str, Any]) -> Choice:
+    key = draft.get("urgency") or ("today" if draft["urgent"] else "any")
+    return next(choice for choice in URGENCY_CHOICES if choice.key == key)
 
 
 def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile) -> StepResult:
@@ -182,7 +247,7 @@ def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile) -> 
     if answer == "cancel":
         _leave(state)
         return StepResult(state, (say("ask_cancelled"),))
-    return StepResult(state, (prompt(state, "ask_summary", SUMMARY_CHOICES, summary_params(state)),))
+    return StepResult(state, repair.again(state))
 
 
 def cancel(state: dict[str, Any]) -> StepResult:

@@ -66,3 +66,18 @@ def message(
     """A whole message as sent: it starts with a capital even when a parameter opens it ("je buur ...")."""
     text = render(key, language, params, service=service)
     return text[:1].upper() + text[1:]
+
+
+def message_with_lead(
+    key: str,
+    language: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    lead: str | None = None,
+    service: str = DEFAULT_SERVICE,
+) -> str:
+    """A whole message, with a lead text before it in the same message when the flow gave one."""
+    text = message(key, language, params, service=service)
+    if lead is None:
+        return text
+    return f"{message(lead, language, params, service=service)} {text}"

@@ -10,7 +10,8 @@ the menu, where plain text from someone in a thread is passed on.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -21,32 +22,31 @@ from flows import (
     catalogue,
     circle,
     crisis,
+    first_contact,
+    interpret,
     invitations,
     linking,
     meetings,
+    menu,
     my_requests,
     offer,
     onboarding,
     privacy,
     reminders,
+    repair,
     social_map,
     staff,
     threads,
 )
-from flows.dialogue import chosen, prompt, repeat_prompt, say
+from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import command_in, command_with_argument
 from flows.profile import Profile, after
-from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.types import Effect, Event, StepResult
+from flows.understanding import intent
 
-MENU_CHOICES = (
-    Choice("ask", "choice_ask"),
-    Choice("offer", "choice_offer"),
-    Choice("info", "choice_info"),
-    Choice("stop", "choice_stop"),
-)
-MENU_KEYS = frozenset(choice.key for choice in MENU_CHOICES)
+# Replies that must not follow right after a crisis answer.
+CHEERFUL = frozenset({"welcome", "menu", "not_understood", "ask_name", "start_confirmed"})
 OFFER_COMMANDS = frozenset({"my_offer", "pause", "resume"})
-TARGETS = frozenset({"ask", "offer"})
 MEDIA_REPLIES = {
     "media": "media_unsupported",
     "location": "location_unsupported",
@@ -58,55 +58,148 @@ def new_state(language_hint: str | None = None) -> dict[str, Any]:
     return {"flow": "menu", "lang": catalogue.language_or_default(language_hint), "offered": []}
 
 
+# Internal events (an invitation, a match, a relayed message, ...) go to the first flow that knows them.
+INTERNAL_HANDLERS: tuple[Callable[[dict[str, Any], Event, Profile], StepResult | None], ...] = (
+    lambda state, event, _profile: invitations.on_internal(state, event),
+    lambda state, event, _profile: threads.on_internal(state, event),
+    lambda state, event, _profile: linking.on_internal(state, event),
+    lambda state, event, _profile: privacy.on_internal(state, event),
+    lambda state, event, _profile: care.on_internal(state, event),
+    lambda state, event, _profile: reminders.on_internal(state, event),
+    lambda state, event, _profile: meetings.on_internal(state, event),
+    lambda state, event, _profile: circle.on_internal(state, event),
+    lambda state, event, _profile: agenda.on_internal(state, event),
+    lambda state, event, profile: social_map.on_internal(state, event, profile.neighbourhood),
+    lambda state, event, _profile: staff.on_internal(state, event),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What a handler of the routing tables gets: one message and what was read in it."""
+
+    state: dict[str, Any]
+    event: Event
+    profile: Profile
+    now: datetime
+    command: str | None
+    argument: str
+    answer: str | None
+
+
+# Commands once the person has been greeted: one row per word (see flows/normalise.COMMAND_WORDS and
+# flows/understanding/data for the words that mean each).
+COMMAND_HANDLERS: Mapping[str, Callable[[Turn], StepResult]] = {
+    "start": lambda turn: menu.show(turn.state, "menu"),
+    "menu": lambda turn: menu.show(turn.state, "menu"),
+    "help": lambda turn: StepResult(turn.state, (say("info"), *repeat_prompt(turn.state))),
+    "erase": lambda turn: privacy.ask_erase(turn.state),
+    "my_data": lambda turn: privacy.my_data(turn.state),
+    "export": lambda turn: privacy.export(turn.state),
+    "withdraw_consent": lambda turn: privacy.withdraw_consent(turn.state),
+    "meeting": lambda turn: meetings.command(turn.state, turn.profile),
+    "circle": lambda turn: _menu_when_done(circle.start(turn.state, turn.profile), "circle", silent=True),
+    "agenda": lambda turn: agenda.start(turn.state),
+    "social_map": lambda turn: social_map.start(turn.state, turn.argument),
+    "my_requests": lambda turn: _menu_when_done(my_requests.start(turn.state, turn.profile), "my_requests"),
+    "care": lambda turn: care.start(turn.state, turn.profile),
+    "heavy": lambda turn: care.heavy(turn.state),
+    "my_reminders": lambda turn: _menu_when_done(reminders.start(turn.state, turn.profile), reminders.FLOW),
+    "my_offer": lambda turn: _offer_command(turn),
+    "pause": lambda turn: _offer_command(turn),
+    "resume": lambda turn: _offer_command(turn),
+    "cancel": lambda turn: _cancel(turn.state),
+}
+# The flow a person is in, by `state["flow"]`; anything else is the menu.
+FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
+    "onboarding": lambda turn: menu.carry_on(
+        onboarding.handle(turn.state, turn.event, turn.profile), turn.profile, turn.now
+    ),
+    "ask": lambda turn: ask.handle(turn.state, turn.event, turn.profile, turn.now),
+    "offer": lambda turn: _menu_when_done(
+        offer.handle(turn.state, turn.event, turn.profile, turn.now), "offer", silent=True
+    ),
+    "meet": lambda turn: _meeting(turn),
+    "my_requests": lambda turn: _menu_when_done(
+        my_requests.handle(turn.state, turn.event, turn.profile), "my_requests"
+    ),
+    care.FLOW: lambda turn: _menu_when_done(
+        care.handle(turn.state, turn.event, turn.profile, turn.now), care.FLOW, silent=True
+    ),
+    reminders.FLOW: lambda turn: _menu_when_done(
+        reminders.handle(turn.state, turn.event, turn.profile), reminders.FLOW
+    ),
+    "circle": lambda turn: _menu_when_done(
+        circle.handle(turn.state, turn.event, turn.profile), "circle", silent=True
+    ),
+    "agenda": lambda turn: _menu_when_done(
+        agenda.handle(turn.state, turn.event, turn.answer, turn.now), "agenda", silent=True
+    ),
+    "social_map": lambda turn: _menu_when_done(
+        social_map.handle(turn.state, turn.event), "social_map", silent=True
+    ),
+    "stop_check": lambda turn: _on_stop_check(turn),
+}
+
+
 def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | None = None) -> StepResult:
     """One step of the conversation. Pure: same inputs, same result; `now` is the caller's clock."""
     state = dict(state) if state else new_state(event.language_hint)
     profile = profile or Profile()
     if event.kind == "internal":
-        handled = (
-            invitations.on_internal(state, event)
-            or threads.on_internal(state, event)
-            or linking.on_internal(state, event)
-            or privacy.on_internal(state, event)
-            or care.on_internal(state, event)
-            or reminders.on_internal(state, event)
-            or meetings.on_internal(state, event)
-            or circle.on_internal(state, event)
-            or agenda.on_internal(state, event)
-            or social_map.on_internal(state, event, profile.neighbourhood)
-            or staff.on_internal(state, event)
-        )
-        return handled or StepResult(state)
-    danger = crisis.detect(event.text) if event.kind in ("text", "media") else None
+        for handler in INTERNAL_HANDLERS:
+            if (handled := handler(state, event, profile)) is not None:
+                return handled
+        return StepResult(state)
+    event = _caption_as_text(event)
+    danger = crisis.detect(event.text) if event.kind == "text" else None
     if danger is not None:
         # Before everything else, also for a stopped address (staff are alerted, nothing is sent), and
         # nothing automatic uses this message: no flow step, no matching, no relay.
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
-        replies = () if event.address_stopped else (say(f"crisis_{danger}"), say("crisis_staff"))
-        return StepResult(state, replies, (alert,))
-    command = event.command or (command_in(event.text) if event.kind == "text" else None)
-    argument = ""
-    if command is None and event.kind == "text" and (with_argument := command_with_argument(event.text)):
-        command, argument = with_argument
+        if event.address_stopped:
+            return StepResult(state, (), (alert,))
+        state["after_crisis"] = True
+        state["greeted"] = True
+        return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
+    calm = state.pop("after_crisis", False)
+    before = _open_question(state)
+    result = _route(state, event, now, profile)
+    if calm and any(reply.key in CHEERFUL or repair.is_miss(reply) for reply in result.replies):
+        # Right after a crisis answer nothing cheerful follows (no welcome, no menu, no "not
+        # understood"): where to get help now, and that a person will contact them.
+        return StepResult(result.state, (say("crisis_followup"),), result.effects)
+    return repair.after_step(before, event, result)
+
+
+def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile) -> StepResult:
+    command, argument = _command(state, event)
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
         command = "stop"
 
     if event.address_stopped:
         if command == "start":
-            return _menu(state, "start_confirmed", effects=(Effect("set_stopped", {"stopped": False}),))
+            return menu.show(state, "start_confirmed", effects=(Effect("set_stopped", {"stopped": False}),))
         return StepResult(state)
     if command == "stop":
         state["offered"] = []
         state.pop("prompt", None)
+        if state.get("flow") == "stop_check":
+            state["flow"] = "menu"
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
+    if event.kind == "media" and _is_voice(event):
+        # A voice note cannot be read: say so kindly, offer a call, and let staff see it came in.
+        state["greeted"] = True
+        alert = Effect("alert_staff", {"kind": "voice_note", "priority": "normal"})
+        return StepResult(state, (say("voice_note"), *repeat_prompt(state)), (alert,))
     choice = event.choice if event.kind == "choice" else answer
     if invitations.is_answer(choice):
         assert choice is not None
-        return invitations.on_answer(state, choice)
+        return invitations.on_answer(state, choice, note=_condition(state, event, choice))
     if care.is_answer(choice):
         assert choice is not None
-        return _goto(care.on_answer(state, choice), profile, now)
+        return _goto(_with_distress(state, event, care.on_answer(state, choice)), profile, now)
     if meetings.is_answer(choice):
         assert choice is not None
         return meetings.on_answer(state, choice)
@@ -116,12 +209,14 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return circle.on_answer(state, choice)
     if choice is not None and (picked := threads.on_choice(state, choice, profile)) is not None:
         return picked
+    if command is None and answer is None and (said := _conversation_words(state, event)) is not None:
+        command = said
+        if command == "stop":
+            return _stop_check(state)
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
         return threads.on_command(state, command, profile)
-    if command in ("lang_en", "lang_nl"):
-        state["lang"] = command.removeprefix("lang_")
-        again = repeat_prompt(state) or _menu(state, "menu").replies
-        return StepResult(state, (say("language_set"), *again))
+    if command is not None and command in LANGUAGE_COMMANDS:
+        return _switch_language(state, LANGUAGE_COMMANDS[command])
     is_link, code = linking.parse(event)
     if is_link:
         # Before the first-contact welcome: KOPPEL is often the very first message on a new channel.
@@ -129,132 +224,191 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if command == "circle" and argument:
         return circle.join_by_code(state, argument)
     if not state.get("greeted"):
-        state["greeted"] = True
-        return onboarding.start(state, profile, then="menu", welcome=True)
-    if command in ("start", "menu"):
-        return _menu(state, "menu")
-    if command == "help":
-        return StepResult(state, (say("info"), *repeat_prompt(state)))
+        return first_contact.start(state, event, profile, now, command)
+    turn = Turn(state, event, profile, now, command, argument, answer)
+    if command in ("start", "menu", "help"):
+        return COMMAND_HANDLERS[command](turn)
     if event.kind in MEDIA_REPLIES:
         return StepResult(state, (say(MEDIA_REPLIES[event.kind]), *repeat_prompt(state)))
-
-    if command == "erase":
-        return privacy.ask_erase(state)
-    if command == "my_data":
-        return privacy.my_data(state)
-    if command == "export":
-        return privacy.export(state)
-    if command == "withdraw_consent":
-        return privacy.withdraw_consent(state)
+    if command in PRIVACY_COMMANDS:
+        return COMMAND_HANDLERS[command](turn)
     if state.get("flow") == "erase":
         result = privacy.handle(state, event)
         # After the goodbye nothing else is said: not even the menu.
         erasing = any(effect.kind == "erase_me" for effect in result.effects)
         return result if erasing else _menu_when_done(result, "erase")
-    if command == "meeting":
-        return meetings.command(state, profile)
-    if command == "circle":
-        return _menu_when_done(circle.start(state, profile), "circle", silent=True)
-    if command == "agenda":
-        return agenda.start(state)
-    if command == "social_map":
-        return social_map.start(state, argument)
-    if command == "my_requests":
-        return _menu_when_done(my_requests.start(state, profile), "my_requests")
-    if command == "care":
-        return care.start(state, profile)
-    if command == "heavy":
-        return care.heavy(state)
-    if command == "my_reminders":
-        return _menu_when_done(reminders.start(state, profile), reminders.FLOW)
+    if command is not None and command in COMMAND_HANDLERS:
+        return COMMAND_HANDLERS[command](turn)
     if command is None and (reminder := reminders.request_in(event)) is not None:
         return reminders.create(state, reminder, profile, now)
-    if command in OFFER_COMMANDS:
-        if not profile.offering:
-            return _then_menu(offer.not_offering(state))
-        return offer.command(state, command, argument, profile, now)
-    if command == "cancel":
-        if state.get("flow") == "ask":
-            return _then_menu(ask.cancel(state))
-        if state.get("flow") == "offer":
-            return _then_menu(offer.cancel(state))
-        if state.get("flow") == care.FLOW:
-            return _then_menu(care.cancel(state))
-        return StepResult(state, (say("nothing_to_cancel"), *_menu(state, "menu").replies))
-
-    if state.get("flow") == "onboarding":
-        return _continue(onboarding.handle(state, event, profile), profile, now)
-    if state.get("flow") == "ask":
-        return ask.handle(state, event, profile, now)
-    if state.get("flow") == "offer":
-        return _menu_when_done(offer.handle(state, event, profile, now), "offer", silent=True)
-    if state.get("flow") == "meet":
-        if meetings.still_planning(state, profile):
-            return meetings.handle(state, event, profile, now)
-        meetings.leave(state)  # the thread ended meanwhile: this message is for the menu
-    if state.get("flow") == "my_requests":
-        return _menu_when_done(my_requests.handle(state, event, profile), "my_requests")
-    if state.get("flow") == care.FLOW:
-        return _menu_when_done(care.handle(state, event, profile, now), care.FLOW, silent=True)
-    if state.get("flow") == reminders.FLOW:
-        return _menu_when_done(reminders.handle(state, event, profile), reminders.FLOW)
-    if state.get("flow") == "circle":
-        return _menu_when_done(circle.handle(state, event, profile), "circle", silent=True)
-    if state.get("flow") == "agenda":
-        return _menu_when_done(agenda.handle(state, event, answer, now), "agenda", silent=True)
-    if state.get("flow") == "social_map":
-        return _menu_when_done(social_map.handle(state, event), "social_map", silent=True)
+    handler = FLOW_HANDLERS.get(str(state.get("flow")))
+    if handler is not None and (handled := handler(turn)) is not None:
+        return handled
     return _on_menu(state, event, answer, profile, now)
+
+
+PRIVACY_COMMANDS = frozenset({"erase", "my_data", "export", "withdraw_consent"})
+LANGUAGE_COMMANDS: Mapping[str, str] = {f"lang_{code}": code for code in catalogue.LANGUAGES}
+# Telegram's kinds and Twilio's content types of a voice message.
+VOICE_MEDIA = frozenset({"voice", "audio", "video_note"})
+
+
+def _condition(state: dict[str, Any], event: Event, choice: str) -> str | None:
+    """A volunteer's yes with a condition ("ja, maar pas na 2 uur"): their own words go to the resident
+    with the match, so the two can agree on it; a plain yes or a button carries nothing."""
+    if event.kind != "text" or not choice.endswith(":yes"):
+        return None
+    found = interpret.reading("invitation", event.text, language(state))
+    return " ".join(event.text.split())[:200] if found.condition else None
+
+
+def _with_distress(state: dict[str, Any], event: Event, result: StepResult) -> StepResult:
+    """A mantelzorger whose answer to a check-in shows she is at her limit ("ik trek het niet meer"):
+    the Zwaar path (her answer reads as heavy) and a staff alert, so a person follows up."""
+    if event.kind != "text":
+        return result
+    found = interpret.reading("checkin", event.text, language(state))
+    if not found.distress:
+        return result
+    alert = Effect("alert_staff", {"kind": "care_distress", "priority": "high"})
+    return replace(result, effects=(*result.effects, alert))
+
+
+def _caption_as_text(event: Event) -> Event:
+    """A photo or video whose caption says something is read as that text ("foto van de lekkage,
+    morgen graag"); without a caption it stays media."""
+    if event.kind == "media" and event.text.strip() and not _is_voice(event):
+        return replace(event, kind="text")
+    return event
+
+
+def _is_voice(event: Event) -> bool:
+    if str(event.meta.get("media", "")) in VOICE_MEDIA:
+        return True
+    return any(str(kind).startswith("audio/") for kind in event.meta.get("media_types") or ())
+
+
+def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
+    """The command a message is: a normalised one, a command word ("STOP", "/stop"), a command with
+    its argument ("PAUZE 2 weken"), or a command said in plain words ("ik wil mijn vragen zien")."""
+    if event.command:
+        return event.command, ""
+    if event.kind != "text":
+        return None, ""
+    if (word := command_in(event.text)) is not None:
+        return word, ""
+    if (with_argument := command_with_argument(event.text)) is not None:
+        return with_argument
+    return intent.command_in(event.text, language(state)), ""
+
+
+def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
+    """Words about the conversation itself in any state ("laat me met rust", "kan ik iemand bellen",
+    "terug naar het begin", "Türkçe yazabilir misiniz?") as a command, when no answer was read."""
+    if event.kind != "text" or not event.text.strip():
+        return None
+    said = interpret.reading("any_state", event.text, language(state))
+    if said.confidence < interpret.CONFIDENT or said.intent is None:
+        return None
+    if said.intent == "language" and said.language in catalogue.LANGUAGES:
+        return f"lang_{said.language}"
+    return {"stop": "stop", "human": "human", "menu": "menu"}.get(said.intent)
+
+
+def _switch_language(state: dict[str, Any], code: str) -> StepResult:
+    state["lang"] = code
+    again = repeat_prompt(state) or menu.show(state, "menu").replies
+    key = "language_set" if code in ("nl", "en") else "language_set_other"
+    return StepResult(state, (say(key), *again))
+
+
+def _stop_check(state: dict[str, Any]) -> StepResult:
+    """Stopping said in one's own words is checked once: a misread must not silence someone. STOP
+    itself (the carriers' word) stops at once."""
+    if state.get("flow") != "stop_check":
+        state["stop_resume"] = {key: state.get(key) for key in ("flow", "step", "prompt")}
+    state["flow"] = "stop_check"
+    return StepResult(state, (prompt(state, "stop_check", YES_NO),))
+
+
+def _on_stop_check(turn: Turn) -> StepResult:
+    state = turn.state
+    resume = state.pop("stop_resume", None) or {}
+    if turn.answer == "yes":
+        state["flow"] = "menu"
+        state["offered"] = []
+        state.pop("prompt", None)
+        return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
+    state["flow"] = resume.get("flow") or "menu"
+    if resume.get("step") is not None:
+        state["step"] = resume["step"]
+    if resume.get("prompt"):
+        state["prompt"] = resume["prompt"]
+        return StepResult(state, (say("stop_not"), *repeat_prompt(state)))
+    return menu.show(state, "menu")
+
+
+def _offer_command(turn: Turn) -> StepResult:
+    if not turn.profile.offering:
+        return _then_menu(offer.not_offering(turn.state))
+    assert turn.command is not None
+    return offer.command(turn.state, turn.command, turn.argument, turn.profile, turn.now)
+
+
+def _cancel(state: dict[str, Any]) -> StepResult:
+    if state.get("flow") == "ask":
+        return _then_menu(ask.cancel(state))
+    if state.get("flow") == "offer":
+        return _then_menu(offer.cancel(state))
+    if state.get("flow") == care.FLOW:
+        return _then_menu(care.cancel(state))
+    return StepResult(state, (say("nothing_to_cancel"), *menu.show(state, "menu").replies))
+
+
+def _meeting(turn: Turn) -> StepResult | None:
+    if meetings.still_planning(turn.state, turn.profile):
+        return meetings.handle(turn.state, turn.event, turn.profile, turn.now)
+    meetings.leave(turn.state)  # the thread ended meanwhile: this message is for the menu
+    return None
+
+
+def _open_question(state: dict[str, Any]) -> repair.Question:
+    last = state.get("prompt") or {}
+    return repair.Question(
+        str(last.get("key") or ""), str(state.get("flow") or ""), str(state.get("step") or "")
+    )
 
 
 def _on_menu(
     state: dict[str, Any], event: Event, answer: str | None, profile: Profile, now: datetime
 ) -> StepResult:
     # A button from an older menu still means what it says.
-    if answer is None and event.kind == "choice" and event.choice in MENU_KEYS:
+    if answer is None and event.kind == "choice" and event.choice in menu.MENU_KEYS:
         answer = event.choice
     if answer == "info":
-        return StepResult(state, (say("info"), *_menu(state, "menu").replies))
-    if answer in TARGETS:
-        return _go(state, answer, profile, now)
+        return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
+    if answer in menu.TARGETS:
+        return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return threads.relay(state, event.text.strip(), profile)
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
-    return StepResult(state, (say("not_understood"), *_menu(state, "menu").replies))
-
-
-def _go(state: dict[str, Any], target: str, profile: Profile, now: datetime) -> StepResult:
-    """Go to ask or offer, after onboarding what is still missing for matching."""
-    if not profile.ready_to_match:
-        return _continue(onboarding.start(state, profile, then=target), profile, now)
-    if target == "ask":
-        return ask.start(state, profile, now)
-    return offer.start(state, profile, now)
-
-
-def _continue(result: StepResult, profile: Profile, now: datetime) -> StepResult:
-    """When onboarding has finished, carry on where the person was heading."""
-    state = result.state
-    if state.get("flow") != "onboarded":
-        return result
-    target = state.pop("then", "menu")
-    updated = after(profile, result.effects)
-    ready = target in TARGETS and updated.ready_to_match
-    nxt = _go(state, target, updated, now) if ready else _menu(state, "menu")
-    return replace(
-        result,
-        state=nxt.state,
-        replies=(*result.replies, *nxt.replies),
-        effects=(*result.effects, *nxt.effects),
-    )
+    if answer is None and event.kind == "text" and (understood := first_contact.act_on_intent(
+        state, event, profile, now, context="menu"
+    )) is not None:
+        return understood
+    if state.get("prompt") and interpret.context_of(state) != "menu":
+        # An open invitation, check-in or question is asked again, never dropped for the menu.
+        return StepResult(state, repair.again(state))
+    menu.show(state, "menu")
+    return StepResult(state, repair.again(state))
 
 
 def _goto(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     """A flow that asked to go on to asking for help (`state["goto"]`, e.g. after "Zwaar")."""
     if result.state.pop("goto", None) != "ask":
         return result
-    nxt = _go(result.state, "ask", after(profile, result.effects), now)
+    nxt = menu.go(result.state, "ask", after(profile, result.effects), now)
     return replace(
         result,
         state=nxt.state,
@@ -275,12 +429,4 @@ def _menu_when_done(result: StepResult, flow: str, *, silent: bool = False) -> S
 
 
 def _then_menu(result: StepResult) -> StepResult:
-    return replace(result, replies=(*result.replies, *_menu(result.state, "menu").replies))
-
-
-def _menu(state: dict[str, Any], key: str, effects: tuple[Effect, ...] = ()) -> StepResult:
-    state["greeted"] = True
-    state["flow"] = "menu"
-    state.pop("step", None)
-    replies: tuple[Reply, ...] = (prompt(state, key, MENU_CHOICES),)
-    return StepResult(state, replies, effects)
+    return replace(result, replies=(*result.replies, *menu.show(result.state, "menu").replies))

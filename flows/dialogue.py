@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-from flows import catalogue
+from flows import catalogue, interpret
 from flows.normalise import choice_in, list_parts, words_of
 from flows.types import Choice, Event, Reply
 
@@ -51,14 +51,19 @@ def say(key: str, params: Mapping[str, str] | None = None) -> Reply:
 
 
 def chosen(state: Mapping[str, Any], event: Event) -> str | None:
-    """The offered choice this event means: a button's key, a number, yes/no, or a label."""
+    """The offered choice this event means: a button's key, a number, yes/no, a label, or free words
+    that the reader understands in the context of the open question."""
     offered = [(str(key), str(label)) for key, label in state.get("offered") or []]
     keys = [key for key, _ in offered]
     if event.kind == "choice":
         return event.choice if event.choice in keys else None
     if event.kind != "text":
         return None
-    return choice_in(event.text, keys, dict(offered))
+    exact = choice_in(event.text, keys, dict(offered))
+    if exact is not None:
+        return exact
+    # Free words: read in the context of the open question ("ja hoor", "de eerste", "na 2 uur kan ik").
+    return interpret.choice_from_text(state, event.text, offered, state.get("lang"))
 
 
 def chosen_many(

@@ -36,7 +36,10 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         # From now on a plain message goes to this match's thread.
         if data.get("thread_id") is not None:
             state["thread"] = int(data["thread_id"])
-        return StepResult(state, (say(name, _facts(state, data)),))
+        replies = [say(name, _facts(state, data))]
+        if name == "match_found" and data.get("note"):
+            replies.append(say("match_note", {**_facts(state, data), "note": str(data["note"])}))
+        return StepResult(state, tuple(replies))
     if name == "match_cancelled":
         return StepResult(state, (say(name, _facts(state, data)),))
     if name in NOTICES:
@@ -53,11 +56,15 @@ def _invite(state: dict[str, Any], data: dict[str, Any]) -> StepResult:
     return StepResult(state, (prompt(state, key, choices, _facts(state, data)),))
 
 
-def on_answer(state: dict[str, Any], choice: str) -> StepResult:
+def on_answer(state: dict[str, Any], choice: str, note: str | None = None) -> StepResult:
     """The volunteer's yes, no or later. A yes is answered by the outcome (won or taken), which the
-    engine posts right after: that way they never hear "great!" for a request someone else just took."""
+    engine posts right after: that way they never hear "great!" for a request someone else just took.
+    `note` is what a volunteer added to a yes ("maar pas na 2 uur"): the resident reads it with the match."""
     _, request_id, answer = choice.split(":")
-    effect = Effect("answer_invitation", {"request_id": int(request_id), "answer": answer})
+    data: dict[str, Any] = {"request_id": int(request_id), "answer": answer}
+    if note:
+        data["note"] = note
+    effect = Effect("answer_invitation", data)
     replies: list[Reply] = [] if answer == "yes" else [say(f"invite_{answer}_thanks")]
     state["offered"] = []
     resume = state.pop("resume_prompt", None)
@@ -86,4 +93,9 @@ def _facts(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
         params["when"] = describe_when(When.from_json(data["when"]), lang)
     if "description" in data:
         params["description"] = str(data["description"])
+        written = str(data.get("lang") or "")
+        if written and written != lang and written in catalogue.LANGUAGES:
+            # "(geschreven in het Turks)": the volunteer knows why they cannot read it, and can say so.
+            name = catalogue.render(f"lang_name_{written}", lang)
+            params["description"] += " " + catalogue.render("written_in", lang, {"language": name})
     return params

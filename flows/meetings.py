@@ -18,10 +18,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows import catalogue, threads
-from flows.dialogue import chosen, language, prompt, repeat_prompt, say
+from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.when import AMSTERDAM, When, describe_when, parse_when
+from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
 
 MAX_PLACE = 100
 MIN_PLACE = 2
@@ -305,12 +305,23 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             )
         plan["place_text"] = " ".join(text.split())
         return _ask_when(state)
+    if step == "night":
+        candidate = plan.pop("night_candidate", None)
+        if chosen(state, event) == "yes" and candidate:
+            return _propose(state, datetime.fromisoformat(candidate))
+        return _ask_when(state)
     if step == "when":
         when = parse_when(text, now) if text else None
         if when is None:
             return StepResult(state, (prompt(state, "meet_when_again"),))
         if when.kind != "moment" or when.recurrence is not None or when.start is None:
             return StepResult(state, (prompt(state, "meet_when_exact"),))
+        if at_night(when):
+            # "over 3 uur" at midnight: asked back, never agreed as it stands.
+            plan["step"] = "night"
+            plan["night_candidate"] = when.start.isoformat()
+            params = {"when": describe_when(when, language(state))}
+            return StepResult(state, (prompt(state, "night_check", YES_NO, params),))
         return _propose(state, when.start)
     return _done(state, ())
 

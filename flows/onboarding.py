@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from flows import places
-from flows.dialogue import YES_NO, chosen, prompt, say
+from flows import interpret, places
+from flows.dialogue import YES_NO, chosen, language, prompt, say
 from flows.normalise import simplify
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
@@ -48,14 +48,43 @@ def _on_name(state: dict[str, Any], event: Event, profile: Profile) -> StepResul
     text = " ".join(event.text.split()) if event.kind == "text" else ""
     if simplify(text) in SKIP_WORDS:
         return _next_missing(state, profile, [say("name_skipped")])
-    if not _plausible_name(text):
+    name = _name_in(state, text)
+    if name is None:
+        if text and (kept := _request_in(state, text)) is not None:
+            # "ik wil hulp met de tuin" is no name, but a request worth keeping for after onboarding.
+            state["pending"] = kept
+            state["then"] = kept["intent"]
         return StepResult(state, (prompt(state, "ask_name_again"),))
-    name = text[:1].upper() + text[1:]
     updated = Profile(first_name=name, neighbourhood=profile.neighbourhood, consented=profile.consented)
     result = _next_missing(state, updated, [say("name_thanks", {"name": name})])
     return StepResult(
         result.state, result.replies, (Effect("update_profile", {"first_name": name}), *result.effects)
     )
+
+
+def _name_in(state: dict[str, Any], text: str) -> str | None:
+    """The name in an answer: "ik heet Joke", "MEVROUW JANSEN", "noem me maar Bas". Questions,
+    sentences, refusals and emoji are no name ("wie is dit", "bel me maar" never become "Dag Bel me
+    maar!"). Without a confident reading, the plain rule: a short answer of letters."""
+    if not text:
+        return None
+    found = interpret.reading("name", text, language(state))
+    if found.confidence >= interpret.CONFIDENT:
+        return found.name[:MAX_NAME_LENGTH] if found.name else None
+    if found.confidence > 0 or not _plausible_name(text):
+        return None
+    return text[:1].upper() + text[1:]
+
+
+def _request_in(state: dict[str, Any], text: str) -> dict[str, Any] | None:
+    if state.get("pending"):
+        return None
+    found = interpret.reading("first_message", text, language(state))
+    if found.intent in ("ask", "offer") and found.confidence >= interpret.CONFIDENT and not found.crisis:
+        return {"intent": found.intent, "text": " ".join(text.split())[:300], **(
+            {"category": category} if (category := interpret.category_key(found.category)) else {}
+        )}
+    return None
 
 
 def _plausible_name(text: str) -> bool:
@@ -80,7 +109,7 @@ def _on_neighbourhood(state: dict[str, Any], event: Event, profile: Profile) -> 
     if simplify(event.text) in SKIP_WORDS:
         state["neighbourhood_skipped"] = True
         return _next_missing(state, profile, [say("neighbourhood_skipped")])
-    match = places.find_neighbourhood(event.text, municipality)
+    match = places.find_neighbourhood(_postcode_or_text(state, event.text), municipality)
     if match.status == "found" and match.neighbourhood is not None:
         postcode4 = match.postcode.digits if match.postcode is not None else None
         return _neighbourhood_found(state, profile, match.neighbourhood, postcode4=postcode4)
@@ -94,6 +123,14 @@ def _on_neighbourhood(state: dict[str, Any], event: Event, profile: Profile) -> 
     if match.status == "invalid_postcode":
         return StepResult(state, (_neighbourhood_question(state, "postcode_invalid"),))
     return StepResult(state, (_neighbourhood_question(state, "neighbourhood_unknown"),))
+
+
+def _postcode_or_text(state: dict[str, Any], text: str) -> str:
+    """A postcode said in words ("zeven drie negen twee") as digits; anything else as it was typed."""
+    found = interpret.reading("neighbourhood", text, language(state))
+    if found.postcode and found.neighbourhood is None and found.postcode not in text:
+        return found.postcode
+    return text
 
 
 def _neighbourhood_found(

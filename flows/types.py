@@ -43,13 +43,16 @@ class Choice:
 class Reply:
     """A channel-neutral reply: a text key from the catalogue, its parameters, optional choices.
 
-    `to_person` is None for the person who caused the step; relays name another person.
+    `to_person` is None for the person who caused the step; relays name another person. `lead` is a
+    catalogue key said before the text in the same message ("I did not quite get that. When ...?"):
+    one SMS instead of two.
     """
 
     key: str
     params: Mapping[str, str] = field(default_factory=dict)
     choices: tuple[Choice, ...] = ()
     to_person: int | None = None
+    lead: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -791,3 +791,15 @@ def _window(
     if recurrence is not None or _local(day, end, zone) <= now:
         raise _NotUnderstood  # "vanochtend" at 13:00
     return now
+
+
+NIGHT = (time(22), time(7))
+
+
+def at_night(when: When | None, zone: ZoneInfo = AMSTERDAM) -> bool:
+    """A moment between 22:00 and 07:00 local time: a meeting or a request then is questioned, not agreed
+    ("over 3 uur" typed at midnight is 03:00; a typo "om 23 uur" for 13:00)."""
+    if when is None or when.start is None or when.kind != "moment":
+        return False
+    local = when.start.astimezone(zone).time()
+    return local >= NIGHT[0] or local < NIGHT[1]

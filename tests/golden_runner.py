@@ -118,7 +118,7 @@ def run_case(case: dict[str, Any]) -> list[dict[str, Any]]:
         language = catalogue.language_or_default(state.get("lang"))
         out: list[Any] = []
         for reply in result.replies:
-            text = catalogue.message(reply.key, language, reply.params)
+            text = catalogue.message_with_lead(reply.key, language, reply.params, lead=reply.lead)
             for choice in reply.choices:
                 text += f"\n[{choice.key}] {label_of(choice, language)}"
             out.append(text)

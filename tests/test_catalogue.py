@@ -48,7 +48,7 @@ SMS_KEYS = [key for key, entry in catalogue.entries().items() if entry.get("sms"
 @pytest.mark.parametrize("language", catalogue.LANGUAGES)
 def test_sms_texts_fit_one_gsm7_segment_with_the_menu(key: str, language: str) -> None:
     from bot.channels.render import numbered
-    from flows.conversation import MENU_CHOICES
+    from flows.menu import MENU_CHOICES
 
     text = catalogue.template(key, language)
     # Texts that come with the menu are sent with its numbered choices: budget them together.

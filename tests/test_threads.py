@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.runtime import Runtime
+from flows import catalogue
 from storage.models import StaffAlert, Thread, ThreadMessage
 from tests.community import ASK_BOODSCHAPPEN, add_person, bodies_for, keys_for, say
 from tests.conftest import FixedClock
@@ -80,9 +81,9 @@ async def test_klaar_closes_the_thread_for_both(runtime: Runtime, clock: FixedCl
     assert (await keys_for(runtime, resident))[-1] == "thread_closed_by_other"
     before = len(await outbox_rows(runtime))
     await say(runtime, RESIDENT_SMS, "nog een vraag", channel="sms")
-    assert (await keys_for(runtime, resident))[-2:] == ["not_understood", "menu"], (
-        "no thread: nothing relayed"
-    )
+    # No thread: nothing relayed; the menu is asked again in one message, led by "not understood".
+    assert (await keys_for(runtime, resident))[-2:] == ["thread_closed_by_other", "menu"]
+    assert (await bodies_for(runtime, resident))[-1].startswith(catalogue.render("repair_lead", "nl"))
     assert len([r for r in await outbox_rows(runtime) if r.person_id == volunteer]) == len(
         [r for r in (await outbox_rows(runtime))[:before] if r.person_id == volunteer]
     )

@@ -23,3 +23,8 @@ def read_invitation(
 ) -> tuple[str | None, str | None, float]:
     """(answer "yes"/"no"/"later" or None, condition or None, confidence)."""
     return None, None, 0.0
+
+
+def read_option(text: str, options: list[tuple[str, str]], lang: str = "nl") -> tuple[str | None, float]:
+    """The offered option `[(key, label)]` a free answer means, or None, with a confidence."""
+    return None, 0.0

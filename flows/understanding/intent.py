@@ -31,3 +31,8 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
 
 def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
     return None
+
+
+def command_in(text: str, lang: str = "nl") -> str | None:
+    """A bot command said in plain words ("ik wil mijn vragen zien" -> "my_requests"), or None."""
+    return None

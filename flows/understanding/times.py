@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from flows.when import When
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +21,15 @@ class TimeReading:
 
     normal: str
     confidence: float = 1.0
+
+    @property
+    def at_night(self) -> bool:
+        """A time between 22:00 and 07:00: questioned, not agreed."""
+        return False
+
+    def to_when(self, now: datetime, zone: ZoneInfo) -> When | None:
+        """The planner's `When` for this time, or None where it cannot express it."""
+        return None
 
 
 def read_when(text: str, lang: str = "nl", now: datetime | None = None) -> TimeReading | None:

@@ -1,0 +1,94 @@
+"""The first message, and free text at the menu: act on what the person asked for.
+
+"goedemiddag ik ben mevrouw de Vries, kan er iemand dinsdag met me naar de dokter" is a request, not a
+greeting to be answered with a welcome and forgotten. What was read (the kind of help, the time, the
+words themselves) is kept in `state["pending"]` while onboarding asks what matching still needs (name,
+neighbourhood, consent); then the ask flow starts from it and asks only what is missing. The same for
+offering help, a question for the sociale kaart, an activity, wanting a person and stopping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from flows import agenda, catalogue, interpret, menu, onboarding, social_map, threads
+from flows.dialogue import language, say
+from flows.profile import Profile
+from flows.types import Effect, Event, StepResult
+from flows.understanding import Reading
+from flows.when import AMSTERDAM
+
+MAX_KEPT_TEXT = 300
+
+
+def start(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime, command: str | None
+) -> StepResult:
+    """A new person's first message: read it, answer in their language, act on what it asks."""
+    state["greeted"] = True
+    if event.kind == "text" and command is None and event.text.strip():
+        found = interpret.reading("first_message", event.text, state.get("lang"), None)
+        if found.lang in catalogue.LANGUAGES:
+            state["lang"] = found.lang
+        acted = act_on_intent(state, event, profile, now, context="first_message", found=found)
+        if acted is not None:
+            return acted
+    return onboarding.start(state, profile, then="menu", welcome=True)
+
+
+def act_on_intent(
+    state: dict[str, Any],
+    event: Event,
+    profile: Profile,
+    now: datetime,
+    *,
+    context: str,
+    found: Reading | None = None,
+) -> StepResult | None:
+    """What a free-text first message or menu message asks for, acted on; None when nothing clear."""
+    found = found or interpret.reading(context, event.text, language(state), None)
+    if found.confidence < interpret.CONFIDENT or found.intent is None:
+        return None
+    first = context == "first_message"
+    if found.intent in menu.TARGETS:
+        state["pending"] = pending_of(found, event.text, now)
+        if first and not profile.ready_to_match:
+            result = onboarding.start(state, profile, then=found.intent, welcome=True)
+            # The welcome, then: your request is kept, first a few short questions.
+            replies = (*result.replies[:1], say("first_request_kept"), *result.replies[1:])
+            return replace(result, replies=replies)
+        return _welcomed(first, menu.go(state, found.intent, profile, now))
+    if found.intent == "service_question":
+        return _welcomed(first, social_map.lookup(state, event.text))
+    if found.intent == "activity":
+        return _welcomed(first, agenda.start(state))
+    if found.intent == "human":
+        return _welcomed(first, threads.on_command(state, "human", profile))
+    if found.intent == "stop" and first:
+        # Someone who never asked for us and says so: stopped at once (START undoes it).
+        return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
+    return None
+
+
+def pending_of(found: Reading, text: str, now: datetime) -> dict[str, Any]:
+    """What a request read from free text keeps for the ask flow: kind, time and the words."""
+    kept: dict[str, Any] = {"intent": found.intent, "text": " ".join(text.split())[:MAX_KEPT_TEXT]}
+    if (category := interpret.category_key(found.category)) is not None:
+        kept["category"] = category
+    if found.time is not None:
+        when = found.time.to_when(now, AMSTERDAM)
+        if when is not None and not found.time.at_night:
+            kept["when"] = when.to_json()
+        kept["when_text"] = found.when
+    if found.lang != "nl":
+        kept["lang"] = found.lang
+    return kept
+
+
+def _welcomed(first: bool, result: StepResult) -> StepResult:
+    """On a first message the welcome comes before the answer."""
+    if not first:
+        return result
+    return replace(result, replies=(say("welcome"), *result.replies))

@@ -1,0 +1,110 @@
+"""The bridge from the reading layer to the flows: which context an open question is, and which offered
+choice, command or intent a reading means.
+
+A flow offers choices (`dialogue.prompt`); a person answers in their own words. `chosen` in
+`flows.dialogue` first matches the answer exactly (a button, a number, a label) and then asks this module,
+which reads the text in the context of the open question (`flows.understanding.read`) and maps the
+reading onto an offered key. Only confident readings count: below `CONFIDENT` the flow asks again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from flows.understanding import Reading, read
+from flows.understanding import answers as answer_reader
+
+CONFIDENT = 0.5
+# Which reader context each question of the flows is. A prompt not listed is read as `any_state`
+# (words about the conversation itself), and its choices by `answers.read_option`.
+PROMPT_CONTEXTS: Mapping[str, str] = {
+    "ask_name": "name",
+    "ask_name_again": "name",
+    "ask_neighbourhood": "neighbourhood",
+    "ask_neighbourhood_again": "neighbourhood",
+    "neighbourhood_unknown": "neighbourhood",
+    "neighbourhood_outside": "neighbourhood",
+    "postcode_invalid": "neighbourhood",
+    "consent_question": "consent",
+    "consent_again": "consent",
+    "menu": "menu",
+    "start_confirmed": "menu",
+    "ask_category": "ask_category",
+    "ask_category_again": "ask_category",
+    "ask_when": "ask_when",
+    "ask_when_again": "ask_when",
+    "ask_urgency": "ask_urgency",
+    "invite": "invitation",
+    "invite_urgent": "invitation",
+    "care_checkin": "checkin",
+    "ask_summary": "consent",
+    "stop_check": "consent",
+}
+# Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
+# "ja" (or "klopt") sends the request, its "nee" goes to changing it.
+YES_NO_KEYS: Mapping[str, Mapping[str, str]] = {"ask_summary": {"yes": "send", "no": "change"}}
+# The reader names kinds of help as the corpus does; the flows' keys differ for two of them.
+CATEGORY_KEYS: Mapping[str, str] = {"computer": "digitaal", "formulieren": "administratie"}
+URGENCY_KEYS: Mapping[str, str] = {"today": "today", "this_week": "this_week", "any": "any"}
+
+
+def context_of(state: Mapping[str, Any]) -> str:
+    """The reader context of the question that is open in `state` (any_state when none is)."""
+    last = state.get("prompt") or {}
+    key = str(last.get("key") or "")
+    if key in PROMPT_CONTEXTS:
+        return PROMPT_CONTEXTS[key]
+    keys = [str(choice[0]) for choice in last.get("choices") or []]
+    if keys and all(k.startswith("invite:") for k in keys):
+        return "invitation"
+    if keys and all(k.startswith("care:") for k in keys):
+        return "checkin"
+    if sorted(keys) == ["no", "yes"]:
+        return "consent"
+    return "any_state"
+
+
+@lru_cache(maxsize=256)
+def reading(context: str, text: str, lang: str | None, now: datetime | None = None) -> Reading:
+    """`flows.understanding.read`, remembered for the few messages of one step (flows read twice)."""
+    return read(context, text, lang=lang, now=now)
+
+
+def category_key(category: str | None) -> str | None:
+    """The flows' key of a kind of help the reader named."""
+    if category is None or category == "anders":
+        return None
+    return CATEGORY_KEYS.get(category, category)
+
+
+def choice_from_text(
+    state: Mapping[str, Any], text: str, offered: Sequence[tuple[str, str]], lang: str | None
+) -> str | None:
+    """The offered key a free-text answer means in the open question's context, or None."""
+    if not text.strip() or not offered:
+        return None
+    keys = [key for key, _ in offered]
+    context = context_of(state)
+    if context in ("any_state", "name", "neighbourhood", "ask_when"):
+        key, confidence = answer_reader.read_option(text, list(offered), lang or "nl")
+        return key if key in keys and confidence >= CONFIDENT else None
+    found = reading(context, text, lang)
+    if found.confidence < CONFIDENT or found.crisis:
+        return None
+    wanted: str | None = None
+    if context in ("invitation", "checkin", "consent"):
+        prompt_key = str((state.get("prompt") or {}).get("key") or "")
+        wanted = YES_NO_KEYS.get(prompt_key, {}).get(found.answer or "", found.answer)
+    elif context == "menu":
+        wanted = found.intent if found.intent in ("ask", "offer", "stop") else None
+    elif context == "ask_category":
+        wanted = category_key(found.category)
+    elif context == "ask_urgency":
+        wanted = URGENCY_KEYS.get(found.urgency or "")
+    if wanted is None:
+        return None
+    matching = [key for key in keys if key == wanted or key.endswith(f":{wanted}")]
+    return matching[0] if len(matching) == 1 else None
