@@ -1,32 +1,688 @@
 """Times as people say them, read into a short normal form ("thursday or friday after 16:00").
 
 `read_when` reads an answer to "Wanneer?"; `find_when` finds a time inside a longer sentence (a first
-message) and is stricter about what counts.
+message) and is stricter about what counts; `condition_time` reads the time in a volunteer's condition.
+`time_words` turns the words into items; this module composes them:
+
+- The last choice counts: a change of mind ("dinsdag. nee wacht woensdag", "or rather") starts over.
+- A time said with a negation ("deze week niet") is not the time; when nothing else is said, no time.
+- "of"/"or" between times gives options; an hour or daypart said once is shared ("do of vr na 4").
+- Hours follow `flows.when`'s decisions: without am/pm or daypart an hour is daytime, 1 to 7 in the
+  afternoon or evening ("om 2 uur" is 14:00, "na 4" 16:00, "tussen 1 en 3" 13:00-15:00), 8 to 12 as
+  said; a daypart picks the half of the day ("8 uur 's avonds" is 20:00); 24-hour and am/pm times stay.
+- A daypart next to an hour only picks the half of the day ("zaterdagmiddag na tweeën" is saturday
+  after 14:00), except in a repeat, where it is the thing repeated ("every morning before 09:00").
+- Inside a longer message (`find_when`) numbers are times only with a clock word ("om 3", "14:00",
+  "3 uur" next to a day): ages, counts, house numbers and amounts are not.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, time, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from flows.understanding.text import fold, lexicon
+from flows.understanding.time_words import Item, scan
+from flows.when import AMSTERDAM, MAX_DURATION, When, parse_when
+
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+RELATIVE_DAYS = ("today", "tomorrow", "day after tomorrow")
+WEEKS = {
+    "this": "this week",
+    "next": "next week",
+    "weekend": "this weekend",
+    "next_weekend": "next weekend",
+    "weekends": "weekends",
+    "weekdays": "weekdays",
+    "this_month": "this month",
+    "next_month": "next month",
+}
+# A night-time time for a meeting or a request is questioned, not agreed (issue 15).
+NIGHT_FROM, NIGHT_UNTIL = time(22), time(7)
+_NL_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_NL_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+_NL_PARTS = {"morning": "ochtend", "afternoon": "middag", "evening": "avond"}
+_TIME_KINDS = frozenset(
+    {"day", "plural", "rel", "part", "week", "date", "month", "holiday", "clock", "num", "hourword"}
+    | {"ordinal", "dur", "asap", "flexible", "rec"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class TimeReading:
-    """A time read from text. `normal` is the corpus's normal form."""
+    """A time read from text. `normal` is the corpus's normal form; the other fields are its structure.
+
+    Days: `days` (weekdays, Monday 0; with `coming` for "next tuesday"), `relative_day` (0 today,
+    1 tomorrow, 2 day after tomorrow), `week` (a key of WEEKS), `date` (month or None, day of month;
+    `of_month` for "1st of the month"), `holiday`, `delay` ("in 2 weeks": amount and unit; `moment`
+    is it resolved against `now` when the reader had one). `day_bound` is "after" or "before" that day
+    ("before may 1"). Hours: `daypart` (morning, afternoon, evening, night), `at` (a clock time),
+    `after`/`before` (both: between). `recurrence`: daily, weekly or biweekly. `options` are the
+    alternatives of an "or", each read in full. `only` and `done` are for conditions ("saturday only",
+    "done before 17:00").
+    """
 
     normal: str
     confidence: float = 1.0
+    days: tuple[int, ...] = ()
+    coming: bool = False
+    relative_day: int | None = None
+    week: str | None = None
+    date: tuple[int | None, int] | None = None
+    of_month: bool = False
+    holiday: str | None = None
+    delay: tuple[int, str] | None = None
+    moment: datetime | None = None
+    day_bound: str | None = None
+    daypart: str | None = None
+    at: time | None = None
+    after: time | None = None
+    before: time | None = None
+    recurrence: str | None = None
+    asap: bool = False
+    flexible: bool = False
+    only: bool = False
+    done: bool = False
+    options: tuple[TimeReading, ...] = ()
+
+    @property
+    def at_night(self) -> bool:
+        """A clock time or bound between 22:00 and 07:00, the night as daypart, or a delay landing in it."""
+        if self.options:
+            return any(option.at_night for option in self.options)
+        clocks = [moment for moment in (self.at, self.after, self.before) if moment is not None]
+        if self.moment is not None and self.delay is not None and self.delay[1] in ("minute", "hour"):
+            clocks.append(self.moment.time())
+        return self.daypart == "night" or any(c >= NIGHT_FROM or c < NIGHT_UNTIL for c in clocks)
+
+    def to_when(self, now: datetime, zone: ZoneInfo = AMSTERDAM) -> When | None:
+        """The planner's `When` for this time, or None where When cannot say it (options, bounds,
+        weeks, holidays, days of the month without a month, the night): the flow then keeps `normal`."""
+        if self.asap:
+            return When("asap")
+        if self.options or self.day_bound or self.after or self.before or self.daypart == "night":
+            return None
+        if self.delay is not None:
+            amount, unit = self.delay
+            step = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1)}.get(unit)
+            if step is None or amount * step > MAX_DURATION:
+                return None
+            return parse_when(f"over {amount} {'minuten' if unit == 'minute' else 'uur'}", now, zone)
+        if self.week or self.holiday or self.of_month or (self.date and self.date[0] is None):
+            return None
+        if len(self.days) > 1:
+            return None
+        if self.flexible and not (self.days or self.relative_day is not None or self.date or self.at):
+            return When("flexible")
+        phrase = self._dutch()
+        return parse_when(phrase, now, zone) if phrase else None
+
+    def _dutch(self) -> str:
+        """The time in the Dutch that `flows.when.parse_when` reads, so its decisions hold here too."""
+        words: list[str] = []
+        if self.recurrence == "biweekly":
+            words.append("om de week")
+        elif self.recurrence == "weekly" and self.days:
+            words.append("elke")
+        elif self.recurrence == "weekly":
+            words.append("elke week")
+        elif self.recurrence == "daily" and not self.daypart:
+            words.append("elke dag")
+        elif self.recurrence == "daily":
+            words.append("elke")
+        if self.days:
+            words.append(_NL_DAYS[self.days[0]])
+        elif self.relative_day is not None:
+            words.append(("vandaag", "morgen", "overmorgen")[self.relative_day])
+        elif self.date and self.date[0]:
+            words.append(f"{self.date[1]} {_NL_MONTHS[self.date[0] - 1]}")
+        if self.daypart:
+            part = _NL_PARTS[self.daypart]
+            words.append(part if self.recurrence == "daily" else f"in de {part}")
+        if self.at is not None:
+            words.append(self.at.strftime("%H:%M"))
+        return " ".join(words)
 
 
 def read_when(text: str, lang: str = "nl", now: datetime | None = None) -> TimeReading | None:
-    return None
+    """The time in an answer to "Wanneer heb je hulp nodig?", or None when no time can be read."""
+    return _read(text, lang, now, mode="answer")
 
 
 def find_when(text: str, lang: str = "nl", now: datetime | None = None) -> TimeReading | None:
-    return None
+    """A clear time inside a longer message ("kan iemand volgende week op mijn kat passen?")."""
+    return _read(text, lang, now, mode="message")
 
 
 def condition_time(text: str, lang: str = "nl", now: datetime | None = None) -> str | None:
     """The time part of a condition a volunteer adds to a yes or a later ("ja, na drieën kan ik"):
     "after 15:00", "morning only", "saturday only", "done before 17:00", "next week"; None without one."""
+    reading = _read(text, lang, now, mode="condition")
+    if reading is None or reading.asap or reading.flexible:
+        return None
+    if reading.done and reading.before is not None and reading.after is None:
+        return f"done {reading.normal}"
+    bounded = reading.after or reading.before or reading.day_bound or reading.options
+    if reading.only and not bounded and not reading.recurrence:
+        return f"{reading.normal} only"
+    return reading.normal
+
+
+# --- composing ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    """What one option says, while it is read."""
+
+    days: list[int] = field(default_factory=list)
+    coming: bool = False
+    rel: int | None = None
+    week: str | None = None
+    date: tuple[int | None, int] | None = None
+    of_month: bool = False
+    holiday: str | None = None
+    delay: tuple[int, str] | None = None
+    day_bound: str | None = None
+    part: str | None = None
+    clock: tuple[int, int, str] | None = None
+    after: tuple[int, int, str] | None = None
+    before: tuple[int, int, str] | None = None
+    recurrence: str | None = None
+    asap: bool = False
+    flexible: bool = False
+    only: bool = False
+    done: bool = False
+    hedge: bool = False
+    fuzzy: bool = False
+    loose_number: bool = False
+    part_word: str = ""
+
+    def has_day(self) -> bool:
+        return bool(self.days or self.rel is not None or self.week or self.date or self.holiday or self.delay)
+
+    def has_time(self) -> bool:
+        return bool(
+            self.has_day()
+            or self.part
+            or self.clock
+            or self.after
+            or self.before
+            or self.recurrence
+            or self.asap
+            or self.flexible
+        )
+
+
+def _read(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReading | None:
+    """`mode`: "answer" (to "Wanneer?": loose words and typos count), "message" (a time inside a longer
+    message: strict, and not in a sentence about the past), "condition" (as message, and not in a
+    clause about answering later: "ik laat het vanavond weten" is no condition)."""
+    loose = mode == "answer"
+    items, found = scan(text, lang, loose=loose)
+    items = _merge(items)
+    if not loose:
+        items = _drop_around(items, "past", ".!?\n")
+    if mode == "condition":
+        items = _drop_around(items, "talk", ",.;:!?()[]\n")
+    segments: list[list[Item]] = [[]]
+    for item in items:
+        if item.kind == "corr":
+            segments.append([])
+        else:
+            segments[-1].append(item)
+    for segment in reversed(segments):
+        reading = _segment(segment, found, now, loose)
+        if reading is not None:
+            return reading
     return None
+
+
+def _merge(items: list[Item]) -> list[Item]:
+    """Dates from a number and a month ("14 december", "may 1st"), clocks from a number and "uur"."""
+    merged: list[Item] = []
+    skip = False
+    for index, item in enumerate(items):
+        if skip:
+            skip = False
+            continue
+        following = items[index + 1] if index + 1 < len(items) else None
+        adjacent = following is not None and following.start - item.end <= 1
+        if (
+            item.kind in ("num", "ordinal")
+            and following
+            and adjacent
+            and following.kind == "month"
+            and 1 <= int(item.value) <= 31
+        ):
+            merged.append(Item("date", f"{following.value}_{item.value}", item.start, following.end))
+            skip = True
+            continue
+        if (
+            item.kind == "month"
+            and following
+            and following.start == item.end
+            and following.kind in ("num", "ordinal")
+            and 1 <= int(following.value) <= 31
+        ):
+            merged.append(Item("date", f"{item.value}_{following.value}", item.start, following.end))
+            skip = True
+            continue
+        if item.kind in ("num", "hourword") and following and following.kind == "oclock" and adjacent:
+            hour = int(item.value)
+            if 0 <= hour <= 23:
+                flag = "24" if hour == 0 or hour >= 13 else "n"
+                merged.append(Item("clock", f"{hour}_0_{flag}_word", item.start, following.end))
+                skip = True
+                continue
+        merged.append(item)
+    return merged
+
+
+def _drop_around(items: list[Item], marker: str, boundaries: str) -> list[Item]:
+    """The items without the times of a sentence or clause that holds a `marker` item."""
+    pieces: list[list[Item]] = [[]]
+    for item in items:
+        pieces[-1].append(item)
+        if item.kind == "sep" and item.value in boundaries:
+            pieces.append([])
+    kept: list[Item] = []
+    for piece in pieces:
+        if any(item.kind == marker for item in piece):
+            piece = [item for item in piece if item.kind not in _TIME_KINDS]
+        kept.extend(piece)
+    return kept
+
+
+def _negated(items: list[Item]) -> list[Item]:
+    """The items without the times a negation is about ("deze week niet", "not on monday")."""
+    dropped: set[int] = set()
+    for index, item in enumerate(items):
+        if item.kind != "neg":
+            continue
+        for other_index, other in enumerate(items):
+            if other.kind not in _TIME_KINDS:
+                continue
+            between = items[min(index, other_index) + 1 : max(index, other_index)]
+            if any(i.kind == "sep" for i in between):
+                continue
+            distance = item.start - other.end if other_index < index else other.start - item.end
+            if distance <= 2:
+                dropped.add(other_index)
+    return [item for index, item in enumerate(items) if index not in dropped]
+
+
+def _segment(items: list[Item], found: list[str], now: datetime | None, loose: bool) -> TimeReading | None:
+    items = _negated(items)
+    groups: list[list[Item]] = [[]]
+    for item in items:
+        if item.kind == "or":
+            groups.append([])
+        else:
+            groups[-1].append(item)
+    built = [_build(group, found, loose) for group in groups]
+    if not loose:
+        for group in built:
+            alone = not (group.has_day() or group.clock or group.after or group.before or group.recurrence)
+            if alone and group.part_word in _lone_part_nouns():
+                group.part = None
+    built = [group for group in built if group.has_time()]
+    if not built:
+        return None
+    if len(built) == 1:
+        return _reading(built[0], now)
+    if any(group.asap for group in built) or all(group.flexible and not group.has_day() for group in built):
+        return _reading(built[-1], now)
+    built = [group for group in built if not (group.flexible and not group.has_day())]
+    shared = built[-1]
+    options: list[TimeReading] = []
+    for group in built:
+        full = replace(group)
+        if not (full.clock or full.after or full.before or full.part):
+            full.clock, full.after, full.before = shared.clock, shared.after, shared.before
+            full.part = shared.part
+        options.append(_reading(full, now))
+    if len(options) == 1:
+        return options[0]
+    normal = " or ".join(_render(group) for group in built)
+    confidence = min(option.confidence for option in options) * 0.9
+    return TimeReading(normal, round(confidence, 2), options=tuple(options))
+
+
+@cache
+def _lone_part_nouns() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["lone_part_nouns"])
+
+
+def _gap(found: list[str], start: int, end: int) -> int:
+    """Words between two token positions, punctuation not counted."""
+    return sum(1 for token in found[start:end] if token not in ",.;:!?()[]\n")
+
+
+_HOURLIKE = frozenset({"clock", "num", "hourword"})
+_BOUNDS = frozenset({"after", "before", "before_weak", "between", "from", "to"})
+
+
+def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
+    group = _Group()
+    bound: Item | None = None
+    at: Item | None = None
+    every: str | None = None
+    coming = False
+    range_start: tuple[int, int, str] | None = None
+    joined = False
+    and_seen = False
+    last_clock_index = -2
+    for index, item in enumerate(items):
+        kind, value = item.kind, item.value
+        group.fuzzy |= item.fuzzy
+        before_item = items[index - 1] if index else None
+        after_item = items[index + 1] if index + 1 < len(items) else None
+        # A bound ("na", "before") waits for its time over at most two words ("after work (6pm)").
+        far = bound is not None and _gap(found, bound.end, item.start) > 2
+        if far and kind in _TIME_KINDS:
+            bound = None
+        if kind == "hedge":
+            group.hedge = True
+        elif kind == "only":
+            group.only = True
+        elif kind == "done":
+            group.done = True
+        elif kind == "at":
+            at = item
+        elif kind in ("every", "every_other"):
+            every = kind
+        elif kind == "rec":
+            group.recurrence = value
+        elif kind == "next":
+            coming = True
+        elif kind in ("to", "and") and range_start is not None:
+            joined = True
+        elif kind in ("to", "and") and group.clock is not None and last_clock_index == index - 1:
+            range_start, group.clock, joined = group.clock, None, True
+        elif kind == "to" and range_start is None:
+            bound = Item("before", "", item.start, item.end)
+        elif kind == "and":
+            and_seen = True
+        elif kind == "between" and range_start is not None and group.after is None:
+            group.after, group.before, range_start = range_start, group.clock, None
+        elif kind in _BOUNDS:
+            bound = item
+        elif kind in _HOURLIKE:
+            raw = _hour(item, at, bound, joined, before_item, after_item, loose)
+            if raw is None:
+                group.loose_number |= kind == "num" and loose
+                continue
+            last_clock_index = index
+            if range_start is not None and joined:
+                group.after, group.before, range_start, joined = range_start, raw, None, False
+            elif bound is not None and bound.kind in ("between", "from"):
+                range_start = raw
+            elif bound is not None and bound.kind == "after":
+                group.after = raw
+            elif bound is not None:
+                group.before = raw
+            else:
+                group.clock = raw
+            at = bound = None
+        elif kind == "day" or kind == "plural":
+            weekday = int(value)
+            if group.days and not and_seen and weekday not in group.days:
+                group.days = []
+            if weekday not in group.days:
+                group.days.append(weekday)
+            and_seen = False
+            if kind == "plural" or every == "every":
+                group.recurrence = group.recurrence or "weekly"
+            if every == "every_other":
+                group.recurrence = "biweekly"
+            group.coming |= coming
+            group.day_bound = _day_bound(bound) or group.day_bound
+            every, coming, bound = None, False, None
+        elif kind == "rel":
+            group.rel = int(value)
+            group.day_bound = _day_bound(bound) or group.day_bound
+            bound = None
+        elif kind == "part":
+            group.part = value
+            group.part_word = found[item.start] if item.end - item.start == 1 else ""
+            if every is not None:
+                group.recurrence = "daily"
+            every = None
+        elif kind == "week":
+            if coming and value == "weekend":
+                value = "next_weekend"
+            if every is not None and value == "weekend":
+                value = "weekends"
+            group.week = value
+            every, coming = None, False
+        elif kind in ("date", "ordinal", "month"):
+            date = _date(item, before_item, after_item, loose)
+            if date is not None:
+                group.date = date
+                group.day_bound = _day_bound(bound, weak=True) or group.day_bound
+                bound = None
+        elif kind == "of_month":
+            group.of_month = group.date is not None and group.date[0] is None
+        elif kind == "holiday":
+            group.holiday = value
+            group.day_bound = _day_bound(bound, weak=True) or group.day_bound
+            bound = None
+        elif kind == "dur":
+            amount, unit = value.split("_")
+            group.delay = (int(amount), unit)
+        elif kind == "asap":
+            group.asap = True
+        elif kind == "flexible":
+            group.flexible = True
+        if kind != "hedge" and kind != "sep" and kind in _TIME_KINDS:
+            at = None if kind not in _HOURLIKE else at
+    if range_start is not None:
+        if group.after is None and group.before is None:
+            group.after = range_start
+        elif group.clock is None:
+            group.clock = range_start
+    if group.week == "next" and group.days:
+        group.coming, group.week = True, None
+    if group.week in ("this", "weekend") and group.days:
+        group.week = None
+    return group
+
+
+def _day_bound(bound: Item | None, *, weak: bool = False) -> str | None:
+    """ "na dinsdag", "before friday"; Dutch "voor" only before a date or a holiday ("voor 1 mei"),
+    since "boodschappen voor morgen" is for tomorrow, not before it."""
+    if bound is None:
+        return None
+    if bound.kind == "after":
+        return "after"
+    if bound.kind == "before" or (bound.kind == "before_weak" and weak):
+        return "before"
+    return None
+
+
+def _hour(
+    item: Item,
+    at: Item | None,
+    bound: Item | None,
+    joined: bool,
+    before_item: Item | None,
+    after_item: Item | None,
+    loose: bool,
+) -> tuple[int, int, str] | None:
+    """A clock time, raw (hour, minute, flag), when the number is one: see the module docstring."""
+    anchored = at is not None or bound is not None or joined
+    if item.kind == "clock":
+        hour_text, minute_text, flag, *word = item.value.split("_")
+        raw = (int(hour_text), int(minute_text), flag)
+        if anchored or loose:
+            return raw
+        near_day = any(
+            other is not None and other.kind in ("day", "rel", "part", "date", "week") and _near(item, other)
+            for other in (before_item, after_item)
+        )
+        return raw if near_day or flag != "n" or (raw[1] != 0 and not word) else None
+    hour = int(item.value)
+    if not anchored or not 0 <= hour <= 23:
+        return None
+    return (hour, 0, "24" if hour == 0 or hour >= 13 else "n")
+
+
+def _near(one: Item, other: Item) -> bool:
+    return one.start - other.end <= 2 if other.start < one.start else other.start - one.end <= 2
+
+
+def _date(
+    item: Item, before_item: Item | None, after_item: Item | None, loose: bool
+) -> tuple[int | None, int] | None:
+    if item.kind == "date":
+        month_text, day_text = item.value.split("_")
+        return (int(month_text), int(day_text))
+    if item.kind == "month":
+        return None  # "in december": a month is too vague to plan a request with
+    day = int(item.value)
+    anchored = any(
+        other is not None and other.kind in ("day", "of_month") and _near(item, other)
+        for other in (before_item, after_item)
+    )
+    return (None, day) if 1 <= day <= 31 and (loose or anchored) else None
+
+
+def _resolve(raw: tuple[int, int, str] | None, part: str | None) -> time | None:
+    """A raw clock time on the 24-hour clock, by flows.when's rules; None when it cannot be one."""
+    if raw is None:
+        return None
+    hour, minute, flag = raw
+    if flag in ("a", "p"):
+        hour = hour % 12 + (12 if flag == "p" else 0)
+    elif flag == "n":
+        later = (
+            (part in ("afternoon", "evening") and hour < 12)
+            or (part == "night" and 7 <= hour < 12)  # "11 uur 's nachts"
+            or (part is None and 1 <= hour <= 7)  # daytime: "om 2 uur" is 14:00
+        )
+        hour += 12 if later else 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return time(hour, minute)
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _day_text(group: _Group) -> str:
+    if group.days:
+        names = " and ".join(DAY_NAMES[day] for day in group.days)
+        if group.recurrence == "biweekly":
+            names = f"every other {names}"
+        elif group.recurrence == "weekly":
+            names = f"every {names}"
+        elif group.coming:
+            names = f"next {names}"
+        if group.date and group.date[0] is None:
+            names = f"{names} {_ordinal(group.date[1])}"
+        return names
+    if group.rel is not None:
+        return RELATIVE_DAYS[group.rel]
+    if group.date:
+        month, day = group.date
+        if month is not None:
+            return f"{MONTH_NAMES[month - 1]} {day}"
+        return f"{_ordinal(day)} of the month" if group.of_month else _ordinal(day)
+    if group.holiday:
+        return group.holiday
+    if group.week:
+        if group.week == "weekdays" and group.part:
+            return ""
+        return WEEKS[group.week]
+    if group.delay:
+        amount, unit = group.delay
+        return f"in {amount} {unit}{'' if amount == 1 else 's'}"
+    return ""
+
+
+def _clock_text(after: time | None, before: time | None, at: time | None) -> str:
+    if after and before:
+        return f"between {after:%H:%M} and {before:%H:%M}"
+    if after:
+        return f"after {after:%H:%M}"
+    if before:
+        return f"before {before:%H:%M}"
+    return f"{at:%H:%M}" if at else ""
+
+
+def _render(group: _Group) -> str:
+    if group.asap:
+        return "asap"
+    day = _day_text(group)
+    if day and group.day_bound:
+        day = f"{group.day_bound} {day}"
+    clock = _clock_text(_resolve(group.after, group.part), _resolve(group.before, group.part),
+                        _resolve(group.clock, group.part))  # fmt: skip
+    part = group.part or ""
+    if group.week == "weekdays" and part:
+        part = f"weekday {part}s"
+    elif group.recurrence == "daily" and not group.days:
+        part = f"every {part}" if part else "every day"
+    elif part and clock and not group.recurrence:
+        part = ""
+    if not day and group.recurrence in ("weekly", "biweekly") and not group.week:
+        day = "every week" if group.recurrence == "weekly" else "every other week"
+    text = " ".join(piece for piece in (day, part, clock) if piece)
+    if not text and group.flexible:
+        return "flexible"
+    return text
+
+
+def _reading(group: _Group, now: datetime | None) -> TimeReading:
+    confidence = 1.0
+    if group.fuzzy:
+        confidence = 0.7
+    if group.hedge:
+        confidence = min(confidence, 0.8)
+    if group.loose_number and not (group.clock or group.after or group.before):
+        confidence = 0.4  # "morgen 10": ten o'clock or the tenth? Ask back.
+    moment = None
+    if group.delay is not None and now is not None:
+        amount, unit = group.delay
+        step = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1)}
+        step |= {"week": timedelta(weeks=1)}
+        if unit in step:
+            moment = now + amount * step[unit]
+    after = _resolve(group.after, group.part)
+    before = _resolve(group.before, group.part)
+    at = _resolve(group.clock, group.part)
+    return TimeReading(
+        normal=_render(group),
+        confidence=confidence,
+        days=tuple(group.days),
+        coming=group.coming,
+        relative_day=group.rel,
+        week=group.week,
+        date=group.date,
+        of_month=group.of_month,
+        holiday=group.holiday,
+        delay=group.delay,
+        moment=moment,
+        day_bound=group.day_bound,
+        daypart=group.part,
+        at=at,
+        after=after,
+        before=before,
+        recurrence=group.recurrence,
+        asap=group.asap,
+        flexible=group.flexible and not group.has_day() and not (at or after or before or group.part),
+        only=group.only,
+        done=group.done,
+    )
