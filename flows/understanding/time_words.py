@@ -216,9 +216,22 @@ def _clocks(text: str, lang: str) -> str:
     return _HOUR.sub(hour, text)
 
 
+def _range_end(written: str) -> str:
+    hour_text, _, minute_text = written.replace(".", ":").partition(":")
+    hour = int(hour_text)
+    return _clock_token(hour, int(minute_text or 0), _flag(hour_text, hour, None))
+
+
 def _ranges(text: str) -> str:
-    text = _RANGE.sub(lambda m: f" {m['lead']} {m['a']} §to {m['b']} ", text)
-    return _RANGE_AFTER.sub(lambda m: f" {m['a']} §to {m['b']} ", text)
+    """ "tussen 10-12", "13-15 uur": two clock times joined by a range."""
+
+    def both(match: re.Match[str]) -> str:
+        if int(match["a"].split(":")[0].split(".")[0]) > 23 or int(match["b"].split(":")[0].split(".")[0]) > 23:
+            return match[0]
+        lead = f" {match['lead']} " if "lead" in match.groupdict() else " "
+        return f"{lead}{_range_end(match['a'])} §to {_range_end(match['b'])}"
+
+    return _RANGE_AFTER.sub(both, _RANGE.sub(both, text))
 
 
 def _dates(text: str) -> str:
@@ -226,14 +239,19 @@ def _dates(text: str) -> str:
         day, month = int(match["d"]), int(match["m"])
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return match[0]
-        return f" §t{month}_{day} "
+        return f" §y{month}_{day} "
 
     return _DATE.sub(date, text)
+
+
+# Abbreviations written with dots: "z.s.m.", "a.s.", "a.s.a.p." are "zsm", "as", "asap".
+_DOTTED = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
 
 
 def normalise(text: str, lang: str = "nl") -> str:
     """Folded text with the digit patterns replaced by § tokens."""
     folded = fold(without_emoji(text)).translate(_DIGITS).translate(_EXTRA)
+    folded = _DOTTED.sub(lambda match: match[1].replace(".", ""), folded)
     return _dates(_clocks(_ranges(_durations(folded)), lang))
 
 
@@ -376,14 +394,14 @@ def scan(text: str, lang: str, *, loose: bool) -> tuple[list[Item], list[str]]:
 
 
 def _special(token: str, at: int) -> Item:
+    if token in ("§to", "§after", "§before"):
+        return Item(token[1:], "", at, at + 1)
     kind, body = token[1], token[2:]
     if kind == "c":
         return Item("clock", body, at, at + 1)
-    if kind == "t":
+    if kind == "y":
         return Item("date", body, at, at + 1)
-    if kind == "d":
-        return Item("dur", body, at, at + 1)
-    return Item(token[1:], "", at, at + 1)  # §to, §after, §before
+    return Item("dur", body, at, at + 1)
 
 
 def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]:
@@ -401,6 +419,9 @@ def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]
                 Item("part", _COMPOUND_PART[compound[2]], at, at + 1),
             ]
     if loose and len(token) >= 5 and token.isalpha():
+        split = _fuzzy_compound(token, lexicon_index)
+        if split:
+            return [Item(k, v, at, at + 1, fuzzy=True) for k, v in split]
         best, score = None, 0.0
         for word in lexicon_index.vocabulary:
             if word[0] != token[0]:
@@ -410,6 +431,19 @@ def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]
                 best, score = word, similarity
         if best is not None and score >= 0.88:
             return [Item(k, v, at, at + 1, fuzzy=True) for k, v in lexicon_index.vocabulary_items[best]]
+    return []
+
+
+def _fuzzy_compound(token: str, lexicon_index: _Index) -> list[tuple[str, str]]:
+    """ "vrijdagochtnd": a day written whole and a daypart with a typo."""
+    for head in lexicon_index.compound.pattern[2:].split(")")[0].split("|"):
+        rest = token[len(head) :]
+        if not token.startswith(head) or len(rest) < 4:
+            continue
+        items = list(_lookup(head, lexicon_index))
+        for suffix, part in _COMPOUND_PART.items():
+            if len(suffix) >= 5 and JaroWinkler.similarity(rest, suffix) >= 0.85:
+                return [*items, ("part", part)] if items else []
     return []
 
 

@@ -601,7 +601,7 @@ def _day_text(group: _Group) -> str:
             return f"{MONTH_NAMES[month - 1]} {day}"
         return f"{_ordinal(day)} of the month" if group.of_month else _ordinal(day)
     if group.holiday:
-        return group.holiday
+        return group.holiday.replace("_", " ")
     if group.week:
         if group.week == "weekdays" and group.part:
             return ""
