@@ -205,6 +205,8 @@ def _clocks(text: str, lang: str) -> str:
         value = int(match["h"])
         if match["tr"] == "de" and lang != "tr":
             return match[0]  # Dutch "2de" is the second
+        if lang == "ar" and match["ampm"] and not match[0][len(match["h"]) :].startswith(" "):
+            return match[0]  # Moroccan "3am" is a year ("70 3am"), "3la" is "on"
         if value > 23 or (match["ampm"] and not 1 <= value <= 12):
             return match[0]
         return _clock_token(value, 0, _flag(match["h"], value, match["ampm"]))
@@ -226,7 +228,10 @@ def _ranges(text: str) -> str:
     """ "tussen 10-12", "13-15 uur": two clock times joined by a range."""
 
     def both(match: re.Match[str]) -> str:
-        if int(match["a"].split(":")[0].split(".")[0]) > 23 or int(match["b"].split(":")[0].split(".")[0]) > 23:
+        if (
+            int(match["a"].split(":")[0].split(".")[0]) > 23
+            or int(match["b"].split(":")[0].split(".")[0]) > 23
+        ):
             return match[0]
         lead = f" {match['lead']} " if "lead" in match.groupdict() else " "
         return f"{lead}{_range_end(match['a'])} §to {_range_end(match['b'])}"
@@ -259,8 +264,34 @@ _TOKEN = re.compile(r"§\S+|[^\W_]+(?:['-][^\W_]+)*|[,.;:!?()\[\]]|\s-\s|\n")
 _SEPARATORS = frozenset(",.;:!?()[]\n") | {" - "}
 
 
-def tokens(normalised: str) -> list[str]:
-    return _TOKEN.findall(normalised)
+def tokens(normalised: str, *, split: bool = False) -> list[str]:
+    """The tokens; with `split`, a hyphen between two words that the lexicon does not know as one word
+    is a range ("mon-fri", "ma-vr"), and a hyphen with a known word stays ("будь-коли")."""
+    found = _TOKEN.findall(normalised)
+    if not split:
+        return found
+    known = _hyphenated()
+    result: list[str] = []
+    for token in found:
+        if "-" in token and token not in known and not token.startswith("§"):
+            for index, piece in enumerate(token.split("-")):
+                result.extend(["§to", piece] if index else [piece])
+        else:
+            result.append(token)
+    return result
+
+
+@cache
+def _hyphenated() -> frozenset[str]:
+    data = lexicon("times")
+    return frozenset(
+        _plain(word)
+        for language in LANGUAGES
+        for phrases in data[language].values()
+        for phrase in phrases
+        for word in phrase.split()
+        if "-" in word
+    )
 
 
 def _plain(phrase: str) -> str:
@@ -359,7 +390,7 @@ def _matches(entry: _Entry, found: list[str], at: int) -> bool:
 
 def scan(text: str, lang: str, *, loose: bool) -> tuple[list[Item], list[str]]:
     """The items of a message and its tokens (for distances between items)."""
-    found = tokens(normalise(text, lang))
+    found = tokens(normalise(text, lang), split=True)
     lexicon_index = index(lang if lang in LANGUAGES else "nl", loose)
     items: list[Item] = []
     at = 0
@@ -418,7 +449,7 @@ def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]
                 *(Item(k, v, at, at + 1) for k, v in head),
                 Item("part", _COMPOUND_PART[compound[2]], at, at + 1),
             ]
-    if loose and len(token) >= 5 and token.isalpha():
+    if loose and len(token) >= 5 and token.isalpha() and not _ARABIC.search(token):
         split = _fuzzy_compound(token, lexicon_index)
         if split:
             return [Item(k, v, at, at + 1, fuzzy=True) for k, v in split]
@@ -445,6 +476,10 @@ def _fuzzy_compound(token: str, lexicon_index: _Index) -> list[tuple[str, str]]:
             if len(suffix) >= 5 and JaroWinkler.similarity(rest, suffix) >= 0.85:
                 return [*items, ("part", part)] if items else []
     return []
+
+
+# Arabic words share "ال" and their roots: a typo there is another word ("الثالثة" is not "الثلاثاء").
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def _lookup(word: str, lexicon_index: _Index) -> tuple[tuple[str, str], ...]:

@@ -329,6 +329,8 @@ def _segment(items: list[Item], found: list[str], now: datetime | None, loose: b
             groups.append([])
         else:
             groups[-1].append(item)
+    if len(groups) > 1:
+        groups = [piece for group in groups[:-1] for piece in _listed(group)] + groups[-1:]
     built = [_build(group, found, loose) for group in groups]
     if not loose:
         for group in built:
@@ -363,6 +365,19 @@ def _lone_part_nouns() -> frozenset[str]:
     return frozenset(fold(word) for word in lexicon("times")["strict"]["lone_part_nouns"])
 
 
+def _listed(items: list[Item]) -> list[list[Item]]:
+    """ "maandag, dinsdag of woensdag": before an "or", days listed with commas are options too."""
+    pieces: list[list[Item]] = [[]]
+    for item in items:
+        if item.kind == "sep" and item.value == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(item)
+    if len(pieces) > 1 and all(any(i.kind in ("day", "rel") for i in piece) for piece in pieces):
+        return pieces
+    return [items]
+
+
 def _gap(found: list[str], start: int, end: int) -> int:
     """Words between two token positions, punctuation not counted."""
     return sum(1 for token in found[start:end] if token not in ",.;:!?()[]\n")
@@ -381,6 +396,7 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
     range_start: tuple[int, int, str] | None = None
     joined = False
     and_seen = False
+    day_range = False
     last_clock_index = -2
     for index, item in enumerate(items):
         kind, value = item.kind, item.value
@@ -388,29 +404,40 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         before_item = items[index - 1] if index else None
         after_item = items[index + 1] if index + 1 < len(items) else None
         # A bound ("na", "before") waits for its time over at most two words ("after work (6pm)").
-        far = bound is not None and _gap(found, bound.end, item.start) > 2
+        far = bound is not None and _gap(found, bound.end, item.start) > (0 if bound.value == "to" else 2)
         if far and kind in _TIME_KINDS:
             bound = None
-        if kind == "hedge":
+        if kind == "sep" and value == "," and before_item is not None and before_item.kind == "day":
+            and_seen = True  # "ma, wo en vr": a list of days
+        elif kind == "hedge":
             group.hedge = True
         elif kind == "only":
             group.only = True
         elif kind == "done":
             group.done = True
         elif kind == "at":
-            at = item
+            at, bound = item, None
         elif kind in ("every", "every_other"):
             every = kind
         elif kind == "rec":
             group.recurrence = value
         elif kind == "next":
             coming = True
+        elif (
+            kind == "to"
+            and before_item is not None
+            and before_item.kind == "day"
+            and after_item is not None
+            and after_item.kind == "day"
+        ):
+            day_range = True  # "ma t/m vr", "mon-fri"
         elif kind in ("to", "and") and range_start is not None:
             joined = True
         elif kind in ("to", "and") and group.clock is not None and last_clock_index == index - 1:
             range_start, group.clock, joined = group.clock, None, True
         elif kind == "to" and range_start is None:
-            bound = Item("before", "", item.start, item.end)
+            # "tot 5 uur" is before 17:00; "to go home tonight" is no bound on the day.
+            bound = Item("before_weak", "to", item.start, item.end)
         elif kind == "and":
             and_seen = True
         elif kind == "between" and range_start is not None and group.after is None:
@@ -436,6 +463,10 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             at = bound = None
         elif kind == "day" or kind == "plural":
             weekday = int(value)
+            if day_range and group.days:
+                first = group.days[-1]
+                group.days.extend((first + step) % 7 for step in range(1, (weekday - first) % 7 + 1))
+                day_range, and_seen = False, True
             if group.days and not and_seen and weekday not in group.days:
                 group.days = []
             if weekday not in group.days:
@@ -459,6 +490,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
                 group.recurrence = "daily"
             every = None
         elif kind == "week":
+            group.day_bound = _day_bound(bound) or group.day_bound
+            bound = None
             if coming and value == "weekend":
                 value = "next_weekend"
             if every is not None and value == "weekend":
@@ -495,6 +528,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         group.coming, group.week = True, None
     if group.week in ("this", "weekend") and group.days:
         group.week = None
+    if group.days[:5] == [0, 1, 2, 3, 4] and len(group.days) == 5 and not group.recurrence:
+        group.days, group.week = [], "weekdays"
     return group
 
 
@@ -521,6 +556,9 @@ def _hour(
 ) -> tuple[int, int, str] | None:
     """A clock time, raw (hour, minute, flag), when the number is one: see the module docstring."""
     anchored = at is not None or bound is not None or joined
+    if bound is not None and bound.kind == "from" and not loose:
+        # "van 9 tot 11" is a range; "Ans (van nummer 12)" is a house.
+        anchored = at is not None or (after_item is not None and after_item.kind in ("to", "and"))
     if item.kind == "clock":
         hour_text, minute_text, flag, *word = item.value.split("_")
         raw = (int(hour_text), int(minute_text), flag)
@@ -531,6 +569,8 @@ def _hour(
             for other in (before_item, after_item)
         )
         return raw if near_day or flag != "n" or (raw[1] != 0 and not word) else None
+    if item.kind == "hourword" and not loose and bound is None:
+        anchored = False  # "om een avond samen te eten": "om" is also "in order to"
     hour = int(item.value)
     if not anchored or not 0 <= hour <= 23:
         return None
@@ -583,7 +623,12 @@ def _ordinal(day: int) -> str:
 
 def _day_text(group: _Group) -> str:
     if group.days:
-        names = " and ".join(DAY_NAMES[day] for day in group.days)
+        if len(group.days) >= 3 and all(
+            (later - earlier) % 7 == 1 for earlier, later in zip(group.days, group.days[1:], strict=False)
+        ):
+            names = f"{DAY_NAMES[group.days[0]]} to {DAY_NAMES[group.days[-1]]}"
+        else:
+            names = " and ".join(DAY_NAMES[day] for day in group.days)
         if group.recurrence == "biweekly":
             names = f"every other {names}"
         elif group.recurrence == "weekly":
@@ -592,6 +637,8 @@ def _day_text(group: _Group) -> str:
             names = f"next {names}"
         if group.date and group.date[0] is None:
             names = f"{names} {_ordinal(group.date[1])}"
+        elif group.date and group.date[0] is not None and not group.recurrence:
+            return f"{MONTH_NAMES[group.date[0] - 1]} {group.date[1]}"  # the date says the day
         return names
     if group.rel is not None:
         return RELATIVE_DAYS[group.rel]
