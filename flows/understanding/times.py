@@ -66,7 +66,7 @@ class TimeReading:
     `of_month` for "1st of the month"), `holiday`, `delay` ("in 2 weeks": amount and unit; `moment`
     is it resolved against `now` when the reader had one). `day_bound` is "after" or "before" that day
     ("before may 1"). Hours: `daypart` (morning, afternoon, evening, night), `at` (a clock time),
-    `after`/`before` (both: between). `recurrence`: daily, weekly or biweekly. `options` are the
+    `after`/`before` (both: between). `recurrence`: daily, weekly, biweekly or monthly. `options` are the
     alternatives of an "or", each read in full. `only` and `done` are for conditions ("saturday only",
     "done before 17:00").
     """
@@ -110,6 +110,8 @@ class TimeReading:
         if self.asap:
             return When("asap")
         if self.options or self.day_bound or self.after or self.before or self.daypart == "night":
+            return None
+        if self.recurrence == "monthly":
             return None
         if self.delay is not None:
             amount, unit = self.delay
@@ -407,7 +409,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         far = bound is not None and _gap(found, bound.end, item.start) > (0 if bound.value == "to" else 2)
         if far and kind in _TIME_KINDS:
             bound = None
-        if kind == "sep" and value == "," and before_item is not None and before_item.kind == "day":
+        listed = before_item is not None and before_item.kind == "day" and before_item.end == item.start
+        if kind == "sep" and value == "," and listed:
             and_seen = True  # "ma, wo en vr": a list of days
         elif kind == "hedge":
             group.hedge = True
@@ -472,8 +475,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             if weekday not in group.days:
                 group.days.append(weekday)
             and_seen = False
-            if kind == "plural" or every == "every":
-                group.recurrence = group.recurrence or "weekly"
+            if kind == "plural" or every == "every" or group.recurrence == "daily":
+                group.recurrence = "weekly" if group.recurrence in (None, "daily") else group.recurrence
             if every == "every_other":
                 group.recurrence = "biweekly"
             group.coming |= coming
@@ -528,6 +531,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         group.coming, group.week = True, None
     if group.week in ("this", "weekend") and group.days:
         group.week = None
+    if group.of_month and group.days:
+        group.recurrence = "monthly"  # "elke eerste maandag van de maand"
     if group.days[:5] == [0, 1, 2, 3, 4] and len(group.days) == 5 and not group.recurrence:
         group.days, group.week = [], "weekdays"
     return group
@@ -622,6 +627,8 @@ def _ordinal(day: int) -> str:
 
 
 def _day_text(group: _Group) -> str:
+    if group.days and group.of_month and group.date:
+        return f"every {_ordinal(group.date[1])} {DAY_NAMES[group.days[0]]} of the month"
     if group.days:
         if len(group.days) >= 3 and all(
             (later - earlier) % 7 == 1 for earlier, later in zip(group.days, group.days[1:], strict=False)
