@@ -11,7 +11,7 @@ from datetime import datetime, time
 import pytest
 
 from flows.understanding.times import TimeReading, condition_time, find_when, read_when
-from flows.when import AMSTERDAM, When
+from flows.when import AMSTERDAM, When, parse_when
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)  # Monday 23 November 2026, 10:00
 
@@ -345,3 +345,51 @@ def test_a_typo_or_a_hedge_lowers_the_confidence() -> None:
 def test_a_reading_without_now_still_has_its_normal_form() -> None:
     reading = read_when("over 2 uur", "nl", None)
     assert reading == TimeReading("in 2 hours", delay=(2, "hour"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "morgen om 10 uur",
+        "donderdag om half 3",
+        "25 november om 14:00",
+        "woensdag 2-12 om half 11",
+        "morgenochtend om 7 uur",
+        "om 8 uur",
+        "half 8",
+        "vanavond",
+        "zaterdagmiddag",
+        "elke dinsdag",
+        "om de week op vrijdag",
+        "elke ochtend",
+        "volgende week dinsdag",
+        "over 2 uur",
+        "over 3 dagen",
+        "maandag 1 december",
+        "25 november 2020",
+        "vandaag om 8 uur",
+    ],
+)
+def test_to_when_keeps_the_planners_decisions(text: str) -> None:
+    reading = read_when(text, "nl", NOW)
+    assert reading is not None
+    assert reading.to_when(NOW) == parse_when(text, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [("morgen 10", "tomorrow"), ("morgen 10.10", "tomorrow")],
+)
+def test_a_number_that_may_be_an_hour_or_a_day_is_asked_back(text: str, normal: str) -> None:
+    reading = read_when(text, "nl", NOW)
+    assert reading is not None and reading.normal == normal
+    assert reading.confidence < 0.5
+    assert reading.to_when(NOW) is None
+
+
+def test_monthly_repeats_are_read_but_not_planned() -> None:
+    first = read_when("elke 1e maandag van de maand", "nl", NOW)
+    monthly = read_when("een keer per maand", "nl", NOW)
+    assert first is not None and first.normal == "every 1st monday of the month"
+    assert monthly is not None and monthly.normal == "every month"
+    assert first.to_when(NOW) is None and monthly.to_when(NOW) is None

@@ -24,6 +24,8 @@ from flows.understanding.text import fold, lexicon, without_emoji
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
 # Kinds that name a time; only these are read from another language's words.
 CONTENT = frozenset({"day", "plural", "rel", "part", "week", "month", "holiday", "asap", "flexible", "rec"})
+# English small words are read in every language: people mix them in ("morgen at 10", "every dinsdag").
+ENGLISH_TOO = frozenset({"every", "every_other", "after", "before", "between", "or", "at", "rec"})
 # Kinds a typo may stand for (a misspelt "ochtend" is still a morning; a misspelt "of" is nothing).
 FUZZY = frozenset({"day", "rel", "part", "week", "month"})
 
@@ -149,10 +151,10 @@ def _durations(text: str) -> str:
 
     def token(match: re.Match[str], needs_amount: bool) -> str:
         amount_text = " ".join((match["amount"] or "").split())
-        if not amount_text and needs_amount and match["lead"] not in _BARE_LEADS:
+        unit = units[" ".join(match["unit"].split())]
+        if not amount_text and needs_amount and match["lead"] not in _BARE_LEADS and unit != "halfhour":
             return match[0]
         amount = float(amount_text) if amount_text.isdigit() else amounts.get(amount_text, 1.0)
-        unit = units[" ".join(match["unit"].split())]
         if unit == "quarter":
             amount, unit = amount * 15, "minute"
         elif unit == "halfhour":
@@ -244,7 +246,8 @@ def _dates(text: str) -> str:
         day, month = int(match["d"]), int(match["m"])
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return match[0]
-        return f" §y{month}_{day} "
+        year = int(match["y"] or 0)
+        return f" §y{month}_{day}_{year + 2000 if 0 < year < 100 else year} "
 
     return _DATE.sub(date, text)
 
@@ -332,7 +335,8 @@ def index(lang: str, loose: bool) -> _Index:
             if is_loose and not (loose and primary):
                 continue
             items = _items_of(key.lstrip("~"))
-            if not primary and not all(kind in CONTENT for kind, _ in items):
+            secondary = language == "en" and all(kind in ENGLISH_TOO for kind, _ in items)
+            if not primary and not secondary and not all(kind in CONTENT for kind, _ in items):
                 continue
             for phrase in phrases:
                 words = phrase.split()

@@ -62,7 +62,8 @@ class TimeReading:
     """A time read from text. `normal` is the corpus's normal form; the other fields are its structure.
 
     Days: `days` (weekdays, Monday 0; with `coming` for "next tuesday"), `relative_day` (0 today,
-    1 tomorrow, 2 day after tomorrow), `week` (a key of WEEKS), `date` (month or None, day of month;
+    1 tomorrow, 2 day after tomorrow), `week` (a key of WEEKS), `date` (month or None, day of month,
+    and `year` when it was written;
     `of_month` for "1st of the month"), `holiday`, `delay` ("in 2 weeks": amount and unit; `moment`
     is it resolved against `now` when the reader had one). `day_bound` is "after" or "before" that day
     ("before may 1"). Hours: `daypart` (morning, afternoon, evening, night), `at` (a clock time),
@@ -78,6 +79,7 @@ class TimeReading:
     relative_day: int | None = None
     week: str | None = None
     date: tuple[int | None, int] | None = None
+    year: int | None = None
     of_month: bool = False
     holiday: str | None = None
     delay: tuple[int, str] | None = None
@@ -109,17 +111,26 @@ class TimeReading:
         weeks, holidays, days of the month without a month, the night): the flow then keeps `normal`."""
         if self.asap:
             return When("asap")
+        if self.confidence < 0.5:
+            return None  # "morgen 10": the flow asks back
         if self.options or self.day_bound or self.after or self.before or self.daypart == "night":
             return None
         if self.recurrence == "monthly":
             return None
         if self.delay is not None:
             amount, unit = self.delay
+            if unit == "day":
+                return parse_when(f"over {amount} dagen", now, zone)
             step = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1)}.get(unit)
             if step is None or amount * step > MAX_DURATION:
                 return None
             return parse_when(f"over {amount} {'minuten' if unit == 'minute' else 'uur'}", now, zone)
-        if self.week or self.holiday or self.of_month or (self.date and self.date[0] is None):
+        if (
+            (self.week and not (self.week == "next" and self.days))
+            or self.holiday
+            or self.of_month
+            or (self.date and self.date[0] is None)
+        ):
             return None
         if len(self.days) > 1:
             return None
@@ -141,12 +152,14 @@ class TimeReading:
             words.append("elke dag")
         elif self.recurrence == "daily":
             words.append("elke")
-        if self.days:
-            words.append(_NL_DAYS[self.days[0]])
+        if self.date and self.date[0]:
+            day = f"{_NL_DAYS[self.days[0]]} " if self.days else ""  # parse_when checks they agree
+            year = f" {self.year}" if self.year else ""
+            words.append(f"{day}{self.date[1]} {_NL_MONTHS[self.date[0] - 1]}{year}")
+        elif self.days:
+            words.append(("volgende week " if self.week == "next" else "") + _NL_DAYS[self.days[0]])
         elif self.relative_day is not None:
             words.append(("vandaag", "morgen", "overmorgen")[self.relative_day])
-        elif self.date and self.date[0]:
-            words.append(f"{self.date[1]} {_NL_MONTHS[self.date[0] - 1]}")
         if self.daypart:
             part = _NL_PARTS[self.daypart]
             words.append(part if self.recurrence == "daily" else f"in de {part}")
@@ -191,6 +204,7 @@ class _Group:
     rel: int | None = None
     week: str | None = None
     date: tuple[int | None, int] | None = None
+    year: int | None = None
     of_month: bool = False
     holiday: str | None = None
     delay: tuple[int, str] | None = None
@@ -287,7 +301,26 @@ def _merge(items: list[Item]) -> list[Item]:
                 skip = True
                 continue
         merged.append(item)
-    return merged
+    return _years(merged)
+
+
+def _years(items: list[Item]) -> list[Item]:
+    """ "25 november 2027", "25-11-2020": the year a date was written with."""
+    result: list[Item] = []
+    for item in items:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.kind == "date"
+            and previous.value.count("_") == 1
+            and item.kind == "big"
+            and len(item.value) == 4
+            and item.start == previous.end
+        ):
+            result[-1] = Item("date", f"{previous.value}_{item.value}", previous.start, item.end)
+        else:
+            result.append(item)
+    return result
 
 
 def _drop_around(items: list[Item], marker: str, boundaries: str) -> list[Item]:
@@ -505,6 +538,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             date = _date(item, before_item, after_item, loose)
             if date is not None:
                 group.date = date
+                year = item.value.split("_")[2:] if item.kind == "date" else []
+                group.year = int(year[0]) if year and year[0] != "0" else None
                 group.day_bound = _day_bound(bound, weak=True) or group.day_bound
                 bound = None
         elif kind == "of_month":
@@ -528,7 +563,7 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         elif group.clock is None:
             group.clock = range_start
     if group.week == "next" and group.days:
-        group.coming, group.week = True, None
+        group.coming = True  # "volgende week dinsdag"; `week` stays: it is next week's Tuesday
     if group.week in ("this", "weekend") and group.days:
         group.week = None
     if group.of_month and group.days:
@@ -590,7 +625,7 @@ def _date(
     item: Item, before_item: Item | None, after_item: Item | None, loose: bool
 ) -> tuple[int | None, int] | None:
     if item.kind == "date":
-        month_text, day_text = item.value.split("_")
+        month_text, day_text, *_ = item.value.split("_")
         return (int(month_text), int(day_text))
     if item.kind == "month":
         return None  # "in december": a month is too vague to plan a request with
@@ -691,8 +726,10 @@ def _render(group: _Group) -> str:
         part = f"every {part}" if part else "every day"
     elif part and clock and not group.recurrence:
         part = ""
-    if not day and group.recurrence in ("weekly", "biweekly") and not group.week:
-        day = "every week" if group.recurrence == "weekly" else "every other week"
+    if not day and group.recurrence in ("weekly", "biweekly", "monthly") and not group.week:
+        day = {"weekly": "every week", "biweekly": "every other week", "monthly": "every month"}[
+            group.recurrence
+        ]
     text = " ".join(piece for piece in (day, part, clock) if piece)
     if not text and group.flexible:
         return "flexible"
@@ -707,6 +744,8 @@ def _reading(group: _Group, now: datetime | None) -> TimeReading:
         confidence = min(confidence, 0.8)
     if group.loose_number and not (group.clock or group.after or group.before):
         confidence = 0.4  # "morgen 10": ten o'clock or the tenth? Ask back.
+    if group.rel is not None and group.date is not None:
+        confidence = 0.4  # "morgen 10.10": two days named
     moment = None
     if group.delay is not None and now is not None:
         amount, unit = group.delay
@@ -725,6 +764,7 @@ def _reading(group: _Group, now: datetime | None) -> TimeReading:
         relative_day=group.rel,
         week=group.week,
         date=group.date,
+        year=group.year,
         of_month=group.of_month,
         holiday=group.holiday,
         delay=group.delay,
