@@ -96,7 +96,7 @@ _HHMM = re.compile(
 )
 _HOUR = re.compile(
     r"(?<![\w:./-])(?P<h>\d{1,2})(?!\d|[:./-]\d)"
-    r"(?:(?P<suffix>\s*(?:uur|u|h|o'?clock|godz|godzina)(?!\w)|-?(?:tej|ej|й|ій|ої|ой)(?!\w))"
+    r"(?:(?P<suffix>\s*(?:uur|u|h|o'?clock|godz|godzina)(?!\w)|-?(?:tej|ej|й|ій|ої|ой|en)(?!\w))"
     r"|\s*(?P<ampm>am|pm|a\.m\.?|p\.m\.?)(?!\w)"
     r"|(?P<tr>'?(?:da|de|ta|te))(?!\w))"
 )
@@ -439,7 +439,17 @@ def _special(token: str, at: int) -> Item:
     return Item("dur", body, at, at + 1)
 
 
+_REPEATS = re.compile(r"(\w)\1{2,}")
+_TRAILING = re.compile(r"(\w)\1+$")
+
+
 def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]:
+    """A word no phrase matched: a number, an ordinal, a Dutch compound, a stretched word ("dabaaa",
+    "morgennn"), or in an answer a typo."""
+    for squeezed in {_REPEATS.sub(r"\1", token), _TRAILING.sub(r"\1", token)} - {token}:
+        known = _lookup(squeezed, lexicon_index)
+        if known:
+            return [Item(kind, value, at, at + 1) for kind, value in known]
     if token.isdigit():
         return [Item("num", token, at, at + 1)] if len(token) <= 2 else [Item("big", token, at, at + 1)]
     ordinal = _ORDINAL.match(token)

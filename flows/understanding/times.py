@@ -63,7 +63,7 @@ class TimeReading:
 
     Days: `days` (weekdays, Monday 0; with `coming` for "next tuesday"), `relative_day` (0 today,
     1 tomorrow, 2 day after tomorrow), `week` (a key of WEEKS), `date` (month or None, day of month,
-    and `year` when it was written;
+    and `year` when it was written; `until` ends a span of dates;
     `of_month` for "1st of the month"), `holiday`, `delay` ("in 2 weeks": amount and unit; `moment`
     is it resolved against `now` when the reader had one). `day_bound` is "after" or "before" that day
     ("before may 1"). Hours: `daypart` (morning, afternoon, evening, night), `at` (a clock time),
@@ -80,6 +80,7 @@ class TimeReading:
     week: str | None = None
     date: tuple[int | None, int] | None = None
     year: int | None = None
+    until: tuple[int | None, int] | None = None
     of_month: bool = False
     holiday: str | None = None
     delay: tuple[int, str] | None = None
@@ -128,6 +129,7 @@ class TimeReading:
         if (
             (self.week and not (self.week == "next" and self.days))
             or self.holiday
+            or self.until
             or self.of_month
             or (self.date and self.date[0] is None)
         ):
@@ -205,6 +207,7 @@ class _Group:
     week: str | None = None
     date: tuple[int | None, int] | None = None
     year: int | None = None
+    until: tuple[int | None, int] | None = None
     of_month: bool = False
     holiday: str | None = None
     delay: tuple[int, str] | None = None
@@ -301,7 +304,18 @@ def _merge(items: list[Item]) -> list[Item]:
                 skip = True
                 continue
         merged.append(item)
-    return _years(merged)
+    return _years(_date_ranges(merged))
+
+
+def _date_ranges(items: list[Item]) -> list[Item]:
+    """ "van 10 tot 17 december": the first number takes the month of the second date."""
+    result = list(items)
+    for index in range(len(result) - 2):
+        first, join, last = result[index : index + 3]
+        if first.kind == "num" and join.kind == "to" and last.kind == "date" and 1 <= int(first.value) <= 31:
+            month = last.value.split("_")[0]
+            result[index] = Item("date", f"{month}_{first.value}", first.start, first.end)
+    return result
 
 
 def _years(items: list[Item]) -> list[Item]:
@@ -396,6 +410,14 @@ def _segment(items: list[Item], found: list[str], now: datetime | None, loose: b
 
 
 @cache
+def _count_units() -> frozenset[str]:
+    """Words after a number that make it an amount ("voor 2 uurtjes", "3 dagen"); "uur" stays a clock
+    word ("voor 2 uur" is before 14:00)."""
+    units = {fold(word) for spellings in lexicon("times")["units"].values() for word in spellings}
+    return frozenset(units - {"uur", "u", "h", "saat"})
+
+
+@cache
 def _lone_part_nouns() -> frozenset[str]:
     return frozenset(fold(word) for word in lexicon("times")["strict"]["lone_part_nouns"])
 
@@ -481,7 +503,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         elif kind in _BOUNDS:
             bound = item
         elif kind in _HOURLIKE:
-            raw = _hour(item, at, bound, joined, before_item, after_item, loose)
+            counted = item.end < len(found) and found[item.end] in _count_units()
+            raw = None if counted else _hour(item, at, bound, joined, before_item, after_item, loose)
             if raw is None:
                 group.loose_number |= kind == "num" and loose
                 continue
@@ -536,7 +559,10 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             every, coming = None, False
         elif kind in ("date", "ordinal", "month"):
             date = _date(item, before_item, after_item, loose)
-            if date is not None:
+            if date is not None and group.date and before_item is not None and before_item.kind == "to":
+                group.until = date  # "van 10 tot 17 december"
+                bound = None
+            elif date is not None:
                 group.date = date
                 year = item.value.split("_")[2:] if item.kind == "date" else []
                 group.year = int(year[0]) if year and year[0] != "0" else None
@@ -686,6 +712,9 @@ def _day_text(group: _Group) -> str:
         return RELATIVE_DAYS[group.rel]
     if group.date:
         month, day = group.date
+        if month is not None and group.until and group.until[0] is not None:
+            last = f"{MONTH_NAMES[group.until[0] - 1]} {group.until[1]}"
+            return f"between {MONTH_NAMES[month - 1]} {day} and {last}"
         if month is not None:
             return f"{MONTH_NAMES[month - 1]} {day}"
         return f"{_ordinal(day)} of the month" if group.of_month else _ordinal(day)
@@ -765,6 +794,7 @@ def _reading(group: _Group, now: datetime | None) -> TimeReading:
         week=group.week,
         date=group.date,
         year=group.year,
+        until=group.until,
         of_month=group.of_month,
         holiday=group.holiday,
         delay=group.delay,
