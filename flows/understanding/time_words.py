@@ -191,7 +191,8 @@ def _clocks(text: str, lang: str) -> str:
         number = _number(match["n"])
         if not 1 <= number <= 12:
             return match[0]
-        hour = number if match["past"] else (number - 1 or 12)
+        # Dutch "half drie" is 2:30; English "half three" and "half past three" are 3:30.
+        hour = number if match["past"] or lang == "en" else (number - 1 or 12)
         return _clock_token(hour, 30, "n")
 
     def minutes(match: re.Match[str]) -> str:
