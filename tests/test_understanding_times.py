@@ -55,6 +55,10 @@ ANSWERS = [
     ("tussen 2 en 4", "nl", "between 14:00 and 16:00"),
     ("zaterdag tussen 10 en 12", "nl", "saturday between 10:00 and 12:00"),
     ("van 9 tot 11", "nl", "between 09:00 and 11:00"),
+    ("zo rond 3 uur", "nl", "15:00"),
+    ("niet voor 10 uur", "nl", "after 10:00"),
+    ("ik ben vrij op donderdag", "nl", "thursday"),
+    ("half 3", "en", "15:30"),
     ("woensdag 13-15 uur", "nl", "wednesday between 13:00 and 15:00"),
     # repeats
     ("iedere woensdag", "nl", "every wednesday"),
