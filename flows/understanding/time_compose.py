@@ -44,6 +44,7 @@ class _Group:
     flexible: bool = False
     only: bool = False
     done: bool = False
+    leaving: bool = False
     hedge: bool = False
     fuzzy: bool = False
     loose_number: bool = False
@@ -296,6 +297,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             group.only = True
         elif kind == "done":
             group.done = True
+        elif kind == "leave":
+            group.leaving = True
         elif kind == "at":
             at, bound = item, None
         elif kind in ("every", "every_other"):
@@ -632,4 +635,5 @@ def _reading(group: _Group, now: datetime | None) -> TimeReading:
         flexible=group.flexible and not group.has_day() and not (at or after or before or group.part),
         only=group.only,
         done=group.done,
+        leaving=group.leaving,
     )

@@ -51,7 +51,7 @@ class TimeReading:
     ("before may 1"). Hours: `daypart` (morning, afternoon, evening, night), `at` (a clock time),
     `after`/`before` (both: between). `recurrence`: daily, weekly, biweekly or monthly. `options` are the
     alternatives of an "or", each read in full. `only` and `done` are for conditions ("saturday only",
-    "done before 17:00").
+    "done before 17:00"); `leaving` that the clock time is when the volunteer must go ("om 4 uur weg").
     """
 
     normal: str
@@ -77,6 +77,7 @@ class TimeReading:
     flexible: bool = False
     only: bool = False
     done: bool = False
+    leaving: bool = False
     options: tuple[TimeReading, ...] = ()
 
     @property

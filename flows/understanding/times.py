@@ -44,7 +44,10 @@ def condition_time(text: str, lang: str = "nl", now: datetime | None = None) -> 
         return None
     if reading.done and reading.before is not None and reading.after is None:
         return f"done {reading.normal}"
+    if reading.leaving and reading.at is not None and not (reading.after or reading.before):
+        return f"before {reading.at:%H:%M}"  # "ik moet om 4 uur weg"
     bounded = reading.after or reading.before or reading.day_bound or reading.options
-    if reading.only and not bounded and not reading.recurrence:
-        return f"{reading.normal} only"
+    named = reading.days or reading.daypart or reading.week in ("weekend", "weekends", "weekdays")
+    if reading.only and named and not bounded and not reading.recurrence:
+        return f"{reading.normal} only"  # "kan pas zaterdag"; "pas volgende week" is just next week
     return reading.normal
