@@ -1,0 +1,639 @@
+"""Items into a `TimeReading`: the second half of reading a time (`time_words` is the first).
+
+See `times` for the decisions; here they are carried out: the last choice, negations, options, bounds,
+repeats, and hours by `flows.when`'s rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, time, timedelta
+from functools import cache
+
+from flows.understanding.text import fold, lexicon
+from flows.understanding.time_reading import DAY_NAMES, MONTH_NAMES, RELATIVE_DAYS, WEEKS, TimeReading
+from flows.understanding.time_words import Item, scan
+
+_TIME_KINDS = frozenset(
+    {"day", "plural", "rel", "part", "week", "date", "month", "holiday", "clock", "num", "hourword"}
+    | {"ordinal", "dur", "asap", "flexible", "rec"}
+)
+
+
+@dataclass
+class _Group:
+    """What one option says, while it is read."""
+
+    days: list[int] = field(default_factory=list)
+    coming: bool = False
+    rel: int | None = None
+    week: str | None = None
+    date: tuple[int | None, int] | None = None
+    year: int | None = None
+    until: tuple[int | None, int] | None = None
+    of_month: bool = False
+    holiday: str | None = None
+    delay: tuple[int, str] | None = None
+    day_bound: str | None = None
+    part: str | None = None
+    clock: tuple[int, int, str] | None = None
+    after: tuple[int, int, str] | None = None
+    before: tuple[int, int, str] | None = None
+    recurrence: str | None = None
+    asap: bool = False
+    flexible: bool = False
+    only: bool = False
+    done: bool = False
+    leaving: bool = False
+    hedge: bool = False
+    fuzzy: bool = False
+    loose_number: bool = False
+    part_word: str = ""
+
+    def has_day(self) -> bool:
+        return bool(self.days or self.rel is not None or self.week or self.date or self.holiday or self.delay)
+
+    def has_time(self) -> bool:
+        return bool(
+            self.has_day()
+            or self.part
+            or self.clock
+            or self.after
+            or self.before
+            or self.recurrence
+            or self.asap
+            or self.flexible
+        )
+
+
+def read_time(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReading | None:
+    """`mode`: "answer" (to "Wanneer?": loose words and typos count), "message" (a time inside a longer
+    message: strict, and not in a sentence about the past), "condition" (as message, and not in a
+    clause about answering later: "ik laat het vanavond weten" is no condition)."""
+    loose = mode == "answer"
+    items, found = scan(text, lang, loose=loose)
+    items = _merge(items)
+    if not loose:
+        items = _drop_around(items, "past", ".!?\n")
+    if mode == "condition":
+        items = _drop_around(items, "talk", ",.;:!?()[]\n")
+    segments: list[list[Item]] = [[]]
+    for item in items:
+        if item.kind == "corr":
+            segments.append([])
+        else:
+            segments[-1].append(item)
+    for segment in reversed(segments):
+        reading = _segment(segment, found, now, loose)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _merge(items: list[Item]) -> list[Item]:
+    """Dates from a number and a month ("14 december", "may 1st"), clocks from a number and "uur"."""
+    merged: list[Item] = []
+    skip = False
+    for index, item in enumerate(items):
+        if skip:
+            skip = False
+            continue
+        following = items[index + 1] if index + 1 < len(items) else None
+        adjacent = following is not None and following.start - item.end <= 1
+        if (
+            item.kind in ("num", "ordinal")
+            and following
+            and adjacent
+            and following.kind == "month"
+            and 1 <= int(item.value) <= 31
+        ):
+            merged.append(Item("date", f"{following.value}_{item.value}", item.start, following.end))
+            skip = True
+            continue
+        if (
+            item.kind == "month"
+            and following
+            and following.start == item.end
+            and following.kind in ("num", "ordinal")
+            and 1 <= int(following.value) <= 31
+        ):
+            merged.append(Item("date", f"{item.value}_{following.value}", item.start, following.end))
+            skip = True
+            continue
+        if item.kind in ("num", "hourword") and following and following.kind == "oclock" and adjacent:
+            hour = int(item.value)
+            if 0 <= hour <= 23:
+                flag = "24" if hour == 0 or hour >= 13 else "n"
+                merged.append(Item("clock", f"{hour}_0_{flag}_word", item.start, following.end))
+                skip = True
+                continue
+        merged.append(item)
+    return _years(_date_ranges(merged))
+
+
+def _date_ranges(items: list[Item]) -> list[Item]:
+    """ "van 10 tot 17 december": the first number takes the month of the second date."""
+    result = list(items)
+    for index in range(len(result) - 2):
+        first, join, last = result[index : index + 3]
+        if first.kind == "num" and join.kind == "to" and last.kind == "date" and 1 <= int(first.value) <= 31:
+            month = last.value.split("_")[0]
+            result[index] = Item("date", f"{month}_{first.value}", first.start, first.end)
+    return result
+
+
+def _years(items: list[Item]) -> list[Item]:
+    """ "25 november 2027", "25-11-2020": the year a date was written with."""
+    result: list[Item] = []
+    for item in items:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.kind == "date"
+            and previous.value.count("_") == 1
+            and item.kind == "big"
+            and len(item.value) == 4
+            and item.start == previous.end
+        ):
+            result[-1] = Item("date", f"{previous.value}_{item.value}", previous.start, item.end)
+        else:
+            result.append(item)
+    return result
+
+
+def _drop_around(items: list[Item], marker: str, boundaries: str) -> list[Item]:
+    """The items without the times of a sentence or clause that holds a `marker` item."""
+    pieces: list[list[Item]] = [[]]
+    for item in items:
+        pieces[-1].append(item)
+        if item.kind == "sep" and item.value in boundaries:
+            pieces.append([])
+    kept: list[Item] = []
+    for piece in pieces:
+        if any(item.kind == marker for item in piece):
+            piece = [item for item in piece if item.kind not in _TIME_KINDS]
+        kept.extend(piece)
+    return kept
+
+
+def _negated(items: list[Item]) -> list[Item]:
+    """The items without the times a negation is about ("deze week niet", "not on monday")."""
+    dropped: set[int] = set()
+    for index, item in enumerate(items):
+        if item.kind != "neg":
+            continue
+        for other_index, other in enumerate(items):
+            if other.kind not in _TIME_KINDS:
+                continue
+            between = items[min(index, other_index) + 1 : max(index, other_index)]
+            if any(i.kind == "sep" for i in between):
+                continue
+            distance = item.start - other.end if other_index < index else other.start - item.end
+            if distance <= 2:
+                dropped.add(other_index)
+    return [item for index, item in enumerate(items) if index not in dropped]
+
+
+def _segment(items: list[Item], found: list[str], now: datetime | None, loose: bool) -> TimeReading | None:
+    items = _negated(items)
+    groups: list[list[Item]] = [[]]
+    for item in items:
+        if item.kind == "or":
+            groups.append([])
+        else:
+            groups[-1].append(item)
+    if len(groups) > 1:
+        groups = [piece for group in groups[:-1] for piece in _listed(group)] + groups[-1:]
+    built = [_build(group, found, loose) for group in groups]
+    if not loose:
+        for group in built:
+            alone = not (group.has_day() or group.clock or group.after or group.before or group.recurrence)
+            if alone and group.part_word in _lone_part_nouns():
+                group.part = None
+    built = [group for group in built if group.has_time()]
+    if not built:
+        return None
+    if len(built) == 1:
+        return _reading(built[0], now)
+    if any(group.asap for group in built) or all(group.flexible and not group.has_day() for group in built):
+        return _reading(built[-1], now)
+    built = [group for group in built if not (group.flexible and not group.has_day())]
+    shared = built[-1]
+    options: list[TimeReading] = []
+    for group in built:
+        full = replace(group)
+        if not (full.clock or full.after or full.before or full.part):
+            full.clock, full.after, full.before = shared.clock, shared.after, shared.before
+            full.part = shared.part
+        options.append(_reading(full, now))
+    if len(options) == 1:
+        return options[0]
+    normal = " or ".join(_render(group) for group in built)
+    confidence = min(option.confidence for option in options) * 0.9
+    return TimeReading(normal, round(confidence, 2), options=tuple(options))
+
+
+@cache
+def _count_units() -> frozenset[str]:
+    """Words after a number that make it an amount ("voor 2 uurtjes", "3 dagen"); "uur" stays a clock
+    word ("voor 2 uur" is before 14:00)."""
+    units = {fold(word) for spellings in lexicon("times")["units"].values() for word in spellings}
+    return frozenset(units - {"uur", "u", "h", "saat"})
+
+
+@cache
+def _lone_part_nouns() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["lone_part_nouns"])
+
+
+def _listed(items: list[Item]) -> list[list[Item]]:
+    """ "maandag, dinsdag of woensdag": before an "or", days listed with commas are options too."""
+    pieces: list[list[Item]] = [[]]
+    for item in items:
+        if item.kind == "sep" and item.value == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(item)
+    if len(pieces) > 1 and all(any(i.kind in ("day", "rel") for i in piece) for piece in pieces):
+        return pieces
+    return [items]
+
+
+def _gap(found: list[str], start: int, end: int) -> int:
+    """Words between two token positions, punctuation not counted."""
+    return sum(1 for token in found[start:end] if token not in ",.;:!?()[]\n")
+
+
+_HOURLIKE = frozenset({"clock", "num", "hourword"})
+_BOUNDS = frozenset({"after", "before", "before_weak", "between", "from", "to"})
+
+
+def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
+    group = _Group()
+    bound: Item | None = None
+    at: Item | None = None
+    every: str | None = None
+    coming = False
+    range_start: tuple[int, int, str] | None = None
+    joined = False
+    and_seen = False
+    day_range = False
+    last_clock_index = -2
+    for index, item in enumerate(items):
+        kind, value = item.kind, item.value
+        group.fuzzy |= item.fuzzy
+        before_item = items[index - 1] if index else None
+        after_item = items[index + 1] if index + 1 < len(items) else None
+        # A bound ("na", "before") waits for its time over at most two words ("after work (6pm)").
+        far = bound is not None and _gap(found, bound.end, item.start) > (0 if bound.value == "to" else 2)
+        if far and kind in _TIME_KINDS:
+            bound = None
+        listed = before_item is not None and before_item.kind == "day" and before_item.end == item.start
+        if kind == "sep" and value == "," and listed:
+            and_seen = True  # "ma, wo en vr": a list of days
+        elif kind == "hedge":
+            group.hedge = True
+        elif kind == "only":
+            group.only = True
+        elif kind == "done":
+            group.done = True
+        elif kind == "leave":
+            group.leaving = True
+        elif kind == "at":
+            at, bound = item, None
+        elif kind in ("every", "every_other"):
+            every = kind
+        elif kind == "rec":
+            group.recurrence = value
+        elif kind == "next":
+            coming = True
+        elif (
+            kind == "to"
+            and before_item is not None
+            and before_item.kind == "day"
+            and after_item is not None
+            and after_item.kind == "day"
+        ):
+            day_range = True  # "ma t/m vr", "mon-fri"
+        elif kind in ("to", "and") and range_start is not None:
+            joined = True
+        elif kind in ("to", "and") and group.clock is not None and last_clock_index == index - 1:
+            range_start, group.clock, joined = group.clock, None, True
+        elif kind == "to" and range_start is None:
+            # "tot 5 uur" is before 17:00; "to go home tonight" is no bound on the day.
+            bound = Item("before_weak", "to", item.start, item.end)
+        elif kind == "and":
+            and_seen = True
+        elif kind == "between" and range_start is not None and group.after is None:
+            group.after, group.before, range_start = range_start, group.clock, None
+        elif kind in _BOUNDS:
+            bound = item
+        elif kind in _HOURLIKE:
+            counted = item.end < len(found) and found[item.end] in _count_units()
+            raw = None if counted else _hour(item, at, bound, joined, before_item, after_item, loose)
+            if raw is None:
+                group.loose_number |= kind == "num" and loose
+                continue
+            last_clock_index = index
+            if range_start is not None and joined:
+                group.after, group.before, range_start, joined = range_start, raw, None, False
+            elif bound is not None and bound.kind in ("between", "from"):
+                range_start = raw
+            elif bound is not None and bound.kind == "after":
+                group.after = raw
+            elif bound is not None:
+                group.before = raw
+            else:
+                group.clock = raw
+            at = bound = None
+        elif kind == "day" or kind == "plural":
+            weekday = int(value)
+            if day_range and group.days:
+                first = group.days[-1]
+                group.days.extend((first + step) % 7 for step in range(1, (weekday - first) % 7 + 1))
+                day_range, and_seen = False, True
+            if group.days and not and_seen and weekday not in group.days:
+                group.days = []
+            if weekday not in group.days:
+                group.days.append(weekday)
+            and_seen = False
+            if kind == "plural" or every == "every" or group.recurrence == "daily":
+                group.recurrence = "weekly" if group.recurrence in (None, "daily") else group.recurrence
+            if every == "every_other":
+                group.recurrence = "biweekly"
+            group.coming |= coming
+            group.day_bound = _day_bound(bound) or group.day_bound
+            every, coming, bound = None, False, None
+        elif kind == "rel":
+            group.rel = int(value)
+            group.day_bound = _day_bound(bound) or group.day_bound
+            bound = None
+        elif kind == "part":
+            group.part = value
+            group.part_word = found[item.start] if item.end - item.start == 1 else ""
+            if every is not None:
+                group.recurrence = "daily"
+            every = None
+        elif kind == "week":
+            group.day_bound = _day_bound(bound) or group.day_bound
+            bound = None
+            if coming and value == "weekend":
+                value = "next_weekend"
+            if every is not None and value == "weekend":
+                value = "weekends"
+            group.week = value
+            every, coming = None, False
+        elif kind in ("date", "ordinal", "month"):
+            date = _date(item, before_item, after_item, loose)
+            if date is not None and group.date and before_item is not None and before_item.kind == "to":
+                group.until = date  # "van 10 tot 17 december"
+                bound = None
+            elif date is not None:
+                group.date = date
+                year = item.value.split("_")[2:] if item.kind == "date" else []
+                group.year = int(year[0]) if year and year[0] != "0" else None
+                group.day_bound = _day_bound(bound, weak=True) or group.day_bound
+                bound = None
+        elif kind == "of_month":
+            group.of_month = group.date is not None and group.date[0] is None
+        elif kind == "holiday":
+            group.holiday = value
+            group.day_bound = _day_bound(bound, weak=True) or group.day_bound
+            bound = None
+        elif kind == "dur":
+            amount, unit = value.split("_")
+            group.delay = (int(amount), unit)
+        elif kind == "asap":
+            group.asap = True
+        elif kind == "flexible":
+            group.flexible = True
+        if kind != "hedge" and kind != "sep" and kind in _TIME_KINDS:
+            at = None if kind not in _HOURLIKE else at
+    if range_start is not None:
+        if group.after is None and group.before is None:
+            group.after = range_start
+        elif group.clock is None:
+            group.clock = range_start
+    if group.week == "next" and group.days:
+        group.coming = True  # "volgende week dinsdag"; `week` stays: it is next week's Tuesday
+    if group.week in ("this", "weekend") and group.days:
+        group.week = None
+    if group.of_month and group.days:
+        group.recurrence = "monthly"  # "elke eerste maandag van de maand"
+    if group.days[:5] == [0, 1, 2, 3, 4] and len(group.days) == 5 and not group.recurrence:
+        group.days, group.week = [], "weekdays"
+    return group
+
+
+def _day_bound(bound: Item | None, *, weak: bool = False) -> str | None:
+    """ "na dinsdag", "before friday"; Dutch "voor" only before a date or a holiday ("voor 1 mei"),
+    since "boodschappen voor morgen" is for tomorrow, not before it."""
+    if bound is None:
+        return None
+    if bound.kind == "after":
+        return "after"
+    if bound.kind == "before" or (bound.kind == "before_weak" and weak):
+        return "before"
+    return None
+
+
+def _hour(
+    item: Item,
+    at: Item | None,
+    bound: Item | None,
+    joined: bool,
+    before_item: Item | None,
+    after_item: Item | None,
+    loose: bool,
+) -> tuple[int, int, str] | None:
+    """A clock time, raw (hour, minute, flag), when the number is one: see the module docstring."""
+    anchored = at is not None or bound is not None or joined
+    if bound is not None and bound.kind == "from" and not loose:
+        # "van 9 tot 11" is a range; "Ans (van nummer 12)" is a house.
+        anchored = at is not None or (after_item is not None and after_item.kind in ("to", "and"))
+    if item.kind == "clock":
+        hour_text, minute_text, flag, *word = item.value.split("_")
+        raw = (int(hour_text), int(minute_text), flag)
+        if anchored or loose:
+            return raw
+        near_day = any(
+            other is not None and other.kind in ("day", "rel", "part", "date", "week") and _near(item, other)
+            for other in (before_item, after_item)
+        )
+        return raw if near_day or flag != "n" or (raw[1] != 0 and not word) else None
+    if item.kind == "hourword" and not loose and bound is None:
+        anchored = False  # "om een avond samen te eten": "om" is also "in order to"
+    hour = int(item.value)
+    if not anchored or not 0 <= hour <= 23:
+        return None
+    return (hour, 0, "24" if hour == 0 or hour >= 13 else "n")
+
+
+def _near(one: Item, other: Item) -> bool:
+    return one.start - other.end <= 2 if other.start < one.start else other.start - one.end <= 2
+
+
+def _date(
+    item: Item, before_item: Item | None, after_item: Item | None, loose: bool
+) -> tuple[int | None, int] | None:
+    if item.kind == "date":
+        month_text, day_text, *_ = item.value.split("_")
+        return (int(month_text), int(day_text))
+    if item.kind == "month":
+        return None  # "in december": a month is too vague to plan a request with
+    day = int(item.value)
+    anchored = any(
+        other is not None and other.kind in ("day", "of_month") and _near(item, other)
+        for other in (before_item, after_item)
+    )
+    return (None, day) if 1 <= day <= 31 and (loose or anchored) else None
+
+
+def _resolve(raw: tuple[int, int, str] | None, part: str | None) -> time | None:
+    """A raw clock time on the 24-hour clock, by flows.when's rules; None when it cannot be one."""
+    if raw is None:
+        return None
+    hour, minute, flag = raw
+    if flag in ("a", "p"):
+        hour = hour % 12 + (12 if flag == "p" else 0)
+    elif flag == "n":
+        later = (
+            (part in ("afternoon", "evening") and hour < 12)
+            or (part == "night" and 7 <= hour < 12)  # "11 uur 's nachts"
+            or (part is None and 1 <= hour <= 7)  # daytime: "om 2 uur" is 14:00
+        )
+        hour += 12 if later else 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return time(hour, minute)
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _day_text(group: _Group) -> str:
+    if group.days and group.of_month and group.date:
+        return f"every {_ordinal(group.date[1])} {DAY_NAMES[group.days[0]]} of the month"
+    if group.days:
+        if len(group.days) >= 3 and all(
+            (later - earlier) % 7 == 1 for earlier, later in zip(group.days, group.days[1:], strict=False)
+        ):
+            names = f"{DAY_NAMES[group.days[0]]} to {DAY_NAMES[group.days[-1]]}"
+        else:
+            names = " and ".join(DAY_NAMES[day] for day in group.days)
+        if group.recurrence == "biweekly":
+            names = f"every other {names}"
+        elif group.recurrence == "weekly":
+            names = f"every {names}"
+        elif group.coming:
+            names = f"next {names}"
+        if group.date and group.date[0] is None:
+            names = f"{names} {_ordinal(group.date[1])}"
+        elif group.date and group.date[0] is not None and not group.recurrence:
+            return f"{MONTH_NAMES[group.date[0] - 1]} {group.date[1]}"  # the date says the day
+        return names
+    if group.rel is not None:
+        return RELATIVE_DAYS[group.rel]
+    if group.date:
+        month, day = group.date
+        if month is not None and group.until and group.until[0] is not None:
+            last = f"{MONTH_NAMES[group.until[0] - 1]} {group.until[1]}"
+            return f"between {MONTH_NAMES[month - 1]} {day} and {last}"
+        if month is not None:
+            return f"{MONTH_NAMES[month - 1]} {day}"
+        return f"{_ordinal(day)} of the month" if group.of_month else _ordinal(day)
+    if group.holiday:
+        return group.holiday.replace("_", " ")
+    if group.week:
+        if group.week == "weekdays" and group.part:
+            return ""
+        return WEEKS[group.week]
+    if group.delay:
+        amount, unit = group.delay
+        return f"in {amount} {unit}{'' if amount == 1 else 's'}"
+    return ""
+
+
+def _clock_text(after: time | None, before: time | None, at: time | None) -> str:
+    if after and before:
+        return f"between {after:%H:%M} and {before:%H:%M}"
+    if after:
+        return f"after {after:%H:%M}"
+    if before:
+        return f"before {before:%H:%M}"
+    return f"{at:%H:%M}" if at else ""
+
+
+def _render(group: _Group) -> str:
+    if group.asap:
+        return "asap"
+    day = _day_text(group)
+    if day and group.day_bound:
+        day = f"{group.day_bound} {day}"
+    clock = _clock_text(_resolve(group.after, group.part), _resolve(group.before, group.part),
+                        _resolve(group.clock, group.part))  # fmt: skip
+    part = group.part or ""
+    if group.week == "weekdays" and part:
+        part = f"weekday {part}s"
+    elif group.recurrence == "daily" and not group.days:
+        part = f"every {part}" if part else "every day"
+    elif part and clock and not group.recurrence:
+        part = ""
+    if not day and group.recurrence in ("weekly", "biweekly", "monthly") and not group.week:
+        day = {"weekly": "every week", "biweekly": "every other week", "monthly": "every month"}[
+            group.recurrence
+        ]
+    text = " ".join(piece for piece in (day, part, clock) if piece)
+    if not text and group.flexible:
+        return "flexible"
+    return text
+
+
+def _reading(group: _Group, now: datetime | None) -> TimeReading:
+    confidence = 1.0
+    if group.fuzzy:
+        confidence = 0.7
+    if group.hedge:
+        confidence = min(confidence, 0.8)
+    if group.loose_number and not (group.clock or group.after or group.before):
+        confidence = 0.4  # "morgen 10": ten o'clock or the tenth? Ask back.
+    if group.rel is not None and group.date is not None:
+        confidence = 0.4  # "morgen 10.10": two days named
+    moment = None
+    if group.delay is not None and now is not None:
+        amount, unit = group.delay
+        step = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1)}
+        step |= {"week": timedelta(weeks=1)}
+        if unit in step:
+            moment = now + amount * step[unit]
+    after = _resolve(group.after, group.part)
+    before = _resolve(group.before, group.part)
+    at = _resolve(group.clock, group.part)
+    return TimeReading(
+        normal=_render(group),
+        confidence=confidence,
+        days=tuple(group.days),
+        coming=group.coming,
+        relative_day=group.rel,
+        week=group.week,
+        date=group.date,
+        year=group.year,
+        until=group.until,
+        of_month=group.of_month,
+        holiday=group.holiday,
+        delay=group.delay,
+        moment=moment,
+        day_bound=group.day_bound,
+        daypart=group.part,
+        at=at,
+        after=after,
+        before=before,
+        recurrence=group.recurrence,
+        asap=group.asap,
+        flexible=group.flexible and not group.has_day() and not (at or after or before or group.part),
+        only=group.only,
+        done=group.done,
+        leaving=group.leaving,
+    )

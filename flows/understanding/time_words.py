@@ -1,0 +1,504 @@
+"""Time words into items: the first half of reading a time (`times` composes the items).
+
+A message is folded, clock times, dates, ranges and durations written with digits are taken out first
+by patterns ("half 3", "14.00", "10da", "over 2 weken"), and what is left is matched, longest phrase
+first, against `data/times.toml`: each phrase stands for one or more items ("vanavond" is today plus
+evening). Words in the conversation's language count with all their meanings; words of the other five
+languages count only where they name a time (a day, a daypart, asap), never as small function words
+("na", "do", "her" mean different things in different languages). Loose words ("do" for Thursday, "nu"
+for asap) count only in an answer to "Wanneer?"; there a typo in a longer word is forgiven too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from flows.understanding.text import fold, lexicon, without_emoji
+
+LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
+# Kinds that name a time; only these are read from another language's words.
+CONTENT = frozenset({"day", "plural", "rel", "part", "week", "month", "holiday", "asap", "flexible", "rec"})
+# English small words are read in every language: people mix them in ("morgen at 10", "every dinsdag").
+ENGLISH_TOO = frozenset({"every", "every_other", "after", "before", "between", "or", "at", "rec"})
+# Kinds a typo may stand for (a misspelt "ochtend" is still a morning; a misspelt "of" is nothing).
+FUZZY = frozenset({"day", "rel", "part", "week", "month"})
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing read: `kind` (see times.toml), `value`, and the tokens it covers."""
+
+    kind: str
+    value: str
+    start: int
+    end: int  # exclusive
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    tokens: tuple[str, ...]
+    items: tuple[tuple[str, str], ...]
+    stems: tuple[bool, ...]
+    primary: bool
+
+
+# --- normalising and the digit patterns -----------------------------------------------------------
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_EXTRA = str.maketrans(
+    {"ł": "l", "\u02bc": "'", "`": "'", "\u00b4": "'", "،": ",", "؟": "?", "\u2013": "-", "\u2014": "-"}
+)
+
+_HOUR_WORDS: Mapping[str, int] = {
+    word: number
+    for words in (
+        ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+    )
+    for number, word in enumerate(words, start=1)
+}
+_NUM = r"(?:\d{1,2}(?!\d)|(?:" + "|".join(_HOUR_WORDS) + r")(?!\w))"
+
+
+def _number(word: str) -> int:
+    return _HOUR_WORDS[word] if word in _HOUR_WORDS else int(word)
+
+
+def _clock_token(hour: int, minute: int, flag: str) -> str:
+    return f" §c{hour}_{minute}_{flag} "
+
+
+def _flag(hour_text: str, hour: int, meridiem: str | None) -> str:
+    if meridiem:
+        return "p" if meridiem.startswith("p") else "a"
+    if hour == 0 or hour >= 13 or (len(hour_text) == 2 and hour_text.startswith("0")):
+        return "24"
+    return "n"
+
+
+_MERIDIEM = r"(?:\s*(?P<ampm>am|pm|a\.m\.?|p\.m\.?)(?!\w))?"
+# Turkish case endings on a clock time: "10da" (at), "10dan sonra" (after), "10a kadar" (until).
+_TR_AT = r"(?:'?(?P<tr>da|de|ta|te)(?!\w))?"
+_TR_BOUND = re.compile(
+    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?'?(?P<case>dan|den|tan|ten|a|e|ya|ye)"
+    r"\s+(?P<word>sonra|once|kadar)(?!\w)"
+)
+_HHMM = re.compile(
+    r"(?:(?P<at>(?<!\w)(?:om|at|o|saat|rond|tegen)\s+))?(?<![\w:./-])(?P<h>\d{1,2})(?P<sep>[:.hu])(?P<m>\d{2})"
+    r"(?![\d/-]|\.\d)(?P<uur>\s*(?:uur|u|h)(?!\w))?" + _MERIDIEM + _TR_AT
+)
+_HOUR = re.compile(
+    r"(?<![\w:./-])(?P<h>\d{1,2})(?!\d|[:./-]\d)"
+    r"(?:(?P<suffix>\s*(?:uur|u|h|o'?clock|godz|godzina)(?!\w)|-?(?:tej|ej|й|ій|ої|ой|en)(?!\w))"
+    r"|\s*(?P<ampm>am|pm|a\.m\.?|p\.m\.?)(?!\w)"
+    r"|(?P<tr>'?(?:da|de|ta|te))(?!\w))"
+)
+_HALF = re.compile(rf"(?<!\w)half\s+(?P<past>past\s+)?(?P<n>{_NUM})(?:\s*uur(?!\w))?")
+_MINUTES = re.compile(
+    rf"(?<!\w)(?:(?:een|a)\s+)?(?:kwart|quarter|(?P<k>{_NUM})(?:\s+(?:minuten|minutes|min))?)"
+    rf"\s+(?P<dir>over|voor|past|to)\s+(?P<half>half\s+)?(?P<n>{_NUM})(?:\s*uur(?!\w))?"
+)
+_RANGE_LEAD = (
+    r"tussen|between|van|from|vanaf|od|miedzy|pomiedzy|між|з|від|بين|من|mn|saat|om|rond|at|ergens tussen"
+)
+_RANGE = re.compile(
+    rf"(?<!\w)(?P<lead>{_RANGE_LEAD})\s+(?P<a>\d{{1,2}}(?:[:.]\d{{2}})?)\s*-\s*(?P<b>\d{{1,2}}(?:[:.]\d{{2}})?)(?!\d)"
+)
+_RANGE_AFTER = re.compile(
+    r"(?<![\w:.])(?P<a>\d{1,2}(?:[:.]\d{2})?)\s*-\s*(?P<b>\d{1,2}(?:[:.]\d{2})?)(?=\s*(?:uur|u|h|arasi)(?!\w))"
+)
+_DATE = re.compile(r"(?<![\w:.])(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})(?:[-/.](?P<y>\d{2,4}))?(?![\w:]|[./-]\d)")
+# "7e", "7de", "7th", "7go" (Polish), and the Ukrainian endings.
+_ORDINAL = re.compile(r"^(?P<n>\d{1,2})(?:e|de|ste|th|st|nd|rd|go|ego|-?(?:ого|го|е|й)|\.)$")  # noqa: RUF001
+
+
+@cache
+def _duration_pattern() -> tuple[re.Pattern[str], re.Pattern[str], Mapping[str, str], Mapping[str, float]]:
+    units: dict[str, str] = {}
+    for unit, spellings in lexicon("times")["units"].items():
+        for spelling in spellings:
+            units[_plain(spelling)] = unit
+    amounts: dict[str, float] = {}
+    for number, spellings in lexicon("times")["duration"]["amount"].items():
+        for spelling in spellings:
+            amounts[_plain(spelling)] = float(number)
+    leads = [_plain(p) for p in lexicon("times")["duration"]["lead"]]
+    after = [_plain(p) for p in lexicon("times")["duration"]["after"]]
+
+    def alternatives(words: list[str] | Mapping[str, object]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    amount = rf"(?P<amount>\d{{1,3}}|{alternatives(amounts)})"
+    unit = rf"(?P<unit>{alternatives(units)})"
+    lead = re.compile(rf"(?<!\w)(?P<lead>{alternatives(leads)})\s+(?:{amount}\s*)?{unit}(?!\w)")
+    post = re.compile(rf"(?<!\w){amount}\s*{unit}\s+(?:{alternatives(after)})(?!\w)")
+    return lead, post, units, amounts
+
+
+# Leads after which a duration needs no amount: "za godzinę", "через годину", "بعد ساعة".
+_BARE_LEADS = frozenset({"za", "через", "за", "بعد", "ba3d", "b3d"})
+
+
+def _durations(text: str) -> str:
+    lead, post, units, amounts = _duration_pattern()
+
+    def token(match: re.Match[str], needs_amount: bool) -> str:
+        amount_text = " ".join((match["amount"] or "").split())
+        unit = units[" ".join(match["unit"].split())]
+        if not amount_text and needs_amount and match["lead"] not in _BARE_LEADS and unit != "halfhour":
+            return match[0]
+        amount = float(amount_text) if amount_text.isdigit() else amounts.get(amount_text, 1.0)
+        if unit == "quarter":
+            amount, unit = amount * 15, "minute"
+        elif unit == "halfhour":
+            amount, unit = amount * 30, "minute"
+        if amount != int(amount):
+            if unit != "hour":
+                return match[0]
+            amount, unit = amount * 60, "minute"
+        return f" §d{int(amount)}_{unit} "
+
+    text = lead.sub(lambda m: token(m, True), text)
+    return post.sub(lambda m: token(m, False), text)
+
+
+def _clocks(text: str, lang: str) -> str:
+    def tr_bound(match: re.Match[str]) -> str:
+        hour = int(match["h"])
+        if hour > 23:
+            return match[0]
+        kind = {"sonra": "after", "once": "before", "kadar": "to"}[match["word"]]
+        return f" §{kind}{_clock_token(hour, int(match['m'] or 0), _flag(match['h'], hour, None))}"
+
+    def hhmm(match: re.Match[str]) -> str:
+        hour, minute = int(match["h"]), int(match["m"])
+        if hour > 23 or minute > 59:
+            return match[0]
+        marked = match["at"] or match["uur"] or match["ampm"] or match["tr"]
+        if match["sep"] == "." and 1 <= minute <= 12 and not marked:
+            return match[0]  # "1.12" may well be 1 December
+        lead = f" {match['at']} " if match["at"] else " "
+        return lead + _clock_token(hour, minute, _flag(match["h"], hour, match["ampm"]))
+
+    def half(match: re.Match[str]) -> str:
+        number = _number(match["n"])
+        if not 1 <= number <= 12:
+            return match[0]
+        # Dutch "half drie" is 2:30; English "half three" and "half past three" are 3:30.
+        hour = number if match["past"] or lang == "en" else (number - 1 or 12)
+        return _clock_token(hour, 30, "n")
+
+    def minutes(match: re.Match[str]) -> str:
+        offset = 15 if match["k"] is None else _number(match["k"])
+        number = _number(match["n"])
+        if not 1 <= offset <= 29 or not 1 <= number <= 12:
+            return match[0]
+        base = (number - 1 or 12) * 60 + 30 if match["half"] else number * 60
+        total = (base + (offset if match["dir"] in ("over", "past") else -offset)) % 720 or 720
+        return _clock_token(total // 60 or 12, total % 60, "n")
+
+    def hour(match: re.Match[str]) -> str:
+        value = int(match["h"])
+        if match["tr"] == "de" and lang != "tr":
+            return match[0]  # Dutch "2de" is the second
+        if lang == "ar" and match["ampm"] and not match[0][len(match["h"]) :].startswith(" "):
+            return match[0]  # Moroccan "3am" is a year ("70 3am"), "3la" is "on"
+        if value > 23 or (match["ampm"] and not 1 <= value <= 12):
+            return match[0]
+        return _clock_token(value, 0, _flag(match["h"], value, match["ampm"]))
+
+    text = _TR_BOUND.sub(tr_bound, text)
+    text = _HHMM.sub(hhmm, text)
+    text = _MINUTES.sub(minutes, text)
+    text = _HALF.sub(half, text)
+    return _HOUR.sub(hour, text)
+
+
+def _range_end(written: str) -> str:
+    hour_text, _, minute_text = written.replace(".", ":").partition(":")
+    hour = int(hour_text)
+    return _clock_token(hour, int(minute_text or 0), _flag(hour_text, hour, None))
+
+
+def _ranges(text: str) -> str:
+    """ "tussen 10-12", "13-15 uur": two clock times joined by a range."""
+
+    def both(match: re.Match[str]) -> str:
+        if (
+            int(match["a"].split(":")[0].split(".")[0]) > 23
+            or int(match["b"].split(":")[0].split(".")[0]) > 23
+        ):
+            return match[0]
+        lead = f" {match['lead']} " if "lead" in match.groupdict() else " "
+        return f"{lead}{_range_end(match['a'])} §to {_range_end(match['b'])}"
+
+    return _RANGE_AFTER.sub(both, _RANGE.sub(both, text))
+
+
+def _dates(text: str) -> str:
+    def date(match: re.Match[str]) -> str:
+        day, month = int(match["d"]), int(match["m"])
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return match[0]
+        year = int(match["y"] or 0)
+        return f" §y{month}_{day}_{year + 2000 if 0 < year < 100 else year} "
+
+    return _DATE.sub(date, text)
+
+
+# Abbreviations written with dots: "z.s.m.", "a.s.", "a.s.a.p." are "zsm", "as", "asap".
+_DOTTED = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
+
+
+def normalise(text: str, lang: str = "nl") -> str:
+    """Folded text with the digit patterns replaced by § tokens."""
+    folded = fold(without_emoji(text)).translate(_DIGITS).translate(_EXTRA)
+    folded = _DOTTED.sub(lambda match: match[1].replace(".", ""), folded)
+    return _dates(_clocks(_ranges(_durations(folded)), lang))
+
+
+_TOKEN = re.compile(r"§\S+|[^\W_]+(?:['-][^\W_]+)*|[,.;:!?()\[\]]|\s-\s|\n")
+_SEPARATORS = frozenset(",.;:!?()[]\n") | {" - "}
+
+
+def tokens(normalised: str, *, split: bool = False) -> list[str]:
+    """The tokens; with `split`, a hyphen between two words that the lexicon does not know as one word
+    is a range ("mon-fri", "ma-vr"), and a hyphen with a known word stays ("будь-коли")."""
+    found = _TOKEN.findall(normalised)
+    if not split:
+        return found
+    known = _hyphenated()
+    result: list[str] = []
+    for token in found:
+        if "-" in token and token not in known and not token.startswith("§"):
+            for index, piece in enumerate(token.split("-")):
+                result.extend(["§to", piece] if index else [piece])
+        else:
+            result.append(token)
+    return result
+
+
+@cache
+def _hyphenated() -> frozenset[str]:
+    data = lexicon("times")
+    return frozenset(
+        _plain(word)
+        for language in LANGUAGES
+        for phrases in data[language].values()
+        for phrase in phrases
+        for word in phrase.split()
+        if "-" in word
+    )
+
+
+def _plain(phrase: str) -> str:
+    return " ".join(t for t in tokens(fold(phrase).translate(_EXTRA)) if t not in _SEPARATORS)
+
+
+# --- the lexicon ----------------------------------------------------------------------------------
+
+
+def _items_of(key: str) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
+    for part in key.split():
+        kind, _, value = part.partition(":")
+        found.append((kind, value))
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    exact: Mapping[str, tuple[_Entry, ...]]
+    stems: Mapping[str, tuple[_Entry, ...]]  # by the stem's first two letters
+    vocabulary: tuple[str, ...]  # single words a typo may stand for
+    vocabulary_items: Mapping[str, tuple[tuple[str, str], ...]]
+    compound: re.Pattern[str]
+
+
+@cache
+def index(lang: str, loose: bool) -> _Index:
+    """The phrases read for a message in `lang`: its own in full, the others' time words (strict ones)."""
+    exact: dict[str, list[_Entry]] = defaultdict(list)
+    stems: dict[str, list[_Entry]] = defaultdict(list)
+    vocabulary: dict[str, tuple[tuple[str, str], ...]] = {}
+    data = lexicon("times")
+    for language in LANGUAGES:
+        primary = language == lang
+        for key, phrases in data[language].items():
+            is_loose = key.startswith("~")
+            if is_loose and not (loose and primary):
+                continue
+            items = _items_of(key.lstrip("~"))
+            secondary = language == "en" and all(kind in ENGLISH_TOO for kind, _ in items)
+            if not primary and not secondary and not all(kind in CONTENT for kind, _ in items):
+                continue
+            for phrase in phrases:
+                words = phrase.split()
+                stem_flags = tuple(w.endswith("*") for w in words)
+                plain_tokens = tuple(_plain(w.rstrip("*")) for w in words)
+                plain_tokens = tuple(t for t in " ".join(plain_tokens).split())
+                if len(plain_tokens) != len(stem_flags):
+                    stem_flags = (False,) * len(plain_tokens)
+                if not plain_tokens:
+                    continue
+                entry = _Entry(plain_tokens, items, stem_flags, primary)
+                if stem_flags[0]:
+                    stems[plain_tokens[0][:2]].append(entry)
+                else:
+                    exact[plain_tokens[0]].append(entry)
+                if (
+                    primary
+                    and len(plain_tokens) == 1
+                    and len(plain_tokens[0]) >= 5
+                    and not is_loose
+                    and all(kind in FUZZY for kind, _ in items)
+                ):
+                    vocabulary[plain_tokens[0]] = items
+    compound = _compound_pattern()
+    return _Index(
+        {k: tuple(sorted(v, key=lambda e: -len(e.tokens))) for k, v in exact.items()},
+        {k: tuple(sorted(v, key=lambda e: -len(e.tokens[0]))) for k, v in stems.items()},
+        tuple(vocabulary),
+        vocabulary,
+        compound,
+    )
+
+
+@cache
+def _compound_pattern() -> re.Pattern[str]:
+    """Dutch writes a day and a daypart as one word: "zaterdagmiddag", "morgenvroeg", "dinsdagavond"."""
+    days = [p for key, ps in lexicon("times")["nl"].items() if key.startswith(("day:", "rel:")) for p in ps]
+    heads = sorted({_plain(p) for p in days if " " not in p and len(p) >= 5}, key=len, reverse=True)
+    return re.compile(rf"^({'|'.join(heads)})(ochtend|morgen|middag|avond|nacht|vroeg)$")
+
+
+_COMPOUND_PART = {"ochtend": "morning", "morgen": "morning", "vroeg": "morning", "middag": "afternoon"}
+_COMPOUND_PART |= {"avond": "evening", "nacht": "night"}
+
+
+def _matches(entry: _Entry, found: list[str], at: int) -> bool:
+    if at + len(entry.tokens) > len(found):
+        return False
+    for offset, (word, stem) in enumerate(zip(entry.tokens, entry.stems, strict=True)):
+        token = found[at + offset]
+        if not (token == word or (stem and token.startswith(word) and len(token) - len(word) <= 5)):
+            return False
+    return True
+
+
+def scan(text: str, lang: str, *, loose: bool) -> tuple[list[Item], list[str]]:
+    """The items of a message and its tokens (for distances between items)."""
+    found = tokens(normalise(text, lang), split=True)
+    lexicon_index = index(lang if lang in LANGUAGES else "nl", loose)
+    items: list[Item] = []
+    at = 0
+    while at < len(found):
+        token = found[at]
+        if token in _SEPARATORS:
+            items.append(Item("sep", token, at, at + 1))
+            at += 1
+            continue
+        if token.startswith("§"):
+            items.append(_special(token, at))
+            at += 1
+            continue
+        best: _Entry | None = None
+        for entry in (*lexicon_index.exact.get(token, ()), *lexicon_index.stems.get(token[:2], ())):
+            if not _matches(entry, found, at):
+                continue
+            if best is None or (len(entry.tokens), entry.primary, not any(entry.stems)) > (
+                len(best.tokens),
+                best.primary,
+                not any(best.stems),
+            ):
+                best = entry
+        if best is not None:
+            end = at + len(best.tokens)
+            items.extend(Item(kind, value, at, end) for kind, value in best.items)
+            at = end
+            continue
+        items.extend(_word(token, at, lexicon_index, loose))
+        at += 1
+    return items, found
+
+
+def _special(token: str, at: int) -> Item:
+    if token in ("§to", "§after", "§before"):
+        return Item(token[1:], "", at, at + 1)
+    kind, body = token[1], token[2:]
+    if kind == "c":
+        return Item("clock", body, at, at + 1)
+    if kind == "y":
+        return Item("date", body, at, at + 1)
+    return Item("dur", body, at, at + 1)
+
+
+_REPEATS = re.compile(r"(\w)\1{2,}")
+_TRAILING = re.compile(r"(\w)\1+$")
+
+
+def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]:
+    """A word no phrase matched: a number, an ordinal, a Dutch compound, a stretched word ("dabaaa",
+    "morgennn"), or in an answer a typo."""
+    for squeezed in {_REPEATS.sub(r"\1", token), _TRAILING.sub(r"\1", token)} - {token}:
+        known = _lookup(squeezed, lexicon_index)
+        if known:
+            return [Item(kind, value, at, at + 1) for kind, value in known]
+    if token.isdigit():
+        return [Item("num", token, at, at + 1)] if len(token) <= 2 else [Item("big", token, at, at + 1)]
+    ordinal = _ORDINAL.match(token)
+    if ordinal and 1 <= int(ordinal["n"]) <= 31:
+        return [Item("ordinal", ordinal["n"], at, at + 1)]
+    compound = lexicon_index.compound.match(token)
+    if compound:
+        head = _lookup(compound[1], lexicon_index)
+        if head:
+            return [
+                *(Item(k, v, at, at + 1) for k, v in head),
+                Item("part", _COMPOUND_PART[compound[2]], at, at + 1),
+            ]
+    if loose and len(token) >= 5 and token.isalpha() and not _ARABIC.search(token):
+        split = _fuzzy_compound(token, lexicon_index)
+        if split:
+            return [Item(k, v, at, at + 1, fuzzy=True) for k, v in split]
+        best, score = None, 0.0
+        for word in lexicon_index.vocabulary:
+            if word[0] != token[0]:
+                continue
+            similarity = JaroWinkler.similarity(token, word)
+            if similarity > score:
+                best, score = word, similarity
+        if best is not None and score >= 0.88:
+            return [Item(k, v, at, at + 1, fuzzy=True) for k, v in lexicon_index.vocabulary_items[best]]
+    return []
+
+
+def _fuzzy_compound(token: str, lexicon_index: _Index) -> list[tuple[str, str]]:
+    """ "vrijdagochtnd": a day written whole and a daypart with a typo."""
+    for head in lexicon_index.compound.pattern[2:].split(")")[0].split("|"):
+        rest = token[len(head) :]
+        if not token.startswith(head) or len(rest) < 4:
+            continue
+        items = list(_lookup(head, lexicon_index))
+        for suffix, part in _COMPOUND_PART.items():
+            if len(suffix) >= 5 and JaroWinkler.similarity(rest, suffix) >= 0.85:
+                return [*items, ("part", part)] if items else []
+    return []
+
+
+# Arabic words share "ال" and their roots: a typo there is another word ("الثالثة" is not "الثلاثاء").
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def _lookup(word: str, lexicon_index: _Index) -> tuple[tuple[str, str], ...]:
+    for entry in lexicon_index.exact.get(word, ()):
+        if len(entry.tokens) == 1:
+            return entry.items
+    return ()
