@@ -1,15 +1,179 @@
 """Crisis in every language: 113 (suicidal thoughts, self-harm), 112 (a fall without getting up,
-someone not responding, chest pain, danger from a stranger), Veilig Thuis (violence or threats at home).
+someone not responding, chest pain, heavy bleeding, danger from a stranger), Veilig Thuis (violence or
+threats at home).
+
+Why concepts and rules instead of sentences: people in a crisis do not write our phrases. A rule says
+which concepts must meet in one message ("a fall" + "cannot get up"; "a wish" + "death"; "a person at
+home" + "hits"), optionally within a few words of each other, so "ben uitgegleden in de douche en kom
+niet meer omhoog" is caught without being listed. Every language's lexicon runs on every message,
+whatever the conversation's language: people switch language in a crisis. Idioms that look like a
+crisis ("ik ga dood van het lachen", "dying to") are removed first. All words live in
+`data/crisis.toml`; this module is the engine.
 """
 
 from __future__ import annotations
 
-from flows import crisis as old
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise, product
+from typing import Any
 
-_KINDS = {"suicide": "113", "medical": "112", "violence": "veilig_thuis"}
+from flows.understanding.text import lexicon, plain
+
+KINDS = ("113", "112", "veilig_thuis")
+# When a message matches several kinds, the most urgent number answers first (the Veilig Thuis reply
+# also gives 112).
+PRIORITY = ("112", "113", "veilig_thuis")
+# "..." inside a phrase: up to this many words in between ("kom ... niet ... overeind").
+GAP_WORDS = 3
+
+Span = tuple[int, int]
+# Arabic writes "and" and "so" onto the next word ("وما قدرتش"): a phrase may start after them.
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC_LEAD = "(?:[وف])?"
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Concepts that must all occur in one message (within `within` words of each other when set),
+    and none of `unless`; `gives` is a crisis kind or the name of a derived concept."""
+
+    gives: str
+    all: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    within: int | None = None
+    ordered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    idioms: re.Pattern[str] | None
+    concepts: Mapping[str, re.Pattern[str]]
+    rules: tuple[Rule, ...]
+
+
+def matchable(text: str) -> str:
+    """Plain words without apostrophes inside words: "can't", "cant" and "бʼє" compare as written."""
+    return plain(text).replace("'", "").replace("\u02bc", "")
+
+
+def _phrase_regex(phrase: str) -> str:
+    """One phrase as a regex: words folded like messages, `*` for a word's rest, `...` for a gap."""
+    parts: list[str] = []
+    for piece in phrase.split("..."):
+        tokens: list[str] = []
+        for raw in piece.split():
+            star = raw.endswith("*")
+            folded = matchable(raw.rstrip("*"))
+            if folded:
+                lead = _ARABIC_LEAD if not tokens and _ARABIC.match(folded) else ""
+                tokens.append(lead + re.escape(folded) + (r"\w*" if star else ""))
+        if tokens:
+            parts.append(" ".join(tokens))
+    gap = rf"(?: \S+){{0,{GAP_WORDS}}} "
+    return gap.join(parts)
+
+
+def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    regexes = sorted({r for r in (_phrase_regex(p) for p in phrases) if r}, key=len, reverse=True)
+    if not regexes:
+        return None
+    return re.compile(r"(?<!\S)(?:" + "|".join(regexes) + r")(?!\S)")
+
+
+def _flatten(entry: Any) -> list[str]:
+    """A concept's words: a list, or a table of lists per language (all languages run together)."""
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, Mapping):
+        return [word for value in entry.values() for word in _flatten(value)]
+    return [word for value in entry for word in _flatten(value)]
+
+
+@cache
+def lexicon_of_crisis() -> Lexicon:
+    data = lexicon("crisis")
+    concepts: dict[str, re.Pattern[str]] = {}
+    for name, entry in data.get("concepts", {}).items():
+        pattern = _pattern(_flatten(entry))
+        if pattern is not None:
+            concepts[name] = pattern
+    rules = tuple(
+        Rule(
+            gives=str(rule["gives"]),
+            all=tuple(rule["all"]),
+            unless=tuple(rule.get("unless", ())),
+            within=rule.get("within"),
+            ordered=bool(rule.get("ordered", False)),
+        )
+        for rule in data.get("rules", ())
+    )
+    known = set(concepts) | {rule.gives for rule in rules}
+    for rule in rules:
+        missing = {*rule.all, *rule.unless} - known
+        if missing:
+            raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
+    return Lexicon(idioms=_pattern(_flatten(data.get("idioms", []))), concepts=concepts, rules=rules)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[Span]:
+    """Where a concept occurs, in word positions (first word, last word)."""
+    found: list[Span] = []
+    for match in pattern.finditer(text):
+        start = text.count(" ", 0, match.start())
+        found.append((start, start + match.group().count(" ")))
+    return found
+
+
+def _combine(spans: Sequence[list[Span]], within: int | None, ordered: bool) -> Span | None:
+    """The tightest way the concepts meet (in the rule's order when `ordered`), or None when they do
+    not meet within `within` words."""
+    best: Span | None = None
+    for choice in product(*spans):
+        if ordered and any(later[0] <= earlier[0] for earlier, later in pairwise(choice)):
+            continue
+        span = (min(s for s, _ in choice), max(e for _, e in choice))
+        if best is None or span[1] - span[0] < best[1] - best[0]:
+            best = span
+    if best is None or (within is not None and best[1] - best[0] > within):
+        return None
+    return best
+
+
+def kinds_in(text: str) -> set[str]:
+    """Every crisis kind a message reads as (usually none or one)."""
+    words = matchable(text)
+    if not words:
+        return set()
+    found_lexicon = lexicon_of_crisis()
+    if found_lexicon.idioms is not None:
+        words = " ".join(found_lexicon.idioms.sub(" ", words).split())
+    present: dict[str, list[Span]] = {}
+    for name, pattern in found_lexicon.concepts.items():
+        spans = _spans(pattern, words)
+        if spans:
+            present[name] = spans
+    kinds: set[str] = set()
+    for rule in found_lexicon.rules:
+        if any(name in present for name in rule.unless):
+            continue
+        if not all(name in present for name in rule.all):
+            continue
+        span = _combine([present[name] for name in rule.all], rule.within, rule.ordered)
+        if span is None:
+            continue
+        if rule.gives in KINDS:
+            kinds.add(rule.gives)
+        else:
+            present.setdefault(rule.gives, []).append(span)
+    return kinds
+
+
+@lru_cache(maxsize=256)
 def detect(text: str, lang: str = "nl") -> str | None:
-    """"113", "112", "veilig_thuis" or None."""
-    kind = old.detect(text)
-    return _KINDS[kind] if kind else None
+    """The crisis number ("113", "112", "veilig_thuis") or None. `lang` is not used to choose a lexicon: every language
+    is read on every message. Cached: the reader and the check-in reader may ask for the same text."""
+    kinds = kinds_in(text)
+    return next((kind for kind in PRIORITY if kind in kinds), None)
