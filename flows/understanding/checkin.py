@@ -1,8 +1,207 @@
-"""A mantelzorger's answer to "Hoe gaat het met zorgen voor ...? 1 Goed 2 Gaat wel 3 Zwaar"."""
+"""A mantelzorger's answer to "Hoe gaat het met zorgen voor ...? 1 Goed 2 Gaat wel 3 Zwaar".
+
+Why clauses: carers answer and then explain ("Gaat wel. Hij slaapt slecht dus ik ook"): the first
+clause that answers is the answer, the rest is the reason. Three things overrule it: a correction
+("goed, nee eigenlijk zwaar": the last choice counts), the carer saying that they themselves are not
+fine ("met Kees gaat het goed maar met mij niet": the check-in asks about the carer), and words that
+show the carer is at their limit (distress, which takes the Zwaar path). "Goed, maar zwaar" is the
+middle answer. A crisis read in a check-in is heavy, and 113 or Veilig Thuis is also distress.
+Words are data: `data/checkin.toml`, all languages on every message.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from flows.understanding import crisis
+from flows.understanding.text import emoji_in, fold, lexicon, number_choice, plain, without_emoji
+
+ANSWERS = ("good", "okay", "heavy")
+_BY_NUMBER = {1: "good", 2: "okay", 3: "heavy"}
+# Crises in which the carer is in danger themselves: also distress.
+_DISTRESS_CRISES = frozenset({"113", "veilig_thuis"})
+# Where one clause ends and the next begins: punctuation, and "but" in six languages.
+_CLAUSE_END = re.compile(r"[.!?;,:\n()]+|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    labels: Mapping[str, re.Pattern[str]]
+    weak: Mapping[str, re.Pattern[str]]
+    whole: Mapping[str, frozenset[str]]
+    negated: Mapping[str, str]
+    negators_before: frozenset[str]
+    negators_after: frozenset[str]
+    self_not: re.Pattern[str] | None
+    distress: re.Pattern[str] | None
+    emoji: Mapping[str, str]
+    contrast: frozenset[str]
+    correction: frozenset[str]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    answer: str
+    clause: int
+    contrast: bool
+    correction: bool
+
+
+def _words_of(entry: Any) -> list[str]:
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, Mapping):
+        return [word for value in entry.values() for word in _words_of(value)]
+    return [word for value in entry for word in _words_of(value)]
+
+
+def _flat(text: str) -> str:
+    """Plain words without apostrophes, as lexicon phrases are compared ("can't" = "cant")."""
+    return plain(text).replace("'", "")
+
+
+def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    parts: set[str] = set()
+    for phrase in phrases:
+        star = phrase.endswith("*")
+        folded = _flat(phrase.rstrip("*"))
+        if folded:
+            parts.add(re.escape(folded) + (r"\w*" if star else ""))
+    if not parts:
+        return None
+    return re.compile(r"(?<!\S)(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\S)")
+
+
+def _patterns(table: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+    found = {answer: _pattern(_words_of(table.get(answer, ()))) for answer in ANSWERS}
+    return {answer: pattern for answer, pattern in found.items() if pattern is not None}
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = lexicon("checkin")
+    negations = data.get("negations", {})
+    emoji = {symbol: answer for answer in ANSWERS for symbol in data.get("emoji", {}).get(answer, ())}
+    return _Lexicon(
+        labels=_patterns(data.get("labels", {})),
+        weak=_patterns(data.get("weak", {})),
+        whole={
+            answer: frozenset(_flat(p) for p in _words_of(data.get("whole", {}).get(answer, ())))
+            for answer in ANSWERS
+        },
+        negated=dict(data.get("negated", {})),
+        negators_before=frozenset(_flat(w) for w in negations.get("before", ()) if " " not in w.strip()),
+        negators_after=frozenset(_flat(w) for w in negations.get("after", ())),
+        self_not=_pattern(_words_of(data.get("self_not", {}))),
+        distress=_pattern(_words_of(data.get("distress", {}))),
+        emoji=emoji,
+        contrast=_word_set(data["clauses"]["contrast"]),
+        correction=_word_set(data["clauses"]["correction"]),
+        units=_word_set(data["clauses"]["units"]),
+    )
+
+
+def _word_set(entries: Iterable[str]) -> frozenset[str]:
+    return frozenset(_flat(entry) for entry in entries)
+
+
+def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
+    """(plain clause, after a "but", opens with a correction) for each clause of a message."""
+    result: list[tuple[str, bool, bool]] = []
+    for piece in _CLAUSE_END.split(fold(without_emoji(text))):
+        current: list[str] = []
+        contrast = False
+        for word in _flat(piece).split():
+            if word in lex.contrast:
+                if current:
+                    result.append((" ".join(current), contrast, current[0] in lex.correction))
+                current, contrast = [], True
+                continue
+            current.append(word)
+        if current:
+            result.append((" ".join(current), contrast, current[0] in lex.correction))
+    return result
+
+
+def _labels_in(clause: str, lex: _Lexicon, table: Mapping[str, re.Pattern[str]]) -> list[tuple[int, str]]:
+    """(word position, answer) of each label in a clause; of overlapping labels the longest (then the
+    later) counts; a negation before (or Turkish "değil" after) flips the answer."""
+    found: list[tuple[int, int, str]] = []
+    for answer, pattern in table.items():
+        for match in pattern.finditer(clause):
+            start = clause.count(" ", 0, match.start())
+            found.append((start, start + match.group().count(" "), answer))
+    found.sort(key=lambda item: (-(item[1] - item[0]), -item[0]))
+    taken: list[tuple[int, int, str]] = []
+    for start, end, answer in found:
+        if all(end < s or start > e for s, e, _ in taken):
+            taken.append((start, end, answer))
+    words = clause.split()
+    labels: list[tuple[int, str]] = []
+    for start, end, answer in sorted(taken):
+        before = words[max(0, start - 3) : start]
+        after = words[end + 1 : end + 2]
+        flipped = any(w in lex.negators_before for w in before) or any(w in lex.negators_after for w in after)
+        labels.append((start, lex.negated.get(answer, answer) if flipped else answer))
+    return labels
+
+
+def _number_answer(text: str, lex: _Lexicon) -> str | None:
+    number = number_choice(text)
+    if number not in _BY_NUMBER:
+        return None
+    rest = _flat(text).split()
+    following = rest[rest.index(str(number)) + 1 :] if str(number) in rest else []
+    if following and (following[0] in lex.units or following[0].startswith("x")):
+        return None
+    return _BY_NUMBER[number]
+
+
+def _choose(labels: list[_Label]) -> str:
+    corrected = [label for label in labels[1:] if label.correction]
+    if corrected:
+        return corrected[-1].answer
+    first = labels[0]
+    if first.answer == "good" and any(label.contrast and label.answer == "heavy" for label in labels[1:]):
+        return "okay"
+    return first.answer
 
 
 def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     """(answer "good"/"okay"/"heavy" or None, distress, confidence)."""
+    lex = _lexicon()
+    flat = _flat(text)
+    danger = crisis.detect(text, lang)
+    distress = danger in _DISTRESS_CRISES or bool(lex.distress and lex.distress.search(flat))
+    if danger or distress:
+        return "heavy", distress, 0.9
+    if lex.self_not and lex.self_not.search(flat):
+        return "heavy", False, 0.8
+    clauses = _clauses(text, lex)
+    labels: list[_Label] = []
+    number = _number_answer(text, lex)
+    if number:
+        labels.append(_Label(number, 0, False, False))
+    for index, (clause, contrast, correction) in enumerate(clauses):
+        for _, answer in _labels_in(clause, lex, lex.labels):
+            labels.append(_Label(answer, index, contrast, correction))
+    if labels:
+        only = len(labels) == 1 and len(flat.split()) <= 3
+        return _choose(labels), False, 1.0 if only else 0.8
+    for clause, _, _ in clauses:
+        weak = _labels_in(clause, lex, lex.weak)
+        if weak:
+            return weak[0][1], False, 0.6
+        for answer, phrases in lex.whole.items():
+            if clause in phrases:
+                return answer, False, 0.7
+    for symbol in emoji_in(text):
+        shown = lex.emoji.get(symbol[0])
+        if shown:
+            return shown, False, 0.8
     return None, False, 0.0

@@ -173,7 +173,8 @@ def kinds_in(text: str) -> set[str]:
 
 @lru_cache(maxsize=256)
 def detect(text: str, lang: str = "nl") -> str | None:
-    """The crisis number ("113", "112", "veilig_thuis") or None. `lang` is not used to choose a lexicon: every language
-    is read on every message. Cached: the reader and the check-in reader may ask for the same text."""
+    """The crisis number ("113", "112", "veilig_thuis") or None. `lang` does not choose a lexicon:
+    every language is read on every message. Cached: the reader and the check-in reader may ask for
+    the same text."""
     kinds = kinds_in(text)
     return next((kind for kind in PRIORITY if kind in kinds), None)
