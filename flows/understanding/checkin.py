@@ -18,7 +18,15 @@ from functools import cache
 from typing import Any
 
 from flows.understanding import crisis
-from flows.understanding.text import emoji_in, fold, lexicon, number_choice, plain, without_emoji
+from flows.understanding.text import (
+    emoji_in,
+    fold,
+    gap_phrase_pattern,
+    lexicon,
+    matchable,
+    number_choice,
+    without_emoji,
+)
 
 ANSWERS = ("good", "okay", "heavy")
 _BY_NUMBER = {1: "good", 2: "okay", 3: "heavy"}
@@ -60,25 +68,8 @@ def _words_of(entry: Any) -> list[str]:
     return [word for value in entry for word in _words_of(value)]
 
 
-def _flat(text: str) -> str:
-    """Plain words without apostrophes, as lexicon phrases are compared ("can't" = "cant")."""
-    return plain(text).replace("'", "")
-
-
-def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    parts: set[str] = set()
-    for phrase in phrases:
-        star = phrase.endswith("*")
-        folded = _flat(phrase.rstrip("*"))
-        if folded:
-            parts.add(re.escape(folded) + (r"\w*" if star else ""))
-    if not parts:
-        return None
-    return re.compile(r"(?<!\S)(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?!\S)")
-
-
 def _patterns(table: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
-    found = {answer: _pattern(_words_of(table.get(answer, ()))) for answer in ANSWERS}
+    found = {answer: gap_phrase_pattern(_words_of(table.get(answer, ()))) for answer in ANSWERS}
     return {answer: pattern for answer, pattern in found.items() if pattern is not None}
 
 
@@ -91,14 +82,14 @@ def _lexicon() -> _Lexicon:
         labels=_patterns(data.get("labels", {})),
         weak=_patterns(data.get("weak", {})),
         whole={
-            answer: frozenset(_flat(p) for p in _words_of(data.get("whole", {}).get(answer, ())))
+            answer: frozenset(matchable(p) for p in _words_of(data.get("whole", {}).get(answer, ())))
             for answer in ANSWERS
         },
         negated=dict(data.get("negated", {})),
-        negators_before=frozenset(_flat(w) for w in negations.get("before", ()) if " " not in w.strip()),
-        negators_after=frozenset(_flat(w) for w in negations.get("after", ())),
-        self_not=_pattern(_words_of(data.get("self_not", {}))),
-        distress=_pattern(_words_of(data.get("distress", {}))),
+        negators_before=frozenset(matchable(w) for w in negations.get("before", ()) if " " not in w.strip()),
+        negators_after=frozenset(matchable(w) for w in negations.get("after", ())),
+        self_not=gap_phrase_pattern(_words_of(data.get("self_not", {}))),
+        distress=gap_phrase_pattern(_words_of(data.get("distress", {}))),
         emoji=emoji,
         contrast=_word_set(data["clauses"]["contrast"]),
         correction=_word_set(data["clauses"]["correction"]),
@@ -107,7 +98,7 @@ def _lexicon() -> _Lexicon:
 
 
 def _word_set(entries: Iterable[str]) -> frozenset[str]:
-    return frozenset(_flat(entry) for entry in entries)
+    return frozenset(matchable(entry) for entry in entries)
 
 
 def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
@@ -116,7 +107,7 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
     for piece in _CLAUSE_END.split(fold(without_emoji(text))):
         current: list[str] = []
         contrast = False
-        for word in _flat(piece).split():
+        for word in matchable(piece).split():
             if word in lex.contrast:
                 if current:
                     result.append((" ".join(current), contrast, current[0] in lex.correction))
@@ -155,7 +146,7 @@ def _number_answer(text: str, lex: _Lexicon) -> str | None:
     number = number_choice(text)
     if number not in _BY_NUMBER:
         return None
-    rest = _flat(text).split()
+    rest = matchable(text).split()
     following = rest[rest.index(str(number)) + 1 :] if str(number) in rest else []
     if following and (following[0] in lex.units or following[0].startswith("x")):
         return None
@@ -175,7 +166,7 @@ def _choose(labels: list[_Label]) -> str:
 def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     """(answer "good"/"okay"/"heavy" or None, distress, confidence)."""
     lex = _lexicon()
-    flat = _flat(text)
+    flat = matchable(text)
     danger = crisis.detect(text, lang)
     distress = danger in _DISTRESS_CRISES or bool(lex.distress and lex.distress.search(flat))
     if danger or distress:

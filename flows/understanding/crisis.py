@@ -14,25 +14,19 @@ crisis ("ik ga dood van het lachen", "dying to") are removed first. All words li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise, product
 from typing import Any
 
-from flows.understanding.text import lexicon, plain
+from flows.understanding.text import gap_phrase_pattern, lexicon, matchable
 
 KINDS = ("113", "112", "veilig_thuis")
 # When a message matches several kinds, the most urgent number answers first (the Veilig Thuis reply
 # also gives 112).
 PRIORITY = ("112", "113", "veilig_thuis")
-# "..." inside a phrase: up to this many words in between ("kom ... niet ... overeind").
-GAP_WORDS = 3
-
 Span = tuple[int, int]
-# Arabic writes "and" and "so" onto the next word ("وما قدرتش"): a phrase may start after them.
-_ARABIC = re.compile("[\u0600-\u06ff]")
-_ARABIC_LEAD = "(?:[وف])?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,35 +48,6 @@ class Lexicon:
     rules: tuple[Rule, ...]
 
 
-def matchable(text: str) -> str:
-    """Plain words without apostrophes inside words: "can't", "cant" and "бʼє" compare as written."""
-    return plain(text).replace("'", "").replace("\u02bc", "")
-
-
-def _phrase_regex(phrase: str) -> str:
-    """One phrase as a regex: words folded like messages, `*` for a word's rest, `...` for a gap."""
-    parts: list[str] = []
-    for piece in phrase.split("..."):
-        tokens: list[str] = []
-        for raw in piece.split():
-            star = raw.endswith("*")
-            folded = matchable(raw.rstrip("*"))
-            if folded:
-                lead = _ARABIC_LEAD if not tokens and _ARABIC.match(folded) else ""
-                tokens.append(lead + re.escape(folded) + (r"\w*" if star else ""))
-        if tokens:
-            parts.append(" ".join(tokens))
-    gap = rf"(?: \S+){{0,{GAP_WORDS}}} "
-    return gap.join(parts)
-
-
-def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    regexes = sorted({r for r in (_phrase_regex(p) for p in phrases) if r}, key=len, reverse=True)
-    if not regexes:
-        return None
-    return re.compile(r"(?<!\S)(?:" + "|".join(regexes) + r")(?!\S)")
-
-
 def _flatten(entry: Any) -> list[str]:
     """A concept's words: a list, or a table of lists per language (all languages run together)."""
     if isinstance(entry, str):
@@ -97,7 +62,7 @@ def lexicon_of_crisis() -> Lexicon:
     data = lexicon("crisis")
     concepts: dict[str, re.Pattern[str]] = {}
     for name, entry in data.get("concepts", {}).items():
-        pattern = _pattern(_flatten(entry))
+        pattern = gap_phrase_pattern(_flatten(entry))
         if pattern is not None:
             concepts[name] = pattern
     rules = tuple(
@@ -115,7 +80,8 @@ def lexicon_of_crisis() -> Lexicon:
         missing = {*rule.all, *rule.unless} - known
         if missing:
             raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
-    return Lexicon(idioms=_pattern(_flatten(data.get("idioms", []))), concepts=concepts, rules=rules)
+    idioms = gap_phrase_pattern(_flatten(data.get("idioms", [])))
+    return Lexicon(idioms=idioms, concepts=concepts, rules=rules)
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[Span]:

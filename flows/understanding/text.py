@@ -128,3 +128,41 @@ def number_choice(text: str) -> int | None:
     if head.isdigit() and len(head) <= 2:
         return int(head)
     return None
+
+
+# --- Crisis and check-in (crisis.py, checkin.py): phrase lists with word rests and gaps. ---
+
+# "..." inside a phrase: up to this many words in between ("kom ... niet overeind").
+GAP_WORDS = 3
+# Arabic writes "and" and "so" onto the next word ("وما قدرتش"): a phrase may start after them.
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC_LEAD = "(?:[وف])?"
+
+
+def matchable(text: str) -> str:
+    """Plain words without apostrophes inside words: "can't", "cant" and "бʼє" compare as written."""
+    return plain(text).replace("'", "").replace("\u02bc", "")
+
+
+def _gap_phrase_regex(phrase: str) -> str:
+    parts: list[str] = []
+    for piece in phrase.split("..."):
+        tokens: list[str] = []
+        for raw in piece.split():
+            star = raw.endswith("*")
+            folded = matchable(raw.rstrip("*"))
+            if folded:
+                lead = _ARABIC_LEAD if not tokens and _ARABIC.match(folded) else ""
+                tokens.append(lead + re.escape(folded) + (r"\w*" if star else ""))
+        if tokens:
+            parts.append(" ".join(tokens))
+    return rf"(?: \S+){{0,{GAP_WORDS}}} ".join(parts)
+
+
+def gap_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex of whole-word phrases over `matchable` text, longest first: `*` stands for a word's
+    rest, `...` for a gap of up to GAP_WORDS words ("hoeft voor mij ... niet meer")."""
+    regexes = sorted({r for r in (_gap_phrase_regex(p) for p in phrases) if r}, key=len, reverse=True)
+    if not regexes:
+        return None
+    return re.compile(r"(?<!\S)(?:" + "|".join(regexes) + r")(?!\S)")
