@@ -18,15 +18,8 @@ from functools import cache
 from typing import Any
 
 from flows.understanding import crisis
-from flows.understanding.text import (
-    emoji_in,
-    fold,
-    gap_phrase_pattern,
-    lexicon,
-    matchable,
-    number_choice,
-    without_emoji,
-)
+from flows.understanding.phrases import PhraseSet, matchable, matchable_folded, phrase_set, present_words
+from flows.understanding.text import emoji_in, fold, lexicon, number_choice, without_emoji
 
 ANSWERS = ("good", "okay", "heavy")
 _BY_NUMBER = {1: "good", 2: "okay", 3: "heavy"}
@@ -38,14 +31,14 @@ _CLAUSE_END = re.compile(r"[.!?;,:\n()]+|\s-\s")
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    labels: Mapping[str, re.Pattern[str]]
-    weak: Mapping[str, re.Pattern[str]]
+    labels: Mapping[str, PhraseSet]
+    weak: Mapping[str, PhraseSet]
     whole: Mapping[str, frozenset[str]]
     negated: Mapping[str, str]
     negators_before: frozenset[str]
     negators_after: frozenset[str]
-    self_not: re.Pattern[str] | None
-    distress: re.Pattern[str] | None
+    self_not: PhraseSet
+    distress: PhraseSet
     emoji: Mapping[str, str]
     contrast: frozenset[str]
     correction: frozenset[str]
@@ -68,9 +61,8 @@ def _words_of(entry: Any) -> list[str]:
     return [word for value in entry for word in _words_of(value)]
 
 
-def _patterns(table: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
-    found = {answer: gap_phrase_pattern(_words_of(table.get(answer, ()))) for answer in ANSWERS}
-    return {answer: pattern for answer, pattern in found.items() if pattern is not None}
+def _patterns(table: Mapping[str, Any]) -> dict[str, PhraseSet]:
+    return {answer: phrase_set(_words_of(table.get(answer, ()))) for answer in ANSWERS}
 
 
 @cache
@@ -88,8 +80,8 @@ def _lexicon() -> _Lexicon:
         negated=dict(data.get("negated", {})),
         negators_before=frozenset(matchable(w) for w in negations.get("before", ()) if " " not in w.strip()),
         negators_after=frozenset(matchable(w) for w in negations.get("after", ())),
-        self_not=gap_phrase_pattern(_words_of(data.get("self_not", {}))),
-        distress=gap_phrase_pattern(_words_of(data.get("distress", {}))),
+        self_not=phrase_set(_words_of(data.get("self_not", {}))),
+        distress=phrase_set(_words_of(data.get("distress", {}))),
         emoji=emoji,
         contrast=_word_set(data["clauses"]["contrast"]),
         correction=_word_set(data["clauses"]["correction"]),
@@ -101,13 +93,13 @@ def _word_set(entries: Iterable[str]) -> frozenset[str]:
     return frozenset(matchable(entry) for entry in entries)
 
 
-def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
+def _clauses(folded: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
     """(plain clause, after a "but", opens with a correction) for each clause of a message."""
     result: list[tuple[str, bool, bool]] = []
-    for piece in _CLAUSE_END.split(fold(without_emoji(text))):
+    for piece in _CLAUSE_END.split(folded):
         current: list[str] = []
         contrast = False
-        for word in matchable(piece).split():
+        for word in matchable_folded(piece).split():
             if word in lex.contrast:
                 if current:
                     result.append((" ".join(current), contrast, current[0] in lex.correction))
@@ -119,12 +111,20 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
     return result
 
 
-def _labels_in(clause: str, lex: _Lexicon, table: Mapping[str, re.Pattern[str]]) -> list[tuple[int, str]]:
+def _found(phrases: PhraseSet, text: str, present: frozenset[str]) -> bool:
+    return phrases.pattern is not None and phrases.may_occur(present) and bool(phrases.pattern.search(text))
+
+
+def _labels_in(
+    clause: str, lex: _Lexicon, table: Mapping[str, PhraseSet], present: frozenset[str]
+) -> list[tuple[int, str]]:
     """(word position, answer) of each label in a clause; of overlapping labels the longest (then the
     later) counts; a negation before (or Turkish "değil" after) flips the answer."""
     found: list[tuple[int, int, str]] = []
-    for answer, pattern in table.items():
-        for match in pattern.finditer(clause):
+    for answer, phrases in table.items():
+        if phrases.pattern is None or not phrases.may_occur(present):
+            continue
+        for match in phrases.pattern.finditer(clause):
             start = clause.count(" ", 0, match.start())
             found.append((start, start + match.group().count(" "), answer))
     found.sort(key=lambda item: (-(item[1] - item[0]), -item[0]))
@@ -142,11 +142,12 @@ def _labels_in(clause: str, lex: _Lexicon, table: Mapping[str, re.Pattern[str]])
     return labels
 
 
-def _number_answer(text: str, lex: _Lexicon) -> str | None:
-    number = number_choice(text)
+def _number_answer(flat: str, lex: _Lexicon) -> str | None:
+    """The option a message opens with ("2", "nummer 1 hoor", "drie"), not a count ("3 uur")."""
+    rest = flat.split()
+    number = number_choice(" ".join(rest[:4]))
     if number not in _BY_NUMBER:
         return None
-    rest = matchable(text).split()
     following = rest[rest.index(str(number)) + 1 :] if str(number) in rest else []
     if following and (following[0] in lex.units or following[0].startswith("x")):
         return None
@@ -166,26 +167,28 @@ def _choose(labels: list[_Label]) -> str:
 def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     """(answer "good"/"okay"/"heavy" or None, distress, confidence)."""
     lex = _lexicon()
-    flat = matchable(text)
+    folded = fold(without_emoji(text))
+    flat = matchable_folded(folded)
+    present = present_words(flat)
     danger = crisis.detect(text, lang)
-    distress = danger in _DISTRESS_CRISES or bool(lex.distress and lex.distress.search(flat))
+    distress = danger in _DISTRESS_CRISES or _found(lex.distress, flat, present)
     if danger or distress:
         return "heavy", distress, 0.9
-    if lex.self_not and lex.self_not.search(flat):
+    if _found(lex.self_not, flat, present):
         return "heavy", False, 0.8
-    clauses = _clauses(text, lex)
+    clauses = _clauses(folded, lex)
     labels: list[_Label] = []
-    number = _number_answer(text, lex)
+    number = _number_answer(flat, lex)
     if number:
         labels.append(_Label(number, 0, False, False))
     for index, (clause, contrast, correction) in enumerate(clauses):
-        for _, answer in _labels_in(clause, lex, lex.labels):
+        for _, answer in _labels_in(clause, lex, lex.labels, present):
             labels.append(_Label(answer, index, contrast, correction))
     if labels:
         only = len(labels) == 1 and len(flat.split()) <= 3
         return _choose(labels), False, 1.0 if only else 0.8
     for clause, _, _ in clauses:
-        weak = _labels_in(clause, lex, lex.weak)
+        weak = _labels_in(clause, lex, lex.weak, present)
         if weak:
             return weak[0][1], False, 0.6
         for answer, phrases in lex.whole.items():

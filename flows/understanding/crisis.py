@@ -20,7 +20,8 @@ from functools import cache, lru_cache
 from itertools import pairwise, product
 from typing import Any
 
-from flows.understanding.text import gap_phrase_pattern, lexicon, matchable
+from flows.understanding.phrases import PhraseSet, matchable, phrase_set, present_words
+from flows.understanding.text import lexicon
 
 KINDS = ("113", "112", "veilig_thuis")
 # When a message matches several kinds, the most urgent number answers first (the Veilig Thuis reply
@@ -43,8 +44,8 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    idioms: re.Pattern[str] | None
-    concepts: Mapping[str, re.Pattern[str]]
+    idioms: PhraseSet
+    concepts: Mapping[str, PhraseSet]
     rules: tuple[Rule, ...]
 
 
@@ -60,11 +61,7 @@ def _flatten(entry: Any) -> list[str]:
 @cache
 def lexicon_of_crisis() -> Lexicon:
     data = lexicon("crisis")
-    concepts: dict[str, re.Pattern[str]] = {}
-    for name, entry in data.get("concepts", {}).items():
-        pattern = gap_phrase_pattern(_flatten(entry))
-        if pattern is not None:
-            concepts[name] = pattern
+    concepts = {name: phrase_set(_flatten(entry)) for name, entry in data.get("concepts", {}).items()}
     rules = tuple(
         Rule(
             gives=str(rule["gives"]),
@@ -80,7 +77,7 @@ def lexicon_of_crisis() -> Lexicon:
         missing = {*rule.all, *rule.unless} - known
         if missing:
             raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
-    idioms = gap_phrase_pattern(_flatten(data.get("idioms", [])))
+    idioms = phrase_set(_flatten(data.get("idioms", [])))
     return Lexicon(idioms=idioms, concepts=concepts, rules=rules)
 
 
@@ -114,13 +111,16 @@ def kinds_in(text: str) -> set[str]:
     if not words:
         return set()
     found_lexicon = lexicon_of_crisis()
-    if found_lexicon.idioms is not None:
-        words = " ".join(found_lexicon.idioms.sub(" ", words).split())
+    in_message = present_words(words)
+    idioms = found_lexicon.idioms
+    if idioms.pattern is not None and idioms.may_occur(in_message):
+        words = " ".join(idioms.pattern.sub(" ", words).split())
     present: dict[str, list[Span]] = {}
-    for name, pattern in found_lexicon.concepts.items():
-        spans = _spans(pattern, words)
-        if spans:
-            present[name] = spans
+    for name, phrases in found_lexicon.concepts.items():
+        if phrases.pattern is not None and phrases.may_occur(in_message):
+            spans = _spans(phrases.pattern, words)
+            if spans:
+                present[name] = spans
     kinds: set[str] = set()
     for rule in found_lexicon.rules:
         if any(name in present for name in rule.unless):
