@@ -1,8 +1,9 @@
 """A mantelzorger's answer to "Hoe gaat het met zorgen voor ...? 1 Goed 2 Gaat wel 3 Zwaar".
 
 Why clauses: carers answer and then explain ("Gaat wel. Hij slaapt slecht dus ik ook"): the first
-clause that answers is the answer, the rest is the reason. Three things overrule it: a correction
-("goed, nee eigenlijk zwaar": the last choice counts), the carer saying that they themselves are not
+clause that answers is the answer, the rest is the reason. Four things overrule it: a correction
+("goed, nee eigenlijk zwaar": the last choice counts), a "but" ("slecht geslapen, maar het gaat wel":
+what follows "maar" is the conclusion), the carer saying that they themselves are not
 fine ("met Kees gaat het goed maar met mij niet": the check-in asks about the carer), and words that
 show the carer is at their limit (distress, which takes the Zwaar path). "Goed, maar zwaar" is the
 middle answer. A crisis read in a check-in is heavy, and 113 or Veilig Thuis is also distress.
@@ -159,9 +160,12 @@ def _choose(labels: list[_Label]) -> str:
     if corrected:
         return corrected[-1].answer
     first = labels[0]
-    if first.answer == "good" and any(label.contrast and label.answer == "heavy" for label in labels[1:]):
-        return "okay"
-    return first.answer
+    contrasted = [label for label in labels[1:] if label.contrast and label.clause > first.clause]
+    if not contrasted:
+        return first.answer
+    # "X maar Y": Y is what the carer concludes; good against heavy is the middle answer.
+    last = contrasted[-1].answer
+    return "okay" if {first.answer, last} == {"good", "heavy"} else last
 
 
 def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
