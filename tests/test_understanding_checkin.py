@@ -149,12 +149,15 @@ def test_no_answer_is_none(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expect"),
     [
-        ("het gaat wel, maar soms wil ik gewoon dood", {"answer": "heavy", "distress": True, "crisis": "113"}),
-        ("hij werd weer agressief en ik heb me in de slaapkamer verstopt", {"answer": "heavy", "distress": True, "crisis": "veilig_thuis"}),
+        ("het gaat wel, maar soms wil ik dood", {"answer": "heavy", "distress": True, "crisis": "113"}),
+        (
+            "hij werd weer agressief en ik heb me in de slaapkamer verstopt",
+            {"answer": "heavy", "distress": True, "crisis": "veilig_thuis"},
+        ),
         ("hij is uit bed gevallen en ik krijg hem niet omhoog", {"answer": "heavy", "crisis": "112"}),
         ("haha ik ga dood van het lachen met haar, gaat prima", {"answer": "good"}),
     ],
-)  # fmt: skip
+)
 def test_a_crisis_in_a_check_in(text: str, expect: dict[str, object]) -> None:
     assert read("checkin", text, lang="nl").to_corpus() == expect
 
