@@ -20,14 +20,23 @@ from functools import cache, lru_cache
 from itertools import pairwise, product
 from typing import Any
 
-from flows.understanding.phrases import PhraseSet, matchable, phrase_set, present_words
-from flows.understanding.text import lexicon
+from rapidfuzz import fuzz
+
+from flows.understanding.phrases import PhraseSet, matchable_folded, phrase_set, present_words
+from flows.understanding.text import fold, lexicon, without_emoji
 
 KINDS = ("113", "112", "veilig_thuis")
 # When a message matches several kinds, the most urgent number answers first (the Veilig Thuis reply
 # also gives 112).
 PRIORITY = ("112", "113", "veilig_thuis")
 Span = tuple[int, int]
+# Clause ends, for phrases that must be a whole clause ("ik wil niet meer.").
+_CLAUSE_END = re.compile(r"[.!?;,:\n()]+|\s-\s")
+# "dooood", "heeeelp": three or more of one letter are read as two.
+_REPEATS = re.compile(r"(\w)\1{2,}")
+# A typed word is read as a lexicon word when this close (rapidfuzz ratio) and at least this long.
+_TYPO_CUTOFF = 85.0
+_TYPO_MIN_LENGTH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +56,10 @@ class Lexicon:
     idioms: PhraseSet
     concepts: Mapping[str, PhraseSet]
     rules: tuple[Rule, ...]
+    # Phrases that are a crisis only as a whole clause, per kind.
+    alone: Mapping[str, PhraseSet]
+    # Long words worth recognising despite a typo ("zelfmoort"), by first letter.
+    typos: Mapping[str, tuple[str, ...]]
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -78,7 +91,20 @@ def lexicon_of_crisis() -> Lexicon:
         if missing:
             raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
     idioms = phrase_set(_flatten(data.get("idioms", [])))
-    return Lexicon(idioms=idioms, concepts=concepts, rules=rules)
+    alone = {kind: phrase_set(_flatten(entry)) for kind, entry in data.get("alone", {}).items()}
+    unknown = set(alone) - set(KINDS)
+    if unknown:
+        raise ValueError(f"crisis.toml: [alone] has unknown kinds {sorted(unknown)}")
+    typos: dict[str, list[str]] = {}
+    for word in {matchable_folded(fold(w)) for w in _flatten(data.get("typos", {}).get("words", []))}:
+        typos.setdefault(word[0], []).append(word)
+    return Lexicon(
+        idioms=idioms,
+        concepts=concepts,
+        rules=rules,
+        alone=alone,
+        typos={first: tuple(sorted(words)) for first, words in typos.items()},
+    )
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[Span]:
@@ -105,12 +131,47 @@ def _combine(spans: Sequence[list[Span]], within: int | None, ordered: bool) -> 
     return best
 
 
+def _corrected(words: str, typos: Mapping[str, tuple[str, ...]]) -> str:
+    """Words with their typos in lexicon words mended: "zelfmoort" -> "zelfmoord"."""
+    mended: list[str] = []
+    for word in words.split():
+        if len(word) >= _TYPO_MIN_LENGTH:
+            candidates = typos.get(word[0], ())
+            if word not in candidates:
+                for candidate in candidates:
+                    close = abs(len(candidate) - len(word)) <= 2
+                    if close and fuzz.ratio(word, candidate) >= _TYPO_CUTOFF:
+                        word = candidate
+                        break
+        mended.append(word)
+    return " ".join(mended)
+
+
+def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> set[str]:
+    """Kinds whose `alone` phrases make up a whole clause of the message."""
+    kinds: set[str] = set()
+    candidates = {
+        kind: phrases
+        for kind, phrases in found_lexicon.alone.items()
+        if phrases.pattern is not None and phrases.may_occur(in_message)
+    }
+    if not candidates:
+        return kinds
+    for piece in _CLAUSE_END.split(folded):
+        clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
+        for kind, phrases in candidates.items():
+            if phrases.pattern is not None and phrases.pattern.fullmatch(clause):
+                kinds.add(kind)
+    return kinds
+
+
 def kinds_in(text: str) -> set[str]:
     """Every crisis kind a message reads as (usually none or one)."""
-    words = matchable(text)
+    folded = fold(without_emoji(text))
+    found_lexicon = lexicon_of_crisis()
+    words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
     if not words:
         return set()
-    found_lexicon = lexicon_of_crisis()
     in_message = present_words(words)
     idioms = found_lexicon.idioms
     if idioms.pattern is not None and idioms.may_occur(in_message):
@@ -121,7 +182,7 @@ def kinds_in(text: str) -> set[str]:
             spans = _spans(phrases.pattern, words)
             if spans:
                 present[name] = spans
-    kinds: set[str] = set()
+    kinds = _alone(folded, found_lexicon, in_message)
     for rule in found_lexicon.rules:
         if any(name in present for name in rule.unless):
             continue
