@@ -43,6 +43,17 @@ SUICIDE = [
     ("nl", "het heeft allemaal geen zin meer"),
     ("nl", "ik wil er een eind aan maken"),
     ("nl", "ik wil niet meer verder"),
+    ("nl", "ik wil echt niet meer."),
+    ("nl", "ik heb er geen zin meer in om te leven"),
+    ("nl", "niemand zou me missen als ik er niet meer was"),
+    ("nl", "ik snijd in mijn armen"),
+    ("nl", "zelfmoort"),
+    ("nl", "ik wil doooood"),
+    ("nl", "ik heb een touw gekocht om mezelf op te hangen"),
+    ("en", "everyone would be better off without me"),
+    ("en", "I have been self harming"),
+    ("tr", "bilekleri kestim"),
+    ("pl", "chcę się zabić"),
     ("en", "i want to end it all"),
     ("en", "I just want to die"),
     ("en", "i dont want to live anymore"),
@@ -87,6 +98,12 @@ MEDICAL = [
     ("nl", "ik denk dat mijn man een beroerte heeft"),
     ("nl", "mijn vrouw krijgt geen lucht"),
     ("nl", "de buurman ligt in de gang en zegt opeens niets meer"),
+    ("nl", "er ligt iemand op straat die niet reageert"),
+    ("nl", "help ik ben gevallen"),
+    ("nl", "mijn man is bewustelos"),
+    ("en", "there's someone trying to break in"),
+    ("ar", "mama ta7et o ma bghatch tnod"),
+    ("pl", "ktoś się włamuje"),
     ("en", "I fell and can't get up"),
     ("en", "my mum fell and I cannot get her up"),
     ("en", "my husband is unconscious"),
@@ -119,6 +136,8 @@ VIOLENCE = [
     ("nl", "hij doet me pijn"),
     ("nl", "mijn vader was weer agressief, ik heb me verstopt"),
     ("nl", "mijn partner is gewelddadig"),
+    ("nl", "mijn ex zegt dat hij me gaat vermoorden"),
+    ("pl", "mój mąż mnie pobił"),
     ("en", "my husband hits me"),
     ("en", "my boyfriend beat me last night"),
     ("en", "my son threatens me"),
@@ -186,6 +205,11 @@ LOOKALIKES = [
     "не можу прийти завтра",
     "mijn vader viel vorige week maar het gaat weer",
     "ik wil graag hulp met boodschappen",
+    "help mijn telefoon is gevallen",
+    "ik moet al mijn pillen innemen maar vergeet het steeds",
+    "stop ik wil niet meer",
+    "ik wil niet meer, haal me van de lijst",
+    "mijn vrouw vermoordt me als ik dit vergeet",
     "",
     "😂😂😂",
 ]
@@ -223,10 +247,18 @@ def test_lookalikes_and_ordinary_messages_do_not_fire(text: str) -> None:
     assert crisis.detect(text, "nl") is None
 
 
-@pytest.mark.parametrize(("lang", "text"), [SUICIDE[-1], MEDICAL[26], VIOLENCE[14], SUICIDE[33]])
-def test_every_language_is_read_whatever_the_conversation_language(lang: str, text: str) -> None:
-    found = {crisis.detect(text, other) for other in ("nl", "en", "tr", "ar", "pl", "uk")}
-    assert len(found) == 1 and None not in found
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Я більше не хочу жити", "113"),
+        ("yere düştüm kalkamıyorum", "112"),
+        ("kocam beni dövüyor", "veilig_thuis"),
+        ("bghit nmout", "113"),
+        ("my husband is unconscious", "112"),
+    ],
+)
+def test_every_language_is_read_whatever_the_conversation_language(text: str, kind: str) -> None:
+    assert {crisis.detect(text, lang) for lang in ("nl", "en", "tr", "ar", "pl", "uk")} == {kind}
 
 
 def test_the_most_urgent_number_answers_when_several_fit() -> None:

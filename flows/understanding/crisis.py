@@ -56,7 +56,7 @@ class Lexicon:
     idioms: PhraseSet
     concepts: Mapping[str, PhraseSet]
     rules: tuple[Rule, ...]
-    # Phrases that are a crisis only as a whole clause, per kind.
+    # Concepts that count only when they make up a whole clause ("ik wil niet meer.").
     alone: Mapping[str, PhraseSet]
     # Long words worth recognising despite a typo ("zelfmoort"), by first letter.
     typos: Mapping[str, tuple[str, ...]]
@@ -85,16 +85,13 @@ def lexicon_of_crisis() -> Lexicon:
         )
         for rule in data.get("rules", ())
     )
-    known = set(concepts) | {rule.gives for rule in rules}
+    known = set(concepts) | set(data.get("alone", {})) | {rule.gives for rule in rules}
     for rule in rules:
         missing = {*rule.all, *rule.unless} - known
         if missing:
             raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
     idioms = phrase_set(_flatten(data.get("idioms", [])))
-    alone = {kind: phrase_set(_flatten(entry)) for kind, entry in data.get("alone", {}).items()}
-    unknown = set(alone) - set(KINDS)
-    if unknown:
-        raise ValueError(f"crisis.toml: [alone] has unknown kinds {sorted(unknown)}")
+    alone = {name: phrase_set(_flatten(entry)) for name, entry in data.get("alone", {}).items()}
     typos: dict[str, list[str]] = {}
     for word in {matchable_folded(fold(w)) for w in _flatten(data.get("typos", {}).get("words", []))}:
         typos.setdefault(word[0], []).append(word)
@@ -147,22 +144,22 @@ def _corrected(words: str, typos: Mapping[str, tuple[str, ...]]) -> str:
     return " ".join(mended)
 
 
-def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> set[str]:
-    """Kinds whose `alone` phrases make up a whole clause of the message."""
-    kinds: set[str] = set()
+def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> dict[str, list[Span]]:
+    """The `alone` concepts that make up a whole clause of the message (at no word position)."""
+    present: dict[str, list[Span]] = {}
     candidates = {
-        kind: phrases
-        for kind, phrases in found_lexicon.alone.items()
+        name: phrases
+        for name, phrases in found_lexicon.alone.items()
         if phrases.pattern is not None and phrases.may_occur(in_message)
     }
     if not candidates:
-        return kinds
+        return present
     for piece in _CLAUSE_END.split(folded):
         clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
-        for kind, phrases in candidates.items():
+        for name, phrases in candidates.items():
             if phrases.pattern is not None and phrases.pattern.fullmatch(clause):
-                kinds.add(kind)
-    return kinds
+                present[name] = [(0, 0)]
+    return present
 
 
 def kinds_in(text: str) -> set[str]:
@@ -176,13 +173,13 @@ def kinds_in(text: str) -> set[str]:
     idioms = found_lexicon.idioms
     if idioms.pattern is not None and idioms.may_occur(in_message):
         words = " ".join(idioms.pattern.sub(" ", words).split())
-    present: dict[str, list[Span]] = {}
+    present = _alone(folded, found_lexicon, in_message)
     for name, phrases in found_lexicon.concepts.items():
         if phrases.pattern is not None and phrases.may_occur(in_message):
             spans = _spans(phrases.pattern, words)
             if spans:
                 present[name] = spans
-    kinds = _alone(folded, found_lexicon, in_message)
+    kinds: set[str] = set()
     for rule in found_lexicon.rules:
         if any(name in present for name in rule.unless):
             continue
