@@ -210,6 +210,12 @@ LOOKALIKES = [
     "stop ik wil niet meer",
     "ik wil niet meer, haal me van de lijst",
     "mijn vrouw vermoordt me als ik dit vergeet",
+    "mijn man had vorig jaar een hartaanval, nu wil hij graag wandelen",
+    "mijn moeder is vorige maand gevallen en kan sindsdien niet zelf opstaan, wie kan helpen",
+    "mijn dochter dreigt te stoppen met de mantelzorg",
+    "ik wil geen live muziek",
+    "I've been cut off from the internet",
+    "I'm going to kill these weeds on saturday",
     "",
     "😂😂😂",
 ]
