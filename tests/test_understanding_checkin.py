@@ -86,6 +86,22 @@ ANSWERS = [
     ("так собі", "okay"),
     ("важко", "heavy"),
     ("погано", "heavy"),
+    ("nr 1", "good"),
+    ("Het gaat goed met ons 😊", "good"),
+    ("beter dan verwacht", "good"),
+    ("2 gaat wel", "okay"),
+    ("soms goed soms minder", "okay"),
+    ("Het is wat het is", "okay"),
+    ("gaat op zich wel", "okay"),
+    ("zwaar 😔", "heavy"),
+    ("het gaat slecht met hem en met mij ook", "heavy"),
+    ("nou niet zo goed", "heavy"),
+    ("Het valt me zwaar", "heavy"),
+    ("it's been hard", "heavy"),
+    ("bu hafta çok zordu", "heavy"),
+    ("صعيبة هاد السيمانة", "heavy"),
+    ("bardzo ciężki tydzień", "heavy"),
+    ("дуже важкий тиждень", "heavy"),
 ]
 
 DISTRESS = [
@@ -103,6 +119,13 @@ DISTRESS = [
     "nie daję rady",
     "я більше не можу",
     "zwaar, ik ben op",
+    "ik ben echt op",
+    "ik kan het echt niet meer aan",
+    "ik weet niet hoe lang ik dit nog kan",
+    "het is me te veel",
+    "I'm at the end of my rope",
+    "tükendim",
+    "nie mam już siły",
 ]
 
 HEAVY_WITHOUT_DISTRESS = [
