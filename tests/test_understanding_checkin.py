@@ -86,7 +86,7 @@ ANSWERS = [
     ("так собі", "okay"),
     ("важко", "heavy"),
     ("погано", "heavy"),
-    ("nr 1", "good"),
+    ("optie 1 graag", "good"),
     ("Het gaat goed met ons 😊", "good"),
     ("beter dan verwacht", "good"),
     ("2 gaat wel", "okay"),
