@@ -60,6 +60,10 @@ class Lexicon:
     alone: Mapping[str, PhraseSet]
     # Long words worth recognising despite a typo ("zelfmoort"), by first letter.
     typos: Mapping[str, tuple[str, ...]]
+    # Which concepts a word may start (by the first word of their phrases, or its start for `*`):
+    # a concept's regex is only tried where one of its phrases can begin.
+    heads: Mapping[str, tuple[str, ...]]
+    head_prefixes: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -95,22 +99,53 @@ def lexicon_of_crisis() -> Lexicon:
     typos: dict[str, list[str]] = {}
     for word in {matchable_folded(fold(w)) for w in _flatten(data.get("typos", {}).get("words", []))}:
         typos.setdefault(word[0], []).append(word)
+    heads: dict[str, list[str]] = {}
+    prefixes: dict[str, list[str]] = {}
+    for name, phrases in concepts.items():
+        for head in phrases.heads:
+            heads.setdefault(head, []).append(name)
+        for prefix in phrases.head_prefixes:
+            prefixes.setdefault(prefix, []).append(name)
     return Lexicon(
         idioms=idioms,
         concepts=concepts,
         rules=rules,
         alone=alone,
         typos={first: tuple(sorted(words)) for first, words in typos.items()},
+        heads={head: tuple(names) for head, names in heads.items()},
+        head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
     )
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[Span]:
-    """Where a concept occurs, in word positions (first word, last word)."""
-    found: list[Span] = []
-    for match in pattern.finditer(text):
-        start = text.count(" ", 0, match.start())
-        found.append((start, start + match.group().count(" ")))
-    return found
+def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
+    """Where each concept occurs, in word positions (first word, last word). Each concept's regex is
+    tried only at the words where one of its phrases may begin."""
+    starts: dict[str, set[tuple[int, int]]] = {}
+    offset = 0
+    prefixes = tuple(prefix for prefix, _ in found_lexicon.head_prefixes)
+    for index, token in enumerate(words.split(" ")):
+        forms = [token]
+        if len(token) > 2 and token[0] in "\u0648\u0641":  # Arabic "and"/"so" joined to the word
+            forms.append(token[1:])
+        for form in forms:
+            for name in found_lexicon.heads.get(form, ()):
+                starts.setdefault(name, set()).add((index, offset))
+            if prefixes and form.startswith(prefixes):
+                for prefix, names in found_lexicon.head_prefixes:
+                    if form.startswith(prefix):
+                        for name in names:
+                            starts.setdefault(name, set()).add((index, offset))
+        offset += len(token) + 1
+    present: dict[str, list[Span]] = {}
+    for name, places in starts.items():
+        pattern = found_lexicon.concepts[name].pattern
+        if pattern is None:
+            continue
+        for index, start in sorted(places):
+            match = pattern.match(words, start)
+            if match:
+                present.setdefault(name, []).append((index, index + match.group().count(" ")))
+    return present
 
 
 def _combine(spans: Sequence[list[Span]], within: int | None, ordered: bool) -> Span | None:
@@ -174,11 +209,7 @@ def kinds_in(text: str) -> set[str]:
     if idioms.pattern is not None and idioms.may_occur(in_message):
         words = " ".join(idioms.pattern.sub(" ", words).split())
     present = _alone(folded, found_lexicon, in_message)
-    for name, phrases in found_lexicon.concepts.items():
-        if phrases.pattern is not None and phrases.may_occur(in_message):
-            spans = _spans(phrases.pattern, words)
-            if spans:
-                present[name] = spans
+    present.update(_concepts_in(words, found_lexicon))
     kinds: set[str] = set()
     for rule in found_lexicon.rules:
         if any(name in present for name in rule.unless):
