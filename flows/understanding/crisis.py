@@ -49,6 +49,7 @@ class Rule:
     unless: tuple[str, ...] = ()
     within: int | None = None
     ordered: bool = False
+    needs: frozenset[str] = frozenset()  # `all` as a set, for a quick test
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ def lexicon_of_crisis() -> Lexicon:
             unless=tuple(rule.get("unless", ())),
             within=rule.get("within"),
             ordered=bool(rule.get("ordered", False)),
+            needs=frozenset(rule["all"]),
         )
         for rule in data.get("rules", ())
     )
@@ -211,10 +213,9 @@ def kinds_in(text: str) -> set[str]:
     present = _alone(folded, found_lexicon, in_message)
     present.update(_concepts_in(words, found_lexicon))
     kinds: set[str] = set()
+    names = present.keys()
     for rule in found_lexicon.rules:
-        if any(name in present for name in rule.unless):
-            continue
-        if not all(name in present for name in rule.all):
+        if not names >= rule.needs or not names.isdisjoint(rule.unless):
             continue
         span = _combine([present[name] for name in rule.all], rule.within, rule.ordered)
         if span is None:
