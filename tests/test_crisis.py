@@ -1,4 +1,4 @@
-"""Crisis words: true positives must alarm, idioms must not (the list is data: flows/data/crisis.toml)."""
+"""Crisis words: true positives must alarm, idioms must not (flows/understanding/data/crisis.toml)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,205 @@
-"""A mantelzorger's answer to "Hoe gaat het met zorgen voor ...? 1 Goed 2 Gaat wel 3 Zwaar"."""
+"""A mantelzorger's answer to "Hoe gaat het met zorgen voor ...? 1 Goed 2 Gaat wel 3 Zwaar".
+
+Why clauses: carers answer and then explain ("Gaat wel. Hij slaapt slecht dus ik ook"): the first
+clause that answers is the answer, the rest is the reason. Four things overrule it: a correction
+("goed, nee eigenlijk zwaar": the last choice counts), a "but" ("slecht geslapen, maar het gaat wel":
+what follows "maar" is the conclusion), the carer saying that they themselves are not
+fine ("met Kees gaat het goed maar met mij niet": the check-in asks about the carer), and words that
+show the carer is at their limit (distress, which takes the Zwaar path). "Goed, maar zwaar" is the
+middle answer. A crisis read in a check-in is heavy, and 113 or Veilig Thuis is also distress.
+Words are data: `data/checkin.toml`, all languages on every message.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from flows.understanding import crisis
+from flows.understanding.phrases import PhraseSet, matchable, matchable_folded, phrase_set, present_words
+from flows.understanding.text import emoji_in, fold, lexicon, number_choice, without_emoji
+
+ANSWERS = ("good", "okay", "heavy")
+_BY_NUMBER = {1: "good", 2: "okay", 3: "heavy"}
+# Crises in which the carer is in danger themselves: also distress.
+_DISTRESS_CRISES = frozenset({"113", "veilig_thuis"})
+# Where one clause ends and the next begins: punctuation, and "but" in six languages.
+_CLAUSE_END = re.compile(r"[.!?;,:\n()]+|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    labels: Mapping[str, PhraseSet]
+    weak: Mapping[str, PhraseSet]
+    whole: Mapping[str, frozenset[str]]
+    negated: Mapping[str, str]
+    negators_before: frozenset[str]
+    negators_after: frozenset[str]
+    self_not: PhraseSet
+    distress: PhraseSet
+    emoji: Mapping[str, str]
+    contrast: frozenset[str]
+    correction: frozenset[str]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    answer: str
+    clause: int
+    contrast: bool
+    correction: bool
+
+
+def _words_of(entry: Any) -> list[str]:
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, Mapping):
+        return [word for value in entry.values() for word in _words_of(value)]
+    return [word for value in entry for word in _words_of(value)]
+
+
+def _patterns(table: Mapping[str, Any]) -> dict[str, PhraseSet]:
+    return {answer: phrase_set(_words_of(table.get(answer, ()))) for answer in ANSWERS}
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = lexicon("checkin")
+    negations = data.get("negations", {})
+    emoji = {symbol: answer for answer in ANSWERS for symbol in data.get("emoji", {}).get(answer, ())}
+    return _Lexicon(
+        labels=_patterns(data.get("labels", {})),
+        weak=_patterns(data.get("weak", {})),
+        whole={
+            answer: frozenset(matchable(p) for p in _words_of(data.get("whole", {}).get(answer, ())))
+            for answer in ANSWERS
+        },
+        negated=dict(data.get("negated", {})),
+        negators_before=frozenset(matchable(w) for w in negations.get("before", ()) if " " not in w.strip()),
+        negators_after=frozenset(matchable(w) for w in negations.get("after", ())),
+        self_not=phrase_set(_words_of(data.get("self_not", {}))),
+        distress=phrase_set(_words_of(data.get("distress", {}))),
+        emoji=emoji,
+        contrast=_word_set(data["clauses"]["contrast"]),
+        correction=_word_set(data["clauses"]["correction"]),
+        units=_word_set(data["clauses"]["units"]),
+    )
+
+
+def _word_set(entries: Iterable[str]) -> frozenset[str]:
+    return frozenset(matchable(entry) for entry in entries)
+
+
+def _clauses(folded: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
+    """(plain clause, after a "but", opens with a correction) for each clause of a message."""
+    result: list[tuple[str, bool, bool]] = []
+    for piece in _CLAUSE_END.split(folded):
+        current: list[str] = []
+        contrast = False
+        for word in matchable_folded(piece).split():
+            if word in lex.contrast:
+                if current:
+                    result.append((" ".join(current), contrast, current[0] in lex.correction))
+                current, contrast = [], True
+                continue
+            current.append(word)
+        if current:
+            result.append((" ".join(current), contrast, current[0] in lex.correction))
+    return result
+
+
+def _found(phrases: PhraseSet, text: str, present: frozenset[str]) -> bool:
+    return phrases.pattern is not None and phrases.may_occur(present) and bool(phrases.pattern.search(text))
+
+
+def _labels_in(
+    clause: str, lex: _Lexicon, table: Mapping[str, PhraseSet], present: frozenset[str]
+) -> list[tuple[int, str]]:
+    """(word position, answer) of each label in a clause; of overlapping labels the longest (then the
+    later) counts; a negation before (or Turkish "değil" after) flips the answer."""
+    found: list[tuple[int, int, str]] = []
+    for answer, phrases in table.items():
+        if phrases.pattern is None or not phrases.may_occur(present):
+            continue
+        for match in phrases.pattern.finditer(clause):
+            start = clause.count(" ", 0, match.start())
+            found.append((start, start + match.group().count(" "), answer))
+    found.sort(key=lambda item: (-(item[1] - item[0]), -item[0]))
+    taken: list[tuple[int, int, str]] = []
+    for start, end, answer in found:
+        if all(end < s or start > e for s, e, _ in taken):
+            taken.append((start, end, answer))
+    words = clause.split()
+    labels: list[tuple[int, str]] = []
+    for start, end, answer in sorted(taken):
+        before = words[max(0, start - 3) : start]
+        after = words[end + 1 : end + 2]
+        flipped = any(w in lex.negators_before for w in before) or any(w in lex.negators_after for w in after)
+        labels.append((start, lex.negated.get(answer, answer) if flipped else answer))
+    return labels
+
+
+def _number_answer(flat: str, lex: _Lexicon) -> str | None:
+    """The option a message opens with ("2", "nummer 1 hoor", "drie"), not a count ("3 uur")."""
+    rest = flat.split()
+    number = number_choice(" ".join(rest[:4]))
+    if number not in _BY_NUMBER:
+        return None
+    following = rest[rest.index(str(number)) + 1 :] if str(number) in rest else []
+    if following and (following[0] in lex.units or following[0].startswith("x")):
+        return None
+    return _BY_NUMBER[number]
+
+
+def _choose(labels: list[_Label]) -> str:
+    corrected = [label for label in labels[1:] if label.correction]
+    if corrected:
+        return corrected[-1].answer
+    first = labels[0]
+    contrasted = [label for label in labels[1:] if label.contrast and label.clause > first.clause]
+    if not contrasted:
+        return first.answer
+    # "X maar Y": Y is what the carer concludes; good against heavy is the middle answer.
+    last = contrasted[-1].answer
+    return "okay" if {first.answer, last} == {"good", "heavy"} else last
 
 
 def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     """(answer "good"/"okay"/"heavy" or None, distress, confidence)."""
+    lex = _lexicon()
+    folded = fold(without_emoji(text))
+    flat = matchable_folded(folded)
+    present = present_words(flat)
+    danger = crisis.detect(text, lang)
+    distress = danger in _DISTRESS_CRISES or _found(lex.distress, flat, present)
+    if danger or distress:
+        return "heavy", distress, 0.9
+    if _found(lex.self_not, flat, present):
+        return "heavy", False, 0.8
+    clauses = _clauses(folded, lex)
+    labels: list[_Label] = []
+    number = _number_answer(flat, lex)
+    if number:
+        labels.append(_Label(number, 0, False, False))
+    for index, (clause, contrast, correction) in enumerate(clauses):
+        for _, answer in _labels_in(clause, lex, lex.labels, present):
+            labels.append(_Label(answer, index, contrast, correction))
+    if labels:
+        only = len(labels) == 1 and len(flat.split()) <= 3
+        return _choose(labels), False, 1.0 if only else 0.8
+    for clause, _, _ in clauses:
+        weak = _labels_in(clause, lex, lex.weak, present)
+        if weak:
+            return weak[0][1], False, 0.6
+        for answer, phrases in lex.whole.items():
+            if clause in phrases:
+                return answer, False, 0.7
+    for symbol in emoji_in(text):
+        shown = lex.emoji.get(symbol[0])
+        if shown:
+            return shown, False, 0.8
     return None, False, 0.0

@@ -1,15 +1,236 @@
 """Crisis in every language: 113 (suicidal thoughts, self-harm), 112 (a fall without getting up,
-someone not responding, chest pain, danger from a stranger), Veilig Thuis (violence or threats at home).
+someone not responding, chest pain, heavy bleeding, danger from a stranger), Veilig Thuis (violence or
+threats at home).
+
+Why concepts and rules instead of sentences: people in a crisis do not write our phrases. A rule says
+which concepts must meet in one message ("a fall" + "cannot get up"; "a wish" + "death"; "a person at
+home" + "hits"), optionally within a few words of each other, so "ben uitgegleden in de douche en kom
+niet meer omhoog" is caught without being listed. Every language's lexicon runs on every message,
+whatever the conversation's language: people switch language in a crisis. Idioms that look like a
+crisis ("ik ga dood van het lachen", "dying to") are removed first. All words live in
+`data/crisis.toml`; this module is the engine.
 """
 
 from __future__ import annotations
 
-from flows import crisis as old
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise, product
+from typing import Any
 
-_KINDS = {"suicide": "113", "medical": "112", "violence": "veilig_thuis"}
+from rapidfuzz import fuzz
+
+from flows.understanding.phrases import PhraseSet, matchable_folded, phrase_set, present_words
+from flows.understanding.text import fold, lexicon, without_emoji
+
+KINDS = ("113", "112", "veilig_thuis")
+# When a message matches several kinds, the most urgent number answers first (the Veilig Thuis reply
+# also gives 112).
+PRIORITY = ("112", "113", "veilig_thuis")
+Span = tuple[int, int]
+# Clause ends, for phrases that must be a whole clause ("ik wil niet meer.").
+_CLAUSE_END = re.compile(r"[.!?;,:\n()]+|\s-\s")
+# "dooood", "heeeelp": three or more of one letter are read as two.
+_REPEATS = re.compile(r"(\w)\1{2,}")
+# A typed word is read as a lexicon word when this close (rapidfuzz ratio) and at least this long.
+_TYPO_CUTOFF = 85.0
+_TYPO_MIN_LENGTH = 6
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Concepts that must all occur in one message (within `within` words of each other when set),
+    and none of `unless`; `gives` is a crisis kind or the name of a derived concept."""
+
+    gives: str
+    all: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    within: int | None = None
+    ordered: bool = False
+    needs: frozenset[str] = frozenset()  # `all` as a set, for a quick test
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    idioms: PhraseSet
+    concepts: Mapping[str, PhraseSet]
+    rules: tuple[Rule, ...]
+    # Concepts that count only when they make up a whole clause ("ik wil niet meer.").
+    alone: Mapping[str, PhraseSet]
+    # Long words worth recognising despite a typo ("zelfmoort"), by first letter.
+    typos: Mapping[str, tuple[str, ...]]
+    # Which concepts a word may start (by the first word of their phrases, or its start for `*`):
+    # a concept's regex is only tried where one of its phrases can begin.
+    heads: Mapping[str, tuple[str, ...]]
+    head_prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _flatten(entry: Any) -> list[str]:
+    """A concept's words: a list, or a table of lists per language (all languages run together)."""
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, Mapping):
+        return [word for value in entry.values() for word in _flatten(value)]
+    return [word for value in entry for word in _flatten(value)]
+
+
+@cache
+def lexicon_of_crisis() -> Lexicon:
+    data = lexicon("crisis")
+    concepts = {name: phrase_set(_flatten(entry)) for name, entry in data.get("concepts", {}).items()}
+    rules = tuple(
+        Rule(
+            gives=str(rule["gives"]),
+            all=tuple(rule["all"]),
+            unless=tuple(rule.get("unless", ())),
+            within=rule.get("within"),
+            ordered=bool(rule.get("ordered", False)),
+            needs=frozenset(rule["all"]),
+        )
+        for rule in data.get("rules", ())
+    )
+    known = set(concepts) | set(data.get("alone", {})) | {rule.gives for rule in rules}
+    for rule in rules:
+        missing = {*rule.all, *rule.unless} - known
+        if missing:
+            raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
+    idioms = phrase_set(_flatten(data.get("idioms", [])))
+    alone = {name: phrase_set(_flatten(entry)) for name, entry in data.get("alone", {}).items()}
+    typos: dict[str, list[str]] = {}
+    for word in {matchable_folded(fold(w)) for w in _flatten(data.get("typos", {}).get("words", []))}:
+        typos.setdefault(word[0], []).append(word)
+    heads: dict[str, list[str]] = {}
+    prefixes: dict[str, list[str]] = {}
+    for name, phrases in concepts.items():
+        for head in phrases.heads:
+            heads.setdefault(head, []).append(name)
+        for prefix in phrases.head_prefixes:
+            prefixes.setdefault(prefix, []).append(name)
+    return Lexicon(
+        idioms=idioms,
+        concepts=concepts,
+        rules=rules,
+        alone=alone,
+        typos={first: tuple(sorted(words)) for first, words in typos.items()},
+        heads={head: tuple(names) for head, names in heads.items()},
+        head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
+    )
+
+
+def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
+    """Where each concept occurs, in word positions (first word, last word). Each concept's regex is
+    tried only at the words where one of its phrases may begin."""
+    starts: dict[str, set[tuple[int, int]]] = {}
+    offset = 0
+    prefixes = tuple(prefix for prefix, _ in found_lexicon.head_prefixes)
+    for index, token in enumerate(words.split(" ")):
+        forms = [token]
+        if len(token) > 2 and token[0] in "\u0648\u0641":  # Arabic "and"/"so" joined to the word
+            forms.append(token[1:])
+        for form in forms:
+            for name in found_lexicon.heads.get(form, ()):
+                starts.setdefault(name, set()).add((index, offset))
+            if prefixes and form.startswith(prefixes):
+                for prefix, names in found_lexicon.head_prefixes:
+                    if form.startswith(prefix):
+                        for name in names:
+                            starts.setdefault(name, set()).add((index, offset))
+        offset += len(token) + 1
+    present: dict[str, list[Span]] = {}
+    for name, places in starts.items():
+        pattern = found_lexicon.concepts[name].pattern
+        if pattern is None:
+            continue
+        for index, start in sorted(places):
+            match = pattern.match(words, start)
+            if match:
+                present.setdefault(name, []).append((index, index + match.group().count(" ")))
+    return present
+
+
+def _combine(spans: Sequence[list[Span]], within: int | None, ordered: bool) -> Span | None:
+    """The tightest way the concepts meet (in the rule's order when `ordered`), or None when they do
+    not meet within `within` words."""
+    best: Span | None = None
+    for choice in product(*spans):
+        if ordered and any(later[0] <= earlier[0] for earlier, later in pairwise(choice)):
+            continue
+        span = (min(s for s, _ in choice), max(e for _, e in choice))
+        if best is None or span[1] - span[0] < best[1] - best[0]:
+            best = span
+    if best is None or (within is not None and best[1] - best[0] > within):
+        return None
+    return best
+
+
+def _corrected(words: str, typos: Mapping[str, tuple[str, ...]]) -> str:
+    """Words with their typos in lexicon words mended: "zelfmoort" -> "zelfmoord"."""
+    mended: list[str] = []
+    for word in words.split():
+        if len(word) >= _TYPO_MIN_LENGTH:
+            candidates = typos.get(word[0], ())
+            if word not in candidates:
+                for candidate in candidates:
+                    close = abs(len(candidate) - len(word)) <= 2
+                    if close and fuzz.ratio(word, candidate) >= _TYPO_CUTOFF:
+                        word = candidate
+                        break
+        mended.append(word)
+    return " ".join(mended)
+
+
+def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> dict[str, list[Span]]:
+    """The `alone` concepts that make up a whole clause of the message (at no word position)."""
+    present: dict[str, list[Span]] = {}
+    candidates = {
+        name: phrases
+        for name, phrases in found_lexicon.alone.items()
+        if phrases.pattern is not None and phrases.may_occur(in_message)
+    }
+    if not candidates:
+        return present
+    for piece in _CLAUSE_END.split(folded):
+        clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
+        for name, phrases in candidates.items():
+            if phrases.pattern is not None and phrases.pattern.fullmatch(clause):
+                present[name] = [(0, 0)]
+    return present
+
+
+def kinds_in(text: str) -> set[str]:
+    """Every crisis kind a message reads as (usually none or one)."""
+    folded = fold(without_emoji(text))
+    found_lexicon = lexicon_of_crisis()
+    words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
+    if not words:
+        return set()
+    in_message = present_words(words)
+    idioms = found_lexicon.idioms
+    if idioms.pattern is not None and idioms.may_occur(in_message):
+        words = " ".join(idioms.pattern.sub(" ", words).split())
+    present = _alone(folded, found_lexicon, in_message)
+    present.update(_concepts_in(words, found_lexicon))
+    kinds: set[str] = set()
+    names = present.keys()
+    for rule in found_lexicon.rules:
+        if not names >= rule.needs or not names.isdisjoint(rule.unless):
+            continue
+        span = _combine([present[name] for name in rule.all], rule.within, rule.ordered)
+        if span is None:
+            continue
+        if rule.gives in KINDS:
+            kinds.add(rule.gives)
+        else:
+            present.setdefault(rule.gives, []).append(span)
+    return kinds
+
+
+@lru_cache(maxsize=256)
 def detect(text: str, lang: str = "nl") -> str | None:
-    """"113", "112", "veilig_thuis" or None."""
-    kind = old.detect(text)
-    return _KINDS[kind] if kind else None
+    """The crisis number ("113", "112", "veilig_thuis") or None. `lang` does not choose a lexicon:
+    every language is read on every message. Cached: the reader and the check-in reader may ask for
+    the same text."""
+    kinds = kinds_in(text)
+    return next((kind for kind in PRIORITY if kind in kinds), None)

@@ -1,0 +1,313 @@
+"""Crisis reading (flows/understanding/crisis.py): 113, 112 and Veilig Thuis in six languages, whatever
+the conversation's language, and look-alikes that must not fire.
+
+The sentences are paraphrases written for this test, not the corpus's (a test checks that): the rules
+must catch phrasings nobody listed.
+"""
+# Turkish, Ukrainian and Arabic letters are the point of these tables, not look-alike characters.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows import crisis as conversation_crisis
+from flows.understanding import crisis
+from flows.understanding.reading import CONTEXTS, read
+
+CORPUS = Path("/work/shared/understanding/dev.jsonl")
+
+SUICIDE = [
+    ("nl", "ik wil gewoon dood"),
+    ("nl", "ik wou dat ik dood was"),
+    ("nl", "soms wil ik er gewoon niet meer zijn"),
+    ("nl", "IK ZIE HET ECHT NIET MEER ZITTEN"),
+    ("nl", "ik zie het allemaal niet meer zitten hoor"),
+    ("nl", "het leven hoeft voor mij niet meer"),
+    ("nl", "ik denk de laatste tijd vaak aan zelfmoord"),
+    ("nl", "ik heb zelfmoordgedachten"),
+    ("nl", "ik wil niet meer leven sinds hij weg is"),
+    ("nl", "ik heb al weken tabletten verzameld"),
+    ("nl", "ik wil gaan slapen en nooit meer wakker worden"),
+    ("nl", "heb mijn polsen opengehaald"),
+    ("nl", "ik heb weer in mijn benen gekrast"),
+    ("nl", "ik snij mezelf soms"),
+    ("nl", "ik wil mezelf iets aandoen"),
+    ("nl", "ik ga voor de trein springen"),
+    ("nl", "wat heeft mijn leven nog voor zin"),
+    ("nl", "het heeft allemaal geen zin meer"),
+    ("nl", "ik wil er een eind aan maken"),
+    ("nl", "ik wil niet meer verder"),
+    ("nl", "ik wil echt niet meer."),
+    ("nl", "ik heb er geen zin meer in om te leven"),
+    ("nl", "niemand zou me missen als ik er niet meer was"),
+    ("nl", "ik snijd in mijn armen"),
+    ("nl", "zelfmoort"),
+    ("nl", "ik wil doooood"),
+    ("nl", "ik heb een touw gekocht om mezelf op te hangen"),
+    ("en", "everyone would be better off without me"),
+    ("en", "I have been self harming"),
+    ("tr", "bilekleri kestim"),
+    ("pl", "chcę się zabić"),
+    ("nl", "ik ben het leven zat en moe"),
+    ("nl", "was ik maar nooit geboren"),
+    ("tr", "keşke hiç doğmasaydım"),
+    ("pl", "mam dość życia"),
+    ("uk", "не бачу сенсу жити"),
+    ("ar", "الله ياخدني وصافي"),
+    ("en", "i want to end it all"),
+    ("en", "I just want to die"),
+    ("en", "i dont want to live anymore"),
+    ("en", "I've been cutting myself again"),
+    ("en", "i have been saving up my pills"),
+    ("en", "what's the point of living"),
+    ("en", "I wish I was dead"),
+    ("en", "thinking about killing myself"),
+    ("tr", "ölmek istiyorum"),
+    ("tr", "artık yaşamak istemiyorum abla"),
+    ("tr", "intihar etmeyi düşünüyorum"),
+    ("tr", "kendimi öldürmek istiyorum"),
+    ("ar", "بغيت نموت صافي"),
+    ("ar", "bghit nmout"),
+    ("ar", "ma bqitch bghit n3ich"),
+    ("ar", "أريد أن أموت"),
+    ("ar", "لا أريد أن أعيش"),
+    ("ar", "وما بغيتش نعيش"),
+    ("pl", "chcę umrzeć"),
+    ("pl", "nie chcę już dłużej żyć"),
+    ("pl", "myślę o samobójstwie"),
+    ("uk", "я не хочу жити"),
+    ("uk", "хочу померти"),
+    ("uk", "думаю про самогубство"),
+    ("uk", "Я більше не хочу жити"),
+]
+
+MEDICAL = [
+    ("nl", "mijn man is gevallen en ik krijg hem niet overeind"),
+    ("nl", "ben uitgegleden in de douche en kom niet meer omhoog"),
+    ("nl", "ik lig al een uur op de vloer, kan niet opstaan"),
+    ("nl", "mijn man reageert niet meer"),
+    ("nl", "mijn moeder is bewusteloos"),
+    ("nl", "hij ademt niet!!"),
+    ("nl", "ik heb pijn op mijn borst"),
+    ("nl", "ik heb een knellende pijn in mijn borst"),
+    ("nl", "hij bloedt heel erg uit zijn hoofd"),
+    ("nl", "mijn vader is gevallen en er komt bloed uit zijn hoofd"),
+    ("nl", "er probeert iemand in te breken, ik ben bang"),
+    ("nl", "er is een inbreker in mijn huis"),
+    ("nl", "er staat een vreemde man voor mijn raam te schreeuwen"),
+    ("nl", "ik denk dat mijn man een beroerte heeft"),
+    ("nl", "mijn vrouw krijgt geen lucht"),
+    ("nl", "de buurman ligt in de gang en zegt opeens niets meer"),
+    ("nl", "er ligt iemand op straat die niet reageert"),
+    ("nl", "help ik ben gevallen"),
+    ("nl", "mijn man is bewustelos"),
+    ("en", "there's someone trying to break in"),
+    ("ar", "mama ta7et o ma bghatch tnod"),
+    ("pl", "ktoś się włamuje"),
+    ("ar", "ماما طاحت وماقدراتش تنوض"),
+    ("ar", "أغمي عليه"),
+    ("en", "I fell and can't get up"),
+    ("en", "my mum fell and I cannot get her up"),
+    ("en", "my husband is unconscious"),
+    ("en", "she collapsed in the kitchen"),
+    ("en", "I have chest pain"),
+    ("en", "someone is banging on my door and screaming, I'm scared"),
+    ("tr", "annem düştü kalkamıyor"),
+    ("tr", "yere düştüm kalkamıyorum"),
+    ("tr", "babam bayıldı"),
+    ("tr", "göğsüm çok ağrıyor"),
+    ("ar", "طحت فالحمام وما قدرتش نوض"),
+    ("ar", "بابا ما كيجاوبش"),
+    ("pl", "upadłam i nie mogę wstać"),
+    ("pl", "babcia upadła i nie może wstać"),
+    ("pl", "ojciec nie reaguje"),
+    ("pl", "boli mnie w klatce piersiowej"),
+    ("uk", "я впала і не можу встати"),
+    ("uk", "тато не дихає"),
+    ("uk", "сильний біль у грудях"),
+]
+
+VIOLENCE = [
+    ("nl", "mijn man slaat me"),
+    ("nl", "mijn vriend heeft me geslagen"),
+    ("nl", "mijn ex bedreigt me"),
+    ("nl", "mijn ex dreigt me iets aan te doen"),
+    ("nl", "mijn dochter mishandelt me"),
+    ("nl", "hij slaat de kinderen"),
+    ("nl", "mijn zoon doet me pijn als hij boos is"),
+    ("nl", "hij doet me pijn"),
+    ("nl", "mijn vader was weer agressief, ik heb me verstopt"),
+    ("nl", "mijn partner is gewelddadig"),
+    ("nl", "mijn ex zegt dat hij me gaat vermoorden"),
+    ("pl", "mój mąż mnie pobił"),
+    ("nl", "ik ben doodsbang voor mijn ex"),
+    ("tr", "kocamdan korkuyorum"),
+    ("ar", "خايفة من راجلي"),
+    ("en", "my husband hits me"),
+    ("en", "my boyfriend beat me last night"),
+    ("en", "my son threatens me"),
+    ("en", "my ex is threatening to come in"),
+    ("tr", "kocam beni dövüyor"),
+    ("tr", "eşim beni tehdit ediyor"),
+    ("ar", "راجلي كيضربني"),
+    ("ar", "zawji kaydrbni"),
+    ("pl", "mój mąż mnie bije"),
+    ("pl", "mąż mi grozi"),
+    ("uk", "чоловік мене б'є"),
+    ("uk", "мій син погрожує мені"),
+]
+
+LOOKALIKES = [
+    "ik ga dood van de honger",
+    "ik ga bijna dood van de verveling hier",
+    "ik val bijna om van de slaap",
+    "dood- en doodmoe ben ik",
+    "ik schrok me dood toen de bel ging",
+    "ik word gek van dat lawaai",
+    "I'm dying to see the garden",
+    "mijn telefoon is gevallen",
+    "de hond bijt niet hoor",
+    "ik sla deze week een keer over",
+    "dat is doodgewoon",
+    "wil je die lamp ophangen",
+    "ik wil die doos weg",
+    "mijn man is dood, ik wil graag gezelschap",
+    "ik wil de dood van mijn vader verwerken, is er een praatgroep?",
+    "mijn telefoon reageert niet meer",
+    "de vrijwilliger reageert niet op mijn berichten",
+    "ik wil niet meer mee met de wandelgroep",
+    "ik wil ermee stoppen",
+    "ik wil stoppen met deze berichten",
+    "mijn rug doet me pijn",
+    "mijn knie doet pijn van het tillen",
+    "mijn man slaat de deur altijd dicht",
+    "de klok slaat twaalf",
+    "het dreigt te gaan regenen",
+    "mijn moeder dreigt te vallen als ze opstaat",
+    "I hurt my back in the garden",
+    "it hit me how tired I am",
+    "my phone died",
+    "I'd die for a coffee",
+    "ik heb een nieuw mes nodig",
+    "kan iemand mijn messen slijpen",
+    "ik kan niet opstaan uit mijn stoel zonder hulp",
+    "I want to live in Molenwijk",
+    "ik wil niet wakker worden om 6 uur",
+    "het is om te stikken zo warm",
+    "ik heb me er doorheen geslagen",
+    "ik ben bang dat iemand de deur niet opendoet",
+    "ik heb de medicijnen opgehaald",
+    "de plant is dood, ik wil een nieuwe",
+    "gülmekten öldüm",
+    "umieram ze śmiechu",
+    "помираю зі сміху",
+    "bghit nmchi l sou9",
+    "بغيت نمشي للسوق",
+    "chcę iść na spacer",
+    "хочу гуляти",
+    "ik heb geen zin in de koffieochtend",
+    "nie mogę przyjść jutro",
+    "не можу прийти завтра",
+    "mijn vader viel vorige week maar het gaat weer",
+    "ik wil graag hulp met boodschappen",
+    "help mijn telefoon is gevallen",
+    "ik moet al mijn pillen innemen maar vergeet het steeds",
+    "stop ik wil niet meer",
+    "ik wil niet meer, haal me van de lijst",
+    "mijn vrouw vermoordt me als ik dit vergeet",
+    "mijn man had vorig jaar een hartaanval, nu wil hij graag wandelen",
+    "mijn moeder is vorige maand gevallen en kan sindsdien niet zelf opstaan, wie kan helpen",
+    "mijn dochter dreigt te stoppen met de mantelzorg",
+    "ik wil geen live muziek",
+    "I've been cut off from the internet",
+    "I'm going to kill these weeds on saturday",
+    "ik ben bang voor de hond van mijn zoon",
+    "ik hoef niet meer te komen dinsdag",
+    "",
+    "😂😂😂",
+]
+
+
+def _corpus_texts() -> set[str]:
+    if not CORPUS.exists():
+        return set()
+    with CORPUS.open(encoding="utf-8") as handle:
+        return {json.loads(line)["text"].casefold() for line in handle if line.strip()}
+
+
+def test_the_tables_are_paraphrases_not_corpus_sentences() -> None:
+    tables = [text for _, text in SUICIDE + MEDICAL + VIOLENCE] + LOOKALIKES
+    assert not {text.casefold() for text in tables} & _corpus_texts()
+
+
+@pytest.mark.parametrize(("lang", "text"), SUICIDE)
+def test_suicidal_thoughts_and_self_harm_are_113(lang: str, text: str) -> None:
+    assert crisis.detect(text, lang) == "113"
+
+
+@pytest.mark.parametrize(("lang", "text"), MEDICAL)
+def test_falls_unresponsive_chest_bleeding_and_danger_are_112(lang: str, text: str) -> None:
+    assert crisis.detect(text, lang) == "112"
+
+
+@pytest.mark.parametrize(("lang", "text"), VIOLENCE)
+def test_violence_and_threats_at_home_are_veilig_thuis(lang: str, text: str) -> None:
+    assert crisis.detect(text, lang) == "veilig_thuis"
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_lookalikes_and_ordinary_messages_do_not_fire(text: str) -> None:
+    assert crisis.detect(text, "nl") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Я більше не хочу жити", "113"),
+        ("yere düştüm kalkamıyorum", "112"),
+        ("kocam beni dövüyor", "veilig_thuis"),
+        ("bghit nmout", "113"),
+        ("my husband is unconscious", "112"),
+    ],
+)
+def test_every_language_is_read_whatever_the_conversation_language(text: str, kind: str) -> None:
+    assert {crisis.detect(text, lang) for lang in ("nl", "en", "tr", "ar", "pl", "uk")} == {kind}
+
+
+def test_the_most_urgent_number_answers_when_several_fit() -> None:
+    assert crisis.kinds_in("mijn man slaat me en nu krijg ik geen lucht") == {"112", "veilig_thuis"}
+    assert crisis.detect("mijn man slaat me en nu krijg ik geen lucht") == "112"
+
+
+@pytest.mark.parametrize("context", CONTEXTS)
+def test_every_context_reads_a_crisis_first(context: str) -> None:
+    reading = read(context, "ik wil niet meer leven", lang="nl")
+    assert reading.crisis == "113"
+    if context in ("first_message", "menu", "any_state"):
+        assert reading.intent == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Я не хочу жити", "suicide"), ("annem düştü kalkamıyor", "medical"), ("zawji kaydrbni", "violence")],
+)
+def test_the_conversation_keeps_its_names_for_the_numbers(text: str, kind: str) -> None:
+    assert conversation_crisis.detect(text) == kind
+
+
+def test_every_rule_names_known_concepts_and_every_number_has_rules() -> None:
+    lexicon = crisis.lexicon_of_crisis()
+    assert {rule.gives for rule in lexicon.rules} >= set(crisis.KINDS)
+    assert lexicon.idioms.pattern is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_detect_never_raises(text: str) -> None:
+    assert crisis.detect(text, "nl") in (None, *crisis.KINDS)
