@@ -44,9 +44,7 @@ def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) ->
     return _emoji_answer(text)
 
 
-def read_option(
-    text: str, options: Sequence[tuple[str, str]], lang: str = "nl"
-) -> tuple[str | None, float]:
+def read_option(text: str, options: Sequence[tuple[str, str]], lang: str = "nl") -> tuple[str | None, float]:
     """The key of the offered option `[(key, label), ...]` an answer picks, with a confidence.
 
     By number ("2", "nr 2", "de tweede", "twee graag"), by the label or one of its own words inside a
@@ -74,7 +72,7 @@ def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
 
 
 def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
-    """"today" / "this_week" / "any" for "Hoe dringend is het? 1 Vandaag nog 2 Deze week 3 Maakt niet
+    """ "today" / "this_week" / "any" for "Hoe dringend is het? 1 Vandaag nog 2 Deze week 3 Maakt niet
     uit": a number, or words ("heel dringend", "een paar dagen", "geen haast"); later than this week is
     "any"; a negated choice does not count and the last choice wins."""
     found = lx.tokens(text)
@@ -175,7 +173,7 @@ def _negated(found: Sequence[Token], hit: Hit) -> bool:
 
 
 def _mentioned(found: Sequence[Token], hit: Hit) -> bool:
-    """"en als ik nee zeg", "what if I say no": the word is talked about, not said."""
+    """ "en als ik nee zeg", "what if I say no": the word is talked about, not said."""
     if_words, say_words = lx.word_set("yes_no", "mention.if"), lx.word_set("yes_no", "mention.say")
     clause = found[hit.start].clause
     before = [token.word for token in found[max(0, hit.start - 3) : hit.start] if token.clause == clause]
@@ -201,11 +199,7 @@ def _choose(found: Sequence[Token], hits: list[Hit], *, prefer_last: bool) -> Hi
     corrections = _corrections(found)
     # A hit inside a correction ("nee" of "nee wacht") is part of the correction, not an answer.
     hits = sorted(
-        (
-            hit
-            for hit in hits
-            if not any(c.start <= hit.start and hit.end <= c.end for c in corrections)
-        ),
+        (hit for hit in hits if not any(c.start <= hit.start and hit.end <= c.end for c in corrections)),
         key=lambda hit: (hit.start, -hit.end),
     )
     if not hits:
@@ -241,10 +235,16 @@ def _emoji_answer(text: str) -> tuple[str | None, float]:
 
 
 def _is_question(text: str, found: Sequence[Token], lang: str) -> bool:
-    """A question mark, a question word opening the message (after fillers), a question phrase
-    anywhere ("wat bedoelt u"), or a Turkish question particle ("biliyor musunuz")."""
+    """A question mark, or the words of a question (`question_opens`)."""
     if "?" in text or "\u061f" in text:
         return True
+    return question_opens(found, lang)
+
+
+def question_opens(found: Sequence[Token], lang: str = "nl") -> bool:
+    """Words that ask without a question mark: a question word opening the message after fillers
+    ("en waarom moet dat"), a question phrase anywhere ("wat bedoelt u"), a Turkish question particle
+    ("biliyor musunuz"). Also used by `names`: a question is no name."""
     if not found:
         return False
     fillers = lx.word_set("yes_no", "fillers")

@@ -23,6 +23,7 @@ from flows.understanding import text as t
 # Clause boundaries: punctuation, and a few words that start a new thought ("..., dan deze week").
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n\u060c\u061f]+|\s[-\u2013\u2014]+\s|\.\.\.")
 _RUN = re.compile(r"(\w)\1+")
+_WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
 
 
 def squeeze(word: str) -> str:
@@ -35,6 +36,7 @@ class Token:
     word: str  # folded and squeezed
     clause: int
     raw: str  # folded, not squeezed
+    original: str = ""  # as typed (for names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +50,12 @@ class Hit:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of a message in order, each with the number of its clause."""
+    """The words of a message in order, each with the number of its clause and its own spelling."""
     found: list[Token] = []
-    for number, clause in enumerate(_CLAUSE_BREAK.split(t.fold(t.without_emoji(text)))):
-        for word in t.words(clause):
-            found.append(Token(squeeze(word), number, word))
+    for number, clause in enumerate(_CLAUSE_BREAK.split(t.without_emoji(text))):
+        for match in _WORD.finditer(clause):
+            for word in t.words(match.group(0)):
+                found.append(Token(squeeze(word), number, word, match.group(0)))
     return found
 
 
