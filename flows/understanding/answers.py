@@ -59,7 +59,8 @@ def read_option(text: str, options: Sequence[tuple[str, str]], lang: str = "nl")
     label_words = frozenset(word for _, label in offered for word in _plain_words(label))
     hits = _number_hits(found, keys, label_words)
     lexicon, vocabulary = _label_lexicon(offered)
-    labelled = [hit for hit in lexicon.hits(found) if not _negated(found, hit)]
+    named = lexicon.hits(found)
+    labelled = [hit for hit in named if not _negated(found, hit, named)]
     hits += labelled + _typo_hits(found, labelled + hits, vocabulary)
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
@@ -79,7 +80,7 @@ def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     labels = t.lexicon("urgency")["labels"]
     label_words = frozenset(word for key in URGENCY_KEYS for word in _plain_words(labels[key]))
     hits = _answer_hits(found, (("urgency", "urgency"),), lang)
-    hits = [hit for hit in hits if not _negated(found, hit)]
+    hits = [hit for hit in hits if not _negated(found, hit, hits)]
     hits += _number_hits(found, list(URGENCY_KEYS), label_words)
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
@@ -159,16 +160,22 @@ def _answer_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], l
 def _yes_no_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
     """Answer hits where a negated yes ("niet akkoord", "ik kan morgen niet") is a no."""
     result: list[Hit] = []
-    for hit in _answer_hits(found, sources, lang):
-        if hit.kind == "yes" and _negated(found, hit):
+    hits = _answer_hits(found, sources, lang)
+    for hit in hits:
+        if hit.kind == "yes" and _negated(found, hit, hits):
             hit = Hit("no", hit.start, hit.end, hit.phrase)
         result.append(hit)
     return result
 
 
-def _negated(found: Sequence[Token], hit: Hit) -> bool:
+def _negated(found: Sequence[Token], hit: Hit, others: Sequence[Hit] = ()) -> bool:
     return lx.negated(
-        found, hit, lx.word_set("yes_no", "negators"), after=3, stops=lx.word_set("choices", "conjunctions")
+        found,
+        hit,
+        lx.word_set("yes_no", "negators"),
+        after=3,
+        stops=lx.word_set("choices", "conjunctions"),
+        others=others,
     )
 
 

@@ -151,16 +151,18 @@ def negated(
     negators: frozenset[str],
     after: int = 0,
     stops: frozenset[str] = frozenset(),
+    others: Sequence[Hit] = (),
 ) -> bool:
     """A negation word just before the hit (one or two words, same clause), or within `after` words
     after it in the same clause and before a `stops` word ("vandaag lukt niet", but not "ik kan helpen
-    maar niet tillen")."""
+    maar niet tillen"). A negation inside one of the `others` hits belongs to that hit ("sure why not")."""
     clause = found[hit.start].clause
+    taken = {index for other in others if other != hit for index in range(other.start, other.end)}
     for index in range(max(0, hit.start - 2), hit.start):
-        if found[index].word in negators and found[index].clause == clause:
+        if found[index].word in negators and found[index].clause == clause and index not in taken:
             return True
     for index in range(hit.end, min(len(found), hit.end + after)):
-        if found[index].clause != clause or found[index].word in stops:
+        if found[index].clause != clause or found[index].word in stops or index in taken:
             break
         if found[index].word in negators:
             return True

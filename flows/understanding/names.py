@@ -28,7 +28,7 @@ _ABBREVIATION_DOT = re.compile(r"(?i)\b(mevr|mw|mvr|dhr|hr|mnr|mrs|mr|ms|dr)\.")
 _MAX_NAME_WORDS = 3
 _LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
 # Answers a name may be followed by in its clause without becoming a sentence ("Henk hier").
-_TRAILING = frozenset({"hier", "graag", "hoor", "dank", "bedankt", "groetjes", "here", "thanks"})
+_TRAILING = frozenset({"hier", "graag", "hoor", "dank", "bedankt", "groetjes", "here", "thanks", "is", "dat"})
 
 
 def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
@@ -39,7 +39,7 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     if not found or _asks(found, lang):
         return None, 0.0
     start = 0
-    while start < len(found) and found[start].raw in _greetings():
+    while start < len(found) and (found[start].raw in _greetings() or found[start].raw in _skipped()):
         start += 1
     intros = _intros(lang).hits(found[start:]) or _intros("").hits(found[start:])
     for hit in reversed(intros):
@@ -52,10 +52,10 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
         return None, 0.0
     name, end = named
     clause = found[start].clause
-    rest = [token.raw for token in found[end:]]
-    if any(token.clause == clause and token.raw not in _TRAILING for token in found[end:]):
+    trailing = _TRAILING | _yes_words()
+    if any(token.clause == clause and token.raw not in trailing for token in found[end:]):
         return None, 0.0
-    if any(word not in _never() and word not in _TRAILING for word in rest):
+    if any(token.raw not in _never() and token.raw not in trailing for token in found[end:]):
         return None, 0.0
     known = any(token.raw in _first_names() for token in found[start:end])
     return name, 0.9 if known else 0.7
@@ -69,21 +69,28 @@ def _name_at(
     if index >= len(found):
         return None
     clause = found[index].clause
+    while index < len(found) - 1 and found[index].raw in _skipped() and found[index + 1].clause == clause:
+        index += 1
     title, position = _title_at(found, index)
     parts: list[str] = []
-    while position < len(found) and found[position].clause == clause and len(parts) < _MAX_NAME_WORDS:
+    name_words = 0
+    while position < len(found) and found[position].clause == clause and name_words < _MAX_NAME_WORDS:
         token = found[position]
+        if token.raw in _particles() and (parts or title):
+            # "van der Linden": particles count only when a name word follows them.
+            after = position
+            while after < len(found) and found[after].clause == clause and found[after].raw in _particles():
+                after += 1
+            if (
+                after < len(found)
+                and found[after].clause == clause
+                and _is_name_word(found[after], lang, trusted=True)
+            ):
+                parts.extend(found[between].raw for between in range(position, after))
+                position = after
+                continue
+            break
         following = found[position + 1] if position + 1 < len(found) else None
-        if (
-            token.raw in _particles()
-            and (parts or title)
-            and following is not None
-            and following.clause == clause
-            and _is_name_word(following, lang, trusted=True)
-        ):
-            parts.append(token.raw)
-            position += 1
-            continue
         # An introduction vouches for a word that ends its clause ("de naam is gerrit"), not for the
         # first word of a sentence ("mijn naam doet er niet toe").
         ends_clause = following is None or following.clause != clause
@@ -93,6 +100,7 @@ def _name_at(
         if weak and not parts and title is None and not _looks_like_name(token):
             return None
         parts.append(_capitalised(token.original or token.raw))
+        name_words += 1
         position += 1
     if not parts or parts[-1] in _particles():
         return None
@@ -180,6 +188,11 @@ def _after_titles() -> dict[str, str]:
 
 
 @cache
+def _skipped() -> frozenset[str]:
+    return frozenset(t.plain(word) for word in t.lexicon("names")["skip"]["all"])
+
+
+@cache
 def _particles() -> frozenset[str]:
     return frozenset(t.plain(word) for word in t.lexicon("names")["particles"]["all"])
 
@@ -208,6 +221,13 @@ def _never() -> frozenset[str]:
         for listed in t.lexicon("yes_no")["answers"][kind].values():
             words.update(t.plain(phrase) for phrase in listed if len(t.words(phrase)) == 1)
     return frozenset(words)
+
+
+@cache
+def _yes_words() -> frozenset[str]:
+    """One-word yeses ("Bas is goed", "Henk, prima"): allowed after a name given on its own."""
+    listed = t.lexicon("yes_no")["answers"]["yes"].values()
+    return frozenset(t.plain(phrase) for phrases in listed for phrase in phrases if len(t.words(phrase)) == 1)
 
 
 @cache
