@@ -105,9 +105,9 @@ def _name_at(
     if not parts or parts[-1] in _particles():
         return None
     if position < len(found) and found[position].clause == clause:
-        after = _after_titles().get(found[position].raw)
-        if after:
-            parts.append(after)
+        suffix = _after_titles().get(found[position].raw)
+        if suffix:
+            parts.append(suffix)
             position += 1
     return " ".join(([title] if title else []) + parts), position
 
