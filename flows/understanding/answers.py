@@ -278,6 +278,8 @@ def _plain_words(label: str) -> list[str]:
 
 def _number_at(found: Sequence[Token], index: int) -> tuple[int, int] | None:
     """(number, words it takes) for a number or ordinal opening at `index` ("2", "de tweede", "nr 1")."""
+    if not any(token.raw.isdigit() or token.raw in _number_words() for token in found[index : index + 3]):
+        return None  # the common case, without folding the words again
     for size in range(1, 4):
         if index + size > len(found):
             break
@@ -285,6 +287,18 @@ def _number_at(found: Sequence[Token], index: int) -> tuple[int, int] | None:
         if number is not None:
             return number, size
     return None
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Every word of `data/numbers.toml`: a number can only open where one of these is near."""
+    spellings = (
+        spelling
+        for table in t.lexicon("numbers").values()
+        for listed in table.values()
+        for spelling in listed
+    )
+    return frozenset(word for spelling in spellings for word in t.words(spelling))
 
 
 def _number_hits(found: Sequence[Token], keys: list[str], allowed_after: frozenset[str]) -> list[Hit]:
