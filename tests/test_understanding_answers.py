@@ -213,3 +213,26 @@ def test_read_gives_the_corpus_keys() -> None:
     assert read("consent", "hoe lang blijft dat bewaard", lang="nl").to_corpus() == {"answer": "question"}
     assert read("ask_urgency", "geen spoed", lang="nl").to_corpus() == {"urgency": "any"}
     assert read("invitation", "even niet", lang="nl", now=NOW).to_corpus() == {"answer": "later"}
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "condition"),
+    [
+        ("ik kan morgen helaas niet", "no", None),
+        ("sorry, lukt deze keer niet", "no", None),
+        ("ik kan wel, maar niet zwaar tillen", "yes", "no lifting"),
+        ("moet even in mijn agenda kijken", "later", None),
+        ("ja, maar ik moet mijn kind meenemen", "yes", "may bring her child"),
+        ("так, але тільки в суботу", "yes", "saturday only"),
+    ],
+)
+def test_invitation_negations_and_conditions(text: str, answer: str, condition: str | None) -> None:
+    assert answers.read_invitation(text, "nl", NOW)[:2] == (answer, condition)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1", "yes"), ("2", "no"), ("bewaar maar", "yes"), ("niet bewaren", "no"), ("mashi mochkil", "yes")],
+)
+def test_consent_in_few_words(text: str, expected: str) -> None:
+    assert answers.read_yes_no(text, "nl", allow_question=True)[0] == expected

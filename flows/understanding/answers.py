@@ -41,6 +41,11 @@ def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) ->
         return ("question", 0.85) if allow_question else (None, 0.0)
     if chosen is not None:
         return _as_yes_no(chosen.kind, 0.75)
+    if len(found) == 1:
+        numbers = t.lexicon("yes_no")["numbers"]
+        for kind in ("yes", "no"):
+            if found[0].raw in numbers[kind]:
+                return kind, 0.6  # "1" for Ja, "2" for Nee: likely, so the flow may confirm
     return _emoji_answer(text)
 
 

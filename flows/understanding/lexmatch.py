@@ -59,13 +59,20 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+# A lone "*" in a phrase: one to three words, none of them a word that starts a new part of the
+# sentence ("kan * niet" is "kan ik morgen niet", not "kan helpen maar niet tillen").
+_BREAKS = ("maar", "but", "ama", "ale", "але", "and", "en", "want", "dus", "because")
+_BREAK_WORDS = "(?:" + "|".join(squeeze(word) for word in _BREAKS) + r")(?!\S)"
+_ANY_WORDS = rf"(?!{_BREAK_WORDS})\S+(?: (?!{_BREAK_WORDS})\S+){{0,2}}"
+
+
 def _phrase_regex(phrase: str) -> str:
     """A phrase as regex over squeezed words: "word*" is any ending, a lone "*" one to three words."""
     marked = re.sub(r"(?<=\w)\*", "qqglue", phrase).replace("*", " qqword ")
     parts: list[str] = []
     for word in t.words(marked):
         if word == "qqword":
-            parts.append(r"\S+(?: \S+){0,2}")
+            parts.append(_ANY_WORDS)
         elif word.endswith("qqglue"):
             parts.append(re.escape(squeeze(word[: -len("qqglue")])) + r"\w*")
         else:
@@ -180,8 +187,10 @@ def negated(
         if found[index].word in negators and found[index].clause == clause and index not in taken:
             return True
     for index in range(hit.end, min(len(found), hit.end + after)):
-        if found[index].clause != clause or found[index].word in stops or index in taken:
+        if found[index].clause != clause or found[index].word in stops:
             break
+        if index in taken:
+            continue
         if found[index].word in negators:
             return True
     return False
