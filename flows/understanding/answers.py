@@ -60,13 +60,11 @@ def read_option(text: str, options: Sequence[tuple[str, str]], lang: str = "nl")
     if not offered:
         return None, 0.0
     found = lx.tokens(text)
-    keys = [key for key, _ in offered]
-    label_words = frozenset(word for _, label in offered for word in _plain_words(label))
-    hits = _number_hits(found, keys, label_words)
     lexicon, vocabulary = _label_lexicon(offered)
     named = lexicon.hits(found)
     labelled = [hit for hit in named if not _negated(found, hit, named)]
-    hits += labelled + _typo_hits(found, labelled + hits, vocabulary)
+    hits = _outside(_number_hits(found, list(offered)), named) + labelled
+    hits += _typo_hits(found, hits, vocabulary)
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
         return None, 0.0
@@ -83,10 +81,9 @@ def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     "any"; a negated choice does not count and the last choice wins."""
     found = lx.tokens(text)
     labels = t.lexicon("urgency")["labels"]
-    label_words = frozenset(word for key in URGENCY_KEYS for word in _plain_words(labels[key]))
     hits = _answer_hits(found, (("urgency", "urgency"),), lang)
     hits = [hit for hit in hits if not _negated(found, hit, hits)]
-    hits += _number_hits(found, list(URGENCY_KEYS), label_words)
+    hits += _outside(_number_hits(found, [(key, labels[key]) for key in URGENCY_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
         return None, 0.0
@@ -106,11 +103,10 @@ def read_invitation(
     """
     found = lx.tokens(text)
     labels = t.lexicon("invitation")["labels"]
-    label_words = frozenset(word for key in INVITATION_KEYS for word in _plain_words(labels[key]))
     hits = _yes_no_hits(found, (("invitation", "answers"), ("yes_no", "answers")), lang)
     busy = [hit for hit in hits if hit.kind == "busy"]
     hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS]
-    hits += _number_hits(found, list(INVITATION_KEYS), label_words)
+    hits += _outside(_number_hits(found, [(key, labels[key]) for key in INVITATION_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=False)
     answer: str | None
     if chosen is not None:
@@ -306,10 +302,11 @@ def _number_words() -> frozenset[str]:
     return frozenset(word for spelling in spellings for word in t.words(spelling))
 
 
-def _number_hits(found: Sequence[Token], keys: list[str], allowed_after: frozenset[str]) -> list[Hit]:
-    """Options chosen by number. What follows a number in its clause must be a filler or words of the
-    labels ("2 graag", "1 vandaag"): "een paar dagen", "om 2 uur" and "12 december" are no choice."""
-    allowed = allowed_after | lx.word_set("choices", "fillers")
+def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> list[Hit]:
+    """Options `[(key, label)]` chosen by number. What follows a number in its clause must be a
+    filler or words of that option's label ("2 graag", "1 vandaag nog"): "een paar dagen", "binnen een
+    week", "om 2 uur" and "12 december" are no choice."""
+    fillers = lx.word_set("choices", "fillers")
     hits: list[Hit] = []
     index = 0
     while index < len(found):
@@ -320,10 +317,20 @@ def _number_hits(found: Sequence[Token], keys: list[str], allowed_after: frozens
         number, size = at
         clause = found[index].clause
         rest = [token.word for token in found[index + size :] if token.clause == clause]
-        if 1 <= number <= len(keys) and all(word in allowed for word in rest):
-            hits.append(Hit(keys[number - 1], index, index + size, str(number)))
+        if 1 <= number <= len(options):
+            key, label = options[number - 1]
+            allowed = fillers | frozenset(_plain_words(label))
+            if all(word in allowed for word in rest):
+                hits.append(Hit(key, index, index + size, str(number)))
         index += size
     return hits
+
+
+def _outside(hits: Sequence[Hit], others: Sequence[Hit]) -> list[Hit]:
+    """The hits that do not overlap any of `others` (a number inside "binnen een week")."""
+    return [
+        hit for hit in hits if not any(hit.start < other.end and other.start < hit.end for other in others)
+    ]
 
 
 # Words of a label too common to pick an option on their own.
