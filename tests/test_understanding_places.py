@@ -18,6 +18,8 @@ NAMED = [
     ("oude havn", "Oude Haven"),
     ("in het centrum, vlakbij de markt", "Oude Haven"),
     ("akkers", "De Akkers"),
+    ("Oude-Haven", "Oude Haven"),
+    ("d'akkers", "De Akkers"),
     ("we wonen al jaren in De Akkers", "De Akkers"),
     ("mijn moeder woont in de Akkers, ik in Molenwijk", "Molenwijk"),
     ("ik woon in Bloemhof en mijn dochter in de Akkers", "Bloemhof"),

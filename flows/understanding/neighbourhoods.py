@@ -12,6 +12,7 @@ the flow finds its neighbourhood with `places.find_neighbourhood`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -33,7 +34,9 @@ _SHORT = 7
 _MIN_TYPO_LENGTH = 5
 # Two neighbourhoods this close to a typo: it is not clear which one is meant.
 _AMBIGUITY_MARGIN = 3.0
-_ARTICLES = frozenset({"de", "het", "t", "the"})
+_ARTICLES = frozenset({"de", "het", "t", "the", "d"})
+# "Oude-Haven", "d'Akkers": a hyphen or apostrophe inside a name is a space.
+_JOINED = re.compile(r"(?<=\w)['\u2019-](?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +49,7 @@ class PlaceReading:
 def read_neighbourhood(text: str, lang: str = "nl", municipality: Any = None) -> PlaceReading:
     """The neighbourhood or postcode an answer to "In welke wijk woon je?" gives; nothing = unknown."""
     town: places.Municipality = municipality if municipality is not None else places.load_municipality()
-    found = lx.tokens(text)
+    found = lx.tokens(_JOINED.sub(" ", text))
     asking = "?" in text or question_opens(found, lang)
     named = _named(found, town, exact_only=asking)
     postcode = places.parse_postcode(text) or _postcode_in_words(found)
