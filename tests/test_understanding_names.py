@@ -38,8 +38,13 @@ NAMES = [
     ("smiti Khadija", "ar", "Khadija"),
     ("Mam na imię Agnieszka", "pl", "Agnieszka"),
     ("Мене звати Оксана", "uk", "Оксана"),
+    ("dit is Annie van hiernaast", "nl", "Annie"),
+    ("u mag mij Truus noemen", "nl", "Truus"),
+    ("mevr. de boer", "nl", "mevrouw de Boer"),
+    ("mijn naam is gerrit jansen", "nl", "Gerrit Jansen"),
     # An introduction in another language than the conversation's.
     ("nazywam się Kasia", "nl", "Kasia"),
+    ("أنا محمد", "nl", "محمد"),
 ]
 
 NOT_NAMES = [
@@ -69,6 +74,8 @@ NOT_NAMES = [
     ("English please", "en"),
     ("Arapça konuşuyor musunuz", "tr"),
     ("evet", "tr"),
+    ("je mag me niet zo noemen", "nl"),
+    ("Mevrouw", "nl"),
 ]
 
 

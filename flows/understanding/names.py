@@ -73,6 +73,7 @@ def _name_at(
         index += 1
     title, position = _title_at(found, index)
     parts: list[str] = []
+    typed: list[str] = []  # the name words as typed
     name_words = 0
     while position < len(found) and found[position].clause == clause and name_words < _MAX_NAME_WORDS:
         token = found[position]
@@ -84,7 +85,8 @@ def _name_at(
             if (
                 after < len(found)
                 and found[after].clause == clause
-                and _is_name_word(found[after], lang, trusted=True)
+                and _is_name_word(found[after], lang, trusted=title is not None)
+                and not _written_lower_after_capital(found[after], typed)
             ):
                 parts.extend(found[between].raw for between in range(position, after))
                 position = after
@@ -94,12 +96,15 @@ def _name_at(
         # An introduction vouches for a word that ends its clause ("de naam is gerrit"), not for the
         # first word of a sentence ("mijn naam doet er niet toe").
         ends_clause = following is None or following.clause != clause
-        vouched = (strong or title is not None) and ends_clause
+        vouched = (strong or title is not None) and ends_clause and name_words == 0
         if token.raw in _particles() or not _is_name_word(token, lang, trusted=vouched):
+            break
+        if name_words and _written_lower_after_capital(token, typed):
             break
         if weak and not parts and title is None and not _looks_like_name(token):
             return None
         parts.append(_capitalised(token.original or token.raw))
+        typed.append(token.original or token.raw)
         name_words += 1
         position += 1
     if not parts or parts[-1] in _particles():
@@ -137,9 +142,18 @@ def _is_name_word(token: Token, lang: str, *, trusted: bool) -> bool:
     return trusted or not _known_word(word, lang)
 
 
+def _written_lower_after_capital(token: Token, parts: Sequence[str]) -> bool:
+    """ "Annie van hiernaast": after a name written with a capital, a word in lower case is no surname."""
+    original = token.original or token.raw
+    capitalised = [part for part in parts if part[:1].isupper()]
+    return bool(capitalised) and original.islower()
+
+
 def _looks_like_name(token: Token) -> bool:
     """After "ik ben": a capital or a known first name ("ik ben Gerda", "ik ben gerda", not "ik ben moe")."""
     original = token.original or token.raw
+    if original.lower() == original.upper():  # a script without capitals (Arabic)
+        return True
     return token.raw in _first_names() or (original[:1].isupper() and not original.isupper())
 
 
