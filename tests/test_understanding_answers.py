@@ -236,3 +236,11 @@ def test_invitation_negations_and_conditions(text: str, answer: str, condition: 
 )
 def test_consent_in_few_words(text: str, expected: str) -> None:
     assert answers.read_yes_no(text, "nl", allow_question=True)[0] == expected
+
+
+def test_the_time_of_a_later_answer_is_no_condition(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"ik laat het morgen weten": tomorrow is when they answer, not when they can help."""
+    monkeypatch.setattr(times, "condition_time", lambda text, lang="nl", now=None: "tomorrow")
+    assert answers.read_invitation("ik laat het je morgen weten", "nl", NOW)[:2] == ("later", None)
+    assert answers.read_invitation("nu niet, probeer het morgen nog eens", "nl", NOW)[:2] == ("later", None)
+    assert answers.read_invitation("nu niet, morgen wel", "nl", NOW)[:2] == ("later", "tomorrow")

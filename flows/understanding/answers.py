@@ -20,7 +20,8 @@ from flows.understanding import times
 from flows.understanding.lexmatch import Hit, Token
 
 _LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
-_ANSWER_KINDS = frozenset({"yes", "no", "later", "unsure"})
+_ANSWER_KINDS = frozenset({"yes", "no", "later", "later_reply", "unsure"})
+_LATER_KINDS = frozenset({"later", "later_reply", "unsure"})
 URGENCY_KEYS = ("today", "this_week", "any")
 INVITATION_KEYS = ("yes", "no", "later")
 
@@ -110,15 +111,20 @@ def read_invitation(
     chosen = _choose(found, hits, prefer_last=False)
     answer: str | None
     if chosen is not None:
-        answer = "later" if chosen.kind == "unsure" else chosen.kind
+        answer = "later" if chosen.kind in _LATER_KINDS else chosen.kind
         confidence = 0.95 if _leading(found, chosen) else 0.8
-        if answer == "no" and any(hit.kind == "later" and hit.start > chosen.start for hit in hits):
+        if answer == "no" and any(hit.kind in _LATER_KINDS and hit.start > chosen.start for hit in hits):
             answer = "later"
     elif busy:
         answer, confidence = "later", 0.6
     else:
         answer, confidence = _emoji_answer(text)
-    condition = _condition(text, found, lang, now) if answer in ("yes", "later") else None
+    replies_later = any(hit.kind == "later_reply" for hit in hits)
+    condition = (
+        _condition(text, found, lang, now, with_time=not replies_later)
+        if answer in ("yes", "later")
+        else None
+    )
     return answer, condition, confidence
 
 
@@ -371,14 +377,17 @@ def _typo_hits(found: Sequence[Token], hits: Sequence[Hit], vocabulary: dict[str
     return result
 
 
-def _condition(text: str, found: Sequence[Token], lang: str, now: datetime | None) -> str | None:
+def _condition(
+    text: str, found: Sequence[Token], lang: str, now: datetime | None, *, with_time: bool = True
+) -> str | None:
     """What a volunteer adds to a yes or a later: a time (from `times`), a day with "only", and the
-    conditions of `data/invitation.toml`, in that order, joined by "; "."""
+    conditions of `data/invitation.toml`, in that order, joined by "; ". Without `with_time` (the
+    time is when they will answer: "ik laat het vanavond weten") only the other conditions count."""
     parts: list[str] = []
-    when = times.condition_time(text, lang, now)
+    when = times.condition_time(text, lang, now) if with_time else None
     if when:
         parts.append(when)
-    else:
+    elif with_time:
         day = _only_day(found)
         if day:
             parts.append(f"{day} only")
