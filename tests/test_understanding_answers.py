@@ -244,3 +244,13 @@ def test_the_time_of_a_later_answer_is_no_condition(monkeypatch: pytest.MonkeyPa
     assert answers.read_invitation("ik laat het je morgen weten", "nl", NOW)[:2] == ("later", None)
     assert answers.read_invitation("nu niet, probeer het morgen nog eens", "nl", NOW)[:2] == ("later", None)
     assert answers.read_invitation("nu niet, morgen wel", "nl", NOW)[:2] == ("later", "tomorrow")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("akkoort", "yes"), ("natuurluk", "yes"), ("jahoor", "yes")])
+def test_yes_with_a_typo(text: str, expected: str) -> None:
+    assert answers.read_yes_no(text, "nl", allow_question=True)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["absoluut", "boodschappen", "afspraak"])
+def test_a_long_word_is_no_typo_of_an_answer(text: str) -> None:
+    assert answers.read_yes_no(text, "nl", allow_question=True)[0] is None

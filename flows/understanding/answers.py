@@ -35,6 +35,10 @@ def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) ->
     """
     found = lx.tokens(text)
     hits = _yes_no_hits(found, (("yes_no", "answers"),), lang)
+    if not hits:
+        typo = _typo_answer(found)
+        if typo:
+            return _as_yes_no(typo[0].kind, 0.7)  # likely; the flow may confirm
     chosen = _choose(found, hits, prefer_last=False)
     if chosen is not None and _leading(found, chosen):
         return _as_yes_no(chosen.kind, 0.95)
@@ -231,6 +235,38 @@ def _confidence(chosen: Hit, hits: Sequence[Hit]) -> float:
     if all(hit.kind == chosen.kind for hit in hits):
         return 0.9
     return 0.7
+
+
+# A short answer may carry a typo in a longer word ("akkoort", "natuurluk"); short words must be exact.
+_TYPO_MAX_WORDS = 3
+_TYPO_MIN_LENGTH = 6
+_TYPO_CUTOFF = 82.0
+
+
+def _typo_answer(found: Sequence[Token]) -> list[Hit]:
+    """A yes or no word typed with a typo, in an answer of a few words with no exact hit."""
+    if not found or len(found) > _TYPO_MAX_WORDS:
+        return []
+    vocabulary = _one_word_answers()
+    for index, token in enumerate(found):
+        if len(token.raw) >= _TYPO_MIN_LENGTH:
+            word = t.close_word(token.raw, vocabulary, cutoff=_TYPO_CUTOFF)
+            if word is not None:
+                return [Hit(vocabulary[word], index, index + 1, token.raw)]
+    return []
+
+
+@cache
+def _one_word_answers() -> dict[str, str]:
+    """Yes and no words of every language that are long enough to recognise with a typo."""
+    table: dict[str, str] = {}
+    for kind in ("yes", "no"):
+        for listed in t.lexicon("yes_no")["answers"][kind].values():
+            for phrase in listed:
+                folded = t.words(phrase)
+                if len(folded) == 1 and len(folded[0]) >= _TYPO_MIN_LENGTH and "*" not in phrase:
+                    table.setdefault(folded[0], kind)
+    return table
 
 
 def _as_yes_no(kind: str, confidence: float) -> tuple[str | None, float]:
