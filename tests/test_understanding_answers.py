@@ -254,3 +254,10 @@ def test_yes_with_a_typo(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["opnieuw", "boodschappen", "afspraak"])
 def test_a_long_word_is_no_typo_of_an_answer(text: str) -> None:
     assert answers.read_yes_no(text, "nl", allow_question=True)[0] is None
+
+
+def test_the_last_option() -> None:
+    assert answers.read_option("de laatste graag", KINDS, "nl")[0] == "tuin"
+    assert answers.read_option("the last one", KINDS, "en")[0] == "tuin"
+    assert answers.read_urgency("de laatste", "nl")[0] == "any"
+    assert answers.read_invitation("de laatste", "nl", NOW)[0] == "later"

@@ -321,15 +321,30 @@ def _plain_words(label: str) -> list[str]:
 
 def _number_at(found: Sequence[Token], index: int) -> tuple[int, int] | None:
     """(number, words it takes) for a number or ordinal opening at `index` ("2", "de tweede", "nr 1")."""
-    if not any(token.raw.isdigit() or token.raw in _number_words() for token in found[index : index + 3]):
+    words = _number_words() | _last_words()
+    if not any(token.raw.isdigit() or token.raw in words for token in found[index : index + 3]):
         return None  # the common case, without folding the words again
     for size in range(1, 4):
         if index + size > len(found):
             break
+        if found[index + size - 1].raw in _last_words() and all(
+            token.raw in _LEADS for token in found[index : index + size - 1]
+        ):
+            return _LAST, size
         number = t.number_choice(" ".join(token.raw for token in found[index : index + size]))
         if number is not None:
             return number, size
     return None
+
+
+# "de laatste": stands for the number of the last option, whatever that is.
+_LAST = -1
+_LEADS = frozenset({"de", "het", "the", "die", "nummer", "nr", "optie", "option", "keuze"})
+
+
+@cache
+def _last_words() -> frozenset[str]:
+    return frozenset(t.plain(word) for word in t.lexicon("choices")["last"]["all"])
 
 
 @cache
@@ -359,11 +374,14 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
         number, size = at
         clause = found[index].clause
         rest = [token.word for token in found[index + size :] if token.clause == clause]
+        if number == _LAST:
+            number = len(options)
         if 1 <= number <= len(options):
             key, label = options[number - 1]
             allowed = fillers | frozenset(_plain_words(label))
             if all(word in allowed for word in rest):
                 hits.append(Hit(key, index, index + size, str(number)))
+                index += len(rest)  # "last one", "1 vandaag nog": the words after belong to it
         index += size
     return hits
 
