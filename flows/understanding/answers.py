@@ -1,13 +1,79 @@
-"""Answers to the bot's closed questions: yes/no, an option, urgency, an invitation."""
+"""Answers to the bot's closed questions: yes/no, an option, urgency, an invitation.
+
+Every reader here works the same way: the message becomes words with clause numbers (`lexmatch`),
+the lexicons of `data/` give hits with positions, a negated hit drops out (a negated yes is a no),
+and the answer is the first clear one, or the one after a correction ("1. nee wacht, 2", "vandaag
+lukt niet, dan deze week"). Lexicons of the conversation's language (and English, which everyone
+mixes in) are tried first, then those of every language: people do not always write in the language
+the conversation is in, but a Dutch "la" is not an Arabic no.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import cache
+
+from flows.understanding import lexmatch as lx
+from flows.understanding import text as t
+from flows.understanding import times
+from flows.understanding.lexmatch import Hit, Token
+
+_LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
+_ANSWER_KINDS = frozenset({"yes", "no", "later", "later_reply", "unsure"})
+_LATER_KINDS = frozenset({"later", "later_reply", "unsure"})
+URGENCY_KEYS = ("today", "this_week", "any")
+INVITATION_KEYS = ("yes", "no", "later")
 
 
 def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) -> tuple[str | None, float]:
-    """("yes" / "no" / "question" or None, confidence)."""
-    return None, 0.0
+    """("yes" / "no" / "question" or None, confidence).
+
+    A yes or no that opens the message decides, whatever follows ("ja hoor, als mijn nummer maar
+    geheim blijft"); otherwise a question ("wie kan mijn berichten lezen?", "en als ik nee zeg?") is
+    "question" when `allow_question`, else no answer; then a yes or no further on; then emoji.
+    """
+    found = lx.tokens(text)
+    hits = _yes_no_hits(found, (("yes_no", "answers"),), lang)
+    if not hits:
+        typo = _typo_answer(found)
+        if typo:
+            return _as_yes_no(typo[0].kind, 0.7)  # likely; the flow may confirm
+    chosen = _choose(found, hits, prefer_last=False)
+    if chosen is not None and _leading(found, chosen):
+        return _as_yes_no(chosen.kind, 0.95)
+    if _is_question(text, found, lang):
+        return ("question", 0.85) if allow_question else (None, 0.0)
+    if chosen is not None:
+        return _as_yes_no(chosen.kind, 0.75)
+    if len(found) == 1:
+        numbers = t.lexicon("yes_no")["numbers"]
+        for kind in ("yes", "no"):
+            if found[0].raw in numbers[kind]:
+                return kind, 0.6  # "1" for Ja, "2" for Nee: likely, so the flow may confirm
+    return _emoji_answer(text)
+
+
+def read_option(text: str, options: Sequence[tuple[str, str]], lang: str = "nl") -> tuple[str | None, float]:
+    """The key of the offered option `[(key, label), ...]` an answer picks, with a confidence.
+
+    By number ("2", "nr 2", "de tweede", "twee graag"), by the label or one of its own words inside a
+    sentence, by a typo of such a word; a negated label does not count ("niet de tuin"), and after a
+    correction the last choice counts ("1. nee wacht, 2").
+    """
+    offered = tuple((str(key), str(label)) for key, label in options)
+    if not offered:
+        return None, 0.0
+    found = lx.tokens(text)
+    lexicon, vocabulary = _label_lexicon(offered)
+    named = lexicon.hits(found)
+    labelled = [hit for hit in named if not _negated(found, hit, named)]
+    hits = _outside(_number_hits(found, list(offered)), named) + labelled
+    hits += _typo_hits(found, hits, vocabulary)
+    chosen = _choose(found, hits, prefer_last=True)
+    if chosen is None:
+        return None, 0.0
+    return chosen.kind, _confidence(chosen, hits)
 
 
 def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
@@ -15,16 +81,383 @@ def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
 
 
 def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
-    return None, 0.0
+    """ "today" / "this_week" / "any" for "Hoe dringend is het? 1 Vandaag nog 2 Deze week 3 Maakt niet
+    uit": a number, or words ("heel dringend", "een paar dagen", "geen haast"); later than this week is
+    "any"; a negated choice does not count and the last choice wins."""
+    found = lx.tokens(text)
+    labels = t.lexicon("urgency")["labels"]
+    hits = _answer_hits(found, (("urgency", "urgency"),), lang)
+    hits = [hit for hit in hits if not _negated(found, hit, hits)]
+    hits += _outside(_number_hits(found, [(key, labels[key]) for key in URGENCY_KEYS]), hits)
+    chosen = _choose(found, hits, prefer_last=True)
+    if chosen is None:
+        return None, 0.0
+    return chosen.kind, _confidence(chosen, hits)
 
 
 def read_invitation(
     text: str, lang: str = "nl", now: datetime | None = None
 ) -> tuple[str | None, str | None, float]:
-    """(answer "yes"/"no"/"later" or None, condition or None, confidence)."""
-    return None, None, 0.0
+    """(answer "yes"/"no"/"later" or None, condition or None, confidence) for "Kun je helpen? 1 Ja, ik
+    help 2 Nee 3 Nu niet".
+
+    The first clear answer counts (a yes with a remark or a condition is a yes); a no followed by a
+    later ("nee, volgende week wel") is a later; being busy without an answer ("zit op mijn werk") is
+    a later. The condition is read for a yes or a later only: a time from `times.condition_time`, else
+    a day with "only" ("kan pas zaterdag"), plus conditions of `data/invitation.toml` ("niet tillen").
+    """
+    found = lx.tokens(text)
+    labels = t.lexicon("invitation")["labels"]
+    hits = _yes_no_hits(found, (("invitation", "answers"), ("yes_no", "answers")), lang)
+    busy = [hit for hit in hits if hit.kind == "busy"]
+    hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS]
+    hits += _outside(_number_hits(found, [(key, labels[key]) for key in INVITATION_KEYS]), hits)
+    chosen = _choose(found, hits, prefer_last=False)
+    answer: str | None
+    if chosen is not None:
+        answer = "later" if chosen.kind in _LATER_KINDS else chosen.kind
+        confidence = 0.95 if _leading(found, chosen) else 0.8
+        if answer == "no" and any(hit.kind in _LATER_KINDS and hit.start > chosen.start for hit in hits):
+            answer = "later"
+    elif busy:
+        answer, confidence = "later", 0.6
+    else:
+        answer, confidence = _emoji_answer(text)
+    replies_later = any(hit.kind == "later_reply" for hit in hits)
+    condition = (
+        _condition(text, found, lang, now, with_time=not replies_later)
+        if answer in ("yes", "later")
+        else None
+    )
+    return answer, condition, confidence
 
 
-def read_option(text: str, options: list[tuple[str, str]], lang: str = "nl") -> tuple[str | None, float]:
-    """The offered option `[(key, label)]` a free answer means, or None, with a confidence."""
+# --- shared machinery -------------------------------------------------------------------------------
+
+
+def _languages(lang: str) -> tuple[str, ...] | None:
+    return (lang, "en") if lang in _LANGUAGES else None
+
+
+@cache
+def _combined(sources: tuple[tuple[str, str], ...], languages: tuple[str, ...] | None) -> lx.Lexicon:
+    """One lexicon of several data tables; a phrase keeps the kind of the first table that has it."""
+    phrases: dict[str, str] = {}
+    for name, table in sources:
+        for kind, entries in t.lexicon(name)[table].items():
+            for phrase in _entries(entries, languages):
+                phrases.setdefault(phrase, kind)
+    return lx.Lexicon(phrases)
+
+
+def _entries(entries: object, languages: tuple[str, ...] | None) -> Iterable[str]:
+    if isinstance(entries, list):
+        yield from (str(entry) for entry in entries)
+    elif isinstance(entries, dict):
+        for lang, listed in entries.items():
+            if languages is None or lang in languages or lang == "all":
+                yield from (str(entry) for entry in listed)
+
+
+def _answer_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
+    """Hits in the conversation's language and English; when there are none, in every language."""
+    for languages in (_languages(lang), None):
+        hits = [hit for hit in _combined(sources, languages).hits(found) if not _mentioned(found, hit)]
+        if hits or languages is None:
+            return hits
+    return []
+
+
+def _yes_no_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
+    """Answer hits where a negated yes ("niet akkoord", "ik kan morgen niet") is a no."""
+    result: list[Hit] = []
+    hits = _answer_hits(found, sources, lang)
+    for hit in hits:
+        if hit.kind == "yes" and _negated(found, hit, hits):
+            hit = Hit("no", hit.start, hit.end, hit.phrase)
+        result.append(hit)
+    return result
+
+
+def _negated(found: Sequence[Token], hit: Hit, others: Sequence[Hit] = ()) -> bool:
+    return lx.negated(
+        found,
+        hit,
+        lx.word_set("yes_no", "negators"),
+        after=3,
+        stops=lx.word_set("choices", "conjunctions"),
+        others=others,
+    )
+
+
+def _mentioned(found: Sequence[Token], hit: Hit) -> bool:
+    """ "en als ik nee zeg", "what if I say no": the word is talked about, not said."""
+    if_words, say_words = lx.word_set("yes_no", "mention.if"), lx.word_set("yes_no", "mention.say")
+    clause = found[hit.start].clause
+    before = [token.word for token in found[max(0, hit.start - 3) : hit.start] if token.clause == clause]
+    after = found[hit.end].word if hit.end < len(found) and found[hit.end].clause == clause else ""
+    return bool(if_words & set(before)) or bool(before and before[-1] in say_words) or after in say_words
+
+
+def _leading(found: Sequence[Token], hit: Hit) -> bool:
+    """Nothing but fillers ("eh", "nou", "mevrouw") before the hit."""
+    fillers = lx.word_set("yes_no", "fillers")
+    return all(token.word in fillers for token in found[: hit.start])
+
+
+def _corrections(found: Sequence[Token]) -> list[Hit]:
+    return lx.lexicon_of("choices", "corrections").hits(found)
+
+
+def _choose(found: Sequence[Token], hits: list[Hit], *, prefer_last: bool) -> Hit | None:
+    """The hit that is the answer: the first after the last correction; else the first (a yes/no) or
+    the last (a choice among options) of the message."""
+    if not hits:
+        return None
+    corrections = _corrections(found)
+    # A hit inside a correction ("nee" of "nee wacht") is part of the correction, not an answer.
+    hits = sorted(
+        (hit for hit in hits if not any(c.start <= hit.start and hit.end <= c.end for c in corrections)),
+        key=lambda hit: (hit.start, -hit.end),
+    )
+    if not hits:
+        return None
+    if corrections:
+        last = max(correction.start for correction in corrections)
+        after = [hit for hit in hits if hit.start >= last]
+        if after:
+            return after[0]
+    return hits[-1] if prefer_last else hits[0]
+
+
+def _confidence(chosen: Hit, hits: Sequence[Hit]) -> float:
+    """Sure when every hit says the same; less when the message named other choices too."""
+    if all(hit.kind == chosen.kind for hit in hits):
+        return 0.9
+    return 0.7
+
+
+# A short answer may carry a typo in a longer word ("akkoort", "natuurluk"); short words must be exact.
+_TYPO_MAX_WORDS = 3
+_TYPO_MIN_LENGTH = 6
+_TYPO_CUTOFF = 82.0
+
+
+def _typo_answer(found: Sequence[Token]) -> list[Hit]:
+    """A yes or no word typed with a typo, in an answer of a few words with no exact hit."""
+    if not found or len(found) > _TYPO_MAX_WORDS:
+        return []
+    vocabulary = _one_word_answers()
+    for index, token in enumerate(found):
+        if len(token.raw) >= _TYPO_MIN_LENGTH:
+            word = t.close_word(token.raw, vocabulary, cutoff=_TYPO_CUTOFF)
+            if word is not None:
+                return [Hit(vocabulary[word], index, index + 1, token.raw)]
+    return []
+
+
+@cache
+def _one_word_answers() -> dict[str, str]:
+    """Yes and no words of every language that are long enough to recognise with a typo."""
+    table: dict[str, str] = {}
+    for kind in ("yes", "no"):
+        for listed in t.lexicon("yes_no")["answers"][kind].values():
+            for phrase in listed:
+                folded = t.words(phrase)
+                if len(folded) == 1 and len(folded[0]) >= _TYPO_MIN_LENGTH and "*" not in phrase:
+                    table.setdefault(folded[0], kind)
+    return table
+
+
+def _as_yes_no(kind: str, confidence: float) -> tuple[str | None, float]:
+    if kind in ("yes", "no"):
+        return kind, confidence
+    return None, 0.3
+
+
+def _emoji_answer(text: str) -> tuple[str | None, float]:
+    table = t.lexicon("yes_no")["emoji"]
+    for emoji in t.emoji_in(text):
+        for kind in ("yes", "no"):
+            if emoji in table[kind]:
+                return kind, 0.8
     return None, 0.0
+
+
+def _is_question(text: str, found: Sequence[Token], lang: str) -> bool:
+    """A question mark, or the words of a question (`question_opens`)."""
+    if "?" in text or "\u061f" in text:
+        return True
+    return question_opens(found, lang)
+
+
+def question_opens(found: Sequence[Token], lang: str = "nl") -> bool:
+    """Words that ask without a question mark: a question word opening the message after fillers
+    ("en waarom moet dat"), a question phrase anywhere ("wat bedoelt u"), a Turkish question particle
+    ("biliyor musunuz"). Also used by `names`: a question is no name."""
+    if not found:
+        return False
+    fillers = lx.word_set("yes_no", "fillers")
+    first = next((index for index, token in enumerate(found) if token.word not in fillers), None)
+    if first is not None:
+        opener = _question_lexicon("openers", _languages(lang)).hits(found[first:])
+        if opener and opener[0].start == 0:
+            return True
+    if _question_lexicon("phrases", None).hits(found):
+        return True
+    particles = lx.word_set("yes_no", "question.particles")
+    return any(token.word in particles for token in found[1:])
+
+
+@cache
+def _question_lexicon(table: str, languages: tuple[str, ...] | None) -> lx.Lexicon:
+    entries = t.lexicon("yes_no")["question"][table]
+    return lx.Lexicon({phrase: "question" for phrase in _entries(entries, languages)})
+
+
+def _plain_words(label: str) -> list[str]:
+    return [lx.squeeze(word) for word in t.words(label)]
+
+
+def _number_at(found: Sequence[Token], index: int) -> tuple[int, int] | None:
+    """(number, words it takes) for a number or ordinal opening at `index` ("2", "de tweede", "nr 1")."""
+    words = _number_words() | _last_words()
+    if not any(token.raw.isdigit() or token.raw in words for token in found[index : index + 3]):
+        return None  # the common case, without folding the words again
+    for size in range(1, 4):
+        if index + size > len(found):
+            break
+        if found[index + size - 1].raw in _last_words() and all(
+            token.raw in _LEADS for token in found[index : index + size - 1]
+        ):
+            return _LAST, size
+        number = t.number_choice(" ".join(token.raw for token in found[index : index + size]))
+        if number is not None:
+            return number, size
+    return None
+
+
+# "de laatste": stands for the number of the last option, whatever that is.
+_LAST = -1
+_LEADS = frozenset({"de", "het", "the", "die", "nummer", "nr", "optie", "option", "keuze"})
+
+
+@cache
+def _last_words() -> frozenset[str]:
+    return frozenset(t.plain(word) for word in t.lexicon("choices")["last"]["all"])
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Every word of `data/numbers.toml`: a number can only open where one of these is near."""
+    spellings = (
+        spelling
+        for table in t.lexicon("numbers").values()
+        for listed in table.values()
+        for spelling in listed
+    )
+    return frozenset(word for spelling in spellings for word in t.words(spelling))
+
+
+def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> list[Hit]:
+    """Options `[(key, label)]` chosen by number. What follows a number in its clause must be a
+    filler or words of that option's label ("2 graag", "1 vandaag nog"): "een paar dagen", "binnen een
+    week", "om 2 uur" and "12 december" are no choice."""
+    fillers = lx.word_set("choices", "fillers")
+    hits: list[Hit] = []
+    index = 0
+    while index < len(found):
+        at = _number_at(found, index)
+        if at is None:
+            index += 1
+            continue
+        number, size = at
+        clause = found[index].clause
+        rest = [token.word for token in found[index + size :] if token.clause == clause]
+        if number == _LAST:
+            number = len(options)
+        if 1 <= number <= len(options):
+            key, label = options[number - 1]
+            allowed = fillers | frozenset(_plain_words(label))
+            if all(word in allowed for word in rest):
+                hits.append(Hit(key, index, index + size, str(number)))
+                index += len(rest)  # "last one", "1 vandaag nog": the words after belong to it
+        index += size
+    return hits
+
+
+def _outside(hits: Sequence[Hit], others: Sequence[Hit]) -> list[Hit]:
+    """The hits that do not overlap any of `others` (a number inside "binnen een week")."""
+    return [
+        hit for hit in hits if not any(hit.start < other.end and other.start < hit.end for other in others)
+    ]
+
+
+# Words of a label too common to pick an option on their own.
+_MIN_LABEL_WORD = 4
+
+
+@cache
+def _label_lexicon(options: tuple[tuple[str, str], ...]) -> tuple[lx.Lexicon, dict[str, str]]:
+    """Each option's label and its own words (not shared with another option) as phrases, and the
+    folded words for typo matching."""
+    common = lx.word_set("choices", "fillers") | lx.word_set("yes_no", "negators")
+    owners: dict[str, set[str]] = {}
+    for key, label in options:
+        for word in t.words(label):
+            owners.setdefault(word, set()).add(key)
+    phrases: dict[str, str] = {}
+    vocabulary: dict[str, str] = {}
+    for key, label in options:
+        phrases[label] = key
+        for word in t.words(label):
+            if len(word) >= _MIN_LABEL_WORD and len(owners[word]) == 1 and lx.squeeze(word) not in common:
+                phrases.setdefault(word, key)
+                vocabulary[word] = key
+    return lx.Lexicon(phrases), vocabulary
+
+
+def _typo_hits(found: Sequence[Token], hits: Sequence[Hit], vocabulary: dict[str, str]) -> list[Hit]:
+    covered = {index for hit in hits for index in range(hit.start, hit.end)}
+    result: list[Hit] = []
+    for index, token in enumerate(found):
+        if index in covered:
+            continue
+        word = t.close_word(token.raw, vocabulary)
+        if word is not None:
+            hit = Hit(vocabulary[word], index, index + 1, token.raw)
+            if not _negated(found, hit):
+                result.append(hit)
+    return result
+
+
+def _condition(
+    text: str, found: Sequence[Token], lang: str, now: datetime | None, *, with_time: bool = True
+) -> str | None:
+    """What a volunteer adds to a yes or a later: a time (from `times`), a day with "only", and the
+    conditions of `data/invitation.toml`, in that order, joined by "; ". Without `with_time` (the
+    time is when they will answer: "ik laat het vanavond weten") only the other conditions count."""
+    parts: list[str] = []
+    when = times.condition_time(text, lang, now) if with_time else None
+    if when:
+        parts.append(when)
+    elif with_time:
+        day = _only_day(found)
+        if day:
+            parts.append(f"{day} only")
+    for hit in lx.lexicon_of("invitation", "conditions").hits(found):
+        if hit.kind not in parts:
+            parts.append(hit.kind)
+    return "; ".join(parts) or None
+
+
+def _only_day(found: Sequence[Token]) -> str | None:
+    """A weekday with "pas" / "alleen" / "only" next to it: "kan pas zaterdag", "saturday only"."""
+    before, after = lx.word_set("invitation", "only.before"), lx.word_set("invitation", "only.after")
+    for hit in lx.lexicon_of("invitation", "weekdays").hits(found):
+        clause = found[hit.start].clause
+        near = [token.word for token in found[max(0, hit.start - 3) : hit.start] if token.clause == clause]
+        following = found[hit.end].word if hit.end < len(found) else ""
+        if before & set(near) or following in after:
+            return hit.kind
+    return None

@@ -1,7 +1,251 @@
-"""The name someone gives when asked "Hoe mag ik je noemen?", or None when the answer is no name."""
+"""The name someone gives when asked "Hoe mag ik je noemen?", or None when the answer is no name.
+
+A name comes after an introduction ("ik heet", "noem me maar", "call me", "adim"; the last one counts,
+so "Mijn naam is Wiesława, maar zeg maar Wiesia" gives the short name she prefers), or it is the whole
+answer ("Henk 😊", "oma truus", "MEVROUW JANSEN"). Questions, sentences, requests, refusals, emoji,
+yes/no words and language questions are no name: the flow asks again instead of greeting
+"Dag Bel me maar!". The name keeps the person's spelling; only all-lower or all-capital words are
+capitalised, titles are written out ("mevr." -> "mevrouw") and surname particles stay lower case.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from functools import cache
+
+import simplemma
+
+from flows.understanding import lexmatch as lx
+from flows.understanding import text as t
+from flows.understanding.answers import question_opens
+from flows.understanding.lexmatch import Token
+
+# "(van nummer 12)", "[buurman]": an aside, not part of the name.
+_ASIDE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+# "mevr. de vries": the dot of a title's abbreviation does not end a clause.
+_ABBREVIATION_DOT = re.compile(r"(?i)\b(mevr|mw|mvr|dhr|hr|mnr|mrs|mr|ms|dr)\.")
+_MAX_NAME_WORDS = 3
+_LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
+# Answers a name may be followed by in its clause without becoming a sentence ("Henk hier").
+_TRAILING = frozenset({"hier", "graag", "hoor", "dank", "bedankt", "groetjes", "here", "thanks", "is", "dat"})
+
 
 def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
-    return None, 0.0
+    """(name or None, confidence)."""
+    if "?" in text or "\u061f" in text:
+        return None, 0.0
+    found = lx.tokens(_ABBREVIATION_DOT.sub(r"\1", _ASIDE.sub(" ", text)))
+    if not found or _asks(found, lang):
+        return None, 0.0
+    start = 0
+    while start < len(found) and (found[start].raw in _greetings() or found[start].raw in _skipped()):
+        start += 1
+    intros = _intros(lang).hits(found[start:]) or _intros("").hits(found[start:])
+    for hit in reversed(intros):
+        strong = hit.kind == "strong"
+        named = _name_at(found, start + hit.end, lang, strong=strong, weak=not strong)
+        if named is not None:
+            return named[0], 0.95 if strong else 0.85
+    named = _name_at(found, start, lang, strong=False, weak=False)
+    if named is None:
+        return None, 0.0
+    name, end = named
+    clause = found[start].clause
+    trailing = _TRAILING | _yes_words()
+    if any(token.clause == clause and token.raw not in trailing for token in found[end:]):
+        return None, 0.0
+    if any(token.raw not in _never() and token.raw not in trailing for token in found[end:]):
+        return None, 0.0
+    known = any(token.raw in _first_names() for token in found[start:end])
+    return name, 0.9 if known else 0.7
+
+
+def _name_at(
+    found: Sequence[Token], index: int, lang: str, *, strong: bool, weak: bool
+) -> tuple[str, int] | None:
+    """The name opening at `index` and the index after it: an optional title, up to three name words
+    with surname particles between them, an optional title after (Turkish "hanim")."""
+    if index >= len(found):
+        return None
+    clause = found[index].clause
+    while index < len(found) - 1 and found[index].raw in _skipped() and found[index + 1].clause == clause:
+        index += 1
+    title, position = _title_at(found, index)
+    parts: list[str] = []
+    typed: list[str] = []  # the name words as typed
+    name_words = 0
+    while position < len(found) and found[position].clause == clause and name_words < _MAX_NAME_WORDS:
+        token = found[position]
+        if token.raw in _particles() and (parts or title):
+            # "van der Linden": particles count only when a name word follows them.
+            after = position
+            while after < len(found) and found[after].clause == clause and found[after].raw in _particles():
+                after += 1
+            if (
+                after < len(found)
+                and found[after].clause == clause
+                and _is_name_word(found[after], lang, trusted=title is not None)
+                and not _written_lower_after_capital(found[after], typed)
+            ):
+                parts.extend(found[between].raw for between in range(position, after))
+                position = after
+                continue
+            break
+        following = found[position + 1] if position + 1 < len(found) else None
+        # An introduction vouches for a word that ends its clause ("de naam is gerrit"), not for the
+        # first word of a sentence ("mijn naam doet er niet toe").
+        ends_clause = following is None or following.clause != clause
+        vouched = (strong or title is not None) and ends_clause and name_words == 0
+        if token.raw in _particles() or not _is_name_word(token, lang, trusted=vouched):
+            break
+        if name_words and _written_lower_after_capital(token, typed):
+            break
+        if weak and not parts and title is None and not _looks_like_name(token):
+            return None
+        parts.append(_capitalised(token.original or token.raw))
+        typed.append(token.original or token.raw)
+        name_words += 1
+        position += 1
+    if not parts or parts[-1] in _particles():
+        return None
+    if position < len(found) and found[position].clause == clause:
+        suffix = _after_titles().get(found[position].raw)
+        if suffix:
+            parts.append(suffix)
+            position += 1
+    return " ".join(([title] if title else []) + parts), position
+
+
+def _title_at(found: Sequence[Token], index: int) -> tuple[str | None, int]:
+    titles = _before_titles()
+    for size in (2, 1):
+        if index + size <= len(found):
+            words = " ".join(token.raw for token in found[index : index + size])
+            if words in titles and found[index + size - 1].clause == found[index].clause:
+                return titles[words], index + size
+    return None, index
+
+
+def _is_name_word(token: Token, lang: str, *, trusted: bool) -> bool:
+    """A word that can be (part of) a name: letters only, not a word that is never a name; a word in
+    lower or upper case that the dictionary knows ("tuin", "moe") is no name unless it is a known
+    first name ("joke", "bas") or an introduction vouches for it."""
+    word = token.raw
+    if len(word) < 2 or any(ch.isdigit() for ch in word) or word in _never():
+        return False
+    if word in _first_names():
+        return True
+    original = token.original or word
+    if original[:1].isupper() and not original.isupper():
+        return True
+    return trusted or not _known_word(word, lang)
+
+
+def _written_lower_after_capital(token: Token, parts: Sequence[str]) -> bool:
+    """ "Annie van hiernaast": after a name written with a capital, a word in lower case is no surname."""
+    original = token.original or token.raw
+    capitalised = [part for part in parts if part[:1].isupper()]
+    return bool(capitalised) and original.islower()
+
+
+def _looks_like_name(token: Token) -> bool:
+    """After "ik ben": a capital or a known first name ("ik ben Gerda", "ik ben gerda", not "ik ben moe")."""
+    original = token.original or token.raw
+    if original.lower() == original.upper():  # a script without capitals (Arabic)
+        return True
+    return token.raw in _first_names() or (original[:1].isupper() and not original.isupper())
+
+
+def _capitalised(word: str) -> str:
+    """ "gerrit" -> "Gerrit", "JANSEN" -> "Jansen", "jan-willem" -> "Jan-Willem"; "McDonald" stays."""
+    if not (word.islower() or word.isupper()):
+        return word
+    lowered = word.replace("\u0130", "I").lower()
+    return "-".join(part[:1].upper() + part[1:] for part in lowered.split("-"))
+
+
+def _asks(found: Sequence[Token], lang: str) -> bool:
+    """A question without a question mark: "wie is dit", "waarom wil je dat weten", "biliyor musunuz"."""
+    return question_opens(found, lang)
+
+
+@cache
+def _intros(lang: str) -> lx.Lexicon:
+    languages = (lang, "en") if lang in _LANGUAGES else None
+    data = t.lexicon("names")["intro"]
+    phrases: dict[str, str] = {}
+    for strength in ("strong", "weak"):
+        for language, listed in data[strength].items():
+            if languages is None or language in languages:
+                for phrase in listed:
+                    phrases.setdefault(phrase, strength)
+    return lx.Lexicon(phrases)
+
+
+@cache
+def _before_titles() -> dict[str, str]:
+    return {
+        t.plain(spelling): written
+        for written, spellings in t.lexicon("names")["titles"]["before"].items()
+        for spelling in spellings
+    }
+
+
+@cache
+def _after_titles() -> dict[str, str]:
+    return {
+        t.plain(spelling): written
+        for written, spellings in t.lexicon("names")["titles"]["after"].items()
+        for spelling in spellings
+    }
+
+
+@cache
+def _skipped() -> frozenset[str]:
+    return frozenset(t.plain(word) for word in t.lexicon("names")["skip"]["all"])
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(t.plain(word) for word in t.lexicon("names")["particles"]["all"])
+
+
+@cache
+def _greetings() -> frozenset[str]:
+    data = t.lexicon("names")["never"]["greetings"]
+    return frozenset(word for phrase in data for word in t.words(phrase)) | {"eh", "ehm", "nou", "ok", "oke"}
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(t.plain(name) for name in t.lexicon("names")["first_names"]["all"])
+
+
+@cache
+def _never() -> frozenset[str]:
+    """Words of `[never]` plus every one-word yes and no of yes_no.toml ("jawel", "okidoki", "evet")."""
+    words = {
+        word
+        for listed in t.lexicon("names")["never"].values()
+        for phrase in listed
+        for word in t.words(phrase)
+    }
+    for kind in ("yes", "no", "unsure"):
+        for listed in t.lexicon("yes_no")["answers"][kind].values():
+            words.update(t.plain(phrase) for phrase in listed if len(t.words(phrase)) == 1)
+    return frozenset(words)
+
+
+@cache
+def _yes_words() -> frozenset[str]:
+    """One-word yeses ("Bas is goed", "Henk, prima"): allowed after a name given on its own."""
+    listed = t.lexicon("yes_no")["answers"]["yes"].values()
+    return frozenset(t.plain(phrase) for phrases in listed for phrase in phrases if len(t.words(phrase)) == 1)
+
+
+@cache
+def _known_word(word: str, lang: str) -> bool:
+    """Whether the dictionary of Dutch or of the conversation's language knows the word."""
+    languages = {"nl", lang} & set(_LANGUAGES) - {"ar"}
+    return any(simplemma.is_known(word, lang=language) for language in sorted(languages))
