@@ -1,0 +1,151 @@
+"""Kinds of help in what people write: the answer to "Waarmee zoek je hulp?", and the kinds a first
+message or a volunteer's offer names.
+
+The words live in `data/categories.toml` (six languages), with the numbered list's order. A kind is
+found by its words anywhere in the text, after typos are corrected; a kind right after "geen"/"niet" is
+not wanted. When someone changes their mind ("boodschappen. nee wacht, toch de tuin") the last kind
+named after the last correction word counts; otherwise the kind with the most weight, the first named
+on a tie ("op mijn kat passen, ik moet het ziekenhuis in": kat outweighs the leaning "ziekenhuis").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from flows.understanding.phrases import Corrector, Hit, PhraseSet, all_phrases, compile_phrases, normal, strip_edges
+from flows.understanding.text import lexicon, number_choice
+
+STRONG = 2.0
+WEAK = 1.0
+# "Iets anders" is a choice of the list by its name: it outweighs the details that follow it.
+NAMED_CHOICE = 3.0
+_ARTICLES = ("de", "het", "een", "the", "a", "an", "mijn", "my", "m'n", "mn", "iets met", "iets met de", "iets met mijn",
+             "hulp bij", "hulp met", "help with", "voor", "met")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    order: tuple[str, ...]
+    phrases: PhraseSet
+    whole: dict[str, Any]
+    corrections: Any
+    negations: Any
+    fillers: tuple[str, ...]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = lexicon("categories")
+    order = tuple(data["choice"]["order"])
+    tiers: dict[str, dict[float, list[str]]] = {}
+    whole: dict[str, Any] = {}
+    for key in order:
+        sections = data[key].values()
+        weight = NAMED_CHOICE if key == "anders" else STRONG
+        tiers[key] = {
+            weight: [p for s in sections for p in s.get("words", ())],
+            WEAK: [p for s in sections for p in s.get("weak", ())],
+        }
+        whole[key] = compile_phrases(p for s in sections for p in s.get("whole", ()))
+    choice = data["choice"]
+    fillers = tuple(lexicon("intents")["fillers"]["words"]) + _ARTICLES
+    return _Lexicon(
+        order=order,
+        phrases=PhraseSet(tiers),
+        whole=whole,
+        corrections=compile_phrases(choice["corrections"]),
+        negations=compile_phrases(f"{word} [de|het|een|the|a|mijn]" for word in choice["negations"]),
+        fillers=fillers,
+    )
+
+
+@cache
+def corrector() -> Corrector:
+    """Typos are corrected towards the words of every lexicon of this layer."""
+    return Corrector([*all_phrases(lexicon("categories")), *all_phrases(lexicon("intents"))])
+
+
+def order() -> tuple[str, ...]:
+    """The kinds in the order of the numbered list (1 = boodschappen, 2 = vervoer, ...)."""
+    return _lexicon().order
+
+
+def prepare(text: str) -> str:
+    """The normal, typo-corrected form every reader of this layer matches against."""
+    return corrector().text(normal(text))
+
+
+def mentions(prepared: str) -> list[Hit]:
+    """Every mention of a kind in prepared text, in order, without the ones negated ("geen boodschappen")."""
+    lex = _lexicon()
+    hits = lex.phrases.find(prepared)
+    if lex.negations is not None:
+        negated_ends = {found.end() for found in lex.negations.finditer(prepared)}
+        hits = [hit for hit in hits if hit.start - 1 not in negated_ends]
+    whole_text = strip_edges(prepared, lex.fillers)
+    for key, pattern in lex.whole.items():
+        if pattern is not None and whole_text and pattern.fullmatch(whole_text):
+            hits.append(Hit(key, 0, len(prepared), NAMED_CHOICE, whole_text))
+    return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
+
+
+def _weighed(hits: list[Hit]) -> tuple[str | None, float]:
+    """The kind with the most weight (first named on a tie), and how sure: 1 when no other kind is named."""
+    if not hits:
+        return None, 0.0
+    totals: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for hit in hits:
+        totals[hit.key] += hit.weight
+        first.setdefault(hit.key, hit.start)
+    best = max(totals, key=lambda key: (totals[key], -first[key]))
+    rest = sum(value for key, value in totals.items() if key != best)
+    confidence = 0.95 if not rest else round(0.5 + 0.45 * totals[best] / (totals[best] + rest), 2)
+    if max(hit.weight for hit in hits if hit.key == best) < STRONG:
+        confidence = min(confidence, 0.7)
+    return best, confidence
+
+
+def kind_in(text: str, lang: str = "nl") -> tuple[str | None, float]:
+    """The kind of help a free text (a first message, a request) is about, or None."""
+    return _weighed(mentions(prepare(text)))
+
+
+def kinds_in(text: str, lang: str = "nl") -> list[str]:
+    """Every kind a text names, in the order named: a volunteer's "boodschappen en de tuin, ook wel klusjes"."""
+    found: list[str] = []
+    for hit in mentions(prepare(text)):
+        if hit.key not in found:
+            found.append(hit.key)
+    return found
+
+
+def _after_last_correction(prepared: str, hits: list[Hit]) -> list[Hit]:
+    """The mentions after the last word that takes back an earlier choice, when there are any."""
+    pattern = _lexicon().corrections
+    if pattern is None or len({hit.key for hit in hits}) < 2:
+        return hits
+    ends = [found.end() for found in pattern.finditer(prepared) if found.start() > hits[0].start]
+    for end in reversed(ends):
+        later = [hit for hit in hits if hit.start >= end]
+        if later:
+            return later
+    return hits
+
+
+def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
+    """The answer to "Waarmee zoek je hulp?": a number of the list ("2", "de tweede"), a kind by its
+    words inside a sentence or with a typo, the last one when someone changes their mind."""
+    prepared = prepare(text)
+    hits = mentions(prepared)
+    if hits:
+        hits = _after_last_correction(prepared, hits)
+        return _weighed(hits)
+    number = number_choice(text)
+    kinds = order()
+    if number is not None and 1 <= number <= len(kinds) and len(prepared.split()) <= 4:
+        return kinds[number - 1], 0.95
+    return None, 0.0

@@ -1,0 +1,214 @@
+"""Phrase lexicons for the intent, kind-of-help and language readers: compiled once, matched with positions.
+
+A lexicon entry is a phrase of folded words, with a little syntax so that one line covers many
+spellings without listing sentences:
+
+- `boodschap*`  a stem: the word may go on ("boodschappen", "boodschapje");
+- `*اوراق`      any start of a word (Arabic and Turkish glue prefixes and suffixes to words);
+- `kan|kunt`    either word;
+- `[er]`        an optional word (`[er|nou|af en toe]`: one of them or none);
+- `...`         up to three words in between ("wat is er ... te doen").
+
+Arabic words also match with a glued-on article or preposition ("فالأوراق" for "اوراق"). Text and
+phrases are folded the same way (`text.plain`, with Polish "ł" as "l" since people type it so).
+Words someone typed with a slip of the finger are corrected to a lexicon word first (`correct`), so the
+phrases match "boodschapen" and "computr" too; words the Dutch dictionary knows are never corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from flows.understanding.text import plain
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+# Glued-on Arabic article and prepositions: "فالأوراق" (in the papers), "بالعربية" (in Arabic).
+_ARABIC_PREFIX = "(?:[وفبلك]?(?:ال|ل)?)"
+_GAP = r"(?: \S+){0,3}"
+_TYPO_CUTOFF = 86.0
+_TYPO_MIN_LENGTH = 6
+
+
+def normal(text: str) -> str:
+    """The plain form the lexicons are matched against: `text.plain` with "ł" read as "l"."""
+    return plain(text).replace("ł", "l")
+
+
+_TOKEN = re.compile(r"\[[^\]]*\]|\S+")
+
+
+def _alternative(spelling: str) -> str:
+    if " " in spelling.strip():
+        return " ".join(_alternative(word) for word in spelling.split())
+    glued_front = spelling.startswith("*")
+    open_end = spelling.endswith("*")
+    core = normal(spelling.strip("*"))
+    if not core:
+        raise ValueError(f"empty word in lexicon entry {spelling!r}")
+    pattern = re.escape(core)
+    if glued_front:
+        pattern = r"\w*" + pattern
+    elif _ARABIC_LETTER.match(core):
+        pattern = _ARABIC_PREFIX + pattern
+    if open_end:
+        pattern += r"\w*"
+    return pattern
+
+
+def compile_phrase(phrase: str) -> str:
+    """The regex (without word edges) of one lexicon phrase; `re:` entries are raw regex on plain text."""
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    pattern = ""
+    first = True
+    for token in _TOKEN.findall(phrase):
+        if token == "...":
+            if not first:
+                pattern += _GAP
+            continue
+        optional = token.startswith("[") and token.endswith("]")
+        body = "(?:" + "|".join(_alternative(alt) for alt in token.strip("[]").split("|")) + ")"
+        if optional:
+            pattern += f"(?:{body} )?" if first else f"(?: {body})?"
+        else:
+            pattern += body if first else f" {body}"
+            first = False
+    if first:
+        raise ValueError(f"lexicon entry {phrase!r} has no word that must be there")
+    return pattern
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for a list of phrases, each matching whole words only."""
+    parts = [compile_phrase(phrase) for phrase in phrases if phrase.strip()]
+    if not parts:
+        return None
+    return re.compile(r"(?<!\S)(?:" + "|".join(parts) + r")(?!\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a lexicon key was found in the normal text: what `voordeur understand` can show."""
+
+    key: str
+    start: int
+    end: int
+    weight: float
+    words: str
+
+
+class PhraseSet:
+    """Several keys (intents, kinds of help), each with phrases in weight tiers; `find` lists every hit."""
+
+    def __init__(self, entries: Mapping[str, Mapping[float, Sequence[str]]]) -> None:
+        self._patterns: list[tuple[str, float, re.Pattern[str]]] = []
+        for key, tiers in entries.items():
+            for weight, phrases in tiers.items():
+                pattern = compile_phrases(phrases)
+                if pattern is not None:
+                    self._patterns.append((key, weight, pattern))
+        self.keys = tuple(entries)
+
+    def find(self, normal_text: str) -> list[Hit]:
+        hits = [
+            Hit(key, found.start(), found.end(), weight, found.group())
+            for key, weight, pattern in self._patterns
+            for found in pattern.finditer(normal_text)
+        ]
+        return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
+
+    def any(self, normal_text: str) -> bool:
+        return any(pattern.search(normal_text) for _, _, pattern in self._patterns)
+
+
+def by_language(table: Mapping[str, object], field: str) -> list[str]:
+    """The phrases of `field` in every language section of a lexicon table: {"nl": {field: [...]}, ...}."""
+    found: list[str] = []
+    for section in table.values():
+        if isinstance(section, Mapping):
+            found.extend(str(phrase) for phrase in section.get(field, ()))
+    return found
+
+
+def all_phrases(table: object) -> Iterator[str]:
+    """Every phrase of a lexicon table, however deep its sections go."""
+    if isinstance(table, str):
+        yield table
+    elif isinstance(table, Mapping):
+        for value in table.values():
+            yield from all_phrases(value)
+    elif isinstance(table, list):
+        for value in table:
+            yield from all_phrases(value)
+
+
+@cache
+def _known_word(word: str) -> bool:
+    """A word of the Dutch or English dictionary is meant as typed, never corrected."""
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang="nl") or simplemma.is_known(word, lang="en"))
+
+
+class Corrector:
+    """Corrects typos to the long words of some lexicons: a slip in a short word makes another word."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        vocabulary: set[str] = set()
+        stems: set[str] = set()
+        for phrase in phrases:
+            if phrase.startswith("re:"):
+                continue
+            for token in _TOKEN.findall(phrase):
+                for alt in re.split(r"[|\s]+", token.strip("[]")):
+                    core = normal(alt.strip("*"))
+                    if len(core) < _TYPO_MIN_LENGTH or " " in core or alt.startswith("*"):
+                        continue
+                    (stems if alt.endswith("*") else vocabulary).add(core)
+        self._vocabulary = sorted(vocabulary | stems)
+        self._known = frozenset(vocabulary)
+        self._stems = tuple(sorted(stems))
+        self._seen: dict[str, str] = {}
+
+    def word(self, word: str) -> str:
+        if word in self._seen:
+            return self._seen[word]
+        fixed = word
+        if (
+            len(word) >= _TYPO_MIN_LENGTH
+            and word.isalpha()
+            and word not in self._known
+            and not word.startswith(self._stems)
+            and not _known_word(word)
+        ):
+            found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+            fixed = str(found[0]) if found else word
+        if len(self._seen) < 50_000:
+            self._seen[word] = fixed
+        return fixed
+
+    def text(self, normal_text: str) -> str:
+        """The normal text with typos in long lexicon words corrected: "boodschapen" -> "boodschappen"."""
+        return " ".join(self.word(word) for word in normal_text.split())
+
+
+def strip_edges(normal_text: str, fillers: Iterable[str]) -> str:
+    """The text without filler words or phrases at its start and end: "hoofdmenu pls" -> "hoofdmenu"."""
+    ordered = sorted({normal(filler) for filler in fillers if normal(filler)}, key=len, reverse=True)
+    text = normal_text
+    changed = True
+    while changed and text:
+        changed = False
+        for filler in ordered:
+            if text == filler:
+                return ""
+            if text.startswith(filler + " "):
+                text, changed = text[len(filler) + 1 :], True
+            if text.endswith(" " + filler):
+                text, changed = text[: -len(filler) - 1], True
+    return text
