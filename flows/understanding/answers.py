@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from flows.understanding import categories
+
 
 def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) -> tuple[str | None, float]:
     """("yes" / "no" / "question" or None, confidence)."""
@@ -11,7 +13,8 @@ def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) ->
 
 
 def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
-    return None, 0.0
+    """(kind of help or None, confidence): see `flows.understanding.categories.read_category`."""
+    return categories.read_category(text, lang)
 
 
 def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:

@@ -111,7 +111,11 @@ def _weighed(hits: list[Hit]) -> tuple[str | None, float]:
 
 def kind_in(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """The kind of help a free text (a first message, a request) is about, or None."""
-    return _weighed(mentions(prepare(text)))
+    return kind_in_prepared(prepare(text))
+
+
+def kind_in_prepared(prepared: str) -> tuple[str | None, float]:
+    return _weighed(mentions(prepared))
 
 
 def kinds_in(text: str, lang: str = "nl") -> list[str]:
