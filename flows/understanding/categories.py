@@ -15,15 +15,21 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from flows.understanding.phrases import Corrector, Hit, PhraseSet, all_phrases, compile_phrases, normal, strip_edges
+from flows.understanding.phrases import (
+    Corrector,
+    Hit,
+    PhraseSet,
+    all_phrases,
+    compile_phrases,
+    normal,
+    strip_edges,
+)
 from flows.understanding.text import lexicon, number_choice
 
 STRONG = 2.0
 WEAK = 1.0
 # "Iets anders" is a choice of the list by its name: it outweighs the details that follow it.
 NAMED_CHOICE = 3.0
-_ARTICLES = ("de", "het", "een", "the", "a", "an", "mijn", "my", "m'n", "mn", "iets met", "iets met de", "iets met mijn",
-             "hulp bij", "hulp met", "help with", "voor", "met")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +57,7 @@ def _lexicon() -> _Lexicon:
         }
         whole[key] = compile_phrases(p for s in sections for p in s.get("whole", ()))
     choice = data["choice"]
-    fillers = tuple(lexicon("intents")["fillers"]["words"]) + _ARTICLES
+    fillers = (*lexicon("intents")["fillers"]["words"], *data["choice"]["around"])
     return _Lexicon(
         order=order,
         phrases=PhraseSet(tiers),
@@ -119,7 +125,7 @@ def kind_in_prepared(prepared: str) -> tuple[str | None, float]:
 
 
 def kinds_in(text: str, lang: str = "nl") -> list[str]:
-    """Every kind a text names, in the order named: a volunteer's "boodschappen en de tuin, ook wel klusjes"."""
+    """Every kind a text names, in the order named: "boodschappen en de tuin, ook wel klusjes"."""
     found: list[str] = []
     for hit in mentions(prepare(text)):
         if hit.key not in found:

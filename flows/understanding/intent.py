@@ -37,7 +37,19 @@ _GREETING_WORDS = 3
 _COMMAND_WORDS = 8
 _LANGUAGE_REQUEST_WORDS = 8
 _GREETING_EMOJI = frozenset("👋🙋🤝🙏")
-_GROUPS = ("stop", "human", "call", "service", "lonely", "offer", "offer_weak", "activity", "ask", "greeting", "menu")
+_GROUPS = (
+    "stop",
+    "human",
+    "call",
+    "service",
+    "lonely",
+    "offer",
+    "offer_weak",
+    "activity",
+    "ask",
+    "greeting",
+    "menu",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +198,7 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
         return None
     asked = hits[0].key
     rest = strip_edges(prepared, _fillers())
-    if any(hit.start == 0 and hit.end == len(prepared) for hit in hits) or rest in {hit.words for hit in hits}:
+    if rest in {hit.words for hit in hits}:
         return asked
     if languages.asks is not None and languages.asks.search(prepared) and categories.kind_in(text)[0] is None:
         return asked

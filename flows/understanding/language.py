@@ -34,7 +34,7 @@ _NOT_DIGIT_WORD = re.compile(r"\d+(?:uur|u|am|pm|min|km|kg|st|nd|rd|th|e|de|ste|
 
 @cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(LANGUAGES))
@@ -47,12 +47,14 @@ def _signs() -> dict[str, Any]:
     return {
         "tr": frozenset(data["turkish_letters"]),
         "pl": frozenset(data["polish_letters"]),
-        "markers": {lang: frozenset(normal(word) for word in words) for lang, words in data["markers"].items()},
+        "markers": {
+            lang: frozenset(normal(word) for word in words) for lang, words in data["markers"].items()
+        },
     }
 
 
 def _script(letters: str) -> str | None:
-    """"ar" or "uk" when most letters are Arabic or Cyrillic."""
+    """Arabic or Cyrillic ("ar", "uk") when most letters are written in it."""
     arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f")
     cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
     if arabic * 2 > len(letters):
@@ -62,14 +64,16 @@ def _script(letters: str) -> str | None:
     return None
 
 
+def _digit_word(word: str) -> bool:
+    """ "3afak", "wa7ed", "y3awni": darija written with digits, not "2uur" or "3rd"."""
+    if not _DIGIT_WORD.fullmatch(word) or _NOT_DIGIT_WORD.fullmatch(word):
+        return False
+    return sum(ch.isalpha() for ch in word) >= 3
+
+
 def _darija_words(words: list[str]) -> int:
     markers = _signs()["markers"]["ar"]
-    return sum(
-        1
-        for word in words
-        if word in markers
-        or (_DIGIT_WORD.fullmatch(word) and not _NOT_DIGIT_WORD.fullmatch(word) and sum(c.isalpha() for c in word) >= 3)
-    )
+    return sum(1 for word in words if word in markers or _digit_word(word))
 
 
 def _markers(words: list[str], lang: str) -> int:
