@@ -11,6 +11,7 @@ on a tie ("op mijn kat passen, ik moet het ziekenhuis in": kat outweighs the lea
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -89,7 +90,7 @@ def mentions(prepared: str) -> list[Hit]:
     lex = _lexicon()
     hits = lex.phrases.find(prepared)
     if lex.negations is not None:
-        negated_ends = {found.end() for found in lex.negations.finditer(prepared)}
+        negated_ends = {end for _, end, _ in lex.negations.spans(prepared)}
         hits = [hit for hit in hits if hit.start - 1 not in negated_ends]
     whole_text = strip_edges(prepared, lex.fillers)
     for key, pattern in lex.whole.items():
@@ -120,8 +121,16 @@ def kind_in(text: str, lang: str = "nl") -> tuple[str | None, float]:
     return kind_in_prepared(prepare(text))
 
 
-def kind_in_prepared(prepared: str) -> tuple[str | None, float]:
-    return _weighed(mentions(prepared))
+def kind_in_prepared(prepared: str, ignore: Sequence[tuple[int, int]] = ()) -> tuple[str | None, float]:
+    """The kind in prepared text, leaving out mentions inside the spans `ignore` (words that belong to
+    another phrase: "telefon" in "proszę o telefon", a call, is no phone trouble)."""
+    hits = [hit for hit in mentions(prepared) if not any(a <= hit.start and hit.end <= b for a, b in ignore)]
+    return _weighed(hits)
+
+
+def named_in_prepared(prepared: str) -> bool:
+    """Whether prepared text names a kind outright (not only leans to one)."""
+    return any(hit.weight >= STRONG for hit in mentions(prepared))
 
 
 def kinds_in(text: str, lang: str = "nl") -> list[str]:
@@ -138,7 +147,7 @@ def _after_last_correction(prepared: str, hits: list[Hit]) -> list[Hit]:
     pattern = _lexicon().corrections
     if pattern is None or len({hit.key for hit in hits}) < 2:
         return hits
-    ends = [found.end() for found in pattern.finditer(prepared) if found.start() > hits[0].start]
+    ends = [end for start, end, _ in pattern.spans(prepared) if start > hits[0].start]
     for end in reversed(ends):
         later = [hit for hit in hits if hit.start >= end]
         if later:

@@ -15,13 +15,12 @@ conversation itself. Decisions: "stop met roken", "ik stop met werken" are not o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from flows.understanding import categories
-from flows.understanding.phrases import PhraseSet, compile_phrases, normal, strip_edges
+from flows.understanding.phrases import Phrases, PhraseSet, compile_phrases, normal, strip_edges
 from flows.understanding.text import emoji_in, lexicon, number_choice
 
 INTENTS = ("ask", "offer", "service_question", "activity", "human", "stop", "greeting", "crisis", "explain")
@@ -37,6 +36,7 @@ _GREETING_WORDS = 3
 _COMMAND_WORDS = 8
 _LANGUAGE_REQUEST_WORDS = 8
 _GREETING_EMOJI = frozenset("👋🙋🤝🙏")
+_NOT_A_KIND = ("call", "human", "stop")
 _GROUPS = (
     "stop",
     "human",
@@ -70,13 +70,18 @@ class StateWords:
 
 @dataclass(frozen=True, slots=True)
 class _Group:
-    anywhere: re.Pattern[str] | None
-    whole: re.Pattern[str] | None
+    anywhere: Phrases | None
+    whole: Phrases | None
 
     def found(self, prepared: str, whole_text: str) -> bool:
         if self.anywhere is not None and self.anywhere.search(prepared):
             return True
         return bool(self.whole is not None and whole_text and self.whole.fullmatch(whole_text))
+
+    def spans(self, prepared: str) -> list[tuple[int, int]]:
+        if self.anywhere is None:
+            return []
+        return [(start, end) for start, end, _ in self.anywhere.spans(prepared)]
 
 
 @cache
@@ -109,11 +114,16 @@ class _Signs:
         return group in self.groups
 
 
+@lru_cache(maxsize=1024)
 def _signs(text: str) -> _Signs:
+    """Read once per message: the flows may ask for its intent and for words about the conversation."""
     prepared = categories.prepare(text)
     whole_text = strip_edges(prepared, _fillers())
-    found = frozenset(name for name, group in _groups().items() if group.found(prepared, whole_text))
-    category, _ = categories.kind_in_prepared(prepared)
+    groups = _groups()
+    found = frozenset(name for name, group in groups.items() if group.found(prepared, whole_text))
+    # A kind's word inside a call, a person or a stop phrase is part of that phrase ("aan de telefoon").
+    taken = [span for name in _NOT_A_KIND if name in found for span in groups[name].spans(prepared)]
+    category, _ = categories.kind_in_prepared(prepared, taken)
     return _Signs(found, category, len(prepared.split()))
 
 
@@ -168,8 +178,8 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
 @dataclass(frozen=True, slots=True)
 class _Languages:
     names: PhraseSet
-    asks: re.Pattern[str] | None
-    not_understood: re.Pattern[str] | None
+    asks: Phrases | None
+    not_understood: Phrases | None
 
 
 @cache
@@ -200,8 +210,8 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     rest = strip_edges(prepared, _fillers())
     if rest in {hit.words for hit in hits}:
         return asked
-    if languages.asks is not None and languages.asks.search(prepared) and categories.kind_in(text)[0] is None:
-        return asked
+    if languages.asks is not None and languages.asks.search(prepared):
+        return None if categories.named_in_prepared(categories.prepare(text)) else asked
     return None
 
 
@@ -226,9 +236,9 @@ def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
 
 
 @cache
-def _commands() -> dict[str, re.Pattern[str]]:
+def _commands() -> dict[str, Phrases]:
     data = lexicon("commands")
-    patterns: dict[str, re.Pattern[str]] = {}
+    patterns: dict[str, Phrases] = {}
     for key, sections in data.items():
         if key == "fillers":
             continue

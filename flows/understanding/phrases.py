@@ -7,6 +7,7 @@ spellings without listing sentences:
 - `*اوراق`      any start of a word (Arabic and Turkish glue prefixes and suffixes to words);
 - `kan|kunt`    either word;
 - `[er]`        an optional word (`[er|nou|af en toe]`: one of them or none);
+- `(ik ben|voel me)` one of several phrases;
 - `...`         up to three words in between ("wat is er ... te doen").
 
 Arabic words also match with a glued-on article or preposition ("فالأوراق" for "اوراق"). Text and
@@ -39,7 +40,7 @@ def normal(text: str) -> str:
     return plain(text).replace("ł", "l")
 
 
-_TOKEN = re.compile(r"\[[^\]]*\]|\S+")
+_TOKEN = re.compile(r"\[[^\]]*\]|\([^)]*\)|\S+")
 
 
 def _alternative(spelling: str) -> str:
@@ -56,7 +57,7 @@ def _alternative(spelling: str) -> str:
     elif _ARABIC_LETTER.match(core):
         pattern = _ARABIC_PREFIX + pattern
     if open_end:
-        pattern += r"\w*"
+        pattern += r"[\w'-]*"
     return pattern
 
 
@@ -72,7 +73,8 @@ def compile_phrase(phrase: str) -> str:
                 pattern += _GAP
             continue
         optional = token.startswith("[") and token.endswith("]")
-        body = "(?:" + "|".join(_alternative(alt) for alt in token.strip("[]").split("|")) + ")"
+        choices = token[1:-1] if optional or token.startswith("(") else token
+        body = "(?:" + "|".join(_alternative(alt) for alt in choices.split("|")) + ")"
         if optional:
             pattern += f"(?:{body} )?" if first else f"(?: {body})?"
         else:
@@ -83,12 +85,73 @@ def compile_phrase(phrase: str) -> str:
     return pattern
 
 
-def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for a list of phrases, each matching whole words only."""
-    parts = [compile_phrase(phrase) for phrase in phrases if phrase.strip()]
-    if not parts:
-        return None
-    return re.compile(r"(?<!\S)(?:" + "|".join(parts) + r")(?!\S)")
+def _script(phrase: str) -> str:
+    """Which script a phrase is written in: only the text's scripts are searched (Arabic phrases with
+    glued-on prefixes are slow to try and pointless on Dutch)."""
+    for ch in phrase:
+        if "\u0600" <= ch <= "\u06ff":
+            return "arabic"
+        if "\u0400" <= ch <= "\u04ff":
+            return "cyrillic"
+    return "latin"
+
+
+def _scripts_in(text: str) -> frozenset[str]:
+    found = {"latin"}
+    if _ARABIC_TEXT.search(text):
+        found.add("arabic")
+    if _CYRILLIC_TEXT.search(text):
+        found.add("cyrillic")
+    return frozenset(found)
+
+
+_ARABIC_TEXT = re.compile("[\u0600-\u06ff]")
+_CYRILLIC_TEXT = re.compile("[\u0400-\u04ff]")
+
+
+class Phrases:
+    """A list of phrases compiled into one regex per script, each matching whole words only."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        parts: dict[str, list[str]] = {}
+        for phrase in phrases:
+            if phrase.strip():
+                parts.setdefault(_script(phrase), []).append(compile_phrase(phrase))
+        self._any = {
+            script: re.compile(r"(?<!\S)(?:" + "|".join(found) + r")(?!\S)")
+            for script, found in parts.items()
+        }
+        self._whole = {script: re.compile("(?:" + "|".join(found) + ")") for script, found in parts.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self._any)
+
+    def search(self, normal_text: str) -> bool:
+        scripts = _scripts_in(normal_text)
+        return any(pattern.search(normal_text) for script, pattern in self._any.items() if script in scripts)
+
+    def fullmatch(self, normal_text: str) -> bool:
+        scripts = _scripts_in(normal_text)
+        return any(
+            pattern.fullmatch(normal_text) for script, pattern in self._whole.items() if script in scripts
+        )
+
+    def spans(self, normal_text: str) -> list[tuple[int, int, str]]:
+        """(start, end, words) of every match, in the order of the text."""
+        scripts = _scripts_in(normal_text)
+        found = [
+            (match.start(), match.end(), match.group())
+            for script, pattern in self._any.items()
+            if script in scripts
+            for match in pattern.finditer(normal_text)
+        ]
+        return sorted(found)
+
+
+def compile_phrases(phrases: Iterable[str]) -> Phrases | None:
+    """The phrases, compiled; None when there are none."""
+    compiled = Phrases(phrases)
+    return compiled if compiled else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +169,7 @@ class PhraseSet:
     """Several keys (intents, kinds of help), each with phrases in weight tiers; `find` lists every hit."""
 
     def __init__(self, entries: Mapping[str, Mapping[float, Sequence[str]]]) -> None:
-        self._patterns: list[tuple[str, float, re.Pattern[str]]] = []
+        self._patterns: list[tuple[str, float, Phrases]] = []
         for key, tiers in entries.items():
             for weight, phrases in tiers.items():
                 pattern = compile_phrases(phrases)
@@ -116,9 +179,9 @@ class PhraseSet:
 
     def find(self, normal_text: str) -> list[Hit]:
         hits = [
-            Hit(key, found.start(), found.end(), weight, found.group())
+            Hit(key, start, end, weight, words)
             for key, weight, pattern in self._patterns
-            for found in pattern.finditer(normal_text)
+            for start, end, words in pattern.spans(normal_text)
         ]
         return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
 
@@ -165,7 +228,7 @@ class Corrector:
             if phrase.startswith("re:"):
                 continue
             for token in _TOKEN.findall(phrase):
-                for alt in re.split(r"[|\s]+", token.strip("[]")):
+                for alt in re.split(r"[|\s]+", token.strip("[]()")):
                     core = normal(alt.strip("*"))
                     if len(core) < _TYPO_MIN_LENGTH or " " in core or alt.startswith("*"):
                         continue
@@ -197,18 +260,25 @@ class Corrector:
         return " ".join(self.word(word) for word in normal_text.split())
 
 
+@cache
+def _filler_words(fillers: tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], int]:
+    found = frozenset(tuple(normal(filler).split()) for filler in fillers if normal(filler))
+    return found, max((len(words) for words in found), default=0)
+
+
 def strip_edges(normal_text: str, fillers: Iterable[str]) -> str:
     """The text without filler words or phrases at its start and end: "hoofdmenu pls" -> "hoofdmenu"."""
-    ordered = sorted({normal(filler) for filler in fillers if normal(filler)}, key=len, reverse=True)
-    text = normal_text
+    known, longest = _filler_words(tuple(fillers))
+    words = normal_text.split()
     changed = True
-    while changed and text:
+    while changed and words:
         changed = False
-        for filler in ordered:
-            if text == filler:
-                return ""
-            if text.startswith(filler + " "):
-                text, changed = text[len(filler) + 1 :], True
-            if text.endswith(" " + filler):
-                text, changed = text[: -len(filler) - 1], True
-    return text
+        for size in range(min(longest, len(words)), 0, -1):
+            if tuple(words[:size]) in known:
+                words, changed = words[size:], True
+                break
+        for size in range(min(longest, len(words)), 0, -1):
+            if tuple(words[-size:]) in known:
+                words, changed = words[:-size], True
+                break
+    return " ".join(words)
