@@ -31,6 +31,8 @@ STRONG = 2.0
 WEAK = 1.0
 # "Iets anders" is a choice of the list by its name: it outweighs the details that follow it.
 NAMED_CHOICE = 3.0
+# The confidence of a kind only leant to (weak words alone): flows ask back about it.
+LEANING = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,7 @@ def _weighed(hits: list[Hit]) -> tuple[str | None, float]:
     rest = sum(value for key, value in totals.items() if key != best)
     confidence = 0.95 if not rest else round(0.5 + 0.45 * totals[best] / (totals[best] + rest), 2)
     if max(hit.weight for hit in hits if hit.key == best) < STRONG:
-        confidence = min(confidence, 0.7)
+        confidence = min(confidence, LEANING)
     return best, confidence
 
 

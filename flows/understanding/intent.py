@@ -47,6 +47,7 @@ _GROUPS = (
     "offer_weak",
     "activity",
     "ask",
+    "not_ask",
     "greeting",
     "menu",
 )
@@ -108,6 +109,7 @@ class _Signs:
 
     groups: frozenset[str]
     category: str | None
+    named: bool  # the kind is named outright, not only leant to ("huisarts" leans to vervoer)
     words: int
 
     def __contains__(self, group: object) -> bool:
@@ -123,8 +125,9 @@ def _signs(text: str) -> _Signs:
     found = frozenset(name for name, group in groups.items() if group.found(prepared, whole_text))
     # A kind's word inside a call, a person or a stop phrase is part of that phrase ("aan de telefoon").
     taken = [span for name in _NOT_A_KIND if name in found for span in groups[name].spans(prepared)]
-    category, _ = categories.kind_in_prepared(prepared, taken)
-    return _Signs(found, category, len(prepared.split()))
+    category, confidence = categories.kind_in_prepared(prepared, taken)
+    named = category is not None and confidence > categories.LEANING
+    return _Signs(found, category, named, len(prepared.split()))
 
 
 def _menu_number(text: str) -> str | None:
@@ -159,9 +162,11 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
         return IntentReading("activity", None, 0.85)
     if "offer_weak" in signs and "ask" not in signs:
         return IntentReading("offer", category, 0.75)
+    if "not_ask" in signs:
+        return IntentReading(None)
     if "ask" in signs:
         return IntentReading("ask", category, 0.9 if category else 0.75)
-    if category is not None and "lonely" not in signs:
+    if signs.named and "lonely" not in signs:
         return IntentReading("ask", category, 0.7)
     if "call" in signs:
         return IntentReading("human", None, 0.7)
