@@ -130,6 +130,22 @@ def _signs(text: str) -> _Signs:
     return _Signs(found, category, named, len(prepared.split()))
 
 
+@cache
+def _menu_labels() -> dict[str, Phrases]:
+    labels: dict[str, Phrases] = {}
+    for key, phrases in lexicon("intents")["menu_labels"].items():
+        compiled = compile_phrases(phrases)
+        if compiled is not None:
+            labels[key] = compiled
+    return labels
+
+
+def _menu_label(text: str) -> str | None:
+    """The option a message names by its label, as the whole message: "uitleg graag", "hulp bieden"."""
+    whole_text = strip_edges(categories.prepare(text), _fillers())
+    return next((key for key, label in _menu_labels().items() if whole_text and label.fullmatch(whole_text)), None)
+
+
 def _menu_number(text: str) -> str | None:
     number = number_choice(text)
     if number not in MENU:
@@ -142,7 +158,7 @@ def _menu_number(text: str) -> str | None:
 def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") -> IntentReading:
     """What a first message or a message at the menu wants, with the kind of help it names."""
     if context == "menu":
-        chosen = _menu_number(text)
+        chosen = _menu_number(text) or _menu_label(text)
         if chosen is not None:
             return IntentReading(chosen, None, 0.95)
     if not normal(text):
