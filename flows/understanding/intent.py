@@ -116,11 +116,17 @@ class _Signs:
         return group in self.groups
 
 
+def _once(text: str) -> str:
+    """Words said twice in a row once: "STOP STOP STOP" is "stop"."""
+    words = text.split()
+    return " ".join(word for i, word in enumerate(words) if i == 0 or word != words[i - 1])
+
+
 @lru_cache(maxsize=1024)
 def _signs(text: str) -> _Signs:
     """Read once per message: the flows may ask for its intent and for words about the conversation."""
     prepared = categories.prepare(text)
-    whole_text = strip_edges(prepared, _fillers())
+    whole_text = _once(strip_edges(prepared, _fillers()))
     groups = _groups()
     found = frozenset(name for name, group in groups.items() if group.found(prepared, whole_text))
     # A kind's word inside a call, a person or a stop phrase is part of that phrase ("aan de telefoon").
