@@ -31,6 +31,9 @@ STRONG = 2.0
 WEAK = 1.0
 # "Iets anders" is a choice of the list by its name: it outweighs the details that follow it.
 NAMED_CHOICE = 3.0
+# How many words may follow a number that chooses: "2 graag", "1 boodschappen" but not "een taart bakken".
+_AFTER_DIGITS = 3
+_AFTER_NUMBER_WORD = 0
 # The confidence of a kind only leant to (weak words alone): flows ask back about it.
 LEANING = 0.7
 
@@ -157,16 +160,38 @@ def _after_last_correction(prepared: str, hits: list[Hit]) -> list[Hit]:
     return hits
 
 
+def _numbered(prepared: str) -> str | None:
+    """A kind chosen by its number: "2", "de tweede", "nr 5", the last one in "2 nee 3". A number word
+    must stand (almost) alone: "een taart bakken" opens with "een" but chooses nothing."""
+    pattern = _lexicon().corrections
+    after = [end for _, end, _ in pattern.spans(prepared)] if pattern is not None else []
+    for start in [*reversed(after), 0]:
+        part = prepared[start:].strip()
+        number = number_choice(part)
+        if number is None or not 1 <= number <= len(order()):
+            continue
+        rest = len(part.split()) - 1
+        if rest <= (_AFTER_DIGITS if part.split()[0].isdigit() else _AFTER_NUMBER_WORD) or _said_alone(part):
+            return order()[number - 1]
+    return None
+
+
+def _said_alone(part: str) -> bool:
+    """ "de tweede graag", "nummer vier": the number with only fillers around it."""
+    return (
+        len(
+            strip_edges(part, (*_lexicon().fillers, *lexicon("categories")["choice"]["number_leads"])).split()
+        )
+        <= 1
+    )
+
+
 def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """The answer to "Waarmee zoek je hulp?": a number of the list ("2", "de tweede"), a kind by its
     words inside a sentence or with a typo, the last one when someone changes their mind."""
     prepared = prepare(text)
     hits = mentions(prepared)
     if hits:
-        hits = _after_last_correction(prepared, hits)
-        return _weighed(hits)
-    number = number_choice(text)
-    kinds = order()
-    if number is not None and 1 <= number <= len(kinds) and len(prepared.split()) <= 4:
-        return kinds[number - 1], 0.95
-    return None, 0.0
+        return _weighed(_after_last_correction(prepared, hits))
+    chosen = _numbered(prepared)
+    return (chosen, 0.95) if chosen else (None, 0.0)

@@ -149,7 +149,9 @@ def _menu_labels() -> dict[str, Phrases]:
 def _menu_label(text: str) -> str | None:
     """The option a message names by its label, as the whole message: "uitleg graag", "hulp bieden"."""
     whole_text = strip_edges(categories.prepare(text), _fillers())
-    return next((key for key, label in _menu_labels().items() if whole_text and label.fullmatch(whole_text)), None)
+    return next(
+        (key for key, label in _menu_labels().items() if whole_text and label.fullmatch(whole_text)), None
+    )
 
 
 def _menu_number(text: str) -> str | None:
