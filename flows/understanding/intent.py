@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from flows import normalise
 from flows.understanding import categories
 from flows.understanding.phrases import Phrases, PhraseSet, compile_phrases, normal, strip_edges
 from flows.understanding.text import emoji_in, lexicon, number_choice
@@ -283,9 +284,13 @@ def _command_fillers() -> tuple[str, ...]:
 
 
 def command_in(text: str, lang: str = "nl") -> str | None:
-    """The command key (as `flows.normalise.COMMAND_WORDS` names them) a short message says in plain words:
+    """The command key (as `flows.normalise.COMMAND_WORDS` names them) a short message says, as a command
+    word (`normalise.command_in`) or in plain words:
     "ik wil mijn vragen zien" -> "my_requests", "laat me met rust" -> "stop". Conservative: the whole
     message must be the command, polite words aside; a command's words inside a longer request are not."""
+    exact = normalise.command_in(text)
+    if exact is not None:
+        return exact
     prepared = categories.prepare(text)
     if not prepared or len(prepared.split()) > _COMMAND_WORDS:
         return None
