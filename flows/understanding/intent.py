@@ -171,8 +171,9 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
         if chosen is not None:
             return IntentReading(chosen, None, 0.95)
     if not normal(text):
+        # Only emoji or signs: nothing asked yet. A wave says hello; a heart or "?" barely does.
         waved = any(emoji in _GREETING_EMOJI for emoji in emoji_in(text))
-        return IntentReading("greeting", None, 0.6) if waved else IntentReading(None)
+        return IntentReading("greeting", None, 0.6 if waved else 0.3)
     signs = _signs(text)
     category = signs.category
     if "stop" in signs:
