@@ -25,6 +25,8 @@ _LATER_KINDS = frozenset({"later", "later_reply", "unsure"})
 URGENCY_KEYS = ("today", "this_week", "any")
 INVITATION_KEYS = ("yes", "no", "later")
 
+from flows.understanding import categories
+
 
 def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) -> tuple[str | None, float]:
     """("yes" / "no" / "question" or None, confidence).
@@ -77,7 +79,8 @@ def read_option(text: str, options: Sequence[tuple[str, str]], lang: str = "nl")
 
 
 def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
-    return None, 0.0
+    """(kind of help or None, confidence): see `flows.understanding.categories.read_category`."""
+    return categories.read_category(text, lang)
 
 
 def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from flows.understanding.phrases import PhraseSet, matchable_folded, phrase_set, present_words
+from flows.understanding.crisis_phrases import PhraseSet, matchable_folded, phrase_set, present_words
 from flows.understanding.text import fold, lexicon, without_emoji
 
 KINDS = ("113", "112", "veilig_thuis")

@@ -1,12 +1,57 @@
-"""What a first message, or a message at the menu, wants; and words about the conversation itself."""
+"""What a first message, or a message at the menu, wants; and words about the conversation itself.
+
+The words are data (`data/intents.toml`, six languages). A message can hold several signs ("hoi, ik ben
+nieuw, kan iemand mijn heg knippen?"), so the groups are weighed in a fixed order, most decisive first:
+stop, a person, a service of the sociale kaart, an offer, the agenda, a request (request words, or a
+kind of help named), "bel me", loneliness, a greeting. Only requests and offers carry a kind of help.
+
+At the menu ("1 Hulp vragen 2 Hulp bieden 3 Uitleg 4 Stoppen") a number or number word picks an option;
+3 (Uitleg) reads as intent "explain", which the corpus does not list: the flows show the explanation.
+
+`read_any_state` is deliberately narrower: it runs in every state, so it fires only on words about the
+conversation itself. Decisions: "stop met roken", "ik stop met werken" are not opt-outs (stopping
+*something else*); "nee" is never stop; "stop" inside a word ("bushalte", "stopcontact") is not stop.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
 
-INTENTS = ("ask", "offer", "service_question", "activity", "human", "stop", "greeting", "crisis")
+from flows import normalise
+from flows.understanding import categories
+from flows.understanding.phrases import Phrases, PhraseSet, compile_phrases, normal, strip_edges
+from flows.understanding.text import emoji_in, lexicon, number_choice
+
+INTENTS = ("ask", "offer", "service_question", "activity", "human", "stop", "greeting", "crisis", "explain")
 # Intents whose message may carry a time worth reading.
 WITH_TIME = frozenset({"ask", "offer", "activity"})
+# The main menu's options by number.
+MENU = {1: "ask", 2: "offer", 3: "explain", 4: "stop"}
+# After a menu number, at most this many words may follow ("4 stoppen", "1 hulp vragen graag").
+_MENU_LABEL_WORDS = 3
+# A message this short that says nothing else is a greeting ("hoi", "goedemiddag", a name).
+_GREETING_WORDS = 3
+# Words about the conversation are a whole short message; a long one is about something else.
+_COMMAND_WORDS = 8
+_LANGUAGE_REQUEST_WORDS = 8
+_GREETING_EMOJI = frozenset("👋🙋🤝🙏")
+_NOT_A_KIND = ("call", "human", "stop")
+_GROUPS = (
+    "stop",
+    "human",
+    "call",
+    "service",
+    "lonely",
+    "offer",
+    "offer_weak",
+    "activity",
+    "ask",
+    "not_ask",
+    "greeting",
+    "menu",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +70,238 @@ class StateWords:
     confidence: float = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Group:
+    anywhere: Phrases | None
+    whole: Phrases | None
+
+    def found(self, prepared: str, whole_text: str) -> bool:
+        if self.anywhere is not None and self.anywhere.search(prepared):
+            return True
+        return bool(self.whole is not None and whole_text and self.whole.fullmatch(whole_text))
+
+    def spans(self, prepared: str) -> list[tuple[int, int]]:
+        if self.anywhere is None:
+            return []
+        return [(start, end) for start, end, _ in self.anywhere.spans(prepared)]
+
+
+@cache
+def _groups() -> dict[str, _Group]:
+    data = lexicon("intents")
+    groups: dict[str, _Group] = {}
+    for name in _GROUPS:
+        sections = [section for section in data[name].values() if isinstance(section, dict)]
+        groups[name] = _Group(
+            anywhere=compile_phrases(p for s in sections for p in s.get("phrases", ())),
+            whole=compile_phrases(p for s in sections for p in s.get("whole", ())),
+        )
+    return groups
+
+
+@cache
+def _fillers() -> tuple[str, ...]:
+    return tuple(lexicon("intents")["fillers"]["words"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Signs:
+    """Which groups a message shows, and the kind of help it names."""
+
+    groups: frozenset[str]
+    category: str | None
+    named: bool  # the kind is named outright, not only leant to ("huisarts" leans to vervoer)
+    words: int
+
+    def __contains__(self, group: object) -> bool:
+        return group in self.groups
+
+
+def _once(text: str) -> str:
+    """Words said twice in a row once: "STOP STOP STOP" is "stop"."""
+    words = text.split()
+    return " ".join(word for i, word in enumerate(words) if i == 0 or word != words[i - 1])
+
+
+@lru_cache(maxsize=1024)
+def _signs(text: str) -> _Signs:
+    """Read once per message: the flows may ask for its intent and for words about the conversation."""
+    prepared = categories.prepare(text)
+    whole_text = _once(strip_edges(prepared, _fillers()))
+    groups = _groups()
+    found = frozenset(name for name, group in groups.items() if group.found(prepared, whole_text))
+    # A kind's word inside a call, a person or a stop phrase is part of that phrase ("aan de telefoon").
+    taken = [span for name in _NOT_A_KIND if name in found for span in groups[name].spans(prepared)]
+    category, confidence = categories.kind_in_prepared(prepared, taken)
+    named = category is not None and confidence > categories.LEANING
+    return _Signs(found, category, named, len(prepared.split()))
+
+
+@cache
+def _menu_labels() -> dict[str, Phrases]:
+    labels: dict[str, Phrases] = {}
+    for key, phrases in lexicon("intents")["menu_labels"].items():
+        compiled = compile_phrases(phrases)
+        if compiled is not None:
+            labels[key] = compiled
+    return labels
+
+
+def _menu_label(text: str) -> str | None:
+    """The option a message names by its label, as the whole message: "uitleg graag", "hulp bieden"."""
+    whole_text = strip_edges(categories.prepare(text), _fillers())
+    return next(
+        (key for key, label in _menu_labels().items() if whole_text and label.fullmatch(whole_text)), None
+    )
+
+
+def _menu_number(text: str) -> str | None:
+    number = number_choice(text)
+    if number not in MENU:
+        return None
+    if len(normal(text).split()) > 1 + _MENU_LABEL_WORDS:
+        return None
+    return MENU[number]
+
+
 def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") -> IntentReading:
+    """What a first message or a message at the menu wants, with the kind of help it names."""
+    if context == "menu":
+        chosen = _menu_number(text) or _menu_label(text)
+        if chosen is not None:
+            return IntentReading(chosen, None, 0.95)
+    if not normal(text):
+        # Only emoji or signs: nothing asked yet. A wave says hello; a heart or "?" barely does.
+        waved = any(emoji in _GREETING_EMOJI for emoji in emoji_in(text))
+        return IntentReading("greeting", None, 0.6 if waved else 0.3)
+    signs = _signs(text)
+    category = signs.category
+    if "stop" in signs:
+        return IntentReading("stop", None, 0.9)
+    if "human" in signs or ("call" in signs and category is None):
+        return IntentReading("human", None, 0.9)
+    if "service" in signs:
+        return IntentReading("service_question", None, 0.85)
+    if "offer" in signs:
+        return IntentReading("offer", category, 0.9)
+    if "activity" in signs and not ("ask" in signs and category):
+        return IntentReading("activity", None, 0.85)
+    if "offer_weak" in signs and "ask" not in signs:
+        return IntentReading("offer", category, 0.75)
+    if "not_ask" in signs:
+        return IntentReading(None)
+    if "ask" in signs:
+        return IntentReading("ask", category, 0.9 if category else 0.75)
+    if signs.named and "lonely" not in signs:
+        return IntentReading("ask", category, 0.7)
+    if "call" in signs:
+        return IntentReading("human", None, 0.7)
+    if "lonely" in signs:
+        return IntentReading("service_question", None, 0.7)
+    if "greeting" in signs or signs.words <= _GREETING_WORDS:
+        return IntentReading("greeting", None, 0.7 if "greeting" in signs else 0.5)
     return IntentReading(None)
 
 
-def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
+# ---------------------------------------------------------------- asking for a language
+
+
+@dataclass(frozen=True, slots=True)
+class _Languages:
+    names: PhraseSet
+    asks: Phrases | None
+    not_understood: Phrases | None
+
+
+@cache
+def _languages() -> _Languages:
+    data: dict[str, Any] = dict(lexicon("languages"))
+    return _Languages(
+        names=PhraseSet({code: {1.0: names} for code, names in data["names"].items()}),
+        asks=compile_phrases(data["asks"]["words"]),
+        not_understood=compile_phrases(data["asks"]["not_understood"]),
+    )
+
+
+def language_asked(text: str, lang: str = "nl") -> str | None:
+    """The language someone asks to be spoken to in: "spreekt u ook turks" -> "tr", "nederlands graag" ->
+    "nl", "I don't speak Dutch" -> the language the message is written in (`lang`)."""
+    prepared = normal(text)
+    words = prepared.split()
+    if not words or len(words) > _LANGUAGE_REQUEST_WORDS:
+        return None
+    languages = _languages()
+    hits = languages.names.find(prepared)
+    if languages.not_understood is not None and languages.not_understood.search(prepared):
+        named = {hit.key for hit in hits}
+        return lang if lang not in named else None
+    if not hits:
+        return None
+    asked = hits[0].key
+    rest = strip_edges(prepared, _fillers())
+    if rest in {hit.words for hit in hits}:
+        return asked
+    if languages.asks is not None and languages.asks.search(prepared):
+        return None if categories.named_in_prepared(categories.prepare(text)) else asked
     return None
+
+
+def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
+    """Words about the conversation itself, in any state: stop, a person, the menu, another language."""
+    if not normal(text):
+        return None
+    signs = _signs(text)
+    if "stop" in signs:
+        return StateWords("stop", confidence=0.95)
+    if "human" in signs or ("call" in signs and signs.category is None):
+        return StateWords("human", confidence=0.9)
+    if "menu" in signs:
+        return StateWords("menu", confidence=0.9)
+    asked = language_asked(text, lang)
+    if asked is not None:
+        return StateWords("language", asked, 0.9)
+    return None
+
+
+# ---------------------------------------------------------------- plain words for the bot's commands
+
+
+@cache
+def _commands() -> dict[str, Phrases]:
+    data = lexicon("commands")
+    patterns: dict[str, Phrases] = {}
+    for key, sections in data.items():
+        if key == "fillers":
+            continue
+        pattern = compile_phrases(p for s in sections.values() for p in s)
+        if pattern is not None:
+            patterns[key] = pattern
+    return patterns
+
+
+@cache
+def _command_fillers() -> tuple[str, ...]:
+    return (*_fillers(), *lexicon("commands")["fillers"]["words"])
 
 
 def command_in(text: str, lang: str = "nl") -> str | None:
-    """A bot command said in plain words ("ik wil mijn vragen zien" -> "my_requests"), or None."""
-    return None
+    """The command key (as `flows.normalise.COMMAND_WORDS` names them) a short message says, as a command
+    word (`normalise.command_in`) or in plain words:
+    "ik wil mijn vragen zien" -> "my_requests", "laat me met rust" -> "stop". Conservative: the whole
+    message must be the command, polite words aside; a command's words inside a longer request are not."""
+    exact = normalise.command_in(text)
+    if exact is not None:
+        return exact
+    prepared = categories.prepare(text)
+    if not prepared or len(prepared.split()) > _COMMAND_WORDS:
+        return None
+    whole_text = strip_edges(prepared, _command_fillers())
+    for key, pattern in _commands().items():
+        if whole_text and (pattern.fullmatch(whole_text) or pattern.fullmatch(prepared)):
+            return key
+    said = read_any_state(text, lang)
+    if said is None:
+        return None
+    if said.intent == "language":
+        return f"lang_{said.language}" if said.language else None
+    return said.intent

@@ -1,98 +1,284 @@
-"""Phrase lists for the crisis and check-in readers: word rests (`*`), gaps (`...`), apostrophes and
-Arabic's joined "and", and a first-word filter so that dozens of lists cost little per message.
+"""Phrase lexicons for the intent, kind-of-help and language readers: compiled once, matched with positions.
+
+A lexicon entry is a phrase of folded words, with a little syntax so that one line covers many
+spellings without listing sentences:
+
+- `boodschap*`  a stem: the word may go on ("boodschappen", "boodschapje");
+- `*اوراق`      any start of a word (Arabic and Turkish glue prefixes and suffixes to words);
+- `kan|kunt`    either word;
+- `[er]`        an optional word (`[er|nou|af en toe]`: one of them or none);
+- `(ik ben|voel me)` one of several phrases;
+- `...`         up to three words in between ("wat is er ... te doen").
+
+Arabic words also match with a glued-on article or preposition ("فالأوراق" for "اوراق"). Text and
+phrases are folded the same way (`text.plain`, with Polish "ł" as "l" since people type it so).
+Words someone typed with a slip of the finger are corrected to a lexicon word first (`correct`), so the
+phrases match "boodschapen" and "computr" too; words the Dutch dictionary knows are never corrected.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from flows.understanding.text import fold, without_emoji
+from rapidfuzz import fuzz, process
 
-# "..." inside a phrase: up to this many words in between ("kom ... niet overeind").
-GAP_WORDS = 3
-# Arabic writes "and" and "so" onto the next word ("وما قدرتش"): a phrase may start after them.
-_ARABIC = re.compile("[\u0600-\u06ff]")
-_ARABIC_LEAD = "(?:[وف])?"
+from flows.understanding.text import plain
 
-
-# The words of `text.words`, for text that is folded already (folding is the costly step).
-_WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
-
-
-def matchable(text: str) -> str:
-    """Plain words without apostrophes inside words: "can't", "cant" and "бʼє" compare as written."""
-    return matchable_folded(fold(without_emoji(text)))
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+# Glued-on Arabic article and prepositions: "فالأوراق" (in the papers), "بالعربية" (in Arabic).
+_ARABIC_PREFIX = "(?:[وفبلك]?(?:ال|ل)?)"
+_GAP = r"(?: \S+){0,3}"
+_TYPO_CUTOFF = 86.0
+_TYPO_MIN_LENGTH = 6
 
 
-def matchable_folded(folded: str) -> str:
-    """`matchable` for text that went through `text.fold` (and lost its emoji) already."""
-    return " ".join(_WORD.findall(folded)).replace("'", "").replace("\u02bc", "")
+def normal(text: str) -> str:
+    """The plain form the lexicons are matched against: `text.plain` with "ł" read as "l"."""
+    return plain(text).replace("ł", "l")
 
 
-def _gap_phrase_regex(phrase: str) -> str:
-    parts: list[str] = []
-    for piece in phrase.split("..."):
-        tokens: list[str] = []
-        for raw in piece.split():
-            star = raw.endswith("*")
-            folded = matchable(raw.rstrip("*"))
-            if folded:
-                lead = _ARABIC_LEAD if not tokens and _ARABIC.match(folded) else ""
-                tokens.append(lead + re.escape(folded) + (r"\w*" if star else ""))
-        if tokens:
-            parts.append(" ".join(tokens))
-    return rf"(?: \S+){{0,{GAP_WORDS}}} ".join(parts)
+_TOKEN = re.compile(r"\[[^\]]*\]|\([^)]*\)|\S+")
 
 
-def gap_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex of whole-word phrases over `matchable` text, longest first: `*` stands for a word's
-    rest, `...` for a gap of up to GAP_WORDS words ("hoeft voor mij ... niet meer")."""
-    regexes = sorted({r for r in (_gap_phrase_regex(p) for p in phrases) if r}, key=len, reverse=True)
-    if not regexes:
-        return None
-    return re.compile(r"(?<!\S)(?:" + "|".join(regexes) + r")(?!\S)")
+def _alternative(spelling: str) -> str:
+    if " " in spelling.strip():
+        return " ".join(_alternative(word) for word in spelling.split())
+    glued_front = spelling.startswith("*")
+    open_end = spelling.endswith("*")
+    core = normal(spelling.strip("*"))
+    if not core:
+        raise ValueError(f"empty word in lexicon entry {spelling!r}")
+    pattern = re.escape(core)
+    if glued_front:
+        pattern = r"\w*" + pattern
+    elif _ARABIC_LETTER.match(core):
+        pattern = _ARABIC_PREFIX + pattern
+    if open_end:
+        pattern += r"[\w'-]*"
+    return pattern
+
+
+def compile_phrase(phrase: str) -> str:
+    """The regex (without word edges) of one lexicon phrase; `re:` entries are raw regex on plain text."""
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    pattern = ""
+    first = True
+    for token in _TOKEN.findall(phrase):
+        if token == "...":
+            if not first:
+                pattern += _GAP
+            continue
+        optional = token.startswith("[") and token.endswith("]")
+        choices = token[1:-1] if optional or token.startswith("(") else token
+        body = "(?:" + "|".join(_alternative(alt) for alt in choices.split("|")) + ")"
+        if optional:
+            pattern += f"(?:{body} )?" if first else f"(?: {body})?"
+        else:
+            pattern += body if first else f" {body}"
+            first = False
+    if first:
+        raise ValueError(f"lexicon entry {phrase!r} has no word that must be there")
+    return pattern
+
+
+def _script(phrase: str) -> str:
+    """Which script a phrase is written in: only the text's scripts are searched (Arabic phrases with
+    glued-on prefixes are slow to try and pointless on Dutch)."""
+    for ch in phrase:
+        if "\u0600" <= ch <= "\u06ff":
+            return "arabic"
+        if "\u0400" <= ch <= "\u04ff":
+            return "cyrillic"
+    return "latin"
+
+
+def _scripts_in(text: str) -> frozenset[str]:
+    found = {"latin"}
+    if _ARABIC_TEXT.search(text):
+        found.add("arabic")
+    if _CYRILLIC_TEXT.search(text):
+        found.add("cyrillic")
+    return frozenset(found)
+
+
+_ARABIC_TEXT = re.compile("[\u0600-\u06ff]")
+_CYRILLIC_TEXT = re.compile("[\u0400-\u04ff]")
+
+
+class Phrases:
+    """A list of phrases compiled into one regex per script, each matching whole words only."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        parts: dict[str, list[str]] = {}
+        for phrase in phrases:
+            if phrase.strip():
+                parts.setdefault(_script(phrase), []).append(compile_phrase(phrase))
+        self._any = {
+            script: re.compile(r"(?<!\S)(?:" + "|".join(found) + r")(?!\S)")
+            for script, found in parts.items()
+        }
+        self._whole = {script: re.compile("(?:" + "|".join(found) + ")") for script, found in parts.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self._any)
+
+    def search(self, normal_text: str) -> bool:
+        scripts = _scripts_in(normal_text)
+        return any(pattern.search(normal_text) for script, pattern in self._any.items() if script in scripts)
+
+    def fullmatch(self, normal_text: str) -> bool:
+        scripts = _scripts_in(normal_text)
+        return any(
+            pattern.fullmatch(normal_text) for script, pattern in self._whole.items() if script in scripts
+        )
+
+    def spans(self, normal_text: str) -> list[tuple[int, int, str]]:
+        """(start, end, words) of every match, in the order of the text."""
+        scripts = _scripts_in(normal_text)
+        found = [
+            (match.start(), match.end(), match.group())
+            for script, pattern in self._any.items()
+            if script in scripts
+            for match in pattern.finditer(normal_text)
+        ]
+        return sorted(found)
+
+
+def compile_phrases(phrases: Iterable[str]) -> Phrases | None:
+    """The phrases, compiled; None when there are none."""
+    compiled = Phrases(phrases)
+    return compiled if compiled else None
 
 
 @dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a lexicon key was found in the normal text: what `voordeur understand` can show."""
+
+    key: str
+    start: int
+    end: int
+    weight: float
+    words: str
+
+
 class PhraseSet:
-    """A compiled phrase list that is only searched when a message holds one of its first words:
-    a few set look-ups instead of a long regex over every message keeps reading fast."""
+    """Several keys (intents, kinds of help), each with phrases in weight tiers; `find` lists every hit."""
 
-    pattern: re.Pattern[str] | None
-    heads: frozenset[str]
-    head_prefixes: tuple[str, ...]
+    def __init__(self, entries: Mapping[str, Mapping[float, Sequence[str]]]) -> None:
+        self._patterns: list[tuple[str, float, Phrases]] = []
+        for key, tiers in entries.items():
+            for weight, phrases in tiers.items():
+                pattern = compile_phrases(phrases)
+                if pattern is not None:
+                    self._patterns.append((key, weight, pattern))
+        self.keys = tuple(entries)
 
-    def may_occur(self, present: frozenset[str]) -> bool:
-        if self.pattern is None:
-            return False
-        if not self.heads.isdisjoint(present):
-            return True
-        return any(word.startswith(self.head_prefixes) for word in present) if self.head_prefixes else False
+    def find(self, normal_text: str) -> list[Hit]:
+        hits = [
+            Hit(key, start, end, weight, words)
+            for key, weight, pattern in self._patterns
+            for start, end, words in pattern.spans(normal_text)
+        ]
+        return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
 
-
-def phrase_set(phrases: Iterable[str]) -> PhraseSet:
-    """`gap_phrase_pattern` with the first word of every phrase, for `PhraseSet.may_occur`."""
-    listed = list(phrases)
-    heads: set[str] = set()
-    prefixes: set[str] = set()
-    for phrase in listed:
-        first = phrase.split("...")[0].split()
-        if not first:
-            continue
-        folded = matchable(first[0].rstrip("*")).split()
-        if not folded:
-            continue
-        if first[0].endswith("*") and len(folded) == 1:
-            prefixes.add(folded[0])
-        else:
-            heads.add(folded[0])
-    return PhraseSet(gap_phrase_pattern(listed), frozenset(heads), tuple(sorted(prefixes)))
+    def any(self, normal_text: str) -> bool:
+        return any(pattern.search(normal_text) for _, _, pattern in self._patterns)
 
 
-def present_words(matchable_text: str) -> frozenset[str]:
-    """The words of a `matchable` text, with Arabic "and"/"so" taken off too (see `_ARABIC_LEAD`)."""
-    found = set(matchable_text.split())
-    found.update(word[1:] for word in list(found) if len(word) > 2 and word[0] in "وف")
-    return frozenset(found)
+def by_language(table: Mapping[str, object], field: str) -> list[str]:
+    """The phrases of `field` in every language section of a lexicon table: {"nl": {field: [...]}, ...}."""
+    found: list[str] = []
+    for section in table.values():
+        if isinstance(section, Mapping):
+            found.extend(str(phrase) for phrase in section.get(field, ()))
+    return found
+
+
+def all_phrases(table: object) -> Iterator[str]:
+    """Every phrase of a lexicon table, however deep its sections go."""
+    if isinstance(table, str):
+        yield table
+    elif isinstance(table, Mapping):
+        for value in table.values():
+            yield from all_phrases(value)
+    elif isinstance(table, list):
+        for value in table:
+            yield from all_phrases(value)
+
+
+@cache
+def _known_word(word: str) -> bool:
+    """A word of the Dutch or English dictionary is meant as typed, never corrected."""
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang="nl") or simplemma.is_known(word, lang="en"))
+
+
+class Corrector:
+    """Corrects typos to the long words of some lexicons: a slip in a short word makes another word."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        vocabulary: set[str] = set()
+        stems: set[str] = set()
+        for phrase in phrases:
+            if phrase.startswith("re:"):
+                continue
+            for token in _TOKEN.findall(phrase):
+                for alt in re.split(r"[|\s]+", token.strip("[]()")):
+                    core = normal(alt.strip("*"))
+                    if len(core) < _TYPO_MIN_LENGTH or " " in core or alt.startswith("*"):
+                        continue
+                    (stems if alt.endswith("*") else vocabulary).add(core)
+        self._vocabulary = sorted(vocabulary | stems)
+        self._known = frozenset(vocabulary)
+        self._stems = tuple(sorted(stems))
+        self._seen: dict[str, str] = {}
+
+    def word(self, word: str) -> str:
+        if word in self._seen:
+            return self._seen[word]
+        fixed = word
+        if (
+            len(word) >= _TYPO_MIN_LENGTH
+            and word.isalpha()
+            and word not in self._known
+            and not word.startswith(self._stems)
+            and not _known_word(word)
+        ):
+            found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+            fixed = str(found[0]) if found else word
+        if len(self._seen) < 50_000:
+            self._seen[word] = fixed
+        return fixed
+
+    def text(self, normal_text: str) -> str:
+        """The normal text with typos in long lexicon words corrected: "boodschapen" -> "boodschappen"."""
+        return " ".join(self.word(word) for word in normal_text.split())
+
+
+@cache
+def _filler_words(fillers: tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], int]:
+    found = frozenset(tuple(normal(filler).split()) for filler in fillers if normal(filler))
+    return found, max((len(words) for words in found), default=0)
+
+
+def strip_edges(normal_text: str, fillers: Iterable[str]) -> str:
+    """The text without filler words or phrases at its start and end: "hoofdmenu pls" -> "hoofdmenu"."""
+    known, longest = _filler_words(tuple(fillers))
+    words = normal_text.split()
+    changed = True
+    while changed and words:
+        changed = False
+        for size in range(min(longest, len(words)), 0, -1):
+            if tuple(words[:size]) in known:
+                words, changed = words[size:], True
+                break
+        for size in range(min(longest, len(words)), 0, -1):
+            if tuple(words[-size:]) in known:
+                words, changed = words[:-size], True
+                break
+    return " ".join(words)

@@ -1,0 +1,197 @@
+"""Kinds of help in what people write: the answer to "Waarmee zoek je hulp?", and the kinds a first
+message or a volunteer's offer names.
+
+The words live in `data/categories.toml` (six languages), with the numbered list's order. A kind is
+found by its words anywhere in the text, after typos are corrected; a kind right after "geen"/"niet" is
+not wanted. When someone changes their mind ("boodschappen. nee wacht, toch de tuin") the last kind
+named after the last correction word counts; otherwise the kind with the most weight, the first named
+on a tie ("op mijn kat passen, ik moet het ziekenhuis in": kat outweighs the leaning "ziekenhuis").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from flows.understanding.phrases import (
+    Corrector,
+    Hit,
+    PhraseSet,
+    all_phrases,
+    compile_phrases,
+    normal,
+    strip_edges,
+)
+from flows.understanding.text import lexicon, number_choice
+
+STRONG = 2.0
+WEAK = 1.0
+# "Iets anders" is a choice of the list by its name: it outweighs the details that follow it.
+NAMED_CHOICE = 3.0
+# How many words may follow a number that chooses: "2 graag", "1 boodschappen" but not "een taart bakken".
+_AFTER_DIGITS = 3
+_AFTER_NUMBER_WORD = 0
+# The confidence of a kind only leant to (weak words alone): flows ask back about it.
+LEANING = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    order: tuple[str, ...]
+    phrases: PhraseSet
+    whole: dict[str, Any]
+    corrections: Any
+    negations: Any
+    fillers: tuple[str, ...]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = lexicon("categories")
+    order = tuple(data["choice"]["order"])
+    tiers: dict[str, dict[float, list[str]]] = {}
+    whole: dict[str, Any] = {}
+    for key in order:
+        sections = data[key].values()
+        weight = NAMED_CHOICE if key == "anders" else STRONG
+        tiers[key] = {
+            weight: [p for s in sections for p in s.get("words", ())],
+            WEAK: [p for s in sections for p in s.get("weak", ())],
+        }
+        whole[key] = compile_phrases(p for s in sections for p in s.get("whole", ()))
+    choice = data["choice"]
+    fillers = (*lexicon("intents")["fillers"]["words"], *data["choice"]["around"])
+    return _Lexicon(
+        order=order,
+        phrases=PhraseSet(tiers),
+        whole=whole,
+        corrections=compile_phrases(choice["corrections"]),
+        negations=compile_phrases(f"{word} [de|het|een|the|a|mijn]" for word in choice["negations"]),
+        fillers=fillers,
+    )
+
+
+@cache
+def corrector() -> Corrector:
+    """Typos are corrected towards the words of every lexicon of this layer."""
+    return Corrector([*all_phrases(lexicon("categories")), *all_phrases(lexicon("intents"))])
+
+
+def order() -> tuple[str, ...]:
+    """The kinds in the order of the numbered list (1 = boodschappen, 2 = vervoer, ...)."""
+    return _lexicon().order
+
+
+def prepare(text: str) -> str:
+    """The normal, typo-corrected form every reader of this layer matches against."""
+    return corrector().text(normal(text))
+
+
+def mentions(prepared: str) -> list[Hit]:
+    """Every mention of a kind in prepared text, in order, without the ones negated ("geen boodschappen")."""
+    lex = _lexicon()
+    hits = lex.phrases.find(prepared)
+    if lex.negations is not None:
+        negated_ends = {end for _, end, _ in lex.negations.spans(prepared)}
+        hits = [hit for hit in hits if hit.start - 1 not in negated_ends]
+    whole_text = strip_edges(prepared, lex.fillers)
+    for key, pattern in lex.whole.items():
+        if pattern is not None and whole_text and pattern.fullmatch(whole_text):
+            hits.append(Hit(key, 0, len(prepared), NAMED_CHOICE, whole_text))
+    return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
+
+
+def _weighed(hits: list[Hit]) -> tuple[str | None, float]:
+    """The kind with the most weight (first named on a tie), and how sure: 1 when no other kind is named."""
+    if not hits:
+        return None, 0.0
+    totals: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for hit in hits:
+        totals[hit.key] += hit.weight
+        first.setdefault(hit.key, hit.start)
+    best = max(totals, key=lambda key: (totals[key], -first[key]))
+    rest = sum(value for key, value in totals.items() if key != best)
+    confidence = 0.95 if not rest else round(0.5 + 0.45 * totals[best] / (totals[best] + rest), 2)
+    if max(hit.weight for hit in hits if hit.key == best) < STRONG:
+        confidence = min(confidence, LEANING)
+    return best, confidence
+
+
+def kind_in(text: str, lang: str = "nl") -> tuple[str | None, float]:
+    """The kind of help a free text (a first message, a request) is about, or None."""
+    return kind_in_prepared(prepare(text))
+
+
+def kind_in_prepared(prepared: str, ignore: Sequence[tuple[int, int]] = ()) -> tuple[str | None, float]:
+    """The kind in prepared text, leaving out mentions inside the spans `ignore` (words that belong to
+    another phrase: "telefon" in "proszę o telefon", a call, is no phone trouble)."""
+    hits = [hit for hit in mentions(prepared) if not any(a <= hit.start and hit.end <= b for a, b in ignore)]
+    return _weighed(hits)
+
+
+def named_in_prepared(prepared: str) -> bool:
+    """Whether prepared text names a kind outright (not only leans to one)."""
+    return any(hit.weight >= STRONG for hit in mentions(prepared))
+
+
+def kinds_in(text: str, lang: str = "nl") -> list[str]:
+    """Every kind a text names, in the order named: "boodschappen en de tuin, ook wel klusjes"."""
+    found: list[str] = []
+    for hit in mentions(prepare(text)):
+        if hit.key not in found:
+            found.append(hit.key)
+    return found
+
+
+def _after_last_correction(prepared: str, hits: list[Hit]) -> list[Hit]:
+    """The mentions after the last word that takes back an earlier choice, when there are any."""
+    pattern = _lexicon().corrections
+    if pattern is None or len({hit.key for hit in hits}) < 2:
+        return hits
+    ends = [end for start, end, _ in pattern.spans(prepared) if start > hits[0].start]
+    for end in reversed(ends):
+        later = [hit for hit in hits if hit.start >= end]
+        if later:
+            return later
+    return hits
+
+
+def _numbered(prepared: str) -> str | None:
+    """A kind chosen by its number: "2", "de tweede", "nr 5", the last one in "2 nee 3". A number word
+    must stand (almost) alone: "een taart bakken" opens with "een" but chooses nothing."""
+    pattern = _lexicon().corrections
+    after = [end for _, end, _ in pattern.spans(prepared)] if pattern is not None else []
+    for start in [*reversed(after), 0]:
+        part = prepared[start:].strip()
+        number = number_choice(part)
+        if number is None or not 1 <= number <= len(order()):
+            continue
+        rest = len(part.split()) - 1
+        if rest <= (_AFTER_DIGITS if part.split()[0].isdigit() else _AFTER_NUMBER_WORD) or _said_alone(part):
+            return order()[number - 1]
+    return None
+
+
+def _said_alone(part: str) -> bool:
+    """ "de tweede graag", "nummer vier": the number with only fillers around it."""
+    return (
+        len(
+            strip_edges(part, (*_lexicon().fillers, *lexicon("categories")["choice"]["number_leads"])).split()
+        )
+        <= 1
+    )
+
+
+def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
+    """The answer to "Waarmee zoek je hulp?": a number of the list ("2", "de tweede"), a kind by its
+    words inside a sentence or with a typo, the last one when someone changes their mind."""
+    prepared = prepare(text)
+    hits = mentions(prepared)
+    if hits:
+        return _weighed(_after_last_correction(prepared, hits))
+    chosen = _numbered(prepared)
+    return (chosen, 0.95) if chosen else (None, 0.0)
