@@ -19,25 +19,11 @@ message) and is stricter about what counts; `condition_time` reads the time in a
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
-
-if TYPE_CHECKING:
-    from flows.when import When
 
 from flows.understanding.time_compose import read_time
 from flows.understanding.time_reading import TimeReading
 
 __all__ = ["TimeReading", "condition_time", "find_when", "read_when"]
-
-    @property
-    def at_night(self) -> bool:
-        """A time between 22:00 and 07:00: questioned, not agreed."""
-        return False
-
-    def to_when(self, now: datetime, zone: ZoneInfo) -> When | None:
-        """The planner's `When` for this time, or None where it cannot express it."""
-        return None
 
 
 def read_when(text: str, lang: str = "nl", now: datetime | None = None) -> TimeReading | None:
