@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import cache
 
+from flows.understanding import categories, times
 from flows.understanding import lexmatch as lx
 from flows.understanding import text as t
-from flows.understanding import times
 from flows.understanding.lexmatch import Hit, Token
 
 _LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
@@ -25,7 +25,6 @@ _LATER_KINDS = frozenset({"later", "later_reply", "unsure"})
 URGENCY_KEYS = ("today", "this_week", "any")
 INVITATION_KEYS = ("yes", "no", "later")
 
-from flows.understanding import categories
 
 
 def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) -> tuple[str | None, float]:

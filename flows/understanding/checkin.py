@@ -19,7 +19,13 @@ from functools import cache
 from typing import Any
 
 from flows.understanding import crisis
-from flows.understanding.crisis_phrases import PhraseSet, matchable, matchable_folded, phrase_set, present_words
+from flows.understanding.crisis_phrases import (
+    PhraseSet,
+    matchable,
+    matchable_folded,
+    phrase_set,
+    present_words,
+)
 from flows.understanding.text import emoji_in, fold, lexicon, number_choice, without_emoji
 
 ANSWERS = ("good", "okay", "heavy")
