@@ -1,0 +1,79 @@
+"""SMS budgets per language: how many `sms = true` texts fit one segment, and the average segments.
+
+Dutch and English must fit one GSM-7 segment (tests/test_catalogue.py). Turkish, Arabic, Polish and
+Ukrainian letters force UCS-2 (70 characters a segment), so there the catalogue only aims short; this
+prints what it costs. Texts are measured as sent before their parameters are filled in (a name or a time
+adds a few characters), with the menu's numbered choices for the texts that come with the menu.
+
+    PYTHONPATH=$PWD .venv/bin/python -m bench.sms_budget
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows import catalogue
+
+# Texts sent together with the main menu's numbered choices.
+WITH_MENU = frozenset({"welcome", "menu", "start_confirmed", "language_set", "language_set_other"})
+
+
+def sms_text(key: str, language: str) -> str:
+    """The text as an SMS carries it: with the menu's numbered choices where the menu follows."""
+    from bot.channels.render import numbered
+    from flows.conversation import MENU_CHOICES
+
+    text = catalogue.template(key, language)
+    if key not in WITH_MENU:
+        return text
+    menu = tuple((choice.key, catalogue.render(choice.label_key, language)) for choice in MENU_CHOICES)
+    return numbered(text, menu)
+
+
+def sms_keys() -> list[str]:
+    return [key for key, entry in sorted(catalogue.entries().items()) if entry.get("sms")]
+
+
+@dataclass(frozen=True)
+class Budget:
+    language: str
+    texts: int  # sms texts written in the language itself (not fallen back)
+    one_segment: int
+    segments: int  # total over those texts
+
+    @property
+    def share_one(self) -> float:
+        return self.one_segment / self.texts if self.texts else 0.0
+
+    @property
+    def average(self) -> float:
+        return self.segments / self.texts if self.texts else 0.0
+
+
+def budget(language: str) -> Budget:
+    counts = [
+        catalogue.sms_segments(sms_text(key, language))
+        for key in sms_keys()
+        if catalogue.own_text(key, language) is not None
+    ]
+    return Budget(language, len(counts), sum(1 for n in counts if n == 1), sum(counts))
+
+
+def table() -> str:
+    total = len(sms_keys())
+    lines = [
+        "| language | sms texts translated | in one segment | share | average segments | encoding |",
+        "|---|---|---|---|---|---|",
+    ]
+    for language in catalogue.LANGUAGES:
+        b = budget(language)
+        encoding = "GSM-7 (160)" if language in ("nl", "en") else "UCS-2 (70)"
+        lines.append(
+            f"| {language} | {b.texts} of {total} | {b.one_segment} | {b.share_one:.0%} "
+            f"| {b.average:.2f} | {encoding} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table())
