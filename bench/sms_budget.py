@@ -40,6 +40,7 @@ class Budget:
     texts: int  # sms texts written in the language itself (not fallen back)
     one_segment: int
     segments: int  # total over those texts
+    ucs2: int  # texts that need UCS-2 (70 characters a segment)
 
     @property
     def share_one(self) -> float:
@@ -51,26 +52,23 @@ class Budget:
 
 
 def budget(language: str) -> Budget:
-    counts = [
-        catalogue.sms_segments(sms_text(key, language))
-        for key in sms_keys()
-        if catalogue.own_text(key, language) is not None
-    ]
-    return Budget(language, len(counts), sum(1 for n in counts if n == 1), sum(counts))
+    texts = [sms_text(key, language) for key in sms_keys() if catalogue.own_text(key, language) is not None]
+    counts = [catalogue.sms_segments(text) for text in texts]
+    ucs2 = sum(1 for text in texts if catalogue.gsm7_length(text) is None)
+    return Budget(language, len(counts), sum(1 for n in counts if n == 1), sum(counts), ucs2)
 
 
 def table() -> str:
     total = len(sms_keys())
     lines = [
-        "| language | sms texts translated | in one segment | share | average segments | encoding |",
+        "| language | sms texts translated | in one segment | share | average segments | need UCS-2 |",
         "|---|---|---|---|---|---|",
     ]
     for language in catalogue.LANGUAGES:
         b = budget(language)
-        encoding = "GSM-7 (160)" if language in ("nl", "en") else "UCS-2 (70)"
         lines.append(
             f"| {language} | {b.texts} of {total} | {b.one_segment} | {b.share_one:.0%} "
-            f"| {b.average:.2f} | {encoding} |"
+            f"| {b.average:.2f} | {b.ucs2} |"
         )
     return "\n".join(lines)
 
