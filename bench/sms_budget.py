@@ -51,21 +51,26 @@ class Budget:
         return self.segments / self.texts if self.texts else 0.0
 
 
-def budget(language: str) -> Budget:
-    texts = [sms_text(key, language) for key in sms_keys() if catalogue.own_text(key, language) is not None]
+def budget(language: str, *, core_only: bool = False) -> Budget:
+    """The sms texts written in `language` itself (all of them, or those on the core path)."""
+    texts = [
+        sms_text(key, language)
+        for key in sms_keys()
+        if catalogue.own_text(key, language) is not None and (catalogue.is_core(key) or not core_only)
+    ]
     counts = [catalogue.sms_segments(text) for text in texts]
     ucs2 = sum(1 for text in texts if catalogue.gsm7_length(text) is None)
     return Budget(language, len(counts), sum(1 for n in counts if n == 1), sum(counts), ucs2)
 
 
-def table() -> str:
-    total = len(sms_keys())
+def table(*, core_only: bool = False) -> str:
+    total = len([key for key in sms_keys() if catalogue.is_core(key) or not core_only])
     lines = [
         "| language | sms texts translated | in one segment | share | average segments | need UCS-2 |",
         "|---|---|---|---|---|---|",
     ]
     for language in catalogue.LANGUAGES:
-        b = budget(language)
+        b = budget(language, core_only=core_only)
         lines.append(
             f"| {language} | {b.texts} of {total} | {b.one_segment} | {b.share_one:.0%} "
             f"| {b.average:.2f} | {b.ucs2} |"
@@ -74,4 +79,7 @@ def table() -> str:
 
 
 if __name__ == "__main__":
+    print("All `sms = true` texts:\n")
     print(table())
+    print("\nThe core path only (catalogue.CORE_PATH):\n")
+    print(table(core_only=True))

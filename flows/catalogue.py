@@ -35,6 +35,22 @@ FALLBACKS: Mapping[str, tuple[str, ...]] = {
     "uk": ("en", "nl"),
 }
 COMPLETE_LANGUAGES = ("nl", "en")
+# The core path (issue 15 item 5): these texts exist in every language, not by fallback (a test checks
+# it). An entry ending in "_" is a prefix; anything else is a whole key.
+CORE_PATH = """
+    welcome menu choice_ info stop_confirmed start_confirmed not_understood media_unsupported
+    location_unsupported unsupported language_set error_generic repair_ stuck_staff_told voice_note
+    lang_name_ written_in ask_name ask_name_again name_ ask_neighbourhood ask_neighbourhood_again
+    neighbourhood_ postcode_invalid consent_ cat_ ask_ when_understood where_ urgency_ visibility_ summary_
+    change_ nothing_to_cancel request_kept_onboarding night_check offer_read_back invite invite_ match_found
+    match_cancelled no_match neighbour_fallback relay relay_ which_thread thread_ no_thread human_requested
+    share_ numbers_shared number_unavailable meet_proposal meet_proposal_weekly meet_proposal_sent
+    meet_agreed meet_agreed_weekly meet_reminder_ meet_check meet_thanks meet_not_happened meet_choice_fits
+    meet_choice_counter meet_choice_new_time meet_choice_rematch meet_choice_stop meet_choice_leave
+    meet_where meet_when meet_when_again care_checkin care_good care_okay care_heavy care_heavy_offers
+    care_offer_ care_thanks_ care_ask_intro care_respite care_callback_ok care_heavy_later crisis_ when_
+""".split()  # noqa: SIM905 (a word list reads better as words)
+
 # What `{service}` in a text becomes: the name of the front door the person wrote to. A deployment of
 # several municipalities gives each tenant its own ("Voordeur Beekdal"); the engine passes it in.
 DEFAULT_SERVICE = "Voordeur"
@@ -53,6 +69,11 @@ def entries() -> Mapping[str, Mapping[str, object]]:
 
 def keys() -> list[str]:
     return sorted(entries())
+
+
+def is_core(key: str) -> bool:
+    """Whether `key` is on the core path, translated into every language."""
+    return any(key.startswith(part) if part.endswith("_") else key == part for part in CORE_PATH)
 
 
 def language_or_default(language: str | None) -> str:

@@ -14,29 +14,8 @@ from flows import catalogue
 # tests/test_golden.py imports gsm7_length from here.
 from flows.catalogue import gsm7_length
 
-# The core path of issue 15 item 5: these texts exist in every language, not by fallback. A prefix ends
-# in "_"; anything else is a whole key.
-CORE = """
-    welcome menu choice_ info stop_confirmed start_confirmed not_understood media_unsupported
-    location_unsupported unsupported language_set error_generic repair_ stuck_staff_told voice_note
-    lang_name_ written_in ask_name ask_name_again name_ ask_neighbourhood ask_neighbourhood_again
-    neighbourhood_ postcode_invalid consent_ cat_ ask_ when_understood where_ urgency_ visibility_ summary_
-    change_ nothing_to_cancel request_kept_onboarding night_check offer_read_back invite invite_ match_found
-    match_cancelled no_match neighbour_fallback relay relay_ which_thread thread_ no_thread human_requested
-    share_ numbers_shared number_unavailable meet_proposal meet_proposal_weekly meet_proposal_sent
-    meet_agreed meet_agreed_weekly meet_reminder_ meet_check meet_thanks meet_not_happened meet_choice_fits
-    meet_choice_counter meet_choice_new_time meet_choice_rematch meet_choice_stop meet_choice_leave
-    meet_where meet_when meet_when_again care_checkin care_good care_okay care_heavy care_heavy_offers
-    care_offer_ care_thanks_ care_ask_intro care_respite care_callback_ok care_heavy_later crisis_ when_
-""".split()  # noqa: SIM905 (a word list reads better as words)
-
-
-def is_core(key: str) -> bool:
-    return any(key.startswith(part) if part.endswith("_") else key == part for part in CORE)
-
-
 KEYS = catalogue.keys()
-CORE_KEYS = [key for key in KEYS if is_core(key)]
+CORE_KEYS = [key for key in KEYS if catalogue.is_core(key)]
 OTHER_LANGUAGES = [language for language in catalogue.LANGUAGES if language not in ("nl", "en")]
 
 
