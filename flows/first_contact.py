@@ -57,7 +57,7 @@ def act_on_intent(
         if first and not profile.ready_to_match:
             result = onboarding.start(state, profile, then=found.intent, welcome=True)
             # The welcome, then: your request is kept, first a few short questions.
-            replies = (*result.replies[:1], say("first_request_kept"), *result.replies[1:])
+            replies = (*result.replies[:1], say("request_kept_onboarding"), *result.replies[1:])
             return replace(result, replies=replies)
         return _welcomed(first, menu.go(state, found.intent, profile, now))
     if found.intent == "service_question":

@@ -429,7 +429,7 @@ async def test_a_check_in_reaches_the_circle_only_when_check_ins_are_shared(
     assert await keys_for(runtime, ans) == ["circle_invited", "circle_welcome"]
     await say(runtime, RIA, "KRING", "2", "5", "6", channel="telegram")  # and check-ins
     await check_in("3")
-    assert (await bodies_for(runtime, ans))[-1] == "Ria deed een mantelzorg-check-in: zwaar."
+    assert (await bodies_for(runtime, ans))[-1] == "Ria vertelde hoe het zorgen gaat: zwaar."
 
 
 async def test_an_agreed_meeting_reaches_the_circle_only_when_meetings_are_shared(

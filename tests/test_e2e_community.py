@@ -104,7 +104,7 @@ def test_circle_social_map_and_agenda_on_three_channels(stack: Stack) -> None:
     # SMS: the one invitation, numbered; the invitee accepts without being onboarded first.
     stack.twilio.wait_for_messages(1, to=INVITEE_SMS, timeout=STEP_TIMEOUT)
     [invitation] = stack.twilio.sent_texts(INVITEE_SMS)
-    assert invitation.startswith("Hallo! Henk gebruikt Voordeur") and invitation.endswith(
+    assert invitation.startswith("Hallo! Henk vraagt je in de kring bij Voordeur") and invitation.endswith(
         "\n1 Ja, ik doe mee\n2 Nee, liever niet"
     )
     [welcome] = invitee(stack, "1", 1)
