@@ -176,6 +176,8 @@ UNCLEAR = [
     ("ja", "nl"),
     ("👍", "nl"),
     ("dinsdag kan ik niet", "nl"),
+    ("dat laat ik morgen weten", "nl"),
+    ("I'll text you tonight", "en"),
     ("I don't know yet", "en"),
     ("bilmiyorum", "tr"),
     ("ما عرفتش", "ar"),

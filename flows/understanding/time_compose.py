@@ -68,14 +68,14 @@ class _Group:
 
 def read_time(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReading | None:
     """`mode`: "answer" (to "Wanneer?": loose words and typos count), "message" (a time inside a longer
-    message: strict, and not in a sentence about the past), "condition" (as message, and not in a
-    clause about answering later: "ik laat het vanavond weten" is no condition)."""
+    message: strict, and not in a sentence about the past), "condition" (as message). In an answer and a
+    condition a clause about answering later is no time: "ik laat het vanavond weten"."""
     loose = mode == "answer"
     items, found = scan(text, lang, loose=loose)
     items = _merge(items)
     if not loose:
         items = _drop_around(items, "past", ".!?\n")
-    if mode == "condition":
+    if mode != "message":
         items = _drop_around(items, "talk", ",.;:!?()[]\n")
     segments: list[list[Item]] = [[]]
     for item in items:
