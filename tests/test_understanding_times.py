@@ -120,6 +120,7 @@ ANSWERS = [
     ("as soon as you can please", "en", "asap"),
     ("after christmas", "en", "after christmas"),
     ("before 9am", "en", "before 09:00"),
+    ("friday 4ish", "en", "friday 16:00"),
     # Turkish
     ("yarın sabah", "tr", "tomorrow morning"),
     ("cumartesi öğleden sonra", "tr", "saturday afternoon"),
@@ -132,6 +133,7 @@ ANSWERS = [
     ("hafta sonu", "tr", "this weekend"),
     ("her sabah", "tr", "every morning"),
     ("hemen lütfen", "tr", "asap"),
+    ("yarın akşam 7 gibi", "tr", "tomorrow 19:00"),
     ("acelem yok", "tr", "flexible"),
     # Arabic and Moroccan Arabic
     ("غدا في الصباح", "ar", "tomorrow morning"),

@@ -463,6 +463,9 @@ def _hour(
         return raw if near_day or flag != "n" or (raw[1] != 0 and not word) else None
     if item.kind == "hourword" and not loose and bound is None:
         anchored = False  # "om een avond samen te eten": "om" is also "in order to"
+    after_part = before_item is not None and before_item.kind == "part" and before_item.end == item.start
+    if item.kind == "num" and after_part and 1 <= int(item.value) <= 12:
+        anchored = True  # "sabah 9 gibi", "rano 9": an hour after a daypart is a clock time
     hour = int(item.value)
     if not anchored or not 0 <= hour <= 23:
         return None

@@ -97,7 +97,7 @@ _HHMM = re.compile(
 )
 _HOUR = re.compile(
     r"(?<![\w:./-])(?P<h>\d{1,2})(?!\d|[:./-]\d)"
-    r"(?:(?P<suffix>\s*(?:uur|u|h|o'?clock|godz|godzina)(?!\w)|-?(?:tej|ej|й|ій|ої|ой|en)(?!\w))"
+    r"(?:(?P<suffix>\s*(?:uur|u|h|o'?clock|godz|godzina)(?!\w)|-?(?:tej|ej|й|ій|ої|ой|en|ish)(?!\w))"
     r"|\s*(?P<ampm>am|pm|a\.m\.?|p\.m\.?)(?!\w)"
     r"|(?P<tr>'?(?:da|de|ta|te))(?!\w))"
 )
