@@ -219,6 +219,10 @@ MESSAGES = [
     ("ik zoek hulp met de boodschappen, het kost 20 euro", "nl", None),
     ("goedemiddag, ik zoek iemand voor de tuin", "nl", None),
     ("gisteren was de lift kapot, wie kan voortaan de boodschappen doen", "nl", None),
+    ("mijn lamp was kapot, kan iemand morgen komen?", "nl", "tomorrow"),
+    ("ik ben vanmiddag gevallen. wie kan vrijdag boodschappen doen?", "nl", "friday"),
+    ("my car broke down this morning, can someone drive me on friday", "en", "friday"),
+    ("I got a letter yesterday and need help with it this week", "en", "this week"),
     ("ik moet de 3e verdieping op met een kast", "nl", None),
     ("zoek gezelschap voor 2 uurtjes per week", "nl", None),
     (

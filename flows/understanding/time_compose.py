@@ -6,6 +6,7 @@ repeats, and hours by `flows.when`'s rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from functools import cache
@@ -74,9 +75,12 @@ def read_time(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeR
     items, found = scan(text, lang, loose=loose)
     items = _merge(items)
     if not loose:
-        items = _drop_around(items, "past", ".!?\n")
+        # "die rij vanochtend, ik werd gek": today in a sentence about the past was in the past; a weekday
+        # or an hour in a clause about the past too; "morgen" and "volgende week" never are.
+        items = _drop_around(items, "past", ".!?\n", _today)
+        items = _drop_around(items, "past", ",.;:!?()[]\n", _may_be_past)
     if mode != "message":
-        items = _drop_around(items, "talk", ",.;:!?()[]\n")
+        items = _drop_around(items, "talk", ",.;:!?()[]\n", _is_time)
     segments: list[list[Item]] = [[]]
     for item in items:
         if item.kind == "corr":
@@ -161,8 +165,28 @@ def _years(items: list[Item]) -> list[Item]:
     return result
 
 
-def _drop_around(items: list[Item], marker: str, boundaries: str) -> list[Item]:
-    """The items without the times of a sentence or clause that holds a `marker` item."""
+def _is_time(item: Item, piece: list[Item]) -> bool:
+    return item.kind in _TIME_KINDS
+
+
+def _today(item: Item, piece: list[Item]) -> bool:
+    """Today and what is said with it in one word ("vanochtend" is today and morning)."""
+    starts = {other.start for other in piece if other.kind == "rel" and other.value == "0"}
+    return item.kind in _TIME_KINDS and item.start in starts
+
+
+def _may_be_past(item: Item, piece: list[Item]) -> bool:
+    if item.kind == "rel":
+        return item.value == "0"
+    if item.kind == "week":
+        return False  # "got a letter yesterday, need help this week": a week is mostly ahead
+    return item.kind in _TIME_KINDS and item.kind not in ("dur", "asap", "flexible", "rec")
+
+
+def _drop_around(
+    items: list[Item], marker: str, boundaries: str, drop: Callable[[Item, list[Item]], bool]
+) -> list[Item]:
+    """The items without the times (`drop`) of a sentence or clause that holds a `marker` item."""
     pieces: list[list[Item]] = [[]]
     for item in items:
         pieces[-1].append(item)
@@ -171,7 +195,7 @@ def _drop_around(items: list[Item], marker: str, boundaries: str) -> list[Item]:
     kept: list[Item] = []
     for piece in pieces:
         if any(item.kind == marker for item in piece):
-            piece = [item for item in piece if item.kind not in _TIME_KINDS]
+            piece = [item for item in piece if not drop(item, piece)]
         kept.extend(piece)
     return kept
 
