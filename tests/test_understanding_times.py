@@ -421,3 +421,12 @@ def test_monthly_repeats_are_read_but_not_planned() -> None:
     assert first is not None and first.normal == "every 1st monday of the month"
     assert monthly is not None and monthly.normal == "every month"
     assert first.to_when(NOW) is None and monthly.to_when(NOW) is None
+
+
+def test_the_reader_gives_the_time_in_the_ask_when_context() -> None:
+    from flows.understanding.reading import read
+
+    reading = read("ask_when", "morgen om 2 uur graag", lang="nl", now=NOW)
+    assert reading.to_corpus() == {"when": "tomorrow 14:00"}
+    assert reading.time is not None and reading.time.at == time(14)
+    assert read("ask_when", "geen idee eigenlijk", lang="nl", now=NOW).to_corpus() == {"unclear": True}
