@@ -10,6 +10,7 @@ from datetime import datetime, time
 
 import pytest
 
+from flows.understanding.reading import read
 from flows.understanding.times import TimeReading, condition_time, find_when, read_when
 from flows.when import AMSTERDAM, When, parse_when
 
@@ -424,8 +425,6 @@ def test_monthly_repeats_are_read_but_not_planned() -> None:
 
 
 def test_the_reader_gives_the_time_in_the_ask_when_context() -> None:
-    from flows.understanding.reading import read
-
     reading = read("ask_when", "morgen om 2 uur graag", lang="nl", now=NOW)
     assert reading.to_corpus() == {"when": "tomorrow 14:00"}
     assert reading.time is not None and reading.time.at == time(14)
