@@ -10,6 +10,7 @@ from datetime import datetime, time
 
 import pytest
 
+from flows.understanding.reading import read
 from flows.understanding.times import TimeReading, condition_time, find_when, read_when
 from flows.when import AMSTERDAM, When, parse_when
 
@@ -120,6 +121,7 @@ ANSWERS = [
     ("as soon as you can please", "en", "asap"),
     ("after christmas", "en", "after christmas"),
     ("before 9am", "en", "before 09:00"),
+    ("friday 4ish", "en", "friday 16:00"),
     # Turkish
     ("yarın sabah", "tr", "tomorrow morning"),
     ("cumartesi öğleden sonra", "tr", "saturday afternoon"),
@@ -132,6 +134,7 @@ ANSWERS = [
     ("hafta sonu", "tr", "this weekend"),
     ("her sabah", "tr", "every morning"),
     ("hemen lütfen", "tr", "asap"),
+    ("yarın akşam 7 gibi", "tr", "tomorrow 19:00"),
     ("acelem yok", "tr", "flexible"),
     # Arabic and Moroccan Arabic
     ("غدا في الصباح", "ar", "tomorrow morning"),
@@ -176,6 +179,8 @@ UNCLEAR = [
     ("ja", "nl"),
     ("👍", "nl"),
     ("dinsdag kan ik niet", "nl"),
+    ("dat laat ik morgen weten", "nl"),
+    ("I'll text you tonight", "en"),
     ("I don't know yet", "en"),
     ("bilmiyorum", "tr"),
     ("ما عرفتش", "ar"),
@@ -215,6 +220,10 @@ MESSAGES = [
     ("ik zoek hulp met de boodschappen, het kost 20 euro", "nl", None),
     ("goedemiddag, ik zoek iemand voor de tuin", "nl", None),
     ("gisteren was de lift kapot, wie kan voortaan de boodschappen doen", "nl", None),
+    ("mijn lamp was kapot, kan iemand morgen komen?", "nl", "tomorrow"),
+    ("ik ben vanmiddag gevallen. wie kan vrijdag boodschappen doen?", "nl", "friday"),
+    ("my car broke down this morning, can someone drive me on friday", "en", "friday"),
+    ("I got a letter yesterday and need help with it this week", "en", "this week"),
     ("ik moet de 3e verdieping op met een kast", "nl", None),
     ("zoek gezelschap voor 2 uurtjes per week", "nl", None),
     (
@@ -413,3 +422,10 @@ def test_monthly_repeats_are_read_but_not_planned() -> None:
     assert first is not None and first.normal == "every 1st monday of the month"
     assert monthly is not None and monthly.normal == "every month"
     assert first.to_when(NOW) is None and monthly.to_when(NOW) is None
+
+
+def test_the_reader_gives_the_time_in_the_ask_when_context() -> None:
+    reading = read("ask_when", "morgen om 2 uur graag", lang="nl", now=NOW)
+    assert reading.to_corpus() == {"when": "tomorrow 14:00"}
+    assert reading.time is not None and reading.time.at == time(14)
+    assert read("ask_when", "geen idee eigenlijk", lang="nl", now=NOW).to_corpus() == {"unclear": True}

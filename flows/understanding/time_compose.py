@@ -6,6 +6,7 @@ repeats, and hours by `flows.when`'s rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from functools import cache
@@ -68,15 +69,18 @@ class _Group:
 
 def read_time(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReading | None:
     """`mode`: "answer" (to "Wanneer?": loose words and typos count), "message" (a time inside a longer
-    message: strict, and not in a sentence about the past), "condition" (as message, and not in a
-    clause about answering later: "ik laat het vanavond weten" is no condition)."""
+    message: strict, and not in a sentence about the past), "condition" (as message). In an answer and a
+    condition a clause about answering later is no time: "ik laat het vanavond weten"."""
     loose = mode == "answer"
     items, found = scan(text, lang, loose=loose)
     items = _merge(items)
     if not loose:
-        items = _drop_around(items, "past", ".!?\n")
-    if mode == "condition":
-        items = _drop_around(items, "talk", ",.;:!?()[]\n")
+        # "die rij vanochtend, ik werd gek": today in a sentence about the past was in the past; a weekday
+        # or an hour in a clause about the past too; "morgen" and "volgende week" never are.
+        items = _drop_around(items, "past", ".!?\n", _today)
+        items = _drop_around(items, "past", ",.;:!?()[]\n", _may_be_past)
+    if mode != "message":
+        items = _drop_around(items, "talk", ",.;:!?()[]\n", _is_time)
     segments: list[list[Item]] = [[]]
     for item in items:
         if item.kind == "corr":
@@ -161,8 +165,28 @@ def _years(items: list[Item]) -> list[Item]:
     return result
 
 
-def _drop_around(items: list[Item], marker: str, boundaries: str) -> list[Item]:
-    """The items without the times of a sentence or clause that holds a `marker` item."""
+def _is_time(item: Item, piece: list[Item]) -> bool:
+    return item.kind in _TIME_KINDS
+
+
+def _today(item: Item, piece: list[Item]) -> bool:
+    """Today and what is said with it in one word ("vanochtend" is today and morning)."""
+    starts = {other.start for other in piece if other.kind == "rel" and other.value == "0"}
+    return item.kind in _TIME_KINDS and item.start in starts
+
+
+def _may_be_past(item: Item, piece: list[Item]) -> bool:
+    if item.kind == "rel":
+        return item.value == "0"
+    if item.kind == "week":
+        return False  # "got a letter yesterday, need help this week": a week is mostly ahead
+    return item.kind in _TIME_KINDS and item.kind not in ("dur", "asap", "flexible", "rec")
+
+
+def _drop_around(
+    items: list[Item], marker: str, boundaries: str, drop: Callable[[Item, list[Item]], bool]
+) -> list[Item]:
+    """The items without the times (`drop`) of a sentence or clause that holds a `marker` item."""
     pieces: list[list[Item]] = [[]]
     for item in items:
         pieces[-1].append(item)
@@ -171,7 +195,7 @@ def _drop_around(items: list[Item], marker: str, boundaries: str) -> list[Item]:
     kept: list[Item] = []
     for piece in pieces:
         if any(item.kind == marker for item in piece):
-            piece = [item for item in piece if item.kind not in _TIME_KINDS]
+            piece = [item for item in piece if not drop(item, piece)]
         kept.extend(piece)
     return kept
 
@@ -463,6 +487,9 @@ def _hour(
         return raw if near_day or flag != "n" or (raw[1] != 0 and not word) else None
     if item.kind == "hourword" and not loose and bound is None:
         anchored = False  # "om een avond samen te eten": "om" is also "in order to"
+    after_part = before_item is not None and before_item.kind == "part" and before_item.end == item.start
+    if item.kind == "num" and after_part and 1 <= int(item.value) <= 12:
+        anchored = True  # "sabah 9 gibi", "rano 9": an hour after a daypart is a clock time
     hour = int(item.value)
     if not anchored or not 0 <= hour <= 23:
         return None

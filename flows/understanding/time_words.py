@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from flows.understanding.text import fold, lexicon, without_emoji
@@ -96,7 +97,7 @@ _HHMM = re.compile(
 )
 _HOUR = re.compile(
     r"(?<![\w:./-])(?P<h>\d{1,2})(?!\d|[:./-]\d)"
-    r"(?:(?P<suffix>\s*(?:uur|u|h|o'?clock|godz|godzina)(?!\w)|-?(?:tej|ej|й|ій|ої|ой|en)(?!\w))"
+    r"(?:(?P<suffix>\s*(?:uur|u|h|o'?clock|godz|godzina)(?!\w)|-?(?:tej|ej|й|ій|ої|ой|en|ish)(?!\w))"
     r"|\s*(?P<ampm>am|pm|a\.m\.?|p\.m\.?)(?!\w)"
     r"|(?P<tr>'?(?:da|de|ta|te))(?!\w))"
 )
@@ -317,9 +318,10 @@ def _items_of(key: str) -> tuple[tuple[str, str], ...]:
 class _Index:
     exact: Mapping[str, tuple[_Entry, ...]]
     stems: Mapping[str, tuple[_Entry, ...]]  # by the stem's first two letters
-    vocabulary: tuple[str, ...]  # single words a typo may stand for
+    vocabulary: Mapping[str, tuple[str, ...]]  # single words a typo may stand for, by first letter
     vocabulary_items: Mapping[str, tuple[tuple[str, str], ...]]
     compound: re.Pattern[str]
+    heads: re.Pattern[str]  # the days that start a Dutch compound ("zaterdag" in "zaterdagmiddag")
 
 
 @cache
@@ -361,22 +363,27 @@ def index(lang: str, loose: bool) -> _Index:
                     and all(kind in FUZZY for kind, _ in items)
                 ):
                     vocabulary[plain_tokens[0]] = items
-    compound = _compound_pattern()
+    compound, heads = _compound_pattern()
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for word in vocabulary:
+        by_letter[word[0]].append(word)
     return _Index(
         {k: tuple(sorted(v, key=lambda e: -len(e.tokens))) for k, v in exact.items()},
         {k: tuple(sorted(v, key=lambda e: -len(e.tokens[0]))) for k, v in stems.items()},
-        tuple(vocabulary),
+        {letter: tuple(words) for letter, words in by_letter.items()},
         vocabulary,
         compound,
+        heads,
     )
 
 
 @cache
-def _compound_pattern() -> re.Pattern[str]:
+def _compound_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Dutch writes a day and a daypart as one word: "zaterdagmiddag", "morgenvroeg", "dinsdagavond"."""
     days = [p for key, ps in lexicon("times")["nl"].items() if key.startswith(("day:", "rel:")) for p in ps]
     heads = sorted({_plain(p) for p in days if " " not in p and len(p) >= 5}, key=len, reverse=True)
-    return re.compile(rf"^({'|'.join(heads)})(ochtend|morgen|middag|avond|nacht|vroeg)$")
+    pattern = re.compile(rf"^({'|'.join(heads)})(ochtend|morgen|middag|avond|nacht|vroeg)$")
+    return pattern, re.compile(rf"^({'|'.join(heads)})(.{{4,}})$")
 
 
 _COMPOUND_PART = {"ochtend": "morning", "morgen": "morning", "vroeg": "morning", "middag": "afternoon"}
@@ -468,24 +475,22 @@ def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]
         split = _fuzzy_compound(token, lexicon_index)
         if split:
             return [Item(k, v, at, at + 1, fuzzy=True) for k, v in split]
-        best, score = None, 0.0
-        for word in lexicon_index.vocabulary:
-            if word[0] != token[0]:
-                continue
-            similarity = JaroWinkler.similarity(token, word)
-            if similarity > score:
-                best, score = word, similarity
-        if best is not None and score >= 0.88:
-            return [Item(k, v, at, at + 1, fuzzy=True) for k, v in lexicon_index.vocabulary_items[best]]
+        found = process.extractOne(
+            token,
+            lexicon_index.vocabulary.get(token[0], ()),
+            scorer=JaroWinkler.similarity,
+            score_cutoff=0.88,
+        )
+        if found is not None:
+            return [Item(k, v, at, at + 1, fuzzy=True) for k, v in lexicon_index.vocabulary_items[found[0]]]
     return []
 
 
 def _fuzzy_compound(token: str, lexicon_index: _Index) -> list[tuple[str, str]]:
     """ "vrijdagochtnd": a day written whole and a daypart with a typo."""
-    for head in lexicon_index.compound.pattern[2:].split(")")[0].split("|"):
-        rest = token[len(head) :]
-        if not token.startswith(head) or len(rest) < 4:
-            continue
+    split = lexicon_index.heads.match(token)
+    if split:
+        head, rest = split[1], split[2]
         items = list(_lookup(head, lexicon_index))
         for suffix, part in _COMPOUND_PART.items():
             if len(suffix) >= 5 and JaroWinkler.similarity(rest, suffix) >= 0.85:
