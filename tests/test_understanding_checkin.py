@@ -102,6 +102,14 @@ ANSWERS = [
     ("صعيبة هاد السيمانة", "heavy"),
     ("bardzo ciężki tydzień", "heavy"),
     ("дуже важкий тиждень", "heavy"),
+    ("fena değil ama yorucu", "okay"),
+    ("machi mzyana had simana", "heavy"),
+    ("все гаразд", "good"),
+    ("było ciężko", "heavy"),
+    ("alright I guess", "okay"),
+    ("👍🏻", "good"),
+    ("❤️", "good"),
+    ("😐", "okay"),
 ]
 
 DISTRESS = [
@@ -126,6 +134,9 @@ DISTRESS = [
     "I'm at the end of my rope",
     "tükendim",
     "nie mam już siły",
+    "nie daję już rady",
+    "كنبكي كل ليلة",
+    "I cry every night",
 ]
 
 HEAVY_WITHOUT_DISTRESS = [
