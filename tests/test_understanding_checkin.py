@@ -107,7 +107,7 @@ ANSWERS = [
     ("все гаразд", "good"),
     ("było ciężko", "heavy"),
     ("alright I guess", "okay"),
-    ("👍🏻", "good"),
+    ("👍🏾", "good"),
     ("❤️", "good"),
     ("😐", "okay"),
 ]
@@ -175,7 +175,7 @@ def test_choosing_heavy_is_not_distress_by_itself(text: str) -> None:
     assert read_checkin(text, "nl")[:2] == ("heavy", False)
 
 
-@pytest.mark.parametrize("text", ["", "hoe bedoel je", "wie is Kees?", "12 december"])
+@pytest.mark.parametrize("text", ["", "hoe bedoel je", "wie is Kees?", "12 december", "🏻"])
 def test_no_answer_is_none(text: str) -> None:
     assert read_checkin(text, "nl") == (None, False, 0.0)
 

@@ -199,7 +199,7 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
             if clause in phrases:
                 return answer, False, 0.7
     for symbol in emoji_in(text):
-        shown = lex.emoji.get(symbol[0])
+        shown = lex.emoji.get(symbol[0]) if symbol else None
         if shown:
             return shown, False, 0.8
     return None, False, 0.0
