@@ -10,6 +10,7 @@ must catch phrasings nobody listed.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -311,3 +312,16 @@ def test_every_rule_names_known_concepts_and_every_number_has_rules() -> None:
 @given(st.text())
 def test_detect_never_raises(text: str) -> None:
     assert crisis.detect(text, "nl") in (None, *crisis.KINDS)
+
+
+def test_a_crisis_at_the_end_of_a_long_letter_is_found_quickly() -> None:
+    """Concepts meet in one pass over their occurrences, not by trying every combination."""
+    letter = "ik weet het niet, het lukt niet, iemand aan de deur, ik ben bang. " * 60
+    started = time.perf_counter()
+    assert crisis.kinds_in(letter + "ik ben gevallen en kom niet meer overeind") >= {"112"}
+    assert time.perf_counter() - started < 0.5
+
+
+def test_ordered_concepts_must_come_in_order() -> None:
+    assert crisis.detect("ik wil dood", "nl") == "113"
+    assert crisis.detect("hij is dood en ik wil graag iemand spreken", "nl") is None
