@@ -50,6 +50,8 @@ ANSWERS = [
     ("hij is goed maar ik zelf niet", "heavy"),
     ("goed, maar ook zwaar", "okay"),
     ("goed. nee eigenlijk zwaar", "heavy"),
+    ("2. nee wacht, 3", "heavy"),
+    ("1, nee 2", "okay"),
     ("gaat wel, hij is wel onrustig 's nachts", "okay"),
     ("ze slaapt slecht maar het gaat wel", "okay"),
     ("super week gehad, we zijn naar het strand geweest", "good"),
