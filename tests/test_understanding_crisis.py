@@ -166,6 +166,9 @@ VIOLENCE = [
     ("ar", "خايفة من راجلي"),
     ("nl", "mijn dochter pakt al mijn geld af en schreeuwt tegen me"),
     ("nl", "hij heeft me opgesloten in de kamer"),
+    ("nl", "mijn man slaat als hij dronken is"),
+    ("en", "he is hurting me"),
+    ("pl", "mąż mnie krzywdzi"),
     ("en", "my husband hits me"),
     ("en", "my boyfriend beat me last night"),
     ("en", "my son threatens me"),
@@ -252,6 +255,8 @@ LOOKALIKES = [
     "mijn moeder kan niet meer zelf opstaan uit de stoel, we zoeken hulp",
     "I need someone to check my gas bill",
     "my battery will be dead soon",
+    "my back is hurting me",
+    "mijn man slaat de deur hard dicht",
     "",
     "😂😂😂",
 ]
