@@ -257,6 +257,13 @@ LOOKALIKES = [
     "my battery will be dead soon",
     "my back is hurting me",
     "mijn man slaat de deur hard dicht",
+    "I'm so bored I could die lol",
+    "sinds de dood van mijn vrouw ben ik veel alleen",
+    "mijn moeder valt vaak, we zoeken iemand die een beugel kan ophangen",
+    "I can't get up the stairs with my shopping, could someone help",
+    "annem düştü geçen ay, şimdi yürüyüşe yardım lazım",
+    "Mój mąż zmarł w zeszłym roku, szukam towarzystwa",
+    "ik heb me gesneden aan een blikje, heeft iemand pleisters",
     "",
     "😂😂😂",
 ]
