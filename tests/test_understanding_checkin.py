@@ -50,6 +50,8 @@ ANSWERS = [
     ("hij is goed maar ik zelf niet", "heavy"),
     ("goed, maar ook zwaar", "okay"),
     ("goed. nee eigenlijk zwaar", "heavy"),
+    ("2. nee wacht, 3", "heavy"),
+    ("1, nee 2", "okay"),
     ("gaat wel, hij is wel onrustig 's nachts", "okay"),
     ("ze slaapt slecht maar het gaat wel", "okay"),
     ("super week gehad, we zijn naar het strand geweest", "good"),
@@ -102,6 +104,14 @@ ANSWERS = [
     ("صعيبة هاد السيمانة", "heavy"),
     ("bardzo ciężki tydzień", "heavy"),
     ("дуже важкий тиждень", "heavy"),
+    ("fena değil ama yorucu", "okay"),
+    ("machi mzyana had simana", "heavy"),
+    ("все гаразд", "good"),
+    ("było ciężko", "heavy"),
+    ("alright I guess", "okay"),
+    ("👍🏾", "good"),
+    ("❤️", "good"),
+    ("😐", "okay"),
 ]
 
 DISTRESS = [
@@ -126,6 +136,9 @@ DISTRESS = [
     "I'm at the end of my rope",
     "tükendim",
     "nie mam już siły",
+    "nie daję już rady",
+    "كنبكي كل ليلة",
+    "I cry every night",
 ]
 
 HEAVY_WITHOUT_DISTRESS = [
@@ -164,7 +177,7 @@ def test_choosing_heavy_is_not_distress_by_itself(text: str) -> None:
     assert read_checkin(text, "nl")[:2] == ("heavy", False)
 
 
-@pytest.mark.parametrize("text", ["", "hoe bedoel je", "wie is Kees?", "12 december"])
+@pytest.mark.parametrize("text", ["", "hoe bedoel je", "wie is Kees?", "12 december", "🏻"])
 def test_no_answer_is_none(text: str) -> None:
     assert read_checkin(text, "nl") == (None, False, 0.0)
 

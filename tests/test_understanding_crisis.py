@@ -10,6 +10,7 @@ must catch phrasings nobody listed.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,10 @@ SUICIDE = [
     ("tr", "bilekleri kestim"),
     ("pl", "chcę się zabić"),
     ("nl", "ik ben het leven zat en moe"),
+    ("nl", "ik zie t nie meer zitten"),
+    ("nl", "ik will dood"),
+    ("nl", "ik denk aan zelf moord"),
+    ("en", "i wana die"),
     ("nl", "was ik maar nooit geboren"),
     ("tr", "keşke hiç doğmasaydım"),
     ("pl", "mam dość życia"),
@@ -112,6 +117,16 @@ MEDICAL = [
     ("pl", "ktoś się włamuje"),
     ("ar", "ماما طاحت وماقدراتش تنوض"),
     ("ar", "أغمي عليه"),
+    ("nl", "mijn moeder ligt op de badkamervloer en kan niet opstaan"),
+    ("nl", "mn man reageert nie meer"),
+    ("nl", "ben gevalle kan nie op staan"),
+    ("pl", "upadlam nie moge wstac"),
+    ("tr", "dustum kalkamiyorum"),
+    ("nl", "mijn man zakte ineens in elkaar"),
+    ("nl", "mijn vrouw praat ineens raar en haar mond hangt scheef"),
+    ("nl", "ik ruik gas in de keuken"),
+    ("nl", "er staat een man in mijn tuin met een mes"),
+    ("nl", "mijn buurman bedreigt me"),
     ("en", "I fell and can't get up"),
     ("en", "my mum fell and I cannot get her up"),
     ("en", "my husband is unconscious"),
@@ -149,6 +164,11 @@ VIOLENCE = [
     ("nl", "ik ben doodsbang voor mijn ex"),
     ("tr", "kocamdan korkuyorum"),
     ("ar", "خايفة من راجلي"),
+    ("nl", "mijn dochter pakt al mijn geld af en schreeuwt tegen me"),
+    ("nl", "hij heeft me opgesloten in de kamer"),
+    ("nl", "mijn man slaat als hij dronken is"),
+    ("en", "he is hurting me"),
+    ("pl", "mąż mnie krzywdzi"),
     ("en", "my husband hits me"),
     ("en", "my boyfriend beat me last night"),
     ("en", "my son threatens me"),
@@ -229,6 +249,21 @@ LOOKALIKES = [
     "I'm going to kill these weeds on saturday",
     "ik ben bang voor de hond van mijn zoon",
     "ik hoef niet meer te komen dinsdag",
+    "ik moet ze allemaal innemen van de dokter",
+    "de buurman helpt me met de tuin",
+    "kan iemand de vloer dweilen, ik kan niet goed bukken",
+    "mijn moeder kan niet meer zelf opstaan uit de stoel, we zoeken hulp",
+    "I need someone to check my gas bill",
+    "my battery will be dead soon",
+    "my back is hurting me",
+    "mijn man slaat de deur hard dicht",
+    "I'm so bored I could die lol",
+    "sinds de dood van mijn vrouw ben ik veel alleen",
+    "mijn moeder valt vaak, we zoeken iemand die een beugel kan ophangen",
+    "I can't get up the stairs with my shopping, could someone help",
+    "annem düştü geçen ay, şimdi yürüyüşe yardım lazım",
+    "Mój mąż zmarł w zeszłym roku, szukam towarzystwa",
+    "ik heb me gesneden aan een blikje, heeft iemand pleisters",
     "",
     "😂😂😂",
 ]
@@ -311,3 +346,16 @@ def test_every_rule_names_known_concepts_and_every_number_has_rules() -> None:
 @given(st.text())
 def test_detect_never_raises(text: str) -> None:
     assert crisis.detect(text, "nl") in (None, *crisis.KINDS)
+
+
+def test_a_crisis_at_the_end_of_a_long_letter_is_found_quickly() -> None:
+    """Concepts meet in one pass over their occurrences, not by trying every combination."""
+    letter = "ik weet het niet, het lukt niet, iemand aan de deur, ik ben bang. " * 60
+    started = time.perf_counter()
+    assert crisis.kinds_in(letter + "ik ben gevallen en kom niet meer overeind") >= {"112"}
+    assert time.perf_counter() - started < 0.5
+
+
+def test_ordered_concepts_must_come_in_order() -> None:
+    assert crisis.detect("ik wil dood", "nl") == "113"
+    assert crisis.detect("hij is dood en ik wil graag iemand spreken", "nl") is None

@@ -191,9 +191,21 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     number = _number_answer(flat, lex)
     if number:
         labels.append(_Label(number, 0, False, False))
-    for index, (clause, contrast, correction) in enumerate(clauses):
-        for _, answer in _labels_in(clause, lex, lex.labels, present):
-            labels.append(_Label(answer, index, contrast, correction))
+    pending = False  # a correction ("nee wacht,") whose new answer comes in the next clause
+    for index, (clause, contrast, opens_correction) in enumerate(clauses):
+        correction = opens_correction or pending
+        found = [
+            _Label(answer, index, contrast, correction)
+            for _, answer in _labels_in(clause, lex, lex.labels, present)
+        ]
+        if index and correction and not found:
+            # "2. nee wacht, 3": a corrected number counts like a corrected word.
+            words = clause.split()
+            changed = _number_answer(" ".join(words[1:] if opens_correction else words), lex)
+            if changed:
+                found.append(_Label(changed, index, contrast, correction))
+        labels.extend(found)
+        pending = correction and not found
     if labels:
         only = len(labels) == 1 and len(flat.split()) <= 3
         return _choose(labels), False, 1.0 if only else 0.8
@@ -205,7 +217,7 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
             if clause in phrases:
                 return answer, False, 0.7
     for symbol in emoji_in(text):
-        shown = lex.emoji.get(symbol[0])
+        shown = lex.emoji.get(symbol[0]) if symbol else None
         if shown:
             return shown, False, 0.8
     return None, False, 0.0

@@ -17,7 +17,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise, product
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -152,14 +151,35 @@ def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
 
 def _combine(spans: Sequence[list[Span]], within: int | None, ordered: bool) -> Span | None:
     """The tightest way the concepts meet (in the rule's order when `ordered`), or None when they do
-    not meet within `within` words."""
+    not meet within `within` words.
+
+    One pass over the occurrences in word order: a meeting that ends at an occurrence is tightest with
+    the latest earlier occurrence of every other concept. Linear in the number of occurrences, so a
+    long letter with many "niet" stays fast."""
+    events = sorted((span, concept) for concept, found in enumerate(spans) for span in found)
+    last = len(spans) - 1
+    latest: list[Span | None] = [None] * len(spans)
+    # For `ordered`: where the chain of concepts 0..k that ends at latest[k] starts.
+    chain: list[int | None] = [None] * len(spans)
     best: Span | None = None
-    for choice in product(*spans):
-        if ordered and any(later[0] <= earlier[0] for earlier, later in pairwise(choice)):
-            continue
-        span = (min(s for s, _ in choice), max(e for _, e in choice))
-        if best is None or span[1] - span[0] < best[1] - best[0]:
-            best = span
+    for span, concept in events:
+        candidate: Span | None = None
+        if not ordered:
+            latest[concept] = span
+            if all(found is not None for found in latest):
+                known = [found for found in latest if found is not None]
+                candidate = (min(s for s, _ in known), max(e for _, e in known))
+        elif concept == 0:
+            latest[0], chain[0] = span, span[0]
+        else:
+            before, start = latest[concept - 1], chain[concept - 1]
+            if before is None or start is None or before[0] >= span[0]:
+                continue
+            latest[concept], chain[concept] = span, start
+            if concept == last:
+                candidate = (start, span[1])
+        if candidate and (best is None or candidate[1] - candidate[0] < best[1] - best[0]):
+            best = candidate
     if best is None or (within is not None and best[1] - best[0] > within):
         return None
     return best

@@ -17,18 +17,22 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _ARABIC_LEAD = "(?:[وف])?"
 
 
+# Apostrophes inside words go; Polish "ł" (which has no accent to drop) is written "l" on phones
+# without Polish letters, so both spellings compare equal.
+_PLAIN_LETTERS = str.maketrans({"'": None, "\u02bc": None, "\u0142": "l"})
 # The words of `text.words`, for text that is folded already (folding is the costly step).
 _WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
 
 
 def matchable(text: str) -> str:
-    """Plain words without apostrophes inside words: "can't", "cant" and "бʼє" compare as written."""
+    """Plain words without apostrophes inside words, "ł" as "l": "can't", "cant" and "бʼє" compare as
+    written, "upadłam" and "upadlam" too."""
     return matchable_folded(fold(without_emoji(text)))
 
 
 def matchable_folded(folded: str) -> str:
     """`matchable` for text that went through `text.fold` (and lost its emoji) already."""
-    return " ".join(_WORD.findall(folded)).replace("'", "").replace("\u02bc", "")
+    return " ".join(_WORD.findall(folded)).translate(_PLAIN_LETTERS)
 
 
 def _gap_phrase_regex(phrase: str) -> str:
