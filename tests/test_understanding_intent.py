@@ -107,6 +107,9 @@ MENU = [
     ("ik zou graag willen helpen", "offer"),
     ("ik wil er mee stoppen", "stop"),
     ("ikinci", "offer"),
+    ("uitleg graag", "explain"),
+    ("hulp bieden", "offer"),
+    ("vragen", "ask"),
 ]
 
 
@@ -122,6 +125,16 @@ def test_a_number_opening_a_request_is_not_a_menu_choice() -> None:
 
 def test_a_menu_number_is_only_a_menu_choice_at_the_menu() -> None:
     assert intent.read_intent("2", "nl", context="first_message").intent != "offer"
+
+
+@pytest.mark.parametrize("text", ["ik wil geen hulp meer, bedankt", "la bghit walo"])
+def test_saying_no_help_is_needed_is_no_request(text: str) -> None:
+    assert intent.read_intent(text, "nl").intent != "ask"
+
+
+def test_a_kind_only_leant_to_is_no_request() -> None:
+    # "huisarts" leans to vervoer, but someone who got the number from the GP asks for nothing yet.
+    assert intent.read_intent("goedenavond, ik heb uw nummer van de huisarts gekregen", "nl").intent == "greeting"
 
 
 def test_only_requests_and_offers_carry_a_kind() -> None:
@@ -253,6 +266,8 @@ ORDINARY = [
     "boodschappen",
     "👍",
     "",
+    "call me Mo",
+    "ik ben bij de medewerker van de thuiszorg geweest",
 ]
 
 
