@@ -118,6 +118,13 @@ def test_menu_choices(text: str, wanted: str) -> None:
     assert intent.read_intent(text, "nl", context="menu").intent == wanted
 
 
+def test_a_menu_number_with_a_kind_keeps_the_kind() -> None:
+    found = intent.read_intent("1 boodschappen", "nl", context="menu")
+    assert (found.intent, found.category) == ("ask", "boodschappen")
+    found = intent.read_intent("2, tuin", "nl", context="menu")
+    assert (found.intent, found.category) == ("offer", "tuin")
+
+
 def test_a_number_opening_a_request_is_not_a_menu_choice() -> None:
     found = intent.read_intent("2 kratten water en brood halen bij de lidl", "nl", context="menu")
     assert (found.intent, found.category) == ("ask", "boodschappen")

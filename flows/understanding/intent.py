@@ -169,7 +169,10 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     if context == "menu":
         chosen = _menu_number(text) or _menu_label(text)
         if chosen is not None:
-            return IntentReading(chosen, None, 0.95)
+            # "1 boodschappen": the option, and the kind named with it.
+            signs = _signs(text)
+            kind = signs.category if chosen in ("ask", "offer") and signs.named else None
+            return IntentReading(chosen, kind, 0.95)
     if not normal(text):
         # Only emoji or signs: nothing asked yet. A wave says hello; a heart or "?" barely does.
         waved = any(emoji in _GREETING_EMOJI for emoji in emoji_in(text))
