@@ -36,7 +36,6 @@ _GREETING_WORDS = 3
 # Words about the conversation are a whole short message; a long one is about something else.
 _COMMAND_WORDS = 8
 _LANGUAGE_REQUEST_WORDS = 8
-_GREETING_EMOJI = frozenset("👋🙋🤝🙏")
 _NOT_A_KIND = ("call", "human", "stop")
 _GROUPS = (
     "stop",
@@ -175,7 +174,7 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
             return IntentReading(chosen, kind, 0.95)
     if not normal(text):
         # Only emoji or signs: nothing asked yet. A wave says hello; a heart or "?" barely does.
-        waved = any(emoji in _GREETING_EMOJI for emoji in emoji_in(text))
+        waved = any(emoji in lexicon("intents")["greeting_emoji"]["emoji"] for emoji in emoji_in(text))
         return IntentReading("greeting", None, 0.6 if waved else 0.3)
     signs = _signs(text)
     category = signs.category

@@ -186,18 +186,6 @@ class PhraseSet:
         ]
         return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
 
-    def any(self, normal_text: str) -> bool:
-        return any(pattern.search(normal_text) for _, _, pattern in self._patterns)
-
-
-def by_language(table: Mapping[str, object], field: str) -> list[str]:
-    """The phrases of `field` in every language section of a lexicon table: {"nl": {field: [...]}, ...}."""
-    found: list[str] = []
-    for section in table.values():
-        if isinstance(section, Mapping):
-            found.extend(str(phrase) for phrase in section.get(field, ()))
-    return found
-
 
 def all_phrases(table: object) -> Iterator[str]:
     """Every phrase of a lexicon table, however deep its sections go."""
