@@ -277,6 +277,7 @@ ORDINARY = [
     "👍",
     "",
     "call me Mo",
+    "kan iemand mij Engels leren",
     "ik ben bij de medewerker van de thuiszorg geweest",
 ]
 

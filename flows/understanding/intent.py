@@ -212,6 +212,7 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
 class _Languages:
     names: PhraseSet
     asks: Phrases | None
+    subjects: Phrases | None
     not_understood: Phrases | None
 
 
@@ -221,6 +222,7 @@ def _languages() -> _Languages:
     return _Languages(
         names=PhraseSet({code: {1.0: names} for code, names in data["names"].items()}),
         asks=compile_phrases(data["asks"]["words"]),
+        subjects=compile_phrases(data["asks"]["subjects"]),
         not_understood=compile_phrases(data["asks"]["not_understood"]),
     )
 
@@ -237,7 +239,7 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     if languages.not_understood is not None and languages.not_understood.search(prepared):
         named = {hit.key for hit in hits}
         return lang if lang not in named else None
-    if not hits:
+    if not hits or (languages.subjects is not None and languages.subjects.search(prepared)):
         return None
     asked = hits[0].key
     rest = strip_edges(prepared, _fillers())
