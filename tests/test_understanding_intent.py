@@ -107,12 +107,22 @@ MENU = [
     ("ik zou graag willen helpen", "offer"),
     ("ik wil er mee stoppen", "stop"),
     ("ikinci", "offer"),
+    ("uitleg graag", "explain"),
+    ("hulp bieden", "offer"),
+    ("vragen", "ask"),
 ]
 
 
 @pytest.mark.parametrize(("text", "wanted"), MENU)
 def test_menu_choices(text: str, wanted: str) -> None:
     assert intent.read_intent(text, "nl", context="menu").intent == wanted
+
+
+def test_a_menu_number_with_a_kind_keeps_the_kind() -> None:
+    found = intent.read_intent("1 boodschappen", "nl", context="menu")
+    assert (found.intent, found.category) == ("ask", "boodschappen")
+    found = intent.read_intent("2, tuin", "nl", context="menu")
+    assert (found.intent, found.category) == ("offer", "tuin")
 
 
 def test_a_number_opening_a_request_is_not_a_menu_choice() -> None:
@@ -122,6 +132,19 @@ def test_a_number_opening_a_request_is_not_a_menu_choice() -> None:
 
 def test_a_menu_number_is_only_a_menu_choice_at_the_menu() -> None:
     assert intent.read_intent("2", "nl", context="first_message").intent != "offer"
+
+
+@pytest.mark.parametrize("text", ["ik wil geen hulp meer, bedankt", "la bghit walo"])
+def test_saying_no_help_is_needed_is_no_request(text: str) -> None:
+    assert intent.read_intent(text, "nl").intent != "ask"
+
+
+def test_a_kind_only_leant_to_is_no_request() -> None:
+    # "huisarts" leans to vervoer, but someone who got the number from the GP asks for nothing yet.
+    assert (
+        intent.read_intent("goedenavond, ik heb uw nummer van de huisarts gekregen", "nl").intent
+        == "greeting"
+    )
 
 
 def test_only_requests_and_offers_carry_a_kind() -> None:
@@ -253,6 +276,9 @@ ORDINARY = [
     "boodschappen",
     "👍",
     "",
+    "call me Mo",
+    "kan iemand mij Engels leren",
+    "ik ben bij de medewerker van de thuiszorg geweest",
 ]
 
 
@@ -321,6 +347,14 @@ def test_phrase_syntax() -> None:
     assert strip_edges("hoofdmenu pls", ["pls"]) == "hoofdmenu"
 
 
+def _forget() -> None:
+    """Empty the per-message caches, so that every run reads the message afresh."""
+    intent._signs.cache_clear()
+    categories.prepare.cache_clear()
+    categories.mentions.cache_clear()
+    categories.corrector().forget()
+
+
 def test_reading_is_fast() -> None:
     """p99 of the slowest reading per message under 2 ms; each message's best of three runs, so that
     another process taking the core (the test machine is shared) does not count as reading time."""
@@ -331,7 +365,7 @@ def test_reading_is_fast() -> None:
     for text in texts:
         runs = []
         for _ in range(3):
-            intent._signs.cache_clear()
+            _forget()
             start = time.perf_counter()
             intent.read_intent(text, "nl")
             intent.read_any_state(text, "nl")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from flows.understanding.phrases import (
@@ -85,12 +85,14 @@ def order() -> tuple[str, ...]:
     return _lexicon().order
 
 
+@lru_cache(maxsize=2048)
 def prepare(text: str) -> str:
     """The normal, typo-corrected form every reader of this layer matches against."""
     return corrector().text(normal(text))
 
 
-def mentions(prepared: str) -> list[Hit]:
+@lru_cache(maxsize=2048)
+def mentions(prepared: str) -> tuple[Hit, ...]:
     """Every mention of a kind in prepared text, in order, without the ones negated ("geen boodschappen")."""
     lex = _lexicon()
     hits = lex.phrases.find(prepared)
@@ -101,10 +103,10 @@ def mentions(prepared: str) -> list[Hit]:
     for key, pattern in lex.whole.items():
         if pattern is not None and whole_text and pattern.fullmatch(whole_text):
             hits.append(Hit(key, 0, len(prepared), NAMED_CHOICE, whole_text))
-    return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
+    return tuple(sorted(hits, key=lambda hit: (hit.start, -hit.weight)))
 
 
-def _weighed(hits: list[Hit]) -> tuple[str | None, float]:
+def _weighed(hits: Sequence[Hit]) -> tuple[str | None, float]:
     """The kind with the most weight (first named on a tie), and how sure: 1 when no other kind is named."""
     if not hits:
         return None, 0.0
@@ -147,7 +149,7 @@ def kinds_in(text: str, lang: str = "nl") -> list[str]:
     return found
 
 
-def _after_last_correction(prepared: str, hits: list[Hit]) -> list[Hit]:
+def _after_last_correction(prepared: str, hits: Sequence[Hit]) -> Sequence[Hit]:
     """The mentions after the last word that takes back an earlier choice, when there are any."""
     pattern = _lexicon().corrections
     if pattern is None or len({hit.key for hit in hits}) < 2:

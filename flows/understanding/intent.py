@@ -36,7 +36,6 @@ _GREETING_WORDS = 3
 # Words about the conversation are a whole short message; a long one is about something else.
 _COMMAND_WORDS = 8
 _LANGUAGE_REQUEST_WORDS = 8
-_GREETING_EMOJI = frozenset("👋🙋🤝🙏")
 _NOT_A_KIND = ("call", "human", "stop")
 _GROUPS = (
     "stop",
@@ -169,10 +168,13 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     if context == "menu":
         chosen = _menu_number(text) or _menu_label(text)
         if chosen is not None:
-            return IntentReading(chosen, None, 0.95)
+            # "1 boodschappen": the option, and the kind named with it.
+            signs = _signs(text)
+            kind = signs.category if chosen in ("ask", "offer") and signs.named else None
+            return IntentReading(chosen, kind, 0.95)
     if not normal(text):
         # Only emoji or signs: nothing asked yet. A wave says hello; a heart or "?" barely does.
-        waved = any(emoji in _GREETING_EMOJI for emoji in emoji_in(text))
+        waved = any(emoji in lexicon("intents")["greeting_emoji"]["emoji"] for emoji in emoji_in(text))
         return IntentReading("greeting", None, 0.6 if waved else 0.3)
     signs = _signs(text)
     category = signs.category
@@ -210,6 +212,7 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
 class _Languages:
     names: PhraseSet
     asks: Phrases | None
+    subjects: Phrases | None
     not_understood: Phrases | None
 
 
@@ -219,6 +222,7 @@ def _languages() -> _Languages:
     return _Languages(
         names=PhraseSet({code: {1.0: names} for code, names in data["names"].items()}),
         asks=compile_phrases(data["asks"]["words"]),
+        subjects=compile_phrases(data["asks"]["subjects"]),
         not_understood=compile_phrases(data["asks"]["not_understood"]),
     )
 
@@ -235,7 +239,7 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     if languages.not_understood is not None and languages.not_understood.search(prepared):
         named = {hit.key for hit in hits}
         return lang if lang not in named else None
-    if not hits:
+    if not hits or (languages.subjects is not None and languages.subjects.search(prepared)):
         return None
     asked = hits[0].key
     rest = strip_edges(prepared, _fillers())

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -96,6 +96,7 @@ def _script(phrase: str) -> str:
     return "latin"
 
 
+@lru_cache(maxsize=4096)
 def _scripts_in(text: str) -> frozenset[str]:
     found = {"latin"}
     if _ARABIC_TEXT.search(text):
@@ -185,18 +186,6 @@ class PhraseSet:
         ]
         return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
 
-    def any(self, normal_text: str) -> bool:
-        return any(pattern.search(normal_text) for _, _, pattern in self._patterns)
-
-
-def by_language(table: Mapping[str, object], field: str) -> list[str]:
-    """The phrases of `field` in every language section of a lexicon table: {"nl": {field: [...]}, ...}."""
-    found: list[str] = []
-    for section in table.values():
-        if isinstance(section, Mapping):
-            found.extend(str(phrase) for phrase in section.get(field, ()))
-    return found
-
 
 def all_phrases(table: object) -> Iterator[str]:
     """Every phrase of a lexicon table, however deep its sections go."""
@@ -246,14 +235,22 @@ class Corrector:
             len(word) >= _TYPO_MIN_LENGTH
             and word.isalpha()
             and word not in self._known
-            and not word.startswith(self._stems)
             and not _known_word(word)
         ):
             found = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
-            fixed = str(found[0]) if found else word
+            # A word a stem already reads ("boodschapen" for "boodschap*") stays, unless the slip hides a
+            # longer word ("wandelgroup": "wandelgroep", not just "wandel*").
+            if found and not word.startswith(str(found[0])):
+                stem = next((stem for stem in self._stems if word.startswith(stem)), None)
+                if stem is None or len(str(found[0])) > len(stem):
+                    fixed = str(found[0])
         if len(self._seen) < 50_000:
             self._seen[word] = fixed
         return fixed
+
+    def forget(self) -> None:
+        """Forget the words seen so far (for measuring a first reading)."""
+        self._seen.clear()
 
     def text(self, normal_text: str) -> str:
         """The normal text with typos in long lexicon words corrected: "boodschapen" -> "boodschappen"."""
