@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
-from flows import places
+from flows import catalogue, places
 from flows.dialogue import language, prompt, say
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import AMSTERDAM
@@ -27,7 +27,6 @@ PAGE_SIZE = 3
 DAYS_AHEAD = 7
 # The reminder goes at this local time the day before: early enough to plan, before quiet hours.
 REMINDER_TIME = time(18, 0)
-_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +186,7 @@ def _page(state: dict[str, Any]) -> tuple[Reply, ...]:
 
 def _params(state: Mapping[str, Any], item: Mapping[str, Any]) -> dict[str, str]:
     lang = language(state)
-    day = format_date(date.fromisoformat(str(item["on"])), "EEEE d MMMM", locale=_LOCALES[lang])
+    day = format_date(date.fromisoformat(str(item["on"])), "EEEE d MMMM", locale=catalogue.LOCALES[lang])
     place = places.load_municipality()
     try:
         area = place.neighbourhood(str(item.get("neighbourhood", ""))).name

@@ -20,6 +20,8 @@ from string import Formatter
 
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
 DEFAULT_LANGUAGE = "nl"
+# Babel locales for dates and day names in each language (Moroccan Arabic readers get standard Arabic).
+LOCALES = {"nl": "nl_NL", "en": "en_GB", "tr": "tr_TR", "ar": "ar", "pl": "pl_PL", "uk": "uk_UA"}
 # Where a missing text is looked for next, in order. Every chain ends in a complete language.
 # - tr, ar -> nl: Turkish- and Moroccan-Dutch residents mostly grew up in or have lived long in the
 #   Netherlands; they read Dutch more often than English (and their children read it to them).

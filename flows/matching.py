@@ -42,8 +42,8 @@ CATEGORIES: tuple[Category, ...] = (
 # Staff may widen or narrow the set later, which is why `rank` takes it as a parameter.
 VERIFIED_REQUIRED: frozenset[str] = frozenset({"oppas", "gezelschap"})
 
-Language = Literal["nl", "en"]
-LANGUAGES: tuple[Language, ...] = ("nl", "en")
+Language = Literal["nl", "en", "tr", "ar", "pl", "uk"]
+LANGUAGES: tuple[Language, ...] = ("nl", "en", "tr", "ar", "pl", "uk")
 
 Daypart = Literal["ochtend", "middag", "avond"]
 DAYPARTS: tuple[Daypart, ...] = ("ochtend", "middag", "avond")

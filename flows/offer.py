@@ -28,7 +28,7 @@ from typing import Any
 
 from flows import catalogue, categories
 from flows.dialogue import YES_NO, chosen, chosen_many, label_of, language, prompt, repeat_prompt, say
-from flows.matching import DAYPARTS, LANGUAGES, VERIFIED_REQUIRED, Slot
+from flows.matching import DAYPARTS, VERIFIED_REQUIRED, Slot
 from flows.normalise import number_in, simplify
 from flows.pause import pause_for, pause_until
 from flows.profile import OfferSummary, Profile
@@ -156,7 +156,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if answer not in ("yes", "no"):
             return StepResult(state, (prompt(state, "offer_languages", YES_NO),))
         spoken = language(state)
-        others = [other for other in LANGUAGES if other != spoken]
+        # "Do you also speak Dutch / English?": the other of the two, not every language we know.
+        others = [other for other in ("nl", "en") if other != spoken]
         draft["languages"] = [spoken, *others] if answer == "yes" else [spoken]
     return _ask_next(state, before)
 

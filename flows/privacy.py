@@ -77,7 +77,7 @@ def _summary_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, st
     place = places.load_municipality().neighbourhood(str(data.get("neighbourhood") or ""))
     consent = data.get("consent_given_at")
     given = (
-        format_date(datetime.fromisoformat(consent), "d MMMM yyyy", locale=_LOCALES[lang])
+        format_date(datetime.fromisoformat(consent), "d MMMM yyyy", locale=catalogue.LOCALES[lang])
         if consent
         else None
     )
@@ -100,7 +100,6 @@ def _care_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
     }
 
 
-_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def _leave(state: dict[str, Any]) -> None:

@@ -155,7 +155,7 @@ def describe(rule: Rule, language: str) -> str:
     language = catalogue.language_or_default(language)
     if rule.freq == "never" or rule.at is None:
         return catalogue.render("remind_rule_never", language)
-    locale = _LOCALES[language]
+    locale = catalogue.LOCALES[language]
     params = {"time": rule.at.strftime("%H:%M")}
     if rule.freq == "once":
         assert rule.anchor is not None
@@ -166,7 +166,6 @@ def describe(rule: Rule, language: str) -> str:
     return catalogue.render(f"remind_rule_{rule.freq}", language, params)
 
 
-_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def _falls_on(rule: Rule, day: date) -> bool:

@@ -176,7 +176,7 @@ def describe_when(when: When, language: str) -> str:
     """
     language = catalogue.language_or_default(language)
     words = _WORDS[language]
-    locale = _LOCALES[language]
+    locale = catalogue.LOCALES[language]
     start = when.start
     if when.kind == "asap":
         return words["asap"]
@@ -237,8 +237,9 @@ WORD_KEYS = (
     "daily_avond",
     "compound",
 )
-_WORDS: Mapping[str, Mapping[str, str]] = {"nl": _Words("nl"), "en": _Words("en")}
-_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+_WORDS: Mapping[str, Mapping[str, str]] = {language: _Words(language) for language in catalogue.LANGUAGES}
+# Day names the planner reads (describing uses every language's locale, catalogue.LOCALES).
+_PARSE_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 # --- reading the answer -------------------------------------------------------------------------
@@ -410,7 +411,7 @@ def _after(now: datetime, duration: timedelta, zone: ZoneInfo) -> datetime:
 def _day_names() -> Mapping[str, int]:
     """Full day names, Dutch and English, lower case -> weekday (Monday 0), from Babel's CLDR data."""
     names: dict[str, int] = {}
-    for locale in _LOCALES.values():
+    for locale in _PARSE_LOCALES.values():
         for weekday, name in get_day_names("wide", locale=locale).items():
             names[str(name).casefold()] = int(weekday)
     return names

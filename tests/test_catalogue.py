@@ -155,12 +155,6 @@ def test_unknown_key_or_language_raises() -> None:
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
-@pytest.mark.xfail(
-    raises=KeyError,
-    strict=True,
-    reason="flows/when.py, recurrence.py, agenda.py and privacy.py name Babel locales (and when.py its "
-    "words) for nl and en only; add tr, ar, pl, uk there and remove this mark",
-)
 def test_every_golden_conversation_runs_in_every_language(language: str) -> None:
     """The golden conversations replayed in another language: nothing may raise (the words differ, so
     only the absence of errors is checked; tests/golden holds the Dutch and English words)."""
