@@ -6,6 +6,13 @@ found by its words anywhere in the text, after typos are corrected; a kind right
 not wanted. When someone changes their mind ("boodschappen. nee wacht, toch de tuin") the last kind
 named after the last correction word counts; otherwise the kind with the most weight, the first named
 on a tie ("op mijn kat passen, ik moet het ziekenhuis in": kat outweighs the leaning "ziekenhuis").
+
+Numbers follow `order()`: 1 boodschappen, 2 vervoer (as the corpus says), 3 klusjes, 4 gezelschap,
+5 computer, 6 formulieren, 7 tuin, 8 huisdieren, 9 anders; the list the bot shows must use the same
+order (it is one line of data). The keys are the corpus's; `flows.matching.CATEGORIES` still says
+administratie (= formulieren), digitaal (= computer) and oppas (read here as "anders", leaning only).
+The words of all six languages are matched whatever `lang` says: short answers are where language
+detection is weakest, and people mix languages ("DigiD", "gemeente" in a Ukrainian message).
 """
 
 from __future__ import annotations
