@@ -278,6 +278,8 @@ ORDINARY = [
     "",
     "call me Mo",
     "kan iemand mij Engels leren",
+    "ik wil er even uit met iemand, een wandeling",
+    "ik heb echt iemand nodig voor de boodschappen",
     "ik ben bij de medewerker van de thuiszorg geweest",
 ]
 
