@@ -35,6 +35,10 @@ FIRST = [
     ("wie kan mijn poes eten geven volgend weekend", "ask", "huisdieren"),
     ("hond moet 2x per dag uitgelaten, ik lig in het ziekenhuis", "ask", "huisdieren"),
     ("kan iemand mij helpen? het is lastig uit te leggen", "ask", None),
+    ("mijn rozen moeten gesnoeid worden", "ask", "tuin"),
+    ("ik moet naar de specialist en heb geen vervoer", "ask", "vervoer"),  # "geen" is what is missing
+    ("ik wil graag samen fietsen met iemand", "ask", "gezelschap"),
+    ("de koelkast is leeg en ik kom de deur niet uit", "ask", "boodschappen"),
     ("ik heb hulp nodig", "ask", None),
     # typos and capitals
     ("kan iemand de boodschapen doen", "ask", "boodschappen"),
