@@ -361,6 +361,11 @@ def _forget() -> None:
     categories.corrector().forget()
 
 
+def test_warm_up_loads_everything_without_error() -> None:
+    intent.warm_up()
+    assert intent.read_intent("hallo", "nl").intent == "greeting"
+
+
 def test_reading_is_fast() -> None:
     """p99 of the slowest reading per message under 2 ms; each message's best of three runs, so that
     another process taking the core (the test machine is shared) does not count as reading time."""
