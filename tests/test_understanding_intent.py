@@ -35,6 +35,10 @@ FIRST = [
     ("wie kan mijn poes eten geven volgend weekend", "ask", "huisdieren"),
     ("hond moet 2x per dag uitgelaten, ik lig in het ziekenhuis", "ask", "huisdieren"),
     ("kan iemand mij helpen? het is lastig uit te leggen", "ask", None),
+    ("mijn rozen moeten gesnoeid worden", "ask", "tuin"),
+    ("ik moet naar de specialist en heb geen vervoer", "ask", "vervoer"),  # "geen" is what is missing
+    ("ik wil graag samen fietsen met iemand", "ask", "gezelschap"),
+    ("de koelkast is leeg en ik kom de deur niet uit", "ask", "boodschappen"),
     ("ik heb hulp nodig", "ask", None),
     # typos and capitals
     ("kan iemand de boodschapen doen", "ask", "boodschappen"),
@@ -278,6 +282,8 @@ ORDINARY = [
     "",
     "call me Mo",
     "kan iemand mij Engels leren",
+    "ik wil er even uit met iemand, een wandeling",
+    "ik heb echt iemand nodig voor de boodschappen",
     "ik ben bij de medewerker van de thuiszorg geweest",
 ]
 
@@ -353,6 +359,11 @@ def _forget() -> None:
     categories.prepare.cache_clear()
     categories.mentions.cache_clear()
     categories.corrector().forget()
+
+
+def test_warm_up_loads_everything_without_error() -> None:
+    intent.warm_up()
+    assert intent.read_intent("hallo", "nl").intent == "greeting"
 
 
 def test_reading_is_fast() -> None:

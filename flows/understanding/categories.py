@@ -6,6 +6,13 @@ found by its words anywhere in the text, after typos are corrected; a kind right
 not wanted. When someone changes their mind ("boodschappen. nee wacht, toch de tuin") the last kind
 named after the last correction word counts; otherwise the kind with the most weight, the first named
 on a tie ("op mijn kat passen, ik moet het ziekenhuis in": kat outweighs the leaning "ziekenhuis").
+
+Numbers follow `order()`: 1 boodschappen, 2 vervoer (as the corpus says), 3 klusjes, 4 gezelschap,
+5 computer, 6 formulieren, 7 tuin, 8 huisdieren, 9 anders; the list the bot shows must use the same
+order (it is one line of data). The keys are the corpus's; `flows.matching.CATEGORIES` still says
+administratie (= formulieren), digitaal (= computer) and oppas (read here as "anders", leaning only).
+The words of all six languages are matched whatever `lang` says: short answers are where language
+detection is weakest, and people mix languages ("DigiD", "gemeente" in a Ukrainian message).
 """
 
 from __future__ import annotations
@@ -92,11 +99,13 @@ def prepare(text: str) -> str:
 
 
 @lru_cache(maxsize=2048)
-def mentions(prepared: str) -> tuple[Hit, ...]:
-    """Every mention of a kind in prepared text, in order, without the ones negated ("geen boodschappen")."""
+def mentions(prepared: str, *, answer: bool = False) -> tuple[Hit, ...]:
+    """Every mention of a kind in prepared text, in order. In an `answer` to the list a kind right after
+    "geen"/"niet" is not wanted ("geen boodschappen maar de hond"); in a request it is what is missing
+    ("ik heb geen vervoer")."""
     lex = _lexicon()
     hits = lex.phrases.find(prepared)
-    if lex.negations is not None:
+    if answer and lex.negations is not None:
         negated_ends = {end for _, end, _ in lex.negations.spans(prepared)}
         hits = [hit for hit in hits if hit.start - 1 not in negated_ends]
     whole_text = strip_edges(prepared, lex.fillers)
@@ -192,7 +201,7 @@ def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """The answer to "Waarmee zoek je hulp?": a number of the list ("2", "de tweede"), a kind by its
     words inside a sentence or with a typo, the last one when someone changes their mind."""
     prepared = prepare(text)
-    hits = mentions(prepared)
+    hits = mentions(prepared, answer=True)
     if hits:
         return _weighed(_after_last_correction(prepared, hits))
     chosen = _numbered(prepared)

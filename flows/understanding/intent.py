@@ -309,3 +309,17 @@ def command_in(text: str, lang: str = "nl") -> str | None:
     if said.intent == "language":
         return f"lang_{said.language}" if said.language else None
     return said.intent
+
+
+def warm_up() -> None:
+    """Load every lexicon, the language classifier and the dictionaries now (about two seconds), so
+    that the first person's message is read as fast as the rest: call it when the bot starts."""
+    from flows.understanding import language, phrases
+
+    language.detect("Goedemorgen, kan iemand mij helpen met de boodschappen?")
+    _groups()
+    _menu_labels()
+    _languages()
+    _commands()
+    categories.corrector()
+    phrases.warm_up()

@@ -207,6 +207,12 @@ def _known_word(word: str) -> bool:
     return bool(simplemma.is_known(word, lang="nl") or simplemma.is_known(word, lang="en"))
 
 
+def warm_up() -> None:
+    """Load the dictionaries typo correction consults."""
+    _known_word("voordeur")
+    _known_word("frontdoor")
+
+
 class Corrector:
     """Corrects typos to the long words of some lexicons: a slip in a short word makes another word."""
 
