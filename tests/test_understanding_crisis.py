@@ -264,6 +264,10 @@ LOOKALIKES = [
     "annem düştü geçen ay, şimdi yürüyüşe yardım lazım",
     "Mój mąż zmarł w zeszłym roku, szukam towarzystwa",
     "ik heb me gesneden aan een blikje, heeft iemand pleisters",
+    "ik wil doorgaan met het vrijwilligerswerk",
+    "wat een beroerde week",
+    "iftihar ediyorum",
+    "the volunteer mishandled my request",
     "",
     "😂😂😂",
 ]
