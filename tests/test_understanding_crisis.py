@@ -268,6 +268,11 @@ LOOKALIKES = [
     "wat een beroerde week",
     "iftihar ediyorum",
     "the volunteer mishandled my request",
+    "kan iemand mijn gordijnen verhangen",
+    "kan iemand een zoom stikken",
+    "ik werd overvallen door verdriet",
+    "the fence collapsed",
+    "ik schrijf een afscheidsbrief voor mijn collega's",
     "",
     "😂😂😂",
 ]
