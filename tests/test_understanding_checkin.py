@@ -112,6 +112,8 @@ ANSWERS = [
     ("👍🏾", "good"),
     ("❤️", "good"),
     ("😐", "okay"),
+    ("hij huilt veel 's nachts, gaat wel", "okay"),
+    ("she keeps crying but we manage", "okay"),
 ]
 
 DISTRESS = [
@@ -139,6 +141,7 @@ DISTRESS = [
     "nie daję już rady",
     "كنبكي كل ليلة",
     "I cry every night",
+    "ik zit de hele dag te huilen",
 ]
 
 HEAVY_WITHOUT_DISTRESS = [
