@@ -141,7 +141,6 @@ DISTRESS = [
     "nie daję już rady",
     "كنبكي كل ليلة",
     "I cry every night",
-    "ik zit de hele dag te huilen",
 ]
 
 HEAVY_WITHOUT_DISTRESS = [
