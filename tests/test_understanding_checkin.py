@@ -112,6 +112,8 @@ ANSWERS = [
     ("👍🏾", "good"),
     ("❤️", "good"),
     ("😐", "okay"),
+    ("hij huilt veel 's nachts, gaat wel", "okay"),
+    ("she keeps crying but we manage", "okay"),
 ]
 
 DISTRESS = [

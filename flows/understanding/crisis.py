@@ -34,7 +34,7 @@ _CLAUSE_END = re.compile(r"[.!?;,:\n()]+|\s-\s")
 # "dooood", "heeeelp": three or more of one letter are read as two.
 _REPEATS = re.compile(r"(\w)\1{2,}")
 # A typed word is read as a lexicon word when this close (rapidfuzz ratio) and at least this long.
-_TYPO_CUTOFF = 85.0
+_TYPO_CUTOFF = 88.0
 _TYPO_MIN_LENGTH = 6
 
 
