@@ -21,7 +21,7 @@ WITH_MENU = frozenset({"welcome", "menu", "start_confirmed", "language_set", "la
 def sms_text(key: str, language: str) -> str:
     """The text as an SMS carries it: with the menu's numbered choices where the menu follows."""
     from bot.channels.render import numbered
-    from flows.conversation import MENU_CHOICES
+    from flows.menu import MENU_CHOICES
 
     text = catalogue.template(key, language)
     if key not in WITH_MENU:

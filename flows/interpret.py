@@ -16,6 +16,7 @@ from typing import Any
 
 from flows.understanding import Reading, read
 from flows.understanding import answers as answer_reader
+from flows.understanding.text import words
 
 CONFIDENT = 0.5
 # Which reader context each question of the flows is. A prompt not listed is read as `any_state`
@@ -75,9 +76,22 @@ def reading(context: str, text: str, lang: str | None, now: datetime | None = No
 
 def category_key(category: str | None) -> str | None:
     """The flows' key of a kind of help the reader named."""
-    if category is None or category == "anders":
+    if category is None:
         return None
     return CATEGORY_KEYS.get(category, category)
+
+
+MAX_PICK_WORDS = 6
+
+
+def _short_pick(text: str) -> bool:
+    """An answer that only picks an option ("de tweede graag", "iets anders"): a few words and no
+    number but an option's. Longer answers and answers with amounts or times are left to the flow,
+    which reads durations, days and hours itself."""
+    found = words(text)
+    if not found or len(found) > MAX_PICK_WORDS:
+        return False
+    return not any(ch.isdigit() for ch in text) or text.strip().isdigit()
 
 
 def choice_from_text(
@@ -89,6 +103,9 @@ def choice_from_text(
     keys = [key for key, _ in offered]
     context = context_of(state)
     if context in ("any_state", "name", "neighbourhood", "ask_when"):
+        if not _short_pick(text):
+            # "3 weken", "om de week op donderdag om 14:00": the flow's own reader knows more.
+            return None
         key, confidence = answer_reader.read_option(text, list(offered), lang or "nl")
         return key if key in keys and confidence >= CONFIDENT else None
     found = reading(context, text, lang)
@@ -99,7 +116,7 @@ def choice_from_text(
         prompt_key = str((state.get("prompt") or {}).get("key") or "")
         wanted = YES_NO_KEYS.get(prompt_key, {}).get(found.answer or "", found.answer)
     elif context == "menu":
-        wanted = found.intent if found.intent in ("ask", "offer", "stop") else None
+        wanted = {"ask": "ask", "offer": "offer", "stop": "stop", "explain": "info"}.get(found.intent or "")
     elif context == "ask_category":
         wanted = category_key(found.category)
     elif context == "ask_urgency":

@@ -24,7 +24,16 @@ from zoneinfo import ZoneInfo
 ZONE = ZoneInfo("Europe/Amsterdam")
 
 Category = Literal[
-    "boodschappen", "vervoer", "klusjes", "gezelschap", "administratie", "digitaal", "oppas", "anders"
+    "boodschappen",
+    "vervoer",
+    "klusjes",
+    "gezelschap",
+    "administratie",
+    "digitaal",
+    "tuin",
+    "huisdieren",
+    "oppas",
+    "anders",
 ]
 CATEGORIES: tuple[Category, ...] = (
     "boodschappen",
@@ -33,6 +42,8 @@ CATEGORIES: tuple[Category, ...] = (
     "gezelschap",
     "administratie",
     "digitaal",
+    "tuin",
+    "huisdieren",
     "oppas",
     "anders",
 )
