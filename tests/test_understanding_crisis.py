@@ -286,6 +286,8 @@ LOOKALIKES = [
     "de sleutel ligt op de grond",
     "ik ben gevallen en lag een uur op de grond, nu gaat het weer",
     "het gaat beter zonder mijn bril",
+    "ik wil dit niet meer",
+    "ik wil die berichten niet meer",
     "ik schrijf een afscheidsbrief voor mijn collega's",
     "",
     "😂😂😂",
