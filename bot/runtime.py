@@ -28,6 +28,7 @@ from bot.engine import Engine, spawn, utc_now
 from bot.outbox_sender import OutboxSender
 from bot.quiet_hours import QuietHours
 from bot.settings import Settings
+from flows import understanding
 from storage import outbox
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import mark_address_stopped
@@ -138,6 +139,8 @@ class Runtime:
         return sorted({channel for adapters in self.tenant_adapters.values() for channel in adapters})
 
     async def start(self, *, worker: bool = True) -> None:
+        # The reader's lexicons and language model load once, before the first person writes.
+        await asyncio.to_thread(understanding.warm_up)
         for bot in self.telegram_bots.values():
             await bot.start()
         self._scheduler = AsyncIOScheduler(timezone=UTC)
