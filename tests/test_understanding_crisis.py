@@ -384,3 +384,18 @@ def test_a_crisis_at_the_end_of_a_long_letter_is_found_quickly() -> None:
 def test_ordered_concepts_must_come_in_order() -> None:
     assert crisis.detect("ik wil dood", "nl") == "113"
     assert crisis.detect("hij is dood en ik wil graag iemand spreken", "nl") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ik heb pillen genomen, heel veel", "113"),
+        ("net te veel tabletten geslikt", "113"),
+        ("I took too many pills", "113"),
+        ("ik moet heel veel pillen nemen voor mijn hart", None),
+        ("ik heb mijn pillen genomen vanochtend", None),
+        ("ik heb heel veel medicijnen, kan iemand ze ophalen", None),
+    ],
+)
+def test_an_overdose_taken_is_113_and_daily_medicine_is_not(text: str, expected: str | None) -> None:
+    assert crisis.detect(text, "nl") == expected
