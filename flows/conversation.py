@@ -210,9 +210,9 @@ def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile)
     if choice is not None and (picked := threads.on_choice(state, choice, profile)) is not None:
         return picked
     if command is None and answer is None and (said := _conversation_words(state, event)) is not None:
-        command = said
-        if command == "stop":
-            return _stop_check(state)
+        command = "stop_check" if said == "stop" else said
+    if command == "stop_check":
+        return _stop_check(state)
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
         return threads.on_command(state, command, profile)
     if command is not None and command in LANGUAGE_COMMANDS:
@@ -299,7 +299,9 @@ def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
         return word, ""
     if (with_argument := command_with_argument(event.text)) is not None:
         return with_argument
-    return intent.command_in(event.text, language(state)), ""
+    plain = intent.command_in(event.text, language(state))
+    # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
+    return ("stop_check" if plain == "stop" else plain), ""
 
 
 def _conversation_words(state: dict[str, Any], event: Event) -> str | None:

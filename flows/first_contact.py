@@ -9,6 +9,7 @@ offering help, a question for the sociale kaart, an activity, wanting a person a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -17,7 +18,7 @@ from flows import agenda, catalogue, interpret, menu, onboarding, social_map, th
 from flows.dialogue import language, say
 from flows.profile import Profile
 from flows.types import Effect, Event, StepResult
-from flows.understanding import Reading
+from flows.understanding import Reading, names
 from flows.when import AMSTERDAM
 
 MAX_KEPT_TEXT = 300
@@ -53,9 +54,16 @@ def act_on_intent(
         return None
     first = context == "first_message"
     if found.intent in menu.TARGETS:
-        state["pending"] = pending_of(found, event.text, now)
+        name, words = introduced(event.text, language(state)) if first else (None, event.text)
+        state["pending"] = pending_of(found, words, now)
+        named: tuple[Effect, ...] = ()
+        if name is not None and profile.first_name is None:
+            # "goedemiddag, ik ben mevrouw de Vries, ...": the name is not asked again.
+            profile = replace(profile, first_name=name)
+            named = (Effect("update_profile", {"first_name": name}),)
         if first and not profile.ready_to_match:
             result = onboarding.start(state, profile, then=found.intent, welcome=True)
+            result = replace(result, effects=(*named, *result.effects))
             # The welcome, then: your request is kept, first a few short questions.
             replies = (*result.replies[:1], say("request_kept_onboarding"), *result.replies[1:])
             return replace(result, replies=replies)
@@ -70,6 +78,23 @@ def act_on_intent(
         # Someone who never asked for us and says so: stopped at once (START undoes it).
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
     return None
+
+
+INTRODUCTION_CONFIDENCE = 0.85
+_CLAUSE = re.compile(r"(?<=[,.!?;])\s+")
+
+
+def introduced(text: str, lang: str) -> tuple[str | None, str]:
+    """A name a first message introduces ("goedemiddag, ik ben mevrouw de Vries, kan er iemand ..."),
+    and the words of the request without that introduction (volunteers read the request, not her name).
+    """
+    clauses = _CLAUSE.split(" ".join(text.split()))
+    for index, clause in enumerate(clauses):
+        name, confidence = names.read_name(clause, lang)
+        if name is not None and confidence >= INTRODUCTION_CONFIDENCE and len(clauses) > 1:
+            rest = " ".join(clauses[:index] + clauses[index + 1 :]).strip(" ,;")
+            return name, rest[:1].upper() + rest[1:]
+    return None, text
 
 
 def pending_of(found: Reading, text: str, now: datetime) -> dict[str, Any]:

@@ -65,15 +65,11 @@ def _on_name(state: dict[str, Any], event: Event, profile: Profile) -> StepResul
 def _name_in(state: dict[str, Any], text: str) -> str | None:
     """The name in an answer: "ik heet Joke", "MEVROUW JANSEN", "noem me maar Bas". Questions,
     sentences, refusals and emoji are no name ("wie is dit", "bel me maar" never become "Dag Bel me
-    maar!"). Without a confident reading, the plain rule: a short answer of letters."""
+    maar!")."""
     if not text:
         return None
     found = interpret.reading("name", text, language(state))
-    if found.confidence >= interpret.CONFIDENT:
-        return found.name[:MAX_NAME_LENGTH] if found.name else None
-    if found.confidence > 0 or not _plausible_name(text):
-        return None
-    return text[:1].upper() + text[1:]
+    return found.name[:MAX_NAME_LENGTH] if found.name else None
 
 
 def _request_in(state: dict[str, Any], text: str) -> dict[str, Any] | None:
@@ -85,16 +81,6 @@ def _request_in(state: dict[str, Any], text: str) -> dict[str, Any] | None:
             {"category": category} if (category := interpret.category_key(found.category)) else {}
         )}
     return None
-
-
-def _plausible_name(text: str) -> bool:
-    """A first name or nickname: some letters, not a sentence, no digits (a number is not a name)."""
-    return (
-        0 < len(text) <= MAX_NAME_LENGTH
-        and any(ch.isalpha() for ch in text)
-        and not any(ch.isdigit() for ch in text)
-        and len(text.split()) <= 3
-    )
 
 
 def _on_neighbourhood(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:

@@ -35,7 +35,7 @@ def offered_kinds() -> dict[str, Any]:
         ("boodschappen, 4 en iets anders", ("boodschappen", "gezelschap", "anders")),
         ("ik help graag met 2", ("vervoer",)),
         ("groceries and odd jobs", ("boodschappen", "klusjes")),
-        ("9", None),
+        ("11", None),
         ("0", None),
         ("1 en nog wat", None),
         ("hallo", None),
