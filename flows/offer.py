@@ -93,7 +93,14 @@ def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
         return show(state, profile, now)
     state["flow"] = "offer"
     state["offer"] = {}
-    return _ask_next(state, [say("offer_intro")])
+    before = [say("offer_intro")]
+    pending = state.pop("pending", None)
+    keys = {choice.key for choice in categories.CATEGORY_CHOICES}
+    if pending and pending.get("intent") == "offer" and pending.get("category") in keys:
+        # "ik heb een auto en wil mensen naar het ziekenhuis rijden": the kind is read back, not asked.
+        state["offer"]["categories"] = [pending["category"]]
+        before += _categories_read_back([pending["category"]], profile, language(state), again=True)
+    return _ask_next(state, before)
 
 
 def show(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
