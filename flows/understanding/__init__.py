@@ -17,34 +17,25 @@ Modules, one ability each:
 - `neighbourhoods`: a neighbourhood by name, alias, typo or postcode.
 """
 
+from functools import cache
+
 from flows.understanding.reading import CONTEXTS, Reading, read
+from flows.understanding.text import lexicon
 
 __all__ = ["CONTEXTS", "Reading", "read", "warm_up"]
 
 
-# One sample per language, so that every language's lexicon indexes are built before the first person.
-_WARM_UP = {
-    "nl": "Goedemorgen, kan iemand morgen om 10 uur helpen? Ik ben Ria uit de Molenwijk. Ja graag.",
-    "en": "Hello, can someone help me tomorrow at 10? I am Ria from Molenwijk. Yes please.",
-    "tr": "Merhaba, yarın saat 10da biri yardım edebilir mi? Ben Ayşe. Evet lütfen.",
-    "ar": "السلام عليكم، واش شي واحد يعاوني غدا مع 10؟ أنا فاطمة. نعم 3afak ghedda",
-    "pl": "Dzień dobry, czy ktoś może pomóc jutro o 10? Jestem Kasia. Tak, proszę.",
-    "uk": "Добрий день, чи може хтось допомогти завтра о 10? Я Оксана. Так, будь ласка.",
-}
-
-
-# Short answers take other paths (emoji, number words, names, postcodes): warmed up too.
-_WARM_UP_SHORT = ("👍🏻", "twee", "nr 1", "ik heet Joke", "ja", "7391 AB", "zeven drie negen twee", "😩")
-
-
+@cache
 def warm_up() -> None:
     """Load every lexicon, the language classifier and the dictionaries now (a few seconds), so the
-    first person's message is read as fast as the rest: the bot calls it when it starts."""
+    first person's message is read as fast as the rest: the bot calls it when it starts (once per
+    process)."""
     from flows.understanding import intent
 
     intent.warm_up()
-    for lang, sample in _WARM_UP.items():
+    samples = lexicon("warm_up")
+    for lang, sample in samples["sentences"].items():
         for context in CONTEXTS:
             read(context, sample, lang=lang)
-            for short in _WARM_UP_SHORT:
+            for short in samples["short"]:
                 read(context, short, lang=lang)
