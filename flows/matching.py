@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
 ZONE = ZoneInfo("Europe/Amsterdam")
@@ -35,18 +35,7 @@ Category = Literal[
     "oppas",
     "anders",
 ]
-CATEGORIES: tuple[Category, ...] = (
-    "boodschappen",
-    "vervoer",
-    "klusjes",
-    "gezelschap",
-    "administratie",
-    "digitaal",
-    "tuin",
-    "huisdieren",
-    "oppas",
-    "anders",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 
 # Categories that mean being alone with a vulnerable person in their home (babysitting, keeping
 # someone company): only volunteers whose VOG (certificate of conduct) staff have checked get these.

@@ -10,7 +10,7 @@ the conversation is in, but a Dutch "la" is not an Arabic no.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
 
@@ -147,18 +147,9 @@ def _combined(sources: tuple[tuple[str, str], ...], languages: tuple[str, ...] |
     phrases: dict[str, str] = {}
     for name, table in sources:
         for kind, entries in t.lexicon(name)[table].items():
-            for phrase in _entries(entries, languages):
+            for phrase in lx.phrases_of(entries, languages):
                 phrases.setdefault(phrase, kind)
     return lx.Lexicon(phrases)
-
-
-def _entries(entries: object, languages: tuple[str, ...] | None) -> Iterable[str]:
-    if isinstance(entries, list):
-        yield from (str(entry) for entry in entries)
-    elif isinstance(entries, dict):
-        for lang, listed in entries.items():
-            if languages is None or lang in languages or lang == "all":
-                yield from (str(entry) for entry in listed)
 
 
 def _answer_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
@@ -314,7 +305,7 @@ def question_opens(found: Sequence[Token], lang: str = "nl") -> bool:
 @cache
 def _question_lexicon(table: str, languages: tuple[str, ...] | None) -> lx.Lexicon:
     entries = t.lexicon("yes_no")["question"][table]
-    return lx.Lexicon({phrase: "question" for phrase in _entries(entries, languages)})
+    return lx.Lexicon({phrase: "question" for phrase in lx.phrases_of(entries, languages)})
 
 
 def _plain_words(label: str) -> list[str]:

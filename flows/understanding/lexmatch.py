@@ -137,7 +137,7 @@ def lexicon_of(name: str, table: str, languages: tuple[str, ...] | None = None) 
     data = _table(name, table)
     phrases: dict[str, str] = {}
     for kind, entries in data.items():
-        for phrase in _phrases(entries, languages):
+        for phrase in phrases_of(entries, languages):
             phrases.setdefault(phrase, kind)
     return Lexicon(phrases)
 
@@ -150,7 +150,8 @@ def _table(name: str, path: str) -> Any:
     return data
 
 
-def _phrases(entries: object, languages: tuple[str, ...] | None) -> Iterable[str]:
+def phrases_of(entries: object, languages: tuple[str, ...] | None) -> Iterable[str]:
+    """The phrases of a lexicon entry: a plain list, or lists per language (`all` for every one)."""
     if isinstance(entries, list):
         yield from (str(entry) for entry in entries)
     elif isinstance(entries, dict):
@@ -165,7 +166,7 @@ def word_set(name: str, table: str) -> frozenset[str]:
     data = _table(name, table)
     found: set[str] = set()
     for entries in data.values() if isinstance(data, dict) else [data]:
-        for phrase in _phrases(entries, None):
+        for phrase in phrases_of(entries, None):
             found.update(squeeze(word) for word in t.words(phrase))
     return frozenset(found)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from flows.understanding import answers, checkin, crisis, intent, language, names, neighbourhoods, times
@@ -27,19 +27,7 @@ Context = Literal[
     "checkin",
     "any_state",
 ]
-CONTEXTS: tuple[str, ...] = (
-    "first_message",
-    "name",
-    "neighbourhood",
-    "consent",
-    "menu",
-    "ask_category",
-    "ask_when",
-    "ask_urgency",
-    "invitation",
-    "checkin",
-    "any_state",
-)
+CONTEXTS: tuple[str, ...] = get_args(Context)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Keys of the corpus format, in the order they are printed.
 CORPUS_KEYS = (
