@@ -70,6 +70,7 @@ def routes() -> list[BaseRoute]:
                 Route("/logout", views.logout, methods=["POST"]),
                 Route("/lang/{language}", views.set_language, methods=["GET"]),
                 Route("/people/{person_id:int}", views.person, methods=["GET"]),
+                Route("/people/{person_id:int}/block", views.block_confirm, methods=["GET"]),
                 Route("/people/{person_id:int}/{action}", views.person_action, methods=["POST"]),
                 Route("/requests/{request_id:int}", views.request_page, methods=["GET"]),
                 Route("/requests/{request_id:int}/{action}", views.request_action, methods=["POST"]),

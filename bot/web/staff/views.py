@@ -31,6 +31,8 @@ Handler = Callable[[Request, Staff], Awaitable[Response]]
 LOGIN = "/staff/login"
 HOME = "/staff/"
 MAX_FIELD = 2000
+# Ids are 64-bit in PostgreSQL; a larger number in a URL is a page that does not exist, not an error.
+MAX_ID = 2**63 - 1
 
 
 def runtime_of(request: Request) -> Runtime:
@@ -51,6 +53,8 @@ def staff_only(
         who = await auth.current(request)
         if who is None:
             return RedirectResponse(LOGIN, status_code=303)
+        if any(isinstance(value, int) and value > MAX_ID for value in request.path_params.values()):
+            return refused(request, who, 404, "error_not_found")
         if request.method == "POST":
             form = await request.form(max_files=0, max_fields=50)
             if not auth.same(str(form.get("csrf", "")), who.csrf_token):
@@ -116,7 +120,7 @@ async def login_post(request: Request) -> Response:
     try:
         token, _account = await auth.log_in(runtime, email, password, auth.client_ip(request))
     except auth.LoginRefused as refusal:
-        status = 429 if refusal.reason == "rate_limited" else 401
+        status = 401
         fresh = secrets.token_urlsafe(24)
         response = page(
             request, "login.html", None, status_code=status, login_csrf=fresh, failed=refusal.reason
@@ -257,6 +261,16 @@ async def _staff_name(session: AsyncSession, staff_id: int | None) -> str:
     return account.name if account is not None else ""
 
 
+async def _block_confirm(request: Request, who: Staff) -> Response:
+    """Blocking stops every message to and from a person: it is asked once more on a page of its own."""
+    runtime = runtime_of(request)
+    async with runtime.sessions() as session:
+        person = await person_in_scope(session, who, int(request.path_params["person_id"]))
+    if person is None:
+        return refused(request, who, 404, "error_not_found")
+    return page(request, "block.html", who, person=person, **common(page_language(request)))
+
+
 PERSON_ACTIONS = frozenset(
     {"takeover", "handback", "message", "block", "unblock", "verify", "unverify", "pause", "resume"}
 )
@@ -268,6 +282,8 @@ async def _person_action(request: Request, who: Staff) -> Response:
     action = request.path_params["action"]
     if action not in PERSON_ACTIONS:
         return refused(request, who, 404, "error_not_found")
+    if action == "block" and await field(request, "confirm") != "yes":
+        return RedirectResponse(f"/staff/people/{person_id}/block", status_code=303)
     now = runtime.clock()
     touched = Touched()
     text = await field(request, "text")
@@ -505,6 +521,7 @@ home = staff_only(_home)
 logout = staff_only(_logout)
 person = staff_only(_person)
 person_action = staff_only(_person_action)
+block_confirm = staff_only(_block_confirm)
 request_page = staff_only(_request)
 request_action = staff_only(_request_action)
 resolve_alert = staff_only(_resolve_alert)
