@@ -329,13 +329,17 @@ async def held_people(session: AsyncSession, scope: Scope) -> list[tuple[StaffHo
 class LogLine:
     at: datetime
     source: str  # person | bot | staff | event
-    text: str
-    detail: str  # outbox status, event name or channel
+    text: str  # what was said; for an event, the event's name (a code the console puts in words)
+    channel: str  # the channel, "" for an event
+    status: str = ""  # of a message that went out: its outbox or delivery status
+    chosen: str = ""  # for a person's bare choice ("1"): the label of the option it chose
+    choices: tuple[tuple[str, str], ...] = ()  # the options a message that went out offered
 
 
 async def conversation_log(session: AsyncSession, person_id: int, limit: int = 100) -> list[LogLine]:
     """What the person sent, what reached them (bot and staff) and the events the bot handled for them,
-    oldest first."""
+    oldest first. A choice the person made is given the label of the option it picked in the last
+    message before it that offered options."""
     inbound = await session.execute(
         select(InboundMessage)
         .where(InboundMessage.person_id == person_id)
@@ -346,7 +350,7 @@ async def conversation_log(session: AsyncSession, person_id: int, limit: int = 1
     for row in inbound.scalars():
         event = row.event or {}
         if row.identity_id is None:
-            line = LogLine(row.received_at, "event", str(event.get("command", "")), "internal")
+            line = LogLine(row.received_at, "event", str(event.get("command", "")), "")
         else:
             said = event.get("text") or event.get("choice") or event.get("command") or event.get("kind", "")
             line = LogLine(row.received_at, "person", str(said), row.channel)
@@ -360,10 +364,27 @@ async def conversation_log(session: AsyncSession, person_id: int, limit: int = 1
     for message in sent.scalars():
         source = "staff" if message.text_key == "staff_message" else "bot"
         status = message.status if message.status != "sent" else (message.delivery_status or "sent")
-        line = LogLine(message.created_at, source, message.body, f"{message.channel} · {status}")
+        offered = tuple((str(key), str(label)) for key, label in (message.choices or ()))
+        line = LogLine(message.created_at, source, message.body, message.channel, status, choices=offered)
         lines.append((message.created_at, 1, message.id, line))
     lines.sort(key=lambda item: item[:3])
-    return [line for *_, line in lines][-limit:]
+    return _with_chosen_labels([line for *_, line in lines][-limit:])
+
+
+def _with_chosen_labels(lines: list[LogLine]) -> list[LogLine]:
+    """A choice comes back as the option's key (a button) or, on SMS, as its number in the list."""
+    offered: dict[str, str] = {}
+    out: list[LogLine] = []
+    for line in lines:
+        if line.choices:
+            offered = {key.strip().lower(): label for key, label in line.choices}
+            offered |= {str(number): label for number, (_key, label) in enumerate(line.choices, start=1)}
+        elif line.source == "person":
+            label = offered.get(line.text.strip().lower(), "")
+            if label and label.strip().lower() != line.text.strip().lower():
+                line = LogLine(line.at, line.source, line.text, line.channel, chosen=label)
+        out.append(line)
+    return out
 
 
 async def person_requests(session: AsyncSession, person_id: int) -> list[HelpRequest]:
