@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from bot import tenants
 from bot.mailbox import Touched
 from bot.runtime import Runtime
-from bot.web.staff import actions, auth
+from bot.web.staff import actions, auth, teamwork
 from bot.web.staff.auth import Staff
 from bot.web.staff.render import LANG_COOKIE, LANGUAGES, language_of, page
 from flows import catalogue, places
@@ -232,6 +232,14 @@ async def _person(request: Request, who: Staff) -> Response:
             "scheduled": await staff.scheduled_for(session, person_id=person.id),
             "audit": await staff.audit_for_person(session, person.id, limit=20),
         }
+        canned_id = request.query_params.get("canned", "")
+        context |= await teamwork.teamwork_context(
+            session,
+            who,
+            person,
+            int(canned_id) if canned_id.isdigit() and len(canned_id) < 10 else None,
+            runtime.clock(),
+        )
     language = page_language(request)
     return page(
         request,
