@@ -478,3 +478,29 @@ async def volunteers(
         VolunteerRow(person, offer, tuple(sorted(kinds.get(offer.person_id, ()))), blocked is not None)
         for offer, person, blocked in rows
     ]
+
+
+# --- managing accounts in the console --------------------------------------------------------------------
+
+
+async def accounts(session: AsyncSession, tenant: str) -> list[StaffAccount]:
+    query = (
+        select(StaffAccount)
+        .where(StaffAccount.tenant == tenant)
+        .order_by(StaffAccount.active.desc(), StaffAccount.name)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def end_sessions(session: AsyncSession, staff_id: int) -> None:
+    """Every open session of the account ends now (deactivation, reset)."""
+    await session.execute(delete(StaffSession).where(StaffSession.staff_id == staff_id))
+
+
+async def account_by_invite(session: AsyncSession, invite_hash: str, now: datetime) -> StaffAccount | None:
+    query = select(StaffAccount).where(
+        StaffAccount.invite_hash == invite_hash,
+        StaffAccount.invite_expires_at > now,
+        StaffAccount.active.is_(True),
+    )
+    return (await session.execute(query)).scalar_one_or_none()

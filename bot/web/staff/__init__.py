@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from bot import tenants
-from bot.web.staff import community, inbox, views
+from bot.web.staff import community, inbox, team_accounts, views
 from bot.web.staff.auth import Staff
 from bot.web.staff.dashboard import bar_chart, figures, to_csv
 from bot.web.staff.render import language_of, page, text, texts
@@ -73,6 +73,14 @@ def routes() -> list[BaseRoute]:
                 Route("/people/{person_id:int}/block", views.block_confirm, methods=["GET"]),
                 Route("/people/{person_id:int}/team/{action:str}", inbox.team_action, methods=["POST"]),
                 Route("/conversations", inbox.conversations, methods=["GET"]),
+                Route("/accounts", team_accounts.accounts, methods=["GET"]),
+                Route("/accounts", team_accounts.invite, methods=["POST"]),
+                Route("/accounts/{account_id:int}", team_accounts.account, methods=["GET"]),
+                Route(
+                    "/accounts/{account_id:int}/{action:str}", team_accounts.account_action, methods=["POST"]
+                ),
+                Route("/welcome/{token:str}", team_accounts.welcome, methods=["GET", "POST"]),
+                Route("/account/second-factor", team_accounts.second_factor, methods=["GET", "POST"]),
                 Route("/search", inbox.search, methods=["GET"]),
                 Route("/notifications", inbox.notifications, methods=["GET"]),
                 Route("/canned", inbox.canned, methods=["GET"]),

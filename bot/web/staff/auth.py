@@ -19,8 +19,9 @@ import hmac
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from starlette.requests import Request
@@ -46,6 +47,11 @@ MAX_DELAY = 5.0
 pause: Callable[[float], Awaitable[None]] = asyncio.sleep
 _queues: dict[tuple[str, str], asyncio.Lock] = {}
 
+# Roles that must use a second factor (TOTP); for a buurtverbinder it is their choice.
+SECOND_FACTOR_ROLES = ("coordinator", "admin")
+# The demo's seeded accounts (bot/demo.py) skip it, only while the simulator runs (never in production).
+DEMO_DOMAIN = "@voordeur.demo"
+
 _hasher = PasswordHasher()
 # Verifying against this when the account does not exist takes as long as a real check.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
@@ -60,6 +66,12 @@ def verify_password(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def code_matches(secret: str, code: str, now: datetime) -> bool:
+    """A TOTP code of `secret` at `now`, one 30-second step either side for a slow clock or typist."""
+    code = "".join(code.split())
+    return len(code) == 6 and code.isdigit() and pyotp.TOTP(secret).verify(code, for_time=now, valid_window=1)
 
 
 def token_hash(token: str) -> str:
@@ -103,6 +115,8 @@ class Staff:
     scope: staff.Scope
     csrf_token: str
     token_hash: str
+    # A coordinator or admin without a second factor yet: they must set one up before anything else.
+    needs_second_factor: bool = False
 
     @property
     def first_name(self) -> str:
@@ -132,6 +146,9 @@ async def current(request: Request) -> Staff | None:
         scope=staff.Scope.of(account),
         csrf_token=row.csrf_token,
         token_hash=hashed,
+        needs_second_factor=account.role in SECOND_FACTOR_ROLES
+        and not account.totp_secret
+        and not (runtime.settings.voordeur_simulator and account.email.endswith(DEMO_DOMAIN)),
     )
 
 
@@ -157,20 +174,25 @@ def login_delay(pair: int, ip: int, account: int) -> float:
     )
 
 
-async def log_in(runtime: Runtime, email: str, password: str, ip: str) -> tuple[str, StaffAccount]:
-    """Check the password after the wait its recent failures ask for; returns the new session's cookie
-    token. Never refuses a correct password because of failures."""
+async def log_in(
+    runtime: Runtime, email: str, password: str, ip: str, code: str = ""
+) -> tuple[str, StaffAccount]:
+    """Check the password (and the second factor's code, if the account has one) after the wait its
+    recent failures ask for; returns the new session's cookie token. Never refuses a correct password
+    and code because of failures."""
     key = (email.strip().lower()[:254], ip[:64])
     lock = _queues.setdefault(key, asyncio.Lock())
     try:
         async with lock:
-            return await _log_in(runtime, email, password, ip)
+            return await _log_in(runtime, email, password, ip, code)
     finally:
         if not lock.locked() and _queues.get(key) is lock:
             del _queues[key]
 
 
-async def _log_in(runtime: Runtime, email: str, password: str, ip: str) -> tuple[str, StaffAccount]:
+async def _log_in(
+    runtime: Runtime, email: str, password: str, ip: str, code: str
+) -> tuple[str, StaffAccount]:
     since = runtime.clock() - RATE_WINDOW
     async with runtime.sessions() as session:
         delay = login_delay(
@@ -190,6 +212,7 @@ async def _log_in(runtime: Runtime, email: str, password: str, ip: str) -> tuple
             not verify_password(account.password_hash if account else _DUMMY_HASH, password)
             or account is None
             or not account.active
+            or (account.totp_secret is not None and not code_matches(account.totp_secret, code, now))
         ):
             refusal = "wrong"
         staff.record_login(session, email, ip, now, success=refusal is None)

@@ -44,15 +44,22 @@ def refused(request: Request, who: Staff | None, status: int, reason: str) -> Re
     return page(request, "error.html", who, status_code=status, reason=reason)
 
 
+SECOND_FACTOR_SETUP = "/staff/account/second-factor"
+
+
 def staff_only(
-    handler: Handler, *, roles: tuple[str, ...] = staff.ROLES
+    handler: Handler, *, roles: tuple[str, ...] = staff.ROLES, setup: bool = False
 ) -> Callable[[Request], Awaitable[Response]]:
-    """Log-in required (else to the login page); a POST must carry the session's CSRF token."""
+    """Log-in required (else to the login page); a POST must carry the session's CSRF token. A
+    coordinator or admin without a second factor reaches only its set-up page (`setup`) until it is
+    done."""
 
     async def endpoint(request: Request) -> Response:
         who = await auth.current(request)
         if who is None:
             return RedirectResponse(LOGIN, status_code=303)
+        if who.needs_second_factor and not setup:
+            return RedirectResponse(SECOND_FACTOR_SETUP, status_code=303)
         if any(isinstance(value, int) and value > MAX_ID for value in request.path_params.values()):
             return refused(request, who, 404, "error_not_found")
         if request.method == "POST":
@@ -117,8 +124,9 @@ async def login_post(request: Request) -> Response:
     if not expected or not auth.same(given, expected):
         return refused(request, None, 403, "error_csrf")
     email, password = str(form.get("email", ""))[:254], str(form.get("password", ""))[:1000]
+    code = str(form.get("code", ""))[:20]
     try:
-        token, _account = await auth.log_in(runtime, email, password, auth.client_ip(request))
+        token, _account = await auth.log_in(runtime, email, password, auth.client_ip(request), code)
     except auth.LoginRefused as refusal:
         status = 401
         fresh = secrets.token_urlsafe(24)
@@ -526,7 +534,7 @@ async def _volunteers(request: Request, who: Staff) -> Response:
 
 
 home = staff_only(_home)
-logout = staff_only(_logout)
+logout = staff_only(_logout, setup=True)
 person = staff_only(_person)
 person_action = staff_only(_person_action)
 block_confirm = staff_only(_block_confirm)
