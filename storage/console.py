@@ -511,3 +511,47 @@ def fill_in(reply: CannedReply, language: str, first_name: str) -> str:
     body = reply.body_en if language == "en" and reply.body_en.strip() else reply.body_nl
     name = first_name or ""
     return body.replace("{naam}", name).replace("{name}", name)
+
+
+# --- the queue's alerts and the live refresh -------------------------------------------------------------
+
+# Alerts every open console of the neighbourhood must notice at once (a visible and audible cue).
+URGENT_KINDS = ("crisis_medical", "crisis_suicide", "crisis_violence", "human_requested")
+# Alerts shown with what the person last wrote (the bot could not understand them, or it was a voice note).
+WITH_MESSAGES = ("stuck", "voice_note")
+
+
+async def last_said(
+    session: AsyncSession, person_id: int, before: datetime, limit: int = 3
+) -> list[InboundMessage]:
+    """What the person last wrote up to `before`, oldest first: read from the messages themselves, so an
+    erased person's words are gone from the queue too."""
+    query = (
+        select(InboundMessage)
+        .where(
+            InboundMessage.person_id == person_id,
+            InboundMessage.identity_id.is_not(None),
+            InboundMessage.received_at <= before,
+        )
+        .order_by(InboundMessage.id.desc())
+        .limit(limit)
+    )
+    return list(reversed(list((await session.execute(query)).scalars())))
+
+
+async def alerts_after(
+    session: AsyncSession, scope: Scope, after_id: int
+) -> list[tuple[StaffAlert, Person]]:
+    """Open alerts about people in scope newer than `after_id` (the live refresh's new arrivals)."""
+    query = (
+        select(StaffAlert, Person)
+        .join(Person, Person.id == StaffAlert.person_id)
+        .where(StaffAlert.id > after_id, StaffAlert.resolved_at.is_(None), scope.people())
+        .order_by(StaffAlert.id)
+        .limit(20)
+    )
+    return [(alert, person) for alert, person in await session.execute(query)]
+
+
+async def latest_alert_id(session: AsyncSession) -> int:
+    return int((await session.execute(select(func.coalesce(func.max(StaffAlert.id), 0)))).scalar_one())

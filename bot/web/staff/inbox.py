@@ -4,13 +4,14 @@ everything is scoped to the staff member's tenant and neighbourhoods (out of sco
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from bot.web.staff.auth import Staff
-from bot.web.staff.render import LANGUAGES, page
+from bot.web.staff.render import LANGUAGES, page, text, texts
 from bot.web.staff.views import (
     MAX_ID,
     common,
@@ -150,6 +151,62 @@ async def _team_action(request: Request, who: Staff) -> Response:
     return RedirectResponse(f"/staff/people/{person_id}?done={quote(action)}#{anchor}", status_code=303)
 
 
+# --- live refresh ---------------------------------------------------------------------------------------
+
+LIVE_JS = Path(__file__).with_name("live.js")
+
+
+async def live_js(request: Request) -> Response:
+    return Response(
+        LIVE_JS.read_text(encoding="utf-8"),
+        media_type="text/javascript; charset=utf-8",
+        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+async def _live(request: Request, who: Staff) -> Response:
+    """The figures and the alerts newer than `since` for this staff member's scope, polled every few
+    seconds by live.js. `since` absent or negative: only the newest alert id (where to start).
+    Not written to the audit log: it repeats what the open page showed, every few seconds."""
+    runtime = runtime_of(request)
+    language = page_language(request)
+    raw = request.query_params.get("since", "-1")
+    since = _int(raw) if raw != "-1" else None
+    async with runtime.sessions() as session:
+        counts = await console.queue_counts(session, who.scope)
+        latest = await console.latest_alert_id(session)
+        fresh = await console.alerts_after(session, who.scope, since) if since is not None else []
+    alerts = [
+        {
+            "id": alert.id,
+            "kind": alert.kind,
+            "label": text(f"alert_{alert.kind}", language)
+            if f"alert_{alert.kind}" in texts()
+            else alert.kind,
+            "person": person.first_name or f"#{person.id}",
+            "url": f"/staff/people/{person.id}",
+            "urgent": alert.kind in console.URGENT_KINDS or alert.priority == "high",
+        }
+        for alert, person in fresh
+    ]
+    newest = latest if since is None else max([since, *(alert.id for alert, _person in fresh)])
+    return JSONResponse(
+        {"counts": counts, "alerts": alerts, "latest": newest},
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+async def _chat(request: Request, who: Staff) -> Response:
+    """The open conversation's messages, for the live refresh of the person page."""
+    runtime = runtime_of(request)
+    async with runtime.sessions() as session:
+        person = await person_in_scope(session, who, int(request.path_params["person_id"]))
+        if person is None:
+            return refused(request, who, 404, "error_not_found")
+        log = await staff.conversation_log(session, person.id)
+    return page(request, "_chat.html", who, log=log)
+
+
 # --- canned replies --------------------------------------------------------------------------------------
 
 MANAGERS = ("coordinator", "admin")
@@ -209,5 +266,7 @@ search = staff_only(_search)
 notifications = staff_only(_notifications)
 team_action = staff_only(_team_action)
 canned = staff_only(_canned)
+live = staff_only(_live)
+chat = staff_only(_chat)
 canned_add = staff_only(_canned_add, roles=MANAGERS)
 canned_delete = staff_only(_canned_delete, roles=MANAGERS)

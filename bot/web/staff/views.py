@@ -24,7 +24,7 @@ from flows import catalogue, places
 from flows.categories import CATEGORY_CHOICES
 from flows.matching import CATEGORIES
 from flows.when import When, describe_when, parse_when
-from storage import offers, staff
+from storage import console, offers, staff
 from storage.models import HelpRequest, Identity, Person, StaffAccount, StaffAlert, Thread
 
 Handler = Callable[[Request, Staff], Awaitable[Response]]
@@ -173,6 +173,11 @@ async def _home(request: Request, who: Staff) -> Response:
             "waiting": await staff.waiting_for_window(session, who.scope),
             "held": await staff.held_people(session, who.scope),
         }
+        said = {
+            alert.id: await console.last_said(session, person.id, alert.created_at)
+            for alert, person in context["alerts"]
+            if person is not None and alert.kind in console.WITH_MESSAGES
+        }
         unmatched_tries = {
             request_row.id: await staff.invitations(session, request_row.id)
             for request_row, _person in unmatched
@@ -184,6 +189,8 @@ async def _home(request: Request, who: Staff) -> Response:
         "home.html",
         who,
         tries=unmatched_tries,
+        said=said,
+        held_ids={person.id for _hold, person, _name in context["held"]},
         when_text=lambda r: when_text(r, language),
         **context,
         **common(language),
