@@ -234,6 +234,8 @@ class HelpRequest(Base):
         ForeignKey("people.id", ondelete="SET NULL", name="fk_help_requests_matched_person_id")
     )
     matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Where the tenant reviews requests (bot/review.py): when a buurtverbinder gave their akkoord.
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class HelpOffer(Base):

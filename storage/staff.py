@@ -278,6 +278,18 @@ async def unmatched_requests(session: AsyncSession, scope: Scope) -> list[tuple[
     return [(request, person) for request, person in await session.execute(query)]
 
 
+async def requests_in_review(session: AsyncSession, scope: Scope) -> list[tuple[HelpRequest, Person]]:
+    """New requests waiting for a buurtverbinder's akkoord (bot/review.py), oldest first."""
+    query = (
+        select(HelpRequest, Person)
+        .join(Person, Person.id == HelpRequest.person_id)
+        .where(HelpRequest.status == "review", scope.requests())
+        .order_by(HelpRequest.created_at)
+        .limit(QUEUE_LIMIT)
+    )
+    return [(request, person) for request, person in await session.execute(query)]
+
+
 async def open_alerts(
     session: AsyncSession, scope: Scope, *, kind: str | None = None, exclude: str | None = None
 ) -> list[tuple[StaffAlert, Person | None]]:

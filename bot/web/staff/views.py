@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot import tenants
+from bot import review, tenants
 from bot.mailbox import Touched
 from bot.runtime import Runtime
 from bot.web.staff import actions, auth, teamwork
@@ -167,6 +167,7 @@ async def _home(request: Request, who: Staff) -> Response:
     async with runtime.sessions() as session, session.begin():
         unmatched = await staff.unmatched_requests(session, who.scope)
         context: dict[str, Any] = {
+            "in_review": await staff.requests_in_review(session, who.scope),
             "alerts": await staff.open_alerts(session, who.scope, exclude="stalled_match"),
             "stalled": await staff.open_alerts(session, who.scope, kind="stalled_match"),
             "unmatched": unmatched,
@@ -387,7 +388,7 @@ async def _request(request: Request, who: Staff) -> Response:
     )
 
 
-REQUEST_ACTIONS = frozenset({"match", "close", "reopen"})
+REQUEST_ACTIONS = frozenset({"match", "close", "reopen", "approve"})
 
 
 async def _request_action(request: Request, who: Staff) -> Response:
@@ -397,6 +398,8 @@ async def _request_action(request: Request, who: Staff) -> Response:
     if action not in REQUEST_ACTIONS:
         return refused(request, who, 404, "error_not_found")
     volunteer = await field(request, "volunteer_id")
+    description = (await field(request, "description")).strip()[:500]
+    category = await field(request, "category")
     now = runtime.clock()
     touched = Touched()
     try:
@@ -412,6 +415,16 @@ async def _request_action(request: Request, who: Staff) -> Response:
                 if helper is None or helper.tenant != who.scope.tenant:
                     raise actions.ActionRefused("error_not_volunteer")
                 await actions.match_by_hand(session, request_id, int(volunteer), now, touched)
+            elif action == "approve":
+                if found.status != review.REVIEW:
+                    raise actions.ActionRefused("error_not_in_review")
+                if (description and description != found.description) or (
+                    category in CATEGORIES and category != found.category
+                ):
+                    found.description = description or found.description
+                    found.category = category if category in CATEGORIES else found.category
+                    staff.audit(session, who.id, found.person_id, "request_edit", now)
+                await review.approve(session, found, now, touched)
             elif action == "close":
                 await actions.close_request(session, request_id, now, touched)
             else:

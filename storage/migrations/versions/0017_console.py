@@ -1,5 +1,6 @@
-"""staff console: teamwork (assignments, notes, notifications, labels, canned replies), second factor and
-one-time links on accounts, and the search index over what people wrote
+"""staff console: request review (help_requests.reviewed_at), teamwork (assignments, notes,
+notifications, labels, canned replies), second factor and one-time links on accounts, and the search
+index over what people wrote
 
 The person's message text is personal data. PostgreSQL searches it through an expression index on the
 row itself (Dutch full-text configuration), so deleting or blanking the row removes it from the index.
@@ -76,6 +77,8 @@ POSTGRES_ERASED = [
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("help_requests") as batch:
+        batch.add_column(sa.Column("reviewed_at", storage.models.UTCDateTime()))
     with op.batch_alter_table("staff_accounts") as batch:
         batch.add_column(sa.Column("totp_secret", sa.String(64)))
         batch.add_column(sa.Column("invite_hash", sa.String(64)))
@@ -168,3 +171,5 @@ def downgrade() -> None:
         batch.drop_column("invite_expires_at")
         batch.drop_column("invite_hash")
         batch.drop_column("totp_secret")
+    with op.batch_alter_table("help_requests") as batch:
+        batch.drop_column("reviewed_at")
