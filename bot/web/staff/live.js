@@ -60,7 +60,8 @@
   function tick() {
     fetch("/staff/live?since=" + since, { credentials: "same-origin" })
       .then(function (response) {
-        if (response.status === 401 || response.redirected) { window.location.href = "/staff/login"; return null; }
+        // Logged out (a deactivated account, an expired session): the login page, like any click would.
+        if (response.redirected && /\/staff\/login$/.test(response.url)) { window.location.href = "/staff/login"; return null; }
         return response.ok ? response.json() : null;
       })
       .then(function (data) {
