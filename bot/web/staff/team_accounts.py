@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 import pyotp
+import segno
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -37,6 +38,11 @@ from storage.models import StaffAccount
 INVITE_TTL = timedelta(days=3)
 MANAGERS = ("coordinator", "admin")
 ISSUER = "Voordeur"
+
+
+def qr_code(uri: str) -> str:
+    """The otpauth URI as a QR code (an SVG data URI) an authenticator app can scan."""
+    return str(segno.make(uri, error="m").svg_data_uri(scale=5, border=2))
 
 
 def _may_manage(who: Staff, account: StaffAccount) -> bool:
@@ -286,6 +292,7 @@ def _welcome_page(
         token=token,
         secret=secret,
         otp_uri=uri,
+        qr=qr_code(uri),
         needs_totp=needs,
         errors=errors,
         login_csrf=csrf,
@@ -319,6 +326,7 @@ async def _second_factor(request: Request, who: Staff) -> Response:
         status_code=400 if errors else 200,
         secret=secret,
         otp_uri=uri,
+        qr=qr_code(uri),
         errors=errors,
         **common(page_language(request)),
     )
