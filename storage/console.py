@@ -539,9 +539,7 @@ async def last_said(
     return list(reversed(list((await session.execute(query)).scalars())))
 
 
-async def alerts_after(
-    session: AsyncSession, scope: Scope, after_id: int
-) -> list[tuple[StaffAlert, Person]]:
+async def alerts_after(session: AsyncSession, scope: Scope, after_id: int) -> list[tuple[StaffAlert, Person]]:
     """Open alerts about people in scope newer than `after_id` (the live refresh's new arrivals)."""
     query = (
         select(StaffAlert, Person)
