@@ -248,6 +248,7 @@ async def _canned_add(request: Request, who: Staff) -> Response:
                 created_at=runtime.clock(),
             )
         )
+        staff.audit(session, who.id, None, "canned_add", runtime.clock())
     return RedirectResponse("/staff/canned?done=canned", status_code=303)
 
 
@@ -258,6 +259,7 @@ async def _canned_delete(request: Request, who: Staff) -> Response:
         if reply is None or reply.tenant != who.scope.tenant:
             return refused(request, who, 404, "error_not_found")
         await session.delete(reply)
+        staff.audit(session, who.id, None, "canned_delete", runtime.clock())
     return RedirectResponse("/staff/canned", status_code=303)
 
 
