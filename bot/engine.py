@@ -29,6 +29,7 @@ from bot import (
     matchmaker,
     meetings,
     metrics,
+    review,
     scheduling,
 )
 from bot import tenants as tenant_config
@@ -764,4 +765,5 @@ SCHEDULED_HANDLERS: dict[str, ScheduledHandler] = {
     scheduling.SEND_TEXT: scheduling.send_text,
     community.AGENDA_REMINDER: community.on_agenda_reminder,
     community.CIRCLE_FIRST: community.on_circle_first,
+    review.OVERDUE: review.on_overdue,
 }

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import circle_news, meetings, tenants
+from bot import circle_news, meetings, review, tenants
 from bot.mailbox import Touched
 from flows import catalogue
 from flows.matching import HelpNeed, next_wave, rank, wave_timeout
@@ -41,6 +41,9 @@ def request_facts(request: HelpRequest) -> dict[str, object]:
 
 
 async def start(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
+    """Ask the first volunteers, unless the tenant reviews new requests first (bot/review.py)."""
+    if await review.hold(session, request, now):
+        return
     await _wave(session, request, now, touched)
 
 

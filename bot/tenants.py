@@ -117,6 +117,8 @@ class Tenant(BaseModel):
     municipality: str = places.DEFAULT_MUNICIPALITY
     timezone: str = "Europe/Amsterdam"
     quiet_hours: str = "21:00-09:00"
+    # A buurtverbinder gives their akkoord on every new request before volunteers are asked (bot/review.py).
+    review_requests: bool = False
     telegram: TelegramConfig | None = None
     twilio: TwilioConfig | None = None
 

@@ -234,6 +234,8 @@ class HelpRequest(Base):
         ForeignKey("people.id", ondelete="SET NULL", name="fk_help_requests_matched_person_id")
     )
     matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Where the tenant reviews requests (bot/review.py): when a buurtverbinder gave their akkoord.
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class HelpOffer(Base):
@@ -650,6 +652,11 @@ class StaffAccount(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The TOTP secret of a second factor (base32), once confirmed; required for coordinators and admins.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # An invitation or reset: the SHA-256 of a one-time link's token, and until when it works.
+    invite_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    invite_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class StaffSession(Base):
@@ -726,4 +733,80 @@ class PhoneIntake(Base):
     )
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="SET NULL"))
     caller_has_phone: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# --- the console's teamwork (migration 0017) -------------------------------------------------------------
+
+
+class StaffAssignment(Base):
+    """Who on the team looks after a person's conversation (at most one)."""
+
+    __tablename__ = "staff_assignments"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_accounts.id", ondelete="CASCADE"), index=True)
+    assigned_by: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="SET NULL"))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StaffNote(Base):
+    """A private note about a person, for the team only: the person never sees it."""
+
+    __tablename__ = "staff_notes"
+    __table_args__ = (Index("ix_staff_notes_person", "person_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StaffNotification(Base):
+    """Something for one staff member to look at: an @mention in a note, a conversation assigned to them."""
+
+    __tablename__ = "staff_notifications"
+    __table_args__ = (Index("ix_staff_notifications_open", "staff_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_accounts.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("staff_notes.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # mention | assigned
+    by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class StaffLabel(Base):
+    """A label a tenant's team puts on conversations ("woningnood", "terugbellen")."""
+
+    __tablename__ = "staff_labels"
+    __table_args__ = (UniqueConstraint("tenant", "name", name="uq_staff_labels_tenant_name"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    tenant: Mapped[str] = mapped_column(String(32), default="default")
+    name: Mapped[str] = mapped_column(String(40))
+
+
+class PersonLabel(Base):
+    __tablename__ = "person_labels"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    label_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_labels.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class CannedReply(Base):
+    """A tenant's ready answer in Dutch and English; `{naam}` / `{name}` becomes the person's first name."""
+
+    __tablename__ = "canned_replies"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    tenant: Mapped[str] = mapped_column(String(32), default="default", index=True)
+    title: Mapped[str] = mapped_column(String(80))
+    body_nl: Mapped[str] = mapped_column(Text)
+    body_en: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -278,6 +278,18 @@ async def unmatched_requests(session: AsyncSession, scope: Scope) -> list[tuple[
     return [(request, person) for request, person in await session.execute(query)]
 
 
+async def requests_in_review(session: AsyncSession, scope: Scope) -> list[tuple[HelpRequest, Person]]:
+    """New requests waiting for a buurtverbinder's akkoord (bot/review.py), oldest first."""
+    query = (
+        select(HelpRequest, Person)
+        .join(Person, Person.id == HelpRequest.person_id)
+        .where(HelpRequest.status == "review", scope.requests())
+        .order_by(HelpRequest.created_at)
+        .limit(QUEUE_LIMIT)
+    )
+    return [(request, person) for request, person in await session.execute(query)]
+
+
 async def open_alerts(
     session: AsyncSession, scope: Scope, *, kind: str | None = None, exclude: str | None = None
 ) -> list[tuple[StaffAlert, Person | None]]:
@@ -329,13 +341,17 @@ async def held_people(session: AsyncSession, scope: Scope) -> list[tuple[StaffHo
 class LogLine:
     at: datetime
     source: str  # person | bot | staff | event
-    text: str
-    detail: str  # outbox status, event name or channel
+    text: str  # what was said; for an event, the event's name (a code the console puts in words)
+    channel: str  # the channel, "" for an event
+    status: str = ""  # of a message that went out: its outbox or delivery status
+    chosen: str = ""  # for a person's bare choice ("1"): the label of the option it chose
+    choices: tuple[tuple[str, str], ...] = ()  # the options a message that went out offered
 
 
 async def conversation_log(session: AsyncSession, person_id: int, limit: int = 100) -> list[LogLine]:
     """What the person sent, what reached them (bot and staff) and the events the bot handled for them,
-    oldest first."""
+    oldest first. A choice the person made is given the label of the option it picked in the last
+    message before it that offered options."""
     inbound = await session.execute(
         select(InboundMessage)
         .where(InboundMessage.person_id == person_id)
@@ -346,7 +362,7 @@ async def conversation_log(session: AsyncSession, person_id: int, limit: int = 1
     for row in inbound.scalars():
         event = row.event or {}
         if row.identity_id is None:
-            line = LogLine(row.received_at, "event", str(event.get("command", "")), "internal")
+            line = LogLine(row.received_at, "event", str(event.get("command", "")), "")
         else:
             said = event.get("text") or event.get("choice") or event.get("command") or event.get("kind", "")
             line = LogLine(row.received_at, "person", str(said), row.channel)
@@ -360,10 +376,27 @@ async def conversation_log(session: AsyncSession, person_id: int, limit: int = 1
     for message in sent.scalars():
         source = "staff" if message.text_key == "staff_message" else "bot"
         status = message.status if message.status != "sent" else (message.delivery_status or "sent")
-        line = LogLine(message.created_at, source, message.body, f"{message.channel} · {status}")
+        offered = tuple((str(key), str(label)) for key, label in (message.choices or ()))
+        line = LogLine(message.created_at, source, message.body, message.channel, status, choices=offered)
         lines.append((message.created_at, 1, message.id, line))
     lines.sort(key=lambda item: item[:3])
-    return [line for *_, line in lines][-limit:]
+    return _with_chosen_labels([line for *_, line in lines][-limit:])
+
+
+def _with_chosen_labels(lines: list[LogLine]) -> list[LogLine]:
+    """A choice comes back as the option's key (a button) or, on SMS, as its number in the list."""
+    offered: dict[str, str] = {}
+    out: list[LogLine] = []
+    for line in lines:
+        if line.choices:
+            offered = {key.strip().lower(): label for key, label in line.choices}
+            offered |= {str(number): label for number, (_key, label) in enumerate(line.choices, start=1)}
+        elif line.source == "person":
+            label = offered.get(line.text.strip().lower(), "")
+            if label and label.strip().lower() != line.text.strip().lower():
+                line = LogLine(line.at, line.source, line.text, line.channel, chosen=label)
+        out.append(line)
+    return out
 
 
 async def person_requests(session: AsyncSession, person_id: int) -> list[HelpRequest]:
@@ -457,3 +490,29 @@ async def volunteers(
         VolunteerRow(person, offer, tuple(sorted(kinds.get(offer.person_id, ()))), blocked is not None)
         for offer, person, blocked in rows
     ]
+
+
+# --- managing accounts in the console --------------------------------------------------------------------
+
+
+async def accounts(session: AsyncSession, tenant: str) -> list[StaffAccount]:
+    query = (
+        select(StaffAccount)
+        .where(StaffAccount.tenant == tenant)
+        .order_by(StaffAccount.active.desc(), StaffAccount.name)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def end_sessions(session: AsyncSession, staff_id: int) -> None:
+    """Every open session of the account ends now (deactivation, reset)."""
+    await session.execute(delete(StaffSession).where(StaffSession.staff_id == staff_id))
+
+
+async def account_by_invite(session: AsyncSession, invite_hash: str, now: datetime) -> StaffAccount | None:
+    query = select(StaffAccount).where(
+        StaffAccount.invite_hash == invite_hash,
+        StaffAccount.invite_expires_at > now,
+        StaffAccount.active.is_(True),
+    )
+    return (await session.execute(query)).scalar_one_or_none()

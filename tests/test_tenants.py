@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 import httpx
+import pyotp
 import pytest
 import respx
 from sqlalchemy import select
@@ -42,7 +43,7 @@ from storage.models import (
 )
 from tests.community import ASK_BOODSCHAPPEN, human_pace
 from tests.conftest import FixedClock, fixture_json, make_settings
-from tests.staff_support import PASSWORD, log_in, unmatched_request
+from tests.staff_support import PASSWORD, SECRETS, log_in, unmatched_request
 
 PUBLIC = "https://voordeur.example.nl"
 TELEGRAM_BASE = "http://telegram.test/bot"
@@ -533,7 +534,7 @@ async def staff_account(runtime: Runtime, email: str, tenant: str) -> None:
     from bot.web.staff.auth import hash_password
 
     async with runtime.sessions() as session, session.begin():
-        staff.add_account(
+        account = staff.add_account(
             session,
             email=email,
             name="Anna Jansen",
@@ -543,6 +544,8 @@ async def staff_account(runtime: Runtime, email: str, tenant: str) -> None:
             now=runtime.clock(),
             tenant=tenant,
         )
+        # Coordinators log in with a second factor (log_in makes the code from this secret).
+        account.totp_secret = SECRETS.setdefault(email, pyotp.random_base32())
 
 
 async def test_staff_see_only_their_own_tenant(

@@ -16,6 +16,7 @@ from bot import exports
 from bot.logs import REQUEST_ID
 from bot.runtime import Runtime
 from bot.web import ops, simulator, staff, webhooks
+from bot.web.staff.security import StrictTransport
 
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
@@ -74,6 +75,13 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
             Route("/simulator/api/clock", simulator.advance_clock, methods=["POST"]),
             Route("/simulator/staff", simulator.staff_login, methods=["GET"]),
         ]
-    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestIdMiddleware)])
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[
+            Middleware(RequestIdMiddleware),
+            Middleware(StrictTransport, public_base_url=runtime.settings.public_base_url),
+        ],
+    )
     app.state.runtime = runtime
     return app

@@ -165,6 +165,7 @@ def _staff_add(env: dict[str, str], cwd: Path, account: tuple[str, str, str, lis
 @pytest.fixture
 def console(database_url: str, tmp_path: Path) -> Iterator[Console]:
     _chromium()
+    TOTP.clear()
     resident_id, request_id = _seed(database_url)
     workdir = tmp_path / "cwd"
     workdir.mkdir()
@@ -207,15 +208,31 @@ def browser(console: Console) -> Iterator[Any]:
             instance.close()
 
 
-def _log_in(browser: Any, console: Console, email: str) -> Any:
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="nl-NL")
+# The TOTP secrets the coordinators set up on their first log-in, by email (per test: fresh database).
+TOTP: dict[str, str] = {}
+
+
+def _log_in(browser: Any, console: Console, email: str, width: int = 1024) -> Any:
+    """Log in through the form; a coordinator (made by `voordeur staff add`, without a second factor)
+    sets up TOTP on the page the console sends them to, and types its code on later log-ins."""
+    import pyotp
+
+    context = browser.new_context(viewport={"width": width, "height": 768}, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(WAIT * 1000)
     page.goto(console.url + "/staff/")
     assert page.url.endswith("/staff/login")
     page.fill("#email", email)
     page.fill("#password", PASSWORD)
+    if email in TOTP:
+        page.fill("#code", pyotp.TOTP(TOTP[email]).now())
     page.click("button[type=submit]")
+    page.wait_for_load_state()
+    if page.url.endswith("/staff/account/second-factor"):
+        secret = page.locator("#totp-secret").inner_text().strip()
+        page.fill("#code", pyotp.TOTP(secret).now())
+        page.click("#second-factor-save")
+        TOTP[email] = secret
     page.wait_for_url(console.url + "/staff/")
     return page
 

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from bot import tenants
-from bot.web.staff import community, views
+from bot.web.staff import community, inbox, team_accounts, views
 from bot.web.staff.auth import Staff
 from bot.web.staff.dashboard import bar_chart, figures, to_csv
 from bot.web.staff.render import language_of, page, text, texts
@@ -70,6 +70,25 @@ def routes() -> list[BaseRoute]:
                 Route("/logout", views.logout, methods=["POST"]),
                 Route("/lang/{language}", views.set_language, methods=["GET"]),
                 Route("/people/{person_id:int}", views.person, methods=["GET"]),
+                Route("/people/{person_id:int}/block", views.block_confirm, methods=["GET"]),
+                Route("/people/{person_id:int}/team/{action:str}", inbox.team_action, methods=["POST"]),
+                Route("/conversations", inbox.conversations, methods=["GET"]),
+                Route("/live", inbox.live, methods=["GET"]),
+                Route("/static/live.js", inbox.live_js, methods=["GET"]),
+                Route("/people/{person_id:int}/chat", inbox.chat, methods=["GET"]),
+                Route("/accounts", team_accounts.accounts, methods=["GET"]),
+                Route("/accounts", team_accounts.invite, methods=["POST"]),
+                Route("/accounts/{account_id:int}", team_accounts.account, methods=["GET"]),
+                Route(
+                    "/accounts/{account_id:int}/{action:str}", team_accounts.account_action, methods=["POST"]
+                ),
+                Route("/welcome/{token:str}", team_accounts.welcome, methods=["GET", "POST"]),
+                Route("/account/second-factor", team_accounts.second_factor, methods=["GET", "POST"]),
+                Route("/search", inbox.search, methods=["GET"]),
+                Route("/notifications", inbox.notifications, methods=["GET"]),
+                Route("/canned", inbox.canned, methods=["GET"]),
+                Route("/canned", inbox.canned_add, methods=["POST"]),
+                Route("/canned/{reply_id:int}/delete", inbox.canned_delete, methods=["POST"]),
                 Route("/people/{person_id:int}/{action}", views.person_action, methods=["POST"]),
                 Route("/requests/{request_id:int}", views.request_page, methods=["GET"]),
                 Route("/requests/{request_id:int}/{action}", views.request_action, methods=["POST"]),

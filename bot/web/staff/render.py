@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from bot.web.staff.auth import Staff
+from bot.web.staff.words import word
 
 TEXTS_FILE = Path(__file__).with_name("texts.toml")
 TEMPLATES = Path(__file__).parents[1] / "templates" / "staff"
@@ -74,6 +75,7 @@ def page(
         .render(
             t=lambda key, **params: text(key, language, **params),
             has=lambda key: key in texts(),
+            w=lambda group, code: word(group, code, language),
             lang=language,
             staff=staff,
             csrf=staff.csrf_token if staff is not None else "",

@@ -14,23 +14,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot import tenants
+from bot import review, tenants
 from bot.mailbox import Touched
 from bot.runtime import Runtime
-from bot.web.staff import actions, auth
+from bot.web.staff import actions, auth, teamwork
 from bot.web.staff.auth import Staff
 from bot.web.staff.render import LANG_COOKIE, LANGUAGES, language_of, page
 from flows import catalogue, places
 from flows.categories import CATEGORY_CHOICES
 from flows.matching import CATEGORIES
 from flows.when import When, describe_when, parse_when
-from storage import offers, staff
+from storage import console, offers, staff
 from storage.models import HelpRequest, Identity, Person, StaffAccount, StaffAlert, Thread
 
 Handler = Callable[[Request, Staff], Awaitable[Response]]
 LOGIN = "/staff/login"
 HOME = "/staff/"
 MAX_FIELD = 2000
+# Ids are 64-bit in PostgreSQL; a larger number in a URL is a page that does not exist, not an error.
+MAX_ID = 2**63 - 1
 
 
 def runtime_of(request: Request) -> Runtime:
@@ -42,15 +44,24 @@ def refused(request: Request, who: Staff | None, status: int, reason: str) -> Re
     return page(request, "error.html", who, status_code=status, reason=reason)
 
 
+SECOND_FACTOR_SETUP = "/staff/account/second-factor"
+
+
 def staff_only(
-    handler: Handler, *, roles: tuple[str, ...] = staff.ROLES
+    handler: Handler, *, roles: tuple[str, ...] = staff.ROLES, setup: bool = False
 ) -> Callable[[Request], Awaitable[Response]]:
-    """Log-in required (else to the login page); a POST must carry the session's CSRF token."""
+    """Log-in required (else to the login page); a POST must carry the session's CSRF token. A
+    coordinator or admin without a second factor reaches only its set-up page (`setup`) until it is
+    done."""
 
     async def endpoint(request: Request) -> Response:
         who = await auth.current(request)
         if who is None:
             return RedirectResponse(LOGIN, status_code=303)
+        if who.needs_second_factor and not setup:
+            return RedirectResponse(SECOND_FACTOR_SETUP, status_code=303)
+        if any(isinstance(value, int) and value > MAX_ID for value in request.path_params.values()):
+            return refused(request, who, 404, "error_not_found")
         if request.method == "POST":
             form = await request.form(max_files=0, max_fields=50)
             if not auth.same(str(form.get("csrf", "")), who.csrf_token):
@@ -113,10 +124,11 @@ async def login_post(request: Request) -> Response:
     if not expected or not auth.same(given, expected):
         return refused(request, None, 403, "error_csrf")
     email, password = str(form.get("email", ""))[:254], str(form.get("password", ""))[:1000]
+    code = str(form.get("code", ""))[:20]
     try:
-        token, _account = await auth.log_in(runtime, email, password, auth.client_ip(request))
+        token, _account = await auth.log_in(runtime, email, password, auth.client_ip(request), code)
     except auth.LoginRefused as refusal:
-        status = 429 if refusal.reason == "rate_limited" else 401
+        status = 401
         fresh = secrets.token_urlsafe(24)
         response = page(
             request, "login.html", None, status_code=status, login_csrf=fresh, failed=refusal.reason
@@ -155,11 +167,17 @@ async def _home(request: Request, who: Staff) -> Response:
     async with runtime.sessions() as session, session.begin():
         unmatched = await staff.unmatched_requests(session, who.scope)
         context: dict[str, Any] = {
+            "in_review": await staff.requests_in_review(session, who.scope),
             "alerts": await staff.open_alerts(session, who.scope, exclude="stalled_match"),
             "stalled": await staff.open_alerts(session, who.scope, kind="stalled_match"),
             "unmatched": unmatched,
             "waiting": await staff.waiting_for_window(session, who.scope),
             "held": await staff.held_people(session, who.scope),
+        }
+        said = {
+            alert.id: await console.last_said(session, person.id, alert.created_at)
+            for alert, person in context["alerts"]
+            if person is not None and alert.kind in console.WITH_MESSAGES
         }
         unmatched_tries = {
             request_row.id: await staff.invitations(session, request_row.id)
@@ -172,6 +190,8 @@ async def _home(request: Request, who: Staff) -> Response:
         "home.html",
         who,
         tries=unmatched_tries,
+        said=said,
+        held_ids={person.id for _hold, person, _name in context["held"]},
         when_text=lambda r: when_text(r, language),
         **context,
         **common(language),
@@ -228,6 +248,14 @@ async def _person(request: Request, who: Staff) -> Response:
             "scheduled": await staff.scheduled_for(session, person_id=person.id),
             "audit": await staff.audit_for_person(session, person.id, limit=20),
         }
+        canned_id = request.query_params.get("canned", "")
+        context |= await teamwork.teamwork_context(
+            session,
+            who,
+            person,
+            int(canned_id) if canned_id.isdigit() and len(canned_id) < 10 else None,
+            runtime.clock(),
+        )
     language = page_language(request)
     return page(
         request,
@@ -257,6 +285,16 @@ async def _staff_name(session: AsyncSession, staff_id: int | None) -> str:
     return account.name if account is not None else ""
 
 
+async def _block_confirm(request: Request, who: Staff) -> Response:
+    """Blocking stops every message to and from a person: it is asked once more on a page of its own."""
+    runtime = runtime_of(request)
+    async with runtime.sessions() as session:
+        person = await person_in_scope(session, who, int(request.path_params["person_id"]))
+    if person is None:
+        return refused(request, who, 404, "error_not_found")
+    return page(request, "block.html", who, person=person, **common(page_language(request)))
+
+
 PERSON_ACTIONS = frozenset(
     {"takeover", "handback", "message", "block", "unblock", "verify", "unverify", "pause", "resume"}
 )
@@ -268,6 +306,8 @@ async def _person_action(request: Request, who: Staff) -> Response:
     action = request.path_params["action"]
     if action not in PERSON_ACTIONS:
         return refused(request, who, 404, "error_not_found")
+    if action == "block" and await field(request, "confirm") != "yes":
+        return RedirectResponse(f"/staff/people/{person_id}/block", status_code=303)
     now = runtime.clock()
     touched = Touched()
     text = await field(request, "text")
@@ -348,7 +388,7 @@ async def _request(request: Request, who: Staff) -> Response:
     )
 
 
-REQUEST_ACTIONS = frozenset({"match", "close", "reopen"})
+REQUEST_ACTIONS = frozenset({"match", "close", "reopen", "approve"})
 
 
 async def _request_action(request: Request, who: Staff) -> Response:
@@ -358,6 +398,8 @@ async def _request_action(request: Request, who: Staff) -> Response:
     if action not in REQUEST_ACTIONS:
         return refused(request, who, 404, "error_not_found")
     volunteer = await field(request, "volunteer_id")
+    description = (await field(request, "description")).strip()[:500]
+    category = await field(request, "category")
     now = runtime.clock()
     touched = Touched()
     try:
@@ -373,6 +415,16 @@ async def _request_action(request: Request, who: Staff) -> Response:
                 if helper is None or helper.tenant != who.scope.tenant:
                     raise actions.ActionRefused("error_not_volunteer")
                 await actions.match_by_hand(session, request_id, int(volunteer), now, touched)
+            elif action == "approve":
+                if found.status != review.REVIEW:
+                    raise actions.ActionRefused("error_not_in_review")
+                if (description and description != found.description) or (
+                    category in CATEGORIES and category != found.category
+                ):
+                    found.description = description or found.description
+                    found.category = category if category in CATEGORIES else found.category
+                    staff.audit(session, who.id, found.person_id, "request_edit", now)
+                await review.approve(session, found, now, touched)
             elif action == "close":
                 await actions.close_request(session, request_id, now, touched)
             else:
@@ -502,9 +554,10 @@ async def _volunteers(request: Request, who: Staff) -> Response:
 
 
 home = staff_only(_home)
-logout = staff_only(_logout)
+logout = staff_only(_logout, setup=True)
 person = staff_only(_person)
 person_action = staff_only(_person_action)
+block_confirm = staff_only(_block_confirm)
 request_page = staff_only(_request)
 request_action = staff_only(_request_action)
 resolve_alert = staff_only(_resolve_alert)
