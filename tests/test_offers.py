@@ -95,7 +95,7 @@ async def test_changing_the_kinds_replaces_them_and_keeps_staff_verification(
     await volunteer.set_verified()
     clock.advance(days=1)
     # MIJN AANBOD; aanpassen; soort hulp; gezelschap en oppas; klopt.
-    assert (await volunteer.say("MIJN AANBOD", "1", "1", "4 7", "1"))[-1] == "offer_updated"
+    assert (await volunteer.say("MIJN AANBOD", "1", "1", "4 9", "1"))[-1] == "offer_updated"
     offer, kinds = await volunteer.offer()
     assert offer is not None
     assert kinds == ["gezelschap", "oppas"]
@@ -137,7 +137,7 @@ async def test_a_stopped_volunteer_who_offers_again_is_active_and_still_verified
     offer, kinds = await volunteer.offer()
     assert offer is not None
     assert (offer.active, offer.verified, offer.reach, offer.availability) == (True, True, "anywhere", [])
-    assert len(kinds) == 7 and "oppas" not in kinds
+    assert len(kinds) == 9 and "oppas" not in kinds
 
 
 async def test_several_messages_in_one_transaction_see_each_others_changes(runtime: Runtime) -> None:

@@ -261,16 +261,17 @@ async def test_telegram_duplicate_update_stored_and_answered_once(web: Web) -> N
     second = await post_telegram(web, update)
     assert (first.status_code, second.status_code) == (200, 200)
     await settle(web.runtime)
-    # One first contact: the welcome and the name question, once.
-    assert await counts(web.runtime) == (1, 1, 2)
+    # One first contact (a request in words): the welcome, "your request is kept", the name question, once.
+    assert await counts(web.runtime) == (1, 1, 3)
     replies = await outbox_rows(web.runtime)
     assert [(r.text_key, r.channel, r.status) for r in replies] == [
         ("welcome", "telegram", "pending"),
+        ("request_kept_onboarding", "telegram", "pending"),
         ("ask_name", "telegram", "pending"),
     ]
     # Processing again (a recovery sweep, another process) adds nothing.
     assert await web.runtime.engine.process_person(replies[0].person_id) == 0
-    assert await count(web.runtime, OutboxMessage) == 2
+    assert await count(web.runtime, OutboxMessage) == 3
 
 
 @pytest.mark.parametrize(
