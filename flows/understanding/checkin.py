@@ -201,6 +201,17 @@ def _tired_reading(
     return "heavy", True, 0.8
 
 
+def _distress_beside_emergency(folded: str, lex: _Lexicon) -> bool:
+    """With a 112 emergency, distress words count only in a clause that is not the emergency itself:
+    "ze ligt naast het bed en kan niet meer overeind komen" says she cannot get up, not that the carer
+    cannot go on; "ik kan niet meer. hij ligt op de grond" says both."""
+    for piece in _CLAUSE_END.split(folded):
+        clause = matchable_folded(piece)
+        if clause and _found(lex.distress, clause, present_words(clause)) and crisis.detect(piece) is None:
+            return True
+    return False
+
+
 def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     """(answer "good"/"okay"/"heavy" or None, distress, confidence)."""
     lex = _lexicon()
@@ -209,6 +220,8 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     present = present_words(flat)
     danger = crisis.detect(text, lang)
     distress = danger in _DISTRESS_CRISES or _found(lex.distress, flat, present)
+    if danger == "112" and distress:
+        distress = _distress_beside_emergency(folded, lex)
     if danger or distress:
         return "heavy", distress, 0.9
     if _found(lex.self_not, flat, present):
