@@ -46,6 +46,8 @@ class _Lexicon:
     negators_after: frozenset[str]
     self_not: PhraseSet
     distress: PhraseSet
+    tired: PhraseSet
+    others: frozenset[str]
     emoji: Mapping[str, str]
     contrast: frozenset[str]
     correction: frozenset[str]
@@ -89,6 +91,8 @@ def _lexicon() -> _Lexicon:
         negators_after=frozenset(matchable(w) for w in negations.get("after", ())),
         self_not=phrase_set(_words_of(data.get("self_not", {}))),
         distress=phrase_set(_words_of(data.get("distress", {}))),
+        tired=phrase_set(_words_of(data.get("tired", {}))),
+        others=_word_set(data.get("others", {}).get("words", ())),
         emoji=emoji,
         contrast=_word_set(data["clauses"]["contrast"]),
         correction=_word_set(data["clauses"]["correction"]),
@@ -109,13 +113,20 @@ def _clauses(folded: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
         for word in matchable_folded(piece).split():
             if word in lex.contrast:
                 if current:
-                    result.append((" ".join(current), contrast, current[0] in lex.correction))
+                    result.append(_clause(current, contrast, lex))
                 current, contrast = [], True
                 continue
             current.append(word)
         if current:
-            result.append((" ".join(current), contrast, current[0] in lex.correction))
+            result.append(_clause(current, contrast, lex))
     return result
+
+
+def _clause(words: list[str], contrast: bool, lex: _Lexicon) -> tuple[str, bool, bool]:
+    """A "but" that goes on about the person cared for ("but she's okay now") is no conclusion about
+    the carer, so it does not overrule the answer."""
+    about_others = contrast and words[0] in lex.others
+    return " ".join(words), contrast and not about_others, words[0] in lex.correction
 
 
 def _found(phrases: PhraseSet, text: str, present: frozenset[str]) -> bool:
@@ -174,6 +185,33 @@ def _choose(labels: list[_Label]) -> str:
     return "okay" if {first.answer, last} == {"good", "heavy"} else last
 
 
+def _tired_reading(
+    clauses: list[tuple[str, bool, bool]], labels: list[_Label], lex: _Lexicon, present: frozenset[str]
+) -> tuple[str, bool, float] | None:
+    """Tiredness is the carer at their limit ("zo moe"; "goed hoor, maar ik ben zo moe"), unless they
+    also say they cope, after a "but" ("doodmoe maar het gaat wel") or beside it ("all fine, just dead
+    tired"). None: the labels answer as usual."""
+    places = [index for index, (clause, _, _) in enumerate(clauses) if _found(lex.tired, clause, present)]
+    last = max(places, default=0)
+    coping = [label for label in labels if label.answer != "heavy"]
+    if any(label.contrast and label.clause > last for label in coping):
+        return None
+    if coping and not any(clauses[index][1] for index in places):
+        return None
+    return "heavy", True, 0.8
+
+
+def _distress_beside_emergency(folded: str, lex: _Lexicon) -> bool:
+    """With a 112 emergency, distress words count only in a clause that is not the emergency itself:
+    "ze ligt naast het bed en kan niet meer overeind komen" says she cannot get up, not that the carer
+    cannot go on; "ik kan niet meer. hij ligt op de grond" says both."""
+    for piece in _CLAUSE_END.split(folded):
+        clause = matchable_folded(piece)
+        if clause and _found(lex.distress, clause, present_words(clause)) and crisis.detect(piece) is None:
+            return True
+    return False
+
+
 def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     """(answer "good"/"okay"/"heavy" or None, distress, confidence)."""
     lex = _lexicon()
@@ -182,6 +220,8 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     present = present_words(flat)
     danger = crisis.detect(text, lang)
     distress = danger in _DISTRESS_CRISES or _found(lex.distress, flat, present)
+    if danger == "112" and distress:
+        distress = _distress_beside_emergency(folded, lex)
     if danger or distress:
         return "heavy", distress, 0.9
     if _found(lex.self_not, flat, present):
@@ -206,6 +246,10 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
                 found.append(_Label(changed, index, contrast, correction))
         labels.extend(found)
         pending = correction and not found
+    if _found(lex.tired, flat, present):
+        tired = _tired_reading(clauses, labels, lex, present)
+        if tired is not None:
+            return tired
     if labels:
         only = len(labels) == 1 and len(flat.split()) <= 3
         return _choose(labels), False, 1.0 if only else 0.8

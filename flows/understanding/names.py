@@ -33,6 +33,7 @@ _TRAILING = frozenset({"hier", "graag", "hoor", "dank", "bedankt", "groetjes", "
 
 def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """(name or None, confidence)."""
+    text = _without_echo(text)
     if "?" in text or "\u061f" in text:
         return None, 0.0
     found = lx.tokens(_ABBREVIATION_DOT.sub(r"\1", _ASIDE.sub(" ", text)))
@@ -59,6 +60,19 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
         return None, 0.0
     known = any(token.raw in _first_names() for token in found[start:end])
     return name, 0.9 if known else 0.7
+
+
+def _without_echo(text: str) -> str:
+    """ "mijn naam? Karin" is an answer after the question said back, not a question."""
+    head, mark, rest = text.replace("\u061f", "?").partition("?")
+    if mark and rest.strip("? ") and t.plain(head).strip() in _echoes():
+        return rest.strip("? ")
+    return text
+
+
+@cache
+def _echoes() -> frozenset[str]:
+    return frozenset(t.plain(phrase) for phrase in t.lexicon("names")["echo"]["all"])
 
 
 def _name_at(

@@ -53,7 +53,7 @@ def _alternative(spelling: str) -> str:
         raise ValueError(f"empty word in lexicon entry {spelling!r}")
     pattern = re.escape(core)
     if glued_front:
-        pattern = r"\w*" + pattern
+        pattern = r"[\w']*" + pattern  # also after a French article: "l'ordinateur"
     elif _ARABIC_LETTER.match(core):
         pattern = _ARABIC_PREFIX + pattern
     if open_end:

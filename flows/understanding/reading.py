@@ -105,7 +105,9 @@ def read(
     base: dict[str, Any] = {"lang": written, "crisis": danger}
     if context in ("first_message", "menu"):
         found = intent.read_intent(text, written, context=context)
-        when = times.find_when(text, written, now) if found.intent in intent.WITH_TIME else None
+        # A crisis is answered first and at once: a time in it ("right now") is not a request's time.
+        wanted = found.intent in intent.WITH_TIME and not danger
+        when = times.find_when(text, written, now) if wanted else None
         return Reading(
             **base,
             intent="crisis" if danger else found.intent,

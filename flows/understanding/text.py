@@ -10,7 +10,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ _WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
 _EXTRA_FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u0640": "", "\u2019": "'", "\u2018": "'"})
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case without accents, invisible characters or runs of spaces; punctuation kept."""
     visible = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t ")
