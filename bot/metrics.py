@@ -24,6 +24,13 @@ OUTBOUND = Counter(
     ["channel", "outcome"],
     registry=REGISTRY,
 )
+RESENT_AFTER_UNKNOWN = Counter(
+    "voordeur_resent_after_unknown_total",
+    "Sends repeated because the first attempt's outcome was unknown (a crash or a timeout after the request"
+    " left) and the provider could not confirm it: each one may have reached the person twice.",
+    ["channel"],
+    registry=REGISTRY,
+)
 SEND_FAILURES = Counter(
     "voordeur_send_failures_total",
     "Permanent send failures by channel and reason (e.g. twilio:21610, telegram:forbidden).",

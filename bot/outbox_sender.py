@@ -1,17 +1,19 @@
 """The outbox sender: claims due rows, sends each through its channel adapter, records the outcome.
 
 Delivery rules (contract): every message goes through the provider's REST API from the outbox, retried
-with backoff on 429/5xx/network errors, never sent twice.
+with backoff on 429/5xx/network errors.
 
-"Never twice" when the outcome is unknown: neither provider's send is idempotent. A read timeout after
-the request left (or a claim that expired because the process died mid-send) may or may not have
-produced a message. Such a row is marked `needs_reconcile` and is not resent blindly:
-- Twilio: before sending again we ask Twilio's Messages list for a message to that number since the
-  first attempt with the same body (`find_sent`); if there is one, we record its SID as sent. A status
-  callback carrying the row's id (`?o=` in StatusCallback) also settles it.
-- Telegram: the Bot API cannot list sent messages, so there is no way to know. We choose "never twice"
-  and mark the row failed with reason `outcome_unknown` (counted in metrics, visible to staff).
-  Read timeouts are rare because the send timeout is generous (15 s, `VOORDEUR_SEND_TIMEOUT`).
+When the outcome is unknown: neither provider's send is idempotent. A read timeout after the request left
+(or a claim whose lease expired because the process died mid-send) may or may not have produced a message.
+Such a row is marked `needs_reconcile` and settled before it is sent again, never dropped:
+- Twilio: every send carries its own outbox id in its StatusCallback URL (`?o=<id>`). Twilio calls that
+  URL for every message it accepted, within seconds; the callback writes the SID onto the row whatever
+  its state (storage.outbox.confirm_by_callback). A row to reconcile that has a SID is sent; one that
+  has none after the settle delay (the lease, or RECONCILE_DELAY after a timeout) was not accepted and is
+  sent again. The row's key decides, never its text: an identical earlier message cannot be taken for it.
+- Telegram (and Twilio without a status callback URL): the Bot API can neither list sent messages nor
+  take an idempotency key, so the message is sent once more. A rare duplicate reply is kinder than a
+  person left without an answer; each such resend is counted (`voordeur_resent_after_unknown_total`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -43,10 +44,6 @@ BACKOFF_BASE = 1.0
 BACKOFF_CAP = 300.0
 RECONCILE_DELAY = timedelta(seconds=30)
 LEASE = timedelta(seconds=120)
-
-
-class Reconciling(Protocol):
-    async def find_sent(self, message: OutboundMessage, since: datetime) -> str | None: ...
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -196,7 +193,7 @@ class OutboxSender:
                 # From here the request may leave this process: on a cancelled shutdown it is "unknown".
                 self._claimed.discard(message.id)
                 self._sending.add(message.id)
-                if message.needs_reconcile and await self._settled_by_reconcile(adapter, message, outbound):
+                if message.needs_reconcile and await self._settled_by_reconcile(adapter, message):
                     return
                 result = await adapter.send(outbound)
             await self._record(message, result)
@@ -223,26 +220,21 @@ class OutboxSender:
             return None
         return replace(outbound, channel="sms", address=sms[1])
 
-    async def _settled_by_reconcile(
-        self, adapter: ChannelAdapter, message: ClaimedMessage, outbound: OutboundMessage
-    ) -> bool:
-        finder = getattr(adapter, "find_sent", None)
-        # A template's text is filled in by Twilio, so its message cannot be recognised by its body.
-        if finder is None or outbound.content_sid is not None:
-            await self._finish(message, outbox.FAILED, error="outcome_unknown")
-            metrics.SEND_FAILURES.labels(message.channel, "outcome_unknown").inc()
+    async def _settled_by_reconcile(self, adapter: ChannelAdapter, message: ClaimedMessage) -> bool:
+        """Settle a send whose earlier attempt's outcome is unknown. True when nothing is to be sent now.
+
+        The provider's confirmation tied to this row (a Twilio status callback carrying its id) makes it
+        sent. Without one, the earlier attempt is taken as lost and the message goes out again: at once
+        for an adapter that cannot confirm (Telegram), after the settle delay for one that can (the row
+        came due only after it, see `_record` and storage.outbox.expire_claims).
+        """
+        if message.provider_id is not None:
+            await self._finish(message, outbox.SENT, provider_id=message.provider_id)
+            log.info("unknown send confirmed by provider", extra={"outbox_id": message.id})
             return True
-        since = (message.first_attempt_at or message.created_at) - timedelta(minutes=1)
-        try:
-            provider_id = await finder(outbound, since)
-        except Exception:
-            log.warning("reconciliation failed, will try later", extra={"outbox_id": message.id})
-            await self._finish(message, outbox.UNKNOWN, next_attempt_at=self._clock() + RECONCILE_DELAY)
-            return True
-        if provider_id is not None:
-            await self._finish(message, outbox.SENT, provider_id=provider_id)
-            log.info("unknown send found at provider", extra={"outbox_id": message.id})
-            return True
+        metrics.RESENT_AFTER_UNKNOWN.labels(message.channel).inc()
+        confirms = bool(getattr(adapter, "confirms_by_callback", False))
+        log.info("resending unknown send", extra={"outbox_id": message.id, "confirmable": confirms})
         return False
 
     async def _record(self, message: ClaimedMessage, result: SendResult) -> None:
@@ -258,7 +250,13 @@ class OutboxSender:
                 await self._fail(message, "gave_up")
             else:
                 delay = backoff(message.attempts, result.retry_after)
-                await self._finish(message, outbox.PENDING, next_attempt_at=now + timedelta(seconds=delay))
+                # This attempt certainly did not arrive: an earlier unknown one is settled as lost.
+                await self._finish(
+                    message,
+                    outbox.PENDING,
+                    next_attempt_at=now + timedelta(seconds=delay),
+                    needs_reconcile=False,
+                )
         elif result.outcome == "unknown":
             await self._finish(
                 message, outbox.UNKNOWN, next_attempt_at=now + RECONCILE_DELAY, needs_reconcile=True
