@@ -11,7 +11,6 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
-from zoneinfo import ZoneInfo
 
 import httpx
 import pytest

@@ -586,9 +586,7 @@ def test_kill_9_mid_send_that_twilio_never_took_is_sent_again(
         assert twilio.sent_texts(address) == []
         start_worker("worker2", env, workdir, running)
         expire_claim(db, row_id)
-        wait_for(
-            lambda: db.outbox(OutboxMessage.id == row_id)[0].status == outbox.SENT, 10, "the row resent"
-        )
+        wait_for(lambda: db.outbox(OutboxMessage.id == row_id)[0].status == outbox.SENT, 10, "the row resent")
         time.sleep(QUIET_WATCH_SECONDS)
         assert twilio.sent_texts(address) == ["nog niet aangekomen"]
         assert len(creates_to(twilio, address)) == 2
@@ -621,8 +619,6 @@ def test_kill_9_mid_send_on_telegram_is_sent_once_more(
         telegram.wait_for_messages(1, chat_id=chat, timeout=10)
         start_worker("worker2", env, workdir, running)
         expire_claim(db, row_id)
-        wait_for(
-            lambda: db.outbox(OutboxMessage.id == row_id)[0].status == outbox.SENT, 10, "the row resent"
-        )
+        wait_for(lambda: db.outbox(OutboxMessage.id == row_id)[0].status == outbox.SENT, 10, "the row resent")
         time.sleep(QUIET_WATCH_SECONDS)
         assert telegram.sent_texts(chat) == ["antwoord", "antwoord"]
