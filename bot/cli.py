@@ -146,7 +146,37 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"voordeur: {exc}", file=sys.stderr)
         return 2
+    try:
+        return _run(args, settings)
+    except Exception as exc:
+        # A database that cannot be reached (or refuses us) is an operator's setting problem: one line
+        # and a non-zero exit, as `voordeur check` says it, not a traceback of the driver's internals.
+        if not _is_unreachable(exc):
+            raise
+        from bot.operator import Redactor, describe_error, settings_secrets
 
+        reason = Redactor(settings_secrets(settings))(describe_error(exc))
+        print(f"voordeur: DATABASE_URL: database unreachable ({reason})", file=sys.stderr)
+        return 1
+
+
+def _is_unreachable(exc: BaseException) -> bool:
+    """A connection-level failure: refused, unknown host, bad credentials, timeout."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OperationalError | ConnectionError | TimeoutError):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     from bot import logs
 
     # In a terminal chat the log would interleave with the conversation: warnings only.

@@ -27,11 +27,13 @@ from bot.channels.twilio import TwilioAdapter
 from bot.engine import Engine, spawn, utc_now
 from bot.outbox_sender import OutboxSender
 from bot.quiet_hours import QuietHours
+from bot.send_pacing import SendPacer
 from bot.settings import Settings
 from storage import outbox
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import mark_address_stopped
 from storage.models import Identity
+from storage.send_slots import SharedSlots
 
 log = logging.getLogger("voordeur.runtime")
 
@@ -81,6 +83,8 @@ class Runtime:
             whatsapp_templates=settings.whatsapp_templates,
             tenant_adapters=self.tenant_adapters,
             tenant_quiet_hours={tenant.key: tenant.quiet for tenant in self.tenants},
+            # On PostgreSQL several workers may send: their rate limits are shared through the database.
+            pacer=SendPacer(shared=SharedSlots(self.db)) if self.db.dialect.name == "postgresql" else None,
         )
         self.engine = Engine(
             self.sessions,

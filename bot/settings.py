@@ -7,7 +7,7 @@ stack trace. A channel whose credentials are absent is simply off.
 from __future__ import annotations
 
 from datetime import time
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
@@ -42,7 +42,7 @@ class Settings(BaseSettings):
 
     # Extensions beyond the contract.
     voordeur_simulator: bool = Field(False, alias="VOORDEUR_SIMULATOR")
-    voordeur_log_format: str = Field("auto", alias="VOORDEUR_LOG_FORMAT")
+    voordeur_log_format: Literal["auto", "json", "text"] = Field("auto", alias="VOORDEUR_LOG_FORMAT")
     voordeur_max_body_bytes: int = Field(64 * 1024, alias="VOORDEUR_MAX_BODY_BYTES")
     voordeur_send_timeout: float = Field(15.0, alias="VOORDEUR_SEND_TIMEOUT")
     voordeur_sqlite_synchronous: str = Field("FULL", alias="VOORDEUR_SQLITE_SYNCHRONOUS")

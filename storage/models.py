@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -727,3 +728,15 @@ class PhoneIntake(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id", ondelete="SET NULL"))
     caller_has_phone: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SendSlot(Base):
+    """Shared send pacing (PostgreSQL, several workers): per sender key, when its next send may start.
+
+    Seconds since the epoch on the database's clock, so workers on machines whose clocks differ agree.
+    """
+
+    __tablename__ = "send_slots"
+
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    next_at: Mapped[float] = mapped_column(Float)

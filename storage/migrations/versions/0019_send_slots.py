@@ -1,0 +1,29 @@
+"""send slots: pacing shared by every worker (one row per sender key), and worker heartbeats
+
+Revision ID: 0019
+Revises: 0016
+Create Date: 2026-12-02 02:00:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0019"
+down_revision = "0016"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "send_slots",
+        sa.Column("key", sa.String(length=128), nullable=False),
+        sa.Column("next_at", sa.Float(), nullable=False),
+        sa.PrimaryKeyConstraint("key"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("send_slots")
