@@ -37,6 +37,26 @@ SEND_FAILURES = Counter(
     ["channel", "reason"],
     registry=REGISTRY,
 )
+WORKERS_ALIVE = Gauge(
+    "voordeur_workers_alive",
+    "Workers whose heartbeat row is fresh (storage/health.py).",
+    registry=REGISTRY,
+)
+WORKERS_STALE = Gauge(
+    "voordeur_workers_stale",
+    "Workers whose heartbeat stopped over a minute ago without a clean stop (dead or hung).",
+    registry=REGISTRY,
+)
+OUTBOX_OLDEST_SECONDS = Gauge(
+    "voordeur_outbox_oldest_due_seconds",
+    "How long the oldest due, unsent outbox row has waited: grows when the outbox stops draining.",
+    registry=REGISTRY,
+)
+CRISIS_UNHANDLED = Gauge(
+    "voordeur_crisis_alerts_unhandled",
+    "Crisis alerts no staff member has resolved within 15 minutes.",
+    registry=REGISTRY,
+)
 QUEUE_DEPTH = Gauge(
     "voordeur_outbox_queue_depth",
     "Outbox rows waiting to be sent (pending or awaiting reconciliation).",

@@ -740,3 +740,13 @@ class SendSlot(Base):
 
     key: Mapped[str] = mapped_column(String(128), primary_key=True)
     next_at: Mapped[float] = mapped_column(Float)
+
+
+class WorkerHeartbeat(Base):
+    """A row per running worker, refreshed every few seconds: `/healthz` and the metrics name the stale."""
+
+    __tablename__ = "worker_heartbeats"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    beat_at: Mapped[datetime] = mapped_column(UTCDateTime())

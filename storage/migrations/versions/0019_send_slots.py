@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+import storage.models
+
 revision = "0019"
 down_revision = "0016"
 branch_labels = None
@@ -23,7 +25,15 @@ def upgrade() -> None:
         sa.Column("next_at", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("key"),
     )
+    op.create_table(
+        "worker_heartbeats",
+        sa.Column("name", sa.String(length=128), nullable=False),
+        sa.Column("started_at", storage.models.UTCDateTime(), nullable=False),
+        sa.Column("beat_at", storage.models.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("name"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("worker_heartbeats")
     op.drop_table("send_slots")
