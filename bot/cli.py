@@ -87,6 +87,23 @@ def build_parser() -> argparse.ArgumentParser:
             help="only this tenant's bot (VOORDEUR_TENANTS_FILE); default: every tenant with Telegram",
         )
 
+    whatsapp = commands.add_parser(
+        "whatsapp", help="WhatsApp templates for texts that may open a conversation"
+    )
+    whatsapp_commands = whatsapp.add_subparsers(
+        dest="whatsapp_command", required=True, metavar="WHATSAPP_COMMAND"
+    )
+    templates = whatsapp_commands.add_parser(
+        "templates", help="list the templates (flows/whatsapp_templates.toml) and their state at Twilio"
+    )
+    templates.add_argument(
+        "action",
+        nargs="?",
+        choices=["list", "sync"],
+        default="list",
+        help="sync: create missing templates through Twilio's Content API, refresh approval states",
+    )
+
     staff = commands.add_parser("staff", help="staff console accounts")
     staff_commands = staff.add_subparsers(dest="staff_command", required=True, metavar="STAFF_COMMAND")
     add = staff_commands.add_parser(
@@ -188,6 +205,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "chat":
         return _chat(settings, args.channel, args.from_address)
     _migrate(settings)
+    if args.command == "whatsapp":
+        return asyncio.run(_whatsapp_templates(settings, args.action))
     if args.command == "staff":
         return _staff_add(settings, args)
     if args.command == "worker":
@@ -259,6 +278,40 @@ def _telegram(settings: Settings, args: argparse.Namespace) -> int:
             )
         )
     return asyncio.run(operator.telegram_webhook_info(settings, sys.stdout, tenant=args.tenant))
+
+
+async def _whatsapp_templates(settings: Settings, action: str) -> int:
+    from datetime import UTC, datetime
+
+    from bot import whatsapp_templates as templates
+    from storage.db import make_engine, make_sessionmaker
+
+    wordings = templates.load()
+    engine = make_engine(settings.database_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        if action == "sync":
+            if not settings.twilio_account_sid or not settings.twilio_auth_token:
+                print(
+                    "voordeur: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are needed to sync", file=sys.stderr
+                )
+                return 2
+            api = templates.ContentApi(
+                settings.twilio_content_base_url, settings.twilio_account_sid, settings.twilio_auth_token
+            )
+            try:
+                async with sessions() as session, session.begin():
+                    await templates.sync(session, api, wordings, datetime.now(UTC))
+            except templates.ContentApiError as exc:
+                print(f"voordeur: Twilio Content API: {exc}", file=sys.stderr)
+                return 1
+            finally:
+                await api.aclose()
+        async with sessions() as session:
+            await templates.print_list(session, wordings, sys.stdout)
+    finally:
+        await engine.dispose()
+    return 0
 
 
 def _staff_add(settings: Settings, args: argparse.Namespace) -> int:

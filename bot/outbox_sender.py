@@ -25,16 +25,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import metrics
 from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
 from bot.quiet_hours import QuietHours
 from bot.send_pacing import Limit, SendPacer
+from bot.whatsapp_templates import load as load_wordings
 from bot.whatsapp_window import Template, window_open
-from storage import outbox
+from storage import outbox, whatsapp_templates
 from storage.db import GroupCommit
 from storage.inbox import mark_address_stopped
+from storage.models import Person
 from storage.outbox import ClaimedMessage
 
 log = logging.getLogger("voordeur.outbox")
@@ -83,6 +86,8 @@ class OutboxSender:
         self._quiet_hours = quiet_hours
         self._tenant_quiet = dict(tenant_quiet_hours or {})
         self._templates = dict(whatsapp_templates or {})
+        # The variables of each text that may open a WhatsApp conversation (same in every language).
+        self._synced_variables = {w.text_key: w.variables for w in load_wordings()}
         self._batch_size = batch_size
         self._concurrency = asyncio.Semaphore(concurrency)
         # Each send waits for a slot under its sender's rate limits (bot/send_pacing.py).
@@ -203,15 +208,21 @@ class OutboxSender:
     ) -> OutboundMessage | None:
         """WhatsApp's 24-hour window is closed: the approved template for this text, else the person's
         SMS number, else the row waits for them to write on WhatsApp again (None: nothing to send now)."""
-        template = self._templates.get(message.text_key)
+        template = self._templates.get(message.text_key) or await self._synced_template(message)
         variables = template.fill(message.params) if template is not None else None
         if template is not None and variables is not None:
             log.info("whatsapp window closed", extra={"outbox_id": message.id, "route": "template"})
             return replace(outbound, content_sid=template.content_sid, content_variables=variables)
+        if template is not None:
+            reason = outbox.WINDOW_TEMPLATE_PARAMS
+        elif message.text_key in self._synced_variables:
+            reason = outbox.WINDOW_TEMPLATE_NOT_APPROVED  # in the catalogue, not (yet) approved at Twilio
+        else:
+            reason = outbox.WINDOW_NO_TEMPLATE
         async with self._sessions() as session, session.begin():
             sms = await outbox.sms_address(session, message.person_id) if sms_on else None
             if sms is None:
-                await outbox.wait_for_window(session, message.id)
+                await outbox.wait_for_window(session, message.id, reason)
             else:
                 await outbox.reroute(session, message.id, sms[0], "sms")
         route = "wait" if sms is None else "sms"
@@ -219,6 +230,17 @@ class OutboxSender:
         if sms is None:
             return None
         return replace(outbound, channel="sms", address=sms[1])
+
+    async def _synced_template(self, message: ClaimedMessage) -> Template | None:
+        """An approved template `voordeur whatsapp templates sync` recorded for this text, in the
+        person's language (else Dutch), with the variables of flows/whatsapp_templates.toml."""
+        variables = self._synced_variables.get(message.text_key)
+        if variables is None:
+            return None
+        async with self._sessions() as session:
+            language = await session.scalar(select(Person.language).where(Person.id == message.person_id))
+            sid = await whatsapp_templates.approved(session, message.text_key, (language or "nl", "nl"))
+        return None if sid is None else Template(content_sid=sid, variables=variables)
 
     async def _settled_by_reconcile(self, adapter: ChannelAdapter, message: ClaimedMessage) -> bool:
         """Settle a send whose earlier attempt's outcome is unknown. True when nothing is to be sent now.

@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     twilio_sms_number: str | None = Field(None, alias="TWILIO_SMS_NUMBER")
     twilio_whatsapp_number: str | None = Field(None, alias="TWILIO_WHATSAPP_NUMBER")
     twilio_api_base_url: str = Field("https://api.twilio.com", alias="TWILIO_API_BASE_URL")
+    # Twilio's Content API (`voordeur whatsapp templates sync`); an emulator in tests.
+    twilio_content_base_url: str = Field("https://content.twilio.com", alias="TWILIO_CONTENT_BASE_URL")
 
     # Extensions beyond the contract.
     voordeur_simulator: bool = Field(False, alias="VOORDEUR_SIMULATOR")

@@ -750,3 +750,18 @@ class WorkerHeartbeat(Base):
     name: Mapped[str] = mapped_column(String(128), primary_key=True)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     beat_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class WhatsAppTemplate(Base):
+    """A template created at Twilio's Content API for a text that may open a WhatsApp conversation."""
+
+    __tablename__ = "whatsapp_templates"
+
+    text_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    content_sid: Mapped[str] = mapped_column(String(64))
+    # Twilio's approval state: received, pending, approved, rejected, paused, disabled, unsubmitted.
+    status: Mapped[str] = mapped_column(String(32))
+    # The wording that was submitted: a changed wording in the catalogue needs a new template.
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -265,12 +265,19 @@ async def reroute(session: AsyncSession, message_id: int, identity_id: int, chan
     )
 
 
-async def wait_for_window(session: AsyncSession, message_id: int) -> None:
-    """Park a claimed WhatsApp row until the person writes on WhatsApp again; not counted as an attempt."""
+# Why a row waits for WhatsApp's window (its `error`, shown in the staff queue).
+WINDOW_NO_TEMPLATE = "window:no_template"
+WINDOW_TEMPLATE_NOT_APPROVED = "window:template_not_approved"
+WINDOW_TEMPLATE_PARAMS = "window:template_params_missing"
+
+
+async def wait_for_window(session: AsyncSession, message_id: int, reason: str = WINDOW_NO_TEMPLATE) -> None:
+    """Park a claimed WhatsApp row until the person writes on WhatsApp again; not counted as an attempt.
+    `reason` says why no template could carry it (staff see it in their queue)."""
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
-        .values(status=WAITING_WINDOW, claimed_until=None, attempts=OutboxMessage.attempts - 1)
+        .values(status=WAITING_WINDOW, claimed_until=None, attempts=OutboxMessage.attempts - 1, error=reason)
     )
 
 
@@ -280,7 +287,7 @@ async def window_reopened(session: AsyncSession, identity_id: int, now: datetime
     result = await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.identity_id == identity_id, OutboxMessage.status == WAITING_WINDOW)
-        .values(status=PENDING, next_attempt_at=now)
+        .values(status=PENDING, next_attempt_at=now, error=None)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 

@@ -547,7 +547,9 @@ async def test_messages_waiting_for_the_whatsapp_window_are_in_their_queue(
             scheduled=True,
         )
         row.status = outbox.WAITING_WINDOW
+        row.error = outbox.WINDOW_TEMPLATE_NOT_APPROVED
     await coordinator(runtime, client)
     home = await client.get("/staff/")
     waiting = home.text[home.text.index('id="waiting"') : home.text.index('id="held"')]
     assert "Truus" in waiting and "care_checkin" in waiting
+    assert "nog niet goedgekeurd" in waiting, "staff see why it waits"

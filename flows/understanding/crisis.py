@@ -10,6 +10,6 @@ _KINDS = {"suicide": "113", "medical": "112", "violence": "veilig_thuis"}
 
 
 def detect(text: str, lang: str = "nl") -> str | None:
-    """"113", "112", "veilig_thuis" or None."""
+    """ "113", "112", "veilig_thuis" or None."""
     kind = old.detect(text)
     return _KINDS[kind] if kind else None
