@@ -69,12 +69,14 @@ class OutboxSender:
         tenant_adapters: Mapping[str, Mapping[str, ChannelAdapter]] | None = None,
         tenant_quiet_hours: Mapping[str, QuietHours | None] | None = None,
         pacer: SendPacer | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         """`adapters` and `quiet_hours` are the tenant `default`'s; `tenant_adapters` (tenant -> channel ->
         adapter) replaces `adapters` in a deployment of several tenants: a row is sent only with the
         adapter of its address's tenant (its bot token, its Twilio account and number), never another's.
         """
         self._sessions = sessions
+        self._lease = lease
         self._by_tenant = (
             {tenant: dict(found) for tenant, found in tenant_adapters.items()}
             if tenant_adapters is not None
@@ -128,7 +130,7 @@ class OutboxSender:
         async with self._sessions() as session, session.begin():
             await outbox.expire_claims(session, now)
             claimed = await outbox.claim_due(
-                session, now, limit=self._batch_size, lease=LEASE, channels=tuple(self._adapters)
+                session, now, limit=self._batch_size, lease=self._lease, channels=tuple(self._adapters)
             )
         if not claimed:
             return 0

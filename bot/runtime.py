@@ -87,6 +87,7 @@ class Runtime:
             tenant_adapters=self.tenant_adapters,
             tenant_quiet_hours={tenant.key: tenant.quiet for tenant in self.tenants},
             # On PostgreSQL several workers may send: their rate limits are shared through the database.
+            lease=timedelta(seconds=settings.voordeur_outbox_lease),
             pacer=SendPacer(shared=SharedSlots(self.db)) if self.db.dialect.name == "postgresql" else None,
         )
         self.engine = Engine(

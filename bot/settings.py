@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     voordeur_log_format: Literal["auto", "json", "text"] = Field("auto", alias="VOORDEUR_LOG_FORMAT")
     voordeur_max_body_bytes: int = Field(64 * 1024, alias="VOORDEUR_MAX_BODY_BYTES")
     voordeur_send_timeout: float = Field(15.0, alias="VOORDEUR_SEND_TIMEOUT")
+    # Seconds a worker holds a claimed outbox row: after a kill -9 its sends are settled this long later.
+    voordeur_outbox_lease: float = Field(120.0, alias="VOORDEUR_OUTBOX_LEASE", ge=10, le=3600)
     voordeur_sqlite_synchronous: str = Field("FULL", alias="VOORDEUR_SQLITE_SYNCHRONOUS")
     # Messages (and the logbook) of someone inactive this long are deleted by the nightly job.
     voordeur_retention_months: int = Field(12, alias="VOORDEUR_RETENTION_MONTHS", ge=1, le=120)
