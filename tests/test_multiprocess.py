@@ -9,6 +9,9 @@
     own key: Twilio's status callback carrying the row's id (sent, not resent), no callback (Twilio never
     took it: sent again), Telegram (no way to ask: sent once more, a duplicate within the bound).
 
+(d) Shared pacing: two workers together keep one Twilio number's rate (send_slots in PostgreSQL).
+The whole fault scenario (2,000 messages, storms, kills) is tests/test_fault.py.
+
 PostgreSQL only (SQLite is one process by design): the tests are parametrised on the postgresql backend
 and skip when it is not configured. Every process runs with a clean environment in an empty directory,
 every wait is bounded and every process is killed in a `finally`.
