@@ -6,17 +6,33 @@ BIN := $(VENV)/bin
 VOORDEUR_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/postgres
 export VOORDEUR_TEST_POSTGRES_URL
 
-.PHONY: demo serve test check clean
+.PHONY: demo serve test check clean lock
 
-$(BIN)/.installed: pyproject.toml
+# Installs take the exact, hash-checked versions of the lock files, then Voordeur itself (--no-deps).
+# After changing dependencies in pyproject.toml run `make lock` and commit both lock files.
+$(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $@
 
-$(BIN)/.installed-test: $(BIN)/.installed pyproject.toml
-	$(BIN)/pip install --quiet -e ".[test]"
+$(BIN)/.installed-test: $(BIN)/.installed pyproject.toml requirements-test.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-test.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $@
+
+# Regenerate the lock files from pyproject.toml (needs PyPI): uv resolves for Python 3.11 on Linux
+# x86_64, with hashes. Run it whenever a dependency or its bounds change.
+LOCK_FLAGS := --generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu --no-header -q
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet "uv>=0.5,<1"
+	.lock-venv/bin/uv pip compile pyproject.toml $(LOCK_FLAGS) -o requirements.lock
+	.lock-venv/bin/uv pip compile pyproject.toml --extra test $(LOCK_FLAGS) -o requirements-test.lock
+	rm -rf .lock-venv
 
 demo: $(BIN)/.installed
 	$(BIN)/voordeur demo
@@ -33,4 +49,4 @@ check: $(BIN)/.installed-test
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache
+	rm -rf $(VENV) .lock-venv *.egg-info .pytest_cache

@@ -87,6 +87,23 @@ def build_parser() -> argparse.ArgumentParser:
             help="only this tenant's bot (VOORDEUR_TENANTS_FILE); default: every tenant with Telegram",
         )
 
+    whatsapp = commands.add_parser(
+        "whatsapp", help="WhatsApp templates for texts that may open a conversation"
+    )
+    whatsapp_commands = whatsapp.add_subparsers(
+        dest="whatsapp_command", required=True, metavar="WHATSAPP_COMMAND"
+    )
+    templates = whatsapp_commands.add_parser(
+        "templates", help="list the templates (flows/whatsapp_templates.toml) and their state at Twilio"
+    )
+    templates.add_argument(
+        "action",
+        nargs="?",
+        choices=["list", "sync"],
+        default="list",
+        help="sync: create missing templates through Twilio's Content API, refresh approval states",
+    )
+
     staff = commands.add_parser("staff", help="staff console accounts")
     staff_commands = staff.add_subparsers(dest="staff_command", required=True, metavar="STAFF_COMMAND")
     add = staff_commands.add_parser(
@@ -146,7 +163,37 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"voordeur: {exc}", file=sys.stderr)
         return 2
+    try:
+        return _run(args, settings)
+    except Exception as exc:
+        # A database that cannot be reached (or refuses us) is an operator's setting problem: one line
+        # and a non-zero exit, as `voordeur check` says it, not a traceback of the driver's internals.
+        if not _is_unreachable(exc):
+            raise
+        from bot.operator import Redactor, describe_error, settings_secrets
 
+        reason = Redactor(settings_secrets(settings))(describe_error(exc))
+        print(f"voordeur: DATABASE_URL: database unreachable ({reason})", file=sys.stderr)
+        return 1
+
+
+def _is_unreachable(exc: BaseException) -> bool:
+    """A connection-level failure: refused, unknown host, bad credentials, timeout."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OperationalError | ConnectionError | TimeoutError):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     from bot import logs
 
     # In a terminal chat the log would interleave with the conversation: warnings only.
@@ -158,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "chat":
         return _chat(settings, args.channel, args.from_address)
     _migrate(settings)
+    if args.command == "whatsapp":
+        return asyncio.run(_whatsapp_templates(settings, args.action))
     if args.command == "staff":
         return _staff_add(settings, args)
     if args.command == "worker":
@@ -229,6 +278,40 @@ def _telegram(settings: Settings, args: argparse.Namespace) -> int:
             )
         )
     return asyncio.run(operator.telegram_webhook_info(settings, sys.stdout, tenant=args.tenant))
+
+
+async def _whatsapp_templates(settings: Settings, action: str) -> int:
+    from datetime import UTC, datetime
+
+    from bot import whatsapp_templates as templates
+    from storage.db import make_engine, make_sessionmaker
+
+    wordings = templates.load()
+    engine = make_engine(settings.database_url)
+    sessions = make_sessionmaker(engine)
+    try:
+        if action == "sync":
+            if not settings.twilio_account_sid or not settings.twilio_auth_token:
+                print(
+                    "voordeur: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are needed to sync", file=sys.stderr
+                )
+                return 2
+            api = templates.ContentApi(
+                settings.twilio_content_base_url, settings.twilio_account_sid, settings.twilio_auth_token
+            )
+            try:
+                async with sessions() as session, session.begin():
+                    await templates.sync(session, api, wordings, datetime.now(UTC))
+            except templates.ContentApiError as exc:
+                print(f"voordeur: Twilio Content API: {exc}", file=sys.stderr)
+                return 1
+            finally:
+                await api.aclose()
+        async with sessions() as session:
+            await templates.print_list(session, wordings, sys.stdout)
+    finally:
+        await engine.dispose()
+    return 0
 
 
 def _staff_add(settings: Settings, args: argparse.Namespace) -> int:

@@ -24,10 +24,37 @@ OUTBOUND = Counter(
     ["channel", "outcome"],
     registry=REGISTRY,
 )
+RESENT_AFTER_UNKNOWN = Counter(
+    "voordeur_resent_after_unknown_total",
+    "Sends repeated because the first attempt's outcome was unknown (a crash or a timeout after the request"
+    " left) and the provider could not confirm it: each one may have reached the person twice.",
+    ["channel"],
+    registry=REGISTRY,
+)
 SEND_FAILURES = Counter(
     "voordeur_send_failures_total",
     "Permanent send failures by channel and reason (e.g. twilio:21610, telegram:forbidden).",
     ["channel", "reason"],
+    registry=REGISTRY,
+)
+WORKERS_ALIVE = Gauge(
+    "voordeur_workers_alive",
+    "Workers whose heartbeat row is fresh (storage/health.py).",
+    registry=REGISTRY,
+)
+WORKERS_STALE = Gauge(
+    "voordeur_workers_stale",
+    "Workers whose heartbeat stopped over a minute ago without a clean stop (dead or hung).",
+    registry=REGISTRY,
+)
+OUTBOX_OLDEST_SECONDS = Gauge(
+    "voordeur_outbox_oldest_due_seconds",
+    "How long the oldest due, unsent outbox row has waited: grows when the outbox stops draining.",
+    registry=REGISTRY,
+)
+CRISIS_UNHANDLED = Gauge(
+    "voordeur_crisis_alerts_unhandled",
+    "Crisis alerts no staff member has resolved within 15 minutes.",
     registry=REGISTRY,
 )
 QUEUE_DEPTH = Gauge(

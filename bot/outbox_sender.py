@@ -1,17 +1,19 @@
 """The outbox sender: claims due rows, sends each through its channel adapter, records the outcome.
 
 Delivery rules (contract): every message goes through the provider's REST API from the outbox, retried
-with backoff on 429/5xx/network errors, never sent twice.
+with backoff on 429/5xx/network errors.
 
-"Never twice" when the outcome is unknown: neither provider's send is idempotent. A read timeout after
-the request left (or a claim that expired because the process died mid-send) may or may not have
-produced a message. Such a row is marked `needs_reconcile` and is not resent blindly:
-- Twilio: before sending again we ask Twilio's Messages list for a message to that number since the
-  first attempt with the same body (`find_sent`); if there is one, we record its SID as sent. A status
-  callback carrying the row's id (`?o=` in StatusCallback) also settles it.
-- Telegram: the Bot API cannot list sent messages, so there is no way to know. We choose "never twice"
-  and mark the row failed with reason `outcome_unknown` (counted in metrics, visible to staff).
-  Read timeouts are rare because the send timeout is generous (15 s, `VOORDEUR_SEND_TIMEOUT`).
+When the outcome is unknown: neither provider's send is idempotent. A read timeout after the request left
+(or a claim whose lease expired because the process died mid-send) may or may not have produced a message.
+Such a row is marked `needs_reconcile` and settled before it is sent again, never dropped:
+- Twilio: every send carries its own outbox id in its StatusCallback URL (`?o=<id>`). Twilio calls that
+  URL for every message it accepted, within seconds; the callback writes the SID onto the row whatever
+  its state (storage.outbox.confirm_by_callback). A row to reconcile that has a SID is sent; one that
+  has none after the settle delay (the lease, or RECONCILE_DELAY after a timeout) was not accepted and is
+  sent again. The row's key decides, never its text: an identical earlier message cannot be taken for it.
+- Telegram (and Twilio without a status callback URL): the Bot API can neither list sent messages nor
+  take an idempotency key, so the message is sent once more. A rare duplicate reply is kinder than a
+  person left without an answer; each such resend is counted (`voordeur_resent_after_unknown_total`).
 """
 
 from __future__ import annotations
@@ -22,18 +24,20 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Protocol
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import metrics
 from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
 from bot.quiet_hours import QuietHours
 from bot.send_pacing import Limit, SendPacer
+from bot.whatsapp_templates import load as load_wordings
 from bot.whatsapp_window import Template, window_open
-from storage import outbox
+from storage import outbox, whatsapp_templates
 from storage.db import GroupCommit
 from storage.inbox import mark_address_stopped
+from storage.models import Person
 from storage.outbox import ClaimedMessage
 
 log = logging.getLogger("voordeur.outbox")
@@ -43,10 +47,6 @@ BACKOFF_BASE = 1.0
 BACKOFF_CAP = 300.0
 RECONCILE_DELAY = timedelta(seconds=30)
 LEASE = timedelta(seconds=120)
-
-
-class Reconciling(Protocol):
-    async def find_sent(self, message: OutboundMessage, since: datetime) -> str | None: ...
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -69,12 +69,14 @@ class OutboxSender:
         tenant_adapters: Mapping[str, Mapping[str, ChannelAdapter]] | None = None,
         tenant_quiet_hours: Mapping[str, QuietHours | None] | None = None,
         pacer: SendPacer | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         """`adapters` and `quiet_hours` are the tenant `default`'s; `tenant_adapters` (tenant -> channel ->
         adapter) replaces `adapters` in a deployment of several tenants: a row is sent only with the
         adapter of its address's tenant (its bot token, its Twilio account and number), never another's.
         """
         self._sessions = sessions
+        self._lease = lease
         self._by_tenant = (
             {tenant: dict(found) for tenant, found in tenant_adapters.items()}
             if tenant_adapters is not None
@@ -86,6 +88,8 @@ class OutboxSender:
         self._quiet_hours = quiet_hours
         self._tenant_quiet = dict(tenant_quiet_hours or {})
         self._templates = dict(whatsapp_templates or {})
+        # The variables of each text that may open a WhatsApp conversation (same in every language).
+        self._synced_variables = {w.text_key: w.variables for w in load_wordings()}
         self._batch_size = batch_size
         self._concurrency = asyncio.Semaphore(concurrency)
         # Each send waits for a slot under its sender's rate limits (bot/send_pacing.py).
@@ -126,7 +130,7 @@ class OutboxSender:
         async with self._sessions() as session, session.begin():
             await outbox.expire_claims(session, now)
             claimed = await outbox.claim_due(
-                session, now, limit=self._batch_size, lease=LEASE, channels=tuple(self._adapters)
+                session, now, limit=self._batch_size, lease=self._lease, channels=tuple(self._adapters)
             )
         if not claimed:
             return 0
@@ -196,7 +200,7 @@ class OutboxSender:
                 # From here the request may leave this process: on a cancelled shutdown it is "unknown".
                 self._claimed.discard(message.id)
                 self._sending.add(message.id)
-                if message.needs_reconcile and await self._settled_by_reconcile(adapter, message, outbound):
+                if message.needs_reconcile and await self._settled_by_reconcile(adapter, message):
                     return
                 result = await adapter.send(outbound)
             await self._record(message, result)
@@ -206,15 +210,21 @@ class OutboxSender:
     ) -> OutboundMessage | None:
         """WhatsApp's 24-hour window is closed: the approved template for this text, else the person's
         SMS number, else the row waits for them to write on WhatsApp again (None: nothing to send now)."""
-        template = self._templates.get(message.text_key)
+        template = self._templates.get(message.text_key) or await self._synced_template(message)
         variables = template.fill(message.params) if template is not None else None
         if template is not None and variables is not None:
             log.info("whatsapp window closed", extra={"outbox_id": message.id, "route": "template"})
             return replace(outbound, content_sid=template.content_sid, content_variables=variables)
+        if template is not None:
+            reason = outbox.WINDOW_TEMPLATE_PARAMS
+        elif message.text_key in self._synced_variables:
+            reason = outbox.WINDOW_TEMPLATE_NOT_APPROVED  # in the catalogue, not (yet) approved at Twilio
+        else:
+            reason = outbox.WINDOW_NO_TEMPLATE
         async with self._sessions() as session, session.begin():
             sms = await outbox.sms_address(session, message.person_id) if sms_on else None
             if sms is None:
-                await outbox.wait_for_window(session, message.id)
+                await outbox.wait_for_window(session, message.id, reason)
             else:
                 await outbox.reroute(session, message.id, sms[0], "sms")
         route = "wait" if sms is None else "sms"
@@ -223,26 +233,32 @@ class OutboxSender:
             return None
         return replace(outbound, channel="sms", address=sms[1])
 
-    async def _settled_by_reconcile(
-        self, adapter: ChannelAdapter, message: ClaimedMessage, outbound: OutboundMessage
-    ) -> bool:
-        finder = getattr(adapter, "find_sent", None)
-        # A template's text is filled in by Twilio, so its message cannot be recognised by its body.
-        if finder is None or outbound.content_sid is not None:
-            await self._finish(message, outbox.FAILED, error="outcome_unknown")
-            metrics.SEND_FAILURES.labels(message.channel, "outcome_unknown").inc()
+    async def _synced_template(self, message: ClaimedMessage) -> Template | None:
+        """An approved template `voordeur whatsapp templates sync` recorded for this text, in the
+        person's language (else Dutch), with the variables of flows/whatsapp_templates.toml."""
+        variables = self._synced_variables.get(message.text_key)
+        if variables is None:
+            return None
+        async with self._sessions() as session:
+            language = await session.scalar(select(Person.language).where(Person.id == message.person_id))
+            sid = await whatsapp_templates.approved(session, message.text_key, (language or "nl", "nl"))
+        return None if sid is None else Template(content_sid=sid, variables=variables)
+
+    async def _settled_by_reconcile(self, adapter: ChannelAdapter, message: ClaimedMessage) -> bool:
+        """Settle a send whose earlier attempt's outcome is unknown. True when nothing is to be sent now.
+
+        The provider's confirmation tied to this row (a Twilio status callback carrying its id) makes it
+        sent. Without one, the earlier attempt is taken as lost and the message goes out again: at once
+        for an adapter that cannot confirm (Telegram), after the settle delay for one that can (the row
+        came due only after it, see `_record` and storage.outbox.expire_claims).
+        """
+        if message.provider_id is not None:
+            await self._finish(message, outbox.SENT, provider_id=message.provider_id)
+            log.info("unknown send confirmed by provider", extra={"outbox_id": message.id})
             return True
-        since = (message.first_attempt_at or message.created_at) - timedelta(minutes=1)
-        try:
-            provider_id = await finder(outbound, since)
-        except Exception:
-            log.warning("reconciliation failed, will try later", extra={"outbox_id": message.id})
-            await self._finish(message, outbox.UNKNOWN, next_attempt_at=self._clock() + RECONCILE_DELAY)
-            return True
-        if provider_id is not None:
-            await self._finish(message, outbox.SENT, provider_id=provider_id)
-            log.info("unknown send found at provider", extra={"outbox_id": message.id})
-            return True
+        metrics.RESENT_AFTER_UNKNOWN.labels(message.channel).inc()
+        confirms = bool(getattr(adapter, "confirms_by_callback", False))
+        log.info("resending unknown send", extra={"outbox_id": message.id, "confirmable": confirms})
         return False
 
     async def _record(self, message: ClaimedMessage, result: SendResult) -> None:
@@ -258,7 +274,13 @@ class OutboxSender:
                 await self._fail(message, "gave_up")
             else:
                 delay = backoff(message.attempts, result.retry_after)
-                await self._finish(message, outbox.PENDING, next_attempt_at=now + timedelta(seconds=delay))
+                # This attempt certainly did not arrive: an earlier unknown one is settled as lost.
+                await self._finish(
+                    message,
+                    outbox.PENDING,
+                    next_attempt_at=now + timedelta(seconds=delay),
+                    needs_reconcile=False,
+                )
         elif result.outcome == "unknown":
             await self._finish(
                 message, outbox.UNKNOWN, next_attempt_at=now + RECONCILE_DELAY, needs_reconcile=True

@@ -7,9 +7,11 @@ starts it without the web app. APScheduler is only the clock for periodic sweeps
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import signal
+import socket
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -18,7 +20,7 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select, text
 
-from bot import meetings
+from bot import meetings, metrics
 from bot import tenants as tenant_config
 from bot.channels.base import ChannelAdapter, StatusUpdate
 from bot.channels.simulator import SimulatorAdapter
@@ -27,18 +29,21 @@ from bot.channels.twilio import TwilioAdapter
 from bot.engine import Engine, spawn, utc_now
 from bot.outbox_sender import OutboxSender
 from bot.quiet_hours import QuietHours
+from bot.send_pacing import SendPacer
 from bot.settings import Settings
 from flows import understanding
-from storage import outbox
+from storage import health, outbox
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import mark_address_stopped
 from storage.models import Identity
+from storage.send_slots import SharedSlots
 
 log = logging.getLogger("voordeur.runtime")
 
 OPTED_OUT_CODES = {"21610"}
 RECOVERY_INTERVAL_SECONDS = 5
 QUEUE_DEPTH_SECONDS = 15
+HEALTH_FIGURES_SECONDS = 15
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
 HEALTH_TIMEOUT_SECONDS = 3.0
 
@@ -82,6 +87,9 @@ class Runtime:
             whatsapp_templates=settings.whatsapp_templates,
             tenant_adapters=self.tenant_adapters,
             tenant_quiet_hours={tenant.key: tenant.quiet for tenant in self.tenants},
+            # On PostgreSQL several workers may send: their rate limits are shared through the database.
+            lease=timedelta(seconds=settings.voordeur_outbox_lease),
+            pacer=SendPacer(shared=SharedSlots(self.db)) if self.db.dialect.name == "postgresql" else None,
         )
         self.engine = Engine(
             self.sessions,
@@ -92,6 +100,10 @@ class Runtime:
             scheduler_batch=settings.voordeur_scheduler_batch,
         )
         self._tasks: set[asyncio.Task[Any]] = set()
+        # The heartbeat row's name: unique per process, readable for an operator.
+        self.worker_name = f"{socket.gethostname()}:{os.getpid()}"[:128]
+        self._started_at = clock()
+        self._beating = False
         self._sender_task: asyncio.Task[Any] | None = None
         self._scheduler: AsyncIOScheduler | None = None
 
@@ -163,6 +175,9 @@ class Runtime:
                 misfire_grace_time=6 * 3600,
             )
             self._sender_task = spawn(self.sender.run(), self._tasks)
+            self._every(health.HEARTBEAT_SECONDS, self.heartbeat, "heartbeat")
+            await self.heartbeat()
+        self._every(HEALTH_FIGURES_SECONDS, self.refresh_health_metrics, "health_metrics")
         self._scheduler.start()
         # Messages stored by a process that died before handling them are answered now.
         self.background(self.engine.recover(grace=timedelta(0)))
@@ -196,6 +211,10 @@ class Runtime:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
         await self.sender.release_in_flight()
+        if self._beating:
+            with contextlib.suppress(Exception):
+                async with self.sessions() as session, session.begin():
+                    await health.forget(session, self.worker_name)
         for adapter in self.all_adapters():
             await adapter.aclose()
         await self.db.dispose()
@@ -223,6 +242,26 @@ class Runtime:
         except Exception:
             log.warning("database health check failed")
             return False
+
+    async def heartbeat(self) -> None:
+        """This worker's row in `worker_heartbeats` (a failed beat is logged; the next one tries again)."""
+        try:
+            async with self.sessions() as session, session.begin():
+                await health.beat(session, self.worker_name, self.clock(), self._started_at)
+            self._beating = True
+        except Exception:
+            log.warning("heartbeat failed")
+
+    async def health_figures(self) -> health.Health:
+        async with self.sessions() as session:
+            return await health.figures(session, self.clock())
+
+    async def refresh_health_metrics(self) -> None:
+        figures = await self.health_figures()
+        metrics.WORKERS_ALIVE.set(figures.workers_alive)
+        metrics.WORKERS_STALE.set(figures.workers_stale)
+        metrics.OUTBOX_OLDEST_SECONDS.set(figures.outbox_oldest_seconds)
+        metrics.CRISIS_UNHANDLED.set(figures.crisis_unhandled)
 
     async def tenant_of_sent(self, provider_id: str) -> str | None:
         """The tenant of the address a sent message (Twilio SID) went to, or None if it is not ours."""

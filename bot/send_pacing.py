@@ -17,6 +17,11 @@ own credentials are paced apart and two adapters with the same sender share one 
   however late the previous request reached the provider, the gap there is at least 1/rate.
 
 The clock and the sleep are injected: the unit tests step a fake clock and never wait.
+
+Across processes: with `shared` (storage/send_slots.py on PostgreSQL) the rate limits are reserved in
+the database, so two workers together keep one number's limit. The per-chat spacing stays in the
+process: one address has at most one send in flight in the whole deployment (the outbox claims only
+the oldest unsent row of an address), so no other process can send to that chat meanwhile.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import math
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 # Spacing entries are dropped once expired, when there are more than this many (one per chat).
 _PRUNE_ABOVE = 4096
@@ -60,6 +66,10 @@ class TokenBucket:
         return 0.0 if self.tokens >= 0.0 else -self.tokens / self.rate
 
 
+class SharedReserver(Protocol):
+    async def reserve(self, key: str, per_second: float) -> float: ...
+
+
 class SendPacer:
     """Slots for sends under any number of limits; one pacer per process, shared by every adapter."""
 
@@ -68,9 +78,11 @@ class SendPacer:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        shared: SharedReserver | None = None,
     ) -> None:
         self._clock = clock
         self._sleep = sleep
+        self._shared = shared
         self._buckets: dict[str, TokenBucket] = {}
         self._free_at: dict[str, float] = {}  # spacing: when the key may send again (inf: a send is on)
 
@@ -105,6 +117,16 @@ class SendPacer:
         if len(self._free_at) > _PRUNE_ABOVE:
             self._free_at = {key: at for key, at in self._free_at.items() if at > now}
 
+    async def _reserve(self, limits: Sequence[Limit]) -> float:
+        if self._shared is None:
+            return self.reserve(limits, self._clock())
+        waits = [
+            await self._shared.reserve(limit.key, limit.per_second)
+            for limit in limits
+            if not limit.after_previous and limit.per_second > 0
+        ]
+        return max([0.0, *waits])
+
     @contextlib.asynccontextmanager
     async def slot(self, limits: Sequence[Limit]) -> AsyncIterator[None]:
         """Wait for a slot under `limits`, hold it while the body sends, then release it."""
@@ -115,7 +137,7 @@ class SendPacer:
             await self._sleep(wait)
         self.hold(limits)
         try:
-            wait = self.reserve(limits, self._clock())
+            wait = await self._reserve(limits)
             if wait > 0:
                 await self._sleep(wait)
             yield

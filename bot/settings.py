@@ -7,7 +7,7 @@ stack trace. A channel whose credentials are absent is simply off.
 from __future__ import annotations
 
 from datetime import time
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
@@ -39,12 +39,16 @@ class Settings(BaseSettings):
     twilio_sms_number: str | None = Field(None, alias="TWILIO_SMS_NUMBER")
     twilio_whatsapp_number: str | None = Field(None, alias="TWILIO_WHATSAPP_NUMBER")
     twilio_api_base_url: str = Field("https://api.twilio.com", alias="TWILIO_API_BASE_URL")
+    # Twilio's Content API (`voordeur whatsapp templates sync`); an emulator in tests.
+    twilio_content_base_url: str = Field("https://content.twilio.com", alias="TWILIO_CONTENT_BASE_URL")
 
     # Extensions beyond the contract.
     voordeur_simulator: bool = Field(False, alias="VOORDEUR_SIMULATOR")
-    voordeur_log_format: str = Field("auto", alias="VOORDEUR_LOG_FORMAT")
+    voordeur_log_format: Literal["auto", "json", "text"] = Field("auto", alias="VOORDEUR_LOG_FORMAT")
     voordeur_max_body_bytes: int = Field(64 * 1024, alias="VOORDEUR_MAX_BODY_BYTES")
     voordeur_send_timeout: float = Field(15.0, alias="VOORDEUR_SEND_TIMEOUT")
+    # Seconds a worker holds a claimed outbox row: after a kill -9 its sends are settled this long later.
+    voordeur_outbox_lease: float = Field(120.0, alias="VOORDEUR_OUTBOX_LEASE", ge=10, le=3600)
     voordeur_sqlite_synchronous: str = Field("FULL", alias="VOORDEUR_SQLITE_SYNCHRONOUS")
     # Messages (and the logbook) of someone inactive this long are deleted by the nightly job.
     voordeur_retention_months: int = Field(12, alias="VOORDEUR_RETENTION_MONTHS", ge=1, le=120)

@@ -52,6 +52,18 @@ async def create_link(session: AsyncSession, person_id: int, now: datetime) -> s
     return token
 
 
+async def is_open(session: AsyncSession, token: str, now: datetime) -> bool:
+    """Whether the token would redeem now, without spending it (the page a GET shows)."""
+    if not token or len(token) > 100:
+        return False
+    found = await session.execute(
+        select(ExportLink.person_id).where(
+            ExportLink.token_hash == _hash(token), ExportLink.used_at.is_(None), ExportLink.expires_at > now
+        )
+    )
+    return found.first() is not None
+
+
 async def redeem(session: AsyncSession, token: str, now: datetime) -> int | None:
     """The person the token belongs to, once: a used, expired or unknown token gives None."""
     if not token or len(token) > 100:

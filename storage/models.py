@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -810,3 +811,39 @@ class CannedReply(Base):
     body_nl: Mapped[str] = mapped_column(Text)
     body_en: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+class SendSlot(Base):
+    """Shared send pacing (PostgreSQL, several workers): per sender key, when its next send may start.
+
+    Seconds since the epoch on the database's clock, so workers on machines whose clocks differ agree.
+    """
+
+    __tablename__ = "send_slots"
+
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    next_at: Mapped[float] = mapped_column(Float)
+
+
+class WorkerHeartbeat(Base):
+    """A row per running worker, refreshed every few seconds: `/healthz` and the metrics name the stale."""
+
+    __tablename__ = "worker_heartbeats"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    beat_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class WhatsAppTemplate(Base):
+    """A template created at Twilio's Content API for a text that may open a WhatsApp conversation."""
+
+    __tablename__ = "whatsapp_templates"
+
+    text_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    content_sid: Mapped[str] = mapped_column(String(64))
+    # Twilio's approval state: received, pending, approved, rejected, paused, disabled, unsubmitted.
+    status: Mapped[str] = mapped_column(String(32))
+    # The wording that was submitted: a changed wording in the catalogue needs a new template.
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

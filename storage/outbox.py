@@ -53,6 +53,9 @@ class ClaimedMessage:
     last_inbound_at: datetime | None = None
     # The address's tenant: the message goes out with that tenant's credentials only.
     tenant: str = "default"
+    # Set before a send only by a provider's confirmation tied to this row (a Twilio status callback
+    # naming its id): an earlier attempt whose outcome was unknown did arrive.
+    provider_id: str | None = None
 
 
 def enqueue(session: AsyncSession, **fields: Any) -> OutboxMessage:
@@ -193,6 +196,7 @@ async def claim_due(
             first_attempt_at=row.first_attempt_at,
             last_inbound_at=last_inbound_at,
             tenant=tenant,
+            provider_id=row.provider_id,
         )
         for row, address, stopped_at, last_inbound_at, tenant in rows
     ]
@@ -261,12 +265,19 @@ async def reroute(session: AsyncSession, message_id: int, identity_id: int, chan
     )
 
 
-async def wait_for_window(session: AsyncSession, message_id: int) -> None:
-    """Park a claimed WhatsApp row until the person writes on WhatsApp again; not counted as an attempt."""
+# Why a row waits for WhatsApp's window (its `error`, shown in the staff queue).
+WINDOW_NO_TEMPLATE = "window:no_template"
+WINDOW_TEMPLATE_NOT_APPROVED = "window:template_not_approved"
+WINDOW_TEMPLATE_PARAMS = "window:template_params_missing"
+
+
+async def wait_for_window(session: AsyncSession, message_id: int, reason: str = WINDOW_NO_TEMPLATE) -> None:
+    """Park a claimed WhatsApp row until the person writes on WhatsApp again; not counted as an attempt.
+    `reason` says why no template could carry it (staff see it in their queue)."""
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING)
-        .values(status=WAITING_WINDOW, claimed_until=None, attempts=OutboxMessage.attempts - 1)
+        .values(status=WAITING_WINDOW, claimed_until=None, attempts=OutboxMessage.attempts - 1, error=reason)
     )
 
 
@@ -276,7 +287,7 @@ async def window_reopened(session: AsyncSession, identity_id: int, now: datetime
     result = await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.identity_id == identity_id, OutboxMessage.status == WAITING_WINDOW)
-        .values(status=PENDING, next_attempt_at=now)
+        .values(status=PENDING, next_attempt_at=now, error=None)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 
@@ -344,16 +355,26 @@ async def record_delivery(
 
 
 async def confirm_by_callback(session: AsyncSession, outbox_id: int, provider_id: str, now: datetime) -> None:
-    """A status callback proves an `unknown` send arrived at the provider: it is sent, not to be resent."""
+    """A status callback naming this row (`?o=<id>`): the provider accepted the row's message.
+
+    The SID is written onto the row whatever its state, as the callback may come while the send that
+    caused it is still recorded as `sending` (its process may have died since): the sender settles such
+    a row as sent instead of sending it again. A row already waiting to be reconciled is sent now.
+    """
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == outbox_id, OutboxMessage.provider_id.is_(None))
+        .values(provider_id=provider_id)
+    )
     await session.execute(
         update(OutboxMessage)
         .where(
             OutboxMessage.id == outbox_id,
-            OutboxMessage.provider_id.is_(None),
+            OutboxMessage.provider_id == provider_id,
             OutboxMessage.status.in_((UNKNOWN, PENDING)),
             OutboxMessage.needs_reconcile.is_(True),
         )
-        .values(status=SENT, provider_id=provider_id, sent_at=now, needs_reconcile=False)
+        .values(status=SENT, sent_at=now, needs_reconcile=False)
     )
 
 

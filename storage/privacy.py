@@ -8,7 +8,9 @@ threads they were in and their messages, the descriptions of their requests, and
 were sent about them (relayed words, invitations, their name or number: internal events carry
 `about_person_id` for this). What stays is a tombstone row (`erased_at`) and non-personal facts (a
 request's category, neighbourhood and dates, invitations and alerts by id), so aggregate figures
-survive.
+survive. Finally every other row that still quotes the person's number, name or words (another
+person's conversation state and prompts, scheduled events, alerts, thread logs) has them replaced by a
+neutral placeholder (storage/erasure_scrub.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import erasure_scrub
 from storage.models import (
     ActivitySignup,
     CareCheckin,
@@ -120,6 +123,7 @@ async def summary(session: AsyncSession, person_id: int) -> DataSummary:
 
 async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
     """Erase a person's personal data irreversibly (see the module docstring for what stays)."""
+    secrets = await erasure_scrub.gather(session, person_id)
     thread_ids = list(
         (
             await session.execute(
@@ -193,6 +197,9 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
         .where(Person.id == person_id)
         .values(first_name=None, postcode4=None, erased_at=now, last_active_at=now)
     )
+    # Copies in other people's rows (a volunteer's prompt, conversation state, alerts, events, logs).
+    await session.flush()
+    await erasure_scrub.scrub_everywhere(session, secrets)
 
 
 async def expire_messages(session: AsyncSession, cutoff: datetime) -> int:

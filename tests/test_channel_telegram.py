@@ -417,6 +417,7 @@ async def test_send_posts_text_and_inline_buttons(adapter: TelegramAdapter, api:
     body = form(route.calls.last.request)
     assert body["chat_id"] == "5550001"
     assert body["text"] == "Kun je helpen?"
+    assert json.loads(body["link_preview_options"]) == {"is_disabled": True}, "a preview could spend a link"
     assert json.loads(body["reply_markup"]) == {
         "inline_keyboard": [
             [{"text": "Ja", "callback_data": "c:yes"}],

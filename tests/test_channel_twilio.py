@@ -11,7 +11,6 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
-from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -21,7 +20,6 @@ from bot.channels.base import Ignored, InboundMessage, OutboundMessage, SendResu
 from bot.channels.twilio import (
     MalformedTwilioPayload,
     TwilioAdapter,
-    TwilioLookupError,
     parse_inbound,
     parse_status,
 )
@@ -438,116 +436,12 @@ async def test_retry_after_of_one_send_does_not_leak_into_the_next(adapter: Twil
 # --- reconciliation ------------------------------------------------------------------------------------
 
 
-def message_resource(body: str, created_at: datetime, sid: str = CREATED_SID) -> dict[str, Any]:
-    """A message as the list endpoint returns it (fields we do not read left out)."""
-    return {
-        "sid": sid,
-        "account_sid": SID,
-        "body": body,
-        "direction": "outbound-api",
-        "from": SMS_NUMBER,
-        "to": PERSON,
-        "status": "sent",
-        "date_created": format_datetime(created_at, usegmt=True),
-        "date_sent": format_datetime(created_at, usegmt=True),
-    }
-
-
-def page(*messages: dict[str, Any]) -> httpx.Response:
-    return httpx.Response(
-        200,
-        json={
-            "messages": list(messages),
-            "end": len(messages),
-            "first_page_uri": "/2010-04-01/Accounts/AC/Messages.json?PageSize=50&Page=0",
-            "next_page_uri": None,
-            "page": 0,
-            "page_size": 50,
-            "previous_page_uri": None,
-            "start": 0,
-            "uri": "/2010-04-01/Accounts/AC/Messages.json?PageSize=50&Page=0",
-        },
-    )
-
-
-SINCE = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-@respx.mock
-async def test_find_sent_returns_the_matching_sid(adapter: TwilioAdapter) -> None:
-    message = sms("Hoe gaat het?", (("checkin:fine", "Goed"), ("checkin:heavy", "Zwaar")))
-    route = respx.get(MESSAGES_URL).mock(
-        return_value=page(
-            message_resource("Iets anders", SINCE + timedelta(seconds=5), sid="SMother"),
-            message_resource("Hoe gaat het?\n1 Goed\n2 Zwaar", SINCE + timedelta(seconds=2)),
-        )
-    )
-
-    assert await adapter.find_sent(message, SINCE) == CREATED_SID
-
-    params = route.calls.last.request.url.params
-    assert params["To"] == PERSON
-    assert params["From"] == SMS_NUMBER
-    assert "DateSent>" not in params, "a queued message has no date_sent yet and would be missed"
-
-
-@respx.mock
-async def test_find_sent_compares_times_in_utc(adapter: TwilioAdapter) -> None:
-    respx.get(MESSAGES_URL).mock(
-        return_value=page(message_resource("Welkom bij Voordeur!", SINCE + timedelta(seconds=2)))
-    )
-    amsterdam = SINCE.astimezone(ZoneInfo("Europe/Amsterdam"))
-
-    assert await adapter.find_sent(sms("Welkom bij Voordeur!"), amsterdam) == CREATED_SID
-
-
-@pytest.mark.parametrize(
-    "listed",
-    [
-        pytest.param([], id="nothing sent"),
-        pytest.param([message_resource("Een ander bericht", SINCE + timedelta(seconds=2))], id="other body"),
-        pytest.param(
-            [message_resource("Welkom bij Voordeur!", SINCE - timedelta(hours=3))], id="older identical"
-        ),
-    ],
-)
-@respx.mock
-async def test_find_sent_no_match(adapter: TwilioAdapter, listed: list[dict[str, Any]]) -> None:
-    respx.get(MESSAGES_URL).mock(return_value=page(*listed))
-
-    assert await adapter.find_sent(sms(), SINCE) is None
-
-
-@respx.mock
-async def test_find_sent_whatsapp_filters_on_prefixed_numbers(adapter: TwilioAdapter) -> None:
-    route = respx.get(MESSAGES_URL).mock(return_value=page())
-
-    await adapter.find_sent(OutboundMessage(3, "whatsapp", "+31611122233", "Hoi"), SINCE)
-
-    params = route.calls.last.request.url.params
-    assert params["To"] == "whatsapp:+31611122233"
-    assert params["From"] == WHATSAPP_NUMBER
-
-
-@pytest.mark.parametrize(
-    "answer",
-    [httpx.Response(500, text="oops"), httpx.ReadTimeout("slow")],
-    ids=["500", "read timeout"],
-)
-@respx.mock
-async def test_find_sent_failure_raises_lookup_error_without_personal_data(
-    adapter: TwilioAdapter, answer: httpx.Response | Exception
-) -> None:
-    route = respx.get(MESSAGES_URL)
-    if isinstance(answer, Exception):
-        route.mock(side_effect=answer)
-    else:
-        route.mock(return_value=answer)
-
-    with pytest.raises(TwilioLookupError) as raised:
-        await adapter.find_sent(sms(), SINCE)
-    assert PERSON not in str(raised.value)
-    assert raised.value.__cause__ is None
+def test_confirms_by_callback_only_with_a_status_callback_url() -> None:
+    """The outbox sender waits for Twilio's callback (carrying the row's id) only when there is one."""
+    with_url = TwilioAdapter(SID, TOKEN, SMS_NUMBER, None, status_callback_url="https://x.test/status")
+    without = TwilioAdapter(SID, TOKEN, SMS_NUMBER, None)
+    assert with_url.confirms_by_callback and not without.confirms_by_callback
+    assert not hasattr(with_url, "find_sent"), "no look-up by body: an identical message could match"
 
 
 # --- the HTTP client -----------------------------------------------------------------------------------

@@ -47,7 +47,15 @@ async def test_the_link_gives_everything_once(
     resident, _volunteer = await resident_with_a_match(runtime, clock)
     path = await export_link(runtime, resident)
 
-    response = await client.get(path)
+    # Opening the link (a person, or a link-preview fetcher) shows a page with a button; it spends nothing.
+    for _ in range(3):
+        shown = await client.get(path)
+        assert shown.status_code == 200
+        assert shown.headers["cache-control"] == "no-store"
+        assert 'method="post"' in shown.text and "Download mijn gegevens" in shown.text
+        assert NAME not in shown.text and NUMBER not in shown.text, "the page itself holds no data"
+
+    response = await client.post(path)
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
     assert "attachment" in response.headers["content-disposition"]
@@ -63,9 +71,10 @@ async def test_the_link_gives_everything_once(
     assert "5550001" not in response.text
     assert data["help_offer"] is None
 
-    again = await client.get(path)
+    again = await client.post(path)
     assert again.status_code == 404
     assert "EXPORT" in again.text and again.headers["cache-control"] == "no-store"
+    assert (await client.get(path)).status_code == 404, "a spent link shows no button"
 
 
 async def test_a_link_expires_after_a_day_and_a_new_one_replaces_the_old(
@@ -77,10 +86,13 @@ async def test_a_link_expires_after_a_day_and_a_new_one_replaces_the_old(
     new = await export_link(runtime, resident)
     assert old != new
     assert (await client.get(old)).status_code == 404, "only the newest link works"
+    assert (await client.post(old)).status_code == 404
     clock.advance(hours=24, seconds=1)
     assert (await client.get(new)).status_code == 404, "expired"
+    assert (await client.post(new)).status_code == 404
     assert (await client.get("/export/not-a-token")).status_code == 404
     assert (await client.get("/export/" + "x" * 500)).status_code == 404
+    assert (await client.post("/export/not-a-token")).status_code == 404
 
 
 async def test_without_a_public_address_the_bot_offers_a_person(runtime: Runtime, clock: FixedClock) -> None:

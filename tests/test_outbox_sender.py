@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import metrics
 from bot.channels.base import OutboundMessage, SendResult
 from bot.outbox_sender import MAX_ATTEMPTS, OutboxSender, backoff
 from bot.quiet_hours import QuietHours
@@ -26,11 +27,9 @@ class FakeAdapter:
 
     channels: tuple[Channel, ...] = ("simulator",)
 
-    def __init__(self, *script: SendResult, found: str | None = None) -> None:
+    def __init__(self, *script: SendResult) -> None:
         self.script = list(script)
         self.sent: list[OutboundMessage] = []
-        self.found = found
-        self.lookups = 0
 
     async def send(self, message: OutboundMessage) -> SendResult:
         self.sent.append(message)
@@ -43,10 +42,21 @@ class FakeAdapter:
         return None
 
 
-class ReconcilingAdapter(FakeAdapter):
-    async def find_sent(self, message: OutboundMessage, since: datetime) -> str | None:
-        self.lookups += 1
-        return self.found
+class ConfirmingAdapter(FakeAdapter):
+    """Like Twilio with a status callback URL: an accepted send is confirmed by a callback naming the row."""
+
+    confirms_by_callback = True
+
+
+async def callback(runtime: Runtime, clock: FixedClock, row_id: int, sid: str) -> None:
+    """What the status callback webhook does with `?o=<row id>` (bot/runtime.py record_delivery)."""
+    async with runtime.sessions() as session, session.begin():
+        await outbox.confirm_by_callback(session, row_id, sid, clock())
+
+
+def resent_count(channel: str = "simulator") -> float:
+    value = metrics.REGISTRY.get_sample_value("voordeur_resent_after_unknown_total", {"channel": channel})
+    return value or 0.0
 
 
 async def enqueue(
@@ -157,67 +167,119 @@ async def test_stop_confirmation_passes_a_stopped_address(runtime: Runtime, cloc
     assert [m.text for m in adapter.sent] == ["eerst", "bevestiging"]
 
 
-async def test_unknown_outcome_is_reconciled_not_resent_when_the_provider_has_it(
+async def test_unknown_outcome_confirmed_by_a_callback_naming_the_row_is_not_resent(
     runtime: Runtime, clock: FixedClock
 ) -> None:
-    adapter = ReconcilingAdapter(SendResult("unknown", error="twilio:read_timeout"), found="SMfound")
+    adapter = ConfirmingAdapter(SendResult("unknown", error="twilio:read_timeout"))
     sender = sender_for(runtime, adapter, clock)
-    await enqueue(runtime, clock)
+    row_id = await enqueue(runtime, clock)
     await sender.send_due()
     [row] = await outbox_rows(runtime)
     assert row.status == "unknown" and row.needs_reconcile
+    await callback(runtime, clock, row_id, "SMfound")
     clock.advance(seconds=31)
-    await sender.send_due()
+    assert await sender.send_due() == 0, "the callback settled it"
     [row] = await outbox_rows(runtime)
-    assert (row.status, row.provider_id) == ("sent", "SMfound")
-    assert len(adapter.sent) == 1 and adapter.lookups == 1
+    assert (row.status, row.provider_id, row.needs_reconcile) == ("sent", "SMfound", False)
+    assert len(adapter.sent) == 1
 
 
-async def test_unknown_outcome_is_resent_when_the_provider_does_not_have_it(
+async def test_unknown_outcome_without_confirmation_is_resent_after_the_settle_delay(
     runtime: Runtime, clock: FixedClock
 ) -> None:
-    adapter = ReconcilingAdapter(SendResult("unknown"), found=None)
+    adapter = ConfirmingAdapter(SendResult("unknown"))
     sender = sender_for(runtime, adapter, clock)
     await enqueue(runtime, clock)
     await sender.send_due()
-    clock.advance(seconds=31)
-    await sender.send_due()
-    assert len(adapter.sent) == 2 and adapter.lookups == 1
-    assert [row.status for row in await outbox_rows(runtime)] == ["sent"]
+    before = resent_count()
+    clock.advance(seconds=29)
+    assert await sender.send_due() == 0, "a callback may still come"
+    clock.advance(seconds=2)
+    assert await sender.send_due() == 1
+    assert len(adapter.sent) == 2
+    assert [(row.status, row.needs_reconcile) for row in await outbox_rows(runtime)] == [("sent", False)]
+    assert resent_count() == before + 1
 
 
-async def test_unknown_outcome_without_a_way_to_ask_is_never_resent(
+async def test_an_identical_earlier_message_does_not_settle_an_unknown_one(
     runtime: Runtime, clock: FixedClock
 ) -> None:
+    """The key is the row's id, never its text: yesterday's identical check-in is not today's."""
+    adapter = ConfirmingAdapter(SendResult("sent", provider_id="SMyesterday"), SendResult("unknown"))
+    sender = sender_for(runtime, adapter, clock)
+    await enqueue(runtime, clock, "Hoe gaat het?")
+    await sender.send_due()
+    await enqueue(runtime, clock, "Hoe gaat het?")
+    await sender.send_due()
+    clock.advance(seconds=31)
+    await sender.send_due()
+    assert [m.text for m in adapter.sent] == ["Hoe gaat het?"] * 3
+    assert [(r.status, r.provider_id) for r in await outbox_rows(runtime)] == [
+        ("sent", "SMyesterday"),
+        ("sent", f"P{adapter.sent[-1].outbox_id}"),
+    ]
+
+
+async def test_unknown_outcome_without_a_way_to_confirm_is_sent_once_more_and_counted(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """Telegram: no look-up, no idempotency key. A rare duplicate is kinder than a lost reply."""
     adapter = FakeAdapter(SendResult("unknown"))
     sender = sender_for(runtime, adapter, clock)
     await enqueue(runtime, clock)
     await sender.send_due()
+    before = resent_count()
     clock.advance(seconds=31)
     await sender.send_due()
-    assert len(adapter.sent) == 1
+    assert len(adapter.sent) == 2
     [row] = await outbox_rows(runtime)
-    assert (row.status, row.error) == ("failed", "outcome_unknown")
+    assert (row.status, row.error) == ("sent", None)
+    assert resent_count() == before + 1
 
 
-async def test_an_expired_claim_is_reconciled_before_sending_again(
+async def test_a_retry_after_a_resend_is_not_counted_as_another_resend(
     runtime: Runtime, clock: FixedClock
 ) -> None:
-    """A sender that died mid-send (kill -9) leaves a claim; after its lease it is reconciled, not resent."""
+    adapter = FakeAdapter(SendResult("unknown"), SendResult("retry", retry_after=1))
+    sender = sender_for(runtime, adapter, clock)
     await enqueue(runtime, clock)
+    await sender.send_due()
+    before = resent_count()
+    clock.advance(seconds=31)
+    await sender.send_due()
+    clock.advance(seconds=2)
+    await sender.send_due()
+    assert len(adapter.sent) == 3
+    assert resent_count() == before + 1
+    assert [row.status for row in await outbox_rows(runtime)] == ["sent"]
+
+
+@pytest.mark.parametrize("confirmed", [True, False], ids=["callback came", "no callback"])
+async def test_an_expired_claim_is_settled_by_its_callback_else_sent_again(
+    runtime: Runtime, clock: FixedClock, confirmed: bool
+) -> None:
+    """A sender that died mid-send (kill -9) leaves a claim. The callback for it may come while the row
+    is still `sending`; after the lease the row is sent if confirmed, else sent again (not dropped)."""
+    row_id = await enqueue(runtime, clock)
     async with runtime.sessions() as session, session.begin():
         claimed = await outbox.claim_due(
             session, clock(), limit=10, lease=timedelta(seconds=120), channels=("simulator",)
         )
     assert len(claimed) == 1
-    adapter = ReconcilingAdapter(found="SMgot")
+    if confirmed:
+        await callback(runtime, clock, row_id, "SMgot")
+    adapter = ConfirmingAdapter()
     sender = sender_for(runtime, adapter, clock)
     assert await sender.send_due() == 0, "the claim still holds"
     clock.advance(seconds=121)
     assert await sender.send_due() == 1
-    assert adapter.sent == [] and adapter.lookups == 1
     [row] = await outbox_rows(runtime)
-    assert (row.status, row.provider_id) == ("sent", "SMgot")
+    if confirmed:
+        assert adapter.sent == []
+        assert (row.status, row.provider_id) == ("sent", "SMgot")
+    else:
+        assert [m.outbox_id for m in adapter.sent] == [row_id]
+        assert (row.status, row.provider_id) == ("sent", f"P{row_id}")
 
 
 async def test_one_address_gets_its_messages_in_order_even_across_retries(

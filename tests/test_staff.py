@@ -642,8 +642,10 @@ async def test_messages_waiting_for_the_whatsapp_window_are_in_their_queue(
             scheduled=True,
         )
         row.status = outbox.WAITING_WINDOW
+        row.error = outbox.WINDOW_TEMPLATE_NOT_APPROVED
     await coordinator(runtime, client)
     home = await client.get("/staff/")
     waiting = home.text[home.text.index('id="waiting"') : home.text.index('id="held"')]
-    # What waits is shown as its words, not its catalogue key.
+    # What waits is shown as its words, not its catalogue key, and why it waits.
     assert "Truus" in waiting and "Hoe gaat het?" in waiting and "care_checkin" not in waiting
+    assert "nog niet goedgekeurd" in waiting, "staff see why it waits"

@@ -27,7 +27,7 @@ from bot.runtime import Runtime
 from bot.web.app import create_app
 from storage import outbox
 from storage.inbox import identity_for
-from storage.models import Identity, InboundMessage, OutboxMessage
+from storage.models import Identity, InboundMessage, OutboxMessage, StaffAlert, WorkerHeartbeat
 from tests.conftest import FIXTURES, FixedClock, fixture_json, make_settings
 
 INTERNAL_BASE = "http://internal:8080"
@@ -920,11 +920,56 @@ async def test_sms_stop_words(web: Web, word: str) -> None:
 
 
 async def test_healthz_ok(web: Web) -> None:
+    await web.runtime.heartbeat()  # a worker runs (the in-process client starts no lifespan)
     response = await web.client.get("/healthz")
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
     assert body["channels"] == ["sms", "telegram", "whatsapp"]
+    assert body["workers"] == {"alive": 1, "stale": 0}
+    assert body["outbox_oldest_due_seconds"] == 0 and body["crisis_alerts_unhandled"] == 0
+
+
+async def test_healthz_reports_stale_workers_a_stuck_outbox_and_unhandled_crises(
+    web: Web, clock: FixedClock
+) -> None:
+    await web.runtime.heartbeat()
+    await make_outbox_row(web.runtime, "sms", "+31612345678", provider_id=None, status="pending")
+    async with web.runtime.sessions() as session, session.begin():
+        session.add(StaffAlert(kind="crisis_suicide", priority="high", created_at=clock()))
+    clock.advance(minutes=16)  # the worker stopped beating, the row waits, nobody took the alert
+    response = await web.client.get("/healthz")
+    assert response.status_code == 200, "a web process is not the one to restart"
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["workers"] == {"alive": 0, "stale": 1}
+    assert body["outbox_oldest_due_seconds"] >= 16 * 60
+    assert body["crisis_alerts_unhandled"] == 1
+    await web.runtime.refresh_health_metrics()
+    assert _sample("voordeur_workers_stale", {}) == 1
+    assert _sample("voordeur_crisis_alerts_unhandled", {}) == 1
+    assert _sample("voordeur_outbox_oldest_due_seconds", {}) >= 16 * 60
+
+    await web.runtime.heartbeat()
+    async with web.runtime.sessions() as session, session.begin():
+        for alert in (await session.execute(select(StaffAlert))).scalars():
+            alert.resolved_at = clock()
+    body = (await web.client.get("/healthz")).json()
+    assert body["workers"] == {"alive": 1, "stale": 0} and body["crisis_alerts_unhandled"] == 0
+
+
+async def test_a_worker_that_stops_cleanly_leaves_no_heartbeat(database_url: str, clock: FixedClock) -> None:
+    runtime = Runtime(make_settings(database_url), clock=clock)
+    await runtime.start(worker=True)
+    async with runtime.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(WorkerHeartbeat)) == 1
+    await runtime.stop()
+    check = Runtime(make_settings(database_url), clock=clock)
+    try:
+        async with check.sessions() as session:
+            assert await session.scalar(select(func.count()).select_from(WorkerHeartbeat)) == 0
+    finally:
+        await check.db.dispose()
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from bot.scheduling import SEND_TEXT
 from bot.settings import SettingsError
 from bot.whatsapp_window import MARGIN, WINDOW, Template, parse_templates, window_open
 from flows.types import Event
-from storage import outbox, schedule
+from storage import outbox, schedule, whatsapp_templates
 from storage.inbox import identity_for
 from storage.models import Identity
 from tests.conftest import FixedClock, fixture_json, make_settings
@@ -161,7 +161,7 @@ async def test_outside_the_window_with_neither_it_waits_for_the_person_to_write_
     await twilio_runtime.sender.send_due()
     assert route.calls.call_count == 0
     [row] = await outbox_rows(twilio_runtime)
-    assert (row.status, row.attempts) == (outbox.WAITING_WINDOW, 0)
+    assert (row.status, row.attempts, row.error) == (outbox.WAITING_WINDOW, 0, outbox.WINDOW_NO_TEMPLATE)
     async with twilio_runtime.sessions() as session:
         [waiting] = await outbox.waiting_for_window(session)
     assert (waiting.id, waiting.person_id, waiting.text_key) == (row.id, who, "menu")
@@ -254,3 +254,46 @@ def test_the_scheduler_batch_setting_is_bounded() -> None:
     assert make_settings("sqlite:///x.db", VOORDEUR_SCHEDULER_BATCH="7").voordeur_scheduler_batch == 7
     with pytest.raises(SettingsError, match="VOORDEUR_SCHEDULER_BATCH"):
         make_settings("sqlite:///x.db", VOORDEUR_SCHEDULER_BATCH="0")
+
+
+@respx.mock
+async def test_outside_the_window_a_synced_approved_template_is_used(
+    twilio_runtime: Runtime, clock: FixedClock
+) -> None:
+    """`voordeur whatsapp templates sync` recorded an approved template for the weekly check-in: the
+    check-in reaches a mantelzorger who has not written for days, in her language, as that template."""
+    route = respx.post(MESSAGES_URL).mock(return_value=created())
+    who = await whatsapp_person(twilio_runtime, clock, wrote_ago=timedelta(days=6))
+    synced = "HX" + "ab" * 16
+    async with twilio_runtime.sessions() as session, session.begin():
+        await whatsapp_templates.record(
+            session, "care_checkin", "nl", synced, "approved", "Hoe gaat het ... {{1}}?", clock()
+        )
+        await whatsapp_templates.record(
+            session, "care_checkin", "en", "HX" + "cd" * 16, "pending", "How ... {{1}}?", clock()
+        )
+        payload = {"text_key": "care_checkin", "params": {"name": "Jan"}}
+        schedule.schedule(session, SEND_TEXT, clock(), clock(), person_id=who, payload=payload)
+    assert await twilio_runtime.engine.run_due_events() == 1
+    await twilio_runtime.sender.send_due()
+    form = form_of(route.calls.last.request)
+    assert (form["ContentSid"], form["ContentVariables"]) == (synced, json.dumps({"1": "Jan"}))
+    [row] = await outbox_rows(twilio_runtime)
+    assert (row.status, row.channel) == ("sent", "whatsapp")
+
+
+@respx.mock
+async def test_a_template_not_yet_approved_is_not_used(twilio_runtime: Runtime, clock: FixedClock) -> None:
+    route = respx.post(MESSAGES_URL).mock(return_value=created())
+    who = await whatsapp_person(twilio_runtime, clock, wrote_ago=timedelta(days=6))
+    async with twilio_runtime.sessions() as session, session.begin():
+        await whatsapp_templates.record(
+            session, "care_checkin", "nl", "HX" + "ab" * 16, "pending", "Hoe ... {{1}}?", clock()
+        )
+        payload = {"text_key": "care_checkin", "params": {"name": "Jan"}}
+        schedule.schedule(session, SEND_TEXT, clock(), clock(), person_id=who, payload=payload)
+    assert await twilio_runtime.engine.run_due_events() == 1
+    await twilio_runtime.sender.send_due()
+    assert route.calls.call_count == 0
+    [row] = await outbox_rows(twilio_runtime)
+    assert (row.status, row.error) == (outbox.WAITING_WINDOW, outbox.WINDOW_TEMPLATE_NOT_APPROVED)

@@ -48,7 +48,7 @@ from typing import Any, Final
 
 import httpx
 import telegram
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType, UpdateType
 from telegram.error import (
     BadRequest,
@@ -75,6 +75,9 @@ logger = logging.getLogger(__name__)
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 CHANNEL: Final[Channel] = "telegram"
+# No link previews, ever: Telegram's preview fetcher would open a one-time export link (to spend or read
+# it), and no message of ours carries a link a preview would help with.
+NO_PREVIEW: Final = LinkPreviewOptions(is_disabled=True)
 DEFAULT_API_BASE_URL: Final = "https://api.telegram.org/bot"
 # Telegram rejects callback_data outside 1..64 bytes (BUTTON_DATA_INVALID).
 MAX_CALLBACK_DATA_BYTES: Final = 64
@@ -434,7 +437,9 @@ class TelegramAdapter:
         except CallbackDataTooLong:
             return self._log(message, SendResult("failed", error="telegram:callback_data_too_long"))
         try:
-            sent = await self._bot.send_message(chat_id=chat_id, text=message.text, reply_markup=keyboard)
+            sent = await self._bot.send_message(
+                chat_id=chat_id, text=message.text, reply_markup=keyboard, link_preview_options=NO_PREVIEW
+            )
         except TelegramError as exc:
             return self._log(message, classify_error(exc), exc)
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:

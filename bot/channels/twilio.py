@@ -10,15 +10,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
 from twilio.base import values
-from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
+from twilio.base.exceptions import TwilioRestException, TwilioServiceException
 from twilio.rest import Client
-from twilio.rest.api.v2010.account.message import MessageInstance
 
 from bot.channels.base import Ignored, InboundMessage, OutboundMessage, SendResult, StatusUpdate
 from bot.channels.render import numbered
@@ -39,9 +38,6 @@ _NOT_SENT_ERRORS: tuple[type[httpx.HTTPError], ...] = (
     httpx.PoolTimeout,
     httpx.ProxyError,
 )
-# Twilio's clock and ours differ a little; a message created just before `since` is still ours.
-_CLOCK_SKEW = timedelta(minutes=1)
-_LOOKUP_PAGE_SIZE = 50
 
 
 # A message SID: letters and digits, at most 64 (the column's width); Twilio's own are 34 long.
@@ -51,13 +47,6 @@ MAX_MEDIA = 10
 
 class MalformedTwilioPayload(ValueError):
     """A webhook lacks a field every Twilio request has; the web layer answers 400."""
-
-
-class TwilioLookupError(Exception):
-    """Twilio could not be asked whether a message went out; the send stays unknown, try later.
-
-    The message names only the error class or code: the underlying error may quote phone numbers.
-    """
 
 
 # --- inbound -------------------------------------------------------------------------------------------
@@ -213,36 +202,18 @@ class TwilioAdapter:
             return SendResult("unknown", error="twilio:no_sid")
         return SendResult("sent", provider_id=created.sid)
 
+    @property
+    def confirms_by_callback(self) -> bool:
+        """Every send carries its outbox id in the status callback URL, so Twilio's callback confirms an
+        accepted message by the row's own key (the outbox sender waits for it before resending)."""
+        return self._status_callback_url is not None
+
     def pacing(self, message: OutboundMessage) -> tuple[Limit, ...]:
         """Twilio limits each sender (From number), whatever the recipient: one rate per number."""
         route = self._route(message)
         if isinstance(route, SendResult) or self._messages_per_second <= 0:
             return ()
         return (Limit(f"twilio:{route[1]}", self._messages_per_second),)
-
-    async def find_sent(self, message: OutboundMessage, since: datetime) -> str | None:
-        """The SID of this message if Twilio has it since `since`, else None.
-
-        For an `unknown` outcome: before resending, the outbox sender asks whether the first attempt got
-        through, so the person never gets it twice. Matches on sender, recipient and rendered body,
-        created no earlier than `since` (minus a minute of clock skew). Raises `TwilioLookupError` when
-        Twilio cannot be asked; the send then stays unknown.
-        """
-        route = self._route(message)
-        if isinstance(route, SendResult):
-            return None
-        to, from_ = route
-        since_utc = _as_utc(since)
-        try:
-            # No DateSent filter: a message Twilio accepted but has not sent yet has no date_sent and
-            # would be missed. The newest page for this pair, filtered on date_created below, suffices.
-            page = await self._client.messages.page_async(to=to, from_=from_, page_size=_LOOKUP_PAGE_SIZE)
-            records: list[MessageInstance] = list(page)
-        except httpx.HTTPError as exc:
-            raise TwilioLookupError(f"twilio:{_snake(type(exc).__name__)}") from None
-        except TwilioException as exc:
-            raise TwilioLookupError(f"twilio:lookup_{getattr(exc, 'code', None) or 'failed'}") from None
-        return _matching_sid(records, render_text(message), since_utc - _CLOCK_SKEW)
 
     async def aclose(self) -> None:
         """Close the HTTP client if the adapter created it."""
@@ -340,25 +311,6 @@ def _as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def _matching_sid(records: list[MessageInstance], body: str, not_before: datetime) -> str | None:
-    """The SID of an outbound message with this body created since `not_before`, if any."""
-    for record in records:
-        if _is_match(record, body, not_before):
-            sid: str | None = record.sid
-            return sid
-    return None
-
-
-def _is_match(record: MessageInstance, body: str, not_before: datetime) -> bool:
-    """Same body, sent by us, not older than the first attempt (yesterday's identical check-in is not it)."""
-    if (record.body or "").strip() != body.strip():
-        return False
-    if record.direction is not None and not str(record.direction).startswith("outbound"):
-        return False
-    created: Any = record.date_created
-    return not isinstance(created, datetime) or created >= not_before
 
 
 def _snake(name: str) -> str:

@@ -63,7 +63,8 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
         Route("/webhooks/twilio/status", webhooks.twilio_status_webhook, methods=["POST"]),
         Route("/healthz", ops.healthz, methods=["GET"]),
         Route("/metrics", ops.metrics_endpoint, methods=["GET"]),
-        Route("/export/{token}", exports.download, methods=["GET"]),
+        Route("/export/{token}", exports.page, methods=["GET"]),
+        Route("/export/{token}", exports.download, methods=["POST"]),
         *staff.routes(),
     ]
     if runtime.settings.voordeur_simulator:

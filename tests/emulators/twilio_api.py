@@ -13,6 +13,8 @@ import binascii
 import copy
 import json
 import re
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -91,6 +93,10 @@ class TwilioEmulator(Journal):
         account_sid, auth_token: the only credentials accepted (HTTP Basic); others answer 401 (20003).
         templates: ContentSid -> template text with {{1}}-style placeholders, so WhatsApp template sends
             get a readable `body` filled from ContentVariables (unknown ContentSids keep an empty body).
+        callbacks_to: (public base, reachable base): when set, every accepted message with a
+            StatusCallback gets a signed `sent` callback moments later, as Twilio sends one, posted to the
+            URL with the public base replaced by the reachable one (behind the proxy) and signed for the
+            public URL. Failed posts are counted in `callback_failures`, not retried (Twilio does not).
     """
 
     def __init__(
@@ -99,8 +105,11 @@ class TwilioEmulator(Journal):
         auth_token: str = DEFAULT_AUTH_TOKEN,
         *,
         templates: dict[str, str] | None = None,
+        callbacks_to: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
+        self.callbacks_to = callbacks_to
+        self.callback_failures = 0
         self.account_sid = account_sid
         self.auth_token = auth_token
         self.templates = dict(templates or {})
@@ -217,6 +226,9 @@ class TwilioEmulator(Journal):
             self._cond.notify_all()
         if not callback or url is None:
             return None
+        target = url
+        if self.callbacks_to is not None and url.startswith(self.callbacks_to[0]):
+            target = self.callbacks_to[1] + url.removeprefix(self.callbacks_to[0])
         form = {
             "SmsSid": sid,
             "SmsStatus": status,
@@ -230,7 +242,7 @@ class TwilioEmulator(Journal):
         if error_code is not None:
             form["ErrorCode"] = str(error_code)
         signature = RequestValidator(self.auth_token).compute_signature(url, form)
-        return httpx.post(url, data=form, headers={"X-Twilio-Signature": signature}, timeout=timeout)
+        return httpx.post(target, data=form, headers={"X-Twilio-Signature": signature}, timeout=timeout)
 
     # ----- HTTP ------------------------------------------------------------------------------------------
 
@@ -351,7 +363,20 @@ class TwilioEmulator(Journal):
             if params.get("StatusCallback"):
                 self._callbacks[sid] = params["StatusCallback"]
             self._cond.notify_all()
+        if self.callbacks_to is not None and params.get("StatusCallback"):
+            threading.Thread(target=self._auto_callback, args=(sid,), daemon=True).start()
         return JSONResponse(resource, status_code=201)
+
+    def _auto_callback(self, sid: str) -> None:
+        """Post the `sent` status callback for `sid` (in a thread: the create has been answered)."""
+        time.sleep(0.05)
+        try:
+            response = self.set_status(sid, "sent")
+        except httpx.HTTPError:
+            response = None
+        if response is None or response.status_code != 200:
+            with self._cond:
+                self.callback_failures += 1
 
     def _render(self, content_sid: str, variables: str | None) -> str:
         template = self.templates.get(content_sid, "")
