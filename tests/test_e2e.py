@@ -74,6 +74,20 @@ STOP_TEXT = catalogue.render("stop_confirmed", "nl")
 START_NUMBERED = numbered("start_confirmed")
 INFO_TEXT = catalogue.render("info", "nl")
 
+
+
+def greeting(provider: str, name: str) -> dict[str, Any]:
+    """A real-format fixture whose text is a plain greeting. These tests are about delivery (once,
+    in order, retried, stopped); a first message that asks for something is answered with one more
+    message ("your request is kept"), which tests/test_golden.py and the understanding tests cover."""
+    data = copy.deepcopy(fixture_json(provider, name))
+    if provider == "telegram":
+        data["message"]["text"] = "Hallo"
+    else:
+        data["Body"] = "Hallo"
+    return data
+
+
 # Timings measured in this run (webhook 200 → provider emulator), for the report at the end.
 MEASURED: dict[str, list[float]] = {}
 
@@ -114,7 +128,7 @@ def sms_form(body: str, sid: str, base: str = "sms_inbound.json") -> dict[str, s
 
 def telegram_text(text: str, update_id: int) -> dict[str, Any]:
     """The fixture's text message (same chat and user) with another text, update and message id."""
-    update = copy.deepcopy(fixture_json("telegram", "message_text.json"))
+    update = copy.deepcopy(greeting("telegram", "message_text.json"))
     update["update_id"] = update_id
     update["message"]["message_id"] = update_id % 100_000
     update["message"]["text"] = text
@@ -165,7 +179,7 @@ def test_each_channel_gets_the_welcome_within_a_second(stack: Stack) -> None:
     # Each channel: the first contact is answered by the welcome and the name question (2 messages,
     # both within the bound), then MENU by the menu with its choices as that channel shows them.
     # SMS
-    response = stack.sms(fixture_json("twilio", "sms_inbound.json"))
+    response = stack.sms(greeting("twilio", "sms_inbound.json"))
     answered = time.time()
     assert_ok_twiml(response)
     messages = stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)
@@ -182,7 +196,7 @@ def test_each_channel_gets_the_welcome_within_a_second(stack: Stack) -> None:
     wait_sender_idle(stack, 3)
 
     # WhatsApp: both ends carry the whatsapp: prefix.
-    response = stack.sms(fixture_json("twilio", "whatsapp_inbound_text.json"))
+    response = stack.sms(greeting("twilio", "whatsapp_inbound_text.json"))
     answered = time.time()
     assert_ok_twiml(response)
     messages = stack.twilio.wait_for_messages(2, to=WHATSAPP_PERSON, timeout=5)
@@ -200,7 +214,7 @@ def test_each_channel_gets_the_welcome_within_a_second(stack: Stack) -> None:
 
     # Telegram: no keyboard on the first contact; the menu's choices are an inline keyboard, not
     # numbered lines.
-    response = stack.telegram_update(fixture_json("telegram", "message_text.json"))
+    response = stack.telegram_update(greeting("telegram", "message_text.json"))
     answered = time.time()
     assert response.status_code == 200, response.text
     sent = stack.telegram.wait_for_messages(2, chat_id=TELEGRAM_CHAT, timeout=5)
@@ -243,7 +257,7 @@ def test_a_reply_committed_during_an_empty_sender_round_is_still_sent_at_once(st
         wait_for(
             lambda: stack.db.waiting_on_lock("UPDATE outbox"), 5, "the sender's round to wait for the lock"
         )
-        response = stack.sms(fixture_json("twilio", "sms_inbound.json"))
+        response = stack.sms(greeting("twilio", "sms_inbound.json"))
         answered = time.time()
         assert_ok_twiml(response)
         wait_for(lambda: stack.db.outbox(OutboxMessage.identity_id != other_identity), 5, "the reply row")
@@ -259,8 +273,8 @@ def test_a_reply_committed_during_an_empty_sender_round_is_still_sent_at_once(st
 
 
 def test_duplicate_webhooks_get_exactly_one_reply(stack: Stack) -> None:
-    sms = fixture_json("twilio", "sms_inbound.json")
-    update = fixture_json("telegram", "message_text.json")
+    sms = greeting("twilio", "sms_inbound.json")
+    update = greeting("telegram", "message_text.json")
     # Twice at once (a retry racing the first delivery), then once more after the reply went out.
     assert_ok_twiml(stack.sms(sms))
     assert_ok_twiml(stack.sms(sms))
@@ -286,7 +300,7 @@ def test_duplicate_webhooks_get_exactly_one_reply(stack: Stack) -> None:
 
 def test_twilio_429_is_retried_after_retry_after_and_sent_once(stack: Stack) -> None:
     stack.twilio.fail_next(1, 429, retry_after=1)
-    assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound.json")))
+    assert_ok_twiml(stack.sms(greeting("twilio", "sms_inbound.json")))
 
     # The welcome meets the 429; the name question waits behind it (one message at a time per address,
     # in order) and goes out once, right after the welcome's retry.
@@ -308,7 +322,7 @@ def test_twilio_429_is_retried_after_retry_after_and_sent_once(stack: Stack) -> 
 
 def test_telegram_429_is_retried_after_retry_after_and_sent_once(stack: Stack) -> None:
     stack.telegram.fail_next(1, 429, retry_after=1)
-    assert stack.telegram_update(fixture_json("telegram", "message_text.json")).status_code == 200
+    assert stack.telegram_update(greeting("telegram", "message_text.json")).status_code == 200
 
     # As for Twilio: the welcome is retried, the name question follows it once.
     stack.telegram.wait_for_messages(2, chat_id=TELEGRAM_CHAT, timeout=10)
@@ -332,7 +346,7 @@ def test_telegram_429_is_retried_after_retry_after_and_sent_once(stack: Stack) -
 
 def test_callback_query_is_answered_and_its_choice_followed(stack: Stack) -> None:
     # The first contact has no buttons (welcome, name question); MENU brings the inline keyboard.
-    assert stack.telegram_update(fixture_json("telegram", "message_text.json")).status_code == 200
+    assert stack.telegram_update(greeting("telegram", "message_text.json")).status_code == 200
     stack.telegram.wait_for_messages(2, chat_id=TELEGRAM_CHAT, timeout=5)
     wait_sender_idle(stack, 2)
     assert stack.telegram_update(telegram_text("MENU", 870000101)).status_code == 200
@@ -371,7 +385,7 @@ def test_callback_query_is_answered_and_its_choice_followed(stack: Stack) -> Non
 
 def test_twilio_opt_out_stops_the_identity(stack: Stack) -> None:
     stack.twilio.opt_out(SMS_PERSON)
-    assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound.json")))
+    assert_ok_twiml(stack.sms(greeting("twilio", "sms_inbound.json")))
 
     stack.twilio.wait_for_requests(1, "Messages.create", timeout=5)
     row = wait_for(lambda: [r for r in stack.db.outbox() if r.status == "failed"], 5, "the send to fail")[0]
@@ -399,7 +413,7 @@ def test_twilio_opt_out_stops_the_identity(stack: Stack) -> None:
 
 def test_stop_confirms_once_silences_and_start_resumes(stack: Stack) -> None:
     # First contact: welcome and name question (2 messages). START answers with the menu's choices.
-    assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound.json")))
+    assert_ok_twiml(stack.sms(greeting("twilio", "sms_inbound.json")))
     stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)
 
     assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound_stop.json")))
@@ -431,7 +445,7 @@ def test_stop_confirms_once_silences_and_start_resumes(stack: Stack) -> None:
 
 def test_status_callback_records_delivery(stack: Stack) -> None:
     # The first contact is two messages; the callback is for the first (the welcome) only.
-    assert_ok_twiml(stack.sms(fixture_json("twilio", "whatsapp_inbound_text.json")))
+    assert_ok_twiml(stack.sms(greeting("twilio", "whatsapp_inbound_text.json")))
     message = stack.twilio.wait_for_messages(2, to=WHATSAPP_PERSON, timeout=5)[0]
     request = stack.twilio.requests("Messages.create")[0]
     wait_for(lambda: len([r for r in stack.db.outbox() if r.status == "sent"]) == 2, 5, "outbox rows sent")
@@ -453,7 +467,7 @@ def test_status_callback_records_delivery(stack: Stack) -> None:
 
 def test_undelivered_21610_callback_stops_the_address(stack: Stack) -> None:
     # Both first-contact messages are sent before the welcome's callback says undelivered.
-    assert_ok_twiml(stack.sms(fixture_json("twilio", "sms_inbound.json")))
+    assert_ok_twiml(stack.sms(greeting("twilio", "sms_inbound.json")))
     message = stack.twilio.wait_for_messages(2, to=SMS_PERSON, timeout=5)[0]
     wait_for(lambda: len([r for r in stack.db.outbox() if r.status == "sent"]) == 2, 5, "outbox rows sent")
 
@@ -490,7 +504,7 @@ def test_killed_process_answers_after_restart_exactly_once(
     )
     workdir = tmp_path / "cwd"  # no .env here
     workdir.mkdir()
-    form = fixture_json("twilio", "sms_inbound.json")
+    form = greeting("twilio", "sms_inbound.json")
     db = Database(database_url)
     processes: list[ServeProcess] = []
     try:
@@ -569,7 +583,7 @@ def test_serve_exits_0_on_sigterm(
         with httpx.Client(timeout=10.0) as client:
             assert_ok_twiml(
                 post_twilio(
-                    client, url, url, twilio_api[0].auth_token, fixture_json("twilio", "sms_inbound.json")
+                    client, url, url, twilio_api[0].auth_token, greeting("twilio", "sms_inbound.json")
                 )
             )
         twilio_api[0].wait_for_messages(2, to=SMS_PERSON, timeout=5)  # welcome and name question
