@@ -52,6 +52,9 @@ def load(path: Path = TEMPLATES_FILE) -> list[Wording]:
     for key, entry in data.items():
         variables = tuple(entry.get("variables", ()))
         for language in catalogue.LANGUAGES:
+            if language not in entry and language not in catalogue.COMPLETE_LANGUAGES:
+                # No wording of its own (yet): the sender falls back to the Dutch template.
+                continue
             body = entry[language]
             numbers = sorted({int(n) for n in _PLACEHOLDER.findall(body)})
             if numbers != list(range(1, len(variables) + 1)):

@@ -20,7 +20,9 @@ OPENERS = {"care_checkin", "remind_due", "meet_reminder_evening", "meet_reminder
 def test_the_catalogue_marks_the_texts_that_open_a_conversation() -> None:
     wordings = load()
     assert {w.text_key for w in wordings} >= OPENERS
-    assert {w.language for w in wordings} == set(catalogue.LANGUAGES)
+    # Dutch and English for every opener; other languages use the Dutch template until they have their own.
+    for key in OPENERS:
+        assert {w.language for w in wordings if w.text_key == key} >= set(catalogue.COMPLETE_LANGUAGES)
     for wording in wordings:
         assert not wording.body.startswith("{{") and not wording.body.endswith("}}")
 
