@@ -64,7 +64,7 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
         when_start=request.when_start,
         urgent=request.urgent,
     )
-    wave = next_wave(await _ranked(session, request, need, now, municipality, tenant), WAVE_SIZE)
+    wave = next_wave(await ranked_for(session, request, need, now, municipality, tenant), WAVE_SIZE)
     if not wave:
         await _nobody_left(session, request, now, touched)
         return
@@ -88,7 +88,7 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
     )
 
 
-async def _ranked(
+async def ranked_for(
     session: AsyncSession,
     request: HelpRequest,
     need: HelpNeed,

@@ -120,6 +120,16 @@ class _Pool:
         for name in self._COLUMNS:
             getattr(self, name)[index] = values[name]
 
+    @classmethod
+    def build(cls, rows: list[dict[str, Any]]) -> _Pool:
+        """A pool from many rows at once (a full load): one array per column, no appends."""
+        pool = cls()
+        for name in cls._COLUMNS:
+            column = getattr(pool, name)
+            setattr(pool, name, np.array([row[name] for row in rows], dtype=column.dtype))
+        pool.slot = {int(row["person_id"]): index for index, row in enumerate(rows)}
+        return pool
+
     def remove(self, person_id: int) -> None:
         index = self.slot.get(person_id)
         if index is not None:
@@ -208,6 +218,7 @@ class VolunteerIndex:
         answered: dict[int, list[float]] = {}
         for person_id, at in await session.execute(tasks_query):
             answered.setdefault(int(person_id), []).append(at.timestamp())
+        loaded: dict[tuple[str, str], list[dict[str, Any]]] = {}
         if people is None:
             self._pools.clear()
             self._tasks = answered
@@ -247,7 +258,12 @@ class VolunteerIndex:
                 "present": True,
             }
             for category in kinds.get(int(person_id), ()):
-                self._pools.setdefault((str(tenant), category), _Pool()).put(values)
+                if people is None:
+                    loaded.setdefault((str(tenant), category), []).append(values)
+                else:
+                    self._pools.setdefault((str(tenant), category), _Pool()).put(values)
+        for key, rows in loaded.items():
+            self._pools[key] = _Pool.build(rows)
         self._expire_tasks(now)
 
     # --- proposing -----------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ async def pool(runtime: Runtime, clock: FixedClock, seed: int = 5) -> list[str]:
             helper = rng.randint(1, VOLUNTEERS)
             session.add(
                 HelpRequest(
-                    id=rid,
+                    id=100_000 + rid,
                     person_id=REQUESTER if rid <= 20 else rng.randint(1, VOLUNTEERS),
                     category=rng.choice(CATEGORIES),
                     description="eerder",
@@ -92,7 +92,7 @@ async def pool(runtime: Runtime, clock: FixedClock, seed: int = 5) -> list[str]:
             answered = now - timedelta(days=rng.choice([0, 2, 6, 8, 12]))
             session.add(
                 MatchInvitation(
-                    request_id=rid,
+                    request_id=100_000 + rid,
                     person_id=helper,
                     wave=1,
                     status="accepted",
