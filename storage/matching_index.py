@@ -477,8 +477,11 @@ def _on_execute(state: ORMExecuteState) -> None:
     parameters: Any = state.parameters
     rows: list[dict[str, Any]] = list(parameters) if isinstance(parameters, list) else [parameters or {}]
     if table.name == "people" and not state.is_delete:
-        compiled_names = set(statement.compile().params)
-        if state.is_insert or not (_PERSON_FACTS & (compiled_names | {k for row in rows for k in row})):
+        # People are updated on every message (last active, state): look at the SET columns without
+        # compiling; only a change of neighbourhood or tenant concerns the index.
+        values = getattr(statement, "_values", None) or {}
+        names = {str(getattr(column, "key", column)) for column in values} | {k for row in rows for k in row}
+        if state.is_insert or not _PERSON_FACTS & names:
             return
     for row in rows:
         if key in row:

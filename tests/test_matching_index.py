@@ -257,3 +257,25 @@ async def test_another_process_hears_of_a_change_through_notify(runtime: Runtime
         assert proposed[0] in index._dirty
     finally:
         await other.dispose()
+
+
+async def test_a_move_marks_the_volunteer_and_activity_does_not(runtime: Runtime, clock: FixedClock) -> None:
+    """People rows change on every message (last active); only neighbourhood and tenant concern the
+    index, whether changed through Core or the ORM."""
+    await pool(runtime, clock)
+    async with runtime.sessions() as session:
+        index = matching_index.for_session(session)
+        assert index is not None
+        await index.sync(session, clock())
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(Person).where(Person.id == 7).values(last_active_at=clock()))
+        person = await session.get(Person, 8)
+        assert person is not None
+        person.last_active_at = clock() + timedelta(seconds=1)
+    assert not index._dirty
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(Person).where(Person.id == 7).values(neighbourhood="molenwijk"))
+        person = await session.get(Person, 9)
+        assert person is not None
+        person.tenant = OTHER_TENANT
+    assert index._dirty == {7, 9}
