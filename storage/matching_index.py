@@ -282,7 +282,7 @@ class VolunteerIndex:
         verified_required: frozenset[str] = VERIFIED_REQUIRED,
     ) -> list[int]:
         """The best `m` eligible volunteers of the tenant for `need`, best first (ties: lower id): the
-        SQL prefilter's and `rank`'s hard filters, `rank`'s score. Ties at the m-th score are kept."""
+        SQL prefilter's and `rank`'s hard filters, `rank`'s score; ties go to the lower id, as in `rank`."""
         pool = self._pools.get((tenant, need.category))
         if pool is None or len(pool.person_id) == 0:
             return []
@@ -348,7 +348,7 @@ class VolunteerIndex:
             keep = -score <= kth
             rows, score = rows[keep], score[keep]
         ids = pool.person_id[rows]
-        order = np.lexsort((ids, -score))
+        order = np.lexsort((ids, -score))[:m]
         return [int(person_id) for person_id in ids[order]]
 
 

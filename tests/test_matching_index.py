@@ -173,7 +173,7 @@ async def test_the_index_proposes_ranks_order_on_a_varied_pool(runtime: Runtime,
             proposed, oracle = await both(runtime, request, need, clock(), m=VOLUNTEERS)
             assert proposed == oracle, (request.category, request.neighbourhood, language)
             top, _ = await both(runtime, request, need, clock(), m=3)
-            assert top[:3] == oracle[:3] and len(top) >= min(3, len(oracle))
+            assert top == oracle[:3]
             compared += len(oracle)
         async with runtime.sessions() as session:
             helped_seen += bool(set(await matching.helped_before(session, REQUESTER)) & set(oracle))
