@@ -84,16 +84,18 @@ class _Pool:
     """One (tenant, category): parallel columns; `present` False marks a row removed."""
 
     person_id: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
-    hood: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
-    reach: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
-    languages: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
+    hood: npt.NDArray[np.int16] = field(default_factory=lambda: np.zeros(0, np.int16))
+    reach: npt.NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, np.int8))
+    languages: npt.NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, np.int8))
     verified: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
     paused_until: F64 = field(default_factory=lambda: np.zeros(0, np.float64))
-    weekly_limit: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
-    tasks: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
-    availability: I64 = field(default_factory=lambda: np.zeros(0, np.int64))
+    weekly_limit: npt.NDArray[np.int16] = field(default_factory=lambda: np.zeros(0, np.int16))
+    tasks: npt.NDArray[np.int16] = field(default_factory=lambda: np.zeros(0, np.int16))
+    availability: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
     present: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, np.bool_))
     slot: dict[int, int] = field(default_factory=dict)
+    # Masks per (place, language, VOG rule, max distance) for `top`; cleared on every change.
+    cache: dict[tuple[str, str, bool, float], tuple[Any, Any, Any]] = field(default_factory=dict)
 
     _COLUMNS = (
         "person_id",
@@ -109,6 +111,7 @@ class _Pool:
     )
 
     def put(self, values: dict[str, Any]) -> None:
+        self.cache.clear()
         index = self.slot.get(int(values["person_id"]))
         if index is None:
             index = len(self.person_id)
@@ -133,6 +136,7 @@ class _Pool:
     def remove(self, person_id: int) -> None:
         index = self.slot.get(person_id)
         if index is not None:
+            self.cache.clear()
             self.present[index] = False
 
 
@@ -301,17 +305,26 @@ class VolunteerIndex:
             there = _lookup(municipality, key)
             if key != here_key and here is not None and there is not None:
                 distance[code] = places.distance_km(here, there)
-        hood = pool.hood
-        is_same = same[hood]
-        gap = distance[hood]
-        mask = pool.present & (pool.person_id != need.requester_id)
-        mask &= (pool.reach == 2) | is_same | ((pool.reach == 1) & near[hood])
-        mask &= (pool.languages & LANGUAGE_BIT[need.language]) != 0
-        if need.category in verified_required:
-            mask &= pool.verified
-        mask &= ~(pool.paused_until > now.timestamp())
-        mask &= (pool.weekly_limit > 0) & (pool.tasks < pool.weekly_limit)
-        mask &= is_same | (gap <= max_distance_km)
+        cache_key = (here_key, need.language, need.category in verified_required, max_distance_km)
+        cached = pool.cache.get(cache_key)
+        if cached is None:
+            # What depends only on the pool and the need's place, language and VOG rule, kept until
+            # the pool changes: most requests then pay one pass for pauses and one for the mask.
+            hood = pool.hood
+            is_same = same[hood]
+            gap = distance[hood]
+            static = pool.present & ((pool.reach == 2) | is_same | ((pool.reach == 1) & near[hood]))
+            static &= (pool.languages & LANGUAGE_BIT[need.language]) != 0
+            if need.category in verified_required:
+                static &= pool.verified
+            static &= (pool.weekly_limit > 0) & (pool.tasks < pool.weekly_limit)
+            static &= is_same | (gap <= max_distance_km)
+            cached = pool.cache[cache_key] = (static, is_same, gap)
+        static, is_same, gap = cached
+        mask = static & ~(pool.paused_until > now.timestamp())
+        requester = pool.slot.get(need.requester_id)
+        if requester is not None:
+            mask[requester] = False
         for person_id in invited:
             index = pool.slot.get(person_id)
             if index is not None:
