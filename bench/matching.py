@@ -9,6 +9,13 @@ with SQL: people, help_offers, offer_categories, plus some history that the quer
 a first wave: `storage.matching.candidates` (through the app's async engine, as in production) and
 `flows.matching.rank` + `next_wave`. The figures are wall-clock per request, single client.
 EXPLAIN output is saved next to the result to show what bounds the query.
+
+`--paths sql,index` (default both, alternated run by run in one process: A B A B): `sql` is the path
+above (main's); `index` is `bot.matchmaker.ranked_for` with the in-memory index (storage/matching_index.py):
+helped-before and invited read, the index proposes `PROPOSE`, those are read again by id and ranked by
+`rank`. Its figures split the time: `index_top_ms` (memory only) and the whole (`total_ms`), and
+`index_load_s` is the first full load. Each index request is checked against the SQL path's first
+wave over the same 500 candidates where the SQL path saw every eligible volunteer (`same_wave_as_sql`).
 """
 
 from __future__ import annotations
@@ -25,10 +32,11 @@ from typing import Any
 from sqlalchemy import create_engine, insert, text
 
 from bench.common import fresh_postgres, percentile, save, wait_quiet
+from bot.matchmaker import PROPOSE, ranked_for
 from flows import places
 from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, next_wave, rank
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
-from storage import migrate
+from storage import matching, matching_index, migrate
 from storage.db import make_engine, make_sessionmaker, sync_url
 from storage.matching import candidates
 from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
@@ -127,12 +135,12 @@ def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any
         )
     with engine.begin() as connection:
         for table, rows in (
-            (Person.__table__, people),
-            (Consent.__table__, consents),
-            (HelpOffer.__table__, offers),
-            (OfferCategory.__table__, categories),
-            (HelpRequest.__table__, history),
-            (MatchInvitation.__table__, invitations),
+            (Person, people),
+            (Consent, consents),
+            (HelpOffer, offers),
+            (OfferCategory, categories),
+            (HelpRequest, history),
+            (MatchInvitation, invitations),
         ):
             for start in range(0, len(rows), 5000):
                 connection.execute(insert(table), rows[start : start + 5000])
@@ -158,13 +166,18 @@ def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any
     }
 
 
-async def measure(database_url: str, volunteers: int, n: int, seed: int = 11) -> dict[str, Any]:
+async def measure(
+    database_url: str, volunteers: int, n: int, seed: int = 11, path: str = "sql"
+) -> dict[str, Any]:
     rng = random.Random(seed)
     municipality = places.load_municipality()
     hoods = [nb.key for nb in municipality.neighbourhoods]
     engine = make_engine(database_url)
     sessions = make_sessionmaker(engine)
     query_ms, rank_ms, total_ms, cpu_ms, found, wave_sizes = [], [], [], [], [], []
+    top_ms: list[float] = []
+    waves: list[list[Any]] = []
+    index_load_s = 0.0
     now = datetime.now(UTC)
     try:
         # New requests, committed first (as the engine has flushed the request when it matches).
@@ -201,13 +214,33 @@ async def measure(database_url: str, volunteers: int, n: int, seed: int = 11) ->
                 urgent=request.urgent,
             )
             async with sessions() as session:
-                c0 = time.process_time()
-                t0 = time.perf_counter()
-                found_candidates = await candidates(session, request, now, municipality)
-                t1 = time.perf_counter()
-                wave = next_wave(rank(need, found_candidates, now), 3)
-                t2 = time.perf_counter()
-                c2 = time.process_time()
+                if path == "index":
+                    index = matching_index.for_session(session)
+                    assert index is not None
+                    if i == 0:
+                        l0 = time.perf_counter()
+                        await index.sync(session, now)
+                        index_load_s = time.perf_counter() - l0
+                    c0 = time.process_time()
+                    t0 = time.perf_counter()
+                    ranked = await ranked_for(session, request, need, now, municipality, "default")
+                    t2 = time.perf_counter()
+                    c2 = time.process_time()
+                    wave = next_wave(ranked, 3)
+                    helped = await matching.helped_before(session, request.person_id)
+                    u0 = time.perf_counter()
+                    index.top(need, "default", municipality, now, helped=helped, invited=set(), m=PROPOSE)
+                    top_ms.append((time.perf_counter() - u0) * 1000)
+                    t1 = t0
+                    found_candidates = []
+                else:
+                    c0 = time.process_time()
+                    t0 = time.perf_counter()
+                    found_candidates = await candidates(session, request, now, municipality)
+                    t1 = time.perf_counter()
+                    wave = next_wave(rank(need, found_candidates, now), 3)
+                    t2 = time.perf_counter()
+                    c2 = time.process_time()
             if i < 20:
                 continue  # warm-up: caches, statement compilation
             query_ms.append((t1 - t0) * 1000)
@@ -216,6 +249,7 @@ async def measure(database_url: str, volunteers: int, n: int, seed: int = 11) ->
             cpu_ms.append((c2 - c0) * 1000)
             found.append(len(found_candidates))
             wave_sizes.append(len(wave))
+            waves.append(wave)
     finally:
         await engine.dispose()
 
@@ -226,7 +260,20 @@ async def measure(database_url: str, volunteers: int, n: int, seed: int = 11) ->
             "max": round(max(values), 2),
         }
 
+    if path == "index":
+        return {
+            "path": path,
+            "requests_timed": len(total_ms),
+            "total_ms": stats(total_ms),
+            "index_top_ms": stats(top_ms),
+            "process_cpu_ms": stats(cpu_ms),
+            "index_load_s": round(index_load_s, 2),
+            "full_waves": sum(1 for w in wave_sizes if w == 3),
+            "waves": [[r.person_id for r in w] for w in waves],
+        }
     return {
+        "path": path,
+        "waves": [[r.person_id for r in w] for w in waves],
         "requests_timed": len(total_ms),
         "total_ms": stats(total_ms),
         "query_ms": stats(query_ms),
@@ -290,6 +337,7 @@ def main() -> None:
     parser.add_argument("--volunteers", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--paths", default="sql,index", help="alternated in each run")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="voordeur-bench-matching-"))
     result: dict[str, Any] = {"settings": vars(args)}
@@ -302,11 +350,32 @@ def main() -> None:
         loaded = populate(url, args.volunteers)
         runs = []
         for run in range(args.runs):
-            quiet = wait_quiet()
-            measured = asyncio.run(measure(url, args.volunteers, args.requests, seed=11 + run))
-            measured["quiet_before"] = quiet
-            runs.append(measured)
-            print(backend, run + 1, measured, flush=True)
+            by_path = {}
+            for path in args.paths.split(","):
+                quiet = wait_quiet()
+                measured = asyncio.run(measure(url, args.volunteers, args.requests, seed=11 + run, path=path))
+                measured["quiet_before"] = quiet
+                measured["load_average_before"] = [
+                    float(x) for x in Path("/proc/loadavg").read_text().split()[:3]
+                ]
+                by_path[path] = measured
+                runs.append(measured)
+                print(backend, run + 1, {k: v for k, v in measured.items() if k != "waves"}, flush=True)
+            if "sql" in by_path and "index" in by_path:
+                # The SQL path ranks the first 500 eligible by id, the index the whole pool: the same
+                # wave is expected where the SQL path's 500 held the pool's best (checked, counted).
+                same = sum(
+                    a == b for a, b in zip(by_path["sql"]["waves"], by_path["index"]["waves"], strict=True)
+                )
+                by_path["index"]["same_wave_as_sql"] = same
+                print(
+                    backend,
+                    run + 1,
+                    "same first wave as the SQL path:",
+                    same,
+                    "of",
+                    len(by_path["sql"]["waves"]),
+                )
         plan = explain(url)
         (work / f"explain-{backend}.txt").write_text(plan)
         result[backend] = {"load": loaded, "runs": runs, "explain_file": str(work / f"explain-{backend}.txt")}

@@ -1,6 +1,14 @@
 """Scheduler: a backlog of due scheduled events dispatched by real `voordeur worker` processes.
 
     .venv/bin/python -m bench.scheduler [--events 1000000] [--workers 2] [--window 300] [--runs 1]
+        [--enqueue-only] [--base DIR]
+
+`--enqueue-only` (issue 16's scheduler target: events *enqueued*): no channel is configured, so the
+workers run no sender and the outbox rows stay pending to be counted; the figure is events done (each
+with its outbox row) per second, and the exactly-once checks are the rows' (no event claimed twice, one
+outbox row per done event, no event's text in two rows). `--base DIR` alternates each run with the
+same run of the code in DIR (an export of main: `git archive <commit> | tar -x -C DIR`), the workers
+started with PYTHONPATH=DIR and the same venv; the result's `code` says which ran.
 
 PostgreSQL only (two processes claim from one table). The backlog is inserted with one INSERT ...
 SELECT FROM generate_series per table: `--people` people, each with a Telegram chat, and `--events`
@@ -27,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -145,7 +154,7 @@ def checks(journal_rows: list[list[Any]], drained: bool) -> dict[str, Any]:
     }
 
 
-def one_run(args: argparse.Namespace, run: int) -> dict[str, Any]:
+def one_run(args: argparse.Namespace, run: int, code: Path, label: str) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="voordeur-bench-scheduler-"))
     url = fresh_postgres(DATABASE)
     migrate.upgrade(url)
@@ -164,12 +173,20 @@ def one_run(args: argparse.Namespace, run: int) -> dict[str, Any]:
         )
         running.append(emulator)
         emulator.wait_http(telegram_url + "/__bench/journal?since=999999999")
+        channel = (
+            {}
+            if args.enqueue_only
+            else {
+                "TELEGRAM_BOT_TOKEN": conversations.TELEGRAM_TOKEN,
+                "TELEGRAM_WEBHOOK_SECRET": conversations.TELEGRAM_SECRET,
+                "TELEGRAM_API_BASE_URL": f"{telegram_url}/bot",
+            }
+        )
         env = clean_env(
             DATABASE_URL=url,
             PUBLIC_BASE_URL="http://127.0.0.1:9",
-            TELEGRAM_BOT_TOKEN=conversations.TELEGRAM_TOKEN,
-            TELEGRAM_WEBHOOK_SECRET=conversations.TELEGRAM_SECRET,
-            TELEGRAM_API_BASE_URL=f"{telegram_url}/bot",
+            PYTHONPATH=str(code),
+            **channel,
             VOORDEUR_QUIET_HOURS="",
             VOORDEUR_LOG_FORMAT="json",
             VOORDEUR_SCHEDULER_BATCH=str(args.batch),
@@ -204,7 +221,7 @@ def one_run(args: argparse.Namespace, run: int) -> dict[str, Any]:
                 samples.append(sample)
                 if any(w.process.poll() is not None for w in workers):
                     raise RuntimeError("a worker exited:\n" + workers[0].tail())
-                if done >= args.events and sample.get("sent", 0) >= args.events:
+                if done >= args.events and (args.enqueue_only or sample.get("sent", 0) >= args.events):
                     drained = True
                     break
             elapsed = time.monotonic() - started
@@ -218,6 +235,9 @@ def one_run(args: argparse.Namespace, run: int) -> dict[str, Any]:
     steady = steady_rate(counted, done)
     result = {
         "run": run,
+        "code": {"label": label, "path": str(code), "commit": commit_of(code)},
+        "enqueue_only": args.enqueue_only,
+        "load_average_before": load_average(),
         "backlog": filled,
         "settings": {
             "VOORDEUR_SCHEDULER_BATCH": args.batch,
@@ -237,11 +257,58 @@ def one_run(args: argparse.Namespace, run: int) -> dict[str, Any]:
         "worker_peak_rss_mib": [round(p.get("VmHWM", 0) / 1024, 1) for p in peak],
         "worker_rss_mib_end": [round(p.get("VmRSS", 0) / 1024, 1) for p in peak],
         "busy_cores_after": round(busy_cores(1.0), 2),
-        "checks": checks(journal, drained),
+        "checks": rows_checks(drained) if args.enqueue_only else checks(journal, drained),
         "samples": samples,
     }
     print({k: v for k, v in result.items() if k != "samples"}, flush=True)
     return result
+
+
+def rows_checks(drained: bool) -> dict[str, Any]:
+    """Exactly once from the rows alone (--enqueue-only: nothing is sent)."""
+    with psycopg.connect(admin_url(), autocommit=True) as db:
+        events = {
+            str(status): int(n)
+            for status, n in db.execute("SELECT status, count(*) FROM scheduled_events GROUP BY status")
+        }
+        claimed_twice = db.execute("SELECT count(*) FROM scheduled_events WHERE claims > 1").fetchone()
+        rows = db.execute("SELECT count(*), count(DISTINCT body) FROM outbox").fetchone()
+    done = events.get("done", 0)
+    total, distinct = (int(rows[0]), int(rows[1])) if rows else (0, 0)
+    return {
+        "events_by_status": events,
+        "events_claimed_more_than_once": int(claimed_twice[0]) if claimed_twice else 0,
+        "outbox_rows": total,
+        "texts_in_two_rows": total - distinct,
+        "one_outbox_row_per_done_event": total == done,
+        "drained": drained,
+    }
+
+
+def load_average() -> list[float]:
+    return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+
+
+def commit_of(code: Path) -> str:
+    """The commit of a git work tree, or what an export says it is (the `COMMIT` file, if written)."""
+    marker = code / "COMMIT"
+    if marker.exists():
+        return marker.read_text().strip()
+    try:
+        return subprocess.run(
+            ["git", "-C", str(code), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip() + (
+            "+dirty"
+            if subprocess.run(
+                ["git", "-C", str(code), "status", "--porcelain"], capture_output=True, text=True
+            ).stdout.strip()
+            else ""
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 def client_journal(url: str) -> list[list[Any]]:
@@ -271,14 +338,18 @@ def main() -> None:
     parser.add_argument("--tick", type=float, default=0.5, help="VOORDEUR_SCHEDULER_TICK")
     parser.add_argument("--count-every", type=float, default=5.0, help="seconds between done counts")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--enqueue-only", action="store_true", help="no channel: count events enqueued")
+    parser.add_argument("--base", type=Path, default=None, help="alternate each run with the code in DIR")
     args = parser.parse_args()
-    runs = [one_run(args, run) for run in range(1, args.runs + 1)]
+    here = Path(__file__).resolve().parent.parent
+    codes = [("base", args.base.resolve()), ("branch", here)] if args.base else [("branch", here)]
+    runs = [one_run(args, run, code, label) for run in range(1, args.runs + 1) for label, code in codes]
     print(
         "saved",
         save(
-            f"scheduler-{args.events}",
+            f"scheduler-{args.events}{'-enqueue' if args.enqueue_only else ''}",
             {
-                "settings": vars(args),
+                "settings": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
                 "postgres": {
                     "synchronous_commit": postgres_setting("synchronous_commit"),
                     "fsync": postgres_setting("fsync"),

@@ -58,6 +58,8 @@ SCHEDULER_BATCH = 50
 # that person locks a handler takes are not held long.
 SCHEDULER_GROUP = 50
 SCHEDULER_LANES = 4
+# Due events are claimed this many at a time: one commit for a chunk's set-based events.
+SCHEDULER_CHUNK = 1000
 ERASE_PERSON = "erase_person"
 # A person sending more than this many messages a minute gets one slow-down reply; the rest waits.
 RATE_LIMIT = 20
@@ -400,19 +402,62 @@ class Engine:
     async def run_due_events(self, limit: int | None = None) -> int:
         """One scheduler tick (APScheduler calls it; the rows are the truth). Stale due events are
         dropped; then at most `limit` (VOORDEUR_SCHEDULER_BATCH) due events are claimed and run, oldest
-        first: after downtime the backlog is caught up a batch per tick instead of all at once. They
-        run `SCHEDULER_GROUP` to a transaction, each in its own savepoint (`_run_group`): one commit
-        for the group, but each event's effects and its finish kept or dropped together; up to
-        `SCHEDULER_LANES` groups at once. Events of one batch are not run in due order across groups
-        (as between two workers). Returns how many were claimed."""
-        now = self._clock()
-        async with self._sessions() as session, session.begin():
-            dropped = await schedule.drop_stale(session, now)
-            due = await schedule.claim_due(
-                session, now, limit=limit or self._scheduler_batch, lease=EVENT_LEASE
-            )
-        if dropped:
-            log.info("stale scheduled events dropped", extra={"count": dropped, "reason": schedule.STALE})
+        first: after downtime the backlog is caught up a batch per tick instead of all at once.
+
+        They are claimed `SCHEDULER_CHUNK` at a time. Kinds in `scheduling.SET_BASED` (they only read
+        and enqueue) run in the claim's own transaction, a few statements for the whole chunk and one
+        commit (`_run_set_based`). The other kinds keep their lease and run `SCHEDULER_GROUP` to a
+        transaction, each in its own savepoint (`_run_group`), up to `SCHEDULER_LANES` groups at once.
+        Events of one batch are not run in due order across groups (as between two workers). Returns
+        how many were claimed."""
+        limit = limit or self._scheduler_batch
+        claimed = 0
+        while claimed < limit:
+            size = min(SCHEDULER_CHUNK, limit - claimed)
+            now = self._clock()
+            async with self._sessions() as session, session.begin():
+                dropped = await schedule.drop_stale(session, now)
+                due = await schedule.claim_due(session, now, limit=size, lease=EVENT_LEASE)
+                rest = await self._run_set_based(session, due, now)
+            if dropped:
+                log.info("stale scheduled events dropped", extra={"count": dropped, "reason": schedule.STALE})
+            await self._run_groups(rest)
+            claimed += len(due)
+            if due:
+                log.info("scheduled events run", extra={"count": len(due)})
+                self._on_outbox()
+            if len(due) < size:
+                break
+        return claimed
+
+    async def _run_set_based(
+        self, session: AsyncSession, due: list[schedule.DueEvent], now: datetime
+    ) -> list[schedule.DueEvent]:
+        """Run the set-based kinds of a claimed chunk in the claim's transaction, in a savepoint: their
+        outbox rows and their finish commit with the claim, or (any error) none of it, and they then
+        run one by one like any other kind under the lease the claim gives them. Returns the events
+        still to run."""
+        by_kind: dict[str, list[schedule.DueEvent]] = {}
+        rest: list[schedule.DueEvent] = []
+        for event in due:
+            if event.kind in scheduling.SET_BASED:
+                by_kind.setdefault(event.kind, []).append(event)
+            else:
+                rest.append(event)
+        for kind, events in by_kind.items():
+            try:
+                async with session.begin_nested():
+                    outcomes = await scheduling.SET_BASED[kind](session, events, now)
+                    if await schedule.finish_many(session, outcomes, now) != len(events):
+                        raise _ClaimLost
+            except Exception:
+                log.exception(
+                    "set-based scheduled events failed, run one by one", extra={"count": len(events)}
+                )
+                rest.extend(events)
+        return rest
+
+    async def _run_groups(self, due: list[schedule.DueEvent]) -> None:
         # Groups run side by side on their own connections (a few at a time): a group mostly waits for
         # the database, and one connection per process (SQLite) simply takes them in turn.
         lanes = asyncio.Semaphore(SCHEDULER_LANES)
@@ -424,10 +469,6 @@ class Engine:
         await asyncio.gather(
             *(run(due[start : start + SCHEDULER_GROUP]) for start in range(0, len(due), SCHEDULER_GROUP))
         )
-        if due:
-            log.info("scheduled events run", extra={"count": len(due)})
-            self._on_outbox()
-        return len(due)
 
     async def _run_group(self, events: list[schedule.DueEvent]) -> None:
         """Run claimed events in one transaction, each in a savepoint, so a group pays one commit

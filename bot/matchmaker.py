@@ -10,19 +10,25 @@ is the staff queue, and the resident is told honestly.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import circle_news, meetings, review, tenants
 from bot.mailbox import Touched
-from flows import catalogue
-from flows.matching import HelpNeed, next_wave, rank, wave_timeout
+from flows import catalogue, places
+from flows.matching import HelpNeed, Ranked, next_wave, rank, wave_timeout
 from flows.when import When
-from storage import matching, schedule, staff, threads
+from storage import matching, matching_index, schedule, staff, threads
 from storage.models import HelpRequest, Person
 
+log = logging.getLogger("voordeur.matchmaker")
+
 WAVE_SIZE = 3
+# How many the in-memory index proposes for the database to confirm: a few waves' worth.
+PROPOSE = 24
+USE_INDEX = True
 WAVE_TIMEOUT = "wave_timeout"
 # HelpRequest.source of a request staff took down on the phone (bot/web/staff).
 PHONE = "phone"
@@ -61,8 +67,7 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
         when_start=request.when_start,
         urgent=request.urgent,
     )
-    candidates = await matching.candidates(session, request, now, municipality, tenant)
-    wave = next_wave(rank(need, candidates, now), WAVE_SIZE)
+    wave = next_wave(await ranked_for(session, request, need, now, municipality, tenant), WAVE_SIZE)
     if not wave:
         await _nobody_left(session, request, now, touched)
         return
@@ -84,6 +89,38 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
         request_id=request.id,
         payload={"wave": request.wave},
     )
+
+
+async def ranked_for(
+    session: AsyncSession,
+    request: HelpRequest,
+    need: HelpNeed,
+    now: datetime,
+    municipality: places.Municipality,
+    tenant: str,
+) -> list[Ranked]:
+    """The request's eligible volunteers, best first. The in-memory index (storage/matching_index.py)
+    proposes the best `PROPOSE` of the whole pool; they are read again from the database by id and
+    ranked by `rank`, so only what the database says now decides. Should fewer than a wave survive
+    that while the index had more, the SQL path (the first 500 by id) decides instead."""
+    index = matching_index.for_session(session) if USE_INDEX else None
+    if index is None:
+        return rank(need, await matching.candidates(session, request, now, municipality, tenant), now)
+    await index.sync(session, now)
+    helped = await matching.helped_before(session, request.person_id)
+    invited = await matching.invited(session, request.id)
+    proposed = index.top(need, tenant, municipality, now, helped=helped, invited=invited, m=PROPOSE)
+    if not proposed:
+        return []
+    confirmed = await matching.candidates(
+        session, request, now, municipality, tenant, only=proposed, helped=helped
+    )
+    ranked = rank(need, confirmed, now)
+    if len(ranked) < WAVE_SIZE and len(proposed) >= PROPOSE:
+        log.warning("volunteer index was stale, matched through SQL", extra={"count": len(proposed)})
+        index.changed(proposed)
+        return rank(need, await matching.candidates(session, request, now, municipality, tenant), now)
+    return ranked
 
 
 async def _nobody_left(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:

@@ -11,7 +11,9 @@ Kinds (run by the engine's scheduler tick):
 - `timer` {name, data?}: posts the internal event `name` (with `data`, the event's `key` and id) into the
   person's mailbox, so their own flow handles it in order (`on_internal`), as any message.
 - `send_text` {text_key, params?}: one catalogue text to the person's current address as a scheduled
-  message (quiet hours and WhatsApp's window apply), without a flow step.
+  message (quiet hours and WhatsApp's window apply), without a flow step. Run set-based
+  (`send_texts`): a claimed batch's send_text events are read, enqueued and finished with a few
+  statements in the claim's own transaction (see storage/schedule.py).
 """
 
 from __future__ import annotations
@@ -102,6 +104,57 @@ async def run_timer(session: AsyncSession, event: schedule.DueEvent, now: dateti
     data = {**dict(event.payload.get("data") or {}), "event_id": event.id, "key": event.key}
     await touched.post(session, event.person_id, str(event.payload["name"]), data, now, f"timer:{event.id}")
     return "posted"
+
+
+async def send_texts(
+    session: AsyncSession, events: list[schedule.DueEvent], now: datetime
+) -> list[tuple[schedule.DueEvent, str, str | None]]:
+    """`send_text` for many events at once: one read of the people's addresses, one outbox insert (rows
+    in the events' order). Returns each event's outcome (status, reason) as `send_text` would give it;
+    the caller finishes them in the same transaction."""
+    found = await schedule.addresses(session, {e.person_id for e in events if e.person_id is not None})
+    directory = tenants.current()
+    rows: list[dict[str, Any]] = []
+    outcomes: list[tuple[schedule.DueEvent, str, str | None]] = []
+    for event in events:
+        if event.stale_after is not None and event.stale_after <= now:
+            outcomes.append((event, schedule.DROPPED, schedule.STALE))
+            continue
+        if event.person_id is None:
+            outcomes.append((event, schedule.DONE, "no_person"))
+            continue
+        address = found.get(event.person_id)
+        if address is None:
+            outcomes.append((event, schedule.DONE, "no_address"))
+            continue
+        text_key = str(event.payload["text_key"])
+        params = {str(name): str(value) for name, value in dict(event.payload.get("params") or {}).items()}
+        body = catalogue.message(
+            text_key,
+            catalogue.language_or_default(address.language),
+            params,
+            service=directory.get(address.tenant).name,
+        )
+        rows.append(
+            outbox.row(
+                person_id=address.person_id,
+                identity_id=address.identity_id,
+                channel=address.channel,
+                text_key=text_key,
+                body=body,
+                choices=[],
+                params=params,
+                now=now,
+                scheduled=True,
+            )
+        )
+        outcomes.append((event, schedule.DONE, "enqueued"))
+    await outbox.insert_rows(session, rows)
+    return outcomes
+
+
+# Kinds run set-based, a whole claimed batch at once, in the claim's transaction.
+SET_BASED = {SEND_TEXT: send_texts}
 
 
 async def send_text(session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched) -> str:

@@ -6,7 +6,7 @@ paused, within reach, not yet invited); `flows.matching.rank` does the fine rank
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -38,6 +38,9 @@ async def candidates(
     now: datetime,
     municipality: places.Municipality,
     tenant: str = "default",
+    *,
+    only: Collection[int] | None = None,
+    helped: dict[int, int] | None = None,
 ) -> list[Candidate]:
     """Up to `CANDIDATE_LIMIT` eligible volunteers of the requester's tenant (another municipality's
     neighbours are never asked): those who helped this requester before first (most often first), then
@@ -48,8 +51,12 @@ async def candidates(
     requester before have a count above zero, so they are read first (by id), and the rest come from
     the `(category, person_id)` index in person_id order, stopping at the limit. Merged, this is the
     same list in the same order as one query ordered by (helped before desc, person_id).
+
+    `only`: just these volunteers, every filter applied and no limit (the in-memory index proposes,
+    this confirms: storage/matching_index.py); `helped`: `helped_before` already read.
     """
-    helped = await _helped_before(session, request.person_id)
+    if helped is None:
+        helped = await _helped_before(session, request.person_id)
     tasks_this_week = (
         select(func.count())
         .select_from(MatchInvitation)
@@ -92,10 +99,13 @@ async def candidates(
         )
     )
     rows = []
-    if helped:
+    if only is not None:
+        rows += list(await session.execute(query.where(OfferCategory.person_id.in_(only))))
+    elif helped:
         rows += list(await session.execute(query.where(OfferCategory.person_id.in_(helped))))
         query = query.where(OfferCategory.person_id.not_in(helped))
-    rows += list(await session.execute(query.order_by(OfferCategory.person_id).limit(CANDIDATE_LIMIT)))
+    if only is None:
+        rows += list(await session.execute(query.order_by(OfferCategory.person_id).limit(CANDIDATE_LIMIT)))
     rows.sort(key=lambda row: (-helped.get(row.person_id, 0), row.person_id))
     here = municipality.neighbourhood(request.neighbourhood)
     found = []
@@ -122,6 +132,16 @@ async def candidates(
             )
         )
     return found
+
+
+async def helped_before(session: AsyncSession, requester_id: int) -> dict[int, int]:
+    return await _helped_before(session, requester_id)
+
+
+async def invited(session: AsyncSession, request_id: int) -> set[int]:
+    """Who was asked for this request already (any answer): not asked again."""
+    query = select(MatchInvitation.person_id).where(MatchInvitation.request_id == request_id)
+    return {int(person_id) for person_id in (await session.scalars(query))}
 
 
 async def _helped_before(session: AsyncSession, requester_id: int) -> dict[int, int]:

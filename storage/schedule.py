@@ -13,6 +13,11 @@ Exactly once, also between processes and after a lease ran out:
    (`still_claimed`).
 `finish` comes last, after the handler's own locks (a request, a person), as in every other path that
 touches these rows, so it never deadlocks with a flow cancelling the same event.
+
+Set-based kinds (those that only read and enqueue, e.g. `send_text`) skip the lease: the engine claims,
+runs them together and `finish_many`s them in the claim's own transaction, one commit for up to a
+thousand events. The claim's row locks are held until that commit, so no other runner or flow can touch
+these rows meanwhile; a crash before the commit leaves them as they were (pending, unclaimed).
 """
 
 from __future__ import annotations
@@ -21,10 +26,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import ScheduledEvent
+from storage.models import Identity, Person, ScheduledEvent
 
 PENDING = "pending"
 DONE = "done"
@@ -45,6 +50,17 @@ class DueEvent:
     key: str | None = None
     stale_after: datetime | None = None
     claim: int = 0  # which claim of this event the runner holds (see `finish`)
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """Where and how to reach a person who did not just write (set-based kinds read many at once)."""
+
+    person_id: int
+    language: str | None
+    tenant: str
+    identity_id: int
+    channel: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +314,27 @@ async def finish(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def finish_many(
+    session: AsyncSession, outcomes: list[tuple[DueEvent, str, str | None]], now: datetime
+) -> int:
+    """Finish many events in one statement per (status, reason), each only under the claim this runner
+    holds (the `(id, claims)` pair, as `finish` checks). Returns how many rows changed: fewer than
+    `len(outcomes)` means a claim was lost and the caller must roll back."""
+    groups: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+    for event, status, reason in outcomes:
+        groups.setdefault((status, reason and reason[:64]), []).append((event.id, event.claim))
+    changed = 0
+    for (status, reason), pairs in groups.items():
+        result = await session.execute(
+            update(ScheduledEvent)
+            .where(tuple_(ScheduledEvent.id, ScheduledEvent.claims).in_(pairs))
+            .values(status=status, done_at=now, reason=reason, claimed_until=None)
+            .execution_options(synchronize_session=False)
+        )
+        changed += int(result.rowcount)  # type: ignore[attr-defined]
+    return changed
+
+
 async def release(session: AsyncSession, event: DueEvent, retry_at: datetime) -> None:
     """The handler failed (its transaction was rolled back): try again at `retry_at`, not at once."""
     await session.execute(update(ScheduledEvent).where(*_ours(event)).values(claimed_until=retry_at))
@@ -309,6 +346,24 @@ async def give_up(session: AsyncSession, event: DueEvent, now: datetime, reason:
         .where(*_ours(event))
         .values(status=FAILED, reason=reason[:64], done_at=now, claimed_until=None)
     )
+
+
+async def addresses(session: AsyncSession, person_ids: set[int]) -> dict[int, Address]:
+    """Each person's preferred address (the one used last, not stopped: as `inbox.preferred_identity`)
+    with their language and tenant, for many people in one statement. People without one are absent."""
+    if not person_ids:
+        return {}
+    query = (
+        select(Person.id, Person.language, Person.tenant, Identity.id, Identity.channel)
+        .join(Identity, Identity.person_id == Person.id)
+        .where(Person.id.in_(person_ids), Identity.stopped_at.is_(None))
+        .order_by(Person.id, Identity.last_inbound_at.desc().nulls_last(), Identity.id.desc())
+    )
+    found: dict[int, Address] = {}
+    for person_id, language, tenant, identity_id, channel in await session.execute(query):
+        if person_id not in found:
+            found[person_id] = Address(person_id, language, tenant, identity_id, channel)
+    return found
 
 
 async def done_between(session: AsyncSession, after: datetime, until: datetime) -> int:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from bot import engine as engine_module
+from bot import scheduling
 from bot.engine import EVENT_LEASE, EVENT_RETRY_DELAY, MAX_EVENT_CLAIMS, Engine
 from bot.mailbox import EffectContext, Touched
 from bot.outbox_sender import OutboxSender
@@ -524,6 +525,7 @@ async def test_a_group_keeps_each_events_effects_with_its_own_finish(
 async def test_a_group_whose_transaction_fails_runs_its_events_one_by_one_exactly_once(
     runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(scheduling, "SET_BASED", {})  # send_text through the group path
     who = await person(runtime, clock)
     for n in range(3):
         await add_event(runtime, clock, who, clock() - timedelta(minutes=3 - n))

@@ -1,0 +1,281 @@
+"""The in-memory volunteer index (storage/matching_index.py): `rank` is the oracle. On a varied pool
+(neighbourhoods, reach, languages, VOG, pauses, limits and tasks this week, consent withdrawn, inactive
+offers, another tenant, help before, already invited) the index proposes exactly `rank`'s order over
+every eligible volunteer; and it follows changes written through the ORM, through Core statements and
+(PostgreSQL) from another process. Every test runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, insert, update
+
+from bot.runtime import Runtime
+from flows import places
+from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, rank
+from storage import matching, matching_index
+from storage.db import make_engine, make_sessionmaker
+from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
+from tests.conftest import FixedClock
+
+VOLUNTEERS = 400
+REQUESTER = 1000
+OTHER_TENANT = "oost"
+
+
+async def pool(runtime: Runtime, clock: FixedClock, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    hoods = [n.key for n in places.load_municipality().neighbourhoods]
+    now = clock()
+    async with runtime.sessions() as session, session.begin():
+        for pid in [*range(1, VOLUNTEERS + 1), REQUESTER]:
+            session.add(
+                Person(
+                    id=pid,
+                    created_at=now,
+                    last_active_at=now,
+                    neighbourhood=None if rng.random() < 0.02 else rng.choice(hoods),
+                    tenant=OTHER_TENANT if rng.random() < 0.05 else "default",
+                )
+            )
+        await session.flush()
+        for pid in [*range(1, VOLUNTEERS + 1), REQUESTER]:
+            withdrawn = now - timedelta(days=1) if rng.random() < 0.05 else None
+            session.add(
+                Consent(person_id=pid, version="1", text_key="c", given_at=now, withdrawn_at=withdrawn)
+            )
+        for pid in range(1, VOLUNTEERS + 1):
+            slots = [] if rng.random() < 0.5 else [[rng.randrange(7), rng.choice(DAYPARTS)] for _ in range(3)]
+            session.add(
+                HelpOffer(
+                    person_id=pid,
+                    reach=rng.choice(["own", "nearby", "anywhere"]),
+                    availability=slots,
+                    weekly_limit=rng.choice([0, 1, 2, 3]),
+                    languages=rng.choice([["nl"], ["nl", "en"], ["en"]]),
+                    verified=rng.random() < 0.4,
+                    active=rng.random() < 0.9,
+                    paused_until=rng.choice(
+                        [None, None, None, now + timedelta(days=2), now - timedelta(days=1)]
+                    ),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        await session.flush()
+        for pid in range(1, VOLUNTEERS + 1):
+            for category in rng.sample(CATEGORIES, rng.randint(1, 4)):
+                session.add(OfferCategory(person_id=pid, category=category))
+        # History: requests matched before (helped the requester), accepted tasks this week and older.
+        for rid in range(1, 61):
+            helper = rng.randint(1, VOLUNTEERS)
+            session.add(
+                HelpRequest(
+                    id=100_000 + rid,
+                    person_id=REQUESTER if rid <= 20 else rng.randint(1, VOLUNTEERS),
+                    category=rng.choice(CATEGORIES),
+                    description="eerder",
+                    when={"kind": "asap"},
+                    neighbourhood=rng.choice(hoods),
+                    urgent=False,
+                    visibility="helper",
+                    status="matched",
+                    created_at=now - timedelta(days=20),
+                    updated_at=now,
+                    matched_person_id=helper,
+                    matched_at=now,
+                )
+            )
+            await session.flush()
+            answered = now - timedelta(days=rng.choice([0, 2, 6, 8, 12]))
+            session.add(
+                MatchInvitation(
+                    request_id=100_000 + rid,
+                    person_id=helper,
+                    wave=1,
+                    status="accepted",
+                    asked_at=answered,
+                    answered_at=answered,
+                )
+            )
+    return hoods
+
+
+async def new_request(
+    runtime: Runtime, clock: FixedClock, rng: random.Random, hoods: list[str]
+) -> HelpRequest:
+    now = clock()
+    kind = rng.choice(["asap", "moment", "flexible"])
+    async with runtime.sessions() as session, session.begin():
+        request = HelpRequest(
+            person_id=REQUESTER,
+            category=rng.choice(CATEGORIES),
+            description="nu",
+            when={"kind": kind},
+            when_start=now + timedelta(days=rng.randint(1, 6), hours=rng.choice([1, 5, 9]))
+            if kind == "moment"
+            else None,
+            neighbourhood=rng.choice(hoods),
+            urgent=False,
+            visibility="helper",
+            status="open",
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(request)
+        await session.flush()
+        for pid in rng.sample(range(1, VOLUNTEERS + 1), 5):  # already invited: not asked again
+            session.add(MatchInvitation(request_id=request.id, person_id=pid, wave=1, asked_at=now))
+    return request
+
+
+def need_of(request: HelpRequest, language: str) -> HelpNeed:
+    return HelpNeed(
+        request_id=request.id,
+        requester_id=request.person_id,
+        category=request.category,  # type: ignore[arg-type]
+        neighbourhood=request.neighbourhood,
+        language=language,  # type: ignore[arg-type]
+        when_kind=request.when["kind"],
+        when_start=request.when_start,
+        urgent=False,
+    )
+
+
+async def both(
+    runtime: Runtime, request: HelpRequest, need: HelpNeed, now: datetime, m: int, tenant: str = "default"
+) -> tuple[list[int], list[int]]:
+    """(the index's proposal, `rank` over every eligible volunteer read through SQL)."""
+    municipality = places.load_municipality()
+    async with runtime.sessions() as session:
+        index = matching_index.for_session(session)
+        assert index is not None
+        await index.sync(session, now)
+        helped = await matching.helped_before(session, request.person_id)
+        invited = await matching.invited(session, request.id)
+        proposed = index.top(need, tenant, municipality, now, helped=helped, invited=invited, m=m)
+        everyone = await matching.candidates(
+            session, request, now, municipality, tenant, only=list(range(1, VOLUNTEERS + 1))
+        )
+    return proposed, [ranked.person_id for ranked in rank(need, everyone, now)]
+
+
+async def test_the_index_proposes_ranks_order_on_a_varied_pool(runtime: Runtime, clock: FixedClock) -> None:
+    hoods = await pool(runtime, clock)
+    rng = random.Random(9)
+    compared = helped_seen = 0
+    for _ in range(25):
+        request = await new_request(runtime, clock, rng, hoods)
+        for language in ("nl", "en"):
+            need = need_of(request, language)
+            proposed, oracle = await both(runtime, request, need, clock(), m=VOLUNTEERS)
+            assert proposed == oracle, (request.category, request.neighbourhood, language)
+            top, _ = await both(runtime, request, need, clock(), m=3)
+            assert top == oracle[:3]
+            compared += len(oracle)
+        async with runtime.sessions() as session:
+            helped_seen += bool(set(await matching.helped_before(session, REQUESTER)) & set(oracle))
+    assert compared > 500, "the pool gave rank something to order"
+    assert helped_seen, "some requests had a volunteer who helped before among the eligible"
+    # The other tenant's volunteers are ranked within their own tenant only.
+    request = await new_request(runtime, clock, rng, hoods)
+    proposed, oracle = await both(
+        runtime, request, need_of(request, "nl"), clock(), m=VOLUNTEERS, tenant=OTHER_TENANT
+    )
+    assert proposed == oracle
+
+
+async def test_changes_through_the_orm_and_core_reach_the_index_after_commit(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    hoods = await pool(runtime, clock)
+    request = await new_request(runtime, clock, random.Random(3), hoods)
+    need = need_of(request, "nl")
+    proposed, oracle = await both(runtime, request, need, clock(), m=VOLUNTEERS)
+    assert proposed == oracle and len(proposed) >= 3
+    first, second, third = proposed[:3]
+    now = clock()
+    async with runtime.sessions() as session, session.begin():
+        consent = await session.get(Consent, first)
+        assert consent is not None
+        consent.withdrawn_at = now  # ORM
+        await session.execute(
+            update(HelpOffer)
+            .where(HelpOffer.person_id == second)
+            .values(paused_until=now + timedelta(days=1))
+        )
+    async with runtime.sessions() as session, session.begin():  # Core, as offers.save replaces kinds
+        await session.execute(delete(OfferCategory).where(OfferCategory.person_id == third))
+        other = "anders" if need.category != "anders" else "oppas"
+        await session.execute(insert(OfferCategory), [{"person_id": third, "category": other}])
+    proposed, oracle = await both(runtime, request, need, clock(), m=VOLUNTEERS)
+    assert {first, second, third}.isdisjoint(proposed)
+    assert proposed == oracle
+
+
+async def test_a_rolled_back_change_is_not_announced(runtime: Runtime, clock: FixedClock) -> None:
+    await pool(runtime, clock)
+    async with runtime.sessions() as session:
+        index = matching_index.for_session(session)
+        assert index is not None
+        await index.sync(session, clock())
+    async with runtime.sessions() as session, session.begin():
+        offer = await session.get(HelpOffer, 1)
+        assert offer is not None
+        offer.weekly_limit = 9
+        await session.flush()
+        await session.rollback()
+    assert not index._dirty
+
+
+async def test_another_process_hears_of_a_change_through_notify(runtime: Runtime, clock: FixedClock) -> None:
+    """PostgreSQL only in effect: on SQLite (one process by design) there is no listener."""
+    hoods = await pool(runtime, clock)
+    request = await new_request(runtime, clock, random.Random(4), hoods)
+    need = need_of(request, "nl")
+    proposed, _ = await both(runtime, request, need, clock(), m=VOLUNTEERS)
+    other = make_engine(runtime.settings.database_url)
+    try:
+        async with make_sessionmaker(other)() as session:
+            index = matching_index.for_session(session)
+            assert index is not None
+            if other.dialect.name != "postgresql":
+                assert index.listener is None
+                return
+            await index.sync(session, clock())
+        await asyncio.sleep(0.5)  # the listener is connected
+        async with runtime.sessions() as session, session.begin():
+            offer = await session.get(HelpOffer, proposed[0])
+            assert offer is not None
+            offer.active = False
+        for _ in range(50):
+            if proposed[0] in index._dirty:
+                break
+            await asyncio.sleep(0.1)
+        assert proposed[0] in index._dirty
+    finally:
+        await other.dispose()
+
+
+async def test_a_move_marks_the_volunteer_and_activity_does_not(runtime: Runtime, clock: FixedClock) -> None:
+    """People rows change on every message (last active); only neighbourhood and tenant concern the
+    index, whether changed through Core or the ORM."""
+    await pool(runtime, clock)
+    async with runtime.sessions() as session:
+        index = matching_index.for_session(session)
+        assert index is not None
+        await index.sync(session, clock())
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(Person).where(Person.id == 7).values(last_active_at=clock()))
+        person = await session.get(Person, 8)
+        assert person is not None
+        person.last_active_at = clock() + timedelta(seconds=1)
+    assert not index._dirty
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(Person).where(Person.id == 7).values(neighbourhood="molenwijk"))
+        person = await session.get(Person, 9)
+        assert person is not None
+        person.tenant = OTHER_TENANT
+    assert index._dirty == {7, 9}
