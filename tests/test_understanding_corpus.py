@@ -1,5 +1,7 @@
 """The reader on the understanding corpus (`../shared/understanding/dev.jsonl`, copied to tests/data so a
-clean clone has it), scored as its README says: every expected key with its value and nothing more.
+clean clone has it) and on the red-team set (`understanding_redteam.jsonl`: messages written to break the
+reader, not taken from the corpus), scored as the corpus README says: every expected key with its value
+and nothing more.
 
 Targets of issue 15: at least 95 % of cases, every crisis recalled with the right number, no look-alike
 firing. The same abilities are judged on messages this corpus does not hold; the tests of each reader
@@ -20,14 +22,15 @@ import pytest
 from flows.understanding.corpus import Score, load, score
 
 CORPUS = Path(__file__).parent / "data" / "understanding_dev.jsonl"
+REDTEAM = Path(__file__).parent / "data" / "understanding_redteam.jsonl"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "understanding" / "dev.jsonl"
 # A fixed Wednesday afternoon: relative times are read against it.
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
-@pytest.fixture(scope="module")
-def result() -> Score:
-    return score(load(CORPUS), NOW)
+@pytest.fixture(scope="module", params=[CORPUS, REDTEAM], ids=["dev", "redteam"])
+def result(request: pytest.FixtureRequest) -> Score:
+    return score(load(request.param), NOW)
 
 
 def test_the_copy_is_the_shared_corpus() -> None:
