@@ -23,12 +23,14 @@ from flows.understanding.corpus import Score, load, score
 
 CORPUS = Path(__file__).parent / "data" / "understanding_dev.jsonl"
 REDTEAM = Path(__file__).parent / "data" / "understanding_redteam.jsonl"
+# 221 cases the lead wrote while the readers were built and no helper saw: a held-out check, now kept.
+LEAD = Path(__file__).parent / "data" / "understanding_lead.jsonl"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "understanding" / "dev.jsonl"
 # A fixed Wednesday afternoon: relative times are read against it.
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
-@pytest.fixture(scope="module", params=[CORPUS, REDTEAM], ids=["dev", "redteam"])
+@pytest.fixture(scope="module", params=[CORPUS, REDTEAM, LEAD], ids=["dev", "redteam", "lead"])
 def result(request: pytest.FixtureRequest) -> Score:
     return score(load(request.param), NOW)
 
