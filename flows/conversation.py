@@ -46,7 +46,6 @@ from flows.understanding import intent
 
 # Replies that must not follow right after a crisis answer.
 CHEERFUL = frozenset({"welcome", "menu", "not_understood", "ask_name", "start_confirmed"})
-OFFER_COMMANDS = frozenset({"my_offer", "pause", "resume"})
 MEDIA_REPLIES = {
     "media": "media_unsupported",
     "location": "location_unsupported",
@@ -375,10 +374,7 @@ def _meeting(turn: Turn) -> StepResult | None:
 
 
 def _open_question(state: dict[str, Any]) -> repair.Question:
-    last = state.get("prompt") or {}
-    return repair.Question(
-        str(last.get("key") or ""), str(state.get("flow") or ""), str(state.get("step") or "")
-    )
+    return repair.Question(str((state.get("prompt") or {}).get("key") or ""))
 
 
 def _on_menu(

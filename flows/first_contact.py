@@ -19,9 +19,6 @@ from flows.dialogue import language, say
 from flows.profile import Profile
 from flows.types import Effect, Event, StepResult
 from flows.understanding import Reading, names
-from flows.when import AMSTERDAM
-
-MAX_KEPT_TEXT = 300
 
 
 def start(
@@ -55,7 +52,7 @@ def act_on_intent(
     first = context == "first_message"
     if found.intent in menu.TARGETS:
         name, words = introduced(event.text, language(state)) if first else (None, event.text)
-        state["pending"] = pending_of(found, words, now)
+        state["pending"] = interpret.pending_request(found, words, now)
         named: tuple[Effect, ...] = ()
         if name is not None and profile.first_name is None:
             # "goedemiddag, ik ben mevrouw de Vries, ...": the name is not asked again.
@@ -95,21 +92,6 @@ def introduced(text: str, lang: str) -> tuple[str | None, str]:
             rest = " ".join(clauses[:index] + clauses[index + 1 :]).strip(" ,;")
             return name, rest[:1].upper() + rest[1:]
     return None, text
-
-
-def pending_of(found: Reading, text: str, now: datetime) -> dict[str, Any]:
-    """What a request read from free text keeps for the ask flow: kind, time and the words."""
-    kept: dict[str, Any] = {"intent": found.intent, "text": " ".join(text.split())[:MAX_KEPT_TEXT]}
-    if (category := interpret.category_key(found.category)) is not None:
-        kept["category"] = category
-    if found.time is not None:
-        when = found.time.to_when(now, AMSTERDAM)
-        if when is not None and not found.time.at_night:
-            kept["when"] = when.to_json()
-        kept["when_text"] = found.when
-    if found.lang != "nl":
-        kept["lang"] = found.lang
-    return kept
 
 
 def _welcomed(first: bool, result: StepResult) -> StepResult:

@@ -17,6 +17,7 @@ from typing import Any
 from flows.understanding import Reading, read
 from flows.understanding import answers as answer_reader
 from flows.understanding.text import words
+from flows.when import AMSTERDAM
 
 CONFIDENT = 0.5
 # Which reader context each question of the flows is. A prompt not listed is read as `any_state`
@@ -125,3 +126,22 @@ def choice_from_text(
         return None
     matching = [key for key in keys if key == wanted or key.endswith(f":{wanted}")]
     return matching[0] if len(matching) == 1 else None
+
+
+MAX_KEPT_TEXT = 300
+
+
+def pending_request(found: Reading, text: str, now: datetime | None) -> dict[str, Any]:
+    """What a request read from free text keeps for the ask or offer flow until onboarding is done:
+    the intent, the kind, the time (when it can be planned and is not at night) and the words."""
+    kept: dict[str, Any] = {"intent": found.intent, "text": " ".join(text.split())[:MAX_KEPT_TEXT]}
+    if (category := category_key(found.category)) is not None:
+        kept["category"] = category
+    if found.time is not None:
+        when = found.time.to_when(now, AMSTERDAM) if now is not None else None
+        if when is not None and not found.time.at_night:
+            kept["when"] = when.to_json()
+        kept["when_text"] = found.when
+    if found.lang != "nl":
+        kept["lang"] = found.lang
+    return kept

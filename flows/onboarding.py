@@ -77,9 +77,7 @@ def _request_in(state: dict[str, Any], text: str) -> dict[str, Any] | None:
         return None
     found = interpret.reading("first_message", text, language(state))
     if found.intent in ("ask", "offer") and found.confidence >= interpret.CONFIDENT and not found.crisis:
-        return {"intent": found.intent, "text": " ".join(text.split())[:300], **(
-            {"category": category} if (category := interpret.category_key(found.category)) else {}
-        )}
+        return interpret.pending_request(found, text, None)
     return None
 
 

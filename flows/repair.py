@@ -28,11 +28,9 @@ MISS_KEYS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """The question that was open before a message: its text key, flow and step."""
+    """The question that was open before a message, by its text key."""
 
     key: str
-    flow: str
-    step: str
 
     @property
     def topic(self) -> str:
@@ -57,7 +55,7 @@ def after_step(before: Question, event: Event, result: StepResult) -> StepResult
     state = result.state
     missed = event.kind == "text" and bool(result.replies) and any(is_miss(r) for r in result.replies)
     last = state.get("prompt") or {}
-    now_open = Question(str(last.get("key") or ""), "", "")
+    now_open = Question(str(last.get("key") or ""))
     if not missed or (before.topic and before.topic != now_open.topic):
         state.pop("misses", None)
         return result

@@ -247,10 +247,15 @@ def kinds_in(text: str) -> set[str]:
     return kinds
 
 
-@lru_cache(maxsize=256)
 def detect(text: str, lang: str = "nl") -> str | None:
     """The crisis number ("113", "112", "veilig_thuis") or None. `lang` does not choose a lexicon:
-    every language is read on every message. Cached: the reader and the check-in reader may ask for
-    the same text."""
+    every language is read on every message."""
+    return _detect(text)
+
+
+@lru_cache(maxsize=256)
+def _detect(text: str) -> str | None:
+    """Cached on the text alone: the conversation, the reader and the check-in reader ask for the same
+    message with different language hints, and the answer does not depend on them."""
     kinds = kinds_in(text)
     return next((kind for kind in PRIORITY if kind in kinds), None)

@@ -11,7 +11,7 @@ tell. The classifier is loaded once (about a second) and then takes well under a
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from flows.understanding.phrases import normal
@@ -87,6 +87,7 @@ def classify(text: str) -> tuple[str, float]:
     return str(lang), float(probability)
 
 
+@lru_cache(maxsize=256)
 def detect(text: str, hint: str | None = None) -> str:
     """The language of `text`; `hint` (the conversation's language) wins when the text is too short
     or too plain to tell ("ja", "2", an emoji, a name)."""
