@@ -2,7 +2,7 @@
 
     python bench/ceiling.py --port 9200 [--loop asyncio|uvloop] [--max-seconds 600]
 
-Starlette + uvicorn (httptools), started exactly as `bot/cli.py` starts the app (`uvicorn.Config`
+Starlette + uvicorn (httptools), started exactly as `bot/cli/main.py` starts the app (`uvicorn.Config`
 with the same options, run with `asyncio.run(server.serve())`, which uses asyncio's default loop,
 not uvloop: uvicorn installs its loop only in `Server.run()`). `--loop uvloop` shows what that costs.
 The handler reads the form with the app's own bounded reader and parser, and answers the app's
@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--loop", choices=["asyncio", "uvloop"], default="asyncio")
     parser.add_argument("--max-seconds", type=float, default=900.0)
     args = parser.parse_args()
-    # The same options as bot/cli.py::_serve.
+    # The same options as bot/cli/main.py::_serve.
     config = uvicorn.Config(
         app,
         host="127.0.0.1",

@@ -5,13 +5,14 @@
 One municipality (the app's own, `places.load_municipality()`: four neighbourhoods), bulk-inserted
 with SQL: people, help_offers, offer_categories, plus some history that the query's subqueries read
 (accepted invitations this week, requests a volunteer helped before). Then, for each of N new requests
-(random requester, category, neighbourhood, time), we time exactly what `bot/matchmaker.py` does for
+(random requester, category, neighbourhood, time), we time exactly what `bot/effects/matchmaker.py` does for
 a first wave: `storage.matching.candidates` (through the app's async engine, as in production) and
 `flows.matching.rank` + `next_wave`. The figures are wall-clock per request, single client.
 EXPLAIN output is saved next to the result to show what bounds the query.
 
 `--paths sql,index` (default both, alternated run by run in one process: A B A B): `sql` is the path
-above (main's); `index` is `bot.matchmaker.ranked_for` with the in-memory index (storage/matching_index.py):
+above (main's); `index` is `bot.effects.matchmaker.ranked_for` with the in-memory index
+(storage/matching_index.py):
 helped-before and invited read, the index proposes `PROPOSE`, those are read again by id and ranked by
 `rank`. Its figures split the time: `index_top_ms` (memory only) and the whole (`total_ms`), and
 `index_load_s` is the first full load. Each index request is checked against the SQL path's first
@@ -32,7 +33,7 @@ from typing import Any
 from sqlalchemy import create_engine, insert, text
 
 from bench.common import fresh_postgres, percentile, save, wait_quiet
-from bot.matchmaker import PROPOSE, ranked_for
+from bot.effects.matchmaker import PROPOSE, ranked_for
 from flows import places
 from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, next_wave, rank
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION

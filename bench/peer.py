@@ -76,7 +76,7 @@ def one(kind: str, args: argparse.Namespace, work: Path, run: int) -> dict[str, 
                 VOORDEUR_LOG_FORMAT="json",
                 PTB_TIMEDELTA="true",
                 # The emulators enforce no limits and the figure is the engine's, not the providers' limits:
-                # the worker's own send pacing (bot/send_pacing.py) is off, as the peer has none.
+                # the worker's own send pacing (bot/delivery/pacing.py) is off, as the peer has none.
                 VOORDEUR_TWILIO_MPS="0",
                 VOORDEUR_TELEGRAM_MPS="0",
                 VOORDEUR_TELEGRAM_CHAT_MPS="0",

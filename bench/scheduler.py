@@ -12,7 +12,7 @@ started with PYTHONPATH=DIR and the same venv; the result's `code` says which ra
 
 PostgreSQL only (two processes claim from one table). The backlog is inserted with one INSERT ...
 SELECT FROM generate_series per table: `--people` people, each with a Telegram chat, and `--events`
-events of kind `send_text` (bot/scheduling.py: a catalogue text to the person's address as a
+events of kind `send_text` (bot/effects/scheduling.py: a catalogue text to the person's address as a
 scheduled message, no flow step) with the own-reminder text `remind_due` ("Herinnering: {text}"),
 all due a minute ago. Each event's text carries its id, so a message that arrives twice is seen.
 

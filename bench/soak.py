@@ -28,8 +28,8 @@ from typing import Any
 from bench.common import fresh_postgres, rss_mib, save, wait_quiet
 from bench.conversations import CONVERSATION
 from bot.channels.base import InboundMessage, OutboundMessage, SendResult
+from bot.delivery.sender import OutboxSender
 from bot.engine import Engine
-from bot.outbox_sender import OutboxSender
 from flows.types import Event
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker

@@ -67,7 +67,10 @@ def main() -> None:
     for _ in range(args.runs):
         done = subprocess.run(
             [sys.executable, "-m", "bench.understanding", "--child", "--corpus", str(args.corpus)],
-            capture_output=True, text=True, check=True, cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
         )
         runs.append(json.loads(done.stdout.splitlines()[-1]))
     cpu_best = [min(run[i][0] for run in runs) for i in range(len(runs[0]))]

@@ -10,41 +10,30 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import (
-    care,
-    circle_news,
-    community,
-    conversations,
-    exports,
-    linking,
-    matchmaker,
-    meetings,
-    metrics,
-    review,
-    scheduling,
-)
+from bot import metrics
 from bot import tenants as tenant_config
 from bot.channels.base import InboundMessage
-from bot.mailbox import EffectContext, Touched
+from bot.effects import scheduling
+from bot.effects.mailbox import EffectContext, Touched
+from bot.effects.registry import EFFECT_HANDLERS, SCHEDULED_HANDLERS
 from flows import catalogue, places
 from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, offers, outbox, privacy, requests, schedule, staff, threads
+from storage import inbox, outbox, privacy, schedule, staff
 from storage import profile as person_facts
 from storage.db import GroupCommit
 from storage.inbox import StoredInbound
-from storage.models import Consent, Conversation, Identity, Person
+from storage.models import Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
 
 log = logging.getLogger("voordeur.engine")
@@ -60,15 +49,9 @@ SCHEDULER_GROUP = 50
 SCHEDULER_LANES = 4
 # Due events are claimed this many at a time: one commit for a chunk's set-based events.
 SCHEDULER_CHUNK = 1000
-ERASE_PERSON = "erase_person"
 # A person sending more than this many messages a minute gets one slow-down reply; the rest waits.
 RATE_LIMIT = 20
 RATE_WINDOW = timedelta(seconds=60)
-# Long enough for the goodbye to be sent first (it is a reply, so quiet hours do not hold it).
-ERASE_DELAY = timedelta(minutes=10)
-
-# The person columns a flow may set through `update_profile`.
-PROFILE_FIELDS = frozenset({"first_name", "neighbourhood", "postcode4"})
 
 Clock = Callable[[], datetime]
 
@@ -608,203 +591,9 @@ def _allowed_while_held(effects: tuple[Effect, ...]) -> bool:
     )
 
 
-async def _set_stopped(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    if ctx.identity is None:
-        return
-    stopped = bool(data.get("stopped"))
-    ctx.identity.stopped_at = ctx.now if stopped else None
-    ctx.identity.stop_reason = "stop_keyword" if stopped else None
-
-
-async def _update_profile(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    for field in PROFILE_FIELDS & data.keys():
-        setattr(ctx.person, field, data[field])
-
-
-async def _record_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    ctx.session.add(
-        Consent(
-            person_id=ctx.person.id,
-            version=str(data["version"]),
-            text_key=str(data["text_key"]),
-            given_at=ctx.now,
-        )
-    )
-
-
-async def _create_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    request = requests.create(ctx.session, ctx.person.id, data, ctx.now)
-    await ctx.session.flush()
-    if not await community.offer_to_circle(ctx.session, request, ctx.now, ctx.touched):
-        await matchmaker.start(ctx.session, request, ctx.now, ctx.touched)
-
-
-async def _cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    request_id = int(data["request_id"])
-    if await requests.cancel(ctx.session, ctx.person.id, request_id, ctx.now):
-        await matchmaker.withdraw(ctx.session, request_id, ctx.now, ctx.touched)
-        await circle_news.request_cancelled(ctx.session, request_id, ctx.now, ctx.touched)
-
-
-async def _erase_me(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    """VERWIJDER MIJ, confirmed: stop everything now, erase after the goodbye has gone out."""
-    person_id = ctx.person.id
-    for request in await requests.open_for_person(ctx.session, person_id):
-        if await requests.cancel(ctx.session, person_id, request.id, ctx.now):
-            await matchmaker.withdraw(ctx.session, request.id, ctx.now, ctx.touched)
-    for thread in await threads.for_person(ctx.session, person_id):
-        row = await threads.member_thread(ctx.session, thread.id, person_id)
-        if row is None:
-            continue
-        row.status, row.closed_at = "closed", ctx.now
-        other = threads.other_side(row, person_id)
-        key = f"left:{row.id}:{other}"
-        await ctx.touched.post(ctx.session, other, "counterpart_left", {"thread_id": row.id}, ctx.now, key)
-    await inbox.stop_all_addresses(ctx.session, person_id, "erased", ctx.now)
-    schedule.schedule(ctx.session, ERASE_PERSON, ctx.now + ERASE_DELAY, ctx.now, person_id=person_id)
-
-
-async def _withdraw_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    """No more matching or sharing: consent is dated withdrawn, an offer stops, open requests are
-    withdrawn (invited volunteers are told). Threads already open stay, so nobody is cut off mid-way."""
-    await ctx.session.execute(
-        update(Consent)
-        .where(Consent.person_id == ctx.person.id, Consent.withdrawn_at.is_(None))
-        .values(withdrawn_at=ctx.now)
-    )
-    await offers.stop(ctx.session, ctx.person.id, ctx.now)
-    for request in await requests.open_for_person(ctx.session, ctx.person.id):
-        if request.status != "open":
-            continue  # matched: the conversation already started goes on
-        if await requests.cancel(ctx.session, ctx.person.id, request.id, ctx.now):
-            await matchmaker.withdraw(ctx.session, request.id, ctx.now, ctx.touched)
-
-
-async def _send_my_data(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    facts = await privacy.summary(ctx.session, ctx.person.id)
-    payload: dict[str, object] = {
-        "first_name": facts.first_name,
-        "neighbourhood": facts.neighbourhood,
-        "messages": facts.messages,
-        "requests": facts.requests,
-        "offering": facts.offering,
-        "consent_given_at": facts.consent_given_at.isoformat() if facts.consent_given_at else None,
-        "care_for": facts.care_for,
-        "checkins": facts.checkins,
-        "reminders": facts.reminders,
-        "circle_members": facts.circle_members,
-        "circles_joined": facts.circles_joined,
-        "signups": facts.signups,
-    }
-    key = f"my_data:{ctx.person.id}:{ctx.now.timestamp()}"
-    await ctx.touched.post(ctx.session, ctx.person.id, "my_data", payload, ctx.now, key)
-
-
-async def _answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    request_id, answer = int(data["request_id"]), str(data["answer"])
-    note = str(data["note"]) if data.get("note") else None
-    await matchmaker.answer(ctx.session, ctx.person.id, request_id, answer, ctx.now, ctx.touched, note=note)
-
-
-async def _create_link_code(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    await linking.create_code(ctx.session, ctx.person.id, data, ctx.now, ctx.touched)
-
-
-async def _use_link_code(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    await linking.use_code(ctx.session, ctx.identity, data, ctx.now, ctx.touched)
-
-
-def _for_person(
-    handler: conversations.Handler,
-) -> Callable[[EffectContext, Mapping[str, Any]], Awaitable[None]]:
-    """Thread and staff effects (bot/conversations.py) take the person's id rather than the context."""
-
-    async def apply(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-        await handler(ctx.session, ctx.person.id, data, ctx.now, ctx.touched)
-
-    return apply
-
-
-async def _save_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    await offers.save(ctx.session, ctx.person.id, data, ctx.now)
-
-
-async def _pause_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    await offers.pause(ctx.session, ctx.person.id, datetime.fromisoformat(str(data["until"])), ctx.now)
-
-
-async def _resume_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    await offers.resume(ctx.session, ctx.person.id, ctx.now)
-
-
-async def _stop_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    await offers.stop(ctx.session, ctx.person.id, ctx.now)
-
-
-# Effect kinds are stored names (flows/types.py): renaming one is a migration.
-EFFECT_HANDLERS: dict[str, Callable[[EffectContext, Mapping[str, Any]], Awaitable[None]]] = {
-    "set_stopped": _set_stopped,
-    "update_profile": _update_profile,
-    "record_consent": _record_consent,
-    "create_request": _create_request,
-    "cancel_request": _cancel_request,
-    "save_offer": _save_offer,
-    "pause_offer": _pause_offer,
-    "resume_offer": _resume_offer,
-    "stop_offer": _stop_offer,
-    "answer_invitation": _answer_invitation,
-    "erase_me": _erase_me,
-    "send_my_data": _send_my_data,
-    "withdraw_consent": _withdraw_consent,
-    "create_link_code": _create_link_code,
-    "create_export_link": exports.create_link,
-    "use_link_code": _use_link_code,
-    **{kind: _for_person(handler) for kind, handler in conversations.HANDLERS.items()},
-    **{kind: _for_person(handler) for kind, handler in care.EFFECT_HANDLERS.items()},
-    **{kind: _for_person(handler) for kind, handler in meetings.HANDLERS.items()},
-    **scheduling.EFFECTS,
-    **community.EFFECTS,
-}
-
-
 def spawn(coro: Awaitable[Any], tasks: set[asyncio.Task[Any]]) -> asyncio.Task[Any]:
     """Start a background task and keep a reference until it ends (asyncio only keeps weak ones)."""
     task = asyncio.ensure_future(coro)
     tasks.add(task)
     task.add_done_callback(tasks.discard)
     return task
-
-
-async def _wave_timeout(
-    session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
-) -> str:
-    if event.request_id is None:
-        return "no_request"
-    wave = int(event.payload.get("wave", 0))
-    return await matchmaker.on_wave_timeout(session, event.request_id, wave, now, touched)
-
-
-async def _erase_person(
-    session: AsyncSession, event: schedule.DueEvent, now: datetime, _touched: Touched
-) -> str:
-    if event.person_id is None:
-        return "no_person"
-    await privacy.erase(session, event.person_id, now)
-    return "erased"
-
-
-# What a due scheduled event does, by kind; each returns the reason stored on the finished row.
-ScheduledHandler = Callable[[AsyncSession, schedule.DueEvent, datetime, Touched], Awaitable[str]]
-SCHEDULED_HANDLERS: dict[str, ScheduledHandler] = {
-    matchmaker.WAVE_TIMEOUT: _wave_timeout,
-    ERASE_PERSON: _erase_person,
-    **care.SCHEDULED_HANDLERS,
-    meetings.REMINDER: meetings.on_reminder,
-    meetings.CHECK: meetings.on_check,
-    meetings.STALLED: meetings.on_stalled,
-    scheduling.TIMER: scheduling.run_timer,
-    scheduling.SEND_TEXT: scheduling.send_text,
-    community.AGENDA_REMINDER: community.on_agenda_reminder,
-    community.CIRCLE_FIRST: community.on_circle_first,
-    review.OVERDUE: review.on_overdue,
-}

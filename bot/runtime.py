@@ -20,16 +20,17 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select, text
 
-from bot import meetings, metrics
+from bot import metrics
 from bot import tenants as tenant_config
 from bot.channels.base import ChannelAdapter, StatusUpdate
 from bot.channels.simulator import SimulatorAdapter
 from bot.channels.telegram import TelegramAdapter
 from bot.channels.twilio import TwilioAdapter
+from bot.delivery.pacing import SendPacer
+from bot.delivery.quiet_hours import QuietHours
+from bot.delivery.sender import OutboxSender
+from bot.effects import meetings
 from bot.engine import Engine, spawn, utc_now
-from bot.outbox_sender import OutboxSender
-from bot.quiet_hours import QuietHours
-from bot.send_pacing import SendPacer
 from bot.settings import Settings
 from flows import understanding
 from storage import health, outbox

@@ -15,7 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot import checks
 from bot import tenants as tenant_config
-from bot.whatsapp_window import Template, parse_templates
+from bot.delivery.whatsapp_window import Template, parse_templates
 
 
 class SettingsError(Exception):
@@ -56,13 +56,13 @@ class Settings(BaseSettings):
     # is caught up in bounded steps, not all at once.
     voordeur_scheduler_batch: int = Field(50, alias="VOORDEUR_SCHEDULER_BATCH", ge=1, le=10000)
     voordeur_scheduler_tick: float = Field(2.0, alias="VOORDEUR_SCHEDULER_TICK", ge=0.05, le=60)
-    # Send pacing (bot/send_pacing.py): messages per second per Twilio sender number (10 for a Dutch
+    # Send pacing (bot/delivery/pacing.py): messages per second per Twilio sender number (10 for a Dutch
     # number), per Telegram bot and per Telegram chat. 0 turns pacing off (the provider's 429 still holds).
     voordeur_twilio_mps: float = Field(10.0, alias="VOORDEUR_TWILIO_MPS", ge=0, le=10000)
     voordeur_telegram_mps: float = Field(30.0, alias="VOORDEUR_TELEGRAM_MPS", ge=0, le=10000)
     voordeur_telegram_chat_mps: float = Field(1.0, alias="VOORDEUR_TELEGRAM_CHAT_MPS", ge=0, le=100)
     # WhatsApp templates for messages outside the 24-hour window: JSON or a .json/.toml file path
-    # (bot/whatsapp_window.py).
+    # (bot/delivery/whatsapp_window.py).
     voordeur_whatsapp_templates: str = Field("", alias="VOORDEUR_WHATSAPP_TEMPLATES")
     # Several municipalities in one deployment: a TOML file of [tenants.<key>] tables (bot/tenants.py).
     # Without it there is one tenant, `default`, from the contract's variables above.

@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot import checks
-from bot.quiet_hours import QuietHours
+from bot.delivery.quiet_hours import QuietHours
 from flows import places
 
 if TYPE_CHECKING:
@@ -117,7 +117,8 @@ class Tenant(BaseModel):
     municipality: str = places.DEFAULT_MUNICIPALITY
     timezone: str = "Europe/Amsterdam"
     quiet_hours: str = "21:00-09:00"
-    # A buurtverbinder gives their akkoord on every new request before volunteers are asked (bot/review.py).
+    # A buurtverbinder gives their akkoord on every new request before volunteers are asked
+    # (bot/effects/review.py).
     review_requests: bool = False
     telegram: TelegramConfig | None = None
     twilio: TwilioConfig | None = None

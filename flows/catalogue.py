@@ -142,6 +142,7 @@ def message_with_lead(
         return text
     return f"{message(lead, language, params, service=service)} {text}"
 
+
 # SMS budgets. A segment holds 160 GSM-7 characters; one character outside GSM 03.38 (the Turkish
 # dotless i, Polish ą ę ł, any Arabic or Cyrillic letter, curly quotes, emoji) makes the whole message
 # UCS-2: 70 UTF-16 units. A message of several segments loses room to the joining header (153 and 67).

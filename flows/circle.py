@@ -8,7 +8,7 @@ and as a default; nothing is shared until they choose, and a change holds from t
 
 Members get short updates on their own channel, can offer to do a shared request themselves ("ik
 doe het wel", before the neighbourhood is asked) and can send the person a message through the bot.
-Everything the engine does for this is an effect (bot/community.py); what members and the person
+Everything the engine does for this is an effect (bot/effects/community.py); what members and the person
 hear arrives as internal events.
 """
 

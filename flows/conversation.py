@@ -391,9 +391,12 @@ def _on_menu(
         return threads.relay(state, event.text.strip(), profile)
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
-    if answer is None and event.kind == "text" and (understood := first_contact.act_on_intent(
-        state, event, profile, now, context="menu"
-    )) is not None:
+    if (
+        answer is None
+        and event.kind == "text"
+        and (understood := first_contact.act_on_intent(state, event, profile, now, context="menu"))
+        is not None
+    ):
         return understood
     if state.get("prompt") and interpret.context_of(state) != "menu":
         # An open invitation, check-in or question is asked again, never dropped for the menu.

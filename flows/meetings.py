@@ -5,7 +5,7 @@ buurthuis or elsewhere; then when, read back), the volunteer confirms with one t
 proposal, which the requester then confirms. Each side answers at most two questions per round.
 
 Everything about a meeting arrives as an internal event with the meeting's facts as seen by the
-recipient (`meeting` in the event's meta, see bot/meetings.py); buttons carry the meeting id
+recipient (`meeting` in the event's meta, see bot/effects/meetings.py); buttons carry the meeting id
 ("meet:12:yes"), so an old button still answers the right meeting, on any channel. The bot keeps the
 rows and the reminders; this module only talks.
 """

@@ -100,8 +100,6 @@ def _care_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
     }
 
 
-
-
 def _leave(state: dict[str, Any]) -> None:
     state.pop("prompt", None)
     state["offered"] = []

@@ -166,8 +166,6 @@ def describe(rule: Rule, language: str) -> str:
     return catalogue.render(f"remind_rule_{rule.freq}", language, params)
 
 
-
-
 def _falls_on(rule: Rule, day: date) -> bool:
     if rule.freq == "daily":
         return True

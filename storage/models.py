@@ -235,7 +235,7 @@ class HelpRequest(Base):
         ForeignKey("people.id", ondelete="SET NULL", name="fk_help_requests_matched_person_id")
     )
     matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # Where the tenant reviews requests (bot/review.py): when a buurtverbinder gave their akkoord.
+    # Where the tenant reviews requests (bot/effects/review.py): when a buurtverbinder gave their akkoord.
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
@@ -811,6 +811,7 @@ class CannedReply(Base):
     body_nl: Mapped[str] = mapped_column(Text)
     body_en: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
 
 class SendSlot(Base):
     """Shared send pacing (PostgreSQL, several workers): per sender key, when its next send may start.

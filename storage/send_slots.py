@@ -1,7 +1,7 @@
 """Send pacing shared by every process on PostgreSQL: a row per sender key holds when its next send may
 start (GCRA, a token bucket of one). One statement reserves a slot atomically, on the database's clock.
 
-SQLite runs one process, so its pacing stays in memory (bot/send_pacing.py); Redis would do the same job
+SQLite runs one process, so its pacing stays in memory (bot/delivery/pacing.py); Redis would do the same job
 with one more service to run, back up and monitor, for a few statements a second per sender.
 """
 
@@ -23,7 +23,7 @@ _RESERVE = text(
 
 
 class SharedSlots:
-    """Reserves rate-limit slots in PostgreSQL, for `bot.send_pacing.SendPacer(shared=...)`."""
+    """Reserves rate-limit slots in PostgreSQL, for `bot.delivery.pacing.SendPacer(shared=...)`."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine

@@ -279,7 +279,7 @@ async def unmatched_requests(session: AsyncSession, scope: Scope) -> list[tuple[
 
 
 async def requests_in_review(session: AsyncSession, scope: Scope) -> list[tuple[HelpRequest, Person]]:
-    """New requests waiting for a buurtverbinder's akkoord (bot/review.py), oldest first."""
+    """New requests waiting for a buurtverbinder's akkoord (bot/effects/review.py), oldest first."""
     query = (
         select(HelpRequest, Person)
         .join(Person, Person.id == HelpRequest.person_id)

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot import care as care_handlers
-from bot.mailbox import Touched
+from bot.effects import care as care_handlers
+from bot.effects.mailbox import Touched
 from bot.runtime import Runtime
 from storage import care, schedule
 from storage.models import (

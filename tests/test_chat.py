@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from bot import chat
 from bot.channels.base import OutboundMessage
-from bot.demo import seed
+from bot.cli import chat
+from bot.cli.demo import seed
 from storage.db import make_engine, make_sessionmaker
 from storage.models import InboundMessage, OutboxMessage
 from tests.community import ASK_BOODSCHAPPEN

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.demo import seed as demo_seed
+from bot.cli.demo import seed as demo_seed
 from bot.runtime import Runtime
 from storage import community
 from storage.models import (

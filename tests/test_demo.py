@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.demo import VOLUNTEERS, seed
+from bot.cli.demo import VOLUNTEERS, seed
 from bot.runtime import Runtime
 from storage.models import HelpOffer, OfferCategory
 from tests.conftest import FixedClock

@@ -75,7 +75,6 @@ START_NUMBERED = numbered("start_confirmed")
 INFO_TEXT = catalogue.render("info", "nl")
 
 
-
 def greeting(provider: str, name: str) -> dict[str, Any]:
     """A real-format fixture whose text is a plain greeting. These tests are about delivery (once,
     in order, retried, stopped); a first message that asks for something is answered with one more

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot import meetings as bot_meetings
 from bot.channels.base import InboundMessage
+from bot.effects import meetings as bot_meetings
 from bot.runtime import Runtime
 from flows.types import Event
 from storage import meetings

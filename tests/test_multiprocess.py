@@ -290,7 +290,8 @@ def enqueue_rows(database_url: str, channel: str, messages: list[tuple[str, str]
 
 
 def expire_claim(db: Database, row_id: int) -> None:
-    """Move a claim's lease into the past: what 120 s (LEASE in bot/outbox_sender.py) of waiting would do."""
+    """Move a claim's lease into the past: what 120 s (LEASE in bot/delivery/sender.py) of waiting
+    would do."""
     with Session(db.engine) as session, session.begin():
         session.execute(
             update(OutboxMessage)

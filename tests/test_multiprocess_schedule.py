@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from bot.scheduling import SEND_TEXT
+from bot.effects.scheduling import SEND_TEXT
 from storage.models import Identity, OutboxMessage, Person, ScheduledEvent
 from tests.e2e_support import Database, clean_environment, wait_for
 from tests.test_multiprocess import Voordeur, processes

@@ -1,4 +1,4 @@
-"""Operator commands (bot/operator.py, `voordeur check` and `voordeur telegram ...`).
+"""Operator commands (bot/cli/operator.py, `voordeur check` and `voordeur telegram ...`).
 
 Telegram is mocked with respx (what setWebhook receives is asserted field by field) and, once, served by
 the Telegram emulator through the real command line. `check` runs against a migrated database on both
@@ -25,7 +25,8 @@ import respx
 from alembic import command
 from alembic.script import ScriptDirectory
 
-from bot import cli, operator
+from bot.cli import main as cli
+from bot.cli import operator
 from bot.settings import Settings
 from storage import migrate
 from tests.conftest import make_settings

@@ -11,8 +11,8 @@ import pytest
 
 from bot import metrics
 from bot.channels.base import OutboundMessage, SendResult
-from bot.outbox_sender import MAX_ATTEMPTS, OutboxSender, backoff
-from bot.quiet_hours import QuietHours
+from bot.delivery.quiet_hours import QuietHours
+from bot.delivery.sender import MAX_ATTEMPTS, OutboxSender, backoff
 from bot.runtime import Runtime
 from flows.types import Channel
 from storage import outbox

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from bot import engine as engine_module
-from bot import scheduling
+from bot.delivery.quiet_hours import QuietHours
+from bot.delivery.sender import OutboxSender
+from bot.effects import scheduling
+from bot.effects.mailbox import EffectContext, Touched
+from bot.effects.scheduling import SEND_TEXT, TIMER
 from bot.engine import EVENT_LEASE, EVENT_RETRY_DELAY, MAX_EVENT_CLAIMS, Engine
-from bot.mailbox import EffectContext, Touched
-from bot.outbox_sender import OutboxSender
-from bot.quiet_hours import QuietHours
 from bot.runtime import Runtime
-from bot.scheduling import SEND_TEXT, TIMER
 from storage import schedule
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import identity_for

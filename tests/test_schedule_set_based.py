@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import event, select, update
 
 from bot import engine as engine_module
-from bot import scheduling, tenants
+from bot import tenants
+from bot.effects import scheduling
+from bot.effects.scheduling import SEND_TEXT
 from bot.runtime import Runtime
-from bot.scheduling import SEND_TEXT
 from storage import outbox, schedule
 from storage.inbox import identity_for
 from storage.models import Identity, OutboxMessage, Person

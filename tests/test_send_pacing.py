@@ -17,9 +17,9 @@ import pytest
 from bot.channels.base import OutboundMessage, SendResult
 from bot.channels.telegram import TelegramAdapter
 from bot.channels.twilio import TwilioAdapter
-from bot.outbox_sender import OutboxSender
+from bot.delivery.pacing import Limit, SendPacer, TokenBucket
+from bot.delivery.sender import OutboxSender
 from bot.runtime import Runtime
-from bot.send_pacing import Limit, SendPacer, TokenBucket
 from flows.types import Channel
 from storage import outbox
 from storage.inbox import identity_for

@@ -11,7 +11,7 @@ import pytest
 
 from bot import engine as engine_module
 from bot.clock import AdjustableClock
-from bot.mailbox import Touched
+from bot.effects.mailbox import Touched
 from bot.runtime import Runtime
 from bot.web.app import create_app
 from storage import schedule
@@ -171,7 +171,7 @@ def test_the_demo_clock_keeps_its_offset_across_a_restart(tmp_path: Path) -> Non
     ],
 )
 def test_the_demo_clock_file_lies_beside_the_sqlite_file(url: str, expected: str | None) -> None:
-    from bot.cli import _clock_file
+    from bot.cli.main import _clock_file
 
     assert _clock_file(url) == (Path(expected) if expected else None)
 
@@ -179,7 +179,7 @@ def test_the_demo_clock_file_lies_beside_the_sqlite_file(url: str, expected: str
 async def test_the_simulators_staff_link_logs_in_as_the_demo_coordinator(
     sim: tuple[Runtime, httpx.AsyncClient], database_url: str
 ) -> None:
-    from bot.demo import seed_staff
+    from bot.cli.demo import seed_staff
 
     runtime, client = sim
     before_seed = await client.get("/simulator/staff")

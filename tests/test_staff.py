@@ -13,8 +13,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from bot import cli
 from bot.channels.base import InboundMessage
+from bot.cli import main as cli
 from bot.runtime import Runtime
 from bot.web.app import create_app
 from bot.web.staff import auth

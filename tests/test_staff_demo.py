@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from bot.demo import DEMO_COORDINATOR, seed, seed_staff
+from bot.cli.demo import DEMO_COORDINATOR, seed, seed_staff
 from bot.runtime import Runtime
 from bot.web.app import create_app
 from storage.models import HelpRequest, StaffAccount, StaffAlert

@@ -9,8 +9,9 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from bot import matchmaker, tenants
-from bot.mailbox import Touched
+from bot import tenants
+from bot.effects import matchmaker
+from bot.effects.mailbox import Touched
 from bot.runtime import Runtime
 from bot.web.app import create_app
 from storage import requests

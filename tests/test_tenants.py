@@ -712,7 +712,7 @@ def assert_no_secret(text: str) -> None:
 async def test_set_webhook_registers_every_tenants_bot_with_its_own_secret(
     database_url: str, tmp_path: Path
 ) -> None:
-    from bot import operator
+    from bot.cli import operator
 
     settings = two_tenant_settings(database_url, tmp_path)
     ok = {"ok": True, "result": True}
@@ -739,7 +739,7 @@ async def test_set_webhook_registers_every_tenants_bot_with_its_own_secret(
 
 
 def test_check_lists_every_tenant_without_a_secret(database_url: str, tmp_path: Path) -> None:
-    from bot import operator
+    from bot.cli import operator
     from storage import migrate
 
     if database_url.startswith("sqlite"):
@@ -757,7 +757,7 @@ def test_check_lists_every_tenant_without_a_secret(database_url: str, tmp_path: 
 def test_staff_add_takes_a_tenant_and_checks_its_neighbourhoods(
     database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from bot import cli
+    from bot.cli import main as cli
     from storage.models import StaffAccount
 
     monkeypatch.setenv("DATABASE_URL", database_url)

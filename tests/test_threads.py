@@ -154,7 +154,7 @@ async def test_a_flood_of_relays_is_kept_for_staff_but_not_passed_on(
     runtime: Runtime, clock: FixedClock
 ) -> None:
     """30 messages an hour per sender and thread reach the other side; the rest stay in the logbook."""
-    from bot.conversations import RELAY_LIMIT
+    from bot.effects.threads import RELAY_LIMIT
 
     resident, volunteer = await matched_pair(runtime, clock)
     await say(runtime, RESIDENT_SMS, *(f"bericht {n}" for n in range(RELAY_LIMIT + 3)), channel="sms")

@@ -240,7 +240,7 @@ def test_consent_in_few_words(text: str, expected: str) -> None:
 
 
 def test_the_time_of_a_later_answer_is_no_condition(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"ik laat het morgen weten": tomorrow is when they answer, not when they can help."""
+    """ "ik laat het morgen weten": tomorrow is when they answer, not when they can help."""
     monkeypatch.setattr(times, "condition_time", lambda text, lang="nl", now=None: "tomorrow")
     assert answers.read_invitation("ik laat het je morgen weten", "nl", NOW)[:2] == ("later", None)
     assert answers.read_invitation("nu niet, probeer het morgen nog eens", "nl", NOW)[:2] == ("later", None)

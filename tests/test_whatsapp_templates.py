@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.whatsapp_templates import TEMPLATES_FILE, load
+from bot.delivery.whatsapp_templates import TEMPLATES_FILE, load
 from flows import catalogue
 from tests.e2e_support import clean_environment, voordeur_command
 from tests.emulators.content_api import ContentEmulator

@@ -15,10 +15,10 @@ import pytest
 import respx
 
 from bot.channels.base import InboundMessage
+from bot.delivery.whatsapp_window import MARGIN, WINDOW, Template, parse_templates, window_open
+from bot.effects.scheduling import SEND_TEXT
 from bot.runtime import Runtime
-from bot.scheduling import SEND_TEXT
 from bot.settings import SettingsError
-from bot.whatsapp_window import MARGIN, WINDOW, Template, parse_templates, window_open
 from flows.types import Event
 from storage import outbox, schedule, whatsapp_templates
 from storage.inbox import identity_for

@@ -63,7 +63,7 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 
 from bot.channels.base import AddressBlocked, Ignored, InboundMessage, OutboundMessage, SendResult
-from bot.send_pacing import Limit
+from bot.delivery.pacing import Limit
 from flows.types import Channel, Event
 
 logger = logging.getLogger(__name__)

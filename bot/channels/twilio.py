@@ -22,7 +22,7 @@ from twilio.rest import Client
 from bot.channels.base import Ignored, InboundMessage, OutboundMessage, SendResult, StatusUpdate
 from bot.channels.render import numbered
 from bot.channels.twilio_http import HttpxTwilioHttpClient
-from bot.send_pacing import Limit
+from bot.delivery.pacing import Limit
 from flows.types import Channel, Event
 
 WHATSAPP_PREFIX = "whatsapp:"

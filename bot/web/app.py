@@ -12,7 +12,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot import exports
+from bot.effects import exports
 from bot.logs import REQUEST_ID
 from bot.runtime import Runtime
 from bot.web import ops, simulator, staff, webhooks

@@ -151,7 +151,7 @@ def _clock_view(runtime: Any) -> dict[str, Any]:
 async def staff_login(request: Request) -> Response:
     """The page's link to the staff console, logged in as the demo coordinator (demo only: this route
     exists only with the simulator). Without the seeded account it falls back to the login form."""
-    from bot.demo import DEMO_COORDINATOR
+    from bot.cli.demo import DEMO_COORDINATOR
     from bot.web.staff import auth
 
     runtime = request.app.state.runtime

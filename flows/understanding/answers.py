@@ -26,7 +26,6 @@ URGENCY_KEYS = ("today", "this_week", "any")
 INVITATION_KEYS = ("yes", "no", "later")
 
 
-
 def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) -> tuple[str | None, float]:
     """("yes" / "no" / "question" or None, confidence).
 

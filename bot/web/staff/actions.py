@@ -1,7 +1,7 @@
 """What staff do to people and requests, each inside one transaction, reusing the bot's own paths.
 
 A message from staff is an outbox row on the person's own channel; matching by hand, closing and
-re-opening go through bot/matchmaker.py, so invited volunteers, the thread and the follow-ups are the
+re-opening go through bot/effects/matchmaker.py, so invited volunteers, the thread and the follow-ups are the
 same as when the bot matches. People whose mailbox got an event are returned, to be woken after commit.
 """
 
@@ -14,8 +14,9 @@ import phonenumbers
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import matchmaker, tenants
-from bot.mailbox import Touched
+from bot import tenants
+from bot.effects import matchmaker
+from bot.effects.mailbox import Touched
 from flows import catalogue
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
 from flows.when import When

@@ -49,7 +49,7 @@ _queues: dict[tuple[str, str], asyncio.Lock] = {}
 
 # Roles that must use a second factor (TOTP); for a buurtverbinder it is their choice.
 SECOND_FACTOR_ROLES = ("coordinator", "admin")
-# The demo's seeded accounts (bot/demo.py) skip it, only while the simulator runs (never in production).
+# The demo's seeded accounts (bot/cli/demo.py) skip it, only while the simulator runs (never in production).
 DEMO_DOMAIN = "@voordeur.demo"
 
 _hasher = PasswordHasher()

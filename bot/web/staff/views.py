@@ -14,8 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot import review, tenants
-from bot.mailbox import Touched
+from bot import tenants
+from bot.effects import review
+from bot.effects.mailbox import Touched
 from bot.runtime import Runtime
 from bot.web.staff import actions, auth, teamwork
 from bot.web.staff.auth import Staff

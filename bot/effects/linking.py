@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.mailbox import Touched
+from bot.effects.mailbox import EffectContext, Touched
 from storage.models import Identity, LinkCode, Person
 
 CODE_LIFETIME = timedelta(minutes=15)
@@ -59,3 +59,14 @@ async def use_code(
     identity.person_id = link.person_id
     await session.delete(link)
     await touched.post(session, link.person_id, "linked", {}, now, f"linked:{identity.id}:{link.code}")
+
+
+async def _create(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await create_code(ctx.session, ctx.person.id, data, ctx.now, ctx.touched)
+
+
+async def _use(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    await use_code(ctx.session, ctx.identity, data, ctx.now, ctx.touched)
+
+
+EFFECTS = {"create_link_code": _create, "use_link_code": _use}

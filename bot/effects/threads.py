@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.mailbox import Touched
+from bot.effects.mailbox import Touched
 from storage import threads
 from storage.models import Person, Thread
 

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import tenants
-from bot.mailbox import EffectContext, Touched
+from bot.effects.mailbox import EffectContext, Touched
 from flows import catalogue
 from storage import inbox, outbox, schedule
 from storage.models import Person

@@ -4,7 +4,7 @@ wording (flows/whatsapp_templates.toml), and their creation at Twilio through th
 `sync` is idempotent: a template without a recorded ContentSid is created and submitted for WhatsApp
 approval; one with a ContentSid has its approval state fetched. Everything is recorded in
 `whatsapp_templates` (text key, language, ContentSid, state), and the outbox sender uses the approved
-ones outside the 24-hour window (bot/outbox_sender.py), with VOORDEUR_WHATSAPP_TEMPLATES still taking
+ones outside the 24-hour window (bot/delivery/sender.py), with VOORDEUR_WHATSAPP_TEMPLATES still taking
 precedence for an operator who manages templates elsewhere.
 """
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import tenants
-from bot.mailbox import Touched
+from bot.effects.mailbox import Touched
 from flows import catalogue
 from storage import inbox, outbox, schedule, threads
 from storage.models import HelpRequest, Person
@@ -62,7 +62,7 @@ async def hold(session: AsyncSession, request: HelpRequest, now: datetime) -> bo
 
 async def approve(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
     """The akkoord: matching starts now."""
-    from bot import matchmaker  # matchmaker asks this module first: imported here, not at the top
+    from bot.effects import matchmaker
 
     request.reviewed_at = now
     request.status = "open"

@@ -2,7 +2,7 @@
 
 The choice is read from the database at the moment the item happens, so a change holds at once, and
 nothing of a type the person did not choose is ever posted to a member. Other flows share through
-`share`: mantelzorg check-ins (bot/care.py) with item type "checkins" (kind "checkin", data: answer),
+`share`: mantelzorg check-ins (bot/effects/care.py) with item type "checkins" (kind "checkin", data: answer),
 meeting follow-ups with "meetings" (kind "meeting", data: summary); the texts are
 `circle_update_<kind>`.
 """
@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.mailbox import Touched
+from bot.effects.mailbox import Touched
 from storage import community
 from storage.models import HelpRequest, Person
 

@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import matchmaker, tenants
-from bot.mailbox import EffectContext, Touched
+from bot import tenants
+from bot.effects import matchmaker
+from bot.effects.mailbox import EffectContext, Touched
 from flows.agenda import reminder_at
 from storage import community, inbox, matching, schedule
 from storage.models import Activity, ActivitySignup, CircleMember, Identity, MatchInvitation, Person

@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="apply migrations to DATABASE_URL")
     db_commands.add_parser("current", help="show the database's migration revision")
 
-    # Operator commands (bot/operator.py). They print no token or secret, and never migrate.
+    # Operator commands (bot/cli/operator.py). They print no token or secret, and never migrate.
     tg = commands.add_parser("telegram", help="register and inspect the Telegram webhook")
     tg_commands = tg.add_subparsers(dest="telegram_command", required=True, metavar="TELEGRAM_COMMAND")
     set_webhook = tg_commands.add_parser(
@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the tenant (municipality, VOORDEUR_TENANTS_FILE) the account works for (default: default)",
     )
 
-    from bot import understand
+    from bot.cli import understand
 
     understand.add_parser(commands)
 
@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "understand":
-        from bot import understand
+        from bot.cli import understand
 
         return understand.run(args)
     if args.command == "check":
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         # and a non-zero exit, as `voordeur check` says it, not a traceback of the driver's internals.
         if not _is_unreachable(exc):
             raise
-        from bot.operator import Redactor, describe_error, settings_secrets
+        from bot.cli.operator import Redactor, describe_error, settings_secrets
 
         reason = Redactor(settings_secrets(settings))(describe_error(exc))
         print(f"voordeur: DATABASE_URL: database unreachable ({reason})", file=sys.stderr)
@@ -214,7 +214,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "demo":
         from datetime import UTC, datetime
 
-        from bot.demo import DEMO_COORDINATOR, seed, seed_staff
+        from bot.cli.demo import DEMO_COORDINATOR, seed, seed_staff
 
         asyncio.run(seed(settings.database_url, datetime.now(UTC)))
         asyncio.run(seed_staff(settings.database_url, datetime.now(UTC)))
@@ -231,8 +231,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 def _chat(settings: Settings, channel: str, address: str) -> int:
     from datetime import UTC, datetime
 
-    from bot import chat
-    from bot.demo import seed
+    from bot.cli import chat
+    from bot.cli.demo import seed
 
     try:
         address = chat.normalise_address(channel, address)
@@ -257,7 +257,8 @@ def _db(settings: Settings, command: str) -> int:
 
 def _check(db_timeout: float) -> int:
     """Every setting problem at once (not only the first), then the database and the provider URLs."""
-    from bot import logs, operator
+    from bot import logs
+    from bot.cli import operator
 
     settings, problems = operator.load_all()
     logs.configure(settings.voordeur_log_format if settings is not None else "auto")
@@ -265,7 +266,7 @@ def _check(db_timeout: float) -> int:
 
 
 def _telegram(settings: Settings, args: argparse.Namespace) -> int:
-    from bot import operator
+    from bot.cli import operator
 
     if args.telegram_command == "set-webhook":
         return asyncio.run(
@@ -283,7 +284,7 @@ def _telegram(settings: Settings, args: argparse.Namespace) -> int:
 async def _whatsapp_templates(settings: Settings, action: str) -> int:
     from datetime import UTC, datetime
 
-    from bot import whatsapp_templates as templates
+    from bot.delivery import whatsapp_templates as templates
     from storage.db import make_engine, make_sessionmaker
 
     wordings = templates.load()

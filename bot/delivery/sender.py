@@ -30,10 +30,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import metrics
 from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
-from bot.quiet_hours import QuietHours
-from bot.send_pacing import Limit, SendPacer
-from bot.whatsapp_templates import load as load_wordings
-from bot.whatsapp_window import Template, window_open
+from bot.delivery.pacing import Limit, SendPacer
+from bot.delivery.quiet_hours import QuietHours
+from bot.delivery.whatsapp_templates import load as load_wordings
+from bot.delivery.whatsapp_window import Template, window_open
 from storage import outbox, whatsapp_templates
 from storage.db import GroupCommit
 from storage.inbox import mark_address_stopped
@@ -92,7 +92,7 @@ class OutboxSender:
         self._synced_variables = {w.text_key: w.variables for w in load_wordings()}
         self._batch_size = batch_size
         self._concurrency = asyncio.Semaphore(concurrency)
-        # Each send waits for a slot under its sender's rate limits (bot/send_pacing.py).
+        # Each send waits for a slot under its sender's rate limits (bot/delivery/pacing.py).
         self._pacer = pacer or SendPacer()
         self._wakeup = asyncio.Event()
         self._stopping = False

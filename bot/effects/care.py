@@ -21,8 +21,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import circle_news
-from bot.mailbox import Touched
+from bot.effects import circle_news
+from bot.effects.mailbox import Touched
 from flows.recurrence import Rule, next_occurrence
 from storage import care, inbox, schedule, threads
 from storage.schedule import DueEvent

@@ -22,8 +22,9 @@ from zoneinfo import ZoneInfo
 from prometheus_client import Gauge
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import circle_news, metrics
-from bot.mailbox import Touched
+from bot import metrics
+from bot.effects import circle_news
+from bot.effects.mailbox import Touched
 from flows.meetings import next_week, reminder_times
 from storage import matching, meetings, schedule, threads
 from storage.meetings import Reminders
@@ -360,7 +361,7 @@ async def rematch(
     request.status, request.matched_person_id, request.matched_at = "open", None, None
     request.updated_at = now
     await session.flush()
-    from bot import matchmaker  # matchmaker calls on_match: imported here, not at the top
+    from bot.effects import matchmaker
 
     await matchmaker.start(session, request, now, touched)
 

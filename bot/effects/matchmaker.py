@@ -15,8 +15,9 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import circle_news, meetings, review, tenants
-from bot.mailbox import Touched
+from bot import tenants
+from bot.effects import circle_news, meetings, review
+from bot.effects.mailbox import Touched
 from flows import catalogue, places
 from flows.matching import HelpNeed, Ranked, next_wave, rank, wave_timeout
 from flows.when import When
@@ -47,7 +48,7 @@ def request_facts(request: HelpRequest) -> dict[str, object]:
 
 
 async def start(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
-    """Ask the first volunteers, unless the tenant reviews new requests first (bot/review.py)."""
+    """Ask the first volunteers, unless the tenant reviews new requests first (bot/effects/review.py)."""
     if await review.hold(session, request, now):
         return
     await _wave(session, request, now, touched)
@@ -265,3 +266,14 @@ async def withdraw(session: AsyncSession, request_id: int, now: datetime, touche
             f"match_cancelled:{request_id}",
             about=request.person_id,
         )
+
+
+async def _wave_timeout(
+    session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
+) -> str:
+    if event.request_id is None:
+        return "no_request"
+    return await on_wave_timeout(session, event.request_id, int(event.payload.get("wave", 0)), now, touched)
+
+
+SCHEDULED = {WAVE_TIMEOUT: _wave_timeout}

@@ -11,7 +11,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
-from bot.mailbox import EffectContext
+from bot.effects.mailbox import EffectContext
 from flows import catalogue
 from storage import exports
 
