@@ -3,10 +3,11 @@
     .venv/bin/python -m bench.soak [--backend sqlite|postgresql] [--messages 200000] [--concurrency 32]
 
 In-process, no HTTP: simulated people (bench/conversations.py's conversation, SMS) each store a message
-with `Engine.store` (committed, as the webhook does) and then run `Engine.process_person` (as the
-webhook's background task does), one message after the other; `--concurrency` people at a time, new
-people as others finish. The real `OutboxSender` runs alongside with an adapter that accepts every
-message at once (no network), so outbox rows are claimed and marked sent as in production.
+with `Engine.store` (committed, as the webhook does), wake the engine's loop (`Engine.run`, batches of
+everyone waiting) and wait for the first reply to reach them before the next message;
+`--concurrency` people at a time, new people as others finish. The real `OutboxSender` runs alongside
+with an adapter that accepts every message at once (no network), so outbox rows are claimed and
+marked sent as in production.
 
 RSS (VmRSS of this process) is sampled every `--sample-seconds`; the slope is the mean RSS of the last
 quarter of the samples against the first quarter. Throughput (messages/s) is reported too: it is the
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import cProfile
 import os
 import statistics
@@ -40,9 +42,13 @@ class AcceptEverything:
 
     def __init__(self) -> None:
         self.sent = 0
+        self.answered: dict[str, asyncio.Event] = {}  # address -> set when a reply reached it
 
     async def send(self, message: OutboundMessage) -> SendResult:
         self.sent += 1
+        waiting = self.answered.get(message.address)
+        if waiting is not None:
+            waiting.set()
         return SendResult("sent", provider_id=f"SM{message.outbox_id:032x}")
 
     async def aclose(self) -> None:
@@ -88,8 +94,9 @@ async def soak(
     statements = _time_statements(db) if time_statements else None
     adapter = AcceptEverything()
     sender = OutboxSender(sessions, {"sms": adapter}, clock=_now)
-    engine = Engine(sessions, on_outbox=sender.wake)
+    engine = Engine(sessions, on_outbox=sender.wake, on_touched=lambda _person: None)
     sender_task = asyncio.ensure_future(sender.run())
+    engine_task = asyncio.ensure_future(engine.run(idle_poll=0.5))
     samples: list[tuple[float, float, int]] = []
     done = 0
     next_person = 0
@@ -107,10 +114,12 @@ async def soak(
             index = next_person
             next_person += 1
             address = f"+316{index:08d}"
+            answered = adapter.answered[address] = asyncio.Event()
             for turn, (text, _) in enumerate(CONVERSATION):
                 if done >= messages:
-                    return
-                stored = await engine.store(
+                    break
+                answered.clear()
+                await engine.store(
                     InboundMessage(
                         channel="sms",
                         provider_id=f"SM{index:016x}{turn:04x}",
@@ -118,8 +127,13 @@ async def soak(
                         event=Event(kind="text", text=text),
                     )
                 )
-                await engine.process_person(stored.person_id)
+                engine.wake()  # as the webhook does (Runtime.kick)
+                # As a person does: the next message after the first reply (bounded: a message with
+                # no reply at all does not stop the walk).
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(answered.wait(), 10)
                 done += 1
+            del adapter.answered[address]
 
     sampling = asyncio.ensure_future(sampler())
     await asyncio.gather(*(person_worker() for _ in range(concurrency)))
@@ -132,7 +146,9 @@ async def soak(
     samples.append((time.perf_counter() - started, rss_mib(os.getpid()), done))
     sampling.cancel()
     sender.stop()
+    engine.stop()
     await sender_task
+    await engine_task
     await db.dispose()
     if statements is not None:
         top = sorted(statements.items(), key=lambda kv: -kv[1][1])[:25]

@@ -1,21 +1,28 @@
-"""The engine: stores inbound messages, runs flow steps and writes their replies, one transaction each.
+"""The engine: stores inbound messages, then runs flow steps for many people in one transaction.
 
-Durable first: an inbound message is committed (and the webhook answered) before any flow runs. Then
-`process_person` takes the person's lock, runs every unprocessed message of that person in arrival
-order through `flows.conversation.step`, and commits the new state, the effects and the outbox rows
-together. A crash between the two commits leaves the message unprocessed; `recover` picks it up.
+Durable first: an inbound message is committed (and the webhook answered) before any flow runs. Then the
+engine's loop (`run`) takes the people with unprocessed messages, up to `MAX_BATCH_PEOPLE` of them, and
+handles them in ONE transaction (`process_people`): the people locked and their conversations, rate
+counts, facts and pending messages read in two statements, the pure step run per message in each
+person's arrival order, replies, processed marks and states written one statement per table, one
+commit. At low load a batch is the one or two people who just wrote; under load it grows by itself.
+
+A batch that fails is split to isolate the person whose message breaks it; that message is set aside
+(marked with its reason, raised to staff), never lost and never blocking the others. A crash between
+the two commits leaves messages unprocessed; the loop picks them up when the process starts again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import metrics
@@ -24,14 +31,15 @@ from bot.channels.base import InboundMessage
 from bot.effects import scheduling
 from bot.effects.mailbox import EffectContext, Touched
 from bot.effects.registry import EFFECT_HANDLERS, SCHEDULED_HANDLERS
+from bot.partitions import Partitions
 from flows import catalogue, places
 from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, outbox, privacy, schedule, staff
+from storage import inbox, outbox, privacy, schedule, staff, threads
 from storage import profile as person_facts
-from storage.db import GroupCommit
+from storage.db import BatchCommit
 from storage.inbox import StoredInbound
 from storage.models import Conversation, Identity, Person
 from storage.models import InboundMessage as InboundRow
@@ -52,6 +60,10 @@ SCHEDULER_CHUNK = 1000
 # A person sending more than this many messages a minute gets one slow-down reply; the rest waits.
 RATE_LIMIT = 20
 RATE_WINDOW = timedelta(seconds=60)
+# A batch takes the unprocessed messages of at most this many people (one transaction, one commit).
+MAX_BATCH_PEOPLE = 500
+# The reason on a message that broke its batch on its own, and the staff alert's kind.
+MESSAGE_FAILED = "message_failed"
 
 Clock = Callable[[], datetime]
 
@@ -101,30 +113,6 @@ def _event_log(event: schedule.DueEvent) -> dict[str, object]:
     return {"event_id": event.id, "kind": event.kind, "attempt": event.claim}
 
 
-class KeyedLocks:
-    """One asyncio lock per key, forgotten when nobody holds or waits for it (no unbounded growth)."""
-
-    def __init__(self) -> None:
-        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
-
-    @asynccontextmanager
-    async def hold(self, key: int) -> AsyncIterator[None]:
-        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
-        self._locks[key] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[key]
-            if users == 1:
-                del self._locks[key]
-            else:
-                self._locks[key] = (lock, users - 1)
-
-    def __len__(self) -> int:
-        return len(self._locks)
-
-
 class Engine:
     """Runs the conversation for people, one person at a time each, many people in parallel."""
 
@@ -144,29 +132,27 @@ class Engine:
         self._clock = clock
         self._on_outbox = on_outbox
         self._on_touched = on_touched
-        self._person_locks = KeyedLocks()
+        self._batch_lock = asyncio.Lock()
+        self._shares: Partitions | None = None  # while `run` shares people with other engines
+        self._wake = asyncio.Event()
+        self._stopping = False
         # Inbound messages arriving together are stored in one transaction (group commit).
-        self._stores = GroupCommit(sessions)
+        self._stores = BatchCommit(sessions, inbox.store_many)
 
     async def store(self, message: InboundMessage) -> StoredInbound:
         """Store an inbound message once and commit. A duplicate provider id stores nothing.
 
         Returns once the transaction holding it has committed; messages that arrive while another
-        batch commits share the next transaction (storage.db.GroupCommit)."""
-        event, now = event_to_json(message.event), self._clock()
-
-        async def write(session: AsyncSession) -> StoredInbound:
-            return await inbox.store_inbound(
-                session,
-                channel=message.channel,
-                provider_id=message.provider_id,
-                address=message.address,
-                event=event,
-                now=now,
-                tenant=message.tenant,
-            )
-
-        stored = await self._stores.run(write)
+        batch commits share the next transaction, written set-based (storage.inbox.store_many)."""
+        new = inbox.NewInbound(
+            tenant=message.tenant,
+            channel=message.channel,
+            provider_id=message.provider_id,
+            address=message.address,
+            event=event_to_json(message.event),
+            received_at=self._clock(),
+        )
+        stored = await self._stores.run(new)
         metrics.INBOUND.labels(message.channel, "duplicate" if stored.duplicate else "stored").inc()
         return stored
 
@@ -175,69 +161,127 @@ class Engine:
             await inbox.mark_address_stopped(session, channel, address, reason, self._clock(), tenant)
 
     async def process_person(self, person_id: int) -> int:
-        """Handle all of a person's unprocessed messages in order; returns how many were handled."""
-        async with self._person_locks.hold(person_id):
-            return await self._process_locked(person_id)
+        """Handle all of one person's unprocessed messages in order; returns how many were handled."""
+        return await self.process_people([person_id])
 
-    async def _process_locked(self, person_id: int) -> int:
+    async def process_people(self, person_ids: Sequence[int]) -> int:
+        """Handle the unprocessed messages of these people, each person's in arrival order, in one
+        transaction (split on failure). One batch at a time per process: SQLite has one writer, and on
+        PostgreSQL the people of a process's partitions are its own. Returns messages handled."""
+        async with self._batch_lock:
+            return await self._split_on_failure(list(dict.fromkeys(person_ids)))
+
+    async def _split_on_failure(self, person_ids: list[int]) -> int:
+        try:
+            return await self._process_batch(person_ids)
+        except Exception as exc:
+            if _transient(exc):
+                log.warning("batch failed on the database, left for the next round", exc_info=True)
+                return 0
+            if len(person_ids) == 1:
+                return await self._one_by_one(person_ids[0])
+            half = len(person_ids) // 2
+            log.warning("batch failed, split", extra={"count": len(person_ids)})
+            first = await self._split_on_failure(person_ids[:half])
+            return first + await self._split_on_failure(person_ids[half:])
+
+    async def _one_by_one(self, person_id: int) -> int:
+        """A person whose messages break a batch: each message in a transaction of its own, until the
+        one that breaks it, which is set aside; the messages after it wait for the next round."""
+        handled = 0
+        while True:
+            try:
+                done = await self._process_batch([person_id], one_message=True)
+            except Exception as exc:
+                if _transient(exc):
+                    log.warning("message failed on the database, left for the next round", exc_info=True)
+                    return handled
+                log.exception("a message breaks its batch: set aside", extra={"person_id": person_id})
+                return handled + await self._set_aside(person_id)
+            if done == 0:
+                return handled
+            handled += done
+
+    async def _set_aside(self, person_id: int) -> int:
+        """The person's oldest unprocessed message fails on its own: mark it with the reason and raise it
+        to staff (it stays stored and visible in the console), so the person's next messages go on."""
+        now = self._clock()
+        async with self._sessions() as session, session.begin():
+            pending = await inbox.pending_for_person(session, person_id)
+            if not pending:
+                return 0
+            mark = {"inbound_id": pending[0].id, "processed_at": now, "error": MESSAGE_FAILED}
+            await inbox.mark_processed(session, [mark])
+            threads.alert(session, MESSAGE_FAILED, now, person_id=person_id, priority="high")
+        metrics.INBOUND_SET_ASIDE.inc()
+        return 1
+
+    async def _process_batch(self, person_ids: list[int], *, one_message: bool = False) -> int:
         touched = Touched()
+        writes = _Writes()
         handled = 0
         async with self._sessions() as session, session.begin():
-            # The person's lock, conversation, rate count, staff status, Profile facts and pending
-            # messages: one statement (storage/profile.py).
-            started = await person_facts.start(session, person_id, self._clock() - RATE_WINDOW)
-            if started is None:
-                return 0
-            person, conversation = started.person, started.conversation
-            created = conversation is None
-            if conversation is None:
-                conversation = Conversation(person_id=person_id, state={}, updated_at=self._clock())
-                session.add(conversation)
-            state = dict(conversation.state or {})
-            if await self._flooding(session, person, state, started.recent):
-                conversation.state = state
-                self._on_outbox()
-                return 0
-            # A step may post internal events to this same person (a yes answered by "it is yours"):
-            # they are handled in the same transaction, in order, until the mailbox is empty. Without a
-            # post in this transaction the mailbox cannot have grown (a message stored meanwhile comes
-            # with its own kick, which waits for this person's lock), so it is not read again.
-            profile: Profile | None = None
-            known: person_facts.Facts | None = started.facts
-            pending = started.pending
-            while pending:
-                posts = touched.posts
-                marks: list[dict[str, Any]] = []  # handled messages, marked before the mailbox is re-read
-                for message, identity in pending:
-                    # Staff's hold or block is read before every step; the Profile's parts only when
-                    # effects may have changed them (storage/profile.py: one statement for both).
-                    if known is None:
-                        known = await person_facts.facts(session, person_id)
-                    if profile is None:
-                        profile = await person_facts.load(session, person, known)
-                    # The flow and its effects see the neighbourhoods of the person's tenant.
-                    with places.using(tenant_config.current().get(person.tenant).municipality):
-                        state, changed = await self._step_one(
-                            session, person, message, identity, state, profile, known.status, touched, marks
-                        )
-                    known = None
-                    if changed:
-                        profile = None  # effects may have changed what the profile says
-                handled += len(pending)
-                await inbox.mark_processed(session, marks)
-                pending = (
-                    await inbox.pending_with_identity(session, person_id) if touched.posts != posts else []
-                )
-            if not handled:
-                return 0
-            if created:
-                conversation.state, conversation.updated_at = state, self._clock()
-            else:
-                await inbox.save_state(session, person_id, state, self._clock())
-            person.language = catalogue.language_or_default(state.get("lang"))
-        self._on_outbox()
-        for other in touched.people - {person_id}:
+            now = self._clock()
+            starts = await person_facts.start_many(session, person_ids, now - RATE_WINDOW)
+            for person_id in person_ids:
+                started = starts.get(person_id)
+                if started is not None:
+                    handled += await self._turn(session, started, touched, writes, one_message)
+            await writes.flush(session)
+        if handled or writes.outbox_written:
+            self._on_outbox()
+        for other in touched.people:
             self._on_touched(other)
+        return handled
+
+    async def _turn(
+        self,
+        session: AsyncSession,
+        started: person_facts.Start,
+        touched: Touched,
+        writes: _Writes,
+        one_message: bool = False,
+    ) -> int:
+        """One person's messages of this batch (only the first with `one_message`), in order."""
+        person, conversation = started.person, started.conversation
+        if not started.pending:
+            return 0
+        person_id = person.id
+        state = dict(conversation.state or {}) if conversation is not None else {}
+        if await self._flooding(session, person, state, started.recent):
+            writes.state(session, person_id, conversation, state, self._clock())
+            return 0
+        # A step may post internal events to this same person (a yes answered by "it is yours"):
+        # they are handled in the same transaction, in order, until the mailbox is empty. Without a
+        # post to them the mailbox cannot have grown (a message stored meanwhile is for the next batch).
+        handled = 0
+        profile: Profile | None = None
+        known: person_facts.Facts | None = started.facts
+        pending = started.pending[:1] if one_message else started.pending
+        while pending:
+            posts = touched.posts
+            for message, identity in pending:
+                # Staff's hold or block is read before every step; the Profile's parts only when
+                # effects may have changed them (storage/profile.py: one statement for both).
+                if known is None:
+                    known = await person_facts.facts(session, person_id)
+                if profile is None:
+                    profile = await person_facts.load(session, person, known)
+                # The flow and its effects see the neighbourhoods of the person's tenant.
+                with places.using(tenant_config.current().get(person.tenant).municipality):
+                    state, changed = await self._step_one(
+                        session, person, message, identity, state, profile, known.status, touched, writes
+                    )
+                known = None
+                if changed:
+                    profile = None  # effects may have changed what the profile says
+            handled += len(pending)
+            if touched.posts == posts or one_message:
+                break
+            await writes.flush(session)  # marks first: the mailbox is read again
+            pending = await inbox.pending_with_identity(session, person_id)
+        writes.state(session, person_id, conversation, state, self._clock())
+        person.language = catalogue.language_or_default(state.get("lang"))
         return handled
 
     async def _flooding(
@@ -279,10 +323,10 @@ class Engine:
         profile: Profile,
         held: staff.PersonStatus,
         touched: Touched,
-        marks: list[dict[str, Any]],
+        writes: _Writes,
     ) -> tuple[dict[str, Any], bool]:
-        """One message through the flow; returns the new state and whether effects were applied. The
-        replies are inserted here; the message's processed mark is added to `marks` for the caller."""
+        """One message through the flow; returns the new state and whether effects were applied. Its
+        replies and processed mark join the batch's writes."""
         now = self._clock()
         internal = message.identity_id is None
         error: str | None = None
@@ -306,17 +350,20 @@ class Engine:
             for effect in effects:
                 if effect.kind == "set_stopped":
                     await self._apply(session, person, identity, effect, now, touched)
-            marks.append({"inbound_id": message.id, "processed_at": now, "error": error})
+            writes.mark(message.id, now, error)
             return state, False
         if held.held and not internal and not _allowed_while_held(effects):
             # Staff took over: the message is stored for them, the bot answers nothing and changes nothing.
-            marks.append({"inbound_id": message.id, "processed_at": now, "error": error})
+            writes.mark(message.id, now, error)
             return state, False
         language = catalogue.language_or_default(new_state.get("lang"))
         # The STOP confirmation and the erasure goodbye may reach an address that is stopped from now on.
         stopping = any(
             (e.kind == "set_stopped" and e.data.get("stopped")) or e.kind == "erase_me" for e in effects
         )
+        if effects:
+            # Replies queued so far go in first: a message an effect enqueues keeps its place after them.
+            await writes.flush_outbox(session)
         for effect in effects:
             await self._apply(session, person, identity, effect, now, touched)
         if identity is None:
@@ -326,14 +373,13 @@ class Engine:
             # Messages nobody just asked for (an invitation, a match) respect quiet hours.
             # An internal event that answers the person's own question (a look-up) is a reply too.
             scheduled = internal and not event.meta.get("reply")
-            rows = [
+            writes.outbox.extend(
                 self._reply_row(
                     person, identity, message, reply, language, now, stopping, scheduled=scheduled
                 )
                 for reply in replies
-            ]
-            await outbox.insert_rows(session, rows)
-        marks.append({"inbound_id": message.id, "processed_at": now, "error": error})
+            )
+        writes.mark(message.id, now, error)
         return new_state, bool(effects)
 
     async def _apply(
@@ -566,15 +612,105 @@ class Engine:
         return total
 
     async def recover(self, grace: timedelta = timedelta(seconds=5)) -> int:
-        """Process messages stored but never handled (a crash, a lost background task)."""
-        async with self._sessions() as session:
-            people = await inbox.people_with_pending(session, self._clock() - grace)
+        """Process messages stored at least `grace` ago and not handled yet, a batch at a time."""
         handled = 0
-        for person_id in people:
-            handled += await self.process_person(person_id)
+        while True:
+            async with self._sessions() as session:
+                people = await inbox.people_with_pending(
+                    session, self._clock() - grace, limit=MAX_BATCH_PEOPLE, partitions=self._partitions()
+                )
+            if not people:
+                break
+            done = await self.process_people(people)
+            handled += done
+            if done == 0:
+                break  # only people who must wait (flooding): the next round takes them
         if handled:
-            log.info("recovered unprocessed inbound messages", extra={"count": handled})
+            log.info("handled stored inbound messages", extra={"count": handled})
         return handled
+
+    def wake(self) -> None:
+        """New work (a stored message, a mailbox post): the loop takes a batch now."""
+        self._wake.set()
+
+    async def run(self, idle_poll: float = 1.0, partitions: Partitions | None = None) -> None:
+        """The engine's loop until `stop()`: a batch of everyone waiting, again at once while there is
+        work; otherwise on a wake-up or every `idle_poll` seconds (messages stored by other processes).
+        With `partitions` (several engines on one PostgreSQL database, bot/partitions.py) only the people
+        of the partitions this engine owns."""
+        self._shares = partitions
+        while not self._stopping:
+            self._wake.clear()
+            try:
+                if self._shares is not None and self._shares.due():
+                    await self._shares.refresh()
+                handled = await self.recover(grace=timedelta(0))
+            except Exception:
+                log.exception("engine round failed")
+                handled = 0
+            if handled == 0 and not self._stopping:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), idle_poll)
+
+    def stop(self) -> None:
+        """The loop ends after its batch; `close` then lets go of the partitions."""
+        self._stopping = True
+        self._wake.set()
+
+    async def close(self) -> None:
+        if self._shares is not None:
+            await self._shares.close()
+
+    def _partitions(self) -> tuple[int, frozenset[int]] | None:
+        """The partitions of people this process handles (PostgreSQL, several engines), or None: all."""
+        if self._shares is None:
+            return None
+        return self._shares.count, self._shares.owned
+
+
+class _Writes:
+    """A batch's writes that wait for its end: processed marks, replies and conversation states, one
+    statement per table. Replies are written earlier when an effect is about to run (their order)."""
+
+    def __init__(self) -> None:
+        self.marks: list[dict[str, Any]] = []
+        self.outbox: list[dict[str, Any]] = []
+        self.states: list[dict[str, Any]] = []
+        self.outbox_written = False
+
+    def mark(self, inbound_id: int, now: datetime, error: str | None) -> None:
+        self.marks.append({"inbound_id": inbound_id, "processed_at": now, "error": error})
+
+    def state(
+        self,
+        session: AsyncSession,
+        person_id: int,
+        conversation: Conversation | None,
+        state: dict[str, Any],
+        now: datetime,
+    ) -> None:
+        if conversation is None:  # first contact made it; a person from before that has none yet
+            session.add(Conversation(person_id=person_id, state=state, updated_at=now))
+        else:
+            self.states.append({"conversation_of": person_id, "state": state, "updated_at": now})
+
+    async def flush_outbox(self, session: AsyncSession) -> None:
+        if self.outbox:
+            await outbox.insert_rows(session, self.outbox)
+            self.outbox, self.outbox_written = [], True
+
+    async def flush(self, session: AsyncSession) -> None:
+        await self.flush_outbox(session)
+        await inbox.mark_processed(session, self.marks)
+        await inbox.save_states(session, self.states)
+        self.marks, self.states = [], []
+
+
+def _transient(exc: Exception) -> bool:
+    """A lost connection, a deadlock or a serialization failure: the batch may well pass next time."""
+    return isinstance(exc, OperationalError | InterfaceError) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    )
 
 
 def _service(person: Person) -> str:

@@ -12,6 +12,11 @@ INBOUND = Counter(
     ["channel", "result"],
     registry=REGISTRY,
 )
+INBOUND_SET_ASIDE = Counter(
+    "voordeur_inbound_set_aside_total",
+    "Inbound messages that broke their batch on their own: marked message_failed and raised to staff.",
+    registry=REGISTRY,
+)
 WEBHOOK_REJECTED = Counter(
     "voordeur_webhook_rejected_total",
     "Webhook requests refused, by route and HTTP status.",

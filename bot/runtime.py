@@ -31,6 +31,7 @@ from bot.delivery.quiet_hours import QuietHours
 from bot.delivery.sender import OutboxSender
 from bot.effects import meetings
 from bot.engine import Engine, spawn, utc_now
+from bot.partitions import Partitions
 from bot.settings import Settings
 from flows import understanding
 from storage import health, outbox
@@ -42,7 +43,8 @@ from storage.send_slots import SharedSlots
 log = logging.getLogger("voordeur.runtime")
 
 OPTED_OUT_CODES = {"21610"}
-RECOVERY_INTERVAL_SECONDS = 5
+# How often the engine looks for messages other processes stored (its own wake it at once).
+ENGINE_POLL_SECONDS = 0.5
 QUEUE_DEPTH_SECONDS = 15
 HEALTH_FIGURES_SECONDS = 15
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
@@ -106,6 +108,7 @@ class Runtime:
         self._started_at = clock()
         self._beating = False
         self._sender_task: asyncio.Task[Any] | None = None
+        self._engine_task: asyncio.Task[Any] | None = None
         self._scheduler: AsyncIOScheduler | None = None
 
     def _build_adapters(self, tenant: tenant_config.Tenant) -> dict[str, ChannelAdapter]:
@@ -157,7 +160,6 @@ class Runtime:
         for bot in self.telegram_bots.values():
             await bot.start()
         self._scheduler = AsyncIOScheduler(timezone=UTC)
-        self._every(RECOVERY_INTERVAL_SECONDS, self.engine.recover, "recover_inbound")
         if worker:
             self._every(self.settings.voordeur_scheduler_tick, self.engine.run_due_events, "due_events")
             self._every(QUEUE_DEPTH_SECONDS, self.sender.refresh_queue_depth, "queue_depth")
@@ -180,8 +182,10 @@ class Runtime:
             await self.heartbeat()
         self._every(HEALTH_FIGURES_SECONDS, self.refresh_health_metrics, "health_metrics")
         self._scheduler.start()
-        # Messages stored by a process that died before handling them are answered now.
-        self.background(self.engine.recover(grace=timedelta(0)))
+        # The engine's loop: messages stored before (by a process that died) are answered first.
+        # Several processes share PostgreSQL's people through partitions; SQLite has one engine.
+        partitions = Partitions(self.db) if self.db.dialect.name == "postgresql" else None
+        self._engine_task = spawn(self.engine.run(ENGINE_POLL_SECONDS, partitions), self._tasks)
         log.info(
             "runtime started",
             extra={"channels": self.channels(), "worker": worker, "count": len(self.tenants)},
@@ -206,12 +210,14 @@ class Runtime:
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
         self.sender.stop()
+        self.engine.stop()
         if self._tasks:
             _done, pending = await asyncio.wait(set(self._tasks), timeout=SHUTDOWN_TIMEOUT_SECONDS)
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
         await self.sender.release_in_flight()
+        await self.engine.close()
         if self._beating:
             with contextlib.suppress(Exception):
                 async with self.sessions() as session, session.begin():
@@ -221,14 +227,25 @@ class Runtime:
         await self.db.dispose()
         log.info("runtime stopped")
 
+    async def background_done(self) -> None:
+        """Until the background work set off so far (steps webhooks kicked off, and what those set off)
+        has finished; the engine's and the sender's loops do not count (tests, tools)."""
+        loops = {self._engine_task, self._sender_task}
+        while busy := [task for task in self._tasks if task not in loops]:
+            await asyncio.gather(*busy)
+
     def background(self, coro: Awaitable[Any]) -> None:
         spawn(_logged(coro), self._tasks)
 
     def kick(self, person_id: int) -> None:
-        """Handle a person's new message now, in the background (the webhook has already answered)."""
+        """A person has a new message (stored, the webhook answered) or a mailbox post: the engine's
+        loop takes them in its next batch."""
         if self.settings.voordeur_failpoint == "kill_after_inbound_commit":
             os.kill(os.getpid(), signal.SIGKILL)
-        self.background(self.engine.process_person(person_id))
+        if self._engine_task is None:  # not started (tests, tools): handle it here, in the background
+            self.background(self.engine.process_person(person_id))
+        else:
+            self.engine.wake()
 
     async def healthy(self, timeout: float = HEALTH_TIMEOUT_SECONDS) -> bool:
         """The database answers a trivial query within `timeout` (a silent network must not hang it)."""

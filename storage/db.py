@@ -17,7 +17,7 @@ import asyncio
 import sqlite3
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 import aiosqlite
 from sqlalchemy import Table, event
@@ -174,38 +174,48 @@ def table_of(model: Any) -> Table:
 
 
 T = TypeVar("T")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 Write = Callable[[AsyncSession], Awaitable[T]]
 
 
-class GroupCommit:
-    """Group commit: many small writes share one transaction, and each caller waits for its commit.
+class BatchCommit(Generic[Item, Result]):
+    """Group commit: items that arrive together are written in one transaction by `write_many` (which
+    may use one statement for all of them), and each caller waits for that commit.
 
-    `await group.run(write)` queues `write(session)` and returns its result once the transaction that
-    ran it has committed, so a caller that answers "stored" after it is as durable as with a commit of
-    its own. While one transaction runs, new writes queue up and go together in the next one: the
-    commit (SQLite's fsync, PostgreSQL's WAL flush) and the transaction's round trips are paid once per
-    batch instead of once per write. No write waits for a batch to fill: an idle group starts at once.
+    `await group.run(item)` queues the item and returns its result once the transaction that wrote it
+    has committed, so a caller that answers "stored" after it is as durable as with a commit of its own.
+    While one transaction runs, new items queue up and go together in the next one: the commit (SQLite's
+    fsync, PostgreSQL's WAL flush) and the transaction's round trips are paid once per batch instead of
+    once per item. No item waits for a batch to fill: an idle group starts at once.
 
-    If a batch fails, nothing of it was committed; each of its writes is then run again in a transaction
-    of its own, so one bad write fails only its own caller. Writes must therefore keep no state outside
-    the session. A caller that is cancelled does not cancel its write: it is committed or failed anyway.
+    If a batch fails, nothing of it was committed; each of its items is then written in a transaction
+    of its own, so one bad item fails only its own caller. `write_many` must therefore keep no state
+    outside the session. A caller that is cancelled does not cancel its item: it is committed or failed.
     """
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, max_batch: int = 100) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        write_many: Callable[[AsyncSession, list[Item]], Awaitable[list[Result]]],
+        *,
+        max_batch: int = 100,
+    ) -> None:
         self._sessions = sessions
+        self._write_many = write_many
         self._max_batch = max_batch
-        self._queue: list[tuple[Write[Any], asyncio.Future[Any]]] = []
+        self._queue: list[tuple[Item, asyncio.Future[Result]]] = []
         self._task: asyncio.Task[None] | None = None
 
-    async def run(self, write: Write[T]) -> T:
-        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._queue.append((write, future))
+    async def run(self, item: Item) -> Result:
+        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
+        self._queue.append((item, future))
         if self._task is None:
             self._task = asyncio.ensure_future(self._drain())
         return await asyncio.shield(future)
 
     async def wait_idle(self) -> None:
-        """Until every queued write is committed or failed (shutdown)."""
+        """Until every queued item is committed or failed (shutdown)."""
         while (task := self._task) is not None:
             await asyncio.wait({task})  # its failure is its callers' to see, not ours
 
@@ -216,7 +226,7 @@ class GroupCommit:
                 del self._queue[: self._max_batch]
                 await self._commit(batch)
         except BaseException as exc:  # cancelled (shutdown): nothing queued is left waiting forever
-            for _write, future in self._queue:
+            for _item, future in self._queue:
                 if not future.done():
                     future.set_exception(exc)
             self._queue.clear()
@@ -224,23 +234,36 @@ class GroupCommit:
         finally:
             self._task = None
 
-    async def _commit(self, batch: list[tuple[Write[Any], asyncio.Future[Any]]]) -> None:
-        results: list[Any] = []
+    async def _commit(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
         try:
             async with self._sessions() as session, session.begin():
-                for write, _future in batch:
-                    results.append(await write(session))
+                results = await self._write_many(session, [item for item, _future in batch])
         except BaseException as exc:
             if len(batch) == 1 or not isinstance(exc, Exception):
-                for _write, future in batch:
+                for _item, future in batch:
                     if not future.done():
                         future.set_exception(exc)
                 if not isinstance(exc, Exception):
                     raise
                 return
-            for item in batch:
-                await self._commit([item])
+            for one in batch:
+                await self._commit([one])
             return
-        for (_write, future), result in zip(batch, results, strict=True):
+        for (_item, future), result in zip(batch, results, strict=True):
             if not future.done():
                 future.set_result(result)
+
+
+async def _each(session: AsyncSession, writes: list[Write[Any]]) -> list[Any]:
+    return [await write(session) for write in writes]
+
+
+class GroupCommit(BatchCommit[Write[Any], Any]):
+    """Group commit of arbitrary writes: `await group.run(write)` runs `write(session)` in the next
+    shared transaction and returns its result after the commit (see BatchCommit)."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, max_batch: int = 100) -> None:
+        super().__init__(sessions, _each, max_batch=max_batch)
+
+    async def run(self, item: Write[T]) -> T:
+        return cast(T, await super().run(item))

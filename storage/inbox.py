@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -65,36 +65,71 @@ async def identity_for(
         return (await session.execute(query)).scalar_one()
 
 
-async def store_inbound(
-    session: AsyncSession,
-    *,
-    channel: str,
-    provider_id: str,
-    address: str,
-    event: dict[str, Any],
-    now: datetime,
-    tenant: str = "default",
-) -> StoredInbound:
-    """Store one inbound message unless the tenant's provider already delivered it (same provider id)."""
-    identity = await identity_for(session, channel, address, now, tenant)
+@dataclass(frozen=True, slots=True)
+class NewInbound:
+    """An inbound message as a webhook parsed it, to be stored (`store_many`)."""
+
+    tenant: str
+    channel: str
+    provider_id: str
+    address: str
+    event: dict[str, Any]
+    received_at: datetime
+
+
+async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[StoredInbound]:
+    """Store inbound messages, each once: a provider id the tenant's provider delivered before stores
+    nothing (a duplicate). The addresses are looked up in one statement (a first contact creates its
+    person), the messages inserted one statement each (its id or nothing), and the addresses' and
+    people's last activity written one statement each for the whole batch."""
+    found = await _identities(session, {(m.tenant, m.channel, m.address) for m in messages})
     postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
     statement = _STORE_PG if postgres else _STORE
-    row = {
-        "tenant": tenant,
-        "channel": channel,
-        "provider_id": provider_id,
-        "identity_id": identity.id,
-        "person_id": identity.person_id,
-        "received_at": now,
-        "event": event,
-    }
-    inbound_id = (await session.execute(statement, row)).scalar_one_or_none()
-    if inbound_id is not None:
-        await session.execute(_INBOUND_AT, {"identity": identity.id, "last_inbound_at": now})
-        if channel == "whatsapp":  # WhatsApp's 24-hour window opens again: what waited for it goes out
-            await outbox.window_reopened(session, identity.id, now)
-        await session.execute(_ACTIVE_AT, {"person": identity.person_id, "last_active_at": now})
-    return StoredInbound(person_id=identity.person_id, identity_id=identity.id, inbound_id=inbound_id)
+    stored: list[StoredInbound] = []
+    inbound_at: dict[int, datetime] = {}
+    active_at: dict[int, datetime] = {}
+    reopened: dict[int, datetime] = {}
+    for message in messages:
+        key = (message.tenant, message.channel, message.address)
+        if key not in found:  # first contact
+            identity = await identity_for(
+                session, message.channel, message.address, message.received_at, message.tenant
+            )
+            found[key] = (identity.id, identity.person_id)
+        identity_id, person_id = found[key]
+        row = {
+            "tenant": message.tenant,
+            "channel": message.channel,
+            "provider_id": message.provider_id,
+            "identity_id": identity_id,
+            "person_id": person_id,
+            "received_at": message.received_at,
+            "event": message.event,
+        }
+        inbound_id = (await session.execute(statement, row)).scalar_one_or_none()
+        if inbound_id is not None:
+            inbound_at[identity_id] = active_at[person_id] = message.received_at
+            if message.channel == "whatsapp":  # WhatsApp's 24-hour window opens again
+                reopened[identity_id] = message.received_at
+        stored.append(StoredInbound(person_id=person_id, identity_id=identity_id, inbound_id=inbound_id))
+    if inbound_at:
+        await session.execute(
+            _INBOUND_AT, [{"identity": i, "last_inbound_at": at} for i, at in inbound_at.items()]
+        )
+        await session.execute(
+            _ACTIVE_AT, [{"person": p, "last_active_at": at} for p, at in active_at.items()]
+        )
+    for identity_id, at in reopened.items():  # what waited for the window goes out
+        await outbox.window_reopened(session, identity_id, at)
+    return stored
+
+
+async def _identities(
+    session: AsyncSession, keys: set[tuple[str, str, str]]
+) -> dict[tuple[str, str, str], tuple[int, int]]:
+    """(tenant, channel, address) -> (identity id, person id) for the addresses known already."""
+    rows = await session.execute(_IDENTITIES, {"keys": sorted(keys)})
+    return {(row.tenant, row.channel, row.address): (row.id, row.person_id) for row in rows}
 
 
 # The store's statements, built once on the tables (Core): the VALUES and SET columns are the
@@ -105,7 +140,19 @@ _STORE, _STORE_PG = (
     .returning(table_of(InboundMessage).c.id)
     for dialect in (sqlite, postgresql)
 )
-_INBOUND_AT = update(table_of(Identity)).where(table_of(Identity).c.id == bindparam("identity"))
+_identities_table = table_of(Identity)
+_INBOUND_AT = update(_identities_table).where(_identities_table.c.id == bindparam("identity"))
+_IDENTITIES = select(
+    _identities_table.c.id,
+    _identities_table.c.person_id,
+    _identities_table.c.tenant,
+    _identities_table.c.channel,
+    _identities_table.c.address,
+).where(
+    tuple_(_identities_table.c.tenant, _identities_table.c.channel, _identities_table.c.address).in_(
+        bindparam("keys", expanding=True)
+    )
+)
 _ACTIVE_AT = update(table_of(Person)).where(table_of(Person).c.id == bindparam("person"))
 
 INTERNAL = "internal"
@@ -169,9 +216,11 @@ async def mark_processed(session: AsyncSession, marks: list[dict[str, Any]]) -> 
         await session.execute(_MARK_PROCESSED, marks)
 
 
-async def save_state(session: AsyncSession, person_id: int, state: dict[str, Any], now: datetime) -> None:
-    """Store the person's conversation state (the row exists: first contact created it)."""
-    await session.execute(_SAVE_STATE, {"conversation_of": person_id, "state": state, "updated_at": now})
+async def save_states(session: AsyncSession, states: list[dict[str, Any]]) -> None:
+    """Store conversation states, one executemany: each {"conversation_of", "state", "updated_at"}
+    (the rows exist: first contact created them)."""
+    if states:
+        await session.execute(_SAVE_STATE, states)
 
 
 async def pending_for_person(session: AsyncSession, person_id: int) -> list[InboundMessage]:
@@ -218,15 +267,22 @@ _PENDING_WITH_IDENTITY = (
 )
 
 
-async def people_with_pending(session: AsyncSession, older_than: datetime, limit: int = 200) -> list[int]:
-    """People with inbound messages left unprocessed (a crash between store and step), oldest first."""
-    query = (
-        select(InboundMessage.person_id)
-        .where(InboundMessage.processed_at.is_(None), InboundMessage.received_at <= older_than)
-        .group_by(InboundMessage.person_id)
-        .order_by(func.min(InboundMessage.id))
-        .limit(limit)
+async def people_with_pending(
+    session: AsyncSession,
+    older_than: datetime,
+    limit: int = 200,
+    partitions: tuple[int, frozenset[int]] | None = None,
+) -> list[int]:
+    """People with inbound messages not handled yet, received by `older_than`, oldest first.
+    `partitions` (count, owned): only people whose id modulo count is owned (PostgreSQL, several
+    engines: see bot/partitions.py)."""
+    query = select(InboundMessage.person_id).where(
+        InboundMessage.processed_at.is_(None), InboundMessage.received_at <= older_than
     )
+    if partitions is not None:
+        count, owned = partitions
+        query = query.where((InboundMessage.person_id % count).in_(sorted(owned)))
+    query = query.group_by(InboundMessage.person_id).order_by(func.min(InboundMessage.id)).limit(limit)
     return list((await session.execute(query)).scalars())
 
 

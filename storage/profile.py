@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, and_, bindparam, exists, or_, select
+from sqlalchemy import BindParameter, and_, bindparam, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from flows.profile import CircleSummary, Profile
-from storage import care, community, inbox, offers, requests, threads
+from storage import care, community, offers, requests, threads
 from storage.models import (
     CareRegistration,
     CircleMember,
@@ -57,7 +58,7 @@ class Facts:
 
 @dataclass(frozen=True, slots=True)
 class Start:
-    """What the engine reads when it starts a person's turn, in one statement (`start`)."""
+    """What the engine reads when it starts a person's turn (`start_many`, for a batch of people)."""
 
     person: Person  # locked (PostgreSQL: FOR NO KEY UPDATE, as storage.inbox.lock_person)
     conversation: Conversation | None
@@ -66,49 +67,61 @@ class Start:
     pending: list[tuple[InboundMessage, Identity | None]]  # as storage.inbox.pending_with_identity
 
 
-_PERSON: BindParameter[int] = bindparam("person_id")
-# Each subquery is uncorrelated (correlate(None)): `_START` has people and inbound_messages in its FROM,
-# and these must not refer to that row.
-_FACT_COLUMNS = (
-    select(StaffHold.staff_id).where(StaffHold.person_id == _PERSON).correlate(None).scalar_subquery(),
-    exists().where(StaffHold.person_id == _PERSON).correlate(None),
-    exists().where(PersonBlock.person_id == _PERSON).correlate(None),
-    exists().where(Consent.person_id == _PERSON, Consent.withdrawn_at.is_(None)).correlate(None),
-    # as storage.requests.open_for_person
-    exists()
-    .where(HelpRequest.person_id == _PERSON, HelpRequest.status.in_(requests.OPEN_STATUSES))
-    .correlate(None),
-    # as storage.threads.for_person
-    exists()
-    .where(
-        or_(Thread.requester_id == _PERSON, Thread.volunteer_id == _PERSON),
-        Thread.status.in_(("open", "frozen")),
+def _fact_columns(person: Any) -> tuple[Any, ...]:
+    """The facts as columns about `person`: a bind parameter (one person, `facts`) or the id column of
+    the batch's people (`start_many`), each an EXISTS that repeats its part's loader's WHERE."""
+    owner = aliased(Person)
+    return (
+        select(StaffHold.staff_id).where(StaffHold.person_id == person).scalar_subquery(),
+        exists().where(StaffHold.person_id == person),
+        exists().where(PersonBlock.person_id == person),
+        exists().where(Consent.person_id == person, Consent.withdrawn_at.is_(None)),
+        # as storage.requests.open_for_person
+        exists().where(HelpRequest.person_id == person, HelpRequest.status.in_(requests.OPEN_STATUSES)),
+        # as storage.threads.for_person
+        exists().where(
+            or_(Thread.requester_id == person, Thread.volunteer_id == person),
+            Thread.status.in_(("open", "frozen")),
+        ),
+        exists().where(HelpOffer.person_id == person),
+        exists().where(CareRegistration.person_id == person),
+        exists().where(Reminder.person_id == person),
+        # as storage.community.circle_for: members, circles joined, settings
+        exists().where(CircleMember.owner_id == person, CircleMember.status.in_(community.LIVE)),
+        exists(
+            select(CircleMember.id)
+            .join(owner, owner.id == CircleMember.owner_id)
+            .where(CircleMember.member_id == person, CircleMember.status == "active")
+        ),
+        exists().where(CircleSettings.person_id == person),
     )
-    .correlate(None),
-    exists().where(HelpOffer.person_id == _PERSON).correlate(None),
-    exists().where(CareRegistration.person_id == _PERSON).correlate(None),
-    exists().where(Reminder.person_id == _PERSON).correlate(None),
-    # as storage.community.circle_for: members, circles joined, settings
-    exists().where(CircleMember.owner_id == _PERSON, CircleMember.status.in_(community.LIVE)).correlate(None),
-    exists(
-        select(CircleMember.id)
-        .join(Person, Person.id == CircleMember.owner_id)
-        .where(CircleMember.member_id == _PERSON, CircleMember.status == "active")
-        .correlate(None)
-    ),
-    exists().where(CircleSettings.person_id == _PERSON).correlate(None),
-)
-_FACTS = select(*_FACT_COLUMNS)
-# One row per pending message (one row with no message if none), in arrival order. The lock is on
-# people only, which is never on the nullable side of the outer joins.
-_START = (
+
+
+_PERSON: BindParameter[int] = bindparam("person_id")
+_FACTS = select(*_fact_columns(_PERSON))
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+# PostgreSQL: the batch's people locked in id order (two engines never wait on each other in a cycle).
+# FOR NO KEY UPDATE, as storage.inbox.lock_person: a mailbox post's KEY SHARE lock does not wait for it.
+_LOCK_MANY = select(Person.id).where(Person.id.in_(_IDS)).order_by(Person.id).with_for_update(key_share=True)
+_recent = aliased(InboundMessage)
+# One row per person and pending message (one row with no message if none), in arrival order. Read
+# after the lock, in a statement of its own: under READ COMMITTED it sees every message another
+# engine marked processed before it let go of these people.
+_START_MANY = (
     select(
         Person,
         Conversation,
         InboundMessage,
         Identity,
-        inbox.RECENT_FROM_PERSON.correlate(None).scalar_subquery(),
-        *_FACT_COLUMNS,
+        select(func.count())
+        .select_from(_recent)
+        .where(
+            _recent.person_id == Person.id,
+            _recent.identity_id.is_not(None),
+            _recent.received_at > bindparam("since"),
+        )
+        .scalar_subquery(),
+        *_fact_columns(Person.id),
     )
     .outerjoin(Conversation, Conversation.person_id == Person.id)
     .outerjoin(
@@ -116,26 +129,30 @@ _START = (
         and_(InboundMessage.person_id == Person.id, InboundMessage.processed_at.is_(None)),
     )
     .outerjoin(Identity, Identity.id == InboundMessage.identity_id)
-    .where(Person.id == _PERSON)
-    .order_by(InboundMessage.id)
-    .with_for_update(of=Person, key_share=True)
+    .where(Person.id.in_(_IDS))
+    .order_by(Person.id, InboundMessage.id)
 )
 
 
-async def start(session: AsyncSession, person_id: int, since: datetime) -> Start | None:
-    """Lock the person and read their conversation, rate count, facts and pending messages: one
-    statement instead of four. None if the person does not exist (erased meanwhile)."""
-    rows = (await session.execute(_START, {"person_id": person_id, "since": since})).all()
-    if not rows:
-        return None
-    first = rows[0]
-    return Start(
-        person=first[0],
-        conversation=first[1],
-        recent=int(first[4]),
-        facts=_facts(first[5:]),
-        pending=[(row[2], row[3]) for row in rows if row[2] is not None],
-    )
+async def start_many(session: AsyncSession, person_ids: Sequence[int], since: datetime) -> dict[int, Start]:
+    """Lock the people (PostgreSQL) and read each one's conversation, rate count, facts and pending
+    messages: two statements for the whole batch. People who no longer exist (erased) are left out."""
+    if not person_ids:
+        return {}
+    ids = sorted(set(person_ids))
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        await session.execute(_LOCK_MANY, {"ids": ids})
+    started: dict[int, Start] = {}
+    for row in (await session.execute(_START_MANY, {"ids": ids, "since": since})).all():
+        person: Person = row[0]
+        found = started.get(person.id)
+        if found is None:
+            found = started[person.id] = Start(
+                person=person, conversation=row[1], recent=int(row[4]), facts=_facts(row[5:]), pending=[]
+            )
+        if row[2] is not None:
+            found.pending.append((row[2], row[3]))
+    return started
 
 
 async def facts(session: AsyncSession, person_id: int) -> Facts:

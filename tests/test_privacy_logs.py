@@ -16,7 +16,6 @@ what the production handler wrote; nor in `/metrics`.
 
 from __future__ import annotations
 
-import asyncio
 import io
 import itertools
 import json
@@ -228,10 +227,9 @@ class App:
     async def settle(self) -> None:
         """Run every step the webhooks set off, then send every reply that is due."""
         for _ in range(10):
-            while self.runtime._tasks:
-                await asyncio.gather(*list(self.runtime._tasks))
+            await self.runtime.background_done()
             await self.runtime.engine.settle()
-            if await self.runtime.sender.send_due() == 0 and not self.runtime._tasks:
+            if await self.runtime.sender.send_due() == 0:
                 return
 
     async def sms(self, text: str, sender: str = RESIDENT, *, whatsapp: bool = False) -> None:

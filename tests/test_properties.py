@@ -122,8 +122,7 @@ class Harness:
     async def check_after(self, channel: str, provider_id: str, *, stored: bool) -> None:
         """After one example: its message is stored once (or not at all), everything accepted is stored
         once and handled, and the replies it set off are bounded."""
-        while self.runtime._tasks:  # the steps the webhooks kicked off, and the internal events they posted
-            await asyncio.gather(*list(self.runtime._tasks))
+        await self.runtime.background_done()
         if stored:
             await self.runtime.engine.settle()
             self.seen["stored"] += 1

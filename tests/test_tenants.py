@@ -170,9 +170,7 @@ async def web(
 
 
 async def settle(runtime: Runtime) -> None:
-    while runtime._tasks:
-        for task in list(runtime._tasks):
-            await task
+    await runtime.background_done()
     await runtime.engine.settle()
 
 

@@ -99,8 +99,7 @@ async def web(database_url: str, clock: FixedClock, providers: respx.MockRouter)
 
 async def settle(runtime: Runtime) -> None:
     """Wait for the background work the webhooks started (flow steps, answerCallbackQuery)."""
-    while runtime._tasks:
-        await asyncio.gather(*list(runtime._tasks))
+    await runtime.background_done()
 
 
 async def count(runtime: Runtime, model: Any, *where: Any) -> int:

@@ -1,0 +1,121 @@
+"""The batched engine: many people in one transaction, one commit; a message that breaks its batch is set
+aside and raised to staff while everyone else is answered; partitions share people between engines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot import engine as engine_module
+from bot.effects.mailbox import EffectContext
+from bot.partitions import Partitions
+from bot.runtime import Runtime
+from storage.db import async_url
+from storage.models import InboundMessage, OutboxMessage, StaffAlert
+from tests.dbutil import outbox_rows, text_message
+
+ADDRESSES = [f"+3161234{index:04d}" for index in range(6)]
+
+
+def _count_commits(runtime: Runtime) -> list[int]:
+    commits = [0]
+
+    @event.listens_for(runtime.db.sync_engine, "commit")
+    def counted(_connection: Any) -> None:
+        commits[0] += 1
+
+    return commits
+
+
+async def test_many_people_are_answered_in_one_transaction_each_in_their_own_order(runtime: Runtime) -> None:
+    people = []
+    for index, address in enumerate(ADDRESSES):
+        for step, text in enumerate(["hallo", "Ria"]):
+            stored = await runtime.engine.store(text_message(text, f"m{index}-{step}", address=address))
+        people.append(stored.person_id)
+    commits = _count_commits(runtime)
+    assert await runtime.engine.process_people(people) == 2 * len(people)
+    assert commits[0] == 1
+    rows = await outbox_rows(runtime)
+    for person_id in people:
+        keys = [row.text_key for row in rows if row.person_id == person_id]
+        assert keys == ["welcome", "ask_name", "name_thanks", "ask_neighbourhood"], person_id
+    async with runtime.sessions() as session:
+        unprocessed = await session.execute(
+            select(InboundMessage.id).where(InboundMessage.processed_at.is_(None))
+        )
+        assert list(unprocessed) == []
+
+
+async def test_a_message_that_breaks_its_batch_is_set_aside_and_the_others_are_answered(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people = []
+    for index, address in enumerate(ADDRESSES[:5]):
+        for step, text in enumerate(["hallo", "Ria", "7391 AB"]):
+            stored = await runtime.engine.store(text_message(text, f"m{index}-{step}", address=address))
+        people.append(stored.person_id)
+    broken = people[2]
+    real = engine_module.EFFECT_HANDLERS["update_profile"]
+
+    async def breaks_for_one(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+        if ctx.person.id == broken and "neighbourhood" in data:
+            raise RuntimeError("a bug in an effect")
+        await real(ctx, data)
+
+    monkeypatch.setitem(engine_module.EFFECT_HANDLERS, "update_profile", breaks_for_one)
+    await runtime.engine.settle()
+    async with runtime.sessions() as session:
+        messages = list((await session.execute(select(InboundMessage).order_by(InboundMessage.id))).scalars())
+        alerts = list((await session.execute(select(StaffAlert))).scalars())
+    assert [m.event["text"] for m in messages if m.processed_at is None] == []
+    failed = [(m.person_id, m.event["text"]) for m in messages if m.error == engine_module.MESSAGE_FAILED]
+    assert failed == [(broken, "7391 AB")]
+    assert [(a.kind, a.person_id, a.priority) for a in alerts] == [
+        (engine_module.MESSAGE_FAILED, broken, "high")
+    ]
+    rows = await outbox_rows(runtime)
+    for person_id in people:
+        keys = [row.text_key for row in rows if row.person_id == person_id]
+        if person_id == broken:  # the first two answered; the third set aside, nothing half-done sent
+            assert keys == ["welcome", "ask_name", "name_thanks", "ask_neighbourhood"]
+        else:
+            assert keys[-2:] == ["neighbourhood_thanks", "consent_question"], person_id
+    # Set aside, not stuck: the person's next message is answered.
+    monkeypatch.setitem(engine_module.EFFECT_HANDLERS, "update_profile", real)
+    await runtime.engine.store(text_message("7391 AB", "again", address=ADDRESSES[2]))
+    assert await runtime.engine.process_person(broken) == 1
+    async with runtime.sessions() as session:
+        last = (
+            await session.execute(
+                select(OutboxMessage.text_key)
+                .where(OutboxMessage.person_id == broken)
+                .order_by(OutboxMessage.id)
+            )
+        ).scalars()
+        assert list(last)[-1] == "consent_question"
+
+
+@pytest.mark.postgres
+async def test_partitions_are_shared_fairly_and_a_dead_engines_are_taken_over(runtime: Runtime) -> None:
+    if runtime.db.dialect.name != "postgresql":
+        pytest.skip("advisory locks are PostgreSQL's")
+    other_db = create_async_engine(async_url(runtime.settings.database_url))
+    first, second = Partitions(runtime.db, count=8), Partitions(other_db, count=8)
+    try:
+        assert await first.refresh() == frozenset(range(8))  # alone: everything
+        await second.refresh()  # joins; the first still holds all, so it gets none yet
+        assert second.owned == frozenset()
+        assert len(await first.refresh()) == 4  # two members now: it lets half go
+        assert len(await second.refresh()) == 4
+        assert first.owned.isdisjoint(second.owned)
+        await second.close()  # its connection ends, as when its process is killed
+        assert await first.refresh() == frozenset(range(8))
+    finally:
+        await first.close()
+        await second.close()
+        await other_db.dispose()
