@@ -743,7 +743,8 @@ def test_round3_lookalikes_do_not_fire(lang: str, text: str) -> None:
 # Round 4 of the red team (crisis3): Turkish, Arabic (Modern Standard, Darija in Arabic script and in
 # Latin "Arabizi"), Polish, Ukrainian and surzhyk, and fresh Dutch and English wording (typos, dialect,
 # SMS shorthand, indirect phrasing), with look-alikes (hyperbole, a cut while cooking, a phone that fell).
-# Written before the word lists were read; rows marked "guard" were written after the fix, to probe it.
+# Batch A (rt4-) was written before the word lists were read; "guard" rows after its fix, to probe it;
+# batch B (rt4b-) after that fix, and measured before its own fix (see the rows' notes).
 ROUND4 = Path(__file__).parent / "data" / "understanding_crisis_redteam2.jsonl"
 
 
