@@ -744,7 +744,7 @@ def test_round3_lookalikes_do_not_fire(lang: str, text: str) -> None:
 # Latin "Arabizi"), Polish, Ukrainian and surzhyk, and fresh Dutch and English wording (typos, dialect,
 # SMS shorthand, indirect phrasing), with look-alikes (hyperbole, a cut while cooking, a phone that fell).
 # Batch A (rt4-) was written before the word lists were read; "guard" rows after its fix, to probe it;
-# batch B (rt4b-) after that fix, and measured before its own fix (see the rows' notes).
+# batch B (rt4b-) after that fix and batch C (rt4c-) after B's, each measured before its own fix.
 ROUND4 = Path(__file__).parent / "data" / "understanding_crisis_redteam2.jsonl"
 
 
