@@ -744,7 +744,9 @@ def test_round3_lookalikes_do_not_fire(lang: str, text: str) -> None:
 # Latin "Arabizi"), Polish, Ukrainian and surzhyk, and fresh Dutch and English wording (typos, dialect,
 # SMS shorthand, indirect phrasing), with look-alikes (hyperbole, a cut while cooking, a phone that fell).
 # Batch A (rt4-) was written before the word lists were read; "guard" rows after its fix, to probe it;
-# batch B (rt4b-) after that fix and batch C (rt4c-) after B's, each measured before its own fix.
+# batch B (rt4b-) after that fix, C (rt4c-) after B's and D (rt4d-) after C's, each measured before its own
+# fix. Language tags: ar (Modern Standard), ar-ma (Darija, Arabic script), ar-latn (Arabizi), uk-ru (surzhyk),
+# nl-tr and nl-ar (switching language inside the message).
 ROUND4 = Path(__file__).parent / "data" / "understanding_crisis_redteam2.jsonl"
 
 
