@@ -738,3 +738,33 @@ def test_round3_indirect_crises_get_their_number(kind: str, lang: str, text: str
 @pytest.mark.parametrize(("lang", "text"), ROUND3_LOOKALIKES)
 def test_round3_lookalikes_do_not_fire(lang: str, text: str) -> None:
     assert crisis.detect(text, lang) is None
+
+
+# Round 4 of the red team (crisis3): Turkish, Arabic (Modern Standard, Darija in Arabic script and in
+# Latin "Arabizi"), Polish, Ukrainian and surzhyk, and fresh Dutch and English wording (typos, dialect,
+# SMS shorthand, indirect phrasing), with look-alikes (hyperbole, a cut while cooking, a phone that fell).
+# Batch A (rt4-) was written before the word lists were read; "guard" rows after its fix, to probe it;
+# batch B (rt4b-) after that fix, C (rt4c-) after B's and D (rt4d-) after C's, each measured before its own
+# fix. Language tags: ar (Modern Standard), ar-ma (Darija, Arabic script), ar-latn (Arabizi), uk-ru (surzhyk),
+# nl-tr and nl-ar (switching language inside the message).
+ROUND4 = Path(__file__).parent / "data" / "understanding_crisis_redteam2.jsonl"
+
+
+def _round4() -> list[dict[str, str | None]]:
+    with ROUND4.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def test_round4_cases_are_new_sentences() -> None:
+    texts = [case["text"] for case in _round4()]
+    older = [text for _, text in SUICIDE + MEDICAL + VIOLENCE] + LOOKALIKES
+    older += [text for _, _, text in ROUND3_CRISES] + [text for _, text in ROUND3_LOOKALIKES]
+    assert len(set(texts)) == len(texts)
+    assert not {text.casefold() for text in texts} & ({text.casefold() for text in older} | _corpus_texts())
+    assert sum(1 for case in _round4() if case["crisis"]) >= 120
+    assert sum(1 for case in _round4() if not case["crisis"]) >= 60
+
+
+@pytest.mark.parametrize("case", _round4(), ids=lambda case: str(case["id"]))
+def test_round4_crises_get_their_number_and_lookalikes_none(case: dict[str, str | None]) -> None:
+    assert crisis.detect(str(case["text"]), str(case["lang"])[:2]) == case["crisis"]
