@@ -47,6 +47,7 @@ WAITING_KINDS = (
     "stuck",
     "voice_note",
     "abuse_report",
+    "message_failed",
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 MENTION = re.compile(r"@([\w.-]+)", re.UNICODE)
@@ -518,7 +519,7 @@ def fill_in(reply: CannedReply, language: str, first_name: str) -> str:
 # Alerts every open console of the neighbourhood must notice at once (a visible and audible cue).
 URGENT_KINDS = ("crisis_medical", "crisis_suicide", "crisis_violence", "human_requested")
 # Alerts shown with what the person last wrote (the bot could not understand them, or it was a voice note).
-WITH_MESSAGES = ("stuck", "voice_note")
+WITH_MESSAGES = ("stuck", "voice_note", "message_failed")
 
 
 async def last_said(
