@@ -34,7 +34,7 @@ from bot.engine import Engine, spawn, utc_now
 from bot.partitions import Partitions
 from bot.settings import Settings
 from flows import understanding
-from storage import health, outbox
+from storage import health, matching_index, outbox
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import mark_address_stopped
 from storage.models import Identity
@@ -180,6 +180,9 @@ class Runtime:
             self._sender_task = spawn(self.sender.run(), self._tasks)
             self._every(health.HEARTBEAT_SECONDS, self.heartbeat, "heartbeat")
             await self.heartbeat()
+            # The volunteers in memory (storage/matching_index.py) load now, not in the first request's
+            # transaction (100,000 volunteers take seconds).
+            self.background(self.load_volunteers())
         self._every(HEALTH_FIGURES_SECONDS, self.refresh_health_metrics, "health_metrics")
         self._scheduler.start()
         # The engine's loop: messages stored before (by a process that died) are answered first.
@@ -246,6 +249,12 @@ class Runtime:
             self.background(self.engine.process_person(person_id))
         else:
             self.engine.wake()
+
+    async def load_volunteers(self) -> None:
+        async with self.sessions() as session:
+            index = matching_index.for_session(session)
+            if index is not None:
+                await index.sync(session, self.clock())
 
     async def healthy(self, timeout: float = HEALTH_TIMEOUT_SECONDS) -> bool:
         """The database answers a trivial query within `timeout` (a silent network must not hang it)."""

@@ -79,16 +79,11 @@ class NewInbound:
 
 async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[StoredInbound]:
     """Store inbound messages, each once: a provider id the tenant's provider delivered before stores
-    nothing (a duplicate). The addresses are looked up in one statement (a first contact creates its
-    person), the messages inserted one statement each (its id or nothing), and the addresses' and
-    people's last activity written one statement each for the whole batch."""
+    nothing (a duplicate). Set-based: the addresses looked up in one statement (a first contact creates
+    its person), the messages inserted in one (ON CONFLICT DO NOTHING, RETURNING what was new), and the
+    addresses' and people's last activity written one statement each."""
     found = await _identities(session, {(m.tenant, m.channel, m.address) for m in messages})
-    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
-    statement = _STORE_PG if postgres else _STORE
-    stored: list[StoredInbound] = []
-    inbound_at: dict[int, datetime] = {}
-    active_at: dict[int, datetime] = {}
-    reopened: dict[int, datetime] = {}
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
     for message in messages:
         key = (message.tenant, message.channel, message.address)
         if key not in found:  # first contact
@@ -97,16 +92,33 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
             )
             found[key] = (identity.id, identity.person_id)
         identity_id, person_id = found[key]
-        row = {
-            "tenant": message.tenant,
-            "channel": message.channel,
-            "provider_id": message.provider_id,
-            "identity_id": identity_id,
-            "person_id": person_id,
-            "received_at": message.received_at,
-            "event": message.event,
-        }
-        inbound_id = (await session.execute(statement, row)).scalar_one_or_none()
+        rows.setdefault(  # the same delivery twice in one batch: the first is the message
+            (message.tenant, message.channel, message.provider_id),
+            {
+                "tenant": message.tenant,
+                "channel": message.channel,
+                "provider_id": message.provider_id,
+                "identity_id": identity_id,
+                "person_id": person_id,
+                "received_at": message.received_at,
+                "event": message.event,
+            },
+        )
+    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    insert = (postgresql.insert if postgres else sqlite.insert)(_inbound).values(list(rows.values()))
+    inserted = await session.execute(
+        insert.on_conflict_do_nothing(index_elements=["tenant", "channel", "provider_id"]).returning(
+            _inbound.c.id, _inbound.c.tenant, _inbound.c.channel, _inbound.c.provider_id
+        )
+    )
+    new_ids = {(row.tenant, row.channel, row.provider_id): row.id for row in inserted}
+    stored: list[StoredInbound] = []
+    inbound_at: dict[int, datetime] = {}
+    active_at: dict[int, datetime] = {}
+    reopened: dict[int, datetime] = {}
+    for message in messages:
+        identity_id, person_id = found[(message.tenant, message.channel, message.address)]
+        inbound_id = new_ids.pop((message.tenant, message.channel, message.provider_id), None)
         if inbound_id is not None:
             inbound_at[identity_id] = active_at[person_id] = message.received_at
             if message.channel == "whatsapp":  # WhatsApp's 24-hour window opens again
@@ -114,11 +126,9 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
         stored.append(StoredInbound(person_id=person_id, identity_id=identity_id, inbound_id=inbound_id))
     if inbound_at:
         await session.execute(
-            _INBOUND_AT, [{"identity": i, "last_inbound_at": at} for i, at in inbound_at.items()]
+            _INBOUND_AT, [{"identity": i, "last_inbound_at": t} for i, t in inbound_at.items()]
         )
-        await session.execute(
-            _ACTIVE_AT, [{"person": p, "last_active_at": at} for p, at in active_at.items()]
-        )
+        await session.execute(_ACTIVE_AT, [{"person": p, "last_active_at": t} for p, t in active_at.items()])
     for identity_id, at in reopened.items():  # what waited for the window goes out
         await outbox.window_reopened(session, identity_id, at)
     return stored
@@ -132,14 +142,6 @@ async def _identities(
     return {(row.tenant, row.channel, row.address): (row.id, row.person_id) for row in rows}
 
 
-# The store's statements, built once on the tables (Core): the VALUES and SET columns are the
-# parameters' keys. The insert is the dialect's own, for ON CONFLICT DO NOTHING.
-_STORE, _STORE_PG = (
-    dialect.insert(table_of(InboundMessage))
-    .on_conflict_do_nothing(index_elements=["tenant", "channel", "provider_id"])
-    .returning(table_of(InboundMessage).c.id)
-    for dialect in (sqlite, postgresql)
-)
 _identities_table = table_of(Identity)
 _INBOUND_AT = update(_identities_table).where(_identities_table.c.id == bindparam("identity"))
 _IDENTITIES = select(
