@@ -1,7 +1,7 @@
 """The engine: stores inbound messages, then runs flow steps for many people in one transaction.
 
 Durable first: an inbound message is committed (and the webhook answered) before any flow runs. Then the
-engine's loop (`run`) takes the people with unprocessed messages, up to `MAX_BATCH_PEOPLE` of them, and
+engine's loop (`run`) takes the people of the oldest unprocessed messages (`MAX_BATCH_MESSAGES`) and
 handles them in ONE transaction (`process_people`): the people locked and their conversations, rate
 counts, facts and pending messages read in two statements, the pure step run per message in each
 person's arrival order, replies, processed marks and states written one statement per table, one
@@ -60,8 +60,10 @@ SCHEDULER_CHUNK = 1000
 # A person sending more than this many messages a minute gets one slow-down reply; the rest waits.
 RATE_LIMIT = 20
 RATE_WINDOW = timedelta(seconds=60)
-# A batch takes the unprocessed messages of at most this many people (one transaction, one commit).
-MAX_BATCH_PEOPLE = 500
+# A batch takes the people of the oldest this many unprocessed messages (one transaction, one commit).
+MAX_BATCH_MESSAGES = 500
+# A person who sends too much is left out of batches for this long, then their count is read again.
+RESTING = timedelta(seconds=5)
 # The reason on a message that broke its batch on its own, and the staff alert's kind.
 MESSAGE_FAILED = "message_failed"
 
@@ -133,6 +135,7 @@ class Engine:
         self._on_outbox = on_outbox
         self._on_touched = on_touched
         self._batch_lock = asyncio.Lock()
+        self._resting: dict[int, datetime] = {}  # people sending too much -> until when left out
         self._shares: Partitions | None = None  # while `run` shares people with other engines
         self._wake = asyncio.Event()
         self._stopping = False
@@ -250,6 +253,7 @@ class Engine:
         state = dict(conversation.state or {}) if conversation is not None else {}
         if await self._flooding(session, person, state, started.recent):
             writes.state(session, person_id, conversation, state, self._clock())
+            self._resting[person_id] = self._clock() + RESTING  # others are not held up behind them
             return 0
         # A step may post internal events to this same person (a yes answered by "it is yours"):
         # they are handled in the same transaction, in order, until the mailbox is empty. Without a
@@ -616,8 +620,14 @@ class Engine:
         handled = 0
         while True:
             async with self._sessions() as session:
+                now = self._clock()
+                self._resting = {person: until for person, until in self._resting.items() if until > now}
                 people = await inbox.people_with_pending(
-                    session, self._clock() - grace, limit=MAX_BATCH_PEOPLE, partitions=self._partitions()
+                    session,
+                    now - grace,
+                    limit=MAX_BATCH_MESSAGES,
+                    partitions=self._partitions(),
+                    excluding=self._resting.keys(),
                 )
             if not people:
                 break

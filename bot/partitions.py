@@ -34,6 +34,8 @@ _JOIN = text("SELECT pg_advisory_lock_shared(:ns, :member)")
 _MEMBERS = text(
     "SELECT count(DISTINCT pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
     " AND classid = :ns AND objid = :member AND objsubid = 2"
+    # advisory locks belong to one database; other databases on the server have their own engines
+    " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
 )
 _TAKE = text("SELECT pg_try_advisory_lock(:ns, :partition)")
 _GIVE = text("SELECT pg_advisory_unlock(:ns, :partition)")

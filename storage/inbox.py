@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -274,18 +275,22 @@ async def people_with_pending(
     older_than: datetime,
     limit: int = 200,
     partitions: tuple[int, frozenset[int]] | None = None,
+    excluding: Collection[int] = (),
 ) -> list[int]:
-    """People with inbound messages not handled yet, received by `older_than`, oldest first.
-    `partitions` (count, owned): only people whose id modulo count is owned (PostgreSQL, several
-    engines: see bot/partitions.py)."""
+    """The people (but those `excluding`) of the oldest `limit` messages not handled yet (received by
+    `older_than`), in the order of their oldest one: the pending index read in id order, so a backlog
+    costs no more than a batch. `partitions` (count, owned): only people whose id modulo count is
+    owned (PostgreSQL, several engines: see bot/partitions.py)."""
     query = select(InboundMessage.person_id).where(
         InboundMessage.processed_at.is_(None), InboundMessage.received_at <= older_than
     )
     if partitions is not None:
         count, owned = partitions
         query = query.where((InboundMessage.person_id % count).in_(sorted(owned)))
-    query = query.group_by(InboundMessage.person_id).order_by(func.min(InboundMessage.id)).limit(limit)
-    return list((await session.execute(query)).scalars())
+    if excluding:
+        query = query.where(InboundMessage.person_id.not_in(sorted(excluding)))
+    rows = await session.execute(query.order_by(InboundMessage.id).limit(limit))
+    return list(dict.fromkeys(rows.scalars()))
 
 
 async def stop_all_addresses(session: AsyncSession, person_id: int, reason: str, now: datetime) -> None:
