@@ -34,7 +34,7 @@ from bot.engine import Engine, spawn, utc_now
 from bot.partitions import Partitions
 from bot.settings import Settings
 from flows import understanding
-from storage import health, matching_index, outbox
+from storage import health, inbox, matching_index, notify, outbox
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import mark_address_stopped
 from storage.models import Identity
@@ -109,6 +109,7 @@ class Runtime:
         self._beating = False
         self._sender_task: asyncio.Task[Any] | None = None
         self._engine_task: asyncio.Task[Any] | None = None
+        self._loops: set[asyncio.Task[Any]] = set()  # run until stop (engine, sender, listeners)
         self._scheduler: AsyncIOScheduler | None = None
 
     def _build_adapters(self, tenant: tenant_config.Tenant) -> dict[str, ChannelAdapter]:
@@ -178,6 +179,7 @@ class Runtime:
                 misfire_grace_time=6 * 3600,
             )
             self._sender_task = spawn(self.sender.run(), self._tasks)
+            self._loops.add(self._sender_task)
             self._every(health.HEARTBEAT_SECONDS, self.heartbeat, "heartbeat")
             await self.heartbeat()
             # The volunteers in memory (storage/matching_index.py) load now, not in the first request's
@@ -189,6 +191,12 @@ class Runtime:
         # Several processes share PostgreSQL's people through partitions; SQLite has one engine.
         partitions = Partitions(self.db) if self.db.dialect.name == "postgresql" else None
         self._engine_task = spawn(self.engine.run(ENGINE_POLL_SECONDS, partitions), self._tasks)
+        self._loops.add(self._engine_task)
+        if partitions is not None:  # messages another process stored wake this engine at once
+            wake = spawn(
+                notify.listen(self.db.sync_engine, inbox.NEW_MESSAGES, self._wake_engine), self._tasks
+            )
+            self._loops.add(wake)
         log.info(
             "runtime started",
             extra={"channels": self.channels(), "worker": worker, "count": len(self.tenants)},
@@ -232,10 +240,12 @@ class Runtime:
 
     async def background_done(self) -> None:
         """Until the background work set off so far (steps webhooks kicked off, and what those set off)
-        has finished; the engine's and the sender's loops do not count (tests, tools)."""
-        loops = {self._engine_task, self._sender_task}
-        while busy := [task for task in self._tasks if task not in loops]:
+        has finished; the loops that run until `stop` do not count (tests, tools)."""
+        while busy := [task for task in self._tasks if task not in self._loops]:
             await asyncio.gather(*busy)
+
+    def _wake_engine(self, _payload: str | None) -> None:
+        self.engine.wake()
 
     def background(self, coro: Awaitable[Any]) -> None:
         spawn(_logged(coro), self._tasks)

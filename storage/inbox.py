@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, tuple_, update
+from sqlalchemy import bindparam, func, select, text, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -132,6 +132,8 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
         await session.execute(_ACTIVE_AT, [{"person": p, "last_active_at": t} for p, t in active_at.items()])
     for identity_id, at in reopened.items():  # what waited for the window goes out
         await outbox.window_reopened(session, identity_id, at)
+    if postgres and inbound_at:  # other processes' engines own some people: wake them on commit
+        await session.execute(_NOTIFY_NEW)
     return stored
 
 
@@ -159,6 +161,9 @@ _IDENTITIES = select(
 _ACTIVE_AT = update(table_of(Person)).where(table_of(Person).c.id == bindparam("person"))
 
 INTERNAL = "internal"
+# The channel a batch of stored messages is announced on (PostgreSQL NOTIFY, delivered on commit).
+NEW_MESSAGES = "voordeur_inbound"
+_NOTIFY_NEW = text(f"SELECT pg_notify('{NEW_MESSAGES}', '')")
 
 
 async def post_internal(

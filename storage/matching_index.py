@@ -43,6 +43,7 @@ from sqlalchemy.orm import InstanceState, ORMExecuteState, Session
 
 from flows import places
 from flows.matching import DAYPARTS, VERIFIED_REQUIRED, WEIGHTS, HelpNeed, Weights, daypart_of
+from storage import notify
 from storage.models import Consent, HelpOffer, MatchInvitation, OfferCategory, Person
 
 log = logging.getLogger("voordeur.matching_index")
@@ -399,26 +400,15 @@ def _stop(index: VolunteerIndex) -> None:
 
 
 async def listen(engine: Engine, index: VolunteerIndex) -> None:
-    """LISTEN for other processes' changes (PostgreSQL); on a lost connection, reload all and retry."""
-    import psycopg
+    """LISTEN for other processes' changes (PostgreSQL); after a lost connection, reload all."""
 
-    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-    while True:
-        try:
-            async with await psycopg.AsyncConnection.connect(url, autocommit=True) as connection:
-                await connection.execute(f"LISTEN {CHANNEL}")
-                index.changed_all()  # whatever happened while nobody listened
-                async for note in connection.notifies():
-                    if note.payload == "*":
-                        index.changed_all()
-                    else:
-                        index.changed(int(part) for part in note.payload.split(",") if part)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.warning("volunteer notifications lost, reconnecting", exc_info=True)
+    def on_note(payload: str | None) -> None:
+        if payload is None or payload == "*":
             index.changed_all()
-            await asyncio.sleep(1.0)
+        else:
+            index.changed(int(part) for part in payload.split(",") if part)
+
+    await notify.listen(engine, CHANNEL, on_note)
 
 
 # Person columns the index holds; other changes to people (last active, state) are not its business.
