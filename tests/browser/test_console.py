@@ -261,12 +261,14 @@ def browser() -> Iterator[Any]:
 TOTP: dict[str, str] = {}
 
 
-def _log_in(browser: Any, console: Console, email: str, width: int = 1024) -> Any:
+def _log_in(browser: Any, console: Console, email: str, width: int = 1024, javascript: bool = True) -> Any:
     """Log in through the form; a coordinator (made by `voordeur staff add`, without a second factor)
     sets up TOTP on the page the console sends them to, and types its code on later log-ins."""
     import pyotp
 
-    context = browser.new_context(viewport={"width": width, "height": 768}, locale="nl-NL")
+    context = browser.new_context(
+        viewport={"width": width, "height": 768}, locale="nl-NL", java_script_enabled=javascript
+    )
     page = context.new_page()
     page.set_default_timeout(WAIT * 1000)
     page.goto(console.url + "/staff/")
