@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     # Several municipalities in one deployment: a TOML file of [tenants.<key>] tables (bot/tenants.py).
     # Without it there is one tenant, `default`, from the contract's variables above.
     voordeur_tenants_file: str | None = Field(None, alias="VOORDEUR_TENANTS_FILE")
+    # The console's sign-in through the municipality's own OpenID Connect provider (bot/web/staff/oidc.py);
+    # off while the issuer is empty. The provider redirects back to PUBLIC_BASE_URL/staff/login/oidc/callback.
+    voordeur_oidc_issuer: str | None = Field(None, alias="VOORDEUR_OIDC_ISSUER")
+    voordeur_oidc_client_id: str | None = Field(None, alias="VOORDEUR_OIDC_CLIENT_ID")
+    voordeur_oidc_client_secret: str | None = Field(None, alias="VOORDEUR_OIDC_CLIENT_SECRET")
     # Testing only: `kill_after_inbound_commit` makes the process kill itself (SIGKILL) right after an
     # inbound message is committed, before its flow step, to prove recovery. Never set in production.
     voordeur_failpoint: str = Field("", alias="VOORDEUR_FAILPOINT")
@@ -80,6 +85,9 @@ class Settings(BaseSettings):
         "twilio_sms_number",
         "twilio_whatsapp_number",
         "voordeur_tenants_file",
+        "voordeur_oidc_issuer",
+        "voordeur_oidc_client_id",
+        "voordeur_oidc_client_secret",
         mode="before",
     )
     @classmethod
@@ -114,6 +122,25 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with https:// (or http:// for a local emulator)")
         return value.rstrip("/") if not value.endswith("/bot") else value
+
+    @field_validator("voordeur_oidc_issuer")
+    @classmethod
+    def _issuer(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError("must start with https://")
+        return value.rstrip("/") if value is not None else None
+
+    @model_validator(mode="after")
+    def _oidc_complete(self) -> Settings:
+        if self.voordeur_oidc_issuer and not (
+            self.voordeur_oidc_client_id and self.voordeur_oidc_client_secret
+        ):
+            raise ValueError(
+                "VOORDEUR_OIDC_CLIENT_ID: set it and VOORDEUR_OIDC_CLIENT_SECRET with the issuer"
+            )
+        if self.voordeur_oidc_issuer and not self.public_base_url:
+            raise ValueError("PUBLIC_BASE_URL: required for the sign-in's redirect (VOORDEUR_OIDC_ISSUER)")
+        return self
 
     @field_validator("twilio_sms_number")
     @classmethod

@@ -10,6 +10,7 @@ Staff accounts are made with the real `voordeur staff add`.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import uuid
@@ -86,7 +87,7 @@ class Console:
         return sid
 
 
-def _seed(database_url: str) -> tuple[int, int]:
+def _seed(database_url: str, tenant: str = "default") -> tuple[int, int]:
     """Truus with an unmatched request and Henk, a volunteer, both on SMS in the Molenwijk."""
     db = Database(database_url)
     now = datetime.now(UTC)
@@ -100,10 +101,15 @@ def _seed(database_url: str) -> tuple[int, int]:
                     language="nl",
                     first_name=name,
                     neighbourhood="molenwijk",
+                    tenant=tenant,
                 )
                 session.add(person)
                 session.flush()
-                session.add(Identity(person_id=person.id, channel="sms", address=address, created_at=now))
+                session.add(
+                    Identity(
+                        person_id=person.id, channel="sms", address=address, created_at=now, tenant=tenant
+                    )
+                )
                 session.add(
                     Conversation(
                         person_id=person.id,
@@ -150,9 +156,12 @@ def _seed(database_url: str) -> tuple[int, int]:
         db.close()
 
 
-def _staff_add(env: dict[str, str], cwd: Path, account: tuple[str, str, str, list[str]]) -> None:
+def _staff_add(
+    env: dict[str, str], cwd: Path, account: tuple[str, str, str, list[str]], tenant: str = "default"
+) -> None:
     email, name, role, neighbourhoods = account
     command = [*voordeur_command(), "staff", "add", "--email", email, "--name", name, "--role", role]
+    command += ["--tenant", tenant]
     for key in neighbourhoods:
         command += ["--neighbourhood", key]
     command += ["--phone", "0570-111222"]
@@ -162,25 +171,47 @@ def _staff_add(env: dict[str, str], cwd: Path, account: tuple[str, str, str, lis
     assert done.returncode == 0, done.stderr
 
 
-@pytest.fixture
-def console(database_url: str, tmp_path: Path) -> Iterator[Console]:
+@contextlib.contextmanager
+def serve_console(
+    database_url: str,
+    tmp_path: Path,
+    tenant: str = "default",
+    tenant_toml: str = "",
+    accounts: tuple[tuple[str, str, str, list[str]], ...] = (),
+) -> Iterator[Console]:
+    """`voordeur serve` between the emulators with Truus, Henk and the staff `accounts` (Anna and Bas
+    when not given). With `tenant_toml`
+    (the body of a `[tenants.<tenant>]` table) the people and staff belong to that tenant of a
+    VOORDEUR_TENANTS_FILE, which owns the emulated Twilio account and numbers; otherwise to `default`,
+    formed by the contract's channel variables."""
     _chromium()
     TOTP.clear()
-    resident_id, request_id = _seed(database_url)
+    resident_id, request_id = _seed(database_url, tenant)
     workdir = tmp_path / "cwd"
     workdir.mkdir()
     telegram, twilio = TelegramEmulator(), TwilioEmulator()
     with run_asgi(telegram.app) as telegram_url, run_asgi(twilio.app, graceful_timeout=5) as twilio_url:
         port = free_port()
         url = f"http://127.0.0.1:{port}"
+        channels = channel_settings(telegram, telegram_url, twilio, twilio_url, url)
+        if tenant_toml:
+            # The tenant of the file owns the emulated Twilio account; the contract's channel variables
+            # would form `default` beside it, so they stay unset (the API base URLs remain).
+            for name in TENANT_OWNED:
+                channels.pop(name)
+            tenants_file = tmp_path / "tenants.toml"
+            tenants_file.write_text(
+                f"[tenants.{tenant}]\n{tenant_toml}\n\n[tenants.{tenant}.twilio]\n"
+                f'account_sid = "{twilio.account_sid}"\nauth_token = "{twilio.auth_token}"\n'
+                f'sms_number = "{SMS_NUMBER}"\n',
+                encoding="utf-8",
+            )
+            channels["VOORDEUR_TENANTS_FILE"] = str(tenants_file)
         env = clean_environment(
-            DATABASE_URL=database_url,
-            VOORDEUR_QUIET_HOURS="",
-            VOORDEUR_LOG_FORMAT="json",
-            **channel_settings(telegram, telegram_url, twilio, twilio_url, url),
+            DATABASE_URL=database_url, VOORDEUR_QUIET_HOURS="", VOORDEUR_LOG_FORMAT="json", **channels
         )
-        _staff_add(env, workdir, COORDINATOR)
-        _staff_add(env, workdir, BUURTVERBINDER)
+        for account in accounts or (COORDINATOR, BUURTVERBINDER):
+            _staff_add(env, workdir, account, tenant)
         server = ServeProcess(port, env, workdir, tmp_path / "serve.log")
         db = Database(database_url)
         try:
@@ -195,8 +226,26 @@ def console(database_url: str, tmp_path: Path) -> Iterator[Console]:
                 db.close()
 
 
+# The contract's channel variables a tenant of the file takes over (serve_console).
+TENANT_OWNED = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_WEBHOOK_SECRET",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "TWILIO_SMS_NUMBER",
+    "TWILIO_WHATSAPP_NUMBER",
+)
+
+
 @pytest.fixture
-def browser(console: Console) -> Iterator[Any]:
+def console(database_url: str, tmp_path: Path) -> Iterator[Console]:
+    with serve_console(database_url, tmp_path) as running:
+        yield running
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    _chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         instance = playwright.chromium.launch(
@@ -212,12 +261,14 @@ def browser(console: Console) -> Iterator[Any]:
 TOTP: dict[str, str] = {}
 
 
-def _log_in(browser: Any, console: Console, email: str, width: int = 1024) -> Any:
+def _log_in(browser: Any, console: Console, email: str, width: int = 1024, javascript: bool = True) -> Any:
     """Log in through the form; a coordinator (made by `voordeur staff add`, without a second factor)
     sets up TOTP on the page the console sends them to, and types its code on later log-ins."""
     import pyotp
 
-    context = browser.new_context(viewport={"width": width, "height": 768}, locale="nl-NL")
+    context = browser.new_context(
+        viewport={"width": width, "height": 768}, locale="nl-NL", java_script_enabled=javascript
+    )
     page = context.new_page()
     page.set_default_timeout(WAIT * 1000)
     page.goto(console.url + "/staff/")

@@ -41,13 +41,18 @@ def shoot(page: Any, console: Console, name: str) -> None:
     """The page at both widths, full length; copied to VOORDEUR_SCREENSHOTS to be looked at."""
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        path = console.artifacts / f"{name}-{width}.png"
-        page.screenshot(path=str(path), full_page=True)
-        target = os.environ.get("VOORDEUR_SCREENSHOTS")
-        if target:
-            Path(target).mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, Path(target) / path.name)
+        keep(page, console, f"{name}-{width}")
     page.set_viewport_size({"width": 1400, "height": 900})
+
+
+def keep(page: Any, console: Console, name: str) -> None:
+    """A full-length screenshot in the test's tmp dir, and in VOORDEUR_SCREENSHOTS when set."""
+    path = console.artifacts / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    target = os.environ.get("VOORDEUR_SCREENSHOTS")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(target) / path.name)
 
 
 def test_search_alerts_teamwork_and_screenshots(console: Console, browser: Any) -> None:

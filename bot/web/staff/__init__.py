@@ -59,6 +59,19 @@ async def _dashboard_csv(request: Request, who: Staff) -> Response:
     )
 
 
+async def oidc_start(request: Request) -> Response:
+    """Sign-in through the municipality's provider; authlib is imported only when someone uses it."""
+    from bot.web.staff import oidc
+
+    return await oidc.start(request)
+
+
+async def oidc_callback(request: Request) -> Response:
+    from bot.web.staff import oidc
+
+    return await oidc.callback(request)
+
+
 def routes() -> list[BaseRoute]:
     return [
         Mount(
@@ -67,6 +80,8 @@ def routes() -> list[BaseRoute]:
                 Route("/", views.home, methods=["GET"]),
                 Route("/login", views.login_page, methods=["GET"]),
                 Route("/login", views.login_post, methods=["POST"]),
+                Route("/login/oidc", oidc_start, methods=["GET"]),
+                Route("/login/oidc/callback", oidc_callback, methods=["GET"]),
                 Route("/logout", views.logout, methods=["POST"]),
                 Route("/lang/{language}", views.set_language, methods=["GET"]),
                 Route("/people/{person_id:int}", views.person, methods=["GET"]),

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -217,14 +218,20 @@ async def _log_in(
             refusal = "wrong"
         staff.record_login(session, email, ip, now, success=refusal is None)
         if refusal is None and account is not None:
-            token = secrets.token_urlsafe(32)
-            await staff.start_session(
-                session, account.id, token_hash(token), secrets.token_urlsafe(32), now, now + SESSION_TTL
-            )
-            account.last_login_at = now
+            token = await _open_session(session, account, now)
     if refusal is not None or account is None:
         raise LoginRefused(refusal or "wrong")
     return token, account
+
+
+async def _open_session(session: AsyncSession, account: StaffAccount, now: datetime) -> str:
+    """A new session for `account`; returns its cookie token (the database keeps only its hash)."""
+    token = secrets.token_urlsafe(32)
+    await staff.start_session(
+        session, account.id, token_hash(token), secrets.token_urlsafe(32), now, now + SESSION_TTL
+    )
+    account.last_login_at = now
+    return token
 
 
 async def demo_session(runtime: Runtime, email: str) -> str | None:
@@ -235,11 +242,25 @@ async def demo_session(runtime: Runtime, email: str) -> str | None:
         account = await staff.account_by_email(session, email)
         if account is None or not account.active:
             return None
-        token = secrets.token_urlsafe(32)
-        await staff.start_session(
-            session, account.id, token_hash(token), secrets.token_urlsafe(32), now, now + SESSION_TTL
-        )
-        account.last_login_at = now
+        return await _open_session(session, account, now)
+
+
+async def provider_log_in(runtime: Runtime, email: str, ip: str, multi_factor: bool) -> str:
+    """A sign-in the municipality's identity provider vouched for (bot/web/staff/oidc.py): the active
+    account with this email, if its second factor (when it must or chose to have one) was done by the
+    provider too. Counted like a password login, so failures slow the form down as theirs do."""
+    now = runtime.clock()
+    refusal: str | None = None
+    async with runtime.sessions() as session, session.begin():
+        account = await staff.account_by_email(session, email)
+        if account is None or not account.active:
+            refusal = "oidc_unknown"
+        elif not multi_factor and (account.role in SECOND_FACTOR_ROLES or account.totp_secret is not None):
+            refusal = "oidc_second_factor"
+        staff.record_login(session, email, ip, now, success=refusal is None)
+        token = await _open_session(session, account, now) if refusal is None and account else ""
+    if refusal is not None or not token:
+        raise LoginRefused(refusal or "oidc_unknown")
     return token
 
 

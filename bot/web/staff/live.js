@@ -87,6 +87,26 @@
     if (chat) { replace("#chat-scroll", chat.getAttribute("data-live")); }
   }
 
+  // The header's navigation scrolls sideways on a phone: show the current page's link, and let the
+  // account menu close on a click elsewhere (without JavaScript both still work, just less tidily).
+  function showCurrent() {
+    var row = document.querySelector(".nav-row");
+    var current = row && row.querySelector('[aria-current="page"]');
+    if (current && row.scrollWidth > row.clientWidth) { row.scrollLeft = current.offsetLeft - row.offsetLeft - 16; }
+  }
+
+  function header() {
+    showCurrent();
+    window.addEventListener("resize", showCurrent);
+    var menu = document.getElementById("account-menu");
+    if (menu) {
+      document.addEventListener("click", function (event) {
+        if (menu.open && !menu.contains(event.target)) { menu.open = false; }
+      });
+    }
+  }
+
+  header();
   tick();
   window.setInterval(tick, EVERY);
 })();

@@ -113,7 +113,8 @@ def common(language: str) -> dict[str, Any]:
 
 async def login_page(request: Request) -> Response:
     token = secrets.token_urlsafe(24)
-    response = page(request, "login.html", None, login_csrf=token, failed="")
+    oidc = bool(runtime_of(request).settings.voordeur_oidc_issuer)
+    response = page(request, "login.html", None, login_csrf=token, failed="", oidc=oidc)
     auth.set_cookie(response, runtime_of(request), auth.LOGIN_CSRF_COOKIE, token, 3600)
     return response
 
@@ -132,7 +133,13 @@ async def login_post(request: Request) -> Response:
         status = 401
         fresh = secrets.token_urlsafe(24)
         response = page(
-            request, "login.html", None, status_code=status, login_csrf=fresh, failed=refusal.reason
+            request,
+            "login.html",
+            None,
+            status_code=status,
+            login_csrf=fresh,
+            failed=refusal.reason,
+            oidc=bool(runtime.settings.voordeur_oidc_issuer),
         )
         auth.set_cookie(response, runtime, auth.LOGIN_CSRF_COOKIE, fresh, 3600)
         return response
