@@ -77,12 +77,13 @@ class AiohttpPool:
                 timeout=timeout,
             ) as answer:
                 content = await answer.read()
+                version = answer.version or aiohttp.HttpVersion11
                 return httpcore.Response(
                     status=answer.status,
                     headers=list(answer.raw_headers),
                     content=content,
                     extensions={
-                        "http_version": b"HTTP/%d.%d" % (answer.version.major, answer.version.minor),
+                        "http_version": b"HTTP/%d.%d" % (version.major, version.minor),
                         "reason_phrase": (answer.reason or "").encode("latin-1"),
                     },
                 )
