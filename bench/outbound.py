@@ -56,6 +56,8 @@ from storage import migrate
 from storage.db import sync_url
 from storage.models import Conversation, Identity, OutboxMessage, Person
 
+DATABASE = "voordeur_bench_outbound"
+
 
 def fill(database_url: str, sms: int, telegram: int) -> dict[str, int]:
     now = datetime.now(UTC)
@@ -152,6 +154,19 @@ def request_count(url: str, client: httpx.Client) -> int:
     return int(client.get(url + "/__bench/journal", params={"count": 1}).json()["next"])
 
 
+def postgres_commits(database: str) -> int:
+    """Transactions committed in `database` so far (pg_stat_database; flushed by the server within ~1 s)."""
+    import psycopg
+
+    from bench.common import POSTGRES_ADMIN
+
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT xact_commit FROM pg_stat_database WHERE datname = %s", (database,)
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def cpu_window(samples: list[dict[str, float]], total: int) -> dict[str, Any]:
     """CPU per request between the samples where 10 % and 90 % of `total` requests had arrived."""
     first = next((s for s in samples if s["requests"] >= 0.1 * total), None)
@@ -192,11 +207,7 @@ def main() -> None:
     results = []
     for run in range(1, args.runs + 1):
         work = Path(tempfile.mkdtemp(prefix="voordeur-bench-outbound-"))
-        url = (
-            f"sqlite:///{work}/outbound.db"
-            if args.backend == "sqlite"
-            else fresh_postgres("voordeur_bench_outbound")
-        )
+        url = f"sqlite:///{work}/outbound.db" if args.backend == "sqlite" else fresh_postgres(DATABASE)
         migrate.upgrade(url)
         filled = fill(url, args.sms, args.telegram)
         quiet = wait_quiet()
@@ -269,6 +280,7 @@ def main() -> None:
             deadline = time.monotonic() + args.max_seconds
             samples: list[dict[str, float]] = []
             backends0 = postgres_backend_cpu()
+            commits0 = postgres_commits(DATABASE) if args.backend == "postgresql" else 0
             with httpx.Client(timeout=30.0) as client:
                 while time.monotonic() < deadline:
                     time.sleep(0.25)
@@ -295,6 +307,9 @@ def main() -> None:
                     if done >= total or worker.process.poll() is not None:
                         break
             backends1 = postgres_backend_cpu()
+            if args.backend == "postgresql":
+                time.sleep(1.5)  # the server flushes its transaction counts about once a second
+                commits = postgres_commits(DATABASE) - commits0
             twilio_rows, telegram_rows = journal(twilio_url), journal(telegram_url)
         result = {
             "run": run,
@@ -305,9 +320,9 @@ def main() -> None:
             "quiet_before": quiet,
         }
         if args.backend == "postgresql":
-            result["postgres_other_databases"] = other_databases_cpu(
-                backends0, backends1, "voordeur_bench_outbound"
-            )
+            result["postgres_other_databases"] = other_databases_cpu(backends0, backends1, DATABASE)
+            # Every transaction of the run (worker start-up, claims, outcomes, heartbeats) per message.
+            result["postgres_commits_per_message"] = round(commits / total, 3)
         if args.profile:
             result["profile"] = str(work / "profile.prof")
         print(result, flush=True)
