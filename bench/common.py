@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import platform
+import re
 import signal
 import socket
 import statistics
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -119,28 +121,105 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
-def postgres_cpu_seconds(database: str | None = None) -> float:
-    """CPU seconds of PostgreSQL server processes (read-only look at /proc); with `database`, only
-    the backends serving that database (their process title names it), so other users' work on a
-    shared server is left out. Backends that exit between two readings drop out of the sum."""
-    total = 0.0
+@dataclass(frozen=True, slots=True)
+class _PostgresProcess:
+    pid: int
+    state: str
+    ppid: int
+    own: int  # utime + stime, clock ticks
+    children: int  # cutime + cstime: reaped children (exited backends), clock ticks
+    title: str
+
+
+def _postgres_processes() -> list[_PostgresProcess]:
+    """Every PostgreSQL server process on the machine (comm `postgres`), read from /proc."""
+    found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            comm = (entry / "comm").read_text().strip()
+            if not (entry / "comm").read_text().startswith("postgres"):
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except (FileNotFoundError, PermissionError, ProcessLookupError):
             continue
-        if comm.startswith("postgres"):
-            if database is not None:
-                try:
-                    title = (entry / "cmdline").read_bytes().decode(errors="replace")
-                except (FileNotFoundError, PermissionError, ProcessLookupError):
-                    continue
-                if f" {database} " not in title:
-                    continue
-            total += cpu_seconds(int(entry.name))
-    return total
+        found.append(
+            _PostgresProcess(
+                pid=int(entry.name),
+                state=fields[0],
+                ppid=int(fields[1]),
+                own=int(fields[11]) + int(fields[12]),
+                children=int(fields[13]) + int(fields[14]),
+                title=title,
+            )
+        )
+    return found
+
+
+def _postmasters(processes: list[_PostgresProcess]) -> list[_PostgresProcess]:
+    """Server roots: postgres processes whose parent is not one (one per cluster)."""
+    pids = {p.pid for p in processes}
+    return [p for p in processes if p.ppid not in pids]
+
+
+def postgres_cpu_seconds(attempts: int = 50) -> float:
+    """CPU seconds the PostgreSQL server(s) on this machine have used so far: every live server process
+    (utime + stime) plus what the postmaster collected from its exited children (cutime + cstime). A
+    backend that exits moves its CPU from the first part into the second when the postmaster reaps it,
+    so the difference of two readings is the server's CPU over that interval, connection churn included
+    (before, exited backends dropped out of the sum and deltas came out negative).
+
+    The figure is the whole server: an exited backend's CPU can no longer be told apart by database, so
+    there is no honest per-database figure. Measure on a server doing nothing else, and check with
+    `postgres_backend_cpu` that no other database's backends were busy meanwhile.
+
+    A reading is a consistent snapshot: it is taken again when a reap happened during the scan (the
+    postmasters' cutime changed) or a child was caught half reaped (state X: counted in neither part
+    for an instant), so two readings never go backwards.
+    """
+    ticks = 0  # summed as integers: float sums in another order could differ in the last bit
+    for _ in range(max(1, attempts)):
+        before = {p.pid: p.children for p in _postmasters(_postgres_processes())}
+        processes = _postgres_processes()
+        roots = _postmasters(processes)
+        after = {p.pid: p.children for p in roots}
+        ticks = sum(p.own for p in processes) + sum(p.children for p in roots)
+        if before == after and not any(p.state == "X" for p in processes):
+            break
+        time.sleep(0.001)
+    return ticks / CLK_TCK
+
+
+_CLIENT = re.compile(r"^postgres: (?:.+?: )?\S+ (\S+) (?:\[local\]|\S+\(\d+\)) ")
+
+
+def postgres_backend_cpu() -> dict[int, tuple[str, float]]:
+    """Live client backends: pid -> (database, CPU seconds so far), from their process titles.
+
+    Only for attribution checks (which databases' backends were busy during a phase, as a lower bound:
+    a backend that came and went between two readings is not seen); `postgres_cpu_seconds` is the figure.
+    """
+    backends = {}
+    for process in _postgres_processes():
+        match = _CLIENT.match(process.title)
+        if match is not None and process.state != "X":
+            backends[process.pid] = (match.group(1), process.own / CLK_TCK)
+    return backends
+
+
+def other_databases_cpu(
+    before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]], database: str
+) -> float:
+    """CPU seconds that live backends of databases other than `database` used between two readings of
+    `postgres_backend_cpu` (a lower bound of other users' share in a whole-server figure)."""
+    used = 0.0
+    for pid, (name, seconds) in after.items():
+        if name == database:
+            continue
+        previous = before.get(pid)
+        used += seconds - (previous[1] if previous is not None and previous[0] == name else 0.0)
+    return round(used, 2)
 
 
 def total_cpu_seconds() -> float:

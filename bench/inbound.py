@@ -177,7 +177,7 @@ def load_phase(
     before_twilio = len(journal(twilio_url))
     before_telegram = len(journal(telegram_url))  # the journals keep earlier phases: count from here
     cpu0 = {k: cpu_seconds(p) for k, p in pids.items()}
-    pg0 = postgres_cpu_seconds("voordeur_bench")
+    pg0 = postgres_cpu_seconds()
     all0 = total_cpu_seconds()
     t0 = time.time()
     wrk = run_wrk(app_url, seconds, connections, env, BENCH / "conversation.lua", work, name)
@@ -209,7 +209,7 @@ def load_phase(
         time.sleep(0.5)
     t1 = time.time()
     cpu = {k: round(cpu_seconds(p) - cpu0[k], 2) for k, p in pids.items()}
-    cpu["postgresql"] = round(postgres_cpu_seconds("voordeur_bench") - pg0, 2)
+    cpu["postgresql"] = round(postgres_cpu_seconds() - pg0, 2)
     cpu["machine_total"] = round(total_cpu_seconds() - all0, 2)
     cpu["window_seconds"] = round(t1 - t0, 2)
     cpu["wrk"] = wrk["wrk_cpu_seconds"]

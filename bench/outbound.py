@@ -9,6 +9,12 @@ number), Telegram answers 429 "retry after N" above `--telegram-overall` per sec
 above 1 per second per chat. Most Telegram chats get one message; every tenth chat gets five in a row,
 to exercise the per-chat limit.
 
+With `--unlimited` the emulators enforce no limits and the worker's pacing is off: the sender runs as
+fast as it can, and the figures that matter are its **CPU per sent message** (the worker process, and
+PostgreSQL's whole server, `bench.common.postgres_cpu_seconds`) and sends/s, both taken between the
+moments 10 % and 90 % of the backlog had reached the emulators (start-up and the tail left out).
+`--profile` runs the worker under cProfile (written when it stops) into the run's directory.
+
 Figures, per provider, in steady state (from the first accepted send + 2 s to the moment 90% of the
 backlog was accepted): accepted messages/s, that rate / the configured limit, and the number of 429
 answers; plus totals and the time to drain everything. Bounded: the worker is stopped after
@@ -36,14 +42,21 @@ from bench.common import (
     Child,
     children,
     clean_env,
+    cpu_seconds,
     free_port,
     fresh_postgres,
+    other_databases_cpu,
+    postgres_backend_cpu,
+    postgres_cpu_seconds,
     save,
+    total_cpu_seconds,
     wait_quiet,
 )
 from storage import migrate
 from storage.db import sync_url
 from storage.models import Conversation, Identity, OutboxMessage, Person
+
+DATABASE = "voordeur_bench_outbound"
 
 
 def fill(database_url: str, sms: int, telegram: int) -> dict[str, int]:
@@ -130,11 +143,46 @@ def steady(rows: list[list[Any]], total: int, limit: float) -> dict[str, Any]:
         "steady_window_s": round(end - start, 1),
         "steady_rate_per_s": round(rate, 2),
         "limit_per_s": limit,
-        "rate_over_limit": round(rate / limit, 3),
+        "rate_over_limit": round(rate / limit, 3) if limit else None,
         "provider_429_steady": len(refused_in_window),
         "max_accepted_in_one_second": max(per_second.values()),
         "drain_seconds": round(accepted[-1] - accepted[0], 1),
     }
+
+
+def request_count(url: str, client: httpx.Client) -> int:
+    return int(client.get(url + "/__bench/journal", params={"count": 1}).json()["next"])
+
+
+def postgres_commits(database: str) -> int:
+    """Transactions committed in `database` so far (pg_stat_database; flushed by the server within ~1 s)."""
+    import psycopg
+
+    from bench.common import POSTGRES_ADMIN
+
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT xact_commit FROM pg_stat_database WHERE datname = %s", (database,)
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def cpu_window(samples: list[dict[str, float]], total: int) -> dict[str, Any]:
+    """CPU per request between the samples where 10 % and 90 % of `total` requests had arrived."""
+    first = next((s for s in samples if s["requests"] >= 0.1 * total), None)
+    last = next((s for s in samples if s["requests"] >= 0.9 * total), None)
+    if first is None or last is None or last["requests"] <= first["requests"]:
+        return {"samples": len(samples)}
+    requests = last["requests"] - first["requests"]
+    seconds = last["at"] - first["at"]
+    figures: dict[str, Any] = {"requests": int(requests), "window_s": round(seconds, 2)}
+    figures["requests_per_s"] = round(requests / seconds, 1)
+    for part in ("worker", "postgresql", "emulators", "machine"):
+        used = last[part] - first[part]
+        figures[f"{part}_cpu_s"] = round(used, 2)
+        figures[f"{part}_cpu_ms_per_message"] = round(1000 * used / requests, 3)
+    figures["machine_busy_cores"] = round((last["machine"] - first["machine"]) / seconds, 2)
+    return figures
 
 
 def main() -> None:
@@ -148,15 +196,18 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=240.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-pacing", action="store_true", help="pacing off (as before send_pacing)")
+    parser.add_argument(
+        "--unlimited", action="store_true", help="no provider limits, pacing off: CPU per sent message"
+    )
+    parser.add_argument("--profile", action="store_true", help="cProfile the worker (profile.prof)")
     args = parser.parse_args()
+    if args.unlimited:
+        args.no_pacing = True
+        args.twilio_mps = args.telegram_overall = args.telegram_per_chat = 0.0
     results = []
     for run in range(1, args.runs + 1):
         work = Path(tempfile.mkdtemp(prefix="voordeur-bench-outbound-"))
-        url = (
-            f"sqlite:///{work}/outbound.db"
-            if args.backend == "sqlite"
-            else fresh_postgres("voordeur_bench_outbound")
-        )
+        url = f"sqlite:///{work}/outbound.db" if args.backend == "sqlite" else fresh_postgres(DATABASE)
         migrate.upgrade(url)
         filled = fill(url, args.sms, args.telegram)
         quiet = wait_quiet()
@@ -220,30 +271,68 @@ def main() -> None:
             )
             if args.no_pacing:
                 env.update(VOORDEUR_TWILIO_MPS="0", VOORDEUR_TELEGRAM_MPS="0", VOORDEUR_TELEGRAM_CHAT_MPS="0")
-            worker = Child("worker", [VOORDEUR, "worker"], work, env=env, cwd=work)
+            argv = [VOORDEUR, "worker"]
+            if args.profile:
+                argv = [PYTHON, "-m", "cProfile", "-o", str(work / "profile.prof"), *argv]
+            worker = Child("worker", argv, work, env=env, cwd=work)
             running.append(worker)
             total = args.sms + args.telegram
             deadline = time.monotonic() + args.max_seconds
-            while time.monotonic() < deadline:
-                time.sleep(2)
-                done = sum(
-                    1
-                    for e, _t, s, _a in journal(twilio_url) + journal(telegram_url)
-                    if s < 300 and e in ("Messages.create", "sendMessage")
-                )
-                if done >= total or worker.process.poll() is not None:
-                    break
+            samples: list[dict[str, float]] = []
+            backends0 = postgres_backend_cpu()
+            commits0 = postgres_commits(DATABASE) if args.backend == "postgresql" else 0
+            with httpx.Client(timeout=30.0) as client:
+                while time.monotonic() < deadline:
+                    time.sleep(0.25)
+                    requests = request_count(twilio_url, client) + request_count(telegram_url, client)
+                    samples.append(
+                        {
+                            "at": time.monotonic(),
+                            "requests": requests,
+                            "worker": cpu_seconds(worker.pid),
+                            "postgresql": postgres_cpu_seconds() if args.backend == "postgresql" else 0.0,
+                            "emulators": cpu_seconds(running[0].pid) + cpu_seconds(running[1].pid),
+                            "machine": total_cpu_seconds(),
+                        }
+                    )
+                    if requests < total or len(samples) % 8:
+                        if worker.process.poll() is not None:
+                            break
+                        continue
+                    done = sum(
+                        1
+                        for e, _t, s, _a in journal(twilio_url) + journal(telegram_url)
+                        if s < 300 and e in ("Messages.create", "sendMessage")
+                    )
+                    if done >= total or worker.process.poll() is not None:
+                        break
+            backends1 = postgres_backend_cpu()
             twilio_rows, telegram_rows = journal(twilio_url), journal(telegram_url)
+        if args.backend == "postgresql":
+            # Read after the worker stopped: a backend reports its last transaction counts when it exits
+            # (while connected and idle, only after ~10 s).
+            time.sleep(1.0)
+            commits = postgres_commits(DATABASE) - commits0
         result = {
             "run": run,
             "backlog": filled,
             "twilio_sms": steady(twilio_rows, args.sms, args.twilio_mps),
             "telegram": steady(telegram_rows, args.telegram, args.telegram_overall),
+            "cpu": cpu_window(samples, total),
             "quiet_before": quiet,
         }
+        if args.backend == "postgresql":
+            result["postgres_other_databases"] = other_databases_cpu(backends0, backends1, DATABASE)
+            # Every transaction of the run (worker start-up to shutdown: claims, outcomes, pacing slots,
+            # heartbeats, scheduler ticks) per message.
+            result["postgres_commits_per_message"] = round(commits / total, 3)
+        if args.profile:
+            result["profile"] = str(work / "profile.prof")
         print(result, flush=True)
         results.append(result)
-    kind = f"outbound-{args.backend}" + ("-unpaced" if args.no_pacing else "")
+    kind = f"outbound-{args.backend}" + (
+        "-unlimited" if args.unlimited else "-unpaced" if args.no_pacing else ""
+    )
     print("saved", save(kind, {"settings": vars(args), "runs": results}))
 
 

@@ -214,7 +214,39 @@ async def finish(
     needs_reconcile: bool | None = None,
 ) -> None:
     """Record the outcome of a claimed row. Only a row still claimed (`sending`) is changed."""
-    values: dict[str, object] = {"status": status, "claimed_until": None}
+    values = outcome(
+        message_id,
+        status=status,
+        now=now,
+        provider_id=provider_id,
+        error=error,
+        next_attempt_at=next_attempt_at,
+        needs_reconcile=needs_reconcile,
+    )
+    await session.execute(_FINISH, values)
+
+
+async def finish_many(session: AsyncSession, outcomes: list[dict[str, object]]) -> None:
+    """Record many outcomes (each from `outcome`): one executemany per set of columns they change."""
+    shapes: dict[tuple[str, ...], list[dict[str, object]]] = {}
+    for params in outcomes:
+        shapes.setdefault(tuple(params), []).append(params)
+    for rows in shapes.values():
+        await session.execute(_FINISH, rows)
+
+
+def outcome(
+    message_id: int,
+    *,
+    status: str,
+    now: datetime,
+    provider_id: str | None = None,
+    error: str | None = None,
+    next_attempt_at: datetime | None = None,
+    needs_reconcile: bool | None = None,
+) -> dict[str, object]:
+    """The parameters of `_FINISH` for one outcome (the row's id, then the columns it sets)."""
+    values: dict[str, object] = {"finish_id": message_id, "status": status, "claimed_until": None}
     if status == SENT:
         values.update(sent_at=now, provider_id=provider_id, error=None, needs_reconcile=False)
     if error is not None:
@@ -223,7 +255,7 @@ async def finish(
         values["next_attempt_at"] = next_attempt_at
     if needs_reconcile is not None:
         values["needs_reconcile"] = needs_reconcile
-    await session.execute(_FINISH, {"finish_id": message_id, **values})
+    return values
 
 
 # Built once, on the table (Core): no statement building, cache key or ORM session sync per outcome.

@@ -18,6 +18,7 @@ from typing import Any
 
 import psycopg
 import pytest
+import respx.mocks
 from sqlalchemy.engine import make_url
 
 from bot.runtime import Runtime
@@ -30,6 +31,10 @@ from tests.emulators.twilio_api import TwilioEmulator
 
 # PTB 22 warns on every RetryAfter unless time periods are timedeltas (bot/channels/telegram.py opts in too).
 os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+# Provider calls go through httpx over bot/channels/http.py's aiohttp pool: respx patches that pool
+# where it patches httpcore's, so `respx.mock` intercepts every provider call as before.
+respx.mocks.HTTPCoreMocker.add_targets("bot.channels.http.AiohttpPool")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO.parent / "shared" / "fixtures"

@@ -403,3 +403,49 @@ async def test_shutdown_mid_send_marks_started_sends_unknown_and_frees_the_rest(
     waiting = [row for row in rows if row.id != adapter.sent[0].outbox_id]
     assert [(r.status, r.needs_reconcile) for r in started] == [("unknown", True)]
     assert [(r.status, r.needs_reconcile, r.attempts) for r in waiting] == [("pending", False, 0)] * 2
+
+
+async def test_outcomes_finishing_together_are_written_with_one_statement_per_shape(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """bot/delivery/outcomes.py: 12 sends of one round, three kinds of outcome, each row its own outcome;
+    the UPDATEs are executemany calls (one per shape of outcome and batch), not one per row."""
+    from sqlalchemy import event
+
+    script = [SendResult("retry", retry_after=5), SendResult("unknown"), SendResult("sent", provider_id="X")]
+    adapter = FakeAdapter(*(script * 4))
+    sender = sender_for(runtime, adapter, clock)
+    ids = [await enqueue(runtime, clock, f"m{i}", address=f"+3161234{i:04d}") for i in range(12)]
+    updates: list[int] = []
+
+    def count(
+        conn: object, cursor: object, statement: str, parameters: object, context: object, many: bool
+    ) -> None:
+        if statement.lstrip().upper().startswith("UPDATE OUTBOX"):
+            updates.append(len(parameters) if many else 1)  # type: ignore[arg-type]
+
+    event.listen(runtime.db.sync_engine, "before_cursor_execute", count)
+    try:
+        assert await sender.send_due() == 12
+    finally:
+        event.remove(runtime.db.sync_engine, "before_cursor_execute", count)
+    rows = {row.id: row for row in await outbox_rows(runtime)}
+    by_message = {m.outbox_id: i for i, m in enumerate(adapter.sent)}
+    for row_id in ids:
+        kind = by_message[row_id] % 3
+        row = rows[row_id]
+        if kind == 0:
+            assert (row.status, row.next_attempt_at, row.needs_reconcile) == (
+                "pending",
+                clock() + timedelta(seconds=5),
+                False,
+            )
+        elif kind == 1:
+            assert (row.status, row.needs_reconcile) == ("unknown", True)
+        else:
+            assert (row.status, row.provider_id, row.sent_at) == ("sent", "X", clock())
+        assert row.claimed_until is None
+    # The round's two UPDATEs (expired leases, the claim), then the 12 outcomes in two statements here
+    # (retry and unknown set the same columns, sent others); at most one per shape and batch.
+    assert updates[:2] == [1, 1] and sum(updates[2:]) == 12, updates
+    assert len(updates[2:]) < 6, updates

@@ -16,6 +16,8 @@ import httpx
 from twilio.http import AsyncHttpClient
 from twilio.http.response import Response
 
+from bot.channels.http import provider_client
+
 _logger = logging.getLogger("voordeur.twilio_http")
 
 # The last response this task received. Twilio's error exceptions carry no headers, yet a 429's
@@ -27,7 +29,8 @@ class HttpxTwilioHttpClient(AsyncHttpClient):
     """Twilio's async HTTP client interface, served by httpx.
 
     Args:
-        http: a shared `httpx.AsyncClient`; when None, one is created here and closed by `aclose()`.
+        http: a shared `httpx.AsyncClient`; when None, one is created here (`provider_client`: httpx over
+            aiohttp, bot/channels/http.py) and closed by `aclose()`.
         connect_timeout: seconds to open a connection (short: failing here is always safe to retry).
         read_timeout: seconds to wait for the answer; twilio's per-request `timeout` overrides it.
     """
@@ -45,7 +48,7 @@ class HttpxTwilioHttpClient(AsyncHttpClient):
             raise ValueError(connect_timeout)
         self._connect_timeout = connect_timeout
         self._owns_http = http is None
-        self._http = http if http is not None else httpx.AsyncClient()
+        self._http = http if http is not None else provider_client()
 
     async def request(
         self,

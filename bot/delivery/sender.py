@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import metrics
 from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
+from bot.delivery.outcomes import OutcomeBatches
 from bot.delivery.pacing import Limit, SendPacer
 from bot.delivery.quiet_hours import QuietHours
 from bot.delivery.whatsapp_templates import load as load_wordings
@@ -98,9 +99,11 @@ class OutboxSender:
         self._stopping = False
         self._claimed: set[int] = set()  # claimed, not yet handed to a provider
         self._sending: set[int] = set()  # handed to a provider, outcome not yet recorded
-        # Outcomes finishing together are recorded in one transaction (group commit); each send still
-        # waits for its own outcome's commit before the row counts as done.
+        # Outcomes finishing together are recorded in one transaction (group commit) with one statement
+        # per batch (bot/delivery/outcomes.py); each send still waits for its own outcome's commit
+        # before the row counts as done.
         self._outcomes = GroupCommit(sessions)
+        self._batches = OutcomeBatches(self._outcomes)
 
     def wake(self) -> None:
         self._wakeup.set()
@@ -312,12 +315,8 @@ class OutboxSender:
         await self._outcomes.run(write)
 
     async def _finish(self, message: ClaimedMessage, status: str, **values: object) -> None:
-        now = self._clock()
-
-        async def write(session: AsyncSession) -> None:
-            await outbox.finish(session, message.id, status=status, now=now, **values)  # type: ignore[arg-type]
-
-        await self._outcomes.run(write)
+        params = outbox.outcome(message.id, status=status, now=self._clock(), **values)  # type: ignore[arg-type]
+        await self._batches.record(params)
 
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:
