@@ -43,14 +43,18 @@ def normal(text: str) -> str:
 _TOKEN = re.compile(r"\[[^\]]*\]|\([^)]*\)|\S+")
 
 
-def _alternative(spelling: str) -> str:
-    if " " in spelling.strip():
-        return " ".join(_alternative(word) for word in spelling.split())
-    glued_front = spelling.startswith("*")
-    open_end = spelling.endswith("*")
+def _word_parts(spelling: str) -> tuple[bool, bool, str]:
+    """A single lexicon word: (glued on at its front, open at its end, its normal core)."""
     core = normal(spelling.strip("*"))
     if not core:
         raise ValueError(f"empty word in lexicon entry {spelling!r}")
+    return spelling.startswith("*"), spelling.endswith("*"), core
+
+
+def _alternative(spelling: str) -> str:
+    if " " in spelling.strip():
+        return " ".join(_alternative(word) for word in spelling.split())
+    glued_front, open_end, core = _word_parts(spelling)
     pattern = re.escape(core)
     if glued_front:
         pattern = r"[\w']*" + pattern  # also after a French article: "l'ordinateur"
@@ -110,43 +114,181 @@ _ARABIC_TEXT = re.compile("[\u0600-\u06ff]")
 _CYRILLIC_TEXT = re.compile("[\u0400-\u04ff]")
 
 
+def _required(phrase: str) -> list[tuple[tuple[str, str], ...]]:
+    """The words a phrase must contain, one entry per required word (or choice of words): each as
+    ("word", w) (a whole word of the text), ("start", w) (a word of the text starts so: `boodschap*`)
+    or ("in", w) (the text holds it somewhere: `*souk*`, Arabic with a glued-on article). They are
+    `compile_phrase`'s cores, with spaces or the text's edges around them, so a text that lacks one of
+    them cannot match the phrase. A choice of several words counts by its first word each."""
+    required: list[tuple[tuple[str, str], ...]] = []
+    for token in _TOKEN.findall(phrase):
+        if token == "..." or (token.startswith("[") and token.endswith("]")):
+            continue
+        choices = token[1:-1] if token.startswith("(") else token
+        heads: list[tuple[str, str]] = []
+        for alt in choices.split("|"):
+            word = alt.split()[0] if " " in alt.strip() else alt
+            glued_front, open_end, core = _word_parts(word)
+            if glued_front or _ARABIC_LETTER.match(core):
+                heads.append(("in", core))
+            elif " " in core:
+                heads.append(("word", core.split(" ")[0]))
+            else:
+                heads.append(("start" if open_end else "word", core))
+        required.append(tuple(heads))
+    return required
+
+
+def _index_key(phrase: str) -> tuple[tuple[str, str], ...] | None:
+    """The required word a phrase is indexed by: the rarest-looking one (its shortest choice longest:
+    "eenzaam" rather than "ik"), a word rather than a piece inside one; None for raw `re:` entries."""
+    if phrase.startswith("re:"):
+        return None
+    required = _required(phrase)
+
+    def rank(heads: tuple[tuple[str, str], ...]) -> tuple[bool, int]:
+        return (all(kind != "in" for kind, _ in heads), min(len(core) for _, core in heads))
+
+    return max(required, key=rank) if required else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Alternative:
+    """One phrase of a `Phrases`, compiled alone: searched only in texts that hold its first word."""
+
+    script: str
+    anywhere: re.Pattern[str]
+    whole: re.Pattern[str]
+
+
+# Every phrase of every `Phrases`, indexed by its first word: (Phrases number, phrase number).
+_BY_WORD: dict[str, list[tuple[int, int]]] = {}
+_BY_START: dict[str, list[tuple[int, int]]] = {}
+_BY_INFIX: dict[str, list[tuple[str, int, int]]] = {}  # by the script of the word
+_ALWAYS: list[tuple[int, int]] = []
+_REGISTERED = [0]
+
+
+@lru_cache(maxsize=1024)
+def _candidates(normal_text: str, registered: int) -> dict[int, tuple[int, ...]]:
+    """For one text, the phrases of each `Phrases` that may match it (by their first word), in the
+    lexicon's order. `registered` (how many Phrases exist) keeps a later lexicon from a stale answer."""
+    found: dict[int, set[int]] = {}
+    for word in set(normal_text.split()):
+        for owner, index in _BY_WORD.get(word, ()):
+            found.setdefault(owner, set()).add(index)
+        for size in range(1, len(word) + 1):
+            for owner, index in _BY_START.get(word[:size], ()):
+                found.setdefault(owner, set()).add(index)
+    for script in _scripts_in(normal_text):
+        for core, owner, index in _BY_INFIX.get(script, ()):
+            if core in normal_text:
+                found.setdefault(owner, set()).add(index)
+    for owner, index in _ALWAYS:
+        found.setdefault(owner, set()).add(index)
+    return {owner: tuple(sorted(indexes)) for owner, indexes in found.items()}
+
+
 class Phrases:
-    """A list of phrases compiled into one regex per script, each matching whole words only."""
+    """A list of phrases, each matching whole words only; per script as if one regex of alternatives.
+
+    A text is matched only against the phrases whose first required word it holds (`_index_key`): the
+    same answers as one alternation over all of them (a phrase that cannot match anywhere never wins
+    an alternation), without trying hundreds of phrases at every word of every message."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        parts: dict[str, list[str]] = {}
-        for phrase in phrases:
-            if phrase.strip():
+        self._alternatives: list[_Alternative] = []
+        self._number = _REGISTERED[0]
+        listed = [phrase for phrase in phrases if phrase.strip()]
+        self._raw = any(phrase.startswith("re:") for phrase in listed)
+        # A raw `re:` entry may match no word at all: such lists are matched as one regex per script.
+        if self._raw:
+            parts: dict[str, list[str]] = {}
+            for phrase in listed:
                 parts.setdefault(_script(phrase), []).append(compile_phrase(phrase))
-        self._any = {
-            script: re.compile(r"(?<!\S)(?:" + "|".join(found) + r")(?!\S)")
-            for script, found in parts.items()
-        }
-        self._whole = {script: re.compile("(?:" + "|".join(found) + ")") for script, found in parts.items()}
+            self._alternatives = [
+                _Alternative(
+                    script,
+                    re.compile(r"(?<!\S)(?:" + "|".join(found) + r")(?!\S)"),
+                    re.compile("(?:" + "|".join(found) + ")"),
+                )
+                for script, found in parts.items()
+            ]
+            for index in range(len(self._alternatives)):
+                _ALWAYS.append((self._number, index))
+            _REGISTERED[0] += 1
+            return
+        for phrase in listed:
+            pattern = compile_phrase(phrase)
+            index = len(self._alternatives)
+            self._alternatives.append(
+                _Alternative(
+                    _script(phrase),
+                    re.compile(r"(?<!\S)(?:" + pattern + r")(?!\S)"),
+                    re.compile("(?:" + pattern + ")"),
+                )
+            )
+            heads = _index_key(phrase)
+            if heads is None:
+                _ALWAYS.append((self._number, index))
+                continue
+            for kind, core in heads:
+                if kind == "in":
+                    _BY_INFIX.setdefault(_script(core), []).append((core, self._number, index))
+                else:
+                    (_BY_WORD if kind == "word" else _BY_START).setdefault(core, []).append(
+                        (self._number, index)
+                    )
+        _REGISTERED[0] += 1
 
     def __bool__(self) -> bool:
-        return bool(self._any)
+        return bool(self._alternatives)
+
+    def _live(self, normal_text: str) -> list[_Alternative]:
+        indexes = _candidates(normal_text, _REGISTERED[0]).get(self._number)
+        if not indexes:
+            return []
+        scripts = _scripts_in(normal_text)
+        return [alt for alt in map(self._alternatives.__getitem__, indexes) if alt.script in scripts]
 
     def search(self, normal_text: str) -> bool:
-        scripts = _scripts_in(normal_text)
-        return any(pattern.search(normal_text) for script, pattern in self._any.items() if script in scripts)
+        return any(alt.anywhere.search(normal_text) for alt in self._live(normal_text))
 
     def fullmatch(self, normal_text: str) -> bool:
-        scripts = _scripts_in(normal_text)
-        return any(
-            pattern.fullmatch(normal_text) for script, pattern in self._whole.items() if script in scripts
-        )
+        return any(alt.whole.fullmatch(normal_text) for alt in self._live(normal_text))
 
     def spans(self, normal_text: str) -> list[tuple[int, int, str]]:
-        """(start, end, words) of every match, in the order of the text."""
-        scripts = _scripts_in(normal_text)
-        found = [
-            (match.start(), match.end(), match.group())
-            for script, pattern in self._any.items()
-            if script in scripts
-            for match in pattern.finditer(normal_text)
-        ]
+        """(start, end, words) of every match, in the order of the text: per script, what one regex of
+        the phrases as alternatives finds (leftmost match first, the earlier phrase on a tie, no
+        overlaps)."""
+        live = self._live(normal_text)
+        found: list[tuple[int, int, str]] = []
+        if self._raw:
+            for alt in live:
+                found.extend((m.start(), m.end(), m.group()) for m in alt.anywhere.finditer(normal_text))
+            return sorted(found)
+        for script in dict.fromkeys(alt.script for alt in live):
+            found.extend(_leftmost_first([alt.anywhere for alt in live if alt.script == script], normal_text))
         return sorted(found)
+
+
+def _leftmost_first(patterns: Sequence[re.Pattern[str]], text: str) -> list[tuple[int, int, str]]:
+    """`finditer` of the alternation of `patterns` (in their order), from their own searches."""
+    found: list[tuple[int, int, str]] = []
+    nexts = [pattern.search(text) for pattern in patterns]
+    position = 0
+    while True:
+        best: re.Match[str] | None = None
+        for index, match in enumerate(nexts):
+            if match is not None and match.start() < position:
+                match = nexts[index] = patterns[index].search(text, position)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return found
+        found.append((best.start(), best.end(), best.group()))
+        # Matches hold at least one word, so the next search starts after this one (as finditer does).
+        position = best.end()
 
 
 def compile_phrases(phrases: Iterable[str]) -> Phrases | None:
