@@ -138,12 +138,13 @@ def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
                             starts.setdefault(name, set()).add((index, offset))
         offset += len(token) + 1
     present: dict[str, list[Span]] = {}
+    tokens = words.split(" ")
     for name, places in starts.items():
-        pattern = found_lexicon.concepts[name].pattern
-        if pattern is None:
+        phrases = found_lexicon.concepts[name]
+        if phrases.pattern is None:
             continue
         for index, start in sorted(places):
-            match = pattern.match(words, start)
+            match = phrases.match_at(words, start, tokens[index])
             if match:
                 present.setdefault(name, []).append((index, index + match.group().count(" ")))
     return present
@@ -214,7 +215,7 @@ def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> d
     for piece in _CLAUSE_END.split(folded):
         clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
         for name, phrases in candidates.items():
-            if phrases.pattern is not None and phrases.pattern.fullmatch(clause):
+            if phrases.pattern is not None and phrases.fullmatch(clause):
                 present[name] = [(0, 0)]
     return present
 
@@ -229,7 +230,7 @@ def kinds_in(text: str) -> set[str]:
     in_message = present_words(words)
     idioms = found_lexicon.idioms
     if idioms.pattern is not None and idioms.may_occur(in_message):
-        words = " ".join(idioms.pattern.sub(" ", words).split())
+        words = " ".join(idioms.without(words).split())
     present = _alone(folded, found_lexicon, in_message)
     present.update(_concepts_in(words, found_lexicon))
     kinds: set[str] = set()
