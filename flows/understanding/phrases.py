@@ -159,6 +159,10 @@ class _Alternative:
     script: str
     anywhere: re.Pattern[str]
     whole: re.Pattern[str]
+    # `anywhere` for the text behind one space, when its words are parted by single spaces: a regex
+    # that opens with a space (and most often a word) is searched for fast; one that opens with a
+    # look-behind is tried at every character.
+    spaced: re.Pattern[str] | None = None
 
 
 # Every phrase of every `Phrases`, indexed by its first word: (Phrases number, phrase number).
@@ -181,8 +185,14 @@ def _word_candidates(word: str, registered: int) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+@dataclass(frozen=True, slots=True)
+class _Text:
+    live: dict[int, tuple[int, ...]]  # by Phrases number, the phrases that may match, in order
+    padded: str | None  # the text behind a space, when its words are parted by single spaces
+
+
 @lru_cache(maxsize=1024)
-def _candidates(normal_text: str, registered: int) -> dict[int, tuple[int, ...]]:
+def _candidates(normal_text: str, registered: int) -> _Text:
     """For one text, the phrases of each `Phrases` that may match it (by their first word), in the
     lexicon's order. `registered` (how many Phrases exist) keeps a later lexicon from a stale answer."""
     pairs: set[tuple[int, int]] = set(_ALWAYS)
@@ -195,7 +205,11 @@ def _candidates(normal_text: str, registered: int) -> dict[int, tuple[int, ...]]
     found: dict[int, list[int]] = {}
     for owner, index in sorted(pairs):
         found.setdefault(owner, []).append(index)
-    return {owner: tuple(indexes) for owner, indexes in found.items()}
+    single_spaced = " ".join(normal_text.split()) == normal_text
+    return _Text(
+        {owner: tuple(indexes) for owner, indexes in found.items()},
+        " " + normal_text if single_spaced else None,
+    )
 
 
 class Phrases:
@@ -235,6 +249,7 @@ class Phrases:
                     _script(phrase),
                     re.compile(r"(?<!\S)(?:" + pattern + r")(?!\S)"),
                     re.compile("(?:" + pattern + ")"),
+                    re.compile(" (?:" + pattern + r")(?!\S)"),
                 )
             )
             heads = _index_key(phrase)
@@ -254,31 +269,45 @@ class Phrases:
     def __bool__(self) -> bool:
         return bool(self._alternatives)
 
-    def _live(self, normal_text: str) -> list[_Alternative]:
-        indexes = _candidates(normal_text, _REGISTERED[0]).get(self._number)
+    def _live(self, normal_text: str) -> tuple[list[_Alternative], str | None]:
+        """The phrases that may match, and the text behind a space (None: match as it is)."""
+        text = _candidates(normal_text, _REGISTERED[0])
+        indexes = text.live.get(self._number)
         if not indexes:
-            return []
+            return [], None
         scripts = _scripts_in(normal_text)
-        return [alt for alt in map(self._alternatives.__getitem__, indexes) if alt.script in scripts]
+        live = [alt for alt in map(self._alternatives.__getitem__, indexes) if alt.script in scripts]
+        return live, None if self._raw else text.padded
 
     def search(self, normal_text: str) -> bool:
-        return any(alt.anywhere.search(normal_text) for alt in self._live(normal_text))
+        live, padded = self._live(normal_text)
+        if padded is not None:
+            return any(alt.spaced.search(padded) for alt in live if alt.spaced is not None)
+        return any(alt.anywhere.search(normal_text) for alt in live)
 
     def fullmatch(self, normal_text: str) -> bool:
-        return any(alt.whole.fullmatch(normal_text) for alt in self._live(normal_text))
+        return any(alt.whole.fullmatch(normal_text) for alt in self._live(normal_text)[0])
 
     def spans(self, normal_text: str) -> list[tuple[int, int, str]]:
         """(start, end, words) of every match, in the order of the text: per script, what one regex of
         the phrases as alternatives finds (leftmost match first, the earlier phrase on a tie, no
         overlaps)."""
-        live = self._live(normal_text)
+        live, padded = self._live(normal_text)
+        if not live:
+            return []
         found: list[tuple[int, int, str]] = []
         if self._raw:
             for alt in live:
                 found.extend((m.start(), m.end(), m.group()) for m in alt.anywhere.finditer(normal_text))
             return sorted(found)
         for script in dict.fromkeys(alt.script for alt in live):
-            found.extend(_leftmost_first([alt.anywhere for alt in live if alt.script == script], normal_text))
+            chosen = [alt for alt in live if alt.script == script]
+            if padded is None:
+                found.extend(_leftmost_first([alt.anywhere for alt in chosen], normal_text))
+            else:
+                # A match of " phrase" at i in the padded text is "phrase" at i in the text.
+                spaced = [alt.spaced for alt in chosen if alt.spaced is not None]
+                found.extend((s, e - 1, words[1:]) for s, e, words in _leftmost_first(spaced, padded))
         return sorted(found)
 
 
