@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -64,6 +64,8 @@ class Lexicon:
     # a concept's regex is only tried where one of its phrases can begin.
     heads: Mapping[str, tuple[str, ...]]
     head_prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    # Per word seen, the concepts it may start (in the order `heads`, then `head_prefixes`, give them).
+    starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -123,22 +125,12 @@ def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
     tried only at the words where one of its phrases may begin."""
     starts: dict[str, set[tuple[int, int]]] = {}
     offset = 0
-    prefixes = tuple(prefix for prefix, _ in found_lexicon.head_prefixes)
-    for index, token in enumerate(words.split(" ")):
-        forms = [token]
-        if len(token) > 2 and token[0] in "\u0648\u0641":  # Arabic "and"/"so" joined to the word
-            forms.append(token[1:])
-        for form in forms:
-            for name in found_lexicon.heads.get(form, ()):
-                starts.setdefault(name, set()).add((index, offset))
-            if prefixes and form.startswith(prefixes):
-                for prefix, names in found_lexicon.head_prefixes:
-                    if form.startswith(prefix):
-                        for name in names:
-                            starts.setdefault(name, set()).add((index, offset))
+    tokens = words.split(" ")
+    for index, token in enumerate(tokens):
+        for name in _starting(token, found_lexicon):
+            starts.setdefault(name, set()).add((index, offset))
         offset += len(token) + 1
     present: dict[str, list[Span]] = {}
-    tokens = words.split(" ")
     for name, places in starts.items():
         phrases = found_lexicon.concepts[name]
         if phrases.pattern is None:
@@ -148,6 +140,28 @@ def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
             if match:
                 present.setdefault(name, []).append((index, index + match.group().count(" ")))
     return present
+
+
+def _starting(token: str, found_lexicon: Lexicon) -> tuple[str, ...]:
+    """The concepts whose phrases may begin at this word, worked out once per word."""
+    known = found_lexicon.starting.get(token)
+    if known is not None:
+        return known
+    names: list[str] = []
+    prefixes = tuple(prefix for prefix, _ in found_lexicon.head_prefixes)
+    forms = [token]
+    if len(token) > 2 and token[0] in "\u0648\u0641":  # Arabic "and"/"so" joined to the word
+        forms.append(token[1:])
+    for form in forms:
+        names.extend(found_lexicon.heads.get(form, ()))
+        if prefixes and form.startswith(prefixes):
+            for prefix, found in found_lexicon.head_prefixes:
+                if form.startswith(prefix):
+                    names.extend(found)
+    result = tuple(names)
+    if len(found_lexicon.starting) < 50_000:
+        found_lexicon.starting[token] = result
+    return result
 
 
 def _combine(spans: Sequence[list[Span]], within: int | None, ordered: bool) -> Span | None:

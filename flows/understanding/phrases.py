@@ -35,6 +35,7 @@ _TYPO_CUTOFF = 86.0
 _TYPO_MIN_LENGTH = 6
 
 
+@lru_cache(maxsize=4096)
 def normal(text: str) -> str:
     """The plain form the lexicons are matched against: `text.plain` with "ł" read as "l"."""
     return plain(text).replace("ł", "l")

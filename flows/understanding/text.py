@@ -71,6 +71,7 @@ def emoji_in(text: str) -> list[str]:
     return [_MODIFIERS.sub("", found) for found in _EMOJI.findall(text)]
 
 
+@lru_cache(maxsize=4096)
 def without_emoji(text: str) -> str:
     return " ".join(_EMOJI.sub(" ", text).split())
 
@@ -80,6 +81,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(without_emoji(text)))
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """Folded words joined by single spaces, punctuation and emoji gone: for phrase matching."""
     return " ".join(words(text))
