@@ -270,6 +270,11 @@ class Phrases:
     def __bool__(self) -> bool:
         return bool(self._alternatives)
 
+    @property
+    def number(self) -> int:
+        """Which `Phrases` this is, in `_candidates`' answers."""
+        return self._number
+
     def _live(self, normal_text: str) -> tuple[list[_Alternative], str | None]:
         """The phrases that may match, and the text behind a space (None: match as it is)."""
         text = _candidates(normal_text, _REGISTERED[0])
@@ -361,9 +366,11 @@ class PhraseSet:
         self.keys = tuple(entries)
 
     def find(self, normal_text: str) -> list[Hit]:
+        live = _candidates(normal_text, _REGISTERED[0]).live  # most lists cannot match: not asked
         hits = [
             Hit(key, start, end, weight, words)
             for key, weight, pattern in self._patterns
+            if pattern.number in live
             for start, end, words in pattern.spans(normal_text)
         ]
         return sorted(hits, key=lambda hit: (hit.start, -hit.weight))
