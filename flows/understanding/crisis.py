@@ -64,6 +64,8 @@ class Lexicon:
     # a concept's regex is only tried where one of its phrases can begin.
     heads: Mapping[str, tuple[str, ...]]
     head_prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    # The prefixes of `head_prefixes` alone, for one quick test.
+    prefix_words: tuple[str, ...] = ()
     # Per word seen, the concepts it may start (in the order `heads`, then `head_prefixes`, give them).
     starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -117,6 +119,7 @@ def lexicon_of_crisis() -> Lexicon:
         typos={first: tuple(sorted(words)) for first, words in typos.items()},
         heads={head: tuple(names) for head, names in heads.items()},
         head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
+        prefix_words=tuple(sorted(prefixes)),
     )
 
 
@@ -148,7 +151,7 @@ def _starting(token: str, found_lexicon: Lexicon) -> tuple[str, ...]:
     if known is not None:
         return known
     names: list[str] = []
-    prefixes = tuple(prefix for prefix, _ in found_lexicon.head_prefixes)
+    prefixes = found_lexicon.prefix_words
     forms = [token]
     if len(token) > 2 and token[0] in "\u0648\u0641":  # Arabic "and"/"so" joined to the word
         forms.append(token[1:])

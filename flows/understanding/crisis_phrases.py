@@ -105,6 +105,7 @@ class PhraseSet:
     first_words: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     first_stems: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     stem_sizes: tuple[int, ...] = ()
+    stems: tuple[str, ...] = ()  # the keys of `first_stems`, for one quick test
     _at: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def may_occur(self, present: frozenset[str]) -> bool:
@@ -123,6 +124,8 @@ class PhraseSet:
         found: set[int] = set()
         for form in forms:
             found.update(self.first_words.get(form, ()))
+            if not (self.stems and form.startswith(self.stems)):
+                continue
             for size in self.stem_sizes:
                 if size > len(form):
                     break
@@ -196,6 +199,7 @@ def phrase_set(phrases: Iterable[str]) -> PhraseSet:
         first_words={word: tuple(indexes) for word, indexes in words.items()},
         first_stems={stem: tuple(indexes) for stem, indexes in stems.items()},
         stem_sizes=tuple(sorted({len(stem) for stem in stems})),
+        stems=tuple(stems),
     )
 
 
