@@ -265,6 +265,15 @@ def kinds_in(text: str) -> set[str]:
     return kinds
 
 
+def warm_up_words() -> None:
+    """Work out, for each word a crisis phrase opens with, the concepts and phrases it may start: the
+    first messages then cost what later ones do."""
+    found_lexicon = lexicon_of_crisis()
+    for word in list(found_lexicon.heads):
+        for name in _starting(word, found_lexicon):
+            found_lexicon.concepts[name].starting(word)
+
+
 def detect(text: str, lang: str = "nl") -> str | None:
     """The crisis number ("113", "112", "veilig_thuis") or None. `lang` does not choose a lexicon:
     every language is read on every message."""

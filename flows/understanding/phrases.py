@@ -402,6 +402,13 @@ def warm_up() -> None:
     _known_word("frontdoor")
 
 
+def warm_up_words() -> None:
+    """Work out which phrases each lexicon word may start (once every lexicon is built): the first
+    messages then find them as later ones do."""
+    for word in list(_BY_WORD):
+        _word_candidates(word, _REGISTERED[0])
+
+
 class Corrector:
     """Corrects typos to the long words of some lexicons: a slip in a short word makes another word."""
 
