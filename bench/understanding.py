@@ -73,7 +73,10 @@ def main() -> None:
         for name, tree in trees.items():
             done = subprocess.run(
                 child,
-                capture_output=True, text=True, check=True, cwd=tree,
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=tree,
                 env={**os.environ, "PYTHONPATH": str(tree)},
             )
             runs[name].append(json.loads(done.stdout.splitlines()[-1]))
