@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -64,6 +64,10 @@ class Lexicon:
     # a concept's regex is only tried where one of its phrases can begin.
     heads: Mapping[str, tuple[str, ...]]
     head_prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    # The prefixes of `head_prefixes` alone, for one quick test.
+    prefix_words: tuple[str, ...] = ()
+    # Per word seen, the concepts it may start (in the order `heads`, then `head_prefixes`, give them).
+    starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -115,6 +119,7 @@ def lexicon_of_crisis() -> Lexicon:
         typos={first: tuple(sorted(words)) for first, words in typos.items()},
         heads={head: tuple(names) for head, names in heads.items()},
         head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
+        prefix_words=tuple(sorted(prefixes)),
     )
 
 
@@ -123,30 +128,43 @@ def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
     tried only at the words where one of its phrases may begin."""
     starts: dict[str, set[tuple[int, int]]] = {}
     offset = 0
-    prefixes = tuple(prefix for prefix, _ in found_lexicon.head_prefixes)
-    for index, token in enumerate(words.split(" ")):
-        forms = [token]
-        if len(token) > 2 and token[0] in "\u0648\u0641":  # Arabic "and"/"so" joined to the word
-            forms.append(token[1:])
-        for form in forms:
-            for name in found_lexicon.heads.get(form, ()):
-                starts.setdefault(name, set()).add((index, offset))
-            if prefixes and form.startswith(prefixes):
-                for prefix, names in found_lexicon.head_prefixes:
-                    if form.startswith(prefix):
-                        for name in names:
-                            starts.setdefault(name, set()).add((index, offset))
+    tokens = words.split(" ")
+    for index, token in enumerate(tokens):
+        for name in _starting(token, found_lexicon):
+            starts.setdefault(name, set()).add((index, offset))
         offset += len(token) + 1
     present: dict[str, list[Span]] = {}
     for name, places in starts.items():
-        pattern = found_lexicon.concepts[name].pattern
-        if pattern is None:
+        phrases = found_lexicon.concepts[name]
+        if phrases.pattern is None:
             continue
         for index, start in sorted(places):
-            match = pattern.match(words, start)
+            match = phrases.match_at(words, start, tokens[index])
             if match:
                 present.setdefault(name, []).append((index, index + match.group().count(" ")))
     return present
+
+
+def _starting(token: str, found_lexicon: Lexicon) -> tuple[str, ...]:
+    """The concepts whose phrases may begin at this word, worked out once per word."""
+    known = found_lexicon.starting.get(token)
+    if known is not None:
+        return known
+    names: list[str] = []
+    prefixes = found_lexicon.prefix_words
+    forms = [token]
+    if len(token) > 2 and token[0] in "\u0648\u0641":  # Arabic "and"/"so" joined to the word
+        forms.append(token[1:])
+    for form in forms:
+        names.extend(found_lexicon.heads.get(form, ()))
+        if prefixes and form.startswith(prefixes):
+            for prefix, found in found_lexicon.head_prefixes:
+                if form.startswith(prefix):
+                    names.extend(found)
+    result = tuple(names)
+    if len(found_lexicon.starting) < 50_000:
+        found_lexicon.starting[token] = result
+    return result
 
 
 def _combine(spans: Sequence[list[Span]], within: int | None, ordered: bool) -> Span | None:
@@ -214,7 +232,7 @@ def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> d
     for piece in _CLAUSE_END.split(folded):
         clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
         for name, phrases in candidates.items():
-            if phrases.pattern is not None and phrases.pattern.fullmatch(clause):
+            if phrases.pattern is not None and phrases.fullmatch(clause):
                 present[name] = [(0, 0)]
     return present
 
@@ -229,7 +247,7 @@ def kinds_in(text: str) -> set[str]:
     in_message = present_words(words)
     idioms = found_lexicon.idioms
     if idioms.pattern is not None and idioms.may_occur(in_message):
-        words = " ".join(idioms.pattern.sub(" ", words).split())
+        words = " ".join(idioms.without(words).split())
     present = _alone(folded, found_lexicon, in_message)
     present.update(_concepts_in(words, found_lexicon))
     kinds: set[str] = set()
@@ -245,6 +263,15 @@ def kinds_in(text: str) -> set[str]:
         else:
             present.setdefault(rule.gives, []).append(span)
     return kinds
+
+
+def warm_up_words() -> None:
+    """Work out, for each word a crisis phrase opens with, the concepts and phrases it may start: the
+    first messages then cost what later ones do."""
+    found_lexicon = lexicon_of_crisis()
+    for word in list(found_lexicon.heads):
+        for name in _starting(word, found_lexicon):
+            found_lexicon.concepts[name].starting(word)
 
 
 def detect(text: str, lang: str = "nl") -> str | None:

@@ -5,8 +5,8 @@ Arabic's joined "and", and a first-word filter so that dozens of lists cost litt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from flows.understanding.text import fold, without_emoji
 
@@ -50,23 +50,63 @@ def _gap_phrase_regex(phrase: str) -> str:
     return rf"(?: \S+){{0,{GAP_WORDS}}} ".join(parts)
 
 
+def _ordered(phrases: Iterable[str]) -> list[tuple[str, str]]:
+    """(regex, phrase) of each distinct phrase regex, longest first: the alternation's order (the set
+    is built as it always was, so phrases of one length keep the order they had)."""
+    regexes = [(_gap_phrase_regex(phrase), phrase) for phrase in phrases]
+    first: dict[str, str] = {}
+    for regex, phrase in regexes:
+        if regex:
+            first.setdefault(regex, phrase)
+    ordered = sorted({regex for regex, _ in regexes if regex}, key=len, reverse=True)
+    return [(regex, first[regex]) for regex in ordered]
+
+
+def _alternation(regexes: Iterable[str]) -> re.Pattern[str] | None:
+    listed = list(regexes)
+    if not listed:
+        return None
+    return re.compile(r"(?<!\S)(?:" + "|".join(listed) + r")(?!\S)")
+
+
 def gap_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One regex of whole-word phrases over `matchable` text, longest first: `*` stands for a word's
     rest, `...` for a gap of up to GAP_WORDS words ("hoeft voor mij ... niet meer")."""
-    regexes = sorted({r for r in (_gap_phrase_regex(p) for p in phrases) if r}, key=len, reverse=True)
-    if not regexes:
-        return None
-    return re.compile(r"(?<!\S)(?:" + "|".join(regexes) + r")(?!\S)")
+    return _alternation(regex for regex, _ in _ordered(phrases))
+
+
+def _first_word(phrase: str) -> tuple[str, bool] | None:
+    """The word a phrase's regex starts with (as `_gap_phrase_regex` builds it): (word, open at its
+    end). A word that folds to several ("a.u.b") starts with its first, which must stand whole."""
+    for piece in phrase.split("..."):
+        for raw in piece.split():
+            folded = matchable(raw.rstrip("*"))
+            if folded:
+                if " " in folded:
+                    return folded.split(" ")[0], False
+                return folded, raw.endswith("*")
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class PhraseSet:
     """A compiled phrase list that is only searched when a message holds one of its first words:
-    a few set look-ups instead of a long regex over every message keeps reading fast."""
+    a few set look-ups instead of a long regex over every message keeps reading fast.
+
+    `pattern` is the whole list as one alternation (longest first). The methods give the same answers
+    from each phrase compiled alone, trying at a word only the phrases that can start with it
+    (`alternatives`, by the word or the start of the word they open with, also after Arabic's joined
+    "and"/"so"): one regex of a hundred phrases tried at every word was most of a crisis reading."""
 
     pattern: re.Pattern[str] | None
     heads: frozenset[str]
     head_prefixes: tuple[str, ...]
+    alternatives: tuple[re.Pattern[str], ...] = ()
+    first_words: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    first_stems: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    stem_sizes: tuple[int, ...] = ()
+    stems: tuple[str, ...] = ()  # the keys of `first_stems`, for one quick test
+    _at: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def may_occur(self, present: frozenset[str]) -> bool:
         if self.pattern is None:
@@ -75,9 +115,61 @@ class PhraseSet:
             return True
         return any(word.startswith(self.head_prefixes) for word in present) if self.head_prefixes else False
 
+    def starting(self, word: str) -> tuple[int, ...]:
+        """The phrases (in the alternation's order) that can start at `word`."""
+        known = self._at.get(word)
+        if known is not None:
+            return known
+        forms = [word, word[1:]] if word[:1] in _ARABIC_JOINED and len(word) > 1 else [word]
+        found: set[int] = set()
+        for form in forms:
+            found.update(self.first_words.get(form, ()))
+            if not (self.stems and form.startswith(self.stems)):
+                continue
+            for size in self.stem_sizes:
+                if size > len(form):
+                    break
+                found.update(self.first_stems.get(form[:size], ()))
+        result = tuple(sorted(found))
+        if len(self._at) < 50_000:
+            self._at[word] = result
+        return result
+
+    def match_at(self, text: str, start: int, word: str) -> re.Match[str] | None:
+        """`pattern.match(text, start)`, where `word` is the word of `text` at `start`."""
+        for index in self.starting(word):
+            found = self.alternatives[index].match(text, start)
+            if found:
+                return found
+        return None
+
+    def fullmatch(self, text: str) -> bool:
+        """Whether `pattern.fullmatch(text)` (a text of single-spaced words)."""
+        return any(self.alternatives[index].fullmatch(text) for index in self.starting(text.split(" ", 1)[0]))
+
+    def without(self, text: str) -> str:
+        """`pattern.sub(" ", text)` for a text of single-spaced words: every match, leftmost first and
+        without overlaps, replaced by a space."""
+        pieces: list[str] = []
+        done = 0
+        start = 0
+        for word in text.split(" "):
+            if start >= done:
+                found = self.match_at(text, start, word)
+                if found:
+                    pieces.extend((text[done:start], " "))
+                    done = found.end()
+            start += len(word) + 1
+        pieces.append(text[done:])
+        return "".join(pieces)
+
+
+_ARABIC_JOINED = "\u0648\u0641"
+
 
 def phrase_set(phrases: Iterable[str]) -> PhraseSet:
-    """`gap_phrase_pattern` with the first word of every phrase, for `PhraseSet.may_occur`."""
+    """`gap_phrase_pattern` with the first word of every phrase, for `PhraseSet.may_occur`, and each
+    phrase compiled alone, by its first word, for matching."""
     listed = list(phrases)
     heads: set[str] = set()
     prefixes: set[str] = set()
@@ -92,7 +184,23 @@ def phrase_set(phrases: Iterable[str]) -> PhraseSet:
             prefixes.add(folded[0])
         else:
             heads.add(folded[0])
-    return PhraseSet(gap_phrase_pattern(listed), frozenset(heads), tuple(sorted(prefixes)))
+    ordered = _ordered(listed)
+    words: dict[str, list[int]] = {}
+    stems: dict[str, list[int]] = {}
+    for index, (_, phrase) in enumerate(ordered):
+        opening = _first_word(phrase)
+        if opening is not None:
+            (stems if opening[1] else words).setdefault(opening[0], []).append(index)
+    return PhraseSet(
+        _alternation(regex for regex, _ in ordered),
+        frozenset(heads),
+        tuple(sorted(prefixes)),
+        alternatives=tuple(re.compile(r"(?<!\S)(?:" + regex + r")(?!\S)") for regex, _ in ordered),
+        first_words={word: tuple(indexes) for word, indexes in words.items()},
+        first_stems={stem: tuple(indexes) for stem, indexes in stems.items()},
+        stem_sizes=tuple(sorted({len(stem) for stem in stems})),
+        stems=tuple(stems),
+    )
 
 
 def present_words(matchable_text: str) -> frozenset[str]:

@@ -26,6 +26,8 @@ _SHORT_LETTERS = 16
 _OVERRULE_HINT = 0.95
 _BELIEVE = 0.7
 
+_ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+_CYRILLIC_LETTERS = re.compile("[\u0400-\u04ff]")
 # Darija words written with digits for Arabic sounds: 3 = ع, 7 = ح, 9 = ق, 2 = ء, 5 = خ, 8 = غ.
 _DIGIT_WORD = re.compile(r"[a-z]*[235789][a-z][a-z0-9']*")
 # ...but not an hour, an ordinal or a unit: "2uur", "3rd", "5th", "9am", "2e".
@@ -55,8 +57,10 @@ def _signs() -> dict[str, Any]:
 
 def _script(letters: str) -> str | None:
     """Arabic or Cyrillic ("ar", "uk") when most letters are written in it."""
-    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f")
-    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    if letters.isascii():
+        return None
+    arabic = len(_ARABIC_LETTERS.findall(letters))
+    cyrillic = len(_CYRILLIC_LETTERS.findall(letters))
     if arabic * 2 > len(letters):
         return "ar"
     if cyrillic * 2 > len(letters):
@@ -73,7 +77,15 @@ def _digit_word(word: str) -> bool:
 
 def _darija_words(words: list[str]) -> int:
     markers = _signs()["markers"]["ar"]
-    return sum(1 for word in words if word in markers or _digit_word(word))
+    # A word of letters only has no digit for a sound: the regex is for the others.
+    return sum(1 for word in words if word in markers or (not word.isalpha() and _digit_word(word)))
+
+
+def _words_with(text: str, letters: frozenset[str]) -> int:
+    """How many words of `text` hold one of `letters` (none when the text holds none: most texts)."""
+    if letters.isdisjoint(text):
+        return 0
+    return sum(1 for word in text.split() if not letters.isdisjoint(word))
 
 
 def _markers(words: list[str], lang: str) -> int:
@@ -93,7 +105,7 @@ def detect(text: str, hint: str | None = None) -> str:
     or too plain to tell ("ja", "2", an emoji, a name)."""
     known_hint = hint if hint in LANGUAGES else None
     clean = without_emoji(text)
-    letters = "".join(ch for ch in clean if ch.isalpha())
+    letters = "".join(filter(str.isalpha, clean))
     if not letters:
         return known_hint or DEFAULT
     script = _script(letters)
@@ -104,8 +116,8 @@ def detect(text: str, hint: str | None = None) -> str:
     if darija >= 2 or (darija and (known_hint == "ar" or len(words) <= 2)):
         return "ar"
     signs = _signs()
-    turkish = sum(1 for word in clean.split() if any(ch in signs["tr"] for ch in word))
-    polish = sum(1 for word in clean.split() if any(ch in signs["pl"] for ch in word))
+    turkish = _words_with(clean, signs["tr"])
+    polish = _words_with(clean, signs["pl"])
     # One such word among many may be a name ("Mijn naam is Wiesława"): then the classifier decides.
     if bool(turkish) != bool(polish) and max(turkish, polish) * 4 >= len(words):
         return "tr" if turkish else "pl"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,12 +30,39 @@ _WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
 _EXTRA_FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u0640": "", "\u2019": "'", "\u2018": "'"})
 
 
+# Plain ASCII text folds by dropping control characters (but tab and newline) and lower-casing: its
+# letters have no accents, `_EXTRA_FOLD` maps no ASCII character, and casefold() is lower() on ASCII.
+_ASCII_CONTROL = dict.fromkeys([*range(9), *range(11, 32), 127])
+
+
+class _CharTable(dict[int, str | None]):
+    """A `str.translate` table that decides each character once (None drops it): the per-character
+    Unicode look-ups were most of the cost of folding a message."""
+
+    def __init__(self, drop: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._drop = drop
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        kept = None if self._drop(char) else char
+        if len(self) < 100_000:
+            self[code] = kept
+        return kept
+
+
+_VISIBLE = _CharTable(lambda ch: unicodedata.category(ch) in _INVISIBLE and ch not in "\n\t ")
+_UNCOMBINED = _CharTable(lambda ch: bool(unicodedata.combining(ch)))
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case without accents, invisible characters or runs of spaces; punctuation kept."""
-    visible = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t ")
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_CONTROL).lower().split())
+    visible = text.translate(_VISIBLE)
     decomposed = unicodedata.normalize("NFKD", visible.translate(_EXTRA_FOLD))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = decomposed.translate(_UNCOMBINED)
     return " ".join(unicodedata.normalize("NFC", plain).casefold().split())
 
 
@@ -44,6 +71,7 @@ def emoji_in(text: str) -> list[str]:
     return [_MODIFIERS.sub("", found) for found in _EMOJI.findall(text)]
 
 
+@lru_cache(maxsize=4096)
 def without_emoji(text: str) -> str:
     return " ".join(_EMOJI.sub(" ", text).split())
 
@@ -53,6 +81,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(without_emoji(text)))
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """Folded words joined by single spaces, punctuation and emoji gone: for phrase matching."""
     return " ".join(words(text))

@@ -117,6 +117,8 @@ _RANGE_AFTER = re.compile(
 )
 _DATE = re.compile(r"(?<![\w:.])(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})(?:[-/.](?P<y>\d{2,4}))?(?![\w:]|[./-]\d)")
 # "7e", "7de", "7th", "7go" (Polish), and the Ukrainian endings.
+# The clock, range and date patterns need a digit: a text without one is left as it is, untried.
+_DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"^(?P<n>\d{1,2})(?:e|de|ste|th|st|nd|rd|go|ego|-?(?:ого|го|е|й)|\.)$")  # noqa: RUF001
 
 
@@ -215,11 +217,12 @@ def _clocks(text: str, lang: str) -> str:
             return match[0]
         return _clock_token(value, 0, _flag(match["h"], value, match["ampm"]))
 
-    text = _TR_BOUND.sub(tr_bound, text)
-    text = _HHMM.sub(hhmm, text)
+    if _DIGIT.search(text):
+        text = _TR_BOUND.sub(tr_bound, text)
+        text = _HHMM.sub(hhmm, text)
     text = _MINUTES.sub(minutes, text)
     text = _HALF.sub(half, text)
-    return _HOUR.sub(hour, text)
+    return _HOUR.sub(hour, text) if _DIGIT.search(text) else text
 
 
 def _range_end(written: str) -> str:
@@ -240,6 +243,8 @@ def _ranges(text: str) -> str:
         lead = f" {match['lead']} " if "lead" in match.groupdict() else " "
         return f"{lead}{_range_end(match['a'])} §to {_range_end(match['b'])}"
 
+    if not _DIGIT.search(text):
+        return text
     return _RANGE_AFTER.sub(both, _RANGE.sub(both, text))
 
 
@@ -251,7 +256,7 @@ def _dates(text: str) -> str:
         year = int(match["y"] or 0)
         return f" §y{month}_{day}_{year + 2000 if 0 < year < 100 else year} "
 
-    return _DATE.sub(date, text)
+    return _DATE.sub(date, text) if _DIGIT.search(text) else text
 
 
 # Abbreviations written with dots: "z.s.m.", "a.s.", "a.s.a.p." are "zsm", "as", "asap".
@@ -418,6 +423,12 @@ def scan(text: str, lang: str, *, loose: bool) -> tuple[list[Item], list[str]]:
             continue
         best: _Entry | None = None
         for entry in (*lexicon_index.exact.get(token, ()), *lexicon_index.stems.get(token[:2], ())):
+            # The first word first (as `_matches` does): most entries of a stem's two letters fail there.
+            first = entry.tokens[0]
+            if token != first and not (
+                entry.stems[0] and token.startswith(first) and len(token) - len(first) <= 5
+            ):
+                continue
             if not _matches(entry, found, at):
                 continue
             if best is None or (len(entry.tokens), entry.primary, not any(entry.stems)) > (
@@ -449,12 +460,15 @@ def _special(token: str, at: int) -> Item:
 
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _TRAILING = re.compile(r"(\w)\1+$")
+# Both need a letter written twice in a row; most words have none, and then neither changes them.
+_TWICE = re.compile(r"(\w)\1")
 
 
 def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]:
     """A word no phrase matched: a number, an ordinal, a Dutch compound, a stretched word ("dabaaa",
     "morgennn"), or in an answer a typo."""
-    for squeezed in {_REPEATS.sub(r"\1", token), _TRAILING.sub(r"\1", token)} - {token}:
+    stretched = _TWICE.search(token) is not None
+    for squeezed in {_REPEATS.sub(r"\1", token), _TRAILING.sub(r"\1", token)} - {token} if stretched else ():
         known = _lookup(squeezed, lexicon_index)
         if known:
             return [Item(kind, value, at, at + 1) for kind, value in known]
