@@ -202,30 +202,6 @@ async def claim_due(
     ]
 
 
-async def finish(
-    session: AsyncSession,
-    message_id: int,
-    *,
-    status: str,
-    now: datetime,
-    provider_id: str | None = None,
-    error: str | None = None,
-    next_attempt_at: datetime | None = None,
-    needs_reconcile: bool | None = None,
-) -> None:
-    """Record the outcome of a claimed row. Only a row still claimed (`sending`) is changed."""
-    values = outcome(
-        message_id,
-        status=status,
-        now=now,
-        provider_id=provider_id,
-        error=error,
-        next_attempt_at=next_attempt_at,
-        needs_reconcile=needs_reconcile,
-    )
-    await session.execute(_FINISH, values)
-
-
 async def finish_many(session: AsyncSession, outcomes: list[dict[str, object]]) -> None:
     """Record many outcomes (each from `outcome`): one executemany per set of columns they change."""
     shapes: dict[tuple[str, ...], list[dict[str, object]]] = {}

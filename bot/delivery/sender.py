@@ -306,7 +306,9 @@ class OutboxSender:
         now = self._clock()
 
         async def write(session: AsyncSession) -> None:
-            await outbox.finish(session, message.id, status=outbox.FAILED, now=now, error=reason)
+            await outbox.finish_many(
+                session, [outbox.outcome(message.id, status=outbox.FAILED, now=now, error=reason)]
+            )
             if stop_address:
                 await mark_address_stopped(
                     session, message.channel, message.address, reason, now, message.tenant
