@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -49,8 +48,6 @@ BACKOFF_BASE = 1.0
 BACKOFF_CAP = 300.0
 RECONCILE_DELAY = timedelta(seconds=30)
 LEASE = timedelta(seconds=120)
-# At most one claim per this many seconds: under load finished sends and new rows wake the loop often.
-CLAIM_INTERVAL = 0.002
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -112,71 +109,39 @@ class OutboxSender:
         self._wakeup.set()
 
     async def run(self, idle_poll: float = 1.0) -> None:
-        """Send until `stop()`, pipelined: rows are claimed as soon as they are due (a wake-up, or a send
-        that finished and may free the next row of its address) while earlier sends are still in flight;
-        otherwise every `idle_poll` seconds. At most a batch (`batch_size`) is in flight at a time, so a
-        paced backlog is not all held by one process while others could share it. Per-address order
-        holds as in `send_due`: a row is not claimed while an earlier one to the same address is sent."""
-        in_flight: set[asyncio.Task[None]] = set()
-
-        def finished(task: asyncio.Task[None]) -> None:
-            in_flight.discard(task)
-            self._wakeup.set()
-
-        loop = asyncio.get_running_loop()
-        claimed_at = -math.inf
-        try:
-            while not self._stopping:
-                # Wake-ups close together share one claim (each is a transaction).
-                if (pause := claimed_at + CLAIM_INTERVAL - loop.time()) > 0:
-                    await asyncio.sleep(pause)
-                claimed_at = loop.time()
-                # Cleared before the claim, not after: a reply committed meanwhile sets it again.
-                self._wakeup.clear()
-                claimed: list[ClaimedMessage] = []
-                if len(in_flight) < self._batch_size:
-                    try:
-                        claimed = await self._claim(self._batch_size - len(in_flight))
-                    except Exception:
-                        log.exception("outbox round failed")
-                for message in claimed:
-                    task = asyncio.ensure_future(self._send_one(message))
-                    in_flight.add(task)
-                    task.add_done_callback(finished)
-                if not claimed and not self._stopping:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self._wakeup.wait(), timeout=idle_poll)
-            if in_flight:
-                await asyncio.gather(*in_flight, return_exceptions=True)
-        except asyncio.CancelledError:
-            for task in in_flight:
-                task.cancel()
-            await asyncio.gather(*in_flight, return_exceptions=True)
-            raise
+        """Send until `stop()`: immediately while there is work, else on a wake-up or every second."""
+        while not self._stopping:
+            # Cleared before the round, not after: a reply committed while this round runs sets it
+            # again, and the next round starts at once instead of after the idle poll.
+            self._wakeup.clear()
+            try:
+                sent = await self.send_due()
+            except Exception:
+                log.exception("outbox round failed")
+                sent = 0
+            if sent == 0 and not self._stopping:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wakeup.wait(), timeout=idle_poll)
 
     def stop(self) -> None:
         self._stopping = True
         self._wakeup.set()
 
     async def send_due(self) -> int:
-        """One round: expire dead claims, claim due rows, send them concurrently and wait for their
-        outcomes (tests, tools). Returns rows handled."""
-        claimed = await self._claim(self._batch_size)
-        await asyncio.gather(*(self._send_one(message) for message in claimed))
-        return len(claimed)
-
-    async def _claim(self, limit: int) -> list[ClaimedMessage]:
-        """Expire dead claims and claim up to `limit` due rows, one transaction."""
+        """One round: expire dead claims, claim due rows, send them concurrently. Returns rows handled."""
         now = self._clock()
         async with self._sessions() as session, session.begin():
             await outbox.expire_claims(session, now)
             claimed = await outbox.claim_due(
-                session, now, limit=limit, lease=self._lease, channels=tuple(self._adapters)
+                session, now, limit=self._batch_size, lease=self._lease, channels=tuple(self._adapters)
             )
+        if not claimed:
+            return 0
         # Each row leaves these sets when its outcome is recorded; a row still in them when the sender
         # is cancelled (shutdown) is released or marked unknown by `release_in_flight`.
         self._claimed.update(message.id for message in claimed)
-        return claimed
+        await asyncio.gather(*(self._send_one(message) for message in claimed))
+        return len(claimed)
 
     async def release_in_flight(self) -> None:
         """On shutdown, for rows this process still holds: a claim never handed to a provider goes back
