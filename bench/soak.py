@@ -94,7 +94,7 @@ async def soak(
     statements = _time_statements(db) if time_statements else None
     adapter = AcceptEverything()
     sender = OutboxSender(sessions, {"sms": adapter}, clock=_now)
-    engine = Engine(sessions, on_outbox=sender.wake, on_touched=lambda _person: None)
+    engine = Engine(sessions, on_outbox=sender.wake)
     sender_task = asyncio.ensure_future(sender.run())
     engine_task = asyncio.ensure_future(engine.run(idle_poll=0.5))
     samples: list[tuple[float, float, int]] = []

@@ -292,7 +292,7 @@ class Engine:
         self, session: AsyncSession, person: Person, state: dict[str, Any], recent: int
     ) -> bool:
         """More than RATE_LIMIT messages from this person in RATE_WINDOW: answer once, politely, and
-        leave the messages stored but unprocessed; the recovery sweep handles them once it is calm.
+        leave the messages stored but unprocessed; the loop takes them again once it is calm.
         `recent`: the person's messages in the last RATE_WINDOW (read with their lock)."""
         now = self._clock()
         if recent <= RATE_LIMIT:

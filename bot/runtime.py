@@ -323,7 +323,8 @@ class Runtime:
 
 
 async def _logged(coro: Awaitable[Any]) -> None:
-    """Background work logs its failure instead of vanishing; recovery sweeps redo what it left."""
+    """Background work logs its failure instead of vanishing; the engine's loop and the sender redo
+    what it left."""
     try:
         await coro
     except asyncio.CancelledError:
