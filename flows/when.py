@@ -710,7 +710,7 @@ def _date(text: str, now: datetime, zone: ZoneInfo) -> date | None:
 
 def _day(words: list[str], base: datetime, zone: ZoneInfo) -> date | None:
     """The one day dateparser reads in `words`, or None for nothing, a bare number, a week or a month."""
-    if not words:
+    if not words or not _may_name_a_day(words):
         return None
     data = _dateparser(" ".join(words), base, zone)
     found = data.date_obj if data is not None else None
@@ -728,6 +728,54 @@ def _day(words: list[str], base: datetime, zone: ZoneInfo) -> date | None:
     ):
         return today  # "23 november" on 23 November is today, not next year
     return day
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _dateparser_words() -> frozenset[str]:
+    """The words dateparser's Dutch and English data know that may name a day (day and month names,
+    "morgen", "next", number words ...), taken from the library's own locale data; without the words
+    it skips or joins with a number ("om", "and", "in", "geleden")."""
+    from dateparser.languages.loader import default_loader  # type: ignore[import-untyped]
+
+    words: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            words.update(_LETTERS.findall(value.lower()))
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    connectors: set[str] = set()
+    for language in ("nl", "en"):
+        info = default_loader.get_locale(language).info
+        for key, value in info.items():
+            if key in ("skip", "pertain", "in", "ago"):  # "om", "and", "in", "geleden": never a day alone
+                connectors.update(_LETTERS.findall(" ".join(value).lower()))
+            elif key not in ("name", "date_order", "sentence_splitter_group"):
+                walk(value)
+    return frozenset(words - connectors)
+
+
+def _may_name_a_day(words: list[str]) -> bool:
+    """Whether dateparser could read a day in `words` at all. It only reads words its locale data
+    know, and a bare number is never a day for `_day`; asking it anyway costs about 0.5-1 ms (most of
+    a flow step), and people answering a time question with something else ("1", "melk halen") are
+    common. So: a number with something else, or a word dateparser knows."""
+    known = _dateparser_words()
+    if len(words) == 1 and words[0].isdigit():
+        return False
+    return any(
+        any(ch.isdigit() for ch in word) or any(part in known for part in _LETTERS.findall(word))
+        for word in words
+    )
 
 
 def _dateparser(text: str, base: datetime, zone: ZoneInfo) -> Any:
