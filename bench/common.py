@@ -29,7 +29,8 @@ REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
 RESULTS = BENCH / "results"
 PYTHON = sys.executable
-VOORDEUR = str(Path(sys.executable).with_name("voordeur"))
+# BENCH_VOORDEUR: another checkout's app (A/B runs against an export of an earlier commit).
+VOORDEUR = os.environ.get("BENCH_VOORDEUR") or str(Path(sys.executable).with_name("voordeur"))
 POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 

@@ -103,7 +103,13 @@ async def run(database_url: str, people: int, run_index: int) -> dict[str, Any]:
         before = step.app
         done = await step.measure(engine.settle())
         handled += done
-        per_turn.append({"turn": turn, "text": text, "engine_ms_per_message": round(1000 * (step.app - before) / max(done, 1), 3)})
+        per_turn.append(
+            {
+                "turn": turn,
+                "text": text,
+                "engine_ms_per_message": round(1000 * (step.app - before) / max(done, 1), 3),
+            }
+        )
 
         async def drain() -> int:
             total = 0
@@ -150,7 +156,9 @@ def main() -> None:
         result["quiet_before"] = quiet
         print({key: value for key, value in result.items() if key != "per_turn"})
         for turn in result["per_turn"]:
-            print(f"  turn {turn['turn']:2d} engine {turn['engine_ms_per_message']:7.3f} ms  {turn['text']!r}")
+            print(
+                f"  turn {turn['turn']:2d} engine {turn['engine_ms_per_message']:7.3f} ms  {turn['text']!r}"
+            )
         results.append(result)
     save("parts", {"settings": vars(args), "runs": results})
 

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -30,7 +30,7 @@ from bot import tenants as tenant_config
 from bot.channels.base import InboundMessage
 from bot.effects import scheduling
 from bot.effects.mailbox import EffectContext, Touched
-from bot.effects.registry import EFFECT_HANDLERS, SCHEDULED_HANDLERS
+from bot.effects.registry import EFFECT_HANDLERS, SCHEDULED_HANDLERS, WRITES_OUTBOX
 from bot.partitions import Partitions
 from flows import catalogue, places
 from flows.conversation import step
@@ -68,6 +68,7 @@ RESTING = timedelta(seconds=5)
 MESSAGE_FAILED = "message_failed"
 
 Clock = Callable[[], datetime]
+ModelT = TypeVar("ModelT")
 
 
 def utc_now() -> datetime:
@@ -246,13 +247,14 @@ class Engine:
         one_message: bool = False,
     ) -> int:
         """One person's messages of this batch (only the first with `one_message`), in order."""
-        person, conversation = started.person, started.conversation
+        person = started.person
         if not started.pending:
             return 0
         person_id = person.id
-        state = dict(conversation.state or {}) if conversation is not None else {}
+        has_conversation = started.state is not None
+        state = dict(started.state or {})
         if await self._flooding(session, person, state, started.recent):
-            writes.state(session, person_id, conversation, state, self._clock())
+            writes.state(session, person_id, has_conversation, state, self._clock())
             self._resting[person_id] = self._clock() + RESTING  # others are not held up behind them
             return 0
         # A step may post internal events to this same person (a yes answered by "it is yours"):
@@ -261,7 +263,10 @@ class Engine:
         handled = 0
         profile: Profile | None = None
         known: person_facts.Facts | None = started.facts
-        pending = started.pending[:1] if one_message else started.pending
+        # The Profile reads the person's name and place: from the row read at the start, or, once an
+        # effect may have changed them, from the ORM object the effects changed (session.get: no query).
+        subject: person_facts.PersonRow | Person = person
+        pending: Sequence[tuple[Any, Any]] = started.pending[:1] if one_message else started.pending
         while pending:
             posts = touched.posts
             for message, identity in pending:
@@ -270,7 +275,7 @@ class Engine:
                 if known is None:
                     known = await person_facts.facts(session, person_id)
                 if profile is None:
-                    profile = await person_facts.load(session, person, known)
+                    profile = await person_facts.load(session, subject, known)
                 # The flow and its effects see the neighbourhoods of the person's tenant.
                 with places.using(tenant_config.current().get(person.tenant).municipality):
                     state, changed = await self._step_one(
@@ -279,17 +284,21 @@ class Engine:
                 known = None
                 if changed:
                     profile = None  # effects may have changed what the profile says
+                    subject = writes.loaded.get((Person, person_id), subject)
             handled += len(pending)
             if touched.posts == posts or one_message:
                 break
             await writes.flush(session)  # marks first: the mailbox is read again
             pending = await inbox.pending_with_identity(session, person_id)
-        writes.state(session, person_id, conversation, state, self._clock())
-        person.language = catalogue.language_or_default(state.get("lang"))
+        writes.state(session, person_id, has_conversation, state, self._clock())
+        language = catalogue.language_or_default(state.get("lang"))
+        if language != person.language:  # rare: the person changed language (or a new person's first)
+            changed_person = await writes.orm(session, Person, person_id)
+            changed_person.language = language
         return handled
 
     async def _flooding(
-        self, session: AsyncSession, person: Person, state: dict[str, Any], recent: int
+        self, session: AsyncSession, person: person_facts.PersonRow, state: dict[str, Any], recent: int
     ) -> bool:
         """More than RATE_LIMIT messages from this person in RATE_WINDOW: answer once, politely, and
         leave the messages stored but unprocessed; the loop takes them again once it is calm.
@@ -320,9 +329,9 @@ class Engine:
     async def _step_one(
         self,
         session: AsyncSession,
-        person: Person,
-        message: InboundRow,
-        identity: Identity | None,
+        person: person_facts.PersonRow,
+        message: person_facts.MessageRow | InboundRow,
+        identity: person_facts.IdentityRow | Identity | None,
         state: dict[str, Any],
         profile: Profile,
         held: staff.PersonStatus,
@@ -336,6 +345,9 @@ class Engine:
         error: str | None = None
         if internal:
             identity = await inbox.preferred_identity(session, person.id)
+        elif isinstance(identity, person_facts.IdentityRow):
+            # An earlier step's effect may have changed the address (STOP): its ORM object says so.
+            identity = writes.loaded.get((Identity, identity.id), identity)
         stopped = identity is not None and identity.stopped_at is not None and not internal
         event = event_from_json(message.event, address_stopped=stopped)
         started = asyncio.get_running_loop().time()
@@ -353,7 +365,7 @@ class Engine:
             # or changed. Only an opt-out is recorded (STOP/START, contract), so it holds if the block ends.
             for effect in effects:
                 if effect.kind == "set_stopped":
-                    await self._apply(session, person, identity, effect, now, touched)
+                    await self._apply(session, person, identity, effect, now, touched, writes)
             writes.mark(message.id, now, error)
             return state, False
         if held.held and not internal and not _allowed_while_held(effects):
@@ -365,11 +377,11 @@ class Engine:
         stopping = any(
             (e.kind == "set_stopped" and e.data.get("stopped")) or e.kind == "erase_me" for e in effects
         )
-        if effects:
+        if any(effect.kind in WRITES_OUTBOX for effect in effects):
             # Replies queued so far go in first: a message an effect enqueues keeps its place after them.
             await writes.flush_outbox(session)
         for effect in effects:
-            await self._apply(session, person, identity, effect, now, touched)
+            await self._apply(session, person, identity, effect, now, touched, writes)
         if identity is None:
             if replies:
                 log.info("no address to reply on", extra={"inbound_id": message.id, "person_id": person.id})
@@ -389,24 +401,31 @@ class Engine:
     async def _apply(
         self,
         session: AsyncSession,
-        person: Person,
-        identity: Identity | None,
+        person: person_facts.PersonRow,
+        identity: person_facts.IdentityRow | Identity | None,
         effect: Effect,
         now: datetime,
         touched: Touched,
+        writes: _Writes,
     ) -> None:
-        """Carry out one effect of a flow step, inside the step's transaction."""
+        """Carry out one effect of a flow step, inside the step's transaction. Handlers change the
+        person and the address through the ORM: their objects come from the session (loaded once per
+        batch, and only for people whose steps have effects) and are kept for the batch's later steps."""
         handler = EFFECT_HANDLERS.get(effect.kind)
         if handler is None:
             raise ValueError(f"unknown effect kind {effect.kind!r}")
-        context = EffectContext(session, person, identity, now, touched, self.public_base_url)
+        orm_person = await writes.orm(session, Person, person.id)
+        orm_identity = identity if identity is None or isinstance(identity, Identity) else None
+        if identity is not None and orm_identity is None:
+            orm_identity = await writes.orm(session, Identity, identity.id)
+        context = EffectContext(session, orm_person, orm_identity, now, touched, self.public_base_url)
         await handler(context, effect.data)
 
     @staticmethod
     def _reply_row(
-        person: Person,
-        identity: Identity,
-        message: InboundRow,
+        person: person_facts.PersonRow,
+        identity: person_facts.IdentityRow | Identity,
+        message: person_facts.MessageRow | InboundRow,
         reply: Reply,
         language: str,
         now: datetime,
@@ -687,6 +706,21 @@ class _Writes:
         self.outbox: list[dict[str, Any]] = []
         self.states: list[dict[str, Any]] = []
         self.outbox_written = False
+        # ORM objects effects were given (the session's identity map holds them only weakly once
+        # flushed): later steps of the batch read the address's STOP and the person's name from them.
+        self.loaded: dict[tuple[type[Any], int], Any] = {}
+
+    async def orm(self, session: AsyncSession, model: type[ModelT], key: int) -> ModelT:
+        found = self.loaded.get((model, key))
+        if found is None:
+            # Not an autoflush per person: what earlier steps' effects changed is written together,
+            # at the batch's next query or at its end (this row's own pending change is in the map).
+            with session.no_autoflush:
+                found = await session.get(model, key)
+            if found is None:
+                raise LookupError(f"{model.__name__} {key} is gone")
+            self.loaded[(model, key)] = found
+        return cast(ModelT, found)
 
     def mark(self, inbound_id: int, now: datetime, error: str | None) -> None:
         self.marks.append({"inbound_id": inbound_id, "processed_at": now, "error": error})
@@ -695,11 +729,11 @@ class _Writes:
         self,
         session: AsyncSession,
         person_id: int,
-        conversation: Conversation | None,
+        has_conversation: bool,
         state: dict[str, Any],
         now: datetime,
     ) -> None:
-        if conversation is None:  # first contact made it; a person from before that has none yet
+        if not has_conversation:  # first contact made it; a person from before that has none yet
             session.add(Conversation(person_id=person_id, state=state, updated_at=now))
         else:
             self.states.append({"conversation_of": person_id, "state": state, "updated_at": now})
@@ -723,7 +757,7 @@ def _transient(exc: Exception) -> bool:
     )
 
 
-def _service(person: Person) -> str:
+def _service(person: person_facts.PersonRow | Person) -> str:
     """The name of the front door the person writes to (their tenant's): `{service}` in texts."""
     return tenant_config.current().get(person.tenant).name
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import aliased
 
 from flows.profile import CircleSummary, Profile
 from storage import care, community, offers, requests, threads
+from storage.db import table_of
 from storage.models import (
     CareRegistration,
     CircleMember,
@@ -57,14 +58,44 @@ class Facts:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonRow:
+    """The person's columns a turn reads (a plain row: no ORM object to build and track). Effects that
+    change the person get the ORM object from the session (`session.get`) when they run."""
+
+    id: int
+    tenant: str
+    language: str
+    first_name: str | None
+    neighbourhood: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    """An unprocessed inbound message as the turn needs it."""
+
+    id: int
+    identity_id: int | None  # None for an internal event
+    event: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityRow:
+    """The address a message came from, as the turn needs it."""
+
+    id: int
+    channel: str
+    stopped_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class Start:
     """What the engine reads when it starts a person's turn (`start_many`, for a batch of people)."""
 
-    person: Person  # locked (PostgreSQL: FOR NO KEY UPDATE, as storage.inbox.lock_person)
-    conversation: Conversation | None
+    person: PersonRow  # locked (PostgreSQL: FOR NO KEY UPDATE, as storage.inbox.lock_person)
+    state: dict[str, Any] | None  # the conversation's state; None: the person has no conversation row
     recent: int  # their own messages since `since` (the rate limit)
     facts: Facts  # as `facts` would answer now
-    pending: list[tuple[InboundMessage, Identity | None]]  # as storage.inbox.pending_with_identity
+    pending: list[tuple[MessageRow, IdentityRow | None]]  # as storage.inbox.pending_with_identity
 
 
 def _fact_columns(person: Any) -> tuple[Any, ...]:
@@ -103,34 +134,44 @@ _IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 # PostgreSQL: the batch's people locked in id order (two engines never wait on each other in a cycle).
 # FOR NO KEY UPDATE, as storage.inbox.lock_person: a mailbox post's KEY SHARE lock does not wait for it.
 _LOCK_MANY = select(Person.id).where(Person.id.in_(_IDS)).order_by(Person.id).with_for_update(key_share=True)
-_recent = aliased(InboundMessage)
-# One row per person and pending message (one row with no message if none), in arrival order. Read
-# after the lock, in a statement of its own: under READ COMMITTED it sees every message another
-# engine marked processed before it let go of these people.
+_people, _conversations = table_of(Person), table_of(Conversation)
+_inbound, _identities = table_of(InboundMessage), table_of(Identity)
+_recent = _inbound.alias("recent")
+# One row per person and pending message (one row with no message if none), in arrival order, as
+# plain columns (Core: no ORM objects are built). Read after the lock, in a statement of its own:
+# under READ COMMITTED it sees every message another engine marked processed before it let go of
+# these people.
 _START_MANY = (
     select(
-        Person,
-        Conversation,
-        InboundMessage,
-        Identity,
+        _people.c.id,
+        _people.c.tenant,
+        _people.c.language,
+        _people.c.first_name,
+        _people.c.neighbourhood,
+        _conversations.c.person_id,
+        _conversations.c.state,
+        _inbound.c.id,
+        _inbound.c.identity_id,
+        _inbound.c.event,
+        _identities.c.id,
+        _identities.c.channel,
+        _identities.c.stopped_at,
         select(func.count())
         .select_from(_recent)
         .where(
-            _recent.person_id == Person.id,
-            _recent.identity_id.is_not(None),
-            _recent.received_at > bindparam("since"),
+            _recent.c.person_id == _people.c.id,
+            _recent.c.identity_id.is_not(None),
+            _recent.c.received_at > bindparam("since"),
         )
         .scalar_subquery(),
-        *_fact_columns(Person.id),
+        *_fact_columns(_people.c.id),
     )
-    .outerjoin(Conversation, Conversation.person_id == Person.id)
-    .outerjoin(
-        InboundMessage,
-        and_(InboundMessage.person_id == Person.id, InboundMessage.processed_at.is_(None)),
-    )
-    .outerjoin(Identity, Identity.id == InboundMessage.identity_id)
-    .where(Person.id.in_(_IDS))
-    .order_by(Person.id, InboundMessage.id)
+    .select_from(_people)
+    .outerjoin(_conversations, _conversations.c.person_id == _people.c.id)
+    .outerjoin(_inbound, and_(_inbound.c.person_id == _people.c.id, _inbound.c.processed_at.is_(None)))
+    .outerjoin(_identities, _identities.c.id == _inbound.c.identity_id)
+    .where(_people.c.id.in_(_IDS))
+    .order_by(_people.c.id, _inbound.c.id)
 )
 
 
@@ -144,14 +185,18 @@ async def start_many(session: AsyncSession, person_ids: Sequence[int], since: da
         await session.execute(_LOCK_MANY, {"ids": ids})
     started: dict[int, Start] = {}
     for row in (await session.execute(_START_MANY, {"ids": ids, "since": since})).all():
-        person: Person = row[0]
-        found = started.get(person.id)
+        found = started.get(row[0])
         if found is None:
-            found = started[person.id] = Start(
-                person=person, conversation=row[1], recent=int(row[4]), facts=_facts(row[5:]), pending=[]
+            found = started[row[0]] = Start(
+                person=PersonRow(*row[0:5]),
+                state=(row[6] or {}) if row[5] is not None else None,
+                recent=int(row[13]),
+                facts=_facts(row[14:]),
+                pending=[],
             )
-        if row[2] is not None:
-            found.pending.append((row[2], row[3]))
+        if row[7] is not None:
+            identity = IdentityRow(*row[10:13]) if row[10] is not None else None
+            found.pending.append((MessageRow(*row[7:10]), identity))
     return started
 
 
@@ -175,7 +220,7 @@ def _facts(row: Sequence[Any]) -> Facts:
     )
 
 
-async def load(session: AsyncSession, person: Person, known: Facts) -> Profile:
+async def load(session: AsyncSession, person: Person | PersonRow, known: Facts) -> Profile:
     """The person's Profile, querying only the parts `known` says exist (same result as `load_each`)."""
     return Profile(
         first_name=person.first_name,

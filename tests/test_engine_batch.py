@@ -3,6 +3,7 @@ aside and raised to staff while everyone else is answered; partitions share peop
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,9 +12,11 @@ from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot import engine as engine_module
+from bot.effects import registry
 from bot.effects.mailbox import EffectContext
 from bot.partitions import Partitions
 from bot.runtime import Runtime
+from storage import outbox
 from storage.db import async_url
 from storage.models import InboundMessage, OutboxMessage, StaffAlert
 from tests.dbutil import outbox_rows, text_message
@@ -98,6 +101,52 @@ async def test_a_message_that_breaks_its_batch_is_set_aside_and_the_others_are_a
             )
         ).scalars()
         assert list(last)[-1] == "consent_question"
+
+
+def _handler_code(handler: Any) -> str:
+    """The source of an effect handler, through registry._for_person's wrapper to the function it wraps."""
+    for cell in handler.__closure__ or ():
+        if inspect.iscoroutinefunction(cell.cell_contents):
+            return inspect.getsource(cell.cell_contents)
+    return inspect.getsource(handler)
+
+
+def test_only_effects_declared_as_writing_the_outbox_touch_it() -> None:
+    """The engine writes queued replies before an effect only for kinds in WRITES_OUTBOX: a handler
+    that writes outbox rows without being listed would put its message before earlier replies."""
+    writing = {
+        kind for kind, handler in registry.EFFECT_HANDLERS.items() if "outbox" in _handler_code(handler)
+    }
+    assert writing <= registry.WRITES_OUTBOX
+
+
+async def test_a_reply_queued_before_an_effect_that_writes_the_outbox_keeps_its_place(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kind in WRITES_OUTBOX: the replies of the steps before it are written first (ids in order)."""
+    real = engine_module.EFFECT_HANDLERS["update_profile"]
+
+    async def writes_a_row(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+        await real(ctx, data)
+        assert ctx.identity is not None
+        outbox.enqueue(
+            ctx.session,
+            person_id=ctx.person.id,
+            identity_id=ctx.identity.id,
+            channel=ctx.identity.channel,
+            text_key="effect_row",
+            body="-",
+            choices=[],
+            now=ctx.now,
+        )
+
+    monkeypatch.setitem(engine_module.EFFECT_HANDLERS, "update_profile", writes_a_row)
+    monkeypatch.setattr(engine_module, "WRITES_OUTBOX", frozenset({"update_profile"}))
+    for step, text in enumerate(["hallo", "Ria"]):
+        stored = await runtime.engine.store(text_message(text, f"w{step}", address=ADDRESSES[0]))
+    await runtime.engine.process_person(stored.person_id)
+    keys = [row.text_key for row in await outbox_rows(runtime)]
+    assert keys == ["welcome", "ask_name", "effect_row", "name_thanks", "ask_neighbourhood"]
 
 
 @pytest.mark.postgres

@@ -173,10 +173,19 @@ async def test_folded_loader_equals_the_part_by_part_loader(runtime: Runtime, cl
             assert started.person.id == person.id
             assert started.facts == await person_facts.facts(session, person.id), person.id
             assert started.recent == await inbox.recent_from_person(session, person.id, since)
-            assert started.pending == await inbox.pending_with_identity(session, person.id)
+            pending = await inbox.pending_with_identity(session, person.id)
+            assert [
+                (m.id, m.identity_id, m.event, i and (i.id, i.channel, i.stopped_at))
+                for m, i in started.pending
+            ] == [(m.id, m.identity_id, m.event, i and (i.id, i.channel, i.stopped_at)) for m, i in pending]
             conversation = await session.get(Conversation, person.id)
-            assert started.conversation is conversation
-            mailboxes.append([(message.provider_id, identity) for message, identity in started.pending])
+            assert started.state == (conversation.state if conversation is not None else None)
+            assert (started.person.tenant, started.person.language, started.person.first_name) == (
+                person.tenant,
+                person.language,
+                person.first_name,
+            )
+            mailboxes.append([(message.provider_id, identity) for message, identity in pending])
     assert {len(mailbox) for mailbox in mailboxes} == {0, 2}, "some people have pending messages"
     assert all(identity is None for mailbox in mailboxes for _, identity in mailbox[1:])
     # The fixture covers every part both present and absent, so the comparison above could fail.

@@ -53,6 +53,12 @@ EFFECT_HANDLERS: dict[str, EffectHandler] = {
     **community.EFFECTS,
 }
 
+# Effect kinds whose handler writes outbox rows itself (none today: an effect reaches other people
+# through their mailboxes, whose steps then reply). Before such an effect the engine writes the replies
+# its batch has queued, so ids keep the order in which the messages were made; before any other kind
+# the replies wait for the batch's one insert (tests/test_engine_batch.py checks the handlers' code).
+WRITES_OUTBOX: frozenset[str] = frozenset()
+
 SCHEDULED_HANDLERS: dict[str, ScheduledHandler] = {
     **matchmaker.SCHEDULED,
     **privacy.SCHEDULED,
