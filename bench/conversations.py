@@ -1,10 +1,13 @@
 """Simulated people running the real ask-for-help conversation, as provider webhooks for wrk.
 
-The conversation is the one in tests/golden/onboarding.json ("first contact") followed by
-tests/golden/ask.json ("a full request by numbers"): a new person says hello, gives a name, a postcode
-and consent, chooses 1 (ask for help) and answers every question until the request is sent. Twelve
-messages, eighteen replies (the last: the request is confirmed, and, with no volunteers in the
-benchmark database, the "nobody found, a buurtverbinder takes it" message from the matchmaker).
+The conversation is tests/golden/onboarding.json's "first contact with a need goes on to the
+request": a new person says what they need ("Hallo, ik heb hulp nodig met mijn tuin"), gives a name,
+a postcode and consent, then answers the request's questions (when, how urgent, who may see it) and
+sends it. Eight messages, fifteen replies (the last: the request is confirmed, and, with no
+volunteers in the benchmark database, the "nobody found, a buurtverbinder takes it" message from the
+matchmaker). Until session 6 it was "first contact" followed by ask.json's "a full request by
+numbers" from the menu; since the bot reads the need in a first message it asks "when?" after
+consent, so three of those twelve messages were answers to questions it no longer asked.
 
 People are spread over SMS, WhatsApp (signed Twilio webhooks, as Twilio signs them: HMAC-SHA1 over
 PUBLIC_BASE_URL + path + sorted fields) and Telegram (Updates with the secret-token header).
@@ -32,20 +35,18 @@ GOLDEN = Path(__file__).resolve().parents[1] / "tests" / "golden"
 
 
 def _from_goldens() -> tuple[tuple[str, int], ...]:
-    """(what the person sends, how many replies come back) per turn, read from the golden transcripts,
-    so the benchmark walks the conversation the tests pin down: onboarding's "first contact" then
-    ask's "a full request by numbers" without its opening "menu" (onboarding ends on the menu)."""
-
-    def case(file: str, name: str) -> list[tuple[str, int]]:
-        for entry in json.loads((GOLDEN / file).read_text(encoding="utf-8")):
-            if entry["name"].startswith(name):
-                return [
-                    (turn["in"]["text"], sum(1 for out in turn["out"] if isinstance(out, str)))
-                    for turn in entry["turns"]
-                ]
-        raise LookupError(f"{file}: no case {name!r}")
-
-    turns = case("onboarding.json", "first contact") + case("ask.json", "a full request by numbers")[1:]
+    """(what the person sends, how many replies come back) per turn, read from the golden transcript,
+    so the benchmark walks the conversation the tests pin down."""
+    name = "first contact with a need goes on to the request"
+    for entry in json.loads((GOLDEN / "onboarding.json").read_text(encoding="utf-8")):
+        if entry["name"].startswith(name):
+            turns = [
+                (turn["in"]["text"], sum(1 for out in turn["out"] if isinstance(out, str)))
+                for turn in entry["turns"]
+            ]
+            break
+    else:
+        raise LookupError(f"onboarding.json: no case {name!r}")
     # With no volunteers in the benchmark database the matchmaker finds nobody, and the person is told
     # so at once (an internal "no_match" event in their own mailbox, answered in the same step).
     text, replies = turns[-1]

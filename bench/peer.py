@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.peer [--runs 3] [--seconds 15] [--connections 32] [--backend sqlite]
 
-Telegram only (the peer speaks nothing else): wrk walks simulated people through the twelve-message
+Telegram only (the peer speaks nothing else): wrk walks simulated people through the eight-message
 conversation as Telegram updates, first against `voordeur serve` (durable: SQLite FULL or PostgreSQL)
 then against bench/ptb_peer.py, each with its own fresh Telegram emulator process. Same figures as
 bench/inbound.py (completed messages/s, webhook → first reply p50/p99); the ratio is Voordeur / peer.

@@ -5,10 +5,10 @@
 What a developer would otherwise write: PTB's `Application` (no Updater) fed by a custom Starlette
 webhook (PTB's documented "custom webhook" pattern), served by uvicorn exactly as `voordeur serve` is
 (same `uvicorn.Config` options, `asyncio.run(server.serve())`). The ConversationHandler walks the
-same twelve messages: welcome, name, neighbourhood (the app's own postcode/name lookup), consent, menu,
-category, description, when (the app's own Dutch time parser), where, urgency, visibility, summary,
-sent; each state answers with the same texts from the app's catalogue, and as many messages as
-Voordeur sends (18 per conversation, including the "nobody found" one).
+same eight messages: the need and welcome, name, neighbourhood (the app's own postcode/name lookup),
+consent, when (the app's own Dutch time parser), urgency, visibility, sent; each state answers with
+the same texts from the app's catalogue, and as many messages as Voordeur sends (15 per
+conversation, including the "nobody found" one).
 
 What it does not do, and Voordeur does: nothing is stored (PTB keeps state in memory: a restart
 forgets every conversation, a message that arrives during a crash is lost), no outbox (a failed send
@@ -40,7 +40,7 @@ from bench.conversations import TELEGRAM_SECRET, TELEGRAM_TOKEN
 from flows import catalogue, places
 from flows.when import parse_when
 
-NAME, HOOD, CONSENT, MENU, CATEGORY, DESCRIPTION, WHEN, WHERE, URGENCY, VISIBILITY, CONFIRM = range(11)
+NAME, HOOD, CONSENT, WHEN, URGENCY, VISIBILITY, CONFIRM = range(7)
 MUNICIPALITY = places.load_municipality()
 
 
@@ -61,7 +61,8 @@ def text_of(update: Update) -> str:
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    await say(update, t("welcome"), t("ask_name"))
+    context.user_data["description"] = text_of(update)[:200]
+    await say(update, t("welcome"), t("request_kept_onboarding"), t("ask_name"))
     return NAME
 
 
@@ -82,39 +83,14 @@ async def hood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 
 async def consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    await say(update, t("consent_thanks"), t("menu"))
-    return MENU
-
-
-async def menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    await say(update, t("ask_category"))
-    return CATEGORY
-
-
-async def category(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    await say(update, t("ask_description"))
-    return DESCRIPTION
-
-
-async def description(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    context.user_data["description"] = text_of(update)[:200]
-    await say(update, t("ask_when"))
+    await say(update, t("consent_thanks"), t("ask_when"))
     return WHEN
 
 
 async def when(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     parsed = parse_when(text_of(update), datetime.now(UTC))
     context.user_data["when"] = parsed
-    await say(
-        update,
-        t("when_understood", when=str(parsed.kind) if parsed else "?"),
-        t("ask_where", neighbourhood=str(context.user_data.get("neighbourhood"))),
-    )
-    return WHERE
-
-
-async def where(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    await say(update, t("ask_urgency"))
+    await say(update, t("when_understood", when=str(parsed.kind) if parsed else "?"), t("ask_urgency"))
     return URGENCY
 
 
@@ -137,13 +113,13 @@ async def visibility(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 
 async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    await say(update, t("ask_sent"), t("no_match", category="boodschappen"))
+    await say(update, t("ask_sent"), t("no_match", category="tuin"))
     return ConversationHandler.END
 
 
 def build_application(api_base: str) -> Application[Any, Any, Any, Any, Any, Any]:
     text = filters.TEXT & ~filters.COMMAND
-    steps = [name, hood, consent, menu, category, description, when, where, urgency, visibility, confirm]
+    steps = [name, hood, consent, when, urgency, visibility, confirm]
     handler = ConversationHandler(
         entry_points=[MessageHandler(filters.TEXT, start)],
         states={state: [MessageHandler(text, step)] for state, step in enumerate(steps)},

@@ -72,7 +72,7 @@ def inbound(runs: list[dict[str, Any]]) -> None:
         ),
         ("ratio to the bare-stack ceiling (same run)", lambda b: b["ratio_to_ceiling"], 4),
         (
-            "people whose 18 replies did not all arrive",
+            "people whose replies did not all arrive",
             lambda b: b["full"]["people_with_wrong_reply_count"] + b["half"]["people_with_wrong_reply_count"],
             0,
         ),

@@ -3,6 +3,7 @@ aside and raised to staff while everyone else is answered; partitions share peop
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Mapping
 from typing import Any
@@ -163,7 +164,13 @@ async def test_partitions_are_shared_fairly_and_a_dead_engines_are_taken_over(ru
         assert len(await second.refresh()) == 4
         assert first.owned.isdisjoint(second.owned)
         await second.close()  # its connection ends, as when its process is killed
-        assert await first.refresh() == frozenset(range(8))
+        # The server lets go of a closed session's locks when its backend has ended, which on a busy
+        # machine may take a moment: the next refreshes take everything over.
+        for _ in range(100):
+            if await first.refresh() == frozenset(range(8)):
+                break
+            await asyncio.sleep(0.1)
+        assert first.owned == frozenset(range(8))
     finally:
         await first.close()
         await second.close()
