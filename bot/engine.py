@@ -17,11 +17,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar, cast
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -68,7 +69,7 @@ RESTING = timedelta(seconds=5)
 MESSAGE_FAILED = "message_failed"
 
 Clock = Callable[[], datetime]
-ModelT = TypeVar("ModelT")
+ModelT = TypeVar("ModelT", Person, Identity)
 
 
 def utc_now() -> datetime:
@@ -227,6 +228,8 @@ class Engine:
         async with self._sessions() as session, session.begin():
             now = self._clock()
             starts = await person_facts.start_many(session, person_ids, now - RATE_WINDOW)
+            writes.expect(Person, starts)
+            writes.expect(Identity, (i.id for s in starts.values() for _m, i in s.pending if i is not None))
             for person_id in person_ids:
                 started = starts.get(person_id)
                 if started is not None:
@@ -709,17 +712,26 @@ class _Writes:
         # ORM objects effects were given (the session's identity map holds them only weakly once
         # flushed): later steps of the batch read the address's STOP and the person's name from them.
         self.loaded: dict[tuple[type[Any], int], Any] = {}
+        # The batch's people and addresses not loaded yet, by model: the first effect that needs one
+        # loads them all in one statement (about half the people of a batch have effects).
+        self._expected: dict[type[Any], set[int]] = {}
+
+    def expect(self, model: type[Any], keys: Iterable[int]) -> None:
+        self._expected.setdefault(model, set()).update(keys)
 
     async def orm(self, session: AsyncSession, model: type[ModelT], key: int) -> ModelT:
         found = self.loaded.get((model, key))
         if found is None:
+            keys = self._expected.pop(model, set()) | {key}
             # Not an autoflush per person: what earlier steps' effects changed is written together,
-            # at the batch's next query or at its end (this row's own pending change is in the map).
+            # at the batch's next query or at its end (a row's own pending change is in the map).
             with session.no_autoflush:
-                found = await session.get(model, key)
+                rows = await session.execute(select(model).where(model.id.in_(sorted(keys))))
+                for row in rows.scalars():
+                    self.loaded.setdefault((model, row.id), row)
+            found = self.loaded.get((model, key))
             if found is None:
                 raise LookupError(f"{model.__name__} {key} is gone")
-            self.loaded[(model, key)] = found
         return cast(ModelT, found)
 
     def mark(self, inbound_id: int, now: datetime, error: str | None) -> None:
