@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text, tuple_, update
+from sqlalchemy import Select, bindparam, func, select, text, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -275,6 +275,27 @@ _PENDING_WITH_IDENTITY = (
 )
 
 
+def _people_with_pending(partitioned: bool, excluding: bool) -> Select[tuple[int]]:
+    query = select(_inbound.c.person_id).where(
+        _inbound.c.processed_at.is_(None), _inbound.c.received_at <= bindparam("older_than")
+    )
+    if partitioned:
+        query = query.where(
+            (_inbound.c.person_id % bindparam("count")).in_(bindparam("owned", expanding=True))
+        )
+    if excluding:
+        query = query.where(_inbound.c.person_id.not_in(bindparam("excluding", expanding=True)))
+    return query.order_by(_inbound.c.id).limit(bindparam("limit"))
+
+
+# Built once per shape (partitioned or not, people left out or not): the engine asks every round.
+_PEOPLE_WITH_PENDING = {
+    (partitioned, excluding): _people_with_pending(partitioned, excluding)
+    for partitioned in (False, True)
+    for excluding in (False, True)
+}
+
+
 async def people_with_pending(
     session: AsyncSession,
     older_than: datetime,
@@ -286,15 +307,14 @@ async def people_with_pending(
     `older_than`), in the order of their oldest one: the pending index read in id order, so a backlog
     costs no more than a batch. `partitions` (count, owned): only people whose id modulo count is
     owned (PostgreSQL, several engines: see bot/partitions.py)."""
-    query = select(InboundMessage.person_id).where(
-        InboundMessage.processed_at.is_(None), InboundMessage.received_at <= older_than
-    )
+    parameters: dict[str, Any] = {"older_than": older_than, "limit": limit}
     if partitions is not None:
-        count, owned = partitions
-        query = query.where((InboundMessage.person_id % count).in_(sorted(owned)))
+        parameters["count"], owned = partitions[0], sorted(partitions[1])
+        parameters["owned"] = owned
     if excluding:
-        query = query.where(InboundMessage.person_id.not_in(sorted(excluding)))
-    rows = await session.execute(query.order_by(InboundMessage.id).limit(limit))
+        parameters["excluding"] = sorted(excluding)
+    query = _PEOPLE_WITH_PENDING[(partitions is not None, bool(excluding))]
+    rows = await session.execute(query, parameters)
     return list(dict.fromkeys(rows.scalars()))
 
 
