@@ -22,6 +22,7 @@ from typing import Any, Generic, TypeVar, cast
 import aiosqlite
 from sqlalchemy import Table, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 
@@ -148,7 +149,12 @@ def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_siz
     if url.get_backend_name() == "sqlite":
         kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60, async_creator=_sqlite_creator(url))
     else:
-        kwargs.update(pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+        # No pre-ping: it runs `SELECT 1` in a transaction of its own before every checkout, doubling
+        # the server's transactions (bench/README.md). A connection the server closed (a restart) fails
+        # the first statement on it; SQLAlchemy then replaces the pool's connections, and every caller
+        # tries again: the ingest's group commit at once (`BatchCommit`), the engine, sender and
+        # scheduler at their next round, a console page on reload.
+        kwargs.update(pool_size=pool_size, max_overflow=pool_size)
     engine = create_async_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
         pragmas = sqlite_pragmas(sqlite_synchronous)
@@ -236,8 +242,14 @@ class BatchCommit(Generic[Item, Result]):
 
     async def _commit(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
         try:
-            async with self._sessions() as session, session.begin():
-                results = await self._write_many(session, [item for item, _future in batch])
+            try:
+                results = await self._write(batch)
+            except DBAPIError as lost:
+                if not lost.connection_invalidated:
+                    raise
+                # The server closed the connection (a restart): nothing was committed, and the pool
+                # now hands out new connections. Once more, so a webhook is not failed for it.
+                results = await self._write(batch)
         except BaseException as exc:
             if len(batch) == 1 or not isinstance(exc, Exception):
                 for _item, future in batch:
@@ -252,6 +264,10 @@ class BatchCommit(Generic[Item, Result]):
         for (_item, future), result in zip(batch, results, strict=True):
             if not future.done():
                 future.set_result(result)
+
+    async def _write(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> list[Result]:
+        async with self._sessions() as session, session.begin():
+            return await self._write_many(session, [item for item, _future in batch])
 
 
 async def _each(session: AsyncSession, writes: list[Write[Any]]) -> list[Any]:
