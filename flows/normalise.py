@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Carrier and common opt-out words, Dutch and English (Twilio's standard English set included).
 COMMAND_WORDS: dict[str, str] = {
@@ -60,14 +61,25 @@ _INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
 _EDGE_PUNCTUATION = re.compile(r"^[\s\W_]+|[\s\W_]+$", re.UNICODE)
 
 
+# ASCII's invisible characters (category Cc) but tab, newline and space, which `split` handles.
+_ASCII_CONTROLS = {code: None for code in (*range(0x20), 0x7F) if chr(code) not in "\n\t "}
+
+
+@lru_cache(maxsize=4096)
 def simplify(text: str) -> str:
     """Case-folded text without invisible characters, accents or punctuation at the edges.
 
     Zero-width and bidi control characters (format category) are dropped so "STOP\u200b" still stops.
+    A step reads one message many ways (commands, answers, intents, crisis), each from its simplified
+    text, so the result is kept for the texts seen last; plain ASCII (most messages) has no accents or
+    format characters to look up one by one.
     """
-    visible = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t ")
-    decomposed = unicodedata.normalize("NFKD", visible)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        plain = text.translate(_ASCII_CONTROLS)
+    else:
+        visible = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t ")
+        decomposed = unicodedata.normalize("NFKD", visible)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = " ".join(plain.casefold().split())
     return _EDGE_PUNCTUATION.sub("", folded)
 

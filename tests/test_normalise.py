@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from flows.normalise import choice_in, command_in, command_with_argument, list_parts, number_in, simplify
@@ -77,6 +79,17 @@ def test_simplify_drops_accents_invisibles_and_edge_punctuation() -> None:
     assert simplify("  Oké!!  ") == "oke"
     assert simplify("ide\u0301e") == "idee"
     assert simplify("a\u200bb") == "ab"
+
+
+def test_simplify_reads_plain_ascii_as_the_unicode_path_does() -> None:
+    """Plain ASCII takes a short path (no accents or format characters to look up): same result as
+    the character-by-character path, control characters included."""
+    rng = random.Random(16)
+    for _ in range(20_000):
+        text = "".join(chr(rng.randrange(128)) for _ in range(rng.randrange(12)))
+        # The same text with one non-ASCII character that simplifies to nothing takes the long path.
+        assert simplify(text) == simplify(text + "\u200b"), repr(text)
+    assert simplify("\tSTOP\r\n") == "stop"
 
 
 @pytest.mark.parametrize(
