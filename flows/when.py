@@ -712,6 +712,8 @@ def _day(words: list[str], base: datetime, zone: ZoneInfo) -> date | None:
     """The one day dateparser reads in `words`, or None for nothing, a bare number, a week or a month."""
     if not words or not _may_name_a_day(words):
         return None
+    if len(words) == 1 and (plain := _plain_day(words[0], base, zone)) is not None:
+        return plain
     data = _dateparser(" ".join(words), base, zone)
     found = data.date_obj if data is not None else None
     parts = tuple(data.parts) if data is not None else ()
@@ -728,6 +730,22 @@ def _day(words: list[str], base: datetime, zone: ZoneInfo) -> date | None:
     ):
         return today  # "23 november" on 23 November is today, not next year
     return day
+
+
+# Days counted from today, as dateparser reads them (tests/test_when.py holds it to that).
+_RELATIVE_DAYS = {"vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2}
+
+
+def _plain_day(word: str, base: datetime, zone: ZoneInfo) -> date | None:
+    """A day name or "morgen" on its own, the commonest answers, read without dateparser (about
+    0.5 ms a parse): a day name is its next date after today, as dateparser's "future" reading."""
+    today = base.astimezone(zone).date()
+    if word in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[word])
+    weekday = _day_names().get(word)
+    if weekday is None:
+        return None
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -415,3 +415,22 @@ def test_parse_is_deterministic_and_reads_no_clock() -> None:
     later = parse_when("morgen om 10 uur", NOW + timedelta(days=400))
     assert later is not None and later.start is not None
     assert later.start.date() == date(2027, 12, 29)
+
+
+def test_a_day_name_or_morgen_alone_is_read_as_dateparser_reads_it() -> None:
+    """The commonest answers skip dateparser (about 0.5 ms a parse): each gives the day dateparser
+    gives, at any hour of a fortnight around both daylight-saving changes and a new year."""
+    from flows import when as module
+
+    words = [*module._day_names(), *module._RELATIVE_DAYS]
+    for start in (
+        datetime(2026, 3, 22, tzinfo=UTC),
+        datetime(2026, 10, 18, tzinfo=UTC),
+        datetime(2026, 12, 25, tzinfo=UTC),
+    ):
+        for hours in range(0, 14 * 24, 5):
+            base = (start + timedelta(hours=hours, minutes=37)).astimezone(AMSTERDAM)
+            for word in words:
+                read = module._dateparser(word, base, AMSTERDAM)
+                assert module._plain_day(word, base, AMSTERDAM) == read.date_obj.date(), (word, base)
+                assert module._day([word], base, AMSTERDAM) == read.date_obj.date(), (word, base)
