@@ -63,6 +63,9 @@ RATE_LIMIT = 20
 RATE_WINDOW = timedelta(seconds=60)
 # A batch takes the people of the oldest this many unprocessed messages (one transaction, one commit).
 MAX_BATCH_MESSAGES = 500
+# Rounds of one batch: internal events its steps post to its own people are handled in the same
+# transaction, up to this many rounds (a chain longer than that goes on in the next batch).
+MAX_ROUNDS = 10
 # A person who sends too much is left out of batches for this long, then their count is read again.
 RESTING = timedelta(seconds=5)
 # The reason on a message that broke its batch on its own, and the staff alert's kind.
@@ -225,15 +228,29 @@ class Engine:
         touched = Touched()
         writes = _Writes()
         handled = 0
+        in_batch = set(person_ids)
         async with self._sessions() as session, session.begin():
             now = self._clock()
-            starts = await person_facts.start_many(session, person_ids, now - RATE_WINDOW)
-            writes.expect(Person, starts)
-            writes.expect(Identity, (i.id for s in starts.values() for _m, i in s.pending if i is not None))
-            for person_id in person_ids:
-                started = starts.get(person_id)
-                if started is not None:
-                    handled += await self._turn(session, started, touched, writes, one_message)
+            todo, rounds = person_ids, 0
+            while todo:
+                starts = await person_facts.start_many(session, todo, now - RATE_WINDOW)
+                writes.expect(Person, starts)
+                writes.expect(Identity, (i.id for s in starts.values() for _m, i in s.pending if i))
+                posted = len(touched.posted)
+                for person_id in todo:
+                    started = starts.get(person_id)
+                    if started is not None:
+                        handled += await self._turn(session, started, touched, writes, one_message)
+                # A step may post internal events to people of this batch (a yes answered by "it is
+                # yours", "nobody found" to the requester): they are handled in this transaction, in
+                # another round, their mailboxes read again for all of them at once. People outside
+                # the batch are woken after the commit (`on_touched`).
+                rounds += 1
+                todo = sorted(set(touched.posted[posted:]) & in_batch)
+                if one_message or rounds >= MAX_ROUNDS:
+                    break
+                if todo:
+                    await writes.flush(session)  # marks first: the mailboxes are read again
             await writes.flush(session)
         if handled or writes.outbox_written:
             self._on_outbox()
@@ -260,39 +277,30 @@ class Engine:
             writes.state(session, person_id, has_conversation, state, self._clock())
             self._resting[person_id] = self._clock() + RESTING  # others are not held up behind them
             return 0
-        # A step may post internal events to this same person (a yes answered by "it is yours"):
-        # they are handled in the same transaction, in order, until the mailbox is empty. Without a
-        # post to them the mailbox cannot have grown (a message stored meanwhile is for the next batch).
         handled = 0
         profile: Profile | None = None
         known: person_facts.Facts | None = started.facts
         # The Profile reads the person's name and place: from the row read at the start, or, once an
         # effect may have changed them, from the ORM object the effects changed (session.get: no query).
         subject: person_facts.PersonRow | Person = person
-        pending: Sequence[tuple[Any, Any]] = started.pending[:1] if one_message else started.pending
-        while pending:
-            posts = touched.posts
-            for message, identity in pending:
-                # Staff's hold or block is read before every step; the Profile's parts only when
-                # effects may have changed them (storage/profile.py: one statement for both).
-                if known is None:
-                    known = await person_facts.facts(session, person_id)
-                if profile is None:
-                    profile = await person_facts.load(session, subject, known)
-                # The flow and its effects see the neighbourhoods of the person's tenant.
-                with places.using(tenant_config.current().get(person.tenant).municipality):
-                    state, changed = await self._step_one(
-                        session, person, message, identity, state, profile, known.status, touched, writes
-                    )
-                known = None
-                if changed:
-                    profile = None  # effects may have changed what the profile says
-                    subject = writes.loaded.get((Person, person_id), subject)
-            handled += len(pending)
-            if touched.posts == posts or one_message:
-                break
-            await writes.flush(session)  # marks first: the mailbox is read again
-            pending = await inbox.pending_with_identity(session, person_id)
+        pending = started.pending[:1] if one_message else started.pending
+        for message, identity in pending:
+            # Staff's hold or block is read before every step; the Profile's parts only when
+            # effects may have changed them (storage/profile.py: one statement for both).
+            if known is None:
+                known = await person_facts.facts(session, person_id)
+            if profile is None:
+                profile = await person_facts.load(session, subject, known)
+            # The flow and its effects see the neighbourhoods of the person's tenant.
+            with places.using(tenant_config.current().get(person.tenant).municipality):
+                state, changed = await self._step_one(
+                    session, person, message, identity, state, profile, known.status, touched, writes
+                )
+            known = None
+            if changed:
+                profile = None  # effects may have changed what the profile says
+                subject = writes.loaded.get((Person, person_id), subject)
+        handled += len(pending)
         writes.state(session, person_id, has_conversation, state, self._clock())
         language = catalogue.language_or_default(state.get("lang"))
         if language != person.language:  # rare: the person changed language (or a new person's first)
@@ -717,7 +725,7 @@ class _Writes:
         self._expected: dict[type[Any], set[int]] = {}
 
     def expect(self, model: type[Any], keys: Iterable[int]) -> None:
-        self._expected.setdefault(model, set()).update(keys)
+        self._expected.setdefault(model, set()).update(k for k in keys if (model, k) not in self.loaded)
 
     async def orm(self, session: AsyncSession, model: type[ModelT], key: int) -> ModelT:
         found = self.loaded.get((model, key))
