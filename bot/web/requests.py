@@ -13,6 +13,17 @@ from starlette.requests import Request
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
+# In a UTF-8 body, a lone surrogate can only come from a `\uD800`-style escape or from raw bytes that
+# encode one (json.loads decodes with "surrogatepass"). A body with neither needs no re-encoding check.
+_SURROGATE_SOURCES = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
+
+
+def _may_hold_surrogates(body: bytes) -> bool:
+    """False only for a UTF-8 JSON object (no byte-order guess to UTF-16/32: no NUL in its first four
+    bytes) without escapes or raw bytes that make a surrogate."""
+    return not (body[:1] == b"{" and b"\0" not in body[:4]) or _SURROGATE_SOURCES.search(body) is not None
+
+
 class BadRequest(Exception):
     """What the sender sent cannot be accepted; `status` is the HTTP answer (400, 413, 415)."""
 
@@ -49,7 +60,8 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     """
     try:
         data = json.loads(body)
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        if _may_hold_surrogates(body):
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
     except (UnicodeError, json.JSONDecodeError, RecursionError):
         raise BadRequest(400, "malformed json") from None
     if not isinstance(data, dict):
@@ -57,10 +69,10 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     return data
 
 
-def parse_form(request: Request, body: bytes) -> dict[str, str]:
-    """An application/x-www-form-urlencoded body as a dict (Twilio sends each field once)."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/x-www-form-urlencoded":
+def parse_form(content_type: str, body: bytes) -> dict[str, str]:
+    """An application/x-www-form-urlencoded body (`content_type` is the request's header) as a dict
+    (Twilio sends each field once)."""
+    if content_type.split(";")[0].strip().lower() != "application/x-www-form-urlencoded":
         raise BadRequest(415, "expected application/x-www-form-urlencoded")
     try:
         text = body.decode("utf-8")
