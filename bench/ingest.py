@@ -12,7 +12,7 @@ process (`python -m bot.cli serve`, PYTHONPATH = the code's root, clean environm
    bench/conversations.py: signed SMS and WhatsApp forms and Telegram updates, a third each);
 3. fixed rate: fresh people, each connection waiting C/rate seconds before each request (wrk `delay()`),
    so the load is about `--rate` webhooks/s while the app keeps up;
-4. duplicates: phase 2's requests sent again for a few seconds: every one must answer 200 and store nothing.
+4. duplicates: the requests phase 2 stored, sent again (a few seconds): each must answer 200 and store nothing.
 Figures per phase: webhooks answered 200 per second (wrk's count over wrk's duration), wrk's p50/p99 of
 the answer, app CPU per 200'd webhook, PostgreSQL server CPU per 200'd webhook (whole server: see
 bench/README.md), CPU of other processes meanwhile. Checks per phase: no answer other than 200; every
@@ -256,12 +256,20 @@ def backend_run(backend: str, root: Path, args: argparse.Namespace, work: Path, 
             delay_ms,
             stored,
         )
+        # Only what the full phase stored goes again: every request of this file is a duplicate.
+        stored_then = set(stored)
+        files["duplicates"] = work / "duplicates.requests"
+        with (
+            files["full"].open(encoding="utf-8") as source,
+            files["duplicates"].open("w", encoding="utf-8") as out,
+        ):
+            out.writelines(line for line in source if line.split("\t", 2)[1] in stored_then)
         result["duplicates"], stored = phase(
             "duplicates",
             database_url,
             app,
             app_url,
-            files["full"],
+            files["duplicates"],
             work,
             DUPLICATE_SECONDS,
             args.connections,
