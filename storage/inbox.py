@@ -161,8 +161,11 @@ def _activity(
 
 
 # SQLite: plain statements on the driver, all run by `_store_sqlite` on the connection's thread.
+# The addresses as a table of constant rows joined to the unique index (a row-value IN list would scan
+# the whole table: SQLite's plan for it is SCAN identities).
 _SQLITE_LOOKUP = (
-    "SELECT tenant, channel, address, id, person_id FROM identities WHERE (tenant, channel, address) IN "
+    "SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM (VALUES {rows}) AS k "
+    "CROSS JOIN identities AS i ON i.tenant = k.column1 AND i.channel = k.column2 AND i.address = k.column3"
 )
 _SQLITE_NEW_PERSON = (
     "INSERT INTO people (tenant, created_at, language, last_active_at) VALUES (?, ?, 'nl', ?) RETURNING id"
@@ -194,7 +197,7 @@ def _store_sqlite(
     found: dict[Key, tuple[int, int]] = {}
     for start in range(0, len(keys), 300):  # SQLite allows 32,766 parameters a statement
         chunk = keys[start : start + 300]
-        sql = _SQLITE_LOOKUP + "(" + ", ".join(["(?, ?, ?)"] * len(chunk)) + ")"
+        sql = _SQLITE_LOOKUP.format(rows=", ".join(["(?, ?, ?)"] * len(chunk)))
         for tenant, channel, address, identity_id, person_id in connection.execute(
             sql, [value for key in chunk for value in key]
         ):
