@@ -12,7 +12,7 @@ process (`python -m bot.cli serve`, PYTHONPATH = the code's root, clean environm
    bench/conversations.py: signed SMS and WhatsApp forms and Telegram updates, a third each);
 3. fixed rate: fresh people, each connection waiting C/rate seconds before each request (wrk `delay()`),
    so the load is about `--rate` webhooks/s while the app keeps up;
-4. duplicates: the requests phase 2 stored, sent again (a few seconds): each must answer 200 and store nothing.
+4. duplicates: the requests phase 2 stored, sent again (a few seconds): each answers 200, none is stored.
 Figures per phase: webhooks answered 200 per second (wrk's count over wrk's duration), wrk's p50/p99 of
 the answer, app CPU per 200'd webhook, PostgreSQL server CPU per 200'd webhook (whole server: see
 bench/README.md), CPU of other processes meanwhile. Checks per phase: no answer other than 200; every
@@ -33,6 +33,7 @@ from typing import Any
 
 from bench import conversations
 from bench.common import (
+    BENCH,
     PYTHON,
     REPO,
     Child,
@@ -50,7 +51,7 @@ from bench.common import (
     total_cpu_seconds,
     wait_quiet,
 )
-from bench.inbound import BENCH, WRK_THREADS, read_send_logs, run_wrk
+from bench.inbound import WRK_THREADS, read_send_logs, run_wrk
 
 DATABASE = "voordeur_ingest"
 WARMUP_SECONDS = 5

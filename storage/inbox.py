@@ -256,6 +256,7 @@ _PG_LOOKUP = (
     "JOIN unnest(%s::text[], %s::text[], %s::text[]) AS k(tenant, channel, address) "
     "ON i.tenant = k.tenant AND i.channel = k.channel AND i.address = k.address"
 )
+_PG_WINNERS = _PG_LOOKUP  # addresses another process created while we made them
 _PG_NEW_PEOPLE = (
     "INSERT INTO people (tenant, created_at, language, last_active_at) "
     "SELECT t, a, 'nl', a FROM unnest(%s::text[], %s::timestamp[]) AS n(t, a) RETURNING id"
@@ -361,7 +362,7 @@ async def _first_contacts_postgres(
             found[key] = (made[person_id], person_id)
     if lost:
         await cursor.execute(_PG_FORGET_PEOPLE, ([p for p in people if p not in made],))
-        await cursor.execute(_PG_LOOKUP, _columns(lost, 3))
+        await cursor.execute(_PG_WINNERS, _columns(lost, 3))
         for tenant, channel, address, identity_id, person_id in await cursor.fetchall():
             found[(tenant, channel, address)] = (identity_id, person_id)
 
