@@ -132,14 +132,34 @@ _writers: dict[str, _Writer] = {}
 def _writer(dialect: Any) -> _Writer:
     writer = _writers.get(dialect.name)
     if writer is None:
-        event = _inbound.c.event.type.bind_processor(dialect)
+        # PostgreSQL takes the events as text cast to jsonb[] (SQLAlchemy's JSONB processor wraps them).
+        event: Any = json.dumps
+        if dialect.name != "postgresql":
+            event = _inbound.c.event.type.bind_processor(dialect) or _as_is
         writer = _Writer(
-            timestamp=_inbound.c.received_at.type.bind_processor(dialect),
-            event=event or (lambda value: value),
-            empty_state=(event or (lambda value: value))({}),
+            timestamp=_inbound.c.received_at.type.bind_processor(dialect), event=event, empty_state=event({})
         )
         _writers[dialect.name] = writer
     return writer
+
+
+def _inbound_row(message: NewInbound, found: dict[Key, tuple[int, int]], writer: _Writer) -> tuple[Any, ...]:
+    """The values of `inbound_messages` (tenant, channel, provider_id, identity_id, person_id, received_at,
+    event) for one message, as the driver takes them."""
+    identity_id, person_id = found[(message.tenant, message.channel, message.address)]
+    return (
+        message.tenant,
+        message.channel,
+        message.provider_id,
+        identity_id,
+        person_id,
+        writer.at(message.received_at),
+        writer.event(message.event),
+    )
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def _activity(
@@ -207,19 +227,7 @@ def _store_sqlite(
             found[key] = _first_contact_sqlite(connection, writer, key, _first_at(messages, key))
     new_ids: dict[Key, int] = {}
     for m in messages:
-        identity_id, person_id = found[(m.tenant, m.channel, m.address)]
-        row = connection.execute(
-            _SQLITE_INSERT,
-            (
-                m.tenant,
-                m.channel,
-                m.provider_id,
-                identity_id,
-                person_id,
-                writer.at(m.received_at),
-                writer.event(m.event),
-            ),
-        ).fetchone()
+        row = connection.execute(_SQLITE_INSERT, _inbound_row(m, found, writer)).fetchone()
         if row is not None:
             new_ids[(m.tenant, m.channel, m.provider_id)] = row[0]
     inbound_at, active_at, reopened = _activity(messages, found, new_ids)
@@ -306,20 +314,7 @@ async def _store_postgres(
         missing = [key for key in keys if key not in found]
         if missing:
             await _first_contacts_postgres(cursor, writer, missing, messages, found)
-        values = []
-        for m in messages:
-            identity_id, person_id = found[(m.tenant, m.channel, m.address)]
-            values.append(
-                (
-                    m.tenant,
-                    m.channel,
-                    m.provider_id,
-                    identity_id,
-                    person_id,
-                    writer.at(m.received_at),
-                    json.dumps(m.event),
-                )
-            )
+        values = [_inbound_row(m, found, writer) for m in messages]
         await cursor.execute(_PG_INSERT, _columns(values, 7))
         new_ids = {(tenant, channel, pid): row_id for row_id, tenant, channel, pid in await cursor.fetchall()}
         inbound_at, active_at, reopened = _activity(messages, found, new_ids)
