@@ -197,10 +197,14 @@ _SQLITE_NEW_IDENTITY = (
 _SQLITE_NEW_CONVERSATION = "INSERT INTO conversations (person_id, state, updated_at) VALUES (?, ?, ?)"
 _SQLITE_FORGET_PERSON = "DELETE FROM people WHERE id = ?"
 _SQLITE_ONE_IDENTITY = "SELECT id, person_id FROM identities WHERE tenant = ? AND channel = ? AND address = ?"
+# One statement for the batch's messages (up to 1,000 rows: 7,000 of SQLite's 32,766 parameters); the rows
+# go in VALUES order, so one person's messages keep their arrival order in their ids.
 _SQLITE_INSERT = (
     "INSERT INTO inbound_messages (tenant, channel, provider_id, identity_id, person_id, received_at, event) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id"
+    "VALUES {rows} ON CONFLICT (tenant, channel, provider_id) DO NOTHING "
+    "RETURNING id, tenant, channel, provider_id"
 )
+_SQLITE_INSERT_ROWS = 1000
 _SQLITE_INBOUND_AT = "UPDATE identities SET last_inbound_at = ? WHERE id = ?"
 _SQLITE_ACTIVE_AT = "UPDATE people SET last_active_at = ? WHERE id = ?"
 _SQLITE_REOPENED = (
@@ -226,10 +230,12 @@ def _store_sqlite(
         if key not in found:
             found[key] = _first_contact_sqlite(connection, writer, key, _first_at(messages, key))
     new_ids: dict[Key, int] = {}
-    for m in messages:
-        row = connection.execute(_SQLITE_INSERT, _inbound_row(m, found, writer)).fetchone()
-        if row is not None:
-            new_ids[(m.tenant, m.channel, m.provider_id)] = row[0]
+    for start in range(0, len(messages), _SQLITE_INSERT_ROWS):
+        part = messages[start : start + _SQLITE_INSERT_ROWS]
+        sql = _SQLITE_INSERT.format(rows=", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(part)))
+        values = [value for m in part for value in _inbound_row(m, found, writer)]
+        for row_id, tenant, channel, provider_id in connection.execute(sql, values).fetchall():
+            new_ids[(tenant, channel, provider_id)] = row_id
     inbound_at, active_at, reopened = _activity(messages, found, new_ids)
     connection.executemany(_SQLITE_INBOUND_AT, [(writer.at(t), i) for i, t in sorted(inbound_at.items())])
     connection.executemany(_SQLITE_ACTIVE_AT, [(writer.at(t), p) for p, t in sorted(active_at.items())])
@@ -279,11 +285,12 @@ _PG_NEW_CONVERSATIONS = (
     "SELECT p, '{}'::jsonb, a FROM unnest(%s::bigint[], %s::timestamp[]) AS n(p, a)"
 )
 _PG_FORGET_PEOPLE = "DELETE FROM people WHERE id = ANY(%s::bigint[])"
+# In array order (ORDER BY the ordinality): one person's messages keep their arrival order in their ids.
 _PG_INSERT = (
     "INSERT INTO inbound_messages (tenant, channel, provider_id, identity_id, person_id, received_at, event) "
-    "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::bigint[], %s::bigint[], %s::timestamp[], "
-    "%s::jsonb[]) ON CONFLICT (tenant, channel, provider_id) DO NOTHING "
-    "RETURNING id, tenant, channel, provider_id"
+    "SELECT t, c, p, i, pe, r, e FROM unnest(%s::text[], %s::text[], %s::text[], %s::bigint[], %s::bigint[], "
+    "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, i, pe, r, e, n) ORDER BY n "
+    "ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id, tenant, channel, provider_id"
 )
 _PG_INBOUND_AT = (
     "UPDATE identities SET last_inbound_at = v.t FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "

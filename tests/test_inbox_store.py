@@ -128,3 +128,10 @@ async def test_an_address_another_process_made_meanwhile_keeps_its_person(
             == await count(session, Conversation)
             == 2
         )
+
+
+async def test_one_persons_messages_in_a_batch_keep_their_order_in_their_ids(sessions: Sessions) -> None:
+    """The engine reads a person's messages in id order: a batch's ids follow the arrival order."""
+    batch = [message(f"SM{n:03d}"[::-1], "+31600000007") for n in range(40)]
+    ids = [stored.inbound_id or 0 for stored in await store(sessions, batch)]
+    assert 0 not in ids and ids == sorted(ids)
