@@ -189,16 +189,10 @@ def backend_run(backend: str, root: Path, args: argparse.Namespace, work: Path, 
         env = clean_env(
             PYTHONPATH=str(root),
             DATABASE_URL=database_url,
-            PUBLIC_BASE_URL=app_url,
-            TELEGRAM_BOT_TOKEN=conversations.TELEGRAM_TOKEN,
-            TELEGRAM_WEBHOOK_SECRET=conversations.TELEGRAM_SECRET,
-            # Nothing is sent (no sender runs here); an address nobody listens on.
-            TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{free_port()}/bot",
-            TWILIO_ACCOUNT_SID=conversations.ACCOUNT_SID,
-            TWILIO_AUTH_TOKEN=conversations.AUTH_TOKEN,
-            TWILIO_SMS_NUMBER=conversations.SMS_NUMBER,
-            TWILIO_WHATSAPP_NUMBER=conversations.WHATSAPP_NUMBER,
-            TWILIO_API_BASE_URL=f"http://127.0.0.1:{free_port()}",
+            # Nothing is sent (no sender runs here): the providers' APIs at addresses nobody listens on.
+            **conversations.channel_settings(
+                app_url, f"http://127.0.0.1:{free_port()}", f"http://127.0.0.1:{free_port()}"
+            ),
             VOORDEUR_LOG_FORMAT="json",
             VOORDEUR_SQLITE_SYNCHRONOUS=args.sqlite_synchronous,
             VOORDEUR_INGEST_ONLY="true",
