@@ -29,7 +29,7 @@ from bot.web.webhooks import EMPTY_TWIML
 
 
 async def twilio_messages(request: Request) -> Response:
-    form = parse_form(request, await read_body(request, 65536))
+    form = parse_form(request.headers.get("content-type", ""), await read_body(request, 65536))
     if not form.get("MessageSid"):
         return Response("missing MessageSid", status_code=400)
     return Response(EMPTY_TWIML, media_type="text/xml")

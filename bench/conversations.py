@@ -34,6 +34,22 @@ TELEGRAM_PATH = "/webhooks/telegram"
 GOLDEN = Path(__file__).resolve().parents[1] / "tests" / "golden"
 
 
+def channel_settings(app_url: str, telegram_api: str, twilio_api: str) -> dict[str, str]:
+    """The app's channel settings for these webhooks: our bot token and secret, our Twilio account and
+    numbers, Twilio signing for `app_url`, the providers' APIs at the given origins."""
+    return {
+        "PUBLIC_BASE_URL": app_url,
+        "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": TELEGRAM_SECRET,
+        "TELEGRAM_API_BASE_URL": f"{telegram_api}/bot",
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "TWILIO_SMS_NUMBER": SMS_NUMBER,
+        "TWILIO_WHATSAPP_NUMBER": WHATSAPP_NUMBER,
+        "TWILIO_API_BASE_URL": twilio_api,
+    }
+
+
 def _from_goldens() -> tuple[tuple[str, int], ...]:
     """(what the person sends, how many replies come back) per turn, read from the golden transcript,
     so the benchmark walks the conversation the tests pin down."""

@@ -373,15 +373,7 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
         telegram.wait_http(telegram_url + "/__bench/journal")
         env = clean_env(
             DATABASE_URL=database_url,
-            PUBLIC_BASE_URL=app_url,
-            TELEGRAM_BOT_TOKEN=conversations.TELEGRAM_TOKEN,
-            TELEGRAM_WEBHOOK_SECRET=conversations.TELEGRAM_SECRET,
-            TELEGRAM_API_BASE_URL=f"{telegram_url}/bot",
-            TWILIO_ACCOUNT_SID=conversations.ACCOUNT_SID,
-            TWILIO_AUTH_TOKEN=conversations.AUTH_TOKEN,
-            TWILIO_SMS_NUMBER=conversations.SMS_NUMBER,
-            TWILIO_WHATSAPP_NUMBER=conversations.WHATSAPP_NUMBER,
-            TWILIO_API_BASE_URL=twilio_url,
+            **conversations.channel_settings(app_url, telegram_url, twilio_url),
             # Replies go out at once anyway; the matchmaker's "nobody found" is a scheduled message
             # and would wait for the morning in quiet hours. The demo does the same.
             VOORDEUR_QUIET_HOURS="",

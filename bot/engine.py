@@ -18,7 +18,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar, cast
 
@@ -83,9 +82,14 @@ def event_to_json(event: Event) -> dict[str, Any]:
     """The event as stored. NUL cannot be stored in PostgreSQL text or JSONB: in every string (the text,
     a button's data, a language hint, meta) it becomes U+FFFD, the replacement character, so a message
     that contains one is still stored (and answered) once."""
-    data = asdict(event)
-    data.pop("address_stopped")
-    data["meta"] = dict(event.meta)
+    data = {  # Event's fields but address_stopped, without dataclasses.asdict's deep copy (every webhook)
+        "kind": event.kind,
+        "text": event.text,
+        "choice": event.choice,
+        "command": event.command,
+        "language_hint": event.language_hint,
+        "meta": dict(event.meta),
+    }
     cleaned = _without_nul(data)
     return {key: value for key, value in cleaned.items() if value not in (None, "", {})}
 

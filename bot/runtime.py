@@ -156,6 +156,9 @@ class Runtime:
         return sorted({channel for adapters in self.tenant_adapters.values() for channel in adapters})
 
     async def start(self, *, worker: bool = True) -> None:
+        if self.settings.voordeur_ingest_only:
+            await self._start_ingest_only()
+            return
         # The reader's lexicons and language model load once, before the first person writes.
         await asyncio.to_thread(understanding.warm_up)
         for bot in self.telegram_bots.values():
@@ -201,6 +204,16 @@ class Runtime:
             "runtime started",
             extra={"channels": self.channels(), "worker": worker, "count": len(self.tenants)},
         )
+
+    async def _start_ingest_only(self) -> None:
+        """VOORDEUR_INGEST_ONLY: webhooks are stored and answered; the engine, scheduler and sender of
+        another process (`voordeur worker`) on the same database take them from there."""
+        for bot in self.telegram_bots.values():
+            await bot.start()  # answering a tapped button's callback stays with the webhook
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._every(HEALTH_FIGURES_SECONDS, self.refresh_health_metrics, "health_metrics")
+        self._scheduler.start()
+        log.info("runtime started, ingest only", extra={"channels": self.channels(), "worker": False})
 
     def _every(self, seconds: float, job: Callable[[], Awaitable[Any]], job_id: str) -> None:
         """A periodic tick. The rows are the truth, so a late or skipped tick only delays work: one run
@@ -255,6 +268,8 @@ class Runtime:
         loop takes them in its next batch."""
         if self.settings.voordeur_failpoint == "kill_after_inbound_commit":
             os.kill(os.getpid(), signal.SIGKILL)
+        if self.settings.voordeur_ingest_only:  # another process's engine finds it (poll, NOTIFY)
+            return
         if self._engine_task is None:  # not started (tests, tools): handle it here, in the background
             self.background(self.engine.process_person(person_id))
         else:

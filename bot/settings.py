@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     voordeur_oidc_issuer: str | None = Field(None, alias="VOORDEUR_OIDC_ISSUER")
     voordeur_oidc_client_id: str | None = Field(None, alias="VOORDEUR_OIDC_CLIENT_ID")
     voordeur_oidc_client_secret: str | None = Field(None, alias="VOORDEUR_OIDC_CLIENT_SECRET")
+    # A web process that only ingests: webhooks are verified, stored and answered, but this process runs no
+    # engine, scheduler or sender; a `voordeur worker` (or another `serve`) on the same database answers
+    # them (its engine polls, and on PostgreSQL is woken by NOTIFY). Also how bench/ingest.py measures
+    # ingest alone.
+    voordeur_ingest_only: bool = Field(False, alias="VOORDEUR_INGEST_ONLY")
     # Testing only: `kill_after_inbound_commit` makes the process kill itself (SIGKILL) right after an
     # inbound message is committed, before its flow step, to prove recovery. Never set in production.
     voordeur_failpoint: str = Field("", alias="VOORDEUR_FAILPOINT")

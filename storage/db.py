@@ -121,6 +121,17 @@ class _OneHopConnection(aiosqlite.Connection):
     async def cursor(self) -> _OneHopCursor:  # type: ignore[override]
         return _OneHopCursor(self)
 
+    async def commit(self) -> None:
+        """No hop to the thread when no transaction is open (a read-only unit of work). Reading the flag
+        here is safe: the pool lends the connection to one user, whose statements have all returned."""
+        if self._conn.in_transaction:
+            await super().commit()
+
+    async def rollback(self) -> None:
+        """As `commit`: the pool rolls back every connection it gets back, mostly with nothing open."""
+        if self._conn.in_transaction:
+            await super().rollback()
+
 
 def _sqlite_creator(url: URL) -> Any:
     """aiosqlite connections with one-hop cursors, opened with the arguments SQLAlchemy would use."""

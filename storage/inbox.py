@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select, text, tuple_, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -80,90 +82,301 @@ class NewInbound:
 
 async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[StoredInbound]:
     """Store inbound messages, each once: a provider id the tenant's provider delivered before stores
-    nothing (a duplicate). Set-based: the addresses looked up in one statement (a first contact creates
-    its person), the messages inserted in one (ON CONFLICT DO NOTHING, RETURNING what was new), and the
-    addresses' and people's last activity written one statement each."""
-    found = await _identities(session, {(m.tenant, m.channel, m.address) for m in messages})
-    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for message in messages:
-        key = (message.tenant, message.channel, message.address)
-        if key not in found:  # first contact
-            identity = await identity_for(
-                session, message.channel, message.address, message.received_at, message.tenant
-            )
-            found[key] = (identity.id, identity.person_id)
-        identity_id, person_id = found[key]
-        rows.setdefault(  # the same delivery twice in one batch: the first is the message
-            (message.tenant, message.channel, message.provider_id),
-            {
-                "tenant": message.tenant,
-                "channel": message.channel,
-                "provider_id": message.provider_id,
-                "identity_id": identity_id,
-                "person_id": person_id,
-                "received_at": message.received_at,
-                "event": message.event,
-            },
-        )
-    postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
-    insert = (postgresql.insert if postgres else sqlite.insert)(_inbound).values(list(rows.values()))
-    inserted = await session.execute(
-        insert.on_conflict_do_nothing(index_elements=["tenant", "channel", "provider_id"]).returning(
-            _inbound.c.id, _inbound.c.tenant, _inbound.c.channel, _inbound.c.provider_id
-        )
-    )
-    new_ids = {(row.tenant, row.channel, row.provider_id): row.id for row in inserted}
+    nothing (a duplicate). Set-based, on the driver (no ORM, no statement compiled per batch): the
+    addresses looked up in one statement (a first contact creates its person), the messages inserted
+    (ON CONFLICT DO NOTHING, RETURNING what was new), and the addresses' and people's last activity and
+    WhatsApp's reopened window written one statement each. On SQLite all of it is one hop to the
+    connection's thread; on PostgreSQL each statement takes arrays (`unnest`), whatever the batch size.
+
+    Runs in the session's transaction (the caller commits: storage.db.BatchCommit)."""
+    if not messages:
+        return []
+    rows: dict[tuple[str, str, str], NewInbound] = {}
+    for message in messages:  # the same delivery twice in one batch: the first is the message
+        rows.setdefault((message.tenant, message.channel, message.provider_id), message)
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    driver: Any = raw.driver_connection
+    writer = _writer(connection.dialect)
+    if connection.dialect.name == "postgresql":
+        found, new_ids = await _store_postgres(driver, writer, list(rows.values()))
+    else:  # one hop to aiosqlite's thread (storage/db.py's connection), the whole batch in it
+        found, new_ids = await driver._execute(_store_sqlite, driver._conn, writer, list(rows.values()))
     stored: list[StoredInbound] = []
+    for message in messages:
+        identity_id, person_id = found[(message.tenant, message.channel, message.address)]
+        inbound_id = new_ids.pop((message.tenant, message.channel, message.provider_id), None)
+        stored.append(StoredInbound(person_id=person_id, identity_id=identity_id, inbound_id=inbound_id))
+    return stored
+
+
+Key = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Writer:
+    """How values go to the driver: SQLAlchemy's own bind processors for the columns' types (so rows
+    written here read back exactly as the ORM's: SQLite's timestamp text, the JSON encoding)."""
+
+    timestamp: Any
+    event: Any
+    empty_state: Any
+
+    def at(self, value: datetime) -> Any:
+        return self.timestamp(value)
+
+
+_writers: dict[str, _Writer] = {}
+
+
+def _writer(dialect: Any) -> _Writer:
+    writer = _writers.get(dialect.name)
+    if writer is None:
+        # PostgreSQL takes the events as text cast to jsonb[] (SQLAlchemy's JSONB processor wraps them).
+        event: Any = json.dumps
+        if dialect.name != "postgresql":
+            event = _inbound.c.event.type.bind_processor(dialect) or _as_is
+        writer = _Writer(
+            timestamp=_inbound.c.received_at.type.bind_processor(dialect), event=event, empty_state=event({})
+        )
+        _writers[dialect.name] = writer
+    return writer
+
+
+def _inbound_row(message: NewInbound, found: dict[Key, tuple[int, int]], writer: _Writer) -> tuple[Any, ...]:
+    """The values of `inbound_messages` (tenant, channel, provider_id, identity_id, person_id, received_at,
+    event) for one message, as the driver takes them."""
+    identity_id, person_id = found[(message.tenant, message.channel, message.address)]
+    return (
+        message.tenant,
+        message.channel,
+        message.provider_id,
+        identity_id,
+        person_id,
+        writer.at(message.received_at),
+        writer.event(message.event),
+    )
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _activity(
+    messages: list[NewInbound], found: dict[Key, tuple[int, int]], new_ids: dict[Key, int]
+) -> tuple[dict[int, datetime], dict[int, datetime], dict[int, datetime]]:
+    """Of the messages stored now: last inbound per address, last activity per person, and the WhatsApp
+    addresses whose 24-hour window opens again (what waited for it goes out)."""
     inbound_at: dict[int, datetime] = {}
     active_at: dict[int, datetime] = {}
     reopened: dict[int, datetime] = {}
     for message in messages:
+        if (message.tenant, message.channel, message.provider_id) not in new_ids:
+            continue
         identity_id, person_id = found[(message.tenant, message.channel, message.address)]
-        inbound_id = new_ids.pop((message.tenant, message.channel, message.provider_id), None)
-        if inbound_id is not None:
-            inbound_at[identity_id] = active_at[person_id] = message.received_at
-            if message.channel == "whatsapp":  # WhatsApp's 24-hour window opens again
-                reopened[identity_id] = message.received_at
-        stored.append(StoredInbound(person_id=person_id, identity_id=identity_id, inbound_id=inbound_id))
-    if inbound_at:
-        await session.execute(
-            _INBOUND_AT, [{"identity": i, "last_inbound_at": t} for i, t in inbound_at.items()]
-        )
-        await session.execute(_ACTIVE_AT, [{"person": p, "last_active_at": t} for p, t in active_at.items()])
-    for identity_id, at in reopened.items():  # what waited for the window goes out
-        await outbox.window_reopened(session, identity_id, at)
-    if postgres and inbound_at:  # other processes' engines own some people: wake them on commit
-        await session.execute(_NOTIFY_NEW)
-    return stored
+        inbound_at[identity_id] = active_at[person_id] = message.received_at
+        if message.channel == "whatsapp":
+            reopened[identity_id] = message.received_at
+    return inbound_at, active_at, reopened
 
 
-async def _identities(
-    session: AsyncSession, keys: set[tuple[str, str, str]]
-) -> dict[tuple[str, str, str], tuple[int, int]]:
-    """(tenant, channel, address) -> (identity id, person id) for the addresses known already."""
-    rows = await session.execute(_IDENTITIES, {"keys": sorted(keys)})
-    return {(row.tenant, row.channel, row.address): (row.id, row.person_id) for row in rows}
-
-
-_identities_table = table_of(Identity)
-_INBOUND_AT = update(_identities_table).where(_identities_table.c.id == bindparam("identity"))
-_IDENTITIES = select(
-    _identities_table.c.id,
-    _identities_table.c.person_id,
-    _identities_table.c.tenant,
-    _identities_table.c.channel,
-    _identities_table.c.address,
-).where(
-    tuple_(_identities_table.c.tenant, _identities_table.c.channel, _identities_table.c.address).in_(
-        bindparam("keys", expanding=True)
-    )
+# SQLite: plain statements on the driver, all run by `_store_sqlite` on the connection's thread.
+# The addresses as a table of constant rows joined to the unique index (a row-value IN list would scan
+# the whole table: SQLite's plan for it is SCAN identities).
+_SQLITE_LOOKUP = (
+    "SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM (VALUES {rows}) AS k "
+    "CROSS JOIN identities AS i ON i.tenant = k.column1 AND i.channel = k.column2 AND i.address = k.column3"
 )
-_ACTIVE_AT = update(table_of(Person)).where(table_of(Person).c.id == bindparam("person"))
+_SQLITE_NEW_PERSON = (
+    "INSERT INTO people (tenant, created_at, language, last_active_at) VALUES (?, ?, 'nl', ?) RETURNING id"
+)
+_SQLITE_NEW_IDENTITY = (
+    "INSERT INTO identities (tenant, person_id, channel, address, created_at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (tenant, channel, address) DO NOTHING RETURNING id"
+)
+_SQLITE_NEW_CONVERSATION = "INSERT INTO conversations (person_id, state, updated_at) VALUES (?, ?, ?)"
+_SQLITE_FORGET_PERSON = "DELETE FROM people WHERE id = ?"
+_SQLITE_ONE_IDENTITY = "SELECT id, person_id FROM identities WHERE tenant = ? AND channel = ? AND address = ?"
+# One statement for the batch's messages (up to 1,000 rows: 7,000 of SQLite's 32,766 parameters); the rows
+# go in VALUES order, so one person's messages keep their arrival order in their ids.
+_SQLITE_INSERT = (
+    "INSERT INTO inbound_messages (tenant, channel, provider_id, identity_id, person_id, received_at, event) "
+    "VALUES {rows} ON CONFLICT (tenant, channel, provider_id) DO NOTHING "
+    "RETURNING id, tenant, channel, provider_id"
+)
+_SQLITE_INSERT_ROWS = 1000
+_SQLITE_INBOUND_AT = "UPDATE identities SET last_inbound_at = ? WHERE id = ?"
+_SQLITE_ACTIVE_AT = "UPDATE people SET last_active_at = ? WHERE id = ?"
+_SQLITE_REOPENED = (
+    f"UPDATE outbox SET status = '{outbox.PENDING}', next_attempt_at = ?, error = NULL "
+    f"WHERE identity_id = ? AND status = '{outbox.WAITING_WINDOW}'"
+)
+
+
+def _store_sqlite(
+    connection: sqlite3.Connection, writer: _Writer, messages: list[NewInbound]
+) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
+    """`store_many` on SQLite, on aiosqlite's thread: the batch's statements in one go."""
+    keys = list({(m.tenant, m.channel, m.address): None for m in messages})
+    found: dict[Key, tuple[int, int]] = {}
+    for start in range(0, len(keys), 300):  # SQLite allows 32,766 parameters a statement
+        chunk = keys[start : start + 300]
+        sql = _SQLITE_LOOKUP.format(rows=", ".join(["(?, ?, ?)"] * len(chunk)))
+        for tenant, channel, address, identity_id, person_id in connection.execute(
+            sql, [value for key in chunk for value in key]
+        ):
+            found[(tenant, channel, address)] = (identity_id, person_id)
+    for key in keys:
+        if key not in found:
+            found[key] = _first_contact_sqlite(connection, writer, key, _first_at(messages, key))
+    new_ids: dict[Key, int] = {}
+    for start in range(0, len(messages), _SQLITE_INSERT_ROWS):
+        part = messages[start : start + _SQLITE_INSERT_ROWS]
+        sql = _SQLITE_INSERT.format(rows=", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(part)))
+        values = [value for m in part for value in _inbound_row(m, found, writer)]
+        for row_id, tenant, channel, provider_id in connection.execute(sql, values).fetchall():
+            new_ids[(tenant, channel, provider_id)] = row_id
+    inbound_at, active_at, reopened = _activity(messages, found, new_ids)
+    connection.executemany(_SQLITE_INBOUND_AT, [(writer.at(t), i) for i, t in sorted(inbound_at.items())])
+    connection.executemany(_SQLITE_ACTIVE_AT, [(writer.at(t), p) for p, t in sorted(active_at.items())])
+    connection.executemany(_SQLITE_REOPENED, [(writer.at(t), i) for i, t in sorted(reopened.items())])
+    return found, new_ids
+
+
+def _first_at(messages: list[NewInbound], key: Key) -> datetime:
+    return next(m.received_at for m in messages if (m.tenant, m.channel, m.address) == key)
+
+
+def _first_contact_sqlite(
+    connection: sqlite3.Connection, writer: _Writer, key: Key, now: datetime
+) -> tuple[int, int]:
+    """A new address: its person, identity and empty conversation (as `identity_for`). Should another
+    process have created the address meanwhile, its row wins and our person is taken back."""
+    tenant, channel, address = key
+    at = writer.at(now)
+    person_id = connection.execute(_SQLITE_NEW_PERSON, (tenant, at, at)).fetchone()[0]
+    row = connection.execute(_SQLITE_NEW_IDENTITY, (tenant, person_id, channel, address, at)).fetchone()
+    if row is None:
+        connection.execute(_SQLITE_FORGET_PERSON, (person_id,))
+        identity_id, person_id = connection.execute(_SQLITE_ONE_IDENTITY, key).fetchone()
+        return identity_id, person_id
+    connection.execute(_SQLITE_NEW_CONVERSATION, (person_id, writer.empty_state, at))
+    return row[0], person_id
+
+
+# PostgreSQL: one statement each, the batch as array parameters.
+_PG_LOOKUP = (
+    "SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM identities i "
+    "JOIN unnest(%s::text[], %s::text[], %s::text[]) AS k(tenant, channel, address) "
+    "ON i.tenant = k.tenant AND i.channel = k.channel AND i.address = k.address"
+)
+_PG_WINNERS = _PG_LOOKUP  # addresses another process created while we made them
+_PG_NEW_PEOPLE = (
+    "INSERT INTO people (tenant, created_at, language, last_active_at) "
+    "SELECT t, a, 'nl', a FROM unnest(%s::text[], %s::timestamp[]) AS n(t, a) RETURNING id"
+)
+_PG_NEW_IDENTITIES = (
+    "INSERT INTO identities (tenant, person_id, channel, address, created_at) "
+    "SELECT * FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[], %s::timestamp[]) "
+    "ON CONFLICT (tenant, channel, address) DO NOTHING RETURNING id, person_id"
+)
+_PG_NEW_CONVERSATIONS = (
+    "INSERT INTO conversations (person_id, state, updated_at) "
+    "SELECT p, '{}'::jsonb, a FROM unnest(%s::bigint[], %s::timestamp[]) AS n(p, a)"
+)
+_PG_FORGET_PEOPLE = "DELETE FROM people WHERE id = ANY(%s::bigint[])"
+# In array order (ORDER BY the ordinality): one person's messages keep their arrival order in their ids.
+_PG_INSERT = (
+    "INSERT INTO inbound_messages (tenant, channel, provider_id, identity_id, person_id, received_at, event) "
+    "SELECT t, c, p, i, pe, r, e FROM unnest(%s::text[], %s::text[], %s::text[], %s::bigint[], %s::bigint[], "
+    "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, i, pe, r, e, n) ORDER BY n "
+    "ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id, tenant, channel, provider_id"
+)
+_PG_INBOUND_AT = (
+    "UPDATE identities SET last_inbound_at = v.t FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
+    "WHERE identities.id = v.id"
+)
+_PG_ACTIVE_AT = (
+    "UPDATE people SET last_active_at = v.t FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
+    "WHERE people.id = v.id"
+)
+_PG_REOPENED = (
+    f"UPDATE outbox SET status = '{outbox.PENDING}', next_attempt_at = v.t, error = NULL "
+    "FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
+    f"WHERE outbox.identity_id = v.id AND outbox.status = '{outbox.WAITING_WINDOW}'"
+)
+
+
+async def _store_postgres(
+    connection: Any, writer: _Writer, messages: list[NewInbound]
+) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
+    """`store_many` on PostgreSQL (psycopg's connection, in the session's transaction)."""
+    keys = list({(m.tenant, m.channel, m.address): None for m in messages})
+    async with connection.cursor() as cursor:
+        await cursor.execute(_PG_LOOKUP, _columns(keys, 3))
+        found: dict[Key, tuple[int, int]] = {
+            (tenant, channel, address): (identity_id, person_id)
+            for tenant, channel, address, identity_id, person_id in await cursor.fetchall()
+        }
+        missing = [key for key in keys if key not in found]
+        if missing:
+            await _first_contacts_postgres(cursor, writer, missing, messages, found)
+        values = [_inbound_row(m, found, writer) for m in messages]
+        await cursor.execute(_PG_INSERT, _columns(values, 7))
+        new_ids = {(tenant, channel, pid): row_id for row_id, tenant, channel, pid in await cursor.fetchall()}
+        inbound_at, active_at, reopened = _activity(messages, found, new_ids)
+        for statement, changes in (
+            (_PG_INBOUND_AT, inbound_at),
+            (_PG_ACTIVE_AT, active_at),
+            (_PG_REOPENED, reopened),
+        ):
+            if changes:  # in id order: two batches touching the same rows lock them in one order
+                ids = sorted(changes)
+                await cursor.execute(statement, (ids, [writer.at(changes[i]) for i in ids]))
+        if new_ids:  # other processes' engines own some people: wake them on commit
+            await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', '')")
+    return found, new_ids
+
+
+async def _first_contacts_postgres(
+    cursor: Any,
+    writer: _Writer,
+    missing: list[Key],
+    messages: list[NewInbound],
+    found: dict[Key, tuple[int, int]],
+) -> None:
+    """New addresses: their people, identities and empty conversations, set-based. An address another
+    process created meanwhile keeps its row (ON CONFLICT), and the person made for it here is deleted."""
+    at = [writer.at(_first_at(messages, key)) for key in missing]
+    await cursor.execute(_PG_NEW_PEOPLE, ([key[0] for key in missing], at))
+    people = [row[0] for row in await cursor.fetchall()]
+    await cursor.execute(
+        _PG_NEW_IDENTITIES,
+        ([k[0] for k in missing], people, [k[1] for k in missing], [k[2] for k in missing], at),
+    )
+    made = {person_id: identity_id for identity_id, person_id in await cursor.fetchall()}
+    kept = [(p, a) for p, a in zip(people, at, strict=True) if p in made]
+    if kept:
+        await cursor.execute(_PG_NEW_CONVERSATIONS, ([p for p, _a in kept], [a for _p, a in kept]))
+    lost = [key for key, person_id in zip(missing, people, strict=True) if person_id not in made]
+    for key, person_id in zip(missing, people, strict=True):
+        if person_id in made:
+            found[key] = (made[person_id], person_id)
+    if lost:
+        await cursor.execute(_PG_FORGET_PEOPLE, ([p for p in people if p not in made],))
+        await cursor.execute(_PG_WINNERS, _columns(lost, 3))
+        for tenant, channel, address, identity_id, person_id in await cursor.fetchall():
+            found[(tenant, channel, address)] = (identity_id, person_id)
+
+
+def _columns(rows: list[Any], width: int) -> list[list[Any]]:
+    """Rows as columns: the arrays `unnest` takes back apart."""
+    return [[row[i] for row in rows] for i in range(width)] if rows else [[] for _ in range(width)]
+
 
 INTERNAL = "internal"
 # The channel a batch of stored messages is announced on (PostgreSQL NOTIFY, delivered on commit).
 NEW_MESSAGES = "voordeur_inbound"
-_NOTIFY_NEW = text(f"SELECT pg_notify('{NEW_MESSAGES}', '')")
 
 
 async def post_internal(

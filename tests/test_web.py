@@ -1073,3 +1073,23 @@ async def test_every_response_carries_a_request_id_and_logs_use_it(
     lines = [json.loads(JsonFormatter().format(record)) for record in caplog.records]
     stored = [line for line in lines if line["message"] == "inbound stored"]
     assert stored and stored[-1]["request_id"] == request_id
+
+
+async def test_ingest_only_stores_and_answers_and_leaves_the_step_to_another_process(
+    database_url: str, clock: FixedClock, providers: respx.MockRouter
+) -> None:
+    """VOORDEUR_INGEST_ONLY: the webhook is stored and answered 200, nothing is processed here; an engine
+    of another process (here: a second runtime) then answers it."""
+    ingest = Runtime(make_settings(database_url, VOORDEUR_INGEST_ONLY=True, **CHANNEL_SETTINGS), clock=clock)
+    async with serve(ingest) as web:
+        await ingest.start(worker=True)
+        assert (await post_telegram(web, telegram_text("hallo"))).status_code == 200
+        await settle(ingest)
+        [row] = await inbound_rows(ingest)
+        assert row.processed_at is None and await count(ingest, OutboxMessage) == 0
+    worker = Runtime(make_settings(database_url, **CHANNEL_SETTINGS), clock=clock)
+    try:
+        assert await worker.engine.process_person(row.person_id) == 1
+        assert await count(worker, OutboxMessage) > 0
+    finally:
+        await worker.db.dispose()

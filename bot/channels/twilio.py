@@ -7,14 +7,20 @@ module as error strings: Twilio's own error messages may quote phone numbers, an
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
+import hmac
 import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlparse
 
 import httpx
+from twilio import request_validator
 from twilio.base import values
 from twilio.base.exceptions import TwilioRestException, TwilioServiceException
 from twilio.rest import Client
@@ -71,6 +77,40 @@ def parse_inbound(form: Mapping[str, str]) -> InboundMessage | Ignored:
     if not _E164.match(address):
         return Ignored(reason="sender is not a phone number (short code or alphanumeric)")
     return InboundMessage(channel=channel, provider_id=provider_id, address=address, event=_event(form))
+
+
+def valid_signature(auth_token: str, url: str, form: Mapping[str, str], signature: str) -> bool:
+    """Whether `signature` (X-Twilio-Signature) is Twilio's HMAC-SHA1 of `url` and the form: the fields
+    sorted by name, each name followed by its value, appended to the URL, keyed with the auth token,
+    base64. Like twilio's `RequestValidator.validate` (the oracle in tests/test_channel_twilio.py), the
+    URL counts with and without its default port, as Twilio's back end signs either.
+
+    The same algorithm without RequestValidator's per-call work: the keyed HMAC is set up once per token,
+    the two URL forms are worked out once per URL, and the second is only tried if the first fails.
+    """
+    fields = "".join([name + form[name] for name in sorted(form)]).encode()
+    given = signature.encode()
+    keyed = _keyed(auth_token)
+    for candidate in _signed_urls(url):
+        mac = keyed.copy()
+        mac.update(candidate)
+        mac.update(fields)
+        if hmac.compare_digest(base64.b64encode(mac.digest()), given):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _keyed(auth_token: str) -> hmac.HMAC:
+    return hmac.new(auth_token.encode(), digestmod=hashlib.sha1)
+
+
+@functools.lru_cache(maxsize=1024)
+def _signed_urls(url: str) -> tuple[bytes, ...]:
+    """The URL as Twilio's validator rebuilds it without and with the default port (one if they agree)."""
+    parsed = urlparse(url)
+    forms = (request_validator.remove_port(parsed), request_validator.add_port(parsed))
+    return tuple(dict.fromkeys(form.encode() for form in forms))
 
 
 def parse_status(form: Mapping[str, str]) -> StatusUpdate:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,10 +13,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.effects import exports
 from bot.logs import REQUEST_ID
 from bot.runtime import Runtime
-from bot.web import ops, simulator, staff, webhooks
-from bot.web.staff.security import StrictTransport
-
-_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+from bot.web import edge, ops, simulator, staff, webhooks
+from bot.web.staff.security import StrictTransport, hsts_enabled
 
 
 class RequestIdMiddleware:
@@ -32,8 +28,7 @@ class RequestIdMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
-        request_id = given if _SAFE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        request_id = edge.request_id(dict(scope.get("headers") or []).get(b"x-request-id"))
         token = REQUEST_ID.set(request_id)
 
         async def send_with_id(message: Message) -> None:
@@ -48,7 +43,7 @@ class RequestIdMiddleware:
             REQUEST_ID.reset(token)
 
 
-def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
+def create_app(runtime: Runtime, *, worker: bool = True) -> edge.VoordeurApp:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await runtime.start(worker=worker)
@@ -57,10 +52,15 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
         finally:
             await runtime.stop()
 
+    # Every inbound message comes through these: plain ASGI (bot/web/edge.py). Their routes stay in the
+    # router too, which answers 405 to other methods.
+    hooks = {
+        "/webhooks/telegram": edge.Webhook(webhooks.telegram_webhook),
+        "/webhooks/twilio/messages": edge.Webhook(webhooks.twilio_messages_webhook),
+        "/webhooks/twilio/status": edge.Webhook(webhooks.twilio_status_webhook),
+    }
     routes = [
-        Route("/webhooks/telegram", webhooks.telegram_webhook, methods=["POST"]),
-        Route("/webhooks/twilio/messages", webhooks.twilio_messages_webhook, methods=["POST"]),
-        Route("/webhooks/twilio/status", webhooks.twilio_status_webhook, methods=["POST"]),
+        *(Route(path, hook, methods=["POST"]) for path, hook in hooks.items()),
         Route("/healthz", ops.healthz, methods=["GET"]),
         Route("/metrics", ops.metrics_endpoint, methods=["GET"]),
         Route("/export/{token}", exports.page, methods=["GET"]),
@@ -76,12 +76,15 @@ def create_app(runtime: Runtime, *, worker: bool = True) -> Starlette:
             Route("/simulator/api/clock", simulator.advance_clock, methods=["POST"]),
             Route("/simulator/staff", simulator.staff_login, methods=["GET"]),
         ]
-    app = Starlette(
+    public_base_url = runtime.settings.public_base_url
+    app = edge.VoordeurApp(
+        webhooks=hooks,
+        hsts=hsts_enabled(public_base_url),
         routes=routes,
         lifespan=lifespan,
         middleware=[
             Middleware(RequestIdMiddleware),
-            Middleware(StrictTransport, public_base_url=runtime.settings.public_base_url),
+            Middleware(StrictTransport, public_base_url=public_base_url),
         ],
     )
     app.state.runtime = runtime

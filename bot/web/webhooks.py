@@ -9,17 +9,15 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-from twilio.request_validator import RequestValidator
+from urllib.parse import parse_qsl
 
 from bot import metrics
 from bot import tenants as tenant_config
 from bot.channels import telegram, twilio
 from bot.channels.base import AddressBlocked, Ignored, InboundMessage
 from bot.runtime import Runtime
-from bot.web.requests import BadRequest, parse_form, parse_json_object, read_body
+from bot.web.edge import PLAIN, XML, Answer, Incoming
+from bot.web.requests import BadRequest, parse_form, parse_json_object
 
 log = logging.getLogger("voordeur.webhooks")
 
@@ -30,31 +28,31 @@ _PARSER_ERRORS = (TypeError, AttributeError, KeyError, OverflowError, OSError, R
 _MAX_ID = 2**63 - 1
 
 
-def _runtime(request: Request) -> Runtime:
-    runtime: Runtime = request.app.state.runtime
-    return runtime
-
-
-def _reject(route: str, status: int, reason: str) -> Response:
+def _reject(route: str, status: int, reason: str) -> Answer:
     metrics.WEBHOOK_REJECTED.labels(route, str(status)).inc()
     log.info("webhook rejected", extra={"route": route, "status": status, "reason": reason})
-    return PlainTextResponse(reason, status_code=status)
+    return Answer(status, reason.encode(), PLAIN)
 
 
-async def telegram_webhook(request: Request) -> Response:
+_OK = Answer(200, b"ok", PLAIN)
+_TWIML = Answer(200, EMPTY_TWIML.encode(), XML)
+_TELEGRAM_SECONDS = metrics.WEBHOOK_SECONDS.labels("telegram")
+_TWILIO_SECONDS = metrics.WEBHOOK_SECONDS.labels("twilio_messages")
+
+
+async def telegram_webhook(runtime: Runtime, request: Incoming) -> Answer:
     route = "telegram"
-    runtime = _runtime(request)
     started = time.perf_counter()
     if not runtime.telegram_bots:
         return _reject(route, 404, "telegram channel is off")
     # The secret header says which tenant's bot this update came to (compared with every tenant's).
-    given = request.headers.get("x-telegram-bot-api-secret-token", "")
+    given = request.header(b"x-telegram-bot-api-secret-token")
     tenant = runtime.tenants.by_telegram_secret(given)
     adapter = runtime.telegram_bots.get(tenant.key) if tenant is not None else None
     if tenant is None or adapter is None:
         return _reject(route, 403, "bad secret token")
     try:
-        data = parse_json_object(await read_body(request, runtime.settings.voordeur_max_body_bytes))
+        data = parse_json_object(await request.body(runtime.settings.voordeur_max_body_bytes))
         parsed = telegram.parse_update(data, adapter.bot)
     except BadRequest as exc:
         return _reject(route, exc.status, exc.reason)
@@ -66,16 +64,15 @@ async def telegram_webhook(request: Request) -> Response:
         log.warning("telegram update broke the parser", extra={"exception": type(exc).__name__})
         return _reject(route, 400, "not a telegram update")
     await _accept(runtime, _for_tenant(parsed, tenant.key))
-    metrics.WEBHOOK_SECONDS.labels(route).observe(time.perf_counter() - started)
-    return PlainTextResponse("ok")
+    _TELEGRAM_SECONDS.observe(time.perf_counter() - started)
+    return _OK
 
 
-async def twilio_messages_webhook(request: Request) -> Response:
+async def twilio_messages_webhook(runtime: Runtime, request: Incoming) -> Answer:
     route = "twilio_messages"
-    runtime = _runtime(request)
     started = time.perf_counter()
     verified = await _verified_twilio_form(request, runtime, route, _tenant_by_number)
-    if isinstance(verified, Response):
+    if isinstance(verified, Answer):
         return verified
     form, tenant = verified
     try:
@@ -83,22 +80,22 @@ async def twilio_messages_webhook(request: Request) -> Response:
     except ValueError:
         return _reject(route, 400, "not a twilio message")
     await _accept(runtime, _for_tenant(parsed, tenant.key))
-    metrics.WEBHOOK_SECONDS.labels(route).observe(time.perf_counter() - started)
-    return Response(EMPTY_TWIML, media_type="text/xml")
+    _TWILIO_SECONDS.observe(time.perf_counter() - started)
+    return _TWIML
 
 
-async def twilio_status_webhook(request: Request) -> Response:
+async def twilio_status_webhook(runtime: Runtime, request: Incoming) -> Answer:
     route = "twilio_status"
-    runtime = _runtime(request)
     verified = await _verified_twilio_form(request, runtime, route, _tenant_by_account)
-    if isinstance(verified, Response):
+    if isinstance(verified, Answer):
         return verified
     try:
         status = twilio.parse_status(verified[0])
     except ValueError:
         return _reject(route, 400, "not a twilio status callback")
-    await runtime.record_delivery(status, _outbox_id(request.query_params.get("o")))
-    return Response(EMPTY_TWIML, media_type="text/xml")
+    query = dict(parse_qsl(request.query, keep_blank_values=True))  # as Starlette's query_params
+    await runtime.record_delivery(status, _outbox_id(query.get("o")))
+    return _TWIML
 
 
 def _outbox_id(value: str | None) -> int | None:
@@ -142,8 +139,8 @@ def _only_twilio_tenant(runtime: Runtime) -> tenant_config.Tenant | None:
 
 
 async def _verified_twilio_form(
-    request: Request, runtime: Runtime, route: str, find_tenant: TenantFinder
-) -> tuple[dict[str, str], tenant_config.Tenant] | Response:
+    request: Incoming, runtime: Runtime, route: str, find_tenant: TenantFinder
+) -> tuple[dict[str, str], tenant_config.Tenant] | Answer:
     """The form and its tenant, once its X-Twilio-Signature matches that tenant's auth token.
 
     Twilio signs the URL it called: behind a TLS proxy that is PUBLIC_BASE_URL + path (+ query), not the
@@ -154,17 +151,19 @@ async def _verified_twilio_form(
     if not runtime.twilio_accounts or not settings.public_base_url:
         return _reject(route, 404, "twilio channels are off")
     try:
-        form = parse_form(request, await read_body(request, settings.voordeur_max_body_bytes))
+        body = await request.body(settings.voordeur_max_body_bytes)
+        form = parse_form(request.header(b"content-type"), body)
     except BadRequest as exc:
         return _reject(route, exc.status, exc.reason)
     tenant = await find_tenant(runtime, form)
     if tenant is None or tenant.twilio is None:
         return _reject(route, 403, "unknown number")
-    url = settings.public_base_url + request.url.path
-    if request.url.query:
-        url += "?" + request.url.query
-    signature = request.headers.get("x-twilio-signature", "")
-    if not signature or not RequestValidator(tenant.twilio.auth_token).validate(url, form, signature):
+    # As Starlette's request.url.path: these characters are escaped there.
+    url = settings.public_base_url + request.path.replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+    if request.query:
+        url += "?" + request.query
+    signature = request.header(b"x-twilio-signature")
+    if not signature or not twilio.valid_signature(tenant.twilio.auth_token, url, form, signature):
         return _reject(route, 403, "bad signature")
     return form, tenant
 

@@ -12,10 +12,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 HSTS = b"max-age=31536000; includeSubDomains"
 
 
+def hsts_enabled(public_base_url: str | None) -> bool:
+    return (public_base_url or "").startswith("https://")
+
+
 class StrictTransport:
     def __init__(self, app: ASGIApp, public_base_url: str | None) -> None:
         self.app = app
-        self.enabled = (public_base_url or "").startswith("https://")
+        self.enabled = hsts_enabled(public_base_url)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not self.enabled:

@@ -1,0 +1,137 @@
+"""storage.inbox.store_many, the ingest's one write: each message once, first contacts made set-based,
+last activity and WhatsApp's window written, on SQLite and PostgreSQL; rows read back as the ORM wrote
+them before it went to the driver."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from storage import inbox, outbox
+from storage.db import AsyncSession, make_engine, make_sessionmaker
+from storage.inbox import NewInbound, identity_for, store_many
+from storage.models import Conversation, Identity, InboundMessage, OutboxMessage, Person
+
+Sessions = async_sessionmaker[AsyncSession]
+NOW = datetime(2026, 12, 2, 8, 30, 15, 123456, tzinfo=UTC)
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator[Sessions]:
+    db = make_engine(database_url)
+    yield make_sessionmaker(db)
+    await db.dispose()
+
+
+def message(provider_id: str, address: str, *, channel: str = "sms", at: datetime = NOW) -> NewInbound:
+    event = {"kind": "text", "text": f"hallo {provider_id} é 🛒", "meta": {"n": 1}}
+    return NewInbound("default", channel, provider_id, address, event, at)
+
+
+async def store(sessions: Sessions, messages: list[NewInbound]) -> list[inbox.StoredInbound]:
+    async with sessions() as session, session.begin():
+        result: list[inbox.StoredInbound] = await store_many(session, messages)
+        return result
+
+
+async def count(session: AsyncSession, model: type) -> int:
+    return int((await session.execute(select(func.count()).select_from(model))).scalar_one())
+
+
+async def test_each_message_once_first_contacts_made_and_read_back_as_written(sessions: Sessions) -> None:
+    later = NOW + timedelta(seconds=3)
+    first = await store(sessions, [message("SM1", "+31600000001"), message("SM1", "+31600000001")])
+    assert first[0].inbound_id is not None and first[1].duplicate
+    assert first[0].person_id == first[1].person_id
+    again = await store(
+        sessions,
+        [
+            message("SM1", "+31600000001"),
+            message("SM2", "+31600000001", at=later),
+            message("SM3", "+31600000002"),
+        ],
+    )
+    assert [s.duplicate for s in again] == [True, False, False]
+    assert again[1].person_id == first[0].person_id and again[2].person_id != first[0].person_id
+    async with sessions() as session:
+        assert await count(session, InboundMessage) == 3
+        assert (
+            await count(session, Person)
+            == await count(session, Identity)
+            == await count(session, Conversation)
+            == 2
+        )
+        row = (
+            await session.execute(select(InboundMessage).where(InboundMessage.provider_id == "SM2"))
+        ).scalar_one()
+        assert row.received_at == later and row.event == message("SM2", "").event
+        assert row.identity_id == again[1].identity_id and row.processed_at is None
+        identity = await session.get(Identity, again[1].identity_id)
+        person = await session.get(Person, again[1].person_id)
+        conversation = await session.get(Conversation, again[1].person_id)
+        assert identity is not None and identity.last_inbound_at == later and identity.created_at == NOW
+        assert person is not None and person.last_active_at == later and person.language == "nl"
+        assert conversation is not None and conversation.state == {}
+        # The ORM finds what the driver wrote (same text for timestamps on SQLite, same address).
+        assert (await identity_for(session, "sms", "+31600000001", NOW)).id == again[1].identity_id
+        pending = await inbox.people_with_pending(session, later)
+        assert pending == [first[0].person_id, again[2].person_id]
+
+
+async def test_a_whatsapp_message_reopens_what_waited_for_the_window(sessions: Sessions) -> None:
+    async with sessions() as session, session.begin():
+        who = await identity_for(session, "whatsapp", "+31600000003", NOW - timedelta(days=2))
+        sms = await identity_for(session, "sms", "+31600000004", NOW - timedelta(days=2))
+        for identity in (who, sms):
+            session.add(
+                OutboxMessage(
+                    person_id=identity.person_id,
+                    identity_id=identity.id,
+                    channel=identity.channel,
+                    text_key="x",
+                    body="x",
+                    status=outbox.WAITING_WINDOW,
+                    created_at=NOW - timedelta(days=1),
+                    next_attempt_at=NOW - timedelta(days=1),
+                    error="whatsapp:window",
+                )
+            )
+    await store(
+        sessions, [message("SMw", "+31600000003", channel="whatsapp"), message("SMs", "+31600000004")]
+    )
+    async with sessions() as session:
+        rows = {r.channel: r for r in (await session.execute(select(OutboxMessage))).scalars()}
+        assert rows["whatsapp"].status == outbox.PENDING and rows["whatsapp"].next_attempt_at == NOW
+        assert rows["whatsapp"].error is None
+        assert rows["sms"].status == outbox.WAITING_WINDOW
+
+
+async def test_an_address_another_process_made_meanwhile_keeps_its_person(
+    sessions: Sessions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lookup missed the address (another process created it between lookup and insert): its row wins,
+    the person made here is taken back, and the message goes to the winner."""
+    async with sessions() as session, session.begin():
+        winner = await identity_for(session, "sms", "+31600000005", NOW)
+    monkeypatch.setattr(inbox, "_SQLITE_LOOKUP", inbox._SQLITE_LOOKUP + " AND 0")
+    monkeypatch.setattr(inbox, "_PG_LOOKUP", inbox._PG_LOOKUP + " AND false")
+    stored = await store(sessions, [message("SMr", "+31600000005"), message("SMn", "+31600000006")])
+    assert (stored[0].identity_id, stored[0].person_id) == (winner.id, winner.person_id)
+    async with sessions() as session:
+        assert (
+            await count(session, Person)
+            == await count(session, Identity)
+            == await count(session, Conversation)
+            == 2
+        )
+
+
+async def test_one_persons_messages_in_a_batch_keep_their_order_in_their_ids(sessions: Sessions) -> None:
+    """The engine reads a person's messages in id order: a batch's ids follow the arrival order."""
+    batch = [message(f"SM{n:03d}"[::-1], "+31600000007") for n in range(40)]
+    ids = [stored.inbound_id or 0 for stored in await store(sessions, batch)]
+    assert 0 not in ids and ids == sorted(ids)
