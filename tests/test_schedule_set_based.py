@@ -15,7 +15,7 @@ from bot import tenants
 from bot.effects import scheduling
 from bot.effects.scheduling import SEND_TEXT
 from bot.runtime import Runtime
-from storage import outbox, schedule
+from storage import schedule
 from storage.inbox import identity_for
 from storage.models import Identity, OutboxMessage, Person
 from tests.conftest import FixedClock
@@ -72,6 +72,13 @@ async def outbox_view(runtime: Runtime) -> list[tuple[Any, ...]]:
                 OutboxMessage.params,
                 OutboxMessage.scheduled,
                 OutboxMessage.status,
+                OutboxMessage.choices,
+                OutboxMessage.inbound_id,
+                OutboxMessage.allow_when_stopped,
+                OutboxMessage.attempts,
+                OutboxMessage.needs_reconcile,
+                OutboxMessage.created_at,
+                OutboxMessage.next_attempt_at,
             ).order_by(OutboxMessage.id)
         )
         return [tuple(row) for row in rows]
@@ -170,13 +177,13 @@ async def test_a_set_that_fails_runs_its_events_one_by_one_exactly_once(
         who = (await identity_for(session, "simulator", "+31633333333", clock())).person_id
     for n in range(3):
         await add_event(runtime, clock, who, clock() - timedelta(minutes=5 - n))
-    real = outbox.insert_rows
+    real = schedule.enqueue_texts
 
-    async def then_it_breaks(session: Any, rows: list[dict[str, Any]]) -> None:
-        await real(session, rows)
+    async def then_it_breaks(session: Any, texts: list[schedule.Text], now: Any) -> None:
+        await real(session, texts, now)
         raise RuntimeError("bug after the insert")
 
-    monkeypatch.setattr(outbox, "insert_rows", then_it_breaks)
+    monkeypatch.setattr(schedule, "enqueue_texts", then_it_breaks)
     assert await runtime.engine.run_due_events() == 3
     assert [status for status, _reason in await finished(runtime)] == ["done"] * 3
     assert len(await outbox_view(runtime)) == 3, "the failed set's rows were rolled back, then run once"
