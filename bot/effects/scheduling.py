@@ -115,6 +115,7 @@ async def send_texts(
     the caller finishes them in the same transaction."""
     found = await schedule.addresses(session, (e.person_id for e in events if e.person_id is not None))
     directory = tenants.current()
+    templates: dict[tuple[str, str | None], str] = {}  # (text_key, language): one look-up per set
     texts: list[schedule.Text] = []
     outcomes: list[tuple[schedule.DueEvent, str, str | None]] = []
     for event in events:
@@ -130,12 +131,11 @@ async def send_texts(
             continue
         text_key = str(event.payload["text_key"])
         params = {str(name): str(value) for name, value in dict(event.payload.get("params") or {}).items()}
-        body = catalogue.message(
-            text_key,
-            catalogue.language_or_default(address.language),
-            params,
-            service=directory.get(address.tenant).name,
-        )
+        template = templates.get((text_key, address.language))
+        if template is None:
+            template = catalogue.template(text_key, catalogue.language_or_default(address.language))
+            templates[text_key, address.language] = template
+        body = catalogue.fill(template, params, service=directory.get(address.tenant).name)
         texts.append(
             schedule.Text(address.person_id, address.identity_id, address.channel, text_key, body, params)
         )
