@@ -443,15 +443,17 @@ class Engine:
         (`_run_set_based`). The others get a lease in the same transaction (`schedule.lease`) and then
         run `SCHEDULER_GROUP` to a transaction, each in its own savepoint (`_run_group`), up to
         `SCHEDULER_LANES` groups at once. Events of one batch are not run in due order across groups
-        (as between two workers). Returns how many were claimed."""
+        (as between two workers). Each chunk of a tick looks on from where the previous one ended
+        (`after`); the next tick starts from the oldest again. Returns how many were claimed."""
         limit = limit or self._scheduler_batch
         claimed = 0
+        after: tuple[datetime, int] | None = None
         while claimed < limit:
             size = min(SCHEDULER_CHUNK, limit - claimed)
             now = self._clock()
             async with self._sessions() as session, session.begin():
                 dropped = await schedule.drop_stale(session, now)
-                due = await schedule.lock_due(session, now, limit=size)
+                due = await schedule.lock_due(session, now, limit=size, after=after)
                 rest = await self._run_set_based(session, due, now)
                 rest = await schedule.lease(session, rest, now + EVENT_LEASE)
             if dropped:
@@ -459,6 +461,7 @@ class Engine:
             await self._run_groups(rest)
             claimed += len(due)
             if due:
+                after = (due[-1].due_at, due[-1].id)
                 log.info("scheduled events run", extra={"count": len(due)})
                 self._on_outbox()
             if len(due) < size:

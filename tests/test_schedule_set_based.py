@@ -187,3 +187,36 @@ async def test_a_set_that_fails_runs_its_events_one_by_one_exactly_once(
     assert await runtime.engine.run_due_events() == 3
     assert [status for status, _reason in await finished(runtime)] == ["done"] * 3
     assert len(await outbox_view(runtime)) == 3, "the failed set's rows were rolled back, then run once"
+
+
+async def test_the_chunks_of_a_tick_look_on_from_the_last_one_and_the_next_tick_from_the_oldest(
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tick's second chunk starts after its first (the finished events' index entries are not walked
+    again); an event that comes due behind it meanwhile, here scheduled in the past by the first
+    chunk's own transaction, is left to the next tick, which takes it first."""
+    monkeypatch.setattr(engine_module, "SCHEDULER_CHUNK", 2)
+    async with runtime.sessions() as session, session.begin():
+        who = (await identity_for(session, "simulator", "+31644444444", clock())).person_id
+    for n, key in enumerate(["a", "b", "c", "d"]):
+        await add_event(runtime, clock, who, clock() - timedelta(minutes=10 - n), key=key)
+    real = scheduling.send_texts
+    calls = 0
+
+    async def scheduling_one_behind(session: Any, due: list[schedule.DueEvent], now: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            schedule.schedule(
+                session, SEND_TEXT, now - timedelta(hours=1), now, person_id=who, payload=TEXT, key="late"
+            )
+        return await real(session, due, now)
+
+    monkeypatch.setitem(scheduling.SET_BASED, SEND_TEXT, scheduling_one_behind)
+    assert await runtime.engine.run_due_events(limit=10) == 4
+    assert [(row.key, row.status) for row in await events(runtime) if row.status != "done"] == [
+        ("late", "pending")
+    ]
+    assert await runtime.engine.run_due_events(limit=10) == 1
+    assert [row.status for row in await events(runtime)] == ["done"] * 5
+    assert len(await outbox_view(runtime)) == 5
