@@ -283,6 +283,15 @@ def one_run(args: argparse.Namespace, run: int, code: Path, label: str) -> dict[
         # checkpointer, WAL writer, autovacuum), and the share seen in other databases' live backends.
         "server_cpu_s": round(server_cpu, 1),
         "server_cpu_ms_per_event": round(server_cpu / done * 1000, 4) if done else None,
+        # Only this database's live backends (the workers' pooled connections, the bench's own one):
+        # robust when other sessions use the server, without the WAL writer, checkpointer and the
+        # backends that came and went.
+        "server_cpu_s_this_database": round(this_database_cpu(backends_before, backends_after), 1),
+        "server_cpu_ms_per_event_this_database": round(
+            this_database_cpu(backends_before, backends_after) / done * 1000, 4
+        )
+        if done
+        else None,
         "server_cpu_s_other_databases": round(
             other_databases_cpu(backends_before, backends_after, DATABASE), 1
         ),
@@ -295,6 +304,12 @@ def one_run(args: argparse.Namespace, run: int, code: Path, label: str) -> dict[
     }
     print({k: v for k, v in result.items() if k != "samples"}, flush=True)
     return result
+
+
+def this_database_cpu(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]) -> float:
+    """CPU seconds this benchmark's database's live backends used between two readings: all live
+    backends' less the other databases' (no database is named "")."""
+    return other_databases_cpu(before, after, "") - other_databases_cpu(before, after, DATABASE)
 
 
 def rows_checks(drained: bool) -> dict[str, Any]:
