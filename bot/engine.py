@@ -452,7 +452,7 @@ class Engine:
             size = min(SCHEDULER_CHUNK, limit - claimed)
             now = self._clock()
             async with self._sessions() as session, session.begin():
-                dropped = await schedule.drop_stale(session, now)
+                dropped = await schedule.drop_stale(session, now) if after is None else 0
                 due = await schedule.lock_due(session, now, limit=size, after=after)
                 rest = await self._run_set_based(session, due, now)
                 rest = await schedule.lease(session, rest, now + EVENT_LEASE)
