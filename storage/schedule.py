@@ -38,7 +38,7 @@ from typing import Any, NamedTuple, cast
 import psycopg
 from psycopg.types.json import Jsonb
 from sqlalchemy import func, or_, select, tuple_, update
-from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
@@ -253,6 +253,20 @@ async def drop_stale(session: AsyncSession, now: datetime) -> int:
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+# A due event's columns, in `DueEvent`'s order.
+_DUE = (
+    ScheduledEvent.id,
+    ScheduledEvent.kind,
+    ScheduledEvent.due_at,
+    ScheduledEvent.person_id,
+    ScheduledEvent.request_id,
+    ScheduledEvent.payload,
+    ScheduledEvent.key,
+    ScheduledEvent.stale_after,
+    ScheduledEvent.claims,
+)
+
+
 async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: timedelta) -> list[DueEvent]:
     """Claim up to `limit` due events, oldest first, for `lease`; commit right after.
 
@@ -269,17 +283,7 @@ async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: 
         update(ScheduledEvent)
         .where(ScheduledEvent.id.in_(oldest.scalar_subquery()))
         .values(claimed_until=now + lease, claims=ScheduledEvent.claims + 1)
-        .returning(
-            ScheduledEvent.id,
-            ScheduledEvent.kind,
-            ScheduledEvent.due_at,
-            ScheduledEvent.person_id,
-            ScheduledEvent.request_id,
-            ScheduledEvent.payload,
-            ScheduledEvent.key,
-            ScheduledEvent.stale_after,
-            ScheduledEvent.claims,
-        )
+        .returning(*_DUE)
         .execution_options(synchronize_session=False)
     )
     events = [
@@ -289,19 +293,6 @@ async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: 
         for r in claimed
     ]
     return sorted(events, key=lambda event: (event.due_at, event.id))  # RETURNING keeps no order
-
-
-_DUE = (
-    ScheduledEvent.id,
-    ScheduledEvent.kind,
-    ScheduledEvent.due_at,
-    ScheduledEvent.person_id,
-    ScheduledEvent.request_id,
-    ScheduledEvent.payload,
-    ScheduledEvent.key,
-    ScheduledEvent.stale_after,
-    ScheduledEvent.claims,
-)
 
 
 async def lock_due(
@@ -649,7 +640,7 @@ async def _pg_enqueue_texts(session: AsyncSession, texts: Sequence[Text], now: d
         params=json.dumps([t.params or None for t in texts]),
     )
     async with (await _driver(session)).cursor() as cursor:
-        await cursor.execute(_pg_enqueue_statement(tuple(shared)), values)
+        await cursor.execute(_pg_enqueue_statement(tuple(shared), session.get_bind().dialect), values)
 
 
 def _pg_value(value: Any) -> Any:
@@ -661,11 +652,10 @@ def _pg_value(value: Any) -> Any:
 
 
 @functools.cache
-def _pg_enqueue_statement(shared: tuple[str, ...]) -> str:
+def _pg_enqueue_statement(shared: tuple[str, ...], dialect: Dialect) -> str:
     """The insert for `_pg_enqueue_texts`, built once per set of shared columns (those `outbox.row` gives
     every row alike), each cast to its column's type."""
     columns = table_of(OutboxMessage).c
-    dialect = postgresql.dialect()
     arrays = [f"unnest(%({name})b::{array})" for name, array in _TEXT_ARRAYS.items()]
     arrays.append("jsonb_array_elements(%(params)s::jsonb)")
     values = [f"u.{name}" for name in _TEXT_ARRAYS] + ["NULLIF(u.params, 'null'::jsonb)"]
