@@ -22,7 +22,10 @@ emulator (bench/emulators.py) without provider rate limits and with the worker's
 (VOORDEUR_TELEGRAM_MPS=0), so the providers' limits are not the figure. VOORDEUR_SCHEDULER_BATCH and
 VOORDEUR_SCHEDULER_TICK are set for the run (`--batch`, `--tick`) and recorded.
 
-Figures: events done per second (whole run, and steady: between 10 % and 90 % of what got done),
+Figures: events done per second (whole run, and steady: between 10 % and 90 % of what got done), CPU
+per event of the workers and of the PostgreSQL server (`postgres_cpu_seconds`: the whole server, so
+run it on a server doing nothing else; `server_cpu_s_other_databases` is what other databases' live
+backends used meanwhile, a lower bound of that error), over the run and over the steady part,
 messages accepted by the emulator per second, peak RSS (VmHWM) and RSS over time of each worker,
 and the exactly-once checks: every event done at most once (status counts, claims), one outbox row
 per done event, each sent row accepted once by the emulator (no text twice), emulator count == sent
@@ -57,6 +60,9 @@ from bench.common import (
     cpu_seconds,
     free_port,
     fresh_postgres,
+    other_databases_cpu,
+    postgres_backend_cpu,
+    postgres_cpu_seconds,
     postgres_setting,
     save,
     wait_quiet,
@@ -102,6 +108,17 @@ def fill(events: int, people: int) -> dict[str, Any]:
 
 def done_count(db: psycopg.Connection[Any]) -> int:
     row = db.execute("SELECT count(*) FROM scheduled_events WHERE status = 'done'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def progress(db: psycopg.Connection[Any], enqueue_only: bool) -> int:
+    """Events done so far, for the samples. With --enqueue-only: the outbox ids handed out (one row per
+    done event; a set rolled back would count twice), read in O(1): a count(*) of the done events
+    every second scans up to a million index entries, server CPU that would be counted as the
+    scheduler's. The final figure and the checks use the exact count."""
+    if not enqueue_only:
+        return done_count(db)
+    row = db.execute("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM outbox_id_seq").fetchone()
     return int(row[0]) if row else 0
 
 
@@ -195,6 +212,7 @@ def one_run(args: argparse.Namespace, run: int, code: Path, label: str) -> dict[
             VOORDEUR_TELEGRAM_CHAT_MPS="0",
             PTB_TIMEDELTA="true",
         )
+        server_before, backends_before = postgres_cpu_seconds(), postgres_backend_cpu()
         started = time.monotonic()
         workers = [
             Child(f"worker{n}", [VOORDEUR, "worker"], work, env=env, cwd=work) for n in range(args.workers)
@@ -211,10 +229,13 @@ def one_run(args: argparse.Namespace, run: int, code: Path, label: str) -> dict[
                 sample: dict[str, Any] = {
                     "t": round(elapsed, 1),
                     "workers": [memory_kib(w.pid) for w in workers],
-                    "worker_cpu_s": [round(cpu_seconds(w.pid), 1) for w in workers],
+                    "worker_cpu_s": [round(cpu_seconds(w.pid), 2) for w in workers],
+                    "server_cpu_s": round(postgres_cpu_seconds() - server_before, 2),
                 }
                 if elapsed >= next_count:
-                    done = done_count(db)
+                    done = progress(db, args.enqueue_only)
+                    if done >= args.events:
+                        done = done_count(db)  # the exact count decides whether it is drained
                     sample["done"] = done
                     sample["sent"] = client.get(telegram_url + "/__bench/journal?count=1").json()["next"]
                     next_count = elapsed + args.count_every
@@ -228,11 +249,14 @@ def one_run(args: argparse.Namespace, run: int, code: Path, label: str) -> dict[
             done = done_count(db)
         cpu = [round(cpu_seconds(w.pid), 1) for w in workers]
         peak = [memory_kib(w.pid) for w in workers]
+        server_cpu = postgres_cpu_seconds() - server_before
+        backends_after = postgres_backend_cpu()
         for worker in workers:
             worker.stop(timeout=30)
         journal = client_journal(telegram_url)
     counted = [s for s in samples if "done" in s]
     steady = steady_rate(counted, done)
+    working = next((s for s in counted if s["done"] > 0), samples[-1])
     result = {
         "run": run,
         "code": {"label": label, "path": str(code), "commit": commit_of(code)},
@@ -254,6 +278,24 @@ def one_run(args: argparse.Namespace, run: int, code: Path, label: str) -> dict[
             sum(1 for r in journal if r[0] == "sendMessage" and r[2] < 300) / elapsed, 1
         ),
         "worker_cpu_s": cpu,
+        "worker_cpu_ms_per_event": round(sum(cpu) / done * 1000, 4) if done else None,
+        # The whole PostgreSQL server over the window (our database's and anyone else's backends,
+        # checkpointer, WAL writer, autovacuum), and the share seen in other databases' live backends.
+        "server_cpu_s": round(server_cpu, 1),
+        "server_cpu_ms_per_event": round(server_cpu / done * 1000, 4) if done else None,
+        # Only this database's live backends (the workers' pooled connections, the bench's own one):
+        # robust when other sessions use the server, without the WAL writer, checkpointer and the
+        # backends that came and went.
+        "server_cpu_s_this_database": round(this_database_cpu(backends_before, backends_after), 1),
+        "server_cpu_ms_per_event_this_database": round(
+            this_database_cpu(backends_before, backends_after) / done * 1000, 4
+        )
+        if done
+        else None,
+        "server_cpu_s_other_databases": round(
+            other_databases_cpu(backends_before, backends_after, DATABASE), 1
+        ),
+        "worker_rss_mib_first_done": [round(w.get("VmRSS", 0) / 1024, 1) for w in working["workers"]],
         "worker_peak_rss_mib": [round(p.get("VmHWM", 0) / 1024, 1) for p in peak],
         "worker_rss_mib_end": [round(p.get("VmRSS", 0) / 1024, 1) for p in peak],
         "busy_cores_after": round(busy_cores(1.0), 2),
@@ -262,6 +304,12 @@ def one_run(args: argparse.Namespace, run: int, code: Path, label: str) -> dict[
     }
     print({k: v for k, v in result.items() if k != "samples"}, flush=True)
     return result
+
+
+def this_database_cpu(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]) -> float:
+    """CPU seconds this benchmark's database's live backends used between two readings: all live
+    backends' less the other databases' (no database is named "")."""
+    return other_databases_cpu(before, after, "") - other_databases_cpu(before, after, DATABASE)
 
 
 def rows_checks(drained: bool) -> dict[str, Any]:
@@ -325,7 +373,15 @@ def steady_rate(samples: list[dict[str, Any]], done: int) -> dict[str, Any]:
     high = next((s for s in samples if s["done"] >= 0.9 * done), samples[-1])
     if high["t"] <= low["t"]:
         return {}
-    return {"events_per_s_steady": round((high["done"] - low["done"]) / (high["t"] - low["t"]), 1)}
+    events = high["done"] - low["done"]
+    worker = sum(high["worker_cpu_s"]) - sum(low["worker_cpu_s"])
+    server = high["server_cpu_s"] - low["server_cpu_s"]
+    return {
+        "events_per_s_steady": round(events / (high["t"] - low["t"]), 1),
+        "steady_between_s": [low["t"], high["t"]],
+        "steady_worker_cpu_ms_per_event": round(worker / events * 1000, 4) if events else None,
+        "steady_server_cpu_ms_per_event": round(server / events * 1000, 4) if events else None,
+    }
 
 
 def main() -> None:
@@ -353,6 +409,8 @@ def main() -> None:
                 "postgres": {
                     "synchronous_commit": postgres_setting("synchronous_commit"),
                     "fsync": postgres_setting("fsync"),
+                    "autovacuum": postgres_setting("autovacuum"),
+                    "shared_buffers": postgres_setting("shared_buffers"),
                 },
                 "runs": runs,
             },

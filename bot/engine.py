@@ -471,26 +471,31 @@ class Engine:
         dropped; then at most `limit` (VOORDEUR_SCHEDULER_BATCH) due events are claimed and run, oldest
         first: after downtime the backlog is caught up a batch per tick instead of all at once.
 
-        They are claimed `SCHEDULER_CHUNK` at a time. Kinds in `scheduling.SET_BASED` (they only read
-        and enqueue) run in the claim's own transaction, a few statements for the whole chunk and one
-        commit (`_run_set_based`). The other kinds keep their lease and run `SCHEDULER_GROUP` to a
-        transaction, each in its own savepoint (`_run_group`), up to `SCHEDULER_LANES` groups at once.
-        Events of one batch are not run in due order across groups (as between two workers). Returns
-        how many were claimed."""
+        They are taken `SCHEDULER_CHUNK` at a time, locked for one transaction (`schedule.lock_due`).
+        Kinds in `scheduling.SET_BASED` (they only read and enqueue) run in that transaction, a few
+        statements for the whole chunk, finished with their claim counted, one commit
+        (`_run_set_based`). The others get a lease in the same transaction (`schedule.lease`) and then
+        run `SCHEDULER_GROUP` to a transaction, each in its own savepoint (`_run_group`), up to
+        `SCHEDULER_LANES` groups at once. Events of one batch are not run in due order across groups
+        (as between two workers). Each chunk of a tick looks on from where the previous one ended
+        (`after`); the next tick starts from the oldest again. Returns how many were claimed."""
         limit = limit or self._scheduler_batch
         claimed = 0
+        after: tuple[datetime, int] | None = None
         while claimed < limit:
             size = min(SCHEDULER_CHUNK, limit - claimed)
             now = self._clock()
             async with self._sessions() as session, session.begin():
-                dropped = await schedule.drop_stale(session, now)
-                due = await schedule.claim_due(session, now, limit=size, lease=EVENT_LEASE)
+                dropped = await schedule.drop_stale(session, now) if after is None else 0
+                due = await schedule.lock_due(session, now, limit=size, after=after)
                 rest = await self._run_set_based(session, due, now)
+                rest = await schedule.lease(session, rest, now + EVENT_LEASE)
             if dropped:
                 log.info("stale scheduled events dropped", extra={"count": dropped, "reason": schedule.STALE})
             await self._run_groups(rest)
             claimed += len(due)
             if due:
+                after = (due[-1].due_at, due[-1].id)
                 log.info("scheduled events run", extra={"count": len(due)})
                 self._on_outbox()
             if len(due) < size:
@@ -500,10 +505,9 @@ class Engine:
     async def _run_set_based(
         self, session: AsyncSession, due: list[schedule.DueEvent], now: datetime
     ) -> list[schedule.DueEvent]:
-        """Run the set-based kinds of a claimed chunk in the claim's transaction, in a savepoint: their
-        outbox rows and their finish commit with the claim, or (any error) none of it, and they then
-        run one by one like any other kind under the lease the claim gives them. Returns the events
-        still to run."""
+        """Run the set-based kinds of a locked chunk in its transaction, in a savepoint: their outbox
+        rows and their finish commit together, or (any error) none of it, and they are then leased and
+        run one by one like any other kind. Returns the events still to run (not yet leased)."""
         by_kind: dict[str, list[schedule.DueEvent]] = {}
         rest: list[schedule.DueEvent] = []
         for event in due:
@@ -515,7 +519,7 @@ class Engine:
             try:
                 async with session.begin_nested():
                     outcomes = await scheduling.SET_BASED[kind](session, events, now)
-                    if await schedule.finish_many(session, outcomes, now) != len(events):
+                    if await schedule.finish_locked(session, outcomes, now) != len(events):
                         raise _ClaimLost
             except Exception:
                 log.exception(

@@ -124,8 +124,14 @@ def message(
     key: str, language: str, params: Mapping[str, str] | None = None, *, service: str = DEFAULT_SERVICE
 ) -> str:
     """A whole message as sent: it starts with a capital even when a parameter opens it ("je buur ...")."""
-    text = render(key, language, params, service=service)
-    return text[:1].upper() + text[1:]
+    return fill(template(key, language_or_default(language)), params, service=service)
+
+
+def fill(text: str, params: Mapping[str, str] | None = None, *, service: str = DEFAULT_SERVICE) -> str:
+    """A template (from `template`) made into a whole message, as `message` does: for a caller that
+    sends one text to many people (the scheduler's set of reminders) and looks the template up once."""
+    filled = text.format_map({"service": service, **(params or {})})
+    return filled[:1].upper() + filled[1:]
 
 
 def message_with_lead(

@@ -14,22 +14,36 @@ Exactly once, also between processes and after a lease ran out:
 `finish` comes last, after the handler's own locks (a request, a person), as in every other path that
 touches these rows, so it never deadlocks with a flow cancelling the same event.
 
-Set-based kinds (those that only read and enqueue, e.g. `send_text`) skip the lease: the engine claims,
-runs them together and `finish_many`s them in the claim's own transaction, one commit for up to a
-thousand events. The claim's row locks are held until that commit, so no other runner or flow can touch
-these rows meanwhile; a crash before the commit leaves them as they were (pending, unclaimed).
+The engine's tick takes due events with `lock_due` instead: up to a thousand rows locked for its own
+transaction (`FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite, the one writer, a write that changes
+nothing), their claim not yet counted. Set-based kinds (those that only read and enqueue, e.g.
+`send_text`) run together in that transaction and `finish_locked` finishes them and counts their claim in
+one statement, one commit for the lot: no lease, since the row locks are held until that commit and no
+other runner or flow can touch these rows meanwhile; a crash before the commit leaves them as they were
+(pending, unclaimed). The rest (other kinds, a set that failed) get their claim counted and a lease with
+`lease` in the same transaction and run one by one as above. On PostgreSQL the set's statements take
+array parameters (`unnest`, `= ANY`): a few round trips and no per-row bound parameters for a thousand
+events.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple, cast
 
+import psycopg
+from psycopg.types.json import Jsonb
 from sqlalchemy import func, or_, select, tuple_, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Identity, Person, ScheduledEvent
+from storage import outbox
+from storage.db import table_of
+from storage.models import Identity, OutboxMessage, Person, ScheduledEvent
 
 PENDING = "pending"
 DONE = "done"
@@ -239,6 +253,20 @@ async def drop_stale(session: AsyncSession, now: datetime) -> int:
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+# A due event's columns, in `DueEvent`'s order.
+_DUE = (
+    ScheduledEvent.id,
+    ScheduledEvent.kind,
+    ScheduledEvent.due_at,
+    ScheduledEvent.person_id,
+    ScheduledEvent.request_id,
+    ScheduledEvent.payload,
+    ScheduledEvent.key,
+    ScheduledEvent.stale_after,
+    ScheduledEvent.claims,
+)
+
+
 async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: timedelta) -> list[DueEvent]:
     """Claim up to `limit` due events, oldest first, for `lease`; commit right after.
 
@@ -255,17 +283,7 @@ async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: 
         update(ScheduledEvent)
         .where(ScheduledEvent.id.in_(oldest.scalar_subquery()))
         .values(claimed_until=now + lease, claims=ScheduledEvent.claims + 1)
-        .returning(
-            ScheduledEvent.id,
-            ScheduledEvent.kind,
-            ScheduledEvent.due_at,
-            ScheduledEvent.person_id,
-            ScheduledEvent.request_id,
-            ScheduledEvent.payload,
-            ScheduledEvent.key,
-            ScheduledEvent.stale_after,
-            ScheduledEvent.claims,
-        )
+        .returning(*_DUE)
         .execution_options(synchronize_session=False)
     )
     events = [
@@ -275,6 +293,48 @@ async def claim_due(session: AsyncSession, now: datetime, *, limit: int, lease: 
         for r in claimed
     ]
     return sorted(events, key=lambda event: (event.due_at, event.id))  # RETURNING keeps no order
+
+
+async def lock_due(
+    session: AsyncSession, now: datetime, *, limit: int, after: tuple[datetime, int] | None = None
+) -> list[DueEvent]:
+    """Take up to `limit` due events, oldest first, for this transaction only: locked until it ends,
+    their claim not counted yet (each `DueEvent.claim` is the row's count as it stands). The caller
+    finishes them (`finish_locked`) or leases them (`lease`) before it commits; a rollback leaves them
+    as they were. PostgreSQL: one `SELECT ... FOR UPDATE SKIP LOCKED`, so another runner takes the next
+    ones; SQLite (one writer): a write that changes nothing, which takes the write lock first.
+
+    `after` (the `(due_at, id)` of the last event of the previous chunk of the same tick) starts the
+    look there: the index entries of the events just finished stay in the index (as dead entries) until
+    a vacuum, and looking from the oldest every time walked all of them again, a cost that grew with
+    every chunk of a large backlog (14 ms a look after a million). An event that comes due behind it
+    meanwhile is taken by the next tick, which starts from the oldest."""
+    if _postgresql(session):
+        return await _pg_lock_due(session, now, limit, after)
+    where = _claimable(now)
+    if after is not None:
+        where += [
+            ScheduledEvent.due_at >= after[0],
+            or_(ScheduledEvent.due_at > after[0], ScheduledEvent.id > after[1]),
+        ]
+    oldest = (
+        select(ScheduledEvent.id)
+        .where(*where)
+        .order_by(ScheduledEvent.due_at, ScheduledEvent.id)
+        .limit(limit)
+    )
+    rows = await session.execute(
+        update(ScheduledEvent)
+        .where(ScheduledEvent.id.in_(oldest.scalar_subquery()))
+        .values(claims=ScheduledEvent.claims)
+        .returning(*_DUE)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted((DueEvent(*row) for row in rows), key=lambda event: (event.due_at, event.id))
+
+
+def _postgresql(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def _ours(event: DueEvent) -> list[Any]:
@@ -314,12 +374,18 @@ async def finish(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def finish_many(
-    session: AsyncSession, outcomes: list[tuple[DueEvent, str, str | None]], now: datetime
+async def finish_locked(
+    session: AsyncSession, outcomes: Sequence[tuple[DueEvent, str, str | None]], now: datetime
 ) -> int:
-    """Finish many events in one statement per (status, reason), each only under the claim this runner
-    holds (the `(id, claims)` pair, as `finish` checks). Returns how many rows changed: fewer than
-    `len(outcomes)` means a claim was lost and the caller must roll back."""
+    """Finish events taken with `lock_due` in this transaction and count their claim (`claims + 1`), each
+    only while its row still has the claim count it was taken with (as `finish` checks). Returns how many
+    rows changed: fewer than `len(outcomes)` means one was moved or claimed meanwhile (in this very
+    transaction: the rows are locked) and the caller must roll back. PostgreSQL: one statement with
+    array parameters; SQLite: one per (status, reason)."""
+    if not outcomes:
+        return 0
+    if _postgresql(session):
+        return await _pg_finish_locked(session, outcomes, now)
     groups: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
     for event, status, reason in outcomes:
         groups.setdefault((status, reason and reason[:64]), []).append((event.id, event.claim))
@@ -328,11 +394,34 @@ async def finish_many(
         result = await session.execute(
             update(ScheduledEvent)
             .where(tuple_(ScheduledEvent.id, ScheduledEvent.claims).in_(pairs))
-            .values(status=status, done_at=now, reason=reason, claimed_until=None)
+            .values(
+                status=status,
+                done_at=now,
+                reason=reason,
+                claimed_until=None,
+                claims=ScheduledEvent.claims + 1,
+            )
             .execution_options(synchronize_session=False)
         )
         changed += int(result.rowcount)  # type: ignore[attr-defined]
     return changed
+
+
+async def lease(session: AsyncSession, events: Sequence[DueEvent], until: datetime) -> list[DueEvent]:
+    """Events taken with `lock_due` that run one by one after this transaction (kinds that are not
+    set-based, a set that failed): count their claim and give them a lease until `until`, as
+    `claim_due` does. Returns them with the claim they now hold, in the same order."""
+    if not events:
+        return []
+    result = await session.execute(
+        update(ScheduledEvent)
+        .where(ScheduledEvent.id.in_([event.id for event in events]))
+        .values(claimed_until=until, claims=ScheduledEvent.claims + 1)
+        .returning(ScheduledEvent.id, ScheduledEvent.claims)
+        .execution_options(synchronize_session=False)
+    )
+    claims: dict[int, int] = {row_id: count for row_id, count in result}
+    return [replace(event, claim=claims[event.id]) for event in events if event.id in claims]
 
 
 async def release(session: AsyncSession, event: DueEvent, retry_at: datetime) -> None:
@@ -348,22 +437,67 @@ async def give_up(session: AsyncSession, event: DueEvent, now: datetime, reason:
     )
 
 
-async def addresses(session: AsyncSession, person_ids: set[int]) -> dict[int, Address]:
+async def addresses(session: AsyncSession, person_ids: Iterable[int]) -> dict[int, Address]:
     """Each person's preferred address (the one used last, not stopped: as `inbox.preferred_identity`)
     with their language and tenant, for many people in one statement. People without one are absent."""
-    if not person_ids:
+    ids = list(set(person_ids))
+    if not ids:
         return {}
-    query = (
-        select(Person.id, Person.language, Person.tenant, Identity.id, Identity.channel)
-        .join(Identity, Identity.person_id == Person.id)
-        .where(Person.id.in_(person_ids), Identity.stopped_at.is_(None))
-        .order_by(Person.id, Identity.last_inbound_at.desc().nulls_last(), Identity.id.desc())
-    )
+    if _postgresql(session):
+        rows: Iterable[Any] = await _pg_addresses(session, ids)
+    else:
+        rows = await session.execute(
+            select(Person.id, Person.language, Person.tenant, Identity.id, Identity.channel)
+            .join(Identity, Identity.person_id == Person.id)
+            .where(Person.id.in_(ids), Identity.stopped_at.is_(None))
+            .order_by(Person.id, Identity.last_inbound_at.desc().nulls_last(), Identity.id.desc())
+        )
     found: dict[int, Address] = {}
-    for person_id, language, tenant, identity_id, channel in await session.execute(query):
+    for person_id, language, tenant, identity_id, channel in rows:
         if person_id not in found:
             found[person_id] = Address(person_id, language, tenant, identity_id, channel)
     return found
+
+
+class Text(NamedTuple):
+    """A scheduled message for `enqueue_texts`: rendered, to one address (a tuple: a set makes a
+    thousand at once)."""
+
+    person_id: int
+    identity_id: int
+    channel: str
+    text_key: str
+    body: str
+    params: dict[str, str]
+
+
+async def enqueue_texts(session: AsyncSession, texts: Sequence[Text], now: datetime) -> None:
+    """Scheduled messages into the outbox, in order (ids in list order, as `outbox.insert_rows`): rows
+    as `outbox.row(..., scheduled=True)` makes them, so quiet hours apply when they are sent.
+    PostgreSQL: one `INSERT ... SELECT FROM unnest(...)` (`_pg_enqueue_texts`); elsewhere
+    `outbox.insert_rows`."""
+    if not texts:
+        return
+    if not _postgresql(session):
+        await outbox.insert_rows(
+            session,
+            [
+                outbox.row(
+                    person_id=t.person_id,
+                    identity_id=t.identity_id,
+                    channel=t.channel,
+                    text_key=t.text_key,
+                    body=t.body,
+                    choices=[],
+                    params=t.params,
+                    now=now,
+                    scheduled=True,
+                )
+                for t in texts
+            ],
+        )
+        return
+    await _pg_enqueue_texts(session, texts, now)
 
 
 async def done_between(session: AsyncSession, after: datetime, until: datetime) -> int:
@@ -375,3 +509,160 @@ async def done_between(session: AsyncSession, after: datetime, until: datetime) 
         .where(ScheduledEvent.status == DONE, ScheduledEvent.due_at > after, ScheduledEvent.due_at <= until)
     )
     return int(count or 0)
+
+
+# PostgreSQL: the tick's statements as driver statements (psycopg) on the session's own connection, in
+# its transaction. A chunk of a thousand events is a handful of statements, so what counts is the work
+# per event: array parameters in binary (no bound pair per row, no text array to quote), binary results,
+# the payloads parsed with one `json.loads` per chunk. Each mirrors its SQLite form above (`_claimable`,
+# `addresses`' order, `outbox.row`); the tests run both on the same events.
+
+
+async def _driver(session: AsyncSession) -> psycopg.AsyncConnection[Any]:
+    connection = await (await session.connection()).get_raw_connection()
+    return cast("psycopg.AsyncConnection[Any]", connection.driver_connection)
+
+
+_PG_LOCK_DUE = (
+    "SELECT id, kind, due_at, person_id, request_id, payload::text, key, stale_after, claims"
+    " FROM scheduled_events"
+    " WHERE status = %(pending)s AND due_at <= %(now)s AND (claimed_until IS NULL OR claimed_until < %(now)s)"
+    "{after}"
+    " ORDER BY due_at, id LIMIT %(limit)s FOR UPDATE SKIP LOCKED"
+)
+_PG_LOCK_FIRST = _PG_LOCK_DUE.format(after="")
+_PG_LOCK_AFTER = _PG_LOCK_DUE.format(
+    after=" AND due_at >= %(after_due)s AND (due_at > %(after_due)s OR id > %(after_id)s)"
+)
+
+
+def _naive(moment: datetime) -> datetime:
+    """For a `timestamp without time zone` column: UTC, naive (as `UTCDateTime` stores it)."""
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+async def _pg_lock_due(
+    session: AsyncSession, now: datetime, limit: int, after: tuple[datetime, int] | None
+) -> list[DueEvent]:
+    values: dict[str, Any] = {"pending": PENDING, "now": _naive(now), "limit": limit}
+    if after is not None:
+        values.update(after_due=_naive(after[0]), after_id=after[1])
+    async with (await _driver(session)).cursor(binary=True) as cursor:
+        await cursor.execute(_PG_LOCK_FIRST if after is None else _PG_LOCK_AFTER, values)
+        rows = await cursor.fetchall()
+    payloads = json.loads("[" + ",".join(row[5] for row in rows) + "]") if rows else []
+    return [
+        DueEvent(
+            row_id,
+            kind,
+            due_at.replace(tzinfo=UTC),
+            person_id,
+            request_id,
+            payload,
+            key,
+            None if stale_after is None else stale_after.replace(tzinfo=UTC),
+            claims,
+        )
+        for (row_id, kind, due_at, person_id, request_id, _text, key, stale_after, claims), payload in zip(
+            rows, payloads, strict=True
+        )
+    ]
+
+
+_PG_FINISH_LOCKED = (
+    "UPDATE scheduled_events AS e"
+    " SET status = u.status, reason = u.reason, done_at = %(now)s, claimed_until = NULL,"
+    " claims = e.claims + 1"
+    " FROM ROWS FROM (unnest(%(ids)b::bigint[]), unnest(%(claims)b::integer[]), unnest(%(statuses)b::text[]),"
+    " unnest(%(reasons)b::text[])) AS u(id, claims, status, reason)"
+    " WHERE e.id = u.id AND e.claims = u.claims"
+)
+
+
+async def _pg_finish_locked(
+    session: AsyncSession, outcomes: Sequence[tuple[DueEvent, str, str | None]], now: datetime
+) -> int:
+    async with (await _driver(session)).cursor() as cursor:
+        await cursor.execute(
+            _PG_FINISH_LOCKED,
+            {
+                "now": _naive(now),
+                "ids": [event.id for event, _status, _reason in outcomes],
+                "claims": [event.claim for event, _status, _reason in outcomes],
+                "statuses": [status for _event, status, _reason in outcomes],
+                "reasons": [reason and reason[:64] for _event, _status, reason in outcomes],
+            },
+        )
+        return cursor.rowcount
+
+
+_PG_ADDRESSES = (
+    "SELECT DISTINCT ON (p.id) p.id, p.language, p.tenant, i.id, i.channel"
+    " FROM people AS p JOIN identities AS i ON i.person_id = p.id"
+    " WHERE p.id = ANY(%(ids)b::bigint[]) AND i.stopped_at IS NULL"
+    " ORDER BY p.id, i.last_inbound_at DESC NULLS LAST, i.id DESC"
+)
+
+
+async def _pg_addresses(session: AsyncSession, ids: list[int]) -> list[tuple[Any, ...]]:
+    async with (await _driver(session)).cursor(binary=True) as cursor:
+        await cursor.execute(_PG_ADDRESSES, {"ids": ids})
+        return await cursor.fetchall()
+
+
+# The per-message columns of a scheduled text, each as an array; the params go as one JSON array.
+_TEXT_ARRAYS = {
+    "person_id": "bigint[]",
+    "identity_id": "bigint[]",
+    "channel": "text[]",
+    "text_key": "text[]",
+    "body": "text[]",
+}
+
+
+async def _pg_enqueue_texts(session: AsyncSession, texts: Sequence[Text], now: datetime) -> None:
+    if session.new:
+        await session.flush()  # rows added through the ORM first, so ids keep the order rows were made
+    shared = {
+        name: value
+        for name, value in outbox.row(
+            person_id=0, identity_id=0, channel="", text_key="", body="", choices=[], now=now, scheduled=True
+        ).items()
+        if name not in _TEXT_ARRAYS and name != "params"
+    }
+    values: dict[str, Any] = {f"shared_{name}": _pg_value(value) for name, value in shared.items()}
+    values.update(
+        person_id=[t.person_id for t in texts],
+        identity_id=[t.identity_id for t in texts],
+        channel=[t.channel for t in texts],
+        text_key=[t.text_key for t in texts],
+        body=[t.body for t in texts],
+        params=json.dumps([t.params or None for t in texts]),
+    )
+    async with (await _driver(session)).cursor() as cursor:
+        await cursor.execute(_pg_enqueue_statement(tuple(shared), session.get_bind().dialect), values)
+
+
+def _pg_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return _naive(value)
+    if isinstance(value, dict | list):
+        return Jsonb(value)
+    return value
+
+
+@functools.cache
+def _pg_enqueue_statement(shared: tuple[str, ...], dialect: Dialect) -> str:
+    """The insert for `_pg_enqueue_texts`, built once per set of shared columns (those `outbox.row` gives
+    every row alike), each cast to its column's type."""
+    columns = table_of(OutboxMessage).c
+    arrays = [f"unnest(%({name})b::{array})" for name, array in _TEXT_ARRAYS.items()]
+    arrays.append("jsonb_array_elements(%(params)s::jsonb)")
+    values = [f"u.{name}" for name in _TEXT_ARRAYS] + ["NULLIF(u.params, 'null'::jsonb)"]
+    values += [f"CAST(%(shared_{name})s AS {columns[name].type.compile(dialect=dialect)})" for name in shared]
+    return (
+        f"INSERT INTO outbox ({', '.join([*_TEXT_ARRAYS, 'params', *shared])})"
+        f" SELECT {', '.join(values)}"
+        f" FROM ROWS FROM ({', '.join(arrays)}) WITH ORDINALITY AS u({', '.join(_TEXT_ARRAYS)}, params, n)"
+        " ORDER BY u.n"
+    )

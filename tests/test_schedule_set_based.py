@@ -8,14 +8,14 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select, update
+from sqlalchemy import event, select, text, update
 
 from bot import engine as engine_module
 from bot import tenants
 from bot.effects import scheduling
 from bot.effects.scheduling import SEND_TEXT
 from bot.runtime import Runtime
-from storage import outbox, schedule
+from storage import schedule
 from storage.inbox import identity_for
 from storage.models import Identity, OutboxMessage, Person
 from tests.conftest import FixedClock
@@ -72,6 +72,13 @@ async def outbox_view(runtime: Runtime) -> list[tuple[Any, ...]]:
                 OutboxMessage.params,
                 OutboxMessage.scheduled,
                 OutboxMessage.status,
+                OutboxMessage.choices,
+                OutboxMessage.inbound_id,
+                OutboxMessage.allow_when_stopped,
+                OutboxMessage.attempts,
+                OutboxMessage.needs_reconcile,
+                OutboxMessage.created_at,
+                OutboxMessage.next_attempt_at,
             ).order_by(OutboxMessage.id)
         )
         return [tuple(row) for row in rows]
@@ -163,20 +170,62 @@ async def test_a_claim_lost_inside_the_set_keeps_none_of_it_and_the_events_run_o
     assert len(await outbox_view(runtime)) == 3
 
 
+@pytest.mark.parametrize("failure", ["bug", "refused"])
 async def test_a_set_that_fails_runs_its_events_one_by_one_exactly_once(
-    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, failure: str
 ) -> None:
+    """After the set's insert, a bug raises, or the database itself refuses a statement (on PostgreSQL
+    through the driver connection the set's statements use, outside SQLAlchemy's view): the savepoint
+    is rolled back, the transaction goes on, and the events run one by one, each exactly once."""
     async with runtime.sessions() as session, session.begin():
         who = (await identity_for(session, "simulator", "+31633333333", clock())).person_id
     for n in range(3):
         await add_event(runtime, clock, who, clock() - timedelta(minutes=5 - n))
-    real = outbox.insert_rows
+    real = schedule.enqueue_texts
 
-    async def then_it_breaks(session: Any, rows: list[dict[str, Any]]) -> None:
-        await real(session, rows)
-        raise RuntimeError("bug after the insert")
+    async def then_it_breaks(session: Any, texts: list[schedule.Text], now: Any) -> None:
+        await real(session, texts, now)
+        if failure == "bug":
+            raise RuntimeError("bug after the insert")
+        if session.get_bind().dialect.name == "postgresql":
+            await (await schedule._driver(session)).execute("SELECT * FROM no_such_table")
+        else:
+            await session.execute(text("SELECT * FROM no_such_table"))
 
-    monkeypatch.setattr(outbox, "insert_rows", then_it_breaks)
+    monkeypatch.setattr(schedule, "enqueue_texts", then_it_breaks)
     assert await runtime.engine.run_due_events() == 3
-    assert [status for status, _reason in await finished(runtime)] == ["done"] * 3
+    assert [(row.status, row.claims) for row in await events(runtime)] == [("done", 1)] * 3
     assert len(await outbox_view(runtime)) == 3, "the failed set's rows were rolled back, then run once"
+
+
+async def test_the_chunks_of_a_tick_look_on_from_the_last_one_and_the_next_tick_from_the_oldest(
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tick's second chunk starts after its first (the finished events' index entries are not walked
+    again); an event that comes due behind it meanwhile, here scheduled in the past by the first
+    chunk's own transaction, is left to the next tick, which takes it first."""
+    monkeypatch.setattr(engine_module, "SCHEDULER_CHUNK", 2)
+    async with runtime.sessions() as session, session.begin():
+        who = (await identity_for(session, "simulator", "+31644444444", clock())).person_id
+    for n, key in enumerate(["a", "b", "c", "d"]):
+        await add_event(runtime, clock, who, clock() - timedelta(minutes=10 - n), key=key)
+    real = scheduling.send_texts
+    calls = 0
+
+    async def scheduling_one_behind(session: Any, due: list[schedule.DueEvent], now: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            schedule.schedule(
+                session, SEND_TEXT, now - timedelta(hours=1), now, person_id=who, payload=TEXT, key="late"
+            )
+        return await real(session, due, now)
+
+    monkeypatch.setitem(scheduling.SET_BASED, SEND_TEXT, scheduling_one_behind)
+    assert await runtime.engine.run_due_events(limit=10) == 4
+    assert [(row.key, row.status) for row in await events(runtime) if row.status != "done"] == [
+        ("late", "pending")
+    ]
+    assert await runtime.engine.run_due_events(limit=10) == 1
+    assert [row.status for row in await events(runtime)] == ["done"] * 5
+    assert len(await outbox_view(runtime)) == 5

@@ -12,8 +12,9 @@ Kinds (run by the engine's scheduler tick):
   person's mailbox, so their own flow handles it in order (`on_internal`), as any message.
 - `send_text` {text_key, params?}: one catalogue text to the person's current address as a scheduled
   message (quiet hours and WhatsApp's window apply), without a flow step. Run set-based
-  (`send_texts`): a claimed batch's send_text events are read, enqueued and finished with a few
-  statements in the claim's own transaction (see storage/schedule.py).
+  (`send_texts`): a claimed chunk's send_text events are read, enqueued and finished with a few
+  statements in the claim's own transaction (see storage/schedule.py); `send_text`, one event at a
+  time, is the path when a set fails and the oracle in tests.
 """
 
 from __future__ import annotations
@@ -112,9 +113,10 @@ async def send_texts(
     """`send_text` for many events at once: one read of the people's addresses, one outbox insert (rows
     in the events' order). Returns each event's outcome (status, reason) as `send_text` would give it;
     the caller finishes them in the same transaction."""
-    found = await schedule.addresses(session, {e.person_id for e in events if e.person_id is not None})
+    found = await schedule.addresses(session, (e.person_id for e in events if e.person_id is not None))
     directory = tenants.current()
-    rows: list[dict[str, Any]] = []
+    templates: dict[tuple[str, str | None], str] = {}  # (text_key, language): one look-up per set
+    texts: list[schedule.Text] = []
     outcomes: list[tuple[schedule.DueEvent, str, str | None]] = []
     for event in events:
         if event.stale_after is not None and event.stale_after <= now:
@@ -129,27 +131,16 @@ async def send_texts(
             continue
         text_key = str(event.payload["text_key"])
         params = {str(name): str(value) for name, value in dict(event.payload.get("params") or {}).items()}
-        body = catalogue.message(
-            text_key,
-            catalogue.language_or_default(address.language),
-            params,
-            service=directory.get(address.tenant).name,
-        )
-        rows.append(
-            outbox.row(
-                person_id=address.person_id,
-                identity_id=address.identity_id,
-                channel=address.channel,
-                text_key=text_key,
-                body=body,
-                choices=[],
-                params=params,
-                now=now,
-                scheduled=True,
-            )
+        template = templates.get((text_key, address.language))
+        if template is None:
+            template = catalogue.template(text_key, catalogue.language_or_default(address.language))
+            templates[text_key, address.language] = template
+        body = catalogue.fill(template, params, service=directory.get(address.tenant).name)
+        texts.append(
+            schedule.Text(address.person_id, address.identity_id, address.channel, text_key, body, params)
         )
         outcomes.append((event, schedule.DONE, "enqueued"))
-    await outbox.insert_rows(session, rows)
+    await schedule.enqueue_texts(session, texts, now)
     return outcomes
 
 
