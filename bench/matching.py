@@ -177,6 +177,7 @@ async def measure(
     sessions = make_sessionmaker(engine)
     query_ms, rank_ms, total_ms, cpu_ms, found, wave_sizes = [], [], [], [], [], []
     top_ms: list[float] = []
+    top_cpu_ms: list[float] = []
     waves: list[list[Any]] = []
     index_load_s = 0.0
     now = datetime.now(UTC)
@@ -214,24 +215,33 @@ async def measure(
                 when_start=request.when_start,
                 urgent=request.urgent,
             )
+            if path == "index" and i == 0:
+                # The first load, as a worker's start does it (bot/runtime.py); an older tree has no
+                # preload and loads in the first request's session.
+                l0 = time.perf_counter()
+                if hasattr(matching_index, "preload"):
+                    await matching_index.preload(engine, now)
+                else:
+                    async with sessions() as session:
+                        index = matching_index.for_session(session)
+                        assert index is not None
+                        await index.sync(session, now)
+                index_load_s = time.perf_counter() - l0
             async with sessions() as session:
                 if path == "index":
                     index = matching_index.for_session(session)
                     assert index is not None
-                    if i == 0:
-                        l0 = time.perf_counter()
-                        await index.sync(session, now)
-                        index_load_s = time.perf_counter() - l0
                     c0 = time.process_time()
                     t0 = time.perf_counter()
                     ranked = await ranked_for(session, request, need, now, municipality, "default")
                     t2 = time.perf_counter()
                     c2 = time.process_time()
                     wave = next_wave(ranked, 3)
-                    helped = await matching.helped_before(session, request.person_id)
-                    u0 = time.perf_counter()
-                    index.top(need, "default", municipality, now, helped=helped, invited=set(), m=PROPOSE)
+                    # The in-memory part alone, as the matchmaker calls it (CPU of this thread).
+                    u0, v0 = time.perf_counter(), time.thread_time()
+                    index.top(need, "default", municipality, now, helped={}, invited=set(), m=PROPOSE)
                     top_ms.append((time.perf_counter() - u0) * 1000)
+                    top_cpu_ms.append((time.thread_time() - v0) * 1000)
                     t1 = t0
                     found_candidates = []
                 else:
@@ -267,6 +277,7 @@ async def measure(
             "requests_timed": len(total_ms),
             "total_ms": stats(total_ms),
             "index_top_ms": stats(top_ms),
+            "index_top_cpu_ms": stats(top_cpu_ms),
             "process_cpu_ms": stats(cpu_ms),
             "index_load_s": round(index_load_s, 2),
             "full_waves": sum(1 for w in wave_sizes if w == 3),
@@ -332,13 +343,49 @@ def explain(database_url: str) -> str:
     return statement + "\n\n" + "\n".join(" | ".join(str(c) for c in r) for r in plan)
 
 
+def _measure_in(tree: Path, url: str, volunteers: int, n: int, seed: int, path: str) -> dict[str, Any]:
+    """`measure` of `tree`'s code in a process of its own (a worker's start: nothing loaded yet)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import asyncio, json, sys; from bench.matching import measure; "
+        "print(json.dumps(asyncio.run(measure(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), "
+        "seed=int(sys.argv[4]), path=sys.argv[5]))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, url, str(volunteers), str(n), str(seed), "index" if path == "base" else path],
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    measured: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    measured["path"] = path
+    measured["tree"] = str(tree)
+    return measured
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--volunteers", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--paths", default="sql,index", help="alternated in each run")
+    parser.add_argument(
+        "--paths",
+        default="sql,index",
+        help="alternated in each run; `base` is the index path of the tree given by --base",
+    )
+    parser.add_argument(
+        "--base",
+        default="",
+        help="another checkout (e.g. an export of main) whose index path runs as path `base`, each "
+        "measurement in a process of its own on the same database",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="voordeur-bench-matching-"))
     result: dict[str, Any] = {"settings": vars(args)}
@@ -354,7 +401,13 @@ def main() -> None:
             by_path = {}
             for path in args.paths.split(","):
                 quiet = wait_quiet()
-                measured = asyncio.run(measure(url, args.volunteers, args.requests, seed=11 + run, path=path))
+                if args.base:
+                    tree = Path(args.base) if path == "base" else Path(__file__).resolve().parent.parent
+                    measured = _measure_in(tree, url, args.volunteers, args.requests, 11 + run, path)
+                else:
+                    measured = asyncio.run(
+                        measure(url, args.volunteers, args.requests, seed=11 + run, path=path)
+                    )
                 measured["quiet_before"] = quiet
                 measured["load_average_before"] = [
                     float(x) for x in Path("/proc/loadavg").read_text().split()[:3]
@@ -362,21 +415,16 @@ def main() -> None:
                 by_path[path] = measured
                 runs.append(measured)
                 print(backend, run + 1, {k: v for k, v in measured.items() if k != "waves"}, flush=True)
-            if "sql" in by_path and "index" in by_path:
+            for other in ("index", "base"):
+                if "sql" not in by_path or other not in by_path:
+                    continue
                 # The SQL path ranks the first 500 eligible by id, the index the whole pool: the same
                 # wave is expected where the SQL path's 500 held the pool's best (checked, counted).
                 same = sum(
-                    a == b for a, b in zip(by_path["sql"]["waves"], by_path["index"]["waves"], strict=True)
+                    a == b for a, b in zip(by_path["sql"]["waves"], by_path[other]["waves"], strict=True)
                 )
-                by_path["index"]["same_wave_as_sql"] = same
-                print(
-                    backend,
-                    run + 1,
-                    "same first wave as the SQL path:",
-                    same,
-                    "of",
-                    len(by_path["sql"]["waves"]),
-                )
+                by_path[other]["same_wave_as_sql"] = same
+                print(backend, run + 1, other, "same first wave as the SQL path:", same, "of", len(by_path["sql"]["waves"]))
         plan = explain(url)
         (work / f"explain-{backend}.txt").write_text(plan)
         result[backend] = {"load": loaded, "runs": runs, "explain_file": str(work / f"explain-{backend}.txt")}

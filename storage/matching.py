@@ -6,16 +6,27 @@ paused, within reach, not yet invited); `flows.matching.rank` does the fine rank
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import BigInteger, String, and_, bindparam, exists, func, literal_column, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows import places
 from flows.matching import Candidate, Slot
-from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
+from storage.db import table_of
+from storage.models import (
+    Consent,
+    HelpOffer,
+    HelpRequest,
+    MatchInvitation,
+    OfferCategory,
+    Person,
+    UTCDateTime,
+)
 
 CANDIDATE_LIMIT = 500
 WEEK = timedelta(days=7)
@@ -108,30 +119,153 @@ async def candidates(
         rows += list(await session.execute(query.order_by(OfferCategory.person_id).limit(CANDIDATE_LIMIT)))
     rows.sort(key=lambda row: (-helped.get(row.person_id, 0), row.person_id))
     here = municipality.neighbourhood(request.neighbourhood)
-    found = []
-    for person_id, neighbourhood, availability, weekly_limit, languages, verified, paused, tasks in rows[
-        :CANDIDATE_LIMIT
-    ]:
-        there = municipality.neighbourhood(neighbourhood)
-        distance = places.distance_km(here, there) if here is not None and there is not None else 0.0
-        found.append(
-            Candidate(
-                person_id=person_id,
-                neighbourhood=neighbourhood,
-                distance_km=0.0 if neighbourhood == request.neighbourhood else distance,
-                categories=frozenset({request.category}),
-                availability=frozenset(cast(Slot, (int(day), str(part))) for day, part in availability),
-                tasks_this_week=int(tasks),
-                weekly_limit=weekly_limit,
-                languages=frozenset(languages),
-                verified=verified,
-                paused_until=paused,
-                helped_requester_before=helped.get(person_id, 0),
-                declined_this_request=False,
-                already_asked=False,
-            )
+    return [
+        _candidate(row, request, here, municipality, helped.get(row[0], 0)) for row in rows[:CANDIDATE_LIMIT]
+    ]
+
+
+async def confirm(
+    session: AsyncSession,
+    request: HelpRequest,
+    now: datetime,
+    municipality: places.Municipality,
+    tenant: str,
+    proposed: Collection[int],
+) -> list[Candidate]:
+    """The proposed volunteers (storage/matching_index.py) and everyone who helped this requester
+    before, as `candidates` would return them with every filter applied (consent, tenant, reach,
+    active, paused, not yet invited): one prebuilt statement, the ids as one array parameter (a
+    JSON array on SQLite), so its text never changes (PostgreSQL prepares it once) and nothing is
+    compiled per request. Those who helped before are read here, with their count, rather than
+    ahead: the index proposes by the rest of the score, and `rank` puts them first.
+    """
+    connection = await session.connection()
+    dialect = connection.dialect.name
+    statement = _CONFIRM.get(dialect)
+    if statement is None:
+        statement = _CONFIRM[dialect] = _confirm_statement(dialect)
+    here = municipality.neighbourhood(request.neighbourhood)
+    near = sorted({*(here.adjacent if here is not None else ()), request.neighbourhood})
+    ids = sorted(int(person_id) for person_id in proposed)
+    as_array = dialect == "postgresql"
+    rows = await connection.execute(
+        statement,
+        {
+            "ids": ids if as_array else json.dumps(ids),
+            "near": near if as_array else json.dumps(near),
+            "hood": request.neighbourhood,
+            "category": request.category,
+            "requester": request.person_id,
+            "request_id": request.id,
+            "tenant": tenant,
+            "now": now,
+            "week_ago": now - WEEK,
+        },
+    )
+    return [
+        _candidate(row, request, here, municipality, helped)
+        for *row, helped in sorted(rows, key=lambda row: row[0])
+    ]
+
+
+_CONFIRM: dict[str, Any] = {}
+
+
+def _confirm_statement(dialect: str) -> Any:
+    """`confirm`'s statement for this dialect, built once: Core on the tables (no ORM), every value
+    a bound parameter."""
+    offers, kinds, people = table_of(HelpOffer), table_of(OfferCategory), table_of(Person)
+    invitations, requests, consents = table_of(MatchInvitation), table_of(HelpRequest), table_of(Consent)
+    person = kinds.c.person_id
+    if dialect == "postgresql":
+        proposed: Any = select(func.unnest(bindparam("ids", type_=ARRAY(BigInteger))))
+        near: Any = select(func.unnest(bindparam("near", type_=ARRAY(String))))
+    else:
+        proposed = select(literal_column("value")).select_from(func.json_each(bindparam("ids", type_=String)))
+        near = select(literal_column("value")).select_from(func.json_each(bindparam("near", type_=String)))
+    requester = bindparam("requester", type_=BigInteger)
+    now = bindparam("now", type_=UTCDateTime())
+    helped_by = select(requests.c.matched_person_id).where(
+        requests.c.person_id == requester, requests.c.matched_person_id.is_not(None)
+    )
+    tasks_this_week = (
+        select(func.count())
+        .select_from(invitations)
+        .where(
+            invitations.c.person_id == person,
+            invitations.c.status == "accepted",
+            invitations.c.answered_at >= bindparam("week_ago", type_=UTCDateTime()),
         )
-    return found
+        .scalar_subquery()
+    )
+    helped = (
+        select(func.count())
+        .select_from(requests)
+        .where(requests.c.person_id == requester, requests.c.matched_person_id == person)
+        .scalar_subquery()
+    )
+    hood = bindparam("hood", type_=String)
+    return (
+        select(
+            person,
+            people.c.neighbourhood,
+            offers.c.availability,
+            offers.c.weekly_limit,
+            offers.c.languages,
+            offers.c.verified,
+            offers.c.paused_until,
+            tasks_this_week,
+            helped,
+        )
+        .join_from(kinds, offers, offers.c.person_id == person)
+        .join(people, people.c.id == person)
+        .where(
+            person.in_(proposed.union(helped_by)),
+            kinds.c.category == bindparam("category", type_=String),
+            offers.c.active.is_(True),
+            or_(offers.c.paused_until.is_(None), offers.c.paused_until <= now),
+            person != requester,
+            people.c.tenant == bindparam("tenant", type_=String),
+            people.c.neighbourhood.is_not(None),
+            or_(
+                offers.c.reach == "anywhere",
+                people.c.neighbourhood == hood,
+                and_(offers.c.reach == "nearby", people.c.neighbourhood.in_(near)),
+            ),
+            ~exists().where(
+                invitations.c.request_id == bindparam("request_id", type_=BigInteger),
+                invitations.c.person_id == person,
+            ),
+            exists().where(consents.c.person_id == person, consents.c.withdrawn_at.is_(None)),
+        )
+    )
+
+
+def _candidate(
+    row: Any,
+    request: HelpRequest,
+    here: places.Neighbourhood | None,
+    municipality: places.Municipality,
+    helped: int,
+) -> Candidate:
+    person_id, neighbourhood, availability, weekly_limit, languages, verified, paused, tasks = row
+    there = municipality.neighbourhood(neighbourhood)
+    distance = places.distance_km(here, there) if here is not None and there is not None else 0.0
+    return Candidate(
+        person_id=person_id,
+        neighbourhood=neighbourhood,
+        distance_km=0.0 if neighbourhood == request.neighbourhood else distance,
+        categories=frozenset({request.category}),
+        availability=frozenset(cast(Slot, (int(day), str(part))) for day, part in availability),
+        tasks_this_week=int(tasks),
+        weekly_limit=weekly_limit,
+        languages=frozenset(languages),
+        verified=verified,
+        paused_until=paused,
+        helped_requester_before=int(helped),
+        declined_this_request=False,
+        already_asked=False,
+    )
 
 
 async def helped_before(session: AsyncSession, requester_id: int) -> dict[int, int]:

@@ -10,8 +10,10 @@ import asyncio
 import random
 from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import delete, insert, update
 
+from bot.effects import matchmaker
 from bot.runtime import Runtime
 from flows import places
 from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, rank
@@ -279,3 +281,92 @@ async def test_a_move_marks_the_volunteer_and_activity_does_not(runtime: Runtime
         assert person is not None
         person.tenant = OTHER_TENANT
     assert index._dirty == {7, 9}
+
+
+async def test_the_matchmakers_ranking_is_ranks_order_over_every_eligible_volunteer(
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `ranked_for` returns (the index proposes without "helped before" and "invited already",
+    one statement confirms and adds those who helped, `rank` orders) begins with the best `PROPOSE`
+    of `rank` over everyone eligible, helped volunteers first, those invited in earlier waves left out.
+    `PROPOSE` is 6 here, so this small pool has more eligible volunteers than are proposed."""
+    monkeypatch.setattr(matchmaker, "PROPOSE", 6)
+    hoods = await pool(runtime, clock)
+    municipality = places.load_municipality()
+    rng = random.Random(12)
+    helped_first = deep = 0
+    for _ in range(20):
+        request = await new_request(runtime, clock, rng, hoods)  # 5 invited already
+        need = need_of(request, "nl")
+        _, best = await both(runtime, request, need, clock(), m=VOLUNTEERS)
+        async with runtime.sessions() as session, session.begin():  # and the best 5 strangers: 4 waves
+            helped = await matching.helped_before(session, REQUESTER)
+            matching.invite(session, request.id, [p for p in best if p not in helped][:5], 4, clock())
+        request.wave = 4
+        async with runtime.sessions() as session:
+            ranked = await matchmaker.ranked_for(session, request, need, clock(), municipality, "default")
+            everyone = await matching.candidates(
+                session, request, clock(), municipality, "default", only=list(range(1, VOLUNTEERS + 1))
+            )
+            invited = await matching.invited(session, request.id)
+        oracle = rank(need, everyone, clock())
+        deep += len(oracle) > matchmaker.PROPOSE
+        assert ranked[: matchmaker.PROPOSE] == oracle[: matchmaker.PROPOSE]
+        assert invited.isdisjoint(r.person_id for r in ranked)
+        helped_first += bool(ranked) and "helped_before" in ranked[0].reasons
+    assert helped_first, "some requests had a volunteer who helped before at the top"
+    assert deep, "some requests had more eligible volunteers than the index proposes"
+
+
+async def test_confirm_reads_the_proposed_and_the_helpers_with_every_filter(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """`matching.confirm` (one statement, ids as one parameter) returns what `candidates(only=...)`
+    returns for the proposed plus everyone who helped this requester before."""
+    hoods = await pool(runtime, clock)
+    municipality = places.load_municipality()
+    rng = random.Random(13)
+    for tenant in ("default", OTHER_TENANT):
+        for _ in range(10):
+            request = await new_request(runtime, clock, rng, hoods)
+            proposed = rng.sample(range(1, VOLUNTEERS + 1), 40)
+            async with runtime.sessions() as session:
+                helped = await matching.helped_before(session, REQUESTER)
+                confirmed = await matching.confirm(session, request, clock(), municipality, tenant, proposed)
+                expected = await matching.candidates(
+                    session, request, clock(), municipality, tenant, only=[*proposed, *helped]
+                )
+            assert sorted(confirmed, key=lambda c: c.person_id) == sorted(expected, key=lambda c: c.person_id)
+
+
+async def test_the_first_load_runs_beside_requests_and_a_full_reload_in_the_background(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """A worker's start loads the index on a connection of its own; until it is in, the matchmaker
+    is told to match through SQL (it does not wait in its transaction). Later full reloads run in
+    the background while the rows already loaded serve; a volunteer changed meanwhile is read again
+    after the swap (the load may have read them before the change)."""
+    await pool(runtime, clock)
+    other = make_engine(runtime.settings.database_url)
+    try:
+        async with make_sessionmaker(other)() as session:
+            index = matching_index.for_session(session)
+            assert index is not None and not index.loaded
+            loading = asyncio.ensure_future(matching_index.preload(other, clock()))
+            await asyncio.sleep(0)
+            assert not await index.refresh(session, clock())  # still loading: SQL path
+            await loading
+            assert index.loaded and not index._full_due()
+            assert await index.refresh(session, clock())
+            index.changed_all()
+            assert index._full_due()
+            assert await index.refresh(session, clock())  # serves the rows it has, reloads beside
+            background = index._loading
+            assert background is not None and index.loaded
+            index.changed([1])
+            assert await index.refresh(session, clock())  # person 1 read inline, during the load
+            await background
+            assert not index._full_due()
+            assert 1 in index._dirty  # read again: the full load may predate their change
+    finally:
+        await other.dispose()
