@@ -227,7 +227,10 @@ async def measure(
                         assert index is not None
                         await index.sync(session, now)
                 index_load_s = time.perf_counter() - l0
-            async with sessions() as session:
+            async with sessions() as session, session.begin():
+                # The matchmaker runs inside the engine's transaction, which commits: the connection is
+                # there already, and psycopg keeps its prepared statements (a rollback drops them).
+                await session.connection()
                 if path == "index":
                     index = matching_index.for_session(session)
                     assert index is not None
@@ -350,6 +353,9 @@ def _measure_in(tree: Path, url: str, volunteers: int, n: int, seed: int, path: 
     import subprocess
     import sys
 
+    # This file's `measure` (the same timing for both trees) over `tree`'s app code.
+    shim = Path(tempfile.mkdtemp(prefix="voordeur-bench-shim-"))
+    (shim / "bench").symlink_to(Path(__file__).resolve().parent)
     script = (
         "import asyncio, json, sys; from bench.matching import measure; "
         "print(json.dumps(asyncio.run(measure(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), "
@@ -358,7 +364,7 @@ def _measure_in(tree: Path, url: str, volunteers: int, n: int, seed: int, path: 
     out = subprocess.run(
         [sys.executable, "-c", script, url, str(volunteers), str(n), str(seed), "index" if path == "base" else path],
         cwd=tree,
-        env={**os.environ, "PYTHONPATH": str(tree)},
+        env={**os.environ, "PYTHONPATH": f"{shim}:{tree}"},
         check=True,
         capture_output=True,
         text=True,

@@ -11,7 +11,20 @@ from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, String, and_, bindparam, exists, func, literal_column, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    String,
+    Text,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy import cast as cast_
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -120,7 +133,20 @@ async def candidates(
     rows.sort(key=lambda row: (-helped.get(row.person_id, 0), row.person_id))
     here = municipality.neighbourhood(request.neighbourhood)
     return [
-        _candidate(row, request, here, municipality, helped.get(row[0], 0)) for row in rows[:CANDIDATE_LIMIT]
+        _candidate(
+            person_id,
+            hood,
+            _distance(request.neighbourhood, here, hood, municipality),
+            request.category,
+            frozenset(cast(Slot, (int(day), str(part))) for day, part in availability),
+            tasks,
+            limit,
+            frozenset(languages),
+            verified,
+            paused,
+            helped.get(person_id, 0),
+        )
+        for person_id, hood, availability, limit, languages, verified, paused, tasks in rows[:CANDIDATE_LIMIT]
     ]
 
 
@@ -162,10 +188,63 @@ async def confirm(
             "week_ago": now - WEEK,
         },
     )
-    return [
-        _candidate(row, request, here, municipality, helped)
-        for *row, helped in sorted(rows, key=lambda row: row[0])
-    ]
+    distances: dict[str, float] = {}
+    found = []
+    for person_id, hood, availability, limit, languages, verified, paused, tasks, helped in rows:
+        distance = distances.get(hood)
+        if distance is None:
+            distance = distances[hood] = _distance(request.neighbourhood, here, hood, municipality)
+        found.append(
+            _candidate(
+                person_id,
+                hood,
+                distance,
+                request.category,
+                _slots(availability),
+                tasks,
+                limit,
+                _languages(languages),
+                verified,
+                paused,
+                helped,
+            )
+        )
+    return found
+
+
+# JSON text as read → the frozenset `Candidate` holds. A volunteer's slots and languages come in few
+# shapes ("[]" for half of them), so they are parsed once each, not once a row (PostgreSQL returns
+# jsonb as canonical text: equal lists are equal strings).
+_SLOTS: dict[str, frozenset[Slot]] = {}
+_LANGUAGES: dict[str, frozenset[str]] = {}
+
+
+def _slots(text: str) -> frozenset[Slot]:
+    parsed = _SLOTS.get(text)
+    if parsed is None:
+        if len(_SLOTS) > 10_000:
+            _SLOTS.clear()
+        parsed = _SLOTS[text] = frozenset(cast(Slot, (int(day), str(part))) for day, part in json.loads(text))
+    return parsed
+
+
+def _languages(text: str) -> frozenset[str]:
+    parsed = _LANGUAGES.get(text)
+    if parsed is None:
+        if len(_LANGUAGES) > 1_000:
+            _LANGUAGES.clear()
+        parsed = _LANGUAGES[text] = frozenset(json.loads(text))
+    return parsed
+
+
+def _distance(
+    request_hood: str, here: places.Neighbourhood | None, hood: str, municipality: places.Municipality
+) -> float:
+    """`Candidate.distance_km`: 0 in the request's own neighbourhood."""
+    if hood == request_hood:
+        return 0.0
+    there = municipality.neighbourhood(hood)
+    return places.distance_km(here, there) if here is not None and there is not None else 0.0
 
 
 _CONFIRM: dict[str, Any] = {}
@@ -209,9 +288,9 @@ def _confirm_statement(dialect: str) -> Any:
         select(
             person,
             people.c.neighbourhood,
-            offers.c.availability,
+            cast_(offers.c.availability, Text),
             offers.c.weekly_limit,
-            offers.c.languages,
+            cast_(offers.c.languages, Text),
             offers.c.verified,
             offers.c.paused_until,
             tasks_this_week,
@@ -242,24 +321,27 @@ def _confirm_statement(dialect: str) -> Any:
 
 
 def _candidate(
-    row: Any,
-    request: HelpRequest,
-    here: places.Neighbourhood | None,
-    municipality: places.Municipality,
+    person_id: int,
+    neighbourhood: str,
+    distance: float,
+    category: str,
+    availability: frozenset[Slot],
+    tasks: int,
+    weekly_limit: int,
+    languages: frozenset[str],
+    verified: bool,
+    paused: datetime | None,
     helped: int,
 ) -> Candidate:
-    person_id, neighbourhood, availability, weekly_limit, languages, verified, paused, tasks = row
-    there = municipality.neighbourhood(neighbourhood)
-    distance = places.distance_km(here, there) if here is not None and there is not None else 0.0
     return Candidate(
         person_id=person_id,
         neighbourhood=neighbourhood,
-        distance_km=0.0 if neighbourhood == request.neighbourhood else distance,
-        categories=frozenset({request.category}),
-        availability=frozenset(cast(Slot, (int(day), str(part))) for day, part in availability),
+        distance_km=distance,
+        categories=frozenset({category}),
+        availability=availability,
         tasks_this_week=int(tasks),
         weekly_limit=weekly_limit,
-        languages=frozenset(languages),
+        languages=languages,
         verified=verified,
         paused_until=paused,
         helped_requester_before=int(helped),
