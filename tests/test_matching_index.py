@@ -7,8 +7,11 @@ every eligible volunteer; and it follows changes written through the ORM, throug
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import math
 import random
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import delete, insert, update
@@ -16,7 +19,7 @@ from sqlalchemy import delete, insert, update
 from bot.effects import matchmaker
 from bot.runtime import Runtime
 from flows import places
-from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, rank
+from flows.matching import CATEGORIES, DAYPARTS, Candidate, HelpNeed, rank
 from storage import matching, matching_index
 from storage.db import make_engine, make_sessionmaker
 from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
@@ -370,3 +373,112 @@ async def test_the_first_load_runs_beside_requests_and_a_full_reload_in_the_back
             assert 1 in index._dirty  # read again: the full load may predate their change
     finally:
         await other.dispose()
+
+
+def test_top_is_ranks_order_in_memory_with_many_ties_and_late_joiners() -> None:
+    """No database: 600 volunteers with few distinct scores (ties at every threshold), loaded in
+    random id order, 100 of them joining after the load (rows out of id order); requests with and
+    without a daypart, helped before, invited, the requester in the pool; `top(m)` is `rank`'s first
+    `m` for every `m`."""
+    municipality = places.load_municipality()
+    hoods = [n.key for n in municipality.neighbourhoods]
+    rng = random.Random(21)
+    now = datetime(2026, 12, 2, 11, 0, tzinfo=UTC)
+    week = now.timestamp() - 3600
+    facts = []
+    for pid in rng.sample(range(1, 5000), 600):
+        slots = [] if rng.random() < 0.5 else sorted({(rng.randrange(7), rng.choice(DAYPARTS)) for _ in range(3)})
+        facts.append(
+            {
+                "id": pid,
+                "hood": rng.choice(hoods),
+                "reach": rng.choice(["own", "nearby", "anywhere"]),
+                "languages": rng.choice([["nl"], ["nl", "en"], ["en"]]),
+                "verified": rng.random() < 0.5,
+                "paused": rng.choice([None, None, None, now + timedelta(hours=1), now - timedelta(hours=1)]),
+                "limit": rng.choice([0, 1, 2, 3]),
+                "used": rng.choice([0, 0, 1, 2]),
+                "slots": slots,
+            }
+        )
+
+    def raw(f: dict[str, Any]) -> tuple[Any, ...]:
+        bits = 0
+        for day, part in f["slots"]:
+            bits |= matching_index._slot_bit(day, part)
+        return (
+            f["id"],
+            f["hood"],
+            matching_index.REACH[f["reach"]],
+            sum(matching_index.LANGUAGE_BIT[language] for language in f["languages"]),
+            int(f["verified"]),
+            f["paused"].timestamp() if f["paused"] is not None else -math.inf,
+            f["limit"],
+            bits or matching_index.ANY_TIME,
+        )
+
+    def tasks(group: list[dict[str, Any]]) -> dict[int, list[float]]:
+        return {f["id"]: [week] * f["used"] for f in group if f["used"]}
+
+    index = matching_index.VolunteerIndex()
+    first, late = facts[:500], facts[500:]
+    key = ("default", "vervoer")
+    index._apply(matching_index._Loaded({key: [raw(f) for f in first]}, tasks(first), None, 0.0), now)
+    late_ids = {f["id"] for f in late}
+    index._apply(matching_index._Loaded({key: [raw(f) for f in late]}, tasks(late), late_ids, 0.0), now)
+    assert not index._pools[key].ordered
+    checked = 0
+    for n in range(40):
+        here = rng.choice(hoods)
+        adjacent = {*municipality.neighbourhood(here).adjacent, here}
+        kind = rng.choice(["asap", "moment"])
+        need = HelpNeed(
+            request_id=n,
+            requester_id=rng.choice(facts)["id"],
+            category="vervoer" if n % 2 else "oppas",  # oppas: VOG required
+            neighbourhood=here,
+            language=rng.choice(["nl", "en"]),  # type: ignore[arg-type]
+            when_kind=kind,  # type: ignore[arg-type]
+            when_start=now + timedelta(days=rng.randint(0, 6), hours=rng.choice([-2, 3, 8])) if kind == "moment" else None,
+            urgent=False,
+        )
+        helped = {f["id"]: rng.randint(1, 8) for f in rng.sample(facts, 30)}
+        invited = {f["id"] for f in rng.sample(facts, 30)}
+        candidates = [
+            Candidate(
+                person_id=f["id"],
+                neighbourhood=f["hood"],
+                distance_km=0.0
+                if f["hood"] == here
+                else places.distance_km(municipality.neighbourhood(here), municipality.neighbourhood(f["hood"])),
+                categories=frozenset({need.category}),
+                availability=frozenset(f["slots"]),
+                tasks_this_week=f["used"],
+                weekly_limit=f["limit"],
+                languages=frozenset(f["languages"]),
+                verified=f["verified"],
+                paused_until=f["paused"],
+                helped_requester_before=helped.get(f["id"], 0),
+                declined_this_request=False,
+                already_asked=f["id"] in invited,
+            )
+            for f in facts
+            if f["reach"] == "anywhere" or f["hood"] == here or (f["reach"] == "nearby" and f["hood"] in adjacent)
+        ]
+        oracle = [r.person_id for r in rank(need, candidates, now)]
+        pool_key = ("default", "vervoer")
+        for m in (1, 3, 24, 1000):
+            proposed = index.top(
+                dataclasses.replace(need, category="vervoer"),
+                "default",
+                municipality,
+                now,
+                helped=helped,
+                invited=invited,
+                m=m,
+                verified_required=frozenset({"vervoer"}) if need.category == "oppas" else frozenset(),
+            )
+            assert pool_key in index._pools
+            assert proposed == oracle[:m], (n, m)
+        checked += len(oracle)
+    assert checked > 1000
