@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import math
 import time
@@ -36,7 +37,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import create_engine, event, exists, inspect, select
+from sqlalchemy import Text, cast, create_engine, event, exists, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.orm import InstanceState, ORMExecuteState, Session
@@ -476,9 +477,9 @@ async def _read(session: AsyncSession, now: datetime, people: set[int] | None, s
     """The rows of these people (None: everyone) through the request's session."""
     kinds, tasks, main = _queries(now, people)
     return _assemble(
-        list(await session.execute(kinds)),
-        list(await session.execute(tasks)),
-        list(await session.execute(main)),
+        (await session.execute(kinds)).fetchall(),
+        (await session.execute(tasks)).fetchall(),
+        (await session.execute(main)).fetchall(),
         people,
         started,
     )
@@ -491,9 +492,9 @@ def _read_blocking(url: Any, now: datetime, started: float) -> _Loaded:
         with engine.connect() as connection:
             kinds, tasks, main = _queries(now, None)
             return _assemble(
-                list(connection.execute(kinds)),
-                list(connection.execute(tasks)),
-                list(connection.execute(main)),
+                connection.execute(kinds).fetchall(),
+                connection.execute(tasks).fetchall(),
+                connection.execute(main).fetchall(),
                 None,
                 started,
             )
@@ -509,9 +510,9 @@ def _queries(now: datetime, people: set[int] | None) -> tuple[Any, Any, Any]:
             Person.tenant,
             Person.neighbourhood,
             HelpOffer.reach,
-            HelpOffer.availability,
+            cast(HelpOffer.availability, Text),  # as text: parsed once per distinct value
             HelpOffer.weekly_limit,
-            HelpOffer.languages,
+            cast(HelpOffer.languages, Text),
             HelpOffer.verified,
             HelpOffer.paused_until,
         )
@@ -540,16 +541,24 @@ def _assemble(
     for person_id, at in task_rows:
         answered.setdefault(person_id, []).append(at.timestamp())
     pools: dict[tuple[str, str], list[Any]] = {}
+    slot_bits: dict[str | None, int] = {}
+    language_bits_of: dict[str | None, int] = {}
     for person_id, tenant, hood, reach, availability, limit, languages, verified, paused in main_rows:
         categories = kinds.get(person_id)
         if not categories:
             continue
-        bits = 0
-        for day, part in availability or ():
-            bits |= _slot_bit(day, part)
-        language_bits = 0
-        for language in languages or ():
-            language_bits |= LANGUAGE_BIT.get(language, 0)
+        bits = slot_bits.get(availability)
+        if bits is None:
+            bits = 0
+            for day, part in json.loads(availability) if availability else ():
+                bits |= _slot_bit(day, part)
+            slot_bits[availability] = bits
+        language_bits = language_bits_of.get(languages)
+        if language_bits is None:
+            language_bits = 0
+            for language in json.loads(languages) if languages else ():
+                language_bits |= LANGUAGE_BIT.get(language, 0)
+            language_bits_of[languages] = language_bits
         row = (
             int(person_id),
             str(hood),
