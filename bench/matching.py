@@ -37,7 +37,7 @@ from bot.effects.matchmaker import PROPOSE, ranked_for
 from flows import places
 from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, next_wave, rank
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
-from storage import matching, matching_index, migrate
+from storage import matching_index, migrate
 from storage.db import make_engine, make_sessionmaker, sync_url
 from storage.matching import candidates
 from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
@@ -362,7 +362,16 @@ def _measure_in(tree: Path, url: str, volunteers: int, n: int, seed: int, path: 
         "seed=int(sys.argv[4]), path=sys.argv[5]))))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", script, url, str(volunteers), str(n), str(seed), "index" if path == "base" else path],
+        [
+            sys.executable,
+            "-c",
+            script,
+            url,
+            str(volunteers),
+            str(n),
+            str(seed),
+            "index" if path == "base" else path,
+        ],
         cwd=tree,
         env={**os.environ, "PYTHONPATH": f"{shim}:{tree}"},
         check=True,
@@ -430,7 +439,15 @@ def main() -> None:
                     a == b for a, b in zip(by_path["sql"]["waves"], by_path[other]["waves"], strict=True)
                 )
                 by_path[other]["same_wave_as_sql"] = same
-                print(backend, run + 1, other, "same first wave as the SQL path:", same, "of", len(by_path["sql"]["waves"]))
+                print(
+                    backend,
+                    run + 1,
+                    other,
+                    "same first wave as the SQL path:",
+                    same,
+                    "of",
+                    len(by_path["sql"]["waves"]),
+                )
         plan = explain(url)
         (work / f"explain-{backend}.txt").write_text(plan)
         result[backend] = {"load": loaded, "runs": runs, "explain_file": str(work / f"explain-{backend}.txt")}

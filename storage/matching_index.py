@@ -31,7 +31,7 @@ import math
 import time
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -153,15 +153,15 @@ class _Table:
 
     score: F64
     best_first: npt.NDArray[np.intp]
-    place_score: list[float]  # per place key: the place term, or None when never eligible
-    eligible_place: npt.NDArray[np.bool_]
+    place_score: list[float]  # per place key: the place term, NaN where never eligible
 
 
 @dataclass(slots=True)
 class _Loaded:
     """One load's result, applied on the event loop: pools by (tenant, category), tasks this week."""
 
-    pools: dict[tuple[str, str], list[tuple[int, int, int, int, float]]]
+    # (person_id, neighbourhood, reach, language bits, VOG, paused until, weekly limit, slot bits)
+    pools: dict[tuple[str, str], list[tuple[Any, ...]]]
     tasks: dict[int, list[float]]
     people: set[int] | None
     started: float
@@ -296,6 +296,7 @@ class VolunteerIndex:
     def _apply(self, loaded: _Loaded, now: datetime) -> None:
         """Turn read rows into columns: all pools anew (full load) or these people's rows."""
         rows: dict[tuple[str, str], list[tuple[int, int, int, int, float]]] = {}
+        pool: _Pool | None
         for key, raw in loaded.pools.items():
             out = rows.setdefault(key, [])
             for person_id, hood, reach, languages, verified, paused, limit, availability in raw:
@@ -330,7 +331,12 @@ class VolunteerIndex:
     # --- proposing -----------------------------------------------------------------------------------
 
     def _table(
-        self, here_key: str, language: str, vog: bool, max_distance_km: float, municipality: places.Municipality
+        self,
+        here_key: str,
+        language: str,
+        vog: bool,
+        max_distance_km: float,
+        municipality: places.Municipality,
     ) -> _Table:
         """Scores by key for this request's place, language and VOG rule (cached: a handful of
         places and languages, recomputed only when a neighbourhood or a spare class is new)."""
@@ -343,7 +349,7 @@ class VolunteerIndex:
         here = _lookup(municipality, here_key)
         adjacent = set(here.adjacent) if here is not None else set()
         language_bit = LANGUAGE_BIT.get(language, 0)
-        place_score: list[float | None] = [None] * (hoods * PROFILES)
+        place_score = [math.nan] * (hoods * PROFILES)
         for key, code in self._hoods.items():
             same = key == here_key
             if same:
@@ -366,9 +372,9 @@ class VolunteerIndex:
                             continue
                         place_score[code * PROFILES + (reach * 4 + languages) * 2 + verified] = 0.0 + term
         score = np.full((hoods * PROFILES, spares, 2), -np.inf)
-        eligible_place = np.array([term is not None for term in place_score], np.bool_)
+        eligible_place = ~np.isnan(np.array(place_score, np.float64))
         if eligible_place.any():
-            terms = np.array([term for term in place_score if term is not None], np.float64)
+            terms = np.array(place_score, np.float64)[eligible_place]
             values = np.array(self._spare_values, np.float64)
             # ((place + available) + spare), the order `_score` adds them in: the same floats.
             available = (terms + weights.available_then)[:, None] + values[None, :]
@@ -381,7 +387,7 @@ class VolunteerIndex:
         best_first = finite[np.argsort(-flat[finite], kind="stable")]
         if len(self._tables) > 256:
             self._tables.clear()
-        table = self._tables[cache_key] = _Table(flat, best_first, place_score, eligible_place)  # type: ignore[arg-type]
+        table = self._tables[cache_key] = _Table(flat, best_first, place_score)
         return table
 
     def top(
@@ -410,7 +416,11 @@ class VolunteerIndex:
         if pool.spares != len(self._spare_values):
             pool.rekey(len(self._spare_values))
         table = self._table(
-            need.neighbourhood, need.language, need.category in verified_required, max_distance_km, municipality
+            need.neighbourhood,
+            need.language,
+            need.category in verified_required,
+            max_distance_km,
+            municipality,
         )
         flat = table.score
         excluded = len(flat) - 1
@@ -437,7 +447,7 @@ class VolunteerIndex:
                     # `_score` from scratch for this row: the helped term first, then the same terms.
                     extra = min(count - 1, weights.helped_before_extra_cap)
                     total = 0.0 + (weights.helped_before + extra * weights.helped_before_each_extra)
-                    total += table.place_score[int(pool.place[index])]  # type: ignore[operator]
+                    total += table.place_score[int(pool.place[index])]
                     if key[index] % 2:
                         total += weights.available_then
                     total += self._spare_values[int(pool.spare[index])]
@@ -531,7 +541,11 @@ def _queries(now: datetime, people: set[int] | None) -> tuple[Any, Any, Any]:
 
 
 def _assemble(
-    kind_rows: Iterable[Any], task_rows: Iterable[Any], main_rows: Iterable[Any], people: set[int] | None, started: float
+    kind_rows: Iterable[Any],
+    task_rows: Iterable[Any],
+    main_rows: Iterable[Any],
+    people: set[int] | None,
+    started: float,
 ) -> _Loaded:
     """Rows as read → per (tenant, category) tuples of plain values (the index codes them)."""
     kinds: dict[int, list[str]] = {}

@@ -385,9 +385,11 @@ def test_top_is_ranks_order_in_memory_with_many_ties_and_late_joiners() -> None:
     rng = random.Random(21)
     now = datetime(2026, 12, 2, 11, 0, tzinfo=UTC)
     week = now.timestamp() - 3600
-    facts = []
+    facts: list[dict[str, Any]] = []
     for pid in rng.sample(range(1, 5000), 600):
-        slots = [] if rng.random() < 0.5 else sorted({(rng.randrange(7), rng.choice(DAYPARTS)) for _ in range(3)})
+        slots = (
+            [] if rng.random() < 0.5 else sorted({(rng.randrange(7), rng.choice(DAYPARTS)) for _ in range(3)})
+        )
         facts.append(
             {
                 "id": pid,
@@ -437,9 +439,11 @@ def test_top_is_ranks_order_in_memory_with_many_ties_and_late_joiners() -> None:
             requester_id=rng.choice(facts)["id"],
             category="vervoer" if n % 2 else "oppas",  # oppas: VOG required
             neighbourhood=here,
-            language=rng.choice(["nl", "en"]),  # type: ignore[arg-type]
+            language=rng.choice(["nl", "en"]),
             when_kind=kind,  # type: ignore[arg-type]
-            when_start=now + timedelta(days=rng.randint(0, 6), hours=rng.choice([-2, 3, 8])) if kind == "moment" else None,
+            when_start=now + timedelta(days=rng.randint(0, 6), hours=rng.choice([-2, 3, 8]))
+            if kind == "moment"
+            else None,
             urgent=False,
         )
         helped = {f["id"]: rng.randint(1, 8) for f in rng.sample(facts, 30)}
@@ -450,7 +454,9 @@ def test_top_is_ranks_order_in_memory_with_many_ties_and_late_joiners() -> None:
                 neighbourhood=f["hood"],
                 distance_km=0.0
                 if f["hood"] == here
-                else places.distance_km(municipality.neighbourhood(here), municipality.neighbourhood(f["hood"])),
+                else places.distance_km(
+                    municipality.neighbourhood(here), municipality.neighbourhood(f["hood"])
+                ),
                 categories=frozenset({need.category}),
                 availability=frozenset(f["slots"]),
                 tasks_this_week=f["used"],
@@ -463,7 +469,9 @@ def test_top_is_ranks_order_in_memory_with_many_ties_and_late_joiners() -> None:
                 already_asked=f["id"] in invited,
             )
             for f in facts
-            if f["reach"] == "anywhere" or f["hood"] == here or (f["reach"] == "nearby" and f["hood"] in adjacent)
+            if f["reach"] == "anywhere"
+            or f["hood"] == here
+            or (f["reach"] == "nearby" and f["hood"] in adjacent)
         ]
         oracle = [r.person_id for r in rank(need, candidates, now)]
         pool_key = ("default", "vervoer")
