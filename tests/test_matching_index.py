@@ -490,3 +490,23 @@ def test_top_is_ranks_order_in_memory_with_many_ties_and_late_joiners() -> None:
             assert proposed == oracle[:m], (n, m)
         checked += len(oracle)
     assert checked > 1000
+
+
+async def test_a_task_turning_a_week_old_is_read_again(runtime: Runtime, clock: FixedClock) -> None:
+    """Tasks this week count against the weekly limit; three days on, the tasks answered four to six
+    days ago no longer do: the index reads those volunteers again and still proposes `rank`'s order."""
+    hoods = await pool(runtime, clock)
+    rng = random.Random(6)
+    requests = [await new_request(runtime, clock, rng, hoods) for _ in range(8)]
+    for request in requests:
+        proposed, oracle = await both(runtime, request, need_of(request, "nl"), clock(), m=VOLUNTEERS)
+        assert proposed == oracle
+    async with runtime.sessions() as session:
+        index = matching_index.for_session(session)
+    assert index is not None
+    later = clock() + timedelta(days=3)
+    assert index._task_ages and index._task_ages[0][0] <= later.timestamp()
+    for request in requests:
+        proposed, oracle = await both(runtime, request, need_of(request, "nl"), later, m=VOLUNTEERS)
+        assert proposed == oracle
+    assert all(age > later.timestamp() for age, _ in index._task_ages)
