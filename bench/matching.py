@@ -30,9 +30,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, insert, make_url, text
 
-from bench.common import fresh_postgres, percentile, save, wait_quiet
+from bench.common import fresh_postgres, percentile, postgres_backend_cpu, save, wait_quiet
 from bot.effects.matchmaker import PROPOSE, ranked_for
 from flows import places
 from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, next_wave, rank
@@ -168,9 +168,14 @@ def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any
 
 
 async def measure(
-    database_url: str, volunteers: int, n: int, seed: int = 11, path: str = "sql"
+    database_url: str, volunteers: int, n: int, seed: int = 11, path: str = "sql", change_every: int = 0
 ) -> dict[str, Any]:
+    """`change_every` k > 0: before every k-th request a random volunteer is marked changed, as the
+    write-through marks someone who accepted a task (the index path reads their rows again first)."""
     rng = random.Random(seed)
+    changes = random.Random(seed + 1)
+    server_before: dict[int, tuple[str, float]] = {}
+    server_after: dict[int, tuple[str, float]] = {}
     municipality = places.load_municipality()
     hoods = [nb.key for nb in municipality.neighbourhoods]
     engine = make_engine(database_url)
@@ -205,6 +210,8 @@ async def measure(
                 session.add(request)
                 requests.append(request)
         for i, request in enumerate(requests):
+            if i == 20 and engine.dialect.name == "postgresql":
+                server_before = postgres_backend_cpu()
             need = HelpNeed(
                 request_id=request.id,
                 requester_id=request.person_id,
@@ -234,6 +241,8 @@ async def measure(
                 if path == "index":
                     index = matching_index.for_session(session)
                     assert index is not None
+                    if change_every and i % change_every == 0:
+                        index.changed([changes.randint(1, volunteers)])
                     c0 = time.process_time()
                     t0 = time.perf_counter()
                     ranked = await ranked_for(session, request, need, now, municipality, "default")
@@ -264,8 +273,25 @@ async def measure(
             found.append(len(found_candidates))
             wave_sizes.append(len(wave))
             waves.append(wave)
+        if engine.dialect.name == "postgresql":
+            server_after = postgres_backend_cpu()
     finally:
         await engine.dispose()
+    # This database's live backends (the pool's connections), as a mean per timed request: the
+    # server's CPU ticks are 10 ms, too coarse for percentiles.
+    database = make_url(database_url).database
+    server_ms = None
+    if server_after:
+        server_ms = round(
+            sum(
+                cpu - (server_before[pid][1] if pid in server_before else 0.0)
+                for pid, (name, cpu) in server_after.items()
+                if name == database
+            )
+            * 1000
+            / max(1, n),
+            3,
+        )
 
     def stats(values: list[float]) -> dict[str, float]:
         return {
@@ -283,6 +309,8 @@ async def measure(
             "index_top_cpu_ms": stats(top_cpu_ms),
             "process_cpu_ms": stats(cpu_ms),
             "index_load_s": round(index_load_s, 2),
+            "server_cpu_ms_mean": server_ms,
+            "change_every": change_every,
             "full_waves": sum(1 for w in wave_sizes if w == 3),
             "waves": [[r.person_id for r in w] for w in waves],
         }
@@ -296,6 +324,7 @@ async def measure(
         # CPU of this process (SQLite's own work included: it runs on aiosqlite's thread here; the
         # PostgreSQL server's is not): less dependent on how busy the machine is than wall-clock.
         "process_cpu_ms": stats(cpu_ms),
+        "server_cpu_ms_mean": server_ms,
         "candidates_returned_median": percentile([float(x) for x in found], 50),
         "full_waves": sum(1 for w in wave_sizes if w == 3),
     }
@@ -346,7 +375,9 @@ def explain(database_url: str) -> str:
     return statement + "\n\n" + "\n".join(" | ".join(str(c) for c in r) for r in plan)
 
 
-def _measure_in(tree: Path, url: str, volunteers: int, n: int, seed: int, path: str) -> dict[str, Any]:
+def _measure_in(
+    tree: Path, url: str, volunteers: int, n: int, seed: int, path: str, change_every: int = 0
+) -> dict[str, Any]:
     """`measure` of `tree`'s code in a process of its own (a worker's start: nothing loaded yet)."""
     import json
     import os
@@ -359,7 +390,7 @@ def _measure_in(tree: Path, url: str, volunteers: int, n: int, seed: int, path: 
     script = (
         "import asyncio, json, sys; from bench.matching import measure; "
         "print(json.dumps(asyncio.run(measure(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), "
-        "seed=int(sys.argv[4]), path=sys.argv[5]))))"
+        "seed=int(sys.argv[4]), path=sys.argv[5], change_every=int(sys.argv[6])))))"
     )
     out = subprocess.run(
         [
@@ -371,6 +402,7 @@ def _measure_in(tree: Path, url: str, volunteers: int, n: int, seed: int, path: 
             str(n),
             str(seed),
             "index" if path == "base" else path,
+            str(change_every),
         ],
         cwd=tree,
         env={**os.environ, "PYTHONPATH": f"{shim}:{tree}"},
@@ -401,6 +433,12 @@ def main() -> None:
         help="another checkout (e.g. an export of main) whose index path runs as path `base`, each "
         "measurement in a process of its own on the same database",
     )
+    parser.add_argument(
+        "--change-every",
+        type=int,
+        default=0,
+        help="index paths: mark a random volunteer changed before every k-th request (write-through)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="voordeur-bench-matching-"))
     result: dict[str, Any] = {"settings": vars(args)}
@@ -418,10 +456,19 @@ def main() -> None:
                 quiet = wait_quiet()
                 if args.base:
                     tree = Path(args.base) if path == "base" else Path(__file__).resolve().parent.parent
-                    measured = _measure_in(tree, url, args.volunteers, args.requests, 11 + run, path)
+                    measured = _measure_in(
+                        tree, url, args.volunteers, args.requests, 11 + run, path, args.change_every
+                    )
                 else:
                     measured = asyncio.run(
-                        measure(url, args.volunteers, args.requests, seed=11 + run, path=path)
+                        measure(
+                            url,
+                            args.volunteers,
+                            args.requests,
+                            seed=11 + run,
+                            path=path,
+                            change_every=args.change_every,
+                        )
                     )
                 measured["quiet_before"] = quiet
                 measured["load_average_before"] = [
