@@ -258,6 +258,10 @@ class VolunteerIndex:
 
         async def run() -> None:
             try:
+                if self.listener is not None:
+                    # Read after LISTEN runs: a change between the read and LISTEN would be missed.
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self.listening.wait(), 5.0)
                 loaded = await asyncio.to_thread(_read_blocking, sync_url, now, time.monotonic())
                 async with self._lock:
                     self._apply(loaded, now)
@@ -649,9 +653,6 @@ async def preload(engine: AsyncEngine, now: datetime) -> None:
     connection of its own, after LISTEN runs (PostgreSQL), so no change is missed in between and the
     first requests match through SQL meanwhile instead of waiting in their transaction."""
     index = _for_engine(engine.sync_engine)
-    if index.listener is not None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(index.listening.wait(), 5.0)
     task = index.reload_in_background(engine, now)
     if task is not None:
         await task
