@@ -404,12 +404,13 @@ def _measure_in(
             "index" if path == "base" else path,
             str(change_every),
         ],
-        cwd=tree,
+        cwd=shim,  # `python -c` puts the working directory first: the shim's `bench`, not the tree's
         env={**os.environ, "PYTHONPATH": f"{shim}:{tree}"},
-        check=True,
         capture_output=True,
         text=True,
     )
+    if out.returncode != 0:
+        raise RuntimeError(f"{tree}: {out.stderr[-2000:]}")
     measured: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     measured["path"] = path
     measured["tree"] = str(tree)
