@@ -30,14 +30,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, insert, make_url, text
 
-from bench.common import fresh_postgres, percentile, save, wait_quiet
+from bench.common import fresh_postgres, percentile, postgres_backend_cpu, save, wait_quiet
 from bot.effects.matchmaker import PROPOSE, ranked_for
 from flows import places
 from flows.matching import CATEGORIES, DAYPARTS, HelpNeed, next_wave, rank
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
-from storage import matching, matching_index, migrate
+from storage import matching_index, migrate
 from storage.db import make_engine, make_sessionmaker, sync_url
 from storage.matching import candidates
 from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
@@ -168,15 +168,21 @@ def populate(database_url: str, volunteers: int, seed: int = 7) -> dict[str, Any
 
 
 async def measure(
-    database_url: str, volunteers: int, n: int, seed: int = 11, path: str = "sql"
+    database_url: str, volunteers: int, n: int, seed: int = 11, path: str = "sql", change_every: int = 0
 ) -> dict[str, Any]:
+    """`change_every` k > 0: before every k-th request a random volunteer is marked changed, as the
+    write-through marks someone who accepted a task (the index path reads their rows again first)."""
     rng = random.Random(seed)
+    changes = random.Random(seed + 1)
+    server_before: dict[int, tuple[str, float]] = {}
+    server_after: dict[int, tuple[str, float]] = {}
     municipality = places.load_municipality()
     hoods = [nb.key for nb in municipality.neighbourhoods]
     engine = make_engine(database_url)
     sessions = make_sessionmaker(engine)
     query_ms, rank_ms, total_ms, cpu_ms, found, wave_sizes = [], [], [], [], [], []
     top_ms: list[float] = []
+    top_cpu_ms: list[float] = []
     waves: list[list[Any]] = []
     index_load_s = 0.0
     now = datetime.now(UTC)
@@ -204,6 +210,8 @@ async def measure(
                 session.add(request)
                 requests.append(request)
         for i, request in enumerate(requests):
+            if i == 20 and engine.dialect.name == "postgresql":
+                server_before = postgres_backend_cpu()
             need = HelpNeed(
                 request_id=request.id,
                 requester_id=request.person_id,
@@ -214,24 +222,38 @@ async def measure(
                 when_start=request.when_start,
                 urgent=request.urgent,
             )
-            async with sessions() as session:
+            if path == "index" and i == 0:
+                # The first load, as a worker's start does it (bot/runtime.py); an older tree has no
+                # preload and loads in the first request's session.
+                l0 = time.perf_counter()
+                if hasattr(matching_index, "preload"):
+                    await matching_index.preload(engine, now)
+                else:
+                    async with sessions() as session:
+                        index = matching_index.for_session(session)
+                        assert index is not None
+                        await index.sync(session, now)
+                index_load_s = time.perf_counter() - l0
+            async with sessions() as session, session.begin():
+                # The matchmaker runs inside the engine's transaction, which commits: the connection is
+                # there already, and psycopg keeps its prepared statements (a rollback drops them).
+                await session.connection()
                 if path == "index":
                     index = matching_index.for_session(session)
                     assert index is not None
-                    if i == 0:
-                        l0 = time.perf_counter()
-                        await index.sync(session, now)
-                        index_load_s = time.perf_counter() - l0
+                    if change_every and i % change_every == 0:
+                        index.changed([changes.randint(1, volunteers)])
                     c0 = time.process_time()
                     t0 = time.perf_counter()
                     ranked = await ranked_for(session, request, need, now, municipality, "default")
                     t2 = time.perf_counter()
                     c2 = time.process_time()
                     wave = next_wave(ranked, 3)
-                    helped = await matching.helped_before(session, request.person_id)
-                    u0 = time.perf_counter()
-                    index.top(need, "default", municipality, now, helped=helped, invited=set(), m=PROPOSE)
+                    # The in-memory part alone, as the matchmaker calls it (CPU of this thread).
+                    u0, v0 = time.perf_counter(), time.thread_time()
+                    index.top(need, "default", municipality, now, helped={}, invited=set(), m=PROPOSE)
                     top_ms.append((time.perf_counter() - u0) * 1000)
+                    top_cpu_ms.append((time.thread_time() - v0) * 1000)
                     t1 = t0
                     found_candidates = []
                 else:
@@ -251,8 +273,25 @@ async def measure(
             found.append(len(found_candidates))
             wave_sizes.append(len(wave))
             waves.append(wave)
+        if engine.dialect.name == "postgresql":
+            server_after = postgres_backend_cpu()
     finally:
         await engine.dispose()
+    # This database's live backends (the pool's connections), as a mean per timed request: the
+    # server's CPU ticks are 10 ms, too coarse for percentiles.
+    database = make_url(database_url).database
+    server_ms = None
+    if server_after:
+        server_ms = round(
+            sum(
+                cpu - (server_before[pid][1] if pid in server_before else 0.0)
+                for pid, (name, cpu) in server_after.items()
+                if name == database
+            )
+            * 1000
+            / max(1, n),
+            3,
+        )
 
     def stats(values: list[float]) -> dict[str, float]:
         return {
@@ -267,8 +306,11 @@ async def measure(
             "requests_timed": len(total_ms),
             "total_ms": stats(total_ms),
             "index_top_ms": stats(top_ms),
+            "index_top_cpu_ms": stats(top_cpu_ms),
             "process_cpu_ms": stats(cpu_ms),
             "index_load_s": round(index_load_s, 2),
+            "server_cpu_ms_mean": server_ms,
+            "change_every": change_every,
             "full_waves": sum(1 for w in wave_sizes if w == 3),
             "waves": [[r.person_id for r in w] for w in waves],
         }
@@ -282,6 +324,7 @@ async def measure(
         # CPU of this process (SQLite's own work included: it runs on aiosqlite's thread here; the
         # PostgreSQL server's is not): less dependent on how busy the machine is than wall-clock.
         "process_cpu_ms": stats(cpu_ms),
+        "server_cpu_ms_mean": server_ms,
         "candidates_returned_median": percentile([float(x) for x in found], 50),
         "full_waves": sum(1 for w in wave_sizes if w == 3),
     }
@@ -332,13 +375,71 @@ def explain(database_url: str) -> str:
     return statement + "\n\n" + "\n".join(" | ".join(str(c) for c in r) for r in plan)
 
 
+def _measure_in(
+    tree: Path, url: str, volunteers: int, n: int, seed: int, path: str, change_every: int = 0
+) -> dict[str, Any]:
+    """`measure` of `tree`'s code in a process of its own (a worker's start: nothing loaded yet)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    # This file's `measure` (the same timing for both trees) over `tree`'s app code.
+    shim = Path(tempfile.mkdtemp(prefix="voordeur-bench-shim-"))
+    (shim / "bench").symlink_to(Path(__file__).resolve().parent)
+    script = (
+        "import asyncio, json, sys; from bench.matching import measure; "
+        "print(json.dumps(asyncio.run(measure(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), "
+        "seed=int(sys.argv[4]), path=sys.argv[5], change_every=int(sys.argv[6])))))"
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            script,
+            url,
+            str(volunteers),
+            str(n),
+            str(seed),
+            "index" if path == "base" else path,
+            str(change_every),
+        ],
+        cwd=shim,  # `python -c` puts the working directory first: the shim's `bench`, not the tree's
+        env={**os.environ, "PYTHONPATH": f"{shim}:{tree}"},
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"{tree}: {out.stderr[-2000:]}")
+    measured: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    measured["path"] = path
+    measured["tree"] = str(tree)
+    return measured
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--volunteers", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--paths", default="sql,index", help="alternated in each run")
+    parser.add_argument(
+        "--paths",
+        default="sql,index",
+        help="alternated in each run; `base` is the index path of the tree given by --base",
+    )
+    parser.add_argument(
+        "--base",
+        default="",
+        help="another checkout (e.g. an export of main) whose index path runs as path `base`, each "
+        "measurement in a process of its own on the same database",
+    )
+    parser.add_argument(
+        "--change-every",
+        type=int,
+        default=0,
+        help="index paths: mark a random volunteer changed before every k-th request (write-through)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="voordeur-bench-matching-"))
     result: dict[str, Any] = {"settings": vars(args)}
@@ -354,7 +455,22 @@ def main() -> None:
             by_path = {}
             for path in args.paths.split(","):
                 quiet = wait_quiet()
-                measured = asyncio.run(measure(url, args.volunteers, args.requests, seed=11 + run, path=path))
+                if args.base:
+                    tree = Path(args.base) if path == "base" else Path(__file__).resolve().parent.parent
+                    measured = _measure_in(
+                        tree, url, args.volunteers, args.requests, 11 + run, path, args.change_every
+                    )
+                else:
+                    measured = asyncio.run(
+                        measure(
+                            url,
+                            args.volunteers,
+                            args.requests,
+                            seed=11 + run,
+                            path=path,
+                            change_every=args.change_every,
+                        )
+                    )
                 measured["quiet_before"] = quiet
                 measured["load_average_before"] = [
                     float(x) for x in Path("/proc/loadavg").read_text().split()[:3]
@@ -362,16 +478,19 @@ def main() -> None:
                 by_path[path] = measured
                 runs.append(measured)
                 print(backend, run + 1, {k: v for k, v in measured.items() if k != "waves"}, flush=True)
-            if "sql" in by_path and "index" in by_path:
+            for other in ("index", "base"):
+                if "sql" not in by_path or other not in by_path:
+                    continue
                 # The SQL path ranks the first 500 eligible by id, the index the whole pool: the same
                 # wave is expected where the SQL path's 500 held the pool's best (checked, counted).
                 same = sum(
-                    a == b for a, b in zip(by_path["sql"]["waves"], by_path["index"]["waves"], strict=True)
+                    a == b for a, b in zip(by_path["sql"]["waves"], by_path[other]["waves"], strict=True)
                 )
-                by_path["index"]["same_wave_as_sql"] = same
+                by_path[other]["same_wave_as_sql"] = same
                 print(
                     backend,
                     run + 1,
+                    other,
                     "same first wave as the SQL path:",
                     same,
                     "of",

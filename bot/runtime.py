@@ -283,10 +283,7 @@ class Runtime:
             self.engine.wake()
 
     async def load_volunteers(self) -> None:
-        async with self.sessions() as session:
-            index = matching_index.for_session(session)
-            if index is not None:
-                await index.sync(session, self.clock())
+        await matching_index.preload(self.db, self.clock())
 
     async def healthy(self, timeout: float = HEALTH_TIMEOUT_SECONDS) -> bool:
         """The database answers a trivial query within `timeout` (a silent network must not hang it)."""

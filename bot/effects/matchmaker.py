@@ -101,21 +101,21 @@ async def ranked_for(
     tenant: str,
 ) -> list[Ranked]:
     """The request's eligible volunteers, best first. The in-memory index (storage/matching_index.py)
-    proposes the best `PROPOSE` of the whole pool; they are read again from the database by id and
-    ranked by `rank`, so only what the database says now decides. Should fewer than a wave survive
-    that while the index had more, the SQL path (the first 500 by id) decides instead."""
+    proposes the best of the whole pool; one statement reads them again by id, with everyone who
+    helped this requester before, and `rank` orders what it returns: only what the database says
+    now decides. Should fewer than a wave survive that while the index had more, the SQL path (the
+    first 500 by id) decides instead; while the index's first load runs, the SQL path too.
+
+    Nothing else is read first: the index proposes without "helped before" (those few are added by
+    the statement and `rank` puts them first) and without "invited already" (it proposes a wave more
+    for each wave asked, and the statement leaves out who was invited), so the best `PROPOSE` not yet
+    invited are among what it reads."""
     index = matching_index.for_session(session) if USE_INDEX else None
-    if index is None:
+    if index is None or not await index.refresh(session, now):
         return rank(need, await matching.candidates(session, request, now, municipality, tenant), now)
-    await index.sync(session, now)
-    helped = await matching.helped_before(session, request.person_id)
-    invited = await matching.invited(session, request.id)
-    proposed = index.top(need, tenant, municipality, now, helped=helped, invited=invited, m=PROPOSE)
-    if not proposed:
-        return []
-    confirmed = await matching.candidates(
-        session, request, now, municipality, tenant, only=proposed, helped=helped
-    )
+    m = PROPOSE + request.wave * WAVE_SIZE
+    proposed = index.top(need, tenant, municipality, now, helped={}, invited=set(), m=m)
+    confirmed = await matching.confirm(session, request, now, municipality, tenant, proposed)
     ranked = rank(need, confirmed, now)
     if len(ranked) < WAVE_SIZE and len(proposed) >= PROPOSE:
         log.warning("volunteer index was stale, matched through SQL", extra={"count": len(proposed)})
