@@ -20,7 +20,7 @@ from storage.inbox import identity_for
 from storage.models import OutboxMessage
 from tests.conftest import FixedClock
 from tests.dbutil import outbox_rows
-from tests.test_outbox_sender import FakeAdapter, enqueue, resent_count
+from tests.test_outbox_sender import FakeAdapter, enqueue, resent_count, row_fields
 
 CHANNELS = ("simulator",)
 
@@ -33,18 +33,7 @@ async def reply_rows(
     async with runtime.sessions() as session, session.begin():
         for address, body in replies:
             who = await identity_for(session, "simulator", address, clock())
-            rows.append(
-                outbox.row(
-                    person_id=who.person_id,
-                    identity_id=who.id,
-                    channel="simulator",
-                    text_key="menu",
-                    body=body,
-                    choices=[["ask", "Hulp vragen"]],
-                    now=clock(),
-                    due_at=due_at,
-                )
-            )
+            rows.append(outbox.row(**row_fields(who, body, clock(), due_at=due_at)))
     return rows
 
 

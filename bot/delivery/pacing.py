@@ -127,19 +127,14 @@ class SendPacer:
         ]
         return max([0.0, *waits])
 
-    async def spaced(self, limits: Sequence[Limit]) -> None:
-        """Wait until every spacing limit among `limits` allows a send, taking nothing (`slot` does):
-        the sender waits here before it takes one of its concurrent slots."""
-        while (wait := self.spacing_wait(limits, self._clock())) > 0:
-            await self._sleep(wait)
-
     @contextlib.asynccontextmanager
     async def slot(self, limits: Sequence[Limit]) -> AsyncIterator[None]:
         """Wait for a slot under `limits`, hold it while the body sends, then release it."""
         if not limits:
             yield
             return
-        await self.spaced(limits)
+        while (wait := self.spacing_wait(limits, self._clock())) > 0:
+            await self._sleep(wait)
         self.hold(limits)
         try:
             wait = await self._reserve(limits)

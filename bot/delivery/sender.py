@@ -23,12 +23,12 @@ retries, rows of a process that died) is claimed by `claim_due` as before, woken
 most once per `claim_interval`, or every `idle_poll`.
 
 A lane is one address's queue: its rows are sent one after the other, in id order, each paced as every
-send is (bot/delivery/pacing.py; Telegram's per-chat spacing is waited for before a send takes one of
-the `concurrency` slots, so a lane waiting a second for its chat holds none). When a row ends in a way
-that holds back its address's later rows in the table (a retry, an unknown outcome, a lease lost), the
-rest of the lane is given back to the queue (attempt not counted) and taken by `claim_due` in order.
-A row's lease is renewed before its send when less than half of it is left (a long lane, a slow
-number), so a lease never runs out under a row this process may still send.
+send is (bot/delivery/pacing.py). A send waits for its pacing slot before it takes one of the
+`concurrency` slots, so rows waiting for a slow number or a chat's spacing hold none. When a row ends in
+a way that holds back its address's later rows in the table (a retry, an unknown outcome, a lease
+lost), the rest of the lane is given back to the queue (attempt not counted) and taken by `claim_due`
+in order. A row's lease is renewed before its send when less than half of it is left (a long lane, a
+slow number), so a lease never runs out under a row this process may still send.
 """
 
 from __future__ import annotations
@@ -127,7 +127,8 @@ class OutboxSender:
         self._lanes: dict[int, deque[ClaimedMessage]] = {}  # identity id -> its claimed rows, in order
         self._lane_tasks: set[asyncio.Task[None]] = set()
         self._behind: set[int] = set()  # identities with rows left in the table behind a lane's
-        self._starved = False  # a claim or hand-off found no room: wake the claim when lanes drain
+        self._claim_held: set[int] = set()  # of the held rows, those `claim_due` gave (at most a batch)
+        self._starved = False  # the claim found its batch still half held: woken when it drains
         # Outcomes finishing together are recorded in one transaction (group commit) with one statement
         # per batch (bot/delivery/outcomes.py); each send still waits for its own outcome's commit
         # before the row counts as done.
@@ -149,11 +150,11 @@ class OutboxSender:
                 self._wakeup.clear()
                 started = loop.time()
                 try:
-                    claimed = await self._claim_round()
+                    more = await self._claim_round()
                 except Exception:
                     log.exception("outbox round failed")
-                    claimed = 0
-                if claimed < self._batch_size and not self._stopping:
+                    more = False
+                if not more and not self._stopping:
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(self._wakeup.wait(), timeout=idle_poll)
                 rest = self._claim_interval - (loop.time() - started)
@@ -178,7 +179,6 @@ class OutboxSender:
         those; the engine gives them to `hand_over` once the transaction committed."""
         room = self._max_held - len(self._claimed) - len(self._sending)
         if not self._running or self._stopping or room <= 0:
-            self._starved = self._starved or (self._running and room <= 0)
             await outbox.insert_rows(session, rows)
             return []
         claimed = await outbox.insert_born(
@@ -213,15 +213,18 @@ class OutboxSender:
                 session, now, limit=limit, lease=self._lease, channels=self._channels
             )
 
-    async def _claim_round(self) -> int:
-        """Claim due rows into lanes, as many as there is room for; returns how many."""
-        limit = min(self._batch_size, self._max_held - len(self._claimed) - len(self._sending))
-        if limit <= 0:
+    async def _claim_round(self) -> bool:
+        """Claim due rows into lanes: a batch's worth, less what the claim path still holds, and only once
+        half of that is done (several workers share a backlog, as with rounds). True when it took all
+        it asked for (more may be due)."""
+        room = self._batch_size - len(self._claim_held)
+        if room < max(1, self._batch_size // 2):
             self._starved = True
-            return 0
-        claimed = await self._claim(limit)
+            return False
+        claimed = await self._claim(room)
+        self._claim_held.update(message.id for message in claimed)
         self._queue(claimed)
-        return len(claimed)
+        return len(claimed) == room
 
     def _queue(self, claimed: list[ClaimedMessage]) -> None:
         for message in claimed:
@@ -252,7 +255,7 @@ class OutboxSender:
                     rest = list(lane)
                     lane.clear()
                     await self._give_back(rest)
-                if self._starved and len(self._claimed) + len(self._sending) <= self._max_held // 2:
+                if self._starved and len(self._claim_held) <= self._batch_size // 2:
                     self._starved = False
                     self.wake()
         finally:
@@ -273,6 +276,7 @@ class OutboxSender:
             log.exception("giving back claimed rows failed", extra={"count": len(messages)})
         for message in messages:
             self._claimed.discard(message.id)
+            self._claim_held.discard(message.id)
 
     async def release_in_flight(self) -> None:
         """On shutdown, for rows this process still holds: a claim never handed to a provider goes back
@@ -284,6 +288,7 @@ class OutboxSender:
             await outbox.mark_unknown(session, sorted(self._sending), self._clock() + RECONCILE_DELAY)
         self._claimed.clear()
         self._sending.clear()
+        self._claim_held.clear()
 
     async def _send_one(self, message: ClaimedMessage) -> bool:
         """Send one claimed row; False when it now holds back its address's later rows."""
@@ -301,6 +306,7 @@ class OutboxSender:
     def _forget(self, message_id: int) -> None:
         self._claimed.discard(message_id)
         self._sending.discard(message_id)
+        self._claim_held.discard(message_id)
 
     async def _send_claimed(self, message: ClaimedMessage) -> bool:
         """Send one claimed row and record its outcome; False when the row stays in the way of its
@@ -333,10 +339,9 @@ class OutboxSender:
             # Its tenant has no such channel (any more): never send it with another tenant's.
             await self._fail(message, "channel_off")
             return True
-        limits = _pacing(adapter, outbound)
-        # A chat's spacing is waited for before taking a slot: a lane waiting for its chat holds none.
-        await self._pacer.spaced(limits)
-        async with self._concurrency, self._pacer.slot(limits):
+        # The pacing slot first, then one of the concurrent sends: a send waiting for its rate or its
+        # chat's spacing holds none of them, so one slow number does not stall the other senders.
+        async with self._pacer.slot(_pacing(adapter, outbound)), self._concurrency:
             if not await self._lease_holds(message):
                 return False
             # From here the request may leave this process: on a cancelled shutdown it is "unknown".
