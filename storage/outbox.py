@@ -313,6 +313,20 @@ _INSERT_RETURNING = insert(table_of(OutboxMessage)).returning(
 )
 
 
+async def address_states(
+    session: AsyncSession, identity_ids: set[int]
+) -> dict[int, tuple[bool, datetime | None]]:
+    """(stopped, last inbound) of each address, read now: a row born claimed is checked against them
+    after its transaction committed (a STOP in the same batch) and again when it waited in its lane."""
+    query = select(Identity.id, Identity.stopped_at, Identity.last_inbound_at).where(
+        Identity.id.in_(identity_ids)
+    )
+    return {
+        identity_id: (stopped_at is not None, last_inbound_at)
+        for identity_id, stopped_at, last_inbound_at in await session.execute(query)
+    }
+
+
 async def renew(session: AsyncSession, message_id: int, held_until: datetime, until: datetime) -> bool:
     """Extend this sender's claim on a row (from the lease it holds to `until`); False when the row is
     no longer under that lease (expired and taken back): then it must not be sent from here."""

@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
-from bot.channels.base import SendResult
+from bot.channels.base import OutboundMessage, SendResult
+from bot.delivery import sender as sender_module
 from bot.delivery.sender import LEASE, OutboxSender
 from bot.runtime import Runtime
 from storage import outbox
-from storage.inbox import identity_for
+from storage.inbox import identity_for, mark_address_stopped
 from storage.models import OutboxMessage
 from tests.conftest import FixedClock
 from tests.dbutil import outbox_rows
@@ -281,3 +282,71 @@ async def test_without_a_running_sender_replies_stay_in_the_table(
     [row] = await outbox_rows(runtime)
     assert (row.status, row.attempts) == ("pending", 0)
     assert await sender.send_due() == 1
+
+
+async def stop_address(runtime: Runtime, clock: FixedClock, address: str) -> None:
+    async with runtime.sessions() as session, session.begin():
+        await mark_address_stopped(session, "simulator", address, "stop", clock())
+
+
+async def test_a_stop_committed_with_the_batch_cancels_its_earlier_replies(
+    runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
+) -> None:
+    """The engine wrote the replies before a STOP later in the same batch: they are checked after the
+    commit, as a claim would have read the address."""
+    sender, adapter = running
+    rows = await reply_rows(runtime, clock, [("+31611111111", "een"), ("+31611111111", "twee")])
+    async with runtime.sessions() as session, session.begin():
+        claimed = await sender.insert_outbox(session, rows)
+        await mark_address_stopped(session, "simulator", "+31611111111", "stop", clock())
+    assert [m.address_stopped for m in claimed] == [False, False], "read before the STOP"
+    sender.hand_over(claimed)
+    await settled(sender)
+    assert adapter.sent == []
+    assert [(r.status, r.error) for r in await outbox_rows(runtime)] == [("cancelled", "address_stopped")] * 2
+
+
+class StoppingAdapter(FakeAdapter):
+    """The first send stops the address elsewhere (a STOP handled meanwhile) and takes a while."""
+
+    def __init__(self, runtime: Runtime, clock: FixedClock) -> None:
+        super().__init__()
+        self.runtime, self.clock = runtime, clock
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        if not self.sent:
+            await stop_address(self.runtime, self.clock, message.address)
+        return await super().send(message)
+
+
+async def test_a_lane_row_that_waited_reads_its_address_again(
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sender_module, "RECHECK_AFTER", 0.0)
+    adapter = StoppingAdapter(runtime, clock)
+    sender = OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock, claim_interval=0.0)
+    task = asyncio.create_task(sender.run(idle_poll=0.05))
+    while not sender._running:
+        await asyncio.sleep(0)
+    await engine_batch(
+        runtime, sender, await reply_rows(runtime, clock, [("+31611111111", "een"), ("+31611111111", "twee")])
+    )
+    await settled(sender)
+    sender.stop()
+    await task
+    assert [m.text for m in adapter.sent] == ["een"]
+    assert [r.status for r in await outbox_rows(runtime)] == ["sent", "cancelled"]
+
+
+async def test_a_provider_stop_gives_the_rest_of_the_lane_back_to_be_cancelled(
+    runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
+) -> None:
+    sender, adapter = running
+    adapter.script = [SendResult("failed", error="twilio:21610", address_stopped=True)]
+    await engine_batch(
+        runtime, sender, await reply_rows(runtime, clock, [("+31611111111", "een"), ("+31611111111", "twee")])
+    )
+    await settled(sender)
+    await sender.send_due()
+    assert [m.text for m in adapter.sent] == ["een"]
+    assert [(r.status, r.attempts) for r in await outbox_rows(runtime)] == [("failed", 1), ("cancelled", 1)]

@@ -67,6 +67,9 @@ RECONCILE_DELAY = timedelta(seconds=30)
 LEASE = timedelta(seconds=120)
 # The most rows this sender holds claimed at once (lanes and claims): more stay in the table.
 MAX_HELD = 1000
+# A lane row that waited longer than this (seconds) behind its address's earlier rows has its address's
+# state read again before it is sent: a STOP may have come meanwhile.
+RECHECK_AFTER = 0.5
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -127,6 +130,7 @@ class OutboxSender:
         self._lanes: dict[int, deque[ClaimedMessage]] = {}  # identity id -> its claimed rows, in order
         self._lane_tasks: set[asyncio.Task[None]] = set()
         self._behind: set[int] = set()  # identities with rows left in the table behind a lane's
+        self._checked_at: dict[int, float] = {}  # lane row -> when its address's state was read (loop time)
         self._claim_held: set[int] = set()  # of the held rows, those `claim_due` gave (at most a batch)
         self._starved = False  # the claim found its batch still half held: woken when it drains
         # Outcomes finishing together are recorded in one transaction (group commit) with one statement
@@ -192,8 +196,35 @@ class OutboxSender:
         return claimed
 
     def hand_over(self, claimed: list[ClaimedMessage]) -> None:
-        """Rows born claimed whose transaction committed: into their lanes (no claim query)."""
+        """Rows born claimed whose transaction committed: into their lanes (no claim query), once their
+        addresses' states are read again (a STOP later in the same batch stopped the address)."""
+        if not claimed:
+            return
+        self._claimed.update(message.id for message in claimed)
+        task = asyncio.ensure_future(self._admit(claimed))
+        self._lane_tasks.add(task)
+        task.add_done_callback(self._lane_tasks.discard)
+
+    async def _admit(self, claimed: list[ClaimedMessage]) -> None:
+        try:
+            claimed = await self._refreshed(claimed)
+        except Exception:
+            # Not sent on old facts: they stay claimed until their lease runs out, then are reconciled.
+            log.exception("reading addresses of rows born claimed failed", extra={"count": len(claimed)})
+            return
         self._queue(claimed)
+
+    async def _refreshed(self, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
+        """The rows with their addresses' stop and last inbound as the table has them now."""
+        async with self._sessions() as session:
+            states = await outbox.address_states(session, {message.identity_id for message in claimed})
+        now = asyncio.get_running_loop().time()
+        fresh = []
+        for message in claimed:
+            stopped, last_inbound_at = states.get(message.identity_id, (True, None))
+            fresh.append(replace(message, address_stopped=stopped, last_inbound_at=last_inbound_at))
+            self._checked_at[message.id] = now
+        return fresh
 
     async def send_due(self) -> int:
         """One round for tests and tools: expire dead claims, claim due rows, send them concurrently
@@ -223,6 +254,8 @@ class OutboxSender:
             return False
         claimed = await self._claim(room)
         self._claim_held.update(message.id for message in claimed)
+        read_at = asyncio.get_running_loop().time()
+        self._checked_at.update((message.id, read_at) for message in claimed)
         self._queue(claimed)
         return len(claimed) == room
 
@@ -243,14 +276,26 @@ class OutboxSender:
 
     async def _run_lane(self, identity_id: int, lane: deque[ClaimedMessage]) -> None:
         """Send one address's rows in order; when one holds back the rest, give the rest back."""
+        loop = asyncio.get_running_loop()
         try:
             while lane and not self._stopping:
                 message = lane.popleft()
+                checked = self._checked_at.pop(message.id, None)
                 try:
-                    goes_on = await self._send_one(message)
+                    if checked is not None and loop.time() - checked > RECHECK_AFTER:
+                        # It waited behind its address's earlier rows: a STOP may have come meanwhile.
+                        [message] = await self._refreshed([message])
+                        self._checked_at.pop(message.id, None)
                 except Exception:
-                    log.exception("outbox send failed", extra={"outbox_id": message.id})
+                    log.exception("reading an address's state failed", extra={"outbox_id": message.id})
+                    lane.appendleft(message)  # given back below, with the rest
                     goes_on = False
+                else:
+                    try:
+                        goes_on = await self._send_one(message)
+                    except Exception:
+                        log.exception("outbox send failed", extra={"outbox_id": message.id})
+                        goes_on = False
                 if not goes_on and lane:
                     rest = list(lane)
                     lane.clear()
@@ -277,6 +322,7 @@ class OutboxSender:
         for message in messages:
             self._claimed.discard(message.id)
             self._claim_held.discard(message.id)
+            self._checked_at.pop(message.id, None)
 
     async def release_in_flight(self) -> None:
         """On shutdown, for rows this process still holds: a claim never handed to a provider goes back
@@ -289,6 +335,7 @@ class OutboxSender:
         self._claimed.clear()
         self._sending.clear()
         self._claim_held.clear()
+        self._checked_at.clear()
 
     async def _send_one(self, message: ClaimedMessage) -> bool:
         """Send one claimed row; False when it now holds back its address's later rows."""
@@ -426,7 +473,8 @@ class OutboxSender:
         """Record a send's outcome; False when the row now holds back its address's later rows."""
         now = self._clock()
         metrics.OUTBOUND.labels(message.channel, result.outcome).inc()
-        goes_on = result.outcome in ("sent", "failed")
+        # A failure that stopped the address holds back the rest: the claim path cancels them.
+        goes_on = result.outcome == "sent" or (result.outcome == "failed" and not result.address_stopped)
         if result.outcome == "sent":
             await self._finish(message, outbox.SENT, provider_id=result.provider_id)
             metrics.REPLY_LATENCY_SECONDS.labels(message.channel).observe(
