@@ -17,7 +17,8 @@ Such a row is marked `needs_reconcile` and settled before it is sent again, neve
 
 Where rows come from (issue 16): the engine's replies are born claimed. In the engine's transaction
 `insert_outbox` writes them already leased to this sender where `claim_due` would have taken them at
-that moment (storage.outbox.insert_born), and after its commit `hand_over` puts them in this process's
+that moment (storage.outbox.insert_born), and after its commit `hand_over` reads their addresses' stop
+and last inbound again (one statement: a STOP later in the same batch) and puts them in this process's
 lanes, with no claim query. Everything else (effects' messages, rows held back behind an earlier one,
 retries, rows of a process that died) is claimed by `claim_due` as before, woken by the engine and at
 most once per `claim_interval`, or every `idle_poll`.
@@ -26,7 +27,7 @@ A lane is one address's queue: its rows are sent one after the other, in id orde
 send is (bot/delivery/pacing.py). A send waits for its pacing slot before it takes one of the
 `concurrency` slots, so rows waiting for a slow number or a chat's spacing hold none. When a row ends in
 a way that holds back its address's later rows in the table (a retry, an unknown outcome, a lease
-lost), the rest of the lane is given back to the queue (attempt not counted) and taken by `claim_due`
+lost, the address stopped), the rest of the lane is given back to the queue (attempt not counted) and taken by `claim_due`
 in order. A row's lease is renewed before its send when less than half of it is left (a long lane, a
 slow number), so a lease never runs out under a row this process may still send.
 """
