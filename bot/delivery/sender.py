@@ -27,9 +27,9 @@ A lane is one address's queue: its rows are sent one after the other, in id orde
 send is (bot/delivery/pacing.py). A send waits for its pacing slot before it takes one of the
 `concurrency` slots, so rows waiting for a slow number or a chat's spacing hold none. When a row ends in
 a way that holds back its address's later rows in the table (a retry, an unknown outcome, a lease
-lost, the address stopped), the rest of the lane is given back to the queue (attempt not counted) and taken by `claim_due`
-in order. A row's lease is renewed before its send when less than half of it is left (a long lane, a
-slow number), so a lease never runs out under a row this process may still send.
+lost, the address stopped), the rest of the lane is given back to the queue (attempt not counted) and
+taken by `claim_due` in order. A row's lease is renewed before its send when less than half of it is
+left (a long lane, a slow number), so a lease never runs out under a row this process may still send.
 """
 
 from __future__ import annotations
