@@ -9,8 +9,11 @@ process CPU (time.process_time: every thread) per request and requests/s. Varian
 each round (A B C ... A B C ...), so a busy machine hits them alike; the medians are printed and saved.
 
 Variants:
-- `ptb`: `TelegramAdapter.send` (python-telegram-bot's Bot.send_message over its HTTPXRequest);
-- `twilio`: `TwilioAdapter.send` (twilio's Messages API over bot/channels/twilio_http.py, httpx);
+- `ptb`: `TelegramAdapter.send` (up to main b311b99: python-telegram-bot's Bot.send_message over its
+  HTTPXRequest; since session 6: a JSON body through `ProviderPost`, bot/channels/http.py);
+- `twilio`: `TwilioAdapter.send` (up to b311b99: twilio's Messages API over httpx; since session 6: a
+  form body through `ProviderPost`);
+- `provider_post`: a bare `ProviderPost` of the same JSON body to sendMessage (session 6 on);
 - `httpx`: one shared `httpx.AsyncClient`, a bare JSON POST to sendMessage;
 - `aiohttp`: one `aiohttp.ClientSession`, the same POST;
 - `httpx_aiohttp`: the `httpx.AsyncClient` API over a transport that sends with aiohttp.
@@ -37,7 +40,7 @@ from typing import Any
 from bench import conversations
 from bench.common import BENCH, PYTHON, Child, children, cpu_seconds, free_port, save, total_cpu_seconds
 
-VARIANTS = ("ptb", "twilio", "httpx", "aiohttp", "httpx_aiohttp")
+VARIANTS = ("ptb", "twilio", "provider_post", "httpx", "aiohttp", "httpx_aiohttp")
 TEXT = "Bericht van de benchmark. Wat wil je doen?"
 CHOICES = (("ask", "Hulp vragen"), ("offer", "Hulp bieden"))
 
@@ -98,6 +101,24 @@ async def _variant(name: str, telegram: str, twilio: str, requests: int, concurr
         async def send(i: int) -> None:
             message = OutboundMessage(i, "sms", f"+3165{i % 10_000_000:07d}", TEXT, CHOICES)
             assert (await account.send(message)).outcome == "sent"
+
+    elif name == "provider_post":
+        from bot.channels.http import AiohttpPool, ProviderPost
+
+        pool = AiohttpPool()
+        closers.append(pool.aclose)
+        post = ProviderPost(
+            url,
+            {"Content-Type": "application/json"},
+            connect_timeout=15.0,
+            read_timeout=15.0,
+            pool_timeout=15.0,
+            pool=pool,
+        )
+
+        async def send(i: int) -> None:
+            answer = await post.post(json.dumps(payload(i)).encode())
+            assert answer.status == 200 and json.loads(answer.body)["ok"]
 
     elif name in ("httpx", "httpx_aiohttp"):
         transport = None

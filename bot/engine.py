@@ -133,6 +133,7 @@ class Engine:
         *,
         clock: Clock = utc_now,
         on_outbox: Callable[[], None] = lambda: None,
+        handoff: outbox.Handoff | None = None,
         on_touched: Callable[[int], None] = lambda _person_id: None,
         public_base_url: str = "",
         scheduler_batch: int = SCHEDULER_BATCH,
@@ -142,6 +143,7 @@ class Engine:
         self._scheduler_batch = scheduler_batch
         self._clock = clock
         self._on_outbox = on_outbox
+        self._handoff = handoff  # the sender that takes the replies born claimed, if one runs here
         self._on_touched = on_touched
         self._batch_lock = asyncio.Lock()
         self._resting: dict[int, datetime] = {}  # people sending too much -> until when left out
@@ -230,7 +232,7 @@ class Engine:
 
     async def _process_batch(self, person_ids: list[int], *, one_message: bool = False) -> int:
         touched = Touched()
-        writes = _Writes()
+        writes = _Writes(self._handoff)
         handled = 0
         in_batch = set(person_ids)
         async with self._sessions() as session, session.begin():
@@ -256,6 +258,8 @@ class Engine:
                 if todo:
                     await writes.flush(session)  # marks first: the mailboxes are read again
             await writes.flush(session)
+        if writes.born and self._handoff is not None:
+            self._handoff.hand_over(writes.born)
         if handled or writes.outbox_written:
             self._on_outbox()
         for other in touched.people:
@@ -720,11 +724,13 @@ class _Writes:
     """A batch's writes that wait for its end: processed marks, replies and conversation states, one
     statement per table. Replies are written earlier when an effect is about to run (their order)."""
 
-    def __init__(self) -> None:
+    def __init__(self, handoff: outbox.Handoff | None = None) -> None:
         self.marks: list[dict[str, Any]] = []
         self.outbox: list[dict[str, Any]] = []
         self.states: list[dict[str, Any]] = []
         self.outbox_written = False
+        self.handoff = handoff
+        self.born: list[outbox.ClaimedMessage] = []  # for the sender once the batch committed
         # ORM objects effects were given (the session's identity map holds them only weakly once
         # flushed): later steps of the batch read the address's STOP and the person's name from them.
         self.loaded: dict[tuple[type[Any], int], Any] = {}
@@ -768,7 +774,10 @@ class _Writes:
 
     async def flush_outbox(self, session: AsyncSession) -> None:
         if self.outbox:
-            await outbox.insert_rows(session, self.outbox)
+            if self.handoff is None:
+                await outbox.insert_rows(session, self.outbox)
+            else:
+                self.born += await self.handoff.insert_outbox(session, self.outbox)
             self.outbox, self.outbox_written = [], True
 
     async def flush(self, session: AsyncSession) -> None:

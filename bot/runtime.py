@@ -99,6 +99,7 @@ class Runtime:
             self.sessions,
             clock=clock,
             on_outbox=self.sender.wake,
+            handoff=self.sender,  # replies born claimed while the sender runs in this process
             on_touched=self.kick,
             public_base_url=settings.public_base_url or "",
             scheduler_batch=settings.voordeur_scheduler_batch,

@@ -5,13 +5,20 @@ the provider is called, with `FOR UPDATE SKIP LOCKED` on PostgreSQL so several s
 same row. Only the oldest unsent row of an address can be claimed, so one person's messages arrive in
 order. A claim whose lease expired (the process died mid-send) is not simply resent: its outcome is
 unknown, so it is reconciled with the provider first.
+
+Rows born claimed (issue 16): the engine's replies are inserted already claimed by the sender of the
+process that wrote them (`insert_born`), when `claim_due` would have taken them at that moment: due, on
+a channel that sender serves, and no earlier row of the address blocking them. Their lease is in the row
+from the start, so a crash before they are sent leaves an expired lease that `expire_claims` and the
+sender reconcile as after any claim. The lease is the sender's token: `renew` and `give_back` change a
+row only while it still holds the lease value the sender knows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -56,6 +63,19 @@ class ClaimedMessage:
     # Set before a send only by a provider's confirmation tied to this row (a Twilio status callback
     # naming its id): an earlier attempt whose outcome was unknown did arrive.
     provider_id: str | None = None
+    # The claim's lease as written in the row (the sender's token for `renew` and `give_back`).
+    claimed_until: datetime | None = None
+
+
+class Handoff(Protocol):
+    """Takes the engine's replies: inserts them in the batch's transaction (some born claimed, see
+    `insert_born`) and gets those once it committed (the outbox sender, bot/delivery/sender.py)."""
+
+    async def insert_outbox(
+        self, session: AsyncSession, rows: list[dict[str, Any]]
+    ) -> list[ClaimedMessage]: ...
+
+    def hand_over(self, claimed: list[ClaimedMessage]) -> None: ...
 
 
 def enqueue(session: AsyncSession, **fields: Any) -> OutboxMessage:
@@ -132,13 +152,7 @@ async def claim_due(
     blocked_by_earlier = exists().where(
         earlier.identity_id == OutboxMessage.identity_id,
         earlier.id < OutboxMessage.id,
-        or_(
-            earlier.status == SENDING,
-            and_(
-                earlier.status.in_((PENDING, UNKNOWN)),
-                or_(earlier.next_attempt_at <= now, earlier.attempts > 0),
-            ),
-        ),
+        _blocks_later(earlier, now),
     )
     candidates = (
         select(OutboxMessage.id)
@@ -155,12 +169,13 @@ async def claim_due(
     ids = list((await session.execute(candidates)).scalars())
     if not ids:
         return []
+    until = now + lease
     await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id.in_(ids))
         .values(
             status=SENDING,
-            claimed_until=now + lease,
+            claimed_until=until,
             attempts=OutboxMessage.attempts + 1,
             first_attempt_at=func.coalesce(OutboxMessage.first_attempt_at, now),
             needs_reconcile=or_(OutboxMessage.needs_reconcile, OutboxMessage.status == UNKNOWN),
@@ -197,9 +212,139 @@ async def claim_due(
             last_inbound_at=last_inbound_at,
             tenant=tenant,
             provider_id=row.provider_id,
+            claimed_until=until,
         )
         for row, address, stopped_at, last_inbound_at, tenant in rows
     ]
+
+
+def _blocks_later(earlier: Any, now: datetime) -> Any:
+    """A row that holds back the later rows of its address: being sent, due, or waiting for a retry."""
+    return or_(
+        earlier.status == SENDING,
+        and_(
+            earlier.status.in_((PENDING, UNKNOWN)),
+            or_(earlier.next_attempt_at <= now, earlier.attempts > 0),
+        ),
+    )
+
+
+async def insert_born(
+    session: AsyncSession,
+    rows: list[dict[str, Any]],
+    *,
+    now: datetime,
+    lease: timedelta,
+    channels: tuple[str, ...],
+    limit: int,
+) -> list[ClaimedMessage]:
+    """Insert rows built by `row` (as `insert_rows`), up to `limit` of them born claimed: each that
+    `claim_due` would take now, with its address's later rows of this batch behind it. Returns those,
+    in id order; they are the caller's to send once this transaction committed.
+
+    One statement for the addresses (which have an earlier row that blocks, and their facts) and one
+    INSERT for all rows, with RETURNING for the ids."""
+    if not rows:
+        return []
+    if any(isinstance(pending, OutboxMessage) for pending in session.new):
+        await session.flush()
+    wanted = {r["identity_id"] for r in rows if r["channel"] in channels and r["next_attempt_at"] <= now}
+    facts: dict[int, tuple[str, bool, datetime | None, str]] = {}
+    if wanted and limit > 0:
+        earlier = aliased(OutboxMessage)
+        free = (
+            select(
+                Identity.id, Identity.address, Identity.stopped_at, Identity.last_inbound_at, Identity.tenant
+            )
+            .where(Identity.id.in_(wanted))
+            .where(~exists().where(earlier.identity_id == Identity.id, _blocks_later(earlier, now)))
+        )
+        for identity_id, address, stopped_at, last_inbound_at, tenant in await session.execute(free):
+            facts[identity_id] = (address, stopped_at is not None, last_inbound_at, tenant)
+    until = now + lease
+    held: set[int] = set()  # addresses whose next row of this batch must stay pending (a due one did)
+    born: list[int] = []  # positions in `rows`
+    values = []
+    for position, fields in enumerate(rows):
+        identity_id, due = fields["identity_id"], fields["next_attempt_at"] <= now
+        claimable = identity_id in facts and identity_id not in held and fields["channel"] in channels
+        if due and claimable and len(born) < limit:
+            born.append(position)
+            values.append(
+                {**fields, "status": SENDING, "claimed_until": until, "attempts": 1, "first_attempt_at": now}
+            )
+            continue
+        if due:
+            held.add(identity_id)
+        values.append({**fields, "claimed_until": None, "first_attempt_at": None})
+    ids = list((await session.execute(_INSERT_RETURNING, values)).scalars())
+    claimed = []
+    for position in born:
+        fields = rows[position]
+        address, stopped, last_inbound_at, tenant = facts[fields["identity_id"]]
+        claimed.append(
+            ClaimedMessage(
+                id=ids[position],
+                person_id=fields["person_id"],
+                identity_id=fields["identity_id"],
+                channel=fields["channel"],
+                address=address,
+                body=fields["body"],
+                choices=tuple((str(key), str(label)) for key, label in fields["choices"]),
+                text_key=fields["text_key"],
+                params={str(key): str(value) for key, value in (fields["params"] or {}).items()},
+                scheduled=fields["scheduled"],
+                allow_when_stopped=fields["allow_when_stopped"],
+                address_stopped=stopped,
+                attempts=1,
+                needs_reconcile=False,
+                created_at=fields["created_at"],
+                first_attempt_at=now,
+                last_inbound_at=last_inbound_at,
+                tenant=tenant,
+                claimed_until=until,
+            )
+        )
+    return claimed
+
+
+_INSERT_RETURNING = insert(table_of(OutboxMessage)).returning(
+    table_of(OutboxMessage).c.id, sort_by_parameter_order=True
+)
+
+
+async def address_states(
+    session: AsyncSession, identity_ids: set[int]
+) -> dict[int, tuple[bool, datetime | None]]:
+    """(stopped, last inbound) of each address, read now: a row born claimed is checked against them
+    after its transaction committed (a STOP in the same batch) and again when it waited in its lane."""
+    query = select(Identity.id, Identity.stopped_at, Identity.last_inbound_at).where(
+        Identity.id.in_(identity_ids)
+    )
+    return {
+        identity_id: (stopped_at is not None, last_inbound_at)
+        for identity_id, stopped_at, last_inbound_at in await session.execute(query)
+    }
+
+
+async def renew(session: AsyncSession, message_id: int, held_until: datetime, until: datetime) -> bool:
+    """Extend this sender's claim on a row (from the lease it holds to `until`); False when the row is
+    no longer under that lease (expired and taken back): then it must not be sent from here."""
+    result = await session.execute(
+        update(_outbox)
+        .where(_outbox.c.id == message_id, _outbox.c.status == SENDING, _outbox.c.claimed_until == held_until)
+        .values(claimed_until=until)
+    )
+    return int(result.rowcount) == 1  # type: ignore[attr-defined]
+
+
+async def give_back(session: AsyncSession, leases: list[tuple[int, datetime]]) -> None:
+    """Return claimed rows not handed to a provider (an earlier row of their address must go first) to
+    the queue, attempt not counted; only rows still under the lease this sender holds."""
+    if leases:
+        await session.execute(
+            _GIVE_BACK, [{"give_id": message_id, "held_until": until} for message_id, until in leases]
+        )
 
 
 async def finish_many(session: AsyncSession, outcomes: list[dict[str, object]]) -> None:
@@ -238,6 +383,15 @@ def outcome(
 # The SET columns are the parameters' other keys.
 _outbox = table_of(OutboxMessage)
 _FINISH = update(_outbox).where(_outbox.c.id == bindparam("finish_id"), _outbox.c.status == SENDING)
+_GIVE_BACK = (
+    update(_outbox)
+    .where(
+        _outbox.c.id == bindparam("give_id"),
+        _outbox.c.status == SENDING,
+        _outbox.c.claimed_until == bindparam("held_until"),
+    )
+    .values(status=PENDING, claimed_until=None, attempts=_outbox.c.attempts - 1)
+)
 
 
 async def defer(session: AsyncSession, message_id: int, until: datetime) -> None:

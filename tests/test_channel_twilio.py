@@ -23,7 +23,6 @@ from bot.channels.twilio import (
     parse_inbound,
     parse_status,
 )
-from bot.channels.twilio_http import HttpxTwilioHttpClient
 from flows.types import Event
 
 FIXTURES = Path(__file__).parents[1].parent / "shared" / "fixtures" / "twilio"
@@ -207,13 +206,7 @@ def test_parse_status_without_status_is_malformed() -> None:
 
 
 @pytest.fixture
-async def http() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as client:
-        yield client
-
-
-@pytest.fixture
-async def adapter(http: httpx.AsyncClient) -> AsyncIterator[TwilioAdapter]:
+async def adapter() -> AsyncIterator[TwilioAdapter]:
     adapter = TwilioAdapter(
         account_sid=SID,
         auth_token=TOKEN,
@@ -222,7 +215,6 @@ async def adapter(http: httpx.AsyncClient) -> AsyncIterator[TwilioAdapter]:
         api_base_url=BASE,
         status_callback_url=CALLBACK,
         timeout=3.0,
-        http=http,
     )
     yield adapter
     await adapter.aclose()
@@ -283,9 +275,9 @@ async def test_send_whatsapp_prefixes_and_numbered_choices(adapter: TwilioAdapte
 
 
 @respx.mock
-async def test_send_without_status_callback_leaves_the_field_out(http: httpx.AsyncClient) -> None:
+async def test_send_without_status_callback_leaves_the_field_out() -> None:
     route = respx.post(MESSAGES_URL).mock(return_value=created())
-    adapter = TwilioAdapter(SID, TOKEN, SMS_NUMBER, None, api_base_url=BASE, http=http)
+    adapter = TwilioAdapter(SID, TOKEN, SMS_NUMBER, None, api_base_url=BASE)
 
     await adapter.send(sms())
 
@@ -293,8 +285,8 @@ async def test_send_without_status_callback_leaves_the_field_out(http: httpx.Asy
     await adapter.aclose()
 
 
-async def test_send_on_unconfigured_channel_fails_without_a_request(http: httpx.AsyncClient) -> None:
-    adapter = TwilioAdapter(SID, TOKEN, SMS_NUMBER, None, api_base_url=BASE, http=http)
+async def test_send_on_unconfigured_channel_fails_without_a_request() -> None:
+    adapter = TwilioAdapter(SID, TOKEN, SMS_NUMBER, None, api_base_url=BASE)
     with respx.mock(assert_all_called=False) as mock:
         route = mock.post(MESSAGES_URL)
         result = await adapter.send(OutboundMessage(1, "whatsapp", "+31611122233", "Hoi"))
@@ -364,6 +356,21 @@ ANSWER_CASES: list[tuple[str, httpx.Response, SendResult]] = [
         "201 with an unreadable body",
         httpx.Response(201, text="<html>"),
         SendResult("unknown", error="twilio:unreadable_response"),
+    ),
+    (
+        "201 without a SID",
+        httpx.Response(201, json={"status": "queued"}),
+        SendResult("unknown", error="twilio:no_sid"),
+    ),
+    (
+        "RFC 9457 answer names its own status",
+        error_response(400, {"type": "https://x.test/t", "title": "Busy", "status": 503, "code": 20503}),
+        SendResult("retry", error="twilio:20503"),
+    ),
+    (
+        "4xx that is not JSON",
+        httpx.Response(403, text="<html>"),
+        SendResult("failed", error="twilio:http_403"),
     ),
 ]
 
@@ -444,31 +451,43 @@ def test_confirms_by_callback_only_with_a_status_callback_url() -> None:
     assert not hasattr(with_url, "find_sent"), "no look-up by body: an identical message could match"
 
 
-# --- the HTTP client -----------------------------------------------------------------------------------
+# --- the request ---------------------------------------------------------------------------------------
 
 
 @respx.mock
-async def test_http_client_timeouts_query_and_no_redirects(http: httpx.AsyncClient) -> None:
-    route = respx.get(f"{BASE}/x").mock(return_value=httpx.Response(302, headers={"Location": f"{BASE}/y"}))
-    client = HttpxTwilioHttpClient(http, connect_timeout=2.0, read_timeout=9.0)
+async def test_send_timeouts_and_twilio_headers(adapter: TwilioAdapter) -> None:
+    route = respx.post(MESSAGES_URL).mock(return_value=created())
 
-    response = await client.request("GET", f"{BASE}/x", params={"To": "+31612345678", "Page": None})
+    await adapter.send(sms())
 
-    assert response.status_code == 302
     request = route.calls.last.request
-    assert request.url.params["To"] == "+31612345678"
-    assert "Page" not in request.url.params
-    assert request.extensions["timeout"] == {"connect": 2.0, "read": 9.0, "write": 9.0, "pool": 9.0}
+    assert request.extensions["timeout"] == {"connect": 3.0, "read": 3.0, "write": 3.0, "pool": 3.0}
+    assert request.headers["Accept"] == "application/json"
+    assert request.headers["User-Agent"].startswith("twilio-python/")
 
 
-async def test_http_client_closes_only_what_it_owns(http: httpx.AsyncClient) -> None:
-    shared = HttpxTwilioHttpClient(http)
-    await shared.aclose()
-    assert not http.is_closed
+@respx.mock
+async def test_send_a_template_carries_content_sid_and_variables_not_body(adapter: TwilioAdapter) -> None:
+    route = respx.post(MESSAGES_URL).mock(return_value=created())
+    message = OutboundMessage(
+        outbox_id=9,
+        channel="whatsapp",
+        address="+31611122233",
+        text="niet verstuurd",
+        content_sid="HX" + "0" * 32,
+        content_variables={"1": "Ria"},
+    )
 
-    owned = HttpxTwilioHttpClient()
-    await owned.aclose()
-    assert owned._http.is_closed
+    assert (await adapter.send(message)).outcome == "sent"
+
+    fields = form_of(route.calls.last.request)
+    assert fields == {
+        "To": "whatsapp:+31611122233",
+        "From": WHATSAPP_NUMBER,
+        "StatusCallback": f"{CALLBACK}?o=9",
+        "ContentSid": "HX" + "0" * 32,
+        "ContentVariables": '{"1": "Ria"}',
+    }
 
 
 def test_adapter_rejects_missing_credentials() -> None:
@@ -478,7 +497,7 @@ def test_adapter_rejects_missing_credentials() -> None:
 
 @respx.mock
 async def test_default_base_url_ignores_twilio_region_from_the_environment(
-    http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """TWILIO_API_BASE_URL is the one source of the host; twilio's TWILIO_REGION/EDGE must not rewrite it."""
     monkeypatch.setenv("TWILIO_REGION", "ie1")
@@ -486,7 +505,7 @@ async def test_default_base_url_ignores_twilio_region_from_the_environment(
     route = respx.post(f"https://api.twilio.com/2010-04-01/Accounts/{SID}/Messages.json").mock(
         return_value=created()
     )
-    adapter = TwilioAdapter(SID, TOKEN, SMS_NUMBER, None, http=http)
+    adapter = TwilioAdapter(SID, TOKEN, SMS_NUMBER, None)
 
     assert (await adapter.send(sms())).outcome == "sent"
     assert route.called

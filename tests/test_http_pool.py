@@ -9,18 +9,20 @@ have been sent). The adapters' end-to-end tests (test_e2e, test_fault) run them 
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
 import pytest
+import respx
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.channels.base import OutboundMessage
-from bot.channels.http import AiohttpPool, AiohttpTransport, provider_client
+from bot.channels.http import AiohttpPool, AiohttpTransport, ProviderPost
 from bot.channels.telegram import TelegramAdapter
 from bot.channels.twilio import TwilioAdapter
 from tests.emulators.server import run_asgi
@@ -46,6 +48,22 @@ async def _echo(request: Request) -> Response:
 
 
 ECHO = Starlette(routes=[Route("/{path:path}", _echo, methods=["GET", "POST"])])
+
+
+def provider_client(timeout: float | httpx.Timeout) -> httpx.AsyncClient:
+    """httpx over the aiohttp pool, as python-telegram-bot's calls off the hot path use it."""
+    return httpx.AsyncClient(transport=AiohttpTransport(), timeout=timeout)
+
+
+def poster(url: str, pool: AiohttpPool, *, read_timeout: float = 2.0) -> ProviderPost:
+    return ProviderPost(
+        url,
+        {"Content-Type": "application/x-www-form-urlencoded", "Authorization": "Basic QUMxOnNlY3JldA=="},
+        connect_timeout=2.0,
+        read_timeout=read_timeout,
+        pool_timeout=2.0,
+        pool=pool,
+    )
 
 
 async def test_a_request_and_its_answer_pass_through_unchanged() -> None:
@@ -188,3 +206,57 @@ async def test_the_adapters_send_through_the_pool_to_the_emulators() -> None:
     assert telegram.sent_texts("4242") == ["Hallo"]
     assert telegram.messages("4242")[0]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "ja"
     assert twilio.sent_texts("+31612345678") == ["Hoi"]
+
+
+# --- ProviderPost: the hot path's request, prepared once --------------------------------------------------
+
+
+async def test_a_provider_post_sends_its_headers_and_body_and_reads_the_answer() -> None:
+    pool = AiohttpPool()
+    with run_asgi(ECHO) as url:
+        post = poster(f"{url}/2010-04-01/Accounts/AC1/Messages.json", pool)
+        for body in (b"Body=%C3%A9%C3%A9n&To=%2B31", b"Body=twee"):  # the prepared values are reused
+            answer = await post.post(body)
+            assert answer.status == 201
+            assert answer.header("retry-after") == "7" and answer.header("x-absent") is None
+            echoed = json.loads(answer.body)
+            assert echoed["method"] == "POST" and echoed["path"] == "/2010-04-01/Accounts/AC1/Messages.json"
+            assert echoed["body"] == body.decode()
+            assert echoed["authorization"] == "Basic QUMxOnNlY3JldA=="
+            assert echoed["content_type"] == "application/x-www-form-urlencoded"
+    await pool.aclose()
+
+
+async def test_a_provider_post_maps_failures_to_httpx_errors() -> None:
+    """Connect failure: certainly not sent (ConnectError); silence or a hang-up after sending: not that."""
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await _read_request(reader)
+        await asyncio.sleep(2)
+
+    async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await _read_request(reader)
+        writer.close()
+
+    pool = AiohttpPool()
+    with pytest.raises(httpx.ConnectError):
+        await poster(f"http://127.0.0.1:{_closed_port()}/x", pool).post(b"a=1")
+    async for url in _server(silent):
+        with pytest.raises(httpx.ReadTimeout):
+            await poster(f"{url}/x", pool, read_timeout=0.2).post(b"a=1")
+    async for url in _server(hang_up):
+        with pytest.raises(httpx.RemoteProtocolError):
+            await poster(f"{url}/x", pool).post(b"a=1")
+    await pool.aclose()
+
+
+async def test_respx_sees_a_provider_post_as_any_other_request() -> None:
+    """The hot path goes through `AiohttpPool.handle_async_request`, which respx patches (conftest)."""
+    pool = AiohttpPool()
+    with respx.mock(assert_all_mocked=True) as mock:
+        route = mock.post("http://provider.test/x").mock(return_value=httpx.Response(202, text="ok"))
+        answer = await poster("http://provider.test/x", pool).post(b"a=1")
+    assert (answer.status, answer.body) == (202, b"ok")
+    request = route.calls.last.request
+    assert request.content == b"a=1" and request.headers["Authorization"] == "Basic QUMxOnNlY3JldA=="
+    await pool.aclose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +19,7 @@ from flows.types import Channel
 from storage import outbox
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import identity_for
+from storage.models import Identity
 from tests.conftest import FixedClock
 from tests.dbutil import identity, outbox_rows
 
@@ -70,20 +72,24 @@ async def enqueue(
 ) -> int:
     async with runtime.sessions() as session, session.begin():
         who = await identity_for(session, "simulator", address, clock())
-        row = outbox.enqueue(
-            session,
-            person_id=who.person_id,
-            identity_id=who.id,
-            channel="simulator",
-            text_key="menu",
-            body=body,
-            choices=[["ask", "Hulp vragen"]],
-            now=clock(),
-            scheduled=scheduled,
-            allow_when_stopped=allow_when_stopped,
-        )
+        fields = row_fields(who, body, clock(), scheduled=scheduled, allow_when_stopped=allow_when_stopped)
+        row = outbox.enqueue(session, **fields)
         await session.flush()
         return row.id
+
+
+def row_fields(who: Identity, body: str, now: datetime, **more: Any) -> dict[str, Any]:
+    """A simulator row's fields for `outbox.enqueue` / `outbox.row` (text key `menu`, one choice)."""
+    return {
+        "person_id": who.person_id,
+        "identity_id": who.id,
+        "channel": "simulator",
+        "text_key": "menu",
+        "body": body,
+        "choices": [["ask", "Hulp vragen"]],
+        "now": now,
+        **more,
+    }
 
 
 def sender_for(

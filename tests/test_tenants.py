@@ -215,7 +215,10 @@ async def rows(runtime: Runtime, model: Any, *where: Any) -> list[Any]:
 
 
 def form_of(request: httpx.Request) -> dict[str, str]:
-    """A provider call's form fields (Twilio's REST API and PTB's requests are both form-encoded)."""
+    """A provider call's fields: Twilio's REST API and PTB's requests are form-encoded, the adapter's
+    sendMessage is JSON."""
+    if request.headers.get("Content-Type", "").startswith("application/json"):
+        return {name: str(value) for name, value in json.loads(request.content).items()}
     return {name: values[0] for name, values in parse_qs(request.content.decode()).items()}
 
 

@@ -34,12 +34,16 @@ A payload that is not a valid `Update` (no integer `update_id`, a message withou
 `InvalidUpdate`, a `ValueError`, so the web layer answers 400. `Ignored` reasons never hold personal data.
 
 Outbound: `TelegramAdapter.send` makes one `sendMessage` call and classifies the outcome; see
-`classify_error` for the table of PTB exceptions.
+`classify_answer` and `classify_transport` for the tables. The call is the sender's hot path, so it does
+not go through python-telegram-bot: a JSON body posted with `bot/channels/http.py`'s `ProviderPost`
+(a tenth of the CPU, bench/README.md "Sender, session 6"), answers classified as python-telegram-bot
+raised them before. PTB still parses updates and serves every other call (answerCallbackQuery, the
+operator commands).
 """
 
 from __future__ import annotations
 
-import datetime as dtm
+import json
 import logging
 import os
 import re
@@ -48,22 +52,13 @@ from typing import Any, Final
 
 import httpx
 import telegram
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram import Message, Update
 from telegram.constants import ChatMemberStatus, ChatType, UpdateType
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    InvalidToken,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-    TimedOut,
-)
-from telegram.request import HTTPXRequest
+from telegram.error import TelegramError
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.channels.base import AddressBlocked, Ignored, InboundMessage, OutboundMessage, SendResult
-from bot.channels.http import AiohttpTransport
+from bot.channels.http import AiohttpPool, AiohttpTransport, ProviderPost
 from bot.delivery.pacing import Limit
 from flows.types import Channel, Event
 
@@ -71,14 +66,14 @@ logger = logging.getLogger(__name__)
 
 # PTB 22.2+ is moving time periods (RetryAfter.retry_after among them) from int seconds to timedelta, and
 # until one opts in it emits a PTBDeprecationWarning each time it *builds* a RetryAfter, inside its own
-# request code where we cannot catch it. Opting in is the remedy PTB documents; this code already handles
-# timedelta (and int, should an operator set PTB_TIMEDELTA=false). We read no other time-period field.
+# request code where we cannot catch it (answerCallbackQuery still goes through PTB). Opting in is the
+# remedy PTB documents; we read no time-period field of PTB's (sendMessage's retry_after is read here).
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 CHANNEL: Final[Channel] = "telegram"
 # No link previews, ever: Telegram's preview fetcher would open a one-time export link (to spend or read
 # it), and no message of ours carries a link a preview would help with.
-NO_PREVIEW: Final = LinkPreviewOptions(is_disabled=True)
+NO_PREVIEW: Final = {"is_disabled": True}
 DEFAULT_API_BASE_URL: Final = "https://api.telegram.org/bot"
 # Telegram rejects callback_data outside 1..64 bytes (BUTTON_DATA_INVALID).
 MAX_CALLBACK_DATA_BYTES: Final = 64
@@ -356,8 +351,9 @@ class CallbackDataTooLong(ValueError):
     """A choice key does not fit Telegram's 64-byte callback_data."""
 
 
-def build_keyboard(choices: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
-    """One button per row (long Dutch labels stay readable on small phones), callback_data = choice key.
+def build_keyboard(choices: tuple[tuple[str, str], ...]) -> dict[str, Any] | None:
+    """The `reply_markup` of sendMessage: one button per row (long Dutch labels stay readable on small
+    phones), callback_data = choice key.
 
     A key over 64 bytes is refused rather than truncated: a cut key would come back as a choice the
     flow does not know, and two long keys could collide into the same button value.
@@ -368,86 +364,113 @@ def build_keyboard(choices: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup
     for key, label in choices:
         if not key or len(key.encode("utf-8")) > MAX_CALLBACK_DATA_BYTES:
             raise CallbackDataTooLong(f"choice key must be 1..{MAX_CALLBACK_DATA_BYTES} bytes")
-        rows.append([InlineKeyboardButton(text=label, callback_data=key)])
-    return InlineKeyboardMarkup(rows)
+        rows.append([{"text": label, "callback_data": key}])
+    return {"inline_keyboard": rows}
 
 
-def classify_error(exc: TelegramError) -> SendResult:
-    """Map a PTB exception from `sendMessage` to an outcome. Error codes hold no ids, names or text.
+def classify_answer(status: int, body: bytes) -> SendResult:
+    """sendMessage's HTTP answer as an outcome, as python-telegram-bot raised it for this adapter before
+    (its `_request_wrapper`). Error codes hold no ids, names or text.
 
-    | Exception                                      | Outcome                                     |
+    | Answer                                         | Outcome                                     |
     |------------------------------------------------|---------------------------------------------|
-    | RetryAfter (429 with retry_after)              | retry after that many seconds               |
-    | Forbidden (blocked, user deactivated, ...)     | failed telegram:forbidden, address stopped  |
-    | BadRequest "chat not found"                    | failed telegram:chat_not_found, stopped     |
-    | BadRequest "message is too long"               | failed telegram:message_too_long            |
-    | other BadRequest                               | failed telegram:bad_request                 |
-    | ChatMigrated (groups only, never ours)         | failed telegram:chat_migrated               |
-    | InvalidToken (401/404: our token is wrong)     | retry telegram:unauthorized: nothing was    |
+    | 2xx with a Message in `result`                 | sent, provider_id = its message_id          |
+    | 2xx that is not JSON                           | unknown telegram:error                      |
+    | 2xx JSON without a readable Message            | unknown telegram:bad_response (probably     |
+    |                                                | sent)                                       |
+    | parameters.migrate_to_chat_id (groups only)    | failed telegram:chat_migrated               |
+    | parameters.retry_after (429)                   | retry after that many seconds               |
+    | 403 (blocked, user deactivated, ...)           | failed telegram:forbidden, address stopped  |
+    | 400 "chat not found"                           | failed telegram:chat_not_found, stopped     |
+    | 400 "message is too long"                      | failed telegram:message_too_long            |
+    | other 400                                      | failed telegram:bad_request                 |
+    | 401/404 (our token is wrong)                   | retry telegram:unauthorized: nothing was    |
     |                                                | sent; fixing the config must not lose mail  |
-    | TimedOut from httpx ConnectTimeout/PoolTimeout | retry: the request never left               |
-    | TimedOut otherwise (read/write timeout)        | unknown: Telegram may have sent it          |
-    | NetworkError from an HTTP answer (5xx, ...)    | retry telegram:server_error                 |
-    | NetworkError from httpx.ConnectError           | retry telegram:connect_error                |
-    | NetworkError otherwise (reset, disconnected)   | unknown telegram:network_error              |
-    | any other TelegramError (bad 200 body, ...)    | unknown telegram:error                      |
+    | 409                                            | unknown telegram:error                      |
+    | anything else (5xx, 429 without retry_after)   | retry telegram:server_error                 |
     """
-    if isinstance(exc, RetryAfter):
-        return SendResult("retry", retry_after=retry_after_seconds(exc), error="telegram:rate_limited")
-    if isinstance(exc, Forbidden):
+    try:
+        data = json.loads(body.decode("utf-8", "replace"))
+    except ValueError:
+        data = None
+    if 200 <= status <= 299:
+        if data is None:
+            return SendResult("unknown", error="telegram:error")
+        message_id = _message_id(data)
+        if message_id is None:
+            return SendResult("unknown", error="telegram:bad_response")
+        return SendResult("sent", provider_id=str(message_id))
+    if not isinstance(data, dict):
+        data = {}
+    parameters = data.get("parameters")
+    if isinstance(parameters, dict) and parameters:
+        if parameters.get("migrate_to_chat_id"):
+            return SendResult("failed", error="telegram:chat_migrated")
+        if parameters.get("retry_after"):
+            return SendResult(
+                "retry", retry_after=_seconds(parameters["retry_after"]), error="telegram:rate_limited"
+            )
+    if status == 403:
         return SendResult("failed", error="telegram:forbidden", address_stopped=True)
-    if isinstance(exc, BadRequest):
-        return _classify_bad_request(exc)
-    if isinstance(exc, ChatMigrated):
-        return SendResult("failed", error="telegram:chat_migrated")
-    if isinstance(exc, InvalidToken):
+    if status in (401, 404):
         return SendResult("retry", error="telegram:unauthorized")
-    if isinstance(exc, TimedOut):  # before NetworkError: TimedOut is a subclass
-        return _classify_timeout(exc)
-    if isinstance(exc, NetworkError):
-        return _classify_network_error(exc)
-    return SendResult("unknown", error="telegram:error")
+    if status == 400:
+        description = str(data.get("description") or "").lower()
+        if "chat not found" in description:
+            return SendResult("failed", error="telegram:chat_not_found", address_stopped=True)
+        if "message is too long" in description:
+            return SendResult("failed", error="telegram:message_too_long")
+        return SendResult("failed", error="telegram:bad_request")
+    if status == 409:
+        return SendResult("unknown", error="telegram:error")
+    return SendResult("retry", error="telegram:server_error")
 
 
-def _classify_bad_request(exc: BadRequest) -> SendResult:
-    description = exc.message.lower()
-    if "chat not found" in description:
-        return SendResult("failed", error="telegram:chat_not_found", address_stopped=True)
-    if "message is too long" in description:
-        return SendResult("failed", error="telegram:message_too_long")
-    return SendResult("failed", error="telegram:bad_request")
+def classify_transport(exc: Exception) -> SendResult:
+    """A request that got no answer: retried when it certainly did not leave, else unknown.
 
-
-def _classify_timeout(exc: TimedOut) -> SendResult:
-    """PTB raises TimedOut `from` the httpx exception, which tells whether the request left."""
-    if isinstance(exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):
+    | Exception (httpx's, bot/channels/http.py)      | Outcome                                     |
+    |------------------------------------------------|---------------------------------------------|
+    | ConnectTimeout, PoolTimeout                    | retry telegram:connect_timeout              |
+    | other timeouts (read, write)                   | unknown telegram:timeout                    |
+    | ConnectError                                   | retry telegram:connect_error                |
+    | anything else (reset, disconnected, ...)       | unknown telegram:network_error              |
+    """
+    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
         return SendResult("retry", error="telegram:connect_timeout")
-    return SendResult("unknown", error="telegram:timeout")
-
-
-def _classify_network_error(exc: NetworkError) -> SendResult:
-    """Without an httpx cause, PTB built the error from an HTTP answer (5xx, odd 4xx): not accepted."""
-    cause = exc.__cause__
-    if cause is None or isinstance(cause, TelegramError):
-        return SendResult("retry", error="telegram:server_error")
-    if isinstance(cause, httpx.ConnectError):
+    if isinstance(exc, httpx.TimeoutException):
+        return SendResult("unknown", error="telegram:timeout")
+    if isinstance(exc, httpx.ConnectError):
         return SendResult("retry", error="telegram:connect_error")
     return SendResult("unknown", error="telegram:network_error")
 
 
-def retry_after_seconds(exc: RetryAfter) -> float:
-    """Seconds to wait, whether PTB gives a timedelta (`PTB_TIMEDELTA`, see above) or int seconds."""
-    value: int | float | dtm.timedelta = exc.retry_after
-    if isinstance(value, dtm.timedelta):
-        return value.total_seconds()
-    return float(value)
+def _message_id(data: Any) -> int | None:
+    """The message_id of the sent Message in a 2xx answer, if it holds what a Message must have."""
+    result = data.get("result") if isinstance(data, dict) else None
+    if not isinstance(result, dict):
+        return None
+    message_id, chat = result.get("message_id"), result.get("chat")
+    if not isinstance(message_id, int) or isinstance(message_id, bool) or "date" not in result:
+        return None
+    if not isinstance(chat, dict) or "id" not in chat or "type" not in chat:
+        return None
+    return message_id
+
+
+def _seconds(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 class TelegramAdapter:
     """Sends to Telegram through PTB's `Bot`, used as a bare async API client (webhooks, no polling).
 
-    The adapter owns one `HTTPXRequest` (an httpx.AsyncClient over bot/channels/http.py's aiohttp
-    transport), so sending never blocks the event loop.
+    sendMessage goes out through a `ProviderPost` (bot/channels/http.py) on the adapter's own aiohttp
+    pool; every other call through one `HTTPXRequest` (an httpx.AsyncClient over that module's aiohttp
+    transport). Neither blocks the event loop.
     PTB's `Bot.initialize()` always calls getMe, which would make start-up depend on Telegram being
     reachable; we only need the HTTP client, so `start()` initialises our own request object through
     its public `initialize()` and `aclose()` shuts it down. The bot user is therefore never loaded:
@@ -484,6 +507,15 @@ class TelegramAdapter:
         self._bot = telegram.Bot(
             token, base_url=api_base_url, request=self._request, get_updates_request=self._request
         )
+        self._pool = AiohttpPool()
+        self._send_message = ProviderPost(
+            f"{api_base_url}{token}/sendMessage",
+            {"Content-Type": "application/json", "User-Agent": BaseRequest.USER_AGENT},
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            pool_timeout=timeout,
+            pool=self._pool,
+        )
         self._closed = False
 
     @property
@@ -501,6 +533,7 @@ class TelegramAdapter:
         self._closed = True
         await self._bot.shutdown()  # a no-op unless someone called bot.initialize()
         await self._request.shutdown()
+        await self._pool.aclose()
 
     async def send(self, message: OutboundMessage) -> SendResult:
         """One sendMessage call; never raises for provider or network trouble."""
@@ -508,21 +541,24 @@ class TelegramAdapter:
             return SendResult("retry", error="telegram:closed")
         if not _CHAT_ID.fullmatch(message.address):
             return self._log(message, SendResult("failed", error="telegram:invalid_address"))
-        chat_id = int(message.address)
         try:
             keyboard = build_keyboard(message.choices)
         except CallbackDataTooLong:
             return self._log(message, SendResult("failed", error="telegram:callback_data_too_long"))
+        payload: dict[str, Any] = {
+            "chat_id": int(message.address),
+            "text": message.text,
+            "link_preview_options": NO_PREVIEW,
+        }
+        if keyboard is not None:
+            payload["reply_markup"] = keyboard
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
         try:
-            sent = await self._bot.send_message(
-                chat_id=chat_id, text=message.text, reply_markup=keyboard, link_preview_options=NO_PREVIEW
-            )
-        except TelegramError as exc:
-            return self._log(message, classify_error(exc), exc)
-        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
-            # A 200 whose body PTB cannot turn into a Message: Telegram probably sent it.
-            return self._log(message, SendResult("unknown", error="telegram:bad_response"), exc)
-        return SendResult("sent", provider_id=str(sent.message_id))
+            answer = await self._send_message.post(body)
+        except Exception as exc:  # python-telegram-bot, too, took any failure here as "may have arrived"
+            return self._log(message, classify_transport(exc), exc)
+        result = classify_answer(answer.status, answer.body)
+        return result if result.outcome == "sent" else self._log(message, result)
 
     def pacing(self, message: OutboundMessage) -> tuple[Limit, ...]:
         """Telegram limits a bot overall and per chat; a chat's next message waits for the previous one."""

@@ -3,6 +3,11 @@
 Inbound webhooks (form fields) become `InboundMessage`s; an `OutboundMessage` becomes one call to the
 Messages API whose outcome is classified for the outbox sender. Only codes and error classes leave this
 module as error strings: Twilio's own error messages may quote phone numbers, and errors are logged.
+
+The Messages API call is the sender's hot path: it is one form POST, built here (the fields and headers
+twilio's `messages.create` sends) and posted with bot/channels/http.py's `ProviderPost`, a fifth of the
+CPU of twilio's client over httpx (bench/README.md "Sender, session 6"). Its answers are classified as
+twilio raised them (`Version.exception`). twilio's `RequestValidator` still checks inbound signatures.
 """
 
 from __future__ import annotations
@@ -12,22 +17,20 @@ import functools
 import hashlib
 import hmac
 import json
+import platform
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import httpx
+from twilio import __version__ as twilio_version
 from twilio import request_validator
-from twilio.base import values
-from twilio.base.exceptions import TwilioRestException, TwilioServiceException
-from twilio.rest import Client
 
 from bot.channels.base import Ignored, InboundMessage, OutboundMessage, SendResult, StatusUpdate
+from bot.channels.http import AiohttpPool, Answer, ProviderPost
 from bot.channels.render import numbered
-from bot.channels.twilio_http import HttpxTwilioHttpClient
 from bot.delivery.pacing import Limit
 from flows.types import Channel, Event
 
@@ -194,10 +197,10 @@ class TwilioAdapter:
         api_base_url: str = DEFAULT_API_BASE_URL,
         status_callback_url: str | None = None,
         timeout: float = 15.0,
-        http: httpx.AsyncClient | None = None,
         messages_per_second: float = 10.0,
     ) -> None:
-        """`messages_per_second`: the most each sender number may send (Twilio's limit for it; 0: no
+        """`api_base_url` is the one source of the host (TWILIO_REGION/TWILIO_EDGE do not rewrite it);
+        `messages_per_second`: the most each sender number may send (Twilio's limit for it; 0: no
         pacing here)."""
         if not account_sid or not auth_token:
             raise ValueError("account_sid and auth_token are required")
@@ -207,8 +210,17 @@ class TwilioAdapter:
         }
         self._status_callback_url = status_callback_url or None
         self._messages_per_second = messages_per_second
-        self._http = HttpxTwilioHttpClient(http, connect_timeout=min(5.0, timeout), read_timeout=timeout)
-        self._client = _client(account_sid, auth_token, api_base_url, self._http)
+        self._pool = AiohttpPool()
+        credentials = base64.b64encode(f"{account_sid}:{auth_token}".encode()).decode("ascii")
+        self._messages = ProviderPost(
+            f"{api_base_url.rstrip('/')}/2010-04-01/Accounts/{account_sid}/Messages.json",
+            {**_HEADERS, "Authorization": f"Basic {credentials}"},
+            # Short: failing to connect is always safe to retry.
+            connect_timeout=min(5.0, timeout),
+            read_timeout=timeout,
+            pool_timeout=timeout,
+            pool=self._pool,
+        )
 
     async def send(self, message: OutboundMessage) -> SendResult:
         """Send one message and say what became of it; never raises for provider or network trouble."""
@@ -216,31 +228,21 @@ class TwilioAdapter:
         if isinstance(route, SendResult):
             return route
         to, from_ = route
-        self._http.forget_last_response()
-        content: dict[str, Any] = {"body": render_text(message)}
+        # The fields in the order twilio's messages.create sends them.
+        fields = [("To", to)]
+        if self._status_callback_url is not None:
+            fields.append(("StatusCallback", self._status_callback(message.outbox_id)))
         if message.content_sid is not None:
             # An approved template (WhatsApp outside the 24-hour window): Twilio fills it, no Body.
-            content = {
-                "content_sid": message.content_sid,
-                "content_variables": json.dumps(dict(message.content_variables), ensure_ascii=False),
-            }
+            variables = json.dumps(dict(message.content_variables), ensure_ascii=False)
+            fields += [("ContentVariables", variables), ("From", from_), ("ContentSid", message.content_sid)]
+        else:
+            fields += [("From", from_), ("Body", render_text(message))]
         try:
-            created = await self._client.messages.create_async(
-                to=to,
-                from_=from_,
-                status_callback=self._status_callback(message.outbox_id),
-                **content,
-            )
+            answer = await self._messages.post(urlencode(fields).encode())
         except httpx.HTTPError as exc:
             return _transport_outcome(exc)
-        except (TwilioRestException, TwilioServiceException) as exc:
-            return _api_outcome(exc.status, exc.code, self._response_headers())
-        except json.JSONDecodeError:
-            # A success status with a body we cannot read: Twilio may well have queued it.
-            return SendResult("unknown", error="twilio:unreadable_response")
-        if not created.sid:
-            return SendResult("unknown", error="twilio:no_sid")
-        return SendResult("sent", provider_id=created.sid)
+        return _answer_outcome(answer)
 
     @property
     def confirms_by_callback(self) -> bool:
@@ -256,8 +258,8 @@ class TwilioAdapter:
         return (Limit(f"twilio:{route[1]}", self._messages_per_second),)
 
     async def aclose(self) -> None:
-        """Close the HTTP client if the adapter created it."""
-        await self._http.aclose()
+        """Close the HTTP connections."""
+        await self._pool.aclose()
 
     def _route(self, message: OutboundMessage) -> tuple[str, str] | SendResult:
         """(To, From) for the message's channel, or a permanent failure when that channel is not set up."""
@@ -269,40 +271,62 @@ class TwilioAdapter:
         to = _whatsapp(message.address) if message.channel == "whatsapp" else message.address
         return to, sender
 
-    def _status_callback(self, outbox_id: int) -> str | object:
+    def _status_callback(self, outbox_id: int) -> str:
         """The callback URL with the outbox id, so a status can be tied to its row even before the SID is."""
-        if self._status_callback_url is None:
-            leave_out: object = values.unset  # twilio's marker for "do not send this field"
-            return leave_out
-        separator = "&" if "?" in self._status_callback_url else "?"
-        return f"{self._status_callback_url}{separator}o={outbox_id}"
-
-    def _response_headers(self) -> Mapping[str, str]:
-        """Headers of the error response twilio turned into an exception (they hold Retry-After)."""
-        response = self._http.last_response()
-        if response is None or response.headers is None:
-            return {}
-        headers: Mapping[str, str] = response.headers
-        return headers
+        url = self._status_callback_url or ""
+        separator = "&" if "?" in url else "?"
+        return f"{url}{separator}o={outbox_id}"
 
 
-def _client(account_sid: str, auth_token: str, api_base_url: str, http: HttpxTwilioHttpClient) -> Client:
-    """A twilio `Client` whose Messages API lives under `api_base_url` (the contract's TWILIO_API_BASE_URL).
-
-    `Client.api` is the `api.twilio.com` Domain; its `base_url` prefixes every v2010 request. Edge and
-    region come from TWILIO_EDGE/TWILIO_REGION in the environment and would rewrite that host, so they
-    are cleared: the base URL setting is the one source of truth.
-    """
-    client = Client(username=account_sid, password=auth_token, account_sid=account_sid, http_client=http)
-    client.edge = None
-    client.region = None
-    client.api.base_url = api_base_url.rstrip("/")
-    return client
+# The headers twilio's client sends with messages.create (its `get_headers`), built once.
+_HEADERS = {
+    "User-Agent": (
+        f"twilio-python/{twilio_version} ({platform.system()} {platform.machine()}) "
+        f"Python/{platform.python_version()}"
+    ),
+    "X-Twilio-Client": f"python-{twilio_version}",
+    "Accept-Charset": "utf-8",
+    "Content-Type": "application/x-www-form-urlencoded",
+    "Accept": "application/json",
+}
 
 
 def _whatsapp(address: str) -> str:
     """Twilio addresses WhatsApp numbers as `whatsapp:+31...`; add the prefix once."""
     return address if address.startswith(WHATSAPP_PREFIX) else WHATSAPP_PREFIX + address
+
+
+def _answer_outcome(answer: Answer) -> SendResult:
+    """Twilio's answer to a create: a 2xx with a SID was accepted; an error status is classified by its
+    status and Twilio error code, read as twilio's `Version.exception` reads them."""
+    if not 200 <= answer.status < 300:
+        status, code = _error_of(answer)
+        retry_after = answer.header("Retry-After")
+        return _api_outcome(status, code, {"Retry-After": retry_after} if retry_after else {})
+    try:
+        created = json.loads(answer.body.decode("utf-8"))
+    except ValueError:
+        # A success status with a body we cannot read: Twilio may well have queued it.
+        return SendResult("unknown", error="twilio:unreadable_response")
+    sid = created.get("sid") if isinstance(created, dict) else None
+    if not sid:
+        return SendResult("unknown", error="twilio:no_sid")
+    return SendResult("sent", provider_id=str(sid))
+
+
+def _error_of(answer: Answer) -> tuple[int, object]:
+    """(status, Twilio error code) of an error answer: an RFC 9457 body names its own status; a body
+    without a code (or not JSON) gives the HTTP status as the code, as twilio's exceptions do."""
+    try:
+        payload = json.loads(answer.body.decode("utf-8", "replace"))
+    except ValueError:
+        return answer.status, answer.status
+    if not isinstance(payload, dict):
+        return answer.status, answer.status
+    if all(key in payload for key in ("type", "title", "status", "code")):
+        status = payload["status"]
+        return (status if isinstance(status, int) else answer.status), payload["code"]
+    return answer.status, payload.get("code", answer.status)
 
 
 def _transport_outcome(exc: httpx.HTTPError) -> SendResult:

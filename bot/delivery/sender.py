@@ -14,6 +14,22 @@ Such a row is marked `needs_reconcile` and settled before it is sent again, neve
 - Telegram (and Twilio without a status callback URL): the Bot API can neither list sent messages nor
   take an idempotency key, so the message is sent once more. A rare duplicate reply is kinder than a
   person left without an answer; each such resend is counted (`voordeur_resent_after_unknown_total`).
+
+Where rows come from (issue 16): the engine's replies are born claimed. In the engine's transaction
+`insert_outbox` writes them already leased to this sender where `claim_due` would have taken them at
+that moment (storage.outbox.insert_born), and after its commit `hand_over` reads their addresses' stop
+and last inbound again (one statement: a STOP later in the same batch) and puts them in this process's
+lanes, with no claim query. Everything else (effects' messages, rows held back behind an earlier one,
+retries, rows of a process that died) is claimed by `claim_due` as before, woken by the engine and at
+most once per `claim_interval`, or every `idle_poll`.
+
+A lane is one address's queue: its rows are sent one after the other, in id order, each paced as every
+send is (bot/delivery/pacing.py). A send waits for its pacing slot before it takes one of the
+`concurrency` slots, so rows waiting for a slow number or a chat's spacing hold none. When a row ends in
+a way that holds back its address's later rows in the table (a retry, an unknown outcome, a lease
+lost, the address stopped), the rest of the lane is given back to the queue (attempt not counted) and
+taken by `claim_due` in order. A row's lease is renewed before its send when less than half of it is
+left (a long lane, a slow number), so a lease never runs out under a row this process may still send.
 """
 
 from __future__ import annotations
@@ -21,9 +37,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import Counter, deque
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -48,6 +66,11 @@ BACKOFF_BASE = 1.0
 BACKOFF_CAP = 300.0
 RECONCILE_DELAY = timedelta(seconds=30)
 LEASE = timedelta(seconds=120)
+# The most rows this sender holds claimed at once (lanes and claims): more stay in the table.
+MAX_HELD = 1000
+# A lane row that waited longer than this (seconds) behind its address's earlier rows has its address's
+# state read again before it is sent: a STOP may have come meanwhile.
+RECHECK_AFTER = 0.5
 
 
 def backoff(attempts: int, retry_after: float | None) -> float:
@@ -71,6 +94,8 @@ class OutboxSender:
         tenant_quiet_hours: Mapping[str, QuietHours | None] | None = None,
         pacer: SendPacer | None = None,
         lease: timedelta = LEASE,
+        max_held: int = MAX_HELD,
+        claim_interval: float = 0.02,
     ) -> None:
         """`adapters` and `quiet_hours` are the tenant `default`'s; `tenant_adapters` (tenant -> channel ->
         adapter) replaces `adapters` in a deployment of several tenants: a row is sent only with the
@@ -85,6 +110,7 @@ class OutboxSender:
         )
         # Every channel some tenant can send on: rows of other channels are not claimed.
         self._adapters = {channel: a for found in self._by_tenant.values() for channel, a in found.items()}
+        self._channels = tuple(self._adapters)
         self._clock = clock
         self._quiet_hours = quiet_hours
         self._tenant_quiet = dict(tenant_quiet_hours or {})
@@ -99,6 +125,15 @@ class OutboxSender:
         self._stopping = False
         self._claimed: set[int] = set()  # claimed, not yet handed to a provider
         self._sending: set[int] = set()  # handed to a provider, outcome not yet recorded
+        self._max_held = max_held
+        self._claim_interval = claim_interval
+        self._running = False  # `run` is sending: the engine's rows may be born claimed for it
+        self._lanes: dict[int, deque[ClaimedMessage]] = {}  # identity id -> its claimed rows, in order
+        self._lane_tasks: set[asyncio.Task[None]] = set()
+        self._behind: set[int] = set()  # identities with rows left in the table behind a lane's
+        self._checked_at: dict[int, float] = {}  # lane row -> when its address's state was read (loop time)
+        self._claim_held: set[int] = set()  # of the held rows, those `claim_due` gave (at most a batch)
+        self._starved = False  # the claim found its batch still half held: woken when it drains
         # Outcomes finishing together are recorded in one transaction (group commit) with one statement
         # per batch (bot/delivery/outcomes.py); each send still waits for its own outcome's commit
         # before the row counts as done.
@@ -109,39 +144,186 @@ class OutboxSender:
         self._wakeup.set()
 
     async def run(self, idle_poll: float = 1.0) -> None:
-        """Send until `stop()`: immediately while there is work, else on a wake-up or every second."""
-        while not self._stopping:
-            # Cleared before the round, not after: a reply committed while this round runs sets it
-            # again, and the next round starts at once instead of after the idle poll.
-            self._wakeup.clear()
-            try:
-                sent = await self.send_due()
-            except Exception:
-                log.exception("outbox round failed")
-                sent = 0
-            if sent == 0 and not self._stopping:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wakeup.wait(), timeout=idle_poll)
+        """Send until `stop()`: claim due rows into lanes at once while there are more, else on a wake-up
+        (at most once per `claim_interval`) or every `idle_poll` seconds; the lanes send meanwhile.
+        On stop, sends under way finish; rows still queued are left to `release_in_flight`."""
+        loop = asyncio.get_running_loop()
+        self._running = True
+        try:
+            while not self._stopping:
+                # Cleared before the claim, not after: a row committed meanwhile sets it again.
+                self._wakeup.clear()
+                started = loop.time()
+                try:
+                    more = await self._claim_round()
+                except Exception:
+                    log.exception("outbox round failed")
+                    more = False
+                if not more and not self._stopping:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wakeup.wait(), timeout=idle_poll)
+                rest = self._claim_interval - (loop.time() - started)
+                if rest > 0 and not self._stopping:
+                    await asyncio.sleep(rest)
+            if self._lane_tasks:
+                await asyncio.gather(*self._lane_tasks, return_exceptions=True)
+        finally:
+            self._running = False
+            for task in list(self._lane_tasks):
+                task.cancel()
+            if self._lane_tasks:
+                await asyncio.gather(*self._lane_tasks, return_exceptions=True)
 
     def stop(self) -> None:
         self._stopping = True
         self._wakeup.set()
 
-    async def send_due(self) -> int:
-        """One round: expire dead claims, claim due rows, send them concurrently. Returns rows handled."""
-        now = self._clock()
-        async with self._sessions() as session, session.begin():
-            await outbox.expire_claims(session, now)
-            claimed = await outbox.claim_due(
-                session, now, limit=self._batch_size, lease=self._lease, channels=tuple(self._adapters)
-            )
+    async def insert_outbox(self, session: AsyncSession, rows: list[dict[str, Any]]) -> list[ClaimedMessage]:
+        """The engine's replies (storage.outbox.row), inserted in its batch's transaction: born claimed for
+        this sender where `claim_due` would take them now, while `run` is sending and has room. Returns
+        those; the engine gives them to `hand_over` once the transaction committed."""
+        room = self._max_held - len(self._claimed) - len(self._sending)
+        if not self._running or self._stopping or room <= 0:
+            await outbox.insert_rows(session, rows)
+            return []
+        claimed = await outbox.insert_born(
+            session, rows, now=self._clock(), lease=self._lease, channels=self._channels, limit=room
+        )
+        if len(claimed) < len(rows):
+            # Rows left in the table behind a lane's rows: the claim is woken once that lane is done.
+            left = Counter(r["identity_id"] for r in rows)
+            left.subtract(message.identity_id for message in claimed)
+            self._behind.update(m.identity_id for m in claimed if left[m.identity_id] > 0)
+        return claimed
+
+    def hand_over(self, claimed: list[ClaimedMessage]) -> None:
+        """Rows born claimed whose transaction committed: into their lanes (no claim query), once their
+        addresses' states are read again (a STOP later in the same batch stopped the address)."""
         if not claimed:
-            return 0
+            return
+        self._claimed.update(message.id for message in claimed)
+        task = asyncio.ensure_future(self._admit(claimed))
+        self._lane_tasks.add(task)
+        task.add_done_callback(self._lane_tasks.discard)
+
+    async def _admit(self, claimed: list[ClaimedMessage]) -> None:
+        try:
+            claimed = await self._refreshed(claimed)
+        except Exception:
+            # Not sent on old facts: they stay claimed until their lease runs out, then are reconciled.
+            log.exception("reading addresses of rows born claimed failed", extra={"count": len(claimed)})
+            return
+        self._queue(claimed)
+
+    async def _refreshed(self, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
+        """The rows with their addresses' stop and last inbound as the table has them now."""
+        async with self._sessions() as session:
+            states = await outbox.address_states(session, {message.identity_id for message in claimed})
+        now = asyncio.get_running_loop().time()
+        fresh = []
+        for message in claimed:
+            stopped, last_inbound_at = states.get(message.identity_id, (True, None))
+            fresh.append(replace(message, address_stopped=stopped, last_inbound_at=last_inbound_at))
+            self._checked_at[message.id] = now
+        return fresh
+
+    async def send_due(self) -> int:
+        """One round for tests and tools: expire dead claims, claim due rows, send them concurrently
+        (at most one per address) and return when all are done. Returns rows handled."""
+        claimed = await self._claim(self._batch_size)
         # Each row leaves these sets when its outcome is recorded; a row still in them when the sender
         # is cancelled (shutdown) is released or marked unknown by `release_in_flight`.
         self._claimed.update(message.id for message in claimed)
         await asyncio.gather(*(self._send_one(message) for message in claimed))
         return len(claimed)
+
+    async def _claim(self, limit: int) -> list[ClaimedMessage]:
+        now = self._clock()
+        async with self._sessions() as session, session.begin():
+            await outbox.expire_claims(session, now)
+            return await outbox.claim_due(
+                session, now, limit=limit, lease=self._lease, channels=self._channels
+            )
+
+    async def _claim_round(self) -> bool:
+        """Claim due rows into lanes: a batch's worth, less what the claim path still holds, and only once
+        half of that is done (several workers share a backlog, as with rounds). True when it took all
+        it asked for (more may be due)."""
+        room = self._batch_size - len(self._claim_held)
+        if room < max(1, self._batch_size // 2):
+            self._starved = True
+            return False
+        claimed = await self._claim(room)
+        self._claim_held.update(message.id for message in claimed)
+        read_at = asyncio.get_running_loop().time()
+        self._checked_at.update((message.id, read_at) for message in claimed)
+        self._queue(claimed)
+        return len(claimed) == room
+
+    def _queue(self, claimed: list[ClaimedMessage]) -> None:
+        for message in claimed:
+            # Held until its outcome is recorded; if the sender stops first, `release_in_flight`
+            # gives it back.
+            self._claimed.add(message.id)
+            if self._stopping:
+                continue
+            lane = self._lanes.get(message.identity_id)
+            if lane is None:
+                lane = self._lanes[message.identity_id] = deque()
+                task = asyncio.ensure_future(self._run_lane(message.identity_id, lane))
+                self._lane_tasks.add(task)
+                task.add_done_callback(self._lane_tasks.discard)
+            lane.append(message)
+
+    async def _run_lane(self, identity_id: int, lane: deque[ClaimedMessage]) -> None:
+        """Send one address's rows in order; when one holds back the rest, give the rest back."""
+        loop = asyncio.get_running_loop()
+        try:
+            while lane and not self._stopping:
+                message = lane.popleft()
+                checked = self._checked_at.pop(message.id, None)
+                try:
+                    if checked is not None and loop.time() - checked > RECHECK_AFTER:
+                        # It waited behind its address's earlier rows: a STOP may have come meanwhile.
+                        [message] = await self._refreshed([message])
+                        self._checked_at.pop(message.id, None)
+                except Exception:
+                    log.exception("reading an address's state failed", extra={"outbox_id": message.id})
+                    lane.appendleft(message)  # given back below, with the rest
+                    goes_on = False
+                else:
+                    try:
+                        goes_on = await self._send_one(message)
+                    except Exception:
+                        log.exception("outbox send failed", extra={"outbox_id": message.id})
+                        goes_on = False
+                if not goes_on and lane:
+                    rest = list(lane)
+                    lane.clear()
+                    await self._give_back(rest)
+                if self._starved and len(self._claim_held) <= self._batch_size // 2:
+                    self._starved = False
+                    self.wake()
+        finally:
+            if self._lanes.get(identity_id) is lane and not lane:
+                del self._lanes[identity_id]
+            if identity_id in self._behind and not self._stopping:
+                self._behind.discard(identity_id)
+                self.wake()
+
+    async def _give_back(self, messages: list[ClaimedMessage]) -> None:
+        """Rows behind one that must go first: back to the table, under the lease this sender holds."""
+        leases = [(m.id, m.claimed_until) for m in messages if m.claimed_until is not None]
+        try:
+            async with self._sessions() as session, session.begin():
+                await outbox.give_back(session, leases)
+        except Exception:
+            # They stay claimed until their lease runs out, then are reconciled like any dead claim.
+            log.exception("giving back claimed rows failed", extra={"count": len(messages)})
+        for message in messages:
+            self._claimed.discard(message.id)
+            self._claim_held.discard(message.id)
+            self._checked_at.pop(message.id, None)
 
     async def release_in_flight(self) -> None:
         """On shutdown, for rows this process still holds: a claim never handed to a provider goes back
@@ -153,10 +335,13 @@ class OutboxSender:
             await outbox.mark_unknown(session, sorted(self._sending), self._clock() + RECONCILE_DELAY)
         self._claimed.clear()
         self._sending.clear()
+        self._claim_held.clear()
+        self._checked_at.clear()
 
-    async def _send_one(self, message: ClaimedMessage) -> None:
+    async def _send_one(self, message: ClaimedMessage) -> bool:
+        """Send one claimed row; False when it now holds back its address's later rows."""
         try:
-            await self._send_claimed(message)
+            goes_on = await self._send_claimed(message)
         except asyncio.CancelledError:
             # Shutdown cut this send off: keep the id, so `release_in_flight` settles the row.
             raise
@@ -164,49 +349,70 @@ class OutboxSender:
             self._forget(message.id)
             raise
         self._forget(message.id)
+        return goes_on
 
     def _forget(self, message_id: int) -> None:
         self._claimed.discard(message_id)
         self._sending.discard(message_id)
+        self._claim_held.discard(message_id)
 
-    async def _send_claimed(self, message: ClaimedMessage) -> None:
-        async with self._concurrency:
-            now = self._clock()
-            if message.address_stopped and not message.allow_when_stopped:
-                await self._finish(message, outbox.CANCELLED, error="address_stopped")
-                return
-            quiet = self._tenant_quiet.get(message.tenant, self._quiet_hours)
-            if message.scheduled and quiet is not None and quiet.contains(now):
-                async with self._sessions() as session, session.begin():
-                    await outbox.defer(session, message.id, quiet.end_after(now))
-                return
-            adapters = self._by_tenant.get(message.tenant, {})
-            outbound = OutboundMessage(
-                outbox_id=message.id,
-                channel=message.channel,  # type: ignore[arg-type]
-                address=message.address,
-                text=message.body,
-                choices=message.choices,
-            )
-            if message.channel == "whatsapp" and not window_open(message.last_inbound_at, now):
-                outside = await self._outside_window(message, outbound, sms_on="sms" in adapters)
-                if outside is None:
-                    return
-                outbound = outside
-                message = replace(message, channel=outbound.channel, address=outbound.address)
-            adapter = adapters.get(outbound.channel)
-            if adapter is None:
-                # Its tenant has no such channel (any more): never send it with another tenant's.
-                await self._fail(message, "channel_off")
-                return
-            async with self._pacer.slot(_pacing(adapter, outbound)):
-                # From here the request may leave this process: on a cancelled shutdown it is "unknown".
-                self._claimed.discard(message.id)
-                self._sending.add(message.id)
-                if message.needs_reconcile and await self._settled_by_reconcile(adapter, message):
-                    return
-                result = await adapter.send(outbound)
-            await self._record(message, result)
+    async def _send_claimed(self, message: ClaimedMessage) -> bool:
+        """Send one claimed row and record its outcome; False when the row stays in the way of its
+        address's later rows (a retry, an unknown outcome, a lease lost)."""
+        now = self._clock()
+        if message.address_stopped and not message.allow_when_stopped:
+            await self._finish(message, outbox.CANCELLED, error="address_stopped")
+            return True
+        quiet = self._tenant_quiet.get(message.tenant, self._quiet_hours)
+        if message.scheduled and quiet is not None and quiet.contains(now):
+            async with self._sessions() as session, session.begin():
+                await outbox.defer(session, message.id, quiet.end_after(now))
+            return True
+        adapters = self._by_tenant.get(message.tenant, {})
+        outbound = OutboundMessage(
+            outbox_id=message.id,
+            channel=message.channel,  # type: ignore[arg-type]
+            address=message.address,
+            text=message.body,
+            choices=message.choices,
+        )
+        if message.channel == "whatsapp" and not window_open(message.last_inbound_at, now):
+            outside = await self._outside_window(message, outbound, sms_on="sms" in adapters)
+            if outside is None:
+                return True
+            outbound = outside
+            message = replace(message, channel=outbound.channel, address=outbound.address)
+        adapter = adapters.get(outbound.channel)
+        if adapter is None:
+            # Its tenant has no such channel (any more): never send it with another tenant's.
+            await self._fail(message, "channel_off")
+            return True
+        # The pacing slot first, then one of the concurrent sends: a send waiting for its rate or its
+        # chat's spacing holds none of them, so one slow number does not stall the other senders.
+        async with self._pacer.slot(_pacing(adapter, outbound)), self._concurrency:
+            if not await self._lease_holds(message):
+                return False
+            # From here the request may leave this process: on a cancelled shutdown it is "unknown".
+            self._claimed.discard(message.id)
+            self._sending.add(message.id)
+            if message.needs_reconcile and await self._settled_by_reconcile(adapter, message):
+                return True
+            result = await adapter.send(outbound)
+        return await self._record(message, result)
+
+    async def _lease_holds(self, message: ClaimedMessage) -> bool:
+        """The row's claim still has at least half its lease, or is renewed now; False (do not send)
+        when the lease was lost: the row is the claim path's again, reconciled as a dead claim."""
+        held = message.claimed_until
+        now = self._clock()
+        if held is None or held - now >= self._lease / 2:
+            return True
+        async with self._sessions() as session, session.begin():
+            renewed = await outbox.renew(session, message.id, held, now + self._lease)
+        if not renewed:
+            log.warning("claim lost before sending", extra={"outbox_id": message.id})
+            self._forget(message.id)
+        return renewed
 
     async def _outside_window(
         self, message: ClaimedMessage, outbound: OutboundMessage, *, sms_on: bool
@@ -264,9 +470,12 @@ class OutboxSender:
         log.info("resending unknown send", extra={"outbox_id": message.id, "confirmable": confirms})
         return False
 
-    async def _record(self, message: ClaimedMessage, result: SendResult) -> None:
+    async def _record(self, message: ClaimedMessage, result: SendResult) -> bool:
+        """Record a send's outcome; False when the row now holds back its address's later rows."""
         now = self._clock()
         metrics.OUTBOUND.labels(message.channel, result.outcome).inc()
+        # A failure that stopped the address holds back the rest: the claim path cancels them.
+        goes_on = result.outcome == "sent" or (result.outcome == "failed" and not result.address_stopped)
         if result.outcome == "sent":
             await self._finish(message, outbox.SENT, provider_id=result.provider_id)
             metrics.REPLY_LATENCY_SECONDS.labels(message.channel).observe(
@@ -275,6 +484,7 @@ class OutboxSender:
         elif result.outcome == "retry":
             if message.attempts >= MAX_ATTEMPTS:
                 await self._fail(message, "gave_up")
+                goes_on = True
             else:
                 delay = backoff(message.attempts, result.retry_after)
                 # This attempt certainly did not arrive: an earlier unknown one is settled as lost.
@@ -300,6 +510,7 @@ class OutboxSender:
                 "attempt": message.attempts,
             },
         )
+        return goes_on
 
     async def _fail(self, message: ClaimedMessage, reason: str, *, stop_address: bool = False) -> None:
         metrics.SEND_FAILURES.labels(message.channel, reason).inc()

@@ -1,0 +1,359 @@
+"""Rows born claimed (issue 16): the engine's replies leave its transaction leased to this process's
+sender, which sends them from per-address lanes without a claim query; everything the claim path did
+(order per address, retries, reconciliation after a crash) holds for them too."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from bot.channels.base import OutboundMessage, SendResult
+from bot.delivery import sender as sender_module
+from bot.delivery.sender import LEASE, OutboxSender
+from bot.runtime import Runtime
+from storage import outbox
+from storage.inbox import identity_for, mark_address_stopped
+from storage.models import OutboxMessage
+from tests.conftest import FixedClock
+from tests.dbutil import outbox_rows
+from tests.test_outbox_sender import FakeAdapter, enqueue, resent_count, row_fields
+
+CHANNELS = ("simulator",)
+
+
+async def reply_rows(
+    runtime: Runtime, clock: FixedClock, replies: list[tuple[str, str]], *, due_at: datetime | None = None
+) -> list[dict[str, Any]]:
+    """The engine's rows (storage.outbox.row) for (address, body) pairs, in order."""
+    rows = []
+    async with runtime.sessions() as session, session.begin():
+        for address, body in replies:
+            who = await identity_for(session, "simulator", address, clock())
+            rows.append(outbox.row(**row_fields(who, body, clock(), due_at=due_at)))
+    return rows
+
+
+async def insert_born(
+    runtime: Runtime,
+    clock: FixedClock,
+    rows: list[dict[str, Any]],
+    *,
+    limit: int = 100,
+    channels: tuple[str, ...] = CHANNELS,
+) -> list[outbox.ClaimedMessage]:
+    async with runtime.sessions() as session, session.begin():
+        return await outbox.insert_born(
+            session, rows, now=clock(), lease=LEASE, channels=channels, limit=limit
+        )
+
+
+# --- storage.outbox.insert_born ------------------------------------------------------------------------
+
+
+async def test_due_replies_are_born_claimed_with_what_a_claim_reads(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    rows = await reply_rows(
+        runtime, clock, [("+31611111111", "een"), ("+31611111111", "twee"), ("+31622222222", "drie")]
+    )
+    claimed = await insert_born(runtime, clock, rows)
+    stored = await outbox_rows(runtime)
+    assert [m.id for m in claimed] == [row.id for row in stored], "all three, in id order"
+    assert [(m.address, m.body, m.choices, m.attempts, m.tenant) for m in claimed] == [
+        ("+31611111111", "een", (("ask", "Hulp vragen"),), 1, "default"),
+        ("+31611111111", "twee", (("ask", "Hulp vragen"),), 1, "default"),
+        ("+31622222222", "drie", (("ask", "Hulp vragen"),), 1, "default"),
+    ]
+    assert {(r.status, r.attempts, r.claimed_until, r.first_attempt_at) for r in stored} == {
+        ("sending", 1, clock() + LEASE, clock())
+    }
+    assert all(m.claimed_until == clock() + LEASE and not m.needs_reconcile for m in claimed)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "blocks"),
+    [
+        ({"next_attempt_at": None}, True),  # due: it goes first
+        ({"status": "sending"}, True),
+        ({"status": "unknown", "needs_reconcile": True}, True),
+        ({"attempts": 2, "delay": 60}, True),  # waiting for its retry
+        ({"delay": 3600}, False),  # scheduled for later, never tried: replies do not wait for it
+        ({"status": "sent"}, False),
+        ({"status": "waiting_window"}, False),
+    ],
+)
+async def test_an_earlier_row_in_the_way_keeps_the_reply_in_the_table(
+    runtime: Runtime, clock: FixedClock, earlier: dict[str, Any], blocks: bool
+) -> None:
+    first = await enqueue(runtime, clock, "eerder")
+    values: dict[str, Any] = {key: value for key, value in earlier.items() if key != "delay"}
+    values["next_attempt_at"] = clock() + timedelta(seconds=earlier.get("delay", 0))
+    async with runtime.sessions() as session, session.begin():
+        await session.execute(update(OutboxMessage).where(OutboxMessage.id == first).values(**values))
+    rows = await reply_rows(runtime, clock, [("+31612345678", "later")])
+    claimed = await insert_born(runtime, clock, rows)
+    [_, reply] = await outbox_rows(runtime)
+    if blocks:
+        assert claimed == [] and (reply.status, reply.attempts, reply.claimed_until) == ("pending", 0, None)
+    else:
+        assert [m.id for m in claimed] == [reply.id] and reply.status == "sending"
+
+
+async def test_a_row_left_in_the_table_holds_back_its_address_in_the_batch(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """Past the limit, or on a channel this sender does not serve, a due row stays pending: the later rows
+    of its address too (claim_due would not take them past it). A row due later holds nobody back."""
+    a, b, c = "+31611111111", "+31622222222", "+31633333333"
+    later = await reply_rows(runtime, clock, [(c, "morgen")], due_at=clock() + timedelta(days=1))
+    rows = [
+        *await reply_rows(runtime, clock, [(a, "a1"), (b, "b1"), (b, "b2")]),
+        *later,
+        *await reply_rows(runtime, clock, [(c, "c2")]),
+    ]
+    claimed = await insert_born(runtime, clock, rows, limit=2)
+    assert [m.body for m in claimed] == ["a1", "b1"], "b2 would pass the limit; c2 is past the limit too"
+    claimed_again = await insert_born(
+        runtime, clock, await reply_rows(runtime, clock, [(a, "a2")]), channels=("sms",)
+    )
+    assert claimed_again == []
+    stored = {row.body: (row.status, row.attempts) for row in await outbox_rows(runtime)}
+    assert stored == {
+        "a1": ("sending", 1),
+        "b1": ("sending", 1),
+        "b2": ("pending", 0),
+        "morgen": ("pending", 0),
+        "c2": ("pending", 0),
+        "a2": ("pending", 0),
+    }
+    only_c = await insert_born(
+        runtime,
+        clock,
+        [
+            *await reply_rows(runtime, clock, [(c, "x")], due_at=clock() + timedelta(days=1)),
+            *await reply_rows(runtime, clock, [("+31644444444", "d1")]),
+        ],
+    )
+    assert [m.body for m in only_c] == ["d1"]
+
+
+# --- the sender's lanes --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def running(runtime: Runtime, clock: FixedClock) -> AsyncIterator[tuple[OutboxSender, FakeAdapter]]:
+    adapter = FakeAdapter()
+    sender = OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock, claim_interval=0.0)
+    task = asyncio.create_task(sender.run(idle_poll=0.05))
+    while not sender._running:
+        await asyncio.sleep(0)
+    yield sender, adapter
+    sender.stop()
+    await task
+    await sender.release_in_flight()
+
+
+async def engine_batch(
+    runtime: Runtime, sender: OutboxSender, rows: list[dict[str, Any]]
+) -> list[outbox.ClaimedMessage]:
+    """What the engine does with a batch's replies: insert through the sender, hand over after commit."""
+    async with runtime.sessions() as session, session.begin():
+        claimed = await sender.insert_outbox(session, rows)
+    sender.hand_over(claimed)
+    return claimed
+
+
+async def settled(sender: OutboxSender) -> None:
+    for _ in range(500):
+        if not sender._lanes and not sender._claimed and not sender._sending:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the sender did not settle")
+
+
+async def test_a_batch_s_replies_go_out_per_address_in_order_without_a_claim(
+    runtime: Runtime,
+    clock: FixedClock,
+    running: tuple[OutboxSender, FakeAdapter],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sender, adapter = running
+    claims: list[int] = []
+    real_claim_due = outbox.claim_due
+
+    async def counted(*args: Any, **kwargs: Any) -> list[outbox.ClaimedMessage]:
+        found = await real_claim_due(*args, **kwargs)
+        claims.append(len(found))
+        return found
+
+    monkeypatch.setattr(outbox, "claim_due", counted)
+    a, b = "+31611111111", "+31622222222"
+    rows = await reply_rows(runtime, clock, [(a, "a1"), (b, "b1"), (a, "a2"), (a, "a3"), (b, "b2")])
+    claimed = await engine_batch(runtime, sender, rows)
+    assert len(claimed) == 5
+    await settled(sender)
+    assert [m.text for m in adapter.sent if m.address == a] == ["a1", "a2", "a3"]
+    assert [m.text for m in adapter.sent if m.address == b] == ["b1", "b2"]
+    assert sum(claims) == 0, "the claim path found nothing: every row was sent from its lane"
+    assert {(row.status, row.attempts) for row in await outbox_rows(runtime)} == {("sent", 1)}
+
+
+async def test_a_retry_gives_the_rest_of_the_lane_back_in_order(
+    runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
+) -> None:
+    sender, adapter = running
+    adapter.script = [SendResult("retry", retry_after=30, error="twilio:429")]
+    rows = await reply_rows(runtime, clock, [("+31611111111", f"m{i}") for i in range(3)])
+    await engine_batch(runtime, sender, rows)
+    await settled(sender)
+    assert [m.text for m in adapter.sent] == ["m0"]
+    stored = [(r.body, r.status, r.attempts, r.claimed_until) for r in await outbox_rows(runtime)]
+    assert stored == [("m0", "pending", 1, None), ("m1", "pending", 0, None), ("m2", "pending", 0, None)]
+    clock.advance(seconds=31)  # the running sender's claim path takes them, one per round, in order
+    for _ in range(500):
+        if len(adapter.sent) == 4:
+            break
+        await asyncio.sleep(0.01)
+    await settled(sender)
+    assert [m.text for m in adapter.sent] == ["m0", "m0", "m1", "m2"]
+    assert {r.status for r in await outbox_rows(runtime)} == {"sent"}
+
+
+async def test_rows_born_claimed_in_a_process_that_died_are_reconciled_and_sent_once(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """The engine committed rows born claimed and the process died before handing them over: their leases
+    run out and the claim path takes them as dead claims (resent once; Telegram cannot check)."""
+    rows = await reply_rows(runtime, clock, [("+31611111111", "een")])
+    [born] = await insert_born(runtime, clock, rows)
+    adapter = FakeAdapter()
+    survivor = OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock)
+    assert await survivor.send_due() == 0, "the lease holds"
+    before = resent_count()
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+    assert await survivor.send_due() == 1
+    assert await survivor.send_due() == 0
+    assert [m.outbox_id for m in adapter.sent] == [born.id]
+    assert resent_count() == before + 1
+    [row] = await outbox_rows(runtime)
+    assert (row.status, row.attempts, row.needs_reconcile) == ("sent", 2, False)
+
+
+async def test_a_lane_renews_a_lease_running_short_and_drops_a_lost_one(
+    runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
+) -> None:
+    sender, adapter = running
+    short, lost = await engine_batch_held(runtime, clock, sender)
+    clock.advance(seconds=LEASE.total_seconds() * 0.75)  # less than half the lease is left
+    async with runtime.sessions() as session, session.begin():
+        # Another sender took `lost` after its lease ran out (expire_claims, claim_due).
+        await session.execute(
+            update(OutboxMessage).where(OutboxMessage.id == lost.id).values(claimed_until=clock() + LEASE)
+        )
+    sender.hand_over([short, lost])
+    await settled(sender)
+    assert [m.outbox_id for m in adapter.sent] == [short.id]
+    rows = {row.id: row for row in await outbox_rows(runtime)}
+    assert rows[short.id].status == "sent"
+    assert (rows[lost.id].status, rows[lost.id].claimed_until) == ("sending", clock() + LEASE), (
+        "not ours: untouched"
+    )
+
+
+async def engine_batch_held(
+    runtime: Runtime, clock: FixedClock, sender: OutboxSender
+) -> list[outbox.ClaimedMessage]:
+    """Two rows born claimed for the sender, not yet handed over."""
+    rows = await reply_rows(runtime, clock, [("+31611111111", "kort"), ("+31622222222", "kwijt")])
+    async with runtime.sessions() as session, session.begin():
+        return await sender.insert_outbox(session, rows)
+
+
+async def test_without_a_running_sender_replies_stay_in_the_table(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    adapter = FakeAdapter()
+    sender = OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock)
+    rows = await reply_rows(runtime, clock, [("+31611111111", "een")])
+    async with runtime.sessions() as session, session.begin():
+        assert await sender.insert_outbox(session, rows) == []
+    [row] = await outbox_rows(runtime)
+    assert (row.status, row.attempts) == ("pending", 0)
+    assert await sender.send_due() == 1
+
+
+async def stop_address(runtime: Runtime, clock: FixedClock, address: str) -> None:
+    async with runtime.sessions() as session, session.begin():
+        await mark_address_stopped(session, "simulator", address, "stop", clock())
+
+
+async def test_a_stop_committed_with_the_batch_cancels_its_earlier_replies(
+    runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
+) -> None:
+    """The engine wrote the replies before a STOP later in the same batch: they are checked after the
+    commit, as a claim would have read the address."""
+    sender, adapter = running
+    rows = await reply_rows(runtime, clock, [("+31611111111", "een"), ("+31611111111", "twee")])
+    async with runtime.sessions() as session, session.begin():
+        claimed = await sender.insert_outbox(session, rows)
+        await mark_address_stopped(session, "simulator", "+31611111111", "stop", clock())
+    assert [m.address_stopped for m in claimed] == [False, False], "read before the STOP"
+    sender.hand_over(claimed)
+    await settled(sender)
+    assert adapter.sent == []
+    assert [(r.status, r.error) for r in await outbox_rows(runtime)] == [("cancelled", "address_stopped")] * 2
+
+
+class StoppingAdapter(FakeAdapter):
+    """The first send stops the address elsewhere (a STOP handled meanwhile) and takes a while."""
+
+    def __init__(self, runtime: Runtime, clock: FixedClock) -> None:
+        super().__init__()
+        self.runtime, self.clock = runtime, clock
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        if not self.sent:
+            await stop_address(self.runtime, self.clock, message.address)
+        return await super().send(message)
+
+
+async def test_a_lane_row_that_waited_reads_its_address_again(
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sender_module, "RECHECK_AFTER", 0.0)
+    adapter = StoppingAdapter(runtime, clock)
+    sender = OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock, claim_interval=0.0)
+    task = asyncio.create_task(sender.run(idle_poll=0.05))
+    while not sender._running:
+        await asyncio.sleep(0)
+    await engine_batch(
+        runtime, sender, await reply_rows(runtime, clock, [("+31611111111", "een"), ("+31611111111", "twee")])
+    )
+    await settled(sender)
+    sender.stop()
+    await task
+    assert [m.text for m in adapter.sent] == ["een"]
+    assert [r.status for r in await outbox_rows(runtime)] == ["sent", "cancelled"]
+
+
+async def test_a_provider_stop_gives_the_rest_of_the_lane_back_to_be_cancelled(
+    runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
+) -> None:
+    sender, adapter = running
+    adapter.script = [SendResult("failed", error="twilio:21610", address_stopped=True)]
+    await engine_batch(
+        runtime, sender, await reply_rows(runtime, clock, [("+31611111111", "een"), ("+31611111111", "twee")])
+    )
+    expected = [("failed", 1), ("cancelled", 1)]  # the running sender's claim path cancels the rest
+    for _ in range(500):
+        if [(r.status, r.attempts) for r in await outbox_rows(runtime)] == expected:
+            break
+        await asyncio.sleep(0.01)
+    await settled(sender)
+    assert [m.text for m in adapter.sent] == ["een"]
+    assert [(r.status, r.attempts) for r in await outbox_rows(runtime)] == expected
