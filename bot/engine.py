@@ -260,7 +260,10 @@ class Engine:
             await writes.flush(session)
         if writes.born and self._handoff is not None:
             self._handoff.hand_over(writes.born)
-        if handled or writes.outbox_written:
+        # The sender's claim path is woken for rows it must claim itself: all of them without a hand-off;
+        # with one, only rows not born claimed (an earlier row of the address in the way, not due) and
+        # rows made through the session (a slow-down notice, an effect that writes the outbox).
+        if writes.needs_claim or (self._handoff is None and handled):
             self._on_outbox()
         for other in touched.people:
             self._on_touched(other)
@@ -282,6 +285,7 @@ class Engine:
         has_conversation = started.state is not None
         state = dict(started.state or {})
         if await self._flooding(session, person, state, started.recent):
+            writes.needs_claim = True  # the notice, if one went out, is an ORM row
             writes.state(session, person_id, has_conversation, state, self._clock())
             self._resting[person_id] = self._clock() + RESTING  # others are not held up behind them
             return 0
@@ -399,6 +403,7 @@ class Engine:
         if any(effect.kind in WRITES_OUTBOX for effect in effects):
             # Replies queued so far go in first: a message an effect enqueues keeps its place after them.
             await writes.flush_outbox(session)
+            writes.needs_claim = True
         for effect in effects:
             await self._apply(session, person, identity, effect, now, touched, writes)
         if identity is None:
@@ -728,7 +733,7 @@ class _Writes:
         self.marks: list[dict[str, Any]] = []
         self.outbox: list[dict[str, Any]] = []
         self.states: list[dict[str, Any]] = []
-        self.outbox_written = False
+        self.needs_claim = False  # rows the sender's claim path must take (see _process_batch)
         self.handoff = handoff
         self.born: list[outbox.ClaimedMessage] = []  # for the sender once the batch committed
         # ORM objects effects were given (the session's identity map holds them only weakly once
@@ -776,9 +781,12 @@ class _Writes:
         if self.outbox:
             if self.handoff is None:
                 await outbox.insert_rows(session, self.outbox)
+                self.needs_claim = True
             else:
-                self.born += await self.handoff.insert_outbox(session, self.outbox)
-            self.outbox, self.outbox_written = [], True
+                born = await self.handoff.insert_outbox(session, self.outbox)
+                self.needs_claim = self.needs_claim or len(born) < len(self.outbox)
+                self.born += born
+            self.outbox = []
 
     async def flush(self, session: AsyncSession) -> None:
         await self.flush_outbox(session)
