@@ -293,7 +293,7 @@ class Engine:
         profile: Profile | None = None
         known: person_facts.Facts | None = started.facts
         # The Profile reads the person's name and place: from the row read at the start, or, once an
-        # effect may have changed them, from the ORM object the effects changed (session.get: no query).
+        # effect may have changed them, from the ORM object the effects changed (kept by `writes`).
         subject: person_facts.PersonRow | Person = person
         pending = started.pending[:1] if one_message else started.pending
         for message, identity in pending:

@@ -22,7 +22,6 @@ class Touched:
     """People whose mailbox got an internal event in this transaction: the engine handles them next."""
 
     people: set[int] = field(default_factory=set)
-    posts: int = 0  # events posted so far
     posted: list[int] = field(default_factory=list)  # to whom, in order (the engine's next round)
 
     async def post(
@@ -40,7 +39,6 @@ class Touched:
         name, words or number it carries (erasing them blanks it)."""
         await post_internal(session, person_id, name, data, now, key=key, about=about)
         self.people.add(person_id)
-        self.posts += 1
         self.posted.append(person_id)
 
 
