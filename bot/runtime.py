@@ -254,10 +254,21 @@ class Runtime:
             with contextlib.suppress(Exception):
                 async with self.sessions() as session, session.begin():
                     await health.forget(session, self.worker_name)
+        await self._release()
+        log.info("runtime stopped")
+
+    async def close(self) -> None:
+        """Close a runtime that was never started (tests, tools): the background work it set off
+        finishes first. Disposing the database under a step still connecting would leave that step to
+        be cancelled mid-connect, and SQLAlchemy drops a connection cancelled there without closing it."""
+        await self.background_done()
+        await self._release()
+
+    async def _release(self) -> None:
+        """The adapters' HTTP pools and the database's connections."""
         for adapter in self.all_adapters():
             await adapter.aclose()
         await self.db.dispose()
-        log.info("runtime stopped")
 
     async def background_done(self) -> None:
         """Until the background work set off so far (steps webhooks kicked off, and what those set off)

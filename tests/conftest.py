@@ -150,7 +150,7 @@ async def runtime(database_url: str, clock: FixedClock) -> AsyncIterator[Runtime
     """A runtime with the simulator channel only, started without the sender loop (tests drive it)."""
     instance = Runtime(make_settings(database_url, VOORDEUR_SIMULATOR=True), clock=clock)
     yield instance
-    await instance.db.dispose()
+    await instance.close()
 
 
 @pytest.fixture

@@ -125,7 +125,7 @@ async def oidc_runtime(database_url: str, clock: FixedClock) -> AsyncIterator[Ru
     )
     instance = Runtime(settings, clock=clock)
     yield instance
-    await instance.db.dispose()
+    await instance.close()
 
 
 @pytest.fixture

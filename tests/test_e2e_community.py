@@ -42,7 +42,7 @@ def people(database_url: str) -> None:
             async with runtime.sessions() as session, session.begin():
                 await community.seed(session, clock())
         finally:
-            await runtime.db.dispose()
+            await runtime.close()
 
     asyncio.run(register())
 

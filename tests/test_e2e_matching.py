@@ -98,7 +98,7 @@ def volunteer(database_url: str) -> int:
                 channel="telegram",
             )
         finally:
-            await runtime.db.dispose()
+            await runtime.close()
 
     return asyncio.run(register())
 

@@ -114,7 +114,7 @@ async def test_cookie_is_secure_behind_https(database_url: str, clock: FixedCloc
         )
         assert "Secure" in cookie
     finally:
-        await runtime.db.dispose()
+        await runtime.close()
 
 
 @pytest.fixture
@@ -199,7 +199,7 @@ async def test_hsts_only_behind_https(
             response = await http.get("/staff/login")
         assert response.headers["strict-transport-security"].startswith("max-age=31536000")
     finally:
-        await runtime.db.dispose()
+        await runtime.close()
 
 
 async def test_ids_out_of_range_are_not_found(runtime: Runtime, client: httpx.AsyncClient) -> None:

@@ -56,9 +56,7 @@ async def twilio_runtime(database_url: str, clock: FixedClock) -> AsyncIterator[
     )
     instance = Runtime(settings, clock=clock)
     yield instance
-    for adapter in {id(a): a for a in instance.adapters.values()}.values():
-        await adapter.aclose()
-    await instance.db.dispose()
+    await instance.close()
 
 
 def form_of(request: httpx.Request) -> dict[str, str]:
