@@ -257,7 +257,10 @@ class Engine:
                     break
                 if todo:
                     await writes.flush(session)  # marks first: the mailboxes are read again
+            early = len(writes.born)  # born in an earlier round: a later step may have stopped the address
             await writes.flush(session)
+            if early and self._handoff is not None:
+                writes.born[:early] = await self._handoff.restate(session, writes.born[:early])
         if writes.born and self._handoff is not None:
             self._handoff.hand_over(writes.born)
         # The sender's claim path is woken for rows it must claim itself: all of them without a hand-off;

@@ -69,11 +69,15 @@ class ClaimedMessage:
 
 class Handoff(Protocol):
     """Takes the engine's replies: inserts them in the batch's transaction (some born claimed, see
-    `insert_born`) and gets those once it committed (the outbox sender, bot/delivery/sender.py)."""
+    `insert_born`) and gets those once it committed (the outbox sender, bot/delivery/sender.py). Rows
+    born before the batch's last statements are read again at its end (`restate`): a STOP later in the
+    same batch stops their address."""
 
     async def insert_outbox(
         self, session: AsyncSession, rows: list[dict[str, Any]]
     ) -> list[ClaimedMessage]: ...
+
+    async def restate(self, session: AsyncSession, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]: ...
 
     def hand_over(self, claimed: list[ClaimedMessage]) -> None: ...
 
@@ -316,8 +320,9 @@ _INSERT_RETURNING = insert(table_of(OutboxMessage)).returning(
 async def address_states(
     session: AsyncSession, identity_ids: set[int]
 ) -> dict[int, tuple[bool, datetime | None]]:
-    """(stopped, last inbound) of each address, read now: a row born claimed is checked against them
-    after its transaction committed (a STOP in the same batch) and again when it waited in its lane."""
+    """(stopped, last inbound) of each address, read now: a row born claimed early in its batch is
+    checked against them at the batch's end (a STOP later in the same batch) and again when it waited
+    in its lane."""
     query = select(Identity.id, Identity.stopped_at, Identity.last_inbound_at).where(
         Identity.id.in_(identity_ids)
     )

@@ -15,12 +15,14 @@ from sqlalchemy import update
 from bot.channels.base import OutboundMessage, SendResult
 from bot.delivery import sender as sender_module
 from bot.delivery.sender import LEASE, OutboxSender
+from bot.engine import Engine
 from bot.runtime import Runtime
 from storage import outbox
 from storage.inbox import identity_for, mark_address_stopped
 from storage.models import OutboxMessage
+from tests.community import ASK_BOODSCHAPPEN, add_person, say
 from tests.conftest import FixedClock
-from tests.dbutil import outbox_rows
+from tests.dbutil import outbox_rows, text_message
 from tests.test_outbox_sender import FakeAdapter, enqueue, resent_count, row_fields
 
 CHANNELS = ("simulator",)
@@ -295,14 +297,16 @@ async def stop_address(runtime: Runtime, clock: FixedClock, address: str) -> Non
 async def test_a_stop_committed_with_the_batch_cancels_its_earlier_replies(
     runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
 ) -> None:
-    """The engine wrote the replies before a STOP later in the same batch: they are checked after the
-    commit, as a claim would have read the address."""
+    """The engine wrote the replies before a STOP later in the same batch: they are read again at the
+    batch's end, as a claim after the commit would have read the address."""
     sender, adapter = running
     rows = await reply_rows(runtime, clock, [("+31611111111", "een"), ("+31611111111", "twee")])
     async with runtime.sessions() as session, session.begin():
         claimed = await sender.insert_outbox(session, rows)
         await mark_address_stopped(session, "simulator", "+31611111111", "stop", clock())
-    assert [m.address_stopped for m in claimed] == [False, False], "read before the STOP"
+        assert [m.address_stopped for m in claimed] == [False, False], "read before the STOP"
+        claimed = await sender.restate(session, claimed)
+    assert [m.address_stopped for m in claimed] == [True, True]
     sender.hand_over(claimed)
     await settled(sender)
     assert adapter.sent == []
@@ -357,3 +361,61 @@ async def test_a_provider_stop_gives_the_rest_of_the_lane_back_to_be_cancelled(
     await settled(sender)
     assert [m.text for m in adapter.sent] == ["een"]
     assert [(r.status, r.attempts) for r in await outbox_rows(runtime)] == expected
+
+
+async def all_sent(runtime: Runtime, sender: OutboxSender) -> None:
+    for _ in range(500):
+        if all(row.status == "sent" for row in await outbox_rows(runtime)):
+            break
+        sender.wake()
+        await asyncio.sleep(0.01)
+    await settled(sender)
+
+
+class RecordingHandoff:
+    """The sender as the engine's hand-off, with what the engine asked it to read again at a batch's end."""
+
+    def __init__(self, sender: OutboxSender) -> None:
+        self.sender = sender
+        self.restated: list[list[str]] = []
+
+    async def insert_outbox(self, session: Any, rows: list[dict[str, Any]]) -> list[outbox.ClaimedMessage]:
+        return await self.sender.insert_outbox(session, rows)
+
+    async def restate(
+        self, session: Any, claimed: list[outbox.ClaimedMessage]
+    ) -> list[outbox.ClaimedMessage]:
+        self.restated.append([message.text_key for message in claimed])
+        return await self.sender.restate(session, claimed)
+
+    def hand_over(self, claimed: list[outbox.ClaimedMessage]) -> None:
+        self.sender.hand_over(claimed)
+
+
+async def test_replies_born_in_an_earlier_round_of_a_batch_are_read_again_at_its_end(
+    runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
+) -> None:
+    """A volunteer's yes and the requester's next message in one batch: the yes posts "it is yours" to
+    both, handled in a second round of the same transaction. The first round's replies were born
+    before it, so their addresses are read again at the batch's end; the last round's are not."""
+    sender, adapter = running
+    volunteer = await add_person(
+        runtime, clock, "+31610000000", "Vrijwilliger", "molenwijk", offers=("boodschappen",)
+    )
+    await say(runtime, "+31600000001", "hallo", "Ria", "7391 AB", "ja", *ASK_BOODSCHAPPEN)
+    await all_sent(runtime, sender)  # no earlier row in the way of the batch's replies
+    sent_before = len(adapter.sent)
+    handoff = RecordingHandoff(sender)
+    engine = Engine(runtime.sessions, clock=clock, handoff=handoff)
+    yes = await runtime.engine.store(text_message("ja", "yes-1", address="+31610000000"))
+    later = await runtime.engine.store(text_message("dank je", "later-1", address="+31600000001"))
+    assert await engine.process_people([volunteer, later.person_id]) >= 2
+    assert yes.person_id == volunteer
+    [early] = handoff.restated  # the requester's answer to "dank je", made in the first round
+    assert early and not {"invite_won", "match_found", "meet_where"} & set(early), "last round's fresh"
+    await all_sent(runtime, sender)  # rows held behind the lane's are claimed once it is done
+    rows = {row.id: row for row in await outbox_rows(runtime)}
+    sent = [message.outbox_id for message in adapter.sent[sent_before:]]
+    assert len(sent) == len(set(sent)), "none twice"
+    assert {rows[i].text_key for i in sent} >= {"invite_won", "match_found"}
+    assert all(rows[i].status == "sent" for i in sent)

@@ -17,11 +17,12 @@ Such a row is marked `needs_reconcile` and settled before it is sent again, neve
 
 Where rows come from (issue 16): the engine's replies are born claimed. In the engine's transaction
 `insert_outbox` writes them already leased to this sender where `claim_due` would have taken them at
-that moment (storage.outbox.insert_born), and after its commit `hand_over` reads their addresses' stop
-and last inbound again (one statement: a STOP later in the same batch) and puts them in this process's
-lanes, with no claim query. Everything else (effects' messages, rows held back behind an earlier one,
-retries, rows of a process that died) is claimed by `claim_due` as before, woken by the engine and at
-most once per `claim_interval`, or every `idle_poll`.
+that moment (storage.outbox.insert_born, which reads their addresses' stop and last inbound); rows born
+before the batch's last round are read again at its end (`restate`, one statement in the same
+transaction: a STOP later in the same batch), and after the commit `hand_over` puts them in this
+process's lanes at once, with no claim query and no read. Everything else (effects' messages, rows
+held back behind an earlier one, retries, rows of a process that died) is claimed by `claim_due` as
+before, woken by the engine and at most once per `claim_interval`, or every `idle_poll`.
 
 A lane is one address's queue: its rows are sent one after the other, in id order, each paced as every
 send is (bot/delivery/pacing.py). A send waits for its pacing slot before it takes one of the
@@ -196,23 +197,18 @@ class OutboxSender:
             self._behind.update(m.identity_id for m in claimed if left[m.identity_id] > 0)
         return claimed
 
+    async def restate(self, session: AsyncSession, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
+        """Rows born claimed earlier in a batch, with their addresses' stop and last inbound as the
+        batch's transaction has them at its end (a STOP later in the same batch stopped the address)."""
+        return _restated(claimed, await outbox.address_states(session, {m.identity_id for m in claimed}))
+
     def hand_over(self, claimed: list[ClaimedMessage]) -> None:
-        """Rows born claimed whose transaction committed: into their lanes (no claim query), once their
-        addresses' states are read again (a STOP later in the same batch stopped the address)."""
+        """Rows born claimed whose transaction committed, their addresses' states read at its end: into
+        their lanes at once (no claim query, no read after the commit)."""
         if not claimed:
             return
-        self._claimed.update(message.id for message in claimed)
-        task = asyncio.ensure_future(self._admit(claimed))
-        self._lane_tasks.add(task)
-        task.add_done_callback(self._lane_tasks.discard)
-
-    async def _admit(self, claimed: list[ClaimedMessage]) -> None:
-        try:
-            claimed = await self._refreshed(claimed)
-        except Exception:
-            # Not sent on old facts: they stay claimed until their lease runs out, then are reconciled.
-            log.exception("reading addresses of rows born claimed failed", extra={"count": len(claimed)})
-            return
+        read_at = asyncio.get_running_loop().time()
+        self._checked_at.update((message.id, read_at) for message in claimed)
         self._queue(claimed)
 
     async def _refreshed(self, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
@@ -220,12 +216,8 @@ class OutboxSender:
         async with self._sessions() as session:
             states = await outbox.address_states(session, {message.identity_id for message in claimed})
         now = asyncio.get_running_loop().time()
-        fresh = []
-        for message in claimed:
-            stopped, last_inbound_at = states.get(message.identity_id, (True, None))
-            fresh.append(replace(message, address_stopped=stopped, last_inbound_at=last_inbound_at))
-            self._checked_at[message.id] = now
-        return fresh
+        self._checked_at.update((message.id, now) for message in claimed)
+        return _restated(claimed, states)
 
     async def send_due(self) -> int:
         """One round for tests and tools: expire dead claims, claim due rows, send them concurrently
@@ -534,6 +526,17 @@ class OutboxSender:
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:
             metrics.QUEUE_DEPTH.set(await outbox.queue_depth(session))
+
+
+def _restated(
+    claimed: list[ClaimedMessage], states: Mapping[int, tuple[bool, datetime | None]]
+) -> list[ClaimedMessage]:
+    """The rows with their addresses' (stopped, last inbound); an address gone (erased) counts as stopped."""
+    fresh = []
+    for message in claimed:
+        stopped, last_inbound_at = states.get(message.identity_id, (True, None))
+        fresh.append(replace(message, address_stopped=stopped, last_inbound_at=last_inbound_at))
+    return fresh
 
 
 def _pacing(adapter: ChannelAdapter, message: OutboundMessage) -> tuple[Limit, ...]:
