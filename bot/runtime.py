@@ -34,7 +34,7 @@ from bot.effects import meetings
 from bot.engine import Engine, spawn, utc_now
 from bot.partitions import Partitions
 from bot.settings import Settings
-from flows import understanding
+from flows import understanding, when
 from storage import health, inbox, matching_index, notify, outbox
 from storage.db import make_engine, make_sessionmaker
 from storage.inbox import mark_address_stopped
@@ -161,8 +161,10 @@ class Runtime:
         if self.settings.voordeur_ingest_only:
             await self._start_ingest_only()
             return
-        # The reader's lexicons and language model load once, before the first person writes.
+        # The reader's lexicons and language model load once, before the first person writes; so do the
+        # day names and date languages of "when?" answers.
         await asyncio.to_thread(understanding.warm_up)
+        await asyncio.to_thread(when.warm_up)
         # What start-up loaded (lexicons, language model, catalogue, modules) lives as long as the
         # process: moved out of the cyclic collector's sight, so a full collection walks only what came
         # after. Before, each full collection walked ~230,000 start-up objects (~200 ms), and a busy

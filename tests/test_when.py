@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.when import AMSTERDAM, When, describe_when, parse_when
+from flows.when import AMSTERDAM, When, describe_when, parse_when, warm_up
 from tests.test_catalogue import gsm7_length
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)  # Monday 23 November 2026, 10:00
@@ -434,3 +434,12 @@ def test_a_day_name_or_morgen_alone_is_read_as_dateparser_reads_it() -> None:
                 read = module._dateparser(word, base, AMSTERDAM)
                 assert module._plain_day(word, base, AMSTERDAM) == read.date_obj.date(), (word, base)
                 assert module._day([word], base, AMSTERDAM) == read.date_obj.date(), (word, base)
+
+
+def test_warming_up_loads_what_a_first_answer_needs_and_changes_no_reading() -> None:
+    """The runtime calls it at start: Babel's day names and dateparser's languages are loaded then."""
+    now = datetime(2026, 11, 25, 14, 30, tzinfo=AMSTERDAM)
+    before = parse_when("elke dinsdag om 10 uur", now)
+    warm_up()
+    assert parse_when("elke dinsdag om 10 uur", now) == before
+    assert before is not None and before.recurrence == "weekly"
