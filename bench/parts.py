@@ -31,6 +31,7 @@ from bench.conversations import CONVERSATION
 from bot.channels.base import InboundMessage, OutboundMessage, SendResult
 from bot.delivery.sender import OutboxSender
 from bot.engine import Engine
+from flows import understanding, when
 from flows.types import Event
 from storage import migrate
 from storage.db import make_engine, make_sessionmaker
@@ -143,6 +144,9 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
+    # As the runtime does at start: the reader's lexicons and the "when?" answers' languages load now.
+    understanding.warm_up()
+    when.warm_up()
     results = []
     for index in range(args.rounds):
         quiet = wait_quiet(max_wait=10)

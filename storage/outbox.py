@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import Integer, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from storage.db import table_of
 from storage.models import Identity, OutboxMessage
@@ -151,79 +150,45 @@ async def expire_claims(session: AsyncSession, now: datetime) -> int:
 async def claim_due(
     session: AsyncSession, now: datetime, *, limit: int, lease: timedelta, channels: tuple[str, ...]
 ) -> list[ClaimedMessage]:
-    """Claim up to `limit` due rows, at most one per address (the oldest unsent one)."""
-    earlier = aliased(OutboxMessage)
-    blocked_by_earlier = exists().where(
-        earlier.identity_id == OutboxMessage.identity_id,
-        earlier.id < OutboxMessage.id,
-        _blocks_later(earlier, now),
-    )
-    candidates = (
-        select(OutboxMessage.id)
-        .where(
-            OutboxMessage.status.in_((PENDING, UNKNOWN)),
-            OutboxMessage.next_attempt_at <= now,
-            OutboxMessage.channel.in_(channels),
-            ~blocked_by_earlier,
-        )
-        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    ids = list((await session.execute(candidates)).scalars())
+    """Claim up to `limit` due rows, at most one per address (the oldest unsent one). Three prebuilt
+    Core statements (candidates, claim, read back): nothing built, aliased or cache-keyed per call and
+    no ORM object per row."""
+    found = await session.execute(_CLAIM_CANDIDATES, {"now": now, "channels": list(channels), "limit": limit})
+    ids = list(found.scalars())
     if not ids:
         return []
     until = now + lease
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id.in_(ids))
-        .values(
-            status=SENDING,
-            claimed_until=until,
-            attempts=OutboxMessage.attempts + 1,
-            first_attempt_at=func.coalesce(OutboxMessage.first_attempt_at, now),
-            needs_reconcile=or_(OutboxMessage.needs_reconcile, OutboxMessage.status == UNKNOWN),
-        )
-        .execution_options(synchronize_session=False)
-    )
-    rows = await session.execute(
-        select(
-            OutboxMessage, Identity.address, Identity.stopped_at, Identity.last_inbound_at, Identity.tenant
-        )
-        .join(Identity, Identity.id == OutboxMessage.identity_id)
-        .where(OutboxMessage.id.in_(ids))
-        .order_by(OutboxMessage.id)
-        .execution_options(populate_existing=True)
-    )
+    await session.execute(_CLAIM, {"ids": ids, "until": until, "now": now})
     return [
         ClaimedMessage(
             id=row.id,
             person_id=row.person_id,
             identity_id=row.identity_id,
             channel=row.channel,
-            address=address,
+            address=row.address,
             body=row.body,
             choices=tuple((str(key), str(label)) for key, label in row.choices),
             text_key=row.text_key,
             params={str(key): str(value) for key, value in (row.params or {}).items()},
             scheduled=row.scheduled,
             allow_when_stopped=row.allow_when_stopped,
-            address_stopped=stopped_at is not None,
+            address_stopped=row.stopped_at is not None,
             attempts=row.attempts,
             needs_reconcile=row.needs_reconcile,
             created_at=row.created_at,
             first_attempt_at=row.first_attempt_at,
-            last_inbound_at=last_inbound_at,
-            tenant=tenant,
+            last_inbound_at=row.last_inbound_at,
+            tenant=row.tenant,
             provider_id=row.provider_id,
             claimed_until=until,
         )
-        for row, address, stopped_at, last_inbound_at, tenant in rows
+        for row in await session.execute(_CLAIMED_ROWS, {"ids": ids})
     ]
 
 
-def _blocks_later(earlier: Any, now: datetime) -> Any:
-    """A row that holds back the later rows of its address: being sent, due, or waiting for a retry."""
+def _blocks_later(earlier: Any, now: Any) -> Any:
+    """A row that holds back the later rows of its address: being sent, due, or waiting for a retry
+    (`now`: the statement's bound parameter)."""
     return or_(
         earlier.status == SENDING,
         and_(
@@ -255,15 +220,8 @@ async def insert_born(
     wanted = {r["identity_id"] for r in rows if r["channel"] in channels and r["next_attempt_at"] <= now}
     facts: dict[int, tuple[str, bool, datetime | None, str]] = {}
     if wanted and limit > 0:
-        earlier = aliased(OutboxMessage)
-        free = (
-            select(
-                Identity.id, Identity.address, Identity.stopped_at, Identity.last_inbound_at, Identity.tenant
-            )
-            .where(Identity.id.in_(wanted))
-            .where(~exists().where(earlier.identity_id == Identity.id, _blocks_later(earlier, now)))
-        )
-        for identity_id, address, stopped_at, last_inbound_at, tenant in await session.execute(free):
+        free = await session.execute(_FREE_ADDRESSES, {"wanted": sorted(wanted), "now": now})
+        for identity_id, address, stopped_at, last_inbound_at, tenant in free:
             facts[identity_id] = (address, stopped_at is not None, last_inbound_at, tenant)
     until = now + lease
     held: set[int] = set()  # addresses whose next row of this batch must stay pending (a due one did)
@@ -387,6 +345,79 @@ def outcome(
 # Built once, on the table (Core): no statement building, cache key or ORM session sync per outcome.
 # The SET columns are the parameters' other keys.
 _outbox = table_of(OutboxMessage)
+_identities = table_of(Identity)
+_earlier = _outbox.alias("earlier")
+_NOW = bindparam("now", type_=_outbox.c.next_attempt_at.type)
+# Due rows not held back by an earlier row of their address, oldest first.
+_CLAIM_CANDIDATES = (
+    select(_outbox.c.id)
+    .where(
+        _outbox.c.status.in_((PENDING, UNKNOWN)),
+        _outbox.c.next_attempt_at <= _NOW,
+        _outbox.c.channel.in_(bindparam("channels", expanding=True)),
+        ~exists().where(
+            _earlier.c.identity_id == _outbox.c.identity_id,
+            _earlier.c.id < _outbox.c.id,
+            _blocks_later(_earlier.c, _NOW),
+        ),
+    )
+    .order_by(_outbox.c.next_attempt_at, _outbox.c.id)
+    .limit(bindparam("limit", type_=Integer))
+    .with_for_update(skip_locked=True)
+)
+_CLAIM = (
+    update(_outbox)
+    .where(_outbox.c.id.in_(bindparam("ids", expanding=True)))
+    .values(
+        status=SENDING,
+        claimed_until=bindparam("until", type_=_outbox.c.claimed_until.type),
+        attempts=_outbox.c.attempts + 1,
+        first_attempt_at=func.coalesce(_outbox.c.first_attempt_at, _NOW),
+        needs_reconcile=or_(_outbox.c.needs_reconcile, _outbox.c.status == UNKNOWN),
+    )
+)
+_CLAIMED_ROWS = (
+    select(
+        *(
+            _outbox.c[name]
+            for name in (
+                "id",
+                "person_id",
+                "identity_id",
+                "channel",
+                "body",
+                "choices",
+                "text_key",
+                "params",
+                "scheduled",
+                "allow_when_stopped",
+                "attempts",
+                "needs_reconcile",
+                "created_at",
+                "first_attempt_at",
+                "provider_id",
+            )
+        ),
+        _identities.c.address,
+        _identities.c.stopped_at,
+        _identities.c.last_inbound_at,
+        _identities.c.tenant,
+    )
+    .join_from(_outbox, _identities, _identities.c.id == _outbox.c.identity_id)
+    .where(_outbox.c.id.in_(bindparam("ids", expanding=True)))
+    .order_by(_outbox.c.id)
+)
+# Of these addresses, those no row of theirs holds back, with the facts a claim reads.
+_FREE_ADDRESSES = select(
+    _identities.c.id,
+    _identities.c.address,
+    _identities.c.stopped_at,
+    _identities.c.last_inbound_at,
+    _identities.c.tenant,
+).where(
+    _identities.c.id.in_(bindparam("wanted", expanding=True)),
+    ~exists().where(_earlier.c.identity_id == _identities.c.id, _blocks_later(_earlier.c, _NOW)),
+)
 _FINISH = update(_outbox).where(_outbox.c.id == bindparam("finish_id"), _outbox.c.status == SENDING)
 _GIVE_BACK = (
     update(_outbox)
