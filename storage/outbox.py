@@ -94,7 +94,10 @@ async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None
     in which rows were made (the sender sends an address's rows in id order)."""
     if not rows:
         return
-    if any(isinstance(pending, OutboxMessage) for pending in session.new):
+    if session.new or session.dirty or session.deleted:
+        # The Core statements below do not autoflush: what the batch's effects changed through the ORM
+        # (a START clearing the address's stop, a row an effect queued) is written first, as a query
+        # through the ORM would have.
         await session.flush()
     await session.execute(_INSERT, rows)
 
@@ -215,7 +218,10 @@ async def insert_born(
     INSERT for all rows, with RETURNING for the ids."""
     if not rows:
         return []
-    if any(isinstance(pending, OutboxMessage) for pending in session.new):
+    if session.new or session.dirty or session.deleted:
+        # The Core statements below do not autoflush: what the batch's effects changed through the ORM
+        # (a START clearing the address's stop, a row an effect queued) is written first, as a query
+        # through the ORM would have.
         await session.flush()
     wanted = {r["identity_id"] for r in rows if r["channel"] in channels and r["next_attempt_at"] <= now}
     facts: dict[int, tuple[str, bool, datetime | None, str]] = {}
