@@ -77,6 +77,23 @@ async def test_due_replies_are_born_claimed_with_what_a_claim_reads(
     assert all(m.claimed_until == clock() + LEASE and not m.needs_reconcile for m in claimed)
 
 
+async def test_an_address_changed_through_the_orm_in_the_batch_is_read_as_changed(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """A START in the batch cleared the address's stop through the ORM, not flushed yet: the rows born
+    after it read the address as it is now (the address check is a Core statement, which does not
+    autoflush by itself)."""
+    rows = await reply_rows(runtime, clock, [("+31611111111", "welkom terug")])
+    await stop_address(runtime, clock, "+31611111111")
+    async with runtime.sessions() as session, session.begin():
+        identity = await identity_for(session, "simulator", "+31611111111", clock())
+        identity.stopped_at = None
+        claimed = await outbox.insert_born(
+            session, rows, now=clock(), lease=LEASE, channels=CHANNELS, limit=10
+        )
+    assert [m.address_stopped for m in claimed] == [False]
+
+
 @pytest.mark.parametrize(
     ("earlier", "blocks"),
     [
