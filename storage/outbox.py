@@ -94,10 +94,7 @@ async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None
     in which rows were made (the sender sends an address's rows in id order)."""
     if not rows:
         return
-    if session.new or session.dirty or session.deleted:
-        # The Core statements below do not autoflush: what the batch's effects changed through the ORM
-        # (a START clearing the address's stop, a row an effect queued) is written first, as a query
-        # through the ORM would have.
+    if any(isinstance(pending, OutboxMessage) for pending in session.new):
         await session.flush()
     await session.execute(_INSERT, rows)
 
