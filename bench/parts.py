@@ -14,6 +14,10 @@ same database, nothing else in the loop:
 
 That for each turn of bench/conversations.py's conversation, so the engine's CPU is also shown per
 turn. Process CPU (user + system) per message or per sent row; on PostgreSQL the server's CPU too.
+
+`--handoff` runs steps 2 and 3 as `serve` does: the sender runs (`OutboxSender.run`), the engine's
+replies are born claimed and handed to its lanes after each batch's commit; the engine part then
+counts until every reply was sent (engine and sender together, still without HTTP).
 """
 
 from __future__ import annotations
@@ -80,12 +84,21 @@ class _Meter:
         return result
 
 
-async def run(database_url: str, people: int, run_index: int) -> dict[str, Any]:
+async def _all_sent(engine: Engine, sender: OutboxSender) -> int:
+    """Settle the backlog, then wait until the sender's lanes sent every reply they were handed."""
+    done = await engine.settle()
+    while sender.holding():
+        await asyncio.sleep(0.001)
+    return done
+
+
+async def run(database_url: str, people: int, run_index: int, handoff: bool = False) -> dict[str, Any]:
     db = make_engine(database_url)
     sessions = make_sessionmaker(db)
     adapter = AcceptEverything()
     sender = OutboxSender(sessions, {"sms": adapter}, clock=_now)
-    engine = Engine(sessions)
+    engine = Engine(sessions, handoff=sender if handoff else None)
+    sending = asyncio.ensure_future(sender.run()) if handoff else None
     ingest, step, send = _Meter(database_url), _Meter(database_url), _Meter(database_url)
     per_turn: list[dict[str, Any]] = []
     stored = handled = 0
@@ -102,7 +115,7 @@ async def run(database_url: str, people: int, run_index: int) -> dict[str, Any]:
         await ingest.measure(asyncio.gather(*(engine.store(message) for message in messages)))
         stored += len(messages)
         before = step.app
-        done = await step.measure(engine.settle())
+        done = await step.measure(_all_sent(engine, sender) if handoff else engine.settle())
         handled += done
         per_turn.append(
             {
@@ -119,6 +132,9 @@ async def run(database_url: str, people: int, run_index: int) -> dict[str, Any]:
             return total
 
         await send.measure(drain())
+    if sending is not None:
+        sender.stop()
+        await sending
     await db.dispose()
     return {
         "messages": stored,
@@ -143,6 +159,7 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--people", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--handoff", action="store_true", help="engine and sender together, as in serve")
     args = parser.parse_args()
     # As the runtime does at start: the reader's lexicons and the "when?" answers' languages load now.
     understanding.warm_up()
@@ -156,7 +173,7 @@ def main() -> None:
             else:
                 database_url = f"sqlite:///{Path(work) / 'parts.db'}"
             migrate.upgrade(database_url)
-            result = asyncio.run(run(database_url, args.people, index))
+            result = asyncio.run(run(database_url, args.people, index, args.handoff))
         result["quiet_before"] = quiet
         print({key: value for key, value in result.items() if key != "per_turn"})
         for turn in result["per_turn"]:

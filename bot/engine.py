@@ -241,7 +241,9 @@ class Engine:
             while todo:
                 starts = await person_facts.start_many(session, todo, now - RATE_WINDOW)
                 writes.expect(Person, starts)
-                writes.expect(Identity, (i.id for s in starts.values() for _m, i in s.pending if i))
+                pending = [pair for s in starts.values() for pair in s.pending]
+                writes.expect(Identity, (i.id for _m, i in pending if i))
+                writes.expect(Identity, (m.reach.id for m, _i in pending if m.reach))
                 posted = len(touched.posted)
                 for person_id in todo:
                     started = starts.get(person_id)
@@ -257,6 +259,9 @@ class Engine:
                     break
                 if todo:
                     await writes.flush(session)  # marks first: the mailboxes are read again
+                    # and what effects changed through the ORM (an address stopped), so the next
+                    # round's read sees it: the read is Core, which does not autoflush.
+                    await session.flush()
             early = len(writes.born)  # born in an earlier round: a later step may have stopped the address
             await writes.flush(session)
             if early and self._handoff is not None:
@@ -299,6 +304,9 @@ class Engine:
         # effect may have changed them, from the ORM object the effects changed (kept by `writes`).
         subject: person_facts.PersonRow | Person = person
         pending = started.pending[:1] if one_message else started.pending
+        # Whether an earlier step of this turn had effects: then an internal event's address (read with
+        # the batch) is asked again, as an effect may have stopped or added one (`_step_one`).
+        changed = False
         for message, identity in pending:
             # Staff's hold or block is read before every step; the Profile's parts only when
             # effects may have changed them (storage/profile.py: one statement for both).
@@ -308,11 +316,12 @@ class Engine:
                 profile = await person_facts.load(session, subject, known)
             # The flow and its effects see the neighbourhoods of the person's tenant.
             with places.using(tenant_config.current().get(person.tenant).municipality):
-                state, changed = await self._step_one(
-                    session, person, message, identity, state, profile, known.status, touched, writes
+                state, stepped = await self._step_one(
+                    session, person, message, identity, state, profile, known.status, touched, writes, changed
                 )
             known = None
-            if changed:
+            changed = changed or stepped
+            if stepped:
                 profile = None  # effects may have changed what the profile says
                 subject = writes.loaded.get((Person, person_id), subject)
         handled += len(pending)
@@ -363,13 +372,17 @@ class Engine:
         held: staff.PersonStatus,
         touched: Touched,
         writes: _Writes,
+        changed: bool = False,
     ) -> tuple[dict[str, Any], bool]:
         """One message through the flow; returns the new state and whether effects were applied. Its
-        replies and processed mark join the batch's writes."""
+        replies and processed mark join the batch's writes. `changed`: an earlier step of this turn had
+        effects (an internal event's address read with the batch may be stale)."""
         now = self._clock()
         internal = message.identity_id is None
         error: str | None = None
-        if internal:
+        if internal and isinstance(message, person_facts.MessageRow) and not changed:
+            identity = message.reach  # read with the batch, after the rounds before it were flushed
+        elif internal:
             identity = await inbox.preferred_identity(session, person.id)
         elif isinstance(identity, person_facts.IdentityRow):
             # An earlier step's effect may have changed the address (STOP): its ORM object says so.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -327,11 +327,23 @@ async def circle_for(session: AsyncSession, person_id: int) -> CircleSummary:
     )
 
 
+# session.info key: people a batch's read (storage.profile.start_many) found without circle settings.
+_WITHOUT_SETTINGS = "voordeur.without_circle_settings"
+
+
+def known_without_settings(session: AsyncSession, person_ids: Iterable[int]) -> None:
+    """The engine's batch read found these people without circle settings: `shares` answers "no" for
+    them in this session without asking (two statements a new request saved). Only this person's own
+    flow adds settings (`save_settings`, which takes them out again), under the batch's person lock."""
+    session.info.setdefault(_WITHOUT_SETTINGS, set()).update(person_ids)
+
+
 async def save_settings(
     session: AsyncSession, person_id: int, default: bool, shares: Mapping[str, bool], now: datetime
 ) -> None:
     settings = await session.get(CircleSettings, person_id)
     if settings is None:
+        session.info.get(_WITHOUT_SETTINGS, set()).discard(person_id)
         settings = CircleSettings(person_id=person_id, updated_at=now)
         session.add(settings)
     settings.share_default = default
@@ -340,7 +352,10 @@ async def save_settings(
 
 
 async def shares(session: AsyncSession, person_id: int, item_type: str) -> bool:
-    """Does the person's circle see items of this type? Read at the moment the item happens."""
+    """Does the person's circle see items of this type? Read at the moment the item happens (or known
+    absent from the batch's read, `known_without_settings`)."""
+    if person_id in session.info.get(_WITHOUT_SETTINGS, ()):
+        return False
     settings = await session.get(CircleSettings, person_id)
     if settings is None:
         return False

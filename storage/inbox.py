@@ -472,10 +472,18 @@ RECENT_FROM_PERSON = (
         InboundMessage.received_at > bindparam("since"),
     )
 )
+
+
+def preferred_first(identities: Any) -> tuple[Any, ...]:
+    """The order `preferred_identity` picks in (the address used last first), for an Identity entity or
+    an alias of its table (storage.profile reads it for a batch's internal events)."""
+    return (identities.last_inbound_at.desc().nulls_last(), identities.id.desc())
+
+
 _PREFERRED_IDENTITY = (
     select(Identity)
     .where(Identity.person_id == bindparam("person_id"), Identity.stopped_at.is_(None))
-    .order_by(Identity.last_inbound_at.desc().nulls_last(), Identity.id.desc())
+    .order_by(*preferred_first(Identity))
     .limit(1)
 )
 _LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update(key_share=True)

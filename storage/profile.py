@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, and_, bindparam, exists, func, or_, select
+from sqlalchemy import BindParameter, and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from flows.profile import CircleSummary, Profile
-from storage import care, community, offers, requests, threads
+from storage import care, community, inbox, offers, requests, threads
 from storage.db import table_of
 from storage.models import (
     CareRegistration,
@@ -70,21 +70,25 @@ class PersonRow:
 
 
 @dataclass(frozen=True, slots=True)
-class MessageRow:
-    """An unprocessed inbound message as the turn needs it."""
-
-    id: int
-    identity_id: int | None  # None for an internal event
-    event: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
 class IdentityRow:
     """The address a message came from, as the turn needs it."""
 
     id: int
     channel: str
     stopped_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    """An unprocessed inbound message as the turn needs it."""
+
+    id: int
+    identity_id: int | None  # None for an internal event
+    event: dict[str, Any]
+    # An internal event's answer goes where `storage.inbox.preferred_identity` says, read with the batch
+    # (None: no address left, or not an internal event). Valid while no effect of the batch changed
+    # the person's addresses since that read (bot/engine.py asks again when one may have).
+    reach: IdentityRow | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,22 @@ _LOCK_MANY = select(Person.id).where(Person.id.in_(_IDS)).order_by(Person.id).wi
 _people, _conversations = table_of(Person), table_of(Conversation)
 _inbound, _identities = table_of(InboundMessage), table_of(Identity)
 _recent = _inbound.alias("recent")
+_reach = _identities.alias("reach")
+
+
+def _reach_column(column: Any) -> Any:
+    """`column` of the address an internal event's answer goes to (storage.inbox.preferred_identity),
+    asked only on an internal event's row: NULL for the others and when no address is left."""
+    preferred = (
+        select(column)
+        .where(_reach.c.person_id == _people.c.id, _reach.c.stopped_at.is_(None))
+        .order_by(*inbox.preferred_first(_reach.c))
+        .limit(1)
+        .scalar_subquery()
+    )
+    return case((and_(_inbound.c.id.is_not(None), _inbound.c.identity_id.is_(None)), preferred))
+
+
 # One row per person and pending message (one row with no message if none), in arrival order, as
 # plain columns (Core: no ORM objects are built). Read after the lock, in a statement of its own:
 # under READ COMMITTED it sees every message another engine marked processed before it let go of
@@ -164,6 +184,8 @@ _START_MANY = (
             _recent.c.received_at > bindparam("since"),
         )
         .scalar_subquery(),
+        _reach_column(_reach.c.id),
+        _reach_column(_reach.c.channel),
         *_fact_columns(_people.c.id),
     )
     .select_from(_people)
@@ -184,19 +206,24 @@ async def start_many(session: AsyncSession, person_ids: Sequence[int], since: da
     if session.bind is not None and session.bind.dialect.name == "postgresql":
         await session.execute(_LOCK_MANY, {"ids": ids})
     started: dict[int, Start] = {}
+    without_settings: list[int] = []
     for row in (await session.execute(_START_MANY, {"ids": ids, "since": since})).all():
         found = started.get(row[0])
         if found is None:
+            if not row[-1]:  # the last fact: circle settings exist
+                without_settings.append(row[0])
             found = started[row[0]] = Start(
                 person=PersonRow(*row[0:5]),
                 state=(row[6] or {}) if row[5] is not None else None,
                 recent=int(row[13]),
-                facts=_facts(row[14:]),
+                facts=_facts(row[16:]),
                 pending=[],
             )
         if row[7] is not None:
             identity = IdentityRow(*row[10:13]) if row[10] is not None else None
-            found.pending.append((MessageRow(*row[7:10]), identity))
+            reach = IdentityRow(row[14], row[15], None) if row[14] is not None else None
+            found.pending.append((MessageRow(row[7], row[8], row[9], reach), identity))
+    community.known_without_settings(session, without_settings)
     return started
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -17,9 +18,9 @@ from bot.effects import registry
 from bot.effects.mailbox import EffectContext
 from bot.partitions import Partitions
 from bot.runtime import Runtime
-from storage import outbox
+from storage import inbox, outbox
 from storage.db import async_url
-from storage.models import InboundMessage, OutboxMessage, StaffAlert
+from storage.models import Identity, InboundMessage, OutboxMessage, StaffAlert
 from tests.dbutil import outbox_rows, text_message
 
 ADDRESSES = [f"+3161234{index:04d}" for index in range(6)]
@@ -102,6 +103,34 @@ async def test_a_message_that_breaks_its_batch_is_set_aside_and_the_others_are_a
             )
         ).scalars()
         assert list(last)[-1] == "consent_question"
+
+
+async def test_an_internal_event_after_a_stop_in_the_same_turn_goes_to_the_address_left(
+    runtime: Runtime,
+) -> None:
+    """An internal event's answer goes to the address used last, read with the batch. A STOP earlier
+    in the same turn stopped that address, so it is asked again: the answer goes to the other one
+    (read once with the batch, it would go to the stopped address and be cancelled)."""
+    stored = await runtime.engine.store(text_message("hallo", "first", address=ADDRESSES[0], channel="sms"))
+    person_id = stored.person_id
+    assert await runtime.engine.process_people([person_id]) == 1
+    now = runtime.clock()
+    async with runtime.sessions() as session, session.begin():
+        session.add(
+            Identity(
+                person_id=person_id,
+                channel="whatsapp",
+                address=ADDRESSES[0],
+                created_at=now,
+                last_inbound_at=now - timedelta(days=1),
+            )
+        )
+    await runtime.engine.store(text_message("STOP", "stop", address=ADDRESSES[0], channel="sms"))
+    async with runtime.sessions() as session, session.begin():
+        await inbox.post_internal(session, person_id, "invite_taken", {"request_id": 1}, now, key="taken-1")
+    assert await runtime.engine.process_people([person_id]) == 2
+    [taken] = await outbox_rows(runtime, OutboxMessage.text_key == "invite_taken")
+    assert (taken.channel, taken.status) == ("whatsapp", outbox.PENDING)
 
 
 def _handler_code(handler: Any) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.runtime import Runtime
 from flows.profile import CircleSummary, Profile
-from storage import inbox, staff
+from storage import community, inbox, staff
 from storage import profile as person_facts
 from storage.models import (
     CareCheckin,
@@ -30,6 +30,7 @@ from storage.models import (
     StaffHold,
     Thread,
 )
+from storage.profile import IdentityRow
 from tests.conftest import FixedClock
 
 PEOPLE = 24
@@ -133,6 +134,20 @@ async def _fixture(session: AsyncSession, clock: FixedClock) -> list[Person]:
         if i % 4 == 1:  # a mailbox: handled and pending messages, and a pending internal event
             address = Identity(person_id=pid, channel="sms", address=f"+3160000{i:04d}", created_at=now)
             session.add(address)
+            # Where an internal event's answer goes (the batch's `reach`): the address used last, not
+            # stopped; some have a second one used more recently, some their SMS stopped, some both.
+            if i % 3 == 0:
+                address.stopped_at = now
+            if i % 8 == 1:
+                session.add(
+                    Identity(
+                        person_id=pid,
+                        channel="whatsapp",
+                        address=f"+3160000{i:04d}",
+                        created_at=now,
+                        last_inbound_at=now - timedelta(hours=1),
+                    )
+                )
             await session.flush()
             for n, (identity_id, processed) in enumerate(
                 ((address.id, now), (address.id, None), (None, None))
@@ -157,6 +172,7 @@ async def test_folded_loader_equals_the_part_by_part_loader(runtime: Runtime, cl
         people = await _fixture(session, clock)
     loaded: list[Profile] = []
     mailboxes: list[list[tuple[str, Identity | None]]] = []
+    reaches: list[str | None] = []
     async with runtime.sessions() as session:
         for person in people:
             known = await person_facts.facts(session, person.id)
@@ -178,6 +194,13 @@ async def test_folded_loader_equals_the_part_by_part_loader(runtime: Runtime, cl
                 (m.id, m.identity_id, m.event, i and (i.id, i.channel, i.stopped_at))
                 for m, i in started.pending
             ] == [(m.id, m.identity_id, m.event, i and (i.id, i.channel, i.stopped_at)) for m, i in pending]
+            preferred = await inbox.preferred_identity(session, person.id)
+            for message, _ in started.pending:
+                if message.identity_id is None:
+                    assert message.reach == (preferred and IdentityRow(preferred.id, preferred.channel, None))
+                    reaches.append(message.reach and message.reach.channel)
+                else:
+                    assert message.reach is None
             conversation = await session.get(Conversation, person.id)
             assert started.state == (conversation.state if conversation is not None else None)
             assert (started.person.tenant, started.person.language, started.person.first_name) == (
@@ -187,6 +210,7 @@ async def test_folded_loader_equals_the_part_by_part_loader(runtime: Runtime, cl
             )
             mailboxes.append([(message.provider_id, identity) for message, identity in pending])
     assert {len(mailbox) for mailbox in mailboxes} == {0, 2}, "some people have pending messages"
+    assert set(reaches) == {"sms", "whatsapp", None}, "every kind of reach is compared"
     assert all(identity is None for mailbox in mailboxes for _, identity in mailbox[1:])
     # The fixture covers every part both present and absent, so the comparison above could fail.
     for part in ("consented", "open_requests", "threads", "offer", "care", "reminders", "circle"):
@@ -211,3 +235,23 @@ async def test_folded_loader_sees_what_this_transaction_added(runtime: Runtime, 
         assert after == await person_facts.load_each(session, person)
     assert not before.consented and before.reminders == ()
     assert after.consented and [r.text for r in after.reminders] == ["pillen"]
+
+
+async def test_circle_sharing_known_absent_from_the_batch_read_until_saved(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """The batch read tells who has no circle settings, so `shares` need not ask for them; settings
+    saved later in the same transaction count at once, and settings that exist are read as before."""
+    now = clock()
+    async with runtime.sessions() as session, session.begin():
+        without = Person(created_at=now, last_active_at=now)
+        sharing = Person(created_at=now, last_active_at=now)
+        session.add_all([without, sharing])
+        await session.flush()
+        session.add(CircleSettings(person_id=sharing.id, share_default=True, shares={}, updated_at=now))
+    async with runtime.sessions() as session, session.begin():
+        await person_facts.start_many(session, [without.id, sharing.id], now)
+        assert await community.shares(session, sharing.id, "requests")
+        assert not await community.shares(session, without.id, "requests")
+        await community.save_settings(session, without.id, True, {"requests": True}, now)
+        assert await community.shares(session, without.id, "requests")

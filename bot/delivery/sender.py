@@ -144,6 +144,10 @@ class OutboxSender:
     def wake(self) -> None:
         self._wakeup.set()
 
+    def holding(self) -> int:
+        """Rows this sender holds (claimed, queued in a lane or being sent): 0 once all it took is done."""
+        return len(self._claimed) + len(self._sending)
+
     async def run(self, idle_poll: float = 1.0) -> None:
         """Send until `stop()`: claim due rows into lanes at once while there are more, else on a wake-up
         (at most once per `claim_interval`) or every `idle_poll` seconds; the lanes send meanwhile.

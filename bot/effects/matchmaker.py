@@ -47,14 +47,19 @@ def request_facts(request: HelpRequest) -> dict[str, object]:
     }
 
 
-async def start(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
-    """Ask the first volunteers, unless the tenant reviews new requests first (bot/effects/review.py)."""
+async def start(
+    session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched, *, new: bool = False
+) -> None:
+    """Ask the first volunteers, unless the tenant reviews new requests first (bot/effects/review.py).
+    `new`: the request was made in this transaction, so nobody can have been invited to it yet."""
     if await review.hold(session, request, now):
         return
-    await _wave(session, request, now, touched)
+    await _wave(session, request, now, touched, new=new)
 
 
-async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
+async def _wave(
+    session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched, *, new: bool = False
+) -> None:
     requester = await session.get(Person, request.person_id)
     tenant = requester.tenant if requester is not None else tenants.DEFAULT
     municipality = tenants.current().municipality_for(tenant)
@@ -70,7 +75,7 @@ async def _wave(session: AsyncSession, request: HelpRequest, now: datetime, touc
     )
     wave = next_wave(await ranked_for(session, request, need, now, municipality, tenant), WAVE_SIZE)
     if not wave:
-        await _nobody_left(session, request, now, touched)
+        await _nobody_left(session, request, now, touched, new=new)
         return
     request.wave += 1
     request.updated_at = now
@@ -124,10 +129,12 @@ async def ranked_for(
     return ranked
 
 
-async def _nobody_left(session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched) -> None:
+async def _nobody_left(
+    session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched, *, new: bool = False
+) -> None:
     request.status = "unmatched"
     request.updated_at = now
-    for invitation in await matching.open_invitations(session, request.id):
+    for invitation in [] if new else await matching.open_invitations(session, request.id):
         invitation.status = "expired"
     data: dict[str, object] = {"request_id": request.id, "category": request.category}
     await touched.post(session, request.person_id, "no_match", data, now, f"no_match:{request.id}")

@@ -16,7 +16,7 @@ async def create_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     request = requests.create(ctx.session, ctx.person.id, data, ctx.now)
     await ctx.session.flush()
     if not await community.offer_to_circle(ctx.session, request, ctx.now, ctx.touched):
-        await matchmaker.start(ctx.session, request, ctx.now, ctx.touched)
+        await matchmaker.start(ctx.session, request, ctx.now, ctx.touched, new=True)
 
 
 async def cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
