@@ -527,11 +527,12 @@ async def people_with_pending(
     limit: int = 200,
     partitions: tuple[int, frozenset[int]] | None = None,
     excluding: Collection[int] = (),
-) -> list[int]:
+) -> tuple[list[int], bool]:
     """The people (but those `excluding`) of the oldest `limit` messages not handled yet (received by
     `older_than`), in the order of their oldest one: the pending index read in id order, so a backlog
     costs no more than a batch. `partitions` (count, owned): only people whose id modulo count is
-    owned (PostgreSQL, several engines: see bot/partitions.py)."""
+    owned (PostgreSQL, several engines: see bot/partitions.py). With them: whether `limit` messages
+    were found (more may be waiting behind them)."""
     parameters: dict[str, Any] = {"older_than": older_than, "limit": limit}
     if partitions is not None:
         parameters["count"], owned = partitions[0], sorted(partitions[1])
@@ -539,8 +540,8 @@ async def people_with_pending(
     if excluding:
         parameters["excluding"] = sorted(excluding)
     query = _PEOPLE_WITH_PENDING[(partitions is not None, bool(excluding))]
-    rows = await session.execute(query, parameters)
-    return list(dict.fromkeys(rows.scalars()))
+    found = list((await session.execute(query, parameters)).scalars())
+    return list(dict.fromkeys(found)), len(found) >= limit
 
 
 async def stop_all_addresses(session: AsyncSession, person_id: int, reason: str, now: datetime) -> None:

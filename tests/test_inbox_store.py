@@ -78,8 +78,10 @@ async def test_each_message_once_first_contacts_made_and_read_back_as_written(se
         assert conversation is not None and conversation.state == {}
         # The ORM finds what the driver wrote (same text for timestamps on SQLite, same address).
         assert (await identity_for(session, "sms", "+31600000001", NOW)).id == again[1].identity_id
-        pending = await inbox.people_with_pending(session, later)
-        assert pending == [first[0].person_id, again[2].person_id]
+        pending, more = await inbox.people_with_pending(session, later)
+        assert pending == [first[0].person_id, again[2].person_id] and not more
+        # Only the oldest message's person when one is asked for, and more wait behind it.
+        assert await inbox.people_with_pending(session, later, limit=1) == ([first[0].person_id], True)
 
 
 async def test_a_whatsapp_message_reopens_what_waited_for_the_window(sessions: Sessions) -> None:
