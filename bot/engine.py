@@ -42,7 +42,6 @@ from storage import profile as person_facts
 from storage.db import BatchCommit
 from storage.inbox import StoredInbound
 from storage.models import Conversation, Identity, Person
-from storage.models import InboundMessage as InboundRow
 
 log = logging.getLogger("voordeur.engine")
 
@@ -365,7 +364,7 @@ class Engine:
         self,
         session: AsyncSession,
         person: person_facts.PersonRow,
-        message: person_facts.MessageRow | InboundRow,
+        message: person_facts.MessageRow,
         identity: person_facts.IdentityRow | Identity | None,
         state: dict[str, Any],
         profile: Profile,
@@ -380,7 +379,7 @@ class Engine:
         now = self._clock()
         internal = message.identity_id is None
         error: str | None = None
-        if internal and isinstance(message, person_facts.MessageRow) and not changed:
+        if internal and not changed:
             identity = message.reach  # read with the batch, after the rounds before it were flushed
         elif internal:
             identity = await inbox.preferred_identity(session, person.id)
@@ -465,7 +464,7 @@ class Engine:
     def _reply_row(
         person: person_facts.PersonRow,
         identity: person_facts.IdentityRow | Identity,
-        message: person_facts.MessageRow | InboundRow,
+        message: person_facts.MessageRow,
         reply: Reply,
         language: str,
         now: datetime,
