@@ -153,6 +153,19 @@ def _sqlite_creator(url: URL) -> Any:
     return create
 
 
+def without_jit(url: URL) -> str:
+    """PostgreSQL's `options` for our connections: the URL's own, with JIT compilation off.
+
+    Why: the engine's batch read (storage/profile.py `start_many`) has a subquery per fact; on tables
+    whose statistics are old or missing (a new database, autovacuum behind) its estimated cost passes
+    `jit_above_cost`, and the server then spent about 0.5 s of CPU compiling 169 functions for a read
+    that runs in a few milliseconds: most of the server's CPU under load (bench/README.md, session 9).
+    Short statements never gain from JIT; reporting queries run through other connections."""
+    given = url.query.get("options")
+    own = " ".join(given) if isinstance(given, tuple) else (given or "")
+    return f"{own} -c jit=off".strip()
+
+
 def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_size: int = 10) -> AsyncEngine:
     url = async_url(database_url)
     # Bound values (message texts, phone numbers) must never appear in error messages or logs.
@@ -166,6 +179,7 @@ def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_siz
         # tries again: the ingest's group commit at once (`BatchCommit`), the engine, sender and
         # scheduler at their next round, a console page on reload.
         kwargs.update(pool_size=pool_size, max_overflow=pool_size)
+        kwargs["connect_args"] = {"options": without_jit(url)}
     engine = create_async_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
         pragmas = sqlite_pragmas(sqlite_synchronous)

@@ -188,13 +188,16 @@ async def claim_due(
 
 def _blocks_later(earlier: Any, now: Any) -> Any:
     """A row that holds back the later rows of its address: being sent, due, or waiting for a retry
-    (`now`: the statement's bound parameter)."""
-    return or_(
-        earlier.status == SENDING,
-        and_(
-            earlier.status.in_((PENDING, UNKNOWN)),
-            or_(earlier.next_attempt_at <= now, earlier.attempts > 0),
-        ),
+    (`now`: the statement's bound parameter).
+
+    The statuses come first as one list: with the address they are the index `ix_outbox_identity_status`
+    (identity_id, status, id), so each candidate's probe reads only its address's unsent rows. Written as
+    `sending OR (pending/unknown AND ...)`, PostgreSQL without fresh statistics (autovacuum behind) ANDed
+    in a scan of every `sending` row per candidate: 1.9 s instead of 12 ms for a claim with 5,000 rows
+    waiting (bench/README.md, session 9)."""
+    return and_(
+        earlier.status.in_((SENDING, PENDING, UNKNOWN)),
+        or_(earlier.status == SENDING, earlier.next_attempt_at <= now, earlier.attempts > 0),
     )
 
 
