@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
+from storage.bulk import KeyedUpdate
 from storage.db import table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
@@ -436,16 +437,15 @@ async def lock_person(session: AsyncSession, person_id: int) -> Person | None:
 
 
 async def mark_processed(session: AsyncSession, marks: list[dict[str, Any]]) -> None:
-    """Mark handled messages, one executemany: each mark is {"inbound_id", "processed_at", "error"}."""
-    if marks:
-        await session.execute(_MARK_PROCESSED, marks)
+    """Mark handled messages in one statement (storage.bulk): each is {"inbound_id", "processed_at",
+    "error"}."""
+    await _MARK_MANY.run(session, marks)
 
 
 async def save_states(session: AsyncSession, states: list[dict[str, Any]]) -> None:
-    """Store conversation states, one executemany: each {"conversation_of", "state", "updated_at"}
-    (the rows exist: first contact created them)."""
-    if states:
-        await session.execute(_SAVE_STATE, states)
+    """Store conversation states in one statement (storage.bulk): each {"conversation_of", "state",
+    "updated_at"} (the rows exist: first contact created them)."""
+    await _SAVE_STATES.run(session, states)
 
 
 async def pending_for_person(session: AsyncSession, person_id: int) -> list[InboundMessage]:
@@ -492,6 +492,8 @@ _LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_fo
 _conversations = table_of(Conversation)
 _MARK_PROCESSED = update(_inbound).where(_inbound.c.id == bindparam("inbound_id"))
 _SAVE_STATE = update(_conversations).where(_conversations.c.person_id == bindparam("conversation_of"))
+_MARK_MANY = KeyedUpdate(_inbound, "id", "inbound_id", _MARK_PROCESSED)
+_SAVE_STATES = KeyedUpdate(_conversations, "person_id", "conversation_of", _SAVE_STATE)
 _PENDING_WITH_IDENTITY = (
     select(InboundMessage, Identity)
     .outerjoin(Identity, Identity.id == InboundMessage.identity_id)

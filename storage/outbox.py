@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from sqlalchemy import Integer, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.bulk import KeyedUpdate
 from storage.db import table_of
 from storage.models import Identity, OutboxMessage
 
@@ -317,12 +318,9 @@ async def give_back(session: AsyncSession, leases: list[tuple[int, datetime]]) -
 
 
 async def finish_many(session: AsyncSession, outcomes: list[dict[str, object]]) -> None:
-    """Record many outcomes (each from `outcome`): one executemany per set of columns they change."""
-    shapes: dict[tuple[str, ...], list[dict[str, object]]] = {}
-    for params in outcomes:
-        shapes.setdefault(tuple(params), []).append(params)
-    for rows in shapes.values():
-        await session.execute(_FINISH, rows)
+    """Record many outcomes (each from `outcome`): one statement per set of columns they change (arrays
+    on PostgreSQL, an executemany elsewhere: storage.bulk)."""
+    await _FINISH_MANY.run(session, outcomes)
 
 
 def outcome(
@@ -425,6 +423,7 @@ _FREE_ADDRESSES = select(
     ~exists().where(_earlier.c.identity_id == _identities.c.id, _blocks_later(_earlier.c, _NOW)),
 )
 _FINISH = update(_outbox).where(_outbox.c.id == bindparam("finish_id"), _outbox.c.status == SENDING)
+_FINISH_MANY = KeyedUpdate(_outbox, "id", "finish_id", _FINISH, also=f"outbox.status = '{SENDING}'")
 _GIVE_BACK = (
     update(_outbox)
     .where(

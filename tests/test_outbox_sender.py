@@ -412,10 +412,12 @@ async def test_shutdown_mid_send_marks_started_sends_unknown_and_frees_the_rest(
 
 
 async def test_outcomes_finishing_together_are_written_with_one_statement_per_shape(
-    runtime: Runtime, clock: FixedClock
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """bot/delivery/outcomes.py: 12 sends of one round, three kinds of outcome, each row its own outcome;
-    the UPDATEs are executemany calls (one per shape of outcome and batch), not one per row."""
+    the UPDATEs are one statement per shape of outcome and batch, not one per row: an executemany on
+    SQLite, an UPDATE of arrays on PostgreSQL (storage.bulk, on psycopg's cursor, counted there)."""
+    import psycopg
     from sqlalchemy import event
 
     script = [SendResult("retry", retry_after=5), SendResult("unknown"), SendResult("sent", provider_id="X")]
@@ -430,6 +432,14 @@ async def test_outcomes_finishing_together_are_written_with_one_statement_per_sh
         if statement.lstrip().upper().startswith("UPDATE OUTBOX"):
             updates.append(len(parameters) if many else 1)  # type: ignore[arg-type]
 
+    driver_execute = psycopg.AsyncCursor.execute
+
+    async def counted(cursor: Any, query: Any, params: Any = None, **kwargs: Any) -> Any:
+        if str(query).startswith("UPDATE outbox") and "unnest" in str(query):
+            updates.append(len(params[0]))  # the rows: the keys' array
+        return await driver_execute(cursor, query, params, **kwargs)
+
+    monkeypatch.setattr(psycopg.AsyncCursor, "execute", counted)
     event.listen(runtime.db.sync_engine, "before_cursor_execute", count)
     try:
         assert await sender.send_due() == 12
