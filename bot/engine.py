@@ -324,8 +324,6 @@ class Engine:
                 profile = None  # effects may have changed what the profile says
                 subject = writes.loaded.get((Person, person_id), subject)
         handled += len(pending)
-        if any(message.identity_id is not None for message, _identity in pending):
-            writes.active[person_id] = self._clock()  # they wrote (an internal event is not theirs)
         writes.state(session, person_id, has_conversation, state, self._clock())
         language = catalogue.language_or_default(state.get("lang"))
         if language != person.language:  # rare: the person changed language (or a new person's first)
@@ -756,7 +754,6 @@ class _Writes:
         self.marks: list[dict[str, Any]] = []
         self.outbox: list[dict[str, Any]] = []
         self.states: list[dict[str, Any]] = []
-        self.active: dict[int, datetime] = {}  # people whose own messages were handled -> when
         self.needs_claim = False  # rows the sender's claim path must take (see _process_batch)
         self.handoff = handoff
         self.born: list[outbox.ClaimedMessage] = []  # for the sender once the batch committed
@@ -816,8 +813,7 @@ class _Writes:
         await self.flush_outbox(session)
         await inbox.mark_processed(session, self.marks)
         await inbox.save_states(session, self.states)
-        await inbox.mark_active(session, self.active)
-        self.marks, self.states, self.active = [], [], {}
+        self.marks, self.states = [], []
 
 
 def _transient(exc: Exception) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -77,10 +77,9 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
     """Store inbound messages, each once: a provider id the tenant's provider delivered before stores
     nothing (a duplicate). Set-based, on the driver (no ORM, no statement compiled per batch): the
     addresses looked up in one statement (a first contact creates its person), the messages inserted
-    (ON CONFLICT DO NOTHING, RETURNING what was new), and the addresses' last inbound and WhatsApp's
-    reopened window written one statement each (the people's last activity: the engine, `_activity`).
-    On SQLite all of it is one hop to the connection's thread; on PostgreSQL each statement takes arrays
-    (`unnest`), whatever the batch size.
+    (ON CONFLICT DO NOTHING, RETURNING what was new), and the addresses' and people's last activity and
+    WhatsApp's reopened window written one statement each. On SQLite all of it is one hop to the
+    connection's thread; on PostgreSQL each statement takes arrays (`unnest`), whatever the batch size.
 
     Runs in the session's transaction (the caller commits: storage.db.BatchCommit)."""
     if not messages:
@@ -158,24 +157,20 @@ def _as_is(value: Any) -> Any:
 
 def _activity(
     messages: list[NewInbound], found: dict[Key, tuple[int, int]], new_ids: dict[Key, int]
-) -> tuple[dict[int, datetime], dict[int, datetime]]:
-    """Of the messages stored now: last inbound per address, and the WhatsApp addresses whose 24-hour
-    window opens again (what waited for it goes out).
-
-    A person's last activity is written by the engine when it handles their messages (`mark_active`),
-    not here: the engine holds its batch's people locked (PostgreSQL), and an ingest that updated
-    those rows waited for the batch's commit before it could answer its webhooks, or deadlocked with
-    it (a batch locks people in id order, an UPDATE from a join in whatever order it scans them)."""
+) -> tuple[dict[int, datetime], dict[int, datetime], dict[int, datetime]]:
+    """Of the messages stored now: last inbound per address, last activity per person, and the WhatsApp
+    addresses whose 24-hour window opens again (what waited for it goes out)."""
     inbound_at: dict[int, datetime] = {}
+    active_at: dict[int, datetime] = {}
     reopened: dict[int, datetime] = {}
     for message in messages:
         if (message.tenant, message.channel, message.provider_id) not in new_ids:
             continue
-        identity_id, _person_id = found[(message.tenant, message.channel, message.address)]
-        inbound_at[identity_id] = message.received_at
+        identity_id, person_id = found[(message.tenant, message.channel, message.address)]
+        inbound_at[identity_id] = active_at[person_id] = message.received_at
         if message.channel == "whatsapp":
             reopened[identity_id] = message.received_at
-    return inbound_at, reopened
+    return inbound_at, active_at, reopened
 
 
 # SQLite: plain statements on the driver, all run by `_store_sqlite` on the connection's thread.
@@ -204,6 +199,7 @@ _SQLITE_INSERT = (
 )
 _SQLITE_INSERT_ROWS = 1000
 _SQLITE_INBOUND_AT = "UPDATE identities SET last_inbound_at = ? WHERE id = ?"
+_SQLITE_ACTIVE_AT = "UPDATE people SET last_active_at = ? WHERE id = ?"
 _SQLITE_REOPENED = (
     f"UPDATE outbox SET status = '{outbox.PENDING}', next_attempt_at = ?, error = NULL "
     f"WHERE identity_id = ? AND status = '{outbox.WAITING_WINDOW}'"
@@ -233,8 +229,9 @@ def _store_sqlite(
         values = [value for m in part for value in _inbound_row(m, found, writer)]
         for row_id, tenant, channel, provider_id in connection.execute(sql, values).fetchall():
             new_ids[(tenant, channel, provider_id)] = row_id
-    inbound_at, reopened = _activity(messages, found, new_ids)
+    inbound_at, active_at, reopened = _activity(messages, found, new_ids)
     connection.executemany(_SQLITE_INBOUND_AT, [(writer.at(t), i) for i, t in sorted(inbound_at.items())])
+    connection.executemany(_SQLITE_ACTIVE_AT, [(writer.at(t), p) for p, t in sorted(active_at.items())])
     connection.executemany(_SQLITE_REOPENED, [(writer.at(t), i) for i, t in sorted(reopened.items())])
     return found, new_ids
 
@@ -292,6 +289,10 @@ _PG_INBOUND_AT = (
     "UPDATE identities SET last_inbound_at = v.t FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
     "WHERE identities.id = v.id"
 )
+_PG_ACTIVE_AT = (
+    "UPDATE people SET last_active_at = v.t FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
+    "WHERE people.id = v.id"
+)
 _PG_REOPENED = (
     f"UPDATE outbox SET status = '{outbox.PENDING}', next_attempt_at = v.t, error = NULL "
     "FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
@@ -316,8 +317,12 @@ async def _store_postgres(
         values = [_inbound_row(m, found, writer) for m in messages]
         await cursor.execute(_PG_INSERT, _columns(values, 7))
         new_ids = {(tenant, channel, pid): row_id for row_id, tenant, channel, pid in await cursor.fetchall()}
-        inbound_at, reopened = _activity(messages, found, new_ids)
-        for statement, changes in ((_PG_INBOUND_AT, inbound_at), (_PG_REOPENED, reopened)):
+        inbound_at, active_at, reopened = _activity(messages, found, new_ids)
+        for statement, changes in (
+            (_PG_INBOUND_AT, inbound_at),
+            (_PG_ACTIVE_AT, active_at),
+            (_PG_REOPENED, reopened),
+        ):
             if changes:  # in id order: two batches touching the same rows lock them in one order
                 ids = sorted(changes)
                 await cursor.execute(statement, (ids, [writer.at(changes[i]) for i in ids]))
@@ -437,12 +442,6 @@ async def mark_processed(session: AsyncSession, marks: list[dict[str, Any]]) -> 
     await _MARK_MANY.run(session, marks)
 
 
-async def mark_active(session: AsyncSession, active: Mapping[int, datetime]) -> None:
-    """People who wrote (their messages were handled) -> when: their last activity, which retention and
-    the console's order read. One statement (storage.bulk), in id order."""
-    await _MARK_ACTIVE.run(session, [{"active_of": p, "last_active_at": active[p]} for p in sorted(active)])
-
-
 async def save_states(session: AsyncSession, states: list[dict[str, Any]]) -> None:
     """Store conversation states in one statement (storage.bulk): each {"conversation_of", "state",
     "updated_at"} (the rows exist: first contact created them)."""
@@ -491,14 +490,10 @@ _LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_fo
 # Core, not ORM: no unit of work or loaded object for rows the step only writes. The SET columns are
 # the parameters' other keys (their types from the table).
 _conversations = table_of(Conversation)
-_people = table_of(Person)
 _MARK_PROCESSED = update(_inbound).where(_inbound.c.id == bindparam("inbound_id"))
 _SAVE_STATE = update(_conversations).where(_conversations.c.person_id == bindparam("conversation_of"))
 _MARK_MANY = KeyedUpdate(_inbound, "id", "inbound_id", _MARK_PROCESSED)
 _SAVE_STATES = KeyedUpdate(_conversations, "person_id", "conversation_of", _SAVE_STATE)
-_MARK_ACTIVE = KeyedUpdate(
-    _people, "id", "active_of", update(_people).where(_people.c.id == bindparam("active_of"))
-)
 _PENDING_WITH_IDENTITY = (
     select(InboundMessage, Identity)
     .outerjoin(Identity, Identity.id == InboundMessage.identity_id)

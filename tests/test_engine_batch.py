@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -20,8 +20,7 @@ from bot.partitions import Partitions
 from bot.runtime import Runtime
 from storage import inbox, outbox
 from storage.db import async_url
-from storage.models import Identity, InboundMessage, OutboxMessage, Person, StaffAlert
-from tests.conftest import FixedClock
+from storage.models import Identity, InboundMessage, OutboxMessage, StaffAlert
 from tests.dbutil import outbox_rows, text_message
 
 ADDRESSES = [f"+3161234{index:04d}" for index in range(6)]
@@ -132,34 +131,6 @@ async def test_an_internal_event_after_a_stop_in_the_same_turn_goes_to_the_addre
     assert await runtime.engine.process_people([person_id]) == 2
     [taken] = await outbox_rows(runtime, OutboxMessage.text_key == "invite_taken")
     assert (taken.channel, taken.status) == ("whatsapp", outbox.PENDING)
-
-
-async def test_a_persons_last_activity_is_written_when_their_messages_are_handled_not_for_internal_events(
-    runtime: Runtime, clock: FixedClock
-) -> None:
-    """Ingest leaves `people.last_active_at` alone (on PostgreSQL it waited for, or deadlocked with, the
-    batch that holds the person locked); the engine writes it with the batch that handles their
-    messages. A mailbox post (someone else's doing) is not their activity."""
-    first = await runtime.engine.store(text_message("hallo", "m1", address=ADDRESSES[0]))
-    other = await runtime.engine.store(text_message("hallo", "m2", address=ADDRESSES[1]))
-    assert await runtime.engine.process_people([first.person_id, other.person_id]) == 2
-    created = clock()
-    clock.advance(minutes=5)
-    await runtime.engine.store(text_message("Ria", "m3", address=ADDRESSES[0]))
-    assert await _last_active(runtime, first.person_id) == created  # stored, not handled yet
-    clock.advance(seconds=2)
-    async with runtime.sessions() as session, session.begin():
-        await inbox.post_internal(session, other.person_id, "invite_taken", {"request_id": 1}, clock(), key="t")
-    assert await runtime.engine.process_people([first.person_id, other.person_id]) == 2
-    assert await _last_active(runtime, first.person_id) == clock()
-    assert await _last_active(runtime, other.person_id) == created
-
-
-async def _last_active(runtime: Runtime, person_id: int) -> datetime:
-    async with runtime.sessions() as session:
-        person = await session.get(Person, person_id)
-        assert person is not None
-        return person.last_active_at
 
 
 def _handler_code(handler: Any) -> str:
