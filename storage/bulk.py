@@ -16,25 +16,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import ColumnElement, Table, bindparam, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.dml import Update
 
 
 class KeyedUpdate:
     """`UPDATE table SET <the rows' other keys> WHERE table.<column> = <key> [AND <also>]` for many rows.
 
-    `fallback` is the same change as a Core statement for executemany (SQLite): it binds the key as
-    `key` and each changed column under its own name. `also` is a fixed SQL condition on the table's
-    row (PostgreSQL), the same as the fallback's other conditions."""
+    The executemany form (SQLite) is `UPDATE table SET ... WHERE table.<column> = :<key> [AND <also>]`,
+    built here from the same parts, so both forms apply one condition. `also` is a condition on the
+    table's row with fixed values (a status): PostgreSQL's form renders them inline."""
 
-    def __init__(self, table: Table, column: str, key: str, fallback: Update, also: str = "") -> None:
+    def __init__(self, table: Table, column: str, key: str, also: ColumnElement[bool] | None = None) -> None:
         self._table = table
         self._column = column
         self._key = key
-        self._fallback = fallback
-        self._also = f" AND {also}" if also else ""
+        conditions = (
+            [table.c[column] == bindparam(key)] if also is None else [table.c[column] == bindparam(key), also]
+        )
+        self._fallback = update(table).where(*conditions)
+        self._also = also
         self._statements: dict[tuple[str, ...], tuple[str, tuple[Any, ...]]] = {}
 
     async def run(self, session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
@@ -71,9 +73,14 @@ class KeyedUpdate:
             aliases = ", ".join(f"v{i}" for i in range(len(columns)))
             sets = ", ".join(f"{name} = v.v{i}" for i, name in enumerate(names, start=1))
             table = self._table.name
+            also = ""
+            if self._also is not None:
+                also = " AND " + str(
+                    self._also.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+                )
             sql = (
                 f"UPDATE {table} SET {sets} FROM unnest({arrays}) AS v({aliases}) "
-                f"WHERE {table}.{self._column} = v.v0{self._also}"
+                f"WHERE {table}.{self._column} = v.v0{also}"
             )
             processors = tuple(
                 self._table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names

@@ -490,10 +490,8 @@ _LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_fo
 # Core, not ORM: no unit of work or loaded object for rows the step only writes. The SET columns are
 # the parameters' other keys (their types from the table).
 _conversations = table_of(Conversation)
-_MARK_PROCESSED = update(_inbound).where(_inbound.c.id == bindparam("inbound_id"))
-_SAVE_STATE = update(_conversations).where(_conversations.c.person_id == bindparam("conversation_of"))
-_MARK_MANY = KeyedUpdate(_inbound, "id", "inbound_id", _MARK_PROCESSED)
-_SAVE_STATES = KeyedUpdate(_conversations, "person_id", "conversation_of", _SAVE_STATE)
+_MARK_MANY = KeyedUpdate(_inbound, "id", "inbound_id")
+_SAVE_STATES = KeyedUpdate(_conversations, "person_id", "conversation_of")
 _PENDING_WITH_IDENTITY = (
     select(InboundMessage, Identity)
     .outerjoin(Identity, Identity.id == InboundMessage.identity_id)

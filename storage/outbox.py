@@ -333,7 +333,7 @@ def outcome(
     next_attempt_at: datetime | None = None,
     needs_reconcile: bool | None = None,
 ) -> dict[str, object]:
-    """The parameters of `_FINISH` for one outcome (the row's id, then the columns it sets)."""
+    """The parameters of `_FINISH_MANY` for one outcome (the row's id, then the columns it sets)."""
     values: dict[str, object] = {"finish_id": message_id, "status": status, "claimed_until": None}
     if status == SENT:
         values.update(sent_at=now, provider_id=provider_id, error=None, needs_reconcile=False)
@@ -422,8 +422,7 @@ _FREE_ADDRESSES = select(
     _identities.c.id.in_(bindparam("wanted", expanding=True)),
     ~exists().where(_earlier.c.identity_id == _identities.c.id, _blocks_later(_earlier.c, _NOW)),
 )
-_FINISH = update(_outbox).where(_outbox.c.id == bindparam("finish_id"), _outbox.c.status == SENDING)
-_FINISH_MANY = KeyedUpdate(_outbox, "id", "finish_id", _FINISH, also=f"outbox.status = '{SENDING}'")
+_FINISH_MANY = KeyedUpdate(_outbox, "id", "finish_id", also=_outbox.c.status == SENDING)
 _GIVE_BACK = (
     update(_outbox)
     .where(

@@ -20,10 +20,12 @@ import psycopg
 import pytest
 import respx.mocks
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.runtime import Runtime
 from bot.settings import Settings, load_settings
 from storage import migrate
+from storage.db import make_engine
 from storage.models import Base
 from tests.emulators.server import run_asgi
 from tests.emulators.telegram_api import TelegramEmulator
@@ -107,6 +109,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
     url: str = request.getfixturevalue("postgres_database")
     truncate_postgres(url)
     return url
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on the clean database, for tests of storage/ without a Runtime."""
+    engine = make_engine(database_url)
+    yield engine
+    await engine.dispose()
 
 
 class FixedClock:

@@ -3,25 +3,16 @@ executemany on SQLite), read back exactly as the ORM writes them, on both databa
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import inbox, outbox
-from storage.db import make_engine, make_sessionmaker
+from storage.db import make_sessionmaker
 from storage.models import Conversation, Identity, InboundMessage, OutboxMessage, Person
 
 NOW = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
-    engine = make_engine(database_url)
-    yield engine
-    await engine.dispose()
 
 
 async def _people_with_rows(db: AsyncEngine, count: int) -> tuple[list[int], list[int]]:

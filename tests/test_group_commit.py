@@ -4,7 +4,7 @@ returns only after its write committed, and one failing write fails only its own
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -15,13 +15,6 @@ from storage.db import GroupCommit, make_engine, make_sessionmaker
 from storage.models import Person
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[AsyncEngine]:
-    engine = make_engine(database_url)
-    yield engine
-    await engine.dispose()
 
 
 def add_person(name: str) -> Callable[[AsyncSession], Awaitable[int]]:
