@@ -285,18 +285,28 @@ _PG_INSERT = (
     "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, i, pe, r, e, n) ORDER BY n "
     "ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id, tenant, channel, provider_id"
 )
-_PG_INBOUND_AT = (
-    "UPDATE identities SET last_inbound_at = v.t FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
-    "WHERE identities.id = v.id"
-)
+# Ingest's updates lock their rows in id order first (a materialised, sorted FOR ... UPDATE: LockRows
+# runs above the sort), people before addresses, as the engine's batch does (`storage.profile`'s
+# `_LOCK_MANY`, then what its effects change). An UPDATE ... FROM unnest locks rows in whatever order
+# its join finds them, which deadlocked with a batch holding the same people (soak, session 9).
 _PG_ACTIVE_AT = (
-    "UPDATE people SET last_active_at = v.t FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
-    "WHERE people.id = v.id"
+    "WITH locked AS MATERIALIZED (SELECT id FROM people WHERE id = ANY(%s::bigint[]) ORDER BY id "
+    "FOR NO KEY UPDATE) "
+    "UPDATE people SET last_active_at = v.t FROM locked JOIN unnest(%s::bigint[], %s::timestamp[]) "
+    "AS v(id, t) ON v.id = locked.id WHERE people.id = locked.id"
+)
+_PG_INBOUND_AT = (
+    "WITH locked AS MATERIALIZED (SELECT id FROM identities WHERE id = ANY(%s::bigint[]) ORDER BY id "
+    "FOR NO KEY UPDATE) "
+    "UPDATE identities SET last_inbound_at = v.t FROM locked JOIN unnest(%s::bigint[], %s::timestamp[]) "
+    "AS v(id, t) ON v.id = locked.id WHERE identities.id = locked.id"
 )
 _PG_REOPENED = (
-    f"UPDATE outbox SET status = '{outbox.PENDING}', next_attempt_at = v.t, error = NULL "
-    "FROM unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) "
-    f"WHERE outbox.identity_id = v.id AND outbox.status = '{outbox.WAITING_WINDOW}'"
+    "WITH locked AS MATERIALIZED (SELECT outbox.id, v.t FROM outbox "
+    "JOIN unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) ON outbox.identity_id = v.id "
+    f"WHERE outbox.status = '{outbox.WAITING_WINDOW}' ORDER BY outbox.id FOR NO KEY UPDATE OF outbox) "
+    f"UPDATE outbox SET status = '{outbox.PENDING}', next_attempt_at = locked.t, error = NULL "
+    "FROM locked WHERE outbox.id = locked.id"
 )
 
 
@@ -319,13 +329,15 @@ async def _store_postgres(
         new_ids = {(tenant, channel, pid): row_id for row_id, tenant, channel, pid in await cursor.fetchall()}
         inbound_at, active_at, reopened = _activity(messages, found, new_ids)
         for statement, changes in (
-            (_PG_INBOUND_AT, inbound_at),
             (_PG_ACTIVE_AT, active_at),
-            (_PG_REOPENED, reopened),
+            (_PG_INBOUND_AT, inbound_at),
         ):
-            if changes:  # in id order: two batches touching the same rows lock them in one order
+            if changes:
                 ids = sorted(changes)
-                await cursor.execute(statement, (ids, [writer.at(changes[i]) for i in ids]))
+                await cursor.execute(statement, (ids, ids, [writer.at(changes[i]) for i in ids]))
+        if reopened:
+            ids = sorted(reopened)
+            await cursor.execute(_PG_REOPENED, (ids, [writer.at(reopened[i]) for i in ids]))
         if new_ids:  # other processes' engines own some people: wake them on commit
             await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', '')")
     return found, new_ids

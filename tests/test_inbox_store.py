@@ -4,11 +4,12 @@ them before it went to the driver."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage import inbox, outbox
@@ -137,3 +138,59 @@ async def test_one_persons_messages_in_a_batch_keep_their_order_in_their_ids(ses
     batch = [message(f"SM{n:03d}"[::-1], "+31600000007") for n in range(40)]
     ids = [stored.inbound_id or 0 for stored in await store(sessions, batch)]
     assert 0 not in ids and ids == sorted(ids)
+
+
+async def _waiting_on_a_lock(sessions: Sessions) -> bool:
+    async with sessions() as session:
+        waiting = await session.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+        )
+        return bool(waiting.scalar_one())
+
+
+async def test_ingest_locks_people_before_addresses_in_id_order_as_a_batch_does(
+    sessions: Sessions, database_url: str
+) -> None:
+    """A batch of the engine holds its people locked (FOR NO KEY UPDATE, in id order) to its commit, and
+    its effects may then change their addresses (a STOP). Ingest writing the same people's and
+    addresses' last activity takes the same order, people first and each table in id order: it waits
+    for the batch without holding what the batch needs next. With the addresses first (session 9) this
+    deadlocked, and PostgreSQL aborted one of the two."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer: nothing waits for a row lock")
+    first, second = await store(sessions, [message("SMa", "+31600000011"), message("SMb", "+31600000012")])
+    assert first.person_id < second.person_id
+    async with sessions() as batch, batch.begin():
+        await batch.execute(
+            select(Person.id).where(Person.id == first.person_id).with_for_update(key_share=True)
+        )
+        ingest = asyncio.ensure_future(
+            store(sessions, [message("SMc", "+31600000012"), message("SMd", "+31600000011")])
+        )
+        for _ in range(500):
+            if await _waiting_on_a_lock(sessions):
+                break
+            await asyncio.sleep(0.01)
+        assert not ingest.done() and await _waiting_on_a_lock(sessions)
+        # Waiting for the first person, ingest holds neither the later person nor either address.
+        async with sessions() as other, other.begin():
+            for table, row_id in (
+                ("people", second.person_id),
+                ("identities", first.identity_id),
+                ("identities", second.identity_id),
+            ):
+                await other.execute(
+                    text(f"SELECT id FROM {table} WHERE id = :id FOR NO KEY UPDATE NOWAIT"), {"id": row_id}
+                )
+        await batch.execute(update(Identity).where(Identity.id == first.identity_id).values(stopped_at=NOW))
+    stored = await asyncio.wait_for(ingest, 10)
+    assert [s.duplicate for s in stored] == [False, False]
+    async with sessions() as session:
+        identity = await session.get(Identity, first.identity_id)
+        person = await session.get(Person, first.person_id)
+        assert identity is not None and identity.stopped_at == NOW and identity.last_inbound_at == NOW
+        assert person is not None and person.last_active_at == NOW
+        assert await count(session, InboundMessage) == 4
