@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 
 from bot.channels.base import OutboundMessage, SendResult
 from bot.delivery import sender as sender_module
@@ -92,6 +92,33 @@ async def test_an_address_changed_through_the_orm_in_the_batch_is_read_as_change
             session, rows, now=clock(), lease=LEASE, channels=CHANNELS, limit=10
         )
     assert [m.address_stopped for m in claimed] == [False]
+
+
+async def test_a_batchs_replies_are_one_insert_and_each_born_row_gets_its_own_id(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """A batch's replies go in with one INSERT (on SQLite too, where keeping the rows' order through
+    SQLAlchemy meant a statement per row), and each row born claimed carries its own row's id."""
+    replies = [(f"+316{n % 37:08d}", f"antwoord {n}") for n in range(300)]
+    rows = await reply_rows(runtime, clock, replies)
+    inserts: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("INSERT INTO outbox"):
+            inserts.append(statement)
+
+    event.listen(runtime.db.sync_engine, "before_cursor_execute", count)
+    try:
+        claimed = await insert_born(runtime, clock, rows, limit=20)
+    finally:
+        event.remove(runtime.db.sync_engine, "before_cursor_execute", count)
+    assert len(inserts) == 1
+    stored = await outbox_rows(runtime)
+    assert [row.body for row in stored] == [body for _, body in replies], "ids follow the rows' order"
+    by_id = {row.id: row for row in stored}
+    assert len(claimed) == 20 and [m.body for m in claimed] == [f"antwoord {n}" for n in range(20)]
+    assert all(by_id[m.id].body == m.body and by_id[m.id].status == "sending" for m in claimed)
+    assert sum(row.status == "sending" for row in stored) == 20
 
 
 @pytest.mark.parametrize(
