@@ -25,6 +25,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
+from sqlalchemy.sql.compiler import InsertmanyvaluesSentinelOpts
 
 
 def async_url(database_url: str) -> URL:
@@ -182,6 +183,7 @@ def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_siz
         kwargs["connect_args"] = {"options": without_jit(url)}
     engine = create_async_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
+        _insert_many_rows_at_once(engine)
         pragmas = sqlite_pragmas(sqlite_synchronous)
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -192,6 +194,22 @@ def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_siz
             cursor.close()
 
     return engine
+
+
+def _insert_many_rows_at_once(engine: AsyncEngine) -> None:
+    """Many rows of a table with RETURNING in one INSERT on SQLite, as on PostgreSQL.
+
+    To match returned ids to rows (an ORM flush of several new objects; `sort_by_parameter_order`)
+    SQLAlchemy inserts row by row on SQLite: a statement, and an aiosqlite thread hop, per row (a
+    batch's 3,000 replies were 3,000 INSERTs in bench/parts.py; every consent, request and mailbox
+    post of a batch one each). Told that an autoincrementing primary key may serve as the sentinel, it
+    writes one multi-row INSERT and sorts what RETURNING gives by that key: sound on SQLite, which
+    gives the rows of one INSERT's VALUES the next rowids in turn, one writer at a time (ingest's own
+    INSERT relies on the same, storage/inbox.py). Tests: tests/test_sender_born.py (one INSERT, each
+    row its own id) and every ORM test on SQLite."""
+    engine.sync_engine.dialect.insertmanyvalues_implicit_sentinel = (
+        InsertmanyvaluesSentinelOpts.ANY_AUTOINCREMENT
+    )
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

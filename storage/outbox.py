@@ -246,7 +246,7 @@ async def insert_born(
         if due:
             held.add(identity_id)
         values.append({**fields, "claimed_until": None, "first_attempt_at": None})
-    ids = await _insert_returning_ids(session, values)
+    ids = list((await session.execute(_INSERT_RETURNING, values)).scalars())
     claimed = []
     for position in born:
         fields = rows[position]
@@ -280,21 +280,6 @@ async def insert_born(
 _INSERT_RETURNING = insert(table_of(OutboxMessage)).returning(
     table_of(OutboxMessage).c.id, sort_by_parameter_order=True
 )
-_INSERT_RETURNING_ANY_ORDER = insert(table_of(OutboxMessage)).returning(table_of(OutboxMessage).c.id)
-
-
-async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, Any]]) -> list[int]:
-    """Insert the rows; their ids in the order of `values`.
-
-    PostgreSQL: one statement, SQLAlchemy matching ids to rows (`sort_by_parameter_order`). On SQLite
-    SQLAlchemy can only keep that order by inserting row by row (a statement, and an aiosqlite thread
-    hop, per reply: 3,000 statements for 3,000 replies in bench/parts.py); there one multi-row INSERT
-    does, and its ids, sorted, are the rows' order: SQLite gives each row of an INSERT's VALUES the
-    next rowid in turn, and this transaction is the only writer (storage/inbox.py's ingest relies on
-    the same for its messages)."""
-    if session.bind is not None and session.bind.dialect.name == "sqlite":
-        return sorted((await session.execute(_INSERT_RETURNING_ANY_ORDER, values)).scalars())
-    return list((await session.execute(_INSERT_RETURNING, values)).scalars())
 
 
 async def address_states(
