@@ -285,22 +285,24 @@ _PG_INSERT = (
     "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, i, pe, r, e, n) ORDER BY n "
     "ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id, tenant, channel, provider_id"
 )
+
+
 # Ingest's updates lock their rows in id order first (a materialised, sorted FOR ... UPDATE: LockRows
 # runs above the sort), people before addresses, as the engine's batch does (`storage.profile`'s
 # `_LOCK_MANY`, then what its effects change). An UPDATE ... FROM unnest locks rows in whatever order
 # its join finds them, which deadlocked with a batch holding the same people (soak, session 9).
-_PG_ACTIVE_AT = (
-    "WITH locked AS MATERIALIZED (SELECT id FROM people WHERE id = ANY(%s::bigint[]) ORDER BY id "
-    "FOR NO KEY UPDATE) "
-    "UPDATE people SET last_active_at = v.t FROM locked JOIN unnest(%s::bigint[], %s::timestamp[]) "
-    "AS v(id, t) ON v.id = locked.id WHERE people.id = locked.id"
-)
-_PG_INBOUND_AT = (
-    "WITH locked AS MATERIALIZED (SELECT id FROM identities WHERE id = ANY(%s::bigint[]) ORDER BY id "
-    "FOR NO KEY UPDATE) "
-    "UPDATE identities SET last_inbound_at = v.t FROM locked JOIN unnest(%s::bigint[], %s::timestamp[]) "
-    "AS v(id, t) ON v.id = locked.id WHERE identities.id = locked.id"
-)
+def _update_in_id_order(table: str, column: str) -> str:
+    """`table.column = t` for each (id, t) of two arrays, the rows locked in id order first."""
+    return (
+        f"WITH locked AS MATERIALIZED (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) ORDER BY id "
+        "FOR NO KEY UPDATE) "
+        f"UPDATE {table} SET {column} = v.t FROM locked JOIN unnest(%s::bigint[], %s::timestamp[]) "
+        f"AS v(id, t) ON v.id = locked.id WHERE {table}.id = locked.id"
+    )
+
+
+_PG_ACTIVE_AT = _update_in_id_order("people", "last_active_at")
+_PG_INBOUND_AT = _update_in_id_order("identities", "last_inbound_at")
 _PG_REOPENED = (
     "WITH locked AS MATERIALIZED (SELECT outbox.id, v.t FROM outbox "
     "JOIN unnest(%s::bigint[], %s::timestamp[]) AS v(id, t) ON outbox.identity_id = v.id "

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.base import InboundMessage
 from bot.runtime import Runtime
 from flows.types import Event
 from storage.models import Identity, OutboxMessage
 from storage.models import InboundMessage as InboundRow
+
+
+@contextmanager
+def statements_starting(engine: AsyncEngine, prefix: str) -> Iterator[list[str]]:
+    """The statements starting with `prefix` that the engine sends while the block runs."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith(prefix):
+            seen.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 async def count(runtime: Runtime, model: Any, *where: Any) -> int:

@@ -5,14 +5,14 @@ kept; on SQLite many new rows of a table in one INSERT, as on PostgreSQL."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import event, make_url, select, text
+from sqlalchemy import make_url, select, text
 
 from storage.db import make_engine, make_sessionmaker, without_jit
 from storage.models import Consent, Person
+from tests.dbutil import statements_starting
 
 
 def test_jit_is_turned_off_beside_the_urls_own_options() -> None:
@@ -40,29 +40,22 @@ async def test_an_orm_flush_of_many_new_rows_is_one_insert_and_each_object_gets_
     """A batch's new objects of one table (consents, requests) are one INSERT on both databases, and
     each object gets the id of its own row (on SQLite through the sentinel `make_engine` sets)."""
     engine = make_engine(database_url)
-    inserts: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.startswith("INSERT INTO consents"):
-            inserts.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
     try:
-        async with make_sessionmaker(engine)() as session, session.begin():
-            now = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
-            person = Person(tenant="default", created_at=now, language="nl", last_active_at=now)
-            session.add(person)
-            await session.flush()
-            consents = [
-                Consent(person_id=person.id, version=f"v{n}", text_key="consent", given_at=now)
-                for n in range(120)
-            ]
-            session.add_all(consents)
-            await session.flush()
-            ids = [consent.id for consent in consents]
-            stored = dict((await session.execute(select(Consent.id, Consent.version))).tuples().all())
+        with statements_starting(engine, "INSERT INTO consents") as inserts:
+            async with make_sessionmaker(engine)() as session, session.begin():
+                now = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+                person = Person(tenant="default", created_at=now, language="nl", last_active_at=now)
+                session.add(person)
+                await session.flush()
+                consents = [
+                    Consent(person_id=person.id, version=f"v{n}", text_key="consent", given_at=now)
+                    for n in range(120)
+                ]
+                session.add_all(consents)
+                await session.flush()
+                ids = [consent.id for consent in consents]
+                stored = dict((await session.execute(select(Consent.id, Consent.version))).tuples().all())
     finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
         await engine.dispose()
     assert len(inserts) == 1
     assert ids == sorted(ids) and len(set(ids)) == 120

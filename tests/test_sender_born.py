@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from bot.channels.base import OutboundMessage, SendResult
 from bot.delivery import sender as sender_module
@@ -22,7 +22,7 @@ from storage.inbox import identity_for, mark_address_stopped
 from storage.models import OutboxMessage
 from tests.community import ASK_BOODSCHAPPEN, add_person, say
 from tests.conftest import FixedClock
-from tests.dbutil import outbox_rows, text_message
+from tests.dbutil import outbox_rows, statements_starting, text_message
 from tests.test_outbox_sender import FakeAdapter, enqueue, resent_count, row_fields
 
 CHANNELS = ("simulator",)
@@ -101,17 +101,8 @@ async def test_a_batchs_replies_are_one_insert_and_each_born_row_gets_its_own_id
     SQLAlchemy meant a statement per row), and each row born claimed carries its own row's id."""
     replies = [(f"+316{n % 37:08d}", f"antwoord {n}") for n in range(300)]
     rows = await reply_rows(runtime, clock, replies)
-    inserts: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.startswith("INSERT INTO outbox"):
-            inserts.append(statement)
-
-    event.listen(runtime.db.sync_engine, "before_cursor_execute", count)
-    try:
+    with statements_starting(runtime.db, "INSERT INTO outbox") as inserts:
         claimed = await insert_born(runtime, clock, rows, limit=20)
-    finally:
-        event.remove(runtime.db.sync_engine, "before_cursor_execute", count)
     assert len(inserts) == 1
     stored = await outbox_rows(runtime)
     assert [row.body for row in stored] == [body for _, body in replies], "ids follow the rows' order"
