@@ -41,6 +41,13 @@ from yarl import URL
 # The extension key under which a `ProviderPost` request carries its prepared aiohttp arguments.
 _PREPARED: Final = "voordeur.aiohttp"
 
+# Seconds an idle pooled connection may be reused. A server closes idle connections after its own
+# timeout; a request written on a connection the server is closing at that moment fails mid-request,
+# and a send that may have left is `unknown` (reconciled, resent after the settle delay). Checked when a
+# connection is taken, so it holds on a starved event loop too: keep it below the providers' idle
+# timeouts (load balancers commonly 60 s; aiohttp's default is this same 15 s, written down here).
+KEEPALIVE_SECONDS: Final = 15.0
+
 
 class AiohttpPool:
     """Stands in for `httpcore.AsyncConnectionPool` under `httpx.AsyncHTTPTransport`."""
@@ -53,7 +60,9 @@ class AiohttpPool:
         # Created on first use, inside the running loop; httpx decodes content-encoding itself.
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._max_connections),
+                connector=aiohttp.TCPConnector(
+                    limit=self._max_connections, keepalive_timeout=KEEPALIVE_SECONDS
+                ),
                 auto_decompress=False,
                 skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
                 cookie_jar=aiohttp.DummyCookieJar(),

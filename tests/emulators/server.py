@@ -58,6 +58,9 @@ class ServerThread:
             access_log=False,
             loop="asyncio",
             ws="none",
+            # As a provider's edge does, idle connections are kept longer than our client reuses them
+            # (bot.channels.http.KEEPALIVE_SECONDS); uvicorn's own 5 s would race the client's reuse.
+            timeout_keep_alive=60,
             timeout_graceful_shutdown=max(1, round(graceful_timeout)),
         )
         self._host = host
