@@ -230,7 +230,7 @@ class Engine:
         return 1
 
     async def _process_batch(self, person_ids: list[int], *, one_message: bool = False) -> int:
-        touched = Touched()
+        touched = Touched(buffered=True)
         writes = _Writes(self._handoff)
         handled = 0
         in_batch = set(person_ids)
@@ -257,11 +257,14 @@ class Engine:
                 if one_message or rounds >= MAX_ROUNDS:
                     break
                 if todo:
-                    await writes.flush(session)  # marks first: the mailboxes are read again
+                    # The round's posts and marks first: the mailboxes are read again
+                    await touched.flush(session)
+                    await writes.flush(session)
                     # and what effects changed through the ORM (an address stopped), so the next
                     # round's read sees it: the read is Core, which does not autoflush.
                     await session.flush()
             early = len(writes.born)  # born in an earlier round: a later step may have stopped the address
+            await touched.flush(session)
             await writes.flush(session)
             if early and self._handoff is not None:
                 writes.born[:early] = await self._handoff.restate(session, writes.born[:early])

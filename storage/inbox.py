@@ -401,16 +401,27 @@ async def post_internal(
     It is processed like a message from them: in order, under their lock, by their own flow. `key`
     makes it idempotent: posting the same key twice stores it once.
     """
-    await session.execute(
-        _POST_INTERNAL,
-        {
-            "provider_id": key[:64],
-            "person_id": person_id,
-            "received_at": now,
-            "event": {"kind": "internal", "command": name, "meta": data},
-            "about_person_id": about,
-        },
-    )
+    await post_internal_many(session, [internal_post(person_id, name, data, now, key=key, about=about)])
+
+
+def internal_post(
+    person_id: int, name: str, data: dict[str, Any], now: datetime, *, key: str, about: int | None = None
+) -> dict[str, Any]:
+    """One mailbox post's parameters, for `post_internal_many`."""
+    return {
+        "provider_id": key[:64],
+        "person_id": person_id,
+        "received_at": now,
+        "event": {"kind": "internal", "command": name, "meta": data},
+        "about_person_id": about,
+    }
+
+
+async def post_internal_many(session: AsyncSession, posts: list[dict[str, Any]]) -> None:
+    """Posts built by `internal_post`, in this order, as one executemany (one driver call): a batch's
+    steps post "nobody found" and invitations for many requests at once."""
+    if posts:
+        await session.execute(_POST_INTERNAL, posts)
 
 
 # One statement for both databases, built once. SQLAlchemy's dialect INSERTs with ON CONFLICT have no

@@ -21,7 +21,7 @@ from bot.runtime import Runtime
 from storage import inbox, outbox
 from storage.db import async_url
 from storage.models import Identity, InboundMessage, OutboxMessage, StaffAlert
-from tests.dbutil import outbox_rows, text_message
+from tests.dbutil import outbox_rows, statements_starting, text_message
 
 ADDRESSES = [f"+3161234{index:04d}" for index in range(6)]
 
@@ -131,6 +131,29 @@ async def test_an_internal_event_after_a_stop_in_the_same_turn_goes_to_the_addre
     assert await runtime.engine.process_people([person_id]) == 2
     [taken] = await outbox_rows(runtime, OutboxMessage.text_key == "invite_taken")
     assert (taken.channel, taken.status) == ("whatsapp", outbox.PENDING)
+
+
+async def test_a_batchs_mailbox_posts_are_written_together_and_answered_in_its_next_round(
+    runtime: Runtime,
+) -> None:
+    """MIJN GEGEVENS posts the summary to the person's own mailbox (the counts come from the database):
+    four people in one batch are four posts in one statement, each handled in the batch's next round,
+    in the same transaction."""
+    people = []
+    for index, address in enumerate(ADDRESSES[:4]):
+        stored = await runtime.engine.store(text_message("hallo", f"hi{index}", address=address))
+        people.append(stored.person_id)
+    assert await runtime.engine.process_people(people) == len(people)
+    for index, address in enumerate(ADDRESSES[:4]):
+        await runtime.engine.store(text_message("MIJN GEGEVENS", f"data{index}", address=address))
+    commits = _count_commits(runtime)
+    with statements_starting(runtime.db, "INSERT INTO inbound_messages") as posts:
+        assert await runtime.engine.process_people(people) == 2 * len(people)
+    assert len(posts) == 1
+    assert commits[0] == 1
+    for person_id in people:
+        keys = [row.text_key for row in await outbox_rows(runtime, OutboxMessage.person_id == person_id)]
+        assert keys[-1] == "my_data", keys
 
 
 def _handler_code(handler: Any) -> str:

@@ -48,6 +48,18 @@ async def test_mijn_gegevens_summarises_what_is_kept(runtime: Runtime, clock: Fi
     assert NUMBER not in body, "never the raw data over SMS"
 
 
+async def test_mijn_gegevens_before_a_postcode_says_what_is_not_known_yet(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """Asked on first contact: no name, no neighbourhood, no consent yet (it broke on the empty
+    neighbourhood once, and the message was set aside for staff)."""
+    await say(runtime, NUMBER, "hallo", channel="sms")
+    await say(runtime, NUMBER, "MIJN GEGEVENS", channel="sms")
+    [person_id] = {row.person_id for row in await outbox_rows(runtime)}
+    body = (await bodies_for(runtime, person_id))[-1]
+    assert body.startswith("Bewaard: geen, geen, 2 berichten, 0 vragen, aanbod nee, akkoord geen.")
+
+
 async def test_verwijder_mij_erases_everything_personal(runtime: Runtime, clock: FixedClock) -> None:
     resident, volunteer = await resident_with_a_match(runtime, clock)
     stored = await everything_stored(runtime)

@@ -13,16 +13,23 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.inbox import post_internal
+from storage.inbox import internal_post, post_internal_many
 from storage.models import Identity, Person
 
 
 @dataclass
 class Touched:
-    """People whose mailbox got an internal event in this transaction: the engine handles them next."""
+    """People whose mailbox got an internal event in this transaction: the engine handles them next.
+
+    `buffered` (the engine's batches): posts are kept here and written together by `flush`, one
+    statement for the batch's round instead of one per post. The engine flushes before anything reads
+    the mailboxes again (its next round, the commit); no effect handler reads another person's
+    mailbox in the batch's transaction (erasure blanks posts in a scheduled event of its own)."""
 
     people: set[int] = field(default_factory=set)
     posted: list[int] = field(default_factory=list)  # to whom, in order (the engine's next round)
+    buffered: bool = False
+    _unwritten: list[dict[str, Any]] = field(default_factory=list)
 
     async def post(
         self,
@@ -37,9 +44,17 @@ class Touched:
     ) -> None:
         """Post `name` with `data` to `person_id`. `key` makes it idempotent; `about` is the person whose
         name, words or number it carries (erasing them blanks it)."""
-        await post_internal(session, person_id, name, data, now, key=key, about=about)
+        self._unwritten.append(internal_post(person_id, name, data, now, key=key, about=about))
+        if not self.buffered:
+            await self.flush(session)
         self.people.add(person_id)
         self.posted.append(person_id)
+
+    async def flush(self, session: AsyncSession) -> None:
+        """Write the posts kept so far, in the order they were made."""
+        if self._unwritten:
+            posts, self._unwritten = self._unwritten, []
+            await post_internal_many(session, posts)
 
 
 @dataclass(frozen=True, slots=True)
