@@ -1,7 +1,7 @@
 """Every command word works at any point of a first conversation: as the very first message, right
 after the greeting (no name, no postcode, no consent yet) and at each question of asking for help. Each
-gets an answer and none breaks its
-batch (a broken message is set aside for staff, which the person experiences as silence)."""
+gets an answer and none breaks its batch (a broken message is set aside for staff, which the person
+experiences as silence)."""
 
 from __future__ import annotations
 
