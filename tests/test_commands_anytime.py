@@ -10,7 +10,8 @@ from sqlalchemy import select
 from bot.runtime import Runtime
 from flows.normalise import COMMAND_WORDS
 from storage.models import InboundMessage
-from tests.community import keys_for, say
+from tests.community import ASK_BOODSCHAPPEN, add_person, keys_for, say
+from tests.conftest import FixedClock
 from tests.dbutil import identity
 
 # One word per command (the first listed), as a person would type it.
@@ -24,8 +25,8 @@ STAGES = {
 }
 
 
-async def _answers(runtime: Runtime, address: str) -> int:
-    person_id = (await identity(runtime, "simulator", address)).person_id
+async def _answers(runtime: Runtime, address: str, channel: str = "simulator") -> int:
+    person_id = (await identity(runtime, channel, address)).person_id
     return len(await keys_for(runtime, person_id))
 
 
@@ -40,8 +41,35 @@ async def test_every_command_is_answered_before_onboarding_is_done(runtime: Runt
             if await _answers(runtime, address) == answered and command != "stop":
                 unanswered.append((stage, word))
     assert unanswered == []
+    await _nothing_failed(runtime)
+
+
+async def _nothing_failed(runtime: Runtime) -> None:
     async with runtime.sessions() as session:
         failed = await session.execute(
             select(InboundMessage.event, InboundMessage.error).where(InboundMessage.error.is_not(None))
         )
         assert list(failed) == []
+
+
+async def test_every_command_is_answered_on_both_sides_of_a_match(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """A volunteer with an invitation open, and both people of a match talking through the bot."""
+    unanswered = []
+    for number, (command, word) in enumerate(sorted(FIRST_WORDS.items())):
+        resident, volunteer = f"+3164{number:06d}", f"+3165{number:06d}"
+        await add_person(runtime, clock, resident, "Wil", "molenwijk", channel="sms")
+        await add_person(
+            runtime, clock, volunteer, "Henk", "molenwijk", offers=("boodschappen",), channel="sms"
+        )
+        await say(runtime, resident, *ASK_BOODSCHAPPEN, channel="sms")
+        for stage, who in (("invited", volunteer), ("matched", resident)):
+            if stage == "matched":
+                await say(runtime, volunteer, "ja", channel="sms")
+            answered = await _answers(runtime, who, "sms")
+            await say(runtime, who, word.upper(), channel="sms")
+            if await _answers(runtime, who, "sms") == answered and command != "stop":
+                unanswered.append((stage, word))
+    assert unanswered == []
+    await _nothing_failed(runtime)
