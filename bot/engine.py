@@ -31,6 +31,7 @@ from bot.channels.base import InboundMessage
 from bot.effects import scheduling
 from bot.effects.mailbox import EffectContext, Touched
 from bot.effects.registry import EFFECT_HANDLERS, SCHEDULED_HANDLERS, WRITES_OUTBOX
+from bot.effects.requests import NewRequests
 from bot.partitions import Partitions
 from flows import catalogue, places
 from flows.conversation import step
@@ -248,6 +249,7 @@ class Engine:
                     started = starts.get(person_id)
                     if started is not None:
                         handled += await self._turn(session, started, touched, writes, one_message)
+                await writes.new_requests.make(session, touched)
                 # A step may post internal events to people of this batch (a yes answered by "it is
                 # yours", "nobody found" to the requester): they are handled in this transaction, in
                 # another round, their mailboxes read again for all of them at once. People outside
@@ -310,6 +312,9 @@ class Engine:
         # the batch) is asked again, as an effect may have stopped or added one (`_step_one`).
         changed = False
         for message, identity in pending:
+            if writes.new_requests.queued_for(person_id):
+                # The person's request of an earlier message is made first: this step may ask about it.
+                await writes.new_requests.make(session, touched)
             # Staff's hold or block is read before every step; the Profile's parts only when
             # effects may have changed them (storage/profile.py: one statement for both).
             if known is None:
@@ -460,7 +465,9 @@ class Engine:
         orm_identity = identity if identity is None or isinstance(identity, Identity) else None
         if identity is not None and orm_identity is None:
             orm_identity = await writes.orm(session, Identity, identity.id)
-        context = EffectContext(session, orm_person, orm_identity, now, touched, self.public_base_url)
+        context = EffectContext(
+            session, orm_person, orm_identity, now, touched, self.public_base_url, writes.new_requests
+        )
         await handler(context, effect.data)
 
     @staticmethod
@@ -758,6 +765,7 @@ class _Writes:
         self.outbox: list[dict[str, Any]] = []
         self.states: list[dict[str, Any]] = []
         self.needs_claim = False  # rows the sender's claim path must take (see _process_batch)
+        self.new_requests = NewRequests()  # made at the end of each round
         self.handoff = handoff
         self.born: list[outbox.ClaimedMessage] = []  # for the sender once the batch committed
         # ORM objects effects were given (the session's identity map holds them only weakly once

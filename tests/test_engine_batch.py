@@ -20,7 +20,9 @@ from bot.partitions import Partitions
 from bot.runtime import Runtime
 from storage import inbox, outbox
 from storage.db import async_url
-from storage.models import Identity, InboundMessage, OutboxMessage, StaffAlert
+from storage.models import HelpRequest, Identity, InboundMessage, OutboxMessage, StaffAlert
+from tests.community import ASK_BOODSCHAPPEN, add_person, say
+from tests.conftest import FixedClock
 from tests.dbutil import outbox_rows, statements_starting, text_message
 
 ADDRESSES = [f"+3161234{index:04d}" for index in range(6)]
@@ -227,3 +229,46 @@ async def test_partitions_are_shared_fairly_and_a_dead_engines_are_taken_over(ru
         await first.close()
         await second.close()
         await other_db.dispose()
+
+
+async def _at_the_request_summary(runtime: Runtime, clock: FixedClock, address: str) -> int:
+    """An onboarded resident whose request waits for its last "1" (send)."""
+    person_id = await add_person(runtime, clock, address, "Wil", "molenwijk")
+    await say(runtime, address, *ASK_BOODSCHAPPEN[:-1])
+    return person_id
+
+
+async def test_requests_confirmed_in_one_batch_are_made_together(runtime: Runtime, clock: FixedClock) -> None:
+    """Nobody offers help: three residents send their requests in one batch, which makes them with one
+    INSERT, marks them unmatched with one UPDATE, and tells each in its next round."""
+    people = [await _at_the_request_summary(runtime, clock, address) for address in ADDRESSES[:3]]
+    for index, address in enumerate(ADDRESSES[:3]):
+        await runtime.engine.store(text_message("1", f"send{index}", address=address))
+    with (
+        statements_starting(runtime.db, "INSERT INTO help_requests") as inserts,
+        statements_starting(runtime.db, "UPDATE help_requests") as updates,
+    ):
+        assert await runtime.engine.process_people(people) == 2 * len(people)
+    assert (len(inserts), len(updates)) == (1, 1)
+    async with runtime.sessions() as session:
+        made = await session.execute(
+            select(HelpRequest.person_id, HelpRequest.status).order_by(HelpRequest.id)
+        )
+        assert list(made) == [(person_id, "unmatched") for person_id in people]
+    for person_id in people:
+        keys = [row.text_key for row in await outbox_rows(runtime, OutboxMessage.person_id == person_id)]
+        assert keys[-2:] == ["ask_sent", "no_match"], keys
+
+
+async def test_a_request_is_there_for_the_persons_next_message_in_the_same_batch(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """ "1" (send) and MIJN VRAGEN arrive together: the request is made before the second step, which
+    lists it (waiting for the round's end, it would say there are none)."""
+    await add_person(runtime, clock, "+31699000001", "Henk", "molenwijk", offers=("boodschappen",))
+    person_id = await _at_the_request_summary(runtime, clock, ADDRESSES[0])
+    await runtime.engine.store(text_message("1", "send", address=ADDRESSES[0]))
+    await runtime.engine.store(text_message("MIJN VRAGEN", "list", address=ADDRESSES[0]))
+    assert await runtime.engine.process_people([person_id]) == 2
+    keys = [row.text_key for row in await outbox_rows(runtime, OutboxMessage.person_id == person_id)]
+    assert keys[-2:] == ["ask_sent", "my_requests_list"], keys

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.inbox import internal_post, post_internal_many
 from storage.models import Identity, Person
+
+if TYPE_CHECKING:
+    from bot.effects.requests import NewRequests
 
 
 @dataclass
@@ -67,3 +70,5 @@ class EffectContext:
     now: datetime
     touched: Touched  # people whose mailbox got an internal event: handled after the commit
     public_base_url: str = ""
+    # An engine batch's queue of requests to make at its round's end (None: made at once).
+    new_requests: NewRequests | None = None

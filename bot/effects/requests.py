@@ -4,19 +4,57 @@ saved, paused, resumed or stopped."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.effects import circle_news, community, matchmaker
-from bot.effects.mailbox import EffectContext
+from bot.effects.mailbox import EffectContext, Touched
 from storage import offers, requests
 
 
+@dataclass
+class NewRequests:
+    """Requests confirmed in one round of an engine batch, made together at the round's end: one
+    INSERT for all of them, and their "nobody found" statuses in one UPDATE, instead of a flush per
+    request (which also wrote the request before it). Nobody else can refer to a request before it is
+    made, so waiting for the round's end changes nothing another step sees; the person's own next
+    message in the same batch makes the queue first (`queued_for`), so it sees their request."""
+
+    _queued: list[tuple[int, dict[str, Any], datetime]] = field(default_factory=list)
+
+    def add(self, person_id: int, data: Mapping[str, Any], now: datetime) -> None:
+        self._queued.append((person_id, dict(data), now))
+
+    def queued_for(self, person_id: int) -> bool:
+        return any(queued[0] == person_id for queued in self._queued)
+
+    async def make(self, session: AsyncSession, touched: Touched) -> None:
+        queued, self._queued = self._queued, []
+        await make_requests(session, queued, touched)
+
+
+async def make_requests(
+    session: AsyncSession, queued: list[tuple[int, dict[str, Any], datetime]], touched: Touched
+) -> None:
+    """Make these requests (person, summary, when) and start each: the person's circle first when it
+    sees requests, else the first wave of volunteers."""
+    if not queued:
+        return
+    made = [(requests.create(session, person_id, data, now), now) for person_id, data, now in queued]
+    await session.flush()  # their ids, and what the round's effects changed, before matching reads
+    for request, now in made:
+        if not await community.offer_to_circle(session, request, now, touched):
+            await matchmaker.start(session, request, now, touched, new=True)
+
+
 async def create_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    request = requests.create(ctx.session, ctx.person.id, data, ctx.now)
-    await ctx.session.flush()
-    if not await community.offer_to_circle(ctx.session, request, ctx.now, ctx.touched):
-        await matchmaker.start(ctx.session, request, ctx.now, ctx.touched, new=True)
+    if ctx.new_requests is not None:
+        ctx.new_requests.add(ctx.person.id, data, ctx.now)
+    else:
+        await make_requests(ctx.session, [(ctx.person.id, dict(data), ctx.now)], ctx.touched)
 
 
 async def cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
