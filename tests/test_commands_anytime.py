@@ -1,7 +1,7 @@
-"""Every command word works at any point of a first conversation: as the very first message, right
-after the greeting (no name, no postcode, no consent yet) and at each question of asking for help. Each
-gets an answer and none breaks its batch (a broken message is set aside for staff, which the person
-experiences as silence)."""
+"""Every command word, and odd answers (emoji, other scripts, a long story), work at any point of a first
+conversation: as the very first message, right after the greeting (no name, no postcode, no consent yet),
+at each question of asking for help, and on both sides of a match. Each gets an answer and none breaks
+its batch (a broken message is set aside for staff, which the person experiences as silence)."""
 
 from __future__ import annotations
 
@@ -71,5 +71,37 @@ async def test_every_command_is_answered_on_both_sides_of_a_match(
             await say(runtime, who, word.upper(), channel="sms")
             if await _answers(runtime, who, "sms") == answered and command != "stop":
                 unanswered.append((stage, word))
+    assert unanswered == []
+    await _nothing_failed(runtime)
+
+
+# What people also send at any question: a thumb, a question mark, a number out of range, a long story,
+# other scripts and languages, a link, a phone number, a time with a condition.
+ODD = (
+    "👍",
+    "?",
+    "99",
+    "0",
+    "-1",
+    "ja maar pas na 2 uur",
+    "أحتاج مساعدة في التسوق",
+    "alışverişe yardım lazım",  # noqa: RUF001 (Turkish dotless i)
+    "Потрібна допомога",
+    "https://example.org/x",
+    "bel me op 06-12345678",
+    "ik weet het niet " * 60,
+)
+
+
+async def test_odd_answers_at_every_question_are_answered_and_break_nothing(runtime: Runtime) -> None:
+    unanswered = []
+    for stage, before in STAGES.items():
+        for number, text in enumerate(ODD):
+            address = f"+3166{len(before)}{number:06d}" if before != ("hallo",) else f"+3167{number:06d}"
+            await say(runtime, address, *before)
+            answered = await _answers(runtime, address) if before else 0
+            await say(runtime, address, text)
+            if await _answers(runtime, address) == answered:
+                unanswered.append((stage, text[:20]))
     assert unanswered == []
     await _nothing_failed(runtime)
