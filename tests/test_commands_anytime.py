@@ -21,7 +21,8 @@ NEED = ("Hallo, ik heb hulp nodig met mijn tuin", "Ria", "7391 AB", "ja", "donde
 STAGES = {
     "first message": (),
     "after the greeting": ("hallo",),
-    **{f"after {NEED[:n][-1]!r}": NEED[:n] for n in range(1, len(NEED) + 1)},
+    # Keyed by the answer's place: "2" answers two questions.
+    **{f"after answer {n} ({NEED[n - 1]!r})": NEED[:n] for n in range(1, len(NEED) + 1)},
 }
 
 
