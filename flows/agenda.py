@@ -94,9 +94,8 @@ def near(neighbourhood: str | None) -> tuple[str, ...]:
     municipality = places.load_municipality()
     if neighbourhood is None:
         return tuple(n.key for n in municipality.neighbourhoods)
-    try:
-        own = municipality.neighbourhood(neighbourhood)
-    except KeyError:
+    own = municipality.get(neighbourhood)
+    if own is None:
         return (neighbourhood,)
     return (own.key, *own.adjacent)
 
@@ -188,10 +187,8 @@ def _params(state: Mapping[str, Any], item: Mapping[str, Any]) -> dict[str, str]
     lang = language(state)
     day = format_date(date.fromisoformat(str(item["on"])), "EEEE d MMMM", locale=catalogue.LOCALES[lang])
     place = places.load_municipality()
-    try:
-        area = place.neighbourhood(str(item.get("neighbourhood", ""))).name
-    except KeyError:
-        area = str(item.get("neighbourhood", ""))
+    found = place.get(str(item.get("neighbourhood", "")))
+    area = found.name if found is not None else str(item.get("neighbourhood", ""))
     return {
         "title": str(item["title"]),
         "day": day,

@@ -265,7 +265,7 @@ def _leave(state: dict[str, Any]) -> None:
 
 
 def _where_prompt(state: dict[str, Any], profile: Profile) -> Reply:
-    neighbourhood = places.load_municipality().neighbourhood(profile.neighbourhood or "")
+    neighbourhood = places.load_municipality().get(profile.neighbourhood or "")
     name = neighbourhood.name if neighbourhood is not None else ""
     return prompt(state, "ask_where", WHERE_CHOICES, {"neighbourhood": name})
 
@@ -277,7 +277,7 @@ def _neighbourhood_prompt(state: dict[str, Any], key: str) -> Reply:
 
 def _neighbourhood_from(state: dict[str, Any], event: Event, answer: str | None) -> str | None:
     municipality = places.load_municipality()
-    if answer is not None and municipality.neighbourhood(answer) is not None:
+    if answer is not None and municipality.get(answer) is not None:
         return answer
     if event.kind != "text" or not simplify(event.text):
         return None

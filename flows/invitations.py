@@ -87,7 +87,7 @@ def _facts(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
             label_of(category, lang).lower() if category is not None else str(data["category"])
         )
     if "neighbourhood" in data:
-        place = places.load_municipality().neighbourhood(str(data["neighbourhood"]))
+        place = places.load_municipality().get(str(data["neighbourhood"]))
         params["neighbourhood"] = place.name if place is not None else str(data["neighbourhood"])
     if "when" in data:
         params["when"] = describe_when(When.from_json(data["when"]), lang)

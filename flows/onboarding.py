@@ -85,7 +85,7 @@ def _on_neighbourhood(state: dict[str, Any], event: Event, profile: Profile) -> 
     municipality = places.load_municipality()
     key = chosen(state, event)
     if key is not None:
-        found = municipality.neighbourhood(key)
+        found = municipality.get(key)
         if found is not None:
             return _neighbourhood_found(state, profile, found, postcode4=None)
     if event.kind != "text":

@@ -133,10 +133,19 @@ class Municipality:
     neighbourhoods: tuple[Neighbourhood, ...]
 
     def neighbourhood(self, key: str) -> Neighbourhood:
+        """The neighbourhood with this key; KeyError when there is none (a key the code itself holds)."""
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str) -> Neighbourhood | None:
+        """The neighbourhood with this key, or None: not given yet (""), or a key that is not (or no
+        longer) one of this municipality's, as a stored profile, an answer or an agenda item may hold."""
         for neighbourhood in self.neighbourhoods:
             if neighbourhood.key == key:
                 return neighbourhood
-        raise KeyError(key)
+        return None
 
     def by_postcode(self, postcode: Postcode) -> Neighbourhood | None:
         for neighbourhood in self.neighbourhoods:

@@ -74,7 +74,7 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
 def _summary_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
     lang = language(state)
     unknown = catalogue.render("my_data_unknown", lang)
-    place = _place(str(data.get("neighbourhood") or ""))
+    place = places.load_municipality().get(str(data.get("neighbourhood") or ""))
     consent = data.get("consent_given_at")
     given = (
         format_date(datetime.fromisoformat(consent), "d MMMM yyyy", locale=catalogue.LOCALES[lang])
@@ -89,17 +89,6 @@ def _summary_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, st
         "offering": catalogue.render("choice_yes" if data.get("offering") else "choice_no", lang).lower(),
         "consent": given or unknown,
     }
-
-
-def _place(key: str) -> places.Neighbourhood | None:
-    """The person's neighbourhood, or None: not given yet (MIJN GEGEVENS before a postcode) or no
-    longer one of the municipality's."""
-    if not key:
-        return None
-    try:
-        return places.load_municipality().neighbourhood(key)
-    except KeyError:
-        return None
 
 
 def _care_params(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:

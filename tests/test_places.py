@@ -160,6 +160,16 @@ def test_neighbourhood_by_name(text: str, key: str, fuzzy: bool) -> None:
     assert match.postcode is None
 
 
+def test_a_neighbourhood_key_that_is_not_the_municipalitys_is_none_or_a_key_error() -> None:
+    """`get` for keys a profile, an answer or an agenda item may hold (not given yet, gone, made up);
+    `neighbourhood` for keys the code holds itself."""
+    assert LINDENHOVEN.get("molenwijk") is LINDENHOVEN.neighbourhood("molenwijk")
+    for key in ("", "centrum", "helper", "MOLENWIJK"):
+        assert LINDENHOVEN.get(key) is None
+        with pytest.raises(KeyError):
+            LINDENHOVEN.neighbourhood(key)
+
+
 @pytest.mark.parametrize(
     ("text", "key"),
     [
