@@ -312,7 +312,7 @@ class Engine:
         # the batch) is asked again, as an effect may have stopped or added one (`_step_one`).
         changed = False
         for message, identity in pending:
-            if writes.new_requests.queued_for(person_id):
+            if changed and writes.new_requests.queued_for(person_id):
                 # The person's request of an earlier message is made first: this step may ask about it.
                 await writes.new_requests.make(session, touched)
             # Staff's hold or block is read before every step; the Profile's parts only when

@@ -26,6 +26,11 @@ STAGES = {
 }
 
 
+def _address(series: int, place: int, number: int) -> str:
+    """A new person's number for each test (series), point of the conversation (place) and case."""
+    return f"+316{series}{place}{number:06d}"
+
+
 async def _answers(runtime: Runtime, address: str, channel: str = "simulator") -> int:
     person_id = (await identity(runtime, channel, address)).person_id
     return len(await keys_for(runtime, person_id))
@@ -33,9 +38,9 @@ async def _answers(runtime: Runtime, address: str, channel: str = "simulator") -
 
 async def test_every_command_is_answered_before_onboarding_is_done(runtime: Runtime) -> None:
     unanswered = []
-    for stage, before in STAGES.items():
+    for place, (stage, before) in enumerate(STAGES.items()):
         for number, (command, word) in enumerate(sorted(FIRST_WORDS.items())):
-            address = f"+3162{len(before)}{number:06d}" if before != ("hallo",) else f"+3163{number:06d}"
+            address = _address(2, place, number)
             await say(runtime, address, *before)
             answered = await _answers(runtime, address) if before else 0
             await say(runtime, address, word.upper())
@@ -59,7 +64,7 @@ async def test_every_command_is_answered_on_both_sides_of_a_match(
     """A volunteer with an invitation open, and both people of a match talking through the bot."""
     unanswered = []
     for number, (command, word) in enumerate(sorted(FIRST_WORDS.items())):
-        resident, volunteer = f"+3164{number:06d}", f"+3165{number:06d}"
+        resident, volunteer = _address(4, 0, number), _address(5, 0, number)
         await add_person(runtime, clock, resident, "Wil", "molenwijk", channel="sms")
         await add_person(
             runtime, clock, volunteer, "Henk", "molenwijk", offers=("boodschappen",), channel="sms"
@@ -96,9 +101,9 @@ ODD = (
 
 async def test_odd_answers_at_every_question_are_answered_and_break_nothing(runtime: Runtime) -> None:
     unanswered = []
-    for stage, before in STAGES.items():
+    for place, (stage, before) in enumerate(STAGES.items()):
         for number, text in enumerate(ODD):
-            address = f"+3166{len(before)}{number:06d}" if before != ("hallo",) else f"+3167{number:06d}"
+            address = _address(6, place, number)
             await say(runtime, address, *before)
             answered = await _answers(runtime, address) if before else 0
             await say(runtime, address, text)

@@ -52,7 +52,7 @@ async def test_mijn_gegevens_before_a_postcode_says_what_is_not_known_yet(
     runtime: Runtime, clock: FixedClock
 ) -> None:
     """Asked on first contact: no name, no neighbourhood, no consent yet (it broke on the empty
-    neighbourhood once, and the message was set aside for staff)."""
+    neighbourhood once: the person got the generic error, the message was marked `flow_error`)."""
     await say(runtime, NUMBER, "hallo", channel="sms")
     await say(runtime, NUMBER, "MIJN GEGEVENS", channel="sms")
     [person_id] = {row.person_id for row in await outbox_rows(runtime)}
