@@ -29,6 +29,7 @@ import argparse
 import asyncio
 import importlib.util
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -40,7 +41,7 @@ from typing import Any
 from bench import conversations
 from bench.common import BENCH, PYTHON, Child, children, cpu_seconds, free_port, save, total_cpu_seconds
 
-VARIANTS = ("ptb", "twilio", "provider_post", "httpx", "aiohttp", "httpx_aiohttp")
+VARIANTS = ("ptb", "twilio", "provider_post", "httpx", "aiohttp", "httpx_aiohttp", "http11")
 TEXT = "Bericht van de benchmark. Wat wil je doen?"
 CHOICES = (("ask", "Hulp vragen"), ("offer", "Hulp bieden"))
 
@@ -141,6 +142,23 @@ async def _variant(name: str, telegram: str, twilio: str, requests: int, concurr
             async with session.post(url, json=payload(i)) as answer:
                 assert answer.status == 200 and (await answer.json())["ok"]
 
+    elif name == "http11":
+        from bot.channels.http11 import Endpoint, Http11Pool
+
+        lean = Http11Pool()
+        closers.append(lean.aclose)
+        endpoint = Endpoint.post(url, {"Content-Type": "application/json"})
+
+        async def send(i: int) -> None:
+            reply = await lean.send(
+                endpoint,
+                json.dumps(payload(i)).encode(),
+                connect_timeout=15.0,
+                read_timeout=15.0,
+                pool_timeout=15.0,
+            )
+            assert reply.status == 200 and json.loads(reply.body)["ok"]
+
     else:
         raise SystemExit(f"unknown variant {name}")
     try:
@@ -160,7 +178,12 @@ async def _variant(name: str, telegram: str, twilio: str, requests: int, concurr
 def child_main(args: argparse.Namespace) -> None:
     if args.sniffio_cache and importlib.util.find_spec("sniffio") is None:
         sys.modules["sniffio"] = None  # type: ignore[assignment]  # a cached "not importable"
-    result = asyncio.run(_variant(args.variant, args.telegram, args.twilio, args.requests, args.concurrency))
+    run = asyncio.run
+    if os.environ.get("BENCH_UVLOOP"):
+        import uvloop
+
+        run = uvloop.run
+    result = run(_variant(args.variant, args.telegram, args.twilio, args.requests, args.concurrency))
     print(json.dumps(result), flush=True)
 
 

@@ -21,9 +21,10 @@ The hot path (issue 16): `sendMessage` and Twilio's `Messages.json` skip httpx's
 SDKs' request building (0.3-0.6 ms of CPU a request, bench/README.md). `ProviderPost` holds one
 endpoint's URL, headers and timeouts, built once, and posts a ready body: an `httpcore.Request` into the
 same `AiohttpPool.handle_async_request`, so respx still intercepts every provider call in the tests. The
-request also carries its aiohttp arguments, prepared once from the same values (`_PREPARED`), so the pool
-does not translate URL, headers and timeouts per request. Its errors come out as httpx's exceptions
-(httpcore's mapped as httpx's transport maps them), so the adapters keep one table of outcomes.
+request also carries its prebuilt request head (`_PREPARED`), and the pool sends it over its lean
+keep-alive connections (bot/channels/http11.py: about half of aiohttp's CPU a request) instead of
+aiohttp. Its errors come out as httpx's exceptions (httpcore's mapped as httpx's transport maps them), so
+the adapters keep one table of outcomes.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ import httpcore
 import httpx
 from yarl import URL
 
+from bot.channels.http11 import Endpoint, Http11Pool
+
 # The extension key under which a `ProviderPost` request carries its prepared aiohttp arguments.
 _PREPARED: Final = "voordeur.aiohttp"
 
@@ -50,11 +53,13 @@ KEEPALIVE_SECONDS: Final = 15.0
 
 
 class AiohttpPool:
-    """Stands in for `httpcore.AsyncConnectionPool` under `httpx.AsyncHTTPTransport`."""
+    """Stands in for `httpcore.AsyncConnectionPool` under `httpx.AsyncHTTPTransport`: aiohttp for any
+    request, the lean client of bot/channels/http11.py for a `ProviderPost`'s."""
 
     def __init__(self, *, max_connections: int = 100) -> None:
         self._max_connections = max_connections
         self._session: aiohttp.ClientSession | None = None
+        self._lean: Http11Pool | None = None
 
     def _open(self) -> aiohttp.ClientSession:
         # Created on first use, inside the running loop; httpx decodes content-encoding itself.
@@ -70,20 +75,27 @@ class AiohttpPool:
         return self._session
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
-        session = self._open()
         prepared: _Prepared | None = request.extensions.get(_PREPARED)
-        headers: Mapping[str, str] | list[tuple[str, str]]
-        if prepared is not None:  # a ProviderPost: the same values, translated once
-            url, headers, body, timeout = prepared.url, prepared.headers, prepared.body, prepared.timeout
-        else:
-            timeout = client_timeout(request.extensions.get("timeout", {}))
-            url = yarl_url(_target(request.url))
-            headers = [
-                (name.decode("latin-1"), value.decode("latin-1"))
-                for name, value in request.headers
-                if name.lower() not in (b"host", b"content-length", b"transfer-encoding")
-            ]
-            body = b"".join([chunk async for chunk in request.stream])  # type: ignore[union-attr]
+        if prepared is not None:  # a ProviderPost: its prebuilt request over a lean connection
+            if self._lean is None:
+                self._lean = Http11Pool(max_connections=self._max_connections)
+            reply = await self._lean.send(
+                prepared.endpoint,
+                prepared.body,
+                connect_timeout=prepared.connect_timeout,
+                read_timeout=prepared.read_timeout,
+                pool_timeout=prepared.pool_timeout,
+            )
+            return httpcore.Response(status=reply.status, headers=reply.headers, content=reply.body)
+        session = self._open()
+        timeout = client_timeout(request.extensions.get("timeout", {}))
+        url = yarl_url(_target(request.url))
+        headers = [
+            (name.decode("latin-1"), value.decode("latin-1"))
+            for name, value in request.headers
+            if name.lower() not in (b"host", b"content-length", b"transfer-encoding")
+        ]
+        body = b"".join([chunk async for chunk in request.stream])  # type: ignore[union-attr]
         try:
             async with session.request(
                 request.method.decode(),
@@ -116,6 +128,9 @@ class AiohttpPool:
             raise httpcore.ReadError(type(exc).__name__) from exc
 
     async def aclose(self) -> None:
+        if self._lean is not None:
+            await self._lean.aclose()
+            self._lean = None
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -156,12 +171,14 @@ def client_timeout(timeouts: Mapping[str, float | None]) -> aiohttp.ClientTimeou
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:
-    """aiohttp's arguments for one `ProviderPost` request, built from the same values as its httpcore form."""
+    """One `ProviderPost` request as the lean client sends it: built from the same values as its
+    httpcore form (which respx sees in the tests)."""
 
-    url: URL
-    headers: Mapping[str, str]
+    endpoint: Endpoint
     body: bytes
-    timeout: aiohttp.ClientTimeout
+    connect_timeout: float
+    read_timeout: float
+    pool_timeout: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,19 +239,18 @@ class ProviderPost:
         """Timeouts as httpx's: `pool` waits for a free connection, `connect` opens one."""
         self._pool = pool
         self._url = httpcore.URL(url)
-        self._yarl = URL(url)
         self._headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()]
-        self._aiohttp_headers = dict(headers)
+        self._endpoint = Endpoint.post(url, dict(headers))
         self._timeouts = {
             "connect": connect_timeout,
             "read": read_timeout,
             "write": read_timeout,
             "pool": pool_timeout,
         }
-        self._timeout = client_timeout(self._timeouts)
 
     async def post(self, body: bytes) -> Answer:
-        prepared = _Prepared(self._yarl, self._aiohttp_headers, body, self._timeout)
+        timeouts = self._timeouts
+        prepared = _Prepared(self._endpoint, body, timeouts["connect"], timeouts["read"], timeouts["pool"])
         request = httpcore.Request(
             b"POST",
             self._url,
