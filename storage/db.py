@@ -48,13 +48,17 @@ def is_sqlite(database_url: str) -> bool:
     return make_url(database_url).get_backend_name() == "sqlite"
 
 
+# How long a statement waits for another process's write lock before it fails.
+BUSY_TIMEOUT_MS = 10_000
+
+
 def sqlite_pragmas(synchronous: str) -> list[str]:
     """WAL for concurrent readers; `synchronous` FULL by default: an inbound message Twilio will not
     resend must survive a power loss once we answered 200."""
     return [
         "PRAGMA journal_mode=WAL",
         f"PRAGMA synchronous={synchronous}",
-        "PRAGMA busy_timeout=10000",
+        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
         "PRAGMA foreign_keys=ON",
     ]
 
@@ -80,6 +84,22 @@ def _run_statement(
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC")
 
 
+def _write_if_free(
+    connection: sqlite3.Connection, sql: str, parameters: Any, many: bool
+) -> tuple[Any, list[Any], int, int | None] | None:
+    """A transaction's first write, on the calling thread if the write lock is free now; None when
+    another process holds it (nothing was written: SQLite refuses the statement before any row)."""
+    connection.execute("PRAGMA busy_timeout=0")
+    try:
+        return _run_statement(connection, sql, parameters, many)
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+            raise
+        return None
+    finally:
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
 class _OneHopCursor:
     """The part of aiosqlite's Cursor that SQLAlchemy's adapter uses, one thread hop per statement."""
 
@@ -93,25 +113,25 @@ class _OneHopCursor:
 
     async def _run(self, sql: str, parameters: Any, many: bool) -> _OneHopCursor:
         """Run the statement on the calling thread when it cannot wait: a read (WAL: readers never
-        wait for the writer) or any statement once this transaction has written (it holds the write
-        lock until its commit). What may wait (a transaction's first write, for another process's
-        lock; the commit, for the disk) goes to aiosqlite's thread, so the event loop never blocks on
-        either. The hop costs about 80 us of CPU on this machine, many times a small statement's own
-        work (bench/README.md, session 12)."""
+        wait for the writer), any statement once this transaction has written (it holds the write
+        lock until its commit), a transaction's first write when the lock is free. What must wait (a
+        first write while another process writes; the commit, for the disk) goes to aiosqlite's
+        thread, so the event loop never blocks on either. The hop costs about 80 us of CPU on this
+        machine, many times a small statement's own work (bench/README.md, session 12)."""
         owner = self._connection
         connection = owner._conn
         if not connection.in_transaction:
             owner.holds_write_lock = False
         verb = sql.lstrip()[:6].upper()
         if verb == "SELECT" or owner.holds_write_lock:
-            description, rows, rowcount, lastrowid = _run_statement(connection, sql, parameters, many)
+            result = _run_statement(connection, sql, parameters, many)
         else:
+            done = _write_if_free(connection, sql, parameters, many) if verb in _WRITES else None
             run: Any = owner._execute  # aiosqlite's queue to its thread (untyped)
-            description, rows, rowcount, lastrowid = await run(
-                _run_statement, connection, sql, parameters, many
-            )
+            result = done or await run(_run_statement, connection, sql, parameters, many)
             if verb in _WRITES and connection.in_transaction:
                 owner.holds_write_lock = True
+        description, rows, rowcount, lastrowid = result
         self.description, self.rowcount, self.lastrowid = description, rowcount, lastrowid
         self._rows = deque(rows)
         return self

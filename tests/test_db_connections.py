@@ -1,16 +1,22 @@
 """How storage.db's engines talk to the databases: on PostgreSQL JIT compilation off (the engine's batch
 read made the server compile for half a second a read of a few milliseconds), the URL's own `options`
-kept; on SQLite many new rows of a table in one INSERT, as on PostgreSQL."""
+kept; on SQLite many new rows of a table in one INSERT, as on PostgreSQL, and one hand-off to aiosqlite's
+thread a transaction (its commit) unless a write must wait for another process's lock."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
 from sqlalchemy import make_url, select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.db import make_engine, make_sessionmaker, without_jit
+from storage.db import _OneHopConnection, make_engine, make_sessionmaker, without_jit
 from storage.models import Consent, Person
 from tests.dbutil import statements_starting
 
@@ -60,3 +66,70 @@ async def test_an_orm_flush_of_many_new_rows_is_one_insert_and_each_object_gets_
     assert len(inserts) == 1
     assert ids == sorted(ids) and len(set(ids)) == 120
     assert all(stored[consent_id] == f"v{n}" for n, consent_id in enumerate(ids))
+
+
+async def _sqlite_with_table(tmp_path: Path) -> tuple[Path, AsyncEngine]:
+    path = tmp_path / "hops.db"
+    engine = make_engine(f"sqlite:///{path}")
+    async with engine.begin() as connection:
+        await connection.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"))
+    return path, engine
+
+
+async def test_a_sqlite_transaction_hands_only_its_commit_to_the_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads, the first write (the lock free) and the writes after it run on the loop's thread; the
+    commit (fsync) goes to aiosqlite's thread: one hand-off for the transaction."""
+    _path, engine = await _sqlite_with_table(tmp_path)
+    hops: list[str] = []
+    handed = _OneHopConnection._execute
+
+    async def counted(self: _OneHopConnection, function: Any, *args: Any) -> Any:
+        hops.append(getattr(function, "__name__", repr(function)))
+        return await handed(self, function, *args)
+
+    monkeypatch.setattr(_OneHopConnection, "_execute", counted)
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            await session.execute(text("SELECT count(*) FROM t"))
+            await session.execute(text("INSERT INTO t (v) VALUES ('a')"))
+            await session.execute(text("UPDATE t SET v = 'b'"))
+            assert (await session.execute(text("SELECT v FROM t"))).scalar_one() == "b"
+        async with make_sessionmaker(engine)() as session:
+            assert (await session.execute(text("SELECT v FROM t"))).scalar_one() == "b"
+        assert hops == ["commit"]
+    finally:
+        await engine.dispose()
+
+
+async def test_a_sqlite_write_waiting_for_another_writer_waits_off_the_event_loop(tmp_path: Path) -> None:
+    """Another process (here another connection) holds the write lock: the first write waits for it
+    on aiosqlite's thread, the event loop runs on meanwhile, and the write lands once it is free."""
+    path, engine = await _sqlite_with_table(tmp_path)
+    other = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO t (v) VALUES ('other')")
+    loop = asyncio.get_running_loop()
+    loop.call_later(0.3, other.execute, "COMMIT")
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    ticking = asyncio.ensure_future(tick())
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            await session.execute(text("INSERT INTO t (v) VALUES ('ours')"))
+            await session.execute(text("UPDATE t SET v = v || '!' WHERE v = 'ours'"))
+        async with make_sessionmaker(engine)() as session:
+            rows = (await session.execute(text("SELECT v FROM t ORDER BY id"))).scalars().all()
+    finally:
+        ticking.cancel()
+        other.close()
+        await engine.dispose()
+    assert rows == ["other", "ours!"]
+    assert ticks >= 15  # about 30 while the lock was held: the loop was never blocked
