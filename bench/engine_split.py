@@ -74,7 +74,8 @@ def _instrument() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--people", type=int, default=200, help="people in each batch (one message each)")
+    parser.add_argument("--people", type=int, default=200, help="people, one message each a turn")
+    parser.add_argument("--batch", type=int, help="people a batch (default: all at once)")
     args = parser.parse_args()
     understanding.warm_up()
     when.warm_up()
@@ -82,7 +83,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         database_url = f"sqlite:///{Path(work) / 'split.db'}"
         migrate.upgrade(database_url)
-        result = asyncio.run(parts.run(database_url, args.people, 0, handoff=False))
+        result = asyncio.run(parts.run(database_url, args.people, 0, handoff=False, batch=args.batch))
     messages = result["messages"]
     print(f"{messages} messages, engine {result['engine_ms_per_message']} ms of process CPU a message")
     for name, seconds in CPU.most_common():

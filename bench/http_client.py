@@ -16,7 +16,9 @@ Variants:
 - `provider_post`: a bare `ProviderPost` of the same JSON body to sendMessage (session 6 on);
 - `httpx`: one shared `httpx.AsyncClient`, a bare JSON POST to sendMessage;
 - `aiohttp`: one `aiohttp.ClientSession`, the same POST;
-- `httpx_aiohttp`: the `httpx.AsyncClient` API over a transport that sends with aiohttp.
+- `httpx_aiohttp`: the `httpx.AsyncClient` API over a transport that sends with aiohttp;
+- `http11`: the send path's lean client alone (bot/channels/http11.py), the same POST.
+`BENCH_UVLOOP=1` runs every variant on uvloop's event loop instead of asyncio's.
 `--sniffio` on: the variant (suffix `+nosniff`) first makes the missing `sniffio` a cached import
 failure (`sys.modules["sniffio"] = None`): httpcore imports it a few times per request and, as it is
 not installed, each import searches the whole sys.path. Off by default (`--sniffio off`); it measures

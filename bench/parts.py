@@ -92,7 +92,11 @@ async def _all_sent(engine: Engine, sender: OutboxSender) -> int:
     return done
 
 
-async def run(database_url: str, people: int, run_index: int, handoff: bool = False) -> dict[str, Any]:
+async def run(
+    database_url: str, people: int, run_index: int, handoff: bool = False, batch: int | None = None
+) -> dict[str, Any]:
+    """Each turn's messages (one per person) stored and handled `batch` people at a time (all at once
+    when None): small batches show the engine's cost per batch, as at low load."""
     db = make_engine(database_url)
     sessions = make_sessionmaker(db)
     adapter = AcceptEverything()
@@ -112,10 +116,14 @@ async def run(database_url: str, people: int, run_index: int, handoff: bool = Fa
             )
             for person in range(people)
         ]
-        await ingest.measure(asyncio.gather(*(engine.store(message) for message in messages)))
-        stored += len(messages)
         before = step.app
-        done = await step.measure(_all_sent(engine, sender) if handoff else engine.settle())
+        done = 0
+        size = batch or len(messages)
+        for start in range(0, len(messages), size):
+            group = messages[start : start + size]
+            await ingest.measure(asyncio.gather(*(engine.store(message) for message in group)))
+            stored += len(group)
+            done += await step.measure(_all_sent(engine, sender) if handoff else engine.settle())
         handled += done
         per_turn.append(
             {
