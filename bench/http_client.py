@@ -159,7 +159,7 @@ async def _variant(name: str, telegram: str, twilio: str, requests: int, concurr
                 read_timeout=15.0,
                 pool_timeout=15.0,
             )
-            assert reply.status == 200 and json.loads(reply.body)["ok"]
+            assert reply.status == 200 and json.loads(reply.content)["ok"]
 
     else:
         raise SystemExit(f"unknown variant {name}")

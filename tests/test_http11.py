@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpcore
 import pytest
+from httpcore import Response
 
 from bot.channels import http11
 from bot.channels.http11 import Endpoint, Http11Pool
@@ -71,9 +72,11 @@ async def _serving(server: Server) -> AsyncIterator[str]:
         await listening.wait_closed()
 
 
-async def _send(pool: Http11Pool, url: str, body: bytes = b"a=1", read_timeout: float = 2.0) -> http11.Reply:
+async def _send(pool: Http11Pool, url: str, body: bytes = b"a=1", read_timeout: float = 2.0) -> Response:
     endpoint = Endpoint.post(url, {"Content-Type": "application/x-www-form-urlencoded"})
-    return await pool.send(endpoint, body, connect_timeout=2.0, read_timeout=read_timeout, pool_timeout=2.0)
+    reply = await pool.send(endpoint, body, connect_timeout=2.0, read_timeout=read_timeout, pool_timeout=2.0)
+    await reply.aread()
+    return reply
 
 
 def _server(answers: list[bytes]) -> Server:
@@ -100,7 +103,7 @@ async def test_the_request_is_written_as_prebuilt_and_one_connection_serves_seve
     async for url in _serving(server):
         replies = [await _send(pool, url, body) for body in (b"Body=%C3%A9", b"b=2", b"c=3")]
     await pool.aclose()
-    assert [(r.status, r.body) for r in replies] == [(201, b"ok")] * 3
+    assert [(r.status, r.content) for r in replies] == [(201, b"ok")] * 3
     assert (b"Retry-After", b"7") in replies[0].headers
     assert server.connections == 1
     first = server.requests[0]
@@ -113,7 +116,7 @@ async def test_chunked_and_until_close_bodies_are_read_whole() -> None:
     chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"
     pool = Http11Pool()
     async for url in _serving(_server([chunked])):
-        assert (await _send(pool, url)).body == b"abcde"
+        assert (await _send(pool, url)).content == b"abcde"
 
     async def until_close(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await server.read_request(reader)
@@ -124,7 +127,7 @@ async def test_chunked_and_until_close_bodies_are_read_whole() -> None:
     server = Server(until_close)
     async for url in _serving(server):
         reply = await _send(pool, url)
-        assert (reply.status, reply.body) == (200, b"all of it")
+        assert (reply.status, reply.content) == (200, b"all of it")
         await _send(pool, url)  # that connection ended with its answer: a new one
     assert server.connections == 2
     await pool.aclose()

@@ -39,17 +39,10 @@ import httpcore
 import httpx
 from yarl import URL
 
-from bot.channels.http11 import Endpoint, Http11Pool
+from bot.channels.http11 import KEEPALIVE_SECONDS, Endpoint, Http11Pool
 
-# The extension key under which a `ProviderPost` request carries its prepared aiohttp arguments.
-_PREPARED: Final = "voordeur.aiohttp"
-
-# Seconds an idle pooled connection may be reused. A server closes idle connections after its own
-# timeout; a request written on a connection the server is closing at that moment fails mid-request,
-# and a send that may have left is `unknown` (reconciled, resent after the settle delay). Checked when a
-# connection is taken, so it holds on a starved event loop too: keep it below the providers' idle
-# timeouts (load balancers commonly 60 s; aiohttp's default is this same 15 s, written down here).
-KEEPALIVE_SECONDS: Final = 15.0
+# The extension key under which a `ProviderPost` request carries its prebuilt form for the lean client.
+_PREPARED: Final = "voordeur.prepared"
 
 
 class AiohttpPool:
@@ -79,14 +72,13 @@ class AiohttpPool:
         if prepared is not None:  # a ProviderPost: its prebuilt request over a lean connection
             if self._lean is None:
                 self._lean = Http11Pool(max_connections=self._max_connections)
-            reply = await self._lean.send(
+            return await self._lean.send(
                 prepared.endpoint,
                 prepared.body,
                 connect_timeout=prepared.connect_timeout,
                 read_timeout=prepared.read_timeout,
                 pool_timeout=prepared.pool_timeout,
             )
-            return httpcore.Response(status=reply.status, headers=reply.headers, content=reply.body)
         session = self._open()
         timeout = client_timeout(request.extensions.get("timeout", {}))
         url = yarl_url(_target(request.url))

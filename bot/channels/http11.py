@@ -29,7 +29,12 @@ from urllib.parse import urlsplit
 import httpcore
 import httptools
 
-# Seconds an idle connection may be reused (see bot/channels/http.py KEEPALIVE_SECONDS).
+# Seconds an idle pooled connection may be reused (here and by bot/channels/http.py's aiohttp pool). A
+# server closes idle connections after its own timeout; a request written on a connection the server is
+# closing at that moment fails mid-request, and a send that may have left is `unknown` (reconciled,
+# resent after the settle delay). Checked when a connection is taken, so it holds on a starved event
+# loop too: keep it below the providers' idle timeouts (load balancers commonly 60 s; aiohttp's default
+# is this same 15 s).
 KEEPALIVE_SECONDS: Final = 15.0
 
 _ssl_context: ssl.SSLContext | None = None
@@ -74,20 +79,13 @@ class Endpoint:
         return b"%s%d\r\n\r\n%s" % (self.head, len(body), body)
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
-    status: int
-    headers: list[tuple[bytes, bytes]]
-    body: bytes
-
-
 class _Connection(asyncio.Protocol):
     """One keep-alive connection: a request is written whole, its answer parsed as it arrives."""
 
     def __init__(self) -> None:
         self._parser = httptools.HttpResponseParser(self)
         self._transport: asyncio.Transport | None = None
-        self._waiter: asyncio.Future[Reply] | None = None
+        self._waiter: asyncio.Future[httpcore.Response] | None = None
         self._headers: list[tuple[bytes, bytes]] = []
         self._body: list[bytes] = []
         self._until_close = False  # an answer without length: its body ends with the connection
@@ -141,7 +139,8 @@ class _Connection(asyncio.Protocol):
         waiter = self._waiter
         if waiter is not None and not waiter.done():
             body = self._body[0] if len(self._body) == 1 else b"".join(self._body)
-            waiter.set_result(Reply(self._parser.get_status_code(), self._headers, body))
+            status = self._parser.get_status_code()
+            waiter.set_result(httpcore.Response(status=status, headers=self._headers, content=body))
 
     def _fail(self, exc: Exception) -> None:
         self.close()
@@ -149,10 +148,10 @@ class _Connection(asyncio.Protocol):
         if waiter is not None and not waiter.done():
             waiter.set_exception(exc)
 
-    async def exchange(self, request: bytes, read_timeout: float | None) -> Reply:
+    async def exchange(self, request: bytes, read_timeout: float | None) -> httpcore.Response:
         assert self._transport is not None
         loop = asyncio.get_running_loop()
-        waiter: asyncio.Future[Reply] = loop.create_future()
+        waiter: asyncio.Future[httpcore.Response] = loop.create_future()
         self._waiter = waiter
         self._headers, self._body, self.reusable, self._until_close = [], [], False, False
         self._transport.write(request)
@@ -191,7 +190,7 @@ class Http11Pool:
         connect_timeout: float | None,
         read_timeout: float | None,
         pool_timeout: float | None,
-    ) -> Reply:
+    ) -> httpcore.Response:
         try:
             async with asyncio.timeout(pool_timeout):
                 await self._slots.acquire()
