@@ -48,6 +48,8 @@ def is_sqlite(database_url: str) -> bool:
     return make_url(database_url).get_backend_name() == "sqlite"
 
 
+T = TypeVar("T")
+
 # How long a statement waits for another process's write lock before it fails.
 BUSY_TIMEOUT_MS = 10_000
 
@@ -84,14 +86,23 @@ def _run_statement(
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC")
 
 
-def _write_if_free(
-    connection: sqlite3.Connection, sql: str, parameters: Any, many: bool
-) -> tuple[Any, list[Any], int, int | None] | None:
-    """A transaction's first write, on the calling thread if the write lock is free now; None when
-    another process holds it (nothing was written: SQLite refuses the statement before any row)."""
+def now_if_free(connection: sqlite3.Connection, work: Callable[..., T], *args: Any) -> T | None:
+    """`work(connection, *args)` on the calling thread if this transaction can write without waiting;
+    None when another process holds the write lock and nothing was done: the caller then hands the same
+    work to aiosqlite's thread, where it may wait without blocking the event loop.
+
+    With no transaction open, one is begun IMMEDIATE (the write lock taken now, or refused at once with
+    nothing open): a deferred one begun by a write that is then refused would stay open, and the work's
+    reads run again inside it would hold a snapshot SQLite cannot upgrade while the other writer waits,
+    so the retry would fail at once instead of waiting. Connections in autocommit mode are left alone.
+    """
+    if connection.isolation_level is None:
+        return None
     connection.execute("PRAGMA busy_timeout=0")
     try:
-        return _run_statement(connection, sql, parameters, many)
+        if not connection.in_transaction:
+            connection.execute("BEGIN IMMEDIATE")
+        return work(connection, *args)
     except sqlite3.OperationalError as exc:
         if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY:
             raise
@@ -126,7 +137,7 @@ class _OneHopCursor:
         if verb == "SELECT" or owner.holds_write_lock:
             result = _run_statement(connection, sql, parameters, many)
         else:
-            done = _write_if_free(connection, sql, parameters, many) if verb in _WRITES else None
+            done = now_if_free(connection, _run_statement, sql, parameters, many) if verb in _WRITES else None
             run: Any = owner._execute  # aiosqlite's queue to its thread (untyped)
             result = done or await run(_run_statement, connection, sql, parameters, many)
             if verb in _WRITES and connection.in_transaction:
@@ -265,7 +276,6 @@ def table_of(model: Any) -> Table:
     return cast(Table, model.__table__)
 
 
-T = TypeVar("T")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 Write = Callable[[AsyncSession], Awaitable[T]]

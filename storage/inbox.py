@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
 from storage.bulk import KeyedUpdate
-from storage.db import table_of
+from storage.db import now_if_free, table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
 
@@ -78,8 +78,9 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
     nothing (a duplicate). Set-based, on the driver (no ORM, no statement compiled per batch): the
     addresses looked up in one statement (a first contact creates its person), the messages inserted
     (ON CONFLICT DO NOTHING, RETURNING what was new), and the addresses' and people's last activity and
-    WhatsApp's reopened window written one statement each. On SQLite all of it is one hop to the
-    connection's thread; on PostgreSQL each statement takes arrays (`unnest`), whatever the batch size.
+    WhatsApp's reopened window written one statement each. On SQLite all of it runs in one go, on the
+    calling thread when the write lock is free (else on the connection's thread, see
+    storage.db.now_if_free); on PostgreSQL each statement takes arrays (`unnest`), whatever the batch size.
 
     Runs in the session's transaction (the caller commits: storage.db.BatchCommit)."""
     if not messages:
@@ -93,8 +94,10 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
     writer = _writer(connection.dialect)
     if connection.dialect.name == "postgresql":
         found, new_ids = await _store_postgres(driver, writer, list(rows.values()))
-    else:  # one hop to aiosqlite's thread (storage/db.py's connection), the whole batch in it
-        found, new_ids = await driver._execute(_store_sqlite, driver._conn, writer, list(rows.values()))
+    else:  # the whole batch in one go: here if the write lock is free, else on aiosqlite's thread
+        batch = list(rows.values())
+        done = now_if_free(driver._conn, _store_sqlite, writer, batch)
+        found, new_ids = done or await driver._execute(_store_sqlite, driver._conn, writer, batch)
     stored: list[StoredInbound] = []
     for message in messages:
         identity_id, person_id = found[(message.tenant, message.channel, message.address)]
@@ -209,7 +212,7 @@ _SQLITE_REOPENED = (
 def _store_sqlite(
     connection: sqlite3.Connection, writer: _Writer, messages: list[NewInbound]
 ) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
-    """`store_many` on SQLite, on aiosqlite's thread: the batch's statements in one go."""
+    """`store_many` on SQLite: the batch's statements in one go, on whichever thread runs it."""
     keys = list({(m.tenant, m.channel, m.address): None for m in messages})
     found: dict[Key, tuple[int, int]] = {}
     for start in range(0, len(keys), 300):  # SQLite allows 32,766 parameters a statement

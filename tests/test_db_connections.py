@@ -83,11 +83,11 @@ async def test_a_sqlite_transaction_hands_only_its_commit_to_the_thread(
     commit (fsync) goes to aiosqlite's thread: one hand-off for the transaction."""
     _path, engine = await _sqlite_with_table(tmp_path)
     hops: list[str] = []
-    handed = _OneHopConnection._execute
+    handed: Any = _OneHopConnection._execute
 
-    async def counted(self: _OneHopConnection, function: Any, *args: Any) -> Any:
+    async def counted(self: _OneHopConnection, function: Any, *args: Any, **kwargs: Any) -> Any:
         hops.append(getattr(function, "__name__", repr(function)))
-        return await handed(self, function, *args)
+        return await handed(self, function, *args, **kwargs)
 
     monkeypatch.setattr(_OneHopConnection, "_execute", counted)
     try:

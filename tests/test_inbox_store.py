@@ -5,8 +5,10 @@ them before it went to the driver."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text, update
@@ -194,3 +196,50 @@ async def test_ingest_locks_people_before_addresses_in_id_order_as_a_batch_does(
         assert identity is not None and identity.stopped_at == NOW and identity.last_inbound_at == NOW
         assert person is not None and person.last_active_at == NOW
         assert await count(session, InboundMessage) == 4
+
+
+async def test_sqlite_ingest_runs_here_when_the_lock_is_free_and_waits_off_the_loop_when_not(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite the batch is written on the calling thread (one hand-off: the commit); while another
+    process holds the write lock it waits on aiosqlite's thread, the event loop running meanwhile."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's thread hand-offs")
+    from storage.db import _OneHopConnection
+
+    hops: list[str] = []
+    handed: Any = _OneHopConnection._execute
+
+    async def counted(self: _OneHopConnection, function: Any, *args: Any, **kwargs: Any) -> Any:
+        hops.append(getattr(function, "__name__", repr(function)))
+        return await handed(self, function, *args, **kwargs)
+
+    db = make_engine(database_url)
+    sessions = make_sessionmaker(db)
+    try:
+        await store(sessions, [message("SM1", "+31600000001")])  # the connection opened (its set-up hops)
+        monkeypatch.setattr(_OneHopConnection, "_execute", counted)
+        await store(sessions, [message("SM2", "+31600000002"), message("SM2b", "+31600000001")])
+        assert hops == ["commit"]
+        other = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        asyncio.get_running_loop().call_later(0.3, other.execute, "COMMIT")
+        ticks = 0
+
+        async def tick() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        ticking = asyncio.ensure_future(tick())
+        stored = await store(sessions, [message("SM3", "+31600000003")])
+        ticking.cancel()
+        other.close()
+        async with sessions() as session:
+            assert await count(session, InboundMessage) == 4
+        assert hops[1:] == ["_store_sqlite", "commit"]
+    finally:
+        await db.dispose()
+    assert stored[0].inbound_id is not None
+    assert ticks >= 15  # about 30 while the lock was held: the loop was never blocked
