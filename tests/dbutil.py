@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -65,3 +66,40 @@ def text_message(
         address=address,  # type: ignore[arg-type]
         event=Event(kind="text", text=text),
     )
+
+
+def sqlite_hand_offs(monkeypatch: Any) -> list[str]:
+    """From now on, the name of each function storage/db.py's SQLite connections hand to aiosqlite's
+    thread, in order (the statements and commits that did not run on the calling thread)."""
+    from storage.db import _OneHopConnection
+
+    hops: list[str] = []
+    handed: Any = _OneHopConnection._execute
+
+    async def counted(self: _OneHopConnection, function: Any, *args: Any, **kwargs: Any) -> Any:
+        hops.append(getattr(function, "__name__", repr(function)))
+        return await handed(self, function, *args, **kwargs)
+
+    monkeypatch.setattr(_OneHopConnection, "_execute", counted)
+    return hops
+
+
+class LoopTicks:
+    """Counts 10 ms ticks of the event loop while open: a blocked loop does not tick."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(0.01)
+            self.count += 1
+
+    async def __aenter__(self) -> LoopTicks:
+        self._task = asyncio.ensure_future(self._tick())
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._task is not None:
+            self._task.cancel()

@@ -9,16 +9,15 @@ import asyncio
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import pytest
 from sqlalchemy import make_url, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.db import _OneHopConnection, make_engine, make_sessionmaker, without_jit
+from storage.db import make_engine, make_sessionmaker, without_jit
 from storage.models import Consent, Person
-from tests.dbutil import statements_starting
+from tests.dbutil import LoopTicks, sqlite_hand_offs, statements_starting
 
 
 def test_jit_is_turned_off_beside_the_urls_own_options() -> None:
@@ -82,14 +81,7 @@ async def test_a_sqlite_transaction_hands_only_its_commit_to_the_thread(
     """Reads, the first write (the lock free) and the writes after it run on the loop's thread; the
     commit (fsync) goes to aiosqlite's thread: one hand-off for the transaction."""
     _path, engine = await _sqlite_with_table(tmp_path)
-    hops: list[str] = []
-    handed: Any = _OneHopConnection._execute
-
-    async def counted(self: _OneHopConnection, function: Any, *args: Any, **kwargs: Any) -> Any:
-        hops.append(getattr(function, "__name__", repr(function)))
-        return await handed(self, function, *args, **kwargs)
-
-    monkeypatch.setattr(_OneHopConnection, "_execute", counted)
+    hops = sqlite_hand_offs(monkeypatch)
     try:
         async with make_sessionmaker(engine)() as session, session.begin():
             await session.execute(text("SELECT count(*) FROM t"))
@@ -112,24 +104,14 @@ async def test_a_sqlite_write_waiting_for_another_writer_waits_off_the_event_loo
     other.execute("INSERT INTO t (v) VALUES ('other')")
     loop = asyncio.get_running_loop()
     loop.call_later(0.3, other.execute, "COMMIT")
-    ticks = 0
-
-    async def tick() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.01)
-            ticks += 1
-
-    ticking = asyncio.ensure_future(tick())
     try:
-        async with make_sessionmaker(engine)() as session, session.begin():
+        async with LoopTicks() as ticks, make_sessionmaker(engine)() as session, session.begin():
             await session.execute(text("INSERT INTO t (v) VALUES ('ours')"))
             await session.execute(text("UPDATE t SET v = v || '!' WHERE v = 'ours'"))
         async with make_sessionmaker(engine)() as session:
             rows = (await session.execute(text("SELECT v FROM t ORDER BY id"))).scalars().all()
     finally:
-        ticking.cancel()
         other.close()
         await engine.dispose()
     assert rows == ["other", "ours!"]
-    assert ticks >= 15  # about 30 while the lock was held: the loop was never blocked
+    assert ticks.count >= 15  # about 30 while the lock was held: the loop was never blocked

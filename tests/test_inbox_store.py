@@ -8,7 +8,6 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text, update
@@ -18,6 +17,7 @@ from storage import inbox, outbox
 from storage.db import AsyncSession, make_engine, make_sessionmaker
 from storage.inbox import NewInbound, identity_for, store_many
 from storage.models import Conversation, Identity, InboundMessage, OutboxMessage, Person
+from tests.dbutil import LoopTicks, sqlite_hand_offs
 
 Sessions = async_sessionmaker[AsyncSession]
 NOW = datetime(2026, 12, 2, 8, 30, 15, 123456, tzinfo=UTC)
@@ -205,36 +205,18 @@ async def test_sqlite_ingest_runs_here_when_the_lock_is_free_and_waits_off_the_l
     process holds the write lock it waits on aiosqlite's thread, the event loop running meanwhile."""
     if not database_url.startswith("sqlite"):
         pytest.skip("SQLite's thread hand-offs")
-    from storage.db import _OneHopConnection
-
-    hops: list[str] = []
-    handed: Any = _OneHopConnection._execute
-
-    async def counted(self: _OneHopConnection, function: Any, *args: Any, **kwargs: Any) -> Any:
-        hops.append(getattr(function, "__name__", repr(function)))
-        return await handed(self, function, *args, **kwargs)
-
     db = make_engine(database_url)
     sessions = make_sessionmaker(db)
     try:
         await store(sessions, [message("SM1", "+31600000001")])  # the connection opened (its set-up hops)
-        monkeypatch.setattr(_OneHopConnection, "_execute", counted)
+        hops = sqlite_hand_offs(monkeypatch)
         await store(sessions, [message("SM2", "+31600000002"), message("SM2b", "+31600000001")])
         assert hops == ["commit"]
         other = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         asyncio.get_running_loop().call_later(0.3, other.execute, "COMMIT")
-        ticks = 0
-
-        async def tick() -> None:
-            nonlocal ticks
-            while True:
-                await asyncio.sleep(0.01)
-                ticks += 1
-
-        ticking = asyncio.ensure_future(tick())
-        stored = await store(sessions, [message("SM3", "+31600000003")])
-        ticking.cancel()
+        async with LoopTicks() as ticks:
+            stored = await store(sessions, [message("SM3", "+31600000003")])
         other.close()
         async with sessions() as session:
             assert await count(session, InboundMessage) == 4
@@ -242,4 +224,4 @@ async def test_sqlite_ingest_runs_here_when_the_lock_is_free_and_waits_off_the_l
     finally:
         await db.dispose()
     assert stored[0].inbound_id is not None
-    assert ticks >= 15  # about 30 while the lock was held: the loop was never blocked
+    assert ticks.count >= 15  # about 30 while the lock was held: the loop was never blocked
