@@ -5,7 +5,6 @@ that keep "certainly not sent" apart from "may have been sent"."""
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpcore
@@ -14,15 +13,7 @@ from httpcore import Response
 
 from bot.channels import http11
 from bot.channels.http11 import Endpoint, Http11Pool
-
-
-def _closed_url() -> str:
-    """A URL on a local port nobody listens on."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/x"
-
+from tests.e2e_support import free_port
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 
@@ -174,7 +165,7 @@ async def test_an_idle_connection_past_its_keep_alive_time_is_closed_not_reused(
 async def test_failures_before_and_after_sending_stay_apart() -> None:
     pool = Http11Pool()
     with pytest.raises(httpcore.ConnectError):
-        await _send(pool, _closed_url())
+        await _send(pool, f"http://127.0.0.1:{free_port()}/x")
 
     async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.read()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
@@ -25,6 +24,7 @@ from bot.channels.base import OutboundMessage
 from bot.channels.http import AiohttpPool, AiohttpTransport, ProviderPost
 from bot.channels.telegram import TelegramAdapter
 from bot.channels.twilio import TwilioAdapter
+from tests.e2e_support import free_port
 from tests.emulators.server import run_asgi
 from tests.emulators.telegram_api import TelegramEmulator
 from tests.emulators.twilio_api import TwilioEmulator
@@ -102,17 +102,10 @@ async def test_a_closed_client_opens_a_new_session_when_used_again() -> None:
                 assert (await client.get(f"{url}/x")).status_code == 201
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
 async def test_nobody_listening_is_a_connect_error() -> None:
     async with provider_client(timeout=5.0) as client:
         with pytest.raises(httpx.ConnectError):
-            await client.post(f"http://127.0.0.1:{_closed_port()}/x", json={})
+            await client.post(f"http://127.0.0.1:{free_port()}/x", json={})
 
 
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
@@ -240,7 +233,7 @@ async def test_a_provider_post_maps_failures_to_httpx_errors() -> None:
 
     pool = AiohttpPool()
     with pytest.raises(httpx.ConnectError):
-        await poster(f"http://127.0.0.1:{_closed_port()}/x", pool).post(b"a=1")
+        await poster(f"http://127.0.0.1:{free_port()}/x", pool).post(b"a=1")
     async for url in _server(silent):
         with pytest.raises(httpx.ReadTimeout):
             await poster(f"{url}/x", pool, read_timeout=0.2).post(b"a=1")
