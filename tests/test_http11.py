@@ -5,7 +5,7 @@ that keep "certainly not sent" apart from "may have been sent"."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
 import httpcore
 import pytest
@@ -13,9 +13,7 @@ from httpcore import Response
 
 from bot.channels import http11
 from bot.channels.http11 import Endpoint, Http11Pool
-from tests.e2e_support import free_port
-
-Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
+from tests.e2e_support import Handler, free_port, raw_tcp_server
 
 
 class Server:
@@ -39,11 +37,8 @@ class Server:
 
 
 async def _serving(server: Server) -> AsyncIterator[str]:
-    tasks: list[asyncio.Task[None]] = []
-
     async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         server.connections += 1
-        tasks.append(asyncio.current_task())  # type: ignore[arg-type]
         try:
             await server.handler(reader, writer)
         except (asyncio.IncompleteReadError, ConnectionError):
@@ -51,16 +46,8 @@ async def _serving(server: Server) -> AsyncIterator[str]:
         finally:
             writer.close()
 
-    listening = await asyncio.start_server(serve, "127.0.0.1", 0)
-    port = listening.sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}/2010-04-01/Messages.json?x=1"
-    finally:
-        listening.close()
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        await listening.wait_closed()
+    async for url in raw_tcp_server(serve):
+        yield f"{url}/2010-04-01/Messages.json?x=1"
 
 
 async def _send(pool: Http11Pool, url: str, body: bytes = b"a=1", read_timeout: float = 2.0) -> Response:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
 import pytest
@@ -24,7 +23,7 @@ from bot.channels.base import OutboundMessage
 from bot.channels.http import AiohttpPool, AiohttpTransport, ProviderPost
 from bot.channels.telegram import TelegramAdapter
 from bot.channels.twilio import TwilioAdapter
-from tests.e2e_support import free_port
+from tests.e2e_support import free_port, raw_tcp_server
 from tests.emulators.server import run_asgi
 from tests.emulators.telegram_api import TelegramEmulator
 from tests.emulators.twilio_api import TwilioEmulator
@@ -108,33 +107,6 @@ async def test_nobody_listening_is_a_connect_error() -> None:
             await client.post(f"http://127.0.0.1:{free_port()}/x", json={})
 
 
-Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
-
-
-async def _server(handler: Handler) -> AsyncIterator[str]:
-    """A raw TCP server running `handler` per connection; every connection is closed at the end."""
-    writers: list[asyncio.StreamWriter] = []
-    tasks: list[asyncio.Task[None]] = []
-
-    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        writers.append(writer)
-        tasks.append(asyncio.current_task())  # type: ignore[arg-type]
-        await handler(reader, writer)
-
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.close()
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        for writer in writers:
-            writer.close()
-        await server.wait_closed()
-
-
 async def _read_request(reader: asyncio.StreamReader) -> None:
     await reader.readuntil(b"\r\n\r\n")
 
@@ -145,7 +117,7 @@ async def test_no_answer_in_time_is_a_read_timeout() -> None:
         await asyncio.sleep(2)
         writer.close()
 
-    async for url in _server(silent):
+    async for url in raw_tcp_server(silent):
         async with provider_client(timeout=httpx.Timeout(0.2, connect=2.0)) as client:
             with pytest.raises(httpx.ReadTimeout):
                 await client.post(f"{url}/x", json={})
@@ -156,7 +128,7 @@ async def test_a_connection_closed_without_answer_is_a_protocol_error() -> None:
         await _read_request(reader)
         writer.close()
 
-    async for url in _server(hang_up):
+    async for url in raw_tcp_server(hang_up):
         async with provider_client(timeout=2.0) as client:
             with pytest.raises(httpx.RemoteProtocolError):
                 await client.post(f"{url}/x", json={})
@@ -169,7 +141,7 @@ async def test_a_garbled_answer_is_a_transport_error_after_sending() -> None:
         await writer.drain()
         writer.close()
 
-    async for url in _server(garbage):
+    async for url in raw_tcp_server(garbage):
         async with provider_client(timeout=2.0) as client:
             with pytest.raises(httpx.TransportError) as raised:
                 await client.post(f"{url}/x", json={})
@@ -234,10 +206,10 @@ async def test_a_provider_post_maps_failures_to_httpx_errors() -> None:
     pool = AiohttpPool()
     with pytest.raises(httpx.ConnectError):
         await poster(f"http://127.0.0.1:{free_port()}/x", pool).post(b"a=1")
-    async for url in _server(silent):
+    async for url in raw_tcp_server(silent):
         with pytest.raises(httpx.ReadTimeout):
             await poster(f"{url}/x", pool, read_timeout=0.2).post(b"a=1")
-    async for url in _server(hang_up):
+    async for url in raw_tcp_server(hang_up):
         with pytest.raises(httpx.RemoteProtocolError):
             await poster(f"{url}/x", pool).post(b"a=1")
     await pool.aclose()
