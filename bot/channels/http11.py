@@ -67,9 +67,8 @@ class Endpoint:
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
-        host = parts.hostname if port == default else f"{parts.hostname}:{port}"
-        if ":" in parts.hostname:  # an IPv6 literal keeps its brackets in the Host header
-            host = f"[{parts.hostname}]" if port == default else f"[{parts.hostname}]:{port}"
+        name = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # IPv6 keeps its brackets
+        host = name if port == default else f"{name}:{port}"
         lines = [f"POST {target} HTTP/1.1", f"Host: {host}"]
         lines += [f"{name}: {value}" for name, value in headers.items() if name.lower() != "content-length"]
         head = ("\r\n".join(lines) + "\r\nContent-Length: ").encode("latin-1")
