@@ -460,7 +460,7 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
                         "--nonblocking",
                         "--threads",
                         "--output",
-                        str(work / f"profile-{backend}-{run}.txt"),
+                        str(work / f"profile-{backend}-{run}-{args.profile}.txt"),
                     ],
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
@@ -481,7 +481,7 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
             0,
             pids,
             args.active,
-            on_start=start_profiler if args.profile else None,
+            on_start=start_profiler if args.profile == "full" else None,
         )
         for spy in profiler:
             spy.wait(60)
@@ -505,7 +505,10 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
             delay_ms,
             pids,
             args.active,
+            on_start=start_profiler if args.profile == "half" else None,
         )
+        for spy in profiler:
+            spy.wait(60)
         phases["app_rss_mib_end"] = round(rss_mib(app.pid), 1)
     return phases
 
@@ -519,7 +522,9 @@ def main() -> None:
     parser.add_argument("--active", type=int, default=256, help="people in conversation per wrk thread")
     parser.add_argument("--sqlite-synchronous", default="FULL")
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--profile", action="store_true", help="py-spy the app during full load")
+    parser.add_argument(
+        "--profile", nargs="?", const="full", choices=("full", "half"), help="py-spy the app during this phase"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs, send logs)")
     args = parser.parse_args()
     for run in range(1, args.runs + 1):
