@@ -40,7 +40,7 @@ from flows.profile import Profile
 from flows.types import Effect, Event, Reply
 from storage import inbox, outbox, privacy, schedule, staff, threads
 from storage import profile as person_facts
-from storage.db import BatchCommit
+from storage.db import BatchCommit, ForIds
 from storage.inbox import StoredInbound
 from storage.models import Conversation, Identity, Person
 
@@ -785,7 +785,8 @@ class _Writes:
             # Not an autoflush per person: what earlier steps' effects changed is written together,
             # at the batch's next query or at its end (a row's own pending change is in the map).
             with session.no_autoflush:
-                rows = await session.execute(select(model).where(model.id.in_(sorted(keys))))
+                statement, parameters = _BY_ID[model].pick(sorted(keys))
+                rows = await session.execute(statement, parameters)
                 for row in rows.scalars():
                     self.loaded.setdefault((model, row.id), row)
             found = self.loaded.get((model, key))
@@ -825,6 +826,14 @@ class _Writes:
         await inbox.mark_processed(session, self.marks)
         await inbox.save_states(session, self.states)
         self.marks, self.states = [], []
+
+
+# The ORM objects effects change, loaded by id (`_Writes.orm`): prebuilt, not built per batch.
+def _by_id(model: type[Any]) -> ForIds[Any]:
+    return ForIds(lambda match: select(model).where(match(model.id)))
+
+
+_BY_ID = {model: _by_id(model) for model in (Person, Identity)}
 
 
 def _transient(exc: Exception) -> bool:

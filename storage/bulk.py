@@ -51,7 +51,7 @@ class KeyedUpdate:
         connection = await session.connection()
         if connection.dialect.name != "postgresql":
             for by_key in groups.values():
-                await session.execute(self._fallback, list(by_key.values()))
+                await connection.execute(self._fallback, list(by_key.values()))
             return
         raw = await connection.get_raw_connection()
         driver: Any = raw.driver_connection

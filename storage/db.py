@@ -14,17 +14,19 @@ one go. Results are read whole, as SQLAlchemy's adapter already does for every n
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar, cast
 
 import aiosqlite
-from sqlalchemy import Table, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy import Table, bindparam, event, literal_column
+from sqlalchemy.engine import URL, CursorResult, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
+from sqlalchemy.sql import Executable
 from sqlalchemy.sql.compiler import InsertmanyvaluesSentinelOpts
 
 
@@ -268,6 +270,52 @@ def _insert_many_rows_at_once(engine: AsyncEngine) -> None:
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def core(session: AsyncSession, statement: Executable, parameters: Any = None) -> CursorResult[Any]:
+    """Run a prebuilt Core statement of the hot path on the session's connection.
+
+    Why: `session.execute` sends every statement through the ORM's execution layer (its compile state,
+    and each result row through `orm.loading`), which for the engine's round read cost more than
+    SQLite's own work (186 against 120 µs a person on SQLite, bench/README.md session 13). Like a Core
+    statement through the session, it does not autoflush: callers flush what the ORM holds when a
+    read must see it (bot/engine.py between rounds, storage/outbox.py before its inserts)."""
+    connection = await session.connection()
+    return await connection.execute(statement, parameters)
+
+
+def among(column: Any, values: Sequence[str]) -> Any:
+    """`column IN ('a', 'b')` with the constants written into the statement's text.
+
+    Why: a list given to `in_` becomes an expanding parameter, and a statement with one is rendered
+    again at every execution (SQLAlchemy's post-compile step: a regular expression over the whole SQL
+    text). For the hot path's prebuilt statements that cost more than SQLite's own work. The values are
+    the code's own status names, never input."""
+    for value in values:
+        if not _CONSTANT.fullmatch(value):
+            raise ValueError(f"not a plain constant: {value!r}")
+    return column.in_([literal_column(f"'{value}'") for value in values])
+
+
+_CONSTANT = re.compile(r"[a-z_]+")
+
+
+class ForIds(Generic[T]):
+    """A prebuilt statement about a set of ids, in two forms: `= :id` for one id, `IN :ids` for more.
+
+    Why: an IN list is an expanding parameter, rendered into the statement's text again at every
+    execution (`among`); at low load most batches are one person or one row, and the `=` form skips
+    that. `build(match)` makes the statement, `match(column)` being the condition on the id column."""
+
+    def __init__(self, build: Callable[[Callable[[Any], Any]], T]) -> None:
+        self.one = build(lambda column: column == bindparam("id"))
+        self.many = build(lambda column: column.in_(bindparam("ids", expanding=True)))
+
+    def pick(self, ids: Sequence[int]) -> tuple[T, dict[str, Any]]:
+        """The statement for these ids and its parameters (add the statement's others to them)."""
+        if len(ids) == 1:
+            return self.one, {"id": ids[0]}
+        return self.many, {"ids": list(ids)}
 
 
 def table_of(model: Any) -> Table:

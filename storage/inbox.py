@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
 from storage.bulk import KeyedUpdate
-from storage.db import now_if_free, table_of
+from storage.db import core, now_if_free, table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
 
@@ -568,7 +568,7 @@ async def people_with_pending(
     if excluding:
         parameters["excluding"] = sorted(excluding)
     query = _PEOPLE_WITH_PENDING[(partitions is not None, bool(excluding))]
-    found = list((await session.execute(query, parameters)).scalars())
+    found = list((await core(session, query, parameters)).scalars())
     return list(dict.fromkeys(found)), len(found) >= limit
 
 

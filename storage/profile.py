@@ -12,18 +12,18 @@ tests/test_profile_loader.py compares the two over varied people on both databas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, and_, bindparam, case, exists, func, or_, select
+from sqlalchemy import BindParameter, Select, and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from flows.profile import CircleSummary, Profile
 from storage import care, community, inbox, offers, requests, threads
-from storage.db import table_of
+from storage.db import ForIds, among, core, table_of
 from storage.models import (
     CareRegistration,
     CircleMember,
@@ -112,17 +112,17 @@ def _fact_columns(person: Any) -> tuple[Any, ...]:
         exists().where(PersonBlock.person_id == person),
         exists().where(Consent.person_id == person, Consent.withdrawn_at.is_(None)),
         # as storage.requests.open_for_person
-        exists().where(HelpRequest.person_id == person, HelpRequest.status.in_(requests.OPEN_STATUSES)),
+        exists().where(HelpRequest.person_id == person, among(HelpRequest.status, requests.OPEN_STATUSES)),
         # as storage.threads.for_person
         exists().where(
             or_(Thread.requester_id == person, Thread.volunteer_id == person),
-            Thread.status.in_(("open", "frozen")),
+            among(Thread.status, ("open", "frozen")),
         ),
         exists().where(HelpOffer.person_id == person),
         exists().where(CareRegistration.person_id == person),
         exists().where(Reminder.person_id == person),
         # as storage.community.circle_for: members, circles joined, settings
-        exists().where(CircleMember.owner_id == person, CircleMember.status.in_(community.LIVE)),
+        exists().where(CircleMember.owner_id == person, among(CircleMember.status, community.LIVE)),
         exists(
             select(CircleMember.id)
             .join(owner, owner.id == CircleMember.owner_id)
@@ -134,10 +134,13 @@ def _fact_columns(person: Any) -> tuple[Any, ...]:
 
 _PERSON: BindParameter[int] = bindparam("person_id")
 _FACTS = select(*_fact_columns(_PERSON))
-_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 # PostgreSQL: the batch's people locked in id order (two engines never wait on each other in a cycle).
 # FOR NO KEY UPDATE, as storage.inbox.lock_person: a mailbox post's KEY SHARE lock does not wait for it.
-_LOCK_MANY = select(Person.id).where(Person.id.in_(_IDS)).order_by(Person.id).with_for_update(key_share=True)
+_LOCK_MANY = ForIds(
+    lambda match: (
+        select(Person.id).where(match(Person.id)).order_by(Person.id).with_for_update(key_share=True)
+    )
+)
 _people, _conversations = table_of(Person), table_of(Conversation)
 _inbound, _identities = table_of(InboundMessage), table_of(Identity)
 _recent = _inbound.alias("recent")
@@ -157,44 +160,48 @@ def _reach_column(column: Any) -> Any:
     return case((and_(_inbound.c.id.is_not(None), _inbound.c.identity_id.is_(None)), preferred))
 
 
-# One row per person and pending message (one row with no message if none), in arrival order, as
-# plain columns (Core: no ORM objects are built). Read after the lock, in a statement of its own:
-# under READ COMMITTED it sees every message another engine marked processed before it let go of
-# these people.
-_START_MANY = (
-    select(
-        _people.c.id,
-        _people.c.tenant,
-        _people.c.language,
-        _people.c.first_name,
-        _people.c.neighbourhood,
-        _conversations.c.person_id,
-        _conversations.c.state,
-        _inbound.c.id,
-        _inbound.c.identity_id,
-        _inbound.c.event,
-        _identities.c.id,
-        _identities.c.channel,
-        _identities.c.stopped_at,
-        select(func.count())
-        .select_from(_recent)
-        .where(
-            _recent.c.person_id == _people.c.id,
-            _recent.c.identity_id.is_not(None),
-            _recent.c.received_at > bindparam("since"),
+def _start_many(match: Callable[[Any], Any]) -> Select[Any]:
+    """One row per person and pending message (one row with no message if none), in arrival order, as
+    plain columns (Core: no ORM objects are built). Read after the lock, in a statement of its own:
+    under READ COMMITTED it sees every message another engine marked processed before it let go of
+    these people."""
+    return (
+        select(
+            _people.c.id,
+            _people.c.tenant,
+            _people.c.language,
+            _people.c.first_name,
+            _people.c.neighbourhood,
+            _conversations.c.person_id,
+            _conversations.c.state,
+            _inbound.c.id,
+            _inbound.c.identity_id,
+            _inbound.c.event,
+            _identities.c.id,
+            _identities.c.channel,
+            _identities.c.stopped_at,
+            select(func.count())
+            .select_from(_recent)
+            .where(
+                _recent.c.person_id == _people.c.id,
+                _recent.c.identity_id.is_not(None),
+                _recent.c.received_at > bindparam("since"),
+            )
+            .scalar_subquery(),
+            _reach_column(_reach.c.id),
+            _reach_column(_reach.c.channel),
+            *_fact_columns(_people.c.id),
         )
-        .scalar_subquery(),
-        _reach_column(_reach.c.id),
-        _reach_column(_reach.c.channel),
-        *_fact_columns(_people.c.id),
+        .select_from(_people)
+        .outerjoin(_conversations, _conversations.c.person_id == _people.c.id)
+        .outerjoin(_inbound, and_(_inbound.c.person_id == _people.c.id, _inbound.c.processed_at.is_(None)))
+        .outerjoin(_identities, _identities.c.id == _inbound.c.identity_id)
+        .where(match(_people.c.id))
+        .order_by(_people.c.id, _inbound.c.id)
     )
-    .select_from(_people)
-    .outerjoin(_conversations, _conversations.c.person_id == _people.c.id)
-    .outerjoin(_inbound, and_(_inbound.c.person_id == _people.c.id, _inbound.c.processed_at.is_(None)))
-    .outerjoin(_identities, _identities.c.id == _inbound.c.identity_id)
-    .where(_people.c.id.in_(_IDS))
-    .order_by(_people.c.id, _inbound.c.id)
-)
+
+
+_START_MANY = ForIds(_start_many)
 
 
 async def start_many(session: AsyncSession, person_ids: Sequence[int], since: datetime) -> dict[int, Start]:
@@ -204,10 +211,11 @@ async def start_many(session: AsyncSession, person_ids: Sequence[int], since: da
         return {}
     ids = sorted(set(person_ids))
     if session.bind is not None and session.bind.dialect.name == "postgresql":
-        await session.execute(_LOCK_MANY, {"ids": ids})
+        await core(session, *_LOCK_MANY.pick(ids))
     started: dict[int, Start] = {}
     without_settings: list[int] = []
-    for row in (await session.execute(_START_MANY, {"ids": ids, "since": since})).all():
+    statement, parameters = _START_MANY.pick(ids)
+    for row in (await core(session, statement, {**parameters, "since": since})).all():
         found = started.get(row[0])
         if found is None:
             if not row[-1]:  # the last fact: circle settings exist
