@@ -280,8 +280,16 @@ async def core(session: AsyncSession, statement: Executable, parameters: Any = N
     SQLite's own work (186 against 120 µs a person on SQLite, bench/README.md session 13). Like a Core
     statement through the session, it does not autoflush: callers flush what the ORM holds when a
     read must see it (bot/engine.py between rounds, storage/outbox.py before its inserts)."""
-    connection = await session.connection()
-    return await connection.execute(statement, parameters)
+    transaction = session.sync_session.get_transaction()
+    known = session.info.get(_CORE_CONNECTION)
+    if known is None or known[0] is not transaction:
+        # `session.connection()` is a greenlet of its own each time: asked once per transaction.
+        connection = await session.connection()
+        known = session.info[_CORE_CONNECTION] = (session.sync_session.get_transaction(), connection)
+    return await known[1].execute(statement, parameters)
+
+
+_CORE_CONNECTION = "voordeur.core_connection"
 
 
 def among(column: Any, values: Sequence[str]) -> Any:

@@ -97,7 +97,7 @@ async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None
         return
     if any(isinstance(pending, OutboxMessage) for pending in session.new):
         await session.flush()
-    await session.execute(_INSERT, rows)
+    await core(session, _INSERT, rows)
 
 
 _INSERT = insert(table_of(OutboxMessage))
