@@ -13,6 +13,10 @@
 -- request, the wall-clock time the request was built (just before it is written to the socket).
 --
 -- Optional BENCH_DELAY_MS: each connection waits this long before each request (a paced, lighter load).
+-- Optional BENCH_RATE: requests a second for the whole run on a fixed schedule (each thread its share),
+-- whatever the answers' latency, as long as a connection is free: the k-th request of a thread is due
+-- k intervals after its first (a late one goes at once). BENCH_DELAY_MS adds its wait on top of the
+-- latency, so the rate it gives falls as the app slows down.
 
 local ffi = require("ffi")
 ffi.cdef[[
@@ -42,13 +46,17 @@ local function split(line)
   return fields
 end
 
-local queue, active, nactive, cursor, log, delay_ms
+local queue, active, nactive, cursor, log, delay_ms, interval_ms, due_ms
 
 function init(args)
   local nthreads = tonumber(os.getenv("BENCH_THREADS"))
   local path = os.getenv("BENCH_REQUESTS")
   local want = tonumber(os.getenv("BENCH_ACTIVE") or "64")
   delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+  local rate = tonumber(os.getenv("BENCH_RATE") or "0")
+  if rate > 0 then
+    interval_ms = 1000 * nthreads / rate
+  end
   local people = {}
   local order = {}
   for line in io.lines(path) do
@@ -88,7 +96,15 @@ function init(args)
 end
 
 function delay()
-  return delay_ms
+  if interval_ms == nil then
+    return delay_ms
+  end
+  local t = now() * 1000
+  if due_ms == nil then
+    due_ms = t
+  end
+  due_ms = due_ms + interval_ms
+  return math.max(0, math.floor(due_ms - t))
 end
 
 function request()

@@ -523,7 +523,7 @@ def main() -> None:
     parser.add_argument("--sqlite-synchronous", default="FULL")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument(
-        "--profile", nargs="?", const="full", choices=("full", "half"), help="py-spy the app during this phase"
+        "--profile", nargs="?", const="full", choices=("full", "half"), help="py-spy the app in this phase"
     )
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs, send logs)")
     args = parser.parse_args()
