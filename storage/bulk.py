@@ -20,6 +20,8 @@ from sqlalchemy import ColumnElement, Table, bindparam, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import connection_of
+
 
 class KeyedUpdate:
     """`UPDATE table SET <the rows' other keys> WHERE table.<column> = <key> [AND <also>]` for many rows.
@@ -48,7 +50,7 @@ class KeyedUpdate:
         for row in rows:
             names = tuple(name for name in row if name != self._key)
             groups.setdefault(names, {})[row[self._key]] = row
-        connection = await session.connection()
+        connection = await connection_of(session)
         if connection.dialect.name != "postgresql":
             for by_key in groups.values():
                 await connection.execute(self._fallback, list(by_key.values()))

@@ -24,7 +24,7 @@ import aiosqlite
 from sqlalchemy import Table, bindparam, event, literal_column
 from sqlalchemy.engine import URL, CursorResult, make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.compiler import InsertmanyvaluesSentinelOpts
@@ -280,13 +280,18 @@ async def core(session: AsyncSession, statement: Executable, parameters: Any = N
     SQLite's own work (186 against 120 µs a person on SQLite, bench/README.md session 13). Like a Core
     statement through the session, it does not autoflush: callers flush what the ORM holds when a
     read must see it (bot/engine.py between rounds, storage/outbox.py before its inserts)."""
+    return await (await connection_of(session)).execute(statement, parameters)
+
+
+async def connection_of(session: AsyncSession) -> AsyncConnection:
+    """The connection of the session's transaction, asked of the session once per transaction: each
+    `session.connection()` is a greenlet of its own, and a batch's statements ask for it several times."""
     transaction = session.sync_session.get_transaction()
     known = session.info.get(_CORE_CONNECTION)
     if known is None or known[0] is not transaction:
-        # `session.connection()` is a greenlet of its own each time: asked once per transaction.
         connection = await session.connection()
         known = session.info[_CORE_CONNECTION] = (session.sync_session.get_transaction(), connection)
-    return await known[1].execute(statement, parameters)
+    return cast(AsyncConnection, known[1])
 
 
 _CORE_CONNECTION = "voordeur.core_connection"

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
 from storage.bulk import KeyedUpdate
-from storage.db import core, now_if_free, table_of
+from storage.db import connection_of, core, now_if_free, table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
 
@@ -88,7 +88,7 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
     rows: dict[tuple[str, str, str], NewInbound] = {}
     for message in messages:  # the same delivery twice in one batch: the first is the message
         rows.setdefault((message.tenant, message.channel, message.provider_id), message)
-    connection = await session.connection()
+    connection = await connection_of(session)
     raw = await connection.get_raw_connection()
     driver: Any = raw.driver_connection
     writer = _writer(connection.dialect)
