@@ -211,7 +211,9 @@ class Engine:
                     log.warning("message failed on the database, left for the next round", exc_info=True)
                     return handled
                 log.exception("a message breaks its batch: set aside", extra={"person_id": person_id})
-                return handled + await self._set_aside(person_id)
+                handled += await self._set_aside(person_id)
+                self.wake()  # the person's messages after it: the loop's next look takes them
+                return handled
             if done == 0:
                 return handled
             handled += done
@@ -736,7 +738,10 @@ class Engine:
             except Exception:
                 log.exception("engine round failed")
                 handled = 0
-            if handled == 0 and not self._stopping:
+            # Look again at once only when new work was announced meanwhile: `recover` took all its look
+            # found, and every later store, mailbox post or set-aside message wakes the loop. Without a
+            # wake a second look would find nothing: at low load that was a session and a query a batch.
+            if (handled == 0 or not self._wake.is_set()) and not self._stopping:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), idle_poll)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import random
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 import httpx
 import pytest
@@ -20,6 +21,7 @@ from bot.channels.base import Ignored, InboundMessage, OutboundMessage, SendResu
 from bot.channels.twilio import (
     MalformedTwilioPayload,
     TwilioAdapter,
+    form_body,
     parse_inbound,
     parse_status,
 )
@@ -543,3 +545,34 @@ def test_a_huge_media_count_is_read_only_as_far_as_twilio_can_send() -> None:
     message = parse_inbound(form)
     assert isinstance(message, InboundMessage)
     assert message.event.kind == "media" and message.event.meta == {"media_types": ["image/jpeg"]}
+
+
+FORM_VALUES = [
+    "",
+    " ",
+    "Hallo Ria, tot donderdag om 10:00! 1 = ja, 2 = nee",
+    "+31612345678",
+    "whatsapp:+31612345678",
+    "https://voordeur.test/webhooks/twilio/status?o=12&x=a b",
+    "a&b=c+d%e/f?g#h~i_j.k-l",
+    "line one\nline two\r\n\ttab",
+    "Merhaba, yard\u0131m i\u00e7in te\u015fekk\u00fcrler. \u0130yi g\u00fcnler!",
+    "مرحبا، شكرا على المساعدة",
+    "Дякую! Привіт 👋🏽 😀",
+    "\x00\x7f\x80\xff\u0100",
+]
+
+
+@pytest.mark.parametrize("value", FORM_VALUES)
+def test_a_sends_form_body_is_what_urlencode_writes(value: str) -> None:
+    fields = [("To", PERSON), ("StatusCallback", CALLBACK + "?o=7"), ("From", SMS_NUMBER), ("Body", value)]
+    assert form_body(fields) == urlencode(fields).encode()
+
+
+def test_a_sends_form_body_matches_urlencode_on_random_text() -> None:
+    """Every code point class a reply may hold (ASCII, Latin, Turkish, Arabic, Cyrillic, emoji)."""
+    pool = [chr(c) for c in range(0x250)] + list("ğüşİçöəأبتثجحخДякуюЇї😀🙂👍🏽\u200d")
+    rng = random.Random(16)
+    for _ in range(2000):
+        fields = [(name, "".join(rng.choices(pool, k=rng.randint(0, 60)))) for name in ("To", "From", "Body")]
+        assert form_body(fields) == urlencode(fields).encode(), fields

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlparse
 
 import httpx
 from twilio import __version__ as twilio_version
@@ -239,7 +239,7 @@ class TwilioAdapter:
         else:
             fields += [("From", from_), ("Body", render_text(message))]
         try:
-            answer = await self._messages.post(urlencode(fields).encode())
+            answer = await self._messages.post(form_body(fields))
         except httpx.HTTPError as exc:
             return _transport_outcome(exc)
         return _answer_outcome(answer)
@@ -289,6 +289,28 @@ _HEADERS = {
     "Content-Type": "application/x-www-form-urlencoded",
     "Accept": "application/json",
 }
+
+
+# Each byte as `urllib.parse.quote_plus` writes it: unreserved characters as they are, a space as `+`,
+# every other byte (a UTF-8 sequence's too) as %XX. Indexed by the byte's value (text decoded as Latin-1).
+_FORM_BYTE = {
+    byte: chr(byte)
+    if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) in "_.-~")
+    else "+"
+    if byte == 0x20
+    else f"%{byte:02X}"
+    for byte in range(256)
+}
+
+
+def form_body(fields: list[tuple[str, str]]) -> bytes:
+    """`urlencode(fields).encode()`, a send's form body, with each value translated in C in one pass.
+
+    Why: `quote_plus` walks a value's bytes in a Python loop, so a reply's body of a few hundred bytes
+    cost more than the rest of the send's request building (bench/README.md, session 14)."""
+    return "&".join(
+        f"{name}={value.encode().decode('latin-1').translate(_FORM_BYTE)}" for name, value in fields
+    ).encode("ascii")
 
 
 def _whatsapp(address: str) -> str:
