@@ -4,8 +4,10 @@ Why: the batch's processed marks, conversation states and the sender's outcomes 
 per message. Through an executemany PostgreSQL runs each row as a statement of its own (bind, execute,
 a round of the protocol in psycopg's pipeline) and psycopg dumps each row's parameters in Python: about
 six statements a message under load (pg_stat_statements, bench/README.md session 9). On PostgreSQL the
-rows go as one `UPDATE ... FROM unnest(arrays)` with binary array parameters; SQLite's executemany is
-already one loop in C on the connection's thread, so it keeps the prebuilt Core statement.
+rows go as one `UPDATE ... FROM unnest(arrays)` with binary array parameters; on SQLite as one
+executemany on the driver's cursor (one loop in C), the statement's text built here once, so no
+execution context of SQLAlchemy's processes each row's parameters again (about a fifth of a small
+batch's update, bench/README.md session 14).
 
 Values go through the columns' own bind processors (SQLAlchemy's, cached per column), so what is written
 reads back exactly as through the ORM (UTC timestamps made naive, JSON as jsonb).
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, bindparam, update
+from sqlalchemy import ColumnElement, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,20 +28,16 @@ from storage.db import connection_of
 class KeyedUpdate:
     """`UPDATE table SET <the rows' other keys> WHERE table.<column> = <key> [AND <also>]` for many rows.
 
-    The executemany form (SQLite) is `UPDATE table SET ... WHERE table.<column> = :<key> [AND <also>]`,
-    built here from the same parts, so both forms apply one condition. `also` is a condition on the
-    table's row with fixed values (a status): PostgreSQL's form renders them inline."""
+    The executemany form (SQLite) is `UPDATE table SET a = ?, ... WHERE table.<column> = ? [AND <also>]`,
+    built here from the same parts as PostgreSQL's, so both forms apply one condition. `also` is a
+    condition on the table's row with fixed values (a status), rendered inline in both."""
 
     def __init__(self, table: Table, column: str, key: str, also: ColumnElement[bool] | None = None) -> None:
         self._table = table
         self._column = column
         self._key = key
-        conditions = (
-            [table.c[column] == bindparam(key)] if also is None else [table.c[column] == bindparam(key), also]
-        )
-        self._fallback = update(table).where(*conditions)
         self._also = also
-        self._statements: dict[tuple[str, ...], tuple[str, tuple[Any, ...]]] = {}
+        self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[Any, ...]]] = {}
 
     async def run(self, session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
         """Apply the rows, grouped by the columns they set (one statement per group). A key twice in one
@@ -51,12 +49,19 @@ class KeyedUpdate:
             names = tuple(name for name in row if name != self._key)
             groups.setdefault(names, {})[row[self._key]] = row
         connection = await connection_of(session)
-        if connection.dialect.name != "postgresql":
-            for by_key in groups.values():
-                await connection.execute(self._fallback, list(by_key.values()))
-            return
         raw = await connection.get_raw_connection()
         driver: Any = raw.driver_connection
+        if connection.dialect.name != "postgresql":
+            # storage.db's one-hop cursor: on the calling thread once the transaction holds the lock.
+            one_hop = await driver.cursor()
+            for names, by_key in groups.items():
+                sql, processors = self._sqlite_statement(names, connection.dialect)
+                values = [
+                    tuple(row[n] if process is None else process(row[n]) for n, process in processors)
+                    for row in by_key.values()
+                ]
+                await one_hop.executemany(sql, values)
+            return
         async with driver.cursor() as cursor:
             for names, by_key in groups.items():
                 sql, processors = self._statement(names, connection.dialect)
@@ -67,25 +72,40 @@ class KeyedUpdate:
                     arrays.append(values if process is None else [process(value) for value in values])
                 await cursor.execute(sql, arrays)
 
+    def _sqlite_statement(self, names: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[Any, ...]]:
+        """`UPDATE table SET a = ?, b = ? WHERE table.key = ? [AND also]`, and (name, bind processor) for
+        each parameter in order: the SET columns', then the key's."""
+        built = self._statements.get(("sqlite", names))
+        if built is None:
+            table = self._table.name
+            sets = ", ".join(f"{name} = ?" for name in names)
+            sql = f"UPDATE {table} SET {sets} WHERE {table}.{self._column} = ?{self._also_sql(dialect)}"
+            processors = tuple(
+                (name, self._table.c[column].type.dialect_impl(dialect).bind_processor(dialect))
+                for name, column in (*((name, name) for name in names), (self._key, self._column))
+            )
+            built = self._statements[("sqlite", names)] = (sql, processors)
+        return built
+
+    def _also_sql(self, dialect: Dialect) -> str:
+        if self._also is None:
+            return ""
+        return " AND " + str(self._also.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+
     def _statement(self, names: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[Any, ...]]:
-        built = self._statements.get(names)
+        built = self._statements.get(("postgresql", names))
         if built is None:
             columns = [self._table.c[self._column], *(self._table.c[name] for name in names)]
             arrays = ", ".join(f"%b::{column.type.compile(dialect)}[]" for column in columns)
             aliases = ", ".join(f"v{i}" for i in range(len(columns)))
             sets = ", ".join(f"{name} = v.v{i}" for i, name in enumerate(names, start=1))
             table = self._table.name
-            also = ""
-            if self._also is not None:
-                also = " AND " + str(
-                    self._also.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
-                )
             sql = (
                 f"UPDATE {table} SET {sets} FROM unnest({arrays}) AS v({aliases}) "
-                f"WHERE {table}.{self._column} = v.v0{also}"
+                f"WHERE {table}.{self._column} = v.v0{self._also_sql(dialect)}"
             )
             processors = tuple(
                 self._table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
             )
-            built = self._statements[names] = (sql, processors)
+            built = self._statements[("postgresql", names)] = (sql, processors)
         return built

@@ -84,6 +84,24 @@ def sqlite_hand_offs(monkeypatch: Any) -> list[str]:
     return hops
 
 
+def sqlite_statements(monkeypatch: Any, prefix: str) -> list[int]:
+    """From now on, for each statement starting with `prefix` (case-insensitive) that runs on storage/db.py's
+    SQLite connections, its number of parameter rows (1 for a single execute): what SQLAlchemy sends and
+    what storage code sends on the driver's cursor alike, each once."""
+    from storage.db import _OneHopCursor
+
+    seen: list[int] = []
+    run: Any = _OneHopCursor._run
+
+    async def counted(self: _OneHopCursor, sql: str, parameters: Any, many: bool) -> Any:
+        if sql.lstrip().upper().startswith(prefix.upper()):
+            seen.append(len(parameters) if many else 1)
+        return await run(self, sql, parameters, many)
+
+    monkeypatch.setattr(_OneHopCursor, "_run", counted)
+    return seen
+
+
 class LoopTicks:
     """Counts 10 ms ticks of the event loop while open: a blocked loop does not tick."""
 

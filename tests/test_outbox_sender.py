@@ -21,7 +21,7 @@ from storage.db import make_engine, make_sessionmaker
 from storage.inbox import identity_for
 from storage.models import Identity
 from tests.conftest import FixedClock
-from tests.dbutil import identity, outbox_rows
+from tests.dbutil import identity, outbox_rows, sqlite_statements
 
 
 class FakeAdapter:
@@ -416,7 +416,8 @@ async def test_outcomes_finishing_together_are_written_with_one_statement_per_sh
 ) -> None:
     """bot/delivery/outcomes.py: 12 sends of one round, three kinds of outcome, each row its own outcome;
     the UPDATEs are one statement per shape of outcome and batch, not one per row: an executemany on
-    SQLite, an UPDATE of arrays on PostgreSQL (storage.bulk, on psycopg's cursor, counted there)."""
+    SQLite (storage.bulk, on the driver's cursor: counted there, as every SQLite statement), an UPDATE
+    of arrays on PostgreSQL (on psycopg's cursor, counted there; SQLAlchemy's own, by its event)."""
     import psycopg
     from sqlalchemy import event
 
@@ -424,12 +425,13 @@ async def test_outcomes_finishing_together_are_written_with_one_statement_per_sh
     adapter = FakeAdapter(*(script * 4))
     sender = sender_for(runtime, adapter, clock)
     ids = [await enqueue(runtime, clock, f"m{i}", address=f"+3161234{i:04d}") for i in range(12)]
-    updates: list[int] = []
+    on_sqlite = runtime.db.dialect.name == "sqlite"
+    updates: list[int] = sqlite_statements(monkeypatch, "UPDATE outbox") if on_sqlite else []
 
     def count(
         conn: object, cursor: object, statement: str, parameters: object, context: object, many: bool
     ) -> None:
-        if statement.lstrip().upper().startswith("UPDATE OUTBOX"):
+        if not on_sqlite and statement.lstrip().upper().startswith("UPDATE OUTBOX"):
             updates.append(len(parameters) if many else 1)  # type: ignore[arg-type]
 
     driver_execute = psycopg.AsyncCursor.execute
