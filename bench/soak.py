@@ -29,6 +29,7 @@ from typing import Any
 
 from bench.common import fresh_postgres, rss_mib, save, wait_quiet
 from bench.conversations import CONVERSATION
+from bot import heap
 from bot.channels.base import InboundMessage, OutboundMessage, SendResult
 from bot.delivery.sender import OutboxSender
 from bot.engine import Engine
@@ -97,6 +98,7 @@ async def soak(
     engine = Engine(sessions, on_outbox=sender.wake)
     sender_task = asyncio.ensure_future(sender.run())
     engine_task = asyncio.ensure_future(engine.run(idle_poll=0.5))
+    heap.settle()  # the collector as after `serve`'s and `worker`'s startup (bot/heap.py)
     samples: list[tuple[float, float, int]] = []
     done = 0
     next_person = 0

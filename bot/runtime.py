@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 import os
 import signal
@@ -21,7 +20,7 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import select, text
 
-from bot import metrics
+from bot import heap, metrics
 from bot import tenants as tenant_config
 from bot.channels.base import ChannelAdapter, StatusUpdate
 from bot.channels.simulator import SimulatorAdapter
@@ -165,12 +164,8 @@ class Runtime:
         # day names and date languages of "when?" answers.
         await asyncio.to_thread(understanding.warm_up)
         await asyncio.to_thread(when.warm_up)
-        # What start-up loaded (lexicons, language model, catalogue, modules) lives as long as the
-        # process: moved out of the cyclic collector's sight, so a full collection walks only what came
-        # after. Before, each full collection walked ~230,000 start-up objects (~200 ms), and a busy
-        # scheduler triggered one every few thousand events (bench/README.md, "Scheduler, session 6").
-        gc.collect()
-        gc.freeze()
+        # What start-up loaded lives as long as the process: out of the collector's sight (bot/heap.py).
+        heap.settle()
         for bot in self.telegram_bots.values():
             await bot.start()
         self._scheduler = AsyncIOScheduler(timezone=UTC)
