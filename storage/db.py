@@ -375,7 +375,9 @@ class BatchCommit(Generic[Item, Result]):
         self._queue.append((item, future))
         if self._task is None:
             self._task = asyncio.ensure_future(self._drain())
-        return await asyncio.shield(future)
+        # Not shielded: a cancelled caller cancels only its future (the batch skips a done future), the
+        # item stays queued and is written; a shield was a second future and two callbacks an item.
+        return await future
 
     async def wait_idle(self) -> None:
         """Until every queued item is committed or failed (shutdown)."""

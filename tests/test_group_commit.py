@@ -110,3 +110,33 @@ async def test_a_connection_the_server_closed_fails_no_write(db: AsyncEngine) ->
     assert await _end_server_connections(db) >= 1
     await group.run(add_person("after"))  # alone in its batch: no one-by-one fallback to hide it
     assert await names(db) == ["before", "after"]
+
+
+async def test_a_cancelled_caller_leaves_its_write_to_be_committed_and_the_others_answered(
+    db: AsyncEngine,
+) -> None:
+    """A webhook whose client went away is cancelled while its message waits for the commit: the message
+    is stored all the same (the provider may not send it again), and the batch answers the rest."""
+    group = GroupCommit(make_sessionmaker(db))
+    started = asyncio.Event()
+    release = asyncio.Event()
+
+    async def slow(session: AsyncSession) -> str:
+        started.set()
+        await release.wait()
+        session.add(Person(created_at=NOW, last_active_at=NOW, language="nl", first_name="first"))
+        return "first"
+
+    first = asyncio.ensure_future(group.run(slow))
+    await started.wait()
+    cancelled = asyncio.ensure_future(group.run(add_person("cancelled")))
+    kept = asyncio.ensure_future(group.run(add_person("kept")))
+    await asyncio.sleep(0)
+    cancelled.cancel()
+    release.set()
+    assert await first == "first"
+    assert isinstance(await kept, int)
+    with pytest.raises(asyncio.CancelledError):
+        await cancelled
+    await group.wait_idle()
+    assert await names(db) == ["first", "cancelled", "kept"]
