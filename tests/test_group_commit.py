@@ -62,17 +62,24 @@ async def test_a_failing_write_fails_only_its_own_caller(db: AsyncEngine) -> Non
     assert await names(db) == ["A", "B"], "the others are committed once each, the broken one not at all"
 
 
-async def test_a_write_queued_while_a_batch_commits_goes_in_the_next_one(db: AsyncEngine) -> None:
-    group = GroupCommit(make_sessionmaker(db))
+def held_write(name: str) -> tuple[Callable[[AsyncSession], Awaitable[str]], asyncio.Event, asyncio.Event]:
+    """A write that adds a person named `name` once `release` is set; `started` is set when its batch
+    runs it (so what is queued meanwhile waits for the next batch)."""
     started = asyncio.Event()
     release = asyncio.Event()
 
-    async def slow(session: AsyncSession) -> str:
+    async def write(session: AsyncSession) -> str:
         started.set()
         await release.wait()
-        session.add(Person(created_at=NOW, last_active_at=NOW, language="nl", first_name="slow"))
-        return "slow"
+        session.add(Person(created_at=NOW, last_active_at=NOW, language="nl", first_name=name))
+        return name
 
+    return write, started, release
+
+
+async def test_a_write_queued_while_a_batch_commits_goes_in_the_next_one(db: AsyncEngine) -> None:
+    group = GroupCommit(make_sessionmaker(db))
+    slow, started, release = held_write("slow")
     first = asyncio.ensure_future(group.run(slow))
     await started.wait()
     second = asyncio.ensure_future(group.run(add_person("next")))
@@ -118,15 +125,7 @@ async def test_a_cancelled_caller_leaves_its_write_to_be_committed_and_the_other
     """A webhook whose client went away is cancelled while its message waits for the commit: the message
     is stored all the same (the provider may not send it again), and the batch answers the rest."""
     group = GroupCommit(make_sessionmaker(db))
-    started = asyncio.Event()
-    release = asyncio.Event()
-
-    async def slow(session: AsyncSession) -> str:
-        started.set()
-        await release.wait()
-        session.add(Person(created_at=NOW, last_active_at=NOW, language="nl", first_name="first"))
-        return "first"
-
+    slow, started, release = held_write("first")
     first = asyncio.ensure_future(group.run(slow))
     await started.wait()
     cancelled = asyncio.ensure_future(group.run(add_person("cancelled")))
