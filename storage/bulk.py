@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import connection_of
+from storage.db import bind_processors, connection_of
 
 
 class KeyedUpdate:
@@ -80,11 +80,9 @@ class KeyedUpdate:
             table = self._table.name
             sets = ", ".join(f"{name} = ?" for name in names)
             sql = f"UPDATE {table} SET {sets} WHERE {table}.{self._column} = ?{self._also_sql(dialect)}"
-            processors = tuple(
-                (name, self._table.c[column].type.dialect_impl(dialect).bind_processor(dialect))
-                for name, column in (*((name, name) for name in names), (self._key, self._column))
-            )
-            built = self._statements[("sqlite", names)] = (sql, processors)
+            processors = bind_processors(self._table, (*names, self._column), dialect)
+            parameters = tuple(zip((*names, self._key), processors, strict=True))
+            built = self._statements[("sqlite", names)] = (sql, parameters)
         return built
 
     def _also_sql(self, dialect: Dialect) -> str:
@@ -104,8 +102,6 @@ class KeyedUpdate:
                 f"UPDATE {table} SET {sets} FROM unnest({arrays}) AS v({aliases}) "
                 f"WHERE {table}.{self._column} = v.v0{self._also_sql(dialect)}"
             )
-            processors = tuple(
-                self._table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
-            )
+            processors = bind_processors(self._table, names, dialect)
             built = self._statements[("postgresql", names)] = (sql, processors)
         return built

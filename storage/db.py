@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar, cast
 
 import aiosqlite
 from sqlalchemy import Table, bindparam, event, literal_column
-from sqlalchemy.engine import URL, CursorResult, make_url
+from sqlalchemy.engine import URL, CursorResult, Dialect, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
@@ -335,6 +335,13 @@ def table_of(model: Any) -> Table:
     """A mapped class's table, for Core statements on the hot path (no ORM unit of work or session
     sync); `__table__` is typed as a plain FromClause."""
     return cast(Table, model.__table__)
+
+
+def bind_processors(table: Table, columns: Sequence[str], dialect: Dialect) -> tuple[Any, ...]:
+    """Each column's bind processor for this dialect, None where values go to the driver as they are:
+    what a statement written for the driver (storage.bulk, storage.outbox) applies to its values, so
+    they are written as SQLAlchemy and the ORM write them (timestamps, JSON)."""
+    return tuple(table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns)
 
 
 Item = TypeVar("Item")

@@ -24,7 +24,7 @@ from sqlalchemy import Integer, and_, bindparam, exists, func, insert, or_, sele
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.bulk import KeyedUpdate
-from storage.db import ForIds, among, connection_of, core, table_of
+from storage.db import ForIds, among, bind_processors, connection_of, core, table_of
 from storage.models import Identity, OutboxMessage
 
 SENDING = "sending"
@@ -331,13 +331,10 @@ def _sqlite_insert_of(columns: tuple[str, ...], dialect: Any) -> _SqliteInsert:
     processors, so timestamps and JSON are written as the ORM writes them."""
     built = _sqlite_inserts.get(columns)
     if built is None:
-        table = table_of(OutboxMessage)
         built = _sqlite_inserts[columns] = _SqliteInsert(
             head=f"INSERT INTO outbox ({', '.join(columns)}) VALUES ",
             marks="(" + ", ".join(["?"] * len(columns)) + ")",
-            processors=tuple(
-                (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in columns
-            ),
+            processors=tuple(zip(columns, bind_processors(_outbox, columns, dialect), strict=True)),
         )
     return built
 
