@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
+import math
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar, cast
@@ -65,6 +67,10 @@ MAX_BATCH_MESSAGES = 500
 # Rounds of one batch: internal events its steps post to its own people are handled in the same
 # transaction, up to this many rounds (a chain longer than that goes on in the next batch).
 MAX_ROUNDS = 10
+# People a batch takes from those the loop was told about (`kick`), without a look at the table: at
+# most this many, so a backlog of kicks still makes batches of the size a look would (each has at
+# least one new message; most one or two).
+MAX_KICKED_PEOPLE = 200
 # A person who sends too much is left out of batches for this long, then their count is read again.
 RESTING = timedelta(seconds=5)
 # The reason on a message that broke its batch on its own, and the staff alert's kind.
@@ -149,6 +155,11 @@ class Engine:
         self._resting: dict[int, datetime] = {}  # people sending too much -> until when left out
         self._shares: Partitions | None = None  # while `run` shares people with other engines
         self._wake = asyncio.Event()
+        # People this process stored a message for or posted to since the loop's last batch: the next
+        # batch takes them without a look at the table (the look, a session and a query, was most of a
+        # small batch's fixed cost). A look still runs when `wake` asks for one and every `idle_poll`.
+        self._kicked: dict[int, None] = {}
+        self._look = True
         self._stopping = False
         # Inbound messages arriving together are stored in one transaction (group commit).
         self._stores = BatchCommit(sessions, inbox.store_many)
@@ -720,30 +731,72 @@ class Engine:
         return handled
 
     def wake(self) -> None:
-        """New work (a stored message, a mailbox post): the loop takes a batch now."""
+        """New work somewhere in the table (a set-aside person's next message, another process's store):
+        the loop's next batch looks for it."""
+        self._look = True
+        self._wake.set()
+
+    def kick(self, person_id: int) -> None:
+        """This person has new work committed (a message stored here, a mailbox post): the loop's next
+        batch takes them, without a look at the table."""
+        self._kicked[person_id] = None
         self._wake.set()
 
     async def run(self, idle_poll: float = 1.0, partitions: Partitions | None = None) -> None:
-        """The engine's loop until `stop()`: a batch of everyone waiting, again at once while there is
-        work; otherwise on a wake-up or every `idle_poll` seconds (messages stored by other processes).
-        With `partitions` (several engines on one PostgreSQL database, bot/partitions.py) only the people
-        of the partitions this engine owns."""
+        """The engine's loop until `stop()`: a batch of the people kicked since the last one, at once;
+        a look at the table for everyone waiting when `wake` asked for one, when the partitions owned
+        changed, and at least every `idle_poll` seconds (messages stored by other processes, people who
+        rested, a batch that failed on the database). With `partitions` (several engines on one
+        PostgreSQL database, bot/partitions.py) only the people of the partitions this engine owns."""
         self._shares = partitions
+        loop = asyncio.get_running_loop()
+        looked_at = -math.inf
         while not self._stopping:
             self._wake.clear()
             try:
                 if self._shares is not None and self._shares.due():
-                    await self._shares.refresh()
-                handled = await self.recover(grace=timedelta(0))
+                    owned = self._shares.owned
+                    if await self._shares.refresh() != owned:
+                        self._look = True
+                if self._look or loop.time() - looked_at >= idle_poll:
+                    # Everyone waiting, the kicked among them: what is kicked after this was stored after it
+                    self._look, looked_at = False, loop.time()
+                    self._kicked.clear()
+                    handled = await self.recover(grace=timedelta(0))
+                else:
+                    handled = await self._take_kicked()
             except Exception:
                 log.exception("engine round failed")
                 handled = 0
-            # Look again at once only when new work was announced meanwhile: `recover` took all its look
-            # found, and every later store, mailbox post or set-aside message wakes the loop. Without a
-            # wake a second look would find nothing: at low load that was a session and a query a batch.
+            # Go on at once only when new work was announced meanwhile: every later store, mailbox post
+            # or set-aside message wakes the loop (and a round leaving kicked people behind does).
             if (handled == 0 or not self._wake.is_set()) and not self._stopping:
+                timeout = max(0.0, looked_at + idle_poll - loop.time())
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), idle_poll)
+                    await asyncio.wait_for(self._wake.wait(), timeout)
+
+    async def _take_kicked(self) -> int:
+        """A batch of the people kicked since the last one (the oldest kicks first), but those resting
+        after a flood and, with partitions, those another engine owns; the look finds them later."""
+        people = list(itertools.islice(self._kicked, MAX_KICKED_PEOPLE))
+        for person_id in people:
+            del self._kicked[person_id]
+        if self._kicked:
+            self._wake.set()  # the rest in the next batch
+        now = self._clock()
+        self._resting = {person: until for person, until in self._resting.items() if until > now}
+        shares = self._partitions()
+        people = [
+            person_id
+            for person_id in people
+            if person_id not in self._resting and (shares is None or person_id % shares[0] in shares[1])
+        ]
+        if not people:
+            return 0
+        handled = await self.process_people(people)
+        if handled:
+            log.info("handled stored inbound messages", extra={"count": handled})
+        return handled
 
     def stop(self) -> None:
         """The loop ends after its batch; `close` then lets go of the partitions."""

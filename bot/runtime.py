@@ -273,8 +273,11 @@ class Runtime:
         while busy := [task for task in self._tasks if task not in self._loops]:
             await asyncio.gather(*busy)
 
-    def _wake_engine(self, _payload: str | None) -> None:
-        self.engine.wake()
+    def _wake_engine(self, payload: str | None) -> None:
+        """Another process stored messages (or notes may have been lost: None): the engine looks. Our
+        own stores' notes are left alone: `kick` told the engine about those people already."""
+        if payload != inbox.notifier():
+            self.engine.wake()
 
     def background(self, coro: Awaitable[Any]) -> None:
         spawn(_logged(coro), self._tasks)
@@ -289,7 +292,7 @@ class Runtime:
         if self._engine_task is None:  # not started (tests, tools): handle it here, in the background
             self.background(self.engine.process_person(person_id))
         else:
-            self.engine.wake()
+            self.engine.kick(person_id)
 
     async def load_volunteers(self) -> None:
         await matching_index.preload(self.db, self.clock())

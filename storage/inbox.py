@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -344,7 +346,7 @@ async def _store_postgres(
             ids = sorted(reopened)
             await cursor.execute(_PG_REOPENED, (ids, [writer.at(reopened[i]) for i in ids]))
         if new_ids:  # other processes' engines own some people: wake them on commit
-            await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', '')")
+            await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', %s)", (notifier(),))
     return found, new_ids
 
 
@@ -387,6 +389,12 @@ def _columns(rows: list[Any], width: int) -> list[list[Any]]:
 INTERNAL = "internal"
 # The channel a batch of stored messages is announced on (PostgreSQL NOTIFY, delivered on commit).
 NEW_MESSAGES = "voordeur_inbound"
+
+
+def notifier() -> str:
+    """The payload of this process's NOTIFYs on `NEW_MESSAGES`: its own engine was told about what it
+    stored (bot/engine.py `kick`) and need not look at the table for its own notes."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 async def post_internal(
