@@ -486,8 +486,9 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
         for spy in profiler:
             spy.wait(60)
         rate = phases["full"]["completed_per_s"] or 100
-        # Half load: each connection sends about (rate/2)/C requests per second.
-        delay_ms = max(1, int(1000 * args.connections / (rate / 2)))
+        # Half load: each connection sends about (rate/2)/C requests per second (or --half-rate/C, the
+        # same input for both sides of an A/B comparison).
+        delay_ms = max(1, int(1000 * args.connections / (args.half_rate or rate / 2)))
         people = conversations.build(
             work / "half.requests", n_people, run=run * 10 + 3, public_base_url=app_url
         )
@@ -524,6 +525,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument(
         "--profile", nargs="?", const="full", choices=("full", "half"), help="py-spy the app in this phase"
+    )
+    parser.add_argument(
+        "--half-rate", type=float, help="messages/s of the half-load phase (default: half the full rate)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs, send logs)")
     args = parser.parse_args()

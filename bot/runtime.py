@@ -198,7 +198,12 @@ class Runtime:
         # The engine's loop: messages stored before (by a process that died) are answered first.
         # Several processes share PostgreSQL's people through partitions; SQLite has one engine.
         partitions = Partitions(self.db) if self.db.dialect.name == "postgresql" else None
-        self._engine_task = spawn(self.engine.run(ENGINE_POLL_SECONDS, partitions), self._tasks)
+        self._engine_task = spawn(
+            self.engine.run(
+                ENGINE_POLL_SECONDS, partitions, look_each_batch=self.db.dialect.name == "sqlite"
+            ),
+            self._tasks,
+        )
         self._loops.add(self._engine_task)
         if partitions is not None:  # messages another process stored wake this engine at once
             wake = spawn(

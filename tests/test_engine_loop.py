@@ -31,8 +31,10 @@ class _Looks:
 
 
 @asynccontextmanager
-async def _running(runtime: Runtime, idle_poll: float, partitions: Any = None) -> AsyncIterator[None]:
-    task = asyncio.create_task(runtime.engine.run(idle_poll, partitions))
+async def _running(
+    runtime: Runtime, idle_poll: float, partitions: Any = None, **options: Any
+) -> AsyncIterator[None]:
+    task = asyncio.create_task(runtime.engine.run(idle_poll, partitions, **options))
     try:
         yield
     finally:
@@ -132,3 +134,16 @@ async def test_the_engine_leaves_its_own_process_notes_alone(
     runtime._wake_engine("other-host:1234")
     runtime._wake_engine(None)  # listening (re)started: notes may have been lost
     assert len(wakes) == 2
+
+
+async def test_looking_each_batch_still_takes_the_kicked(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's loop: every batch starts with a look (bot/engine.py `run`), kicked or not."""
+    looks = _Looks(monkeypatch)
+    async with _running(runtime, idle_poll=60, look_each_batch=True):
+        await _until(lambda: looks.count == 1)
+        stored = await runtime.engine.store(text_message("hallo", "m1"))
+        runtime.engine.kick(stored.person_id)
+        await _until(lambda: _at_least(runtime, 1))
+    assert looks.count == 2
