@@ -335,18 +335,21 @@ async def _store_postgres(
         await cursor.execute(_PG_INSERT, _columns(values, 7))
         new_ids = {(tenant, channel, pid): row_id for row_id, tenant, channel, pid in await cursor.fetchall()}
         inbound_at, active_at, reopened = _activity(messages, found, new_ids)
-        for statement, changes in (
-            (_PG_ACTIVE_AT, active_at),
-            (_PG_INBOUND_AT, inbound_at),
-        ):
-            if changes:
-                ids = sorted(changes)
-                await cursor.execute(statement, (ids, ids, [writer.at(changes[i]) for i in ids]))
-        if reopened:
-            ids = sorted(reopened)
-            await cursor.execute(_PG_REOPENED, (ids, [writer.at(reopened[i]) for i in ids]))
-        if new_ids:  # other processes' engines own some people: wake them on commit
-            await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', %s)", (notifier(),))
+        # What follows needs no answer: sent together (psycopg's pipeline mode), one wait for all of
+        # them, run by the server in this order (people before addresses, as the lock order wants).
+        async with connection.pipeline():
+            for statement, changes in (
+                (_PG_ACTIVE_AT, active_at),
+                (_PG_INBOUND_AT, inbound_at),
+            ):
+                if changes:
+                    ids = sorted(changes)
+                    await cursor.execute(statement, (ids, ids, [writer.at(changes[i]) for i in ids]))
+            if reopened:
+                ids = sorted(reopened)
+                await cursor.execute(_PG_REOPENED, (ids, [writer.at(reopened[i]) for i in ids]))
+            if new_ids:  # other processes' engines own some people: wake them on commit
+                await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', %s)", (notifier(),))
     return found, new_ids
 
 
