@@ -888,8 +888,7 @@ class _Writes:
 
     async def flush(self, session: AsyncSession) -> None:
         await self.flush_outbox(session)
-        await inbox.mark_processed(session, self.marks)
-        await inbox.save_states(session, self.states)
+        await inbox.mark_processed_and_save_states(session, self.marks, self.states)
         self.marks, self.states = [], []
 
 

@@ -42,35 +42,39 @@ class KeyedUpdate:
     async def run(self, session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
         """Apply the rows, grouped by the columns they set (one statement per group). A key twice in one
         group: the last row wins, as in an executemany."""
-        if not rows:
-            return
+        await run_together(session, [(self, rows)])
+
+    def _groups(self, rows: Sequence[dict[str, Any]]) -> dict[tuple[str, ...], dict[Any, dict[str, Any]]]:
         groups: dict[tuple[str, ...], dict[Any, dict[str, Any]]] = {}
         for row in rows:
             names = tuple(name for name in row if name != self._key)
             groups.setdefault(names, {})[row[self._key]] = row
-        connection = await connection_of(session)
-        raw = await connection.get_raw_connection()
-        driver: Any = raw.driver_connection
-        if connection.dialect.name != "postgresql":
-            # storage.db's one-hop cursor: on the calling thread once the transaction holds the lock.
-            one_hop = await driver.cursor()
-            for names, by_key in groups.items():
-                sql, processors = self._sqlite_statement(names, connection.dialect)
-                values = [
-                    tuple(row[n] if process is None else process(row[n]) for n, process in processors)
-                    for row in by_key.values()
-                ]
-                await one_hop.executemany(sql, values)
-            return
-        async with driver.cursor() as cursor:
-            for names, by_key in groups.items():
-                sql, processors = self._statement(names, connection.dialect)
-                keys = list(by_key)
-                arrays: list[list[Any]] = [keys]
-                for name, process in zip(names, processors, strict=True):
-                    values = [by_key[key][name] for key in keys]
-                    arrays.append(values if process is None else [process(value) for value in values])
-                await cursor.execute(sql, arrays)
+        return groups
+
+    def _sqlite_runs(self, rows: Sequence[dict[str, Any]], dialect: Dialect) -> list[tuple[str, list[Any]]]:
+        """(statement, one tuple of values per row) for each group: executemany's."""
+        runs = []
+        for names, by_key in self._groups(rows).items():
+            sql, processors = self._sqlite_statement(names, dialect)
+            values = [
+                tuple(row[n] if process is None else process(row[n]) for n, process in processors)
+                for row in by_key.values()
+            ]
+            runs.append((sql, values))
+        return runs
+
+    def _postgres_runs(self, rows: Sequence[dict[str, Any]], dialect: Dialect) -> list[tuple[str, list[Any]]]:
+        """(statement, its arrays: the keys', then each column's) for each group."""
+        runs = []
+        for names, by_key in self._groups(rows).items():
+            sql, processors = self._statement(names, dialect)
+            keys = list(by_key)
+            arrays: list[Any] = [keys]
+            for name, process in zip(names, processors, strict=True):
+                values = [by_key[key][name] for key in keys]
+                arrays.append(values if process is None else [process(value) for value in values])
+            runs.append((sql, arrays))
+        return runs
 
     def _sqlite_statement(self, names: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[Any, ...]]:
         """`UPDATE table SET a = ?, b = ? WHERE table.key = ? [AND also]`, and (name, bind processor) for
@@ -105,3 +109,31 @@ class KeyedUpdate:
             processors = bind_processors(self._table, names, dialect)
             built = self._statements[("postgresql", names)] = (sql, processors)
         return built
+
+
+async def run_together(
+    session: AsyncSession, updates: Sequence[tuple[KeyedUpdate, Sequence[dict[str, Any]]]]
+) -> None:
+    """Several tables' keyed updates of one transaction, in this order. On PostgreSQL their statements go
+    in one pipeline (psycopg's pipeline mode: one wait for all, the server runs them in order); on
+    SQLite each is an executemany on the one-hop cursor (no wait to save: the database is in process)."""
+    if not any(rows for _update, rows in updates):
+        return
+    connection = await connection_of(session)
+    raw = await connection.get_raw_connection()
+    driver: Any = raw.driver_connection
+    if connection.dialect.name != "postgresql":
+        # storage.db's one-hop cursor: on the calling thread once the transaction holds the lock.
+        one_hop = await driver.cursor()
+        for update, rows in updates:
+            for sql, values in update._sqlite_runs(rows, connection.dialect):
+                await one_hop.executemany(sql, values)
+        return
+    runs = [run for update, rows in updates for run in update._postgres_runs(rows, connection.dialect)]
+    async with driver.cursor() as cursor:
+        if len(runs) == 1:
+            await cursor.execute(*runs[0])
+            return
+        async with driver.pipeline():
+            for sql, arrays in runs:
+                await cursor.execute(sql, arrays)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
-from storage.bulk import KeyedUpdate
+from storage.bulk import KeyedUpdate, run_together
 from storage.db import connection_of, core, now_if_free, table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
@@ -485,6 +485,14 @@ async def save_states(session: AsyncSession, states: list[dict[str, Any]]) -> No
     """Store conversation states in one statement (storage.bulk): each {"conversation_of", "state",
     "updated_at"} (the rows exist: first contact created them)."""
     await _SAVE_STATES.run(session, states)
+
+
+async def mark_processed_and_save_states(
+    session: AsyncSession, marks: list[dict[str, Any]], states: list[dict[str, Any]]
+) -> None:
+    """`mark_processed` and `save_states` at once: on PostgreSQL one wait for both (storage.bulk's
+    `run_together`), the end of each engine batch."""
+    await run_together(session, [(_MARK_MANY, marks), (_SAVE_STATES, states)])
 
 
 async def pending_for_person(session: AsyncSession, person_id: int) -> list[InboundMessage]:

@@ -4,7 +4,9 @@ executemany on SQLite), read back exactly as the ORM writes them, on both databa
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -112,3 +114,44 @@ async def test_processed_marks_with_and_without_a_reason(db: AsyncEngine) -> Non
         assert await inbox.pending_for_person(session, people[0]) == []
         rows = (await session.execute(select(InboundMessage).order_by(InboundMessage.id))).scalars().all()
     assert [(m.processed_at, m.error) for m in rows] == [(NOW, None), (NOW, "message_failed")]
+
+
+async def test_marks_and_states_go_together_and_in_one_pipeline_on_postgresql(
+    db: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end of an engine batch: processed marks and states written at once (storage.bulk's
+    `run_together`); on PostgreSQL their statements are sent in one pipeline."""
+    people, _rows = await _people_with_rows(db, 2)
+    async with make_sessionmaker(db)() as session, session.begin():
+        session.add_all(
+            InboundMessage(person_id=p, channel="sms", provider_id=f"m{p}", received_at=NOW, event={})
+            for p in people
+        )
+    pipelines: list[None] = []
+    if db.dialect.name == "postgresql":
+        import psycopg
+
+        opened = psycopg.AsyncConnection.pipeline
+
+        def counted(self: psycopg.AsyncConnection[Any]) -> Any:
+            pipelines.append(None)
+            return opened(self)
+
+        monkeypatch.setattr(psycopg.AsyncConnection, "pipeline", counted)
+    later = NOW + timedelta(seconds=5)
+    async with make_sessionmaker(db)() as session, session.begin():
+        messages = (
+            (await session.execute(select(InboundMessage.id).order_by(InboundMessage.id))).scalars().all()
+        )
+        await inbox.mark_processed_and_save_states(
+            session,
+            [{"inbound_id": messages[0], "processed_at": later, "error": None}],
+            [{"conversation_of": people[1], "state": {"flow": "menu"}, "updated_at": later}],
+        )
+        await inbox.mark_processed_and_save_states(session, [], [])  # nothing to write: no statement
+    async with make_sessionmaker(db)() as session:
+        marked = {m.id: m.processed_at for m in (await session.execute(select(InboundMessage))).scalars()}
+        states = {c.person_id: c.state for c in (await session.execute(select(Conversation))).scalars()}
+    assert marked == {messages[0]: later, messages[1]: None}
+    assert states == {people[0]: {}, people[1]: {"flow": "menu"}}
+    assert len(pipelines) == (1 if db.dialect.name == "postgresql" else 0)
