@@ -97,7 +97,10 @@ async def soak(
     sender = OutboxSender(sessions, {"sms": adapter}, clock=_now)
     engine = Engine(sessions, on_outbox=sender.wake)
     sender_task = asyncio.ensure_future(sender.run())
-    engine_task = asyncio.ensure_future(engine.run(idle_poll=0.5))
+    # As `serve` runs it (bot/runtime.py): on SQLite every batch starts with a look.
+    engine_task = asyncio.ensure_future(
+        engine.run(idle_poll=0.5, look_each_batch=db.dialect.name == "sqlite")
+    )
     heap.settle()  # the collector as after `serve`'s and `worker`'s startup (bot/heap.py)
     samples: list[tuple[float, float, int]] = []
     done = 0
@@ -121,7 +124,7 @@ async def soak(
                 if done >= messages:
                     break
                 answered.clear()
-                await engine.store(
+                stored = await engine.store(
                     InboundMessage(
                         channel="sms",
                         provider_id=f"SM{index:016x}{turn:04x}",
@@ -129,7 +132,7 @@ async def soak(
                         event=Event(kind="text", text=text),
                     )
                 )
-                engine.wake()  # as the webhook does (Runtime.kick)
+                engine.kick(stored.person_id)  # as the webhook does (Runtime.kick)
                 # As a person does: the next message after the first reply (bounded: a message with
                 # no reply at all does not stop the walk).
                 with contextlib.suppress(TimeoutError):

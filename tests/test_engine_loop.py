@@ -147,3 +147,24 @@ async def test_looking_each_batch_still_takes_the_kicked(
         runtime.engine.kick(stored.person_id)
         await _until(lambda: _at_least(runtime, 1))
     assert looks.count == 2
+
+
+class _Unreachable(_TwoPartitions):
+    """Partitions whose database does not answer: every refresh fails."""
+
+    def __init__(self) -> None:
+        self.refreshes = 0
+
+    def due(self) -> bool:
+        return True
+
+    async def refresh(self) -> frozenset[int]:
+        self.refreshes += 1
+        raise ConnectionError("the database does not answer")
+
+
+async def test_a_failing_round_waits_for_the_poll_before_the_next(runtime: Runtime) -> None:
+    shares = _Unreachable()
+    async with _running(runtime, idle_poll=0.1, partitions=shares):
+        await asyncio.sleep(0.35)
+    assert 1 <= shares.refreshes <= 5  # once a poll, not in a tight loop
