@@ -710,7 +710,7 @@ class Engine:
         while True:
             async with self._sessions() as session:
                 now = self._clock()
-                self._resting = {person: until for person, until in self._resting.items() if until > now}
+                self._end_rests(now)
                 people, more = await inbox.people_with_pending(
                     session,
                     now - grace,
@@ -794,8 +794,7 @@ class Engine:
             del self._kicked[person_id]
         if self._kicked:
             self._wake.set()  # the rest in the next batch
-        now = self._clock()
-        self._resting = {person: until for person, until in self._resting.items() if until > now}
+        self._end_rests(self._clock())
         shares = self._partitions()
         people = [
             person_id
@@ -817,6 +816,10 @@ class Engine:
     async def close(self) -> None:
         if self._shares is not None:
             await self._shares.close()
+
+    def _end_rests(self, now: datetime) -> None:
+        """People whose rest after a flood is over go back into batches (a look's and a kick's)."""
+        self._resting = {person: until for person, until in self._resting.items() if until > now}
 
     def _partitions(self) -> tuple[int, frozenset[int]] | None:
         """The partitions of people this process handles (PostgreSQL, several engines), or None: all."""
