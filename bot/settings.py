@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # Extensions beyond the contract.
     voordeur_simulator: bool = Field(False, alias="VOORDEUR_SIMULATOR")
     voordeur_log_format: Literal["auto", "json", "text"] = Field("auto", alias="VOORDEUR_LOG_FORMAT")
+    # debug adds a line per stored message and per delivered send (ids only): a trail for tracing a
+    # conversation, off by default (privacy: who wrote when, outside erasure's reach; and CPU).
+    voordeur_log_level: Literal["debug", "info", "warning"] = Field("info", alias="VOORDEUR_LOG_LEVEL")
     voordeur_max_body_bytes: int = Field(64 * 1024, alias="VOORDEUR_MAX_BODY_BYTES")
     voordeur_send_timeout: float = Field(15.0, alias="VOORDEUR_SEND_TIMEOUT")
     # Seconds a worker holds a claimed outbox row: after a kill -9 its sends are settled this long later.

@@ -187,6 +187,7 @@ def twilio_env(database_url: str, twilio: TwilioEmulator, twilio_url: str, **ext
         DATABASE_URL=database_url,
         VOORDEUR_QUIET_HOURS="",
         VOORDEUR_LOG_FORMAT="json",
+        VOORDEUR_LOG_LEVEL="debug",  # the sent_outbox_ids come from the per-send lines
         TWILIO_ACCOUNT_SID=twilio.account_sid,
         TWILIO_AUTH_TOKEN=twilio.auth_token,
         TWILIO_SMS_NUMBER=SMS_NUMBER,
@@ -609,6 +610,7 @@ def test_kill_9_mid_send_on_telegram_is_sent_once_more(
         DATABASE_URL=database_url,
         VOORDEUR_QUIET_HOURS="",
         VOORDEUR_LOG_FORMAT="json",
+        VOORDEUR_LOG_LEVEL="debug",  # the sent_outbox_ids come from the per-send lines
         TELEGRAM_BOT_TOKEN=telegram.token,
         TELEGRAM_WEBHOOK_SECRET=TELEGRAM_SECRET,
         TELEGRAM_API_BASE_URL=f"{telegram_url}/bot",

@@ -1062,7 +1062,7 @@ async def test_every_response_carries_a_request_id_and_logs_use_it(
 
     from bot.logs import JsonFormatter
 
-    caplog.set_level(logging.INFO)
+    caplog.set_level(logging.DEBUG)  # "inbound stored" is a debug line (VOORDEUR_LOG_LEVEL=debug)
     given = await web.client.get("/healthz", headers={"x-request-id": "abc-123"})
     assert given.headers["x-request-id"] == "abc-123"
     made = await web.client.get("/healthz", headers={"x-request-id": "not ok; <script>"})
@@ -1073,6 +1073,26 @@ async def test_every_response_carries_a_request_id_and_logs_use_it(
     lines = [json.loads(JsonFormatter().format(record)) for record in caplog.records]
     stored = [line for line in lines if line["message"] == "inbound stored"]
     assert stored and stored[-1]["request_id"] == request_id
+
+
+async def test_the_per_message_trail_is_off_at_the_default_level(
+    web: Web, providers: respx.MockRouter, caplog: pytest.LogCaptureFixture
+) -> None:
+    """At INFO (VOORDEUR_LOG_LEVEL's default) a stored message and a delivered send leave no line: the
+    rows are the record, and a trail of who wrote when would outlive an erasure in the logs."""
+    import logging
+
+    caplog.set_level(logging.INFO)
+    await post_twilio(web, MESSAGES, sms_form("hallo", sender="+31600000043"))
+    await settle(web.runtime)
+    providers.post(url__regex=r"^http://twilio\.test/.*/Messages\.json$").respond(
+        201, json={"sid": "SM00000000000000000000000000000001", "status": "queued"}
+    )
+    assert await web.runtime.sender.send_due() >= 1
+    rows = await outbox_rows(web.runtime)
+    assert "sent" in {row.status for row in rows}  # the next one waits for the chat's pace
+    messages = [record.getMessage() for record in caplog.records]
+    assert "inbound stored" not in messages and "send" not in messages
 
 
 async def test_ingest_only_stores_and_answers_and_leaves_the_step_to_another_process(

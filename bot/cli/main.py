@@ -197,7 +197,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     from bot import logs
 
     # In a terminal chat the log would interleave with the conversation: warnings only.
-    logs.configure(settings.voordeur_log_format, logging.WARNING if args.command == "chat" else logging.INFO)
+    level = logging.getLevelNamesMapping()[settings.voordeur_log_level.upper()]
+    logs.configure(settings.voordeur_log_format, logging.WARNING if args.command == "chat" else level)
     if args.command == "db":
         return _db(settings, args.db_command)
     if args.command == "telegram":

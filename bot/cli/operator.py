@@ -384,6 +384,7 @@ def _print_settings(out: Output, settings: Settings) -> None:
         ("TWILIO_API_BASE_URL", _api_note(settings.twilio_api_base_url, _DEFAULT_TWILIO_API)),
         ("VOORDEUR_SIMULATOR", "on" if settings.voordeur_simulator else "off"),
         ("VOORDEUR_LOG_FORMAT", settings.voordeur_log_format),
+        ("VOORDEUR_LOG_LEVEL", settings.voordeur_log_level),
         ("VOORDEUR_MAX_BODY_BYTES", str(settings.voordeur_max_body_bytes)),
         ("VOORDEUR_SEND_TIMEOUT", f"{settings.voordeur_send_timeout:g} s"),
         ("VOORDEUR_SQLITE_SYNCHRONOUS", settings.voordeur_sqlite_synchronous),

@@ -496,7 +496,10 @@ class OutboxSender:
             )
         else:
             await self._fail(message, result.error or "failed", stop_address=result.address_stopped)
-        log.info(
+        # A delivered send is in the outbox row (status, sent_at) and the metrics: its line is for a
+        # trail an operator asks for (VOORDEUR_LOG_LEVEL=debug). Other outcomes are worth a look.
+        log.log(
+            logging.DEBUG if result.outcome == "sent" else logging.INFO,
             "send",
             extra={
                 "outbox_id": message.id,
