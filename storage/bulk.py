@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import bind_processors, connection_of
+from storage.db import bind_processors, connection_of, driver_errors
 
 
 class KeyedUpdate:
@@ -130,7 +130,7 @@ async def run_together(
                 await one_hop.executemany(sql, values)
         return
     runs = [run for update, rows in updates for run in update._postgres_runs(rows, connection.dialect)]
-    async with driver.cursor() as cursor:
+    async with driver_errors(connection, runs[0][0]), driver.cursor() as cursor:
         if len(runs) == 1:
             await cursor.execute(*runs[0])
             return

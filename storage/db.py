@@ -14,10 +14,11 @@ one go. Results are read whole, as SQLAlchemy's adapter already does for every n
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import sqlite3
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar, cast
 
 import aiosqlite
@@ -26,7 +27,7 @@ from sqlalchemy.engine import URL, CursorResult, Dialect, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import Executable, Select
 from sqlalchemy.sql.compiler import InsertmanyvaluesSentinelOpts
 
 
@@ -342,6 +343,59 @@ def bind_processors(table: Table, columns: Sequence[str], dialect: Dialect) -> t
     what a statement written for the driver (storage.bulk, storage.outbox) applies to its values, so
     they are written as SQLAlchemy and the ORM write them (timestamps, JSON)."""
     return tuple(table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns)
+
+
+class DriverSelect:
+    """A Core SELECT compiled once for PostgreSQL's driver, for a psycopg pipeline (statements sent
+    together, one wait for all): SQLAlchemy's own statements cannot join one (its cursor reads each
+    result as soon as it executes). Parameters are bound and rows read as SQLAlchemy would, through the
+    columns' own processors (aware UTC timestamps), so callers see the rows `core` would give."""
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self._statement = statement
+        self._compiled: tuple[Dialect, str, Any, tuple[Any, ...]] | None = None
+
+    def bound(self, dialect: Dialect, values: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """The statement's text and its parameters (`values` and the statement's own constants)."""
+        _dialect, sql, compiled, _results = self._compile(dialect)
+        parameters = compiled.construct_params(values)
+        for name, process in compiled._bind_processors.items():
+            if name in parameters:
+                parameters[name] = process(parameters[name])
+        return sql, parameters
+
+    def read(self, dialect: Dialect, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+        *_head, results = self._compile(dialect)
+        processed = [(index, process) for index, process in enumerate(results) if process is not None]
+        out = []
+        for row in rows:
+            values = list(row)
+            for index, process in processed:
+                values[index] = process(values[index])
+            out.append(tuple(values))
+        return out
+
+    def _compile(self, dialect: Dialect) -> tuple[Dialect, str, Any, tuple[Any, ...]]:
+        if self._compiled is None or self._compiled[0] is not dialect:
+            compiled = self._statement.compile(dialect=dialect)
+            results = tuple(
+                column.type.dialect_impl(dialect).result_processor(dialect, None)
+                for column in self._statement.selected_columns
+            )
+            self._compiled = (dialect, compiled.string, compiled, results)
+        return self._compiled
+
+
+@contextlib.asynccontextmanager
+async def driver_errors(connection: AsyncConnection, statement: str) -> AsyncIterator[None]:
+    """The driver's errors as SQLAlchemy's, for statements sent on the driver's connection: a deadlock
+    or a lost connection is then an OperationalError as through SQLAlchemy, which the engine takes
+    for a transient failure (the batch waits for the next round instead of being split)."""
+    dbapi: Any = connection.dialect.loaded_dbapi
+    try:
+        yield
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
 
 
 Item = TypeVar("Item")
