@@ -283,6 +283,27 @@ def _listed(items: list[Item]) -> list[list[Item]]:
     return [items]
 
 
+# Number words that are also the article: "na een operatie", "na één val" are no hour; "na enen",
+# "na een uur", "na een, half twee" are.
+_ARTICLE_HOURWORDS = frozenset({"een", "één", "eén"})
+_PUNCTUATION = frozenset(",.;:!?()[]\n")
+# Verbs that follow an hour in Dutch word order ("na een kan ik", "om een ben ik thuis"): the word is an hour.
+_AFTER_HOUR_VERBS = frozenset(
+    "kan kun kunt ben bent heb hebt is wil wilt moet mag zou zal kom komt ga gaat lukt past werkt wordt word"
+    " zijn hebben kunnen".split()
+)
+
+
+def _article(item: Item, after_item: Item | None, found: list[str]) -> bool:
+    """An hour word used as the article: another word, not a time word nor the end, follows it."""
+    if item.kind != "hourword" or found[item.start] not in _ARTICLE_HOURWORDS or item.end >= len(found):
+        return False
+    following = found[item.end]
+    if following in _PUNCTUATION or following in _AFTER_HOUR_VERBS or following.startswith("§"):
+        return False
+    return after_item is None or after_item.start != item.end
+
+
 def _gap(found: list[str], start: int, end: int) -> int:
     """Words between two token positions, punctuation not counted."""
     return sum(1 for token in found[start:end] if token not in ",.;:!?()[]\n")
@@ -341,7 +362,14 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             day_range = True  # "ma t/m vr", "mon-fri"
         elif kind in ("to", "and") and range_start is not None:
             joined = True
-        elif kind in ("to", "and") and group.clock is not None and last_clock_index == index - 1:
+        elif (
+            kind in ("to", "and")
+            and group.clock is not None
+            and last_clock_index == index - 1
+            and _gap(found, items[last_clock_index].end, item.start) <= 1
+        ):
+            # "10 uur tot 12", "10 en 12": the range word right after the hour; "om 10 uur bij de
+            # fysio zijn en krijg geen taxi" joins clauses, not hours.
             range_start, group.clock, joined = group.clock, None, True
         elif kind == "to" and range_start is None:
             # "tot 5 uur" is before 17:00; "to go home tonight" is no bound on the day.
@@ -354,6 +382,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             bound = item
         elif kind in _HOURLIKE:
             counted = item.end < len(found) and found[item.end] in _count_units()
+            if _article(item, after_item, found):
+                continue
             raw = None if counted else _hour(item, at, bound, joined, before_item, after_item, loose)
             if raw is None:
                 group.loose_number |= kind == "num" and loose
