@@ -46,6 +46,8 @@ _GROUPS = (
     "offer",
     "offer_weak",
     "activity",
+    "agenda_question",
+    "paper_help",
     "ask",
     "not_ask",
     "greeting",
@@ -182,11 +184,12 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
         return IntentReading("stop", None, 0.9)
     if "human" in signs or ("call" in signs and category is None):
         return IntentReading("human", None, 0.9)
-    if "service" in signs:
+    paper = "paper_help" in signs and "ask" in signs and category == "formulieren"
+    if "service" in signs and not paper:
         return IntentReading("service_question", None, 0.85)
     if "offer" in signs:
         return IntentReading("offer", category, 0.9)
-    if "activity" in signs and not ("ask" in signs and category):
+    if "activity" in signs and ("agenda_question" in signs or not ("ask" in signs and category)):
         return IntentReading("activity", None, 0.85)
     if "offer_weak" in signs and "ask" not in signs:
         return IntentReading("offer", category, 0.75)
