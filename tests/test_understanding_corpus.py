@@ -25,12 +25,17 @@ CORPUS = Path(__file__).parent / "data" / "understanding_dev.jsonl"
 REDTEAM = Path(__file__).parent / "data" / "understanding_redteam.jsonl"
 # 221 cases the lead wrote while the readers were built and no helper saw: a held-out check, now kept.
 LEAD = Path(__file__).parent / "data" / "understanding_lead.jsonl"
+# 300 cases a helper wrote blind (without reading the readers or the other sets), in every context and
+# the six languages: held out at 282/300 (94.0 %), 41/43 crises, no false alarm; kept from now on.
+REDTEAM3 = Path(__file__).parent / "data" / "understanding_redteam3.jsonl"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "understanding" / "dev.jsonl"
 # A fixed Wednesday afternoon: relative times are read against it.
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
-@pytest.fixture(scope="module", params=[CORPUS, REDTEAM, LEAD], ids=["dev", "redteam", "lead"])
+@pytest.fixture(
+    scope="module", params=[CORPUS, REDTEAM, LEAD, REDTEAM3], ids=["dev", "redteam", "lead", "redteam3"]
+)
 def result(request: pytest.FixtureRequest) -> Score:
     return score(load(request.param), NOW)
 

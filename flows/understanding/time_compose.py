@@ -266,6 +266,12 @@ def _count_units() -> frozenset[str]:
 
 
 @cache
+def _after_hour_verbs() -> frozenset[str]:
+    """Verbs that follow an hour in Dutch word order ("na een kan ik"): the number word is an hour."""
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["after_hour_verbs"])
+
+
+@cache
 def _lone_part_nouns() -> frozenset[str]:
     return frozenset(fold(word) for word in lexicon("times")["strict"]["lone_part_nouns"])
 
@@ -287,11 +293,6 @@ def _listed(items: list[Item]) -> list[list[Item]]:
 # "na een uur", "na een, half twee" are.
 _ARTICLE_HOURWORDS = frozenset({"een", "één", "eén"})
 _PUNCTUATION = frozenset(",.;:!?()[]\n")
-# Verbs that follow an hour in Dutch word order ("na een kan ik", "om een ben ik thuis"): the word is an hour.
-_AFTER_HOUR_VERBS = frozenset(
-    "kan kun kunt ben bent heb hebt is wil wilt moet mag zou zal kom komt ga gaat lukt past werkt wordt word"
-    " zijn hebben kunnen".split()
-)
 
 
 def _article(item: Item, after_item: Item | None, found: list[str]) -> bool:
@@ -299,7 +300,7 @@ def _article(item: Item, after_item: Item | None, found: list[str]) -> bool:
     if item.kind != "hourword" or found[item.start] not in _ARTICLE_HOURWORDS or item.end >= len(found):
         return False
     following = found[item.end]
-    if following in _PUNCTUATION or following in _AFTER_HOUR_VERBS or following.startswith("§"):
+    if following in _PUNCTUATION or following in _after_hour_verbs() or following.startswith("§"):
         return False
     return after_item is None or after_item.start != item.end
 
