@@ -48,6 +48,7 @@ _GROUPS = (
     "activity",
     "agenda_question",
     "paper_help",
+    "someone",
     "ask",
     "not_ask",
     "greeting",
@@ -189,7 +190,8 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
         return IntentReading("service_question", None, 0.85)
     if "offer" in signs:
         return IntentReading("offer", category, 0.9)
-    if "activity" in signs and ("agenda_question" in signs or not ("ask" in signs and category)):
+    agenda = "agenda_question" in signs and "someone" not in signs
+    if "activity" in signs and (agenda or not ("ask" in signs and category)):
         return IntentReading("activity", None, 0.85)
     if "offer_weak" in signs and "ask" not in signs:
         return IntentReading("offer", category, 0.75)
