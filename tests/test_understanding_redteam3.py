@@ -1,0 +1,139 @@
+"""Red-team set 3 (`tests/data/understanding_redteam3.jsonl`): 300 messages a helper wrote blind, without
+reading the readers or the other sets, in every context and the six languages. Held out at 282/300
+(94.0 %), 41/43 crises, no false alarm; its score is now checked in tests/test_understanding_corpus.py.
+
+Here: that the set is what it claims to be, and paraphrases (not in any set) of the word families added
+after it, so that the fixes are families and not its sentences: each with a look-alike that must keep
+its old reading.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from flows.understanding import CONTEXTS, read
+from flows.understanding.corpus import load
+
+REDTEAM3 = Path(__file__).parent / "data" / "understanding_redteam3.jsonl"
+CORPUS = Path(__file__).parent / "data" / "understanding_dev.jsonl"
+# The corpus test's fixed Wednesday afternoon.
+NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+def _set_texts() -> set[str]:
+    return {case.text.casefold() for case in load(REDTEAM3)}
+
+
+def test_the_set_is_not_the_corpus_and_covers_every_context_and_language() -> None:
+    with CORPUS.open(encoding="utf-8") as handle:
+        corpus = {(case["context"], case["text"].casefold()) for case in map(json.loads, handle)}
+    cases = list(load(REDTEAM3))
+    assert not {(case.context, case.text.casefold()) for case in cases} & corpus
+    assert len({case.id for case in cases}) == len(cases) >= 250
+    assert all(case.id.startswith("rt3-") for case in cases)
+    assert {case.context for case in cases} == set(CONTEXTS)
+    assert {case.lang for case in cases} == {"nl", "en", "tr", "ar", "pl", "uk"}
+    crises = [case for case in cases if case.expect.get("crisis")]
+    lookalikes = [case for case in cases if case.expect.get("crisis") is False]
+    assert len(crises) >= 40 and len(lookalikes) >= 10
+    assert {case.expect["crisis"] for case in crises} == {"113", "112", "veilig_thuis"}
+
+
+# (context, text, what the reading must hold); None for a key: the reading must not have it.
+FAMILIES = [
+    # Crisis: throwing things at someone at home, in the perfect tense and at the head.
+    (
+        "first_message",
+        "mijn dochter heeft een asbak naar mijn hoofd gegooid toen ik nee zei",
+        {"crisis": "veilig_thuis"},
+    ),
+    ("first_message", "mijn vader heeft gisteren een stoel tegen me aan gegooid", {"crisis": "veilig_thuis"}),
+    ("first_message", "my husband threw a plate at me", {"crisis": "veilig_thuis"}),
+    ("first_message", "mijn kleinzoon heeft de bal naar me gegooid", {"crisis": None}),
+    ("first_message", "mijn vrouw gooide de sleutels naar me toe", {"crisis": None}),
+    # Crisis: Moroccan spellings of "he hits me", "fell".
+    ("first_message", "weldi kayadrabni mli kaysker", {"crisis": "veilig_thuis"}),
+    ("first_message", "baba t7 w ma kaynoudch", {"crisis": "112"}),
+    # Crisis: a stranger inside the home, unless expected.
+    ("any_state", "there is a stranger in my house", {"crisis": "112"}),
+    ("first_message", "er loopt een vreemde man door mijn woonkamer", {"crisis": "112"}),
+    ("first_message", "er is een vreemde geur in huis", {"crisis": None}),
+    (
+        "first_message",
+        "er komt een onbekende man in mijn huis de meter opnemen, kan iemand erbij zijn",
+        {"crisis": None},
+    ),
+    # Crisis: means and a plan.
+    ("first_message", "ik heb een touw gekocht en weet hoe ik het ga doen", {"crisis": "113"}),
+    ("first_message", "vannacht heb ik een strop gemaakt", {"crisis": "113"}),
+    ("first_message", "het touw ligt klaar voor de verhuizing, wie helpt tillen", {"crisis": None}),
+    # Crisis: signs of not breathing; a pet that does not react to food is no person.
+    ("first_message", "opa wordt niet wakker en zijn lippen zijn blauw", {"crisis": "112"}),
+    ("first_message", "de hond van de buren reageert niet op zijn eten, kan iemand kijken", {"crisis": None}),
+    # Times: "een" as the article is no hour; a clause's "en" joins no hours; activity names.
+    ("first_message", "na een val ben ik slecht ter been, kan iemand boodschappen doen", {"when": None}),
+    ("ask_when", "na enen", {"when": "after 13:00"}),
+    ("ask_when", "tussen een en drie", {"when": "between 13:00 and 15:00"}),
+    (
+        "first_message",
+        "kan iemand mij vrijdag om 9 uur naar de kapper brengen en weer ophalen",
+        {"when": "friday 09:00"},
+    ),
+    ("first_message", "is there a coffee afternoon on friday?", {"intent": "activity", "when": "friday"}),
+    # Intent: stop, requests, lonely, the agenda, letters.
+    ("first_message", "hoe raak ik van jullie af", {"intent": "stop"}),
+    ("menu", "stuur me niks meer", {"intent": "stop"}),
+    (
+        "first_message",
+        "het zou fijn zijn als er iemand mijn gras kan maaien",
+        {"intent": "ask", "category": "tuin"},
+    ),
+    (
+        "first_message",
+        "zou iemand een bakkie met me willen doen",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    (
+        "first_message",
+        "wanneer is de bingo weer? ik wil er graag heen maar mijn rollator is stuk",
+        {"intent": "activity"},
+    ),
+    (
+        "first_message",
+        "waar is de koffieochtend? kan iemand mij brengen",
+        {"intent": "ask", "category": "vervoer"},
+    ),
+    ("first_message", "ik begrijp de brief van het wijkteam niet, kan iemand uitleggen", {"intent": "ask"}),
+    ("first_message", "weet iemand waar de voedselbank is", {"intent": "service_question"}),
+    ("ask_category", "les courses", {"category": "boodschappen"}),
+    # Invitation: a condition's negation, abroad, answering later, dayparts in English.
+    ("invitation", "ja als het niet te lang duurt", {"answer": "yes"}),
+    ("invitation", "ja mits het niet na 5 uur is", {"answer": "yes", "condition": "before 17:00"}),
+    ("invitation", "ja maar alleen als het s ochtends kan", {"answer": "yes", "condition": "morning only"}),
+    ("invitation", "ik zit in turkije tot volgende maand", {"answer": "no"}),
+    ("invitation", "ik kijk er vanavond naar", {"answer": "later", "condition": None}),
+    ("invitation", "I'll check tonight", {"answer": "later", "condition": None}),
+    ("invitation", "ja maar niet tillen", {"answer": "yes", "condition": "no lifting"}),
+    # Check-in: Moroccan "very hard", "I can't anymore".
+    ("checkin", "wa3ra bzaf had simana", {"answer": "heavy", "distress": None}),
+    ("checkin", "ma b9itch qadra 3lih", {"answer": "heavy", "distress": True}),
+]
+
+
+def test_the_families_are_not_the_sets_sentences() -> None:
+    assert not {text.casefold() for _, text, _ in FAMILIES} & _set_texts()
+
+
+@pytest.mark.parametrize(("context", "text", "holds"), FAMILIES)
+def test_a_family_added_after_the_set_reads_its_paraphrases(
+    context: str, text: str, holds: dict[str, object]
+) -> None:
+    lang = None if context in ("first_message", "any_state") else "ar" if "3" in text else "nl"
+    reading = read(context, text, lang=lang, now=NOW).to_corpus()
+    for key, value in holds.items():
+        assert reading.get(key) == value, (text, reading)
