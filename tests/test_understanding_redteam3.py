@@ -75,6 +75,17 @@ FAMILIES = [
     # Crisis: signs of not breathing; a pet that does not react to food is no person.
     ("first_message", "opa wordt niet wakker en zijn lippen zijn blauw", {"crisis": "112"}),
     ("first_message", "de hond van de buren reageert niet op zijn eten, kan iemand kijken", {"crisis": None}),
+    # Crisis: Turkish "pushes", Moroccan chest pain, stroke signs, thoughts of death (not a death grieved).
+    ("first_message", "kizim beni itekliyor ve bagiriyor", {"crisis": "veilig_thuis"}),
+    ("first_message", "baba 3ndo wja3 f sdro", {"crisis": "112"}),
+    ("first_message", "mijn man praat opeens heel raar en zijn mondhoek hangt", {"crisis": "112"}),
+    ("first_message", "ik denk de laatste tijd steeds aan de dood", {"crisis": "113"}),
+    (
+        "first_message",
+        "ik denk veel aan de dood van mijn man, kan iemand een keer langskomen",
+        {"crisis": None},
+    ),
+    ("first_message", "haar mond hangt open van verbazing haha", {"crisis": None}),
     # Times: "een" as the article is no hour; a clause's "en" joins no hours; activity names.
     ("first_message", "na een val ben ik slecht ter been, kan iemand boodschappen doen", {"when": None}),
     ("ask_when", "na enen", {"when": "after 13:00"}),
