@@ -130,7 +130,14 @@ FAMILIES = [
     ("invitation", "ik kijk er vanavond naar", {"answer": "later", "condition": None}),
     ("invitation", "I'll check tonight", {"answer": "later", "condition": None}),
     ("invitation", "ja maar niet tillen", {"answer": "yes", "condition": "no lifting"}),
-    # Check-in: Moroccan "very hard", "I can't anymore".
+    ("invitation", "kan vanmiddag wel", {"answer": "yes", "condition": "today afternoon"}),
+    ("invitation", "nee vandaag niet, morgen kan ik wel", {"answer": "later", "condition": "tomorrow"}),
+    ("invitation", "lukt pas volgende week", {"answer": "later", "condition": "next week"}),
+    # Any state: Moroccan stop, Polish "talk to a person".
+    ("any_state", "ma bghitch lmessages 3afak", {"intent": "stop"}),
+    ("any_state", "wolę rozmawiać z człowiekiem", {"intent": "human"}),
+    # Check-in: at the end of one's strength; Moroccan "very hard", "I can't anymore".
+    ("checkin", "het is op, ik ben aan het eind van mijn krachten", {"answer": "heavy", "distress": True}),
     ("checkin", "wa3ra bzaf had simana", {"answer": "heavy", "distress": None}),
     ("checkin", "ma b9itch qadra 3lih", {"answer": "heavy", "distress": True}),
 ]
