@@ -133,6 +133,16 @@ FAMILIES = [
     ("invitation", "kan vanmiddag wel", {"answer": "yes", "condition": "today afternoon"}),
     ("invitation", "nee vandaag niet, morgen kan ik wel", {"answer": "later", "condition": "tomorrow"}),
     ("invitation", "lukt pas volgende week", {"answer": "later", "condition": "next week"}),
+    # Polish "mówi" (speaks) is no English "mow"; "iemand zin om"; "voor mantelzorgers"; "iets totaal anders".
+    ("any_state", "Czy mówi pan po angielsku?", {"intent": "language", "language": "en"}),
+    ("first_message", "can someone mow the grass on saturday", {"category": "tuin"}),
+    (
+        "first_message",
+        "heeft er iemand zin om een keer te komen kaarten",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    ("first_message", "is er ondersteuning voor mantelzorgers in de wijk", {"intent": "service_question"}),
+    ("ask_category", "iets totaal anders: mijn ramen wassen", {"category": "anders"}),
     # Any state: Moroccan stop, Polish "talk to a person".
     ("any_state", "ma bghitch lmessages 3afak", {"intent": "stop"}),
     ("any_state", "wolę rozmawiać z człowiekiem", {"intent": "human"}),
