@@ -96,6 +96,8 @@ FAMILIES = [
         {"when": "friday 09:00"},
     ),
     ("first_message", "is there a coffee afternoon on friday?", {"intent": "activity", "when": "friday"}),
+    ("ask_when", "over een dag of drie", {"when": "in 3 days"}),
+    ("ask_when", "in a month or two", {"when": "in 2 months"}),
     # Intent: stop, requests, lonely, the agenda, letters.
     ("first_message", "hoe raak ik van jullie af", {"intent": "stop"}),
     ("menu", "stuur me niks meer", {"intent": "stop"}),

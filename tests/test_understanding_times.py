@@ -79,7 +79,7 @@ ANSWERS = [
     ("na pasen", "nl", "after easter"),
     # relative
     ("over 2 uur", "nl", "in 2 hours"),
-    ("over een week of 3", "nl", "in 1 week"),
+    ("over een week of 3", "nl", "in 3 weeks"),  # "een week of 3": about three weeks
     ("over drie weken", "nl", "in 3 weeks"),
     ("over een kwartiertje", "nl", "in 15 minutes"),
     # options and changes of mind

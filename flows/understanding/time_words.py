@@ -145,12 +145,23 @@ def _duration_pattern() -> tuple[re.Pattern[str], re.Pattern[str], Mapping[str, 
     return lead, post, units, amounts
 
 
+@cache
+def _approximate_pattern() -> re.Pattern[str]:
+    """ "een week of twee", "a week or two": about that many, said unit first."""
+    _, _, units, amounts = _duration_pattern()
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(units, key=len, reverse=True))
+    numbers = "|".join(re.escape(w) for w in sorted(amounts, key=len, reverse=True) if amounts[w] > 1)
+    amount = rf"(?P<amount>\d{{1,2}}|{numbers})"
+    return re.compile(rf"(?<!\w)(?:een|a)\s+(?P<unit>{words})\s+(?:of|or)\s+{amount}(?!\w)")
+
+
 # Leads after which a duration needs no amount: "za godzinę", "через годину", "بعد ساعة".
 _BARE_LEADS = frozenset({"za", "через", "за", "بعد", "ba3d", "b3d"})
 
 
 def _durations(text: str) -> str:
     lead, post, units, amounts = _duration_pattern()
+    text = _approximate_pattern().sub(lambda m: f"{m['amount']} {m['unit']}", text)
 
     def token(match: re.Match[str], needs_amount: bool) -> str:
         amount_text = " ".join((match["amount"] or "").split())
