@@ -145,6 +145,10 @@ FAMILIES = [
     ),
     ("first_message", "is er ondersteuning voor mantelzorgers in de wijk", {"intent": "service_question"}),
     ("ask_category", "iets totaal anders: mijn ramen wassen", {"category": "anders"}),
+    # Name: an aside after a comma or with "uit" is not part of the name.
+    ("name", "Joke, van nummer 14", {"name": "Joke"}),
+    ("name", "Karel uit de Bloemhof", {"name": "Karel"}),
+    ("name", "Wim van der Linden", {"name": "Wim van der Linden"}),
     # Any state: Moroccan stop, Polish "talk to a person".
     ("any_state", "ma bghitch lmessages 3afak", {"intent": "stop"}),
     ("any_state", "wolę rozmawiać z człowiekiem", {"intent": "human"}),

@@ -23,6 +23,12 @@ from flows.understanding.lexmatch import Token
 
 # "(van nummer 12)", "[buurman]": an aside, not part of the name.
 _ASIDE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+# The same aside after a comma or with "uit": "Joke, van nummer 14", "Piet, de buurman", "Henk uit de
+# Molenwijk" (a surname particle never opens them after a comma, and "uit" is never one).
+_TRAILING_ASIDE = re.compile(
+    r"(?i)(?:,\s*(?:van|uit|from|of|de buurman|de buurvrouw|buurman|buurvrouw|je buurman|je buurvrouw"
+    r"|nummer|nr|huisnummer|the neighbour|your neighbour)\b|\s+uit\s+(?:de|het|nummer|nr|huisnummer)\b).*$"
+)
 # "mevr. de vries": the dot of a title's abbreviation does not end a clause.
 _ABBREVIATION_DOT = re.compile(r"(?i)\b(mevr|mw|mvr|dhr|hr|mnr|mrs|mr|ms|dr)\.")
 _MAX_NAME_WORDS = 3
@@ -36,7 +42,7 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     text = _without_echo(text)
     if "?" in text or "\u061f" in text:
         return None, 0.0
-    found = lx.tokens(_ABBREVIATION_DOT.sub(r"\1", _ASIDE.sub(" ", text)))
+    found = lx.tokens(_ABBREVIATION_DOT.sub(r"\1", _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", text))))
     if not found or _asks(found, lang):
         return None, 0.0
     start = 0
