@@ -86,6 +86,26 @@ FAMILIES = [
         {"crisis": None},
     ),
     ("first_message", "haar mond hangt open van verbazing haha", {"crisis": None}),
+    # Crisis: biting, scratching, hair-pulling at home; a farewell with a last message; 112 or 113 named;
+    # choking; SMS spelling of "er niet meer zijn". Turkish "iş" (work) and "on" (ten) no longer fold onto
+    # "is" and "on": a goodbye letter that "is klaar" is 113, pills taken "on time" are none.
+    ("first_message", "mijn vader met dementie bijt me en trekt aan mijn haren", {"crisis": "veilig_thuis"}),
+    ("checkin", "erg zwaar, ze krabt me elke ochtend bij het wassen", {"crisis": "veilig_thuis"}),
+    (
+        "first_message",
+        "onze kat is lief maar ze krabt me soms, kan iemand haar nagels knippen",
+        {"crisis": None},
+    ),
+    ("first_message", "mijn kleinzoon bijt op zijn nagels", {"crisis": None}),
+    ("first_message", "sorry voor alles, dit is mijn laatste bericht", {"crisis": "113"}),
+    ("first_message", "dit is mijn laatste bericht, ik meld me af. vaarwel", {"crisis": None}),
+    ("first_message", "moet ik nu 113 bellen", {"crisis": "113"}),
+    ("first_message", "bel 112 mijn man is van de ladder gevallen", {"crisis": "112"}),
+    ("first_message", "de baby heeft een knoopje ingeslikt en stikt", {"crisis": "112"}),
+    ("first_message", "ik stik van het lachen om jullie", {"crisis": None}),
+    ("first_message", "wil dr nie meer zijn", {"crisis": "113"}),
+    ("first_message", "de afscheidsbrief is geschreven", {"crisis": "113"}),
+    ("first_message", "I took my pills on time today, can someone get my groceries", {"crisis": None}),
     # Times: "een" as the article is no hour; a clause's "en" joins no hours; activity names.
     ("first_message", "na een val ben ik slecht ter been, kan iemand boodschappen doen", {"when": None}),
     ("ask_when", "na enen", {"when": "after 13:00"}),
