@@ -106,6 +106,9 @@ FAMILIES = [
     ("first_message", "wil dr nie meer zijn", {"crisis": "113"}),
     ("first_message", "de afscheidsbrief is geschreven", {"crisis": "113"}),
     ("first_message", "I took my pills on time today, can someone get my groceries", {"crisis": None}),
+    ("first_message", "I will do it tonight, the washing line needs fixing", {"crisis": None}),
+    ("first_message", "er zit een bolletje op mijn borst, ik heb een bol getekend", {"crisis": None}),
+    ("first_message", "tata ma silny ból klatki piersiowej", {"crisis": "112"}),
     # Times: "een" as the article is no hour; a clause's "en" joins no hours; activity names.
     ("first_message", "na een val ben ik slecht ter been, kan iemand boodschappen doen", {"when": None}),
     ("ask_when", "na enen", {"when": "after 13:00"}),
