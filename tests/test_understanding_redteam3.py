@@ -147,6 +147,9 @@ FAMILIES = [
     ("first_message", "ik begrijp de brief van het wijkteam niet, kan iemand uitleggen", {"intent": "ask"}),
     ("first_message", "weet iemand waar de voedselbank is", {"intent": "service_question"}),
     ("ask_category", "les courses", {"category": "boodschappen"}),
+    ("first_message", "wie kan het oud papier wegbrengen", {"category": "klusjes"}),
+    ("first_message", "mój pies potrzebuje spaceru, czy ktoś może pomóc", {"category": "huisdieren"}),
+    ("ask_category", "apple pies bakken voor de buren", {"category": None}),
     # Invitation: a condition's negation, abroad, answering later, dayparts in English.
     ("invitation", "ja als het niet te lang duurt", {"answer": "yes"}),
     ("invitation", "ja mits het niet na 5 uur is", {"answer": "yes", "condition": "before 17:00"}),
