@@ -42,6 +42,7 @@ from flows.profile import Profile
 from flows.types import Effect, Event, Reply
 from storage import inbox, outbox, privacy, schedule, staff, threads
 from storage import profile as person_facts
+from storage.bulk import Updates, run_together
 from storage.db import BatchCommit, ForIds
 from storage.inbox import StoredInbound
 from storage.models import Conversation, Identity, Person
@@ -162,7 +163,7 @@ class Engine:
         self._look = True
         self._stopping = False
         # Inbound messages arriving together are stored in one transaction (group commit).
-        self._stores = BatchCommit(sessions, inbox.store_many)
+        self._stores = BatchCommit(sessions, inbox.store_committed)
 
     async def store(self, message: InboundMessage) -> StoredInbound:
         """Store an inbound message once and commit. A duplicate provider id stores nothing.
@@ -882,20 +883,22 @@ class _Writes:
         else:
             self.states.append({"conversation_of": person_id, "state": state, "updated_at": now})
 
-    async def flush_outbox(self, session: AsyncSession) -> None:
-        if self.outbox:
-            if self.handoff is None:
-                await outbox.insert_rows(session, self.outbox)
-                self.needs_claim = True
-            else:
-                born = await self.handoff.insert_outbox(session, self.outbox)
-                self.needs_claim = self.needs_claim or len(born) < len(self.outbox)
-                self.born += born
-            self.outbox = []
+    async def flush_outbox(self, session: AsyncSession, then: Updates = ()) -> None:
+        """The replies so far inserted, then the updates `then` (on PostgreSQL in one wait with them)."""
+        if not self.outbox:
+            await run_together(session, then)
+            return
+        if self.handoff is None:
+            await outbox.insert_rows(session, self.outbox, then=then)
+            self.needs_claim = True
+        else:
+            born = await self.handoff.insert_outbox(session, self.outbox, then=then)
+            self.needs_claim = self.needs_claim or len(born) < len(self.outbox)
+            self.born += born
+        self.outbox = []
 
     async def flush(self, session: AsyncSession) -> None:
-        await self.flush_outbox(session)
-        await inbox.mark_processed_and_save_states(session, self.marks, self.states)
+        await self.flush_outbox(session, then=inbox.marks_and_states(self.marks, self.states))
         self.marks, self.states = [], []
 
 

@@ -18,11 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from psycopg.pq import TransactionStatus
 from sqlalchemy import ColumnElement, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import bind_processors, connection_of, driver_errors
+
+_IDLE = TransactionStatus.IDLE  # psycopg's: no transaction open on the connection
 
 
 class KeyedUpdate:
@@ -111,9 +114,10 @@ class KeyedUpdate:
         return built
 
 
-async def run_together(
-    session: AsyncSession, updates: Sequence[tuple[KeyedUpdate, Sequence[dict[str, Any]]]]
-) -> None:
+Updates = Sequence[tuple[KeyedUpdate, Sequence[dict[str, Any]]]]
+
+
+async def run_together(session: AsyncSession, updates: Updates) -> None:
     """Several tables' keyed updates of one transaction, in this order. On PostgreSQL their statements go
     in one pipeline (psycopg's pipeline mode: one wait for all, the server runs them in order); on
     SQLite each is an executemany on the one-hop cursor (no wait to save: the database is in process)."""
@@ -129,11 +133,19 @@ async def run_together(
             for sql, values in update._sqlite_runs(rows, connection.dialect):
                 await one_hop.executemany(sql, values)
         return
-    runs = [run for update, rows in updates for run in update._postgres_runs(rows, connection.dialect)]
+    runs = postgres_runs(updates, connection.dialect)
     async with driver_errors(connection, runs[0][0]), driver.cursor() as cursor:
-        if len(runs) == 1:
+        if len(runs) == 1 and driver.info.transaction_status != _IDLE:
             await cursor.execute(*runs[0])
             return
+        # In a pipeline even alone when it opens the transaction: psycopg then sends the BEGIN with it
+        # instead of as a round trip of its own (the sender's outcomes are a transaction's first write).
         async with driver.pipeline():
             for sql, arrays in runs:
                 await cursor.execute(sql, arrays)
+
+
+def postgres_runs(updates: Updates, dialect: Dialect) -> list[tuple[str, list[Any]]]:
+    """The updates' PostgreSQL statements and their arrays, in order: for a pipeline that sends them
+    after a statement of the caller's (storage.outbox's replies)."""
+    return [run for update, rows in updates for run in update._postgres_runs(rows, dialect)]

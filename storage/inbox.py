@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
-from storage.bulk import KeyedUpdate, run_together
+from storage.bulk import KeyedUpdate, Updates, run_together
 from storage.db import connection_of, core, now_if_free, table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
@@ -75,7 +75,9 @@ class NewInbound:
     received_at: datetime
 
 
-async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[StoredInbound]:
+async def store_many(
+    session: AsyncSession, messages: list[NewInbound], *, commit: bool = False
+) -> list[StoredInbound]:
     """Store inbound messages, each once: a provider id the tenant's provider delivered before stores
     nothing (a duplicate). Set-based, on the driver (no ORM, no statement compiled per batch): the
     addresses looked up in one statement (a first contact creates its person), the messages inserted
@@ -84,7 +86,9 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
     calling thread when the write lock is free (else on the connection's thread, see
     storage.db.now_if_free); on PostgreSQL each statement takes arrays (`unnest`), whatever the batch size.
 
-    Runs in the session's transaction (the caller commits: storage.db.BatchCommit)."""
+    Runs in the session's transaction, which the caller commits (storage.db.BatchCommit); with `commit`,
+    on PostgreSQL the COMMIT goes with the last statements (one round trip less) and the session's own
+    commit then finds nothing open: only for a transaction that holds nothing else (`store_committed`)."""
     if not messages:
         return []
     rows: dict[tuple[str, str, str], NewInbound] = {}
@@ -95,17 +99,24 @@ async def store_many(session: AsyncSession, messages: list[NewInbound]) -> list[
     driver: Any = raw.driver_connection
     writer = _writer(connection.dialect)
     if connection.dialect.name == "postgresql":
-        found, new_ids = await _store_postgres(driver, writer, list(rows.values()))
+        found, new_ids = await _store_postgres(driver, writer, list(rows.values()), commit=commit)
     else:  # the whole batch in one go: here if the write lock is free, else on aiosqlite's thread
         batch = list(rows.values())
         done = now_if_free(driver._conn, _store_sqlite, writer, batch)
         found, new_ids = done or await driver._execute(_store_sqlite, driver._conn, writer, batch)
     stored: list[StoredInbound] = []
     for message in messages:
-        identity_id, person_id = found[(message.tenant, message.channel, message.address)]
+        # A delivery again in the same batch is the message first delivered: its sender's ids.
+        first = rows[(message.tenant, message.channel, message.provider_id)]
+        identity_id, person_id = found[(first.tenant, first.channel, first.address)]
         inbound_id = new_ids.pop((message.tenant, message.channel, message.provider_id), None)
         stored.append(StoredInbound(person_id=person_id, identity_id=identity_id, inbound_id=inbound_id))
     return stored
+
+
+async def store_committed(session: AsyncSession, messages: list[NewInbound]) -> list[StoredInbound]:
+    """`store_many` as ingest's whole transaction: committed with its last statements on PostgreSQL."""
+    return await store_many(session, messages, commit=True)
 
 
 Key = tuple[str, str, str]
@@ -263,12 +274,12 @@ def _first_contact_sqlite(
 
 
 # PostgreSQL: one statement each, the batch as array parameters.
-_PG_LOOKUP = (
+# Addresses another process created while this one made them (`_first_contacts_postgres`).
+_PG_WINNERS = (
     "SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM identities i "
     "JOIN unnest(%s::text[], %s::text[], %s::text[]) AS k(tenant, channel, address) "
     "ON i.tenant = k.tenant AND i.channel = k.channel AND i.address = k.address"
 )
-_PG_WINNERS = _PG_LOOKUP  # addresses another process created while we made them
 _PG_NEW_PEOPLE = (
     "INSERT INTO people (tenant, created_at, language, last_active_at) "
     "SELECT t, a, 'nl', a FROM unnest(%s::text[], %s::timestamp[]) AS n(t, a) RETURNING id"
@@ -289,6 +300,23 @@ _PG_INSERT = (
     "SELECT t, c, p, i, pe, r, e FROM unnest(%s::text[], %s::text[], %s::text[], %s::bigint[], %s::bigint[], "
     "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, i, pe, r, e, n) ORDER BY n "
     "ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id, tenant, channel, provider_id"
+)
+# The batch's messages of known addresses inserted with their addresses' ids in one statement, in array
+# order; it answers the addresses found (identity_id set) and the messages inserted (identity_id NULL):
+# an address it does not find is a first contact, whose messages `_store_postgres` inserts after.
+_PG_INSERT_KNOWN = (
+    "WITH v AS MATERIALIZED (SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], "
+    "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, a, r, e, n)), "
+    "k AS MATERIALIZED (SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM identities i "
+    "JOIN (SELECT DISTINCT t, c, a FROM v) AS d "
+    "ON i.tenant = d.t AND i.channel = d.c AND i.address = d.a), "
+    "ins AS (INSERT INTO inbound_messages "
+    "(tenant, channel, provider_id, identity_id, person_id, received_at, event) "
+    "SELECT v.t, v.c, v.p, k.id, k.person_id, v.r, v.e FROM v "
+    "JOIN k ON k.tenant = v.t AND k.channel = v.c AND k.address = v.a ORDER BY v.n "
+    "ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id, tenant, channel, provider_id) "
+    "SELECT NULL::bigint, tenant, channel, address, id, person_id FROM k "
+    "UNION ALL SELECT id, tenant, channel, provider_id, NULL::bigint, NULL::bigint FROM ins"
 )
 
 
@@ -318,22 +346,36 @@ _PG_REOPENED = (
 
 
 async def _store_postgres(
-    connection: Any, writer: _Writer, messages: list[NewInbound]
+    connection: Any, writer: _Writer, messages: list[NewInbound], *, commit: bool = False
 ) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
-    """`store_many` on PostgreSQL (psycopg's connection, in the session's transaction)."""
+    """`store_many` on PostgreSQL (psycopg's connection, in the session's transaction).
+
+    Two round trips for a batch of known addresses (most): the messages inserted joined to their
+    addresses (the transaction's BEGIN sent with it, psycopg's pipeline mode), then the activity
+    updates, the NOTIFY and, with `commit`, the COMMIT in one pipeline. Before, BEGIN, the lookup, the
+    INSERT, the updates and the COMMIT were five (bench/README.md, session 17)."""
     keys = list({(m.tenant, m.channel, m.address): None for m in messages})
+    found: dict[Key, tuple[int, int]] = {}
+    new_ids: dict[Key, int] = {}
     async with connection.cursor() as cursor:
-        await cursor.execute(_PG_LOOKUP, _columns(keys, 3))
-        found: dict[Key, tuple[int, int]] = {
-            (tenant, channel, address): (identity_id, person_id)
-            for tenant, channel, address, identity_id, person_id in await cursor.fetchall()
-        }
+        async with connection.pipeline():
+            await cursor.execute(_PG_INSERT_KNOWN, _columns([_known_row(m, writer) for m in messages], 6))
+        for row_id, tenant, channel, text_key, identity_id, person_id in await cursor.fetchall():
+            if identity_id is None:  # an inserted message: (tenant, channel, provider id)
+                new_ids[(tenant, channel, text_key)] = row_id
+            else:  # an address of the batch: (tenant, channel, address)
+                found[(tenant, channel, text_key)] = (identity_id, person_id)
         missing = [key for key in keys if key not in found]
-        if missing:
+        if missing:  # first contacts: their people made, then their messages inserted
             await _first_contacts_postgres(cursor, writer, missing, messages, found)
-        values = [_inbound_row(m, found, writer) for m in messages]
-        await cursor.execute(_PG_INSERT, _columns(values, 7))
-        new_ids = {(tenant, channel, pid): row_id for row_id, tenant, channel, pid in await cursor.fetchall()}
+            late = {key: None for key in missing}
+            values = [
+                _inbound_row(m, found, writer) for m in messages if (m.tenant, m.channel, m.address) in late
+            ]
+            await cursor.execute(_PG_INSERT, _columns(values, 7))
+            new_ids.update(
+                ((tenant, channel, pid), row_id) for row_id, tenant, channel, pid in await cursor.fetchall()
+            )
         inbound_at, active_at, reopened = _activity(messages, found, new_ids)
         # What follows needs no answer: sent together (psycopg's pipeline mode), one wait for all of
         # them, run by the server in this order (people before addresses, as the lock order wants).
@@ -350,7 +392,21 @@ async def _store_postgres(
                 await cursor.execute(_PG_REOPENED, (ids, [writer.at(reopened[i]) for i in ids]))
             if new_ids:  # other processes' engines own some people: wake them on commit
                 await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', %s)", (notifier(),))
+            if commit:
+                await connection.commit()
     return found, new_ids
+
+
+def _known_row(message: NewInbound, writer: _Writer) -> tuple[Any, ...]:
+    """The values `_PG_INSERT_KNOWN` takes for one message (its address's ids are the statement's)."""
+    return (
+        message.tenant,
+        message.channel,
+        message.provider_id,
+        message.address,
+        writer.at(message.received_at),
+        writer.event(message.event),
+    )
 
 
 async def _first_contacts_postgres(
@@ -492,7 +548,13 @@ async def mark_processed_and_save_states(
 ) -> None:
     """`mark_processed` and `save_states` at once: on PostgreSQL one wait for both (storage.bulk's
     `run_together`), the end of each engine batch."""
-    await run_together(session, [(_MARK_MANY, marks), (_SAVE_STATES, states)])
+    await run_together(session, marks_and_states(marks, states))
+
+
+def marks_and_states(marks: list[dict[str, Any]], states: list[dict[str, Any]]) -> Updates:
+    """The updates of `mark_processed_and_save_states`, for a caller that sends them with a statement
+    of its own (the engine, after its replies' INSERT: storage.outbox's `then`)."""
+    return [(_MARK_MANY, marks), (_SAVE_STATES, states)]
 
 
 async def pending_for_person(session: AsyncSession, person_id: int) -> list[InboundMessage]:

@@ -23,8 +23,8 @@ from typing import Any, Protocol
 from sqlalchemy import Integer, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.bulk import KeyedUpdate
-from storage.db import ForIds, among, bind_processors, connection_of, core, table_of
+from storage.bulk import KeyedUpdate, Updates, postgres_runs, run_together
+from storage.db import ForIds, among, bind_processors, connection_of, core, driver_errors, table_of
 from storage.models import Identity, OutboxMessage
 
 SENDING = "sending"
@@ -74,7 +74,7 @@ class Handoff(Protocol):
     same batch stops their address."""
 
     async def insert_outbox(
-        self, session: AsyncSession, rows: list[dict[str, Any]]
+        self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Updates = ()
     ) -> list[ClaimedMessage]: ...
 
     async def restate(self, session: AsyncSession, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]: ...
@@ -89,15 +89,16 @@ def enqueue(session: AsyncSession, **fields: Any) -> OutboxMessage:
     return message
 
 
-async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]], *, then: Updates = ()) -> None:
     """Insert rows built by `row`, in order, with one Core executemany (the engine's replies: no ORM
-    objects to track). Rows added through the ORM and not yet flushed go first, so ids keep the order
-    in which rows were made (the sender sends an address's rows in id order)."""
-    if not rows:
-        return
-    if any(isinstance(pending, OutboxMessage) for pending in session.new):
-        await session.flush()
-    await core(session, _INSERT, rows)
+    objects to track), then run the updates `then` (storage.bulk). Rows added through the ORM and not
+    yet flushed go first, so ids keep the order in which rows were made (the sender sends an address's
+    rows in id order)."""
+    if rows:
+        if any(isinstance(pending, OutboxMessage) for pending in session.new):
+            await session.flush()
+        await core(session, _INSERT, rows)
+    await run_together(session, then)
 
 
 _INSERT = insert(table_of(OutboxMessage))
@@ -210,14 +211,18 @@ async def insert_born(
     lease: timedelta,
     channels: tuple[str, ...],
     limit: int,
+    then: Updates = (),
 ) -> list[ClaimedMessage]:
     """Insert rows built by `row` (as `insert_rows`), up to `limit` of them born claimed: each that
-    `claim_due` would take now, with its address's later rows of this batch behind it. Returns those,
-    in id order; they are the caller's to send once this transaction committed.
+    `claim_due` would take now, with its address's later rows of this batch behind it, then run the
+    updates `then` (storage.bulk). Returns those born claimed, in id order; they are the caller's to
+    send once this transaction committed.
 
     One statement for the addresses (which have an earlier row that blocks, and their facts) and one
-    INSERT for all rows, with RETURNING for the ids."""
+    INSERT for all rows, with RETURNING for the ids; on PostgreSQL `then` goes in the INSERT's pipeline
+    (one wait for both: the engine's marks and states at its batch's end)."""
     if not rows:
+        await run_together(session, then)
         return []
     if session.new or session.dirty or session.deleted:
         # The Core statements below do not autoflush: what the batch's effects changed through the ORM
@@ -247,7 +252,7 @@ async def insert_born(
         if due:
             held.add(identity_id)
         values.append({**fields, "claimed_until": None, "first_attempt_at": None})
-    ids = await _insert_returning_ids(session, values)
+    ids = await _insert_returning_ids(session, values, then)
     claimed = []
     for position in born:
         fields = rows[position]
@@ -278,26 +283,39 @@ async def insert_born(
     return claimed
 
 
-_INSERT_RETURNING = insert(table_of(OutboxMessage)).returning(
-    table_of(OutboxMessage).c.id, sort_by_parameter_order=True
-)
+async def _insert_returning_ids(
+    session: AsyncSession, values: list[dict[str, Any]], then: Updates
+) -> list[int]:
+    """Insert rows that all have the same keys, then run the updates `then`; the rows' new ids, in the
+    rows' order.
 
-
-async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, Any]]) -> list[int]:
-    """Insert rows that all have the same keys; their new ids, in the rows' order.
-
-    On SQLite the INSERT is written here and sent on the driver's cursor (storage.db's one-hop cursor):
-    through SQLAlchemy, its execution context processed each row's parameters and its insertmanyvalues
-    step rendered and sorted the statement again: 12-30 % of the inserting transaction's CPU for 4-30
-    replies (bench/README.md, session 14). The ids come sorted: SQLite gives the rows of one INSERT's
-    VALUES the next rowids in turn, one writer at a time (as storage.db's `_insert_many_rows_at_once`
-    relies on)."""
+    Written here and sent on the driver: through SQLAlchemy, its execution context processed each
+    row's parameters and its insertmanyvalues step rendered and sorted the statement again: 12-30 % of
+    the inserting transaction's CPU for 4-30 replies on SQLite (bench/README.md, session 14), and its
+    statement cannot join a pipeline on PostgreSQL. The ids come sorted: one INSERT gives its rows the
+    next ids in the order it inserts them (SQLite's VALUES one writer at a time, as storage.db's
+    `_insert_many_rows_at_once` relies on; PostgreSQL's sequence in the ORDER BY of the arrays'
+    ordinality, as ingest's INSERT relies on, storage/inbox.py)."""
     connection = await connection_of(session)
-    if connection.dialect.name != "sqlite":
-        return list((await connection.execute(_INSERT_RETURNING, values)).scalars())
-    insert_of = _sqlite_insert_of(tuple(values[0]), connection.dialect)
     raw = await connection.get_raw_connection()
     driver: Any = raw.driver_connection
+    columns = tuple(values[0])
+    if connection.dialect.name == "postgresql":
+        insert_of = _postgres_insert_of(columns, connection.dialect)
+        arrays = [
+            [value[column] for value in values]
+            if process is None
+            else [process(value[column]) for value in values]
+            for column, process in insert_of.processors
+        ]
+        runs = postgres_runs(then, connection.dialect)
+        async with driver_errors(connection, insert_of.head), driver.cursor() as inserted:
+            async with driver.cursor() as cursor, driver.pipeline():
+                await inserted.execute(insert_of.head, arrays)
+                for sql, update_arrays in runs:
+                    await cursor.execute(sql, update_arrays)
+            return sorted(row[0] for row in await inserted.fetchall())
+    insert_of = _sqlite_insert_of(columns, connection.dialect)
     cursor = await driver.cursor()
     ids: list[int] = []
     for start in range(0, len(values), _SQLITE_INSERT_ROWS):
@@ -311,29 +329,49 @@ async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, An
             insert_of.head + ", ".join([insert_of.marks] * len(part)) + " RETURNING id", parameters
         )
         ids.extend(sorted(row[0] for row in await cursor.fetchall()))
+    await run_together(session, then)
     return ids
 
 
 @dataclass(frozen=True, slots=True)
-class _SqliteInsert:
-    head: str  # INSERT INTO outbox (columns) VALUES
-    marks: str  # one row's (?, ?, ...)
+class _DriverInsert:
+    head: str  # SQLite: INSERT INTO outbox (columns) VALUES; PostgreSQL: the whole statement
+    marks: str  # SQLite: one row's (?, ?, ...)
     processors: tuple[tuple[str, Any], ...]  # (column, SQLAlchemy's bind processor for its type or None)
 
 
 # Rows an INSERT on SQLite: 500 rows of the outbox's 20 columns stay well under its 32,766 parameters.
 _SQLITE_INSERT_ROWS = 500
-_sqlite_inserts: dict[tuple[str, ...], _SqliteInsert] = {}
+_sqlite_inserts: dict[tuple[str, ...], _DriverInsert] = {}
 
 
-def _sqlite_insert_of(columns: tuple[str, ...], dialect: Any) -> _SqliteInsert:
+def _sqlite_insert_of(columns: tuple[str, ...], dialect: Any) -> _DriverInsert:
     """The INSERT's parts for these columns, built once: values go through the columns' own bind
     processors, so timestamps and JSON are written as the ORM writes them."""
     built = _sqlite_inserts.get(columns)
     if built is None:
-        built = _sqlite_inserts[columns] = _SqliteInsert(
+        built = _sqlite_inserts[columns] = _DriverInsert(
             head=f"INSERT INTO outbox ({', '.join(columns)}) VALUES ",
             marks="(" + ", ".join(["?"] * len(columns)) + ")",
+            processors=tuple(zip(columns, bind_processors(_outbox, columns, dialect), strict=True)),
+        )
+    return built
+
+
+_postgres_inserts: dict[tuple[str, ...], _DriverInsert] = {}
+
+
+def _postgres_insert_of(columns: tuple[str, ...], dialect: Any) -> _DriverInsert:
+    """`INSERT INTO outbox (columns) SELECT * FROM unnest(arrays)` in the arrays' order, RETURNING id,
+    built once (`head` is the whole statement; values through the columns' bind processors)."""
+    built = _postgres_inserts.get(columns)
+    if built is None:
+        arrays = ", ".join(f"%b::{_outbox.c[column].type.compile(dialect)}[]" for column in columns)
+        names = ", ".join(f"v{i}" for i in range(len(columns)))
+        built = _postgres_inserts[columns] = _DriverInsert(
+            head=f"INSERT INTO outbox ({', '.join(columns)}) SELECT {names} FROM unnest({arrays}) "
+            f"WITH ORDINALITY AS v({names}, n) ORDER BY n RETURNING id",
+            marks="",
             processors=tuple(zip(columns, bind_processors(_outbox, columns, dialect), strict=True)),
         )
     return built

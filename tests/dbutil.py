@@ -102,6 +102,24 @@ def sqlite_statements(monkeypatch: Any, prefix: str) -> list[int]:
     return seen
 
 
+def postgres_statements(monkeypatch: Any, prefix: str) -> list[str]:
+    """From now on, each statement starting with `prefix` (case-insensitive) sent on psycopg's async
+    cursors: what SQLAlchemy sends and what storage code sends on the driver (pipelines too), each once."""
+    import psycopg
+
+    seen: list[str] = []
+    execute: Any = psycopg.AsyncCursor.execute
+
+    async def counted(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        sql = query if isinstance(query, str) else str(query)
+        if sql.lstrip().upper().startswith(prefix.upper()):
+            seen.append(sql)
+        return await execute(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.AsyncCursor, "execute", counted)
+    return seen
+
+
 class LoopTicks:
     """Counts 10 ms ticks of the event loop while open: a blocked loop does not tick."""
 

@@ -123,7 +123,9 @@ async def test_an_address_another_process_made_meanwhile_keeps_its_person(
     async with sessions() as session, session.begin():
         winner = await identity_for(session, "sms", "+31600000005", NOW)
     monkeypatch.setattr(inbox, "_SQLITE_LOOKUP", inbox._SQLITE_LOOKUP + " AND 0")
-    monkeypatch.setattr(inbox, "_PG_LOOKUP", inbox._PG_LOOKUP + " AND false")
+    missed = inbox._PG_INSERT_KNOWN.replace("AND i.address = d.a), ", "AND i.address = d.a AND false), ")
+    assert missed != inbox._PG_INSERT_KNOWN
+    monkeypatch.setattr(inbox, "_PG_INSERT_KNOWN", missed)
     stored = await store(sessions, [message("SMr", "+31600000005"), message("SMn", "+31600000006")])
     assert (stored[0].identity_id, stored[0].person_id) == (winner.id, winner.person_id)
     async with sessions() as session:
@@ -140,6 +142,49 @@ async def test_one_persons_messages_in_a_batch_keep_their_order_in_their_ids(ses
     batch = [message(f"SM{n:03d}"[::-1], "+31600000007") for n in range(40)]
     ids = [stored.inbound_id or 0 for stored in await store(sessions, batch)]
     assert 0 not in ids and ids == sorted(ids)
+
+
+async def test_a_batch_of_known_addresses_and_first_contacts_keeps_each_persons_order(
+    sessions: Sessions,
+) -> None:
+    """Known addresses' messages are inserted with their lookup, first contacts' after their people are
+    made: every message stored once, under its own person, each person's ids in arrival order."""
+    await store(sessions, [message("SMk0", "+31600000021")])
+    batch = [
+        message(f"SMm{n:02d}{address[-2:]}", address)
+        for n in range(12)
+        for address in ("+31600000021", "+31600000022", "+31600000023")
+    ]
+    again = message("SMm0021", "+31600000099")  # a delivery again, garbled: the first one's sender
+    stored = await store(sessions, [*batch, batch[0], again])
+    assert [s.duplicate for s in stored] == [False] * len(batch) + [True, True]
+    assert stored[-1].person_id == stored[-2].person_id == stored[0].person_id
+    stored = stored[:-1]
+    by_person: dict[int, list[int]] = {}
+    for one in stored[:-1]:
+        by_person.setdefault(one.person_id, []).append(one.inbound_id or 0)
+    assert len(by_person) == 3 and all(ids == sorted(ids) and 0 not in ids for ids in by_person.values())
+    async with sessions() as session:
+        assert await count(session, InboundMessage) == 1 + len(batch)
+        assert await count(session, Person) == 3
+
+
+async def test_stored_committed_is_committed_when_it_returns(sessions: Sessions) -> None:
+    """Ingest's transaction (`store_committed`): on PostgreSQL the COMMIT goes with its last statements,
+    so another connection sees the messages before the session's own commit, which then finds nothing
+    to do; on SQLite the session commits as for `store_many`. Either way the messages stay."""
+    async with sessions() as session, session.begin():
+        stored = await inbox.store_committed(
+            session, [message("SMc1", "+31600000031"), message("SMc2", "+31600000032")]
+        )
+        if session.bind.dialect.name == "postgresql":
+            async with sessions() as other:
+                assert await count(other, InboundMessage) == 2
+    assert not any(s.duplicate for s in stored)
+    async with sessions() as session:
+        assert await count(session, InboundMessage) == 2
+        again = await inbox.store_committed(session, [message("SMc1", "+31600000031")])
+        assert again[0].duplicate
 
 
 async def _waiting_on_a_lock(sessions: Sessions) -> bool:

@@ -22,7 +22,7 @@ from storage.inbox import identity_for, mark_address_stopped
 from storage.models import OutboxMessage
 from tests.community import ASK_BOODSCHAPPEN, add_person, say
 from tests.conftest import FixedClock
-from tests.dbutil import outbox_rows, sqlite_statements, statements_starting, text_message
+from tests.dbutil import outbox_rows, postgres_statements, sqlite_statements, text_message
 from tests.test_outbox_sender import FakeAdapter, enqueue, resent_count, row_fields
 
 CHANNELS = ("simulator",)
@@ -104,9 +104,9 @@ async def test_a_batchs_replies_are_one_insert_and_each_born_row_gets_its_own_id
     if runtime.db.dialect.name == "sqlite":  # written on the driver's cursor: counted there
         inserts = sqlite_statements(monkeypatch, "INSERT INTO outbox")
         claimed = await insert_born(runtime, clock, rows, limit=20)
-    else:
-        with statements_starting(runtime.db, "INSERT INTO outbox") as sent:
-            claimed = await insert_born(runtime, clock, rows, limit=20)
+    else:  # written on the driver too (one pipeline with the batch's last updates)
+        sent = postgres_statements(monkeypatch, "INSERT INTO outbox")
+        claimed = await insert_born(runtime, clock, rows, limit=20)
         inserts = [1 for _statement in sent]
     assert len(inserts) == 1
     stored = await outbox_rows(runtime)
@@ -419,8 +419,10 @@ class RecordingHandoff:
         self.sender = sender
         self.restated: list[list[str]] = []
 
-    async def insert_outbox(self, session: Any, rows: list[dict[str, Any]]) -> list[outbox.ClaimedMessage]:
-        return await self.sender.insert_outbox(session, rows)
+    async def insert_outbox(
+        self, session: Any, rows: list[dict[str, Any]], *, then: Any = ()
+    ) -> list[outbox.ClaimedMessage]:
+        return await self.sender.insert_outbox(session, rows, then=then)
 
     async def restate(
         self, session: Any, claimed: list[outbox.ClaimedMessage]

@@ -55,6 +55,7 @@ from bot.delivery.quiet_hours import QuietHours
 from bot.delivery.whatsapp_templates import load as load_wordings
 from bot.delivery.whatsapp_window import Template, window_open
 from storage import outbox, whatsapp_templates
+from storage.bulk import Updates
 from storage.db import GroupCommit
 from storage.inbox import mark_address_stopped
 from storage.models import Person
@@ -183,16 +184,25 @@ class OutboxSender:
         self._stopping = True
         self._wakeup.set()
 
-    async def insert_outbox(self, session: AsyncSession, rows: list[dict[str, Any]]) -> list[ClaimedMessage]:
-        """The engine's replies (storage.outbox.row), inserted in its batch's transaction: born claimed for
-        this sender where `claim_due` would take them now, while `run` is sending and has room. Returns
-        those; the engine gives them to `hand_over` once the transaction committed."""
+    async def insert_outbox(
+        self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Updates = ()
+    ) -> list[ClaimedMessage]:
+        """The engine's replies (storage.outbox.row), inserted in its batch's transaction, then the
+        updates `then`: born claimed for this sender where `claim_due` would take them now, while `run`
+        is sending and has room. Returns those; the engine gives them to `hand_over` once the
+        transaction committed."""
         room = self._max_held - len(self._claimed) - len(self._sending)
         if not self._running or self._stopping or room <= 0:
-            await outbox.insert_rows(session, rows)
+            await outbox.insert_rows(session, rows, then=then)
             return []
         claimed = await outbox.insert_born(
-            session, rows, now=self._clock(), lease=self._lease, channels=self._channels, limit=room
+            session,
+            rows,
+            now=self._clock(),
+            lease=self._lease,
+            channels=self._channels,
+            limit=room,
+            then=then,
         )
         if len(claimed) < len(rows):
             # Rows left in the table behind a lane's rows: the claim is woken once that lane is done.
