@@ -42,7 +42,7 @@ from flows.profile import Profile
 from flows.types import Effect, Event, Reply
 from storage import inbox, outbox, privacy, schedule, staff, threads
 from storage import profile as person_facts
-from storage.bulk import Updates, run_together
+from storage.bulk import NOTHING, Then, run_together
 from storage.db import BatchCommit, ForIds
 from storage.inbox import StoredInbound
 from storage.models import Conversation, Identity, Person
@@ -281,7 +281,9 @@ class Engine:
                     await session.flush()
             early = len(writes.born)  # born in an earlier round: a later step may have stopped the address
             await touched.flush(session)
-            await writes.flush(session)
+            # The COMMIT with the batch's last writes (PostgreSQL: one wait less), unless rows born
+            # earlier are read again after them.
+            await writes.flush(session, last=not (early and self._handoff is not None))
             if early and self._handoff is not None:
                 writes.born[:early] = await self._handoff.restate(session, writes.born[:early])
         if writes.born and self._handoff is not None:
@@ -883,10 +885,10 @@ class _Writes:
         else:
             self.states.append({"conversation_of": person_id, "state": state, "updated_at": now})
 
-    async def flush_outbox(self, session: AsyncSession, then: Updates = ()) -> None:
-        """The replies so far inserted, then the updates `then` (on PostgreSQL in one wait with them)."""
+    async def flush_outbox(self, session: AsyncSession, then: Then = NOTHING) -> None:
+        """The replies so far inserted, then what `then` says (on PostgreSQL in one wait with them)."""
         if not self.outbox:
-            await run_together(session, then)
+            await run_together(session, then.updates, commit=then.commit)
             return
         if self.handoff is None:
             await outbox.insert_rows(session, self.outbox, then=then)
@@ -897,8 +899,10 @@ class _Writes:
             self.born += born
         self.outbox = []
 
-    async def flush(self, session: AsyncSession) -> None:
-        await self.flush_outbox(session, then=inbox.marks_and_states(self.marks, self.states))
+    async def flush(self, session: AsyncSession, *, last: bool = False) -> None:
+        """What the batch wrote so far; `last`: the batch's end, its COMMIT sent with these writes."""
+        marks_and_states = inbox.marks_and_states(self.marks, self.states)
+        await self.flush_outbox(session, then=Then(marks_and_states, commit=last))
         self.marks, self.states = [], []
 
 

@@ -16,6 +16,7 @@ reads back exactly as through the ORM (UTC timestamps made naive, JSON as jsonb)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from psycopg.pq import TransactionStatus
@@ -117,10 +118,25 @@ class KeyedUpdate:
 Updates = Sequence[tuple[KeyedUpdate, Sequence[dict[str, Any]]]]
 
 
-async def run_together(session: AsyncSession, updates: Updates) -> None:
+@dataclass(frozen=True, slots=True)
+class Then:
+    """What follows a statement of the caller's at the end of a transaction (storage.outbox's INSERT of
+    the engine's replies): keyed updates, in order, and with `commit` the COMMIT, which on PostgreSQL
+    goes in the same pipeline (one wait less a transaction; the session's own commit then finds nothing
+    open). Only for the transaction's very last writes: what the session still holds is flushed first."""
+
+    updates: Updates = ()
+    commit: bool = False
+
+
+NOTHING = Then()
+
+
+async def run_together(session: AsyncSession, updates: Updates, *, commit: bool = False) -> None:
     """Several tables' keyed updates of one transaction, in this order. On PostgreSQL their statements go
-    in one pipeline (psycopg's pipeline mode: one wait for all, the server runs them in order); on
-    SQLite each is an executemany on the one-hop cursor (no wait to save: the database is in process)."""
+    in one pipeline (psycopg's pipeline mode: one wait for all, the server runs them in order), with
+    `commit` the COMMIT too (see `Then`); on SQLite each is an executemany on the one-hop cursor (no wait
+    to save: the database is in process) and the session commits."""
     if not any(rows for _update, rows in updates):
         return
     connection = await connection_of(session)
@@ -134,8 +150,10 @@ async def run_together(session: AsyncSession, updates: Updates) -> None:
                 await one_hop.executemany(sql, values)
         return
     runs = postgres_runs(updates, connection.dialect)
+    if commit:
+        await flushed(session)
     async with driver_errors(connection, runs[0][0]), driver.cursor() as cursor:
-        if len(runs) == 1 and driver.info.transaction_status != _IDLE:
+        if len(runs) == 1 and not commit and driver.info.transaction_status != _IDLE:
             await cursor.execute(*runs[0])
             return
         # In a pipeline even alone when it opens the transaction: psycopg then sends the BEGIN with it
@@ -143,6 +161,15 @@ async def run_together(session: AsyncSession, updates: Updates) -> None:
         async with driver.pipeline():
             for sql, arrays in runs:
                 await cursor.execute(sql, arrays)
+            if commit:
+                await driver.commit()
+
+
+async def flushed(session: AsyncSession) -> None:
+    """What the session's ORM objects hold, written: before a COMMIT sent on the driver, which the
+    session's own commit (which would have flushed them) then no longer sends."""
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
 
 
 def postgres_runs(updates: Updates, dialect: Dialect) -> list[tuple[str, list[Any]]]:

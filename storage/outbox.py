@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from sqlalchemy import Integer, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.bulk import KeyedUpdate, Updates, postgres_runs, run_together
+from storage.bulk import NOTHING, KeyedUpdate, Then, flushed, postgres_runs, run_together
 from storage.db import ForIds, among, bind_processors, connection_of, core, driver_errors, table_of
 from storage.models import Identity, OutboxMessage
 
@@ -74,7 +74,7 @@ class Handoff(Protocol):
     same batch stops their address."""
 
     async def insert_outbox(
-        self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Updates = ()
+        self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Then = NOTHING
     ) -> list[ClaimedMessage]: ...
 
     async def restate(self, session: AsyncSession, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]: ...
@@ -89,16 +89,16 @@ def enqueue(session: AsyncSession, **fields: Any) -> OutboxMessage:
     return message
 
 
-async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]], *, then: Updates = ()) -> None:
+async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]], *, then: Then = NOTHING) -> None:
     """Insert rows built by `row`, in order, with one Core executemany (the engine's replies: no ORM
-    objects to track), then run the updates `then` (storage.bulk). Rows added through the ORM and not
-    yet flushed go first, so ids keep the order in which rows were made (the sender sends an address's
+    objects to track), then what `then` says (storage.bulk). Rows added through the ORM and not yet
+    flushed go first, so ids keep the order in which rows were made (the sender sends an address's
     rows in id order)."""
     if rows:
         if any(isinstance(pending, OutboxMessage) for pending in session.new):
             await session.flush()
         await core(session, _INSERT, rows)
-    await run_together(session, then)
+    await run_together(session, then.updates, commit=then.commit)
 
 
 _INSERT = insert(table_of(OutboxMessage))
@@ -211,18 +211,18 @@ async def insert_born(
     lease: timedelta,
     channels: tuple[str, ...],
     limit: int,
-    then: Updates = (),
+    then: Then = NOTHING,
 ) -> list[ClaimedMessage]:
     """Insert rows built by `row` (as `insert_rows`), up to `limit` of them born claimed: each that
-    `claim_due` would take now, with its address's later rows of this batch behind it, then run the
-    updates `then` (storage.bulk). Returns those born claimed, in id order; they are the caller's to
+    `claim_due` would take now, with its address's later rows of this batch behind it, then what `then`
+    says (storage.bulk). Returns those born claimed, in id order; they are the caller's to
     send once this transaction committed.
 
     One statement for the addresses (which have an earlier row that blocks, and their facts) and one
     INSERT for all rows, with RETURNING for the ids; on PostgreSQL `then` goes in the INSERT's pipeline
     (one wait for both: the engine's marks and states at its batch's end)."""
     if not rows:
-        await run_together(session, then)
+        await run_together(session, then.updates, commit=then.commit)
         return []
     if session.new or session.dirty or session.deleted:
         # The Core statements below do not autoflush: what the batch's effects changed through the ORM
@@ -283,11 +283,9 @@ async def insert_born(
     return claimed
 
 
-async def _insert_returning_ids(
-    session: AsyncSession, values: list[dict[str, Any]], then: Updates
-) -> list[int]:
-    """Insert rows that all have the same keys, then run the updates `then`; the rows' new ids, in the
-    rows' order.
+async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, Any]], then: Then) -> list[int]:
+    """Insert rows that all have the same keys, then what `then` says; the rows' new ids, in the rows'
+    order.
 
     Written here and sent on the driver: through SQLAlchemy, its execution context processed each
     row's parameters and its insertmanyvalues step rendered and sorted the statement again: 12-30 % of
@@ -308,12 +306,16 @@ async def _insert_returning_ids(
             else [process(value[column]) for value in values]
             for column, process in insert_of.processors
         ]
-        runs = postgres_runs(then, connection.dialect)
+        runs = postgres_runs(then.updates, connection.dialect)
+        if then.commit:
+            await flushed(session)
         async with driver_errors(connection, insert_of.head), driver.cursor() as inserted:
             async with driver.cursor() as cursor, driver.pipeline():
                 await inserted.execute(insert_of.head, arrays)
                 for sql, update_arrays in runs:
                     await cursor.execute(sql, update_arrays)
+                if then.commit:
+                    await driver.commit()
             return sorted(row[0] for row in await inserted.fetchall())
     insert_of = _sqlite_insert_of(columns, connection.dialect)
     cursor = await driver.cursor()
@@ -329,7 +331,7 @@ async def _insert_returning_ids(
             insert_of.head + ", ".join([insert_of.marks] * len(part)) + " RETURNING id", parameters
         )
         ids.extend(sorted(row[0] for row in await cursor.fetchall()))
-    await run_together(session, then)
+    await run_together(session, then.updates)  # SQLite: the session commits (no wait to save)
     return ids
 
 

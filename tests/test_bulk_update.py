@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import inbox, outbox
+from storage.bulk import run_together
 from storage.db import make_sessionmaker
 from storage.models import Conversation, Identity, InboundMessage, OutboxMessage, Person
 
@@ -155,3 +156,31 @@ async def test_marks_and_states_go_together_and_in_one_pipeline_on_postgresql(
     assert marked == {messages[0]: later, messages[1]: None}
     assert states == {people[0]: {}, people[1]: {"flow": "menu"}}
     assert len(pipelines) == (1 if db.dialect.name == "postgresql" else 0)
+
+
+async def test_the_last_writes_carry_the_commit_and_what_the_session_held_goes_first(db: AsyncEngine) -> None:
+    """`run_together(..., commit=True)`, a transaction's last writes (the engine's batch end): what the
+    session's ORM objects hold is flushed first, then the updates and, on PostgreSQL, the COMMIT in the
+    same pipeline: another connection sees all of it before the session's own commit, which then finds
+    nothing open. On SQLite the session commits as before. Either way everything is kept."""
+    people, _rows = await _people_with_rows(db, 2)
+    sessions = make_sessionmaker(db)
+    later = NOW + timedelta(seconds=7)
+    async with sessions() as session, session.begin():
+        person = await session.get(Person, people[0])
+        assert person is not None
+        person.first_name = "Ria"  # held by the session, not flushed yet
+        await run_together(
+            session,
+            inbox.marks_and_states(
+                [], [{"conversation_of": people[1], "state": {"f": 1}, "updated_at": later}]
+            ),
+            commit=True,
+        )
+        if db.dialect.name == "postgresql":
+            async with sessions() as other:
+                assert (await other.get(Person, people[0])).first_name == "Ria"  # type: ignore[union-attr]
+                assert (await other.get(Conversation, people[1])).state == {"f": 1}  # type: ignore[union-attr]
+    async with sessions() as session:
+        assert (await session.get(Person, people[0])).first_name == "Ria"  # type: ignore[union-attr]
+        assert (await session.get(Conversation, people[1])).state == {"f": 1}  # type: ignore[union-attr]

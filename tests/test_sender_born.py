@@ -18,6 +18,7 @@ from bot.delivery.sender import LEASE, OutboxSender
 from bot.engine import Engine
 from bot.runtime import Runtime
 from storage import outbox
+from storage.bulk import NOTHING
 from storage.inbox import identity_for, mark_address_stopped
 from storage.models import OutboxMessage
 from tests.community import ASK_BOODSCHAPPEN, add_person, say
@@ -420,7 +421,7 @@ class RecordingHandoff:
         self.restated: list[list[str]] = []
 
     async def insert_outbox(
-        self, session: Any, rows: list[dict[str, Any]], *, then: Any = ()
+        self, session: Any, rows: list[dict[str, Any]], *, then: Any = NOTHING
     ) -> list[outbox.ClaimedMessage]:
         return await self.sender.insert_outbox(session, rows, then=then)
 

@@ -55,7 +55,7 @@ from bot.delivery.quiet_hours import QuietHours
 from bot.delivery.whatsapp_templates import load as load_wordings
 from bot.delivery.whatsapp_window import Template, window_open
 from storage import outbox, whatsapp_templates
-from storage.bulk import Updates
+from storage.bulk import NOTHING, Then
 from storage.db import GroupCommit
 from storage.inbox import mark_address_stopped
 from storage.models import Person
@@ -185,12 +185,12 @@ class OutboxSender:
         self._wakeup.set()
 
     async def insert_outbox(
-        self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Updates = ()
+        self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Then = NOTHING
     ) -> list[ClaimedMessage]:
-        """The engine's replies (storage.outbox.row), inserted in its batch's transaction, then the
-        updates `then`: born claimed for this sender where `claim_due` would take them now, while `run`
-        is sending and has room. Returns those; the engine gives them to `hand_over` once the
-        transaction committed."""
+        """The engine's replies (storage.outbox.row), inserted in its batch's transaction, then what
+        `then` says (storage.bulk): born claimed for this sender where `claim_due` would take them now,
+        while `run` is sending and has room. Returns those; the engine gives them to `hand_over` once
+        the transaction committed."""
         room = self._max_held - len(self._claimed) - len(self._sending)
         if not self._running or self._stopping or room <= 0:
             await outbox.insert_rows(session, rows, then=then)
