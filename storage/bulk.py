@@ -123,7 +123,9 @@ class Then:
     """What follows a statement of the caller's at the end of a transaction (storage.outbox's INSERT of
     the engine's replies): keyed updates, in order, and with `commit` the COMMIT, which on PostgreSQL
     goes in the same pipeline (one wait less a transaction; the session's own commit then finds nothing
-    open). Only for the transaction's very last writes: what the session still holds is flushed first."""
+    open). Only for the transaction's very last writes: what the session still holds is flushed first.
+    The COMMIT is a statement of the pipeline: psycopg's commit() there would wait for a Sync of its own
+    before the pipeline's."""
 
     updates: Updates = ()
     commit: bool = False
@@ -161,8 +163,8 @@ async def run_together(session: AsyncSession, updates: Updates, *, commit: bool 
         async with driver.pipeline():
             for sql, arrays in runs:
                 await cursor.execute(sql, arrays)
-            if commit:
-                await driver.commit()
+            if commit:  # a statement of the pipeline: psycopg's commit() would sync on its own first
+                await cursor.execute("COMMIT")
 
 
 async def flushed(session: AsyncSession) -> None:

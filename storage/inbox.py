@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from psycopg.pq import TransactionStatus
 from sqlalchemy import Select, bindparam, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +21,8 @@ from storage import outbox
 from storage.bulk import KeyedUpdate, Updates, run_together
 from storage.db import connection_of, core, now_if_free, table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
+
+_IDLE = TransactionStatus.IDLE  # psycopg's: no transaction open on the connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,15 +354,37 @@ async def _store_postgres(
 ) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
     """`store_many` on PostgreSQL (psycopg's connection, in the session's transaction).
 
-    Two round trips for a batch of known addresses (most): the messages inserted joined to their
-    addresses (the transaction's BEGIN sent with it, psycopg's pipeline mode), then the activity
-    updates, the NOTIFY and, with `commit`, the COMMIT in one pipeline. Before, BEGIN, the lookup, the
-    INSERT, the updates and the COMMIT were five (bench/README.md, session 17)."""
+    With `commit` and no transaction open yet this is the whole transaction, and a batch of known
+    addresses (most) takes two round trips: BEGIN and the messages inserted joined to their addresses,
+    then the activity updates, the NOTIFY and COMMIT, each a pipeline. BEGIN and COMMIT go as
+    statements of those pipelines, the connection in autocommit meanwhile: left to itself psycopg sends
+    its BEGIN with a Sync of its own and waits, and its commit() in a pipeline syncs before the
+    pipeline's own Sync, a round trip each. Before: BEGIN, the lookup, the INSERT, the updates and the
+    COMMIT, five (bench/README.md, session 17)."""
+    if not commit or connection.info.transaction_status != _IDLE:
+        return await _store_postgres_writes(connection, writer, messages, own_transaction=False)
+    await connection.set_autocommit(True)
+    try:
+        stored = await _store_postgres_writes(connection, writer, messages, own_transaction=True)
+    except BaseException:
+        with contextlib.suppress(Exception):  # a broken connection: the pool drops it
+            await connection.rollback()
+            await connection.set_autocommit(False)
+        raise
+    await connection.set_autocommit(False)
+    return stored
+
+
+async def _store_postgres_writes(
+    connection: Any, writer: _Writer, messages: list[NewInbound], *, own_transaction: bool
+) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
     keys = list({(m.tenant, m.channel, m.address): None for m in messages})
     found: dict[Key, tuple[int, int]] = {}
     new_ids: dict[Key, int] = {}
     async with connection.cursor() as cursor:
         async with connection.pipeline():
+            if own_transaction:
+                await connection.execute("BEGIN")
             await cursor.execute(_PG_INSERT_KNOWN, _columns([_known_row(m, writer) for m in messages], 6))
         for row_id, tenant, channel, text_key, identity_id, person_id in await cursor.fetchall():
             if identity_id is None:  # an inserted message: (tenant, channel, provider id)
@@ -392,8 +418,8 @@ async def _store_postgres(
                 await cursor.execute(_PG_REOPENED, (ids, [writer.at(reopened[i]) for i in ids]))
             if new_ids:  # other processes' engines own some people: wake them on commit
                 await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', %s)", (notifier(),))
-            if commit:
-                await connection.commit()
+            if own_transaction:
+                await connection.execute("COMMIT")
     return found, new_ids
 
 

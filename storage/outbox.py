@@ -314,8 +314,8 @@ async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, An
                 await inserted.execute(insert_of.head, arrays)
                 for sql, update_arrays in runs:
                     await cursor.execute(sql, update_arrays)
-                if then.commit:
-                    await driver.commit()
+                if then.commit:  # a statement of the pipeline (storage.bulk's Then)
+                    await cursor.execute("COMMIT")
             return sorted(row[0] for row in await inserted.fetchall())
     insert_of = _sqlite_insert_of(columns, connection.dialect)
     cursor = await driver.cursor()

@@ -8,6 +8,7 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text, update
@@ -270,3 +271,29 @@ async def test_sqlite_ingest_runs_here_when_the_lock_is_free_and_waits_off_the_l
         await db.dispose()
     assert stored[0].inbound_id is not None
     assert ticks.count >= 15  # about 30 while the lock was held: the loop was never blocked
+
+
+async def test_ingests_own_transaction_leaves_the_connection_as_it_found_it(sessions: Sessions) -> None:
+    """On PostgreSQL `store_committed` sends BEGIN and COMMIT itself, the connection in autocommit
+    meanwhile: afterwards, stored or failed, the connection is out of autocommit again with no
+    transaction open (the pool's next user gets transactions as before), and a failed batch keeps
+    nothing."""
+    if sessions.kw["bind"].dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's driver connection")
+    from psycopg.pq import TransactionStatus
+
+    async def driver_of(session: AsyncSession) -> Any:
+        return (await (await session.connection()).get_raw_connection()).driver_connection
+
+    async with sessions() as session, session.begin():
+        driver = await driver_of(session)
+        await inbox.store_committed(session, [message("SMa1", "+31600000041")])
+        assert not driver.autocommit and driver.info.transaction_status == TransactionStatus.IDLE
+    async with sessions() as session:
+        driver = await driver_of(session)
+        with pytest.raises(Exception, match="too long"):
+            await inbox.store_committed(session, [message("SM" * 40, "+31600000041")])
+        assert not driver.autocommit and driver.info.transaction_status == TransactionStatus.IDLE
+        await session.rollback()
+    async with sessions() as session:
+        assert await count(session, InboundMessage) == 1
