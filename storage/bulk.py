@@ -15,18 +15,16 @@ reads back exactly as through the ORM (UTC timestamps made naive, JSON as jsonb)
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from psycopg.pq import TransactionStatus
 from sqlalchemy import ColumnElement, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import bind_processors, connection_of, driver_errors
-
-_IDLE = TransactionStatus.IDLE  # psycopg's: no transaction open on the connection
+from storage.db import IDLE, bind_processors, connection_of, driver_errors, own_transaction
 
 
 class KeyedUpdate:
@@ -137,8 +135,10 @@ NOTHING = Then()
 async def run_together(session: AsyncSession, updates: Updates, *, commit: bool = False) -> None:
     """Several tables' keyed updates of one transaction, in this order. On PostgreSQL their statements go
     in one pipeline (psycopg's pipeline mode: one wait for all, the server runs them in order), with
-    `commit` the COMMIT too (see `Then`); on SQLite each is an executemany on the one-hop cursor (no wait
-    to save: the database is in process) and the session commits."""
+    `commit` the COMMIT too (see `Then`), and the BEGIN when no transaction is open yet (then it is the
+    whole transaction, one round trip: storage.db's `own_transaction`); on SQLite each is an
+    executemany on the one-hop cursor (no wait to save: the database is in process) and the session
+    commits."""
     if not any(rows for _update, rows in updates):
         return
     connection = await connection_of(session)
@@ -154,17 +154,21 @@ async def run_together(session: AsyncSession, updates: Updates, *, commit: bool 
     runs = postgres_runs(updates, connection.dialect)
     if commit:
         await flushed(session)
+    begin = commit and driver.info.transaction_status == IDLE
     async with driver_errors(connection, runs[0][0]), driver.cursor() as cursor:
-        if len(runs) == 1 and not commit and driver.info.transaction_status != _IDLE:
+        if len(runs) == 1 and not commit:
             await cursor.execute(*runs[0])
             return
-        # In a pipeline even alone when it opens the transaction: psycopg then sends the BEGIN with it
-        # instead of as a round trip of its own (the sender's outcomes are a transaction's first write).
-        async with driver.pipeline():
-            for sql, arrays in runs:
-                await cursor.execute(sql, arrays)
-            if commit:  # a statement of the pipeline: psycopg's commit() would sync on its own first
-                await cursor.execute("COMMIT")
+        async with contextlib.AsyncExitStack() as stack:
+            if begin:
+                await stack.enter_async_context(own_transaction(driver))
+            async with driver.pipeline():
+                if begin:
+                    await cursor.execute("BEGIN")
+                for sql, arrays in runs:
+                    await cursor.execute(sql, arrays)
+                if commit:  # a statement of the pipeline: psycopg's commit() would sync on its own first
+                    await cursor.execute("COMMIT")
 
 
 async def flushed(session: AsyncSession) -> None:

@@ -22,6 +22,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar, cast
 
 import aiosqlite
+from psycopg.pq import TransactionStatus
 from sqlalchemy import Table, bindparam, event, literal_column
 from sqlalchemy.engine import URL, CursorResult, Dialect, make_url
 from sqlalchemy.exc import DBAPIError
@@ -384,6 +385,27 @@ class DriverSelect:
             )
             self._compiled = (dialect, compiled.string, compiled, results)
         return self._compiled
+
+
+IDLE = TransactionStatus.IDLE  # psycopg's: no transaction open on the connection
+
+
+@contextlib.asynccontextmanager
+async def own_transaction(driver: Any) -> AsyncIterator[None]:
+    """A transaction whose BEGIN and COMMIT the caller sends as statements of its psycopg pipelines,
+    the connection in autocommit meanwhile: left to itself psycopg sends its BEGIN with a Sync of its
+    own and waits for it, and its commit() in a pipeline syncs before the pipeline's own Sync, a round
+    trip each (ingest's transaction 5.1 waits before, 2.0 with this; bench/README.md, session 17).
+    Only where no transaction is open yet; the connection leaves as it came, also after a failure."""
+    await driver.set_autocommit(True)
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):  # a broken connection: the pool drops it
+            await driver.rollback()
+            await driver.set_autocommit(False)
+        raise
+    await driver.set_autocommit(False)
 
 
 @contextlib.asynccontextmanager

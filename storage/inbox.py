@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import socket
@@ -12,17 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from psycopg.pq import TransactionStatus
 from sqlalchemy import Select, bindparam, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
 from storage.bulk import KeyedUpdate, Updates, run_together
-from storage.db import connection_of, core, now_if_free, table_of
+from storage.db import IDLE, connection_of, core, now_if_free, own_transaction, table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
-
-_IDLE = TransactionStatus.IDLE  # psycopg's: no transaction open on the connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,33 +353,23 @@ async def _store_postgres(
     With `commit` and no transaction open yet this is the whole transaction, and a batch of known
     addresses (most) takes two round trips: BEGIN and the messages inserted joined to their addresses,
     then the activity updates, the NOTIFY and COMMIT, each a pipeline. BEGIN and COMMIT go as
-    statements of those pipelines, the connection in autocommit meanwhile: left to itself psycopg sends
-    its BEGIN with a Sync of its own and waits, and its commit() in a pipeline syncs before the
-    pipeline's own Sync, a round trip each. Before: BEGIN, the lookup, the INSERT, the updates and the
-    COMMIT, five (bench/README.md, session 17)."""
-    if not commit or connection.info.transaction_status != _IDLE:
-        return await _store_postgres_writes(connection, writer, messages, own_transaction=False)
-    await connection.set_autocommit(True)
-    try:
-        stored = await _store_postgres_writes(connection, writer, messages, own_transaction=True)
-    except BaseException:
-        with contextlib.suppress(Exception):  # a broken connection: the pool drops it
-            await connection.rollback()
-            await connection.set_autocommit(False)
-        raise
-    await connection.set_autocommit(False)
-    return stored
+    statements of those pipelines (storage.db's `own_transaction`). Before: BEGIN, the lookup, the
+    INSERT, the updates and the COMMIT, five (bench/README.md, session 17)."""
+    if not commit or connection.info.transaction_status != IDLE:
+        return await _store_postgres_writes(connection, writer, messages, begin_and_commit=False)
+    async with own_transaction(connection):
+        return await _store_postgres_writes(connection, writer, messages, begin_and_commit=True)
 
 
 async def _store_postgres_writes(
-    connection: Any, writer: _Writer, messages: list[NewInbound], *, own_transaction: bool
+    connection: Any, writer: _Writer, messages: list[NewInbound], *, begin_and_commit: bool
 ) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
     keys = list({(m.tenant, m.channel, m.address): None for m in messages})
     found: dict[Key, tuple[int, int]] = {}
     new_ids: dict[Key, int] = {}
     async with connection.cursor() as cursor:
         async with connection.pipeline():
-            if own_transaction:
+            if begin_and_commit:
                 await connection.execute("BEGIN")
             await cursor.execute(_PG_INSERT_KNOWN, _columns([_known_row(m, writer) for m in messages], 6))
         for row_id, tenant, channel, text_key, identity_id, person_id in await cursor.fetchall():
@@ -418,7 +404,7 @@ async def _store_postgres_writes(
                 await cursor.execute(_PG_REOPENED, (ids, [writer.at(reopened[i]) for i in ids]))
             if new_ids:  # other processes' engines own some people: wake them on commit
                 await cursor.execute(f"SELECT pg_notify('{NEW_MESSAGES}', %s)", (notifier(),))
-            if own_transaction:
+            if begin_and_commit:
                 await connection.execute("COMMIT")
     return found, new_ids
 

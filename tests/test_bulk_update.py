@@ -184,3 +184,39 @@ async def test_the_last_writes_carry_the_commit_and_what_the_session_held_goes_f
     async with sessions() as session:
         assert (await session.get(Person, people[0])).first_name == "Ria"  # type: ignore[union-attr]
         assert (await session.get(Conversation, people[1])).state == {"f": 1}  # type: ignore[union-attr]
+
+
+async def test_outcomes_as_their_own_transaction_are_committed_and_the_connection_left_as_found(
+    db: AsyncEngine,
+) -> None:
+    """`finish_committed` (the sender's outcome transaction): with no transaction open, on PostgreSQL
+    BEGIN, the updates and COMMIT go in one pipeline, the connection in autocommit only meanwhile; the
+    outcomes are visible to another connection before the session's own commit. On SQLite the session
+    commits. A failing batch keeps nothing and also leaves the connection out of autocommit."""
+    _people, rows = await _people_with_rows(db, 3)
+    sessions = make_sessionmaker(db)
+    async with sessions() as session, session.begin():
+        await outbox.finish_committed(
+            session, [outbox.outcome(rows[0], status=outbox.SENT, now=NOW, provider_id="SMok")]
+        )
+        if db.dialect.name == "postgresql":
+            driver: Any = (await (await session.connection()).get_raw_connection()).driver_connection
+            assert not driver.autocommit
+            async with sessions() as other:
+                assert (await other.get(OutboxMessage, rows[0])).status == outbox.SENT  # type: ignore[union-attr]
+    if db.dialect.name == "postgresql":
+        async with sessions() as session:
+            driver = (await (await session.connection()).get_raw_connection()).driver_connection
+            with pytest.raises(Exception, match="out of range"):  # an id beyond bigint: the server fails it
+                await outbox.finish_committed(
+                    session,
+                    [
+                        outbox.outcome(rows[1], status=outbox.SENT, now=NOW, provider_id="SMok"),
+                        outbox.outcome(10**20, status=outbox.SENT, now=NOW, provider_id="SMno"),
+                    ],
+                )
+            assert not driver.autocommit
+            await session.rollback()
+    async with sessions() as session:
+        statuses = [(await session.get(OutboxMessage, row)).status for row in rows]  # type: ignore[union-attr]
+    assert statuses == [outbox.SENT, "sending", "sending"]

@@ -414,8 +414,8 @@ async def test_shutdown_mid_send_marks_started_sends_unknown_and_frees_the_rest(
 async def test_outcomes_finishing_together_are_written_with_one_statement_per_shape(
     runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """bot/delivery/outcomes.py: 12 sends of one round, three kinds of outcome, each row its own outcome;
-    the UPDATEs are one statement per shape of outcome and batch, not one per row: an executemany on
+    """storage.outbox.finish_committed: 12 sends of one round, three kinds of outcome, each row its own
+    outcome; the UPDATEs are one statement per shape of outcome and batch, not one per row: an executemany on
     SQLite (storage.bulk, on the driver's cursor: counted there, as every SQLite statement), an UPDATE
     of arrays on PostgreSQL (on psycopg's cursor, counted there; SQLAlchemy's own, by its event)."""
     import psycopg

@@ -49,14 +49,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import metrics
 from bot.channels.base import ChannelAdapter, OutboundMessage, SendResult
-from bot.delivery.outcomes import OutcomeBatches
 from bot.delivery.pacing import Limit, SendPacer
 from bot.delivery.quiet_hours import QuietHours
 from bot.delivery.whatsapp_templates import load as load_wordings
 from bot.delivery.whatsapp_window import Template, window_open
 from storage import outbox, whatsapp_templates
 from storage.bulk import NOTHING, Then
-from storage.db import GroupCommit
+from storage.db import BatchCommit, GroupCommit
 from storage.inbox import mark_address_stopped
 from storage.models import Person
 from storage.outbox import ClaimedMessage
@@ -137,10 +136,11 @@ class OutboxSender:
         self._claim_held: set[int] = set()  # of the held rows, those `claim_due` gave (at most a batch)
         self._starved = False  # the claim found its batch still half held: woken when it drains
         # Outcomes finishing together are recorded in one transaction (group commit) with one statement
-        # per batch (bot/delivery/outcomes.py); each send still waits for its own outcome's commit
-        # before the row counts as done.
+        # per shape of outcome (storage.outbox.finish_committed); each send still waits for its own
+        # outcome's commit before the row counts as done. Failures that also stop an address go
+        # through the general group commit.
         self._outcomes = GroupCommit(sessions)
-        self._batches = OutcomeBatches(self._outcomes)
+        self._finished: BatchCommit[dict[str, object], None] = BatchCommit(sessions, outbox.finish_committed)
 
     def wake(self) -> None:
         self._wakeup.set()
@@ -336,6 +336,7 @@ class OutboxSender:
         to the queue; a send whose request may have left is `unknown`, to be checked before any resend.
         Outcomes already known but not yet committed are committed first (only `sending` rows change)."""
         await self._outcomes.wait_idle()
+        await self._finished.wait_idle()
         async with self._sessions() as session, session.begin():
             await outbox.release(session, sorted(self._claimed))
             await outbox.mark_unknown(session, sorted(self._sending), self._clock() + RECONCILE_DELAY)
@@ -538,7 +539,7 @@ class OutboxSender:
 
     async def _finish(self, message: ClaimedMessage, status: str, **values: object) -> None:
         params = outbox.outcome(message.id, status=status, now=self._clock(), **values)  # type: ignore[arg-type]
-        await self._batches.record(params)
+        await self._finished.run(params)
 
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:
