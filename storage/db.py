@@ -240,6 +240,15 @@ def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_siz
         kwargs.update(pool_size=pool_size, max_overflow=pool_size)
         kwargs["connect_args"] = {"options": without_jit(url)}
     engine = create_async_engine(url, **kwargs)
+    if url.get_backend_name() == "postgresql":
+
+        @event.listens_for(engine.sync_engine, "reset")
+        def _out_of_autocommit(dbapi_connection: Any, _record: Any, _state: Any) -> None:
+            """The pool lends no connection in autocommit it was not asked for: `own_transaction` turns
+            it off again itself, also after a failure, but not when cancelled while doing so."""
+            if dbapi_connection.autocommit:
+                dbapi_connection.autocommit = False
+
     if url.get_backend_name() == "sqlite":
         _insert_many_rows_at_once(engine)
         pragmas = sqlite_pragmas(sqlite_synchronous)

@@ -115,3 +115,20 @@ async def test_a_sqlite_write_waiting_for_another_writer_waits_off_the_event_loo
         await engine.dispose()
     assert rows == ["other", "ours!"]
     assert ticks.count >= 15  # about 30 while the lock was held: the loop was never blocked
+
+
+async def test_the_pool_takes_a_connection_back_out_of_autocommit(database_url: str) -> None:
+    """A connection left in autocommit (storage.db's `own_transaction` cancelled while it undid it) is
+    out of it when the pool lends it again: the next transaction's statements are one transaction."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("psycopg's autocommit")
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        async with engine.connect() as connection:
+            driver = (await connection.get_raw_connection()).driver_connection
+            await driver.set_autocommit(True)
+        async with engine.connect() as connection:
+            again = (await connection.get_raw_connection()).driver_connection
+            assert again is driver and not again.autocommit
+    finally:
+        await engine.dispose()
