@@ -280,12 +280,13 @@ class Engine:
                     # round's read sees it: the read is Core, which does not autoflush.
                     await session.flush()
             early = len(writes.born)  # born in an earlier round: a later step may have stopped the address
+            restating = self._handoff if early else None  # reads those rows again after the last writes
             await touched.flush(session)
             # The COMMIT with the batch's last writes (PostgreSQL: one wait less), unless rows born
             # earlier are read again after them.
-            await writes.flush(session, last=not (early and self._handoff is not None))
-            if early and self._handoff is not None:
-                writes.born[:early] = await self._handoff.restate(session, writes.born[:early])
+            await writes.flush(session, last=restating is None)
+            if restating is not None:
+                writes.born[:early] = await restating.restate(session, writes.born[:early])
         if writes.born and self._handoff is not None:
             self._handoff.hand_over(writes.born)
         # The sender's claim path is woken for rows it must claim itself: all of them without a hand-off;

@@ -163,12 +163,21 @@ async def run_together(session: AsyncSession, updates: Updates, *, commit: bool 
             if begin:
                 await stack.enter_async_context(own_transaction(driver))
             async with driver.pipeline():
-                if begin:
-                    await cursor.execute("BEGIN")
-                for sql, arrays in runs:
-                    await cursor.execute(sql, arrays)
-                if commit:  # a statement of the pipeline: psycopg's commit() would sync on its own first
-                    await cursor.execute("COMMIT")
+                await send_together(cursor, runs, begin=begin, commit=commit)
+
+
+async def send_together(
+    cursor: Any, runs: list[tuple[str, list[Any]]], *, begin: bool = False, commit: bool = False
+) -> None:
+    """The statements of `postgres_runs` on psycopg's cursor, inside the caller's pipeline, with BEGIN
+    before them (`own_transaction`) and COMMIT after them as statements of the pipeline: psycopg's own
+    BEGIN and commit() would each wait for a Sync of their own."""
+    if begin:
+        await cursor.execute("BEGIN")
+    for sql, arrays in runs:
+        await cursor.execute(sql, arrays)
+    if commit:
+        await cursor.execute("COMMIT")
 
 
 async def flushed(session: AsyncSession) -> None:

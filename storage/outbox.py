@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from sqlalchemy import Integer, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.bulk import NOTHING, KeyedUpdate, Then, flushed, postgres_runs, run_together
+from storage.bulk import NOTHING, KeyedUpdate, Then, flushed, postgres_runs, run_together, send_together
 from storage.db import ForIds, among, bind_processors, connection_of, core, driver_errors, table_of
 from storage.models import Identity, OutboxMessage
 
@@ -224,11 +224,10 @@ async def insert_born(
     if not rows:
         await run_together(session, then.updates, commit=then.commit)
         return []
-    if session.new or session.dirty or session.deleted:
-        # The Core statements below do not autoflush: what the batch's effects changed through the ORM
-        # (a START clearing the address's stop, a row an effect queued) is written first, as a query
-        # through the ORM would have.
-        await session.flush()
+    # The Core statements below do not autoflush: what the batch's effects changed through the ORM (a
+    # START clearing the address's stop, a row an effect queued) is written first, as a query through
+    # the ORM would have; also what a COMMIT in `then` must not leave behind.
+    await flushed(session)
     wanted = {r["identity_id"] for r in rows if r["channel"] in channels and r["next_attempt_at"] <= now}
     facts: dict[int, tuple[str, bool, datetime | None, str]] = {}
     if wanted and limit > 0:
@@ -285,7 +284,7 @@ async def insert_born(
 
 async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, Any]], then: Then) -> list[int]:
     """Insert rows that all have the same keys, then what `then` says; the rows' new ids, in the rows'
-    order.
+    order. The caller has flushed the session (a COMMIT in `then` leaves nothing of it behind).
 
     Written here and sent on the driver: through SQLAlchemy, its execution context processed each
     row's parameters and its insertmanyvalues step rendered and sorted the statement again: 12-30 % of
@@ -307,15 +306,10 @@ async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, An
             for column, process in insert_of.processors
         ]
         runs = postgres_runs(then.updates, connection.dialect)
-        if then.commit:
-            await flushed(session)
         async with driver_errors(connection, insert_of.head), driver.cursor() as inserted:
             async with driver.cursor() as cursor, driver.pipeline():
                 await inserted.execute(insert_of.head, arrays)
-                for sql, update_arrays in runs:
-                    await cursor.execute(sql, update_arrays)
-                if then.commit:  # a statement of the pipeline (storage.bulk's Then)
-                    await cursor.execute("COMMIT")
+                await send_together(cursor, runs, commit=then.commit)
             return sorted(row[0] for row in await inserted.fetchall())
     insert_of = _sqlite_insert_of(columns, connection.dialect)
     cursor = await driver.cursor()
