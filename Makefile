@@ -1,5 +1,9 @@
 # The README's commands. Each target creates .venv and installs what it needs on first use.
-PYTHON ?= python3
+# The interpreter: the distribution's CPython 3.11 where there is one, else python3 from PATH. Debian builds
+# it with profile-guided and link-time optimisation, as the official python images (docs/Containerfile) are;
+# a plain source build (pyenv's, this machine's python3) is not, and spends 10-20 % more CPU a message
+# (bench/README.md, "Session 18"). `make PYTHON=python3.12 ...` picks another.
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11) python3)
 VENV := .venv
 BIN := $(VENV)/bin
 # PostgreSQL for the test suite: an admin URL; the suite creates (and drops) a fresh database per run.
