@@ -116,33 +116,51 @@ class Start:
     pending: list[tuple[MessageRow, IdentityRow | None]]  # as storage.inbox.pending_with_identity
 
 
-def _fact_columns(person: Any) -> tuple[Any, ...]:
+def _fact_columns(person: Any, within: Callable[[Any], Any] | None = None) -> tuple[Any, ...]:
     """The facts as columns about `person`: a bind parameter (one person, `facts`) or the id column of
-    the batch's people (`start_many`), each an EXISTS that repeats its part's loader's WHERE."""
+    the batch's people (`start_many`), each an EXISTS that repeats its part's loader's WHERE.
+
+    `within(column)`, for a batch: the batch's ids as a condition on each part's own person column too.
+    Why: PostgreSQL may run such an EXISTS as a hashed subplan, reading its whole table once per
+    statement, and without fresh statistics it does (bench/README.md, session 18: consents and
+    help_requests read whole at every batch start, a cost that grows with the tables); restricted to
+    the batch's ids it reads their rows through the index either way."""
+
+    def where(*conditions: Any, column: Any) -> Any:
+        return exists().where(*conditions, *(() if within is None else (within(column),)))
+
     owner = aliased(Person)
+    member_of = select(CircleMember.id).join(owner, owner.id == CircleMember.owner_id)
+    if within is not None:
+        member_of = member_of.where(within(CircleMember.member_id))
     return (
         select(StaffHold.staff_id).where(StaffHold.person_id == person).scalar_subquery(),
-        exists().where(StaffHold.person_id == person),
-        exists().where(PersonBlock.person_id == person),
-        exists().where(Consent.person_id == person, Consent.withdrawn_at.is_(None)),
+        where(StaffHold.person_id == person, column=StaffHold.person_id),
+        where(PersonBlock.person_id == person, column=PersonBlock.person_id),
+        where(Consent.person_id == person, Consent.withdrawn_at.is_(None), column=Consent.person_id),
         # as storage.requests.open_for_person
-        exists().where(HelpRequest.person_id == person, among(HelpRequest.status, requests.OPEN_STATUSES)),
+        where(
+            HelpRequest.person_id == person,
+            among(HelpRequest.status, requests.OPEN_STATUSES),
+            column=HelpRequest.person_id,
+        ),
         # as storage.threads.for_person
         exists().where(
             or_(Thread.requester_id == person, Thread.volunteer_id == person),
             among(Thread.status, ("open", "frozen")),
+            *(() if within is None else (or_(within(Thread.requester_id), within(Thread.volunteer_id)),)),
         ),
-        exists().where(HelpOffer.person_id == person),
-        exists().where(CareRegistration.person_id == person),
-        exists().where(Reminder.person_id == person),
+        where(HelpOffer.person_id == person, column=HelpOffer.person_id),
+        where(CareRegistration.person_id == person, column=CareRegistration.person_id),
+        where(Reminder.person_id == person, column=Reminder.person_id),
         # as storage.community.circle_for: members, circles joined, settings
-        exists().where(CircleMember.owner_id == person, among(CircleMember.status, community.LIVE)),
-        exists(
-            select(CircleMember.id)
-            .join(owner, owner.id == CircleMember.owner_id)
-            .where(CircleMember.member_id == person, CircleMember.status == "active")
+        where(
+            CircleMember.owner_id == person,
+            among(CircleMember.status, community.LIVE),
+            column=CircleMember.owner_id,
         ),
-        exists().where(CircleSettings.person_id == person),
+        exists(member_of.where(CircleMember.member_id == person, CircleMember.status == "active")),
+        where(CircleSettings.person_id == person, column=CircleSettings.person_id),
     )
 
 
@@ -170,7 +188,7 @@ def _reach_column(column: Any) -> Any:
     return case((and_(_inbound.c.id.is_not(None), _inbound.c.identity_id.is_(None)), preferred))
 
 
-def _start_many(match: Callable[[Any], Any]) -> Select[Any]:
+def _start_many(match: Callable[[Any], Any], *, facts_within: bool = False) -> Select[Any]:
     """One row per person and pending message (one row with no message if none), in arrival order, as
     plain columns (Core: no ORM objects are built). Read after the lock, in a statement of its own:
     under READ COMMITTED it sees every message another engine marked processed before it let go of
@@ -200,7 +218,7 @@ def _start_many(match: Callable[[Any], Any]) -> Select[Any]:
             .scalar_subquery(),
             _reach_column(_reach.c.id),
             _reach_column(_reach.c.channel),
-            *_fact_columns(_people.c.id),
+            *_fact_columns(_people.c.id, match if facts_within else None),
         )
         .select_from(_people)
         .outerjoin(_conversations, _conversations.c.person_id == _people.c.id)
@@ -215,7 +233,7 @@ _START_MANY = ForIds(_start_many)
 # PostgreSQL: the lock and the read on the driver, sent together (`_lock_and_read`).
 _PG_LOCK_MANY = "SELECT id FROM people WHERE id = ANY(%s::bigint[]) ORDER BY id FOR NO KEY UPDATE"
 _PG_START_MANY = DriverSelect(
-    _start_many(lambda column: column == any_(cast(bindparam("ids"), ARRAY(BigInteger))))
+    _start_many(lambda column: column == any_(cast(bindparam("ids"), ARRAY(BigInteger))), facts_within=True)
 )
 
 
