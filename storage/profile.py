@@ -126,7 +126,8 @@ def _fact_columns(person: Any, within: Callable[[Any], Any] | None = None) -> tu
     help_requests read whole at every batch start, a cost that grows with the tables); restricted to
     the batch's ids it reads their rows through the index either way."""
 
-    def where(*conditions: Any, column: Any) -> Any:
+    def exists_for(*conditions: Any, column: Any) -> Any:
+        """EXISTS of `conditions`, within the batch's ids on `column` when given them."""
         return exists().where(*conditions, *(() if within is None else (within(column),)))
 
     owner = aliased(Person)
@@ -135,11 +136,11 @@ def _fact_columns(person: Any, within: Callable[[Any], Any] | None = None) -> tu
         member_of = member_of.where(within(CircleMember.member_id))
     return (
         select(StaffHold.staff_id).where(StaffHold.person_id == person).scalar_subquery(),
-        where(StaffHold.person_id == person, column=StaffHold.person_id),
-        where(PersonBlock.person_id == person, column=PersonBlock.person_id),
-        where(Consent.person_id == person, Consent.withdrawn_at.is_(None), column=Consent.person_id),
+        exists_for(StaffHold.person_id == person, column=StaffHold.person_id),
+        exists_for(PersonBlock.person_id == person, column=PersonBlock.person_id),
+        exists_for(Consent.person_id == person, Consent.withdrawn_at.is_(None), column=Consent.person_id),
         # as storage.requests.open_for_person
-        where(
+        exists_for(
             HelpRequest.person_id == person,
             among(HelpRequest.status, requests.OPEN_STATUSES),
             column=HelpRequest.person_id,
@@ -150,17 +151,17 @@ def _fact_columns(person: Any, within: Callable[[Any], Any] | None = None) -> tu
             among(Thread.status, ("open", "frozen")),
             *(() if within is None else (or_(within(Thread.requester_id), within(Thread.volunteer_id)),)),
         ),
-        where(HelpOffer.person_id == person, column=HelpOffer.person_id),
-        where(CareRegistration.person_id == person, column=CareRegistration.person_id),
-        where(Reminder.person_id == person, column=Reminder.person_id),
+        exists_for(HelpOffer.person_id == person, column=HelpOffer.person_id),
+        exists_for(CareRegistration.person_id == person, column=CareRegistration.person_id),
+        exists_for(Reminder.person_id == person, column=Reminder.person_id),
         # as storage.community.circle_for: members, circles joined, settings
-        where(
+        exists_for(
             CircleMember.owner_id == person,
             among(CircleMember.status, community.LIVE),
             column=CircleMember.owner_id,
         ),
         exists(member_of.where(CircleMember.member_id == person, CircleMember.status == "active")),
-        where(CircleSettings.person_id == person, column=CircleSettings.person_id),
+        exists_for(CircleSettings.person_id == person, column=CircleSettings.person_id),
     )
 
 
@@ -232,6 +233,8 @@ def _start_many(match: Callable[[Any], Any], *, facts_within: bool = False) -> S
 _START_MANY = ForIds(_start_many)
 # PostgreSQL: the lock and the read on the driver, sent together (`_lock_and_read`).
 _PG_LOCK_MANY = "SELECT id FROM people WHERE id = ANY(%s::bigint[]) ORDER BY id FOR NO KEY UPDATE"
+# Its facts' EXISTS are restricted to the batch's ids as well (`_fact_columns`); SQLite probes each
+# person's rows through the index on its own.
 _PG_START_MANY = DriverSelect(
     _start_many(lambda column: column == any_(cast(bindparam("ids"), ARRAY(BigInteger))), facts_within=True)
 )
