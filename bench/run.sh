@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+# The venv as the README's commands make it (the Makefile picks the interpreter: bench/README, session 18).
+[ -x "$PY" ] || make .venv/bin/.installed-test
 if ! command -v wrk >/dev/null; then
   echo "wrk is needed for the inbound benchmark: apt-get install -y wrk" >&2
   [ "$(id -u)" = 0 ] && { apt-get update -qq && apt-get install -y -qq wrk; }
