@@ -126,42 +126,49 @@ def _fact_columns(person: Any, within: Callable[[Any], Any] | None = None) -> tu
     help_requests read whole at every batch start, a cost that grows with the tables); restricted to
     the batch's ids it reads their rows through the index either way."""
 
-    def exists_for(*conditions: Any, column: Any) -> Any:
-        """EXISTS of `conditions`, within the batch's ids on `column` when given them."""
-        return exists().where(*conditions, *(() if within is None else (within(column),)))
+    def batch(*columns: Any) -> tuple[Any, ...]:
+        """The batch's ids on any of `columns`, as a condition to add (none for one person)."""
+        return () if within is None else (or_(*(within(column) for column in columns)),)
 
     owner = aliased(Person)
-    member_of = select(CircleMember.id).join(owner, owner.id == CircleMember.owner_id)
-    if within is not None:
-        member_of = member_of.where(within(CircleMember.member_id))
     return (
         select(StaffHold.staff_id).where(StaffHold.person_id == person).scalar_subquery(),
-        exists_for(StaffHold.person_id == person, column=StaffHold.person_id),
-        exists_for(PersonBlock.person_id == person, column=PersonBlock.person_id),
-        exists_for(Consent.person_id == person, Consent.withdrawn_at.is_(None), column=Consent.person_id),
+        exists().where(StaffHold.person_id == person, *batch(StaffHold.person_id)),
+        exists().where(PersonBlock.person_id == person, *batch(PersonBlock.person_id)),
+        exists().where(
+            Consent.person_id == person, Consent.withdrawn_at.is_(None), *batch(Consent.person_id)
+        ),
         # as storage.requests.open_for_person
-        exists_for(
+        exists().where(
             HelpRequest.person_id == person,
             among(HelpRequest.status, requests.OPEN_STATUSES),
-            column=HelpRequest.person_id,
+            *batch(HelpRequest.person_id),
         ),
         # as storage.threads.for_person
         exists().where(
             or_(Thread.requester_id == person, Thread.volunteer_id == person),
             among(Thread.status, ("open", "frozen")),
-            *(() if within is None else (or_(within(Thread.requester_id), within(Thread.volunteer_id)),)),
+            *batch(Thread.requester_id, Thread.volunteer_id),
         ),
-        exists_for(HelpOffer.person_id == person, column=HelpOffer.person_id),
-        exists_for(CareRegistration.person_id == person, column=CareRegistration.person_id),
-        exists_for(Reminder.person_id == person, column=Reminder.person_id),
+        exists().where(HelpOffer.person_id == person, *batch(HelpOffer.person_id)),
+        exists().where(CareRegistration.person_id == person, *batch(CareRegistration.person_id)),
+        exists().where(Reminder.person_id == person, *batch(Reminder.person_id)),
         # as storage.community.circle_for: members, circles joined, settings
-        exists_for(
+        exists().where(
             CircleMember.owner_id == person,
             among(CircleMember.status, community.LIVE),
-            column=CircleMember.owner_id,
+            *batch(CircleMember.owner_id),
         ),
-        exists(member_of.where(CircleMember.member_id == person, CircleMember.status == "active")),
-        exists_for(CircleSettings.person_id == person, column=CircleSettings.person_id),
+        exists(
+            select(CircleMember.id)
+            .join(owner, owner.id == CircleMember.owner_id)
+            .where(
+                CircleMember.member_id == person,
+                CircleMember.status == "active",
+                *batch(CircleMember.member_id),
+            )
+        ),
+        exists().where(CircleSettings.person_id == person, *batch(CircleSettings.person_id)),
     )
 
 
