@@ -442,7 +442,9 @@ class BatchCommit(Generic[Item, Result]):
     has committed, so a caller that answers "stored" after it is as durable as with a commit of its own.
     While one transaction runs, new items queue up and go together in the next one: the commit (SQLite's
     fsync, PostgreSQL's WAL flush) and the transaction's round trips are paid once per batch instead of
-    once per item. No item waits for a batch to fill: an idle group starts at once.
+    once per item. No item waits for a batch to fill: an idle group starts at once, unless it was made
+    with `linger` (seconds), for writes no person waits on (a send's outcome): then the first item waits
+    that long, so that those arriving meanwhile share its transaction even when they come one by one.
 
     If a batch fails, nothing of it was committed; each of its items is then written in a transaction
     of its own, so one bad item fails only its own caller. `write_many` must therefore keep no state
@@ -455,10 +457,12 @@ class BatchCommit(Generic[Item, Result]):
         write_many: Callable[[AsyncSession, list[Item]], Awaitable[list[Result]]],
         *,
         max_batch: int = 100,
+        linger: float = 0.0,
     ) -> None:
         self._sessions = sessions
         self._write_many = write_many
         self._max_batch = max_batch
+        self._linger = linger
         self._queue: list[tuple[Item, asyncio.Future[Result]]] = []
         self._task: asyncio.Task[None] | None = None
 
@@ -478,6 +482,8 @@ class BatchCommit(Generic[Item, Result]):
 
     async def _drain(self) -> None:
         try:
+            if self._linger > 0:
+                await asyncio.sleep(self._linger)
             while self._queue:
                 batch = self._queue[: self._max_batch]
                 del self._queue[: self._max_batch]
@@ -529,8 +535,10 @@ class GroupCommit(BatchCommit[Write[Any], Any]):
     """Group commit of arbitrary writes: `await group.run(write)` runs `write(session)` in the next
     shared transaction and returns its result after the commit (see BatchCommit)."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, max_batch: int = 100) -> None:
-        super().__init__(sessions, _each, max_batch=max_batch)
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], *, max_batch: int = 100, linger: float = 0.0
+    ) -> None:
+        super().__init__(sessions, _each, max_batch=max_batch, linger=linger)
 
     async def run(self, item: Write[T]) -> T:
         return cast(T, await super().run(item))

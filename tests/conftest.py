@@ -22,6 +22,7 @@ import respx.mocks
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.delivery import sender as sender_module
 from bot.runtime import Runtime
 from bot.settings import Settings, load_settings
 from storage import migrate
@@ -61,6 +62,14 @@ if REQUIRE_POSTGRES and not POSTGRES:
         "VOORDEUR_REQUIRE_POSTGRES=1 but PostgreSQL at VOORDEUR_TEST_POSTGRES_URL is unreachable"
     )
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES else ["sqlite"]
+
+
+@pytest.fixture(autouse=True)
+def outcomes_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sends' outcomes are written at once, not after the sender's linger (bot/delivery/sender.py
+    OUTCOME_LINGER): a lane's rows go one after the other in tests, and 20 ms each added a third to the
+    end-to-end tests' time. tests/test_outbox_sender.py runs a sender with it."""
+    monkeypatch.setattr(sender_module, "OUTCOME_LINGER", 0.0)
 
 
 def fixture_json(*parts: str) -> dict[str, Any]:

@@ -139,3 +139,24 @@ async def test_a_cancelled_caller_leaves_its_write_to_be_committed_and_the_other
         await cancelled
     await group.wait_idle()
     assert await names(db) == ["first", "cancelled", "kept"]
+
+
+async def test_with_a_linger_writes_arriving_one_by_one_share_the_first_ones_commit(db: AsyncEngine) -> None:
+    """`linger` (for writes no person waits on, a send's outcome): the first write waits for the
+    others, so writes queued 10 ms apart go in one transaction; without it the first goes at once."""
+    for linger, expected in ((0.2, 1), (0.0, 3)):
+        commits: list[int] = []
+
+        def counted(_connection: object, commits: list[int] = commits) -> None:
+            commits.append(1)
+
+        event.listen(db.sync_engine, "commit", counted)
+        group = GroupCommit(make_sessionmaker(db), linger=linger)
+
+        async def later(delay: float, name: str, group: GroupCommit = group) -> int:
+            await asyncio.sleep(delay)
+            return await group.run(add_person(name))
+
+        await asyncio.gather(*(later(0.05 * i, f"{linger}-{i}") for i in range(3)))
+        event.remove(db.sync_engine, "commit", counted)
+        assert len(commits) == expected, (linger, commits)

@@ -467,3 +467,39 @@ async def test_outcomes_finishing_together_are_written_with_one_statement_per_sh
     # (retry and unknown set the same columns, sent others); at most one per shape and batch.
     assert updates[:2] == [1, 1] and sum(updates[2:]) == 12, updates
     assert len(updates[2:]) < 6, updates
+
+
+class StaggeredAdapter(FakeAdapter):
+    """Providers answer one by one: the n-th send (in call order) is answered n * 20 ms after it left."""
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        self.sent.append(message)
+        await asyncio.sleep(0.02 * (len(self.sent) - 1))
+        return SendResult("sent", provider_id=f"P{message.outbox_id}")
+
+
+@pytest.mark.parametrize(("linger", "transactions"), [(0.3, [3]), (0.0, [1, 1, 1])])
+async def test_outcomes_answered_one_by_one_share_a_transaction_within_the_linger(
+    runtime: Runtime,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    linger: float,
+    transactions: list[int],
+) -> None:
+    """OUTCOME_LINGER: outcomes that come 20 ms apart are written together when the first waits for
+    the others (the sender's default); without the linger each has a transaction of its own."""
+    written: list[int] = []
+    finish_committed = outbox.finish_committed
+
+    async def counted(session: Any, outcomes: list[dict[str, object]]) -> list[None]:
+        written.append(len(outcomes))
+        return await finish_committed(session, outcomes)
+
+    monkeypatch.setattr(outbox, "finish_committed", counted)
+    adapter = StaggeredAdapter()
+    sender = OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock, outcome_linger=linger)
+    for index in range(3):
+        await enqueue(runtime, clock, f"bericht {index}", address=f"+3161000000{index}")
+    assert await sender.send_due() == 3
+    assert written == transactions
+    assert [row.status for row in await outbox_rows(runtime)] == ["sent"] * 3
