@@ -444,7 +444,8 @@ class BatchCommit(Generic[Item, Result]):
     fsync, PostgreSQL's WAL flush) and the transaction's round trips are paid once per batch instead of
     once per item. No item waits for a batch to fill: an idle group starts at once, unless it was made
     with `linger` (seconds), for writes no person waits on (a send's outcome): then the first item waits
-    that long, so that those arriving meanwhile share its transaction even when they come one by one.
+    that long, so that those arriving meanwhile share its transaction even when they come one by one,
+    until a caller that is waited on asks to `hurry` (`run(item, hurry=True)` or `hurry()`).
 
     If a batch fails, nothing of it was committed; each of its items is then written in a transaction
     of its own, so one bad item fails only its own caller. `write_many` must therefore keep no state
@@ -463,17 +464,35 @@ class BatchCommit(Generic[Item, Result]):
         self._write_many = write_many
         self._max_batch = max_batch
         self._linger = linger
+        self._hurry = asyncio.Event()  # ends the linger of the queued items' batch
+        self._last: asyncio.Future[Result] | None = None  # the latest item's: done, all before it are
         self._queue: list[tuple[Item, asyncio.Future[Result]]] = []
         self._task: asyncio.Task[None] | None = None
 
-    async def run(self, item: Item) -> Result:
+    async def run(self, item: Item, *, hurry: bool = False) -> Result:
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
         self._queue.append((item, future))
+        self._last = future
         if self._task is None:
             self._task = asyncio.ensure_future(self._drain())
+        if hurry:
+            self._hurry.set()
         # Not shielded: a cancelled caller cancels only its future (the batch skips a done future), the
         # item stays queued and is written; a shield was a second future and two callbacks an item.
         return await future
+
+    def hurry(self) -> None:
+        """Someone waits on what is queued: its transaction starts now, not at the linger's end."""
+        if self._task is not None:
+            self._hurry.set()
+
+    async def flush(self) -> None:
+        """Until what is queued now is committed or failed, without waiting out a linger (a reader
+        that must see it). Batches commit in order, so the latest item's result is the sign."""
+        last = self._last
+        if last is not None and not last.done():
+            self.hurry()
+            await asyncio.wait({last})
 
     async def wait_idle(self) -> None:
         """Until every queued item is committed or failed (shutdown)."""
@@ -483,7 +502,9 @@ class BatchCommit(Generic[Item, Result]):
     async def _drain(self) -> None:
         try:
             if self._linger > 0:
-                await asyncio.sleep(self._linger)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._hurry.wait(), self._linger)
+                self._hurry.clear()
             while self._queue:
                 batch = self._queue[: self._max_batch]
                 del self._queue[: self._max_batch]
@@ -496,6 +517,7 @@ class BatchCommit(Generic[Item, Result]):
             raise
         finally:
             self._task = None
+            self._hurry.clear()
 
     async def _commit(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
         try:
@@ -540,5 +562,5 @@ class GroupCommit(BatchCommit[Write[Any], Any]):
     ) -> None:
         super().__init__(sessions, _each, max_batch=max_batch, linger=linger)
 
-    async def run(self, item: Write[T]) -> T:
-        return cast(T, await super().run(item))
+    async def run(self, item: Write[T], *, hurry: bool = False) -> T:
+        return cast(T, await super().run(item, hurry=hurry))

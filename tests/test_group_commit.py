@@ -160,3 +160,15 @@ async def test_with_a_linger_writes_arriving_one_by_one_share_the_first_ones_com
         await asyncio.gather(*(later(0.05 * i, f"{linger}-{i}") for i in range(3)))
         event.remove(db.sync_engine, "commit", counted)
         assert len(commits) == expected, (linger, commits)
+
+
+async def test_a_hurried_or_flushed_write_does_not_wait_out_the_linger(db: AsyncEngine) -> None:
+    """A caller someone waits on (`run(..., hurry=True)`), or a reader that must see what is queued
+    (`flush`), ends the linger: with an hour's linger both return at once."""
+    group = GroupCommit(make_sessionmaker(db), linger=3600.0)
+    await asyncio.wait_for(group.run(add_person("Eerst"), hurry=True), 10)
+    queued = asyncio.ensure_future(group.run(add_person("Later")))
+    await asyncio.sleep(0)
+    await asyncio.wait_for(group.flush(), 10)
+    assert queued.done()
+    assert await names(db) == ["Eerst", "Later"]

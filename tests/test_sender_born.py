@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -462,3 +463,85 @@ async def test_replies_born_in_an_earlier_round_of_a_batch_are_read_again_at_its
     assert len(sent) == len(set(sent)), "none twice"
     assert {rows[i].text_key for i in sent} >= {"invite_won", "match_found"}
     assert all(rows[i].status == "sent" for i in sent)
+
+
+class StaggeredAdapter(FakeAdapter):
+    """Providers answer one by one: the n-th send (in call order) is answered n * 20 ms after it left."""
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        self.sent.append(message)
+        await asyncio.sleep(0.02 * (len(self.sent) - 1))
+        return SendResult("sent", provider_id=f"P{message.outbox_id}")
+
+
+@asynccontextmanager
+async def lingering(
+    runtime: Runtime, clock: FixedClock, adapter: FakeAdapter, linger: float
+) -> AsyncIterator[OutboxSender]:
+    """A running sender whose outcomes linger `linger` seconds (the tests' default is none). Its claim
+    runs when woken, as after an engine batch that left rows in the table (a claim writes the lingering
+    outcomes first, so that it sees the addresses they hold back), not on a short poll."""
+    sender = OutboxSender(
+        runtime.sessions, {"simulator": adapter}, clock=clock, claim_interval=0.0, outcome_linger=linger
+    )
+    task = asyncio.create_task(sender.run(idle_poll=120.0))
+    while not sender._running:
+        await asyncio.sleep(0)
+    try:
+        yield sender
+    finally:
+        sender.stop()
+        await task
+        await asyncio.wait_for(sender.release_in_flight(), 10)  # a stop does not wait out the linger
+
+
+@pytest.mark.parametrize(("linger", "transactions"), [(0.3, [3]), (0.0, [1, 1, 1])])
+async def test_outcomes_answered_one_by_one_share_a_transaction_within_the_linger(
+    runtime: Runtime,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    linger: float,
+    transactions: list[int],
+) -> None:
+    """OUTCOME_LINGER: replies to three people answered 20 ms apart have their outcomes written in one
+    transaction when the first waits for the others; without the linger each has its own."""
+    written: list[int] = []
+    finish_committed = outbox.finish_committed
+
+    async def counted(session: Any, outcomes: list[dict[str, object]]) -> list[None]:
+        written.append(len(outcomes))
+        return await finish_committed(session, outcomes)
+
+    monkeypatch.setattr(outbox, "finish_committed", counted)
+    async with lingering(runtime, clock, StaggeredAdapter(), linger) as sender:
+        rows = await reply_rows(runtime, clock, [(f"+3161000000{i}", f"r{i}") for i in range(3)])
+        assert len(await engine_batch(runtime, sender, rows)) == 3
+        await settled(sender)
+    assert written == transactions
+    assert [row.status for row in await outbox_rows(runtime)] == ["sent"] * 3
+
+
+async def test_a_reply_waiting_on_an_outcome_is_not_held_back_by_the_linger(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """With outcomes lingering a minute: a second reply in its address's lane goes out at once after
+    the first (that outcome is written without the linger), and so does a reply handed over while the
+    lane waits on its last outcome; the sender stops without waiting the minute out."""
+    adapter = FakeAdapter()
+    a = "+31611111111"
+    async with lingering(runtime, clock, adapter, 60.0) as sender:
+        await engine_batch(runtime, sender, await reply_rows(runtime, clock, [(a, "a1"), (a, "a2")]))
+        for _ in range(500):
+            if len(adapter.sent) == 2:
+                break
+            await asyncio.sleep(0.01)
+        assert [m.text for m in adapter.sent] == ["a1", "a2"]
+        later = await engine_batch(runtime, sender, await reply_rows(runtime, clock, [(a, "a3")]))
+        assert later == [], "born behind a2, still sending: left in the table for the claim"
+        sender.wake()  # as the engine does when it left rows for the claim (`on_outbox`)
+        for _ in range(500):
+            if len(adapter.sent) == 3:
+                break
+            await asyncio.sleep(0.01)
+        assert [m.text for m in adapter.sent] == ["a1", "a2", "a3"]
+    assert [row.status for row in await outbox_rows(runtime)] == ["sent"] * 3

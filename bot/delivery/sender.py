@@ -74,8 +74,9 @@ MAX_HELD = 1000
 RECHECK_AFTER = 0.5
 # How long (seconds) a send's outcome waits for others before its transaction starts. Outcomes come one
 # by one as providers answer; written as they come, at half load on PostgreSQL that was 280 transactions
-# a second of 1.7 rows each, more than the engine's and ingest's together. Nobody waits on an outcome
-# but the address's next row in its lane, which goes this much later. Tests set it to 0.
+# a second of 1.7 rows each, more than the engine's and ingest's together. It is for the engine's
+# replies born claimed: an outcome someone waits on (the address's next rows in its lane, the claim
+# path's round) is written at once (`hurry`), so no reply is held back by the linger. Tests set it to 0.
 OUTCOME_LINGER = 0.02
 
 
@@ -141,6 +142,7 @@ class OutboxSender:
         self._checked_at: dict[int, float] = {}  # lane row -> when its address's state was read (loop time)
         self._claim_held: set[int] = set()  # of the held rows, those `claim_due` gave (at most a batch)
         self._starved = False  # the claim found its batch still half held: woken when it drains
+        self._born: set[int] = set()  # of the held rows, those born claimed (`hand_over`)
         # Outcomes finishing within `OUTCOME_LINGER` of each other are recorded in one transaction (group
         # commit) with one statement per shape of outcome (storage.outbox.finish_committed); each send
         # still waits for its own outcome's commit before the row counts as done. Failures that also
@@ -192,6 +194,7 @@ class OutboxSender:
     def stop(self) -> None:
         self._stopping = True
         self._wakeup.set()
+        self._finished.hurry()  # a stop does not wait out the linger
 
     async def insert_outbox(
         self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Then = NOTHING
@@ -232,6 +235,7 @@ class OutboxSender:
             return
         read_at = asyncio.get_running_loop().time()
         self._checked_at.update((message.id, read_at) for message in claimed)
+        self._born.update(message.id for message in claimed)
         self._queue(claimed)
 
     async def _refreshed(self, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
@@ -253,6 +257,9 @@ class OutboxSender:
         return len(claimed)
 
     async def _claim(self, limit: int) -> list[ClaimedMessage]:
+        # The claim skips an address whose earlier row is still `sending`: outcomes waiting out their
+        # linger are written first, so a person's next reply is not held back by them.
+        await self._finished.flush()
         now = self._clock()
         async with self._sessions() as session, session.begin():
             await outbox.expire_claims(session, now)
@@ -288,6 +295,10 @@ class OutboxSender:
                 task = asyncio.ensure_future(self._run_lane(message.identity_id, lane))
                 self._lane_tasks.add(task)
                 task.add_done_callback(self._lane_tasks.discard)
+            else:
+                # Its lane may be waiting for the outcome of its last row (a person's next reply
+                # after the previous one's): that outcome's transaction starts now.
+                self._finished.hurry()
             lane.append(message)
 
     async def _run_lane(self, identity_id: int, lane: deque[ClaimedMessage]) -> None:
@@ -338,6 +349,7 @@ class OutboxSender:
         for message in messages:
             self._claimed.discard(message.id)
             self._claim_held.discard(message.id)
+            self._born.discard(message.id)
             self._checked_at.pop(message.id, None)
 
     async def release_in_flight(self) -> None:
@@ -345,6 +357,7 @@ class OutboxSender:
         to the queue; a send whose request may have left is `unknown`, to be checked before any resend.
         Outcomes already known but not yet committed are committed first (only `sending` rows change)."""
         await self._outcomes.wait_idle()
+        await self._finished.flush()
         await self._finished.wait_idle()
         async with self._sessions() as session, session.begin():
             await outbox.release(session, sorted(self._claimed))
@@ -352,6 +365,7 @@ class OutboxSender:
         self._claimed.clear()
         self._sending.clear()
         self._claim_held.clear()
+        self._born.clear()
         self._checked_at.clear()
 
     async def _send_one(self, message: ClaimedMessage) -> bool:
@@ -371,6 +385,7 @@ class OutboxSender:
         self._claimed.discard(message_id)
         self._sending.discard(message_id)
         self._claim_held.discard(message_id)
+        self._born.discard(message_id)
 
     async def _send_claimed(self, message: ClaimedMessage) -> bool:
         """Send one claimed row and record its outcome; False when the row stays in the way of its
@@ -548,7 +563,10 @@ class OutboxSender:
 
     async def _finish(self, message: ClaimedMessage, status: str, **values: object) -> None:
         params = outbox.outcome(message.id, status=status, now=self._clock(), **values)  # type: ignore[arg-type]
-        await self._finished.run(params)
+        # No linger when someone waits on this outcome: rows behind this one in its address's lane, or
+        # the claim path, whose round counts its rows until their outcomes are written.
+        waited_on = bool(self._lanes.get(message.identity_id)) or message.id not in self._born
+        await self._finished.run(params, hurry=waited_on)
 
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:
