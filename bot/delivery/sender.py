@@ -75,8 +75,10 @@ RECHECK_AFTER = 0.5
 # How long (seconds) a send's outcome waits for others before its transaction starts. Outcomes come one
 # by one as providers answer; written as they come, at half load on PostgreSQL that was 280 transactions
 # a second of 1.7 rows each, more than the engine's and ingest's together. It is for the engine's
-# replies born claimed: an outcome someone waits on (the address's next rows in its lane, the claim
-# path's round) is written at once (`hurry`), so no reply is held back by the linger. Tests set it to 0.
+# replies born claimed: the claim path's rows, and rows the claim would skip behind a `sending` row, do
+# not wait for it (`BatchCommit.hurry`, `flush`). An address's next row in its lane waits for the last
+# one's outcome, so a turn's second reply may go up to this much later (a chat's pacing spaces them
+# further anyway); writing every outcome at once instead halved the gain. Tests set it to 0.
 OUTCOME_LINGER = 0.02
 
 
@@ -295,10 +297,6 @@ class OutboxSender:
                 task = asyncio.ensure_future(self._run_lane(message.identity_id, lane))
                 self._lane_tasks.add(task)
                 task.add_done_callback(self._lane_tasks.discard)
-            else:
-                # Its lane may be waiting for the outcome of its last row (a person's next reply
-                # after the previous one's): that outcome's transaction starts now.
-                self._finished.hurry()
             lane.append(message)
 
     async def _run_lane(self, identity_id: int, lane: deque[ClaimedMessage]) -> None:
@@ -563,10 +561,8 @@ class OutboxSender:
 
     async def _finish(self, message: ClaimedMessage, status: str, **values: object) -> None:
         params = outbox.outcome(message.id, status=status, now=self._clock(), **values)  # type: ignore[arg-type]
-        # No linger when someone waits on this outcome: rows behind this one in its address's lane, or
-        # the claim path, whose round counts its rows until their outcomes are written.
-        waited_on = bool(self._lanes.get(message.identity_id)) or message.id not in self._born
-        await self._finished.run(params, hurry=waited_on)
+        # The claim path's round counts its rows until their outcomes are written: no linger for those.
+        await self._finished.run(params, hurry=message.id not in self._born)
 
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:
