@@ -65,6 +65,9 @@ class ClaimedMessage:
     provider_id: str | None = None
     # The claim's lease as written in the row (the sender's token for `renew` and `give_back`).
     claimed_until: datetime | None = None
+    # Born claimed in the engine's transaction (`insert_born`), not taken by `claim_due`: its outcome
+    # may wait for others' (bot/delivery/sender.py OUTCOME_LINGER).
+    born: bool = False
 
 
 class Handoff(Protocol):
@@ -277,6 +280,7 @@ async def insert_born(
                 last_inbound_at=last_inbound_at,
                 tenant=tenant,
                 claimed_until=until,
+                born=True,
             )
         )
     return claimed

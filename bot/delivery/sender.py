@@ -144,7 +144,6 @@ class OutboxSender:
         self._checked_at: dict[int, float] = {}  # lane row -> when its address's state was read (loop time)
         self._claim_held: set[int] = set()  # of the held rows, those `claim_due` gave (at most a batch)
         self._starved = False  # the claim found its batch still half held: woken when it drains
-        self._born: set[int] = set()  # of the held rows, those born claimed (`hand_over`)
         # Outcomes finishing within `OUTCOME_LINGER` of each other are recorded in one transaction (group
         # commit) with one statement per shape of outcome (storage.outbox.finish_committed); each send
         # still waits for its own outcome's commit before the row counts as done. Failures that also
@@ -237,7 +236,6 @@ class OutboxSender:
             return
         read_at = asyncio.get_running_loop().time()
         self._checked_at.update((message.id, read_at) for message in claimed)
-        self._born.update(message.id for message in claimed)
         self._queue(claimed)
 
     async def _refreshed(self, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
@@ -347,7 +345,6 @@ class OutboxSender:
         for message in messages:
             self._claimed.discard(message.id)
             self._claim_held.discard(message.id)
-            self._born.discard(message.id)
             self._checked_at.pop(message.id, None)
 
     async def release_in_flight(self) -> None:
@@ -363,7 +360,6 @@ class OutboxSender:
         self._claimed.clear()
         self._sending.clear()
         self._claim_held.clear()
-        self._born.clear()
         self._checked_at.clear()
 
     async def _send_one(self, message: ClaimedMessage) -> bool:
@@ -383,7 +379,6 @@ class OutboxSender:
         self._claimed.discard(message_id)
         self._sending.discard(message_id)
         self._claim_held.discard(message_id)
-        self._born.discard(message_id)
 
     async def _send_claimed(self, message: ClaimedMessage) -> bool:
         """Send one claimed row and record its outcome; False when the row stays in the way of its
@@ -562,7 +557,7 @@ class OutboxSender:
     async def _finish(self, message: ClaimedMessage, status: str, **values: object) -> None:
         params = outbox.outcome(message.id, status=status, now=self._clock(), **values)  # type: ignore[arg-type]
         # The claim path's round counts its rows until their outcomes are written: no linger for those.
-        await self._finished.run(params, hurry=message.id not in self._born)
+        await self._finished.run(params, hurry=not message.born)
 
     async def refresh_queue_depth(self) -> None:
         async with self._sessions() as session:
