@@ -68,7 +68,8 @@ BACKENDS = ["sqlite", "postgresql"] if POSTGRES else ["sqlite"]
 def outcomes_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sends' outcomes are written at once, not after the sender's linger (bot/delivery/sender.py
     OUTCOME_LINGER): a lane's rows go one after the other in tests, and 20 ms each added a third to the
-    end-to-end tests' time. tests/test_outbox_sender.py runs a sender with it."""
+    end-to-end tests' time. tests/test_sender_born.py and tests/test_outbox_sender.py run senders
+    with it."""
     monkeypatch.setattr(sender_module, "OUTCOME_LINGER", 0.0)
 
 

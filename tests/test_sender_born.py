@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -189,17 +189,31 @@ async def test_a_row_left_in_the_table_holds_back_its_address_in_the_batch(
 # --- the sender's lanes --------------------------------------------------------------------------------
 
 
+@asynccontextmanager
+async def started(
+    runtime: Runtime, clock: FixedClock, adapter: FakeAdapter, *, linger: float = 0.0, idle_poll: float = 0.05
+) -> AsyncIterator[OutboxSender]:
+    """A running sender; its outcomes linger `linger` seconds (the tests' default is none). On leaving,
+    it stops and gives back what it holds, without waiting out a linger."""
+    sender = OutboxSender(
+        runtime.sessions, {"simulator": adapter}, clock=clock, claim_interval=0.0, outcome_linger=linger
+    )
+    task = asyncio.create_task(sender.run(idle_poll=idle_poll))
+    while not sender._running:
+        await asyncio.sleep(0)
+    try:
+        yield sender
+    finally:
+        sender.stop()
+        await task
+        await asyncio.wait_for(sender.release_in_flight(), 10)
+
+
 @pytest.fixture
 async def running(runtime: Runtime, clock: FixedClock) -> AsyncIterator[tuple[OutboxSender, FakeAdapter]]:
     adapter = FakeAdapter()
-    sender = OutboxSender(runtime.sessions, {"simulator": adapter}, clock=clock, claim_interval=0.0)
-    task = asyncio.create_task(sender.run(idle_poll=0.05))
-    while not sender._running:
-        await asyncio.sleep(0)
-    yield sender, adapter
-    sender.stop()
-    await task
-    await sender.release_in_flight()
+    async with started(runtime, clock, adapter) as sender:
+        yield sender, adapter
 
 
 async def engine_batch(
@@ -474,25 +488,13 @@ class StaggeredAdapter(FakeAdapter):
         return SendResult("sent", provider_id=f"P{message.outbox_id}")
 
 
-@asynccontextmanager
-async def lingering(
+def lingering(
     runtime: Runtime, clock: FixedClock, adapter: FakeAdapter, linger: float
-) -> AsyncIterator[OutboxSender]:
-    """A running sender whose outcomes linger `linger` seconds (the tests' default is none). Its claim
-    runs when woken, as after an engine batch that left rows in the table (a claim writes the lingering
-    outcomes first, so that it sees the addresses they hold back), not on a short poll."""
-    sender = OutboxSender(
-        runtime.sessions, {"simulator": adapter}, clock=clock, claim_interval=0.0, outcome_linger=linger
-    )
-    task = asyncio.create_task(sender.run(idle_poll=120.0))
-    while not sender._running:
-        await asyncio.sleep(0)
-    try:
-        yield sender
-    finally:
-        sender.stop()
-        await task
-        await asyncio.wait_for(sender.release_in_flight(), 10)  # a stop does not wait out the linger
+) -> AbstractAsyncContextManager[OutboxSender]:
+    """A running sender whose outcomes linger. Its claim runs when woken, as after an engine batch that
+    left rows in the table (a claim writes the lingering outcomes first, so that it sees the addresses
+    they hold back), not on a short poll."""
+    return started(runtime, clock, adapter, linger=linger, idle_poll=120.0)
 
 
 @pytest.mark.parametrize(("linger", "transactions"), [(0.3, [3]), (0.0, [1, 1, 1])])
