@@ -32,7 +32,7 @@ from flows.understanding.phrases import (
     normal,
     strip_edges,
 )
-from flows.understanding.text import lexicon, number_choice
+from flows.understanding.text import lexicon, number_choice, without_choice_opener
 
 STRONG = 2.0
 WEAK = 1.0
@@ -53,6 +53,8 @@ class _Lexicon:
     corrections: Any
     negations: Any
     fillers: tuple[str, ...]
+    # Sayings whose words name no kind: "ik lach me kapot" is no repair.
+    idioms: Any = None
 
 
 @cache
@@ -78,6 +80,7 @@ def _lexicon() -> _Lexicon:
         corrections=compile_phrases(choice["corrections"]),
         negations=compile_phrases(f"{word} [de|het|een|the|a|mijn]" for word in choice["negations"]),
         fillers=fillers,
+        idioms=compile_phrases(choice.get("idioms", ())),
     )
 
 
@@ -105,6 +108,9 @@ def mentions(prepared: str, *, answer: bool = False) -> tuple[Hit, ...]:
     ("ik heb geen vervoer")."""
     lex = _lexicon()
     hits = lex.phrases.find(prepared)
+    if lex.idioms is not None and hits:
+        sayings = [(start, end) for start, end, _ in lex.idioms.spans(prepared)]
+        hits = [hit for hit in hits if not any(a <= hit.start and hit.end <= b for a, b in sayings)]
     if answer and lex.negations is not None:
         negated_ends = {end for _, end, _ in lex.negations.spans(prepared)}
         hits = [hit for hit in hits if hit.start - 1 not in negated_ends]
@@ -177,7 +183,7 @@ def _numbered(prepared: str) -> str | None:
     pattern = _lexicon().corrections
     after = [end for _, end, _ in pattern.spans(prepared)] if pattern is not None else []
     for start in [*reversed(after), 0]:
-        part = prepared[start:].strip()
+        part = without_choice_opener(prepared[start:])
         number = number_choice(part)
         if number is None or not 1 <= number <= len(order()):
             continue

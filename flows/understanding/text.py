@@ -138,13 +138,32 @@ _NUMBER_LEADS = frozenset(
     {"nr", "nummer", "optie", "keuze", "no", "number", "option", "numara", "numer", "номер", "رقم"}
 )
 _ARTICLES = frozenset({"de", "het", "the", "die", "dat"})
+# "doe maar 1", "ik kies 2", "geef mij maar de eerste": words that open a choice before its number. Not
+# "neem" ("ik neem 2 broden mee" is no choice).
+_CHOICE_OPENERS = (
+    ("doe", "mij", "maar"), ("doe", "me", "maar"), ("geef", "mij", "maar"), ("geef", "me", "maar"),
+    ("ik", "kies", "voor"), ("ik", "kies"), ("kies", "voor"), ("doe", "maar"), ("dan", "maar"), ("kies",),
+    ("i", "choose"), ("i", "pick"), ("i'll", "go", "with"), ("let's", "do"),
+)
+
+
+def _after_opener(found: list[str]) -> list[str]:
+    for opener in _CHOICE_OPENERS:
+        if tuple(found[: len(opener)]) == opener:
+            return found[len(opener) :]
+    return found
+
+
+def without_choice_opener(text: str) -> str:
+    """Plain words of `text` without the words that open a choice: "doe maar 2" -> "2"."""
+    return " ".join(_after_opener(words(text)))
 
 
 def number_choice(text: str) -> int | None:
     """The number that opens an answer: "2", "nr 1", "de eerste", "twee", "4 stoppen" (the number first,
     the label after it), "ikinci", "الأول". The caller checks it is an offered option and decides what
     the words after it may be ("12 december" opens with 12 too)."""
-    found = words(text)
+    found = _after_opener(words(text))
     while found and (found[0] in _NUMBER_LEADS or found[0] in _ARTICLES):
         found = found[1:]
     if not found:
