@@ -431,12 +431,13 @@ def _condition(
     time is when they will answer: "ik laat het vanavond weten") only the other conditions count."""
     parts: list[str] = []
     when = times.condition_time(text, lang, now) if with_time else None
-    if when:
+    day = _only_day(found) if with_time else None
+    if day is not None and day.startswith("not ") and when in (None, day.removeprefix("not ")):
+        parts.append(day)  # "ja, behalve zaterdag": the day read as a time is the one that does not suit
+    elif when:
         parts.append(when)
-    elif with_time:
-        day = _only_day(found)
-        if day:
-            parts.append(f"{day} only")
+    elif day:
+        parts.append(day)
     for hit in lx.lexicon_of("invitation", "conditions").hits(found):
         if hit.kind not in parts:
             parts.append(hit.kind)
@@ -444,12 +445,17 @@ def _condition(
 
 
 def _only_day(found: Sequence[Token]) -> str | None:
-    """A weekday with "pas" / "alleen" / "only" next to it: "kan pas zaterdag", "saturday only"."""
+    """A weekday with "pas" / "alleen" / "only" next to it: "kan pas zaterdag" -> "saturday only"; with
+    "niet" / "behalve" / "not" before it, the day that does not suit: "alleen niet op woensdag" ->
+    "not wednesday"."""
     before, after = lx.word_set("invitation", "only.before"), lx.word_set("invitation", "only.after")
+    excluded = lx.word_set("invitation", "only.not")
     for hit in lx.lexicon_of("invitation", "weekdays").hits(found):
         clause = found[hit.start].clause
         near = [token.word for token in found[max(0, hit.start - 3) : hit.start] if token.clause == clause]
         following = found[hit.end].word if hit.end < len(found) else ""
+        if excluded & set(near):
+            return f"not {hit.kind}"
         if before & set(near) or following in after:
-            return hit.kind
+            return f"{hit.kind} only"
     return None

@@ -60,6 +60,8 @@ class _Label:
     clause: int
     contrast: bool
     correction: bool
+    # The option chosen by its number ("3, maar we redden het"): a "but" after it does not overrule it.
+    numbered: bool = False
 
 
 def _words_of(entry: Any) -> list[str]:
@@ -178,7 +180,7 @@ def _choose(labels: list[_Label]) -> str:
         return corrected[-1].answer
     first = labels[0]
     contrasted = [label for label in labels[1:] if label.contrast and label.clause > first.clause]
-    if not contrasted:
+    if not contrasted or first.numbered:
         return first.answer
     # "X maar Y": Y is what the carer concludes; good against heavy is the middle answer.
     last = contrasted[-1].answer
@@ -230,7 +232,7 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     labels: list[_Label] = []
     number = _number_answer(flat, lex)
     if number:
-        labels.append(_Label(number, 0, False, False))
+        labels.append(_Label(number, 0, False, False, numbered=True))
     pending = False  # a correction ("nee wacht,") whose new answer comes in the next clause
     for index, (clause, contrast, opens_correction) in enumerate(clauses):
         correction = opens_correction or pending
