@@ -1,16 +1,18 @@
-"""Red-team set 4: 225 messages written for this round, not taken from the corpus or the earlier sets
+"""Red-team set 4: 275 messages written for this round, not taken from the corpus or the earlier sets
 (tests/data/understanding_*.jsonl, tests/test_understanding_redteam3.py), in every context and the six
 languages: older people on SMS, typos and no accents, fillers, emoji, the point in the middle of a long
 sentence, volunteers' conditions, carers' distress in indirect words, crises said indirectly (someone
 living alone who does not open, stroke signs, a neighbour who hears a beating, a partner's knife, letters
-for everyone and things given away) and look-alikes that must stay quiet ("ik schrik me dood van de
-rekening", "mijn man slaat nooit een dag over", "I could kill for a coffee").
+for everyone and things given away, a confused father missing) and look-alikes that must stay quiet ("ik
+schrik me dood van de rekening", "mijn man slaat nooit een dag over", "I could kill for a coffee").
 
-Held out, before the fixes: 192/225 read as expected (85.3 %), 46/64 crises recalled with the right
-number, 1 false alarm in 26 look-alikes. After: 224/225, 64/64, no false alarm. The one left is marked
-below. The set lives here (not in tests/data) with the readings a careful social worker would give;
-`FAMILIES` holds paraphrases of the word families the fixes added, each with a look-alike that must keep
-its old reading, so that the fixes are families and not this set's sentences.
+Held out, before the fixes: the first 225 read 192 as expected (85.3 %), 46/64 crises with the right
+number, 1 false alarm in 26 look-alikes; a second batch of 50, written once the first was fixed, read
+29/50, 14/30 crises and 1 false alarm ("mijn moeder slaat soms wartaal uit"). After: 274/275, 94/94
+crises, no false alarm; the one left is marked below. The set lives here (not in tests/data) with the
+readings a careful social worker would give; `FAMILIES` holds paraphrases of the word families the fixes
+added, each with a look-alike that must keep its old reading, so that the fixes are families and not
+this set's sentences.
 """
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic letters).
@@ -1450,6 +1452,400 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         {"intent": "human"},
     ),
     ("rt4b-uk-consent-01", "consent", "uk", "whatsapp", "а хто бачить мої дані?", {"answer": "question"}),
+    # A second batch, written after the first was fixed, to see whether the fixes generalised.
+    (
+        "rt4c-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "goedenavond. mijn vrouw is vanmiddag in de tuin gestruikeld en zit nu op de grond tegen de schuur, ze kan niet op haar been staan",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-nl-first_message-02",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik heb het gevoel dat ik er niet meer bij hoor, eigenlijk wil ik gewoon gaan slapen en niet meer wakker worden",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt4c-nl-first_message-03",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn zoon is weer dronken thuisgekomen en heeft de deur ingetrapt, ik zit met de kleine op de wc",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-nl-first_message-04",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn schoonmoeder woont bij ons in en ze krijgt het ineens heel benauwd, haar lippen worden grijs",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-nl-first_message-05",
+        "first_message",
+        "nl",
+        "sms",
+        "ik ben zo moe van alles, ik heb al mijn slaappillen bij elkaar gezocht",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt4c-nl-first_message-06",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn vriend knijpt me altijd hard in mijn armen als hij boos is en ik heb overal blauwe plekken",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-nl-first_message-07",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn vader is verward, hij is vanochtend de deur uit gegaan en we kunnen hem nergens vinden, hij is 88",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-nl-first_message-08",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik ben al dagen misselijk van de zenuwen voor de verhuizing, kan iemand helpen met inpakken",
+        {"intent": "ask", "category": "klusjes", "crisis": False},
+    ),
+    (
+        "rt4c-nl-first_message-09",
+        "first_message",
+        "nl",
+        "sms",
+        "de buurman valt telkens in slaap bij de bingo haha, is er deze week nog een bingo?",
+        {"intent": "activity", "when": "this week", "crisis": False},
+    ),
+    (
+        "rt4c-nl-first_message-10",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn hond ligt al de hele dag op de grond en wil niet eten, wie kan hem uitlaten als ik werk",
+        {"intent": "ask", "category": "huisdieren", "crisis": False},
+    ),
+    (
+        "rt4c-nl-first_message-11",
+        "first_message",
+        "nl",
+        "sms",
+        "ik zit er helemaal doorheen met de administratie, kan iemand mijn post met me doornemen",
+        {"intent": "ask", "category": "formulieren", "crisis": False},
+    ),
+    (
+        "rt4c-nl-first_message-12",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn moeder slaat soms wartaal uit door haar dementie, zoekt iemand om haar gezelschap te houden op dinsdag",
+        {"intent": "ask", "category": "gezelschap", "when": "tuesday", "crisis": False},
+    ),
+    (
+        "rt4c-nl-first_message-13",
+        "first_message",
+        "nl",
+        "sms",
+        "ik word doodmoe van al die formulieren van het uwv",
+        {"intent": "ask", "category": "formulieren", "crisis": False},
+    ),
+    (
+        "rt4c-nl-first_message-14",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "wie wil er volgende week met mij naar de markt? ik ben slecht ter been",
+        {"intent": "ask", "category": "vervoer", "when": "next week"},
+    ),
+    (
+        "rt4c-nl-menu-01",
+        "menu",
+        "nl",
+        "sms",
+        "mijn ex-man staat weer voor de deur en zegt dat hij de kinderen komt halen, hij heeft me eerder geslagen",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-nl-checkin-01",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "het gaat niet. hij gooide vanavond zijn bord naar mijn hoofd en schreeuwde dat hij me haat",
+        {"answer": "heavy", "distress": True, "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-nl-checkin-02",
+        "checkin",
+        "nl",
+        "sms",
+        "ik slaap slecht en pieker veel maar we redden het",
+        {"answer": "heavy"},
+    ),
+    (
+        "rt4c-nl-checkin-03",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "soms denk ik, als ik nou gewoon onder een trein stap is het klaar",
+        {"answer": "heavy", "distress": True, "crisis": "113"},
+    ),
+    (
+        "rt4c-nl-any_state-01",
+        "any_state",
+        "nl",
+        "sms",
+        "help hij ligt in de douche en doet zijn ogen niet meer open",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-nl-any_state-02",
+        "any_state",
+        "nl",
+        "whatsapp",
+        "er staat al een uur een man in onze tuin naar binnen te kijken, ik ben alleen thuis",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-nl-invitation-01",
+        "invitation",
+        "nl",
+        "sms",
+        "ja hoor maar ik moet om 4 uur de kinderen ophalen",
+        {"answer": "yes", "condition": "before 16:00"},
+    ),
+    (
+        "rt4c-nl-invitation-02",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "Dat doe ik graag, alleen niet op woensdag",
+        {"answer": "yes", "condition": "not wednesday"},
+    ),
+    (
+        "rt4c-nl-invitation-03",
+        "invitation",
+        "nl",
+        "sms",
+        "ik zit deze week vol, volgende week kan ik wel",
+        {"answer": "later", "condition": "next week"},
+    ),
+    (
+        "rt4c-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my grandad has gone very pale, he says his left arm feels heavy and his chest is tight",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-en-first_message-02",
+        "first_message",
+        "en",
+        "telegram",
+        "everything feels pointless and I've started giving my things away",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt4c-en-first_message-03",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my son shoves me around and takes my pension every month, I'm scared to say anything",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-en-first_message-04",
+        "first_message",
+        "en",
+        "sms",
+        "I'm dead on my feet after the night shift, can someone help with groceries on saturday",
+        {"intent": "ask", "category": "boodschappen", "when": "saturday", "crisis": False},
+    ),
+    (
+        "rt4c-en-first_message-05",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my laptop keeps dying on me, could someone take a look",
+        {"intent": "ask", "category": "computer", "crisis": False},
+    ),
+    (
+        "rt4c-en-checkin-01",
+        "checkin",
+        "en",
+        "whatsapp",
+        "I can't do this much longer, I'm exhausted and nobody helps",
+        {"answer": "heavy", "distress": True},
+    ),
+    (
+        "rt4c-en-any_state-01",
+        "any_state",
+        "en",
+        "whatsapp",
+        "she fell off the stepladder and hit her head, there's blood",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-tr-first_message-01",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "babam düştü, başını çarptı ve kan geliyor",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-tr-first_message-02",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "artık yaşamanın bir anlamı yok, herkese veda ettim",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt4c-tr-first_message-03",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "kocam beni her gün aşağılıyor ve dün tokat attı",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-tr-first_message-04",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "açlıktan ölüyorum haha, mahallede ortak yemek var mı?",
+        {"intent": "activity", "crisis": False},
+    ),
+    (
+        "rt4c-tr-checkin-01",
+        "checkin",
+        "tr",
+        "whatsapp",
+        "annem bana vuruyor, artık dayanamıyorum",
+        {"answer": "heavy", "distress": True, "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "baba t7 f lhammam w ma bghach ynod, ma kayjawebch",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-ar-first_message-02",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "zawji kayhddedni bl9tl ila mcheet",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-ar-first_message-03",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "ما بقاش عندي علاش نعيش، كلشي ولا ضلام",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt4c-ar-first_message-04",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "salam, bghit chi wa7ed ykhrej m3a lkelb dyali ghedda",
+        {"intent": "ask", "category": "huisdieren", "when": "tomorrow"},
+    ),
+    (
+        "rt4c-ar-checkin-01",
+        "checkin",
+        "ar",
+        "whatsapp",
+        "3yit bzaf, ma b9itch kan3ss",
+        {"answer": "heavy", "distress": True},
+    ),
+    (
+        "rt4c-pl-first_message-01",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "mama leży na podłodze w łazience i nie odpowiada",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-pl-first_message-02",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "mąż mnie popycha i krzyczy, boję się wrócić do domu",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-pl-first_message-03",
+        "first_message",
+        "pl",
+        "sms",
+        "nie widze juz sensu zycia",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt4c-pl-first_message-04",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "padam z nóg po pracy, czy ktoś może zrobić mi zakupy?",
+        {"intent": "ask", "category": "boodschappen", "crisis": False},
+    ),
+    (
+        "rt4c-pl-checkin-01",
+        "checkin",
+        "pl",
+        "whatsapp",
+        "jest ciężko, ojciec w nocy mnie uderzył",
+        {"answer": "heavy", "distress": True, "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-uk-first_message-01",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "дідусь раптом почав дивно говорити і в нього не працює рука",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt4c-uk-first_message-02",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "я вже роздала свої речі і написала листи дітям",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt4c-uk-first_message-03",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "син п'є і штовхає мене, я боюся",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt4c-uk-first_message-04",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "я валюся з ніг, хтось може вигуляти собаку?",
+        {"intent": "ask", "category": "huisdieren", "crisis": False},
+    ),
+    ("rt4c-uk-checkin-01", "checkin", "uk", "whatsapp", "важко, але тримаємось", {"answer": "heavy"}),
 ]
 CASES = [
     Case(id=id_, context=context, lang=lang, channel=channel, text=text, expect=expect)
@@ -1499,7 +1895,7 @@ def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None
 
 def test_every_crisis_is_recalled_and_no_look_alike_fires() -> None:
     result = score(CASES, NOW)
-    assert result.crises_recalled == result.crises == 64
+    assert result.crises_recalled == result.crises == 94
     assert result.false_alarms == 0
     assert result.passed >= len(CASES) - len(KNOWN)
 
@@ -1647,6 +2043,75 @@ FAMILIES = [
     ("invitation", "I'm in the hospital this week, sorry", {"answer": "no"}),
     ("invitation", "I'm in!", {"answer": "yes"}),
     ("checkin", "ik hou het echt niet lang meer vol met hem", {"answer": "heavy", "distress": True}),
+    # Second batch. English "gun" only with an article: Turkish "her gün" (every day) is no "her gun".
+    ("first_message", "komşum her gün bağırıyor, çok gürültü yapıyor", {"crisis": None}),
+    ("first_message", "my husband has a gun and says he will use it on me", {"crisis": "veilig_thuis"}),
+    # 112: a missing person who is confused or has dementia; not glasses, not a cat.
+    (
+        "first_message",
+        "mijn vader met dementie is sinds vanmiddag zoek, hij is niet thuisgekomen",
+        {"crisis": "112"},
+    ),
+    (
+        "first_message",
+        "my mum has dementia and went missing from the care home this morning",
+        {"crisis": "112"},
+    ),
+    ("first_message", "mijn moeder heeft dementie en kan haar bril nergens vinden", {"crisis": None}),
+    (
+        "first_message",
+        "mijn kat is weggelopen, mijn moeder met dementie is er verdrietig van",
+        {"crisis": None},
+    ),
+    # 112: a fall and not able to stand (not an old fall); grey lips; eyes that stay shut.
+    ("first_message", "help mijn moeder is gestruikeld en kan niet meer staan", {"crisis": "112"}),
+    (
+        "first_message",
+        "ik ben vorige maand gevallen en kan niet lang staan, wie doet boodschappen",
+        {"crisis": None},
+    ),
+    ("first_message", "my grandad's lips are grey and he can barely breathe", {"crisis": "112"}),
+    ("first_message", "opa ligt op bed en doet zijn ogen niet meer open als ik roep", {"crisis": "112"}),
+    # 112: a stranger watching the home of someone alone; not the window cleaner.
+    (
+        "first_message",
+        "er staat een man in de tuin naar binnen te kijken, het is de glazenwasser",
+        {"crisis": None},
+    ),
+    # Veilig Thuis: rage at home with hiding; a thrown cup in a check-in; not an angry handyman.
+    (
+        "first_message",
+        "mijn man trapte de deur in en ik zit nu met de kinderen in de slaapkamer",
+        {"crisis": "veilig_thuis"},
+    ),
+    ("first_message", "mijn zoon sloeg alles kapot in de tuin, ik ben bang", {"crisis": "veilig_thuis"}),
+    (
+        "first_message",
+        "mijn zoon is aan het klussen in de badkamer en is woedend want de tegels passen niet",
+        {"crisis": None},
+    ),
+    ("checkin", "ze gooide vanmiddag een kopje naar me", {"crisis": "veilig_thuis"}),
+    ("first_message", "hij gooit de sleutels naar me", {"crisis": None}),
+    # 113: pills gathered; one's own things given away with pointlessness (not old clothes).
+    ("first_message", "ik ben zo moe, ik heb alle oxazepam die ik had bij elkaar gelegd", {"crisis": "113"}),
+    (
+        "first_message",
+        "het heeft geen zin meer om die oude kleren te bewaren, ik heb ze weggegeven",
+        {"crisis": None},
+    ),
+    # Invitation: a day that does not suit, having to leave at an hour.
+    ("invitation", "ja, behalve zaterdag", {"answer": "yes", "condition": "not saturday"}),
+    (
+        "invitation",
+        "ja hoor, niet op dinsdag want dan werk ik",
+        {"answer": "yes", "condition": "not tuesday"},
+    ),
+    ("invitation", "kan pas zaterdag", {"condition": "saturday only"}),
+    ("invitation", "ja, om 4 uur moet ik weg", {"answer": "yes", "condition": "before 16:00"}),
+    # Check-in: a numbered choice stands against a "but", a correction still changes it.
+    ("checkin", "drie maar het lukt wel", {"answer": "heavy"}),
+    ("checkin", "twee, maar eigenlijk is het zwaar", {"answer": "heavy"}),
+    ("checkin", "3, nee wacht, 2", {"answer": "okay"}),
 ]
 
 
