@@ -2112,6 +2112,37 @@ FAMILIES = [
     ("checkin", "drie maar het lukt wel", {"answer": "heavy"}),
     ("checkin", "twee, maar eigenlijk is het zwaar", {"answer": "heavy"}),
     ("checkin", "3, nee wacht, 2", {"answer": "okay"}),
+    # Third look: one of the family hurting another (not pushing a wheelchair, not at school).
+    (
+        "first_message",
+        "mijn schoonzoon heeft mijn dochter vannacht zo hard geduwd dat ze met haar hoofd tegen de kast kwam",
+        {"crisis": "veilig_thuis"},
+    ),
+    ("first_message", "my son-in-law hit my daughter last night", {"crisis": "veilig_thuis"}),
+    ("first_message", "mijn man heeft mijn moeder in de rolstoel naar het park geduwd", {"crisis": None}),
+    ("first_message", "mijn dochter werd op school geduwd", {"crisis": None}),
+    # Coercive control: no calls to the family, the phone taken.
+    (
+        "first_message",
+        "mijn vriend laat me niet met mijn familie bellen en pakt mijn telefoon af",
+        {"crisis": "veilig_thuis"},
+    ),
+    # 113: wanting to vanish (not a pain that should), no way out (not of the forms), ending things (not a
+    # relationship), looking up ways when done with everything (not a kitchen).
+    ("first_message", "ik wou dat ik gewoon kon verdwijnen en dat niemand me zou zoeken", {"crisis": "113"}),
+    ("first_message", "ik wil die pijn laten verdwijnen, wie weet een goede fysio", {"crisis": None}),
+    ("first_message", "ik zie echt geen enkele uitweg meer", {"crisis": "113"}),
+    ("first_message", "ik zie geen uitweg in die formulieren, kan iemand helpen", {"crisis": None}),
+    ("first_message", "I feel like ending things", {"crisis": "113"}),
+    ("first_message", "I feel like ending things with my boyfriend, who can I talk to", {"crisis": None}),
+    (
+        "first_message",
+        "honestly I'm so done with everything, I've been looking up ways to do it",
+        {"crisis": "113"},
+    ),
+    ("first_message", "I'm done with my old kitchen, looking up ways to do it myself", {"crisis": None}),
+    # 112: on the bathroom floor and not making sense.
+    ("first_message", "my dad is on the bathroom floor and he's not making sense", {"crisis": "112"}),
 ]
 
 
