@@ -2143,6 +2143,14 @@ FAMILIES = [
     ("first_message", "I'm done with my old kitchen, looking up ways to do it myself", {"crisis": None}),
     # 112: on the bathroom floor and not making sense.
     ("first_message", "my dad is on the bathroom floor and he's not making sense", {"crisis": "112"}),
+    # Asking for a language with "kun", "wil", "schrijven", "praten"; a language to learn is no request.
+    ("any_state", "kun je in het engels schrijven", {"intent": "language", "language": "en"}),
+    ("any_state", "kunt u in het turks antwoorden", {"intent": "language", "language": "tr"}),
+    ("any_state", "kan iemand mij Engels leren", {"intent": None}),
+    # A "but" ends what a negation is about: "vandaag niet maar morgen wel".
+    ("invitation", "sorry vandaag niet maar morgen wel", {"answer": "later", "condition": "tomorrow"}),
+    ("ask_when", "niet maandag maar dinsdag", {"when": "tuesday"}),
+    ("ask_when", "liever niet maandag", {"when": None}),
 ]
 
 

@@ -200,7 +200,11 @@ def _drop_around(
     return kept
 
 
-def _negated(items: list[Item]) -> list[Item]:
+# "vandaag niet maar morgen wel": a "but" ends what a negation is about.
+_CONTRAST = frozenset({"maar", "but", "ama", "ale", "але", "walakin", "lakin", "mais"})
+
+
+def _negated(items: list[Item], found: list[str]) -> list[Item]:
     """The items without the times a negation is about ("deze week niet", "not on monday")."""
     dropped: set[int] = set()
     for index, item in enumerate(items):
@@ -212,6 +216,9 @@ def _negated(items: list[Item]) -> list[Item]:
             between = items[min(index, other_index) + 1 : max(index, other_index)]
             if any(i.kind == "sep" for i in between):
                 continue
+            words = found[min(item.end, other.end) : max(item.start, other.start)]
+            if _CONTRAST.intersection(words):
+                continue
             distance = item.start - other.end if other_index < index else other.start - item.end
             if distance <= 2:
                 dropped.add(other_index)
@@ -219,7 +226,7 @@ def _negated(items: list[Item]) -> list[Item]:
 
 
 def _segment(items: list[Item], found: list[str], now: datetime | None, loose: bool) -> TimeReading | None:
-    items = _negated(items)
+    items = _negated(items, found)
     groups: list[list[Item]] = [[]]
     for item in items:
         if item.kind == "or":
