@@ -345,6 +345,56 @@ _PG_REOPENED = (
 )
 
 
+# The channel a batch of stored messages is announced on (PostgreSQL NOTIFY, delivered on commit).
+NEW_MESSAGES = "voordeur_inbound"
+
+# Ingest's whole transaction for messages of known addresses, one statement: the messages inserted
+# joined to their addresses (as `_PG_INSERT_KNOWN`), then what they change, each in its lock order:
+# the people (`last_active_at`) locked in id order, then the addresses (`last_inbound_at`), then
+# WhatsApp's replies waiting for the window. A CTE's sub-statements run in whatever order the plan
+# pulls them, so each lock step waits for the one before it through a one-time filter on its result
+# (`(SELECT count(*) FROM ...) >= 0`, evaluated before its scan returns a row): the same order as the
+# engine's batch and as the separate statements this replaces, which deadlocked when unordered (session
+# 9). The NOTIFY goes only when a message is new. It answers as `_PG_INSERT_KNOWN` does.
+_PG_STORE_KNOWN = (
+    "WITH v AS MATERIALIZED (SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], "
+    "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, a, r, e, n)), "
+    "k AS MATERIALIZED (SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM identities i "
+    "JOIN (SELECT DISTINCT t, c, a FROM v) AS d "
+    "ON i.tenant = d.t AND i.channel = d.c AND i.address = d.a), "
+    "ins AS (INSERT INTO inbound_messages "
+    "(tenant, channel, provider_id, identity_id, person_id, received_at, event) "
+    "SELECT v.t, v.c, v.p, k.id, k.person_id, v.r, v.e FROM v "
+    "JOIN k ON k.tenant = v.t AND k.channel = v.c AND k.address = v.a ORDER BY v.n "
+    "ON CONFLICT (tenant, channel, provider_id) DO NOTHING "
+    "RETURNING id, tenant, channel, provider_id, identity_id, person_id, received_at), "
+    "people_locked AS MATERIALIZED (SELECT id FROM people WHERE id IN (SELECT person_id FROM ins) "
+    "ORDER BY id FOR NO KEY UPDATE), "
+    "active AS (UPDATE people SET last_active_at = a.at "
+    "FROM (SELECT person_id, max(received_at) AS at FROM ins GROUP BY person_id) AS a "
+    "JOIN people_locked AS l ON l.id = a.person_id WHERE people.id = l.id RETURNING people.id), "
+    "addresses_locked AS MATERIALIZED (SELECT id FROM identities "
+    "WHERE id IN (SELECT identity_id FROM ins) AND (SELECT count(*) FROM active) >= 0 "
+    "ORDER BY id FOR NO KEY UPDATE), "
+    "inbound AS (UPDATE identities SET last_inbound_at = a.at "
+    "FROM (SELECT identity_id, max(received_at) AS at FROM ins GROUP BY identity_id) AS a "
+    "JOIN addresses_locked AS l ON l.id = a.identity_id WHERE identities.id = l.id "
+    "RETURNING identities.id), "
+    "waiting_locked AS MATERIALIZED (SELECT outbox.id, a.at FROM outbox "
+    "JOIN (SELECT identity_id, max(received_at) AS at FROM ins WHERE channel = 'whatsapp' "
+    "GROUP BY identity_id) AS a ON outbox.identity_id = a.identity_id "
+    f"WHERE outbox.status = '{outbox.WAITING_WINDOW}' AND (SELECT count(*) FROM inbound) >= 0 "
+    "ORDER BY outbox.id FOR NO KEY UPDATE OF outbox), "
+    f"reopened AS (UPDATE outbox SET status = '{outbox.PENDING}', next_attempt_at = w.at, error = NULL "
+    "FROM waiting_locked AS w WHERE outbox.id = w.id), "
+    f"note AS MATERIALIZED (SELECT pg_notify('{NEW_MESSAGES}', %s)::text AS sent "
+    "FROM (SELECT 1 FROM ins LIMIT 1) AS any_new) "
+    "SELECT NULL::bigint, tenant, channel, address, id, person_id FROM k "
+    "UNION ALL SELECT id, tenant, channel, provider_id, NULL::bigint, NULL::bigint FROM ins "
+    "UNION ALL SELECT NULL::bigint, NULL, NULL, NULL, NULL::bigint, NULL::bigint FROM note"
+)
+
+
 async def _store_postgres(
     connection: Any, writer: _Writer, messages: list[NewInbound], *, commit: bool = False
 ) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
@@ -358,7 +408,36 @@ async def _store_postgres(
     if not commit or connection.info.transaction_status != IDLE:
         return await _store_postgres_writes(connection, writer, messages, begin_and_commit=False)
     async with own_transaction(connection):
-        return await _store_postgres_writes(connection, writer, messages, begin_and_commit=True)
+        found, new_ids = await _store_known_committed(connection, writer, messages)
+    first_contacts = [m for m in messages if (m.tenant, m.channel, m.address) not in found]
+    if first_contacts:  # a transaction of their own, after the known addresses' committed
+        async with own_transaction(connection):
+            more = await _store_postgres_writes(connection, writer, first_contacts, begin_and_commit=True)
+        found.update(more[0])
+        new_ids.update(more[1])
+    return found, new_ids
+
+
+async def _store_known_committed(
+    connection: Any, writer: _Writer, messages: list[NewInbound]
+) -> tuple[dict[Key, tuple[int, int]], dict[Key, int]]:
+    """The messages of known addresses stored and committed in one round trip: BEGIN, `_PG_STORE_KNOWN`
+    and COMMIT in one pipeline (before: two, the activity updates waiting for the insert's answer).
+    Messages of addresses not found are not stored: they are the caller's (first contacts)."""
+    found: dict[Key, tuple[int, int]] = {}
+    new_ids: dict[Key, int] = {}
+    parameters = [*_columns([_known_row(m, writer) for m in messages], 6), notifier()]
+    async with connection.cursor() as cursor:
+        async with connection.pipeline():
+            await connection.execute("BEGIN")
+            await cursor.execute(_PG_STORE_KNOWN, parameters)
+            await connection.execute("COMMIT")
+        for row_id, tenant, channel, text_key, identity_id, person_id in await cursor.fetchall():
+            if identity_id is not None:  # an address of the batch: (tenant, channel, address)
+                found[(tenant, channel, text_key)] = (identity_id, person_id)
+            elif row_id is not None:  # an inserted message: (tenant, channel, provider id)
+                new_ids[(tenant, channel, text_key)] = row_id
+    return found, new_ids
 
 
 async def _store_postgres_writes(
@@ -458,8 +537,6 @@ def _columns(rows: list[Any], width: int) -> list[list[Any]]:
 
 
 INTERNAL = "internal"
-# The channel a batch of stored messages is announced on (PostgreSQL NOTIFY, delivered on commit).
-NEW_MESSAGES = "voordeur_inbound"
 
 
 def notifier() -> str:

@@ -36,19 +36,36 @@ def message(provider_id: str, address: str, *, channel: str = "sms", at: datetim
     return NewInbound("default", channel, provider_id, address, event, at)
 
 
-async def store(sessions: Sessions, messages: list[NewInbound]) -> list[inbox.StoredInbound]:
+async def store(
+    sessions: Sessions, messages: list[NewInbound], committed: bool = False
+) -> list[inbox.StoredInbound]:
+    """`store_many` in a transaction of the caller's, or (`committed`) as ingest's whole transaction
+    (`store_committed`, as storage.db.BatchCommit runs it): on PostgreSQL the known addresses' messages
+    then go in one statement with BEGIN and COMMIT, first contacts in a transaction after it."""
+    if committed:
+        async with sessions() as session:
+            result: list[inbox.StoredInbound] = await inbox.store_committed(session, messages)
+            await session.commit()
+            return result
     async with sessions() as session, session.begin():
-        result: list[inbox.StoredInbound] = await store_many(session, messages)
+        result = await store_many(session, messages)
         return result
+
+
+@pytest.fixture(params=[False, True], ids=["in_a_transaction", "committed"])
+def committed(request: pytest.FixtureRequest) -> bool:
+    return bool(request.param)
 
 
 async def count(session: AsyncSession, model: type) -> int:
     return int((await session.execute(select(func.count()).select_from(model))).scalar_one())
 
 
-async def test_each_message_once_first_contacts_made_and_read_back_as_written(sessions: Sessions) -> None:
+async def test_each_message_once_first_contacts_made_and_read_back_as_written(
+    sessions: Sessions, committed: bool
+) -> None:
     later = NOW + timedelta(seconds=3)
-    first = await store(sessions, [message("SM1", "+31600000001"), message("SM1", "+31600000001")])
+    first = await store(sessions, [message("SM1", "+31600000001"), message("SM1", "+31600000001")], committed)
     assert first[0].inbound_id is not None and first[1].duplicate
     assert first[0].person_id == first[1].person_id
     again = await store(
@@ -58,6 +75,7 @@ async def test_each_message_once_first_contacts_made_and_read_back_as_written(se
             message("SM2", "+31600000001", at=later),
             message("SM3", "+31600000002"),
         ],
+        committed,
     )
     assert [s.duplicate for s in again] == [True, False, False]
     assert again[1].person_id == first[0].person_id and again[2].person_id != first[0].person_id
@@ -88,7 +106,9 @@ async def test_each_message_once_first_contacts_made_and_read_back_as_written(se
         assert await inbox.people_with_pending(session, later, limit=1) == ([first[0].person_id], True)
 
 
-async def test_a_whatsapp_message_reopens_what_waited_for_the_window(sessions: Sessions) -> None:
+async def test_a_whatsapp_message_reopens_what_waited_for_the_window(
+    sessions: Sessions, committed: bool
+) -> None:
     async with sessions() as session, session.begin():
         who = await identity_for(session, "whatsapp", "+31600000003", NOW - timedelta(days=2))
         sms = await identity_for(session, "sms", "+31600000004", NOW - timedelta(days=2))
@@ -107,7 +127,9 @@ async def test_a_whatsapp_message_reopens_what_waited_for_the_window(sessions: S
                 )
             )
     await store(
-        sessions, [message("SMw", "+31600000003", channel="whatsapp"), message("SMs", "+31600000004")]
+        sessions,
+        [message("SMw", "+31600000003", channel="whatsapp"), message("SMs", "+31600000004")],
+        committed,
     )
     async with sessions() as session:
         rows = {r.channel: r for r in (await session.execute(select(OutboxMessage))).scalars()}
@@ -117,7 +139,7 @@ async def test_a_whatsapp_message_reopens_what_waited_for_the_window(sessions: S
 
 
 async def test_an_address_another_process_made_meanwhile_keeps_its_person(
-    sessions: Sessions, monkeypatch: pytest.MonkeyPatch
+    sessions: Sessions, committed: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The lookup missed the address (another process created it between lookup and insert): its row wins,
     the person made here is taken back, and the message goes to the winner."""
@@ -127,7 +149,14 @@ async def test_an_address_another_process_made_meanwhile_keeps_its_person(
     missed = inbox._PG_INSERT_KNOWN.replace("AND i.address = d.a), ", "AND i.address = d.a AND false), ")
     assert missed != inbox._PG_INSERT_KNOWN
     monkeypatch.setattr(inbox, "_PG_INSERT_KNOWN", missed)
-    stored = await store(sessions, [message("SMr", "+31600000005"), message("SMn", "+31600000006")])
+    missed_committed = inbox._PG_STORE_KNOWN.replace(
+        "AND i.address = d.a), ", "AND i.address = d.a AND false), "
+    )
+    assert missed_committed != inbox._PG_STORE_KNOWN
+    monkeypatch.setattr(inbox, "_PG_STORE_KNOWN", missed_committed)
+    stored = await store(
+        sessions, [message("SMr", "+31600000005"), message("SMn", "+31600000006")], committed
+    )
     assert (stored[0].identity_id, stored[0].person_id) == (winner.id, winner.person_id)
     async with sessions() as session:
         assert (
@@ -138,26 +167,29 @@ async def test_an_address_another_process_made_meanwhile_keeps_its_person(
         )
 
 
-async def test_one_persons_messages_in_a_batch_keep_their_order_in_their_ids(sessions: Sessions) -> None:
+async def test_one_persons_messages_in_a_batch_keep_their_order_in_their_ids(
+    sessions: Sessions, committed: bool
+) -> None:
     """The engine reads a person's messages in id order: a batch's ids follow the arrival order."""
     batch = [message(f"SM{n:03d}"[::-1], "+31600000007") for n in range(40)]
-    ids = [stored.inbound_id or 0 for stored in await store(sessions, batch)]
+    ids = [stored.inbound_id or 0 for stored in await store(sessions, batch, committed)]
     assert 0 not in ids and ids == sorted(ids)
 
 
 async def test_a_batch_of_known_addresses_and_first_contacts_keeps_each_persons_order(
     sessions: Sessions,
+    committed: bool,
 ) -> None:
     """Known addresses' messages are inserted with their lookup, first contacts' after their people are
     made: every message stored once, under its own person, each person's ids in arrival order."""
-    await store(sessions, [message("SMk0", "+31600000021")])
+    await store(sessions, [message("SMk0", "+31600000021")], committed)
     batch = [
         message(f"SMm{n:02d}{address[-2:]}", address)
         for n in range(12)
         for address in ("+31600000021", "+31600000022", "+31600000023")
     ]
     again = message("SMm0021", "+31600000099")  # a delivery again, garbled: the first one's sender
-    stored = await store(sessions, [*batch, batch[0], again])
+    stored = await store(sessions, [*batch, batch[0], again], committed)
     assert [s.duplicate for s in stored] == [False] * len(batch) + [True, True]
     assert stored[-1].person_id == stored[-2].person_id == stored[0].person_id
     stored = stored[:-1]
@@ -200,7 +232,7 @@ async def _waiting_on_a_lock(sessions: Sessions) -> bool:
 
 
 async def test_ingest_locks_people_before_addresses_in_id_order_as_a_batch_does(
-    sessions: Sessions, database_url: str
+    sessions: Sessions, committed: bool, database_url: str
 ) -> None:
     """A batch of the engine holds its people locked (FOR NO KEY UPDATE, in id order) to its commit, and
     its effects may then change their addresses (a STOP). Ingest writing the same people's and
@@ -209,14 +241,16 @@ async def test_ingest_locks_people_before_addresses_in_id_order_as_a_batch_does(
     deadlocked, and PostgreSQL aborted one of the two."""
     if not database_url.startswith("postgresql"):
         pytest.skip("SQLite has one writer: nothing waits for a row lock")
-    first, second = await store(sessions, [message("SMa", "+31600000011"), message("SMb", "+31600000012")])
+    first, second = await store(
+        sessions, [message("SMa", "+31600000011"), message("SMb", "+31600000012")], committed
+    )
     assert first.person_id < second.person_id
     async with sessions() as batch, batch.begin():
         await batch.execute(
             select(Person.id).where(Person.id == first.person_id).with_for_update(key_share=True)
         )
         ingest = asyncio.ensure_future(
-            store(sessions, [message("SMc", "+31600000012"), message("SMd", "+31600000011")])
+            store(sessions, [message("SMc", "+31600000012"), message("SMd", "+31600000011")], committed)
         )
         for _ in range(500):
             if await _waiting_on_a_lock(sessions):
