@@ -82,7 +82,8 @@ def _flatten(entry: Any) -> list[str]:
 @cache
 def lexicon_of_crisis() -> Lexicon:
     data = lexicon("crisis")
-    concepts = {name: phrase_set(_flatten(entry)) for name, entry in data.get("concepts", {}).items()}
+    fillers = _flatten(data.get("fillers", {}))
+    concepts = {name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("concepts", {}).items()}
     rules = tuple(
         Rule(
             gives=str(rule["gives"]),
@@ -99,8 +100,8 @@ def lexicon_of_crisis() -> Lexicon:
         missing = {*rule.all, *rule.unless} - known
         if missing:
             raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
-    idioms = phrase_set(_flatten(data.get("idioms", [])))
-    alone = {name: phrase_set(_flatten(entry)) for name, entry in data.get("alone", {}).items()}
+    idioms = phrase_set(_flatten(data.get("idioms", [])), fillers)
+    alone = {name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("alone", {}).items()}
     typos: dict[str, list[str]] = {}
     for word in {matchable_folded(fold(w)) for w in _flatten(data.get("typos", {}).get("words", []))}:
         typos.setdefault(word[0], []).append(word)

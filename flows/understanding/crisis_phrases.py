@@ -35,7 +35,15 @@ def matchable_folded(folded: str) -> str:
     return " ".join(_WORD.findall(folded)).translate(_PLAIN_LETTERS)
 
 
-def _gap_phrase_regex(phrase: str) -> str:
+def _filler_join(fillers: tuple[str, ...]) -> str:
+    """What stands between two words of a phrase: a space, or filler words that change nothing
+    ("ik wil gewoon niet meer leven", "uit het leven te stappen", "i just want to die")."""
+    if not fillers:
+        return " "
+    return "(?: (?:" + "|".join(re.escape(word) for word in fillers) + "))* "
+
+
+def _gap_phrase_regex(phrase: str, fillers: tuple[str, ...] = ()) -> str:
     parts: list[str] = []
     for piece in phrase.split("..."):
         tokens: list[str] = []
@@ -46,14 +54,14 @@ def _gap_phrase_regex(phrase: str) -> str:
                 lead = _ARABIC_LEAD if not tokens and _ARABIC.match(folded) else ""
                 tokens.append(lead + re.escape(folded) + (r"\w*" if star else ""))
         if tokens:
-            parts.append(" ".join(tokens))
+            parts.append(_filler_join(fillers).join(tokens))
     return rf"(?: \S+){{0,{GAP_WORDS}}} ".join(parts)
 
 
-def _ordered(phrases: Iterable[str]) -> list[tuple[str, str]]:
+def _ordered(phrases: Iterable[str], fillers: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(regex, phrase) of each distinct phrase regex, longest first: the alternation's order (the set
     is built as it always was, so phrases of one length keep the order they had)."""
-    regexes = [(_gap_phrase_regex(phrase), phrase) for phrase in phrases]
+    regexes = [(_gap_phrase_regex(phrase, fillers), phrase) for phrase in phrases]
     first: dict[str, str] = {}
     for regex, phrase in regexes:
         if regex:
@@ -167,9 +175,11 @@ class PhraseSet:
 _ARABIC_JOINED = "\u0648\u0641"
 
 
-def phrase_set(phrases: Iterable[str]) -> PhraseSet:
+def phrase_set(phrases: Iterable[str], fillers: Iterable[str] = ()) -> PhraseSet:
     """`gap_phrase_pattern` with the first word of every phrase, for `PhraseSet.may_occur`, and each
-    phrase compiled alone, by its first word, for matching."""
+    phrase compiled alone, by its first word, for matching. `fillers` are words that may stand between
+    any two words of a phrase without changing it (matchable spellings)."""
+    filler_words = tuple(sorted({matchable(word) for word in fillers if matchable(word)}, key=len, reverse=True))
     listed = list(phrases)
     heads: set[str] = set()
     prefixes: set[str] = set()
@@ -184,7 +194,7 @@ def phrase_set(phrases: Iterable[str]) -> PhraseSet:
             prefixes.add(folded[0])
         else:
             heads.add(folded[0])
-    ordered = _ordered(listed)
+    ordered = _ordered(listed, filler_words)
     words: dict[str, list[int]] = {}
     stems: dict[str, list[int]] = {}
     for index, (_, phrase) in enumerate(ordered):
