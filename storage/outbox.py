@@ -231,6 +231,11 @@ async def insert_born(
     # START clearing the address's stop, a row an effect queued) is written first, as a query through
     # the ORM would have; also what a COMMIT in `then` must not leave behind.
     await flushed(session)
+    until = now + lease
+    connection = await connection_of(session)
+    if connection.dialect.name == "postgresql" and limit > 0:
+        found = await _insert_born_postgres(session, rows, now, until, channels, limit, then)
+        return _claimed(rows, *found, now, until)
     wanted = {r["identity_id"] for r in rows if r["channel"] in channels and r["next_attempt_at"] <= now}
     facts: dict[int, tuple[str, bool, datetime | None, str]] = {}
     if wanted and limit > 0:
@@ -238,7 +243,6 @@ async def insert_born(
         free = await core(session, statement, {**parameters, "now": now})
         for identity_id, address, stopped_at, last_inbound_at, tenant in free:
             facts[identity_id] = (address, stopped_at is not None, last_inbound_at, tenant)
-    until = now + lease
     held: set[int] = set()  # addresses whose next row of this batch must stay pending (a due one did)
     born: list[int] = []  # positions in `rows`
     values = []
@@ -255,6 +259,18 @@ async def insert_born(
             held.add(identity_id)
         values.append({**fields, "claimed_until": None, "first_attempt_at": None})
     ids = await _insert_returning_ids(session, values, then)
+    return _claimed(rows, born, facts, ids, now, until)
+
+
+def _claimed(
+    rows: list[dict[str, Any]],
+    born: list[int],
+    facts: dict[int, tuple[str, bool, datetime | None, str]],
+    ids: list[int],
+    now: datetime,
+    until: datetime,
+) -> list[ClaimedMessage]:
+    """The rows at positions `born` as the sender takes them, with their new ids and addresses' facts."""
     claimed = []
     for position in born:
         fields = rows[position]
@@ -331,6 +347,132 @@ async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, An
         ids.extend(sorted(row[0] for row in await cursor.fetchall()))
     await run_together(session, then.updates)  # SQLite: the session commits (no wait to save)
     return ids
+
+
+def _candidates(
+    rows: list[dict[str, Any]], now: datetime, channels: tuple[str, ...], limit: int
+) -> list[int]:
+    """Positions `insert_born` would have born claimed were every address free: each due row of a
+    sender's channel, up to `limit`; after a due row that is not, its address's later rows wait."""
+    held: set[int] = set()
+    candidates: list[int] = []
+    for position, fields in enumerate(rows):
+        identity_id, due = fields["identity_id"], fields["next_attempt_at"] <= now
+        if due and fields["channel"] in channels and identity_id not in held and len(candidates) < limit:
+            candidates.append(position)
+        elif due:
+            held.add(identity_id)
+    return candidates
+
+
+async def _insert_born_postgres(
+    session: AsyncSession,
+    rows: list[dict[str, Any]],
+    now: datetime,
+    until: datetime,
+    channels: tuple[str, ...],
+    limit: int,
+    then: Then,
+) -> tuple[list[int], dict[int, tuple[str, bool, datetime | None, str]], list[int]]:
+    """`insert_born` on PostgreSQL in one statement: which addresses are free is read by the INSERT
+    itself (`_born_insert_of`), so the batch's end waits once for it and `then` (before: once for the
+    read, once for the INSERT). The candidates are chosen here as if every address were free; the
+    statement keeps pending those of an address a row holds back, so each address's rows are all born
+    or none, as with the read first. A candidate kept pending still took its place under `limit`: at
+    worst fewer rows born near the sender's limit, which the claim path then takes."""
+    connection = await connection_of(session)
+    raw = await connection.get_raw_connection()
+    driver: Any = raw.driver_connection
+    values = [{**fields, "claimed_until": None, "first_attempt_at": None} for fields in rows]
+    candidates = _candidates(rows, now, channels, limit)
+    chosen = set(candidates)
+    insert_of = _born_insert_of(tuple(values[0]), connection.dialect)
+    at = insert_of.at
+    arrays = [
+        [value[column] for value in values]
+        if process is None
+        else [process(value[column]) for value in values]
+        for column, process in insert_of.processors
+    ]
+    wanted = sorted({rows[position]["identity_id"] for position in candidates})
+    parameters = [at(now), at(until), wanted, *arrays, [position in chosen for position in range(len(rows))]]
+    runs = postgres_runs(then.updates, connection.dialect)
+    async with driver_errors(connection, insert_of.head), driver.cursor() as inserted:
+        async with driver.cursor() as cursor, driver.pipeline():
+            await inserted.execute(insert_of.head, parameters)
+            await send_together(cursor, runs, commit=then.commit)
+        answered = await inserted.fetchall()
+    facts: dict[int, tuple[str, bool, datetime | None, str]] = {}
+    born: list[int] = []
+    ids: list[int] = []
+    for position, (row_id, identity_id, address, stopped_at, last_inbound_at, tenant) in enumerate(answered):
+        ids.append(row_id)
+        if address is not None:  # born claimed: its address was free
+            born.append(position)
+            facts[identity_id] = (address, stopped_at is not None, insert_of.read_at(last_inbound_at), tenant)
+    return born, facts, ids
+
+
+@dataclass(frozen=True, slots=True)
+class _BornInsert:
+    head: str  # the whole statement
+    processors: tuple[tuple[str, Any], ...]  # (column, its bind processor or None)
+    at: Any  # a timestamp as the outbox's timestamp columns bind it
+    read_at: Any  # a timestamp read back as SQLAlchemy reads the addresses' (aware UTC)
+
+
+_born_inserts: dict[tuple[str, ...], _BornInsert] = {}
+# Set by the statement itself, for the rows it bears claimed.
+_BORN_COLUMNS = {
+    "status": f"CASE WHEN w.born THEN '{SENDING}' ELSE w.{{v}} END",
+    "claimed_until": "CASE WHEN w.born THEN k.until ELSE w.{v} END",
+    "attempts": "CASE WHEN w.born THEN 1 ELSE w.{v} END",
+    "first_attempt_at": "CASE WHEN w.born THEN k.now ELSE w.{v} END",
+}
+
+
+def _born_insert_of(columns: tuple[str, ...], dialect: Any) -> _BornInsert:
+    """The INSERT of `_insert_born_postgres`, built once per columns: the free addresses among the
+    candidates' (as `_FREE_ADDRESSES`, read in the statement's snapshot, before its own rows), the rows
+    in the arrays' order (their ids in that order), the candidates of free addresses born claimed, and
+    for each row its id with, if born, its address's facts."""
+    built = _born_inserts.get(columns)
+    if built is None:
+        arrays = ", ".join(f"%b::{_outbox.c[column].type.compile(dialect)}[]" for column in columns)
+        names = [f"v{i}" for i in range(len(columns))]
+        chosen = ", ".join(
+            _BORN_COLUMNS[column].format(v=name) if column in _BORN_COLUMNS else f"w.{name}"
+            for column, name in zip(columns, names, strict=True)
+        )
+        identity = names[columns.index("identity_id")]
+        blocking = ", ".join(f"'{status}'" for status in (SENDING, PENDING, UNKNOWN))
+        head = (
+            "WITH k AS MATERIALIZED (SELECT %b::timestamp AS now, %b::timestamp AS until), "
+            "free AS MATERIALIZED (SELECT i.id, i.address, i.stopped_at, i.last_inbound_at, i.tenant "
+            "FROM identities AS i WHERE i.id = ANY(%b::bigint[]) "
+            "AND NOT EXISTS (SELECT 1 FROM outbox AS e, k "
+            f"WHERE e.identity_id = i.id AND e.status IN ({blocking}) "
+            f"AND (e.status = '{SENDING}' OR e.next_attempt_at <= k.now OR e.attempts > 0))), "
+            f"ins AS (INSERT INTO outbox ({', '.join(columns)}) SELECT {chosen} "
+            f"FROM (SELECT v.*, v.candidate AND v.{identity} IN (SELECT id FROM free) AS born "
+            f"FROM unnest({arrays}, %b::boolean[]) WITH ORDINALITY AS v({', '.join(names)}, candidate, n)) "
+            "AS w CROSS JOIN k ORDER BY w.n RETURNING id, identity_id, status) "
+            "SELECT ins.id, ins.identity_id, f.address, f.stopped_at, f.last_inbound_at, f.tenant FROM ins "
+            f"LEFT JOIN free AS f ON f.id = ins.identity_id AND ins.status = '{SENDING}' ORDER BY ins.id"
+        )
+        timestamps = _outbox.c.claimed_until.type.dialect_impl(dialect)
+        read = _identities.c.last_inbound_at.type.dialect_impl(dialect).result_processor(dialect, None)
+        built = _born_inserts[columns] = _BornInsert(
+            head=head,
+            processors=tuple(zip(columns, bind_processors(_outbox, columns, dialect), strict=True)),
+            at=timestamps.bind_processor(dialect) or _as_is,
+            read_at=read or _as_is,
+        )
+    return built
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 @dataclass(frozen=True, slots=True)
