@@ -66,6 +66,8 @@ class Lexicon:
     head_prefixes: tuple[tuple[str, tuple[str, ...]], ...]
     # The prefixes of `head_prefixes` alone, for one quick test.
     prefix_words: tuple[str, ...] = ()
+    # Words that change nothing (`[fillers]`): they may stand inside phrases and do not count in `within`.
+    fillers: frozenset[str] = frozenset()
     # Per word seen, the concepts it may start (in the order `heads`, then `head_prefixes`, give them).
     starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -121,15 +123,22 @@ def lexicon_of_crisis() -> Lexicon:
         heads={head: tuple(names) for head, names in heads.items()},
         head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
         prefix_words=tuple(sorted(prefixes)),
+        fillers=frozenset(matchable_folded(fold(word)) for word in fillers if " " not in word),
     )
 
 
 def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
-    """Where each concept occurs, in word positions (first word, last word). Each concept's regex is
-    tried only at the words where one of its phrases may begin."""
+    """Where each concept occurs, in word positions (first word, last word) that count only the words
+    that are no filler: "wil echt gewoon niet meer leven" is as close as "wil niet meer leven". Each
+    concept's regex is tried only at the words where one of its phrases may begin."""
     starts: dict[str, set[tuple[int, int]]] = {}
     offset = 0
     tokens = words.split(" ")
+    position: list[int] = []
+    counted = 0
+    for token in tokens:
+        position.append(counted)
+        counted += token not in found_lexicon.fillers
     for index, token in enumerate(tokens):
         for name in _starting(token, found_lexicon):
             starts.setdefault(name, set()).add((index, offset))
@@ -142,7 +151,8 @@ def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
         for index, start in sorted(places):
             match = phrases.match_at(words, start, tokens[index])
             if match:
-                present.setdefault(name, []).append((index, index + match.group().count(" ")))
+                last = index + match.group().count(" ")
+                present.setdefault(name, []).append((position[index], position[last]))
     return present
 
 
