@@ -85,7 +85,9 @@ def _flatten(entry: Any) -> list[str]:
 def lexicon_of_crisis() -> Lexicon:
     data = lexicon("crisis")
     fillers = _flatten(data.get("fillers", {}))
-    concepts = {name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("concepts", {}).items()}
+    concepts = {
+        name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("concepts", {}).items()
+    }
     rules = tuple(
         Rule(
             gives=str(rule["gives"]),
