@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from flows.understanding.text import fold, without_emoji
 
@@ -35,15 +36,80 @@ def matchable_folded(folded: str) -> str:
     return " ".join(_WORD.findall(folded)).translate(_PLAIN_LETTERS)
 
 
-def _filler_join(fillers: tuple[str, ...]) -> str:
-    """What stands between two words of a phrase: a space, or filler words that change nothing
-    ("ik wil gewoon niet meer leven", "uit het leven te stappen", "i just want to die")."""
-    if not fillers:
-        return " "
-    return "(?: (?:" + "|".join(re.escape(word) for word in fillers) + "))* "
+# Filler words of a text are written in capitals before phrases are matched (`Fillers.marked`): the text is
+# folded to small letters, so between two words of a phrase a short class lets any run of them stand. Before,
+# every gap held the alternation of all fillers, and compiling the crisis lexicon took 12 s instead of 2 at
+# every start (bench/README.md, session 21). A filler without capitals (Arabic script) is written as as many
+# X's: only its length must stay.
+_CAPITALS = "A-Z\u0400-\u042f\u0490"
+_GAP = f"(?: [{_CAPITALS}]\\S*)* "
 
 
-def _gap_phrase_regex(phrase: str, fillers: tuple[str, ...] = ()) -> str:
+@dataclass(frozen=True, slots=True)
+class Fillers:
+    """Words that may stand between any two words of a phrase without changing it ("ik wil gewoon niet
+    meer leven", "uit het leven te stappen", "i just want to die"): matchable spellings, each with the
+    capitals it is marked with in a text."""
+
+    marks: Mapping[str, str] = field(default_factory=dict)  # single words
+    runs: tuple[tuple[str, ...], ...] = ()  # fillers of several words ("po prostu")
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> Fillers:
+        plain = {matchable(word) for word in words} - {""}
+        return cls(
+            marks={word: _mark(word) for word in plain if " " not in word},
+            runs=tuple(sorted({tuple(w.split(" ")) for w in plain if " " in w}, key=len, reverse=True)),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.marks or self.runs)
+
+    def gap(self) -> str:
+        """What stands between two words of a phrase: a space, or fillers (marked in the text)."""
+        return _GAP if self else " "
+
+    def token(self, regex: str, folded: str) -> str:
+        """A phrase's own word that is a filler too: as written or marked."""
+        mark = self.marks.get(folded)
+        return f"(?:{regex}|{re.escape(mark)})" if mark is not None else regex
+
+    def marked(self, text: str) -> str:
+        """The text (single-spaced matchable words) with its filler words marked: same length, so every
+        offset stays."""
+        if not self:
+            return text
+        key = (id(self), text)  # the few Fillers there are live as long as the lexicons (`fillers_of`)
+        found = _MARKED.get(key)
+        if found is None:
+            tokens = text.split(" ")
+            for run in self.runs:
+                for index in range(len(tokens) - len(run) + 1):
+                    if tuple(tokens[index : index + len(run)]) == run:
+                        tokens[index : index + len(run)] = [_mark(t) for t in run]
+            found = " ".join(self.marks.get(token, token) for token in tokens)
+            if len(_MARKED) > 64:
+                _MARKED.clear()
+            _MARKED[key] = found
+        return found
+
+
+def _mark(word: str) -> str:
+    capitals = word.upper()
+    return capitals if capitals != word and len(capitals) == len(word) else "X" * len(word)
+
+
+_MARKED: dict[tuple[int, str], str] = {}
+NO_FILLERS = Fillers()
+
+
+@cache
+def fillers_of(words: tuple[str, ...]) -> Fillers:
+    """One `Fillers` per list, shared by every phrase set built with it."""
+    return Fillers.of(words) if words else NO_FILLERS
+
+
+def _gap_phrase_regex(phrase: str, fillers: Fillers = NO_FILLERS) -> str:
     parts: list[str] = []
     for piece in phrase.split("..."):
         tokens: list[str] = []
@@ -52,13 +118,13 @@ def _gap_phrase_regex(phrase: str, fillers: tuple[str, ...] = ()) -> str:
             folded = matchable(raw.rstrip("*"))
             if folded:
                 lead = _ARABIC_LEAD if not tokens and _ARABIC.match(folded) else ""
-                tokens.append(lead + re.escape(folded) + (r"\w*" if star else ""))
+                tokens.append(lead + fillers.token(re.escape(folded), folded) + (r"\w*" if star else ""))
         if tokens:
-            parts.append(_filler_join(fillers).join(tokens))
+            parts.append(fillers.gap().join(tokens))
     return rf"(?: \S+){{0,{GAP_WORDS}}} ".join(parts)
 
 
-def _ordered(phrases: Iterable[str], fillers: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+def _ordered(phrases: Iterable[str], fillers: Fillers = NO_FILLERS) -> list[tuple[str, str]]:
     """(regex, phrase) of each distinct phrase regex, longest first: the alternation's order (the set
     is built as it always was, so phrases of one length keep the order they had)."""
     regexes = [(_gap_phrase_regex(phrase, fillers), phrase) for phrase in phrases]
@@ -114,6 +180,7 @@ class PhraseSet:
     first_stems: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     stem_sizes: tuple[int, ...] = ()
     stems: tuple[str, ...] = ()  # the keys of `first_stems`, for one quick test
+    fillers: Fillers = NO_FILLERS  # matched in the text as `Fillers.marked` writes them
     _at: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def may_occur(self, present: frozenset[str]) -> bool:
@@ -145,15 +212,23 @@ class PhraseSet:
 
     def match_at(self, text: str, start: int, word: str) -> re.Match[str] | None:
         """`pattern.match(text, start)`, where `word` is the word of `text` at `start`."""
-        for index in self.starting(word):
-            found = self.alternatives[index].match(text, start)
+        indexes = self.starting(word)
+        if not indexes:
+            return None
+        marked = self.fillers.marked(text)
+        for index in indexes:
+            found = self.alternatives[index].match(marked, start)
             if found:
                 return found
         return None
 
     def fullmatch(self, text: str) -> bool:
         """Whether `pattern.fullmatch(text)` (a text of single-spaced words)."""
-        return any(self.alternatives[index].fullmatch(text) for index in self.starting(text.split(" ", 1)[0]))
+        indexes = self.starting(text.split(" ", 1)[0])
+        if not indexes:
+            return False
+        marked = self.fillers.marked(text)
+        return any(self.alternatives[index].fullmatch(marked) for index in indexes)
 
     def without(self, text: str) -> str:
         """`pattern.sub(" ", text)` for a text of single-spaced words: every match, leftmost first and
@@ -179,7 +254,7 @@ def phrase_set(phrases: Iterable[str], fillers: Iterable[str] = ()) -> PhraseSet
     """`gap_phrase_pattern` with the first word of every phrase, for `PhraseSet.may_occur`, and each
     phrase compiled alone, by its first word, for matching. `fillers` are words that may stand between
     any two words of a phrase without changing it (matchable spellings)."""
-    filler_words = tuple(sorted({matchable(word) for word in fillers if matchable(word)}, key=len, reverse=True))
+    filler_words = fillers_of(tuple(fillers))
     listed = list(phrases)
     heads: set[str] = set()
     prefixes: set[str] = set()
@@ -210,6 +285,7 @@ def phrase_set(phrases: Iterable[str], fillers: Iterable[str] = ()) -> PhraseSet
         first_stems={stem: tuple(indexes) for stem, indexes in stems.items()},
         stem_sizes=tuple(sorted({len(stem) for stem in stems})),
         stems=tuple(stems),
+        fillers=filler_words,
     )
 
 
