@@ -8,7 +8,9 @@ Held out, before the fixes: the first batch of 162 (113 crises, 49 look-alikes) 
 the right number, with 4 false alarms (nl 43/70, en 9/12, tr 6/9, ar 8/9, pl 7/7, uk 6/6; check-ins 4/10).
 Two more messages of that batch turned out to be word for word in round 4 or 5 (both read right) and are
 left out. A second batch of 60 (40 crises, 20 look-alikes), written after the first batch's fixes,
-recalled 21/40 with 3 false alarms (nl 11/24, en 1/5, ar 2/3, pl 2/3, tr 3/3, uk 2/2). After: 153/153 and no false alarm.
+recalled 21/40 with 3 false alarms (nl 11/24, en 1/5, ar 2/3, pl 2/3, tr 3/3, uk 2/2). After: 153/153 and
+no false alarm. A third probe of 24 (20 crises), written after the second batch's fixes, recalled 12/20
+with no false alarm; its sentences and their look-alikes are at the end of `FAMILIES` (20/20 after).
 
 The fixes are mechanisms more than sentences: filler words ("gewoon", "echt", "te", "meer", "just",
 "artık", "już", "вже", "ghir") may stand between the words of any crisis phrase and do not count in a rule's
@@ -2023,6 +2025,70 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("first_message", "son zamanlarda intihar etmeyi düşünüyorum", {"crisis": "113"}),
     ("first_message", "hayatımı sonlandıracağım", {"crisis": "113"}),
     ("first_message", "чоловік знепритомнів", {"crisis": "112"}),
+    (
+        "first_message",
+        "ik heb vanmiddag afscheid genomen van mijn kinderen en vanavond ga ik slapen voor altijd",
+        {"crisis": "113"},
+    ),
+    (
+        "first_message",
+        "het heeft allemaal geen zin meer, morgen zien ze me niet meer terug",
+        {"crisis": "113"},
+    ),
+    (
+        "checkin",
+        "ik kan niet meer, ik denk erover om ons allebei iets te geven zodat we inslapen",
+        {"crisis": "113"},
+    ),
+    (
+        "first_message",
+        "mn vriendin heeft een mes tegen haar pols gezet en zegt dat ze het gaat doen",
+        {"crisis": "113"},
+    ),
+    ("first_message", "mijn man pakt het mes, hij gaat het doen: de kalkoen snijden", {"crisis": None}),
+    ("first_message", "ik heb het mes tegen de broodplank gezet, gaat het doen", {"crisis": None}),
+    (
+        "first_message",
+        "I've written letters to my kids and sorted my will, I'm ready to go",
+        {"crisis": "113"},
+    ),
+    ("first_message", "chcę zasnąć i się nie obudzić", {"crisis": "113"}),
+    ("first_message", "opa ligt onderaan de trap en kreunt alleen maar", {"crisis": "112"}),
+    ("first_message", "mijn kleinzoon ligt onderaan de trap te spelen met zijn autootjes", {"crisis": None}),
+    (
+        "first_message",
+        "mijn vrouw zit op de bank en kijkt wazig, ze geeft geen antwoord en kwijlt",
+        {"crisis": "112"},
+    ),
+    ("first_message", "de baby kwijlt en zegt niks, hij krijgt tandjes", {"crisis": None}),
+    ("first_message", "een jongen met een mes staat bij de lift en bedreigt mensen", {"crisis": "112"}),
+    ("first_message", "de film ging over een jongen met een mes die mensen bedreigt", {"crisis": None}),
+    ("first_message", "my neighbour hasn't opened her curtains in 3 days and she's 92", {"crisis": "112"}),
+    (
+        "first_message",
+        "mijn zus is 85 en doet de gordijnen niet open omdat ze van donker houdt",
+        {"crisis": None},
+    ),
+    ("first_message", "babam yere yığıldı, gözleri açık ama konuşmuyor", {"crisis": "112"}),
+    ("first_message", "sąsiad leży na podłodze w kuchni, widzę przez okno, nie rusza się", {"crisis": "112"}),
+    (
+        "first_message",
+        "mijn zoon heeft vannacht mijn deur ingetrapt en me aan mijn haren door de gang gesleept",
+        {"crisis": "veilig_thuis"},
+    ),
+    ("first_message", "mijn man sluit me op in de slaapkamer als hij weggaat", {"crisis": "veilig_thuis"}),
+    ("checkin", "vader trapt me als ik hem help met de steunkousen", {"crisis": "veilig_thuis"}),
+    ("first_message", "my husband choked me till I passed out", {"crisis": "veilig_thuis"}),
+    ("first_message", "zawji kaydrebni b smta", {"crisis": "veilig_thuis"}),
+    ("first_message", "онук забирає мою пенсію і штовхає мене", {"crisis": "veilig_thuis"}),
+    ("first_message", "ik sla mijn hoofd tegen de muur omdat ik mezelf haat", {"crisis": "113"}),
+    ("first_message", "mijn vriend zei: als je weggaat maak ik je af", {"crisis": "veilig_thuis"}),
+    ("first_message", "ik vermoord je als je mijn taart opeet haha zei mijn man", {"crisis": None}),
+    ("first_message", "mijn broer zei ik maak je af met scrabble haha", {"crisis": None}),
+    ("first_message", "ik ga dood van de pijn in mijn rug, wie doet boodschappen", {"crisis": None}),
+    ("first_message", "mijn man sloeg de vlieg dood met de krant", {"crisis": None}),
+    ("first_message", "de hond van de buren ligt al uren stil in de tuin", {"crisis": None}),
+    ("first_message", "ik wil niet meer met de bus, wie rijdt me", {"crisis": None}),
 ]
 
 
