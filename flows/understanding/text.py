@@ -141,9 +141,20 @@ _ARTICLES = frozenset({"de", "het", "the", "die", "dat"})
 # "doe maar 1", "ik kies 2", "geef mij maar de eerste": words that open a choice before its number. Not
 # "neem" ("ik neem 2 broden mee" is no choice).
 _CHOICE_OPENERS = (
-    ("doe", "mij", "maar"), ("doe", "me", "maar"), ("geef", "mij", "maar"), ("geef", "me", "maar"),
-    ("ik", "kies", "voor"), ("ik", "kies"), ("kies", "voor"), ("doe", "maar"), ("dan", "maar"), ("kies",),
-    ("i", "choose"), ("i", "pick"), ("i'll", "go", "with"), ("let's", "do"),
+    ("doe", "mij", "maar"),
+    ("doe", "me", "maar"),
+    ("geef", "mij", "maar"),
+    ("geef", "me", "maar"),
+    ("ik", "kies", "voor"),
+    ("ik", "kies"),
+    ("kies", "voor"),
+    ("doe", "maar"),
+    ("dan", "maar"),
+    ("kies",),
+    ("i", "choose"),
+    ("i", "pick"),
+    ("i'll", "go", "with"),
+    ("let's", "do"),
 )
 
 
