@@ -301,20 +301,31 @@ _PG_INSERT = (
     "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, i, pe, r, e, n) ORDER BY n "
     "ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id, tenant, channel, provider_id"
 )
+
+
+def _known_inserted(returning: str = "") -> str:
+    """The CTEs `v` (the batch's messages, in array order), `k` (their addresses found) and `ins` (the
+    messages of those addresses inserted in array order, RETURNING id, tenant, channel, provider_id and
+    `returning`): the start of `_PG_INSERT_KNOWN` and `_PG_STORE_KNOWN`."""
+    return (
+        "WITH v AS MATERIALIZED (SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], "
+        "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, a, r, e, n)), "
+        "k AS MATERIALIZED (SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM identities i "
+        "JOIN (SELECT DISTINCT t, c, a FROM v) AS d "
+        "ON i.tenant = d.t AND i.channel = d.c AND i.address = d.a), "
+        "ins AS (INSERT INTO inbound_messages "
+        "(tenant, channel, provider_id, identity_id, person_id, received_at, event) "
+        "SELECT v.t, v.c, v.p, k.id, k.person_id, v.r, v.e FROM v "
+        "JOIN k ON k.tenant = v.t AND k.channel = v.c AND k.address = v.a ORDER BY v.n "
+        "ON CONFLICT (tenant, channel, provider_id) DO NOTHING "
+        f"RETURNING id, tenant, channel, provider_id{returning}) "
+    )
+
+
 # The batch's messages of known addresses inserted with their addresses' ids in one statement, in array
 # order; it answers the addresses found (identity_id set) and the messages inserted (identity_id NULL):
 # an address it does not find is a first contact, whose messages `_store_postgres` inserts after.
-_PG_INSERT_KNOWN = (
-    "WITH v AS MATERIALIZED (SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], "
-    "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, a, r, e, n)), "
-    "k AS MATERIALIZED (SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM identities i "
-    "JOIN (SELECT DISTINCT t, c, a FROM v) AS d "
-    "ON i.tenant = d.t AND i.channel = d.c AND i.address = d.a), "
-    "ins AS (INSERT INTO inbound_messages "
-    "(tenant, channel, provider_id, identity_id, person_id, received_at, event) "
-    "SELECT v.t, v.c, v.p, k.id, k.person_id, v.r, v.e FROM v "
-    "JOIN k ON k.tenant = v.t AND k.channel = v.c AND k.address = v.a ORDER BY v.n "
-    "ON CONFLICT (tenant, channel, provider_id) DO NOTHING RETURNING id, tenant, channel, provider_id) "
+_PG_INSERT_KNOWN = _known_inserted() + (
     "SELECT NULL::bigint, tenant, channel, address, id, person_id FROM k "
     "UNION ALL SELECT id, tenant, channel, provider_id, NULL::bigint, NULL::bigint FROM ins"
 )
@@ -356,19 +367,8 @@ NEW_MESSAGES = "voordeur_inbound"
 # (`(SELECT count(*) FROM ...) >= 0`, evaluated before its scan returns a row): the same order as the
 # engine's batch and as the separate statements this replaces, which deadlocked when unordered (session
 # 9). The NOTIFY goes only when a message is new. It answers as `_PG_INSERT_KNOWN` does.
-_PG_STORE_KNOWN = (
-    "WITH v AS MATERIALIZED (SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], "
-    "%s::timestamp[], %s::jsonb[]) WITH ORDINALITY AS v(t, c, p, a, r, e, n)), "
-    "k AS MATERIALIZED (SELECT i.tenant, i.channel, i.address, i.id, i.person_id FROM identities i "
-    "JOIN (SELECT DISTINCT t, c, a FROM v) AS d "
-    "ON i.tenant = d.t AND i.channel = d.c AND i.address = d.a), "
-    "ins AS (INSERT INTO inbound_messages "
-    "(tenant, channel, provider_id, identity_id, person_id, received_at, event) "
-    "SELECT v.t, v.c, v.p, k.id, k.person_id, v.r, v.e FROM v "
-    "JOIN k ON k.tenant = v.t AND k.channel = v.c AND k.address = v.a ORDER BY v.n "
-    "ON CONFLICT (tenant, channel, provider_id) DO NOTHING "
-    "RETURNING id, tenant, channel, provider_id, identity_id, person_id, received_at), "
-    "people_locked AS MATERIALIZED (SELECT id FROM people WHERE id IN (SELECT person_id FROM ins) "
+_PG_STORE_KNOWN = _known_inserted(", identity_id, person_id, received_at") + (
+    ", people_locked AS MATERIALIZED (SELECT id FROM people WHERE id IN (SELECT person_id FROM ins) "
     "ORDER BY id FOR NO KEY UPDATE), "
     "active AS (UPDATE people SET last_active_at = a.at "
     "FROM (SELECT person_id, max(received_at) AS at FROM ins GROUP BY person_id) AS a "
