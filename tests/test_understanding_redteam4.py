@@ -21,19 +21,16 @@ this set's sentences.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from flows.understanding import CONTEXTS, read
+from flows.understanding import CONTEXTS
 from flows.understanding.corpus import Case, load, passes, reading_of, score
+from tests.redteam_support import NOW, as_cases, assert_family_reads
 
 DATA = Path(__file__).parent / "data"
-# The corpus test's fixed Wednesday afternoon.
-NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md.
 SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
@@ -1847,10 +1844,7 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
     ),
     ("rt4c-uk-checkin-01", "checkin", "uk", "whatsapp", "важко, але тримаємось", {"answer": "heavy"}),
 ]
-CASES = [
-    Case(id=id_, context=context, lang=lang, channel=channel, text=text, expect=expect)
-    for id_, context, lang, channel, text, expect in SET
-]
+CASES = as_cases(SET)
 # Misreadings left alone, with why.
 KNOWN = {
     # "not bad" (okay) opens the message and the first clear answer counts; "she had a good week" is
@@ -2162,7 +2156,4 @@ def test_the_families_are_not_the_sets_sentences() -> None:
 def test_a_family_added_after_the_set_reads_its_paraphrases(
     context: str, text: str, holds: dict[str, object]
 ) -> None:
-    lang = None if context in ("first_message", "any_state") else "nl"
-    reading = read(context, text, lang=lang, now=NOW).to_corpus()
-    for key, value in holds.items():
-        assert reading.get(key) == value, (text, reading)
+    assert_family_reads(context, text, holds)

@@ -28,19 +28,15 @@ that must keep their old reading. Look-alikes whose non-crisis reading is off ar
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from flows.understanding import read
 from flows.understanding.corpus import Case, passes, reading_of, score
+from tests.redteam_support import NOW, as_cases, assert_family_reads
 
 DATA = Path(__file__).parent / "data"
-# The corpus test's fixed Wednesday afternoon.
-NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
 # rt6a: the first batch, rt6b: the second, written after the first batch's fixes.
@@ -1808,10 +1804,7 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         {"answer": "later", "condition": "tomorrow", "crisis": False},
     ),
 ]
-CASES = [
-    Case(id=id_, context=context, lang=lang, channel=channel, text=text, expect=expect)
-    for id_, context, lang, channel, text, expect in SET
-]
+CASES = as_cases(SET)
 # Look-alikes whose reading other than the crisis is off, with why (none of them reads a crisis).
 KNOWN = {
     "rt6a-nl-first_message-53": "a fan to buy reads as huisdieren ('voor me' after 'ventilator'), not boodschappen; the idiom 'dood van de hitte' rightly stays quiet",
@@ -2101,7 +2094,4 @@ def test_the_families_are_not_the_sets_sentences() -> None:
 def test_a_family_added_after_the_set_reads_its_paraphrases(
     context: str, text: str, holds: dict[str, object]
 ) -> None:
-    lang = None if context in ("first_message", "any_state") else "nl"
-    reading = read(context, text, lang=lang, now=NOW).to_corpus()
-    for key, value in holds.items():
-        assert reading.get(key) == value, (text, reading)
+    assert_family_reads(context, text, holds)

@@ -1,0 +1,32 @@
+"""What the held-out red-team rounds (tests/test_understanding_redteam4.py to 6) share: their rows as
+corpus cases, and the check of a paraphrase family's reading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flows.understanding import read
+from flows.understanding.corpus import Case
+
+# The corpus test's fixed Wednesday afternoon.
+NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+def as_cases(rows: Iterable[tuple[str, str, str, str, str, dict[str, Any]]]) -> list[Case]:
+    """(id, context, lang, channel, text, expect) rows in the corpus format, as cases."""
+    return [
+        Case(id=id_, context=context, lang=lang, channel=channel, text=text, expect=expect)
+        for id_, context, lang, channel, text, expect in rows
+    ]
+
+
+def assert_family_reads(context: str, text: str, holds: Mapping[str, object]) -> None:
+    """A family's paraphrase read at `context` (its language found by the reader where the context lets
+    any language in, else Dutch) holds each key's value (None: the reading must not have the key)."""
+    lang = None if context in ("first_message", "any_state") else "nl"
+    reading = read(context, text, lang=lang, now=NOW).to_corpus()
+    for key, value in holds.items():
+        assert reading.get(key) == value, (text, reading)
