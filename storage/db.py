@@ -348,6 +348,11 @@ def table_of(model: Any) -> Table:
     return cast(Table, model.__table__)
 
 
+def as_is(value: Any) -> Any:
+    """A value the driver takes as it is: where a type has no bind or result processor."""
+    return value
+
+
 def bind_processors(table: Table, columns: Sequence[str], dialect: Dialect) -> tuple[Any, ...]:
     """Each column's bind processor for this dialect, None where values go to the driver as they are:
     what a statement written for the driver (storage.bulk, storage.outbox) applies to its values, so

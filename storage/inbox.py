@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import outbox
 from storage.bulk import KeyedUpdate, Updates, run_together
-from storage.db import IDLE, connection_of, core, now_if_free, own_transaction, table_of
+from storage.db import IDLE, as_is, connection_of, core, now_if_free, own_transaction, table_of
 from storage.models import Conversation, Identity, InboundMessage, Person
 
 
@@ -144,7 +144,7 @@ def _writer(dialect: Any) -> _Writer:
         # PostgreSQL takes the events as text cast to jsonb[] (SQLAlchemy's JSONB processor wraps them).
         event: Any = json.dumps
         if dialect.name != "postgresql":
-            event = _inbound.c.event.type.bind_processor(dialect) or _as_is
+            event = _inbound.c.event.type.bind_processor(dialect) or as_is
         writer = _Writer(
             timestamp=_inbound.c.received_at.type.bind_processor(dialect), event=event, empty_state=event({})
         )
@@ -165,10 +165,6 @@ def _inbound_row(message: NewInbound, found: dict[Key, tuple[int, int]], writer:
         writer.at(message.received_at),
         writer.event(message.event),
     )
-
-
-def _as_is(value: Any) -> Any:
-    return value
 
 
 def _activity(

@@ -16,15 +16,16 @@ row only while it still holds the lease value the sender knows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import Integer, and_, bindparam, exists, func, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.bulk import NOTHING, KeyedUpdate, Then, flushed, postgres_runs, run_together, send_together
-from storage.db import ForIds, among, bind_processors, connection_of, core, driver_errors, table_of
+from storage.db import ForIds, among, as_is, bind_processors, connection_of, core, driver_errors, table_of
 from storage.models import Identity, OutboxMessage
 
 SENDING = "sending"
@@ -234,7 +235,7 @@ async def insert_born(
     until = now + lease
     connection = await connection_of(session)
     if connection.dialect.name == "postgresql" and limit > 0:
-        found = await _insert_born_postgres(session, rows, now, until, channels, limit, then)
+        found = await _insert_born_postgres(connection, rows, now, until, channels, limit, then)
         return _claimed(rows, *found, now, until)
     wanted = {r["identity_id"] for r in rows if r["channel"] in channels and r["next_attempt_at"] <= now}
     facts: dict[int, tuple[str, bool, datetime | None, str]] = {}
@@ -243,21 +244,14 @@ async def insert_born(
         free = await core(session, statement, {**parameters, "now": now})
         for identity_id, address, stopped_at, last_inbound_at, tenant in free:
             facts[identity_id] = (address, stopped_at is not None, last_inbound_at, tenant)
-    held: set[int] = set()  # addresses whose next row of this batch must stay pending (a due one did)
-    born: list[int] = []  # positions in `rows`
-    values = []
-    for position, fields in enumerate(rows):
-        identity_id, due = fields["identity_id"], fields["next_attempt_at"] <= now
-        claimable = identity_id in facts and identity_id not in held and fields["channel"] in channels
-        if due and claimable and len(born) < limit:
-            born.append(position)
-            values.append(
-                {**fields, "status": SENDING, "claimed_until": until, "attempts": 1, "first_attempt_at": now}
-            )
-            continue
-        if due:
-            held.add(identity_id)
-        values.append({**fields, "claimed_until": None, "first_attempt_at": None})
+    born = _candidates(rows, now, channels, limit, free=facts.keys())
+    chosen = set(born)
+    values = [
+        {**fields, "status": SENDING, "claimed_until": until, "attempts": 1, "first_attempt_at": now}
+        if position in chosen
+        else {**fields, "claimed_until": None, "first_attempt_at": None}
+        for position, fields in enumerate(rows)
+    ]
     ids = await _insert_returning_ids(session, values, then)
     return _claimed(rows, born, facts, ids, now, until)
 
@@ -350,23 +344,29 @@ async def _insert_returning_ids(session: AsyncSession, values: list[dict[str, An
 
 
 def _candidates(
-    rows: list[dict[str, Any]], now: datetime, channels: tuple[str, ...], limit: int
+    rows: list[dict[str, Any]],
+    now: datetime,
+    channels: tuple[str, ...],
+    limit: int,
+    free: Collection[int] | None = None,
 ) -> list[int]:
-    """Positions `insert_born` would have born claimed were every address free: each due row of a
-    sender's channel, up to `limit`; after a due row that is not, its address's later rows wait."""
+    """Positions of the rows born claimed: each due row of a sender's channel whose address is `free`
+    (None: every address, PostgreSQL's candidates), up to `limit`; after a due row that is not, its
+    address's later rows of the batch stay pending behind it."""
     held: set[int] = set()
-    candidates: list[int] = []
+    born: list[int] = []
     for position, fields in enumerate(rows):
         identity_id, due = fields["identity_id"], fields["next_attempt_at"] <= now
-        if due and fields["channel"] in channels and identity_id not in held and len(candidates) < limit:
-            candidates.append(position)
+        claimable = identity_id not in held and fields["channel"] in channels
+        if due and claimable and (free is None or identity_id in free) and len(born) < limit:
+            born.append(position)
         elif due:
             held.add(identity_id)
-    return candidates
+    return born
 
 
 async def _insert_born_postgres(
-    session: AsyncSession,
+    connection: AsyncConnection,
     rows: list[dict[str, Any]],
     now: datetime,
     until: datetime,
@@ -380,7 +380,6 @@ async def _insert_born_postgres(
     statement keeps pending those of an address a row holds back, so each address's rows are all born
     or none, as with the read first. A candidate kept pending still took its place under `limit`: at
     worst fewer rows born near the sender's limit, which the claim path then takes."""
-    connection = await connection_of(session)
     raw = await connection.get_raw_connection()
     driver: Any = raw.driver_connection
     values = [{**fields, "claimed_until": None, "first_attempt_at": None} for fields in rows]
@@ -465,14 +464,10 @@ def _born_insert_of(columns: tuple[str, ...], dialect: Any) -> _BornInsert:
         built = _born_inserts[columns] = _BornInsert(
             head=head,
             processors=tuple(zip(columns, bind_processors(_outbox, columns, dialect), strict=True)),
-            at=timestamps.bind_processor(dialect) or _as_is,
-            read_at=read or _as_is,
+            at=timestamps.bind_processor(dialect) or as_is,
+            read_at=read or as_is,
         )
     return built
-
-
-def _as_is(value: Any) -> Any:
-    return value
 
 
 @dataclass(frozen=True, slots=True)
