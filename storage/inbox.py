@@ -428,12 +428,18 @@ async def _store_known_committed(
             await connection.execute("BEGIN")
             await cursor.execute(_PG_STORE_KNOWN, parameters)
             await connection.execute("COMMIT")
-        for row_id, tenant, channel, text_key, identity_id, person_id in await cursor.fetchall():
-            if identity_id is not None:  # an address of the batch: (tenant, channel, address)
-                found[(tenant, channel, text_key)] = (identity_id, person_id)
-            elif row_id is not None:  # an inserted message: (tenant, channel, provider id)
-                new_ids[(tenant, channel, text_key)] = row_id
+        _read_known(await cursor.fetchall(), found, new_ids)
     return found, new_ids
+
+
+def _read_known(rows: list[Any], found: dict[Key, tuple[int, int]], new_ids: dict[Key, int]) -> None:
+    """What `_PG_INSERT_KNOWN` and `_PG_STORE_KNOWN` answer: the addresses found (their identity and
+    person) and the messages inserted (their ids); `_PG_STORE_KNOWN`'s row of its NOTIFY has neither."""
+    for row_id, tenant, channel, text_key, identity_id, person_id in rows:
+        if identity_id is not None:  # an address of the batch: (tenant, channel, address)
+            found[(tenant, channel, text_key)] = (identity_id, person_id)
+        elif row_id is not None:  # an inserted message: (tenant, channel, provider id)
+            new_ids[(tenant, channel, text_key)] = row_id
 
 
 async def _store_postgres_writes(
@@ -447,11 +453,7 @@ async def _store_postgres_writes(
             if begin_and_commit:
                 await connection.execute("BEGIN")
             await cursor.execute(_PG_INSERT_KNOWN, _columns([_known_row(m, writer) for m in messages], 6))
-        for row_id, tenant, channel, text_key, identity_id, person_id in await cursor.fetchall():
-            if identity_id is None:  # an inserted message: (tenant, channel, provider id)
-                new_ids[(tenant, channel, text_key)] = row_id
-            else:  # an address of the batch: (tenant, channel, address)
-                found[(tenant, channel, text_key)] = (identity_id, person_id)
+        _read_known(await cursor.fetchall(), found, new_ids)
         missing = [key for key in keys if key not in found]
         if missing:  # first contacts: their people made, then their messages inserted
             await _first_contacts_postgres(cursor, writer, missing, messages, found)
