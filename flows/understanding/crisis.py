@@ -21,7 +21,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from flows.understanding.crisis_phrases import PhraseSet, matchable_folded, phrase_set, present_words
+from flows.understanding.crisis_phrases import (
+    PhraseSet,
+    fillers_of,
+    matchable_folded,
+    phrase_set,
+    present_words,
+)
 from flows.understanding.text import fold, lexicon, without_emoji
 
 KINDS = ("113", "112", "veilig_thuis")
@@ -125,7 +131,7 @@ def lexicon_of_crisis() -> Lexicon:
         heads={head: tuple(names) for head, names in heads.items()},
         head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
         prefix_words=tuple(sorted(prefixes)),
-        fillers=frozenset(matchable_folded(fold(word)) for word in fillers if " " not in word),
+        fillers=frozenset(fillers_of(tuple(fillers)).marks),  # the words phrase sets skip, one by one
     )
 
 
