@@ -154,7 +154,7 @@ def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
     present: dict[str, list[Span]] = {}
     for name, places in starts.items():
         phrases = found_lexicon.concepts[name]
-        if phrases.pattern is None:
+        if phrases.empty:
             continue
         for index, start in sorted(places):
             match = phrases.match_at(words, start, tokens[index])
@@ -244,14 +244,14 @@ def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> d
     candidates = {
         name: phrases
         for name, phrases in found_lexicon.alone.items()
-        if phrases.pattern is not None and phrases.may_occur(in_message)
+        if not phrases.empty and phrases.may_occur(in_message)
     }
     if not candidates:
         return present
     for piece in _CLAUSE_END.split(folded):
         clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
         for name, phrases in candidates.items():
-            if phrases.pattern is not None and phrases.fullmatch(clause):
+            if not phrases.empty and phrases.fullmatch(clause):
                 present[name] = [(0, 0)]
     return present
 
@@ -265,7 +265,7 @@ def kinds_in(text: str) -> set[str]:
         return set()
     in_message = present_words(words)
     idioms = found_lexicon.idioms
-    if idioms.pattern is not None and idioms.may_occur(in_message):
+    if not idioms.empty and idioms.may_occur(in_message):
         words = " ".join(idioms.without(words).split())
     present = _alone(folded, found_lexicon, in_message)
     present.update(_concepts_in(words, found_lexicon))

@@ -136,11 +136,16 @@ def _ordered(phrases: Iterable[str], fillers: Fillers = NO_FILLERS) -> list[tupl
     return [(regex, first[regex]) for regex in ordered]
 
 
-def _alternation(regexes: Iterable[str]) -> re.Pattern[str] | None:
+def _alternation_source(regexes: Iterable[str]) -> str | None:
     listed = list(regexes)
     if not listed:
         return None
-    return re.compile(r"(?<!\S)(?:" + "|".join(listed) + r")(?!\S)")
+    return r"(?<!\S)(?:" + "|".join(listed) + r")(?!\S)"
+
+
+def _alternation(regexes: Iterable[str]) -> re.Pattern[str] | None:
+    source = _alternation_source(regexes)
+    return None if source is None else re.compile(source)
 
 
 def gap_phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -172,19 +177,43 @@ class PhraseSet:
     (`alternatives`, by the word or the start of the word they open with, also after Arabic's joined
     "and"/"so"): one regex of a hundred phrases tried at every word was most of a crisis reading."""
 
-    pattern: re.Pattern[str] | None
+    source: str | None  # `pattern`'s regex (None: an empty list)
     heads: frozenset[str]
     head_prefixes: tuple[str, ...]
-    alternatives: tuple[re.Pattern[str], ...] = ()
+    alternatives: tuple[str, ...] = ()  # each phrase's regex, compiled by `_alternative` at first use
     first_words: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     first_stems: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     stem_sizes: tuple[int, ...] = ()
     stems: tuple[str, ...] = ()  # the keys of `first_stems`, for one quick test
     fillers: Fillers = NO_FILLERS  # matched in the text as `Fillers.marked` writes them
     _at: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+    _regexes: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def _alternative(self, index: int) -> re.Pattern[str]:
+        """Phrase `index` compiled, at its first use: a message meets few phrases, and compiling all
+        ten thousand at start-up took seconds of every process's warm-up."""
+        found = self._regexes.get(index)
+        if found is None:
+            found = self._regexes[index] = re.compile(self.alternatives[index])
+        return found
+
+    @property
+    def empty(self) -> bool:
+        return self.source is None
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The alternation, compiled at its first use: only the check-in reader searches with it, and
+        compiling every set's at start-up was half of the crisis lexicon's warm-up."""
+        if self.source is None:
+            return None
+        if not self._compiled:
+            self._compiled.append(re.compile(self.source))
+        return self._compiled[0]
 
     def may_occur(self, present: frozenset[str]) -> bool:
-        if self.pattern is None:
+        if self.source is None:
             return False
         if not self.heads.isdisjoint(present):
             return True
@@ -217,7 +246,7 @@ class PhraseSet:
             return None
         marked = self.fillers.marked(text)
         for index in indexes:
-            found = self.alternatives[index].match(marked, start)
+            found = self._alternative(index).match(marked, start)
             if found:
                 return found
         return None
@@ -228,7 +257,7 @@ class PhraseSet:
         if not indexes:
             return False
         marked = self.fillers.marked(text)
-        return any(self.alternatives[index].fullmatch(marked) for index in indexes)
+        return any(self._alternative(index).fullmatch(marked) for index in indexes)
 
     def without(self, text: str) -> str:
         """`pattern.sub(" ", text)` for a text of single-spaced words: every match, leftmost first and
@@ -277,10 +306,10 @@ def phrase_set(phrases: Iterable[str], fillers: Iterable[str] = ()) -> PhraseSet
         if opening is not None:
             (stems if opening[1] else words).setdefault(opening[0], []).append(index)
     return PhraseSet(
-        _alternation(regex for regex, _ in ordered),
+        _alternation_source(regex for regex, _ in ordered),
         frozenset(heads),
         tuple(sorted(prefixes)),
-        alternatives=tuple(re.compile(r"(?<!\S)(?:" + regex + r")(?!\S)") for regex, _ in ordered),
+        alternatives=tuple(r"(?<!\S)(?:" + regex + r")(?!\S)" for regex, _ in ordered),
         first_words={word: tuple(indexes) for word, indexes in words.items()},
         first_stems={stem: tuple(indexes) for stem, indexes in stems.items()},
         stem_sizes=tuple(sorted({len(stem) for stem in stems})),

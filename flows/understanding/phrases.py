@@ -153,17 +153,40 @@ def _index_key(phrase: str) -> tuple[tuple[str, str], ...] | None:
     return max(required, key=rank) if required else None
 
 
-@dataclass(frozen=True, slots=True)
 class _Alternative:
-    """One phrase of a `Phrases`, compiled alone: searched only in texts that hold its first word."""
+    """One phrase of a `Phrases`, compiled alone: searched only in texts that hold its first word.
+    Its regexes are compiled at their first use: a message meets few phrases, and compiling thousands
+    at start-up was a second of every process's warm-up."""
 
-    script: str
-    anywhere: re.Pattern[str]
-    whole: re.Pattern[str]
-    # `anywhere` for the text behind one space, when its words are parted by single spaces: a regex
-    # that opens with a space (and most often a word) is searched for fast; one that opens with a
-    # look-behind is tried at every character.
-    spaced: re.Pattern[str] | None = None
+    __slots__ = ("_anywhere_source", "_compiled", "_spaced_source", "_whole_source", "script")
+
+    def __init__(self, script: str, whole: str, anywhere: str, spaced: str | None = None) -> None:
+        self.script = script
+        self._whole_source = whole
+        self._anywhere_source = anywhere
+        # `anywhere` for the text behind one space, when its words are parted by single spaces: a
+        # regex that opens with a space (and most often a word) is searched for fast; one that opens
+        # with a look-behind is tried at every character.
+        self._spaced_source = spaced
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def _regex(self, key: str, source: str) -> re.Pattern[str]:
+        found = self._compiled.get(key)
+        if found is None:
+            found = self._compiled[key] = re.compile(source)
+        return found
+
+    @property
+    def whole(self) -> re.Pattern[str]:
+        return self._regex("whole", self._whole_source)
+
+    @property
+    def anywhere(self) -> re.Pattern[str]:
+        return self._regex("anywhere", self._anywhere_source)
+
+    @property
+    def spaced(self) -> re.Pattern[str] | None:
+        return None if self._spaced_source is None else self._regex("spaced", self._spaced_source)
 
 
 # Every phrase of every `Phrases`, indexed by its first word: (Phrases number, phrase number).
@@ -233,8 +256,8 @@ class Phrases:
             self._alternatives = [
                 _Alternative(
                     script,
-                    re.compile(r"(?<!\S)(?:" + "|".join(found) + r")(?!\S)"),
-                    re.compile("(?:" + "|".join(found) + ")"),
+                    r"(?<!\S)(?:" + "|".join(found) + r")(?!\S)",
+                    "(?:" + "|".join(found) + ")",
                 )
                 for script, found in parts.items()
             ]
@@ -248,9 +271,9 @@ class Phrases:
             self._alternatives.append(
                 _Alternative(
                     _script(phrase),
-                    re.compile(r"(?<!\S)(?:" + pattern + r")(?!\S)"),
-                    re.compile("(?:" + pattern + ")"),
-                    re.compile(" (?:" + pattern + r")(?!\S)"),
+                    r"(?<!\S)(?:" + pattern + r")(?!\S)",
+                    "(?:" + pattern + ")",
+                    " (?:" + pattern + r")(?!\S)",
                 )
             )
             heads = _index_key(phrase)
