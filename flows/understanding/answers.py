@@ -88,7 +88,7 @@ def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     found = lx.tokens(text)
     labels = t.lexicon("urgency")["labels"]
     hits = _answer_hits(found, (("urgency", "urgency"),), lang)
-    hits = [hit for hit in hits if not _negated(found, hit, hits)]
+    hits = [hit for hit in hits if not _negated(found, hit, hits) and not _asked_about(found, hit)]
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in URGENCY_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
@@ -111,7 +111,8 @@ def read_invitation(
     labels = t.lexicon("invitation")["labels"]
     hits = _yes_no_hits(found, (("invitation", "answers"), ("yes_no", "answers")), lang)
     busy = [hit for hit in hits if hit.kind == "busy"]
-    hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS]
+    hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS and not _asked_about(found, hit)]
+    hits = _without_restrictions(found, hits)
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in INVITATION_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=False)
     answer: str | None
@@ -120,6 +121,8 @@ def read_invitation(
         confidence = 0.95 if _leading(found, chosen) else 0.8
         if answer == "no" and any(hit.kind in _LATER_KINDS and hit.start > chosen.start for hit in hits):
             answer = "later"
+        if answer == "yes" and _withdrawn(found, chosen, hits) and not times.condition_time(text, lang, now):
+            answer, confidence = "no", 0.7  # "ja. o nee wacht, ik moet werken": the yes taken back
     elif busy:
         answer, confidence = "later", 0.6
     else:
@@ -195,6 +198,54 @@ def _leading(found: Sequence[Token], hit: Hit) -> bool:
     """Nothing but fillers ("eh", "nou", "mevrouw") before the hit."""
     fillers = lx.word_set("yes_no", "fillers")
     return all(token.word in fillers for token in found[: hit.start])
+
+
+def _asked_about(found: Sequence[Token], hit: Hit) -> bool:
+    """The answer's word stands in a clause that asks back ("wat bedoel je met dringend?", "hoe bedoel
+    je, volgende week?"): it is talked about, not chosen."""
+    clause = found[hit.start].clause
+    return any(
+        found[asked.start].clause == clause for asked in _question_lexicon("phrases", None).hits(found)
+    )
+
+
+def _without_restrictions(found: Sequence[Token], hits: list[Hit]) -> list[Hit]:
+    """Beside a yes, a no that only rules out a day or an hour ("ja hoor, liever niet op vrijdag", "kan
+    wel, maar niet te vroeg") restricts the yes: it is the condition, not the answer."""
+    if not any(hit.kind == "yes" for hit in hits):
+        return hits
+    restricting = lx.word_set("invitation", "restricted")
+    weekdays = lx.lexicon_of("invitation", "weekdays").hits(found)
+    kept: list[Hit] = []
+    for hit in hits:
+        if hit.kind == "no":
+            clause = found[hit.start].clause
+            rest = [token for token in found[hit.end : hit.end + 4] if token.clause == clause]
+            lead = next((i for i, token in enumerate(rest) if token.word not in _RESTRICTION_LEADS), None)
+            if lead is not None and (
+                rest[lead].word in restricting or any(day.start == hit.end + lead for day in weekdays)
+            ):
+                continue
+        kept.append(hit)
+    return kept
+
+
+# Small words between a "niet" and the day or hour it rules out: "liever niet op vrijdag", "niet zo vroeg".
+_RESTRICTION_LEADS = frozenset(
+    {"op", "om", "in", "de", "het", "s", "zo", "te", "al", "too", "so", "on", "at", "the"}
+)
+
+
+def _withdrawn(found: Sequence[Token], chosen: Hit, hits: Sequence[Hit]) -> bool:
+    """A yes followed by a correction that says no ("ja. o nee wacht, ...") with no answer after it."""
+    corrections = [c for c in _corrections(found) if c.start > chosen.start]
+    if not corrections:
+        return False
+    last = max(corrections, key=lambda c: c.start)
+    if any(hit.start >= last.end for hit in hits):
+        return False
+    refusals = lx.word_set("invitation", "refusal")
+    return any(token.word in refusals for token in found[last.start : last.end])
 
 
 def _corrections(found: Sequence[Token]) -> list[Hit]:

@@ -72,8 +72,8 @@ def _words_of(entry: Any) -> list[str]:
     return [word for value in entry for word in _words_of(value)]
 
 
-def _patterns(table: Mapping[str, Any]) -> dict[str, PhraseSet]:
-    return {answer: phrase_set(_words_of(table.get(answer, ()))) for answer in ANSWERS}
+def _patterns(table: Mapping[str, Any], fillers: tuple[str, ...] = ()) -> dict[str, PhraseSet]:
+    return {answer: phrase_set(_words_of(table.get(answer, ())), fillers) for answer in ANSWERS}
 
 
 @cache
@@ -81,8 +81,11 @@ def _lexicon() -> _Lexicon:
     data = lexicon("checkin")
     negations = data.get("negations", {})
     emoji = {symbol: answer for answer in ANSWERS for symbol in data.get("emoji", {}).get(answer, ())}
+    # Words that may stand inside a label or a distress phrase ("ik zit er echt doorheen", "het wordt me
+    # allemaal een beetje veel"), as crisis phrases let them.
+    fillers = tuple(_words_of(data.get("fillers", {})))
     return _Lexicon(
-        labels=_patterns(data.get("labels", {})),
+        labels=_patterns(data.get("labels", {}), fillers),
         weak=_patterns(data.get("weak", {})),
         whole={
             answer: frozenset(matchable(p) for p in _words_of(data.get("whole", {}).get(answer, ())))
@@ -92,7 +95,7 @@ def _lexicon() -> _Lexicon:
         negators_before=frozenset(matchable(w) for w in negations.get("before", ()) if " " not in w.strip()),
         negators_after=frozenset(matchable(w) for w in negations.get("after", ())),
         self_not=phrase_set(_words_of(data.get("self_not", {}))),
-        distress=phrase_set(_words_of(data.get("distress", {}))),
+        distress=phrase_set(_words_of(data.get("distress", {})), fillers),
         tired=phrase_set(_words_of(data.get("tired", {}))),
         others=_word_set(data.get("others", {}).get("words", ())),
         emoji=emoji,
@@ -132,7 +135,11 @@ def _clause(words: list[str], contrast: bool, lex: _Lexicon) -> tuple[str, bool,
 
 
 def _found(phrases: PhraseSet, text: str, present: frozenset[str]) -> bool:
-    return phrases.pattern is not None and phrases.may_occur(present) and bool(phrases.pattern.search(text))
+    return (
+        phrases.pattern is not None
+        and phrases.may_occur(present)
+        and bool(phrases.pattern.search(phrases.fillers.marked(text)))
+    )
 
 
 def _labels_in(
@@ -144,7 +151,7 @@ def _labels_in(
     for answer, phrases in table.items():
         if phrases.pattern is None or not phrases.may_occur(present):
             continue
-        for match in phrases.pattern.finditer(clause):
+        for match in phrases.pattern.finditer(phrases.fillers.marked(clause)):
             start = clause.count(" ", 0, match.start())
             found.append((start, start + match.group().count(" "), answer))
     found.sort(key=lambda item: (-(item[1] - item[0]), -item[0]))
