@@ -155,12 +155,53 @@ def _combined(sources: tuple[tuple[str, str], ...], languages: tuple[str, ...] |
 
 
 def _answer_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
-    """Hits in the conversation's language and English; when there are none, in every language."""
+    """Hits in the conversation's language and English; when there are none, in every language; when
+    there are none either, Moroccan Arabic in Latin letters by its consonants (`_arabizi_hits`)."""
     for languages in (_languages(lang), None):
         hits = [hit for hit in _combined(sources, languages).hits(found) if not _mentioned(found, hit)]
-        if hits or languages is None:
+        if hits:
             return hits
-    return []
+    return _arabizi_hits(found, sources)
+
+
+# Arabic written in Latin letters has no fixed vowels ("mosta3jil", "mista3jel", "mesta3jal") and writes
+# one sound as "sh" or "ch": its words compare by their consonants and digit-letters.
+_VOWELS = str.maketrans("", "", "aeiou")
+
+
+def _skeleton(word: str) -> str:
+    return word.replace("sh", "ch").translate(_VOWELS)
+
+
+@cache
+def _arabizi(sources: tuple[tuple[str, str], ...]) -> dict[tuple[str, ...], str]:
+    """The Latin-letter Moroccan phrases of `sources` with a digit-letter (3, 7, 9, 5, 2), as consonant
+    skeletons: only these are told apart from Dutch or English words safely."""
+    table: dict[tuple[str, ...], str] = {}
+    for name, source in sources:
+        for kind, entries in t.lexicon(name)[source].items():
+            for phrase in entries.get("ar", ()) if isinstance(entries, dict) else ():
+                words = [lx.squeeze(word) for word in t.words(phrase)]
+                if words and phrase.isascii() and any(ch in "23579" for ch in phrase) and "*" not in phrase:
+                    table.setdefault(tuple(_skeleton(word) for word in words), kind)
+    return table
+
+
+def _arabizi_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...]) -> list[Hit]:
+    if not any(any(ch in "23579" for ch in token.word) for token in found):
+        return []  # the common case: no digit-letter, no Moroccan in Latin letters
+    table = _arabizi(sources)
+    skeletons = [_skeleton(token.word) for token in found]
+    hits: list[Hit] = []
+    for size in sorted({len(key) for key in table}, reverse=True):
+        for start in range(len(found) - size + 1):
+            kind = table.get(tuple(skeletons[start : start + size]))
+            taken = any(hit.start < start + size and start < hit.end for hit in hits)
+            if kind is not None and not taken:
+                hits.append(
+                    Hit(kind, start, start + size, " ".join(t.word for t in found[start : start + size]))
+                )
+    return sorted(hits, key=lambda hit: hit.start)
 
 
 def _yes_no_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
