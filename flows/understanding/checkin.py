@@ -273,4 +273,19 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
         shown = lex.emoji.get(symbol[0]) if symbol else None
         if shown:
             return shown, False, 0.8
+    for plain in _without_diminutive(flat):
+        small, _, confidence = read_checkin(plain, lang)
+        if small is not None:
+            return small, False, min(confidence, 0.7)
     return None, False, 0.0
+
+
+# Dutch makes an adverb small and mild: "matigjes", "slechtjes", "rustigjes" are "matig", "slecht", "rustig".
+_DIMINUTIVES = ("jes", "tjes")
+
+
+def _without_diminutive(flat: str) -> list[str]:
+    """A one-word answer without its diminutive ending, each way it may have been added."""
+    if " " in flat:
+        return []
+    return [flat[: -len(end)] for end in _DIMINUTIVES if flat.endswith(end) and len(flat) > len(end) + 2]
