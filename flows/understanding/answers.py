@@ -279,14 +279,13 @@ _RESTRICTION_LEADS = frozenset(
 
 def _withdrawn(found: Sequence[Token], chosen: Hit, hits: Sequence[Hit]) -> bool:
     """A yes followed by a correction that says no ("ja. o nee wacht, ...") with no answer after it."""
-    corrections = [c for c in _corrections(found) if c.start > chosen.start]
-    if not corrections:
-        return False
-    last = max(corrections, key=lambda c: c.start)
-    if any(hit.start >= last.end for hit in hits):
-        return False
     refusals = lx.word_set("invitation", "refusal")
-    return any(token.word in refusals for token in found[last.start : last.end])
+    return any(
+        correction.start > chosen.start
+        and any(token.word in refusals for token in found[correction.start : correction.end])
+        and not any(hit.start >= correction.end for hit in hits)
+        for correction in _corrections(found)
+    )
 
 
 def _corrections(found: Sequence[Token]) -> list[Hit]:
