@@ -1,4 +1,4 @@
-"""Red-team set 8: in-context reading of ordinary (non-crisis) messages. 333 messages written for this round,
+"""Red-team set 8: in-context reading of ordinary (non-crisis) messages. 410 messages written for this round,
 not taken from the corpus or the earlier sets (tests/data/understanding_*.jsonl, rounds 3 to 6), in every
 context and the six languages: the answer buried in a long polite sentence, fillers ("eh", "nou", "ff",
 "hoor"), SMS spelling ("morgn", "dinsdg", "volgnde"), emoji-only answers, a yes with a condition ("ja, maar
@@ -20,6 +20,12 @@ neighbourhood 5/6, every other context whole; by language: nl 54/59, tr 5/6, en 
 uk 3/3. After: 87/87. 67 messages of the two batches (61 and 6) turned out, once written, to be word for
 word in an earlier set (short answers mostly: "👍", "de 2e", "zsm", "ні", "ja maar pas na 2 uur") and were
 replaced by new ones before scoring.
+Batch 3 (rt8c, 77 messages, written after batch 2's fixes): 70/77 as written, 71/77 (92.2 %) once "old
+harbour area" was read as rt4b-en-neighbourhood-01 reads "near the old harbour" (a landmark, unknown); the
+reader before this round read 71/77 too: batch 3's misses were words the earlier fixes do not reach. By
+context: any_state 3/5, ask_urgency 4/5, first_message 10/11, invitation 7/8, menu 5/6, every other
+context whole; by language: nl 42/46, pl 3/5, en 10/10, tr 5/5, ar 6/6, uk 5/5. After: 77/77. Six of
+its messages were in earlier sets and were replaced before scoring.
 No message of the set raised a crisis, before or after.
 
 The fixes are mechanisms: check-in phrases let filler words stand inside them, as crisis phrases do; beside
@@ -35,7 +41,9 @@ them ("eh de 1", "ja eh nummer een"); emoji that answer the list of kinds (🛒,
 letters compared by its consonants and digit-letters ("mista3jel" is "mosta3jil"); a Turkish name before
 "diyebilirsin"; someone to talk to "over" a service's subject asks for the service; after "zodat ik" the
 asker's own plans name no kind of help. Words were added where a family was missing (etenstijd, "tot
-straks", "het lukt", "hou ... op met", Polish "chciałbym pomagać", "wolę po polsku", Turkish "devam").
+straks", "het lukt", "hou ... op met", Polish "chciałbym pomagać", "wolę po polsku", Turkish "devam"; after
+batch 3: "komt me slecht uit", "ik wil iemand bellen", "nie jest pilne", Polish mowing, menu fillers counted
+after they are taken off).
 `FAMILIES` holds paraphrases of each mechanism, with look-alikes that must keep their old reading.
 """
 
@@ -57,7 +65,7 @@ from tests.redteam_support import NOW, as_cases, assert_family_reads
 DATA = Path(__file__).parent / "data"
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
-# rt8a: the first batch, rt8b: the second, written after the first batch's fixes.
+# rt8a: the first batch, rt8b: the second, written after the first batch's fixes, rt8c: the third.
 SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
     (
         "rt8a-nl-first_message-01",
@@ -1610,6 +1618,349 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "Hollandaca devam edelim",
         {"intent": "language", "language": "nl"},
     ),
+    (
+        "rt8c-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "Goedemorgen, ik ben Annie, ik ben 87 en sinds mijn man overleden is doe ik alles alleen. Zou er misschien iemand zijn die af en toe een boodschapje voor me kan doen? Donderdags zou mooi zijn.",
+        {"intent": "ask", "category": "boodschappen", "when": "every thursday"},
+    ),
+    (
+        "rt8c-nl-first_message-02",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "hoi hoi, ik zoek iemand die mijn moeder van 90 kan helpen met haar nieuwe tablet, ze wil graag met de kleinkinderen beeldbellen",
+        {"intent": "ask", "category": "computer"},
+    ),
+    (
+        "rt8c-nl-first_message-03",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn dakgoot zit vol met bladeren en ik kan niet meer op de ladder, kan iemand na het weekend?",
+        {"intent": "ask", "category": "klusjes", "when": "after this weekend"},
+    ),
+    (
+        "rt8c-nl-first_message-04",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Ik wil graag vrijwilliger worden, ik heb woensdagmiddag vrij",
+        {"intent": "offer", "when": "wednesday afternoon"},
+    ),
+    (
+        "rt8c-nl-first_message-05",
+        "first_message",
+        "nl",
+        "sms",
+        "kunt u mij vertellen waar ik hulp kan krijgen met mijn schulden",
+        {"intent": "service_question"},
+    ),
+    (
+        "rt8c-nl-first_message-06",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "hallo, mijn buurvrouw vroeg of er hier een repair café is?",
+        {"intent": "activity"},
+    ),
+    (
+        "rt8c-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "hi, I'm looking for someone to walk with me in the park now and then, I get lonely",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    (
+        "rt8c-tr-first_message-01",
+        "first_message",
+        "tr",
+        "sms",
+        "merhaba, annem için haftaya salı hastaneye gidecek biri lazım",
+        {"intent": "ask", "category": "vervoer", "when": "next tuesday"},
+    ),
+    (
+        "rt8c-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "عافاك بغيت شي واحد يعاوني نكتب رسالة للبلدية",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    (
+        "rt8c-pl-first_message-01",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "Dzień dobry, szukam kogoś, kto skosi mi trawę w sobotę",
+        {"intent": "ask", "category": "tuin", "when": "saturday"},
+    ),
+    (
+        "rt8c-uk-first_message-01",
+        "first_message",
+        "uk",
+        "sms",
+        "Добрий день, хто може вигуляти мого собаку завтра вранці?",
+        {"intent": "ask", "category": "huisdieren", "when": "tomorrow morning"},
+    ),
+    ("rt8c-nl-menu-01", "menu", "nl", "sms", "nou dan maar de 1", {"intent": "ask"}),
+    ("rt8c-nl-menu-02", "menu", "nl", "whatsapp", "eerste optie graag", {"intent": "ask"}),
+    ("rt8c-nl-menu-03", "menu", "nl", "sms", "wil graag iets doen voor anderen", {"intent": "offer"}),
+    ("rt8c-en-menu-01", "menu", "en", "whatsapp", "2 i guess", {"intent": "offer"}),
+    ("rt8c-ar-menu-01", "menu", "ar", "sms", "ana bghit n3awen m3akom", {"intent": "offer"}),
+    ("rt8c-uk-menu-01", "menu", "uk", "telegram", "перше", {"intent": "ask"}),
+    (
+        "rt8c-nl-ask_category-01",
+        "ask_category",
+        "nl",
+        "sms",
+        "ehh iemand die mijn gras maait",
+        {"category": "tuin"},
+    ),
+    (
+        "rt8c-nl-ask_category-02",
+        "ask_category",
+        "nl",
+        "whatsapp",
+        "vervoer naar de tandarts, donderdag",
+        {"category": "vervoer"},
+    ),
+    (
+        "rt8c-nl-ask_category-03",
+        "ask_category",
+        "nl",
+        "sms",
+        "klusje in huis, de deur klemt",
+        {"category": "klusjes"},
+    ),
+    (
+        "rt8c-nl-ask_category-04",
+        "ask_category",
+        "nl",
+        "whatsapp",
+        "mijn printer wil niet, of nee eigenlijk de wifi",
+        {"category": "computer"},
+    ),
+    ("rt8c-en-ask_category-01", "ask_category", "en", "sms", "forms, tax stuff", {"category": "formulieren"}),
+    (
+        "rt8c-tr-ask_category-01",
+        "ask_category",
+        "tr",
+        "whatsapp",
+        "köpeğimi gezdirmek",
+        {"category": "huisdieren"},
+    ),
+    (
+        "rt8c-pl-ask_category-01",
+        "ask_category",
+        "pl",
+        "sms",
+        "zakupy, ale nie dziś",
+        {"category": "boodschappen"},
+    ),
+    ("rt8c-nl-ask_when-01", "ask_when", "nl", "sms", "donderdagmorgen vroeg", {"when": "thursday morning"}),
+    (
+        "rt8c-nl-ask_when-02",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "ergens volgende week, liefst niet op maandag",
+        {"when": "next week"},
+    ),
+    ("rt8c-nl-ask_when-03", "ask_when", "nl", "sms", "morgn na 2 uur", {"when": "tomorrow after 14:00"}),
+    (
+        "rt8c-nl-ask_when-04",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "zaterdag, of anders zondag",
+        {"when": "saturday or sunday"},
+    ),
+    (
+        "rt8c-nl-ask_when-05",
+        "ask_when",
+        "nl",
+        "sms",
+        "overmorgen rond half 11",
+        {"when": "day after tomorrow 10:30"},
+    ),
+    (
+        "rt8c-nl-ask_when-06",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "eh weet niet, wanneer kan het?",
+        {"unclear": True},
+    ),
+    (
+        "rt8c-nl-ask_when-07",
+        "ask_when",
+        "nl",
+        "sms",
+        "het liefst in de middag, maakt niet uit welke dag",
+        {"when": "afternoon"},
+    ),
+    (
+        "rt8c-nl-ask_when-08",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "elke dinsdagochtend",
+        {"when": "every tuesday morning"},
+    ),
+    ("rt8c-en-ask_when-01", "ask_when", "en", "sms", "sat morning pls", {"when": "saturday morning"}),
+    ("rt8c-tr-ask_when-01", "ask_when", "tr", "whatsapp", "cuma akşamı", {"when": "friday evening"}),
+    ("rt8c-ar-ask_when-01", "ask_when", "ar", "whatsapp", "السبت الصباح", {"when": "saturday morning"}),
+    ("rt8c-uk-ask_when-01", "ask_when", "uk", "sms", "наступного тижня", {"when": "next week"}),
+    ("rt8c-nl-ask_urgency-01", "ask_urgency", "nl", "sms", "nou vandaag eigenlijk wel", {"urgency": "today"}),
+    (
+        "rt8c-nl-ask_urgency-02",
+        "ask_urgency",
+        "nl",
+        "whatsapp",
+        "dat mag ook volgende week hoor",
+        {"urgency": "any"},
+    ),
+    (
+        "rt8c-nl-ask_urgency-03",
+        "ask_urgency",
+        "nl",
+        "sms",
+        "het kan nog wel even wachten",
+        {"urgency": "this_week"},
+    ),
+    (
+        "rt8c-en-ask_urgency-01",
+        "ask_urgency",
+        "en",
+        "whatsapp",
+        "pretty urgent actually",
+        {"urgency": "today"},
+    ),
+    ("rt8c-pl-ask_urgency-01", "ask_urgency", "pl", "sms", "to nie jest pilne", {"urgency": "any"}),
+    (
+        "rt8c-nl-neighbourhood-01",
+        "neighbourhood",
+        "nl",
+        "sms",
+        "in de Molenwijk, achter de school",
+        {"neighbourhood": "Molenwijk"},
+    ),
+    (
+        "rt8c-nl-neighbourhood-02",
+        "neighbourhood",
+        "nl",
+        "whatsapp",
+        "bloemhof hoor",
+        {"neighbourhood": "Bloemhof"},
+    ),
+    ("rt8c-nl-neighbourhood-03", "neighbourhood", "nl", "sms", "ik woon in tuindorp", {"unknown": True}),
+    ("rt8c-en-neighbourhood-01", "neighbourhood", "en", "whatsapp", "old harbour area", {"unknown": True}),
+    (
+        "rt8c-uk-neighbourhood-01",
+        "neighbourhood",
+        "uk",
+        "telegram",
+        "я живу в Molenwijk",
+        {"neighbourhood": "Molenwijk"},
+    ),
+    ("rt8c-nl-name-01", "name", "nl", "sms", "Ria van der Berg, zeg maar Ria", {"name": "Ria"}),
+    ("rt8c-nl-name-02", "name", "nl", "whatsapp", "meneer Bakker", {"name": "meneer Bakker"}),
+    ("rt8c-nl-name-03", "name", "nl", "sms", "waarom wil je dat weten dan?", {"not_a_name": True}),
+    ("rt8c-tr-name-01", "name", "tr", "whatsapp", "ismim Hatice", {"name": "Hatice"}),
+    ("rt8c-pl-name-01", "name", "pl", "sms", "jestem Basia", {"name": "Basia"}),
+    ("rt8c-nl-consent-01", "consent", "nl", "sms", "ja hoor, geen enkel probleem", {"answer": "yes"}),
+    ("rt8c-nl-consent-02", "consent", "nl", "whatsapp", "nee dat wil ik liever niet", {"answer": "no"}),
+    ("rt8c-nl-consent-03", "consent", "nl", "sms", "mag iedereen dat dan zien?", {"answer": "question"}),
+    ("rt8c-en-consent-01", "consent", "en", "whatsapp", "ok fine", {"answer": "yes"}),
+    ("rt8c-ar-consent-01", "consent", "ar", "sms", "wakha mashi mochkil", {"answer": "yes"}),
+    (
+        "rt8c-nl-invitation-01",
+        "invitation",
+        "nl",
+        "sms",
+        "ja hoor, maar niet voor half 10",
+        {"answer": "yes", "condition": "after 09:30"},
+    ),
+    (
+        "rt8c-nl-invitation-02",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "nee sorry, deze week lukt echt niet, volgende week wel",
+        {"answer": "later", "condition": "next week"},
+    ),
+    ("rt8c-nl-invitation-03", "invitation", "nl", "sms", "komt me nu even slecht uit", {"answer": "later"}),
+    (
+        "rt8c-nl-invitation-04",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "is goed, ik neem mijn dochter mee als dat mag",
+        {"answer": "yes", "condition": "may bring her daughter"},
+    ),
+    ("rt8c-nl-invitation-05", "invitation", "nl", "sms", "ja, hoe laat moet ik er zijn?", {"answer": "yes"}),
+    (
+        "rt8c-en-invitation-01",
+        "invitation",
+        "en",
+        "whatsapp",
+        "yes! but i have to leave by 5",
+        {"answer": "yes", "condition": "before 17:00"},
+    ),
+    (
+        "rt8c-tr-invitation-01",
+        "invitation",
+        "tr",
+        "sms",
+        "evet ama sadece sabah",
+        {"answer": "yes", "condition": "morning only"},
+    ),
+    (
+        "rt8c-uk-invitation-01",
+        "invitation",
+        "uk",
+        "telegram",
+        "не сьогодні, може завтра",
+        {"answer": "later", "condition": "tomorrow"},
+    ),
+    ("rt8c-nl-checkin-01", "checkin", "nl", "sms", "gaat best goed eigenlijk", {"answer": "good"}),
+    ("rt8c-nl-checkin-02", "checkin", "nl", "whatsapp", "pfff zwaar, hij slaapt slecht", {"answer": "heavy"}),
+    (
+        "rt8c-nl-checkin-03",
+        "checkin",
+        "nl",
+        "sms",
+        "ik kan het niet meer opbrengen",
+        {"answer": "heavy", "distress": True},
+    ),
+    ("rt8c-nl-checkin-04", "checkin", "nl", "whatsapp", "wel ok, beetje wisselend", {"answer": "okay"}),
+    ("rt8c-nl-checkin-05", "checkin", "nl", "sms", "slecht geslapen maar verder goed", {"answer": "okay"}),
+    ("rt8c-en-checkin-01", "checkin", "en", "whatsapp", "getting by", {"answer": "okay"}),
+    ("rt8c-ar-checkin-01", "checkin", "ar", "whatsapp", "صعيب هاد السيمانة", {"answer": "heavy"}),
+    ("rt8c-pl-checkin-01", "checkin", "pl", "sms", "całkiem dobrze, dzięki", {"answer": "good"}),
+    ("rt8c-nl-any_state-01", "any_state", "nl", "sms", "ik wil graag iemand bellen", {"intent": "human"}),
+    ("rt8c-nl-any_state-02", "any_state", "nl", "whatsapp", "kan ik opnieuw beginnen?", {"intent": "menu"}),
+    ("rt8c-nl-any_state-03", "any_state", "nl", "sms", "stop nou eens met dat sturen", {"intent": "stop"}),
+    (
+        "rt8c-ar-any_state-01",
+        "any_state",
+        "ar",
+        "whatsapp",
+        "bghit nhder m3a chi wahed mn l3ndkom",
+        {"intent": "human"},
+    ),
+    (
+        "rt8c-en-any_state-01",
+        "any_state",
+        "en",
+        "sms",
+        "in english please",
+        {"intent": "language", "language": "en"},
+    ),
 ]
 CASES = as_cases(SET)
 # Misreadings left alone, with why (none of them a crisis or a false alarm).
@@ -1637,9 +1988,9 @@ def _earlier_texts() -> set[str]:
 
 def test_the_set_is_new_and_covers_every_context_and_language() -> None:
     assert not {case.text.casefold() for case in CASES} & _earlier_texts()
-    assert len({case.id for case in CASES}) == len(CASES) == 333
+    assert len({case.id for case in CASES}) == len(CASES) == 410
     assert len({(case.context, case.text.casefold()) for case in CASES}) == len(CASES)
-    for batch in ("rt8a", "rt8b"):
+    for batch in ("rt8a", "rt8b", "rt8c"):
         cases = [case for case in CASES if case.id.startswith(batch)]
         assert {case.context for case in cases} == set(CONTEXTS)
         assert {case.lang for case in cases} == {"nl", "en", "tr", "ar", "pl", "uk"}
@@ -1741,6 +2092,15 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("checkin", "het lukt me niet meer", {"answer": "heavy"}),
     ("checkin", "rustigjes", {"answer": "good"}),
     ("checkin", "slechtjes", {"answer": "heavy"}),
+    # Batch 3: fillers before a menu number, a negated "pilne", an invitation that does not suit now, wanting to
+    # ring someone, stop with "dit"/"dat", Polish mowing.
+    ("menu", "eh ja nou de tweede dan maar", {"intent": "offer"}),
+    ("ask_urgency", "nie, to nie jest pilne", {"urgency": "any"}),
+    ("invitation", "komt me vandaag slecht uit, morgen wel", {"answer": "later", "condition": "tomorrow"}),
+    ("invitation", "dat komt goed uit", {"answer": "yes"}),
+    ("any_state", "ik zou liever iemand bellen", {"intent": "human"}),
+    ("any_state", "kap nou eens met dit gesms", {"intent": "stop"}),
+    ("first_message", "czy ktoś może skosić trawnik?", {"intent": "ask", "category": "tuin"}),
 ]
 
 

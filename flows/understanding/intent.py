@@ -177,11 +177,13 @@ def _menu_label(text: str) -> str | None:
 def _menu_number(text: str) -> str | None:
     # "eh de 1", "ja eh nummer een": the number with the fillers around it taken off.
     number = number_choice(text)
+    words = normal(text)
     if number is None:
-        number = number_choice(strip_edges(normal(text), _fillers()))
+        words = strip_edges(words, _fillers())
+        number = number_choice(words)
     if number not in MENU:
         return None
-    if len(normal(text).split()) > 1 + _MENU_LABEL_WORDS:
+    if len(words.split()) > 1 + _MENU_LABEL_WORDS:
         return None
     return MENU[number]
 
