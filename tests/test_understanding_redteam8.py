@@ -1,4 +1,4 @@
-"""Red-team set 8: in-context reading of ordinary (non-crisis) messages. 410 messages written for this round,
+"""Red-team set 8: in-context reading of ordinary (non-crisis) messages. 458 messages written for this round,
 not taken from the corpus or the earlier sets (tests/data/understanding_*.jsonl, rounds 3 to 6), in every
 context and the six languages: the answer buried in a long polite sentence, fillers ("eh", "nou", "ff",
 "hoor"), SMS spelling ("morgn", "dinsdg", "volgnde"), emoji-only answers, a yes with a condition ("ja, maar
@@ -26,6 +26,10 @@ reader before this round read 71/77 too: batch 3's misses were words the earlier
 context: any_state 3/5, ask_urgency 4/5, first_message 10/11, invitation 7/8, menu 5/6, every other
 context whole; by language: nl 42/46, pl 3/5, en 10/10, tr 5/5, ar 6/6, uk 5/5. After: 77/77. Six of
 its messages were in earlier sets and were replaced before scoring.
+Batch 4 (rt8d, 48 messages, a last probe written after batch 3's fixes): 43/48 (89.6 %). By context:
+ask_urgency 2/3, checkin 3/5, menu 2/3, name 2/3, every other context whole; by language: nl 28/33, every
+other language whole. After: 45/48; the three left are in `KNOWN` with why. Five of its messages were in
+earlier sets and were replaced before scoring.
 No message of the set raised a crisis, before or after.
 
 The fixes are mechanisms: check-in phrases let filler words stand inside them, as crisis phrases do; beside
@@ -43,7 +47,8 @@ letters compared by its consonants and digit-letters ("mista3jel" is "mosta3jil"
 asker's own plans name no kind of help. Words were added where a family was missing (etenstijd, "tot
 straks", "het lukt", "hou ... op met", Polish "chciałbym pomagać", "wolę po polsku", Turkish "devam"; after
 batch 3: "komt me slecht uit", "ik wil iemand bellen", "nie jest pilne", Polish mowing, menu fillers counted
-after they are taken off).
+after they are taken off; after batch 4: a number that counts units ("een week of 2") chooses no option,
+polite words at a clause's ends ("het gaat hoor") leave a whole-clause check-in answer whole).
 `FAMILIES` holds paraphrases of each mechanism, with look-alikes that must keep their old reading.
 """
 
@@ -65,7 +70,7 @@ from tests.redteam_support import NOW, as_cases, assert_family_reads
 DATA = Path(__file__).parent / "data"
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
-# rt8a: the first batch, rt8b: the second, written after the first batch's fixes, rt8c: the third.
+# rt8a: the first batch, rt8b: the second, written after the first batch's fixes, rt8c and rt8d: the third and fourth.
 SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
     (
         "rt8a-nl-first_message-01",
@@ -1961,10 +1966,223 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "in english please",
         {"intent": "language", "language": "en"},
     ),
+    (
+        "rt8d-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "hallo, ik ben de mantelzorger van mijn vader en ik zoek iemand die elke week even met hem gaat wandelen",
+        {"intent": "ask", "category": "gezelschap", "when": "every week"},
+    ),
+    (
+        "rt8d-nl-first_message-02",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Zou iemand mij overmorgen naar de fysio kunnen rijden? Om kwart voor 2 moet ik er zijn",
+        {"intent": "ask", "category": "vervoer", "when": "day after tomorrow 13:45"},
+    ),
+    (
+        "rt8d-nl-first_message-03",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn verwarming doet het niet goed, wie weet er iets van",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    (
+        "rt8d-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "hey! just moved here and I'd like to help out, I'm good with computers",
+        {"intent": "offer", "category": "computer"},
+    ),
+    (
+        "rt8d-tr-first_message-01",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "babam için ilaçları eczaneden alabilecek biri var mı? yarın",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    (
+        "rt8d-ar-first_message-01",
+        "first_message",
+        "ar",
+        "sms",
+        "slm, 3ndi wa7ed lkelb w ma9dertch nkherjo, chi wa7ed y9der y3awni?",
+        {"intent": "ask", "category": "huisdieren"},
+    ),
+    (
+        "rt8d-pl-first_message-01",
+        "first_message",
+        "pl",
+        "sms",
+        "potrzebuję pomocy z pismem z urzędu",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    ("rt8d-nl-menu-01", "menu", "nl", "sms", "ik wil wat vragen", {"intent": "ask"}),
+    ("rt8d-nl-menu-02", "menu", "nl", "whatsapp", "nr. 2", {"intent": "offer"}),
+    ("rt8d-tr-menu-01", "menu", "tr", "sms", "ikinci", {"intent": "offer"}),
+    (
+        "rt8d-nl-ask_category-01",
+        "ask_category",
+        "nl",
+        "sms",
+        "de boodschappen graag",
+        {"category": "boodschappen"},
+    ),
+    (
+        "rt8d-nl-ask_category-02",
+        "ask_category",
+        "nl",
+        "whatsapp",
+        "iets met de belastingaangifte",
+        {"category": "formulieren"},
+    ),
+    (
+        "rt8d-nl-ask_category-03",
+        "ask_category",
+        "nl",
+        "sms",
+        "poes verzorgen als ik weg ben",
+        {"category": "huisdieren"},
+    ),
+    (
+        "rt8d-en-ask_category-01",
+        "ask_category",
+        "en",
+        "whatsapp",
+        "need a lift to my doctor",
+        {"category": "vervoer"},
+    ),
+    (
+        "rt8d-nl-ask_when-01",
+        "ask_when",
+        "nl",
+        "sms",
+        "morgen, of anders overmorgen",
+        {"when": "tomorrow or day after tomorrow"},
+    ),
+    (
+        "rt8d-nl-ask_when-02",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "na 4 uur want dan ben ik thuis",
+        {"when": "after 16:00"},
+    ),
+    (
+        "rt8d-nl-ask_when-03",
+        "ask_when",
+        "nl",
+        "sms",
+        "donderdag, maar dan wel na de lunch",
+        {"when": "thursday afternoon"},
+    ),
+    ("rt8d-nl-ask_when-04", "ask_when", "nl", "whatsapp", "geen idee eigenlijk", {"unclear": True}),
+    ("rt8d-nl-ask_when-05", "ask_when", "nl", "sms", "vrijdag voor 12 uur", {"when": "friday before 12:00"}),
+    ("rt8d-nl-ask_when-06", "ask_when", "nl", "sms", "deze zaterdag", {"when": "saturday"}),
+    ("rt8d-en-ask_when-01", "ask_when", "en", "sms", "tomorrow at noon", {"when": "tomorrow 12:00"}),
+    (
+        "rt8d-uk-ask_when-01",
+        "ask_when",
+        "uk",
+        "telegram",
+        "у п'ятницю після обіду",
+        {"when": "friday afternoon"},
+    ),
+    (
+        "rt8d-nl-ask_urgency-01",
+        "ask_urgency",
+        "nl",
+        "sms",
+        "het is best dringend eigenlijk",
+        {"urgency": "today"},
+    ),
+    (
+        "rt8d-nl-ask_urgency-02",
+        "ask_urgency",
+        "nl",
+        "whatsapp",
+        "over een week of 2 is ook goed",
+        {"urgency": "any"},
+    ),
+    ("rt8d-tr-ask_urgency-01", "ask_urgency", "tr", "sms", "bugün olursa iyi olur", {"urgency": "today"}),
+    ("rt8d-nl-neighbourhood-01", "neighbourhood", "nl", "sms", "molen wijk", {"neighbourhood": "Molenwijk"}),
+    (
+        "rt8d-nl-neighbourhood-02",
+        "neighbourhood",
+        "nl",
+        "whatsapp",
+        "ik zit in het centrum",
+        {"neighbourhood": "Oude Haven"},
+    ),
+    ("rt8d-nl-neighbourhood-03", "neighbourhood", "nl", "sms", "7397 HK", {"postcode": "7397"}),
+    ("rt8d-nl-name-01", "name", "nl", "sms", "Hennie, met ie", {"name": "Hennie"}),
+    ("rt8d-nl-name-02", "name", "nl", "whatsapp", "ik ben de buurman van nr 8", {"not_a_name": True}),
+    ("rt8d-en-name-01", "name", "en", "sms", "Tom here", {"name": "Tom"}),
+    ("rt8d-nl-consent-01", "consent", "nl", "sms", "ja is goed hoor, bewaar maar", {"answer": "yes"}),
+    ("rt8d-nl-consent-02", "consent", "nl", "whatsapp", "liever niet nee", {"answer": "no"}),
+    ("rt8d-nl-consent-03", "consent", "nl", "sms", "waar wordt het bewaard?", {"answer": "question"}),
+    ("rt8d-uk-consent-01", "consent", "uk", "telegram", "так, можна", {"answer": "yes"}),
+    (
+        "rt8d-nl-invitation-01",
+        "invitation",
+        "nl",
+        "sms",
+        "ja hoor, ik kan na vieren",
+        {"answer": "yes", "condition": "after 16:00"},
+    ),
+    (
+        "rt8d-nl-invitation-02",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "vandaag niet, morgen wel",
+        {"answer": "later", "condition": "tomorrow"},
+    ),
+    ("rt8d-nl-invitation-03", "invitation", "nl", "sms", "ik ben er helaas niet, sorry", {"answer": "no"}),
+    (
+        "rt8d-nl-invitation-04",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "ok ik ga wel, maar ik moet om 3 uur weer weg",
+        {"answer": "yes", "condition": "before 15:00"},
+    ),
+    ("rt8d-pl-invitation-01", "invitation", "pl", "whatsapp", "tak, mogę", {"answer": "yes"}),
+    ("rt8d-nl-checkin-01", "checkin", "nl", "sms", "het gaat hoor, dank je", {"answer": "okay"}),
+    ("rt8d-nl-checkin-02", "checkin", "nl", "whatsapp", "heel goed deze week!", {"answer": "good"}),
+    ("rt8d-nl-checkin-03", "checkin", "nl", "sms", "op, gewoon op", {"answer": "heavy", "distress": True}),
+    ("rt8d-en-checkin-01", "checkin", "en", "whatsapp", "rough few days", {"answer": "heavy"}),
+    ("rt8d-tr-checkin-01", "checkin", "tr", "whatsapp", "fena değil", {"answer": "okay"}),
+    ("rt8d-nl-any_state-01", "any_state", "nl", "sms", "ik wil niet meer meedoen", {"intent": "stop"}),
+    (
+        "rt8d-nl-any_state-02",
+        "any_state",
+        "nl",
+        "whatsapp",
+        "kan ik even met een mens praten",
+        {"intent": "human"},
+    ),
+    (
+        "rt8d-pl-any_state-01",
+        "any_state",
+        "pl",
+        "sms",
+        "proszę pisać po polsku",
+        {"intent": "language", "language": "pl"},
+    ),
 ]
 CASES = as_cases(SET)
 # Misreadings left alone, with why (none of them a crisis or a false alarm).
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "rt8d-nl-menu-01": "'ik wil wat vragen' at the menu may be a request or a question for Uitleg; no reading, so the flow asks back",
+    "rt8d-nl-name-01": "a spelling remark after the name ('Hennie, met ie') makes the reader refuse the name; the flow asks again",
+    "rt8d-nl-checkin-03": "a bare 'op' as a whole clause is not read ('ik ben op' is): no answer, so the flow asks again",
+}
 
 
 def _earlier_texts() -> set[str]:
@@ -1988,9 +2206,9 @@ def _earlier_texts() -> set[str]:
 
 def test_the_set_is_new_and_covers_every_context_and_language() -> None:
     assert not {case.text.casefold() for case in CASES} & _earlier_texts()
-    assert len({case.id for case in CASES}) == len(CASES) == 410
+    assert len({case.id for case in CASES}) == len(CASES) == 458
     assert len({(case.context, case.text.casefold()) for case in CASES}) == len(CASES)
-    for batch in ("rt8a", "rt8b", "rt8c"):
+    for batch in ("rt8a", "rt8b", "rt8c", "rt8d"):
         cases = [case for case in CASES if case.id.startswith(batch)]
         assert {case.context for case in cases} == set(CONTEXTS)
         assert {case.lang for case in cases} == {"nl", "en", "tr", "ar", "pl", "uk"}
@@ -2101,6 +2319,13 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("any_state", "ik zou liever iemand bellen", {"intent": "human"}),
     ("any_state", "kap nou eens met dit gesms", {"intent": "stop"}),
     ("first_message", "czy ktoś może skosić trawnik?", {"intent": "ask", "category": "tuin"}),
+    # Batch 4: a number counting units is no choice; polite words around a whole-clause check-in.
+    ("ask_urgency", "een dag of 3 kan het wel wachten", {"urgency": "this_week"}),
+    ("ask_urgency", "een week of twee", {"urgency": "any"}),
+    ("ask_urgency", "a week or 2 is fine", {"urgency": "any"}),
+    ("ask_urgency", "2 denk ik", {"urgency": "this_week"}),
+    ("checkin", "gaat hoor", {"answer": "okay"}),
+    ("checkin", "het gaat eigenlijk", {"answer": "okay"}),
 ]
 
 

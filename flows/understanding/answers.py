@@ -451,7 +451,7 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
     index = 0
     while index < len(found):
         at = _number_at(found, index)
-        if at is None:
+        if at is None or _approximate(found, index):
             index += 1
             continue
         number, size = at
@@ -467,6 +467,25 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
                 index += len(rest)  # "last one", "1 vandaag nog": the words after belong to it
         index += size
     return hits
+
+
+def _approximate(found: Sequence[Token], index: int) -> bool:
+    """ "een week of 2", "a day or two": the number says how many units, it chooses nothing."""
+    return (
+        index >= 2
+        and found[index - 1].word in lx.word_set("choices", "approximate")
+        and found[index - 2].word in _unit_words()
+    )
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(
+        lx.squeeze(word)
+        for spellings in t.lexicon("times")["units"].values()
+        for spelling in spellings
+        for word in t.words(spelling)
+    )
 
 
 def _outside(hits: Sequence[Hit], others: Sequence[Hit]) -> list[Hit]:

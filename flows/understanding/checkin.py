@@ -52,6 +52,7 @@ class _Lexicon:
     contrast: frozenset[str]
     correction: frozenset[str]
     units: frozenset[str]
+    edges: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,18 @@ def _lexicon() -> _Lexicon:
         contrast=_word_set(data["clauses"]["contrast"]),
         correction=_word_set(data["clauses"]["correction"]),
         units=_word_set(data["clauses"]["units"]),
+        edges=_word_set(data["clauses"].get("edges", ())),
     )
+
+
+def _without_edge_fillers(clause: str, lex: _Lexicon) -> str:
+    """A clause without the polite words at its ends ("het gaat hoor" is "het gaat")."""
+    words = clause.split()
+    while words and words[-1] in lex.edges:
+        words.pop()
+    while words and words[0] in lex.edges:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _word_set(entries: Iterable[str]) -> frozenset[str]:
@@ -266,8 +278,9 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
         weak = _labels_in(clause, lex, lex.weak, present)
         if weak:
             return weak[0][1], False, 0.6
+        bare = _without_edge_fillers(clause, lex)
         for answer, phrases in lex.whole.items():
-            if clause in phrases:
+            if clause in phrases or bare in phrases:
                 return answer, False, 0.7
     for symbol in emoji_in(text):
         shown = lex.emoji.get(symbol[0]) if symbol else None
