@@ -35,8 +35,8 @@ No message of the set raised a crisis, before or after.
 The fixes are mechanisms: check-in phrases let filler words stand inside them, as crisis phrases do; beside
 a yes, a "niet" that rules out a day or an hour ("liever niet op vrijdag", "niet zo vroeg") is the yes's
 condition, not a no; a correction that says no ("o nee wacht") takes an earlier yes back unless a time
-follows; a clause that asks back ("wat bedoel je met ...") gives no urgency or invitation answer; a lone "*"
-of an answer phrase stays inside its clause ("kan wel, alleen niet op maandag" is no "kan * niet"); a typo in
+follows; a phrase of an answer lexicon stays inside one clause ("ja. nee wacht, morgen pas" holds no "ja
+nee", "kan wel, alleen niet op maandag" no "kan * niet"); a clause that asks back ("wat bedoel je met ...") gives no urgency or invitation answer; a typo in
 the first word of a time phrase ("volgnde week", "komnde week") is corrected towards the time words, never
 when the dictionary knows the word ("volgens"); Dutch diminutives of time units ("weekjes", "maandje") and of
 one-word check-ins ("matigjes", "slechtjes"); "nou" before a time is a filler, not "nu"; "pas van"/"dopiero
@@ -2326,6 +2326,9 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("ask_urgency", "2 denk ik", {"urgency": "this_week"}),
     ("checkin", "gaat hoor", {"answer": "okay"}),
     ("checkin", "het gaat eigenlijk", {"answer": "okay"}),
+    # A phrase stays in its clause: "ja nee" is a no only said together.
+    ("invitation", "prima. nee wacht, morgen pas", {"answer": "yes", "condition": "tomorrow"}),
+    ("invitation", "ja nee, dat lukt me niet", {"answer": "no"}),
 ]
 
 

@@ -91,9 +91,6 @@ class Lexicon:
     def __init__(self, phrases: Mapping[str, str]) -> None:
         self._by_first: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         self._anywhere: list[tuple[re.Pattern[str], str]] = []
-        # Phrases with a lone "*": their words stay in one clause ("kan * niet" is not "kan wel, alleen
-        # niet op maandag").
-        self._gapped: set[re.Pattern[str]] = set()
         seen: set[str] = set()
         for phrase, kind in phrases.items():
             pattern = _phrase_regex(phrase)
@@ -101,8 +98,6 @@ class Lexicon:
                 continue
             seen.add(pattern)
             compiled = re.compile(pattern + r"(?!\S)")
-            if _ANY_WORDS in pattern:
-                self._gapped.add(compiled)
             first = pattern.split(" ", 1)[0]
             if re.fullmatch(r"[^\\\s]+", first):
                 self._by_first.setdefault(first, []).append((compiled, kind))
@@ -125,10 +120,11 @@ class Lexicon:
             for compiled, kind in (*self._by_first.get(words[index], ()), *self._anywhere):
                 match = compiled.match(line, starts[index])
                 if match and (best is None or match.end() > best[0]):
-                    if compiled in self._gapped:
-                        last = index + line.count(" ", starts[index], match.end())
-                        if found[last].clause != found[index].clause:
-                            continue
+                    # A phrase stays inside one clause: "kan * niet" is not "kan wel, alleen niet op
+                    # maandag", "ja nee" (no) is not "ja. nee wacht, morgen pas".
+                    last = index + line.count(" ", starts[index], match.end())
+                    if found[last].clause != found[index].clause:
+                        continue
                     best = (match.end(), kind)
             if best is None:
                 index += 1
