@@ -34,7 +34,7 @@ No message of the set raised a crisis, before or after.
 
 The fixes are mechanisms: check-in phrases let filler words stand inside them, as crisis phrases do; beside
 a yes, a "niet" that rules out a day or an hour ("liever niet op vrijdag", "niet zo vroeg") is the yes's
-condition, not a no; a correction that says no ("o nee wacht") takes an earlier yes back unless a time
+condition, not a no (and "niet 's avonds", "niet in het weekend" are conditions of their own); a correction that says no ("o nee wacht") takes an earlier yes back unless a time
 follows; a phrase of an answer lexicon stays inside one clause ("ja. nee wacht, morgen pas" holds no "ja
 nee", "kan wel, alleen niet op maandag" no "kan * niet"); a clause that asks back ("wat bedoel je met ...") gives no urgency or invitation answer; a typo in
 the first word of a time phrase ("volgnde week", "komnde week") is corrected towards the time words, never
@@ -2329,6 +2329,10 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     # A phrase stays in its clause: "ja nee" is a no only said together.
     ("invitation", "prima. nee wacht, morgen pas", {"answer": "yes", "condition": "tomorrow"}),
     ("invitation", "ja nee, dat lukt me niet", {"answer": "no"}),
+    # A part of the day or the weekend ruled out beside a yes.
+    ("invitation", "ok, maar liever niet s ochtends", {"answer": "yes", "condition": "not mornings"}),
+    ("invitation", "prima hoor, alleen niet in het weekend", {"answer": "yes", "condition": "not weekends"}),
+    ("invitation", "nee, niet in de avond", {"answer": "no", "condition": None}),
 ]
 
 
