@@ -2272,6 +2272,7 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     # Menu numbers with fillers; stop and a person; a request for a person who does something is a request.
     ("menu", "uhm nummer 2", {"intent": "offer"}),
     ("menu", "hmm de tweede graag", {"intent": "offer"}),
+    ("menu", "nog een vraag", {"intent": "greeting"}),
     ("any_state", "ik wil ermee stoppen", {"intent": "stop"}),
     ("any_state", "hou nou eens op met dat gesms", {"intent": "stop"}),
     ("any_state", "ik wil stoppen met roken, kan iemand helpen", {"intent": None}),

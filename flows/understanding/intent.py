@@ -139,6 +139,17 @@ def _signs(text: str) -> _Signs:
     return _Signs(found, category, named, len(prepared.split()))
 
 
+@cache
+def _number_words() -> frozenset[str]:
+    """Every word of a menu number: digits, number words and ordinals, and the words that lead them."""
+    spelled = (
+        spelling for table in lexicon("numbers").values() for listed in table.values() for spelling in listed
+    )
+    leads = ("de", "het", "the", "nummer", "nr", "optie", "option", "keuze", "number", "no")
+    found = {word for spelling in (*spelled, *leads) for word in normal(spelling).split()}
+    return frozenset(found | {str(number) for number in MENU})
+
+
 # "met iemand praten over mijn schulden": someone to talk to about a service's subject asks for the service.
 _ABOUT = frozenset({"over", "about", "hakkinda", "o", "про", "عن", "3la", "على"})
 
@@ -179,8 +190,9 @@ def _menu_number(text: str) -> str | None:
     number = number_choice(text)
     words = normal(text)
     if number is None:
+        # Only a number is left once the fillers are off ("nog een vraag" is no "1").
         words = strip_edges(words, _fillers())
-        number = number_choice(words)
+        number = number_choice(words) if set(words.split()) <= _number_words() else None
     if number not in MENU:
         return None
     if len(words.split()) > 1 + _MENU_LABEL_WORDS:
