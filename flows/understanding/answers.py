@@ -88,7 +88,7 @@ def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     found = lx.tokens(text)
     labels = t.lexicon("urgency")["labels"]
     hits = _answer_hits(found, (("urgency", "urgency"),), lang)
-    hits = [hit for hit in hits if not _negated(found, hit, hits)]
+    hits = [hit for hit in hits if not _negated(found, hit, hits) and not _asked_about(found, hit)]
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in URGENCY_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
@@ -111,7 +111,8 @@ def read_invitation(
     labels = t.lexicon("invitation")["labels"]
     hits = _yes_no_hits(found, (("invitation", "answers"), ("yes_no", "answers")), lang)
     busy = [hit for hit in hits if hit.kind == "busy"]
-    hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS]
+    hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS and not _asked_about(found, hit)]
+    hits = _without_restrictions(found, hits)
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in INVITATION_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=False)
     answer: str | None
@@ -120,6 +121,8 @@ def read_invitation(
         confidence = 0.95 if _leading(found, chosen) else 0.8
         if answer == "no" and any(hit.kind in _LATER_KINDS and hit.start > chosen.start for hit in hits):
             answer = "later"
+        if answer == "yes" and _withdrawn(found, chosen, hits) and not times.condition_time(text, lang, now):
+            answer, confidence = "no", 0.7  # "ja. o nee wacht, ik moet werken": the yes taken back
     elif busy:
         answer, confidence = "later", 0.6
     else:
@@ -152,12 +155,53 @@ def _combined(sources: tuple[tuple[str, str], ...], languages: tuple[str, ...] |
 
 
 def _answer_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
-    """Hits in the conversation's language and English; when there are none, in every language."""
+    """Hits in the conversation's language and English; when there are none, in every language; when
+    there are none either, Moroccan Arabic in Latin letters by its consonants (`_arabizi_hits`)."""
     for languages in (_languages(lang), None):
         hits = [hit for hit in _combined(sources, languages).hits(found) if not _mentioned(found, hit)]
-        if hits or languages is None:
+        if hits:
             return hits
-    return []
+    return _arabizi_hits(found, sources)
+
+
+# Arabic written in Latin letters has no fixed vowels ("mosta3jil", "mista3jel", "mesta3jal") and writes
+# one sound as "sh" or "ch": its words compare by their consonants and digit-letters.
+_VOWELS = str.maketrans("", "", "aeiou")
+
+
+def _skeleton(word: str) -> str:
+    return word.replace("sh", "ch").translate(_VOWELS)
+
+
+@cache
+def _arabizi(sources: tuple[tuple[str, str], ...]) -> dict[tuple[str, ...], str]:
+    """The Latin-letter Moroccan phrases of `sources` with a digit-letter (3, 7, 9, 5, 2), as consonant
+    skeletons: only these are told apart from Dutch or English words safely."""
+    table: dict[tuple[str, ...], str] = {}
+    for name, source in sources:
+        for kind, entries in t.lexicon(name)[source].items():
+            for phrase in entries.get("ar", ()) if isinstance(entries, dict) else ():
+                words = [lx.squeeze(word) for word in t.words(phrase)]
+                if words and phrase.isascii() and any(ch in "23579" for ch in phrase) and "*" not in phrase:
+                    table.setdefault(tuple(_skeleton(word) for word in words), kind)
+    return table
+
+
+def _arabizi_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...]) -> list[Hit]:
+    if not any(any(ch in "23579" for ch in token.word) for token in found):
+        return []  # the common case: no digit-letter, no Moroccan in Latin letters
+    table = _arabizi(sources)
+    skeletons = [_skeleton(token.word) for token in found]
+    hits: list[Hit] = []
+    for size in sorted({len(key) for key in table}, reverse=True):
+        for start in range(len(found) - size + 1):
+            kind = table.get(tuple(skeletons[start : start + size]))
+            taken = any(hit.start < start + size and start < hit.end for hit in hits)
+            if kind is not None and not taken:
+                hits.append(
+                    Hit(kind, start, start + size, " ".join(t.word for t in found[start : start + size]))
+                )
+    return sorted(hits, key=lambda hit: hit.start)
 
 
 def _yes_no_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
@@ -195,6 +239,53 @@ def _leading(found: Sequence[Token], hit: Hit) -> bool:
     """Nothing but fillers ("eh", "nou", "mevrouw") before the hit."""
     fillers = lx.word_set("yes_no", "fillers")
     return all(token.word in fillers for token in found[: hit.start])
+
+
+def _asked_about(found: Sequence[Token], hit: Hit) -> bool:
+    """The answer's word stands in a clause that asks back ("wat bedoel je met dringend?", "hoe bedoel
+    je, volgende week?"): it is talked about, not chosen."""
+    clause = found[hit.start].clause
+    return any(
+        found[asked.start].clause == clause for asked in _question_lexicon("phrases", None).hits(found)
+    )
+
+
+def _without_restrictions(found: Sequence[Token], hits: list[Hit]) -> list[Hit]:
+    """Beside a yes, a no that only rules out a day or an hour ("ja hoor, liever niet op vrijdag", "kan
+    wel, maar niet te vroeg") restricts the yes: it is the condition, not the answer."""
+    if not any(hit.kind == "yes" for hit in hits):
+        return hits
+    restricting = lx.word_set("invitation", "restricted")
+    weekdays = lx.lexicon_of("invitation", "weekdays").hits(found)
+    kept: list[Hit] = []
+    for hit in hits:
+        if hit.kind == "no":
+            clause = found[hit.start].clause
+            rest = [token for token in found[hit.end : hit.end + 4] if token.clause == clause]
+            lead = next((i for i, token in enumerate(rest) if token.word not in _RESTRICTION_LEADS), None)
+            if lead is not None and (
+                rest[lead].word in restricting or any(day.start == hit.end + lead for day in weekdays)
+            ):
+                continue
+        kept.append(hit)
+    return kept
+
+
+# Small words between a "niet" and the day or hour it rules out: "liever niet op vrijdag", "niet zo vroeg".
+_RESTRICTION_LEADS = frozenset(
+    {"op", "om", "in", "de", "het", "s", "zo", "te", "al", "too", "so", "on", "at", "the"}
+)
+
+
+def _withdrawn(found: Sequence[Token], chosen: Hit, hits: Sequence[Hit]) -> bool:
+    """A yes followed by a correction that says no ("ja. o nee wacht, ...") with no answer after it."""
+    refusals = lx.word_set("invitation", "refusal")
+    return any(
+        correction.start > chosen.start
+        and any(token.word in refusals for token in found[correction.start : correction.end])
+        and not any(hit.start >= correction.end for hit in hits)
+        for correction in _corrections(found)
+    )
 
 
 def _corrections(found: Sequence[Token]) -> list[Hit]:
@@ -360,7 +451,7 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
     index = 0
     while index < len(found):
         at = _number_at(found, index)
-        if at is None:
+        if at is None or _approximate(found, index):
             index += 1
             continue
         number, size = at
@@ -376,6 +467,25 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
                 index += len(rest)  # "last one", "1 vandaag nog": the words after belong to it
         index += size
     return hits
+
+
+def _approximate(found: Sequence[Token], index: int) -> bool:
+    """ "een week of 2", "a day or two": the number says how many units, it chooses nothing."""
+    return (
+        index >= 2
+        and found[index - 1].word in lx.word_set("choices", "approximate")
+        and found[index - 2].word in _unit_words()
+    )
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(
+        lx.squeeze(word)
+        for spellings in t.lexicon("times")["units"].values()
+        for spelling in spellings
+        for word in t.words(spelling)
+    )
 
 
 def _outside(hits: Sequence[Hit], others: Sequence[Hit]) -> list[Hit]:

@@ -26,13 +26,14 @@ from typing import Any
 from flows.understanding.phrases import (
     Corrector,
     Hit,
+    Phrases,
     PhraseSet,
     all_phrases,
     compile_phrases,
     normal,
     strip_edges,
 )
-from flows.understanding.text import lexicon, number_choice, without_choice_opener
+from flows.understanding.text import emoji_in, lexicon, number_choice, without_choice_opener
 
 STRONG = 2.0
 WEAK = 1.0
@@ -147,7 +148,25 @@ def kind_in_prepared(prepared: str, ignore: Sequence[tuple[int, int]] = ()) -> t
     """The kind in prepared text, leaving out mentions inside the spans `ignore` (words that belong to
     another phrase: "telefon" in "proszę o telefon", a call, is no phone trouble)."""
     hits = [hit for hit in mentions(prepared) if not any(a <= hit.start and hit.end <= b for a, b in ignore)]
-    return _weighed(hits)
+    return _weighed(_before_own_plans(prepared, hits))
+
+
+def _before_own_plans(prepared: str, hits: Sequence[Hit]) -> Sequence[Hit]:
+    """ "iemand die bij hem zit zodat ik naar de kapper kan": after "zodat ik" the asker tells what they
+    will do themselves; the help asked is what comes before, when something does."""
+    pattern = _own_plans()
+    if pattern is None or not hits:
+        return hits
+    starts = [start for start, _, _ in pattern.spans(prepared)]
+    if not starts:
+        return hits
+    before = [hit for hit in hits if hit.end <= starts[0]]
+    return before or hits
+
+
+@cache
+def _own_plans() -> Phrases | None:
+    return compile_phrases(lexicon("categories")["choice"].get("own_plans", ()))
 
 
 def named_in_prepared(prepared: str) -> bool:
@@ -211,4 +230,16 @@ def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
     if hits:
         return _weighed(_after_last_correction(prepared, hits))
     chosen = _numbered(prepared)
-    return (chosen, 0.95) if chosen else (None, 0.0)
+    if chosen:
+        return chosen, 0.95
+    pictured = {_emoji_kinds().get(emoji) for emoji in emoji_in(text)} - {None}
+    if len(pictured) == 1:
+        return pictured.pop(), 0.6  # "🛒": likely; the flow may confirm
+    return None, 0.0
+
+
+@cache
+def _emoji_kinds() -> dict[str, str]:
+    """Emoji that picture a kind of help (`[emoji]` of data/categories.toml)."""
+    table = lexicon("categories").get("emoji", {})
+    return {emoji: kind for kind, listed in table.items() for emoji in listed}

@@ -52,6 +52,7 @@ class _Lexicon:
     contrast: frozenset[str]
     correction: frozenset[str]
     units: frozenset[str]
+    edges: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +73,8 @@ def _words_of(entry: Any) -> list[str]:
     return [word for value in entry for word in _words_of(value)]
 
 
-def _patterns(table: Mapping[str, Any]) -> dict[str, PhraseSet]:
-    return {answer: phrase_set(_words_of(table.get(answer, ()))) for answer in ANSWERS}
+def _patterns(table: Mapping[str, Any], fillers: tuple[str, ...] = ()) -> dict[str, PhraseSet]:
+    return {answer: phrase_set(_words_of(table.get(answer, ())), fillers) for answer in ANSWERS}
 
 
 @cache
@@ -81,8 +82,11 @@ def _lexicon() -> _Lexicon:
     data = lexicon("checkin")
     negations = data.get("negations", {})
     emoji = {symbol: answer for answer in ANSWERS for symbol in data.get("emoji", {}).get(answer, ())}
+    # Words that may stand inside a label or a distress phrase ("ik zit er echt doorheen", "het wordt me
+    # allemaal een beetje veel"), as crisis phrases let them.
+    fillers = tuple(_words_of(data.get("fillers", {})))
     return _Lexicon(
-        labels=_patterns(data.get("labels", {})),
+        labels=_patterns(data.get("labels", {}), fillers),
         weak=_patterns(data.get("weak", {})),
         whole={
             answer: frozenset(matchable(p) for p in _words_of(data.get("whole", {}).get(answer, ())))
@@ -92,14 +96,25 @@ def _lexicon() -> _Lexicon:
         negators_before=frozenset(matchable(w) for w in negations.get("before", ()) if " " not in w.strip()),
         negators_after=frozenset(matchable(w) for w in negations.get("after", ())),
         self_not=phrase_set(_words_of(data.get("self_not", {}))),
-        distress=phrase_set(_words_of(data.get("distress", {}))),
+        distress=phrase_set(_words_of(data.get("distress", {})), fillers),
         tired=phrase_set(_words_of(data.get("tired", {}))),
         others=_word_set(data.get("others", {}).get("words", ())),
         emoji=emoji,
         contrast=_word_set(data["clauses"]["contrast"]),
         correction=_word_set(data["clauses"]["correction"]),
         units=_word_set(data["clauses"]["units"]),
+        edges=_word_set(data["clauses"].get("edges", ())),
     )
+
+
+def _without_edge_fillers(clause: str, lex: _Lexicon) -> str:
+    """A clause without the polite words at its ends ("het gaat hoor" is "het gaat")."""
+    words = clause.split()
+    while words and words[-1] in lex.edges:
+        words.pop()
+    while words and words[0] in lex.edges:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _word_set(entries: Iterable[str]) -> frozenset[str]:
@@ -132,7 +147,11 @@ def _clause(words: list[str], contrast: bool, lex: _Lexicon) -> tuple[str, bool,
 
 
 def _found(phrases: PhraseSet, text: str, present: frozenset[str]) -> bool:
-    return phrases.pattern is not None and phrases.may_occur(present) and bool(phrases.pattern.search(text))
+    return (
+        phrases.pattern is not None
+        and phrases.may_occur(present)
+        and bool(phrases.pattern.search(phrases.fillers.marked(text)))
+    )
 
 
 def _labels_in(
@@ -144,7 +163,7 @@ def _labels_in(
     for answer, phrases in table.items():
         if phrases.pattern is None or not phrases.may_occur(present):
             continue
-        for match in phrases.pattern.finditer(clause):
+        for match in phrases.pattern.finditer(phrases.fillers.marked(clause)):
             start = clause.count(" ", 0, match.start())
             found.append((start, start + match.group().count(" "), answer))
     found.sort(key=lambda item: (-(item[1] - item[0]), -item[0]))
@@ -259,11 +278,27 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
         weak = _labels_in(clause, lex, lex.weak, present)
         if weak:
             return weak[0][1], False, 0.6
+        bare = _without_edge_fillers(clause, lex)
         for answer, phrases in lex.whole.items():
-            if clause in phrases:
+            if clause in phrases or bare in phrases:
                 return answer, False, 0.7
     for symbol in emoji_in(text):
         shown = lex.emoji.get(symbol[0]) if symbol else None
         if shown:
             return shown, False, 0.8
+    for plain in _without_diminutive(flat):
+        small, _, confidence = read_checkin(plain, lang)
+        if small is not None:
+            return small, False, min(confidence, 0.7)
     return None, False, 0.0
+
+
+# Dutch makes an adverb small and mild: "matigjes", "slechtjes", "rustigjes" are "matig", "slecht", "rustig".
+_DIMINUTIVES = ("jes", "tjes")
+
+
+def _without_diminutive(flat: str) -> list[str]:
+    """A one-word answer without its diminutive ending, each way it may have been added."""
+    if " " in flat:
+        return []
+    return [flat[: -len(end)] for end in _DIMINUTIVES if flat.endswith(end) and len(flat) > len(end) + 2]

@@ -140,6 +140,34 @@ def _signs(text: str) -> _Signs:
 
 
 @cache
+def _number_words() -> frozenset[str]:
+    """Every word of a menu number: digits, number words and ordinals, and the words that lead them."""
+    spelled = (
+        spelling for table in lexicon("numbers").values() for listed in table.values() for spelling in listed
+    )
+    leads = ("de", "het", "the", "nummer", "nr", "optie", "option", "keuze", "number", "no")
+    found = {word for spelling in (*spelled, *leads) for word in normal(spelling).split()}
+    return frozenset(found | {str(number) for number in MENU})
+
+
+# "met iemand praten over mijn schulden": someone to talk to about a service's subject asks for the service.
+_ABOUT = frozenset({"over", "about", "hakkinda", "o", "про", "عن", "3la", "على"})
+
+
+def _talk_about_service(text: str) -> bool:
+    prepared = categories.prepare(text)
+    groups = _groups()
+    people = groups["human"].spans(prepared)
+    services = groups["service"].spans(prepared)
+    for _, person_end in people:
+        for service_start, _ in services:
+            between = prepared[person_end:service_start].split()
+            if service_start >= person_end and len(between) <= 4 and _ABOUT & set(between):
+                return True
+    return False
+
+
+@cache
 def _menu_labels() -> dict[str, Phrases]:
     labels: dict[str, Phrases] = {}
     for key, phrases in lexicon("intents")["menu_labels"].items():
@@ -158,10 +186,16 @@ def _menu_label(text: str) -> str | None:
 
 
 def _menu_number(text: str) -> str | None:
+    # "eh de 1", "ja eh nummer een": the number with the fillers around it taken off.
     number = number_choice(text)
+    words = normal(text)
+    if number is None:
+        # Only a number is left once the fillers are off ("nog een vraag" is no "1").
+        words = strip_edges(words, _fillers())
+        number = number_choice(words) if set(words.split()) <= _number_words() else None
     if number not in MENU:
         return None
-    if len(normal(text).split()) > 1 + _MENU_LABEL_WORDS:
+    if len(words.split()) > 1 + _MENU_LABEL_WORDS:
         return None
     return MENU[number]
 
@@ -183,6 +217,8 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     category = signs.category
     if "stop" in signs:
         return IntentReading("stop", None, 0.9)
+    if "human" in signs and "service" in signs and _talk_about_service(text):
+        return IntentReading("service_question", None, 0.8)
     if "human" in signs or ("call" in signs and category is None):
         return IntentReading("human", None, 0.9)
     paper = "paper_help" in signs and "ask" in signs and category == "formulieren"

@@ -120,6 +120,11 @@ class Lexicon:
             for compiled, kind in (*self._by_first.get(words[index], ()), *self._anywhere):
                 match = compiled.match(line, starts[index])
                 if match and (best is None or match.end() > best[0]):
+                    # A phrase stays inside one clause: "kan * niet" is not "kan wel, alleen niet op
+                    # maandag", "ja nee" (no) is not "ja. nee wacht, morgen pas".
+                    last = index + line.count(" ", starts[index], match.end())
+                    if found[last].clause != found[index].clause:
+                        continue
                     best = (match.end(), kind)
             if best is None:
                 index += 1

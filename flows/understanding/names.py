@@ -48,6 +48,12 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     start = 0
     while start < len(found) and (found[start].raw in _greetings() or found[start].raw in _skipped()):
         start += 1
+    for after in reversed(_after_intros().hits(found[start:])):
+        # "... ama Zey diyebilirsin": the word just before names the person.
+        at = start + after.start - 1
+        named = _name_at(found, at, lang, strong=True, weak=False) if at >= start else None
+        if named is not None and named[1] == start + after.start:
+            return named[0], 0.9
     intros = _intros(lang).hits(found[start:]) or _intros("").hits(found[start:])
     for hit in reversed(intros):
         strong = hit.kind == "strong"
@@ -201,6 +207,13 @@ def _intros(lang: str) -> lx.Lexicon:
                 for phrase in listed:
                     phrases.setdefault(phrase, strength)
     return lx.Lexicon(phrases)
+
+
+@cache
+def _after_intros() -> lx.Lexicon:
+    """Words that follow the name they introduce (`[intro.after]`), in every language."""
+    listed = t.lexicon("names")["intro"].get("after", {})
+    return lx.Lexicon({phrase: "after" for phrases in listed.values() for phrase in phrases})
 
 
 @cache

@@ -78,6 +78,11 @@ def _named(
     about_others = {part for part, words in parts.items() if others & words}
     own = [hit for hit in hits if _part_of(found, hit, parts) not in about_others]
     chosen = own[0] if own else hits[0]
+    # A change of mind ("de akkers. nee wacht, bloemhof"): the first name after the last correction.
+    corrections = lx.lexicon_of("choices", "corrections").hits(found)
+    if corrections:
+        last = max(correction.end for correction in corrections)
+        chosen = next((hit for hit in own or hits if hit.start >= last), chosen)
     return town.neighbourhood(chosen.kind), chosen in exact_hits, bool(own)
 
 

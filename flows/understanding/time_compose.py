@@ -73,7 +73,7 @@ def read_time(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeR
     condition a clause about answering later is no time: "ik laat het vanavond weten"."""
     loose = mode == "answer"
     items, found = scan(text, lang, loose=loose)
-    items = _merge(items)
+    items = _merge(_without_filler_asap(items, found))
     if not loose:
         # "die rij vanochtend, ik werd gek": today in a sentence about the past was in the past; a weekday
         # or an hour in a clause about the past too; "morgen" and "volgende week" never are.
@@ -92,6 +92,28 @@ def read_time(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeR
         if reading is not None:
             return reading
     return None
+
+
+_CONTENT_KINDS = frozenset(
+    {"day", "plural", "rel", "part", "week", "month", "holiday", "clock", "date", "dur"}
+)
+
+
+def _without_filler_asap(items: list[Item], found: list[str]) -> list[Item]:
+    """ "nou" is "nu" (asap) on its own, but a filler before a time: "nou ergens volgende week"."""
+    fillers = _asap_fillers()
+    if not any(item.kind in _CONTENT_KINDS for item in items):
+        return items
+    return [
+        item
+        for item in items
+        if not (item.kind == "asap" and item.end - item.start == 1 and found[item.start] in fillers)
+    ]
+
+
+@cache
+def _asap_fillers() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("yes_no")["fillers"]["all"])
 
 
 def _merge(items: list[Item]) -> list[Item]:
@@ -392,7 +414,11 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             counted = item.end < len(found) and found[item.end] in _count_units()
             if _article(item, after_item, found):
                 continue
-            raw = None if counted else _hour(item, at, bound, joined, before_item, after_item, loose)
+            raw = (
+                None
+                if counted
+                else _hour(item, at, bound, joined, before_item, after_item, loose, group.only)
+            )
             if raw is None:
                 group.loose_number |= kind == "num" and loose
                 continue
@@ -507,12 +533,14 @@ def _hour(
     before_item: Item | None,
     after_item: Item | None,
     loose: bool,
+    only: bool = False,
 ) -> tuple[int, int, str] | None:
     """A clock time, raw (hour, minute, flag), when the number is one: see the module docstring."""
     anchored = at is not None or bound is not None or joined
     if bound is not None and bound.kind == "from" and not loose:
-        # "van 9 tot 11" is a range; "Ans (van nummer 12)" is a house.
-        anchored = at is not None or (after_item is not None and after_item.kind in ("to", "and"))
+        # "van 9 tot 11" is a range, and so is "pas vanaf"/"dopiero od 17" (only from then on); "Ans (van
+        # nummer 12)" is a house.
+        anchored = at is not None or only or (after_item is not None and after_item.kind in ("to", "and"))
     if item.kind == "clock":
         hour_text, minute_text, flag, *word = item.value.split("_")
         raw = (int(hour_text), int(minute_text), flag)

@@ -28,7 +28,7 @@ CONTENT = frozenset({"day", "plural", "rel", "part", "week", "month", "holiday",
 # English small words are read in every language: people mix them in ("morgen at 10", "every dinsdag").
 ENGLISH_TOO = frozenset({"every", "every_other", "after", "before", "between", "or", "at", "rec"})
 # Kinds a typo may stand for (a misspelt "ochtend" is still a morning; a misspelt "of" is nothing).
-FUZZY = frozenset({"day", "rel", "part", "week", "month"})
+FUZZY = frozenset({"day", "rel", "part", "week", "month", "next"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +128,10 @@ def _duration_pattern() -> tuple[re.Pattern[str], re.Pattern[str], Mapping[str, 
     for unit, spellings in lexicon("times")["units"].items():
         for spelling in spellings:
             units[_plain(spelling)] = unit
+            if spelling.isascii() and spelling.isalpha() and not spelling.endswith(("je", "jes")):
+                # Dutch diminutives: "over twee weekjes", "een maandje", "een paar uurtjes".
+                for suffix in _DIMINUTIVES:
+                    units.setdefault(_plain(spelling) + suffix, unit)
     amounts: dict[str, float] = {}
     for number, spellings in lexicon("times")["duration"]["amount"].items():
         for spelling in spellings:
@@ -143,6 +147,9 @@ def _duration_pattern() -> tuple[re.Pattern[str], re.Pattern[str], Mapping[str, 
     lead = re.compile(rf"(?<!\w)(?P<lead>{alternatives(leads)})\s+(?:{amount}\s*)?{unit}(?!\w)")
     post = re.compile(rf"(?<!\w){amount}\s*{unit}\s+(?:{alternatives(after)})(?!\w)")
     return lead, post, units, amounts
+
+
+_DIMINUTIVES = ("je", "jes", "tje", "tjes")
 
 
 @cache
@@ -448,9 +455,23 @@ def scan(text: str, lang: str, *, loose: bool) -> tuple[list[Item], list[str]]:
                 not any(best.stems),
             ):
                 best = entry
+        fuzzy = False
+        if best is None and loose:
+            # A typo in the first word of a phrase ("volgnde week"): the phrase of the word it stands for.
+            best = max(
+                (
+                    entry
+                    for fixed in _typos_of(token, lexicon_index)
+                    for entry in lexicon_index.exact.get(fixed, ())
+                    if len(entry.tokens) > 1 and _matches(entry, [*found[:at], fixed, *found[at + 1 :]], at)
+                ),
+                key=lambda entry: len(entry.tokens),
+                default=None,
+            )
+            fuzzy = best is not None
         if best is not None:
             end = at + len(best.tokens)
-            items.extend(Item(kind, value, at, end) for kind, value in best.items)
+            items.extend(Item(kind, value, at, end, fuzzy=fuzzy) for kind, value in best.items)
             at = end
             continue
         items.extend(_word(token, at, lexicon_index, loose))
@@ -500,15 +521,31 @@ def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]
         split = _fuzzy_compound(token, lexicon_index)
         if split:
             return [Item(k, v, at, at + 1, fuzzy=True) for k, v in split]
-        found = process.extractOne(
-            token,
-            lexicon_index.vocabulary.get(token[0], ()),
-            scorer=JaroWinkler.similarity,
-            score_cutoff=0.88,
-        )
-        if found is not None:
-            return [Item(k, v, at, at + 1, fuzzy=True) for k, v in lexicon_index.vocabulary_items[found[0]]]
+        fixed = _typo_of(token, lexicon_index)
+        if fixed is not None:
+            return [Item(k, v, at, at + 1, fuzzy=True) for k, v in lexicon_index.vocabulary_items[fixed]]
     return []
+
+
+def _typo_of(token: str, lexicon_index: _Index) -> str | None:
+    """The single time word a longer unknown word is a typo of ("morgu"), or None."""
+    found = _typos_of(token, lexicon_index)
+    return found[0] if found else None
+
+
+def _typos_of(token: str, lexicon_index: _Index) -> tuple[str, ...]:
+    """The time words (best first) an unknown word of five letters or more may be a typo of; a word of
+    the dictionary is meant as typed ("volgens" is no "volgende")."""
+    if len(token) < 5 or not token.isalpha() or _ARABIC.search(token) or _known_word(token):
+        return ()
+    found = process.extract(
+        token,
+        lexicon_index.vocabulary.get(token[0], ()),
+        scorer=JaroWinkler.similarity,
+        score_cutoff=0.88,
+        limit=3,
+    )
+    return tuple(str(match[0]) for match in found)
 
 
 def _fuzzy_compound(token: str, lexicon_index: _Index) -> list[tuple[str, str]]:
@@ -521,6 +558,13 @@ def _fuzzy_compound(token: str, lexicon_index: _Index) -> list[tuple[str, str]]:
             if len(suffix) >= 5 and JaroWinkler.similarity(rest, suffix) >= 0.85:
                 return [*items, ("part", part)] if items else []
     return []
+
+
+def _known_word(word: str) -> bool:
+    """A word of the dictionary is meant as typed ("volgens mij dinsdag" is no "volgende dinsdag")."""
+    from flows.understanding.phrases import _known_word as known
+
+    return known(word)
 
 
 # Arabic words share "ال" and their roots: a typo there is another word ("الثالثة" is not "الثلاثاء").
