@@ -17,12 +17,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
 from flows.understanding.crisis_phrases import (
+    SPELLINGS,
     PhraseSet,
+    Spelling,
     fillers_of,
     matchable_folded,
     phrase_set,
@@ -57,6 +59,38 @@ class Rule:
     needs: frozenset[str] = frozenset()  # `all` as a set, for a quick test
 
 
+class _Index(Protocol):
+    """Concepts and the words their phrases may begin with: the lexicon's own, or a spelling's keys."""
+
+    @property
+    def concepts(self) -> Mapping[str, PhraseSet]: ...
+    @property
+    def heads(self) -> Mapping[str, tuple[str, ...]]: ...
+    @property
+    def head_prefixes(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
+    @property
+    def prefix_words(self) -> tuple[str, ...]: ...
+    @property
+    def fillers(self) -> frozenset[str]: ...
+    @property
+    def starting(self) -> dict[str, tuple[str, ...]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Spelled:
+    """The concepts' phrases of some languages as a spelling's keys (`crisis_phrases.Spelling`): matched on
+    the text's keys, so "kaydarbni" meets "kaydrebni" and "cholovik" meets "чоловік"."""
+
+    spelling: Spelling
+    concepts: Mapping[str, PhraseSet]
+    idioms: PhraseSet
+    heads: Mapping[str, tuple[str, ...]]
+    head_prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    prefix_words: tuple[str, ...] = ()
+    fillers: frozenset[str] = frozenset()
+    starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     idioms: PhraseSet
@@ -76,6 +110,8 @@ class Lexicon:
     fillers: frozenset[str] = frozenset()
     # Per word seen, the concepts it may start (in the order `heads`, then `head_prefixes`, give them).
     starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # The concepts again as keys of the spellings written in many ways (Arabizi, Cyrillic in Latin letters).
+    spelled: tuple[Spelled, ...] = ()
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -85,6 +121,46 @@ def _flatten(entry: Any) -> list[str]:
     if isinstance(entry, Mapping):
         return [word for value in entry.values() for word in _flatten(value)]
     return [word for value in entry for word in _flatten(value)]
+
+
+def _of_languages(entry: Any, languages: tuple[str, ...]) -> list[str]:
+    """A concept's words in some languages (a plain list belongs to none)."""
+    if not isinstance(entry, Mapping):
+        return []
+    return [word for lang in languages for word in _flatten(entry.get(lang, []))]
+
+
+def _heads_of(concepts: Mapping[str, PhraseSet]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    heads: dict[str, list[str]] = {}
+    prefixes: dict[str, list[str]] = {}
+    for name, phrases in concepts.items():
+        for head in phrases.heads:
+            heads.setdefault(head, []).append(name)
+        for prefix in phrases.head_prefixes:
+            prefixes.setdefault(prefix, []).append(name)
+    return heads, prefixes
+
+
+def _spelled(spelling: Spelling, data: Mapping[str, Any]) -> Spelled:
+    """The concepts and idioms of a spelling's languages, as its keys."""
+
+    shared = set(data.get("spellings", {}).get("shared_keys", {}).get(spelling.name, ()))
+
+    def keyed(entry: Any) -> list[str]:
+        found = (spelling.phrase(phrase) for phrase in _of_languages(entry, spelling.languages))
+        return [phrase for phrase in found if phrase and phrase not in shared]
+
+    concepts = {name: phrase_set(keyed(entry)) for name, entry in data.get("concepts", {}).items()}
+    concepts = {name: phrases for name, phrases in concepts.items() if not phrases.empty}
+    heads, prefixes = _heads_of(concepts)
+    return Spelled(
+        spelling=spelling,
+        concepts=concepts,
+        idioms=phrase_set(keyed(data.get("idioms", {}))),
+        heads={head: tuple(names) for head, names in heads.items()},
+        head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
+        prefix_words=tuple(sorted(prefixes)),
+    )
 
 
 @cache
@@ -115,13 +191,7 @@ def lexicon_of_crisis() -> Lexicon:
     typos: dict[str, list[str]] = {}
     for word in {matchable_folded(fold(w)) for w in _flatten(data.get("typos", {}).get("words", []))}:
         typos.setdefault(word[0], []).append(word)
-    heads: dict[str, list[str]] = {}
-    prefixes: dict[str, list[str]] = {}
-    for name, phrases in concepts.items():
-        for head in phrases.heads:
-            heads.setdefault(head, []).append(name)
-        for prefix in phrases.head_prefixes:
-            prefixes.setdefault(prefix, []).append(name)
+    heads, prefixes = _heads_of(concepts)
     return Lexicon(
         idioms=idioms,
         concepts=concepts,
@@ -132,21 +202,32 @@ def lexicon_of_crisis() -> Lexicon:
         head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
         prefix_words=tuple(sorted(prefixes)),
         fillers=frozenset(fillers_of(tuple(fillers)).marks),  # the words phrase sets skip, one by one
+        spelled=tuple(_spelled(spelling, data) for spelling in SPELLINGS),
     )
 
 
-def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
+def _positions(words: str, fillers: frozenset[str]) -> list[int]:
+    """Each word's position counting only the words that are no filler."""
+    position: list[int] = []
+    counted = 0
+    for token in words.split(" "):
+        position.append(counted)
+        counted += token not in fillers
+    return position
+
+
+def _concepts_in(
+    words: str, found_lexicon: _Index, position: list[int] | None = None
+) -> dict[str, list[Span]]:
     """Where each concept occurs, in word positions (first word, last word) that count only the words
     that are no filler: "wil echt gewoon niet meer leven" is as close as "wil niet meer leven". Each
-    concept's regex is tried only at the words where one of its phrases may begin."""
+    concept's regex is tried only at the words where one of its phrases may begin. `position` gives the
+    positions when `words` are keys of another text's words (`Spelled`)."""
     starts: dict[str, set[tuple[int, int]]] = {}
     offset = 0
     tokens = words.split(" ")
-    position: list[int] = []
-    counted = 0
-    for token in tokens:
-        position.append(counted)
-        counted += token not in found_lexicon.fillers
+    if position is None:
+        position = _positions(words, found_lexicon.fillers)
     for index, token in enumerate(tokens):
         for name in _starting(token, found_lexicon):
             starts.setdefault(name, set()).add((index, offset))
@@ -164,7 +245,7 @@ def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
     return present
 
 
-def _starting(token: str, found_lexicon: Lexicon) -> tuple[str, ...]:
+def _starting(token: str, found_lexicon: _Index) -> tuple[str, ...]:
     """The concepts whose phrases may begin at this word, worked out once per word."""
     known = found_lexicon.starting.get(token)
     if known is not None:
@@ -269,6 +350,7 @@ def kinds_in(text: str) -> set[str]:
         words = " ".join(idioms.without(words).split())
     present = _alone(folded, found_lexicon, in_message)
     present.update(_concepts_in(words, found_lexicon))
+    _add_spelled(words, found_lexicon, present)
     kinds: set[str] = set()
     names = present.keys()
     for rule in found_lexicon.rules:
@@ -282,6 +364,36 @@ def kinds_in(text: str) -> set[str]:
         else:
             present.setdefault(rule.gives, []).append(span)
     return kinds
+
+
+def _blanked(phrases: PhraseSet, text: str) -> str:
+    """The text with every word of a match written "_": an idiom goes, the other words keep their place."""
+    if phrases.empty:
+        return text
+    tokens = text.split(" ")
+    start = 0
+    for index, word in enumerate(tokens):
+        found = phrases.match_at(text, start, word) if word != "_" else None
+        if found:
+            for blank in range(index, index + found.group().count(" ") + 1):
+                tokens[blank] = "_"
+        start += len(word) + 1
+    return " ".join(tokens)
+
+
+def _add_spelled(words: str, found_lexicon: Lexicon, present: dict[str, list[Span]]) -> None:
+    """The concepts found on the text's keys of each spelling, added where the text itself lacks them."""
+    position: list[int] | None = None
+    for spelled in found_lexicon.spelled:
+        keys = spelled.spelling.text(words)
+        if keys.count("_") == keys.count(" ") + 1:
+            continue  # no word has a key
+        keys = _blanked(spelled.idioms, keys)
+        if position is None:
+            position = _positions(words, found_lexicon.fillers)
+        for name, spans in _concepts_in(keys, spelled, position).items():
+            known = present.setdefault(name, [])
+            known.extend(span for span in spans if span not in known)
 
 
 def warm_up_words() -> None:
