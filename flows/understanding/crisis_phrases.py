@@ -334,11 +334,12 @@ def present_words(matchable_text: str) -> frozenset[str]:
 
 _LATIN_WORD = re.compile("[a-z0-9]+")
 _DOUBLED = re.compile(r"(.)\1+")
-# Arabizi: digits for the letters Latin lacks, consonant pairs of French and English spelling, and the
-# vowels (a, e, i, o, u, ou, oe, ee, and w/y as vowels) left out, as many writers do ("ktl", "qtel", "9tel").
+# Arabizi: digits for the letters Latin lacks, consonant pairs of French and English spelling, doubled
+# letters as one, and then the vowels (a, e, i, o, u, ou, oe, ee, and w/y as vowels) left out, as many
+# writers do ("ktl", "qtel", "9tel"). The 3 of ayn stays a letter: "bjou3" (of hunger) is not "bjouj" (both).
 _ARABIZI_PAIRS = (
     ("kh", "x"), ("5", "x"), ("gh", "g"), ("8", "g"), ("ch", "c"), ("sh", "c"), ("sj", "c"),
-    ("dj", "j"), ("7", "h"), ("9", "k"), ("q", "k"), ("6", "t"), ("2", ""), ("3", ""),
+    ("dj", "j"), ("7", "h"), ("9", "k"), ("q", "k"), ("6", "t"), ("2", ""),
 )  # fmt: skip
 _ARABIZI_VOWELS = re.compile("[aeiouyw]")
 # Cyrillic written in Latin letters (transliteration by ear, Ukrainian or Russian, with Polish or Czech
@@ -367,7 +368,7 @@ def arabizi_key(word: str) -> str:
     "tahet" are "tht". A word with letters outside a-z and digits has none ("")."""
     if not _LATIN_WORD.fullmatch(word) or word.isdigit():
         return ""
-    return _DOUBLED.sub(r"\1", _ARABIZI_VOWELS.sub("", _replaced(word, _ARABIZI_PAIRS)))
+    return _ARABIZI_VOWELS.sub("", _DOUBLED.sub(r"\1", _replaced(word, _ARABIZI_PAIRS)))
 
 
 def slavic_key(word: str) -> str:
