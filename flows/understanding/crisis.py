@@ -89,6 +89,23 @@ class Spelled:
     prefix_words: tuple[str, ...] = ()
     fillers: frozenset[str] = frozenset()
     starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # Keys are short ("ana" is "n", like Dutch "en"), so many words may begin a phrase: a concept is only
+    # looked for when the text holds the longest key of one of its phrases (its anchor), or a word that
+    # begins with it when that is a word rest ("kthr*"). "" stands for the idioms.
+    anchors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stem_anchors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stems: tuple[str, ...] = ()  # the keys of `stem_anchors`, for one quick test
+
+    def candidates(self, keys: frozenset[str]) -> frozenset[str]:
+        """The concepts (and "" for the idioms) that may occur in a text with these keys."""
+        found: set[str] = set()
+        for key in keys:
+            found.update(self.anchors.get(key, ()))
+            if self.stems and key.startswith(self.stems):
+                for stem in self.stems:
+                    if key.startswith(stem):
+                        found.update(self.stem_anchors[stem])
+        return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +167,31 @@ def _spelled(spelling: Spelling, data: Mapping[str, Any]) -> Spelled:
         found = (spelling.phrase(phrase) for phrase in _of_languages(entry, spelling.languages))
         return [phrase for phrase in found if phrase and phrase not in shared]
 
-    concepts = {name: phrase_set(keyed(entry)) for name, entry in data.get("concepts", {}).items()}
-    concepts = {name: phrases for name, phrases in concepts.items() if not phrases.empty}
+    listed = {name: keyed(entry) for name, entry in data.get("concepts", {}).items()}
+    listed = {name: phrases for name, phrases in listed.items() if phrases}
+    listed[""] = keyed(data.get("idioms", {}))
+    anchors: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    for name, phrases in listed.items():
+        for phrase in phrases:
+            anchor = max((word for word in phrase.split() if word != "..."), key=lambda w: len(w.rstrip("*")))
+            if anchor.endswith("*"):
+                stems.setdefault(anchor.rstrip("*"), set()).add(name)
+            else:
+                anchors.setdefault(anchor, set()).add(name)
+    idioms = phrase_set(listed.pop(""))
+    concepts = {name: phrase_set(phrases) for name, phrases in listed.items()}
     heads, prefixes = _heads_of(concepts)
     return Spelled(
         spelling=spelling,
         concepts=concepts,
-        idioms=phrase_set(keyed(data.get("idioms", {}))),
+        idioms=idioms,
         heads={head: tuple(names) for head, names in heads.items()},
         head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
         prefix_words=tuple(sorted(prefixes)),
+        anchors={anchor: tuple(sorted(names)) for anchor, names in anchors.items()},
+        stem_anchors={stem: tuple(sorted(names)) for stem, names in stems.items()},
+        stems=tuple(sorted(stems)),
     )
 
 
@@ -217,12 +249,16 @@ def _positions(words: str, fillers: frozenset[str]) -> list[int]:
 
 
 def _concepts_in(
-    words: str, found_lexicon: _Index, position: list[int] | None = None
+    words: str,
+    found_lexicon: _Index,
+    position: list[int] | None = None,
+    allowed: frozenset[str] | None = None,
 ) -> dict[str, list[Span]]:
     """Where each concept occurs, in word positions (first word, last word) that count only the words
     that are no filler: "wil echt gewoon niet meer leven" is as close as "wil niet meer leven". Each
     concept's regex is tried only at the words where one of its phrases may begin. `position` gives the
-    positions when `words` are keys of another text's words (`Spelled`)."""
+    positions when `words` are keys of another text's words (`Spelled`); only the `allowed` concepts are
+    looked for when it is given."""
     starts: dict[str, set[tuple[int, int]]] = {}
     offset = 0
     tokens = words.split(" ")
@@ -235,7 +271,7 @@ def _concepts_in(
     present: dict[str, list[Span]] = {}
     for name, places in starts.items():
         phrases = found_lexicon.concepts[name]
-        if phrases.empty:
+        if phrases.empty or (allowed is not None and name not in allowed):
             continue
         for index, start in sorted(places):
             match = phrases.match_at(words, start, tokens[index])
@@ -386,12 +422,14 @@ def _add_spelled(words: str, found_lexicon: Lexicon, present: dict[str, list[Spa
     position: list[int] | None = None
     for spelled in found_lexicon.spelled:
         keys = spelled.spelling.text(words)
-        if keys.count("_") == keys.count(" ") + 1:
-            continue  # no word has a key
-        keys = _blanked(spelled.idioms, keys)
+        candidates = spelled.candidates(frozenset(keys.split(" ")))
+        if not candidates - {""}:
+            continue
+        if "" in candidates:
+            keys = _blanked(spelled.idioms, keys)
         if position is None:
             position = _positions(words, found_lexicon.fillers)
-        for name, spans in _concepts_in(keys, spelled, position).items():
+        for name, spans in _concepts_in(keys, spelled, position, candidates).items():
             known = present.setdefault(name, [])
             known.extend(span for span in spans if span not in known)
 
