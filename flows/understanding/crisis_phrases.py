@@ -343,7 +343,7 @@ _ARABIZI_PAIRS = (
 )  # fmt: skip
 _ARABIZI_VOWELS = re.compile("[aeiouyw]")
 # Cyrillic written in Latin letters (transliteration by ear, Ukrainian or Russian, with Polish or Czech
-# habits): one letter for each sound, and the soft "y" before a vowel (ya, ye, yu, yi) left out.
+# habits): one letter for each sound, and a soft "y" or "j" before a vowel (ya, ye, yu, yi, "byje") left out.
 _CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэёъ"
 _LATIN_SOUNDS = "a b v h g d e ye zh z y i yi y k l m n o p r s t u f kh ts ch sh shch - yu ya y e yo -"
 _CYRILLIC_LATIN = str.maketrans(
@@ -353,7 +353,7 @@ _SLAVIC_PAIRS = (
     ("shch", "s"), ("szcz", "s"), ("sch", "s"), ("zh", "z"), ("kh", "h"), ("x", "h"), ("ch", "c"),
     ("cz", "c"), ("sh", "s"), ("sz", "s"), ("ts", "c"), ("tz", "c"), ("g", "h"), ("w", "v"), ("j", "y"),
 )  # fmt: skip
-_SOFT_Y = re.compile("[yi](?=[aeou])")
+_SOFT_Y = re.compile("[yi]+(?=[aeou])")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
