@@ -248,6 +248,40 @@ def _positions(words: str, fillers: frozenset[str]) -> list[int]:
     return position
 
 
+def _starts(words: str, found_lexicon: _Index) -> dict[str, list[tuple[int, int]]]:
+    """Per concept, the words (index, character offset) where one of its phrases may begin."""
+    starts: dict[str, list[tuple[int, int]]] = {}
+    offset = 0
+    for index, token in enumerate(words.split(" ")):
+        for name in _starting(token, found_lexicon):
+            places = starts.setdefault(name, [])
+            if not places or places[-1][0] != index:
+                places.append((index, offset))
+        offset += len(token) + 1
+    return starts
+
+
+def _matches(
+    name: str,
+    words: str,
+    tokens: list[str],
+    places: list[tuple[int, int]],
+    found_lexicon: _Index,
+    position: list[int],
+) -> list[Span]:
+    """Where concept `name` occurs, trying its phrases at the words where they may begin."""
+    phrases = found_lexicon.concepts[name]
+    found: list[Span] = []
+    if phrases.empty:
+        return found
+    for index, start in places:
+        match = phrases.match_at(words, start, tokens[index])
+        if match:
+            last = index + match.group().count(" ")
+            found.append((position[index], position[last]))
+    return found
+
+
 def _concepts_in(
     words: str,
     found_lexicon: _Index,
@@ -259,26 +293,70 @@ def _concepts_in(
     concept's regex is tried only at the words where one of its phrases may begin. `position` gives the
     positions when `words` are keys of another text's words (`Spelled`); only the `allowed` concepts are
     looked for when it is given."""
-    starts: dict[str, set[tuple[int, int]]] = {}
-    offset = 0
     tokens = words.split(" ")
     if position is None:
         position = _positions(words, found_lexicon.fillers)
-    for index, token in enumerate(tokens):
-        for name in _starting(token, found_lexicon):
-            starts.setdefault(name, set()).add((index, offset))
-        offset += len(token) + 1
     present: dict[str, list[Span]] = {}
-    for name, places in starts.items():
-        phrases = found_lexicon.concepts[name]
-        if phrases.empty or (allowed is not None and name not in allowed):
+    for name, places in _starts(words, found_lexicon).items():
+        if allowed is not None and name not in allowed:
             continue
-        for index, start in sorted(places):
-            match = phrases.match_at(words, start, tokens[index])
-            if match:
-                last = index + match.group().count(" ")
-                present.setdefault(name, []).append((position[index], position[last]))
+        found = _matches(name, words, tokens, places, found_lexicon, position)
+        if found:
+            present[name] = found
     return present
+
+
+class _Found:
+    """The concepts of one message, each looked for only when a rule asks for it: most rules lack a
+    concept whose phrases cannot even begin in the message, and are passed over without a regex."""
+
+    __slots__ = (
+        "_lexicon",
+        "_matched",
+        "_position",
+        "_starts",
+        "_tokens",
+        "_words",
+        "added",
+        "alone",
+        "available",
+    )
+
+    def __init__(self, words: str, found_lexicon: Lexicon, alone: dict[str, list[Span]]) -> None:
+        self._words = words
+        self._lexicon = found_lexicon
+        self._tokens = words.split(" ")
+        self._position = _positions(words, found_lexicon.fillers)
+        self._starts = _starts(words, found_lexicon)
+        self._matched: dict[str, list[Span]] = {}
+        self.alone = alone
+        # Concepts found on the spellings' keys, and those the rules derive (`add`).
+        self.added: dict[str, list[Span]] = {}
+        # The concepts that may occur: their phrases can begin somewhere, or they were found otherwise.
+        self.available = set(self._starts) | set(alone)
+
+    @property
+    def position(self) -> list[int]:
+        return self._position
+
+    def add(self, name: str, spans: list[Span]) -> None:
+        self.added.setdefault(name, []).extend(spans)
+        self.available.add(name)
+
+    def spans(self, name: str) -> list[Span]:
+        matched = self._matched.get(name)
+        if matched is None:
+            places = self._starts.get(name)
+            matched = (
+                _matches(name, self._words, self._tokens, places, self._lexicon, self._position)
+                if places
+                else []
+            )
+            self._matched[name] = matched
+        added = self.added.get(name)
+        if not added:
+            return matched or self.alone.get(name, [])
+        return (matched or self.alone.get(name, [])) + added
 
 
 def _starting(token: str, found_lexicon: _Index) -> tuple[str, ...]:
@@ -384,21 +462,31 @@ def kinds_in(text: str) -> set[str]:
     idioms = found_lexicon.idioms
     if not idioms.empty and idioms.may_occur(in_message):
         words = " ".join(idioms.without(words).split())
-    present = _alone(folded, found_lexicon, in_message)
-    present.update(_concepts_in(words, found_lexicon))
-    _add_spelled(words, found_lexicon, present)
+    found = _Found(words, found_lexicon, _alone(folded, found_lexicon, in_message))
+    _add_spelled(words, found_lexicon, found)
     kinds: set[str] = set()
-    names = present.keys()
+    available = found.available
     for rule in found_lexicon.rules:
-        if not names >= rule.needs or not names.isdisjoint(rule.unless):
+        if not rule.needs <= available:
             continue
-        span = _combine([present[name] for name in rule.all], rule.within, rule.ordered)
-        if span is None:
-            continue
-        if rule.gives in KINDS:
-            kinds.add(rule.gives)
+        spans = []
+        for name in rule.all:
+            occurrences = found.spans(name)
+            if not occurrences:
+                break
+            spans.append(occurrences)
         else:
-            present.setdefault(rule.gives, []).append(span)
+            if not available.isdisjoint(rule.unless) and any(
+                found.spans(name) for name in available.intersection(rule.unless)
+            ):
+                continue
+            span = _combine(spans, rule.within, rule.ordered)
+            if span is None:
+                continue
+            if rule.gives in KINDS:
+                kinds.add(rule.gives)
+            else:
+                found.add(rule.gives, [span])
     return kinds
 
 
@@ -417,9 +505,8 @@ def _blanked(phrases: PhraseSet, text: str) -> str:
     return " ".join(tokens)
 
 
-def _add_spelled(words: str, found_lexicon: Lexicon, present: dict[str, list[Span]]) -> None:
-    """The concepts found on the text's keys of each spelling, added where the text itself lacks them."""
-    position: list[int] | None = None
+def _add_spelled(words: str, found_lexicon: Lexicon, found: _Found) -> None:
+    """The concepts found on the text's keys of each spelling, added to those of the text itself."""
     for spelled in found_lexicon.spelled:
         keys = spelled.spelling.text(words)
         candidates = spelled.candidates(frozenset(keys.split(" ")))
@@ -427,11 +514,8 @@ def _add_spelled(words: str, found_lexicon: Lexicon, present: dict[str, list[Spa
             continue
         if "" in candidates:
             keys = _blanked(spelled.idioms, keys)
-        if position is None:
-            position = _positions(words, found_lexicon.fillers)
-        for name, spans in _concepts_in(keys, spelled, position, candidates).items():
-            known = present.setdefault(name, [])
-            known.extend(span for span in spans if span not in known)
+        for name, spans in _concepts_in(keys, spelled, found.position, candidates).items():
+            found.add(name, spans)
 
 
 def warm_up_words() -> None:
