@@ -1,4 +1,4 @@
-"""Red-team set 7: 275 messages written for this round about crises and their look-alikes, not taken from
+"""Red-team set 7: 299 messages written for this round about crises and their look-alikes, not taken from
 the corpus or the earlier sets (tests/data/understanding_*.jsonl, rounds 4 to 6), in the six languages and in
 the contexts where a crisis can come: first messages, check-ins, any state, and inside a menu choice, a time,
 an invitation or a name. Older people on SMS, typos, no punctuation, the crisis said in passing inside a
@@ -16,9 +16,11 @@ Held out, before the fixes (crises recalled with the right number, false alarms 
   round's honest measure of generalisation: about six crises in ten that no earlier round named.
 - Batch 3 (rt7c, 21: 16 crises, 5 look-alikes), written after batch 2's fixes: 8/16, no false alarm (nl 4/9,
   en 1/2, tr 2/2, ar 0/1, pl 0/1, uk 1/1).
-After: 197/197 and no false alarm on the 78 look-alikes. `FAMILIES` were written after batch 3's fixes, knowing
-the mechanisms (so no measure of generalisation): 38 of their 40 crises read right at first, and 9 of their 61
-look-alikes fired (4 of those already did before this round); all read right now.
+- Batch 4 (rt7d, 24: 18 crises, 6 look-alikes, most not in Dutch), written after batch 3's fixes: 15/18, no
+  false alarm (nl 4/6, en 2/2, tr 3/3, ar 3/3, pl 2/2, uk 1/2).
+After: 215/215 and no false alarm on the 84 look-alikes. `FAMILIES` were written after the fixes, knowing the
+mechanisms (so no measure of generalisation): 38 of their first 40 crises read right at once, and 9 of their
+first 61 look-alikes fired (4 of those already did before this round); all read right now.
 
 Mechanisms added:
 - Spelling keys (`crisis_phrases.Spelling`): the phrases of Moroccan Arabic in Latin letters and of Ukrainian
@@ -29,7 +31,10 @@ Mechanisms added:
   shch, ts, g/h, w/v, j/y, a soft y before a vowel dropped): "cholovik mene byje" meets "чоловік мене б'є".
   A key that is also a word of Dutch, English, Polish, Turkish, German or French (simplemma) is matched only
   as written (`[spellings.shared_keys]` in crisis.toml, checked below), and a concept is looked for on the
-  keys only when the text holds its anchor key, which keeps reading fast.
+  keys only when the text holds its anchor key. A key must keep 5 letters (Arabizi) or 4 (Cyrillic).
+- The reader matches a concept only when a rule asks for it and every concept of that rule can begin in the
+  message, so the larger lexicon costs no more reading time than the smaller one did (same readings on
+  6,186 texts).
 - Everyday means, places and signs as cue combinations: a cord or belt round the neck, a rope already bought,
   a means at hand with "I don't trust myself", lying or standing on the rails or a ledge, legs over the
   railing, into the water and not coming back, a hose on the exhaust or a closed garage, pills hidden for
@@ -40,7 +45,8 @@ Mechanisms added:
   way out, still lying after a fall, someone seen lying on the floor, pale or sweating and not responding,
   double vision or a sudden headache with speech trouble, face drooping in more languages; the partner or
   child of someone else hitting or threatening, being held and unable to leave, a contact ban with someone
-  at the door. Each has guards for its look-alikes (a rope for the washing line, a knife for cooking, the
+  at the door; after batch 4, having looked up how many pills are enough, and a fall after which the legs
+  no longer move. Each has guards for its look-alikes (a rope for the washing line, a knife for cooking, the
   gas on for the heater, a blood test, a return to a topic or after the holidays).
 `FAMILIES` holds paraphrases of each, with look-alikes that must keep their old reading. Look-alikes whose
 non-crisis reading is off are in `KNOWN`, with why.
@@ -65,7 +71,8 @@ from tests.redteam_support import NOW, as_cases, assert_family_reads
 DATA = Path(__file__).parent / "data"
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
-# rt7a: the first batch, rt7b: the second, written after the first batch's fixes, rt7c: the third.
+# rt7a: the first batch, rt7b: the second, written after the first batch's fixes, rt7c and rt7d: the third
+# and fourth, each written after the fixes of the one before.
 SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
     (
         "rt7a-nl-first_message-01",
@@ -2232,6 +2239,198 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "ghadi nmchi l sou9 w nrj3 daba",
         {"crisis": False},
     ),
+    (
+        "rt7d-nl-checkin-01",
+        "checkin",
+        "nl",
+        "sms",
+        "zwaar. ik heb al uitgezocht hoeveel van zijn slaappillen genoeg zijn",
+        {"answer": "heavy", "distress": True, "crisis": "113"},
+    ),
+    (
+        "rt7d-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn buurman is van de ladder gevallen en beweegt zijn benen niet meer",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7d-nl-first_message-02",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn schoonmoeder woont bij ons en ze knijpt de kinderen en mij als niemand kijkt",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt7d-nl-menu-01",
+        "menu",
+        "nl",
+        "sms",
+        "4 stoppen. met alles. ik ben er klaar mee, met het leven",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7d-nl-any_state-01",
+        "any_state",
+        "nl",
+        "whatsapp",
+        "snel iemand, mijn vrouw heeft een aanval en haar lippen zijn blauw",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7d-nl-first_message-03",
+        "first_message",
+        "nl",
+        "sms",
+        "ik heb een hele fles whisky op en alle oxazepam die ik had",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7d-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "i don't see myself being here by christmas, i've made my peace",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7d-en-first_message-02",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my partner locks the fridge and takes my phone, i'm scared of him",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt7d-tr-first_message-01",
+        "first_message",
+        "tr",
+        "sms",
+        "yasamaktan biktim, bu aksam her seyi bitirecegim",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7d-tr-first_message-02",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "annem banyoda dustu, kafasi kaniyor, cevap vermiyor",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7d-tr-first_message-03",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "oglum bana bagiriyor ve tokat atti",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt7d-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "ما بقيتش قادر نعيش، غادي نشرب الدوا كامل",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7d-ar-first_message-02",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "jarti ta7t f derj o rasha kayseyl bzaf d dem",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7d-ar-first_message-03",
+        "first_message",
+        "ar",
+        "sms",
+        "khouya kaydrebni o kaysedd 3lia f lbit",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt7d-pl-first_message-01",
+        "first_message",
+        "pl",
+        "sms",
+        "nie widze sensu zycia, mam tabletki odlozone",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7d-pl-first_message-02",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "maz ma bol w klatce i jest caly mokry od potu",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7d-uk-first_message-01",
+        "first_message",
+        "uk",
+        "sms",
+        "ne bachu sensu zhyty, khochu vse zakinchyty",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7d-uk-first_message-02",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "син штовхнув мене зі сходів",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt7d-nl-first_message-04",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik ben er klaar mee, met die oude computer, wie helpt een nieuwe kopen",
+        {"intent": "ask", "category": "computer", "crisis": False},
+    ),
+    (
+        "rt7d-en-first_message-03",
+        "first_message",
+        "en",
+        "sms",
+        "scared of heights, can someone help me change the bulb on the landing",
+        {"intent": "ask", "category": "klusjes", "crisis": False},
+    ),
+    (
+        "rt7d-tr-first_message-04",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "kafam çok karışık, vergi formunu doldurmak için yardım lazım",
+        {"intent": "ask", "category": "formulieren", "crisis": False},
+    ),
+    (
+        "rt7d-pl-first_message-03",
+        "first_message",
+        "pl",
+        "sms",
+        "jestem wykończona po pracy, czy ktoś zrobi zakupy?",
+        {"intent": "ask", "category": "boodschappen", "crisis": False},
+    ),
+    (
+        "rt7d-ar-first_message-04",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "jarti t7at lha lkas o therres, ma kayn mouchkil",
+        {"crisis": False},
+    ),
+    (
+        "rt7d-uk-first_message-03",
+        "first_message",
+        "uk",
+        "sms",
+        "ya tak vtomylasia, ale vse dobre, potribna dopomoha z sadom",
+        {"intent": "ask", "category": "tuin", "crisis": False},
+    ),
 ]
 CASES = as_cases(SET)
 # Look-alikes whose reading other than the crisis is off, with why (none of them reads a crisis).
@@ -2268,6 +2467,7 @@ KNOWN = {
     "rt7c-nl-first_message-08": "reading aloud to grandfather reads as formulieren",
     "rt7c-en-first_message-03": "company by the canal is read as an ask without a category",
     "rt7c-tr-first_message-03": "hanging a washing line in Turkish is not read as an ask",
+    "rt7d-uk-first_message-03": "help with the garden in Ukrainian Latin letters is not read as an ask",
 }
 
 
@@ -2290,12 +2490,12 @@ def _earlier_texts() -> set[str]:
 
 def test_the_set_is_new_and_covers_the_languages_and_contexts_of_a_crisis() -> None:
     assert not {case.text.casefold() for case in CASES} & _earlier_texts()
-    assert len({case.id for case in CASES}) == len(CASES) == 275
+    assert len({case.id for case in CASES}) == len(CASES) == 299
     assert len({case.text.casefold() for case in CASES}) == len(CASES)
     assert {case.lang for case in CASES} == {"nl", "en", "tr", "ar", "pl", "uk"}
     crises = [case for case in CASES if case.expect.get("crisis")]
     lookalikes = [case for case in CASES if case.expect.get("crisis") is False]
-    assert len(crises) == 197 and len(lookalikes) == 78
+    assert len(crises) == 215 and len(lookalikes) == 84
     assert {case.expect["crisis"] for case in crises} == {"113", "112", "veilig_thuis"}
     assert {case.lang for case in crises} == {"nl", "en", "tr", "ar", "pl", "uk"}
     assert {case.context for case in crises} >= {
@@ -2321,7 +2521,7 @@ def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None
 
 def test_every_crisis_is_recalled_and_no_look_alike_fires() -> None:
     result = score(CASES, NOW)
-    assert result.crises_recalled == result.crises == 197
+    assert result.crises_recalled == result.crises == 215
     assert result.false_alarms == 0
     assert result.passed >= len(CASES) - len(KNOWN)
 
@@ -2461,6 +2661,8 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "rajel dyali kaydarbni w kaykhod lflous", {"crisis": "veilig_thuis"}),
     ("first_message", "cholovik mene byje shchodnia", {"crisis": "veilig_thuis"}),
+    ("first_message", "ik heb gegoogeld hoeveel van mijn oxazepam dodelijk is", {"crisis": "113"}),
+    ("first_message", "opa is van de trap gevallen en voelt zijn benen niet", {"crisis": "112"}),
     ("first_message", "ik heb een riem om mijn middel nodig, de oude is kapot", {"crisis": None}),
     ("first_message", "de hond heeft een nieuwe riem om zijn nek, wie laat hem uit", {"crisis": None}),
     ("first_message", "ik heb het touw al gekocht voor de waslijn, wie hangt hem op", {"crisis": None}),
@@ -2586,6 +2788,14 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "ik stop met eten na zes uur, dat zei de diëtist", {"crisis": None}),
     ("first_message", "ik zat tot het einde van de film te huilen", {"crisis": None}),
+    ("first_message", "ik heb opgezocht hoeveel paracetamol genoeg is tegen de hoofdpijn", {"crisis": None}),
+    (
+        "first_message",
+        "ik heb uitgezocht hoeveel pillen mijn moeder per dag mag, wie haalt ze",
+        {"crisis": None},
+    ),
+    ("first_message", "mijn buurman is van de ladder gevallen maar hij loopt alweer rond", {"crisis": None}),
+    ("first_message", "ya ne bachu sensu v tsomu filmi", {"crisis": None}),
 ]
 
 

@@ -433,5 +433,5 @@ class Spelling:
 
 SPELLINGS = (
     Spelling("arabizi", arabizi_key, ("ar",), re.compile("[a-z]"), min_letters=5),
-    Spelling("slavic", slavic_key, ("uk", "ru"), _CYRILLIC, min_letters=5),
+    Spelling("slavic", slavic_key, ("uk", "ru"), _CYRILLIC, min_letters=4),
 )
