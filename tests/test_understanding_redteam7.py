@@ -19,8 +19,9 @@ Held out, before the fixes (crises recalled with the right number, false alarms 
 - Batch 4 (rt7d, 24: 18 crises, 6 look-alikes, most not in Dutch), written after batch 3's fixes: 15/18, no
   false alarm (nl 4/6, en 2/2, tr 3/3, ar 3/3, pl 2/2, uk 1/2).
 After: 215/215 and no false alarm on the 84 look-alikes. `FAMILIES` were written after the fixes, knowing the
-mechanisms (so no measure of generalisation): 38 of their first 40 crises read right at once, and 9 of their
-first 61 look-alikes fired (4 of those already did before this round); all read right now.
+mechanisms (so no measure of generalisation): 38 of their first 40 crises read right at once; of their
+look-alikes, 9 of the first 61 fired (4 of them already did before this round) and 11 of a later 55 (1
+already did); all read right now.
 
 Mechanisms added:
 - Spelling keys (`crisis_phrases.Spelling`): the phrases of Moroccan Arabic in Latin letters and of Ukrainian
@@ -2796,6 +2797,113 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "mijn buurman is van de ladder gevallen maar hij loopt alweer rond", {"crisis": None}),
     ("first_message", "ya ne bachu sensu v tsomu filmi", {"crisis": None}),
+    ("first_message", "ik zit op het balkon in de zon, wie komt er koffie drinken", {"crisis": None}),
+    ("first_message", "mijn hond trekt zo aan de riem, wie kan hem uitlaten", {"crisis": None}),
+    (
+        "first_message",
+        "ik heb een nieuwe riem gekocht maar hij is te lang, wie maakt er een gaatje in",
+        {"crisis": None},
+    ),
+    ("first_message", "kan iemand een touw spannen voor de waslijn in de tuin", {"crisis": None}),
+    ("first_message", "ik lig op de bank met mijn benen omhoog, mijn enkels zijn dik", {"crisis": None}),
+    ("first_message", "ik sta op het station, de trein naar zwolle rijdt niet", {"crisis": None}),
+    ("first_message", "we lopen elke zondag over de brug naar de markt", {"crisis": None}),
+    ("first_message", "ik ga de zee in bij scheveningen als het warm is, wie gaat mee", {"crisis": None}),
+    (
+        "first_message",
+        "mijn kleinzoon is naar australie en komt niet meer terug, hij woont daar nu",
+        {"crisis": None},
+    ),
+    ("first_message", "de uitlaat van mijn scootmobiel is kapot, wie kan helpen", {"crisis": None}),
+    ("first_message", "ik verzamel al jaren postzegels, wie wil ze zien", {"crisis": None}),
+    ("first_message", "ik spaar al maanden voor een nieuwe bril", {"crisis": None}),
+    (
+        "first_message",
+        "ik heb al mijn oude boeken weggegeven, ik heb ze niet meer nodig sinds ik een e-reader heb",
+        {"crisis": None},
+    ),
+    ("first_message", "morgen ben ik er niet, dan ben ik bij mijn dochter", {"crisis": None}),
+    (
+        "first_message",
+        "ik denk vaak aan de dood van mijn vader, hij is vorig jaar overleden",
+        {"crisis": None},
+    ),
+    ("first_message", "ik sla mezelf nog eens voor de kop met dat vergeten wachtwoord", {"crisis": None}),
+    (
+        "first_message",
+        "ik rij nooit te hard, maar ik ben bang dat het misgaat met de nieuwe auto",
+        {"crisis": None},
+    ),
+    ("first_message", "we zijn samen dood op na de verhuizing", {"crisis": None}),
+    ("first_message", "het hoeft voor mij niet meer zo nodig, dat uitje", {"crisis": None}),
+    ("first_message", "mijn man zegt dat hij er een punt achter zet met roken", {"crisis": None}),
+    ("first_message", "ik zet er een punt achter, ik stop met het koor", {"crisis": None}),
+    ("first_message", "ik heb veel bloed verloren bij de tandarts maar het gaat alweer", {"crisis": None}),
+    ("first_message", "er komt rook uit het raam van de bakker, die bakt brood", {"crisis": None}),
+    ("first_message", "mijn vader lag op de grond met de kleinkinderen lego te spelen", {"crisis": None}),
+    ("first_message", "ik zag haar liggen op het strand, lekker in de zon", {"crisis": None}),
+    (
+        "first_message",
+        "mijn moeder is wit en zweet van de warmte, ze zegt niks want ze slaapt",
+        {"crisis": None},
+    ),
+    ("first_message", "de vriend van mijn dochter slaat de bal hard weg bij het voetbal", {"crisis": None}),
+    (
+        "first_message",
+        "mijn man houdt me vast als ik over het ijs loop, ik kan niet weg zonder hem",
+        {"crisis": None},
+    ),
+    (
+        "first_message",
+        "ik heb de foto's aan mijn dochter gegeven voor als ik er niet ben, ik ga op cruise",
+        {"crisis": None},
+    ),
+    ("first_message", "mijn leven is op dit moment heel druk met de kleinkinderen", {"crisis": None}),
+    ("first_message", "ik neem zelf mijn pillen, de thuiszorg hoeft niet meer", {"crisis": None}),
+    ("first_message", "ik brand wierook en een kaarsje op mijn kamer", {"crisis": None}),
+    ("first_message", "ik wil graag in slaap vallen en klaar met die herrie van de buren", {"crisis": None}),
+    ("first_message", "ik stap uit het raam van de bus, grapje, ik wil een lift", {"crisis": None}),
+    (
+        "first_message",
+        "na vandaag hoeft niemand meer iets voor mij te halen, mijn zoon is terug",
+        {"crisis": None},
+    ),
+    ("first_message", "mijn vrouw ziet dubbel zonder haar bril", {"crisis": None}),
+    ("first_message", "de gang staat vol rook van de open haard", {"crisis": None}),
+    (
+        "first_message",
+        "mijn oma kan haar woorden niet vinden sinds haar dementie, wie komt op bezoek",
+        {"crisis": None},
+    ),
+    ("first_message", "ik heb het touw al gekocht voor de schommel", {"crisis": None}),
+    ("first_message", "ik heb de strop al in huis voor halloween", {"crisis": None}),
+    ("first_message", "wat is de snelste manier om naar de markt te gaan", {"crisis": None}),
+    ("first_message", "ik eet niet meer tot het ophoudt met regenen, haha nee grapje", {"crisis": None}),
+    (
+        "first_message",
+        "ik heb een briefje voor de postbode achtergelaten, ik kan dit pakje niet meer dragen",
+        {"crisis": None},
+    ),
+    ("first_message", "sorry, ik kom niet meer terug naar die kapper", {"crisis": None}),
+    (
+        "first_message",
+        "ik regel mijn laatste zaken op het werk, daarna is het klaar en ga ik met pensioen",
+        {"crisis": None},
+    ),
+    ("first_message", "mijn ex heeft een contactverbod, fijn dat het rustig is nu", {"crisis": None}),
+    (
+        "first_message",
+        "mijn vader is van de ladder gevallen vorig jaar en voelt zijn benen niet meer goed",
+        {"crisis": None},
+    ),
+    ("first_message", "ik heb opgezocht hoeveel vitamine d genoeg is", {"crisis": None}),
+    ("first_message", "i keep thinking about driving off to the seaside this weekend", {"crisis": None}),
+    ("first_message", "i'm standing on the bridge waiting for my daughter", {"crisis": None}),
+    ("first_message", "i've given my old car to my grandson, i won't need it anymore", {"crisis": None}),
+    ("first_message", "babcia upadła wczoraj ale wstała sama, wszystko dobrze", {"crisis": None}),
+    ("first_message", "ya duzhe khochu spaty", {"crisis": None}),
+    ("first_message", "kocam beni kapıda bekliyor, birlikte alışverişe gideceğiz", {"crisis": None}),
+    ("first_message", "bghit nmchi l bhar m3a wladi", {"crisis": None}),
 ]
 
 
