@@ -21,7 +21,7 @@ Held out, before the fixes (crises recalled with the right number, false alarms 
 After: 215/215 and no false alarm on the 84 look-alikes. `FAMILIES` were written after the fixes, knowing the
 mechanisms (so no measure of generalisation): 38 of their first 40 crises read right at once; of their
 look-alikes, 9 of the first 61 fired (4 of them already did before this round) and 11 of a later 55 (1
-already did); all read right now.
+already did), and 1 of 20 ordinary messages in the other languages (it already did); all read right now.
 
 Mechanisms added:
 - Spelling keys (`crisis_phrases.Spelling`): the phrases of Moroccan Arabic in Latin letters and of Ukrainian
@@ -2904,6 +2904,26 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("first_message", "ya duzhe khochu spaty", {"crisis": None}),
     ("first_message", "kocam beni kapıda bekliyor, birlikte alışverişe gideceğiz", {"crisis": None}),
     ("first_message", "bghit nmchi l bhar m3a wladi", {"crisis": None}),
+    ("first_message", "salam, bghit chi wa7ed y3awni f lkhdma dyal jardin", {"crisis": None}),
+    ("first_message", "mama mrida chwiya, bghit chi wa7ed ychri lia dwa mn pharmacie", {"crisis": None}),
+    ("first_message", "khouya ja mn lmghrib, bghina nmchiw l bhar", {"crisis": None}),
+    ("first_message", "rajli kaykhdem bzaf, ma kaynch m3aya f dar", {"crisis": None}),
+    ("first_message", "weldi kaydreb lkora m3a s7abo f jardin", {"crisis": None}),
+    ("first_message", "ana mayta bl3ya, ghda inchallah", {"crisis": None}),
+    ("first_message", "3afak chi wa7ed y3awni n3mmer lwra9", {"crisis": None}),
+    ("first_message", "ma 9dertch nji lbare7, sme7 lia", {"crisis": None}),
+    ("first_message", "cholovik na roboti, potribna dopomoha z pokupkamy", {"crisis": None}),
+    ("first_message", "mama khvora, ale vse dobre, potribni liky z apteky", {"crisis": None}),
+    ("first_message", "ya ne mozhu pryity v ponedilok, vybachte", {"crisis": None}),
+    ("first_message", "syn hraye v futbol, khto mozhe yoho vidvezty", {"crisis": None}),
+    ("first_message", "dziadek lezy w lozku bo ma grype, potrzebujemy zakupow", {"crisis": None}),
+    ("first_message", "mama spadla z roweru ale nic jej nie jest", {"crisis": None}),
+    ("first_message", "nie moge przyjsc w poniedzialek, przepraszam", {"crisis": None}),
+    ("first_message", "kocam ise gitti, annem icin alisveris lazim", {"crisis": None}),
+    ("first_message", "babam dustu ama kalkti, doktora gitmemiz lazim mi", {"crisis": None}),
+    ("first_message", "cok yorgunum, yarin gelebilir misiniz", {"crisis": None}),
+    ("first_message", "kardesim beni aradi, cok mutluyum", {"crisis": None}),
+    ("first_message", "ölmeden önce bir kez daha denizi görmek istiyorum, gezi var mı", {"crisis": None}),
 ]
 
 
