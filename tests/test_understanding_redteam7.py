@@ -1,4 +1,4 @@
-"""Red-team set 7: 299 messages written for this round about crises and their look-alikes, not taken from
+"""Red-team set 7: 315 messages written for this round about crises and their look-alikes, not taken from
 the corpus or the earlier sets (tests/data/understanding_*.jsonl, rounds 4 to 6), in the six languages and in
 the contexts where a crisis can come: first messages, check-ins, any state, and inside a menu choice, a time,
 an invitation or a name. Older people on SMS, typos, no punctuation, the crisis said in passing inside a
@@ -18,10 +18,14 @@ Held out, before the fixes (crises recalled with the right number, false alarms 
   en 1/2, tr 2/2, ar 0/1, pl 0/1, uk 1/1).
 - Batch 4 (rt7d, 24: 18 crises, 6 look-alikes, most not in Dutch), written after batch 3's fixes: 15/18, no
   false alarm (nl 4/6, en 2/2, tr 3/3, ar 3/3, pl 2/2, uk 1/2).
-After: 215/215 and no false alarm on the 84 look-alikes. `FAMILIES` were written after the fixes, knowing the
+- Batch 5 (rt7e, 16: 12 crises, 4 look-alikes), written after batch 4's fixes: 6/12, no false alarm (nl 1/6,
+  en 2/2, tr 1/1, ar 1/1, pl 0/1, uk 1/1): Dutch euphemisms ("een reis waar je niet van terugkomt", "het is
+  zo voorbij" at a level crossing) stay the hardest.
+After: 227/227 and no false alarm on the 88 look-alikes. `FAMILIES` were written after the fixes, knowing the
 mechanisms (so no measure of generalisation): 38 of their first 40 crises read right at once; of their
 look-alikes, 9 of the first 61 fired (4 of them already did before this round) and 11 of a later 55 (1
-already did), and 1 of 20 ordinary messages in the other languages (it already did); all read right now.
+already did), 1 of 20 ordinary messages in the other languages (it already did) and 2 of 10 look-alikes of
+batch 5's rules; all read right now.
 
 Mechanisms added:
 - Spelling keys (`crisis_phrases.Spelling`): the phrases of Moroccan Arabic in Latin letters and of Ukrainian
@@ -47,7 +51,9 @@ Mechanisms added:
   double vision or a sudden headache with speech trouble, face drooping in more languages; the partner or
   child of someone else hitting or threatening, being held and unable to leave, a contact ban with someone
   at the door; after batch 4, having looked up how many pills are enough, and a fall after which the legs
-  no longer move. Each has guards for its look-alikes (a rope for the washing line, a knife for cooking, the
+  no longer move; after batch 5, death as a journey of no return, a pillow held over the cared-for
+  person's face, "it will soon be over" at a level crossing, a confused old person out in the cold for
+  hours, "en dan slaat hij" with the verb before its subject, and more ways to say "I can't take it". Each has guards for its look-alikes (a rope for the washing line, a knife for cooking, the
   gas on for the heater, a blood test, a return to a topic or after the holidays).
 `FAMILIES` holds paraphrases of each, with look-alikes that must keep their old reading. Look-alikes whose
 non-crisis reading is off are in `KNOWN`, with why.
@@ -72,8 +78,8 @@ from tests.redteam_support import NOW, as_cases, assert_family_reads
 DATA = Path(__file__).parent / "data"
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
-# rt7a: the first batch, rt7b: the second, written after the first batch's fixes, rt7c and rt7d: the third
-# and fourth, each written after the fixes of the one before.
+# rt7a: the first batch, rt7b: the second, written after the first batch's fixes, rt7c to rt7e: the third to
+# fifth, each written after the fixes of the one before.
 SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
     (
         "rt7a-nl-first_message-01",
@@ -2432,6 +2438,134 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "ya tak vtomylasia, ale vse dobre, potribna dopomoha z sadom",
         {"intent": "ask", "category": "tuin", "crisis": False},
     ),
+    (
+        "rt7e-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "mag ik mijn hond aan jullie geven, ik ga binnenkort een lange reis maken waar je niet van terugkomt",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7e-nl-checkin-01",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "zwaar, ik heb vannacht met een kussen boven zijn gezicht gestaan en daarna aan mezelf gedacht",
+        {"answer": "heavy", "distress": True, "crisis": "113"},
+    ),
+    (
+        "rt7e-nl-first_message-02",
+        "first_message",
+        "nl",
+        "sms",
+        "de oude man van nummer 12 zit al uren in de kou op de stoep en praat warrig",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7e-nl-first_message-03",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn vrouw is zwanger en verliest heel veel bloed",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7e-nl-ask_when-01",
+        "ask_when",
+        "nl",
+        "sms",
+        "liefst als mijn man er niet is, hij wordt kwaad als ik hulp vraag en dan slaat hij",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt7e-nl-first_message-04",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik ben bij de spoorwegovergang, het is zo voorbij",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7e-en-first_message-01",
+        "first_message",
+        "en",
+        "sms",
+        "i just want to go to sleep and not wake up, i've got the tablets here",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7e-en-first_message-02",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my neighbour's kid swallowed bleach and is throwing up",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7e-tr-first_message-01",
+        "first_message",
+        "tr",
+        "sms",
+        "kendime zarar vermek istiyorum, jileti aldim",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7e-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "bent 3mti kat9oli rajlha kaydrbha o kayhddedha b lmous",
+        {"intent": "crisis", "crisis": "veilig_thuis"},
+    ),
+    (
+        "rt7e-pl-first_message-01",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "napisalam list do corki, juz nie wytrzymam",
+        {"intent": "crisis", "crisis": "113"},
+    ),
+    (
+        "rt7e-uk-first_message-01",
+        "first_message",
+        "uk",
+        "sms",
+        "babusia vpala i ne vstaie, lezhyt na pidlozi",
+        {"intent": "crisis", "crisis": "112"},
+    ),
+    (
+        "rt7e-nl-first_message-05",
+        "first_message",
+        "nl",
+        "sms",
+        "ik ga binnenkort een lange reis maken naar canada, wie past op de kat",
+        {"intent": "ask", "category": "huisdieren", "crisis": False},
+    ),
+    (
+        "rt7e-nl-first_message-06",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn vrouw is zwanger en we zoeken iemand voor de boodschappen",
+        {"intent": "ask", "category": "boodschappen", "crisis": False},
+    ),
+    (
+        "rt7e-en-first_message-03",
+        "first_message",
+        "en",
+        "sms",
+        "i've got the tablets here for my mum, can someone drop them off",
+        {"intent": "ask", "category": "vervoer", "crisis": False},
+    ),
+    (
+        "rt7e-tr-first_message-02",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "jilet aldım ama yanlış marka, kim değiştirebilir",
+        {"intent": "ask", "category": "boodschappen", "crisis": False},
+    ),
 ]
 CASES = as_cases(SET)
 # Look-alikes whose reading other than the crisis is off, with why (none of them reads a crisis).
@@ -2469,6 +2603,8 @@ KNOWN = {
     "rt7c-en-first_message-03": "company by the canal is read as an ask without a category",
     "rt7c-tr-first_message-03": "hanging a washing line in Turkish is not read as an ask",
     "rt7d-uk-first_message-03": "help with the garden in Ukrainian Latin letters is not read as an ask",
+    "rt7e-en-first_message-03": "'tablets' (medicine) is read as a tablet computer",
+    "rt7e-tr-first_message-02": "exchanging razor blades in Turkish is not read as an ask",
 }
 
 
@@ -2491,12 +2627,12 @@ def _earlier_texts() -> set[str]:
 
 def test_the_set_is_new_and_covers_the_languages_and_contexts_of_a_crisis() -> None:
     assert not {case.text.casefold() for case in CASES} & _earlier_texts()
-    assert len({case.id for case in CASES}) == len(CASES) == 299
+    assert len({case.id for case in CASES}) == len(CASES) == 315
     assert len({case.text.casefold() for case in CASES}) == len(CASES)
     assert {case.lang for case in CASES} == {"nl", "en", "tr", "ar", "pl", "uk"}
     crises = [case for case in CASES if case.expect.get("crisis")]
     lookalikes = [case for case in CASES if case.expect.get("crisis") is False]
-    assert len(crises) == 215 and len(lookalikes) == 84
+    assert len(crises) == 227 and len(lookalikes) == 88
     assert {case.expect["crisis"] for case in crises} == {"113", "112", "veilig_thuis"}
     assert {case.lang for case in crises} == {"nl", "en", "tr", "ar", "pl", "uk"}
     assert {case.context for case in crises} >= {
@@ -2522,7 +2658,7 @@ def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None
 
 def test_every_crisis_is_recalled_and_no_look_alike_fires() -> None:
     result = score(CASES, NOW)
-    assert result.crises_recalled == result.crises == 215
+    assert result.crises_recalled == result.crises == 227
     assert result.false_alarms == 0
     assert result.passed >= len(CASES) - len(KNOWN)
 
@@ -2924,6 +3060,28 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("first_message", "cok yorgunum, yarin gelebilir misiniz", {"crisis": None}),
     ("first_message", "kardesim beni aradi, cok mutluyum", {"crisis": None}),
     ("first_message", "ölmeden önce bir kez daha denizi görmek istiyorum, gezi var mı", {"crisis": None}),
+    (
+        "first_message",
+        "we zaten in de kou bij het voetbal en opa was een beetje verward met de tijden",
+        {"crisis": None},
+    ),
+    ("first_message", "ik sta op het perron, het is zo voorbij met die vertraging", {"crisis": None}),
+    ("first_message", "de kapper zegt dat het zo voorbij is, wie haalt me op bij de brug", {"crisis": None}),
+    ("first_message", "als mijn zoon komt, slaat hij altijd de deur hard dicht", {"crisis": None}),
+    ("first_message", "mijn kleinzoon speelt hockey en dan slaat hij de bal zo ver", {"crisis": None}),
+    (
+        "first_message",
+        "ik heb een kussen op zijn gezicht gelegd tegen de zon, hij slaapt in de tuin",
+        {"crisis": None},
+    ),
+    (
+        "first_message",
+        "mijn opa maakt een lange reis naar indonesie, waar hij vandaan komt",
+        {"crisis": None},
+    ),
+    ("first_message", "mijn vader is soms verward, wie komt hem gezelschap houden", {"crisis": None}),
+    ("first_message", "napisałam list do córki z okazji urodzin", {"crisis": None}),
+    ("first_message", "ik kan het niet meer aan, al die formulieren, wie helpt", {"crisis": None}),
 ]
 
 
