@@ -7,8 +7,10 @@ which concepts must meet in one message ("a fall" + "cannot get up"; "a wish" + 
 home" + "hits"), optionally within a few words of each other, so "ben uitgegleden in de douche en kom
 niet meer omhoog" is caught without being listed. Every language's lexicon runs on every message,
 whatever the conversation's language: people switch language in a crisis. Idioms that look like a
-crisis ("ik ga dood van het lachen", "dying to") are removed first. All words live in
-`data/crisis.toml`; this module is the engine.
+crisis ("ik ga dood van het lachen", "dying to") are removed first. Moroccan Arabic in Latin letters and
+Ukrainian or Russian phrases are also matched on spelling keys (`crisis_phrases.Spelling`), so "kaydarbni"
+meets "kaydrebni" and "cholovik" meets "чоловік" without lists of spellings. A concept is only matched when a
+rule asks for it. All words live in `data/crisis.toml`; this module is the engine.
 """
 
 from __future__ import annotations
