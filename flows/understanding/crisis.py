@@ -7,8 +7,10 @@ which concepts must meet in one message ("a fall" + "cannot get up"; "a wish" + 
 home" + "hits"), optionally within a few words of each other, so "ben uitgegleden in de douche en kom
 niet meer omhoog" is caught without being listed. Every language's lexicon runs on every message,
 whatever the conversation's language: people switch language in a crisis. Idioms that look like a
-crisis ("ik ga dood van het lachen", "dying to") are removed first. All words live in
-`data/crisis.toml`; this module is the engine.
+crisis ("ik ga dood van het lachen", "dying to") are removed first. Moroccan Arabic in Latin letters and
+Ukrainian or Russian phrases are also matched on spelling keys (`crisis_phrases.Spelling`), so "kaydarbni"
+meets "kaydrebni" and "cholovik" meets "чоловік" without lists of spellings. A concept is only matched when a
+rule asks for it. All words live in `data/crisis.toml`; this module is the engine.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
 from flows.understanding.crisis_phrases import (
+    SPELLINGS,
     PhraseSet,
+    Spelling,
     fillers_of,
     matchable_folded,
     phrase_set,
@@ -57,6 +61,55 @@ class Rule:
     needs: frozenset[str] = frozenset()  # `all` as a set, for a quick test
 
 
+class _Index(Protocol):
+    """Concepts and the words their phrases may begin with: the lexicon's own, or a spelling's keys."""
+
+    @property
+    def concepts(self) -> Mapping[str, PhraseSet]: ...
+    @property
+    def heads(self) -> Mapping[str, tuple[str, ...]]: ...
+    @property
+    def head_prefixes(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
+    @property
+    def prefix_words(self) -> tuple[str, ...]: ...
+    @property
+    def fillers(self) -> frozenset[str]: ...
+    @property
+    def starting(self) -> dict[str, tuple[str, ...]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Spelled:
+    """The concepts' phrases of some languages as a spelling's keys (`crisis_phrases.Spelling`): matched on
+    the text's keys, so "kaydarbni" meets "kaydrebni" and "cholovik" meets "чоловік"."""
+
+    spelling: Spelling
+    concepts: Mapping[str, PhraseSet]
+    idioms: PhraseSet
+    heads: Mapping[str, tuple[str, ...]]
+    head_prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    prefix_words: tuple[str, ...] = ()
+    fillers: frozenset[str] = frozenset()
+    starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # Keys are short ("ana" is "n", like Dutch "en"), so many words may begin a phrase: a concept is only
+    # looked for when the text holds the longest key of one of its phrases (its anchor), or a word that
+    # begins with it when that is a word rest ("kthr*"). "" stands for the idioms.
+    anchors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stem_anchors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stems: tuple[str, ...] = ()  # the keys of `stem_anchors`, for one quick test
+
+    def candidates(self, keys: frozenset[str]) -> frozenset[str]:
+        """The concepts (and "" for the idioms) that may occur in a text with these keys."""
+        found: set[str] = set()
+        for key in keys:
+            found.update(self.anchors.get(key, ()))
+            if self.stems and key.startswith(self.stems):
+                for stem in self.stems:
+                    if key.startswith(stem):
+                        found.update(self.stem_anchors[stem])
+        return frozenset(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     idioms: PhraseSet
@@ -76,6 +129,8 @@ class Lexicon:
     fillers: frozenset[str] = frozenset()
     # Per word seen, the concepts it may start (in the order `heads`, then `head_prefixes`, give them).
     starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # The concepts again as keys of the spellings written in many ways (Arabizi, Cyrillic in Latin letters).
+    spelled: tuple[Spelled, ...] = ()
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -85,6 +140,61 @@ def _flatten(entry: Any) -> list[str]:
     if isinstance(entry, Mapping):
         return [word for value in entry.values() for word in _flatten(value)]
     return [word for value in entry for word in _flatten(value)]
+
+
+def _of_languages(entry: Any, languages: tuple[str, ...]) -> list[str]:
+    """A concept's words in some languages (a plain list belongs to none)."""
+    if not isinstance(entry, Mapping):
+        return []
+    return [word for lang in languages for word in _flatten(entry.get(lang, []))]
+
+
+def _heads_of(concepts: Mapping[str, PhraseSet]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    heads: dict[str, list[str]] = {}
+    prefixes: dict[str, list[str]] = {}
+    for name, phrases in concepts.items():
+        for head in phrases.heads:
+            heads.setdefault(head, []).append(name)
+        for prefix in phrases.head_prefixes:
+            prefixes.setdefault(prefix, []).append(name)
+    return heads, prefixes
+
+
+def _spelled(spelling: Spelling, data: Mapping[str, Any]) -> Spelled:
+    """The concepts and idioms of a spelling's languages, as its keys."""
+
+    shared = set(data.get("spellings", {}).get("shared_keys", {}).get(spelling.name, ()))
+
+    def keyed(entry: Any) -> list[str]:
+        found = (spelling.phrase(phrase) for phrase in _of_languages(entry, spelling.languages))
+        return [phrase for phrase in found if phrase and phrase not in shared]
+
+    listed = {name: keyed(entry) for name, entry in data.get("concepts", {}).items()}
+    listed = {name: phrases for name, phrases in listed.items() if phrases}
+    listed[""] = keyed(data.get("idioms", {}))
+    anchors: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    for name, phrases in listed.items():
+        for phrase in phrases:
+            anchor = max((word for word in phrase.split() if word != "..."), key=lambda w: len(w.rstrip("*")))
+            if anchor.endswith("*"):
+                stems.setdefault(anchor.rstrip("*"), set()).add(name)
+            else:
+                anchors.setdefault(anchor, set()).add(name)
+    idioms = phrase_set(listed.pop(""))
+    concepts = {name: phrase_set(phrases) for name, phrases in listed.items()}
+    heads, prefixes = _heads_of(concepts)
+    return Spelled(
+        spelling=spelling,
+        concepts=concepts,
+        idioms=idioms,
+        heads={head: tuple(names) for head, names in heads.items()},
+        head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
+        prefix_words=tuple(sorted(prefixes)),
+        anchors={anchor: tuple(sorted(names)) for anchor, names in anchors.items()},
+        stem_anchors={stem: tuple(sorted(names)) for stem, names in stems.items()},
+        stems=tuple(sorted(stems)),
+    )
 
 
 @cache
@@ -115,13 +225,7 @@ def lexicon_of_crisis() -> Lexicon:
     typos: dict[str, list[str]] = {}
     for word in {matchable_folded(fold(w)) for w in _flatten(data.get("typos", {}).get("words", []))}:
         typos.setdefault(word[0], []).append(word)
-    heads: dict[str, list[str]] = {}
-    prefixes: dict[str, list[str]] = {}
-    for name, phrases in concepts.items():
-        for head in phrases.heads:
-            heads.setdefault(head, []).append(name)
-        for prefix in phrases.head_prefixes:
-            prefixes.setdefault(prefix, []).append(name)
+    heads, prefixes = _heads_of(concepts)
     return Lexicon(
         idioms=idioms,
         concepts=concepts,
@@ -132,39 +236,132 @@ def lexicon_of_crisis() -> Lexicon:
         head_prefixes=tuple((prefix, tuple(names)) for prefix, names in sorted(prefixes.items())),
         prefix_words=tuple(sorted(prefixes)),
         fillers=frozenset(fillers_of(tuple(fillers)).marks),  # the words phrase sets skip, one by one
+        spelled=tuple(_spelled(spelling, data) for spelling in SPELLINGS),
     )
 
 
-def _concepts_in(words: str, found_lexicon: Lexicon) -> dict[str, list[Span]]:
-    """Where each concept occurs, in word positions (first word, last word) that count only the words
-    that are no filler: "wil echt gewoon niet meer leven" is as close as "wil niet meer leven". Each
-    concept's regex is tried only at the words where one of its phrases may begin."""
-    starts: dict[str, set[tuple[int, int]]] = {}
-    offset = 0
-    tokens = words.split(" ")
+def _positions(words: str, fillers: frozenset[str]) -> list[int]:
+    """Each word's position counting only the words that are no filler."""
     position: list[int] = []
     counted = 0
-    for token in tokens:
+    for token in words.split(" "):
         position.append(counted)
-        counted += token not in found_lexicon.fillers
-    for index, token in enumerate(tokens):
+        counted += token not in fillers
+    return position
+
+
+def _starts(words: str, found_lexicon: _Index) -> dict[str, list[tuple[int, int]]]:
+    """Per concept, the words (index, character offset) where one of its phrases may begin."""
+    starts: dict[str, list[tuple[int, int]]] = {}
+    offset = 0
+    for index, token in enumerate(words.split(" ")):
         for name in _starting(token, found_lexicon):
-            starts.setdefault(name, set()).add((index, offset))
+            places = starts.setdefault(name, [])
+            if not places or places[-1][0] != index:
+                places.append((index, offset))
         offset += len(token) + 1
+    return starts
+
+
+def _matches(
+    name: str,
+    words: str,
+    tokens: list[str],
+    places: list[tuple[int, int]],
+    found_lexicon: _Index,
+    position: list[int],
+) -> list[Span]:
+    """Where concept `name` occurs, trying its phrases at the words where they may begin."""
+    phrases = found_lexicon.concepts[name]
+    found: list[Span] = []
+    if phrases.empty:
+        return found
+    for index, start in places:
+        match = phrases.match_at(words, start, tokens[index])
+        if match:
+            last = index + match.group().count(" ")
+            found.append((position[index], position[last]))
+    return found
+
+
+def _concepts_in(
+    words: str,
+    found_lexicon: _Index,
+    position: list[int] | None = None,
+    allowed: frozenset[str] | None = None,
+) -> dict[str, list[Span]]:
+    """Where each concept occurs, in word positions (first word, last word) that count only the words
+    that are no filler: "wil echt gewoon niet meer leven" is as close as "wil niet meer leven". Each
+    concept's regex is tried only at the words where one of its phrases may begin. `position` gives the
+    positions when `words` are keys of another text's words (`Spelled`); only the `allowed` concepts are
+    looked for when it is given."""
+    tokens = words.split(" ")
+    if position is None:
+        position = _positions(words, found_lexicon.fillers)
     present: dict[str, list[Span]] = {}
-    for name, places in starts.items():
-        phrases = found_lexicon.concepts[name]
-        if phrases.empty:
+    for name, places in _starts(words, found_lexicon).items():
+        if allowed is not None and name not in allowed:
             continue
-        for index, start in sorted(places):
-            match = phrases.match_at(words, start, tokens[index])
-            if match:
-                last = index + match.group().count(" ")
-                present.setdefault(name, []).append((position[index], position[last]))
+        found = _matches(name, words, tokens, places, found_lexicon, position)
+        if found:
+            present[name] = found
     return present
 
 
-def _starting(token: str, found_lexicon: Lexicon) -> tuple[str, ...]:
+class _Found:
+    """The concepts of one message, each looked for only when a rule asks for it: most rules lack a
+    concept whose phrases cannot even begin in the message, and are passed over without a regex."""
+
+    __slots__ = (
+        "_lexicon",
+        "_matched",
+        "_position",
+        "_starts",
+        "_tokens",
+        "_words",
+        "added",
+        "alone",
+        "available",
+    )
+
+    def __init__(self, words: str, found_lexicon: Lexicon, alone: dict[str, list[Span]]) -> None:
+        self._words = words
+        self._lexicon = found_lexicon
+        self._tokens = words.split(" ")
+        self._position = _positions(words, found_lexicon.fillers)
+        self._starts = _starts(words, found_lexicon)
+        self._matched: dict[str, list[Span]] = {}
+        self.alone = alone
+        # Concepts found on the spellings' keys, and those the rules derive (`add`).
+        self.added: dict[str, list[Span]] = {}
+        # The concepts that may occur: their phrases can begin somewhere, or they were found otherwise.
+        self.available = set(self._starts) | set(alone)
+
+    @property
+    def position(self) -> list[int]:
+        return self._position
+
+    def add(self, name: str, spans: list[Span]) -> None:
+        self.added.setdefault(name, []).extend(spans)
+        self.available.add(name)
+
+    def spans(self, name: str) -> list[Span]:
+        matched = self._matched.get(name)
+        if matched is None:
+            places = self._starts.get(name)
+            matched = (
+                _matches(name, self._words, self._tokens, places, self._lexicon, self._position)
+                if places
+                else []
+            )
+            self._matched[name] = matched
+        added = self.added.get(name)
+        if not added:
+            return matched or self.alone.get(name, [])
+        return (matched or self.alone.get(name, [])) + added
+
+
+def _starting(token: str, found_lexicon: _Index) -> tuple[str, ...]:
     """The concepts whose phrases may begin at this word, worked out once per word."""
     known = found_lexicon.starting.get(token)
     if known is not None:
@@ -267,21 +464,60 @@ def kinds_in(text: str) -> set[str]:
     idioms = found_lexicon.idioms
     if not idioms.empty and idioms.may_occur(in_message):
         words = " ".join(idioms.without(words).split())
-    present = _alone(folded, found_lexicon, in_message)
-    present.update(_concepts_in(words, found_lexicon))
+    found = _Found(words, found_lexicon, _alone(folded, found_lexicon, in_message))
+    _add_spelled(words, found_lexicon, found)
     kinds: set[str] = set()
-    names = present.keys()
+    available = found.available
     for rule in found_lexicon.rules:
-        if not names >= rule.needs or not names.isdisjoint(rule.unless):
+        if not rule.needs <= available:
             continue
-        span = _combine([present[name] for name in rule.all], rule.within, rule.ordered)
-        if span is None:
-            continue
-        if rule.gives in KINDS:
-            kinds.add(rule.gives)
+        spans = []
+        for name in rule.all:
+            occurrences = found.spans(name)
+            if not occurrences:
+                break
+            spans.append(occurrences)
         else:
-            present.setdefault(rule.gives, []).append(span)
+            if not available.isdisjoint(rule.unless) and any(
+                found.spans(name) for name in available.intersection(rule.unless)
+            ):
+                continue
+            span = _combine(spans, rule.within, rule.ordered)
+            if span is None:
+                continue
+            if rule.gives in KINDS:
+                kinds.add(rule.gives)
+            else:
+                found.add(rule.gives, [span])
     return kinds
+
+
+def _blanked(phrases: PhraseSet, text: str) -> str:
+    """The text with every word of a match written "_": an idiom goes, the other words keep their place."""
+    if phrases.empty:
+        return text
+    tokens = text.split(" ")
+    start = 0
+    for index, word in enumerate(tokens):
+        found = phrases.match_at(text, start, word) if word != "_" else None
+        if found:
+            for blank in range(index, index + found.group().count(" ") + 1):
+                tokens[blank] = "_"
+        start += len(word) + 1
+    return " ".join(tokens)
+
+
+def _add_spelled(words: str, found_lexicon: Lexicon, found: _Found) -> None:
+    """The concepts found on the text's keys of each spelling, added to those of the text itself."""
+    for spelled in found_lexicon.spelled:
+        keys = spelled.spelling.text(words)
+        candidates = spelled.candidates(frozenset(keys.split(" ")))
+        if not candidates - {""}:
+            continue
+        if "" in candidates:
+            keys = _blanked(spelled.idioms, keys)
+        for name, spans in _concepts_in(keys, spelled, found.position, candidates).items():
+            found.add(name, spans)
 
 
 def warm_up_words() -> None:

@@ -5,7 +5,7 @@ Arabic's joined "and", and a first-word filter so that dozens of lists cost litt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -323,3 +323,115 @@ def present_words(matchable_text: str) -> frozenset[str]:
     found = set(matchable_text.split())
     found.update(word[1:] for word in list(found) if len(word) > 2 and word[0] in "وف")
     return frozenset(found)
+
+
+# ---------------------------------------------------------------- spellings written in Latin letters
+# Moroccan Arabic in Latin letters (Arabizi) and Ukrainian or Russian in Latin letters are spelled in many
+# ways: "kaydrebni", "kaydarbni", "kaydrbni"; "t7at", "ta7et"; "ne khochu zhyty", "ne hochu zhiti". Instead
+# of listing spellings, a phrase and the text are both reduced to one key by the same rules, and a concept's
+# phrases are also matched on the text's keys. A key keeps every word of the text (an empty key is "_"), so
+# word positions, and with them the rules' distances, stay those of the text.
+
+_LATIN_WORD = re.compile("[a-z0-9]+")
+_DOUBLED = re.compile(r"(.)\1+")
+# Arabizi: digits for the letters Latin lacks, consonant pairs of French and English spelling, doubled
+# letters as one, and then the vowels (a, e, i, o, u, ou, oe, ee, and w/y as vowels) left out, as many
+# writers do ("ktl", "qtel", "9tel"). The 3 of ayn stays a letter: "bjou3" (of hunger) is not "bjouj" (both).
+_ARABIZI_PAIRS = (
+    ("kh", "x"), ("5", "x"), ("gh", "g"), ("8", "g"), ("ch", "c"), ("sh", "c"), ("sj", "c"),
+    ("dj", "j"), ("7", "h"), ("9", "k"), ("q", "k"), ("6", "t"), ("2", ""),
+)  # fmt: skip
+_ARABIZI_VOWELS = re.compile("[aeiouyw]")
+# Cyrillic written in Latin letters (transliteration by ear, Ukrainian or Russian, with Polish or Czech
+# habits): one letter for each sound, and a soft "y" or "j" before a vowel (ya, ye, yu, yi, "byje") left out.
+_CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэёъ"
+_LATIN_SOUNDS = "a b v h g d e ye zh z y i yi y k l m n o p r s t u f kh ts ch sh shch - yu ya y e yo -"
+_CYRILLIC_LATIN = str.maketrans(
+    {letter: sound.strip("-") for letter, sound in zip(_CYRILLIC_LETTERS, _LATIN_SOUNDS.split(), strict=True)}
+)
+_SLAVIC_PAIRS = (
+    ("shch", "s"), ("szcz", "s"), ("sch", "s"), ("zh", "z"), ("kh", "h"), ("x", "h"), ("ch", "c"),
+    ("cz", "c"), ("sh", "s"), ("sz", "s"), ("ts", "c"), ("tz", "c"), ("g", "h"), ("w", "v"), ("j", "y"),
+)  # fmt: skip
+_SOFT_Y = re.compile("[yi]+(?=[aeou])")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _replaced(word: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        word = word.replace(old, new)
+    return word
+
+
+def arabizi_key(word: str) -> str:
+    """A Latin word's Arabizi key: "kaydrebni", "kaydarbni" and "kaydrbni" are all "kdrbn"; "t7at" and
+    "tahet" are "tht". A word with letters outside a-z and digits has none ("")."""
+    if not _LATIN_WORD.fullmatch(word) or word.isdigit():
+        return ""
+    return _ARABIZI_VOWELS.sub("", _DOUBLED.sub(r"\1", _replaced(word, _ARABIZI_PAIRS)))
+
+
+def slavic_key(word: str) -> str:
+    """A word of Ukrainian or Russian, in Cyrillic or in Latin letters, as one Latin key: "не хочу жити",
+    "ne khochu zhyty" and "ne hochu zhiti" all give "ne hocu zihi"... word by word the same key."""
+    if _CYRILLIC.search(word):
+        word = word.translate(_CYRILLIC_LATIN)
+    if not _LATIN_WORD.fullmatch(word) or word.isdigit():
+        return ""
+    word = _SOFT_Y.sub("", _replaced(word, _SLAVIC_PAIRS)).replace("y", "i")
+    return _DOUBLED.sub(r"\1", word)
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """One way of reducing words to keys (`arabizi_key`, `slavic_key`), for the phrases of some languages
+    of the lexicon, and the fewest letters a phrase's key must keep to be matched by key (a short key,
+    like "b" for Ukrainian "b'ye", he hits, would meet too many words of other languages)."""
+
+    name: str
+    key: Callable[[str], str]
+    languages: tuple[str, ...]
+    script: re.Pattern[str]  # the phrases it is for: Latin letters (Arabizi) or Cyrillic
+    min_letters: int = 5
+    _keys: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def word(self, word: str) -> str:
+        found = self._keys.get(word)
+        if found is None:
+            found = self.key(word) or "_"
+            if len(self._keys) < 50_000:
+                self._keys[word] = found
+        return found
+
+    def text(self, words: str) -> str:
+        """A text of single-spaced matchable words as keys, one for each word ("_" where there is none)."""
+        return " ".join(self.word(word) for word in words.split(" "))
+
+    def phrase(self, phrase: str) -> str | None:
+        """A phrase of this spelling's languages as keys (`*` and `...` kept), or None when it is not in
+        their script or keeps too few letters to be told from other languages' words."""
+        if not self.script.search(phrase):
+            return None
+        pieces: list[str] = []
+        for piece in phrase.split("..."):
+            words: list[str] = []
+            for raw in piece.split():
+                star = "*" if raw.endswith("*") else ""
+                for part in matchable(raw.rstrip("*")).split():
+                    key = self.key(part)
+                    if not key:
+                        return None
+                    words.append(key)
+                if words and star:
+                    words[-1] += star
+            pieces.append(" ".join(words))
+        letters = sum(len(piece.replace(" ", "")) for piece in pieces)
+        if letters < self.min_letters or not all(pieces):
+            return None
+        return " ... ".join(pieces)
+
+
+SPELLINGS = (
+    Spelling("arabizi", arabizi_key, ("ar",), re.compile("[a-z]"), min_letters=5),
+    Spelling("slavic", slavic_key, ("uk", "ru"), _CYRILLIC, min_letters=4),
+)
