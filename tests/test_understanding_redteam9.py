@@ -1,4 +1,4 @@
-"""Red-team set 9: 162 messages written for this round about euphemisms and indirect ways of saying that one
+"""Red-team set 9: 178 messages written for this round about euphemisms and indirect ways of saying that one
 wants to die, is in danger, or that someone is in a medical emergency, with their look-alikes (grandma who
 died last year, the cat put to sleep, "ik ga dood van de hitte", a film, a funeral, an away-message). Dutch
 mostly, some English; older people on SMS, no punctuation; a carer about the person cared for; first
@@ -14,18 +14,23 @@ Held out, before the fixes (crises read with the right number; false alarms on t
   still mostly need a frame no earlier round had (about one in three read right at once).
 - Batch 3 (rt9c, 20: 14 crises, 6 look-alikes), written after batch 2's fixes: 4/14, no false alarm (nl
   3/12, en 1/2).
-After: 106/110 (batch 1 66/68, batch 2 26/28, batch 3 14/14), no false alarm on the 52 look-alikes; the
-four left are in `KNOWN_MISSES`, with why. `crisis.kinds_in` reads the 7,444 texts of the earlier rounds
+- Batch 4 (rt9d, 16: 12 crises, 4 look-alikes), written after batch 3's fixes: 1/12, no false alarm (nl
+  1/10, en 0/2): a coffin chosen, "de laatste reis", "bij de Heer", "de rek is eruit, ik geef het op",
+  "ik word liever niet meer wakker", peace with a decision; the round's worst figure, and the plainest
+  sign that each new euphemism still needs its own frame.
+After: 118/122 (batch 1 66/68, batch 2 26/28, batch 3 14/14, batch 4 12/12), no false alarm on the 56
+look-alikes; the four left are in `KNOWN_MISSES`, with why.
+`crisis.kinds_in` reads the 7,444 texts of the earlier rounds
 and the shared corpus as before (three rules first written fired on an earlier look-alike: "mijn leven is
 op dit moment", "moe van het leven van alledag", "het zat om te leven van een klein pensioen"; they were
 narrowed before the commit). `FAMILIES` were written after the fixes, knowing the mechanisms (no measure of
-generalisation): of their 35, 4 read wrong at first, 3 of which already did before this round. Two were
+generalisation): of their first 35, 4 read wrong at first, 3 of which already did before this round. Two were
 fixed ("mag eindelijk naar mijn dochter toe in spanje", "geen uitweg uit dat doolhof"); the pillow "de
 neiging om een kussen op zijn gezicht te drukken" reads as 113 (an older rule, and 113 answers before
 Veilig Thuis), so the family has another wording; "geen zin meer in het leven van alledag in de stad" still
 fires on an older phrase ("geen zin meer in het leven") (as does "in dit leven in de stad", on "pointless" +
 "life") and was replaced by "ik ben het zat, dit leven in de stad, ik ga verhuizen naar het dorp".
-All read right now.
+The 16 written after batch 4's fixes all read right at once. All read right now.
 
 Mechanisms added (crisis.toml, "Round 9"): each a frame of concepts, with guards for the look-alikes:
 - Going to a dead loved one (`to_loved_one` + `beyond`): "naar mijn ... toe", "bij mijn vrouw zijn", "see my
@@ -53,6 +58,16 @@ Mechanisms added (crisis.toml, "Round 9"): each a frame of concepts, with guards
   longer wants to; ready to go and off the medicines on purpose.
 - Stroke and breathing said plainly: sudden confusion with a limb that fails, no word out of his mouth
   with an odd look (not from surprise or a sore throat), blue round the lips, a hand to the chest.
+- After batch 4: one's own coffin or funeral chosen and "it will not be long" (`own_funeral_done` +
+  `soon_now`; a gap: a dying person who arranged a funeral may say the same), wanting to be with God or in
+  heaven (not church), "de laatste reis", giving up on everything, "liever" as a wish, a carer afraid to
+  snap and hurt (`snap` + `hurt_cared_for`), slipping away pale and sweating, peace with a decision and
+  "tonight I go", a fall and no sense in what is said, "over for good".
+
+Gaps left: a reunion with someone not said to be dead ("straks ben ik bij mijn Gerrit"), a farewell by tone
+alone ("zeg tegen iedereen dat ik van ze hou"), affairs settled with only a notary as sign; and the
+generalisation figure itself: every batch written after the fixes found mostly new frames (batch 2 10/28,
+batch 3 4/14, batch 4 1/12), so the next unseen Dutch euphemism is more likely missed than read.
 """
 
 from __future__ import annotations
@@ -1327,6 +1342,134 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "ik ga straks de deur uit, ik kom pas laat terug",
         {"crisis": False},
     ),
+    (
+        "rt9d-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "ik heb mijn kist al uitgezocht en betaald, het duurt niet lang meer",
+        {"crisis": "113"},
+    ),
+    (
+        "rt9d-nl-first_message-02",
+        "first_message",
+        "nl",
+        "sms",
+        "ik ga de laatste reis maken, alleen",
+        {"crisis": "113"},
+    ),
+    (
+        "rt9d-nl-first_message-03",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik wil naar huis, naar boven, bij de Heer",
+        {"crisis": "113"},
+    ),
+    (
+        "rt9d-nl-first_message-04",
+        "first_message",
+        "nl",
+        "sms",
+        "de rek is eruit, ik geef het op, met alles",
+        {"crisis": "113"},
+    ),
+    (
+        "rt9d-nl-first_message-05",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn man zegt dat hij morgen niet meer wakker wil worden en hij heeft zijn pillen verzameld",
+        {"crisis": "113"},
+    ),
+    (
+        "rt9d-nl-first_message-06",
+        "first_message",
+        "nl",
+        "sms",
+        "ik ben bang dat ik een keer doorsla en haar echt pijn doe",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt9d-nl-first_message-07",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn vrouw zakt weg, ze is heel wit en zweet en ik krijg geen contact",
+        {"crisis": "112"},
+    ),
+    (
+        "rt9d-nl-first_message-08",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "buurvrouw ligt al twee dagen niet te reageren in haar stoel",
+        {"crisis": "112"},
+    ),
+    (
+        "rt9d-nl-checkin-01",
+        "checkin",
+        "nl",
+        "sms",
+        "zwaar, ik word liever niet meer wakker eerlijk gezegd",
+        {"crisis": "113"},
+    ),
+    (
+        "rt9d-nl-any_state-01",
+        "any_state",
+        "nl",
+        "sms",
+        "ik heb vrede met mijn besluit, vanavond ga ik",
+        {"crisis": "113"},
+    ),
+    (
+        "rt9d-en-first_message-01",
+        "first_message",
+        "en",
+        "sms",
+        "i just want it all to be over for good",
+        {"crisis": "113"},
+    ),
+    (
+        "rt9d-en-first_message-02",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my dad fell in the garden and he isnt making any sense",
+        {"crisis": "112"},
+    ),
+    (
+        "rt9d-nl-first_message-09",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn kist met oude fotos moet naar zolder, wie helpt",
+        {"crisis": False},
+    ),
+    (
+        "rt9d-nl-first_message-10",
+        "first_message",
+        "nl",
+        "sms",
+        "ik ga de laatste reis van het seizoen maken met de ouderenbus",
+        {"crisis": False},
+    ),
+    (
+        "rt9d-nl-first_message-11",
+        "first_message",
+        "nl",
+        "sms",
+        "de rek is eruit bij mijn oude broek, wie kan naaien",
+        {"crisis": False},
+    ),
+    (
+        "rt9d-nl-checkin-02",
+        "checkin",
+        "nl",
+        "sms",
+        "gaat goed, ik heb vrede met de verhuizing",
+        {"crisis": False},
+    ),
 ]
 
 CASES = as_cases(SET)
@@ -1358,11 +1501,11 @@ def _earlier_texts() -> set[str]:
 
 def test_the_set_is_new_and_covers_the_contexts_of_a_crisis() -> None:
     assert not {case.text.casefold() for case in CASES} & _earlier_texts()
-    assert len({case.id for case in CASES}) == len(CASES) == 162
+    assert len({case.id for case in CASES}) == len(CASES) == 178
     assert len({case.text.casefold() for case in CASES}) == len(CASES)
     crises = [case for case in CASES if case.expect.get("crisis")]
     lookalikes = [case for case in CASES if case.expect.get("crisis") is False]
-    assert len(crises) == 110 and len(lookalikes) == 52
+    assert len(crises) == 122 and len(lookalikes) == 56
     assert {case.expect["crisis"] for case in crises} == {"113", "112", "veilig_thuis"}
     assert {case.context for case in crises} >= {
         "first_message",
@@ -1388,8 +1531,8 @@ def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None
 
 def test_every_crisis_but_the_known_is_recalled_and_no_look_alike_fires() -> None:
     result = score(CASES, NOW)
-    assert result.crises == 110
-    assert result.crises_recalled == 110 - len(KNOWN_MISSES)
+    assert result.crises == 122
+    assert result.crises_recalled == 122 - len(KNOWN_MISSES)
     assert result.false_alarms == 0
 
 
@@ -1451,6 +1594,38 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "ik wil eeuwige rust", {"crisis": "113"}),
     ("first_message", "ik zoek rust en ruimte, een wandelmaatje", {"crisis": None}),
+    (
+        "first_message",
+        "mijn uitvaart is geregeld en het duurt niet lang meer, ik weet wat ik doe",
+        {"crisis": "113"},
+    ),
+    (
+        "first_message",
+        "mijn uitvaart is geregeld bij de verzekering, kan iemand de papieren brengen",
+        {"crisis": None},
+    ),
+    ("first_message", "ik wil zo graag naar de hemel, bij mijn Heer", {"crisis": "113"}),
+    ("first_message", "ik wil zondag naar de kerk om te bidden bij de Heer, wie rijdt", {"crisis": None}),
+    ("first_message", "ik ben bang dat ik ontplof en hem pijn doe", {"crisis": "veilig_thuis"}),
+    ("first_message", "ik ben bang dat ik flip als de computer weer vastloopt", {"crisis": None}),
+    ("first_message", "opa zakt steeds weg en is lijkbleek", {"crisis": "112"}),
+    ("first_message", "de wifi valt steeds weg, wie helpt", {"crisis": None}),
+    ("first_message", "my mum slipped in the kitchen and is not making sense", {"crisis": "112"}),
+    (
+        "first_message",
+        "my mum slipped on the ice last winter, now she needs help with shopping",
+        {"crisis": None},
+    ),
+    ("first_message", "ik word liever niet meer wakker", {"crisis": "113"}),
+    (
+        "first_message",
+        "ik word liever niet te vroeg wakker, kan de vrijwilliger om 10 uur komen",
+        {"crisis": None},
+    ),
+    ("first_message", "ik heb mijn besluit genomen, vannacht ga ik", {"crisis": "113"}),
+    ("first_message", "ik heb mijn besluit genomen, morgen ga ik naar de markt", {"crisis": None}),
+    ("first_message", "i want it all to be over for good", {"crisis": "113"}),
+    ("first_message", "the works on our street will be over for good next week", {"crisis": None}),
 ]
 
 
