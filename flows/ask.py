@@ -7,6 +7,7 @@ effect) and matching starts. Every step is skipped when the answer is already kn
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -152,40 +153,48 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     return _ask_next(state, profile, [])
 
 
-# Questions asked after the time and the urgency: an answer there may correct one of those instead.
+# Questions asked after the kind of help, the time and the urgency: an answer there may correct one
+# of those instead.
+AFTER_CATEGORY = frozenset(STEPS[1:]) | {"summary", "change"}
 AFTER_WHEN = frozenset({"where", "where_other", "urgency", "visibility", "summary", "change"})
 AFTER_URGENCY = frozenset({"visibility", "summary", "change"})
+# Where a correction puts the new value: after "maar", "but", a comma ("nee, niet donderdag maar vrijdag").
+LAST_PART = re.compile(r",|;|\b(?:maar|but|ama|ale|але|لكن|بل)\b")
 
 
 def _correction(state: dict[str, Any], step: str | None, text: str, now: datetime) -> StepResult | None:
     """A correction of an earlier answer at a later question ("nee, ik bedoel vrijdag", "wacht, het is
-    toch niet zo dringend"): the earlier answer is changed, the new value read back, and the open
-    question asked again; nothing already known is lost. Only a message that says it corrects
-    (`repair.is_correction`) or that the open question cannot take counts."""
+    toch niet zo dringend", "geen boodschappen, het is een klusje"): the earlier answer is changed, the
+    new value read back, and the open question asked again; nothing already known is lost. Only a
+    message that says it corrects something (`repair.is_correction`) and names a new value counts."""
     draft = state["ask"]
-    if not text or step not in AFTER_WHEN or not repair.is_correction(text, language(state)):
+    if not text or step not in AFTER_CATEGORY or not repair.is_correction(text, language(state)):
         return None
+    lang = language(state)
+    other = categories.recognise_all(text) - {draft.get("category")}
+    if "category" in draft and len(other) == 1:
+        draft["category"] = category = next(iter(other))
+        label = label_of(next(c for c in categories.CATEGORY_CHOICES if c.key == category), lang)
+        return _corrected(state, say("correction_noted", {"value": label.lower()}))
     if step in AFTER_URGENCY and "urgency" in draft:
-        urgency = chosen(
-            {
-                "offered": [[c.key, label_of(c, language(state))] for c in URGENCY_CHOICES],
-                "prompt": {"key": "ask_urgency"},
-                "lang": state.get("lang"),
-            },
-            Event(kind="text", text=text),
-        )
+        offered = [[c.key, label_of(c, lang)] for c in URGENCY_CHOICES]
+        context = {"offered": offered, "prompt": {"key": "ask_urgency"}, "lang": state.get("lang")}
+        urgency = chosen(context, Event(kind="text", text=text))
         if urgency in URGENCY_KEYS and urgency != draft["urgency"]:
             draft["urgent"] = urgency == "today"
             draft["urgency"] = urgency
-            label = label_of(next(c for c in URGENCY_CHOICES if c.key == urgency), language(state))
+            label = label_of(next(c for c in URGENCY_CHOICES if c.key == urgency), lang)
             return _corrected(state, say("correction_noted", {"value": label.lower()}))
-    when = _when_from(state, text, now)
+    if step not in AFTER_WHEN:
+        return None
+    last = LAST_PART.split(text)[-1].strip()
+    when = (_when_from(state, last, now) if last else None) or _when_from(state, text, now)
     if when is None or at_night(when) or when.to_json() == draft.get("when"):
         return None
     draft["when"] = when.to_json()
     if when.kind == "asap":
         draft["urgent"] = True
-    return _corrected(state, say("when_understood", {"when": describe_when(when, language(state))}))
+    return _corrected(state, say("when_understood", {"when": describe_when(when, lang)}))
 
 
 def _corrected(state: dict[str, Any], noted: Reply) -> StepResult:

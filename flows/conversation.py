@@ -90,7 +90,7 @@ class Turn:
 # flows/understanding/data for the words that mean each).
 COMMAND_HANDLERS: Mapping[str, Callable[[Turn], StepResult]] = {
     "start": lambda turn: menu.show(turn.state, "menu"),
-    "menu": lambda turn: menu.show_keeping_place(turn.state),
+    "menu": lambda turn: menu.show_keeping_place(turn.state, turn.event.text),
     "help": lambda turn: StepResult(turn.state, (say("info"), *repeat_prompt(turn.state))),
     "erase": lambda turn: privacy.ask_erase(turn.state),
     "my_data": lambda turn: privacy.my_data(turn.state),

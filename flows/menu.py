@@ -95,8 +95,11 @@ def show(state: dict[str, Any], key: str, effects: tuple[Effect, ...] = ()) -> S
     return StepResult(state, replies, effects)
 
 
-def show_keeping_place(state: dict[str, Any]) -> StepResult:
-    """MENU asked for mid-question: the menu, with a way back to that question (`back`)."""
+def show_keeping_place(state: dict[str, Any], text: str = "") -> StepResult:
+    """MENU asked for mid-question: the menu, with a way back to that question (`back`). At that
+    menu a word that is also a menu command ("terug") goes back."""
+    if state.get("flow") == "menu" and wants_back(state, None, text):
+        return back(state)
     state.pop("detour", None)
     if (state.get("flow"), state.get("step")) not in KEEP_PLACE or not state.get("prompt"):
         return show(state, "menu")

@@ -42,7 +42,18 @@ class Question:
 
 # Words that say "what I said before was wrong": a leading no, sorry, "I mean", wait, actually.
 CORRECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "nl": ("nee", "sorry", "ik bedoel", "bedoel ik", "wacht", "toch", "oeps", "niet", "verkeerd"),
+    "nl": (
+        "nee",
+        "sorry",
+        "ik bedoel",
+        "bedoel ik",
+        "wacht",
+        "toch",
+        "oeps",
+        "niet",
+        "verkeerd",
+        "eigenlijk",
+    ),
     "en": ("no", "sorry", "i mean", "wait", "actually", "oops", "not", "wrong"),
     "tr": ("hayir", "pardon", "yani", "aslinda", "degil", "özür", "ozur"),
     "ar": ("لا", "آسف", "عفوا", "أقصد", "اقصد", "بل", "ليس"),

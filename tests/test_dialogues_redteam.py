@@ -1,10 +1,46 @@
 """Red team of whole conversations (not single messages): does the bot read in context, repair instead
 of resetting, and never lose a crisis across turns?
 
-FIGURES: filled in below.
+Each dialogue is data (tests/dialogue_redteam_support.py): turns of what a resident, volunteer or
+mantelzorger sends, and what must hold of the reply keys, the effects and the state. Every turn also
+must not restart with the welcome text. Replayed through `flows.conversation.step` with the golden
+transcripts' fixed clock (Monday 23 November 2026, 10:00 UTC).
+
+Figures (turns as expected / turns; dialogues fully as expected):
+- Batch 1, 26 dialogues written before reading the flows: 97/105 turns, 20/26 dialogues before;
+  103/105, 24/26 after the fixes. (Three expectations were wrong about the flow, not the bot, and
+  were corrected before scoring: the ask flow skips "is it in your neighbourhood?" for a known
+  neighbourhood, so the question after the time is the urgency.)
+- Batch 2, 14 new dialogues written after the batch 1 fixes, scored before fixing (the honest
+  generalisation figure): 65/69 turns, 10/14 dialogues; 68/69, 13/14 after.
+- Guards (5 dialogues): what the fixes must not break; all hold.
+
+What failed and what changed (mechanisms, not sentences):
+- A correction of an earlier answer at a later question ("nee, ik bedoel vrijdag" at the urgency
+  question, "wacht, het is toch niet zo dringend", "oh wacht, het moet woensdag zijn" at the summary,
+  "nee sorry, het is geen boodschappen, het is een klusje") was taken as an answer to the open
+  question or as a miss. Now (flows/ask.py `_correction`) a message that says it corrects
+  (flows/repair.py `is_correction`: no/sorry/I mean/wait/actually in the six languages) and names a
+  new kind of help, urgency or time changes that answer, reads the new value back
+  (`correction_noted`, `when_understood`) and asks the open question again; nothing is lost. The new
+  value is read from the last part ("niet donderdag maar vrijdag"); a correction that names no new
+  value is just a miss.
+- MENU in the middle of a request, an offer or a carer's registration threw the draft away. Now the
+  menu gets one more choice, "Verder waar ik was" (`choice_back_to`), and that choice or "verder",
+  "terug", "continue", "dalej", "далі", ... restores the place with all that was said
+  (flows/menu.py `show_keeping_place`, `back`). Lists and status screens are left as before.
+- A carer's relation in words ("mijn vader", "my wife", "мама") was asked again without a word; now it
+  is read (flows/care.py `RELATION_WORDS`), and an unclear relation or hours answer is a repair re-ask
+  (led by "Dat begreep ik niet helemaal", counted for offering a person after two misses).
+
+Known gaps (xfail below, with the reason): the description question takes any words, also a
+question about another request; a range of hours ("soms 10 soms 30") is asked again; "versturen"
+is not read as the summary's send choice. Seen but not tested here: the HELP text is the general info
+text, not help with the open question; after a crisis, a message the flow does not understand gets
+only the crisis follow-up, not the open question again.
 """
 
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 
 from __future__ import annotations
 
@@ -300,6 +336,203 @@ BATCH_1 = [
 ]
 
 
+# To the summary of a request: category, description, Thursday, this week, only the helper sees it.
+TO_SUMMARY = (
+    *TO_WHEN,
+    ("donderdag", {"keys": ["ask_urgency"]}),
+    ("deze week", {"keys": ["ask_visibility"]}),
+    ("1", {"keys": ["ask_summary"]}),
+)
+# An offer that has reached the "when can you?" question.
+TO_TIMES = (("2", {}), ("1", {}), ("1", {"keys": ["offer_times"]}))
+
+BATCH_2 = [
+    D(
+        "resident: at the summary, 'oh wacht, het moet woensdag zijn'",
+        (
+            *TO_SUMMARY,
+            (
+                "oh wacht, het moet woensdag zijn",
+                {"keys": ["ask_summary"], "says": ["woensdag"], "not_says": ["donderdag"]},
+            ),
+            ("1", {"keys": ["ask_sent"], "effect": ["create_request"]}),
+        ),
+    ),
+    D(
+        "English resident: 'sorry, I meant Saturday' at the visibility question",
+        (
+            *TO_WHEN,
+            ("Thursday", {"keys": ["ask_urgency"]}),
+            ("this week", {"keys": ["ask_visibility"]}),
+            ("sorry, I meant Saturday", {"says": ["saturday"], "keys": ["ask_visibility"]}),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "volunteer: HELP at the reach question, then the answer",
+        (
+            ("2", {}),
+            ("1", {"keys": ["offer_reach"]}),
+            ("help", {"keys": ["offer_reach"]}),
+            ("alleen in mijn eigen wijk", {"keys": ["offer_times"]}),
+        ),
+    ),
+    D(
+        "volunteer: MENU at the times question, then 'terug'",
+        (
+            *TO_TIMES,
+            ("menu", {"keys": ["menu"]}),
+            ("terug", {"keys": ["offer_times"]}),
+        ),
+    ),
+    D(
+        "carer: MENU at the hours question, then 'verder', then the hours",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {}),
+            ("1", {"keys": ["care_hours"]}),
+            ("MENU", {"keys": ["menu"]}),
+            ("verder", {"keys": ["care_hours"]}),
+            ("ongeveer 15", {"keys": ["care_rhythm"]}),
+        ),
+    ),
+    D(
+        "resident: a crisis at the summary, then the request is still there to send",
+        (
+            *TO_SUMMARY,
+            ("ik trek het niet meer, ik wil er niet meer zijn", CRISIS),
+            ("versturen", {"keys": ["ask_sent"], "effect": ["create_request"]}),
+        ),
+        gap="'versturen' (the verb, the label is 'Ja, verstuur') is not read as sending at the summary, "
+        "with or without the crisis before it; the draft itself survives the crisis",
+    ),
+    D(
+        "carer: 'zwaar' at a check-in, then asks for a person",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            ("zwaar", {"keys": ["care_heavy*"]}),
+            ("ik wil graag met iemand praten", {"effect": ["alert_staff"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "Arabic resident: 'what do you mean?' at the when-question, then tomorrow morning",
+        (
+            *TO_WHEN,
+            ("ماذا تقصد؟", {"keys": ["ask_when*"], "not_keys": ["menu"]}),
+            ("غدا صباحا", {"not_keys": ["ask_when*", "menu"]}),
+        ),
+        state=menu_state("ar"),
+    ),
+    D(
+        "Turkish volunteer: a conditional yes to an invitation",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("evet ama saat 3'ten sonra", {"effect": ["answer_invitation"]}),
+        ),
+        state=menu_state("tr"),
+    ),
+    D(
+        "resident: corrects the kind of help at the description question",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("nee sorry, het is geen boodschappen, het is een klusje", {"not_keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "Polish carer: a death wish during registration",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {"keys": ["care_relation"]}),
+            ("nie daję rady, chcę umrzeć", CRISIS),
+        ),
+        state=menu_state("pl"),
+    ),
+    D(
+        "Ukrainian resident: MENU mid-request, then 'далі'",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("menu", {"keys": ["menu"]}),
+            ("далі", {"keys": ["ask_description"]}),
+        ),
+        state=menu_state("uk"),
+    ),
+    D(
+        "resident: 'wat bedoel je?' at the neighbourhood question is not a no",
+        (
+            *TO_WHEN,
+            ("donderdag", {}),
+            ("deze week", {"keys": ["ask_visibility"]}),
+            ("wat bedoel je?", {"keys": ["ask_visibility"], "not_keys": ["ask_summary"]}),
+        ),
+    ),
+    D(
+        "resident: 'het is eigenlijk heel dringend' at the visibility question",
+        (
+            *TO_WHEN,
+            ("donderdag", {}),
+            ("deze week", {"keys": ["ask_visibility"]}),
+            ("het is eigenlijk heel dringend", {"keys": ["ask_visibility"], "not_says": ["begreep"]}),
+        ),
+    ),
+]
+
+
+# What the fixes must not break: plain answers stay answers, and the menu's own choices still work.
+GUARDS = [
+    D(
+        "an urgency answer that names a day is the urgency, not a correction of the time",
+        (
+            *TO_WHEN,
+            ("donderdag", {"keys": ["ask_urgency"]}),
+            (
+                "vandaag nog",
+                {"keys": ["ask_visibility"], "not_keys": ["when_understood", "correction_noted"]},
+            ),
+        ),
+    ),
+    D(
+        "a description that says 'niet' and names its own kind of help is the description",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            (
+                "ik kan de boodschappen niet zelf dragen",
+                {"keys": ["ask_when"], "not_keys": ["correction_noted"]},
+            ),
+        ),
+    ),
+    D(
+        "a correction without a new value is not one: the open question is asked again",
+        (
+            *TO_WHEN,
+            ("donderdag", {"keys": ["ask_urgency"]}),
+            ("nee sorry", {"keys": ["ask_urgency"], "not_keys": ["when_understood", "correction_noted"]}),
+        ),
+    ),
+    D(
+        "at the menu kept for a detour, 'Hulp bieden' starts an offer and the detour is gone",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("menu", {"keys": ["menu"]}),
+            ("2", {"keys": ["offer_categories"]}),
+            ("menu", {"keys": ["menu"]}),
+            ("1", {"keys": ["ask_category"]}),
+        ),
+    ),
+    D(
+        "MENU from the plain menu has no way back to offer",
+        (
+            ("menu", {"keys": ["menu"], "not_says": ["Verder waar ik was"]}),
+            ("verder", {"not_keys": ["ask_description", "offer_categories"]}),
+        ),
+    ),
+]
+
+
 def _ids(dialogues: list[Dialogue]) -> list[object]:
     return [
         pytest.param(d, id=d.name, marks=[pytest.mark.xfail(reason=d.gap, strict=True)] if d.gap else [])
@@ -309,5 +542,17 @@ def _ids(dialogues: list[Dialogue]) -> list[object]:
 
 @pytest.mark.parametrize("dialogue", _ids(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
     problems = run(dialogue)
     assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
