@@ -40,7 +40,7 @@ text, not help with the open question; after a crisis, a message the flow does n
 only the crisis follow-up, not the open question again.
 """
 
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001
 
 from __future__ import annotations
 
