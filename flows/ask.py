@@ -7,11 +7,12 @@ effect) and matching starts. Every step is skipped when the answer is already kn
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
 from flows import categories, interpret, places, repair
-from flows.dialogue import YES_NO, chosen, label_of, language, prompt, say
+from flows.dialogue import YES_NO, chosen, label_of, language, prompt, repeat_prompt, say
 from flows.normalise import simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
@@ -85,6 +86,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     step = state.get("step")
     answer = chosen(state, event)
     text = event.text.strip() if event.kind == "text" else ""
+    if (corrected := _correction(state, step, text, now)) is not None:
+        return corrected
     if step == "summary":
         return _on_summary(state, answer, profile)
     if step == "change":
@@ -148,6 +151,57 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return StepResult(state, repair.again(state))
         draft["visibility"] = answer
     return _ask_next(state, profile, [])
+
+
+# Questions asked after the kind of help, the time and the urgency: an answer there may correct one
+# of those instead.
+AFTER_CATEGORY = frozenset(STEPS[1:]) | {"summary", "change"}
+AFTER_WHEN = frozenset({"where", "where_other", "urgency", "visibility", "summary", "change"})
+AFTER_URGENCY = frozenset({"visibility", "summary", "change"})
+# Where a correction puts the new value: after "maar", "but", a comma ("nee, niet donderdag maar vrijdag").
+LAST_PART = re.compile(r",|;|\b(?:maar|but|ama|ale|але|لكن|بل)\b")
+
+
+def _correction(state: dict[str, Any], step: str | None, text: str, now: datetime) -> StepResult | None:
+    """A correction of an earlier answer at a later question ("nee, ik bedoel vrijdag", "wacht, het is
+    toch niet zo dringend", "geen boodschappen, het is een klusje"): the earlier answer is changed, the
+    new value read back, and the open question asked again; nothing already known is lost. Only a
+    message that says it corrects something (`repair.is_correction`) and names a new value counts."""
+    draft = state["ask"]
+    if not text or step not in AFTER_CATEGORY or not repair.is_correction(text, language(state)):
+        return None
+    lang = language(state)
+    other = categories.recognise_all(text) - {draft.get("category")}
+    if "category" in draft and len(other) == 1:
+        draft["category"] = category = next(iter(other))
+        label = label_of(next(c for c in categories.CATEGORY_CHOICES if c.key == category), lang)
+        return _corrected(state, say("correction_noted", {"value": label.lower()}))
+    if step in AFTER_URGENCY and "urgency" in draft:
+        offered = [[c.key, label_of(c, lang)] for c in URGENCY_CHOICES]
+        context = {"offered": offered, "prompt": {"key": "ask_urgency"}, "lang": state.get("lang")}
+        urgency = chosen(context, Event(kind="text", text=text))
+        if urgency in URGENCY_KEYS and urgency != draft["urgency"]:
+            draft["urgent"] = urgency == "today"
+            draft["urgency"] = urgency
+            label = label_of(next(c for c in URGENCY_CHOICES if c.key == urgency), lang)
+            return _corrected(state, say("correction_noted", {"value": label.lower()}))
+    if step not in AFTER_WHEN:
+        return None
+    last = LAST_PART.split(text)[-1].strip()
+    when = (_when_from(state, last, now) if last else None) or _when_from(state, text, now)
+    if when is None or at_night(when) or when.to_json() == draft.get("when"):
+        return None
+    draft["when"] = when.to_json()
+    if when.kind == "asap":
+        draft["urgent"] = True
+    return _corrected(state, say("when_understood", {"when": describe_when(when, lang)}))
+
+
+def _corrected(state: dict[str, Any], noted: Reply) -> StepResult:
+    """The new value read back, then the question that was open, again (the summary anew)."""
+    if state.get("step") in ("summary", "change"):
+        return _summary(state, [noted])
+    return StepResult(state, (noted, *repeat_prompt(state)))
 
 
 def _when_from(state: dict[str, Any], text: str, now: datetime) -> When | None:

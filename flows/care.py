@@ -15,10 +15,11 @@ doing: after the answer, the question they were busy with is asked again.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from flows import catalogue
+from flows import catalogue, repair
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import number_in, simplify, words_of
 from flows.profile import CareSummary, Profile
@@ -35,6 +36,38 @@ MAX_NAME = 40
 MAX_ID_DIGITS = 18
 RELATIONS = ("partner", "parent", "child", "family", "friend", "other")
 RELATION_CHOICES = tuple(Choice(r, f"care_rel_{r}") for r in RELATIONS)
+
+
+# Who someone is to the carer, in the words people use ("mijn vader", "my wife", "annem").
+def _fold(text: str) -> str:
+    return simplify(text).replace("\u0131", "i")  # also the Turkish dotless i
+
+
+RELATION_WORDS: dict[str, frozenset[str]] = {
+    relation: frozenset(_fold(word) for word in words.split())
+    for relation, words in {
+        "partner": "man vrouw echtgenoot echtgenote partner husband wife esim kocam karim "
+        "زوجي زوجتي mąż maz żona zona чоловік дружина",
+        "parent": "vader moeder pa ma papa mama schoonvader schoonmoeder father mother dad mum mom "
+        "babam annem أبي أمي ojciec matka tata тато мама батько мати",
+        "child": "zoon dochter kind son daughter child oglum kizim ابني ابنتي syn córka син донька",
+        "family": "broer zus oom tante opa oma neef nicht kleinkind brother sister uncle aunt grandfather "
+        "grandmother grandma grandpa kardesim أخي أختي brat siostra babcia dziadek брат сестра бабуся "
+        "дідусь",
+        "friend": "vriend vriendin friend buurman buurvrouw buren neighbour neighbor komsum جاري sąsiad "
+        "sąsiadka сусід сусідка",
+    }.items()
+}
+
+
+def _relation_from(text: str) -> str | None:
+    """The relation said in words: one kind of person named, else None ("mijn vader" is a parent)."""
+    words = set(re.findall(r"\w+", _fold(text)))
+    found = {relation for relation, names in RELATION_WORDS.items() if words & names}
+    # Two kinds at once ("mijn man en zijn moeder") are asked again.
+    return found.pop() if len(found) == 1 else None
+
+
 HOURS = ("lt8", "8_20", "gt20")
 HOURS_CHOICES = tuple(Choice(h, f"care_hours_{h}") for h in HOURS)
 RHYTHM_CHOICES = (
@@ -187,16 +220,15 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         draft["care_for"] = name
         return _ask(state, "relation", prompt(state, "care_relation", RELATION_CHOICES, {"name": name}))
     if step == "relation":
+        answer = answer if answer in RELATIONS else _relation_from(text)
         if answer not in RELATIONS:
-            params = {"name": draft["care_for"]}
-            return StepResult(state, (prompt(state, "care_relation", RELATION_CHOICES, params),))
+            return StepResult(state, repair.again(state))
         draft["relation"] = answer
         return _ask(state, "hours", prompt(state, "care_hours", HOURS_CHOICES, {"name": draft["care_for"]}))
     if step == "hours":
         hours = answer if answer in HOURS else _hours_from(text)
         if hours is None:
-            params = {"name": draft["care_for"]}
-            return StepResult(state, (prompt(state, "care_hours", HOURS_CHOICES, params),))
+            return StepResult(state, repair.again(state))
         draft["hours"] = hours
         return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
     if step == "rhythm":

@@ -90,7 +90,7 @@ class Turn:
 # flows/understanding/data for the words that mean each).
 COMMAND_HANDLERS: Mapping[str, Callable[[Turn], StepResult]] = {
     "start": lambda turn: menu.show(turn.state, "menu"),
-    "menu": lambda turn: menu.show(turn.state, "menu"),
+    "menu": lambda turn: menu.show_keeping_place(turn.state, turn.event.text),
     "help": lambda turn: StepResult(turn.state, (say("info"), *repeat_prompt(turn.state))),
     "erase": lambda turn: privacy.ask_erase(turn.state),
     "my_data": lambda turn: privacy.my_data(turn.state),
@@ -380,6 +380,9 @@ def _open_question(state: dict[str, Any]) -> repair.Question:
 def _on_menu(
     state: dict[str, Any], event: Event, answer: str | None, profile: Profile, now: datetime
 ) -> StepResult:
+    if menu.wants_back(state, answer, event.text if event.kind == "text" else ""):
+        return menu.back(state)
+    state.pop("detour", None)
     # A button from an older menu still means what it says.
     if answer is None and event.kind == "choice" and event.choice in menu.MENU_KEYS:
         answer = event.choice

@@ -3,12 +3,14 @@ starts (after onboarding what is still missing for matching)."""
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from flows import ask, offer, onboarding
-from flows.dialogue import prompt
+from flows.dialogue import prompt, repeat_prompt
+from flows.normalise import simplify
 from flows.profile import Profile, after
 from flows.types import Choice, Effect, Reply, StepResult
 
@@ -20,6 +22,43 @@ MENU_CHOICES = (
 )
 MENU_KEYS = frozenset(choice.key for choice in MENU_CHOICES)
 TARGETS = frozenset({"ask", "offer"})
+# MENU in the middle of a question keeps where the person was: the menu gets one more choice, and
+# that choice or a word like "verder" goes back to the open question with everything already said.
+BACK = Choice("back_to", "choice_back_to")
+# The questions of a request, an offer or a carer's registration being filled in (not a list or a
+# status shown, which MENU simply leaves).
+KEEP_PLACE = frozenset(
+    {("ask", step) for step in ask.STEPS}
+    | {("offer", step) for step in ("categories", "reach", "times", "limit", "languages")}
+    | {("care", step) for step in ("who", "relation", "hours", "rhythm", "day")}
+)
+BACK_WORDS = frozenset(
+    {
+        "verder",
+        "ga verder",
+        "doorgaan",
+        "terug",
+        "ga door",
+        "verder gaan",
+        "continue",
+        "go on",
+        "back",
+        "go back",
+        "devam",
+        "devam et",
+        "geri",
+        "متابعة",
+        "رجوع",
+        "استمر",
+        "dalej",
+        "wróć",
+        "wroc",
+        "kontynuuj",
+        "далі",
+        "назад",
+        "продовжити",
+    }
+)
 
 
 def go(state: dict[str, Any], target: str, profile: Profile, now: datetime) -> StepResult:
@@ -54,3 +93,30 @@ def show(state: dict[str, Any], key: str, effects: tuple[Effect, ...] = ()) -> S
     state.pop("step", None)
     replies: tuple[Reply, ...] = (prompt(state, key, MENU_CHOICES),)
     return StepResult(state, replies, effects)
+
+
+def show_keeping_place(state: dict[str, Any], text: str = "") -> StepResult:
+    """MENU asked for mid-question: the menu, with a way back to that question (`back`). At that
+    menu a word that is also a menu command ("terug") goes back."""
+    if state.get("flow") == "menu" and wants_back(state, None, text):
+        return back(state)
+    state.pop("detour", None)
+    if (state.get("flow"), state.get("step")) not in KEEP_PLACE or not state.get("prompt"):
+        return show(state, "menu")
+    state["detour"] = {k: deepcopy(v) for k, v in state.items() if k not in ("offered", "misses")}
+    show(state, "menu")
+    return StepResult(state, (prompt(state, "menu", (*MENU_CHOICES, BACK)),))
+
+
+def wants_back(state: dict[str, Any], answer: str | None, text: str) -> bool:
+    return "detour" in state and (answer == BACK.key or simplify(text) in BACK_WORDS)
+
+
+def back(state: dict[str, Any]) -> StepResult:
+    """Back to the question the person left for the menu, with all they had said."""
+    detour = state.pop("detour")
+    lang = state.get("lang")
+    state.clear()
+    state.update(detour)
+    state["lang"] = lang
+    return StepResult(state, repeat_prompt(state))

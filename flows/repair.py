@@ -9,12 +9,14 @@ postcode, or a reply led by `repair_lead`). Anything else the person says resets
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from flows import places
 from flows.dialogue import repeat_prompt, say
 from flows.interpret import PROMPT_CONTEXTS
+from flows.normalise import simplify
 from flows.types import Effect, Event, Reply, StepResult
 
 LEAD = "repair_lead"
@@ -36,6 +38,35 @@ class Question:
     def topic(self) -> str:
         """Re-asks of one question share a topic: "ask_when" and "ask_when_again" are one question."""
         return PROMPT_CONTEXTS.get(self.key, self.key.removesuffix("_again"))
+
+
+# Words that say "what I said before was wrong": a leading no, sorry, "I mean", wait, actually.
+CORRECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": (
+        "nee",
+        "sorry",
+        "ik bedoel",
+        "bedoel ik",
+        "wacht",
+        "toch",
+        "oeps",
+        "niet",
+        "verkeerd",
+        "eigenlijk",
+    ),
+    "en": ("no", "sorry", "i mean", "wait", "actually", "oops", "not", "wrong"),
+    "tr": ("hayir", "pardon", "yani", "aslinda", "degil", "özür", "ozur"),
+    "ar": ("لا", "آسف", "عفوا", "أقصد", "اقصد", "بل", "ليس"),
+    "pl": ("nie", "przepraszam", "chodzi mi", "wlasciwie", "czekaj", "sorry"),
+    "uk": ("ні", "вибачте", "тобто", "маю на увазі", "зачекайте", "насправді", "не"),
+}
+
+
+def is_correction(text: str, lang: str) -> bool:
+    """The message says it corrects something said before ("nee, ik bedoel vrijdag")."""
+    words = " " + " ".join(re.findall(r"\w+", simplify(text).replace("\u0131", "i"))) + " "
+    marks = {*CORRECTION_WORDS.get(lang, ()), *CORRECTION_WORDS["nl"], *CORRECTION_WORDS["en"]}
+    return any(f" {simplify(mark)} " in words for mark in marks)
 
 
 def again(state: dict[str, Any]) -> tuple[Reply, ...]:

@@ -1,0 +1,128 @@
+"""Replaying red-team dialogues (tests/test_dialogues_redteam.py) through `step` and checking each turn.
+
+A dialogue is data: a start (profile, state) and turns of (what is sent, what must hold). What must hold
+is said on catalogue keys, effects, the state and, where a value matters, on the rendered text:
+
+- `keys` / `not_keys`: reply keys that must (not) be among the replies (a prefix ending in "*" matches
+  any key that starts with it);
+- `crisis`: a crisis reply and a high-priority `alert_staff` effect;
+- `effect` / `no_effect`: effect kinds that must (not) be there;
+- `says` / `not_says`: substrings (case-insensitive) of the rendered replies, in the person's language;
+- `state`: items the state must hold.
+
+Every turn also must not restart: no welcome text, unless the turn allows it (`restart_ok`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from flows import catalogue
+from flows.conversation import step
+from flows.dialogue import label_of
+from flows.profile import Profile, after
+from flows.types import Event
+
+CLOCK = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # a Monday morning, as in the golden transcripts
+RIA = {"first_name": "Ria", "neighbourhood": "molenwijk", "consented": True}
+
+
+def menu_state(lang: str = "nl") -> dict[str, Any]:
+    return {"greeted": True, "flow": "menu", "lang": lang, "offered": []}
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    name: str
+    turns: tuple[tuple[Any, dict[str, Any]], ...]
+    state: dict[str, Any] = field(default_factory=menu_state)
+    profile: dict[str, Any] = field(default_factory=lambda: dict(RIA))
+    gap: str = ""  # a known gap: the dialogue is expected to fail (xfail with this reason)
+
+
+def event_of(sent: Any) -> Event:
+    """ "text", {"choice": ...}, {"command": ...} or {"internal": ..., "meta": {...}}."""
+    if isinstance(sent, str):
+        return Event(kind="text", text=sent)
+    if "choice" in sent:
+        return Event(kind="choice", choice=sent["choice"])
+    if "internal" in sent:
+        return Event(kind="internal", command=sent["internal"], meta=sent.get("meta", {}))
+    return Event(kind="command", command=sent["command"])
+
+
+def _key_matches(pattern: str, keys: list[str]) -> bool:
+    if pattern.endswith("*"):
+        return any(k.startswith(pattern[:-1]) for k in keys)
+    return pattern in keys
+
+
+def check_turn(expect: dict[str, Any], result: Any) -> list[str]:
+    """What does not hold of one turn's result (empty: the turn behaves as expected)."""
+    keys = [r.key for r in result.replies]
+    lang = catalogue.language_or_default(result.state.get("lang"))
+    text = ""
+    for reply in result.replies:
+        text += catalogue.message_with_lead(reply.key, lang, reply.params, lead=reply.lead) + "\n"
+        for choice in reply.choices:
+            text += label_of(choice, lang) + "\n"
+    kinds = [e.kind for e in result.effects]
+    problems = []
+    if not expect.get("restart_ok") and "welcome" in keys:
+        problems.append("restarted with the welcome text")
+    for key in expect.get("keys", ()):
+        if not _key_matches(key, keys):
+            problems.append(f"missing key {key}")
+    for key in expect.get("not_keys", ()):
+        if _key_matches(key, keys):
+            problems.append(f"unexpected key {key}")
+    if expect.get("crisis"):
+        alert = [e for e in result.effects if e.kind == "alert_staff" and e.data.get("priority") == "high"]
+        if not alert or not any(k.startswith("crisis_") for k in keys):
+            problems.append("no crisis answer")
+    for kind in expect.get("effect", ()):
+        if kind not in kinds:
+            problems.append(f"missing effect {kind}")
+    for kind in expect.get("no_effect", ()):
+        if kind in kinds:
+            problems.append(f"unexpected effect {kind}")
+    for part in expect.get("says", ()):
+        if part.lower() not in text.lower():
+            problems.append(f"does not say {part!r}")
+    for part in expect.get("not_says", ()):
+        if part.lower() in text.lower():
+            problems.append(f"says {part!r}")
+    for name, value in expect.get("state", {}).items():
+        if result.state.get(name) != value:
+            problems.append(f"state {name}={result.state.get(name)!r}, not {value!r}")
+    if problems:
+        problems.append(f"(keys {keys}; text {text.strip()[:200]!r})")
+    return problems
+
+
+def run(dialogue: Dialogue) -> list[list[str]]:
+    """The problems of each turn, in order."""
+    from tests.golden_runner import profile_from
+
+    state = dict(dialogue.state)
+    profile: Profile = profile_from(dict(dialogue.profile))
+    out = []
+    for sent, expect in dialogue.turns:
+        result = step(state, event_of(sent), CLOCK, profile)
+        profile = after(profile, result.effects)
+        state = result.state
+        out.append(check_turn(expect, result))
+    return out
+
+
+def score(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
+    """(turns as expected, turns, dialogues fully as expected, dialogues)."""
+    good = total = whole = 0
+    for dialogue in dialogues:
+        problems = run(dialogue)
+        good += sum(1 for p in problems if not p)
+        total += len(problems)
+        whole += all(not p for p in problems)
+    return good, total, whole, len(dialogues)

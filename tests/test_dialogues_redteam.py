@@ -1,0 +1,558 @@
+"""Red team of whole conversations (not single messages): does the bot read in context, repair instead
+of resetting, and never lose a crisis across turns?
+
+Each dialogue is data (tests/dialogue_redteam_support.py): turns of what a resident, volunteer or
+mantelzorger sends, and what must hold of the reply keys, the effects and the state. Every turn also
+must not restart with the welcome text. Replayed through `flows.conversation.step` with the golden
+transcripts' fixed clock (Monday 23 November 2026, 10:00 UTC).
+
+Figures (turns as expected / turns; dialogues fully as expected):
+- Batch 1, 26 dialogues written before reading the flows: 97/105 turns, 20/26 dialogues before;
+  103/105, 24/26 after the fixes. (Three expectations were wrong about the flow, not the bot, and
+  were corrected before scoring: the ask flow skips "is it in your neighbourhood?" for a known
+  neighbourhood, so the question after the time is the urgency.)
+- Batch 2, 14 new dialogues written after the batch 1 fixes, scored before fixing (the honest
+  generalisation figure): 65/69 turns, 10/14 dialogues; 68/69, 13/14 after.
+- Guards (5 dialogues): what the fixes must not break; all hold.
+
+What failed and what changed (mechanisms, not sentences):
+- A correction of an earlier answer at a later question ("nee, ik bedoel vrijdag" at the urgency
+  question, "wacht, het is toch niet zo dringend", "oh wacht, het moet woensdag zijn" at the summary,
+  "nee sorry, het is geen boodschappen, het is een klusje") was taken as an answer to the open
+  question or as a miss. Now (flows/ask.py `_correction`) a message that says it corrects
+  (flows/repair.py `is_correction`: no/sorry/I mean/wait/actually in the six languages) and names a
+  new kind of help, urgency or time changes that answer, reads the new value back
+  (`correction_noted`, `when_understood`) and asks the open question again; nothing is lost. The new
+  value is read from the last part ("niet donderdag maar vrijdag"); a correction that names no new
+  value is just a miss.
+- MENU in the middle of a request, an offer or a carer's registration threw the draft away. Now the
+  menu gets one more choice, "Verder waar ik was" (`choice_back_to`), and that choice or "verder",
+  "terug", "continue", "dalej", "далі", ... restores the place with all that was said
+  (flows/menu.py `show_keeping_place`, `back`). Lists and status screens are left as before.
+- A carer's relation in words ("mijn vader", "my wife", "мама") was asked again without a word; now it
+  is read (flows/care.py `RELATION_WORDS`), and an unclear relation or hours answer is a repair re-ask
+  (led by "Dat begreep ik niet helemaal", counted for offering a person after two misses).
+
+Known gaps (xfail below, with the reason): the description question takes any words, also a
+question about another request; a range of hours ("soms 10 soms 30") is asked again; "versturen"
+is not read as the summary's send choice. Seen but not tested here: the HELP text is the general info
+text, not help with the open question; after a crisis, a message the flow does not understand gets
+only the crisis follow-up, not the open question again.
+"""
+
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dialogue_redteam_support import RIA, Dialogue, menu_state, run
+
+D = Dialogue
+ASKING = {"keys": ["ask_category"]}
+NO_WELCOME: dict = {}
+CRISIS = {"crisis": True}
+INVITE = {
+    "internal": "invite",
+    "meta": {
+        "request_id": 41,
+        "name": "Ans",
+        "category": "boodschappen",
+        "neighbourhood": "molenwijk",
+        "when": {"kind": "asap"},
+        "description": "brood halen",
+    },
+}
+CHECKIN = {"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}}
+CARER = {
+    **RIA,
+    "care": {
+        "care_for": "Jan",
+        "relation": "partner",
+        "hours": "8_20",
+        "rhythm": {"freq": "weekly", "at": "10:00", "weekday": 0},
+    },
+}
+# An ask flow that has reached the "when?" question (category and description known).
+TO_WHEN = (("1", {}), ("1", {}), ("melk en brood halen", {"keys": ["ask_when"]}))
+
+BATCH_1 = [
+    D(
+        "resident: one long polite sentence with filler keeps what it already says",
+        (
+            (
+                "Goedemiddag, ik zou heel graag iemand willen vragen of die voor mij boodschappen kan doen, "
+                "melk en brood enzo, als dat kan morgenochtend",
+                {"not_keys": ["ask_category", "ask_description", "ask_when"]},
+            ),
+            ("ja", {"not_keys": ["ask_category", "ask_description", "ask_when", "menu"]}),
+        ),
+    ),
+    D(
+        "resident: an answer that does not fit the when-question, then the right one",
+        (
+            *TO_WHEN,
+            ("ik woon op de derde verdieping", {"says": ["morgen"], "not_keys": ["menu", "ask_category"]}),
+            ("vrijdagmiddag", {"says": ["vrijdag"], "not_keys": ["ask_when*"]}),
+        ),
+    ),
+    D(
+        "resident: corrects the day after it was noted",
+        (
+            *TO_WHEN,
+            ("donderdagochtend", {"says": ["donderdag"], "not_keys": ["ask_when*"]}),
+            (
+                "nee, ik bedoel vrijdag",
+                {"says": ["vrijdag"], "not_says": ["donderdag"], "not_keys": ["ask_category", "menu"]},
+            ),
+            ("deze week", {"keys": ["ask_visibility"]}),
+        ),
+    ),
+    D(
+        "resident: 'wat bedoel je?' at the when-question gets examples, the question stays open",
+        (
+            *TO_WHEN,
+            ("wat bedoel je?", {"says": ["morgen"], "not_keys": ["menu"]}),
+            ("morgen om 10 uur", {"says": ["10:00"], "not_keys": ["ask_when*"]}),
+        ),
+    ),
+    D(
+        "carer: 'hoe laat dan?' at the day question gets an example",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("Jan", {"keys": ["care_relation"]}),
+            ("partner", {"keys": ["care_hours"]}),
+            ("ongeveer 10 uur", {"keys": ["care_rhythm"]}),
+            ("elke week", {"keys": ["care_day"]}),
+            ("hoe laat dan?", {"says": ["bijvoorbeeld"], "not_keys": ["menu"]}),
+            ("woensdag 19:00", {"keys": ["care_registered"], "effect": ["care_register"]}),
+        ),
+    ),
+    D(
+        "resident: MENU mid-question, then back to where they were",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("menu", {"keys": ["menu"]}),
+            ("verder", {"keys": ["ask_description"]}),
+            ("brood halen", {"keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "resident: HELP mid-question does not lose the question",
+        (
+            *TO_WHEN,
+            ("help", {"not_keys": ["welcome"]}),
+            ("donderdag", {"says": ["donderdag"], "not_keys": ["ask_when*"]}),
+        ),
+    ),
+    D(
+        "resident: STOP mid-flow stops",
+        (
+            *TO_WHEN,
+            ({"command": "stop"}, {"effect": ["set_stopped"], "not_keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "resident: asks about their earlier request mid-flow, then goes on with the new one",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("hoe staat het met mijn vraag van gisteren?", {"not_keys": ["ask_description_again", "menu"]}),
+            ("verder", {"keys": ["ask_description"]}),
+        ),
+        gap="the description question takes any words, also a question about another request: it is "
+        "stored as the description and the flow moves on",
+        profile={
+            **RIA,
+            "open_requests": [
+                {
+                    "id": 3,
+                    "category": "klusjes",
+                    "description": "lamp ophangen",
+                    "when": {"kind": "asap"},
+                    "status": "open",
+                }
+            ],
+        },
+    ),
+    D(
+        "volunteer: conditional yes to an invitation keeps the condition",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("ja maar pas na 2 uur", {"effect": ["answer_invitation"]}),
+        ),
+    ),
+    D(
+        "volunteer: invitation arrives mid-offer, a yes, then back to the offer question",
+        (
+            ("2", {}),
+            (INVITE, {"keys": ["invite*"]}),
+            ("ja hoor", {"effect": ["answer_invitation"], "says": ["Waarmee wil je helpen"]}),
+            ("boodschappen", {"not_says": ["Waarmee wil je helpen"], "not_keys": ["welcome", "menu"]}),
+        ),
+    ),
+    D(
+        "carer: check-in turns heavy, help is offered, asks for a person",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            ("het wordt me eigenlijk allemaal te veel", {"keys": ["care_heavy*"]}),
+            ("kan ik met iemand praten?", {"effect": ["alert_staff"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "carer: 'ik kan het niet meer aan' at a check-in is heavy, not a miss",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            (
+                "ik kan het niet meer aan",
+                {"keys": ["care_heavy*"], "not_keys": ["care_checkin", "not_understood"]},
+            ),
+            ("ja graag iemand van jullie", {"effect": ["alert_staff"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "resident: a death wish in the middle of asking is a crisis, then the question goes on",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("eigenlijk wil ik gewoon dood", CRISIS),
+            ("brood halen", {"not_keys": ["welcome", "menu"]}),
+        ),
+    ),
+    D(
+        "volunteer: violence in the middle of offering is a crisis",
+        (
+            ("2", {}),
+            ("mijn man slaat me als ik de deur uit ga", CRISIS),
+        ),
+    ),
+    D(
+        "carer: pills saved up during registration is a crisis",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {}),
+            ("partner", {"keys": ["care_hours"]}),
+            ("ik heb pillen gespaard, ik wil er een eind aan maken", CRISIS),
+        ),
+    ),
+    D(
+        "Turkish resident: asks, the bot stays in Turkish and notes the day",
+        (
+            ("menu", {"keys": ["menu"]}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("ekmek ve süt lazım", {"keys": ["ask_when"], "state": {"lang": "tr"}}),
+            ("yarın sabah", {"not_keys": ["ask_when*"], "state": {"lang": "tr"}}),
+        ),
+        state=menu_state("tr"),
+    ),
+    D(
+        "Arabic resident: a death wish mid-flow is a crisis",
+        (
+            ("1", {}),
+            ("أريد أن أموت", CRISIS),
+        ),
+        state=menu_state("ar"),
+    ),
+    D(
+        "Polish resident: corrects the day",
+        (
+            *TO_WHEN,
+            ("w czwartek rano", {"not_keys": ["ask_when*"]}),
+            ("nie, w piątek", {"not_keys": ["ask_category", "menu", "not_understood"], "says": ["piąt"]}),
+        ),
+        state=menu_state("pl"),
+    ),
+    D(
+        "Ukrainian resident: 'what do you mean?' at the when-question",
+        (
+            *TO_WHEN,
+            ("що ви маєте на увазі?", {"not_keys": ["menu", "ask_category"], "keys": ["ask_when*"]}),
+            ("завтра о 10", {"not_keys": ["ask_when*"]}),
+        ),
+        state=menu_state("uk"),
+    ),
+    D(
+        "volunteer: a category said with a condition",
+        (
+            ("2", {}),
+            (
+                "ik kan wel boodschappen doen maar niet te zwaar tillen",
+                {"says": ["boodschappen"], "not_keys": ["not_understood"]},
+            ),
+        ),
+    ),
+    D(
+        "volunteer: availability with a condition 'maar pas na 2 uur'",
+        (
+            ("2", {}),
+            ("1", {}),
+            ("1", {}),
+            (
+                "doordeweeks, maar pas na 2 uur",
+                {"not_keys": ["not_understood", "menu"], "not_says": ["Wanneer kun je meestal"]},
+            ),
+        ),
+    ),
+    D(
+        "resident: corrects the urgency at the next question",
+        (
+            *TO_WHEN,
+            ("donderdag", {"keys": ["ask_urgency"]}),
+            ("vandaag nog", {"keys": ["ask_visibility"]}),
+            (
+                "wacht, het is toch niet zo dringend, deze week is goed",
+                {"not_keys": ["not_understood"], "not_says": ["begreep"], "says": ["deze week"]},
+            ),
+        ),
+    ),
+    D(
+        "Polish resident: a suicide sentence from the menu",
+        (("chcę się zabić", CRISIS),),
+        state=menu_state("pl"),
+    ),
+    D(
+        "carer: relation in words, hours as a range, then corrects the relation",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {"keys": ["care_relation"]}),
+            ("mijn vader", {"keys": ["care_hours"]}),
+            ("dat wisselt, soms 10 soms 30 uur", {"keys": ["care_rhythm"]}),
+            ("nee wacht, het is mijn schoonvader", {"not_keys": ["care_rhythm_again", "not_understood"]}),
+        ),
+        gap="a range of hours ('soms 10 soms 30') is asked again (with repair), not taken as a middle value",
+    ),
+    D(
+        "resident: the same unclear answer twice gets a different re-ask, with a person offered",
+        (
+            *TO_WHEN,
+            ("geen idee eigenlijk", {"says": ["morgen"]}),
+            ("weet ik niet", {"says": ["MENS"]}),
+        ),
+    ),
+]
+
+
+# To the summary of a request: category, description, Thursday, this week, only the helper sees it.
+TO_SUMMARY = (
+    *TO_WHEN,
+    ("donderdag", {"keys": ["ask_urgency"]}),
+    ("deze week", {"keys": ["ask_visibility"]}),
+    ("1", {"keys": ["ask_summary"]}),
+)
+# An offer that has reached the "when can you?" question.
+TO_TIMES = (("2", {}), ("1", {}), ("1", {"keys": ["offer_times"]}))
+
+BATCH_2 = [
+    D(
+        "resident: at the summary, 'oh wacht, het moet woensdag zijn'",
+        (
+            *TO_SUMMARY,
+            (
+                "oh wacht, het moet woensdag zijn",
+                {"keys": ["ask_summary"], "says": ["woensdag"], "not_says": ["donderdag"]},
+            ),
+            ("1", {"keys": ["ask_sent"], "effect": ["create_request"]}),
+        ),
+    ),
+    D(
+        "English resident: 'sorry, I meant Saturday' at the visibility question",
+        (
+            *TO_WHEN,
+            ("Thursday", {"keys": ["ask_urgency"]}),
+            ("this week", {"keys": ["ask_visibility"]}),
+            ("sorry, I meant Saturday", {"says": ["saturday"], "keys": ["ask_visibility"]}),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "volunteer: HELP at the reach question, then the answer",
+        (
+            ("2", {}),
+            ("1", {"keys": ["offer_reach"]}),
+            ("help", {"keys": ["offer_reach"]}),
+            ("alleen in mijn eigen wijk", {"keys": ["offer_times"]}),
+        ),
+    ),
+    D(
+        "volunteer: MENU at the times question, then 'terug'",
+        (
+            *TO_TIMES,
+            ("menu", {"keys": ["menu"]}),
+            ("terug", {"keys": ["offer_times"]}),
+        ),
+    ),
+    D(
+        "carer: MENU at the hours question, then 'verder', then the hours",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {}),
+            ("1", {"keys": ["care_hours"]}),
+            ("MENU", {"keys": ["menu"]}),
+            ("verder", {"keys": ["care_hours"]}),
+            ("ongeveer 15", {"keys": ["care_rhythm"]}),
+        ),
+    ),
+    D(
+        "resident: a crisis at the summary, then the request is still there to send",
+        (
+            *TO_SUMMARY,
+            ("ik trek het niet meer, ik wil er niet meer zijn", CRISIS),
+            ("versturen", {"keys": ["ask_sent"], "effect": ["create_request"]}),
+        ),
+        gap="'versturen' (the verb, the label is 'Ja, verstuur') is not read as sending at the summary, "
+        "with or without the crisis before it; the draft itself survives the crisis",
+    ),
+    D(
+        "carer: 'zwaar' at a check-in, then asks for a person",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            ("zwaar", {"keys": ["care_heavy*"]}),
+            ("ik wil graag met iemand praten", {"effect": ["alert_staff"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "Arabic resident: 'what do you mean?' at the when-question, then tomorrow morning",
+        (
+            *TO_WHEN,
+            ("ماذا تقصد؟", {"keys": ["ask_when*"], "not_keys": ["menu"]}),
+            ("غدا صباحا", {"not_keys": ["ask_when*", "menu"]}),
+        ),
+        state=menu_state("ar"),
+    ),
+    D(
+        "Turkish volunteer: a conditional yes to an invitation",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("evet ama saat 3'ten sonra", {"effect": ["answer_invitation"]}),
+        ),
+        state=menu_state("tr"),
+    ),
+    D(
+        "resident: corrects the kind of help at the description question",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("nee sorry, het is geen boodschappen, het is een klusje", {"not_keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "Polish carer: a death wish during registration",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {"keys": ["care_relation"]}),
+            ("nie daję rady, chcę umrzeć", CRISIS),
+        ),
+        state=menu_state("pl"),
+    ),
+    D(
+        "Ukrainian resident: MENU mid-request, then 'далі'",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("menu", {"keys": ["menu"]}),
+            ("далі", {"keys": ["ask_description"]}),
+        ),
+        state=menu_state("uk"),
+    ),
+    D(
+        "resident: 'wat bedoel je?' at the neighbourhood question is not a no",
+        (
+            *TO_WHEN,
+            ("donderdag", {}),
+            ("deze week", {"keys": ["ask_visibility"]}),
+            ("wat bedoel je?", {"keys": ["ask_visibility"], "not_keys": ["ask_summary"]}),
+        ),
+    ),
+    D(
+        "resident: 'het is eigenlijk heel dringend' at the visibility question",
+        (
+            *TO_WHEN,
+            ("donderdag", {}),
+            ("deze week", {"keys": ["ask_visibility"]}),
+            ("het is eigenlijk heel dringend", {"keys": ["ask_visibility"], "not_says": ["begreep"]}),
+        ),
+    ),
+]
+
+
+# What the fixes must not break: plain answers stay answers, and the menu's own choices still work.
+GUARDS = [
+    D(
+        "an urgency answer that names a day is the urgency, not a correction of the time",
+        (
+            *TO_WHEN,
+            ("donderdag", {"keys": ["ask_urgency"]}),
+            (
+                "vandaag nog",
+                {"keys": ["ask_visibility"], "not_keys": ["when_understood", "correction_noted"]},
+            ),
+        ),
+    ),
+    D(
+        "a description that says 'niet' and names its own kind of help is the description",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            (
+                "ik kan de boodschappen niet zelf dragen",
+                {"keys": ["ask_when"], "not_keys": ["correction_noted"]},
+            ),
+        ),
+    ),
+    D(
+        "a correction without a new value is not one: the open question is asked again",
+        (
+            *TO_WHEN,
+            ("donderdag", {"keys": ["ask_urgency"]}),
+            ("nee sorry", {"keys": ["ask_urgency"], "not_keys": ["when_understood", "correction_noted"]}),
+        ),
+    ),
+    D(
+        "at the menu kept for a detour, 'Hulp bieden' starts an offer and the detour is gone",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("menu", {"keys": ["menu"]}),
+            ("2", {"keys": ["offer_categories"]}),
+            ("menu", {"keys": ["menu"]}),
+            ("1", {"keys": ["ask_category"]}),
+        ),
+    ),
+    D(
+        "MENU from the plain menu has no way back to offer",
+        (
+            ("menu", {"keys": ["menu"], "not_says": ["Verder waar ik was"]}),
+            ("verder", {"not_keys": ["ask_description", "offer_categories"]}),
+        ),
+    ),
+]
+
+
+def _ids(dialogues: list[Dialogue]) -> list[object]:
+    return [
+        pytest.param(d, id=d.name, marks=[pytest.mark.xfail(reason=d.gap, strict=True)] if d.gap else [])
+        for d in dialogues
+    ]
+
+
+@pytest.mark.parametrize("dialogue", _ids(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
