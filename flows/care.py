@@ -25,6 +25,7 @@ from flows.normalise import number_in, simplify, words_of
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.text import lexicon
 from flows.when import AMSTERDAM, parse_when
 
 FLOW = "care"
@@ -38,25 +39,14 @@ RELATIONS = ("partner", "parent", "child", "family", "friend", "other")
 RELATION_CHOICES = tuple(Choice(r, f"care_rel_{r}") for r in RELATIONS)
 
 
-# Who someone is to the carer, in the words people use ("mijn vader", "my wife", "annem").
+# Who someone is to the carer, in the words people use: `data/relations.toml` (flows/understanding).
 def _fold(text: str) -> str:
     return simplify(text).replace("\u0131", "i")  # also the Turkish dotless i
 
 
 RELATION_WORDS: dict[str, frozenset[str]] = {
-    relation: frozenset(_fold(word) for word in words.split())
-    for relation, words in {
-        "partner": "man vrouw echtgenoot echtgenote partner husband wife esim kocam karim "
-        "زوجي زوجتي mąż maz żona zona чоловік дружина",
-        "parent": "vader moeder pa ma papa mama schoonvader schoonmoeder father mother dad mum mom "
-        "babam annem أبي أمي ojciec matka tata тато мама батько мати",
-        "child": "zoon dochter kind son daughter child oglum kizim ابني ابنتي syn córka син донька",
-        "family": "broer zus oom tante opa oma neef nicht kleinkind brother sister uncle aunt grandfather "
-        "grandmother grandma grandpa kardesim أخي أختي brat siostra babcia dziadek брат сестра бабуся "
-        "дідусь",
-        "friend": "vriend vriendin friend buurman buurvrouw buren neighbour neighbor komsum جاري sąsiad "
-        "sąsiadka сусід сусідка",
-    }.items()
+    relation: frozenset(_fold(word) for word in words)
+    for relation, words in lexicon("relations")["relations"].items()
 }
 
 

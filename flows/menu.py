@@ -13,6 +13,7 @@ from flows.dialogue import prompt, repeat_prompt
 from flows.normalise import simplify
 from flows.profile import Profile, after
 from flows.types import Choice, Effect, Reply, StepResult
+from flows.understanding.text import lexicon
 
 MENU_CHOICES = (
     Choice("ask", "choice_ask"),
@@ -32,33 +33,8 @@ KEEP_PLACE = frozenset(
     | {("offer", step) for step in ("categories", "reach", "times", "limit", "languages")}
     | {("care", step) for step in ("who", "relation", "hours", "rhythm", "day")}
 )
-BACK_WORDS = frozenset(
-    {
-        "verder",
-        "ga verder",
-        "doorgaan",
-        "terug",
-        "ga door",
-        "verder gaan",
-        "continue",
-        "go on",
-        "back",
-        "go back",
-        "devam",
-        "devam et",
-        "geri",
-        "متابعة",
-        "رجوع",
-        "استمر",
-        "dalej",
-        "wróć",
-        "wroc",
-        "kontynuuj",
-        "далі",
-        "назад",
-        "продовжити",
-    }
-)
+# The words that go back are `data/choices.toml` [back_to] (flows/understanding).
+BACK_WORDS = frozenset(simplify(word) for word in lexicon("choices")["back_to"]["all"])
 
 
 def go(state: dict[str, Any], target: str, profile: Profile, now: datetime) -> StepResult:

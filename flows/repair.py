@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from flows import places
@@ -18,6 +19,7 @@ from flows.dialogue import repeat_prompt, say
 from flows.interpret import PROMPT_CONTEXTS
 from flows.normalise import simplify
 from flows.types import Effect, Event, Reply, StepResult
+from flows.understanding.text import lexicon
 
 LEAD = "repair_lead"
 OFFER_HUMAN_AFTER = 2
@@ -40,33 +42,17 @@ class Question:
         return PROMPT_CONTEXTS.get(self.key, self.key.removesuffix("_again"))
 
 
-# Words that say "what I said before was wrong": a leading no, sorry, "I mean", wait, actually.
-CORRECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "nl": (
-        "nee",
-        "sorry",
-        "ik bedoel",
-        "bedoel ik",
-        "wacht",
-        "toch",
-        "oeps",
-        "niet",
-        "verkeerd",
-        "eigenlijk",
-    ),
-    "en": ("no", "sorry", "i mean", "wait", "actually", "oops", "not", "wrong"),
-    "tr": ("hayir", "pardon", "yani", "aslinda", "degil", "özür", "ozur"),
-    "ar": ("لا", "آسف", "عفوا", "أقصد", "اقصد", "بل", "ليس"),
-    "pl": ("nie", "przepraszam", "chodzi mi", "wlasciwie", "czekaj", "sorry"),
-    "uk": ("ні", "вибачте", "тобто", "маю на увазі", "зачекайте", "насправді", "не"),
-}
-
-
 def is_correction(text: str, lang: str) -> bool:
     """The message says it corrects something said before ("nee, ik bedoel vrijdag")."""
     words = " " + " ".join(re.findall(r"\w+", simplify(text).replace("\u0131", "i"))) + " "
-    marks = {*CORRECTION_WORDS.get(lang, ()), *CORRECTION_WORDS["nl"], *CORRECTION_WORDS["en"]}
-    return any(f" {simplify(mark)} " in words for mark in marks)
+    return any(f" {mark} " in words for mark in _correction_marks(lang))
+
+
+@cache
+def _correction_marks(lang: str) -> frozenset[str]:
+    """The words of `data/choices.toml` [correction_marks] for `lang`, Dutch and English, simplified."""
+    listed = lexicon("choices")["correction_marks"]
+    return frozenset(simplify(mark) for key in (lang, "nl", "en") for mark in listed.get(key, ()))
 
 
 def again(state: dict[str, Any]) -> tuple[Reply, ...]:

@@ -1,10 +1,14 @@
-"""What the held-out red-team rounds (tests/test_understanding_redteam4.py to 6) share: their rows as
-corpus cases, and the check of a paraphrase family's reading."""
+"""What the held-out red-team rounds (tests/test_understanding_redteam4.py to 9) share: their rows as
+corpus cases, the texts of earlier rounds a new set must not repeat, and the check of a paraphrase
+family's reading."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,6 +25,19 @@ def as_cases(rows: Iterable[tuple[str, str, str, str, str, dict[str, Any]]]) -> 
         Case(id=id_, context=context, lang=lang, channel=channel, text=text, expect=expect)
         for id_, context, lang, channel, text, expect in rows
     ]
+
+
+def earlier_texts(*rounds: ModuleType) -> set[str]:
+    """The texts (casefolded) of the corpus files in tests/data and of earlier rounds' modules: their
+    `SET` rows (the text is the row's last but one field) if they have one, and their `FAMILIES`."""
+    seen: set[str] = set()
+    for path in (Path(__file__).parent / "data").glob("understanding_*.jsonl"):
+        with path.open(encoding="utf-8") as handle:
+            seen.update(json.loads(line)["text"].casefold() for line in handle if line.strip())
+    for earlier in rounds:
+        seen |= {text.casefold() for *_, text, _ in getattr(earlier, "SET", ())}
+        seen |= {text.casefold() for _, text, _ in earlier.FAMILIES}
+    return seen
 
 
 def assert_family_reads(context: str, text: str, holds: Mapping[str, object]) -> None:

@@ -24,7 +24,6 @@ reading, so that the fixes are families and not this set's sentences. Seven shor
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ import pytest
 
 from flows.understanding import CONTEXTS
 from flows.understanding.corpus import Case, passes, reading_of, score
-from tests.redteam_support import NOW, as_cases, assert_family_reads
+from tests.redteam_support import NOW, as_cases, assert_family_reads, earlier_texts
 
 DATA = Path(__file__).parent / "data"
 
@@ -1917,17 +1916,9 @@ KNOWN = {
 
 
 def _earlier_texts() -> set[str]:
-    seen: set[str] = set()
-    for path in DATA.glob("understanding_*.jsonl"):
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    seen.add(json.loads(line)["text"].casefold())
     from tests import test_understanding_redteam4 as round4
 
-    seen |= {text.casefold() for *_, text, _ in round4.SET}
-    seen |= {text.casefold() for _, text, _ in round4.FAMILIES}
-    return seen
+    return earlier_texts(round4)
 
 
 def test_the_set_is_new_and_covers_every_context_and_language() -> None:

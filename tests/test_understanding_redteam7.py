@@ -64,7 +64,6 @@ non-crisis reading is off are in `KNOWN`, with why.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +72,7 @@ import pytest
 from flows.understanding.corpus import Case, passes, reading_of, score
 from flows.understanding.crisis import lexicon_of_crisis
 from flows.understanding.crisis_phrases import arabizi_key, slavic_key
-from tests.redteam_support import NOW, as_cases, assert_family_reads
+from tests.redteam_support import NOW, as_cases, assert_family_reads, earlier_texts
 
 DATA = Path(__file__).parent / "data"
 
@@ -2609,20 +2608,11 @@ KNOWN = {
 
 
 def _earlier_texts() -> set[str]:
-    seen: set[str] = set()
-    for path in DATA.glob("understanding_*.jsonl"):
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    seen.add(json.loads(line)["text"].casefold())
     from tests import test_understanding_redteam4 as round4
     from tests import test_understanding_redteam5 as round5
     from tests import test_understanding_redteam6 as round6
 
-    for earlier in (round4, round5, round6):
-        seen |= {text.casefold() for *_, text, _ in earlier.SET}
-        seen |= {text.casefold() for _, text, _ in earlier.FAMILIES}
-    return seen
+    return earlier_texts(round4, round5, round6)
 
 
 def test_the_set_is_new_and_covers_the_languages_and_contexts_of_a_crisis() -> None:

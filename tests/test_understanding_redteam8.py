@@ -57,7 +57,6 @@ polite words at a clause's ends ("het gaat hoor") leave a whole-clause check-in 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +64,7 @@ import pytest
 
 from flows.understanding import CONTEXTS
 from flows.understanding.corpus import Case, passes, reading_of, score
-from tests.redteam_support import NOW, as_cases, assert_family_reads
+from tests.redteam_support import NOW, as_cases, assert_family_reads, earlier_texts
 
 DATA = Path(__file__).parent / "data"
 
@@ -2186,22 +2185,12 @@ KNOWN: dict[str, str] = {
 
 
 def _earlier_texts() -> set[str]:
-    seen: set[str] = set()
-    for path in DATA.glob("understanding_*.jsonl"):
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    seen.add(json.loads(line)["text"].casefold())
     from tests import test_understanding_redteam3 as round3
     from tests import test_understanding_redteam4 as round4
     from tests import test_understanding_redteam5 as round5
     from tests import test_understanding_redteam6 as round6
 
-    seen |= {text.casefold() for _, text, _ in round3.FAMILIES}
-    for earlier in (round4, round5, round6):
-        seen |= {text.casefold() for *_, text, _ in earlier.SET}
-        seen |= {text.casefold() for _, text, _ in earlier.FAMILIES}
-    return seen
+    return earlier_texts(round3, round4, round5, round6)
 
 
 def test_the_set_is_new_and_covers_every_context_and_language() -> None:
