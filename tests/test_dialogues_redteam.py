@@ -37,8 +37,8 @@ Known gaps (xfail below, with the reason): the description question takes any wo
 question about another request; a range of hours ("soms 10 soms 30") is asked again. ("versturen"
 at the summary was a third, read since as the send choice: the send verbs are yes words of
 flows/understanding/data/yes_no.toml in the six languages.) Seen but not tested here: the HELP
-text is the general info text, not help with the open question; after a crisis, a message the flow does not understand gets
-only the crisis follow-up, not the open question again.
+text is the general info text, not help with the open question; after a crisis, a message the flow
+does not understand gets only the crisis follow-up, not the open question again.
 """
 
 # ruff: noqa: RUF001
