@@ -32,8 +32,8 @@ from typing import Any
 
 import pytest
 
-from flows.understanding.corpus import Case, passes, reading_of, score
-from tests.redteam_support import NOW, as_cases, assert_family_reads, earlier_texts
+from flows.understanding.corpus import Case, score
+from tests.redteam_support import NOW, as_cases, assert_case_reads, assert_family_reads, earlier_texts
 
 DATA = Path(__file__).parent / "data"
 
@@ -1855,11 +1855,7 @@ def test_the_set_is_new_and_covers_the_languages_and_contexts_of_a_crisis() -> N
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None:
-    reading = reading_of(case, NOW)
-    if case.id in KNOWN:
-        assert "crisis" not in reading, (case.text, reading)
-        pytest.xfail(KNOWN[case.id])
-    assert passes(case.expect, reading), (case.text, dict(case.expect), reading)
+    assert_case_reads(case, KNOWN, known_stay_calm=True)
 
 
 def test_every_crisis_is_recalled_and_no_look_alike_fires() -> None:
