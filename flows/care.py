@@ -21,7 +21,7 @@ from typing import Any
 
 from flows import catalogue, repair
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import number_in, simplify, words_of
+from flows.normalise import folded, number_in, simplify, words_of
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
@@ -40,19 +40,15 @@ RELATION_CHOICES = tuple(Choice(r, f"care_rel_{r}") for r in RELATIONS)
 
 
 # Who someone is to the carer, in the words people use: `data/relations.toml` (flows/understanding).
-def _fold(text: str) -> str:
-    return simplify(text).replace("\u0131", "i")  # also the Turkish dotless i
-
-
 RELATION_WORDS: dict[str, frozenset[str]] = {
-    relation: frozenset(_fold(word) for word in words)
+    relation: frozenset(folded(word) for word in words)
     for relation, words in lexicon("relations")["relations"].items()
 }
 
 
 def _relation_from(text: str) -> str | None:
     """The relation said in words: one kind of person named, else None ("mijn vader" is a parent)."""
-    words = set(re.findall(r"\w+", _fold(text)))
+    words = set(re.findall(r"\w+", folded(text)))
     found = {relation for relation, names in RELATION_WORDS.items() if words & names}
     # Two kinds at once ("mijn man en zijn moeder") are asked again.
     return found.pop() if len(found) == 1 else None

@@ -80,8 +80,13 @@ def simplify(text: str) -> str:
         visible = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t ")
         decomposed = unicodedata.normalize("NFKD", visible)
         plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = " ".join(plain.casefold().split())
-    return _EDGE_PUNCTUATION.sub("", folded)
+    spaced = " ".join(plain.casefold().split())
+    return _EDGE_PUNCTUATION.sub("", spaced)
+
+
+def folded(text: str) -> str:
+    """`simplify`, the Turkish dotless i read as i: for word lists written in plain letters."""
+    return simplify(text).replace("\u0131", "i")
 
 
 # Commands whose first word may be followed by an argument: "PAUZE 2 weken", "pause until 1 January".

@@ -17,7 +17,7 @@ from typing import Any
 from flows import places
 from flows.dialogue import repeat_prompt, say
 from flows.interpret import PROMPT_CONTEXTS
-from flows.normalise import simplify
+from flows.normalise import folded, simplify
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding.text import lexicon
 
@@ -44,7 +44,7 @@ class Question:
 
 def is_correction(text: str, lang: str) -> bool:
     """The message says it corrects something said before ("nee, ik bedoel vrijdag")."""
-    words = " " + " ".join(re.findall(r"\w+", simplify(text).replace("\u0131", "i"))) + " "
+    words = " " + " ".join(re.findall(r"\w+", folded(text))) + " "
     return any(f" {mark} " in words for mark in _correction_marks(lang))
 
 
