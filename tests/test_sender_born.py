@@ -525,12 +525,21 @@ async def test_outcomes_answered_one_by_one_share_a_transaction_within_the_linge
     assert [row.status for row in await outbox_rows(runtime)] == ["sent"] * 3
 
 
-async def test_a_reply_left_behind_a_lingering_outcome_is_claimed_once_woken(
-    runtime: Runtime, clock: FixedClock
+async def test_a_reply_born_behind_its_address_s_lingering_row_follows_it_in_its_lane(
+    runtime: Runtime, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With outcomes lingering a minute: a reply born behind its address's row still `sending` stays in
-    the table; the claim the engine wakes writes the lingering outcome first and then takes the reply,
-    at once; and the sender stops without waiting the minute out."""
+    """With outcomes lingering a minute: a reply born while its address's earlier row is still `sending`
+    in this sender's lane (sent, its outcome not yet written) is born claimed behind it (`ours`) and goes
+    out after it from the same lane, with no claim; the sender stops without waiting the minute out."""
+    claims: list[int] = []
+    real_claim_due = outbox.claim_due
+
+    async def counted(*args: Any, **kwargs: Any) -> list[outbox.ClaimedMessage]:
+        found = await real_claim_due(*args, **kwargs)
+        claims.append(len(found))
+        return found
+
+    monkeypatch.setattr(outbox, "claim_due", counted)
     adapter = FakeAdapter()
     a = "+31611111111"
     async with lingering(runtime, clock, adapter, 60.0) as sender:
@@ -539,8 +548,34 @@ async def test_a_reply_left_behind_a_lingering_outcome_is_claimed_once_woken(
             if adapter.sent:
                 break
             await asyncio.sleep(0.01)
+        [later] = await engine_batch(runtime, sender, await reply_rows(runtime, clock, [(a, "a2")]))
+        assert later.body == "a2", "born behind a1, still sending in this sender's lane"
+        for _ in range(500):
+            if len(adapter.sent) == 2:
+                break
+            await asyncio.sleep(0.01)
+        assert [m.text for m in adapter.sent] == ["a1", "a2"]
+    assert [row.status for row in await outbox_rows(runtime)] == ["sent"] * 2
+    assert sum(claims) == 0
+
+
+async def test_a_reply_left_behind_a_lingering_outcome_is_claimed_once_woken(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """With outcomes lingering a minute and no room to be born claimed (the sender holds its most): a
+    reply behind its address's row still `sending` stays in the table; the claim the engine wakes writes
+    the lingering outcome first and then takes the reply, at once."""
+    adapter = FakeAdapter()
+    a = "+31611111111"
+    async with lingering(runtime, clock, adapter, 60.0) as sender:
+        sender._max_held = 1
+        await engine_batch(runtime, sender, await reply_rows(runtime, clock, [(a, "a1")]))
+        for _ in range(500):
+            if adapter.sent:
+                break
+            await asyncio.sleep(0.01)
         later = await engine_batch(runtime, sender, await reply_rows(runtime, clock, [(a, "a2")]))
-        assert later == [], "born behind a1, still sending: left in the table for the claim"
+        assert later == [], "no room: left in the table for the claim"
         sender.wake()  # as the engine does when it left rows for the claim (`on_outbox`)
         for _ in range(500):
             if len(adapter.sent) == 2:
@@ -548,3 +583,86 @@ async def test_a_reply_left_behind_a_lingering_outcome_is_claimed_once_woken(
             await asyncio.sleep(0.01)
         assert [m.text for m in adapter.sent] == ["a1", "a2"]
     assert [row.status for row in await outbox_rows(runtime)] == ["sent"] * 2
+
+
+async def test_a_row_another_sender_holds_keeps_the_reply_in_the_table(
+    runtime: Runtime, clock: FixedClock, running: tuple[OutboxSender, FakeAdapter]
+) -> None:
+    """Only this sender's own lane rows let a reply be born behind them: a row another process holds
+    claimed (born claimed there) still keeps the address's new reply pending, for the claim, in order."""
+    sender, adapter = running
+    a = "+31611111111"
+    await insert_born(runtime, clock, await reply_rows(runtime, clock, [(a, "a1")]))
+    later = await engine_batch(runtime, sender, await reply_rows(runtime, clock, [(a, "a2")]))
+    assert later == []
+    assert [(r.body, r.status) for r in await outbox_rows(runtime)] == [("a1", "sending"), ("a2", "pending")]
+    assert adapter.sent == []
+
+
+async def test_insert_born_takes_the_callers_rows_as_not_in_the_way(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """`ours`: rows the caller sends in order do not hold back a new row of their address; any other row
+    in the way still does."""
+    a, b = "+31611111111", "+31622222222"
+    [a1, b1] = await insert_born(runtime, clock, await reply_rows(runtime, clock, [(a, "a1"), (b, "b1")]))
+    await enqueue(runtime, clock, "b0", address=b)  # due, pending: in b's way whatever is ours
+    rows = await reply_rows(runtime, clock, [(a, "a2"), (b, "b2")])
+    async with runtime.sessions() as session, session.begin():
+        claimed = await outbox.insert_born(
+            session, rows, now=clock(), lease=LEASE, channels=CHANNELS, limit=10, ours=[a1.id, b1.id]
+        )
+    assert [m.body for m in claimed] == ["a2"]
+    stored = {row.body: row.status for row in await outbox_rows(runtime)}
+    assert stored == {"a1": "sending", "b1": "sending", "b0": "pending", "a2": "sending", "b2": "pending"}
+
+
+class HeldAdapter(FakeAdapter):
+    """Holds each send until the test lets it go, so a batch can be inserted while a row is in flight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+        self.in_flight = asyncio.Event()
+
+    async def send(self, message: OutboundMessage) -> SendResult:
+        self.in_flight.set()
+        await self.release.wait()
+        return await super().send(message)
+
+
+async def test_a_reply_born_behind_a_lane_that_then_stops_is_given_back_not_sent_first(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """A reply born behind a1 while a1 is in flight; a1's send then ends in a retry before the reply's
+    batch is handed over. The reply must not overtake a1: it goes back to the table (pending, no attempt
+    counted) and the claim sends it after a1's retry."""
+    adapter = HeldAdapter()
+    adapter.script = [SendResult("retry", retry_after=30, error="twilio:429")]
+    a = "+31611111111"
+    async with started(runtime, clock, adapter) as sender:
+        await engine_batch(runtime, sender, await reply_rows(runtime, clock, [(a, "a1")]))
+        await asyncio.wait_for(adapter.in_flight.wait(), 5)
+        rows = await reply_rows(runtime, clock, [(a, "a2")])
+        async with runtime.sessions() as session, session.begin():
+            [born] = await sender.insert_outbox(session, rows)
+        # a1's retry is written after a2 was born behind it and before a2 is handed over (the engine
+        # hands over after its commit; SQLite's one writer keeps the retry out of the open transaction)
+        adapter.release.set()
+        for _ in range(500):
+            if not sender._lanes:
+                break
+            await asyncio.sleep(0.01)
+        sender.hand_over([born])
+        await settled(sender)
+        assert [m.text for m in adapter.sent] == ["a1"]
+        stored = [(r.body, r.status, r.attempts) for r in await outbox_rows(runtime)]
+        assert stored == [("a1", "pending", 1), ("a2", "pending", 0)]
+        clock.advance(seconds=31)
+        sender.wake()
+        for _ in range(500):
+            if len(adapter.sent) == 3:
+                break
+            await asyncio.sleep(0.01)
+        await settled(sender)
+    assert [m.text for m in adapter.sent] == ["a1", "a1", "a2"]

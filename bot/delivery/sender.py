@@ -143,6 +143,14 @@ class OutboxSender:
         self._behind: set[int] = set()  # identities with rows left in the table behind a lane's
         self._checked_at: dict[int, float] = {}  # lane row -> when its address's state was read (loop time)
         self._claim_held: set[int] = set()  # of the held rows, those `claim_due` gave (at most a batch)
+        self._current: dict[int, int] = {}  # identity id -> the row its lane is sending now
+        # Rows born behind a lane of this sender (`insert_outbox`'s `ours`) -> the break count then; an
+        # identity -> the break count when its lane last stopped with a row in the way (`_run_lane`).
+        # A row born behind a lane that broke before the row's hand-over is given back, not sent
+        # (it would overtake the row in the way).
+        self._born_behind: dict[int, int] = {}
+        self._broke_at: dict[int, int] = {}
+        self._breaks = 0
         self._starved = False  # the claim found its batch still half held: woken when it drains
         # Outcomes finishing within `OUTCOME_LINGER` of each other are recorded in one transaction (group
         # commit) with one statement per shape of outcome (storage.outbox.finish_committed); each send
@@ -208,6 +216,8 @@ class OutboxSender:
         if not self._running or self._stopping or room <= 0:
             await outbox.insert_rows(session, rows, then=then)
             return []
+        ours = self._lane_rows({r["identity_id"] for r in rows})
+        breaks = self._breaks  # before the insert: a lane may stop while it runs
         claimed = await outbox.insert_born(
             session,
             rows,
@@ -216,13 +226,35 @@ class OutboxSender:
             channels=self._channels,
             limit=room,
             then=then,
+            ours=ours.keys(),
         )
+        if ours:
+            behind = set(ours.values())
+            self._born_behind.update((m.id, breaks) for m in claimed if m.identity_id in behind)
+            if len(self._born_behind) > 4 * self._max_held:
+                # Rows of transactions that rolled back are never handed over: keep the newest.
+                kept = sorted(self._born_behind)[-self._max_held :]
+                self._born_behind = {row_id: self._born_behind[row_id] for row_id in kept}
         if len(claimed) < len(rows):
             # Rows left in the table behind a lane's rows: the claim is woken once that lane is done.
             left = Counter(r["identity_id"] for r in rows)
             left.subtract(message.identity_id for message in claimed)
             self._behind.update(m.identity_id for m in claimed if left[m.identity_id] > 0)
         return claimed
+
+    def _lane_rows(self, identities: set[int]) -> dict[int, int]:
+        """The rows this sender's lanes of these addresses hold (row id -> identity id): queued, or
+        being sent and their outcome not yet written. New rows of those addresses can go behind them."""
+        held: dict[int, int] = {}
+        for identity_id in identities:
+            lane = self._lanes.get(identity_id)
+            if lane is None:
+                continue
+            current = self._current.get(identity_id)
+            if current is not None:
+                held[current] = identity_id
+            held.update((message.id, identity_id) for message in lane)
+        return held
 
     async def restate(self, session: AsyncSession, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
         """Rows born claimed earlier in a batch, with their addresses' stop and last inbound as the
@@ -232,11 +264,35 @@ class OutboxSender:
     def hand_over(self, claimed: list[ClaimedMessage]) -> None:
         """Rows born claimed whose transaction committed, their addresses' states read at its end: into
         their lanes at once (no claim query, no read after the commit)."""
+        if self._born_behind:
+            claimed = self._not_overtaking(claimed)
         if not claimed:
             return
+        if any(message.identity_id in self._current for message in claimed):
+            # A reply queued behind a row whose outcome lingers: the lane waits for that outcome.
+            self._finished.hurry()
         read_at = asyncio.get_running_loop().time()
         self._checked_at.update((message.id, read_at) for message in claimed)
         self._queue(claimed)
+
+    def _not_overtaking(self, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
+        """The rows that may go to their lanes: not those born behind a lane that has since stopped with
+        a row in the way (a retry, an unknown outcome); those go back to the table, after that row."""
+        keep, back = [], []
+        for message in claimed:
+            breaks = self._born_behind.pop(message.id, None)
+            if breaks is not None and self._broke_at.get(message.identity_id, -1) > breaks:
+                back.append(message)
+            else:
+                keep.append(message)
+        if not self._born_behind:
+            self._broke_at.clear()
+        if back:
+            self._claimed.update(message.id for message in back)
+            task = asyncio.ensure_future(self._give_back(back))
+            self._lane_tasks.add(task)
+            task.add_done_callback(self._lane_tasks.discard)
+        return keep
 
     async def _refreshed(self, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
         """The rows with their addresses' stop and last inbound as the table has them now."""
@@ -303,6 +359,7 @@ class OutboxSender:
         try:
             while lane and not self._stopping:
                 message = lane.popleft()
+                self._current[identity_id] = message.id
                 checked = self._checked_at.pop(message.id, None)
                 try:
                     if checked is not None and loop.time() - checked > RECHECK_AFTER:
@@ -319,6 +376,10 @@ class OutboxSender:
                     except Exception:
                         log.exception("outbox send failed", extra={"outbox_id": message.id})
                         goes_on = False
+                self._current.pop(identity_id, None)
+                if not goes_on:
+                    self._breaks += 1
+                    self._broke_at[identity_id] = self._breaks
                 if not goes_on and lane:
                     rest = list(lane)
                     lane.clear()
@@ -327,6 +388,7 @@ class OutboxSender:
                     self._starved = False
                     self.wake()
         finally:
+            self._current.pop(identity_id, None)
             if self._lanes.get(identity_id) is lane and not lane:
                 del self._lanes[identity_id]
             if identity_id in self._behind and not self._stopping:
