@@ -19,8 +19,11 @@ Held out, before the fixes (crises read with the right number; false alarms on t
   20/33, no false alarm (nl 8/20, en 4/4, tr 3/3, ar 1/2, pl 2/2, uk 2/2). The round's honest measure of
   generalisation: the other languages are read, the Dutch indirect ways still mostly are not (two in five).
   None of its 13 misses was a wording of batch 1's frames; each was a frame no rule had.
-After: batch 1 74/74, batch 2 32/33, no false alarm on the 47 look-alikes; the one left is in
-`KNOWN_MISSES`, with why. `crisis.kinds_in` gives the same kinds as before the round on 6,014 texts: the
+- Batch 3 (rt10c, 21: 15 crises, 6 look-alikes), written after batch 2's fixes: 5/15, no false alarm (nl
+  3/9, en 1/2, tr 0/1, ar 0/1, pl 1/1, uk 0/1): the key left under the mat, not eating on purpose, a fall
+  and eyes that stay shut, pushed down the stairs, chased with a knife: again mostly frames no rule had.
+After: batch 1 74/74, batch 2 32/33, batch 3 9/15 (115/122), no false alarm on the 53 look-alikes; the
+seven left are in `KNOWN_MISSES`, with why. `crisis.kinds_in` gives the same kinds as before the round on 6,014 texts: the
 corpus files in tests/data, ../shared/understanding/dev.jsonl and the strings of the earlier rounds' and the
 crisis tests' modules. Four rules first written fired on an earlier or a family look-alike and were narrowed
 before the commit ("neem ze allemaal netjes in zoals voorgeschreven", "het touw al gekocht voor de schommel",
@@ -52,6 +55,15 @@ Mechanisms added (crisis.toml, "round 10"), each two concepts that stand for man
   strangely with the colour gone (grey, blue, "wjho sfer"); not after an inhaler or when snoring.
 - Threats: a threat to kill said with a separable verb or a saying ("dat hij me af zal maken", "dat ik er
   geweest ben als ik de politie bel") from a housemate.
+- After batch 3: not eating on purpose or "so that it is over sooner" (not fasting for surgery, a diet or
+  Ramadan); a fall and eyes that stay shut (not resting); pushed down the stairs or chased with a knife by
+  someone at home.
+
+Gaps left: a farewell by preparation alone (a key under the mat), a reunion at a grave said with despair,
+idioms removed before the rules can read what follows them ("rather be dead than go on"), and the
+generalisation figure itself: batch 2 read 20/33 and batch 3 5/15 before their fixes, so the next unseen
+Dutch euphemism is still about as likely missed as read; the other languages did better in batch 2 (13/13)
+than in batch 3 (2/5) on very few messages.
 `FAMILIES` holds paraphrases and look-alikes of each, written after the fixes knowing the mechanisms (no
 measure of generalisation).
 """
@@ -1289,17 +1301,196 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "я помираю зі сміху з цього бота",
         {"crisis": False},
     ),
+    (
+        "rt10c-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "ik heb de sleutel onder de mat gelegd voor als ze me vinden",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-nl-checkin-01",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "zwaar. ik eet al een week niet en dat is expres, dan is het sneller voorbij",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-nl-any_state-01",
+        "any_state",
+        "nl",
+        "sms",
+        "ik heb net de gaskraan open gezet en ga liggen",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-nl-menu-01",
+        "menu",
+        "nl",
+        "sms",
+        "1 maar wat heeft het nog voor zin. ik wil naar Henk, hij ligt al 3 jaar op het kerkhof",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-nl-first_message-02",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik ben het zo zat allemaal, de auto staat klaar in de garage met een slang",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "awful. told him id rather be dead than go on like this",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "bghit nsali m3a had denya",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-pl-first_message-01",
+        "first_message",
+        "pl",
+        "sms",
+        "chcę zasnąć i nigdy się nie obudzić",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-uk-checkin-01",
+        "checkin",
+        "uk",
+        "telegram",
+        "важко, думаю як би це все припинити назавжди",
+        {"crisis": "113"},
+    ),
+    (
+        "rt10c-nl-first_message-03",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn buurman hangt over zijn hek en zegt niks meer",
+        {"crisis": "112"},
+    ),
+    (
+        "rt10c-nl-first_message-04",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn moeder is van de trap gerold en haar ogen zijn dicht",
+        {"crisis": "112"},
+    ),
+    (
+        "rt10c-en-first_message-02",
+        "first_message",
+        "en",
+        "sms",
+        "my wife has gone very quiet and her lips are grey, shes not answering",
+        {"crisis": "112"},
+    ),
+    (
+        "rt10c-nl-checkin-02",
+        "checkin",
+        "nl",
+        "sms",
+        "zwaar, mijn zoon sloot me gisteren op in de schuur omdat ik zeurde",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt10c-nl-ask_when-01",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "zaterdag. als mijn man me tenminste niet eerst de trap af duwt",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt10c-tr-first_message-01",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "eşim beni bıçakla kovaladı, komşudayım",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt10c-nl-first_message-05",
+        "first_message",
+        "nl",
+        "sms",
+        "ik heb de sleutel onder de mat gelegd voor de vrijwilliger",
+        {"crisis": False},
+    ),
+    (
+        "rt10c-nl-first_message-06",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "de gaskraan van het fornuis lekt, wie kan er even kijken",
+        {"crisis": False},
+    ),
+    (
+        "rt10c-nl-first_message-07",
+        "first_message",
+        "nl",
+        "sms",
+        "ik wil naar Henk, hij ligt op het kerkhof, wie rijdt me er zaterdag heen",
+        {"crisis": False},
+    ),
+    (
+        "rt10c-en-first_message-03",
+        "first_message",
+        "en",
+        "whatsapp",
+        "id rather be dead than go to that bingo again haha",
+        {"crisis": False},
+    ),
+    (
+        "rt10c-nl-first_message-08",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn zoon sloot me gisteren per ongeluk buiten, ik was mijn sleutel vergeten",
+        {"crisis": False},
+    ),
+    (
+        "rt10c-tr-first_message-02",
+        "first_message",
+        "tr",
+        "sms",
+        "bu sıcak beni öldürecek, vantilatör lazım",
+        {"crisis": False},
+    ),
 ]
 
 CASES = as_cases(SET)
-TOTAL = 154
-CRISES = 107
+TOTAL = 175
+CRISES = 122
 
 # Crises the reader still misses (id -> why); each is a strict expected failure.
 KNOWN_MISSES: dict[str, str] = {
     "rt10b-nl-checkin-01": "'hoef ik ook niet meer' ends a clause that opens with 'als hij straks naar het "
     "verpleeghuis gaat'; the whole-clause phrases ('ik hoef niet meer.') cannot start after a subordinate "
     "clause, and the words alone also end 'hoef ik ook niet meer (te koken)'",
+    "rt10c-nl-first_message-01": "the key under the mat 'voor als ze me vinden' prepares for being found; no "
+    "word of death or ending, and no frame reads a preparation alone",
+    "rt10c-nl-menu-01": "'ik wil naar Henk, hij ligt op het kerkhof' after 'wat heeft het nog voor zin': the "
+    "grave guard that keeps a visit to the cemetery calm also silences this reunion",
+    "rt10c-nl-first_message-02": "a car ready in the garage 'met een slang' without the word exhaust or closed "
+    "door; the exhaust rule needs 'uitlaat'",
+    "rt10c-en-first_message-01": "the idiom 'rather be dead than go (to ...)' is removed before the rules run, "
+    "so 'than go on like this' is never seen",
+    "rt10c-ar-first_message-01": "'nsali m3a had denya' (to finish with this world) is a Darija wording no "
+    "concept holds",
+    "rt10c-uk-checkin-01": "'припинити все назавжди' (stop it all for ever) has no Ukrainian ending concept",
 }
 
 
@@ -1451,6 +1642,18 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("first_message", "mijn zoon heeft een mes en zegt dat hij er klaar mee is", {"crisis": "113"}),
     ("first_message", "ik ben er klaar mee, de schaar is weer kwijt", {"crisis": None}),
     ("first_message", "mijn vrouw krijgt geen adem en haar lippen zijn blauw", {"crisis": "112"}),
+    ("first_message", "ik eet al dagen niks, expres, dan is het eerder voorbij", {"crisis": "113"}),
+    ("first_message", "ik eet expres niet voor de operatie morgen", {"crisis": None}),
+    (
+        "first_message",
+        "mijn vader is uitgegleden in de badkamer en zijn ogen blijven dicht",
+        {"crisis": "112"},
+    ),
+    (
+        "first_message",
+        "opa is gevallen en zit nu met zijn ogen dicht uit te rusten, hij heeft hulp nodig bij de boodschappen",
+        {"crisis": None},
+    ),
 ]
 
 
