@@ -316,7 +316,7 @@ def _commands() -> dict[str, Phrases]:
     data = lexicon("commands")
     patterns: dict[str, Phrases] = {}
     for key, sections in data.items():
-        if key == "fillers":
+        if key in ("fillers", "help_marks"):
             continue
         pattern = compile_phrases(p for s in sections.values() for p in s)
         if pattern is not None:
@@ -337,6 +337,9 @@ def command_in(text: str, lang: str = "nl") -> str | None:
     exact = normalise.command_in(text)
     if exact is not None:
         return exact
+    marks = "".join(lexicon("commands")["help_marks"]["marks"])
+    if text.strip() and not text.strip().strip(marks + " "):
+        return "help"
     prepared = categories.prepare(text)
     if not prepared or len(prepared.split()) > _COMMAND_WORDS:
         return None
