@@ -202,6 +202,12 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return StepResult(_leave(state), (say("care_kept"),))
         return StepResult(state, (prompt(state, "care_end_question", YES_NO),))
     if step == "who":
+        named = _name_with_relation(text)
+        if named is not None:
+            # "mijn moeder Ria": the name, and the relation need not be asked.
+            draft["care_for"], draft["relation"] = named
+            params = {"name": draft["care_for"]}
+            return _ask(state, "hours", prompt(state, "care_hours", HOURS_CHOICES, params))
         name = _first_name(text)
         if name is None:
             return StepResult(state, (prompt(state, "care_who_again"),))
@@ -318,17 +324,45 @@ def _first_name(text: str) -> str | None:
 
 # Words between two numbers that make them a range of hours: `data/relations.toml` [hours].
 RANGE_WORDS = frozenset(simplify(word) for word in lexicon("relations")["hours"]["range"])
+
+
+def _padded(text: str) -> str:
+    """Folded words between single spaces, with a space at both ends: for finding whole phrases."""
+    return " " + " ".join(re.findall(r"\w+", folded(text))) + " "
+
+
+ALWAYS = tuple(_padded(phrase) for phrase in lexicon("relations")["hours"]["always"])
 RANGE_DASH = re.compile(r"\d\s*[-\u2013/]\s*\d")  # a hyphen, an en dash or a slash
 
 
+POSSESSIVES = frozenset(folded(word) for word in lexicon("relations")["possessives"]["words"])
+
+
+def _name_with_relation(text: str) -> tuple[str, str] | None:
+    """A name said with the relation ("mijn moeder Ria", "Ria, mijn moeder", "my husband Tom"): the
+    name and the relation, when one kind of person is named and a first name is left."""
+    relation = _relation_from(text)
+    if relation is None:
+        return None
+    names = RELATION_WORDS[relation]
+    rest = [
+        w for w in re.findall(r"[^\W\d_]+", text) if folded(w) not in names and folded(w) not in POSSESSIVES
+    ]
+    name = _first_name(" ".join(rest)) if rest else None
+    return (name, relation) if name is not None else None
+
+
 def _hours_from(text: str) -> tuple[str, bool] | None:
-    """A typed number of hours ("12", "ongeveer 12 uur", "twintig" is not read): its band, and whether
-    it was a range. A range ("soms 10 soms 30", "tussen de 10 en 20 uur", "10-20") counts by its upper
-    bound: the busy weeks are what weighs on a carer. Two numbers without a range word between them
-    ("3 dagen van 8 uur") are asked again rather than guessed."""
+    """A typed number of hours ("12", "ongeveer 12 uur", "twintig" is not read) or care around the
+    clock said without a number ("dag en nacht": more than 20): its band, and whether to read it back
+    (a range or no number). A range ("soms 10 soms 30", "tussen de 10 en 20 uur", "10-20") counts by
+    its upper bound: the busy weeks are what weighs on a carer. Two numbers without a range word
+    between them ("3 dagen van 8 uur") are asked again rather than guessed."""
     words = words_of(simplify(text))
     found = [(i, n) for i, n in ((i, number_in(word)) for i, word in enumerate(words)) if n is not None]
     numbers = [n for _, n in found]
+    if not numbers and any(phrase in _padded(text) for phrase in ALWAYS):
+        return "gt20", True
     ranged = len(found) == 2 and (
         bool(RANGE_WORDS & set(words[found[0][0] + 1 : found[1][0]])) or bool(RANGE_DASH.search(text))
     )

@@ -14,8 +14,10 @@ Figures (turns as expected / turns; dialogues fully as expected):
 - Batch 2, 14 new dialogues written after the batch 1 fixes, scored before fixing (the honest
   generalisation figure): 65/69 turns, 10/14 dialogues; 68/69, 13/14 after.
 - Batch 3, 22 new dialogues written after the known gaps were closed (older SMS users, carers,
-  volunteers with conditions, six languages), scored before fixing: 69/78 turns, 14/22 dialogues.
-- Guards (5 dialogues): what the fixes must not break; all hold.
+  volunteers with conditions, six languages), scored before fixing: 69/78 turns, 14/22 dialogues;
+  76/78, 20/22 after. Guards grew to 9 dialogues (four for the batch 3 fixes); all hold.
+- Closed gaps (11 dialogues, CLOSED_GAPS): the known gaps of batches 1-2 and their neighbours; all
+  hold. Guards: what the fixes must not break; all hold.
 
 What failed and what changed (mechanisms, not sentences):
 - A correction of an earlier answer at a later question ("nee, ik bedoel vrijdag" at the urgency
@@ -34,6 +36,26 @@ What failed and what changed (mechanisms, not sentences):
 - A carer's relation in words ("mijn vader", "my wife", "мама") was asked again without a word; now it
   is read (flows/care.py `RELATION_WORDS`), and an unclear relation or hours answer is a repair re-ask
   (led by "Dat begreep ik niet helemaal", counted for offering a person after two misses).
+
+What failed in batch 3 and what changed:
+- The description question still took answers that describe nothing ("oke", "weet ik niet"). Now a
+  description that is only a yes, a no, "I do not know" and fillers (the phrases and fillers of
+  yes_no.toml and choices.toml, in every language: flows/understanding/answers.py
+  `says_nothing_more`) is a miss: the question again with its example, led by the repair text.
+- "laat maar, ik hoef niks meer" was no command (each command phrase must be the whole message). Now
+  a message whose parts each say the same command says it (flows/understanding/intent.py
+  `command_in`); "ik hoef niks meer" is a cancel phrase.
+- "1 keer per week is genoeg" at the limit question: the one count in the answer is read, in digits or
+  before "keer"/"times" ("een paar keer" stays no count; flows/offer.py `_count`).
+- "mijn moeder Ria" at the carer's who-question: a name said with one relation gives both, and the
+  relation question is skipped (relations.toml [possessives], flows/care.py `_name_with_relation`).
+- "dag en nacht" at the hours question: care around the clock said without any number is more than 20
+  hours, read back (relations.toml [hours] always; not "altijd", "de hele dag").
+Left (xfail): "gaat wel, maar ik slaap slecht" at a check-in reads as heavy and offers help; erring
+towards offering help to a carer is defensible, and the check-in reader is what the corpus scores, so
+it was not bent for one dialogue. "not sure, sometime next week?": the reader reads "next week", but
+a week is no time the ask flow's `When` can hold (it holds a moment, a part of a day, a day or any
+time), so the question is asked again; holding a week needs the `When` model and matching changed.
 
 Known gaps of batches 1-2, closed since (CLOSED_GAPS below holds a dialogue for each):
 - The description question took any words. A question about other requests said in words ("is er al
@@ -532,7 +554,6 @@ BATCH_3 = [
             ("oke", {"keys": ["ask_description*"], "not_keys": ["ask_when"]}),
             ("boodschappen voor de hele week", {"keys": ["ask_when"]}),
         ),
-        gap="the description question takes 'oke' as the description",
     ),
     D(
         "resident: 'weet ik niet' at the description question is asked again with an example",
@@ -544,7 +565,6 @@ BATCH_3 = [
                 {"keys": ["ask_description*"], "not_keys": ["ask_when"], "says": ["bijvoorbeeld"]},
             ),
         ),
-        gap="the description question takes 'weet ik niet' as the description",
     ),
     D(
         "resident: 'volgende week dinsdag rond een uur of 2' at the when-question",
@@ -596,7 +616,6 @@ BATCH_3 = [
             ("1", {"keys": ["ask_description"]}),
             ("laat maar, ik hoef niks meer", {"keys": ["ask_cancelled"], "not_keys": ["ask_when"]}),
         ),
-        gap="two cancel phrases in one message are no command; stored as the description",
     ),
     D(
         "volunteer: 'ja hoor, maar ik heb geen auto' keeps the condition",
@@ -643,7 +662,6 @@ BATCH_3 = [
             *TO_LIMIT,
             ("1 keer per week is genoeg", {"not_keys": ["offer_limit*"]}),
         ),
-        gap="a weekly limit with words after it is asked again",
     ),
     D(
         "carer: 'mijn moeder Ria' at the who-question",
@@ -651,7 +669,6 @@ BATCH_3 = [
             ("MANTELZORG", {"keys": ["care_who"]}),
             ("mijn moeder Ria", {"not_keys": ["care_who*"], "says": ["Ria"]}),
         ),
-        gap="a name with the relation before it is no first name: asked again",
     ),
     D(
         "carer: 'dag en nacht eigenlijk' at the hours question",
@@ -659,7 +676,6 @@ BATCH_3 = [
             *TO_HOURS,
             ("dag en nacht eigenlijk", {"keys": ["care_rhythm"]}),
         ),
-        gap="hours without a number ('dag en nacht') are asked again",
     ),
     D(
         "carer: 'gaat wel, maar ik slaap slecht' at a check-in is okay, not heavy",
@@ -744,6 +760,35 @@ GUARDS = [
             ("2", {"keys": ["offer_categories"]}),
             ("menu", {"keys": ["menu"]}),
             ("1", {"keys": ["ask_category"]}),
+        ),
+    ),
+    D(
+        "a description that starts with a yes is the description",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("ja graag, brood halen", {"keys": ["ask_when"], "not_keys": ["ask_description*"]}),
+        ),
+    ),
+    D(
+        "'een paar keer' at the limit question is no count: asked again",
+        (
+            *TO_LIMIT,
+            ("een paar keer", {"keys": ["offer_limit_again"]}),
+        ),
+    ),
+    D(
+        "two kinds of person at the who-question are asked again, not split into a name",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("mijn man en zijn moeder", {"keys": ["care_who_again"]}),
+        ),
+    ),
+    D(
+        "'niet altijd, 5 uur' counts 5 hours, not around the clock",
+        (
+            *TO_HOURS,
+            ("niet altijd, 5 uur", {"keys": ["care_rhythm"], "not_keys": ["care_hours_noted"]}),
         ),
     ),
     D(
