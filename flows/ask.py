@@ -16,6 +16,7 @@ from flows.dialogue import YES_NO, chosen, label_of, language, prompt, repeat_pr
 from flows.normalise import simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.answers import says_nothing_more
 from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
 
 MAX_DESCRIPTION = 300
@@ -103,6 +104,9 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return StepResult(state, (prompt(state, "ask_category_again", categories.CATEGORY_CHOICES),))
         draft["category"] = category
     elif step == "description":
+        if says_nothing_more(text):
+            # "oke", "weet ik niet": no description; the question again, with its example.
+            return StepResult(state, repair.again(state))
         if not MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
             key = "ask_description_long" if len(text) > MAX_DESCRIPTION else "ask_description_again"
             return StepResult(state, (prompt(state, key, params={"max": str(MAX_DESCRIPTION)}),))

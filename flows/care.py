@@ -179,6 +179,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     step = state.get("step")
     answer = chosen(state, event)
     text = " ".join(event.text.split()) if event.kind == "text" else ""
+    if (corrected := _correction(state, step, text)) is not None:
+        return corrected
     if step == "status":
         if profile.care is None:
             return start(state, profile)
@@ -200,6 +202,12 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return StepResult(_leave(state), (say("care_kept"),))
         return StepResult(state, (prompt(state, "care_end_question", YES_NO),))
     if step == "who":
+        named = _name_with_relation(text)
+        if named is not None:
+            # "mijn moeder Ria": the name, and the relation need not be asked.
+            draft["care_for"], draft["relation"] = named
+            params = {"name": draft["care_for"]}
+            return _ask(state, "hours", prompt(state, "care_hours", HOURS_CHOICES, params))
         name = _first_name(text)
         if name is None:
             return StepResult(state, (prompt(state, "care_who_again"),))
@@ -212,11 +220,14 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         draft["relation"] = answer
         return _ask(state, "hours", prompt(state, "care_hours", HOURS_CHOICES, {"name": draft["care_for"]}))
     if step == "hours":
-        hours = answer if answer in HOURS else _hours_from(text)
-        if hours is None:
+        read = (answer, False) if answer in HOURS else _hours_from(text)
+        if read is None or read[0] is None:
             return StepResult(state, repair.again(state))
-        draft["hours"] = hours
-        return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
+        draft["hours"], ranged = read
+        # A range is read back by the band it counts as, so a wrong reading can be said at once.
+        noted = (say("care_hours_noted", {"hours": _label("care_hours", read[0], state)}),) if ranged else ()
+        state["step"] = "rhythm"
+        return StepResult(state, (*noted, prompt(state, "care_rhythm", RHYTHM_CHOICES)))
     if step == "rhythm":
         if answer == "never":
             return _registered(state, NEVER)
@@ -233,6 +244,24 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return StepResult(state, (prompt(state, "care_day_again"),))
         return _registered(state, rule)
     return start(state, profile)
+
+
+def _label(prefix: str, key: str, state: dict[str, Any]) -> str:
+    return catalogue.render(f"{prefix}_{key}", language(state)).lower()
+
+
+def _correction(state: dict[str, Any], step: str | None, text: str) -> StepResult | None:
+    """A correction of the relation at a later question ("nee wacht, het is mijn schoonvader" at the
+    rhythm question): the relation is changed, read back, and the open question asked again. Only a
+    message that says it corrects (`repair.is_correction`) and names one kind of person counts."""
+    if step not in ("hours", "rhythm", "day") or not text or not repair.is_correction(text, language(state)):
+        return None
+    relation = _relation_from(text)
+    if relation is None:
+        return None
+    state["care"]["relation"] = relation
+    noted = say("correction_noted", {"value": _label("care_rel", relation, state)})
+    return StepResult(state, (noted, *repeat_prompt(state)))
 
 
 def cancel(state: dict[str, Any]) -> StepResult:
@@ -293,13 +322,54 @@ def _first_name(text: str) -> str | None:
     return name[:1].upper() + name[1:]
 
 
-def _hours_from(text: str) -> str | None:
-    """A typed number of hours ("12", "ongeveer 12 uur", "twintig" is not read): its band."""
-    numbers = [n for n in (number_in(word) for word in words_of(simplify(text))) if n is not None]
-    if len(numbers) != 1 or not 0 < numbers[0] <= 168:
+# Words between two numbers that make them a range of hours: `data/relations.toml` [hours].
+RANGE_WORDS = frozenset(simplify(word) for word in lexicon("relations")["hours"]["range"])
+
+
+def _padded(text: str) -> str:
+    """Folded words between single spaces, with a space at both ends: for finding whole phrases."""
+    return " " + " ".join(re.findall(r"\w+", folded(text))) + " "
+
+
+ALWAYS = tuple(_padded(phrase) for phrase in lexicon("relations")["hours"]["always"])
+RANGE_DASH = re.compile(r"\d\s*[-\u2013/]\s*\d")  # a hyphen, an en dash or a slash
+
+
+POSSESSIVES = frozenset(folded(word) for word in lexicon("relations")["possessives"]["words"])
+
+
+def _name_with_relation(text: str) -> tuple[str, str] | None:
+    """A name said with the relation ("mijn moeder Ria", "Ria, mijn moeder", "my husband Tom"): the
+    name and the relation, when one kind of person is named and a first name is left."""
+    relation = _relation_from(text)
+    if relation is None:
         return None
-    hours = numbers[0]
-    return "lt8" if hours < 8 else "8_20" if hours <= 20 else "gt20"
+    names = RELATION_WORDS[relation]
+    rest = [
+        w for w in re.findall(r"[^\W\d_]+", text) if folded(w) not in names and folded(w) not in POSSESSIVES
+    ]
+    name = _first_name(" ".join(rest)) if rest else None
+    return (name, relation) if name is not None else None
+
+
+def _hours_from(text: str) -> tuple[str, bool] | None:
+    """A typed number of hours ("12", "ongeveer 12 uur", "twintig" is not read) or care around the
+    clock said without a number ("dag en nacht": more than 20): its band, and whether to read it back
+    (a range or no number). A range ("soms 10 soms 30", "tussen de 10 en 20 uur", "10-20") counts by
+    its upper bound: the busy weeks are what weighs on a carer. Two numbers without a range word
+    between them ("3 dagen van 8 uur") are asked again rather than guessed."""
+    words = words_of(simplify(text))
+    found = [(i, n) for i, n in ((i, number_in(word)) for i, word in enumerate(words)) if n is not None]
+    numbers = [n for _, n in found]
+    if not numbers and any(phrase in _padded(text) for phrase in ALWAYS):
+        return "gt20", True
+    ranged = len(found) == 2 and (
+        bool(RANGE_WORDS & set(words[found[0][0] + 1 : found[1][0]])) or bool(RANGE_DASH.search(text))
+    )
+    if not (len(numbers) == 1 or ranged) or not all(0 < n <= 168 for n in numbers):
+        return None
+    hours = max(numbers)
+    return ("lt8" if hours < 8 else "8_20" if hours <= 20 else "gt20"), ranged
 
 
 def _rule_from(text: str, now: datetime, freq: str | None) -> Rule | None:

@@ -91,7 +91,7 @@ class Turn:
 COMMAND_HANDLERS: Mapping[str, Callable[[Turn], StepResult]] = {
     "start": lambda turn: menu.show(turn.state, "menu"),
     "menu": lambda turn: menu.show_keeping_place(turn.state, turn.event.text),
-    "help": lambda turn: StepResult(turn.state, (say("info"), *repeat_prompt(turn.state))),
+    "help": lambda turn: _help(turn.state),
     "erase": lambda turn: privacy.ask_erase(turn.state),
     "my_data": lambda turn: privacy.my_data(turn.state),
     "export": lambda turn: privacy.export(turn.state),
@@ -158,17 +158,28 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
         if event.address_stopped:
             return StepResult(state, (), (alert,))
-        state["after_crisis"] = True
+        state["after_crisis"] = 1
         state["greeted"] = True
         return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
-    calm = state.pop("after_crisis", False)
+    calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
     result = _route(state, event, now, profile)
     if calm and any(reply.key in CHEERFUL or repair.is_miss(reply) for reply in result.replies):
-        # Right after a crisis answer nothing cheerful follows (no welcome, no menu, no "not
-        # understood"): where to get help now, and that a person will contact them.
-        return StepResult(result.state, (say("crisis_followup"),), result.effects)
+        return _crisis_care(calm, result)
     return repair.after_step(before, event, result)
+
+
+def _crisis_care(calm: int, result: StepResult) -> StepResult:
+    """After a crisis answer nothing cheerful follows (no welcome, no menu, no "not understood"), and
+    the person is not pushed back into the form: where to get help now and that a person will contact
+    them; while their messages are not answers, crisis care goes on (a short "I am still here", with
+    MENS to ask for a person now) instead of the open question and its misses. The form itself is kept:
+    an answer to the open question, a command or a button goes on as before."""
+    state = result.state
+    if any(repair.is_miss(reply) for reply in result.replies):
+        state["after_crisis"] = calm + 1
+    key = "crisis_followup" if calm == 1 else "crisis_still_here"
+    return StepResult(state, (say(key),), result.effects)
 
 
 def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile) -> StepResult:
@@ -236,6 +247,11 @@ def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile)
         # After the goodbye nothing else is said: not even the menu.
         erasing = any(effect.kind == "erase_me" for effect in result.effects)
         return result if erasing else _menu_when_done(result, "erase")
+    if command is None and answer is None and _mid_question(state) and menu.is_back_word(event.text):
+        # "verder" at a question already open (no menu in between): go on, that is, ask it again.
+        return StepResult(state, repeat_prompt(state))
+    if command == "my_requests" and _mid_question(state) and command_in(event.text) is None:
+        return _status_mid_question(state, profile)
     if command is not None and command in COMMAND_HANDLERS:
         return COMMAND_HANDLERS[command](turn)
     if command is None and (reminder := reminders.request_in(event)) is not None:
@@ -347,6 +363,37 @@ def _on_stop_check(turn: Turn) -> StepResult:
         state["prompt"] = resume["prompt"]
         return StepResult(state, (say("stop_not"), *repeat_prompt(state)))
     return menu.show(state, "menu")
+
+
+# The help text of a question whose re-ask or variant has a key of its own (`help_` + the key otherwise).
+HELP_OF = {"invite_urgent": "invite", "ask_where_again": "ask_where_other"}
+
+
+def _help(state: dict[str, Any]) -> StepResult:
+    """HELP (or "?", "wat moet ik doen", "wat bedoel je?") at an open question: what that question is
+    for, with example answers (`help_<question>`), and the question again; nothing said so far is
+    lost. At the menu, or at a question without a help text of its own, the general info as before."""
+    key = str((state.get("prompt") or {}).get("key") or "")
+    base = key.removesuffix("_again")
+    help_key = f"help_{HELP_OF.get(key, base)}"
+    if not key or help_key not in catalogue.entries():
+        return StepResult(state, (say("info"), *repeat_prompt(state)))
+    params = (state.get("prompt") or {}).get("params") or {}
+    return StepResult(state, (say(help_key, params), *repeat_prompt(state)))
+
+
+def _mid_question(state: dict[str, Any]) -> bool:
+    """Filling in a request, an offer or a carer's registration (the questions MENU keeps a place for)."""
+    return (state.get("flow"), state.get("step")) in menu.KEEP_PLACE and bool(state.get("prompt"))
+
+
+def _status_mid_question(state: dict[str, Any], profile: Profile) -> StepResult:
+    """A question about one's other requests said in words in the middle of a question ("is er al
+    iemand voor mijn vorige vraag?"): how each stands, then the open question again, led by "now back
+    to where we were". It is no answer to the open question, and nothing said so far is lost."""
+    again = repeat_prompt(state)
+    back = (replace(again[0], lead="status_then_back"), *again[1:]) if again else ()
+    return StepResult(state, (*my_requests.status(state, profile), *back))
 
 
 def _offer_command(turn: Turn) -> StepResult:

@@ -85,7 +85,12 @@ def show_keeping_place(state: dict[str, Any], text: str = "") -> StepResult:
 
 
 def wants_back(state: dict[str, Any], answer: str | None, text: str) -> bool:
-    return "detour" in state and (answer == BACK.key or simplify(text) in BACK_WORDS)
+    return "detour" in state and (answer == BACK.key or is_back_word(text))
+
+
+def is_back_word(text: str) -> bool:
+    """The whole message goes on or back ("verder", "ga door", "далі")."""
+    return simplify(text) in BACK_WORDS
 
 
 def back(state: dict[str, Any]) -> StepResult:

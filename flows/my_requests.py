@@ -7,7 +7,7 @@ from typing import Any
 from flows import categories
 from flows.dialogue import YES_NO, chosen, label_of, language, prompt, say
 from flows.profile import Profile, RequestSummary
-from flows.types import Choice, Effect, Event, StepResult
+from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import When, describe_when
 
 BACK = Choice("back", "choice_back")
@@ -21,6 +21,21 @@ def start(state: dict[str, Any], profile: Profile) -> StepResult:
     lang = language(state)
     choices = tuple(Choice(f"req:{r.id}", label=_label(r, lang)) for r in profile.open_requests)
     return StepResult(state, (prompt(state, "my_requests_list", (*choices, BACK)),))
+
+
+def status(state: dict[str, Any], profile: Profile) -> tuple[Reply, ...]:
+    """How each open request stands, in words ("is er al iemand voor mijn vorige vraag?" asked in the
+    middle of another question): still looking, or a neighbour helps; no list to pick from."""
+    if not profile.open_requests:
+        return (say("no_requests"),)
+    lang = language(state)
+    replies = []
+    for request in profile.open_requests:
+        label = _label(request, lang)
+        named = f"{request.description} ({label[:1].lower()}{label[1:]})"
+        key = "request_status_matched" if request.status == "matched" else "request_status_open"
+        replies.append(say(key, {"request": named}))
+    return tuple(replies)
 
 
 def handle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:

@@ -29,7 +29,7 @@ from typing import Any
 from flows import catalogue, categories
 from flows.dialogue import YES_NO, chosen, chosen_many, label_of, language, prompt, repeat_prompt, say
 from flows.matching import DAYPARTS, VERIFIED_REQUIRED, Slot
-from flows.normalise import number_in, simplify
+from flows.normalise import number_in, simplify, words_of
 from flows.pause import pause_for, pause_until
 from flows.profile import OfferSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
@@ -294,12 +294,25 @@ _COUNT = re.compile(
 )
 
 
+_TIMES = re.compile(r"x|keer|maal|times?")
+
+
 def _count(text: str) -> int | None:
-    """A typed weekly limit: "4", "3 keer", "twee keer per week", "4 times a week"; 1 to 7."""
+    """A typed weekly limit: "4", "3 keer", "twee keer per week", "4 times a week"; 1 to 7. With words
+    around it ("1 keer per week is genoeg"): the one count in the answer, in digits or before "keer"
+    ("een paar keer" is no count)."""
     match = _COUNT.fullmatch(simplify(text))
-    if match is None:
-        return None
-    count = number_in(match["count"])
+    if match is not None:
+        count = number_in(match["count"])
+    else:
+        words = words_of(simplify(text))
+        counts = [
+            number_in(word)
+            for i, word in enumerate(words)
+            if number_in(word) is not None
+            and (word.isdigit() or (i + 1 < len(words) and _TIMES.fullmatch(words[i + 1])))
+        ]
+        count = counts[0] if len(counts) == 1 else None
     return count if count is not None and 1 <= count <= MAX_LIMIT else None
 
 

@@ -13,7 +13,11 @@ Figures (turns as expected / turns; dialogues fully as expected):
   neighbourhood, so the question after the time is the urgency.)
 - Batch 2, 14 new dialogues written after the batch 1 fixes, scored before fixing (the honest
   generalisation figure): 65/69 turns, 10/14 dialogues; 68/69, 13/14 after.
-- Guards (5 dialogues): what the fixes must not break; all hold.
+- Batch 3, 22 new dialogues written after the known gaps were closed (older SMS users, carers,
+  volunteers with conditions, six languages), scored before fixing: 69/78 turns, 14/22 dialogues;
+  76/78, 20/22 after. Guards grew to 9 dialogues (four for the batch 3 fixes); all hold.
+- Closed gaps (11 dialogues, CLOSED_GAPS): the known gaps of batches 1-2 and their neighbours; all
+  hold. Guards: what the fixes must not break; all hold.
 
 What failed and what changed (mechanisms, not sentences):
 - A correction of an earlier answer at a later question ("nee, ik bedoel vrijdag" at the urgency
@@ -33,12 +37,47 @@ What failed and what changed (mechanisms, not sentences):
   is read (flows/care.py `RELATION_WORDS`), and an unclear relation or hours answer is a repair re-ask
   (led by "Dat begreep ik niet helemaal", counted for offering a person after two misses).
 
-Known gaps (xfail below, with the reason): the description question takes any words, also a
-question about another request; a range of hours ("soms 10 soms 30") is asked again. ("versturen"
-at the summary was a third, read since as the send choice: the send verbs are yes words of
-flows/understanding/data/yes_no.toml in the six languages.) Seen but not tested here: the HELP
-text is the general info text, not help with the open question; after a crisis, a message the flow
-does not understand gets only the crisis follow-up, not the open question again.
+What failed in batch 3 and what changed:
+- The description question still took answers that describe nothing ("oke", "weet ik niet"). Now a
+  description that is only a yes, a no, "I do not know" and fillers (the phrases and fillers of
+  yes_no.toml and choices.toml, in every language: flows/understanding/answers.py
+  `says_nothing_more`) is a miss: the question again with its example, led by the repair text.
+- "laat maar, ik hoef niks meer" was no command (each command phrase must be the whole message). Now
+  a message whose parts each say the same command says it (flows/understanding/intent.py
+  `command_in`); "ik hoef niks meer" is a cancel phrase.
+- "1 keer per week is genoeg" at the limit question: the one count in the answer is read, in digits or
+  before "keer"/"times" ("een paar keer" stays no count; flows/offer.py `_count`).
+- "mijn moeder Ria" at the carer's who-question: a name said with one relation gives both, and the
+  relation question is skipped (relations.toml [possessives], flows/care.py `_name_with_relation`).
+- "dag en nacht" at the hours question: care around the clock said without any number is more than 20
+  hours, read back (relations.toml [hours] always; not "altijd", "de hele dag").
+Left (xfail): "gaat wel, maar ik slaap slecht" at a check-in reads as heavy and offers help; erring
+towards offering help to a carer is defensible, and the check-in reader is what the corpus scores, so
+it was not bent for one dialogue. "not sure, sometime next week?": the reader reads "next week", but
+a week is no time the ask flow's `When` can hold (it holds a moment, a part of a day, a day or any
+time), so the question is asked again; holding a week needs the `When` model and matching changed.
+
+Known gaps of batches 1-2, closed since (CLOSED_GAPS below holds a dialogue for each):
+- The description question took any words. A question about other requests said in words ("is er al
+  iemand voor mijn vorige vraag?", "hoe staat het met mijn vraag van gisteren?": commands.toml
+  [my_requests]) in the middle of a request, an offer or a registration is now answered there: how
+  each open request stands (`request_status_open` / `_matched`, or `no_requests`), then the open
+  question again led by "Dan gaan we verder waar we waren" (flows/conversation.py
+  `_status_mid_question`); the draft is kept. "verder" at an open question asks it again. A question
+  to the bot ("wat bedoel je?") is HELP (below).
+- A range of hours ("soms 10 soms 30", "tussen de 10 en 20 uur", "10-20") is read: two numbers with a
+  range word between them (relations.toml [hours]) count by the upper bound, since the busy weeks are
+  what weighs on a carer, and the band is read back (`care_hours_noted`). Two numbers without one
+  ("3 dagen van 8 uur") are asked again, not guessed. A relation corrected at a later question of the
+  registration ("nee wacht, het is mijn schoonvader") is changed and read back.
+- HELP, "?", "wat moet ik doen", "ik snap het niet", "wat bedoel je?" (commands.toml [help],
+  [help_marks]) at an open question give `help_<question>`: what the question is for with example
+  answers (six languages, SMS one segment in Dutch and English), then the question again. At the
+  menu, or at a question without its own help text, the general info as before.
+- After a crisis, decided: the person is not pushed back into the form. A message that is no answer
+  gets the crisis follow-up, and while that goes on a short `crisis_still_here` (MENS for a person
+  now, 113, 112) instead of the open question, and counts no miss. The form is kept: an answer to the
+  open question, a command or a button goes on as before.
 """
 
 # ruff: noqa: RUF001
@@ -159,11 +198,17 @@ BATCH_1 = [
         (
             ("1", {}),
             ("1", {"keys": ["ask_description"]}),
-            ("hoe staat het met mijn vraag van gisteren?", {"not_keys": ["ask_description_again", "menu"]}),
-            ("verder", {"keys": ["ask_description"]}),
+            (
+                "hoe staat het met mijn vraag van gisteren?",
+                {
+                    "keys": ["request_status_open", "ask_description"],
+                    "says": ["lamp ophangen"],
+                    "not_keys": ["ask_description_again", "ask_when", "menu"],
+                },
+            ),
+            ("verder", {"keys": ["ask_description"], "not_keys": ["ask_when"]}),
+            ("melk en brood halen", {"keys": ["ask_when"], "state": {"flow": "ask"}}),
         ),
-        gap="the description question takes any words, also a question about another request: it is "
-        "stored as the description and the flow moves on",
         profile={
             **RIA,
             "open_requests": [
@@ -321,10 +366,20 @@ BATCH_1 = [
             ("MANTELZORG", {}),
             ("Jan", {"keys": ["care_relation"]}),
             ("mijn vader", {"keys": ["care_hours"]}),
-            ("dat wisselt, soms 10 soms 30 uur", {"keys": ["care_rhythm"]}),
-            ("nee wacht, het is mijn schoonvader", {"not_keys": ["care_rhythm_again", "not_understood"]}),
+            (
+                "dat wisselt, soms 10 soms 30 uur",
+                {"keys": ["care_hours_noted", "care_rhythm"], "says": ["meer dan 20 uur"]},
+            ),
+            (
+                "nee wacht, het is mijn schoonvader",
+                {
+                    "keys": ["correction_noted", "care_rhythm"],
+                    "not_keys": ["care_rhythm_again", "not_understood"],
+                },
+            ),
+            ("1", {"keys": ["care_day"]}),
+            ("maandag 10:00", {"effect": ["care_register"]}),
         ),
-        gap="a range of hours ('soms 10 soms 30') is asked again (with repair), not taken as a middle value",
     ),
     D(
         "resident: the same unclear answer twice gets a different re-ask, with a person offered",
@@ -479,6 +534,191 @@ BATCH_2 = [
 ]
 
 
+# An offer that has reached the "how often a week?" question (boodschappen, own neighbourhood, weekends).
+TO_LIMIT = (*TO_TIMES, ("3", {"keys": ["offer_limit"]}))
+# A carer's registration at the hours question.
+TO_HOURS = (("MANTELZORG", {}), ("Jan", {}), ("partner", {"keys": ["care_hours"]}))
+
+# Batch 3, written after the known gaps were closed and before running it: older SMS users, carers,
+# volunteers with conditions, all flows and six languages.
+BATCH_3 = [
+    D(
+        "older SMS resident: a whole request in capitals at the menu",
+        (("IK WIL GRAAG HULP MET BOODSCHAPPEN MORGEN", {"not_keys": ["ask_category", "ask_when*"]}),),
+    ),
+    D(
+        "older SMS resident: 'oke' at the description question is no description",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("oke", {"keys": ["ask_description*"], "not_keys": ["ask_when"]}),
+            ("boodschappen voor de hele week", {"keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "resident: 'weet ik niet' at the description question is asked again with an example",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            (
+                "weet ik niet",
+                {"keys": ["ask_description*"], "not_keys": ["ask_when"], "says": ["bijvoorbeeld"]},
+            ),
+        ),
+    ),
+    D(
+        "resident: 'volgende week dinsdag rond een uur of 2' at the when-question",
+        (
+            *TO_WHEN,
+            ("volgende week dinsdag rond een uur of 2", {"says": ["dinsdag"], "not_keys": ["ask_when*"]}),
+        ),
+    ),
+    D(
+        "older SMS resident: a typo in the day ('morgne middag')",
+        (
+            *TO_WHEN,
+            ("morgne middag", {"not_keys": ["ask_when*"]}),
+        ),
+    ),
+    D(
+        "resident: 'het heeft geen haast' at the urgency question",
+        (
+            *TO_WHEN,
+            ("donderdag", {"keys": ["ask_urgency"]}),
+            ("het heeft geen haast hoor", {"keys": ["ask_visibility"]}),
+        ),
+    ),
+    D(
+        "resident: 'ja dat klopt, verstuur maar' at the summary",
+        (
+            *TO_SUMMARY,
+            ("ja dat klopt, verstuur maar", {"keys": ["ask_sent"], "effect": ["create_request"]}),
+        ),
+    ),
+    D(
+        "resident: 'de dag klopt niet, het moet zaterdag' at the summary",
+        (
+            *TO_SUMMARY,
+            ("de dag klopt niet, het moet zaterdag", {"keys": ["ask_summary"], "says": ["zaterdag"]}),
+        ),
+    ),
+    D(
+        "resident: a greeting at the when-question is no answer and no restart",
+        (
+            *TO_WHEN,
+            ("Goedemorgen", {"keys": ["ask_when*"]}),
+        ),
+    ),
+    D(
+        "resident: 'laat maar, ik hoef niks meer' at the description question cancels",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("laat maar, ik hoef niks meer", {"keys": ["ask_cancelled"], "not_keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "volunteer: 'ja hoor, maar ik heb geen auto' keeps the condition",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            (
+                "ja hoor, maar ik heb geen auto",
+                {"effect": ["answer_invitation"], "not_keys": ["invite_no_thanks"]},
+            ),
+        ),
+    ),
+    D(
+        "volunteer: 'nee sorry, deze week lukt het niet' is an answer",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("nee sorry, deze week lukt het niet", {"effect": ["answer_invitation"]}),
+        ),
+    ),
+    D(
+        "Polish volunteer: 'tak, ale dopiero po 14' is a yes with a condition",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("tak, ale dopiero po 14", {"effect": ["answer_invitation"], "state": {"lang": "pl"}}),
+        ),
+        state=menu_state("pl"),
+    ),
+    D(
+        "volunteer: two kinds of help in words",
+        (
+            ("2", {}),
+            ("boodschappen en de hond uitlaten", {"keys": ["offer_reach"], "says": ["huisdieren"]}),
+        ),
+    ),
+    D(
+        "volunteer: 'alleen in het weekend, zaterdag na 2 uur' at the times question",
+        (
+            *TO_TIMES,
+            ("alleen in het weekend, zaterdag na 2 uur", {"keys": ["offer_limit"]}),
+        ),
+    ),
+    D(
+        "volunteer: '1 keer per week is genoeg' at the limit question",
+        (
+            *TO_LIMIT,
+            ("1 keer per week is genoeg", {"not_keys": ["offer_limit*"]}),
+        ),
+    ),
+    D(
+        "carer: 'mijn moeder Ria' at the who-question",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("mijn moeder Ria", {"not_keys": ["care_who*"], "says": ["Ria"]}),
+        ),
+    ),
+    D(
+        "carer: 'dag en nacht eigenlijk' at the hours question",
+        (
+            *TO_HOURS,
+            ("dag en nacht eigenlijk", {"keys": ["care_rhythm"]}),
+        ),
+    ),
+    D(
+        "carer: 'gaat wel, maar ik slaap slecht' at a check-in is okay, not heavy",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            (
+                "gaat wel, maar ik slaap slecht",
+                {"effect": ["care_answer"], "not_keys": ["care_heavy_offers"]},
+            ),
+        ),
+        profile=CARER,
+        gap="the check-in reader weighs a sleep complaint after 'gaat wel' as heavy",
+    ),
+    D(
+        "Turkish carer: 'çok zor' at a check-in is heavy",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            ("çok zor", {"keys": ["care_heavy_offers"], "state": {"lang": "tr"}}),
+        ),
+        profile=CARER,
+        state=menu_state("tr"),
+    ),
+    D(
+        "Arabic resident: '؟' at the urgency question explains it",
+        (
+            *TO_WHEN,
+            ("غدا", {"keys": ["ask_urgency"]}),
+            ("؟", {"keys": ["help_ask_urgency", "ask_urgency"], "state": {"lang": "ar"}}),
+        ),
+        state=menu_state("ar"),
+    ),
+    D(
+        "English SMS resident: 'not sure, sometime next week?' at the when-question",
+        (
+            *TO_WHEN,
+            ("not sure, sometime next week?", {"not_keys": ["ask_when*", "help_*"]}),
+        ),
+        state=menu_state("en"),
+        gap="a week ('next week') is read but is no time the ask flow can plan with: asked again",
+    ),
+]
+
+
 # What the fixes must not break: plain answers stay answers, and the menu's own choices still work.
 GUARDS = [
     D(
@@ -523,10 +763,157 @@ GUARDS = [
         ),
     ),
     D(
+        "a description that starts with a yes is the description",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("ja graag, brood halen", {"keys": ["ask_when"], "not_keys": ["ask_description*"]}),
+        ),
+    ),
+    D(
+        "'een paar keer' at the limit question is no count: asked again",
+        (
+            *TO_LIMIT,
+            ("een paar keer", {"keys": ["offer_limit_again"]}),
+        ),
+    ),
+    D(
+        "two kinds of person at the who-question are asked again, not split into a name",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("mijn man en zijn moeder", {"keys": ["care_who_again"]}),
+        ),
+    ),
+    D(
+        "'niet altijd, 5 uur' counts 5 hours, not around the clock",
+        (
+            *TO_HOURS,
+            ("niet altijd, 5 uur", {"keys": ["care_rhythm"], "not_keys": ["care_hours_noted"]}),
+        ),
+    ),
+    D(
         "MENU from the plain menu has no way back to offer",
         (
             ("menu", {"keys": ["menu"], "not_says": ["Verder waar ik was"]}),
             ("verder", {"not_keys": ["ask_description", "offer_categories"]}),
+        ),
+    ),
+]
+
+
+# The known gaps of batches 1-2, closed: each with the turns that failed and the answer that follows.
+CLOSED_GAPS = [
+    D(
+        "resident: 'wat bedoel je?' at the description question is a question, not the description",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            (
+                "wat bedoel je?",
+                {"keys": ["help_ask_description", "ask_description"], "not_keys": ["ask_when"]},
+            ),
+            ("brood halen bij de bakker", {"keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "resident without other requests asks about them at the description question",
+        (
+            ("1", {}),
+            ("1", {"keys": ["ask_description"]}),
+            ("is er al iemand voor mijn vorige vraag?", {"keys": ["no_requests", "ask_description"]}),
+        ),
+    ),
+    D(
+        "resident: a request already matched is said to be matched, then the new one goes on",
+        (
+            *TO_WHEN,
+            ("is er al iemand gevonden?", {"keys": ["request_status_matched", "ask_when"]}),
+            ("morgen", {"keys": ["ask_urgency"]}),
+        ),
+        profile={
+            **RIA,
+            "open_requests": [
+                {
+                    "id": 3,
+                    "category": "tuin",
+                    "description": "heg knippen",
+                    "when": {"kind": "asap"},
+                    "status": "matched",
+                }
+            ],
+        },
+    ),
+    D(
+        "carer: 'tussen de 10 en 20 uur' is read as a range",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {}),
+            ("partner", {"keys": ["care_hours"]}),
+            ("tussen de 10 en 20 uur", {"keys": ["care_rhythm"], "says": ["8 tot 20 uur"]}),
+        ),
+    ),
+    D(
+        "carer: two numbers that are no range are asked again, not guessed",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {}),
+            ("partner", {"keys": ["care_hours"]}),
+            ("3 dagen van 8 uur", {"keys": ["care_hours"], "not_keys": ["care_rhythm"]}),
+        ),
+    ),
+    D(
+        "resident: HELP at the when-question explains that question with examples",
+        (
+            *TO_WHEN,
+            ("HELP", {"keys": ["help_ask_when", "ask_when"], "not_keys": ["info"]}),
+            ("?", {"keys": ["help_ask_when", "ask_when"]}),
+            ("vrijdag", {"keys": ["ask_urgency"]}),
+        ),
+    ),
+    D(
+        "carer: 'ik snap het niet' at the hours question explains it, the name kept",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {}),
+            ("partner", {"keys": ["care_hours"]}),
+            ("ik snap het niet", {"keys": ["help_care_hours", "care_hours"], "says": ["Jan"]}),
+            ("12", {"keys": ["care_rhythm"]}),
+        ),
+    ),
+    D(
+        "Polish volunteer: 'co masz na myśli?' at the reach question",
+        (
+            ("2", {}),
+            ("1", {"keys": ["offer_reach"]}),
+            ("co masz na myśli?", {"keys": ["help_offer_reach", "offer_reach"], "state": {"lang": "pl"}}),
+        ),
+        state=menu_state("pl"),
+    ),
+    D(
+        "HELP at the plain menu is still the general info",
+        (("help", {"keys": ["info"], "not_keys": ["help_*"]}),),
+    ),
+    D(
+        "after a crisis, messages that are no answer get crisis care and a person, not the form",
+        (
+            *TO_WHEN,
+            ("ik wil niet meer leven", CRISIS),
+            ("ok", {"keys": ["crisis_followup"], "not_keys": ["ask_when*"]}),
+            ("weet niet", {"keys": ["crisis_still_here"], "says": ["MENS"], "not_keys": ["ask_when*"]}),
+            (
+                "mens",
+                {"effect": ["request_human"], "keys": ["human_requested"], "not_keys": ["crisis_still_here"]},
+            ),
+        ),
+    ),
+    D(
+        "after a crisis the form is kept: an answer to it goes on",
+        (
+            *TO_WHEN,
+            ("ik zie het niet meer zitten, ik wil dood", CRISIS),
+            ("hm", {"keys": ["crisis_followup"]}),
+            ("donderdag", {"keys": ["ask_urgency"], "not_keys": ["crisis_still_here"]}),
+            ("xyz", {"keys": ["ask_urgency"], "not_keys": ["crisis_followup", "crisis_still_here"]}),
         ),
     ),
 ]
@@ -553,5 +940,17 @@ def test_batch_2(dialogue: Dialogue) -> None:
 
 @pytest.mark.parametrize("dialogue", _ids(GUARDS))
 def test_guards(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(CLOSED_GAPS))
+def test_closed_gaps(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(BATCH_3))
+def test_batch_3(dialogue: Dialogue) -> None:
     problems = run(dialogue)
     assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]

@@ -10,6 +10,7 @@ the conversation is in, but a Dutch "la" is not an Arabic no.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
@@ -569,3 +570,37 @@ def _only_day(found: Sequence[Token]) -> str | None:
         if before & set(near) or following in after:
             return f"{hit.kind} only"
     return None
+
+
+@cache
+def _empty_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(whole phrases, filler words): yes, no and "I do not know" in every language, and the fillers
+    of `data/yes_no.toml` and `data/choices.toml`, in plain letters (stems ending in * left out)."""
+    data = t.lexicon("yes_no")
+    phrases = {
+        t.plain(phrase)
+        for kind in ("yes", "no", "unsure")
+        for listed in data["answers"][kind].values()
+        for phrase in listed
+        if not phrase.endswith("*")
+    }
+    fillers = {t.plain(word) for word in (*data["fillers"]["all"], *t.lexicon("choices")["fillers"]["all"])}
+    return frozenset(phrases), frozenset(fillers)
+
+
+def says_nothing_more(text: str) -> bool:
+    """The message is only a yes, a no, "weet ik niet" and fillers ("oke", "ja hoor", "ik weet het
+    niet"): an answer to a closed question, no description or name of anything."""
+    if not t.plain(text):
+        return False
+    phrases, fillers = _empty_words()
+    for part in _PARTS.split(text):
+        whole = t.plain(part)
+        rest = " ".join(word for word in whole.split() if word not in fillers)
+        if whole and whole not in phrases and rest and rest not in phrases:
+            return False
+    return True
+
+
+# A message's parts, each read on its own ("oke, weet ik niet").
+_PARTS = re.compile(r"[,.;!?]+")

@@ -15,6 +15,7 @@ conversation itself. Decisions: "stop met roken", "ik stop met werken" are not o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -316,7 +317,7 @@ def _commands() -> dict[str, Phrases]:
     data = lexicon("commands")
     patterns: dict[str, Phrases] = {}
     for key, sections in data.items():
-        if key == "fillers":
+        if key in ("fillers", "help_marks"):
             continue
         pattern = compile_phrases(p for s in sections.values() for p in s)
         if pattern is not None:
@@ -329,6 +330,18 @@ def _command_fillers() -> tuple[str, ...]:
     return (*_fillers(), *lexicon("commands")["fillers"]["words"])
 
 
+_PARTS = re.compile(r"[,.;!?]+")
+
+
+def _command_phrase(prepared: str) -> str | None:
+    """The command whose phrase is the whole (prepared) text, polite words aside."""
+    whole_text = strip_edges(prepared, _command_fillers())
+    for key, pattern in _commands().items():
+        if whole_text and (pattern.fullmatch(whole_text) or pattern.fullmatch(prepared)):
+            return key
+    return None
+
+
 def command_in(text: str, lang: str = "nl") -> str | None:
     """The command key (as `flows.normalise.COMMAND_WORDS` names them) a short message says, as a command
     word (`normalise.command_in`) or in plain words:
@@ -337,13 +350,21 @@ def command_in(text: str, lang: str = "nl") -> str | None:
     exact = normalise.command_in(text)
     if exact is not None:
         return exact
+    marks = "".join(lexicon("commands")["help_marks"]["marks"])
+    if text.strip() and not text.strip().strip(marks + " "):
+        return "help"
     prepared = categories.prepare(text)
     if not prepared or len(prepared.split()) > _COMMAND_WORDS:
         return None
-    whole_text = strip_edges(prepared, _command_fillers())
-    for key, pattern in _commands().items():
-        if whole_text and (pattern.fullmatch(whole_text) or pattern.fullmatch(prepared)):
-            return key
+    if (key := _command_phrase(prepared)) is not None:
+        return key
+    # "laat maar, ik hoef niks meer": every part says the same command.
+    parts = [part for part in _PARTS.split(text) if categories.prepare(part)]
+    said_in_parts = {
+        normalise.command_in(part) or _command_phrase(categories.prepare(part)) for part in parts
+    }
+    if len(parts) > 1 and len(said_in_parts) == 1 and None not in said_in_parts:
+        return said_in_parts.pop()
     said = read_any_state(text, lang)
     if said is None:
         return None
