@@ -21,6 +21,7 @@ from flows import (
     care,
     catalogue,
     circle,
+    conditions,
     crisis,
     first_contact,
     interpret,
@@ -206,13 +207,23 @@ def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile)
     choice = event.choice if event.kind == "choice" else answer
     if invitations.is_answer(choice):
         assert choice is not None
-        return invitations.on_answer(state, choice, note=_condition(state, event, choice))
+        note, window = _condition(state, event, choice, now)
+        return invitations.on_answer(state, choice, note=note, condition=window)
+    if invitations.is_condition_answer(choice):
+        assert choice is not None
+        return invitations.on_condition_answer(state, choice)
     if care.is_answer(choice):
         assert choice is not None
         return _goto(_with_distress(state, event, care.on_answer(state, choice)), profile, now)
     if meetings.is_answer(choice):
         assert choice is not None
         return meetings.on_answer(state, choice)
+    if (
+        choice is None
+        and event.kind == "text"
+        and (counter := meetings.counter_in_words(state, event.text, now))
+    ):
+        return counter
     if circle.is_answer(choice):
         # Also before any welcome: an invitee may be new to the bot and only answer the invitation.
         assert choice is not None
@@ -268,13 +279,20 @@ LANGUAGE_COMMANDS: Mapping[str, str] = {f"lang_{code}": code for code in catalog
 VOICE_MEDIA = frozenset({"voice", "audio", "video_note"})
 
 
-def _condition(state: dict[str, Any], event: Event, choice: str) -> str | None:
+def _condition(
+    state: dict[str, Any], event: Event, choice: str, now: datetime
+) -> tuple[str | None, dict[str, Any] | None]:
     """A volunteer's yes with a condition ("ja, maar pas na 2 uur"): their own words go to the resident
-    with the match, so the two can agree on it; a plain yes or a button carries nothing."""
+    with the match, so the two can agree on it, and the condition's window of times (read against
+    `now`: "morgen" is the day after this answer) lets matching compare it with the request's time
+    (flows/invitations.py). A plain yes or a button carries nothing."""
     if event.kind != "text" or not choice.endswith(":yes"):
-        return None
-    found = interpret.reading("invitation", event.text, language(state))
-    return " ".join(event.text.split())[:200] if found.condition else None
+        return None, None
+    found = interpret.reading("invitation", event.text, language(state), now)
+    if not found.condition:
+        return None, None
+    window = conditions.parse(found.condition, now)
+    return " ".join(event.text.split())[:200], window.to_json() if window is not None else None
 
 
 def _with_distress(state: dict[str, Any], event: Event, result: StepResult) -> StepResult:

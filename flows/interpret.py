@@ -44,6 +44,7 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     "care_checkin": "checkin",
     "ask_summary": "consent",
     "stop_check": "consent",
+    "match_condition": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.

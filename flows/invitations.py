@@ -3,13 +3,27 @@
 Invitations and outcomes arrive as internal events in the person's own mailbox, so they fit between
 whatever else the person is doing: after answering, the question they were busy with is asked again.
 Buttons carry the request id ("invite:12:yes"), so an old button still answers the right invitation.
+
+A yes with a condition about time ("ja, maar pas na 2 uur") carries the condition's window
+(flows/conditions.py, read when the volunteer answers). Matching compares it with the request's time:
+- it suits (a Thursday 10:00 request, "niet op vrijdag"): a plain yes, the words go along as a note;
+- it does not (Thursday 10:00, "pas na 2 uur"): nobody is matched yet. The resident is asked
+  `match_condition` ("Ans kan je helpen, maar niet donderdag 10:00. Wel donderdag 14:00. Is dat
+  goed?" Ja / Nee) and the volunteer hears it is asked. Ja: the match is made at the proposed time,
+  and the meeting planning proposes that time. Nee: the volunteer is thanked and the request goes on
+  to the next volunteers. Meanwhile a volunteer who can make the asked time still wins: the resident
+  gets the time they asked for, and the open question answers "no longer needed";
+- the request has no fixed time (asap, "maakt niet uit"): a plain yes, and the window is the time
+  both sides read ("Ans helpt je met boodschappen, vanaf 14:00"), also when planning the meeting.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
-from flows import catalogue, categories, places
+from flows import catalogue, categories, conditions, places
 from flows.dialogue import label_of, language, prompt, repeat_prompt, say
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import When, describe_when
@@ -19,11 +33,29 @@ NOTICES = {
     "invite_taken": "invite_taken",
     "invite_withdrawn": "invite_withdrawn",
     "no_match": "no_match",
+    "invite_condition_asked": "invite_condition_asked",
+    "invite_condition_declined": "invite_condition_declined",
+    "match_condition_closed": "match_condition_closed",
 }
+# How many open condition questions a resident's state remembers for answering their buttons.
+REMEMBERED = 4
 
 
 def is_answer(choice: str | None) -> bool:
     return choice is not None and choice.startswith("invite:") and choice.rsplit(":", 1)[-1] in ANSWERS
+
+
+def is_condition_answer(choice: str | None) -> bool:
+    """The resident's Ja / Nee to a volunteer's other time: "cond:<request>:<volunteer>:yes"."""
+    if choice is None or choice.count(":") != 3:
+        return False
+    prefix, request_id, volunteer_id, answer = choice.split(":")
+    ids = (request_id, volunteer_id)
+    return (
+        prefix == "cond"
+        and answer in ("yes", "no")
+        and all(i.isascii() and i.isdigit() and len(i) <= 18 for i in ids)
+    )
 
 
 def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
@@ -42,6 +74,8 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         return StepResult(state, tuple(replies))
     if name == "match_cancelled":
         return StepResult(state, (say(name, _facts(state, data)),))
+    if name == "match_condition":
+        return _condition_question(state, data)
     if name in NOTICES:
         return StepResult(state, (say(NOTICES[name], _facts(state, data)),))
     return None
@@ -56,14 +90,19 @@ def _invite(state: dict[str, Any], data: dict[str, Any]) -> StepResult:
     return StepResult(state, (prompt(state, key, choices, _facts(state, data)),))
 
 
-def on_answer(state: dict[str, Any], choice: str, note: str | None = None) -> StepResult:
-    """The volunteer's yes, no or later. A yes is answered by the outcome (won or taken), which the
-    engine posts right after: that way they never hear "great!" for a request someone else just took.
-    `note` is what a volunteer added to a yes ("maar pas na 2 uur"): the resident reads it with the match."""
+def on_answer(
+    state: dict[str, Any], choice: str, note: str | None = None, condition: Mapping[str, Any] | None = None
+) -> StepResult:
+    """The volunteer's yes, no or later. A yes is answered by the outcome (won, taken, or "I will ask"),
+    which the engine posts right after: they never hear "great!" for a request someone else just took.
+    `note` is what a volunteer added to a yes ("maar pas na 2 uur"): the resident reads it with the match.
+    `condition` is its window of times (`conditions.Window.to_json`), which matching compares."""
     _, request_id, answer = choice.split(":")
     data: dict[str, Any] = {"request_id": int(request_id), "answer": answer}
     if note:
         data["note"] = note
+    if condition and answer == "yes":
+        data["condition"] = dict(condition)
     effect = Effect("answer_invitation", data)
     replies: list[Reply] = [] if answer == "yes" else [say(f"invite_{answer}_thanks")]
     state["offered"] = []
@@ -74,6 +113,61 @@ def on_answer(state: dict[str, Any], choice: str, note: str | None = None) -> St
     else:
         state.pop("prompt", None)
     return StepResult(state, tuple(replies), (effect,))
+
+
+def _condition_question(state: dict[str, Any], data: dict[str, Any]) -> StepResult:
+    """The resident decides on a volunteer's other time (see the module's docstring)."""
+    request_id, volunteer_id = int(data["request_id"]), int(data["volunteer_id"])
+    facts = _facts(state, data)
+    lang = language(state)
+    asked = facts.get("when") or catalogue.render("when_flexible", lang)
+    params = {**facts, "asked": asked}
+    seen: dict[str, Any] = dict(state.get("condition_offers") or {})
+    key = f"{request_id}:{volunteer_id}"
+    seen.pop(key, None)
+    seen[key] = {"proposal": str(data["proposal"]), "asked": asked}
+    state["condition_offers"] = dict(list(seen.items())[-REMEMBERED:])
+    if state.get("prompt") and not str(state["prompt"].get("key", "")).startswith(
+        ("invite", "match_condition")
+    ):
+        state["resume_prompt"] = state["prompt"]
+    choices = (
+        Choice(f"cond:{request_id}:{volunteer_id}:yes", "choice_yes"),
+        Choice(f"cond:{request_id}:{volunteer_id}:no", "choice_no"),
+    )
+    replies: list[Reply] = []
+    if data.get("note"):
+        replies.append(say("match_note", {**facts, "note": str(data["note"])}))
+    replies.append(prompt(state, "match_condition", choices, params))
+    return StepResult(state, tuple(replies))
+
+
+def on_condition_answer(state: dict[str, Any], choice: str) -> StepResult:
+    """Ja: matching makes the match at the proposed time (its outcome is the answer: "Goed nieuws!" or
+    "no longer needed"). Nee: said here at once, and the request goes on to other volunteers."""
+    _, request_id, volunteer_id, answer = choice.split(":")
+    seen: dict[str, Any] = dict(state.get("condition_offers") or {})
+    offer = seen.pop(f"{request_id}:{volunteer_id}", None) or {}
+    state["condition_offers"] = seen
+    data: dict[str, Any] = {
+        "request_id": int(request_id),
+        "volunteer_id": int(volunteer_id),
+        "answer": answer,
+    }
+    if offer.get("proposal"):
+        data["starts_at"] = str(offer["proposal"])
+    replies: list[Reply] = []
+    if answer == "no":
+        asked = str(offer.get("asked") or "") or catalogue.render("when_flexible", language(state))
+        replies.append(say("match_condition_no", {"asked": asked}))
+    state["offered"] = []
+    resume = state.pop("resume_prompt", None)
+    if resume is not None:
+        state["prompt"] = resume
+        replies.extend(repeat_prompt(state))
+    else:
+        state.pop("prompt", None)
+    return StepResult(state, tuple(replies), (Effect("condition_answer", data),))
 
 
 def _facts(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
@@ -91,6 +185,13 @@ def _facts(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
         params["neighbourhood"] = place.name if place is not None else str(data["neighbourhood"])
     if "when" in data:
         params["when"] = describe_when(When.from_json(data["when"]), lang)
+    if data.get("proposal"):
+        params["proposed"] = describe_when(
+            When("moment", datetime.fromisoformat(str(data["proposal"]))), lang
+        )
+    if data.get("window"):
+        # A request without a fixed time, and a volunteer who said when they can: that is the time.
+        params["when"] = conditions.describe(conditions.Window.from_json(data["window"]), lang)
     if "description" in data:
         params["description"] = str(data["description"])
         written = str(data.get("lang") or "")

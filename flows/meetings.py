@@ -17,7 +17,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flows import catalogue, threads
+from flows import catalogue, conditions, interpret, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
@@ -200,6 +200,11 @@ def _remember(state: dict[str, Any], facts: Mapping[str, Any]) -> None:
         "activity": facts.get("activity"),
         "params": params_of(facts, language(state)),
         "thread_id": facts.get("thread_id"),
+        # For a counter-proposal in words ("kan pas om 3 uur"): the same place, another time.
+        "starts_at": facts.get("starts_at"),
+        "zone": facts.get("zone"),
+        "place_kind": facts.get("place_kind"),
+        "place_text": facts.get("place_text"),
     }
     state["meetings"] = dict(list(seen.items())[-REMEMBERED:])
 
@@ -239,6 +244,11 @@ def _plan(state: dict[str, Any], data: Mapping[str, Any]) -> StepResult:
         "host_is_me": bool(data.get("host_is_me")),
         "centre": str(data.get("centre") or ""),
     }
+    # A time the requester already agreed to (a volunteer's other time), or the volunteer's window.
+    if data.get("starts_at"):
+        plan["starts_at"] = str(data["starts_at"])
+    if isinstance(data.get("window"), Mapping) and data["window"]:
+        plan["window"] = dict(data["window"])
     if state.get("flow") not in (None, "menu", "meet"):
         return StepResult(state, (say("meet_plan_later", {"name": _other(plan, lang)}),))
     state["flow"] = "meet"
@@ -293,7 +303,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             if answer == "other":
                 plan["step"] = "where_other"
                 return StepResult(state, (prompt(state, "meet_where_other"),))
-            return _ask_when(state)
+            return _ask_when(state, now)
         if text and profile.threads:
             # Not an answer: words for the other side. They go on; the question stays open.
             return threads.relay(state, text, profile)
@@ -304,12 +314,12 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
                 state, (prompt(state, "meet_where_other_again", params={"max": str(MAX_PLACE)}),)
             )
         plan["place_text"] = " ".join(text.split())
-        return _ask_when(state)
+        return _ask_when(state, now)
     if step == "night":
         candidate = plan.pop("night_candidate", None)
         if chosen(state, event) == "yes" and candidate:
             return _propose(state, datetime.fromisoformat(candidate))
-        return _ask_when(state)
+        return _ask_when(state, now)
     if step == "when":
         when = parse_when(text, now) if text else None
         if when is None:
@@ -326,14 +336,30 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     return _done(state, ())
 
 
-def _ask_when(state: dict[str, Any]) -> StepResult:
-    state["meet"]["step"] = "when"
+def _ask_when(state: dict[str, Any], now: datetime) -> StepResult:
+    """When? Not asked when the requester already agreed to a time (a volunteer's other time, still
+    ahead): that time is proposed. A volunteer's window is said with the question."""
+    plan = state["meet"]
+    agreed = plan.pop("starts_at", None)
+    if agreed and datetime.fromisoformat(agreed) > now:
+        start = datetime.fromisoformat(agreed).astimezone(AMSTERDAM)
+        return _propose(state, start)
+    plan["step"] = "when"
+    if plan.get("window"):
+        lang = language(state)
+        window = conditions.describe(conditions.Window.from_json(plan["window"]), lang)
+        params = {"name": _other(plan, lang), "window": window}
+        return StepResult(state, (prompt(state, "meet_when_window", params=params),))
     return StepResult(state, (prompt(state, "meet_when"),))
 
 
 def _propose(state: dict[str, Any], start: datetime) -> StepResult:
-    plan = state["meet"]
-    lang = language(state)
+    reply, effect = _proposal(state["meet"], start, language(state))
+    return _done(state, (reply,), (effect,))
+
+
+def _proposal(plan: Mapping[str, Any], start: datetime, lang: str) -> tuple[Reply, Effect]:
+    """The "meet_propose" effect of a plan and the read-back to the proposer."""
     zone = start.tzinfo.key if isinstance(start.tzinfo, ZoneInfo) else AMSTERDAM.key
     facts = {
         "starts_at": start.isoformat(),
@@ -356,7 +382,7 @@ def _propose(state: dict[str, Any], start: datetime) -> StepResult:
             "zone": zone,
         },
     )
-    return _done(state, (say("meet_proposal_sent", params_of(facts, lang)),), (effect,))
+    return say("meet_proposal_sent", params_of(facts, lang)), effect
 
 
 def _done(state: dict[str, Any], replies: tuple[Reply, ...], effects: tuple[Effect, ...] = ()) -> StepResult:
@@ -444,6 +470,59 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
         state["prompt"] = resume
         replies.extend(repeat_prompt(state))
     return StepResult(state, tuple(replies), tuple(effects))
+
+
+def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepResult | None:
+    """Words that answer an open proposal with a time that does not suit ("kan pas om 3 uur", "ja,
+    maar niet op donderdag"): the same place at the nearest time that fits the words (as a volunteer's
+    condition on an invitation: flows/conditions.py) is proposed back, as "Ander voorstel" would after
+    a where and a when. None when the words say no time, or one the proposal already fits: then they
+    are words for the other side, as before."""
+    last = state.get("prompt") or {}
+    if last.get("key") not in ("meet_proposal", "meet_proposal_weekly"):
+        return None
+    ids = {
+        str(choice[0]).split(":")[1]
+        for choice in last.get("choices") or []
+        if str(choice[0]).startswith("meet:")
+    }
+    if len(ids) != 1:
+        return None
+    raw_id = ids.pop()
+    seen: Mapping[str, Any] = (state.get("meetings") or {}).get(raw_id) or {}
+    if not seen.get("starts_at") or not seen.get("place_kind") or seen.get("thread_id") is None:
+        return None
+    found = interpret.reading("invitation", text, language(state), now)
+    window = conditions.parse(found.condition, now) if found.answer in ("yes", "later") else None
+    if window is None:
+        return None
+    zone = ZoneInfo(str(seen.get("zone") or AMSTERDAM.key))
+    start = datetime.fromisoformat(str(seen["starts_at"])).astimezone(zone)
+    decision = conditions.decide(window, When("moment", start), now, zone)
+    if decision.proposal is None:
+        return None
+    seen_params: Mapping[str, str] = seen.get("params") or {}
+    plan = {
+        "thread_id": seen["thread_id"],
+        "meeting_id": int(raw_id),
+        "place_kind": seen["place_kind"],
+        "place_text": seen.get("place_text"),
+        "host": "",
+        "host_is_me": False,
+        "centre": "",
+        "name": str(seen_params.get("name") or ""),
+    }
+    sent, effect = _proposal(plan, decision.proposal, language(state))
+    # The place as this person saw it in the proposal ("bij Joke thuis"), not rebuilt from its kind.
+    sent = say("meet_proposal_sent", {**sent.params, "place": str(seen_params.get("place") or "")})
+    state["offered"] = []
+    state.pop("prompt", None)
+    replies: list[Reply] = [sent]
+    resume = state.pop("resume_prompt", None)
+    if resume is not None:
+        state["prompt"] = resume
+        replies.extend(repeat_prompt(state))
+    return StepResult(state, tuple(replies), (effect,))
 
 
 def _activity(activity: Mapping[str, Any]) -> dict[str, str]:

@@ -436,8 +436,11 @@ async def invitation(session: AsyncSession, request_id: int, person_id: int) -> 
 
 
 async def open_invitations(session: AsyncSession, request_id: int) -> list[MatchInvitation]:
+    """Invitations still open: asked, expired unanswered, or `conditional` (a yes at another time the
+    resident still decides on: bot/effects/matchmaker.py)."""
     query = select(MatchInvitation).where(
-        MatchInvitation.request_id == request_id, MatchInvitation.status.in_(("asked", "expired"))
+        MatchInvitation.request_id == request_id,
+        MatchInvitation.status.in_(("asked", "expired", "conditional")),
     )
     return list((await session.execute(query)).scalars())
 

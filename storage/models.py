@@ -293,7 +293,8 @@ class OfferCategory(Base):
 
 
 class MatchInvitation(Base):
-    """A volunteer asked to help with a request: asked -> accepted | declined | later | taken | expired.
+    """A volunteer asked to help with a request: asked -> accepted | declined | later | taken | expired,
+    or asked -> conditional (a yes at another time, the resident decides) -> accepted | declined | taken.
 
     A volunteer is asked at most once per request (the primary key), so "no" is never asked again.
     """

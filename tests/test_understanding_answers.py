@@ -224,6 +224,12 @@ def test_read_gives_the_corpus_keys() -> None:
         ("moet even in mijn agenda kijken", "later", None),
         ("ja, maar ik moet mijn kind meenemen", "yes", "may bring her child"),
         ("так, але тільки в суботу", "yes", "saturday only"),
+        # Turkish rules a day out after it; Arabic "ليس" before it.
+        ("evet ama cumartesi değil", "yes", "not saturday"),
+        ("evet ama perşembe hariç", "yes", "not thursday"),
+        ("evet ama perşembe olmaz", "yes", "not thursday"),
+        ("نعم لكن ليس يوم الخميس", "yes", "not thursday"),
+        ("evet, cumartesi olur", "yes", "saturday"),
     ],
 )
 def test_invitation_negations_and_conditions(text: str, answer: str, condition: str | None) -> None:

@@ -11,7 +11,9 @@ is the staff queue, and the resident is told honestly.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +21,7 @@ from bot import tenants
 from bot.effects import circle_news, meetings, review
 from bot.effects.mailbox import Touched
 from flows import catalogue, places
+from flows.conditions import Decision, Window, decide
 from flows.matching import HelpNeed, Ranked, next_wave, rank, wave_timeout
 from flows.when import When
 from storage import matching, matching_index, schedule, staff, threads
@@ -33,6 +36,8 @@ USE_INDEX = True
 WAVE_TIMEOUT = "wave_timeout"
 # HelpRequest.source of a request staff took down on the phone (bot/web/staff).
 PHONE = "phone"
+# MatchInvitation.status while the resident decides on a volunteer's other time.
+CONDITIONAL = "conditional"
 
 
 def request_facts(request: HelpRequest) -> dict[str, object]:
@@ -132,9 +137,12 @@ async def ranked_for(
 async def _nobody_left(
     session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched, *, new: bool = False
 ) -> None:
+    pending = [] if new else await matching.open_invitations(session, request.id)
+    if any(invitation.status == CONDITIONAL for invitation in pending):
+        return  # the resident still decides on a volunteer's other time; their Nee comes back here
     request.status = "unmatched"
     request.updated_at = now
-    for invitation in [] if new else await matching.open_invitations(session, request.id):
+    for invitation in pending:
         invitation.status = "expired"
     data: dict[str, object] = {"request_id": request.id, "category": request.category}
     await touched.post(session, request.person_id, "no_match", data, now, f"no_match:{request.id}")
@@ -166,9 +174,14 @@ async def answer(
     touched: Touched,
     *,
     note: str | None = None,
+    condition: Mapping[str, Any] | None = None,
 ) -> None:
     """A volunteer's yes, no or later. Only someone who was invited can answer. `note` is what they
     added to a yes in their own words ("maar pas na 2 uur"); the resident reads it with the match.
+    `condition` is that yes's window of times (flows/conditions.py): when it does not suit the asked
+    time, nobody is matched yet: the invitation is `conditional` and the resident decides
+    (`answer_condition`; flows/invitations.py has the whole exchange). When the request has no fixed
+    time, the window is the time both sides are told.
 
     The request row is locked first, before any invitation row, in every path that touches both:
     two volunteers answering at once then queue on the request instead of deadlocking.
@@ -186,34 +199,157 @@ async def answer(
             )
             await _wave(session, request, now, touched)
         return
+    decision = _decide(request, condition, now)
+    if decision is not None and decision.proposal is not None and request.status == "open":
+        invitation.status = CONDITIONAL
+        await _ask_resident(session, request, volunteer_id, decision.proposal, note, now, touched)
+        return
     if not await matching.claim_match(session, request_id, volunteer_id, now):
         invitation.status = "taken"
+        await _taken(session, request_id, volunteer_id, now, touched)
+        return
+    invitation.status = "accepted"
+    window = condition if decision is not None and decision.verdict == "open" else None
+    await _matched(session, request, volunteer_id, now, touched, note=note, window=window)
+
+
+def _decide(request: HelpRequest, condition: Mapping[str, Any] | None, now: datetime) -> Decision | None:
+    """The volunteer's window against the request's time; None without a window (a plain yes)."""
+    if not condition:
+        return None
+    try:
+        return decide(Window.from_json(condition), When.from_json(request.when), now)
+    except (ValueError, TypeError, KeyError):
+        log.warning("unreadable condition or request time", extra={"request_id": request.id})
+        return None
+
+
+async def _taken(
+    session: AsyncSession, request_id: int, volunteer_id: int, now: datetime, touched: Touched
+) -> None:
+    await touched.post(
+        session,
+        volunteer_id,
+        "invite_taken",
+        {"request_id": request_id},
+        now,
+        f"taken:{request_id}:{volunteer_id}",
+    )
+
+
+async def _ask_resident(
+    session: AsyncSession,
+    request: HelpRequest,
+    volunteer_id: int,
+    proposal: datetime,
+    note: str | None,
+    now: datetime,
+    touched: Touched,
+) -> None:
+    """The volunteer cannot make the asked time: the resident is asked about `proposal`, the volunteer
+    hears it is asked. The wave goes on meanwhile: someone who can make the asked time still wins."""
+    facts = request_facts(request)
+    name = await matching.first_name(session, volunteer_id) or ""
+    data = {**facts, "volunteer_id": volunteer_id, "name": name, "proposal": proposal.isoformat()}
+    if note:
+        data["note"] = note
+    key = f"match_condition:{request.id}:{volunteer_id}"
+    await touched.post(session, request.person_id, "match_condition", data, now, key, about=volunteer_id)
+    await touched.post(
+        session,
+        volunteer_id,
+        "invite_condition_asked",
+        {**facts, "proposal": proposal.isoformat()},
+        now,
+        f"condition_asked:{request.id}:{volunteer_id}",
+        about=request.person_id,
+    )
+
+
+async def answer_condition(
+    session: AsyncSession,
+    resident_id: int,
+    request_id: int,
+    volunteer_id: int,
+    reply: str,
+    starts_at: datetime | None,
+    now: datetime,
+    touched: Touched,
+) -> None:
+    """The resident's Ja / Nee to a volunteer's other time. Ja: the match, at `starts_at`; the request
+    may be matched or stopped meanwhile, then the resident hears it is no longer needed. Nee: the
+    volunteer is thanked, and when nobody of the wave is still to answer the next wave goes out."""
+    request = await matching.lock_request(session, request_id)
+    if request is None or request.person_id != resident_id:
+        return
+    invitation = await matching.invitation(session, request_id, volunteer_id)
+    if invitation is None or invitation.status != CONDITIONAL:
+        if reply == "yes":
+            await _closed(session, request, volunteer_id, now, touched)
+        return
+    invitation.answered_at = now
+    if reply != "yes":
+        invitation.status = "declined"
         await touched.post(
             session,
             volunteer_id,
-            "invite_taken",
+            "invite_condition_declined",
             {"request_id": request_id},
             now,
-            f"taken:{request_id}:{volunteer_id}",
+            f"condition_declined:{request_id}:{volunteer_id}",
         )
+        if request.status == "open" and await matching.wave_answered(session, request_id, request.wave):
+            await schedule.cancel(
+                session, WAVE_TIMEOUT, request_id=request_id, reason="wave_declined", now=now
+            )
+            await _wave(session, request, now, touched)
+        return
+    if not await matching.claim_match(session, request_id, volunteer_id, now):
+        invitation.status = "taken"
+        await _taken(session, request_id, volunteer_id, now, touched)
+        await _closed(session, request, volunteer_id, now, touched)
         return
     invitation.status = "accepted"
+    start = starts_at if starts_at is not None and starts_at > now else None
+    await _matched(session, request, volunteer_id, now, touched, starts_at=start)
+
+
+async def _closed(
+    session: AsyncSession, request: HelpRequest, volunteer_id: int, now: datetime, touched: Touched
+) -> None:
+    data = {"request_id": request.id}
+    key = f"condition_closed:{request.id}:{volunteer_id}"
+    await touched.post(session, request.person_id, "match_condition_closed", data, now, key)
+
+
+async def _matched(
+    session: AsyncSession,
+    request: HelpRequest,
+    volunteer_id: int,
+    now: datetime,
+    touched: Touched,
+    *,
+    note: str | None = None,
+    window: Mapping[str, Any] | None = None,
+    starts_at: datetime | None = None,
+) -> None:
+    """The match is made: the others hear it is taken, a thread opens, both sides are told, and the
+    resident is asked where and when to meet. `window` (a request without a fixed time) or
+    `starts_at` (the time the resident agreed to) is the time both sides read."""
+    request_id = request.id
     await schedule.cancel(session, WAVE_TIMEOUT, request_id=request_id, reason="matched", now=now)
     await session.refresh(request)
     for other in await matching.open_invitations(session, request_id):
         other.status = "taken"
-        await touched.post(
-            session,
-            other.person_id,
-            "invite_taken",
-            {"request_id": request_id},
-            now,
-            f"taken:{request_id}:{other.person_id}",
-        )
+        await _taken(session, request_id, other.person_id, now, touched)
     thread = threads.create(session, request, volunteer_id, now)
     await session.flush()
     await circle_news.request_update(session, request, "matched", now, touched)
-    facts = {**request_facts(request), "thread_id": thread.id}
+    facts: dict[str, object] = {**request_facts(request), "thread_id": thread.id}
+    if starts_at is not None:
+        facts["when"] = When("moment", starts_at).to_json()
+    if window:
+        facts["window"] = dict(window)
     volunteer_name = await matching.first_name(session, volunteer_id)
     requester_name = await matching.first_name(session, request.person_id)
     await touched.post(
@@ -246,7 +382,7 @@ async def answer(
             f"phone_contact:{request_id}:{volunteer_id}",
             about=request.person_id,
         )
-    await meetings.on_match(session, request, thread, now, touched)
+    await meetings.on_match(session, request, thread, now, touched, starts_at=starts_at, window=window)
 
 
 async def withdraw(session: AsyncSession, request_id: int, now: datetime, touched: Touched) -> None:

@@ -108,8 +108,10 @@ async def _plan(
     meeting_id: int | None,
     now: datetime,
     touched: Touched,
+    **hints: Any,
 ) -> None:
-    """Ask `person_id` where and when (they propose)."""
+    """Ask `person_id` where and when (they propose). `hints`: `starts_at` (a time already agreed: only
+    where is asked) or `window` (the volunteer's times, said with the when question)."""
     other = threads.other_side(thread, person_id)
     requester = await session.get(Person, thread.requester_id)
     data: dict[str, Any] = {
@@ -119,6 +121,7 @@ async def _plan(
         "host": (requester.first_name if requester is not None else None) or "",
         "host_is_me": person_id == thread.requester_id,
         "centre": centre_name(requester.neighbourhood if requester is not None else None),
+        **{name: value for name, value in hints.items() if value},
     }
     key = f"meet_plan:{thread.id}:{person_id}:{now.timestamp()}"
     await touched.post(session, person_id, "meet_plan", data, now, key, about=other)
@@ -128,10 +131,20 @@ async def _plan(
 
 
 async def on_match(
-    session: AsyncSession, request: HelpRequest, thread: Thread, now: datetime, touched: Touched
+    session: AsyncSession,
+    request: HelpRequest,
+    thread: Thread,
+    now: datetime,
+    touched: Touched,
+    *,
+    starts_at: datetime | None = None,
+    window: Mapping[str, Any] | None = None,
 ) -> None:
-    """A thread was just opened: the requester proposes where and when; in 24 h, a stall check."""
-    await _plan(session, thread, thread.requester_id, None, now, touched)
+    """A thread was just opened: the requester proposes where and when; in 24 h, a stall check. With
+    `starts_at` (the volunteer's other time the requester agreed to) only where is asked; with `window`
+    (the volunteer's times for a request without a fixed time) the when question says them."""
+    start = starts_at.isoformat() if starts_at is not None else None
+    await _plan(session, thread, thread.requester_id, None, now, touched, starts_at=start, window=window)
     schedule.schedule(
         session, STALLED, now + STALL_AFTER, now, request_id=request.id, payload={"thread_id": thread.id}
     )

@@ -67,7 +67,25 @@ async def cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
 async def answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     request_id, answer = int(data["request_id"]), str(data["answer"])
     note = str(data["note"]) if data.get("note") else None
-    await matchmaker.answer(ctx.session, ctx.person.id, request_id, answer, ctx.now, ctx.touched, note=note)
+    condition = data.get("condition") if isinstance(data.get("condition"), Mapping) else None
+    await matchmaker.answer(
+        ctx.session, ctx.person.id, request_id, answer, ctx.now, ctx.touched, note=note, condition=condition
+    )
+
+
+async def answer_condition(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    """The resident's Ja / Nee to a volunteer's other time (flows/invitations.py)."""
+    starts_at = datetime.fromisoformat(str(data["starts_at"])) if data.get("starts_at") else None
+    await matchmaker.answer_condition(
+        ctx.session,
+        ctx.person.id,
+        int(data["request_id"]),
+        int(data["volunteer_id"]),
+        str(data["answer"]),
+        starts_at,
+        ctx.now,
+        ctx.touched,
+    )
 
 
 async def save_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
@@ -90,6 +108,7 @@ EFFECTS = {
     "create_request": create_request,
     "cancel_request": cancel_request,
     "answer_invitation": answer_invitation,
+    "condition_answer": answer_condition,
     "save_offer": save_offer,
     "pause_offer": pause_offer,
     "resume_offer": resume_offer,

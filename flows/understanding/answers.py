@@ -558,14 +558,15 @@ def _condition(
 def _only_day(found: Sequence[Token]) -> str | None:
     """A weekday with "pas" / "alleen" / "only" next to it: "kan pas zaterdag" -> "saturday only"; with
     "niet" / "behalve" / "not" before it, the day that does not suit: "alleen niet op woensdag" ->
-    "not wednesday"."""
+    "not wednesday"; Turkish says it after the day ("cumartesi değil", "perşembe hariç")."""
     before, after = lx.word_set("invitation", "only.before"), lx.word_set("invitation", "only.after")
     excluded = lx.word_set("invitation", "only.not")
+    excluded_after = lx.word_set("invitation", "only.not_after")
     for hit in lx.lexicon_of("invitation", "weekdays").hits(found):
         clause = found[hit.start].clause
         near = [token.word for token in found[max(0, hit.start - 3) : hit.start] if token.clause == clause]
         following = found[hit.end].word if hit.end < len(found) else ""
-        if excluded & set(near):
+        if excluded & set(near) or following in excluded_after:
             return f"not {hit.kind}"
         if before & set(near) or following in after:
             return f"{hit.kind} only"
