@@ -168,6 +168,9 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--handoff", action="store_true", help="engine and sender together, as in serve")
+    parser.add_argument(
+        "--batch", type=int, default=None, help="a turn's people stored and handled this many at a time"
+    )
     args = parser.parse_args()
     # As the runtime does at start: the reader's lexicons and the "when?" answers' languages load now.
     understanding.warm_up()
@@ -181,7 +184,7 @@ def main() -> None:
             else:
                 database_url = f"sqlite:///{Path(work) / 'parts.db'}"
             migrate.upgrade(database_url)
-            result = asyncio.run(run(database_url, args.people, index, args.handoff))
+            result = asyncio.run(run(database_url, args.people, index, args.handoff, args.batch))
         result["quiet_before"] = quiet
         print({key: value for key, value in result.items() if key != "per_turn"})
         for turn in result["per_turn"]:
