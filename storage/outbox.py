@@ -673,36 +673,30 @@ _CLAIMED_ROWS = (
     .where(_outbox.c.id.in_(bindparam("ids", expanding=True)))
     .order_by(_outbox.c.id)
 )
-# Of these addresses, those no row of theirs holds back, with the facts a claim reads.
-_FREE_ADDRESSES = ForIds(
-    lambda match: select(
-        _identities.c.id,
-        _identities.c.address,
-        _identities.c.stopped_at,
-        _identities.c.last_inbound_at,
-        _identities.c.tenant,
-    ).where(
-        match(_identities.c.id),
-        ~exists().where(_earlier.c.identity_id == _identities.c.id, _blocks_later(_earlier.c, _NOW)),
+
+
+def _free_addresses(*also: Any) -> ForIds[Any]:
+    """Of these addresses, those no row of theirs holds back (`also`: more conditions on such a row),
+    with the facts a claim reads."""
+    return ForIds(
+        lambda match: select(
+            _identities.c.id,
+            _identities.c.address,
+            _identities.c.stopped_at,
+            _identities.c.last_inbound_at,
+            _identities.c.tenant,
+        ).where(
+            match(_identities.c.id),
+            ~exists().where(
+                _earlier.c.identity_id == _identities.c.id, _blocks_later(_earlier.c, _NOW), *also
+            ),
+        )
     )
-)
+
+
+_FREE_ADDRESSES = _free_addresses()
 # The same, where the caller's own rows (`ours`, held in its lanes) do not hold an address back.
-_FREE_ADDRESSES_BESIDE = ForIds(
-    lambda match: select(
-        _identities.c.id,
-        _identities.c.address,
-        _identities.c.stopped_at,
-        _identities.c.last_inbound_at,
-        _identities.c.tenant,
-    ).where(
-        match(_identities.c.id),
-        ~exists().where(
-            _earlier.c.identity_id == _identities.c.id,
-            _blocks_later(_earlier.c, _NOW),
-            _earlier.c.id.not_in(bindparam("ours", expanding=True)),
-        ),
-    )
-)
+_FREE_ADDRESSES_BESIDE = _free_addresses(_earlier.c.id.not_in(bindparam("ours", expanding=True)))
 _FINISH_MANY = KeyedUpdate(_outbox, "id", "finish_id", also=_outbox.c.status == SENDING)
 _GIVE_BACK = (
     update(_outbox)

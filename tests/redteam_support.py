@@ -5,6 +5,7 @@ family's reading."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,22 @@ def earlier_texts(*rounds: ModuleType) -> set[str]:
     for earlier in rounds:
         seen |= {text.casefold() for *_, text, _ in getattr(earlier, "SET", ())}
         seen |= {text.casefold() for _, text, _ in earlier.FAMILIES}
+    return seen
+
+
+def every_earlier_string(this_round: str) -> set[str]:
+    """The texts (casefolded) of the corpus files in tests/data and every string literal of the other
+    red-team modules (`this_round`: the asking module's `__file__`): wider than `earlier_texts`, for the
+    crisis rounds, whose messages must be new against all wordings any round wrote down."""
+    tests = Path(__file__).parent
+    seen: set[str] = set()
+    for path in (tests / "data").glob("understanding_*.jsonl"):
+        with path.open(encoding="utf-8") as handle:
+            seen.update(json.loads(line)["text"].casefold() for line in handle if line.strip())
+    for path in tests.glob("test_understanding_redteam*.py"):
+        if path.name != Path(this_round).name:
+            for text in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")):
+                seen.add(text.casefold())
     return seen
 
 

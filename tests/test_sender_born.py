@@ -228,6 +228,20 @@ async def engine_batch(
     return claimed
 
 
+def claims_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on, the rows each `claim_due` takes (the claim path), one count per claim."""
+    claims: list[int] = []
+    real_claim_due = outbox.claim_due
+
+    async def counted(*args: Any, **kwargs: Any) -> list[outbox.ClaimedMessage]:
+        found = await real_claim_due(*args, **kwargs)
+        claims.append(len(found))
+        return found
+
+    monkeypatch.setattr(outbox, "claim_due", counted)
+    return claims
+
+
 async def settled(sender: OutboxSender) -> None:
     for _ in range(500):
         if not sender._lanes and not sender._claimed and not sender._sending:
@@ -243,15 +257,7 @@ async def test_a_batch_s_replies_go_out_per_address_in_order_without_a_claim(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sender, adapter = running
-    claims: list[int] = []
-    real_claim_due = outbox.claim_due
-
-    async def counted(*args: Any, **kwargs: Any) -> list[outbox.ClaimedMessage]:
-        found = await real_claim_due(*args, **kwargs)
-        claims.append(len(found))
-        return found
-
-    monkeypatch.setattr(outbox, "claim_due", counted)
+    claims = claims_counted(monkeypatch)
     a, b = "+31611111111", "+31622222222"
     rows = await reply_rows(runtime, clock, [(a, "a1"), (b, "b1"), (a, "a2"), (a, "a3"), (b, "b2")])
     claimed = await engine_batch(runtime, sender, rows)
@@ -531,15 +537,7 @@ async def test_a_reply_born_behind_its_address_s_lingering_row_follows_it_in_its
     """With outcomes lingering a minute: a reply born while its address's earlier row is still `sending`
     in this sender's lane (sent, its outcome not yet written) is born claimed behind it (`ours`) and goes
     out after it from the same lane, with no claim; the sender stops without waiting the minute out."""
-    claims: list[int] = []
-    real_claim_due = outbox.claim_due
-
-    async def counted(*args: Any, **kwargs: Any) -> list[outbox.ClaimedMessage]:
-        found = await real_claim_due(*args, **kwargs)
-        claims.append(len(found))
-        return found
-
-    monkeypatch.setattr(outbox, "claim_due", counted)
+    claims = claims_counted(monkeypatch)
     adapter = FakeAdapter()
     a = "+31611111111"
     async with lingering(runtime, clock, adapter, 60.0) as sender:

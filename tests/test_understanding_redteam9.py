@@ -72,18 +72,12 @@ batch 3 4/14, batch 4 1/12), so the next unseen Dutch euphemism is more likely m
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from flows.understanding.corpus import Case, reading_of, score
-from tests.redteam_support import NOW, as_cases, assert_family_reads
-
-DATA = Path(__file__).parent / "data"
-TESTS = Path(__file__).parent
+from tests.redteam_support import NOW, as_cases, assert_family_reads, every_earlier_string
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
 # rt9a: the first batch, rt9b: the second, written after the first batch's fixes, rt9c: the third.
@@ -1486,21 +1480,8 @@ KNOWN_MISSES = {
 }
 
 
-def _earlier_texts() -> set[str]:
-    texts: set[str] = set()
-    for path in DATA.glob("understanding_*.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                texts.add(json.loads(line)["text"].casefold())
-    for path in TESTS.glob("test_understanding_redteam*.py"):
-        if path.name != Path(__file__).name:
-            for text in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")):
-                texts.add(text.casefold())
-    return texts
-
-
 def test_the_set_is_new_and_covers_the_contexts_of_a_crisis() -> None:
-    assert not {case.text.casefold() for case in CASES} & _earlier_texts()
+    assert not {case.text.casefold() for case in CASES} & every_earlier_string(__file__)
     assert len({case.id for case in CASES}) == len(CASES) == 178
     assert len({case.text.casefold() for case in CASES}) == len(CASES)
     crises = [case for case in CASES if case.expect.get("crisis")]
