@@ -105,13 +105,7 @@ def on_answer(
         data["condition"] = dict(condition)
     effect = Effect("answer_invitation", data)
     replies: list[Reply] = [] if answer == "yes" else [say(f"invite_{answer}_thanks")]
-    state["offered"] = []
-    resume = state.pop("resume_prompt", None)
-    if resume is not None:
-        state["prompt"] = resume
-        replies.extend(repeat_prompt(state))
-    else:
-        state.pop("prompt", None)
+    replies.extend(_back_to_the_open_question(state))
     return StepResult(state, tuple(replies), (effect,))
 
 
@@ -160,13 +154,7 @@ def on_condition_answer(state: dict[str, Any], choice: str) -> StepResult:
     if answer == "no":
         asked = str(offer.get("asked") or "") or catalogue.render("when_flexible", language(state))
         replies.append(say("match_condition_no", {"asked": asked}))
-    state["offered"] = []
-    resume = state.pop("resume_prompt", None)
-    if resume is not None:
-        state["prompt"] = resume
-        replies.extend(repeat_prompt(state))
-    else:
-        state.pop("prompt", None)
+    replies.extend(_back_to_the_open_question(state))
     return StepResult(state, tuple(replies), (Effect("condition_answer", data),))
 
 
@@ -200,3 +188,15 @@ def _facts(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
             name = catalogue.render(f"lang_name_{written}", lang)
             params["description"] += " " + catalogue.render("written_in", lang, {"language": name})
     return params
+
+
+def _back_to_the_open_question(state: dict[str, Any]) -> list[Reply]:
+    """The offered choices are answered: the question the person was on before them is asked again,
+    if there was one (`resume_prompt`)."""
+    state["offered"] = []
+    resume = state.pop("resume_prompt", None)
+    if resume is None:
+        state.pop("prompt", None)
+        return []
+    state["prompt"] = resume
+    return list(repeat_prompt(state))
