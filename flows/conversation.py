@@ -113,7 +113,7 @@ COMMAND_HANDLERS: Mapping[str, Callable[[Turn], StepResult]] = {
 # The flow a person is in, by `state["flow"]`; anything else is the menu.
 FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
     "onboarding": lambda turn: menu.carry_on(
-        onboarding.handle(turn.state, turn.event, turn.profile), turn.profile, turn.now
+        onboarding.handle(turn.state, turn.event, turn.profile, turn.now), turn.profile, turn.now
     ),
     "ask": lambda turn: ask.handle(turn.state, turn.event, turn.profile, turn.now),
     "offer": lambda turn: _menu_when_done(

@@ -8,6 +8,7 @@ Telegram's language as a hint, and ENGLISH / NEDERLANDS work at any moment (the 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from flows import interpret, places
@@ -33,27 +34,30 @@ def start(state: dict[str, Any], profile: Profile, then: str, *, welcome: bool =
     return _next_missing(state, profile, first)
 
 
-def handle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime | None = None) -> StepResult:
+    """An answer to onboarding's open question. `now` places the time of a request written instead of
+    an answer ("kan er iemand dinsdag met me naar de dokter" at the name question), which is kept for
+    after onboarding as a first message's request is."""
     step = state.get("step")
     if step == "name":
-        return _on_name(state, event, profile)
+        return _on_name(state, event, profile, now)
     if step in ("neighbourhood", "neighbourhood_pick"):
-        return _on_neighbourhood(state, event, profile)
+        return _on_neighbourhood(state, event, profile, now)
     if step == "consent":
-        return _on_consent(state, event, profile)
+        return _on_consent(state, event, profile, now)
     return _next_missing(state, profile, [])
 
 
-def _on_name(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+def _on_name(state: dict[str, Any], event: Event, profile: Profile, now: datetime | None) -> StepResult:
     text = " ".join(event.text.split()) if event.kind == "text" else ""
     if simplify(text) in SKIP_WORDS:
         return _next_missing(state, profile, [say("name_skipped")])
     name = _name_in(state, text)
     if name is None:
-        if text and (kept := _request_in(state, text)) is not None:
-            # "ik wil hulp met de tuin" is no name, but a request worth keeping for after onboarding.
-            state["pending"] = kept
-            state["then"] = kept["intent"]
+        if _kept(state, text, now):
+            # "ik wil hulp met de tuin" is no name, but a request worth keeping for after onboarding:
+            # the person hears it is kept, then the question again as first asked.
+            return StepResult(state, (say("request_kept_onboarding"), prompt(state, "ask_name")))
         return StepResult(state, (prompt(state, "ask_name_again"),))
     updated = Profile(first_name=name, neighbourhood=profile.neighbourhood, consented=profile.consented)
     result = _next_missing(state, updated, [say("name_thanks", {"name": name})])
@@ -72,16 +76,22 @@ def _name_in(state: dict[str, Any], text: str) -> str | None:
     return found.name[:MAX_NAME_LENGTH] if found.name else None
 
 
-def _request_in(state: dict[str, Any], text: str) -> dict[str, Any] | None:
-    if state.get("pending"):
-        return None
+def _kept(state: dict[str, Any], text: str, now: datetime | None) -> bool:
+    """A request written instead of an answer, kept for after onboarding (`state["pending"]`, as
+    flows/first_contact.py keeps a first message's); False when it is none or one is kept already."""
+    if not text or state.get("pending"):
+        return False
     found = interpret.reading("first_message", text, language(state))
-    if found.intent in ("ask", "offer") and found.confidence >= interpret.CONFIDENT and not found.crisis:
-        return interpret.pending_request(found, text, None)
-    return None
+    if found.intent not in ("ask", "offer") or found.confidence < interpret.CONFIDENT or found.crisis:
+        return False
+    state["pending"] = interpret.pending_request(found, text, now)
+    state["then"] = found.intent
+    return True
 
 
-def _on_neighbourhood(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+def _on_neighbourhood(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime | None
+) -> StepResult:
     municipality = places.load_municipality()
     key = chosen(state, event)
     if key is not None:
@@ -106,6 +116,10 @@ def _on_neighbourhood(state: dict[str, Any], event: Event, profile: Profile) -> 
         return StepResult(state, (reply,))
     if match.status == "invalid_postcode":
         return StepResult(state, (_neighbourhood_question(state, "postcode_invalid"),))
+    if _kept(state, event.text, now):
+        return StepResult(
+            state, (say("request_kept_onboarding"), _neighbourhood_question(state, "ask_neighbourhood"))
+        )
     return StepResult(state, (_neighbourhood_question(state, "neighbourhood_unknown"),))
 
 
@@ -141,7 +155,7 @@ def _neighbourhood_question(state: dict[str, Any], key: str, params: dict[str, s
     return prompt(state, key, choices, params)
 
 
-def _on_consent(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+def _on_consent(state: dict[str, Any], event: Event, profile: Profile, now: datetime | None) -> StepResult:
     answer = chosen(state, event)
     if answer == "yes":
         effect = Effect("record_consent", {"version": CONSENT_VERSION, "text_key": CONSENT_TEXT_KEY})
@@ -149,6 +163,8 @@ def _on_consent(state: dict[str, Any], event: Event, profile: Profile) -> StepRe
     if answer == "no":
         state["then"] = "menu"
         return _finish(state, profile, [say("consent_declined")])
+    if event.kind == "text" and _kept(state, event.text, now):
+        return StepResult(state, (say("request_kept_onboarding"), prompt(state, CONSENT_TEXT_KEY, YES_NO)))
     return StepResult(state, (prompt(state, "consent_again", YES_NO),))
 
 
