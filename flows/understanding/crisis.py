@@ -144,6 +144,12 @@ class Lexicon:
     inverted: Mapping[str, PhraseSet] = field(default_factory=dict)
     # How a subordinate clause opens: a subordinator and its subject ("als hij", "when she", "nu mijn").
     clause_openers: frozenset[tuple[str, str]] = frozenset()
+    # Words that make a subordinate clause a condition for an outing ("als het regent"): no main clause
+    # is read after it.
+    not_after: PhraseSet = field(default_factory=lambda: phrase_set(()))
+    # Concepts that count when they end a clause ("ik stuur dit nog even voor ik ga.", not "voor ik ga
+    # winkelen"), as `alone` ones at no word position (`[clause_end]`).
+    clause_end: Mapping[str, PhraseSet] = field(default_factory=dict)
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -228,7 +234,8 @@ def lexicon_of_crisis() -> Lexicon:
         )
         for rule in data.get("rules", ())
     )
-    known = set(concepts) | set(data.get("alone", {})) | {rule.gives for rule in rules}
+    known = set(concepts) | set(data.get("alone", {})) | set(data.get("clause_end", {}))
+    known |= {rule.gives for rule in rules}
     for rule in rules:
         missing = {*rule.all, *rule.unless} - known
         if missing:
@@ -263,6 +270,10 @@ def lexicon_of_crisis() -> Lexicon:
         idioms_undone=idioms_undone,
         inverted=inverted,
         clause_openers=openers,
+        not_after=phrase_set(_flatten(after_clause.get("not_after", []))),
+        clause_end={
+            name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("clause_end", {}).items()
+        },
     )
 
 
@@ -348,6 +359,7 @@ class _Found:
         "added",
         "alone",
         "available",
+        "loose",
     )
 
     def __init__(self, words: str, found_lexicon: Lexicon, alone: dict[str, list[Span]]) -> None:
@@ -362,6 +374,8 @@ class _Found:
         self.added: dict[str, list[Span]] = {}
         # The concepts that may occur: their phrases can begin somewhere, or they were found otherwise.
         self.available = set(self._starts) | set(alone)
+        # The concepts found as whole clauses, and those derived from them: at no word position.
+        self.loose = set(alone)
 
     @property
     def position(self) -> list[int]:
@@ -476,7 +490,12 @@ def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> d
         for name, phrases in found_lexicon.inverted.items()
         if not phrases.empty and phrases.may_occur(in_message)
     }
-    if not candidates and not inverted:
+    endings = {
+        name: phrases
+        for name, phrases in found_lexicon.clause_end.items()
+        if not phrases.empty and phrases.may_occur(in_message)
+    }
+    if not candidates and not inverted and not endings:
         return present
     openers = found_lexicon.clause_openers
     for sentence in _SENTENCE_END.split(folded):
@@ -491,7 +510,16 @@ def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> d
                 for name, phrases in inverted.items():
                     if phrases.fullmatch(clause):
                         present[name] = [(0, 0)]
-            opens = len(tokens) > 2 and (tokens[0], tokens[1]) in openers
+            for start in range(len(tokens)) if endings else ():
+                rest = " ".join(tokens[start:])
+                for name, phrases in endings.items():
+                    if phrases.fullmatch(rest):
+                        present[name] = [(0, 0)]
+            opens = (
+                len(tokens) > 2
+                and (tokens[0], tokens[1]) in openers
+                and not _holds(found_lexicon.not_after, clause)
+            )
             if opens:
                 # The main clause may follow in the same piece: try each ending after the opener's verb.
                 for start in range(3, len(tokens)):
@@ -550,6 +578,8 @@ def _sentence_at(
 def _guarded(found: _Found, names: Sequence[str], span: Span, sentence_at: list[int]) -> bool:
     """Whether one of the guards `names` stands in a sentence that the rule's match `span` touches: a
     guard speaks for its own sentence, not for another sentence of the message."""
+    if not sentence_at:
+        return any(found.spans(name) for name in names)
     last = len(sentence_at) - 1
     first_sentence = sentence_at[min(span[0], last)] if last >= 0 else 0
     last_sentence = sentence_at[min(span[1], last)] if last >= 0 else 0
@@ -559,6 +589,18 @@ def _guarded(found: _Found, names: Sequence[str], span: Span, sentence_at: list[
             high = sentence_at[min(end, last)] if last >= 0 else 0
             if low <= last_sentence and high >= first_sentence:
                 return True
+    return False
+
+
+def _holds(phrases: PhraseSet, text: str) -> bool:
+    """Whether one of `phrases` occurs in `text` (single-spaced matchable words)."""
+    if phrases.empty:
+        return False
+    start = 0
+    for word in text.split(" "):
+        if phrases.match_at(text, start, word):
+            return True
+        start += len(word) + 1
     return False
 
 
@@ -595,12 +637,16 @@ def kinds_in(text: str) -> set[str]:
             if span is None:
                 continue
             guards = available.intersection(rule.unless)
-            if guards and _guarded(found, sorted(guards), span, sentence_at):
+            # A whole clause (`alone`) stands at no word position: its guards speak for the whole message.
+            loose = not found.loose.isdisjoint(rule.all)
+            if guards and _guarded(found, sorted(guards), span, [] if loose else sentence_at):
                 continue
             if rule.gives in KINDS:
                 kinds.add(rule.gives)
             else:
                 found.add(rule.gives, [span])
+                if loose:
+                    found.loose.add(rule.gives)
     return kinds
 
 
