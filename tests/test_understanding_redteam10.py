@@ -23,7 +23,8 @@ Held out, before the fixes (crises read with the right number; false alarms on t
   3/9, en 1/2, tr 0/1, ar 0/1, pl 1/1, uk 0/1): the key left under the mat, not eating on purpose, a fall
   and eyes that stay shut, pushed down the stairs, chased with a knife: again mostly frames no rule had.
 After: batch 1 74/74, batch 2 32/33, batch 3 9/15 (115/122), no false alarm on the 53 look-alikes; the
-seven left are in `KNOWN_MISSES`, with why. `crisis.kinds_in` gives the same kinds as before the round on 6,014 texts: the
+seven left were in `KNOWN_MISSES`, with why (round 11 reads five of them: the subordinate
+clause, the idiom, the grave with despair, the car in the garage and the key left for being found; tests/test_understanding_redteam11.py). `crisis.kinds_in` gives the same kinds as before the round on 6,014 texts: the
 corpus files in tests/data, ../shared/understanding/dev.jsonl and the strings of the earlier rounds' and the
 crisis tests' modules. Four rules first written fired on an earlier or a family look-alike and were narrowed
 before the commit ("neem ze allemaal netjes in zoals voorgeschreven", "het touw al gekocht voor de schommel",
@@ -1471,17 +1472,6 @@ CRISES = 122
 
 # Crises the reader still misses (id -> why); each is a strict expected failure.
 KNOWN_MISSES: dict[str, str] = {
-    "rt10b-nl-checkin-01": "'hoef ik ook niet meer' ends a clause that opens with 'als hij straks naar het "
-    "verpleeghuis gaat'; the whole-clause phrases ('ik hoef niet meer.') cannot start after a subordinate "
-    "clause, and the words alone also end 'hoef ik ook niet meer (te koken)'",
-    "rt10c-nl-first_message-01": "the key under the mat 'voor als ze me vinden' prepares for being found; no "
-    "word of death or ending, and no frame reads a preparation alone",
-    "rt10c-nl-menu-01": "'ik wil naar Henk, hij ligt op het kerkhof' after 'wat heeft het nog voor zin': the "
-    "grave guard that keeps a visit to the cemetery calm also silences this reunion",
-    "rt10c-nl-first_message-02": "a car ready in the garage 'met een slang' without the word exhaust or closed "
-    "door; the exhaust rule needs 'uitlaat'",
-    "rt10c-en-first_message-01": "the idiom 'rather be dead than go (to ...)' is removed before the rules run, "
-    "so 'than go on like this' is never seen",
     "rt10c-ar-first_message-01": "'nsali m3a had denya' (to finish with this world) is a Darija wording no "
     "concept holds",
     "rt10c-uk-checkin-01": "'припинити все назавжди' (stop it all for ever) has no Ukrainian ending concept",

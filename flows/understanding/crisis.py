@@ -28,6 +28,7 @@ from flows.understanding.crisis_phrases import (
     PhraseSet,
     Spelling,
     fillers_of,
+    matchable,
     matchable_folded,
     phrase_set,
     present_words,
@@ -41,6 +42,10 @@ PRIORITY = ("112", "113", "veilig_thuis")
 Span = tuple[int, int]
 # Clause ends, for phrases that must be a whole clause ("ik wil niet meer.").
 _CLAUSE_END = re.compile(r"[.!?;,:\n()]+|\s-\s")
+# Sentence ends: a guard (`unless`) only cancels a rule when it stands in a sentence the rule's match
+# touches ("wat heeft het nog voor zin. ik wil naar Henk, hij ligt op het kerkhof": the grave is no visit
+# for the first sentence's despair).
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
 # "dooood", "heeeelp": three or more of one letter are read as two.
 _REPEATS = re.compile(r"(\w)\1{2,}")
 # A typed word is read as a lexicon word when this close (rapidfuzz ratio) and at least this long.
@@ -131,6 +136,20 @@ class Lexicon:
     starting: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     # The concepts again as keys of the spellings written in many ways (Arabizi, Cyrillic in Latin letters).
     spelled: tuple[Spelled, ...] = ()
+    # Words that undo an idiom when they follow it: "rather be dead than go" is a look-alike before "to the
+    # dentist", not before "on like this" (`[idioms_undone]`).
+    idioms_undone: PhraseSet = field(default_factory=lambda: phrase_set(()))
+    # Main clauses in the order Dutch puts them after a fronted subordinate clause ("als hij gaat | hoef ik
+    # niet meer"), per `alone` concept: whole clauses only after such a clause (`[alone_after_clause]`).
+    inverted: Mapping[str, PhraseSet] = field(default_factory=dict)
+    # How a subordinate clause opens: a subordinator and its subject ("als hij", "when she", "nu mijn").
+    clause_openers: frozenset[tuple[str, str]] = frozenset()
+    # Words that make a subordinate clause a condition for an outing ("als het regent"): no main clause
+    # is read after it.
+    not_after: PhraseSet = field(default_factory=lambda: phrase_set(()))
+    # Concepts that count when they end a clause ("ik stuur dit nog even voor ik ga.", not "voor ik ga
+    # winkelen"), as `alone` ones at no word position (`[clause_end]`).
+    clause_end: Mapping[str, PhraseSet] = field(default_factory=dict)
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -215,12 +234,23 @@ def lexicon_of_crisis() -> Lexicon:
         )
         for rule in data.get("rules", ())
     )
-    known = set(concepts) | set(data.get("alone", {})) | {rule.gives for rule in rules}
+    known = set(concepts) | set(data.get("alone", {})) | set(data.get("clause_end", {}))
+    known |= {rule.gives for rule in rules}
     for rule in rules:
         missing = {*rule.all, *rule.unless} - known
         if missing:
             raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
     idioms = phrase_set(_flatten(data.get("idioms", [])), fillers)
+    idioms_undone = phrase_set(_flatten(data.get("idioms_undone", [])), fillers)
+    after_clause = data.get("alone_after_clause", {})
+    inverted = {
+        name: phrase_set(_flatten(entry), fillers) for name, entry in after_clause.get("inverted", {}).items()
+    }
+    openers = frozenset(
+        (matchable(first), matchable(second))
+        for first in _flatten(after_clause.get("subordinators", []))
+        for second in _flatten(after_clause.get("subjects", []))
+    )
     alone = {name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("alone", {}).items()}
     typos: dict[str, list[str]] = {}
     for word in {matchable_folded(fold(w)) for w in _flatten(data.get("typos", {}).get("words", []))}:
@@ -237,6 +267,13 @@ def lexicon_of_crisis() -> Lexicon:
         prefix_words=tuple(sorted(prefixes)),
         fillers=frozenset(fillers_of(tuple(fillers)).marks),  # the words phrase sets skip, one by one
         spelled=tuple(_spelled(spelling, data) for spelling in SPELLINGS),
+        idioms_undone=idioms_undone,
+        inverted=inverted,
+        clause_openers=openers,
+        not_after=phrase_set(_flatten(after_clause.get("not_after", []))),
+        clause_end={
+            name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("clause_end", {}).items()
+        },
     )
 
 
@@ -322,6 +359,7 @@ class _Found:
         "added",
         "alone",
         "available",
+        "loose",
     )
 
     def __init__(self, words: str, found_lexicon: Lexicon, alone: dict[str, list[Span]]) -> None:
@@ -336,6 +374,8 @@ class _Found:
         self.added: dict[str, list[Span]] = {}
         # The concepts that may occur: their phrases can begin somewhere, or they were found otherwise.
         self.available = set(self._starts) | set(alone)
+        # The concepts found as whole clauses, and those derived from them: at no word position.
+        self.loose = set(alone)
 
     @property
     def position(self) -> list[int]:
@@ -436,21 +476,132 @@ def _corrected(words: str, typos: Mapping[str, tuple[str, ...]]) -> str:
 
 
 def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> dict[str, list[Span]]:
-    """The `alone` concepts that make up a whole clause of the message (at no word position)."""
+    """The `alone` concepts that make up a whole clause of the message (at no word position): a clause
+    between punctuation, or the main clause that ends a clause opened by a subordinate one ("als hij
+    straks naar het verpleeghuis gaat hoef ik ook niet meer", with or without a comma between)."""
     present: dict[str, list[Span]] = {}
     candidates = {
         name: phrases
         for name, phrases in found_lexicon.alone.items()
         if not phrases.empty and phrases.may_occur(in_message)
     }
-    if not candidates:
+    inverted = {
+        name: phrases
+        for name, phrases in found_lexicon.inverted.items()
+        if not phrases.empty and phrases.may_occur(in_message)
+    }
+    endings = {
+        name: phrases
+        for name, phrases in found_lexicon.clause_end.items()
+        if not phrases.empty and phrases.may_occur(in_message)
+    }
+    if not candidates and not inverted and not endings:
         return present
-    for piece in _CLAUSE_END.split(folded):
-        clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
-        for name, phrases in candidates.items():
-            if not phrases.empty and phrases.fullmatch(clause):
-                present[name] = [(0, 0)]
+    openers = found_lexicon.clause_openers
+    for sentence in _SENTENCE_END.split(folded):
+        after_subordinate = False
+        for piece in _CLAUSE_END.split(sentence):
+            clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
+            tokens = clause.split(" ")
+            for name, phrases in candidates.items():
+                if phrases.fullmatch(clause):
+                    present[name] = [(0, 0)]
+            if after_subordinate:
+                for name, phrases in inverted.items():
+                    if phrases.fullmatch(clause):
+                        present[name] = [(0, 0)]
+            for start in range(len(tokens)) if endings else ():
+                rest = " ".join(tokens[start:])
+                for name, phrases in endings.items():
+                    if phrases.fullmatch(rest):
+                        present[name] = [(0, 0)]
+            opens = (
+                len(tokens) > 2
+                and (tokens[0], tokens[1]) in openers
+                and not _holds(found_lexicon.not_after, clause)
+            )
+            if opens:
+                # The main clause may follow in the same piece: try each ending after the opener's verb.
+                for start in range(3, len(tokens)):
+                    rest = " ".join(tokens[start:])
+                    for name, phrases in (*candidates.items(), *inverted.items()):
+                        if phrases.fullmatch(rest):
+                            present[name] = [(0, 0)]
+            after_subordinate = opens
     return present
+
+
+def _sentences(folded: str, count: int) -> list[int]:
+    """The sentence (0, 1, ...) of each of the message's `count` matchable words; all 0 when the pieces
+    do not add up to the words (a word the splitting would cut)."""
+    sentence_of: list[int] = []
+    for index, piece in enumerate(_SENTENCE_END.split(folded)):
+        sentence_of.extend([index] * len(matchable_folded(piece).split()))
+    return sentence_of if len(sentence_of) == count else [0] * count
+
+
+def _without_idioms(
+    words: str, idioms: PhraseSet, undone: PhraseSet, sentence_of: list[int]
+) -> tuple[str, list[int]]:
+    """`idioms.without(words)`, keeping each word's sentence: the idioms' words go, leftmost first, unless
+    the words right after an idiom undo it ("rather be dead than go" + "on like this")."""
+    tokens = words.split(" ")
+    kept: list[int] = []
+    done = start = 0
+    for index, token in enumerate(tokens):
+        if start >= done:
+            found = idioms.match_at(words, start, token)
+            after = index + found.group().count(" ") + 1 if found else len(tokens)
+            if found and not (
+                after < len(tokens)
+                and not undone.empty
+                and undone.match_at(words, found.end() + 1, tokens[after])
+            ):
+                done = found.end()
+        if start >= done:
+            kept.append(index)
+        start += len(token) + 1
+    return " ".join(tokens[index] for index in kept), [sentence_of[index] for index in kept]
+
+
+def _sentence_at(
+    words: str, position: list[int], sentence_of: list[int], fillers: frozenset[str]
+) -> list[int]:
+    """The sentence of each word position (the positions that count no filler)."""
+    at: list[int] = []
+    for token, place, sentence in zip(words.split(" "), position, sentence_of, strict=True):
+        if token not in fillers and place == len(at):
+            at.append(sentence)
+    return at
+
+
+def _guarded(found: _Found, names: Sequence[str], span: Span, sentence_at: list[int]) -> bool:
+    """Whether one of the guards `names` stands in a sentence that the rule's match `span` touches: a
+    guard speaks for its own sentence, not for another sentence of the message."""
+    if not sentence_at:
+        return any(found.spans(name) for name in names)
+    last = len(sentence_at) - 1
+    first_sentence = sentence_at[min(span[0], last)] if last >= 0 else 0
+    last_sentence = sentence_at[min(span[1], last)] if last >= 0 else 0
+    for name in names:
+        for start, end in found.spans(name):
+            low = sentence_at[min(start, last)] if last >= 0 else 0
+            high = sentence_at[min(end, last)] if last >= 0 else 0
+            if low <= last_sentence and high >= first_sentence:
+                return True
+    return False
+
+
+def _holds(phrases: PhraseSet, text: str) -> bool:
+    """Whether one of `phrases` occurs in `text` (single-spaced matchable words)."""
+    if phrases.empty:
+        return False
+    start = 0
+    for word in text.split(" "):
+        if phrases.match_at(text, start, word):
+            return True
+        start += len(word) + 1
+    return False
 
 
 def kinds_in(text: str) -> set[str]:
@@ -460,11 +611,15 @@ def kinds_in(text: str) -> set[str]:
     words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
     if not words:
         return set()
+    sentence_of = _sentences(folded, words.count(" ") + 1)
     in_message = present_words(words)
     idioms = found_lexicon.idioms
     if not idioms.empty and idioms.may_occur(in_message):
-        words = " ".join(idioms.without(words).split())
+        words, sentence_of = _without_idioms(words, idioms, found_lexicon.idioms_undone, sentence_of)
+        if not words:
+            return set()
     found = _Found(words, found_lexicon, _alone(folded, found_lexicon, in_message))
+    sentence_at = _sentence_at(words, found.position, sentence_of, found_lexicon.fillers)
     _add_spelled(words, found_lexicon, found)
     kinds: set[str] = set()
     available = found.available
@@ -478,17 +633,20 @@ def kinds_in(text: str) -> set[str]:
                 break
             spans.append(occurrences)
         else:
-            if not available.isdisjoint(rule.unless) and any(
-                found.spans(name) for name in available.intersection(rule.unless)
-            ):
-                continue
             span = _combine(spans, rule.within, rule.ordered)
             if span is None:
+                continue
+            guards = available.intersection(rule.unless)
+            # A whole clause (`alone`) stands at no word position: its guards speak for the whole message.
+            loose = not found.loose.isdisjoint(rule.all)
+            if guards and _guarded(found, sorted(guards), span, [] if loose else sentence_at):
                 continue
             if rule.gives in KINDS:
                 kinds.add(rule.gives)
             else:
                 found.add(rule.gives, [span])
+                if loose:
+                    found.loose.add(rule.gives)
     return kinds
 
 
