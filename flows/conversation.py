@@ -164,7 +164,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
     calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
+    followed = _follow_language(state, event)
     result = _route(state, event, now, profile)
+    if followed:
+        result = replace(result, replies=(say("language_followed"), *result.replies))
     if calm and any(reply.key in CHEERFUL or repair.is_miss(reply) for reply in result.replies):
         return _crisis_care(calm, result)
     return repair.after_step(before, event, result)
@@ -350,8 +353,38 @@ def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
     return {"stop": "stop", "human": "human", "menu": "menu"}.get(said.intent)
 
 
+# A sentence of at least this many words in another language than the conversation's is followed.
+FOLLOW_LANGUAGE_WORDS = 5
+# ...at most this many times a conversation, so a person who mixes languages is not switched back and forth.
+FOLLOW_LANGUAGE_TIMES = 2
+
+
+def _follow_language(state: dict[str, Any], event: Event) -> bool:
+    """A person who writes whole sentences in another of the six languages is answered in it from this
+    message on ("I need someone to help me with shopping tomorrow" after a Dutch welcome), unless they
+    chose a language themselves (ENGLISH, TÜRKÇE, ...). Short answers, names and places never switch:
+    the detector keeps the conversation's language unless it is sure (flows/understanding/language.py;
+    of 2,027 Dutch corpus and red-team messages of five words or more, none read as another language).
+    True when the language changed; the replies then start with `language_followed` (how to go back)."""
+    if event.kind != "text" or not state.get("greeted") or state.get("lang_chosen"):
+        return False
+    if (
+        len(event.text.split()) < FOLLOW_LANGUAGE_WORDS
+        or state.get("lang_followed", 0) >= FOLLOW_LANGUAGE_TIMES
+    ):
+        return False
+    current = language(state)
+    found = interpret.language_of(event.text, current)
+    if found == current or found not in catalogue.LANGUAGES:
+        return False
+    state["lang"] = found
+    state["lang_followed"] = state.get("lang_followed", 0) + 1
+    return True
+
+
 def _switch_language(state: dict[str, Any], code: str) -> StepResult:
     state["lang"] = code
+    state["lang_chosen"] = True
     again = repeat_prompt(state) or menu.show(state, "menu").replies
     key = "language_set" if code in ("nl", "en") else "language_set_other"
     return StepResult(state, (say(key), *again))

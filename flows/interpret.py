@@ -16,6 +16,7 @@ from typing import Any
 
 from flows.understanding import Reading, read
 from flows.understanding import answers as answer_reader
+from flows.understanding import language as language_reader
 from flows.understanding.text import words
 from flows.when import AMSTERDAM
 
@@ -74,6 +75,11 @@ def context_of(state: Mapping[str, Any]) -> str:
 def reading(context: str, text: str, lang: str | None, now: datetime | None = None) -> Reading:
     """`flows.understanding.read`, remembered for the few messages of one step (flows read twice)."""
     return read(context, text, lang=lang, now=now)
+
+
+def language_of(text: str, current: str) -> str:
+    """The language a message is written in; `current` (the conversation's) unless the text is sure."""
+    return language_reader.detect(text, current)
 
 
 def category_key(category: str | None) -> str | None:

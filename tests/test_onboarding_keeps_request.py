@@ -40,18 +40,21 @@ def keys(result: StepResult) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("request_text", "category"),
+    ("request_text", "category", "followed"),
     [
-        ("kan er iemand dinsdag met me naar de dokter", "vervoer"),
-        ("ik zoek iemand die dinsdag boodschappen voor me doet", "boodschappen"),
-        ("I need someone to take me to the doctor on tuesday", "vervoer"),
-        ("salı günü markete gidecek birine ihtiyacım var", "boodschappen"),
+        ("kan er iemand dinsdag met me naar de dokter", "vervoer", []),
+        ("ik zoek iemand die dinsdag boodschappen voor me doet", "boodschappen", []),
+        # A whole sentence in another language: the bot goes on in it (flows/conversation.py).
+        ("I need someone to take me to the doctor on tuesday", "vervoer", ["language_followed"]),
+        ("salı günü markete gidecek birine ihtiyacım var", "boodschappen", ["language_followed"]),
     ],
 )
-def test_a_request_at_the_name_question_is_kept_with_its_time(request_text: str, category: str) -> None:
+def test_a_request_at_the_name_question_is_kept_with_its_time(
+    request_text: str, category: str, followed: list[str]
+) -> None:
     hello, kept, named, placed, consented = replay(["hallo", request_text, "Joke", "7391", "ja"])
     assert keys(hello)[-1] == "ask_name"
-    assert keys(kept) == ["request_kept_onboarding", "ask_name"]
+    assert keys(kept) == [*followed, "request_kept_onboarding", "ask_name"]
     assert kept.state["pending"]["category"] == category
     assert kept.state["pending"]["when"], "the Tuesday is kept, placed on the calendar"
     assert keys(named)[0] == "name_thanks"

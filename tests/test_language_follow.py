@@ -1,0 +1,111 @@
+"""The bot answers in the language a person writes whole sentences in (flows/conversation.py
+`_follow_language`): after a Dutch welcome, "I need someone to help me with shopping tomorrow" is
+answered in English from that message on, with one line on how to go back (`language_followed`).
+A language the person chose (ENGLISH, NEDERLANDS, ...) is kept; short answers never switch; a person
+who mixes languages is switched at most twice. Replayed through `flows.conversation.step`."""
+
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows import catalogue, interpret
+from flows.conversation import FOLLOW_LANGUAGE_WORDS, step
+from flows.profile import Profile, after
+from flows.types import Event, StepResult
+from tests.dialogue_redteam_support import CLOCK, RIA, menu_state
+from tests.golden_runner import profile_from
+
+SENTENCES = {
+    "en": "I need someone to help me with shopping tomorrow",
+    "tr": "yarın alışveriş için yardıma ihtiyacım var lütfen",
+    "ar": "أحتاج إلى شخص يساعدني في التسوق غدا",
+    "pl": "potrzebuję kogoś do pomocy przy zakupach jutro rano",
+    "uk": "мені потрібна допомога з покупками завтра вранці",
+}
+
+
+def replay(texts: list[str], state: dict[str, Any] | None = None, profile: dict[str, Any] | None = None):
+    current = dict(state if state is not None else menu_state())
+    person: Profile = profile_from(dict(profile if profile is not None else RIA))
+    results: list[StepResult] = []
+    for text in texts:
+        result = step(current, Event(kind="text", text=text), CLOCK, person)
+        person = after(person, result.effects)
+        current = result.state
+        results.append(result)
+    return results
+
+
+def keys(result: StepResult) -> list[str]:
+    return [reply.key for reply in result.replies]
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_a_sentence_in_another_language_is_answered_in_it(lang: str) -> None:
+    [result] = replay([SENTENCES[lang]])
+    assert result.state["lang"] == lang
+    assert keys(result)[0] == "language_followed"
+    assert any(key.startswith("ask_") for key in keys(result)[1:]), keys(result)
+    assert "NEDERLANDS" in catalogue.render("language_followed", lang)
+
+
+def test_the_next_messages_stay_in_the_followed_language() -> None:
+    first, second = replay([SENTENCES["en"], "tomorrow at ten"])
+    assert first.state["lang"] == second.state["lang"] == "en"
+    assert "language_followed" not in keys(second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok thanks", "yes please", "Molenwijk", "Mohammed", "sorry", "tomorrow at ten", "👍👍"],
+)
+def test_short_answers_do_not_switch(text: str) -> None:
+    assert len(text.split()) < FOLLOW_LANGUAGE_WORDS
+    [result] = replay([text])
+    assert result.state["lang"] == "nl"
+    assert "language_followed" not in keys(result)
+
+
+def test_a_chosen_language_is_kept() -> None:
+    chose, wrote = replay(["NEDERLANDS", SENTENCES["en"]])
+    assert chose.state["lang"] == "nl"
+    assert wrote.state["lang"] == "nl"
+    assert "language_followed" not in keys(wrote)
+
+
+def test_a_person_who_mixes_languages_is_switched_at_most_twice() -> None:
+    results = replay(
+        [SENTENCES["en"], "ik zoek iemand die morgen boodschappen voor mij kan doen", SENTENCES["en"]]
+    )
+    assert [r.state["lang"] for r in results] == ["en", "nl", "nl"]
+    assert [("language_followed" in keys(r)) for r in results] == [True, True, False]
+
+
+def test_a_new_person_s_first_message_is_not_followed_twice() -> None:
+    """The first message sets the language with the welcome (flows/first_contact.py); no extra line."""
+    [first] = replay([SENTENCES["en"]], state={})
+    assert first.state["lang"] == "en"
+    assert "language_followed" not in keys(first)
+
+
+def _dutch_texts() -> list[str]:
+    texts = []
+    for path in (Path(__file__).parent / "data").glob("understanding_*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and (case := json.loads(line))["lang"] == "nl":
+                texts.append(case["text"])
+    return [text for text in texts if len(text.split()) >= FOLLOW_LANGUAGE_WORDS]
+
+
+def test_no_dutch_sentence_of_the_corpus_reads_as_another_language() -> None:
+    """The guard against switching a Dutch speaker away: every Dutch message of five words or more in
+    the understanding corpus files keeps Dutch (typos, fillers, SMS style and all)."""
+    texts = _dutch_texts()
+    assert len(texts) > 300
+    assert [text for text in texts if interpret.language_of(text, "nl") != "nl"] == []
