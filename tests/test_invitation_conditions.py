@@ -341,3 +341,75 @@ def test_the_question_asked_before_the_proposal_comes_back_after_a_counter() -> 
     _, answered = run(state, proposal(), text("kan pas om 3 uur"), profile=HENK)
     assert [reply.key for reply in answered.replies] == ["meet_proposal_sent", "ask_when"]
     assert answered.state["flow"] == "ask"
+
+
+# --- no answer: one reminder, then the offer lapses ---------------------------------------------------
+
+
+def reminder_event(**changes: Any) -> Event:
+    meta = {**condition_event().meta, **changes}
+    meta.pop("note", None)
+    return internal("match_condition_reminder", **meta)
+
+
+def lapsed_event() -> Event:
+    meta = {**condition_event().meta}
+    meta.pop("note", None)
+    return internal("match_condition_lapsed", **meta)
+
+
+def test_the_reminder_asks_the_same_question_once_more_and_ja_still_answers() -> None:
+    _, reminded, agreed = run(menu(), condition_event(), reminder_event(), text("ja"))
+    assert rendered(reminded, "nl") == [
+        "Nog even: Ans kan je helpen met boodschappen, niet donderdag 26 november, 10:00 maar "
+        "donderdag 26 november, 14:00. Is dat goed?\nJa\nNee"
+    ]
+    [effect] = agreed.effects
+    assert effect.data == {"request_id": 41, "volunteer_id": 9, "answer": "yes", "starts_at": THURSDAY_14}
+
+
+@pytest.mark.parametrize("lang", catalogue.LANGUAGES)
+def test_the_reminder_and_the_lapse_are_said_in_every_language(lang: str) -> None:
+    _, reminded, lapsed = run(menu(lang), condition_event(note=None), reminder_event(), lapsed_event())
+    for result in (reminded, lapsed):
+        [body] = rendered(result, lang)
+        assert "Ans" in body and "14:00" in body and "10:00" in body and "{" not in body
+    [told] = run(menu(lang), internal("invite_condition_lapsed", proposal=THURSDAY_14))
+    [volunteer] = rendered(told, lang)
+    assert "14:00" in volunteer and "{" not in volunteer
+    [late] = rendered(run(menu(lang), internal("match_condition_too_late", request_id=41))[0], lang)
+    assert late and "{" not in late
+
+
+def test_a_lapsed_offer_drops_its_question_and_the_question_before_comes_back() -> None:
+    state = {**menu(), "flow": "ask", "prompt": {"key": "ask_when", "params": {}, "choices": []}}
+    _, lapsed = run(state, condition_event(), lapsed_event())
+    assert [reply.key for reply in lapsed.replies] == ["match_condition_lapsed", "ask_when"]
+    assert rendered(lapsed, "nl")[0] == (
+        "Je hebt niet gereageerd, dus het voorstel van Ans (donderdag 26 november, 14:00) vervalt. "
+        "Ik zoek verder voor donderdag 26 november, 10:00."
+    )
+    assert lapsed.state["condition_offers"] == {}
+    assert lapsed.state["prompt"]["key"] == "ask_when" and "resume_prompt" not in lapsed.state
+
+
+def test_after_the_lapse_a_typed_ja_is_no_answer_to_the_offer() -> None:
+    _, _, typed = run(menu(), condition_event(), lapsed_event(), text("ja"))
+    assert not any(effect.kind == "condition_answer" for effect in typed.effects)
+
+
+def test_a_lapse_of_another_offer_leaves_the_open_question_alone() -> None:
+    other = {**condition_event().meta, "volunteer_id": 10}
+    other.pop("note")
+    _, lapsed = run(menu(), condition_event(), internal("match_condition_lapsed", **other))
+    assert [reply.key for reply in lapsed.replies] == ["match_condition_lapsed"]
+    assert lapsed.state["prompt"]["key"] == "match_condition"
+    assert list(lapsed.state["condition_offers"]) == ["41:9"]
+
+
+def test_the_volunteer_hears_the_offer_lapsed_and_need_do_nothing() -> None:
+    [lapsed] = run(menu(), internal("invite_condition_lapsed", request_id=41, proposal=THURSDAY_14))
+    assert rendered(lapsed, "nl") == [
+        "De buurtbewoner heeft niet op tijd gereageerd op donderdag 26 november, 14:00. "
+        "Je hoeft niets te doen. Dank je dat je wilde helpen!"
+    ]
