@@ -196,6 +196,9 @@ def on_condition_answer(state: dict[str, Any], choice: str) -> StepResult:
     if answer == "no":
         asked = str(offer.get("asked") or "") or catalogue.render("when_flexible", language(state))
         replies.append(say("match_condition_no", {"asked": asked}))
+    if not str((state.get("prompt") or {}).get("key", "")).startswith("match_condition"):
+        # An old button, tapped in the middle of something else: that question stays open.
+        return StepResult(state, tuple(replies), (Effect("condition_answer", data),))
     state["offered"] = []
     resume = state.pop("resume_prompt", None)
     if resume is not None:

@@ -413,3 +413,64 @@ def test_the_volunteer_hears_the_offer_lapsed_and_need_do_nothing() -> None:
         "De buurtbewoner heeft niet op tijd gereageerd op donderdag 26 november, 14:00. "
         "Je hoeft niets te doen. Dank je dat je wilde helpen!"
     ]
+
+
+# --- the agreed time outlives a plan that came in the middle of something else -------------------------
+
+
+def test_an_agreed_time_that_came_during_another_flow_is_kept_for_afspraak() -> None:
+    busy = {**menu(), "flow": "ask", "prompt": {"key": "ask_when", "params": {}, "choices": []}}
+    later, _, afspraak, _, where = run(
+        busy,
+        internal("meet_plan", **PLAN, starts_at=THURSDAY_14),
+        Event(kind="command", command="menu"),  # done with the other flow
+        text("AFSPRAAK"),
+        # What AFSPRAAK brings: a plan without the time (bot/effects/meetings.py `manage`).
+        internal("meet_plan", **PLAN),
+        text("1"),
+        profile=WITH_ANS,
+    )
+    assert [reply.key for reply in later.replies] == ["meet_plan_later"]
+    assert later.state["flow"] == "ask"
+    assert [effect.kind for effect in afspraak.effects] == ["meet_manage"]
+    [effect] = where.effects
+    assert effect.kind == "meet_propose"
+    assert datetime.fromisoformat(effect.data["starts_at"]) == datetime.fromisoformat(THURSDAY_14)
+    assert "3" not in where.state.get("meet_hints", {}), "used once a proposal is sent"
+
+
+def test_a_plan_left_half_way_keeps_the_agreed_time_too() -> None:
+    first, _, again, where = run(
+        menu(),
+        internal("meet_plan", **PLAN, starts_at=THURSDAY_14),
+        Event(kind="command", command="menu"),
+        internal("meet_plan", **PLAN),
+        text("1"),
+        profile=WITH_ANS,
+    )
+    assert first.replies[0].key == "meet_where"
+    assert again.replies[0].key == "meet_where"
+    [effect] = where.effects
+    assert datetime.fromisoformat(effect.data["starts_at"]) == datetime.fromisoformat(THURSDAY_14)
+
+
+def test_a_new_time_for_an_existing_meeting_does_not_take_the_old_agreed_time() -> None:
+    _, _, again = run(
+        menu(),
+        internal("meet_plan", **PLAN, starts_at=THURSDAY_14),
+        Event(kind="command", command="menu"),
+        # After a "Nee" to a proposal: a plan for that meeting asks when afresh.
+        internal("meet_plan", **{**PLAN, "meeting_id": 7}),
+        profile=WITH_ANS,
+    )
+    assert again.replies[0].key == "meet_where"
+    [when] = run(again.state, text("1"), profile=WITH_ANS)
+    assert [reply.key for reply in when.replies] == ["meet_when"] and not when.effects
+
+
+def test_an_old_button_tapped_during_another_flow_leaves_its_question_open() -> None:
+    _, busy = run(menu(), condition_event(), text("menu"))
+    busy_state = {**busy.state, "flow": "ask", "prompt": {"key": "ask_when", "params": {}, "choices": []}}
+    [answered] = run(busy_state, Event(kind="choice", choice="cond:41:9:yes"))
+    assert [effect.kind for effect in answered.effects] == ["condition_answer"]
+    assert answered.state["prompt"]["key"] == "ask_when"

@@ -293,3 +293,23 @@ async def test_a_ja_stores_the_agreed_time_as_the_requests_time_and_stops_the_ti
     assert listed.text_key == "my_requests_list"
     labels = " ".join(label for _, label in listed.choices)
     assert "14:00" in labels and "10:00" not in labels
+
+
+async def test_the_agreed_time_survives_a_plan_that_came_during_another_flow(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    [ans] = await volunteers(runtime, clock, 1)
+    await say(runtime, REQUESTER, *ASK)
+    await say(runtime, "+31610000000", "ja maar pas na 2 uur")
+    request = await the_request(runtime)
+    await say(runtime, REQUESTER, "menu", "1")  # starts another request meanwhile
+    await tap(runtime, REQUESTER, f"cond:{request.id}:{ans}:yes")  # the Ja button of the question
+    assert (await the_request(runtime)).matched_person_id == ans
+    assert (await keys_for(runtime, request.person_id))[-1] == "meet_plan_later"
+    # Later, AFSPRAAK: only where is asked; the agreed time goes to Ans.
+    await say(runtime, REQUESTER, "menu", "afspraak")
+    assert (await keys_for(runtime, request.person_id))[-1] == "meet_where"
+    await say(runtime, REQUESTER, "1")
+    assert (await keys_for(runtime, request.person_id))[-1] == "meet_proposal_sent"
+    assert (await keys_for(runtime, ans))[-1] == "meet_proposal"
+    assert TUESDAY_14 in (await bodies_for(runtime, ans))[-1]
