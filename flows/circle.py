@@ -287,6 +287,8 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         )
     if name == "circle_update":
         kind = str(data.get("kind", ""))
+        if kind == "request_matched" and data.get("when"):
+            kind = "request_matched_at"  # with the request's time (an agreed other time included)
         return StepResult(state, (say(f"circle_update_{kind}", _request_params(params, data, lang)),))
     if name in INTERNAL_SAY:
         if name == "circle_code" and state.get("flow") == "circle":

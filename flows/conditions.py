@@ -27,6 +27,14 @@ Decisions (tests/test_conditions.py pins each one):
   from the asked day. When nothing fits in two weeks ("alleen na 23:00") there is no proposal and
   the yes stays a plain yes with the volunteer's words: better a question in the thread than a
   made-up time.
+
+The resident's time to decide (`answer_deadlines`; bot/effects/matchmaker.py runs the timers):
+- one reminder `REMIND_AFTER` (4 hours) after the question; the sender holds it through quiet hours;
+- the offer lapses `ANSWER_WITHIN` (24 hours) after the question, but no later than `NOTICE` (3 hours)
+  before the proposed time, so the volunteer is never left not knowing on the day itself; never
+  sooner than `SHORTEST` (an hour) after the question. When the lapse comes sooner than the usual
+  reminder, the reminder comes half-way. A day is long enough for someone who reads messages once a
+  day, and short enough that a request does not wait for one silent answer longer than a wave does.
 """
 
 from __future__ import annotations
@@ -49,6 +57,11 @@ SEARCH_DAYS = 14
 # Proposals are never at night: from 07:00 to 22:00, as the reader's `at_night`.
 EARLIEST, LATEST = time(7), time(22)
 STEP = timedelta(minutes=15)
+# The resident's time to decide on a volunteer's other time (see the module's docstring).
+REMIND_AFTER = timedelta(hours=4)
+ANSWER_WITHIN = timedelta(hours=24)
+NOTICE = timedelta(hours=3)
+SHORTEST = timedelta(hours=1)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The reader's dayparts ("morning only") by flows.when's names.
@@ -269,6 +282,15 @@ def nearest(window: Window, asked: datetime, now: datetime, zone: ZoneInfo = AMS
             # Nearest to the asked hour; on a tie the later one (people rarely mind a little later).
             return min(fitting, key=lambda m: (abs(_minutes(m.time()) - _minutes(wall)), -_minutes(m.time())))
     return None
+
+
+def answer_deadlines(asked_at: datetime, proposal: datetime) -> tuple[datetime, datetime]:
+    """(reminder, lapse) for a question asked at `asked_at` about `proposal` (see the docstring)."""
+    lapse = max(asked_at + SHORTEST, min(asked_at + ANSWER_WITHIN, proposal - NOTICE))
+    remind = asked_at + REMIND_AFTER
+    if remind > lapse - SHORTEST:
+        remind = asked_at + (lapse - asked_at) / 2
+    return remind, lapse
 
 
 def _minutes(clock: time) -> int:

@@ -46,6 +46,7 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     "ask_summary": "consent",
     "stop_check": "consent",
     "match_condition": "consent",
+    "match_condition_reminder": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.

@@ -15,6 +15,12 @@ A yes with a condition about time ("ja, maar pas na 2 uur") carries the conditio
   gets the time they asked for, and the open question answers "no longer needed";
 - the request has no fixed time (asap, "maakt niet uit"): a plain yes, and the window is the time
   both sides read ("Ans helpt je met boodschappen, vanaf 14:00"), also when planning the meeting.
+
+A resident who does not answer is asked once more (`match_condition_reminder`, the same Ja / Nee);
+still nothing, and the offer lapses (timings: `flows.conditions.answer_deadlines`): the volunteer
+hears they need do nothing (`invite_condition_lapsed`), the resident that the offer is off and the
+search goes on (`match_condition_lapsed`); an open question about it is dropped, and a late Ja is
+answered "no longer needed".
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ NOTICES = {
     "invite_condition_asked": "invite_condition_asked",
     "invite_condition_declined": "invite_condition_declined",
     "match_condition_closed": "match_condition_closed",
+    "match_condition_too_late": "match_condition_too_late",
+    "invite_condition_lapsed": "invite_condition_lapsed",
 }
 # How many open condition questions a resident's state remembers for answering their buttons.
 REMEMBERED = 4
@@ -74,8 +82,10 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         return StepResult(state, tuple(replies))
     if name == "match_cancelled":
         return StepResult(state, (say(name, _facts(state, data)),))
-    if name == "match_condition":
-        return _condition_question(state, data)
+    if name in ("match_condition", "match_condition_reminder"):
+        return _condition_question(state, data, key=name)
+    if name == "match_condition_lapsed":
+        return _condition_lapsed(state, data)
     if name in NOTICES:
         return StepResult(state, (say(NOTICES[name], _facts(state, data)),))
     return None
@@ -109,17 +119,20 @@ def on_answer(
     return StepResult(state, tuple(replies), (effect,))
 
 
-def _condition_question(state: dict[str, Any], data: dict[str, Any]) -> StepResult:
-    """The resident decides on a volunteer's other time (see the module's docstring)."""
+def _condition_question(
+    state: dict[str, Any], data: dict[str, Any], key: str = "match_condition"
+) -> StepResult:
+    """The resident decides on a volunteer's other time (see the module's docstring); `key` is the
+    question or its reminder. The volunteer's words come with the question, not with the reminder."""
     request_id, volunteer_id = int(data["request_id"]), int(data["volunteer_id"])
     facts = _facts(state, data)
     lang = language(state)
     asked = facts.get("when") or catalogue.render("when_flexible", lang)
     params = {**facts, "asked": asked}
     seen: dict[str, Any] = dict(state.get("condition_offers") or {})
-    key = f"{request_id}:{volunteer_id}"
-    seen.pop(key, None)
-    seen[key] = {"proposal": str(data["proposal"]), "asked": asked}
+    offer = f"{request_id}:{volunteer_id}"
+    seen.pop(offer, None)
+    seen[offer] = {"proposal": str(data["proposal"]), "asked": asked}
     state["condition_offers"] = dict(list(seen.items())[-REMEMBERED:])
     if state.get("prompt") and not str(state["prompt"].get("key", "")).startswith(
         ("invite", "match_condition")
@@ -130,9 +143,26 @@ def _condition_question(state: dict[str, Any], data: dict[str, Any]) -> StepResu
         Choice(f"cond:{request_id}:{volunteer_id}:no", "choice_no"),
     )
     replies: list[Reply] = []
-    if data.get("note"):
+    if data.get("note") and key == "match_condition":
         replies.append(say("match_note", {**facts, "note": str(data["note"])}))
-    replies.append(prompt(state, "match_condition", choices, params))
+    replies.append(prompt(state, key, choices, params))
+    return StepResult(state, tuple(replies))
+
+
+def _condition_lapsed(state: dict[str, Any], data: dict[str, Any]) -> StepResult:
+    """The resident did not decide in time: the offer is off. Its open question goes (the question
+    they were busy with before comes back); a Ja on an old button is answered "no longer needed"."""
+    request_id, volunteer_id = int(data["request_id"]), int(data["volunteer_id"])
+    facts = _facts(state, data)
+    asked = facts.get("when") or catalogue.render("when_flexible", language(state))
+    seen: dict[str, Any] = dict(state.get("condition_offers") or {})
+    seen.pop(f"{request_id}:{volunteer_id}", None)
+    state["condition_offers"] = seen
+    replies: list[Reply] = [say("match_condition_lapsed", {**facts, "asked": asked})]
+    mine = {f"cond:{request_id}:{volunteer_id}:yes", f"cond:{request_id}:{volunteer_id}:no"}
+    last = state.get("prompt") or {}
+    if any(str(choice[0]) in mine for choice in last.get("choices") or []):
+        replies.extend(_back_to_the_open_question(state))
     return StepResult(state, tuple(replies))
 
 
@@ -154,6 +184,9 @@ def on_condition_answer(state: dict[str, Any], choice: str) -> StepResult:
     if answer == "no":
         asked = str(offer.get("asked") or "") or catalogue.render("when_flexible", language(state))
         replies.append(say("match_condition_no", {"asked": asked}))
+    if not str((state.get("prompt") or {}).get("key", "")).startswith("match_condition"):
+        # An old button, tapped in the middle of something else: that question stays open.
+        return StepResult(state, tuple(replies), (Effect("condition_answer", data),))
     replies.extend(_back_to_the_open_question(state))
     return StepResult(state, tuple(replies), (Effect("condition_answer", data),))
 

@@ -249,11 +249,37 @@ def _plan(state: dict[str, Any], data: Mapping[str, Any]) -> StepResult:
         plan["starts_at"] = str(data["starts_at"])
     if isinstance(data.get("window"), Mapping) and data["window"]:
         plan["window"] = dict(data["window"])
+    _keep_hints(state, plan)
     if state.get("flow") not in (None, "menu", "meet"):
         return StepResult(state, (say("meet_plan_later", {"name": _other(plan, lang)}),))
     state["flow"] = "meet"
     state["meet"] = {**plan, "step": "where"}
     return StepResult(state, (_where_prompt(state),))
+
+
+def _keep_hints(state: dict[str, Any], plan: dict[str, Any]) -> None:
+    """The agreed time or window of a match outlives its first plan: a plan that arrives in the middle
+    of another flow (only "meet_plan_later" is said), or one left half-way, comes back with AFSPRAAK
+    as a plan without them; this thread's first plan then gets them back. They go once a proposal
+    for the thread is sent (`_propose`); a plan for an existing meeting (a new time after "Nee")
+    never takes them."""
+    if plan.get("thread_id") is None or plan.get("meeting_id") is not None:
+        return
+    thread = str(plan["thread_id"])
+    kept: dict[str, Any] = dict(state.get("meet_hints") or {})
+    hints = {name: plan[name] for name in ("starts_at", "window") if plan.get(name)}
+    if hints:
+        kept.pop(thread, None)
+        kept[thread] = hints
+        state["meet_hints"] = dict(list(kept.items())[-REMEMBERED:])
+    elif thread in kept:
+        plan.update(kept[thread])
+
+
+def _forget_hints(state: dict[str, Any], thread_id: Any) -> None:
+    kept: dict[str, Any] = dict(state.get("meet_hints") or {})
+    if kept.pop(str(thread_id), None) is not None:
+        state["meet_hints"] = kept
 
 
 def _where_prompt(state: dict[str, Any]) -> Reply:
@@ -354,6 +380,7 @@ def _ask_when(state: dict[str, Any], now: datetime) -> StepResult:
 
 
 def _propose(state: dict[str, Any], start: datetime) -> StepResult:
+    _forget_hints(state, state["meet"].get("thread_id"))
     reply, effect = _proposal(state["meet"], start, language(state))
     return _done(state, (reply,), (effect,))
 

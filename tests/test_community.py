@@ -357,8 +357,10 @@ async def test_nobody_of_the_circle_in_time_then_the_neighbours(runtime: Runtime
     await runtime.engine.settle()
     assert (await keys_for(runtime, henk))[-1] == "invite"
     await say(runtime, HENK, "ja", channel="whatsapp")
-    assert (await keys_for(runtime, ans))[-1] == "circle_update_request_matched"
-    assert (await bodies_for(runtime, ans))[-1] == "Goed nieuws: er helpt iemand Ria met boodschappen."
+    assert (await keys_for(runtime, ans))[-1] == "circle_update_request_matched_at"
+    assert (await bodies_for(runtime, ans))[-1] == (
+        "Goed nieuws: er helpt iemand Ria met boodschappen, dinsdag 24 november, 10:00."
+    )
     await say(runtime, ANS, "1", channel="sms")  # the old "ik doe het wel" button, too late
     assert (await keys_for(runtime, ans))[-1] == "circle_help_late"
     async with runtime.sessions() as session:
@@ -471,4 +473,4 @@ async def test_an_agreed_meeting_stays_private_when_only_requests_are_shared(
         [meeting] = (await session.execute(select(Meeting))).scalars()
     assert meeting.status == "agreed"
     assert "circle_update_meeting" not in await keys_for(runtime, ans)
-    assert (await keys_for(runtime, ans))[-1] == "circle_update_request_matched"
+    assert (await keys_for(runtime, ans))[-1] == "circle_update_request_matched_at"

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 import pytest
 
 from flows import catalogue
-from flows.conditions import Window, decide, describe, parse
+from flows.conditions import Window, answer_deadlines, decide, describe, parse
 from flows.when import AMSTERDAM, When
 
 # Monday 2 March 2026, 09:00 in Amsterdam: the moment the volunteer answers.
@@ -147,3 +147,23 @@ def test_the_window_is_said_in_every_language(lang: str) -> None:
     assert "14:00" in words and "{" not in words
     if lang != "nl":
         assert words != describe(window, "nl")
+
+
+# --- the resident's time to decide -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("proposal", "remind", "lapse"),
+    [
+        # Days ahead: a reminder after 4 hours, the lapse a day after the question.
+        (at(5, 14), at(2, 13), at(3, 9)),
+        # Tomorrow 10:00: the lapse 3 hours before, the reminder still after 4 hours.
+        (at(3, 10), at(2, 13), at(3, 7)),
+        # This afternoon 15:00: the lapse at 12:00, the reminder half-way, 10:30.
+        (at(2, 15), at(2, 10, 30), at(2, 12)),
+        # Within the hour's notice: never sooner than an hour after the question, reminder half-way.
+        (at(2, 11), at(2, 9, 30), at(2, 10)),
+    ],
+)
+def test_the_reminder_and_the_lapse(proposal: datetime, remind: datetime, lapse: datetime) -> None:
+    assert answer_deadlines(NOW, proposal) == (remind, lapse)

@@ -81,6 +81,15 @@ def invite(when: dict[str, Any] | None = None) -> Event:
         ("tr", "evet ama cumartesi değil", {"not_days": [5]}),
         ("tr", "evet ama saat 3'ten sonra", {"start": "15:00:00"}),
         ("ar", "نعم لكن بعد 2", {"start": "14:00:00"}),
+        # "after the hour 2": the hour word between "after" and the number keeps the "after".
+        ("ar", "نعم لكن بعد الساعة 2", {"start": "14:00:00"}),
+        ("ar", "نعم، بعد الساعة الثانية", {"start": "14:00:00"}),
+        ("ar", "نعم لكن قبل الساعة 5", {"end": "17:00:00"}),
+        ("tr", "evet ama 2'den sonra", {"start": "14:00:00"}),
+        ("pl", "tak, ale po 14", {"start": "14:00:00"}),
+        ("pl", "tak, ale po drugiej", {"start": "14:00:00"}),
+        ("uk", "так, але після 2", {"start": "14:00:00"}),
+        ("uk", "так, але після другої", {"start": "14:00:00"}),
         ("ar", "نعم لكن ليس يوم الخميس", {"not_days": [3]}),
         ("pl", "tak, ale dopiero po 14", {"start": "14:00:00"}),
         ("pl", "tak, ale nie w czwartek", {"not_days": [3]}),
@@ -332,3 +341,136 @@ def test_the_question_asked_before_the_proposal_comes_back_after_a_counter() -> 
     _, answered = run(state, proposal(), text("kan pas om 3 uur"), profile=HENK)
     assert [reply.key for reply in answered.replies] == ["meet_proposal_sent", "ask_when"]
     assert answered.state["flow"] == "ask"
+
+
+# --- no answer: one reminder, then the offer lapses ---------------------------------------------------
+
+
+def reminder_event(**changes: Any) -> Event:
+    meta = {**condition_event().meta, **changes}
+    meta.pop("note", None)
+    return internal("match_condition_reminder", **meta)
+
+
+def lapsed_event() -> Event:
+    meta = {**condition_event().meta}
+    meta.pop("note", None)
+    return internal("match_condition_lapsed", **meta)
+
+
+def test_the_reminder_asks_the_same_question_once_more_and_ja_still_answers() -> None:
+    _, reminded, agreed = run(menu(), condition_event(), reminder_event(), text("ja"))
+    assert rendered(reminded, "nl") == [
+        "Nog even: Ans kan je helpen met boodschappen, niet donderdag 26 november, 10:00 maar "
+        "donderdag 26 november, 14:00. Is dat goed?\nJa\nNee"
+    ]
+    [effect] = agreed.effects
+    assert effect.data == {"request_id": 41, "volunteer_id": 9, "answer": "yes", "starts_at": THURSDAY_14}
+
+
+@pytest.mark.parametrize("lang", catalogue.LANGUAGES)
+def test_the_reminder_and_the_lapse_are_said_in_every_language(lang: str) -> None:
+    _, reminded, lapsed = run(menu(lang), condition_event(note=None), reminder_event(), lapsed_event())
+    for result in (reminded, lapsed):
+        [body] = rendered(result, lang)
+        assert "Ans" in body and "14:00" in body and "10:00" in body and "{" not in body
+    [told] = run(menu(lang), internal("invite_condition_lapsed", proposal=THURSDAY_14))
+    [volunteer] = rendered(told, lang)
+    assert "14:00" in volunteer and "{" not in volunteer
+    [late] = rendered(run(menu(lang), internal("match_condition_too_late", request_id=41))[0], lang)
+    assert late and "{" not in late
+
+
+def test_a_lapsed_offer_drops_its_question_and_the_question_before_comes_back() -> None:
+    state = {**menu(), "flow": "ask", "prompt": {"key": "ask_when", "params": {}, "choices": []}}
+    _, lapsed = run(state, condition_event(), lapsed_event())
+    assert [reply.key for reply in lapsed.replies] == ["match_condition_lapsed", "ask_when"]
+    assert rendered(lapsed, "nl")[0] == (
+        "Je hebt niet gereageerd, dus het voorstel van Ans (donderdag 26 november, 14:00) vervalt. "
+        "Ik zoek verder voor donderdag 26 november, 10:00."
+    )
+    assert lapsed.state["condition_offers"] == {}
+    assert lapsed.state["prompt"]["key"] == "ask_when" and "resume_prompt" not in lapsed.state
+
+
+def test_after_the_lapse_a_typed_ja_is_no_answer_to_the_offer() -> None:
+    _, _, typed = run(menu(), condition_event(), lapsed_event(), text("ja"))
+    assert not any(effect.kind == "condition_answer" for effect in typed.effects)
+
+
+def test_a_lapse_of_another_offer_leaves_the_open_question_alone() -> None:
+    other = {**condition_event().meta, "volunteer_id": 10}
+    other.pop("note")
+    _, lapsed = run(menu(), condition_event(), internal("match_condition_lapsed", **other))
+    assert [reply.key for reply in lapsed.replies] == ["match_condition_lapsed"]
+    assert lapsed.state["prompt"]["key"] == "match_condition"
+    assert list(lapsed.state["condition_offers"]) == ["41:9"]
+
+
+def test_the_volunteer_hears_the_offer_lapsed_and_need_do_nothing() -> None:
+    [lapsed] = run(menu(), internal("invite_condition_lapsed", request_id=41, proposal=THURSDAY_14))
+    assert rendered(lapsed, "nl") == [
+        "De buurtbewoner heeft niet op tijd gereageerd op donderdag 26 november, 14:00. "
+        "Je hoeft niets te doen. Dank je dat je wilde helpen!"
+    ]
+
+
+# --- the agreed time outlives a plan that came in the middle of something else -------------------------
+
+
+def test_an_agreed_time_that_came_during_another_flow_is_kept_for_afspraak() -> None:
+    busy = {**menu(), "flow": "ask", "prompt": {"key": "ask_when", "params": {}, "choices": []}}
+    later, _, afspraak, _, where = run(
+        busy,
+        internal("meet_plan", **PLAN, starts_at=THURSDAY_14),
+        Event(kind="command", command="menu"),  # done with the other flow
+        text("AFSPRAAK"),
+        # What AFSPRAAK brings: a plan without the time (bot/effects/meetings.py `manage`).
+        internal("meet_plan", **PLAN),
+        text("1"),
+        profile=WITH_ANS,
+    )
+    assert [reply.key for reply in later.replies] == ["meet_plan_later"]
+    assert later.state["flow"] == "ask"
+    assert [effect.kind for effect in afspraak.effects] == ["meet_manage"]
+    [effect] = where.effects
+    assert effect.kind == "meet_propose"
+    assert datetime.fromisoformat(effect.data["starts_at"]) == datetime.fromisoformat(THURSDAY_14)
+    assert "3" not in where.state.get("meet_hints", {}), "used once a proposal is sent"
+
+
+def test_a_plan_left_half_way_keeps_the_agreed_time_too() -> None:
+    first, _, again, where = run(
+        menu(),
+        internal("meet_plan", **PLAN, starts_at=THURSDAY_14),
+        Event(kind="command", command="menu"),
+        internal("meet_plan", **PLAN),
+        text("1"),
+        profile=WITH_ANS,
+    )
+    assert first.replies[0].key == "meet_where"
+    assert again.replies[0].key == "meet_where"
+    [effect] = where.effects
+    assert datetime.fromisoformat(effect.data["starts_at"]) == datetime.fromisoformat(THURSDAY_14)
+
+
+def test_a_new_time_for_an_existing_meeting_does_not_take_the_old_agreed_time() -> None:
+    _, _, again = run(
+        menu(),
+        internal("meet_plan", **PLAN, starts_at=THURSDAY_14),
+        Event(kind="command", command="menu"),
+        # After a "Nee" to a proposal: a plan for that meeting asks when afresh.
+        internal("meet_plan", **{**PLAN, "meeting_id": 7}),
+        profile=WITH_ANS,
+    )
+    assert again.replies[0].key == "meet_where"
+    [when] = run(again.state, text("1"), profile=WITH_ANS)
+    assert [reply.key for reply in when.replies] == ["meet_when"] and not when.effects
+
+
+def test_an_old_button_tapped_during_another_flow_leaves_its_question_open() -> None:
+    _, busy = run(menu(), condition_event(), text("menu"))
+    busy_state = {**busy.state, "flow": "ask", "prompt": {"key": "ask_when", "params": {}, "choices": []}}
+    [answered] = run(busy_state, Event(kind="choice", choice="cond:41:9:yes"))
+    assert [effect.kind for effect in answered.effects] == ["condition_answer"]
+    assert answered.state["prompt"]["key"] == "ask_when"

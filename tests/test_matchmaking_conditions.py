@@ -4,12 +4,16 @@ Tuesday 24 November, at 10:00 (the clock: Monday 11:00 in Amsterdam)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from bot.channels.base import InboundMessage
+from bot.effects.matchmaker import CONDITION_KINDS
 from bot.runtime import Runtime
 from flows.types import Event
-from storage.models import HelpRequest, MatchInvitation, Meeting
+from flows.when import AMSTERDAM, When
+from storage.models import HelpRequest, MatchInvitation, Meeting, OutboxMessage, ScheduledEvent
 from tests.community import ASK_BOODSCHAPPEN, MESSAGE_IDS, add_person, bodies_for, keys_for, say
 from tests.conftest import FixedClock
 from tests.dbutil import outbox_rows
@@ -189,3 +193,123 @@ async def test_without_a_fixed_time_the_condition_is_the_time_window(
     assert (await bodies_for(runtime, request.person_id))[-1] == (
         "Wanneer? Vrijwilliger0 kan vanaf 14:00. Noem een dag en tijd."
     )
+
+
+# --- no answer from the resident: a reminder, then the offer lapses -----------------------------------
+
+
+async def later(runtime: Runtime, clock: FixedClock, **delta: int) -> None:
+    clock.advance(**delta)
+    await runtime.engine.run_due_events()
+    await runtime.engine.settle()
+
+
+async def condition_events(runtime: Runtime) -> dict[str, str]:
+    async with runtime.sessions() as session:
+        rows = await session.execute(select(ScheduledEvent).where(ScheduledEvent.kind.in_(CONDITION_KINDS)))
+        return {row.kind: row.status for row in rows.scalars()}
+
+
+async def test_no_answer_one_reminder_then_the_offer_lapses_and_staff_take_over(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    # Asked Monday 11:00 about Tuesday 14:00: reminder at 15:00, lapse Tuesday 11:00 (3 h before 14:00).
+    [ans] = await volunteers(runtime, clock, 1)
+    await say(runtime, REQUESTER, *ASK)
+    await say(runtime, "+31610000000", "ja maar pas na 2 uur")
+    request = await the_request(runtime)
+    await later(runtime, clock, hours=1, minutes=1)  # the wave's time is up: nobody else, still waiting
+    assert (await the_request(runtime)).status == "open"
+    assert (await keys_for(runtime, request.person_id))[-1] == "match_condition"
+
+    await later(runtime, clock, hours=3)
+    assert (await keys_for(runtime, request.person_id))[-1] == "match_condition_reminder"
+    assert (await bodies_for(runtime, request.person_id))[-1] == (
+        "Nog even: Vrijwilliger0 kan je helpen met boodschappen, niet dinsdag 24 november, 10:00 maar "
+        f"{TUESDAY_14}. Is dat goed?"
+    )
+    assert (await the_request(runtime)).status == "open"
+    assert await invitations(runtime) == {ans: "conditional"}
+
+    await later(runtime, clock, hours=19, minutes=58)  # Tuesday 10:59: not yet
+    assert await invitations(runtime) == {ans: "conditional"}
+    await later(runtime, clock, minutes=2)
+    assert await invitations(runtime) == {ans: "lapsed"}
+    assert await condition_events(runtime) == {"condition_reminder": "done", "condition_lapse": "done"}
+    assert (await keys_for(runtime, ans))[-1] == "invite_condition_lapsed"
+    assert "Je hoeft niets te doen" in (await bodies_for(runtime, ans))[-1]
+    # Nobody left: the staff queue, and the resident hears both.
+    request = await the_request(runtime)
+    assert request.status == "unmatched"
+    assert (await keys_for(runtime, request.person_id))[-2:] == ["match_condition_lapsed", "no_match"]
+
+    # A late tap on the old Ja: not matched, and told why.
+    await tap(runtime, REQUESTER, f"cond:{request.id}:{ans}:yes")
+    assert (await the_request(runtime)).status == "unmatched"
+    assert await invitations(runtime) == {ans: "lapsed"}
+    assert (await keys_for(runtime, request.person_id))[-1] == "match_condition_too_late"
+
+
+async def test_a_lapse_while_another_offer_is_open_waits_for_that_one(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    first, second = await volunteers(runtime, clock, 2)
+    await say(runtime, REQUESTER, *ASK)
+    await say(runtime, "+31610000000", "ja maar pas na 2 uur")  # Monday 11:00: lapses Tuesday 11:00
+    await later(runtime, clock, hours=2)
+    await say(runtime, "+31610000001", "ja, maar pas na 3 uur")  # 13:00, about 15:00: lapses 12:00
+    assert await invitations(runtime) == {first: "conditional", second: "conditional"}
+    await later(runtime, clock, hours=22, minutes=1)  # Tuesday 11:01
+    assert await invitations(runtime) == {first: "lapsed", second: "conditional"}
+    request = await the_request(runtime)
+    assert request.status == "open", "the resident may still say Ja to the other offer"
+    assert "no_match" not in await keys_for(runtime, request.person_id)
+    await later(runtime, clock, hours=1)  # Tuesday 12:01
+    assert await invitations(runtime) == {first: "lapsed", second: "lapsed"}
+    assert (await the_request(runtime)).status == "unmatched"
+    assert (await keys_for(runtime, request.person_id))[-1] == "no_match"
+
+
+async def test_a_ja_stores_the_agreed_time_as_the_requests_time_and_stops_the_timers(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    [ans] = await volunteers(runtime, clock, 1)
+    await say(runtime, REQUESTER, *ASK)
+    await say(runtime, "+31610000000", "ja maar pas na 2 uur")
+    await say(runtime, REQUESTER, "ja")
+    request = await the_request(runtime)
+    assert request.matched_person_id == ans
+    assert request.when_start == datetime(2026, 11, 24, 14, 0, tzinfo=AMSTERDAM)
+    assert When.from_json(request.when) == When("moment", datetime(2026, 11, 24, 14, 0, tzinfo=AMSTERDAM))
+    assert await condition_events(runtime) == {
+        "condition_reminder": "cancelled",
+        "condition_lapse": "cancelled",
+    }
+    await later(runtime, clock, hours=5)
+    assert "match_condition_reminder" not in await keys_for(runtime, request.person_id)
+    # "Mijn vragen" shows the agreed time, not the asked one.
+    await say(runtime, REQUESTER, "menu", "mijn vragen")
+    [*_, listed] = await outbox_rows(runtime, OutboxMessage.person_id == request.person_id)
+    assert listed.text_key == "my_requests_list"
+    labels = " ".join(label for _, label in listed.choices)
+    assert "14:00" in labels and "10:00" not in labels
+
+
+async def test_the_agreed_time_survives_a_plan_that_came_during_another_flow(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    [ans] = await volunteers(runtime, clock, 1)
+    await say(runtime, REQUESTER, *ASK)
+    await say(runtime, "+31610000000", "ja maar pas na 2 uur")
+    request = await the_request(runtime)
+    await say(runtime, REQUESTER, "menu", "1")  # starts another request meanwhile
+    await tap(runtime, REQUESTER, f"cond:{request.id}:{ans}:yes")  # the Ja button of the question
+    assert (await the_request(runtime)).matched_person_id == ans
+    assert (await keys_for(runtime, request.person_id))[-1] == "meet_plan_later"
+    # Later, AFSPRAAK: only where is asked; the agreed time goes to Ans.
+    await say(runtime, REQUESTER, "menu", "afspraak")
+    assert (await keys_for(runtime, request.person_id))[-1] == "meet_where"
+    await say(runtime, REQUESTER, "1")
+    assert (await keys_for(runtime, request.person_id))[-1] == "meet_proposal_sent"
+    assert (await keys_for(runtime, ans))[-1] == "meet_proposal"
+    assert TUESDAY_14 in (await bodies_for(runtime, ans))[-1]

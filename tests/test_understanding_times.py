@@ -267,6 +267,17 @@ CONDITIONS = [
     ("так, але після 16", "uk", "after 16:00"),
     ("evet ama sadece cumartesi", "tr", "saturday only"),
     ("wakha, ghir nhar l7ed", "ar", "sunday only"),
+    # An hour word right after a bound keeps the bound: "after the hour 2", not "at 2".
+    ("نعم لكن بعد الساعة 2", "ar", "after 14:00"),
+    ("ممكن من الساعة 3", "ar", "after 15:00"),
+    ("wakha ba3d ssa3a 4", "ar", "after 16:00"),
+    ("evet ama 2'den sonra", "tr", "after 14:00"),
+    ("tak, ale po 14", "pl", "after 14:00"),
+    ("tak, ale dopiero po drugiej", "pl", "after 14:00"),
+    ("так, але після 2", "uk", "after 14:00"),
+    ("так, але після другої", "uk", "after 14:00"),
+    # Dutch "voor om 3 uur" is "for at 3": "voor" is no bound there.
+    ("ja, maar voor om 3 uur", "nl", "15:00"),
     ("ja graag", "nl", None),
     ("ja, maar ik heb geen auto", "nl", None),
     ("ik laat het morgen weten", "nl", None),

@@ -54,7 +54,8 @@ async def request_update(
 ) -> None:
     """A shared help request changed: matched, cancelled or unmatched."""
     exclude = frozenset({request.matched_person_id}) if request.matched_person_id is not None else frozenset()
-    data: dict[str, object] = {"request_id": request.id, "category": request.category}
+    # The request's time as it stands: after a volunteer's other time was agreed, that time.
+    data: dict[str, object] = {"request_id": request.id, "category": request.category, "when": request.when}
     await share(
         session,
         request.person_id,

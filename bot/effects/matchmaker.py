@@ -6,6 +6,13 @@ mailbox, so their own flow asks them (in order with whatever else they are doing
 (`storage.matching.claim_match`, one conditional UPDATE); the others hear it is taken. No yes before
 the wave's timeout, or everyone said no: the next wave. Nobody left: the request is `unmatched`, which
 is the staff queue, and the resident is told honestly.
+
+A yes at another time (`conditional`, flows/invitations.py) waits for the resident, but not forever:
+`condition_reminder` asks them once more, `condition_lapse` ends the offer (timings:
+`flows.conditions.answer_deadlines`). A lapsed offer is `lapsed`: the volunteer is thanked and not
+asked again for this request, the resident hears the offer is off, and the request goes on as after a
+no: the next wave once the wave has answered, or the staff queue when nobody is left. The timers check
+the invitation when they run; a Ja, a Nee, a match or a cancel meanwhile makes them do nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import logging
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,9 +29,9 @@ from bot import tenants
 from bot.effects import circle_news, meetings, review
 from bot.effects.mailbox import Touched
 from flows import catalogue, places
-from flows.conditions import Decision, Window, decide
+from flows.conditions import Decision, Window, answer_deadlines, decide
 from flows.matching import HelpNeed, Ranked, next_wave, rank, wave_timeout
-from flows.when import When
+from flows.when import AMSTERDAM, When
 from storage import matching, matching_index, schedule, staff, threads
 from storage.models import HelpRequest, Person
 
@@ -38,6 +46,11 @@ WAVE_TIMEOUT = "wave_timeout"
 PHONE = "phone"
 # MatchInvitation.status while the resident decides on a volunteer's other time.
 CONDITIONAL = "conditional"
+# ... and when the resident did not decide in time.
+LAPSED = "lapsed"
+CONDITION_REMINDER = "condition_reminder"
+CONDITION_LAPSE = "condition_lapse"
+CONDITION_KINDS = (CONDITION_REMINDER, CONDITION_LAPSE)
 
 
 def request_facts(request: HelpRequest) -> dict[str, object]:
@@ -264,6 +277,10 @@ async def _ask_resident(
         f"condition_asked:{request.id}:{volunteer_id}",
         about=request.person_id,
     )
+    remind_at, lapse_at = answer_deadlines(now, proposal)
+    timer = {"volunteer_id": volunteer_id, "proposal": proposal.isoformat()}
+    for kind, due in ((CONDITION_REMINDER, remind_at), (CONDITION_LAPSE, lapse_at)):
+        schedule.schedule(session, kind, due, now, request_id=request.id, payload=timer)
 
 
 async def answer_condition(
@@ -284,7 +301,12 @@ async def answer_condition(
         return
     invitation = await matching.invitation(session, request_id, volunteer_id)
     if invitation is None or invitation.status != CONDITIONAL:
-        if reply == "yes":
+        if reply == "yes" and invitation is not None and invitation.status == LAPSED:
+            # A Ja after the offer lapsed: the volunteer was told they need do nothing; not matched.
+            key = f"condition_too_late:{request.id}:{volunteer_id}"
+            data = {"request_id": request.id}
+            await touched.post(session, request.person_id, "match_condition_too_late", data, now, key)
+        elif reply == "yes":
             await _closed(session, request, volunteer_id, now, touched)
         return
     invitation.answered_at = now
@@ -337,8 +359,12 @@ async def _matched(
     resident is asked where and when to meet. `window` (a request without a fixed time) or
     `starts_at` (the time the resident agreed to) is the time both sides read."""
     request_id = request.id
-    await schedule.cancel(session, WAVE_TIMEOUT, request_id=request_id, reason="matched", now=now)
+    for kind in (WAVE_TIMEOUT, *CONDITION_KINDS):
+        await schedule.cancel(session, kind, request_id=request_id, reason="matched", now=now)
     await session.refresh(request)
+    if starts_at is not None:
+        # The agreed time is the request's time from now on: "mijn vragen", the kring, staff, exports.
+        _agree_time(request, starts_at)
     for other in await matching.open_invitations(session, request_id):
         other.status = "taken"
         await _taken(session, request_id, other.person_id, now, touched)
@@ -346,8 +372,6 @@ async def _matched(
     await session.flush()
     await circle_news.request_update(session, request, "matched", now, touched)
     facts: dict[str, object] = {**request_facts(request), "thread_id": thread.id}
-    if starts_at is not None:
-        facts["when"] = When("moment", starts_at).to_json()
     if window:
         facts["window"] = dict(window)
     volunteer_name = await matching.first_name(session, volunteer_id)
@@ -385,10 +409,19 @@ async def _matched(
     await meetings.on_match(session, request, thread, now, touched, starts_at=starts_at, window=window)
 
 
+def _agree_time(request: HelpRequest, starts_at: datetime) -> None:
+    """`starts_at` becomes the request's time, in the zone the request was asked in."""
+    asked = When.from_json(request.when).start
+    zone = asked.tzinfo if asked is not None and isinstance(asked.tzinfo, ZoneInfo) else AMSTERDAM
+    start = starts_at.astimezone(zone)
+    request.when, request.when_start = When("moment", start).to_json(), start
+
+
 async def withdraw(session: AsyncSession, request_id: int, now: datetime, touched: Touched) -> None:
-    """The resident cancelled: invited volunteers and a matched one are told, the timer stops."""
+    """The resident cancelled: invited volunteers and a matched one are told, the timers stop."""
     request = await matching.lock_request(session, request_id)
-    await schedule.cancel(session, WAVE_TIMEOUT, request_id=request_id, reason="cancelled", now=now)
+    for kind in (WAVE_TIMEOUT, *CONDITION_KINDS):
+        await schedule.cancel(session, kind, request_id=request_id, reason="cancelled", now=now)
     for invitation in await matching.open_invitations(session, request_id):
         invitation.status = "withdrawn"
         await touched.post(
@@ -419,4 +452,47 @@ async def _wave_timeout(
     return await on_wave_timeout(session, event.request_id, int(event.payload.get("wave", 0)), now, touched)
 
 
-SCHEDULED = {WAVE_TIMEOUT: _wave_timeout}
+async def _condition_due(
+    session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
+) -> str:
+    """A conditional offer's reminder or lapse (see the module's docstring). Returns the row's reason."""
+    if event.request_id is None or event.payload.get("volunteer_id") is None:
+        return "no_request"
+    volunteer_id = int(event.payload["volunteer_id"])
+    request = await matching.lock_request(session, event.request_id)
+    invitation = await matching.invitation(session, event.request_id, volunteer_id)
+    if request is None or invitation is None or invitation.status != CONDITIONAL:
+        return "decided"
+    if request.status != "open":
+        return "request_not_open"
+    facts = request_facts(request)
+    name = await matching.first_name(session, volunteer_id) or ""
+    proposal = str(event.payload.get("proposal") or "")
+    data = {**facts, "volunteer_id": volunteer_id, "name": name, "proposal": proposal}
+    if event.kind == CONDITION_REMINDER:
+        key = f"condition_reminder:{request.id}:{volunteer_id}"
+        await touched.post(
+            session, request.person_id, "match_condition_reminder", data, now, key, about=volunteer_id
+        )
+        return "reminded"
+    invitation.status = LAPSED
+    await touched.post(
+        session,
+        volunteer_id,
+        "invite_condition_lapsed",
+        {"request_id": request.id, "proposal": proposal},
+        now,
+        f"condition_lapsed:{request.id}:{volunteer_id}",
+    )
+    key = f"match_condition_lapsed:{request.id}:{volunteer_id}"
+    await touched.post(session, request.person_id, "match_condition_lapsed", data, now, key)
+    if await matching.wave_answered(session, request.id, request.wave):
+        # Nobody of the wave is still to answer: on as after a no (next wave, or the staff queue).
+        await schedule.cancel(
+            session, WAVE_TIMEOUT, request_id=request.id, reason="condition_lapsed", now=now
+        )
+        await _wave(session, request, now, touched)
+    return "lapsed"
+
+
+SCHEDULED = {WAVE_TIMEOUT: _wave_timeout, CONDITION_REMINDER: _condition_due, CONDITION_LAPSE: _condition_due}

@@ -341,6 +341,9 @@ def _gap(found: list[str], start: int, end: int) -> int:
 
 _HOURLIKE = frozenset({"clock", "num", "hourword"})
 _BOUNDS = frozenset({"after", "before", "before_weak", "between", "from", "to"})
+# Bounds an "at" word may follow without ending them ("بعد الساعة 2", "قبل الساعة 5"); not Dutch "voor om
+# 3 uur", which is "for at 3".
+_KEEP_AT = frozenset({"after", "before", "between", "from"})
 
 
 def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
@@ -375,7 +378,9 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         elif kind == "leave":
             group.leaving = True
         elif kind == "at":
-            at, bound = item, None
+            # "بعد الساعة 2" (after the hour 2): an "at" right after a bound keeps it; else it ends it.
+            kept = bound is not None and bound.kind in _KEEP_AT and _gap(found, bound.end, item.start) == 0
+            at, bound = item, bound if kept else None
         elif kind in ("every", "every_other"):
             every = kind
         elif kind == "rec":
