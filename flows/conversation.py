@@ -152,6 +152,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
                 return handled
         return StepResult(state)
     event = _caption_as_text(event)
+    # Before the crisis check: a crisis written in English is answered in English.
+    followed = _follow_language(state, event)
     danger = crisis.detect(event.text) if event.kind == "text" else None
     if danger is not None:
         # Before everything else, also for a stopped address (staff are alerted, nothing is sent), and
@@ -164,7 +166,6 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
     calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
-    followed = _follow_language(state, event)
     result = _route(state, event, now, profile)
     if followed:
         result = replace(result, replies=(say("language_followed"), *result.replies))

@@ -109,3 +109,9 @@ def test_no_dutch_sentence_of_the_corpus_reads_as_another_language() -> None:
     texts = _dutch_texts()
     assert len(texts) > 300
     assert [text for text in texts if interpret.language_of(text, "nl") != "nl"] == []
+
+
+def test_a_crisis_written_in_another_language_is_answered_in_it() -> None:
+    [result] = replay(["I do not want to live anymore, I want to end my life"])
+    assert keys(result) == ["crisis_suicide", "crisis_staff"]
+    assert result.state["lang"] == "en"
