@@ -115,7 +115,7 @@ def on_answer(
         data["condition"] = dict(condition)
     effect = Effect("answer_invitation", data)
     replies: list[Reply] = [] if answer == "yes" else [say(f"invite_{answer}_thanks")]
-    replies.extend(_back_to_the_open_question(state))
+    replies.extend(_back_to_the_open_question(state, asked="invite"))
     return StepResult(state, tuple(replies), (effect,))
 
 
@@ -184,10 +184,7 @@ def on_condition_answer(state: dict[str, Any], choice: str) -> StepResult:
     if answer == "no":
         asked = str(offer.get("asked") or "") or catalogue.render("when_flexible", language(state))
         replies.append(say("match_condition_no", {"asked": asked}))
-    if not str((state.get("prompt") or {}).get("key", "")).startswith("match_condition"):
-        # An old button, tapped in the middle of something else: that question stays open.
-        return StepResult(state, tuple(replies), (Effect("condition_answer", data),))
-    replies.extend(_back_to_the_open_question(state))
+    replies.extend(_back_to_the_open_question(state, asked="match_condition"))
     return StepResult(state, tuple(replies), (Effect("condition_answer", data),))
 
 
@@ -223,9 +220,12 @@ def _facts(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
     return params
 
 
-def _back_to_the_open_question(state: dict[str, Any]) -> list[Reply]:
+def _back_to_the_open_question(state: dict[str, Any], asked: str | None = None) -> list[Reply]:
     """The offered choices are answered: the question the person was on before them is asked again,
-    if there was one (`resume_prompt`)."""
+    if there was one (`resume_prompt`). `asked`: the key prefix of the question these choices belong to;
+    an old button tapped while another question is open (not one of those) leaves that question open."""
+    if asked is not None and not str((state.get("prompt") or {}).get("key", "")).startswith(asked):
+        return []
     state["offered"] = []
     resume = state.pop("resume_prompt", None)
     if resume is None:

@@ -474,3 +474,13 @@ def test_an_old_button_tapped_during_another_flow_leaves_its_question_open() -> 
     [answered] = run(busy_state, Event(kind="choice", choice="cond:41:9:yes"))
     assert [effect.kind for effect in answered.effects] == ["condition_answer"]
     assert answered.state["prompt"]["key"] == "ask_when"
+
+
+@pytest.mark.parametrize("answer", ["yes", "no", "later"])
+def test_an_old_invitation_button_tapped_during_another_flow_leaves_its_question_open(answer: str) -> None:
+    """The volunteer's own answer too: an invitation's button tapped while asking for help keeps the ask
+    flow's open question (before, it was cleared and the next answer was read as a menu choice)."""
+    busy_state = {**menu(), "flow": "ask", "prompt": {"key": "ask_when", "params": {}, "choices": []}}
+    [answered] = run(busy_state, Event(kind="choice", choice=f"invite:41:{answer}"))
+    assert [effect.kind for effect in answered.effects] == ["answer_invitation"]
+    assert answered.state["prompt"]["key"] == "ask_when"
