@@ -87,3 +87,12 @@ REPLY_LATENCY_SECONDS = Histogram(
     buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
     registry=REGISTRY,
 )
+OUTBOX_TAKEN = Counter(
+    "voordeur_outbox_taken_total",
+    "Outbox rows this process's sender took, by path: born (claimed in the engine's transaction, free"
+    " address), behind (born behind its address's row in this sender's lane), left (inserted pending:"
+    " another row in the way or no room), claimed (taken by the claim query), given_back (born behind a"
+    " lane that then stopped).",
+    ["path"],
+    registry=REGISTRY,
+)

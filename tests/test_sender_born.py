@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from bot import metrics
 from bot.channels.base import OutboundMessage, SendResult
 from bot.delivery import sender as sender_module
 from bot.delivery.sender import LEASE, OutboxSender
@@ -226,6 +227,11 @@ async def engine_batch(
         claimed = await sender.insert_outbox(session, rows)
     sender.hand_over(claimed)
     return claimed
+
+
+def taken(path: str) -> float:
+    """The sender's count of rows it took by `path` (bot/metrics.py OUTBOX_TAKEN), this process so far."""
+    return metrics.REGISTRY.get_sample_value("voordeur_outbox_taken_total", {"path": path}) or 0.0
 
 
 def claims_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -546,8 +552,10 @@ async def test_a_reply_born_behind_its_address_s_lingering_row_follows_it_in_its
             if adapter.sent:
                 break
             await asyncio.sleep(0.01)
+        behind = taken("behind")
         [later] = await engine_batch(runtime, sender, await reply_rows(runtime, clock, [(a, "a2")]))
         assert later.body == "a2", "born behind a1, still sending in this sender's lane"
+        assert taken("behind") == behind + 1
         for _ in range(500):
             if len(adapter.sent) == 2:
                 break
@@ -651,8 +659,10 @@ async def test_a_reply_born_behind_a_lane_that_then_stops_is_given_back_not_sent
             if not sender._lanes:
                 break
             await asyncio.sleep(0.01)
+        given_back = taken("given_back")
         sender.hand_over([born])
         await settled(sender)
+        assert taken("given_back") == given_back + 1
         assert [m.text for m in adapter.sent] == ["a1"]
         stored = [(r.body, r.status, r.attempts) for r in await outbox_rows(runtime)]
         assert stored == [("a1", "pending", 1), ("a2", "pending", 0)]

@@ -215,6 +215,8 @@ class OutboxSender:
         room = self._max_held - len(self._claimed) - len(self._sending)
         if not self._running or self._stopping or room <= 0:
             await outbox.insert_rows(session, rows, then=then)
+            if self._running and rows:
+                metrics.OUTBOX_TAKEN.labels("left").inc(len(rows))
             return []
         ours = self._lane_rows({r["identity_id"] for r in rows})
         breaks = self._breaks  # before the insert: a lane may stop while it runs
@@ -228,14 +230,21 @@ class OutboxSender:
             then=then,
             ours=ours.keys(),
         )
+        behind_count = 0
         if ours:
             behind = set(ours.values())
+            before = len(self._born_behind)
             self._born_behind.update((m.id, breaks) for m in claimed if m.identity_id in behind)
+            behind_count = len(self._born_behind) - before
             if len(self._born_behind) > 4 * self._max_held:
                 # Rows of transactions that rolled back are never handed over: keep the newest.
                 kept = sorted(self._born_behind)[-self._max_held :]
                 self._born_behind = {row_id: self._born_behind[row_id] for row_id in kept}
+        metrics.OUTBOX_TAKEN.labels("born").inc(len(claimed) - behind_count)
+        if behind_count:
+            metrics.OUTBOX_TAKEN.labels("behind").inc(behind_count)
         if len(claimed) < len(rows):
+            metrics.OUTBOX_TAKEN.labels("left").inc(len(rows) - len(claimed))
             # Rows left in the table behind a lane's rows: the claim is woken once that lane is done.
             left = Counter(r["identity_id"] for r in rows)
             left.subtract(message.identity_id for message in claimed)
@@ -288,6 +297,7 @@ class OutboxSender:
         if not self._born_behind:
             self._broke_at.clear()
         if back:
+            metrics.OUTBOX_TAKEN.labels("given_back").inc(len(back))
             self._claimed.update(message.id for message in back)
             task = asyncio.ensure_future(self._give_back(back))
             self._lane_tasks.add(task)
@@ -332,6 +342,8 @@ class OutboxSender:
             self._starved = True
             return False
         claimed = await self._claim(room)
+        if claimed:
+            metrics.OUTBOX_TAKEN.labels("claimed").inc(len(claimed))
         self._claim_held.update(message.id for message in claimed)
         read_at = asyncio.get_running_loop().time()
         self._checked_at.update((message.id, read_at) for message in claimed)
