@@ -352,6 +352,30 @@ def ceiling(work: Path, seconds: int, connections: int, loop: str, running: list
     }
 
 
+def outbox_taken(app_url: str) -> dict[str, float]:
+    """The app's count of replies its sender took, by path (bot/metrics.py OUTBOX_TAKEN: born, behind,
+    left, claimed, given_back); empty for a build without that metric (an A/B base)."""
+    try:
+        text = httpx.get(app_url + "/metrics", timeout=10).text
+    except httpx.HTTPError:
+        return {}
+    found = {}
+    for line in text.splitlines():
+        if line.startswith("voordeur_outbox_taken_total{"):
+            labels, value = line.rsplit(" ", 1)
+            found[labels.split('path="', 1)[1].split('"', 1)[0]] = float(value)
+    return found
+
+
+def taken_since(app_url: str, before: dict[str, float]) -> dict[str, float]:
+    """What `outbox_taken` counted since `before`; the running totals go in `before` for the next."""
+    now = outbox_taken(app_url)
+    delta = {path: now[path] - before.get(path, 0.0) for path in now}
+    before.clear()
+    before.update(now)
+    return delta
+
+
 def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) -> dict[str, Any]:
     if backend == "sqlite":
         database_url = f"sqlite:///{work}/bench-{run}.db"
@@ -467,6 +491,7 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
                 )
             )
 
+        taken_before = outbox_taken(app_url)
         phases["full"] = load_phase(
             "full",
             database_url,
@@ -485,6 +510,7 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
         )
         for spy in profiler:
             spy.wait(60)
+        phases["full"]["outbox_taken"] = taken_since(app_url, taken_before)
         rate = phases["full"]["completed_per_s"] or 100
         # Half load: each connection sends about (rate/2)/C requests per second (or --half-rate/C, the
         # same input for both sides of an A/B comparison).
@@ -510,6 +536,7 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
         )
         for spy in profiler:
             spy.wait(60)
+        phases["half"]["outbox_taken"] = taken_since(app_url, taken_before)
         phases["app_rss_mib_end"] = round(rss_mib(app.pid), 1)
     return phases
 
