@@ -12,9 +12,9 @@ known gap (tests/test_dialogues_redteam.py), taken on purpose.
 
 Held out, before the fixes (as the reader was when each batch was scored):
 - Batch 1 (rt11a, 153: 116 of (a), 37 check-ins), written before the word lists were studied: 126/153
-  (82.4 %), no false alarm. 21 messages first written were word for word in earlier rounds (short answers
-  mostly: "tamam olur", "nhar sebt", "ні, вибачте", "ik kan het niet meer aan") and were reworded before this
-  figure was taken.
+  (82.4 %), no false alarm. 20 messages first written were word for word in earlier rounds (short answers
+  mostly: "tamam olur", "nhar sebt", "ні, вибачте", "ik kan het niet meer aan"), and so was one rewording;
+  all were reworded before this figure was taken.
   (a) 104/116: tr 27/31, ar 26/29, pl 28/28, uk 23/28; any_state 7/11, ask_category 10/11, ask_urgency 8/9,
   first_message 13/16, invitation 12/13, menu 7/8, name 11/12, ask_when 12/12, consent 12/12,
   neighbourhood 12/12.
