@@ -51,11 +51,12 @@ What failed in batch 3 and what changed:
   relation question is skipped (relations.toml [possessives], flows/care.py `_name_with_relation`).
 - "dag en nacht" at the hours question: care around the clock said without any number is more than 20
   hours, read back (relations.toml [hours] always; not "altijd", "de hele dag").
-Left (xfail): "gaat wel, maar ik slaap slecht" at a check-in reads as heavy and offers help; erring
-towards offering help to a carer is defensible, and the check-in reader is what the corpus scores, so
-it was not bent for one dialogue. "not sure, sometime next week?": the reader reads "next week", but
-a week is no time the ask flow's `When` can hold (it holds a moment, a part of a day, a day or any
-time), so the question is asked again; holding a week needs the `When` model and matching changed.
+Left (xfail) then: "gaat wel, maar ik slaap slecht" at a check-in read as heavy and offered help; closed
+since by reading round 11 (tests/test_understanding_redteam13.py: a bad night told is a reason, not the
+answer; checkin.toml [reasons]), so that dialogue now holds. "not sure, sometime next week?": the reader
+reads "next week", but a week is no time the ask flow's `When` can hold (it holds a moment, a part of
+a day, a day or any time), so the question is asked again; holding a week needs the `When` model and
+matching changed.
 
 Known gaps of batches 1-2, closed since (CLOSED_GAPS below holds a dialogue for each):
 - The description question took any words. A question about other requests said in words ("is er al
@@ -687,7 +688,6 @@ BATCH_3 = [
             ),
         ),
         profile=CARER,
-        gap="the check-in reader weighs a sleep complaint after 'gaat wel' as heavy",
     ),
     D(
         "Turkish carer: 'çok zor' at a check-in is heavy",

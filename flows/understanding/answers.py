@@ -390,7 +390,8 @@ def question_opens(found: Sequence[Token], lang: str = "nl") -> bool:
     if _question_lexicon("phrases", None).hits(found):
         return True
     particles = lx.word_set("yes_no", "question.particles")
-    return any(token.word in particles for token in found[1:])
+    ordinary = t.lexicon("yes_no")["question"]["ordinary"].get(lang, ())
+    return any(token.word in particles and token.word not in ordinary for token in found[1:])
 
 
 @cache

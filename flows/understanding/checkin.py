@@ -53,6 +53,8 @@ class _Lexicon:
     correction: frozenset[str]
     units: frozenset[str]
     edges: frozenset[str] = frozenset()
+    reasons: PhraseSet | None = None
+    irony: PhraseSet | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,8 @@ def _lexicon() -> _Lexicon:
         correction=_word_set(data["clauses"]["correction"]),
         units=_word_set(data["clauses"]["units"]),
         edges=_word_set(data["clauses"].get("edges", ())),
+        reasons=phrase_set(_words_of(data.get("reasons", {})), fillers),
+        irony=phrase_set(_words_of(data.get("irony", {})), fillers),
     )
 
 
@@ -253,12 +257,19 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     if number:
         labels.append(_Label(number, 0, False, False, numbered=True))
     pending = False  # a correction ("nee wacht,") whose new answer comes in the next clause
-    for index, (clause, contrast, opens_correction) in enumerate(clauses):
+    reasons = False  # what made the week hard, told rather than judged ("hij sliep weer slecht")
+    for index, (told, contrast, opens_correction) in enumerate(clauses):
         correction = opens_correction or pending
+        clause = told
+        if lex.reasons is not None and _found(lex.reasons, told, present):
+            clause, reasons = " ".join(lex.reasons.without(told).split()), True
         found = [
             _Label(answer, index, contrast, correction)
             for _, answer in _labels_in(clause, lex, lex.labels, present)
         ]
+        if not found and contrast and clause:
+            # "doodop, maar het gaat": after a "but", a whole-clause answer is the carer's conclusion.
+            found = [_Label(answer, index, contrast, correction) for answer in _whole_answer(clause, lex)]
         if index and correction and not found:
             # "2. nee wacht, 3": a corrected number counts like a corrected word.
             words = clause.split()
@@ -273,7 +284,14 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
             return tired
     if labels:
         only = len(labels) == 1 and len(flat.split()) <= 3
-        return _choose(labels), False, 1.0 if only else 0.8
+        chosen = _choose(labels)
+        if chosen == "good" and lex.irony is not None and _found(lex.irony, flat, present):
+            return "heavy", False, 0.7  # "prima hoor, ik slaap toch nooit"
+        if chosen == "good" and reasons:
+            return "okay", False, 0.7  # "iyiyim ama uykusuzum": fine, but a hard night told
+        return chosen, False, 1.0 if only else 0.8
+    if reasons:
+        return "heavy", False, 0.7  # "hij was weer de hele nacht onrustig"
     for clause, _, _ in clauses:
         weak = _labels_in(clause, lex, lex.weak, present)
         if weak:
@@ -291,6 +309,12 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
         if small is not None:
             return small, False, min(confidence, 0.7)
     return None, False, 0.0
+
+
+def _whole_answer(clause: str, lex: _Lexicon) -> list[str]:
+    """The answer a whole clause gives on its own ("het gaat", "jakoś leci"), polite edges aside."""
+    bare = _without_edge_fillers(clause, lex)
+    return [answer for answer, phrases in lex.whole.items() if clause in phrases or bare in phrases][:1]
 
 
 # Dutch makes an adverb small and mild: "matigjes", "slechtjes", "rustigjes" are "matig", "slecht", "rustig".

@@ -269,6 +269,9 @@ def _languages() -> _Languages:
     )
 
 
+_CLAUSE = re.compile(r"[,.;:!?\n\u060c\u061f]+")
+
+
 def language_asked(text: str, lang: str = "nl") -> str | None:
     """The language someone asks to be spoken to in: "spreekt u ook turks" -> "tr", "nederlands graag" ->
     "nl", "I don't speak Dutch" -> the language the message is written in (`lang`)."""
@@ -279,6 +282,13 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     languages = _languages()
     hits = languages.names.find(prepared)
     if languages.not_understood is not None and languages.not_understood.search(prepared):
+        # "Hollandaca anlamiyorum, Türkçe yazar misiniz": a language asked for in a clause of its own.
+        for clause in _CLAUSE.split(text):
+            part = normal(clause)
+            found = languages.names.find(part) if part else []
+            asking = languages.asks is not None and bool(part) and languages.asks.search(part)
+            if found and asking and not languages.not_understood.search(part):
+                return found[0].key
         named = {hit.key for hit in hits}
         return lang if lang not in named else None
     if not hits or (languages.subjects is not None and languages.subjects.search(prepared)):
