@@ -12,8 +12,14 @@ Held out, before the fixes (crises read with the right kind; false alarms on the
   false alarms. By language: nl 32/47, en 5/5, tr 3/3, ar 3/4, pl 3/3, uk 3/3. By kind: 112 30/42, veilig_thuis
   19/23. The false alarms, all veilig_thuis in Dutch: a film about a woman hit by her husband, a grandson who
   hits everything with a toy hammer, a father who "dreigt" to sell his car.
-- Batch 2: to come.
-After: batch 1 64/65 (nl 47/47, ar 3/4), no false alarm on the 31 look-alikes; the one left is in `KNOWN_MISSES`, with why.
+- Batch 2 (rt12b, 41: 27 crises, 14 look-alikes), written after batch 1's fixes and not tuned to them: 12/27
+  and one false alarm. By language: nl 6/16, en 3/3, tr 1/2, ar 1/2, pl 1/2, uk 0/2. By kind: 112 8/16,
+  veilig_thuis 4/11. The false alarm: a Ukrainian grandson who hits a ball against the wall ("б'є м'ячем"). This is
+  the honest figure: Dutch wordings written after the fixes were read six in sixteen before their own fixes
+  (round 11's was six in fifteen); each new situation (scissors by the bed, blood coughed up, a fuse box smoking,
+  savings taken, chairs thrown) needed its own words.
+After: batch 1 64/65 (nl 47/47, ar 3/4), batch 2 27/27, no false alarm on the 45 look-alikes; the one left is
+in `KNOWN_MISSES`, with why.
 
 Mechanisms added (crisis.toml, "round 12"), concepts with guards that speak for their sentence:
 - a neighbour who does not open and the paper or post still there ("ligt er nog", not only "ligt nog").
@@ -30,6 +36,16 @@ Mechanisms added (crisis.toml, "round 12"), concepts with guards that speak for 
 - Guards: a film or book (`media`) for the third-person hitting rules (an own disclosure, "slaat me", still reads
   through the unguarded `abuse`); a toy hammer, "op alles" for "slaat"; a threat to sell, cancel or disinherit
   and "haha" for "dreigt" (a threat to kill still reads through `kill_me`).
+- Batch 2: standing with scissors by the bed; rolled out of bed and lying beside it; blood coughed up; something
+  smoking in the fuse box (and "rookt" as a guard only for a smoker: "hij rookt", "rookt binnen"); savings taken
+  off the account; chairs thrown; pushed against the wall; toilet cleaner swallowed ("een slok ... genomen"); a
+  carer "bang voor mezelf" after handling roughly; a mouth slipped (tr), seizures (pl, uk), scalded (uk), a
+  pension taken and kept in a room (uk), a knife raised (Darija); meat is no guard for choking any more (only
+  raw meat, the butcher); a ball guards hitting in Ukrainian.
+
+Gaps left: a guard in the same sentence still speaks for the whole sentence ("hij rookt binnen en er rookt iets
+in de meterkast" is calm); 112 over Veilig Thuis when both read (round 11's); Darija spellings outside the
+lexicon's list; a dog that swallowed a battery reads 112 (the older `medical` phrase has no animal guard).
 
 Decisions on two older false alarms:
 - "borst doet pijn van het hoesten" was 112; now calm. Chest pain with an everyday cause named as its cause
@@ -49,7 +65,7 @@ it gave before this round, every one (neither decision's text was among them).
 """
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic letters).
-# ruff: noqa: RUF001, E501
+# ruff: noqa: RUF001, RUF002, E501
 
 from __future__ import annotations
 
@@ -794,10 +810,338 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "goed, hij verslikte zich even in de koffie maar het ging meteen over",
         {"crisis": False},
     ),
+    (
+        "rt12b-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "mn vrouw is op de wc in elkaar gezakt en ik krijg de deur niet open",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-checkin-01",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "zwaar. vannacht stond hij met een schaar naast mijn bed en zei dat ik weg moest",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-nl-first_message-02",
+        "first_message",
+        "nl",
+        "sms",
+        "pa is uit bed gerold en ligt er nu al uren naast hij kan niks",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-first_message-03",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn moeder hoest bloed op en is heel benauwd",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-any_state-01",
+        "any_state",
+        "nl",
+        "sms",
+        "er rookt iets in de meterkast en het stinkt naar verbrand plastic",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-menu-01",
+        "menu",
+        "nl",
+        "whatsapp",
+        "mijn dochter heeft al mijn spaargeld opgenomen en zegt dat ik mijn mond moet houden anders",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-nl-first_message-04",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mn zoon van 40 woont weer thuis en gooit met stoelen als hij gedronken heeft",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-nl-ask_when-01",
+        "ask_when",
+        "nl",
+        "sms",
+        "vandaag nog mijn buurvrouw zit al sinds gisteren op de grond in haar keuken",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-invitation-01",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "kan nu niet mijn man heeft een epileptische aanval en ligt te trekken",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-first_message-05",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "opa heeft zijn hand in de cirkelzaag gehad er spuit bloed uit",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-checkin-02",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "gaat niet. ze slaat me als ik haar wil wassen en vandaag heeft ze me in mijn arm gebeten",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-nl-first_message-06",
+        "first_message",
+        "nl",
+        "sms",
+        "hulp mijn man zegt niks meer en zijn gezicht hangt aan 1 kant",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-name-01",
+        "name",
+        "nl",
+        "sms",
+        "geen tijd voor namen mijn vader is aan het stikken in een stuk vlees",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-first_message-07",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn schoonzoon schreeuwt en slaat met de deuren en nu heeft hij mijn dochter tegen de muur geduwd",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-nl-first_message-08",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "moeder is dement en heeft een flinke slok wc-reiniger genomen",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-nl-checkin-03",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "ik ben bang voor mezelf, ik heb hem vanochtend hard aan zijn arm getrokken en tegen hem geschreeuwd",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my dad's gone very confused and sweaty, he's diabetic and hasn't eaten",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-en-any_state-01",
+        "any_state",
+        "en",
+        "whatsapp",
+        "grandma took all of grandpa's heart pills by mistake",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-en-checkin-01",
+        "checkin",
+        "en",
+        "whatsapp",
+        "my wife has alzheimer's and she punched me in the face tonight",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-tr-first_message-01",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "annem konuşamıyor ağzı kaymış",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-tr-first_message-02",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "oğlum para için beni tehdit ediyor",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "khouya hezz 3liya lmous",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-ar-first_message-02",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "أمي طاحت وراسها كيسيل منو الدم",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-pl-first_message-01",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "tata ma drgawki i nie można się z nim dogadać",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-pl-first_message-02",
+        "first_message",
+        "pl",
+        "sms",
+        "były mąż stoi pod drzwiami i grozi że mnie zabije",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-uk-first_message-01",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "дідусь сильно обпікся окропом",
+        {"crisis": "112"},
+    ),
+    (
+        "rt12b-uk-first_message-02",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "син забрав мою пенсію і не пускає мене з кімнати",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt12b-nl-first_message-09",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn man is gisteren gevallen maar hij is weer opgestaan en lacht erom",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-nl-first_message-10",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "de rookmelder piept, batterij leeg denk ik, wie kan hem vervangen",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-nl-checkin-04",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "goed, ze was boos en gooide haar kussen op de grond, verder rustig",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-nl-first_message-11",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik kijk graag naar politieseries waar ze inbreken, zoek iemand om mee te kijken",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-nl-first_message-12",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn dochter pakt altijd de laatste koekjes af haha",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-nl-first_message-13",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "kan iemand helpen, ik heb kokend water nodig voor de thermoskan maar de waterkoker is stuk",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-nl-first_message-14",
+        "first_message",
+        "nl",
+        "sms",
+        "de buurman ligt in de zon in zijn tuin te slapen",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-nl-ask_when-02",
+        "ask_when",
+        "nl",
+        "sms",
+        "morgen vandaag komt de diabetesverpleegkundige",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-nl-first_message-15",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn vrouw houdt me in de gaten met snoepen, ik mag geen koek meer van haar",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-en-first_message-02",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my husband threatens to cook dinner every sunday haha",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-tr-first_message-03",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "annem bugün mutfakta düştü ama hemen kalktı, iyi",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-pl-first_message-03",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "sąsiad ciągle puka do drzwi bo chce pożyczyć cukier",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-uk-first_message-03",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "онук б'є м'ячем у стіну цілий день",
+        {"crisis": False},
+    ),
+    (
+        "rt12b-ar-first_message-03",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "bghit chi wa7ed y3awenni f l7emmam, ma kan9derch nod bo7di mn lbanyo",
+        {"crisis": False},
+    ),
 ]
 CASES = as_cases(SET)
-TOTAL = 96
-CRISES = 65
+TOTAL = 137
+CRISES = 92
 
 KNOWN_MISSES: dict[str, str] = {
     "rt12a-ar-first_message-02": "'t7ayhat' was written as 'she fell' in Darija, but it is no spelling of tah/t7at that could be vouched for (the lexicon has t7at, tay7a, t7et...); adding an unvouched form is guessing, and 'ma9adrach tnod' (cannot get up) alone is also said of someone who needs a hand every day",
@@ -896,6 +1240,15 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "ik heb de boot vastgebonden aan de steiger", {"crisis": None}),
     ("first_message", "mijn zoon heeft me vastgebonden aan de stoel", {"crisis": "veilig_thuis"}),
+    ("first_message", "mijn man rookt in de keuken", {"crisis": None}),
+    ("first_message", "er smeult iets achter de wasmachine", {"crisis": None}),
+    ("first_message", "mijn zus heeft al haar spaargeld opgenomen voor een reis", {"crisis": None}),
+    (
+        "checkin",
+        "ik ben bang voor mezelf, ik heb haar vandaag door elkaar geschud",
+        {"crisis": "veilig_thuis"},
+    ),
+    ("first_message", "mijn vader verslikte zich in een stuk vlees en stikt bijna", {"crisis": "112"}),
 ]
 
 
