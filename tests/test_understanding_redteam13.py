@@ -1,4 +1,5 @@
-"""Red-team set 13 (written as "reading round 11" beside crisis round 11, renumbered at the merge): in-context reading of ordinary (non-crisis) messages on two weak spots. (a) Turkish,
+"""Red-team set 13 (written as "reading round 11" beside crisis round 11, renumbered at the merge):
+in-context reading of ordinary (non-crisis) messages on two weak spots. (a) Turkish,
 Arabic (script, and Moroccan Darija in Latin letters with digits), Polish and Ukrainian (Cyrillic, and Latin
 letters) residents and volunteers in every context but the check-in: a greeting or "kolay gelsin" before the
 point, letters left off (Turkish without ş/ğ/ı, Polish without ł/ą/ę), Dutch words inside ("huisarts'a",
