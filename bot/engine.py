@@ -895,7 +895,7 @@ class _Writes:
             await outbox.insert_rows(session, self.outbox, then=then)
             self.needs_claim = True
         else:
-            born = await self.handoff.insert_outbox(session, self.outbox, then=then)
+            born = await self.handoff.insert_outbox(session, self.outbox, then=then, earlier=self.born)
             self.needs_claim = self.needs_claim or len(born) < len(self.outbox)
             self.born += born
         self.outbox = []

@@ -78,7 +78,12 @@ class Handoff(Protocol):
     same batch stops their address."""
 
     async def insert_outbox(
-        self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Then = NOTHING
+        self,
+        session: AsyncSession,
+        rows: list[dict[str, Any]],
+        *,
+        then: Then = NOTHING,
+        earlier: list[ClaimedMessage] | None = None,
     ) -> list[ClaimedMessage]: ...
 
     async def restate(self, session: AsyncSession, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]: ...

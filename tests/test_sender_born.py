@@ -450,9 +450,9 @@ class RecordingHandoff:
         self.restated: list[list[str]] = []
 
     async def insert_outbox(
-        self, session: Any, rows: list[dict[str, Any]], *, then: Any = NOTHING
+        self, session: Any, rows: list[dict[str, Any]], *, then: Any = NOTHING, earlier: Any = None
     ) -> list[outbox.ClaimedMessage]:
-        return await self.sender.insert_outbox(session, rows, then=then)
+        return await self.sender.insert_outbox(session, rows, then=then, earlier=earlier)
 
     async def restate(
         self, session: Any, claimed: list[outbox.ClaimedMessage]
@@ -589,6 +589,30 @@ async def test_a_reply_left_behind_a_lingering_outcome_is_claimed_once_woken(
             await asyncio.sleep(0.01)
         assert [m.text for m in adapter.sent] == ["a1", "a2"]
     assert [row.status for row in await outbox_rows(runtime)] == ["sent"] * 2
+
+
+async def test_a_reply_born_behind_a_row_born_earlier_in_the_same_batch_is_born_too(
+    runtime: Runtime,
+    clock: FixedClock,
+    running: tuple[OutboxSender, FakeAdapter],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch inserts its replies more than once (before an effect that writes to the outbox, at each
+    round's end): a later insert's row of an address whose row an earlier insert of the same transaction
+    bore claimed (`earlier`) is born too, and both go out in order from one hand-over, with no claim."""
+    sender, adapter = running
+    claims = claims_counted(monkeypatch)
+    a, b = "+31611111111", "+31622222222"
+    first_rows = await reply_rows(runtime, clock, [(a, "a1"), (b, "b1")])
+    later_rows = await reply_rows(runtime, clock, [(a, "a2")])
+    async with runtime.sessions() as session, session.begin():
+        first = await sender.insert_outbox(session, first_rows)
+        later = await sender.insert_outbox(session, later_rows, earlier=first)
+    assert [m.body for m in later] == ["a2"]
+    sender.hand_over([*first, *later])
+    await settled(sender)
+    assert [m.text for m in adapter.sent if m.address == a] == ["a1", "a2"]
+    assert sum(claims) == 0
 
 
 async def test_a_row_another_sender_holds_keeps_the_reply_in_the_table(

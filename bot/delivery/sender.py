@@ -206,19 +206,29 @@ class OutboxSender:
         self._finished.hurry()  # a stop does not wait out the linger
 
     async def insert_outbox(
-        self, session: AsyncSession, rows: list[dict[str, Any]], *, then: Then = NOTHING
+        self,
+        session: AsyncSession,
+        rows: list[dict[str, Any]],
+        *,
+        then: Then = NOTHING,
+        earlier: list[ClaimedMessage] | None = None,
     ) -> list[ClaimedMessage]:
         """The engine's replies (storage.outbox.row), inserted in its batch's transaction, then what
         `then` says (storage.bulk): born claimed for this sender where `claim_due` would take them now,
         while `run` is sending and has room. Returns those; the engine gives them to `hand_over` once
-        the transaction committed."""
+        the transaction committed. `earlier`: rows born claimed in the same transaction before (an
+        earlier round of the batch): handed over with these, in order, so they hold back nobody."""
         room = self._max_held - len(self._claimed) - len(self._sending)
         if not self._running or self._stopping or room <= 0:
             await outbox.insert_rows(session, rows, then=then)
             if self._running and rows:
                 metrics.OUTBOX_TAKEN.labels("left").inc(len(rows))
             return []
-        ours = self._lane_rows({r["identity_id"] for r in rows})
+        identities = {r["identity_id"] for r in rows}
+        lanes = self._lane_rows(identities)
+        ours = dict(lanes)
+        if earlier:
+            ours.update((m.id, m.identity_id) for m in earlier if m.identity_id in identities)
         breaks = self._breaks  # before the insert: a lane may stop while it runs
         claimed = await outbox.insert_born(
             session,
@@ -231,8 +241,8 @@ class OutboxSender:
             ours=ours.keys(),
         )
         behind_count = 0
-        if ours:
-            behind = set(ours.values())
+        if lanes:
+            behind = set(lanes.values())
             before = len(self._born_behind)
             self._born_behind.update((m.id, breaks) for m in claimed if m.identity_id in behind)
             behind_count = len(self._born_behind) - before
