@@ -91,8 +91,8 @@ OUTBOX_TAKEN = Counter(
     "voordeur_outbox_taken_total",
     "Outbox rows this process's sender took, by path: born (claimed in the engine's transaction, free"
     " address), behind (born behind its address's row in this sender's lane), left (inserted pending:"
-    " another row in the way or no room), claimed (taken by the claim query), given_back (born behind a"
-    " lane that then stopped).",
+    " another row in the way), no_room (inserted pending: the sender holds its most), claimed (taken by"
+    " the claim query), given_back (born behind a lane that then stopped).",
     ["path"],
     registry=REGISTRY,
 )

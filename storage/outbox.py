@@ -223,7 +223,8 @@ async def insert_born(
     then: Then = NOTHING,
     ours: Collection[int] = (),
 ) -> list[ClaimedMessage]:
-    """Insert rows built by `row` (as `insert_rows`), up to `limit` of them born claimed: each that
+    """Insert rows built by `row` (as `insert_rows`), about `limit` of them born claimed (an address's
+    rows together, `_candidates`): each that
     `claim_due` would take now, with its address's later rows of this batch behind it, then what `then`
     says (storage.bulk). Returns those born claimed, in id order; they are the caller's to
     send once this transaction committed.
@@ -366,15 +367,21 @@ def _candidates(
     free: Collection[int] | None = None,
 ) -> list[int]:
     """Positions of the rows born claimed: each due row of a sender's channel whose address is `free`
-    (None: every address, PostgreSQL's candidates), up to `limit`; after a due row that is not, its
-    address's later rows of the batch stay pending behind it."""
+    (None: every address, PostgreSQL's candidates); after a due row that is not, its address's later
+    rows of the batch stay pending behind it. `limit` is checked at an address's first row only: an
+    address's rows are born together or not at all. Why: cut after its first reply, an address's
+    second reply stayed pending behind the first and held back every later reply of that person
+    until the claim path took them one round at a time (PostgreSQL full load, session 23)."""
     held: set[int] = set()
+    started: set[int] = set()
     born: list[int] = []
     for position, fields in enumerate(rows):
         identity_id, due = fields["identity_id"], fields["next_attempt_at"] <= now
         claimable = identity_id not in held and fields["channel"] in channels
-        if due and claimable and (free is None or identity_id in free) and len(born) < limit:
+        room = identity_id in started or len(born) < limit
+        if due and claimable and (free is None or identity_id in free) and room:
             born.append(position)
+            started.add(identity_id)
         elif due:
             held.add(identity_id)
     return born

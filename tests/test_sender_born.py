@@ -117,9 +117,11 @@ async def test_a_batchs_replies_are_one_insert_and_each_born_row_gets_its_own_id
     stored = await outbox_rows(runtime)
     assert [row.body for row in stored] == [body for _, body in replies], "ids follow the rows' order"
     by_id = {row.id: row for row in stored}
-    assert len(claimed) == 20 and [m.body for m in claimed] == [f"antwoord {n}" for n in range(20)]
+    # The limit admits 20 addresses; each address's rows of the insert are born together.
+    wanted = [f"antwoord {n}" for n in range(300) if n % 37 < 20]
+    assert [m.body for m in claimed] == wanted
     assert all(by_id[m.id].body == m.body and by_id[m.id].status == "sending" for m in claimed)
-    assert sum(row.status == "sending" for row in stored) == 20
+    assert sum(row.status == "sending" for row in stored) == len(wanted)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +166,7 @@ async def test_a_row_left_in_the_table_holds_back_its_address_in_the_batch(
         *await reply_rows(runtime, clock, [(c, "c2")]),
     ]
     claimed = await insert_born(runtime, clock, rows, limit=2)
-    assert [m.body for m in claimed] == ["a1", "b1"], "b2 would pass the limit; c2 is past the limit too"
+    assert [m.body for m in claimed] == ["a1", "b1", "b2"], "b2 goes with b1 past the limit; c2 is past it"
     claimed_again = await insert_born(
         runtime, clock, await reply_rows(runtime, clock, [(a, "a2")]), channels=("sms",)
     )
@@ -173,7 +175,7 @@ async def test_a_row_left_in_the_table_holds_back_its_address_in_the_batch(
     assert stored == {
         "a1": ("sending", 1),
         "b1": ("sending", 1),
-        "b2": ("pending", 0),
+        "b2": ("sending", 1),
         "morgen": ("pending", 0),
         "c2": ("pending", 0),
         "a2": ("pending", 0),

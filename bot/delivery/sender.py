@@ -222,7 +222,7 @@ class OutboxSender:
         if not self._running or self._stopping or room <= 0:
             await outbox.insert_rows(session, rows, then=then)
             if self._running and rows:
-                metrics.OUTBOX_TAKEN.labels("left").inc(len(rows))
+                metrics.OUTBOX_TAKEN.labels("no_room").inc(len(rows))
             return []
         identities = {r["identity_id"] for r in rows}
         lanes = self._lane_rows(identities)
@@ -254,7 +254,11 @@ class OutboxSender:
         if behind_count:
             metrics.OUTBOX_TAKEN.labels("behind").inc(behind_count)
         if len(claimed) < len(rows):
-            metrics.OUTBOX_TAKEN.labels("left").inc(len(rows) - len(claimed))
+            past_room = max(0, len(rows) - room)
+            if past_room:
+                metrics.OUTBOX_TAKEN.labels("no_room").inc(past_room)
+            if len(rows) - len(claimed) > past_room:
+                metrics.OUTBOX_TAKEN.labels("left").inc(len(rows) - len(claimed) - past_room)
             # Rows left in the table behind a lane's rows: the claim is woken once that lane is done.
             left = Counter(r["identity_id"] for r in rows)
             left.subtract(message.identity_id for message in claimed)
