@@ -67,8 +67,12 @@ BACKOFF_BASE = 1.0
 BACKOFF_CAP = 300.0
 RECONCILE_DELAY = timedelta(seconds=30)
 LEASE = timedelta(seconds=120)
-# The most rows this sender holds claimed at once (lanes and claims): more stay in the table.
-MAX_HELD = 1000
+# The most rows this sender holds claimed at once (lanes and claims): more stay in the table. A full
+# batch (500 messages, two or three replies each) must fit beside what the lanes still hold: with 1,000,
+# PostgreSQL's full load left about 4 % of replies past the room (session 23, `no_room`), each then
+# holding back that person's later replies until the claim path took it. A held row is a few hundred
+# bytes; its lease is renewed before its send if the lanes run long (`_lease_holds`).
+MAX_HELD = 3000
 # A lane row that waited longer than this (seconds) behind its address's earlier rows has its address's
 # state read again before it is sent: a STOP may have come meanwhile.
 RECHECK_AFTER = 0.5
