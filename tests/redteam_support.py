@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from flows.understanding import read
-from flows.understanding.corpus import Case, passes, reading_of
+from flows.understanding.corpus import Case, passes, reading_of, score
 
 # The corpus test's fixed Wednesday afternoon.
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -43,13 +43,26 @@ def earlier_texts(*rounds: ModuleType) -> set[str]:
     return seen
 
 
+# The shared understanding corpus beside the checkout (../shared), when it is there.
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "understanding" / "dev.jsonl"
+CRISIS_CONTEXTS = frozenset(
+    {"first_message", "checkin", "any_state", "menu", "ask_when", "invitation", "name"}
+)
+LANGUAGES = frozenset({"nl", "en", "tr", "ar", "pl", "uk"})
+
+
 def every_earlier_string(this_round: str) -> set[str]:
-    """The texts (casefolded) of the corpus files in tests/data and every string literal of the other
-    red-team modules (`this_round`: the asking module's `__file__`): wider than `earlier_texts`, for the
-    crisis rounds, whose messages must be new against all wordings any round wrote down."""
+    """The texts (casefolded) of the corpus files in tests/data and the shared corpus, and every string
+    literal of the other red-team modules (`this_round`: the asking module's `__file__`): wider than
+    `earlier_texts`, for the crisis rounds, whose messages must be new against all wordings any round
+    wrote down."""
     tests = Path(__file__).parent
     seen: set[str] = set()
-    for path in (tests / "data").glob("understanding_*.jsonl"):
+    corpora = [
+        *(tests / "data").glob("understanding_*.jsonl"),
+        *([SHARED_CORPUS] if SHARED_CORPUS.exists() else []),
+    ]
+    for path in corpora:
         with path.open(encoding="utf-8") as handle:
             seen.update(json.loads(line)["text"].casefold() for line in handle if line.strip())
     for path in tests.glob("test_understanding_redteam*.py"):
@@ -57,6 +70,57 @@ def every_earlier_string(this_round: str) -> set[str]:
             for text in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")):
                 seen.add(text.casefold())
     return seen
+
+
+def assert_new_crisis_set(
+    cases: list[Case],
+    this_round: str,
+    *,
+    total: int,
+    crises: int,
+    known: Mapping[str, str],
+    kinds: frozenset[str] = frozenset({"113", "112", "veilig_thuis"}),
+    lookalikes_in_every_language: bool = False,
+) -> None:
+    """A crisis round's set: new against every earlier wording, ids and texts unique, the counts its
+    docstring gives, its crises of `kinds` in the six languages and the crisis contexts, and its known
+    misses among its crises."""
+    assert not {case.text.casefold() for case in cases} & every_earlier_string(this_round)
+    assert len({case.id for case in cases}) == len(cases) == total
+    assert len({case.text.casefold() for case in cases}) == len(cases)
+    found = [case for case in cases if case.expect.get("crisis")]
+    lookalikes = [case for case in cases if case.expect.get("crisis") is False]
+    assert len(found) == crises and len(lookalikes) == len(cases) - crises
+    assert {case.expect["crisis"] for case in found} == kinds
+    assert {case.lang for case in found} == LANGUAGES
+    if lookalikes_in_every_language:
+        assert {case.lang for case in lookalikes} == LANGUAGES
+    assert {case.context for case in found} >= CRISIS_CONTEXTS
+    assert set(known) <= {case.id for case in found}
+
+
+def crisis_params(cases: list[Case], known: Mapping[str, str]) -> list[Any]:
+    """Each case as a pytest parameter; a known miss is a strict expected failure with its reason."""
+    return [
+        pytest.param(case, id=case.id, marks=pytest.mark.xfail(strict=True, reason=known[case.id]))
+        if case.id in known
+        else pytest.param(case, id=case.id)
+        for case in cases
+    ]
+
+
+def assert_crisis_reads(case: Case) -> None:
+    """A crisis round checks the crisis reading only: the crisis kind, or none for a look-alike."""
+    reading = reading_of(case, NOW)
+    assert reading.get("crisis") == (case.expect["crisis"] or None), (case.text, reading)
+
+
+def assert_crisis_scores(cases: list[Case], crises: int, known: Mapping[str, str]) -> None:
+    """Every crisis but the known misses recalled with the right kind, and no look-alike fires."""
+    result = score(cases, NOW)
+    assert result.crises == crises
+    assert result.crises_recalled == crises - len(known)
+    assert result.false_alarms == 0
 
 
 def assert_case_reads(case: Case, known: Mapping[str, str], *, known_stay_calm: bool = False) -> None:

@@ -69,16 +69,19 @@ it gave before this round, every one (neither decision's text was among them).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from flows.understanding.corpus import Case, reading_of, score
-from tests.redteam_support import NOW, as_cases, assert_family_reads, every_earlier_string
-
-SHARED = Path(__file__).parents[1].parent / "shared" / "understanding" / "dev.jsonl"
+from flows.understanding.corpus import Case
+from tests.redteam_support import (
+    as_cases,
+    assert_crisis_reads,
+    assert_crisis_scores,
+    assert_family_reads,
+    assert_new_crisis_set,
+    crisis_params,
+)
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
 # rt12a: the first batch, written before the lexicon was read and scored before its fixes; rt12b: the second,
@@ -1148,57 +1151,25 @@ KNOWN_MISSES: dict[str, str] = {
 }
 
 
-def _earlier_texts() -> set[str]:
-    texts = every_earlier_string(__file__)
-    if SHARED.exists():
-        for line in SHARED.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                texts.add(json.loads(line)["text"].casefold())
-    return texts
-
-
 def test_the_set_is_new_and_covers_the_contexts_and_languages_of_a_crisis() -> None:
-    assert not {case.text.casefold() for case in CASES} & _earlier_texts()
-    assert len({case.id for case in CASES}) == len(CASES) == TOTAL
-    assert len({case.text.casefold() for case in CASES}) == len(CASES)
-    crises = [case for case in CASES if case.expect.get("crisis")]
-    lookalikes = [case for case in CASES if case.expect.get("crisis") is False]
-    assert len(crises) == CRISES and len(lookalikes) == len(CASES) - CRISES
-    assert {case.expect["crisis"] for case in crises} == {"112", "veilig_thuis"}
-    assert {case.lang for case in crises} == {"nl", "en", "tr", "ar", "pl", "uk"}
-    assert {case.lang for case in lookalikes} == {"nl", "en", "tr", "ar", "pl", "uk"}
-    assert {case.context for case in crises} >= {
-        "first_message",
-        "checkin",
-        "any_state",
-        "ask_when",
-        "invitation",
-        "name",
-        "menu",
-    }
-    assert set(KNOWN_MISSES) <= {case.id for case in crises}
+    assert_new_crisis_set(
+        CASES,
+        __file__,
+        total=TOTAL,
+        crises=CRISES,
+        known=KNOWN_MISSES,
+        kinds=frozenset({"112", "veilig_thuis"}),
+        lookalikes_in_every_language=True,
+    )
 
 
-def _param(case: Case) -> Any:
-    if case.id in KNOWN_MISSES:
-        return pytest.param(
-            case, id=case.id, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[case.id])
-        )
-    return pytest.param(case, id=case.id)
-
-
-@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+@pytest.mark.parametrize("case", crisis_params(CASES, KNOWN_MISSES))
 def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None:
-    # This round is about the crisis reading only: the crisis kind, or none for a look-alike.
-    reading = reading_of(case, NOW)
-    assert reading.get("crisis") == (case.expect["crisis"] or None), (case.text, reading)
+    assert_crisis_reads(case)
 
 
 def test_every_crisis_but_the_known_is_recalled_and_no_look_alike_fires() -> None:
-    result = score(CASES, NOW)
-    assert result.crises == CRISES
-    assert result.crises_recalled == CRISES - len(KNOWN_MISSES)
-    assert result.false_alarms == 0
+    assert_crisis_scores(CASES, CRISES, KNOWN_MISSES)
 
 
 # (context, text, what the reading must hold); None for a key: the reading must not have it. Paraphrases of
