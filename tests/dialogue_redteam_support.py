@@ -126,3 +126,18 @@ def score(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
         total += len(problems)
         whole += all(not p for p in problems)
     return good, total, whole, len(dialogues)
+
+
+def replay_texts(texts: list[str], state: dict[str, Any], profile: dict[str, Any]) -> list[Any]:
+    """Each text's step result, in order, from `state` and `profile` (as golden transcripts write it)."""
+    from tests.golden_runner import profile_from
+
+    current = dict(state)
+    person: Profile = profile_from(dict(profile))
+    results = []
+    for text in texts:
+        result = step(current, Event(kind="text", text=text), CLOCK, person)
+        person = after(person, result.effects)
+        current = result.state
+        results.append(result)
+    return results

@@ -15,11 +15,9 @@ from typing import Any
 import pytest
 
 from flows import catalogue, interpret
-from flows.conversation import FOLLOW_LANGUAGE_WORDS, step
-from flows.profile import Profile, after
-from flows.types import Event, StepResult
-from tests.dialogue_redteam_support import CLOCK, RIA, menu_state
-from tests.golden_runner import profile_from
+from flows.conversation import FOLLOW_LANGUAGE_WORDS
+from flows.types import StepResult
+from tests.dialogue_redteam_support import RIA, menu_state, replay_texts
 
 SENTENCES = {
     "en": "I need someone to help me with shopping tomorrow",
@@ -30,16 +28,11 @@ SENTENCES = {
 }
 
 
-def replay(texts: list[str], state: dict[str, Any] | None = None, profile: dict[str, Any] | None = None):
-    current = dict(state if state is not None else menu_state())
-    person: Profile = profile_from(dict(profile if profile is not None else RIA))
-    results: list[StepResult] = []
-    for text in texts:
-        result = step(current, Event(kind="text", text=text), CLOCK, person)
-        person = after(person, result.effects)
-        current = result.state
-        results.append(result)
-    return results
+def replay(
+    texts: list[str], state: dict[str, Any] | None = None, profile: dict[str, Any] | None = None
+) -> list[StepResult]:
+    """Ria at the menu (or `state` and `profile`) sending these texts."""
+    return replay_texts(texts, menu_state() if state is None else state, RIA if profile is None else profile)
 
 
 def keys(result: StepResult) -> list[str]:

@@ -13,26 +13,15 @@ neighbourhood and consent questions. Replayed through `flows.conversation.step` 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from flows.conversation import step
-from flows.profile import Profile, after
-from flows.types import Event, StepResult
-from tests.dialogue_redteam_support import CLOCK
+from flows.types import StepResult
+from tests.dialogue_redteam_support import replay_texts
 
 
 def replay(texts: list[str]) -> list[StepResult]:
-    state: dict[str, Any] = {}
-    profile = Profile()
-    results = []
-    for text in texts:
-        result = step(state, Event(kind="text", text=text), CLOCK, profile)
-        profile = after(profile, result.effects)
-        state = result.state
-        results.append(result)
-    return results
+    """A new person (no state, no profile) sending these texts."""
+    return replay_texts(texts, state={}, profile={})
 
 
 def keys(result: StepResult) -> list[str]:
