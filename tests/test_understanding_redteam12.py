@@ -1177,6 +1177,10 @@ def test_every_crisis_but_the_known_is_recalled_and_no_look_alike_fires() -> Non
 # the mechanisms (no measure of generalisation).
 FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("first_message", "borst doet pijn van het hoesten", {"crisis": None}),
+    # A swallowed battery is 112 for a person, not for the dog (session 23: the generic "batterij
+    # ingeslikt" phrase had no animal guard; the poison rule has one).
+    ("first_message", "de hond heeft een batterij ingeslikt", {"crisis": None}),
+    ("first_message", "mijn kleinzoon heeft een batterij ingeslikt", {"crisis": "112"}),
     ("first_message", "mn borst doet zeer van al dat hoesten, wie haalt hoestdrank", {"crisis": None}),
     ("first_message", "borst doet pijn van het hoesten en mijn linkerarm is slap", {"crisis": "112"}),
     ("first_message", "mijn borst doet zo'n pijn, ik hoest niet eens", {"crisis": "112"}),
