@@ -19,7 +19,7 @@ import contextlib
 import itertools
 import logging
 import math
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar, cast
 
@@ -934,11 +934,3 @@ def _allowed_while_held(effects: tuple[Effect, ...]) -> bool:
         or (effect.kind == "alert_staff" and str(effect.data.get("kind", "")).startswith("crisis_"))
         for effect in effects
     )
-
-
-def spawn(coro: Awaitable[Any], tasks: set[asyncio.Task[Any]]) -> asyncio.Task[Any]:
-    """Start a background task and keep a reference until it ends (asyncio only keeps weak ones)."""
-    task = asyncio.ensure_future(coro)
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
-    return task

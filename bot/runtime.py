@@ -30,9 +30,10 @@ from bot.delivery.pacing import SendPacer
 from bot.delivery.quiet_hours import QuietHours
 from bot.delivery.sender import OutboxSender
 from bot.effects import meetings
-from bot.engine import Engine, spawn, utc_now
+from bot.engine import Engine, utc_now
 from bot.partitions import Partitions
 from bot.settings import Settings
+from bot.tasks import spawn
 from flows import understanding, when
 from storage import health, inbox, matching_index, notify, outbox
 from storage.db import make_engine, make_sessionmaker

@@ -53,6 +53,7 @@ from bot.delivery.pacing import Limit, SendPacer
 from bot.delivery.quiet_hours import QuietHours
 from bot.delivery.whatsapp_templates import load as load_wordings
 from bot.delivery.whatsapp_window import Template, window_open
+from bot.tasks import spawn
 from storage import outbox, whatsapp_templates
 from storage.bulk import NOTHING, Then
 from storage.db import BatchCommit, GroupCommit
@@ -317,9 +318,7 @@ class OutboxSender:
         if back:
             metrics.OUTBOX_TAKEN.labels("given_back").inc(len(back))
             self._claimed.update(message.id for message in back)
-            task = asyncio.ensure_future(self._give_back(back))
-            self._lane_tasks.add(task)
-            task.add_done_callback(self._lane_tasks.discard)
+            spawn(self._give_back(back), self._lane_tasks)
         return keep
 
     async def _refreshed(self, claimed: list[ClaimedMessage]) -> list[ClaimedMessage]:
@@ -378,9 +377,7 @@ class OutboxSender:
             lane = self._lanes.get(message.identity_id)
             if lane is None:
                 lane = self._lanes[message.identity_id] = deque()
-                task = asyncio.ensure_future(self._run_lane(message.identity_id, lane))
-                self._lane_tasks.add(task)
-                task.add_done_callback(self._lane_tasks.discard)
+                spawn(self._run_lane(message.identity_id, lane), self._lane_tasks)
             lane.append(message)
 
     async def _run_lane(self, identity_id: int, lane: deque[ClaimedMessage]) -> None:
