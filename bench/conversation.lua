@@ -17,6 +17,11 @@
 -- whatever the answers' latency, as long as a connection is free: the k-th request of a thread is due
 -- k intervals after its first (a late one goes at once). BENCH_DELAY_MS adds its wait on top of the
 -- latency, so the rate it gives falls as the app slows down.
+-- Optional BENCH_ARRIVALS=independent: BENCH_DELAY_MS is the mean of an exponential wait instead of a
+-- fixed one. Fixed waits keep the connections in step: ingest answers a burst of webhooks with one
+-- commit, so every connection waits the same time after the same answer and sends again at the same
+-- instant, and the app gets bursts of up to one webhook per connection. People write independently
+-- of each other: exponential waits (a Poisson process per connection) take the step away, same mean.
 
 local ffi = require("ffi")
 ffi.cdef[[
@@ -46,13 +51,15 @@ local function split(line)
   return fields
 end
 
-local queue, active, nactive, cursor, log, delay_ms, interval_ms, due_ms
+local queue, active, nactive, cursor, log, delay_ms, interval_ms, due_ms, independent
 
 function init(args)
   local nthreads = tonumber(os.getenv("BENCH_THREADS"))
   local path = os.getenv("BENCH_REQUESTS")
   local want = tonumber(os.getenv("BENCH_ACTIVE") or "64")
   delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+  independent = os.getenv("BENCH_ARRIVALS") == "independent"
+  math.randomseed(1000 + tid)
   local rate = tonumber(os.getenv("BENCH_RATE") or "0")
   if rate > 0 then
     interval_ms = 1000 * nthreads / rate
@@ -97,6 +104,9 @@ end
 
 function delay()
   if interval_ms == nil then
+    if independent then
+      return math.floor(-delay_ms * math.log(1 - math.random()) + 0.5)
+    end
     return delay_ms
   end
   local t = now() * 1000

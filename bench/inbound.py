@@ -10,7 +10,9 @@ Per backend, in one run:
    (bench/conversations.py), signed Twilio webhooks (SMS, WhatsApp) and Telegram updates, for S seconds;
    after wrk, we wait (bounded) until every reply reached an emulator or nothing moves for 15 s;
 3. half load: the same with fresh people, each wrk connection pacing itself to about half the
-   completed rate of step 2 (wrk `delay()`), to see p99 at half load.
+   completed rate of step 2 (wrk `delay()`), to see p99 at half load. Each connection's wait is fixed
+   (`--half-arrivals lockstep`, the default: the connections keep in step behind ingest's group commit,
+   bursts of up to C) or exponential around that mean (`independent`: people write independently).
 Then the ceiling: bench/ceiling.py (same Starlette + uvicorn stack, same uvicorn options and loop as
 `voordeur serve`) answering the same signed Twilio form with empty TwiML, wrk for S seconds, same C.
 
@@ -174,6 +176,7 @@ def load_phase(
     pids: dict[str, int],
     active: int,
     on_start: Any = None,
+    arrivals: str = "lockstep",
 ) -> dict[str, Any]:
     sendlog = work / f"{name}.sendlog"
     env = {
@@ -182,6 +185,7 @@ def load_phase(
         "BENCH_THREADS": str(WRK_THREADS),
         "BENCH_ACTIVE": str(active),
         "BENCH_DELAY_MS": str(delay_ms),
+        "BENCH_ARRIVALS": arrivals,
     }
     quiet = wait_quiet()
     if on_start is not None:
@@ -533,6 +537,7 @@ def backend_run(backend: str, args: argparse.Namespace, work: Path, run: int) ->
             pids,
             args.active,
             on_start=start_profiler if args.profile == "half" else None,
+            arrivals=args.half_arrivals,
         )
         for spy in profiler:
             spy.wait(60)
@@ -556,6 +561,13 @@ def main() -> None:
     parser.add_argument(
         "--half-rate", type=float, help="messages/s of the half-load phase (default: half the full rate)"
     )
+    parser.add_argument(
+        "--half-arrivals",
+        choices=("independent", "lockstep"),
+        default="lockstep",
+        help="half load: each connection waits a fixed time (the default: the connections keep in step "
+        "behind ingest's group commit, bursts) or an exponential one of the same mean (independent people)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs, send logs)")
     args = parser.parse_args()
     for run in range(1, args.runs + 1):
@@ -567,6 +579,7 @@ def main() -> None:
                 "wrk_threads": WRK_THREADS,
                 "active_people_per_thread": args.active,
                 "sqlite_synchronous": args.sqlite_synchronous,
+                "half_arrivals": args.half_arrivals,
                 "postgresql_synchronous_commit": postgres_setting("synchronous_commit"),
                 "postgresql_fsync": postgres_setting("fsync"),
                 "conversation_messages": len(conversations.CONVERSATION),
