@@ -34,7 +34,8 @@ from tests.conftest import FixedClock
         ("pijn op de borst en zweten", "medical"),
         ("Mijn moeder is gevallen en kan niet opstaan", "medical"),
         ("I can't breathe", "medical"),
-        ("kan niet ademen, hij slaat me", "medical"),  # the most urgent number first
+        # Veilig Thuis (its reply opens with 112) leads when both read (round 15).
+        ("kan niet ademen, hij slaat me", "violence"),
     ],
 )
 def test_crisis_messages_are_recognised(text: str, kind: str) -> None:
