@@ -11,6 +11,58 @@ Held out, before the fixes (crises read with the right kind; false alarms on the
 - Batch 1 (rt15a, 93: 63 crises, 30 look-alikes), written before the lexicon was read: 50/63 and one false
   alarm. By kind: 113 18/22, 112 19/24, veilig_thuis 13/17. By language: nl 35/48, en 3/3, tr 3/3, ar 3/3,
   pl 3/3, uk 3/3. The false alarm: an English film "about a woman whose husband beats her" (veilig_thuis).
+- Batch 2 (rt15b, 56: 41 crises, 15 look-alikes), written after batch 1's fixes and not tuned to them: 31/41 and
+  no false alarm. By kind: 113 11/15, 112 13/14, veilig_thuis 7/12. By language: nl 16/26, en 3/3, tr 3/3,
+  ar 3/3, pl 3/3, uk 3/3. This is the honest figure: Dutch wordings written after the fixes were read 16 in 26
+  before their own fixes (rounds 10-12: 8/20, 6/15, 6/16); the other languages' plain wordings all read.
+After: batch 1 63/63, batch 2 41/41, no false alarm on the 45 look-alikes; `KNOWN_MISSES` is empty.
+
+Mechanisms added (crisis.toml, "round 15"), by frame rather than by sentence:
+- 113: ending it with the writer as the doer ("als ik er zelf een eind aan maak", "ik ga er toch een punt achter
+  zetten"; `end_it_mine`), calmed in its sentence by a thing that ends (a club, a quarrel, the volunteering, "met
+  de ..."); a letter written for when the writer is gone (`letter_written` + `when_gone`; not a will, a funeral, a
+  holiday); things given away because others "hebben er meer aan dan ik" (`wont_need`); affairs in order and "nu
+  kan ik met een gerust hart" (`at_peace_to_go`); following a loved one into death ("als zij er niet meer is ga
+  ik er ook achteraan"); on the edge of a height ("op de rand van het balkon"; not the bed or the bath); walking
+  onto the rails ("het spoor op", not for work on the railway).
+- 112: slurred speech ("dubbele tong") with a limb that fails, a clause apart; lying beside the bed or on the
+  floor and unable to get up; a fall and still lying a long time ("gevalle en ligt al de hele nacht op den
+  grond"); cannot be woken with anyone named ("ik krijg mijn man niet wakker"), limp; blue around the mouth;
+  smoke hanging in the hall; bleeding said to be heavy ("ik bloed erg"; not bleeding easily, a pet, a test).
+- Veilig Thuis: an ex who haunts the door or will not leave the writer alone; someone at home who "will find"
+  the writer; "laat me de deur niet uit"; money demanded or withheld ("eist geld", "krijg geen cent meer te
+  zien"; not a daughter who has the bank card for the shopping); things thrown about (not at the television);
+  "heeft gezegd dat hij me vermoordt" (not a joke about being late); a threat for leaving (the children taken,
+  never seen again); bites or scratches with bruises, and "ze krabt en bijt me" a few words apart; a carer who
+  nearly hit and cannot hold back; watched while writing by someone enraged ("staat achter me en leest mee en
+  hij wordt woedend"). An English film or series guards the hitting rules.
+- Engine: `unless_overlapping`, guards that speak only for the words of the rule's match, not for their whole
+  sentence. The smoker ("hij rookt", "rookt binnen") is now such a guard: "hij rookt binnen en er rookt iets in
+  de meterkast" reads 112 (round 12's gap), "hij rookt iets in de keuken" stays calm. The other guards still
+  speak for their sentence: a cause said in another clause of it ("er komt rook uit de keuken, ik bak
+  rookworst") must keep calming, and a clause is no safe unit for that.
+
+Decision: 112 and Veilig Thuis both read ("mijn man heeft me geslagen en ik bloed erg", "mijn man slaat me en nu
+krijg ik geen lucht"): Veilig Thuis answers (`crisis._answering`). Its reply opens with "Ben je nu in gevaar? Bel
+112", so the emergency number is not lost; the 112 reply says "Vraag iemand in de buurt om 112 te bellen",
+and the one nearby may be the one who hit; and the staff alert then says violence, so whoever calls back knows
+not to speak freely with the partner in the room. With 113 as well, the most urgent number answers as before
+(112, then 113; 113 still answers before Veilig Thuis alone). Two readings of Veilig Thuis that were wrong but
+hidden under 112 were mended first: a neighbour or stranger who threatens ("mijn buurman bedreigt me", 112;
+`outsider_threat` guards the bare `abuse` rule) and a head knocked in a fall ("she fell off the stepladder and
+hit her head", `knock_in_fall`). tests/test_crisis.py and tests/test_understanding_crisis.py now expect
+Veilig Thuis for their two both-kinds messages; round 11's known miss rt11a-nl-first_message-06 (hit with a
+cane by a father with Alzheimer's, bleeding) reads.
+
+Measured as rounds 11 and 12 did: `crisis.kinds_in` on the 9,786 strings of the corpus files in tests/data,
+../shared/understanding/dev.jsonl and the earlier red-team, crisis and dialogue test modules gives the kinds it
+gave before this round, but for the intended ones: the two mended Veilig Thuis readings, and three messages (and a
+sentence of round 12's docstring) whose kinds stay 112 and Veilig Thuis and whose answer the decision changes.
+
+Gaps left: a guard said in another clause of the same sentence still speaks for the whole sentence for every
+rule but the smoker's; "hij heeft gezegd dat hij me vermoordt" with no one named reads nothing (a pronoun is
+not known to be at home); "ik wil er een eind aan maken met die ruzie" still reads 113 through the older
+`suicide` phrase; "de hond bloedt erg" reads 112 through an older rule without an animal guard.
 """
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic letters).
@@ -774,10 +826,458 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "я впала минулого року, але зараз усе добре",
         {"crisis": False},
     ),
+    (
+        "rt15b-nl-first_message-01",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik heb vandaag al mijn rekeningen betaald en alles opgeruimd, nu kan ik met een gerust hart",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-first_message-02",
+        "first_message",
+        "nl",
+        "sms",
+        "ik heb op internet opgezocht hoeveel paracetamol dodelijk is",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-first_message-03",
+        "first_message",
+        "nl",
+        "sms",
+        "het liefst loop ik vannacht gewoon het spoor op",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-first_message-04",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik heb het gas opengedraaid en alle ramen dicht gedaan",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-checkin-01",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "slecht. als zij er straks niet meer is ga ik er ook achteraan",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-first_message-05",
+        "first_message",
+        "nl",
+        "sms",
+        "ik zit op de rand van het balkon op de achtste verdieping",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-first_message-06",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik kras mezelf met een scheermesje als het te veel wordt",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-any_state-01",
+        "any_state",
+        "nl",
+        "telegram",
+        "laat maar, morgen ben ik er toch niet meer om het te lezen",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-invitation-01",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "nee, ik heb besloten om te stoppen met alles, ook met leven",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-menu-01",
+        "menu",
+        "nl",
+        "sms",
+        "ik snap niet waarom ik elke dag nog opsta, ik wil gewoon slapen en weg zijn",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "everyone would be better off if I just disappeared for good",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-tr-first_message-01",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "kendimi öldürmeyi düşünüyorum",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "بغيت نقتل راسي، ما بقيت قادر",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-pl-first_message-01",
+        "first_message",
+        "pl",
+        "sms",
+        "coraz częściej myślę, żeby ze sobą skończyć",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-uk-first_message-01",
+        "first_message",
+        "uk",
+        "telegram",
+        "я думаю про те, щоб накласти на себе руки",
+        {"crisis": "113"},
+    ),
+    (
+        "rt15b-nl-first_message-07",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn vrouw is van de trap gevallen en haar been ligt raar, ze kan niet staan",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-first_message-08",
+        "first_message",
+        "nl",
+        "sms",
+        "hij grijpt naar zijn borst en zakt in elkaar",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-first_message-09",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "de verwarming stinkt naar gas en mijn moeder is duizelig en misselijk",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-checkin-02",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "hij is heel benauwd en wordt blauw om zijn mond",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-first_message-10",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "er klimt iemand over de schutting en hij probeert mijn achterdeur open te breken",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-first_message-11",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "opa reageert niet meer op zijn naam en zijn ogen draaien weg",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-ask_when-01",
+        "ask_when",
+        "nl",
+        "sms",
+        "geen tijd nu, de buurvrouw ligt onderaan de trap en beweegt niet",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-name-01",
+        "name",
+        "nl",
+        "sms",
+        "geen naam, ik ben in de tuin gevallen en kom niet meer overeind, help",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-first_message-12",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn man is flauwgevallen onder de douche en bloedt aan zijn hoofd",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-en-first_message-02",
+        "first_message",
+        "en",
+        "whatsapp",
+        "there's a man trying to get in through my bedroom window",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-tr-first_message-02",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "babam nefes alamıyor, dudakları morardı",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-ar-first_message-02",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "أمي فقدت الوعي ولا تتنفس جيدا",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-pl-first_message-02",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "sąsiad leży na klatce schodowej i nie odpowiada",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-uk-first_message-02",
+        "first_message",
+        "uk",
+        "telegram",
+        "у тата сильний біль у грудях і він весь мокрий від поту",
+        {"crisis": "112"},
+    ),
+    (
+        "rt15b-nl-first_message-13",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn zoon heeft me vannacht tegen de kast geduwd, mijn arm is helemaal blauw",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-nl-first_message-14",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn man kijkt in mijn telefoon en van hem mag ik niemand meer zien",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-nl-first_message-15",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn vriend zegt dat hij de kinderen meeneemt en dat ik ze nooit meer zie als ik bij hem weg ga",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-nl-checkin-03",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "zwaar. ze krabt en bijt me elke keer als ik haar verschoon, ik zit onder de blauwe plekken",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-nl-checkin-04",
+        "checkin",
+        "nl",
+        "sms",
+        "ik heb hem vandaag bijna een klap gegeven, ik ben zo bang dat ik me niet meer kan inhouden",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-nl-first_message-16",
+        "first_message",
+        "nl",
+        "sms",
+        "m'n dochter heeft mijn bankpas en ik krijg geen cent meer te zien",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-nl-any_state-02",
+        "any_state",
+        "nl",
+        "whatsapp",
+        "ik moet stoppen, mijn man staat achter me en leest mee en hij wordt woedend",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-en-first_message-03",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my partner grabbed me by the throat last night, I'm scared to go home",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-tr-first_message-03",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "oğlum bana bağırıyor ve beni itiyor, ondan korkuyorum",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-ar-first_message-03",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "ولدي ضربني البارح وخدا ليا البطاقة ديالي",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-pl-first_message-03",
+        "first_message",
+        "pl",
+        "sms",
+        "mąż grozi, że mnie zabije",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-uk-first_message-03",
+        "first_message",
+        "uk",
+        "telegram",
+        "син забирає мою пенсію і кричить на мене",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "rt15b-nl-first_message-17",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik heb mezelf gesneden bij het groente snijden, pleister erop, niks aan de hand",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-first_message-18",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn man is in slaap gevallen voor de tv, lekker rustig hier",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-first_message-19",
+        "first_message",
+        "nl",
+        "sms",
+        "de brandweer komt langs om de rookmelders te controleren, moet ik thuis zijn",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-first_message-20",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik heb spierpijn in mijn borst van het harken, kan iemand de bladeren opruimen",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-first_message-21",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn moeder heeft vorige maand een beroerte gehad en revalideert nu, ze zou graag bezoek krijgen",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-first_message-22",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik ben al mijn spullen aan het uitzoeken want ik ga verhuizen naar een kleiner huis",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-first_message-23",
+        "first_message",
+        "nl",
+        "sms",
+        "de poes ligt al de hele dag op de grond te slapen in de zon",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-first_message-24",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "mijn man slaapt als een blok, die krijg je met geen mogelijkheid wakker",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-checkin-05",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "gaat wel, hij schreeuwt soms in zijn slaap maar verder is het rustig",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-nl-invitation-02",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "ik wil best helpen maar ik ben er even helemaal klaar mee, misschien volgende week",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-en-first_message-04",
+        "first_message",
+        "en",
+        "whatsapp",
+        "my ex keeps sending me photos of the kids, so sweet",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-tr-first_message-04",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "annem yere düştü ama hemen kalktı, iyi",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-pl-first_message-04",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "film o przemocy domowej był bardzo smutny",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-uk-first_message-04",
+        "first_message",
+        "uk",
+        "telegram",
+        "бабуся впала, але одразу встала, все гаразд",
+        {"crisis": False},
+    ),
+    (
+        "rt15b-ar-first_message-04",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "ضحكت حتى بكيت من هاد الفيلم",
+        {"crisis": False},
+    ),
 ]
 CASES = as_cases(SET)
-TOTAL = 93
-CRISES = 63
+TOTAL = 149
+CRISES = 104
 
 KNOWN_MISSES: dict[str, str] = {}
 
@@ -870,6 +1370,45 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
         {"crisis": None},
     ),
     ("first_message", "mijn man heeft gezegd dat hij me vermoordt als ik weg ga", {"crisis": "veilig_thuis"}),
+    ("first_message", "alles is geregeld en opgeruimd, nu kan ik rustig gaan", {"crisis": "113"}),
+    (
+        "first_message",
+        "alles opgeruimd en geregeld, nu kan ik met een gerust hart op vakantie",
+        {"crisis": None},
+    ),
+    ("first_message", "ik sta zo vannacht op de rails", {"crisis": "113"}),
+    (
+        "first_message",
+        "ik werk bij het spoor, vannacht moet ik het spoor op voor onderhoud",
+        {"crisis": None},
+    ),
+    ("first_message", "als hij doodgaat ga ik hem achterna", {"crisis": "113"}),
+    ("first_message", "als zij er niet meer is ga ik met haar zus mee op vakantie", {"crisis": None}),
+    ("first_message", "ik sta op de reling van de brug", {"crisis": "113"}),
+    ("first_message", "ik zit op de rand van het bad en de flat is koud", {"crisis": None}),
+    (
+        "first_message",
+        "mijn man zegt dat ik de kinderen nooit meer zie als ik bij hem weg ga",
+        {"crisis": "veilig_thuis"},
+    ),
+    ("first_message", "mijn ex neemt de kinderen mee dit weekend naar de dierentuin", {"crisis": None}),
+    ("first_message", "mijn moeder bijt me en ik zit onder de blauwe plekken", {"crisis": "veilig_thuis"}),
+    ("first_message", "de kat krabt en bijt me, ik zit onder de blauwe plekken", {"crisis": None}),
+    ("first_message", "ik val steeds en zit onder de blauwe plekken", {"crisis": None}),
+    ("first_message", "mijn zoon heeft mijn pinpas en ik krijg geen cent meer", {"crisis": "veilig_thuis"}),
+    ("first_message", "mijn dochter heeft mijn bankpas en doet mijn boodschappen", {"crisis": None}),
+    ("first_message", "mijn man leest mee en wordt woedend", {"crisis": "veilig_thuis"}),
+    (
+        "first_message",
+        "mijn kleinzoon kijkt mee op mijn tablet, hij wordt boos als ik het verkeerd doe haha",
+        {"crisis": None},
+    ),
+    ("first_message", "hij is benauwd en blauw rond zijn mond", {"crisis": "112"}),
+    (
+        "first_message",
+        "ik heb haar vandaag een tik gegeven, ik kan me niet meer beheersen, ik ben bang voor mezelf",
+        {"crisis": "veilig_thuis"},
+    ),
 ]
 
 
