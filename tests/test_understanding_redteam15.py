@@ -25,7 +25,7 @@ Mechanisms added (crisis.toml, "round 15"), by frame rather than by sentence:
   kan ik met een gerust hart" (`at_peace_to_go`); following a loved one into death ("als zij er niet meer is ga
   ik er ook achteraan"); on the edge of a height ("op de rand van het balkon"; not the bed or the bath); walking
   onto the rails ("het spoor op", not for work on the railway).
-- 112: slurred speech ("dubbele tong") with a limb that fails, a clause apart; lying beside the bed or on the
+- 112: slurred speech said as "(met een) dubbele tong", for the older speech-and-limb and sudden-speech rules; lying beside the bed or on the
   floor and unable to get up; a fall and still lying a long time ("gevalle en ligt al de hele nacht op den
   grond"); cannot be woken with anyone named ("ik krijg mijn man niet wakker"), limp; blue around the mouth;
   smoke hanging in the hall; bleeding said to be heavy ("ik bloed erg"; not bleeding easily, a pet, a test).
@@ -62,7 +62,13 @@ sentence of round 12's docstring) whose kinds stay 112 and Veilig Thuis and whos
 Gaps left: a guard said in another clause of the same sentence still speaks for the whole sentence for every
 rule but the smoker's; "hij heeft gezegd dat hij me vermoordt" with no one named reads nothing (a pronoun is
 not known to be at home); "ik wil er een eind aan maken met die ruzie" still reads 113 through the older
-`suicide` phrase; "de hond bloedt erg" reads 112 through an older rule without an animal guard.
+`suicide` phrase; "de hond bloedt erg" reads 112 through an older rule without an animal guard. Found by
+probing the new mechanisms, older rules still fire on: speech and an arm after a stroke told as lasting ("praat
+met een dubbele tong sinds haar beroerte en haar arm doet het niet meer": the idiom "sinds ... beroerte" is taken
+out before any guard could see it), a son "woedend" over the tablet (`aggression`), "alles is geregeld, nu kan
+ik rustig gaan slapen" (`farewell`). The probes that the new rules first read wrongly (a letter "voor later", an
+ex's messages "haha", money demanded for a holiday, a toddler who throws things, the children to grandma for the
+weekend, "met een gerust hart op vakantie") are guarded and in `FAMILIES`.
 """
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic letters).
@@ -1407,6 +1413,57 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "first_message",
         "ik heb haar vandaag een tik gegeven, ik kan me niet meer beheersen, ik ben bang voor mezelf",
+        {"crisis": "veilig_thuis"},
+    ),
+    ("first_message", "ik ga er een punt achter zetten, ik stop als vrijwilliger", {"crisis": None}),
+    ("first_message", "we gaan er een punt achter zetten, het project is klaar", {"crisis": None}),
+    ("first_message", "ik wil er zelf een eind aan maken aan dat gedoe met de buren", {"crisis": None}),
+    (
+        "first_message",
+        "ik heb een brief geschreven voor mijn kleinkinderen voor later, met foto's",
+        {"crisis": None},
+    ),
+    ("first_message", "ik heb een brief geschreven voor de gemeente over de stoep", {"crisis": None}),
+    ("first_message", "hij ligt naast het bed op een matras omdat hij niet kan slapen", {"crisis": None}),
+    ("first_message", "ik krijg de kinderen 's ochtends niet wakker voor school", {"crisis": None}),
+    (
+        "first_message",
+        "ik bloed erg snel door mijn bloedverdunners, kan iemand mij naar de prikpost brengen",
+        {"crisis": None},
+    ),
+    (
+        "first_message",
+        "mijn ex staat elke zaterdag voor de deur om de kinderen op te halen",
+        {"crisis": None},
+    ),
+    (
+        "first_message",
+        "mijn ex laat me niet met rust met die appjes over de verjaardag haha",
+        {"crisis": None},
+    ),
+    ("first_message", "mijn man eist dat ik geld overmaak voor de vakantie", {"crisis": None}),
+    ("first_message", "als hij doodgaat ga ik met de kinderen mee naar de begrafenis", {"crisis": None}),
+    ("first_message", "ik zit op de rand van mijn bed en kan niet slapen", {"crisis": None}),
+    ("first_message", "ik sta op het balkon op de rand van de plantenbak te snoeien", {"crisis": None}),
+    ("first_message", "als ik bij hem weg ga zie ik de hond nooit meer", {"crisis": None}),
+    (
+        "first_message",
+        "mijn vriend zegt dat als ik weg ga hij de kinderen meeneemt naar zijn moeder voor het weekend",
+        {"crisis": None},
+    ),
+    (
+        "first_message",
+        "ik heb al mijn rekeningen betaald, nu kan ik met een gerust hart op vakantie",
+        {"crisis": None},
+    ),
+    ("first_message", "er hangt rook in de keuken van de barbecue buiten", {"crisis": None}),
+    ("first_message", "er hangt een rookmelder in de gang", {"crisis": None}),
+    ("first_message", "de hond ligt naast het bed en komt niet op", {"crisis": None}),
+    ("first_message", "mijn kleinzoon gooit met dingen als hij moe is, hij is twee", {"crisis": None}),
+    ("first_message", "mijn kleinzoon eist elke week geld van me", {"crisis": "veilig_thuis"}),
+    (
+        "first_message",
+        "mijn ex laat me niet met rust, hij staat 's nachts voor het raam",
         {"crisis": "veilig_thuis"},
     ),
 ]
