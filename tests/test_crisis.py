@@ -34,7 +34,8 @@ from tests.conftest import FixedClock
         ("pijn op de borst en zweten", "medical"),
         ("Mijn moeder is gevallen en kan niet opstaan", "medical"),
         ("I can't breathe", "medical"),
-        ("kan niet ademen, hij slaat me", "medical"),  # the most urgent number first
+        # Veilig Thuis (its reply opens with 112) leads when both read (round 15).
+        ("kan niet ademen, hij slaat me", "violence"),
     ],
 )
 def test_crisis_messages_are_recognised(text: str, kind: str) -> None:
@@ -91,3 +92,16 @@ async def test_a_stopped_address_still_alerts_staff_but_gets_nothing(
     async with runtime.sessions() as session:
         kinds = [a.kind for a in (await session.execute(select(StaffAlert))).scalars()]
     assert kinds == ["crisis_violence"]
+
+
+async def test_violence_with_a_112_sign_gets_the_veilig_thuis_reply_which_opens_with_112(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    # Round 15's decision (tests/test_understanding_redteam15.py): not the 112 reply, whose "ask someone
+    # nearby" may reach the one who hit; the staff alert names the violence.
+    ria = await add_person(runtime, clock, "+31612345678", "Ria", "molenwijk")
+    await say(runtime, "+31612345678", "mijn man heeft me geslagen en ik bloed erg")
+    assert (await keys_for(runtime, ria))[-2:] == ["crisis_violence", "crisis_staff"]
+    async with runtime.sessions() as session:
+        [alert] = (await session.execute(select(StaffAlert))).scalars()
+    assert (alert.kind, alert.priority) == ("crisis_violence", "high")

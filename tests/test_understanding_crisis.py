@@ -340,9 +340,11 @@ def test_every_language_is_read_whatever_the_conversation_language(text: str, ki
     assert {crisis.detect(text, lang) for lang in ("nl", "en", "tr", "ar", "pl", "uk")} == {kind}
 
 
-def test_the_most_urgent_number_answers_when_several_fit() -> None:
+def test_violence_at_home_leads_when_it_fits_with_112() -> None:
+    # Round 15: the Veilig Thuis reply opens with "Bel 112" too, and the 112 reply's "ask someone nearby" may
+    # reach the one who hit (tests/test_understanding_redteam15.py).
     assert crisis.kinds_in("mijn man slaat me en nu krijg ik geen lucht") == {"112", "veilig_thuis"}
-    assert crisis.detect("mijn man slaat me en nu krijg ik geen lucht") == "112"
+    assert crisis.detect("mijn man slaat me en nu krijg ik geen lucht") == "veilig_thuis"
 
 
 @pytest.mark.parametrize("context", CONTEXTS)

@@ -56,7 +56,8 @@ Mechanisms added (crisis.toml, "round 11"), each a pair of concepts with guards 
 
 Gaps left: no punctuation between two main clauses hides a clause end ("ik heb genoeg geleefd het is op"); a
 subordinate clause's content is not joined to its main clause ("als mijn hond er niet meer is dan stop ik er
-ook mee"); a preparation said with resignation only; and the priority of 112 over Veilig Thuis when both read.
+ook mee"); a preparation said with resignation only; and the priority of 112 over Veilig Thuis when both read (round 15:
+Veilig Thuis now answers when both read, `crisis._answering`, and rt11a-nl-first_message-06 reads).
 `FAMILIES` holds paraphrases and look-alikes of each mechanism, written after the fixes knowing them (no
 measure of generalisation).
 """
@@ -842,7 +843,6 @@ TOTAL = 94
 CRISES = 61
 
 KNOWN_MISSES: dict[str, str] = {
-    "rt11a-nl-first_message-06": "both 112 (the bleeding head) and veilig_thuis (hit by the person cared for) are read; `crisis.PRIORITY` answers 112 first, whose reply does not name Veilig Thuis. Which should lead is the project's choice, not a reading",
     "rt11b-nl-first_message-01": "no punctuation between two main clauses: 'ik heb genoeg geleefd' is read only as a clause's end (else 'genoeg geleefd om te weten dat het goed komt' fires), and 'het is op' alone is the milk as often as a life",
     "rt11b-nl-first_message-05": "'stop ik er ook mee' after a subordinate clause is quitting as often as dying ('als de cursus klaar is stop ik ermee'); only the death in the subordinate clause ('er niet meer is') tells, and no rule joins a subordinate clause's content to its main clause",
     "rt11b-nl-first_message-08": "papers laid out and 'het is goed zo' (it is fine like this) is a preparation with resignation; neither says an end, and a rule for it would fire on every tidy desk",

@@ -37,7 +37,7 @@ from flows.understanding.text import fold, lexicon, without_emoji
 
 KINDS = ("113", "112", "veilig_thuis")
 # When a message matches several kinds, the most urgent number answers first (the Veilig Thuis reply
-# also gives 112).
+# also gives 112), but see `_answering`: violence at home with 112 alone is answered by Veilig Thuis.
 PRIORITY = ("112", "113", "veilig_thuis")
 Span = tuple[int, int]
 # Clause ends, for phrases that must be a whole clause ("ik wil niet meer.").
@@ -64,6 +64,9 @@ class Rule:
     within: int | None = None
     ordered: bool = False
     needs: frozenset[str] = frozenset()  # `all` as a set, for a quick test
+    # Guards that speak only for the words of the match itself, not for their sentence: "hij rookt" calms
+    # "hij rookt iets in de keuken", not "hij rookt binnen en er rookt iets in de meterkast".
+    unless_overlapping: tuple[str, ...] = ()
 
 
 class _Index(Protocol):
@@ -231,13 +234,14 @@ def lexicon_of_crisis() -> Lexicon:
             within=rule.get("within"),
             ordered=bool(rule.get("ordered", False)),
             needs=frozenset(rule["all"]),
+            unless_overlapping=tuple(rule.get("unless_overlapping", ())),
         )
         for rule in data.get("rules", ())
     )
     known = set(concepts) | set(data.get("alone", {})) | set(data.get("clause_end", {}))
     known |= {rule.gives for rule in rules}
     for rule in rules:
-        missing = {*rule.all, *rule.unless} - known
+        missing = {*rule.all, *rule.unless, *rule.unless_overlapping} - known
         if missing:
             raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
     idioms = phrase_set(_flatten(data.get("idioms", [])), fillers)
@@ -592,6 +596,16 @@ def _guarded(found: _Found, names: Sequence[str], span: Span, sentence_at: list[
     return False
 
 
+def _overlapped(found: _Found, names: Sequence[str], span: Span, loose: bool) -> bool:
+    """Whether one of the guards `names` shares a word with the rule's match `span` (a whole clause, at no
+    word position, is overlapped by any guard of the message)."""
+    for name in names:
+        for start, end in found.spans(name) if name in found.available else ():
+            if loose or (start <= span[1] and end >= span[0]):
+                return True
+    return False
+
+
 def _holds(phrases: PhraseSet, text: str) -> bool:
     """Whether one of `phrases` occurs in `text` (single-spaced matchable words)."""
     if phrases.empty:
@@ -640,6 +654,8 @@ def kinds_in(text: str) -> set[str]:
             # A whole clause (`alone`) stands at no word position: its guards speak for the whole message.
             loose = not found.loose.isdisjoint(rule.all)
             if guards and _guarded(found, sorted(guards), span, [] if loose else sentence_at):
+                continue
+            if rule.unless_overlapping and _overlapped(found, rule.unless_overlapping, span, loose):
                 continue
             if rule.gives in KINDS:
                 kinds.add(rule.gives)
@@ -697,5 +713,15 @@ def detect(text: str, lang: str = "nl") -> str | None:
 def _detect(text: str) -> str | None:
     """Cached on the text alone: the conversation, the reader and the check-in reader ask for the same
     message with different language hints, and the answer does not depend on them."""
-    kinds = kinds_in(text)
+    return _answering(kinds_in(text))
+
+
+def _answering(kinds: set[str]) -> str | None:
+    """The kind that answers a message of these kinds. Violence at home and 112 together ("mijn man heeft
+    me geslagen en ik bloed erg", "hij slaat me en nu krijg ik geen lucht") are answered by Veilig Thuis
+    (round 15): its reply opens with "Bel 112" as well, while the 112 reply asks "someone nearby" to call,
+    who may be the one who hit; and the staff alert then names the violence, so no one calls back into the
+    danger. With 113 as well, the most urgent number answers as before."""
+    if kinds == {"112", "veilig_thuis"}:
+        return "veilig_thuis"
     return next((kind for kind in PRIORITY if kind in kinds), None)
