@@ -16,6 +16,39 @@ Held out, before the fixes (as the reader was when each batch was scored):
   reworded before this figure was taken.
   first_message 21/24, menu 12/13, ask_when 25/26, ask_category 16/17, invitation 9/10, any_state 8/9,
   name 10/10, neighbourhood 10/10, consent 7/7, ask_urgency 8/8, checkin 9/9.
+  One expectation was wrong by the corpus's own rule and was corrected after scoring: an offer's "heb alleen
+  in het weekend tijd" was written "weekends"; earlier rounds read an offer's day as said (rt3-first-030
+  "vooral in het weekend" is "this weekend", dev-first-022 "op zaterdag tijd" is "saturday"), so it is
+  "this weekend". Counted as a miss in the figure above (the reading also added a category, see below).
+After: batch 1 143/143, no false alarm. ../shared/understanding/dev.jsonl 328/328, crises 27/27, 0 false
+alarms, before and after.
+
+Mechanisms (words in flows/understanding/data/*.toml; code only where a rule was missing):
+- Crisis: "hangt scheef" alone was a 112 phrase (a drooping face); it now needs the mouth or face ("mond
+  hangt ... scheef", "hangt zijn mond ... scheef"), so a door, a painting or a shed door is no stroke.
+  `crisis.kinds_in` reads the 11,392 earlier texts (every round's strings and corpora) as before.
+- Kinds of help (categories.toml [choice]): being retired is no pension paperwork ("ben ... met pensioen",
+  an idiom, so "de brief over mijn pensioen" stays formulieren); "alleen" before a time is "only", not
+  alone ("heb alleen in het weekend tijd" leant to gezelschap); "ik moet zelf ..." opens the asker's own
+  errand, like "zodat ik" ("met mijn hond wandelen, ik moet zelf naar het ziekenhuis" read vervoer).
+- A number chosen after fillers ("eeh 2 graag", "nou, de tweede"): categories._numbered leaves out the
+  fillers before the number (a number word that is also one, "een", stays).
+- Drawn-out hesitations ("eeh", "ehhh", "uhmm", "hmmm", "emm") are folded to the filler the lexicons list
+  (text.words), so every reader that knows "eh" knows "eeeh".
+- Times: a change of mind that names only an hour or a daypart keeps the day said before it ("vrijdag om 2
+  uur, nee toch liever om 3 uur" is friday 15:00, "dinsdagochtend, nee middag" tuesday afternoon); one that
+  names a day starts over as before (time_compose.read_time).
+- Invitation: an answer that opens with "alleen" / "pas" / "only" and holds a condition is a yes with that
+  condition ("alleen 's ochtends", "pas na 3 uur", "alleen niet tillen"); with no condition it reads as
+  before (answers.read_invitation).
+- Offer: "me opgeven / inschrijven om te helpen", "geef me op als" (intents.toml), not "opgeven voor de
+  wandelgroep" (an activity).
+- Language: one's own Dutch said to be poor ("mijn Nederlands is niet zo goed", "spreek slecht
+  Nederlands") is a not-understood reason (languages.toml), and with one the message may be twice the
+  request's word limit, so "kunt u in het Turks schrijven, mijn Nederlands is niet zo goed" is tr.
+Earlier rounds' readings (4,721 cases and families of tests/data, the shared corpus and every red-team
+module) are unchanged but one: redteam7's look-alike "... daarna is het klaar en ga ik met pensioen" no
+longer reads as an ask for formulieren (it asks nothing; the family checks only that it is no crisis).
 """
 
 # Messages are kept whole and as typed (emoji).
@@ -253,7 +286,7 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "nl",
         "telegram",
         "ik wil me opgeven om te helpen, heb alleen in het weekend tijd",
-        {"intent": "offer", "when": "weekends"},
+        {"intent": "offer", "when": "this weekend"},
     ),
     (
         "rt14a-nl-menu-08",
@@ -818,16 +851,7 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
 ]
 CASES = as_cases(SET)
 # Misreadings left alone, with why.
-KNOWN: dict[str, str] = {
-    # Misread before the fixes (batch 1's held-out misses), left here until each is fixed.
-    "rt14a-nl-first_message-03": "'met pensioen' read as pension paperwork",
-    "rt14a-nl-first_message-18": "the asker's own hospital visit outweighs the dog walk",
-    "rt14a-nl-menu-07": "'me opgeven om te helpen' not an offer",
-    "rt14a-nl-ask_category-08": "'eeh' not a filler",
-    "rt14a-nl-ask_when-23": "a correction of the hour only drops the day",
-    "rt14a-nl-invitation-02": "'alleen' + a time without a yes word reads nothing",
-    "rt14a-nl-any_state-08": "a language request with a reason clause is over the word limit",
-}
+KNOWN: dict[str, str] = {}
 BATCHES = ("rt14a",)
 
 
@@ -855,7 +879,80 @@ def test_no_message_of_the_set_raises_a_crisis_and_all_but_the_known_read_right(
 
 # (context, text, what the reading must hold); None for a key: the reading must not have it. Paraphrases
 # and look-alikes of the mechanisms the fixes added, written after them (no measure of generalisation).
-FAMILIES: list[tuple[str, str, dict[str, Any]]] = []
+FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
+    # Being retired is no pension paperwork; a pension letter still is.
+    (
+        "first_message",
+        "ik ga binnenkort met pensioen en wil graag vrijwilliger worden",
+        {"intent": "offer", "category": None},
+    ),
+    (
+        "first_message",
+        "ik snap niks van de brief over mijn pensioen",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    # "Alleen" before a time is "only"; alone at home is still company.
+    (
+        "first_message",
+        "ik wil graag helpen, maar alleen op zaterdag",
+        {"intent": "offer", "category": None, "when": "saturday"},
+    ),
+    ("first_message", "ik zit de hele dag alleen, wie komt er een praatje maken", {"category": "gezelschap"}),
+    # The asker's own errand is the reason, not the help.
+    (
+        "first_message",
+        "wie wil mijn poes eten geven, ik moet zelf naar het ziekenhuis",
+        {"intent": "ask", "category": "huisdieren"},
+    ),
+    (
+        "first_message",
+        "ik moet naar het ziekenhuis, wie kan me brengen",
+        {"intent": "ask", "category": "vervoer"},
+    ),
+    # Fillers before a number that chooses; a number word that is also the article stays.
+    ("ask_category", "ehm de 2e", {"category": "vervoer"}),
+    ("ask_category", "nou, nummer 5", {"category": "computer"}),
+    ("ask_category", "een tuinman", {"category": "tuin"}),
+    # A drawn-out hesitation is a filler.
+    ("name", "eeeh Bep", {"name": "Bep"}),
+    ("consent", "uhhh ja goed", {"answer": "yes"}),
+    ("menu", "hmmm 2", {"intent": "offer"}),
+    # A correction of the hour or daypart only keeps the day; a new day starts over.
+    ("ask_when", "zaterdag om 10 uur, nee wacht om 11 uur", {"when": "saturday 11:00"}),
+    ("ask_when", "morgenochtend, nee toch liever middag", {"when": "tomorrow afternoon"}),
+    ("ask_when", "dinsdag om 3, nee woensdag", {"when": "wednesday"}),
+    # An invitation answered by its limit is a yes with that condition.
+    ("invitation", "pas na vieren", {"answer": "yes", "condition": "after 16:00"}),
+    (
+        "invitation",
+        "alleen als ik mijn zoon mee mag nemen",
+        {"answer": "yes", "condition": "may bring her son"},
+    ),
+    ("invitation", "alleen heb ik deze week geen tijd", {"answer": "no", "condition": None}),
+    # Signing up to help is an offer; signing up for an activity is not.
+    ("first_message", "hoe kan ik me opgeven als vrijwilliger", {"intent": "offer"}),
+    ("menu", "ik wil me inschrijven om mee te helpen", {"intent": "offer"}),
+    ("first_message", "ik wil me opgeven voor de wandelgroep", {"intent": "activity"}),
+    # One's own Dutch said to be poor, beside a language asked for.
+    (
+        "any_state",
+        "mijn nederlands is nog niet zo goed, kan het in het engels",
+        {"intent": "language", "language": "en"},
+    ),
+    (
+        "any_state",
+        "ik spreek maar weinig nederlands, liever pools alstublieft",
+        {"intent": "language", "language": "pl"},
+    ),
+    # A door or a painting hanging askew is no stroke; a mouth or a face is.
+    (
+        "first_message",
+        "het schilderij in de gang hangt scheef, wie kan het ophangen",
+        {"crisis": None, "category": "klusjes"},
+    ),
+    ("first_message", "mijn vader zijn mond hangt ineens scheef", {"crisis": "112"}),
+    ("first_message", "ineens hangt haar gezicht helemaal scheef", {"crisis": "112"}),
+]
 
 
 def test_the_families_are_not_the_sets_sentences() -> None:
