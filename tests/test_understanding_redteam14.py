@@ -16,17 +16,36 @@ Held out, before the fixes (as the reader was when each batch was scored):
   reworded before this figure was taken.
   first_message 21/24, menu 12/13, ask_when 25/26, ask_category 16/17, invitation 9/10, any_state 8/9,
   name 10/10, neighbourhood 10/10, consent 7/7, ask_urgency 8/8, checkin 9/9.
-  One expectation was wrong by the corpus's own rule and was corrected after scoring: an offer's "heb alleen
-  in het weekend tijd" was written "weekends"; earlier rounds read an offer's day as said (rt3-first-030
-  "vooral in het weekend" is "this weekend", dev-first-022 "op zaterdag tijd" is "saturday"), so it is
-  "this weekend". Counted as a miss in the figure above (the reading also added a category, see below).
-After: batch 1 143/143, no false alarm. ../shared/understanding/dev.jsonl 328/328, crises 27/27, 0 false
-alarms, before and after.
+  One expectation was wrong by the corpus's own convention and was corrected after scoring: an offer's "heb
+  alleen in het weekend tijd" was written "weekends"; earlier rounds read an offer's day as said
+  (rt3-first-030 "vooral in het weekend" is "this weekend", dev-first-022 "op zaterdag tijd" is "saturday"),
+  so it is "this weekend". It stays a miss in the figure above (the reading also added a category).
+- Batch 2 (rt14b, 62), written after batch 1's fixes and not aimed at them: 51/62 (82.3 %), no false alarm
+  (its one look-alike, "ik heb het gevoel dat ik verzuip", raised none). Five messages first written were in
+  earlier rounds ("over een uurtje", "bij het station", "moet dat echt?", "morgen zou fijn zijn", "opnieuw
+  beginnen") and were reworded before scoring.
+  first_message 8/10, menu 3/6, invitation 1/5, ask_urgency 2/3, checkin 3/4, ask_when 10/10,
+  ask_category 7/7, name 4/4, neighbourhood 5/5, consent 3/3, any_state 5/5.
+  Three expectations were against earlier rounds' decided readings and were corrected after scoring (no
+  code changed for them): "het kan wel even wachten" is this_week, not any (urgency.toml lists "kan wel even
+  wachten" there and rt8c-nl-ask_urgency-03 "het kan nog wel even wachten" expects it); a time with "pas
+  om" in an invitation is the hour itself, not "after" it ("ja hoor, maar ik ben er pas om 4 uur" is
+  "16:00", as tests/test_conditions.py reads "kan pas om 3 uur" "15:00", and the meeting flow proposes that
+  hour), and so "ja! ik kan na het werk, rond half 6" is "17:30". By those conventions batch 2 read 54/62
+  (87.1 %) before its fixes.
+  The honest generalisation figure is 51/62 as written (54/62 by the conventions): the time reader, names,
+  neighbourhoods, consent and any-state commands carried over whole; what failed were words for the same
+  things said another way (a "koffie-uurtje", "is het mogelijk dat iemand", "ik kom helpen", "deze keer sla
+  ik over", "ik lig met griep in bed", "ik verzuip"), the weak spot every reading round finds.
+After: batch 1 143/143, batch 2 62/62, no false alarm. ../shared/understanding/dev.jsonl 328/328, crises
+27/27, 0 false alarms, before and after.
 
 Mechanisms (words in flows/understanding/data/*.toml; code only where a rule was missing):
 - Crisis: "hangt scheef" alone was a 112 phrase (a drooping face); it now needs the mouth or face ("mond
-  hangt ... scheef", "hangt zijn mond ... scheef"), so a door, a painting or a shed door is no stroke.
-  `crisis.kinds_in` reads the 11,392 earlier texts (every round's strings and corpora) as before.
+  hangt ... scheef", "hangt zijn mond ... scheef"), so a door, a painting or a shed door is no stroke. An
+  English carer's "drowning in it all / in paperwork" is a saying (crisis.toml [idioms]); "my son is
+  drowning in the canal" stays 112. `crisis.kinds_in` reads the 11,392 earlier texts (every round's strings
+  and corpora) as before.
 - Kinds of help (categories.toml [choice]): being retired is no pension paperwork ("ben ... met pensioen",
   an idiom, so "de brief over mijn pensioen" stays formulieren); "alleen" before a time is "only", not
   alone ("heb alleen in het weekend tijd" leant to gezelschap); "ik moet zelf ..." opens the asker's own
@@ -40,15 +59,29 @@ Mechanisms (words in flows/understanding/data/*.toml; code only where a rule was
   names a day starts over as before (time_compose.read_time).
 - Invitation: an answer that opens with "alleen" / "pas" / "only" and holds a condition is a yes with that
   condition ("alleen 's ochtends", "pas na 3 uur", "alleen niet tillen"); with no condition it reads as
-  before (answers.read_invitation).
-- Offer: "me opgeven / inschrijven om te helpen", "geef me op als" (intents.toml), not "opgeven voor de
-  wandelgroep" (an activity).
+  before (answers.read_invitation). Ill in other words is a no ("lig met griep", "zit met koorts", "ben
+  verkouden", not "heb griep gehad maar kan wel"), and so is skipping a turn ("sla ik * over").
+- Intents (intents.toml): "me opgeven / inschrijven om te helpen", "ik kom helpen" are offers (not "kan er
+  iemand komen helpen", nor "opgeven voor de wandelgroep"); "is het mogelijk dat / om", "bestaat de
+  mogelijkheid" ask; a "koffie-uurtje", "theemiddag", "koffie-inloop" is on the agenda; a question about a
+  bill or a letter ("een vraag over de rekening van de thuiszorg") is paperwork even when a service of the
+  sociale kaart sent it (the paper_help rule), while "een vraag over de voedselbank" stays the sociale kaart;
+  "laat maar, stop" is a stop (a whole-message stop phrase): "laat maar" alone stays the cancel command of
+  commands.toml, so it is not made a filler (tried first: it broke that command, test_understanding_intent).
 - Language: one's own Dutch said to be poor ("mijn Nederlands is niet zo goed", "spreek slecht
   Nederlands") is a not-understood reason (languages.toml), and with one the message may be twice the
   request's word limit, so "kunt u in het Turks schrijven, mijn Nederlands is niet zo goed" is tr.
+- Check-in distress: drowning in the care, said as a picture ("ik verzuip", "ik verdrink in", "ga kopje
+  onder", "hoofd niet ... boven water", "drowning in").
 Earlier rounds' readings (4,721 cases and families of tests/data, the shared corpus and every red-team
 module) are unchanged but one: redteam7's look-alike "... daarna is het klaar en ga ik met pensioen" no
-longer reads as an ask for formulieren (it asks nothing; the family checks only that it is no crisis).
+longer reads as an ask for formulieren (it asks nothing; its family checks only that it is no crisis).
+
+Decisions: the round stays in Dutch (lang "nl" for every row), non-crisis; a look-alike ("ik verzuip") is
+marked `"crisis": false`. Phrase syntax differs per reader and was checked for each addition: the answer
+readers (lexmatch: `*` for one to three words, no `[ ]` or `|`), the crisis and check-in readers
+(crisis_phrases: `...` for none to three words, no `[ ]` or `|`), the rest (phrases.py: all of it).
+Known misses: none; `KNOWN` is empty.
 """
 
 # Messages are kept whole and as typed (emoji).
@@ -848,16 +881,358 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         {"intent": "language", "language": "tr"},
     ),
     ("rt14a-nl-any_state-09", "any_state", "nl", "sms", "UITSCHRIJVEN", {"intent": "stop"}),
+    (
+        "rt14b-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "Goedenavond, mijn man is slecht ter been en moet vrijdag om kwart voor elf bij de oogarts zijn. Wie kan ons rijden? Mvg Tine",
+        {"intent": "ask", "category": "vervoer", "when": "friday 10:45"},
+    ),
+    (
+        "rt14b-nl-first_message-02",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Hallo 👋 ik woon hier sinds kort en ken nog niemand. Is er iets van een koffie-uurtje of zo?",
+        {"intent": "activity"},
+    ),
+    (
+        "rt14b-nl-first_message-03",
+        "first_message",
+        "nl",
+        "sms",
+        "kan iemand mijn grasmat maaien. de maaier heb ik zelf",
+        {"intent": "ask", "category": "tuin"},
+    ),
+    (
+        "rt14b-nl-first_message-04",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik wil graag mijn hulp aanbieden bij het invullen van formulieren, ben oud-belastingadviseur",
+        {"intent": "offer", "category": "formulieren"},
+    ),
+    (
+        "rt14b-nl-first_message-05",
+        "first_message",
+        "nl",
+        "telegram",
+        "Mijn oma (88) heeft een nieuwe tv en krijgt de zenders niet goed. Kan iemand zaterdag even langs?",
+        {"intent": "ask", "category": "computer", "when": "saturday"},
+    ),
+    (
+        "rt14b-nl-first_message-06",
+        "first_message",
+        "nl",
+        "sms",
+        "wie kan morgen voor mij naar de Lidl, ik heb een lijstje",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    (
+        "rt14b-nl-first_message-07",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Goedemorgen! Wij zijn volgende week weg, wie wil onze vissen voeren? 🐠",
+        {"intent": "ask", "category": "huisdieren", "when": "next week"},
+    ),
+    (
+        "rt14b-nl-first_message-08",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn mail doet raar, ik krijg niks meer binnen",
+        {"intent": "ask", "category": "computer"},
+    ),
+    (
+        "rt14b-nl-first_message-09",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "is het mogelijk dat iemand met mijn vader gaat wandelen? hij heeft beginnende dementie",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    (
+        "rt14b-nl-first_message-10",
+        "first_message",
+        "nl",
+        "sms",
+        "wanneer is de volgende bingo in het buurthuis",
+        {"intent": "activity"},
+    ),
+    ("rt14b-nl-menu-01", "menu", "nl", "sms", "nummer een graag", {"intent": "ask"}),
+    ("rt14b-nl-menu-02", "menu", "nl", "whatsapp", "ik kom helpen!", {"intent": "offer"}),
+    (
+        "rt14b-nl-menu-03",
+        "menu",
+        "nl",
+        "sms",
+        "ik heb een vraag over de rekening van de thuiszorg",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    (
+        "rt14b-nl-menu-04",
+        "menu",
+        "nl",
+        "whatsapp",
+        "Kan iemand mij overmorgen naar de fysio brengen?",
+        {"intent": "ask", "category": "vervoer", "when": "day after tomorrow"},
+    ),
+    ("rt14b-nl-menu-05", "menu", "nl", "sms", "nee laat maar, stop", {"intent": "stop"}),
+    (
+        "rt14b-nl-menu-06",
+        "menu",
+        "nl",
+        "telegram",
+        "ik wil graag met iemand van jullie bellen",
+        {"intent": "human"},
+    ),
+    ("rt14b-nl-ask_category-01", "ask_category", "nl", "sms", "de wasmachine lekt", {"category": "klusjes"}),
+    (
+        "rt14b-nl-ask_category-02",
+        "ask_category",
+        "nl",
+        "whatsapp",
+        "mijn mobiel doet raar",
+        {"category": "computer"},
+    ),
+    (
+        "rt14b-nl-ask_category-03",
+        "ask_category",
+        "nl",
+        "sms",
+        "brieven van het CAK",
+        {"category": "formulieren"},
+    ),
+    (
+        "rt14b-nl-ask_category-04",
+        "ask_category",
+        "nl",
+        "whatsapp",
+        "de poes eten geven als ik weg ben",
+        {"category": "huisdieren"},
+    ),
+    (
+        "rt14b-nl-ask_category-05",
+        "ask_category",
+        "nl",
+        "sms",
+        "onkruid tussen de tegels",
+        {"category": "tuin"},
+    ),
+    (
+        "rt14b-nl-ask_category-06",
+        "ask_category",
+        "nl",
+        "whatsapp",
+        "iemand die een keer per week langskomt voor de gezelligheid",
+        {"category": "gezelschap"},
+    ),
+    (
+        "rt14b-nl-ask_category-07",
+        "ask_category",
+        "nl",
+        "sms",
+        "ik moet naar de tandarts in de stad",
+        {"category": "vervoer"},
+    ),
+    (
+        "rt14b-nl-ask_when-01",
+        "ask_when",
+        "nl",
+        "sms",
+        "dinsdag of donderdagmiddag",
+        {"when": "tuesday or thursday afternoon"},
+    ),
+    (
+        "rt14b-nl-ask_when-02",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "half 11 morgenochtend",
+        {"when": "tomorrow 10:30"},
+    ),
+    ("rt14b-nl-ask_when-03", "ask_when", "nl", "sms", "tegen de avond", {"when": "evening"}),
+    (
+        "rt14b-nl-ask_when-04",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "vanmiddag al als het kan",
+        {"when": "today afternoon"},
+    ),
+    (
+        "rt14b-nl-ask_when-05",
+        "ask_when",
+        "nl",
+        "sms",
+        "ergens deze week, maakt niet zoveel uit",
+        {"when": "this week"},
+    ),
+    (
+        "rt14b-nl-ask_when-06",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "weet ik nog niet, ik moet eerst mijn dochter vragen",
+        {"unclear": True},
+    ),
+    ("rt14b-nl-ask_when-07", "ask_when", "nl", "sms", "op de 3e om half 10", {"when": "3rd 09:30"}),
+    ("rt14b-nl-ask_when-08", "ask_when", "nl", "whatsapp", "over een uurtje of zo", {"when": "in 1 hour"}),
+    (
+        "rt14b-nl-ask_when-09",
+        "ask_when",
+        "nl",
+        "sms",
+        "volgende week vrijdag in de middag",
+        {"when": "next friday afternoon"},
+    ),
+    ("rt14b-nl-ask_when-10", "ask_when", "nl", "sms", "na vijven", {"when": "after 17:00"}),
+    (
+        "rt14b-nl-name-01",
+        "name",
+        "nl",
+        "whatsapp",
+        "Mijn naam is Gerrit Jan, maar zeg maar Gert",
+        {"name": "Gert"},
+    ),
+    ("rt14b-nl-name-02", "name", "nl", "sms", "mevr. Bakker", {"name": "mevrouw Bakker"}),
+    ("rt14b-nl-name-03", "name", "nl", "sms", "hoeft niet", {"not_a_name": True}),
+    ("rt14b-nl-name-04", "name", "nl", "whatsapp", "Wim, de buurman van Truus", {"name": "Wim"}),
+    ("rt14b-nl-neighbourhood-01", "neighbourhood", "nl", "sms", "7398 PX", {"postcode": "7398"}),
+    (
+        "rt14b-nl-neighbourhood-02",
+        "neighbourhood",
+        "nl",
+        "whatsapp",
+        "Bloemhof, achter de school",
+        {"neighbourhood": "Bloemhof"},
+    ),
+    ("rt14b-nl-neighbourhood-03", "neighbourhood", "nl", "sms", "vlak bij het station", {"unknown": True}),
+    (
+        "rt14b-nl-neighbourhood-04",
+        "neighbourhood",
+        "nl",
+        "whatsapp",
+        "in de oude haven, boven de bakker",
+        {"neighbourhood": "Oude Haven"},
+    ),
+    ("rt14b-nl-neighbourhood-05", "neighbourhood", "nl", "sms", "ik woon in Deventer", {"unknown": True}),
+    ("rt14b-nl-consent-01", "consent", "nl", "whatsapp", "ja, dat vind ik goed hoor", {"answer": "yes"}),
+    ("rt14b-nl-consent-02", "consent", "nl", "sms", "moet dat echt bewaard worden?", {"answer": "question"}),
+    ("rt14b-nl-consent-03", "consent", "nl", "sms", "nee hoor, liever niet bewaren", {"answer": "no"}),
+    (
+        "rt14b-nl-ask_urgency-01",
+        "ask_urgency",
+        "nl",
+        "whatsapp",
+        "morgen zou wel heel fijn zijn",
+        {"urgency": "this_week"},
+    ),
+    (
+        "rt14b-nl-ask_urgency-02",
+        "ask_urgency",
+        "nl",
+        "sms",
+        "het kan wel even wachten",
+        {"urgency": "this_week"},
+    ),
+    (
+        "rt14b-nl-ask_urgency-03",
+        "ask_urgency",
+        "nl",
+        "sms",
+        "liefst vandaag nog, ik heb geen brood meer",
+        {"urgency": "today"},
+    ),
+    (
+        "rt14b-nl-invitation-01",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "ja! ik kan na het werk, rond half 6",
+        {"answer": "yes", "condition": "17:30"},
+    ),
+    ("rt14b-nl-invitation-02", "invitation", "nl", "sms", "sorry, ik lig met griep in bed", {"answer": "no"}),
+    (
+        "rt14b-nl-invitation-03",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "misschien, ik moet even in mijn agenda kijken",
+        {"answer": "later"},
+    ),
+    (
+        "rt14b-nl-invitation-04",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "ja hoor, maar ik ben er pas om 4 uur",
+        {"answer": "yes", "condition": "16:00"},
+    ),
+    ("rt14b-nl-invitation-05", "invitation", "nl", "sms", "deze keer sla ik over", {"answer": "no"}),
+    (
+        "rt14b-nl-checkin-01",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "het was een goede week, hij was rustig",
+        {"answer": "good"},
+    ),
+    (
+        "rt14b-nl-checkin-02",
+        "checkin",
+        "nl",
+        "sms",
+        "wisselend, sommige dagen gaat het beter dan andere",
+        {"answer": "okay"},
+    ),
+    (
+        "rt14b-nl-checkin-03",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "ik heb het gevoel dat ik verzuip",
+        {"answer": "heavy", "distress": True, "crisis": False},
+    ),
+    ("rt14b-nl-checkin-04", "checkin", "nl", "sms", "zwaar, maar we redden het", {"answer": "heavy"}),
+    ("rt14b-nl-any_state-01", "any_state", "nl", "sms", "ik wil hier mee stoppen", {"intent": "stop"}),
+    (
+        "rt14b-nl-any_state-02",
+        "any_state",
+        "nl",
+        "whatsapp",
+        "geef mij maar iemand aan de lijn",
+        {"intent": "human"},
+    ),
+    ("rt14b-nl-any_state-03", "any_state", "nl", "sms", "kan ik opnieuw beginnen", {"intent": "menu"}),
+    (
+        "rt14b-nl-any_state-04",
+        "any_state",
+        "nl",
+        "whatsapp",
+        "in het Pools graag",
+        {"intent": "language", "language": "pl"},
+    ),
+    (
+        "rt14b-nl-any_state-05",
+        "any_state",
+        "nl",
+        "whatsapp",
+        "spreek je ook Arabisch?",
+        {"intent": "language", "language": "ar"},
+    ),
 ]
 CASES = as_cases(SET)
 # Misreadings left alone, with why.
 KNOWN: dict[str, str] = {}
-BATCHES = ("rt14a",)
+BATCHES = ("rt14a", "rt14b")
 
 
 def test_the_set_is_new_and_covers_every_context() -> None:
     assert not {case.text.casefold() for case in CASES} & every_earlier_string(__file__)
-    assert len({case.id for case in CASES}) == len(CASES) == 143
+    assert len({case.id for case in CASES}) == len(CASES) == 205
     assert len({(case.context, case.text.casefold()) for case in CASES}) == len(CASES)
     for batch in BATCHES:
         assert {case.context for case in CASES if case.id.startswith(batch)} == set(CONTEXTS)
@@ -952,6 +1327,52 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "mijn vader zijn mond hangt ineens scheef", {"crisis": "112"}),
     ("first_message", "ineens hangt haar gezicht helemaal scheef", {"crisis": "112"}),
+    # A coffee or tea hour is on the agenda.
+    ("first_message", "hebben jullie ook een theemiddag voor ouderen?", {"intent": "activity"}),
+    ("first_message", "wanneer is het koffie-uurtje in het wijkcentrum", {"intent": "activity"}),
+    # "Is het mogelijk dat iemand ..." asks.
+    (
+        "first_message",
+        "is het mogelijk om iemand te krijgen die mijn ramen lapt?",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    (
+        "first_message",
+        "bestaat er de mogelijkheid dat iemand mijn boodschappen brengt",
+        {"intent": "ask", "category": "boodschappen"},
+    ),
+    # "Ik kom helpen" offers; "kan er iemand komen helpen" asks.
+    ("menu", "wij komen graag helpen", {"intent": "offer"}),
+    (
+        "first_message",
+        "kan er iemand komen helpen met de verhuizing",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    # A question about a bill or a letter is paperwork; about the service itself it is the sociale kaart.
+    (
+        "first_message",
+        "ik heb een vraagje over een factuur van het ziekenhuis",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    ("first_message", "ik heb een vraag over de voedselbank", {"intent": "service_question"}),
+    # "Laat maar" before a command.
+    ("any_state", "laat ook maar, stoppen", {"intent": "stop"}),
+    ("any_state", "laat maar zitten", {"intent": None}),
+    # Ill in other words is a no; an illness that is over is not.
+    ("invitation", "helaas, ik zit met koorts thuis", {"answer": "no"}),
+    ("invitation", "ik heb griep gehad maar nu kan ik wel weer", {"answer": "yes"}),
+    ("invitation", "dit keer sla ik even over", {"answer": "no"}),
+    # Drowning in the care is distress, not an emergency; drowning in water is 112.
+    ("checkin", "ik ga echt kopje onder met alles", {"answer": "heavy", "distress": True, "crisis": None}),
+    (
+        "checkin",
+        "ik kan mijn hoofd nauwelijks boven water houden",
+        {"answer": "heavy", "distress": True, "crisis": None},
+    ),
+    ("first_message", "mijn kleinzoon verdrinkt in de vijver", {"crisis": "112"}),
+    ("checkin", "drowning in paperwork but we manage", {"crisis": None}),
+    # The mouth hanging askew said with the verb first is still a stroke sign.
+    ("first_message", "opeens hangt zijn mond scheef en hij reageert niet goed", {"crisis": "112"}),
 ]
 
 
