@@ -126,6 +126,8 @@ def read_invitation(
             answer, confidence = "no", 0.7  # "ja. o nee wacht, ik moet werken": the yes taken back
     elif busy:
         answer, confidence = "later", 0.6
+    elif _only_opens(found) and _condition(text, found, lang, now):
+        answer, confidence = "yes", 0.7  # "alleen 's ochtends", "pas na 3 uur": a yes said by its limit
     else:
         answer, confidence = _emoji_answer(text)
     replies_later = any(hit.kind == "later_reply" for hit in hits)
@@ -554,6 +556,13 @@ def _condition(
         if hit.kind not in parts:
             parts.append(hit.kind)
     return "; ".join(parts) or None
+
+
+def _only_opens(found: Sequence[Token]) -> bool:
+    """The answer opens (fillers aside) with "alleen", "pas", "only": what follows is the limit of a yes."""
+    fillers = lx.word_set("yes_no", "fillers")
+    words = [token.word for token in found if token.word not in fillers]
+    return bool(words) and words[0] in lx.word_set("invitation", "only.before")
 
 
 def _only_day(found: Sequence[Token]) -> str | None:

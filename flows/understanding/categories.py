@@ -202,7 +202,7 @@ def _numbered(prepared: str) -> str | None:
     pattern = _lexicon().corrections
     after = [end for _, end, _ in pattern.spans(prepared)] if pattern is not None else []
     for start in [*reversed(after), 0]:
-        part = without_choice_opener(prepared[start:])
+        part = _without_leading_fillers(without_choice_opener(prepared[start:]))
         number = number_choice(part)
         if number is None or not 1 <= number <= len(order()):
             continue
@@ -210,6 +210,16 @@ def _numbered(prepared: str) -> str | None:
         if rest <= (_AFTER_DIGITS if part.split()[0].isdigit() else _AFTER_NUMBER_WORD) or _said_alone(part):
             return order()[number - 1]
     return None
+
+
+def _without_leading_fillers(part: str) -> str:
+    """ "eeh 2 graag", "nou, de tweede": the fillers before a number that chooses are left out (a number
+    word that is also a filler, "een", stays)."""
+    found = part.split()
+    fillers = set(_lexicon().fillers)
+    while len(found) > 1 and found[0] in fillers and number_choice(found[0]) is None:
+        found = found[1:]
+    return " ".join(found)
 
 
 def _said_alone(part: str) -> bool:

@@ -277,11 +277,13 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     "nl", "I don't speak Dutch" -> the language the message is written in (`lang`)."""
     prepared = normal(text)
     words = prepared.split()
-    if not words or len(words) > _LANGUAGE_REQUEST_WORDS:
-        return None
     languages = _languages()
+    not_understood = languages.not_understood is not None and bool(languages.not_understood.search(prepared))
+    # The reason ("mijn Nederlands is niet zo goed") may double a request's length.
+    if not words or len(words) > _LANGUAGE_REQUEST_WORDS * (2 if not_understood else 1):
+        return None
     hits = languages.names.find(prepared)
-    if languages.not_understood is not None and languages.not_understood.search(prepared):
+    if not_understood and languages.not_understood is not None:
         # "Hollandaca anlamiyorum, Türkçe yazar misiniz": a language asked for in a clause of its own.
         for clause in _CLAUSE.split(text):
             part = normal(clause)

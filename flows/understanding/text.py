@@ -76,9 +76,23 @@ def without_emoji(text: str) -> str:
     return " ".join(_EMOJI.sub(" ", text).split())
 
 
+# A hesitation drawn out ("eeh", "ehhh", "uhmm", "hmmm", "emm") is read as the one the lexicons list ("eh",
+# "uh", "uhm", "hmm", "ehm"): round 14.
+_HESITATION = re.compile(r"e+u*h+m*|u+h+m*|h+m+|e+m+")
+_RUN = re.compile(r"(.)\1+")
+_HESITATION_NAMES = {"hm": "hmm", "em": "ehm"}
+
+
+def _hesitation(word: str) -> str:
+    if word[0] not in "ehu" or len(word) > 12 or not _HESITATION.fullmatch(word):
+        return word
+    short = _RUN.sub(r"\1", word)
+    return _HESITATION_NAMES.get(short, short)
+
+
 def words(text: str) -> list[str]:
-    """The folded words of a message: "Ja!! Doe maar 👍" -> ["ja", "doe", "maar"]."""
-    return _WORD.findall(fold(without_emoji(text)))
+    """The folded words of a message: "Ja!! Doe maar 👍" -> ["ja", "doe", "maar"]; "eeh" -> "eh"."""
+    return [_hesitation(word) for word in _WORD.findall(fold(without_emoji(text)))]
 
 
 @lru_cache(maxsize=4096)

@@ -87,11 +87,42 @@ def read_time(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeR
             segments.append([])
         else:
             segments[-1].append(item)
-    for segment in reversed(segments):
-        reading = _segment(segment, found, now, loose)
-        if reading is not None:
-            return reading
+    for index in range(len(segments) - 1, -1, -1):
+        reading = _segment(segments[index], found, now, loose)
+        if reading is None:
+            continue
+        day = [] if _says_day(segments[index]) else _day_before(segments[:index], found)
+        if day:
+            # "vrijdag om 2 uur, nee toch om 3 uur": a correction of the hour or daypart only keeps the day.
+            return _segment([*day, *segments[index]], found, now, loose) or reading
+        return reading
     return None
+
+
+# Items that say a day (or repeat one): a correction that has one of them starts over.
+_DAY_KINDS = frozenset(
+    {"day", "plural", "rel", "week", "date", "month", "holiday", "ordinal", "dur", "asap", "flexible", "rec"}
+)
+_CARRIED_KINDS = frozenset(
+    {"day", "plural", "rel", "week", "date", "month", "holiday", "ordinal", "rec", "every", "every_other"}
+    | {"next", "this", "dur", "of_month"}
+)
+
+
+def _says_day(segment: list[Item]) -> bool:
+    return any(item.kind in _DAY_KINDS for item in segment)
+
+
+def _day_before(segments: list[list[Item]], found: list[str]) -> list[Item]:
+    """The day items of the nearest earlier segment that says a day (one option only, not negated)."""
+    for segment in reversed(segments):
+        kept = _negated(segment, found)
+        if not _says_day(kept):
+            continue
+        if any(item.kind == "or" for item in kept):
+            return []
+        return [item for item in kept if item.kind in _CARRIED_KINDS]
+    return []
 
 
 _CONTENT_KINDS = frozenset(
