@@ -151,6 +151,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             if (handled := handler(state, event, profile)) is not None:
                 return handled
         return StepResult(state)
+    # AFSPRAAK's plan comes as the internal event right after it; a message in between ends the wait.
+    state.pop(meetings.ASKED, None)
     event = _caption_as_text(event)
     # Before the crisis check: a crisis written in English is answered in English.
     followed = _follow_language(state, event)

@@ -202,7 +202,7 @@ def _facts(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
         place = places.load_municipality().get(str(data["neighbourhood"]))
         params["neighbourhood"] = place.name if place is not None else str(data["neighbourhood"])
     if "when" in data:
-        params["when"] = describe_when(When.from_json(data["when"]), lang)
+        params["when"] = conditions.describe_request_when(data["when"], lang)
     if data.get("proposal"):
         params["proposed"] = describe_when(
             When("moment", datetime.fromisoformat(str(data["proposal"]))), lang
