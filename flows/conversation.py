@@ -493,6 +493,12 @@ def _on_menu(
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return threads.relay(state, event.text.strip(), profile)
+    if (
+        answer is None
+        and event.kind == "text"
+        and (limit := _heavy_in_words(state, event, profile, limit=True))
+    ):
+        return limit  # "ik kan niet meer, ik ben op": at her limit, before a request read in the words
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
     if (
@@ -502,11 +508,29 @@ def _on_menu(
         is not None
     ):
         return understood
+    if answer is None and event.kind == "text" and (heavy := _heavy_in_words(state, event, profile)):
+        return heavy
     if state.get("prompt") and interpret.context_of(state) != "menu":
         # An open invitation, check-in or question is asked again, never dropped for the menu.
         return StepResult(state, repair.again(state))
     menu.show(state, "menu")
     return StepResult(state, repair.again(state))
+
+
+def _heavy_in_words(
+    state: dict[str, Any], event: Event, profile: Profile, *, limit: bool = False
+) -> StepResult | None:
+    """A registered mantelzorger who says at the menu, unasked, that caring is getting too much ("ik merk
+    dat het zorgen voor mijn man me te zwaar wordt"): what ZWAAR gives (the offers of help), as a
+    check-in answered heavy would; words that show she is at her limit also alert staff. Read as a
+    check-in answer is read; anyone else, or a message read otherwise, goes on to the menu as before."""
+    if profile.care is None:
+        return None
+    found = interpret.reading("checkin", event.text, language(state))
+    if found.answer != "heavy" or found.confidence < interpret.CONFIDENT or (limit and not found.distress):
+        return None
+    result = care.heavy(state)
+    return _with_distress(state, event, result)
 
 
 def _goto(result: StepResult, profile: Profile, now: datetime) -> StepResult:

@@ -403,6 +403,115 @@ BATCH_4 = [
 ]
 
 
+# What the fixes must not break.
+GUARDS = [
+    D(
+        "a plan that arrives unasked mid-question is still only a hint, the question stays",
+        (
+            *THREAD_TO_WHEN,
+            (PLAN, {"keys": ["meet_plan_later"], "not_keys": ["meet_where"]}),
+            ("donderdag", {"keys": ["when_understood"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "a message between AFSPRAAK and its plan ends the wait: the plan is a hint again",
+        (
+            *THREAD_TO_WHEN,
+            ("AFSPRAAK", {"effect": ["meet_manage"]}),
+            ("donderdag", {"keys": ["when_understood"]}),
+            (PLAN, {"keys": ["meet_plan_later"], "not_keys": ["meet_where"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "AFSPRAAK at the menu plans as before, with no question to come back to",
+        (
+            ("MENU", {"keys": ["menu"]}),
+            ("AFSPRAAK", {"effect": ["meet_manage"]}),
+            (PLAN, {"keys": ["meet_where"]}),
+            ("1", {"keys": ["meet_when"]}),
+            ("zaterdag om 10 uur", {"keys": ["meet_proposal_sent"], "not_keys": ["ask_*", "menu"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "a plain day keeps no window; 'deze week' at the urgency question is still the urgency",
+        (
+            *TO_WHEN,
+            ("donderdag", {"keys": ["ask_urgency"], "not_says": ["vanaf", "tot en met"]}),
+            ("deze week", {"keys": ["ask_visibility"], "not_keys": ["when_understood"]}),
+            ("1", {"keys": ["ask_summary"]}),
+            ("1", {"effect_has": {"create_request": {"when.window": None, "when.kind": "flexible"}}}),
+        ),
+    ),
+    D(
+        "a time at night with a bound is asked again, not kept as a window",
+        (
+            *TO_WHEN,
+            ("na 23 uur", {"keys": ["ask_when*"], "not_keys": ["ask_urgency"]}),
+        ),
+    ),
+    D(
+        "someone who is no carer saying it is heavy at the menu gets no carer's offers",
+        (("het wordt me allemaal te zwaar", {"not_keys": ["care_heavy_offers"]}),),
+    ),
+    D(
+        "a carer's request in words at the menu is still a request",
+        (("kan iemand boodschappen voor ons doen?", {"keys": ["ask_when"], "not_keys": ["care_heavy*"]}),),
+        profile=CARER,
+    ),
+    D(
+        "a carer at her limit at the menu: the offers and a staff alert",
+        (("ik kan niet meer, ik ben op", {"keys": ["care_heavy_offers"], "effect": ["alert_staff"]}),),
+        profile=CARER,
+    ),
+    D(
+        "'nee' at the offer's language question is the answer, not a correction",
+        (
+            *TO_TIMES,
+            ("doordeweeks overdag", {"keys": ["offer_limit"]}),
+            ("2", {"keys": ["offer_languages"]}),
+            ("nee", {"keys": ["offer_summary"], "not_keys": ["correction_noted"]}),
+        ),
+    ),
+    D(
+        "asking for the neighbour's number, or refusing to share one's own, is only passed on",
+        (
+            (AGREED, {"keys": ["meet_agreed"]}),
+            ("mag ik jouw nummer?", {"effect": ["relay"], "no_effect": ["share_number"]}),
+            ("Henk mag mijn nummer niet hebben", {"effect": ["relay"], "no_effect": ["share_number"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+]
+
+# Seen in the replies of batch 4 turns that passed: expectations written too loosely to say what was
+# meant, tightened after scoring (not counted in the batch's figures; each a known gap).
+SEEN_IN_REPLIES = [
+    D(
+        "volunteer: a change of mind after a yes is no new request",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("ja hoor, maar pas na 3 uur", {"effect": ["answer_invitation"]}),
+            ("oh nee sorry, ik kan toch niet, ik moet naar de dokter", {"not_keys": ["ask_*"]}),
+        ),
+        gap="a yes cannot be taken back in words: matching ignores a second answer, and the words "
+        "start a request for a lift to the doctor",
+    ),
+    D(
+        "resident: a request in one message and then a question: the question is answered",
+        (
+            (
+                "Ik zoek iemand die donderdagmiddag mijn gras kan maaien. Hoe werkt dat eigenlijk?",
+                {"keys": ["help_*"], "not_keys": NOT_ASKED_AGAIN},
+            ),
+        ),
+        gap="the question goes into the description and is not answered",
+    ),
+]
+
+
 def _ids(dialogues: list[Dialogue]) -> list[object]:
     return [
         pytest.param(d, id=d.name, marks=[pytest.mark.xfail(reason=d.gap, strict=True)] if d.gap else [])
@@ -418,5 +527,17 @@ def test_batch_4(dialogue: Dialogue) -> None:
 
 @pytest.mark.parametrize("dialogue", _ids(GAPS))
 def test_gaps(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(SEEN_IN_REPLIES))
+def test_seen_in_replies(dialogue: Dialogue) -> None:
     problems = run(dialogue)
     assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
