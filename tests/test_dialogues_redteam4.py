@@ -486,6 +486,22 @@ GUARDS = [
     ),
 ]
 
+GUARDS += [
+    D(
+        "a request whose last sentence is itself a question for help is not cut",
+        (
+            (
+                "Mijn lamp is kapot. Kan iemand die ophangen?",
+                {"not_keys": ["how_it_works", "ask_description"]},
+            ),
+        ),
+    ),
+    D(
+        "'hoe werkt het?' alone at the menu is still the general info",
+        (("hoe werkt het?", {"keys": ["info"], "not_keys": ["how_it_works"]}),),
+    ),
+]
+
 # Seen in the replies of batch 4 turns that passed: expectations written too loosely to say what was
 # meant, tightened after scoring (not counted in the batch's figures; each a known gap).
 SEEN_IN_REPLIES = [
@@ -504,10 +520,13 @@ SEEN_IN_REPLIES = [
         (
             (
                 "Ik zoek iemand die donderdagmiddag mijn gras kan maaien. Hoe werkt dat eigenlijk?",
-                {"keys": ["help_*"], "not_keys": NOT_ASKED_AGAIN},
+                {
+                    "keys": ["how_it_works", "ask_summary"],
+                    "not_keys": NOT_ASKED_AGAIN,
+                    "not_says": ["Hoe werkt"],
+                },
             ),
         ),
-        gap="the question goes into the description and is not answered",
     ),
 ]
 
