@@ -190,6 +190,7 @@ def _crisis_care(calm: int, result: StepResult) -> StepResult:
 
 
 def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile) -> StepResult:
+    said_yes = state.pop(invitations.SAID_YES, None)
     command, argument = _command(state, event)
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
@@ -211,6 +212,9 @@ def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile)
         alert = Effect("alert_staff", {"kind": "voice_note", "priority": "normal"})
         return StepResult(state, (say("voice_note"), *repeat_prompt(state)), (alert,))
     choice = event.choice if event.kind == "choice" else answer
+    takes_back = said_yes is not None and command is None and event.kind == "text"
+    if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
+        return taken_back
     if invitations.is_answer(choice):
         assert choice is not None
         note, window = _condition(state, event, choice, now)

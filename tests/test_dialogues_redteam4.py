@@ -502,6 +502,18 @@ GUARDS += [
     ),
 ]
 
+GUARDS += [
+    D(
+        "after a yes, an ordinary message is not a take-back, and a later 'nee' neither",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("ja", {"effect": ["answer_invitation"]}),
+            ("ik heb hulp nodig met boodschappen", {"keys": ["ask_when"], "not_keys": ["invite_taken_back"]}),
+            ("nee", {"not_keys": ["invite_taken_back"], "no_effect": ["alert_staff"]}),
+        ),
+    ),
+]
+
 # Seen in the replies of batch 4 turns that passed: expectations written too loosely to say what was
 # meant, tightened after scoring (not counted in the batch's figures; each a known gap).
 SEEN_IN_REPLIES = [
@@ -510,10 +522,11 @@ SEEN_IN_REPLIES = [
         (
             (INVITE, {"keys": ["invite*"]}),
             ("ja hoor, maar pas na 3 uur", {"effect": ["answer_invitation"]}),
-            ("oh nee sorry, ik kan toch niet, ik moet naar de dokter", {"not_keys": ["ask_*"]}),
+            (
+                "oh nee sorry, ik kan toch niet, ik moet naar de dokter",
+                {"keys": ["invite_taken_back"], "not_keys": ["ask_*"], "effect": ["alert_staff"]},
+            ),
         ),
-        gap="a yes cannot be taken back in words: matching ignores a second answer, and the words "
-        "start a request for a lift to the doctor",
     ),
     D(
         "resident: a request in one message and then a question: the question is answered",
