@@ -263,6 +263,8 @@ def _plan(state: dict[str, Any], data: Mapping[str, Any], *, asked: bool = False
         if not asked:
             return StepResult(state, (say("meet_plan_later", {"name": _other(plan, lang)}),))
         state[BACK] = {k: deepcopy(v) for k, v in state.items() if k not in ("offered", "misses", BACK)}
+    elif state.get("flow") != "meet":
+        state.pop(BACK, None)  # one left by a plan that STOP or a crisis broke off is stale now
     state["flow"] = "meet"
     state["meet"] = {**plan, "step": "where"}
     return StepResult(state, (_where_prompt(state),))

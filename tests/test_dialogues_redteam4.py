@@ -1,10 +1,64 @@
 """Red team of whole conversations, round 4 (rounds 1-3: tests/test_dialogues_redteam.py).
 
 Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
-2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py).
+2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py, which gained `effect_has`
+to check what an effect carries, e.g. the window stored with a request).
 
-Figures (turns as expected / turns; dialogues fully as expected): see the end of this docstring,
-filled in after scoring.
+Figures (turns as expected / turns; dialogues fully as expected):
+- Known gaps given with the round (GAPS, a-d, 11 dialogues): 38/60 turns, 0/11 dialogues before;
+  59/60, 10/11 after. (d) stays a known gap (xfail).
+- Batch 4, 22 dialogues written before reading the flows in detail (older SMS users writing sentences,
+  corrections mid-flow, a request in one message then a question, volunteers with conditions and
+  changes of mind, carers who say it is getting heavy, a switch of language, a crisis in the middle
+  of a form, STOP/MENU/HELP mid-flow, sharing a number after a meeting was agreed), scored before
+  fixing (the honest generalisation figure): 68/71 turns, 19/22 dialogues; 71/71, 22/22 after.
+- Reading the replies of batch 4 showed two turns that passed only because their expectations were
+  too loose to say what was meant (SEEN_IN_REPLIES, tightened after scoring, not in the figures
+  above): 2/4 turns, 0/2 dialogues before; 4/4, 2/2 after.
+- Guards (what the fixes must not break): 13 dialogues, all hold.
+
+What failed and what changed (mechanisms):
+- (a) AFSPRAAK typed in the middle of a request, an offer or a carer's registration: its plan came back
+  as the "send AFSPRAAK when you are ready" hint. Now AFSPRAAK marks the thread asked for
+  (flows/meetings.py `ASKED`, cleared by any other message); the plan that follows for that thread
+  starts mid-question, keeps the open question with all that was said (`BACK`), and once the proposal
+  is sent asks it again led by "Dan gaan we verder waar we waren". MENU while planning offers "Verder
+  waar ik was" back to that question. A plan nobody asked for mid-question is still only the hint.
+- (b), (c) A time the `When` model cannot hold was asked again: "vanaf 14:00", "donderdag na 2 uur",
+  "tussen 1 en 3", "weet niet, ergens volgende week?", "deze week", "in het weekend". Now
+  (flows/conditions.py `request_time`) the reader's time with bounds or a week becomes the request's
+  `When` (the day when one is said, its start moved to the window's first hour; else any time) plus a
+  `conditions.Window` kept inside the request's `when` data as "window" (When.from_json reads past it:
+  no new column, no migration; `Window` gained `until`, the last day). `describe_request_when` reads
+  both back wherever a request's time is said (ask flow, summary, invitation, MIJN VRAGEN, circle
+  news): "donderdag 26 november, vanaf 14:00", "vanaf maandag 30 november, tot en met zondag 6
+  december". Also in a whole request told in the first message or at the menu
+  (flows/interpret.py `pending_request`). The night, options and a bound past its end stay no window.
+- A registered carer saying at the menu that it is getting too heavy ("ik merk dat het zorgen voor
+  mijn man me te zwaar wordt") got "not understood": now read as a check-in answer is, heavy gives
+  what ZWAAR gives; at her limit ("ik kan niet meer, ik ben op") before a request read in the words,
+  with a staff alert (flows/conversation.py `_heavy_in_words`). Only for registered carers.
+- "nee wacht, toch alleen in het weekend" at the offer's limit question was no count: a correction
+  (repair.is_correction) naming other times at the limit or language question changes the times, reads
+  them back and asks the open question again (flows/offer.py `_times_corrected`).
+- "mag Henk mijn telefoonnummer hebben? dan kan hij bellen" in a thread was only passed on: a message
+  naming one's own number with a word of giving it, without a no and without digits, is passed on and
+  is DEEL NUMMER too (flows/threads.py `offers_own_number`); asking for the other's number is not.
+- Seen in replies: "Ik zoek iemand die donderdagmiddag mijn gras kan maaien. Hoe werkt dat eigenlijk?"
+  kept the question in the description, unanswered: trailing sentences that ask how Voordeur works or
+  what it costs are cut off and answered (`how_it_works`) before the request's next question
+  (flows/first_contact.py `without_question_about_us`). "oh nee sorry, ik kan toch niet, ik moet
+  naar de dokter" right after a yes started a request for a lift: the message right after a yes that
+  the invitation reader reads as a no takes the yes back: `invite_taken_back` and a normal staff
+  alert (`volunteer_took_back`); matching holds the yes (the match may be made), so a person sorts it.
+
+Decided and left:
+- (d) Irony without a marker at a check-in ("Top. Echt top. Hij viel vannacht weer twee keer") is
+  still thanked as good. The flow sees only the reader's label; rules tried on paper (any words after
+  the good word, "weer" with a bad event) also catch "goed, hij slaapt weer beter". Left to the reader.
+- The window is read back and stored but matching does not yet compare it (a request "voor 12:00" and a
+  volunteer's "na 15:00" are not seen to clash; a week's request is offered as any time), and the
+  meeting planning is not yet handed the request's window.
 """
 
 # ruff: noqa: RUF001
