@@ -11,13 +11,14 @@ import re
 from datetime import datetime
 from typing import Any
 
-from flows import categories, interpret, places, repair
+from flows import categories, conditions, interpret, places, repair
+from flows.conditions import describe_request_when
 from flows.dialogue import YES_NO, chosen, label_of, language, prompt, repeat_prompt, say
 from flows.normalise import simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import says_nothing_more
-from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
+from flows.when import AMSTERDAM, When, at_night, parse_when
 
 MAX_DESCRIPTION = 300
 MIN_DESCRIPTION = 3
@@ -116,19 +117,19 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if answer != "yes" or not candidate:
             return _question(state, "when", [], prompt(state, "ask_when"))
         draft["when"] = candidate
-        agreed = describe_when(When.from_json(candidate), language(state))
+        agreed = describe_request_when(candidate, language(state))
         return _ask_next(state, profile, [say("when_understood", {"when": agreed})])
     elif step == "when":
-        when = _when_from(state, text, now)
-        if when is None:
+        data = _when_from(state, text, now)
+        if data is None:
             return StepResult(state, (prompt(state, "ask_when_again"),))
-        if at_night(when):
+        if at_night(When.from_json(data)):
             # Help at 03:00 is asked back, never taken as it stands.
-            draft["night_candidate"] = when.to_json()
-            params = {"when": describe_when(when, language(state))}
+            draft["night_candidate"] = data
+            params = {"when": describe_request_when(data, language(state))}
             return _question(state, "when_night", [], prompt(state, "night_check", YES_NO, params))
-        draft["when"] = when.to_json()
-        before = [say("when_understood", {"when": describe_when(when, language(state))})]
+        draft["when"] = data
+        before = [say("when_understood", {"when": describe_request_when(data, language(state))})]
         return _ask_next(state, profile, before)
     elif step == "where":
         if answer == "yes" and profile.neighbourhood is not None:
@@ -192,13 +193,13 @@ def _correction(state: dict[str, Any], step: str | None, text: str, now: datetim
     if step not in AFTER_WHEN:
         return None
     last = LAST_PART.split(text)[-1].strip()
-    when = (_when_from(state, last, now) if last else None) or _when_from(state, text, now)
-    if when is None or at_night(when) or when.to_json() == draft.get("when"):
+    data = (_when_from(state, last, now) if last else None) or _when_from(state, text, now)
+    if data is None or at_night(When.from_json(data)) or data == draft.get("when"):
         return None
-    draft["when"] = when.to_json()
-    if when.kind == "asap":
+    draft["when"] = data
+    if data["kind"] == "asap":
         draft["urgent"] = True
-    return _corrected(state, say("when_understood", {"when": describe_when(when, lang)}))
+    return _corrected(state, say("when_understood", {"when": describe_request_when(data, lang)}))
 
 
 def _corrected(state: dict[str, Any], noted: Reply) -> StepResult:
@@ -208,18 +209,23 @@ def _corrected(state: dict[str, Any], noted: Reply) -> StepResult:
     return StepResult(state, (noted, *repeat_prompt(state)))
 
 
-def _when_from(state: dict[str, Any], text: str, now: datetime) -> When | None:
-    """The time of an answer: the planner's own reading first ("morgen om 10 uur"), then the reader's
-    ("na tweeën", "in het weekend", "do of vr na 4") where it can be planned with."""
+def _when_from(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any] | None:
+    """The time of an answer as the request's `when` data: the planner's own reading first ("morgen om
+    10 uur"), then the reader's ("na tweeën", "do of vr na 4") where it can be planned with, then a
+    window the `When` cannot hold ("vanaf 14:00", "donderdag na 2 uur", "ergens volgende week"), kept
+    next to it (flows/conditions.py `request_time`)."""
     if not text:
         return None
     when = parse_when(text, now)
     if when is not None:
-        return when
+        return when.to_json()
     found = interpret.reading("ask_when", text, language(state), now)
     if found.time is None or found.confidence < interpret.CONFIDENT:
         return None
-    return found.time.to_when(now, AMSTERDAM)
+    when = found.time.to_when(now, AMSTERDAM)
+    if when is not None:
+        return when.to_json()
+    return conditions.request_time(found.time, now)
 
 
 def _ask_next(state: dict[str, Any], profile: Profile, before: list[Reply]) -> StepResult:
@@ -277,7 +283,7 @@ def summary_params(state: dict[str, Any]) -> dict[str, str]:
     return {
         "category": label_of(category, lang),
         "description": draft["description"],
-        "when": describe_when(When.from_json(draft["when"]), lang),
+        "when": describe_request_when(draft["when"], lang),
         "neighbourhood": neighbourhood.name if neighbourhood is not None else draft["neighbourhood"],
         "urgency": label_of(_urgency_choice(draft), lang),
         "visibility": label_of(visibility, lang),

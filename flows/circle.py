@@ -20,10 +20,10 @@ from typing import Any
 import phonenumbers
 
 from flows import catalogue, categories, meetings
+from flows.conditions import describe_request_when
 from flows.dialogue import chosen, label_of, language, prompt, repeat_prompt, say
 from flows.profile import CircleSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.when import When, describe_when
 
 SHARE_TYPES = ("requests", "meetings", "checkins")
 MAX_MESSAGE = 1000
@@ -303,7 +303,7 @@ def _request_params(params: dict[str, str], data: dict[str, Any], lang: str) -> 
         category = next((c for c in categories.CATEGORY_CHOICES if c.key == data["category"]), None)
         out["category"] = label_of(category, lang).lower() if category is not None else str(data["category"])
     if "when" in data:
-        out["when"] = describe_when(When.from_json(data["when"]), lang)
+        out["when"] = describe_request_when(data["when"], lang)
     if "answer" in data:
         # A mantelzorg check-in: the answer as the person chose it ("Goed", "Gaat wel", "Zwaar").
         out["summary"] = catalogue.render(f"care_{data['answer']}", lang).lower()

@@ -41,15 +41,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, get_day_names
 
 from flows import catalogue
-from flows.when import AMSTERDAM, DAYPARTS, HELPING_HOURS, When
+from flows.when import AMSTERDAM, DAYPARTS, HELPING_HOURS, When, describe_when
+
+if TYPE_CHECKING:
+    from flows.understanding.time_reading import TimeReading
 
 # How long a visit takes when the volunteer says when it must be done ("mits het voor 5 uur klaar is").
 VISIT = timedelta(hours=1)
@@ -97,6 +100,8 @@ class Window:
     at: time | None = None
     start: time | None = None
     end: time | None = None
+    # The last day (a request's week: "ergens volgende week" ends on that week's Sunday).
+    until: date | None = None
     # The "done before" hour as said, for telling the resident ("klaar voor 17:00").
     done: time | None = field(default=None, compare=False)
 
@@ -105,7 +110,7 @@ class Window:
         for name in ("days", "not_days", "not_parts"):
             if getattr(self, name):
                 data[name] = list(getattr(self, name))
-        for name in ("on", "from_date", "at", "start", "end", "done"):
+        for name in ("on", "from_date", "until", "at", "start", "end", "done"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value.isoformat()
@@ -132,6 +137,7 @@ class Window:
             at=clock("at"),
             start=clock("start"),
             end=clock("end"),
+            until=day("until"),
             done=clock("done"),
         )
 
@@ -141,6 +147,8 @@ class Window:
         if self.on is not None and day != self.on:
             return False
         if self.from_date is not None and day < self.from_date:
+            return False
+        if self.until is not None and day > self.until:
             return False
         if self.days and day.weekday() not in self.days:
             return False
@@ -309,6 +317,8 @@ def describe(window: Window, lang: str) -> str:
         parts.append(catalogue.render("cond_on", lang, {"days": names[window.on.weekday()]}))
     if window.from_date is not None:
         parts.append(catalogue.render("cond_from_date", lang, {"day": _date(window.from_date, lang)}))
+    if window.until is not None:
+        parts.append(catalogue.render("cond_until", lang, {"day": _date(window.until, lang)}))
     if window.days:
         days = ", ".join(names[d] for d in window.days)
         parts.append(catalogue.render("cond_on", lang, {"days": days}))
@@ -340,3 +350,77 @@ def describe(window: Window, lang: str) -> str:
 
 def _date(day: date, lang: str) -> str:
     return format_date(day, "EEEE d MMMM", locale=catalogue.LOCALES[lang])
+
+
+# --- a request's window ---------------------------------------------------------------------------
+#
+# A resident's time that `When` cannot hold ("vanaf 14:00", "donderdag na 2 uur", "ergens volgende
+# week", "deze week", "in het weekend") is kept with the request as a `Window` next to its `When`:
+# the request's `when` data gets a "window" key (When.from_json reads past it, so no other reader
+# changes and no column is added). The `When` says the day when one was said (a flexible day; its start
+# moved to the window's first hour), else "any time"; the window says the hours and the days.
+# `describe_request_when` reads both back.
+
+
+def request_time(reading: TimeReading | None, now: datetime) -> dict[str, Any] | None:
+    """The request's `when` data with a "window" for a time with bounds or a week, or None when the
+    time is no such window (the flow then asks again, as before)."""
+    if reading is None or reading.options or reading.recurrence or reading.delay is not None:
+        return None
+    if reading.holiday or reading.date or reading.until or reading.day_bound or reading.of_month:
+        return None
+    if reading.at is not None or reading.at_night or reading.asap or len(reading.days) > 1:
+        return None
+    week = reading.week
+    bounds = reading.after is not None or reading.before is not None
+    if week not in (None, "this", "next", "weekend") or not (bounds or week):
+        return None
+    if reading.after is not None and reading.before is not None and reading.after >= reading.before:
+        return None
+    local = now.astimezone(AMSTERDAM)
+    monday = local.date() - timedelta(days=local.weekday())
+    fields: dict[str, Any] = {"start": reading.after, "end": reading.before}
+    has_day = bool(reading.days) or reading.relative_day is not None
+    if has_day:
+        # "donderdag na 2 uur", "volgende week dinsdag voor 12 uur": the day is the planner's.
+        day_only = replace(reading, after=None, before=None, week=None if week == "this" else week)
+        base = day_only.to_when(now, AMSTERDAM)
+        if base is None or base.start is None or base.kind != "flexible":
+            return None
+        start = base.start
+        if reading.after is not None:
+            start = max(start, start.replace(hour=reading.after.hour, minute=reading.after.minute))
+        if reading.before is not None and start.timetz().replace(tzinfo=None) >= reading.before:
+            return None  # "vandaag voor 9 uur" said at 10:00
+        when = When("flexible", start)
+    else:
+        if reading.daypart is not None:
+            fields["part"] = PARTS.get(reading.daypart)
+            if fields["part"] is None:
+                return None  # the night
+        if week == "this":
+            fields["until"] = monday + timedelta(days=6)
+        elif week == "next":
+            fields["from_date"], fields["until"] = monday + timedelta(days=7), monday + timedelta(days=13)
+        elif week == "weekend":
+            saturday = monday + timedelta(days=5)
+            fields["from_date"] = saturday if saturday > local.date() else None
+            fields["until"] = monday + timedelta(days=6)
+        when = When("flexible")
+    window = Window(**{name: value for name, value in fields.items() if value is not None})
+    return {**when.to_json(), "window": window.to_json()}
+
+
+def describe_request_when(data: Mapping[str, Any], lang: str) -> str:
+    """A request's time read back: the `When` ("donderdag 26 november"), with its window when it has one
+    ("vanaf 14:00"); a window over days ("ergens volgende week") alone."""
+    when = When.from_json(data)
+    if not isinstance(data.get("window"), Mapping):
+        return describe_when(when, lang)
+    window = Window.from_json(data["window"])
+    said = describe(window, lang)
+    days = window.from_date is not None or window.until is not None or window.days
+    if when.start is None and when.kind == "flexible" and days:
+        return said
+    comma = "، " if catalogue.language_or_default(lang) == "ar" else ", "
+    return comma.join((describe_when(when, lang), said))

@@ -151,6 +151,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             if (handled := handler(state, event, profile)) is not None:
                 return handled
         return StepResult(state)
+    # AFSPRAAK's plan comes as the internal event right after it; a message in between ends the wait.
+    state.pop(meetings.ASKED, None)
     event = _caption_as_text(event)
     # Before the crisis check: a crisis written in English is answered in English.
     followed = _follow_language(state, event)
@@ -188,6 +190,7 @@ def _crisis_care(calm: int, result: StepResult) -> StepResult:
 
 
 def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile) -> StepResult:
+    said_yes = state.pop(invitations.SAID_YES, None)
     command, argument = _command(state, event)
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
@@ -209,6 +212,9 @@ def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile)
         alert = Effect("alert_staff", {"kind": "voice_note", "priority": "normal"})
         return StepResult(state, (say("voice_note"), *repeat_prompt(state)), (alert,))
     choice = event.choice if event.kind == "choice" else answer
+    takes_back = said_yes is not None and command is None and event.kind == "text"
+    if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
+        return taken_back
     if invitations.is_answer(choice):
         assert choice is not None
         note, window = _condition(state, event, choice, now)
@@ -491,6 +497,12 @@ def _on_menu(
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return threads.relay(state, event.text.strip(), profile)
+    if (
+        answer is None
+        and event.kind == "text"
+        and (limit := _heavy_in_words(state, event, profile, limit=True))
+    ):
+        return limit  # "ik kan niet meer, ik ben op": at her limit, before a request read in the words
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
     if (
@@ -500,11 +512,29 @@ def _on_menu(
         is not None
     ):
         return understood
+    if answer is None and event.kind == "text" and (heavy := _heavy_in_words(state, event, profile)):
+        return heavy
     if state.get("prompt") and interpret.context_of(state) != "menu":
         # An open invitation, check-in or question is asked again, never dropped for the menu.
         return StepResult(state, repair.again(state))
     menu.show(state, "menu")
     return StepResult(state, repair.again(state))
+
+
+def _heavy_in_words(
+    state: dict[str, Any], event: Event, profile: Profile, *, limit: bool = False
+) -> StepResult | None:
+    """A registered mantelzorger who says at the menu, unasked, that caring is getting too much ("ik merk
+    dat het zorgen voor mijn man me te zwaar wordt"): what ZWAAR gives (the offers of help), as a
+    check-in answered heavy would; words that show she is at her limit also alert staff. Read as a
+    check-in answer is read; anyone else, or a message read otherwise, goes on to the menu as before."""
+    if profile.care is None:
+        return None
+    found = interpret.reading("checkin", event.text, language(state))
+    if found.answer != "heavy" or found.confidence < interpret.CONFIDENT or (limit and not found.distress):
+        return None
+    result = care.heavy(state)
+    return _with_distress(state, event, result)
 
 
 def _goto(result: StepResult, profile: Profile, now: datetime) -> StepResult:

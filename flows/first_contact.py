@@ -16,9 +16,11 @@ from typing import Any
 
 from flows import agenda, catalogue, interpret, menu, onboarding, social_map, threads
 from flows.dialogue import language, say
+from flows.normalise import simplify
 from flows.profile import Profile
 from flows.types import Effect, Event, StepResult
 from flows.understanding import Reading, names
+from flows.understanding.intent import command_in
 
 
 def start(
@@ -44,8 +46,21 @@ def act_on_intent(
     *,
     context: str,
     found: Reading | None = None,
+    answered: bool = False,
 ) -> StepResult | None:
     """What a free-text first message or menu message asks for, acted on; None when nothing clear."""
+    rest = None if answered else without_question_about_us(event.text, language(state))
+    if rest is not None:
+        # "Ik zoek iemand die mijn gras maait. Hoe werkt dat eigenlijk?": the request without the
+        # question, and the question answered before the request's next question.
+        asked = interpret.reading(context, rest, language(state), None)
+        if asked.intent in menu.TARGETS and asked.confidence >= interpret.CONFIDENT:
+            plain = replace(event, text=rest)
+            result = act_on_intent(state, plain, profile, now, context=context, found=asked, answered=True)
+            if result is not None and result.replies:
+                told = (*result.replies[:-1], say("how_it_works"), result.replies[-1])
+                return replace(result, replies=told)
+            return result
     found = found or interpret.reading(context, event.text, language(state), None)
     if found.confidence < interpret.CONFIDENT or found.intent is None:
         return None
@@ -75,6 +90,34 @@ def act_on_intent(
         # Someone who never asked for us and says so: stopped at once (START undoes it).
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
     return None
+
+
+# A last sentence that asks how Voordeur works or what it costs (besides HELP's own phrases).
+HOW_IT_WORKS = (
+    "hoe werkt dat", "hoe werkt dit", "hoe werkt het", "hoe gaat dat", "hoe gaat het verder", "wat kost dat",
+    "wat kost het", "kost dat iets", "kost het iets", "is dat gratis", "is het gratis", "wat gebeurt er nu",
+    "how does that work", "how does this work", "how does it work", "what does it cost", "is it free",
+    "what happens now", "nasil calisiyor", "ucretli mi", "ucretsiz mi", "jak to dziala", "ile to kosztuje",
+    "czy to darmowe", "як це працює", "скільки це коштує", "це безкоштовно", "كيف يعمل", "بشحال", "واش فابور",
+)  # fmt: skip
+_SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
+
+
+def without_question_about_us(text: str, lang: str) -> str | None:
+    """The message without its last sentences that ask how Voordeur works ("Hoe werkt dat eigenlijk?
+    Wat kost het?"); None when none does, or there is nothing before them."""
+    sentences = _SENTENCE.split(" ".join(text.split()))
+    cut = len(sentences)
+    while cut > 1 and _asks_about_us(sentences[cut - 1]):
+        cut -= 1
+    return " ".join(sentences[:cut]) if cut < len(sentences) else None
+
+
+def _asks_about_us(sentence: str) -> bool:
+    if not sentence.endswith(("?", "؟")):
+        return False
+    said = " " + " ".join(re.findall(r"\w+", simplify(sentence))) + " "
+    return command_in(sentence) == "help" or any(f" {simplify(phrase)} " in said for phrase in HOW_IT_WORKS)
 
 
 INTRODUCTION_CONFIDENCE = 0.85

@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from flows import conditions
 from flows.understanding import Reading, read
 from flows.understanding import answers as answer_reader
 from flows.understanding import language as language_reader
@@ -149,6 +150,8 @@ def pending_request(found: Reading, text: str, now: datetime | None) -> dict[str
         when = found.time.to_when(now, AMSTERDAM) if now is not None else None
         if when is not None and not found.time.at_night:
             kept["when"] = when.to_json()
+        elif now is not None and (window := conditions.request_time(found.time, now)) is not None:
+            kept["when"] = window  # "vrijdag na 2 uur": a day with its hours, kept with the request
         kept["when_text"] = found.when
     if found.lang != "nl":
         kept["lang"] = found.lang

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from flows import catalogue, categories, conditions, places
+from flows import catalogue, categories, conditions, interpret, places
 from flows.dialogue import label_of, language, prompt, repeat_prompt, say
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import When, describe_when
@@ -114,9 +114,27 @@ def on_answer(
     if condition and answer == "yes":
         data["condition"] = dict(condition)
     effect = Effect("answer_invitation", data)
+    if answer == "yes":
+        state[SAID_YES] = int(request_id)
     replies: list[Reply] = [] if answer == "yes" else [say(f"invite_{answer}_thanks")]
     replies.extend(_back_to_the_open_question(state, asked="invite"))
     return StepResult(state, tuple(replies), (effect,))
+
+
+# The request a volunteer just said yes to, for their next message only (`take_back`).
+SAID_YES = "said_yes"
+
+
+def take_back(state: dict[str, Any], text: str) -> StepResult | None:
+    """The message right after a yes takes it back ("oh nee sorry, ik kan toch niet, ik moet naar de
+    dokter"): not a new request or a message for the neighbour. A yes is binding for matching (the match
+    may already be made), so a person sorts it out: staff are alerted, the volunteer hears that it is
+    fine and passed on, and the question they were busy with comes back."""
+    found = interpret.reading("invitation", text, language(state), None)
+    if found.answer != "no" or found.confidence < interpret.CONFIDENT:
+        return None
+    alert = Effect("alert_staff", {"kind": "volunteer_took_back", "priority": "normal"})
+    return StepResult(state, (say("invite_taken_back"), *_back_to_the_open_question(state)), (alert,))
 
 
 def _condition_question(
@@ -202,7 +220,7 @@ def _facts(state: dict[str, Any], data: dict[str, Any]) -> dict[str, str]:
         place = places.load_municipality().get(str(data["neighbourhood"]))
         params["neighbourhood"] = place.name if place is not None else str(data["neighbourhood"])
     if "when" in data:
-        params["when"] = describe_when(When.from_json(data["when"]), lang)
+        params["when"] = conditions.describe_request_when(data["when"], lang)
     if data.get("proposal"):
         params["proposed"] = describe_when(
             When("moment", datetime.fromisoformat(str(data["proposal"]))), lang

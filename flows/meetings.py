@@ -13,6 +13,8 @@ rows and the reminders; this module only talks.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from copy import deepcopy
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -60,6 +62,10 @@ INTERNAL = frozenset(
 )
 # How many meetings' facts a person's state remembers for answering their buttons.
 REMEMBERED = 4
+# AFSPRAAK typed: the thread whose plan the person asked for (read by the internal event that follows).
+ASKED = "meet_asked"
+# The question left for a plan asked for mid-question, with all that was said (`_plan`, `_done`).
+BACK = "meet_back"
 
 
 # --- the facts of a meeting, as the recipient sees them ------------------------------------------
@@ -147,9 +153,10 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         return _nudge_ask(state)
     if name == "nudge_match":
         return StepResult(state, (say("meet_nudge_match", {"name": _other(data, lang)}),))
+    asked = state.pop(ASKED, None)
     facts: dict[str, Any] = dict(data.get("meeting") or {})
     if name == "meet_plan":
-        return _plan(state, data)
+        return _plan(state, data, asked=asked is not None and asked == data.get("thread_id"))
     _remember(state, facts)
     params = params_of(facts, lang)
     if name == "meet_proposal":
@@ -233,8 +240,10 @@ def _nudge_ask(state: dict[str, Any]) -> StepResult:
 # --- agreeing where and when -------------------------------------------------------------------
 
 
-def _plan(state: dict[str, Any], data: Mapping[str, Any]) -> StepResult:
-    """Start proposing: where, then when. Not in the middle of another flow: a hint instead."""
+def _plan(state: dict[str, Any], data: Mapping[str, Any], *, asked: bool = False) -> StepResult:
+    """Start proposing: where, then when. In the middle of another flow a hint instead, unless the
+    person asked for it there (AFSPRAAK typed mid-question): then the open question is kept (`BACK`)
+    and asked again, with all that was said, once the meeting is proposed or left."""
     lang = language(state)
     plan = {
         "thread_id": data.get("thread_id"),
@@ -251,7 +260,11 @@ def _plan(state: dict[str, Any], data: Mapping[str, Any]) -> StepResult:
         plan["window"] = dict(data["window"])
     _keep_hints(state, plan)
     if state.get("flow") not in (None, "menu", "meet"):
-        return StepResult(state, (say("meet_plan_later", {"name": _other(plan, lang)}),))
+        if not asked:
+            return StepResult(state, (say("meet_plan_later", {"name": _other(plan, lang)}),))
+        state[BACK] = {k: deepcopy(v) for k, v in state.items() if k not in ("offered", "misses", BACK)}
+    elif state.get("flow") != "meet":
+        state.pop(BACK, None)  # one left by a plan that STOP or a crisis broke off is stale now
     state["flow"] = "meet"
     state["meet"] = {**plan, "step": "where"}
     return StepResult(state, (_where_prompt(state),))
@@ -310,7 +323,12 @@ def still_planning(state: dict[str, Any], profile: Profile) -> bool:
 
 
 def leave(state: dict[str, Any]) -> None:
+    """The thread ended while planning: the message goes to the menu, and a question left for this
+    plan waits there as MENU's way back ("Verder waar ik was")."""
+    kept = state.pop(BACK, None)
     _done(state, ())
+    if kept is not None:
+        state["detour"] = kept
 
 
 def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
@@ -413,12 +431,22 @@ def _proposal(plan: Mapping[str, Any], start: datetime, lang: str) -> tuple[Repl
 
 
 def _done(state: dict[str, Any], replies: tuple[Reply, ...], effects: tuple[Effect, ...] = ()) -> StepResult:
-    """Back to the menu without showing it: on SMS every extra menu is a message."""
+    """Back to the menu without showing it: on SMS every extra menu is a message. A question left for
+    this plan (AFSPRAAK typed mid-question) is asked again, led by "Dan gaan we verder waar we waren"."""
+    kept = state.pop(BACK, None) if state.get("flow") == "meet" else None
     state["flow"] = "menu"
     state.pop("meet", None)
     state.pop("step", None)
     state["offered"] = []
     state.pop("prompt", None)
+    if isinstance(kept, dict):
+        lang = state.get("lang")
+        state.clear()
+        state.update(kept)
+        state["lang"] = lang
+        again = repeat_prompt(state)
+        back = (replace(again[0], lead="status_then_back"), *again[1:]) if again else ()
+        return StepResult(state, (*replies, *back), effects)
     return StepResult(state, replies, effects)
 
 
@@ -573,4 +601,6 @@ def command(state: dict[str, Any], profile: Profile) -> StepResult:
         thread = open_threads[0] if open_threads else None
     if thread is None:
         return StepResult(state, (say("meet_no_thread"),))
+    # Asked for here: the plan that comes back for this thread starts, also mid-question (`_plan`).
+    state[ASKED] = thread.id
     return StepResult(state, (), (Effect("meet_manage", {"thread_id": thread.id}),))

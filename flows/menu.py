@@ -77,6 +77,12 @@ def show_keeping_place(state: dict[str, Any], text: str = "") -> StepResult:
     if state.get("flow") == "menu" and wants_back(state, None, text):
         return back(state)
     state.pop("detour", None)
+    if state.get("flow") == "meet" and isinstance(state.get("meet_back"), dict):
+        # MENU while planning a meeting asked for mid-question: the way back is to that question.
+        state["detour"] = state.pop("meet_back")
+        show(state, "menu")
+        state.pop("meet", None)
+        return StepResult(state, (prompt(state, "menu", (*MENU_CHOICES, BACK)),))
     if (state.get("flow"), state.get("step")) not in KEEP_PLACE or not state.get("prompt"):
         return show(state, "menu")
     state["detour"] = {k: deepcopy(v) for k, v in state.items() if k not in ("offered", "misses")}

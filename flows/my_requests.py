@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flows import categories
+from flows.conditions import describe_request_when
 from flows.dialogue import YES_NO, chosen, label_of, language, prompt, say
 from flows.profile import Profile, RequestSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.when import When, describe_when
 
 BACK = Choice("back", "choice_back")
 
@@ -62,7 +62,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
 
 def _label(request: RequestSummary, lang: str) -> str:
     category = next(c for c in categories.CATEGORY_CHOICES if c.key == request.category)
-    return f"{label_of(category, lang)}, {describe_when(When.from_json(request.when), lang)}"
+    return f"{label_of(category, lang)}, {describe_request_when(request.when, lang)}"
 
 
 def _params(request: RequestSummary, state: dict[str, Any]) -> dict[str, str]:

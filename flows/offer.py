@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from flows import catalogue, categories
+from flows import catalogue, categories, repair
 from flows.dialogue import YES_NO, chosen, chosen_many, label_of, language, prompt, repeat_prompt, say
 from flows.matching import DAYPARTS, VERIFIED_REQUIRED, Slot
 from flows.normalise import number_in, simplify, words_of
@@ -136,6 +136,9 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             draft["editing"] = True
             return _ask_next(state, [])
         return StepResult(state, (prompt(state, "ask_change", CHANGE_CHOICES),))
+    corrects = step in ("limit", "languages") and event.kind == "text"
+    if corrects and (corrected := _times_corrected(state, event.text)) is not None:
+        return corrected
     before: list[Reply] = []
     if step == "categories":
         picked = _categories_from(state, event)
@@ -278,6 +281,24 @@ def _recognise_times(text: str) -> set[str]:
         if evening or (has(_WEEKDAY_STEMS) and not day):
             found.add("weekday_evening")
     return found
+
+
+def _times_corrected(state: dict[str, Any], text: str) -> StepResult | None:
+    """A correction of the times at a later question ("nee wacht, toch alleen in het weekend" at the
+    limit question), as the ask flow's: a message that says it corrects (`repair.is_correction`) and
+    names other times changes them, reads them back and asks the open question again."""
+    draft = state["offer"]
+    if "availability" not in draft or not repair.is_correction(text, language(state)):
+        return None
+    times = _recognise_times(" ".join(words_of(text)))
+    if not times:
+        return None
+    slots = [list(slot) for slot in _slots(times)]
+    if slots == draft["availability"]:
+        return None
+    draft["availability"] = slots
+    noted = say("correction_noted", {"value": _describe_times(slots, language(state))})
+    return StepResult(state, (noted, *repeat_prompt(state)))
 
 
 def _slots(times: Iterable[str]) -> list[Slot]:

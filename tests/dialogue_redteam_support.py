@@ -7,6 +7,8 @@ is said on catalogue keys, effects, the state and, where a value matters, on the
   any key that starts with it);
 - `crisis`: a crisis reply and a high-priority `alert_staff` effect;
 - `effect` / `no_effect`: effect kinds that must (not) be there;
+- `effect_has`: {kind: {dotted.path: value}}: items an effect of that kind must carry
+  ({"create_request": {"when.window.start": "14:00:00"}});
 - `says` / `not_says`: substrings (case-insensitive) of the rendered replies, in the person's language;
 - `state`: items the state must hold.
 
@@ -88,6 +90,11 @@ def check_turn(expect: dict[str, Any], result: Any) -> list[str]:
     for kind in expect.get("no_effect", ()):
         if kind in kinds:
             problems.append(f"unexpected effect {kind}")
+    for kind, items in expect.get("effect_has", {}).items():
+        datas = [e.data for e in result.effects if e.kind == kind]
+        for path, value in items.items():
+            if not any(_at(data, path) == value for data in datas):
+                problems.append(f"no effect {kind} with {path}={value!r}")
     for part in expect.get("says", ()):
         if part.lower() not in text.lower():
             problems.append(f"does not say {part!r}")
@@ -100,6 +107,12 @@ def check_turn(expect: dict[str, Any], result: Any) -> list[str]:
     if problems:
         problems.append(f"(keys {keys}; text {text.strip()[:200]!r})")
     return problems
+
+
+def _at(data: Any, path: str) -> Any:
+    for name in path.split("."):
+        data = data.get(name) if isinstance(data, dict) else None
+    return data
 
 
 def run(dialogue: Dialogue) -> list[list[str]]:
