@@ -42,7 +42,7 @@ from flows import (
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import command_in, command_with_argument
 from flows.profile import Profile, after
-from flows.types import Effect, Event, StepResult
+from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
 
 # Replies that must not follow right after a crisis answer.
@@ -168,12 +168,20 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
     calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
-    result = _route(state, event, now, profile)
+    result = _route(state, event, now, profile, followed=followed)
     if followed:
         result = replace(result, replies=(say("language_followed"), *result.replies))
     if calm and any(reply.key in CHEERFUL or repair.is_miss(reply) for reply in result.replies):
         return _crisis_care(calm, result)
     return repair.after_step(before, event, result)
+
+
+def _without_miss(result: StepResult, again: tuple[Reply, ...]) -> StepResult:
+    """The open question asked `again` plainly where a step found nothing it could read."""
+    if not any(repair.is_miss(reply) for reply in result.replies):
+        return result
+    kept = tuple(reply for reply in result.replies if not repair.is_miss(reply))
+    return replace(result, replies=(*kept, *again))
 
 
 def _crisis_care(calm: int, result: StepResult) -> StepResult:
@@ -189,9 +197,19 @@ def _crisis_care(calm: int, result: StepResult) -> StepResult:
     return StepResult(state, (say(key),), result.effects)
 
 
-def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile) -> StepResult:
+def _route(
+    state: dict[str, Any],
+    event: Event,
+    now: datetime,
+    profile: Profile,
+    *,
+    followed: bool = False,
+    language_done: bool = False,
+) -> StepResult:
     said_yes = state.pop(invitations.SAID_YES, None)
     command, argument = _command(state, event)
+    if language_done and command in LANGUAGE_COMMANDS:
+        command = None
     answer = chosen(state, event)
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
         command = "stop"
@@ -240,7 +258,17 @@ def _route(state: dict[str, Any], event: Event, now: datetime, profile: Profile)
         return circle.on_answer(state, choice)
     if choice is not None and (picked := threads.on_choice(state, choice, profile)) is not None:
         return picked
-    if command is None and answer is None and (said := _conversation_words(state, event)) is not None:
+    said = None
+    if command is None and answer is None and not language_done:
+        said = _conversation_words(state, event)
+    if followed and f"lang_{language(state)}" in (command, said):
+        # Asked for the language the sentence was just followed into: that is done (and now the
+        # person's choice); what else it says is read as usual ("sorry my Dutch is not good, tomorrow
+        # afternoon please"), and nothing else said is no miss.
+        state["lang_chosen"] = True
+        again = repeat_prompt(state)
+        return _without_miss(_route(state, event, now, profile, language_done=True), again)
+    if said is not None:
         command = "stop_check" if said == "stop" else said
     if command == "stop_check":
         return _stop_check(state)

@@ -108,3 +108,29 @@ def test_a_crisis_written_in_another_language_is_answered_in_it() -> None:
     [result] = replay(["I do not want to live anymore, I want to end my life"])
     assert keys(result) == ["crisis_suicide", "crisis_staff"]
     assert result.state["lang"] == "en"
+
+
+TO_WHEN = ["1", "1", "melk en brood halen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry my Dutch is not good, tomorrow afternoon please",
+        "Türkçe yazar mısınız, yarın öğleden sonra olur",
+    ],
+)
+def test_a_language_asked_for_beside_an_answer_keeps_the_answer(text: str) -> None:
+    """The sentence is followed into the language it asks for, and its answer to the open question
+    counts: the when is read, not asked again after "language set"."""
+    *_, result = replay([*TO_WHEN, text])
+    assert keys(result)[:2] == ["language_followed", "when_understood"], keys(result)
+    assert "language_set" not in keys(result) and "language_set_other" not in keys(result)
+    assert result.state["lang_chosen"] is True
+
+
+def test_a_language_asked_for_alone_asks_the_question_again_without_a_miss() -> None:
+    *_, result = replay([*TO_WHEN, "sorry, I don't speak Dutch, can you write English please"])
+    assert keys(result) == ["language_followed", "ask_when"]
+    assert result.state["lang"] == "en" and result.state["lang_chosen"] is True
+    assert "misses" not in result.state
