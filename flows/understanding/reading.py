@@ -7,12 +7,12 @@ with `crisis` set is acted on before anything else.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
-from flows.understanding import answers, checkin, crisis, intent, language, names, neighbourhoods, times
+from flows.understanding import answers, checkin, crisis, intent, language, names, neighbourhoods, times, translit
 
 Context = Literal[
     "first_message",
@@ -100,6 +100,44 @@ def read(
     """
     if context not in CONTEXTS:
         raise ValueError(f"unknown context {context!r}")
+    reading = _read(context, text, lang=lang, now=now, municipality=municipality)
+    if reading.crisis or not _unread(context, reading):
+        return reading
+    # Ukrainian in Latin letters that read as nothing: read again with its words in Cyrillic
+    # (`translit`). That reading is taken when it says something and raises no crisis the text did not.
+    spelled = translit.cyrillic(text, lang)
+    if spelled is None:
+        return reading
+    again = _read(context, spelled, lang="uk", now=now, municipality=municipality)
+    if again.crisis or _unread(context, again):
+        return reading
+    return replace(again, lang="uk")
+
+
+# What each context's reading says; a reading without it (or only a greeting) read as nothing.
+_SAYS = {
+    "first_message": "intent",
+    "menu": "intent",
+    "any_state": "intent",
+    "checkin": "answer",
+    "name": "name",
+    "neighbourhood": "neighbourhood",
+    "consent": "answer",
+    "ask_category": "category",
+    "ask_when": "when",
+    "ask_urgency": "urgency",
+    "invitation": "answer",
+}
+
+
+def _unread(context: str, reading: Reading) -> bool:
+    said = getattr(reading, _SAYS[context])
+    if context == "neighbourhood":
+        return said is None and reading.postcode is None
+    return said is None or said == "greeting"
+
+
+def _read(context: str, text: str, *, lang: str | None, now: datetime | None, municipality: Any) -> Reading:
     written = language.detect(text, hint=lang)
     danger = crisis.detect(text, written)
     base: dict[str, Any] = {"lang": written, "crisis": danger}
