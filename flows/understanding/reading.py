@@ -12,7 +12,17 @@ from datetime import datetime
 from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
-from flows.understanding import answers, checkin, crisis, intent, language, names, neighbourhoods, times, translit
+from flows.understanding import (
+    answers,
+    checkin,
+    crisis,
+    intent,
+    language,
+    names,
+    neighbourhoods,
+    times,
+    translit,
+)
 
 Context = Literal[
     "first_message",

@@ -116,7 +116,8 @@ def cyrillic(text: str, hint: str | None = None) -> str | None:
         if cyr is None:
             return word
         found += 1
-        if len(slavic_key(_APOSTROPHES.sub("", word.lower()))) >= _KEY_WITHOUT_HINT and not _foreign(word.lower()):
+        lower = word.lower()
+        if len(slavic_key(_APOSTROPHES.sub("", lower))) >= _KEY_WITHOUT_HINT and not _foreign(lower):
             telling += 1
         return cyr
 
