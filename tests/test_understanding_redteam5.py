@@ -1910,7 +1910,6 @@ KNOWN = {
     "rt5b-nl-invitation-01": "'om 3 uur weer thuis zijn' reads as 15:00, not before 15:00",
     "rt5b-nl-checkin-04": "'matig' opens, but 'alles is goed' at the end is read as good",
     "rt5b-tr-checkin-01": "Turkish 'dayanacak gücüm yok' is heavy but not yet distress",
-    "rt5b-ar-checkin-01": "Moroccan 'ghir b chwiya' (so-so) is not an okay word yet",
     "rt5b-en-any_state-01": "'can I just ring someone instead' is not read as asking for a person",
 }
 

@@ -111,17 +111,24 @@ def read(
     if context not in CONTEXTS:
         raise ValueError(f"unknown context {context!r}")
     reading = _read(context, text, lang=lang, now=now, municipality=municipality)
-    if reading.crisis or not _unread(context, reading):
+    if reading.crisis:
         return reading
-    # Ukrainian in Latin letters that read as nothing: read again with its words in Cyrillic
-    # (`translit`). That reading is taken when it says something and raises no crisis the text did not.
-    spelled = translit.cyrillic(text, lang)
-    if spelled is None:
-        return reading
-    again = _read(context, spelled, lang="uk", now=now, municipality=municipality)
-    if again.crisis or _unread(context, again):
-        return reading
-    return replace(again, lang="uk")
+    # Ukrainian or Moroccan Arabic in Latin letters, spelled as the lexicons do not: read again with its
+    # words as the lexicons write them (`translit`: Cyrillic words, Darija spellings of the same key).
+    # That reading is taken when it says something the first did not, and raises no crisis.
+    respelled = [
+        (spelled, written)
+        for spelled, written in (
+            (translit.cyrillic(text, lang) if _unread(context, reading) else None, "uk"),
+            (translit.darija(text) if reading.lang == "ar" else None, "ar"),
+        )
+        if spelled is not None
+    ]
+    for spelled, written in respelled:
+        again = _read(context, spelled, lang=written, now=now, municipality=municipality)
+        if not again.crisis and _says_more(context, again, reading):
+            return replace(again, lang=written)
+    return reading
 
 
 # What each context's reading says; a reading without it (or only a greeting) read as nothing.
@@ -138,6 +145,20 @@ _SAYS = {
     "ask_urgency": "urgency",
     "invitation": "answer",
 }
+
+
+def _says_more(context: str, again: Reading, first: Reading) -> bool:
+    """`again` reads what `first` left unread, or all `first` read and more: a key more, or a value
+    that goes on ("tomorrow" -> "tomorrow 15:30")."""
+    if _unread(context, first):
+        return not _unread(context, again)
+    before, after = first.to_corpus(), again.to_corpus()
+    for key, value in before.items():
+        got = after.get(key)
+        goes_on = isinstance(value, str) and isinstance(got, str) and got.startswith(value + " ")
+        if got != value and not goes_on:
+            return False
+    return after != before
 
 
 def _unread(context: str, reading: Reading) -> bool:

@@ -1,4 +1,5 @@
-"""Ukrainian written in Latin letters, put back into Cyrillic with the lexicons' own words.
+"""Ukrainian written in Latin letters, put back into Cyrillic with the lexicons' own words; Moroccan
+Arabic in Latin letters, respelled as the lexicons write it.
 
 People type Ukrainian in Latin letters by ear, each in their own way: "potribna dopomoha", "potrebna
 dopomoga", "ne pyshit", "ne pishit". The crisis reader compares such words by their slavic key
@@ -10,6 +11,11 @@ written as that word ("dopomoha" -> "допомога"; "pokupkamy" -> "поку
 text: a name or a place). `reading.read` reads that
 text only where the message as typed reads as nothing (`cyrillic`'s gate), so a message read already
 keeps its reading.
+
+Darija in Latin letters with digits (Arabizi) is spelled as many ways as Ukrainian: "n9der", "n9dar",
+"nqder"; "mab9itch", "ma b9itch". Its words are compared by their Arabizi key (`arabizi_key`: digits and
+letter pairs as one letter, vowels left out), and a word the lexicons do not have is written as the
+lexicons' Darija word of the same key (`darija`), for the words of three letters of key or more.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
 
-from flows.understanding.crisis_phrases import slavic_key
+from flows.understanding.crisis_phrases import arabizi_key, slavic_key
 from flows.understanding.text import DATA, lexicon
 
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff'\u2019\u02bc]+\\*?")
@@ -125,3 +131,69 @@ def cyrillic(text: str, hint: str | None = None) -> str | None:
     if not found or (hint != "uk" and telling < _WORDS_WITHOUT_HINT):
         return None
     return result
+
+
+# ---------------------------------------------------------------- Darija in Latin letters
+
+_ARABIZI_MIN = 3
+_LATIN_LEXICON_WORD = re.compile("[a-z0-9']+")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+def _language_sections(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _language_sections(item, (*path, key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _language_sections(item, path)
+
+
+@cache
+def _darija_table() -> tuple[dict[str, str], frozenset[str]]:
+    """Arabizi keys of the Latin words of the lexicons' Arabic sections (the crisis lexicon aside: it
+    matches by key itself), the one used most for a shared key; and every Latin word of the lexicons."""
+    counts: Counter[tuple[str, str]] = Counter()
+    listed: set[str] = set()
+    for path in sorted(DATA.glob("*.toml")):
+        for where, string in _language_sections(lexicon(path.stem)):
+            words = _LATIN_LEXICON_WORD.findall(string.lower())
+            listed.update(words)
+            if "ar" not in where or path.stem == "crisis":
+                continue
+            for word in words:
+                key = arabizi_key(word)
+                if len(key) >= _ARABIZI_MIN and not word.isdigit():
+                    counts[(key, word)] += 1
+    chosen: dict[str, str] = {}
+    for (key, word), _ in sorted(counts.items(), key=lambda item: -item[1]):
+        chosen.setdefault(key, word)
+    return chosen, frozenset(listed)
+
+
+@lru_cache(maxsize=1024)
+def darija(text: str) -> str | None:
+    """`text` (Moroccan Arabic in Latin letters) with the words the lexicons do not have written as their
+    Darija word of the same Arabizi key ("mab9itch n9dar" -> "mab9itch n9der"), or None when no word
+    changed or the text has Arabic or Cyrillic letters."""
+    if _OTHER_SCRIPT.search(text):
+        return None
+    table, listed = _darija_table()
+    changed = 0
+
+    def spelled(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group(0)
+        lower = word.lower()
+        if lower in listed or (word[0].isupper() and match.start() > 0):
+            return word
+        found = table.get(arabizi_key(lower))
+        if found is None or found == lower:
+            return word
+        changed += 1
+        return found
+
+    result = _LATIN_TEXT_WORD.sub(spelled, text)
+    return result if changed else None
