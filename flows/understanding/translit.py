@@ -38,6 +38,8 @@ _STEM_MIN = 4
 # Without the conversation in Ukrainian, this many words of the text must be Ukrainian words of the
 # lexicons (keys this long, not words of the Dutch, English or Polish dictionary) before it is read so.
 _WORDS_WITHOUT_HINT = 2
+# The lexicons' words are those of every data file but the sample messages read at start-up.
+_NOT_A_LEXICON = frozenset({"warm_up"})
 _KEY_WITHOUT_HINT = 4
 
 
@@ -59,6 +61,8 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     whole: Counter[tuple[str, str]] = Counter()
     stems: Counter[tuple[str, str]] = Counter()
     for path in sorted(DATA.glob("*.toml")):
+        if path.stem in _NOT_A_LEXICON:
+            continue
         for string in _strings(lexicon(path.stem)):
             for found in _CYRILLIC_WORD.findall(string.lower()):
                 word = _APOSTROPHES.sub("", found.rstrip("*"))
@@ -158,6 +162,8 @@ def _darija_table() -> tuple[dict[str, str], frozenset[str]]:
     counts: Counter[tuple[str, str]] = Counter()
     listed: set[str] = set()
     for path in sorted(DATA.glob("*.toml")):
+        if path.stem in _NOT_A_LEXICON:
+            continue
         for where, string in _language_sections(lexicon(path.stem)):
             words = _LATIN_LEXICON_WORD.findall(string.lower())
             listed.update(words)
