@@ -13,6 +13,14 @@ Held out, before the fixes (as the reader was when each batch was scored):
   uk 24/32 (Cyrillic 21/24, Latin letters 3/8).
   Per context: any_state 17/20, ask_category 11/12, ask_urgency 10/11, ask_when 11/14, checkin 13/14,
   consent 13/13, first_message 12/19, invitation 15/16, menu 9/9, name 8/10, neighbourhood 10/10.
+- Batch 2 (rt16b, 52), written after batch 1's fixes and not aimed at them: 46/52 (88.5 %), no false alarm
+  (one look-alike, no crisis). Two messages first written were in earlier rounds ("ana Youssef", "потрібна
+  допомога") and two expectations were wrong as first written ("Mrs Okafor": the title is kept without its
+  dot; "a repair café this month" does say "this month"); all four were mended before this figure.
+  Per language: en 10/10, tr 8/10, ar 10/12 (script 6/6, Darija in Latin letters 4/6), pl 7/9, uk 11/11
+  (Cyrillic 7/7, Latin letters 4/4).
+  Per context: any_state 4/6, name 1/4, invitation 4/5, every other context whole (ask_category 4/4,
+  ask_urgency 3/3, ask_when 5/5, checkin 7/7, consent 3/3, first_message 9/9, menu 4/4, neighbourhood 2/2).
 """
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic and Arabic letters, emoji).
@@ -655,6 +663,268 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
     ("rt16a-uk-invitation-03", "invitation", "uk", "sms", "tak, mozhu", {"answer": "yes"}),
     ("rt16a-uk-checkin-03", "checkin", "uk", "sms", "duzhe vazhko", {"answer": "heavy"}),
     ("rt16a-uk-any_state-05", "any_state", "uk", "sms", "ne pyshit meni bilshe", {"intent": "stop"}),
+    (
+        "rt16b-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "good evening, is there a repair café this month? my toaster died 😂",
+        {"intent": "activity", "when": "this month", "crisis": False},
+    ),
+    (
+        "rt16b-en-first_message-02",
+        "first_message",
+        "en",
+        "sms",
+        "my neighbour is 90 and needs a lift to the hospital on tuesday",
+        {"intent": "ask", "category": "vervoer", "when": "tuesday"},
+    ),
+    ("rt16b-en-menu-01", "menu", "en", "telegram", "the second one", {"intent": "offer"}),
+    ("rt16b-en-name-01", "name", "en", "whatsapp", "Mrs. Okafor is fine", {"name": "Mrs Okafor"}),
+    (
+        "rt16b-en-consent-01",
+        "consent",
+        "en",
+        "sms",
+        "hmm, what happens with my data?",
+        {"answer": "question"},
+    ),
+    (
+        "rt16b-en-ask_when-01",
+        "ask_when",
+        "en",
+        "whatsapp",
+        "any morning next week",
+        {"when": "next week morning"},
+    ),
+    ("rt16b-en-ask_urgency-01", "ask_urgency", "en", "sms", "whenever suits, really", {"urgency": "any"}),
+    (
+        "rt16b-en-invitation-01",
+        "invitation",
+        "en",
+        "whatsapp",
+        "yes I can do it, no heavy lifting though, bad back",
+        {"answer": "yes", "condition": "no lifting"},
+    ),
+    (
+        "rt16b-en-checkin-01",
+        "checkin",
+        "en",
+        "whatsapp",
+        "honestly I'm at the end of my rope with him",
+        {"answer": "heavy", "distress": True},
+    ),
+    ("rt16b-en-any_state-01", "any_state", "en", "sms", "back to the main menu", {"intent": "menu"}),
+    (
+        "rt16b-tr-first_message-01",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "iyi aksamlar, bilgisayarimda DigiD calismiyor, bakabilecek biri var mi?",
+        {"intent": "ask", "category": "computer"},
+    ),
+    (
+        "rt16b-tr-first_message-02",
+        "first_message",
+        "tr",
+        "sms",
+        "yasli bir teyzeyim, kimse ugramiyor artik",
+        {"intent": "service_question"},
+    ),
+    ("rt16b-tr-menu-01", "menu", "tr", "whatsapp", "yardım etmek istiyorum 😊", {"intent": "offer"}),
+    ("rt16b-tr-name-01", "name", "tr", "sms", "Mehmet amca derler bana", {"name": "Mehmet amca"}),
+    (
+        "rt16b-tr-neighbourhood-01",
+        "neighbourhood",
+        "tr",
+        "whatsapp",
+        "oude haven tarafinda oturuyoruz",
+        {"neighbourhood": "Oude Haven"},
+    ),
+    (
+        "rt16b-tr-ask_category-01",
+        "ask_category",
+        "tr",
+        "whatsapp",
+        "bahcedeki agaclari budamak lazim",
+        {"category": "tuin"},
+    ),
+    (
+        "rt16b-tr-ask_when-01",
+        "ask_when",
+        "tr",
+        "sms",
+        "carsamba ogleden sonra saat 3 gibi",
+        {"when": "wednesday 15:00"},
+    ),
+    (
+        "rt16b-tr-invitation-01",
+        "invitation",
+        "tr",
+        "whatsapp",
+        "olur ama ancak aksam 6dan sonra",
+        {"answer": "yes", "condition": "after 18:00"},
+    ),
+    ("rt16b-tr-checkin-01", "checkin", "tr", "sms", "iyiyiz cok sukur", {"answer": "good"}),
+    ("rt16b-tr-any_state-01", "any_state", "tr", "whatsapp", "ana menüye dön", {"intent": "menu"}),
+    (
+        "rt16b-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "مساء الخير، بغيت نتطوع مع الجمعية",
+        {"intent": "offer"},
+    ),
+    (
+        "rt16b-ar-ask_category-01",
+        "ask_category",
+        "ar",
+        "sms",
+        "خاصني شي واحد يصلح ليا الباب",
+        {"category": "klusjes"},
+    ),
+    (
+        "rt16b-ar-ask_when-01",
+        "ask_when",
+        "ar",
+        "whatsapp",
+        "نهار الجمعة فالعشية",
+        {"when": "friday afternoon"},
+    ),
+    ("rt16b-ar-consent-01", "consent", "ar", "whatsapp", "واخا، ماشي مشكل", {"answer": "yes"}),
+    ("rt16b-ar-checkin-01", "checkin", "ar", "sms", "ماشي مزيان هاد الأيام، صعيبة", {"answer": "heavy"}),
+    ("rt16b-ar-any_state-01", "any_state", "ar", "whatsapp", "بغيت نتكلم مع شي موظف", {"intent": "human"}),
+    (
+        "rt16b-ar-first_message-02",
+        "first_message",
+        "ar",
+        "sms",
+        "slm, 3endi bra mn la gemeente ma fhemtha walou",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    ("rt16b-ar-name-01", "name", "ar", "whatsapp", "ana hwa Youssef", {"name": "Youssef"}),
+    (
+        "rt16b-ar-ask_urgency-01",
+        "ask_urgency",
+        "ar",
+        "whatsapp",
+        "machi mosta3jla, had simana",
+        {"urgency": "this_week"},
+    ),
+    ("rt16b-ar-invitation-01", "invitation", "ar", "sms", "daba la, mn ba3d nchouf", {"answer": "later"}),
+    ("rt16b-ar-checkin-02", "checkin", "ar", "whatsapp", "l7amdulilah kolchi mzyan", {"answer": "good"}),
+    (
+        "rt16b-ar-any_state-02",
+        "any_state",
+        "ar",
+        "whatsapp",
+        "wa9ef had les messages 3afak",
+        {"intent": "stop"},
+    ),
+    (
+        "rt16b-pl-first_message-01",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "czesc, moja mama potrzebuje kogos do towarzystwa, jest bardzo samotna",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    ("rt16b-pl-menu-01", "menu", "pl", "sms", "jeden prosze", {"intent": "ask"}),
+    ("rt16b-pl-name-01", "name", "pl", "whatsapp", "pani Wiesia wystarczy", {"name": "pani Wiesia"}),
+    (
+        "rt16b-pl-neighbourhood-01",
+        "neighbourhood",
+        "pl",
+        "sms",
+        "Molenwijk, ulica przy parku",
+        {"neighbourhood": "Molenwijk"},
+    ),
+    (
+        "rt16b-pl-ask_category-01",
+        "ask_category",
+        "pl",
+        "whatsapp",
+        "komputer nie chce sie wlaczyc",
+        {"category": "computer"},
+    ),
+    (
+        "rt16b-pl-ask_when-01",
+        "ask_when",
+        "pl",
+        "sms",
+        "we wtorek rano, najlepiej o dziewiatej",
+        {"when": "tuesday 09:00"},
+    ),
+    (
+        "rt16b-pl-invitation-01",
+        "invitation",
+        "pl",
+        "whatsapp",
+        "moge, ale tylko w weekend",
+        {"answer": "yes", "condition": "weekends"},
+    ),
+    (
+        "rt16b-pl-checkin-01",
+        "checkin",
+        "pl",
+        "whatsapp",
+        "ciezko, juz nie mam sily",
+        {"answer": "heavy", "distress": True},
+    ),
+    (
+        "rt16b-pl-any_state-01",
+        "any_state",
+        "pl",
+        "sms",
+        "wolę po niderlandzku",
+        {"intent": "language", "language": "nl"},
+    ),
+    (
+        "rt16b-uk-first_message-01",
+        "first_message",
+        "uk",
+        "whatsapp",
+        "привіт, хочу допомагати літнім людям у районі",
+        {"intent": "offer"},
+    ),
+    ("rt16b-uk-menu-01", "menu", "uk", "sms", "мені потрібна допомога, будь ласка", {"intent": "ask"}),
+    ("rt16b-uk-consent-01", "consent", "uk", "whatsapp", "а навіщо вам це?", {"answer": "question"}),
+    (
+        "rt16b-uk-ask_category-01",
+        "ask_category",
+        "uk",
+        "whatsapp",
+        "треба заповнити документи з гемеенте",
+        {"category": "formulieren"},
+    ),
+    (
+        "rt16b-uk-ask_urgency-01",
+        "ask_urgency",
+        "uk",
+        "sms",
+        "цього тижня було б добре",
+        {"urgency": "this_week"},
+    ),
+    ("rt16b-uk-checkin-01", "checkin", "uk", "whatsapp", "та нормально, трохи втомилась", {"answer": "okay"}),
+    (
+        "rt16b-uk-any_state-01",
+        "any_state",
+        "uk",
+        "whatsapp",
+        "можна з оператором поговорити?",
+        {"intent": "human"},
+    ),
+    (
+        "rt16b-uk-first_message-02",
+        "first_message",
+        "uk",
+        "sms",
+        "pryvit, ya khochu buty volonterom",
+        {"intent": "offer"},
+    ),
+    ("rt16b-uk-ask_when-01", "ask_when", "uk", "sms", "v ponedilok vranci", {"when": "monday morning"}),
+    ("rt16b-uk-invitation-01", "invitation", "uk", "sms", "ni, ne mozhu, vybachte", {"answer": "no"}),
+    ("rt16b-uk-checkin-02", "checkin", "uk", "sms", "vse dobre, diakuiu", {"answer": "good"}),
 ]
 CASES = as_cases(SET)
 # Misreadings left alone, with why.
@@ -664,14 +934,16 @@ LANGUAGES = {"en", "tr", "ar", "pl", "uk"}
 
 def test_the_set_is_new_and_covers_every_context_in_five_languages() -> None:
     assert not {case.text.casefold() for case in CASES} & every_earlier_string(__file__)
-    assert len({case.id for case in CASES}) == len(CASES) == 148
+    assert len({case.id for case in CASES}) == len(CASES) == 200
     assert len({(case.context, case.text.casefold()) for case in CASES}) == len(CASES)
-    for batch in ("rt16a",):
+    for batch in ("rt16a", "rt16b"):
         cases = [case for case in CASES if case.id.startswith(batch)]
         assert {case.context for case in cases} == set(CONTEXTS)
         assert {case.lang for case in cases} == LANGUAGES
         for lang in LANGUAGES:
-            assert len({case.context for case in cases if case.lang == lang}) >= 10
+            assert len({case.context for case in cases if case.lang == lang}) >= (
+                10 if batch == "rt16a" else 6
+            )
     assert set(KNOWN) <= {case.id for case in CASES}
 
 
