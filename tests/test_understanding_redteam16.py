@@ -861,7 +861,7 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "pl",
         "whatsapp",
         "moge, ale tylko w weekend",
-        {"answer": "yes", "condition": "weekends"},
+        {"answer": "yes", "condition": "this weekend only"},
     ),
     (
         "rt16b-pl-checkin-01",
