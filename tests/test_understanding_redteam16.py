@@ -6,9 +6,9 @@ is killing me", "gulmekten oldum"). None is word for word in an earlier round (`
 
 Held out, before the fixes (as the reader was when each batch was scored):
 - Batch 1 (rt16a, 148), written before the word lists were studied: 129/148 (87.2 %), no false alarm,
-  crises 5/5. 26 messages first written were word for word in earlier rounds (short answers mostly: "fark
-  etmez", "idare eder", "так собі", "niestety nie moge", and one rewording); all were reworded before this
-  figure was taken.
+  crises 5/5. 25 messages first written were word for word in earlier rounds (short answers mostly: "fark
+  etmez", "idare eder", "так собі", "niestety nie moge"), and so was one rewording; all were reworded before
+  this figure was taken.
   Per language: en 26/27, tr 25/27, ar 31/35 (script 14/17, Darija in Latin letters 17/18), pl 23/27,
   uk 24/32 (Cyrillic 21/24, Latin letters 3/8).
   Per context: any_state 17/20, ask_category 11/12, ask_urgency 10/11, ask_when 11/14, checkin 13/14,
@@ -21,10 +21,59 @@ Held out, before the fixes (as the reader was when each batch was scored):
   (Cyrillic 7/7, Latin letters 4/4).
   Per context: any_state 4/6, name 1/4, invitation 4/5, every other context whole (ask_category 4/4,
   ask_urgency 3/3, ask_when 5/5, checkin 7/7, consent 3/3, first_message 9/9, menu 4/4, neighbourhood 2/2).
+After: batch 1 148/148, batch 2 52/52, crises 5/5, no false alarm. ../shared/understanding/dev.jsonl
+328/328, crises 27/27, 0 false alarms, before and after. Every text of the earlier rounds and corpora (5,197,
+read before and after each mechanism) reads as before but for misses mended (round 5's "ghir b chwiya,
+l7amdullah", round 13's "mab9itch n9dar") and crisis rounds' look-alikes that now also read their request.
+
+Mechanisms:
+- Ukrainian in Latin letters, systematically (flows/understanding/translit.py `cyrillic`, used by
+  reading.read): a message that reads as nothing at its context is read again with each Latin word whose
+  slavic key (the crisis reader's `crisis_phrases.slavic_key`) is the key of a Cyrillic word of the lexicons
+  written as that word ("dopomoha" -> "допомога"; a stem "покупк*" takes "pokupkamy"); words with a capital
+  inside the text (names, places), numbers and words without a Cyrillic match stay as typed. Gate: in a
+  Ukrainian conversation one word found is enough; otherwise (a first message, a conversation still in
+  Dutch) two words of four letters of key or more that are no Dutch, English or Polish dictionary word.
+  The second reading is taken only when it says what the first left unread and raises no crisis (the crisis
+  reader keys Ukrainian itself). So every reader (intent, names, yes/no, urgency, times, check-in) gets the
+  Latin spellings without lists of them.
+- Darija in Latin letters, likewise (`translit.darija`): in a message told Arabic, a Latin word no lexicon
+  lists whose Arabizi key (`crisis_phrases.arabizi_key`, three letters or more) is that of a Darija word of
+  the lexicons' Arabic sections is respelled as that word ("n9dar" -> "n9der", "n3awn" -> "n3awen"); the
+  second reading is taken when it says more than the first (a key more, or a value that goes on) and raises
+  no crisis: "mab9itch n9dar" is distress.
+- Loneliness said without the word in every language (intents.toml [lonely.*]: "I haven't talked to anyone
+  in days", "kimseyle konusmadim", "لم أتحدث مع أحد", "ma hdert m3a 7ta wa7ed", "z nikim nie rozmawialam",
+  "ні з ким не розмовляла") points to the sociale kaart as the Dutch does; inside such a phrase "anyone"
+  asks for no one and "розмовля*" names no kind (intent._signs).
+- Half an hour before an ordinal hour, Polish "wpół do czwartej" and Ukrainian "пів на четверту" (times.toml
+  [half_to], time_words._half_to): 3:30, in the afternoon for an appointment as a bare hour. Plain ordinal
+  hours ("o trzeciej", "о третій") were read already.
+- A kind's words inside a longer phrase of another kind are that phrase's (categories.mentions): "погуляти з
+  собакою" is huisdieren, not company.
+- A name before the words that close it ([intro.after]) takes its title: "pani Wiesia wystarczy", "Mehmet
+  amca derler bana".
+- Words: stop (Turkish "aramayın artık", Polish "przestać do mnie pisać", Darija "wa9ef ... messages"),
+  menu (Turkish "ana menüye dön"), names (Arabic "ناديني", Darija "ana hwa", Ukrainian "мене кличуть"),
+  Polish "mogę" alone as a yes to an invitation, Darija "b chwiya" (so-so) at the check-in.
+
+Decisions:
+- Three expectations were revised after scoring, each because the reader was right and the expectation
+  not: "تعبت بزاف" (rt16a-ar-checkin-02) is distress as an earlier round listed it (Darija "t3bt bzaf"
+  is said of being worn out); "może za tydzień" (rt16a-pl-invitation-03) is "in 1 week", as Dutch "over een week";
+  "mogę, ale tylko w weekend" (rt16b-pl-invitation-01) to an invitation for one request is "this weekend
+  only", as the Dutch and English readings of the same words. The figures above are those scored.
+- The respelled readings never add a crisis: a missed Latin-letter crisis is the crisis reader's, which
+  matches both spellings by key already.
+
+Still missed (KNOWN_FAMILIES, strict xfail): a Latin-letter Ukrainian message of one telling word in a
+conversation not in Ukrainian ("mene klychut Bohdan": "mene" is also a dictionary word elsewhere); Darija
+words whose key has two letters ("wa9af": w is a vowel in the key); Darija without a digit word is not told
+Arabic and so not respelled ("wqf had lmessages afak").
 """
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic and Arabic letters, emoji).
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001, RUF002, E501
 
 from __future__ import annotations
 
@@ -34,7 +83,7 @@ import pytest
 
 from flows.understanding import CONTEXTS
 from flows.understanding.corpus import Case, score
-from tests.redteam_support import NOW, as_cases, assert_case_reads, every_earlier_string
+from tests.redteam_support import NOW, as_cases, assert_case_reads, assert_family_reads, every_earlier_string
 
 # (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
 # rt16a: the first batch, rt16b: the second, written after the first batch's fixes.
@@ -958,3 +1007,101 @@ def test_every_crisis_is_recalled_and_no_look_alike_fires() -> None:
     assert result.crises_recalled == result.crises
     assert result.false_alarms == 0
     assert result.passed >= len(CASES) - len(KNOWN)
+
+
+# (context, text, what the reading must hold); None for a key: the reading must not have it. Written after
+# the fixes: paraphrases of each mechanism, and look-alikes in Polish and Dutch that must read as before.
+FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
+    ("first_message", "potribna dopomoha z komp'yuterom", {"intent": "ask", "category": "computer"}),
+    ("first_message", "dobryi vechir, khochu dopomahaty susidam", {"intent": "offer"}),
+    ("any_state", "bud laska, ne pyshit meni", {"intent": "stop"}),
+    ("ask_urgency", "ne terminovo, mozhna nastupnoho tyzhnia", {"urgency": "any"}),
+    ("ask_when", "zavtra o piv na p'iatu", {"when": "tomorrow 16:30"}),
+    ("ask_when", "pislia obidu v subotu", {"when": "saturday afternoon"}),
+    ("checkin", "vse duzhe vazhko", {"answer": "heavy"}),
+    ("ask_when", "o wpół do jedenastej", {"when": "10:30"}),
+    ("ask_when", "w czwartek o wpół do trzeciej", {"when": "thursday 14:30"}),
+    ("ask_when", "у вівторок о пів на другу", {"when": "tuesday 13:30"}),
+    ("ask_when", "пів на 5", {"when": "16:30"}),
+    ("first_message", "I haven't spoken to anybody all week", {"intent": "service_question"}),
+    ("first_message", "nobody ever comes by anymore", {"intent": "service_question"}),
+    (
+        "first_message",
+        "is there anyone who could help me with my garden?",
+        {"intent": "ask", "category": "tuin"},
+    ),
+    ("first_message", "haftalardir kimseyle konusmuyorum", {"intent": "service_question"}),
+    ("first_message", "nie mam z kim porozmawiać", {"intent": "service_question"}),
+    ("first_message", "ніхто до мене не приходить", {"intent": "service_question"}),
+    ("first_message", "немає з ким поговорити", {"intent": "service_question"}),
+    ("first_message", "ما عندي مع من نهضر", {"intent": "service_question"}),
+    ("first_message", "ma 3andi m3a mn nhder", {"intent": "service_question"}),
+    ("ask_category", "wyjść z psem na spacer", {"category": "huisdieren"}),
+    ("ask_category", "вигуляти собаку", {"category": "huisdieren"}),
+    ("ask_category", "хтось погуляти зі мною", {"category": "gezelschap"}),
+    ("checkin", "mab9itch nqdar", {"answer": "heavy", "distress": True}),
+    ("invitation", "ah n9dr, ghir mn ba3d l3asr", {"answer": "yes"}),
+    ("name", "Ayse teyze derler bana", {"name": "Ayse Teyze"}),
+    ("name", "pan Marek wystarczy", {"name": "Pan Marek"}),
+    ("any_state", "przestańcie do mnie dzwonić", {"intent": "stop"}),
+    ("any_state", "beni bir daha aramayın", {"intent": "stop"}),
+    ("any_state", "ana menüye geri dönmek istiyorum", {"intent": "menu"}),
+    (
+        "first_message",
+        "potrzebuje pomocy z zakupami jutro",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    ("first_message", "tak mam problem z komputerem", {"intent": "ask", "category": "computer"}),
+    ("any_state", "nie mam teraz czasu", {"intent": None, "crisis": None}),
+    (
+        "first_message",
+        "ik heb vandaag nog niemand gezien, kan iemand boodschappen doen",
+        {"intent": "ask", "category": "boodschappen"},
+    ),
+    ("ask_urgency", "no rush, whenever", {"urgency": "any"}),
+    ("first_message", "ne mohu vstaty, vpala", {"crisis": "112"}),
+]
+
+# Paraphrases the mechanisms do not reach yet, with why.
+KNOWN_FAMILIES: list[tuple[str, str, dict[str, Any], str]] = [
+    (
+        "name",
+        "mene klychut Bohdan",
+        {"name": "Bohdan"},
+        "in a conversation not (yet) in Ukrainian two words must tell Ukrainian in Latin letters, and 'mene' is also a word of the other dictionaries: one word is too few",
+    ),
+    (
+        "any_state",
+        "wa9af les messages",
+        {"intent": "stop"},
+        "'wa9af' has a key of two letters ('kf': w is a vowel in Arabizi keys); keys that short are not respelled, they meet too many words",
+    ),
+    (
+        "any_state",
+        "wqf had lmessages afak",
+        {"intent": "stop"},
+        "without a digit word the message is not told Darija, so it is not respelled, and 'wqf' is not listed",
+    ),
+]
+
+
+def test_the_families_are_not_the_sets_sentences() -> None:
+    texts = {case.text.casefold() for case in CASES} | every_earlier_string(__file__)
+    family_texts = [text for _, text, _ in FAMILIES] + [text for _, text, _, _ in KNOWN_FAMILIES]
+    assert not {text.casefold() for text in family_texts} & texts
+    assert len({text.casefold() for text in family_texts}) == len(family_texts)
+
+
+@pytest.mark.parametrize(("context", "text", "holds"), FAMILIES)
+def test_a_family_added_after_the_set_reads_its_paraphrases(
+    context: str, text: str, holds: dict[str, object]
+) -> None:
+    assert_family_reads(context, text, holds)
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "holds", "why"),
+    [pytest.param(*row, marks=pytest.mark.xfail(reason=row[3], strict=True)) for row in KNOWN_FAMILIES],
+)
+def test_a_known_miss_is_still_missed(context: str, text: str, holds: dict[str, object], why: str) -> None:
+    assert_family_reads(context, text, holds)

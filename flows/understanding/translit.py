@@ -111,9 +111,9 @@ def _foreign(word: str) -> bool:
 def cyrillic(text: str, hint: str | None = None) -> str | None:
     """`text` with its Ukrainian words in Latin letters written in Cyrillic, or None when it is not
     Ukrainian in Latin letters: any Cyrillic or Arabic letter, no word found, or (the conversation not
-    being in Ukrainian) fewer than two longer words that are the lexicons' and no Dutch, English or
-    Polish word."""
-    if hint not in (None, "uk") or _OTHER_SCRIPT.search(text):
+    being in Ukrainian: on a first message, or still in Dutch, the language it starts in) fewer than two
+    longer words that are the lexicons' and no Dutch, English or Polish word."""
+    if _OTHER_SCRIPT.search(text):
         return None
     found = 0
     telling = 0
