@@ -24,7 +24,8 @@ Held out, before the fixes (as the reader was when each batch was scored):
 After: batch 1 148/148, batch 2 52/52, crises 5/5, no false alarm. ../shared/understanding/dev.jsonl
 328/328, crises 27/27, 0 false alarms, before and after. Every text of the earlier rounds and corpora (5,197,
 read before and after each mechanism) reads as before but for misses mended (round 5's "ghir b chwiya,
-l7amdullah", round 13's "mab9itch n9dar") and crisis rounds' look-alikes that now also read their request.
+l7amdullah" and "... ykhdem lia jnan", round 13's "mab9itch n9dar"; their strict xfails lifted) and crisis
+rounds' look-alikes that now also read their request ("potribna dopomoha z pokupkamy").
 
 Mechanisms:
 - Ukrainian in Latin letters, systematically (flows/understanding/translit.py `cyrillic`, used by
@@ -55,7 +56,8 @@ Mechanisms:
   amca derler bana".
 - Words: stop (Turkish "aramayın artık", Polish "przestać do mnie pisać", Darija "wa9ef ... messages"),
   menu (Turkish "ana menüye dön"), names (Arabic "ناديني", Darija "ana hwa", Ukrainian "мене кличуть"),
-  Polish "mogę" alone as a yes to an invitation, Darija "b chwiya" (so-so) at the check-in.
+  Polish "mogę" alone as a yes to an invitation, Darija "b chwiya" (so-so) at the check-in, garden
+  "jnan", "l7adi9a" (round 5's known miss mended), Ukrainian "говорити з людиною" (a person).
 
 Decisions:
 - Three expectations were revised after scoring, each because the reader was right and the expectation
@@ -1046,6 +1048,8 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("any_state", "przestańcie do mnie dzwonić", {"intent": "stop"}),
     ("any_state", "beni bir daha aramayın", {"intent": "stop"}),
     ("any_state", "ana menüye geri dönmek istiyorum", {"intent": "menu"}),
+    ("any_state", "khochu hovoryty z liudynoiu", {"intent": "human"}),
+    ("ask_category", "l7adi9a dyali", {"category": "tuin"}),
     (
         "first_message",
         "potrzebuje pomocy z zakupami jutro",
