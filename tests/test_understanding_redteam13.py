@@ -62,8 +62,10 @@ Mechanisms (words in flows/understanding/data/*.toml; code only where a rule was
 Still missed (KNOWN_FAMILIES, strict xfail): irony without a marker word ("oh great, another sleepless
 night" reads the middle answer, not Zwaar); Darija in Latin letters is matched by its consonants in the
 yes/no, urgency and invitation readers but not in the check-in reader, so a spelling not listed ("mab9itch
-n9dar") is not read as distress. Ukrainian in Latin letters is read only where its words were listed: the
-crisis reader's `slavic_key` is not used by the intent, category and answer readers.
+n9dar") is not read as distress (read since round 16: translit.darija respells it). Ukrainian in Latin
+letters is read only where its words were listed: the crisis reader's `slavic_key` is not used by the
+intent, category and answer readers (since round 16 a message that reads as nothing is read again in
+Cyrillic: translit.cyrillic).
 `FAMILIES` holds paraphrases and look-alikes of each mechanism, written after the fixes (no measure of
 generalisation).
 """
@@ -1187,6 +1189,8 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("checkin", "iyiyim ama kötü uyuyorum", {"answer": "okay"}),
     ("checkin", "сил уже зовсім немає", {"answer": "heavy", "distress": True}),
     ("checkin", "mab9itch 9adra", {"answer": "heavy", "distress": True}),
+    # A known miss until round 16 (tests/test_understanding_redteam16.py: Darija respelled by its key).
+    ("checkin", "mab9itch n9dar", {"answer": "heavy", "distress": True}),
 ]
 
 # Paraphrases the mechanisms do not reach yet, with why.
@@ -1196,12 +1200,6 @@ KNOWN_FAMILIES: list[tuple[str, str, dict[str, Any], str]] = [
         "oh great, another sleepless night",
         {"answer": "heavy"},
         "irony is read from marker words only ([irony]); 'oh great, another ...' has none, so the good and the reason give the middle answer",
-    ),
-    (
-        "checkin",
-        "mab9itch n9dar",
-        {"answer": "heavy", "distress": True},
-        "the check-in reader compares Darija in Latin letters as listed, not by its consonants as the answer readers do",
     ),
 ]
 

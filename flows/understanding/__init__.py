@@ -14,7 +14,9 @@ Modules, one ability each:
 - `answers`: yes/no/question, an option by number/word/typo/last choice, urgency, an invitation's
   answer and its condition;
 - `names`: the name someone gives (or that it is not a name);
-- `neighbourhoods`: a neighbourhood by name, alias, typo or postcode.
+- `neighbourhoods`: a neighbourhood by name, alias, typo or postcode;
+- `translit`: Ukrainian and Moroccan Arabic in Latin letters respelled as the lexicons write them, for a
+  second reading where the first found nothing (or less).
 """
 
 import gc

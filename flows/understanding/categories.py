@@ -112,6 +112,9 @@ def mentions(prepared: str, *, answer: bool = False) -> tuple[Hit, ...]:
     if lex.idioms is not None and hits:
         sayings = [(start, end) for start, end, _ in lex.idioms.spans(prepared)]
         hits = [hit for hit in hits if not any(a <= hit.start and hit.end <= b for a, b in sayings)]
+    # A kind's words inside a longer phrase of another kind are that phrase's: "погуляти з собакою"
+    # walks the dog (huisdieren), its "погуляти з" is no company.
+    hits = [hit for hit in hits if not any(_inside(hit, other) for other in hits)]
     if answer and lex.negations is not None:
         negated_ends = {end for _, end, _ in lex.negations.spans(prepared)}
         hits = [hit for hit in hits if hit.start - 1 not in negated_ends]
@@ -120,6 +123,12 @@ def mentions(prepared: str, *, answer: bool = False) -> tuple[Hit, ...]:
         if pattern is not None and whole_text and pattern.fullmatch(whole_text):
             hits.append(Hit(key, 0, len(prepared), NAMED_CHOICE, whole_text))
     return tuple(sorted(hits, key=lambda hit: (hit.start, -hit.weight)))
+
+
+def _inside(hit: Hit, other: Hit) -> bool:
+    """`hit` lies within the longer `other` of another kind."""
+    longer = other.end - other.start > hit.end - hit.start
+    return other.key != hit.key and longer and other.start <= hit.start and hit.end <= other.end
 
 
 def _weighed(hits: Sequence[Hit]) -> tuple[str | None, float]:

@@ -126,6 +126,11 @@ def _once(text: str) -> str:
     return " ".join(word for i, word in enumerate(words) if i == 0 or word != words[i - 1])
 
 
+def _only_inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> bool:
+    """Some spans, each inside one of `outer`."""
+    return bool(spans) and all(any(s >= o_s and e <= o_e for o_s, o_e in outer) for s, e in spans)
+
+
 @lru_cache(maxsize=1024)
 def _signs(text: str) -> _Signs:
     """Read once per message: the flows may ask for its intent and for words about the conversation."""
@@ -135,6 +140,12 @@ def _signs(text: str) -> _Signs:
     found = frozenset(name for name, group in groups.items() if group.found(prepared, whole_text))
     # A kind's word inside a call, a person or a stop phrase is part of that phrase ("aan de telefoon").
     taken = [span for name in _NOT_A_KIND if name in found for span in groups[name].spans(prepared)]
+    if "lonely" in found:
+        # Loneliness said without the word ("I haven't talked to anyone in days", "ні з ким не
+        # розмовляла"): its "anyone" asks for no one, its "talk" names no kind of help.
+        told = groups["lonely"].spans(prepared)
+        found -= {name for name in ("ask", "someone") if _only_inside(groups[name].spans(prepared), told)}
+        taken += told
     category, confidence = categories.kind_in_prepared(prepared, taken)
     named = category is not None and confidence > categories.LEANING
     return _Signs(found, category, named, len(prepared.split()))

@@ -49,11 +49,13 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     while start < len(found) and (found[start].raw in _greetings() or found[start].raw in _skipped()):
         start += 1
     for after in reversed(_after_intros().hits(found[start:])):
-        # "... ama Zey diyebilirsin": the word just before names the person.
-        at = start + after.start - 1
-        named = _name_at(found, at, lang, strong=True, weak=False) if at >= start else None
-        if named is not None and named[1] == start + after.start:
-            return named[0], 0.9
+        # "... ama Zey diyebilirsin": the words just before name the person, a title with them ("pani
+        # Wiesia wystarczy", "Mehmet amca derler bana"): the longest name that ends right there.
+        end = start + after.start
+        for at in range(max(start, end - 3), end):
+            named = _name_at(found, at, lang, strong=True, weak=False)
+            if named is not None and named[1] == end:
+                return named[0], 0.9
     intros = _intros(lang).hits(found[start:]) or _intros("").hits(found[start:])
     for hit in reversed(intros):
         strong = hit.kind == "strong"

@@ -7,12 +7,22 @@ with `crisis` set is acted on before anything else.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
-from flows.understanding import answers, checkin, crisis, intent, language, names, neighbourhoods, times
+from flows.understanding import (
+    answers,
+    checkin,
+    crisis,
+    intent,
+    language,
+    names,
+    neighbourhoods,
+    times,
+    translit,
+)
 
 Context = Literal[
     "first_message",
@@ -100,6 +110,65 @@ def read(
     """
     if context not in CONTEXTS:
         raise ValueError(f"unknown context {context!r}")
+    reading = _read(context, text, lang=lang, now=now, municipality=municipality)
+    if reading.crisis:
+        return reading
+    # Ukrainian or Moroccan Arabic in Latin letters, spelled as the lexicons do not: read again with its
+    # words as the lexicons write them (`translit`: Cyrillic words, Darija spellings of the same key).
+    # That reading is taken when it says something the first did not, and raises no crisis.
+    respelled = [
+        (spelled, written)
+        for spelled, written in (
+            (translit.cyrillic(text, lang) if _unread(context, reading) else None, "uk"),
+            (translit.darija(text) if reading.lang == "ar" else None, "ar"),
+        )
+        if spelled is not None
+    ]
+    for spelled, written in respelled:
+        again = _read(context, spelled, lang=written, now=now, municipality=municipality)
+        if not again.crisis and _says_more(context, again, reading):
+            return replace(again, lang=written)
+    return reading
+
+
+# What each context's reading says; a reading without it (or only a greeting) read as nothing.
+_SAYS = {
+    "first_message": "intent",
+    "menu": "intent",
+    "any_state": "intent",
+    "checkin": "answer",
+    "name": "name",
+    "neighbourhood": "neighbourhood",
+    "consent": "answer",
+    "ask_category": "category",
+    "ask_when": "when",
+    "ask_urgency": "urgency",
+    "invitation": "answer",
+}
+
+
+def _says_more(context: str, again: Reading, first: Reading) -> bool:
+    """`again` reads what `first` left unread, or all `first` read and more: a key more, or a value
+    that goes on ("tomorrow" -> "tomorrow 15:30")."""
+    if _unread(context, first):
+        return not _unread(context, again)
+    before, after = first.to_corpus(), again.to_corpus()
+    for key, value in before.items():
+        got = after.get(key)
+        goes_on = isinstance(value, str) and isinstance(got, str) and got.startswith(value + " ")
+        if got != value and not goes_on:
+            return False
+    return after != before
+
+
+def _unread(context: str, reading: Reading) -> bool:
+    said = getattr(reading, _SAYS[context])
+    if context == "neighbourhood":
+        return said is None and reading.postcode is None
+    return said is None or said == "greeting"
+
+
+def _read(context: str, text: str, *, lang: str | None, now: datetime | None, municipality: Any) -> Reading:
     written = language.detect(text, hint=lang)
     danger = crisis.detect(text, written)
     base: dict[str, Any] = {"lang": written, "crisis": danger}

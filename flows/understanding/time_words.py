@@ -238,9 +238,36 @@ def _clocks(text: str, lang: str) -> str:
     if _DIGIT.search(text):
         text = _TR_BOUND.sub(tr_bound, text)
         text = _HHMM.sub(hhmm, text)
+
+    def half_to(match: re.Match[str]) -> str:
+        found = match["n"]
+        ordinals, _ = _half_to()
+        number = ordinals[found] if found in ordinals else int(found)
+        if not 1 <= number <= 12:
+            return match[0]
+        return _clock_token(number - 1 or 12, 30, "n")
+
     text = _MINUTES.sub(minutes, text)
     text = _HALF.sub(half, text)
+    text = _half_to()[1].sub(half_to, text)
     return _HOUR.sub(hour, text) if _DIGIT.search(text) else text
+
+
+@cache
+def _half_to() -> tuple[Mapping[str, int], re.Pattern[str]]:
+    """Half an hour before an hour said as an ordinal or a digit, Polish and Ukrainian: "wpół do
+    czwartej", "пів на четверту" (half to four: 3:30), as Dutch "half vier" (times.toml [half_to])."""
+    data = lexicon("times")["half_to"]
+    ordinals = {
+        _plain(word): number
+        for lang in ("pl", "uk")
+        for number, word in enumerate(data[lang], start=1)
+        for word in (word, word.replace("'", ""))
+    }
+    leads = "|".join(r"\s+".join(map(re.escape, _plain(lead).split())) for lead in data["lead"])
+    words = "|".join(map(re.escape, sorted(ordinals, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w)(?:{leads})\s+(?P<n>\d{{1,2}}(?!\d)|{words})(?!\w)")
+    return ordinals, pattern
 
 
 def _range_end(written: str) -> str:
