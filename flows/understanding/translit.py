@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from flows.understanding.crisis_phrases import arabizi_key, slavic_key
+from flows.understanding.phrases import all_phrases
 from flows.understanding.text import DATA, lexicon
 
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff'\u2019\u02bc]+\\*?")
@@ -43,17 +44,6 @@ _NOT_A_LEXICON = frozenset({"warm_up"})
 _KEY_WITHOUT_HINT = 4
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 @cache
 def _table() -> tuple[dict[str, str], dict[str, str]]:
     """Keys of the lexicons' Cyrillic words: whole words, and stems (`word*`) by their key; where two
@@ -63,7 +53,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     for path in sorted(DATA.glob("*.toml")):
         if path.stem in _NOT_A_LEXICON:
             continue
-        for string in _strings(lexicon(path.stem)):
+        for string in all_phrases(lexicon(path.stem)):
             for found in _CYRILLIC_WORD.findall(string.lower()):
                 word = _APOSTROPHES.sub("", found.rstrip("*"))
                 key = slavic_key(word)
