@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
 from flows import catalogue
 from flows.conversation import step
 from flows.dialogue import label_of
@@ -128,6 +130,20 @@ def run(dialogue: Dialogue) -> list[list[str]]:
         state = result.state
         out.append(check_turn(expect, result))
     return out
+
+
+def as_params(dialogues: list[Dialogue]) -> list[Any]:
+    """The dialogues as pytest parameters named after them; a known gap is a strict xfail."""
+    return [
+        pytest.param(d, id=d.name, marks=[pytest.mark.xfail(reason=d.gap, strict=True)] if d.gap else [])
+        for d in dialogues
+    ]
+
+
+def assert_holds(dialogue: Dialogue) -> None:
+    """Every turn of `dialogue` as expected; the message names the turns that were not."""
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
 
 
 def score(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:

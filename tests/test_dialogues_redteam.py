@@ -85,7 +85,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_redteam_support import RIA, Dialogue, menu_state, run
+from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
 
 D = Dialogue
 ASKING = {"keys": ["ask_category"]}
@@ -916,38 +916,26 @@ CLOSED_GAPS = [
 ]
 
 
-def _ids(dialogues: list[Dialogue]) -> list[object]:
-    return [
-        pytest.param(d, id=d.name, marks=[pytest.mark.xfail(reason=d.gap, strict=True)] if d.gap else [])
-        for d in dialogues
-    ]
-
-
-@pytest.mark.parametrize("dialogue", _ids(BATCH_1))
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)
 
 
-@pytest.mark.parametrize("dialogue", _ids(BATCH_2))
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)
 
 
-@pytest.mark.parametrize("dialogue", _ids(GUARDS))
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
 def test_guards(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)
 
 
-@pytest.mark.parametrize("dialogue", _ids(CLOSED_GAPS))
+@pytest.mark.parametrize("dialogue", as_params(CLOSED_GAPS))
 def test_closed_gaps(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)
 
 
-@pytest.mark.parametrize("dialogue", _ids(BATCH_3))
+@pytest.mark.parametrize("dialogue", as_params(BATCH_3))
 def test_batch_3(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)

@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_redteam_support import RIA, Dialogue, menu_state, run
+from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
 
 D = Dialogue
 CRISIS = {"crisis": True}
@@ -598,32 +598,21 @@ SEEN_IN_REPLIES = [
 ]
 
 
-def _ids(dialogues: list[Dialogue]) -> list[object]:
-    return [
-        pytest.param(d, id=d.name, marks=[pytest.mark.xfail(reason=d.gap, strict=True)] if d.gap else [])
-        for d in dialogues
-    ]
-
-
-@pytest.mark.parametrize("dialogue", _ids(BATCH_4))
+@pytest.mark.parametrize("dialogue", as_params(BATCH_4))
 def test_batch_4(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)
 
 
-@pytest.mark.parametrize("dialogue", _ids(GAPS))
+@pytest.mark.parametrize("dialogue", as_params(GAPS))
 def test_gaps(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)
 
 
-@pytest.mark.parametrize("dialogue", _ids(GUARDS))
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
 def test_guards(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)
 
 
-@pytest.mark.parametrize("dialogue", _ids(SEEN_IN_REPLIES))
+@pytest.mark.parametrize("dialogue", as_params(SEEN_IN_REPLIES))
 def test_seen_in_replies(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+    assert_holds(dialogue)
