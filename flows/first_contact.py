@@ -16,7 +16,7 @@ from typing import Any
 
 from flows import agenda, catalogue, interpret, menu, onboarding, social_map, threads
 from flows.dialogue import language, say
-from flows.normalise import simplify
+from flows.normalise import says_any
 from flows.profile import Profile
 from flows.types import Effect, Event, StepResult
 from flows.understanding import Reading, names
@@ -92,14 +92,6 @@ def act_on_intent(
     return None
 
 
-# A last sentence that asks how Voordeur works or what it costs (besides HELP's own phrases).
-HOW_IT_WORKS = (
-    "hoe werkt dat", "hoe werkt dit", "hoe werkt het", "hoe gaat dat", "hoe gaat het verder", "wat kost dat",
-    "wat kost het", "kost dat iets", "kost het iets", "is dat gratis", "is het gratis", "wat gebeurt er nu",
-    "how does that work", "how does this work", "how does it work", "what does it cost", "is it free",
-    "what happens now", "nasil calisiyor", "ucretli mi", "ucretsiz mi", "jak to dziala", "ile to kosztuje",
-    "czy to darmowe", "як це працює", "скільки це коштує", "це безкоштовно", "كيف يعمل", "بشحال", "واش فابور",
-)  # fmt: skip
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 
 
@@ -116,8 +108,7 @@ def without_question_about_us(text: str, lang: str) -> str | None:
 def _asks_about_us(sentence: str) -> bool:
     if not sentence.endswith(("?", "؟")):
         return False
-    said = " " + " ".join(re.findall(r"\w+", simplify(sentence))) + " "
-    return command_in(sentence) == "help" or any(f" {simplify(phrase)} " in said for phrase in HOW_IT_WORKS)
+    return command_in(sentence) == "help" or says_any(sentence, "about_us")
 
 
 INTRODUCTION_CONFIDENCE = 0.85

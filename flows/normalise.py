@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Carrier and common opt-out words, Dutch and English (Twilio's standard English set included).
 COMMAND_WORDS: dict[str, str] = {
@@ -149,3 +149,20 @@ def number_in(word: str) -> int | None:
     """A count written in digits or as a word: "3", "drie", "three"."""
     word = simplify(word)
     return int(word) if word.isdigit() and len(word) <= 4 else NUMBER_WORDS.get(word)
+
+
+@cache
+def conversation_words(section: str) -> tuple[str, ...]:
+    """The folded phrases of a section of flows/understanding/data/conversation.toml: words the flows
+    look for beside the readers (a question about Voordeur, a number offered in a thread)."""
+    from flows.understanding.text import lexicon
+
+    table = lexicon("conversation")[section]
+    return tuple(f" {simplify(phrase)} " for phrase in table.get("phrases", table.get("words", ())))
+
+
+def says_any(text: str, section: str) -> bool:
+    """Whether `text` holds one of the section's phrases as whole words (case, accents and punctuation
+    aside)."""
+    words = " " + " ".join(re.findall(r"\w+", simplify(text))) + " "
+    return any(phrase in words for phrase in conversation_words(section))

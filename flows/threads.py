@@ -7,12 +7,11 @@ whom a message is for, and from then on writes to the thread that last spoke (or
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flows import catalogue
 from flows.dialogue import language, prompt, say
-from flows.normalise import simplify
+from flows.normalise import says_any
 from flows.profile import Profile, ThreadSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
 
@@ -62,35 +61,14 @@ def relay(state: dict[str, Any], text: str, profile: Profile) -> StepResult:
     return result
 
 
-# DEEL NUMMER said in a sentence to the neighbour ("mag Henk mijn telefoonnummer hebben? dan kan hij
-# bellen", "you can have my number"): the person's own number and a word of giving or having it, without
-# a no. Asking for the other's number ("mag ik jouw nummer?") names no own number: only passed on.
-OWN_NUMBER = (
-    "mijn nummer", "mijn telefoonnummer", "mijn mobiele nummer", "mijn 06", "my number", "my phone number",
-    "my mobile number", "numaram", "numaramı", "telefon numaram", "mój numer", "moj numer", "mój telefon",  # noqa: RUF001
-    "мій номер", "мій телефон", "رقمي", "نمرتي", "النمرة ديالي",
-)  # fmt: skip
-GIVING = (
-    "mag", "mogen", "geef", "geven", "doorgeven", "deel", "delen", "hebben", "krijgen", "bellen", "sturen",
-    "can", "may", "have", "give", "share", "call", "ver", "verebilirsin", "paylaş", "alabilir", "arasın",  # noqa: RUF001
-    "może", "moze", "dać", "dac", "podaj", "mieć", "miec", "zadzwonić", "може", "дайте", "дати", "мати",
-    "подзвонити", "يمكن", "عطيه", "اعطيه", "يتصل",
-)  # fmt: skip
-REFUSING = (
-    "niet", "geen", "liever", "not", "dont", "don't", "no", "never", "istemiyorum", "verme", "nie",
-    "не", "ні", "لا", "ما",
-)  # fmt: skip
-
-
 def offers_own_number(text: str) -> bool:
-    words = " " + " ".join(re.findall(r"\w+", simplify(text))) + " "
-    if not any(f" {simplify(phrase)} " in words for phrase in OWN_NUMBER):
+    """DEEL NUMMER said in a sentence to the neighbour ("mag Henk mijn telefoonnummer hebben? dan kan hij
+    bellen", "you can have my number"): the person's own number and a word of giving or having it,
+    without a no. Asking for the other's number ("mag ik jouw nummer?") names no own number: only
+    passed on; a number typed out is passed on as it stands."""
+    if not says_any(text, "own_number") or any(char.isdigit() for char in text.replace("06", "")):
         return False
-    if any(char.isdigit() for char in text.replace("06", "")):
-        return False  # a number typed out is passed on as it stands
-    if any(f" {simplify(word)} " in words for word in REFUSING):
-        return False
-    return any(f" {simplify(word)} " in words for word in GIVING)
+    return not says_any(text, "refusing") and says_any(text, "giving")
 
 
 def _relay_to(state: dict[str, Any], thread: ThreadSummary, text: str) -> StepResult:
