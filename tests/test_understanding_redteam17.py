@@ -859,15 +859,7 @@ CASES = as_cases(SET)
 TOTAL = 107
 CRISES = 65
 
-KNOWN_MISSES: dict[str, str] = {
-    "rt17a-nl-ask_when-01": "batch 1 before its fixes",
-    "rt17a-nl-invitation-01": "batch 1 before its fixes",
-    "rt17a-nl-first_message-09": "batch 1 before its fixes",
-    "rt17a-nl-first_message-15": "batch 1 before its fixes",
-    "rt17a-nl-first_message-22": "batch 1 before its fixes",
-    "rt17a-nl-first_message-23": "batch 1 before its fixes",
-}
-KNOWN_FALSE_ALARMS = {"rt17a-nl-first_message-31"}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def test_the_set_is_new_and_covers_the_contexts_and_languages_of_a_crisis() -> None:
@@ -876,16 +868,77 @@ def test_the_set_is_new_and_covers_the_contexts_and_languages_of_a_crisis() -> N
 
 @pytest.mark.parametrize("case", crisis_params(CASES, KNOWN_MISSES))
 def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None:
-    if case.id in KNOWN_FALSE_ALARMS:
-        pytest.xfail("batch 1 before its fixes")
     assert_crisis_reads(case)
+
+
+def test_every_crisis_but_the_known_is_recalled_and_no_look_alike_fires() -> None:
+    assert_crisis_scores(CASES, CRISES, KNOWN_MISSES)
 
 
 # (context, text, what the reading must hold); None for a key: the reading must not have it. Paraphrases of
 # the mechanisms and decisions of this round, with look-alikes that must keep their old reading; written knowing
 # the mechanisms (no measure of generalisation).
 FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
-    ("first_message", "mijn man rookt in de keuken", {"crisis": None}),
+    ("first_message", "de kaarsen zijn uit maar er komt rook uit het stopcontact", {"crisis": "112"}),
+    ("first_message", "er komt rook uit de keuken maar ik bak rookworst", {"crisis": None}),
+    ("first_message", "onze kat is lief maar ze krabt me soms", {"crisis": None}),
+    ("first_message", "de hond slaapt maar mijn man reageert niet meer", {"crisis": "112"}),
+    ("first_message", "de film was mooi maar mijn man slaat me", {"crisis": "veilig_thuis"}),
+    ("first_message", "de hond is gevallen maar komt niet meer overeind", {"crisis": None}),
+    ("first_message", "ze valt wel eens maar staat dan zelf weer op", {"crisis": None}),
+    ("first_message", "ik wil er een eind aan maken met die ruzie", {"crisis": None}),
+    ("first_message", "ik wil er een einde aan maken aan dat gezeur met de buren", {"crisis": None}),
+    ("first_message", "ik wil er een eind aan maken", {"crisis": "113"}),
+    ("first_message", "ik wil er een eind aan maken met de pillen die ik heb gespaard", {"crisis": "113"}),
+    ("first_message", "de hond bloedt erg", {"crisis": None}),
+    ("first_message", "onze kat bloedt heel erg aan zijn poot", {"crisis": None}),
+    ("first_message", "mijn man bloedt erg en de hond blaft", {"crisis": "112"}),
+    (
+        "first_message",
+        "ze praat met een dubbele tong sinds haar beroerte en haar arm doet het niet meer",
+        {"crisis": None},
+    ),
+    (
+        "first_message",
+        "sinds zijn herseninfarct is zijn arm slap en praat hij met een dubbele tong",
+        {"crisis": None},
+    ),
+    (
+        "first_message",
+        "ze praat ineens met een dubbele tong en haar arm doet het niet meer",
+        {"crisis": "112"},
+    ),
+    (
+        "first_message",
+        "sinds haar beroerte loopt ze slecht maar nu praat ze met een dubbele tong en haar arm doet het niet meer",
+        {"crisis": "112"},
+    ),
+    ("first_message", "mijn zoon wordt woedend als hij niet op de tablet mag", {"crisis": None}),
+    ("first_message", "mijn kleinzoon wordt razend als de playstation uit moet", {"crisis": None}),
+    ("first_message", "mijn zoon wordt woedend en gooit met stoelen", {"crisis": "veilig_thuis"}),
+    ("first_message", "alles is geregeld, nu kan ik rustig gaan slapen", {"crisis": None}),
+    ("first_message", "alles is geregeld, nu kan ik rustig gaan slapen voor altijd", {"crisis": "113"}),
+    ("first_message", "alles is geregeld, nu kan ik rustig gaan", {"crisis": "113"}),
+    ("first_message", "hij heeft gezegd dat hij me vermoordt", {"crisis": "veilig_thuis"}),
+    ("first_message", "ze zei dat ze me vermoordt als ik wegga", {"crisis": "veilig_thuis"}),
+    ("first_message", "de buurman heeft gezegd dat hij me vermoordt", {"crisis": "112"}),
+    ("first_message", "een vreemde man zei dat hij me vermoordt", {"crisis": "112"}),
+    ("first_message", "ze zegt dat ze me vermoordt als ik de taart opeet haha", {"crisis": None}),
+    (
+        "first_message",
+        "hij zei dat hij me vermoordt als ik het verklap, het is een verrassingsfeest",
+        {"crisis": None},
+    ),
+    ("first_message", "dan leef ik toch niet meer", {"crisis": "113"}),
+    ("first_message", "volgende maand leef ik niet meer", {"crisis": "113"}),
+    ("first_message", "ik wil zelf ook niet meer leven", {"crisis": "113"}),
+    ("first_message", "ik ga me iets aandoen vannacht", {"crisis": "113"}),
+    ("first_message", "hij wil me wat aandoen", {"crisis": None}),
+    ("first_message", "ik ruik hier overal gas", {"crisis": "112"}),
+    ("first_message", "ik ruik geen gas meer, de monteur is geweest", {"crisis": None}),
+    ("first_message", "mijn vriend heeft me gisteravond weer een klap gegeven", {"crisis": "veilig_thuis"}),
+    ("first_message", "mijn zoon gaf me een klap op de schouder, goed gedaan", {"crisis": None}),
+    ("first_message", "het boek gaat over een vrouw wier man haar slaat", {"crisis": None}),
 ]
 
 
