@@ -153,6 +153,17 @@ class Lexicon:
     # Concepts that count when they end a clause ("ik stuur dit nog even voor ik ga.", not "voor ik ga
     # winkelen"), as `alone` ones at no word position (`[clause_end]`).
     clause_end: Mapping[str, PhraseSet] = field(default_factory=dict)
+    # Words that turn a sentence against what came before ("maar", "but"; `[turns]`): a guard before the
+    # turn does not speak for a match wholly after it ("de kaarsen zijn uit maar er komt rook uit het
+    # stopcontact").
+    turns: frozenset[str] = frozenset()
+    # Guards that name who or what the sentence is about (a pet, a film): a pronoun after the turn still means
+    # them ("onze kat is lief maar ze krabt me"), unless a person is named after the turn (`turn_persons`).
+    turn_across: frozenset[str] = frozenset()
+    turn_persons: tuple[str, ...] = ()
+    # Idioms that leave a concept where they stood (`[idiom_marks]`): "sinds haar beroerte" is taken out so
+    # that "beroerte" reads no stroke, but it still says the trouble lasts since then (`since_illness`).
+    idiom_marks: Mapping[str, PhraseSet] = field(default_factory=dict)
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -239,6 +250,7 @@ def lexicon_of_crisis() -> Lexicon:
         for rule in data.get("rules", ())
     )
     known = set(concepts) | set(data.get("alone", {})) | set(data.get("clause_end", {}))
+    known |= set(data.get("idiom_marks", {}))
     known |= {rule.gives for rule in rules}
     for rule in rules:
         missing = {*rule.all, *rule.unless, *rule.unless_overlapping} - known
@@ -277,6 +289,12 @@ def lexicon_of_crisis() -> Lexicon:
         not_after=phrase_set(_flatten(after_clause.get("not_after", []))),
         clause_end={
             name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("clause_end", {}).items()
+        },
+        turns=frozenset(matchable(word) for word in _flatten(data.get("turns", []))),
+        turn_across=frozenset(data.get("turn_guards", {}).get("across", ())),
+        turn_persons=tuple(data.get("turn_guards", {}).get("persons", ())),
+        idiom_marks={
+            name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("idiom_marks", {}).items()
         },
     )
 
@@ -545,12 +563,18 @@ def _sentences(folded: str, count: int) -> list[int]:
 
 
 def _without_idioms(
-    words: str, idioms: PhraseSet, undone: PhraseSet, sentence_of: list[int]
-) -> tuple[str, list[int]]:
+    words: str,
+    idioms: PhraseSet,
+    undone: PhraseSet,
+    sentence_of: list[int],
+    marks: Mapping[str, PhraseSet] | None = None,
+) -> tuple[str, list[int], dict[str, list[int]]]:
     """`idioms.without(words)`, keeping each word's sentence: the idioms' words go, leftmost first, unless
-    the words right after an idiom undo it ("rather be dead than go" + "on like this")."""
+    the words right after an idiom undo it ("rather be dead than go" + "on like this"). An idiom of `marks`
+    leaves its concept at the index of the word after it (the last word when it ends the message)."""
     tokens = words.split(" ")
     kept: list[int] = []
+    marked: dict[str, list[int]] = {}
     done = start = 0
     for index, token in enumerate(tokens):
         if start >= done:
@@ -562,10 +586,13 @@ def _without_idioms(
                 and undone.match_at(words, found.end() + 1, tokens[after])
             ):
                 done = found.end()
+                for name, phrases in (marks or {}).items():
+                    if phrases.fullmatch(found.group()):
+                        marked.setdefault(name, []).append(len(kept))
         if start >= done:
             kept.append(index)
         start += len(token) + 1
-    return " ".join(tokens[index] for index in kept), [sentence_of[index] for index in kept]
+    return " ".join(tokens[index] for index in kept), [sentence_of[index] for index in kept], marked
 
 
 def _sentence_at(
@@ -579,9 +606,21 @@ def _sentence_at(
     return at
 
 
-def _guarded(found: _Found, names: Sequence[str], span: Span, sentence_at: list[int]) -> bool:
+def _guarded(
+    found: _Found,
+    names: Sequence[str],
+    span: Span,
+    sentence_at: list[int],
+    turns: Sequence[int] = (),
+    found_lexicon: Lexicon | None = None,
+) -> bool:
     """Whether one of the guards `names` stands in a sentence that the rule's match `span` touches: a
-    guard speaks for its own sentence, not for another sentence of the message."""
+    guard speaks for its own sentence, not for another sentence of the message. Nor does it speak across a
+    turn (`turns`, the word positions of "maar", "but") for a match wholly after the turn: "de kaarsen zijn
+    uit maar er komt rook uit het stopcontact" is not calmed by the candles, while "er komt rook uit de
+    keuken maar ik bak rookworst" is, and so is "de hond is gevallen maar komt niet overeind" (the match
+    begins before the turn). A guard that names who the sentence is about (a pet, a film) still speaks across
+    the turn when no person is named after it ("onze kat is lief maar ze krabt me")."""
     if not sentence_at:
         return any(found.spans(name) for name in names)
     last = len(sentence_at) - 1
@@ -592,8 +631,27 @@ def _guarded(found: _Found, names: Sequence[str], span: Span, sentence_at: list[
             low = sentence_at[min(start, last)] if last >= 0 else 0
             high = sentence_at[min(end, last)] if last >= 0 else 0
             if low <= last_sentence and high >= first_sentence:
+                cut = [turn for turn in turns if end < turn < span[0]]
+                if cut and not (
+                    found_lexicon is not None
+                    and name in found_lexicon.turn_across
+                    and not _named_after(found, found_lexicon.turn_persons, cut[0], span[1])
+                ):
+                    continue
                 return True
     return False
+
+
+def _named_after(found: _Found, persons: Sequence[str], turn: int, end: int) -> bool:
+    """Whether a person is named between the turn and the end of the match."""
+    return any(turn < start <= end for name in persons for start, _ in found.spans(name))
+
+
+def _turns(words: str, position: list[int], turn_words: frozenset[str]) -> list[int]:
+    """The word positions of the words that turn a sentence ("maar", "but")."""
+    if not turn_words:
+        return []
+    return [place for token, place in zip(words.split(" "), position, strict=True) if token in turn_words]
 
 
 def _overlapped(found: _Found, names: Sequence[str], span: Span, loose: bool) -> bool:
@@ -628,12 +686,20 @@ def kinds_in(text: str) -> set[str]:
     sentence_of = _sentences(folded, words.count(" ") + 1)
     in_message = present_words(words)
     idioms = found_lexicon.idioms
+    marked: dict[str, list[int]] = {}
     if not idioms.empty and idioms.may_occur(in_message):
-        words, sentence_of = _without_idioms(words, idioms, found_lexicon.idioms_undone, sentence_of)
+        words, sentence_of, marked = _without_idioms(
+            words, idioms, found_lexicon.idioms_undone, sentence_of, found_lexicon.idiom_marks
+        )
         if not words:
             return set()
     found = _Found(words, found_lexicon, _alone(folded, found_lexicon, in_message))
+    for name, indexes in marked.items():
+        last = len(found.position) - 1
+        places = [found.position[min(at, last)] for at in indexes]
+        found.add(name, [(place, place) for place in places])
     sentence_at = _sentence_at(words, found.position, sentence_of, found_lexicon.fillers)
+    turns = _turns(words, found.position, found_lexicon.turns)
     _add_spelled(words, found_lexicon, found)
     kinds: set[str] = set()
     available = found.available
@@ -653,7 +719,9 @@ def kinds_in(text: str) -> set[str]:
             guards = available.intersection(rule.unless)
             # A whole clause (`alone`) stands at no word position: its guards speak for the whole message.
             loose = not found.loose.isdisjoint(rule.all)
-            if guards and _guarded(found, sorted(guards), span, [] if loose else sentence_at):
+            if guards and _guarded(
+                found, sorted(guards), span, [] if loose else sentence_at, turns, found_lexicon
+            ):
                 continue
             if rule.unless_overlapping and _overlapped(found, rule.unless_overlapping, span, loose):
                 continue
