@@ -508,7 +508,7 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             group.week = value
             every, coming = None, False
         elif kind in ("date", "ordinal", "month"):
-            date = _date(item, before_item, after_item, loose)
+            date = _date(item, before_item, after_item, loose or _day_of_month(item, found))
             if date is not None and group.date and before_item is not None and before_item.kind == "to":
                 group.until = date  # "van 10 tot 17 december"
                 bound = None
@@ -618,6 +618,25 @@ def _date(
     return (None, day) if 1 <= day <= 31 and (loose or anchored) else None
 
 
+def _day_of_month(item: Item, found: list[str]) -> bool:
+    """An ordinal written with digits after "op de" / "on the" is a day of the month inside a message
+    too ("kan er iemand op de 12e mijn formulieren nakijken"), unless a noun it counts follows ("op de
+    3e verdieping", "on the 2nd floor")."""
+    if item.kind != "ordinal" or item.start < 2 or not any(ch.isdigit() for ch in found[item.start]):
+        return False
+    if tuple(found[item.start - 2 : item.start]) not in _DAY_OF_MONTH_LEADS:
+        return False
+    return item.end >= len(found) or found[item.end] not in _counted_nouns()
+
+
+_DAY_OF_MONTH_LEADS = frozenset({("op", "de"), ("on", "the")})
+
+
+@cache
+def _counted_nouns() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["counted_nouns"])
+
+
 def _resolve(raw: tuple[int, int, str] | None, part: str | None) -> time | None:
     """A raw clock time on the 24-hour clock, by flows.when's rules; None when it cannot be one."""
     if raw is None:
@@ -708,8 +727,8 @@ def _render(group: _Group) -> str:
         part = f"weekday {part}s"
     elif group.recurrence == "daily" and not group.days:
         part = f"every {part}" if part else "every day"
-    elif part and clock and not group.recurrence:
-        part = ""
+    elif part and clock and (not group.recurrence or group.days):
+        part = ""  # the hour says the part of day: "iedere dinsdagochtend om 10 uur" is every tuesday 10:00
     if not day and group.recurrence in ("weekly", "biweekly", "monthly") and not group.week:
         day = {"weekly": "every week", "biweekly": "every other week", "monthly": "every month"}[
             group.recurrence
