@@ -563,7 +563,12 @@ def _condition(
     for hit in lx.lexicon_of("invitation", "conditions").hits(found):
         if hit.kind not in parts:
             parts.append(hit.kind)
+    if _ON_FOOT in parts and _BY_BIKE in parts:
+        parts.remove(_ON_FOOT)  # "ik rij niet, ik kom op de fiets": the bike says how
     return "; ".join(parts) or None
+
+
+_ON_FOOT, _BY_BIKE = "on foot, no car", "by bike, no car"
 
 
 def _only_opens(found: Sequence[Token]) -> bool:

@@ -45,6 +45,7 @@ _GROUPS = (
     "service",
     "lonely",
     "offer",
+    "offer_join",
     "offer_weak",
     "activity",
     "agenda_question",
@@ -255,6 +256,8 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
         return IntentReading("human", None, 0.9)
     paper = "paper_help" in signs and "ask" in signs and category == "formulieren"
     ride = "someone" in signs and category in _ERRANDS and _service_as_place(text)
+    if "offer_join" in signs:
+        return IntentReading("offer", category, 0.85)  # "ik wil graag maatje worden" (the maatjesproject)
     if "service" in signs and not (paper or ride):
         return IntentReading("service_question", None, 0.85)
     if "offer" in signs:
