@@ -1,4 +1,93 @@
-"""Red-team set 18 ("reading round 18"): DOCSTRING"""
+"""Red-team set 18 ("reading round 18"): held-out reading of the richest keys, in Dutch mostly and English: first
+messages and menu answers that carry intent, kind of help and time together (requests, offers such as "ik wil
+best helpen met tuinieren op zaterdag", the sociale kaart: schuldhulp, voedselbank, huisarts, Mantelzorglijn,
+maatjesproject; the agenda: koffieochtend, wandelgroep, repair café; a person; a greeting), times at "Wanneer?"
+and inside first messages in every normal form of ../shared/understanding/README.md (weekdays, parts of day,
+"volgende week dinsdag", "overmorgen", "om half 3", "kwart voor 10", "tussen 1 en 3", "na de middag", "voor 9
+uur", repeats, dates, "de 12e", "voor 1 mei", "over een uur", "over 2 weken", holidays, two options, asap,
+flexible, a change of mind, unclear), and the conditions a volunteer adds to an invitation ("ja, maar niet voor
+11 uur", "alleen als het droog is", "ja, zonder tillen"). SMS capitals, typos ("DONDERDG", "volgende weeek"),
+fillers, emoji, long polite sentences and short volunteer replies; six look-alikes ("ik word er gek van", "gaat
+dood van de honger", "een val gemaakt met de fiets", "I'm dying to", "ik sterf van verveling", "ik val bijna om
+van de slaap") are marked `"crisis": false`. None is word for word in an earlier round (`every_earlier_string`).
+
+Held out, before the fixes (as the reader was when each batch was scored):
+- Batch 1 (rt18a, 142), written before the word lists were studied: 119/142 (83.8 %), no false alarm (its five
+  look-alikes raised none). Three messages first written were word for word in earlier rounds ("volgende week
+  dinsdag graag", "om half 3", "ZSM AUB") and were reworded before this figure was taken.
+  Per context: first_message 43/50, menu 16/17, ask_when 45/50, invitation 15/25. Per language: nl 96/115,
+  en 23/27.
+  One expectation was against an earlier round's convention and was corrected after scoring: "ik moet om 3 uur
+  weer weg" in an invitation is "before 15:00", not "done before 15:00" (round 8's "ok ik ga wel, maar ik moet
+  om 3 uur weer weg"); by it batch 1 read 120/142 (84.5 %), invitation 16/25.
+- Batch 2 (rt18b, 52), written after batch 1's fixes and not aimed at them: 45/52 (86.5 %), no false alarm (one
+  look-alike, quiet). One message first written was in an earlier round ("liefst begin volgende week") and was
+  reworded before scoring.
+  Per context: first_message 18/20, menu 8/8, ask_when 13/15, invitation 6/9. Per language: nl 35/41, en 10/11.
+  One expectation was corrected after scoring: "... Ik wil graag maatje worden" is an offer of company
+  (gezelschap: a maatje is company, and categories.toml lists "maatje" there), not an offer without a kind; it
+  stays a miss in the figure (it read as a question for the sociale kaart).
+  The honest generalisation figure is 45/52: menus and English carried over almost whole; what failed were a
+  second sentence's day taken over the question's ("kan iemand vanavond ...? ik kom pas morgen thuis"), an
+  obligation to be home by an hour, a second choice said as "of als dat niet kan", "het middaguur", joining a
+  service as its helper, not driving said in English, and "daarna".
+After: batch 1 141/142, batch 2 51/52 (the two known misses below), no false alarm. ../shared/understanding/
+dev.jsonl 328/328, crises 27/27, 0 false alarms, before and after.
+Earlier texts (6,981 readings: the corpora of tests/data, the shared corpus, every red-team module's SET, CASES
+and FAMILIES; the crisis file read at first_message, checkin and any_state), read before and after: four
+changed, all mended misses. Three falls with the bike in crisis rounds' look-alikes no longer read as bike
+repair (round 7's "ik ben gevallen met de fiets ..., wel wat boodschappen nodig" now reads boodschappen: its
+known miss is lifted; rounds 4 and 9 check only that they raise no crisis); round 5's "ja maar ik moet om 3 uur
+weer thuis zijn voor de kleinkinderen" is "before 15:00" (its known miss lifted). One flow test changed with a
+mechanism: tests/test_invitation_conditions.py's "donderdag kan ik niet, vrijdag wel" on a meeting proposal was
+words for the other side; it is now a later on Friday, and the same hour on Friday is proposed back, as "morgen
+kan ik wel" already was.
+
+Mechanisms (words in flows/understanding/data/*.toml; code only where a rule was missing):
+- Times (time_words, time_compose, times): inside a message a weekday's name is forgiven a slip (six letters or
+  more, the same first letter, Jaro-Winkler 0.93 to one day of the language, no dictionary word: "DONDERDG",
+  "woensdg", "thursdy"; "fridge", "sundae", "zaterdagmarkt" stay as they are); before phrases are matched,
+  words that only make a time emphatic are left out (times.toml [strict] softeners: "maakt echt niet uit",
+  "really doesn't matter", "niet echt dringend") and a letter stretched inside a word is squeezed to the phrase
+  word it stands for ("volgende weeek"); an ordinal written with digits after "op de" / "on the" is a day of
+  the month in a message too, unless a noun it counts follows ("op de 3e verdieping"); in a weekly repeat the
+  hour says the part of day ("iedere dinsdagochtend om 10 uur" is every tuesday 10:00; "elke ochtend voor 9
+  uur" keeps its morning); in a message whose sentences name different days, the day of its one question is
+  the day asked for ("kan iemand vanavond ...? ik kom pas morgen thuis" is today evening); "weer thuis zijn"
+  with an obligation ("moet") is the time to go ("ik moet om 12 uur weer thuis zijn" is before 12:00; "om 2 uur
+  ben ik weer thuis" stays 14:00); "of als dat niet kan", "if that doesn't work" join two choices (their
+  negation negates no time); "het middaguur" is 12:00; "a couple of" is two; "wanneer het u schikt" is flexible.
+- Invitation conditions (answers.read_invitation, invitation.toml): a negation inside a condition belongs to the
+  condition, not the yes ("ja alleen niet zwaar tillen" was a no); a part of day alone is a limit ("wel graag
+  voor de middag", "'s middags": "morning only", "afternoon only"); "zonder (zwaar) tillen", "niet te zwaar" are
+  no lifting; the weather is a condition of its own, "dry weather only" ("alleen als het droog is", "als het
+  niet regent", "as long as it's dry outside", and in the other four languages), a yes when said alone after
+  "alleen"; babysitting ("dan pas ik op de kleinkinderen", oppassen) is no "ik pas"; after a no, a clause of its
+  own that names another time and turns to it ("..., na het weekend wel", "..., the week after works", "kan ik
+  wel") is a later with that time, while "wel" inside a reason stays a no ("nee, ik ben vrijdag wel op
+  vakantie"); an answer that opens with "kan" / "can" and holds a time is a yes with it ("kan morgen tussen 2
+  en 4"; "kan morgen niet" stays a no); "daarna graag/wel", "afterwards" are a later; "I don't drive", "I'll
+  walk" are on foot, and a bike said beside not driving is "by bike, no car" alone.
+- Intents (intent.py, intents.toml): a service named only as the place of an errand, after "naar" / "van" /
+  "bij", with someone asked and a kind of errand (vervoer, boodschappen) is a request ("kan iemand me elke
+  vrijdag naar de dagbesteding brengen", "mijn pakket bij de voedselbank ophalen"; "wie rijdt|brengt|haalt mij"
+  asks someone); joining a service as its helper ("maatje worden", "als vrijwilliger", "volunteer at the food
+  bank") is an offer although the service is named; "kan ik bij/voor jullie helpen", "maatschappelijke stage",
+  "ik kan wel een keer iemand ... rijden" are offers; a practice that takes new people ("een huisarts ... die
+  nog nieuwe mensen aanneemt", "is er nog een huisarts") is the sociale kaart.
+- Kinds of help (categories.toml idioms): a fall with or off the bike is what happened, not a bike to mend.
+
+Decisions: the round stays in Dutch and English, non-crisis, at the four contexts its keys live in (first_message,
+menu, ask_when, invitation). "dry weather only" is a new condition form (flows/conditions.py reads no window
+from it, as from "no lifting"; the volunteer's own words still go to the resident). A weekday slip is forgiven
+in a message but no other time word: a message is full of words that resemble them. Phrase syntax differs per
+reader and was checked for each addition (answers: lexmatch `*`; intents and categories: phrases.py; times:
+plain phrases and stems).
+
+Known misses (`KNOWN`, strict xfail): English "in the mornings" for a dog to walk reads as the part of day, not
+every morning (an English plural daypart is as often a habit of being free as a repeat); "deze week niet, ben
+op vakantie. daarna graag" is a later without its time ("daarna" takes none).
+"""
 
 # Messages are kept whole and as typed (emoji).
 # ruff: noqa: E501
@@ -1418,10 +1507,12 @@ def test_no_message_of_the_set_raises_a_crisis_and_all_but_the_known_read_right(
 # (context, text, what the reading must hold); None for a key: the reading must not have it. Paraphrases
 # and look-alikes of the mechanisms the fixes added, written after them (no measure of generalisation).
 FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
+    # A word that only makes a time emphatic is left out; a stretched letter is squeezed.
     ("ask_when", "het maakt me echt helemaal niks uit", {"when": "flexible"}),
     ("ask_when", "really doesn't matter", {"when": "flexible"}),
     ("ask_when", "niet echt dringend hoor", {"when": "flexible"}),
     ("ask_when", "volgende weeeek woensdag", {"when": "next wednesday"}),
+    # A weekday's slip inside a message; other words stay as they are.
     (
         "first_message",
         "kan iemand vrijdg mijn boodschappen halen",
@@ -1433,21 +1524,28 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
         {"intent": "ask", "category": "tuin", "when": "saturday"},
     ),
     ("first_message", "mijn vriendin zit vaak alleen, kan iemand bij haar op bezoek", {"when": None}),
+    # "op de 12e" is a day of the month in a message too, unless a noun it counts follows.
     ("first_message", "kan iemand op de 3e mijn ramen lappen", {"intent": "ask", "when": "3rd"}),
     ("first_message", "ik woon op de 2e verdieping en krijg de vuilniszak niet naar beneden", {"when": None}),
+    # The hour says the part of day in a weekly repeat.
     ("ask_when", "elke woensdagmiddag om 2 uur", {"when": "every wednesday 14:00"}),
     ("ask_when", "iedere vrijdagochtend graag", {"when": "every friday morning"}),
+    # Amounts and words for whenever.
     ("ask_when", "in a couple of days", {"when": "in 2 days"}),
     ("ask_when", "als het jullie schikt", {"when": "flexible"}),
+    # A part of day alone in an invitation is a limit.
     ("invitation", "prima, 's middags", {"answer": "yes", "condition": "afternoon only"}),
     ("invitation", "ja, morgenochtend", {"answer": "yes", "condition": "tomorrow morning"}),
+    # A negation inside a condition belongs to the condition; "zonder tillen"; the weather.
     ("invitation", "ja hoor, alleen niet te zwaar tillen", {"answer": "yes", "condition": "no lifting"}),
     ("invitation", "ok maar zonder zwaar tillen", {"answer": "yes", "condition": "no lifting"}),
     ("invitation", "ja, als het niet regent", {"answer": "yes", "condition": "dry weather only"}),
     ("invitation", "yes if it doesn't rain", {"answer": "yes", "condition": "dry weather only"}),
+    # Babysitting is no "I pass".
     ("invitation", "ja prima, daarna pas ik op mijn kleinzoon", {"answer": "yes", "condition": None}),
     ("invitation", "nee, dan pas ik op de kinderen van mijn zus", {"answer": "no"}),
     ("invitation", "ik pas, sorry", {"answer": "no"}),
+    # After a no, another time turned to in a clause of its own is a later.
     ("invitation", "vandaag lukt niet, zaterdag wel", {"answer": "later", "condition": "saturday"}),
     (
         "invitation",
@@ -1455,8 +1553,13 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
         {"answer": "later", "condition": "tomorrow afternoon"},
     ),
     ("invitation", "nee, ik ben ziek. wel jammer", {"answer": "no", "condition": None}),
+    ("invitation", "nee, ik ben vrijdag wel op vakantie", {"answer": "no", "condition": None}),
+    ("invitation", "nee. ik ben deze week wel druk", {"answer": "no", "condition": None}),
+    ("invitation", "nee, maar zaterdag wel!", {"answer": "later", "condition": "saturday"}),
+    # Opening with being able, and a time, is a yes with it; with a negation a no.
     ("invitation", "kan zaterdagochtend", {"answer": "yes", "condition": "saturday morning"}),
     ("invitation", "kan morgen niet", {"answer": "no", "condition": None}),
+    # A service named as the place of an errand.
     (
         "first_message",
         "wie kan mijn moeder dinsdag naar de dagbesteding brengen",
@@ -1464,6 +1567,7 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "wie rijdt mij naar de voedselbank", {"intent": "ask", "category": "vervoer"}),
     ("first_message", "ik zoek een voedselbank in de buurt", {"intent": "service_question"}),
+    # Offers: "kan ik bij/voor jullie helpen", a school placement, "ik kan wel iemand rijden".
     ("first_message", "kan ik voor jullie helpen? ik heb veel tijd", {"intent": "offer"}),
     ("first_message", "voor school moet ik een maatschappelijke stage lopen", {"intent": "offer"}),
     (
@@ -1472,8 +1576,10 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
         {"intent": "offer", "category": "vervoer"},
     ),
     ("first_message", "kan iemand mij naar het ziekenhuis brengen", {"intent": "ask", "category": "vervoer"}),
+    # A doctor that takes new people.
     ("first_message", "zijn er tandartsen die nog nieuwe patiënten aannemen", {"intent": "service_question"}),
     ("first_message", "is er nog een huisarts hier die plek heeft", {"intent": "service_question"}),
+    # A fall with the bike is no bike to mend.
     (
         "first_message",
         "mijn man is van zijn fiets gevallen, kan iemand de hond uitlaten",
@@ -1484,15 +1590,19 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
         "de ketting van mijn fiets is eraf, wie kan helpen",
         {"intent": "ask", "category": "klusjes"},
     ),
+    # Batch 2's mechanisms.
+    # Back home by an hour with an obligation is the time to go; without one it is the hour.
     (
         "invitation",
         "ok, maar ik moet om 5 uur weer thuis zijn",
         {"answer": "yes", "condition": "before 17:00"},
     ),
     ("invitation", "ja hoor, om 2 uur ben ik weer thuis", {"answer": "yes", "condition": "14:00"}),
+    # "als dat niet kan" offers a second choice; its "niet" negates no time.
     ("ask_when", "vrijdag, en als dat niet lukt maandag", {"when": "friday or monday"}),
     ("ask_when", "thursday at 2, or if that doesn't work friday", {"when": "thursday 14:00 or friday"}),
     ("ask_when", "zaterdag tegen het middaguur", {"when": "saturday 12:00"}),
+    # In a message whose sentences name different days, the question's day is the one asked for.
     (
         "first_message",
         "Mijn zoon komt zondag. Kan iemand zaterdag mijn gras maaien?",
@@ -1504,11 +1614,14 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
         {"when": "tomorrow"},
     ),
     ("first_message", "ik moet dinsdag naar de dokter. wie kan mij brengen?", {"when": "tuesday"}),
+    # Joining a service as a helper is an offer; asking about it stays the sociale kaart.
     ("first_message", "ik wil me als maatje aanmelden", {"intent": "offer"}),
     ("first_message", "I'd like to volunteer at the food bank", {"intent": "offer"}),
     ("first_message", "hoe werkt het maatjesproject precies", {"intent": "service_question"}),
+    # Not driving: on foot, unless a bike says how.
     ("invitation", "ja, ik rij niet maar kom op de fiets", {"answer": "yes", "condition": "by bike, no car"}),
     ("invitation", "sure, I don't drive so I'll walk", {"answer": "yes", "condition": "on foot, no car"}),
+    # "daarna" after a no is a later.
     ("invitation", "vandaag niet, daarna wel", {"answer": "later"}),
 ]
 

@@ -590,7 +590,14 @@ def _other_time_after(
     week lukt niet, na het weekend wel" offers that time, a later."""
     clause = found[chosen.end - 1].clause
     rest = [token for token in found[chosen.end :] if token.clause > clause]
-    if not rest or not lx.lexicon_of("invitation", "after_no").hits(rest):
+    # "zaterdag wel": "wel" counts as the last word of a clause; "kan wel", "works" anywhere in one.
+    closing = lx.word_set("invitation", "after_no_last")
+    last_words = {
+        token.word
+        for at, token in enumerate(rest)
+        if at + 1 == len(rest) or rest[at + 1].clause > token.clause
+    }
+    if not (lx.lexicon_of("invitation", "after_no").hits(rest) or last_words & closing):
         return False
     clauses = lx.clauses(text)
     later = " , ".join(clauses[clause + 1 :])
