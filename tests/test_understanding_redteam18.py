@@ -71,8 +71,10 @@ Mechanisms (words in flows/understanding/data/*.toml; code only where a rule was
 - Intents (intent.py, intents.toml): a service named only as the place of an errand, after "naar" / "van" /
   "bij", with someone asked and a kind of errand (vervoer, boodschappen) is a request ("kan iemand me elke
   vrijdag naar de dagbesteding brengen", "mijn pakket bij de voedselbank ophalen"; "wie rijdt|brengt|haalt mij"
-  asks someone); joining a service as its helper ("maatje worden", "als vrijwilliger", "volunteer at the food
-  bank") is an offer although the service is named; "kan ik bij/voor jullie helpen", "maatschappelijke stage",
+  asks someone), and so is an offer to take people there ("ik kan wel mensen naar de dagbesteding brengen");
+  joining a service as its helper, said by the helper ("ik wil graag maatje worden", "me als vrijwilliger
+  aanmelden", "I'd like to volunteer at the food bank") is an offer although the service is named, while
+  "zou er een maatje zijn voor mijn vader" and "could someone be a buddy for my dad" are not; "kan ik bij/voor jullie helpen", "maatschappelijke stage",
   "ik kan wel een keer iemand ... rijden" are offers; a practice that takes new people ("een huisarts ... die
   nog nieuwe mensen aanneemt", "is er nog een huisarts") is the sociale kaart.
 - Kinds of help (categories.toml idioms): a fall with or off the bike is what happened, not a bike to mend.
@@ -1567,6 +1569,11 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "wie rijdt mij naar de voedselbank", {"intent": "ask", "category": "vervoer"}),
     ("first_message", "ik zoek een voedselbank in de buurt", {"intent": "service_question"}),
+    (
+        "first_message",
+        "ik kan wel mensen naar de dagbesteding brengen",
+        {"intent": "offer", "category": "vervoer"},
+    ),
     # Offers: "kan ik bij/voor jullie helpen", a school placement, "ik kan wel iemand rijden".
     ("first_message", "kan ik voor jullie helpen? ik heb veel tijd", {"intent": "offer"}),
     ("first_message", "voor school moet ik een maatschappelijke stage lopen", {"intent": "offer"}),
@@ -1618,6 +1625,17 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("first_message", "ik wil me als maatje aanmelden", {"intent": "offer"}),
     ("first_message", "I'd like to volunteer at the food bank", {"intent": "offer"}),
     ("first_message", "hoe werkt het maatjesproject precies", {"intent": "service_question"}),
+    (
+        "first_message",
+        "zou er een maatje zijn voor mijn vader, hij is eenzaam",
+        {"intent": "service_question"},
+    ),
+    ("first_message", "could someone be a buddy for my dad", {"intent": "ask"}),
+    (
+        "first_message",
+        "is there a volunteer at the food bank who speaks arabic",
+        {"intent": "service_question"},
+    ),
     # Not driving: on foot, unless a bike says how.
     ("invitation", "ja, ik rij niet maar kom op de fiets", {"answer": "yes", "condition": "by bike, no car"}),
     ("invitation", "sure, I don't drive so I'll walk", {"answer": "yes", "condition": "on foot, no car"}),

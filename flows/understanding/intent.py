@@ -183,7 +183,7 @@ def _talk_about_service(text: str) -> bool:
 # A service named only as the place of an errand: "kan iemand me naar de dagbesteding brengen" asks a lift,
 # "mijn pakket bij de voedselbank ophalen" the shopping, not the sociale kaart (round 18).
 _ERRANDS = frozenset({"vervoer", "boodschappen"})
-_PLACE_WORDS = frozenset({"naar", "van", "bij", "to", "from", "at"})
+_PLACE_WORDS = frozenset({"naar", "van", "bij", "to", "from"})
 _ARTICLES = frozenset({"de", "het", "een", "mijn", "the", "a", "my"})
 
 
@@ -255,7 +255,9 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     if "human" in signs or ("call" in signs and category is None):
         return IntentReading("human", None, 0.9)
     paper = "paper_help" in signs and "ask" in signs and category == "formulieren"
-    ride = "someone" in signs and category in _ERRANDS and _service_as_place(text)
+    # A service as the place of an errand someone is asked for or offers ("ik kan wel mensen ... brengen").
+    asked = "someone" in signs or "offer" in signs
+    ride = asked and category in _ERRANDS and _service_as_place(text)
     if "offer_join" in signs:
         return IntentReading("offer", category, 0.85)  # "ik wil graag maatje worden" (the maatjesproject)
     if "service" in signs and not (paper or ride):
