@@ -322,8 +322,14 @@ def test_a_time_in_words_on_a_proposal_proposes_it_back_at_the_same_place(words:
 
 
 def test_a_time_in_words_another_day() -> None:
+    # A no with another day turned to ("..., vrijdag wel") is a later on that day (reading round 18), as
+    # "morgen kan ik wel" was: the same hour on Friday is proposed back.
     _, answered = run(menu(), proposal(), text("donderdag kan ik niet, vrijdag wel"), profile=HENK)
-    # The reader finds no yes with a time here: these are words for Ria, not a counter-proposal.
+    [effect] = answered.effects
+    assert effect.kind == "meet_propose"
+    assert datetime.fromisoformat(effect.data["starts_at"]) == datetime(2026, 11, 27, 10, tzinfo=AMSTERDAM)
+    # A no alone is words for Ria, not a counter-proposal.
+    _, answered = run(menu(), proposal(), text("donderdag kan ik niet, sorry"), profile=HENK)
     assert not any(effect.kind == "meet_propose" for effect in answered.effects)
     _, answered = run(menu(), proposal(), text("ja, maar niet op donderdag"), profile=HENK)
     [effect] = answered.effects

@@ -1906,7 +1906,6 @@ KNOWN = {
     "rt5b-tr-first_message-04": "'kahve sabahı' (coffee morning) also gives a time 'this week morning'",
     "rt5b-nl-menu-02": "'koken voor een buurtgenoot' is not read as an offer",
     "rt5b-en-ask_when-01": "'after lunch' reads as 'thursday afternoon' rather than after 13:00: close in meaning",
-    "rt5b-nl-invitation-01": "'om 3 uur weer thuis zijn' reads as 15:00, not before 15:00",
     "rt5b-nl-checkin-04": "'matig' opens, but 'alles is goed' at the end is read as good",
     "rt5b-tr-checkin-01": "Turkish 'dayanacak gücüm yok' is heavy but not yet distress",
     "rt5b-en-any_state-01": "'can I just ring someone instead' is not read as asking for a person",

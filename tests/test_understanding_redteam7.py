@@ -2578,7 +2578,6 @@ KNOWN = {
     "rt7a-nl-first_message-77": "a thank-you for pills fetched is read as an ask for boodschappen",
     "rt7a-nl-first_message-79": "no request is said; the neighbours' dog is read as an ask for huisdieren",
     "rt7a-nl-first_message-80": "a question about dying tomato plants is not read as an ask for tuin",
-    "rt7a-nl-first_message-83": "groceries needed after a fall read as klusjes",
     "rt7a-nl-first_message-84": "carrying the groceries upstairs reads as klusjes",
     "rt7a-nl-first_message-86": "no request is said; the window is read as an ask for klusjes",
     "rt7a-nl-first_message-90": "a snapped flagpole rope with 'wie helpt' is not read as an ask",

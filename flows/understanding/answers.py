@@ -110,7 +110,8 @@ def read_invitation(
     """
     found = lx.tokens(text)
     labels = t.lexicon("invitation")["labels"]
-    hits = _yes_no_hits(found, (("invitation", "answers"), ("yes_no", "answers")), lang)
+    limits = lx.lexicon_of("invitation", "conditions").hits(found)
+    hits = _yes_no_hits(found, (("invitation", "answers"), ("yes_no", "answers")), lang, limits)
     busy = [hit for hit in hits if hit.kind == "busy"]
     hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS and not _asked_about(found, hit)]
     hits = _without_restrictions(found, hits)
@@ -122,12 +123,16 @@ def read_invitation(
         confidence = 0.95 if _leading(found, chosen) else 0.8
         if answer == "no" and any(hit.kind in _LATER_KINDS and hit.start > chosen.start for hit in hits):
             answer = "later"
+        elif answer == "no" and _other_time_after(text, found, chosen, lang, now):
+            answer = "later"  # "deze week lukt niet, na het weekend wel"
         if answer == "yes" and _withdrawn(found, chosen, hits) and not times.condition_time(text, lang, now):
             answer, confidence = "no", 0.7  # "ja. o nee wacht, ik moet werken": the yes taken back
     elif busy:
         answer, confidence = "later", 0.6
     elif _only_opens(found) and _condition(text, found, lang, now):
         answer, confidence = "yes", 0.7  # "alleen 's ochtends", "pas na 3 uur": a yes said by its limit
+    elif _opens_with(found, "only.able") and times.condition_time(text, lang, now):
+        answer, confidence = "yes", 0.7  # "kan morgen tussen 2 en 4": able, at that time
     else:
         answer, confidence = _emoji_answer(text)
     replies_later = any(hit.kind == "later_reply" for hit in hits)
@@ -207,12 +212,15 @@ def _arabizi_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...]) 
     return sorted(hits, key=lambda hit: hit.start)
 
 
-def _yes_no_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
-    """Answer hits where a negated yes ("niet akkoord", "ik kan morgen niet") is a no."""
+def _yes_no_hits(
+    found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str, beside: Sequence[Hit] = ()
+) -> list[Hit]:
+    """Answer hits where a negated yes ("niet akkoord", "ik kan morgen niet") is a no. A negation inside
+    one of `beside` (an invitation's conditions: "ja alleen niet zwaar tillen") belongs to that."""
     result: list[Hit] = []
     hits = _answer_hits(found, sources, lang)
     for hit in hits:
-        if hit.kind == "yes" and _negated(found, hit, hits):
+        if hit.kind == "yes" and _negated(found, hit, [*hits, *beside]):
             hit = Hit("no", hit.start, hit.end, hit.phrase)
         result.append(hit)
     return result
@@ -555,14 +563,45 @@ def _condition(
     for hit in lx.lexicon_of("invitation", "conditions").hits(found):
         if hit.kind not in parts:
             parts.append(hit.kind)
+    if _ON_FOOT in parts and _BY_BIKE in parts:
+        parts.remove(_ON_FOOT)  # "ik rij niet, ik kom op de fiets": the bike says how
     return "; ".join(parts) or None
+
+
+_ON_FOOT, _BY_BIKE = "on foot, no car", "by bike, no car"
 
 
 def _only_opens(found: Sequence[Token]) -> bool:
     """The answer opens (fillers aside) with "alleen", "pas", "only": what follows is the limit of a yes."""
+    return _opens_with(found, "only.before")
+
+
+def _opens_with(found: Sequence[Token], table: str) -> bool:
+    """The answer's first word, fillers aside, is one of invitation.toml's `table`."""
     fillers = lx.word_set("yes_no", "fillers")
     words = [token.word for token in found if token.word not in fillers]
-    return bool(words) and words[0] in lx.word_set("invitation", "only.before")
+    return bool(words) and words[0] in lx.word_set("invitation", table)
+
+
+def _other_time_after(
+    text: str, found: Sequence[Token], chosen: Hit, lang: str, now: datetime | None
+) -> bool:
+    """After a no, a clause of its own that names another time and turns to it ("wel", "works"): "deze
+    week lukt niet, na het weekend wel" offers that time, a later."""
+    clause = found[chosen.end - 1].clause
+    rest = [token for token in found[chosen.end :] if token.clause > clause]
+    # "zaterdag wel": "wel" counts as the last word of a clause; "kan wel", "works" anywhere in one.
+    closing = lx.word_set("invitation", "after_no_last")
+    last_words = {
+        token.word
+        for at, token in enumerate(rest)
+        if at + 1 == len(rest) or rest[at + 1].clause > token.clause
+    }
+    if not (lx.lexicon_of("invitation", "after_no").hits(rest) or last_words & closing):
+        return False
+    clauses = lx.clauses(text)
+    later = " , ".join(clauses[clause + 1 :])
+    return times.condition_time(later, lang, now) is not None
 
 
 def _only_day(found: Sequence[Token]) -> str | None:

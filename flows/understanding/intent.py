@@ -45,6 +45,7 @@ _GROUPS = (
     "service",
     "lonely",
     "offer",
+    "offer_join",
     "offer_weak",
     "activity",
     "agenda_question",
@@ -179,6 +180,26 @@ def _talk_about_service(text: str) -> bool:
     return False
 
 
+# A service named only as the place of an errand: "kan iemand me naar de dagbesteding brengen" asks a lift,
+# "mijn pakket bij de voedselbank ophalen" the shopping, not the sociale kaart (round 18).
+_ERRANDS = frozenset({"vervoer", "boodschappen"})
+_PLACE_WORDS = frozenset({"naar", "van", "bij", "to", "from"})
+_ARTICLES = frozenset({"de", "het", "een", "mijn", "the", "a", "my"})
+
+
+def _service_as_place(text: str) -> bool:
+    """Every service the message names stands after "naar"/"van"/"bij" (an article between)."""
+    prepared = categories.prepare(text)
+    spans = _groups()["service"].spans(prepared)
+    for start, _ in spans:
+        before = prepared[:start].split()
+        while before and before[-1] in _ARTICLES:
+            before.pop()
+        if not before or before[-1] not in _PLACE_WORDS:
+            return False
+    return bool(spans)
+
+
 @cache
 def _menu_labels() -> dict[str, Phrases]:
     labels: dict[str, Phrases] = {}
@@ -234,7 +255,12 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     if "human" in signs or ("call" in signs and category is None):
         return IntentReading("human", None, 0.9)
     paper = "paper_help" in signs and "ask" in signs and category == "formulieren"
-    if "service" in signs and not paper:
+    # A service as the place of an errand someone is asked for or offers ("ik kan wel mensen ... brengen").
+    asked = "someone" in signs or "offer" in signs
+    ride = asked and category in _ERRANDS and _service_as_place(text)
+    if "offer_join" in signs:
+        return IntentReading("offer", category, 0.85)  # "ik wil graag maatje worden" (the maatjesproject)
+    if "service" in signs and not (paper or ride):
         return IntentReading("service_question", None, 0.85)
     if "offer" in signs:
         return IntentReading("offer", category, 0.9)

@@ -59,6 +59,11 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+def clauses(text: str) -> list[str]:
+    """The clauses of a message as typed, numbered as `tokens` numbers its words' clauses."""
+    return _CLAUSE_BREAK.split(t.without_emoji(text))
+
+
 # A lone "*" in a phrase: one to three words, none of them a word that starts a new part of the
 # sentence ("kan * niet" is "kan ik morgen niet", not "kan helpen maar niet tillen").
 _BREAKS = ("maar", "but", "ama", "ale", "але", "and", "en", "want", "dus", "because")

@@ -6,6 +6,7 @@ repeats, and hours by `flows.when`'s rules.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
@@ -70,7 +71,49 @@ class _Group:
 def read_time(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReading | None:
     """`mode`: "answer" (to "Wanneer?": loose words and typos count), "message" (a time inside a longer
     message: strict, and not in a sentence about the past), "condition" (as message). In an answer and a
-    condition a clause about answering later is no time: "ik laat het vanavond weten"."""
+    condition a clause about answering later is no time: "ik laat het vanavond weten". In a message whose
+    sentences name different days, the day of its one question is the day asked for."""
+    if mode == "message" and "?" in text:
+        asked = _asked_day(text, lang, now)
+        if asked is not None:
+            return asked
+    return _read(text, lang, now, mode=mode)
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _asked_day(text: str, lang: str, now: datetime | None) -> TimeReading | None:
+    """ "kan iemand vanavond mijn kat eten geven? ik kom pas morgen thuis": the question asks for this
+    evening, the other sentence tells about the asker. None unless two sentences name different days and
+    exactly one of them is a question."""
+    sentences = [sentence for sentence in _SENTENCES.split(text) if sentence.strip()]
+    if len(sentences) < 2:
+        return None
+    dated: list[tuple[bool, TimeReading]] = []
+    for sentence in sentences:
+        reading = _read(sentence, lang, now, mode="message")
+        if reading is not None and _names_day(reading):
+            dated.append((sentence.rstrip().endswith("?"), reading))
+    asked = [reading for question, reading in dated if question]
+    if len({reading.normal for _, reading in dated}) < 2 or len(asked) != 1:
+        return None
+    return asked[0]
+
+
+def _names_day(reading: TimeReading) -> bool:
+    return bool(
+        reading.days
+        or reading.relative_day is not None
+        or reading.week
+        or reading.date
+        or reading.holiday
+        or reading.delay
+        or reading.options
+    )
+
+
+def _read(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReading | None:
     loose = mode == "answer"
     items, found = scan(text, lang, loose=loose)
     items = _merge(_without_filler_asap(items, found))
@@ -408,6 +451,8 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             group.done = True
         elif kind == "leave":
             group.leaving = True
+        elif kind == "home":
+            group.leaving |= bool(_obliged() & set(found))  # "ik moet om 12 uur weer thuis zijn"
         elif kind == "at":
             # "بعد الساعة 2" (after the hour 2): an "at" right after a bound keeps it; else it ends it.
             kept = bound is not None and bound.kind in _KEEP_AT and _gap(found, bound.end, item.start) == 0
@@ -508,7 +553,7 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             group.week = value
             every, coming = None, False
         elif kind in ("date", "ordinal", "month"):
-            date = _date(item, before_item, after_item, loose)
+            date = _date(item, before_item, after_item, loose or _day_of_month(item, found))
             if date is not None and group.date and before_item is not None and before_item.kind == "to":
                 group.until = date  # "van 10 tot 17 december"
                 bound = None
@@ -618,6 +663,30 @@ def _date(
     return (None, day) if 1 <= day <= 31 and (loose or anchored) else None
 
 
+def _day_of_month(item: Item, found: list[str]) -> bool:
+    """An ordinal written with digits after "op de" / "on the" is a day of the month inside a message
+    too ("kan er iemand op de 12e mijn formulieren nakijken"), unless a noun it counts follows ("op de
+    3e verdieping", "on the 2nd floor")."""
+    if item.kind != "ordinal" or item.start < 2 or not any(ch.isdigit() for ch in found[item.start]):
+        return False
+    if tuple(found[item.start - 2 : item.start]) not in _DAY_OF_MONTH_LEADS:
+        return False
+    return item.end >= len(found) or found[item.end] not in _counted_nouns()
+
+
+_DAY_OF_MONTH_LEADS = frozenset({("op", "de"), ("on", "the")})
+
+
+@cache
+def _obliged() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["obliged"])
+
+
+@cache
+def _counted_nouns() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["counted_nouns"])
+
+
 def _resolve(raw: tuple[int, int, str] | None, part: str | None) -> time | None:
     """A raw clock time on the 24-hour clock, by flows.when's rules; None when it cannot be one."""
     if raw is None:
@@ -708,8 +777,8 @@ def _render(group: _Group) -> str:
         part = f"weekday {part}s"
     elif group.recurrence == "daily" and not group.days:
         part = f"every {part}" if part else "every day"
-    elif part and clock and not group.recurrence:
-        part = ""
+    elif part and clock and (not group.recurrence or group.days):
+        part = ""  # the hour says the part of day: "iedere dinsdagochtend om 10 uur" is every tuesday 10:00
     if not day and group.recurrence in ("weekly", "biweekly", "monthly") and not group.week:
         day = {"weekly": "every week", "biweekly": "every other week", "monthly": "every month"}[
             group.recurrence

@@ -372,6 +372,8 @@ class _Index:
     vocabulary_items: Mapping[str, tuple[tuple[str, str], ...]]
     compound: re.Pattern[str]
     heads: re.Pattern[str]  # the days that start a Dutch compound ("zaterdag" in "zaterdagmiddag")
+    words: frozenset[str] = frozenset()  # every word of a phrase (for stretched spellings: "weeek")
+    days: tuple[str, ...] = ()  # weekday names of the language, for a slip inside a message ("donderdg")
 
 
 @cache
@@ -380,6 +382,8 @@ def index(lang: str, loose: bool) -> _Index:
     exact: dict[str, list[_Entry]] = defaultdict(list)
     stems: dict[str, list[_Entry]] = defaultdict(list)
     vocabulary: dict[str, tuple[tuple[str, str], ...]] = {}
+    phrase_words: set[str] = set()
+    days: list[str] = []
     data = lexicon("times")
     for language in LANGUAGES:
         primary = language == lang
@@ -401,6 +405,9 @@ def index(lang: str, loose: bool) -> _Index:
                 if not plain_tokens:
                     continue
                 entry = _Entry(plain_tokens, items, stem_flags, primary)
+                phrase_words.update(t for t, stem in zip(plain_tokens, stem_flags, strict=True) if not stem)
+                if primary and not is_loose and items == (("day", items[0][1]),) and len(plain_tokens) == 1:
+                    days.append(plain_tokens[0])
                 if stem_flags[0]:
                     stems[plain_tokens[0][:2]].append(entry)
                 else:
@@ -424,6 +431,8 @@ def index(lang: str, loose: bool) -> _Index:
         vocabulary,
         compound,
         heads,
+        frozenset(phrase_words),
+        tuple(day for day in days if len(day) >= 6 and day.isalpha()),
     )
 
 
@@ -452,8 +461,8 @@ def _matches(entry: _Entry, found: list[str], at: int) -> bool:
 
 def scan(text: str, lang: str, *, loose: bool) -> tuple[list[Item], list[str]]:
     """The items of a message and its tokens (for distances between items)."""
-    found = tokens(normalise(text, lang), split=True)
     lexicon_index = index(lang if lang in LANGUAGES else "nl", loose)
+    found = _tidy(tokens(normalise(text, lang), split=True), lexicon_index)
     items: list[Item] = []
     at = 0
     while at < len(found):
@@ -506,6 +515,27 @@ def scan(text: str, lang: str, *, loose: bool) -> tuple[list[Item], list[str]]:
     return items, found
 
 
+@cache
+def _softeners() -> frozenset[str]:
+    return frozenset(_plain(word) for word in lexicon("times")["strict"]["softeners"])
+
+
+def _tidy(found: list[str], lexicon_index: _Index) -> list[str]:
+    """The tokens without the words that only make a time phrase emphatic ("maakt echt niet uit", "really
+    doesn't matter"), and with a letter stretched inside a word squeezed to the phrase word it stands
+    for ("volgende weeek", "morgennn"): phrases then match as if they were said plainly."""
+    softeners = _softeners()
+    result: list[str] = []
+    for token in found:
+        if token in softeners:
+            continue
+        if not token.startswith("§") and token not in lexicon_index.words and _REPEATS.search(token):
+            squeezed = (_REPEATS.sub(r"\1\1", token), _REPEATS.sub(r"\1", token))
+            token = next((word for word in squeezed if word in lexicon_index.words), token)
+        result.append(token)
+    return result
+
+
 def _special(token: str, at: int) -> Item:
     if token in ("§to", "§after", "§before"):
         return Item(token[1:], "", at, at + 1)
@@ -551,7 +581,28 @@ def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]
         fixed = _typo_of(token, lexicon_index)
         if fixed is not None:
             return [Item(k, v, at, at + 1, fuzzy=True) for k, v in lexicon_index.vocabulary_items[fixed]]
+    elif not loose:
+        day = _day_slip(token, lexicon_index)
+        if day is not None:
+            return [Item(k, v, at, at + 1, fuzzy=True) for k, v in _lookup(day, lexicon_index)]
     return []
+
+
+def _day_slip(token: str, lexicon_index: _Index) -> str | None:
+    """Inside a message only a weekday's name is forgiven a slip ("DONDERDG", "woensdg"): a long word of
+    the same first letter, close to one day's name and no dictionary word; other time words must be
+    written as they are, a message being full of words that resemble them."""
+    if len(token) < 6 or not token.isalpha() or _ARABIC.search(token):
+        return None
+    near = [day for day in lexicon_index.days if day[0] == token[0]]
+    found = process.extractOne(token, near, scorer=JaroWinkler.similarity, score_cutoff=_DAY_SLIP)
+    if found is None or _known_word(token):
+        return None
+    return str(found[0])
+
+
+# How close a slip inside a message must stay to the weekday ("donderdg" 0.98, "vrijdg" 0.97).
+_DAY_SLIP = 0.93
 
 
 def _typo_of(token: str, lexicon_index: _Index) -> str | None:

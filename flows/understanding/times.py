@@ -50,4 +50,9 @@ def condition_time(text: str, lang: str = "nl", now: datetime | None = None) -> 
     named = reading.days or reading.daypart or reading.week in ("weekend", "weekends", "weekdays")
     if reading.only and named and not bounded and not reading.recurrence:
         return f"{reading.normal} only"  # "kan pas zaterdag"; "pas volgende week" is just next week
+    if reading.normal in _PARTS:
+        return f"{reading.normal} only"  # "ja, wel graag voor de middag": a part of day alone is a limit
     return reading.normal
+
+
+_PARTS = frozenset({"morning", "afternoon", "evening"})
