@@ -11,6 +11,7 @@ the menu, where plain text from someone in a thread is passed on.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -306,8 +307,9 @@ def _route(
     if command is None and (reminder := reminders.request_in(event)) is not None:
         return reminders.create(state, reminder, profile, now)
     handler = FLOW_HANDLERS.get(str(state.get("flow")))
+    asked = deepcopy(state.get("prompt"))
     if handler is not None and (handled := handler(turn)) is not None:
-        return handled
+        return _distress_for_miss(handled, asked, event, profile)
     return _on_menu(state, event, answer, profile, now)
 
 
@@ -531,6 +533,8 @@ def _on_menu(
         and (limit := _heavy_in_words(state, event, profile, limit=True))
     ):
         return limit  # "ik kan niet meer, ik ben op": at her limit, before a request read in the words
+    if answer is None and event.kind == "text" and (cared := _distress(state, event, profile)):
+        return cared  # "ik trek het niet meer" from someone who is no registered carer
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
     if (
@@ -563,6 +567,44 @@ def _heavy_in_words(
         return None
     result = care.heavy(state)
     return _with_distress(state, event, result)
+
+
+def _distress(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
+    """Someone who is no registered carer says at the menu that they cannot cope ("ik trek het niet
+    meer", "ik kan het niet meer aan", "I can't cope anymore"; read as a check-in answer at the limit
+    is read): offers of help, a person who calls back, or not now, and a staff alert, so a person
+    looks. Not when the words also name a kind of help ("ik kan niet meer lopen, kan iemand
+    boodschappen doen?"): that is a request. Crisis words never get here (the crisis path is first)."""
+    if profile.care is not None or event.kind != "text":
+        return None
+    found = interpret.reading("checkin", event.text, language(state))
+    if not found.distress or found.confidence < interpret.CONFIDENT:
+        return None
+    if interpret.reading("menu", event.text, language(state)).category is not None:
+        return None
+    result = care.distress(state)
+    alert = Effect("alert_staff", {"kind": "distress", "priority": "normal"})
+    return replace(result, effects=(*result.effects, alert))
+
+
+def _distress_for_miss(
+    result: StepResult, asked: dict[str, Any] | None, event: Event, profile: Profile
+) -> StepResult:
+    """A message in the middle of a question that is no answer to it but says the person cannot cope
+    ("ik trek het niet meer" at the when-question): not "I did not understand", but the offers (a
+    registered carer's as after ZWAAR, with the staff alert of her limit); the open question, as it
+    was asked, comes again after the answer, and nothing said so far is lost."""
+    if event.kind != "text" or not asked or not any(repair.is_miss(reply) for reply in result.replies):
+        return result
+    state = result.state
+    found = interpret.reading("checkin", event.text, language(state))
+    if not found.distress or found.confidence < interpret.CONFIDENT:
+        return result
+    state["prompt"] = asked
+    if profile.care is not None:
+        return _with_distress(state, event, care.heavy(state))
+    cared = _distress(state, event, profile)
+    return cared if cared is not None else result
 
 
 def _goto(result: StepResult, profile: Profile, now: datetime) -> StepResult:

@@ -1,0 +1,390 @@
+"""Red team of whole conversations, round 5 (round 4: tests/test_dialogues_redteam4.py; rounds 1-3:
+tests/test_dialogues_redteam.py).
+
+Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
+2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py).
+
+FIGURES
+"""
+
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dialogue_redteam_support import RIA, Dialogue, menu_state, run
+
+D = Dialogue
+CRISIS = {"crisis": True}
+CHECKIN = {"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}}
+CARER = {
+    **RIA,
+    "care": {
+        "care_for": "Jan",
+        "relation": "partner",
+        "hours": "8_20",
+        "rhythm": {"freq": "weekly", "at": "10:00", "weekday": 0},
+    },
+}
+THREAD = {"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}
+WITH_THREAD = {**RIA, "threads": [THREAD]}
+OFFER = {
+    "categories": ["boodschappen", "klusjes"],
+    "reach": "nearby",
+    "availability": [[0, "ochtend"], [2, "middag"]],
+    "weekly_limit": 2,
+    "languages": ["nl"],
+}
+# A volunteer (Henk) in a thread with the resident Ans.
+VOLUNTEER = {
+    "first_name": "Henk",
+    "neighbourhood": "molenwijk",
+    "consented": True,
+    "offer": OFFER,
+    "threads": [{"id": 3, "other_name": "Ans", "category": "boodschappen", "status": "open"}],
+}
+OPEN_REQUEST = {
+    "id": 12,
+    "category": "klusjes",
+    "description": "lamp ophangen",
+    "when": {"kind": "asap"},
+    "status": "open",
+}
+MEETING = {
+    "id": 7,
+    "thread_id": 3,
+    "name": "Henk",
+    "host": "Ria",
+    "host_is_me": True,
+    "centre": "",
+    "place_kind": "home",
+    "place_text": None,
+    "starts_at": "2026-11-24T13:00:00+00:00",
+    "zone": "Europe/Amsterdam",
+    "status": "agreed",
+    "recurring": False,
+    "role": "requester",
+}
+# The same meeting as the volunteer Henk sees it (at Ans's home, today at 14:00).
+VOLUNTEER_MEETING = {
+    **MEETING,
+    "name": "Ans",
+    "host": "Ans",
+    "host_is_me": False,
+    "starts_at": "2026-11-23T13:00:00+00:00",
+    "role": "volunteer",
+}
+AGREED = {"internal": "meet_agreed", "meta": {"meeting": MEETING}}
+CHECK = {"internal": "meet_check", "meta": {"meeting": {**MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}}}
+REMINDER = {"internal": "meet_reminder", "meta": {"which": "evening", "meeting": MEETING}}
+VOLUNTEER_REMINDER = {"internal": "meet_reminder", "meta": {"which": "soon", "meeting": VOLUNTEER_MEETING}}
+PROPOSAL = {
+    "internal": "meet_proposal",
+    "meta": {"meeting": {**VOLUNTEER_MEETING, "status": "proposed", "starts_at": "2026-11-25T13:00:00+00:00"}},
+}
+PLAN = {
+    "internal": "meet_plan",
+    "meta": {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""},
+}
+RELAYED = {"internal": "relayed", "meta": {"thread_id": 3, "name": "Henk", "text": "Hoi Ria, zal ik morgen komen?"}}
+TO_WHEN = (("1", {}), ("1", {}), ("melk en brood halen", {"keys": ["ask_when"]}))
+THREAD_TO_WHEN = (("MENU", {"keys": ["menu"]}), *TO_WHEN)
+MISSES = ["not_understood", "*_again"]
+
+# The known gaps given with round 5 (round 4's flow-level gaps), each with dialogues that failed before.
+GAPS = [
+    D(
+        "a greeting and a question about the bot at the menu: how it works, then the menu",
+        (("Hallo. Hoe werkt dit?", {"keys": ["info", "menu"], "not_keys": ["not_understood"]}),),
+    ),
+    D(
+        "a greeting and 'wat is dit eigenlijk?' at the menu",
+        (("Goedemiddag, wat is dit eigenlijk?", {"keys": ["info"]}),),
+    ),
+    D(
+        "someone who is no carer: 'ik trek het niet meer' at the menu gets a caring answer",
+        (("ik trek het niet meer", {"keys": ["distress_offers"], "effect": ["alert_staff"]}),),
+    ),
+    D(
+        "someone who is no carer: 'ik kan het niet meer aan' at the menu is no request for help with nothing",
+        (
+            ("ik kan het niet meer aan", {"keys": ["distress_offers"], "not_keys": ["ask_category"]}),
+            ("2", {"keys": ["care_callback_ok"], "effect": ["alert_staff"]}),
+        ),
+    ),
+    D(
+        "at her limit in the middle of a request: cared for, then the form goes on",
+        (
+            *TO_WHEN,
+            ("ik trek het niet meer", {"keys": ["distress_offers"], "not_keys": MISSES}),
+            ("3", {"keys": ["ask_when"]}),
+            ("donderdag", {"keys": ["ask_urgency"]}),
+        ),
+    ),
+    D(
+        "English: 'I can't cope anymore' at the menu",
+        (("I can't cope anymore", {"keys": ["distress_offers"]}),),
+        state=menu_state("en"),
+    ),
+    D(
+        "distress picked 'ask neighbours': the request starts",
+        (
+            ("ik trek het allemaal niet meer", {"keys": ["distress_offers"]}),
+            ("1", {"keys": ["ask_category"]}),
+        ),
+    ),
+]
+
+# Written before reading the flows in detail, from what residents, volunteers, carers and buurtverbinders
+# expect of a whole conversation.
+BATCH_5 = [
+    D(
+        "resident writes to the helper through the bot",
+        (("Hoi Henk, hoe laat kom je morgen ongeveer?", {"effect": ["relay"], "keys": ["relay_sent"]}),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "resident answers the helper's message in words",
+        (
+            (RELAYED, {"keys": ["relay"]}),
+            ("ja graag, na de lunch is prima", {"effect": ["relay"], "not_keys": MISSES}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "resident asks the bot to give her number to the helper",
+        (("kun je mijn nummer aan Henk geven?", {"effect": ["share_number"]}),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "volunteer cancels on the day in a sentence: passed on, and the meeting can be cancelled or moved",
+        (
+            (VOLUNTEER_REMINDER, {"keys": ["meet_reminder_soon"]}),
+            (
+                "sorry, ik moet vandaag afzeggen, mijn dochter is ziek",
+                {"effect": ["relay"], "keys": ["meet_status*"]},
+            ),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "'did it happen?' answered 'ja het was gezellig, volgende week weer?'",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            (
+                "ja het was gezellig, volgende week weer?",
+                {"effect": ["meet_outcome", "meet_weekly"], "not_keys": MISSES},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'did it happen?' answered 'nee, hij is niet gekomen'",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            (
+                "nee, hij is niet gekomen",
+                {"effect_has": {"meet_outcome": {"outcome": "no"}}, "keys": ["meet_not_happened"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'did it happen?' answered with only 'het was heel fijn, dank je'",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("het was heel fijn, dank je", {"effect_has": {"meet_outcome": {"outcome": "yes"}}}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meeting planned in one sentence: 'kan ook woensdag om 3 uur bij mij thuis'",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            (
+                "kan ook woensdag om 3 uur bij mij thuis",
+                {
+                    "keys": ["meet_proposal_sent"],
+                    "effect_has": {
+                        "meet_propose": {"place_kind": "home", "starts_at": "2026-11-25T15:00:00+01:00"}
+                    },
+                },
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meeting place said in words: 'in het buurthuis graag'",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("in het buurthuis graag", {"keys": ["meet_when"], "no_effect": ["relay"]}),
+            ("vrijdagochtend om 10 uur", {"effect": ["meet_propose"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "volunteer accepts a proposal in words",
+        (
+            (PROPOSAL, {"keys": ["meet_proposal"]}),
+            ("ja hoor dat past mij prima", {"effect_has": {"meet_answer": {"answer": "yes"}}}),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "reminder answered 'ik kan toch niet': passed on, and the meeting can be cancelled or moved",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("oh jee, ik kan morgen toch niet", {"effect": ["relay"], "keys": ["meet_status*"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "reminder answered 'oké, tot morgen!' is passed on, nothing else",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("oké, tot morgen!", {"effect": ["relay"], "not_keys": ["meet_status*", *MISSES]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "carer chooses her rhythm in words: 'om de twee weken op maandag'",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("Jan", {"keys": ["care_relation"]}),
+            ("mijn man", {"keys": ["care_hours"]}),
+            ("ongeveer 15 uur per week", {"keys": ["care_rhythm"]}),
+            (
+                "om de twee weken op maandag",
+                {"effect": ["care_register"], "not_keys": ["care_day*", "care_rhythm*"], "says": ["maandag"]},
+            ),
+        ),
+    ),
+    D(
+        "resident asks at the menu what happened to her request",
+        (("heeft al iemand gereageerd?", {"keys": ["request_status_open"], "not_keys": MISSES}),),
+        profile={**RIA, "open_requests": [OPEN_REQUEST]},
+    ),
+    D(
+        "resident in a thread asks whether anyone reacted to her other request: not passed on",
+        (
+            (
+                "is er al iemand voor mijn vraag over de lamp?",
+                {"keys": ["request_status_open"], "no_effect": ["relay"]},
+            ),
+        ),
+        profile={**WITH_THREAD, "open_requests": [OPEN_REQUEST]},
+    ),
+    D(
+        "volunteer says PAUZE in a sentence",
+        (
+            (
+                "ik wil even pauzeren, ik ben twee weken op vakantie",
+                {"effect": ["pause_offer"], "not_keys": MISSES},
+            ),
+        ),
+        profile={**RIA, "offer": OFFER},
+    ),
+    D(
+        "STOP said in a sentence in a thread is not passed on to the neighbour",
+        (("stop maar met al die berichten", {"keys": ["stop_check"], "no_effect": ["relay"]}),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "MENU asked for in a sentence in a thread is not passed on",
+        (("kan ik het menu weer zien?", {"keys": ["menu"], "no_effect": ["relay"]}),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "HELP in a sentence at the when-question explains the question",
+        (
+            *TO_WHEN,
+            ("ik snap niet wat ik hier moet invullen", {"keys": ["help_ask_when"]}),
+            ("zaterdag", {"keys": ["ask_urgency"]}),
+        ),
+    ),
+    D(
+        "English mid-thread: passed on to the neighbour",
+        (
+            (
+                "Sorry, could you tell Henk I will be ten minutes late?",
+                {"effect": ["relay"], "not_keys": ["menu", *MISSES]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "crisis said inside a thread message: the crisis answer, and nothing is passed on automatically",
+        (
+            (
+                "Henk, ik ben net gevallen en ik kan niet meer opstaan",
+                {**CRISIS, "no_effect": ["relay"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "buurtverbinder-style: KLAAR in a sentence after the help was done",
+        (("we zijn klaar, bedankt voor alles Henk!", {"effect": ["close_thread"]}),),
+        profile=WITH_THREAD,
+    ),
+]
+
+# What the fixes must not break.
+GUARDS = [
+    D(
+        "a greeting alone at the menu is no explanation",
+        (("hallo", {"not_keys": ["info", "how_it_works"]}),),
+    ),
+    D(
+        "'hoe werkt het?' alone at the menu is still the general info",
+        (("hoe werkt het?", {"keys": ["info"], "not_keys": ["how_it_works"]}),),
+    ),
+    D(
+        "crisis words from someone who is no carer still go to the crisis path",
+        (("ik wil er niet meer zijn", {**CRISIS, "not_keys": ["distress_offers"]}),),
+    ),
+    D(
+        "a request with 'ik kan niet meer' and a kind of help is a request",
+        (("ik kan niet meer lopen, kan iemand boodschappen voor me doen?", {"keys": ["ask_*"], "not_keys": ["distress_offers"]}),),
+    ),
+    D(
+        "a registered carer at her limit at the menu still gets the carer's offers",
+        (("ik kan niet meer, ik ben op", {"keys": ["care_heavy_offers"], "effect": ["alert_staff"]}),),
+        profile=CARER,
+    ),
+    D(
+        "'weet ik niet' at the when-question is no distress",
+        (*TO_WHEN, ("weet ik niet", {"not_keys": ["distress_offers"]})),
+    ),
+    D(
+        "a plain message in a thread is passed on as before",
+        (("ik ben er om 10 uur", {"effect": ["relay"], "not_keys": ["meet_status*"]}),),
+        profile=WITH_THREAD,
+    ),
+]
+
+
+def _ids(dialogues: list[Dialogue]) -> list[object]:
+    return [
+        pytest.param(d, id=d.name, marks=[pytest.mark.xfail(reason=d.gap, strict=True)] if d.gap else [])
+        for d in dialogues
+    ]
+
+
+@pytest.mark.parametrize("dialogue", _ids(GAPS))
+def test_gaps(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(BATCH_5))
+def test_batch_5(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+
+
+@pytest.mark.parametrize("dialogue", _ids(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    problems = run(dialogue)
+    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
