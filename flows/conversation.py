@@ -246,7 +246,7 @@ def _route(
         return _goto(_with_distress(state, event, care.on_answer(state, choice)), profile, now)
     if meetings.is_answer(choice):
         assert choice is not None
-        return meetings.on_answer(state, choice)
+        return meetings.on_answer(state, choice, event.text if event.kind == "text" else "")
     if (
         choice is None
         and event.kind == "text"
@@ -526,7 +526,12 @@ def _on_menu(
     if answer in menu.TARGETS:
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
-        return threads.relay(state, event.text.strip(), profile)
+        relayed = threads.relay(state, event.text.strip(), profile)
+        sent = [e.data.get("thread_id") for e in relayed.effects if e.kind == "relay"]
+        if sent and (question := meetings.cannot_come(relayed.state, event.text, sent[0], now)) is not None:
+            # "ik moet vandaag afzeggen": passed on, and the meeting can be moved or cancelled.
+            return replace(relayed, replies=(*relayed.replies, question))
+        return relayed
     if (
         answer is None
         and event.kind == "text"

@@ -7,8 +7,6 @@ Replayed through `flows.conversation.step` with the golden transcripts' fixed cl
 FIGURES
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import pytest
@@ -81,13 +79,25 @@ REMINDER = {"internal": "meet_reminder", "meta": {"which": "evening", "meeting":
 VOLUNTEER_REMINDER = {"internal": "meet_reminder", "meta": {"which": "soon", "meeting": VOLUNTEER_MEETING}}
 PROPOSAL = {
     "internal": "meet_proposal",
-    "meta": {"meeting": {**VOLUNTEER_MEETING, "status": "proposed", "starts_at": "2026-11-25T13:00:00+00:00"}},
+    "meta": {
+        "meeting": {**VOLUNTEER_MEETING, "status": "proposed", "starts_at": "2026-11-25T13:00:00+00:00"}
+    },
 }
 PLAN = {
     "internal": "meet_plan",
-    "meta": {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""},
+    "meta": {
+        "thread_id": 3,
+        "meeting_id": None,
+        "name": "Henk",
+        "host": "Ria",
+        "host_is_me": True,
+        "centre": "",
+    },
 }
-RELAYED = {"internal": "relayed", "meta": {"thread_id": 3, "name": "Henk", "text": "Hoi Ria, zal ik morgen komen?"}}
+RELAYED = {
+    "internal": "relayed",
+    "meta": {"thread_id": 3, "name": "Henk", "text": "Hoi Ria, zal ik morgen komen?"},
+}
 TO_WHEN = (("1", {}), ("1", {}), ("melk en brood halen", {"keys": ["ask_when"]}))
 THREAD_TO_WHEN = (("MENU", {"keys": ["menu"]}), *TO_WHEN)
 MISSES = ["not_understood", "*_again"]
@@ -163,7 +173,7 @@ BATCH_5 = [
             (VOLUNTEER_REMINDER, {"keys": ["meet_reminder_soon"]}),
             (
                 "sorry, ik moet vandaag afzeggen, mijn dochter is ziek",
-                {"effect": ["relay"], "keys": ["meet_status*"]},
+                {"effect": ["relay"], "keys": ["meet_cannot_come"]},
             ),
         ),
         profile=VOLUNTEER,
@@ -235,7 +245,7 @@ BATCH_5 = [
         "reminder answered 'ik kan toch niet': passed on, and the meeting can be cancelled or moved",
         (
             (REMINDER, {"keys": ["meet_reminder_evening"]}),
-            ("oh jee, ik kan morgen toch niet", {"effect": ["relay"], "keys": ["meet_status*"]}),
+            ("oh jee, ik kan morgen toch niet", {"effect": ["relay"], "keys": ["meet_cannot_come"]}),
         ),
         profile=WITH_THREAD,
     ),
@@ -243,7 +253,7 @@ BATCH_5 = [
         "reminder answered 'oké, tot morgen!' is passed on, nothing else",
         (
             (REMINDER, {"keys": ["meet_reminder_evening"]}),
-            ("oké, tot morgen!", {"effect": ["relay"], "not_keys": ["meet_status*", *MISSES]}),
+            ("oké, tot morgen!", {"effect": ["relay"], "not_keys": ["meet_cannot_come", *MISSES]}),
         ),
         profile=WITH_THREAD,
     ),
@@ -346,7 +356,12 @@ GUARDS = [
     ),
     D(
         "a request with 'ik kan niet meer' and a kind of help is a request",
-        (("ik kan niet meer lopen, kan iemand boodschappen voor me doen?", {"keys": ["ask_*"], "not_keys": ["distress_offers"]}),),
+        (
+            (
+                "ik kan niet meer lopen, kan iemand boodschappen voor me doen?",
+                {"keys": ["ask_*"], "not_keys": ["distress_offers"]},
+            ),
+        ),
     ),
     D(
         "a registered carer at her limit at the menu still gets the carer's offers",
@@ -359,8 +374,70 @@ GUARDS = [
     ),
     D(
         "a plain message in a thread is passed on as before",
-        (("ik ben er om 10 uur", {"effect": ["relay"], "not_keys": ["meet_status*"]}),),
+        (("ik ben er om 10 uur", {"effect": ["relay"], "not_keys": ["meet_cannot_come"]}),),
         profile=WITH_THREAD,
+    ),
+]
+
+GUARDS += [
+    D(
+        "'ja' alone at 'Is het gelukt?' still asks whether to meet again",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("ja", {"keys": ["meet_again"], "no_effect": ["meet_weekly"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "words for the neighbour with a 'niet' in them do not ask to cancel the meeting",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("ik kan de sleutel toch niet vinden", {"effect": ["relay"], "not_keys": ["meet_cannot_come"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'ik kan toch niet' with no meeting ahead is only passed on",
+        (("ik kan morgen toch niet", {"effect": ["relay"], "not_keys": ["meet_cannot_come"]}),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "cannot come, then 'it goes ahead after all': nothing cancelled",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("oh jee, ik kan morgen toch niet", {"keys": ["meet_cannot_come"]}),
+            ("3", {"keys": ["meet_kept"], "no_effect": ["meet_cancel", "meet_reschedule"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "cannot come, then 'Afzeggen' cancels the meeting",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("sorry, ik moet het afzeggen", {"keys": ["meet_cannot_come"]}),
+            ("afzeggen", {"effect": ["meet_cancel"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "a carer at her limit in the middle of a request gets the carer's offers and the form is kept",
+        (
+            *TO_WHEN,
+            ("ik kan niet meer", {"keys": ["care_heavy_offers"], "effect": ["alert_staff"]}),
+            ("4", {"keys": ["ask_when"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "a description that says someone cannot manage is a description, not distress",
+        (
+            ("1", {}),
+            ("3", {"keys": ["ask_description"]}),
+            (
+                "mijn moeder kan het niet meer aan in de tuin",
+                {"keys": ["ask_*"], "not_keys": ["distress_offers", "care_heavy_offers"]},
+            ),
+        ),
     ),
 ]
 
