@@ -10,6 +10,7 @@ the menu, where plain text from someone in a thread is passed on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, replace
@@ -302,6 +303,9 @@ def _route(
         return StepResult(state, repeat_prompt(state))
     if command == "my_requests" and _mid_question(state) and command_in(event.text) is None:
         return _status_mid_question(state, profile)
+    if command == "my_requests" and command_in(event.text) is None and _is_question(event.text):
+        # "heeft al iemand gereageerd?" asks how the requests stand: the answer, not the list to cancel.
+        return StepResult(state, my_requests.status(state, profile))
     if command is not None and command in COMMAND_HANDLERS:
         return COMMAND_HANDLERS[command](turn)
     if command is None and (reminder := reminders.request_in(event)) is not None:
@@ -373,8 +377,21 @@ def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
     if (with_argument := command_with_argument(event.text)) is not None:
         return with_argument
     plain = intent.command_in(event.text, language(state))
+    if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
+        return paused
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
     return ("stop_check" if plain == "stop" else plain), ""
+
+
+def _pause_with_reason(state: dict[str, Any], text: str) -> tuple[str, str] | None:
+    """PAUZE said in words with a reason or how long after it ("ik wil even pauzeren, ik ben twee weken
+    op vakantie"): the pause, with the rest as what follows PAUZE (how long, read from it, or asked)."""
+    parts = re.split(r"[,.;!]+", text, maxsplit=1)
+    if len(parts) != 2 or not parts[1].strip():
+        return None
+    if intent.command_in(parts[0], language(state)) != "pause":
+        return None
+    return "pause", parts[1].strip()
 
 
 def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
@@ -468,6 +485,21 @@ def _help(state: dict[str, Any]) -> StepResult:
         return StepResult(state, (say("info"), *repeat_prompt(state)))
     params = (state.get("prompt") or {}).get("params") or {}
     return StepResult(state, (say(help_key, params), *repeat_prompt(state)))
+
+
+# First words that make a sentence a question without its question mark ("heeft al iemand gereageerd").
+QUESTION_STARTS = frozenset(
+    (
+        "heeft", "hebben", "is", "zijn", "hoe", "waar", "wanneer", "komt", "heb", "has", "have", "are", "did",
+        "any", "how", "when", "czy", "co", "kiedy", "чи", "що", "коли", "هل", "واش",
+    )
+)  # fmt: skip
+
+
+def _is_question(text: str) -> bool:
+    said = text.strip()
+    first = said.split()[0].lower() if said else ""
+    return said.endswith(("?", "؟")) or first in QUESTION_STARTS
 
 
 def _mid_question(state: dict[str, Any]) -> bool:

@@ -350,6 +350,14 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
                 plan["step"] = "where_other"
                 return StepResult(state, (prompt(state, "meet_where_other"),))
             return _ask_when(state, now)
+        if text and (place := place_in_words(text, plan)) is not None:
+            # "kan ook woensdag om 3 uur bij mij thuis": the place, and the time when it is said too.
+            plan["place_kind"] = place
+            start = _moment_in_words(state, text, now)
+            if start is None:
+                return _ask_when(state, now)
+            plan.pop("starts_at", None)
+            return _propose(state, start)
         if text and profile.threads:
             # Not an answer: words for the other side. They go on; the question stays open.
             return threads.relay(state, text, profile)
@@ -380,6 +388,46 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return StepResult(state, (prompt(state, "night_check", YES_NO, params),))
         return _propose(state, when.start)
     return _done(state, ())
+
+
+# The place of a meeting said in a sentence at "Waar zien jullie elkaar?": the home of the one who
+# speaks, of the other, or anyone's ("thuis"), and the buurthuis.
+MY_HOME = (
+    "bij mij", "mijn huis", "bij mij thuis", "my place", "my home", "my house", "evimde", "bende", "u mnie",
+    "у мене", "عندي", "فداري",  # noqa: RUF001
+)  # fmt: skip
+YOUR_HOME = (
+    "bij jou", "bij u", "jouw huis", "uw huis", "your place", "your home", "your house", "sende", "sizde",
+    "evinde", "u ciebie", "u pana", "u pani", "у вас", "у тебе", "عندك", "فدارك",  # noqa: RUF001
+)  # fmt: skip
+ANY_HOME = ("thuis", "at home", "evde", "w domu", "вдома", "فالدار", "في البيت")
+CENTRE = (
+    "buurthuis", "wijkcentrum", "buurtcentrum", "community centre", "community center", "toplum merkezi",
+    "mahalle merkezi", "dom sąsiedzki", "świetlica", "центр", "громадський центр", "المركز", "دار الحي",
+)  # fmt: skip
+
+
+def place_in_words(text: str, plan: Mapping[str, Any]) -> str | None:
+    """The place "home" or "centre" said in a sentence, from the side of the one planning (the host's home is
+    "bij mij" for the host and "bij jou" for the other); None when no place, or another place."""
+    if _has_phrase(text, CENTRE) or (plan.get("centre") and _has_phrase(text, (str(plan["centre"]),))):
+        return "centre"
+    own, other = (MY_HOME, YOUR_HOME) if plan.get("host_is_me") else (YOUR_HOME, MY_HOME)
+    if _has_phrase(text, own):
+        return "home"
+    if _has_phrase(text, other):
+        return None  # the home of the one who is not the host: asked as any other place
+    # "thuis" alone, not in a question for the other ("ben je thuis?").
+    return "home" if _has_phrase(text, ANY_HOME) and "?" not in text else None
+
+
+def _moment_in_words(state: dict[str, Any], text: str, now: datetime) -> datetime | None:
+    """One day and time said in a sentence ("kan ook woensdag om 3 uur bij mij thuis"), not at night."""
+    found = interpret.reading("ask_when", text, language(state), now)
+    when = found.time.to_when(now, AMSTERDAM) if found.time is not None else None
+    if when is None or when.kind != "moment" or when.recurrence is not None or when.start is None:
+        return None
+    return None if at_night(when) or when.start <= now else when.start
 
 
 def _ask_when(state: dict[str, Any], now: datetime) -> StepResult:

@@ -441,6 +441,59 @@ GUARDS += [
     ),
 ]
 
+GUARDS += [
+    D(
+        "at 'Waar zien jullie elkaar?' a question for the neighbour is still passed on",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            (
+                "Hoi Henk, ben je morgen de hele dag thuis?",
+                {"effect": ["relay"], "no_effect": ["meet_propose"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "the place alone in a sentence asks when",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("bij mij thuis is het makkelijkst", {"keys": ["meet_when"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "a volunteer planning says 'bij mij': that is not the host's home, so it is not taken as home",
+        (
+            (
+                {"internal": "meet_plan", "meta": {**PLAN["meta"], "host": "Ans", "host_is_me": False}},
+                {"keys": ["meet_where"]},
+            ),
+            ("bij mij om 3 uur woensdag", {"no_effect": ["meet_propose"]}),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "'ik wil mijn vragen zien' still shows the list to pick from",
+        (("ik wil mijn vragen zien", {"keys": ["my_requests_list"], "not_keys": ["request_status_open"]}),),
+        profile={**RIA, "open_requests": [OPEN_REQUEST]},
+    ),
+    D(
+        "PAUZE with how long still pauses for that long",
+        (("PAUZE 2 weken", {"effect_has": {"pause_offer": {"until": "2026-12-07T00:00:00+01:00"}}}),),
+        profile={**RIA, "offer": OFFER},
+    ),
+    D(
+        "a pause in words with a reason but no length asks how long",
+        (
+            (
+                "ik wil even pauzeren, het is te druk op mijn werk",
+                {"keys": ["offer_pause*"], "no_effect": ["pause_offer"]},
+            ),
+        ),
+        profile={**RIA, "offer": OFFER},
+    ),
+]
+
 
 def _ids(dialogues: list[Dialogue]) -> list[object]:
     return [
