@@ -559,10 +559,17 @@ def _on_menu(
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         relayed = threads.relay(state, event.text.strip(), profile)
-        sent = [e.data.get("thread_id") for e in relayed.effects if e.kind == "relay"]
+        sent = [int(e.data["thread_id"]) for e in relayed.effects if e.kind == "relay"]
         if sent and (question := meetings.cannot_come(relayed.state, event.text, sent[0], now)) is not None:
             # "ik moet vandaag afzeggen": passed on, and the meeting can be moved or cancelled.
             return replace(relayed, replies=(*relayed.replies, question))
+        if (
+            sent
+            and threads.close_said(event.text, language(state))
+            and (done := threads.ask_close(relayed.state, sent[0], profile)) is not None
+        ):
+            # "we zijn klaar, bedankt voor alles Henk!": passed on, then "is the help done?" once.
+            return replace(relayed, replies=(*relayed.replies, done))
         return relayed
     if (
         answer is None

@@ -51,6 +51,8 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     "match_condition_reminder": "consent",
     # "Is het gelukt?" after a meeting: a yes or a no ("ja het was gezellig", "nee, hij is niet gekomen").
     "meet_check": "consent",
+    # "Is de hulp klaar? Dan sluit ik het gesprek." after KLAAR said inside a message.
+    "thread_close_check": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.
