@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from flows import (
@@ -46,6 +47,7 @@ from flows.normalise import command_in, command_with_argument
 from flows.profile import Profile, after
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
+from flows.understanding.text import lexicon
 
 # Replies that must not follow right after a crisis answer.
 CHEERFUL = frozenset({"welcome", "menu", "not_understood", "ask_name", "start_confirmed"})
@@ -558,19 +560,7 @@ def _on_menu(
     if answer in menu.TARGETS:
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
-        relayed = threads.relay(state, event.text.strip(), profile)
-        sent = [int(e.data["thread_id"]) for e in relayed.effects if e.kind == "relay"]
-        if sent and (question := meetings.cannot_come(relayed.state, event.text, sent[0], now)) is not None:
-            # "ik moet vandaag afzeggen": passed on, and the meeting can be moved or cancelled.
-            return replace(relayed, replies=(*relayed.replies, question))
-        if (
-            sent
-            and threads.close_said(event.text, language(state))
-            and (done := threads.ask_close(relayed.state, sent[0], profile)) is not None
-        ):
-            # "we zijn klaar, bedankt voor alles Henk!": passed on, then "is the help done?" once.
-            return replace(relayed, replies=(*relayed.replies, done))
-        return relayed
+        return _to_neighbour(state, event, profile, now)
     if (
         answer is None
         and event.kind == "text"
@@ -595,6 +585,31 @@ def _on_menu(
         return StepResult(state, repair.again(state))
     menu.show(state, "menu")
     return StepResult(state, repair.again(state))
+
+
+def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
+    """Plain text from someone in a thread goes to the neighbour. What it also says to the bot is
+    answered after it: that they cannot come to the meeting ahead (move or cancel it?), that the help
+    is done (close the conversation?), or that they cannot cope (the offers of help, as at the menu)."""
+    relayed = threads.relay(state, event.text.strip(), profile)
+    sent = [int(e.data["thread_id"]) for e in relayed.effects if e.kind == "relay"]
+    if not sent:
+        return relayed
+    if (question := meetings.cannot_come(relayed.state, event.text, sent[0], now)) is not None:
+        # "ik moet vandaag afzeggen": passed on, and the meeting can be moved or cancelled.
+        return replace(relayed, replies=(*relayed.replies, question))
+    if threads.close_said(event.text, language(state)) and (
+        done := threads.ask_close(relayed.state, sent[0], profile)
+    ):
+        # "we zijn klaar, bedankt voor alles Henk!": passed on, then "is the help done?" once.
+        return replace(relayed, replies=(*relayed.replies, done))
+    cared = _heavy_in_words(relayed.state, event, profile, limit=True) or _distress(
+        relayed.state, event, profile
+    )
+    if cared is not None:
+        # "ik trek het niet meer" written to the neighbour: passed on, and the offers of help too.
+        return StepResult(cared.state, (*relayed.replies, *cared.replies), (*relayed.effects, *cared.effects))
+    return relayed
 
 
 def _heavy_in_words(
@@ -626,9 +641,61 @@ def _distress(state: dict[str, Any], event: Event, profile: Profile) -> StepResu
         return None
     if interpret.reading("menu", event.text, language(state)).category is not None:
         return None
+    if not _distress_alone(event.text, language(state)):
+        return None
     result = care.distress(state)
     alert = Effect("alert_staff", {"kind": "distress", "priority": "normal"})
     return replace(result, effects=(*result.effects, alert))
+
+
+# Words that may stand beside the words of not coping in a short message ("ik trek het echt niet meer",
+# "I can't cope anymore"), besides the check-in reader's fillers and edges and words of one or two letters.
+LIGHT_WORDS = frozenset(
+    (
+        "ik", "het", "dit", "dat", "meer", "niet", "nou", "nu", "even", "me", "mij", "gewoon", "allemaal",
+        "echt", "sorry", "zo", "heel", "helemaal", "erg", "i", "it", "this", "that", "anymore", "any", "more",
+        "all", "so", "just", "really", "im", "am", "can", "cant", "cope", "ben", "aan", "ja", "już", "juz",
+        "вже",
+    )
+)  # fmt: skip
+# Longer messages tell more (what happened, why): the reader's distress then counts as it stands.
+ALONE_WORDS = 12
+
+
+def _distress_alone(text: str, lang: str) -> bool:
+    """A short message says only that the person cannot cope: every word that is not part of the words
+    the reader found (leaving it out keeps the distress) is a light word. "ik ben op vakantie", "ik kan
+    het niet meer vinden", "ik ben op zoek naar hulp" are read as at one's limit by a check-in's reader
+    (where a carer answers how caring goes), but from someone who is no carer they say something else."""
+    # A name the message is addressed to ("Henk, ik trek het niet meer") is no word of its own.
+    text = re.sub(r"^\s*[A-Z]\w*\s*,", "", text)
+    if len(re.findall(r"\w+", text)) > ALONE_WORDS:
+        return True
+    # One clause may say it on its own ("ik ben zo moe, ik kan niet meer").
+    clauses = [clause for clause in re.split(r"[,.;!?]+", text) if clause.strip()]
+    return any(_only_distress(clause, lang) for clause in {text, *clauses})
+
+
+def _only_distress(text: str, lang: str) -> bool:
+    words = text.split()
+    if not interpret.reading("checkin", " ".join(words), lang).distress:
+        return False
+    light = LIGHT_WORDS | _reader_fillers()
+    for index, word in enumerate(words):
+        bare = re.sub(r"\W", "", word).casefold()
+        if bare in light or len(bare) <= 2:
+            continue
+        rest = " ".join(words[:index] + words[index + 1 :])
+        if interpret.reading("checkin", rest, lang).distress:
+            return False  # a word the distress does not need, and not a light one
+    return True
+
+
+@cache
+def _reader_fillers() -> frozenset[str]:
+    table = lexicon("checkin")
+    listed = [*table["fillers"]["all"], *table["clauses"]["edges"]]
+    return frozenset(word.casefold() for word in listed if " " not in word)
 
 
 def _distress_for_miss(
