@@ -691,6 +691,16 @@ def _only_distress(text: str, lang: str) -> bool:
     return True
 
 
+# "ik weet het niet meer" at a question is "I do not know (any more)", not "I am at my wits' end".
+KNOW_WORDS = frozenset(("weet", "weten", "know", "wiem", "знаю", "bilmiyorum", "bilmiyom", "أعرف", "عارف"))
+DONT_KNOW_WORDS = 6
+
+
+def _dont_know(text: str) -> bool:
+    words = [word.casefold() for word in re.findall(r"\w+", text)]
+    return len(words) <= DONT_KNOW_WORDS and any(word in KNOW_WORDS for word in words)
+
+
 @cache
 def _reader_fillers() -> frozenset[str]:
     table = lexicon("checkin")
@@ -709,7 +719,7 @@ def _distress_for_miss(
         return result
     state = result.state
     found = interpret.reading("checkin", event.text, language(state))
-    if not found.distress or found.confidence < interpret.CONFIDENT:
+    if not found.distress or found.confidence < interpret.CONFIDENT or _dont_know(event.text):
         return result
     state["prompt"] = asked
     if profile.care is not None:

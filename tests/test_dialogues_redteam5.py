@@ -4,7 +4,70 @@ tests/test_dialogues_redteam.py).
 Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
 2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py).
 
-FIGURES
+Figures (turns as expected / turns; dialogues fully as expected):
+- Round 4's flow-level gaps (GAPS, 7 dialogues): 5/14 turns, 0/7 dialogues before; 14/14, 7/7 after.
+- Batch 5, 22 dialogues written before reading the flows in detail (the matched thread, meetings planned
+  in sentences, reminders and "Is het gelukt?" answered in words, a carer's rhythm in words, a
+  resident asking after her request, PAUZE/STOP/MENU/HELP/KLAAR in sentences, English mid-thread, a
+  crisis inside a thread message), scored before fixing (the honest generalisation figure): 30/41
+  turns, 11/22 dialogues; 39/41, 20/22 after on the expectations as written. One expectation was then
+  changed by decision (KLAAR said inside a message closes only after a yes; that dialogue now has two
+  turns, and holds): 41/42, 21/22. The two "cannot come" dialogues named the then unknown reply key as
+  "meet_status*"; it is `meet_cannot_come` (same meaning: the meeting can be moved or cancelled).
+- Guards (what the fixes must not break): 29 dialogues, all hold. Seen while fixing (SEEN, not in the
+  figures): 2 dialogues, all hold.
+
+What failed and what changed (mechanisms):
+- "Hallo. Hoe werkt dit?" at the menu with no menu question open (after "Uitleg", after a flow ended)
+  was "not understood": the reader's `explain` intent was only used as the menu's "Uitleg" choice. Now
+  `first_contact.act_on_intent` answers it wherever the menu reads free text: the info, then the menu.
+- Someone who is no registered carer saying "ik trek het niet meer" / "ik kan het niet meer aan" got
+  "not understood" or a request for help with nothing. Now (flows/conversation.py `_distress`) the
+  check-in reader's distress, from anyone at the menu, gives `distress_offers` ("Wat naar dat het zo
+  zwaar is. Je staat er niet alleen voor. Wat kan nu helpen?": ask neighbours, someone calls back (the
+  high-priority alert of ZWAAR), not now) and a normal-priority staff alert (`distress`, labelled in the
+  console). Not when the words name a kind of help (a request), and for a short message only when every
+  word is needed for the distress or is a light word (`_distress_alone`: leaving a word out must lose
+  it; "ik ben op vakantie", "ik ben op zoek naar hulp" are read as distress by a check-in's reader, not
+  here); one clause may say it alone. Instead of an answer mid-question (`_distress_for_miss`: only
+  where the flow found no answer) the same, or ZWAAR's offers for a registered carer with her alert;
+  the question comes back as it was asked after the answer. Written to the neighbour in a thread: passed
+  on, and the offers too. Crisis words never get here (the crisis path is first).
+- "Is het gelukt?" answered in words ("ja het was gezellig, volgende week weer?", "het was heel fijn")
+  was passed on to the neighbour: the question had no reader context. Now it is read as a yes/no
+  (`interpret.PROMPT_CONTEXTS`), a check-in's "good" is a yes, and a yes that asks to meet again
+  (`meetings.AGAIN`) asks for weekly at once (`meet_weekly`).
+- "sorry, ik moet vandaag afzeggen" / "ik kan morgen toch niet" in a thread with a meeting ahead was
+  only passed on, the meeting stayed agreed. Now (flows/meetings.py `cannot_come`) it is passed on and
+  `meet_cannot_come` offers another time, cancelling, or "Het gaat toch door" (`meet_kept`). Cancel
+  words with "..." gaps and "$" clause ends ("kan ... toch niet$" is not "ik kan de sleutel toch niet
+  vinden").
+- "kan ook woensdag om 3 uur bij mij thuis" at "Waar zien jullie elkaar?" was passed on. Now
+  (`meetings.place_in_words`) a place said in a sentence is taken (the host's home from the side of the
+  one planning, the buurthuis, the named centre), with the time when one day and time are said (read
+  as the ask flow reads a time): proposed at once; else the when-question. A question to the
+  neighbour ("ben je thuis?") still goes to the neighbour.
+- "heeft al iemand gereageerd?" at the menu showed the list to cancel from; said as a question in words
+  it now answers how each request stands (`my_requests.status`), as mid-question already did.
+- PAUZE in words with a reason or length ("ik wil even pauzeren, ik ben twee weken op vakantie"): the
+  first clause is the command, the rest what follows PAUZE, and how long is read from a few words in
+  it (`pause.until_in_words`; none: asked). Small phrase additions: "[even] pauzeren" (commands.toml),
+  "ik snap niet wat ik hier moet invullen" (HELP), "het menu weer zien" (intents.toml menu).
+- KLAAR said inside a message to the neighbour ("we zijn klaar, bedankt voor alles Henk!") was only
+  passed on. Decided: passed on, then asked once (`thread_close_check`, Ja closes, Nee keeps it open):
+  the words are also for the neighbour, and closing ends the conversation for both.
+
+Decided and left:
+- A request whose week has passed (a window with `until`) is not closed: that needs a scheduled job and
+  storage (find such requests, close them, tell the person), outside the pure flows. Left.
+- Reader gaps (not flows): "is er al iemand voor mijn vraag over de lamp?" is not read as MIJN VRAGEN
+  (xfail); the check-in reader's distress phrases are broad outside a check-in ("ben op", "kan het niet
+  meer", "weet het niet meer"); the flows guard this for non-carers, but "ik weet het niet meer" at the
+  menu still gets the offers (mid-question it is a plain miss: `_dont_know`), and "я більше не
+  витримую" is not read at all. `_distress_alone` depends on the reader's phrases: a message with two
+  overlapping distress phrases needed a light word ("cope").
+- A greeting alone at the menu ("hallo") is still "not understood" with the menu: the reader's greeting
+  intent also covers "nog een vraag" and "klaar", so answering it plainly broke goldens; left.
 """
 
 from __future__ import annotations
@@ -561,6 +624,13 @@ GUARDS += [
     D(
         "someone who is no carer: two ways of saying it in one message",
         (("ik ben zo moe, ik kan niet meer", {"keys": ["distress_offers"]}),),
+    ),
+]
+
+GUARDS += [
+    D(
+        "'ik weet het niet meer' at the when-question is not knowing, asked again",
+        (*TO_WHEN, ("ik weet het niet meer", {"keys": ["ask_when*"], "not_keys": ["distress_offers"]})),
     ),
 ]
 
