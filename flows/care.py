@@ -114,7 +114,8 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
         state.pop("resume_prompt", None)
         state["offered"] = []
         state["goto"] = "ask"
-        state["ask_source"] = "care"
+        if (state.get("prompt") or {}).get("key") != "distress_offers":
+            state["ask_source"] = "care"  # not for someone who is no registered carer
         return StepResult(state, (say("care_ask_intro"),), tuple(effects))
     if offer == "callback":
         effects.append(Effect("alert_staff", {"kind": "care_callback", "priority": "high"}))
@@ -128,6 +129,19 @@ def heavy(state: dict[str, Any]) -> StepResult:
     """ZWAAR at any moment: the same offers, not tied to a check-in."""
     _keep_resume(state)
     return StepResult(state, (_offers(state, ""),))
+
+
+# Offered to someone who is no registered carer and says they cannot cope: respite care is a carer's.
+DISTRESS_OFFERS = ("ask", "callback", "none")
+
+
+def distress(state: dict[str, Any]) -> StepResult:
+    """Someone who is no registered carer says they cannot cope ("ik trek het niet meer"): asking
+    neighbours for help, a call back from a person, or not now; the question they were busy with is
+    asked again after the answer (as after ZWAAR)."""
+    _keep_resume(state)
+    choices = tuple(Choice(f"care_offer::{offer}", f"care_offer_{offer}") for offer in DISTRESS_OFFERS)
+    return StepResult(state, (prompt(state, "distress_offers", choices),))
 
 
 def respite_info(state: dict[str, Any]) -> tuple[Reply, ...]:
@@ -146,7 +160,7 @@ def _keep_resume(state: dict[str, Any]) -> None:
     """Remember the question the person was busy with, to ask it again after the check-in."""
     last = state.get("prompt")
     busy = state.get("flow") not in (None, "menu")
-    ours = ("care_checkin", "care_heavy_offers", "invite")
+    ours = ("care_checkin", "care_heavy_offers", "distress_offers", "invite")
     if busy and last and not str(last.get("key", "")).startswith(ours):
         state["resume_prompt"] = last
 

@@ -50,7 +50,8 @@ CORE_PATH = """
     meet_agreed meet_agreed_weekly meet_reminder_ meet_check meet_thanks meet_not_happened meet_choice_fits
     meet_choice_counter meet_choice_new_time meet_choice_rematch meet_choice_stop meet_choice_leave
     meet_where meet_when meet_when_again care_checkin care_good care_okay care_heavy care_heavy_offers
-    care_offer_ care_thanks_ care_ask_intro care_respite care_callback_ok care_heavy_later crisis_ when_
+    distress_offers care_offer_ care_thanks_ care_ask_intro care_respite care_callback_ok care_heavy_later
+    crisis_ when_
 """.split()  # noqa: SIM905 (a word list reads better as words)
 
 # What `{service}` in a text becomes: the name of the front door the person wrote to. A deployment of

@@ -10,9 +10,12 @@ the menu, where plain text from someone in a thread is passed on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from flows import (
@@ -44,6 +47,7 @@ from flows.normalise import command_in, command_with_argument
 from flows.profile import Profile, after
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
+from flows.understanding.text import lexicon
 
 # Replies that must not follow right after a crisis answer.
 CHEERFUL = frozenset({"welcome", "menu", "not_understood", "ask_name", "start_confirmed"})
@@ -245,7 +249,7 @@ def _route(
         return _goto(_with_distress(state, event, care.on_answer(state, choice)), profile, now)
     if meetings.is_answer(choice):
         assert choice is not None
-        return meetings.on_answer(state, choice)
+        return meetings.on_answer(state, choice, event.text if event.kind == "text" else "")
     if (
         choice is None
         and event.kind == "text"
@@ -301,13 +305,17 @@ def _route(
         return StepResult(state, repeat_prompt(state))
     if command == "my_requests" and _mid_question(state) and command_in(event.text) is None:
         return _status_mid_question(state, profile)
+    if command == "my_requests" and command_in(event.text) is None and _is_question(event.text):
+        # "heeft al iemand gereageerd?" asks how the requests stand: the answer, not the list to cancel.
+        return StepResult(state, my_requests.status(state, profile))
     if command is not None and command in COMMAND_HANDLERS:
         return COMMAND_HANDLERS[command](turn)
     if command is None and (reminder := reminders.request_in(event)) is not None:
         return reminders.create(state, reminder, profile, now)
     handler = FLOW_HANDLERS.get(str(state.get("flow")))
+    asked = deepcopy(state.get("prompt"))
     if handler is not None and (handled := handler(turn)) is not None:
-        return handled
+        return _distress_for_miss(handled, asked, event, profile)
     return _on_menu(state, event, answer, profile, now)
 
 
@@ -371,8 +379,21 @@ def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
     if (with_argument := command_with_argument(event.text)) is not None:
         return with_argument
     plain = intent.command_in(event.text, language(state))
+    if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
+        return paused
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
     return ("stop_check" if plain == "stop" else plain), ""
+
+
+def _pause_with_reason(state: dict[str, Any], text: str) -> tuple[str, str] | None:
+    """PAUZE said in words with a reason or how long after it ("ik wil even pauzeren, ik ben twee weken
+    op vakantie"): the pause, with the rest as what follows PAUZE (how long, read from it, or asked)."""
+    parts = re.split(r"[,.;!]+", text, maxsplit=1)
+    if len(parts) != 2 or not parts[1].strip():
+        return None
+    if intent.command_in(parts[0], language(state)) != "pause":
+        return None
+    return "pause", parts[1].strip()
 
 
 def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
@@ -468,6 +489,21 @@ def _help(state: dict[str, Any]) -> StepResult:
     return StepResult(state, (say(help_key, params), *repeat_prompt(state)))
 
 
+# First words that make a sentence a question without its question mark ("heeft al iemand gereageerd").
+QUESTION_STARTS = frozenset(
+    (
+        "heeft", "hebben", "is", "zijn", "hoe", "waar", "wanneer", "komt", "heb", "has", "have", "are", "did",
+        "any", "how", "when", "czy", "co", "kiedy", "чи", "що", "коли", "هل", "واش",
+    )
+)  # fmt: skip
+
+
+def _is_question(text: str) -> bool:
+    said = text.strip()
+    first = said.split()[0].lower() if said else ""
+    return said.endswith(("?", "؟")) or first in QUESTION_STARTS
+
+
 def _mid_question(state: dict[str, Any]) -> bool:
     """Filling in a request, an offer or a carer's registration (the questions MENU keeps a place for)."""
     return (state.get("flow"), state.get("step")) in menu.KEEP_PLACE and bool(state.get("prompt"))
@@ -524,13 +560,15 @@ def _on_menu(
     if answer in menu.TARGETS:
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
-        return threads.relay(state, event.text.strip(), profile)
+        return _to_neighbour(state, event, profile, now)
     if (
         answer is None
         and event.kind == "text"
         and (limit := _heavy_in_words(state, event, profile, limit=True))
     ):
         return limit  # "ik kan niet meer, ik ben op": at her limit, before a request read in the words
+    if answer is None and event.kind == "text" and (cared := _distress(state, event, profile)):
+        return cared  # "ik trek het niet meer" from someone who is no registered carer
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
     if (
@@ -549,6 +587,31 @@ def _on_menu(
     return StepResult(state, repair.again(state))
 
 
+def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:
+    """Plain text from someone in a thread goes to the neighbour. What it also says to the bot is
+    answered after it: that they cannot come to the meeting ahead (move or cancel it?), that the help
+    is done (close the conversation?), or that they cannot cope (the offers of help, as at the menu)."""
+    relayed = threads.relay(state, event.text.strip(), profile)
+    sent = [int(e.data["thread_id"]) for e in relayed.effects if e.kind == "relay"]
+    if not sent:
+        return relayed
+    if (question := meetings.cannot_come(relayed.state, event.text, sent[0], now)) is not None:
+        # "ik moet vandaag afzeggen": passed on, and the meeting can be moved or cancelled.
+        return replace(relayed, replies=(*relayed.replies, question))
+    if threads.close_said(event.text, language(state)) and (
+        done := threads.ask_close(relayed.state, sent[0], profile)
+    ):
+        # "we zijn klaar, bedankt voor alles Henk!": passed on, then "is the help done?" once.
+        return replace(relayed, replies=(*relayed.replies, done))
+    cared = _heavy_in_words(relayed.state, event, profile, limit=True) or _distress(
+        relayed.state, event, profile
+    )
+    if cared is not None:
+        # "ik trek het niet meer" written to the neighbour: passed on, and the offers of help too.
+        return StepResult(cared.state, (*relayed.replies, *cared.replies), (*relayed.effects, *cared.effects))
+    return relayed
+
+
 def _heavy_in_words(
     state: dict[str, Any], event: Event, profile: Profile, *, limit: bool = False
 ) -> StepResult | None:
@@ -563,6 +626,106 @@ def _heavy_in_words(
         return None
     result = care.heavy(state)
     return _with_distress(state, event, result)
+
+
+def _distress(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
+    """Someone who is no registered carer says at the menu that they cannot cope ("ik trek het niet
+    meer", "ik kan het niet meer aan", "I can't cope anymore"; read as a check-in answer at the limit
+    is read): offers of help, a person who calls back, or not now, and a staff alert, so a person
+    looks. Not when the words also name a kind of help ("ik kan niet meer lopen, kan iemand
+    boodschappen doen?"): that is a request. Crisis words never get here (the crisis path is first)."""
+    if profile.care is not None or event.kind != "text":
+        return None
+    found = interpret.reading("checkin", event.text, language(state))
+    if not found.distress or found.confidence < interpret.CONFIDENT:
+        return None
+    if interpret.reading("menu", event.text, language(state)).category is not None:
+        return None
+    if not _distress_alone(event.text, language(state)):
+        return None
+    result = care.distress(state)
+    alert = Effect("alert_staff", {"kind": "distress", "priority": "normal"})
+    return replace(result, effects=(*result.effects, alert))
+
+
+# Words that may stand beside the words of not coping in a short message ("ik trek het echt niet meer",
+# "I can't cope anymore"), besides the check-in reader's fillers and edges and words of one or two letters.
+LIGHT_WORDS = frozenset(
+    (
+        "ik", "het", "dit", "dat", "meer", "niet", "nou", "nu", "even", "me", "mij", "gewoon", "allemaal",
+        "echt", "sorry", "zo", "heel", "helemaal", "erg", "i", "it", "this", "that", "anymore", "any", "more",
+        "all", "so", "just", "really", "im", "am", "can", "cant", "cope", "ben", "aan", "ja", "już", "juz",
+        "вже",
+    )
+)  # fmt: skip
+# Longer messages tell more (what happened, why): the reader's distress then counts as it stands.
+ALONE_WORDS = 12
+
+
+def _distress_alone(text: str, lang: str) -> bool:
+    """A short message says only that the person cannot cope: every word that is not part of the words
+    the reader found (leaving it out keeps the distress) is a light word. "ik ben op vakantie", "ik kan
+    het niet meer vinden", "ik ben op zoek naar hulp" are read as at one's limit by a check-in's reader
+    (where a carer answers how caring goes), but from someone who is no carer they say something else."""
+    # A name the message is addressed to ("Henk, ik trek het niet meer") is no word of its own.
+    text = re.sub(r"^\s*[A-Z]\w*\s*,", "", text)
+    if len(re.findall(r"\w+", text)) > ALONE_WORDS:
+        return True
+    # One clause may say it on its own ("ik ben zo moe, ik kan niet meer").
+    clauses = [clause for clause in re.split(r"[,.;!?]+", text) if clause.strip()]
+    return any(_only_distress(clause, lang) for clause in {text, *clauses})
+
+
+def _only_distress(text: str, lang: str) -> bool:
+    words = text.split()
+    if not interpret.reading("checkin", " ".join(words), lang).distress:
+        return False
+    light = LIGHT_WORDS | _reader_fillers()
+    for index, word in enumerate(words):
+        bare = re.sub(r"\W", "", word).casefold()
+        if bare in light or len(bare) <= 2:
+            continue
+        rest = " ".join(words[:index] + words[index + 1 :])
+        if interpret.reading("checkin", rest, lang).distress:
+            return False  # a word the distress does not need, and not a light one
+    return True
+
+
+# "ik weet het niet meer" at a question is "I do not know (any more)", not "I am at my wits' end".
+KNOW_WORDS = frozenset(("weet", "weten", "know", "wiem", "знаю", "bilmiyorum", "bilmiyom", "أعرف", "عارف"))
+DONT_KNOW_WORDS = 6
+
+
+def _dont_know(text: str) -> bool:
+    words = [word.casefold() for word in re.findall(r"\w+", text)]
+    return len(words) <= DONT_KNOW_WORDS and any(word in KNOW_WORDS for word in words)
+
+
+@cache
+def _reader_fillers() -> frozenset[str]:
+    table = lexicon("checkin")
+    listed = [*table["fillers"]["all"], *table["clauses"]["edges"]]
+    return frozenset(word.casefold() for word in listed if " " not in word)
+
+
+def _distress_for_miss(
+    result: StepResult, asked: dict[str, Any] | None, event: Event, profile: Profile
+) -> StepResult:
+    """A message in the middle of a question that is no answer to it but says the person cannot cope
+    ("ik trek het niet meer" at the when-question): not "I did not understand", but the offers (a
+    registered carer's as after ZWAAR, with the staff alert of her limit); the open question, as it
+    was asked, comes again after the answer, and nothing said so far is lost."""
+    if event.kind != "text" or not asked or not any(repair.is_miss(reply) for reply in result.replies):
+        return result
+    state = result.state
+    found = interpret.reading("checkin", event.text, language(state))
+    if not found.distress or found.confidence < interpret.CONFIDENT or _dont_know(event.text):
+        return result
+    state["prompt"] = asked
+    if profile.care is not None:
+        return _with_distress(state, event, care.heavy(state))
+    cared = _distress(state, event, profile)
+    return cared if cared is not None else result
 
 
 def _goto(result: StepResult, profile: Profile, now: datetime) -> StepResult:

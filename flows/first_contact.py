@@ -86,6 +86,10 @@ def act_on_intent(
         return _welcomed(first, agenda.start(state))
     if found.intent == "human":
         return _welcomed(first, threads.on_command(state, "human", profile))
+    if found.intent == "explain" and not first:
+        # "Hallo. Hoe werkt dit?" at the menu: what "Uitleg" gives (a first message is welcomed, which
+        # explains already), also when no menu question is open to read it as that choice.
+        return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
     if found.intent == "stop" and first:
         # Someone who never asked for us and says so: stopped at once (START undoes it).
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))

@@ -10,6 +10,7 @@ reading onto an offered key. Only confident readings count: below `CONFIDENT` th
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -48,10 +49,16 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     "stop_check": "consent",
     "match_condition": "consent",
     "match_condition_reminder": "consent",
+    # "Is het gelukt?" after a meeting: a yes or a no ("ja het was gezellig", "nee, hij is niet gekomen").
+    "meet_check": "consent",
+    # "Is de hulp klaar? Dan sluit ik het gesprek." after KLAAR said inside a message.
+    "thread_close_check": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.
 YES_NO_KEYS: Mapping[str, Mapping[str, str]] = {"ask_summary": {"yes": "send", "no": "change"}}
+# Questions whose yes is also said as how it went ("het was gezellig"): "Is het gelukt?".
+GOOD_IS_YES = frozenset({"meet_check"})
 # The reader names kinds of help as the corpus does; the flows' keys differ for two of them.
 CATEGORY_KEYS: Mapping[str, str] = {"computer": "digitaal", "formulieren": "administratie"}
 URGENCY_KEYS: Mapping[str, str] = {"today": "today", "this_week": "this_week", "any": "any"}
@@ -119,12 +126,18 @@ def choice_from_text(
         key, confidence = answer_reader.read_option(text, list(offered), lang or "nl")
         return key if key in keys and confidence >= CONFIDENT else None
     found = reading(context, text, lang)
+    prompt_key = str((state.get("prompt") or {}).get("key") or "")
+    if prompt_key in GOOD_IS_YES and (found.confidence < CONFIDENT or found.answer is None):
+        # "het was heel fijn, dank je": said as a check-in's good, it happened.
+        told = reading("checkin", text, lang)
+        if told.answer == "good" and told.confidence >= CONFIDENT and not told.crisis:
+            found = replace(found, answer="yes", confidence=told.confidence)
     if found.confidence < CONFIDENT or found.crisis:
         return None
     wanted: str | None = None
     if context in ("invitation", "checkin", "consent"):
-        prompt_key = str((state.get("prompt") or {}).get("key") or "")
         wanted = YES_NO_KEYS.get(prompt_key, {}).get(found.answer or "", found.answer)
+
     elif context == "menu":
         wanted = {"ask": "ask", "offer": "offer", "stop": "stop", "explain": "info"}.get(found.intent or "")
     elif context == "ask_category":

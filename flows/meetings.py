@@ -12,6 +12,7 @@ rows and the reminders; this module only talks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from copy import deepcopy
 from dataclasses import replace
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from flows import catalogue, conditions, interpret, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
+from flows.normalise import simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
@@ -348,6 +350,14 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
                 plan["step"] = "where_other"
                 return StepResult(state, (prompt(state, "meet_where_other"),))
             return _ask_when(state, now)
+        if text and (place := place_in_words(text, plan)) is not None:
+            # "kan ook woensdag om 3 uur bij mij thuis": the place, and the time when it is said too.
+            plan["place_kind"] = place
+            start = _moment_in_words(state, text, now)
+            if start is None:
+                return _ask_when(state, now)
+            plan.pop("starts_at", None)
+            return _propose(state, start)
         if text and profile.threads:
             # Not an answer: words for the other side. They go on; the question stays open.
             return threads.relay(state, text, profile)
@@ -378,6 +388,46 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return StepResult(state, (prompt(state, "night_check", YES_NO, params),))
         return _propose(state, when.start)
     return _done(state, ())
+
+
+# The place of a meeting said in a sentence at "Waar zien jullie elkaar?": the home of the one who
+# speaks, of the other, or anyone's ("thuis"), and the buurthuis.
+MY_HOME = (
+    "bij mij", "mijn huis", "bij mij thuis", "my place", "my home", "my house", "evimde", "bende", "u mnie",
+    "у мене", "عندي", "فداري",  # noqa: RUF001
+)  # fmt: skip
+YOUR_HOME = (
+    "bij jou", "bij u", "jouw huis", "uw huis", "your place", "your home", "your house", "sende", "sizde",
+    "evinde", "u ciebie", "u pana", "u pani", "у вас", "у тебе", "عندك", "فدارك",  # noqa: RUF001
+)  # fmt: skip
+ANY_HOME = ("thuis", "at home", "evde", "w domu", "вдома", "فالدار", "في البيت")
+CENTRE = (
+    "buurthuis", "wijkcentrum", "buurtcentrum", "community centre", "community center", "toplum merkezi",
+    "mahalle merkezi", "dom sąsiedzki", "świetlica", "центр", "громадський центр", "المركز", "دار الحي",
+)  # fmt: skip
+
+
+def place_in_words(text: str, plan: Mapping[str, Any]) -> str | None:
+    """The place "home" or "centre" said in a sentence, from the side of the one planning (the host's home is
+    "bij mij" for the host and "bij jou" for the other); None when no place, or another place."""
+    if _has_phrase(text, CENTRE) or (plan.get("centre") and _has_phrase(text, (str(plan["centre"]),))):
+        return "centre"
+    own, other = (MY_HOME, YOUR_HOME) if plan.get("host_is_me") else (YOUR_HOME, MY_HOME)
+    if _has_phrase(text, own):
+        return "home"
+    if _has_phrase(text, other):
+        return None  # the home of the one who is not the host: asked as any other place
+    # "thuis" alone, not in a question for the other ("ben je thuis?").
+    return "home" if _has_phrase(text, ANY_HOME) and "?" not in text else None
+
+
+def _moment_in_words(state: dict[str, Any], text: str, now: datetime) -> datetime | None:
+    """One day and time said in a sentence ("kan ook woensdag om 3 uur bij mij thuis"), not at night."""
+    found = interpret.reading("ask_when", text, language(state), now)
+    when = found.time.to_when(now, AMSTERDAM) if found.time is not None else None
+    if when is None or when.kind != "moment" or when.recurrence is not None or when.start is None:
+        return None
+    return None if at_night(when) or when.start <= now else when.start
 
 
 def _ask_when(state: dict[str, Any], now: datetime) -> StepResult:
@@ -461,7 +511,22 @@ def is_answer(choice: str | None) -> bool:
     return prefix in PREFIXES and meeting_id.isascii() and meeting_id.isdigit() and len(meeting_id) <= 18
 
 
-def on_answer(state: dict[str, Any], choice: str) -> StepResult:
+# "Is het gelukt?" answered with a wish to meet again ("ja het was gezellig, volgende week weer?"): the
+# "Volgende week weer?" question is answered with it. Whole words, any language of the six.
+AGAIN = (
+    "volgende week weer", "volgende week nog een keer", "nog een keer", "nog eens", "elke week",
+    "iedere week", "wekelijks", "vaker", "weer afspreken", "next week again", "again next week", "every week",
+    "weekly", "do it again", "meet again", "haftaya yine", "her hafta", "yine görüşelim", "co tydzień",
+    "za tydzień znowu", "jeszcze raz", "щотижня", "наступного тижня знову", "ще раз", "كل أسبوع",
+    "كل سيمانة", "مرة أخرى",
+)  # fmt: skip
+
+
+def wants_again(text: str) -> bool:
+    return _has_phrase(text, AGAIN)
+
+
+def on_answer(state: dict[str, Any], choice: str, text: str = "") -> StepResult:
     prefix, raw_id, answer = choice.split(":")
     meeting_id = int(raw_id)
     seen: Mapping[str, Any] = (state.get("meetings") or {}).get(raw_id) or {}
@@ -479,6 +544,10 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
             replies.append(say("meet_thanks"))
             if seen.get("recurring"):
                 pass  # the next week's meeting is already agreed: the bot says when
+            elif params and wants_again(text):
+                # "ja het was gezellig, volgende week weer?": that is the answer to "meet again?" too.
+                effects.append(Effect("meet_weekly", {"meeting_id": meeting_id}))
+                replies.append(say("meet_weekly_asked", params))
             elif params:
                 choices: tuple[Choice, ...] = (
                     Choice(f"meetwk:{meeting_id}:yes", "meet_choice_weekly"),
@@ -516,6 +585,8 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
         elif answer == "cancel":
             effects.append(Effect("meet_cancel", {"meeting_id": meeting_id}))
             replies.append(say("meet_cancelled", params))
+        elif answer == "keep":
+            replies.append(say("meet_kept", params))
         elif answer == "reminders":
             state["flow"] = "meet"
             state["meet"] = {"step": "reminders"}
@@ -525,6 +596,62 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
         state["prompt"] = resume
         replies.extend(repeat_prompt(state))
     return StepResult(state, tuple(replies), tuple(effects))
+
+
+# A message in the thread that says the person cannot come ("ik moet vandaag afzeggen", "ik kan morgen
+# toch niet"): besides the words for the neighbour, the meeting can be moved or cancelled.
+CANCEL_WORDS = (
+    "afzeggen", "afbellen", "zeg af", "zeg ik af", "gaat ... niet door", "kan ... niet komen",
+    "kan ... niet meer komen", "kan ... toch niet$", "kun ... toch niet$", "lukt ... toch niet$",
+    "cancel", "can t make it", "cannot make it", "cant make it", "can t come", "cannot come", "cant come",
+    "iptal", "gelemeyeceğim", "gelemiyorum", "gelemem", "odwołać", "odwołuję", "nie mogę przyjść",
+    "nie dam rady przyjść", "скасувати", "скасовую", "не зможу прийти", "не можу прийти", "не зможу",
+    "ما نقدرش نجي", "ما غاديش نجي", "لا أستطيع الحضور", "نلغي",
+)  # fmt: skip
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", simplify(text))) + " "
+
+
+def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """A phrase is in the text as whole words; "..." in a phrase stands for up to three words ("kan ...
+    toch niet": "ik kan morgen toch niet"); a phrase ending in "$" ends a clause ("kan ... toch niet$" is
+    not "ik kan de sleutel toch niet vinden")."""
+    clauses = [_words(clause) for clause in re.split(r"[,.;:!?؟]+", text)]
+    for phrase in phrases:
+        at_end = phrase.endswith("$")
+        parts = [_words(part).strip() for part in phrase.rstrip("$").split("...")]
+        pattern = " " + r"(?:\S+ ){0,3}".join(re.escape(part + " ") for part in parts if part)
+        if any(re.search(pattern + ("$" if at_end else ""), clause) for clause in clauses):
+            return True
+    return False
+
+
+def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> Reply | None:
+    """Words passed on to the neighbour that say the person cannot come to the meeting still ahead with
+    them ("sorry, ik moet vandaag afzeggen", "oh jee, ik kan morgen toch niet"): the question to move
+    it or cancel it (or it goes on after all), so the meeting does not stay agreed in the bot while
+    both know it will not happen. None when no such meeting is known, or the words do not say so."""
+    if not _has_phrase(text, CANCEL_WORDS):
+        return None
+    ahead = [
+        (str(seen["starts_at"]), raw_id, seen)
+        for raw_id, seen in (state.get("meetings") or {}).items()
+        if seen.get("thread_id") == thread_id
+        and seen.get("starts_at")
+        and not seen.get("recurring")
+        and datetime.fromisoformat(str(seen["starts_at"])) > now
+    ]
+    if not ahead:
+        return None
+    _, raw_id, seen = min(ahead, key=lambda item: datetime.fromisoformat(item[0]))
+    choices = (
+        Choice(f"meetm:{raw_id}:change", "meet_choice_change"),
+        Choice(f"meetm:{raw_id}:cancel", "meet_choice_cancel"),
+        Choice(f"meetm:{raw_id}:keep", "meet_choice_keep"),
+    )
+    return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
 
 
 def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepResult | None:

@@ -30,7 +30,7 @@ from flows import catalogue, categories, repair
 from flows.dialogue import YES_NO, chosen, chosen_many, label_of, language, prompt, repeat_prompt, say
 from flows.matching import DAYPARTS, VERIFIED_REQUIRED, Slot
 from flows.normalise import number_in, simplify, words_of
-from flows.pause import pause_for, pause_until
+from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import OfferSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import AMSTERDAM, When, describe_when
@@ -184,7 +184,7 @@ def command(state: dict[str, Any], name: str, argument: str, profile: Profile, n
         _leave(state)
     again = () if state.get("flow") == "menu" else repeat_prompt(state)
     if name == "pause":
-        until = pause_until(argument, now)
+        until = until_in_words(argument, now)
         if until is None:
             return _ask_pause_length(state, "offer_pause_again")
         result = _paused(state, until)

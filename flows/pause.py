@@ -64,6 +64,21 @@ def pause_until(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> datetim
     return until if now < until <= now + MAX_AHEAD else None
 
 
+def until_in_words(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime | None:
+    """`pause_until` of the whole text, else of the first few words in it that say how long ("ik ben
+    twee weken op vakantie" is two weeks); None when no words do."""
+    whole = pause_until(text, now, zone)
+    if whole is not None or not text.strip():
+        return whole
+    words = simplify(text).split()
+    for size in (3, 2):
+        for start in range(len(words) - size + 1):
+            found = pause_until(" ".join(words[start : start + size]), now, zone)
+            if found is not None:
+                return found
+    return None
+
+
 def pause_for(days: int, now: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime:
     """A break of `days` days from today: it ends at the start of the day the person is back."""
     back = now.astimezone(zone).date() + timedelta(days=days)

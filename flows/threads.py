@@ -14,6 +14,7 @@ from flows.dialogue import language, prompt, say
 from flows.normalise import says_any
 from flows.profile import Profile, ThreadSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding import intent
 
 MAX_RELAY = 1000
 THREAD_COMMANDS = frozenset({"close_thread", "report", "human", "share_number"})
@@ -83,8 +84,49 @@ def _relay_to(state: dict[str, Any], thread: ThreadSummary, text: str) -> StepRe
     return StepResult(state, replies, (effect,))
 
 
+# KLAAR said inside a longer message ("we zijn klaar, bedankt voor alles Henk!"): the words go to the
+# neighbour, and the bot asks once whether the help is done before it closes the conversation.
+CLOSE_CHECK = "thread_close"
+
+
+def close_said(text: str, lang: str) -> bool:
+    """A part of the message (not the whole: that is KLAAR itself) says the help is done."""
+    parts = [part for part in re.split(r"[,.;!?]+", text) if part.strip()]
+    return len(parts) > 1 and any(intent.command_in(part, lang) == "close_thread" for part in parts)
+
+
+def ask_close(state: dict[str, Any], thread_id: int, profile: Profile) -> Reply | None:
+    thread = next((t for t in profile.threads if t.id == thread_id and t.status == "open"), None)
+    if thread is None:
+        return None
+    choices = (
+        Choice(f"{CLOSE_CHECK}:{thread.id}:yes", "choice_yes"),
+        Choice(f"{CLOSE_CHECK}:{thread.id}:no", "choice_no"),
+    )
+    return prompt(state, "thread_close_check", choices, {"name": _name(thread, language(state))})
+
+
+def _on_close_check(state: dict[str, Any], choice: str, profile: Profile) -> StepResult:
+    _, raw_id, answer = choice.split(":")
+    state["offered"] = []
+    state.pop("prompt", None)
+    thread = next((t for t in profile.threads if str(t.id) == raw_id and t.status == "open"), None)
+    if thread is None:
+        return StepResult(state)
+    name = {"name": _name(thread, language(state))}
+    if answer != "yes":
+        return StepResult(state, (say("thread_kept", name),))
+    if state.get("thread") == thread.id:
+        state.pop("thread", None)
+    closed = Effect("close_thread", {"thread_id": thread.id})
+    return StepResult(state, (say("thread_closed", name),), (closed,))
+
+
 def on_choice(state: dict[str, Any], choice: str, profile: Profile) -> StepResult | None:
-    """The answer to "for whom is this message?"."""
+    """The answer to "for whom is this message?" (or to "is the help done?")."""
+    parts = choice.split(":")
+    if len(parts) == 3 and parts[0] == CLOSE_CHECK and parts[1].isdigit() and parts[2] in ("yes", "no"):
+        return _on_close_check(state, choice, profile)
     if not choice.startswith("thread:") or not choice[7:].isdigit():
         return None
     thread = next((t for t in profile.threads if t.id == int(choice[7:]) and t.status == "open"), None)
