@@ -7,6 +7,7 @@ whom a message is for, and from then on writes to the thread that last spoke (or
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flows import catalogue
