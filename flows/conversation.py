@@ -38,6 +38,7 @@ from flows import (
     privacy,
     reminders,
     repair,
+    smalltalk,
     social_map,
     staff,
     threads,
@@ -175,7 +176,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     result = _route(state, event, now, profile, followed=followed)
     if followed:
         result = replace(result, replies=(say("language_followed"), *result.replies))
-    if calm and any(reply.key in CHEERFUL or repair.is_miss(reply) for reply in result.replies):
+    if calm and any(
+        reply.key in CHEERFUL or reply.lead in smalltalk.LEADS.values() or repair.is_miss(reply)
+        for reply in result.replies
+    ):
         return _crisis_care(calm, result)
     return repair.after_step(before, event, result)
 
@@ -314,8 +318,16 @@ def _route(
         return reminders.create(state, reminder, profile, now)
     handler = FLOW_HANDLERS.get(str(state.get("flow")))
     asked = deepcopy(state.get("prompt"))
+    polite = None
+    if command is None and answer is None and event.kind == "text" and _mid_question(state):
+        polite = smalltalk.kind_of(event.text)
+    kept = deepcopy(state) if polite is not None else None
     if handler is not None and (handled := handler(turn)) is not None:
-        return _distress_for_miss(handled, asked, event, profile)
+        if kept is not None and polite is not None and _taken_as_answer(handled, asked, polite):
+            # "goedemiddag" at "Voor wie zorg je?" is no name, "hoi, hoe gaat het?" no choice: a kind
+            # word and the question again, with nothing the flow did with it.
+            return StepResult(kept, _kindly(kept, polite))
+        return _politeness_for_miss(_distress_for_miss(handled, asked, event, profile), asked, event)
     return _on_menu(state, event, answer, profile, now)
 
 
@@ -580,11 +592,47 @@ def _on_menu(
         return understood
     if answer is None and event.kind == "text" and (heavy := _heavy_in_words(state, event, profile)):
         return heavy
+    polite = smalltalk.kind_of(event.text) if answer is None and event.kind == "text" else None
     if state.get("prompt") and interpret.context_of(state) != "menu":
         # An open invitation, check-in or question is asked again, never dropped for the menu.
-        return StepResult(state, repair.again(state))
+        return StepResult(state, _kindly(state, polite) if polite else repair.again(state))
     menu.show(state, "menu")
+    if polite is not None:
+        # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
+        return StepResult(state, _kindly(state, polite))
     return StepResult(state, repair.again(state))
+
+
+def _kindly(state: dict[str, Any], kind: str) -> tuple[Reply, ...]:
+    """The open question (or the menu) again, led by a kind answer to politeness, as one message."""
+    last = repeat_prompt(state)
+    if not last:
+        return (say(smalltalk.LEADS[kind]),)
+    return (replace(last[0], lead=smalltalk.LEADS[kind]), *last[1:])
+
+
+def _taken_as_answer(result: StepResult, asked: dict[str, Any] | None, kind: str) -> bool:
+    """Whether a flow did something with politeness said mid-question (took "goedemiddag" as a name, or
+    read it as a miss) other than asking the same question again plainly. Words of "fine" ("prima",
+    "oké") may be an answer: those count only as a miss."""
+    if any(repair.is_miss(reply) for reply in result.replies):
+        return True
+    if kind == "ok" or not asked:
+        return False
+    plain = len(result.replies) == 1 and result.replies[0].key == asked.get("key") and not result.replies[0].lead
+    return not plain
+
+
+def _politeness_for_miss(result: StepResult, asked: dict[str, Any] | None, event: Event) -> StepResult:
+    """Politeness alone in the middle of a question ("hallo", "dank je wel!", "👍" at the when-question):
+    no answer, but no miss either: a kind word and the question again as it was asked."""
+    if event.kind != "text" or not asked or not any(repair.is_miss(reply) for reply in result.replies):
+        return result
+    kind = smalltalk.kind_of(event.text)
+    if kind is None:
+        return result
+    result.state["prompt"] = asked
+    return replace(result, replies=_kindly(result.state, kind))
 
 
 def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult:

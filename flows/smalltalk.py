@@ -1,0 +1,73 @@
+"""Politeness alone: "hallo", "dank je wel!", "fijne dag nog", "hoe gaat het?", "👍".
+
+Such a message is no answer to the open question and no request, and it is no miss either: the person
+is answered kindly (a lead before the open question or the menu, in the same message) and the
+conversation goes on where it was. Only the whole message counts: "hallo, ik zoek hulp" is a request,
+"dank je, tot donderdag" says a time. The words are in flows/understanding/data/conversation.toml
+([smalltalk_*]); the readers' own greeting intent also covers "nog een vraag" and "klaar", which are not
+politeness, so it is not used here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from flows.normalise import conversation_words, simplify
+from flows.understanding.text import lexicon
+
+# The kinds in the order they answer a message that says several ("hoi, hoe gaat het?"): the question
+# first, then thanks, goodbye, "fine", hello.
+KINDS = ("how_are_you", "thanks", "bye", "ok", "hello")
+LEADS = {kind: f"smalltalk_{kind}" for kind in KINDS}
+# Small talk is short; a longer message says something else as well.
+MAX_WORDS = 10
+
+
+def words_of(text: str) -> str:
+    """The message's words, folded, apostrophes dropped ("can't" is "cant"), space at both ends."""
+    return " " + " ".join(re.findall(r"\w+", simplify(re.sub(r"['’`]", "", text)))) + " "
+
+
+def kind_of(text: str) -> str | None:
+    """The kind of politeness the whole message is, or None when it says anything else."""
+    if not text.strip():
+        return None
+    words = words_of(text)
+    if words.strip() == "":
+        return _emoji_kind(text)
+    if len(words.split()) > MAX_WORDS:
+        return None
+    found = []
+    for kind in KINDS:
+        # Longest phrases first, so "dank je wel" is taken whole before "dank je".
+        for phrase in sorted(conversation_words(f"smalltalk_{kind}"), key=len, reverse=True):
+            if phrase in words:
+                words = words.replace(phrase, " ")
+                words = f" {' '.join(words.split())} "
+                found.append(kind)
+    if not found:
+        return None
+    light = _light_words()
+    if any(word not in light and len(word) > 1 for word in words.split()):
+        return None
+    return next(kind for kind in KINDS if kind in found)
+
+
+def _emoji_kind(text: str) -> str | None:
+    """A message of emoji alone: hello, "fine" or thanks when every one is listed."""
+    marks = [mark for mark in re.split(r"\s+", text.strip()) if mark]
+    for kind in ("hello", "ok", "thanks"):
+        listed = lexicon("conversation")[f"smalltalk_emoji_{kind}"]["words"]
+        rest = "".join(marks)
+        for emoji in sorted(listed, key=len, reverse=True):
+            rest = rest.replace(emoji, "")
+        rest = rest.replace("\ufe0f", "")
+        if not rest and any(emoji in text for emoji in listed):
+            return kind
+    return None
+
+
+@cache
+def _light_words() -> frozenset[str]:
+    return frozenset(word.strip() for word in conversation_words("smalltalk_light"))
