@@ -347,8 +347,7 @@ BATCH_5 = [
             ),
         ),
         profile={**WITH_THREAD, "open_requests": [OPEN_REQUEST]},
-        gap="reader: 'is er al iemand voor mijn vraag over de lamp?' is not read as MIJN VRAGEN (the words"
-        " after 'mijn vraag' starting with 'over'), so in a thread it is passed on to the neighbour",
+        # Round 6 (tests/test_dialogues_redteam6.py): read as MIJN VRAGEN, no longer a known gap.
     ),
     D(
         "volunteer says PAUZE in a sentence",

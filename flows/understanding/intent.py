@@ -36,6 +36,8 @@ _MENU_LABEL_WORDS = 3
 _GREETING_WORDS = 3
 # Words about the conversation are a whole short message; a long one is about something else.
 _COMMAND_WORDS = 8
+# ...but a question after one's own request may name it ("is er al iemand voor mijn vraag over de lamp?").
+_STATUS_QUESTION_WORDS = 14
 _LANGUAGE_REQUEST_WORDS = 8
 _NOT_A_KIND = ("call", "human", "stop")
 _GROUPS = (
@@ -403,8 +405,10 @@ def command_in(text: str, lang: str = "nl") -> str | None:
     if text.strip() and not text.strip().strip(marks + " "):
         return "help"
     prepared = categories.prepare(text)
-    if not prepared or len(prepared.split()) > _COMMAND_WORDS:
+    if not prepared:
         return None
+    if len(prepared.split()) > _COMMAND_WORDS:
+        return _status_question(text, prepared)
     if (key := _command_phrase(prepared)) is not None:
         return key
     # "laat maar, ik hoef niks meer": every part says the same command.
@@ -420,6 +424,18 @@ def command_in(text: str, lang: str = "nl") -> str | None:
     if said.intent == "language":
         return f"lang_{said.language}" if said.language else None
     return said.intent
+
+
+def _status_question(text: str, prepared: str) -> str | None:
+    """A question a little longer than a command that asks how one's own request stands, naming it ("is
+    er al iemand voor mijn vraag over de lamp?"): MIJN VRAGEN's open-ended phrases ("... mijn vraag
+    ..."), as a question of at most `_STATUS_QUESTION_WORDS` words."""
+    if len(prepared.split()) > _STATUS_QUESTION_WORDS or not text.strip().endswith(("?", "؟")):
+        return None
+    pattern = _commands().get("my_requests")
+    if pattern is not None and pattern.fullmatch(strip_edges(prepared, _command_fillers()) or prepared):
+        return "my_requests"
+    return None
 
 
 def warm_up() -> None:
