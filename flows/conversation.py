@@ -44,7 +44,7 @@ from flows import (
     threads,
 )
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import command_in, command_with_argument
+from flows.normalise import command_in, command_with_argument, conversation_words, simplify
 from flows.profile import Profile, after
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
@@ -177,8 +177,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if followed:
         result = replace(result, replies=(say("language_followed"), *result.replies))
     if calm and any(
-        reply.key in CHEERFUL or reply.lead in smalltalk.LEADS.values() or repair.is_miss(reply)
-        for reply in result.replies
+        reply.key in CHEERFUL or _polite(reply) or repair.is_miss(reply) for reply in result.replies
     ):
         return _crisis_care(calm, result)
     return repair.after_step(before, event, result)
@@ -192,6 +191,11 @@ def _without_miss(result: StepResult, again: tuple[Reply, ...]) -> StepResult:
     return replace(result, replies=(*kept, *again))
 
 
+def _polite(reply: Reply) -> bool:
+    """A reply led by a kind answer to politeness ("Graag gedaan!"): after a crisis, crisis care instead."""
+    return reply.lead in smalltalk.LEADS.values() or reply.key in smalltalk.LEADS.values()
+
+
 def _crisis_care(calm: int, result: StepResult) -> StepResult:
     """After a crisis answer nothing cheerful follows (no welcome, no menu, no "not understood"), and
     the person is not pushed back into the form: where to get help now and that a person will contact
@@ -199,7 +203,7 @@ def _crisis_care(calm: int, result: StepResult) -> StepResult:
     MENS to ask for a person now) instead of the open question and its misses. The form itself is kept:
     an answer to the open question, a command or a button goes on as before."""
     state = result.state
-    if any(repair.is_miss(reply) for reply in result.replies):
+    if any(repair.is_miss(reply) or _polite(reply) for reply in result.replies):
         state["after_crisis"] = calm + 1
     key = "crisis_followup" if calm == 1 else "crisis_still_here"
     return StepResult(state, (say(key),), result.effects)
@@ -619,8 +623,8 @@ def _taken_as_answer(result: StepResult, asked: dict[str, Any] | None, kind: str
         return True
     if kind == "ok" or not asked:
         return False
-    plain = len(result.replies) == 1 and result.replies[0].key == asked.get("key") and not result.replies[0].lead
-    return not plain
+    replies = result.replies
+    return not (len(replies) == 1 and replies[0].key == asked.get("key") and not replies[0].lead)
 
 
 def _politeness_for_miss(result: StepResult, asked: dict[str, Any] | None, event: Event) -> StepResult:
@@ -696,47 +700,50 @@ def _distress(state: dict[str, Any], event: Event, profile: Profile) -> StepResu
     return replace(result, effects=(*result.effects, alert))
 
 
-# Words that may stand beside the words of not coping in a short message ("ik trek het echt niet meer",
-# "I can't cope anymore"), besides the check-in reader's fillers and edges and words of one or two letters.
-LIGHT_WORDS = frozenset(
-    (
-        "ik", "het", "dit", "dat", "meer", "niet", "nou", "nu", "even", "me", "mij", "gewoon", "allemaal",
-        "echt", "sorry", "zo", "heel", "helemaal", "erg", "i", "it", "this", "that", "anymore", "any", "more",
-        "all", "so", "just", "really", "im", "am", "can", "cant", "cope", "ben", "aan", "ja", "już", "juz",
-        "вже",
-    )
-)  # fmt: skip
-# Longer messages tell more (what happened, why): the reader's distress then counts as it stands.
+# Longer messages tell more (what happened, why): the clear words then count as they stand.
 ALONE_WORDS = 12
 
 
 def _distress_alone(text: str, lang: str) -> bool:
-    """A short message says only that the person cannot cope: every word that is not part of the words
-    the reader found (leaving it out keeps the distress) is a light word. "ik ben op vakantie", "ik kan
-    het niet meer vinden", "ik ben op zoek naar hulp" are read as at one's limit by a check-in's reader
-    (where a carer answers how caring goes), but from someone who is no carer they say something else."""
+    """A message says only that the person cannot cope: it has clear words of not coping (data
+    conversation.toml [cannot_cope]; the check-in reader reads more, "ik weet het niet meer", which
+    outside a check-in mostly means not knowing), and in a short message every other word is a light
+    one. "ik ben op vakantie", "ik kan het niet meer vinden", "ik ben op zoek naar hulp" say something
+    else."""
     # A name the message is addressed to ("Henk, ik trek het niet meer") is no word of its own.
     text = re.sub(r"^\s*[A-Z]\w*\s*,", "", text)
+    if _without_cannot_cope(text) is None:
+        return False
     if len(re.findall(r"\w+", text)) > ALONE_WORDS:
         return True
     # One clause may say it on its own ("ik ben zo moe, ik kan niet meer").
     clauses = [clause for clause in re.split(r"[,.;!?]+", text) if clause.strip()]
-    return any(_only_distress(clause, lang) for clause in {text, *clauses})
+    light = _light_words()
+    for clause in {text, *clauses}:
+        rest = _without_cannot_cope(clause)
+        if rest is not None and all(word in light or len(word) <= 2 for word in rest.split()):
+            return True
+    return False
 
 
-def _only_distress(text: str, lang: str) -> bool:
-    words = text.split()
-    if not interpret.reading("checkin", " ".join(words), lang).distress:
-        return False
-    light = LIGHT_WORDS | _reader_fillers()
-    for index, word in enumerate(words):
-        bare = re.sub(r"\W", "", word).casefold()
-        if bare in light or len(bare) <= 2:
-            continue
-        rest = " ".join(words[:index] + words[index + 1 :])
-        if interpret.reading("checkin", rest, lang).distress:
-            return False  # a word the distress does not need, and not a light one
-    return True
+def _without_cannot_cope(text: str) -> str | None:
+    """The words of `text` (folded) without its clear words of not coping; None when it has none."""
+    words = smalltalk.words_of(text)
+    found = False
+    for phrase in sorted(conversation_words("cannot_cope"), key=len, reverse=True):
+        while phrase in words:
+            words = words.replace(phrase, " ", 1)
+            words = f" {' '.join(words.split())} "
+            found = True
+    return words.strip() if found else None
+
+
+@cache
+def _light_words() -> frozenset[str]:
+    """Words that may stand beside the words of not coping ("ik trek het echt niet meer"): data
+    conversation.toml [distress_light], and the check-in reader's fillers and edges."""
+    listed = {word.strip() for word in conversation_words("distress_light")}
+    return frozenset(listed | {simplify(word) for word in _reader_fillers()})
 
 
 # "ik weet het niet meer" at a question is "I do not know (any more)", not "I am at my wits' end".

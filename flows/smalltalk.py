@@ -22,11 +22,13 @@ KINDS = ("how_are_you", "thanks", "bye", "ok", "hello")
 LEADS = {kind: f"smalltalk_{kind}" for kind in KINDS}
 # Small talk is short; a longer message says something else as well.
 MAX_WORDS = 10
+# "can't", "can\u2019t": the word without it.
+APOSTROPHES = re.compile("['\u2019`]")
 
 
 def words_of(text: str) -> str:
     """The message's words, folded, apostrophes dropped ("can't" is "cant"), space at both ends."""
-    return " " + " ".join(re.findall(r"\w+", simplify(re.sub(r"['’`]", "", text)))) + " "
+    return " " + " ".join(re.findall(r"\w+", simplify(re.sub(APOSTROPHES, "", text)))) + " "
 
 
 def kind_of(text: str) -> str | None:

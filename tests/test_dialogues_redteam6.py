@@ -6,6 +6,8 @@ Replayed through `flows.conversation.step` with the golden transcripts' fixed cl
 Figures: see the end of this docstring (filled in after scoring).
 """
 
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import pytest
@@ -14,6 +16,7 @@ from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_hold
 from tests.test_dialogues_redteam5 import (
     CARER,
     CHECK,
+    CHECKIN,
     OPEN_REQUEST,
     THREAD,
     TO_WHEN,
@@ -216,7 +219,7 @@ GUARDS = [
     D(
         "a registered carer's check-in still reads 'ik weet het niet meer' as at her limit",
         (
-            ({"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}}, {"keys": ["care_checkin"]}),
+            (CHECKIN, {"keys": ["care_checkin"]}),
             ("ik weet het niet meer", {"effect": ["alert_staff"]}),
         ),
         profile=CARER,
