@@ -1,12 +1,57 @@
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 6 (round 5: tests/test_dialogues_redteam5.py).
 
 Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
 2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py).
 
-Figures: see the end of this docstring (filled in after scoring).
-"""
+Figures (turns as expected / turns; dialogues fully as expected):
+- Round 5's remaining gaps (GAPS, 14 dialogues): 10/19 turns, 6/14 dialogues before; 19/19, 14/14 after.
+- Held out (HELD_OUT, 10 dialogues about greetings, small talk, thanks after help and "how are you" at
+  the menu, mid-question, in a thread and at "Is het gelukt?"), written and scored before fixing:
+  17/27 turns, 2/10 dialogues before; 27/27, 10/10 after.
+- Guards (16 dialogues): 20/22 turns, 14/16 before (the two that did not hold were changes asked for:
+  "hallo" at an open invitation was a counted miss, "ik weet het niet meer" in a thread got the offers);
+  22/22, 16/16 after. Seen after fixing (SEEN, not in the figures): the other words of not coping in
+  the six languages; all hold.
 
-# ruff: noqa: RUF001
+What failed and what changed (mechanisms):
+- Politeness alone ("hallo", "goedemorgen", "hoi 👋", "dank je wel!", "fijne dag nog", "hoe gaat het?",
+  "👍") was "Dat begreep ik niet helemaal" and counted toward offering a person. Now flows/smalltalk.py
+  reads whether the whole message is politeness (word lists conversation.toml [smalltalk_hello|thanks|
+  bye|ok|how_are_you], light words [smalltalk_light], emoji alone [smalltalk_emoji_*]); the readers'
+  greeting intent is not used, as it also covers "nog een vraag" and "klaar". At the menu (also with an
+  invitation or check-in open) a kind lead (`smalltalk_*`: "Hallo! Fijn dat je er bent.", "Graag
+  gedaan!", ...) goes before the menu or the open question in one message, and no miss is counted.
+  Mid-question (`_taken_as_answer`): where the flow missed, or took the politeness as an answer
+  ("goedemiddag" as the name of the one cared for, "hoi, hoe gaat het?" as category numbers), the
+  state from before the message is kept and the question comes again with the lead; where the flow
+  already asked the same question plainly, that stands (golden offer.json, "hallo" at the reach
+  question). Words of "fine" ("ok", "prima", "👍") are answers at some questions: mid-question they
+  count only where the flow missed. After a crisis answer politeness gets crisis care, as a miss does.
+  In a thread, politeness goes to the neighbour as before.
+- Out of a check-in the offers of help (`_distress`) were given on the check-in reader's distress,
+  which is broad there ("ik weet het niet meer" at the menu got the offers). Now they need clear words
+  of not coping (conversation.toml [cannot_cope], in six languages; the reader must still read
+  distress), and a short message must say nothing else: the clear words taken out, only light words
+  ([distress_light], moved out of the flow code) remain. That also reads "я більше не витримую" (the
+  word-by-word check failed on "більше") and neighbours ("я більше не можу", "artık dayanamıyorum",
+  "już nie wytrzymuję", "لم أعد أحتمل", "I can't take it anymore", "ik hou het niet meer vol"). A
+  check-in and a registered carer's words are read as before.
+- "is er al iemand voor mijn vraag over de lamp?" in a thread went to the neighbour: the reader reads
+  words about the conversation only up to 8 words. Now a question of up to 14 words that is one of MIJN
+  VRAGEN's open-ended phrases is MIJN VRAGEN (`intent._status_question`); round 5's xfail is closed.
+
+Decided and left:
+- "hallo" at the offer flow's reach question is still asked again plainly, without the greeting back
+  (a golden transcript holds it; it is no miss).
+- Thanks after the meeting check ("dank je wel!" at "Is het gelukt?" or "Willen jullie weer
+  afspreken?") is passed on to the neighbour: it may be meant for them. The open question is then no
+  longer asked.
+- A bye or thanks at the menu is followed by the menu (one message, as the miss was); over SMS a
+  shorter close could save a segment.
+- Longer status questions are still read by the reader's own rules only ("is er al iemand gevonden die
+  morgen boodschappen voor mij kan doen?" is no MIJN VRAGEN; an English "... yet?" is not read).
+"""
 
 from __future__ import annotations
 
@@ -246,6 +291,25 @@ GUARDS = [
     ),
 ]
 
+# Seen after fixing (not in the figures): other clear words of not coping at the menu.
+SEEN = [
+    D(f"{text!r} at the menu gets the offers", ((text, OFFERS),), state=menu_state(lang))
+    for text, lang in (
+        ("nie mam już siły", "pl"),
+        ("не можу більше", "uk"),
+        ("я на межі", "uk"),
+        ("ما بقيتش قادرة", "ar"),
+        ("I can't do this anymore", "en"),
+        ("I'm at my limit", "en"),
+        ("ik zit er helemaal doorheen", "nl"),
+        ("gücüm kalmadı", "tr"),
+    )
+]
+SEEN += [
+    D(f"{text!r} at the menu is no distress", ((text, NO_OFFERS),))
+    for text in ("ik ben op mijn werk", "ik weet het echt niet meer")
+]
+
 
 @pytest.mark.parametrize("dialogue", as_params(GAPS))
 def test_gaps(dialogue: Dialogue) -> None:
@@ -259,4 +323,9 @@ def test_held_out(dialogue: Dialogue) -> None:
 
 @pytest.mark.parametrize("dialogue", as_params(GUARDS))
 def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(SEEN))
+def test_seen(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
