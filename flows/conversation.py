@@ -44,7 +44,7 @@ from flows import (
     threads,
 )
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import command_in, command_with_argument, conversation_words, simplify
+from flows.normalise import command_in, command_with_argument, conversation_words, says_any, simplify
 from flows.profile import Profile, after
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
@@ -747,13 +747,11 @@ def _light_words() -> frozenset[str]:
 
 
 # "ik weet het niet meer" at a question is "I do not know (any more)", not "I am at my wits' end".
-KNOW_WORDS = frozenset(("weet", "weten", "know", "wiem", "знаю", "bilmiyorum", "bilmiyom", "أعرف", "عارف"))
 DONT_KNOW_WORDS = 6
 
 
 def _dont_know(text: str) -> bool:
-    words = [word.casefold() for word in re.findall(r"\w+", text)]
-    return len(words) <= DONT_KNOW_WORDS and any(word in KNOW_WORDS for word in words)
+    return len(re.findall(r"\w+", text)) <= DONT_KNOW_WORDS and says_any(text, "know")
 
 
 @cache
