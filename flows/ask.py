@@ -14,11 +14,11 @@ from typing import Any
 from flows import categories, conditions, interpret, places, repair
 from flows.conditions import describe_request_when
 from flows.dialogue import YES_NO, chosen, label_of, language, prompt, repeat_prompt, say
-from flows.normalise import simplify
+from flows.normalise import choice_in, simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import says_nothing_more
-from flows.when import AMSTERDAM, When, at_night, parse_when
+from flows.when import AMSTERDAM, DAYPARTS, Daypart, When, at_night, parse_when
 
 MAX_DESCRIPTION = 300
 MIN_DESCRIPTION = 3
@@ -90,6 +90,15 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     text = event.text.strip() if event.kind == "text" else ""
     if (corrected := _correction(state, step, text, now)) is not None:
         return corrected
+    if (
+        step in HOUR_LATER
+        and not _exact_choice(state, event)
+        and (hour := _hour_for_the_day(state, text, now))
+    ):
+        draft["when"] = hour
+        return _corrected(
+            state, say("when_understood", {"when": describe_request_when(hour, language(state))})
+        )
     if step == "summary":
         return _on_summary(state, answer, profile)
     if step == "change":
@@ -200,6 +209,47 @@ def _correction(state: dict[str, Any], step: str | None, text: str, now: datetim
     if data["kind"] == "asap":
         draft["urgent"] = True
     return _corrected(state, say("when_understood", {"when": describe_request_when(data, lang)}))
+
+
+# Questions after the time where an hour said alone ("om 10 uur") completes a day said earlier.
+HOUR_LATER = frozenset({"where", "urgency", "visibility", "summary", "change"})
+_DAYPARTS: dict[str, Daypart] = {"morning": "ochtend", "afternoon": "middag", "evening": "avond"}
+
+
+def _exact_choice(state: dict[str, Any], event: Event) -> bool:
+    """A button, a number or a label of the open question (not free words read as one: "graag om 2
+    uur" at the summary adds an hour, it does not send)."""
+    offered = [(str(key), str(label)) for key, label in state.get("offered") or []]
+    if event.kind != "text":
+        return True
+    return choice_in(event.text, [key for key, _ in offered], dict(offered)) is not None
+
+
+def _hour_for_the_day(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any] | None:
+    """An hour or part of the day said on its own after the time question ("om 10 uur", "liefst 's
+    middags") when the request's time is a day without an hour ("dinsdag"): that day at that hour,
+    as the `when` data. None when the time is not such a day or the words say more than an hour."""
+    known = state["ask"].get("when")
+    if not text or not known or "window" in known:
+        return None
+    when = When.from_json(known)
+    if when.kind != "flexible" or when.start is None or when.recurrence is not None:
+        return None
+    found = interpret.reading("ask_when", text, language(state), now)
+    read = found.time
+    if read is None or found.confidence < interpret.CONFIDENT or read.options or read.recurrence:
+        return None
+    if read.days or read.relative_day is not None or read.week or read.date or read.holiday or read.delay:
+        return None
+    day = when.start.astimezone(AMSTERDAM).date()
+    if read.at is not None and not (read.after or read.before):
+        moment = When("moment", datetime.combine(day, read.at, tzinfo=AMSTERDAM))
+        return None if at_night(moment) else moment.to_json()
+    if read.daypart in _DAYPARTS and read.at is None:
+        part = _DAYPARTS[read.daypart]
+        start = datetime.combine(day, DAYPARTS[part][0], tzinfo=AMSTERDAM)
+        return When("daypart", start, daypart=part).to_json()
+    return None
 
 
 def _corrected(state: dict[str, Any], noted: Reply) -> StepResult:
