@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from flows import categories, conditions, interpret, places, repair
+from flows import categories, conditions, interpret, places, repair, smalltalk
 from flows.conditions import describe_request_when
 from flows.dialogue import YES_NO, chosen, label_of, language, prompt, repeat_prompt, say
 from flows.normalise import choice_in, simplify
@@ -59,17 +59,17 @@ def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     state["ask"] = {"source": source} if source else {}
     pending = state.pop("pending", None)
     if pending and pending.get("intent") == "ask":
-        _prefill(state["ask"], pending, profile)
+        _prefill(state["ask"], pending, profile, language(state))
     return _ask_next(state, profile, [])
 
 
-def _prefill(draft: dict[str, Any], pending: dict[str, Any], profile: Profile) -> None:
+def _prefill(draft: dict[str, Any], pending: dict[str, Any], profile: Profile, lang: str) -> None:
     """A request read from free text ("kan er iemand dinsdag met me naar de dokter"): its kind, time
     and words fill the draft, the person's own neighbourhood is where, and the urgency follows from
     the time. The summary reads it all back, so anything read wrong is changed there, in one step."""
     if pending.get("category") in {choice.key for choice in categories.CATEGORY_CHOICES}:
         draft["category"] = pending["category"]
-    text = str(pending.get("text") or "")
+    text = smalltalk.without_greeting(str(pending.get("text") or ""), lang)
     if MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
         draft["description"] = text
     if pending.get("when"):
@@ -120,7 +120,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if not MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
             key = "ask_description_long" if len(text) > MAX_DESCRIPTION else "ask_description_again"
             return StepResult(state, (prompt(state, key, params={"max": str(MAX_DESCRIPTION)}),))
-        draft["description"] = " ".join(text.split())
+        draft["description"] = smalltalk.without_greeting(" ".join(text.split()), language(state))
     elif step == "when_night":
         candidate = draft.pop("night_candidate", None)
         if answer != "yes" or not candidate:

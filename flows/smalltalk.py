@@ -73,3 +73,27 @@ def _emoji_kind(text: str) -> str | None:
 @cache
 def _light_words() -> frozenset[str]:
     return frozenset(word.strip() for word in conversation_words("smalltalk_light"))
+
+
+# The first clause of a message, up to its first comma or sentence end.
+_FIRST_CLAUSE = re.compile(r"^\s*([^,.!?;:]*)[,.!?;:]+\s*")
+
+
+def without_greeting(text: str, lang: str) -> str:
+    """The message without a greeting clause before it ("goedemiddag, kan er iemand dinsdag met me naar
+    de dokter" -> "Kan er iemand dinsdag met me naar de dokter"), for a request's description, which
+    a volunteer reads; the message as it is when it opens otherwise or is nothing but the greeting."""
+    match = _FIRST_CLAUSE.match(text)
+    if match is None or kind_of(match.group(1)) != "hello":
+        return text
+    rest = text[match.end() :].strip()
+    if not rest:
+        return text
+    return _capital(rest[0], lang) + rest[1:]
+
+
+def _capital(letter: str, lang: str) -> str:
+    """Turkish has its own capitals for the dotted and the dotless i."""
+    if lang == "tr":
+        return {"i": "\u0130", "\u0131": "I"}.get(letter, letter.upper())
+    return letter.upper()
