@@ -552,7 +552,7 @@ def _condition(
     conditions of `data/invitation.toml`, in that order, joined by "; ". Without `with_time` (the
     time is when they will answer: "ik laat het vanavond weten") only the other conditions count."""
     parts: list[str] = []
-    when = times.condition_time(text, lang, now) if with_time else None
+    when = (times.condition_time(text, lang, now) or _after_this_week(found)) if with_time else None
     day = _only_day(found) if with_time else None
     if day is not None and day.startswith("not ") and when in (None, day.removeprefix("not ")):
         parts.append(day)  # "ja, behalve zaterdag": the day read as a time is the one that does not suit
@@ -569,6 +569,16 @@ def _condition(
 
 
 _ON_FOOT, _BY_BIKE = "on foot, no car", "by bike, no car"
+
+
+def _after_this_week(found: Sequence[Token]) -> str | None:
+    """ "deze week niet, ben op vakantie. daarna graag": not this week, then a word of after that
+    (invitation.toml [after_this_week]), whatever reason stands between: "next week"."""
+    hits = lx.lexicon_of("invitation", "after_this_week").hits(found)
+    refused = [hit.end for hit in hits if hit.kind == "not_this_week"]
+    if refused and any(hit.kind == "then" and hit.start >= refused[0] for hit in hits):
+        return "next week"
+    return None
 
 
 def _only_opens(found: Sequence[Token]) -> bool:

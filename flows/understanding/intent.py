@@ -38,6 +38,8 @@ _GREETING_WORDS = 3
 _COMMAND_WORDS = 8
 # ...but a question after one's own request may name it ("is er al iemand voor mijn vraag over de lamp?").
 _STATUS_QUESTION_WORDS = 14
+# ...and one in one's own words, with words of found / answered (commands.toml [status_question]).
+_OWN_WORDS_STATUS_WORDS = 16
 _LANGUAGE_REQUEST_WORDS = 8
 _NOT_A_KIND = ("call", "human", "stop")
 _GROUPS = (
@@ -368,7 +370,7 @@ def _commands() -> dict[str, Phrases]:
     data = lexicon("commands")
     patterns: dict[str, Phrases] = {}
     for key, sections in data.items():
-        if key in ("fillers", "help_marks"):
+        if key in ("fillers", "help_marks", "status_question"):
             continue
         pattern = compile_phrases(p for s in sections.values() for p in s)
         if pattern is not None:
@@ -411,6 +413,8 @@ def command_in(text: str, lang: str = "nl") -> str | None:
         return _status_question(text, prepared)
     if (key := _command_phrase(prepared)) is not None:
         return key
+    if (key := _status_question(text, prepared)) is not None:
+        return key  # "did anyone reply to my request yet?"
     # "laat maar, ik hoef niks meer": every part says the same command.
     parts = [part for part in _PARTS.split(text) if categories.prepare(part)]
     said_in_parts = {
@@ -430,12 +434,38 @@ def _status_question(text: str, prepared: str) -> str | None:
     """A question a little longer than a command that asks how one's own request stands, naming it ("is
     er al iemand voor mijn vraag over de lamp?"): MIJN VRAGEN's open-ended phrases ("... mijn vraag
     ..."), as a question of at most `_STATUS_QUESTION_WORDS` words."""
-    if len(prepared.split()) > _STATUS_QUESTION_WORDS or not text.strip().endswith(("?", "؟")):
+    if not text.strip().endswith(("?", "؟")):
         return None
     pattern = _commands().get("my_requests")
-    if pattern is not None and pattern.fullmatch(strip_edges(prepared, _command_fillers()) or prepared):
+    if (
+        len(prepared.split()) <= _STATUS_QUESTION_WORDS
+        and pattern is not None
+        and pattern.fullmatch(strip_edges(prepared, _command_fillers()) or prepared)
+    ):
         return "my_requests"
-    return None
+    return "my_requests" if _status_in_own_words(prepared) else None
+
+
+@cache
+def _status_words() -> dict[str, frozenset[str]]:
+    table = lexicon("commands")["status_question"]
+    return {name: frozenset(categories.prepare(word) for word in words) for name, words in table.items()}
+
+
+def _status_in_own_words(prepared: str) -> bool:
+    """A question about one's own request in one's own words (round 19): a word of being found or
+    answered, with a word of already / yet or one's own request named, and not put to "you"
+    (commands.toml [status_question]). "is er iemand die morgen boodschappen kan doen?" says none of
+    found / answered: it stays a new request."""
+    words = prepared.split()
+    if len(words) > _OWN_WORDS_STATUS_WORDS:
+        return False
+    table = _status_words()
+    present = set(words)
+    if not present & table["done"] or present & table["you"]:
+        return False
+    padded = f" {prepared} "
+    return bool(present & table["already"]) or any(f" {phrase} " in padded for phrase in table["mine"])
 
 
 def warm_up() -> None:

@@ -1,0 +1,249 @@
+# ruff: noqa: RUF001, RUF002
+"""Red team of whole conversations, round 7 (round 6: tests/test_dialogues_redteam6.py).
+
+Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
+2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from flows.understanding.answers import read_invitation
+
+from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.test_dialogues_redteam5 import CHECK, OPEN_REQUEST, TO_WHEN, WITH_THREAD
+
+D = Dialogue
+MISSES = ["not_understood", "*_again"]
+WITH_REQUEST = {**RIA, "open_requests": [OPEN_REQUEST]}
+
+IN_THREAD = {**WITH_THREAD, "open_requests": [OPEN_REQUEST]}
+INVITE = {
+    "internal": "invite",
+    "meta": {
+        "request_id": 41,
+        "name": "Ans",
+        "category": "boodschappen",
+        "neighbourhood": "molenwijk",
+        "when": {"kind": "asap"},
+        "description": "brood halen",
+    },
+}
+
+
+# How one's own request stands (it is about the lamp), not a new request, not passed to a neighbour.
+STATUS = {"not_keys": ["ask_*", *MISSES], "no_effect": ["relay"], "says": ["lamp"]}
+# Mid-question: the request's status, then the open question again.
+MID_QUESTION = {"keys": ["request_status_open", "ask_when"], "not_keys": MISSES, "says": ["lamp"]}
+
+
+# The gaps round 6 left, each with dialogues that failed before.
+GAPS = [
+    D(
+        "a long Dutch status question at the menu",
+        (("is er al iemand gevonden die morgen boodschappen voor mij kan doen?", STATUS),),
+        profile=WITH_REQUEST,
+    ),
+    D(
+        "an English status question with 'yet' at the menu",
+        (("has anyone answered my request about the lamp yet?", STATUS),),
+        profile=WITH_REQUEST,
+        state=menu_state("en"),
+    ),
+    D(
+        "a long Dutch status question in a thread: answered, not passed on",
+        (("is er al iemand gevonden die morgen boodschappen voor mij kan doen?", STATUS),),
+        profile=IN_THREAD,
+    ),
+    D(
+        "a long status question mid-question: answered, then the question again",
+        (*TO_WHEN, ("heeft er al iemand gereageerd op mijn vraag over de lamp?", MID_QUESTION)),
+        profile=WITH_REQUEST,
+    ),
+    D(
+        "'dank je wel!' at 'Willen jullie weer afspreken?': thanked, the question kept",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("ja", {"keys": ["meet_again"]}),
+            ("dank je wel!", {"keys": ["meet_again"], "says": ["Graag gedaan"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'deze week niet, ben op vakantie. daarna graag' at an invitation: a later",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            (
+                "deze week niet, ben op vakantie. daarna graag",
+                {"effect_has": {"answer_invitation": {"answer": "later"}}},
+            ),
+        ),
+    ),
+]
+
+# Written before fixing: residents asking about their requests in their own words, volunteers
+# answering invitations in sentences.
+HELD_OUT = [
+    D(
+        "'heeft al iemand gereageerd op mijn vraag?' at the menu",
+        (("heeft al iemand gereageerd op mijn vraag?", STATUS),),
+        profile=WITH_REQUEST,
+    ),
+    D(
+        "'is mijn vraag over de lamp al door iemand opgepakt?'",
+        (("is mijn vraag over de lamp al door iemand opgepakt?", STATUS),),
+        profile=WITH_REQUEST,
+    ),
+    D(
+        "'did anyone reply to my request yet?' in English",
+        (("did anyone reply to my request yet?", STATUS),),
+        profile=WITH_REQUEST,
+        state=menu_state("en"),
+    ),
+    D(
+        "'has someone been found for my request already?' in a thread",
+        (("has someone been found for my request already?", STATUS),),
+        profile=IN_THREAD,
+        state=menu_state("en"),
+    ),
+    D(
+        "Turkish: 'talebime cevap veren biri oldu mu?'",
+        (("talebime cevap veren biri oldu mu?", STATUS),),
+        profile=WITH_REQUEST,
+        state=menu_state("tr"),
+    ),
+    D(
+        "Polish: 'czy ktoś już odpowiedział na moją prośbę?'",
+        (("czy ktoś już odpowiedział na moją prośbę?", STATUS),),
+        profile=WITH_REQUEST,
+        state=menu_state("pl"),
+    ),
+    D(
+        "Ukrainian: 'чи хтось вже відповів на мій запит?'",
+        (("чи хтось вже відповів на мій запит?", STATUS),),
+        profile=WITH_REQUEST,
+        state=menu_state("uk"),
+    ),
+    D(
+        "Arabic: 'هل رد أحد على طلبي؟'",
+        (("هل رد أحد على طلبي؟", STATUS),),
+        profile=WITH_REQUEST,
+        state=menu_state("ar"),
+    ),
+    D(
+        "'is er al iemand gevonden voor de lamp?' mid-question",
+        (*TO_WHEN, ("is er al iemand gevonden voor de lamp?", MID_QUESTION)),
+        profile=WITH_REQUEST,
+    ),
+    D(
+        "invitation: 'ja hoor, maar wel pas na drie uur' is a yes after 15:00",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            (
+                "ja hoor, maar wel pas na drie uur",
+                {"effect_has": {"answer_invitation": {"answer": "yes", "condition.start": "15:00:00"}}},
+            ),
+        ),
+    ),
+    D(
+        "invitation: 'nee sorry, ik lig zelf met griep in bed' is a no",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("nee sorry, ik lig zelf met griep in bed", {"effect_has": {"answer_invitation": {"answer": "no"}}}),
+        ),
+    ),
+    D(
+        "invitation: 'nu even niet, volgende week wel' is a later",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            (
+                "nu even niet, volgende week wel",
+                {"effect_has": {"answer_invitation": {"answer": "later"}}},
+            ),
+        ),
+    ),
+    D(
+        "invitation: 'doe ik graag!' is a yes",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            ("doe ik graag!", {"effect_has": {"answer_invitation": {"answer": "yes"}}}),
+        ),
+    ),
+    D(
+        "invitation in English: 'not this week, I'm away. after that happy to' is a later",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            (
+                "not this week, I'm away. after that happy to",
+                {"effect_has": {"answer_invitation": {"answer": "later"}}},
+            ),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "invitation: 'ja, als het 's ochtends kan' is a yes in the morning",
+        (
+            (INVITE, {"keys": ["invite*"]}),
+            (
+                "ja, als het 's ochtends kan",
+                {"effect_has": {"answer_invitation": {"answer": "yes", "condition.part": "ochtend"}}},
+            ),
+        ),
+    ),
+]
+
+# The reader's condition for a later (the flow keeps a yes's condition only): "next week".
+LATER_NEXT_WEEK = [
+    ("deze week niet, ben op vakantie. daarna graag", "nl"),
+    ("nu even niet, volgende week wel", "nl"),
+    ("not this week, I'm away. after that happy to", "en"),
+]
+
+# What the fixes must not break.
+GUARDS = [
+    D(
+        "'is er iemand die morgen boodschappen kan doen?' is a new request",
+        (("is er iemand die morgen boodschappen kan doen?", {"keys": ["ask_*"]}),),
+        profile=WITH_REQUEST,
+    ),
+    D(
+        "'can anyone help me with my shopping tomorrow?' is a new request",
+        (("can anyone help me with my shopping tomorrow?", {"keys": ["ask_*"]}),),
+        profile=WITH_REQUEST,
+        state=menu_state("en"),
+    ),
+    D(
+        "a question to the neighbour in a thread is passed on",
+        (("Henk, heb je al iemand gevonden die de lamp kan ophangen bij mijn buurvrouw?", {"effect": ["relay"]}),),
+        profile=IN_THREAD,
+    ),
+    D(
+        "'ja' at 'Willen jullie weer afspreken?' is still the answer",
+        ((CHECK, {"keys": ["meet_check"]}), ("ja", {"keys": ["meet_again"]}), ("ja", {"not_keys": ["meet_again"]})),
+        profile=WITH_THREAD,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GAPS))
+def test_gaps(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(HELD_OUT))
+def test_held_out(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize(("text", "lang"), LATER_NEXT_WEEK)
+def test_later_next_week(text: str, lang: str) -> None:
+    answer, condition, _ = read_invitation(text, lang, datetime(2026, 11, 23, 10, tzinfo=UTC))
+    assert (answer, condition) == ("later", "next week")
