@@ -575,6 +575,8 @@ def _on_menu(
         return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
     if answer in menu.TARGETS:
         return menu.go(state, answer, profile, now)
+    if answer is None and event.kind == "text" and (kept := _polite_at_bot_question(state, event)):
+        return kept
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return _to_neighbour(state, event, profile, now)
     if (
@@ -605,6 +607,18 @@ def _on_menu(
         # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
         return StepResult(state, _kindly(state, polite))
     return StepResult(state, repair.again(state))
+
+
+def _polite_at_bot_question(state: dict[str, Any], event: Event) -> StepResult | None:
+    """ "dank je wel!" at "Volgende week weer afspreken?" in a thread: the bot asked, so a kind word and
+    the question again, not passed to the neighbour (conversation.toml [polite_keeps_question])."""
+    key = str((state.get("prompt") or {}).get("key") or "")
+    if f" {key} " not in conversation_words("polite_keeps_question"):
+        return None
+    kind = smalltalk.kind_of(event.text)
+    if kind is None or kind == "ok":
+        return None
+    return StepResult(state, _kindly(state, kind))
 
 
 def _kindly(state: dict[str, Any], kind: str) -> tuple[Reply, ...]:
