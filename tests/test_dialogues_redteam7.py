@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from flows.understanding.answers import read_invitation
+from flows.understanding.reading import read
 
 from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
 from tests.test_dialogues_redteam5 import CHECK, OPEN_REQUEST, TO_WHEN, WITH_THREAD
@@ -247,3 +248,18 @@ def test_guards(dialogue: Dialogue) -> None:
 def test_later_next_week(text: str, lang: str) -> None:
     answer, condition, _ = read_invitation(text, lang, datetime(2026, 11, 23, 10, tzinfo=UTC))
     assert (answer, condition) == ("later", "next week")
+
+
+# An English plural part of day with a task done each day is a repeat; alone or with a task done once, not.
+PLURAL_PARTS = [
+    ("Could anyone walk my dog in the mornings? Broke my ankle 🙈", "every morning"),
+    ("could someone feed my cat in the evenings", "every evening"),
+    ("can someone help with the shopping in the mornings?", "morning"),
+    ("walk my dog tomorrow morning", "tomorrow morning"),
+]
+
+
+@pytest.mark.parametrize(("text", "when"), PLURAL_PARTS)
+def test_plural_part_of_day(text: str, when: str) -> None:
+    reading = read("first_message", text, lang="en", now=datetime(2026, 11, 23, 10, tzinfo=UTC))
+    assert reading.when == when

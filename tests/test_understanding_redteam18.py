@@ -86,9 +86,9 @@ in a message but no other time word: a message is full of words that resemble th
 reader and was checked for each addition (answers: lexmatch `*`; intents and categories: phrases.py; times:
 plain phrases and stems).
 
-Known misses (`KNOWN`, strict xfail): English "in the mornings" for a dog to walk reads as the part of day, not
-every morning (an English plural daypart is as often a habit of being free as a repeat); "deze week niet, ben
-op vakantie. daarna graag" is a later without its time ("daarna" takes none).
+Known misses (`KNOWN`, strict xfail) were English "in the mornings" for a dog to walk (the part of day, not
+every morning) and "deze week niet, ben op vakantie. daarna graag" (a later without its time); round 19
+(tests/test_dialogues_redteam7.py) reads both.
 """
 
 # Messages are kept whole and as typed (emoji).
@@ -1460,16 +1460,9 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
 
 CASES = as_cases(SET)
 # Misreadings left alone, with why.
-KNOWN: dict[str, str] = {
-    "rt18a-en-first_message-09": (
-        "'in the mornings' reads as the part of day, not as every morning: an English plural daypart is as "
-        "often a habit of being free ('mornings suit me best') as a repeat"
-    ),
-    "rt18b-nl-invitation-03": (
-        "'daarna graag' after a week said not to suit is a later, but 'daarna' (after that) takes no time: "
-        "the reader does not carry 'after this week' over to next week"
-    ),
-}
+# Round 19 (tests/test_dialogues_redteam7.py) read both former known misses: "walk my dog in the mornings" is
+# every morning (times.toml [plural_part]), "deze week niet, ... daarna graag" a later next week.
+KNOWN: dict[str, str] = {}
 BATCHES = {"rt18a": 142, "rt18b": 52}
 CONTEXTS = frozenset({"first_message", "menu", "ask_when", "invitation"})
 

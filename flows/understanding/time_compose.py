@@ -368,6 +368,15 @@ def _count_units() -> frozenset[str]:
     return frozenset(units - {"uur", "u", "h", "saat"})
 
 
+def _repeated_task(item: Item, found: list[str]) -> bool:
+    """ "walk my dog in the mornings": an English plural part of day with a task done each day
+    (times.toml [plural_part]) is a repeat; "mornings suit me best" is not."""
+    table = lexicon("times")["plural_part"]
+    if found[item.end - 1] not in {fold(word) for word in table["parts"]}:
+        return False
+    return bool({fold(word) for word in table["tasks"]} & set(found))
+
+
 @cache
 def _after_hour_verbs() -> frozenset[str]:
     """Verbs that follow an hour in Dutch word order ("na een kan ik"): the number word is an hour."""
@@ -540,7 +549,7 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         elif kind == "part":
             group.part = value
             group.part_word = found[item.start] if item.end - item.start == 1 else ""
-            if every is not None:
+            if every is not None or _repeated_task(item, found):
                 group.recurrence = "daily"
             every = None
         elif kind == "week":
