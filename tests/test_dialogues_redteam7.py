@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 7 (round 6: tests/test_dialogues_redteam6.py).
 
 Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
@@ -13,7 +12,6 @@ import pytest
 
 from flows.understanding.answers import read_invitation
 from flows.understanding.reading import read
-
 from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
 from tests.test_dialogues_redteam5 import CHECK, OPEN_REQUEST, TO_WHEN, WITH_THREAD
 
@@ -153,7 +151,10 @@ HELD_OUT = [
         "invitation: 'nee sorry, ik lig zelf met griep in bed' is a no",
         (
             (INVITE, {"keys": ["invite*"]}),
-            ("nee sorry, ik lig zelf met griep in bed", {"effect_has": {"answer_invitation": {"answer": "no"}}}),
+            (
+                "nee sorry, ik lig zelf met griep in bed",
+                {"effect_has": {"answer_invitation": {"answer": "no"}}},
+            ),
         ),
     ),
     D(
@@ -218,12 +219,21 @@ GUARDS = [
     ),
     D(
         "a question to the neighbour in a thread is passed on",
-        (("Henk, heb je al iemand gevonden die de lamp kan ophangen bij mijn buurvrouw?", {"effect": ["relay"]}),),
+        (
+            (
+                "Henk, heb je al iemand gevonden die de lamp kan ophangen bij mijn buurvrouw?",
+                {"effect": ["relay"]},
+            ),
+        ),
         profile=IN_THREAD,
     ),
     D(
         "'ja' at 'Willen jullie weer afspreken?' is still the answer",
-        ((CHECK, {"keys": ["meet_check"]}), ("ja", {"keys": ["meet_again"]}), ("ja", {"not_keys": ["meet_again"]})),
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("ja", {"keys": ["meet_again"]}),
+            ("ja", {"not_keys": ["meet_again"]}),
+        ),
         profile=WITH_THREAD,
     ),
 ]
