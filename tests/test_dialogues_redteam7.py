@@ -228,6 +228,26 @@ GUARDS = [
         profile=IN_THREAD,
     ),
     D(
+        "another's answer in a thread is for the neighbour: 'heeft de huisarts al geantwoord op mijn vraag?'",
+        (("heeft de huisarts al geantwoord op mijn vraag?", {"effect": ["relay"]}),),
+        profile=IN_THREAD,
+    ),
+    D(
+        "'thanks!' at 'meet again?' in English: thanked, the question kept",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("yes", {"keys": ["meet_again"]}),
+            ("thanks!", {"keys": ["meet_again"], "says": ["welcome"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    D(
+        "'ok' at 'meet again?' still goes on as before (it may be a yes)",
+        ((CHECK, {"keys": ["meet_check"]}), ("ja", {"keys": ["meet_again"]}), ("ok", {"not_keys": MISSES})),
+        profile=WITH_THREAD,
+    ),
+    D(
         "'ja' at 'Willen jullie weer afspreken?' is still the answer",
         (
             (CHECK, {"keys": ["meet_check"]}),

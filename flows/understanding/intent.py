@@ -454,15 +454,15 @@ def _status_words() -> dict[str, frozenset[str]]:
 
 def _status_in_own_words(prepared: str) -> bool:
     """A question about one's own request in one's own words (round 19): a word of being found or
-    answered, with a word of already / yet or one's own request named, and not put to "you"
-    (commands.toml [status_question]). "is er iemand die morgen boodschappen kan doen?" says none of
+    answered and of someone who would take it up, with a word of already / yet or one's own request
+    named, and not put to "you" (commands.toml [status_question]). "is er iemand die morgen boodschappen kan doen?" says none of
     found / answered: it stays a new request."""
     words = prepared.split()
     if len(words) > _OWN_WORDS_STATUS_WORDS:
         return False
     table = _status_words()
     present = set(words)
-    if not present & table["done"] or present & table["you"]:
+    if not present & table["done"] or present & table["you"] or not present & table["someone"]:
         return False
     padded = f" {prepared} "
     return bool(present & table["already"]) or any(f" {phrase} " in padded for phrase in table["mine"])
