@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 7 (round 6: tests/test_dialogues_redteam6.py).
 
 Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
@@ -197,12 +198,35 @@ HELD_OUT = [
     ),
 ]
 
+# Seen after fixing (not in the figures): other status questions in one's own words, at the menu.
+SEEN = [
+    D(f"{text!r} at the menu", ((text, STATUS),), profile=WITH_REQUEST, state=menu_state(lang))
+    for text, lang in (
+        ("is er nou al iemand gevonden?", "nl"),
+        ("heeft er nog niemand gereageerd op mijn vraag?", "nl"),
+        ("is er al een vrijwilliger gevonden voor de lamp?", "nl"),
+        ("has a volunteer been found yet?", "en"),
+        ("has anybody replied yet?", "en"),
+        ("birisi talebime cevap verdi mi?", "tr"),
+        ("talebim için birini buldunuz mu?", "tr"),
+        ("czy znaleźliście już kogoś do mojej prośby?", "pl"),
+        ("чи знайшли вже когось для мого запиту?", "uk"),
+        ("واش شي واحد جاوب على طلبي؟", "ar"),
+    )
+]
+
 # The reader's condition for a later (the flow keeps a yes's condition only): "next week".
 LATER_NEXT_WEEK = [
     ("deze week niet, ben op vakantie. daarna graag", "nl"),
     ("nu even niet, volgende week wel", "nl"),
     ("not this week, I'm away. after that happy to", "en"),
+    # Seen after fixing (not in the figures): the other languages; a Polish "nie" was a no before.
+    ("bu hafta olmaz, tatildeyim. ondan sonra olur", "tr"),
+    ("nie w tym tygodniu, jestem na urlopie. potem chętnie", "pl"),
+    ("не цього тижня, я у відпустці. потім залюбки", "uk"),
 ]
+# ...but not this week and not after that either is a no.
+STILL_NO = [("nee, deze week niet. daarna ook niet", "nl"), ("nee deze week niet, sorry", "nl")]
 
 # What the fixes must not break.
 GUARDS = [
@@ -274,6 +298,11 @@ def test_guards(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
 
+@pytest.mark.parametrize("dialogue", as_params(SEEN))
+def test_seen(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
 @pytest.mark.parametrize(("text", "lang"), LATER_NEXT_WEEK)
 def test_later_next_week(text: str, lang: str) -> None:
     answer, condition, _ = read_invitation(text, lang, datetime(2026, 11, 23, 10, tzinfo=UTC))
@@ -293,3 +322,9 @@ PLURAL_PARTS = [
 def test_plural_part_of_day(text: str, when: str) -> None:
     reading = read("first_message", text, lang="en", now=datetime(2026, 11, 23, 10, tzinfo=UTC))
     assert reading.when == when
+
+
+@pytest.mark.parametrize(("text", "lang"), STILL_NO)
+def test_still_no(text: str, lang: str) -> None:
+    answer, condition, _ = read_invitation(text, lang, datetime(2026, 11, 23, 10, tzinfo=UTC))
+    assert (answer, condition) == ("no", None)

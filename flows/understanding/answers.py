@@ -125,6 +125,8 @@ def read_invitation(
             answer = "later"
         elif answer == "no" and _other_time_after(text, found, chosen, lang, now):
             answer = "later"  # "deze week lukt niet, na het weekend wel"
+        elif answer == "no" and _after_this_week(found):
+            answer = "later"  # "nie w tym tygodniu, jestem na urlopie. potem chętnie"
         if answer == "yes" and _withdrawn(found, chosen, hits) and not times.condition_time(text, lang, now):
             answer, confidence = "no", 0.7  # "ja. o nee wacht, ik moet werken": the yes taken back
     elif busy:
@@ -576,9 +578,14 @@ def _after_this_week(found: Sequence[Token]) -> str | None:
     (invitation.toml [after_this_week]), whatever reason stands between: "next week"."""
     hits = lx.lexicon_of("invitation", "after_this_week").hits(found)
     refused = [hit.end for hit in hits if hit.kind == "not_this_week"]
-    if refused and any(hit.kind == "then" and hit.start >= refused[0] for hit in hits):
-        return "next week"
-    return None
+    then = [hit for hit in hits if hit.kind == "then" and refused and hit.start >= refused[0]]
+    if not then:
+        return None
+    # "daarna ook niet": after that does not suit either.
+    negations = lx.word_set("invitation", "only.not") | lx.word_set("invitation", "only.not_after")
+    clause = found[then[0].start].clause
+    after = [token.word for token in found[then[0].end :] if token.clause == clause]
+    return None if set(after) & negations else "next week"
 
 
 def _only_opens(found: Sequence[Token]) -> bool:

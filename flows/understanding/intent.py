@@ -455,8 +455,8 @@ def _status_words() -> dict[str, frozenset[str]]:
 def _status_in_own_words(prepared: str) -> bool:
     """A question about one's own request in one's own words (round 19): a word of being found or
     answered and of someone who would take it up, with a word of already / yet or one's own request
-    named, and not put to "you" (commands.toml [status_question]). "is er iemand die morgen boodschappen kan doen?" says none of
-    found / answered: it stays a new request."""
+    named, and not put to "you" (commands.toml [status_question]). "is er iemand die morgen
+    boodschappen kan doen?" says none of found / answered: it stays a new request."""
     words = prepared.split()
     if len(words) > _OWN_WORDS_STATUS_WORDS:
         return False
