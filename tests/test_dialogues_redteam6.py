@@ -46,11 +46,12 @@ Decided and left:
   (a golden transcript holds it; it is no miss).
 - Thanks after the meeting check ("dank je wel!" at "Is het gelukt?" or "Willen jullie weer
   afspreken?") is passed on to the neighbour: it may be meant for them. The open question is then no
-  longer asked.
+  longer asked. (Round 7 changed this for "Willen jullie weer afspreken?": a kind word, the question kept.)
 - A bye or thanks at the menu is followed by the menu (one message, as the miss was); over SMS a
   shorter close could save a segment.
 - Longer status questions are still read by the reader's own rules only ("is er al iemand gevonden die
-  morgen boodschappen voor mij kan doen?" is no MIJN VRAGEN; an English "... yet?" is not read).
+  morgen boodschappen voor mij kan doen?" is no MIJN VRAGEN; an English "... yet?" is not read). Round 7
+  (tests/test_dialogues_redteam7.py) reads them.
 """
 
 from __future__ import annotations
