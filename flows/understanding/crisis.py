@@ -632,6 +632,10 @@ def _guarded(
             high = sentence_at[min(end, last)] if last >= 0 else 0
             if low <= last_sentence and high >= first_sentence:
                 cut = [turn for turn in turns if end < turn < span[0]]
+                # A guard inside the match, before a turn the match runs across, speaks for what came
+                # before the turn only: "ik slik mijn pillen zoals voorgeschreven maar ik heb er vandaag 30
+                # genomen" (not "de hond is gevallen maar komt niet overeind": the guard starts before it).
+                cut = cut or [turn for turn in turns if span[0] < start and end < turn <= span[1]]
                 if cut and not (
                     found_lexicon is not None
                     and name in found_lexicon.turn_across
