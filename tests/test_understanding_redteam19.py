@@ -1,4 +1,73 @@
-"""Red-team set 19: crisis round 15, held out. DOCSTRING-PLACEHOLDER"""
+"""Red-team set 19: crisis round 15, held out, mostly Dutch across the crisis contexts (first_message, checkin,
+any_state, menu, ask_when, invitation, name): older SMS writers (capitals, no punctuation, typos), carers at
+check-ins, crises told in the middle of an ordinary request ("kan iemand boodschappen doen, ik lig al sinds
+gisteren op de grond"), and a few plain wordings in en/tr/ar/pl/uk; look-alikes built from the same words (pets that
+fall, stop breathing or bleed in all six languages, "pijn op de borst van het lachen", "het leven zat met die
+telefoon", a fall told as over, a father who hits the table at cards). None is word for word in an earlier round
+(`redteam_support.every_earlier_string`, with ../shared/understanding/dev.jsonl); twelve first wordings that were
+not new were reworded before any scoring.
+
+Held out, before the fixes (crises read with the right kind; false alarms on the look-alikes):
+- Batch 1 (rt19a, 101: 61 crises, 40 look-alikes), written before the lexicon was studied and scored on main:
+  58/61 and six false alarms. By kind: 113 19/21, 112 21/22, Veilig Thuis 18/18. By language: nl 41/43, en 5/6,
+  tr 3/3, ar 3/3, pl 3/3, uk 3/3. Misses: "stop maar met vragen ik neem straks al mijn pillen in", "mijn buurvrouw
+  ligt al uren in de badkamer en doet niet open", "i took all my sleeping pills an hour ago". False alarms: a pet
+  that fell and cannot get up in Turkish, Arabic, Polish and Ukrainian (four: the pet guards were Dutch and
+  English only), "onze vogel ademt niet meer" (a bird was no animal), "pijn op de borst van het lachen".
+- Batch 2 (rt19b, 46: 30 crises, 16 look-alikes), written after batch 1's fixes and not aimed at them: 26/30 and
+  one false alarm. By kind: 113 7/10, 112 10/11, Veilig Thuis 9/9. By language: nl 20/24, en 2/2, tr, ar, pl, uk
+  1/1 each. Misses: "erover nagedacht om voor de trein te gaan staan", "een doos slaappillen leeg gegeten", "een
+  fles whisky en al mijn oxazepam op", "ik ben op de trap gevallen en mijn been ligt helemaal scheef"; the false
+  alarm: "ik heb het leven zat met die telefoon". The honest figure: Dutch written after the fixes read 20 in 24
+  before its own (round 14: 21/24); the other languages' plain wordings all read, as in rounds 13 and 14.
+After: batch 1 60/61, batch 2 29/30, no false alarm on the 56 look-alikes; two known misses (`KNOWN_MISSES`).
+
+Round 14's gaps, closed by mechanism:
+- Engine (`_guarded`): a guard that stands inside a match, before a turn the match runs across, speaks only for
+  what came before the turn: "ik slik mijn pillen zoals voorgeschreven maar ik heb er vandaag 30 genomen" reads
+  113. A guard that begins at or before the match's start still calms it across the turn ("de hond is gevallen
+  maar komt niet meer overeind", "vorig jaar ben ik gevallen maar ik kon niet opstaan"). Also "heb ik er ...
+  geslikt" (inverted order) joins round 17's overdose of "them".
+- "de hond bloedt erg en mijn man ook": a person named elliptically after heavy bleeding (`person_too`: "en mijn
+  man ook", "and my husband too") reads 112 with `much_blood`; not "de hond bloedt een beetje en ik ook".
+- "ik speel tikkertje met mijn kleinzoon maar hij slaat me steeds haha": a game of tag or play fighting named
+  (`tag_game`) guards the bare abuse and hits-me rules and speaks across a turn as a pet does (`[turn_guards]
+  across`), unless a person at home is named after the turn ("... maar mijn man slaat me" reads Veilig Thuis).
+- Pet guards in tr/ar/pl/uk: `pet_animal`, `pet_fell` and `pet_bleeding` have Turkish, Arabic, Polish and Ukrainian
+  words (adjacent phrases only for the bleeding, so "pies krwawi mocno i mąż też krwawi" is not calmed by a gap
+  reaching the husband's bleeding; it reads nothing, see the gaps); birds ("vogel", "parkiet", "bird") are pets.
+
+Mechanisms added by frame (crisis.toml, "round 19"): chest pain "van het lachen" is an idiom; all one's sleeping
+pills taken (`all_my_sleeping_pills` + `took`, not "al mijn pillen", nor fetched at the pharmacy); lying for hours
+"in de badkamer/douche/gang" is lying on the floor (and the lying-for-hours rule is now calmed by a pet, sleep or a
+joke: "de hond ligt al uren in de gang te slapen"; the older lying-and-still-down rule is calmed by a joke too, as
+the new places first made "ik lig al uren in de badkamer met een gezichtsmasker haha" read 112); "erover nagedacht om" / "overwogen om" is an intention, and
+"voor de trein te gaan staan/springen" a means; a pack "leeg gegeten/geslikt" is a pack taken (not "een doos bonbons");
+a leg or arm that "ligt/staat ... scheef" after a fall; fed up "met die telefoon/computer" is no despair of life.
+
+Decisions:
+- "al mijn pillen" stays the daily medicine (rounds 11-14), so "stop maar met vragen ik neem straks al mijn pillen
+  in" is a known miss; "al mijn slaappillen" taken is 113: every sleeping pill one has is not a daily dose.
+- Comma clauses are not turns. Tried in the engine (a clause boundary of the same sentence cut a guard before it as
+  "maar" does): "de kaarsen zijn uit, er komt rook uit het stopcontact" read 112, but six earlier look-alikes fired
+  ("het leven is zo duur, ik ben het zat", "mijn pillen zijn 10 mg, ik heb er vandaag 2 genomen", "alles betaald
+  voor de verhuizing, bedankt voor alles!", ...): a comma joins a cause to its effect as often as it separates them.
+  Also tried: a source "put out" ("de kaarsen zijn uit") taken out as an idiom; it fired on "de kaarsen zijn
+  uitgeblazen, er hangt nog een beetje rook in de kamer", so it was taken back. Both left as a gap.
+- A threat to kill over a trivial thing ("hij zei dat hij me vermoordt als ik zijn auto weer kras") stays Veilig
+  Thuis: real threats at home are often over trivial things; only a joke or a surprise calms (`late_joke`, `jest`).
+- "ik ruik hier gas, is dat normaal bij een nieuwe kookplaat" stays 112: any smell of gas is a call.
+
+Measured as rounds 11-14 did, on the earlier texts: `crisis.kinds_in` on 12,861 strings (the corpus files in
+tests/data, ../shared/understanding/dev.jsonl, and every string constant of the earlier understanding, red-team
+dialogue and crisis test modules) gives the kinds it gave on main for every one of them. No reply text changed.
+
+Gaps left: a guard in another clause with only a comma still speaks for its sentence ("de kaarsen zijn uit, er komt
+rook uit het stopcontact" reads nothing; see the decision); "al mijn oxazepam op" with a bottle of whisky (a bare
+"op" at a clause's end is no concept); the elliptic person after a bleeding animal is Dutch and English only
+("pies krwawi mocno i mąż też krwawi" reads nothing); the pets of tr/ar/pl/uk are the common words only (no diminutives, no
+Moroccan Latin spellings).
+"""
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic letters).
 # ruff: noqa: RUF001, E501
@@ -1267,6 +1336,8 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     # Lying for hours in the bathroom or the hall.
     ("first_message", "mijn moeder ligt al sinds vanochtend in de gang", {"crisis": "112"}),
     ("first_message", "de hond ligt al uren in de gang te slapen", {"crisis": None}),
+    ("first_message", "ik lig al uren in de badkamer met een gezichtsmasker haha", {"crisis": None}),
+    ("first_message", "ik lig al uren op de grond haha kan niet opstaan", {"crisis": "112"}),
     # Batch 2's fixes: thinking it over (not only "denk erover"), a pack eaten empty, a leg lying askew,
     # fed up with a device.
     ("checkin", "ik heb er over nagedacht om voor een trein te springen", {"crisis": "113"}),
