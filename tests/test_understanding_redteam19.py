@@ -30,8 +30,8 @@ Round 14's gaps, closed by mechanism:
   geslikt" (inverted order) joins round 17's overdose of "them".
 - "de hond bloedt erg en mijn man ook": a person named elliptically after heavy bleeding (`person_too`: "en mijn
   man ook", "and my husband too") reads 112 with `much_blood`; not "de hond bloedt een beetje en ik ook".
-- "ik speel tikkertje met mijn kleinzoon maar hij slaat me steeds haha": a game of tag or play fighting named
-  (`tag_game`) guards the bare abuse and hits-me rules and speaks across a turn as a pet does (`[turn_guards]
+- "ik speel tikkertje met mijn kleinzoon maar hij slaat me steeds haha": a game of tag or a pillow fight named
+  (`tag_game`; not "stoeien", which is also said of rough hands) guards the bare abuse, hits-me and someone-at-home-hits rules and speaks across a turn as a pet does (`[turn_guards]
   across`), unless a person at home is named after the turn ("... maar mijn man slaat me" reads Veilig Thuis).
 - Pet guards in tr/ar/pl/uk: `pet_animal`, `pet_fell` and `pet_bleeding` have Turkish, Arabic, Polish and Ukrainian
   words (adjacent phrases only for the bleeding, so "pies krwawi mocno i mąż też krwawi" is not calmed by a gap
@@ -1303,7 +1303,12 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
         "ik speel tikkertje met mijn kleinzoon maar hij slaat me steeds haha",
         {"crisis": None},
     ),
-    ("first_message", "we stoeien op de bank en mijn kleinzoon slaat me met een kussen", {"crisis": None}),
+    ("first_message", "we houden een kussengevecht en mijn kleinzoon slaat me steeds", {"crisis": None}),
+    (
+        "first_message",
+        "mijn zoon en ik stoeien en hij slaat me hard in mijn gezicht",
+        {"crisis": "veilig_thuis"},
+    ),
     ("first_message", "mijn man slaat me steeds als hij boos is", {"crisis": "veilig_thuis"}),
     (
         "first_message",
@@ -1322,6 +1327,13 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("first_message", "кіт впав і не може встати", {"crisis": None}),
     ("first_message", "собака кровоточить, потрібен ветеринар", {"crisis": None}),
     ("first_message", "мама впала і не може встати", {"crisis": "112"}),
+    # A pet named beside a person in need does not calm them.
+    ("first_message", "babam düştü kalkamıyor, köpek havlıyor", {"crisis": "112"}),
+    ("first_message", "kocam beni dövüyor, kedim de korkuyor", {"crisis": "veilig_thuis"}),
+    ("first_message", "tata nie oddycha, pies leży obok", {"crisis": "112"}),
+    ("first_message", "mąż mnie bije, a pies się boi", {"crisis": "veilig_thuis"}),
+    ("first_message", "мама впала і не може встати, собака гавкає", {"crisis": "112"}),
+    ("first_message", "أمي سقطت ولا تستطيع النهوض والكلب ينبح", {"crisis": "112"}),
     # A bird, a budgie: animals too.
     ("first_message", "mijn parkiet ademt niet meer", {"crisis": None}),
     ("first_message", "mijn parkiet is dood en mijn man ademt niet meer", {"crisis": "112"}),
