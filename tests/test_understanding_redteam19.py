@@ -43,7 +43,10 @@ pills taken (`all_my_sleeping_pills` + `took`, not "al mijn pillen", nor fetched
 joke: "de hond ligt al uren in de gang te slapen"; the older lying-and-still-down rule is calmed by a joke too, as
 the new places first made "ik lig al uren in de badkamer met een gezichtsmasker haha" read 112); "erover nagedacht om" / "overwogen om" is an intention, and
 "voor de trein te gaan staan/springen" a means; a pack "leeg gegeten/geslikt" is a pack taken (not "een doos bonbons");
-a leg or arm that "ligt/staat ... scheef" after a fall; fed up "met die telefoon/computer" is no despair of life.
+a leg or arm that "ligt/staat ... scheef" after a fall; fed up "met die telefoon/computer" is no despair of life. Probing the
+new intention found "ik heb erover nagedacht om er een eind aan te maken met de club" reading 113 (as "ik denk
+erover om ... met de club" did on main): the intend-and-end-it rule moved after round 17's `end_it_thing` and is
+calmed by it by overlap.
 
 Decisions:
 - "al mijn pillen" stays the daily medicine (rounds 11-14), so "stop maar met vragen ik neem straks al mijn pillen
@@ -66,7 +69,8 @@ Gaps left: a guard in another clause with only a comma still speaks for its sent
 rook uit het stopcontact" reads nothing; see the decision); "al mijn oxazepam op" with a bottle of whisky (a bare
 "op" at a clause's end is no concept); the elliptic person after a bleeding animal is Dutch and English only
 ("pies krwawi mocno i mąż też krwawi" reads nothing); the pets of tr/ar/pl/uk are the common words only (no diminutives, no
-Moroccan Latin spellings).
+Moroccan Latin spellings); "ik heb erover nagedacht om eruit te stappen, uit de vereniging" reads 113 through the
+bare suicide rule (as "ik denk erover om eruit te stappen, uit de vereniging" does on main).
 """
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic letters).
@@ -1359,6 +1363,12 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("first_message", "mijn been ligt scheef in het gips maar het geneest goed", {"crisis": None}),
     ("any_state", "ik heb het leven zat met die computer", {"crisis": None}),
     ("any_state", "ik heb het leven zat", {"crisis": "113"}),
+    # An intention to end a thing: the intend-and-end-it rule is calmed by a thing ended (round 17's
+    # `end_it_thing`), now that "erover nagedacht om" is an intention.
+    ("first_message", "ik heb erover nagedacht om er een eind aan te maken met de club", {"crisis": None}),
+    ("first_message", "ik denk erover om er een eind aan te maken met de club", {"crisis": None}),
+    ("first_message", "ik denk erover om er een eind aan te maken met pillen", {"crisis": "113"}),
+    ("first_message", "ik heb erover nagedacht om er een eind aan te maken", {"crisis": "113"}),
 ]
 
 
