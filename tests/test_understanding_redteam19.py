@@ -26,7 +26,9 @@ Round 14's gaps, closed by mechanism:
 - Engine (`_guarded`): a guard that stands inside a match, before a turn the match runs across, speaks only for
   what came before the turn: "ik slik mijn pillen zoals voorgeschreven maar ik heb er vandaag 30 genomen" reads
   113. A guard that begins at or before the match's start still calms it across the turn ("de hond is gevallen
-  maar komt niet meer overeind", "vorig jaar ben ik gevallen maar ik kon niet opstaan"). Also "heb ik er ...
+  maar komt niet meer overeind", "vorig jaar ben ik gevallen maar ik kon niet opstaan"), and so do a time, an
+  outcome or a habit said of the whole event (`[turn_guards] whole`: "mijn man viel vorige week maar kon niet
+  opstaan"; a probe found it reading 112 before this list). Also "heb ik er ...
   geslikt" (inverted order) joins round 17's overdose of "them".
 - "de hond bloedt erg en mijn man ook": a person named elliptically after heavy bleeding (`person_too`: "en mijn
   man ook", "and my husband too") reads 112 with `much_blood`; not "de hond bloedt een beetje en ik ook".
@@ -70,7 +72,9 @@ rook uit het stopcontact" reads nothing; see the decision); "al mijn oxazepam op
 "op" at a clause's end is no concept); the elliptic person after a bleeding animal is Dutch and English only
 ("pies krwawi mocno i mąż też krwawi" reads nothing); the pets of tr/ar/pl/uk are the common words only (no diminutives, no
 Moroccan Latin spellings); "ik heb erover nagedacht om eruit te stappen, uit de vereniging" reads 113 through the
-bare suicide rule (as "ik denk erover om eruit te stappen, uit de vereniging" does on main).
+bare suicide rule (as "ik denk erover om eruit te stappen, uit de vereniging" does on main); probes that read as on
+main and stay open: "ik zag een film over een man die viel maar niet kon opstaan" and "mijn moeder valt vaak maar
+komt dan niet meer overeind" read 112.
 """
 
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic letters).
@@ -1295,6 +1299,8 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("first_message", "de hond is gevallen maar komt niet meer overeind", {"crisis": None}),
     ("first_message", "vorig jaar ben ik gevallen maar ik kon niet opstaan", {"crisis": None}),
+    ("first_message", "mijn man viel vorige week maar kon niet opstaan", {"crisis": None}),
+    ("first_message", "mijn man is gevallen vorig jaar maar hij kon niet meer opstaan", {"crisis": None}),
     # The elliptic person after a bleeding animal.
     ("first_message", "de hond bloedt erg en mijn man ook", {"crisis": "112"}),
     ("first_message", "de kat bloedt heel erg en mijn vrouw ook", {"crisis": "112"}),
