@@ -4,8 +4,8 @@ check-ins, crises told in the middle of an ordinary request ("kan iemand boodsch
 gisteren op de grond"), and a few plain wordings in en/tr/ar/pl/uk; look-alikes built from the same words (pets that
 fall, stop breathing or bleed in all six languages, "pijn op de borst van het lachen", "het leven zat met die
 telefoon", a fall told as over, a father who hits the table at cards). None is word for word in an earlier round
-(`redteam_support.every_earlier_string`, with ../shared/understanding/dev.jsonl); twelve first wordings that were
-not new were reworded before any scoring.
+(`redteam_support.every_earlier_string`, with ../shared/understanding/dev.jsonl); fourteen first wordings that were
+not new (twelve in batch 1, two in batch 2) were reworded before any scoring.
 
 Held out, before the fixes (crises read with the right kind; false alarms on the look-alikes):
 - Batch 1 (rt19a, 101: 61 crises, 40 look-alikes), written before the lexicon was studied and scored on main:
@@ -65,7 +65,7 @@ Decisions:
 
 Measured as rounds 11-14 did, on the earlier texts: `crisis.kinds_in` on 12,861 strings (the corpus files in
 tests/data, ../shared/understanding/dev.jsonl, and every string constant of the earlier understanding, red-team
-dialogue and crisis test modules) gives the kinds it gave on main for every one of them. No reply text changed.
+dialogue and crisis test modules) gives the kinds it gave at the branch point (f3e1fa8) for every one of them. No reply text changed.
 
 Gaps left: a guard in another clause with only a comma still speaks for its sentence ("de kaarsen zijn uit, er komt
 rook uit het stopcontact" reads nothing; see the decision); "al mijn oxazepam op" with a bottle of whisky (a bare
