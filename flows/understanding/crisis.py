@@ -161,6 +161,8 @@ class Lexicon:
     # them ("onze kat is lief maar ze krabt me"), unless a person is named after the turn (`turn_persons`).
     turn_across: frozenset[str] = frozenset()
     turn_persons: tuple[str, ...] = ()
+    # Guards said of the whole event (a time, an outcome): they speak across a turn inside the match.
+    turn_whole: frozenset[str] = frozenset()
     # Idioms that leave a concept where they stood (`[idiom_marks]`): "sinds haar beroerte" is taken out so
     # that "beroerte" reads no stroke, but it still says the trouble lasts since then (`since_illness`).
     idiom_marks: Mapping[str, PhraseSet] = field(default_factory=dict)
@@ -293,6 +295,7 @@ def lexicon_of_crisis() -> Lexicon:
         turns=frozenset(matchable(word) for word in _flatten(data.get("turns", []))),
         turn_across=frozenset(data.get("turn_guards", {}).get("across", ())),
         turn_persons=tuple(data.get("turn_guards", {}).get("persons", ())),
+        turn_whole=frozenset(data.get("turn_guards", {}).get("whole", ())),
         idiom_marks={
             name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("idiom_marks", {}).items()
         },
@@ -632,6 +635,13 @@ def _guarded(
             high = sentence_at[min(end, last)] if last >= 0 else 0
             if low <= last_sentence and high >= first_sentence:
                 cut = [turn for turn in turns if end < turn < span[0]]
+                # A guard inside the match, before a turn the match runs across, speaks for what came
+                # before the turn only: "ik slik mijn pillen zoals voorgeschreven maar ik heb er vandaag 30
+                # genomen" (not "de hond is gevallen maar komt niet overeind": the guard starts before it).
+                # A time or an outcome said of the whole event still speaks across ("mijn man viel vorige week
+                # maar kon niet opstaan": `[turn_guards] whole`).
+                if found_lexicon is None or name not in found_lexicon.turn_whole:
+                    cut = cut or [turn for turn in turns if span[0] < start and end < turn <= span[1]]
                 if cut and not (
                     found_lexicon is not None
                     and name in found_lexicon.turn_across
