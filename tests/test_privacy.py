@@ -14,7 +14,9 @@ from tests.dbutil import outbox_rows
 
 NUMBER = "+31612345678"
 NAME = "Wilhelmina"
-WORDS = ("melk en brood halen", "Kom je om tien uur langs bij mij thuis?")
+# The second: words for the volunteer, not an answer to the bot's "Waar zien jullie elkaar?" (a place and a
+# time there are taken as the meeting's: tests/test_dialogues_redteam5.py).
+WORDS = ("melk en brood halen", "Wil je ook een pak koffie meenemen als het lukt?")
 
 
 async def everything_stored(runtime: Runtime) -> str:
