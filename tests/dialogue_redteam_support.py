@@ -132,6 +132,32 @@ def run(dialogue: Dialogue) -> list[list[str]]:
     return out
 
 
+# What the rounds' dialogues start from: a crisis turn's check, a volunteer's invitation, a carer's check-in
+# and a registered carer (Ria with Jan).
+CRISIS = {"crisis": True}
+INVITE = {
+    "internal": "invite",
+    "meta": {
+        "request_id": 41,
+        "name": "Ans",
+        "category": "boodschappen",
+        "neighbourhood": "molenwijk",
+        "when": {"kind": "asap"},
+        "description": "brood halen",
+    },
+}
+CHECKIN = {"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}}
+CARER = {
+    **RIA,
+    "care": {
+        "care_for": "Jan",
+        "relation": "partner",
+        "hours": "8_20",
+        "rhythm": {"freq": "weekly", "at": "10:00", "weekday": 0},
+    },
+}
+
+
 def as_params(dialogues: list[Dialogue]) -> list[Any]:
     """The dialogues as pytest parameters named after them; a known gap is a strict xfail."""
     return [

@@ -85,33 +85,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.dialogue_redteam_support import (
+    CARER,
+    CHECKIN,
+    CRISIS,
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+)
 
 D = Dialogue
 ASKING = {"keys": ["ask_category"]}
 NO_WELCOME: dict = {}
-CRISIS = {"crisis": True}
-INVITE = {
-    "internal": "invite",
-    "meta": {
-        "request_id": 41,
-        "name": "Ans",
-        "category": "boodschappen",
-        "neighbourhood": "molenwijk",
-        "when": {"kind": "asap"},
-        "description": "brood halen",
-    },
-}
-CHECKIN = {"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}}
-CARER = {
-    **RIA,
-    "care": {
-        "care_for": "Jan",
-        "relation": "partner",
-        "hours": "8_20",
-        "rhythm": {"freq": "weekly", "at": "10:00", "weekday": 0},
-    },
-}
 # An ask flow that has reached the "when?" question (category and description known).
 TO_WHEN = (("1", {}), ("1", {}), ("melk en brood halen", {"keys": ["ask_when"]}))
 

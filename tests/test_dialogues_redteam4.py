@@ -67,31 +67,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.dialogue_redteam_support import (
+    CARER,
+    CHECKIN,
+    CRISIS,
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+)
 
 D = Dialogue
-CRISIS = {"crisis": True}
-INVITE = {
-    "internal": "invite",
-    "meta": {
-        "request_id": 41,
-        "name": "Ans",
-        "category": "boodschappen",
-        "neighbourhood": "molenwijk",
-        "when": {"kind": "asap"},
-        "description": "brood halen",
-    },
-}
-CHECKIN = {"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}}
-CARER = {
-    **RIA,
-    "care": {
-        "care_for": "Jan",
-        "relation": "partner",
-        "hours": "8_20",
-        "rhythm": {"freq": "weekly", "at": "10:00", "weekday": 0},
-    },
-}
 WITH_THREAD = {
     **RIA,
     "threads": [{"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}],

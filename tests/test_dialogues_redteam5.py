@@ -74,20 +74,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_redteam_support import RIA, Dialogue, menu_state, run
+from tests.dialogue_redteam_support import CARER, CRISIS, RIA, Dialogue, menu_state, run
 
 D = Dialogue
-CRISIS = {"crisis": True}
-CHECKIN = {"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}}
-CARER = {
-    **RIA,
-    "care": {
-        "care_for": "Jan",
-        "relation": "partner",
-        "hours": "8_20",
-        "rhythm": {"freq": "weekly", "at": "10:00", "weekday": 0},
-    },
-}
 THREAD = {"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}
 WITH_THREAD = {**RIA, "threads": [THREAD]}
 OFFER = {

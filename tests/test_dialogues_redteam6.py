@@ -58,16 +58,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
-from tests.test_dialogues_redteam5 import (
+from tests.dialogue_redteam_support import (
     CARER,
-    CHECK,
     CHECKIN,
-    OPEN_REQUEST,
-    THREAD,
-    TO_WHEN,
-    WITH_THREAD,
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
 )
+from tests.test_dialogues_redteam5 import CHECK, OPEN_REQUEST, THREAD, TO_WHEN, WITH_THREAD
 
 D = Dialogue
 MISSES = ["not_understood", "*_again"]
@@ -75,17 +76,6 @@ MISSES = ["not_understood", "*_again"]
 KIND = {"not_keys": MISSES, "not_says": ["begreep ik niet", "did not quite get"], "state": {"misses": None}}
 OFFERS = {"keys": ["distress_offers"], "effect": ["alert_staff"]}
 NO_OFFERS = {"not_keys": ["distress_offers"], "no_effect": ["alert_staff"]}
-INVITE = {
-    "internal": "invite",
-    "meta": {
-        "request_id": 41,
-        "name": "Ans",
-        "category": "boodschappen",
-        "neighbourhood": "molenwijk",
-        "when": {"kind": "asap"},
-        "description": "brood halen",
-    },
-}
 SENT = (*TO_WHEN, ("donderdag", {}), ("2", {}), ("1", {"keys": ["ask_summary"]}))
 
 # The gaps round 5 left, each with dialogues that failed before.

@@ -64,7 +64,7 @@ import pytest
 
 from flows.understanding.answers import read_invitation
 from flows.understanding.reading import read
-from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.dialogue_redteam_support import INVITE, RIA, Dialogue, as_params, assert_holds, menu_state
 from tests.test_dialogues_redteam5 import CHECK, OPEN_REQUEST, TO_WHEN, WITH_THREAD
 
 D = Dialogue
@@ -72,17 +72,6 @@ MISSES = ["not_understood", "*_again"]
 WITH_REQUEST = {**RIA, "open_requests": [OPEN_REQUEST]}
 
 IN_THREAD = {**WITH_THREAD, "open_requests": [OPEN_REQUEST]}
-INVITE = {
-    "internal": "invite",
-    "meta": {
-        "request_id": 41,
-        "name": "Ans",
-        "category": "boodschappen",
-        "neighbourhood": "molenwijk",
-        "when": {"kind": "asap"},
-        "description": "brood halen",
-    },
-}
 
 
 # How one's own request stands (it is about the lamp), not a new request, not passed to a neighbour.
