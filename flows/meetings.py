@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from flows import catalogue, conditions, interpret, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import simplify
+from flows.normalise import folded_words
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
@@ -610,18 +610,14 @@ CANCEL_WORDS = (
 )  # fmt: skip
 
 
-def _words(text: str) -> str:
-    return " " + " ".join(re.findall(r"\w+", simplify(text))) + " "
-
-
 def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     """A phrase is in the text as whole words; "..." in a phrase stands for up to three words ("kan ...
     toch niet": "ik kan morgen toch niet"); a phrase ending in "$" ends a clause ("kan ... toch niet$" is
     not "ik kan de sleutel toch niet vinden")."""
-    clauses = [_words(clause) for clause in re.split(r"[,.;:!?؟]+", text)]
+    clauses = [folded_words(clause) for clause in re.split(r"[,.;:!?؟]+", text)]
     for phrase in phrases:
         at_end = phrase.endswith("$")
-        parts = [_words(part).strip() for part in phrase.rstrip("$").split("...")]
+        parts = [folded_words(part).strip() for part in phrase.rstrip("$").split("...")]
         pattern = " " + r"(?:\S+ ){0,3}".join(re.escape(part + " ") for part in parts if part)
         if any(re.search(pattern + ("$" if at_end else ""), clause) for clause in clauses):
             return True

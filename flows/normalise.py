@@ -161,8 +161,14 @@ def conversation_words(section: str) -> tuple[str, ...]:
     return tuple(f" {simplify(phrase)} " for phrase in table.get("phrases", table.get("words", ())))
 
 
+def folded_words(text: str) -> str:
+    """The words of `text`, folded (`simplify`), one space between and around them: a phrase is found
+    as whole words with `f" {phrase} " in folded_words(text)`."""
+    return " " + " ".join(re.findall(r"\w+", simplify(text))) + " "
+
+
 def says_any(text: str, section: str) -> bool:
     """Whether `text` holds one of the section's phrases as whole words (case, accents and punctuation
     aside)."""
-    words = " " + " ".join(re.findall(r"\w+", simplify(text))) + " "
+    words = folded_words(text)
     return any(phrase in words for phrase in conversation_words(section))

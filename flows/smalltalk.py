@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from flows.normalise import conversation_words, simplify
+from flows.normalise import conversation_words, folded_words
 from flows.understanding.text import lexicon
 
 # The kinds in the order they answer a message that says several ("hoi, hoe gaat het?"): the question
@@ -28,7 +28,7 @@ APOSTROPHES = re.compile("['\u2019`]")
 
 def words_of(text: str) -> str:
     """The message's words, folded, apostrophes dropped ("can't" is "cant"), space at both ends."""
-    return " " + " ".join(re.findall(r"\w+", simplify(re.sub(APOSTROPHES, "", text)))) + " "
+    return folded_words(re.sub(APOSTROPHES, "", text))
 
 
 def kind_of(text: str) -> str | None:
