@@ -1,0 +1,620 @@
+"""Red-team set 21 ("reading round 21"): DOCSTRING_PLACEHOLDER"""
+
+# Messages are kept whole and as typed (Turkish dotless i, Arabic letters, emoji).
+# ruff: noqa: RUF001, RUF002, E501
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flows.understanding import read
+from flows.understanding.corpus import Case, score
+from tests.redteam_support import NOW, as_cases, assert_case_reads, assert_family_reads, every_earlier_string
+
+# (id, context, lang, channel, text, expect) in the corpus format of ../shared/understanding/README.md;
+# rt21a: the first batch, written before the word lists were studied; rt21b: the second, written after
+# the first batch's fixes and not aimed at them.
+SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
+    (
+        "rt21a-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "goedemiddag, ik ben 79 en woon alleen sinds mijn man overleed. kan er iemand dinsdag met me mee naar de huisarts",
+        {"intent": "ask", "category": "vervoer", "when": "tuesday"},
+    ),
+    (
+        "rt21a-nl-first_message-02",
+        "first_message",
+        "nl",
+        "sms",
+        "morg boodschappen nodig wie kan ff helpen aub",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    (
+        "rt21a-nl-first_message-03",
+        "first_message",
+        "nl",
+        "sms",
+        "vndg nog iemand die mn kliko aan de straat kan zetten",
+        {"intent": "ask", "category": "klusjes", "when": "today"},
+    ),
+    (
+        "rt21a-nl-first_message-04",
+        "first_message",
+        "nl",
+        "sms",
+        "KAN ER IEMAND MORGENMIDDAG2UUR MIJN HOND UITLATEN",
+        {"intent": "ask", "category": "huisdieren", "when": "tomorrow 14:00"},
+    ),
+    (
+        "rt21a-nl-first_message-05",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "hallo ik ben mevrouw de graaf ik ben 88 jaar en ik kan niet meer goed lopen mijn dochter woont ver weg en ik heb eigenlijk iemand nodig die donderdag met mij naar het ziekenhuis gaat om half elf",
+        {"intent": "ask", "category": "vervoer", "when": "thursday 10:30"},
+    ),
+    (
+        "rt21a-nl-first_message-06",
+        "first_message",
+        "nl",
+        "sms",
+        "goeiemorgen ik heb een brief van de belasting gekregen en snap er niks van kan iemand helpen svp",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    (
+        "rt21a-nl-first_message-07",
+        "first_message",
+        "nl",
+        "sms",
+        "wie kan zaterdagochtend mijn heg snoeien alvast bedankt",
+        {"intent": "ask", "category": "tuin", "when": "saturday morning"},
+    ),
+    (
+        "rt21a-nl-first_message-08",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Ik wil graag helpen met boodschappen doen voor ouderen in de wijk 👍",
+        {"intent": "offer", "category": "boodschappen"},
+    ),
+    (
+        "rt21a-nl-first_message-09",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn computer doet het niet meer en mn kleinzoon is op vakantie kan iemand vnd nog kijken",
+        {"intent": "ask", "category": "computer", "when": "today"},
+    ),
+    (
+        "rt21a-nl-first_message-10",
+        "first_message",
+        "nl",
+        "sms",
+        "DAG IK BEN JAN. MIJN VROUW IS OPGENOMEN EN IK ZIT DE HELE DAG ALLEEN. IS ER IEMAND VOOR EEN PRAATJE",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    (
+        "rt21a-nl-first_message-11",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Goedemorgen! Ik ben 86, mijn knie is geopereerd en ik mag niet autorijden. Wie brengt mij volgende week woensdag naar de fysio?",
+        {"intent": "ask", "category": "vervoer", "when": "next wednesday"},
+    ),
+    (
+        "rt21a-nl-first_message-12",
+        "first_message",
+        "nl",
+        "sms",
+        "ik wil me opgeven als vrijwilliger ik heb een auto en ben vaak thuis",
+        {"intent": "offer", "category": "vervoer"},
+    ),
+    (
+        "rt21a-nl-first_message-13",
+        "first_message",
+        "nl",
+        "sms",
+        "hoi wie kan mij helpen met mijn tuin opruimen voor de winter",
+        {"intent": "ask", "category": "tuin"},
+    ),
+    (
+        "rt21a-nl-first_message-14",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Kan iemand mn kat eten geven dit weekend? ben weg 🙏",
+        {"intent": "ask", "category": "huisdieren", "when": "this weekend"},
+    ),
+    (
+        "rt21a-nl-first_message-15",
+        "first_message",
+        "nl",
+        "sms",
+        "goeienavond allemaal",
+        {"intent": "greeting"},
+    ),
+    (
+        "rt21a-nl-first_message-16",
+        "first_message",
+        "nl",
+        "sms",
+        "STOP AUB GEEN SMSJES MEER",
+        {"intent": "stop"},
+    ),
+    (
+        "rt21a-nl-first_message-17",
+        "first_message",
+        "nl",
+        "sms",
+        "kan ik iemand bellen ipv dit getyp",
+        {"intent": "human"},
+    ),
+    (
+        "rt21a-nl-first_message-18",
+        "first_message",
+        "nl",
+        "sms",
+        "wnr is de koffieochtend in het buurthuis",
+        {"intent": "activity"},
+    ),
+    (
+        "rt21a-nl-first_message-19",
+        "first_message",
+        "nl",
+        "sms",
+        "weet iemand waar de voedselbank zit hier",
+        {"intent": "service_question"},
+    ),
+    (
+        "rt21a-nl-first_message-20",
+        "first_message",
+        "nl",
+        "sms",
+        "mn telefoon is gevallen en nu doet t scherm raar wie kan kijken",
+        {"intent": "ask", "category": "computer", "crisis": False},
+    ),
+    (
+        "rt21a-nl-first_message-21",
+        "first_message",
+        "nl",
+        "sms",
+        "ik schrik me dood van die brief van het cjib, wie helpt me ermee",
+        {"intent": "ask", "category": "formulieren", "crisis": False},
+    ),
+    (
+        "rt21a-nl-first_message-22",
+        "first_message",
+        "nl",
+        "sms",
+        "goedendag ik heb morgen om kwart voor elf een afspraak bij de oogarts en mag daarna niet zelf fietsen wie kan mij brengen",
+        {"intent": "ask", "category": "vervoer", "when": "tomorrow 10:45"},
+    ),
+    (
+        "rt21a-tr-first_message-01",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "merhaba, yarın boodschappen doen lazım, kim yardım edebilir",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    (
+        "rt21a-nl-first_message-23",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik heb hulp nodig bij de formulieren van de gemeente inshallah morgen",
+        {"intent": "ask", "category": "formulieren", "when": "tomorrow"},
+    ),
+    (
+        "rt21a-nl-first_message-24",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "salam, ik zoek iemand die mijn moeder kan helpen met haar DigiD, ze spreekt geen nederlands",
+        {"intent": "ask", "category": "computer"},
+    ),
+    (
+        "rt21a-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "السلام عليكم، أحتاج مساعدة في boodschappen غدا",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    (
+        "rt21a-pl-first_message-01",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "dzień dobry, potrzebuję pomocy z formulieren od gemeente",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    (
+        "rt21a-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "hi, I need someone to help me with the boodschappen tomorrow please",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    (
+        "rt21a-nl-first_message-25",
+        "first_message",
+        "nl",
+        "telegram",
+        "hey ik ben nieuw in de buurt en wil graag helpen, anything is fine 🙂",
+        {"intent": "offer"},
+    ),
+    (
+        "rt21a-ar-first_message-02",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "salam khouya, bghit chi wa7ed y3awni f boodschappen ghedda",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    (
+        "rt21a-tr-first_message-02",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "annemin perşembe huisarts afspraakı var, onunla gidebilecek biri var mı",
+        {"intent": "ask", "category": "vervoer", "when": "thursday"},
+    ),
+    (
+        "rt21a-tr-first_message-03",
+        "first_message",
+        "tr",
+        "sms",
+        "slm abi ben Ahmet, vrijwilliger olmak istiyorum, arabam var",
+        {"intent": "offer", "category": "vervoer"},
+    ),
+    (
+        "rt21a-pl-first_message-02",
+        "first_message",
+        "pl",
+        "sms",
+        "czesc, moge pomagac w tuin w weekend",
+        {"intent": "offer", "category": "tuin", "when": "this weekend"},
+    ),
+    (
+        "rt21a-en-first_message-02",
+        "first_message",
+        "en",
+        "whatsapp",
+        "Hello, my dad needs a lift to the ziekenhuis on friday, he doesn't speak English or Dutch well",
+        {"intent": "ask", "category": "vervoer", "when": "friday"},
+    ),
+    (
+        "rt21a-nl-first_message-26",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Hallo, mijn oma heeft hulp nodig met haar laptop, she is 80 and lives alone",
+        {"intent": "ask", "category": "computer"},
+    ),
+    (
+        "rt21a-ar-first_message-03",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "مرحبا، أريد أن أساعد كvrijwilliger في الحديقة",
+        {"intent": "offer", "category": "tuin"},
+    ),
+    ("rt21a-nl-menu-01", "menu", "nl", "sms", "ik wil hulp vragen graag", {"intent": "ask"}),
+    ("rt21a-nl-menu-02", "menu", "nl", "sms", "twee aub", {"intent": "offer"}),
+    (
+        "rt21a-nl-menu-03",
+        "menu",
+        "nl",
+        "sms",
+        "ik zoek hulp met boodschappen morg",
+        {"intent": "ask", "category": "boodschappen", "when": "tomorrow"},
+    ),
+    (
+        "rt21a-nl-menu-04",
+        "menu",
+        "nl",
+        "sms",
+        "1 boodschappen vndg",
+        {"intent": "ask", "category": "boodschappen", "when": "today"},
+    ),
+    (
+        "rt21a-tr-menu-01",
+        "menu",
+        "tr",
+        "whatsapp",
+        "yardım lazım, klusjes var evde",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    ("rt21a-nl-menu-05", "menu", "nl", "whatsapp", "ik wil helpen 🙋", {"intent": "offer"}),
+    ("rt21a-nl-ask_when-01", "ask_when", "nl", "sms", "morgenmiddag2uur", {"when": "tomorrow 14:00"}),
+    ("rt21a-nl-ask_when-02", "ask_when", "nl", "sms", "DINSDAGOCHTEND GRAAG", {"when": "tuesday morning"}),
+    ("rt21a-nl-ask_when-03", "ask_when", "nl", "sms", "half drie is goed", {"when": "14:30"}),
+    ("rt21a-nl-ask_when-04", "ask_when", "nl", "sms", "kwart voor elf morgen", {"when": "tomorrow 10:45"}),
+    ("rt21a-nl-ask_when-05", "ask_when", "nl", "sms", "vrijdag twee uur s middags", {"when": "friday 14:00"}),
+    ("rt21a-nl-ask_when-06", "ask_when", "nl", "sms", "maakt nie uit hoor", {"when": "flexible"}),
+    ("rt21a-nl-ask_when-07", "ask_when", "nl", "sms", "asap aub", {"when": "asap"}),
+    ("rt21a-nl-ask_when-08", "ask_when", "nl", "sms", "volgnde week ergens", {"when": "next week"}),
+    ("rt21a-nl-ask_when-09", "ask_when", "nl", "sms", "donderdagg", {"when": "thursday"}),
+    (
+        "rt21a-nl-ask_when-10",
+        "ask_when",
+        "nl",
+        "sms",
+        "morgen na de middag ofzo",
+        {"when": "tomorrow afternoon"},
+    ),
+    (
+        "rt21a-nl-ask_when-11",
+        "ask_when",
+        "nl",
+        "sms",
+        "woensdag rond een uur of tien",
+        {"when": "wednesday 10:00"},
+    ),
+    (
+        "rt21a-nl-ask_when-12",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "ja dat zou dan donderdag moeten zijn want woensdag heb ik de kapper",
+        {"when": "thursday"},
+    ),
+    ("rt21a-nl-ask_when-13", "ask_when", "nl", "sms", "vndmiddag", {"when": "today afternoon"}),
+    ("rt21a-nl-ask_when-14", "ask_when", "nl", "sms", "ZO SNEL ALS T KAN AUB", {"when": "asap"}),
+    (
+        "rt21a-tr-ask_when-01",
+        "ask_when",
+        "tr",
+        "whatsapp",
+        "morgen öğleden sonra olur",
+        {"when": "tomorrow afternoon"},
+    ),
+    (
+        "rt21a-en-ask_when-01",
+        "ask_when",
+        "en",
+        "whatsapp",
+        "next week maandag is good",
+        {"when": "next monday"},
+    ),
+    ("rt21a-ar-ask_when-01", "ask_when", "ar", "whatsapp", "غدا om 10 uur", {"when": "tomorrow 10:00"}),
+    ("rt21a-pl-ask_when-01", "ask_when", "pl", "sms", "jutro om 3 uur", {"when": "tomorrow 15:00"}),
+    (
+        "rt21a-nl-ask_when-15",
+        "ask_when",
+        "nl",
+        "sms",
+        "elke dinsdag om tien uur s ochtends",
+        {"when": "every tuesday 10:00"},
+    ),
+    ("rt21a-nl-invitation-01", "invitation", "nl", "sms", "jup ik ga", {"answer": "yes"}),
+    ("rt21a-nl-invitation-02", "invitation", "nl", "whatsapp", "okidoki 😊", {"answer": "yes"}),
+    ("rt21a-nl-invitation-03", "invitation", "nl", "sms", "nee hoor sorry", {"answer": "no"}),
+    ("rt21a-nl-invitation-04", "invitation", "nl", "sms", "tuurlijk kom ik", {"answer": "yes"}),
+    ("rt21a-nl-invitation-05", "invitation", "nl", "whatsapp", "👍👍👍", {"answer": "yes"}),
+    ("rt21a-nl-invitation-06", "invitation", "nl", "whatsapp", "👎 sorry hoor", {"answer": "no"}),
+    ("rt21a-nl-invitation-07", "invitation", "nl", "sms", "nope", {"answer": "no"}),
+    (
+        "rt21a-nl-invitation-08",
+        "invitation",
+        "nl",
+        "sms",
+        "JA HOOR MAAR PAS NA TWEEEN",
+        {"answer": "yes", "condition": "after 14:00"},
+    ),
+    (
+        "rt21a-nl-invitation-09",
+        "invitation",
+        "nl",
+        "sms",
+        "ff kijken ja kan wel na half vier",
+        {"answer": "yes", "condition": "after 15:30"},
+    ),
+    ("rt21a-nl-invitation-10", "invitation", "nl", "whatsapp", "yes ik kom 👍", {"answer": "yes"}),
+    (
+        "rt21a-nl-invitation-11",
+        "invitation",
+        "nl",
+        "sms",
+        "oke maar niet voor elven",
+        {"answer": "yes", "condition": "after 11:00"},
+    ),
+    (
+        "rt21a-tr-invitation-01",
+        "invitation",
+        "tr",
+        "whatsapp",
+        "tamam abi, yarın gelirim",
+        {"answer": "yes", "condition": "tomorrow"},
+    ),
+    ("rt21a-nl-invitation-12", "invitation", "nl", "whatsapp", "oke inshallah kom ik", {"answer": "yes"}),
+    ("rt21a-nl-invitation-13", "invitation", "nl", "sms", "idd ik kan wel", {"answer": "yes"}),
+    ("rt21a-nl-invitation-14", "invitation", "nl", "sms", "sorry lukt mij nie", {"answer": "no"}),
+    ("rt21a-nl-invitation-15", "invitation", "nl", "sms", "doe ik graag", {"answer": "yes"}),
+    (
+        "rt21a-pl-invitation-01",
+        "invitation",
+        "pl",
+        "whatsapp",
+        "tak, kan morgen",
+        {"answer": "yes", "condition": "tomorrow"},
+    ),
+    (
+        "rt21a-nl-invitation-16",
+        "invitation",
+        "nl",
+        "whatsapp",
+        "sure, maar alleen in het weekend",
+        {"answer": "yes", "condition": "this weekend only"},
+    ),
+    (
+        "rt21a-nl-invitation-17",
+        "invitation",
+        "nl",
+        "sms",
+        "NU NIET MORG WEL",
+        {"answer": "later", "condition": "tomorrow"},
+    ),
+    (
+        "rt21a-ar-invitation-01",
+        "invitation",
+        "ar",
+        "whatsapp",
+        "wakha, nji ghedda inchallah",
+        {"answer": "yes", "condition": "tomorrow"},
+    ),
+    ("rt21a-nl-consent-01", "consent", "nl", "sms", "okidoki hoor", {"answer": "yes"}),
+    ("rt21a-nl-consent-02", "consent", "nl", "sms", "JA HOOR PRIMA DAT", {"answer": "yes"}),
+    ("rt21a-nl-consent-03", "consent", "nl", "sms", "nee liever nie", {"answer": "no"}),
+    ("rt21a-nl-consent-04", "consent", "nl", "whatsapp", "👍🏻 dank u", {"answer": "yes"}),
+    ("rt21a-nl-consent-05", "consent", "nl", "sms", "waarom moet dat eigenlijk", {"answer": "question"}),
+    ("rt21a-nl-consent-06", "consent", "nl", "sms", "tuurlijk mag dat", {"answer": "yes"}),
+    ("rt21a-nl-checkin-01", "checkin", "nl", "sms", "prima hoor dank je", {"answer": "good"}),
+    (
+        "rt21a-nl-checkin-02",
+        "checkin",
+        "nl",
+        "sms",
+        "ZWAAR. IK KAN NIET MEER",
+        {"answer": "heavy", "distress": True},
+    ),
+    ("rt21a-nl-checkin-03", "checkin", "nl", "whatsapp", "gaat goed 👍", {"answer": "good"}),
+    ("rt21a-nl-checkin-04", "checkin", "nl", "whatsapp", "elhamdulillah goed", {"answer": "good"}),
+    ("rt21a-nl-checkin-05", "checkin", "nl", "sms", "valt wel mee", {"answer": "okay"}),
+    ("rt21a-tr-checkin-01", "checkin", "tr", "whatsapp", "iyi, sağol 🙏", {"answer": "good"}),
+    ("rt21a-nl-ask_urgency-01", "ask_urgency", "nl", "sms", "vndg nog aub", {"urgency": "today"}),
+    ("rt21a-nl-ask_urgency-02", "ask_urgency", "nl", "sms", "deze week ergens", {"urgency": "this_week"}),
+    ("rt21a-nl-ask_urgency-03", "ask_urgency", "nl", "sms", "maakt nie uit", {"urgency": "any"}),
+    ("rt21a-nl-ask_category-01", "ask_category", "nl", "sms", "bodschappen", {"category": "boodschappen"}),
+    (
+        "rt21a-nl-ask_category-02",
+        "ask_category",
+        "nl",
+        "sms",
+        "formulier invullen",
+        {"category": "formulieren"},
+    ),
+    ("rt21a-nl-ask_category-03", "ask_category", "nl", "whatsapp", "🛒 graag", {"category": "boodschappen"}),
+    ("rt21a-nl-ask_category-04", "ask_category", "nl", "sms", "computr", {"category": "computer"}),
+    ("rt21a-nl-ask_category-05", "ask_category", "nl", "sms", "onze hond", {"category": "huisdieren"}),
+    ("rt21a-nl-name-01", "name", "nl", "sms", "IK BEN RIA", {"name": "Ria"}),
+    ("rt21a-nl-name-02", "name", "nl", "sms", "zeg maar truus", {"name": "Truus"}),
+    ("rt21a-nl-name-03", "name", "nl", "sms", "mevr. kok", {"name": "mevrouw Kok"}),
+    ("rt21a-nl-any_state-01", "any_state", "nl", "sms", "ff met een mens praten aub", {"intent": "human"}),
+    (
+        "rt21a-tr-any_state-01",
+        "any_state",
+        "tr",
+        "whatsapp",
+        "türkçe yazabilir misiniz",
+        {"intent": "language", "language": "tr"},
+    ),
+    (
+        "rt21a-nl-any_state-02",
+        "any_state",
+        "nl",
+        "sms",
+        "kan t ook in het engels",
+        {"intent": "language", "language": "en"},
+    ),
+    (
+        "rt21a-nl-neighbourhood-01",
+        "neighbourhood",
+        "nl",
+        "sms",
+        "de molewijk",
+        {"neighbourhood": "Molenwijk"},
+    ),
+]
+CASES = as_cases(SET)
+# id -> why a message of the set is still missed (a strict expected failure: mended, it must be lifted).
+KNOWN: dict[str, str] = {}
+
+
+def test_the_set_is_new_and_its_ids_unique() -> None:
+    assert not {case.text.casefold() for case in CASES} & every_earlier_string(__file__)
+    assert len({case.id for case in CASES}) == len(CASES)
+    assert len({case.text.casefold() for case in CASES}) == len(CASES)
+    assert set(KNOWN) <= {case.id for case in CASES}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, id=case.id, marks=pytest.mark.xfail(strict=True, reason=KNOWN[case.id]))
+        if case.id in KNOWN
+        else pytest.param(case, id=case.id)
+        for case in CASES
+    ],
+)
+def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None:
+    assert_case_reads(case, {})
+
+
+@pytest.mark.parametrize(
+    "case",
+    [case for case in CASES if case.context in ("first_message", "any_state")],
+    ids=lambda case: case.id,
+)
+def test_the_bot_answers_in_the_language_the_message_is_written_in(case: Case) -> None:
+    """A first message mixes words of two languages: the one its sentence is built in is the person's
+    ("yarın boodschappen doen lazım" is Turkish, "... de formulieren inshallah morgen" Dutch)."""
+    assert read(case.context, case.text, now=NOW).lang == case.lang, case.text
+
+
+def test_no_message_of_the_set_raises_a_crisis_and_all_but_the_known_read_right() -> None:
+    result = score(CASES, NOW)
+    assert result.false_alarms == 0
+    assert result.lookalikes == len([case for case in CASES if case.expect.get("crisis") is False])
+    assert result.passed >= len(CASES) - len(KNOWN)
+
+
+# (context, text, what the reading must hold); None for a key: the reading must not have it. Paraphrases
+# and look-alikes of the mechanisms the fixes added, written after them (no measure of generalisation).
+FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
+    # SMS shorthand written out in a message told Dutch; read as typed where a lexicon lists it.
+    (
+        "first_message",
+        "kan iemand vnv mn hond uitlaten",
+        {"intent": "ask", "category": "huisdieren", "when": "today evening"},
+    ),
+    ("ask_when", "ovm s ochtends", {"when": "day after tomorrow morning"}),
+    ("ask_urgency", "vandaag hoeft nie", {"urgency": None}),
+    ("ask_when", "ZO SNEL T KAN", {"when": "asap"}),
+    ("ask_when", "zo", {"when": "sunday"}),
+    ("checkin", "gwn zwaar", {"answer": "heavy"}),
+    ("name", "mn naam is Truus", {"name": "Truus"}),
+    # An hour glued to the word before it.
+    ("ask_when", "vrijdagochtend10uur", {"when": "friday 10:00"}),
+    ("first_message", "wie kan zaterdag om3uur mijn kat voeren", {"intent": "ask", "when": "saturday 15:00"}),
+    # "wel" after a negated time turns to the time it follows.
+    ("invitation", "NEE VANDAAG NIET ZATERDAG WEL", {"answer": "later", "condition": "saturday"}),
+    ("invitation", "nee vandaag niet", {"answer": "no", "condition": None}),
+    # A reason clause after a time says why, not when.
+    ("ask_when", "vrijdag graag, omdat ik dinsdag naar de kapper ga", {"when": "friday"}),
+    ("ask_when", "omdat ik dinsdag naar de kapper ga", {"when": "tuesday"}),
+    ("ask_when", "saturday because on friday I work", {"when": "saturday"}),
+    # Thinking aloud before the answer.
+    ("invitation", "even kijken... ja hoor kan zaterdag", {"answer": "yes", "condition": "saturday"}),
+    ("invitation", "let me see, no sorry", {"answer": "no"}),
+    ("invitation", "ff kijken hoor", {"answer": "later"}),
+    ("invitation", "ff kijken, ik laat het morgen weten", {"answer": "later", "condition": None}),
+]
+
+
+def test_the_families_are_not_the_sets_sentences() -> None:
+    texts = {case.text.casefold() for case in CASES} | every_earlier_string(__file__)
+    assert not {text.casefold() for _, text, _ in FAMILIES} & texts
+
+
+@pytest.mark.parametrize(("context", "text", "holds"), FAMILIES)
+def test_a_family_added_after_the_set_reads_its_paraphrases(
+    context: str, text: str, holds: dict[str, object]
+) -> None:
+    assert_family_reads(context, text, holds)
