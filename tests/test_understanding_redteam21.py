@@ -531,10 +531,339 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "de molewijk",
         {"neighbourhood": "Molenwijk"},
     ),
+    (
+        "rt21b-nl-first_message-01",
+        "first_message",
+        "nl",
+        "sms",
+        "GOEDEMORGEN MET MEVROUW SMIT. IK HEB EEN NIEUWE BRIL NODIG EN MOET DONDERDAG OM KWART OVER TWEE BIJ DE OPTICIEN ZIJN. WIE RIJDT",
+        {"intent": "ask", "category": "vervoer", "when": "thursday 14:15"},
+    ),
+    (
+        "rt21b-nl-first_message-02",
+        "first_message",
+        "nl",
+        "sms",
+        "hallo mijn naam is henk ik ben 90 en mijn gras staat heel hoog kan er iemand komen maaien deze week",
+        {"intent": "ask", "category": "tuin", "when": "this week"},
+    ),
+    (
+        "rt21b-nl-first_message-03",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ja hallo met ans ik wou vragen of er iemand is die mij kan helpen met mijn mobiel want ik krijg de whatsapp niet aan de praat",
+        {"intent": "ask", "category": "computer"},
+    ),
+    (
+        "rt21b-nl-first_message-04",
+        "first_message",
+        "nl",
+        "sms",
+        "wie kan er woensdagmiddag voor me naar de apotheek medicijnen ophalen",
+        {"intent": "ask", "category": "boodschappen", "when": "wednesday afternoon"},
+    ),
+    (
+        "rt21b-nl-first_message-05",
+        "first_message",
+        "nl",
+        "sms",
+        "kan er iemnd een lamp ophangen bij mij in de gang",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    (
+        "rt21b-nl-first_message-06",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Hoi 👋 ik heb zaterdags tijd en wil graag iets doen voor de buurt, bijv boodschappen of een wandelingetje met iemand",
+        {"intent": "offer", "when": "every saturday"},
+    ),
+    (
+        "rt21b-nl-first_message-07",
+        "first_message",
+        "nl",
+        "sms",
+        "goedenmiddag ik ben een mantelzorger van mijn moeder en zoek iemand die een middag bij haar kan zitten zodat ik even weg kan",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    (
+        "rt21b-nl-first_message-08",
+        "first_message",
+        "nl",
+        "sms",
+        "BEDANKT VOOR DE HULP VORIGE WEEK. NU IS MIJN KRAAN KAPOT. KAN ER WEER IEMAND KOMEN",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    (
+        "rt21b-nl-first_message-09",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "ik ben van de belastingdienst een blauwe envelop gekregen en ik begrijp het niet goed, graag hulp 🙏",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    (
+        "rt21b-nl-first_message-10",
+        "first_message",
+        "nl",
+        "sms",
+        "is er in de buurt een wandelclubje voor ouderen",
+        {"intent": "activity"},
+    ),
+    (
+        "rt21b-nl-first_message-11",
+        "first_message",
+        "nl",
+        "sms",
+        "ik wil graag met iemand praten van jullie kunnen jullie mij bellen",
+        {"intent": "human"},
+    ),
+    (
+        "rt21b-nl-first_message-12",
+        "first_message",
+        "nl",
+        "sms",
+        "mijn kleindochter zei dat ik hier moest sms en. ik kan de poes niet meer verzorgen ik lig in het ziekenhuis vanaf maandag",
+        {"intent": "ask", "category": "huisdieren", "when": "after monday"},
+    ),
+    (
+        "rt21b-nl-first_message-13",
+        "first_message",
+        "nl",
+        "sms",
+        "ik ben weer eens van de trap gevallen maar gelukkig niks gebroken wel hulp nodig met de was",
+        {"intent": "ask", "crisis": False},
+    ),
+    (
+        "rt21b-tr-first_message-01",
+        "first_message",
+        "tr",
+        "whatsapp",
+        "iyi gunler, babam icin rollator lazim ve perşembe ziekenhuis randevusu var, biri götürebilir mi",
+        {"intent": "ask", "category": "vervoer", "when": "thursday"},
+    ),
+    (
+        "rt21b-tr-first_message-02",
+        "first_message",
+        "tr",
+        "sms",
+        "merhaba belediyeden mektup geldi anlamadım, brief invullen yardım lazım",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    (
+        "rt21b-ar-first_message-01",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "مرحبا، أمي تحتاج أحد يساعدها في de tuin يوم السبت",
+        {"intent": "ask", "category": "tuin", "when": "saturday"},
+    ),
+    (
+        "rt21b-ar-first_message-02",
+        "first_message",
+        "ar",
+        "whatsapp",
+        "salam 3alikom, khouti, bghit n3awen f lboodschappen dyal nass lkbar",
+        {"intent": "offer", "category": "boodschappen"},
+    ),
+    (
+        "rt21b-pl-first_message-01",
+        "first_message",
+        "pl",
+        "whatsapp",
+        "Dzień dobry, mam problem z DigiD i nie rozumiem listu z gemeente. Czy ktoś może pomóc jutro?",
+        {"intent": "ask", "category": "formulieren", "when": "tomorrow"},
+    ),
+    (
+        "rt21b-pl-first_message-02",
+        "first_message",
+        "pl",
+        "sms",
+        "czesc szukam kogos kto pomoze mi w sobote z boodschappen",
+        {"intent": "ask", "category": "boodschappen", "when": "saturday"},
+    ),
+    (
+        "rt21b-en-first_message-01",
+        "first_message",
+        "en",
+        "whatsapp",
+        "hey! new in the wijk, would love to help out with anything, I'm free most evenings 😊",
+        {"intent": "offer", "when": "evening"},
+    ),
+    (
+        "rt21b-nl-first_message-14",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "Mijn vader (87) woont alleen en is een beetje lonely sinds mama er niet meer is. Is er iemand die af en toe langs wil gaan?",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    (
+        "rt21b-nl-first_message-15",
+        "first_message",
+        "nl",
+        "whatsapp",
+        "wallah ik weet niet meer hoe dat formulier van het uwv moet, kan iemand helpen",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    ("rt21b-nl-menu-01", "menu", "nl", "sms", "IK WIL GRAAG HULP", {"intent": "ask"}),
+    ("rt21b-nl-menu-02", "menu", "nl", "sms", "hulp bieden svp", {"intent": "offer"}),
+    ("rt21b-tr-menu-01", "menu", "tr", "whatsapp", "yardım etmek istiyorum 🙋\u200d♀️", {"intent": "offer"}),
+    ("rt21b-nl-menu-03", "menu", "nl", "sms", "stoppen graag", {"intent": "stop"}),
+    (
+        "rt21b-nl-ask_when-01",
+        "ask_when",
+        "nl",
+        "sms",
+        "VOLGENDE WEEK DINSDAG HALF ELF",
+        {"when": "next tuesday 10:30"},
+    ),
+    (
+        "rt21b-nl-ask_when-02",
+        "ask_when",
+        "nl",
+        "sms",
+        "liefst vrijdag tegen tweeën",
+        {"when": "friday 14:00"},
+    ),
+    (
+        "rt21b-nl-ask_when-03",
+        "ask_when",
+        "nl",
+        "sms",
+        "donderdags om de week",
+        {"when": "every other thursday"},
+    ),
+    (
+        "rt21b-nl-ask_when-04",
+        "ask_when",
+        "nl",
+        "sms",
+        "maandagmiddag na drieën",
+        {"when": "monday after 15:00"},
+    ),
+    ("rt21b-nl-ask_when-05", "ask_when", "nl", "sms", "t liefst vandaag nog", {"when": "today"}),
+    (
+        "rt21b-nl-ask_when-06",
+        "ask_when",
+        "nl",
+        "whatsapp",
+        "euhm ja ik denk zaterdag of anders zondag",
+        {"when": "saturday or sunday"},
+    ),
+    ("rt21b-nl-ask_when-07", "ask_when", "nl", "sms", "weet ik nog nie", {"unclear": True}),
+    ("rt21b-nl-ask_when-08", "ask_when", "nl", "sms", "OM ELF UUR S OCHTENDS", {"when": "11:00"}),
+    ("rt21b-tr-ask_when-01", "ask_when", "tr", "whatsapp", "cuma günü saat ikide", {"when": "friday 14:00"}),
+    (
+        "rt21b-pl-ask_when-01",
+        "ask_when",
+        "pl",
+        "whatsapp",
+        "w piątek po południu, of zaterdag",
+        {"when": "friday afternoon or saturday"},
+    ),
+    (
+        "rt21b-en-ask_when-01",
+        "ask_when",
+        "en",
+        "whatsapp",
+        "tuesday morning if possible, anders woensdag",
+        {"when": "tuesday morning or wednesday"},
+    ),
+    ("rt21b-nl-invitation-01", "invitation", "nl", "sms", "JAZEKER KOM IK", {"answer": "yes"}),
+    (
+        "rt21b-nl-invitation-02",
+        "invitation",
+        "nl",
+        "sms",
+        "ja is goed hoor maar ik ben er pas om vier uur",
+        {"answer": "yes", "condition": "16:00"},
+    ),
+    ("rt21b-nl-invitation-03", "invitation", "nl", "whatsapp", "helaas deze keer niet 😕", {"answer": "no"}),
+    ("rt21b-nl-invitation-04", "invitation", "nl", "sms", "kan nu niet ben op mn werk", {"answer": "later"}),
+    ("rt21b-nl-invitation-05", "invitation", "nl", "whatsapp", "Komt goed 👌", {"answer": "yes"}),
+    (
+        "rt21b-tr-invitation-01",
+        "invitation",
+        "tr",
+        "whatsapp",
+        "olur abla, cumartesi sabah gelirim",
+        {"answer": "yes", "condition": "saturday morning"},
+    ),
+    (
+        "rt21b-ar-invitation-01",
+        "invitation",
+        "ar",
+        "whatsapp",
+        "نعم إن شاء الله، بعد العصر",
+        {"answer": "yes", "condition": "afternoon only"},
+    ),
+    (
+        "rt21b-pl-invitation-01",
+        "invitation",
+        "pl",
+        "sms",
+        "niestety nie dam rady w tym tygodniu",
+        {"answer": "no"},
+    ),
+    (
+        "rt21b-nl-invitation-06",
+        "invitation",
+        "nl",
+        "sms",
+        "yes hoor maar wel na het eten",
+        {"answer": "yes", "condition": "evening only"},
+    ),
+    ("rt21b-nl-consent-01", "consent", "nl", "sms", "JA HOOR DAT IS GOED", {"answer": "yes"}),
+    ("rt21b-nl-consent-02", "consent", "nl", "whatsapp", "👎🏼", {"answer": "no"}),
+    ("rt21b-nl-checkin-01", "checkin", "nl", "sms", "het gaat wel maar ik slaap slecht", {"answer": "okay"}),
+    (
+        "rt21b-nl-checkin-02",
+        "checkin",
+        "nl",
+        "whatsapp",
+        "zwaar 😔 hij herkent me niet meer",
+        {"answer": "heavy"},
+    ),
+    ("rt21b-ar-checkin-01", "checkin", "ar", "whatsapp", "l7amdoulilah mezyan", {"answer": "good"}),
+    (
+        "rt21b-nl-ask_urgency-01",
+        "ask_urgency",
+        "nl",
+        "sms",
+        "heeft geen haast hoor, volgende maand is ook prima",
+        {"urgency": "any"},
+    ),
+    ("rt21b-nl-ask_urgency-02", "ask_urgency", "nl", "sms", "t liefst deze week", {"urgency": "this_week"}),
+    (
+        "rt21b-nl-ask_category-01",
+        "ask_category",
+        "nl",
+        "sms",
+        "vervoer naar t ziekenhuis",
+        {"category": "vervoer"},
+    ),
+    ("rt21b-nl-ask_category-02", "ask_category", "nl", "whatsapp", "🐕 uitlaten", {"category": "huisdieren"}),
+    ("rt21b-nl-name-01", "name", "nl", "sms", "DHR DE BOER", {"name": "meneer de Boer"}),
+    ("rt21b-nl-any_state-01", "any_state", "nl", "sms", "HOU OP MET SMSEN", {"intent": "stop"}),
+    (
+        "rt21b-pl-any_state-01",
+        "any_state",
+        "pl",
+        "whatsapp",
+        "czy mozna po polsku?",
+        {"intent": "language", "language": "pl"},
+    ),
 ]
 CASES = as_cases(SET)
 # id -> why a message of the set is still missed (a strict expected failure: mended, it must be lifted).
-KNOWN: dict[str, str] = {}
+KNOWN: dict[str, str] = {
+    "rt21b-nl-first_message-06": "two kinds offered as examples ('bijv boodschappen of een wandelingetje'): the reader "
+    "takes the first, one category key cannot hold both",
+    "rt21b-nl-invitation-06": "'na het eten' is after lunch or after dinner ('s middags na het eten' is the afternoon "
+    "in an earlier round): without a part of day it is read as no time",
+}
 
 
 def test_the_set_is_new_and_its_ids_unique() -> None:
@@ -554,7 +883,7 @@ def test_the_set_is_new_and_its_ids_unique() -> None:
     ],
 )
 def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None:
-    assert_case_reads(case, {})
+    assert_case_reads(case, {})  # a known miss is a strict expected failure: mended, it must be lifted
 
 
 @pytest.mark.parametrize(
@@ -605,6 +934,24 @@ FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
     ("invitation", "let me see, no sorry", {"answer": "no"}),
     ("invitation", "ff kijken hoor", {"answer": "later"}),
     ("invitation", "ff kijken, ik laat het morgen weten", {"answer": "later", "condition": None}),
+    # Batch 2's mechanisms.
+    # A broken bone after a fall is a crisis unless it is said not to be there; other signs still count.
+    (
+        "first_message",
+        "mn man is van de ladder gevallen, gelukkig niets gebroken. wie kan de goot afmaken",
+        {"crisis": None},
+    ),
+    ("first_message", "mijn moeder is gevallen en haar pols is gebroken", {"crisis": "112"}),
+    (
+        "first_message",
+        "hij is gevallen, niks gebroken zegt hij maar hij kreunt de hele tijd",
+        {"crisis": "112"},
+    ),
+    # A Turkish hour with its locative ending.
+    ("ask_when", "yarın saat dörtte", {"when": "tomorrow 16:00"}),
+    # A phrase written out wins over one as long with a wildcard.
+    ("invitation", "lukt nu even niet, sorry", {"answer": "later"}),
+    ("invitation", "kan morgen niet, sorry", {"answer": "no"}),
 ]
 
 
@@ -618,3 +965,19 @@ def test_a_family_added_after_the_set_reads_its_paraphrases(
     context: str, text: str, holds: dict[str, object]
 ) -> None:
     assert_family_reads(context, text, holds)
+
+
+# (lang, text, when) at "Wanneer?" in a conversation of that language: Dutch words for "or" are read in a
+# message of another language too; English keeps "of" as a word of its own.
+MIXED_OR: list[tuple[str, str, str]] = [
+    ("tr", "cumartesi ya da pazar, anders maandag", "saturday or sunday or monday"),
+    ("pl", "jutro rano albo pojutrze, of woensdag", "tomorrow morning or day after tomorrow or wednesday"),
+    ("en", "friday, anders saturday", "friday or saturday"),
+    ("en", "the 3rd of december", "december 3"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "when"), MIXED_OR)
+def test_a_dutch_or_joins_two_times_in_another_language(lang: str, text: str, when: str) -> None:
+    assert text.casefold() not in every_earlier_string(__file__)
+    assert read("ask_when", text, lang=lang, now=NOW).when == when
