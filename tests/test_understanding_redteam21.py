@@ -1,4 +1,110 @@
-"""Red-team set 21 ("reading round 21"): DOCSTRING_PLACEHOLDER"""
+"""Red-team set 21 ("reading round 21"): held-out reading of how people really text, in every context:
+SMS Dutch of older and hurried writers (no punctuation, all capitals, shorthand and chat words: "morg",
+"vndg", "vnd", "ff", "aub", "svp", "idd", "nie", "okidoki", "jup", "nope", "nee hoor", "tuurlijk"; words
+run together: "morgenmiddag2uur", "DINSDAGOCHTEND"; voice-dictation run-ons; hours as words: "half
+drie", "kwart voor elf", "twee uur s middags"), first messages with greetings, an age and a life story
+before the ask, and code-switching: Dutch words inside Turkish, Arabic (script and Darija in Latin
+letters), Polish and English messages ("yarın boodschappen doen lazım", "potrzebuję pomocy z
+formulieren od gemeente") and Turkish, Arabic or English words inside Dutch ones ("... inshallah
+morgen", "salam, ik zoek iemand ...", "... she is 80 and lives alone"); emoji as answers (👍, 👎, 🙏, 🛒
+beside a word) on WhatsApp and Telegram only (the README: SMS has no emoji). Three look-alikes (a phone
+that fell, "ik schrik me dood van die brief", a fall down the stairs with nothing broken) are marked
+`"crisis": false`. None is word for word in an earlier round (`every_earlier_string`).
+The language the bot answers in is the person's: every first message and any_state message of the set
+is also checked for `Reading.lang` (the language its sentence is built in: "yarın boodschappen doen
+lazım" is Turkish, "ik heb hulp nodig bij de formulieren ... inshallah morgen" Dutch).
+
+Held out, before the fixes (as the reader was when each batch was scored):
+- Batch 1 (rt21a, 108), written before the word lists were studied: 93/108 (86.1 %), no false alarm (two
+  look-alikes, quiet). 19 messages first written were word for word in earlier rounds (short answers
+  mostly: "GOEDENAVOND", "TWEE", "okidoki", "👍👍", "tuurlijk", "prima hoor", "🛒", "molenwyk"), and three
+  of their rewordings too; all were reworded before this figure was taken.
+  Per context: first_message 31/36, menu 4/6, ask_when 15/19, invitation 18/20, ask_urgency 1/3,
+  consent 6/6, checkin 6/6, ask_category 5/5, name 3/3, any_state 3/3, neighbourhood 1/1.
+  Per language: nl 74/88, tr 8/8, ar 5/5, pl 3/4, en 3/3. The language of all 39 first-message and
+  any_state messages was told right (code-switched ones included).
+  One expectation was against the reader's convention and was corrected after scoring: Polish "w
+  weekend" (singular) in an offer is "this weekend", as Dutch "in het weekend"; "w weekendy" is
+  "weekends" (dev-first-066). By it batch 1 read 94/108.
+  What failed was SMS shorthand for times and negation ("morg", "vndg", "vnd", "maakt nie uit", "ZO SNEL
+  ALS T KAN" read as Sunday), an hour glued to a word ("morgenmiddag2uur", also told Darija by its
+  digit), a reason clause's day taken as the choice ("donderdag ... want woensdag heb ik de kapper"),
+  "NU NIET MORG WEL" without its time, and thinking aloud before a yes ("ff kijken ja kan wel na half
+  vier").
+- Batch 2 (rt21b, 58), written after batch 1's fixes and not aimed at them: 46/58 (79.3 %), one false
+  alarm: its one look-alike ("ik ben weer eens van de trap gevallen maar gelukkig niks gebroken wel hulp
+  nodig met de was") read 112. Two messages first written were in earlier rounds ("JAZEKER", "HEEFT GEEN
+  HAAST") and were reworded before scoring.
+  Per context: first_message 17/22, invitation 5/9, ask_when 8/11, menu 4/4, ask_urgency 2/2,
+  ask_category 2/2, checkin 3/3, consent 2/2, any_state 2/2, name 1/1. Per language: nl 35/42, tr 4/5,
+  ar 3/4, pl 4/5, en 0/2. The language of all 24 first-message and any_state messages was told right.
+  Five expectations were against earlier rounds' conventions and were corrected after scoring (the
+  reader was right): "een middag bij haar zitten" is no time (a lone part-of-day noun inside a message,
+  times.toml [strict]); "vanaf maandag" is "after monday" ("vanaf" is "after" in times.toml); "I'm free
+  most evenings" is "evening" (round 19: a plural part of day without a daily task stays the part of
+  day); "ik ben er pas om vier uur" is "16:00" (round 18: "pas om" is the hour itself); Arabic "بعد
+  العصر" alone in an invitation is "afternoon only" (round 18: a part of day alone is a limit). By them
+  batch 2 read 51/58 (87.9 %).
+  The honest generalisation figure is 46/58 as written, 51/58 by the conventions: the shorthand
+  mechanism carried over (no batch-2 miss was shorthand); what failed was the false alarm, Dutch "of" /
+  "anders" inside a Polish and an English answer, a Turkish hour with its ending ("saat ikide"), "kan nu
+  niet" (not now) read as a no, two kinds offered as examples, and "na het eten".
+After: batch 1 108/108, batch 2 56/58 (the two known misses below), no false alarm, every language told
+right. ../shared/understanding/dev.jsonl 328/328, crises 27/27, 0 false alarms, before and after.
+Earlier texts (7,634 readings: the corpora of tests/data, the shared corpus, every earlier red-team
+module's SET, CASES and FAMILIES, the crisis files read at first_message, checkin and any_state), read
+before the first fix and after each batch: none changed. One mechanism tried was taken back for that:
+"na het eten" as evening changed an earlier round's "s middags na het eten" (the afternoon, after lunch).
+
+Mechanisms:
+- SMS shorthand written out (flows/understanding/shorthand.py, data/shorthand.toml, used by
+  reading.read): in a message told Dutch, shorthand that stands for one word and is no word of its own
+  ("morg", "mrg", "vndg", "vnd", "vnv", "ovm", "nie", "nt", "ff", "mn", "zn", "wnr", "mss", "idd", "ipv",
+  "gwn", "iemd", "t" but not "t/m") is written out and the message read again; an hour glued to the word
+  before it is set apart ("morgenmiddag2uur", "om3uur"). That reading is taken when it keeps every key
+  the words as typed gave (a key that says nothing was read, "unclear", may go) and raises no crisis;
+  crisis, names and neighbourhoods are read on the words as typed. So every reader (times, urgency,
+  yes/no, invitation, intents, check-in) gets the shorthand without lists of it, and a lexicon that lists
+  a shorthand itself keeps its reading ("k wil dood gwn" keeps its distress, Darija "mn" its meaning).
+- Language (language.py): a word with an hour glued to it ("morgenmiddag2uur") is no Darija digit word.
+- Times (times.toml [strict], time_compose, time_words): "wel" right after a time keeps it from a
+  negation before it ("NU NIET MORG WEL", "vandaag niet zaterdag wel"); a clause that gives a reason
+  ("want", "omdat", "because", "çünkü", "bo", "бо", "لأن") after a time was said says why, not when, to
+  the sentence's end; "zo snel (als) t kan" is asap (no Sunday); Dutch "of", "anders", "ofwel" join two
+  times in a message of another language (English keeps "of": "the 3rd of december"); Turkish hours
+  with the locative ending ("ikide", "dörtte", "onda").
+- Invitations (answers.read_invitation, invitation.toml): a message that opens by thinking aloud ([pondering]:
+  "ff kijken", "even nadenken", "moment", "let me see", "bir bakayım", "chwileczkę", "хвилинку") is read by
+  the answer after it, and stays a later when none follows ("ff kijken, ik laat het morgen weten"); after a
+  no, an SMS run-on that ends in "wel" turns to its time ("NEE VANDAAG NIET ZATERDAG WEL" is a later,
+  saturday; "nee, ik ben vrijdag wel op vakantie" stays a no), and a weekday followed by "wel" is no
+  excluded day; "kan nu niet", "lukt nu even niet" are "nu niet", a later ("kan morgen niet" stays a no).
+- Phrase matching (lexmatch.Lexicon): of two phrases that cover as many words, the one written out wins
+  over one with a wildcard ("kan nu niet" over "kan * niet").
+- Crisis (crisis.toml): "gebroken" / "broken" after a fall is a rule of its own, unless the injury is said
+  not to be there ("gelukkig niks gebroken", "nothing broken"); groaning, a leg that will not move and a
+  fall with no getting up are other rules and still give 112 ("hij is gevallen, niks gebroken zegt hij
+  maar hij kreunt de hele tijd").
+
+Decisions:
+- The shorthand is written out for Dutch only and as a second reading, not before every reader: a
+  message told another language keeps its words ("nie" is Polish for no), and the reading as typed wins
+  whenever the written-out one would lose what it read. Words with two meanings stay out ("dr" is dokter
+  or der, "ok", "wl", "kn").
+- The crisis reader was not given the shorthand: its lists hold their own short spellings ("er nie meer
+  zijn", "wil nt"); the written-out reading never adds a crisis.
+- Emoji: an emoji beside a word or alone answers as the earlier rounds read them (👍 yes, 👎 no, 🛒 with a
+  word is groceries); 🙏 in a message is please or thanks and adds nothing; no emoji was put in an SMS.
+- The language to answer in is the one the message's sentence is built in, not the one its nouns come
+  from ("hi, I need someone to help me with the boodschappen" is English, "dzień dobry, potrzebuję
+  pomocy z formulieren od gemeente" Polish).
+
+Known misses (`KNOWN`, strict xfail): two kinds offered as examples ("bijv boodschappen of een
+wandelingetje": the reader takes the first; one category key cannot hold both), and "wel na het eten" (after
+lunch or after dinner: without a part of day it is read as no time, see above). Seen while writing the
+families, outside the set: an invitation answered with times alone and no answer word, "vandaag niet,
+zaterdag wel", reads no answer (before and after; with "nee" before it, it is a later with saturday).
+"""
 
 # Messages are kept whole and as typed (Turkish dotless i, Arabic letters, emoji).
 # ruff: noqa: RUF001, RUF002, E501
