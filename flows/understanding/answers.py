@@ -108,6 +108,11 @@ def read_invitation(
     a later. The condition is read for a yes or a later only: a time from `times.condition_time`, else
     a day with "only" ("kan pas zaterdag"), plus conditions of `data/invitation.toml` ("niet tillen").
     """
+    rest = _after_pondering(text)
+    if rest is not None:
+        answered = read_invitation(rest, lang, now)
+        if answered[0] is not None:
+            return answered  # "ff kijken ja kan wel na half vier": the answer after thinking aloud
     found = lx.tokens(text)
     labels = t.lexicon("invitation")["labels"]
     limits = lx.lexicon_of("invitation", "conditions").hits(found)
@@ -144,6 +149,21 @@ def read_invitation(
         else None
     )
     return answer, condition, confidence
+
+
+@cache
+def _pondering() -> re.Pattern[str]:
+    """An opening that thinks aloud (`data/invitation.toml` [pondering]), with what follows it."""
+    phrases = sorted({t.fold(p) for ps in t.lexicon("invitation")["pondering"].values() for p in ps}, key=len)
+    alternatives = "|".join(re.escape(phrase) for phrase in reversed(phrases))
+    return re.compile(rf"(?:{alternatives})(?![^\W_])[\s,.:;!…-]*(?P<rest>\S.*)", re.DOTALL)
+
+
+def _after_pondering(text: str) -> str | None:
+    """What follows an opening that thinks aloud ("ff kijken ja kan wel" -> "ja kan wel"); None when the
+    message does not open so or says nothing after it (round 21)."""
+    match = _pondering().match(t.fold(text))
+    return match.group("rest") if match else None
 
 
 # --- shared machinery -------------------------------------------------------------------------------
@@ -609,6 +629,11 @@ def _other_time_after(
     rest = [token for token in found[chosen.end :] if token.clause > clause]
     # "zaterdag wel": "wel" counts as the last word of a clause; "kan wel", "works" anywhere in one.
     closing = lx.word_set("invitation", "after_no_last")
+    if not rest and found[-1].word in closing and len(found) > chosen.end + 1:
+        # An SMS without commas, "NEE VANDAAG NIET ZATERDAG WEL": the time that "wel" closes, after the
+        # negated one (the times reader keeps a time followed by "wel"), round 21.
+        after = " ".join(token.raw for token in found[chosen.end :])
+        return times.condition_time(after, lang, now) is not None
     last_words = {
         token.word
         for at, token in enumerate(rest)
@@ -632,6 +657,8 @@ def _only_day(found: Sequence[Token]) -> str | None:
         clause = found[hit.start].clause
         near = [token.word for token in found[max(0, hit.start - 3) : hit.start] if token.clause == clause]
         following = found[hit.end].word if hit.end < len(found) else ""
+        if following in lx.word_set("invitation", "after_no_last"):
+            continue  # "vandaag niet zaterdag wel": the "niet" was about today (round 21)
         if excluded & set(near) or following in excluded_after:
             return f"not {hit.kind}"
         if before & set(near) or following in after:

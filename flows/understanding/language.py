@@ -30,8 +30,12 @@ _ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 _CYRILLIC_LETTERS = re.compile("[\u0400-\u04ff]")
 # Darija words written with digits for Arabic sounds: 3 = ع, 7 = ح, 9 = ق, 2 = ء, 5 = خ, 8 = غ.
 _DIGIT_WORD = re.compile(r"[a-z]*[235789][a-z][a-z0-9']*")
-# ...but not an hour, an ordinal or a unit: "2uur", "3rd", "5th", "9am", "2e".
-_NOT_DIGIT_WORD = re.compile(r"\d+(?:uur|u|am|pm|min|km|kg|st|nd|rd|th|e|de|ste|x|h|jaar|dagen|keer|weken)")
+# ...but not an hour, an ordinal or a unit: "2uur", "3rd", "5th", "9am", "2e"...
+_NOT_DIGIT_WORD = re.compile(
+    r"\d+(?:uur|u|am|pm|min|km|kg|st|nd|rd|th|e|de|ste|x|h|jaar|dagen|keer|weken)"
+    # ...nor an hour glued to the word before it: "morgenmiddag2uur", "om3uur" (round 21).
+    r"|[a-z]{2,}\d{1,2}(?:uur|u)"
+)
 
 
 @cache

@@ -96,6 +96,7 @@ class Lexicon:
     def __init__(self, phrases: Mapping[str, str]) -> None:
         self._by_first: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         self._anywhere: list[tuple[re.Pattern[str], str]] = []
+        self._wild: set[re.Pattern[str]] = set()  # the phrases with a lone "*"
         seen: set[str] = set()
         for phrase, kind in phrases.items():
             pattern = _phrase_regex(phrase)
@@ -103,6 +104,8 @@ class Lexicon:
                 continue
             seen.add(pattern)
             compiled = re.compile(pattern + r"(?!\S)")
+            if _ANY_WORDS in pattern:
+                self._wild.add(compiled)
             first = pattern.split(" ", 1)[0]
             if re.fullmatch(r"[^\\\s]+", first):
                 self._by_first.setdefault(first, []).append((compiled, kind))
@@ -122,15 +125,24 @@ class Lexicon:
         index = 0
         while index < len(words):
             best: tuple[int, str] | None = None
+            best_wild = False
             for compiled, kind in (*self._by_first.get(words[index], ()), *self._anywhere):
                 match = compiled.match(line, starts[index])
-                if match and (best is None or match.end() > best[0]):
-                    # A phrase stays inside one clause: "kan * niet" is not "kan wel, alleen niet op
-                    # maandag", "ja nee" (no) is not "ja. nee wacht, morgen pas".
-                    last = index + line.count(" ", starts[index], match.end())
-                    if found[last].clause != found[index].clause:
-                        continue
-                    best = (match.end(), kind)
+                if not match:
+                    continue
+                # Of two phrases as long, the one written out wins over one with a wildcard: "kan nu
+                # niet" (later) over "kan * niet" (no), round 21.
+                wild = compiled in self._wild
+                if best is not None and (
+                    match.end() < best[0] or (match.end() == best[0] and (wild or not best_wild))
+                ):
+                    continue
+                # A phrase stays inside one clause: "kan * niet" is not "kan wel, alleen niet op
+                # maandag", "ja nee" (no) is not "ja. nee wacht, morgen pas".
+                last = index + line.count(" ", starts[index], match.end())
+                if found[last].clause != found[index].clause:
+                    continue
+                best, best_wild = (match.end(), kind), wild
             if best is None:
                 index += 1
                 continue

@@ -20,6 +20,7 @@ from flows.understanding import (
     language,
     names,
     neighbourhoods,
+    shorthand,
     times,
     translit,
 )
@@ -113,6 +114,7 @@ def read(
     reading = _read(context, text, lang=lang, now=now, municipality=municipality)
     if reading.crisis:
         return reading
+    reading = _written_out(context, text, reading, now=now, municipality=municipality)
     # Ukrainian or Moroccan Arabic in Latin letters, spelled as the lexicons do not: read again with its
     # words as the lexicons write them (`translit`: Cyrillic words, Darija spellings of the same key).
     # That reading is taken when it says something the first did not, and raises no crisis.
@@ -129,6 +131,30 @@ def read(
         if not again.crisis and _says_more(context, again, reading):
             return replace(again, lang=written)
     return reading
+
+
+# Contexts read on the words as typed only: a name or a place is no shorthand ("Nie", "Ff").
+_AS_TYPED = frozenset({"name", "neighbourhood"})
+# Keys that say nothing was read ("unclear" at "Wanneer?"): a written-out reading may lose them.
+_NOTHING_READ = frozenset({"unclear", "unknown", "not_a_name"})
+
+
+def _written_out(
+    context: str, text: str, reading: Reading, *, now: datetime | None, municipality: Any
+) -> Reading:
+    """The reading of `text` with its SMS shorthand written out ("morg" -> "morgen", "maakt nie uit",
+    `shorthand`), in the language it was told (round 21): taken when it keeps every key the words as
+    typed gave (values may be mended: "ZO SNEL ALS T KAN" is asap, not Sunday) and raises no crisis;
+    a lexicon that lists a shorthand itself ("k wil dood gwn", Darija "mn") keeps its reading."""
+    if context in _AS_TYPED:
+        return reading
+    spelled = shorthand.expand(text, reading.lang)
+    if spelled == text:
+        return reading
+    again = _read(context, spelled, lang=reading.lang, now=now, municipality=municipality)
+    if again.crisis or not set(reading.to_corpus()) - _NOTHING_READ <= set(again.to_corpus()):
+        return reading
+    return replace(again, lang=reading.lang)
 
 
 # What each context's reading says; a reading without it (or only a greeting) read as nothing.

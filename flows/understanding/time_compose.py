@@ -124,6 +124,7 @@ def _read(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReadi
         items = _drop_around(items, "past", ",.;:!?()[]\n", _may_be_past)
     if mode != "message":
         items = _drop_around(items, "talk", ",.;:!?()[]\n", _is_time)
+    items = _without_reasons(items, found)
     segments: list[list[Item]] = [[]]
     for item in items:
         if item.kind == "corr":
@@ -296,6 +297,37 @@ def _drop_around(
     return kept
 
 
+def _without_reasons(items: list[Item], found: list[str]) -> list[Item]:
+    """The items without the times of a clause that gives a reason after a time was said: "donderdag,
+    want woensdag heb ik de kapper" is Thursday (round 21). A reason clause runs to the sentence's end;
+    a reason before any time ("omdat ik morgen ...") keeps its times: they may be all there is."""
+    reasons = _reason_words()
+    if reasons.isdisjoint(found):
+        return items
+    dropped: set[int] = set()
+    for at, word in enumerate(found):
+        if word not in reasons or not any(item.kind in _TIME_KINDS and item.end <= at for item in items):
+            continue
+        for index, item in enumerate(items):
+            if item.start <= at:
+                continue
+            if item.kind == "sep" and item.value in ".!?\n":
+                break
+            if item.kind in _TIME_KINDS:
+                dropped.add(index)
+    return [item for index, item in enumerate(items) if index not in dropped]
+
+
+@cache
+def _reason_words() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["reasons"])
+
+
+@cache
+def _affirming_words() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["affirm"])
+
+
 # "vandaag niet maar morgen wel": a "but" ends what a negation is about.
 _CONTRAST = frozenset({"maar", "but", "ama", "ale", "але", "walakin", "lakin", "mais"})
 
@@ -315,6 +347,8 @@ def _negated(items: list[Item], found: list[str]) -> list[Item]:
             words = found[min(item.end, other.end) : max(item.start, other.start)]
             if _CONTRAST.intersection(words):
                 continue
+            if other_index > index and other.end < len(found) and found[other.end] in _affirming_words():
+                continue  # "nu niet morgen wel": "wel" turns to the time it follows (round 21)
             distance = item.start - other.end if other_index < index else other.start - item.end
             if distance <= 2:
                 dropped.add(other_index)

@@ -377,6 +377,14 @@ class _Index:
 
 
 @cache
+def _dutch_or(lang: str) -> frozenset[str]:
+    """The Dutch words for "or" read in a message of `lang` too (round 21: "..., of zaterdag")."""
+    strict = lexicon("times")["strict"]
+    kept = frozenset(strict["dutch_or"])
+    return kept - frozenset(strict["dutch_or_not_en"]) if lang == "en" else kept
+
+
+@cache
 def index(lang: str, loose: bool) -> _Index:
     """The phrases read for a message in `lang`: its own in full, the others' time words (strict ones)."""
     exact: dict[str, list[_Entry]] = defaultdict(list)
@@ -393,9 +401,13 @@ def index(lang: str, loose: bool) -> _Index:
                 continue
             items = _items_of(key.lstrip("~"))
             secondary = language == "en" and all(kind in ENGLISH_TOO for kind, _ in items)
-            if not primary and not secondary and not all(kind in CONTENT for kind, _ in items):
+            dutch_or = language == "nl" and items == (("or", ""),)
+            content = all(kind in CONTENT for kind, _ in items)
+            if not primary and not secondary and not dutch_or and not content:
                 continue
             for phrase in phrases:
+                if dutch_or and not primary and phrase not in _dutch_or(lang):
+                    continue
                 words = phrase.split()
                 stem_flags = tuple(w.endswith("*") for w in words)
                 plain_tokens = tuple(_plain(w.rstrip("*")) for w in words)
