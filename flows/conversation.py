@@ -223,6 +223,8 @@ def _route(
     if language_done and command in LANGUAGE_COMMANDS:
         command = None
     answer = chosen(state, event)
+    if answer is None and event.kind == "text" and (offer := _offer_in_words(state, event, command, now)):
+        answer, command = offer, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
         command = "stop"
 
@@ -282,6 +284,8 @@ def _route(
         return _without_miss(_route(state, event, now, profile, language_done=True), again)
     if said is not None:
         command = "stop_check" if said == "stop" else said
+    if (about := _care_in_words(state, event, command, answer, profile, now)) is not None:
+        return about  # "stop maar met die berichtjes over hoe het gaat": the check-ins, not all messages
     if command == "stop_check":
         return _stop_check(state)
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
@@ -367,6 +371,56 @@ def _with_distress(state: dict[str, Any], event: Event, result: StepResult) -> S
         return result
     alert = Effect("alert_staff", {"kind": "care_distress", "priority": "high"})
     return replace(result, effects=(*result.effects, alert))
+
+
+def _offer_in_words(state: dict[str, Any], event: Event, command: str | None, now: datetime) -> str | None:
+    """The offer a sentence picks at the offers after Zwaar (or the distress offers): said in words
+    (`care.offer_in_words`), a person asked for (MENS, "kan ik iemand spreken?") is the call back, and
+    a request told ("iemand die een middag bij mijn moeder zit") is asking neighbours, its words kept
+    for the ask flow as a request at the menu keeps them. None when the offers are not open."""
+    if care.offered_key(state, "none") is None:
+        return None
+    if command is None and (key := care.offer_in_words(state, event.text)) is not None:
+        return key
+    if command == "human":
+        return care.offered_key(state, "callback")
+    if command is not None:
+        return None
+    found = interpret.reading("menu", event.text, language(state), None)
+    if found.intent != "ask" or found.confidence < interpret.CONFIDENT or found.crisis:
+        return None
+    key = care.offered_key(state, "ask")
+    if key is not None:
+        state["pending"] = interpret.pending_request(found, event.text, now)
+    return key
+
+
+def _care_in_words(
+    state: dict[str, Any],
+    event: Event,
+    command: str | None,
+    answer: str | None,
+    profile: Profile,
+    now: datetime,
+) -> StepResult | None:
+    """A registered carer at the menu who talks about the check-ins (`care.about_checkins`): a pause,
+    stopping them (stopping said in words that name them is about them, not about every message of
+    Voordeur), another rhythm, a question what they are. Not at an open question, and not for a
+    message the reader takes for a request."""
+    if (
+        profile.care is None
+        or event.kind != "text"
+        or answer is not None
+        or command not in (None, "stop_check")
+        or state.get("flow") not in (None, "menu")
+        or str((state.get("prompt") or {}).get("key") or "menu") != "menu"
+    ):
+        return None
+    found = interpret.reading("menu", event.text, language(state), None)
+    if found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
+        return None
+    stop = command == "stop_check"
+    return care.about_checkins(state, event.text, profile, now, stop=stop, in_thread=bool(profile.threads))
 
 
 def _caption_as_text(event: Event) -> Event:
