@@ -28,6 +28,8 @@ from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.reading import read
 from flows.understanding.text import lexicon
+from flows.understanding.time_compose import read_time
+from flows.understanding.time_reading import TimeReading
 from flows.when import AMSTERDAM, When, describe_when, parse_when
 
 FLOW = "care"
@@ -427,7 +429,11 @@ def _rule_from(text: str, now: datetime, freq: str | None, lang: str = "nl") -> 
 def _rule_from_reader(text: str, now: datetime, freq: str | None, lang: str) -> Rule | None:
     """One day of the week read by the reader, at the hour said, from the hour a bound names ("na
     achten" is from 20:00), at the start of the part of day said, or at 10:00."""
-    found = read("ask_when", text, lang=lang, now=now).time
+    return _rule_of_time(read("ask_when", text, lang=lang, now=now).time, now, freq)
+
+
+def _rule_of_time(found: TimeReading | None, now: datetime, freq: str | None) -> Rule | None:
+    """The weekly (or every other week) rule of a reading that names one day of the week."""
     if found is None or len(found.days) != 1 or found.recurrence == "daily" or found.before is not None:
         return None
     at = found.at or found.after
@@ -510,11 +516,12 @@ def about_checkins(
 def _new_rhythm(text: str, now: datetime, current: Rule, lang: str) -> Rule | None:
     """A rhythm said in words: a day (and time), or only how often ("every two weeks"), which keeps
     the day and time of the rhythm as it was (Monday 10:00 when there was none)."""
-    found = read("ask_when", text, lang=lang, now=now).time
+    # Strict, as a time inside a message ("het is goed zo" names no Sunday).
+    found = read_time(text, lang, now, mode="message")
     if found is None or found.recurrence not in (None, "weekly", "biweekly"):
         return None
     if found.days:
-        return _rule_from(text, now, found.recurrence, lang)
+        return _rule_of_time(found, now, found.recurrence)
     if found.recurrence is None:
         return None
     at = current.at or DEFAULT_TIME
