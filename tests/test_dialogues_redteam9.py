@@ -263,7 +263,11 @@ BATCH_1 = [
         (*OFFERED, ("kan ik misschien iemand spreken?", CALLBACK)),
         profile=CARER,
     ),
-    D("offers: 'bel me maar gewoon' is a call back", (*OFFERED, ("bel me maar gewoon", CALLBACK)), profile=CARER),
+    D(
+        "offers: 'bel me maar gewoon' is a call back",
+        (*OFFERED, ("bel me maar gewoon", CALLBACK)),
+        profile=CARER,
+    ),
     D(
         "offers: 'nee hoor, het lukt wel, dank je' is not now",
         (*OFFERED, ("nee hoor, het lukt wel, dank je", {"effect_has": {"care_followup": {"offer": "none"}}})),
@@ -599,6 +603,67 @@ GUARDS = [
     ),
 ]
 
+# For the one cared for, who lives elsewhere: written after batch 2, when its two on-behalf dialogues (which
+# checked only that a request was started) were read through to the end: the carer's own neighbourhood was
+# taken as where.
+ON_BEHALF = [
+    D(
+        "'... hij woont in een andere wijk': where is asked, not assumed",
+        (
+            (
+                "kan iemand mijn vader naar het ziekenhuis brengen? hij woont in een andere wijk",
+                {"keys": ["ask_when"]},
+            ),
+            ("donderdag om 10 uur", {"keys": ["ask_where"], "not_keys": MISSES}),
+            ("nee", {"keys": ["ask_where_other"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "en: 'my mum lives in Bloemhof, ...' is in Bloemhof",
+        (
+            (
+                "my mum lives in Bloemhof, could someone help her with the garden on saturday?",
+                {"keys": ["ask_summary"], "says": ["Bloemhof"]},
+            ),
+        ),
+        profile=CARER,
+        state=menu_state("en"),
+    ),
+    D(
+        "pl: 'moja mama mieszka w Oude Haven, ...' is in Oude Haven",
+        (
+            (
+                "moja mama mieszka w Oude Haven, czy ktoś może zrobić jej zakupy w piątek?",
+                {"keys": ["ask_summary"], "says": ["Oude Haven"]},
+            ),
+        ),
+        profile=CARER,
+        state=menu_state("pl"),
+    ),
+    # Guards: one's own neighbourhood, said or not, is still where.
+    D(
+        "'ze woont ook in de Molenwijk' is the carer's own neighbourhood: not asked",
+        (
+            (
+                "kan iemand donderdag voor mijn moeder koken? ze woont ook in de Molenwijk",
+                {"keys": ["ask_*"], "not_keys": ["ask_where*"]},
+            ),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "'ik woon in ...' is the writer: not asked",
+        (
+            (
+                "ik woon in de Molenwijk, kan iemand vrijdag mijn lamp ophangen?",
+                {"keys": ["ask_*"], "not_keys": ["ask_where*"]},
+            ),
+        ),
+        profile=CARER,
+    ),
+]
+
 # Known misses, left (strict xfails: each must still fail; see the docstring).
 KNOWN = [
     D(
@@ -680,6 +745,11 @@ def test_guards(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
 
+@pytest.mark.parametrize("dialogue", as_params(ON_BEHALF))
+def test_on_behalf(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
 @pytest.mark.parametrize("dialogue", as_params(SEEN))
 def test_seen(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
@@ -706,7 +776,7 @@ def test_messages_are_new() -> None:
     earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
     sent = {
         text
-        for d in (*BATCH_1, *HELD_OUT, *GUARDS, *SEEN, *KNOWN)
+        for d in (*BATCH_1, *HELD_OUT, *GUARDS, *ON_BEHALF, *SEEN, *KNOWN)
         for text, _ in d.turns
         if isinstance(text, str) and len(text.split()) > 2
     }
