@@ -379,6 +379,7 @@ async def test_a_pause_in_words_moves_the_next_checkin_and_keeps_the_rhythm(
     assert registration is not None
     assert registration.rhythm == {"freq": "weekly", "at": "10:00", "weekday": 0}
     # Asked how long when no length is said; a choice answers it.
-    await say(runtime, NUMBER, "stop even een paar weken met die vragen over hoe het gaat", "2", channel="sms")
+    paused = "stop even een paar weken met die vragen over hoe het gaat"
+    await say(runtime, NUMBER, paused, "2", channel="sms")
     [event] = await pending(runtime, care.CHECKIN)
     assert event.due_at == datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
