@@ -33,6 +33,10 @@ from flows.understanding.time_reading import TimeReading
 from flows.when import AMSTERDAM, When, describe_when, parse_when
 
 FLOW = "care"
+# A person of the team will contact her (a call back asked): the next few messages may say when she is
+# reachable (flows/conversation.py `_for_the_person`). Also set by MENS and by staff handing back.
+PERSON_CONTACT = "person_contact"
+PERSON_CONTACT_MESSAGES = 3
 COMMANDS = frozenset({"care", "heavy"})
 ANSWERS = ("good", "okay", "heavy")
 OFFERS = ("ask", "respite", "callback", "none")
@@ -125,6 +129,7 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
         return StepResult(state, (say(intro),), tuple(effects))
     if offer == "callback":
         effects.append(Effect("alert_staff", {"kind": "care_callback", "priority": "high"}))
+        state[PERSON_CONTACT] = PERSON_CONTACT_MESSAGES
         return _resume(state, (say("care_callback_ok"),), tuple(effects))
     if offer == "respite":
         return _resume(state, respite_info(state), tuple(effects))

@@ -49,6 +49,7 @@ from flows.profile import Profile, after
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
 from flows.understanding.text import lexicon
+from flows.understanding.time_compose import read_time
 
 # Replies that must not follow right after a crisis answer.
 CHEERFUL = frozenset({"welcome", "menu", "not_understood", "ask_name", "start_confirmed"})
@@ -173,7 +174,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
     calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
+    contact = state.get(care.PERSON_CONTACT)
     result = _route(state, event, now, profile, followed=followed)
+    if event.kind == "text" and contact and result.state.get(care.PERSON_CONTACT) == contact:
+        _count_down(result.state, care.PERSON_CONTACT)
     if followed:
         result = replace(result, replies=(say("language_followed"), *result.replies))
     if calm and any(
@@ -652,6 +656,8 @@ def _on_menu(
         return understood
     if answer is None and event.kind == "text" and (heavy := _heavy_in_words(state, event, profile)):
         return heavy
+    if answer is None and event.kind == "text" and (noted := _for_the_person(state, event, profile, now)):
+        return noted
     polite = smalltalk.kind_of(event.text) if answer is None and event.kind == "text" else None
     if state.get("prompt") and interpret.context_of(state) != "menu":
         # An open invitation, check-in or question is asked again, never dropped for the menu.
@@ -661,6 +667,34 @@ def _on_menu(
         # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
         return StepResult(state, _kindly(state, polite))
     return StepResult(state, repair.again(state))
+
+
+def _count_down(state: dict[str, Any], key: str) -> None:
+    """One message less for a marker that lasts a few messages; gone at none."""
+    left = int(state.get(key) or 0) - 1
+    if left > 0:
+        state[key] = left
+    else:
+        state.pop(key, None)
+
+
+def _for_the_person(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime
+) -> StepResult | None:
+    """Just after asking for a person (a call back, MENS) or after staff handed the conversation back:
+    words of talking to that person again ("kan ik later nog eens met haar praten?") ask for a person
+    again; when she is reachable ("na vieren ben ik pas thuis", "please call after 5pm"; a time said,
+    or conversation.toml [reachable]) is passed on to staff as a note, not "I did not understand"."""
+    if not state.get(care.PERSON_CONTACT):
+        return None
+    if says_any(event.text, "talk_again"):
+        return threads.on_command(state, "human", profile)
+    said_time = read_time(event.text, language(state), now, mode="message") is not None
+    if not (said_time or says_any(event.text, "reachable")):
+        return None
+    state.pop(care.PERSON_CONTACT, None)  # one note is enough
+    alert = Effect("alert_staff", {"kind": "contact_note", "priority": "normal"})
+    return StepResult(state, (say("contact_noted"),), (alert,))
 
 
 def _polite_at_bot_question(state: dict[str, Any], event: Event) -> StepResult | None:

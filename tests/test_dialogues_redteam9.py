@@ -664,6 +664,98 @@ ON_BEHALF = [
     ),
 ]
 
+# Batch 3, the handover to a person: written after batch 2's fixes and scored before fixing: what a carer
+# says right after asking for a call back or MENS, and after staff hand the conversation back.
+CALLED = (*OFFERED, ("3", {"keys": ["care_callback_ok"]}))
+BACK = {"internal": "staff_handed_back", "meta": {"service": "Voordeur"}}
+BATCH_3 = [
+    D(
+        "after a call back: 'na vieren ben ik pas thuis' is passed to staff, not a miss",
+        (*CALLED, ("na vieren ben ik pas thuis", {"not_keys": MISSES, "effect": ["alert_staff"]})),
+        profile=CARER,
+    ),
+    D(
+        "after a call back: 'wanneer belt er iemand?' is answered, not a miss",
+        (*CALLED, ("wanneer belt er iemand?", {"not_keys": ["ask_*", *MISSES]})),
+        profile=CARER,
+    ),
+    D(
+        "after a call back en: 'please call after 5pm, I'm at work' is passed to staff",
+        (*CALLED, ("please call after 5pm, I'm at work", {"not_keys": MISSES, "effect": ["alert_staff"]})),
+        profile=CARER,
+        state=menu_state("en"),
+    ),
+    D(
+        "after a call back pl: 'proszę dzwonić po południu' is passed to staff",
+        (*CALLED, ("proszę dzwonić po południu", {"not_keys": MISSES, "effect": ["alert_staff"]})),
+        profile=CARER,
+        state=menu_state("pl"),
+    ),
+    D(
+        "after MENS: 'oké dank je, ik wacht wel' is kind, no miss",
+        (("MENS", {"keys": ["human_requested"]}), ("oké dank je, ik wacht wel", {"not_keys": MISSES})),
+        profile=CARER,
+    ),
+    D(
+        "after staff handed back: 'kan ik later nog eens met haar praten?' asks for a person again",
+        (
+            (BACK, {"keys": ["staff_handed_back"]}),
+            ("kan ik later nog eens met haar praten?", {"effect": ["request_human"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "after staff handed back: 'het gaat alweer wat beter, dank jullie' is no miss",
+        (
+            (BACK, {"keys": ["staff_handed_back"]}),
+            ("het gaat alweer wat beter, dank jullie", {"not_keys": MISSES}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "after staff handed back uk: 'дякую за розмову' is no miss",
+        ((BACK, {"keys": ["staff_handed_back"]}), ("дякую за розмову", {"not_keys": MISSES})),
+        profile=CARER,
+        state=menu_state("uk"),
+    ),
+]
+
+GUARDS_3 = [
+    D(
+        "after a call back: a request is still a request",
+        (
+            *CALLED,
+            (
+                "kan iemand morgen om 10 uur de hond uitlaten?",
+                {"keys": ["ask_*"], "no_effect": ["alert_staff"]},
+            ),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "in a thread after MENS: 'morgen om 10 uur?' is for the neighbour",
+        (
+            ("MENS", {"keys": ["human_requested"]}),
+            ("morgen om 10 uur?", {"effect": ["relay"], "not_keys": ["contact_noted"]}),
+        ),
+        profile=CARER_THREAD,
+    ),
+    D(
+        "no call back asked: 'na vieren ben ik pas thuis' is no note to staff",
+        (("na vieren ben ik pas thuis", {"no_effect": ["alert_staff"], "not_keys": ["contact_noted"]}),),
+        profile=CARER,
+    ),
+    D(
+        "after a call back, one note: the second time said is not passed on again",
+        (
+            *CALLED,
+            ("na vieren ben ik pas thuis", {"keys": ["contact_noted"]}),
+            ("of anders morgen na het eten", {"not_keys": ["contact_noted"], "no_effect": ["alert_staff"]}),
+        ),
+        profile=CARER,
+    ),
+]
+
 # Known misses, left (strict xfails: each must still fail; see the docstring).
 KNOWN = [
     D(
@@ -750,6 +842,16 @@ def test_on_behalf(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
 
+@pytest.mark.parametrize("dialogue", as_params(BATCH_3))
+def test_batch_3(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS_3))
+def test_guards_3(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
 @pytest.mark.parametrize("dialogue", as_params(SEEN))
 def test_seen(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
@@ -776,7 +878,7 @@ def test_messages_are_new() -> None:
     earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
     sent = {
         text
-        for d in (*BATCH_1, *HELD_OUT, *GUARDS, *ON_BEHALF, *SEEN, *KNOWN)
+        for d in (*BATCH_1, *HELD_OUT, *GUARDS, *ON_BEHALF, *BATCH_3, *GUARDS_3, *SEEN, *KNOWN)
         for text, _ in d.turns
         if isinstance(text, str) and len(text.split()) > 2
     }
