@@ -26,6 +26,7 @@ from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.checkin import read_checkin
 from flows.understanding.reading import read
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
@@ -583,7 +584,8 @@ def offer_in_words(state: dict[str, Any], text: str) -> str | None:
     }
     if len(picked) == 1 and 1 <= (place := picked.pop()) <= len(offered):
         return offered[place - 1]
-    if says_any(text, "care_offer_none"):
+    if says_any(text, "care_offer_none") and not read_checkin(text)[1]:
+        # "nee hoor, het lukt wel"; not "nee, ik kan het echt niet meer aan": at her limit, no "not now".
         return _offered(offered, "none")
     return None
 

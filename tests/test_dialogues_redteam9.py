@@ -722,6 +722,11 @@ BATCH_3 = [
 
 GUARDS_3 = [
     D(
+        "offers: 'nee, ik kan het gewoon niet meer aan' is no kind 'not now'",
+        (*OFFERED, ("nee, ik kan het gewoon niet meer aan", {"no_effect": ["care_followup"]})),
+        profile=CARER,
+    ),
+    D(
         "after a call back: a request is still a request",
         (
             *CALLED,
