@@ -9,7 +9,91 @@ the check-in rhythm in words, changing, pausing or stopping it later, asking wha
 check-in in sentences, emoji, one word, irony, at the limit and in crisis; picking one of the offers
 after Zwaar in words, asking for a person; asking help for the one cared for.
 
-FIGURES_PLACEHOLDER
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (8015cb5);
+each batch was also scored on the code just before its own fixes:
+- Batch 1 (BATCH_1, 42 dialogues; written before reading flows/care.py or the check-in reader): main
+  97/120 turns, 20/42 dialogues; after 120/120, 42/42. Per language (dialogues) on main: nl 13/25, en
+  1/4, tr 2/3, pl 1/4, uk 2/3, ar 1/3. Per kind on main: the rhythm and day in words 2/10 (the two that
+  held were not misread, but no answer either), a registered carer's words about the check-ins 0/5,
+  check-in answers 13/15, the offers in words 3/10, a person or help for the one cared for at the menu
+  2/2.
+- Held out (HELD_OUT, 36 dialogues; written after batch 1's fixes, not aimed at them): main 75/93, 19/36;
+  before its own fixes 91/93, 34/36 (nl 12/13, ar 3/4, the rest all); after 93/93, 36/36.
+- Guards (GUARDS, 10 dialogues, with batch 2): 20/20 on main; 19/20 before batch 2's fixes (one caught a
+  false reading of batch 1's: "elke week op maandag is prima zo" re-registered on Sunday); 20/20 after.
+- For the one cared for (ON_BEHALF, 5 dialogues; written when batch 2's two on-behalf dialogues, which
+  only checked that a request started, were read through): 5/7, 4/5 before; 7/7, 5/5 after.
+- The handover to a person (BATCH_3, 8 dialogues, scored before fixing): 20/24, 4/8 on main and before
+  its fixes; 24/24, 8/8 after. Its guards (GUARDS_3, 5): 14/15 on main, 13/15 before its fixes (one was a
+  change asked for; one caught batch 1's "nee" read as "not now" beside words of being at the limit);
+  15/15 after.
+- Seen after fixing (SEEN, 7; not in the figures): 1/7 on main, 7/7 after.
+- Six batch-1/2 wordings were reworded after a freshness check found them in earlier rounds ("bel me
+  maar", "kan ik iemand spreken?", ...); all figures are of the final wordings. One batch-1 expectation
+  was corrected: a person asked for at the menu is the `request_human` effect (the staff handover), not
+  `alert_staff` as first written.
+
+What failed and what changed (mechanisms):
+- The rhythm question: a choice read in the words ("elke twee weken op zondagavond" is "Om de week")
+  asked the day again, the day said with it lost. Now, at the rhythm step, the day and time said with
+  the choice are read first (flows/care.py). Days in Turkish, Polish, Ukrainian and Arabic were not read
+  at all (`parse_when` is Dutch and English): `_rule_from` now falls back to the reader (`read`,
+  ask_when), one day of the week at the hour said, from the hour a bound names ("na achten" is from
+  20:00), at the start of the part of day, else 10:00.
+- "alleen als ik het zelf vraag", "no need, I'll let you know myself" at the rhythm question are "Niet"
+  (conversation.toml [care_rhythm_never]); "om de dag", "every day" get an explanation that a check-in
+  asks about the week, so at most weekly (`care_rhythm_most_weekly`, [care_too_often]), not "Dat begreep
+  ik niet".
+- A registered carer's words about the check-ins at the menu were misses, or went to the stop question
+  for all of Voordeur's messages. Now `care.about_checkins` (called from `conversation._care_in_words`
+  at the plain menu, not for a message the reader takes for a request) reads words that name the
+  check-ins ([care_checkins]) with: a pause ([care_pause_asking], or stopping said with how long) -
+  how long (1, 2, 4 weeks or a date), then the new effect `care_pause` {"until"}: bot/effects/care.py
+  cancels the pending check-in and schedules the first of the rhythm from then, the rhythm kept
+  (tested on SQLite in tests/test_care.py); stopping ([care_stop_asking], or stop said in words) - the
+  MANTELZORG stop question; another rhythm, read strictly as a time inside a message (`read_time`,
+  message mode: "het is goed zo" names no Sunday) - registered at once, a day or time not said kept
+  from the rhythm as it was; the rhythm it already is, or a question - the registration as MANTELZORG
+  shows it. In a conversation with a neighbour only a pause or a stop.
+- The offers after Zwaar (and the distress offers) in a sentence were misses, a new request, or MENS
+  (no follow-up recorded, no high-priority call back). Now `care.offer_in_words`: a wish to talk to a
+  person ([care_offer_call]) is the call back, a break ([care_offer_respite]) the respite information,
+  an offer named by its place ([care_offer_pick]: "dat tweede", "the last one"), a kind no
+  ([care_offer_none]) not now - unless the check-in reader reads being at the limit in it; MENS or a
+  person asked for in words is the call back; a request told ("iemand die een middag bij mijn vrouw
+  zit") is asking neighbours, its words kept for the ask flow (`care_ask_intro_kept` instead of "Vertel
+  waarbij je hulp wilt").
+- Check-in reader (data/checkin.toml): "eigenlijk" and "helemaal" are fillers ("het gaat eigenlijk
+  helemaal niet" is "het gaat niet"); the verb before "ik" is distress too ("eerlijk gezegd trek ik het
+  niet meer"); another night told is a reason ("weer de hele nacht geroepen": beside "geweldig hoor" the
+  middle answer, not good).
+- A request for someone who lives elsewhere ("... hij woont in een andere wijk") took the writer's own
+  neighbourhood. Now words of where the other one lives ([lives_elsewhere], third person) make
+  `ask._prefill` use a neighbourhood named, else ask the where question.
+- After a call back, MENS, or staff handing the conversation back (`staff_handed_back`), what the carer
+  said next was a miss. Now for the next few messages (state `person_contact`, 3) a time or words of
+  being reachable ([reachable]: "na vieren ben ik pas thuis", "please call after 5pm") get
+  `contact_noted` and a normal-priority staff alert `contact_note` (once), and words of talking to that
+  person again ([talk_again]) ask for a person (`request_human`). A request is still a request; in a
+  thread the neighbour still gets the message.
+
+Decided:
+- Check-ins stay at most weekly; a daily wish is explained at the rhythm question. At the day question
+  "elke dag om 9 uur" is still asked again plainly (a golden transcript holds it).
+- "stop met die berichtjes" from a registered carer names the check-ins ("berichtjes over", "die
+  berichten") only with words of them; STOP typed alone still stops everything at once; the stop
+  question is asked either way, so a misreading costs one "nee".
+- "Wat is dat, die vraag elke maandag?" shows the registration (with Ander ritme / Opnieuw / Stoppen),
+  rather than a new explanation text.
+- A person asked for at the menu is `request_human` (the staff handover as before); at the open offers
+  it is the check-in's call back (high priority, recorded as its follow-up).
+- The note to staff after a call back carries no text (alerts have none): staff read the conversation.
+
+Known misses, left (KNOWN, strict xfails):
+- A day left to the bot at the day question ("kies jij maar, als het maar niet in het weekend is") is
+  asked again; no weekday is chosen for the carer.
+- MANTELZORG after a pause does not say until when: the pause lives only in the next check-in's time;
+  the profile the flows see has no pause.
 """
 
 from __future__ import annotations
