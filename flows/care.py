@@ -522,13 +522,14 @@ def about_checkins(
 def _new_rhythm(text: str, now: datetime, current: Rule, lang: str) -> Rule | None:
     """A rhythm said in words: a day (and time), or only how often ("every two weeks"), which keeps
     the day and time of the rhythm as it was (Monday 10:00 when there was none)."""
-    # Strict, as a time inside a message ("het is goed zo" names no Sunday).
+    # Strict, as a time inside a message ("het is goed zo" names no Sunday); how often alone may also be
+    # read as an answer is ("raz na dwa tygodnie, proszę?"), a day not.
     found = read_time(text, lang, now, mode="message")
-    if found is None or found.recurrence not in (None, "weekly", "biweekly"):
-        return None
-    if found.days:
+    if found is not None and found.recurrence in (None, "weekly", "biweekly") and found.days:
         return _rule_of_time(found, now, found.recurrence)
-    if found.recurrence is None:
+    if found is None or found.recurrence is None:
+        found = read("ask_when", text, lang=lang, now=now).time
+    if found is None or found.recurrence not in ("weekly", "biweekly"):
         return None
     at = current.at or DEFAULT_TIME
     weekday = current.weekday if current.weekday is not None else 0

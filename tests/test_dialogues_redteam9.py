@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, E501
+# ruff: noqa: RUF001, RUF002, E501
 """Red team of whole conversations, round 9: mantelzorgers in their own words, and a person when asked
 (round 7: tests/test_dialogues_redteam7.py).
 
@@ -27,7 +27,7 @@ each batch was also scored on the code just before its own fixes:
   its fixes; 24/24, 8/8 after. Its guards (GUARDS_3, 5): 14/15 on main, 13/15 before its fixes (one was a
   change asked for; one caught batch 1's "nee" read as "not now" beside words of being at the limit);
   15/15 after.
-- Seen after fixing (SEEN, 7; not in the figures): 1/7 on main, 7/7 after.
+- Seen after fixing (SEEN, 8; not in the figures): 1/7 of the first seven on main; 8/8 after.
 - Six batch-1/2 wordings were reworded after a freshness check found them in earlier rounds ("bel me
   maar", "kan ik iemand spreken?", ...); all figures are of the final wordings. One batch-1 expectation
   was corrected: a person asked for at the menu is the `request_human` effect (the staff handover), not
@@ -94,6 +94,9 @@ Known misses, left (KNOWN, strict xfails):
   asked again; no weekday is chosen for the carer.
 - MANTELZORG after a pause does not say until when: the pause lives only in the next check-in's time;
   the profile the flows see has no pause.
+- Turkish how often without a day ("iki haftada bir sorar mısınız?") is not read by the reader: the
+  registration is shown instead of changed (found after the figures, when checking the rendered
+  replies; Ukrainian and Arabic say it and are changed).
 """
 
 from __future__ import annotations
@@ -867,8 +870,25 @@ KNOWN = [
     ),
 ]
 
+KNOWN.append(
+    D(
+        "tr registered: 'iki haftada bir sorar mısınız?' is every other Monday",
+        (("iki haftada bir sorar mısınız?", reg(freq="biweekly", weekday=0)),),
+        profile=CARER,
+        state=menu_state("tr"),
+        gap="the reader reads Turkish 'iki haftada bir' only with a day (times.toml has it as every_other and "
+        "rec:biweekly); without one the registration is shown",
+    )
+)
+
 # Seen after fixing (not in the figures): the same mechanisms in other words.
 SEEN = [
+    D(
+        "uk registered: 'можна питати мене раз на два тижні?' is every other Monday",
+        (("можна питати мене раз на два тижні?", reg(freq="biweekly", weekday=0, at="10:00")),),
+        profile=CARER,
+        state=menu_state("uk"),
+    ),
     D(
         "nl rhythm: 'om de dag graag' is explained: at most once a week",
         (
