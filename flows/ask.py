@@ -14,7 +14,7 @@ from typing import Any
 from flows import categories, conditions, interpret, places, repair, smalltalk
 from flows.conditions import describe_request_when
 from flows.dialogue import YES_NO, chosen, label_of, language, prompt, repeat_prompt, say
-from flows.normalise import choice_in, simplify
+from flows.normalise import choice_in, says_any, simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import says_nothing_more
@@ -78,6 +78,14 @@ def _prefill(draft: dict[str, Any], pending: dict[str, Any], profile: Profile, l
         draft["urgent"] = kind == "asap"
     if profile.neighbourhood is not None:
         draft["neighbourhood"] = profile.neighbourhood
+    if says_any(text, "lives_elsewhere"):
+        # "kan iemand mijn vader naar het ziekenhuis brengen? hij woont in een andere wijk": the one it is
+        # for lives where the words say (a neighbourhood named), else the where question is asked.
+        match = places.find_neighbourhood(text, places.load_municipality())
+        if match.status == "found" and match.neighbourhood is not None:
+            draft["neighbourhood"] = match.neighbourhood.key
+        else:
+            draft.pop("neighbourhood", None)
     if "category" in draft and "when" in draft:
         # Who may see it: the most private choice unless the person changes it in the summary.
         draft.setdefault("visibility", "helper")

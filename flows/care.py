@@ -21,14 +21,23 @@ from typing import Any
 
 from flows import catalogue, repair
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import folded, number_in, simplify, words_of
+from flows.normalise import folded, folded_words, number_in, says_any, simplify, words_of
+from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.checkin import read_checkin
+from flows.understanding.reading import read
 from flows.understanding.text import lexicon
-from flows.when import AMSTERDAM, parse_when
+from flows.understanding.time_compose import read_time
+from flows.understanding.time_reading import TimeReading
+from flows.when import AMSTERDAM, When, describe_when, parse_when
 
 FLOW = "care"
+# A person of the team will contact her (a call back asked): the next few messages may say when she is
+# reachable (flows/conversation.py `_for_the_person`). Also set by MENS and by staff handing back.
+PERSON_CONTACT = "person_contact"
+PERSON_CONTACT_MESSAGES = 3
 COMMANDS = frozenset({"care", "heavy"})
 ANSWERS = ("good", "okay", "heavy")
 OFFERS = ("ask", "respite", "callback", "none")
@@ -116,9 +125,12 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
         state["goto"] = "ask"
         if (state.get("prompt") or {}).get("key") != "distress_offers":
             state["ask_source"] = "care"  # not for someone who is no registered carer
-        return StepResult(state, (say("care_ask_intro"),), tuple(effects))
+        # A request told at the offers ("iemand die een middag bij mijn moeder zit") is not asked again.
+        intro = "care_ask_intro_kept" if state.get("pending") else "care_ask_intro"
+        return StepResult(state, (say(intro),), tuple(effects))
     if offer == "callback":
         effects.append(Effect("alert_staff", {"kind": "care_callback", "priority": "high"}))
+        state[PERSON_CONTACT] = PERSON_CONTACT_MESSAGES
         return _resume(state, (say("care_callback_ok"),), tuple(effects))
     if offer == "respite":
         return _resume(state, respite_info(state), tuple(effects))
@@ -247,16 +259,27 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return _registered(state, NEVER)
         if answer in ("weekly", "biweekly"):
             draft["freq"] = answer
+            # "elke twee weken op zondagavond": the day and time said with the choice are not asked again.
+            said = _rule_from(text, now, answer, language(state)) if not text.isdigit() else None
+            if said is not None:
+                return _registered(state, said)
             return _ask(state, "day", prompt(state, "care_day"))
-        rule = _rule_from(text, now, None)
-        if rule is None:
-            return StepResult(state, (prompt(state, "care_rhythm_again", RHYTHM_CHOICES),))
-        return _registered(state, rule)
+        rule = _rule_from(text, now, None, language(state))
+        if rule is not None:
+            return _registered(state, rule)
+        if says_any(text, "care_rhythm_never"):
+            return _registered(state, NEVER)  # "alleen als ik het zelf vraag"
+        if says_any(text, "care_too_often") or _daily(text, now, language(state)):
+            # "om de dag": the check-in asks about the week, so at most once a week; said, not a miss.
+            return StepResult(state, (prompt(state, "care_rhythm_most_weekly", RHYTHM_CHOICES),))
+        return StepResult(state, (prompt(state, "care_rhythm_again", RHYTHM_CHOICES),))
     if step == "day":
-        rule = _rule_from(text, now, draft.get("freq"))
+        rule = _rule_from(text, now, draft.get("freq"), language(state))
         if rule is None:
             return StepResult(state, (prompt(state, "care_day_again"),))
         return _registered(state, rule)
+    if step == "pause":
+        return _on_pause_length(state, event, answer, now)
     return start(state, profile)
 
 
@@ -386,14 +409,17 @@ def _hours_from(text: str) -> tuple[str, bool] | None:
     return ("lt8" if hours < 8 else "8_20" if hours <= 20 else "gt20"), ranged
 
 
-def _rule_from(text: str, now: datetime, freq: str | None) -> Rule | None:
+def _rule_from(text: str, now: datetime, freq: str | None, lang: str = "nl") -> Rule | None:
     """A day and time for the check-ins ("elke maandag 10:00", "maandag", "dinsdagochtend"): weekly
     unless every other week was chosen or said. A daily check-in is not offered: "this week" is the
-    question."""
+    question. What `parse_when` (Dutch and English) does not read, the reader reads in six languages
+    ("co dwa tygodnie w niedzielę", "dinsdag, liever 's avonds na achten")."""
     if not text:
         return None
     when = parse_when(text, now)
-    if when is None or when.start is None or when.recurrence == "daily":
+    if when is None or when.start is None:
+        return _rule_from_reader(text, now, freq, lang)
+    if when.recurrence == "daily":
         return None
     local = when.start.astimezone(AMSTERDAM)
     at = (
@@ -404,3 +430,175 @@ def _rule_from(text: str, now: datetime, freq: str | None) -> Rule | None:
         first += timedelta(days=7)
     biweekly = freq == "biweekly" or when.recurrence == "biweekly"
     return Rule.biweekly(first, at) if biweekly else Rule.weekly(first.weekday(), at)
+
+
+def _rule_from_reader(text: str, now: datetime, freq: str | None, lang: str) -> Rule | None:
+    """One day of the week read by the reader, at the hour said, from the hour a bound names ("na
+    achten" is from 20:00), at the start of the part of day said, or at 10:00."""
+    return _rule_of_time(read("ask_when", text, lang=lang, now=now).time, now, freq)
+
+
+def _rule_of_time(found: TimeReading | None, now: datetime, freq: str | None) -> Rule | None:
+    """The weekly (or every other week) rule of a reading that names one day of the week."""
+    if found is None or len(found.days) != 1 or found.recurrence == "daily" or found.before is not None:
+        return None
+    at = found.at or found.after
+    if at is None:
+        when = found.to_when(now, AMSTERDAM)
+        start = when.start if when is not None and when.kind != "flexible" else None
+        at = start.astimezone(AMSTERDAM).time() if start is not None else DEFAULT_TIME
+    at = at.replace(second=0, microsecond=0, tzinfo=None)
+    today = now.astimezone(AMSTERDAM).date()
+    first = today + timedelta(days=(found.days[0] - today.weekday()) % 7)
+    if datetime.combine(first, at, tzinfo=AMSTERDAM) <= now:
+        first += timedelta(days=7)
+    biweekly = freq == "biweekly" or found.recurrence == "biweekly"
+    return Rule.biweekly(first, at) if biweekly else Rule.weekly(first.weekday(), at)
+
+
+def _daily(text: str, now: datetime, lang: str) -> bool:
+    """Every day said in words the reader knows ("elke dag om 9 uur", "every day please")."""
+    found = read("ask_when", text, lang=lang, now=now).time if text else None
+    return found is not None and found.recurrence == "daily"
+
+
+# --- a registered carer's own words about the check-ins (dialogue round 9) ------------------------
+
+PAUSE_CHOICES = (
+    Choice("week", "pause_week"),
+    Choice("two_weeks", "pause_two_weeks"),
+    Choice("four_weeks", "pause_four_weeks"),
+)
+PAUSE_DAYS = {"week": 7, "two_weeks": 14, "four_weeks": 28}
+
+
+def about_checkins(
+    state: dict[str, Any],
+    text: str,
+    profile: Profile,
+    now: datetime,
+    *,
+    stop: bool = False,
+    in_thread: bool = False,
+) -> StepResult | None:
+    """A registered carer at the menu who talks about the check-ins themselves, in words that name them
+    (conversation.toml [care_checkins]: "die berichtjes over hoe het gaat", "ask me", "pytać"):
+
+    - a pause ([care_pause_asking]: "kun je me even een paar weken niks vragen?"): how long, then no
+      check-in until then (`care_pause`; the rhythm stays);
+    - stopping ([care_stop_asking], or stopping said in words, `stop`): the MANTELZORG stop question,
+      not the question whether all of Voordeur's messages should stop;
+    - another rhythm ("could you ask me every two weeks instead?", "vraag het liever op zondagavond"):
+      registered at once, a day or time not said kept from the rhythm as it was;
+    - a question about them ("wat is dat eigenlijk, die vraag elke maandag?", or the rhythm it already
+      is): the registration as MANTELZORG shows it, to change or stop.
+    In a conversation with a neighbour only a pause or a stop: a question there may be for the
+    neighbour. None for anything else, and for anyone who is no registered carer."""
+    care = profile.care
+    if care is None or not text or not says_any(text, "care_checkins"):
+        return None
+    stopping = stop or says_any(text, "care_stop_asking")
+    until = until_in_words(text, now)
+    pause = care.rhythm.freq != "never" and (
+        says_any(text, "care_pause_asking") or (stopping and until is not None)
+    )
+    rule = None if pause or stopping or in_thread else _new_rhythm(text, now, care.rhythm, language(state))
+    asked = text.rstrip().endswith(("?", "؟")) and not in_thread
+    if not (pause or stopping or rule is not None or asked):
+        return None
+    state["flow"] = FLOW
+    state["care"] = _fields(care)
+    if pause:
+        if until is not None:
+            return _paused(state, until)
+        return _ask(state, "pause", prompt(state, "care_pause_how_long", PAUSE_CHOICES))
+    if stopping:
+        return _ask(state, "end", prompt(state, "care_end_question", YES_NO))
+    if rule is not None and rule != care.rhythm:
+        return _registered(state, rule)
+    return _status(state, care)
+
+
+def _new_rhythm(text: str, now: datetime, current: Rule, lang: str) -> Rule | None:
+    """A rhythm said in words: a day (and time), or only how often ("every two weeks"), which keeps
+    the day and time of the rhythm as it was (Monday 10:00 when there was none)."""
+    # Strict, as a time inside a message ("het is goed zo" names no Sunday); how often alone may also be
+    # read as an answer is ("raz na dwa tygodnie, proszę?"), a day not.
+    found = read_time(text, lang, now, mode="message")
+    if found is not None and found.recurrence in (None, "weekly", "biweekly") and found.days:
+        return _rule_of_time(found, now, found.recurrence)
+    if found is None or found.recurrence is None:
+        found = read("ask_when", text, lang=lang, now=now).time
+    if found is None or found.recurrence not in ("weekly", "biweekly"):
+        return None
+    at = current.at or DEFAULT_TIME
+    weekday = current.weekday if current.weekday is not None else 0
+    if found.recurrence == "weekly":
+        return Rule.weekly(weekday, at)
+    today = now.astimezone(AMSTERDAM).date()
+    first = today + timedelta(days=(weekday - today.weekday()) % 7)
+    if datetime.combine(first, at, tzinfo=AMSTERDAM) <= now:
+        first += timedelta(days=7)
+    return Rule.biweekly(first, at)
+
+
+def _on_pause_length(state: dict[str, Any], event: Event, answer: str | None, now: datetime) -> StepResult:
+    if answer in PAUSE_DAYS:
+        return _paused(state, pause_for(PAUSE_DAYS[answer], now))
+    until = pause_until(event.text, now) if event.kind == "text" and event.text.strip() else None
+    if until is None:
+        return StepResult(state, (prompt(state, "care_pause_again", PAUSE_CHOICES),))
+    return _paused(state, until)
+
+
+def _paused(state: dict[str, Any], until: datetime) -> StepResult:
+    """No check-in before `until`; then the rhythm as it was (the engine schedules the next from it)."""
+    _leave(state)
+    day = describe_when(When("flexible", start=until.astimezone(AMSTERDAM)), language(state))
+    return StepResult(
+        state, (say("care_paused", {"until": day}),), (Effect("care_pause", {"until": until.isoformat()}),)
+    )
+
+
+# The offers after Zwaar (or the distress offers) picked in a sentence: conversation.toml sections.
+_OFFER_WORDS = (("callback", "care_offer_call"), ("respite", "care_offer_respite"))
+
+
+def offer_in_words(state: dict[str, Any], text: str) -> str | None:
+    """The offered key a sentence at the offers means: a wish to talk to a person ("bel me maar",
+    "wolałabym z kimś porozmawiać") is the call back; a break from caring the respite information; an
+    offer named by its place ("ja dat tweede lijkt me fijn"); a kind no ("nee hoor, het lukt wel")
+    not now. None when none of these is said (a request in words is the caller's to read)."""
+    offered = [str(key) for key, _ in state.get("offered") or []]
+    prompt_key = str((state.get("prompt") or {}).get("key") or "")
+    if prompt_key not in ("care_heavy_offers", "distress_offers") or not offered or not text.strip():
+        return None
+    for offer, section in _OFFER_WORDS:
+        if says_any(text, section):
+            return _offered(offered, offer)
+    words = folded_words(text)
+    places = lexicon("conversation")["care_offer_pick"]
+    picked = {
+        len(offered) if place == "last" else int(place)
+        for place, phrases in places.items()
+        if any(f" {simplify(phrase)} " in words for phrase in phrases)
+    }
+    if len(picked) == 1 and 1 <= (place := picked.pop()) <= len(offered):
+        return offered[place - 1]
+    if says_any(text, "care_offer_none") and not read_checkin(text)[1]:
+        # "nee hoor, het lukt wel"; not "nee, ik kan het echt niet meer aan": at her limit, no "not now".
+        return _offered(offered, "none")
+    return None
+
+
+def offered_key(state: dict[str, Any], offer: str) -> str | None:
+    """The key of `offer` ("callback") among the offers open in `state`, if they are open."""
+    prompt_key = str((state.get("prompt") or {}).get("key") or "")
+    if prompt_key not in ("care_heavy_offers", "distress_offers"):
+        return None
+    return _offered([str(key) for key, _ in state.get("offered") or []], offer)
+
+
+def _offered(offered: list[str], offer: str) -> str | None:
+    matching = [key for key in offered if key.endswith(f":{offer}")]
+    return matching[0] if matching else None

@@ -49,6 +49,7 @@ from flows.profile import Profile, after
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
 from flows.understanding.text import lexicon
+from flows.understanding.time_compose import read_time
 
 # Replies that must not follow right after a crisis answer.
 CHEERFUL = frozenset({"welcome", "menu", "not_understood", "ask_name", "start_confirmed"})
@@ -173,7 +174,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
     calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
+    contact = state.get(care.PERSON_CONTACT)
     result = _route(state, event, now, profile, followed=followed)
+    if event.kind == "text" and contact and result.state.get(care.PERSON_CONTACT) == contact:
+        _count_down(result.state, care.PERSON_CONTACT)
     if followed:
         result = replace(result, replies=(say("language_followed"), *result.replies))
     if calm and any(
@@ -223,6 +227,8 @@ def _route(
     if language_done and command in LANGUAGE_COMMANDS:
         command = None
     answer = chosen(state, event)
+    if answer is None and event.kind == "text" and (offer := _offer_in_words(state, event, command, now)):
+        answer, command = offer, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
         command = "stop"
 
@@ -282,6 +288,8 @@ def _route(
         return _without_miss(_route(state, event, now, profile, language_done=True), again)
     if said is not None:
         command = "stop_check" if said == "stop" else said
+    if (about := _care_in_words(state, event, command, answer, profile, now)) is not None:
+        return about  # "stop maar met die berichtjes over hoe het gaat": the check-ins, not all messages
     if command == "stop_check":
         return _stop_check(state)
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
@@ -367,6 +375,56 @@ def _with_distress(state: dict[str, Any], event: Event, result: StepResult) -> S
         return result
     alert = Effect("alert_staff", {"kind": "care_distress", "priority": "high"})
     return replace(result, effects=(*result.effects, alert))
+
+
+def _offer_in_words(state: dict[str, Any], event: Event, command: str | None, now: datetime) -> str | None:
+    """The offer a sentence picks at the offers after Zwaar (or the distress offers): said in words
+    (`care.offer_in_words`), a person asked for (MENS, "kan ik iemand spreken?") is the call back, and
+    a request told ("iemand die een middag bij mijn moeder zit") is asking neighbours, its words kept
+    for the ask flow as a request at the menu keeps them. None when the offers are not open."""
+    if care.offered_key(state, "none") is None:
+        return None
+    if command is None and (key := care.offer_in_words(state, event.text)) is not None:
+        return key
+    if command == "human":
+        return care.offered_key(state, "callback")
+    if command is not None:
+        return None
+    found = interpret.reading("menu", event.text, language(state), None)
+    if found.intent != "ask" or found.confidence < interpret.CONFIDENT or found.crisis:
+        return None
+    key = care.offered_key(state, "ask")
+    if key is not None:
+        state["pending"] = interpret.pending_request(found, event.text, now)
+    return key
+
+
+def _care_in_words(
+    state: dict[str, Any],
+    event: Event,
+    command: str | None,
+    answer: str | None,
+    profile: Profile,
+    now: datetime,
+) -> StepResult | None:
+    """A registered carer at the menu who talks about the check-ins (`care.about_checkins`): a pause,
+    stopping them (stopping said in words that name them is about them, not about every message of
+    Voordeur), another rhythm, a question what they are. Not at an open question, and not for a
+    message the reader takes for a request."""
+    if (
+        profile.care is None
+        or event.kind != "text"
+        or answer is not None
+        or command not in (None, "stop_check")
+        or state.get("flow") not in (None, "menu")
+        or str((state.get("prompt") or {}).get("key") or "menu") != "menu"
+    ):
+        return None
+    found = interpret.reading("menu", event.text, language(state), None)
+    if found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
+        return None
+    stop = command == "stop_check"
+    return care.about_checkins(state, event.text, profile, now, stop=stop, in_thread=bool(profile.threads))
 
 
 def _caption_as_text(event: Event) -> Event:
@@ -598,6 +656,8 @@ def _on_menu(
         return understood
     if answer is None and event.kind == "text" and (heavy := _heavy_in_words(state, event, profile)):
         return heavy
+    if answer is None and event.kind == "text" and (noted := _for_the_person(state, event, profile, now)):
+        return noted
     polite = smalltalk.kind_of(event.text) if answer is None and event.kind == "text" else None
     if state.get("prompt") and interpret.context_of(state) != "menu":
         # An open invitation, check-in or question is asked again, never dropped for the menu.
@@ -607,6 +667,34 @@ def _on_menu(
         # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
         return StepResult(state, _kindly(state, polite))
     return StepResult(state, repair.again(state))
+
+
+def _count_down(state: dict[str, Any], key: str) -> None:
+    """One message less for a marker that lasts a few messages; gone at none."""
+    left = int(state.get(key) or 0) - 1
+    if left > 0:
+        state[key] = left
+    else:
+        state.pop(key, None)
+
+
+def _for_the_person(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime
+) -> StepResult | None:
+    """Just after asking for a person (a call back, MENS) or after staff handed the conversation back:
+    words of talking to that person again ("kan ik later nog eens met haar praten?") ask for a person
+    again; when she is reachable ("na vieren ben ik pas thuis", "please call after 5pm"; a time said,
+    or conversation.toml [reachable]) is passed on to staff as a note, not "I did not understand"."""
+    if not state.get(care.PERSON_CONTACT):
+        return None
+    if says_any(event.text, "talk_again"):
+        return threads.on_command(state, "human", profile)
+    said_time = read_time(event.text, language(state), now, mode="message") is not None
+    if not (said_time or says_any(event.text, "reachable")):
+        return None
+    state.pop(care.PERSON_CONTACT, None)  # one note is enough
+    alert = Effect("alert_staff", {"kind": "contact_note", "priority": "normal"})
+    return StepResult(state, (say("contact_noted"),), (alert,))
 
 
 def _polite_at_bot_question(state: dict[str, Any], event: Event) -> StepResult | None:

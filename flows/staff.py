@@ -19,4 +19,7 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     if name not in NOTICES:
         return None
     params = {key: str(value) for key, value in dict(event.meta).items()}
+    if name == "staff_handed_back":
+        # "kan ik later nog eens met haar praten?" right after: a person asked for again (conversation.py).
+        state["person_contact"] = 3
     return StepResult(state, (say(name, params),))

@@ -144,6 +144,7 @@ def on_command(state: dict[str, Any], command: str, profile: Profile) -> StepRes
     thread = current(state, profile) or (profile.threads[0] if profile.threads else None)
     if command == "human":
         data = {"thread_id": thread.id} if thread is not None else {}
+        state["person_contact"] = 3  # the next messages may say when she is reachable (conversation.py)
         return StepResult(state, (say("human_requested"),), (Effect("request_human", data),))
     if thread is None:
         return StepResult(state, (say("no_thread"),))

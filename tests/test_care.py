@@ -361,3 +361,25 @@ async def test_a_checkin_days_late_is_skipped_not_counted_missed_and_the_next_fo
     assert following.due_at == datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
     async with runtime.sessions() as session:
         assert await care.trend(session, person) == ()
+
+
+async def test_a_pause_in_words_moves_the_next_checkin_and_keeps_the_rhythm(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """Dialogue round 9: "kun je me even vier weken niks vragen over de zorg?" is a break from the
+    check-ins, not a request; the pending one goes, the next is the first Monday 10:00 from then on."""
+    person = await carer(runtime, clock)
+    await say(runtime, NUMBER, "kun je me even vier weken niks vragen over de zorg?", channel="sms")
+    assert (await keys_for(runtime, person))[-1] == "care_paused"
+    [event] = await pending(runtime, care.CHECKIN)
+    # Four weeks from Monday 23 November is Monday 21 December, 10:00 in Amsterdam (CET).
+    assert event.due_at == datetime(2026, 12, 21, 9, 0, tzinfo=UTC)
+    async with runtime.sessions() as session:
+        registration = await session.get(CareRegistration, person)
+    assert registration is not None
+    assert registration.rhythm == {"freq": "weekly", "at": "10:00", "weekday": 0}
+    # Asked how long when no length is said; a choice answers it.
+    paused = "stop even een paar weken met die vragen over hoe het gaat"
+    await say(runtime, NUMBER, paused, "2", channel="sms")
+    [event] = await pending(runtime, care.CHECKIN)
+    assert event.due_at == datetime(2026, 12, 7, 9, 0, tzinfo=UTC)

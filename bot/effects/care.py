@@ -50,6 +50,22 @@ async def unregister(
     await care.unregister(session, person_id, now)
 
 
+async def pause(
+    session: AsyncSession, person_id: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    """A carer's break from the check-ins ("even een paar weken niet"): the pending one is cancelled and
+    the next is the first of the rhythm from `until` on; the rhythm itself stays as it was."""
+    registration = await care.registration(session, person_id)
+    if registration is None:
+        return
+    await care.cancel_pending(session, person_id, care.CHECKIN, "paused", now)
+    due = next_occurrence(
+        Rule.from_json(registration.rhythm), max(datetime.fromisoformat(str(data["until"])), now)
+    )
+    if due is not None:
+        schedule.schedule(session, care.CHECKIN, due, now, person_id=person_id)
+
+
 async def answer(
     session: AsyncSession, person_id: int, data: Mapping[str, Any], now: datetime, touched: Touched
 ) -> None:
@@ -153,6 +169,7 @@ ScheduledHandler = Callable[[AsyncSession, DueEvent, datetime, Touched], Awaitab
 EFFECT_HANDLERS: dict[str, EffectHandler] = {
     "care_register": register,
     "care_stop": unregister,
+    "care_pause": pause,
     "care_answer": answer,
     "care_followup": followup,
     "remind_create": add_reminder,
