@@ -55,8 +55,9 @@ Mechanisms (flows/understanding/crisis.py and the "Round 20" section of data/cri
   or beer (`pack_of_pills`: not "een doos wijn gekocht en mijn pillen genomen", nor "een nieuwe strip"). "pammetjes"
   are pills.
 - Odd speech with an arm that hangs (`limb_hangs`: two stroke signs; an arm in a sling alone is none).
-- Arabizi "darabni", "darabatni" (Standard Arabic's past: their key "drbn" is too short to be matched by key);
-  Polish "bije rekord*" and "bije na głowę" are idioms.
+- Arabizi "darabni", "darabatni" (Standard Arabic's past), matched as written: the key "drbn" is too short to be
+  matched by key, and "drbtn" is also a word of Dutch, English or Turkish (`[spellings.shared_keys]`, checked by
+  tests/test_understanding_redteam7.py). Polish "bije rekord*" and "bije na głowę" are idioms.
 Measured as rounds 11-15 did, on the earlier texts: `crisis.kinds_in` on 13,687 strings (the corpus files in
 tests/data, ../shared/understanding/dev.jsonl and every string constant of the earlier understanding, dialogue and
 crisis test modules) gives the kinds it gave at the branch point (8015cb5) for all but one: round 15's whisky miss,
