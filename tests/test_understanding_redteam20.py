@@ -33,10 +33,15 @@ Round 15's known miss "een fles whisky en al mijn oxazepam op" reads 113 now (it
 tests/test_understanding_redteam19.py is gone); "ik neem straks al mijn pillen in" stays a known miss there.
 
 Mechanisms (flows/understanding/crisis.py and the "Round 20" section of data/crisis.toml):
-- SMS words mended before reading (`_mended`), only when the lexicon has the result and not the word: a short word
-  glued to a lexicon word (`[glued]`: "mijnman" -> "mijn man", "slaatme" -> "slaat me", "kanniet" -> "kan niet"), a
-  final "t" written for "d"/"dt" ("bloet", "hooft"), a vowel spoken between "r"/"l" and the last consonant ("ereg",
-  "hellep"). The mending works on the folded text, so sentences and clauses still add up to the words.
+- SMS words mended before reading (`_mended`), only when no phrase of any language has the word and the result is
+  a Dutch word of a crisis' parts (a concept some rule needs, not a guard): a short word glued to such a word
+  (`[glued]`: "mijnman" -> "mijn man", "slaatme" -> "slaat me", "kanniet" -> "kan niet"), a final "t" written for
+  "d"/"dt" in a short word ("bloet", "hooft"), a vowel spoken between "r"/"l" and the last consonant ("ereg",
+  "hellep"). The mending works on the folded text, so sentences and clauses still add up to the words. Of the
+  2,410,576 words of simplemma's Dutch, English, Turkish and Polish lists it changes 45, none into a crisis word
+  by itself ("hout" -> "houd", "mijnheer" -> "mijn heer", "melek" -> "melk"); the first version, mending into any
+  word of any language, changed 110 of the Dutch and English ones ("warme" -> "war me", "bloot" -> "blood", "liet"
+  -> "lied", a song that guards), and glued "ik" and "hem" split Turkish "panik" and "merhem": both narrowed.
 - A "now" opening a comma clause turns the sentence as "maar" does (`[clause_turns]`, six languages): a guard before
   it does not calm a match after it. "vorig jaar had ik een nieuwe heup, nu ben ik gevallen en kan niet opstaan"
   and "ik slik mijn pillen zoals voorgeschreven, vannacht heb ik er 40 genomen" read; a pet or a film still speaks

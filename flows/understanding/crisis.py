@@ -171,9 +171,11 @@ class Lexicon:
     # Words that turn a sentence when they open a comma clause ("vorig jaar had ik een nieuwe heup, nu ben
     # ik gevallen": `[clause_turns]`): a time that says "now" against what the clause before told.
     clause_turns: frozenset[str] = frozenset()
-    # Every plain word of the concepts' phrases, and the short words older writers glue to them
-    # (`[glued]`): "mijnman slaatme" is read as "mijn man slaat me", "bloet" as "bloed" (`_mended`).
+    # Every plain word of the concepts' phrases, the Dutch words of a crisis' parts (what a word may be
+    # mended into), and the short words older writers glue to them (`[glued]`): "mijnman slaatme" is read as
+    # "mijn man slaat me", "bloet" as "bloed" (`_mended`).
     vocabulary: frozenset[str] = frozenset()
+    mend_into: frozenset[str] = frozenset()
     glued_heads: tuple[str, ...] = ()
     glued_tails: tuple[str, ...] = ()
 
@@ -311,23 +313,34 @@ def lexicon_of_crisis() -> Lexicon:
         },
         clause_turns=frozenset(matchable(word) for word in _flatten(data.get("clause_turns", []))),
         vocabulary=_vocabulary(data),
+        mend_into=_vocabulary(data, ("nl",), parts=True),
         glued_heads=tuple(data.get("glued", {}).get("heads", ())),
         glued_tails=tuple(data.get("glued", {}).get("tails", ())),
     )
 
 
-def _vocabulary(data: Mapping[str, Any]) -> frozenset[str]:
-    """The whole words (no word rests) of the concepts' and clauses' phrases, in Latin letters: what a
-    glued or sound-spelled word is mended into (`_mended`)."""
+def _vocabulary(
+    data: Mapping[str, Any], languages: tuple[str, ...] = (), parts: bool = False
+) -> frozenset[str]:
+    """The whole words (no word rests) of the concepts' and clauses' phrases, of `languages` (all when
+    empty), of the concepts a rule needs (`parts`; not the guards) or of all. `_mended` never changes a
+    word of any phrase, and mends a word only into a Dutch word of a crisis' parts: with English words
+    "warme" would split into "war me", and with the guards' words "liet" would become the song "lied"."""
+    needed = {name for rule in data.get("rules", ()) for name in rule["all"]}
     entries = [
-        *data.get("concepts", {}).values(),
-        *data.get("alone", {}).values(),
-        *data.get("clause_end", {}).values(),
+        (name, entry)
+        for table in ("concepts", "alone", "clause_end")
+        for name, entry in data.get(table, {}).items()
+        if not parts or name in needed
+    ]
+    phrases = [
+        phrase
+        for _, entry in entries
+        for phrase in (_of_languages(entry, languages) if languages else _flatten(entry))
     ]
     return frozenset(
         word
-        for entry in entries
-        for phrase in _flatten(entry)
+        for phrase in phrases
         if not phrase.endswith("*")
         for word in matchable(phrase).split()
         if word.isascii() and word.isalpha() and len(word) > 2
@@ -534,35 +547,44 @@ def _corrected(words: str, typos: Mapping[str, tuple[str, ...]]) -> str:
 
 # A word of Latin letters in folded text, for `_mended`.
 _LATIN_RUN = re.compile(r"[a-z]+")
+# A word glued before a short one keeps at least this many letters ("slaatme"; not "warme", "komme"), unless
+# what is glued is as long ("kanniet").
+_GLUED_FRONT = 4
+# The longest word whose final "t" may stand for "d" ("bloet", "hooft").
+_SOUND_SPELLED_LENGTH = 6
 # A vowel spoken between "r"/"l" and the last consonant ("ereg", "hellep", "sterrek"): erg, help, sterk.
 _SPOKEN_VOWEL = re.compile(r"([rl])\1?[eu]([gkmpf])$")
 
 
 def _mended(folded: str, found_lexicon: Lexicon) -> str:
-    """Words as older writers send them by SMS, mended when the lexicon knows the result and not the word:
-    a short word glued to a lexicon word ("mijnman" -> "mijn man", "slaatme" -> "slaat me"; `[glued]`), a
-    final "t" written for "d"/"dt" ("bloet" -> "bloed", "hooft" -> "hoofd") and a vowel spoken between
-    "r"/"l" and the last consonant ("ereg" -> "erg"). A word the lexicon has is never changed."""
-    known = found_lexicon.vocabulary
-    if not known:
+    """Words as older writers send them by SMS, mended when no phrase of any language has the word and the
+    result is a Dutch word of a crisis' parts (`Lexicon.mend_into`): a short word glued to such a word
+    ("mijnman" -> "mijn man", "slaatme" -> "slaat me"; `[glued]`), a final "t" written for "d"/"dt" ("bloet"
+    -> "bloed", "hooft" -> "hoofd") and a vowel spoken between "r"/"l" and the last consonant ("ereg" ->
+    "erg")."""
+    if not found_lexicon.vocabulary:
         return folded
+    known, known_parts = found_lexicon.vocabulary, found_lexicon.mend_into
 
     def mend(found: re.Match[str]) -> str:
         word = found.group()
         if word in known or len(word) < 4:
             return word
         for head in found_lexicon.glued_heads:
-            if word.startswith(head) and word[len(head) :] in known:
+            if word.startswith(head) and word[len(head) :] in known_parts:
                 return f"{head} {word[len(head) :]}"
         for tail in found_lexicon.glued_tails:
-            if word.endswith(tail) and word[: -len(tail)] in known:
-                return f"{word[: -len(tail)]} {tail}"
-        if word.endswith("t"):
+            front = word[: -len(tail)]
+            long_enough = len(front) >= (_GLUED_FRONT if len(tail) < _GLUED_FRONT else 3)
+            if word.endswith(tail) and long_enough and front in known_parts:
+                return f"{front} {tail}"
+        # Short words only: a longer one is a verb's own "t" more often ("hij verzorgt", not "verzorgd").
+        if word.endswith("t") and len(word) <= _SOUND_SPELLED_LENGTH:
             for ending in ("d", "dt"):
-                if word[:-1] + ending in known:
+                if word[:-1] + ending in known_parts:
                     return word[:-1] + ending
         spoken = _SPOKEN_VOWEL.sub(r"\1\2", word)
-        return spoken if spoken != word and spoken in known else word
+        return spoken if spoken != word and spoken in known_parts else word
 
     return _LATIN_RUN.sub(mend, folded)
 
