@@ -21,6 +21,8 @@ Held out, before the fixes (crises read with the right kind; false alarms on the
   alarm: "ik heb het leven zat met die telefoon". The honest figure: Dutch written after the fixes read 20 in 24
   before its own (round 14: 21/24); the other languages' plain wordings all read, as in rounds 13 and 14.
 After: batch 1 60/61, batch 2 29/30, no false alarm on the 56 look-alikes; two known misses (`KNOWN_MISSES`).
+(Round 16, tests/test_understanding_redteam20.py: "een fles whisky en al mijn oxazepam op" now reads 113, the whole
+supply "op" at a clause's end with drink; batch 2 is 30/30 and one known miss is left.)
 
 Round 14's gaps, closed by mechanism:
 - Engine (`_guarded`): a guard that stands inside a match, before a turn the match runs across, speaks only for
@@ -1266,8 +1268,6 @@ CRISES = sum(1 for row in SET if row[5]["crisis"])
 KNOWN_MISSES: dict[str, str] = {
     "rt19a-nl-any_state-02": "'al mijn pillen' is how people name their daily medicine (round 11's decision); "
     "'ik neem straks al mijn pillen in' after 'stop maar met vragen' has no other sign",
-    "rt19b-nl-name-01": "'al mijn oxazepam op' with a bottle of whisky: Dutch 'op' after pills also says they ran "
-    "out, and a bare 'op' at a clause's end is no concept yet",
 }
 
 

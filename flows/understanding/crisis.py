@@ -40,6 +40,8 @@ KINDS = ("113", "112", "veilig_thuis")
 # also gives 112), but see `_answering`: violence at home with 112 alone is answered by Veilig Thuis.
 PRIORITY = ("112", "113", "veilig_thuis")
 Span = tuple[int, int]
+# A word's sentence and comma clause (0, 1, ...), kept through the taking out of idioms.
+_Place = tuple[int, int]
 # Clause ends, for phrases that must be a whole clause ("ik wil niet meer.").
 _CLAUSE_END = re.compile(r"[.!?;,:\n()]+|\s-\s")
 # Sentence ends: a guard (`unless`) only cancels a rule when it stands in a sentence the rule's match
@@ -166,6 +168,16 @@ class Lexicon:
     # Idioms that leave a concept where they stood (`[idiom_marks]`): "sinds haar beroerte" is taken out so
     # that "beroerte" reads no stroke, but it still says the trouble lasts since then (`since_illness`).
     idiom_marks: Mapping[str, PhraseSet] = field(default_factory=dict)
+    # Words that turn a sentence when they open a comma clause ("vorig jaar had ik een nieuwe heup, nu ben
+    # ik gevallen": `[clause_turns]`): a time that says "now" against what the clause before told.
+    clause_turns: frozenset[str] = frozenset()
+    # Every plain word of the concepts' phrases, the Dutch words of a crisis' parts (what a word may be
+    # mended into), and the short words older writers glue to them (`[glued]`): "mijnman slaatme" is read as
+    # "mijn man slaat me", "bloet" as "bloed" (`_mended`).
+    vocabulary: frozenset[str] = frozenset()
+    mend_into: frozenset[str] = frozenset()
+    glued_heads: tuple[str, ...] = ()
+    glued_tails: tuple[str, ...] = ()
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -299,6 +311,39 @@ def lexicon_of_crisis() -> Lexicon:
         idiom_marks={
             name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("idiom_marks", {}).items()
         },
+        clause_turns=frozenset(matchable(word) for word in _flatten(data.get("clause_turns", []))),
+        vocabulary=_vocabulary(data),
+        mend_into=_vocabulary(data, ("nl",), parts=True),
+        glued_heads=tuple(data.get("glued", {}).get("heads", ())),
+        glued_tails=tuple(data.get("glued", {}).get("tails", ())),
+    )
+
+
+def _vocabulary(
+    data: Mapping[str, Any], languages: tuple[str, ...] = (), parts: bool = False
+) -> frozenset[str]:
+    """The whole words (no word rests) of the concepts' and clauses' phrases, of `languages` (all when
+    empty), of the concepts a rule needs (`parts`; not the guards) or of all. `_mended` never changes a
+    word of any phrase, and mends a word only into a Dutch word of a crisis' parts: with English words
+    "warme" would split into "war me", and with the guards' words "liet" would become the song "lied"."""
+    needed = {name for rule in data.get("rules", ()) for name in rule["all"]}
+    entries = [
+        (name, entry)
+        for table in ("concepts", "alone", "clause_end")
+        for name, entry in data.get(table, {}).items()
+        if not parts or name in needed
+    ]
+    phrases = [
+        phrase
+        for _, entry in entries
+        for phrase in (_of_languages(entry, languages) if languages else _flatten(entry))
+    ]
+    return frozenset(
+        word
+        for phrase in phrases
+        if not phrase.endswith("*")
+        for word in matchable(phrase).split()
+        if word.isascii() and word.isalpha() and len(word) > 2
     )
 
 
@@ -500,6 +545,50 @@ def _corrected(words: str, typos: Mapping[str, tuple[str, ...]]) -> str:
     return " ".join(mended)
 
 
+# A word of Latin letters in folded text, for `_mended`.
+_LATIN_RUN = re.compile(r"[a-z]+")
+# A word glued before a short one keeps at least this many letters ("slaatme"; not "warme", "komme"), unless
+# what is glued is as long ("kanniet").
+_GLUED_FRONT = 4
+# The longest word whose final "t" may stand for "d" ("bloet", "hooft").
+_SOUND_SPELLED_LENGTH = 6
+# A vowel spoken between "r"/"l" and the last consonant ("ereg", "hellep", "sterrek"): erg, help, sterk.
+_SPOKEN_VOWEL = re.compile(r"([rl])\1?[eu]([gkmpf])$")
+
+
+def _mended(folded: str, found_lexicon: Lexicon) -> str:
+    """Words as older writers send them by SMS, mended when no phrase of any language has the word and the
+    result is a Dutch word of a crisis' parts (`Lexicon.mend_into`): a short word glued to such a word
+    ("mijnman" -> "mijn man", "slaatme" -> "slaat me"; `[glued]`), a final "t" written for "d"/"dt" ("bloet"
+    -> "bloed", "hooft" -> "hoofd") and a vowel spoken between "r"/"l" and the last consonant ("ereg" ->
+    "erg")."""
+    if not found_lexicon.vocabulary:
+        return folded
+    known, known_parts = found_lexicon.vocabulary, found_lexicon.mend_into
+
+    def mend(found: re.Match[str]) -> str:
+        word = found.group()
+        if word in known or len(word) < 4:
+            return word
+        for head in found_lexicon.glued_heads:
+            if word.startswith(head) and word[len(head) :] in known_parts:
+                return f"{head} {word[len(head) :]}"
+        for tail in found_lexicon.glued_tails:
+            front = word[: -len(tail)]
+            long_enough = len(front) >= (_GLUED_FRONT if len(tail) < _GLUED_FRONT else 3)
+            if word.endswith(tail) and long_enough and front in known_parts:
+                return f"{front} {tail}"
+        # Short words only: a longer one is a verb's own "t" more often ("hij verzorgt", not "verzorgd").
+        if word.endswith("t") and len(word) <= _SOUND_SPELLED_LENGTH:
+            for ending in ("d", "dt"):
+                if word[:-1] + ending in known_parts:
+                    return word[:-1] + ending
+        spoken = _SPOKEN_VOWEL.sub(r"\1\2", word)
+        return spoken if spoken != word and spoken in known_parts else word
+
+    return _LATIN_RUN.sub(mend, folded)
+
+
 def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> dict[str, list[Span]]:
     """The `alone` concepts that make up a whole clause of the message (at no word position): a clause
     between punctuation, or the main clause that ends a clause opened by a subordinate one ("als hij
@@ -565,16 +654,46 @@ def _sentences(folded: str, count: int) -> list[int]:
     return sentence_of if len(sentence_of) == count else [0] * count
 
 
+def _places(folded: str, count: int) -> list[_Place]:
+    """The sentence and the comma clause of each of the message's `count` matchable words (`_sentences`;
+    the clauses all 0 when they do not add up to the words)."""
+    clause_of: list[int] = []
+    for index, piece in enumerate(_CLAUSE_END.split(folded)):
+        clause_of.extend([index] * len(matchable_folded(piece).split()))
+    if len(clause_of) != count:
+        clause_of = [0] * count
+    return list(zip(_sentences(folded, count), clause_of, strict=True))
+
+
+def _clause_turns(
+    words: str, position: list[int], places: list[_Place], turn_words: frozenset[str]
+) -> list[int]:
+    """The word positions of a "now" that opens a comma clause of a sentence (`[clause_turns]`): "vorig jaar
+    had ik een nieuwe heup, nu ben ik gevallen" turns as "maar" does. A clause's first word only, and not a
+    sentence's: guards speak for their own sentence anyway."""
+    if not turn_words:
+        return []
+    found: list[int] = []
+    previous: _Place | None = None
+    for token, place, at in zip(words.split(" "), position, places, strict=True):
+        opens = previous is not None and at[0] == previous[0] and at[1] != previous[1]
+        if opens and token in turn_words:
+            found.append(place)
+        previous = at
+    return found
+
+
 def _without_idioms(
     words: str,
     idioms: PhraseSet,
     undone: PhraseSet,
-    sentence_of: list[int],
+    sentence_of: list[_Place],
     marks: Mapping[str, PhraseSet] | None = None,
-) -> tuple[str, list[int], dict[str, list[int]]]:
-    """`idioms.without(words)`, keeping each word's sentence: the idioms' words go, leftmost first, unless
-    the words right after an idiom undo it ("rather be dead than go" + "on like this"). An idiom of `marks`
-    leaves its concept at the index of the word after it (the last word when it ends the message)."""
+) -> tuple[str, list[_Place], dict[str, list[int]]]:
+    """`idioms.without(words)`, keeping each word's sentence and clause: the idioms' words go, leftmost
+    first, unless the words right after an idiom undo it ("rather be dead than go" + "on like this"). An
+    idiom of `marks` leaves its concept at the index of the word after it (the last word when it ends the
+    message)."""
     tokens = words.split(" ")
     kept: list[int] = []
     marked: dict[str, list[int]] = {}
@@ -634,7 +753,8 @@ def _guarded(
             low = sentence_at[min(start, last)] if last >= 0 else 0
             high = sentence_at[min(end, last)] if last >= 0 else 0
             if low <= last_sentence and high >= first_sentence:
-                cut = [turn for turn in turns if end < turn < span[0]]
+                # (A turn that is a filler, "nu" opening a comma clause, stands at the next word's position.)
+                cut = [turn for turn in turns if end < turn <= span[0]]
                 # A guard inside the match, before a turn the match runs across, speaks for what came
                 # before the turn only: "ik slik mijn pillen zoals voorgeschreven maar ik heb er vandaag 30
                 # genomen" (not "de hond is gevallen maar komt niet overeind": the guard starts before it).
@@ -688,28 +808,34 @@ def _holds(phrases: PhraseSet, text: str) -> bool:
 
 def kinds_in(text: str) -> set[str]:
     """Every crisis kind a message reads as (usually none or one)."""
-    folded = fold(without_emoji(text))
     found_lexicon = lexicon_of_crisis()
+    folded = _mended(fold(without_emoji(text)), found_lexicon)
     words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
     if not words:
         return set()
-    sentence_of = _sentences(folded, words.count(" ") + 1)
+    word_places = _places(folded, words.count(" ") + 1)
     in_message = present_words(words)
     idioms = found_lexicon.idioms
     marked: dict[str, list[int]] = {}
     if not idioms.empty and idioms.may_occur(in_message):
-        words, sentence_of, marked = _without_idioms(
-            words, idioms, found_lexicon.idioms_undone, sentence_of, found_lexicon.idiom_marks
+        words, word_places, marked = _without_idioms(
+            words, idioms, found_lexicon.idioms_undone, word_places, found_lexicon.idiom_marks
         )
         if not words:
             return set()
+    sentence_of = [sentence for sentence, _ in word_places]
     found = _Found(words, found_lexicon, _alone(folded, found_lexicon, in_message))
     for name, indexes in marked.items():
         last = len(found.position) - 1
         places = [found.position[min(at, last)] for at in indexes]
         found.add(name, [(place, place) for place in places])
     sentence_at = _sentence_at(words, found.position, sentence_of, found_lexicon.fillers)
-    turns = _turns(words, found.position, found_lexicon.turns)
+    turns = sorted(
+        {
+            *_turns(words, found.position, found_lexicon.turns),
+            *_clause_turns(words, found.position, word_places, found_lexicon.clause_turns),
+        }
+    )
     _add_spelled(words, found_lexicon, found)
     kinds: set[str] = set()
     available = found.available
