@@ -22,6 +22,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar, cast
 
 import aiosqlite
+import psycopg
 from psycopg.pq import TransactionStatus
 from sqlalchemy import Table, bindparam, event, literal_column
 from sqlalchemy.engine import URL, CursorResult, Dialect, make_url
@@ -212,6 +213,36 @@ def _sqlite_creator(url: URL) -> Any:
     return create
 
 
+class _PreparedKeptConnection(psycopg.AsyncConnection[Any]):
+    """psycopg's connection, except that `rollback()` keeps the statements it prepared.
+
+    psycopg prepares a statement on a connection after its fifth run there (`prepare_threshold`), and
+    PostgreSQL then plans it once (or keeps its custom plans, for array parameters) instead of at
+    every call. But psycopg also forgets them all at every `rollback()` (DEALLOCATE ALL, and the
+    counts start again): a precaution for DDL undone by the rollback, which the app never runs on
+    these connections (migrations run before, through their own). SQLAlchemy rolls back every
+    session that ends without a commit, the read-only ones included (the engine's look, the
+    sender's and scheduler's polls), about as often as others commit: a pool connection rarely ran a
+    statement five times between two rollbacks, so nearly every hot statement was parsed and planned
+    at each call (bench/README.md, session 25: 4,661 plans for 11,078 calls).
+
+    The server keeps prepared statements across a rollback (they are not transactional), so keeping
+    psycopg's record of them is exact. A ROLLBACK sent as a statement (`own_transaction` after a
+    failure) still clears them, as psycopg decides for results it reads."""
+
+    async def rollback(self) -> None:
+        manager = self._prepared
+        manager.clear = _nothing_to_clear  # type: ignore[method-assign]
+        try:
+            await super().rollback()
+        finally:
+            del manager.clear
+
+
+def _nothing_to_clear() -> bool:
+    return False
+
+
 def without_jit(url: URL) -> str:
     """PostgreSQL's `options` for our connections: the URL's own, with JIT compilation off.
 
@@ -238,7 +269,10 @@ def make_engine(database_url: str, *, sqlite_synchronous: str = "FULL", pool_siz
         # tries again: the ingest's group commit at once (`BatchCommit`), the engine, sender and
         # scheduler at their next round, a console page on reload.
         kwargs.update(pool_size=pool_size, max_overflow=pool_size)
-        kwargs["connect_args"] = {"options": without_jit(url)}
+        kwargs["connect_args"] = {
+            "options": without_jit(url),
+            "async_creator_fn": _PreparedKeptConnection.connect,
+        }
     engine = create_async_engine(url, **kwargs)
     if url.get_backend_name() == "postgresql":
 

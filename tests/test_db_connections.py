@@ -132,3 +132,34 @@ async def test_the_pool_takes_a_connection_back_out_of_autocommit(database_url: 
             assert again is driver and not again.autocommit
     finally:
         await engine.dispose()
+
+
+async def test_a_postgresql_connection_keeps_its_prepared_statements_across_a_rollback(
+    database_url: str,
+) -> None:
+    """psycopg prepares a statement after its fifth run on a connection, and its own `rollback()` would
+    forget them all (DEALLOCATE ALL). SQLAlchemy rolls back every session that ends without a commit,
+    the read-only ones included, so the hot statements were hardly ever prepared and PostgreSQL planned
+    them at every call. Our connections keep them: the server still holds the statement after the
+    rollback, and psycopg still uses it."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's prepared statements")
+    engine = make_engine(database_url, pool_size=1)
+    read = text("SELECT count(*) FROM people WHERE id = ANY(CAST(:ids AS BIGINT[]))")
+    held = text(
+        "SELECT count(*), coalesce(sum(generic_plans + custom_plans), 0) FROM pg_prepared_statements"
+        " WHERE statement LIKE '%FROM people WHERE id = ANY%'"
+    )
+    try:
+        async with make_sessionmaker(engine)() as session:
+            for _ in range(7):
+                assert await session.scalar(read, {"ids": [1, 2]}) == 0
+            statements, runs = (await session.execute(held)).one()
+            assert statements == 1
+        # The session ended without a commit: SQLAlchemy rolled its connection back.
+        async with make_sessionmaker(engine)() as session:
+            assert (await session.execute(held)).one() == (1, runs)
+            assert await session.scalar(read, {"ids": [3]}) == 0
+            assert (await session.execute(held)).one() == (1, runs + 1)
+    finally:
+        await engine.dispose()
