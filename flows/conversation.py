@@ -603,6 +603,8 @@ def _on_menu(
         return limit  # "ik kan niet meer, ik ben op": at her limit, before a request read in the words
     if answer is None and event.kind == "text" and (cared := _distress(state, event, profile)):
         return cared  # "ik trek het niet meer" from someone who is no registered carer
+    if answer is None and event.kind == "text" and (asked := _question_at_invitation(state, event.text)):
+        return asked
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
     if (
@@ -635,6 +637,18 @@ def _polite_at_bot_question(state: dict[str, Any], event: Event) -> StepResult |
     if kind is None or kind == "ok":
         return None
     return StepResult(state, _kindly(state, kind))
+
+
+def _question_at_invitation(state: dict[str, Any], text: str) -> StepResult | None:
+    """ "hoe ver is dat?", "wat moet ik meenemen?", "hoeveel boodschappen zijn het?" at an open
+    invitation: a fair question about the help, not a new request and no miss. The bot does not know
+    more than the invitation says, so it says so (after a yes the two sides talk) and asks again."""
+    if interpret.context_of(state) != "invitation" or not _is_question(text):
+        return None
+    again = repeat_prompt(state)
+    if not again:
+        return None
+    return StepResult(state, (replace(again[0], lead="invite_question_lead"), *again[1:]))
 
 
 # At most this many words is a message that answers the bot's own question, or asks about it.
