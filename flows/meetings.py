@@ -676,9 +676,10 @@ def shift_minutes(text: str) -> int | None:
     )
     for clause in re.split(r"[,.;:!?؟]+", text):
         words = folded_words(clause)
+        present = [(minutes, amount) for minutes, amount in by_length if amount in words]
         for sign, section in ((1, "meet_shift_later"), (-1, "meet_shift_earlier")):
-            for direction in conversation_words(section):
-                for minutes, amount in by_length:
+            for direction in (d for d in conversation_words(section) if present and d in words):
+                for minutes, amount in present:
                     gap = r"(?:\S+ ){0,3}"
                     after = re.escape(amount) + gap + re.escape(direction.lstrip())
                     before = re.escape(direction) + r"(?:\S+ )?" + re.escape(amount.lstrip())

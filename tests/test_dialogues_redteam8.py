@@ -92,6 +92,7 @@ from typing import Any
 
 import pytest
 
+from flows import meetings
 from tests.dialogue_redteam_support import INVITE, RIA, Dialogue, as_params, assert_holds, menu_state
 from tests.redteam_support import every_earlier_string
 from tests.test_dialogues_redteam5 import (
@@ -820,3 +821,22 @@ def test_batch_2(dialogue: Dialogue) -> None:
 @pytest.mark.parametrize("dialogue", as_params(GUARDS))
 def test_guards(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
+
+
+# How far a meeting is asked to move (`meetings.shift_minutes`), in the six languages; being late told,
+# or an hour named as a time, asks no move.
+SHIFTS = [
+    ("kan het ietsje later, zeg een half uur later?", 30),
+    ("could we meet an hour earlier instead?", -60),
+    ("yarım saat sonra olur mu?", 30),
+    ("możemy kwadrans później?", 15),
+    ("можна на годину раніше?", -60),
+    ("ممكن نص ساعة من بعد؟", 30),
+    ("ik ben een kwartiertje later, sorry", None),
+    ("kan het om een uur?", None),
+]
+
+
+@pytest.mark.parametrize(("text", "minutes"), SHIFTS)
+def test_shift_minutes(text: str, minutes: int | None) -> None:
+    assert meetings.shift_minutes(text) == minutes
