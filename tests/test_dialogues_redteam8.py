@@ -26,6 +26,8 @@ Figures (turns as expected / turns; dialogues fully as expected), before (the br
 - Guards (GUARDS, 11 dialogues): 23/24 turns, 10/11 before on the branch point (the one that did not
   hold is a latent bug fixed by decision: thanks at "Volgende week weer afspreken?" counted a miss);
   24/24, 11/11 after.
+- Seen after fixing (SEEN, 10 dialogues, not in the figures: the new mechanisms in the other languages):
+  9/10 held at once; the Polish offer "chętnie też komuś pomogę" did not (intents.toml [offer.pl]); 10/10.
 - Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, before and after
   (a first data change read "Nee, maar volgende keer graag!" as a later: taken back, see below).
 
@@ -702,6 +704,85 @@ BATCH_2 = [
 ]
 
 
+# Seen after fixing (not in the figures): the new mechanisms in the other languages. One did not hold
+# (Polish "chętnie też komuś pomogę" was no offer): intents.toml [offer.pl] now reads it.
+SEEN = [
+    D(
+        "Arabic question at an invitation: 'واش بعيد بزاف؟'",
+        ((INVITE, OPEN), ("واش بعيد بزاف؟", KEPT)),
+        state=invited("ar"),
+    ),
+    D(
+        "Polish: 'co mam ze sobą wziąć?'",
+        ((INVITE, OPEN), ("co mam ze sobą wziąć?", KEPT)),
+        state=invited("pl"),
+    ),
+    D(
+        "Ukrainian: 'що треба взяти з собою?'",
+        ((INVITE, OPEN), ("що треба взяти з собою?", KEPT)),
+        state=invited("uk"),
+    ),
+    D(
+        "English 'sorry?' at 'Is het gelukt?'",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("sorry what?", {"keys": ["meet_check"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    D(
+        "English 'partly' at 'did it happen?'",
+        ((CHECK, {"keys": ["meet_check"]}), ("partly", {"effect_has": {"meet_outcome": {"outcome": "yes"}}})),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    D(
+        "Turkish 'yarım saat sonra olur mu?' after agreeing",
+        (
+            (AGREED, {"keys": ["meet_agreed"]}),
+            (
+                "yarım saat sonra buluşsak olur mu?",
+                {"effect_has": {"meet_propose": {"starts_at": "2026-11-24T14:30:00+01:00"}}},
+            ),
+        ),
+        profile=WITH_THREAD,
+        state=menu_state("tr"),
+    ),
+    D(
+        "Ukrainian 'так, щотижня було б чудово' at meet again",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("так", {"keys": ["meet_again"]}),
+            ("так, щотижня було б чудово", {"effect": ["meet_weekly"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+        state=menu_state("uk"),
+    ),
+    D(
+        "Arabic 'لا شكرا' at meet again",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("نعم", {"keys": ["meet_again"]}),
+            ("لا، شكرا", {"keys": ["meet_later_ok"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+        state=menu_state("ar"),
+    ),
+    D(
+        "a second yes in English",
+        ((INVITE, OPEN), ("yes", answered("yes")), ("yes sure!", {"keys": ["invite_yes_noted"]})),
+        state=invited("en"),
+    ),
+    D(
+        "Polish offer 'chętnie też komuś pomogę'",
+        (("chętnie też komuś pomogę", {"keys": ["offer_*"], "not_keys": ["ask_*", *MISSES]}),),
+        profile=WITH_REQUEST,
+        state=menu_state("pl"),
+    ),
+]
+
+
 INVITE_42 = {
     "internal": "invite",
     "meta": {**INVITE["meta"], "request_id": 42, "description": "post wegbrengen"},
@@ -801,7 +882,7 @@ def test_messages_are_new() -> None:
     seen = _earlier_strings()
     old = [
         sent
-        for dialogue in BATCH_1 + BATCH_2 + GUARDS
+        for dialogue in BATCH_1 + BATCH_2 + SEEN + GUARDS
         for sent, _ in dialogue.turns
         if isinstance(sent, str) and len(sent.split()) > 1 and sent.casefold() in seen
     ]
@@ -815,6 +896,11 @@ def test_batch_1(dialogue: Dialogue) -> None:
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(SEEN))
+def test_seen(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
 
