@@ -255,9 +255,11 @@ def _route(
     if (
         takes_back
         and choice is None
+        and threads.current(state, profile) is None
         and (noted := invitations.yes_again(state, int(said_yes), event.text)) is not None
     ):
-        # "ja hoor!" once more after "ja": kindly noted; a yes to a question open now is its answer.
+        # "ja hoor!" once more after "ja": kindly noted; a yes to a question open now is its answer,
+        # and once matched ("Top, dank je!" opened the thread) the words are for the neighbour.
         return noted
     if invitations.is_answer(choice):
         assert choice is not None

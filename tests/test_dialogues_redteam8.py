@@ -23,9 +23,11 @@ Figures (turns as expected / turns; dialogues fully as expected), before (the br
   "what do I need to bring?") or as a no (tr "ne kadar uzak?": "uzak" is a reason to say no), a yes taken
   back with "afzeggen", a Ukrainian no with "пишіть ще" (write again), and an offer "ik kan ook wel eens
   bij iemand op bezoek gaan". By language: nl 4 of 23 dialogues, en 1 of 3, tr 1 of 4, uk 1 of 2.
-- Guards (GUARDS, 11 dialogues): 23/24 turns, 10/11 before on the branch point (the one that did not
+- Guards (GUARDS, 12 dialogues): 27/28 turns, 11/12 before on the branch point (the one that did not
   hold is a latent bug fixed by decision: thanks at "Volgende week weer afspreken?" counted a miss);
-  24/24, 11/11 after.
+  28/28, 12/12 after. One guard was added after tests/test_e2e_matching.py caught batch 1's second-yes
+  fix keeping a volunteer's first words to the neighbour ("Ja hoor, ik kom donderdag om 10 uur langs.",
+  right after "Top, dank je!") as a second yes; now only without a thread to write to.
 - Seen after fixing (SEEN, 10 dialogues, not in the figures: the new mechanisms in the other languages):
   9/10 held at once; the Polish offer "chętnie też komuś pomogę" did not (intents.toml [offer.pl]); 10/10.
 - Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, before and after
@@ -39,7 +41,8 @@ What failed and what changed (mechanisms):
 - A second yes right after a yes ("ja hoor!") was "Dat begreep ik niet helemaal" with the menu. Now
   (`invitations.yes_again`, text `invite_yes_noted`) it is noted kindly and the yes stays remembered for
   one more message, so a no after it still takes it back; only where the text answers no open question
-  (a yes to a new invitation is its answer: guard). A yes taken back with "ik moet het toch afzeggen"
+  (a yes to a new invitation is its answer: guard) and no thread is open to write to (once matched the
+  words are for the neighbour: guard). A yes taken back with "ik moet het toch afzeggen"
   (and "have to cancel", "muszę odwołać", "мушу скасувати", "iptal etmem lazım") is now a no
   (invitation.toml [answers.no]), so `take_back` hears it.
 - A question at an open invitation ("hoeveel boodschappen zijn het?", "what do I need to bring?") was read
@@ -815,6 +818,30 @@ GUARDS = [
             (INVITE_42, OPEN),
             ("ja", {"effect_has": {"answer_invitation": {"request_id": 42, "answer": "yes"}}}),
         ),
+    ),
+    D(
+        "once matched, a yes-like message goes to the neighbour (tests/test_e2e_matching.py)",
+        (
+            (INVITE, OPEN),
+            ("ja", answered("yes")),
+            (
+                {
+                    "internal": "invite_won",
+                    "meta": {
+                        "thread_id": 3,
+                        "name": "Ans",
+                        "category": "boodschappen",
+                        "when": {"kind": "asap"},
+                    },
+                },
+                {"keys": ["invite_won"]},
+            ),
+            (
+                "ja hoor, ik kom donderdag om 10 uur bij je langs",
+                {"effect": ["relay"], "not_keys": ["invite_yes_noted"]},
+            ),
+        ),
+        profile=VOLUNTEER,
     ),
     D(
         "'nee, echt nooit meer' is still a no",
