@@ -44,7 +44,14 @@ from flows import (
     threads,
 )
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import command_in, command_with_argument, conversation_words, says_any, simplify
+from flows.normalise import (
+    command_in,
+    command_with_argument,
+    conversation_words,
+    folded_words,
+    says_any,
+    simplify,
+)
 from flows.profile import Profile, after
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
@@ -251,6 +258,15 @@ def _route(
     takes_back = said_yes is not None and command is None and event.kind == "text"
     if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
         return taken_back
+    if (
+        takes_back
+        and choice is None
+        and threads.current(state, profile) is None
+        and (noted := invitations.yes_again(state, int(said_yes), event.text)) is not None
+    ):
+        # "ja hoor!" once more after "ja": kindly noted; a yes to a question open now is its answer,
+        # and once matched ("Top, dank je!" opened the thread) the words are for the neighbour.
+        return noted
     if invitations.is_answer(choice):
         assert choice is not None
         note, window = _condition(state, event, choice, now)
@@ -635,6 +651,8 @@ def _on_menu(
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and (kept := _polite_at_bot_question(state, event)):
         return kept
+    if answer is None and event.kind == "text" and _unclear_at_bot_question(state, event.text):
+        return StepResult(state, repair.again(state))
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return _to_neighbour(state, event, profile, now)
     if (
@@ -645,6 +663,8 @@ def _on_menu(
         return limit  # "ik kan niet meer, ik ben op": at her limit, before a request read in the words
     if answer is None and event.kind == "text" and (cared := _distress(state, event, profile)):
         return cared  # "ik trek het niet meer" from someone who is no registered carer
+    if answer is None and event.kind == "text" and (asked := _question_at_invitation(state, event.text)):
+        return asked
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
     if (
@@ -709,6 +729,34 @@ def _polite_at_bot_question(state: dict[str, Any], event: Event) -> StepResult |
     return StepResult(state, _kindly(state, kind))
 
 
+def _question_at_invitation(state: dict[str, Any], text: str) -> StepResult | None:
+    """ "hoe ver is dat?", "wat moet ik meenemen?", "hoeveel boodschappen zijn het?" at an open
+    invitation: a fair question about the help, not a new request and no miss. The bot does not know
+    more than the invitation says, so it says so (after a yes the two sides talk) and asks again."""
+    if interpret.context_of(state) != "invitation" or not _is_question(text):
+        return None
+    again = repeat_prompt(state)
+    if not again:
+        return None
+    return StepResult(state, (replace(again[0], lead="invite_question_lead"), *again[1:]))
+
+
+# At most this many words is a message that answers the bot's own question, or asks about it.
+UNCLEAR_MAX_WORDS = 2
+
+
+def _unclear_at_bot_question(state: dict[str, Any], text: str) -> bool:
+    """ "hè?" or "huh" at "Is het gelukt?" in a thread: no answer, and a word or two is no message for
+    the neighbour either, so the open question is asked again (repair), not passed on, never the menu
+    (conversation.toml [unclear_keeps_question]). Politeness and words of "fine" go on as before."""
+    key = str((state.get("prompt") or {}).get("key") or "")
+    if f" {key} " not in conversation_words("unclear_keeps_question"):
+        return False
+    # An emoji or punctuation alone has no words: it goes on as before.
+    words = folded_words(text).split()
+    return 0 < len(words) <= UNCLEAR_MAX_WORDS and smalltalk.kind_of(text) is None
+
+
 def _kindly(state: dict[str, Any], kind: str) -> tuple[Reply, ...]:
     """The open question (or the menu) again, led by a kind answer to politeness, as one message."""
     last = repeat_prompt(state)
@@ -749,6 +797,10 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     sent = [int(e.data["thread_id"]) for e in relayed.effects if e.kind == "relay"]
     if not sent:
         return relayed
+    if (moved := meetings.shift_in_words(relayed.state, event.text, sent[0], now)) is not None:
+        # "kan het een half uur later?": passed on, and the moved time proposed for one tap.
+        reply, effect = moved
+        return replace(relayed, replies=(*relayed.replies, reply), effects=(*relayed.effects, effect))
     if (question := meetings.cannot_come(relayed.state, event.text, sent[0], now)) is not None:
         # "ik moet vandaag afzeggen": passed on, and the meeting can be moved or cancelled.
         return replace(relayed, replies=(*relayed.replies, question))

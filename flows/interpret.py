@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from flows import conditions
+from flows.normalise import says_any
 from flows.understanding import Reading, read
 from flows.understanding import answers as answer_reader
 from flows.understanding import language as language_reader
@@ -53,6 +54,9 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     "meet_check": "consent",
     # "Is de hulp klaar? Dan sluit ik het gesprek." after KLAAR said inside a message.
     "thread_close_check": "consent",
+    # "Volgende week weer afspreken?": a yes or a no said in a sentence ("ja leuk, elke week zou fijn
+    # zijn 👍", "nee hoor, het is nu wel opgelost") is the answer, not words for the neighbour.
+    "meet_again": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.
@@ -132,6 +136,9 @@ def choice_from_text(
         told = reading("checkin", text, lang)
         if told.answer == "good" and told.confidence >= CONFIDENT and not told.crisis:
             found = replace(found, answer="yes", confidence=told.confidence)
+        elif not found.crisis and says_any(text, "meet_partly"):
+            # "half", "deels gelukt": they met, the help was partly done; meeting again can finish it.
+            found = replace(found, answer="yes", confidence=CONFIDENT)
     if found.confidence < CONFIDENT or found.crisis:
         return None
     wanted: str | None = None

@@ -125,6 +125,17 @@ def on_answer(
 SAID_YES = "said_yes"
 
 
+def yes_again(state: dict[str, Any], request_id: int, text: str) -> StepResult | None:
+    """The message right after a yes says yes again ("ja hoor!", "👍", "ja, ik kom graag"): the yes is
+    already passed on, so that is said kindly, not "not understood" with the menu; a no may still
+    follow and take it back (`take_back`), so the yes stays remembered for one more message."""
+    found = interpret.reading("invitation", text, language(state), None)
+    if found.answer != "yes" or found.confidence < interpret.CONFIDENT:
+        return None
+    state[SAID_YES] = request_id
+    return StepResult(state, (say("invite_yes_noted"), *repeat_prompt(state)))
+
+
 def take_back(state: dict[str, Any], text: str) -> StepResult | None:
     """The message right after a yes takes it back ("oh nee sorry, ik kan toch niet, ik moet naar de
     dokter"): not a new request or a message for the neighbour. A yes is binding for matching (the match

@@ -22,9 +22,10 @@ from zoneinfo import ZoneInfo
 
 from flows import catalogue, conditions, interpret, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import folded_words
+from flows.normalise import conversation_words, folded_words, simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.text import lexicon
 from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
 
 MAX_PLACE = 100
@@ -648,6 +649,85 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
         Choice(f"meetm:{raw_id}:keep", "meet_choice_keep"),
     )
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
+
+
+def shift_minutes(text: str) -> int | None:
+    """How far a meeting is asked to move, in minutes (later positive, earlier negative), when a clause
+    asks it ("kan het een half uur later?", "could we make it an hour earlier", "pół godziny później?"):
+    an amount of conversation.toml [meet_shift_minutes], a direction ([meet_shift_later|earlier]) at
+    most three words after it or right before it, and a question mark or a word of asking
+    ([meet_shift_asking]) in the message. None otherwise ("ik kom een kwartier later" only tells)."""
+    asked = (
+        "?" in text
+        or "؟" in text
+        or any(p in folded_words(text) for p in conversation_words("meet_shift_asking"))
+    )
+    if not asked:
+        return None
+    amounts = lexicon("conversation")["meet_shift_minutes"]
+    by_length = sorted(
+        (
+            (int(minutes), f" {simplify(phrase)} ")
+            for minutes, phrases in amounts.items()
+            for phrase in phrases
+        ),
+        key=lambda item: len(item[1]),
+        reverse=True,
+    )
+    for clause in re.split(r"[,.;:!?؟]+", text):
+        words = folded_words(clause)
+        present = [(minutes, amount) for minutes, amount in by_length if amount in words]
+        for sign, section in ((1, "meet_shift_later"), (-1, "meet_shift_earlier")):
+            for direction in (d for d in conversation_words(section) if present and d in words):
+                for minutes, amount in present:
+                    gap = r"(?:\S+ ){0,3}"
+                    after = re.escape(amount) + gap + re.escape(direction.lstrip())
+                    before = re.escape(direction) + r"(?:\S+ )?" + re.escape(amount.lstrip())
+                    if re.search(after, words) or re.search(before, words):
+                        return sign * minutes
+    return None
+
+
+def shift_in_words(
+    state: dict[str, Any], text: str, thread_id: Any, now: datetime
+) -> tuple[Reply, Effect] | None:
+    """Words to the neighbour that ask to move the meeting ahead with them by a little ("kan het een half
+    uur later?"): the moved time at the same place is proposed, as "Andere tijd" would after a when,
+    so the other side confirms it with one tap. None when no such meeting is known (a weekly one is
+    not moved this way), the words ask no move, or the moved time has passed or falls at night."""
+    minutes = shift_minutes(text)
+    if minutes is None:
+        return None
+    ahead = [
+        (datetime.fromisoformat(str(seen["starts_at"])), raw_id, seen)
+        for raw_id, seen in (state.get("meetings") or {}).items()
+        if seen.get("thread_id") == thread_id
+        and seen.get("starts_at")
+        and seen.get("place_kind")
+        and not seen.get("recurring")
+        and datetime.fromisoformat(str(seen["starts_at"])) > now
+    ]
+    if not ahead:
+        return None
+    start, raw_id, seen = min(ahead, key=lambda item: item[0])
+    zone = ZoneInfo(str(seen.get("zone") or AMSTERDAM.key))
+    moved = (start + timedelta(minutes=minutes)).astimezone(zone)
+    if moved <= now or at_night(When("moment", moved)):
+        return None
+    seen_params: Mapping[str, str] = seen.get("params") or {}
+    plan = {
+        "thread_id": thread_id,
+        "meeting_id": int(raw_id),
+        "place_kind": seen["place_kind"],
+        "place_text": seen.get("place_text"),
+        "host": "",
+        "host_is_me": False,
+        "centre": "",
+        "name": str(seen_params.get("name") or ""),
+    }
+    sent, effect = _proposal(plan, moved, language(state))
+    # The place as this person saw it ("bij jou thuis"), not rebuilt from its kind.
+    return say("meet_proposal_sent", {**sent.params, "place": str(seen_params.get("place") or "")}), effect
 
 
 def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepResult | None:

@@ -28,6 +28,9 @@ ALERT_STAFF_AFTER = 3
 MISS_KEYS = frozenset(
     {"neighbourhood_unknown", "postcode_invalid", "neighbourhood_outside", "not_understood"}
 )
+# Questions of their own whose key happens to end in "_again": "Volgende week weer afspreken?" is asked
+# after "Is het gelukt?", not a re-ask of it (dialogue round 8: read as a yes/no, it shares its topic).
+NOT_REASKS = frozenset({"meet_again"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,11 @@ def again(state: dict[str, Any]) -> tuple[Reply, ...]:
 
 
 def is_miss(reply: Reply) -> bool:
-    return reply.lead == LEAD or reply.key.endswith("_again") or reply.key in MISS_KEYS
+    return (
+        reply.lead == LEAD
+        or (reply.key.endswith("_again") and reply.key not in NOT_REASKS)
+        or reply.key in MISS_KEYS
+    )
 
 
 def after_step(before: Question, event: Event, result: StepResult) -> StepResult:

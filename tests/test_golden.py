@@ -43,9 +43,15 @@ OWN_WORDS = (
 )
 
 
-REPAIR_LEADS = tuple(
-    catalogue.render(key, "nl", {"phone": ""}) + " "
-    for key in ("repair_lead", "repair_offer_human", "repair_offer_human_nophone")
+REPAIR_LEADS = (
+    *(
+        catalogue.render(key, "nl", {"phone": ""}) + " "
+        for key in ("repair_lead", "repair_offer_human", "repair_offer_human_nophone")
+    ),
+    # A question at an invitation ("hoe laat precies?", dialogue round 8) rides in front of the
+    # invitation it asks again, as a repair lead does.
+    catalogue.render("invite_question_lead", "nl", {"name": catalogue.render("neighbour_fallback", "nl")})
+    + " ",
 )
 
 

@@ -119,6 +119,9 @@ def read_invitation(
     hits = _yes_no_hits(found, (("invitation", "answers"), ("yes_no", "answers")), lang, limits)
     busy = [hit for hit in hits if hit.kind == "busy"]
     hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS and not _asked_about(found, hit)]
+    asking = _asking_clauses(text, found)
+    # "ne kadar uzak?", "чи це далеко?": a reason to say no, asked about, is no no.
+    hits = [hit for hit in hits if not (hit.kind == "no" and found[hit.start].clause in asking)]
     hits = _without_restrictions(found, hits)
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in INVITATION_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=False)
@@ -281,6 +284,25 @@ def _asked_about(found: Sequence[Token], hit: Hit) -> bool:
     return any(
         found[asked.start].clause == clause for asked in _question_lexicon("phrases", None).hits(found)
     )
+
+
+def _asking_clauses(text: str, found: Sequence[Token]) -> set[int]:
+    """The clauses that ask (dialogue round 8): opened by a question word (yes_no.toml
+    [question.openers]: "hoe", "ne kadar", "чи") and ended by a question mark, numbered as `found`
+    numbers them. A no word in one is talked about ("hoe ver is het?"), not said."""
+    breaks = [match.group(0) for match in lx.CLAUSE_BREAK.finditer(t.without_emoji(text))]
+    marked = {number for number, mark in enumerate(breaks) if "?" in mark or "\u061f" in mark}
+    if not marked:
+        return set()
+    firsts: dict[int, int] = {}
+    for index, token in enumerate(found):
+        firsts.setdefault(token.clause, index)
+    opened = {
+        found[hit.start].clause
+        for hit in _question_lexicon("openers", None).hits(found)
+        if firsts.get(found[hit.start].clause) == hit.start
+    }
+    return opened & marked
 
 
 def _without_restrictions(found: Sequence[Token], hits: list[Hit]) -> list[Hit]:

@@ -22,6 +22,8 @@ from flows.understanding import text as t
 
 # Clause boundaries: punctuation, and a few words that start a new thought ("..., dan deze week").
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n\u060c\u061f]+|\s[-\u2013\u2014]+\s|\.\.\.")
+# The breaks between clauses, for readers that look at how a clause ends (a question mark).
+CLAUSE_BREAK = _CLAUSE_BREAK
 _RUN = re.compile(r"(\w)\1+")
 _WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
 
