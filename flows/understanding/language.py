@@ -72,6 +72,13 @@ def _script(letters: str) -> str | None:
     return None
 
 
+def script_language(text: str) -> str | None:
+    """ "ar" or "uk" when most letters of `text` are Arabic or Cyrillic: a sign no Dutch, English, Turkish
+    or Polish writer gives, so it holds for two words ("يوم الجمعة") as well as for twenty."""
+    letters = "".join(filter(str.isalpha, without_emoji(text)))
+    return _script(letters) if len(letters) >= 2 else None
+
+
 def _digit_word(word: str) -> bool:
     """ "3afak", "wa7ed", "y3awni": darija written with digits, not "2uur" or "3rd"."""
     if not _DIGIT_WORD.fullmatch(word) or _NOT_DIGIT_WORD.fullmatch(word):
