@@ -395,6 +395,8 @@ def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
     if (with_argument := command_with_argument(event.text)) is not None:
         return with_argument
     plain = intent.command_in(event.text, language(state))
+    if plain == "human" and _talk_is_the_request(state):
+        plain = None  # "talk with someone over a coffee" at a request for company's description
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
@@ -422,7 +424,17 @@ def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
         return None
     if said.intent == "language" and said.language in catalogue.LANGUAGES:
         return f"lang_{said.language}"
+    if said.intent == "human" and _talk_is_the_request(state):
+        return None
     return {"stop": "stop", "human": "human", "menu": "menu"}.get(said.intent)
+
+
+def _talk_is_the_request(state: dict[str, Any]) -> bool:
+    """At the description of a request for company (conversation.toml [talk_is_the_request]), "talk with
+    someone over a coffee" describes the request; it does not ask for a person of the team."""
+    key = str((state.get("prompt") or {}).get("key") or "")
+    category = str((state.get("ask") or {}).get("category") or "")
+    return key.startswith("ask_description") and f" {category} " in conversation_words("talk_is_the_request")
 
 
 # A sentence of at least this many words in another language than the conversation's is followed.

@@ -68,7 +68,8 @@ def language_problems(lang: str, result: Any) -> list[str]:
                 name: "" if name in ("text", "description") else value for name, value in reply.params.items()
             }
             text = catalogue.message_with_lead(reply.key, lang, params, lead=reply.lead)
-            dutch = set(re.findall(r"\w+", text.casefold())) & DUTCH_WORDS
+            # Command words in capitals stay Dutch in tr/ar texts by decision (docs/languages.md).
+            dutch = {word.casefold() for word in re.findall(r"\w+", text) if not word.isupper()} & DUTCH_WORDS
             if dutch:
                 problems.append(f"Dutch words {sorted(dutch)} in {text[:120]!r}")
     return problems
@@ -223,7 +224,7 @@ BATCH_1 = [
             ),
             ("Галина", in_lang("uk", keys=["ask_neighbourhood"])),
             ("Де Аккерс", in_lang("uk", keys=["consent*"])),
-            ("так, згодна", in_lang("uk", effect=["record_consent"])),
+            ("так, я згодна", in_lang("uk", effect=["record_consent"])),
         ),
         state=first(),
         profile=NEW,
@@ -248,7 +249,7 @@ BATCH_1 = [
                 in_lang("en", keys=["ask_name"], restart_ok=True),
             ),
             ("I'm Grace", in_lang("en", keys=["ask_neighbourhood"])),
-            ("7391 AB", in_lang("en", keys=["consent*"])),
+            ("my postcode is 7391 AB", in_lang("en", keys=["consent*"])),
             ("yes that's fine", in_lang("en", effect=["record_consent"])),
         ),
         state=first(),
@@ -395,13 +396,358 @@ BATCH_1 = [
 ]
 
 
-def test_strings_are_new() -> None:
-    ours = {
-        sent.casefold() for d in BATCH_1 for sent, _ in d.turns if isinstance(sent, str) and len(sent) > 12
+# Batch 2, held out: written after batch 1's fixes, not aimed at them, and scored before fixing.
+BATCH_2 = [
+    D(
+        "Turkish first message with a name, a neighbourhood and Friday's pharmacy",
+        (
+            (
+                "Selamün aleyküm, adım Hatice, Molenwijk'te oturuyorum. Cuma günü eczaneye gidecek biri lazım",
+                in_lang("tr", restart_ok=True),
+            ),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "Darija in Latin letters at first contact: Arabic",
+        (("salam, bghit chi wahed y3awni f tqdia nhar ljem3a", in_lang("ar", restart_ok=True)),),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "Polish at the consent question: 'nie rozumiem, co to znaczy?' gets it again in Polish, not the menu",
+        (
+            ("Dzień dobry, szukam pomocy przy przeprowadzce szafy", in_lang("pl", restart_ok=True)),
+            ("Ewa", in_lang("pl")),
+            ("mieszkam w Bloemhof", in_lang("pl", keys=["consent*"])),
+            (
+                "nie rozumiem, co to znaczy?",
+                {"lang": "pl", "keys": ["consent*"], "not_keys": ["menu"], "again_ok": True},
+            ),
+            ("dobrze, zgadzam się", in_lang("pl", effect=["record_consent"])),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "Ukrainian in Latin letters: 'v subotu vranci' at the when-question",
+        (
+            ("1", in_lang("uk")),
+            ("4", in_lang("uk")),
+            ("pohovoryty z kymos za kavoyu", in_lang("uk", keys=["ask_when"])),
+            ("v subotu vranci", in_lang("uk", keys=["when_understood"], says=["субота"])),
+        ),
+        state=menu_state("uk"),
+        profile=person("uk"),
+    ),
+    D(
+        "English: who may see it in words, then the summary and send",
+        (
+            ("1", in_lang("en")),
+            ("1", in_lang("en")),
+            ("pick up my prescription at the pharmacy", in_lang("en", keys=["ask_when"])),
+            ("as soon as you can", in_lang("en", keys=["when_understood"])),
+            ("yes, near me", in_lang("en", keys=["ask_visibility"])),
+            ("only the helper please", in_lang("en", keys=["ask_summary"])),
+            ("yes send it", in_lang("en", effect=["create_request"])),
+        ),
+        state=menu_state("en"),
+        profile=person("en"),
+    ),
+    D(
+        "'Przepraszam, nie mówię po holendersku' at the Dutch menu: Polish",
+        (("Przepraszam, nie mówię po holendersku", in_lang("pl")),),
+        profile=person("pl"),
+    ),
+    D(
+        "'Can you write in English?' at the Dutch name question: English, the question again",
+        (
+            ("Hoi", {"restart_ok": True}),
+            ("Can you write in English?", in_lang("en", keys=["ask_name"])),
+            ("Mary", in_lang("en", keys=["ask_neighbourhood"])),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "Turkish summary confirmed in words: 'evet, gönderebilirsin'",
+        (
+            ("1", in_lang("tr")),
+            ("3", in_lang("tr")),
+            ("mutfak dolabının kapağı düştü", in_lang("tr", keys=["ask_when"])),
+            ("bu hafta bir gün", in_lang("tr")),
+            ("evet", in_lang("tr")),
+            ("fark etmez bence", in_lang("tr")),
+            ("sadece yardım eden", in_lang("tr", keys=["ask_summary"])),
+            ("evet, gönderebilirsin", in_lang("tr", effect=["create_request"])),
+        ),
+        state=menu_state("tr"),
+        profile=person("tr"),
+    ),
+    D(
+        "Arabic: 'شنو وقع فطلبي؟' at the menu is how her request stands",
+        (("شنو وقع فطلبي؟", in_lang("ar", not_keys=["ask_*", *MISSES])),),
+        state=menu_state("ar"),
+        profile=person("ar", open_requests=[OPEN]),
+    ),
+    D(
+        "Ukrainian in a thread: a Dutch neighbour's message, her answer passed on, Ukrainian kept",
+        (
+            (RELAYED, in_lang("uk", keys=["relay"])),
+            ("добре, чекаю вас у четвер", {"lang": "uk", "effect": ["relay"]}),
+        ),
+        state=menu_state("uk"),
+        profile=person("uk", threads=[THREAD]),
+    ),
+    D(
+        "Polish 'did it happen?': 'nie, nie przyszła' is not happened",
+        (
+            (CHECK, in_lang("pl", keys=["meet_check"])),
+            ("nie, nie przyszła", in_lang("pl", keys=["meet_not_happened"])),
+        ),
+        state=menu_state("pl"),
+        profile=person("pl", threads=[THREAD]),
+    ),
+    D(
+        "Turkish 'did it happen?': 'evet geldi, çok iyi biriydi' is a yes",
+        (
+            (CHECK, in_lang("tr", keys=["meet_check"])),
+            ("evet geldi, çok iyi biriydi", in_lang("tr", keys=["meet_again"], again_ok=True)),
+        ),
+        state=menu_state("tr"),
+        profile=person("tr", threads=[THREAD]),
+    ),
+    D(
+        "Turkish 'yarın öğleden sonra ikide' is tomorrow 14:00",
+        (
+            ("1", in_lang("tr")),
+            ("1", in_lang("tr")),
+            ("pazardan sebze ve meyve", in_lang("tr", keys=["ask_when"])),
+            ("yarın öğleden sonra ikide", in_lang("tr", keys=["when_understood"], says=["14:00"])),
+        ),
+        state=menu_state("tr"),
+        profile=person("tr"),
+    ),
+    D(
+        "Arabic 'غدا على الساعة الثالثة والنصف' is tomorrow 15:30",
+        (
+            ("1", in_lang("ar")),
+            ("1", in_lang("ar")),
+            ("دواء من الصيدلية", in_lang("ar", keys=["ask_when"])),
+            ("غدا على الساعة الثالثة والنصف", in_lang("ar", keys=["when_understood"], says=["15:30"])),
+        ),
+        state=menu_state("ar"),
+        profile=person("ar"),
+    ),
+    D(
+        "Polish 'jutro o piętnastej' is tomorrow 15:00",
+        (
+            ("1", in_lang("pl")),
+            ("1", in_lang("pl")),
+            ("kupić leki w aptece", in_lang("pl", keys=["ask_when"])),
+            ("jutro o piętnastej", in_lang("pl", keys=["when_understood"], says=["15:00"])),
+        ),
+        state=menu_state("pl"),
+        profile=person("pl"),
+    ),
+    D(
+        "Ukrainian 'завтра о третій дня' is tomorrow 15:00",
+        (
+            ("1", in_lang("uk")),
+            ("1", in_lang("uk")),
+            ("хліб і молоко", in_lang("uk", keys=["ask_when"])),
+            ("завтра о третій дня", in_lang("uk", keys=["when_understood"], says=["15:00"])),
+        ),
+        state=menu_state("uk"),
+        profile=person("uk"),
+    ),
+    D(
+        "Arabic 'ماذا تقصد؟' at the description question: the question again in Arabic, not the menu",
+        (
+            ("1", in_lang("ar")),
+            ("1", in_lang("ar")),
+            (
+                "ماذا تقصد؟",
+                {"lang": "ar", "keys": ["ask_description*"], "not_keys": ["menu"], "again_ok": True},
+            ),
+        ),
+        state=menu_state("ar"),
+        profile=person("ar"),
+    ),
+    D(
+        "a Dutch start that asks for Ukrainian in Cyrillic: Ukrainian",
+        (
+            (
+                "Hallo, ik ben Oksana, ik spreek weinig Nederlands, можна українською?",
+                in_lang("uk", restart_ok=True),
+            ),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "English: 'hi' then a request: English from the request on",
+        (
+            ("hi", {"restart_ok": True}),
+            ("I need help with groceries, I just moved here and don't speak Dutch", in_lang("en")),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "Ukrainian in Latin letters at the neighbourhood question: 'ja zhyvu v Oude Haven'",
+        (
+            ("Dobryi vechir, potriben khtos dopomohty z komp'yuterom", in_lang("uk", restart_ok=True)),
+            ("Taras", in_lang("uk")),
+            ("ja zhyvu v Oude Haven", in_lang("uk", keys=["consent*"])),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+]
+
+# What the fixes must not change.
+GUARDS = [
+    D(
+        "Dutch: 'nee, liever vrijdag' at the urgency question still corrects the day",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("melk en eieren", {"keys": ["ask_when"]}),
+            ("donderdag om half drie", {"keys": ["when_understood"]}),
+            ("nee, liever vrijdag", in_lang("nl", keys=["when_understood", "ask_urgency"], says=["vrijdag"])),
+        ),
+    ),
+    D(
+        "Dutch: 'deze week graag' at the urgency question answers it",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("melk en eieren", {"keys": ["ask_when"]}),
+            ("donderdag om half drie", {"keys": ["when_understood"]}),
+            ("deze week graag hoor", in_lang("nl", keys=["ask_visibility"])),
+        ),
+    ),
+    D(
+        "Dutch onboarding: 'ik woon in de Molenwijk' and a Latin name keep Dutch",
+        (
+            ("Hallo, ik zoek iemand die mijn gras kan maaien", in_lang("nl", restart_ok=True)),
+            ("Wim", in_lang("nl", keys=["ask_neighbourhood"])),
+            ("ik woon zelf in de Molenwijk", in_lang("nl", keys=["consent*"])),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "a phone number at the neighbourhood question is still no postcode",
+        (
+            ("Hallo, ik zoek iemand die mijn gras kan maaien", in_lang("nl", restart_ok=True)),
+            ("Wim", in_lang("nl", keys=["ask_neighbourhood"])),
+            ("06 1234 5678", {"lang": "nl", "not_keys": ["consent*"]}),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "an emoji or 'ok' from a Ukrainian does not switch her back to Dutch",
+        (("👍", {"lang": "uk"}), ("ok", {"lang": "uk"})),
+        state=menu_state("uk"),
+        profile=person("uk"),
+    ),
+    D(
+        "a chosen language is kept: ENGLISH, then Cyrillic words",
+        (("ENGLISH", {"lang": "en"}), ("дякую", {"lang": "en"})),
+        profile=person("en"),
+    ),
+]
+
+# Known misses, decided and left (strict xfail: a fix shows up).
+KNOWN = [
+    D(
+        "a neighbourhood written in Arabic letters ('مولنفيك') is not read",
+        (
+            ("مرحبا، أحتاج من يرافقني إلى الطبيب", in_lang("ar", restart_ok=True)),
+            ("فاطمة", in_lang("ar", keys=["ask_neighbourhood"])),
+            ("مولنفيك", in_lang("ar", keys=["consent*"])),
+        ),
+        state=first(),
+        profile=NEW,
+        gap="Arabic script has no vowels to compare a Dutch name by; the question comes again in Arabic "
+        "with the neighbourhoods as choices (a postcode in Arabic-Indic digits is read)",
+    ),
+]
+
+
+def _all_sent() -> set[str]:
+    return {
+        sent.casefold()
+        for d in (*BATCH_1, *BATCH_2, *GUARDS, *KNOWN)
+        for sent, _ in d.turns
+        if isinstance(sent, str) and len(sent.split()) > 1
     }
-    assert not ours & every_earlier_string(__file__)
+
+
+def test_strings_are_new() -> None:
+    assert not _all_sent() & every_earlier_string(__file__)
 
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(KNOWN))
+def test_known(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+# The reader alone: times in one's own words and script, and what must stay as it was.
+TIMES = [
+    ("yarın öğleden sonra ikide", "tr", "tomorrow 14:00"),
+    ("cuma akşam altıda", "tr", "friday 18:00"),
+    ("yarın saat üç buçukta", "tr", "tomorrow 15:30"),
+    ("غدا على الساعة الثالثة والنصف", "ar", "tomorrow 15:30"),
+    ("غدا الساعة ٣ ونص", "ar", "tomorrow 15:30"),
+    ("jutro o piętnastej", "pl", "tomorrow 15:00"),
+    ("jutro po szesnastej", "pl", "tomorrow after 16:00"),
+    ("завтра о п'ятнадцятій", "uk", "tomorrow 15:00"),
+    # must not change
+    ("bir buçuk saat sürer", "tr", None),
+    ("yarın öğleden sonra iki kişi gelsin", "tr", "tomorrow afternoon"),
+    ("tomorrow morning one of my neighbours", "en", "tomorrow morning"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "when"), TIMES)
+def test_times(text: str, lang: str, when: str | None) -> None:
+    from flows.understanding.reading import read
+
+    assert read("ask_when", text, lang=lang, now=CLOCK).when == when
+
+
+# Which language a message is in: Ukrainian in Latin letters, and what stays.
+LANGUAGE_OF = [
+    ("pohovoryty z kymos za kavoyu", "nl", "uk"),
+    ("Dobryi vechir, potriben khtos dopomohty z komp'yuterom", "nl", "uk"),
+    ("Przepraszam, nie mówię po holendersku", "uk", "pl"),
+    ("nie mam czasu jutro", "nl", "pl"),
+    ("ik heb hulp nodig met boodschappen morgen", "uk", "nl"),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "lang"), LANGUAGE_OF)
+def test_language_of(text: str, hint: str, lang: str) -> None:
+    from flows.understanding.language import detect
+
+    assert detect(text, hint) == lang

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from flows.understanding.phrases import normal
+from flows.understanding import translit
 from flows.understanding.text import lexicon, without_emoji
 
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
@@ -132,6 +133,11 @@ def detect(text: str, hint: str | None = None) -> str:
     # One such word among many may be a name ("Mijn naam is Wiesława"): then the classifier decides.
     if bool(turkish) != bool(polish) and max(turkish, polish) * 4 >= len(words):
         return "tr" if turkish else "pl"
+    # Ukrainian in Latin letters ("pohovoryty z kymos za kavoyu", "Dobryi vechir, potriben khtos ...")
+    # reads to the classifier as Polish or Dutch: two longer words that are the lexicons' Ukrainian and
+    # no Dutch, English or Polish word (`translit.cyrillic` without a hint) say Ukrainian.
+    if not (turkish or polish) and translit.cyrillic(text) is not None:
+        return "uk"
     short = len(words) < _SHORT_WORDS and len(letters) < _SHORT_LETTERS
     if short and known_hint:
         return known_hint
