@@ -1,8 +1,75 @@
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 10: people who write in Turkish, Arabic, Polish, Ukrainian
 and English, from their first message on (round 7: tests/test_dialogues_redteam7.py).
 
-FIGURES AND MECHANISMS: see the end of this docstring (written after scoring).
+Figures (turns as expected / turns, dialogues fully as expected), before and after, per language
+(the dialogue's language; guards are mostly Dutch):
+- Batch 1 (BATCH_1, 19 dialogues written before reading the flows: first contact in tr/ar/pl/uk
+  (Cyrillic and Latin letters)/en through onboarding, a whole Polish request, times in one's own
+  words, switching language, repair, MIJN VRAGEN in words, a thread with a Dutch neighbour and "did
+  it happen?"), on main (e3c75de): 60/68 turns, 15/19 dialogues; ar 11/14, 2/4; en 9/9, 2/2; pl 9/12,
+  2/3; tr 18/18, 6/6; uk 13/15, 3/4. After: 68/68, 19/19 (every language whole). The very first run
+  crashed in this file's own language check (a parameter left out of a template) and two expectations
+  named the flow's order wrongly (the Polish dialogue expected "where?", which the flow did not ask;
+  "did it happen?" answered yes asks "meet again?"); those were corrected before the figure above, no
+  code was changed for them.
+- Batch 2 (BATCH_2, 20 dialogues, held out: written after batch 1's fixes, not aimed at them), on
+  the code after batch 1 (fb7db09): 54/62 turns, 15/20 dialogues; ar 8/9, 3/4; en 12/12, 3/3; pl
+  11/12, 3/4; tr 14/15, 3/4; uk 9/14, 3/5 (the same on main: batch 1's fixes did not touch it). As
+  first scored 53/62, 14/20: the language check flagged MIJN VRAGEN in a Turkish text, a command
+  word kept Dutch by decision (docs/languages.md); the check now leaves words in capitals alone.
+  After: 62/62, 20/20.
+- Guards (GUARDS, 6 dialogues, 20 turns): 20/20, 6/6 on main and after.
+- KNOWN (1 dialogue, strict xfail) and the reader checks TIMES / LANGUAGE_OF: written while fixing.
+
+What failed and what changed (mechanisms):
+- A postcode typed on an Arabic keyboard ("٧٣٩٣") was "invalid". `places._postcode_shapes` reads
+  Arabic-Indic and Persian digits as digits (tests/test_places.py said the opposite: changed on
+  purpose, "٠١٢٣" and five digits are still no postcode).
+- A neighbourhood written in Cyrillic ("Де Аккерс") was unknown. `places._fold` compares a name by its
+  Latin sounds (`crisis_phrases.cyrillic_as_latin`, the crisis reader's letter table).
+- A Dutch question answered in Arabic or Cyrillic in fewer than five words ("يوم الجمعة في الصباح") was
+  read, but the conversation stayed Dutch (the read-back "vrijdag 27 november, ochtend" in Dutch).
+  `conversation._follow_language` follows a script only one of the six languages writes at any length
+  (`language.script_language`); Latin-letter messages keep the five-word rule.
+- At "Hoe dringend?" an answer naming a time and a "not" ("w tym tygodniu, nie pilne", "deze week,
+  niet dringend") was taken as a correction of the time (Thursday 14:30 became "until Sunday" or
+  "whenever"). `ask._correction` now leaves it when the answer names an urgency and the new time has
+  no day; a day still corrects ("nee, liever vrijdag", a guard).
+- Ukrainian in Latin letters read as Polish or Dutch by the classifier ("pohovoryty z kymos za
+  kavoyu" switched a Ukrainian conversation to Polish; "Dobryi vechir, potriben khtos ..." stayed
+  Dutch at first contact). `language.detect` says Ukrainian when `translit.cyrillic` (no hint: two
+  longer Ukrainian lexicon words that are no Dutch, English or Polish word) finds it, after the
+  Turkish/Polish letter signs.
+- "talk with someone over a coffee" (en, pl, uk) at the description of a request for company was
+  HUMAN (a call from the team). At the description question after a category of
+  conversation.toml [talk_is_the_request] (gezelschap) the human intent is the description
+  (`conversation._talk_is_the_request`, in `_command` and `_conversation_words`); the HUMAN word and
+  other steps are unchanged.
+- Times: "yarın öğleden sonra ikide" lost its hour: a Turkish hour word with the locative ending
+  right after a daypart is an hour (`time_compose._locative`; "iki kişi" stays a number); Turkish
+  "üç buçuk(ta)" and Arabic "الثالثة والنصف", "٣ ونص" are half past (times.toml [half_past],
+  `time_words._half_past`; not before an hour unit: "bir buçuk saat" is a duration); Polish and
+  Ukrainian afternoon ordinals "o piętnastej", "о п'ятнадцятій" (times.toml hourword:13..20).
+- Texts: `remind_none` and `remind_not_understood` fell back whole to Dutch/English for tr/ar/pl/uk
+  (left so on purpose: the example only works in Dutch and English). Now the sentence is in the
+  person's language and the example to send stays Dutch (tr, ar) or English (pl, uk), as the command
+  words do (docs/languages.md updated). No other text of the dialogues falls back (checked per turn:
+  every reply, lead and label from the language's own text).
+
+Decided:
+- A name or a one-word answer in Arabic or Cyrillic letters switches the conversation to Arabic or
+  Ukrainian: its writer reads that script. A language the person chose (ENGLISH) is kept (guard).
+- Command words inside texts stay Dutch for tr/ar and English for pl/uk (docs/languages.md); the
+  language check here ignores words in capitals.
+- "deze week, niet dringend" at the urgency question is read as "maakt niet uit" (the choices
+  reader's pick), not "deze week": both are not urgent; left.
+- "I want to talk to a real person" at the description of a request for company is taken as the
+  description; HUMAN (the word) still asks the team.
+
+Known misses (KNOWN, strict xfail):
+- A neighbourhood written in Arabic letters ("مولنفيك") is not read: Arabic script leaves the vowels
+  out; the question comes again in Arabic with the neighbourhoods as choices.
 
 Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
 2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py). A turn's "lang" says the
@@ -43,9 +110,13 @@ def in_lang(lang: str, **expect: Any) -> dict[str, Any]:
 # Words of the bot's own Dutch that no text in another language should carry (not "ja", "je", "de":
 # Polish and Turkish words too).
 DUTCH_WORDS = frozenset(
-    "jouw wilt graag vraag vragen niet het een morgen vandaag maandag dinsdag woensdag donderdag vrijdag"
-    " zaterdag zondag ochtend middag avond boodschappen bedankt wanneer waar buurt klopt verstuur"
-    " annuleren alleen helpt dringend noteer".split()
+    " ".join(
+        (
+            "jouw wilt graag vraag vragen niet het een morgen vandaag maandag dinsdag woensdag donderdag",
+            "vrijdag zaterdag zondag ochtend middag avond boodschappen bedankt wanneer waar buurt klopt",
+            "verstuur annuleren alleen helpt dringend noteer",
+        )
+    ).split()
 )
 
 
@@ -245,7 +316,8 @@ BATCH_1 = [
         "English first contact, Dutch not good, a letter from the council",
         (
             (
-                "Hello, sorry my Dutch is not good. I got a letter from the gemeente and need help to understand it",
+                "Hello, sorry my Dutch is not good. I got a letter from the gemeente and need help to "
+                "understand it",
                 in_lang("en", keys=["ask_name"], restart_ok=True),
             ),
             ("I'm Grace", in_lang("en", keys=["ask_neighbourhood"])),
@@ -265,7 +337,7 @@ BATCH_1 = [
         profile=NEW,
     ),
     D(
-        "Polish through the whole request: what, 'w czwartek o wpół do trzeciej', where, urgency, who sees, send",
+        "Polish through the whole request: what, 'czwartek, o wpół do trzeciej', urgency, who sees, send",
         (
             ("1", in_lang("pl", keys=["ask_category"])),
             ("1", in_lang("pl", keys=["ask_description"])),
@@ -402,7 +474,8 @@ BATCH_2 = [
         "Turkish first message with a name, a neighbourhood and Friday's pharmacy",
         (
             (
-                "Selamün aleyküm, adım Hatice, Molenwijk'te oturuyorum. Cuma günü eczaneye gidecek biri lazım",
+                "Selamün aleyküm, adım Hatice, Molenwijk'te oturuyorum. "
+                "Cuma günü eczaneye gidecek biri lazım",
                 in_lang("tr", restart_ok=True),
             ),
         ),

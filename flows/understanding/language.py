@@ -14,8 +14,8 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from flows.understanding.phrases import normal
 from flows.understanding import translit
+from flows.understanding.phrases import normal
 from flows.understanding.text import lexicon, without_emoji
 
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
