@@ -96,7 +96,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     step = state.get("step")
     answer = chosen(state, event)
     text = event.text.strip() if event.kind == "text" else ""
-    if (corrected := _correction(state, step, text, now)) is not None:
+    if (corrected := _correction(state, step, text, now, answer)) is not None:
         return corrected
     if (
         step in HOUR_LATER
@@ -184,7 +184,9 @@ AFTER_URGENCY = frozenset({"visibility", "summary", "change"})
 LAST_PART = re.compile(r",|;|\b(?:maar|but|ama|ale|але|لكن|بل)\b")
 
 
-def _correction(state: dict[str, Any], step: str | None, text: str, now: datetime) -> StepResult | None:
+def _correction(
+    state: dict[str, Any], step: str | None, text: str, now: datetime, answer: str | None = None
+) -> StepResult | None:
     """A correction of an earlier answer at a later question ("nee, ik bedoel vrijdag", "wacht, het is
     toch niet zo dringend", "geen boodschappen, het is een klusje"): the earlier answer is changed, the
     new value read back, and the open question asked again; nothing already known is lost. Only a
@@ -212,6 +214,10 @@ def _correction(state: dict[str, Any], step: str | None, text: str, now: datetim
     last = LAST_PART.split(text)[-1].strip()
     data = (_when_from(state, last, now) if last else None) or _when_from(state, text, now)
     if data is None or at_night(When.from_json(data)) or data == draft.get("when"):
+        return None
+    if step == "urgency" and answer in URGENCY_KEYS and data.get("start") is None:
+        # "deze week, niet dringend", "w tym tygodniu, nie pilne" at the urgency question: its "niet" is
+        # no "no" and its time no day; it answers how urgent (a day named, "maar vrijdag", still corrects).
         return None
     draft["when"] = data
     if data["kind"] == "asap":

@@ -469,6 +469,8 @@ def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
     if (with_argument := command_with_argument(event.text)) is not None:
         return with_argument
     plain = intent.command_in(event.text, language(state))
+    if plain == "human" and _talk_is_the_request(state):
+        plain = None  # "talk with someone over a coffee" at a request for company's description
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
@@ -496,7 +498,17 @@ def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
         return None
     if said.intent == "language" and said.language in catalogue.LANGUAGES:
         return f"lang_{said.language}"
+    if said.intent == "human" and _talk_is_the_request(state):
+        return None
     return {"stop": "stop", "human": "human", "menu": "menu"}.get(said.intent)
+
+
+def _talk_is_the_request(state: dict[str, Any]) -> bool:
+    """At the description of a request for company (conversation.toml [talk_is_the_request]), "talk with
+    someone over a coffee" describes the request; it does not ask for a person of the team."""
+    key = str((state.get("prompt") or {}).get("key") or "")
+    category = str((state.get("ask") or {}).get("category") or "")
+    return key.startswith("ask_description") and f" {category} " in conversation_words("talk_is_the_request")
 
 
 # A sentence of at least this many words in another language than the conversation's is followed.
@@ -508,19 +520,22 @@ FOLLOW_LANGUAGE_TIMES = 2
 def _follow_language(state: dict[str, Any], event: Event) -> bool:
     """A person who writes whole sentences in another of the six languages is answered in it from this
     message on ("I need someone to help me with shopping tomorrow" after a Dutch welcome), unless they
-    chose a language themselves (ENGLISH, TÜRKÇE, ...). Short answers, names and places never switch:
-    the detector keeps the conversation's language unless it is sure (flows/understanding/language.py;
+    chose a language themselves (ENGLISH, TÜRKÇE, ...). Short answers, names and places in Latin letters
+    never switch (Arabic or Cyrillic letters do: no one writes Dutch so); the detector keeps the
+    conversation's language unless it is sure (flows/understanding/language.py;
     of 2,027 Dutch corpus and red-team messages of five words or more, none read as another language).
     True when the language changed; the replies then start with `language_followed` (how to go back)."""
     if event.kind != "text" or not state.get("greeted") or state.get("lang_chosen"):
         return False
-    if (
-        len(event.text.split()) < FOLLOW_LANGUAGE_WORDS
-        or state.get("lang_followed", 0) >= FOLLOW_LANGUAGE_TIMES
-    ):
+    if state.get("lang_followed", 0) >= FOLLOW_LANGUAGE_TIMES:
         return False
     current = language(state)
-    found = interpret.language_of(event.text, current)
+    # Arabic or Cyrillic letters are sure at any length: a Dutch question answered "يوم الجمعة في الصباح"
+    # is answered in Arabic from then on (a name written so too: its writer reads that script).
+    script = interpret.script_language(event.text)
+    if script is None and len(event.text.split()) < FOLLOW_LANGUAGE_WORDS:
+        return False
+    found = script or interpret.language_of(event.text, current)
     if found == current or found not in catalogue.LANGUAGES:
         return False
     state["lang"] = found

@@ -95,6 +95,11 @@ def language_of(text: str, current: str) -> str:
     return language_reader.detect(text, current)
 
 
+def script_language(text: str) -> str | None:
+    """The language a message's script alone tells (Arabic, Cyrillic), at any length; None for Latin."""
+    return language_reader.script_language(text)
+
+
 def category_key(category: str | None) -> str | None:
     """The flows' key of a kind of help the reader named."""
     if category is None:

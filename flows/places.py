@@ -28,6 +28,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process
 
 from flows.normalise import simplify
+from flows.understanding.crisis_phrases import cyrillic_as_latin
 
 DATA_DIR = Path(__file__).with_name("data")
 # Municipality key -> data file in flows/data. Explicit, so a stray file is never loaded by accident.
@@ -185,9 +186,13 @@ def _is_valid_postcode(digits: str, letters: str | None) -> bool:
     )
 
 
+# Arabic-Indic and Persian digits as the postcode's digits: "٧٣٩١ AB" is typed so on an Arabic keyboard.
+_OTHER_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def _postcode_shapes(text: str) -> Iterator[tuple[str, str | None]]:
     """Every postcode-shaped part of `text`, valid or not, in order."""
-    plain = " ".join(unicodedata.normalize("NFKC", text).split())
+    plain = " ".join(unicodedata.normalize("NFKC", text.translate(_OTHER_DIGITS)).split())
     for found in _POSTCODE_SHAPE.finditer(plain):
         letters = found.group("letters")
         yield found.group("digits"), letters.upper() if letters else None
@@ -209,7 +214,8 @@ def parse_postcode(text: str) -> Postcode | None:
 
 def _fold(text: str) -> list[str]:
     """Words of a name or answer: case, accents and punctuation folded, digits and articles dropped."""
-    words = _NOT_A_NAME_CHARACTER.sub(" ", simplify(text)).split()
+    # A name written in Cyrillic by ear ("Де Аккерс", "Молєнвейк") is compared by its Latin sounds.
+    words = _NOT_A_NAME_CHARACTER.sub(" ", simplify(cyrillic_as_latin(text))).split()
     return [word for word in words if word not in _ARTICLES]
 
 

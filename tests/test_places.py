@@ -70,6 +70,9 @@ SIMILAR = Municipality(
         ("mijn postcode is 7391", "7391"),
         ("7391 molenweg", "7391"),
         ("\uff17\uff13\uff19\uff11 AB", "7391 AB"),  # full-width digits
+        # Arabic-Indic and Persian digits, as an Arabic keyboard types them (round 10 of the dialogues)
+        ("\u0667\u0663\u0669\u0661 AB", "7391 AB"),
+        ("\u06f7\u06f3\u06f9\u06f3", "7393"),
     ],
 )
 def test_valid_postcodes(text: str, expected: str) -> None:
@@ -101,7 +104,9 @@ def test_valid_postcodes(text: str, expected: str) -> None:
         "abc1234",
         "",
         "molenwijk",
-        "\u0661\u0662\u0663\u0664",  # Arabic-Indic digits: not a Dutch postcode
+        # Arabic-Indic digits are read as digits (round 10 of the dialogues): these are no postcode
+        "\u0660\u0661\u0662\u0663",
+        "\u0661\u0662\u0663\u0664\u0665",
     ],
 )
 def test_not_postcodes(text: str) -> None:

@@ -349,6 +349,14 @@ _LATIN_SOUNDS = "a b v h g d e ye zh z y i yi y k l m n o p r s t u f kh ts ch s
 _CYRILLIC_LATIN = str.maketrans(
     {letter: sound.strip("-") for letter, sound in zip(_CYRILLIC_LETTERS, _LATIN_SOUNDS.split(), strict=True)}
 )
+
+
+def cyrillic_as_latin(text: str) -> str:
+    """Cyrillic letters written as their Latin sounds ("Де Аккерс" -> "de akkers"), lower case; other
+    letters as they were: for a Dutch place name written in Cyrillic by ear."""
+    return text.lower().translate(_CYRILLIC_LATIN)
+
+
 _SLAVIC_PAIRS = (
     ("shch", "s"), ("szcz", "s"), ("sch", "s"), ("zh", "z"), ("kh", "h"), ("x", "h"), ("ch", "c"),
     ("cz", "c"), ("sh", "s"), ("sz", "s"), ("ts", "c"), ("tz", "c"), ("g", "h"), ("w", "v"), ("j", "y"),

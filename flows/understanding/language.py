@@ -14,6 +14,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from flows.understanding import translit
 from flows.understanding.phrases import normal
 from flows.understanding.text import lexicon, without_emoji
 
@@ -72,6 +73,13 @@ def _script(letters: str) -> str | None:
     return None
 
 
+def script_language(text: str) -> str | None:
+    """ "ar" or "uk" when most letters of `text` are Arabic or Cyrillic: a sign no Dutch, English, Turkish
+    or Polish writer gives, so it holds for two words ("يوم الجمعة") as well as for twenty."""
+    letters = "".join(filter(str.isalpha, without_emoji(text)))
+    return _script(letters) if len(letters) >= 2 else None
+
+
 def _digit_word(word: str) -> bool:
     """ "3afak", "wa7ed", "y3awni": darija written with digits, not "2uur" or "3rd"."""
     if not _DIGIT_WORD.fullmatch(word) or _NOT_DIGIT_WORD.fullmatch(word):
@@ -125,6 +133,11 @@ def detect(text: str, hint: str | None = None) -> str:
     # One such word among many may be a name ("Mijn naam is Wiesława"): then the classifier decides.
     if bool(turkish) != bool(polish) and max(turkish, polish) * 4 >= len(words):
         return "tr" if turkish else "pl"
+    # Ukrainian in Latin letters ("pohovoryty z kymos za kavoyu", "Dobryi vechir, potriben khtos ...")
+    # reads to the classifier as Polish or Dutch: two longer words that are the lexicons' Ukrainian and
+    # no Dutch, English or Polish word (`translit.cyrillic` without a hint) say Ukrainian.
+    if not (turkish or polish) and translit.cyrillic(text) is not None:
+        return "uk"
     short = len(words) < _SHORT_WORDS and len(letters) < _SHORT_LETTERS
     if short and known_hint:
         return known_hint

@@ -441,6 +441,20 @@ _ARTICLE_HOURWORDS = frozenset({"een", "één", "eén"})
 _PUNCTUATION = frozenset(",.;:!?()[]\n")
 
 
+# Turkish hour words with the locative ending ("ikide", "üçte": at two, at three) say "at" themselves.
+_LOCATIVE_ENDINGS = ("da", "de", "ta", "te")
+
+
+def _locative(item: Item, found: list[str]) -> bool:
+    """An hour word of one token that ends in a Turkish locative ("ikide"), not a bare number word."""
+    return (
+        item.kind == "hourword"
+        and item.end - item.start == 1
+        and len(found[item.start]) > 3
+        and found[item.start].endswith(_LOCATIVE_ENDINGS)
+    )
+
+
 def _article(item: Item, after_item: Item | None, found: list[str]) -> bool:
     """An hour word used as the article: another word, not a time word nor the end, follows it."""
     if item.kind != "hourword" or found[item.start] not in _ARTICLE_HOURWORDS or item.end >= len(found):
@@ -541,7 +555,17 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             raw = (
                 None
                 if counted
-                else _hour(item, at, bound, joined, before_item, after_item, loose, group.only)
+                else _hour(
+                    item,
+                    at,
+                    bound,
+                    joined,
+                    before_item,
+                    after_item,
+                    loose,
+                    group.only,
+                    _locative(item, found),
+                )
             )
             if raw is None:
                 group.loose_number |= kind == "num" and loose
@@ -658,6 +682,7 @@ def _hour(
     after_item: Item | None,
     loose: bool,
     only: bool = False,
+    located: bool = False,
 ) -> tuple[int, int, str] | None:
     """A clock time, raw (hour, minute, flag), when the number is one: see the module docstring."""
     anchored = at is not None or bound is not None or joined
@@ -680,6 +705,8 @@ def _hour(
     after_part = before_item is not None and before_item.kind == "part" and before_item.end == item.start
     if item.kind == "num" and after_part and 1 <= int(item.value) <= 12:
         anchored = True  # "sabah 9 gibi", "rano 9": an hour after a daypart is a clock time
+    if item.kind == "hourword" and after_part and located:
+        anchored = True  # "öğleden sonra ikide": an hour word that says "at" itself, after a daypart
     hour = int(item.value)
     if not anchored or not 0 <= hour <= 23:
         return None

@@ -250,7 +250,38 @@ def _clocks(text: str, lang: str) -> str:
     text = _MINUTES.sub(minutes, text)
     text = _HALF.sub(half, text)
     text = _half_to()[1].sub(half_to, text)
+
+    def half_past(match: re.Match[str]) -> str:
+        hours, _ = _half_past()
+        number = hours[match["n"]] if match["n"] in hours else int(match["n"])
+        return _clock_token(number, 30, "n") if 1 <= number <= 12 else match[0]
+
+    text = _half_past()[1].sub(half_past, text)
     return _HOUR.sub(hour, text) if _DIGIT.search(text) else text
+
+
+@cache
+def _half_past() -> tuple[Mapping[str, int], re.Pattern[str]]:
+    """Half past an hour said with the hour first: Turkish "üç buçuk", Arabic "الثالثة والنصف" (3:30;
+    times.toml [half_past]). The hour is a digit or any language's hour word up to twelve."""
+    data = lexicon("times")
+    hours = {
+        _plain(word): int(key.split(":")[1])
+        for lang in LANGUAGES
+        for key, words in data[lang].items()
+        if key.startswith("hourword:") and int(key.split(":")[1]) <= 12
+        for word in words
+    }
+    afters = "|".join(
+        r"\s+".join(map(re.escape, _plain(word).split())) for word in data["half_past"]["after"]
+    )
+    words = "|".join(map(re.escape, sorted(hours, key=len, reverse=True)))
+    # ...not an amount of hours: "bir buçuk saat sürer" (it takes an hour and a half).
+    units = "|".join(map(re.escape, sorted({_plain(word) for word in data["units"]["hour"]}, key=len)))
+    pattern = re.compile(
+        rf"(?<!\w)(?P<n>\d{{1,2}}(?!\d)|{words})\s+(?:{afters})(?!\w)(?!\s+(?:{units})(?!\w))"
+    )
+    return hours, pattern
 
 
 @cache
