@@ -17,6 +17,7 @@ Every turn also must not restart: no welcome text, unless the turn allows it (`r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -117,7 +118,11 @@ def _at(data: Any, path: str) -> Any:
     return data
 
 
-def run(dialogue: Dialogue) -> list[list[str]]:
+# A round's own check of a turn, beside `check_turn`'s (round 10: every text in the person's language).
+TurnCheck = Callable[[dict[str, Any], Any], list[str]]
+
+
+def run(dialogue: Dialogue, check: TurnCheck | None = None) -> list[list[str]]:
     """The problems of each turn, in order."""
     from tests.golden_runner import profile_from
 
@@ -128,7 +133,10 @@ def run(dialogue: Dialogue) -> list[list[str]]:
         result = step(state, event_of(sent), CLOCK, profile)
         profile = after(profile, result.effects)
         state = result.state
-        out.append(check_turn(expect, result))
+        problems = check_turn(expect, result)
+        if check is not None:
+            problems += check(expect, result)
+        out.append(problems)
     return out
 
 
@@ -166,17 +174,17 @@ def as_params(dialogues: list[Dialogue]) -> list[Any]:
     ]
 
 
-def assert_holds(dialogue: Dialogue) -> None:
+def assert_holds(dialogue: Dialogue, check: TurnCheck | None = None) -> None:
     """Every turn of `dialogue` as expected; the message names the turns that were not."""
-    problems = run(dialogue)
+    problems = run(dialogue, check)
     assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
 
 
-def score(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
+def score(dialogues: list[Dialogue], check: TurnCheck | None = None) -> tuple[int, int, int, int]:
     """(turns as expected, turns, dialogues fully as expected, dialogues)."""
     good = total = whole = 0
     for dialogue in dialogues:
-        problems = run(dialogue)
+        problems = run(dialogue, check)
         good += sum(1 for p in problems if not p)
         total += len(problems)
         whole += all(not p for p in problems)

@@ -87,9 +87,7 @@ import pytest
 
 from flows import catalogue
 from flows.conversation import new_state
-from flows.profile import after
-from flows.types import Event
-from tests.dialogue_redteam_support import CLOCK, RIA, Dialogue, check_turn, event_of, menu_state
+from tests.dialogue_redteam_support import CLOCK, RIA, Dialogue, as_params, assert_holds, menu_state
 from tests.redteam_support import every_earlier_string
 
 D = Dialogue
@@ -146,51 +144,16 @@ def language_problems(lang: str, result: Any) -> list[str]:
     return problems
 
 
-def run(dialogue: Dialogue) -> list[list[str]]:
-    """The problems of each turn, in order (the support's checks and the language check)."""
-    from tests.golden_runner import profile_from
-
-    state = dict(dialogue.state)
-    profile = profile_from(dict(dialogue.profile))
-    out = []
-    for sent, expect in dialogue.turns:
-        from flows.conversation import step
-
-        event: Event = event_of(sent)
-        result = step(state, event, CLOCK, profile)
-        profile = after(profile, result.effects)
-        state = result.state
-        problems = check_turn(expect, result)
-        if "lang" in expect:
-            problems += language_problems(expect["lang"], result)
-            again = [r.key for r in result.replies if r.key.endswith("_again") or r.lead == "not_understood"]
-            if again and not expect.get("again_ok"):
-                problems.append(f"asked again: {again}")
-        out.append(problems)
-    return out
-
-
-def score(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
-    """(turns as expected, turns, dialogues fully as expected, dialogues)."""
-    good = total = whole = 0
-    for dialogue in dialogues:
-        problems = run(dialogue)
-        good += sum(1 for p in problems if not p)
-        total += len(problems)
-        whole += all(not p for p in problems)
-    return good, total, whole, len(dialogues)
-
-
-def as_params(dialogues: list[Dialogue]) -> list[Any]:
-    return [
-        pytest.param(d, id=d.name, marks=[pytest.mark.xfail(reason=d.gap, strict=True)] if d.gap else [])
-        for d in dialogues
-    ]
-
-
-def assert_holds(dialogue: Dialogue) -> None:
-    problems = run(dialogue)
-    assert all(not p for p in problems), [(i, p) for i, p in enumerate(problems) if p]
+def in_own_language(expect: dict[str, Any], result: Any) -> list[str]:
+    """A turn that names the person's language: every text in it, and not the question asked again
+    (unless the turn allows it)."""
+    if "lang" not in expect:
+        return []
+    problems = language_problems(expect["lang"], result)
+    again = [r.key for r in result.replies if r.key.endswith("_again") or r.lead == "not_understood"]
+    if again and not expect.get("again_ok"):
+        problems.append(f"asked again: {again}")
+    return problems
 
 
 # A matched neighbour who writes Dutch, the thread with her, and the meeting's "did it happen?".
@@ -767,22 +730,22 @@ def test_strings_are_new() -> None:
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
-    assert_holds(dialogue)
+    assert_holds(dialogue, in_own_language)
 
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
-    assert_holds(dialogue)
+    assert_holds(dialogue, in_own_language)
 
 
 @pytest.mark.parametrize("dialogue", as_params(GUARDS))
 def test_guards(dialogue: Dialogue) -> None:
-    assert_holds(dialogue)
+    assert_holds(dialogue, in_own_language)
 
 
 @pytest.mark.parametrize("dialogue", as_params(KNOWN))
 def test_known(dialogue: Dialogue) -> None:
-    assert_holds(dialogue)
+    assert_holds(dialogue, in_own_language)
 
 
 # The reader alone: times in one's own words and script, and what must stay as it was.
