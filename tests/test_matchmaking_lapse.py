@@ -4,16 +4,23 @@ late Ja hears it is not needed, and a Ja in the grace after a moment still match
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 
+import httpx
+import pytest
 from sqlalchemy import select
 
+from bot import tenants
 from bot.effects.matchmaker import REQUEST_LAPSE
 from bot.runtime import Runtime
+from bot.web.app import create_app
 from storage import staff
-from storage.models import HelpRequest, MatchInvitation, ScheduledEvent
+from storage.models import HelpRequest, MatchInvitation, ScheduledEvent, StaffAlert
 from tests.community import add_person, bodies_for, keys_for, say
 from tests.conftest import FixedClock
+from tests.dbutil import count
+from tests.staff_support import add_account, log_in
 
 REQUESTER = "+31600000001"
 # The test clock starts Monday 23 November 2026, 10:00 UTC (11:00 in Amsterdam); "vandaag om 12 uur"
@@ -166,3 +173,43 @@ async def test_as_soon_as_possible_has_no_lapse_and_a_cancel_stops_it(
     assert await lapse_events(runtime) == [("pending", None)]
     await say(runtime, REQUESTER, "mijn vragen", "1", "ja")
     assert await lapse_events(runtime) == [("cancelled", "cancelled")]
+
+
+@pytest.fixture
+def reviewing() -> Iterator[None]:
+    with tenants.installed(
+        tenants.Tenants({tenants.DEFAULT: tenants.Tenant(key="default", review_requests=True)})
+    ):
+        yield
+
+
+@pytest.fixture
+async def client(runtime: Runtime) -> AsyncIterator[httpx.AsyncClient]:
+    runtime.kick = lambda person_id: None  # type: ignore[method-assign,assignment]
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(runtime)), base_url="http://testserver"
+    ) as http:
+        yield http
+
+
+async def test_a_request_nobody_approved_in_time_ends_and_the_console_shows_it_expired(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock, reviewing: None
+) -> None:
+    """The tenant reviews new requests and nobody gave an akkoord before noon: at 12:15 the request
+    ends, the resident hears it, no overdue alert follows, and staff read "verlopen"."""
+    await volunteers(runtime, clock, 1)
+    await say(runtime, REQUESTER, *asking("vandaag om 12 uur"))
+    request = await the_request(runtime)
+    assert request.status == "review"
+    await until(runtime, clock, NOON + timedelta(minutes=16))
+    request = await the_request(runtime)
+    assert request.status == "expired"
+    keys = await keys_for(runtime, request.person_id)
+    assert "request_in_review" in keys and keys[-1] == "request_expired"
+    await until(runtime, clock, NOON + timedelta(hours=2))
+    assert await count(runtime, StaffAlert, StaffAlert.kind == "review_overdue") == 0
+    assert await count(runtime, MatchInvitation) == 0
+    await add_account(runtime, "mira@example.nl", "buurtverbinder", ["molenwijk"])
+    await log_in(client, "mira@example.nl")
+    page = await client.get(f"/staff/requests/{request.id}")
+    assert "verlopen: niemand op tijd gevonden" in page.text and 'id="approve"' not in page.text
