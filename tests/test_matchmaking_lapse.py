@@ -21,6 +21,7 @@ from tests.community import add_person, bodies_for, keys_for, say
 from tests.conftest import FixedClock
 from tests.dbutil import count
 from tests.staff_support import add_account, log_in
+from tests.test_community import ANS, RIA, circle_of_ria_with_ans
 
 REQUESTER = "+31600000001"
 # The test clock starts Monday 23 November 2026, 10:00 UTC (11:00 in Amsterdam); "vandaag om 12 uur"
@@ -213,3 +214,21 @@ async def test_a_request_nobody_approved_in_time_ends_and_the_console_shows_it_e
     await log_in(client, "mira@example.nl")
     page = await client.get(f"/staff/requests/{request.id}")
     assert "verlopen: niemand op tijd gevonden" in page.text and 'id="approve"' not in page.text
+
+
+async def test_the_circle_hears_that_nobody_was_found_in_time(runtime: Runtime, clock: FixedClock) -> None:
+    """Ria shares her requests with Ans: nobody of the circle (nor a neighbour) took it before noon.
+    Ans hears it ended; her old "ik doe het wel" is too late."""
+    ria, ans = await circle_of_ria_with_ans(runtime, clock)
+    ask = asking("vandaag om 12 uur")[4:]
+    await say(runtime, RIA, "KRING", "2", "1", "6", *ask, channel="telegram")
+    assert (await keys_for(runtime, ans))[-1] == "circle_request"
+    await until(runtime, clock, NOON + timedelta(minutes=16))
+    assert (await the_request(runtime)).status == "expired"
+    assert (await keys_for(runtime, ria))[-1] == "request_expired"
+    assert (await bodies_for(runtime, ans))[-1] == (
+        "Voor de hulpvraag van Ria over boodschappen (maandag 23 november, 12:00) is op tijd niemand "
+        "gevonden. De vraag is gestopt."
+    )
+    await say(runtime, ANS, "1", channel="sms")
+    assert (await keys_for(runtime, ans))[-1] == "circle_help_late"
