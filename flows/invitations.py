@@ -39,6 +39,7 @@ NOTICES = {
     "invite_taken": "invite_taken",
     "invite_withdrawn": "invite_withdrawn",
     "no_match": "no_match",
+    "request_expired": "request_expired",
     "invite_condition_asked": "invite_condition_asked",
     "invite_condition_declined": "invite_condition_declined",
     "match_condition_closed": "match_condition_closed",

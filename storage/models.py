@@ -228,6 +228,8 @@ class HelpRequest(Base):
     """A help request (hulpvraag), as clarified with the person and confirmed by them.
 
     status: open (being matched) -> matched | unmatched (no volunteer: the staff queue) | cancelled | done
+    | expired (its time is over and nobody was found; also from unmatched or review:
+    bot/effects/matchmaker.py). review: waiting for an akkoord (bot/effects/review.py).
     """
 
     __tablename__ = "help_requests"

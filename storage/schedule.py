@@ -140,6 +140,20 @@ async def cancel(session: AsyncSession, kind: str, *, request_id: int, reason: s
     )
 
 
+async def pending_for_request(session: AsyncSession, kind: str, request_id: int) -> bool:
+    """Whether a request has a pending event of this kind (its lapse is planned once)."""
+    query = (
+        select(ScheduledEvent.id)
+        .where(
+            ScheduledEvent.kind == kind,
+            ScheduledEvent.request_id == request_id,
+            ScheduledEvent.status == PENDING,
+        )
+        .limit(1)
+    )
+    return (await session.execute(query)).first() is not None
+
+
 def _own(person_id: int, kind: str | None, key: str | None) -> list[Any]:
     where = [ScheduledEvent.person_id == person_id, ScheduledEvent.status == PENDING]
     if kind is not None:

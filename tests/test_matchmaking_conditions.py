@@ -238,14 +238,15 @@ async def test_no_answer_one_reminder_then_the_offer_lapses_and_staff_take_over(
     assert await condition_events(runtime) == {"condition_reminder": "done", "condition_lapse": "done"}
     assert (await keys_for(runtime, ans))[-1] == "invite_condition_lapsed"
     assert "Je hoeft niets te doen" in (await bodies_for(runtime, ans))[-1]
-    # Nobody left: the staff queue, and the resident hears both.
+    # Nobody left, and Tuesday 10:00 is over (its lapse at 10:15 waited for this offer): the request
+    # ends instead of going to the staff queue, and the resident hears both.
     request = await the_request(runtime)
-    assert request.status == "unmatched"
-    assert (await keys_for(runtime, request.person_id))[-2:] == ["match_condition_lapsed", "no_match"]
+    assert request.status == "expired"
+    assert (await keys_for(runtime, request.person_id))[-2:] == ["match_condition_lapsed", "request_expired"]
 
     # A late tap on the old Ja: not matched, and told why.
     await tap(runtime, REQUESTER, f"cond:{request.id}:{ans}:yes")
-    assert (await the_request(runtime)).status == "unmatched"
+    assert (await the_request(runtime)).status == "expired"
     assert await invitations(runtime) == {ans: "lapsed"}
     assert (await keys_for(runtime, request.person_id))[-1] == "match_condition_too_late"
 
@@ -266,8 +267,9 @@ async def test_a_lapse_while_another_offer_is_open_waits_for_that_one(
     assert "no_match" not in await keys_for(runtime, request.person_id)
     await later(runtime, clock, hours=1)  # Tuesday 12:01
     assert await invitations(runtime) == {first: "lapsed", second: "lapsed"}
-    assert (await the_request(runtime)).status == "unmatched"
-    assert (await keys_for(runtime, request.person_id))[-1] == "no_match"
+    # The asked Tuesday 10:00 is over: the request ends rather than going to the staff queue.
+    assert (await the_request(runtime)).status == "expired"
+    assert (await keys_for(runtime, request.person_id))[-1] == "request_expired"
 
 
 async def test_a_ja_stores_the_agreed_time_as_the_requests_time_and_stops_the_timers(

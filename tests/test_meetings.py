@@ -246,6 +246,9 @@ async def test_no_then_rematch_reopens_the_request(runtime: Runtime, clock: Fixe
         request = (await session.execute(select(HelpRequest))).scalar_one()
         thread_rows = list((await session.execute(select(Thread).order_by(Thread.id))).scalars())
     assert request.status == "matched" and request.matched_person_id == second
+    # The asked Tuesday 10:00 was long over: the request went back as "any time", not expired.
+    assert (request.when["kind"], request.when_start) == ("flexible", None)
+    assert "request_expired" not in await keys_for(runtime, resident)
     assert [t.status for t in thread_rows] == ["closed", "open"]
     assert (await keys_for(runtime, resident))[-2:] == ["match_found", "meet_where"]
 

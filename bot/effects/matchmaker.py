@@ -13,6 +13,15 @@ A yes at another time (`conditional`, flows/invitations.py) waits for the reside
 asked again for this request, the resident hears the offer is off, and the request goes on as after a
 no: the next wave once the wave has answered, or the staff queue when nobody is left. The timers check
 the invitation when they run; a Ja, a Nee, a match or a cancel meanwhile makes them do nothing.
+
+A request for a moment, a daypart or a day is not matched after its time (`flows.matching.invite_until`,
+`lapse_at`): no wave is sent once that time is over, and a `request_lapse` event at the request's
+`lapse_at` ends it if nobody was found by then, in the staff queue too. The request is `expired` (a
+terminal status, with `closed_at`), its open invitations expire (a late Ja hears the request is not
+needed any more, as after a cancel), and the resident is told once that nobody was found in time and
+how to ask again. Volunteers asked before a moment's start may still say yes until `lapse_at`. While
+the resident decides on a volunteer's other time, the request waits for that answer (a later time may
+still suit them); the Nee or the lapse of that offer comes back here.
 """
 
 from __future__ import annotations
@@ -30,10 +39,10 @@ from bot.effects import circle_news, meetings, review
 from bot.effects.mailbox import Touched
 from flows import catalogue, places
 from flows.conditions import Decision, Window, answer_deadlines, decide
-from flows.matching import HelpNeed, Ranked, next_wave, rank, wave_timeout
+from flows.matching import HelpNeed, Ranked, invite_until, lapse_at, next_wave, rank, wave_timeout
 from flows.when import AMSTERDAM, When
 from storage import matching, matching_index, schedule, staff, threads
-from storage.models import HelpRequest, Person
+from storage.models import HelpRequest, MatchInvitation, Person
 
 log = logging.getLogger("voordeur.matchmaker")
 
@@ -51,6 +60,11 @@ LAPSED = "lapsed"
 CONDITION_REMINDER = "condition_reminder"
 CONDITION_LAPSE = "condition_lapse"
 CONDITION_KINDS = (CONDITION_REMINDER, CONDITION_LAPSE)
+# The request's time is over and nobody was found: its terminal status, and the event that sets it.
+EXPIRED = "expired"
+REQUEST_LAPSE = "request_lapse"
+# Statuses a lapse ends: being matched, in the staff queue, or waiting for a buurtverbinder's akkoord.
+LAPSING = ("open", "unmatched", review.REVIEW)
 
 
 def request_facts(request: HelpRequest) -> dict[str, object]:
@@ -70,14 +84,55 @@ async def start(
 ) -> None:
     """Ask the first volunteers, unless the tenant reviews new requests first (bot/effects/review.py).
     `new`: the request was made in this transaction, so nobody can have been invited to it yet."""
+    if not new:
+        await _keep_lapse(session, request, now)
     if await review.hold(session, request, now):
         return
     await _wave(session, request, now, touched, new=new)
 
 
+def _request_when(request: HelpRequest) -> When | None:
+    try:
+        return When.from_json(request.when)
+    except (ValueError, TypeError, KeyError):
+        log.warning("unreadable request time", extra={"request_id": request.id})
+        return None
+
+
+def plan_lapse(session: AsyncSession, request: HelpRequest, now: datetime) -> None:
+    """A new request with a time that ends gets its `request_lapse` at `lapse_at` (none otherwise).
+    The event has no `stale_after`: after downtime the request must still close, and the resident
+    still hears it. It carries the person, so an erasure cancels it with their other events."""
+    when = _request_when(request)
+    due = lapse_at(when) if when is not None else None
+    if due is None:
+        return
+    schedule.schedule(session, REQUEST_LAPSE, due, now, request_id=request.id, person_id=request.person_id)
+
+
+async def _keep_lapse(session: AsyncSession, request: HelpRequest, now: datetime) -> None:
+    """Matching starts again (an akkoord, staff reopening it, the circle's turn over, a re-match, a
+    request taken by phone): the request's lapse is planned unless one is pending already."""
+    if not await schedule.pending_for_request(session, REQUEST_LAPSE, request.id):
+        plan_lapse(session, request, now)
+
+
+def reopen_time(request: HelpRequest, now: datetime) -> None:
+    """A matched request goes back to matching (`meetings.rematch`, "iemand anders zoeken" after a
+    meeting that did not happen) when its asked time is often long over. That time no longer holds:
+    the new neighbour and the resident agree one when they plan the meeting, as after every match.
+    So the request becomes "maakt niet uit" instead of expiring at once, and is matched as usual."""
+    when = _request_when(request)
+    until = invite_until(when) if when is not None else None
+    if until is not None and now >= until:
+        request.when, request.when_start = When("flexible").to_json(), None
+
+
 async def _wave(
     session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched, *, new: bool = False
 ) -> None:
+    if await _time_over(session, request, now, touched, new=new):
+        return
     requester = await session.get(Person, request.person_id)
     tenant = requester.tenant if requester is not None else tenants.DEFAULT
     municipality = tenants.current().municipality_for(tenant)
@@ -162,6 +217,71 @@ async def _nobody_left(
     await circle_news.request_update(session, request, "unmatched", now, touched)
 
 
+async def _time_over(
+    session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched, *, new: bool = False
+) -> bool:
+    """True when the request's time is over for new invitations (`invite_until`): then no wave goes
+    out. Those already asked for a moment may still say yes until `lapse_at`, when its
+    `request_lapse` ends the request; with nobody left who could answer it ends now."""
+    when = _request_when(request)
+    until = invite_until(when) if when is not None else None
+    if when is None or until is None or now < until:
+        return False
+    pending = [] if new else await matching.open_invitations(session, request.id)
+    due = lapse_at(when)
+    if any(invitation.status == CONDITIONAL for invitation in pending):
+        return True  # the resident still decides on a volunteer's other time; their answer comes back
+    if pending and due is not None and now < due:
+        await _keep_lapse(session, request, now)
+        return True
+    await _expire(session, request, pending, now, touched)
+    return True
+
+
+async def _expire(
+    session: AsyncSession,
+    request: HelpRequest,
+    pending: list[MatchInvitation],
+    now: datetime,
+    touched: Touched,
+) -> None:
+    """Nobody was found in time: the request ends (`expired`), its timers stop, the invitations still
+    open expire quietly (a late Ja hears it is not needed any more), the resident is told once and the
+    circle hears it when it sees requests."""
+    request.status, request.closed_at, request.updated_at = EXPIRED, now, now
+    for invitation in pending:
+        invitation.status = "expired"
+    for kind in (WAVE_TIMEOUT, *CONDITION_KINDS, REQUEST_LAPSE, review.OVERDUE):
+        await schedule.cancel(session, kind, request_id=request.id, reason=EXPIRED, now=now)
+    data: dict[str, object] = {"request_id": request.id, "category": request.category, "when": request.when}
+    await touched.post(session, request.person_id, "request_expired", data, now, f"expired:{request.id}")
+    await circle_news.request_update(session, request, EXPIRED, now, touched)
+
+
+async def on_request_lapse(
+    session: AsyncSession, event: schedule.DueEvent, now: datetime, touched: Touched
+) -> str:
+    """The request's time is over (`lapse_at`). Still being matched, in the staff queue or waiting
+    for an akkoord: it ends now. Returns what happened, for the event row's reason."""
+    if event.request_id is None:
+        return "no_request"
+    request = await matching.lock_request(session, event.request_id)
+    if request is None or request.status not in LAPSING:
+        return "request_not_open"
+    when = _request_when(request)
+    due = lapse_at(when) if when is not None else None
+    if due is None:
+        return "no_end"
+    if now < due:
+        plan_lapse(session, request, now)  # the request's time moved on meanwhile
+        return "moved"
+    pending = await matching.open_invitations(session, request.id)
+    if any(invitation.status == CONDITIONAL for invitation in pending):
+        return "condition_pending"  # the resident's answer or the offer's lapse comes back to `_wave`
+    await _expire(session, request, pending, now, touched)
+    return EXPIRED
+
+
 async def on_wave_timeout(
     session: AsyncSession, request_id: int, wave: int, now: datetime, touched: Touched
 ) -> str:
@@ -212,6 +332,10 @@ async def answer(
             )
             await _wave(session, request, now, touched)
         return
+    if request.status == EXPIRED:
+        # Nobody was found in time and the resident was told so: as after a cancel, not needed any more.
+        await _not_needed(session, request_id, volunteer_id, now, touched)
+        return
     decision = _decide(request, condition, now)
     if decision is not None and decision.proposal is not None and request.status == "open":
         invitation.status = CONDITIONAL
@@ -247,6 +371,19 @@ async def _taken(
         {"request_id": request_id},
         now,
         f"taken:{request_id}:{volunteer_id}",
+    )
+
+
+async def _not_needed(
+    session: AsyncSession, request_id: int, volunteer_id: int, now: datetime, touched: Touched
+) -> None:
+    await touched.post(
+        session,
+        volunteer_id,
+        "invite_withdrawn",
+        {"request_id": request_id},
+        now,
+        f"withdrawn:{request_id}:{volunteer_id}",
     )
 
 
@@ -359,7 +496,7 @@ async def _matched(
     resident is asked where and when to meet. `window` (a request without a fixed time) or
     `starts_at` (the time the resident agreed to) is the time both sides read."""
     request_id = request.id
-    for kind in (WAVE_TIMEOUT, *CONDITION_KINDS):
+    for kind in (WAVE_TIMEOUT, *CONDITION_KINDS, REQUEST_LAPSE):
         await schedule.cancel(session, kind, request_id=request_id, reason="matched", now=now)
     await session.refresh(request)
     if starts_at is not None:
@@ -420,18 +557,11 @@ def _agree_time(request: HelpRequest, starts_at: datetime) -> None:
 async def withdraw(session: AsyncSession, request_id: int, now: datetime, touched: Touched) -> None:
     """The resident cancelled: invited volunteers and a matched one are told, the timers stop."""
     request = await matching.lock_request(session, request_id)
-    for kind in (WAVE_TIMEOUT, *CONDITION_KINDS):
+    for kind in (WAVE_TIMEOUT, *CONDITION_KINDS, REQUEST_LAPSE):
         await schedule.cancel(session, kind, request_id=request_id, reason="cancelled", now=now)
     for invitation in await matching.open_invitations(session, request_id):
         invitation.status = "withdrawn"
-        await touched.post(
-            session,
-            invitation.person_id,
-            "invite_withdrawn",
-            {"request_id": request_id},
-            now,
-            f"withdrawn:{request_id}:{invitation.person_id}",
-        )
+        await _not_needed(session, request_id, invitation.person_id, now, touched)
     if request is not None and request.matched_person_id is not None:
         await touched.post(
             session,
@@ -495,4 +625,9 @@ async def _condition_due(
     return "lapsed"
 
 
-SCHEDULED = {WAVE_TIMEOUT: _wave_timeout, CONDITION_REMINDER: _condition_due, CONDITION_LAPSE: _condition_due}
+SCHEDULED = {
+    WAVE_TIMEOUT: _wave_timeout,
+    CONDITION_REMINDER: _condition_due,
+    CONDITION_LAPSE: _condition_due,
+    REQUEST_LAPSE: on_request_lapse,
+}

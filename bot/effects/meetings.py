@@ -350,7 +350,8 @@ async def rematch(
 ) -> None:
     """Someone else for this request, without blame: the thread ends, its live meetings are
     cancelled, the other side is thanked, and the request goes back to matching (new people only:
-    whoever was invited before is not asked again)."""
+    whoever was invited before is not asked again). An asked time that is over by now becomes "maakt
+    niet uit" (`matchmaker.reopen_time`): the new neighbour and the resident plan the meeting anyway."""
     meeting = await meetings.member_meeting(session, int(data["meeting_id"]), person_id)
     if meeting is None:
         return
@@ -373,9 +374,10 @@ async def rematch(
     await schedule.cancel(session, STALLED, request_id=request_id, reason="rematched", now=now)
     request.status, request.matched_person_id, request.matched_at = "open", None, None
     request.updated_at = now
-    await session.flush()
     from bot.effects import matchmaker
 
+    matchmaker.reopen_time(request, now)
+    await session.flush()
     await matchmaker.start(session, request, now, touched)
 
 

@@ -40,12 +40,14 @@ async def make_requests(
     session: AsyncSession, queued: list[tuple[int, dict[str, Any], datetime]], touched: Touched
 ) -> None:
     """Make these requests (person, summary, when) and start each: the person's circle first when it
-    sees requests, else the first wave of volunteers."""
+    sees requests, else the first wave of volunteers. A request whose time ends gets its lapse
+    planned either way (bot/effects/matchmaker.py)."""
     if not queued:
         return
     made = [(requests.create(session, person_id, data, now), now) for person_id, data, now in queued]
     await session.flush()  # their ids, and what the round's effects changed, before matching reads
     for request, now in made:
+        matchmaker.plan_lapse(session, request, now)
         if not await community.offer_to_circle(session, request, now, touched):
             await matchmaker.start(session, request, now, touched, new=True)
 

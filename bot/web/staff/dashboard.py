@@ -76,7 +76,7 @@ async def figures(session: AsyncSession, now: datetime, zone: ZoneInfo, tenant: 
             matched += 1
             decided += 1
             waits.append((matched_at - created_at).total_seconds() / 60)
-        elif status == "unmatched":
+        elif status in ("unmatched", "expired"):
             decided += 1
     return Figures(
         weeks=labels,
