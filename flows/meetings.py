@@ -688,6 +688,27 @@ def shift_minutes(text: str) -> int | None:
     return None
 
 
+def _proposal_again(
+    seen: Mapping[str, Any], thread_id: Any, raw_id: str, start: datetime, lang: str
+) -> tuple[Reply, Effect]:
+    """A meeting this person saw proposed, proposed again at `start` at the same place (a counter-
+    proposal, a time moved in words). The place as this person saw it ("bij Joke thuis", "bij jou
+    thuis"), not rebuilt from its kind."""
+    seen_params: Mapping[str, str] = seen.get("params") or {}
+    plan = {
+        "thread_id": thread_id,
+        "meeting_id": int(raw_id),
+        "place_kind": seen["place_kind"],
+        "place_text": seen.get("place_text"),
+        "host": "",
+        "host_is_me": False,
+        "centre": "",
+        "name": str(seen_params.get("name") or ""),
+    }
+    sent, effect = _proposal(plan, start, lang)
+    return say("meet_proposal_sent", {**sent.params, "place": str(seen_params.get("place") or "")}), effect
+
+
 def shift_in_words(
     state: dict[str, Any], text: str, thread_id: Any, now: datetime
 ) -> tuple[Reply, Effect] | None:
@@ -714,20 +735,7 @@ def shift_in_words(
     moved = (start + timedelta(minutes=minutes)).astimezone(zone)
     if moved <= now or at_night(When("moment", moved)):
         return None
-    seen_params: Mapping[str, str] = seen.get("params") or {}
-    plan = {
-        "thread_id": thread_id,
-        "meeting_id": int(raw_id),
-        "place_kind": seen["place_kind"],
-        "place_text": seen.get("place_text"),
-        "host": "",
-        "host_is_me": False,
-        "centre": "",
-        "name": str(seen_params.get("name") or ""),
-    }
-    sent, effect = _proposal(plan, moved, language(state))
-    # The place as this person saw it ("bij jou thuis"), not rebuilt from its kind.
-    return say("meet_proposal_sent", {**sent.params, "place": str(seen_params.get("place") or "")}), effect
+    return _proposal_again(seen, thread_id, raw_id, moved, language(state))
 
 
 def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepResult | None:
@@ -759,20 +767,7 @@ def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepRes
     decision = conditions.decide(window, When("moment", start), now, zone)
     if decision.proposal is None:
         return None
-    seen_params: Mapping[str, str] = seen.get("params") or {}
-    plan = {
-        "thread_id": seen["thread_id"],
-        "meeting_id": int(raw_id),
-        "place_kind": seen["place_kind"],
-        "place_text": seen.get("place_text"),
-        "host": "",
-        "host_is_me": False,
-        "centre": "",
-        "name": str(seen_params.get("name") or ""),
-    }
-    sent, effect = _proposal(plan, decision.proposal, language(state))
-    # The place as this person saw it in the proposal ("bij Joke thuis"), not rebuilt from its kind.
-    sent = say("meet_proposal_sent", {**sent.params, "place": str(seen_params.get("place") or "")})
+    sent, effect = _proposal_again(seen, seen["thread_id"], raw_id, decision.proposal, language(state))
     state["offered"] = []
     state.pop("prompt", None)
     replies: list[Reply] = [sent]
