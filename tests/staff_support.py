@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 
 import httpx
 import pyotp
 
+from bot import tenants
 from bot.runtime import Runtime
+from bot.web.app import create_app
 from bot.web.staff.auth import hash_password
 from storage import staff
 from storage.models import HelpRequest
@@ -17,6 +21,25 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 PASSWORD = "correct horse battery"
 # Coordinators and admins log in with a second factor: the test accounts' TOTP secrets, by email.
 SECRETS: dict[str, str] = {}
+
+
+@contextlib.asynccontextmanager
+async def console_client(runtime: Runtime) -> AsyncIterator[httpx.AsyncClient]:
+    """The app in process for console tests; the engine is not kicked, each test runs it when it wants."""
+    runtime.kick = lambda person_id: None  # type: ignore[method-assign]
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(runtime)), base_url="http://testserver"
+    ) as http:
+        yield http
+
+
+@contextlib.contextmanager
+def reviewing_tenant() -> Iterator[None]:
+    """The default tenant with review of new requests on (a buurtverbinder's akkoord first)."""
+    with tenants.installed(
+        tenants.Tenants({tenants.DEFAULT: tenants.Tenant(key="default", review_requests=True)})
+    ):
+        yield
 
 
 async def add_account(

@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_redteam_support import CARER, CRISIS, RIA, Dialogue, menu_state, run
+from tests.dialogue_redteam_support import CARER, CRISIS, INVITE, RIA, Dialogue, menu_state, run
 
 D = Dialogue
 THREAD = {"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}
@@ -411,17 +411,7 @@ GUARDS = [
         "a greeting while an invitation is open asks the invitation again",
         (
             (
-                {
-                    "internal": "invite",
-                    "meta": {
-                        "request_id": 41,
-                        "name": "Ans",
-                        "category": "boodschappen",
-                        "neighbourhood": "molenwijk",
-                        "when": {"kind": "asap"},
-                        "description": "brood halen",
-                    },
-                },
+                INVITE,
                 {"keys": ["invite*"]},
             ),
             ("hallo", {"keys": ["invite*"], "not_keys": ["menu"]}),

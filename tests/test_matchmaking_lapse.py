@@ -11,16 +11,14 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from bot import tenants
 from bot.effects.matchmaker import REQUEST_LAPSE
 from bot.runtime import Runtime
-from bot.web.app import create_app
 from storage import staff
 from storage.models import HelpRequest, MatchInvitation, ScheduledEvent, StaffAlert
 from tests.community import add_person, bodies_for, keys_for, say
 from tests.conftest import FixedClock
 from tests.dbutil import count
-from tests.staff_support import add_account, log_in
+from tests.staff_support import add_account, console_client, log_in, reviewing_tenant
 from tests.test_community import ANS, RIA, circle_of_ria_with_ans
 
 REQUESTER = "+31600000001"
@@ -178,18 +176,13 @@ async def test_as_soon_as_possible_has_no_lapse_and_a_cancel_stops_it(
 
 @pytest.fixture
 def reviewing() -> Iterator[None]:
-    with tenants.installed(
-        tenants.Tenants({tenants.DEFAULT: tenants.Tenant(key="default", review_requests=True)})
-    ):
+    with reviewing_tenant():
         yield
 
 
 @pytest.fixture
 async def client(runtime: Runtime) -> AsyncIterator[httpx.AsyncClient]:
-    runtime.kick = lambda person_id: None  # type: ignore[method-assign,assignment]
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=create_app(runtime)), base_url="http://testserver"
-    ) as http:
+    async with console_client(runtime) as http:
         yield http
 
 

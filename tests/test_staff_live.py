@@ -14,7 +14,7 @@ from bot.web.app import create_app
 from storage import threads
 from tests.community import add_person, say
 from tests.conftest import FixedClock
-from tests.staff_support import add_account, log_in, token
+from tests.staff_support import add_account, console_client, log_in, token
 
 TRUUS = "+31611110001"
 HENK = "+31611110002"
@@ -22,10 +22,7 @@ HENK = "+31611110002"
 
 @pytest.fixture
 async def client(runtime: Runtime) -> AsyncIterator[httpx.AsyncClient]:
-    runtime.kick = lambda person_id: None  # type: ignore[method-assign,assignment]
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=create_app(runtime)), base_url="http://testserver"
-    ) as http:
+    async with console_client(runtime) as http:
         yield http
 
 

@@ -9,17 +9,15 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from bot import tenants
 from bot.effects import matchmaker
 from bot.effects.mailbox import Touched
 from bot.runtime import Runtime
-from bot.web.app import create_app
 from storage import requests
 from storage.models import HelpRequest, MatchInvitation, OutboxMessage, StaffAlert, StaffAudit
 from tests.community import add_person
 from tests.conftest import FixedClock
 from tests.dbutil import count, outbox_rows
-from tests.staff_support import add_account, log_in, token
+from tests.staff_support import add_account, console_client, log_in, reviewing_tenant, token
 
 TRUUS = "+31611110001"
 HENK = "+31611110002"
@@ -35,18 +33,13 @@ NEW_REQUEST = {
 
 @pytest.fixture
 def reviewing() -> Iterator[None]:
-    with tenants.installed(
-        tenants.Tenants({tenants.DEFAULT: tenants.Tenant(key="default", review_requests=True)})
-    ):
+    with reviewing_tenant():
         yield
 
 
 @pytest.fixture
 async def client(runtime: Runtime) -> AsyncIterator[httpx.AsyncClient]:
-    runtime.kick = lambda person_id: None  # type: ignore[method-assign,assignment]
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=create_app(runtime)), base_url="http://testserver"
-    ) as http:
+    async with console_client(runtime) as http:
         yield http
 
 
