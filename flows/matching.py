@@ -315,7 +315,7 @@ def wave_timeout(need: HelpNeed, now: datetime) -> timedelta:
     "halve only when the start falls inside the timeout" (a start in 90 minutes gives 45, not 60) but
     has no jump at the boundary. Never under 10 minutes: people need time to read an SMS, even if the
     start is that close or already past (a daypart under way). `asap` and `flexible` have no start
-    to miss. A wave that would start after the time is over is not sent at all (`invite_until`).
+    to miss. A wave that would start after the time is over is not sent at all (`time_ends`).
     """
     _require_aware(now, "now")
     start = need.when_start if need.when_kind in ("moment", "daypart") else None
@@ -338,7 +338,11 @@ def time_ends(when: When) -> datetime | None:
     """The end of a one-off time: a moment's start, the end of a daypart ("dinsdagochtend": 12:00), the
     end of the helping hours of a day without an hour ("zaterdag": 21:00). None for a time that does
     not end: as soon as possible, "maakt niet uit", a window over days, and anything that repeats (the
-    next week is still ahead when the first one passed without help)."""
+    next week is still ahead when the first one passed without help).
+
+    It is also until when new volunteers are asked: nobody is invited for a moment that has begun
+    (someone who still has to come cannot take a resident to the doctor at 10:00 when asked at
+    10:05), while a daypart or a day may still be helped as long as it lasts."""
     start = when.start
     if start is None or when.recurrence is not None or when.kind == "asap":
         return None
@@ -348,13 +352,6 @@ def time_ends(when: When) -> datetime | None:
     local = start.astimezone(zone)
     end = DAYPART_HOURS[when.daypart][1] if when.daypart is not None else HELPING_HOURS[1]
     return datetime.combine(local.date(), end, tzinfo=zone)
-
-
-def invite_until(when: When) -> datetime | None:
-    """Until when new volunteers are asked: the end of the request's time (`time_ends`). Nobody is
-    invited for a moment that has begun: someone who still has to come cannot take a resident to the
-    doctor at 10:00 when asked at 10:05. A daypart or a day may still be helped while it lasts."""
-    return time_ends(when)
 
 
 def lapse_at(when: When) -> datetime | None:

@@ -217,14 +217,14 @@ class _PreparedKeptConnection(psycopg.AsyncConnection[Any]):
     """psycopg's connection, except that `rollback()` keeps the statements it prepared.
 
     psycopg prepares a statement on a connection after its fifth run there (`prepare_threshold`), and
-    PostgreSQL then plans it once (or keeps its custom plans, for array parameters) instead of at
-    every call. But psycopg also forgets them all at every `rollback()` (DEALLOCATE ALL, and the
-    counts start again): a precaution for DDL undone by the rollback, which the app never runs on
+    PostgreSQL then plans it once (a generic plan, which it chose for our array statements too)
+    instead of at every call. But psycopg also forgets them all at every `rollback()` (DEALLOCATE
+    ALL, and the counts start again): a precaution for DDL undone by the rollback, which the app never runs on
     these connections (migrations run before, through their own). SQLAlchemy rolls back every
     session that ends without a commit, the read-only ones included (the engine's look, the
     sender's and scheduler's polls), about as often as others commit: a pool connection rarely ran a
     statement five times between two rollbacks, so nearly every hot statement was parsed and planned
-    at each call (bench/README.md, session 25: 4,661 plans for 11,078 calls).
+    at each call (bench/README.md, session 25: 5,406 plans for 11,453 calls in a benchmark run).
 
     The server keeps prepared statements across a rollback (they are not transactional), so keeping
     psycopg's record of them is exact. A ROLLBACK sent as a statement (`own_transaction` after a

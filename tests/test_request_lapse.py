@@ -1,4 +1,4 @@
-"""When a request's time is over (flows/matching.py `time_ends`, `invite_until`, `lapse_at`), and what
+"""When a request's time is over (flows/matching.py `time_ends`, `lapse_at`), and what
 the resident and their circle read when nobody was found in time. Pure: no database, no clock."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from flows import catalogue
 from flows.conversation import step
-from flows.matching import LATE_YES, invite_until, lapse_at, time_ends
+from flows.matching import LATE_YES, lapse_at, time_ends
 from flows.profile import Profile
 from flows.types import Event, StepResult
 from flows.when import AMSTERDAM, When, parse_when
@@ -48,7 +48,6 @@ def test_a_one_off_time_ends_at_its_start_or_at_the_end_of_its_daypart_or_day(
     when = parse_when(said, NOW)
     assert when is not None
     assert time_ends(when) == ends
-    assert invite_until(when) == ends
     assert lapse_at(when) == lapses
 
 
@@ -59,7 +58,7 @@ def test_a_time_that_does_not_end_never_lapses(said: str) -> None:
     """As soon as possible, any time, and what repeats (next week is still ahead) are matched as before."""
     when = parse_when(said, NOW)
     assert when is not None
-    assert time_ends(when) is None and invite_until(when) is None and lapse_at(when) is None
+    assert time_ends(when) is None and lapse_at(when) is None
 
 
 def test_the_end_of_a_daypart_is_local_time_across_a_clock_change() -> None:

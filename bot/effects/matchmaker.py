@@ -14,7 +14,7 @@ asked again for this request, the resident hears the offer is off, and the reque
 no: the next wave once the wave has answered, or the staff queue when nobody is left. The timers check
 the invitation when they run; a Ja, a Nee, a match or a cancel meanwhile makes them do nothing.
 
-A request for a moment, a daypart or a day is not matched after its time (`flows.matching.invite_until`,
+A request for a moment, a daypart or a day is not matched after its time (`flows.matching.time_ends`,
 `lapse_at`): no wave is sent once that time is over, and a `request_lapse` event at the request's
 `lapse_at` ends it if nobody was found by then, in the staff queue too. The request is `expired` (a
 terminal status, with `closed_at`), its open invitations expire (a late Ja hears the request is not
@@ -39,7 +39,7 @@ from bot.effects import circle_news, meetings, review
 from bot.effects.mailbox import Touched
 from flows import catalogue, places
 from flows.conditions import Decision, Window, answer_deadlines, decide
-from flows.matching import HelpNeed, Ranked, invite_until, lapse_at, next_wave, rank, wave_timeout
+from flows.matching import HelpNeed, Ranked, lapse_at, next_wave, rank, time_ends, wave_timeout
 from flows.when import AMSTERDAM, When
 from storage import matching, matching_index, schedule, staff, threads
 from storage.models import HelpRequest, MatchInvitation, Person
@@ -123,7 +123,7 @@ def reopen_time(request: HelpRequest, now: datetime) -> None:
     the new neighbour and the resident agree one when they plan the meeting, as after every match.
     So the request becomes "maakt niet uit" instead of expiring at once, and is matched as usual."""
     when = _request_when(request)
-    until = invite_until(when) if when is not None else None
+    until = time_ends(when) if when is not None else None
     if until is not None and now >= until:
         request.when, request.when_start = When("flexible").to_json(), None
 
@@ -220,11 +220,11 @@ async def _nobody_left(
 async def _time_over(
     session: AsyncSession, request: HelpRequest, now: datetime, touched: Touched, *, new: bool = False
 ) -> bool:
-    """True when the request's time is over for new invitations (`invite_until`): then no wave goes
+    """True when the request's time is over for new invitations (`time_ends`): then no wave goes
     out. Those already asked for a moment may still say yes until `lapse_at`, when its
     `request_lapse` ends the request; with nobody left who could answer it ends now."""
     when = _request_when(request)
-    until = invite_until(when) if when is not None else None
+    until = time_ends(when) if when is not None else None
     if when is None or until is None or now < until:
         return False
     pending = [] if new else await matching.open_invitations(session, request.id)
