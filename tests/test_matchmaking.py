@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.engine import Engine
 from bot.runtime import Runtime
+from storage import staff
 from storage.db import make_engine, make_sessionmaker
 from storage.models import HelpRequest, MatchInvitation
 from tests.community import ASK_BOODSCHAPPEN, add_person, keys_for, say
@@ -118,9 +119,18 @@ async def test_a_wave_timeout_asks_the_next_and_then_staff_gets_it(
     assert request.status == "unmatched"
     assert (await keys_for(runtime, request.person_id))[-1] == "no_match"
     assert set((await invitations(runtime)).values()) == {"expired"}
-    # A volunteer from the first wave who answers now hears nothing misleading: the request is not open.
-    await say(runtime, f"+3161000000{helpers.index(min(invited))}", "1")
-    assert (await the_request(runtime)).status == "unmatched"
+
+    # A volunteer of the first wave who says yes now, the request's time not over, is the help it still
+    # needs: matched (it used to hear "Iemand anders helpt al"), and the staff queue is empty again.
+    late = min(invited)
+    await say(runtime, f"+3161000000{helpers.index(late)}", "1")
+    request = await the_request(runtime)
+    assert (request.status, request.matched_person_id) == ("matched", late)
+    assert (await keys_for(runtime, late))[-1] == "invite_won"
+    assert "invite_taken" not in await keys_for(runtime, late)
+    assert (await keys_for(runtime, request.person_id))[-2:] == ["match_found", "meet_where"]
+    async with runtime.sessions() as session:
+        assert await staff.unmatched_requests(session, staff.Scope(None)) == []
 
 
 async def test_nobody_offering_goes_straight_to_staff(runtime: Runtime, clock: FixedClock) -> None:

@@ -62,9 +62,10 @@ CONDITION_LAPSE = "condition_lapse"
 CONDITION_KINDS = (CONDITION_REMINDER, CONDITION_LAPSE)
 # The request's time is over and nobody was found: its terminal status, and the event that sets it.
 EXPIRED = "expired"
+UNMATCHED = "unmatched"  # nobody found: the request waits in the staff queue
 REQUEST_LAPSE = "request_lapse"
 # Statuses a lapse ends: being matched, in the staff queue, or waiting for a buurtverbinder's akkoord.
-LAPSING = ("open", "unmatched", review.REVIEW)
+LAPSING = ("open", UNMATCHED, review.REVIEW)
 
 
 def request_facts(request: HelpRequest) -> dict[str, object]:
@@ -208,7 +209,7 @@ async def _nobody_left(
     pending = [] if new else await matching.open_invitations(session, request.id)
     if any(invitation.status == CONDITIONAL for invitation in pending):
         return  # the resident still decides on a volunteer's other time; their Nee comes back here
-    request.status = "unmatched"
+    request.status = UNMATCHED
     request.updated_at = now
     for invitation in pending:
         invitation.status = "expired"
@@ -336,6 +337,11 @@ async def answer(
         # Nobody was found in time and the resident was told so: as after a cancel, not needed any more.
         await _not_needed(session, request_id, volunteer_id, now, touched)
         return
+    if request.status == UNMATCHED:
+        # Nobody said yes in time and the request waits in the staff queue, its time not over: a late
+        # yes is the help it still needs (it used to hear "someone else helps already"). It is
+        # matched as in a wave; the queue empties itself, as after staff matched by hand.
+        request.status = "open"
     decision = _decide(request, condition, now)
     if decision is not None and decision.proposal is not None and request.status == "open":
         invitation.status = CONDITIONAL
