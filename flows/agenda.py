@@ -65,7 +65,16 @@ class Occurrence:
 
 
 def starts_at(activity: ActivityInfo, on: date, zone: ZoneInfo = AMSTERDAM) -> datetime:
-    hour, minute = (int(part) for part in activity.start.split(":"))
+    return _start(on, activity.start, zone)
+
+
+def item_starts_at(item: Mapping[str, Any], zone: ZoneInfo = AMSTERDAM) -> datetime:
+    """When a date as the lists carry it (`Occurrence.to_json`) starts (UTC)."""
+    return _start(date.fromisoformat(str(item["on"])), str(item["start"]), zone)
+
+
+def _start(on: date, start: str, zone: ZoneInfo) -> datetime:
+    hour, minute = (int(part) for part in start.split(":"))
     return datetime.combine(on, time(hour, minute), tzinfo=zone).astimezone(ZoneInfo("UTC"))
 
 
@@ -126,7 +135,7 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         state["page"] = 0
         return StepResult(state, _page(state))
     if event.command == "agenda_reminder":
-        return StepResult(state, (say("agenda_reminder", _params(state, dict(event.meta))),))
+        return StepResult(state, (say("agenda_reminder", item_params(state, dict(event.meta))),))
     return None
 
 
@@ -139,7 +148,7 @@ def handle(state: dict[str, Any], event: Event, answer: str | None, now: datetim
         item = items[int(answer.removeprefix("leave:"))]
         _done(state)
         effect = Effect("agenda_cancel", {"activity_id": item["activity_id"], "on": item["on"]})
-        return StepResult(state, (say("agenda_left", _params(state, item)),), (effect,))
+        return StepResult(state, (say("agenda_left", item_params(state, item)),), (effect,))
     if answer is not None and answer.startswith("join:"):
         item = items[int(answer.removeprefix("join:"))]
         _done(state)
@@ -147,7 +156,7 @@ def handle(state: dict[str, Any], event: Event, answer: str | None, now: datetim
         # The reminder promise only when there is a day before left to remind on.
         reminded = reminder_at(date.fromisoformat(str(item["on"]))) > now
         key = "agenda_signed_up" if reminded else "agenda_signed_up_soon"
-        return StepResult(state, (say(key, _params(state, item)),), (effect,))
+        return StepResult(state, (say(key, item_params(state, item)),), (effect,))
     if answer == "back":
         _done(state)
         return StepResult(state, ())
@@ -170,7 +179,7 @@ def _page(state: dict[str, Any]) -> tuple[Reply, ...]:
     for number, item in enumerate(shown, start=1):
         joined = bool(item.get("signed_up"))
         key = "agenda_item_joined" if joined else "agenda_item"
-        replies.append(say(key, {**_params(state, item), "number": str(number)}))
+        replies.append(say(key, {**item_params(state, item), "number": str(number)}))
         # A date someone already joined offers the way out instead: "Afmelden voor 2".
         if joined:
             choices.append(Choice(f"leave:{first + number - 1}", f"agenda_leave_{number}"))
@@ -183,7 +192,8 @@ def _page(state: dict[str, Any]) -> tuple[Reply, ...]:
     return tuple(replies)
 
 
-def _params(state: Mapping[str, Any], item: Mapping[str, Any]) -> dict[str, str]:
+def item_params(state: Mapping[str, Any], item: Mapping[str, Any]) -> dict[str, str]:
+    """A date of the list as its texts say it, in the person's language: title, day, time, place."""
     lang = language(state)
     day = format_date(date.fromisoformat(str(item["on"])), "EEEE d MMMM", locale=catalogue.LOCALES[lang])
     place = places.load_municipality()

@@ -279,7 +279,7 @@ def _route(
         return _goto(_with_distress(state, event, care.on_answer(state, choice)), profile, now)
     if meetings.is_answer(choice):
         assert choice is not None
-        return meetings.on_answer(state, choice, event.text if event.kind == "text" else "")
+        return meetings.on_answer(state, choice, event.text if event.kind == "text" else "", now)
     if (
         choice is None
         and event.kind == "text"

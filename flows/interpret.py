@@ -57,6 +57,8 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     # "Volgende week weer afspreken?": a yes or a no said in a sentence ("ja leuk, elke week zou fijn
     # zijn 👍", "nee hoor, het is nu wel opgelost") is the answer, not words for the neighbour.
     "meet_again": "consent",
+    # "Zin om meer buren te zien? ... Doe je mee?" after a meeting: "ja leuk", "nee, dat is niks voor mij".
+    "meet_activity": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.

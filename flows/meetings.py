@@ -20,7 +20,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flows import catalogue, conditions, interpret, threads
+from flows import agenda, catalogue, conditions, interpret, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import conversation_words, folded_words, simplify
 from flows.profile import Profile
@@ -31,8 +31,9 @@ from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
 MAX_PLACE = 100
 MIN_PLACE = 2
 PLACES = ("home", "centre", "other")
-# Button prefixes: answer to a proposal, "Is het gelukt?", "meet again?", "what now?", AFSPRAAK's menu.
-PREFIXES = ("meet", "meetok", "meetwk", "meetno", "meetm")
+# Button prefixes: answer to a proposal, "Is het gelukt?", "meet again?", "what now?", AFSPRAAK's menu,
+# and the neighbourhood activity suggested after a meeting that happened ("Doe je mee?").
+PREFIXES = ("meet", "meetok", "meetwk", "meetno", "meetm", "meetact")
 REMINDER_CHOICES = (
     Choice("remind:both", "meet_remind_both"),
     Choice("remind:evening", "meet_remind_evening"),
@@ -527,7 +528,7 @@ def wants_again(text: str) -> bool:
     return _has_phrase(text, AGAIN)
 
 
-def on_answer(state: dict[str, Any], choice: str, text: str = "") -> StepResult:
+def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime | None = None) -> StepResult:
     prefix, raw_id, answer = choice.split(":")
     meeting_id = int(raw_id)
     seen: Mapping[str, Any] = (state.get("meetings") or {}).get(raw_id) or {}
@@ -555,8 +556,9 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "") -> StepResult:
                     Choice(f"meetwk:{meeting_id}:no", "meet_choice_no_thanks"),
                 )
                 replies.append(prompt(state, "meet_again", choices, params))
-            if isinstance(seen.get("activity"), Mapping):
-                replies.append(say("meet_activity", _activity(seen["activity"])))
+            if not any(reply.choices for reply in replies):
+                replies.extend(_invite_to_activity(state, meeting_id, seen, now))
+            # else: one question at a time; the activity comes after "Volgende week weer afspreken?"
         else:
             stop = "meet_choice_rematch" if seen.get("role") == "requester" else "meet_choice_stop"
             choices = (
@@ -571,6 +573,11 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "") -> StepResult:
             replies.append(say("meet_weekly_asked", params))
         else:
             replies.append(say("meet_later_ok"))
+        replies.extend(_invite_to_activity(state, meeting_id, seen, now))
+    elif prefix == "meetact":
+        replies_, effects_ = _activity_answer(state, seen, answer, now)
+        replies.extend(replies_)
+        effects.extend(effects_)
     elif prefix == "meetno":
         if answer == "again":
             effects.append(Effect("meet_reschedule", {"meeting_id": meeting_id}))
@@ -778,8 +785,55 @@ def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepRes
     return StepResult(state, tuple(replies), (effect,))
 
 
-def _activity(activity: Mapping[str, Any]) -> dict[str, str]:
-    return {"activity": str(activity.get("title", "")), "when": str(activity.get("when", ""))}
+def _invite_to_activity(
+    state: dict[str, Any], meeting_id: int, seen: Mapping[str, Any], now: datetime | None
+) -> tuple[Reply, ...]:
+    """After a meeting that happened: the neighbourhood activity the bot found (bot/effects/meetings.py
+    `nearby_activity`: soon, near where they met, not joined yet), as a question, once. None found, or
+    its start passed meanwhile: nothing."""
+    activity = seen.get("activity")
+    if not isinstance(activity, Mapping) or seen.get("activity_asked") or not _activity_ahead(activity, now):
+        return ()
+    _note_seen(state, meeting_id, activity_asked=True)
+    choices = (
+        Choice(f"meetact:{meeting_id}:yes", "meet_choice_join"),
+        Choice(f"meetact:{meeting_id}:no", "meet_choice_no_thanks"),
+    )
+    return (prompt(state, "meet_activity", choices, agenda.item_params(state, activity)),)
+
+
+def _activity_answer(
+    state: dict[str, Any], seen: Mapping[str, Any], answer: str, now: datetime | None
+) -> tuple[tuple[Reply, ...], tuple[Effect, ...]]:
+    """ "Doe je mee?": a yes signs up for that date (as AGENDA's "Ik doe mee"), a no is fine."""
+    activity = seen.get("activity")
+    if answer != "yes" or not isinstance(activity, Mapping):
+        return (say("meet_activity_no"),), ()
+    params = agenda.item_params(state, activity)
+    if not _activity_ahead(activity, now):
+        return (say("meet_activity_past", params),), ()
+    effect = Effect("agenda_signup", {"activity_id": activity["activity_id"], "on": activity["on"]})
+    on = datetime.fromisoformat(str(activity["on"])).date()
+    reminded = now is None or agenda.reminder_at(on) > now
+    return (say("agenda_signed_up" if reminded else "agenda_signed_up_soon", params),), (effect,)
+
+
+def _activity_ahead(activity: Mapping[str, Any], now: datetime | None) -> bool:
+    """The suggested date has not started yet (answers can come days later)."""
+    try:
+        starts = agenda.item_starts_at(activity)
+    except (KeyError, ValueError):
+        return False
+    return now is None or starts > now
+
+
+def _note_seen(state: dict[str, Any], meeting_id: int, **marks: Any) -> None:
+    """Marks on what is remembered of a meeting (a new dict: the engine saves a state that differs)."""
+    seen = dict(state.get("meetings") or {})
+    key = str(meeting_id)
+    if key in seen:
+        seen[key] = {**seen[key], **marks}
+        state["meetings"] = seen
 
 
 def _on_reminders(state: dict[str, Any], answer: str | None) -> StepResult:

@@ -124,6 +124,7 @@ class Neighbourhood:
     lat: float
     lon: float
     adjacent: tuple[str, ...]  # keys of neighbourhoods sharing a border (symmetric)
+    buurthuis: str = ""  # its community centre by name, where one is (a meeting "in het buurthuis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +348,7 @@ def municipality_from_toml(data: Mapping[str, Any]) -> Municipality:
             lat=float(entry["centre"]["lat"]),
             lon=float(entry["centre"]["lon"]),
             adjacent=tuple(str(key) for key in entry.get("adjacent", ())),
+            buurthuis=str(entry.get("buurthuis", "")),
         )
         for entry in data["neighbourhoods"]
     )

@@ -11,8 +11,8 @@ from bot.channels.base import InboundMessage
 from bot.effects import meetings as bot_meetings
 from bot.runtime import Runtime
 from flows.types import Event
-from storage import meetings
-from storage.models import HelpRequest, Meeting, ScheduledEvent, StaffAlert, Thread
+from storage import community, meetings
+from storage.models import ActivitySignup, HelpRequest, Meeting, ScheduledEvent, StaffAlert, Thread
 from tests.community import (
     ASK_BOODSCHAPPEN,
     MESSAGE_IDS,
@@ -88,7 +88,8 @@ async def test_after_a_match_the_requester_is_asked_where(runtime: Runtime, cloc
     assert keys[-2:] == ["match_found", "meet_where"]
     where = (await outbox_rows(runtime))[-1]
     assert where.person_id == resident and where.channel == "sms" and where.scheduled
-    assert [label for _, label in where.choices] == ["Bij mij thuis", "In het buurthuis", "Anders"]
+    # The Molenwijk's buurthuis by name (flows/data/municipality_demo.toml `buurthuis`).
+    assert [label for _, label in where.choices] == ["Bij mij thuis", "In Buurthuis De Molen", "Anders"]
     assert "meet_where" not in await keys_for(runtime, volunteer), "one proposes, the other confirms"
 
 
@@ -190,7 +191,8 @@ async def test_no_then_reschedule_moves_the_meeting_and_its_reminders(
     assert (await keys_for(runtime, volunteer))[-1] == "meet_where"
     await say(runtime, VOLUNTEER_CHAT, "2", "dinsdag om 14 uur", channel="telegram")
     assert (await keys_for(runtime, resident))[-1] == "meet_proposal"
-    assert "in het buurthuis" in (await bodies_for(runtime, resident))[-1]
+    # The municipality's data names the Molenwijk's buurthuis (flows/data/municipality_demo.toml).
+    assert "in Buurthuis De Molen" in (await bodies_for(runtime, resident))[-1]
     await say(runtime, RESIDENT_SMS, "1", channel="sms")
     first, second = await meeting_rows(runtime)
     assert first.status == "not_happened" and first.volunteer_outcome == "no"
@@ -377,3 +379,27 @@ async def test_klaar_after_agreeing_drops_reminders_and_check(runtime: Runtime, 
     assert meeting.status == "cancelled"
     keys = await keys_for(runtime, resident)
     assert not {"meet_reminder_evening", "meet_reminder_soon", "meet_check"} & set(keys)
+
+
+async def test_after_a_meeting_that_happened_both_are_invited_to_one_activity_nearby(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """The meeting was in the Molenwijk on Saturday; "Is het gelukt?" comes at 12:00. The soonest
+    activity in or next to the Molenwijk from three hours on is Monday's Stoelyoga in Bloemhof (the
+    demo agenda): both hear of it after "Volgende week weer afspreken?", and a yes signs up."""
+    async with runtime.sessions() as session, session.begin():
+        await community.seed(session, clock())
+    resident, volunteer = await agreed(runtime, clock)
+    await at(runtime, clock, SATURDAY_10 + bot_meetings.CHECK_AFTER)
+    await say(runtime, RESIDENT_SMS, "ja", "nee", channel="sms")
+    assert (await keys_for(runtime, resident))[-2:] == ["meet_later_ok", "meet_activity"]
+    invitation = (await bodies_for(runtime, resident))[-1]
+    assert "Stoelyoga" in invitation and "maandag 30 november" in invitation and "14:00" in invitation
+    await say(runtime, RESIDENT_SMS, "ja leuk", channel="sms")
+    assert (await keys_for(runtime, resident))[-1] == "agenda_signed_up"
+    await say(runtime, VOLUNTEER_CHAT, "ja", "nee", "nee dank je", channel="telegram")
+    assert (await keys_for(runtime, volunteer))[-3:] == ["meet_later_ok", "meet_activity", "meet_activity_no"]
+    assert "Stoelyoga" in (await bodies_for(runtime, volunteer))[-2]
+    async with runtime.sessions() as session:
+        signups = (await session.execute(select(ActivitySignup))).scalars().all()
+    assert [(s.person_id, s.occurs_on.isoformat()) for s in signups] == [(resident, "2026-11-30")]

@@ -115,11 +115,55 @@ def test_yes_on_a_one_off_offers_weekly_and_a_recurring_one_does_not() -> None:
     assert [r.key for r in weekly.replies] == ["meet_thanks"]
 
 
-def test_the_activity_hook_adds_an_invitation_after_a_yes() -> None:
-    activity = {"title": "Koffieochtend in De Schakel", "when": "dinsdag 10:00"}
-    last = run(MENU, internal("meet_check", meeting={**facts(), "activity": activity}), text("1"))[-1]
-    assert [r.key for r in last.replies] == ["meet_thanks", "meet_again", "meet_activity"]
-    assert last.replies[-1].params == {"activity": "Koffieochtend in De Schakel", "when": "dinsdag 10:00"}
+KOFFIE = {
+    "activity_id": 4,
+    "on": "2026-11-24",
+    "title": "Koffieochtend",
+    "start": "10:00",
+    "place": "Buurthuis De Molen",
+    "neighbourhood": "molenwijk",
+    "signed_up": False,
+}
+
+
+def test_an_activity_is_suggested_after_meet_again_is_answered_and_a_yes_signs_up() -> None:
+    """One question at a time: "Volgende week weer afspreken?" first, then the activity the bot found;
+    "ja leuk" (in the thread with Henk, not words for him) signs up for that date, as AGENDA does."""
+    check = internal("meet_check", meeting={**facts(), "activity": KOFFIE})
+    *_, asked, answered = run(MENU, check, text("ja"), text("nee dank je"))
+    assert [r.key for r in asked.replies] == ["meet_thanks", "meet_again"]
+    assert [r.key for r in answered.replies] == ["meet_later_ok", "meet_activity"]
+    invitation = answered.replies[-1]
+    assert [c.label_key for c in invitation.choices] == ["meet_choice_join", "meet_choice_no_thanks"]
+    assert invitation.params["title"] == "Koffieochtend" and invitation.params["time"] == "10:00"
+    assert invitation.params["day"] == "dinsdag 24 november"
+    joined = step(answered.state, text("ja leuk"), NOW, RIA)
+    assert [(e.kind, dict(e.data)) for e in joined.effects] == [
+        ("agenda_signup", {"activity_id": 4, "on": "2026-11-24"})
+    ]
+    assert [r.key for r in joined.replies] == ["agenda_signed_up"]
+    again = step(joined.state, text("ja"), NOW, RIA)
+    assert not any(e.kind == "agenda_signup" for e in again.effects), "asked once, answered once"
+
+
+def test_after_a_weekly_meeting_the_activity_comes_at_once_and_a_no_is_fine() -> None:
+    check = internal("meet_check", meeting={**facts(recurring=True), "activity": KOFFIE})
+    *_, asked = run(MENU, check, text("ja het was gezellig"))
+    assert [r.key for r in asked.replies] == ["meet_thanks", "meet_activity"]
+    declined = step(asked.state, text("nee hoor, dat is niks voor mij"), NOW, RIA)
+    assert [r.key for r in declined.replies] == ["meet_activity_no"] and not declined.effects
+
+
+def test_a_yes_after_the_activity_began_signs_up_for_nothing() -> None:
+    check = internal("meet_check", meeting={**facts(recurring=True), "activity": KOFFIE})
+    *_, asked = run(MENU, check, text("ja"))
+    late = step(asked.state, text("ja"), datetime(2026, 11, 24, 9, 30, tzinfo=UTC), RIA)
+    assert [r.key for r in late.replies] == ["meet_activity_past"] and not late.effects
+
+
+def test_without_an_activity_nothing_is_suggested() -> None:
+    *_, answered = run(MENU, internal("meet_check", meeting=facts()), text("ja"), text("nee"))
+    assert [r.key for r in answered.replies] == ["meet_later_ok"]
 
 
 @pytest.mark.parametrize(

@@ -22,11 +22,12 @@ from zoneinfo import ZoneInfo
 from prometheus_client import Gauge
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import metrics
+from bot import metrics, tenants
 from bot.effects import circle_news
 from bot.effects.mailbox import Touched
+from flows import places
 from flows.meetings import next_week, reminder_times
-from storage import matching, meetings, schedule, threads
+from storage import community, matching, meetings, schedule, threads
 from storage.meetings import Reminders
 from storage.models import HelpRequest, Meeting, Person, Thread
 
@@ -39,6 +40,10 @@ CHECK_AFTER = timedelta(hours=2)
 # A match without an agreed meeting, or a request left half-way, gets one nudge after this long.
 STALL_AFTER = timedelta(hours=24)
 SWEEP_SECONDS = 600
+# After a meeting that happened, an activity is suggested that starts at least this much later (time to
+# decide and get there), within a week; of the soonest few, the first the person has not joined.
+ACTIVITY_NOTICE = timedelta(hours=3)
+ACTIVITY_CANDIDATES = 5
 
 MATCHES_MET = Gauge(
     "voordeur_matches_met_ratio",
@@ -48,10 +53,24 @@ MATCHES_MET = Gauge(
 MATCHES = Gauge("voordeur_matches", "Matches (threads) opened so far.", registry=metrics.REGISTRY)
 
 
-def nearby_activity(person: Person, meeting: Meeting, now: datetime) -> dict[str, str] | None:
-    """HOOK for the community agenda: a neighbourhood activity near `person` to invite them to after a
-    meeting that happened ({"title": ..., "when": ...}), or None. The agenda is built elsewhere; until
-    it plugs in here, no invitation is made."""
+async def nearby_activity(
+    session: AsyncSession, person: Person, neighbourhood: str | None, now: datetime
+) -> dict[str, Any] | None:
+    """A neighbourhood activity to invite `person` to after a meeting that happened: the soonest date,
+    from `ACTIVITY_NOTICE` on and within a week, of an active activity of their tenant in or next to
+    `neighbourhood` (the resident's, where they met: both sides hear of the same one, so they could go
+    together), that they have not signed up for. None when there is none: then no invitation."""
+    municipality = tenants.current().get(person.tenant).municipality
+    with places.using(municipality):
+        found = await community.activities_near(
+            session, neighbourhood, now + ACTIVITY_NOTICE, ACTIVITY_CANDIDATES, tenant=person.tenant
+        )
+    if not found:
+        return None
+    mine = await community.signed_up(session, person.id, now.date())
+    for occurrence in found:
+        if (occurrence.activity.id, occurrence.on) not in mine:
+            return occurrence.to_json()
     return None
 
 
@@ -60,9 +79,14 @@ async def _name(session: AsyncSession, person_id: int) -> str:
     return (person.first_name if person is not None else None) or ""
 
 
-def centre_name(neighbourhood: str | None) -> str:
-    """HOOK for the social map: the buurthuis of a neighbourhood by name, or "" (then "Buurthuis")."""
-    return ""
+def centre_name(person: Person | None) -> str:
+    """The buurthuis of a person's neighbourhood by name (the municipality's data, `buurthuis`), or ""
+    (then the text says "het buurthuis")."""
+    if person is None or person.neighbourhood is None:
+        return ""
+    municipality = places.load_municipality(tenants.current().get(person.tenant).municipality)
+    found = municipality.get(person.neighbourhood)
+    return found.buurthuis if found is not None else ""
 
 
 async def facts(session: AsyncSession, meeting: Meeting, person_id: int) -> dict[str, Any]:
@@ -75,7 +99,7 @@ async def facts(session: AsyncSession, meeting: Meeting, person_id: int) -> dict
         "name": await _name(session, other),
         "host": (requester.first_name if requester is not None else None) or "",
         "host_is_me": person_id == meeting.requester_id,
-        "centre": centre_name(requester.neighbourhood if requester is not None else None),
+        "centre": centre_name(requester),
         "place_kind": meeting.place_kind,
         "place_text": meeting.place_text,
         "starts_at": meeting.starts_at.isoformat(),
@@ -93,10 +117,16 @@ async def _tell(
     name: str,
     now: datetime,
     touched: Touched,
+    activity: Mapping[str, Any] | None = None,
     **extra: Any,
 ) -> None:
+    """An internal event about `meeting` to `person_id`, with the meeting as they see it; `activity` (an
+    activity to suggest after it) travels with the meeting's facts, where the flow keeps it."""
     other = meeting.volunteer_id if person_id == meeting.requester_id else meeting.requester_id
-    data: dict[str, Any] = {"meeting": await facts(session, meeting, person_id), **extra}
+    seen = await facts(session, meeting, person_id)
+    if activity:
+        seen["activity"] = dict(activity)
+    data: dict[str, Any] = {"meeting": seen, **extra}
     key = f"{name}:{meeting.id}:{person_id}:{extra.get('which', '')}:{now.timestamp()}"
     await touched.post(session, person_id, name, data, now, key, about=other)
 
@@ -120,7 +150,7 @@ async def _plan(
         "name": await _name(session, other),
         "host": (requester.first_name if requester is not None else None) or "",
         "host_is_me": person_id == thread.requester_id,
-        "centre": centre_name(requester.neighbourhood if requester is not None else None),
+        "centre": centre_name(requester),
         **{name: value for name, value in hints.items() if value},
     }
     key = f"meet_plan:{thread.id}:{person_id}:{now.timestamp()}"
@@ -465,11 +495,12 @@ async def on_check(session: AsyncSession, event: schedule.DueEvent, now: datetim
     meeting = await _due_meeting(session, event, now)
     if isinstance(meeting, str):
         return meeting
+    requester = await session.get(Person, meeting.requester_id)
+    where = requester.neighbourhood if requester is not None else None
     for person_id in (meeting.requester_id, meeting.volunteer_id):
         person = await session.get(Person, person_id)
-        activity = nearby_activity(person, meeting, now) if person is not None else None
-        extra = {"activity": activity} if activity else {}
-        await _tell(session, meeting, person_id, "meet_check", now, touched, **extra)
+        activity = await nearby_activity(session, person, where, now) if person is not None else None
+        await _tell(session, meeting, person_id, "meet_check", now, touched, activity=activity)
     return "asked"
 
 
