@@ -26,6 +26,7 @@ from flows import (
     circle,
     conditions,
     crisis,
+    faq,
     first_contact,
     interpret,
     invitations,
@@ -355,7 +356,8 @@ def _route(
             # "goedemiddag" at "Voor wie zorg je?" is no name, "hoi, hoe gaat het?" no choice: a kind
             # word and the question again, with nothing the flow did with it.
             return StepResult(kept, _kindly(kept, polite))
-        return _politeness_for_miss(_distress_for_miss(handled, asked, event, profile), asked, event)
+        cared = _distress_for_miss(handled, asked, event, profile)
+        return _politeness_for_miss(_about_us_for_miss(cared, asked, event), asked, event)
     return _on_menu(state, event, answer, profile, now)
 
 
@@ -471,6 +473,8 @@ def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
     plain = intent.command_in(event.text, language(state))
     if plain == "human" and _talk_is_the_request(state):
         plain = None  # "talk with someone over a coffee" at a request for company's description
+    if plain == "human" and faq.asks_what_a_person_is(event.text):
+        plain = None  # "ben jij een echt mens?", "wat is een buurtverbinder?": answered (flows/faq.py)
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
@@ -500,6 +504,8 @@ def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
         return f"lang_{said.language}"
     if said.intent == "human" and _talk_is_the_request(state):
         return None
+    if said.intent == "human" and faq.asks_what_a_person_is(event.text):
+        return None  # "ben jij een echt mens?", "wat is een buurtverbinder?": answered (flows/faq.py)
     return {"stop": "stop", "human": "human", "menu": "menu"}.get(said.intent)
 
 
@@ -680,6 +686,8 @@ def _on_menu(
         return cared  # "ik trek het niet meer" from someone who is no registered carer
     if answer is None and event.kind == "text" and (asked := _question_at_invitation(state, event.text)):
         return asked
+    if answer is None and event.kind == "text" and (topic := about_us(state, event)) is not None:
+        return StepResult(state, (*faq.answer(topic), *menu.show(state, "menu").replies))
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
     if (
@@ -790,6 +798,34 @@ def _taken_as_answer(result: StepResult, asked: dict[str, Any] | None, kind: str
         return False
     replies = result.replies
     return not (len(replies) == 1 and replies[0].key == asked.get("key") and not replies[0].lead)
+
+
+def about_us(state: dict[str, Any], event: Event) -> str | None:
+    """The topic of a question about Voordeur itself that the message asks ("ben je een robot?", "is
+    dit gratis?": flows/faq.py), or None; never when the words also ask for or offer help ("kan iemand
+    gratis mijn tuin doen?" is a request)."""
+    topic = faq.topic_of(event.text)
+    if topic is None:
+        return None
+    # The question's own words may name a kind of help ("praat ik met een computer?", "moet ik de
+    # vrijwilliger betalen?"): what asks for or offers help is read in the rest.
+    rest = faq.rest_of(event.text)
+    found = interpret.reading("menu", rest, language(state)) if rest else None
+    if found is not None and found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
+        return None
+    return topic
+
+
+def _about_us_for_miss(result: StepResult, asked: dict[str, Any] | None, event: Event) -> StepResult:
+    """A question about Voordeur in the middle of a question ("is dit gratis?" at the when-question):
+    no miss, its answer and the open question again as it was asked."""
+    if event.kind != "text" or not asked or not any(repair.is_miss(reply) for reply in result.replies):
+        return result
+    topic = about_us(result.state, event)
+    if topic is None:
+        return result
+    result.state["prompt"] = asked
+    return replace(result, replies=(*faq.answer(topic), *repeat_prompt(result.state)))
 
 
 def _politeness_for_miss(result: StepResult, asked: dict[str, Any] | None, event: Event) -> StepResult:

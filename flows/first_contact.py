@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import agenda, catalogue, interpret, menu, onboarding, social_map, threads
+from flows import agenda, catalogue, faq, interpret, menu, onboarding, social_map, threads
 from flows.dialogue import language, say
 from flows.normalise import says_any
 from flows.profile import Profile
@@ -32,6 +32,11 @@ def start(
         found = interpret.reading("first_message", event.text, state.get("lang"), None)
         if found.lang in catalogue.LANGUAGES:
             state["lang"] = found.lang
+        if (topic := _about_us(state, event.text)) is not None:
+            # "is dit gratis?", "ben jij een echt mens?" before anything else: the welcome, the answer,
+            # then the first question.
+            started = onboarding.start(state, profile, then="menu", welcome=True)
+            return replace(started, replies=(*started.replies[:1], *faq.answer(topic), *started.replies[1:]))
         acted = act_on_intent(state, event, profile, now, context="first_message", found=found)
         if acted is not None:
             return acted
@@ -94,6 +99,20 @@ def act_on_intent(
         # Someone who never asked for us and says so: stopped at once (START undoes it).
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
     return None
+
+
+def _about_us(state: dict[str, Any], text: str) -> str | None:
+    """A first message that only asks about Voordeur itself (flows/faq.py); not one that asks for or
+    offers help as well (read in the words beside the question, which may name a kind of help
+    themselves: "praat ik met een computer?")."""
+    topic = faq.topic_of(text)
+    if topic is None:
+        return None
+    rest = faq.rest_of(text)
+    found = interpret.reading("first_message", rest, language(state), None) if rest else None
+    if found is not None and found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
+        return None
+    return topic
 
 
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")

@@ -1,0 +1,114 @@
+"""Questions about Voordeur itself (flows/faq.py): a short, honest answer, and the conversation goes on.
+
+Before: "ben je een robot?" and "wie ben jij eigenlijk?" at the menu got the bare menu, "ben jij een echt
+mens?" and "wat is een buurtverbinder?" a staff call-back request, "is dit gratis?" the menu and a miss
+(after three, "Het lukt zo niet goed. Iemand van ons team belt je snel.").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flows import catalogue, faq
+from tests.dialogue_redteam_support import RIA, menu_state, replay_texts
+
+# (language, message, topic): at the menu of a resident who is known already.
+AT_MENU = [
+    ("nl", "ben je een robot?", "bot"),
+    ("nl", "Ben jij een echt mens?", "bot"),
+    ("nl", "praat ik nou met een computer", "bot"),
+    ("nl", "wie ben jij eigenlijk?", "who"),
+    ("nl", "wie zitten er achter voordeur?", "who"),
+    ("nl", "hoe komen jullie aan mijn nummer?", "who"),
+    ("nl", "is dit gratis?", "cost"),
+    ("nl", "wat kost het", "cost"),
+    ("nl", "moet ik de vrijwilliger betalen?", "cost"),
+    ("nl", "wat is een buurtverbinder?", "buurtverbinder"),
+    ("nl", "wat doet het buurtteam eigenlijk", "buurtverbinder"),
+    ("nl", "is er ook een telefoonnummer?", "call"),
+    ("en", "are you a bot?", "bot"),
+    ("en", "is this free?", "cost"),
+    ("en", "who are you?", "who"),
+    ("tr", "robot musunuz?", "bot"),
+    ("tr", "bu ücretsiz mi?", "cost"),
+    ("tr", "siz kimsiniz?", "who"),
+    ("pl", "czy jesteś robotem?", "bot"),
+    ("pl", "ile to kosztuje?", "cost"),
+    ("pl", "kim jesteście?", "who"),
+    ("uk", "ви бот?", "bot"),
+    ("uk", "це безкоштовно?", "cost"),
+    ("uk", "хто ви?", "who"),
+    ("ar", "هل أنت روبوت؟", "bot"),
+    ("ar", "هل هذا مجاني؟", "cost"),
+    ("ar", "من أنتم؟", "who"),
+]
+
+
+def _keys(result: Any) -> list[str]:
+    return [reply.key for reply in result.replies]
+
+
+@pytest.mark.parametrize(("lang", "text", "topic"), AT_MENU)
+def test_a_question_about_us_at_the_menu_is_answered_then_the_menu(lang: str, text: str, topic: str) -> None:
+    [result] = replay_texts([text], menu_state(lang), dict(RIA))
+    assert _keys(result) == [f"faq_{topic}", "menu"]
+    assert not result.effects, "no staff call-back, no human request"
+
+
+@pytest.mark.parametrize(
+    ("text", "first_keys"),
+    [
+        ("kan iemand gratis mijn tuin doen?", ["ask_"]),  # a request that says "gratis"
+        ("wie kan mij helpen met boodschappen?", []),  # the sociale kaart's question, as before
+        ("is dit gratis? ik zoek hulp met mijn tuin", ["ask_"]),
+        ("wat kost een taxi naar het ziekenhuis", []),
+        ("ik zoek een robotstofzuiger", []),
+    ],
+)
+def test_requests_and_other_questions_are_not_questions_about_us(text: str, first_keys: list[str]) -> None:
+    [result] = replay_texts([text], menu_state(), dict(RIA))
+    assert not any(key.startswith("faq_") for key in _keys(result))
+    for prefix in first_keys:
+        assert any(key.startswith(prefix) for key in _keys(result)), _keys(result)
+
+
+@pytest.mark.parametrize(
+    "text", ["ik wil een mens spreken", "kan ik iemand bellen", "ik wil de buurtverbinder spreken"]
+)
+def test_asking_for_a_person_still_asks_for_one(text: str) -> None:
+    [result] = replay_texts([text], menu_state(), dict(RIA))
+    assert "human_requested" in _keys(result)
+
+
+def test_a_crisis_beside_the_question_stays_a_crisis() -> None:
+    [result] = replay_texts(["ben jij een echt mens? ik wil niet meer leven"], menu_state(), dict(RIA))
+    assert _keys(result)[0] == "crisis_suicide"
+
+
+def test_in_the_middle_of_a_question_it_is_answered_and_the_question_comes_again() -> None:
+    asked, about, answered = replay_texts(["1", "wat kost dat?", "boodschappen"], menu_state(), dict(RIA))
+    assert _keys(asked) == ["ask_category"]
+    assert _keys(about) == ["faq_cost", "ask_category"], "no miss, no 'ik begreep het niet'"
+    assert _keys(answered) == ["ask_description"]
+
+
+def test_a_first_message_is_welcomed_answered_and_onboarding_begins() -> None:
+    [result] = replay_texts(["Is dit gratis?"], {}, {})
+    assert _keys(result) == ["welcome", "faq_cost", "ask_name"]
+    [robot] = replay_texts(["ben jij een echt mens?"], {}, {})
+    assert _keys(robot) == ["welcome", "faq_bot", "ask_name"] and not robot.effects
+
+
+def test_the_phone_answer_gives_the_buurtverbinder_number_only_where_the_data_has_one() -> None:
+    # The demo municipality has no number (flows/data/municipality_demo.toml): MENS has someone call.
+    assert [reply.key for reply in faq.answer("call")] == ["faq_call"]
+
+
+@pytest.mark.parametrize("topic", [*faq.TOPICS, "call_number"])
+@pytest.mark.parametrize("lang", catalogue.LANGUAGES)
+def test_every_answer_exists_in_every_language_and_fits_an_sms(topic: str, lang: str) -> None:
+    text = catalogue.render(f"faq_{topic}", lang, {"phone": "085 201 0100"})
+    assert text and "{" not in text
+    assert len(text) <= 160 if lang == "nl" else True
