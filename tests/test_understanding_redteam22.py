@@ -14,6 +14,7 @@ from tests.redteam_support import (
     as_cases,
     assert_crisis_reads,
     assert_crisis_scores,
+    assert_family_reads,
     assert_new_crisis_set,
     crisis_params,
 )
@@ -532,24 +533,7 @@ TOTAL = len(SET)
 CRISES = sum(1 for row in SET if row[5]["crisis"])
 
 # Known misses (id -> why), strict expected failures.
-KNOWN_MISSES: dict[str, str] = {
-    "rt22a-nl-consent-01": "batch 1, before its fixes",
-    "rt22a-nl-consent-03": "batch 1, before its fixes",
-    "rt22a-nl-consent-09": "batch 1, before its fixes",
-    "rt22a-nl-consent-12": "batch 1, before its fixes",
-    "rt22a-nl-any_state-04": "batch 1, before its fixes",
-    "rt22a-nl-any_state-08": "batch 1, before its fixes",
-    "rt22a-nl-menu-01": "batch 1, before its fixes",
-    "rt22a-nl-first_message-01": "batch 1, before its fixes",
-    "rt22a-nl-first_message-03": "batch 1, before its fixes",
-    "rt22a-nl-any_state-14": "batch 1, before its fixes",
-    "rt22a-nl-first_message-05": "batch 1, before its fixes",
-    "rt22a-nl-checkin-02": "batch 1, before its fixes",
-    "rt22a-en-consent-01": "batch 1, before its fixes",
-    "rt22a-tr-consent-01": "batch 1, before its fixes",
-    "rt22a-pl-consent-01": "batch 1, before its fixes",
-    "rt22a-pl-any_state-01": "batch 1, before its fixes",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def test_the_set_is_new_and_covers_the_contexts_and_languages_of_a_crisis() -> None:
@@ -565,3 +549,102 @@ def test_each_message_reads_as_a_careful_social_worker_would(case: Case) -> None
 
 def test_every_crisis_but_the_known_is_recalled_and_no_look_alike_fires() -> None:
     assert_crisis_scores(CASES, CRISES, KNOWN_MISSES)
+
+
+# This round's mechanisms, each with paraphrases on both sides (read at `first_message` unless said).
+FAMILIES: list[tuple[str, str, dict[str, Any]]] = [
+    # A door that stays shut and someone heard calling or moaning behind it.
+    ("consent", "ze doet niet open en ik hoor hem kreunen achter de deur", {"crisis": "112"}),
+    (
+        "any_state",
+        "ik sta voor de deur, hij doet niet open maar ik hoor hem om hulp roepen",
+        {"crisis": "112"},
+    ),
+    ("any_state", "she isnt answering the door and i heard her calling out", {"crisis": "112"}),
+    ("consent", "ze deed niet open, ik hoorde de radio", {"crisis": None}),
+    (
+        "any_state",
+        "hij doet niet open want hij is doof, ik hoor hem wel roepen tegen de hond",
+        {"crisis": None},
+    ),
+    ("any_state", "ik hoor haar roepen dat het eten klaar is", {"crisis": None}),
+    ("first_message", "ik hoorde hem kreunen van de spierpijn na het sporten", {"crisis": None}),
+    # A blow given to her or him by someone at home, seen by a helper.
+    ("any_state", "haar kleinzoon gaf haar een flinke duw tegen de kast", {"crisis": "veilig_thuis"}),
+    ("first_message", "zijn dochter gaf hem een klap in zijn gezicht", {"crisis": "veilig_thuis"}),
+    ("any_state", "haar zoon gaf haar een duw in de rolstoel naar het park", {"crisis": None}),
+    ("first_message", "mijn zoon gaf me een duw in de rug om te solliciteren", {"crisis": None}),
+    ("first_message", "haar man gaf haar een klap op de schouder, goed gedaan", {"crisis": None}),
+    # Money taken by family from someone who is afraid or dare not say it.
+    (
+        "any_state",
+        "haar dochter neemt steeds geld van haar rekening en mama is bang voor haar",
+        {"crisis": "veilig_thuis"},
+    ),
+    (
+        "any_state",
+        "mijn broer pakt vaders pinpas af en vader durft niets te zeggen",
+        {"crisis": "veilig_thuis"},
+    ),
+    ("any_state", "haar zoon haalt geld van haar rekening voor de huur, ze is er blij mee", {"crisis": None}),
+    (
+        "first_message",
+        "mijn zoon neemt het geld van de collecte mee, hij is bang voor de hond",
+        {"crisis": None},
+    ),
+    # A will, a letter for everyone and "het is klaar".
+    ("any_state", "testament klaar, iedereen een brief, het is klaar", {"crisis": "113"}),
+    (
+        "first_message",
+        "de notaris heeft het testament opgesteld en iedereen een brief gestuurd, het is klaar",
+        {"crisis": None},
+    ),
+    ("first_message", "testament geregeld en iedereen een kerstkaart gestuurd, klaar", {"crisis": None}),
+    ("first_message", "ik heb mijn testament laten maken. klaar", {"crisis": None}),
+    ("first_message", "iedereen een brief gestuurd over het feest, het is klaar", {"crisis": None}),
+    # All one's pills with "then it is over", or after telling Voordeur to stop asking.
+    ("any_state", "ik neem zo al mijn pillen in, dan is het voorbij", {"crisis": "113"}),
+    ("first_message", "ik neem al mijn pillen in en dan is het over met de pijn", {"crisis": None}),
+    ("first_message", "ik neem al mijn pillen in en dan is het klaar voor vandaag", {"crisis": None}),
+    ("any_state", "stop maar met de herinneringen, ik neem al mijn pillen zelf in", {"crisis": None}),
+    ("any_state", "stop maar met vragen, ik neem straks al mijn pillen in zoals altijd", {"crisis": None}),
+    ("first_message", "ik neem een paracetamol en dan is het over", {"crisis": None}),
+    # Days without food or drink and unable to walk or get out of bed.
+    ("first_message", "al drie dagen niks gegeten en ik kom niet uit bed", {"crisis": "112"}),
+    ("first_message", "i havent eaten in three days and i cant walk anymore", {"crisis": "112"}),
+    (
+        "first_message",
+        "ik heb al twee dagen niks gegeten door de griep, kan iemand soep brengen",
+        {"crisis": None},
+    ),
+    ("first_message", "ik kan niet meer lopen sinds de operatie, wie doet boodschappen", {"crisis": None}),
+    ("first_message", "de hond heeft al twee dagen niks gegeten en kan niet meer lopen", {"crisis": None}),
+    # A fall and "staat niet (meer) op".
+    ("any_state", "opa gevallen, staat niet meer op", {"crisis": "112"}),
+    ("first_message", "ze valt in slaap op de bank en staat 's ochtends niet op", {"crisis": None}),
+    ("first_message", "hij is gevallen maar staat weer", {"crisis": None}),
+    # "hij slaat" as a whole clause, also after the option's number.
+    ("checkin", "2 hij slaat", {"crisis": "veilig_thuis"}),
+    ("any_state", "hij slaat.", {"crisis": "veilig_thuis"}),
+    ("checkin", "3 ik wil niet meer", {"crisis": "113"}),
+    ("any_state", "hij slaat over", {"crisis": None}),
+    ("checkin", "3 hij slaat door", {"crisis": None}),
+    ("first_message", "de klok, hij slaat", {"crisis": None}),
+    ("checkin", "3 ik kan niet meer", {"crisis": None}),
+    # Emoji that name the pills, the blood, the knife.
+    ("any_state", "pillen pillen 💊 allemaal ingenomen", {"crisis": "113"}),
+    ("first_message", "💊 opgehaald bij de apotheek 👍", {"crisis": None}),
+    ("first_message", "🩸 prikken om 9 uur", {"crisis": None}),
+    ("first_message", "🔪🍅 ik ga koken", {"crisis": None}),
+]
+
+
+@pytest.mark.parametrize(("context", "text", "holds"), FAMILIES, ids=[text[:60] for _, text, _ in FAMILIES])
+def test_each_paraphrase_of_a_mechanism_reads_as_its_family(
+    context: str, text: str, holds: dict[str, Any]
+) -> None:
+    assert_family_reads(context, text, holds)
+
+
+def test_the_families_are_not_the_sets_sentences() -> None:
+    assert not {text.casefold() for _, text, _ in FAMILIES} & {case.text.casefold() for case in CASES}
