@@ -23,6 +23,8 @@ Held out, before the fixes (crises read with the right kind; false alarms on the
 After: batch 1 60/61, batch 2 29/30, no false alarm on the 56 look-alikes; two known misses (`KNOWN_MISSES`).
 (Round 16, tests/test_understanding_redteam20.py: "een fles whisky en al mijn oxazepam op" now reads 113, the whole
 supply "op" at a clause's end with drink; batch 2 is 30/30 and one known miss is left.)
+(Round 17, tests/test_understanding_redteam22.py: "stop maar met vragen ik neem straks al mijn pillen in" now reads
+113, all one's pills taken after telling Voordeur to stop asking; batch 1 is 61/61 and no known miss is left.)
 
 Round 14's gaps, closed by mechanism:
 - Engine (`_guarded`): a guard that stands inside a match, before a turn the match runs across, speaks only for
@@ -1265,10 +1267,7 @@ TOTAL = len(SET)
 CRISES = sum(1 for row in SET if row[5]["crisis"])
 
 # Known misses (id -> why), strict expected failures.
-KNOWN_MISSES: dict[str, str] = {
-    "rt19a-nl-any_state-02": "'al mijn pillen' is how people name their daily medicine (round 11's decision); "
-    "'ik neem straks al mijn pillen in' after 'stop maar met vragen' has no other sign",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def test_the_set_is_new_and_covers_the_contexts_and_languages_of_a_crisis() -> None:

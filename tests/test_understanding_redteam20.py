@@ -29,6 +29,8 @@ Held out, before the fixes (crises read with the right kind; false alarms on the
   w grach, ha ha" (Polish "bije rekordy", breaks records). The honest figure: Dutch written after the fixes read 20 in
   26 before its own (round 15: 20/24); the other languages' plain wordings all read, as in rounds 13 to 15.
 After: batch 1 50/50, batch 2 35/36, no false alarm on the 37 look-alikes; one known miss (`KNOWN_MISSES`).
+(Round 17, tests/test_understanding_redteam22.py: the testament with a letter for everyone and "het is klaar" now
+reads 113, the three together; batch 2 is 36/36 and `KNOWN_MISSES` is empty.)
 Round 15's known miss "een fles whisky en al mijn oxazepam op" reads 113 now (its strict xfail in
 tests/test_understanding_redteam19.py is gone); "ik neem straks al mijn pillen in" stays a known miss there.
 
@@ -1121,10 +1123,7 @@ TOTAL = len(SET)
 CRISES = sum(1 for row in SET if row[5]["crisis"])
 
 # Known misses (id -> why), strict expected failures.
-KNOWN_MISSES: dict[str, str] = {
-    "rt20b-nl-first_message-11": "a testament arranged and letters to everyone with 'het is klaar': what old people "
-    "arrange without any crisis; no word in it says more, and a rule on it would fire on a visit to the notary",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def test_the_set_is_new_and_covers_the_contexts_and_languages_of_a_crisis() -> None:

@@ -53,6 +53,8 @@ _REPEATS = re.compile(r"(\w)\1{2,}")
 # A typed word is read as a lexicon word when this close (rapidfuzz ratio) and at least this long.
 _TYPO_CUTOFF = 88.0
 _TYPO_MIN_LENGTH = 6
+# The numbers of a question's options, which an answer may open with ("3 hij slaat").
+_OPTIONS = frozenset("123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,8 @@ class Lexicon:
     mend_into: frozenset[str] = frozenset()
     glued_heads: tuple[str, ...] = ()
     glued_tails: tuple[str, ...] = ()
+    # Emoji that name a crisis' thing, read as their word ("💊💊💊 allemaal ingenomen": `[emoji_words]`).
+    emoji_words: Mapping[str, str] = field(default_factory=dict)
 
 
 def _flatten(entry: Any) -> list[str]:
@@ -316,6 +320,7 @@ def lexicon_of_crisis() -> Lexicon:
         mend_into=_vocabulary(data, ("nl",), parts=True),
         glued_heads=tuple(data.get("glued", {}).get("heads", ())),
         glued_tails=tuple(data.get("glued", {}).get("tails", ())),
+        emoji_words=dict(data.get("emoji_words", {})),
     )
 
 
@@ -617,8 +622,11 @@ def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> d
         for piece in _CLAUSE_END.split(sentence):
             clause = _REPEATS.sub(r"\1\1", matchable_folded(piece))
             tokens = clause.split(" ")
+            # An answer may open with the option's number ("3 hij slaat" to the check-in): the clause after it
+            # is whole as well.
+            wholes = [clause, " ".join(tokens[1:])] if len(tokens) > 1 and tokens[0] in _OPTIONS else [clause]
             for name, phrases in candidates.items():
-                if phrases.fullmatch(clause):
+                if any(phrases.fullmatch(whole) for whole in wholes):
                     present[name] = [(0, 0)]
             if after_subordinate:
                 for name, phrases in inverted.items():
@@ -809,7 +817,7 @@ def _holds(phrases: PhraseSet, text: str) -> bool:
 def kinds_in(text: str) -> set[str]:
     """Every crisis kind a message reads as (usually none or one)."""
     found_lexicon = lexicon_of_crisis()
-    folded = _mended(fold(without_emoji(text)), found_lexicon)
+    folded = _mended(fold(without_emoji(_with_emoji_words(text, found_lexicon.emoji_words))), found_lexicon)
     words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
     if not words:
         return set()
@@ -868,6 +876,15 @@ def kinds_in(text: str) -> set[str]:
                 if loose:
                     found.loose.add(rule.gives)
     return kinds
+
+
+def _with_emoji_words(text: str, emoji_words: Mapping[str, str]) -> str:
+    """The text with each emoji of `[emoji_words]` (💊, 🩸, 🔪) written as its word, set apart by spaces:
+    "💊💊💊 allemaal ingenomen" says the pills. Other emoji are dropped afterwards, as before."""
+    for emoji, word in emoji_words.items():
+        if emoji in text:
+            text = text.replace(emoji, f" {word} ")
+    return text
 
 
 def _blanked(phrases: PhraseSet, text: str) -> str:
