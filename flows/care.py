@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
 from flows import catalogue, repair
@@ -27,6 +28,7 @@ from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.checkin import read_checkin
+from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.reading import read
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
@@ -189,6 +191,26 @@ def _resume(state: dict[str, Any], replies: tuple[Reply, ...], effects: tuple[Ef
 
 
 # --- registration -------------------------------------------------------------------------------
+
+
+@cache
+def _carer_words() -> tuple[Phrases | None, Phrases | None]:
+    table = lexicon("carer")
+    return compile_phrases(table["carer"]["phrases"]), compile_phrases(table["checkins"]["phrases"])
+
+
+def carer_said(text: str) -> bool:
+    """The message says the person cares for someone ("ik ben mantelzorger voor mijn vader", "ik zorg al
+    jaren voor mijn man", "I look after my mum"; data carer.toml [carer])."""
+    carer, _ = _carer_words()
+    return carer is not None and carer.search(normal(text))
+
+
+def checkins_wanted(text: str) -> bool:
+    """The message asks for what the check-ins are ("af en toe vragen hoe het met me gaat", "check in on
+    me now and then"; data carer.toml [checkins])."""
+    _, wanted = _carer_words()
+    return wanted is not None and wanted.search(normal(text))
 
 
 def start(state: dict[str, Any], profile: Profile) -> StepResult:

@@ -684,6 +684,8 @@ def _on_menu(
         return limit  # "ik kan niet meer, ik ben op": at her limit, before a request read in the words
     if answer is None and event.kind == "text" and (cared := _distress(state, event, profile)):
         return cared  # "ik trek het niet meer" from someone who is no registered carer
+    if answer is None and event.kind == "text" and (registering := _carer_in_words(state, event, profile)):
+        return registering
     if answer is None and event.kind == "text" and (asked := _question_at_invitation(state, event.text)):
         return asked
     if answer is None and event.kind == "text" and (topic := about_us(state, event)) is not None:
@@ -710,6 +712,21 @@ def _on_menu(
         # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
         return StepResult(state, _kindly(state, polite))
     return StepResult(state, repair.again(state))
+
+
+def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
+    """MANTELZORG said in a sentence at the menu ("ik zorg voor mijn moeder en wil graag dat jullie af en
+    toe vragen hoe het gaat", "ik ben mantelzorger voor mijn vader met parkinson"; the short whole
+    messages are its command): the registration, or a registered carer's own. Not when the words ask
+    for help as well ("ik zorg voor mijn moeder, kan iemand dinsdag bij haar zitten?"), unless they
+    also ask for the check-ins: that request goes on as one."""
+    if not care.carer_said(event.text):
+        return None
+    if not care.checkins_wanted(event.text):
+        found = interpret.reading("menu", event.text, language(state))
+        if found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT and found.category:
+            return None
+    return care.start(state, profile)
 
 
 def _count_down(state: dict[str, Any], key: str) -> None:

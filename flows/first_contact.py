@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import agenda, catalogue, faq, interpret, menu, onboarding, social_map, threads
+from flows import agenda, care, catalogue, faq, interpret, menu, onboarding, social_map, threads
 from flows.dialogue import language, say
 from flows.normalise import says_any
 from flows.profile import Profile
@@ -28,6 +28,8 @@ def start(
 ) -> StepResult:
     """A new person's first message: read it, answer in their language, act on what it asks."""
     state["greeted"] = True
+    if (for_care := _for_care(state, event, profile, command)) is not None:
+        return for_care
     if event.kind == "text" and command is None and event.text.strip():
         found = interpret.reading("first_message", event.text, state.get("lang"), None)
         if found.lang in catalogue.LANGUAGES:
@@ -99,6 +101,33 @@ def act_on_intent(
         # Someone who never asked for us and says so: stopped at once (START undoes it).
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
     return None
+
+
+def _for_care(
+    state: dict[str, Any], event: Event, profile: Profile, command: str | None
+) -> StepResult | None:
+    """A first message that says she is a mantelzorger (MANTELZORG, "ik zorg voor mijn moeder en wil dat
+    jullie af en toe vragen hoe het gaat", "Hallo, ik ben mantelzorger voor mijn vader met parkinson"):
+    the welcome, then what matching and the check-ins need (name, neighbourhood, consent), then the
+    registration (flows/menu.py `carry_on`). Before, onboarding ended at the menu and it was lost.
+    Not when the words ask for help as well: that request is kept as any first message's is."""
+    if command is not None and command != care.FLOW:
+        return None
+    if command is None:
+        text = event.text if event.kind == "text" else ""
+        if not text.strip() or not care.carer_said(text):
+            return None
+        found = interpret.reading("first_message", text, state.get("lang"), None)
+        if found.lang in catalogue.LANGUAGES:
+            state["lang"] = found.lang
+        asks = found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT
+        if asks and found.category is not None and not care.checkins_wanted(text):
+            return None
+    if profile.consented:
+        started = care.start(state, profile)
+        return replace(started, replies=(say("welcome"), *started.replies))
+    started = onboarding.start(state, profile, then=care.FLOW, welcome=True)
+    return replace(started, replies=(*started.replies[:1], say("care_kept_onboarding"), *started.replies[1:]))
 
 
 def _about_us(state: dict[str, Any], text: str) -> str | None:

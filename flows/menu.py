@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, offer, onboarding
+from flows import ask, care, offer, onboarding
 from flows.dialogue import prompt, repeat_prompt
 from flows.normalise import simplify
 from flows.profile import Profile, after
@@ -54,7 +54,10 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     target = state.pop("then", "menu")
     updated = after(profile, result.effects)
     ready = target in TARGETS and updated.ready_to_match
-    nxt = go(state, target, updated, now) if ready else show(state, "menu")
+    if target == care.FLOW and updated.consented:
+        nxt = care.start(state, updated)  # a first message that said she is a mantelzorger
+    else:
+        nxt = go(state, target, updated, now) if ready else show(state, "menu")
     return replace(
         result,
         state=nxt.state,
