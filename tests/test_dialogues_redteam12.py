@@ -1,0 +1,273 @@
+# ruff: noqa: RUF001, RUF002, E501
+"""Red team of whole conversations, round 12: control and privacy said in people's own words.
+
+(figures and mechanisms: filled in below as the round goes)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import CARER, CHECKIN, CRISIS, RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.redteam_support import every_earlier_string
+
+D = Dialogue
+MISSES = ["not_understood", "*_again"]
+
+THREAD = {"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}
+WITH_THREAD = {**RIA, "threads": [THREAD]}
+OFFER = {
+    "categories": ["boodschappen", "klusjes"],
+    "reach": "nearby",
+    "availability": [[0, "ochtend"], [2, "middag"]],
+    "weekly_limit": 2,
+    "languages": ["nl"],
+}
+# A volunteer (Henk) who also has a conversation with the resident Ans.
+HENK = {
+    "first_name": "Henk",
+    "neighbourhood": "molenwijk",
+    "consented": True,
+    "offer": OFFER,
+}
+HENK_THREAD = {**HENK, "threads": [{"id": 3, "other_name": "Ans", "category": "boodschappen", "status": "open"}]}
+RELAYED = {"internal": "relayed", "meta": {"thread_id": 3, "name": "Henk", "text": "Mag ik je nummer? Dan bel ik even."}}
+SHARE_ASKED = {"internal": "share_asked", "meta": {"thread_id": 3, "name": "Henk"}}
+# A request on its way: at the description question.
+TO_DESCRIPTION = (("1", {}), ("1", {"keys": ["ask_description"]}))
+TO_VISIBILITY = (
+    *TO_DESCRIPTION,
+    ("melk en brood", {"keys": ["ask_when"]}),
+    ("overmorgen om kwart over 10", {"keys": ["when_understood"]}),
+    ("1", {"keys": ["ask_visibility"]}),
+)
+
+
+def ok(**expect: Any) -> dict[str, Any]:
+    """A turn that is no miss (not "not understood", no question asked again), and what else must hold."""
+    return {**expect, "not_keys": [*MISSES, *expect.get("not_keys", ())]}
+
+
+STOP_CHECK = ok(keys=["stop_check"], no_effect=["set_stopped"])
+STOPPED = ok(keys=["stop_confirmed"], effect_has={"set_stopped": {"stopped": True}})
+NOT_STOPPED = ok(keys=["stop_not"], no_effect=["set_stopped"])
+ERASE_CHECK = ok(keys=["erase_confirm"], no_effect=["erase_me"])
+ERASED = ok(keys=["erase_done"], effect=["erase_me"])
+MY_DATA = ok(effect=["send_my_data"])
+NOT_RELAYED = {"no_effect": ["relay"]}
+
+
+def L(lang: str, **expect: Any) -> dict[str, Any]:
+    return ok(state={"lang": lang}, **expect)
+
+
+# Batch 1, written before reading the flows closely.
+BATCH_1 = [
+    # --- wanting out, in words, in any state
+    D(
+        "'stop met die berichten' at the menu: asked once, a yes stops",
+        (("stop met die berichten", STOP_CHECK), ("ja", STOPPED)),
+    ),
+    D(
+        "'ik wil hier vanaf' in the middle of a request: asked, a no goes on where she was",
+        (*TO_DESCRIPTION, ("ik wil hier vanaf", STOP_CHECK), ("nee", ok(keys=["stop_not", "ask_description*"]))),
+    ),
+    D(
+        "SMS 'niet meer sturen aub' at the menu",
+        (("niet meer sturen aub", STOP_CHECK), ("ja", STOPPED)),
+    ),
+    D(
+        "'afmelden' alone stops at once (CONTRACT)",
+        (("afmelden", STOPPED),),
+    ),
+    D(
+        "'hou maar op' at the when-question is a stop question, not a time",
+        (
+            *TO_DESCRIPTION,
+            ("lamp ophangen in de gang", {"keys": ["ask_when"]}),
+            ("hou maar op", STOP_CHECK),
+        ),
+    ),
+    D(
+        "'laat me toch met rust' from a volunteer at an invitation: no answer to it, the stop question",
+        (
+            (
+                {
+                    "internal": "invite",
+                    "meta": {
+                        "request_id": 41,
+                        "name": "Ans",
+                        "category": "boodschappen",
+                        "neighbourhood": "molenwijk",
+                        "when": {"kind": "asap"},
+                        "description": "brood halen",
+                    },
+                },
+                {"keys": ["invite*"]},
+            ),
+            ("laat me toch met rust", STOP_CHECK),
+        ),
+        profile=HENK,
+    ),
+    D(
+        "English 'please stop sending me these messages'",
+        (("please stop sending me these messages", L("en", keys=["stop_check"])), ("yes", L("en", keys=["stop_confirmed"]))),
+        state=menu_state("en"),
+    ),
+    D(
+        "Turkish 'lütfen bana artık mesaj göndermeyin'",
+        (("lütfen bana artık mesaj göndermeyin", L("tr", keys=["stop_check"])),),
+        state=menu_state("tr"),
+    ),
+    D(
+        "Polish 'proszę już więcej do mnie nie pisać'",
+        (("proszę już więcej do mnie nie pisać", L("pl", keys=["stop_check"])),),
+        state=menu_state("pl"),
+    ),
+    D(
+        "Ukrainian 'будь ласка, більше не надсилайте мені нічого'",
+        (("будь ласка, більше не надсилайте мені нічого", L("uk", keys=["stop_check"])),),
+        state=menu_state("uk"),
+    ),
+    D(
+        "Arabic 'من فضلكم توقفوا عن إرسال الرسائل لي'",
+        (("من فضلكم توقفوا عن إرسال الرسائل لي", L("ar", keys=["stop_check"])),),
+        state=menu_state("ar"),
+    ),
+    D(
+        "a pause, not a stop: a volunteer's 'even een paar weken niks' asks how long",
+        (("even een paar weken niks graag", ok(keys=["offer_pause_how_long"], no_effect=["set_stopped"])),),
+        profile=HENK,
+    ),
+    D(
+        "coming back after a stop: 'ik wil toch weer berichten krijgen'",
+        (("STOP", STOPPED), ("ik wil toch weer berichten krijgen", ok(keys=["start_confirmed"], effect_has={"set_stopped": {"stopped": False}}))),
+    ),
+    D(
+        "a stop that is also a crisis stays a crisis",
+        (("hou maar op met die berichten, ik wil niet meer leven", {**CRISIS, "no_effect": ["set_stopped"]}),),
+    ),
+    # --- erasure and export in words
+    D(
+        "'wis alles wat jullie van mij weten': the erase question, a yes erases",
+        (("wis alles wat jullie van mij weten", ERASE_CHECK), ("ja", ERASED)),
+    ),
+    D(
+        "'ik wil mijn gegevens zien' shows what is kept",
+        (("ik wil mijn gegevens zien", MY_DATA),),
+    ),
+    D(
+        "'wat weten jullie eigenlijk van mij?' shows what is kept",
+        (("wat weten jullie eigenlijk van mij?", MY_DATA),),
+    ),
+    D(
+        "'verwijder mijn nummer' leads to erasure, with its question",
+        (("verwijder mijn nummer alsjeblieft", ok(keys=["erase_confirm"], no_effect=["erase_me", "set_stopped"])),),
+    ),
+    D(
+        "erasure asked, then 'nee toch maar niet' keeps everything",
+        (("haal al mijn gegevens weg", ERASE_CHECK), ("nee toch maar niet", ok(keys=["erase_kept"], no_effect=["erase_me"]))),
+    ),
+    D(
+        "'wat bewaren jullie eigenlijk van mij?' in the middle of a request: answered, the request kept",
+        (*TO_DESCRIPTION, ("wacht, wat bewaren jullie eigenlijk van mij?", MY_DATA), ("melk en brood", ok(keys=["ask_when"]))),
+    ),
+    D(
+        "'ik wil een kopie van alles wat jullie over mij hebben' is the export",
+        (("ik wil een kopie van alles wat jullie over mij hebben", ok(effect=["create_export_link"])),),
+    ),
+    D(
+        "English 'please delete everything you have about me'",
+        (("please delete everything you have about me", L("en", keys=["erase_confirm"], no_effect=["erase_me"])),),
+        state=menu_state("en"),
+    ),
+    D(
+        "Polish 'chcę zobaczyć, co o mnie wiecie'",
+        (("chcę zobaczyć, co o mnie wiecie", L("pl", effect=["send_my_data"])),),
+        state=menu_state("pl"),
+    ),
+    D(
+        "erasure said with a wish to die is a crisis, nothing erased",
+        (("wis alles maar, ik wil er niet meer zijn", {**CRISIS, "no_effect": ["erase_me"]}),),
+    ),
+    # --- who sees what
+    D(
+        "'wie kan mijn vraag zien?' at the visibility question: what it means, then the question",
+        (*TO_VISIBILITY, ("wie kan mijn vraag zien?", ok(keys=["help_ask_visibility"]))),
+    ),
+    D(
+        "'ik wil niet dat de buren weten dat ik hulp krijg' at the visibility question: only who helps",
+        (*TO_VISIBILITY, ("ik wil niet dat de buren weten dat ik hulp krijg", ok(keys=["ask_summary"]))),
+    ),
+    D(
+        "'alleen een vrouw graag' at the summary: kept with the request, read back",
+        (*TO_VISIBILITY, ("1", {"keys": ["ask_summary"]}), ("alleen een vrouw graag", ok(keys=["ask_summary"], says=["vrouw"]))),
+    ),
+    D(
+        "'ja hoor, geef mijn nummer maar' after Henk asks for her number: shared, not passed on",
+        ((RELAYED, {"keys": ["relay"]}), ("ja hoor, geef mijn nummer maar", ok(effect=["share_number"]))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'liever niet' after Henk asks for her number: no number shared, Henk is told",
+        ((RELAYED, {"keys": ["relay"]}), ("nee hoor, liever niet", ok(effect=["relay"], no_effect=["share_number"]))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'mag ze mijn nummer hebben' from the volunteer: shared",
+        (("ja, ze mag mijn nummer hebben hoor", ok(effect=["share_number"], no_effect=["relay"])),),
+        profile=HENK_THREAD,
+    ),
+    D(
+        "'ik wil niet meer met hem praten' in a thread: not passed on to him",
+        (("ik wil niet meer met hem praten", ok(**NOT_RELAYED)),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'ik voel me niet veilig bij hem' in a thread: frozen and reported, a person told",
+        (("ik voel me niet veilig bij hem", ok(effect=["report_thread"], keys=["thread_reported"], **NOT_RELAYED)),),
+        profile=WITH_THREAD,
+    ),
+    # --- own facts
+    D(
+        "'ik ben verhuisd naar de Bloemhof' changes her neighbourhood",
+        (("ik ben verhuisd naar de Bloemhof", ok(effect_has={"update_profile": {"neighbourhood": "bloemhof"}})),),
+    ),
+    D(
+        "'mijn naam is eigenlijk Marietje' changes her name",
+        (("mijn naam is eigenlijk Marietje", ok(effect_has={"update_profile": {"first_name": "Marietje"}})),),
+    ),
+    D(
+        "'ik wil liever in het Engels' switches the language",
+        (("ik wil liever in het Engels", ok(keys=["language_set"], state={"lang": "en"})),),
+    ),
+    D(
+        "'ik heb geen tijd meer om te helpen' from a volunteer: pause or end offered",
+        (("ik heb geen tijd meer om te helpen", ok(says=["pauze"], no_effect=["stop_offer", "set_stopped"])),),
+        profile=HENK,
+    ),
+]
+
+
+def _earlier_strings() -> set[str]:
+    return every_earlier_string(__file__)
+
+
+def _all_sent() -> set[str]:
+    return {
+        sent.casefold()
+        for d in (*BATCH_1,)
+        for sent, _ in d.turns
+        if isinstance(sent, str) and len(sent.split()) > 1
+    }
+
+
+def test_messages_are_new() -> None:
+    assert not _all_sent() & _earlier_strings()
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
