@@ -35,6 +35,7 @@ from flows import (
     my_requests,
     offer,
     onboarding,
+    own_facts,
     privacy,
     reminders,
     repair,
@@ -52,8 +53,9 @@ from flows.normalise import (
     says_any,
     simplify,
 )
+from flows.pause import until_in_words
 from flows.profile import Profile, after
-from flows.types import Effect, Event, Reply, StepResult
+from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
@@ -230,7 +232,7 @@ def _route(
     language_done: bool = False,
 ) -> StepResult:
     said_yes = state.pop(invitations.SAID_YES, None)
-    command, argument = _command(state, event)
+    command, argument = _command(state, event, now)
     if language_done and command in LANGUAGE_COMMANDS:
         command = None
     answer = chosen(state, event)
@@ -307,7 +309,7 @@ def _route(
     if (about := _care_in_words(state, event, command, answer, profile, now)) is not None:
         return about  # "stop maar met die berichtjes over hoe het gaat": the check-ins, not all messages
     if command == "stop_check":
-        return _stop_check(state)
+        return _stop_check(state, event.text if event.kind == "text" else "")
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
         return threads.on_command(state, command, profile)
     if command is not None and command in LANGUAGE_COMMANDS:
@@ -457,7 +459,7 @@ def _is_voice(event: Event) -> bool:
     return any(str(kind).startswith("audio/") for kind in event.meta.get("media_types") or ())
 
 
-def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
+def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | None, str]:
     """The command a message is: a normalised one, a command word ("STOP", "/stop"), a command with
     its argument ("PAUZE 2 weken"), or a command said in plain words ("ik wil mijn vragen zien")."""
     if event.command:
@@ -473,6 +475,9 @@ def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
         plain = None  # "talk with someone over a coffee" at a request for company's description
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
+    if plain == "pause" and until_in_words(simplify(event.text), now) is not None:
+        # "even twee weken niks": how long is read from the words themselves (none: PAUZE's own).
+        return "pause", simplify(event.text)
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
     return ("stop_check" if plain == "stop" else plain), ""
 
@@ -551,18 +556,32 @@ def _switch_language(state: dict[str, Any], code: str) -> StepResult:
     return StepResult(state, (say(key), *again))
 
 
-def _stop_check(state: dict[str, Any]) -> StepResult:
+# Round 12: stopping in words that name one's number or data ("verwijder mijn nummer") may mean erasure.
+STOP_OR_ERASE = (
+    Choice("yes", "choice_stop_only"),
+    Choice("erase", "choice_erase_all"),
+    Choice("no", "choice_keep_all"),
+)
+
+
+def _stop_check(state: dict[str, Any], text: str = "") -> StepResult:
     """Stopping said in one's own words is checked once: a misread must not silence someone. STOP
-    itself (the carriers' word) stops at once."""
+    itself (the carriers' word) stops at once. Words that name one's own number or data ("verwijder
+    mijn nummer", "remove my data": conversation.toml [round12_own_data]) may ask for more than
+    silence: the question offers erasure too (which asks its own yes before anything is erased)."""
     if state.get("flow") != "stop_check":
         state["stop_resume"] = {key: state.get(key) for key in ("flow", "step", "prompt")}
     state["flow"] = "stop_check"
+    if text and says_any(text, "round12_own_data"):
+        return StepResult(state, (prompt(state, "stop_or_erase", STOP_OR_ERASE),))
     return StepResult(state, (prompt(state, "stop_check", YES_NO),))
 
 
 def _on_stop_check(turn: Turn) -> StepResult:
     state = turn.state
     resume = state.pop("stop_resume", None) or {}
+    if turn.answer == "erase":
+        return privacy.ask_erase(state)
     if turn.answer == "yes":
         state["flow"] = "menu"
         state["offered"] = []
@@ -668,6 +687,12 @@ def _on_menu(
         return kept
     if answer is None and event.kind == "text" and _unclear_at_bot_question(state, event.text):
         return StepResult(state, repair.again(state))
+    if (
+        answer is None
+        and event.kind == "text"
+        and (worried := threads.about_other(state, event.text, profile))
+    ):
+        return worried  # "ik voel me niet veilig bij hem": not passed on (round 12)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return _to_neighbour(state, event, profile, now)
     if (
@@ -682,6 +707,14 @@ def _on_menu(
         return asked
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
+    if (
+        answer is None
+        and event.kind == "text"
+        and not profile.threads
+        and _at_plain_menu(state)
+        and (changed := own_facts.in_words(state, event.text, profile)) is not None
+    ):
+        return changed  # "ik ben verhuisd naar de Bloemhof", "mijn naam is eigenlijk Marietje"
     if (
         answer is None
         and event.kind == "text"
@@ -702,6 +735,12 @@ def _on_menu(
         # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
         return StepResult(state, _kindly(state, polite))
     return StepResult(state, repair.again(state))
+
+
+def _at_plain_menu(state: dict[str, Any]) -> bool:
+    """At the menu with no other question open."""
+    key = str((state.get("prompt") or {}).get("key") or "menu")
+    return state.get("flow") in (None, "menu") and key == "menu"
 
 
 def _count_down(state: dict[str, Any], key: str) -> None:

@@ -123,11 +123,57 @@ def _on_close_check(state: dict[str, Any], choice: str, profile: Profile) -> Ste
     return StepResult(state, (say("thread_closed", name),), (closed,))
 
 
+# Round 12: words about the neighbour written in the thread ("ik wil niet meer met hem praten", "hij doet
+# raar") are not passed on: the person chooses to end the conversation, tell the team, or pass them on.
+WORRY = "thread_worry"
+WORRY_ANSWERS = ("end", "report", "send")
+
+
+def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
+    """Words in a thread about the other one rather than to them (conversation.toml round 12). Feeling
+    unsafe ([round12_thread_unsafe]) reaches a person at once: MELD (the thread frozen, a high-priority
+    alert), nothing passed on. Not wanting to talk to them any more or their behaviour
+    ([round12_thread_leave]) asks what to do: end the conversation (KLAAR), tell the team (MELD), or
+    pass the words on after all. None for other words, and when no open thread is the one meant."""
+    thread = current(state, profile)
+    if thread is None or thread.status != "open":
+        return None
+    if says_any(text, "round12_thread_unsafe"):
+        state["thread"] = thread.id
+        return on_command(state, "report", profile)
+    if not says_any(text, "round12_thread_leave"):
+        return None
+    state["thread"] = thread.id
+    state["pending_relay"] = text[:MAX_RELAY]
+    labels = {"end": "choice_thread_end", "report": "choice_thread_report", "send": "choice_thread_send"}
+    choices = tuple(Choice(f"{WORRY}:{thread.id}:{answer}", labels[answer]) for answer in WORRY_ANSWERS)
+    return StepResult(
+        state, (prompt(state, "thread_worry", choices, {"name": _name(thread, language(state))}),)
+    )
+
+
+def _on_worry(state: dict[str, Any], choice: str, profile: Profile) -> StepResult:
+    _, raw_id, answer = choice.split(":")
+    state["offered"] = []
+    state.pop("prompt", None)
+    pending = state.pop("pending_relay", None)
+    thread = next((t for t in profile.threads if str(t.id) == raw_id and t.status == "open"), None)
+    if thread is None:
+        return StepResult(state)
+    state["thread"] = thread.id
+    if answer == "send":
+        return _relay_to(state, thread, pending) if pending else StepResult(state)
+    return on_command(state, "close_thread" if answer == "end" else "report", profile)
+
+
 def on_choice(state: dict[str, Any], choice: str, profile: Profile) -> StepResult | None:
-    """The answer to "for whom is this message?" (or to "is the help done?")."""
+    """The answer to "for whom is this message?" (or to "is the help done?", or to words about the
+    other one)."""
     parts = choice.split(":")
     if len(parts) == 3 and parts[0] == CLOSE_CHECK and parts[1].isdigit() and parts[2] in ("yes", "no"):
         return _on_close_check(state, choice, profile)
+    if len(parts) == 3 and parts[0] == WORRY and parts[1].isdigit() and parts[2] in WORRY_ANSWERS:
+        return _on_worry(state, choice, profile)
     if not choice.startswith("thread:") or not choice[7:].isdigit():
         return None
     thread = next((t for t in profile.threads if t.id == int(choice[7:]) and t.status == "open"), None)

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001, E501
 """Red team of whole conversations, round 12: control and privacy said in people's own words.
 
 (figures and mechanisms: filled in below as the round goes)
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.dialogue_redteam_support import CARER, CHECKIN, CRISIS, RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.dialogue_redteam_support import CLOCK, CRISIS, RIA, Dialogue, as_params, assert_holds, menu_state
 from tests.redteam_support import every_earlier_string
 
 D = Dialogue
@@ -32,8 +32,14 @@ HENK = {
     "consented": True,
     "offer": OFFER,
 }
-HENK_THREAD = {**HENK, "threads": [{"id": 3, "other_name": "Ans", "category": "boodschappen", "status": "open"}]}
-RELAYED = {"internal": "relayed", "meta": {"thread_id": 3, "name": "Henk", "text": "Mag ik je nummer? Dan bel ik even."}}
+HENK_THREAD = {
+    **HENK,
+    "threads": [{"id": 3, "other_name": "Ans", "category": "boodschappen", "status": "open"}],
+}
+RELAYED = {
+    "internal": "relayed",
+    "meta": {"thread_id": 3, "name": "Henk", "text": "Mag ik je nummer? Dan bel ik even."},
+}
 SHARE_ASKED = {"internal": "share_asked", "meta": {"thread_id": 3, "name": "Henk"}}
 # A request on its way: at the description question.
 TO_DESCRIPTION = (("1", {}), ("1", {"keys": ["ask_description"]}))
@@ -72,7 +78,11 @@ BATCH_1 = [
     ),
     D(
         "'ik wil hier vanaf' in the middle of a request: asked, a no goes on where she was",
-        (*TO_DESCRIPTION, ("ik wil hier vanaf", STOP_CHECK), ("nee", ok(keys=["stop_not", "ask_description*"]))),
+        (
+            *TO_DESCRIPTION,
+            ("ik wil hier vanaf", STOP_CHECK),
+            ("nee", ok(keys=["stop_not", "ask_description*"])),
+        ),
     ),
     D(
         "SMS 'niet meer sturen aub' at the menu",
@@ -113,7 +123,10 @@ BATCH_1 = [
     ),
     D(
         "English 'please stop sending me these messages'",
-        (("please stop sending me these messages", L("en", keys=["stop_check"])), ("yes", L("en", keys=["stop_confirmed"]))),
+        (
+            ("please stop sending me these messages", L("en", keys=["stop_check"])),
+            ("yes", L("en", keys=["stop_confirmed"])),
+        ),
         state=menu_state("en"),
     ),
     D(
@@ -137,17 +150,18 @@ BATCH_1 = [
         state=menu_state("ar"),
     ),
     D(
-        "a pause, not a stop: a volunteer's 'even een paar weken niks' asks how long",
-        (("even een paar weken niks graag", ok(keys=["offer_pause_how_long"], no_effect=["set_stopped"])),),
+        "a pause, not a stop: a volunteer's 'even een paar weken niks' pauses (PAUZE's two weeks) or asks how long",
+        (("even een paar weken niks graag", ok(keys=["offer_pause*"], no_effect=["set_stopped"])),),
         profile=HENK,
     ),
     D(
-        "coming back after a stop: 'ik wil toch weer berichten krijgen'",
-        (("STOP", STOPPED), ("ik wil toch weer berichten krijgen", ok(keys=["start_confirmed"], effect_has={"set_stopped": {"stopped": False}}))),
-    ),
-    D(
         "a stop that is also a crisis stays a crisis",
-        (("hou maar op met die berichten, ik wil niet meer leven", {**CRISIS, "no_effect": ["set_stopped"]}),),
+        (
+            (
+                "hou maar op met die berichten, ik wil niet meer leven",
+                {**CRISIS, "no_effect": ["set_stopped"]},
+            ),
+        ),
     ),
     # --- erasure and export in words
     D(
@@ -164,15 +178,28 @@ BATCH_1 = [
     ),
     D(
         "'verwijder mijn nummer' leads to erasure, with its question",
-        (("verwijder mijn nummer alsjeblieft", ok(keys=["erase_confirm"], no_effect=["erase_me", "set_stopped"])),),
+        (
+            (
+                "verwijder mijn nummer alsjeblieft",
+                ok(keys=["stop_or_erase"], no_effect=["erase_me", "set_stopped"]),
+            ),
+            ("2", ERASE_CHECK),
+        ),
     ),
     D(
         "erasure asked, then 'nee toch maar niet' keeps everything",
-        (("haal al mijn gegevens weg", ERASE_CHECK), ("nee toch maar niet", ok(keys=["erase_kept"], no_effect=["erase_me"]))),
+        (
+            ("haal al mijn gegevens weg", ERASE_CHECK),
+            ("nee toch maar niet", ok(keys=["erase_kept"], no_effect=["erase_me"])),
+        ),
     ),
     D(
         "'wat bewaren jullie eigenlijk van mij?' in the middle of a request: answered, the request kept",
-        (*TO_DESCRIPTION, ("wacht, wat bewaren jullie eigenlijk van mij?", MY_DATA), ("melk en brood", ok(keys=["ask_when"]))),
+        (
+            *TO_DESCRIPTION,
+            ("wacht, wat bewaren jullie eigenlijk van mij?", MY_DATA),
+            ("melk en brood", ok(keys=["ask_when"])),
+        ),
     ),
     D(
         "'ik wil een kopie van alles wat jullie over mij hebben' is the export",
@@ -180,7 +207,12 @@ BATCH_1 = [
     ),
     D(
         "English 'please delete everything you have about me'",
-        (("please delete everything you have about me", L("en", keys=["erase_confirm"], no_effect=["erase_me"])),),
+        (
+            (
+                "please delete everything you have about me",
+                L("en", keys=["erase_confirm"], no_effect=["erase_me"]),
+            ),
+        ),
         state=menu_state("en"),
     ),
     D(
@@ -203,7 +235,11 @@ BATCH_1 = [
     ),
     D(
         "'alleen een vrouw graag' at the summary: kept with the request, read back",
-        (*TO_VISIBILITY, ("1", {"keys": ["ask_summary"]}), ("alleen een vrouw graag", ok(keys=["ask_summary"], says=["vrouw"]))),
+        (
+            *TO_VISIBILITY,
+            ("1", {"keys": ["ask_summary"]}),
+            ("alleen een vrouw graag", ok(keys=["ask_summary"], says=["vrouw"])),
+        ),
     ),
     D(
         "'ja hoor, geef mijn nummer maar' after Henk asks for her number: shared, not passed on",
@@ -212,7 +248,10 @@ BATCH_1 = [
     ),
     D(
         "'liever niet' after Henk asks for her number: no number shared, Henk is told",
-        ((RELAYED, {"keys": ["relay"]}), ("nee hoor, liever niet", ok(effect=["relay"], no_effect=["share_number"]))),
+        (
+            (RELAYED, {"keys": ["relay"]}),
+            ("nee hoor, liever niet", ok(effect=["relay"], no_effect=["share_number"])),
+        ),
         profile=WITH_THREAD,
     ),
     D(
@@ -227,13 +266,23 @@ BATCH_1 = [
     ),
     D(
         "'ik voel me niet veilig bij hem' in a thread: frozen and reported, a person told",
-        (("ik voel me niet veilig bij hem", ok(effect=["report_thread"], keys=["thread_reported"], **NOT_RELAYED)),),
+        (
+            (
+                "ik voel me niet veilig bij hem",
+                ok(effect=["report_thread"], keys=["thread_reported"], **NOT_RELAYED),
+            ),
+        ),
         profile=WITH_THREAD,
     ),
     # --- own facts
     D(
         "'ik ben verhuisd naar de Bloemhof' changes her neighbourhood",
-        (("ik ben verhuisd naar de Bloemhof", ok(effect_has={"update_profile": {"neighbourhood": "bloemhof"}})),),
+        (
+            (
+                "ik ben verhuisd naar de Bloemhof",
+                ok(effect_has={"update_profile": {"neighbourhood": "bloemhof"}}),
+            ),
+        ),
     ),
     D(
         "'mijn naam is eigenlijk Marietje' changes her name",
@@ -245,10 +294,45 @@ BATCH_1 = [
     ),
     D(
         "'ik heb geen tijd meer om te helpen' from a volunteer: pause or end offered",
-        (("ik heb geen tijd meer om te helpen", ok(says=["pauze"], no_effect=["stop_offer", "set_stopped"])),),
+        (
+            (
+                "ik heb geen tijd meer om te helpen",
+                ok(says=["pauze"], no_effect=["stop_offer", "set_stopped"]),
+            ),
+        ),
         profile=HENK,
     ),
 ]
+
+
+# Coming back after a stop. The replay cannot mark an address stopped (the engine does: `Event.address_stopped`),
+# so these are single steps: a wish to get messages again in words turns them back on; anything else is
+# not answered (CONTRACT: nothing else is sent to a stopped address). Batch 1 first had this as a dialogue
+# ("STOP", then the words), which the replay cannot express: it failed on the replay, not on the bot.
+BACK_AFTER_STOP = [
+    ("ik wil toch weer berichten krijgen", "nl", True),
+    ("ik wil toch weer meedoen hoor", "nl", True),
+    ("I'd like to get messages again", "en", True),
+    ("hallo, nog een vraag", "nl", False),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "back"), BACK_AFTER_STOP)
+def test_back_after_stop(text: str, lang: str, back: bool) -> None:
+    from flows.conversation import step
+    from flows.types import Event
+    from tests.golden_runner import profile_from
+
+    result = step(
+        menu_state(lang), Event(kind="text", text=text, address_stopped=True), CLOCK, profile_from(dict(RIA))
+    )
+    kinds = [(e.kind, dict(e.data)) for e in result.effects]
+    if back:
+        assert ("set_stopped", {"stopped": False}) in kinds
+        assert "start_confirmed" in [r.key for r in result.replies]
+    else:
+        assert not result.replies
+        assert not kinds
 
 
 def _earlier_strings() -> set[str]:
@@ -261,7 +345,7 @@ def _all_sent() -> set[str]:
         for d in (*BATCH_1,)
         for sent, _ in d.turns
         if isinstance(sent, str) and len(sent.split()) > 1
-    }
+    } | {text.casefold() for text, _, _ in BACK_AFTER_STOP}
 
 
 def test_messages_are_new() -> None:

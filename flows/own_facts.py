@@ -1,0 +1,62 @@
+"""One's own facts changed in words at the menu (round 12 of the dialogues, test_dialogues_redteam12.py):
+"ik ben verhuisd naar de Bloemhof" changes the neighbourhood, "mijn naam is eigenlijk Marietje" the name.
+
+Pure: the change is the `update_profile` effect onboarding uses, read back in one line. A move to a
+neighbourhood the words do not name clearly asks onboarding's neighbourhood question (postcode or a
+choice), which then goes back to the menu. Only at the plain menu: in the middle of a question the words
+are an answer to it, and in a conversation with a neighbour they go to the neighbour.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flows import interpret, menu, onboarding, places
+from flows.dialogue import language, say
+from flows.normalise import conversation_words, folded_words, says_any
+from flows.profile import Profile
+from flows.types import Effect, StepResult
+
+
+def in_words(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
+    """A move or another name said at the menu (conversation.toml [round12_moved], [round12_name_lead]);
+    None for anything else."""
+    if says_any(text, "round12_moved"):
+        return _moved(state, text, profile)
+    if (rest := _after_lead(text)) is not None:
+        found = interpret.reading("name", rest, language(state))
+        if found.name:
+            name = found.name[: onboarding.MAX_NAME_LENGTH]
+            result = menu.show(state, "menu")
+            effect = Effect("update_profile", {"first_name": name})
+            return StepResult(result.state, (say("name_changed", {"name": name}), *result.replies), (effect,))
+    return None
+
+
+def _moved(state: dict[str, Any], text: str, profile: Profile) -> StepResult:
+    municipality = places.load_municipality()
+    match = places.find_neighbourhood(text, municipality)
+    if match.status == "found" and match.neighbourhood is not None:
+        data: dict[str, Any] = {"neighbourhood": match.neighbourhood.key}
+        if match.postcode is not None:
+            data["postcode4"] = match.postcode.digits
+        result = menu.show(state, "menu")
+        changed = say("neighbourhood_changed", {"neighbourhood": match.neighbourhood.name})
+        return StepResult(result.state, (changed, *result.replies), (Effect("update_profile", data),))
+    # Not named, or not clearly: onboarding's question, then back to the menu.
+    state["flow"] = "onboarding"
+    state["then"] = "menu"
+    return StepResult(state, (onboarding.neighbourhood_question(state, "neighbourhood_unknown"),))
+
+
+def _after_lead(text: str) -> str | None:
+    """The words after a lead that gives another name ("mijn naam is eigenlijk Marietje" -> "Marietje")."""
+    words = folded_words(text)
+    for lead in conversation_words("round12_name_lead"):
+        at = words.find(lead)
+        if at >= 0:
+            count = len(lead.split())
+            before = len(words[:at].split())
+            rest = text.split()[before + count :]
+            return " ".join(rest) or None
+    return None
