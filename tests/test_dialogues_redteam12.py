@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.dialogue_redteam_support import CLOCK, CRISIS, RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.dialogue_redteam_support import CARER, CHECKIN, CLOCK, CRISIS, RIA, Dialogue, as_params, assert_holds, menu_state
 from tests.redteam_support import every_earlier_string
 
 D = Dialogue
@@ -305,6 +305,230 @@ BATCH_1 = [
 ]
 
 
+# Batch 2, held out: written after batch 1's fixes, not aimed at them (other words, other states).
+SHARE_ASKED_HENK = {"internal": "share_asked", "meta": {"thread_id": 3, "name": "Henk"}}
+INVITE_ANS = {
+    "internal": "invite",
+    "meta": {
+        "request_id": 44,
+        "name": "Ans",
+        "category": "klusjes",
+        "neighbourhood": "molenwijk",
+        "when": {"kind": "asap"},
+        "description": "schilderij ophangen",
+    },
+}
+BATCH_2 = [
+    # --- wanting out
+    D(
+        "SMS 'ik wil geen sms meer van jullie ontvangen'",
+        (("ik wil geen sms meer van jullie ontvangen", STOP_CHECK), ("jazeker hoor", STOPPED)),
+    ),
+    D(
+        "'kappen nou met dat gezeur' at the urgency question",
+        (
+            *TO_DESCRIPTION,
+            ("gordijnen ophangen in de slaapkamer", {"keys": ["ask_when"]}),
+            ("donderdagmiddag", {"keys": ["when_understood"]}),
+            ("kappen nou met dat gezeur", STOP_CHECK),
+        ),
+    ),
+    D(
+        "a carer at a check-in: 'laat me toch met rust met die vragen' is no answer to it",
+        ((CHECKIN, {"keys": ["care_checkin"]}), ("laat me toch met rust met die vragen", ok(no_effect=["care_answer", "set_stopped"]))),
+        profile=CARER,
+    ),
+    D(
+        "'laat me met rust' in a thread is not passed on as it stands: the stop question first",
+        (("laat me nou gewoon met rust", ok(keys=["stop_check"], **NOT_RELAYED)),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "Turkish 'artık mesaj istemiyorum, beni listeden çıkarın'",
+        (("artık mesaj istemiyorum, beni listeden çıkarın", L("tr", keys=["stop_check"])),),
+        state=menu_state("tr"),
+    ),
+    D(
+        "Polish 'wypiszcie mnie z tego, proszę'",
+        (("wypiszcie mnie z tego, proszę", L("pl", keys=["stop_check"])),),
+        state=menu_state("pl"),
+    ),
+    D(
+        "English SMS 'pls no more txts'",
+        (("pls no more txts", L("en", keys=["stop_check"])),),
+        state=menu_state("en"),
+    ),
+    D(
+        "Ukrainian 'більше не пишіть мені, дякую'",
+        (("більше не пишіть мені, дякую", L("uk", keys=["stop_check"])),),
+        state=menu_state("uk"),
+    ),
+    D(
+        "Arabic 'لا أريد أي رسائل بعد اليوم'",
+        (("لا أريد أي رسائل بعد اليوم", L("ar", keys=["stop_check"])),),
+        state=menu_state("ar"),
+    ),
+    D(
+        "a volunteer's 'ik ga 3 weken op vakantie, even geen hulpvragen' pauses three weeks",
+        (("ik ga 3 weken op vakantie, even geen hulpvragen", ok(keys=["offer_paused"], says=["14 december"])),),
+        profile=HENK,
+    ),
+    D(
+        "a resident's 'even een maandje niks sturen aub' does not stop everything unasked",
+        (("even een maandje niks sturen aub", ok(no_effect=["set_stopped"])),),
+    ),
+    D(
+        "a stop that is also a crisis, in a thread: a crisis, nothing passed on",
+        (("laat me maar met rust, ik maak er vanavond een eind aan", {**CRISIS, **NOT_RELAYED}),),
+        profile=WITH_THREAD,
+    ),
+    # --- erasure and export
+    D(
+        "'kunnen jullie mijn gegevens verwijderen?' asks the erase question",
+        (("kunnen jullie mijn gegevens verwijderen?", ERASE_CHECK), ("ja, doe maar", ERASED)),
+    ),
+    D(
+        "'ik wil dat jullie alles van mij vergeten'",
+        (("ik wil dat jullie alles van mij vergeten", ERASE_CHECK),),
+    ),
+    D(
+        "'welke info hebben jullie over mij opgeslagen?' shows what is kept",
+        (("welke info hebben jullie over mij opgeslagen?", MY_DATA),),
+    ),
+    D(
+        "'stuur me een kopie van mijn gegevens aub' is the export",
+        (("stuur me een kopie van mijn gegevens aub", ok(effect=["create_export_link"])),),
+    ),
+    D(
+        "English 'what info do you keep on me?'",
+        (("what info do you keep on me?", L("en", effect=["send_my_data"])),),
+        state=menu_state("en"),
+    ),
+    D(
+        "Turkish 'bilgilerimi silin lütfen'",
+        (("bilgilerimi silin lütfen", L("tr", keys=["erase_confirm"], no_effect=["erase_me"])),),
+        state=menu_state("tr"),
+    ),
+    D(
+        "Ukrainian 'видаліть, будь ласка, всю інформацію про мене'",
+        (("видаліть, будь ласка, всю інформацію про мене", L("uk", keys=["erase_confirm"], no_effect=["erase_me"])),),
+        state=menu_state("uk"),
+    ),
+    D(
+        "erasure in the middle of a request, then no: nothing erased, the request goes on",
+        (
+            *TO_DESCRIPTION,
+            ("wacht eens, verwijder eigenlijk al mijn gegevens", ERASE_CHECK),
+            ("nee laat maar", ok(keys=["erase_kept"], no_effect=["erase_me"])),
+        ),
+    ),
+    D(
+        "'haal mijn telefoonnummer uit jullie systeem' offers erasure too",
+        (("haal mijn telefoonnummer uit jullie systeem", ok(keys=["stop_or_erase"], no_effect=["set_stopped"])),),
+    ),
+    D(
+        "erasure with a wish to die is a crisis",
+        (("verwijder alles maar, niemand zal me missen als ik er niet meer ben", {**CRISIS, "no_effect": ["erase_me"]}),),
+    ),
+    # --- who sees what
+    D(
+        "'mag het buurtteam dat ook zien?' at the visibility question is no miss",
+        (*TO_VISIBILITY, ("mag het buurtteam dat ook zien?", ok(no_effect=["create_request"]))),
+    ),
+    D(
+        "'alleen degene die komt helpen' at the visibility question",
+        (*TO_VISIBILITY, ("alleen degene die komt helpen", ok(keys=["ask_summary"], says=["Alleen wie helpt"]))),
+    ),
+    D(
+        "'wie kan er zien wat ik vraag?' at the menu is no miss",
+        (("wie kan er zien wat ik vraag?", ok()),),
+    ),
+    D(
+        "'liefst geen man, ik ben alleen thuis' at the when-question: kept, the question again",
+        (
+            *TO_DESCRIPTION,
+            ("kastje in elkaar zetten", {"keys": ["ask_when"]}),
+            ("liefst geen man, ik ben alleen thuis", ok(keys=["ask_wish_noted", "ask_when"])),
+        ),
+    ),
+    D(
+        "Henk asked to share numbers: 'ja dat is goed' shares",
+        ((SHARE_ASKED_HENK, {"keys": ["share_asked"]}), ("ja dat is prima hoor", ok(effect=["share_number"]))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "Henk asked to share numbers: 'nee, dat wil ik niet' shares nothing",
+        ((SHARE_ASKED_HENK, {"keys": ["share_asked"]}), ("nee, dat wil ik liever niet hoor", ok(no_effect=["share_number"]))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'hij belt me steeds, ik vind het eng' in a thread reaches staff",
+        (("hij belt me steeds, ik vind het eng", ok(effect=["report_thread"], **NOT_RELAYED)),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'ik wil niet dat hij nog langskomt' in a thread is not passed on",
+        (("ik wil niet dat hij nog langskomt", ok(**NOT_RELAYED)),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'hij zei rare dingen tegen me' in a thread: not passed on, reporting offered",
+        (("hij zei rare dingen tegen me", ok(says=["buurtteam"], **NOT_RELAYED)),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "English in a thread: 'I don't want to talk to him anymore', then end it",
+        (
+            ("I don't want to talk to him anymore", L("en", **NOT_RELAYED)),
+            ("1", L("en", effect=["close_thread"])),
+        ),
+        state=menu_state("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "a volunteer in a thread: 'ik wil stoppen met dit gesprek' ends that conversation only",
+        (("ik wil stoppen met dit gesprek", ok(no_effect=["set_stopped", "relay"], says=["Ans"])),),
+        profile=HENK_THREAD,
+    ),
+    # --- own facts
+    D(
+        "'we zijn verhuisd naar De Akkers'",
+        (("we zijn verhuisd naar De Akkers", ok(effect_has={"update_profile": {"neighbourhood": "de_akkers"}})),),
+    ),
+    D(
+        "'ik woon nu in 7393' (a postcode)",
+        (("ik woon nu in 7393", ok(effect_has={"update_profile": {"neighbourhood": "oude_haven"}})),),
+    ),
+    D(
+        "'zeg maar Riet, zo noemt iedereen me'",
+        (("zeg maar Riet, zo noemt iedereen me", ok(effect_has={"update_profile": {"first_name": "Riet"}})),),
+    ),
+    D(
+        "'Can you text me in English from now on?'",
+        (("Can you text me in English from now on?", ok(state={"lang": "en"})),),
+    ),
+    D(
+        "'kunt u voortaan in het Turks schrijven?'",
+        (("kunt u voortaan in het Turks schrijven?", ok(state={"lang": "tr"})),),
+    ),
+    D(
+        "a volunteer: 'ik kan voorlopig niet meer helpen, mijn knie is geopereerd'",
+        (("ik kan voorlopig niet meer helpen, mijn knie is geopereerd", ok(says=["pauze"], no_effect=["stop_offer", "set_stopped"])),),
+        profile=HENK,
+    ),
+    D(
+        "a volunteer: 'ik wil stoppen als vrijwilliger' is about the offer, not all messages",
+        (("ik wil stoppen als vrijwilliger", ok(keys=["offer_*"], no_effect=["set_stopped"], not_keys=["stop_check"])),),
+        profile=HENK,
+    ),
+    D(
+        "a volunteer at an invitation: 'haal me maar van de lijst met vrijwilligers' is about the offer",
+        ((INVITE_ANS, {"keys": ["invite*"]}), ("haal me maar van de lijst met vrijwilligers", ok(keys=["offer_*"], not_keys=["stop_check"]))),
+        profile=HENK,
+    ),
+]
+
+
 # Coming back after a stop. The replay cannot mark an address stopped (the engine does: `Event.address_stopped`),
 # so these are single steps: a wish to get messages again in words turns them back on; anything else is
 # not answered (CONTRACT: nothing else is sent to a stopped address). Batch 1 first had this as a dialogue
@@ -342,7 +566,7 @@ def _earlier_strings() -> set[str]:
 def _all_sent() -> set[str]:
     return {
         sent.casefold()
-        for d in (*BATCH_1,)
+        for d in (*BATCH_1, *BATCH_2)
         for sent, _ in d.turns
         if isinstance(sent, str) and len(sent.split()) > 1
     } | {text.casefold() for text, _, _ in BACK_AFTER_STOP}
@@ -354,4 +578,9 @@ def test_messages_are_new() -> None:
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
