@@ -78,7 +78,7 @@ INTERNAL_HANDLERS: tuple[Callable[[dict[str, Any], Event, Profile], StepResult |
     lambda state, event, _profile: invitations.on_internal(state, event),
     lambda state, event, _profile: threads.on_internal(state, event),
     lambda state, event, _profile: linking.on_internal(state, event),
-    lambda state, event, _profile: privacy.on_internal(state, event),
+    lambda state, event, _profile: _back_to_question(privacy.on_internal(state, event), event),
     lambda state, event, _profile: care.on_internal(state, event),
     lambda state, event, _profile: reminders.on_internal(state, event),
     lambda state, event, _profile: meetings.on_internal(state, event),
@@ -87,6 +87,16 @@ INTERNAL_HANDLERS: tuple[Callable[[dict[str, Any], Event, Profile], StepResult |
     lambda state, event, profile: social_map.on_internal(state, event, profile.neighbourhood),
     lambda state, event, _profile: staff.on_internal(state, event),
 )
+
+
+def _back_to_question(result: StepResult | None, event: Event) -> StepResult | None:
+    """MIJN GEGEVENS asked in the middle of a question (round 12: "wacht, wat bewaren jullie eigenlijk van
+    mij?"): what is kept, then that question again, led by "Dan gaan we verder waar we waren"."""
+    if result is None or event.command != "my_data" or not _mid_question(result.state):
+        return result
+    again = repeat_prompt(result.state)
+    back = (replace(again[0], lead="status_then_back"), *again[1:]) if again else ()
+    return replace(result, replies=(*result.replies, *back))
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +242,7 @@ def _route(
     language_done: bool = False,
 ) -> StepResult:
     said_yes = state.pop(invitations.SAID_YES, None)
+    share_asked = state.pop(threads.SHARE_ASKED, None)
     command, argument = _command(state, event, now)
     if language_done and command in LANGUAGE_COMMANDS:
         command = None
@@ -308,6 +319,9 @@ def _route(
         command = "stop_check" if said == "stop" else said
     if (about := _care_in_words(state, event, command, answer, profile, now)) is not None:
         return about  # "stop maar met die berichtjes over hoe het gaat": the check-ins, not all messages
+    if command == "stop_check" and profile.offering and says_any(event.text, "round12_volunteering"):
+        # "haal me maar van de lijst met vrijwilligers": the offer (pause, stop offering), not all messages.
+        return _offer_command(Turn(state, event, profile, now, "my_offer", "", answer))
     if command == "stop_check":
         return _stop_check(state, event.text if event.kind == "text" else "")
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
@@ -346,6 +360,14 @@ def _route(
         return COMMAND_HANDLERS[command](turn)
     if command is None and (reminder := reminders.request_in(event)) is not None:
         return reminders.create(state, reminder, profile, now)
+    if (
+        share_asked is not None
+        and command is None
+        and event.kind == "text"
+        and _at_plain_menu(state)
+        and (shared := threads.share_answer(state, int(share_asked), event.text, profile)) is not None
+    ):
+        return shared  # "ja dat is prima" to "Henk wil graag nummers met je delen" (round 12)
     handler = FLOW_HANDLERS.get(str(state.get("flow")))
     asked = deepcopy(state.get("prompt"))
     polite = None
@@ -484,13 +506,20 @@ def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | 
 
 def _pause_with_reason(state: dict[str, Any], text: str) -> tuple[str, str] | None:
     """PAUZE said in words with a reason or how long after it ("ik wil even pauzeren, ik ben twee weken
-    op vakantie"): the pause, with the rest as what follows PAUZE (how long, read from it, or asked)."""
-    parts = re.split(r"[,.;!]+", text, maxsplit=1)
-    if len(parts) != 2 or not parts[1].strip():
+    op vakantie"), or before it (round 12: "ik ga 3 weken op vakantie, even geen hulpvragen"): the pause,
+    with the other part as what follows PAUZE (how long, read from it, or asked). The same for the offer
+    itself with a reason ("ik kan voorlopig niet meer helpen, mijn knie is geopereerd": MIJN AANBOD, to
+    pause or stop offering)."""
+    parts = [part.strip() for part in re.split(r"[,.;!]+", text, maxsplit=1)]
+    if len(parts) != 2 or not all(parts):
         return None
-    if intent.command_in(parts[0], language(state)) != "pause":
-        return None
-    return "pause", parts[1].strip()
+    for said, rest in (parts, parts[::-1]):
+        command = intent.command_in(said, language(state))
+        if command == "pause":
+            return "pause", rest
+        if command == "my_offer" and said == parts[0]:
+            return "my_offer", ""
+    return None
 
 
 def _conversation_words(state: dict[str, Any], event: Event) -> str | None:

@@ -9,6 +9,7 @@ are an answer to it, and in a conversation with a neighbour they go to the neigh
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flows import interpret, menu, onboarding, places
@@ -20,11 +21,16 @@ from flows.types import Effect, StepResult
 
 def in_words(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
     """A move or another name said at the menu (conversation.toml [round12_moved], [round12_name_lead]);
-    None for anything else."""
+    None for anything else, and for a move told with a request (the request goes first; the move is not
+    noted then)."""
     if says_any(text, "round12_moved"):
+        found = interpret.reading("menu", text, language(state), None)
+        if found.intent in ("ask", "offer") and found.confidence >= interpret.CONFIDENT:
+            return None  # "ik ben verhuisd en krijg de kasten niet opgehangen, wie helpt?": a request first
         return _moved(state, text, profile)
     if (rest := _after_lead(text)) is not None:
-        found = interpret.reading("name", rest, language(state))
+        # "zeg maar Riet, zo noemt iedereen me": the name is the first part after the lead.
+        found = interpret.reading("name", re.split(r"[,.;!?]", rest)[0], language(state))
         if found.name:
             name = found.name[: onboarding.MAX_NAME_LENGTH]
             result = menu.show(state, "menu")
@@ -34,9 +40,13 @@ def in_words(state: dict[str, Any], text: str, profile: Profile) -> StepResult |
 
 
 def _moved(state: dict[str, Any], text: str, profile: Profile) -> StepResult:
+    """The neighbourhood (or postcode) the neighbourhood reader finds in the words; `find_neighbourhood`
+    on the whole sentence is too loose here ("naar de Bloemenbuurt" came out as the Molenwijk)."""
     municipality = places.load_municipality()
-    match = places.find_neighbourhood(text, municipality)
-    if match.status == "found" and match.neighbourhood is not None:
+    said = interpret.reading("neighbourhood", text, language(state))
+    named = said.neighbourhood or said.postcode
+    match = places.find_neighbourhood(named, municipality) if named else None
+    if match is not None and match.status == "found" and match.neighbourhood is not None:
         data: dict[str, Any] = {"neighbourhood": match.neighbourhood.key}
         if match.postcode is not None:
             data["postcode4"] = match.postcode.digits

@@ -10,7 +10,17 @@ from typing import Any
 
 import pytest
 
-from tests.dialogue_redteam_support import CARER, CHECKIN, CLOCK, CRISIS, RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.dialogue_redteam_support import (
+    CARER,
+    CHECKIN,
+    CLOCK,
+    CRISIS,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+)
 from tests.redteam_support import every_earlier_string
 
 D = Dialogue
@@ -335,7 +345,10 @@ BATCH_2 = [
     ),
     D(
         "a carer at a check-in: 'laat me toch met rust met die vragen' is no answer to it",
-        ((CHECKIN, {"keys": ["care_checkin"]}), ("laat me toch met rust met die vragen", ok(no_effect=["care_answer", "set_stopped"]))),
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            ("laat me toch met rust met die vragen", ok(no_effect=["care_answer", "set_stopped"])),
+        ),
         profile=CARER,
     ),
     D(
@@ -370,7 +383,12 @@ BATCH_2 = [
     ),
     D(
         "a volunteer's 'ik ga 3 weken op vakantie, even geen hulpvragen' pauses three weeks",
-        (("ik ga 3 weken op vakantie, even geen hulpvragen", ok(keys=["offer_paused"], says=["14 december"])),),
+        (
+            (
+                "ik ga 3 weken op vakantie, even geen hulpvragen",
+                ok(keys=["offer_paused"], says=["14 december"]),
+            ),
+        ),
         profile=HENK,
     ),
     D(
@@ -411,7 +429,12 @@ BATCH_2 = [
     ),
     D(
         "Ukrainian 'видаліть, будь ласка, всю інформацію про мене'",
-        (("видаліть, будь ласка, всю інформацію про мене", L("uk", keys=["erase_confirm"], no_effect=["erase_me"])),),
+        (
+            (
+                "видаліть, будь ласка, всю інформацію про мене",
+                L("uk", keys=["erase_confirm"], no_effect=["erase_me"]),
+            ),
+        ),
         state=menu_state("uk"),
     ),
     D(
@@ -424,11 +447,21 @@ BATCH_2 = [
     ),
     D(
         "'haal mijn telefoonnummer uit jullie systeem' offers erasure too",
-        (("haal mijn telefoonnummer uit jullie systeem", ok(keys=["stop_or_erase"], no_effect=["set_stopped"])),),
+        (
+            (
+                "haal mijn telefoonnummer uit jullie systeem",
+                ok(keys=["stop_or_erase"], no_effect=["set_stopped"]),
+            ),
+        ),
     ),
     D(
         "erasure with a wish to die is a crisis",
-        (("verwijder alles maar, niemand zal me missen als ik er niet meer ben", {**CRISIS, "no_effect": ["erase_me"]}),),
+        (
+            (
+                "verwijder alles maar, niemand zal me missen als ik er niet meer ben",
+                {**CRISIS, "no_effect": ["erase_me"]},
+            ),
+        ),
     ),
     # --- who sees what
     D(
@@ -437,7 +470,10 @@ BATCH_2 = [
     ),
     D(
         "'alleen degene die komt helpen' at the visibility question",
-        (*TO_VISIBILITY, ("alleen degene die komt helpen", ok(keys=["ask_summary"], says=["Alleen wie helpt"]))),
+        (
+            *TO_VISIBILITY,
+            ("alleen degene die komt helpen", ok(keys=["ask_summary"], says=["Alleen wie helpt"])),
+        ),
     ),
     D(
         "'wie kan er zien wat ik vraag?' at the menu is no miss",
@@ -453,12 +489,18 @@ BATCH_2 = [
     ),
     D(
         "Henk asked to share numbers: 'ja dat is goed' shares",
-        ((SHARE_ASKED_HENK, {"keys": ["share_asked"]}), ("ja dat is prima hoor", ok(effect=["share_number"]))),
+        (
+            (SHARE_ASKED_HENK, {"keys": ["share_asked"]}),
+            ("ja dat is prima hoor", ok(effect=["share_number"])),
+        ),
         profile=WITH_THREAD,
     ),
     D(
         "Henk asked to share numbers: 'nee, dat wil ik niet' shares nothing",
-        ((SHARE_ASKED_HENK, {"keys": ["share_asked"]}), ("nee, dat wil ik liever niet hoor", ok(no_effect=["share_number"]))),
+        (
+            (SHARE_ASKED_HENK, {"keys": ["share_asked"]}),
+            ("nee, dat wil ik liever niet hoor", ok(no_effect=["share_number"])),
+        ),
         profile=WITH_THREAD,
     ),
     D(
@@ -493,7 +535,12 @@ BATCH_2 = [
     # --- own facts
     D(
         "'we zijn verhuisd naar De Akkers'",
-        (("we zijn verhuisd naar De Akkers", ok(effect_has={"update_profile": {"neighbourhood": "de_akkers"}})),),
+        (
+            (
+                "we zijn verhuisd naar De Akkers",
+                ok(effect_has={"update_profile": {"neighbourhood": "de_akkers"}}),
+            ),
+        ),
     ),
     D(
         "'ik woon nu in 7393' (a postcode)",
@@ -513,18 +560,218 @@ BATCH_2 = [
     ),
     D(
         "a volunteer: 'ik kan voorlopig niet meer helpen, mijn knie is geopereerd'",
-        (("ik kan voorlopig niet meer helpen, mijn knie is geopereerd", ok(says=["pauze"], no_effect=["stop_offer", "set_stopped"])),),
+        (
+            (
+                "ik kan voorlopig niet meer helpen, mijn knie is geopereerd",
+                ok(says=["pauze"], no_effect=["stop_offer", "set_stopped"]),
+            ),
+        ),
         profile=HENK,
     ),
     D(
         "a volunteer: 'ik wil stoppen als vrijwilliger' is about the offer, not all messages",
-        (("ik wil stoppen als vrijwilliger", ok(keys=["offer_*"], no_effect=["set_stopped"], not_keys=["stop_check"])),),
+        (
+            (
+                "ik wil stoppen als vrijwilliger",
+                ok(keys=["offer_*"], no_effect=["set_stopped"], not_keys=["stop_check"]),
+            ),
+        ),
         profile=HENK,
     ),
     D(
         "a volunteer at an invitation: 'haal me maar van de lijst met vrijwilligers' is about the offer",
-        ((INVITE_ANS, {"keys": ["invite*"]}), ("haal me maar van de lijst met vrijwilligers", ok(keys=["offer_*"], not_keys=["stop_check"]))),
+        (
+            (INVITE_ANS, {"keys": ["invite*"]}),
+            ("haal me maar van de lijst met vrijwilligers", ok(keys=["offer_*"], not_keys=["stop_check"])),
+        ),
         profile=HENK,
+    ),
+]
+
+
+# What the fixes must not break.
+GUARDS = [
+    D(
+        "'de kraan stopt niet met lekken' is a description, not a stop",
+        (*TO_DESCRIPTION, ("de kraan stopt niet met lekken", ok(keys=["ask_when"], not_keys=["stop_check"]))),
+    ),
+    D(
+        "'de verwarming stopt er steeds mee' at the menu is no stop",
+        (
+            (
+                "de verwarming stopt er steeds mee, wie kan kijken?",
+                {"not_keys": ["stop_check", "stop_confirmed"]},
+            ),
+        ),
+    ),
+    D(
+        "'kan iemand mijn ramen wassen?' is a request, not erasure",
+        (("kan iemand mijn ramen wassen?", ok(not_keys=["erase_confirm", "stop_or_erase"])),),
+    ),
+    D(
+        "'kan iemand helpen oude foto's van mijn telefoon te wissen?' is a request, not erasure",
+        (
+            (
+                "kan iemand helpen oude foto's van mijn telefoon te wissen?",
+                ok(keys=["ask_*"], not_keys=["erase_confirm", "stop_or_erase"]),
+            ),
+        ),
+    ),
+    D(
+        "'ik wil mijn gegevens bij de gemeente wijzigen, wie kan helpen?' is a request, not MIJN GEGEVENS",
+        (("ik wil mijn gegevens bij de gemeente wijzigen, wie kan helpen?", ok(no_effect=["send_my_data"])),),
+    ),
+    D(
+        "'wat weten jullie over mantelzorg?' is not MIJN GEGEVENS",
+        (("wat weten jullie over mantelzorg?", {"no_effect": ["send_my_data"]}),),
+    ),
+    D(
+        "in a thread: 'de trap is niet veilig, neem je een ladder mee?' goes to the neighbour",
+        (
+            (
+                "de trap is niet veilig, neem je een ladder mee?",
+                {"effect": ["relay"], "no_effect": ["report_thread"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "in a thread: 'ik vind het eng om alleen naar de dokter te gaan' goes to the neighbour",
+        (
+            (
+                "ik vind het eng om alleen naar de dokter te gaan",
+                {"effect": ["relay"], "no_effect": ["report_thread"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "in a thread: 'mijn hond doet raar sinds gisteren, kun je even kijken?' goes to the neighbour",
+        (
+            (
+                "mijn hond doet raar sinds gisteren, kun je even kijken?",
+                {"effect": ["relay"], "not_keys": ["thread_worry"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "in a thread: a crisis with him stays a crisis",
+        (("hij bedreigt me met een mes", {**CRISIS, **NOT_RELAYED}),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'jazeker, graag' at the summary still sends",
+        (*TO_VISIBILITY, ("1", {"keys": ["ask_summary"]}), ("jazeker, graag", {"effect": ["create_request"]})),
+    ),
+    D(
+        "'2' at the visibility question is still the team too",
+        (*TO_VISIBILITY, ("2", {"keys": ["ask_summary"], "says": ["buurtteam"]})),
+    ),
+    D(
+        "'ik ga verhuizen, kan iemand helpen met dozen sjouwen?' is a request",
+        (
+            (
+                "ik ga verhuizen, kan iemand helpen met dozen sjouwen?",
+                ok(keys=["ask_*"], no_effect=["update_profile"]),
+            ),
+        ),
+    ),
+    D(
+        "'ik ben verhuisd en krijg de kasten niet opgehangen, wie helpt?' is a request",
+        (
+            (
+                "ik ben verhuisd en krijg de kasten niet opgehangen, wie helpt?",
+                ok(keys=["ask_*"], no_effect=["update_profile"]),
+            ),
+        ),
+    ),
+    D(
+        "'mijn naam is Ria en ik zoek hulp met boodschappen' is a request, no new name",
+        (("mijn naam is Ria en ik zoek hulp met boodschappen", ok(no_effect=["update_profile"])),),
+    ),
+    D(
+        "Henk asked to share numbers, then a question to him: passed on, nothing shared",
+        (
+            (SHARE_ASKED_HENK, {"keys": ["share_asked"]}),
+            ("hoe laat kom je morgen eigenlijk?", {"effect": ["relay"], "no_effect": ["share_number"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "a relayed message, then 'ja hoor prima': passed on, nothing shared",
+        ((RELAYED, {"keys": ["relay"]}), ("ja hoor prima", {"no_effect": ["share_number"]})),
+        profile=WITH_THREAD,
+    ),
+    D("PAUZE alone still pauses two weeks", (("PAUZE", {"keys": ["offer_paused"]}),), profile=HENK),
+    D("STOP alone still stops at once", (("STOP", STOPPED),)),
+    D(
+        "someone who offers nothing: 'haal me van de lijst met vrijwilligers' is the stop question",
+        (("haal me van de lijst met vrijwilligers", ok(keys=["stop_check"])),),
+    ),
+]
+
+
+# Seen after fixing (not in the figures): the new mechanisms in other languages and states.
+MY_DATA_BACK = {
+    "internal": "my_data",
+    "meta": {"first_name": "Ria", "neighbourhood": "molenwijk", "messages": 12, "requests": 1},
+}
+SEEN = [
+    D(
+        "MIJN GEGEVENS in words mid-question: what is kept, then the question again",
+        (
+            *TO_DESCRIPTION,
+            ("o wacht, wat weten jullie eigenlijk allemaal van mij?", MY_DATA),
+            (MY_DATA_BACK, {"keys": ["my_data", "ask_description*"], "says": ["verder waar we waren"]}),
+            ("bloemen water geven", ok(keys=["ask_when"])),
+        ),
+    ),
+    D(
+        "Turkish 'numaramı silin lütfen': stop or erase asked in Turkish",
+        (("numaramı silin lütfen", L("tr", keys=["stop_or_erase"])), ("1", L("tr", keys=["stop_confirmed"]))),
+        state=menu_state("tr"),
+    ),
+    D(
+        "Polish in a thread: 'nie chcę już z nim rozmawiać', then tell the team",
+        (
+            ("nie chcę już z nim rozmawiać", L("pl", keys=["thread_worry"], **NOT_RELAYED)),
+            ("2", L("pl", effect=["report_thread"])),
+        ),
+        state=menu_state("pl"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "English: numbers asked, 'yes that's fine by me'",
+        (
+            (SHARE_ASKED_HENK, {"keys": ["share_asked"]}),
+            ("yes that's fine by me", L("en", effect=["share_number"], **NOT_RELAYED)),
+        ),
+        state=menu_state("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "thread worry, then pass it on after all",
+        (
+            ("hij doet een beetje raar vandaag", ok(keys=["thread_worry"], **NOT_RELAYED)),
+            ("3", {"effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'ik ben verhuisd naar de Bloemenbuurt' (no such neighbourhood): asked which, then changed",
+        (
+            (
+                "ik ben verhuisd naar de Bloemenbuurt",
+                ok(keys=["neighbourhood_unknown"], no_effect=["update_profile"]),
+            ),
+            ("Bloemhof", ok(effect_has={"update_profile": {"neighbourhood": "bloemhof"}})),
+        ),
+    ),
+    D(
+        "English: 'my name is actually Bob' at the menu",
+        (("my name is actually Bob", L("en", effect_has={"update_profile": {"first_name": "Bob"}})),),
+        state=menu_state("en"),
     ),
 ]
 
@@ -566,7 +813,7 @@ def _earlier_strings() -> set[str]:
 def _all_sent() -> set[str]:
     return {
         sent.casefold()
-        for d in (*BATCH_1, *BATCH_2)
+        for d in (*BATCH_1, *BATCH_2, *GUARDS, *SEEN)
         for sent, _ in d.turns
         if isinstance(sent, str) and len(sent.split()) > 1
     } | {text.casefold() for text, _, _ in BACK_AFTER_STOP}
@@ -583,4 +830,14 @@ def test_batch_1(dialogue: Dialogue) -> None:
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(SEEN))
+def test_seen(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
