@@ -672,6 +672,16 @@ def _status_mid_question(state: dict[str, Any], profile: Profile) -> StepResult:
 
 
 def _offer_command(turn: Turn) -> StepResult:
+    if (
+        not turn.profile.offering
+        and turn.command == "pause"
+        and turn.profile.care is None
+        and turn.event.kind == "text"
+        and command_in(turn.event.text) is None
+    ):
+        # Round 12: "even een maandje niks sturen aub" from someone with no offer and no check-ins: no
+        # pause to take, so the stop question (START brings the messages back), never a miss.
+        return _stop_check(turn.state, turn.event.text)
     if not turn.profile.offering:
         return _then_menu(offer.not_offering(turn.state))
     assert turn.command is not None

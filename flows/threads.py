@@ -135,8 +135,12 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     [round12_third_person]) reaches a person at once: MELD (the thread frozen, a high-priority alert),
     nothing passed on. Not wanting to talk to them any more ([round12_thread_leave]) or odd behaviour
     with him or her ([round12_odd]) asks what to do: end the conversation (KLAAR), tell the team (MELD),
-    or pass the words on after all. None for other words, and when no open thread is the one meant."""
+    or pass the words on after all. Feeling unsafe said with no conversation open asks for a person
+    (MENS). None for other words, and when no open thread is the one meant."""
     thread = current(state, profile)
+    if not profile.threads and says_any(text, "round12_thread_unsafe"):
+        # "ik voel me niet veilig bij hem" with no conversation open: a person, as MENS.
+        return on_command(state, "human", profile)
     if thread is None or thread.status != "open":
         return None
     about_them = says_any(text, "round12_third_person")

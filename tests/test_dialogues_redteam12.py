@@ -66,6 +66,15 @@ def ok(**expect: Any) -> dict[str, Any]:
     return {**expect, "not_keys": [*MISSES, *expect.get("not_keys", ())]}
 
 
+def no_miss_lead(expect: dict[str, Any], result: Any) -> list[str]:
+    """A turn that must be no miss is not one as a lead either ("Dat begreep ik niet helemaal." before
+    the menu or the question): `check_turn` sees only the reply keys."""
+    if "not_understood" not in expect.get("not_keys", ()):
+        return []
+    leads = [r.lead for r in result.replies if r.lead in ("not_understood", "repair_lead")]
+    return [f"a miss as a lead: {leads}"] if leads else []
+
+
 STOP_CHECK = ok(keys=["stop_check"], no_effect=["set_stopped"])
 STOPPED = ok(keys=["stop_confirmed"], effect_has={"set_stopped": {"stopped": True}})
 NOT_STOPPED = ok(keys=["stop_not"], no_effect=["set_stopped"])
@@ -553,6 +562,9 @@ BATCH_2 = [
     D(
         "'Can you text me in English from now on?'",
         (("Can you text me in English from now on?", ok(state={"lang": "en"})),),
+        gap="the sentence is followed into English (language_followed) and the language asked is taken, but "
+        "the menu after it still carries the repair lead: nothing else said counts as a miss (round 10's "
+        "`_without_miss` path); ENGLISH and a Dutch 'ik wil liever in het Engels' are clean",
     ),
     D(
         "'kunt u voortaan in het Turks schrijven?'",
@@ -662,7 +674,11 @@ GUARDS = [
     ),
     D(
         "'jazeker, graag' at the summary still sends",
-        (*TO_VISIBILITY, ("1", {"keys": ["ask_summary"]}), ("jazeker, graag", {"effect": ["create_request"]})),
+        (
+            *TO_VISIBILITY,
+            ("1", {"keys": ["ask_summary"]}),
+            ("jazeker, graag", {"effect": ["create_request"]}),
+        ),
     ),
     D(
         "'2' at the visibility question is still the team too",
@@ -769,9 +785,60 @@ SEEN = [
         ),
     ),
     D(
+        "'ik voel me niet veilig bij hem' with no conversation open: a person is asked for",
+        (("ik voel me niet veilig bij hem", ok(keys=["human_requested"], effect=["request_human"])),),
+    ),
+    D(
+        "a resident's 'even een maandje niks sturen aub', then yes: stopped (START brings it back)",
+        (("even een maandje niks sturen aub", STOP_CHECK), ("ja", STOPPED)),
+    ),
+    D(
         "English: 'my name is actually Bob' at the menu",
         (("my name is actually Bob", L("en", effect_has={"update_profile": {"first_name": "Bob"}})),),
         state=menu_state("en"),
+    ),
+]
+
+
+# Known misses, decided and left (strict xfails: a fix shows up).
+KNOWN = [
+    D(
+        "in a thread: 'hij doet raar met de lamp, kun je morgen kijken?' is for the neighbour",
+        (
+            (
+                "hij doet raar met de lamp, kun je morgen kijken?",
+                {"effect": ["relay"], "not_keys": ["thread_worry"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+        gap="'hij' with an odd-behaviour word is read as words about the neighbour: the worry question comes "
+        "first ('Toch doorsturen' passes it on in one tap); decided: a worry asked about once costs less than "
+        "one passed on unread",
+    ),
+    D(
+        "a carer's 'even een paar weken niks graag' pauses the check-ins",
+        (("even een paar weken niks graag", ok(keys=["care_pause*"])),),
+        profile=CARER,
+        gap="PAUZE in words from someone with check-ins and no offer gets 'Je biedt nu geen hulp aan' "
+        "(offer_none); the check-ins' pause is read only in words that name them (round 9)",
+    ),
+    D(
+        "in a thread: 'ik ben verhuisd naar de Bloemhof' also changes her neighbourhood",
+        (
+            (
+                "ik ben verhuisd naar de Bloemhof",
+                {"effect_has": {"update_profile": {"neighbourhood": "bloemhof"}}},
+            ),
+        ),
+        profile=WITH_THREAD,
+        gap="decided: in a conversation with a neighbour own facts in words go to the neighbour only; "
+        "the move is noted at the menu",
+    ),
+    D(
+        "at the menu: 'ik wil niet dat de buren weten dat ik hulp krijg' is answered (who sees a request)",
+        (("ik wil niet dat de buren weten dat ik hulp krijg", ok(says=["geheim"])),),
+        gap="read as a request (the ask flow starts at the kind of help); the worry is answered only at "
+        "'Wie mag je vraag zien?', where these words choose 'Alleen wie helpt'",
     ),
 ]
 
@@ -813,7 +880,7 @@ def _earlier_strings() -> set[str]:
 def _all_sent() -> set[str]:
     return {
         sent.casefold()
-        for d in (*BATCH_1, *BATCH_2, *GUARDS, *SEEN)
+        for d in (*BATCH_1, *BATCH_2, *GUARDS, *SEEN, *KNOWN)
         for sent, _ in d.turns
         if isinstance(sent, str) and len(sent.split()) > 1
     } | {text.casefold() for text, _, _ in BACK_AFTER_STOP}
@@ -825,19 +892,24 @@ def test_messages_are_new() -> None:
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
-    assert_holds(dialogue)
+    assert_holds(dialogue, no_miss_lead)
 
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
-    assert_holds(dialogue)
+    assert_holds(dialogue, no_miss_lead)
 
 
 @pytest.mark.parametrize("dialogue", as_params(GUARDS))
 def test_guards(dialogue: Dialogue) -> None:
-    assert_holds(dialogue)
+    assert_holds(dialogue, no_miss_lead)
 
 
 @pytest.mark.parametrize("dialogue", as_params(SEEN))
 def test_seen(dialogue: Dialogue) -> None:
-    assert_holds(dialogue)
+    assert_holds(dialogue, no_miss_lead)
+
+
+@pytest.mark.parametrize("dialogue", as_params(KNOWN))
+def test_known(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, no_miss_lead)
