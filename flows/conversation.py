@@ -678,6 +678,7 @@ def _offer_command(turn: Turn) -> StepResult:
         and turn.profile.care is None
         and turn.event.kind == "text"
         and command_in(turn.event.text) is None
+        and command_with_argument(turn.event.text) is None
     ):
         # Round 12: "even een maandje niks sturen aub" from someone with no offer and no check-ins: no
         # pause to take, so the stop question (START brings the messages back), never a miss.

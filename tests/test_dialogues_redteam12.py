@@ -1,7 +1,99 @@
 # ruff: noqa: RUF001, E501
-"""Red team of whole conversations, round 12: control and privacy said in people's own words.
+"""Red team of whole conversations, round 12: control and privacy said in people's own words (round 10:
+tests/test_dialogues_redteam10.py).
 
-(figures and mechanisms: filled in below as the round goes)
+Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
+2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py). Wanting out (STOP in words, in
+any state, six languages), a pause instead of a stop, coming back; erasure, export and MIJN GEGEVENS in
+words; who sees a request, a wish about who helps, numbers in a thread, words about the neighbour
+(ending it, reporting, feeling unsafe); one's own facts (a move, a name, a language, no time to help any
+more). A turn marked `ok(...)` must be no miss: no "not understood" or re-ask key, and (`no_miss_lead`,
+added after batch 2's first scoring) no repair lead in front of the menu or the question either.
+
+Figures (turns as expected / turns; dialogues fully as expected). "Branch point" is bfffc7f:
+- Batch 1 (BATCH_1), written before reading the flows closely: as first written 50/70 turns, 18/36
+  dialogues on the branch point. Three expectations were then changed by decision, before fixing:
+  coming back after STOP left the dialogues (the replay cannot mark an address stopped; the engine does,
+  `Event.address_stopped`: now single steps, test_back_after_stop); "verwijder mijn nummer" leads to the
+  new stop-or-erase question, and its "2" to the erase question (one turn more); a volunteer's "even een
+  paar weken niks" may take PAUZE's own two weeks (it was to ask how long). Final expectations: 49/69,
+  18/35 on the branch point; 69/69, 35/35 after.
+- Batch 2 (BATCH_2, 41 dialogues by the state's language: nl 32, en 3, tr 2, pl 1, uk 2, ar 1; some SMS style), written after batch
+  1's fixes and not aimed at them, scored before its own fixes (the honest figure): 47/68, 21/41 as first
+  committed (keys only); 45/68, 19/41 with the lead check. On the branch point 39/68, 14/41. After: 67/68,
+  40/41 (one strict xfail, below).
+- Guards (GUARDS, 20): 35/35 on the branch point; 34/35 on batch 1's fixes (one caught batch 1's move
+  reader taking "ik ben verhuisd en krijg de kasten niet opgehangen, wie helpt?" from the request);
+  35/35 after.
+- Seen after fixing (SEEN, 9, not in the figures: the new mechanisms in other languages and states):
+  5/19, 0/9 on the branch point; 8/19, 2/9 on batch 1's fixes; 19/19, 9/9 after.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, before and after.
+
+What failed and what changed (mechanisms):
+- Commands said in longer own words. commands.toml gets `[more.<command>]` tables at its end (read with
+  that command's own phrases by `intent._commands`): erase ("wis alles wat jullie van mij weten", "ik wil
+  dat jullie alles van mij vergeten", en/tr/pl/uk/ar), my_data ("wat weten jullie eigenlijk van mij?",
+  "welke info hebben jullie over mij opgeslagen?", "what info do you keep on me?", "co o mnie wiecie"),
+  export ("een kopie van alles wat jullie over mij hebben"), start ("ik wil toch weer berichten
+  krijgen", "I'd like to get messages again"), help ("wie kan mijn vraag zien?": at "Wie mag je vraag
+  zien?" its own help text), my_offer ("ik heb geen tijd meer om te helpen": the offer with pause and
+  stop), pause ("even een paar weken niks", "even geen hulpvragen"), close_thread ("ik wil stoppen met
+  dit gesprek": KLAAR, that conversation only). Erase, my_data and export phrases may be whole messages
+  of up to 12 words (`_PRIVACY_COMMAND_WORDS`; other commands 8). intents.toml [stop.round12]: "hou maar
+  op", "kappen nou met dat gezeur", "laat me nou gewoon met rust", "pls no more txts", "wypiszcie mnie",
+  "لا أريد أي رسائل", "haal mijn telefoonnummer uit ...".
+- Stopping in words that name one's own number or data ("verwijder mijn nummer", "haal mijn
+  telefoonnummer uit jullie systeem", "numaramı silin": conversation.toml [round12_own_data]) asks
+  `stop_or_erase`: no more messages (the stop), erase everything (the erase question with its own yes),
+  or nothing. A plain "ja" there is the stop (reversible).
+- MIJN GEGEVENS in words mid-question: the data, then the question again led by "Dan gaan we verder waar
+  we waren" (`conversation._back_to_question` on the engine's my_data event).
+- A pause in words: how long is read from the words (`until_in_words`; none: PAUZE's own two weeks); a
+  pause or MIJN AANBOD with a reason in the other part, in either order ("ik ga 3 weken op vakantie, even
+  geen hulpvragen", "ik kan voorlopig niet meer helpen, mijn knie is geopereerd"). A pause in words from
+  someone with no offer and no check-ins ("even een maandje niks sturen aub") is the stop question (START
+  brings the messages back), not a miss. Stop words that name the helping ("haal me maar van de lijst met
+  vrijwilligers", [round12_volunteering]) from someone who offers show the offer (pause or stop
+  offering), not the stop of every message.
+- "Wie mag je vraag zien?" answered in words: "ik wil niet dat de buren weten dat ik hulp krijg",
+  "alleen degene die komt helpen" is "Alleen wie helpt"; "het buurtteam mag het ook zien" the team too
+  (`ask._visibility_in_words`).
+- A wish about who helps after the description ("alleen een vrouw graag" at the summary was read as the
+  summary's yes and SENT the request; "liefst geen man, ik ben alleen thuis" at the when-question was a
+  miss): added to the request's words and the question (or the summary) again, led by `ask_wish_noted`
+  (`ask._wish`, [round12_helper_wish]).
+- Words about the neighbour in a thread were passed on to him. Now (`threads.about_other`): feeling
+  unsafe ([round12_thread_unsafe], or a fear word with him/her: [round12_fear] + [round12_third_person])
+  is MELD at once (frozen, a high-priority staff alert), nothing passed on; not wanting to talk to him
+  any more or odd behaviour with him/her ([round12_thread_leave], [round12_odd]) asks `thread_worry`: end
+  the conversation, tell the team, or pass it on after all. Feeling unsafe said with no conversation open
+  asks for a person (MENS).
+- "Henk wil graag nummers met je delen" answered in words ("ja dat is prima hoor", "nee, dat wil ik
+  liever niet hoor") was passed on. The next message after `share_asked` is read as a yes (DEEL NUMMER) or
+  a no (`share_kept`); anything else goes to Henk as before.
+- Own facts at the plain menu (flows/own_facts.py): a move ([round12_moved]) with a neighbourhood or
+  postcode the neighbourhood reader finds is `update_profile` read back (`neighbourhood_changed`); none
+  ("de Bloemenbuurt") asks onboarding's neighbourhood question; a move told with a request is the request.
+  Another name after a lead ([round12_name_lead]: "mijn naam is eigenlijk", "zeg maar", "my name is
+  actually") is `update_profile` (`name_changed`).
+
+Decided:
+- "laat me met rust" (also in a thread, also from a carer at a check-in) is the stop question, asked
+  once: it may be anger at a person or distress, so nothing stops without a yes, and in a thread the words
+  are not passed on. Crisis words in the same message are a crisis first (guards and batch dialogues).
+- "verwijder mijn nummer" offers both the stop and erasure, not erasure alone (the reader's reading as a
+  stop, corpus dev-first-036, is kept).
+- "alleen een vrouw graag" is a wish in the request's words, not a filter: Voordeur keeps no gender of
+  volunteers; the text says only that whoever gets the request reads it.
+- An unsafe feeling in a thread is reported at once (MELD), without asking: staff can unfreeze.
+- Own facts are changed at the plain menu only; mid-question the words answer the question, in a thread
+  they go to the neighbour.
+
+Known misses (KNOWN and one batch 2 dialogue, strict xfails): below, with `gap=`.
+
+Noticed and left alone: `places.find_neighbourhood` on a sentence ("naar de Bloemenbuurt") finds the
+Molenwijk (own_facts reads the neighbourhood with the reader first); a long English sentence asking for
+English after Dutch is followed, but the menu after it carries a repair lead.
 """
 
 from __future__ import annotations
