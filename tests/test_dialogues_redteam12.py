@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, E501
+# ruff: noqa: RUF001, RUF002, E501
 """Red team of whole conversations, round 12: control and privacy said in people's own words (round 10:
 tests/test_dialogues_redteam10.py).
 
