@@ -96,6 +96,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     step = state.get("step")
     answer = chosen(state, event)
     text = event.text.strip() if event.kind == "text" else ""
+    if (wished := _wish(state, event, text)) is not None:
+        return wished
     if (corrected := _correction(state, step, text, now, answer)) is not None:
         return corrected
     if (
@@ -169,10 +171,52 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         draft["urgent"] = answer == "today"
         draft["urgency"] = answer
     elif step == "visibility":
+        answer = answer if answer is not None else _visibility_in_words(text)
         if answer not in ("helper", "helper_and_staff"):
             return StepResult(state, repair.again(state))
         draft["visibility"] = answer
     return _ask_next(state, profile, [])
+
+
+# Where a wish about who helps is heard (round 12): once the request is described, before it is sent.
+WISH_STEPS = frozenset({"when", "where", "where_other", "urgency", "visibility", "summary"})
+
+
+def _wish(state: dict[str, Any], event: Event, text: str) -> StepResult | None:
+    """A wish about who helps said after the description ("alleen een vrouw graag", "liefst iemand die
+    Turks spreekt"; conversation.toml [round12_helper_wish]): added to the request's words, which the
+    neighbour reads, and the open question asked again (the summary anew, with it). Voordeur keeps no
+    such facts of volunteers and chooses no one by it; the text says only that whoever helps reads it.
+    Not a button or an answer of the open question, and never read as the summary's yes ("graag")."""
+    draft = state.get("ask") or {}
+    if (
+        state.get("step") not in WISH_STEPS
+        or not text
+        or not draft.get("description")
+        or _exact_choice(state, event)
+        or not says_any(text, "round12_helper_wish")
+    ):
+        return None
+    wish = " ".join(text.split())
+    if wish.casefold() not in str(draft["description"]).casefold():
+        joined = f"{draft['description']}. {wish}"
+        draft["description"] = joined if len(joined) <= MAX_DESCRIPTION else str(draft["description"])
+    noted = say("ask_wish_noted")
+    if state.get("step") == "summary":
+        return _summary(state, [noted])
+    again = repeat_prompt(state)
+    return StepResult(state, (noted, *again))
+
+
+def _visibility_in_words(text: str) -> str | None:
+    """ "ik wil niet dat de buren weten dat ik hulp krijg" at "Wie mag je vraag zien?": only who helps;
+    "het buurtteam mag het ook zien": the team too (conversation.toml [round12_only_helper|team_too])."""
+    if not text:
+        return None
+    only, team = says_any(text, "round12_only_helper"), says_any(text, "round12_team_too")
+    if only == team:
+        return None
+    return "helper" if only else "helper_and_staff"
 
 
 # Questions asked after the kind of help, the time and the urgency: an answer there may correct one

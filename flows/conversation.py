@@ -36,6 +36,7 @@ from flows import (
     my_requests,
     offer,
     onboarding,
+    own_facts,
     privacy,
     reminders,
     repair,
@@ -53,8 +54,9 @@ from flows.normalise import (
     says_any,
     simplify,
 )
+from flows.pause import until_in_words
 from flows.profile import Profile, after
-from flows.types import Effect, Event, Reply, StepResult
+from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
@@ -77,7 +79,7 @@ INTERNAL_HANDLERS: tuple[Callable[[dict[str, Any], Event, Profile], StepResult |
     lambda state, event, _profile: invitations.on_internal(state, event),
     lambda state, event, _profile: threads.on_internal(state, event),
     lambda state, event, _profile: linking.on_internal(state, event),
-    lambda state, event, _profile: privacy.on_internal(state, event),
+    lambda state, event, _profile: _back_to_question(privacy.on_internal(state, event), event),
     lambda state, event, _profile: care.on_internal(state, event),
     lambda state, event, _profile: reminders.on_internal(state, event),
     lambda state, event, _profile: meetings.on_internal(state, event),
@@ -86,6 +88,16 @@ INTERNAL_HANDLERS: tuple[Callable[[dict[str, Any], Event, Profile], StepResult |
     lambda state, event, profile: social_map.on_internal(state, event, profile.neighbourhood),
     lambda state, event, _profile: staff.on_internal(state, event),
 )
+
+
+def _back_to_question(result: StepResult | None, event: Event) -> StepResult | None:
+    """MIJN GEGEVENS asked in the middle of a question (round 12: "wacht, wat bewaren jullie eigenlijk van
+    mij?"): what is kept, then that question again, led by "Dan gaan we verder waar we waren"."""
+    if result is None or event.command != "my_data" or not _mid_question(result.state):
+        return result
+    again = repeat_prompt(result.state)
+    back = (replace(again[0], lead="status_then_back"), *again[1:]) if again else ()
+    return replace(result, replies=(*result.replies, *back))
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +243,8 @@ def _route(
     language_done: bool = False,
 ) -> StepResult:
     said_yes = state.pop(invitations.SAID_YES, None)
-    command, argument = _command(state, event)
+    share_asked = state.pop(threads.SHARE_ASKED, None)
+    command, argument = _command(state, event, now)
     if language_done and command in LANGUAGE_COMMANDS:
         command = None
     answer = chosen(state, event)
@@ -307,8 +320,11 @@ def _route(
         command = "stop_check" if said == "stop" else said
     if (about := _care_in_words(state, event, command, answer, profile, now)) is not None:
         return about  # "stop maar met die berichtjes over hoe het gaat": the check-ins, not all messages
+    if command == "stop_check" and profile.offering and says_any(event.text, "round12_volunteering"):
+        # "haal me maar van de lijst met vrijwilligers": the offer (pause, stop offering), not all messages.
+        return _offer_command(Turn(state, event, profile, now, "my_offer", "", answer))
     if command == "stop_check":
-        return _stop_check(state)
+        return _stop_check(state, event.text if event.kind == "text" else "")
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
         return threads.on_command(state, command, profile)
     if command is not None and command in LANGUAGE_COMMANDS:
@@ -345,6 +361,14 @@ def _route(
         return COMMAND_HANDLERS[command](turn)
     if command is None and (reminder := reminders.request_in(event)) is not None:
         return reminders.create(state, reminder, profile, now)
+    if (
+        share_asked is not None
+        and command is None
+        and event.kind == "text"
+        and _at_plain_menu(state)
+        and (shared := threads.share_answer(state, int(share_asked), event.text, profile)) is not None
+    ):
+        return shared  # "ja dat is prima" to "Henk wil graag nummers met je delen" (round 12)
     handler = FLOW_HANDLERS.get(str(state.get("flow")))
     asked = deepcopy(state.get("prompt"))
     polite = None
@@ -459,7 +483,7 @@ def _is_voice(event: Event) -> bool:
     return any(str(kind).startswith("audio/") for kind in event.meta.get("media_types") or ())
 
 
-def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
+def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | None, str]:
     """The command a message is: a normalised one, a command word ("STOP", "/stop"), a command with
     its argument ("PAUZE 2 weken"), or a command said in plain words ("ik wil mijn vragen zien")."""
     if event.command:
@@ -477,19 +501,29 @@ def _command(state: dict[str, Any], event: Event) -> tuple[str | None, str]:
         plain = None  # "ben jij een echt mens?", "wat is een buurtverbinder?": answered (flows/faq.py)
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
+    if plain == "pause" and until_in_words(simplify(event.text), now) is not None:
+        # "even twee weken niks": how long is read from the words themselves (none: PAUZE's own).
+        return "pause", simplify(event.text)
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
     return ("stop_check" if plain == "stop" else plain), ""
 
 
 def _pause_with_reason(state: dict[str, Any], text: str) -> tuple[str, str] | None:
     """PAUZE said in words with a reason or how long after it ("ik wil even pauzeren, ik ben twee weken
-    op vakantie"): the pause, with the rest as what follows PAUZE (how long, read from it, or asked)."""
-    parts = re.split(r"[,.;!]+", text, maxsplit=1)
-    if len(parts) != 2 or not parts[1].strip():
+    op vakantie"), or before it (round 12: "ik ga 3 weken op vakantie, even geen hulpvragen"): the pause,
+    with the other part as what follows PAUZE (how long, read from it, or asked). The same for the offer
+    itself with a reason ("ik kan voorlopig niet meer helpen, mijn knie is geopereerd": MIJN AANBOD, to
+    pause or stop offering)."""
+    parts = [part.strip() for part in re.split(r"[,.;!]+", text, maxsplit=1)]
+    if len(parts) != 2 or not all(parts):
         return None
-    if intent.command_in(parts[0], language(state)) != "pause":
-        return None
-    return "pause", parts[1].strip()
+    for said, rest in (parts, parts[::-1]):
+        command = intent.command_in(said, language(state))
+        if command == "pause":
+            return "pause", rest
+        if command == "my_offer" and said == parts[0]:
+            return "my_offer", ""
+    return None
 
 
 def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
@@ -557,18 +591,32 @@ def _switch_language(state: dict[str, Any], code: str) -> StepResult:
     return StepResult(state, (say(key), *again))
 
 
-def _stop_check(state: dict[str, Any]) -> StepResult:
+# Round 12: stopping in words that name one's number or data ("verwijder mijn nummer") may mean erasure.
+STOP_OR_ERASE = (
+    Choice("yes", "choice_stop_only"),
+    Choice("erase", "choice_erase_all"),
+    Choice("no", "choice_keep_all"),
+)
+
+
+def _stop_check(state: dict[str, Any], text: str = "") -> StepResult:
     """Stopping said in one's own words is checked once: a misread must not silence someone. STOP
-    itself (the carriers' word) stops at once."""
+    itself (the carriers' word) stops at once. Words that name one's own number or data ("verwijder
+    mijn nummer", "remove my data": conversation.toml [round12_own_data]) may ask for more than
+    silence: the question offers erasure too (which asks its own yes before anything is erased)."""
     if state.get("flow") != "stop_check":
         state["stop_resume"] = {key: state.get(key) for key in ("flow", "step", "prompt")}
     state["flow"] = "stop_check"
+    if text and says_any(text, "round12_own_data"):
+        return StepResult(state, (prompt(state, "stop_or_erase", STOP_OR_ERASE),))
     return StepResult(state, (prompt(state, "stop_check", YES_NO),))
 
 
 def _on_stop_check(turn: Turn) -> StepResult:
     state = turn.state
     resume = state.pop("stop_resume", None) or {}
+    if turn.answer == "erase":
+        return privacy.ask_erase(state)
     if turn.answer == "yes":
         state["flow"] = "menu"
         state["offered"] = []
@@ -630,6 +678,17 @@ def _status_mid_question(state: dict[str, Any], profile: Profile) -> StepResult:
 
 
 def _offer_command(turn: Turn) -> StepResult:
+    if (
+        not turn.profile.offering
+        and turn.command == "pause"
+        and turn.profile.care is None
+        and turn.event.kind == "text"
+        and command_in(turn.event.text) is None
+        and command_with_argument(turn.event.text) is None
+    ):
+        # Round 12: "even een maandje niks sturen aub" from someone with no offer and no check-ins: no
+        # pause to take, so the stop question (START brings the messages back), never a miss.
+        return _stop_check(turn.state, turn.event.text)
     if not turn.profile.offering:
         return _then_menu(offer.not_offering(turn.state))
     assert turn.command is not None
@@ -674,6 +733,12 @@ def _on_menu(
         return kept
     if answer is None and event.kind == "text" and _unclear_at_bot_question(state, event.text):
         return StepResult(state, repair.again(state))
+    if (
+        answer is None
+        and event.kind == "text"
+        and (worried := threads.about_other(state, event.text, profile))
+    ):
+        return worried  # "ik voel me niet veilig bij hem": not passed on (round 12)
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return _to_neighbour(state, event, profile, now)
     if (
@@ -692,6 +757,14 @@ def _on_menu(
         return StepResult(state, (*faq.answer(topic), *menu.show(state, "menu").replies))
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
+    if (
+        answer is None
+        and event.kind == "text"
+        and not profile.threads
+        and _at_plain_menu(state)
+        and (changed := own_facts.in_words(state, event.text, profile)) is not None
+    ):
+        return changed  # "ik ben verhuisd naar de Bloemhof", "mijn naam is eigenlijk Marietje"
     if (
         answer is None
         and event.kind == "text"
@@ -727,6 +800,12 @@ def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> St
         if found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT and found.category:
             return None
     return care.start(state, profile)
+
+
+def _at_plain_menu(state: dict[str, Any]) -> bool:
+    """At the menu with no other question open."""
+    key = str((state.get("prompt") or {}).get("key") or "menu")
+    return state.get("flow") in (None, "menu") and key == "menu"
 
 
 def _count_down(state: dict[str, Any], key: str) -> None:

@@ -146,6 +146,12 @@ def _neighbourhood_found(
     return StepResult(result.state, result.replies, (Effect("update_profile", data), *result.effects))
 
 
+def neighbourhood_question(state: dict[str, Any], key: str, params: dict[str, str] | None = None) -> Reply:
+    """The neighbourhood question (`key`: its wording) with the neighbourhoods as choices, for a move told
+    at the menu too (flows/own_facts.py)."""
+    return _neighbourhood_question(state, key, params)
+
+
 def _neighbourhood_question(state: dict[str, Any], key: str, params: dict[str, str] | None = None) -> Reply:
     state["step"] = "neighbourhood"
     neighbourhoods = places.load_municipality().neighbourhoods

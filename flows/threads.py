@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flows import catalogue
+from flows import catalogue, interpret
 from flows.dialogue import language, prompt, say
 from flows.normalise import says_any
 from flows.profile import Profile, ThreadSummary
@@ -123,11 +123,83 @@ def _on_close_check(state: dict[str, Any], choice: str, profile: Profile) -> Ste
     return StepResult(state, (say("thread_closed", name),), (closed,))
 
 
+# Round 12: words about the neighbour written in the thread ("ik wil niet meer met hem praten", "hij doet
+# raar") are not passed on: the person chooses to end the conversation, tell the team, or pass them on.
+WORRY = "thread_worry"
+WORRY_ANSWERS = ("end", "report", "send")
+
+
+def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
+    """Words in a thread about the other one rather than to them (conversation.toml round 12). Feeling
+    unsafe ([round12_thread_unsafe], or a word of fear with him or her: [round12_fear] and
+    [round12_third_person]) reaches a person at once: MELD (the thread frozen, a high-priority alert),
+    nothing passed on. Not wanting to talk to them any more ([round12_thread_leave]) or odd behaviour
+    with him or her ([round12_odd]) asks what to do: end the conversation (KLAAR), tell the team (MELD),
+    or pass the words on after all. Feeling unsafe said with no conversation open asks for a person
+    (MENS). None for other words, and when no open thread is the one meant."""
+    thread = current(state, profile)
+    if not profile.threads and says_any(text, "round12_thread_unsafe"):
+        # "ik voel me niet veilig bij hem" with no conversation open: a person, as MENS.
+        return on_command(state, "human", profile)
+    if thread is None or thread.status != "open":
+        return None
+    about_them = says_any(text, "round12_third_person")
+    if says_any(text, "round12_thread_unsafe") or (about_them and says_any(text, "round12_fear")):
+        state["thread"] = thread.id
+        return on_command(state, "report", profile)
+    if not says_any(text, "round12_thread_leave") and not (about_them and says_any(text, "round12_odd")):
+        return None
+    state["thread"] = thread.id
+    state["pending_relay"] = text[:MAX_RELAY]
+    labels = {"end": "choice_thread_end", "report": "choice_thread_report", "send": "choice_thread_send"}
+    choices = tuple(Choice(f"{WORRY}:{thread.id}:{answer}", labels[answer]) for answer in WORRY_ANSWERS)
+    return StepResult(
+        state, (prompt(state, "thread_worry", choices, {"name": _name(thread, language(state))}),)
+    )
+
+
+def _on_worry(state: dict[str, Any], choice: str, profile: Profile) -> StepResult:
+    _, raw_id, answer = choice.split(":")
+    state["offered"] = []
+    state.pop("prompt", None)
+    pending = state.pop("pending_relay", None)
+    thread = next((t for t in profile.threads if str(t.id) == raw_id and t.status == "open"), None)
+    if thread is None:
+        return StepResult(state)
+    state["thread"] = thread.id
+    if answer == "send":
+        return _relay_to(state, thread, pending) if pending else StepResult(state)
+    return on_command(state, "close_thread" if answer == "end" else "report", profile)
+
+
+# Round 12: "Henk wil graag nummers met je delen" answered in words ("ja dat is prima", "nee liever niet").
+SHARE_ASKED = "share_asked"
+
+
+def share_answer(state: dict[str, Any], thread_id: int, text: str, profile: Profile) -> StepResult | None:
+    """The message right after the other side asked to share numbers, read as a yes or no to it: a yes
+    is DEEL NUMMER, a no keeps the number hidden (`share_kept`); neither is passed on. Anything else (a
+    question, other words) goes on as before. None when that thread is no longer open."""
+    thread = next((t for t in profile.threads if t.id == thread_id and t.status == "open"), None)
+    if thread is None or not text.strip():
+        return None
+    answer = interpret.reading("consent", text, language(state)).answer
+    if answer == "yes":
+        state["thread"] = thread.id
+        return on_command(state, "share_number", profile)
+    if answer == "no":
+        return StepResult(state, (say("share_kept", {"name": _name(thread, language(state))}),))
+    return None
+
+
 def on_choice(state: dict[str, Any], choice: str, profile: Profile) -> StepResult | None:
-    """The answer to "for whom is this message?" (or to "is the help done?")."""
+    """The answer to "for whom is this message?" (or to "is the help done?", or to words about the
+    other one)."""
     parts = choice.split(":")
     if len(parts) == 3 and parts[0] == CLOSE_CHECK and parts[1].isdigit() and parts[2] in ("yes", "no"):
         return _on_close_check(state, choice, profile)
+    if len(parts) == 3 and parts[0] == WORRY and parts[1].isdigit() and parts[2] in WORRY_ANSWERS:
+        return _on_worry(state, choice, profile)
     if not choice.startswith("thread:") or not choice[7:].isdigit():
         return None
     thread = next((t for t in profile.threads if t.id == int(choice[7:]) and t.status == "open"), None)
@@ -176,6 +248,8 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     }
     if name == "relayed":
         state["thread"] = int(data["thread_id"])
+    if name == "share_asked" and data.get("thread_id") is not None:
+        state[SHARE_ASKED] = int(data["thread_id"])  # the next message may answer it in words (round 12)
     if name == "thread_closed" and state.get("thread") == data.get("thread_id"):
         state.pop("thread", None)
     key = {

@@ -40,6 +40,10 @@ _COMMAND_WORDS = 8
 _STATUS_QUESTION_WORDS = 14
 # ...and one in one's own words, with words of found / answered (commands.toml [status_question]).
 _OWN_WORDS_STATUS_WORDS = 16
+# ...and one about one's own data may say what it is about ("ik wil een kopie van alles wat jullie over
+# mij hebben", round 12 of the dialogues): these commands' phrases are whole messages of up to so many words.
+_PRIVACY_COMMAND_WORDS = 12
+_PRIVACY_COMMANDS = ("erase", "my_data", "export")
 _LANGUAGE_REQUEST_WORDS = 8
 _NOT_A_KIND = ("call", "human", "stop")
 _GROUPS = (
@@ -369,10 +373,12 @@ def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
 def _commands() -> dict[str, Phrases]:
     data = lexicon("commands")
     patterns: dict[str, Phrases] = {}
+    more = data.get("more", {})  # round 12: `[more.<command>]`, more phrases for a command above
     for key, sections in data.items():
-        if key in ("fillers", "help_marks", "status_question"):
+        if key in ("fillers", "help_marks", "status_question", "more"):
             continue
-        pattern = compile_phrases(p for s in sections.values() for p in s)
+        listed = [*sections.values(), *more.get(key, {}).values()]
+        pattern = compile_phrases(p for s in listed for p in s)
         if pattern is not None:
             patterns[key] = pattern
     return patterns
@@ -410,7 +416,8 @@ def command_in(text: str, lang: str = "nl") -> str | None:
     if not prepared:
         return None
     if len(prepared.split()) > _COMMAND_WORDS:
-        return _status_question(text, prepared)
+        long_said = _command_phrase(prepared) if len(prepared.split()) <= _PRIVACY_COMMAND_WORDS else None
+        return long_said if long_said in _PRIVACY_COMMANDS else _status_question(text, prepared)
     if (key := _command_phrase(prepared)) is not None:
         return key
     if (key := _status_question(text, prepared)) is not None:

@@ -1,0 +1,72 @@
+"""One's own facts changed in words at the menu (round 12 of the dialogues, test_dialogues_redteam12.py):
+"ik ben verhuisd naar de Bloemhof" changes the neighbourhood, "mijn naam is eigenlijk Marietje" the name.
+
+Pure: the change is the `update_profile` effect onboarding uses, read back in one line. A move to a
+neighbourhood the words do not name clearly asks onboarding's neighbourhood question (postcode or a
+choice), which then goes back to the menu. Only at the plain menu: in the middle of a question the words
+are an answer to it, and in a conversation with a neighbour they go to the neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flows import interpret, menu, onboarding, places
+from flows.dialogue import language, say
+from flows.normalise import conversation_words, folded_words, says_any
+from flows.profile import Profile
+from flows.types import Effect, StepResult
+
+
+def in_words(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
+    """A move or another name said at the menu (conversation.toml [round12_moved], [round12_name_lead]);
+    None for anything else, and for a move told with a request (the request goes first; the move is not
+    noted then)."""
+    if says_any(text, "round12_moved"):
+        found = interpret.reading("menu", text, language(state), None)
+        if found.intent in ("ask", "offer") and found.confidence >= interpret.CONFIDENT:
+            return None  # "ik ben verhuisd en krijg de kasten niet opgehangen, wie helpt?": a request first
+        return _moved(state, text, profile)
+    if (rest := _after_lead(text)) is not None:
+        # "zeg maar Riet, zo noemt iedereen me": the name is the first part after the lead.
+        found = interpret.reading("name", re.split(r"[,.;!?]", rest)[0], language(state))
+        if found.name:
+            name = found.name[: onboarding.MAX_NAME_LENGTH]
+            result = menu.show(state, "menu")
+            effect = Effect("update_profile", {"first_name": name})
+            return StepResult(result.state, (say("name_changed", {"name": name}), *result.replies), (effect,))
+    return None
+
+
+def _moved(state: dict[str, Any], text: str, profile: Profile) -> StepResult:
+    """The neighbourhood (or postcode) the neighbourhood reader finds in the words; `find_neighbourhood`
+    on the whole sentence is too loose here ("naar de Bloemenbuurt" came out as the Molenwijk)."""
+    municipality = places.load_municipality()
+    said = interpret.reading("neighbourhood", text, language(state))
+    named = said.neighbourhood or said.postcode
+    match = places.find_neighbourhood(named, municipality) if named else None
+    if match is not None and match.status == "found" and match.neighbourhood is not None:
+        data: dict[str, Any] = {"neighbourhood": match.neighbourhood.key}
+        if match.postcode is not None:
+            data["postcode4"] = match.postcode.digits
+        result = menu.show(state, "menu")
+        changed = say("neighbourhood_changed", {"neighbourhood": match.neighbourhood.name})
+        return StepResult(result.state, (changed, *result.replies), (Effect("update_profile", data),))
+    # Not named, or not clearly: onboarding's question, then back to the menu.
+    state["flow"] = "onboarding"
+    state["then"] = "menu"
+    return StepResult(state, (onboarding.neighbourhood_question(state, "neighbourhood_unknown"),))
+
+
+def _after_lead(text: str) -> str | None:
+    """The words after a lead that gives another name ("mijn naam is eigenlijk Marietje" -> "Marietje")."""
+    words = folded_words(text)
+    for lead in conversation_words("round12_name_lead"):
+        at = words.find(lead)
+        if at >= 0:
+            count = len(lead.split())
+            before = len(words[:at].split())
+            rest = text.split()[before + count :]
+            return " ".join(rest) or None
+    return None
