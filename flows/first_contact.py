@@ -83,8 +83,9 @@ def act_on_intent(
         if first and not profile.ready_to_match:
             result = onboarding.start(state, profile, then=found.intent, welcome=True)
             result = replace(result, effects=(*named, *result.effects))
-            # The welcome, then: your request is kept, first a few short questions.
-            replies = (*result.replies[:1], say("request_kept_onboarding"), *result.replies[1:])
+            # The welcome, then: your request (or offer of help) is kept, first a few short questions.
+            kept = "offer_kept_onboarding" if found.intent == "offer" else "request_kept_onboarding"
+            replies = (*result.replies[:1], say(kept), *result.replies[1:])
             return replace(result, replies=replies)
         return _welcomed(first, menu.go(state, found.intent, profile, now))
     if found.intent == "service_question":

@@ -112,3 +112,27 @@ def test_every_answer_exists_in_every_language_and_fits_an_sms(topic: str, lang:
     text = catalogue.render(f"faq_{topic}", lang, {"phone": "085 201 0100"})
     assert text and "{" not in text
     assert len(text) <= 160 if lang == "nl" else True
+
+
+def test_a_volunteer_first_message_hears_the_offer_is_kept_not_a_request() -> None:
+    """ "ik wil graag vrijwilliger worden" used to hear "Daarna zetten we je vraag uit" (a request's)."""
+    [result] = replay_texts(["ik wil graag vrijwilliger worden"], {}, {})
+    assert _keys(result) == ["welcome", "offer_kept_onboarding", "ask_name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("ik heb op dinsdag en donderdag tijd om te helpen", "offer_categories"),
+        ("hoe gaat het met mijn vraag?", "no_requests"),
+        ("al nieuws over mijn hulpvraag?", "no_requests"),
+    ],
+)
+def test_offers_and_status_questions_said_in_sentences_at_the_menu(text: str, key: str) -> None:
+    [result] = replay_texts([text], menu_state(), dict(RIA))
+    assert key in _keys(result)
+
+
+def test_no_time_to_help_is_no_offer() -> None:
+    [result] = replay_texts(["ik heb helaas geen tijd om te helpen"], menu_state(), dict(RIA))
+    assert "offer_categories" not in _keys(result)
