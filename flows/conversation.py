@@ -47,6 +47,7 @@ from flows import (
 )
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import (
+    choice_in,
     command_in,
     command_with_argument,
     conversation_words,
@@ -727,6 +728,8 @@ def _on_menu(
         answer = event.choice
     if answer == "info":
         return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
+    if answer in menu.TARGETS and (told := _request_at_menu(state, event, profile, now)) is not None:
+        return told
     if answer in menu.TARGETS:
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and (kept := _polite_at_bot_question(state, event)):
@@ -785,6 +788,22 @@ def _on_menu(
         # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
         return StepResult(state, _kindly(state, polite))
     return StepResult(state, repair.again(state))
+
+
+def _request_at_menu(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime
+) -> StepResult | None:
+    """A whole request typed at the menu's question ("ik ben alleen en zou graag iemand hebben om koffie
+    mee te drinken" after "Wat wil je doen?"): read as the menu's "Hulp vragen", it used to start the
+    ask flow from scratch ("Waarmee zoek je hulp?"), the kind of help and the time said thrown away.
+    Words that are more than the choice itself are read as a free message at the menu is (what it
+    names is kept); a number, a button or the label alone ("hulp vragen") go to the choice as before."""
+    if event.kind != "text":
+        return None
+    offered = [(str(key), str(label)) for key, label in state.get("offered") or []]
+    if choice_in(event.text, [key for key, _ in offered], dict(offered)) is not None:
+        return None
+    return first_contact.act_on_intent(state, event, profile, now, context="menu")
 
 
 def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:

@@ -136,3 +136,14 @@ def test_offers_and_status_questions_said_in_sentences_at_the_menu(text: str, ke
 def test_no_time_to_help_is_no_offer() -> None:
     [result] = replay_texts(["ik heb helaas geen tijd om te helpen"], menu_state(), dict(RIA))
     assert "offer_categories" not in _keys(result)
+
+
+def test_a_whole_request_typed_at_the_menu_question_keeps_what_it_says() -> None:
+    """After "Wat wil je doen?" a request in a sentence was read as the choice "Hulp vragen" and the ask
+    flow began from scratch ("Waarmee zoek je hulp?"); the kind of help said is kept now."""
+    lonely = "ik ben alleen en zou graag iemand hebben om koffie mee te drinken"
+    _, told = replay_texts(["hallo", lonely], menu_state(), dict(RIA))
+    assert _keys(told) == ["ask_when"]
+    assert told.state["ask"]["category"] == "gezelschap"
+    _, plain = replay_texts(["hallo", "hulp vragen"], menu_state(), dict(RIA))
+    assert _keys(plain) == ["ask_category"], "the label alone is the choice, as before"
