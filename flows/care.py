@@ -213,10 +213,17 @@ def checkins_wanted(text: str) -> bool:
     return wanted is not None and wanted.search(normal(text))
 
 
-def start(state: dict[str, Any], profile: Profile) -> StepResult:
-    """MANTELZORG: register, or see and change the registration."""
+# A relation said before the registration began ("ik ben mantelzorger voor mijn vader" as a first
+# message, kept through onboarding): not asked again after the name.
+SAID_RELATION = "care_relation_said"
+
+
+def start(state: dict[str, Any], profile: Profile, said: str = "") -> StepResult:
+    """MANTELZORG: register, or see and change the registration. `said`: the sentence that asked for it
+    ("ik zorg voor mijn moeder en ..."), whose relation is then not asked again."""
     state["flow"] = FLOW
-    state["care"] = {}
+    relation = (_relation_from(said) if said else None) or state.pop(SAID_RELATION, None)
+    state["care"] = {"relation_said": relation} if relation in RELATIONS else {}
     if profile.care is None:
         return _ask(state, "who", prompt(state, "care_who"))
     return _status(state, profile.care)
@@ -260,6 +267,9 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if name is None:
             return StepResult(state, (prompt(state, "care_who_again"),))
         draft["care_for"] = name
+        if (said := draft.pop("relation_said", None)) in RELATIONS:
+            draft["relation"] = said  # "ik zorg voor mijn vader": not "Wat is Jan van je?"
+            return _ask(state, "hours", prompt(state, "care_hours", HOURS_CHOICES, {"name": name}))
         return _ask(state, "relation", prompt(state, "care_relation", RELATION_CHOICES, {"name": name}))
     if step == "relation":
         answer = answer if answer in RELATIONS else _relation_from(text)
@@ -624,3 +634,8 @@ def offered_key(state: dict[str, Any], offer: str) -> str | None:
 def _offered(offered: list[str], offer: str) -> str | None:
     matching = [key for key in offered if key.endswith(f":{offer}")]
     return matching[0] if matching else None
+
+
+def relation_in(text: str) -> str | None:
+    """The relation a sentence names ("ik ben mantelzorger voor mijn vader" -> a parent), or None."""
+    return _relation_from(text)

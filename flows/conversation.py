@@ -818,7 +818,7 @@ def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> St
         found = interpret.reading("menu", event.text, language(state))
         if found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT and found.category:
             return None
-    return care.start(state, profile)
+    return care.start(state, profile, said=event.text)
 
 
 def _at_plain_menu(state: dict[str, Any]) -> bool:

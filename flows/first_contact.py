@@ -124,6 +124,8 @@ def _for_care(
         asks = found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT
         if asks and found.category is not None and not care.checkins_wanted(text):
             return None
+        if (relation := care.relation_in(text)) is not None:
+            state[care.SAID_RELATION] = relation  # asked after onboarding: not "Wat is Jan van je?"
     if profile.consented:
         started = care.start(state, profile)
         return replace(started, replies=(say("welcome"), *started.replies))

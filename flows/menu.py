@@ -57,6 +57,7 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     if target == care.FLOW and updated.consented:
         nxt = care.start(state, updated)  # a first message that said she is a mantelzorger
     else:
+        state.pop(care.SAID_RELATION, None)  # consent declined: nothing kept for a registration
         nxt = go(state, target, updated, now) if ready else show(state, "menu")
     return replace(
         result,

@@ -60,12 +60,21 @@ def test_a_first_message_keeps_the_registration_through_onboarding(first: str) -
     assert _keys(welcomed) == ["welcome", "care_kept_onboarding", "ask_name"]
     assert _keys(placed) == ["neighbourhood_thanks", "consent_question"]
     assert _keys(consented) == ["consent_thanks", "care_who"], "then the registration, not the menu"
-    assert _keys(who) == ["care_relation"]
+    # "voor mijn vader" was said: the relation is not asked again ("Wat is Jan van je?").
+    assert _keys(who) == (["care_relation"] if first == "mantelzorg" else ["care_hours"])
+
+
+def test_the_relation_said_at_the_menu_is_not_asked_again() -> None:
+    said = "ik zorg voor mijn moeder en wil graag dat jullie af en toe vragen hoe het gaat"
+    _, who = replay_texts([said, "Truus"], menu_state(), dict(RIA))
+    assert _keys(who) == ["care_hours"]
+    assert who.state["care"]["relation"] == "parent"
 
 
 def test_declining_consent_ends_at_the_menu_without_registering() -> None:
-    *_, declined = replay_texts(["ik ben mantelzorger", "Ria", "7392AB", "nee"], {}, {})
+    *_, declined = replay_texts(["ik ben mantelzorger voor mijn man", "Ria", "7392AB", "nee"], {}, {})
     assert "care_who" not in _keys(declined)
+    assert "care_relation_said" not in declined.state
 
 
 def test_a_first_message_with_a_request_keeps_the_request() -> None:
