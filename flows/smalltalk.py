@@ -16,9 +16,9 @@ from functools import cache
 from flows.normalise import conversation_words, folded_words
 from flows.understanding.text import lexicon
 
-# The kinds in the order they answer a message that says several ("hoi, hoe gaat het?"): the question
-# first, then thanks, goodbye, "fine", hello.
-KINDS = ("how_are_you", "thanks", "bye", "ok", "hello")
+# The kinds in the order they answer a message that says several ("hoi, hoe gaat het?"): that a
+# question is coming ("ik heb een vraag": go ahead), the question, then thanks, goodbye, "fine", hello.
+KINDS = ("question_coming", "how_are_you", "thanks", "bye", "ok", "hello")
 LEADS = {kind: f"smalltalk_{kind}" for kind in KINDS}
 # Small talk is short; a longer message says something else as well.
 MAX_WORDS = 10

@@ -147,3 +147,11 @@ def test_a_whole_request_typed_at_the_menu_question_keeps_what_it_says() -> None
     assert told.state["ask"]["category"] == "gezelschap"
     _, plain = replay_texts(["hallo", "hulp vragen"], menu_state(), dict(RIA))
     assert _keys(plain) == ["ask_category"], "the label alone is the choice, as before"
+
+
+@pytest.mark.parametrize(
+    "text", ["ik heb een vraag", "hallo, mag ik iets vragen?", "i have a question", "mam pytanie"]
+)
+def test_announcing_a_question_is_answered_kindly_before_the_menu(text: str) -> None:
+    [result] = replay_texts([text], menu_state(), dict(RIA))
+    assert [(reply.key, reply.lead) for reply in result.replies] == [("menu", "smalltalk_question_coming")]
