@@ -135,7 +135,7 @@ COMMAND_HANDLERS: Mapping[str, Callable[[Turn], StepResult]] = {
     "my_offer": lambda turn: _offer_command(turn),
     "pause": lambda turn: _offer_command(turn),
     "resume": lambda turn: _offer_command(turn),
-    "cancel": lambda turn: _cancel(turn.state),
+    "cancel": lambda turn: _cancel(turn.state, turn.profile),
 }
 # The flow a person is in, by `state["flow"]`; anything else is the menu.
 FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
@@ -696,13 +696,15 @@ def _offer_command(turn: Turn) -> StepResult:
     return offer.command(turn.state, turn.command, turn.argument, turn.profile, turn.now)
 
 
-def _cancel(state: dict[str, Any]) -> StepResult:
+def _cancel(state: dict[str, Any], profile: Profile) -> StepResult:
     if state.get("flow") == "ask":
         return _then_menu(ask.cancel(state))
     if state.get("flow") == "offer":
         return _then_menu(offer.cancel(state))
     if state.get("flow") == care.FLOW:
         return _then_menu(care.cancel(state))
+    if (asked := my_requests.cancel_said(state, profile)) is not None:
+        return asked  # "laat maar, ik hoef het niet meer" with a request out: cancel that one?
     return StepResult(state, (say("nothing_to_cancel"), *menu.show(state, "menu").replies))
 
 
@@ -754,6 +756,8 @@ def _on_menu(
         return cared  # "ik trek het niet meer" from someone who is no registered carer
     if answer is None and event.kind == "text" and (registering := _carer_in_words(state, event, profile)):
         return registering
+    if answer is None and event.kind == "text" and (cancelling := _cancel_with_reason(state, event, profile)):
+        return cancelling
     if answer is None and event.kind == "text" and (asked := _question_at_invitation(state, event.text)):
         return asked
     if answer is None and event.kind == "text" and (topic := about_us(state, event)) is not None:
@@ -804,6 +808,17 @@ def _request_at_menu(
     if choice_in(event.text, [key for key, _ in offered], dict(offered)) is not None:
         return None
     return first_contact.act_on_intent(state, event, profile, now, context="menu")
+
+
+def _cancel_with_reason(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
+    """Cancelling said first, with a reason after it ("het hoeft niet meer, mijn dochter komt al"), by
+    someone with a request out: whether to cancel it (the reason makes the message no command)."""
+    if not profile.open_requests:
+        return None
+    first = re.split(r"[,.;!]+", event.text, maxsplit=1)[0]
+    if first.strip() == event.text.strip() or intent.command_in(first, language(state)) != "cancel":
+        return None
+    return my_requests.cancel_said(state, profile)
 
 
 def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:

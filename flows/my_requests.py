@@ -23,6 +23,21 @@ def start(state: dict[str, Any], profile: Profile) -> StepResult:
     return StepResult(state, (prompt(state, "my_requests_list", (*choices, BACK)),))
 
 
+def cancel_said(state: dict[str, Any], profile: Profile) -> StepResult | None:
+    """Cancelling said in words at the menu ("laat maar, ik hoef het niet meer", "mijn vraag mag weg"):
+    with one open request, whether to cancel that one; with several, the list to pick from; with none,
+    None. The request is cancelled only after the yes, as through MIJN VRAGEN."""
+    if not profile.open_requests:
+        return None
+    if len(profile.open_requests) > 1:
+        return start(state, profile)
+    [request] = profile.open_requests
+    state["flow"] = "my_requests"
+    state["step"] = "confirm"
+    state["request_id"] = request.id
+    return StepResult(state, (prompt(state, "cancel_request_question", YES_NO, _params(request, state)),))
+
+
 def status(state: dict[str, Any], profile: Profile) -> tuple[Reply, ...]:
     """How each open request stands, in words ("is er al iemand voor mijn vorige vraag?" asked in the
     middle of another question): still looking, or a neighbour helps; no list to pick from."""

@@ -155,3 +155,33 @@ def test_a_whole_request_typed_at_the_menu_question_keeps_what_it_says() -> None
 def test_announcing_a_question_is_answered_kindly_before_the_menu(text: str) -> None:
     [result] = replay_texts([text], menu_state(), dict(RIA))
     assert [(reply.key, reply.lead) for reply in result.replies] == [("menu", "smalltalk_question_coming")]
+
+
+def _with_request() -> dict[str, Any]:
+    profile = dict(RIA)
+    when = {"kind": "moment", "start": "2026-11-24T09:00:00+00:00"}
+    profile["open_requests"] = [
+        {"id": 5, "category": "boodschappen", "description": "melk en brood", "when": when, "status": "open"}
+    ]
+    return profile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil het toch niet meer",
+        "mijn vraag mag weg",
+        "het hoeft niet meer, mijn dochter komt al",
+        "laat maar",
+    ],
+)
+def test_cancelling_in_words_with_a_request_out_asks_whether_to_cancel_it(text: str) -> None:
+    """It said "Er is nu niets om te annuleren" (or "Dat begreep ik niet helemaal") with a request out."""
+    asked, cancelled = replay_texts([text, "ja"], menu_state(), _with_request())
+    assert _keys(asked) == ["cancel_request_question"]
+    assert [(e.kind, dict(e.data)) for e in cancelled.effects] == [("cancel_request", {"request_id": 5})]
+
+
+def test_without_a_request_there_is_still_nothing_to_cancel() -> None:
+    [result] = replay_texts(["laat maar"], menu_state(), dict(RIA))
+    assert _keys(result)[0] == "nothing_to_cancel"
