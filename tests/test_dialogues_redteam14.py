@@ -1,0 +1,794 @@
+# ruff: noqa: RUF001, RUF002, E501
+"""Red team of whole conversations, round 14: every question the bot asks, answered in words.
+
+DOCSTRING_PLACEHOLDER
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    CARER,
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    run,
+)
+from tests.redteam_support import every_earlier_string
+from tests.test_dialogues_redteam5 import (
+    MEETING,
+    OFFER,
+    OPEN_REQUEST,
+    PROPOSAL,
+    VOLUNTEER,
+    VOLUNTEER_REMINDER,
+    WITH_THREAD,
+)
+
+D = Dialogue
+# The answer was taken: no miss, no re-ask, not the menu instead of the question, nothing relayed.
+ANSWERED: dict[str, Any] = {"not_keys": ["not_understood", "*_again", "menu"], "no_effect": ["relay"]}
+# A question back: the question again (its key in the expectation), kindly, not "not understood".
+REASKED: dict[str, Any] = {"not_keys": ["not_understood", "menu"], "no_effect": ["relay"]}
+
+PAST = {**MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}
+CHECK = {"internal": "meet_check", "meta": {"meeting": PAST}}
+KOFFIE = {
+    "activity_id": 4,
+    "on": "2026-11-24",
+    "title": "Koffieochtend",
+    "start": "10:00",
+    "place": "Buurthuis De Molen",
+    "neighbourhood": "molenwijk",
+    "signed_up": False,
+}
+# "Is het gelukt?" of a weekly meeting with an activity found: yes, then "Zin om meer buren te zien?".
+ACTIVITY = (
+    ({"internal": "meet_check", "meta": {"meeting": {**PAST, "recurring": True, "activity": KOFFIE}}}, {}),
+    ("ja", {"keys": ["meet_activity"]}),
+)
+JOINED = {**ANSWERED, "effect_has": {"agenda_signup": {"activity_id": 4}}}
+AGAIN = ((CHECK, {"keys": ["meet_check"]}), ("ja", {"keys": ["meet_again"]}))
+WEEKLY = {"not_keys": ["not_understood", "menu"], "no_effect": ["relay"], "effect": ["meet_weekly"]}
+NOT_HAPPENED = ((CHECK, {"keys": ["meet_check"]}), ("nee", {"keys": ["meet_not_happened"]}))
+STATUS = (({"internal": "meet_status", "meta": {"meeting": MEETING}}, {"keys": ["meet_status"]}),)
+REMINDERS = (*STATUS, ("2", {"keys": ["meet_reminders"]}))
+CLOSE_CHECK = (("Dank je wel Henk, klaar.", {"keys": ["thread_close_check"]}),)
+PROPOSED = ((PROPOSAL, {"keys": ["meet_proposal"]}),)
+CANNOT = (
+    (VOLUNTEER_REMINDER, {}),
+    ("sorry Ans, ik kan vandaag toch niet komen", {"keys": ["meet_cannot_come"]}),
+)
+PLAN = {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""}
+WHERE = (({"internal": "meet_plan", "meta": PLAN}, {"keys": ["meet_where"]}),)
+VOLUNTEER_NO_THREAD = {**VOLUNTEER, "threads": []}
+THURSDAY_10 = {"kind": "moment", "start": "2026-11-26T10:00:00+01:00", "zone": "Europe/Amsterdam"}
+COND = {
+    "internal": "match_condition",
+    "meta": {
+        "request_id": 41,
+        "volunteer_id": 9,
+        "name": "Ans",
+        "category": "boodschappen",
+        "neighbourhood": "molenwijk",
+        "when": THURSDAY_10,
+        "description": "melk en brood halen",
+        "urgent": False,
+        "proposal": "2026-11-26T14:00:00+01:00",
+    },
+}
+OFFERED = (
+    ({"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}}, {"keys": ["care_checkin"]}),
+    ("3", {"keys": ["care_heavy_offers"]}),
+)
+TO_RHYTHM = (("MANTELZORG", {}), ("Jan", {}), ("partner", {}), ("12", {"keys": ["care_rhythm"]}))
+WITH_MEMBER = {**RIA, "circle": {"members": [{"id": 3, "label": "Ans", "status": "active"}]}}
+CIRCLE_INVITED = {"internal": "circle_invited", "meta": {"member_id": 5, "name": "Ria"}}
+CIRCLE_REQUEST = {
+    "internal": "circle_request",
+    "meta": {"request_id": 12, "name": "Ria", "category": "boodschappen", "when": {"kind": "asap"}},
+}
+WITH_REQUEST = {**RIA, "open_requests": [OPEN_REQUEST]}
+WITH_OFFER = {**RIA, "offer": OFFER}
+WITH_REMINDER = {
+    **RIA,
+    "reminders": [
+        {"id": 4, "text": "medicijnen ophalen", "rule": {"freq": "weekly", "at": "09:00", "weekday": 1}}
+    ],
+}
+TWO_THREADS = {
+    **RIA,
+    "threads": [
+        {"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"},
+        {"id": 5, "other_name": "Fatima", "category": "klusjes", "status": "open"},
+    ],
+}
+TO_REACH = (("2", {}), ("1 3", {"keys": ["offer_reach"]}))
+TO_WHEN = (("1", {}), ("1", {}), ("een pak koffie en suiker", {"keys": ["ask_when"]}))
+TO_URGENCY = (*TO_WHEN, ("morgen om 10 uur", {"keys": ["ask_urgency"]}))
+GOLDEN = Path(__file__).parent / "golden"
+AGENDA_LIST = json.loads((GOLDEN / "agenda.json").read_text(encoding="utf-8"))[0]["turns"][1]["in"]
+AGENDA = (
+    ("AGENDA", {}),
+    ({"internal": AGENDA_LIST["command"], "meta": AGENDA_LIST["meta"]}, {"keys": ["agenda_pick"]}),
+)
+_MAP = json.loads((GOLDEN / "social_map.json").read_text(encoding="utf-8"))[4]["turns"][0]["in"]
+NO_RESULT = {"internal": _MAP["command"], "meta": _MAP["meta"]}
+
+
+def remind(evening: bool, hours: int) -> dict[str, Any]:
+    return {**ANSWERED, "effect_has": {"meet_reminders": {"evening": evening, "hours_before": hours}}}
+
+
+def meet_answer(answer: str) -> dict[str, Any]:
+    return {**ANSWERED, "effect_has": {"meet_answer": {"answer": answer}}}
+
+
+def outcome(answer: str) -> dict[str, Any]:
+    return {
+        "not_keys": ["not_understood", "menu"],
+        "no_effect": ["relay"],
+        "effect_has": {"meet_outcome": {"outcome": answer}},
+    }
+
+
+def invited(answer: str) -> dict[str, Any]:
+    return {**ANSWERED, "effect_has": {"answer_invitation": {"answer": answer}}}
+
+
+def cond(answer: str) -> dict[str, Any]:
+    return {**ANSWERED, "effect_has": {"condition_answer": {"answer": answer}}}
+
+
+def signup(activity_id: int) -> dict[str, Any]:
+    return {**ANSWERED, "effect_has": {"agenda_signup": {"activity_id": activity_id}}}
+
+
+# Batch 1, written before reading how each prompt reads its answers; scored on unchanged code.
+BATCH_1 = [
+    # meet_activity: "Zin om meer buren te zien? ... Doe je mee?"
+    D(
+        "meet_activity nl: 'ja hoor, doe maar 👍' signs up",
+        (*ACTIVITY, ("ja hoor, doe maar 👍", JOINED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_activity nl: 'nee, laat maar zitten' is a kind no",
+        (
+            *ACTIVITY,
+            (
+                "nee, laat maar zitten",
+                {**ANSWERED, "keys": ["meet_activity_no"], "no_effect": ["agenda_signup", "relay"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_activity nl: 'hoe laat begint dat?' is asked back, not passed on",
+        (*ACTIVITY, ("hoe laat begint dat?", {**REASKED, "keys": ["meet_activity"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_activity en: 'sure, why not' signs up",
+        (*ACTIVITY, ("sure, why not", JOINED)),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    # meet_again: "Volgende week weer afspreken, zelfde tijd en plek?"
+    D(
+        "meet_again nl: 'ja graag, zelfde tijd is prima'",
+        (*AGAIN, ("ja graag, zelfde tijd is prima", WEEKLY)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_again nl: 'liever niet, het was eenmalig'",
+        (
+            *AGAIN,
+            (
+                "liever niet, het was eenmalig",
+                {**ANSWERED, "keys": ["meet_later_ok"], "no_effect": ["meet_weekly", "relay"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_again tr: 'evet, her hafta olur'",
+        (*AGAIN, ("evet, her hafta olur", WEEKLY)),
+        profile=WITH_THREAD,
+        state=menu_state("tr"),
+    ),
+    D("meet_again nl: '👍'", (*AGAIN, ("👍", WEEKLY)), profile=WITH_THREAD),
+    # meet_not_happened: "Jammer, dat kan gebeuren. Wat wil je nu?"
+    D(
+        "meet_not_happened nl: 'laten we een nieuwe tijd prikken'",
+        (*NOT_HAPPENED, ("laten we een nieuwe tijd prikken", {**ANSWERED, "effect": ["meet_reschedule"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_not_happened nl: 'zoek maar iemand anders voor me'",
+        (*NOT_HAPPENED, ("zoek maar iemand anders voor me", {**ANSWERED, "effect": ["meet_rematch"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_not_happened nl: 'even niks, ik laat het wel weten'",
+        (
+            *NOT_HAPPENED,
+            (
+                "even niks, ik laat het wel weten",
+                {**ANSWERED, "keys": ["meet_later_ok"], "no_effect": ["meet_rematch", "meet_reschedule"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_not_happened pl: 'umówmy nowy termin'",
+        (*NOT_HAPPENED, ("umówmy nowy termin", {**ANSWERED, "effect": ["meet_reschedule"]})),
+        profile=WITH_THREAD,
+        state=menu_state("pl"),
+    ),
+    # meet_reminders: "Wanneer wil je een herinnering?"
+    D(
+        "meet_reminders nl: 'maar 1 uur van tevoren'",
+        (*REMINDERS, ("maar 1 uur van tevoren", remind(False, 1))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_reminders nl: 'alleen de avond ervoor graag'",
+        (*REMINDERS, ("alleen de avond ervoor graag", remind(True, 0))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_reminders nl: 'hoeft niet, ik onthoud het zelf wel'",
+        (*REMINDERS, ("hoeft niet, ik onthoud het zelf wel", remind(False, 0))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_reminders nl: 'doe maar allebei'",
+        (*REMINDERS, ("doe maar allebei", remind(True, 2))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_reminders en: 'just two hours before please'",
+        (*REMINDERS, ("just two hours before please", remind(False, 2))),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    D(
+        "meet_reminders nl: 'wat is het verschil?' is asked back",
+        (*REMINDERS, ("wat is het verschil?", {**REASKED, "keys": ["meet_reminders"]})),
+        profile=WITH_THREAD,
+    ),
+    # thread_close_check: "Is de hulp klaar? Dan sluit ik het gesprek met Henk."
+    D(
+        "thread_close_check nl: 'ja hoor, alles is geregeld' closes, not passed on",
+        (
+            *CLOSE_CHECK,
+            ("ja hoor, alles is geregeld", {**ANSWERED, "effect": ["close_thread"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "thread_close_check nl: 'nee nog niet, hij komt morgen nog' keeps it open",
+        (
+            *CLOSE_CHECK,
+            (
+                "nee nog niet, hij komt morgen nog",
+                {**ANSWERED, "keys": ["thread_kept"], "no_effect": ["close_thread", "relay"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "thread_close_check en: 'yes you can close it'",
+        (
+            ("Thanks Henk, done.", {"keys": ["thread_close_check"]}),
+            ("yes you can close it", {**ANSWERED, "effect": ["close_thread"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    # meet_proposal: "Ria stelt voor af te spreken: ... Past dat?"
+    D(
+        "meet_proposal nl: 'ja prima, dat komt goed uit'",
+        (*PROPOSED, ("ja prima, dat komt goed uit", meet_answer("yes"))),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "meet_proposal nl: 'nee dat lukt me niet, liever een andere keer'",
+        (*PROPOSED, ("nee dat lukt me niet, liever een andere keer", meet_answer("other"))),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "meet_proposal ar: 'نعم، هذا مناسب'",
+        (*PROPOSED, ("نعم، هذا مناسب", meet_answer("yes"))),
+        profile=VOLUNTEER,
+        state=menu_state("ar"),
+    ),
+    # meet_status (AFSPRAAK): change, reminders, cancel
+    D(
+        "meet_status nl: 'ik wil hem afzeggen'",
+        (*STATUS, ("ik wil hem afzeggen", {**ANSWERED, "effect": ["meet_cancel"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_status nl: 'kan het op een andere dag?'",
+        (*STATUS, ("kan het op een andere dag?", {**ANSWERED, "effect": ["meet_reschedule"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_status nl: 'de herinneringen aanpassen'",
+        (*STATUS, ("de herinneringen aanpassen", {**ANSWERED, "keys": ["meet_reminders"]})),
+        profile=WITH_THREAD,
+    ),
+    # meet_cannot_come: another time, cancel, or it goes on after all
+    D(
+        "meet_cannot_come nl: 'nee hoor, het gaat toch door'",
+        (
+            *CANNOT,
+            (
+                "nee hoor, het gaat toch door",
+                {**ANSWERED, "keys": ["meet_kept"], "no_effect": ["meet_cancel"]},
+            ),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "meet_cannot_come nl: 'zeg maar af dan'",
+        (*CANNOT, ("zeg maar af dan", {**ANSWERED, "effect": ["meet_cancel"]})),
+        profile=VOLUNTEER,
+    ),
+    # meet_where: "Waar zien jullie elkaar?"
+    D(
+        "meet_where nl: 'kom maar bij mij thuis'",
+        (*WHERE, ("kom maar bij mij thuis", {**ANSWERED, "keys": ["meet_when"], "no_effect": ["relay"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_where nl: 'in het buurthuis is prima'",
+        (*WHERE, ("in het buurthuis is prima", {**ANSWERED, "keys": ["meet_when"], "no_effect": ["relay"]})),
+        profile=WITH_THREAD,
+    ),
+    # meet_check: "Is het gelukt?"
+    D(
+        "meet_check nl: 'jazeker, helemaal top'",
+        ((CHECK, {"keys": ["meet_check"]}), ("jazeker, helemaal top", outcome("yes"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_check en: 'no, he never showed up'",
+        ((CHECK, {"keys": ["meet_check"]}), ("no, he never showed up", outcome("no"))),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    # invite
+    D(
+        "invite nl: '👍 ik doe het'",
+        ((INVITE, {"keys": ["invite"]}), ("👍 ik doe het", invited("yes"))),
+        profile=VOLUNTEER_NO_THREAD,
+    ),
+    D(
+        "invite nl: 'nee sorry, deze week lukt het echt niet'",
+        ((INVITE, {"keys": ["invite"]}), ("nee sorry, deze week lukt het echt niet", invited("no"))),
+        profile=VOLUNTEER_NO_THREAD,
+    ),
+    # match_condition: "Ans kan je helpen ..., maar niet ... Wel ... Is dat goed?"
+    D(
+        "match_condition nl: 'ja hoor, donderdagmiddag is ook goed'",
+        ((COND, {"keys": ["match_condition"]}), ("ja hoor, donderdagmiddag is ook goed", cond("yes"))),
+    ),
+    D(
+        "match_condition nl: 'nee, het moet echt in de ochtend'",
+        ((COND, {"keys": ["match_condition"]}), ("nee, het moet echt in de ochtend", cond("no"))),
+    ),
+    # care_heavy_offers
+    D(
+        "care_heavy_offers nl: 'ik wil graag dat iemand me belt'",
+        (
+            *OFFERED,
+            (
+                "ik wil graag dat iemand me belt",
+                {**ANSWERED, "effect_has": {"care_followup": {"offer": "callback"}}},
+            ),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "care_heavy_offers nl: 'dat laatste, nu even niks'",
+        (
+            *OFFERED,
+            ("dat laatste, nu even niks", {**ANSWERED, "effect_has": {"care_followup": {"offer": "none"}}}),
+        ),
+        profile=CARER,
+    ),
+    # care registration: rhythm, relation, hours; status, end, pause
+    D(
+        "care_rhythm nl: 'elke week is goed'",
+        (*TO_RHYTHM, ("elke week is goed", {**ANSWERED, "keys": ["care_day"]})),
+    ),
+    D(
+        "care_rhythm nl: 'hoeft niet hoor'",
+        (
+            *TO_RHYTHM,
+            ("hoeft niet hoor", {**ANSWERED, "effect_has": {"care_register": {"rhythm.freq": "never"}}}),
+        ),
+    ),
+    D(
+        "care_relation nl: 'hij is mijn man'",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {"keys": ["care_relation"]}),
+            ("hij is mijn man", {**ANSWERED, "keys": ["care_hours"]}),
+        ),
+    ),
+    D(
+        "care_hours nl: 'zo'n 30 uur denk ik'",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {}),
+            ("partner", {"keys": ["care_hours"]}),
+            ("zo'n 30 uur denk ik", {**ANSWERED, "keys": ["care_rhythm"]}),
+        ),
+    ),
+    D(
+        "care_status nl: 'ik wil een ander ritme'",
+        (
+            ("MANTELZORG", {"keys": ["care_status"]}),
+            ("ik wil een ander ritme", {**ANSWERED, "keys": ["care_rhythm"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "care_status nl: 'stoppen graag'",
+        (
+            ("MANTELZORG", {"keys": ["care_status"]}),
+            ("stoppen graag", {**ANSWERED, "keys": ["care_end_question"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "care_end_question nl: 'ja, stop er maar mee'",
+        (
+            ("MANTELZORG", {}),
+            ("3", {"keys": ["care_end_question"]}),
+            ("ja, stop er maar mee", {**ANSWERED, "effect": ["care_stop"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "care_end_question nl: 'nee, toch maar niet'",
+        (
+            ("MANTELZORG", {}),
+            ("3", {"keys": ["care_end_question"]}),
+            ("nee, toch maar niet", {**ANSWERED, "no_effect": ["care_stop"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "care_pause_how_long nl: 'doe maar twee weken'",
+        (
+            ("mag ik even pauze van de vragen over de zorg?", {"keys": ["care_pause_how_long"]}),
+            ("doe maar twee weken", {**ANSWERED, "effect": ["care_pause"]}),
+        ),
+        profile=CARER,
+    ),
+    # circle (KRING)
+    D(
+        "circle_home nl: 'iemand uitnodigen graag'",
+        (
+            ("KRING", {"keys": ["circle_home"]}),
+            ("iemand uitnodigen graag", {**ANSWERED, "keys": ["circle_ask_address"]}),
+        ),
+    ),
+    D(
+        "circle_home nl: 'wat ziet mijn kring eigenlijk?'",
+        (
+            ("KRING", {"keys": ["circle_home"]}),
+            ("wat ziet mijn kring eigenlijk?", {**ANSWERED, "keys": ["circle_share"]}),
+        ),
+        profile=WITH_MEMBER,
+    ),
+    D(
+        "circle_ask_channel nl: 'via whatsapp graag'",
+        (
+            ("KRING", {}),
+            ("1", {}),
+            ("06 1234 5678", {"keys": ["circle_ask_channel"]}),
+            ("via whatsapp graag", {**ANSWERED, "effect_has": {"circle_invite": {"channel": "whatsapp"}}}),
+        ),
+    ),
+    D(
+        "circle_share nl: 'alles mag gedeeld worden'",
+        (
+            ("KRING", {}),
+            ("2", {"keys": ["circle_share"]}),
+            ("alles mag gedeeld worden", {**ANSWERED, "effect_has": {"circle_share": {"default": True}}}),
+        ),
+        profile=WITH_MEMBER,
+    ),
+    D(
+        "circle_share nl: 'zo is het goed, klaar'",
+        (
+            ("KRING", {}),
+            ("2", {"keys": ["circle_share"]}),
+            ("zo is het goed, klaar", {**ANSWERED, "keys": ["circle_share_saved"]}),
+        ),
+        profile=WITH_MEMBER,
+    ),
+    D(
+        "circle_invited nl: 'ja leuk, ik doe mee'",
+        (
+            (CIRCLE_INVITED, {"keys": ["circle_invited"]}),
+            ("ja leuk, ik doe mee", {**ANSWERED, "effect_has": {"circle_answer": {"answer": "yes"}}}),
+        ),
+        state={},
+        profile={},
+    ),
+    D(
+        "circle_invited ar: 'لا شكرا'",
+        (
+            (CIRCLE_INVITED, {"keys": ["circle_invited"]}),
+            ("لا شكرا", {**ANSWERED, "effect_has": {"circle_answer": {"answer": "no"}}}),
+        ),
+        state={"lang": "ar"},
+        profile={},
+    ),
+    D(
+        "circle_request nl: 'ja, dat doe ik wel even'",
+        (
+            (CIRCLE_REQUEST, {"keys": ["circle_request"]}),
+            ("ja, dat doe ik wel even", {**ANSWERED, "effect_has": {"circle_help": {"answer": "yes"}}}),
+        ),
+        profile={},
+    ),
+    # stop_check, erase_confirm
+    D(
+        "stop_check nl: 'ja, ik wil niks meer ontvangen'",
+        (
+            ("laat me met rust", {"keys": ["stop_check"]}),
+            ("ja, ik wil niks meer ontvangen", {**ANSWERED, "effect": ["set_stopped"]}),
+        ),
+    ),
+    D(
+        "stop_check nl: 'nee joh, ik bedoelde alleen vandaag even'",
+        (
+            ("laat me met rust", {"keys": ["stop_check"]}),
+            (
+                "nee joh, ik bedoelde alleen vandaag even",
+                {"not_keys": ["not_understood", "*_again"], "no_effect": ["set_stopped"]},
+            ),
+        ),
+    ),
+    D(
+        "erase_confirm nl: 'ja, wis alles maar'",
+        (
+            ("VERWIJDER MIJ", {"keys": ["erase_confirm"]}),
+            ("ja, wis alles maar", {**ANSWERED, "effect": ["erase_me"]}),
+        ),
+    ),
+    D(
+        "erase_confirm nl: 'wat gebeurt er dan met mijn afspraak?' is asked back",
+        (
+            ("VERWIJDER MIJ", {"keys": ["erase_confirm"]}),
+            (
+                "wat gebeurt er dan met mijn afspraak?",
+                {**REASKED, "keys": ["erase_confirm"], "no_effect": ["erase_me"]},
+            ),
+        ),
+    ),
+    D(
+        "erase_confirm uk: 'ні, не треба'",
+        (
+            ("VERWIJDER MIJ", {"keys": ["erase_confirm"]}),
+            (
+                "ні, не треба",
+                {
+                    "not_keys": ["not_understood", "*_again"],
+                    "keys": ["erase_cancelled"],
+                    "no_effect": ["erase_me"],
+                },
+            ),
+        ),
+        state=menu_state("uk"),
+    ),
+    # my requests, cancel
+    D(
+        "my_requests_list nl: 'die van de lamp'",
+        (
+            ("MIJN VRAGEN", {"keys": ["my_requests_list"]}),
+            ("die van de lamp", {**ANSWERED, "keys": ["cancel_request_question"]}),
+        ),
+        profile=WITH_REQUEST,
+    ),
+    D(
+        "cancel_request_question nl: 'ja, die hoeft niet meer'",
+        (
+            ("MIJN VRAGEN", {}),
+            ("1", {"keys": ["cancel_request_question"]}),
+            (
+                "ja, die hoeft niet meer",
+                {"effect": ["cancel_request"], "not_keys": ["not_understood", "*_again"]},
+            ),
+        ),
+        profile=WITH_REQUEST,
+    ),
+    # offer (MIJN AANBOD and the offer questions)
+    D(
+        "offer_current nl: 'ik wil even pauze'",
+        (
+            ("MIJN AANBOD", {"keys": ["offer_current"]}),
+            ("ik wil even pauze", {**ANSWERED, "keys": ["offer_pause_how_long"]}),
+        ),
+        profile=WITH_OFFER,
+    ),
+    D(
+        "offer_current nl: 'ik stop ermee'",
+        (
+            ("MIJN AANBOD", {"keys": ["offer_current"]}),
+            ("ik stop ermee", {**ANSWERED, "keys": ["offer_end_question"]}),
+        ),
+        profile=WITH_OFFER,
+    ),
+    D(
+        "offer_pause_how_long nl: 'twee weekjes'",
+        (
+            ("MIJN AANBOD", {}),
+            ("2", {"keys": ["offer_pause_how_long"]}),
+            ("twee weekjes", {**ANSWERED, "effect": ["pause_offer"]}),
+        ),
+        profile=WITH_OFFER,
+    ),
+    D(
+        "offer_end_question nl: 'ja, ik stop er echt mee'",
+        (
+            ("MIJN AANBOD", {}),
+            ("3", {"keys": ["offer_end_question"]}),
+            ("ja, ik stop er echt mee", {**ANSWERED, "effect": ["stop_offer"]}),
+        ),
+        profile=WITH_OFFER,
+    ),
+    D(
+        "offer_reach nl: 'alleen hier in de wijk'",
+        (*TO_REACH, ("alleen hier in de wijk", {**ANSWERED, "keys": ["offer_times"]})),
+    ),
+    D(
+        "offer_limit nl: 'doe maar 2'",
+        (
+            *TO_REACH,
+            ("2", {}),
+            ("1", {"keys": ["offer_limit"]}),
+            ("doe maar 2", {**ANSWERED, "keys": ["offer_languages"]}),
+        ),
+    ),
+    D(
+        "offer_languages nl: 'ja, een beetje wel'",
+        (
+            *TO_REACH,
+            ("2", {}),
+            ("1", {}),
+            ("2", {"keys": ["offer_languages"]}),
+            ("ja, een beetje wel", {**ANSWERED, "keys": ["offer_summary"]}),
+        ),
+    ),
+    D(
+        "offer_summary nl: 'ja dat klopt helemaal'",
+        (
+            *TO_REACH,
+            ("2", {}),
+            ("1", {}),
+            ("2", {}),
+            ("1", {"keys": ["offer_summary"]}),
+            ("ja dat klopt helemaal", {**ANSWERED, "effect": ["save_offer"]}),
+        ),
+    ),
+    # reminders
+    D(
+        "remind_list nl: 'die van de medicijnen'",
+        (
+            ("MIJN HERINNERINGEN", {"keys": ["remind_list"]}),
+            ("die van de medicijnen", {**ANSWERED, "keys": ["remind_delete_question"]}),
+        ),
+        profile=WITH_REMINDER,
+    ),
+    D(
+        "remind_delete_question nl: 'ja weg ermee'",
+        (
+            ("MIJN HERINNERINGEN", {}),
+            ("1", {"keys": ["remind_delete_question"]}),
+            ("ja weg ermee", {"effect": ["remind_delete"], "not_keys": ["not_understood", "*_again"]}),
+        ),
+        profile=WITH_REMINDER,
+    ),
+    # map_no_result: "Zal ik iemand van het wijkteam vragen om je te helpen zoeken?"
+    D(
+        "map_no_result nl: 'graag, dat zou fijn zijn'",
+        (
+            (NO_RESULT, {"keys": ["map_no_result"]}),
+            (
+                "graag, dat zou fijn zijn",
+                {**ANSWERED, "effect_has": {"alert_staff": {"kind": "map_no_result"}}},
+            ),
+        ),
+    ),
+    D(
+        "map_no_result en: 'no thanks, I'll manage'",
+        (
+            (NO_RESULT, {"keys": ["map_no_result"]}),
+            (
+                "no thanks, I'll manage",
+                {"not_keys": ["not_understood", "*_again"], "no_effect": ["alert_staff"]},
+            ),
+        ),
+        state=menu_state("en"),
+    ),
+    # which_thread: "Voor wie is dit bericht?"
+    D(
+        "which_thread nl: 'voor Fatima'",
+        (
+            ("Tot zaterdag!", {"keys": ["which_thread"]}),
+            ("voor Fatima", {**ANSWERED, "effect_has": {"relay": {"thread_id": 5, "text": "Tot zaterdag!"}}}),
+        ),
+        profile=TWO_THREADS,
+    ),
+    # agenda_pick: "Doe je mee? Kies het nummer."
+    D("agenda_pick nl: 'doe maar de koffieochtend'", (*AGENDA, ("doe maar de koffieochtend", signup(1)))),
+    D("agenda_pick nl: 'de tweede graag'", (*AGENDA, ("de tweede graag", signup(10)))),
+    # the request's questions
+    D(
+        "ask_urgency nl: 'het heeft geen haast'",
+        (*TO_URGENCY, ("het heeft geen haast", {**ANSWERED, "keys": ["ask_visibility"]})),
+    ),
+    D(
+        "ask_visibility nl: 'alleen degene die helpt'",
+        (
+            *TO_URGENCY,
+            ("2", {"keys": ["ask_visibility"]}),
+            ("alleen degene die helpt", {**ANSWERED, "keys": ["ask_summary"]}),
+        ),
+    ),
+    D(
+        "ask_summary nl: 'ja hoor, verstuur maar'",
+        (
+            *TO_URGENCY,
+            ("2", {}),
+            ("1", {"keys": ["ask_summary"]}),
+            ("ja hoor, verstuur maar", {**ANSWERED, "effect": ["create_request"]}),
+        ),
+    ),
+    D(
+        "ask_change nl: 'de tijd'",
+        (
+            *TO_URGENCY,
+            ("2", {}),
+            ("1", {}),
+            ("2", {"keys": ["ask_change"]}),
+            ("de tijd", {**ANSWERED, "keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "night_check nl: 'ja klopt, ik werk 's nachts'",
+        (
+            *TO_WHEN,
+            ("morgen om 23:30", {"keys": ["night_check"]}),
+            ("ja klopt, ik werk 's nachts", {**ANSWERED, "keys": ["ask_urgency"]}),
+        ),
+    ),
+]
+
+
+def prompt_of(dialogue: Dialogue) -> str:
+    """The prompt a dialogue answers: the first word of its name."""
+    return dialogue.name.split()[0]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
