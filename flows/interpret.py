@@ -66,6 +66,7 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     "meet_proposal_weekly": "consent",
     "circle_invited": "consent",
     "circle_request": "consent",
+    "offer_summary": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.
@@ -74,6 +75,8 @@ YES_NO_KEYS: Mapping[str, Mapping[str, str]] = {
     # Dialogue round 14: "nee, dat lukt me niet" at "Past dat?" is the other choice, another proposal.
     "meet_proposal": {"no": "other"},
     "meet_proposal_weekly": {"no": "other"},
+    # "ja, zo is het goed" at the offer's summary confirms it, as at the request's.
+    "offer_summary": {"yes": "confirm", "no": "change"},
 }
 # Questions whose yes is also said as how it went ("het was gezellig"): "Is het gelukt?".
 GOOD_IS_YES = frozenset({"meet_check"})

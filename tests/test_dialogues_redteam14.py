@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 14: every question the bot asks, answered in words.
 
 DOCSTRING_PLACEHOLDER
@@ -21,7 +21,6 @@ from tests.dialogue_redteam_support import (
     as_params,
     assert_holds,
     menu_state,
-    run,
 )
 from tests.redteam_support import every_earlier_string
 from tests.test_dialogues_redteam5 import (
@@ -587,11 +586,11 @@ BATCH_1 = [
         ),
     ),
     D(
-        "erase_confirm uk: 'ні, не треба'",
+        "erase_confirm uk: 'ні, нічого не видаляйте'",
         (
             ("VERWIJDER MIJ", {"keys": ["erase_confirm"]}),
             (
-                "ні, не треба",
+                "ні, нічого не видаляйте",
                 {
                     "not_keys": ["not_understood", "*_again"],
                     "keys": ["erase_kept"],
@@ -791,6 +790,544 @@ BATCH_1 = [
     ),
 ]
 
+# Batch 2 (held out): written after batch 1's fixes, not aimed at them; scored before fixing.
+WEEKLY_PROPOSAL = {
+    "internal": "meet_proposal",
+    "meta": {"meeting": {**PROPOSAL["meta"]["meeting"], "recurring": True}},
+}
+TWO_MEMBERS = {
+    **RIA,
+    "circle": {
+        "members": [
+            {"id": 3, "label": "Ans", "status": "active"},
+            {"id": 4, "label": "Kees", "status": "active"},
+        ]
+    },
+}
+MEMBER_OF = {**RIA, "circle": {"joined": [{"owner_id": 7, "name": "Ria"}]}}
+VOLUNTEER_CHECK = {
+    "internal": "meet_check",
+    "meta": {"meeting": {**PAST, "role": "volunteer", "name": "Ans"}},
+}
+BATCH_2 = [
+    D(
+        "meet_again pl: 'tak, co tydzień pasuje'",
+        (*AGAIN, ("tak, co tydzień pasuje", WEEKLY)),
+        profile=WITH_THREAD,
+        state=menu_state("pl"),
+    ),
+    D(
+        "meet_again nl: 'nee hoor, hoeft niet meer'",
+        (
+            *AGAIN,
+            (
+                "nee hoor, hoeft niet meer",
+                {**ANSWERED, "keys": ["meet_later_ok"], "no_effect": ["meet_weekly", "relay"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_activity nl: 'nee dank je, ik ben niet zo van de koffie'",
+        (
+            *ACTIVITY,
+            (
+                "nee dank je, ik ben niet zo van de koffie",
+                {**ANSWERED, "keys": ["meet_activity_no"], "no_effect": ["agenda_signup", "relay"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_activity uk: 'так, із задоволенням'",
+        (*ACTIVITY, ("так, із задоволенням", JOINED)),
+        profile=WITH_THREAD,
+        state=menu_state("uk"),
+    ),
+    D(
+        "meet_not_happened en: 'let's find a new time'",
+        (*NOT_HAPPENED, ("let's find a new time", {**ANSWERED, "effect": ["meet_reschedule"]})),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    D(
+        "meet_not_happened tr: 'başka birini bulun lütfen'",
+        (*NOT_HAPPENED, ("başka birini bulun lütfen", {**ANSWERED, "effect": ["meet_rematch"]})),
+        profile=WITH_THREAD,
+        state=menu_state("tr"),
+    ),
+    D(
+        "meet_not_happened nl volunteer: 'ik stop ermee, het lukt me niet meer'",
+        (
+            (VOLUNTEER_CHECK, {"keys": ["meet_check"]}),
+            ("nee", {"keys": ["meet_not_happened"]}),
+            (
+                "ik stop ermee, het lukt me niet meer",
+                {**ANSWERED, "effect": ["meet_rematch"], "not_keys": ["stop_check", "not_understood"]},
+            ),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "meet_reminders nl: 'de avond ervoor is genoeg'",
+        (*REMINDERS, ("de avond ervoor is genoeg", remind(True, 0))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_reminders pl: 'nie trzeba przypomnień'",
+        (*REMINDERS, ("nie trzeba przypomnień", remind(False, 0))),
+        profile=WITH_THREAD,
+        state=menu_state("pl"),
+    ),
+    D(
+        "meet_reminders nl: 'twee uurtjes van tevoren'",
+        (*REMINDERS, ("twee uurtjes van tevoren", remind(False, 2))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "thread_close_check nl: 'ja, het is helemaal gelukt'",
+        (*CLOSE_CHECK, ("ja, het is helemaal gelukt", {**ANSWERED, "effect": ["close_thread"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "thread_close_check nl: 'nog niet, we spreken nog wat af'",
+        (
+            *CLOSE_CHECK,
+            (
+                "nog niet, we spreken nog wat af",
+                {**ANSWERED, "keys": ["thread_kept"], "no_effect": ["close_thread", "relay"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D("meet_proposal nl: '👍'", (*PROPOSED, ("👍", meet_answer("yes"))), profile=VOLUNTEER),
+    D(
+        "meet_proposal en: 'yes that works for me'",
+        (*PROPOSED, ("yes that works for me", meet_answer("yes"))),
+        profile=VOLUNTEER,
+        state=menu_state("en"),
+    ),
+    D(
+        "meet_proposal_weekly nl: 'ja, elke week is goed'",
+        (
+            (WEEKLY_PROPOSAL, {"keys": ["meet_proposal_weekly"]}),
+            ("ja, elke week is goed", meet_answer("yes")),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "meet_status uk: 'скасуйте, будь ласка'",
+        (*STATUS, ("скасуйте, будь ласка", {**ANSWERED, "effect": ["meet_cancel"]})),
+        profile=WITH_THREAD,
+        state=menu_state("uk"),
+    ),
+    D(
+        "meet_status nl: 'ik wil een herinnering instellen'",
+        (*STATUS, ("ik wil een herinnering instellen", {**ANSWERED, "keys": ["meet_reminders"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_cannot_come nl: 'doe maar een andere dag'",
+        (*CANNOT, ("doe maar een andere dag", {**ANSWERED, "effect": ["meet_reschedule"]})),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "meet_where en: 'at my place'",
+        (*WHERE, ("at my place", {**ANSWERED, "keys": ["meet_when"]})),
+        profile=WITH_THREAD,
+        state=menu_state("en"),
+    ),
+    D(
+        "meet_where nl: 'ergens anders, bij de bakker op het plein'",
+        (*WHERE, ("ergens anders, bij de bakker op het plein", {**ANSWERED, "keys": ["meet_*"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "invite tr: 'evet yardım ederim'",
+        ((INVITE, {"keys": ["invite"]}), ("evet yardım ederim", invited("yes"))),
+        profile=VOLUNTEER_NO_THREAD,
+        state=menu_state("tr"),
+    ),
+    D(
+        "match_condition en: 'sure, the afternoon is fine too'",
+        ((COND, {"keys": ["match_condition"]}), ("sure, the afternoon is fine too", cond("yes"))),
+        state=menu_state("en"),
+    ),
+    D(
+        "care_checkin nl: 'gaat wel z'n gangetje'",
+        (
+            (OFFERED[0][0], {"keys": ["care_checkin"]}),
+            ("gaat wel z'n gangetje", {**ANSWERED, "effect_has": {"care_answer": {"answer": "okay"}}}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "care_heavy_offers ar: 'أريد أن يتصل بي أحد'",
+        (
+            *OFFERED,
+            ("أريد أن يتصل بي أحد", {**ANSWERED, "effect_has": {"care_followup": {"offer": "callback"}}}),
+        ),
+        profile=CARER,
+        state=menu_state("ar"),
+    ),
+    D(
+        "care_heavy_offers nl: 'graag die info over even vrij'",
+        (
+            *OFFERED,
+            (
+                "graag die info over even vrij",
+                {**ANSWERED, "effect_has": {"care_followup": {"offer": "respite"}}},
+            ),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "care_rhythm pl: 'co tydzień'",
+        (*TO_RHYTHM, ("co tydzień", {**ANSWERED, "keys": ["care_day"]})),
+        state=menu_state("pl"),
+    ),
+    D(
+        "care_relation en: 'she's my mum'",
+        (
+            ("MANTELZORG", {}),
+            ("Jan", {"keys": ["care_relation"]}),
+            ("she's my mum", {**ANSWERED, "keys": ["care_hours"]}),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "care_status nl: 'liever om de week'",
+        (
+            ("MANTELZORG", {"keys": ["care_status"]}),
+            ("liever om de week", {**ANSWERED, "effect_has": {"care_register": {"rhythm.freq": "biweekly"}}}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "care_pause_how_long nl: 'een maandje'",
+        (
+            ("mag ik even pauze van de vragen over de zorg?", {"keys": ["care_pause_how_long"]}),
+            ("een maandje", {**ANSWERED, "effect": ["care_pause"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "circle_home nl: 'iemand eruit halen'",
+        (
+            ("KRING", {"keys": ["circle_home"]}),
+            ("iemand eruit halen", {**ANSWERED, "keys": ["circle_remove_who"]}),
+        ),
+        profile=TWO_MEMBERS,
+    ),
+    D(
+        "circle_remove_who nl: 'haal Kees maar weg'",
+        (
+            ("KRING", {}),
+            ("3", {"keys": ["circle_remove_who"]}),
+            ("haal Kees maar weg", {**ANSWERED, "effect_has": {"circle_remove": {"member_id": 4}}}),
+        ),
+        profile=TWO_MEMBERS,
+    ),
+    D(
+        "circle_joined_what nl: 'ik wil Ria een berichtje sturen'",
+        (
+            ("KRING", {}),
+            ("3", {}),
+            ("1", {"keys": ["circle_joined_what"]}),
+            ("ik wil Ria een berichtje sturen", {**ANSWERED, "no_effect": ["circle_leave"]}),
+        ),
+        profile=MEMBER_OF,
+    ),
+    D(
+        "circle_ask_channel en: 'by text message'",
+        (
+            ("KRING", {}),
+            ("1", {}),
+            ("06 1234 5678", {"keys": ["circle_ask_channel"]}),
+            ("by text message", {**ANSWERED, "effect_has": {"circle_invite": {"channel": "sms"}}}),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "circle_share nl: 'niks delen'",
+        (
+            ("KRING", {}),
+            ("2", {"keys": ["circle_share"]}),
+            ("niks delen", {**ANSWERED, "effect_has": {"circle_share": {"default": False}}}),
+        ),
+        profile=WITH_MEMBER,
+    ),
+    D(
+        "circle_invited pl: 'tak, chętnie'",
+        (
+            (CIRCLE_INVITED, {"keys": ["circle_invited"]}),
+            ("tak, chętnie", {**ANSWERED, "effect_has": {"circle_answer": {"answer": "yes"}}}),
+        ),
+        state={"lang": "pl"},
+        profile={},
+    ),
+    D(
+        "circle_request nl: 'nee, vraag maar iemand uit de buurt'",
+        (
+            (CIRCLE_REQUEST, {"keys": ["circle_request"]}),
+            (
+                "nee, vraag maar iemand uit de buurt",
+                {**ANSWERED, "effect_has": {"circle_help": {"answer": "no"}}},
+            ),
+        ),
+        profile={},
+    ),
+    D(
+        "stop_check en: 'yes please, no more messages'",
+        (
+            ("leave me alone", {"keys": ["stop_check"]}),
+            ("yes please, no more messages", {**ANSWERED, "effect": ["set_stopped"]}),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "stop_check nl: 'nee hoor, grapje'",
+        (
+            ("laat me met rust", {"keys": ["stop_check"]}),
+            ("nee hoor, grapje", {"not_keys": ["not_understood", "*_again"], "no_effect": ["set_stopped"]}),
+        ),
+    ),
+    D(
+        "erase_confirm nl: 'nee, laat maar staan'",
+        (
+            ("VERWIJDER MIJ", {"keys": ["erase_confirm"]}),
+            ("nee, laat maar staan", {"keys": ["erase_kept"], "no_effect": ["erase_me"]}),
+        ),
+    ),
+    D(
+        "erase_confirm ar: 'نعم، امسح كل شيء'",
+        (
+            ("VERWIJDER MIJ", {"keys": ["erase_confirm"]}),
+            ("نعم، امسح كل شيء", {**ANSWERED, "effect": ["erase_me"]}),
+        ),
+        state=menu_state("ar"),
+    ),
+    D(
+        "cancel_request_question nl: 'nee, die wil ik houden'",
+        (
+            ("MIJN VRAGEN", {}),
+            ("1", {"keys": ["cancel_request_question"]}),
+            ("nee, die wil ik houden", {"keys": ["request_kept"], "no_effect": ["cancel_request"]}),
+        ),
+        profile=WITH_REQUEST,
+    ),
+    D(
+        "remind_delete_question nl: 'nee, laat die maar staan'",
+        (
+            ("MIJN HERINNERINGEN", {}),
+            ("1", {"keys": ["remind_delete_question"]}),
+            (
+                "nee, laat die maar staan",
+                {"not_keys": ["not_understood", "*_again"], "no_effect": ["remind_delete"]},
+            ),
+        ),
+        profile=WITH_REMINDER,
+    ),
+    D(
+        "offer_current nl: 'ik wil wat aanpassen'",
+        (
+            ("MIJN AANBOD", {"keys": ["offer_current"]}),
+            ("ik wil wat aanpassen", {**ANSWERED, "keys": ["ask_change"]}),
+        ),
+        profile=WITH_OFFER,
+    ),
+    D(
+        "offer_times nl: 'in het weekend meestal'",
+        (
+            *TO_REACH,
+            ("2", {"keys": ["offer_times"]}),
+            ("in het weekend meestal", {**ANSWERED, "keys": ["offer_limit"]}),
+        ),
+    ),
+    D(
+        "offer_languages tr: 'evet, biraz'",
+        (
+            *TO_REACH,
+            ("2", {}),
+            ("1", {}),
+            ("2", {"keys": ["offer_languages"]}),
+            ("evet, biraz", {**ANSWERED, "keys": ["offer_summary"]}),
+        ),
+        state=menu_state("tr"),
+    ),
+    D(
+        "offer_summary nl: 'ja, zo is het goed'",
+        (
+            *TO_REACH,
+            ("2", {}),
+            ("1", {}),
+            ("2", {}),
+            ("1", {"keys": ["offer_summary"]}),
+            ("ja, zo is het goed", {**ANSWERED, "effect": ["save_offer"]}),
+        ),
+    ),
+    D(
+        "map_no_result nl: 'ja, doe dat maar'",
+        (
+            (NO_RESULT, {"keys": ["map_no_result"]}),
+            ("ja, doe dat maar", {**ANSWERED, "effect_has": {"alert_staff": {"kind": "map_no_result"}}}),
+        ),
+    ),
+    D(
+        "which_thread nl: 'die is voor Henk'",
+        (
+            ("Tot zaterdag!", {"keys": ["which_thread"]}),
+            (
+                "die is voor Henk",
+                {
+                    "not_keys": ANSWERED["not_keys"],
+                    "effect_has": {"relay": {"thread_id": 3, "text": "Tot zaterdag!"}},
+                },
+            ),
+        ),
+        profile=TWO_THREADS,
+    ),
+    D("agenda_pick nl: 'de stoelyoga lijkt me leuk'", (*AGENDA, ("de stoelyoga lijkt me leuk", signup(7)))),
+    D(
+        "agenda_pick nl: 'laat nog meer zien'",
+        (
+            *AGENDA,
+            ("laat nog meer zien", {**ANSWERED, "keys": ["agenda_pick"], "no_effect": ["agenda_signup"]}),
+        ),
+    ),
+    D(
+        "ask_urgency uk: 'не терміново'",
+        (*TO_URGENCY, ("не терміново", {**ANSWERED, "keys": ["ask_visibility"]})),
+        state=menu_state("uk"),
+    ),
+    D(
+        "ask_visibility nl: 'het buurtteam mag het ook zien'",
+        (
+            *TO_URGENCY,
+            ("2", {"keys": ["ask_visibility"]}),
+            ("het buurtteam mag het ook zien", {**ANSWERED, "keys": ["ask_summary"]}),
+        ),
+    ),
+    D(
+        "ask_summary en: 'yes, send it'",
+        (
+            *TO_URGENCY,
+            ("2", {}),
+            ("1", {"keys": ["ask_summary"]}),
+            ("yes, send it", {**ANSWERED, "effect": ["create_request"]}),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "ask_change nl: 'de omschrijving'",
+        (
+            *TO_URGENCY,
+            ("2", {}),
+            ("1", {}),
+            ("2", {"keys": ["ask_change"]}),
+            ("de omschrijving", {**ANSWERED, "keys": ["ask_description"]}),
+        ),
+    ),
+    D(
+        "night_check nl: 'nee, ik bedoel 10 uur 's ochtends'",
+        (
+            *TO_WHEN,
+            ("morgen om 23:30", {"keys": ["night_check"]}),
+            ("nee, ik bedoel 10 uur 's ochtends", {**ANSWERED, "keys": ["ask_urgency"], "says": ["10:00"]}),
+        ),
+    ),
+    D(
+        "consent_question nl: 'ja hoor, dat vind ik goed'",
+        (
+            ("hallo", {"restart_ok": True}),
+            ("Ria", {}),
+            ("molenwijk", {"keys": ["consent_question"]}),
+            (
+                "ja hoor, dat vind ik goed",
+                {"not_keys": ["not_understood", "*_again"], "effect": ["record_consent"]},
+            ),
+        ),
+        state={},
+        profile={},
+    ),
+]
+
+# Guards: what batch 1's and batch 2's fixes must not break.
+TWO_LAMPS = {
+    **RIA,
+    "open_requests": [OPEN_REQUEST, {**OPEN_REQUEST, "id": 13, "description": "lamp kopen bij de Action"}],
+}
+GUARDS = [
+    D(
+        "care_status: STOP typed alone still stops everything",
+        (("MANTELZORG", {"keys": ["care_status"]}), ("STOP", {"keys": ["stop_confirmed"]})),
+        profile=CARER,
+    ),
+    D(
+        "meet_proposal: 'ja hoor, maar pas na drieën' proposes a time back",
+        (
+            *PROPOSED,
+            ("ja hoor, maar pas na drieën", {"effect": ["meet_propose"], "no_effect": ["meet_answer"]}),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "thread without a question: 'ja prima, dat komt goed uit' is for the neighbour",
+        (("ja prima, dat komt goed uit", {"effect": ["relay"], "no_effect": ["meet_answer"]}),),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "erase_confirm: 'nog niet' erases nothing",
+        (
+            ("VERWIJDER MIJ", {"keys": ["erase_confirm"]}),
+            ("nog niet", {"keys": ["erase_kept"], "no_effect": ["erase_me"]}),
+        ),
+    ),
+    D(
+        "my_requests_list: a word of two requests picks none",
+        (
+            ("MIJN VRAGEN", {"keys": ["my_requests_list"]}),
+            ("die van de lamp", {"keys": ["my_requests_list"], "no_effect": ["cancel_request"]}),
+        ),
+        profile=TWO_LAMPS,
+    ),
+    D(
+        "offer_summary: 'nee' goes to changing it",
+        (
+            *TO_REACH,
+            ("2", {}),
+            ("1", {}),
+            ("2", {}),
+            ("1", {"keys": ["offer_summary"]}),
+            ("nee", {"keys": ["ask_change"], "no_effect": ["save_offer"]}),
+        ),
+    ),
+    D(
+        "night_check: 'nee' alone asks the time again",
+        (*TO_WHEN, ("morgen om 23:30", {"keys": ["night_check"]}), ("nee", {"keys": ["ask_when"]})),
+    ),
+    D(
+        "care_status: 'dank je' registers nothing",
+        (("MANTELZORG", {"keys": ["care_status"]}), ("dank je", {"no_effect": ["care_register"]})),
+        profile=CARER,
+    ),
+    D(
+        "meet_reminders: evening and two hours said together is never one hour",
+        (
+            *REMINDERS,
+            (
+                "de avond ervoor en ook 2 uur van tevoren",
+                {"no_effect": ["relay"], "not_keys": ["meet_reminders_set"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "agenda_pick: a title not on the page shown is not signed up",
+        (*AGENDA, ("de wandelgroep", {"no_effect": ["agenda_signup"]})),
+    ),
+]
+
 
 def prompt_of(dialogue: Dialogue) -> str:
     """The prompt a dialogue answers: the first word of its name."""
@@ -800,3 +1337,36 @@ def prompt_of(dialogue: Dialogue) -> str:
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+def _earlier_dialogue_strings() -> set[str]:
+    here = Path(__file__)
+    seen: set[str] = set()
+    for path in here.parent.glob("test_dialogues_redteam*.py"):
+        if path.name != here.name:
+            seen |= {
+                t.casefold() for t in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"))
+            }
+    return seen
+
+
+def test_messages_are_new() -> None:
+    """No answer of this round (a dialogue's last turn; the turns before only reach the question) is word
+    for word in an earlier round or corpus (commands and single words aside)."""
+    earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
+    sent = {
+        text
+        for d in (*BATCH_1, *BATCH_2, *GUARDS)
+        if isinstance(text := d.turns[-1][0], str) and len(text.split()) > 2
+    }
+    assert sorted(t for t in sent if t.casefold() in earlier) == []
