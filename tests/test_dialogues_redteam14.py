@@ -1,7 +1,100 @@
 # ruff: noqa: RUF001
 """Red team of whole conversations, round 14: every question the bot asks, answered in words.
 
-DOCSTRING_PLACEHOLDER
+A systematic sweep (round 13: tests/test_dialogues_redteam13.py): every question of the flows that offers
+choices (`prompt(` in flows/*.py), reached the way golden transcripts and tests/test_meetings_flow.py reach
+it (commands, internal events, a state), and answered in words as a resident, volunteer or carer would: a
+yes or no in a sentence, the option's meaning ("maar 1 uur van tevoren", "zeg maar af", "de koffieochtend"),
+a number with filler, an emoji, a question back, and once something else. Per question: the right choice
+taken, or the question again kindly; never "ik begreep het niet" for a clear answer, never the menu instead
+of the question, never a reset, never words relayed to the neighbour when they answer the bot's own
+question. Replayed through `flows.conversation.step` at the golden clock (Monday 23 November 2026, 10:00
+UTC). A dialogue's name starts with the prompt key it answers (per-prompt figures below).
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (22afaee).
+- Batch 1 (BATCH_1, 83 dialogues over 45 prompts; nl 73, en 5, ar 2, tr 1, pl 1, uk 1), written before
+  reading how the prompts read answers (the reader contexts of flows/interpret.py were seen while finding
+  how to reach the prompts, before scoring): as first written on main 221/243 turns, 61/83 dialogues. Two
+  expectations were wrong about the flow and corrected: "voor Fatima" at "Voor wie is dit bericht?" relays
+  the held message (relay expected, not forbidden), and "no" to erasure is `erase_kept` (a guessed key):
+  223/243, 63/83 on main; after its fixes 242/243, 82/83 (the one left is a known gap, below).
+  Per prompt on main (dialogues; all others full): meet_proposal 0/3, meet_reminders 2/6, erase_confirm
+  1/3, offer_current 0/2, my_requests_list 0/1, which_thread 0/1 (expectation), ask_change 0/1,
+  circle_request 0/1, meet_activity 3/4, meet_not_happened 3/4, meet_cannot_come 1/2, care_heavy_offers
+  1/2, care_status 1/2, circle_invited 1/2, agenda_pick 1/2. Full on main: meet_again, thread_close_check,
+  meet_status, meet_where, meet_check, invite, match_condition, care_rhythm/relation/hours/end/pause,
+  circle_home/ask_channel/share, stop_check, cancel_request_question, offer pause/end/reach/limit/
+  languages/summary, remind_list, remind_delete_question, map_no_result, ask_urgency/visibility/summary,
+  night_check.
+- Batch 2 (BATCH_2, 56 dialogues over 42 prompts, held out: written after batch 1's fixes, not aimed at
+  them; nl 36, en 8, pl 4, tr 3, uk 3, ar 2): main 154/173, 37/56; before its own fixes (the honest
+  figure) 164/173, 47/56 (as first written 163/173, 46/56: the consent dialogue expected a guessed effect
+  name, `update_profile`; it is `record_consent`, and the consent was taken); after 173/173, 56/56.
+  Misses before its fixes, per prompt: meet_reminders 2/3 ("twee uurtjes"), thread_close_check 1/2
+  ("nog niet, ..."), meet_where 1/2 ("ergens anders, bij de bakker"), care_status 0/1 ("liever om de
+  week"), circle_home 0/1 ("iemand eruit halen"), circle_share 0/1 ("niks delen"), stop_check 1/2 ("yes
+  please, no more messages"), offer_summary 0/1 ("ja, zo is het goed"), night_check 0/1 ("nee, ik bedoel
+  10 uur 's ochtends"). By language: nl 8 of 36 dialogues missed, en 1 of 8, the others none.
+- Guards (GUARDS, 10 dialogues, with batch 2): 27/29, 8/10 on main and before batch 2's fixes (the two that
+  did not hold are behaviour asked for: "nog niet" at erasure is a no, "nee" at the offer's summary goes
+  to changing it, as at the request's summary); 29/29, 10/10 after.
+- Two answers were reworded after the freshness check found them in earlier rounds ("ні, не треба",
+  "sure, that's fine"); the figures are of the final wordings (the same on main either way).
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, before and after.
+
+What failed and what changed (mechanisms):
+- Yes/no questions without a reader context: "Past dat?" (meet_proposal, meet_proposal_weekly: "ja prima,
+  dat komt goed uit", 👍 went to the neighbour), a circle's invitation and shared request ("ja leuk, ik doe
+  mee" from a new invitee was a welcome and the name question; "ja, dat doe ik wel even" not understood),
+  and the offer's summary. Now listed in `interpret.PROMPT_CONTEXTS` as "consent"; `YES_NO_KEYS` maps a
+  no at "Past dat?" to "Ander voorstel" (meet:…:other) and the offer summary's yes/no to confirm/change as
+  the request's. Words with a time at "Past dat?" ("ja, maar pas na 2 uur") still propose the time back:
+  `meetings.counter_in_words` is now asked first when the answer came in words (tests/
+  test_invitation_conditions.py caught this).
+- An option said by its meaning, not its label: "maar 1 uur van tevoren", "doe maar allebei", "hoeft niet,
+  ik onthoud het zelf wel" (reminders), "zeg maar af" (cannot come), "even niks" (after "Is het
+  gelukt?" no; it was read as PAUZE and showed the offer's state), "ik wil graag dat iemand me belt"
+  (the offers after Zwaar: a request was started), "de tijd" (what to change), "iemand eruit halen",
+  "niks delen", "ergens anders", "nog niet" (a no at a yes/no question). Now `dialogue.option_in_words`
+  (the last resort of `chosen`): phrases of `option_<label key>` sections in flows/understanding/data/
+  conversation.toml, six languages, taken only when exactly one offered option is meant.
+- A typo match across labels: "just two hours before" was "Only 1 hour before" ("hours", a word of two
+  labels, typo-matched "hour"). `answers.read_option` no longer typo-matches a word that is itself a label
+  word.
+- A command said inside an answer to a question about that very thing: "ja, wis alles maar" at erasure
+  asked again (the words are VERWIJDER), "stoppen graag" at MANTELZORG's status and "ik stop ermee" at
+  MIJN AANBOD asked the stop question for all messages, "ik wil even pauze" at MIJN AANBOD paused two
+  weeks without asking how long, "yes please, no more messages" at the stop question asked it again.
+  Now (`conversation._answer_before_command`, [answer_before_command]) at those questions an option read
+  in the words wins over a command said in words; a command word typed alone (STOP) still is the command
+  (guard).
+- Lists named by their content: "doe maar de koffieochtend" at the agenda (`agenda._named`: a title of
+  the page shown, only when one has it) and "die van de lamp" at MIJN VRAGEN (`my_requests._described`:
+  a word of four letters or more of one request's description, only when one has it; guard with two).
+- Another rhythm said at MANTELZORG's status ("liever om de week") showed the status again. Now
+  (`care._rhythm_at_status`) a rhythm read as at the menu (round 9 `_new_rhythm`) or how often named like
+  its option is registered, the day and time kept.
+- "nee, ik bedoel 10 uur 's ochtends" at "... is midden in de nacht. Klopt dat?" asked the time again. Now
+  a time said with the no is the answer (flows/ask.py, the when step again).
+
+Decided:
+- A no at "Past dat?" is "Ander voorstel" (the where and when questions follow); the words are not also
+  passed on. A no alone was words for Ria before; the guard keeps only that words with a time propose it.
+- Option words are a last resort after the reader and never pick between two options; "de avond ervoor en
+  ook 2 uur van tevoren" (both named apart) is asked again, not guessed (guard).
+- "ik wil even pauze" at MIJN AANBOD now asks how long (the option), not a default two weeks.
+
+Known misses (strict xfails, `gap=`):
+- "hoe laat begint dat?" at "Zin om meer buren te zien? ... Doe je mee?" in a thread goes to the
+  neighbour: a question back at the bot's question cannot be told from one for the neighbour.
+
+Noticed, left alone:
+- "ergens anders, bij de bakker op het plein" at the meeting's where question asks "Waar dan?": the place
+  said with it is not kept.
+- There is no language prompt with choices (ENGLISH / NEDERLANDS are commands); not swept.
+- tests/test_onboarding_keeps_request.py::test_what_is_no_request_still_gets_the_plain_question_again
+  fails on main already ("wie ben jij eigenlijk" at the name question is now answered by the FAQ).
+- Batch 1 had fewer other languages (10 of 83) than asked; batch 2 made up for it (20 of 56).
 """
 
 from __future__ import annotations
