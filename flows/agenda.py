@@ -20,6 +20,7 @@ from babel.dates import format_date
 
 from flows import catalogue, places
 from flows.dialogue import language, prompt, say
+from flows.normalise import folded_words
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import AMSTERDAM
 
@@ -160,7 +161,19 @@ def handle(state: dict[str, Any], event: Event, answer: str | None, now: datetim
     if answer == "back":
         _done(state)
         return StepResult(state, ())
+    if answer is None and event.kind == "text" and (named := _named(state, event.text)) is not None:
+        return handle(state, event, named, now)
     return StepResult(state, (say("not_understood"), *_page(state)))
+
+
+def _named(state: Mapping[str, Any], text: str) -> str | None:
+    """Dialogue round 14: an activity of the page shown named by its title ("doe maar de koffieochtend"):
+    its join (or leave) choice, when exactly one shown activity has that title."""
+    said = folded_words(text)
+    offered = [str(key) for key, _ in state.get("offered") or [] if str(key).startswith(("join:", "leave:"))]
+    items = list(state.get("agenda", []))
+    meant = [key for key in offered if folded_words(str(items[int(key.split(":")[1])]["title"])) in said]
+    return meant[0] if len(meant) == 1 else None
 
 
 def _done(state: dict[str, Any]) -> None:

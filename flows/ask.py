@@ -133,6 +133,10 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         draft["description"] = smalltalk.without_greeting(" ".join(text.split()), language(state))
     elif step == "when_night":
         candidate = draft.pop("night_candidate", None)
+        if answer != "yes" and text and _when_from(state, text, now) is not None:
+            # "nee, ik bedoel 10 uur 's ochtends": the time said with the no is the answer (round 14).
+            state["step"] = "when"
+            return handle(state, event, profile, now)
         if answer != "yes" or not candidate:
             return _question(state, "when", [], prompt(state, "ask_when"))
         draft["when"] = candidate

@@ -22,11 +22,13 @@ from typing import Any
 
 from flows import catalogue, repair
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
+from flows.interpret import CONFIDENT
 from flows.normalise import folded, folded_words, number_in, says_any, simplify, words_of
 from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.answers import read_option
 from flows.understanding.checkin import read_checkin
 from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.reading import read
@@ -248,6 +250,12 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return _ask(state, "who", prompt(state, "care_who"))
         if answer == "end":
             return _ask(state, "end", prompt(state, "care_end_question", YES_NO))
+        if (
+            answer is None
+            and (rule := _rhythm_at_status(text, now, profile.care, language(state))) is not None
+        ):
+            draft.update(_fields(profile.care))
+            return _registered(state, rule)
         return _status(state, profile.care)
     if step == "end":
         if answer == "yes":
@@ -439,6 +447,28 @@ def _hours_from(text: str) -> tuple[str, bool] | None:
         return None
     hours = max(numbers)
     return ("lt8" if hours < 8 else "8_20" if hours <= 20 else "gt20"), ranged
+
+
+def _rhythm_at_status(text: str, now: datetime, care: CareSummary, lang: str) -> Rule | None:
+    """Dialogue round 14: another rhythm said at MANTELZORG's status ("liever om de week"): every week or
+    every other week named like its option, with a day and time if said, else those it has now."""
+    if not text or text.isdigit():
+        return None
+    if (said := _new_rhythm(text, now, care.rhythm, lang)) is not None:
+        return said
+    options = [(c.key, catalogue.render(c.label_key, lang)) for c in RHYTHM_CHOICES if c.key != "never"]
+    freq, confidence = read_option(text, options, lang)
+    if freq is None or confidence < CONFIDENT:
+        return None
+    at = care.rhythm.at or DEFAULT_TIME
+    weekday = care.rhythm.weekday if care.rhythm.weekday is not None else 0
+    if freq == "weekly":
+        return Rule.weekly(weekday, at)
+    today = now.astimezone(AMSTERDAM).date()
+    first = today + timedelta(days=(weekday - today.weekday()) % 7)
+    if datetime.combine(first, at, tzinfo=AMSTERDAM) <= now:
+        first += timedelta(days=7)
+    return Rule.biweekly(first, at)
 
 
 def _rule_from(text: str, now: datetime, freq: str | None, lang: str = "nl") -> Rule | None:

@@ -249,6 +249,8 @@ def _route(
     if language_done and command in LANGUAGE_COMMANDS:
         command = None
     answer = chosen(state, event)
+    if _answer_before_command(state, event, command, answer):
+        command = None  # "ja, wis alles maar" at "Wil je dat Voordeur alles van je wist?": the yes
     if answer is None and event.kind == "text" and (offer := _offer_in_words(state, event, command, now)):
         answer, command = offer, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
@@ -294,6 +296,8 @@ def _route(
         return _goto(_with_distress(state, event, care.on_answer(state, choice)), profile, now)
     if meetings.is_answer(choice):
         assert choice is not None
+        if event.kind == "text" and (counter := meetings.counter_in_words(state, event.text, now)):
+            return counter  # "ja, maar pas na 2 uur" at "Past dat?": a time proposed back (round 14)
         return meetings.on_answer(state, choice, event.text if event.kind == "text" else "", now)
     if (
         choice is None
@@ -507,6 +511,20 @@ def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | 
         return "pause", simplify(event.text)
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
     return ("stop_check" if plain == "stop" else plain), ""
+
+
+def _answer_before_command(
+    state: dict[str, Any], event: Event, command: str | None, answer: str | None
+) -> bool:
+    """Dialogue round 14: at a question about the very thing a command does ("Wil je dat Voordeur alles
+    van je wist?", MANTELZORG's and MIJN AANBOD's options with Stoppen and Pauze), words that answer it
+    ("ja, wis alles maar", "stoppen graag", "ik wil even pauze") are the answer, not the command said in
+    them (which would ask the same thing again, or the stop question for all messages). A command word
+    typed alone ("STOP") still is the command (conversation.toml [answer_before_command])."""
+    if answer is None or command is None or event.kind != "text" or command_in(event.text) is not None:
+        return False
+    key = str((state.get("prompt") or {}).get("key") or "")
+    return f" {key} " in conversation_words("answer_before_command")
 
 
 def _pause_with_reason(state: dict[str, Any], text: str) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from flows import catalogue, interpret
-from flows.normalise import choice_in, list_parts, words_of
+from flows.normalise import choice_in, list_parts, says_any, words_of
 from flows.types import Choice, Event, Reply
 
 YES_NO = (Choice("yes", "choice_yes"), Choice("no", "choice_no"))
@@ -63,7 +63,31 @@ def chosen(state: Mapping[str, Any], event: Event) -> str | None:
     if exact is not None:
         return exact
     # Free words: read in the context of the open question ("ja hoor", "de eerste", "na 2 uur kan ik").
-    return interpret.choice_from_text(state, event.text, offered, state.get("lang"))
+    read = interpret.choice_from_text(state, event.text, offered, state.get("lang"))
+    return read if read is not None else option_in_words(state, event.text)
+
+
+OPTION_WORDS = "option_"
+
+
+def option_in_words(state: Mapping[str, Any], text: str) -> str | None:
+    """Dialogue round 14: an option said by its meaning rather than its label ("maar 1 uur van tevoren"
+    for "Alleen 1 uur ervoor", "zeg maar af" for "Afzeggen"): the phrases of the section
+    `option_<label key>` of flows/understanding/data/conversation.toml. Only when exactly one offered
+    option is meant; two (or none) leave the question open, as before."""
+    from flows.understanding.text import lexicon
+
+    sections = lexicon("conversation")
+    offered = {str(key) for key, _ in state.get("offered") or []}
+    meant = {
+        str(key)
+        for key, label_key, _label in (state.get("prompt") or {}).get("choices") or []
+        if label_key
+        and f"{OPTION_WORDS}{label_key}" in sections
+        and says_any(text, f"{OPTION_WORDS}{label_key}")
+    }
+    meant &= offered
+    return meant.pop() if len(meant) == 1 else None
 
 
 def chosen_many(

@@ -59,10 +59,25 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     "meet_again": "consent",
     # "Zin om meer buren te zien? ... Doe je mee?" after a meeting: "ja leuk", "nee, dat is niks voor mij".
     "meet_activity": "consent",
+    # Dialogue round 14 (tests/test_dialogues_redteam14.py): yes/no questions whose words were passed to the
+    # neighbour or read as a first message: "Past dat?" ("ja prima, dat komt goed uit"; a no is another
+    # proposal), a circle's invitation and a shared request ("ja leuk, ik doe mee", "ja, dat doe ik wel").
+    "meet_proposal": "consent",
+    "meet_proposal_weekly": "consent",
+    "circle_invited": "consent",
+    "circle_request": "consent",
+    "offer_summary": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.
-YES_NO_KEYS: Mapping[str, Mapping[str, str]] = {"ask_summary": {"yes": "send", "no": "change"}}
+YES_NO_KEYS: Mapping[str, Mapping[str, str]] = {
+    "ask_summary": {"yes": "send", "no": "change"},
+    # Dialogue round 14: "nee, dat lukt me niet" at "Past dat?" is the other choice, another proposal.
+    "meet_proposal": {"no": "other"},
+    "meet_proposal_weekly": {"no": "other"},
+    # "ja, zo is het goed" at the offer's summary confirms it, as at the request's.
+    "offer_summary": {"yes": "confirm", "no": "change"},
+}
 # Questions whose yes is also said as how it went ("het was gezellig"): "Is het gelukt?".
 GOOD_IS_YES = frozenset({"meet_check"})
 # The reader names kinds of help as the corpus does; the flows' keys differ for two of them.

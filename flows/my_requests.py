@@ -7,6 +7,7 @@ from typing import Any
 from flows import categories
 from flows.conditions import describe_request_when
 from flows.dialogue import YES_NO, chosen, label_of, language, prompt, say
+from flows.normalise import folded_words
 from flows.profile import Profile, RequestSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
 
@@ -68,11 +69,29 @@ def handle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
             return StepResult(_leave(state), (say("request_kept"),))
         return StepResult(state, (prompt(state, "cancel_request_question", YES_NO, _params(request, state)),))
     request = _find(profile, _request_id(answer))
+    if request is None and answer is None and event.kind == "text":
+        request = _described(profile, event.text)
     if request is None:
         return start(state, profile)
     state["step"] = "confirm"
     state["request_id"] = request.id
     return StepResult(state, (prompt(state, "cancel_request_question", YES_NO, _params(request, state)),))
+
+
+# Words of a description too common to tell one request from another.
+MIN_DESCRIPTION_WORD = 4
+
+
+def _described(profile: Profile, text: str) -> RequestSummary | None:
+    """Dialogue round 14: the request named by a word of its own description ("die van de lamp" for
+    "lamp ophangen"), when exactly one open request has that word."""
+    said = set(folded_words(text).split())
+    meant = [
+        r
+        for r in profile.open_requests
+        if {w for w in folded_words(r.description).split() if len(w) >= MIN_DESCRIPTION_WORD} & said
+    ]
+    return meant[0] if len(meant) == 1 else None
 
 
 def _label(request: RequestSummary, lang: str) -> str:

@@ -70,7 +70,10 @@ def read_option(text: str, options: Sequence[tuple[str, str]], lang: str = "nl")
     named = lexicon.hits(found)
     labelled = [hit for hit in named if not _negated(found, hit, named)]
     hits = _outside(_number_hits(found, list(offered)), named) + labelled
-    hits += _typo_hits(found, hits, vocabulary)
+    # A word of several labels ("hours" in "2 hours before" and in "evening and 2 hours before") is
+    # no typo of another label's word ("hour"): dialogue round 14.
+    shared = {word for _, label in offered for word in t.words(label)}
+    hits += [hit for hit in _typo_hits(found, hits, vocabulary) if not set(t.words(hit.phrase)) & shared]
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
         return None, 0.0
