@@ -1,0 +1,285 @@
+# ruff: noqa: RUF001, RUF002, E501
+"""Red team of whole conversations, round 13: carers' (and others') overload said in their own words,
+outside the check-ins (round 9, the check-ins: tests/test_dialogues_redteam9.py).
+
+(Figures, mechanisms and decisions: filled in below as the round goes.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flows.conversation import new_state
+from tests.dialogue_redteam_support import (
+    CARER,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    score,
+)
+from tests.test_dialogues_redteam5 import TO_WHEN, WITH_THREAD
+
+D = Dialogue
+MISSES = ["not_understood", "*_again"]
+NEW: dict[str, Any] = {}  # a person who has never written before
+OFFER_KEYS = ("distress_offers", "care_heavy_offers")
+
+
+def first(lang: str = "nl") -> dict[str, Any]:
+    """The state of someone whose first message has not arrived yet."""
+    return new_state(lang)
+
+
+def L(lang: str) -> dict[str, Any]:
+    return menu_state(lang)
+
+
+def overload_check(expect: dict[str, Any], result: Any) -> list[str]:
+    """This round's own items of a turn:
+
+    - `offers`: the offers of help (distress_offers, or ZWAAR's for a registered carer) and a staff alert;
+    - `heard`: a kind acknowledgement of the overload (the offers, or any distress_* text or lead);
+    - `calm`: no offers, no distress or crisis text, no staff alert;
+    - `alert`: a staff alert of that priority;
+    - `lang`: the conversation's language after the turn.
+    """
+    keys = [r.key for r in result.replies] + [r.lead for r in result.replies if r.lead]
+    alerts = [e for e in result.effects if e.kind == "alert_staff"]
+    problems = []
+    if expect.get("offers"):
+        if not any(k in OFFER_KEYS for k in keys):
+            problems.append("no offers of help")
+        if not alerts:
+            problems.append("no staff alert with the offers")
+    if expect.get("heard") and not any(k in OFFER_KEYS or k.startswith("distress_") for k in keys):
+        problems.append("the overload was not acknowledged")
+    if expect.get("calm"):
+        loud = [k for k in keys if k in OFFER_KEYS or k.startswith(("distress_", "crisis_"))]
+        if loud or alerts:
+            problems.append(f"not calm: {loud} {[a.data for a in alerts]}")
+    if "alert" in expect and not any(a.data.get("priority") == expect["alert"] for a in alerts):
+        problems.append(f"no {expect['alert']}-priority staff alert ({[a.data for a in alerts]})")
+    if "lang" in expect and result.state.get("lang") != expect["lang"]:
+        problems.append(f"lang {result.state.get('lang')!r}, not {expect['lang']!r}")
+    if problems:
+        problems.append(f"(keys {keys})")
+    return problems
+
+
+OFFERS = {"offers": True, "not_keys": ["ask_category", *MISSES]}
+CALM = {"calm": True, "not_keys": MISSES}
+CRISIS = {"crisis": True, "not_keys": list(OFFER_KEYS)}
+CALLBACK = {"keys": ["care_callback_ok"], "alert": "high", "not_keys": MISSES}
+# A request read from the words: the ask flow goes on past the kind of help.
+REQUEST = {"keys": ["ask_*"], "not_keys": ["ask_category", *MISSES]}
+# Onboarding after a first message, to consent.
+ONBOARD = (("Ria", {"keys": ["ask_neighbourhood"]}), ("molenwijk", {"keys": ["consent*"]}))
+
+BATCH_1 = [
+    # -- At the menu, someone who is no registered carer: overload with its context.
+    D(
+        "at the menu: cannot cope with her husband with dementia",
+        (("ik kan het niet meer aan met mijn man, hij heeft dementie", OFFERS),),
+    ),
+    D("at the menu: caring for her mother is too much", (("de zorg voor mijn moeder wordt me te veel", OFFERS),)),
+    D("at the menu: so tired, caring for years", (("ik ben zo moe, ik zorg al jaren voor mijn vrouw", OFFERS),)),
+    D(
+        "at the menu: weeks without sleep, father with Parkinson's calls every night",
+        (("ik slaap al weken slecht, mijn vader met parkinson roept elke nacht", OFFERS),),
+    ),
+    D(
+        "at the menu: no minute for herself since her wife's cancer",
+        (("ik heb geen minuut meer voor mezelf sinds mijn vrouw kanker heeft", OFFERS),),
+    ),
+    D(
+        "at the menu: anger and guilt, Alzheimer's (no crisis)",
+        (("ik word soms zo boos op hem, en dan voel ik me schuldig. hij heeft alzheimer", {**OFFERS, "not_keys": ["crisis_*"]}),),
+    ),
+    D(
+        "at the menu: day and night since his stroke, 'ik ben op'",
+        (("sinds zijn beroerte zorg ik dag en nacht voor hem, ik ben op", OFFERS),),
+    ),
+    D("at the menu, SMS style", (("ik kan t nie meer aan me moeder heeft dementie", OFFERS),)),
+    # -- A first message: acknowledged, kept through onboarding, then the offers.
+    D(
+        "first message: cannot cope with her husband with dementia",
+        (
+            ("ik kan het niet meer aan met mijn man, hij heeft dementie", {"heard": True, "keys": ["ask_name"], "restart_ok": True}),
+            *ONBOARD,
+            ("ja", {**OFFERS, "effect": ["record_consent"]}),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "first message: polite, caring for her mother is too much, can you help",
+        (
+            (
+                "Goedemiddag, de zorg voor mijn moeder wordt me te veel. Kunt u mij helpen?",
+                {"heard": True, "keys": ["ask_name"], "restart_ok": True},
+            ),
+            *ONBOARD,
+            ("ja", OFFERS),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "first message in English: caring for a wife with Parkinson's, cannot cope",
+        (
+            (
+                "Hi, I look after my wife who has Parkinson's and I can't cope anymore",
+                {"heard": True, "keys": ["ask_name"], "restart_ok": True, "lang": "en"},
+            ),
+            ("John", {"keys": ["ask_neighbourhood"]}),
+            ("Bloemhof", {"keys": ["consent*"]}),
+            ("yes", {**OFFERS, "lang": "en"}),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    # -- In the middle of asking for help, in a thread, as a registered carer.
+    D(
+        "at the when-question: the care for her husband is too much; not now, the question again",
+        (
+            *TO_WHEN,
+            ("sorry ik weet het even niet, de zorg voor mijn man wordt me allemaal te veel", OFFERS),
+            ("3", {"keys": ["ask_when"]}),
+        ),
+    ),
+    D(
+        "in a thread: written to the volunteer, passed on, and the offers",
+        (
+            (
+                "Henk, sorry dat ik niet reageerde. de zorg voor mijn man wordt me te veel",
+                {"offers": True, "effect": ["relay"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "registered carer at the menu, outside a check-in: Jan more confused, cannot cope",
+        (("het gaat niet goed met mij, Jan wordt steeds verwarder en ik kan het niet meer aan", OFFERS),),
+        profile=CARER,
+    ),
+    D(
+        "registered carer at the menu: so tired, hardly sleeps because of Jan",
+        (("ik ben zo moe, ik slaap bijna niet meer door Jan", OFFERS),),
+        profile=CARER,
+    ),
+    # -- A request in the same message: the request goes on, acknowledged, staff told.
+    D(
+        "overload and a request: someone to sit with her father on Tuesday",
+        (("ik trek het niet meer, kan iemand dinsdag even bij mijn vader zitten", {**REQUEST, "heard": True, "alert": "normal"}),),
+    ),
+    D(
+        "overload and a request: shopping for the two of them",
+        (
+            (
+                "mijn vrouw heeft dementie en ik ben kapot. kan er iemand boodschappen voor ons doen?",
+                {**REQUEST, "heard": True},
+            ),
+        ),
+    ),
+    # -- The offers answered in words.
+    D(
+        "offers answered: call me",
+        (("ik kan het niet meer aan met mijn man", OFFERS), ("ja graag, bel me maar even", CALLBACK)),
+    ),
+    D(
+        "offers answered: a few hours off",
+        (
+            ("de zorg voor mijn vader wordt me te veel", OFFERS),
+            ("een paar uurtjes vrij zou al fijn zijn", {"keys": ["care_respite"], "not_keys": MISSES}),
+        ),
+    ),
+    D(
+        "offers answered: a kind no",
+        (
+            ("ik ben zo moe, ik zorg al jaren voor mijn moeder", OFFERS),
+            ("nee hoor, het lucht al op dat ik het zeg", {"keys": ["care_heavy_later"], "not_keys": MISSES}),
+        ),
+    ),
+    D(
+        "offers answered with a request: someone with him on Saturday",
+        (
+            ("ik kan het niet meer aan met mijn man", OFFERS),
+            ("kan iemand zaterdag bij hem blijven zodat ik naar de kapper kan", {"keys": ["ask_*"], "not_keys": MISSES}),
+        ),
+    ),
+    # -- Never lose a crisis.
+    D(
+        "anger that frightens her: afraid of hurting him",
+        (("ik word zo boos op hem, ik ben bang dat ik hem iets aandoe", CRISIS),),
+    ),
+    D(
+        "years of care and not wanting to be here any more",
+        (("ik zorg al 6 jaar voor mijn man, ik zie het niet meer zitten, soms wil ik er niet meer zijn", CRISIS),),
+    ),
+    D(
+        "first message: dementia, cannot go on, wants to die",
+        (("mijn moeder heeft dementie, ik kan niet meer, ik wil dood", {**CRISIS, "restart_ok": True}),),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "after the offers: thinking of ending it",
+        (
+            ("ik kan het niet meer aan met mijn man", OFFERS),
+            ("eigenlijk denk ik er soms aan om er een eind aan te maken", CRISIS),
+        ),
+    ),
+    # -- Look-alikes: calm, read as what they are.
+    D("look-alike: cannot find it any more", (("ik kan het niet meer vinden", CALM),)),
+    D(
+        "look-alike: husband cannot walk, a request for shopping",
+        (("mijn man kan niet meer lopen, kan iemand boodschappen doen?", {**REQUEST, "calm": True}),),
+    ),
+    D("look-alike: tired, going to sleep", (("ik ben moe, ik ga slapen", CALM),)),
+    D("look-alike: too much fuss with the app", (("het wordt me te veel gedoe met die app", CALM),)),
+    D(
+        "look-alike: her mother cannot manage the household, who can help",
+        (("mijn moeder kan het huishouden niet meer aan, wie kan helpen?", {"calm": True, "keys": ["ask_*"]}),),
+    ),
+    D("look-alike: dead tired from sport", (("ik ben doodop van het sporten haha", CALM),)),
+    D("look-alike in English: tired, off to bed", (("I'm tired, off to bed now", CALM),), state=L("en")),
+    # -- Other languages.
+    D(
+        "English at the menu: looking after dad with dementia is getting too much",
+        (("Looking after my dad with dementia is getting too much for me", {**OFFERS, "lang": "en"}),),
+        state=L("en"),
+    ),
+    D(
+        "Turkish at the menu: mother's care too heavy, tired",
+        (("annemin bakımı bana çok ağır geliyor, artık yoruldum", {**OFFERS, "lang": "tr"}),),
+        state=L("tr"),
+    ),
+    D(
+        "Polish at the menu: caring for her husband overwhelms her",
+        (("opieka nad mężem mnie przerasta, nie daję już rady", {**OFFERS, "lang": "pl"}),),
+        state=L("pl"),
+    ),
+    D(
+        "Ukrainian at the menu: caring for mum exhausts her",
+        (("догляд за мамою мене виснажує, я вже не справляюся", {**OFFERS, "lang": "uk"}),),
+        state=L("uk"),
+    ),
+    D(
+        "Arabic at the menu: caring for a sick husband is beyond her strength",
+        (("رعاية زوجي المريض أصبحت فوق طاقتي، أنا متعبة جدا", {**OFFERS, "lang": "ar"}),),
+        state=L("ar"),
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, overload_check)
+
+
+def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
+    return score(dialogues, overload_check)
