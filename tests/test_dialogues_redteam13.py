@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 13: carers' (and others') overload said in their own words,
 outside the check-ins (round 9, the check-ins: tests/test_dialogues_redteam9.py).
 
@@ -14,7 +14,6 @@ import pytest
 from flows.conversation import new_state
 from tests.dialogue_redteam_support import (
     CARER,
-    RIA,
     Dialogue,
     as_params,
     assert_holds,
@@ -85,8 +84,14 @@ BATCH_1 = [
         "at the menu: cannot cope with her husband with dementia",
         (("ik kan het niet meer aan met mijn man, hij heeft dementie", OFFERS),),
     ),
-    D("at the menu: caring for her mother is too much", (("de zorg voor mijn moeder wordt me te veel", OFFERS),)),
-    D("at the menu: so tired, caring for years", (("ik ben zo moe, ik zorg al jaren voor mijn vrouw", OFFERS),)),
+    D(
+        "at the menu: caring for her mother is too much",
+        (("de zorg voor mijn moeder wordt me te veel", OFFERS),),
+    ),
+    D(
+        "at the menu: so tired, caring for years",
+        (("ik ben zo moe, ik zorg al jaren voor mijn vrouw", OFFERS),),
+    ),
     D(
         "at the menu: weeks without sleep, father with Parkinson's calls every night",
         (("ik slaap al weken slecht, mijn vader met parkinson roept elke nacht", OFFERS),),
@@ -97,7 +102,12 @@ BATCH_1 = [
     ),
     D(
         "at the menu: anger and guilt, Alzheimer's (no crisis)",
-        (("ik word soms zo boos op hem, en dan voel ik me schuldig. hij heeft alzheimer", {**OFFERS, "not_keys": ["crisis_*"]}),),
+        (
+            (
+                "ik word soms zo boos op hem, en dan voel ik me schuldig. hij heeft alzheimer",
+                {**OFFERS, "not_keys": ["crisis_*"]},
+            ),
+        ),
     ),
     D(
         "at the menu: day and night since his stroke, 'ik ben op'",
@@ -108,7 +118,10 @@ BATCH_1 = [
     D(
         "first message: cannot cope with her husband with dementia",
         (
-            ("ik kan het niet meer aan met mijn man, hij heeft dementie", {"heard": True, "keys": ["ask_name"], "restart_ok": True}),
+            (
+                "ik kan het niet meer aan met mijn man, hij heeft dementie",
+                {"heard": True, "keys": ["ask_name"], "restart_ok": True},
+            ),
             *ONBOARD,
             ("ja", {**OFFERS, "effect": ["record_consent"]}),
         ),
@@ -174,7 +187,12 @@ BATCH_1 = [
     # -- A request in the same message: the request goes on, acknowledged, staff told.
     D(
         "overload and a request: someone to sit with her father on Tuesday",
-        (("ik trek het niet meer, kan iemand dinsdag even bij mijn vader zitten", {**REQUEST, "heard": True, "alert": "normal"}),),
+        (
+            (
+                "ik trek het niet meer, kan iemand dinsdag even bij mijn vader zitten",
+                {**REQUEST, "heard": True, "alert": "normal"},
+            ),
+        ),
     ),
     D(
         "overload and a request: shopping for the two of them",
@@ -208,7 +226,10 @@ BATCH_1 = [
         "offers answered with a request: someone with him on Saturday",
         (
             ("ik kan het niet meer aan met mijn man", OFFERS),
-            ("kan iemand zaterdag bij hem blijven zodat ik naar de kapper kan", {"keys": ["ask_*"], "not_keys": MISSES}),
+            (
+                "kan iemand zaterdag bij hem blijven zodat ik naar de kapper kan",
+                {"keys": ["ask_*"], "not_keys": MISSES},
+            ),
         ),
     ),
     # -- Never lose a crisis.
@@ -218,7 +239,12 @@ BATCH_1 = [
     ),
     D(
         "years of care and not wanting to be here any more",
-        (("ik zorg al 6 jaar voor mijn man, ik zie het niet meer zitten, soms wil ik er niet meer zijn", CRISIS),),
+        (
+            (
+                "ik zorg al 6 jaar voor mijn man, ik zie het niet meer zitten, soms wil ik er niet meer zijn",
+                CRISIS,
+            ),
+        ),
     ),
     D(
         "first message: dementia, cannot go on, wants to die",
@@ -243,7 +269,12 @@ BATCH_1 = [
     D("look-alike: too much fuss with the app", (("het wordt me te veel gedoe met die app", CALM),)),
     D(
         "look-alike: her mother cannot manage the household, who can help",
-        (("mijn moeder kan het huishouden niet meer aan, wie kan helpen?", {"calm": True, "keys": ["ask_*"]}),),
+        (
+            (
+                "mijn moeder kan het huishouden niet meer aan, wie kan helpen?",
+                {"calm": True, "keys": ["ask_*"]},
+            ),
+        ),
     ),
     D("look-alike: dead tired from sport", (("ik ben doodop van het sporten haha", CALM),)),
     D("look-alike in English: tired, off to bed", (("I'm tired, off to bed now", CALM),), state=L("en")),
