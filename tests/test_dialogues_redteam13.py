@@ -306,6 +306,189 @@ BATCH_1 = [
     ),
 ]
 
+# Batch 2, held out: written after batch 1's fixes, not aimed at them, scored before fixing.
+TO_DESCRIPTION = (("1", {}), ("1", {"keys": ["ask_description"]}))
+AFTER_REQUEST = {"keys": ["ask_sent", "overload_after_request"], "not_keys": MISSES}
+CARER_THREAD = {**CARER, "threads": WITH_THREAD["threads"]}
+
+BATCH_2 = [
+    D("at the menu: 'ik zit helemaal stuk', father with dementia", (("ik zit helemaal stuk, mijn vader met dementie woont nu bij ons", OFFERS),)),
+    D(
+        "at the menu: does not know how long she can keep it up with her mother",
+        (("ik weet niet hoe lang ik dit nog volhoud met mijn moeder", OFFERS),),
+    ),
+    D("at the menu: MS, does everything alone, 'zo op'", (("mijn vrouw heeft ms en ik doe alles alleen, ik ben zo op", OFFERS),)),
+    D(
+        "at the menu: gets to nothing any more since her husband fell ill",
+        (("ik kom nergens meer aan toe sinds mijn man ziek is, het is gewoon te veel", OFFERS),),
+    ),
+    D(
+        "at the menu: cries every day, father no longer knows her",
+        (("ik huil elke dag, mijn vader herkent me niet meer en ik sta er alleen voor", OFFERS),),
+    ),
+    D(
+        "at the menu: months without a night's sleep because of her son",
+        (("ik heb al maanden geen nacht doorgeslapen door de zorg voor mijn zoon, ik ben uitgeput", OFFERS),),
+    ),
+    D("SMS: 'k kan t nie meer aan met pa'", (("k kan t nie meer aan met pa", OFFERS),)),
+    D("SMS: caring for mum weighs on her", (("zorg voor ma valt me zwaar", OFFERS),)),
+    D(
+        "registered carer at the menu: Jan walks about at night, she is exhausted",
+        (("Jan loopt s nachts rond en slaapt overdag, ik ben kapot", OFFERS),),
+        profile=CARER,
+    ),
+    D(
+        "registered carer in a thread: to the volunteer, passed on, and the offers",
+        (("Henk, fijn dat je kwam. Eerlijk gezegd wordt de zorg voor Jan me te veel", {"offers": True, "effect": ["relay"]}),),
+        profile=CARER_THREAD,
+    ),
+    D(
+        "at the description question: Parkinson's and a trip to the physio is the description",
+        (
+            *TO_DESCRIPTION,
+            (
+                "mijn man heeft parkinson en ik kan niet alles meer alleen, hij moet dinsdag naar de fysio",
+                {"not_keys": ["ask_description", *MISSES]},
+            ),
+        ),
+    ),
+    D(
+        "overload and a request: someone to walk with her mother on Wednesday",
+        (("ik kan het niet meer alleen, wie wil er woensdag met mijn moeder wandelen?", {**REQUEST, "heard": True}),),
+    ),
+    D(
+        "overload and a request, sent: the offers for herself, a call back picked in words",
+        (
+            (
+                "ik ben zo moe van de zorg voor mijn man. Is er iemand die zaterdag de tuin kan doen?",
+                {**REQUEST, "heard": True},
+            ),
+            ("1", {}),
+            ("1", {}),
+            ("1", {}),
+            ("bel me maar", CALLBACK),
+        ),
+    ),
+    D(
+        "first message: Alzheimer's, too much, someone with him on Friday; kept through onboarding",
+        (
+            (
+                "Goedemorgen, ik zorg voor mijn man met alzheimer en het wordt me te veel. Kan er iemand vrijdag een paar uur bij hem zijn?",
+                {"heard": True, "keys": ["ask_name"], "restart_ok": True},
+            ),
+            *ONBOARD,
+            ("ja", {"effect": ["record_consent"], "keys": ["ask_*"], "not_keys": ["ask_category", *MISSES]}),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "first message in Turkish: father's care, exhausted",
+        (
+            ("Merhaba, babamın bakımı tamamen bana kaldı, çok yoruldum", {"heard": True, "keys": ["ask_name"], "restart_ok": True, "lang": "tr"}),
+            ("Ayşe", {"keys": ["ask_neighbourhood"]}),
+            ("7395", {"keys": ["consent*"]}),
+            ("evet", {**OFFERS, "lang": "tr"}),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "offers answered: someone to talk to would be nice",
+        (
+            ("de zorg voor mijn vrouw wordt me te zwaar", OFFERS),
+            ("ja, iemand om mee te praten zou fijn zijn", CALLBACK),
+        ),
+    ),
+    D(
+        "offers answered: what is respite care?",
+        (
+            ("ik ben zo moe, ik zorg al jaren voor mijn moeder", OFFERS),
+            ("wat is dat, even vrij van zorgen?", {"keys": ["care_respite"], "not_keys": MISSES}),
+        ),
+    ),
+    D(
+        "offers answered: maybe later",
+        (
+            ("ik kan het niet meer aan met mijn vader", OFFERS),
+            ("misschien later", {"keys": ["care_heavy_later"], "not_keys": MISSES}),
+        ),
+    ),
+    D(
+        "offers answered with the first choice: asking neighbours",
+        (("mijn moeder heeft dementie en ik ben op", OFFERS), ("1", {"keys": ["care_ask_intro", "ask_category"]})),
+    ),
+    # -- Crisis first.
+    D(
+        "passive wish not to be here, while caring",
+        (("soms denk ik, als ik er niet meer was, dan was het ook goed. ik zorg al jaren voor hem", CRISIS),),
+    ),
+    D(
+        "she hit him today and is frightened of herself",
+        (("ik heb hem vandaag geslagen, ik schrok van mezelf. ik kan niet meer", CRISIS),),
+    ),
+    D(
+        "he hits her when he is confused (dementia)",
+        (("mijn man heeft dementie en hij slaat mij als hij in de war is", CRISIS),),
+    ),
+    D(
+        "first message: cannot go on, does not want to live",
+        (("ik zorg voor mijn moeder en ik kan niet meer, ik wil niet meer leven", {**CRISIS, "restart_ok": True}),),
+        state=first(),
+        profile=NEW,
+    ),
+    # -- Look-alikes.
+    D(
+        "look-alike: her mother can no longer go to the shop alone (a request)",
+        (("mijn moeder kan niet meer alleen naar de winkel, wie kan haar helpen?", {"calm": True, "keys": ["ask_*"]}),),
+    ),
+    D(
+        "look-alike: a carer's request without overload",
+        (("ik zorg voor mijn moeder, kan iemand dinsdag boodschappen voor haar doen?", {**REQUEST, "calm": True}),),
+    ),
+    D("look-alike: the care is well arranged, thanks", (("de zorg is goed geregeld hoor, dank je", CALM),)),
+    D(
+        "look-alike: looking for someone to help her father with the computer",
+        (("ik ben op zoek naar iemand die mijn vader kan helpen met de computer", {**REQUEST, "calm": True}),),
+    ),
+    D(
+        "look-alike: too much shopping to carry alone",
+        (("te veel boodschappen om alleen te dragen, kan iemand helpen?", {"calm": True, "keys": ["ask_*"]}),),
+    ),
+    D("look-alike: her husband is tired after the operation", (("mijn man is erg moe na de operatie", CALM),)),
+    # -- Other languages.
+    D(
+        "English: mum with Alzheimer's, worn out, no day off in months",
+        (("My mum has Alzheimer's and I'm completely worn out, I haven't had a day off in months", {**OFFERS, "lang": "en"}),),
+        state=L("en"),
+    ),
+    D(
+        "English: exhausted, could someone sit with him on Friday",
+        (
+            (
+                "I'm exhausted from caring for my husband, could someone sit with him on Friday?",
+                {**REQUEST, "heard": True, "lang": "en"},
+            ),
+        ),
+        state=L("en"),
+    ),
+    D(
+        "Polish: mum has dementia, worn out, no time for herself",
+        (("Mama ma demencję, jestem wykończona, nie mam czasu dla siebie", {**OFFERS, "lang": "pl"}),),
+        state=L("pl"),
+    ),
+    D(
+        "Ukrainian: husband after a stroke, caring alone, very tired",
+        (("Чоловік після інсульту, я доглядаю його сама і дуже втомилася", {**OFFERS, "lang": "uk"}),),
+        state=L("uk"),
+    ),
+    D(
+        "Arabic: mother with dementia, very tired",
+        (("أمي مريضة بالخرف وأنا تعبت كثيرا", {**OFFERS, "lang": "ar"}),),
+        state=L("ar"),
+    ),
+]
+
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
