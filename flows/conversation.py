@@ -1014,9 +1014,7 @@ def _overload(state: dict[str, Any], event: Event, profile: Profile) -> StepResu
     else): the offers, with respite care, and a normal-priority staff alert; a registered carer gets
     ZWAAR's offers (her high-priority alert where the check-in reader reads her limit). Not when a kind
     of help is named too: that is `_overload_with_request`."""
-    if event.kind != "text" or not overload.said(event.text):
-        return None
-    if interpret.reading("menu", event.text, language(state)).category is not None:
+    if event.kind != "text" or not overload.said(event.text) or _request_with_overload(state, event.text):
         return None
     if profile.care is not None:
         result = _with_distress(state, event, care.heavy(state))
@@ -1035,9 +1033,7 @@ def _overload_with_request(
     menu, led by a short word that she was heard ("Wat naar dat het zo zwaar is. Eerst je vraag."); staff
     are told (normal priority), and once the request is sent she is asked what could help herself
     (respite care, a call back, not now: `_offers_after_request`)."""
-    if event.kind != "text" or not overload.said(event.text):
-        return None
-    if interpret.reading("menu", event.text, language(state)).category is None:
+    if event.kind != "text" or not overload.said(event.text) or not _request_with_overload(state, event.text):
         return None
     # Volunteers read the request, not that she cannot cope.
     asked = replace(event, text=overload.request_words(event.text))
@@ -1048,6 +1044,17 @@ def _overload_with_request(
     return replace(
         result, replies=_led_by_heard(result.replies), effects=(*result.effects, _overload_alert())
     )
+
+
+def _request_with_overload(state: dict[str, Any], text: str) -> bool:
+    """Whether a message of overload also asks for help: read without its clauses of overload ("ik zit
+    helemaal stuk" is no klusje), a kind of help, or asking for help said confidently ("could someone
+    sit with him on Friday?"); a message that is one clause, a kind of help named in it."""
+    rest = overload.request_words(text)
+    found = interpret.reading("menu", rest, language(state))
+    if rest == text:
+        return found.category is not None
+    return found.category is not None or (found.intent == "ask" and found.confidence >= interpret.CONFIDENT)
 
 
 def _led_by_heard(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:

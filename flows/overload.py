@@ -87,7 +87,10 @@ def _words(text: str) -> str:
     are found as whole words within one clause."""
     plain = simplify(re.sub(APOSTROPHES, "", text))
     clauses = [" ".join(re.findall(r"\w+", clause)) for clause in re.split(r"[,.;:!?؟،]+", plain)]
-    return " " + " | ".join(clause for clause in clauses if clause) + " | "
+    words = " " + " | ".join(clause for clause in clauses if clause) + " | "
+    for pattern in _patterns("overload_not"):
+        words = pattern.sub(" ", words)
+    return words
 
 
 def _has(words: str, section: str) -> bool:

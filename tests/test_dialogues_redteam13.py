@@ -312,12 +312,18 @@ AFTER_REQUEST = {"keys": ["ask_sent", "overload_after_request"], "not_keys": MIS
 CARER_THREAD = {**CARER, "threads": WITH_THREAD["threads"]}
 
 BATCH_2 = [
-    D("at the menu: 'ik zit helemaal stuk', father with dementia", (("ik zit helemaal stuk, mijn vader met dementie woont nu bij ons", OFFERS),)),
+    D(
+        "at the menu: 'ik zit helemaal stuk', father with dementia",
+        (("ik zit helemaal stuk, mijn vader met dementie woont nu bij ons", OFFERS),),
+    ),
     D(
         "at the menu: does not know how long she can keep it up with her mother",
         (("ik weet niet hoe lang ik dit nog volhoud met mijn moeder", OFFERS),),
     ),
-    D("at the menu: MS, does everything alone, 'zo op'", (("mijn vrouw heeft ms en ik doe alles alleen, ik ben zo op", OFFERS),)),
+    D(
+        "at the menu: MS, does everything alone, 'zo op'",
+        (("mijn vrouw heeft ms en ik doe alles alleen, ik ben zo op", OFFERS),),
+    ),
     D(
         "at the menu: gets to nothing any more since her husband fell ill",
         (("ik kom nergens meer aan toe sinds mijn man ziek is, het is gewoon te veel", OFFERS),),
@@ -339,7 +345,12 @@ BATCH_2 = [
     ),
     D(
         "registered carer in a thread: to the volunteer, passed on, and the offers",
-        (("Henk, fijn dat je kwam. Eerlijk gezegd wordt de zorg voor Jan me te veel", {"offers": True, "effect": ["relay"]}),),
+        (
+            (
+                "Henk, fijn dat je kwam. Eerlijk gezegd wordt de zorg voor Jan me te veel",
+                {"offers": True, "effect": ["relay"]},
+            ),
+        ),
         profile=CARER_THREAD,
     ),
     D(
@@ -354,7 +365,12 @@ BATCH_2 = [
     ),
     D(
         "overload and a request: someone to walk with her mother on Wednesday",
-        (("ik kan het niet meer alleen, wie wil er woensdag met mijn moeder wandelen?", {**REQUEST, "heard": True}),),
+        (
+            (
+                "ik kan het niet meer alleen, wie wil er woensdag met mijn moeder wandelen?",
+                {**REQUEST, "heard": True},
+            ),
+        ),
     ),
     D(
         "overload and a request, sent: the offers for herself, a call back picked in words",
@@ -363,9 +379,7 @@ BATCH_2 = [
                 "ik ben zo moe van de zorg voor mijn man. Is er iemand die zaterdag de tuin kan doen?",
                 {**REQUEST, "heard": True},
             ),
-            ("1", {}),
-            ("1", {}),
-            ("1", {}),
+            ("1", AFTER_REQUEST),
             ("bel me maar", CALLBACK),
         ),
     ),
@@ -385,7 +399,10 @@ BATCH_2 = [
     D(
         "first message in Turkish: father's care, exhausted",
         (
-            ("Merhaba, babamın bakımı tamamen bana kaldı, çok yoruldum", {"heard": True, "keys": ["ask_name"], "restart_ok": True, "lang": "tr"}),
+            (
+                "Merhaba, babamın bakımı tamamen bana kaldı, çok yoruldum",
+                {"heard": True, "keys": ["ask_name"], "restart_ok": True, "lang": "tr"},
+            ),
             ("Ayşe", {"keys": ["ask_neighbourhood"]}),
             ("7395", {"keys": ["consent*"]}),
             ("evet", {**OFFERS, "lang": "tr"}),
@@ -416,7 +433,10 @@ BATCH_2 = [
     ),
     D(
         "offers answered with the first choice: asking neighbours",
-        (("mijn moeder heeft dementie en ik ben op", OFFERS), ("1", {"keys": ["care_ask_intro", "ask_category"]})),
+        (
+            ("mijn moeder heeft dementie en ik ben op", OFFERS),
+            ("1", {"keys": ["care_ask_intro", "ask_category"]}),
+        ),
     ),
     # -- Crisis first.
     D(
@@ -426,6 +446,8 @@ BATCH_2 = [
     D(
         "she hit him today and is frightened of herself",
         (("ik heb hem vandaag geslagen, ik schrok van mezelf. ik kan niet meer", CRISIS),),
+        gap="the crisis reader (flows/understanding/data/crisis.toml, another round's) has no words of a carer"
+        " hurting the one cared for said in the past ('ik heb hem geslagen'); the offers and a normal alert come",
     ),
     D(
         "he hits her when he is confused (dementia)",
@@ -433,33 +455,66 @@ BATCH_2 = [
     ),
     D(
         "first message: cannot go on, does not want to live",
-        (("ik zorg voor mijn moeder en ik kan niet meer, ik wil niet meer leven", {**CRISIS, "restart_ok": True}),),
+        (
+            (
+                "ik zorg voor mijn moeder en ik kan niet meer, ik wil niet meer leven",
+                {**CRISIS, "restart_ok": True},
+            ),
+        ),
         state=first(),
         profile=NEW,
     ),
     # -- Look-alikes.
     D(
         "look-alike: her mother can no longer go to the shop alone (a request)",
-        (("mijn moeder kan niet meer alleen naar de winkel, wie kan haar helpen?", {"calm": True, "keys": ["ask_*"]}),),
+        (
+            (
+                "mijn moeder kan niet meer alleen naar de winkel, wie kan haar helpen?",
+                {"calm": True, "keys": ["ask_*"]},
+            ),
+        ),
     ),
     D(
         "look-alike: a carer's request without overload",
-        (("ik zorg voor mijn moeder, kan iemand dinsdag boodschappen voor haar doen?", {**REQUEST, "calm": True}),),
+        (
+            (
+                "ik zorg voor mijn moeder, kan iemand dinsdag boodschappen voor haar doen?",
+                {**REQUEST, "calm": True},
+            ),
+        ),
     ),
     D("look-alike: the care is well arranged, thanks", (("de zorg is goed geregeld hoor, dank je", CALM),)),
     D(
         "look-alike: looking for someone to help her father with the computer",
-        (("ik ben op zoek naar iemand die mijn vader kan helpen met de computer", {**REQUEST, "calm": True}),),
+        (
+            (
+                "ik ben op zoek naar iemand die mijn vader kan helpen met de computer",
+                {**REQUEST, "calm": True},
+            ),
+        ),
     ),
     D(
         "look-alike: too much shopping to carry alone",
-        (("te veel boodschappen om alleen te dragen, kan iemand helpen?", {"calm": True, "keys": ["ask_*"]}),),
+        (
+            (
+                "te veel boodschappen om alleen te dragen, kan iemand helpen?",
+                {"calm": True, "keys": ["ask_*"]},
+            ),
+        ),
     ),
-    D("look-alike: her husband is tired after the operation", (("mijn man is erg moe na de operatie", CALM),)),
+    D(
+        "look-alike: her husband is tired after the operation",
+        (("mijn man is erg moe na de operatie", CALM),),
+    ),
     # -- Other languages.
     D(
         "English: mum with Alzheimer's, worn out, no day off in months",
-        (("My mum has Alzheimer's and I'm completely worn out, I haven't had a day off in months", {**OFFERS, "lang": "en"}),),
+        (
+            (
+                "My mum has Alzheimer's and I'm completely worn out, I haven't had a day off in months",
+                {**OFFERS, "lang": "en"},
+            ),
+        ),
         state=L("en"),
     ),
     D(
@@ -471,6 +526,8 @@ BATCH_2 = [
             ),
         ),
         state=L("en"),
+        gap="'sit with him' is no kind of help for the English category reader (categories.toml [gezelschap.en]):"
+        " heard, and 'What do you need help with?' is asked",
     ),
     D(
         "Polish: mum has dementia, worn out, no time for herself",
@@ -489,9 +546,138 @@ BATCH_2 = [
     ),
 ]
 
+# Guards: what the fixes must not break (written with batch 2's fixes).
+GUARDS = [
+    D("on holiday with her husband is no overload", (("ik ben op vakantie met mijn man", CALM),)),
+    D(
+        "cannot walk since the stroke, a request for shopping",
+        (
+            (
+                "ik kan niet meer lopen sinds mijn beroerte, kan iemand boodschappen doen?",
+                {**REQUEST, "calm": True},
+            ),
+        ),
+    ),
+    D("tired, 'maak je geen zorgen'", (("ik ben moe hoor, maak je geen zorgen", CALM),)),
+    D(
+        "husband ill, someone to walk the dog on Saturday: a request",
+        (("mijn man is ziek, kan iemand zaterdag de hond uitlaten?", {**REQUEST, "calm": True}),),
+    ),
+    D(
+        "cannot find the keys, her husband has them",
+        (("ik kan het niet meer vinden, mijn man heeft de sleutels", CALM),),
+    ),
+    D(
+        "too much fuss with the app, her daughter helps",
+        (("het wordt me te veel gedoe met die app, mijn dochter helpt me wel", CALM),),
+    ),
+    D(
+        "tired of the app in English",
+        (("I'm so tired of this app, my husband says it's fine", CALM),),
+        state=L("en"),
+    ),
+    D(
+        "the request's words without the overload: volunteers read the request only",
+        (
+            (
+                "ik trek het niet meer, kan iemand dinsdag even bij mijn vader zitten",
+                {"keys": ["ask_summary"], "not_says": ["trek het"], "says": ["bij mijn vader zitten"]},
+            ),
+            ("1", {**AFTER_REQUEST, "effect": ["create_request"]}),
+            ("3", {"keys": ["care_heavy_later"], "no_effect": ["alert_staff"]}),
+        ),
+    ),
+    D(
+        "overload and a request, cancelled: no offers after it",
+        (
+            (
+                "ik trek het niet meer, kan iemand dinsdag even bij mijn vader zitten",
+                {"keys": ["ask_summary"]},
+            ),
+            ("annuleren", {"not_keys": ["overload_after_request"]}),
+            ("hallo", {"not_keys": ["overload_after_request"]}),
+        ),
+    ),
+    D(
+        "a first message that only says it cannot cope: heard, the plain offers after onboarding",
+        (
+            ("ik kan het niet meer aan", {"heard": True, "keys": ["ask_name"], "restart_ok": True}),
+            *ONBOARD,
+            ("ja", OFFERS),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "a first message with overload and a request: onboarding, the request, sent, the offers for herself",
+        (
+            (
+                "mijn vrouw heeft dementie en ik ben kapot. kan er iemand zaterdag boodschappen voor ons doen?",
+                {"heard": True, "keys": ["ask_name"], "restart_ok": True},
+            ),
+            *ONBOARD,
+            ("ja", {"keys": ["ask_summary"], "not_keys": MISSES}),
+            ("1", AFTER_REQUEST),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "consent declined after a first message of overload: the offers all the same",
+        (
+            ("de zorg voor mijn moeder wordt me te veel", {"heard": True, "restart_ok": True}),
+            *ONBOARD,
+            ("nee", {"offers": True, "keys": ["consent_declined"]}),
+        ),
+        state=first(),
+        profile=NEW,
+    ),
+    D(
+        "registered carer mid-question: ZWAAR's offers, then the question again",
+        (
+            *TO_WHEN,
+            ("de zorg voor Jan wordt me echt te veel", {"keys": ["care_heavy_offers"], "offers": True}),
+            ("4", {"keys": ["ask_when"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "asking neighbours from the carer's offers",
+        (
+            ("de zorg voor mijn moeder wordt me te veel", OFFERS),
+            ("1", {"keys": ["care_ask_intro", "ask_category"]}),
+        ),
+    ),
+    D(
+        "too much shopping for her mother: a request, no overload",
+        (("te veel boodschappen voor mijn moeder, kan iemand helpen?", {"calm": True, "keys": ["ask_*"]}),),
+    ),
+    D(
+        "a check-in is still read as before",
+        (
+            (
+                {"internal": "care_checkin", "meta": {"checkin_id": 7, "name": "Jan"}},
+                {"keys": ["care_checkin"]},
+            ),
+            ("het gaat wel, ik ben wel moe", {"not_keys": ["distress_offers"]}),
+        ),
+        profile=CARER,
+    ),
+]
+
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, overload_check)
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, overload_check)
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
     assert_holds(dialogue, overload_check)
 
 
