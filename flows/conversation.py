@@ -1098,7 +1098,7 @@ def _overload_first(
         result = first_contact.start(state, asked, profile, now, command)
         if "request_kept_onboarding" not in [reply.key for reply in result.replies]:
             return result
-        result.state[OVERLOAD_REQUEST] = True
+        result.state[OVERLOAD_KEPT] = "respite"
         replies = tuple(
             say("distress_heard_request_onboarding") if reply.key == "request_kept_onboarding" else reply
             for reply in result.replies
@@ -1121,16 +1121,17 @@ def _cannot_cope_alone(text: str, lang: str) -> bool:
 
 
 def _offers_when_onboarded(result: StepResult) -> StepResult:
-    """Onboarding after a first message of overload is done: the offers instead of the menu (with a
-    normal-priority staff alert). Where it goes on to a request told meanwhile, the offers come when
-    that request is sent."""
+    """Onboarding after a first message of overload is done: the offers instead of the menu, with a
+    normal-priority staff alert (not before: consent is asked first). Where it goes on to the request
+    (told in the first message, or meanwhile) the alert goes now, and the offers come when that request
+    is sent."""
     state = result.state
     if not state.get(OVERLOAD_KEPT) or state.get("flow") == "onboarding":
         return result
     kept = state.pop(OVERLOAD_KEPT)
     if state.get("flow") != "menu":
         state[OVERLOAD_REQUEST] = True
-        return result
+        return replace(result, effects=(*result.effects, _overload_alert()))
     replies = result.replies
     if replies and replies[-1].key == "menu":
         replies = replies[:-1]

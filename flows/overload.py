@@ -12,7 +12,9 @@ here, pure, from word lists in flows/understanding/data/conversation.toml ("Dial
   words of caring.
 
 "ik ben moe, ik ga slapen", "het wordt me te veel gedoe met die app", "ik kan het niet meer vinden" have
-neither: no overload. Whether a request is said too is the caller's to read.
+neither: no overload; nor when it goes well after all ([overload_undone]: "... ik ben moe maar gelukkig"),
+and "te veel gedoe" is taken out before reading ([overload_not]). Whether a request is said too is the
+caller's to read.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ GAP_WORDS = 4
 def said(text: str) -> bool:
     """Whether `text` tells of a carer's overload (see the module's docstring)."""
     words = _words(text)
+    if _has(words, "overload_undone"):
+        return False
     caring = _has(words, "overload_caring")
     if caring and _has(words, "overload_weary"):
         return True

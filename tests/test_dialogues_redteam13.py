@@ -1,8 +1,92 @@
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, E501
 """Red team of whole conversations, round 13: carers' (and others') overload said in their own words,
 outside the check-ins (round 9, the check-ins: tests/test_dialogues_redteam9.py).
 
-(Figures, mechanisms and decisions: filled in below as the round goes.)
+Replayed through `flows.conversation.step` with the golden transcripts' fixed clock (Monday 23 November
+2026, 10:00 UTC); each dialogue is data (tests/dialogue_redteam_support.py). This round's own checks of a
+turn (`overload_check`): `offers` (the offers of help, or ZWAAR's for a registered carer, and a staff
+alert), `heard` (a kind acknowledgement: the offers or a distress_* text or lead), `calm` (no offers, no
+distress or crisis text, no staff alert), `alert` (a staff alert of that priority), `lang`. Most
+dialogues start at the menu with Ria, a consented resident who is no registered carer; some with a new
+person (`first()`, no profile), Ria as registered carer of Jan (CARER), or in a thread with Henk.
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (a5ebab9):
+- Batch 1 (BATCH_1, 37 dialogues, written before reading the flows): main 25/55 turns, 14/37 dialogues;
+  after its fixes 55/55, 37/37. On main the look-alikes (7), the crises (4), the two registered carers at
+  the menu and Ukrainian held; the rest was the menu (Nederlands "Waarmee zoek je hulp?" or "Dat begreep
+  ik niet"), a first message onboarded with no word of it, a thread passed on only, a request with no
+  word of the overload, and the offers never reached so their words were a miss or MENS.
+- Batch 2 (BATCH_2, 34 held-out dialogues, written after batch 1's fixes, not aimed at them): main 19/48,
+  12/34; before its own fixes 37/48, 23/34 (the honest figure); after 46/48, 32/34 (two known gaps,
+  below). First scored 38/50, 22/34: one expectation was wrong about the flow (a request with its day
+  and a known neighbourhood goes straight to the summary, so one "1" sends it, not three); the figures
+  above are of the corrected dialogue. What failed before the fixes: words not listed ("ik zit helemaal
+  stuk", "hoe lang ik dit nog volhoud", "ik ben zo op", "ik sta er alleen voor", "k kan t nie meer aan
+  met pa", "wordt de zorg voor Jan me te veel"), "stuk" read as a klusje, "misschien later" at the
+  offers, a crisis (gap) and "sit with him" (gap).
+- Guards (GUARDS, 17 dialogues, with batch 2's fixes; some check new behaviour, so main is low): main
+  25/36, 11/16 of the first 16; before batch 2's fixes 36/36, 16/16; 37/37, 17/17 after. One caught a
+  false reading of batch 2's first fix ("het wordt me te veel gedoe met die app, mijn dochter helpt me
+  wel" got the offers once the request was read without the clauses of overload); the 17th ("ik zorg
+  voor mijn kleinkinderen, ik ben moe maar gelukkig") was seen while probing look-alikes after the fixes.
+
+What failed and what changed (mechanisms):
+- Outside a check-in the offers came only for a message that says nothing but not coping
+  (conversation.py `_distress` / `_distress_alone`) or for a registered carer read as a check-in answer.
+  What carers write also says who, the illness, how long, the nights. Now flows/overload.py `said` (pure,
+  word lists in conversation.toml "Dialogue round 13") reads a carer's overload: clear words of not
+  coping ([cannot_cope], [overload_clear]) beside the one cared for ([overload_relation]) or words of
+  caring ([overload_caring]: zorg voor, dementie, Parkinson, kanker, beroerte, al jaren, dag en nacht,
+  ...), or words of being worn out ([overload_weary]: moe, slaap slecht, geen tijd voor mezelf,
+  schuldig, boos op hem, ...) beside words of caring. A phrase with " ... " allows a few words between
+  ("ik slaap al weken slecht"); short clear words count only at a clause's end ([overload_clause_end]:
+  "ik ben op" is not "ik ben op vakantie met mijn man", "ik kan niet meer" not "... lopen"); "te veel
+  gedoe" is taken out ([overload_not]) and "... maar gelukkig" undoes it ([overload_undone]).
+- conversation.py `_overload` (at the menu before `_distress`; in a thread after the message is passed
+  on; mid-question where the flow found no answer, `_overload_for_miss`): the offers, now with respite
+  care for someone who is no registered carer (`care.distress(respite=True)`), and a normal-priority
+  staff alert (`distress`); a registered carer gets ZWAAR's offers (high priority where the check-in
+  reader reads her limit, else normal).
+- A first message (`_overload_first`, before `first_contact.start`): heard at once after the welcome
+  (`distress_heard_onboarding`), the overload kept through onboarding (state `overload_kept`), and when
+  onboarding is done the offers instead of the menu, with the alert (`_offers_when_onboarded`). Clear
+  words alone ("ik kan het niet meer aan") are heard the same way, with the plain offers.
+- Overload and a request in one message (`_overload_with_request`; `_request_with_overload` reads the
+  request without the clauses of overload, `overload.request_words`): see Decided.
+- The offers in words: "een paar uurtjes vrij", "iemand om mee te praten", "misschien later"
+  ([overload_offer_respite], [overload_offer_call], [overload_offer_none], read by
+  `care.offer_in_words` after round 9's lists).
+
+Decided:
+- Overload with a request ("ik trek het niet meer, kan iemand dinsdag even bij mijn vader zitten"): a
+  carer wants the request done, not a choice between menus. The request goes on as any request at the
+  menu, led by "Wat naar dat het zo zwaar is. Eerst je vraag." (`distress_heard_request`); the request's
+  words are those without the overload (volunteers read "Kan iemand dinsdag even bij mijn vader zitten",
+  not that she cannot cope; she sees it in the summary before it goes); staff are told (normal
+  priority); once the request is sent "En hoe gaat het met jou? Wat kan jou nog helpen?"
+  (`overload_after_request`: respite information, a call back, not now; cancelled: nothing more). In a
+  first message the request is kept through onboarding (`distress_heard_request_onboarding`).
+- Priority: overload in one's own words is a normal-priority alert (a person looks, the same day); a
+  call back asked for is high (care_callback, as after ZWAAR); a crisis is high at once and the crisis
+  path stays first: every crisis dialogue (afraid of hurting him, not wanting to be here, after the
+  offers) gets the crisis answer, never the offers. For a new person the alert waits until consent is
+  asked (it goes with the offers, or when the request goes on); declining consent still gets the offers.
+- Respite care is offered to anyone whose words tell of caring for someone; the plain offers (no
+  respite) stay for clear words alone.
+- A registered carer at her limit with a request in the same message still gets ZWAAR's offers first
+  (round 9's `_heavy_in_words(limit=True)` runs before); left as decided there.
+
+Known misses (strict xfails, `gap=`):
+- "ik heb hem vandaag geslagen, ik schrok van mezelf. ik kan niet meer": a carer who hurt the one cared
+  for is no crisis for the crisis reader (crisis.toml, another round's file, not changed here): the
+  offers and a normal alert come. Passed to the crisis reader's round.
+- "I'm exhausted from caring for my husband, could someone sit with him on Friday?": heard, but "sit
+  with him" is no kind of help for the English category reader, so "What do you need help with?" is
+  asked (categories.toml [gezelschap.en], not changed here).
+
+Noticed and left: MENU in the middle of a request said with overload drops the after-request offers
+(the marker goes when the flow leaves the ask flow). "ik word zo boos op die app" at the menu is read
+as a computer request (not this round's reading).
 """
 
 from __future__ import annotations
@@ -572,6 +656,10 @@ GUARDS = [
         (("het wordt me te veel gedoe met die app, mijn dochter helpt me wel", CALM),),
     ),
     D(
+        "caring for the grandchildren, tired but happy",
+        (("ik zorg voor mijn kleinkinderen, ik ben moe maar gelukkig", CALM),),
+    ),
+    D(
         "tired of the app in English",
         (("I'm so tired of this app, my husband says it's fine", CALM),),
         state=L("en"),
@@ -616,7 +704,7 @@ GUARDS = [
                 {"heard": True, "keys": ["ask_name"], "restart_ok": True},
             ),
             *ONBOARD,
-            ("ja", {"keys": ["ask_summary"], "not_keys": MISSES}),
+            ("ja", {"keys": ["ask_summary"], "not_keys": MISSES, "alert": "normal"}),
             ("1", AFTER_REQUEST),
         ),
         state=first(),
