@@ -605,9 +605,8 @@ def offer_in_words(state: dict[str, Any], text: str) -> str | None:
     }
     if len(picked) == 1 and 1 <= (place := picked.pop()) <= len(offered):
         return offered[place - 1]
-    if (says_any(text, "care_offer_none") or says_any(text, "overload_offer_none")) and not read_checkin(
-        text
-    )[1]:
+    said_none = says_any(text, "care_offer_none") or says_any(text, "overload_offer_none")
+    if said_none and not read_checkin(text)[1]:
         # "nee hoor, het lukt wel"; not "nee, ik kan het echt niet meer aan": at her limit, no "not now".
         return _offered(offered, "none")
     return None
