@@ -45,6 +45,8 @@ PERSON_CONTACT_MESSAGES = 3
 COMMANDS = frozenset({"care", "heavy"})
 ANSWERS = ("good", "okay", "heavy")
 OFFERS = ("ask", "respite", "callback", "none")
+# The questions whose choices are these offers.
+OFFER_PROMPTS = ("care_heavy_offers", "distress_offers", "overload_after_request")
 MAX_NAME = 40
 # A button's check-in id is read back as a number: anything longer is not one of ours.
 MAX_ID_DIGITS = 18
@@ -151,13 +153,26 @@ def heavy(state: dict[str, Any]) -> StepResult:
 DISTRESS_OFFERS = ("ask", "callback", "none")
 
 
-def distress(state: dict[str, Any]) -> StepResult:
+def distress(state: dict[str, Any], *, respite: bool = False) -> StepResult:
     """Someone who is no registered carer says they cannot cope ("ik trek het niet meer"): asking
     neighbours for help, a call back from a person, or not now; the question they were busy with is
-    asked again after the answer (as after ZWAAR)."""
+    asked again after the answer (as after ZWAAR). With `respite` (round 13: the words tell of caring
+    for someone, "de zorg voor mijn moeder wordt me te veel") respite care is offered too."""
     _keep_resume(state)
-    choices = tuple(Choice(f"care_offer::{offer}", f"care_offer_{offer}") for offer in DISTRESS_OFFERS)
+    offers = OFFERS if respite else DISTRESS_OFFERS
+    choices = tuple(Choice(f"care_offer::{offer}", f"care_offer_{offer}") for offer in offers)
     return StepResult(state, (prompt(state, "distress_offers", choices),))
+
+
+# After a request sent by someone who said in the same words that it is too much (round 13): the
+# offers for herself, the request already asked.
+AFTER_REQUEST_OFFERS = ("respite", "callback", "none")
+
+
+def after_request(state: dict[str, Any]) -> Reply:
+    """ "En hoe gaat het met jou?": respite information, a call back, or not now."""
+    choices = tuple(Choice(f"care_offer::{offer}", f"care_offer_{offer}") for offer in AFTER_REQUEST_OFFERS)
+    return prompt(state, "overload_after_request", choices)
 
 
 def respite_info(state: dict[str, Any]) -> tuple[Reply, ...]:
@@ -176,7 +191,7 @@ def _keep_resume(state: dict[str, Any]) -> None:
     """Remember the question the person was busy with, to ask it again after the check-in."""
     last = state.get("prompt")
     busy = state.get("flow") not in (None, "menu")
-    ours = ("care_checkin", "care_heavy_offers", "distress_offers", "invite")
+    ours = ("care_checkin", *OFFER_PROMPTS, "invite")
     if busy and last and not str(last.get("key", "")).startswith(ours):
         state["resume_prompt"] = last
 
@@ -623,7 +638,12 @@ def _paused(state: dict[str, Any], until: datetime) -> StepResult:
 
 
 # The offers after Zwaar (or the distress offers) picked in a sentence: conversation.toml sections.
-_OFFER_WORDS = (("callback", "care_offer_call"), ("respite", "care_offer_respite"))
+_OFFER_WORDS = (
+    ("callback", "care_offer_call"),
+    ("respite", "care_offer_respite"),
+    ("callback", "overload_offer_call"),
+    ("respite", "overload_offer_respite"),
+)
 
 
 def offer_in_words(state: dict[str, Any], text: str) -> str | None:
@@ -633,7 +653,7 @@ def offer_in_words(state: dict[str, Any], text: str) -> str | None:
     not now. None when none of these is said (a request in words is the caller's to read)."""
     offered = [str(key) for key, _ in state.get("offered") or []]
     prompt_key = str((state.get("prompt") or {}).get("key") or "")
-    if prompt_key not in ("care_heavy_offers", "distress_offers") or not offered or not text.strip():
+    if prompt_key not in OFFER_PROMPTS or not offered or not text.strip():
         return None
     for offer, section in _OFFER_WORDS:
         if says_any(text, section):
@@ -647,7 +667,8 @@ def offer_in_words(state: dict[str, Any], text: str) -> str | None:
     }
     if len(picked) == 1 and 1 <= (place := picked.pop()) <= len(offered):
         return offered[place - 1]
-    if says_any(text, "care_offer_none") and not read_checkin(text)[1]:
+    said_none = says_any(text, "care_offer_none") or says_any(text, "overload_offer_none")
+    if said_none and not read_checkin(text)[1]:
         # "nee hoor, het lukt wel"; not "nee, ik kan het echt niet meer aan": at her limit, no "not now".
         return _offered(offered, "none")
     return None
@@ -656,7 +677,7 @@ def offer_in_words(state: dict[str, Any], text: str) -> str | None:
 def offered_key(state: dict[str, Any], offer: str) -> str | None:
     """The key of `offer` ("callback") among the offers open in `state`, if they are open."""
     prompt_key = str((state.get("prompt") or {}).get("key") or "")
-    if prompt_key not in ("care_heavy_offers", "distress_offers"):
+    if prompt_key not in OFFER_PROMPTS:
         return None
     return _offered([str(key) for key, _ in state.get("offered") or []], offer)
 

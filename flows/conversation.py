@@ -36,6 +36,7 @@ from flows import (
     my_requests,
     offer,
     onboarding,
+    overload,
     own_facts,
     privacy,
     reminders,
@@ -139,8 +140,10 @@ COMMAND_HANDLERS: Mapping[str, Callable[[Turn], StepResult]] = {
 }
 # The flow a person is in, by `state["flow"]`; anything else is the menu.
 FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
-    "onboarding": lambda turn: menu.carry_on(
-        onboarding.handle(turn.state, turn.event, turn.profile, turn.now), turn.profile, turn.now
+    "onboarding": lambda turn: _offers_when_onboarded(
+        menu.carry_on(
+            onboarding.handle(turn.state, turn.event, turn.profile, turn.now), turn.profile, turn.now
+        )
     ),
     "ask": lambda turn: ask.handle(turn.state, turn.event, turn.profile, turn.now),
     "offer": lambda turn: _menu_when_done(
@@ -196,7 +199,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
     contact = state.get(care.PERSON_CONTACT)
-    result = _route(state, event, now, profile, followed=followed)
+    result = _offers_after_request(_route(state, event, now, profile, followed=followed))
     if event.kind == "text" and contact and result.state.get(care.PERSON_CONTACT) == contact:
         _count_down(result.state, care.PERSON_CONTACT)
     if followed:
@@ -341,7 +344,8 @@ def _route(
     if command == "circle" and argument:
         return circle.join_by_code(state, argument)
     if not state.get("greeted"):
-        return first_contact.start(state, event, profile, now, command)
+        heard = _overload_first(state, event, profile, now, command)
+        return heard or first_contact.start(state, event, profile, now, command)
     turn = Turn(state, event, profile, now, command, argument, answer)
     if command in ("start", "menu", "help"):
         return COMMAND_HANDLERS[command](turn)
@@ -385,7 +389,7 @@ def _route(
             # "goedemiddag" at "Voor wie zorg je?" is no name, "hoi, hoe gaat het?" no choice: a kind
             # word and the question again, with nothing the flow did with it.
             return StepResult(kept, _kindly(kept, polite))
-        cared = _distress_for_miss(handled, asked, event, profile)
+        cared = _overload_for_miss(_distress_for_miss(handled, asked, event, profile), asked, event, profile)
         return _politeness_for_miss(_about_us_for_miss(cared, asked, event), asked, event)
     return _on_menu(state, event, answer, profile, now)
 
@@ -770,8 +774,18 @@ def _on_menu(
         and (limit := _heavy_in_words(state, event, profile, limit=True))
     ):
         return limit  # "ik kan niet meer, ik ben op": at her limit, before a request read in the words
+    if answer is None and event.kind == "text" and (told := _overload(state, event, profile)):
+        return told  # "de zorg voor mijn moeder wordt me te veel": a carer's overload in her own words
     if answer is None and event.kind == "text" and (cared := _distress(state, event, profile)):
         return cared  # "ik trek het niet meer" from someone who is no registered carer
+    if (
+        answer is None
+        and event.kind == "text"
+        and (both := _overload_with_request(state, event, profile, now))
+    ):
+        return (
+            both  # "ik trek het niet meer, kan iemand dinsdag bij mijn vader zitten": heard, and the request
+        )
     if answer is None and event.kind == "text" and (registering := _carer_in_words(state, event, profile)):
         return registering
     if answer is None and event.kind == "text" and (cancelling := _cancel_with_reason(state, event, profile)):
@@ -1008,8 +1022,10 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     ):
         # "we zijn klaar, bedankt voor alles Henk!": passed on, then "is the help done?" once.
         return replace(relayed, replies=(*relayed.replies, done))
-    cared = _heavy_in_words(relayed.state, event, profile, limit=True) or _distress(
-        relayed.state, event, profile
+    cared = (
+        _heavy_in_words(relayed.state, event, profile, limit=True)
+        or _overload(relayed.state, event, profile)
+        or _distress(relayed.state, event, profile)
     )
     if cared is not None:
         # "ik trek het niet meer" written to the neighbour: passed on, and the offers of help too.
@@ -1160,3 +1176,162 @@ def _menu_when_done(result: StepResult, flow: str, *, silent: bool = False) -> S
 
 def _then_menu(result: StepResult) -> StepResult:
     return replace(result, replies=(*result.replies, *menu.show(result.state, "menu").replies))
+
+
+# --- Dialogue round 13 (tests/test_dialogues_redteam13.py): overload in one's own words -------------
+
+# State markers: a first message's overload kept through onboarding ("respite" or "plain": which
+# offers), and a request said with overload (the offers for the person herself once it is sent).
+OVERLOAD_KEPT = "overload_kept"
+OVERLOAD_REQUEST = "overload_request"
+
+
+def _overload_alert() -> Effect:
+    return Effect("alert_staff", {"kind": "distress", "priority": "normal"})
+
+
+def _overload(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
+    """A carer's overload told with who she cares for, the illness, the nights, how long
+    (`overload.said`: "ik kan het niet meer aan met mijn man, hij heeft dementie", "ik ben zo moe, ik
+    zorg al jaren voor mijn vrouw"), which `_distress` leaves (it takes only messages that say nothing
+    else): the offers, with respite care, and a normal-priority staff alert; a registered carer gets
+    ZWAAR's offers (her high-priority alert where the check-in reader reads her limit). Not when a kind
+    of help is named too: that is `_overload_with_request`."""
+    if event.kind != "text" or not overload.said(event.text) or _request_with_overload(state, event.text):
+        return None
+    if profile.care is not None:
+        result = _with_distress(state, event, care.heavy(state))
+        if any(effect.kind == "alert_staff" for effect in result.effects):
+            return result
+    else:
+        result = care.distress(state, respite=True)
+    return replace(result, effects=(*result.effects, _overload_alert()))
+
+
+def _overload_with_request(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime
+) -> StepResult | None:
+    """Overload and a request in one message ("ik trek het niet meer, kan iemand dinsdag even bij mijn
+    vader zitten"). Decided: the request is what she asked for, so it goes on as any request at the
+    menu, led by a short word that she was heard ("Wat naar dat het zo zwaar is. Eerst je vraag."); staff
+    are told (normal priority), and once the request is sent she is asked what could help herself
+    (respite care, a call back, not now: `_offers_after_request`)."""
+    if event.kind != "text" or not overload.said(event.text) or not _request_with_overload(state, event.text):
+        return None
+    # Volunteers read the request, not that she cannot cope.
+    asked = replace(event, text=overload.request_words(event.text))
+    result = first_contact.act_on_intent(state, asked, profile, now, context="menu")
+    if result is None or not result.replies:
+        return None
+    result.state[OVERLOAD_REQUEST] = True
+    return replace(
+        result, replies=_led_by_heard(result.replies), effects=(*result.effects, _overload_alert())
+    )
+
+
+def _request_with_overload(state: dict[str, Any], text: str) -> bool:
+    """Whether a message of overload also asks for help: read without its clauses of overload ("ik zit
+    helemaal stuk" is no klusje), a kind of help, or asking for help said confidently ("could someone
+    sit with him on Friday?"); a message that is one clause, a kind of help named in it."""
+    rest = overload.request_words(text)
+    found = interpret.reading("menu", rest, language(state))
+    if rest == text:
+        return found.category is not None
+    return found.category is not None or (found.intent == "ask" and found.confidence >= interpret.CONFIDENT)
+
+
+def _led_by_heard(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:
+    first, *rest = replies
+    if first.lead is None:
+        return (replace(first, lead="distress_heard_request"), *rest)
+    return (say("distress_heard_request"), *replies)
+
+
+def _offers_after_request(result: StepResult) -> StepResult:
+    """The request said with overload is sent: "En hoe gaat het met jou?" with respite care, a call back
+    or not now. Left without sending (cancelled, MENU): the marker goes, nothing more is said."""
+    state = result.state
+    if not state.get(OVERLOAD_REQUEST) or state.get("flow") in ("ask", "onboarding"):
+        return result
+    state.pop(OVERLOAD_REQUEST, None)
+    if not any(effect.kind == "create_request" for effect in result.effects):
+        return result
+    return replace(result, replies=(*result.replies, care.after_request(state)))
+
+
+def _overload_first(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime, command: str | None
+) -> StepResult | None:
+    """A new person's first message that says it is too much (a carer's overload, or clear words of not
+    coping alone): heard at once, before the welcome's questions ("Wat naar dat het zo zwaar is. Ik help
+    je graag. Eerst een paar korte vragen."), kept through onboarding, and the offers when it is done
+    (`_offers_when_onboarded`). With a request in the same words the request is kept as a first
+    message's request is, and the offers for herself come when it is sent."""
+    if event.kind != "text" or command is not None or not event.text.strip():
+        return None
+    lang = language(state)
+    carer = overload.said(event.text)
+    if not carer and not _cannot_cope_alone(event.text, lang):
+        return None
+    found = interpret.reading("first_message", event.text, state.get("lang"), None)
+    if found.category is not None:
+        if not carer:
+            return None
+        asked = replace(event, text=overload.request_words(event.text))
+        result = first_contact.start(state, asked, profile, now, command)
+        if "request_kept_onboarding" not in [reply.key for reply in result.replies]:
+            return result
+        result.state[OVERLOAD_KEPT] = "respite"
+        replies = tuple(
+            say("distress_heard_request_onboarding") if reply.key == "request_kept_onboarding" else reply
+            for reply in result.replies
+        )
+        return replace(result, replies=replies)
+    state["greeted"] = True
+    if found.lang in catalogue.LANGUAGES:
+        state["lang"] = found.lang
+    state[OVERLOAD_KEPT] = "respite" if overload.cares_for_someone(event.text) else "plain"
+    result = onboarding.start(state, profile, then="menu", welcome=True)
+    replies = (*result.replies[:1], say("distress_heard_onboarding"), *result.replies[1:])
+    return replace(result, replies=replies)
+
+
+def _cannot_cope_alone(text: str, lang: str) -> bool:
+    """Clear words of not coping that say nothing else ("ik kan het niet meer aan"), as `_distress`
+    reads them at the menu."""
+    found = interpret.reading("checkin", text, lang)
+    return bool(found.distress) and found.confidence >= interpret.CONFIDENT and _distress_alone(text, lang)
+
+
+def _offers_when_onboarded(result: StepResult) -> StepResult:
+    """Onboarding after a first message of overload is done: the offers instead of the menu, with a
+    normal-priority staff alert (not before: consent is asked first). Where it goes on to the request
+    (told in the first message, or meanwhile) the alert goes now, and the offers come when that request
+    is sent."""
+    state = result.state
+    if not state.get(OVERLOAD_KEPT) or state.get("flow") == "onboarding":
+        return result
+    kept = state.pop(OVERLOAD_KEPT)
+    if state.get("flow") != "menu":
+        state[OVERLOAD_REQUEST] = True
+        return replace(result, effects=(*result.effects, _overload_alert()))
+    replies = result.replies
+    if replies and replies[-1].key == "menu":
+        replies = replies[:-1]
+    offered = care.distress(state, respite=kept == "respite")
+    return replace(result, replies=(*replies, *offered.replies), effects=(*result.effects, _overload_alert()))
+
+
+def _overload_for_miss(
+    result: StepResult, asked: dict[str, Any] | None, event: Event, profile: Profile
+) -> StepResult:
+    """A carer's overload told in the middle of a question, where the flow found no answer: the offers
+    as at the menu (`_overload`); the open question comes again after the answer."""
+    if event.kind != "text" or not asked or not any(repair.is_miss(reply) for reply in result.replies):
+        return result
+    state = result.state
+    if not overload.said(event.text) or _dont_know(event.text):
+        return result
+    state["prompt"] = asked
+    cared = _overload(state, event, profile)
+    return cared if cared is not None else result
