@@ -76,13 +76,10 @@ Decided:
 - A registered carer at her limit with a request in the same message still gets ZWAAR's offers first
   (round 9's `_heavy_in_words(limit=True)` runs before); left as decided there.
 
-Known misses (strict xfails, `gap=`):
-- "ik heb hem vandaag geslagen, ik schrok van mezelf. ik kan niet meer": a carer who hurt the one cared
-  for is no crisis for the crisis reader (crisis.toml, another round's file, not changed here): the
-  offers and a normal alert come. Passed to the crisis reader's round.
-- "I'm exhausted from caring for my husband, could someone sit with him on Friday?": heard, but "sit
-  with him" is no kind of help for the English category reader, so "What do you need help with?" is
-  asked (categories.toml [gezelschap.en], not changed here).
+Known misses at the round's end, both read since (session 26, the lead): "ik heb hem vandaag geslagen, ik
+schrok van mezelf. ik kan niet meer" is Veilig Thuis ("ik heb hem ... geslagen" in crisis.toml
+[concepts.i_hit_them]; "bij het schaken" and other games joined [concepts.jest]); "could someone sit with
+him on Friday?" is company ("sit with him" in categories.toml [gezelschap.en]).
 
 Noticed and left: MENU in the middle of a request said with overload drops the after-request offers
 (the marker goes when the flow leaves the ask flow). "ik word zo boos op die app" at the menu is read
@@ -529,9 +526,9 @@ BATCH_2 = [
     ),
     D(
         "she hit him today and is frightened of herself",
+        # Was a known miss: "ik heb hem ... geslagen" (a day between) is the carer's own blow now
+        # (crisis.toml [concepts.i_hit_them], session 26).
         (("ik heb hem vandaag geslagen, ik schrok van mezelf. ik kan niet meer", CRISIS),),
-        gap="the crisis reader (flows/understanding/data/crisis.toml, another round's) has no words of a carer"
-        " hurting the one cared for said in the past ('ik heb hem geslagen'); the offers and a normal alert come",
     ),
     D(
         "he hits her when he is confused (dementia)",
@@ -609,9 +606,8 @@ BATCH_2 = [
                 {**REQUEST, "heard": True, "lang": "en"},
             ),
         ),
+        # Was a known miss: "sit with him" is company for the English category reader now (session 26).
         state=L("en"),
-        gap="'sit with him' is no kind of help for the English category reader (categories.toml [gezelschap.en]):"
-        " heard, and 'What do you need help with?' is asked",
     ),
     D(
         "Polish: mum has dementia, worn out, no time for herself",
