@@ -475,15 +475,7 @@ def _rhythm_at_status(text: str, now: datetime, care: CareSummary, lang: str) ->
     freq, confidence = read_option(text, options, lang)
     if freq is None or confidence < CONFIDENT:
         return None
-    at = care.rhythm.at or DEFAULT_TIME
-    weekday = care.rhythm.weekday if care.rhythm.weekday is not None else 0
-    if freq == "weekly":
-        return Rule.weekly(weekday, at)
-    today = now.astimezone(AMSTERDAM).date()
-    first = today + timedelta(days=(weekday - today.weekday()) % 7)
-    if datetime.combine(first, at, tzinfo=AMSTERDAM) <= now:
-        first += timedelta(days=7)
-    return Rule.biweekly(first, at)
+    return _keeping_day_and_time(care.rhythm, freq, now)
 
 
 def _rule_from(text: str, now: datetime, freq: str | None, lang: str = "nl") -> Rule | None:
@@ -608,9 +600,15 @@ def _new_rhythm(text: str, now: datetime, current: Rule, lang: str) -> Rule | No
         found = read("ask_when", text, lang=lang, now=now).time
     if found is None or found.recurrence not in ("weekly", "biweekly"):
         return None
+    return _keeping_day_and_time(current, found.recurrence, now)
+
+
+def _keeping_day_and_time(current: Rule, freq: str, now: datetime) -> Rule:
+    """Every week or every other week, on the day and at the time of the rhythm as it was (Monday 10:00
+    when there was none); every other week from the first such day after `now`."""
     at = current.at or DEFAULT_TIME
     weekday = current.weekday if current.weekday is not None else 0
-    if found.recurrence == "weekly":
+    if freq == "weekly":
         return Rule.weekly(weekday, at)
     today = now.astimezone(AMSTERDAM).date()
     first = today + timedelta(days=(weekday - today.weekday()) % 7)
