@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from flows import agenda, catalogue, conditions, interpret, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import conversation_words, folded_words, simplify
+from flows.normalise import conversation_words, folded_words, says_any, simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.text import lexicon
@@ -360,6 +360,13 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
                 return _ask_when(state, now)
             plan.pop("starts_at", None)
             return _propose(state, start)
+        if text and says_any(text, "meet_place_any"):
+            # "maakt mij niet uit": the buurthuis, a public place for meeting someone new, read back;
+            # it used to go to the other side as words for them, the question left open.
+            plan["place_kind"] = "centre"
+            chosen_place = say("meet_place_any", {"place": place_words(plan, language(state))})
+            asked = _ask_when(state, now)
+            return replace(asked, replies=(chosen_place, *asked.replies))
         if text and profile.threads:
             # Not an answer: words for the other side. They go on; the question stays open.
             return threads.relay(state, text, profile)

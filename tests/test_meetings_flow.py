@@ -286,3 +286,14 @@ def test_no_reminder_in_the_past_or_an_evening_one_after_the_other() -> None:
     # A meeting at 00:30 with a reminder 6 hours before (18:30): the evening one would come after it.
     night = datetime(2026, 11, 25, 23, 30, tzinfo=UTC)
     assert [w for w, _ in meetings.reminder_times(night, AMSTERDAM, True, 6, NOW)] == ["before"]
+
+
+@pytest.mark.parametrize("said", ["maakt mij niet uit", "zeg jij maar", "doesn't matter", "fark etmez"])
+def test_any_place_at_where_is_the_buurthuis_read_back(said: str) -> None:
+    """It went to the neighbour as words for them and the question stayed open."""
+    plan = {**PLAN, "centre": "Buurthuis De Molen"}
+    *_, chosen, proposed = run(MENU, internal("meet_plan", **plan), text(said), text("morgen om 2 uur"))
+    assert [r.key for r in chosen.replies] == ["meet_place_any", "meet_when"]
+    assert not chosen.effects, "nothing passed on to Henk"
+    [effect] = proposed.effects
+    assert effect.kind == "meet_propose" and effect.data["place_kind"] == "centre"
