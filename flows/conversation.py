@@ -45,6 +45,7 @@ from flows import (
 )
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import (
+    choice_in,
     command_in,
     command_with_argument,
     conversation_words,
@@ -320,6 +321,14 @@ def _route(
         return circle.join_by_code(state, argument)
     if not state.get("greeted"):
         return first_contact.start(state, event, profile, now, command)
+    if (
+        command == "menu"
+        and state.get("flow") == "ask"
+        and command_in(event.text) is None
+        and says_any(event.text, "mistyped")
+    ):
+        # "sorry, verkeerd getypt (, ik bedoelde 2)" mid-request: mended where it was made, not the menu.
+        return ask.mistyped(state, event.text, profile, now)
     turn = Turn(state, event, profile, now, command, argument, answer)
     if command in ("start", "menu", "help"):
         return COMMAND_HANDLERS[command](turn)
@@ -662,6 +671,14 @@ def _on_menu(
         answer = event.choice
     if answer == "info":
         return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
+    if (
+        answer == "ask"
+        and event.kind == "text"
+        and choice_in(event.text, list(menu.MENU_KEYS), dict(state.get("offered") or [])) is None
+        and (told := first_contact.act_on_intent(state, event, profile, now, context="menu")) is not None
+    ):
+        # "mijn kraan in de keuken lekt" read as Hulp vragen: the request told is kept, not asked again.
+        return told
     if answer in menu.TARGETS:
         return menu.go(state, answer, profile, now)
     if answer is None and event.kind == "text" and (kept := _polite_at_bot_question(state, event)):
