@@ -152,7 +152,9 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if told is not None and alone:
             # "morgenochtend graag" before the time was asked: kept, and the description asked again.
             draft["when"] = told
-            return _question(state, "description", [_when_noted(state, told)], prompt(state, "ask_description"))
+            return _question(
+                state, "description", [_when_noted(state, told)], prompt(state, "ask_description")
+            )
         if not MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
             key = "ask_description_long" if len(text) > MAX_DESCRIPTION else "ask_description_again"
             return StepResult(state, (prompt(state, key, params={"max": str(MAX_DESCRIPTION)}),))
@@ -214,7 +216,9 @@ AFTER_CATEGORY = frozenset(STEPS[1:]) | {"summary", "change"}
 AFTER_WHEN = frozenset({"where", "where_other", "urgency", "visibility", "summary", "change"})
 AFTER_URGENCY = frozenset({"visibility", "summary", "change"})
 # Where a correction puts the new value: after "maar", "but", a comma ("nee, niet donderdag maar vrijdag").
-LAST_PART = re.compile(r",|;|\b(?:maar|but|ama|ale|але|لكن|بل)\b")
+LAST_PART = re.compile(r",|;|،|\b(?:maar|but|ama|ale|але|لكن|بل|tylko|\u0430)\b")
+# ...or before a negation that names the old one ("donderdag, niet dinsdag", "الخميس وليس الثلاثاء").
+NOT_AFTER = re.compile(r"\b(?:niet|not|değil|nie|не|وليس|وليست|ليس)\b")
 
 
 def _correction(
@@ -285,12 +289,17 @@ def _named_time(
     on the day known (`_merged_time`). Only a day, a date or a repeat unless `any_time`; None when it
     names nothing new or a time at night."""
     draft = state["ask"]
-    last = LAST_PART.split(text)[-1].strip()
-    data = (_when_from(state, last, now) if last else None) or _when_from(state, text, now)
-    if data is None:
-        return None
-    data = _merged_time(draft.get("when"), data)
-    if at_night(When.from_json(data)) or data == draft.get("when"):
+    parts = [part.strip() for part in LAST_PART.split(text) if part.strip()]
+    # The new value is after "maar" ("niet dinsdag maar woensdag"), or before a negation that names the
+    # old one ("الخميس وليس الثلاثاء": Thursday, not Tuesday): the first part that reads another time.
+    data = None
+    before_not = [NOT_AFTER.split(part)[0].strip() for part in parts[-1:]]
+    for part in (*parts[-1:], *[p for p in before_not if p], *parts[:1], text):
+        read = _when_from(state, part, now)
+        if read is not None and (read := _merged_time(draft.get("when"), read)) != draft.get("when"):
+            data = read
+            break
+    if data is None or at_night(When.from_json(data)):
         return None
     if not any_time and data.get("start") is None and not data.get("recurrence"):
         return None
@@ -375,14 +384,24 @@ def _piece(
         return None
     description = str(draft["description"])
     if simplify(text) and simplify(text) in simplify(description):
-        return _corrected(state, None)
+        return _plainly_again(state, None)
     if not (adds or _goes_on(state, step, text, now)):
         return None
     joined = f"{description} {' '.join(text.split())}"
     if len(joined) > MAX_DESCRIPTION or says_nothing_more(_without_marks(text)):
         return None
     draft["description"] = joined
-    return _corrected(state, say("description_added"))
+    return _plainly_again(state, say("description_added"))
+
+
+def _plainly_again(state: dict[str, Any], noted: Reply | None) -> StepResult:
+    """The open question again as first asked (not its re-ask after a miss: the piece was no miss)."""
+    if state.get("step") in ("summary", "change"):
+        return _corrected(state, noted)
+    last = dict(state.get("prompt") or {})
+    if str(last.get("key") or "").endswith("_again"):
+        state["prompt"] = {**last, "key": str(last["key"]).removesuffix("_again")}
+    return _corrected(state, noted)
 
 
 def _goes_on(state: dict[str, Any], step: str | None, text: str, now: datetime) -> bool:
@@ -421,10 +440,20 @@ def _only_frame(text: str) -> bool:
 
 
 def _tells_more(text: str) -> bool:
-    return len(text.split()) >= TELLS_MORE_WORDS and not _only_frame(text) and not says_nothing_more(text)
+    """Words that say more than asking for a kind of help ("with my laptop, it won't start"; not "ik wil
+    hulp met boodschappen"): at least two words that are no frame words and name no kind of help."""
+    if len(text.split()) < TELLS_MORE_WORDS or says_nothing_more(text):
+        return False
+    frame = conversation_words("request_frame")
+    content = [
+        w for w in folded_words(text).split() if f" {w} " not in frame and categories.recognise(w) is None
+    ]
+    return len(content) >= 2
 
 
-def _time_told(state: dict[str, Any], text: str, now: datetime, *, alone: bool = False) -> dict[str, Any] | None:
+def _time_told(
+    state: dict[str, Any], text: str, now: datetime, *, alone: bool = False
+) -> dict[str, Any] | None:
     """The time a message says beside other words, read as a request at the menu reads it; `alone`: a
     short message that may be only a time ("morgenochtend graag"), read as at the time question."""
     if not text:
@@ -453,7 +482,7 @@ def _when_noted(state: dict[str, Any], data: dict[str, Any]) -> Reply:
 
 
 def mistyped(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> StepResult:
-    """"sorry, verkeerd getypt" in the middle of a request: right after a miss, the miss was the slip
+    """ "sorry, verkeerd getypt" in the middle of a request: right after a miss, the miss was the slip
     (the question again, kindly); else the answer before the open question was: changed at once when
     the message names the right one ("ik bedoelde 2", "moest 3 zijn"), else taken back and asked
     again. Nothing else said is lost."""
@@ -462,18 +491,19 @@ def mistyped(state: dict[str, Any], text: str, profile: Profile, now: datetime) 
     if state.get("misses") or not isinstance(last, dict) or last.get("step") not in _FIELDS:
         return StepResult(state, (say("mistyped_ok"), *repeat_prompt(state)))
     field = _FIELDS[str(last["step"])]
-    context = {"offered": last.get("offered") or [], "prompt": last.get("prompt") or {}, "lang": state.get("lang")}
+    offered: list[Any] = list(last.get("offered") or [])
+    context = {"offered": offered, "prompt": last.get("prompt") or {}, "lang": state.get("lang")}
     value = LAST_PART.split(text)[-1].strip()
     number = re.findall(r"\d+", value)
     picked = None
-    if context["offered"]:
+    if offered:
         picked = chosen(context, Event(kind="text", text=number[0] if len(number) == 1 else value))
     if picked is not None and picked != draft.get(field):
         draft["last"] = None
         if field == "urgency":
             draft["urgent"] = picked == "today"
         draft[field] = picked
-        label = next((str(label) for key, label in context["offered"] if key == picked), picked)
+        label = next((str(label) for key, label in offered if key == picked), picked)
         return _corrected(state, say("correction_noted", {"value": label.lower()}))
     draft.pop(field, None)
     if field == "urgency":
