@@ -56,6 +56,7 @@ from flows.normalise import (
 from flows.profile import Profile, after
 from flows.types import Effect, Event, Reply, StepResult
 from flows.understanding import intent
+from flows.understanding.answers import thinks_aloud_only
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
 
@@ -259,6 +260,11 @@ def _route(
     takes_back = said_yes is not None and command is None and event.kind == "text"
     if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
         return taken_back
+    if takes_back and threads.current(state, profile) is None and choice in (None, f"invite:{said_yes}:yes"):
+        note, window = _condition(state, event, f"invite:{said_yes}:yes", now)
+        if note is not None:
+            # "ja" / "maar pas na 2 uur": the condition of the yes just given, passed on to the resident.
+            return invitations.note_after_yes(state, int(said_yes), note, window)
     if (
         takes_back
         and choice is None
@@ -268,6 +274,14 @@ def _route(
         # "ja hoor!" once more after "ja": kindly noted; a yes to a question open now is its answer,
         # and once matched ("Top, dank je!" opened the thread) the words are for the neighbour.
         return noted
+    if (
+        event.kind == "text"
+        and str((state.get("prompt") or {}).get("key") or "") in ("invite", "invite_urgent")
+        and (choice is None or (invitations.is_answer(choice) and str(choice).endswith(":later")))
+        and thinks_aloud_only(event.text)
+    ):
+        # "even kijken hoor": no answer yet; the invitation stays open for the answer that follows.
+        return StepResult(state, (say("invite_take_time"), *repeat_prompt(state)))
     if invitations.is_answer(choice):
         assert choice is not None
         note, window = _condition(state, event, choice, now)
@@ -718,7 +732,19 @@ def _on_menu(
     if polite is not None:
         # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
         return StepResult(state, _kindly(state, polite))
+    if event.kind == "text" and _asking_to_ask(event.text):
+        # "Ik wil graag iets vragen": the question is still to come; the menu plainly, no miss.
+        return StepResult(state, repeat_prompt(state))
     return StepResult(state, repair.again(state))
+
+
+# At most this many words: "ik heb een vraagje", not a question that says what it is about.
+ASKING_TO_ASK_WORDS = 6
+
+
+def _asking_to_ask(text: str) -> bool:
+    """A message that only says a question is coming ("ik heb een vraagje", "mag ik iets vragen")."""
+    return len(text.split()) <= ASKING_TO_ASK_WORDS and says_any(text, "asking_to_ask")
 
 
 def _count_down(state: dict[str, Any], key: str) -> None:

@@ -122,6 +122,7 @@ import pytest
 
 from tests.dialogue_redteam_support import INVITE, Dialogue, as_params, assert_holds, menu_state
 from tests.redteam_support import every_earlier_string
+from tests.test_dialogues_redteam5 import WITH_THREAD
 
 D = Dialogue
 # A turn that is no miss: no "Dat begreep ik niet", no question asked again as a repair, no menu.
@@ -208,7 +209,6 @@ BATCH_1 = [
             ("3", {"keys": ["ask_visibility"]}),
             ("1", {"keys": ["ask_summary"], "says": ["kraan", "donderdag"]}),
         ),
-        gap="'Ik wil graag iets vragen' at the menu is no phrase of intents.toml: the menu comes led by 'Dat begreep ik niet helemaal' (the rest of the dialogue holds)",
     ),
     D(
         "nl pieces: 'ik moet' / 'naar het ziekenhuis voor controle' / 'vrijdag om 9 uur'",
@@ -504,18 +504,17 @@ BATCH_1 = [
         (
             *INVITED,
             ("ja", {"effect": ["answer_invitation"]}),
-            ("maar pas na 2 uur", {"effect_has": {"answer_invitation": {"condition.start": "14:00:00"}}}),
+            ("maar pas na 2 uur", {"effect_has": {"invite_note": {"condition.start": "14:00:00"}}}),
         ),
-        gap="a condition sent after a bare yes is noted as a second yes and dropped: the matchmaker takes one answer per invitation (bot/effects/matchmaker.py), so passing it on needs an engine change",
     ),
     D(
         "nl volunteer: 'ja hoor' / 'wel pas morgen, vandaag lukt niet'",
         (
             *INVITED,
             ("ja hoor", {"effect": ["answer_invitation"]}),
-            ("wel pas morgen, vandaag lukt niet", {"effect_keys": {"answer_invitation": ["condition"]}}),
+            ("wel pas morgen, vandaag lukt niet", {"effect_keys": {"invite_note": ["note"]}}),
         ),
-        gap="a condition sent after a bare yes is noted as a second yes and dropped: the matchmaker takes one answer per invitation (bot/effects/matchmaker.py), so passing it on needs an engine change",
+        gap="the invitation reader takes 'wel pas morgen, vandaag lukt niet' for a plain no (round 21: 'vandaag niet, zaterdag wel' reads no answer), so after the yes it takes the yes back (staff are told: a safe failure)",
     ),
     D(
         "nl volunteer: 'even kijken hoor' / 'ja dat lukt wel'",
@@ -524,17 +523,15 @@ BATCH_1 = [
             ("even kijken hoor", {"no_effect": ["answer_invitation"], "not_keys": ["not_understood"]}),
             ("ja dat lukt wel", {"effect_has": {"answer_invitation": {"answer": "yes"}}}),
         ),
-        gap="thinking aloud alone ('even kijken hoor') is a later, as round 21 decided for the reader; the flow does not wait for the answer after it",
     ),
     D(
         "en volunteer: 'yes' / 'but only after 3pm'",
         (
             *INVITED,
             ("yes", {"effect": ["answer_invitation"]}),
-            ("but only after 3pm", {"effect_has": {"answer_invitation": {"condition.start": "15:00:00"}}}),
+            ("but only after 3pm", {"effect_has": {"invite_note": {"condition.start": "15:00:00"}}}),
         ),
         **L("en"),
-        gap="a condition sent after a bare yes is noted as a second yes and dropped: the matchmaker takes one answer per invitation (bot/effects/matchmaker.py), so passing it on needs an engine change",
     ),
     # other languages
     D(
@@ -581,7 +578,6 @@ BATCH_2 = [
             ("mijn gras moet gemaaid worden", {"not_keys": ["ask_category*", *MISS]}),
             ("donderdagmiddag", ok("when_understood", says=["donderdag 26 november"])),
         ),
-        gap="'ik heb een vraagje' at the menu: the menu led by 'Dat begreep ik niet helemaal', as batch 1's 'Ik wil graag iets vragen'",
     ),
     D(
         "nl pieces: 'iemand die mee kan' / 'naar het gemeentehuis' / 'voor mijn paspoort'",
@@ -812,9 +808,8 @@ BATCH_2 = [
         (
             *INVITED,
             ("oké", {"effect": ["answer_invitation"]}),
-            ("wel pas na vieren", {"effect_has": {"answer_invitation": {"condition.start": "16:00:00"}}}),
+            ("wel pas na vieren", {"effect_has": {"invite_note": {"condition.start": "16:00:00"}}}),
         ),
-        gap="a condition sent after a bare yes (see batch 1)",
     ),
 ]
 
@@ -869,6 +864,57 @@ GUARDS = [
 ]
 
 
+# Guards of the last fixes (a condition after a yes, thinking aloud, a question still to come).
+GUARDS_2 = [
+    D(
+        "words after a yes that add no condition are no note for the resident",
+        (*INVITED, ("ja", {"effect": ["answer_invitation"]}), ("top, tot dan!", {"no_effect": ["invite_note"]})),
+    ),
+    D(
+        "a no right after a yes still takes the yes back",
+        (
+            *INVITED,
+            ("ja", {"effect": ["answer_invitation"]}),
+            ("oh nee sorry, ik ben morgen al weg", {"keys": ["invite_taken_back"], "no_effect": ["invite_note"]}),
+        ),
+    ),
+    D(
+        "with a thread open, a condition after a yes goes to the neighbour",
+        (
+            *INVITED,
+            ("ja", {"effect": ["answer_invitation"]}),
+            ("maar wel pas na half drie", {"no_effect": ["invite_note"], "effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "thinking aloud with a promise to answer later is still a later",
+        (*INVITED, ("even kijken, ik laat het je vanavond weten", {"effect_has": {"answer_invitation": {"answer": "later"}}})),
+    ),
+    D(
+        "thinking aloud, then a no",
+        (
+            *INVITED,
+            ("hmm even denken", {"keys": ["invite_take_time", "invite"], "no_effect": ["answer_invitation"]}),
+            ("nee, gaat helaas niet", {"effect_has": {"answer_invitation": {"answer": "no"}}}),
+        ),
+    ),
+    D(
+        "a question that says what it is about at the menu is not only 'a question is coming'",
+        (("ik heb een vraag over de tafeltjedekje maaltijden", {"not_keys": ["welcome"]}),),
+    ),
+    D(
+        "'ik heb een vraagje' mid-request is no menu",
+        (*TO_WHEN, ("ik heb een vraagje", {"not_keys": ["menu"], "state": {"flow": "ask"}})),
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS_2))
+def test_guards_2(dialogue: Dialogue) -> None:
+    holds(dialogue)
+
+
 @pytest.mark.parametrize("dialogue", as_params(GUARDS))
 def test_guards(dialogue: Dialogue) -> None:
     holds(dialogue)
@@ -904,7 +950,7 @@ def test_messages_are_new() -> None:
     earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
     sent = {
         text
-        for d in (*BATCH_1, *BATCH_2, *GUARDS)
+        for d in (*BATCH_1, *BATCH_2, *GUARDS, *GUARDS_2)
         for text, _ in d.turns
         if isinstance(text, str) and len(text.split()) > 2
     }
