@@ -382,6 +382,8 @@ def _piece(
         return None
     if step == "when" and _when_from(state, text, now) is not None:
         return None
+    if adds and not _goes_on(state, step, _without_marks(text), now, marked=True):
+        return None  # "trouwens, bedankt voor de hulp", "o ja, en dat was het"
     description = str(draft["description"])
     if simplify(text) and simplify(text) in simplify(description):
         return _plainly_again(state, None)
@@ -404,14 +406,21 @@ def _plainly_again(state: dict[str, Any], noted: Reply | None) -> StepResult:
     return _corrected(state, noted)
 
 
-def _goes_on(state: dict[str, Any], step: str | None, text: str, now: datetime) -> bool:
+def _goes_on(
+    state: dict[str, Any], step: str | None, text: str, now: datetime, *, marked: bool = False
+) -> bool:
     """The words go on with the request: they open with "en", "and", "i", ... or name a kind of help;
     at the time question also words the reader takes for a request ("kan er iemand naar kijken"). Not
     a question put to the bot."""
     words = folded_words(text).split()
-    if not words or text.rstrip().endswith("?"):
+    if not words or text.rstrip().endswith("?") or _says_words(text, "nothing_more"):
         return False
-    if f" {words[0]} " in conversation_words("continuation_starts") and len(words) >= 2:
+    rest = words[1:] if f" {words[0]} " in conversation_words("continuation_starts") else words
+    if not rest or f" {rest[0]} " in conversation_words("question_starts"):
+        return False  # "en wat gebeurt er nu": a question put without its question mark
+    if smalltalk.kind_of(" ".join(rest)) is not None or smalltalk.kind_of(rest[0]) == "thanks":
+        return False  # "en bedankt hoor", "trouwens, bedankt voor de hulp"
+    if (marked or len(rest) < len(words)) and len(rest) >= 2:
         return True
     if len(words) < 3:
         return False
@@ -424,6 +433,15 @@ def _goes_on(state: dict[str, Any], step: str | None, text: str, now: datetime) 
         return False
     # "ik kan niet meer" reads as asking for help too: words of being at one's limit are no piece.
     return not interpret.reading("checkin", text, language(state)).distress
+
+
+def _says_words(text: str, section: str) -> bool:
+    """`says_any` with the phrases folded as the message is ("that's all" is "that s all")."""
+    from flows.understanding.text import lexicon
+
+    table = lexicon("conversation")[section]
+    words = folded_words(text)
+    return any(folded_words(phrase) in words for phrase in table.get("phrases", table.get("words", ())))
 
 
 def _without_marks(text: str) -> str:

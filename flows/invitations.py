@@ -150,7 +150,9 @@ def note_after_yes(
     data: dict[str, Any] = {"request_id": request_id, "note": note}
     if condition is not None:
         data["condition"] = condition
-    return StepResult(state, (say("invite_note_passed"), *repeat_prompt(state)), (Effect("invite_note", data),))
+    return StepResult(
+        state, (say("invite_note_passed"), *repeat_prompt(state)), (Effect("invite_note", data),)
+    )
 
 
 def take_back(state: dict[str, Any], text: str) -> StepResult | None:

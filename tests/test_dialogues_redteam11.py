@@ -19,7 +19,9 @@ Figures (turns as expected / turns; dialogues fully as expected; gaps counted as
   someone help me" the where question comes (Turkish and English paths, as the golden transcripts have
   it); the same time sent twice at the urgency question may be read as "deze week" (tomorrow is this
   week: no harm); "Ik wil graag iets vragen" may get the menu, only without "Dat begreep ik niet".
-  Before: 175/222, 16/43. After: 215/221 turns, 38/43 dialogues (the five left are KNOWN gaps below).
+  Before: 175/222, 16/43. After the first fixes: 215/221, 38/43; after the later ones (a volunteer's
+  condition after a yes, thinking aloud, a question still to come): 220/221 turns, 42/43 dialogues (the
+  one left is a KNOWN gap below).
   One expectation was changed after the fixes, by judgement: "de heg moet geknipt worden, het is
   dringend" is read as "zo snel mogelijk" (the time question skipped, as the first message does), not
   asked for a time; the person is served by that reading. Another wording was changed for freshness
@@ -32,10 +34,19 @@ Figures (turns as expected / turns; dialogues fully as expected; gaps counted as
   the conversation Dutch, so "evening" was said as "avond"; now checked on the draft): 150/154, 25/29
   is the honest generalisation figure. Misses: a Polish correction "nie wtorek tylko środa", an Arabic
   one with the new day first ("الخميس وليس الثلاثاء", read as "change" at the summary), "ik heb een
-  vraagje" at the menu, and the carried-over volunteer condition. After: 152/154, 27/29 (two KNOWN).
+  vraagje" at the menu, and the carried-over volunteer condition. After: 154/154, 29/29.
 - Guards (GUARDS, 7 dialogues, with batch 2's fixes): 31/31, 7/7 after. The first written ("en wie is
   dat buurtteam?" at the visibility question) was a choice the old reader already takes by its label,
-  not a piece, and was reworded.
+  not a piece, and was reworded. GUARDS_2 (9, with the later fixes): 34/34, 9/9 after; two of them were
+  written after probing the summary with closing words, and caught `_piece` adding "en dat was het",
+  "and that's all", "trouwens, bedankt voor de hulp" and "en wat gebeurt er nu" to the description
+  (fixed: [nothing_more], [question_starts], thanks; see below).
+- Seen after fixing (SEEN, 10 dialogues, not in the figures: the new mechanisms in other words and tr,
+  pl, uk, ar, en): 45/46, 9/10 at once ("vergat nog te zeggen dat ..." had no addition mark: added).
+- Engine (tests/test_matchmaking_pieces.py, SQLite and PostgreSQL): a volunteer's "ja" / "maar pas na 2
+  uur" reaches the resident when both are in before the engine handles the yes and when sent one by one
+  (the profile carries the thread the match opened, so the words are passed on), and words with a
+  condition after a yes that waits for the resident reach her as `match_note`.
 - Earlier rounds: all hold; round 9's known miss (a day left to the bot at the care day question) is
   closed by this round and its strict xfail lifted. Golden ask.json changed deliberately (a description
   that goes on at the time question after a miss: "mijn printer doet het niet" after "computer" is added,
@@ -90,6 +101,27 @@ What failed and what changed (mechanisms, flows/ask.py unless said):
   eten", "after dinner" with no part of the day said is the evening ([after_dinner]; only where the
   readers read no time, so "'s middags na het eten" keeps the afternoon, as round 21 wanted).
 
+- A volunteer's condition in a second message after a bare yes ("ja" / "maar pas na 2 uur") was "Je ja
+  had ik al" and dropped, where no thread is open yet (in production the thread the match opened is
+  usually there and the words are passed on: tests/test_matchmaking_pieces.py). Now (flows/conversation.py,
+  before `yes_again`) a message right after a yes whose reading has a condition is `invite_note`
+  {"request_id", "note", "condition"} with `invite_note_passed` ("Dank je, dat geef ik door."); the yes
+  stays remembered for one more message (a no may still take it back). bot/effects/requests.py
+  `invite_note` -> `matchmaker.note`: once the yes was taken (accepted) or is being decided on
+  (conditional), the resident gets `match_note` (the text a yes's words already use); a yes that came
+  too late tells no one. flows/invitations.py reads the internal `match_note`.
+- Thinking aloud alone at an open invitation ("even kijken hoor", "hmm even denken", "let me check") was
+  a later ("Ik vraag je een andere keer weer") or a miss, and the yes after it went to the menu. Now
+  (`answers.thinks_aloud_only`: a [pondering] phrase of invitation.toml with fillers only) it is
+  `invite_take_time` and the invitation again; the reader still reads it as a later (round 21), and with
+  anything after it ("ik laat het je vanavond weten") it is the later as before (guard).
+- "Ik wil graag iets vragen", "ik heb een vraagje" at the menu were led by "Dat begreep ik niet
+  helemaal". Now words of [asking_to_ask] in at most six words get the menu plainly, no miss
+  (`conversation._asking_to_ask`).
+- Pieces are not closings, thanks or questions: [nothing_more] ("en dat was het", "and that's all",
+  "to wszystko"), a first word of [question_starts] after the continuation word ("en wat gebeurt er nu"),
+  and politeness (`smalltalk.kind_of`) are no piece; an addition mark needs two more words that go on.
+
 Decided:
 - The early time is read back at once ("Ik noteer: ...") so a wrong reading costs one correction.
 - Pieces are added to the description in the words typed; the volunteer reads them as the person wrote.
@@ -97,17 +129,16 @@ Decided:
   in the words (they held before: the description is the message).
 - `last` (the answer before the open question) lives in the draft, so only the ask flow mends a slip.
 
-Known misses (strict xfails, `gap=`):
-- A volunteer's condition in a second message after a bare yes ("ja" / "maar pas na 2 uur", en, and
-  "oké" / "wel pas na vieren" in batch 2) is "Je ja had ik al" and dropped: the matchmaker takes one
-  answer per invitation (bot/effects/matchmaker.py `answer`: status must be "asked"), so passing it on
-  needs an engine change (amend a yes with a note, or relay it once matched).
-- Thinking aloud alone at an invitation ("even kijken hoor") is a later, as round 21 decided; the flow
-  does not wait for the answer after it.
-- "Ik wil graag iets vragen", "ik heb een vraagje" at the menu: the menu, led by "Dat begreep ik niet
-  helemaal" (no phrase of intents.toml for it; the rest of those dialogues holds).
+- The volunteer's condition is passed on as words (`match_note`); its window is not matched against the
+  request's time again (a yes already taken is binding; the two agree on the time in the meeting step).
 
-Noticed, left: the where question ("Is het bij jou in de buurt?") is asked on some paths into a request
+Known misses (strict xfails, `gap=`):
+- "ja hoor" / "wel pas morgen, vandaag lukt niet": the invitation reader takes the second message for a
+  plain no (round 21: "vandaag niet, zaterdag wel" reads no answer), so it takes the yes back (staff are
+  told: a safe failure, but not what she meant). A reader change, left for an understanding round.
+
+Noticed, left: at the summary "en snel graag" sends the request (the choices reader reads "graag" as
+yes; before this round too); the where question ("Is het bij jou in de buurt?") is asked on some paths into a request
 and not on others (by number from the menu it is skipped); "en mijn buurvrouw mag het ook zien" needs the
 care circle (KRING), the other helper's round 12, and was not written.
 """
@@ -868,14 +899,21 @@ GUARDS = [
 GUARDS_2 = [
     D(
         "words after a yes that add no condition are no note for the resident",
-        (*INVITED, ("ja", {"effect": ["answer_invitation"]}), ("top, tot dan!", {"no_effect": ["invite_note"]})),
+        (
+            *INVITED,
+            ("ja", {"effect": ["answer_invitation"]}),
+            ("top, tot dan!", {"no_effect": ["invite_note"]}),
+        ),
     ),
     D(
         "a no right after a yes still takes the yes back",
         (
             *INVITED,
             ("ja", {"effect": ["answer_invitation"]}),
-            ("oh nee sorry, ik ben morgen al weg", {"keys": ["invite_taken_back"], "no_effect": ["invite_note"]}),
+            (
+                "oh nee sorry, ik ben morgen al weg",
+                {"keys": ["invite_taken_back"], "no_effect": ["invite_note"]},
+            ),
         ),
     ),
     D(
@@ -889,7 +927,13 @@ GUARDS_2 = [
     ),
     D(
         "thinking aloud with a promise to answer later is still a later",
-        (*INVITED, ("even kijken, ik laat het je vanavond weten", {"effect_has": {"answer_invitation": {"answer": "later"}}})),
+        (
+            *INVITED,
+            (
+                "even kijken, ik laat het je vanavond weten",
+                {"effect_has": {"answer_invitation": {"answer": "later"}}},
+            ),
+        ),
     ),
     D(
         "thinking aloud, then a no",
@@ -904,10 +948,137 @@ GUARDS_2 = [
         (("ik heb een vraag over de tafeltjedekje maaltijden", {"not_keys": ["welcome"]}),),
     ),
     D(
+        "closing words, thanks and a question at the summary are no piece of the request",
+        (
+            *TO_SUMMARY,
+            ("en dat was het wel", {"not_keys": ["description_added"], "no_effect": ["create_request"]}),
+            (
+                "trouwens, bedankt voor alles",
+                {"not_keys": ["description_added"], "no_effect": ["create_request"]},
+            ),
+            (
+                "en wat gebeurt er daarna",
+                {"not_keys": ["description_added"], "no_effect": ["create_request"]},
+            ),
+            (
+                "1",
+                {
+                    "keys": ["ask_sent"],
+                    "effect_has": {
+                        "create_request": {"description": "boodschappen doen bij de Jumbo op het plein"}
+                    },
+                },
+            ),
+        ),
+    ),
+    D(
+        "English closing words at the urgency question are no piece",
+        (*TO_URGENCY, ("and that's everything", {"not_keys": ["description_added"]})),
+        **L("en"),
+    ),
+    D(
         "'ik heb een vraagje' mid-request is no menu",
         (*TO_WHEN, ("ik heb een vraagje", {"not_keys": ["menu"], "state": {"flow": "ask"}})),
     ),
 ]
+
+
+# Seen after fixing (not in the figures): the new mechanisms in other words and languages.
+SEEN = [
+    D(
+        "tr addition at the summary: 'bu arada, her hafta olsun'",
+        (
+            *TO_SUMMARY,
+            (
+                "bu arada, her hafta olsun",
+                {
+                    "keys": ["ask_summary"],
+                    "no_effect": ["create_request"],
+                    "draft": {"when.recurrence": "weekly"},
+                },
+            ),
+        ),
+        **L("tr"),
+    ),
+    D(
+        "pl addition at the urgency question: 'zapomniałam dodać, to jest w Oude Haven'",
+        (
+            *TO_URGENCY,
+            (
+                "zapomniałam dodać, to jest w Oude Haven",
+                ok("ask_urgency", draft={"neighbourhood": "oude_haven"}),
+            ),
+        ),
+        **L("pl"),
+    ),
+    D(
+        "uk piece at the time question: 'і ще забрати ліки з аптеки'",
+        (*TO_WHEN, ("і ще забрати ліки з аптеки", ok("ask_when", draft_says={"description": "аптеки"}))),
+        **L("uk"),
+    ),
+    D(
+        "ar time at the category question: 'غدا الساعة العاشرة'",
+        (
+            ("1", {"keys": ["ask_category"]}),
+            ("غدا الساعة العاشرة", ok("ask_category", draft={"when.start": "2026-11-24T10:00:00+01:00"})),
+        ),
+        **L("ar"),
+    ),
+    D(
+        "en slip: 'sorry, wrong button, I meant 3' after the urgency answer",
+        (
+            *TO_URGENCY,
+            ("1", {"keys": ["ask_visibility"]}),
+            ("sorry, wrong button, I meant 3", ok("ask_visibility", draft={"urgency": "any"})),
+        ),
+        **L("en"),
+    ),
+    D(
+        "nl slip alone: 'oeps, verkeerd gedrukt zeg' after the category takes it back",
+        (
+            ("1", {"keys": ["ask_category"]}),
+            ("3", {"keys": ["ask_description"]}),
+            ("oeps, verkeerd gedrukt zeg", {"keys": ["mistyped_ok", "ask_category"], "not_keys": ["menu"]}),
+            ("5", {"keys": ["ask_description"], "draft": {"category": "administratie"}}),
+        ),
+    ),
+    D(
+        "nl volunteer: 'ja' / 'kan wel pas vanaf 4 uur'",
+        (
+            *INVITED,
+            ("ja", {}),
+            ("kan wel pas vanaf 4 uur", {"effect": ["invite_note"], "keys": ["invite_note_passed"]}),
+        ),
+    ),
+    D(
+        "en volunteer: 'let me check' / 'yes I can do it'",
+        (
+            *INVITED,
+            ("let me check", {"keys": ["invite_take_time"], "no_effect": ["answer_invitation"]}),
+            ("yes I can do it", {"effect_has": {"answer_invitation": {"answer": "yes"}}}),
+        ),
+        **L("en"),
+    ),
+    D(
+        "nl piece at the urgency question: 'en het is op de derde verdieping zonder lift'",
+        (
+            *TO_URGENCY,
+            (
+                "en het is op de derde verdieping zonder lift",
+                ok("ask_urgency", draft_says={"description": "lift"}),
+            ),
+        ),
+    ),
+    D(
+        "nl addition at the summary: 'vergat nog te zeggen dat er een trap is'",
+        (*TO_SUMMARY, ("vergat nog te zeggen dat er een steile trap is", ok("ask_summary", says=["trap"]))),
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(SEEN))
+def test_seen(dialogue: Dialogue) -> None:
+    holds(dialogue)
 
 
 @pytest.mark.parametrize("dialogue", as_params(GUARDS_2))
@@ -950,7 +1121,7 @@ def test_messages_are_new() -> None:
     earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
     sent = {
         text
-        for d in (*BATCH_1, *BATCH_2, *GUARDS, *GUARDS_2)
+        for d in (*BATCH_1, *BATCH_2, *GUARDS, *GUARDS_2, *SEEN)
         for text, _ in d.turns
         if isinstance(text, str) and len(text.split()) > 2
     }

@@ -29,7 +29,9 @@ async def stored(runtime: Runtime, address: str, text: str) -> None:
     )
 
 
-async def test_a_condition_sent_right_after_a_yes_reaches_the_resident(runtime: Runtime, clock: FixedClock) -> None:
+async def test_a_condition_sent_right_after_a_yes_reaches_the_resident(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await add_person(runtime, clock, ANS, "Ans", "molenwijk", offers=("boodschappen",))
     await say(runtime, REQUESTER, *ASK)
     # Both messages are in before the engine handles the yes: the second is read without the thread.
@@ -49,7 +51,9 @@ async def test_a_condition_sent_after_the_match_is_passed_on(runtime: Runtime, c
     assert any("maar pas na 2 uur" in body for body in await bodies_for(runtime, request.person_id))
 
 
-async def test_words_after_a_yes_that_waits_for_the_resident_reach_her(runtime: Runtime, clock: FixedClock) -> None:
+async def test_words_after_a_yes_that_waits_for_the_resident_reach_her(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     await add_person(runtime, clock, ANS, "Ans", "molenwijk", offers=("boodschappen",))
     await say(runtime, REQUESTER, *ASK)
     await say(runtime, ANS, "ja maar pas na 2 uur", "morgen kan ook hoor")

@@ -77,7 +77,9 @@ async def answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None
 
 async def invite_note(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     """A volunteer's words sent right after their yes ("maar pas na 2 uur"): to the resident."""
-    await matchmaker.note(ctx.session, ctx.person.id, int(data["request_id"]), str(data["note"]), ctx.now, ctx.touched)
+    await matchmaker.note(
+        ctx.session, ctx.person.id, int(data["request_id"]), str(data["note"]), ctx.now, ctx.touched
+    )
 
 
 async def answer_condition(ctx: EffectContext, data: Mapping[str, Any]) -> None:
