@@ -117,7 +117,8 @@ What failed and what changed (mechanisms, flows/ask.py unless said):
   anything after it ("ik laat het je vanavond weten") it is the later as before (guard).
 - "Ik wil graag iets vragen", "ik heb een vraagje" at the menu were led by "Dat begreep ik niet
   helemaal". Now words of [asking_to_ask] in at most six words get the menu plainly, no miss
-  (`conversation._asking_to_ask`).
+  (`conversation._asking_to_ask`); only said of oneself ("heb een vraag", "iets vragen"): "nog een
+  vraag" after a closed thread keeps its repair (tests/test_threads.py caught a first, wider list).
 - Pieces are not closings, thanks or questions: [nothing_more] ("en dat was het", "and that's all",
   "to wszystko"), a first word of [question_starts] after the continuation word ("en wat gebeurt er nu"),
   and politeness (`smalltalk.kind_of`) are no piece; an addition mark needs two more words that go on.
