@@ -8,16 +8,18 @@ effect) and matching starts. Every step is skipped when the answer is already kn
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from copy import deepcopy
+from datetime import datetime, timedelta
 from typing import Any
 
 from flows import categories, conditions, interpret, places, repair, smalltalk
 from flows.conditions import describe_request_when
 from flows.dialogue import YES_NO, chosen, label_of, language, prompt, repeat_prompt, say
-from flows.normalise import choice_in, says_any, simplify
+from flows.normalise import choice_in, conversation_words, folded_words, says_any, simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import says_nothing_more
+from flows.understanding.time_compose import read_time
 from flows.when import AMSTERDAM, DAYPARTS, Daypart, When, at_night, parse_when
 
 MAX_DESCRIPTION = 300
@@ -70,7 +72,8 @@ def _prefill(draft: dict[str, Any], pending: dict[str, Any], profile: Profile, l
     if pending.get("category") in {choice.key for choice in categories.CATEGORY_CHOICES}:
         draft["category"] = pending["category"]
     text = smalltalk.without_greeting(str(pending.get("text") or ""), lang)
-    if MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
+    if MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION and not _only_frame(text):
+        # "kan er iemand" says no more than that help is wanted: the description is asked.
         draft["description"] = text
     if pending.get("when"):
         draft["when"] = pending["when"]
@@ -103,12 +106,20 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     if (
         step in HOUR_LATER
         and not _exact_choice(state, event)
-        and (hour := _hour_for_the_day(state, text, now))
+        and (hour := _hour_for_the_day(state, text, now) or _day_in_the_week(state, text, now))
     ):
         draft["when"] = hour
         return _corrected(
             state, say("when_understood", {"when": describe_request_when(hour, language(state))})
         )
+    if (piece := _piece(state, step, text, answer, now)) is not None:
+        return piece
+    asked = {
+        "step": step,
+        "prompt": {"key": (state.get("prompt") or {}).get("key")},
+        "offered": deepcopy(state.get("offered")),
+    }
+    before: list[Reply] = []
     if step == "summary":
         return _on_summary(state, answer, profile)
     if step == "change":
@@ -120,17 +131,40 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         return StepResult(state, (prompt(state, "ask_change", CHANGE_CHOICES),))
     if step == "category":
         category = answer or categories.recognise(text)
+        told = _time_told(state, text, now, alone=category is None) if "when" not in draft else None
         if category is None:
+            if told is not None:
+                # "morgen om 10 uur" before the kind of help was asked: kept, and the question again.
+                draft["when"] = told
+                return _question(state, "category", [_when_noted(state, told)], _category_prompt(state))
             return StepResult(state, (prompt(state, "ask_category_again", categories.CATEGORY_CHOICES),))
         draft["category"] = category
+        if told is not None:
+            draft["when"] = told
+            before.append(_when_noted(state, told))
+        if _tells_more(text) and "description" not in draft:
+            # "with my laptop, it won't start": the kind of help and the words of it at once.
+            draft["description"] = smalltalk.without_greeting(" ".join(text.split()), language(state))
     elif step == "description":
         if says_nothing_more(text):
             # "oke", "weet ik niet": no description; the question again, with its example.
             return StepResult(state, repair.again(state))
+        alone = len(text.split()) <= TIME_ONLY_WORDS and not categories.recognise_all(text)
+        told = _time_told(state, text, now, alone=alone) if "when" not in draft else None
+        if told is not None and alone:
+            # "morgenochtend graag" before the time was asked: kept, and the description asked again.
+            draft["when"] = told
+            return _question(
+                state, "description", [_when_noted(state, told)], prompt(state, "ask_description")
+            )
         if not MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
             key = "ask_description_long" if len(text) > MAX_DESCRIPTION else "ask_description_again"
             return StepResult(state, (prompt(state, key, params={"max": str(MAX_DESCRIPTION)}),))
         draft["description"] = smalltalk.without_greeting(" ".join(text.split()), language(state))
+        if told is not None:
+            # "een lamp ophangen, vrijdag graag": the time said with it is the answer to come.
+            draft["when"] = told
+            before.append(_when_noted(state, told))
     elif step == "when_night":
         candidate = draft.pop("night_candidate", None)
         if answer != "yes" and text and _when_from(state, text, now) is not None:
@@ -179,7 +213,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if answer not in ("helper", "helper_and_staff"):
             return StepResult(state, repair.again(state))
         draft["visibility"] = answer
-    return _ask_next(state, profile, [])
+    draft["last"] = asked
+    return _ask_next(state, profile, before)
 
 
 # Where a wish about who helps is heard (round 12): once the request is described, before it is sent.
@@ -229,7 +264,9 @@ AFTER_CATEGORY = frozenset(STEPS[1:]) | {"summary", "change"}
 AFTER_WHEN = frozenset({"where", "where_other", "urgency", "visibility", "summary", "change"})
 AFTER_URGENCY = frozenset({"visibility", "summary", "change"})
 # Where a correction puts the new value: after "maar", "but", a comma ("nee, niet donderdag maar vrijdag").
-LAST_PART = re.compile(r",|;|\b(?:maar|but|ama|ale|але|لكن|بل)\b")
+LAST_PART = re.compile(r",|;|،|\b(?:maar|but|ama|ale|але|لكن|بل|tylko|\u0430)\b")
+# ...or before a negation that names the old one ("donderdag, niet dinsdag", "الخميس وليس الثلاثاء").
+NOT_AFTER = re.compile(r"\b(?:niet|not|değil|nie|не|وليس|وليست|ليس)\b")
 
 
 def _correction(
@@ -240,14 +277,22 @@ def _correction(
     new value read back, and the open question asked again; nothing already known is lost. Only a
     message that says it corrects something (`repair.is_correction`) and names a new value counts."""
     draft = state["ask"]
-    if not text or step not in AFTER_CATEGORY or not repair.is_correction(text, language(state)):
+    if not text or step not in AFTER_CATEGORY:
+        return None
+    adds = says_any(text, "addition_marks")
+    if not adds and not repair.is_correction(text, language(state)):
         return None
     lang = language(state)
     other = categories.recognise_all(text) - {draft.get("category")}
-    if "category" in draft and len(other) == 1:
+    if "category" in draft and len(other) == 1 and not adds:
         draft["category"] = category = next(iter(other))
         label = label_of(next(c for c in categories.CATEGORY_CHOICES if c.key == category), lang)
         return _corrected(state, say("correction_noted", {"value": label.lower()}))
+    if step in AFTER_WHEN and (day := _named_time(state, text, now)) is not None:
+        # A day, a date or a repeat named ("niet dinsdag maar woensdag", "o ja, het moet elke week"):
+        # the time, before any urgency its weekday might suggest.
+        draft["when"] = day
+        return _corrected(state, say("when_understood", {"when": describe_request_when(day, lang)}))
     if step in AFTER_URGENCY and "urgency" in draft:
         offered = [[c.key, label_of(c, lang)] for c in URGENCY_CHOICES]
         context = {"offered": offered, "prompt": {"key": "ask_urgency"}, "lang": state.get("lang")}
@@ -257,11 +302,22 @@ def _correction(
             draft["urgency"] = urgency
             label = label_of(next(c for c in URGENCY_CHOICES if c.key == urgency), lang)
             return _corrected(state, say("correction_noted", {"value": label.lower()}))
+    if adds and step in AFTER_URGENCY and "urgency" not in draft:
+        # "o ja, en het is dringend" after the urgency was answered by a day's time.
+        urgency = interpret.reading("ask_urgency", text, lang, now).urgency
+        if urgency in URGENCY_KEYS:
+            draft["urgent"] = urgency == "today"
+            draft["urgency"] = urgency
+            label = label_of(next(c for c in URGENCY_CHOICES if c.key == urgency), lang)
+            return _corrected(state, say("correction_noted", {"value": label.lower()}))
+    if step in AFTER_WHEN and (place := _other_neighbourhood(draft, text)) is not None:
+        # "vergeten te zeggen: het is in de Oude Haven": where, said after the bot moved on.
+        draft["neighbourhood"] = place.key
+        return _corrected(state, say("correction_noted", {"value": place.name}))
     if step not in AFTER_WHEN:
         return None
-    last = LAST_PART.split(text)[-1].strip()
-    data = (_when_from(state, last, now) if last else None) or _when_from(state, text, now)
-    if data is None or at_night(When.from_json(data)) or data == draft.get("when"):
+    data = _named_time(state, text, now, any_time=True)
+    if data is None:
         return None
     if step == "urgency" and answer in URGENCY_KEYS and data.get("start") is None:
         # "deze week, niet dringend", "w tym tygodniu, nie pilne" at the urgency question: its "niet" is
@@ -271,6 +327,267 @@ def _correction(
     if data["kind"] == "asap":
         draft["urgent"] = True
     return _corrected(state, say("when_understood", {"when": describe_request_when(data, lang)}))
+
+
+def _named_time(
+    state: dict[str, Any], text: str, now: datetime, *, any_time: bool = False
+) -> dict[str, Any] | None:
+    """The time a correction or an addition names, as the request's new `when` data: read from the
+    last part ("niet donderdag maar vrijdag"), else the whole; a repeat or hours without a day are put
+    on the day known (`_merged_time`). Only a day, a date or a repeat unless `any_time`; None when it
+    names nothing new or a time at night."""
+    draft = state["ask"]
+    parts = [part.strip() for part in LAST_PART.split(text) if part.strip()]
+    # The new value is after "maar" ("niet dinsdag maar woensdag"), or before a negation that names the
+    # old one ("الخميس وليس الثلاثاء": Thursday, not Tuesday): the first part that reads another time.
+    data = None
+    before_not = [NOT_AFTER.split(part)[0].strip() for part in parts[-1:]]
+    for part in (*parts[-1:], *[p for p in before_not if p], *parts[:1], text):
+        read = _when_from(state, part, now)
+        if read is not None and (read := _merged_time(draft.get("when"), read)) != draft.get("when"):
+            data = read
+            break
+    if data is None or at_night(When.from_json(data)):
+        return None
+    if not any_time and data.get("start") is None and not data.get("recurrence"):
+        return None
+    return data
+
+
+# A value of a window that is an hour of the day, no date (flows/conditions.py `request_time`).
+_HOUR = re.compile(r"^\d{2}:\d{2}(?::\d{2})?$")
+
+
+def _merged_time(known: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """A time said after another as an addition to it: a repeat without a day ("elke week") on the
+    day known is that day every week; hours without a day ("pas na 2 uur") on a day known without a
+    window are that day at those hours. Anything else is the new time as it stands."""
+    if not known or new.get("start") is not None or known.get("start") is None:
+        return new
+    if new.get("recurrence") and not new.get("window"):
+        return {**known, "recurrence": new["recurrence"]}
+    window = new.get("window") or {}
+    hours_only = all(_HOUR.match(str(value)) for value in window.values())
+    if window and hours_only and "window" not in known and not known.get("recurrence"):
+        day = datetime.fromisoformat(known["start"]).astimezone(AMSTERDAM)
+        if window.get("start"):
+            hour = datetime.strptime(str(window["start"]), "%H:%M:%S").time()
+            day = datetime.combine(day.date(), hour, tzinfo=AMSTERDAM)
+        return {**new, "start": day.isoformat(), "zone": known.get("zone") or "Europe/Amsterdam"}
+    return new
+
+
+def _other_neighbourhood(draft: dict[str, Any], text: str) -> places.Neighbourhood | None:
+    """A neighbourhood the words name that is not the request's."""
+    match = places.find_neighbourhood(text, places.load_municipality())
+    if match.status != "found" or match.neighbourhood is None:
+        return None
+    return None if match.neighbourhood.key == draft.get("neighbourhood") else match.neighbourhood
+
+
+def _day_in_the_week(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any] | None:
+    """A weekday said on its own after the time question ("woensdag dan") when the request's time is
+    a week ("volgende week"): that weekday of that week."""
+    known = state["ask"].get("when")
+    window = (known or {}).get("window") or {}
+    if not text or not window.get("from_date") or not window.get("until") or known.get("start"):
+        return None
+    data = _when_from(state, text, now)
+    if data is None or data.get("start") is None or data.get("window") or data.get("recurrence"):
+        return None
+    start = datetime.fromisoformat(data["start"]).astimezone(AMSTERDAM)
+    first = datetime.fromisoformat(str(window["from_date"])).date()
+    last = datetime.fromisoformat(str(window["until"])).date()
+    day = first + (start.date() - first) % timedelta(days=7)
+    if not first <= day <= last:
+        return None
+    moved = datetime.combine(day, start.timetz().replace(tzinfo=None), tzinfo=AMSTERDAM)
+    return {**data, "start": moved.isoformat()}
+
+
+# Steps where a further piece of the request can come in, after the words of it were given.
+PIECE_STEPS = frozenset({"when", "where", "urgency", "visibility", "summary"})
+# A time said before its question is kept only when read this surely, strictly, as inside a message.
+EARLY_TIME_CONFIDENCE = 0.9
+# At the description question, a time in at most this many words is the time, said early.
+TIME_ONLY_WORDS = 4
+# A message of at least this many words said with the kind of help describes it too.
+TELLS_MORE_WORDS = 4
+
+
+def _piece(
+    state: dict[str, Any], step: str | None, text: str, answer: str | None, now: datetime
+) -> StepResult | None:
+    """A further piece of the request after the bot moved on ("kan er iemand naar kijken" at the time
+    question, "en ook even langs de apotheek graag" at the summary): added to the description, and the
+    open question again; the description sent again is only the question again. None for an answer to
+    the open question or words that do not go on with the request."""
+    draft = state["ask"]
+    if not text or step not in PIECE_STEPS or "description" not in draft:
+        return None
+    adds = says_any(text, "addition_marks")
+    if answer is not None and not adds:
+        return None
+    if step == "when" and _when_from(state, text, now) is not None:
+        return None
+    if adds and not _goes_on(state, step, _without_marks(text), now, marked=True):
+        return None  # "trouwens, bedankt voor de hulp", "o ja, en dat was het"
+    description = str(draft["description"])
+    if simplify(text) and simplify(text) in simplify(description):
+        return _plainly_again(state, None)
+    if not (adds or _goes_on(state, step, text, now)):
+        return None
+    joined = f"{description} {' '.join(text.split())}"
+    if len(joined) > MAX_DESCRIPTION or says_nothing_more(_without_marks(text)):
+        return None
+    draft["description"] = joined
+    return _plainly_again(state, say("description_added"))
+
+
+def _plainly_again(state: dict[str, Any], noted: Reply | None) -> StepResult:
+    """The open question again as first asked (not its re-ask after a miss: the piece was no miss)."""
+    if state.get("step") in ("summary", "change"):
+        return _corrected(state, noted)
+    last = dict(state.get("prompt") or {})
+    if str(last.get("key") or "").endswith("_again"):
+        state["prompt"] = {**last, "key": str(last["key"]).removesuffix("_again")}
+    return _corrected(state, noted)
+
+
+def _goes_on(
+    state: dict[str, Any], step: str | None, text: str, now: datetime, *, marked: bool = False
+) -> bool:
+    """The words go on with the request: they open with "en", "and", "i", ... or name a kind of help;
+    at the time question also words the reader takes for a request ("kan er iemand naar kijken"). Not
+    a question put to the bot."""
+    words = folded_words(text).split()
+    if not words or text.rstrip().endswith("?") or _says_words(text, "nothing_more"):
+        return False
+    rest = words[1:] if f" {words[0]} " in conversation_words("continuation_starts") else words
+    if not rest or f" {rest[0]} " in conversation_words("question_starts"):
+        return False  # "en wat gebeurt er nu": a question put without its question mark
+    if smalltalk.kind_of(" ".join(rest)) is not None or smalltalk.kind_of(rest[0]) == "thanks":
+        return False  # "en bedankt hoor", "trouwens, bedankt voor de hulp"
+    if (marked or len(rest) < len(words)) and len(rest) >= 2:
+        return True
+    if len(words) < 3:
+        return False
+    if categories.recognise_all(text):
+        return True
+    if step != "when":
+        return False
+    found = interpret.reading("menu", text, language(state), now)
+    if found.intent != "ask" or found.confidence < interpret.CONFIDENT or found.crisis:
+        return False
+    # "ik kan niet meer" reads as asking for help too: words of being at one's limit are no piece.
+    return not interpret.reading("checkin", text, language(state)).distress
+
+
+def _says_words(text: str, section: str) -> bool:
+    """`says_any` with the phrases folded as the message is ("that's all" is "that s all")."""
+    from flows.understanding.text import lexicon
+
+    table = lexicon("conversation")[section]
+    words = folded_words(text)
+    return any(folded_words(phrase) in words for phrase in table.get("phrases", table.get("words", ())))
+
+
+def _without_marks(text: str) -> str:
+    folded = folded_words(text)
+    for mark in conversation_words("addition_marks"):
+        folded = folded.replace(mark, " ")
+    return folded.strip()
+
+
+def _only_frame(text: str) -> bool:
+    """Words that only ask for help ("kan er iemand", "can someone help me"), no description."""
+    words = folded_words(text).split()
+    return bool(words) and all(f" {word} " in conversation_words("request_frame") for word in words)
+
+
+def _tells_more(text: str) -> bool:
+    """Words that say more than asking for a kind of help ("with my laptop, it won't start"; not "ik wil
+    hulp met boodschappen"): at least two words that are no frame words and name no kind of help."""
+    if len(text.split()) < TELLS_MORE_WORDS or says_nothing_more(text):
+        return False
+    frame = conversation_words("request_frame")
+    content = [
+        w for w in folded_words(text).split() if f" {w} " not in frame and categories.recognise(w) is None
+    ]
+    return len(content) >= 2
+
+
+def _time_told(
+    state: dict[str, Any], text: str, now: datetime, *, alone: bool = False
+) -> dict[str, Any] | None:
+    """The time a message says beside other words, read as a request at the menu reads it; `alone`: a
+    short message that may be only a time ("morgenochtend graag"), read as at the time question."""
+    if not text:
+        return None
+    strict = read_time(text, language(state), now, mode="message")
+    if strict is None or strict.confidence < EARLY_TIME_CONFIDENCE:
+        return None  # "pazardan sebze ve meyve" (from the market) names no Sunday for sure
+    if alone and len(text.split()) <= TIME_ONLY_WORDS and (data := _when_from(state, text, now)) is not None:
+        return None if at_night(When.from_json(data)) else data
+    found = interpret.reading("menu", text, language(state), now)
+    if found.time is None or found.crisis:
+        return None
+    data = interpret.pending_request(found, text, now).get("when")
+    # Inside a description only a day or an hour ("voor de hele week" is what, not when).
+    if not isinstance(data, dict) or (data.get("start") is None and data.get("kind") != "asap"):
+        return None
+    return data
+
+
+def _category_prompt(state: dict[str, Any]) -> Reply:
+    return prompt(state, "ask_category", categories.CATEGORY_CHOICES)
+
+
+def _when_noted(state: dict[str, Any], data: dict[str, Any]) -> Reply:
+    return say("when_understood", {"when": describe_request_when(data, language(state))})
+
+
+def mistyped(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> StepResult:
+    """ "sorry, verkeerd getypt" in the middle of a request: right after a miss, the miss was the slip
+    (the question again, kindly); else the answer before the open question was: changed at once when
+    the message names the right one ("ik bedoelde 2", "moest 3 zijn"), else taken back and asked
+    again. Nothing else said is lost."""
+    draft = state.setdefault("ask", {})
+    last = draft.get("last")
+    if state.get("misses") or not isinstance(last, dict) or last.get("step") not in _FIELDS:
+        return StepResult(state, (say("mistyped_ok"), *repeat_prompt(state)))
+    field = _FIELDS[str(last["step"])]
+    offered: list[Any] = list(last.get("offered") or [])
+    context = {"offered": offered, "prompt": last.get("prompt") or {}, "lang": state.get("lang")}
+    value = LAST_PART.split(text)[-1].strip()
+    number = re.findall(r"\d+", value)
+    picked = None
+    if offered:
+        picked = chosen(context, Event(kind="text", text=number[0] if len(number) == 1 else value))
+    if picked is not None and picked != draft.get(field):
+        draft["last"] = None
+        if field == "urgency":
+            draft["urgent"] = picked == "today"
+        draft[field] = picked
+        label = next((str(label) for key, label in offered if key == picked), picked)
+        return _corrected(state, say("correction_noted", {"value": label.lower()}))
+    draft.pop(field, None)
+    if field == "urgency":
+        draft.pop("urgent", None)
+    draft.pop("last", None)
+    result = _ask_next(state, profile, [say("mistyped_ok")])
+    return result
+
+
+# The draft's item each step's answer fills.
+_FIELDS = {
+    "category": "category",
+    "description": "description",
+    "urgency": "urgency",
+    "visibility": "visibility",
+    "where": "neighbourhood",
+    "where_other": "neighbourhood",
+}
 
 
 # Questions after the time where an hour said alone ("om 10 uur") completes a day said earlier.
@@ -314,11 +631,12 @@ def _hour_for_the_day(state: dict[str, Any], text: str, now: datetime) -> dict[s
     return None
 
 
-def _corrected(state: dict[str, Any], noted: Reply) -> StepResult:
+def _corrected(state: dict[str, Any], noted: Reply | None) -> StepResult:
     """The new value read back, then the question that was open, again (the summary anew)."""
+    before = [noted] if noted is not None else []
     if state.get("step") in ("summary", "change"):
-        return _summary(state, [noted])
-    return StepResult(state, (noted, *repeat_prompt(state)))
+        return _summary(state, before)
+    return StepResult(state, (*before, *repeat_prompt(state)))
 
 
 def _when_from(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any] | None:
@@ -333,11 +651,28 @@ def _when_from(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any
         return when.to_json()
     found = interpret.reading("ask_when", text, language(state), now)
     if found.time is None or found.confidence < interpret.CONFIDENT:
-        return None
+        return _said_otherwise(state, text, now)
     when = found.time.to_when(now, AMSTERDAM)
     if when is not None:
         return when.to_json()
     return conditions.request_time(found.time, now)
+
+
+def _said_otherwise(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any] | None:
+    """A time the readers do not take, said in words of the conversation: the day left to the bot
+    ("kies jij maar, als het maar niet in het weekend is": the next weekday, read back so it can be
+    changed; without the weekend ruled out, any time), or after dinner with no part of the day said
+    ("wel na het eten": the evening)."""
+    if says_any(text, "leave_it_to_you"):
+        if not says_any(text, "not_weekend"):
+            return When("flexible", None).to_json()
+        day = now.astimezone(AMSTERDAM).date() + timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        return When("flexible", datetime.combine(day, DAYPARTS["ochtend"][0], tzinfo=AMSTERDAM)).to_json()
+    if says_any(text, "after_dinner"):
+        return _when_from(state, "vanavond", now)
+    return None
 
 
 def _ask_next(state: dict[str, Any], profile: Profile, before: list[Reply]) -> StepResult:

@@ -330,6 +330,10 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         return StepResult(state, (prompt(state, "care_rhythm_again", RHYTHM_CHOICES),))
     if step == "day":
         rule = _rule_from(text, now, draft.get("freq"), language(state))
+        if rule is None and says_any(text, "leave_it_to_you"):
+            # "kies jij maar, als het maar niet in het weekend is": Monday at 10:00, read back in the
+            # registration, where another day is one message away.
+            rule = _rule_from("maandag 10:00", now, draft.get("freq"))
         if rule is None:
             return StepResult(state, (prompt(state, "care_day_again"),))
         return _registered(state, rule)

@@ -60,6 +60,7 @@ from flows.pause import until_in_words
 from flows.profile import Profile, after
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent
+from flows.understanding.answers import thinks_aloud_only
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
 
@@ -278,6 +279,11 @@ def _route(
     takes_back = said_yes is not None and command is None and event.kind == "text"
     if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
         return taken_back
+    if takes_back and threads.current(state, profile) is None and choice in (None, f"invite:{said_yes}:yes"):
+        note, window = _condition(state, event, f"invite:{said_yes}:yes", now)
+        if note is not None:
+            # "ja" / "maar pas na 2 uur": the condition of the yes just given, passed on to the resident.
+            return invitations.note_after_yes(state, int(said_yes), note, window)
     if (
         takes_back
         and choice is None
@@ -287,6 +293,14 @@ def _route(
         # "ja hoor!" once more after "ja": kindly noted; a yes to a question open now is its answer,
         # and once matched ("Top, dank je!" opened the thread) the words are for the neighbour.
         return noted
+    if (
+        event.kind == "text"
+        and str((state.get("prompt") or {}).get("key") or "") in ("invite", "invite_urgent")
+        and (choice is None or (invitations.is_answer(choice) and str(choice).endswith(":later")))
+        and thinks_aloud_only(event.text)
+    ):
+        # "even kijken hoor": no answer yet; the invitation stays open for the answer that follows.
+        return StepResult(state, (say("invite_take_time"), *repeat_prompt(state)))
     if invitations.is_answer(choice):
         assert choice is not None
         note, window = _condition(state, event, choice, now)
@@ -346,6 +360,14 @@ def _route(
     if not state.get("greeted"):
         heard = _overload_first(state, event, profile, now, command)
         return heard or first_contact.start(state, event, profile, now, command)
+    if (
+        command == "menu"
+        and state.get("flow") == "ask"
+        and command_in(event.text) is None
+        and says_any(event.text, "mistyped")
+    ):
+        # "sorry, verkeerd getypt (, ik bedoelde 2)" mid-request: mended where it was made, not the menu.
+        return ask.mistyped(state, event.text, profile, now)
     turn = Turn(state, event, profile, now, command, argument, answer)
     if command in ("start", "menu", "help"):
         return COMMAND_HANDLERS[command](turn)
@@ -823,6 +845,9 @@ def _on_menu(
     if polite is not None:
         # "hallo", "dank je wel!", "hoe gaat het?" at the menu: a kind word, then the menu; no miss.
         return StepResult(state, _kindly(state, polite))
+    if event.kind == "text" and _asking_to_ask(event.text):
+        # "Ik wil graag iets vragen": the question is still to come; the menu plainly, no miss.
+        return StepResult(state, repeat_prompt(state))
     return StepResult(state, repair.again(state))
 
 
@@ -872,6 +897,15 @@ def _at_plain_menu(state: dict[str, Any]) -> bool:
     """At the menu with no other question open."""
     key = str((state.get("prompt") or {}).get("key") or "menu")
     return state.get("flow") in (None, "menu") and key == "menu"
+
+
+# At most this many words: "ik heb een vraagje", not a question that says what it is about.
+ASKING_TO_ASK_WORDS = 6
+
+
+def _asking_to_ask(text: str) -> bool:
+    """A message that only says a question is coming ("ik heb een vraagje", "mag ik iets vragen")."""
+    return len(text.split()) <= ASKING_TO_ASK_WORDS and says_any(text, "asking_to_ask")
 
 
 def _count_down(state: dict[str, Any], key: str) -> None:

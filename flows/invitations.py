@@ -83,6 +83,9 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         return StepResult(state, tuple(replies))
     if name == "match_cancelled":
         return StepResult(state, (say(name, _facts(state, data)),))
+    if name == "match_note" and data.get("note"):
+        # The volunteer's words sent right after a plain yes ("maar pas na 2 uur"), once matched.
+        return StepResult(state, (say("match_note", {**_facts(state, data), "note": str(data["note"])}),))
     if name in ("match_condition", "match_condition_reminder"):
         return _condition_question(state, data, key=name)
     if name == "match_condition_lapsed":
@@ -135,6 +138,21 @@ def yes_again(state: dict[str, Any], request_id: int, text: str) -> StepResult |
         return None
     state[SAID_YES] = request_id
     return StepResult(state, (say("invite_yes_noted"), *repeat_prompt(state)))
+
+
+def note_after_yes(
+    state: dict[str, Any], request_id: int, note: str, condition: dict[str, Any] | None
+) -> StepResult:
+    """The message right after a yes adds a condition ("ja" / "maar pas na 2 uur"): the yes stands and
+    the words go to the resident (`invite_note`: with the match, or with the question about another
+    time), not "Je ja had ik al" with the words dropped. A no may still follow and take the yes back."""
+    state[SAID_YES] = request_id
+    data: dict[str, Any] = {"request_id": request_id, "note": note}
+    if condition is not None:
+        data["condition"] = condition
+    return StepResult(
+        state, (say("invite_note_passed"), *repeat_prompt(state)), (Effect("invite_note", data),)
+    )
 
 
 def take_back(state: dict[str, Any], text: str) -> StepResult | None:

@@ -356,6 +356,23 @@ async def answer(
     await _matched(session, request, volunteer_id, now, touched, note=note, window=window)
 
 
+async def note(
+    session: AsyncSession, volunteer_id: int, request_id: int, words: str, now: datetime, touched: Touched
+) -> None:
+    """A volunteer's words sent right after their yes ("ja" / "maar pas na 2 uur", read before the match
+    opened the thread): the resident reads them as the words of a yes with a condition are read
+    (`match_note`), once the yes was taken (accepted) or is being decided on (conditional). A yes that
+    came too late (taken, expired) has no one to tell."""
+    request = await matching.lock_request(session, request_id)
+    invitation = await matching.invitation(session, request_id, volunteer_id)
+    if request is None or invitation is None or invitation.status not in ("accepted", CONDITIONAL):
+        return
+    name = await matching.first_name(session, volunteer_id)
+    data = {**request_facts(request), "name": name or "", "note": words[:200]}
+    key = f"match_note:{request_id}:{volunteer_id}:{now.isoformat()}"
+    await touched.post(session, request.person_id, "match_note", data, now, key, about=volunteer_id)
+
+
 def _decide(request: HelpRequest, condition: Mapping[str, Any] | None, now: datetime) -> Decision | None:
     """The volunteer's window against the request's time; None without a window (a plain yes)."""
     if not condition:

@@ -75,6 +75,13 @@ async def answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None
     )
 
 
+async def invite_note(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    """A volunteer's words sent right after their yes ("maar pas na 2 uur"): to the resident."""
+    await matchmaker.note(
+        ctx.session, ctx.person.id, int(data["request_id"]), str(data["note"]), ctx.now, ctx.touched
+    )
+
+
 async def answer_condition(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     """The resident's Ja / Nee to a volunteer's other time (flows/invitations.py)."""
     starts_at = datetime.fromisoformat(str(data["starts_at"])) if data.get("starts_at") else None
@@ -110,6 +117,7 @@ EFFECTS = {
     "create_request": create_request,
     "cancel_request": cancel_request,
     "answer_invitation": answer_invitation,
+    "invite_note": invite_note,
     "condition_answer": answer_condition,
     "save_offer": save_offer,
     "pause_offer": pause_offer,

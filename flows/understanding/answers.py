@@ -165,6 +165,20 @@ def _pondering() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})(?![^\W_])[\s,.:;!…-]*(?P<rest>\S.*)", re.DOTALL)
 
 
+def thinks_aloud_only(text: str) -> bool:
+    """The message only thinks aloud ("even kijken hoor", "let me see..."): no answer yet (dialogue round
+    11; the reader still reads it as a later, round 21, for where no more can follow)."""
+    return _pondering_alone().match(t.fold(text)) is not None
+
+
+@cache
+def _pondering_alone() -> re.Pattern[str]:
+    phrases = sorted({t.fold(p) for ps in t.lexicon("invitation")["pondering"].values() for p in ps}, key=len)
+    alternatives = "|".join(re.escape(phrase) for phrase in reversed(phrases))
+    fillers = "hoor|he|hè|hoi|hmm+|eh+|even|ff|hoor eens|please|pls|ok|oke"
+    return re.compile(rf"^\W*(?:(?:{fillers})\W+)*(?:{alternatives})(?:\W+(?:{fillers}))*\W*$")
+
+
 def _after_pondering(text: str) -> str | None:
     """What follows an opening that thinks aloud ("ff kijken ja kan wel" -> "ja kan wel"); None when the
     message does not open so or says nothing after it (round 21)."""
