@@ -22,7 +22,7 @@ from typing import Any
 
 from flows import normalise
 from flows.understanding import categories
-from flows.understanding.phrases import Phrases, PhraseSet, compile_phrases, normal, strip_edges
+from flows.understanding.phrases import Phrases, PhraseSet, compile_phrases, live_lists, normal, strip_edges
 from flows.understanding.text import emoji_in, lexicon, number_choice
 
 INTENTS = ("ask", "offer", "service_question", "activity", "human", "stop", "greeting", "crisis", "explain")
@@ -392,11 +392,17 @@ def _command_fillers() -> tuple[str, ...]:
 _PARTS = re.compile(r"[,.;!?]+")
 
 
+@lru_cache(maxsize=512)
 def _command_phrase(prepared: str) -> str | None:
-    """The command whose phrase is the whole (prepared) text, polite words aside."""
+    """The command whose phrase is the whole (prepared) text, polite words aside. Only the commands
+    whose lists may match either text are tried (most are not: `live_lists`); one step asks the same
+    text more than once (the command, the parts, a pause with its reason), so the answer is kept."""
     whole_text = strip_edges(prepared, _command_fillers())
+    if not whole_text:
+        return None
+    live = {*live_lists(whole_text), *live_lists(prepared)}
     for key, pattern in _commands().items():
-        if whole_text and (pattern.fullmatch(whole_text) or pattern.fullmatch(prepared)):
+        if pattern.number in live and (pattern.fullmatch(whole_text) or pattern.fullmatch(prepared)):
             return key
     return None
 

@@ -19,7 +19,7 @@ phrases match "boodschapen" and "computr" too; words the Dutch dictionary knows 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -234,6 +234,12 @@ def _candidates(normal_text: str, registered: int) -> _Text:
         {owner: tuple(indexes) for owner, indexes in found.items()},
         " " + normal_text if single_spaced else None,
     )
+
+
+def live_lists(normal_text: str) -> Collection[int]:
+    """The numbers (`Phrases.number`) of the lists that may match this text: a caller trying many lists
+    on one text asks only those (`PhraseSet.find` does the same)."""
+    return _candidates(normal_text, _REGISTERED[0]).live.keys()
 
 
 class Phrases:
