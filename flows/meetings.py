@@ -416,9 +416,18 @@ CENTRE = (
 )  # fmt: skip
 
 
+# A place said with one of these just before it is the place not wanted ("als het maar niet bij mij
+# thuis is", "liever niet in het buurthuis"): it is left out of what the sentence names.
+NOT_HERE = re.compile(
+    r"\b(?:niet|geen|not|no|nie|не|ні|değil|degil|لا|ماشي)\s+(?:\S+\s+)?(?=\S)", re.IGNORECASE
+)
+
+
 def place_in_words(text: str, plan: Mapping[str, Any]) -> str | None:
     """The place "home" or "centre" said in a sentence, from the side of the one planning (the host's home is
-    "bij mij" for the host and "bij jou" for the other); None when no place, or another place."""
+    "bij mij" for the host and "bij jou" for the other); None when no place, or another place. A place
+    said right after a "not" ("als het maar niet bij mij thuis is") is no place named."""
+    text = _without_places_not_wanted(text)
     if _has_phrase(text, CENTRE) or (plan.get("centre") and _has_phrase(text, (str(plan["centre"]),))):
         return "centre"
     own, other = (MY_HOME, YOUR_HOME) if plan.get("host_is_me") else (YOUR_HOME, MY_HOME)
@@ -428,6 +437,21 @@ def place_in_words(text: str, plan: Mapping[str, Any]) -> str | None:
         return None  # the home of the one who is not the host: asked as any other place
     # "thuis" alone, not in a question for the other ("ben je thuis?").
     return "home" if _has_phrase(text, ANY_HOME) and "?" not in text else None
+
+
+def _without_places_not_wanted(text: str) -> str:
+    """The text with each clause cut at a "not" that has a place within its next words, up to a "but"."""
+    kept = []
+    for clause in re.split(r"([,.;:!?؟]+)", text):
+        match = NOT_HERE.search(clause)
+        rest = clause[match.start() :] if match else ""
+        places = (*MY_HOME, *YOUR_HOME, *ANY_HOME, *CENTRE)
+        if match and any(_has_phrase(" ".join(rest.split()[:5]), (place,)) for place in places):
+            # "niet bij mij thuis maar in het buurthuis": what comes after the "but" still counts.
+            turn = re.search(r"\s(?:maar|but|ale|але|لكن|بل)\s", rest)
+            clause = clause[: match.start()] + (rest[turn.end() :] if turn else "")
+        kept.append(clause)
+    return "".join(kept)
 
 
 def _moment_in_words(state: dict[str, Any], text: str, now: datetime) -> datetime | None:

@@ -297,3 +297,28 @@ def test_any_place_at_where_is_the_buurthuis_read_back(said: str) -> None:
     assert not chosen.effects, "nothing passed on to Henk"
     [effect] = proposed.effects
     assert effect.kind == "meet_propose" and effect.data["place_kind"] == "centre"
+
+
+@pytest.mark.parametrize(
+    ("said", "place"),
+    [
+        ("niet bij mij thuis maar in het buurthuis", "centre"),
+        ("not at my place but at the community centre", "centre"),
+        ("bij mij thuis graag", "home"),
+        ("ik ben niet thuis dinsdag, dus in het buurthuis", "centre"),
+        ("liever niet in het buurthuis", None),
+        ("als het maar niet bij mij thuis is", None),
+    ],
+)
+def test_a_place_said_after_not_is_no_place_named(said: str, place: str | None) -> None:
+    """ "het maakt niet uit, als het maar niet bij mij thuis is" picked her home."""
+    assert meetings.place_in_words(said, {"host_is_me": True, "centre": "Buurthuis De Molen"}) == place
+
+
+def test_anywhere_but_home_is_the_buurthuis() -> None:
+    plan = {**PLAN, "centre": "Buurthuis De Molen"}
+    *_, chosen = run(
+        MENU, internal("meet_plan", **plan), text("het maakt niet uit, als het maar niet bij mij thuis is")
+    )
+    assert [r.key for r in chosen.replies] == ["meet_place_any", "meet_when"]
+    assert chosen.state["meet"]["place_kind"] == "centre"

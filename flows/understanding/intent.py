@@ -400,8 +400,9 @@ def _command_phrase(prepared: str) -> str | None:
     whole_text = strip_edges(prepared, _command_fillers())
     if not whole_text:
         return None
+    commands = _commands()  # compiled first: the lists it registers must be among those asked
     live = {*live_lists(whole_text), *live_lists(prepared)}
-    for key, pattern in _commands().items():
+    for key, pattern in commands.items():
         if pattern.number in live and (pattern.fullmatch(whole_text) or pattern.fullmatch(prepared)):
             return key
     return None
