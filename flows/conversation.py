@@ -814,7 +814,11 @@ def _on_menu(
         return cancelling
     if answer is None and event.kind == "text" and (asked := _question_at_invitation(state, event.text)):
         return asked
-    if answer is None and event.kind == "text" and (topic := about_us(state, event)) is not None:
+    if (
+        answer is None
+        and event.kind == "text"
+        and (topic := faq.asked(event.text, language(state), "menu")) is not None
+    ):
         return StepResult(state, (*faq.answer(topic), *menu.show(state, "menu").replies))
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
@@ -884,12 +888,8 @@ def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> St
     messages are its command): the registration, or a registered carer's own. Not when the words ask
     for help as well ("ik zorg voor mijn moeder, kan iemand dinsdag bij haar zitten?"), unless they
     also ask for the check-ins: that request goes on as one."""
-    if not care.carer_said(event.text):
+    if not first_contact.registers_in_words(event.text, language(state), "menu"):
         return None
-    if not care.checkins_wanted(event.text):
-        found = interpret.reading("menu", event.text, language(state))
-        if found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT and found.category:
-            return None
     return care.start(state, profile, said=event.text)
 
 
@@ -996,28 +996,12 @@ def _taken_as_answer(result: StepResult, asked: dict[str, Any] | None, kind: str
     return not (len(replies) == 1 and replies[0].key == asked.get("key") and not replies[0].lead)
 
 
-def about_us(state: dict[str, Any], event: Event) -> str | None:
-    """The topic of a question about Voordeur itself that the message asks ("ben je een robot?", "is
-    dit gratis?": flows/faq.py), or None; never when the words also ask for or offer help ("kan iemand
-    gratis mijn tuin doen?" is a request)."""
-    topic = faq.topic_of(event.text)
-    if topic is None:
-        return None
-    # The question's own words may name a kind of help ("praat ik met een computer?", "moet ik de
-    # vrijwilliger betalen?"): what asks for or offers help is read in the rest.
-    rest = faq.rest_of(event.text)
-    found = interpret.reading("menu", rest, language(state)) if rest else None
-    if found is not None and found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
-        return None
-    return topic
-
-
 def _about_us_for_miss(result: StepResult, asked: dict[str, Any] | None, event: Event) -> StepResult:
     """A question about Voordeur in the middle of a question ("is dit gratis?" at the when-question):
     no miss, its answer and the open question again as it was asked."""
     if event.kind != "text" or not asked or not any(repair.is_miss(reply) for reply in result.replies):
         return result
-    topic = about_us(result.state, event)
+    topic = faq.asked(event.text, language(result.state), "menu")
     if topic is None:
         return result
     result.state["prompt"] = asked

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from flows import places
+from flows import interpret, menu, places
 from flows.dialogue import say
 from flows.types import Reply
 from flows.understanding.phrases import Phrases, compile_phrases, normal
@@ -35,6 +35,20 @@ def topic_of(text: str) -> str | None:
     """The topic of a question about Voordeur that the message asks, or None."""
     found = _found(text)
     return found[0] if found is not None else None
+
+
+def asked(text: str, lang: str, context: str) -> str | None:
+    """The topic of a question about Voordeur the message asks, or None; never when the words beside the
+    question ask for or offer help (the question's own words may name a kind of help: "praat ik met een
+    computer?", "moet ik de vrijwilliger betalen?"), read in `context` ("menu", "first_message")."""
+    topic = topic_of(text)
+    if topic is None:
+        return None
+    rest = rest_of(text)
+    found = interpret.reading(context, rest, lang) if rest else None
+    if found is not None and found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
+        return None
+    return topic
 
 
 def rest_of(text: str) -> str:

@@ -34,7 +34,7 @@ def start(
         found = interpret.reading("first_message", event.text, state.get("lang"), None)
         if found.lang in catalogue.LANGUAGES:
             state["lang"] = found.lang
-        if (topic := _about_us(state, event.text)) is not None:
+        if (topic := faq.asked(event.text, language(state), "first_message")) is not None:
             # "is dit gratis?", "ben jij een echt mens?" before anything else: the welcome, the answer,
             # then the first question.
             started = onboarding.start(state, profile, then="menu", welcome=True)
@@ -118,12 +118,11 @@ def _for_care(
         text = event.text if event.kind == "text" else ""
         if not text.strip() or not care.carer_said(text):
             return None
+        if not registers_in_words(text, state.get("lang"), "first_message"):
+            return None
         found = interpret.reading("first_message", text, state.get("lang"), None)
         if found.lang in catalogue.LANGUAGES:
             state["lang"] = found.lang
-        asks = found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT
-        if asks and found.category is not None and not care.checkins_wanted(text):
-            return None
         if (relation := care.relation_in(text)) is not None:
             state[care.SAID_RELATION] = relation  # asked after onboarding: not "Wat is Jan van je?"
     if profile.consented:
@@ -133,18 +132,16 @@ def _for_care(
     return replace(started, replies=(*started.replies[:1], say("care_kept_onboarding"), *started.replies[1:]))
 
 
-def _about_us(state: dict[str, Any], text: str) -> str | None:
-    """A first message that only asks about Voordeur itself (flows/faq.py); not one that asks for or
-    offers help as well (read in the words beside the question, which may name a kind of help
-    themselves: "praat ik met een computer?")."""
-    topic = faq.topic_of(text)
-    if topic is None:
-        return None
-    rest = faq.rest_of(text)
-    found = interpret.reading("first_message", rest, language(state), None) if rest else None
-    if found is not None and found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
-        return None
-    return topic
+def registers_in_words(text: str, lang: str | None, context: str) -> bool:
+    """MANTELZORG said in a sentence: the person cares for someone, and the words do not ask for help
+    instead ("ik zorg voor mijn moeder, kan iemand dinsdag bij haar zitten?" is a request), unless they
+    also ask for the check-ins. Read in `context` ("menu", "first_message")."""
+    if not care.carer_said(text):
+        return False
+    if care.checkins_wanted(text):
+        return True
+    found = interpret.reading(context, text, lang)
+    return not (found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT and found.category)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+")

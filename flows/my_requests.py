@@ -32,11 +32,8 @@ def cancel_said(state: dict[str, Any], profile: Profile) -> StepResult | None:
         return None
     if len(profile.open_requests) > 1:
         return start(state, profile)
-    [request] = profile.open_requests
     state["flow"] = "my_requests"
-    state["step"] = "confirm"
-    state["request_id"] = request.id
-    return StepResult(state, (prompt(state, "cancel_request_question", YES_NO, _params(request, state)),))
+    return _confirm(state, profile.open_requests[0])
 
 
 def status(state: dict[str, Any], profile: Profile) -> tuple[Reply, ...]:
@@ -73,6 +70,11 @@ def handle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
         request = _described(profile, event.text)
     if request is None:
         return start(state, profile)
+    return _confirm(state, request)
+
+
+def _confirm(state: dict[str, Any], request: RequestSummary) -> StepResult:
+    """Whether to cancel this request (a yes cancels it)."""
     state["step"] = "confirm"
     state["request_id"] = request.id
     return StepResult(state, (prompt(state, "cancel_request_question", YES_NO, _params(request, state)),))
