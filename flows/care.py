@@ -84,6 +84,9 @@ STATUS_CHOICES = (
 )
 # A check-in named by a day only ("maandag") comes at this time.
 DEFAULT_TIME = time(10)
+# Set while a call is offered after someone died (flows/bereavement.py): "Nu even niet" then gets a word
+# of comfort, not ZWAAR's pointer.
+BEREAVED = "bereaved"
 
 
 def is_answer(choice: str | None) -> bool:
@@ -105,7 +108,7 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     if event.command != "care_checkin":
         return None
     checkin_id = int(event.meta["checkin_id"])
-    _keep_resume(state)
+    keep_resume(state)
     choices = tuple(Choice(f"care:{checkin_id}:{answer}", f"care_{answer}") for answer in ANSWERS)
     name = str(event.meta.get("name") or "")
     return StepResult(state, (prompt(state, "care_checkin", choices, {"name": name}),))
@@ -135,17 +138,20 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
         intro = "care_ask_intro_kept" if state.get("pending") else "care_ask_intro"
         return StepResult(state, (say(intro),), tuple(effects))
     if offer == "callback":
+        state.pop(BEREAVED, None)
         effects.append(Effect("alert_staff", {"kind": "care_callback", "priority": "high"}))
         state[PERSON_CONTACT] = PERSON_CONTACT_MESSAGES
         return _resume(state, (say("care_callback_ok"),), tuple(effects))
     if offer == "respite":
         return _resume(state, respite_info(state), tuple(effects))
+    if state.pop(BEREAVED, None):
+        return _resume(state, (say("care_bereaved_later"),), tuple(effects))
     return _resume(state, (say("care_heavy_later"),), tuple(effects))
 
 
 def heavy(state: dict[str, Any]) -> StepResult:
     """ZWAAR at any moment: the same offers, not tied to a check-in."""
-    _keep_resume(state)
+    keep_resume(state)
     return StepResult(state, (_offers(state, ""),))
 
 
@@ -158,7 +164,7 @@ def distress(state: dict[str, Any], *, respite: bool = False) -> StepResult:
     neighbours for help, a call back from a person, or not now; the question they were busy with is
     asked again after the answer (as after ZWAAR). With `respite` (round 13: the words tell of caring
     for someone, "de zorg voor mijn moeder wordt me te veel") respite care is offered too."""
-    _keep_resume(state)
+    keep_resume(state)
     offers = OFFERS if respite else DISTRESS_OFFERS
     choices = tuple(Choice(f"care_offer::{offer}", f"care_offer_{offer}") for offer in offers)
     return StepResult(state, (prompt(state, "distress_offers", choices),))
@@ -187,7 +193,7 @@ def _offers(state: dict[str, Any], checkin_id: str) -> Reply:
     return prompt(state, "care_heavy_offers", choices)
 
 
-def _keep_resume(state: dict[str, Any]) -> None:
+def keep_resume(state: dict[str, Any]) -> None:
     """Remember the question the person was busy with, to ask it again after the check-in."""
     last = state.get("prompt")
     busy = state.get("flow") not in (None, "menu")

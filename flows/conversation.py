@@ -21,6 +21,7 @@ from typing import Any
 from flows import (
     agenda,
     ask,
+    bereavement,
     care,
     catalogue,
     circle,
@@ -122,6 +123,7 @@ COMMAND_HANDLERS: Mapping[str, Callable[[Turn], StepResult]] = {
     "start": lambda turn: menu.show(turn.state, "menu"),
     "menu": lambda turn: menu.show_keeping_place(turn.state, turn.event.text),
     "help": lambda turn: _help(turn.state),
+    "languages": lambda turn: _languages_offered(turn.state),
     "erase": lambda turn: privacy.ask_erase(turn.state),
     "my_data": lambda turn: privacy.my_data(turn.state),
     "export": lambda turn: privacy.export(turn.state),
@@ -275,6 +277,8 @@ def _route(
         state["greeted"] = True
         alert = Effect("alert_staff", {"kind": "voice_note", "priority": "normal"})
         return StepResult(state, (say("voice_note"), *repeat_prompt(state)), (alert,))
+    if command is None and (grief := _bereavement(state, event, profile, now)) is not None:
+        return grief  # "Jan is vorige week overleden" at the check-in or the menu
     choice = event.choice if event.kind == "choice" else answer
     takes_back = said_yes is not None and command is None and event.kind == "text"
     if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
@@ -336,8 +340,10 @@ def _route(
         # person's choice); what else it says is read as usual ("sorry my Dutch is not good, tomorrow
         # afternoon please"), and nothing else said is no miss.
         state["lang_chosen"] = True
-        again = repeat_prompt(state)
-        return _without_miss(_route(state, event, now, profile, language_done=True), again)
+        again = repeat_prompt(state) or menu.show(state, "menu").replies
+        routed = _without_miss(_route(state, event, now, profile, language_done=True), again)
+        # The language's name alone ("УКРАЇНСЬКА"): the question it interrupted, in that language.
+        return routed if routed.replies or routed.effects else replace(routed, replies=again)
     if said is not None:
         command = "stop_check" if said == "stop" else said
     if (about := _care_in_words(state, event, command, answer, profile, now)) is not None:
@@ -581,6 +587,8 @@ def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
         return None
     if said.intent == "language" and said.language in catalogue.LANGUAGES:
         return f"lang_{said.language}"
+    if said.intent == "language" and said.language == intent.CHOOSE_LANGUAGE:
+        return "languages"
     if said.intent == "human" and _talk_is_the_request(state):
         return None
     if said.intent == "human" and faq.asks_what_a_person_is(event.text):
@@ -626,6 +634,33 @@ def _follow_language(state: dict[str, Any], event: Event) -> bool:
     state["lang"] = found
     state["lang_followed"] = state.get("lang_followed", 0) + 1
     return True
+
+
+def _bereavement(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult | None:
+    """Someone tells that someone close died (flows/bereavement.py). In a conversation with a neighbour
+    the words are for the neighbour, unless they answer the bot's own check-in."""
+    if event.kind != "text" or not bereavement.told(event.text):
+        return None
+    at_checkin = str((state.get("prompt") or {}).get("key") or "") == "care_checkin"
+    if threads.current(state, profile) is not None and not at_checkin:
+        return None
+    request = interpret.reading("menu", event.text, language(state)).category is not None
+    if not at_checkin and _at_plain_menu(state) and request:
+        # "mijn vrouw is vorige week overleden, kan iemand de boodschappen doen?": the request goes on,
+        # led by a word of condolence; staff are told as for the death alone.
+        asked = first_contact.act_on_intent(state, event, profile, now, context="menu")
+        if asked is not None and asked.replies:
+            first, *rest = asked.replies
+            led = (replace(first, lead="bereaved_heard"), *rest) if first.lead is None else asked.replies
+            return replace(asked, replies=led, effects=(*asked.effects, bereavement.ALERT))
+    return bereavement.condolence(state, event.text, profile, at_checkin=at_checkin)
+
+
+def _languages_offered(state: dict[str, Any]) -> StepResult:
+    """ "ik spreek geen nederlands": the six languages and how to choose one, in each of them; then the
+    open question again (or the menu)."""
+    again = repeat_prompt(state) or menu.show(state, "menu").replies
+    return StepResult(state, (say("language_offer"), *again))
 
 
 def _switch_language(state: dict[str, Any], code: str) -> StepResult:

@@ -56,6 +56,9 @@ def test_stem_takes_off_plural_and_diminutive_endings(word: str, expected: str) 
         ("ik voel me eenzaam", "molenwijk", "Maatjesproject Samen Lindenhoven"),
         ("vervoer naar het ziekenhuis", "molenwijk", "Rijdende Buur Lindenhoven"),
         ("mantelzorger overbelast", "molenwijk", "Steunpunt Mantelzorg Lindenhoven"),
+        # Session 27: boredom said as such finds the places for company.
+        ("ik verveel me", "molenwijk", "Maatjesproject Samen Lindenhoven"),
+        ("ik heb niks te doen de hele dag, ik verveel me", "bloemhof", "Maatjesproject Samen Lindenhoven"),
     ],
 )
 def test_the_best_service_comes_first(question: str, neighbourhood: str, first: str) -> None:

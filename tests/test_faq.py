@@ -185,3 +185,44 @@ def test_cancelling_in_words_with_a_request_out_asks_whether_to_cancel_it(text: 
 def test_without_a_request_there_is_still_nothing_to_cancel() -> None:
     [result] = replay_texts(["laat maar"], menu_state(), dict(RIA))
     assert _keys(result)[0] == "nothing_to_cancel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat kan ik hier allemaal doen?",
+        "hoe werkt dit eigenlijk",
+        "wat is dit voor nummer?",
+        "wat kunnen jullie allemaal voor mij doen?",
+    ],
+)
+def test_what_one_can_do_here_is_explained_then_the_menu(text: str) -> None:
+    """Before (session 27): "Dat begreep ik niet helemaal. Wat wil je doen?"; now HELP's answer, the
+    menu's question still open."""
+    [result] = replay_texts([text], menu_state(), dict(RIA))
+    assert _keys(result) == ["info"]
+    assert result.state.get("step") == menu_state().get("step")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is er iets te doen in de buurt deze week?",
+        "wat valt er te doen in de buurt dit weekend?",
+        "zijn er activiteiten deze week",
+        "Is er wat leuks te doen dit weekend",
+    ],
+)
+def test_what_is_on_said_with_where_and_when_shows_the_agenda(text: str) -> None:
+    """Before (session 27): longer than a command's eight words, or said as "is er iets te doen", these
+    got "Dat begreep ik niet helemaal"; the agenda's lookup is what was asked."""
+    [result] = replay_texts([text], menu_state(), dict(RIA))
+    assert [effect.kind for effect in result.effects] == ["agenda_lookup"], _keys(result)
+
+
+@pytest.mark.parametrize(
+    "text", ["ik wil iets doen aan mijn tuin, wat is er te doen", "wat is dit voor brief, kan iemand helpen"]
+)
+def test_a_request_beside_such_words_is_no_question_about_us(text: str) -> None:
+    [result] = replay_texts([text], menu_state(), dict(RIA))
+    assert not any(key.startswith("faq_") for key in _keys(result)), _keys(result)

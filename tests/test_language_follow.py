@@ -134,3 +134,30 @@ def test_a_language_asked_for_alone_asks_the_question_again_without_a_miss() -> 
     assert keys(result) == ["language_followed", "ask_when"]
     assert result.state["lang"] == "en" and result.state["lang_chosen"] is True
     assert "misses" not in result.state
+
+
+@pytest.mark.parametrize("text", ["ik spreek geen nederlands", "no dutch sorry", "i dont speak dutch"])
+def test_not_speaking_the_language_one_writes_in_offers_the_languages(text: str) -> None:
+    """Session 27: "ik spreek geen nederlands" (or English that reads as Dutch) got "Dat begreep ik niet
+    helemaal": now the languages there are, each in its own words, and the menu again."""
+    [result] = replay([text])
+    assert keys(result) == ["language_offer", "menu"]
+    offer = catalogue.message("language_offer", "nl")
+    names = ("ENGLISH", "TURKCE", "ARABIC", "POLSKI", "UKRAINIAN")
+    assert all(name in offer for name in names)
+    # each name it offers chooses its language when sent
+    chosen = [replay([name])[0].state["lang"] for name in names]
+    assert chosen == ["en", "tr", "ar", "pl", "uk"]
+
+
+def test_not_speaking_dutch_beside_a_request_is_not_only_the_languages() -> None:
+    [result] = replay(["ik spreek geen nederlands, kan iemand mij helpen met een brief van de gemeente"])
+    assert "language_offer" not in keys(result)
+
+
+@pytest.mark.parametrize(("text", "lang"), [("УКРАЇНСЬКА", "uk"), ("العربية", "ar")])
+def test_a_language_named_in_its_own_script_shows_the_menu_in_it(text: str, lang: str) -> None:
+    """Before (session 27): only "Ви пишете українською, я теж." and nothing to answer."""
+    [result] = replay([text])
+    assert keys(result) == ["language_followed", "menu"]
+    assert result.state["lang"] == lang

@@ -161,6 +161,9 @@ def test_only_requests_and_offers_carry_a_kind() -> None:
 # ---------------------------------------------------------------- the answer to "Waarmee zoek je hulp?"
 
 CATEGORY = [
+    # Session 27: a taalmaatje (Dutch practised in conversation) is company.
+    ("iemand om nederlands mee te oefenen", "gezelschap"),
+    ("ik zoek een taalmaatje", "gezelschap"),
     ("1", "boodschappen"),
     ("2", "vervoer"),
     ("3", "klusjes"),

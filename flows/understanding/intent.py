@@ -43,8 +43,12 @@ _OWN_WORDS_STATUS_WORDS = 16
 # ...and one about one's own data may say what it is about ("ik wil een kopie van alles wat jullie over
 # mij hebben", round 12 of the dialogues): these commands' phrases are whole messages of up to so many words.
 _PRIVACY_COMMAND_WORDS = 12
-_PRIVACY_COMMANDS = ("erase", "my_data", "export")
+# ...as may a question about what is on, saying where and when ("is er iets te doen in de buurt deze week?").
+_LONG_COMMANDS = ("erase", "my_data", "export", "agenda", "social_map")
 _LANGUAGE_REQUEST_WORDS = 8
+# Someone who says they do not speak the language they write in is offered the languages there are.
+CHOOSE_LANGUAGE = "choose"
+_CHOOSE_LANGUAGE_WORDS = 6
 _NOT_A_KIND = ("call", "human", "stop")
 _GROUPS = (
     "stop",
@@ -337,7 +341,11 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
             if found and asking and not languages.not_understood.search(part):
                 return found[0].key
         named = {hit.key for hit in hits}
-        return lang if lang not in named else None
+        if lang not in named:
+            return lang
+        # "ik spreek geen nederlands", "no dutch sorry" (written so that no other language shows): the
+        # languages there are, offered, when that is all the message says.
+        return CHOOSE_LANGUAGE if len(words) <= _CHOOSE_LANGUAGE_WORDS else None
     if not hits or (languages.subjects is not None and languages.subjects.search(prepared)):
         return None
     asked = hits[0].key
@@ -424,7 +432,7 @@ def command_in(text: str, lang: str = "nl") -> str | None:
         return None
     if len(prepared.split()) > _COMMAND_WORDS:
         long_said = _command_phrase(prepared) if len(prepared.split()) <= _PRIVACY_COMMAND_WORDS else None
-        return long_said if long_said in _PRIVACY_COMMANDS else _status_question(text, prepared)
+        return long_said if long_said in _LONG_COMMANDS else _status_question(text, prepared)
     if (key := _command_phrase(prepared)) is not None:
         return key
     if (key := _status_question(text, prepared)) is not None:
@@ -439,6 +447,8 @@ def command_in(text: str, lang: str = "nl") -> str | None:
     said = read_any_state(text, lang)
     if said is None:
         return None
+    if said.intent == "language" and said.language == CHOOSE_LANGUAGE:
+        return "languages"
     if said.intent == "language":
         return f"lang_{said.language}" if said.language else None
     return said.intent

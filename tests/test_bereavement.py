@@ -1,0 +1,126 @@
+"""Someone close has died (flows/bereavement.py), told at the check-in, at the menu or beside a request.
+
+Before (session 27): "Jan is vorige week overleden" at "Hoe gaat het deze week met zorgen voor Jan?" got
+"Dat begreep ik niet helemaal" and the question again; "hij is vannacht rustig ingeslapen" was read as
+"goed" ("Fijn om te horen!"); at the menu "mijn moeder is vannacht overleden" got the menu and a miss.
+Replayed through `flows.conversation.step`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flows import bereavement
+from flows.conversation import step
+from flows.profile import after
+from tests.dialogue_redteam_support import CARER, CHECKIN, CLOCK, RIA, event_of, menu_state
+from tests.golden_runner import profile_from
+
+
+def replay(items: list[Any], base: dict[str, Any]) -> list[Any]:
+    state, person, results = menu_state(), profile_from(dict(base)), []
+    for item in items:
+        result = step(state, event_of(item), CLOCK, person)
+        person, state = after(person, result.effects), result.state
+        results.append(result)
+    return results
+
+
+def keys(result: Any) -> list[str]:
+    return [reply.key for reply in result.replies]
+
+
+def kinds(result: Any) -> list[str]:
+    return [effect.kind for effect in result.effects]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan is vorige week overleden",
+        "hij is vannacht rustig ingeslapen",
+        "hij is vanochtend in het ziekenhuis overleden",
+        "mijn man is gisteren overleden",
+        "Jan has passed away",
+    ],
+)
+def test_the_one_cared_for_died_at_the_checkin(text: str) -> None:
+    [_, told] = replay([CHECKIN, text], CARER)
+    assert keys(told) == ["care_bereaved"]
+    assert told.replies[0].params["name"] == "Jan"
+    assert kinds(told) == ["care_stop", "alert_staff"], "no more check-ins about Jan; the team is told"
+    assert told.effects[1].data == {"kind": "bereavement", "priority": "normal"}
+
+
+@pytest.mark.parametrize(
+    "text", ["mijn moeder is vorige week overleden", "goed, al is het verdrietig: de kat is overleden"]
+)
+def test_someone_else_died_keeps_the_checkins(text: str) -> None:
+    [_, told] = replay([CHECKIN, text], CARER)
+    assert keys(told) == ["bereaved"]
+    assert kinds(told) == ["alert_staff"]
+
+
+def test_the_call_offered_is_a_call_and_not_now_is_comforted() -> None:
+    called = replay([CHECKIN, "Jan is overleden", {"choice": "care_offer::callback"}], CARER)[-1]
+    assert keys(called) == ["care_callback_ok"]
+    assert [e.data.get("kind") for e in called.effects if e.kind == "alert_staff"] == ["care_callback"]
+    later = replay([CHECKIN, "Jan is overleden", {"choice": "care_offer::none"}], CARER)[-1]
+    assert keys(later) == ["care_bereaved_later"], "no pointer to ZWAAR after a death"
+
+
+def test_at_the_menu_without_a_registration_condolence_and_a_call() -> None:
+    [told] = replay(["mijn moeder is vannacht overleden"], RIA)
+    assert keys(told) == ["bereaved"]
+    assert kinds(told) == ["alert_staff"]
+
+
+def test_a_request_beside_it_goes_on_led_by_condolence() -> None:
+    [asked] = replay(["mijn vrouw is vorige week overleden, kan iemand de boodschappen doen?"], RIA)
+    assert asked.replies[0].key.startswith("ask_")
+    assert asked.replies[0].lead == "bereaved_heard"
+    assert "alert_staff" in kinds(asked)
+
+
+def test_the_request_being_asked_comes_back_after_the_answer() -> None:
+    results = replay(
+        [
+            "ik wil graag hulp met boodschappen",
+            "mijn moeder is vorige week overleden",
+            {"choice": "care_offer::none"},
+        ],
+        RIA,
+    )
+    assert keys(results[1]) == ["bereaved"]
+    assert keys(results[2]) == ["care_bereaved_later", "ask_when"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gelukkig is hij niet overleden",
+        "ze is bijna gestorven van schrik",
+        "mijn vader is in 2010 overleden",
+        "mijn vader is al jaren geleden overleden",
+        "de plant is dood",
+        "ik ben doodmoe",
+    ],
+)
+def test_no_news_of_a_death_is_not_read_as_one(text: str) -> None:
+    assert not bereavement.told(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan is overleden",
+        "he passed away last night",
+        "babam vefat etti",
+        "mama zmarła",
+        "мама померла",
+        "توفي زوجي",
+    ],
+)
+def test_news_of_a_death_in_the_six_languages(text: str) -> None:
+    assert bereavement.told(text)
