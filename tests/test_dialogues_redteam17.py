@@ -1,0 +1,263 @@
+# ruff: noqa: RUF001
+"""Red team of whole conversations, round 17: two conversations at once.
+
+The bot's own questions arrive from the scheduler and from other people while a person is busy with
+something else: a meeting reminder or "Is het gelukt?" while a resident is halfway through a request, a
+check-in while a mantelzorger is in a thread, a second invitation before the first was answered, the
+neighbour's message while the resident answers "Wanneer?". Such a question enters by an internal event
+(`flows.conversation.step`, INTERNAL_HANDLERS); the question that was open is kept as `resume_prompt`.
+What a person expects of their next messages: the answer goes to the question it answers (by its
+content where it says so; to the newest question when it is bare), nothing half-done is lost (the
+request being asked is picked up again, with what was said kept), never a reset to the menu; an answer
+that carries two answers gives both. Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC).
+
+Figures (turns as expected / turns; dialogues fully as expected). Filled in below as measured.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    CARER,
+    CHECKIN,
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+)
+from tests.test_dialogues_redteam5 import CHECK, MEETING, OFFER, REMINDER, THREAD, WITH_THREAD
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+# Reaching "Wanneer heb je hulp nodig?" from the menu of someone in a thread (plain text there is relayed).
+TO_WHEN: tuple[tuple[Any, dict[str, Any]], ...] = (
+    ("MENU", {}),
+    ("1", {}),
+    ("1", {}),
+    ("melk en brood halen", {"keys": ["ask_when"]}),
+)
+# The same from the plain menu (no thread).
+TO_WHEN_PLAIN = TO_WHEN[1:]
+INVITE_2 = {
+    "internal": "invite",
+    "meta": {
+        **INVITE["meta"],
+        "request_id": 42,
+        "name": "Kees",
+        "category": "klusjes",
+        "description": "lamp ophangen",
+    },
+}
+RELAYED = {"internal": "relayed", "meta": {"thread_id": 3, "name": "Henk", "text": "Hoi Ria, gaat het goed?"}}
+VOLUNTEER = {"first_name": "Henk", "neighbourhood": "molenwijk", "consented": True, "offer": OFFER}
+CARER_IN_THREAD = {**CARER, "threads": [THREAD]}
+TOOK_WHEN = {"keys": ["when_understood"], "not_keys": [*MISS, "menu"], "no_effect": ["relay"]}
+NO_OUTCOME = ["meet_outcome", "relay"]
+
+BATCH_1 = [
+    D(
+        "reminder mid-request: 'ja hoor gaat gewoon door' is heard, the when-question again, then a time",
+        (
+            *TO_WHEN,
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("ja hoor gaat gewoon door", {"keys": ["ask_when"], "not_keys": MISS, "no_effect": ["relay"]}),
+            ("morgen om 10 uur", TOOK_WHEN),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "reminder mid-request: 'ja gaat door maar kan hij iets later komen' goes to Henk, the request stays",
+        (
+            *TO_WHEN,
+            (REMINDER, {}),
+            (
+                "ja gaat door maar kan hij iets later komen",
+                {"effect": ["relay"], "keys": ["ask_when"], "not_keys": MISS},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "reminder mid-request, then the time for the request: taken for the request",
+        (*TO_WHEN, (REMINDER, {}), ("donderdagochtend graag", TOOK_WHEN)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'Is het gelukt?' mid-request: ja, ja (weekly), then the when-question is back",
+        (
+            *TO_WHEN,
+            (CHECK, {"keys": ["meet_check"]}),
+            ("ja", {"keys": ["meet_thanks", "meet_again"]}),
+            ("ja", {"keys": ["meet_weekly_asked", "ask_when"], "not_keys": MISS}),
+            ("vrijdag na de middag", TOOK_WHEN),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'Is het gelukt?' mid-request: 'ja hoor dinsdag is goed' is the request's time; the check comes again",
+        (
+            *TO_WHEN,
+            (CHECK, {}),
+            (
+                "ja hoor dinsdag is goed",
+                {"keys": ["when_understood", "meet_check"], "not_keys": MISS, "no_effect": NO_OUTCOME},
+            ),
+            ("ja", {"keys": ["meet_thanks"], "effect": ["meet_outcome"]}),
+            ("nee hoor", {"keys": ["meet_later_ok", "ask_*"], "not_keys": MISS}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'Is het gelukt?' mid-request: 'wacht even, eerst dit' keeps the request going, nothing answered",
+        (
+            *TO_WHEN,
+            (CHECK, {}),
+            ("wacht even, eerst dit", {"keys": ["ask_when"], "not_keys": MISS, "no_effect": NO_OUTCOME}),
+            ("vrijdagmiddag", TOOK_WHEN),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check-in while in a thread: a bare 'ja' is no answer and not for Henk; the check-in again",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            ("ja", {"keys": ["care_checkin"], "no_effect": ["relay"]}),
+            ("goed hoor", {"keys": ["care_thanks_good"], "no_effect": ["relay"]}),
+        ),
+        profile=CARER_IN_THREAD,
+    ),
+    D(
+        "two invitations: a bare 'ja' is for the newest, then the first is asked again",
+        (
+            (INVITE, {"keys": ["invite"]}),
+            (INVITE_2, {"keys": ["invite"]}),
+            ("ja", {"effect_has": {"answer_invitation": {"request_id": 42, "answer": "yes"}}}),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "two invitations: 'nee' to the newest, the first one back with its words",
+        (
+            (INVITE, {}),
+            (INVITE_2, {}),
+            (
+                "nee sorry",
+                {
+                    "keys": ["invite_no_thanks", "invite"],
+                    "says": ["brood halen"],
+                    "effect_has": {"answer_invitation": {"request_id": 42, "answer": "no"}},
+                },
+            ),
+            ("ja hoor", {"effect_has": {"answer_invitation": {"request_id": 41, "answer": "yes"}}}),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "'Is het gelukt?' during an open invitation: answered, then the invitation is back",
+        (
+            (INVITE, {}),
+            (CHECK, {"keys": ["meet_check"]}),
+            ("ja", {"keys": ["meet_again"]}),
+            ("nee", {"keys": ["meet_later_ok", "invite"], "says": ["brood halen"]}),
+        ),
+        profile={**VOLUNTEER, "threads": [THREAD]},
+    ),
+    D(
+        "check-in mid-request, then a time: the request's; the check-in asked again, then answered",
+        (
+            *TO_WHEN_PLAIN,
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            ("morgen om 10 uur", {"keys": ["when_understood", "care_checkin"], "not_keys": MISS}),
+            ("gaat wel", {"keys": ["care_thanks_okay", "ask_*"], "not_keys": MISS}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "'Is het gelukt?' mid-request with two answers: it went, weekly too; then the request again",
+        (
+            *TO_WHEN,
+            (CHECK, {}),
+            (
+                "ja het ging goed, en volgende week weer graag",
+                {"keys": ["meet_thanks", "meet_weekly_asked", "ask_when"], "effect": ["meet_weekly"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "the neighbour's message arrives while answering 'Wanneer?': the time is the request's",
+        (*TO_WHEN, (RELAYED, {"keys": ["relay"]}), ("overmorgen in de ochtend", TOOK_WHEN)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "English: 'Is het gelukt?' mid-request, yes, no thanks, the when-question again",
+        (
+            ("MENU", {}),
+            ("1", {}),
+            ("1", {}),
+            ("milk and bread", {"keys": ["ask_when"]}),
+            (CHECK, {}),
+            ("yes it went well", {"keys": ["meet_thanks"]}),
+            ("no thanks", {"keys": ["meet_later_ok", "ask_when"], "not_keys": MISS}),
+        ),
+        state=menu_state("en"),
+        profile={**RIA, "threads": [THREAD]},
+    ),
+    D(
+        "Turkish: a check-in mid-request answered 'iyi', the when-question again",
+        (
+            *TO_WHEN_PLAIN,
+            (CHECKIN, {}),
+            ("iyi", {"keys": ["care_thanks_good", "ask_when"], "not_keys": MISS}),
+        ),
+        state=menu_state("tr"),
+        profile=CARER,
+    ),
+    D(
+        "Polish: two invitations, 'nie, dziękuję' for the newest, the first asked again",
+        (
+            (INVITE, {}),
+            (INVITE_2, {}),
+            ("nie, dziękuję", {"keys": ["invite"], "effect_has": {"answer_invitation": {"request_id": 42}}}),
+        ),
+        state=menu_state("pl"),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "check-in mid-request: 'eerst mijn vraag afmaken' keeps the request, nothing answered",
+        (
+            *TO_WHEN_PLAIN,
+            (CHECKIN, {}),
+            (
+                "eerst mijn vraag afmaken aub",
+                {"keys": ["ask_when"], "not_keys": MISS, "no_effect": ["care_answer"]},
+            ),
+            ("zaterdag", TOOK_WHEN),
+        ),
+        profile=CARER,
+    ),
+    # Look-alikes: a bare answer is the newest question's.
+    D(
+        "'Is het gelukt?' mid-request: a bare 'nee' is for the check",
+        (*TO_WHEN, (CHECK, {}), ("nee", {"keys": ["meet_not_happened"], "effect": ["meet_outcome"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "'Is het gelukt?' mid-request: 'ja maar het was wel kort' is for the check (no time in it)",
+        (*TO_WHEN, (CHECK, {}), ("ja maar het was wel kort", {"keys": ["meet_thanks"]})),
+        profile=WITH_THREAD,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+_ = MEETING
