@@ -99,7 +99,7 @@ BATCH_1 = [
         profile=WITH_THREAD,
     ),
     D(
-        "'Is het gelukt?' mid-request: 'ja hoor dinsdag is goed' is the request's time; the check comes again",
+        "'Is het gelukt?' mid-request: 'ja hoor dinsdag is goed' is the request's time; the check again",
         (
             *TO_WHEN,
             (CHECK, {}),
