@@ -419,6 +419,8 @@ def _route(
     if command is None and answer is None and event.kind == "text" and _mid_question(state):
         polite = smalltalk.kind_of(event.text)
     kept = deepcopy(state) if polite is not None else None
+    # A question that interrupted the flow's own ("Wat kan nu helpen?" under a request's "Wanneer?").
+    interrupted = deepcopy(state) if _interrupting(state) else None
     if handler is not None and (handled := handler(turn)) is not None:
         if kept is not None and polite is not None and _taken_as_answer(handled, asked, polite):
             # "goedemiddag" at "Voor wie zorg je?" is no name, "hoi, hoe gaat het?" no choice: a kind
@@ -426,7 +428,11 @@ def _route(
             return StepResult(kept, _kindly(kept, polite))
         cared = _overload_for_miss(_distress_for_miss(handled, asked, event, profile), asked, event, profile)
         cared = _reminder_for_miss(cared, asked, event, profile)
-        return _politeness_for_miss(_about_us_for_miss(cared, asked, event), asked, event)
+        cared = _politeness_for_miss(_about_us_for_miss(cared, asked, event), asked, event)
+        if interrupted is not None and any(repair.is_miss(reply) for reply in cared.replies):
+            # Not read: the open question is the newer one, asked again; the flow's waits as it was.
+            return StepResult(interrupted, repair.again(interrupted))
+        return cared
     return _on_menu(state, event, answer, profile, now)
 
 
@@ -1372,6 +1378,12 @@ def _overload_for_miss(
 # --- Dialogue round 17 (tests/test_dialogues_redteam17.py): two conversations at once ---------------
 
 
+def _interrupting(state: dict[str, Any]) -> bool:
+    """The open question is one that arrived in the middle of another, which waits (`resume_prompt`)."""
+    below = state.get("resume_prompt")
+    return bool(below) and state.get("prompt") not in (None, below)
+
+
 def _older_by_time(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult | None:
     """A time said at a question that interrupted a request's "Wanneer?" ("ja hoor dinsdag is goed" at
     "Is het gelukt?"; conversation.toml [older_question_by_time] lists the newer questions, which read no
@@ -1389,6 +1401,8 @@ def _older_by_time(state: dict[str, Any], event: Event, profile: Profile, now: d
         or read_time(event.text, language(state), now, mode="message") is None
     ):
         return None
+    if chosen(state, event) is not None and interpret.context_of(state) != "consent":
+        return None  # "zwaar hoor deze week" at the check-in: its answer, "deze week" no time for the request
     trial = deepcopy(state)
     trial["prompt"] = trial.pop("resume_prompt")
     handler = FLOW_HANDLERS.get(str(trial.get("flow")))
@@ -1402,7 +1416,37 @@ def _older_by_time(state: dict[str, Any], event: Event, profile: Profile, now: d
         after_state["resume_prompt"] = following
     after_state["prompt"] = newest
     told = tuple(reply for reply in taken.replies if not following or reply.key != following.get("key"))
-    return replace(taken, replies=(*told, *repeat_prompt(after_state)))
+    again = repeat_prompt(after_state)
+    if (both := _yes_no_beside_time(after_state, event, profile, now)) is not None:
+        # "jazeker, en woensdagochtend graag": the time for the request and the yes for the newer question.
+        return replace(both, replies=(*told, *both.replies), effects=(*taken.effects, *both.effects))
+    return replace(taken, replies=(*told, *again))
+
+
+# Where a message of two answers is cut: a clause ends at punctuation or at "and" in the six languages.
+TWO_ANSWERS = re.compile(r"[,;.!]+|\s(?:en|and|ve|i|і|та|و)\s", re.IGNORECASE)
+
+
+def _yes_no_beside_time(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime
+) -> StepResult | None:
+    """The newer yes/no question answered in a clause of its own beside the request's time ("jazeker, en
+    woensdagochtend graag voor de boodschappen"): that answer too, as its button would give it. None
+    when every clause carries the time ("ja hoor dinsdag is goed": the yes is about the time)."""
+    if interpret.context_of(state) != "consent":
+        return None
+    lang = language(state)
+    rest = [
+        clause
+        for clause in TWO_ANSWERS.split(event.text)
+        if clause.strip() and read_time(clause, lang, now, mode="message") is None
+    ]
+    if not rest:
+        return None
+    answer = chosen(state, replace(event, text=" ".join(rest)))
+    if answer is None or not (meetings.is_answer(answer) or care.is_answer(answer)):
+        return None
+    return _route(state, Event(kind="choice", choice=answer), now, profile)
 
 
 def _reminder_for_miss(
