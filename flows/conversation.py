@@ -1424,7 +1424,7 @@ def _older_by_time(state: dict[str, Any], event: Event, profile: Profile, now: d
 
 
 # Where a message of two answers is cut: a clause ends at punctuation or at "and" in the six languages.
-TWO_ANSWERS = re.compile(r"[,;.!]+|\s(?:en|and|ve|i|і|та|و)\s", re.IGNORECASE)
+TWO_ANSWERS = re.compile(r"[,;.!]+|\s(?:en|and|ve|i|\u0456|та|و)\s", re.IGNORECASE)
 
 
 def _yes_no_beside_time(

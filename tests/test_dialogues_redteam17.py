@@ -11,7 +11,59 @@ content where it says so; to the newest question when it is bare), nothing half-
 request being asked is picked up again, with what was said kept), never a reset to the menu; an answer
 that carries two answers gives both. Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC).
 
-Figures (turns as expected / turns; dialogues fully as expected). Filled in below as measured.
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (af0c3a4).
+- Batch 1 (BATCH_1, 19 dialogues; nl 16, en 1, tr 1, pl 1), measured before any fix: 91/107, 7/19 (as
+  first written 89/106, 7/19: the English dialogue lacked MENU to leave the thread, where "1" is relayed,
+  a test error). After its fixes 107/107, 19/19.
+- Batch 2 (BATCH_2, 20 dialogues, held out: written after batch 1's fixes, not looked at while fixing;
+  nl 16, en 1, uk 1, tr 1, ar 1, pl 1): main 96/108, 9/20; before its own fixes (the honest figure)
+  105/108, 18/20; after 108/108, 20/20. Its misses: "zwaar hoor deze week" at a check-in under the
+  request's "Wanneer?" went to the request ("deze week" read as its time), and then "niet nu" at the
+  offers was a miss of the request's question; "jazeker, en woensdagochtend graag" gave only the time.
+- Guards (GUARDS, 5 dialogues, with batch 2): 14/14, 5/5 on main and after.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+How such prompts enter: an internal event (`step` runs INTERNAL_HANDLERS); the flow that asks keeps the
+question it interrupts in `resume_prompt` (one slot; `invitations._invite`, `meetings._ask`,
+`care._keep_resume`) and asks it again once its own question is answered. A reminder asks nothing (no
+prompt); a relayed message leaves the open question as it is.
+
+What failed and what changed (mechanisms, flows/interleave.py and conversation.py's round 17 part):
+- Lost questions. A question pushed out by a newer one and kept nowhere was gone: the first of two
+  invitations, a request's "Wanneer?" under "Is het gelukt?" under an invitation (the single slot was
+  overwritten). Now `keep_displaced` lets each such question wait (`state["waiting"]`, with the flow and
+  step it belongs to) and `restore_waiting` asks the newest again once no question is open; a question
+  of a flow only while that flow is still at that step, an invitation taken or withdrawn meanwhile not
+  (`drop_settled`), one answered by its old button not (`drop_answered`), the same question anew (this
+  week's check-in over last week's) not twice, and nothing after STOP or erasure.
+- "Is het gelukt?" answered yes asks "Volgende week weer afspreken?": the question below was dropped
+  there (`meetings.on_answer` popped it); now it waits until that one is answered too.
+- Answer by content. A time said at a newer question that reads no time ([older_question_by_time]:
+  "Is het gelukt?", "Volgende week weer?", a check-in) while a request's "Wanneer?" waits is the
+  request's ("Ik noteer: dinsdag ..."), then the newer question again, the request's next one waiting
+  (`conversation._older_by_time`). Not when the newer question reads an answer of its own that is no
+  bare yes ("zwaar hoor deze week"), nor a wish to meet again. A yes/no in a clause of its own beside
+  the time ("jazeker, en woensdagochtend graag") answers the newer question too (`_yes_no_beside_time`).
+- Put off: "wacht even, eerst dit", "momentje", "poczekaj chwilę" ([defer_question]) at a newer question
+  while a request, an offer or a registration is being filled in: that goes on, led by "Goed, dat komt
+  straks.", and the newer question waits (`interleave.defer_newest`).
+- A newer question the message does not answer is asked again (repair), not the flow's question below it
+  (which used to say "Dat begreep ik niet" about the request's "Wanneer?" and lose the newer question).
+- A reminder answered in the middle of a question (the reminder is marked for two messages,
+  `meetings.REMINDED`): "ja hoor gaat gewoon door" ([meeting_goes_on] or a yes, no "maar") is heard
+  ("Fijn, dan gaat de afspraak met Henk door."), words that say more go to the neighbour of that meeting
+  (`threads.relay_to_thread`); then the open question again. It used to be "Dat begreep ik niet".
+- A bare "ja"/"nee" at a check-in while in a thread was relayed to the neighbour: now the check-in is
+  asked again ([unclear_keeps_question] has care_checkin).
+- "niet nu" at the offers after Zwaar ([option_care_offer_none]; the label is "Nu even niet").
+
+Decided:
+- A bare answer is the newest question's; by content only a time, and only to a request's "Wanneer?".
+- "ja hoor dinsdag is goed": the yes is about the time; the check is asked again, not answered.
+- At the menu in a thread a reminder's answer still goes to the neighbour, as before (guard).
+
+Known misses: none left in the batches. Not covered: a time said for an offer's or a meeting's own
+when-question under a newer question (only a request's "Wanneer?" is taken by content).
 """
 
 from __future__ import annotations
@@ -30,7 +82,7 @@ from tests.dialogue_redteam_support import (
     assert_holds,
     menu_state,
 )
-from tests.test_dialogues_redteam5 import CHECK, MEETING, OFFER, REMINDER, THREAD, WITH_THREAD
+from tests.test_dialogues_redteam5 import CHECK, OFFER, REMINDER, THREAD, WITH_THREAD
 
 D = Dialogue
 MISS = ["not_understood", "*_again"]
@@ -259,6 +311,7 @@ BATCH_1 = [
 def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
+
 # Batch 2, held out: written after batch 1's fixes, not aimed at them.
 TAKEN_41 = {"internal": "invite_taken", "meta": {**INVITE["meta"]}}
 VOLUNTEER_IN_THREAD = {**VOLUNTEER, "threads": [THREAD]}
@@ -433,7 +486,11 @@ BATCH_2 = [
     ),
     D(
         "'Is het gelukt?' mid-request: 'ja hij was er om 2 uur' tells of the meeting (for the check)",
-        (*TO_WHEN, (CHECK, {}), ("ja hij was er om 2 uur", {"keys": ["meet_thanks"], "effect": ["meet_outcome"]})),
+        (
+            *TO_WHEN,
+            (CHECK, {}),
+            ("ja hij was er om 2 uur", {"keys": ["meet_thanks"], "effect": ["meet_outcome"]}),
+        ),
         profile=WITH_THREAD,
     ),
     D(
@@ -446,4 +503,46 @@ BATCH_2 = [
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+# Guards, written with batch 2: what the mechanisms must leave as it was.
+GUARDS = [
+    D(
+        "'wacht even' at a request's own question (nothing interrupted) is not a put-off",
+        (*TO_WHEN_PLAIN, ("wacht even", {"not_keys": ["defer_ok", "menu"]})),
+    ),
+    D(
+        "after a reminder at the menu in a thread, 'ja gaat door hoor' still goes to Henk",
+        ((REMINDER, {}), ("ja gaat door hoor", {"effect": ["relay"], "not_keys": ["meet_reminder_ok"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "a crisis with two invitations open: the crisis answer, no invitation asked again after it",
+        (
+            (INVITE, {}),
+            (INVITE_2, {}),
+            ("ik wil er niet meer zijn", {"crisis": True, "not_keys": ["invite"]}),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "a check-in answered at the menu: thanks, and no other question comes back",
+        ((CHECKIN, {}), ("goed", {"keys": ["care_thanks_good"], "not_keys": ["invite", "meet_check"]})),
+        profile=CARER,
+    ),
+    D(
+        "this week's check-in over last week's: answered once, not asked again",
+        (
+            (CHECKIN, {}),
+            ({"internal": "care_checkin", "meta": {"checkin_id": 8, "name": "Jan"}}, {}),
+            ("gaat wel", {"keys": ["care_thanks_okay"], "not_keys": ["care_checkin"]}),
+        ),
+        profile=CARER,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
