@@ -29,6 +29,7 @@ from flows import (
     crisis,
     faq,
     first_contact,
+    interleave,
     interpret,
     invitations,
     linking,
@@ -180,12 +181,15 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     state = dict(state) if state else new_state(event.language_hint)
     profile = profile or Profile()
     if event.kind == "internal":
+        interleave.drop_settled(state, event)
+        before_event = interleave.open_questions(state)
         for handler in INTERNAL_HANDLERS:
             if (handled := handler(state, event, profile)) is not None:
-                return handled
+                return interleave.keep_displaced(before_event, handled)
         return StepResult(state)
     # AFSPRAAK's plan comes as the internal event right after it; a message in between ends the wait.
     state.pop(meetings.ASKED, None)
+    interleave.drop_answered(state, event)
     event = _caption_as_text(event)
     # Before the crisis check: a crisis written in English is answered in English.
     followed = _follow_language(state, event)
@@ -202,9 +206,13 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
     contact = state.get(care.PERSON_CONTACT)
+    reminded = state.get(meetings.REMINDED)
     result = _offers_after_request(_route(state, event, now, profile, followed=followed))
     if event.kind == "text" and contact and result.state.get(care.PERSON_CONTACT) == contact:
         _count_down(result.state, care.PERSON_CONTACT)
+    if event.kind == "text" and reminded and result.state.get(meetings.REMINDED) == reminded:
+        interleave.reminded_count_down(result.state, meetings.REMINDED)
+    result = interleave.restore_waiting(result)
     if followed:
         result = replace(result, replies=(say("language_followed"), *result.replies))
     if calm and any(
@@ -279,6 +287,11 @@ def _route(
         return StepResult(state, (say("voice_note"), *repeat_prompt(state)), (alert,))
     if command is None and (grief := _bereavement(state, event, profile, now)) is not None:
         return grief  # "Jan is vorige week overleden" at the check-in or the menu
+    busy_below = (state.get("flow"), state.get("step")) in menu.KEEP_PLACE
+    if command is None and (deferred := interleave.defer_newest(state, event, busy_below)) is not None:
+        return deferred  # "wacht even, eerst dit" at "Is het gelukt?" while asking for help
+    if command is None and busy_below and (older := _older_by_time(state, event, profile, now)) is not None:
+        return older  # "ja hoor dinsdag is goed" at "Is het gelukt?" while at the request's "Wanneer?"
     choice = event.choice if event.kind == "choice" else answer
     takes_back = said_yes is not None and command is None and event.kind == "text"
     if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
@@ -412,13 +425,20 @@ def _route(
     if command is None and answer is None and event.kind == "text" and _mid_question(state):
         polite = smalltalk.kind_of(event.text)
     kept = deepcopy(state) if polite is not None else None
+    # A question that interrupted the flow's own ("Wat kan nu helpen?" under a request's "Wanneer?").
+    interrupted = deepcopy(state) if _interrupting(state) else None
     if handler is not None and (handled := handler(turn)) is not None:
         if kept is not None and polite is not None and _taken_as_answer(handled, asked, polite):
             # "goedemiddag" at "Voor wie zorg je?" is no name, "hoi, hoe gaat het?" no choice: a kind
             # word and the question again, with nothing the flow did with it.
             return StepResult(kept, _kindly(kept, polite))
         cared = _overload_for_miss(_distress_for_miss(handled, asked, event, profile), asked, event, profile)
-        return _politeness_for_miss(_about_us_for_miss(cared, asked, event), asked, event)
+        cared = _reminder_for_miss(cared, asked, event, profile)
+        cared = _politeness_for_miss(_about_us_for_miss(cared, asked, event), asked, event)
+        if interrupted is not None and any(repair.is_miss(reply) for reply in cared.replies):
+            # Not read: the open question is the newer one, asked again; the flow's waits as it was.
+            return StepResult(interrupted, repair.again(interrupted))
+        return cared
     return _on_menu(state, event, answer, profile, now)
 
 
@@ -1388,3 +1408,103 @@ def _overload_for_miss(
     state["prompt"] = asked
     cared = _overload(state, event, profile)
     return cared if cared is not None else result
+
+
+# --- Dialogue round 17 (tests/test_dialogues_redteam17.py): two conversations at once ---------------
+
+
+def _interrupting(state: dict[str, Any]) -> bool:
+    """The open question is one that arrived in the middle of another, which waits (`resume_prompt`)."""
+    below = state.get("resume_prompt")
+    return bool(below) and state.get("prompt") not in (None, below)
+
+
+def _older_by_time(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult | None:
+    """A time said at a question that interrupted a request's "Wanneer?" ("ja hoor dinsdag is goed" at
+    "Is het gelukt?"; conversation.toml [older_question_by_time] lists the newer questions, which read no
+    time): the time is the request's. It is taken as that question takes it ("Ik noteer: dinsdag ..."),
+    then the newer question is asked again, and the request's next question waits until that is answered.
+    Not when the words also wish to meet again ("ja, volgende week weer": the newer question's answer),
+    and nothing changes when the request's question cannot read the words."""
+    newest, below = state.get("prompt") or {}, state.get("resume_prompt") or {}
+    if event.kind != "text" or interpret.PROMPT_CONTEXTS.get(str(below.get("key") or "")) != "ask_when":
+        return None
+    if f" {newest.get('key')} " not in conversation_words("older_question_by_time"):
+        return None
+    if (
+        meetings.wants_again(event.text)
+        or read_time(event.text, language(state), now, mode="message") is None
+    ):
+        return None
+    if chosen(state, event) is not None and interpret.context_of(state) != "consent":
+        return None  # "zwaar hoor deze week" at the check-in: its answer, "deze week" no time for the request
+    trial = deepcopy(state)
+    trial["prompt"] = trial.pop("resume_prompt")
+    handler = FLOW_HANDLERS.get(str(trial.get("flow")))
+    turn = Turn(trial, event, profile, now, None, "", None)
+    taken = handler(turn) if handler is not None else None
+    if taken is None or not taken.replies or any(repair.is_miss(reply) for reply in taken.replies):
+        return None
+    after_state = taken.state
+    following = after_state.get("prompt")
+    if following:
+        after_state["resume_prompt"] = following
+    after_state["prompt"] = newest
+    told = tuple(reply for reply in taken.replies if not following or reply.key != following.get("key"))
+    again = repeat_prompt(after_state)
+    if (both := _yes_no_beside_time(after_state, event, profile, now)) is not None:
+        # "jazeker, en woensdagochtend graag": the time for the request and the yes for the newer question.
+        return replace(both, replies=(*told, *both.replies), effects=(*taken.effects, *both.effects))
+    return replace(taken, replies=(*told, *again))
+
+
+# Where a message of two answers is cut: a clause ends at punctuation or at "and" in the six languages.
+TWO_ANSWERS = re.compile(r"[,;.!]+|\s(?:en|and|ve|i|\u0456|та|و)\s", re.IGNORECASE)
+
+
+def _yes_no_beside_time(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime
+) -> StepResult | None:
+    """The newer yes/no question answered in a clause of its own beside the request's time ("jazeker, en
+    woensdagochtend graag voor de boodschappen"): that answer too, as its button would give it. None
+    when every clause carries the time ("ja hoor dinsdag is goed": the yes is about the time)."""
+    if interpret.context_of(state) != "consent":
+        return None
+    lang = language(state)
+    rest = [
+        clause
+        for clause in TWO_ANSWERS.split(event.text)
+        if clause.strip() and read_time(clause, lang, now, mode="message") is None
+    ]
+    if not rest:
+        return None
+    answer = chosen(state, replace(event, text=" ".join(rest)))
+    if answer is None or not (meetings.is_answer(answer) or care.is_answer(answer)):
+        return None
+    return _route(state, Event(kind="choice", choice=answer), now, profile)
+
+
+def _reminder_for_miss(
+    result: StepResult, asked: dict[str, Any] | None, event: Event, profile: Profile
+) -> StepResult:
+    """A meeting's reminder answered in the middle of a question, where the flow found no answer to
+    that question: "ja hoor, gaat gewoon door" is heard ("Fijn, dan gaat de afspraak met Henk door."),
+    words that say more ("ja gaat door maar kan hij iets later komen") go to the neighbour of that
+    meeting; then the open question again, nothing said so far lost."""
+    state = result.state
+    seen = state.get(meetings.REMINDED)
+    if event.kind != "text" or not asked or not isinstance(seen, dict):
+        return result
+    if not any(repair.is_miss(reply) for reply in result.replies):
+        return result
+    state["prompt"] = asked
+    again = repeat_prompt(state)
+    yes = interpret.reading("consent", event.text, language(state)).answer == "yes"
+    if interleave.goes_on(event.text, yes):
+        state.pop(meetings.REMINDED, None)
+        return StepResult(state, interleave.reminder_heard(again, str(seen.get("name") or "")))
+    relayed = threads.relay_to_thread(state, seen.get("thread_id"), event.text.strip(), profile)
+    if relayed is None:
+        return result
+    state.pop(meetings.REMINDED, None)
+    return StepResult(relayed.state, (*relayed.replies, *again), relayed.effects)

@@ -68,6 +68,9 @@ INTERNAL = frozenset(
 REMEMBERED = 4
 # AFSPRAAK typed: the thread whose plan the person asked for (read by the internal event that follows).
 ASKED = "meet_asked"
+# A reminder just sent (round 17): its thread and the other's name, for this many of the person's messages.
+REMINDED = "meet_reminded"
+REMINDED_MESSAGES = 2
 # The question left for a plan asked for mid-question, with all that was said (`_plan`, `_done`).
 BACK = "meet_back"
 
@@ -175,6 +178,12 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         return StepResult(state, (say(key, params),))
     if name == "meet_reminder":
         key = "meet_reminder_evening" if data.get("which") == "evening" else "meet_reminder_soon"
+        # For the next few messages, an answer to the reminder in the middle of a question is known as one.
+        state[REMINDED] = {
+            "thread_id": facts.get("thread_id"),
+            "name": params["name"],
+            "left": REMINDED_MESSAGES,
+        }
         return StepResult(state, (say(key, params),))
     if name == "meet_check":
         choices = (
@@ -630,8 +639,12 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
             state["flow"] = "meet"
             state["meet"] = {"step": "reminders"}
             return StepResult(state, (prompt(state, "meet_reminders", REMINDER_CHOICES),))
+    if any(reply.choices for reply in replies):
+        # A question follows ("Volgende week weer afspreken?"): the one the person was busy with waits
+        # until that is answered too (round 17: it used to be dropped here, the request never asked again).
+        return StepResult(state, tuple(replies), tuple(effects))
     resume = state.pop("resume_prompt", None)
-    if resume is not None and not any(reply.choices for reply in replies):
+    if resume is not None:
         state["prompt"] = resume
         replies.extend(repeat_prompt(state))
     return StepResult(state, tuple(replies), tuple(effects))

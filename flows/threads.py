@@ -63,6 +63,13 @@ def relay(state: dict[str, Any], text: str, profile: Profile) -> StepResult:
     return result
 
 
+def relay_to_thread(state: dict[str, Any], thread_id: Any, text: str, profile: Profile) -> StepResult | None:
+    """Words for the neighbour of one thread (round 17: a reminder's answer that says more than "it goes
+    ahead", written in the middle of another question): passed on; None when that thread is not open."""
+    thread = next((t for t in profile.threads if t.id == thread_id and t.status == "open"), None)
+    return None if thread is None else _relay_to(state, thread, text[:MAX_RELAY])
+
+
 def offers_own_number(text: str) -> bool:
     """DEEL NUMMER said in a sentence to the neighbour ("mag Henk mijn telefoonnummer hebben? dan kan hij
     bellen", "you can have my number"): the person's own number and a word of giving or having it,
