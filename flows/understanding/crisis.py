@@ -180,6 +180,13 @@ class Lexicon:
     mend_into: frozenset[str] = frozenset()
     glued_heads: tuple[str, ...] = ()
     glued_tails: tuple[str, ...] = ()
+    # Spellings of the spoken word (`[sound_spellings]`): an ending or a letter group written as it sounds,
+    # and what is meant ("gevalle" -> "gevallen", "slaad" -> "slaat", "lugt" -> "lucht").
+    # A question about what to do when anyone says something (`[training_questions]`): no rule reads it.
+    training_questions: PhraseSet | None = None
+    sms_words: tuple[tuple[str, str], ...] = ()
+    sound_endings: tuple[tuple[str, str], ...] = ()
+    sound_inner: tuple[tuple[str, str], ...] = ()
     # Emoji that name a crisis' thing, read as their word ("💊💊💊 allemaal ingenomen": `[emoji_words]`).
     emoji_words: Mapping[str, str] = field(default_factory=dict)
 
@@ -320,6 +327,10 @@ def lexicon_of_crisis() -> Lexicon:
         mend_into=_vocabulary(data, ("nl",), parts=True),
         glued_heads=tuple(data.get("glued", {}).get("heads", ())),
         glued_tails=tuple(data.get("glued", {}).get("tails", ())),
+        training_questions=phrase_set(_flatten(data.get("training_questions", {})), fillers),
+        sms_words=tuple((str(a), str(b)) for a, b in data.get("sms_words", {}).get("pairs", ())),
+        sound_endings=tuple((str(a), str(b)) for a, b in data.get("sound_spellings", {}).get("endings", ())),
+        sound_inner=tuple((str(a), str(b)) for a, b in data.get("sound_spellings", {}).get("inner", ())),
         emoji_words=dict(data.get("emoji_words", {})),
     )
 
@@ -589,9 +600,82 @@ def _mended(folded: str, found_lexicon: Lexicon) -> str:
                 if word[:-1] + ending in known_parts:
                     return word[:-1] + ending
         spoken = _SPOKEN_VOWEL.sub(r"\1\2", word)
-        return spoken if spoken != word and spoken in known_parts else word
+        if spoken != word and spoken in known_parts:
+            return spoken
+        return _as_spoken(word, found_lexicon)
 
-    return _LATIN_RUN.sub(mend, folded)
+    return _split_compounds_joined(_SMS_WORDS_SPACE.sub(" ", _LATIN_RUN.sub(mend, _sms_words(folded, found_lexicon))), found_lexicon)
+
+
+_SMS_WORDS_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+# The shortest compound of `[typos]` that a dictated or typed split may be joined back into.
+_COMPOUND_MIN_LENGTH = 9
+# The shortest half of such a split ("zelf moord", "hart aanval").
+_COMPOUND_PART_LENGTH = 4
+
+
+def _sms_words(folded: str, found_lexicon: Lexicon) -> str:
+    """Short SMS forms of a word pair written out (`[sms_words]`): "k wil" -> "ik wil", "nie meer" ->
+    "niet meer". Pairs, not single words: "nie" alone is Polish, "k" alone a letter."""
+    for written, meant in found_lexicon.sms_words:
+        if written in folded:
+            folded = re.sub(rf"(?<!\w){re.escape(written)}(?!\w)", meant, folded)
+    return folded
+
+
+def _compound_part(word: str) -> bool:
+    """A word that may be half of a split compound: letters only, and not a short word of grammar ("is",
+    "en", "op": "is gebroken" is no compound)."""
+    return word.isalpha() and len(word) >= _COMPOUND_PART_LENGTH
+
+
+def _split_compounds_joined(folded: str, found_lexicon: Lexicon) -> str:
+    """A crisis compound that dictation or typing split in two ("flauw gevalle", "hart aanval", "slaap
+    pillen") joined again when the two words together are close to a word of `[typos]` (as `_corrected`
+    mends one word) and neither is one alone."""
+    tokens = folded.split(" ")
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        word = tokens[index]
+        if index + 1 < len(tokens) and _compound_part(word) and _compound_part(tokens[index + 1]):
+            joined = word + tokens[index + 1]
+            candidates = found_lexicon.typos.get(joined[0], ())
+            for candidate in candidates:
+                if (
+                    len(candidate) >= _COMPOUND_MIN_LENGTH
+                    and abs(len(candidate) - len(joined)) <= 2
+                    and fuzz.ratio(joined, candidate) >= _TYPO_CUTOFF
+                    and word not in candidates
+                    and tokens[index + 1] not in candidates
+                ):
+                    out.append(joined)
+                    index += 2
+                    break
+            else:
+                out.append(word)
+                index += 1
+            continue
+        out.append(word)
+        index += 1
+    return " ".join(out)
+
+
+def _as_spoken(word: str, found_lexicon: Lexicon) -> str:
+    """`word` as meant when it is written as spoken (`[sound_spellings]`): a final "n" not written
+    ("gevalle", "genome", "pille"), a final "d" for "t" ("slaad", "reageerd"), "rre" for "rden" ("worre"),
+    "ts" for "st" ("borts"), "se" for "ce" ("ambulanse"), "gt" for "cht" ("lugt"), "sh" for "sch"
+    ("sheef"). Only into a Dutch word of a crisis' parts, as `_mended`'s other rules."""
+    for written, meant in found_lexicon.sound_endings:
+        if word.endswith(written) and len(word) > len(written) + 1:
+            candidate = word[: -len(written)] + meant
+            if candidate in found_lexicon.mend_into:
+                return candidate
+    for written, meant in found_lexicon.sound_inner:
+        candidate = word.replace(written, meant)
+        if candidate != word and candidate in found_lexicon.mend_into:
+            return candidate
+    return word
 
 
 def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> dict[str, list[Span]]:
@@ -823,6 +907,8 @@ def kinds_in(text: str) -> set[str]:
         return set()
     word_places = _places(folded, words.count(" ") + 1)
     in_message = present_words(words)
+    if found_lexicon.training_questions is not None and _holds(found_lexicon.training_questions, words):
+        return set()
     idioms = found_lexicon.idioms
     marked: dict[str, list[int]] = {}
     if not idioms.empty and idioms.may_occur(in_message):
