@@ -188,9 +188,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     # Before the crisis check: a crisis written in English is answered in English.
     followed = _follow_language(state, event)
     earlier = crisis.earlier_piece(state, now)
-    danger = None
-    if event.kind == "text":
-        danger = crisis.detect(event.text) or crisis.detect_in_pieces(earlier, event.text)
+    danger = crisis.detect_in_pieces(earlier, event.text) if event.kind == "text" else None
     if danger is not None:
         # Before everything else, also for a stopped address (staff are alerted, nothing is sent), and
         # nothing automatic uses this message: no flow step, no matching, no relay.

@@ -40,24 +40,32 @@ def earlier_piece(state: dict[str, Any], now: datetime) -> str | None:
     """The words kept from the messages just before (taken out of the state), or None when there are none
     or they are older than `PIECE_MINUTES`."""
     kept = state.pop(PIECE, None)
-    if not isinstance(kept, dict) or not isinstance(kept.get("text"), str):
+    text = kept.get("text") if isinstance(kept, dict) else None
+    if not isinstance(kept, dict) or not isinstance(text, str):
         return None
     try:
-        at = datetime.fromisoformat(str(kept.get("at")))
-    except ValueError:
+        recent = (
+            timedelta(0)
+            <= now - datetime.fromisoformat(str(kept.get("at")))
+            <= timedelta(minutes=PIECE_MINUTES)
+        )
+    except (TypeError, ValueError):  # no time, or one with and one without a time zone
         return None
-    if not timedelta(0) <= now - at <= timedelta(minutes=PIECE_MINUTES):
-        return None
-    return kept["text"]
+    return text if recent else None
 
 
 def detect_in_pieces(earlier: str | None, text: str) -> str | None:
-    """The kind of crisis the message says together with the pieces before it, when it says none alone.
-    The pieces are read as one message, as the person would have written it; the earlier words read no
-    crisis alone (a crisis answer keeps no piece), so only the two together can."""
+    """The kind of crisis the message says, alone or together with the pieces before it, read as one
+    message as the person would have written it (the earlier words read no crisis alone: a crisis answer
+    keeps no piece). One thing the earlier words may also do: set up a report ("op tv zag ik" / "dat
+    iemand van de flat sprong"), which the message alone would read as a crisis and together does not."""
+    alone = detect(text)
     if not earlier:
+        return alone
+    together = detect(f"{earlier} {text}")
+    if alone is not None and together is None and reader.frames_a_report(earlier):
         return None
-    return detect(f"{earlier} {text}")
+    return alone or together
 
 
 def piece_to_keep(earlier: str | None, text: str, now: datetime) -> dict[str, str] | None:

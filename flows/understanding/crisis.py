@@ -184,9 +184,14 @@ class Lexicon:
     # and what is meant ("gevalle" -> "gevallen", "slaad" -> "slaat", "lugt" -> "lucht").
     # A question about what to do when anyone says something (`[training_questions]`): no rule reads it.
     training_questions: PhraseSet | None = None
+    # Asking how to recognise an emergency (`[training_about]`), a question for a course only with a word of
+    # learning beside it (`[training_context]`).
+    training_about: PhraseSet | None = None
+    training_context: PhraseSet | None = None
     sms_words: tuple[tuple[str, str], ...] = ()
     sound_endings: tuple[tuple[str, str], ...] = ()
     sound_inner: tuple[tuple[str, str], ...] = ()
+    sound_second: tuple[tuple[str, str], ...] = ()
     # Emoji that name a crisis' thing, read as their word ("💊💊💊 allemaal ingenomen": `[emoji_words]`).
     emoji_words: Mapping[str, str] = field(default_factory=dict)
 
@@ -328,8 +333,13 @@ def lexicon_of_crisis() -> Lexicon:
         glued_heads=tuple(data.get("glued", {}).get("heads", ())),
         glued_tails=tuple(data.get("glued", {}).get("tails", ())),
         training_questions=phrase_set(_flatten(data.get("training_questions", {})), fillers),
+        training_about=phrase_set(_flatten(data.get("training_about", {})), fillers),
+        training_context=phrase_set(_flatten(data.get("training_context", {})), fillers),
         sms_words=tuple((str(a), str(b)) for a, b in data.get("sms_words", {}).get("pairs", ())),
         sound_endings=tuple((str(a), str(b)) for a, b in data.get("sound_spellings", {}).get("endings", ())),
+        sound_second=tuple(
+            (str(a), str(b)) for a, b in data.get("sound_spellings", {}).get("second_reading", ())
+        ),
         sound_inner=tuple((str(a), str(b)) for a, b in data.get("sound_spellings", {}).get("inner", ())),
         emoji_words=dict(data.get("emoji_words", {})),
     )
@@ -577,7 +587,8 @@ def _mended(folded: str, found_lexicon: Lexicon) -> str:
     result is a Dutch word of a crisis' parts (`Lexicon.mend_into`): a short word glued to such a word
     ("mijnman" -> "mijn man", "slaatme" -> "slaat me"; `[glued]`), a final "t" written for "d"/"dt" ("bloet"
     -> "bloed", "hooft" -> "hoofd") and a vowel spoken between "r"/"l" and the last consonant ("ereg" ->
-    "erg")."""
+    "erg"); round 18: words written as spoken (`_as_spoken`), SMS pairs ("k wil", `_sms_words`) and
+    compounds split in two (`_split_compounds_joined`)."""
     if not found_lexicon.vocabulary:
         return folded
     known, known_parts = found_lexicon.vocabulary, found_lexicon.mend_into
@@ -604,10 +615,10 @@ def _mended(folded: str, found_lexicon: Lexicon) -> str:
             return spoken
         return _as_spoken(word, found_lexicon)
 
-    return _split_compounds_joined(_SMS_WORDS_SPACE.sub(" ", _LATIN_RUN.sub(mend, _sms_words(folded, found_lexicon))), found_lexicon)
+    mended = _LATIN_RUN.sub(mend, _sms_words(folded, found_lexicon))
+    return _split_compounds_joined(mended, found_lexicon)
 
 
-_SMS_WORDS_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 # The shortest compound of `[typos]` that a dictated or typed split may be joined back into.
 _COMPOUND_MIN_LENGTH = 9
 # The shortest half of such a split ("zelf moord", "hart aanval").
@@ -899,7 +910,42 @@ def _holds(phrases: PhraseSet, text: str) -> bool:
 
 
 def kinds_in(text: str) -> set[str]:
-    """Every crisis kind a message reads as (usually none or one)."""
+    """Every crisis kind a message reads as (usually none or one). A message that reads none is read once
+    more as spoken (`_spoken`): the sound spellings then also mend words that some phrase has in one
+    spelling ("wil een eind aan mijn leve make": "leve" and "make" are phrase words, but not together)."""
+    kinds = _kinds_in(text)
+    if not kinds:
+        spoken = _spoken(text)
+        if spoken is not None:
+            kinds = _kinds_in(spoken)
+    return kinds
+
+
+def _spoken(text: str) -> str | None:
+    """The message with every Latin word whose ending `[sound_spellings] second_reading` mends into a Dutch
+    word of a crisis' parts so mended, known word or not; None when no word changes (most messages: no
+    second reading)."""
+    found_lexicon = lexicon_of_crisis()
+    if not found_lexicon.sound_second:
+        return None
+    folded = fold(text)
+    spoken = _LATIN_RUN.sub(lambda found: _ending_mended(found.group(), found_lexicon), folded)
+    return spoken if spoken != folded else None
+
+
+def _ending_mended(word: str, found_lexicon: Lexicon) -> str:
+    """`word` with an ending of `[sound_spellings] second_reading` mended into a Dutch word of a crisis'
+    parts, known word or not ("leve" -> "leven", "make" -> "maken")."""
+    for written, meant in found_lexicon.sound_second:
+        if word.endswith(written) and len(word) > len(written) + 1:
+            candidate = word[: -len(written)] + meant
+            if candidate in found_lexicon.mend_into:
+                return candidate
+    return word
+
+
+def _kinds_in(text: str) -> set[str]:
+    """Every crisis kind the message reads as, on one reading of its words."""
     found_lexicon = lexicon_of_crisis()
     folded = _mended(fold(without_emoji(_with_emoji_words(text, found_lexicon.emoji_words))), found_lexicon)
     words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
@@ -907,7 +953,7 @@ def kinds_in(text: str) -> set[str]:
         return set()
     word_places = _places(folded, words.count(" ") + 1)
     in_message = present_words(words)
-    if found_lexicon.training_questions is not None and _holds(found_lexicon.training_questions, words):
+    if _a_training_question(words, found_lexicon):
         return set()
     idioms = found_lexicon.idioms
     marked: dict[str, list[int]] = {}
@@ -962,6 +1008,25 @@ def kinds_in(text: str) -> set[str]:
                 if loose:
                     found.loose.add(rule.gives)
     return kinds
+
+
+def _a_training_question(words: str, found_lexicon: Lexicon) -> bool:
+    """Whether the message asks what to do when anyone says or does something (`[training_questions]`), or
+    how to recognise an emergency for a course (`[training_about]` with `[training_context]`)."""
+    if found_lexicon.training_questions is not None and _holds(found_lexicon.training_questions, words):
+        return True
+    about, context = found_lexicon.training_about, found_lexicon.training_context
+    return about is not None and context is not None and _holds(about, words) and _holds(context, words)
+
+
+def frames_a_report(text: str) -> bool:
+    """Whether the words set up a report of what is seen on a screen or in the news (`seen_on_screen`) or a
+    question for a course: the next message of someone writing in pieces ("op tv zag ik" / "dat iemand van
+    de flat sprong") is read with them (flows/crisis.py)."""
+    found_lexicon = lexicon_of_crisis()
+    words = matchable_folded(fold(text))
+    screen = found_lexicon.concepts.get("seen_on_screen")
+    return (screen is not None and _holds(screen, words)) or _a_training_question(words, found_lexicon)
 
 
 def _with_emoji_words(text: str, emoji_words: Mapping[str, str]) -> str:
