@@ -193,7 +193,8 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     event = _caption_as_text(event)
     # Before the crisis check: a crisis written in English is answered in English.
     followed = _follow_language(state, event)
-    danger = crisis.detect(event.text) if event.kind == "text" else None
+    earlier = crisis.earlier_piece(state, now)
+    danger = crisis.detect_in_pieces(earlier, event.text) if event.kind == "text" else None
     if danger is not None:
         # Before everything else, also for a stopped address (staff are alerted, nothing is sent), and
         # nothing automatic uses this message: no flow step, no matching, no relay.
@@ -218,8 +219,17 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if calm and any(
         reply.key in CHEERFUL or _polite(reply) or repair.is_miss(reply) for reply in result.replies
     ):
-        return _crisis_care(calm, result)
-    return repair.after_step(before, event, result)
+        return _with_piece(_crisis_care(calm, result), event, earlier, now)
+    return _with_piece(repair.after_step(before, event, result), event, earlier, now)
+
+
+def _with_piece(result: StepResult, event: Event, earlier: str | None, now: datetime) -> StepResult:
+    """The result, its state keeping this text's last words for a crisis said in pieces (a button or a
+    command between the pieces ends them)."""
+    result.state.pop(crisis.PIECE, None)
+    if event.kind == "text" and (piece := crisis.piece_to_keep(earlier, event.text, now)):
+        result.state[crisis.PIECE] = piece
+    return result
 
 
 def _without_miss(result: StepResult, again: tuple[Reply, ...]) -> StepResult:

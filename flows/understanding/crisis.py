@@ -180,6 +180,18 @@ class Lexicon:
     mend_into: frozenset[str] = frozenset()
     glued_heads: tuple[str, ...] = ()
     glued_tails: tuple[str, ...] = ()
+    # Spellings of the spoken word (`[sound_spellings]`): an ending or a letter group written as it sounds,
+    # and what is meant ("gevalle" -> "gevallen", "slaad" -> "slaat", "lugt" -> "lucht").
+    # A question about what to do when anyone says something (`[training_questions]`): no rule reads it.
+    training_questions: PhraseSet | None = None
+    # Asking how to recognise an emergency (`[training_about]`), a question for a course only with a word of
+    # learning beside it (`[training_context]`).
+    training_about: PhraseSet | None = None
+    training_context: PhraseSet | None = None
+    sms_words: tuple[tuple[str, str], ...] = ()
+    sound_endings: tuple[tuple[str, str], ...] = ()
+    sound_inner: tuple[tuple[str, str], ...] = ()
+    sound_second: tuple[tuple[str, str], ...] = ()
     # Emoji that name a crisis' thing, read as their word ("💊💊💊 allemaal ingenomen": `[emoji_words]`).
     emoji_words: Mapping[str, str] = field(default_factory=dict)
 
@@ -320,6 +332,15 @@ def lexicon_of_crisis() -> Lexicon:
         mend_into=_vocabulary(data, ("nl",), parts=True),
         glued_heads=tuple(data.get("glued", {}).get("heads", ())),
         glued_tails=tuple(data.get("glued", {}).get("tails", ())),
+        training_questions=phrase_set(_flatten(data.get("training_questions", {})), fillers),
+        training_about=phrase_set(_flatten(data.get("training_about", {})), fillers),
+        training_context=phrase_set(_flatten(data.get("training_context", {})), fillers),
+        sms_words=tuple((str(a), str(b)) for a, b in data.get("sms_words", {}).get("pairs", ())),
+        sound_endings=tuple((str(a), str(b)) for a, b in data.get("sound_spellings", {}).get("endings", ())),
+        sound_second=tuple(
+            (str(a), str(b)) for a, b in data.get("sound_spellings", {}).get("second_reading", ())
+        ),
+        sound_inner=tuple((str(a), str(b)) for a, b in data.get("sound_spellings", {}).get("inner", ())),
         emoji_words=dict(data.get("emoji_words", {})),
     )
 
@@ -566,7 +587,8 @@ def _mended(folded: str, found_lexicon: Lexicon) -> str:
     result is a Dutch word of a crisis' parts (`Lexicon.mend_into`): a short word glued to such a word
     ("mijnman" -> "mijn man", "slaatme" -> "slaat me"; `[glued]`), a final "t" written for "d"/"dt" ("bloet"
     -> "bloed", "hooft" -> "hoofd") and a vowel spoken between "r"/"l" and the last consonant ("ereg" ->
-    "erg")."""
+    "erg"); round 18: words written as spoken (`_as_spoken`), SMS pairs ("k wil", `_sms_words`) and
+    compounds split in two (`_split_compounds_joined`)."""
     if not found_lexicon.vocabulary:
         return folded
     known, known_parts = found_lexicon.vocabulary, found_lexicon.mend_into
@@ -589,9 +611,82 @@ def _mended(folded: str, found_lexicon: Lexicon) -> str:
                 if word[:-1] + ending in known_parts:
                     return word[:-1] + ending
         spoken = _SPOKEN_VOWEL.sub(r"\1\2", word)
-        return spoken if spoken != word and spoken in known_parts else word
+        if spoken != word and spoken in known_parts:
+            return spoken
+        return _as_spoken(word, found_lexicon)
 
-    return _LATIN_RUN.sub(mend, folded)
+    mended = _LATIN_RUN.sub(mend, _sms_words(folded, found_lexicon))
+    return _split_compounds_joined(mended, found_lexicon)
+
+
+# The shortest compound of `[typos]` that a dictated or typed split may be joined back into.
+_COMPOUND_MIN_LENGTH = 9
+# The shortest half of such a split ("zelf moord", "hart aanval").
+_COMPOUND_PART_LENGTH = 4
+
+
+def _sms_words(folded: str, found_lexicon: Lexicon) -> str:
+    """Short SMS forms of a word pair written out (`[sms_words]`): "k wil" -> "ik wil", "nie meer" ->
+    "niet meer". Pairs, not single words: "nie" alone is Polish, "k" alone a letter."""
+    for written, meant in found_lexicon.sms_words:
+        if written in folded:
+            folded = re.sub(rf"(?<!\w){re.escape(written)}(?!\w)", meant, folded)
+    return folded
+
+
+def _compound_part(word: str) -> bool:
+    """A word that may be half of a split compound: letters only, and not a short word of grammar ("is",
+    "en", "op": "is gebroken" is no compound)."""
+    return word.isalpha() and len(word) >= _COMPOUND_PART_LENGTH
+
+
+def _split_compounds_joined(folded: str, found_lexicon: Lexicon) -> str:
+    """A crisis compound that dictation or typing split in two ("flauw gevalle", "hart aanval", "slaap
+    pillen") joined again when the two words together are close to a word of `[typos]` (as `_corrected`
+    mends one word) and neither is one alone."""
+    tokens = folded.split(" ")
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        word = tokens[index]
+        if index + 1 < len(tokens) and _compound_part(word) and _compound_part(tokens[index + 1]):
+            joined = word + tokens[index + 1]
+            candidates = found_lexicon.typos.get(joined[0], ())
+            for candidate in candidates:
+                if (
+                    len(candidate) >= _COMPOUND_MIN_LENGTH
+                    and abs(len(candidate) - len(joined)) <= 2
+                    and fuzz.ratio(joined, candidate) >= _TYPO_CUTOFF
+                    and word not in candidates
+                    and tokens[index + 1] not in candidates
+                ):
+                    out.append(joined)
+                    index += 2
+                    break
+            else:
+                out.append(word)
+                index += 1
+            continue
+        out.append(word)
+        index += 1
+    return " ".join(out)
+
+
+def _as_spoken(word: str, found_lexicon: Lexicon) -> str:
+    """`word` as meant when it is written as spoken (`[sound_spellings]`): a final "n" not written
+    ("gevalle", "genome", "pille"), a final "d" for "t" ("slaad", "reageerd"), "rre" for "rden" ("worre"),
+    "ts" for "st" ("borts"), "se" for "ce" ("ambulanse"), "gt" for "cht" ("lugt"), "sh" for "sch"
+    ("sheef"). Only into a Dutch word of a crisis' parts, as `_mended`'s other rules."""
+    for written, meant in found_lexicon.sound_endings:
+        if word.endswith(written) and len(word) > len(written) + 1:
+            candidate = word[: -len(written)] + meant
+            if candidate in found_lexicon.mend_into:
+                return candidate
+    for written, meant in found_lexicon.sound_inner:
+        candidate = word.replace(written, meant)
+        if candidate != word and candidate in found_lexicon.mend_into:
+            return candidate
+    return word
 
 
 def _alone(folded: str, found_lexicon: Lexicon, in_message: frozenset[str]) -> dict[str, list[Span]]:
@@ -815,7 +910,42 @@ def _holds(phrases: PhraseSet, text: str) -> bool:
 
 
 def kinds_in(text: str) -> set[str]:
-    """Every crisis kind a message reads as (usually none or one)."""
+    """Every crisis kind a message reads as (usually none or one). A message that reads none is read once
+    more as spoken (`_spoken`): the sound spellings then also mend words that some phrase has in one
+    spelling ("wil een eind aan mijn leve make": "leve" and "make" are phrase words, but not together)."""
+    kinds = _kinds_in(text)
+    if not kinds:
+        spoken = _spoken(text)
+        if spoken is not None:
+            kinds = _kinds_in(spoken)
+    return kinds
+
+
+def _spoken(text: str) -> str | None:
+    """The message with every Latin word whose ending `[sound_spellings] second_reading` mends into a Dutch
+    word of a crisis' parts so mended, known word or not; None when no word changes (most messages: no
+    second reading)."""
+    found_lexicon = lexicon_of_crisis()
+    if not found_lexicon.sound_second:
+        return None
+    folded = fold(text)
+    spoken = _LATIN_RUN.sub(lambda found: _ending_mended(found.group(), found_lexicon), folded)
+    return spoken if spoken != folded else None
+
+
+def _ending_mended(word: str, found_lexicon: Lexicon) -> str:
+    """`word` with an ending of `[sound_spellings] second_reading` mended into a Dutch word of a crisis'
+    parts, known word or not ("leve" -> "leven", "make" -> "maken")."""
+    for written, meant in found_lexicon.sound_second:
+        if word.endswith(written) and len(word) > len(written) + 1:
+            candidate = word[: -len(written)] + meant
+            if candidate in found_lexicon.mend_into:
+                return candidate
+    return word
+
+
+def _kinds_in(text: str) -> set[str]:
+    """Every crisis kind the message reads as, on one reading of its words."""
     found_lexicon = lexicon_of_crisis()
     folded = _mended(fold(without_emoji(_with_emoji_words(text, found_lexicon.emoji_words))), found_lexicon)
     words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
@@ -823,6 +953,8 @@ def kinds_in(text: str) -> set[str]:
         return set()
     word_places = _places(folded, words.count(" ") + 1)
     in_message = present_words(words)
+    if _a_training_question(words, found_lexicon):
+        return set()
     idioms = found_lexicon.idioms
     marked: dict[str, list[int]] = {}
     if not idioms.empty and idioms.may_occur(in_message):
@@ -876,6 +1008,25 @@ def kinds_in(text: str) -> set[str]:
                 if loose:
                     found.loose.add(rule.gives)
     return kinds
+
+
+def _a_training_question(words: str, found_lexicon: Lexicon) -> bool:
+    """Whether the message asks what to do when anyone says or does something (`[training_questions]`), or
+    how to recognise an emergency for a course (`[training_about]` with `[training_context]`)."""
+    if found_lexicon.training_questions is not None and _holds(found_lexicon.training_questions, words):
+        return True
+    about, context = found_lexicon.training_about, found_lexicon.training_context
+    return about is not None and context is not None and _holds(about, words) and _holds(context, words)
+
+
+def frames_a_report(text: str) -> bool:
+    """Whether the words set up a report of what is seen on a screen or in the news (`seen_on_screen`) or a
+    question for a course: the next message of someone writing in pieces ("op tv zag ik" / "dat iemand van
+    de flat sprong") is read with them (flows/crisis.py)."""
+    found_lexicon = lexicon_of_crisis()
+    words = matchable_folded(fold(text))
+    screen = found_lexicon.concepts.get("seen_on_screen")
+    return (screen is not None and _holds(screen, words)) or _a_training_question(words, found_lexicon)
 
 
 def _with_emoji_words(text: str, emoji_words: Mapping[str, str]) -> str:
