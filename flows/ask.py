@@ -687,7 +687,7 @@ def _time_combined(
         not text
         or step not in HOUR_LATER
         or not known
-        or (answer is not None and urgency is None)
+        or (answer is not None and urgency is None and step not in ("summary", "change"))
         or _exact_choice(state, event)
         or len(text.split()) > TIME_ALONE_WORDS
         or categories.recognise_all(text)
