@@ -869,3 +869,45 @@ def _neighbourhood_from(state: dict[str, Any], event: Event, answer: str | None)
         return None
     match = places.find_neighbourhood(event.text, municipality)
     return match.neighbourhood.key if match.status == "found" and match.neighbourhood is not None else None
+
+
+# Where the old value is named after the new one ("11 uur in plaats van 10", "wednesday instead of tuesday").
+INSTEAD_OF = re.compile(
+    r"\b(?:in plaats van|ipv|i\.p\.v\.?|instead of|rather than|yerine|zamiast|замість|بدل|بدلا من)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def time_changed(known: dict[str, Any], text: str, lang: str, now: datetime) -> dict[str, Any] | None:
+    """Dialogue round 15: the time of a request already sent, as changed by these words ("kan het ook
+    woensdag?", "het wordt 11 uur in plaats van 10", "het moet toch om half 3"), put together with the
+    time that stands as at the summary: an hour goes on the day known, a day without an hour keeps the
+    hour known, a repeat stays. The old value named after "in plaats van" is left out. None when the
+    words name no other time, or a time at night."""
+    words = INSTEAD_OF.sub("", text).strip() or text
+    state: dict[str, Any] = {"lang": lang, "ask": {"when": known}}
+    if _hours_only(state, words, now) is not None:
+        return _hour_for_the_day(state, words, now)
+    new = _when_from(state, words, now)
+    if new is None or (new.get("start") is None and not new.get("recurrence")):
+        return None
+    new = _keep_the_hour(known, new)
+    merged = _merged_time(known, new)
+    if merged == known or at_night(When.from_json(merged)):
+        return None
+    return merged
+
+
+def _keep_the_hour(known: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """A day said without an hour ("woensdag") for a request at an hour or a part of the day: that
+    day at the hour or part of the day known."""
+    if new.get("kind") != "flexible" or new.get("start") is None or new.get("window"):
+        return new
+    old = When.from_json(known)
+    if old.start is None or old.kind not in ("moment", "daypart"):
+        return new
+    day = datetime.fromisoformat(str(new["start"])).astimezone(AMSTERDAM).date()
+    hour = old.start.astimezone(AMSTERDAM).timetz().replace(tzinfo=None)
+    start = datetime.combine(day, hour, tzinfo=AMSTERDAM)
+    recurrence = new.get("recurrence") or old.recurrence
+    return When(old.kind, start, daypart=old.daypart, recurrence=recurrence).to_json()

@@ -41,6 +41,7 @@ from flows import (
     privacy,
     reminders,
     repair,
+    request_change,
     smalltalk,
     social_map,
     staff,
@@ -170,6 +171,9 @@ FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
         social_map.handle(turn.state, turn.event), "social_map", silent=True
     ),
     "stop_check": lambda turn: _on_stop_check(turn),
+    request_change.FLOW: lambda turn: _menu_when_done(
+        request_change.handle(turn.state, turn.event, turn.profile, turn.now), request_change.FLOW
+    ),
 }
 
 
@@ -277,6 +281,13 @@ def _route(
         return StepResult(state, (say("voice_note"), *repeat_prompt(state)), (alert,))
     choice = event.choice if event.kind == "choice" else answer
     takes_back = said_yes is not None and command is None and event.kind == "text"
+    if takes_back and (works := invitations.works_instead(state, event.text)) is not None:
+        # "ja hoor" / "wel pas morgen, vandaag lukt niet": the yes stands, its condition told (round 15).
+        window = conditions.parse(works, now)
+        note = " ".join(event.text.split())[:200]
+        return invitations.note_after_yes(
+            state, int(said_yes), note, window.to_json() if window is not None else None
+        )
     if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
         return taken_back
     if takes_back and threads.current(state, profile) is None and choice in (None, f"invite:{said_yes}:yes"):
@@ -774,6 +785,8 @@ def _on_menu(
         answer = event.choice
     if answer == "info":
         return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
+    if (changed := _request_changed(state, event, answer, profile, now)) is not None:
+        return changed  # "kan het ook woensdag?" with a request out: read back, then changed (round 15)
     if answer in menu.TARGETS and (told := _request_at_menu(state, event, profile, now)) is not None:
         return told
     if answer in menu.TARGETS:
@@ -869,6 +882,20 @@ def _request_at_menu(
     if choice_in(event.text, [key for key, _ in offered], dict(offered)) is not None:
         return None
     return first_contact.act_on_intent(state, event, profile, now, context="menu")
+
+
+def _request_changed(
+    state: dict[str, Any], event: Event, answer: str | None, profile: Profile, now: datetime
+) -> StepResult | None:
+    """A change of a request out, said at the plain menu (flows/request_change.py): before the menu's
+    own reading, which takes "kan die van de lamp ook vrijdag" for "Hulp vragen"; never a number, a
+    button or a label of the menu."""
+    if event.kind != "text" or not profile.open_requests or not _at_plain_menu(state):
+        return None
+    offered = [(str(key), str(label)) for key, label in state.get("offered") or []]
+    if answer is not None and choice_in(event.text, [key for key, _ in offered], dict(offered)) is not None:
+        return None
+    return request_change.said(state, event.text, profile, now)
 
 
 def _cancel_with_reason(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
