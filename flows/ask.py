@@ -367,10 +367,16 @@ def _merged_time(known: dict[str, Any] | None, new: dict[str, Any]) -> dict[str,
     """A time said after another as an addition to it: a repeat without a day ("elke week") on the
     day known is that day every week; hours without a day ("pas na 2 uur") on a day known without a
     window are that day at those hours. Anything else is the new time as it stands."""
-    if known and known.get("recurrence") and not new.get("recurrence") and new.get("start") is not None:
+    if (
+        known
+        and known.get("recurrence")
+        and not new.get("recurrence")
+        and new.get("start") is not None
+        and not new.get("window")
+        and new.get("kind") != "asap"
+    ):
         # "dinsdag om 10 uur" said after "elke week": that day and hour, every week (round 15).
-        if not new.get("window") and new.get("kind") != "asap":
-            return {**new, "recurrence": known["recurrence"]}
+        return {**new, "recurrence": known["recurrence"]}
     if not known or new.get("start") is not None or known.get("start") is None:
         return new
     if new.get("recurrence") and not new.get("window"):

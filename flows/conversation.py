@@ -283,10 +283,10 @@ def _route(
     takes_back = said_yes is not None and command is None and event.kind == "text"
     if takes_back and (works := invitations.works_instead(state, event.text)) is not None:
         # "ja hoor" / "wel pas morgen, vandaag lukt niet": the yes stands, its condition told (round 15).
-        window = conditions.parse(works, now)
-        note = " ".join(event.text.split())[:200]
+        parsed = conditions.parse(works, now)
+        words = " ".join(event.text.split())[:200]
         return invitations.note_after_yes(
-            state, int(said_yes), note, window.to_json() if window is not None else None
+            state, int(said_yes), words, parsed.to_json() if parsed is not None else None
         )
     if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
         return taken_back

@@ -180,14 +180,16 @@ def works_instead(state: dict[str, Any], text: str) -> str | None:
     back (staff alerted). A clause with words of what does work ([round15_works_then]: "wel", "pas",
     "kan wel") that reads as a yes with a condition when a yes is put before it keeps the yes; the
     condition is that clause's. A long clause or one that says what they must do ("morgen moet ik wel naar
-    de dokter", [round15_busy]) offers no time. Returns the condition's words for `conditions.parse`, else None."""
+    de dokter", [round15_busy]) offers no time. Returns the condition's words for `conditions.parse`,
+    else None."""
     lang = language(state)
     for clause in CLAUSES.split(text):
         if not clause.strip() or not says_any(clause, "round15_works_then"):
             continue
         if len(clause.split()) > WORKS_WORDS or says_any(clause, "round15_busy"):
             continue  # "morgen moet ik wel naar de dokter": busy then, no time offered
-        found = interpret.reading("invitation", f"{YES_WORD.get(lang, 'ja')}, {clause.strip()}", lang, None)
+        said = f"{YES_WORD.get(lang, 'ja')}, {clause.strip()}"
+        found = interpret.reading("invitation", said, lang, None)
         if found.answer == "yes" and found.condition:
             return str(found.condition)
     return None

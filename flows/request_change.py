@@ -47,7 +47,8 @@ def said(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> S
         return None  # "ik wil liever woensdag hulp met de tuin": a new request, not this one changed
     lang = language(state)
     if kind == "time" and not any(
-        ask.time_changed(dict(r.when), text, lang, now) is not None for r in ([named] if named else profile.open_requests)
+        ask.time_changed(dict(r.when), text, lang, now) is not None
+        for r in ([named] if named else profile.open_requests)
     ):
         return None  # "ik wil toch graag hulp": no time named, so no time changed
     state["flow"] = FLOW
@@ -165,7 +166,8 @@ def _pick(state: dict[str, Any], profile: Profile) -> StepResult:
     state["step"] = "pick"
     lang = language(state)
     choices = tuple(
-        Choice(f"req:{r.id}", label=f"{_category_label(r, lang)}: {r.description}") for r in profile.open_requests
+        Choice(f"req:{r.id}", label=f"{_category_label(r, lang)}: {r.description}")
+        for r in profile.open_requests
     )
     return StepResult(state, (prompt(state, "request_change_pick", choices),))
 
