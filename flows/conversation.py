@@ -28,6 +28,7 @@ from flows import (
     crisis,
     faq,
     first_contact,
+    helper_again,
     interpret,
     invitations,
     linking,
@@ -787,6 +788,13 @@ def _on_menu(
         return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
     if (changed := _request_changed(state, event, answer, profile, now)) is not None:
         return changed  # "kan het ook woensdag?" with a request out: read back, then changed (round 15)
+    if (
+        event.kind == "text"
+        and _at_plain_menu(state)
+        and not _menu_choice_exactly(state, event)
+        and (again := helper_again.said(state, event.text, profile, now)) is not None
+    ):
+        return again  # "kan Piet weer komen?": asked first if they can, and the request started (round 15)
     if answer in menu.TARGETS and (told := _request_at_menu(state, event, profile, now)) is not None:
         return told
     if answer in menu.TARGETS:
@@ -892,10 +900,15 @@ def _request_changed(
     button or a label of the menu."""
     if event.kind != "text" or not profile.open_requests or not _at_plain_menu(state):
         return None
-    offered = [(str(key), str(label)) for key, label in state.get("offered") or []]
-    if answer is not None and choice_in(event.text, [key for key, _ in offered], dict(offered)) is not None:
+    if answer is not None and _menu_choice_exactly(state, event):
         return None
     return request_change.said(state, event.text, profile, now)
+
+
+def _menu_choice_exactly(state: dict[str, Any], event: Event) -> bool:
+    """A number, a button or a label of the open question, not free words read as one."""
+    offered = [(str(key), str(label)) for key, label in state.get("offered") or []]
+    return event.kind != "text" or choice_in(event.text, [k for k, _ in offered], dict(offered)) is not None
 
 
 def _cancel_with_reason(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:

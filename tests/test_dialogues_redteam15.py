@@ -295,7 +295,7 @@ BATCH1 = [
         (
             (
                 "ik wil graag weer met dezelfde mevrouw wandelen",
-                {"keys": ["helper_again"], "state": {"flow": "ask"}, "not_says": [NOT_UNDERSTOOD]},
+                {"keys": ["helper_again*"], "state": {"flow": "ask"}, "not_says": [NOT_UNDERSTOOD]},
             ),
         ),
     ),
@@ -310,7 +310,7 @@ BATCH1 = [
     ),
     Dialogue(
         "b1 look-alike: 'kan ik weer iets vragen?' is no neighbour again",
-        (("kan ik weer iets vragen?", {"not_keys": ["helper_again"]}),),
+        (("kan ik weer iets vragen?", {"not_keys": ["helper_again*"]}),),
     ),
     # --- 4. a volunteer's yes, then when it works -----------------------------------------------------------
     Dialogue(
