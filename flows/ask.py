@@ -917,3 +917,10 @@ def _keep_the_hour(known: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]
     start = datetime.combine(day, hour, tzinfo=AMSTERDAM)
     recurrence = new.get("recurrence") or old.recurrence
     return When(old.kind, start, daypart=old.daypart, recurrence=recurrence).to_json()
+
+
+def time_in(text: str, lang: str, now: datetime) -> dict[str, Any] | None:
+    """The time a message names, read as the time question reads an answer (round 15: "kan ik Ahmed
+    weer vragen voor volgende week?", which the menu's reader reads no time in); None at night."""
+    data = _when_from({"lang": lang}, text, now)
+    return None if data is None or at_night(When.from_json(data)) else data

@@ -282,7 +282,11 @@ def _route(
         return StepResult(state, (say("voice_note"), *repeat_prompt(state)), (alert,))
     choice = event.choice if event.kind == "choice" else answer
     takes_back = said_yes is not None and command is None and event.kind == "text"
-    if takes_back and (works := invitations.works_instead(state, event.text)) is not None:
+    if (
+        takes_back
+        and threads.current(state, profile) is None
+        and (works := invitations.works_instead(state, event.text)) is not None
+    ):
         # "ja hoor" / "wel pas morgen, vandaag lukt niet": the yes stands, its condition told (round 15).
         parsed = conditions.parse(works, now)
         words = " ".join(event.text.split())[:200]

@@ -40,7 +40,11 @@ def said(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> S
     lang = language(state)
     found = interpret.reading("menu", text, lang, now)
     pending = interpret.pending_request(found, text, now)
-    pending.update({"intent": "ask", "text": ""})  # "kan Piet weer komen?" says what help, not the words of it
+    pending.update(
+        {"intent": "ask", "text": ""}
+    )  # "kan Piet weer komen?" says what help, not the words of it
+    if "when" not in pending and (when := ask.time_in(text, lang, now)) is not None:
+        pending["when"] = when  # "voor volgende week"
     kinds = categories.recognise_all(text)
     if "category" not in pending and len(kinds) == 1:
         pending["category"] = next(iter(kinds))  # "weer met dezelfde mevrouw wandelen": company

@@ -306,6 +306,8 @@ BATCH1 = [
                 "kan ik Ahmed weer vragen voor volgende week?",
                 {"keys": ["helper_again"], "says": ["Ahmed"], "state": {"flow": "ask"}},
             ),
+            ("1", {"keys": ["ask_description"]}),
+            ("de ramen lappen", {"not_keys": ["ask_when"]}),
         ),
     ),
     Dialogue(
@@ -314,11 +316,11 @@ BATCH1 = [
     ),
     # --- 4. a volunteer's yes, then when it works -----------------------------------------------------------
     Dialogue(
-        "b1 volunteer: 'ja hoor' then 'wel pas morgen, vandaag lukt niet'",
+        "b1 volunteer: 'ja hoor' then 'morgen lukt het wel, vandaag niet'",
         (
             (INVITE, {"keys": ["invite"]}),
             ("ja hoor", {"effect": ["answer_invitation"]}),
-            ("wel pas morgen, vandaag lukt niet", {"effect": ["invite_note"], "no_effect": ["alert_staff"]}),
+            ("morgen lukt het wel, vandaag niet", {"effect": ["invite_note"], "no_effect": ["alert_staff"]}),
         ),
     ),
     Dialogue(
