@@ -142,10 +142,10 @@ BATCH1 = [
         state=menu_state("en"),
     ),
     Dialogue(
-        "b1 look-alike: 'ja graag' at the summary sends, nothing changed",
+        "b1 look-alike: 'ja hoor graag' at the summary sends, nothing changed",
         (
             ("ik wil graag elke week hulp bij de boodschappen", ASK_SUMMARY),
-            ("ja graag", {"effect": ["create_request"], "effect_has": WEEKLY}),
+            ("ja hoor graag", {"effect": ["create_request"], "effect_has": WEEKLY}),
         ),
     ),
     Dialogue(
