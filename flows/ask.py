@@ -879,18 +879,22 @@ def _neighbourhood_from(state: dict[str, Any], event: Event, answer: str | None)
 
 # Where the old value is named after the new one ("11 uur in plaats van 10", "wednesday instead of tuesday").
 INSTEAD_OF = re.compile(
-    r"\b(?:in plaats van|ipv|i\.p\.v\.?|instead of|rather than|yerine|zamiast|замість|بدل|بدلا من)\b.*$",
+    r"\b(?:in plaats van|ipv|i\.p\.v\.?|instead of|rather than|zamiast|замість|بدل|بدلا من)\b.*$",
     re.IGNORECASE,
 )
+
+
+# ... or before it ("salı yerine çarşamba": Wednesday instead of Tuesday).
+OLD_BEFORE = re.compile(r"^.*\byerine\b", re.IGNORECASE)
 
 
 def time_changed(known: dict[str, Any], text: str, lang: str, now: datetime) -> dict[str, Any] | None:
     """Dialogue round 15: the time of a request already sent, as changed by these words ("kan het ook
     woensdag?", "het wordt 11 uur in plaats van 10", "het moet toch om half 3"), put together with the
     time that stands as at the summary: an hour goes on the day known, a day without an hour keeps the
-    hour known, a repeat stays. The old value named after "in plaats van" is left out. None when the
+    hour known, a repeat stays. The old value named after "in plaats van" (before "yerine") is left out. None when the
     words name no other time, or a time at night."""
-    words = INSTEAD_OF.sub("", text).strip() or text
+    words = OLD_BEFORE.sub("", INSTEAD_OF.sub("", text)).strip() or text
     state: dict[str, Any] = {"lang": lang, "ask": {"when": known}}
     if _hours_only(state, words, now) is not None:
         return _hour_for_the_day(state, words, now)

@@ -183,7 +183,7 @@ def works_instead(state: dict[str, Any], text: str) -> str | None:
     de dokter", [round15_busy]) offers no time. Returns the condition's words for `conditions.parse`,
     else None."""
     lang = language(state)
-    for clause in CLAUSES.split(text):
+    for clause in _clauses(text):
         if not clause.strip() or not says_any(clause, "round15_works_then"):
             continue
         if len(clause.split()) > WORKS_WORDS or says_any(clause, "round15_busy"):
@@ -195,13 +195,30 @@ def works_instead(state: dict[str, Any], text: str) -> str | None:
     return None
 
 
+# What does not work, before what does ("vandaag niet hoor morgenochtend kan ik wel", sent without a comma).
+NEGATION = re.compile(r"\b(?:niet|not|nie|не|değil|لا|مش)\b", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[str]:
+    """The message's clauses, and of each the words after its last negation."""
+    found = []
+    for clause in CLAUSES.split(text):
+        found.append(clause)
+        tail = NEGATION.split(clause)[-1]
+        if tail.strip() and tail != clause:
+            found.append(tail)
+    return found
+
+
 def take_back(state: dict[str, Any], text: str) -> StepResult | None:
     """The message right after a yes takes it back ("oh nee sorry, ik kan toch niet, ik moet naar de
     dokter"): not a new request or a message for the neighbour. A yes is binding for matching (the match
     may already be made), so a person sorts it out: staff are alerted, the volunteer hears that it is
     fine and passed on, and the question they were busy with comes back."""
     found = interpret.reading("invitation", text, language(state), None)
-    if found.answer != "no" or found.confidence < interpret.CONFIDENT:
+    reversed_for_work = says_any(text, "round15_reversal") and says_any(text, "round15_busy")
+    if (found.answer != "no" or found.confidence < interpret.CONFIDENT) and not reversed_for_work:
+        # "sorry ik moet toch werken" (round 15): no "no" in it, but the yes taken back all the same.
         return None
     alert = Effect("alert_staff", {"kind": "volunteer_took_back", "priority": "normal"})
     return StepResult(state, (say("invite_taken_back"), *_back_to_the_open_question(state)), (alert,))

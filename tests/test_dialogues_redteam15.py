@@ -15,8 +15,13 @@ People change their minds after they answered or sent something:
 - a volunteer's "ja hoor" then "wel pas morgen, vandaag lukt niet": the yes kept, the condition told.
 
 Figures (turns as expected / turns; dialogues fully as expected / dialogues):
-- batch 1, before any fix (measured on af0c3a4): see BATCH1_BEFORE; after: see the test run.
-- batch 2 (held out), measured once as it stood: see BATCH2_BEFORE; after fixing: see the test run.
+- batch 1 (32 dialogues), before any fix (measured on af0c3a4): 24/63 turns, 7/32 dialogues; after the
+  fixes: 64/64 turns, 32/32 dialogues (one turn was added to the Ahmed dialogue while fixing).
+- batch 2 (27 dialogues, held out), measured once as it stood: 41/45 turns, 23/27 dialogues (misses: the
+  Turkish "salı yerine çarşamba" took the old day, "die aardige jongen van vorige keer", "maar vandaag
+  niet hoor morgenochtend kan ik wel" without a comma, "sorry ik moet toch werken" after a yes); after
+  fixing them by mechanism (the old value before "yerine", [round15_same_person] "vorige keer", the
+  words after a negation as a clause, [round15_reversal] with [round15_busy]): 45/45, 27/27.
 """
 
 from __future__ import annotations
@@ -338,8 +343,211 @@ BATCH1 = [
     ),
 ]
 
-BATCH1_BEFORE = "before any fix: see the module docstring"
-
+BATCH2 = [
+    # --- 1. at the summary and the later questions ----------------------------------------------------------
+    Dialogue(
+        "b2 summary sms: weekly company, then 'donderdagmiddag'",
+        (
+            ("ik zou graag elke week iemand hebben om mee te wandelen", ASK_SUMMARY),
+            ("donderdagmiddag", {"says": ["elke week", "donderdag"], "not_says": [NOT_UNDERSTOOD]}),
+            ("verstuur maar", {"effect_has": WEEKLY}),
+        ),
+    ),
+    Dialogue(
+        "b2 summary: 'liever op vrijdag om 11 uur' after a weekly request",
+        (
+            ("ik wil graag elke week hulp bij de boodschappen", ASK_SUMMARY),
+            (
+                "liever op vrijdag om 11 uur",
+                {"says": ["elke week", "vrijdag", "11:00"], "not_says": [NOT_UNDERSTOOD]},
+            ),
+        ),
+    ),
+    Dialogue(
+        "b2 summary: 'om de week' after a day and hour",
+        (
+            ("kan iemand woensdag om 3 uur mijn tuin doen", ASK_SUMMARY),
+            ("om de week graag", {"says": ["woensdag", "15:00"], "not_says": [NOT_UNDERSTOOD]}),
+        ),
+    ),
+    Dialogue(
+        "b2 summary tr: 'salı saat 10' after 'her hafta'",
+        (
+            ("her hafta alışveriş için yardım istiyorum", ASK_SUMMARY),
+            ("salı saat 10", {"keys": ["when_understood"], "not_says": ["anlayamadım"]}),
+        ),
+        state=menu_state("tr"),
+    ),
+    Dialogue(
+        "b2 summary pl: 'we wtorek o 10' after 'co tydzień'",
+        (
+            ("potrzebuję pomocy z zakupami co tydzień", ASK_SUMMARY),
+            ("we wtorek o 10", {"keys": ["when_understood"]}),
+        ),
+        state=menu_state("pl"),
+    ),
+    Dialogue(
+        "b2 look-alike: 'nee' at the summary is no time",
+        (
+            ("ik wil graag elke week hulp bij de boodschappen", ASK_SUMMARY),
+            ("2", {"keys": ["ask_change"], "not_keys": ["when_understood"]}),
+        ),
+    ),
+    # --- 2. a request already sent --------------------------------------------------------------------------
+    Dialogue(
+        "b2 sent sms: 'kan het donderdag worden ipv dinsdag'",
+        (
+            ("kan het donderdag worden ipv dinsdag", {**CHANGE_ASKED, "says": ["donderdag", "10:00"]}),
+            ("ja graag", _change(**{"when.start": "2026-11-26T10:00:00+01:00"})),
+        ),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 sent: 'ik heb me vergist, het moet om 2 uur zijn'",
+        (
+            ("ik heb me vergist, het moet om 2 uur zijn", {**CHANGE_ASKED, "says": ["dinsdag", "14:00"]}),
+            ("klopt", _change(**{"when.start": "2026-11-24T14:00:00+01:00"})),
+        ),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 sent: 'mag het ook later op de dag, rond 4 uur?'",
+        (("mag het ook rond 4 uur?", {**CHANGE_ASKED, "says": ["16:00"]}),),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 sent: 'vergeten te zeggen: de bel doet het niet, graag even kloppen'",
+        (
+            (
+                "vergeten te zeggen: de bel doet het niet, graag even kloppen",
+                {**CHANGE_ASKED, "says": ["kloppen"]},
+            ),
+            ("ja", {"effect": ["change_request"]}),
+        ),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 sent: 'het is op een ander adres, in de oude haven'",
+        (
+            ("het is op een ander adres, in de oude haven", {**CHANGE_ASKED, "says": ["Oude Haven"]}),
+            ("ja", _change(neighbourhood="oude_haven")),
+        ),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 sent: read-back answered with another day",
+        (
+            ("kan het ook woensdag?", CHANGE_ASKED),
+            ("nee toch liever donderdag", {**CHANGE_ASKED, "says": ["donderdag"]}),
+            ("ja", _change(**{"when.start": "2026-11-26T10:00:00+01:00"})),
+        ),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 sent, two requests: picked by number",
+        (
+            ("kan het ook vrijdag", {"keys": ["request_change_pick"]}),
+            ("2", {**CHANGE_ASKED, "says": ["lamp", "vrijdag"]}),
+        ),
+        profile=WITH_TWO,
+    ),
+    Dialogue(
+        "b2 sent en: 'i need to change it to thursday'",
+        (("i need to change it to thursday please", {**CHANGE_ASKED, "says": ["thursday"]}),),
+        state=menu_state("en"),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 sent tr: 'salı yerine çarşamba olabilir mi'",
+        (("salı yerine çarşamba olabilir mi", {**CHANGE_ASKED}),),
+        state=menu_state("tr"),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 sent pl: 'czy może być w środę zamiast wtorku'",
+        (("czy może być w środę zamiast wtorku", {**CHANGE_ASKED}),),
+        state=menu_state("pl"),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 look-alike: a new request at the menu with a request out",
+        (
+            (
+                "kan iemand vrijdag mijn hond uitlaten",
+                {"not_keys": ["request_change*"], "no_effect": ["change_request"]},
+            ),
+        ),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 look-alike: 'toch bedankt voor alles' with a request out",
+        (("toch bedankt voor alles", {"not_keys": ["request_change*"]}),),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 look-alike: 'is er al iemand voor dinsdag?' asks how it stands",
+        (("is er al iemand voor dinsdag?", {"not_keys": ["request_change*"]}),),
+        profile=WITH_ONE,
+    ),
+    Dialogue(
+        "b2 matched: 'kan het een half uurtje later?' still moves the meeting",
+        (("kan het een half uurtje later?", {"effect": ["relay"], "not_keys": ["request_change*"]}),),
+        profile=MATCHED,
+    ),
+    # --- 3. the same neighbour again -------------------------------------------------------------------------
+    Dialogue(
+        "b2 again sms: 'mag meneer Jansen weer komen voor de tuin'",
+        (
+            (
+                "mag meneer Jansen weer komen voor de tuin",
+                {"keys": ["helper_again*"], "state": {"flow": "ask"}},
+            ),
+        ),
+    ),
+    Dialogue(
+        "b2 again: 'die aardige jongen van vorige keer, kan die nog een keer helpen?'",
+        (
+            (
+                "die aardige jongen van vorige keer, kan die nog een keer helpen?",
+                {"keys": ["helper_again*"], "not_says": [NOT_UNDERSTOOD]},
+            ),
+        ),
+    ),
+    Dialogue(
+        "b2 again en: 'could Fatima help me again on friday'",
+        (("could Fatima help me again on friday", {"keys": ["helper_again"], "says": ["Fatima"]}),),
+        state=menu_state("en"),
+    ),
+    Dialogue(
+        "b2 again, open thread with Piet: the words go to Piet",
+        (("kan Piet volgende week weer komen?", {"effect": ["relay"], "not_keys": ["helper_again*"]}),),
+        profile={**RIA, "threads": [PIET]},
+    ),
+    Dialogue(
+        "b2 look-alike: 'het gaat weer beter met me' is no neighbour again",
+        (("het gaat weer beter met me", {"not_keys": ["helper_again*"]}),),
+    ),
+    # --- 4. a volunteer's yes, then when it works -------------------------------------------------------------
+    Dialogue(
+        "b2 volunteer sms: 'ja' then 'maar vandaag niet hoor morgenochtend kan ik wel'",
+        (
+            (INVITE, {"keys": ["invite"]}),
+            ("ja", {"effect": ["answer_invitation"]}),
+            (
+                "maar vandaag niet hoor morgenochtend kan ik wel",
+                {"effect": ["invite_note"], "no_effect": ["alert_staff"]},
+            ),
+        ),
+    ),
+    Dialogue(
+        "b2 volunteer look-alike: 'ja' then 'sorry ik moet toch werken'",
+        (
+            (INVITE, {"keys": ["invite"]}),
+            ("ja", {"effect": ["answer_invitation"]}),
+            ("sorry ik moet toch werken", {"keys": ["invite_taken_back"], "no_effect": ["invite_note"]}),
+        ),
+    ),
+]
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH1))
 def test_batch1(dialogue: Dialogue) -> None:
@@ -351,3 +559,8 @@ def test_score_batch1() -> None:
     good, total, whole, count = score([d for d in BATCH1 if not d.gap])
     print(f"batch 1: {good}/{total} turns, {whole}/{count} dialogues")
     assert whole == count
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH2))
+def test_batch2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
