@@ -884,7 +884,7 @@ INSTEAD_OF = re.compile(
 )
 
 
-# ... or before it ("salı yerine çarşamba": Wednesday instead of Tuesday).
+# ... or before it (Turkish "X yerine Y": Y instead of X).
 OLD_BEFORE = re.compile(r"^.*\byerine\b", re.IGNORECASE)
 
 
@@ -892,8 +892,8 @@ def time_changed(known: dict[str, Any], text: str, lang: str, now: datetime) -> 
     """Dialogue round 15: the time of a request already sent, as changed by these words ("kan het ook
     woensdag?", "het wordt 11 uur in plaats van 10", "het moet toch om half 3"), put together with the
     time that stands as at the summary: an hour goes on the day known, a day without an hour keeps the
-    hour known, a repeat stays. The old value named after "in plaats van" (before "yerine") is left out. None when the
-    words name no other time, or a time at night."""
+    hour known, a repeat stays. The old value named after "in plaats van" (before "yerine") is left
+    out. None when the words name no other time, or a time at night."""
     words = OLD_BEFORE.sub("", INSTEAD_OF.sub("", text)).strip() or text
     state: dict[str, Any] = {"lang": lang, "ask": {"when": known}}
     if _hours_only(state, words, now) is not None:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 15: changes after the fact, and the same neighbour again.
 
 People change their minds after they answered or sent something:
@@ -494,7 +495,7 @@ BATCH2 = [
         (("kan het een half uurtje later?", {"effect": ["relay"], "not_keys": ["request_change*"]}),),
         profile=MATCHED,
     ),
-    # --- 3. the same neighbour again -------------------------------------------------------------------------
+    # --- 3. the same neighbour again ---------------------------------------------------------------------
     Dialogue(
         "b2 again sms: 'mag meneer Jansen weer komen voor de tuin'",
         (
@@ -527,7 +528,7 @@ BATCH2 = [
         "b2 look-alike: 'het gaat weer beter met me' is no neighbour again",
         (("het gaat weer beter met me", {"not_keys": ["helper_again*"]}),),
     ),
-    # --- 4. a volunteer's yes, then when it works -------------------------------------------------------------
+    # --- 4. a volunteer's yes, then when it works ----------------------------------------------------------
     Dialogue(
         "b2 volunteer sms: 'ja' then 'maar vandaag niet hoor morgenochtend kan ik wel'",
         (
@@ -548,6 +549,7 @@ BATCH2 = [
         ),
     ),
 ]
+
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH1))
 def test_batch1(dialogue: Dialogue) -> None:
