@@ -399,7 +399,7 @@ BATCH2 = [
         "b2 sent sms: 'kan het donderdag worden ipv dinsdag'",
         (
             ("kan het donderdag worden ipv dinsdag", {**CHANGE_ASKED, "says": ["donderdag", "10:00"]}),
-            ("ja graag", _change(**{"when.start": "2026-11-26T10:00:00+01:00"})),
+            ("ja graag doe maar", _change(**{"when.start": "2026-11-26T10:00:00+01:00"})),
         ),
         profile=WITH_ONE,
     ),
