@@ -112,6 +112,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         return _corrected(
             state, say("when_understood", {"when": describe_request_when(hour, language(state))})
         )
+    if (combined := _time_combined(state, event, step, text, answer, now, profile)) is not None:
+        return combined
     if (piece := _piece(state, step, text, answer, now)) is not None:
         return piece
     asked = {
@@ -344,7 +346,10 @@ def _named_time(
     before_not = [NOT_AFTER.split(part)[0].strip() for part in parts[-1:]]
     for part in (*parts[-1:], *[p for p in before_not if p], *parts[:1], text):
         read = _when_from(state, part, now)
-        if read is not None and (read := _merged_time(draft.get("when"), read)) != draft.get("when"):
+        known = draft.get("when")
+        if known and says_any(text, "round15_once_only"):
+            known = {**known, "recurrence": None}
+        if read is not None and (read := _merged_time(known, read)) != draft.get("when"):
             data = read
             break
     if data is None or at_night(When.from_json(data)):
@@ -362,6 +367,16 @@ def _merged_time(known: dict[str, Any] | None, new: dict[str, Any]) -> dict[str,
     """A time said after another as an addition to it: a repeat without a day ("elke week") on the
     day known is that day every week; hours without a day ("pas na 2 uur") on a day known without a
     window are that day at those hours. Anything else is the new time as it stands."""
+    if (
+        known
+        and known.get("recurrence")
+        and not new.get("recurrence")
+        and new.get("start") is not None
+        and not new.get("window")
+        and new.get("kind") != "asap"
+    ):
+        # "dinsdag om 10 uur" said after "elke week": that day and hour, every week (round 15).
+        return {**new, "recurrence": known["recurrence"]}
     if not known or new.get("start") is not None or known.get("start") is None:
         return new
     if new.get("recurrence") and not new.get("window"):
@@ -606,29 +621,42 @@ def _exact_choice(state: dict[str, Any], event: Event) -> bool:
 
 def _hour_for_the_day(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any] | None:
     """An hour or part of the day said on its own after the time question ("om 10 uur", "liefst 's
-    middags") when the request's time is a day without an hour ("dinsdag"): that day at that hour,
-    as the `when` data. None when the time is not such a day or the words say more than an hour."""
+    middags") when the request's time is a day ("dinsdag", "dinsdag om 9 uur", "elke dinsdag"): that
+    day at that hour, its repeat kept, as the `when` data (round 15: an hour already known is changed
+    too; before, "om 10 uur" at the summary of "dinsdag om 9 uur" was not understood). None when the
+    time is no such day, the words say more than an hour, or nothing changes."""
     known = state["ask"].get("when")
     if not text or not known or "window" in known:
         return None
     when = When.from_json(known)
-    if when.kind != "flexible" or when.start is None or when.recurrence is not None:
+    if when.kind not in ("flexible", "moment", "daypart") or when.start is None:
         return None
+    read = _hours_only(state, text, now)
+    if read is None:
+        return None
+    day = when.start.astimezone(AMSTERDAM).date()
+    found: When | None = None
+    if read.at is not None and not (read.after or read.before):
+        found = When("moment", datetime.combine(day, read.at, tzinfo=AMSTERDAM), recurrence=when.recurrence)
+    elif read.daypart in _DAYPARTS and read.at is None:
+        part = _DAYPARTS[read.daypart]
+        start = datetime.combine(day, DAYPARTS[part][0], tzinfo=AMSTERDAM)
+        found = When("daypart", start, daypart=part, recurrence=when.recurrence)
+    if found is None or at_night(found) or found.to_json() == known:
+        return None
+    return found.to_json()
+
+
+def _hours_only(state: dict[str, Any], text: str, now: datetime) -> Any:
+    """The reader's time of words that name only an hour or a part of the day ("om 10 uur", "'s
+    middags"), no day, date, week or repeat; else None."""
     found = interpret.reading("ask_when", text, language(state), now)
     read = found.time
     if read is None or found.confidence < interpret.CONFIDENT or read.options or read.recurrence:
         return None
     if read.days or read.relative_day is not None or read.week or read.date or read.holiday or read.delay:
         return None
-    day = when.start.astimezone(AMSTERDAM).date()
-    if read.at is not None and not (read.after or read.before):
-        moment = When("moment", datetime.combine(day, read.at, tzinfo=AMSTERDAM))
-        return None if at_night(moment) else moment.to_json()
-    if read.daypart in _DAYPARTS and read.at is None:
-        part = _DAYPARTS[read.daypart]
-        start = datetime.combine(day, DAYPARTS[part][0], tzinfo=AMSTERDAM)
-        return When("daypart", start, daypart=part).to_json()
-    return None
+    return read
 
 
 def _corrected(state: dict[str, Any], noted: Reply | None) -> StepResult:
@@ -637,6 +665,59 @@ def _corrected(state: dict[str, Any], noted: Reply | None) -> StepResult:
     if state.get("step") in ("summary", "change"):
         return _summary(state, before)
     return StepResult(state, (*before, *repeat_prompt(state)))
+
+
+# At most this many words: a message that is only a time ("op dinsdag om 10 uur graag").
+TIME_ALONE_WORDS = 7
+
+
+def _time_combined(
+    state: dict[str, Any],
+    event: Event,
+    step: str | None,
+    text: str,
+    answer: str | None,
+    now: datetime,
+    profile: Profile,
+) -> StepResult | None:
+    """Dialogue round 15: a time said alone after the time question was answered ("dinsdag om 10 uur"
+    at the summary of "elke week", "elke week" after "dinsdag om 10 uur") is put together with the
+    time known (`_merged_time`: that day and hour every week) and read back, the open question asked
+    again. At the summary (and its change list) a time said alone also simply replaces the time
+    ("woensdag" for "dinsdag"); at the other questions only a time that builds on the known one is
+    taken, so "morgen" at "Hoe dringend?" stays its answer. Never an option of the open question."""
+    draft = state["ask"]
+    known = draft.get("when")
+    urgency = answer if step == "urgency" and answer in URGENCY_KEYS else None
+    if (
+        not text
+        or step not in HOUR_LATER
+        or not known
+        or (answer is not None and urgency is None and step not in ("summary", "change"))
+        or _exact_choice(state, event)
+        or len(text.split()) > TIME_ALONE_WORDS
+        or categories.recognise_all(text)
+    ):
+        return None
+    new = _when_from(state, text, now)
+    if new is None or (new.get("start") is None and not new.get("recurrence")):
+        return None
+    if new.get("start") is not None and _hours_only(state, text, now) is not None:
+        return None  # "om 10 uur" names no day: `_hour_for_the_day` puts it on the known one, or nothing
+    base = {**known, "recurrence": None} if says_any(text, "round15_once_only") else known
+    merged = _merged_time(base, new)
+    if merged == known or at_night(When.from_json(merged)):
+        return None
+    if merged == new and step not in ("summary", "change"):
+        return None
+    draft["when"] = merged
+    if merged.get("kind") == "asap":
+        draft["urgent"] = True
+    if urgency is not None:
+        # "dinsdag om 10 uur" at "Hoe dringend?" after "elke week": the time, and the urgency it says.
+        draft["urgent"], draft["urgency"] = urgency == "today", urgency
+        return _ask_next(state, profile, [_when_noted(state, merged)])
+    return _corrected(state, _when_noted(state, merged))
 
 
 def _when_from(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any] | None:
@@ -794,3 +875,56 @@ def _neighbourhood_from(state: dict[str, Any], event: Event, answer: str | None)
         return None
     match = places.find_neighbourhood(event.text, municipality)
     return match.neighbourhood.key if match.status == "found" and match.neighbourhood is not None else None
+
+
+# Where the old value is named after the new one ("11 uur in plaats van 10", "wednesday instead of tuesday").
+INSTEAD_OF = re.compile(
+    r"\b(?:in plaats van|ipv|i\.p\.v\.?|instead of|rather than|zamiast|замість|بدل|بدلا من)\b.*$",
+    re.IGNORECASE,
+)
+
+
+# ... or before it (Turkish "X yerine Y": Y instead of X).
+OLD_BEFORE = re.compile(r"^.*\byerine\b", re.IGNORECASE)
+
+
+def time_changed(known: dict[str, Any], text: str, lang: str, now: datetime) -> dict[str, Any] | None:
+    """Dialogue round 15: the time of a request already sent, as changed by these words ("kan het ook
+    woensdag?", "het wordt 11 uur in plaats van 10", "het moet toch om half 3"), put together with the
+    time that stands as at the summary: an hour goes on the day known, a day without an hour keeps the
+    hour known, a repeat stays. The old value named after "in plaats van" (before "yerine") is left
+    out. None when the words name no other time, or a time at night."""
+    words = OLD_BEFORE.sub("", INSTEAD_OF.sub("", text)).strip() or text
+    state: dict[str, Any] = {"lang": lang, "ask": {"when": known}}
+    if _hours_only(state, words, now) is not None:
+        return _hour_for_the_day(state, words, now)
+    new = _when_from(state, words, now)
+    if new is None or (new.get("start") is None and not new.get("recurrence")):
+        return None
+    new = _keep_the_hour(known, new)
+    merged = _merged_time(known, new)
+    if merged == known or at_night(When.from_json(merged)):
+        return None
+    return merged
+
+
+def _keep_the_hour(known: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """A day said without an hour ("woensdag") for a request at an hour or a part of the day: that
+    day at the hour or part of the day known."""
+    if new.get("kind") != "flexible" or new.get("start") is None or new.get("window"):
+        return new
+    old = When.from_json(known)
+    if old.start is None or old.kind not in ("moment", "daypart"):
+        return new
+    day = datetime.fromisoformat(str(new["start"])).astimezone(AMSTERDAM).date()
+    hour = old.start.astimezone(AMSTERDAM).timetz().replace(tzinfo=None)
+    start = datetime.combine(day, hour, tzinfo=AMSTERDAM)
+    recurrence = new.get("recurrence") or old.recurrence
+    return When(old.kind, start, daypart=old.daypart, recurrence=recurrence).to_json()
+
+
+def time_in(text: str, lang: str, now: datetime) -> dict[str, Any] | None:
+    """The time a message names, read as the time question reads an answer (round 15: "kan ik Ahmed
+    weer vragen voor volgende week?", which the menu's reader reads no time in); None at night."""
+    data = _when_from({"lang": lang}, text, now)
+    return None if data is None or at_night(When.from_json(data)) else data

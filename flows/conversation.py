@@ -29,6 +29,7 @@ from flows import (
     crisis,
     faq,
     first_contact,
+    helper_again,
     interleave,
     interpret,
     invitations,
@@ -43,6 +44,7 @@ from flows import (
     privacy,
     reminders,
     repair,
+    request_change,
     smalltalk,
     social_map,
     staff,
@@ -173,6 +175,9 @@ FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
         social_map.handle(turn.state, turn.event), "social_map", silent=True
     ),
     "stop_check": lambda turn: _on_stop_check(turn),
+    request_change.FLOW: lambda turn: _menu_when_done(
+        request_change.handle(turn.state, turn.event, turn.profile, turn.now), request_change.FLOW
+    ),
 }
 
 
@@ -304,6 +309,17 @@ def _route(
         return older  # "ja hoor dinsdag is goed" at "Is het gelukt?" while at the request's "Wanneer?"
     choice = event.choice if event.kind == "choice" else answer
     takes_back = said_yes is not None and command is None and event.kind == "text"
+    if (
+        takes_back
+        and threads.current(state, profile) is None
+        and (works := invitations.works_instead(state, event.text)) is not None
+    ):
+        # "ja hoor" / "wel pas morgen, vandaag lukt niet": the yes stands, its condition told (round 15).
+        parsed = conditions.parse(works, now)
+        words = " ".join(event.text.split())[:200]
+        return invitations.note_after_yes(
+            state, int(said_yes), words, parsed.to_json() if parsed is not None else None
+        )
     if takes_back and (taken_back := invitations.take_back(state, event.text)) is not None:
         return taken_back
     if takes_back and threads.current(state, profile) is None and choice in (None, f"invite:{said_yes}:yes"):
@@ -839,6 +855,15 @@ def _on_menu(
         answer = event.choice
     if answer == "info":
         return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
+    if (changed := _request_changed(state, event, answer, profile, now)) is not None:
+        return changed  # "kan het ook woensdag?" with a request out: read back, then changed (round 15)
+    if (
+        event.kind == "text"
+        and _at_plain_menu(state)
+        and not _menu_choice_exactly(state, event)
+        and (again := helper_again.said(state, event.text, profile, now)) is not None
+    ):
+        return again  # "kan Piet weer komen?": asked first if they can, and the request started (round 15)
     if answer in menu.TARGETS and (told := _request_at_menu(state, event, profile, now)) is not None:
         return told
     if answer in menu.TARGETS:
@@ -934,6 +959,25 @@ def _request_at_menu(
     if choice_in(event.text, [key for key, _ in offered], dict(offered)) is not None:
         return None
     return first_contact.act_on_intent(state, event, profile, now, context="menu")
+
+
+def _request_changed(
+    state: dict[str, Any], event: Event, answer: str | None, profile: Profile, now: datetime
+) -> StepResult | None:
+    """A change of a request out, said at the plain menu (flows/request_change.py): before the menu's
+    own reading, which takes "kan die van de lamp ook vrijdag" for "Hulp vragen"; never a number, a
+    button or a label of the menu."""
+    if event.kind != "text" or not profile.open_requests or not _at_plain_menu(state):
+        return None
+    if answer is not None and _menu_choice_exactly(state, event):
+        return None
+    return request_change.said(state, event.text, profile, now)
+
+
+def _menu_choice_exactly(state: dict[str, Any], event: Event) -> bool:
+    """A number, a button or a label of the open question, not free words read as one."""
+    offered = [(str(key), str(label)) for key, label in state.get("offered") or []]
+    return event.kind != "text" or choice_in(event.text, [k for k, _ in offered], dict(offered)) is not None
 
 
 def _cancel_with_reason(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:

@@ -25,12 +25,14 @@ answered "no longer needed".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from flows import catalogue, categories, conditions, interpret, places
 from flows.dialogue import label_of, language, prompt, repeat_prompt, say
+from flows.normalise import says_any
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import When, describe_when
 
@@ -82,6 +84,15 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
             replies.append(say("match_note", {**_facts(state, data), "note": str(data["note"])}))
         return StepResult(state, tuple(replies))
     if name == "match_cancelled":
+        return StepResult(state, (say(name, _facts(state, data)),))
+    if name == "invite_changed":
+        # Round 15: the request changed before they answered; the same invitation, as it is now.
+        invited = _invite(state, data)
+        return StepResult(invited.state, (say("invite_changed"), *invited.replies))
+    if name == "match_changed":
+        # Round 15: the matched request changed; does it still suit? Their answer goes to the thread.
+        if data.get("thread_id") is not None:
+            state["thread"] = int(data["thread_id"])
         return StepResult(state, (say(name, _facts(state, data)),))
     if name == "match_note" and data.get("note"):
         # The volunteer's words sent right after a plain yes ("maar pas na 2 uur"), once matched.
@@ -155,13 +166,59 @@ def note_after_yes(
     )
 
 
+# A yes word per language, put before a clause to read it as an invitation's answer ("ja, wel pas morgen").
+YES_WORD = {"nl": "ja", "en": "yes", "tr": "evet", "ar": "نعم", "pl": "tak", "uk": "так"}
+# Clauses of a message: "wel pas morgen, vandaag lukt niet".
+# A clause that offers a time is short ("wel pas morgen", "morgen kan ik wel"): at most this many words.
+WORKS_WORDS = 5
+CLAUSES = re.compile(r"[,;.!]+|\b(?:maar|but|ama|ale|але|لكن)\b")
+
+
+def works_instead(state: dict[str, Any], text: str) -> str | None:
+    """Dialogue round 15 (round 11's known miss): after a yes, "wel pas morgen, vandaag lukt niet" says
+    when it does work, beside what does not. The reader takes the whole for a no, which took the yes
+    back (staff alerted). A clause with words of what does work ([round15_works_then]: "wel", "pas",
+    "kan wel") that reads as a yes with a condition when a yes is put before it keeps the yes; the
+    condition is that clause's. A long clause or one that says what they must do ("morgen moet ik wel naar
+    de dokter", [round15_busy]) offers no time. Returns the condition's words for `conditions.parse`,
+    else None."""
+    lang = language(state)
+    for clause in _clauses(text):
+        if not clause.strip() or not says_any(clause, "round15_works_then"):
+            continue
+        if len(clause.split()) > WORKS_WORDS or says_any(clause, "round15_busy"):
+            continue  # "morgen moet ik wel naar de dokter": busy then, no time offered
+        said = f"{YES_WORD.get(lang, 'ja')}, {clause.strip()}"
+        found = interpret.reading("invitation", said, lang, None)
+        if found.answer == "yes" and found.condition:
+            return str(found.condition)
+    return None
+
+
+# What does not work, before what does ("vandaag niet hoor morgenochtend kan ik wel", sent without a comma).
+NEGATION = re.compile(r"\b(?:niet|not|nie|не|değil|لا|مش)\b", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[str]:
+    """The message's clauses, and of each the words after its last negation."""
+    found = []
+    for clause in CLAUSES.split(text):
+        found.append(clause)
+        tail = NEGATION.split(clause)[-1]
+        if tail.strip() and tail != clause:
+            found.append(tail)
+    return found
+
+
 def take_back(state: dict[str, Any], text: str) -> StepResult | None:
     """The message right after a yes takes it back ("oh nee sorry, ik kan toch niet, ik moet naar de
     dokter"): not a new request or a message for the neighbour. A yes is binding for matching (the match
     may already be made), so a person sorts it out: staff are alerted, the volunteer hears that it is
     fine and passed on, and the question they were busy with comes back."""
     found = interpret.reading("invitation", text, language(state), None)
-    if found.answer != "no" or found.confidence < interpret.CONFIDENT:
+    reversed_for_work = says_any(text, "round15_reversal") and says_any(text, "round15_busy")
+    if (found.answer != "no" or found.confidence < interpret.CONFIDENT) and not reversed_for_work:
+        # "sorry ik moet toch werken" (round 15): no "no" in it, but the yes taken back all the same.
         return None
     alert = Effect("alert_staff", {"kind": "volunteer_took_back", "priority": "normal"})
     return StepResult(state, (say("invite_taken_back"), *_back_to_the_open_question(state)), (alert,))

@@ -67,7 +67,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
         return StepResult(state, (prompt(state, "cancel_request_question", YES_NO, _params(request, state)),))
     request = _find(profile, _request_id(answer))
     if request is None and answer is None and event.kind == "text":
-        request = _described(profile, event.text)
+        request = described(profile, event.text)
     if request is None:
         return start(state, profile)
     return _confirm(state, request)
@@ -84,7 +84,7 @@ def _confirm(state: dict[str, Any], request: RequestSummary) -> StepResult:
 MIN_DESCRIPTION_WORD = 4
 
 
-def _described(profile: Profile, text: str) -> RequestSummary | None:
+def described(profile: Profile, text: str) -> RequestSummary | None:
     """Dialogue round 14: the request named by a word of its own description ("die van de lamp" for
     "lamp ophangen"), when exactly one open request has that word."""
     said = set(folded_words(text).split())

@@ -182,6 +182,15 @@ def after(profile: Profile, effects: Iterable[Effect]) -> Profile:
             profile = replace(
                 profile, open_requests=tuple(r for r in profile.open_requests if r.id != cancelled)
             )
+        elif effect.kind == "change_request":
+            changed = effect.data["request_id"]
+            items = {k: effect.data[k] for k in ("when", "description") if k in effect.data}
+            profile = replace(
+                profile,
+                open_requests=tuple(
+                    replace(r, **items) if r.id == changed else r for r in profile.open_requests
+                ),
+            )
         elif effect.kind == "save_offer":
             profile = replace(profile, offer=OfferSummary.from_effect(effect.data, profile.offer))
         elif effect.kind == "pause_offer" and profile.offer is not None:

@@ -1,4 +1,4 @@
-"""Help requests: created from a confirmed summary, listed and cancelled by their owner."""
+"""Help requests: created from a confirmed summary, listed, changed and cancelled by their owner."""
 
 from __future__ import annotations
 
@@ -60,3 +60,29 @@ async def cancel(session: AsyncSession, person_id: int, request_id: int, now: da
         .values(status="cancelled", updated_at=now, closed_at=now)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+# What a resident may change of a request already sent (flows/request_change.py).
+CHANGEABLE = ("when", "description", "neighbourhood")
+
+
+def change(request: HelpRequest, person_id: int, data: Mapping[str, Any], now: datetime) -> tuple[str, ...]:
+    """Apply the owner's change to their open request (locked by the caller, as every path locks a
+    request before its invitations): the items that really changed, none when the request is not
+    theirs or not open any more. `when_start` follows `when`, as at `create`."""
+    if request.person_id != person_id or request.status not in OPEN_STATUSES:
+        return ()
+    changed = []
+    for key in CHANGEABLE:
+        if key not in data or data[key] in (None, ""):
+            continue
+        value = dict(data[key]) if key == "when" else str(data[key])
+        if getattr(request, key) == value:
+            continue
+        setattr(request, key, value)
+        changed.append(key)
+    if "when" in changed:
+        request.when_start = When.from_json(request.when).start
+    if changed:
+        request.updated_at = now
+    return tuple(changed)

@@ -52,6 +52,11 @@ async def for_person(session: AsyncSession, person_id: int) -> tuple[ThreadSumma
     return tuple(summaries)
 
 
+async def for_request(session: AsyncSession, request_id: int) -> Thread | None:
+    """The thread of a matched request (one at most: `Thread.request_id` is unique)."""
+    return (await session.execute(select(Thread).where(Thread.request_id == request_id))).scalar_one_or_none()
+
+
 def other_side(thread: Thread, person_id: int) -> int:
     return thread.volunteer_id if person_id == thread.requester_id else thread.requester_id
 

@@ -544,9 +544,9 @@ BATCH_1 = [
         (
             *INVITED,
             ("ja hoor", {"effect": ["answer_invitation"]}),
+            # Fixed in round 15 (flows/invitations.py `works_instead`): the yes kept, the condition told.
             ("wel pas morgen, vandaag lukt niet", {"effect_keys": {"invite_note": ["note"]}}),
         ),
-        gap="the invitation reader takes 'wel pas morgen, vandaag lukt niet' for a plain no (round 21: 'vandaag niet, zaterdag wel' reads no answer), so after the yes it takes the yes back (staff are told: a safe failure)",
     ),
     D(
         "nl volunteer: 'even kijken hoor' / 'ja dat lukt wel'",

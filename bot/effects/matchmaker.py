@@ -577,6 +577,41 @@ def _agree_time(request: HelpRequest, starts_at: datetime) -> None:
     request.when, request.when_start = When("moment", start).to_json(), start
 
 
+async def changed(
+    session: AsyncSession, request: HelpRequest, items: tuple[str, ...], now: datetime, touched: Touched
+) -> None:
+    """The resident changed their request after sending it (flows/request_change.py). A new time gets
+    its lapse planned anew. Volunteers asked and not answered yet see the same invitation as it is now
+    (`invite_changed`), rather than hearing it was withdrawn and being asked again: a volunteer is asked
+    once per request (MatchInvitation's key), keeps the buttons they may be about to tap, and reads one
+    message that says what changed. A matched neighbour is told through the thread and asked whether it
+    still suits (`match_changed`); their answer goes to the resident as any message in the thread."""
+    if not items:
+        return
+    if "when" in items:
+        await schedule.cancel(session, REQUEST_LAPSE, request_id=request.id, reason="changed", now=now)
+        if request.status == "open":
+            plan_lapse(session, request, now)
+    facts = request_facts(request)
+    stamp = now.isoformat()
+    if request.status == "open":
+        for invitation in await matching.open_invitations(session, request.id):
+            if invitation.status != "asked":
+                continue
+            key = f"invite_changed:{request.id}:{invitation.person_id}:{stamp}"
+            await touched.post(
+                session, invitation.person_id, "invite_changed", facts, now, key, about=request.person_id
+            )
+    elif request.matched_person_id is not None:
+        thread = await threads.for_request(session, request.id)
+        name = await matching.first_name(session, request.person_id)
+        data = {**facts, "name": name or "", **({"thread_id": thread.id} if thread is not None else {})}
+        key = f"match_changed:{request.id}:{stamp}"
+        await touched.post(
+            session, request.matched_person_id, "match_changed", data, now, key, about=request.person_id
+        )
+
+
 async def withdraw(session: AsyncSession, request_id: int, now: datetime, touched: Touched) -> None:
     """The resident cancelled: invited volunteers and a matched one are told, the timers stop."""
     request = await matching.lock_request(session, request_id)

@@ -1,4 +1,4 @@
-"""Effects of asking and offering help: a request made or cancelled, an invitation answered, an offer
+"""Effects of asking and offering help: a request made, changed or cancelled, an invitation answered, an offer
 saved, paused, resumed or stopped."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.effects import circle_news, community, matchmaker
 from bot.effects.mailbox import EffectContext, Touched
-from storage import offers, requests
+from storage import matching, offers, requests
 
 
 @dataclass
@@ -66,6 +66,19 @@ async def cancel_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
         await circle_news.request_cancelled(ctx.session, request_id, ctx.now, ctx.touched)
 
 
+async def change_request(ctx: EffectContext, data: Mapping[str, Any]) -> None:
+    """The resident's change of a request already sent (flows/request_change.py): the request locked,
+    changed when it is still theirs and open, and whoever was asked or matched told
+    (`matchmaker.changed`). A request of this batch still queued (`new_requests`) is made first."""
+    if ctx.new_requests is not None and ctx.new_requests.queued_for(ctx.person.id):
+        await ctx.new_requests.make(ctx.session, ctx.touched)
+    request = await matching.lock_request(ctx.session, int(data["request_id"]))
+    if request is None:
+        return
+    items = requests.change(request, ctx.person.id, data, ctx.now)
+    await matchmaker.changed(ctx.session, request, items, ctx.now, ctx.touched)
+
+
 async def answer_invitation(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     request_id, answer = int(data["request_id"]), str(data["answer"])
     note = str(data["note"]) if data.get("note") else None
@@ -116,6 +129,7 @@ async def stop_offer(ctx: EffectContext, data: Mapping[str, Any]) -> None:
 EFFECTS = {
     "create_request": create_request,
     "cancel_request": cancel_request,
+    "change_request": change_request,
     "answer_invitation": answer_invitation,
     "invite_note": invite_note,
     "condition_answer": answer_condition,
