@@ -124,3 +124,31 @@ def test_no_news_of_a_death_is_not_read_as_one(text: str) -> None:
 )
 def test_news_of_a_death_in_the_six_languages(text: str) -> None:
     assert bereavement.told(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn man is overleden en ik wil ook niet meer",
+        "mijn man is vorige week overleden en ik wil niet meer",
+        "my husband died and i dont want to go on",
+    ],
+)
+def test_grief_and_not_wanting_to_go_on_is_a_crisis_first(text: str) -> None:
+    """Before (session 27): "... overleden en ik wil ook niet meer" read no crisis (the clause "ik wil niet
+    meer" counted only alone), and condolence came where 113 must."""
+    [told] = replay([text], CARER)
+    assert keys(told)[0] == "crisis_suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn man is overleden en ik wil niet meer alleen zijn",
+        "mijn man is overleden en ik wil niet meer in dit huis wonen",
+        "mijn moeder is overleden en naar die rouwgroep wil ik niet meer",
+    ],
+)
+def test_grief_and_a_wish_is_no_crisis(text: str) -> None:
+    [told] = replay([text], RIA)
+    assert not any(key.startswith("crisis") for key in keys(told)), keys(told)
