@@ -71,7 +71,7 @@ def _prefill(draft: dict[str, Any], pending: dict[str, Any], profile: Profile, l
     the time. The summary reads it all back, so anything read wrong is changed there, in one step."""
     if pending.get("category") in {choice.key for choice in categories.CATEGORY_CHOICES}:
         draft["category"] = pending["category"]
-    text = smalltalk.without_greeting(str(pending.get("text") or ""), lang)
+    text = smalltalk.description_of(str(pending.get("text") or ""), lang)
     if MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION and not _only_frame(text):
         # "kan er iemand" says no more than that help is wanted: the description is asked.
         draft["description"] = text
@@ -146,7 +146,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             before.append(_when_noted(state, told))
         if _tells_more(text) and "description" not in draft:
             # "with my laptop, it won't start": the kind of help and the words of it at once.
-            draft["description"] = smalltalk.without_greeting(" ".join(text.split()), language(state))
+            draft["description"] = smalltalk.description_of(" ".join(text.split()), language(state))
     elif step == "description":
         if says_nothing_more(text):
             # "oke", "weet ik niet": no description; the question again, with its example.
@@ -162,7 +162,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if not MIN_DESCRIPTION <= len(text) <= MAX_DESCRIPTION:
             key = "ask_description_long" if len(text) > MAX_DESCRIPTION else "ask_description_again"
             return StepResult(state, (prompt(state, key, params={"max": str(MAX_DESCRIPTION)}),))
-        draft["description"] = smalltalk.without_greeting(" ".join(text.split()), language(state))
+        draft["description"] = smalltalk.description_of(" ".join(text.split()), language(state))
         if told is not None:
             # "een lamp ophangen, vrijdag graag": the time said with it is the answer to come.
             draft["when"] = told

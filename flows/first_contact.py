@@ -14,12 +14,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import agenda, care, catalogue, faq, interpret, menu, onboarding, social_map, threads
+from flows import agenda, care, catalogue, faq, interpret, menu, onboarding, smalltalk, social_map, threads
 from flows.dialogue import language, say
 from flows.normalise import says_any
 from flows.profile import Profile
 from flows.types import Effect, Event, StepResult
-from flows.understanding import Reading, names
+from flows.understanding import Reading
 from flows.understanding.intent import command_in
 
 
@@ -73,7 +73,7 @@ def act_on_intent(
         return None
     first = context == "first_message"
     if found.intent in menu.TARGETS:
-        name, words = introduced(event.text, language(state)) if first else (None, event.text)
+        name, words = smalltalk.introduced(event.text, language(state)) if first else (None, event.text)
         state["pending"] = interpret.pending_request(found, words, now)
         named: tuple[Effect, ...] = ()
         if name is not None and profile.first_name is None:
@@ -161,23 +161,6 @@ def _asks_about_us(sentence: str) -> bool:
     if not sentence.endswith(("?", "؟")):
         return False
     return command_in(sentence) == "help" or says_any(sentence, "about_us")
-
-
-INTRODUCTION_CONFIDENCE = 0.85
-_CLAUSE = re.compile(r"(?<=[,.!?;])\s+")
-
-
-def introduced(text: str, lang: str) -> tuple[str | None, str]:
-    """A name a first message introduces ("goedemiddag, ik ben mevrouw de Vries, kan er iemand ..."),
-    and the words of the request without that introduction (volunteers read the request, not her name).
-    """
-    clauses = _CLAUSE.split(" ".join(text.split()))
-    for index, clause in enumerate(clauses):
-        name, confidence = names.read_name(clause, lang)
-        if name is not None and confidence >= INTRODUCTION_CONFIDENCE and len(clauses) > 1:
-            rest = " ".join(clauses[:index] + clauses[index + 1 :]).strip(" ,;")
-            return name, rest[:1].upper() + rest[1:]
-    return None, text
 
 
 def _welcomed(first: bool, result: StepResult) -> StepResult:

@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from flows.normalise import conversation_words, folded_words
+from flows.understanding import names
 from flows.understanding.text import lexicon
 
 # The kinds in the order they answer a message that says several ("hoi, hoe gaat het?"): that a
@@ -90,6 +91,30 @@ def without_greeting(text: str, lang: str) -> str:
     if not rest:
         return text
     return _capital(rest[0], lang) + rest[1:]
+
+
+INTRODUCTION_CONFIDENCE = 0.85
+_CLAUSE = re.compile(r"(?<=[,.!?;])\s+")
+
+
+def introduced(text: str, lang: str) -> tuple[str | None, str]:
+    """A name a message introduces ("goedemiddag, ik ben mevrouw de Vries, kan er iemand ..."), and the
+    words of the request without that introduction (volunteers read the request, not her name)."""
+    clauses = _CLAUSE.split(" ".join(text.split()))
+    for index, clause in enumerate(clauses):
+        name, confidence = names.read_name(clause, lang)
+        if name is not None and confidence >= INTRODUCTION_CONFIDENCE and len(clauses) > 1:
+            rest = " ".join(clauses[:index] + clauses[index + 1 :]).strip(" ,;")
+            return name, rest[:1].upper() + rest[1:]
+    return None, text
+
+
+def description_of(text: str, lang: str) -> str:
+    """A request's description as a volunteer reads it: the person's words without a greeting before
+    them and without a clause that introduces them by name ("Goedemorgen. Mijn naam is Henk en ik ben 84
+    jaar. Mijn vrouw is in het ziekenhuis ...": her name is no part of the request, the invitation says
+    "Dhr. in de Molenwijk"). Session 27: a known person's introduction went into the description."""
+    return without_greeting(introduced(text, lang)[1], lang)
 
 
 def _capital(letter: str, lang: str) -> str:

@@ -44,3 +44,24 @@ def test_turkish_capitals_of_i() -> None:
 def test_a_request_read_from_a_first_sentence_keeps_no_greeting() -> None:
     [result] = replay_texts(["goedemiddag, kan er iemand dinsdag met me naar de dokter"], menu_state(), RIA)
     assert result.state["ask"]["description"] == "Kan er iemand dinsdag met me naar de dokter"
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Goedemorgen. Mijn naam is Henk en ik ben 84 jaar. Mijn vrouw is in het ziekenhuis. "
+            "Kan iemand mij donderdag naar haar toe brengen?",
+            "Mijn vrouw is in het ziekenhuis. Kan iemand mij donderdag naar haar toe brengen?",
+        ),
+        (
+            "Ik ben Fatma, ik zoek iemand om Nederlands mee te oefenen",
+            "Ik zoek iemand om Nederlands mee te oefenen",
+        ),
+    ],
+)
+def test_a_known_person_s_introduction_is_no_part_of_the_description(text: str, description: str) -> None:
+    """Session 27: a resident already known who introduced herself at the menu had her name (and age) in
+    the description the invited volunteers read; a first message's introduction was already left out."""
+    [result] = replay_texts([text], menu_state(), RIA)
+    assert result.state["ask"]["description"] == description
