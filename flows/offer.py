@@ -97,10 +97,28 @@ def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     pending = state.pop("pending", None)
     keys = {choice.key for choice in categories.CATEGORY_CHOICES}
     if pending and pending.get("intent") == "offer" and pending.get("category") in keys:
-        # "ik heb een auto en wil mensen naar het ziekenhuis rijden": the kind is read back, not asked.
-        state["offer"]["categories"] = [pending["category"]]
-        before += _categories_read_back([pending["category"]], profile, language(state), again=True)
+        # "ik heb een auto en wil mensen naar het ziekenhuis rijden": the kind is read back, not asked;
+        # every kind the words name ("boodschappen en wandelen", session 27: only the first was kept).
+        said = str(pending.get("text") or "")
+        found = categories.recognise_all(said) | {pending["category"]}
+        named = [choice.key for choice in categories.CATEGORY_CHOICES if choice.key in found]
+        state["offer"]["categories"] = named
+        before = [say("offer_intro_kept")]
+        before += _categories_read_back(named, profile, language(state), again=True)
+    if pending and pending.get("intent") == "offer":
+        before += _times_said(state, str(pending.get("text") or ""))
     return _ask_next(state, before)
+
+
+def _times_said(state: dict[str, Any], text: str) -> list[Reply]:
+    """The times an offer's first words name ("alleen in het weekend", "'s avonds"): kept and read back,
+    not asked again; nothing when they name none."""
+    times = _recognise_times(" ".join(words_of(text)))
+    if not times:
+        return []
+    slots = [list(slot) for slot in _slots(times)]
+    state["offer"]["availability"] = slots
+    return [say("when_understood", {"when": _describe_times(slots, language(state))})]
 
 
 def show(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
