@@ -16,6 +16,7 @@ from flows.dialogue import YES_NO, chosen, language, prompt, say
 from flows.normalise import simplify
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.answers import read_yes_no
 
 SKIP_WORDS = frozenset({"overslaan", "sla over", "skip", "geen", "liever niet", "weet ik niet"})
 MAX_NAME_LENGTH = 40
@@ -103,6 +104,8 @@ def _on_neighbourhood(
     if simplify(event.text) in SKIP_WORDS:
         state["neighbourhood_skipped"] = True
         return _next_missing(state, profile, [say("neighbourhood_skipped")])
+    if (answered := _lives_there(state, event.text, profile, municipality.name)) is not None:
+        return answered
     match = places.find_neighbourhood(_postcode_or_text(state, event.text), municipality)
     if match.status == "found" and match.neighbourhood is not None:
         postcode4 = match.postcode.digits if match.postcode is not None else None
@@ -121,6 +124,21 @@ def _on_neighbourhood(
             state, (say("request_kept_onboarding"), _neighbourhood_question(state, "ask_neighbourhood"))
         )
     return StepResult(state, (_neighbourhood_question(state, "neighbourhood_unknown"),))
+
+
+def _lives_there(state: dict[str, Any], text: str, profile: Profile, municipality: str) -> StepResult | None:
+    """ "Woon je daar?" (after a postcode outside the municipality) answered yes or no (session 27: "ja"
+    counted as a third miss and a staff call-back). Yes: the neighbourhoods to choose from; no: Voordeur
+    cannot find neighbours there, and the questions go on as when skipped."""
+    if (state.get("prompt") or {}).get("key") != "neighbourhood_outside":
+        return None
+    answer, confidence = read_yes_no(text, language(state))
+    if answer is None or confidence < interpret.CONFIDENT:
+        return None
+    if answer == "yes":
+        return StepResult(state, (_neighbourhood_question(state, "neighbourhood_pick_one"),))
+    state["neighbourhood_skipped"] = True
+    return _next_missing(state, profile, [say("neighbourhood_elsewhere", {"municipality": municipality})])
 
 
 def _postcode_or_text(state: dict[str, Any], text: str) -> str:
