@@ -1144,6 +1144,9 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     if (question := meetings.cannot_come(relayed.state, event.text, sent[0], now)) is not None:
         # "ik moet vandaag afzeggen": passed on, and the meeting can be moved or cancelled.
         return replace(relayed, replies=(*relayed.replies, question))
+    if (meeting := meetings.proposed_in_words(relayed.state, event.text, sent[0], now)) is not None:
+        # "kunnen we donderdag om 2 uur afspreken bij mij thuis?": passed on, and made a meeting if wanted.
+        return replace(relayed, replies=(*relayed.replies, meeting))
     if threads.close_said(event.text, language(state)) and (
         done := threads.ask_close(relayed.state, sent[0], profile)
     ):

@@ -33,7 +33,7 @@ MIN_PLACE = 2
 PLACES = ("home", "centre", "other")
 # Button prefixes: answer to a proposal, "Is het gelukt?", "meet again?", "what now?", AFSPRAAK's menu,
 # and the neighbourhood activity suggested after a meeting that happened ("Doe je mee?").
-PREFIXES = ("meet", "meetok", "meetwk", "meetno", "meetm", "meetact")
+PREFIXES = ("meet", "meetok", "meetwk", "meetno", "meetm", "meetact", "meetw")
 REMINDER_CHOICES = (
     Choice("remind:both", "meet_remind_both"),
     Choice("remind:evening", "meet_remind_evening"),
@@ -73,6 +73,9 @@ REMINDED = "meet_reminded"
 REMINDED_MESSAGES = 2
 # The question left for a plan asked for mid-question, with all that was said (`_plan`, `_done`).
 BACK = "meet_back"
+# A time and place agreed in words in a thread ("kunnen we donderdag om 2 uur afspreken bij mij
+# thuis?"), kept while the bot asks whether to make it a meeting and until the plan arrives.
+SAID = "meet_said"
 
 
 # --- the facts of a meeting, as the recipient sees them ------------------------------------------
@@ -280,6 +283,13 @@ def _plan(state: dict[str, Any], data: Mapping[str, Any], *, asked: bool = False
         state.pop(BACK, None)  # one left by a plan that STOP or a crisis broke off is stale now
     state["flow"] = "meet"
     state["meet"] = {**plan, "step": "where"}
+    said = state.pop(SAID, None) or {}
+    if str(said.get("thread_id")) == str(plan.get("thread_id")) and plan.get("starts_at"):
+        # "... afspreken bij mij thuis?" said in the thread and made a meeting: place and time as said.
+        place = place_in_words(str(said.get("text") or ""), plan)
+        if place is not None:
+            state["meet"]["place_kind"] = place
+            return _propose(state, datetime.fromisoformat(str(state["meet"].pop("starts_at"))))
     return StepResult(state, (_where_prompt(state),))
 
 
@@ -577,6 +587,8 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
     state.pop("prompt", None)
     replies: list[Reply] = []
     effects: list[Effect] = []
+    if prefix == "meetw":
+        return _said_answer(state, raw_id, answer)
     if prefix == "meet":
         # A yes is answered by "Afgesproken" to both; another proposal by the where question.
         effects.append(Effect("meet_answer", {"meeting_id": meeting_id, "answer": answer}))
@@ -674,6 +686,47 @@ def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
         if any(re.search(pattern + ("$" if at_end else ""), clause) for clause in clauses):
             return True
     return False
+
+
+def proposed_in_words(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> Reply | None:
+    """Words passed on to the neighbour that propose to meet at a day and hour ("kunnen we donderdag om 2
+    uur afspreken bij mij thuis?", "ik kom woensdag om 10 uur langs"), with no meeting of the thread
+    ahead: whether the bot should make it a meeting (both get a reminder, "Is het gelukt?" after). The
+    words (conversation.toml [meet_said]) and the time are kept for the plan (`_said_answer`, `_plan`).
+    Before (session 27) such words were only passed on: the meeting the flows are built for stayed
+    unmade unless someone knew to send AFSPRAAK."""
+    if not says_any(text, "meet_said") or says_any(text, "meet_said_not") or _ahead(state, thread_id, now):
+        return None
+    start = _moment_in_words(state, text, now)
+    if start is None:
+        return None
+    state[SAID] = {"thread_id": thread_id, "text": text[: MAX_PLACE * 4], "starts_at": start.isoformat()}
+    choices = (Choice(f"meetw:{thread_id}:yes", "choice_yes"), Choice(f"meetw:{thread_id}:no", "choice_no"))
+    when = describe_when(When("moment", start), language(state))
+    return prompt(state, "meet_said_offer", choices, {"when": when})
+
+
+def _ahead(state: dict[str, Any], thread_id: Any, now: datetime) -> bool:
+    """A meeting of this thread still ahead, as far as this conversation has seen."""
+    return any(
+        seen.get("thread_id") == thread_id
+        and seen.get("starts_at")
+        and datetime.fromisoformat(str(seen["starts_at"])) > now
+        for seen in (state.get("meetings") or {}).values()
+    )
+
+
+def _said_answer(state: dict[str, Any], thread_id: str, answer: str) -> StepResult:
+    """Yes: the plan is asked for (AFSPRAAK's effect) with the time said as agreed, the place read from
+    the words when it arrives; no: the words went to the neighbour, nothing more."""
+    said = state.get(SAID) or {}
+    if answer != "yes" or str(said.get("thread_id")) != thread_id:
+        state.pop(SAID, None)
+        return StepResult(state, (say("meet_said_no"),))
+    hints: dict[str, Any] = dict(state.get("meet_hints") or {})
+    hints[thread_id] = {"starts_at": said["starts_at"]}
+    state["meet_hints"] = dict(list(hints.items())[-REMEMBERED:])
+    return StepResult(state, (), (Effect("meet_manage", {"thread_id": int(thread_id)}),))
 
 
 def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> Reply | None:
