@@ -57,7 +57,7 @@ async def _moments(session: AsyncSession, key: str) -> list[tuple[int, str | Non
     """(person, the key's `at`) of every conversation that holds the key."""
     at = Conversation.state[(key, "at")].as_string()
     if _postgres(session):
-        present = Conversation.state.has_key(key)  # type: ignore[attr-defined]
+        present = Conversation.state.op("?")(key)
     else:
         present = func.json_type(Conversation.state, f"$.{key}").is_not(None)
     rows = await session.execute(select(Conversation.person_id, at).where(present))
