@@ -11,6 +11,9 @@ their data (`personal`) and what happens to it:
 - `export`: the section of storage/exports.py `SECTIONS` that shows it, or None with `why`;
 - `retention`: what clears it when nobody asks (storage/retention.py), in words.
 
+The team's notes, labels, assignment and notifications about a person were already deleted on erasure by a
+database trigger (migration 0017, `people_erased_console`); they are listed here too, so the list is whole.
+
 `OTHER_TABLES` are the tables that hold nothing about a resident or volunteer. tests/test_privacy_leftovers.py
 fails when a table is in neither list, or when a text or JSON column of a place is neither `personal` nor
 `codes`: a feature that stores something new has to say here where it goes.

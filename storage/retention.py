@@ -14,7 +14,7 @@ Two jobs, both off the engine's hot path (no statement per message):
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import String, bindparam, cast, delete, func, null, or_, select, text, update
@@ -32,6 +32,8 @@ from storage.models import (
     OutboxMessage,
 )
 
+# The minute's run looks at conversations written within a key's lifetime and this much more.
+RECENT = timedelta(hours=1)
 # Outbox rows that will not be sent (again): their parameters and choices are of no more use.
 FINISHED = ("sent", "failed", "cancelled")
 CLOSED_REQUESTS = ("done", "cancelled", "expired")
@@ -40,27 +42,34 @@ ENDED_INVITATIONS = ("declined", "left", "invited")
 EXPIRED_EVENT = {"kind": "expired"}
 
 
-async def forget_moments(session: AsyncSession, now: datetime) -> int:
+async def forget_moments(session: AsyncSession, now: datetime, *, recent_only: bool = True) -> int:
     """Remove each short-lived state key whose moment is older than its lifetime (or unreadable: then it
-    is of no use to the flow either). Returns how many conversations changed."""
+    is of no use to the flow either). Returns how many conversations changed.
+
+    `recent_only` (the minute's run) looks only at conversations written within the lifetime and `RECENT`:
+    older ones were seen by an earlier run, and the timestamp is compared before any JSON is read. The
+    nightly run looks at all, for the minutes the job did not run."""
     changed = 0
     for key, lifetime in personal_data.STATE_LIFETIMES.items():
-        stale = [
-            (person_id, at) for person_id, at in await _moments(session, key) if _older(at, now - lifetime)
-        ]
+        since = now - lifetime - RECENT if recent_only else None
+        found = await _moments(session, key, since)
+        stale = [(person_id, at) for person_id, at in found if _older(at, now - lifetime)]
         if stale:
             changed += await _drop_key(session, key, stale)
     return changed
 
 
-async def _moments(session: AsyncSession, key: str) -> list[tuple[int, str | None]]:
-    """(person, the key's `at`) of every conversation that holds the key."""
+async def _moments(
+    session: AsyncSession, key: str, since: datetime | None = None
+) -> list[tuple[int, str | None]]:
+    """(person, the key's `at`) of every conversation (written `since`, when given) that holds the key."""
     at = Conversation.state[(key, "at")].as_string()
     if _postgres(session):
         present = Conversation.state.op("?")(key)
     else:
         present = func.json_type(Conversation.state, f"$.{key}").is_not(None)
-    rows = await session.execute(select(Conversation.person_id, at).where(present))
+    written = [Conversation.updated_at >= since] if since is not None else []
+    rows = await session.execute(select(Conversation.person_id, at).where(*written, present))
     return [(int(person_id), value) for person_id, value in rows]
 
 
@@ -100,6 +109,7 @@ def _postgres(session: AsyncSession) -> bool:
 async def expire(session: AsyncSession, now: datetime, cutoff: datetime) -> int:
     """The nightly job; returns how many people's messages expired for inactivity (as before)."""
     affected = await privacy.expire_messages(session, cutoff)
+    await forget_moments(session, now, recent_only=False)
     await session.execute(
         update(InboundMessage)
         .where(
