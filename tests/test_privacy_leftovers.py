@@ -150,6 +150,20 @@ async def test_export_shows_the_conversation_in_progress_and_what_the_team_kept(
     assert document["reminder_preferences"] == {"evening_before": False, "hours_before": 1}
 
 
+async def test_a_request_change_left_unanswered_is_not_kept(runtime: Runtime, clock: FixedClock) -> None:
+    """Read back, then MENU: the words of the change no longer wait in the state (they did, unused, until
+    the next change or a year without messages)."""
+    change = "ik wil er nog bij zeggen dat ik een rollator heb"
+    resident = await add_person(runtime, clock, NUMBER, "Wilhelmina", "molenwijk", channel="sms")
+    await add_person(
+        runtime, clock, "5550001", "Henk", "molenwijk", offers=("boodschappen",), channel="telegram"
+    )
+    await say(runtime, NUMBER, *ASK_BOODSCHAPPEN, "menu", change, channel="sms")
+    assert change in str((await state_of(runtime, resident))["change"]), "being read back"
+    await say(runtime, NUMBER, "menu", channel="sms")
+    assert "change" not in await state_of(runtime, resident)
+
+
 # --- retention --------------------------------------------------------------------------------------------
 
 
