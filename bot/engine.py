@@ -40,7 +40,7 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, outbox, privacy, schedule, staff, threads
+from storage import inbox, outbox, retention, schedule, staff, threads
 from storage import profile as person_facts
 from storage.bulk import NOTHING, Then, run_together
 from storage.db import BatchCommit, ForIds
@@ -687,12 +687,19 @@ class Engine:
         return schedule.DONE, await handler(session, event, now, touched)
 
     async def expire_old_messages(self, months: int) -> int:
-        """The nightly retention job (see storage.privacy.expire_messages)."""
-        cutoff = self._clock() - timedelta(days=round(30.44 * months))
+        """The nightly retention job (storage/retention.py `expire`)."""
+        now = self._clock()
+        cutoff = now - timedelta(days=round(30.44 * months))
         async with self._sessions() as session, session.begin():
-            affected = await privacy.expire_messages(session, cutoff)
+            affected = await retention.expire(session, now, cutoff)
         log.info("retention", extra={"count": affected})
         return affected
+
+    async def forget_moments(self) -> int:
+        """The minute's retention job: short-lived conversation state past its lifetime (the last words
+        kept to read a crisis said in pieces), also when no next message comes to take it out."""
+        async with self._sessions() as session, session.begin():
+            return await retention.forget_moments(session, self._clock())
 
     async def settle(self, rounds: int = 50) -> int:
         """Handle every pending message of everyone until no mailbox has anything left (tests, demo)."""

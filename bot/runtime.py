@@ -48,6 +48,8 @@ OPTED_OUT_CODES = {"21610"}
 ENGINE_POLL_SECONDS = 0.5
 QUEUE_DEPTH_SECONDS = 15
 HEALTH_FIGURES_SECONDS = 15
+# Short-lived conversation state (storage/retention.py `forget_moments`) goes within a minute of its end.
+FORGET_SECONDS = 60
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
 HEALTH_TIMEOUT_SECONDS = 3.0
 
@@ -175,6 +177,7 @@ class Runtime:
             self._every(QUEUE_DEPTH_SECONDS, self.sender.refresh_queue_depth, "queue_depth")
             sweep = partial(meetings.sweep, self.sessions, self.clock, self.kick)
             self._every(meetings.SWEEP_SECONDS, sweep, "meeting_sweep")
+            self._every(FORGET_SECONDS, self.engine.forget_moments, "forget_moments")
             self._scheduler.add_job(
                 self.engine.expire_old_messages,
                 "cron",

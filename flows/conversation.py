@@ -232,6 +232,7 @@ def _with_piece(result: StepResult, event: Event, earlier: str | None, now: date
     """The result, its state keeping this text's last words for a crisis said in pieces (a button or a
     command between the pieces ends them)."""
     result.state.pop(crisis.PIECE, None)
+    request_change.forget_when_left(result.state)
     if event.kind == "text" and (piece := crisis.piece_to_keep(earlier, event.text, now)):
         result.state[crisis.PIECE] = piece
     return result

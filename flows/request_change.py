@@ -29,6 +29,8 @@ from flows.profile import Profile, RequestSummary
 from flows.types import Choice, Effect, Event, StepResult
 
 FLOW = "request_change"
+# The state's key for the change being read back (the person's words), kept only inside this flow.
+CHANGE = "change"
 MAX_DESCRIPTION = ask.MAX_DESCRIPTION
 
 
@@ -210,6 +212,13 @@ def _neighbourhood(answer: str | None, text: str) -> str | None:
 
 def _category_label(request: RequestSummary, lang: str) -> str:
     return label_of(next(c for c in categories.CATEGORY_CHOICES if c.key == request.category), lang)
+
+
+def forget_when_left(state: dict[str, Any]) -> None:
+    """A change left unanswered (MENU, another command) is not kept: the person's words stay only while
+    the change is being read back (storage/personal_data.py: store the minimum)."""
+    if state.get("flow") != FLOW:
+        state.pop(CHANGE, None)
 
 
 def _leave(state: dict[str, Any]) -> dict[str, Any]:

@@ -18,15 +18,26 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import care
 from storage.models import (
+    Activity,
+    ActivitySignup,
+    CircleMember,
+    CircleSettings,
     Consent,
+    Conversation,
     ExportLink,
     HelpOffer,
     HelpRequest,
     Identity,
     InboundMessage,
+    MatchInvitation,
+    Meeting,
     OfferCategory,
     OutboxMessage,
     Person,
+    PersonLabel,
+    ReminderPreference,
+    StaffLabel,
+    StaffNote,
     Thread,
     ThreadMessage,
 )
@@ -196,6 +207,103 @@ async def _thread_messages(session: AsyncSession, person_id: int) -> list[dict[s
     return [{"at": _time(at), "text": body} for at, body in rows]
 
 
+async def _conversation(session: AsyncSession, person_id: int) -> dict[str, Any]:
+    """The conversation as it stands: the open question, what was said so far (a request being asked,
+    a change being read back, questions put off, the last words kept a few minutes to read a crisis said
+    in pieces)."""
+    row = await session.get(Conversation, person_id)
+    return dict(row.state) if row is not None else {}
+
+
+async def _invitations(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
+    """As a volunteer: the requests they were asked to help with, and their answer."""
+    rows = await session.execute(
+        select(MatchInvitation)
+        .where(MatchInvitation.person_id == person_id)
+        .order_by(MatchInvitation.asked_at)
+    )
+    return [
+        {"request": row.request_id, "status": row.status, "asked": _time(row.asked_at)}
+        for row in rows.scalars()
+    ]
+
+
+async def _meetings(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(Meeting)
+        .where(or_(Meeting.requester_id == person_id, Meeting.volunteer_id == person_id))
+        .order_by(Meeting.id)
+    )
+    return [
+        {
+            "place": row.place_kind,
+            "place_in_words": row.place_text,
+            "starts": _time(row.starts_at),
+            "status": row.status,
+            "your_answer": row.requester_outcome if row.requester_id == person_id else row.volunteer_outcome,
+        }
+        for row in rows.scalars()
+    ]
+
+
+async def _reminder_preferences(session: AsyncSession, person_id: int) -> dict[str, Any] | None:
+    row = await session.get(ReminderPreference, person_id)
+    return None if row is None else {"evening_before": row.evening, "hours_before": row.hours_before}
+
+
+async def _signups(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(Activity.title, ActivitySignup.occurs_on, ActivitySignup.cancelled_at)
+        .join(Activity, Activity.id == ActivitySignup.activity_id)
+        .where(ActivitySignup.person_id == person_id)
+        .order_by(ActivitySignup.id)
+    )
+    return [
+        {"activity": title, "date": day.isoformat(), "cancelled": _time(cancelled)}
+        for title, day, cancelled in rows
+    ]
+
+
+async def _circle(session: AsyncSession, person_id: int) -> dict[str, Any]:
+    """Whom they invited into their care circle (as they gave them), what it sees, the circles they are in."""
+    members = await session.execute(
+        select(CircleMember).where(CircleMember.owner_id == person_id).order_by(CircleMember.id)
+    )
+    joined = await session.execute(
+        select(CircleMember.status, CircleMember.created_at)
+        .where(CircleMember.member_id == person_id)
+        .order_by(CircleMember.id)
+    )
+    settings = await session.get(CircleSettings, person_id)
+    return {
+        "invited": [
+            {"channel": m.channel, "address": m.address, "status": m.status, "since": _time(m.created_at)}
+            for m in members.scalars()
+        ],
+        "shares": None if settings is None else {"default": settings.share_default, **settings.shares},
+        "member_of": [{"status": status, "since": _time(at)} for status, at in joined],
+    }
+
+
+async def _staff_notes(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
+    """What the team wrote about them (AVG art. 15 covers it too)."""
+    rows = await session.execute(
+        select(StaffNote.created_at, StaffNote.body)
+        .where(StaffNote.person_id == person_id)
+        .order_by(StaffNote.id)
+    )
+    return [{"at": _time(at), "text": body} for at, body in rows]
+
+
+async def _staff_labels(session: AsyncSession, person_id: int) -> list[str]:
+    rows = await session.execute(
+        select(StaffLabel.name)
+        .join(PersonLabel, PersonLabel.label_id == StaffLabel.id)
+        .where(PersonLabel.person_id == person_id)
+    )
+    return sorted(rows.scalars())
+
+
 Section = Callable[[AsyncSession, int], Awaitable[Any]]
 SECTIONS: dict[str, Section] = {
     "person": _person,
@@ -207,6 +315,14 @@ SECTIONS: dict[str, Section] = {
     "your_words_in_conversations": _thread_messages,
     "mantelzorg": care.export_care,
     "reminders": care.export_reminders,
+    "reminder_preferences": _reminder_preferences,
+    "conversation": _conversation,
+    "invitations": _invitations,
+    "meetings": _meetings,
+    "activity_signups": _signups,
+    "care_circle": _circle,
+    "staff_notes": _staff_notes,
+    "staff_labels": _staff_labels,
 }
 
 

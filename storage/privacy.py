@@ -21,21 +21,19 @@ from datetime import datetime
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage import erasure_scrub
+from storage import erasure_scrub, personal_data
 from storage.models import (
     ActivitySignup,
+    Base,
     CareCheckin,
     CareRegistration,
     CircleMember,
-    CircleSettings,
     Consent,
     Conversation,
-    ExportLink,
     HelpOffer,
     HelpRequest,
     Identity,
     InboundMessage,
-    LinkCode,
     Meeting,
     OutboxMessage,
     Person,
@@ -161,24 +159,10 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
     )
     await session.execute(delete(OutboxMessage).where(OutboxMessage.person_id == person_id))
     await session.execute(delete(InboundMessage).where(InboundMessage.person_id == person_id))
-    await session.execute(delete(Identity).where(Identity.person_id == person_id))
-    await session.execute(delete(Conversation).where(Conversation.person_id == person_id))
-    await session.execute(delete(Consent).where(Consent.person_id == person_id))
-    await session.execute(delete(LinkCode).where(LinkCode.person_id == person_id))
-    await session.execute(delete(ExportLink).where(ExportLink.person_id == person_id))
-    await session.execute(delete(HelpOffer).where(HelpOffer.person_id == person_id))
-    await session.execute(delete(CareRegistration).where(CareRegistration.person_id == person_id))
-    await session.execute(delete(CareCheckin).where(CareCheckin.person_id == person_id))
-    await session.execute(delete(Reminder).where(Reminder.person_id == person_id))
-    # The care circle both ways (the numbers and Telegram names they invited, the circles they were
-    # in) and agenda sign-ups (organisers see first names).
-    await session.execute(
-        delete(CircleMember).where(
-            or_(CircleMember.owner_id == person_id, CircleMember.member_id == person_id)
-        )
-    )
-    await session.execute(delete(CircleSettings).where(CircleSettings.person_id == person_id))
-    await session.execute(delete(ActivitySignup).where(ActivitySignup.person_id == person_id))
+    # Every other row that is theirs (storage/personal_data.py, erase="delete"): addresses, state,
+    # consents, codes, offer, mantelzorg, reminders, the care circle both ways, sign-ups, staff notes and
+    # labels about them.
+    await _delete_owned(session, person_id)
     await session.execute(
         update(ScheduledEvent)
         .where(ScheduledEvent.person_id == person_id, ScheduledEvent.status == "pending")
@@ -200,6 +184,15 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
     # Copies in other people's rows (a volunteer's prompt, conversation state, alerts, events, logs).
     await session.flush()
     await erasure_scrub.scrub_everywhere(session, secrets)
+
+
+async def _delete_owned(session: AsyncSession, person_id: int) -> None:
+    """Delete the rows of every place whose erasure is `delete`, on any of its owner columns."""
+    for found in personal_data.PLACES:
+        if found.erase != "delete":
+            continue
+        table = Base.metadata.tables[found.table]
+        await session.execute(delete(table).where(or_(*(table.c[o] == person_id for o in found.owner))))
 
 
 async def expire_messages(session: AsyncSession, cutoff: datetime) -> int:
