@@ -28,6 +28,14 @@ MAX_REMINDERS = 10
 BACK = Choice("back", "choice_back")
 
 _REQUEST = re.compile(r"^\s*/?(?:herinner\s+(?:me|mij)|remind\s+me)\b[\s:,]*(?P<rest>.*)$", re.I | re.S)
+# Asked politely, the verb at the end in Dutch: "kun je me elke dag om 8 uur herinneren aan mijn pillen?",
+# "wil je mij morgen herinneren aan de tandarts", "could you remind me ..." (session 27: read as a request
+# for help with shopping). The words between and after the verb are the rest, as after "herinner me".
+_POLITE = re.compile(
+    r"^\s*(?:(?:kun|kan|kunt|wil|wilt|zou|zoudt)\s+(?:je|jij|u|jullie)\s+(?:me|mij)\s+(?P<between>.*?)\s*herinneren\b"
+    r"|(?:(?:can|could|would|will)\s+you\s+|please\s+)(?:please\s+)?remind\s+me\b)[\s:,]*(?P<rest>.*)$",
+    re.I | re.S,
+)
 # What joins the when and the what: "... aan de tandarts", "... om te bellen", "... to call mum".
 _CONNECTORS = ("aan", "om te", "to", "about", "that", "dat")
 _EDGES = " .,!?:;"
@@ -38,7 +46,13 @@ def request_in(event: Event) -> str | None:
     if event.kind != "text":
         return None
     match = _REQUEST.match(event.text)
-    return match["rest"].strip() if match else None
+    if match:
+        return match["rest"].strip()
+    polite = _POLITE.match(event.text)
+    if polite is None:
+        return None
+    rest = " ".join(part for part in (polite["between"], polite["rest"]) if part)
+    return rest.strip().rstrip("?").strip()
 
 
 def create(state: dict[str, Any], rest: str, profile: Profile, now: datetime) -> StepResult:
