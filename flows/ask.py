@@ -18,7 +18,7 @@ from flows.dialogue import YES_NO, chosen, label_of, language, prompt, repeat_pr
 from flows.normalise import choice_in, conversation_words, folded_words, says_any, simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.understanding.answers import says_nothing_more
+from flows.understanding.answers import read_yes_no, says_nothing_more
 from flows.understanding.time_compose import read_time
 from flows.when import AMSTERDAM, DAYPARTS, Daypart, When, at_night, parse_when
 
@@ -212,6 +212,11 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         draft["urgency"] = answer
     elif step == "visibility":
         answer = answer if answer is not None else _visibility_in_words(text)
+        if answer is None and _any_visibility(text, language(state)):
+            # "ja", "maakt niet uit", "weet ik niet" (session 27: a miss): the most private, read back.
+            answer = "helper"
+            kept = label_of(VISIBILITY_CHOICES[0], language(state))
+            before.append(say("visibility_default", {"choice": kept}))
         if answer not in ("helper", "helper_and_staff"):
             return StepResult(state, repair.again(state))
         draft["visibility"] = answer
@@ -249,6 +254,18 @@ def _wish(state: dict[str, Any], event: Event, text: str) -> StepResult | None:
     return StepResult(state, (noted, *again))
 
 
+def _any_visibility(text: str, lang: str) -> bool:
+    """An answer to "Wie mag je vraag zien?" that chooses neither: a yes, "maakt niet uit", "weet ik niet"."""
+    if not text:
+        return False
+    said, confidence = read_yes_no(text, lang)
+    # "ok", "prima", "👍" only acknowledge the question (round 11): it stays open.
+    # A bare yes only: "yes, near me" may mean a choice and is asked again.
+    bare = len(text.split()) <= BARE_YES_WORDS
+    yes = said == "yes" and confidence >= interpret.CONFIDENT and bare and smalltalk.kind_of(text) != "ok"
+    return yes or says_any(text, "meet_place_any") or says_any(text, "visibility_unsure")
+
+
 def _visibility_in_words(text: str) -> str | None:
     """ "ik wil niet dat de buren weten dat ik hulp krijg" at "Wie mag je vraag zien?": only who helps;
     "het buurtteam mag het ook zien": the team too (conversation.toml [round12_only_helper|team_too])."""
@@ -264,6 +281,9 @@ def _visibility_in_words(text: str) -> str | None:
 # of those instead.
 AFTER_CATEGORY = frozenset(STEPS[1:]) | {"summary", "change"}
 AFTER_WHEN = frozenset({"where", "where_other", "urgency", "visibility", "summary", "change"})
+# "maakt mij niet uit" and the like, as a whole short answer: no correction of an earlier one.
+INDIFFERENT_WORDS = 5
+BARE_YES_WORDS = 2
 AFTER_URGENCY = frozenset({"visibility", "summary", "change"})
 # Where a correction puts the new value: after "maar", "but", a comma ("nee, niet donderdag maar vrijdag").
 LAST_PART = re.compile(r",|;|،|\b(?:maar|but|ama|ale|але|لكن|بل|tylko|\u0430)\b")
@@ -284,6 +304,8 @@ def _correction(
     adds = says_any(text, "addition_marks")
     if not adds and not repair.is_correction(text, language(state)):
         return None
+    if len(text.split()) <= INDIFFERENT_WORDS and says_any(text, "meet_place_any"):
+        return None  # "maakt niet uit" answers the open question; its "niet" corrects nothing (session 27)
     lang = language(state)
     other = categories.recognise_all(text) - {draft.get("category")}
     if "category" in draft and len(other) == 1 and not adds:
