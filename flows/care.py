@@ -592,6 +592,21 @@ def about_checkins(
     return _status(state, care)
 
 
+def pause_without_offer(state: dict[str, Any], argument: str, profile: Profile, now: datetime) -> StepResult | None:
+    """PAUZE (typed, or said in words: "even een paar weken niks graag") from a carer with check-ins who
+    offers no help: the check-ins are the one thing there is to pause (round 12 answered 'Je biedt nu geen
+    hulp aan'). How long is read from what followed PAUZE, else asked. None for anyone else."""
+    care = profile.care
+    if care is None or care.rhythm.freq == "never":
+        return None
+    state["flow"] = FLOW
+    state["care"] = _fields(care)
+    until = until_in_words(argument, now) if argument.strip() else None
+    if until is not None:
+        return _paused(state, until)
+    return _ask(state, "pause", prompt(state, "care_pause_how_long", PAUSE_CHOICES))
+
+
 def _new_rhythm(text: str, now: datetime, current: Rule, lang: str) -> Rule | None:
     """A rhythm said in words: a day (and time), or only how often ("every two weeks"), which keeps
     the day and time of the rhythm as it was (Monday 10:00 when there was none)."""

@@ -56,10 +56,10 @@ from flows.normalise import (
     says_any,
     simplify,
 )
-from flows.pause import until_in_words
+from flows.pause import until_in_words, without_duration
 from flows.profile import Profile, after
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.understanding import intent
+from flows.understanding import intent, shorthand
 from flows.understanding.answers import thinks_aloud_only
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
@@ -532,6 +532,8 @@ def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | 
         plain = None  # "ben jij een echt mens?", "wat is een buurtverbinder?": answered (flows/faq.py)
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
+    if plain is None and _pause_with_duration(event.text, language(state), now):
+        return "pause", simplify(event.text)  # "even 2 weken niks aub", "ik wil even pauze tot januari"
     if plain == "pause" and until_in_words(simplify(event.text), now) is not None:
         # "even twee weken niks": how long is read from the words themselves (none: PAUZE's own).
         return "pause", simplify(event.text)
@@ -551,6 +553,13 @@ def _answer_before_command(
         return False
     key = str((state.get("prompt") or {}).get("key") or "")
     return f" {key} " in conversation_words("answer_before_command")
+
+
+def _pause_with_duration(text: str, lang: str, now: datetime) -> bool:
+    """A pause in words with how long inside it: what is left without the words of how long is a pause
+    ("even 2 weken niks aub" is "even niks aub"), so any length is read, not only those listed."""
+    rest = without_duration(shorthand.expand(text, lang), now)  # "ff 3 weken niks hoor"
+    return rest is not None and intent.command_in(rest, lang) == "pause"
 
 
 def _pause_with_reason(state: dict[str, Any], text: str) -> tuple[str, str] | None:
@@ -734,6 +743,10 @@ def _offer_command(turn: Turn) -> StepResult:
         # Round 12: "even een maandje niks sturen aub" from someone with no offer and no check-ins: no
         # pause to take, so the stop question (START brings the messages back), never a miss.
         return _stop_check(turn.state, turn.event.text)
+    if not turn.profile.offering and turn.command == "pause":
+        paused = care.pause_without_offer(turn.state, turn.argument, turn.profile, turn.now)
+        if paused is not None:
+            return paused
     if not turn.profile.offering:
         return _then_menu(offer.not_offering(turn.state))
     assert turn.command is not None

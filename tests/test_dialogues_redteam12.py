@@ -911,8 +911,7 @@ KNOWN = [
         "a carer's 'even een paar weken niks graag' pauses the check-ins",
         (("even een paar weken niks graag", ok(keys=["care_pause*"])),),
         profile=CARER,
-        gap="PAUZE in words from someone with check-ins and no offer gets 'Je biedt nu geen hulp aan' "
-        "(offer_none); the check-ins' pause is read only in words that name them (round 9)",
+        # Lifted (misses16): PAUZE from a carer who offers nothing pauses the check-ins.
     ),
     D(
         "in a thread: 'ik ben verhuisd naar de Bloemhof' also changes her neighbourhood",

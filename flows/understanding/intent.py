@@ -401,11 +401,28 @@ def _command_phrase(prepared: str) -> str | None:
     if not whole_text:
         return None
     commands = _commands()  # compiled first: the lists it registers must be among those asked
-    live = {*live_lists(whole_text), *live_lists(prepared)}
+    said = (whole_text, prepared, _without_end_fillers(prepared))
+    live = {list_number for text in said for list_number in live_lists(text)}
     for key, pattern in commands.items():
-        if pattern.number in live and (pattern.fullmatch(whole_text) or pattern.fullmatch(prepared)):
+        if pattern.number in live and any(pattern.fullmatch(text) for text in said):
             return key
     return None
+
+
+def _without_end_fillers(prepared: str) -> str:
+    """The text without polite words at its end only ([end_fillers]): "even niks graag" is "even niks",
+    where stripping the fillers at both edges leaves "niks" (the "even" of the phrase is a filler too)."""
+    known = [categories.prepare(word) for word in lexicon("commands")["end_fillers"]["words"]]
+    words = prepared.split()
+    changed = True
+    while changed and words:
+        changed = False
+        for filler in known:
+            size = len(filler.split())
+            if size < len(words) and words[-size:] == filler.split():
+                words, changed = words[:-size], True
+                break
+    return " ".join(words)
 
 
 def command_in(text: str, lang: str = "nl") -> str | None:
