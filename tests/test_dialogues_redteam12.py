@@ -928,8 +928,7 @@ KNOWN = [
     D(
         "at the menu: 'ik wil niet dat de buren weten dat ik hulp krijg' is answered (who sees a request)",
         (("ik wil niet dat de buren weten dat ik hulp krijg", ok(says=["geheim"])),),
-        gap="read as a request (the ask flow starts at the kind of help); the worry is answered only at "
-        "'Wie mag je vraag zien?', where these words choose 'Alleen wie helpt'",
+        # Lifted (misses16): the worry is a question about Voordeur (faq.toml [privacy]), answered.
     ),
 ]
 
