@@ -301,6 +301,7 @@ class _Languages:
     asks: Phrases | None
     subjects: Phrases | None
     not_understood: Phrases | None
+    lasting: Phrases | None
 
 
 @cache
@@ -311,6 +312,7 @@ def _languages() -> _Languages:
         asks=compile_phrases(data["asks"]["words"]),
         subjects=compile_phrases(data["asks"]["subjects"]),
         not_understood=compile_phrases(data["asks"]["not_understood"]),
+        lasting=compile_phrases(data["asks"]["lasting"]),
     )
 
 
@@ -321,10 +323,12 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     """The language someone asks to be spoken to in: "spreekt u ook turks" -> "tr", "nederlands graag" ->
     "nl", "I don't speak Dutch" -> the language the message is written in (`lang`)."""
     prepared = normal(text)
-    words = prepared.split()
     languages = _languages()
+    if languages.lasting is not None:
+        prepared = _without_spans(prepared, languages.lasting)  # "from now on" adds no length
     not_understood = languages.not_understood is not None and bool(languages.not_understood.search(prepared))
     # The reason ("mijn Nederlands is niet zo goed") may double a request's length.
+    words = prepared.split()
     if not words or len(words) > _LANGUAGE_REQUEST_WORDS * (2 if not_understood else 1):
         return None
     hits = languages.names.find(prepared)
@@ -347,6 +351,12 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     if languages.asks is not None and languages.asks.search(prepared):
         return None if categories.named_in_prepared(categories.prepare(text)) else asked
     return None
+
+
+def _without_spans(prepared: str, phrases: Phrases) -> str:
+    for start, end, _words in reversed(phrases.spans(prepared)):
+        prepared = f"{prepared[:start]} {prepared[end:]}"
+    return " ".join(prepared.split())
 
 
 def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
