@@ -241,10 +241,26 @@ def _menu_number(text: str) -> str | None:
     return MENU[number]
 
 
+def _menu_number_first(text: str, lang: str) -> str | None:
+    """A menu number as a clause of its own before more words ("2, ik ben EHBO'er en weet wat te doen
+    bij een hartstilstand"): the number's option, when the words after it want nothing else."""
+    found = _NUMBER_FIRST.match(text)
+    chosen = _menu_number(found["number"]) if found else None
+    if found is None or chosen is None:
+        return None
+    rest = read_intent(found["rest"], lang)
+    said = rest.intent if rest.intent is not None else read_any_state(found["rest"], lang)
+    return chosen if said in (None, "greeting", chosen) else None
+
+
+# "2, ..." / "2. ..." (a space after the mark: "2,5" is a number).
+_NUMBER_FIRST = re.compile(r"^\s*(?P<number>\d{1,2})\s*[,.;:!)]\s+(?P<rest>\S.*)$", re.DOTALL)
+
+
 def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") -> IntentReading:
     """What a first message or a message at the menu wants, with the kind of help it names."""
     if context == "menu":
-        chosen = _menu_number(text) or _menu_label(text)
+        chosen = _menu_number(text) or _menu_label(text) or _menu_number_first(text, lang)
         if chosen is not None:
             # "1 boodschappen": the option, and the kind named with it.
             signs = _signs(text)
