@@ -2590,7 +2590,6 @@ KNOWN = {
     "rt7b-nl-first_message-22": "no request is said; the gutter is read as an ask for klusjes",
     "rt7b-nl-first_message-24": "a car instead of a stuffy van is not read as an ask for vervoer",
     "rt7b-en-first_message-05": "changing a smoke alarm battery is read as an ask without a category",
-    "rt7b-ar-first_message-04": "milk to buy in Arabizi is read as an ask without a category",
     "rt7b-uk-first_message-04": "looking for a nanny in Ukrainian is not read as an ask",
     "rt7b-nl-first_message-25": "no request is said; the move is read as an ask for klusjes",
     "rt7c-nl-first_message-07": "no request is said; the note is read as an ask for formulieren",
