@@ -592,7 +592,9 @@ def about_checkins(
     return _status(state, care)
 
 
-def pause_without_offer(state: dict[str, Any], argument: str, profile: Profile, now: datetime) -> StepResult | None:
+def pause_without_offer(
+    state: dict[str, Any], argument: str, profile: Profile, now: datetime
+) -> StepResult | None:
     """PAUZE (typed, or said in words: "even een paar weken niks graag") from a carer with check-ins who
     offers no help: the check-ins are the one thing there is to pause (round 12 answered 'Je biedt nu geen
     hulp aan'). How long is read from what followed PAUZE, else asked. None for anyone else."""

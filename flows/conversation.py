@@ -558,8 +558,8 @@ def _answer_before_command(
 def _pause_with_duration(text: str, lang: str, now: datetime) -> bool:
     """A pause in words with how long inside it: what is left without the words of how long is a pause
     ("even 2 weken niks aub" is "even niks aub"), so any length is read, not only those listed."""
-    rest = without_duration(shorthand.expand(text, lang), now)  # "ff 3 weken niks hoor"
-    return rest is not None and intent.command_in(rest, lang) == "pause"
+    rests = without_duration(shorthand.expand(text, lang), now)  # "ff 3 weken niks hoor"
+    return any(intent.command_in(rest, lang) == "pause" for rest in rests)
 
 
 def _pause_with_reason(state: dict[str, Any], text: str) -> tuple[str, str] | None:

@@ -479,7 +479,8 @@ def _without_places_not_wanted(text: str) -> str:
 # A clause that ends in a "not", a word or two after a place ("buurthuis liever niet", "bij mij thuis kan
 # niet", "evde olmaz"): the place is not wanted.
 NOT_AFTER = re.compile(
-    r"(?:^|\s)(?:\S+\s+)?(?:niet|not|nie|не|ні|değil|degil|olmaz|ماشي)\s*$", re.IGNORECASE
+    r"(?:^|\s)(?:\S+\s+)?(?:niet|not|nie|не|ні|değil|degil|olmaz|ماشي)(?:\s+(?:hoor|he|hè|graag|please|aub))?\s*$",
+    re.IGNORECASE,
 )
 
 

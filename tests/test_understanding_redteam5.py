@@ -1674,7 +1674,7 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "whatsapp",
         "gülmekten yere yattık 😂 bu hafta kahve sabahı var mı?",
         # misses16: "bu hafta" (this week) is said, as in the shared corpus's dev-first-030 ("koffieochtend
-        # ... deze week": activity, this week); the miss was the 'morning' read from "kahve sabahı".
+        # ... deze week": activity, this week); the miss was the 'morning' read from the coffee morning.
         {"intent": "activity", "when": "this week", "crisis": False},
     ),
     (

@@ -401,7 +401,7 @@ def _commands() -> dict[str, Phrases]:
     patterns: dict[str, Phrases] = {}
     more = data.get("more", {})  # round 12: `[more.<command>]`, more phrases for a command above
     for key, sections in data.items():
-        if key in ("fillers", "help_marks", "status_question", "more"):
+        if key in ("fillers", "help_marks", "status_question", "more", "polite_edges"):
             continue
         listed = [*sections.values(), *more.get(key, {}).values()]
         pattern = compile_phrases(p for s in listed for p in s)
@@ -427,7 +427,7 @@ def _command_phrase(prepared: str) -> str | None:
     if not whole_text:
         return None
     commands = _commands()  # compiled first: the lists it registers must be among those asked
-    said = (whole_text, prepared, _without_end_fillers(prepared))
+    said = (whole_text, prepared, _without_polite_edges(prepared))
     live = {list_number for text in said for list_number in live_lists(text)}
     for key, pattern in commands.items():
         if pattern.number in live and any(pattern.fullmatch(text) for text in said):
@@ -435,19 +435,20 @@ def _command_phrase(prepared: str) -> str | None:
     return None
 
 
-def _without_end_fillers(prepared: str) -> str:
-    """The text without polite words at its end only ([end_fillers]): "even niks graag" is "even niks",
-    where stripping the fillers at both edges leaves "niks" (the "even" of the phrase is a filler too)."""
-    known = [categories.prepare(word) for word in lexicon("commands")["end_fillers"]["words"]]
+def _without_polite_edges(prepared: str) -> str:
+    """The text without polite words at its edges only ([polite_edges]): "graag even niks hoor" is "even
+    niks", where stripping every filler leaves "niks" (the "even" of the phrase is a filler too)."""
+    known = {tuple(categories.prepare(word).split()) for word in lexicon("commands")["polite_edges"]["words"]}
     words = prepared.split()
     changed = True
     while changed and words:
         changed = False
         for filler in known:
-            size = len(filler.split())
-            if size < len(words) and words[-size:] == filler.split():
+            size = len(filler)
+            if size < len(words) and tuple(words[-size:]) == filler:
                 words, changed = words[:-size], True
-                break
+            elif size < len(words) and tuple(words[:size]) == filler:
+                words, changed = words[size:], True
     return " ".join(words)
 
 

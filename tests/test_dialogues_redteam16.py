@@ -1,0 +1,240 @@
+# ruff: noqa: RUF001, RUF002
+"""Known misses lifted (helper session "misses16"), each with new held-out variants of its own.
+
+Earlier red-team rounds left strict xfails (dialogues) and KNOWN readings (single messages). This session
+lifted the ones residents, volunteers and mantelzorgers meet most, by mechanism (a rule or word data, never
+the test's own phrase), removed their xfail / KNOWN entry, and wrote here 2-3 new variants per lift, not
+looked at while fixing. Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC).
+
+Lifted, by mechanism:
+- PAUZE (typed or in words) from a carer with check-ins who offers no help pauses the check-ins (round 12
+  answered "Je biedt nu geen hulp aan"); a pause in words with any length inside it ("even 2 weken niks
+  aub") is PAUZE with that length; polite words at the end of a command phrase ("even niks graag") no
+  longer hide it (commands.toml [end_fillers]).
+- At "Waar zien jullie elkaar?" a place not wanted ("liever niet in het buurthuis", "buurthuis liever
+  niet") is an answer: the question again with the places left, nothing relayed to the neighbour; a place
+  followed by "niet" is no longer chosen. (No xfail held this one; found in the last session.)
+- "ik wil niet dat de buren weten dat ik hulp krijg" / "weten de buren dat?" / "blijft het geheim?" is a
+  question about Voordeur (faq.toml [privacy], faq_privacy), answered, not a request started.
+- "from now on" / "voortaan" / "od teraz" add no length to a language request (languages.toml lasting).
+- Turkish "iki haftada bir" (every two weeks) without a day: the phrase carries both items
+  (every_other rec:biweekly), not only the first.
+- Readings: "wat te doen" alone is no agenda word ("ik weet niet wat te doen met mijn post" started the
+  agenda); a play, panto or concert asked after is the agenda; "koken voor een buurtgenoot" and
+  "opgeven om mensen ... te helpen" offer; "ik hou ermee op" stops; "can I just ring someone" asks a
+  person; a menu number as a clause of its own ("2, ik ben EHBO'er ...") is that option; "nu met
+  pensioen" names no forms; Turkish event names ("kahve sabahı") are no time; "wie brengt me naar ..."
+  asks a lift; Dutch "kopen" no longer hits the Turkish dog stem "kope*" (now "köpek*"), and something
+  bought "voor me" is boodschappen; soup brought is boodschappen; moving boxes are klusjes; buying
+  milk or medicine in Arabizi ("ychri lia", "lfarmasiya") is boodschappen.
+
+Figures (held-out variants below, written after the lifts and not looked at while fixing; measured once
+as written): dialogues 11/16, readings 21/21 (32/37 tests). What they showed, fixed by mechanism:
+"graag even 10 dagen niks" (a polite word before the pause phrase: [polite_edges] at both ends, and every
+way of cutting the length out tried), "het buurthuis liever niet hoor" (a polite word after the not),
+"I don't want my neighbours to know" (the apostrophe's spelling), Turkish "sorsanız" / "bana sorun"
+(forms of asking that name the check-ins). After: 37/37. A latent bug found on the way: the new
+[end_fillers] section of commands.toml was compiled as a command of its own; the section is now skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flows.understanding.reading import read
+from tests.dialogue_redteam_support import CARER, RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.redteam_support import NOW
+
+D = Dialogue
+
+
+def ok(**expect: Any) -> dict[str, Any]:
+    """A turn that must be no miss, with what else must hold."""
+    return {**expect, "not_keys": [*expect.get("not_keys", ()), "not_understood", "offer_none"]}
+
+
+THREAD = {"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}
+WITH_THREAD = {**RIA, "threads": [THREAD]}
+OFFER = {
+    "categories": ["boodschappen", "klusjes"],
+    "reach": "nearby",
+    "availability": [[0, "ochtend"], [2, "middag"]],
+    "weekly_limit": 2,
+    "languages": ["nl"],
+}
+VOLUNTEER = {"first_name": "Henk", "neighbourhood": "molenwijk", "consented": True, "offer": OFFER}
+CARER_TR = {**CARER}
+PLAN = {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""}
+WHERE = (({"internal": "meet_plan", "meta": PLAN}, {"keys": ["meet_where"]}),)
+NOT_THERE = {"keys": ["meet_where_not_there"], "no_effect": ["relay"], "not_keys": ["not_understood"]}
+PAUSE_ASKED = ok(keys=["care_pause_how_long"])
+PAUSED = ok(keys=["care_paused"], effect=["care_pause"])
+
+
+def biweekly() -> dict[str, Any]:
+    return {"effect_has": {"care_register": {"rhythm.freq": "biweekly"}}}
+
+
+DIALOGUES = [
+    # A carer with check-ins and no offer says PAUZE in some way.
+    D("carer: PAUZE typed", (("PAUZE", PAUSE_ASKED),), profile=CARER),
+    D("carer: 'graag even 10 dagen niks'", (("graag even 10 dagen niks", PAUSED),), profile=CARER),
+    D("carer: 'ff een maandje niks hoor'", (("ff een maandje niks hoor", PAUSED),), profile=CARER),
+    D(
+        "volunteer: 'even 3 weekjes niks aub' pauses the offer",
+        (("even 3 weekjes niks aub", ok(effect=["pause_offer"])),),
+        profile=VOLUNTEER,
+    ),
+    # A place not wanted at "Waar zien jullie elkaar?".
+    D(
+        "where: 'het buurthuis liever niet hoor'",
+        (*WHERE, ("het buurthuis liever niet hoor", NOT_THERE)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "where: 'liever niet bij mij thuis, ik ken hem nog niet'",
+        (*WHERE, ("liever niet bij mij thuis, ik ken hem nog niet", NOT_THERE)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "where: then 'Anders' after the place not wanted",
+        (*WHERE, ("niet in het buurthuis", NOT_THERE), ("Anders", {"keys": ["meet_where_other"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "where look-alike: 'kan het niet bij mij thuis?' is not taken as a place not wanted",
+        (*WHERE, ("kan het niet bij mij thuis?", {"not_keys": ["meet_where_not_there"]})),
+        profile=WITH_THREAD,
+    ),
+    # Will the neighbours know?
+    D(
+        "privacy: 'weten mijn buren dan dat ik hulp vraag?'",
+        (("weten mijn buren dan dat ik hulp vraag?", ok(keys=["faq_privacy"], not_keys=["ask_category"])),),
+    ),
+    D(
+        "privacy en: 'I don't want my neighbours to know'",
+        (("I don't want my neighbours to know", ok(keys=["faq_privacy"])),),
+        state=menu_state("en"),
+    ),
+    D(
+        "privacy with a request: the request starts",
+        (("ik wil niet dat de buren het weten maar ik zoek hulp met mijn tuin", {"keys": ["ask_*"]}),),
+    ),
+    # A language asked for "from now on".
+    D(
+        "language: 'please write to me in Polish from now on'",
+        (("please write to me in Polish from now on", ok(state={"lang": "pl"})),),
+    ),
+    D(
+        "language: 'vanaf nu graag in het Engels schrijven alstublieft'",
+        (("vanaf nu graag in het Engels schrijven alstublieft", ok(state={"lang": "en"})),),
+    ),
+    D(
+        "language: 'od teraz proszę pisać po polsku'",
+        (("od teraz proszę pisać po polsku", ok(state={"lang": "pl"})),),
+    ),
+    # Turkish every two weeks without a day.
+    D(
+        "tr carer: 'on beş günde bir sorsanız olur mu?'",
+        (("on beş günde bir sorsanız olur mu?", biweekly()),),
+        profile=CARER_TR,
+        state=menu_state("tr"),
+    ),
+    D(
+        "tr carer: 'bana iki haftada bir sorun lütfen'",
+        (("bana iki haftada bir sorun lütfen", biweekly()),),
+        profile=CARER_TR,
+        state=menu_state("tr"),
+    ),
+]
+
+# (context, lang or None, text, what the reading must hold: a value, or None for a key it must not have)
+READINGS: list[tuple[str, str | None, str, dict[str, Any]]] = [
+    # "wat te doen" is no agenda word
+    (
+        "first_message",
+        None,
+        "ik weet niet meer wat te doen met al die brieven",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    ("first_message", None, "mijn man is dement en ik weet niet wat te doen", {"intent": None}),
+    ("first_message", None, "is er zaterdag wat te doen in het buurthuis?", {"intent": "activity"}),
+    # a play, panto or concert
+    (
+        "first_message",
+        None,
+        "is er binnenkort weer een voorstelling in het wijkcentrum?",
+        {"intent": "activity"},
+    ),
+    ("first_message", None, "when's the next panto at the community centre", {"intent": "activity"}),
+    (
+        "first_message",
+        None,
+        "kan iemand mij zondag naar een concert in de kerk brengen",
+        {"intent": "ask", "category": "vervoer"},
+    ),
+    # offers
+    ("menu", "nl", "ik wil wel eens bakken voor de buren", {"intent": "offer"}),
+    (
+        "first_message",
+        None,
+        "hoe kan ik me aanmelden om ouderen met boodschappen te helpen",
+        {"intent": "offer", "category": "boodschappen"},
+    ),
+    (
+        "first_message",
+        None,
+        "sinds kort met pensioen en ik wil graag iets doen in de wijk",
+        {"intent": "offer", "category": None},
+    ),
+    # stop and a person
+    ("any_state", None, "ik kap ermee, te veel berichten", {"intent": "stop"}),
+    ("any_state", None, "could I ring someone instead please", {"intent": "human"}),
+    ("first_message", None, "ik hou ermee op met werken en wil vrijwilliger worden", {"intent": "offer"}),
+    # a menu number as its own clause
+    ("menu", "nl", "2. ik heb een auto en tijd over", {"intent": "offer"}),
+    ("menu", "nl", "1, mijn computer wil niet opstarten", {"intent": "ask", "category": "computer"}),
+    # Turkish events, no time
+    ("first_message", None, "bu cumartesi kahve sabahı var mı", {"intent": "activity", "when": "saturday"}),
+    ("first_message", None, "köpeğimi kim gezdirebilir", {"intent": "ask", "category": "huisdieren"}),
+    # errands
+    (
+        "first_message",
+        None,
+        "wie kan een nieuwe waterkoker voor me kopen",
+        {"intent": "ask", "category": "boodschappen"},
+    ),
+    (
+        "first_message",
+        None,
+        "kan iemand een pannetje soep brengen, ik ben ziek",
+        {"intent": "ask", "category": "boodschappen"},
+    ),
+    (
+        "first_message",
+        None,
+        "wie helpt de verhuisdozen naar boven te dragen",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    (
+        "first_message",
+        None,
+        "bghit chi wa7ed ychri lia lkhobz w l7lib",
+        {"intent": "ask", "category": "boodschappen"},
+    ),
+    ("first_message", None, "mam dwa psy i potrzebuję pomocy", {"category": "huisdieren"}),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(DIALOGUES))
+def test_dialogue(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize(("context", "lang", "text", "holds"), READINGS, ids=[r[2][:40] for r in READINGS])
+def test_reading(context: str, lang: str | None, text: str, holds: dict[str, Any]) -> None:
+    reading = read(context, text, lang=lang, now=NOW).to_corpus()
+    for key, value in holds.items():
+        assert reading.get(key) == value, (text, reading)
