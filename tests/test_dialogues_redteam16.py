@@ -225,6 +225,11 @@ READINGS: list[tuple[str, str | None, str, dict[str, Any]]] = [
         {"intent": "ask", "category": "boodschappen"},
     ),
     ("first_message", None, "mam dwa psy i potrzebuję pomocy", {"category": "huisdieren"}),
+    # a check-in clause at the limit on its own; "no strength left" in Turkish
+    ("checkin", "nl", "leeg. gewoon leeg.", {"answer": "heavy", "distress": True}),
+    ("checkin", "nl", "zwaar, helemaal op hoor", {"answer": "heavy", "distress": True}),
+    ("checkin", "tr", "hiç gücüm kalmadı, çok yoruldum", {"answer": "heavy", "distress": True}),
+    ("checkin", "nl", "de koffie is op, verder gaat het goed", {"answer": "good", "distress": None}),
 ]
 
 

@@ -1903,7 +1903,6 @@ KNOWN = {
     "rt5a-nl-invitation-03": "'vraag het volgende week maar' is read as when to ask again (a later reply), so no condition; next week is a fair reading too",
     "rt5b-en-ask_when-01": "'after lunch' reads as 'thursday afternoon' rather than after 13:00: close in meaning",
     "rt5b-nl-checkin-04": "'matig' opens, but 'alles is goed' at the end is read as good",
-    "rt5b-tr-checkin-01": "Turkish 'dayanacak gücüm yok' is heavy but not yet distress",
 }
 
 
