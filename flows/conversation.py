@@ -1053,6 +1053,10 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     ):
         # "we zijn klaar, bedankt voor alles Henk!": passed on, then "is the help done?" once.
         return replace(relayed, replies=(*relayed.replies, done))
+    if (move := own_facts.move_in_thread(relayed.state, event.text, profile)) is not None:
+        # "ik ben verhuisd naar de Bloemhof": passed on, and one's own neighbourhood changed too.
+        noted, effect = move
+        return replace(relayed, replies=(*relayed.replies, noted), effects=(*relayed.effects, effect))
     cared = (
         _heavy_in_words(relayed.state, event, profile, limit=True)
         or _overload(relayed.state, event, profile)

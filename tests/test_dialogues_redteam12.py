@@ -920,8 +920,7 @@ KNOWN = [
             ),
         ),
         profile=WITH_THREAD,
-        gap="decided: in a conversation with a neighbour own facts in words go to the neighbour only; "
-        "the move is noted at the menu",
+        # Lifted (misses16): passed on to the neighbour, and a neighbourhood named clearly is her own too.
     ),
     D(
         "at the menu: 'ik wil niet dat de buren weten dat ik hulp krijg' is answered (who sees a request)",

@@ -135,6 +135,37 @@ DIALOGUES = [
         "language: 'od teraz proszę pisać po polsku'",
         (("od teraz proszę pisać po polsku", ok(state={"lang": "pl"})),),
     ),
+    # A move told in a conversation with a neighbour.
+    D(
+        "thread: 'we zijn verhuisd naar De Akkers hoor' goes on and changes her neighbourhood",
+        (
+            (
+                "we zijn verhuisd naar De Akkers hoor",
+                {"effect": ["relay"], "effect_has": {"update_profile": {"neighbourhood": "de_akkers"}}},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "thread en: 'I have moved to Oude Haven, see you there'",
+        (
+            (
+                "I have moved to Oude Haven, see you there",
+                {"effect": ["relay"], "effect_has": {"update_profile": {"neighbourhood": "oude_haven"}}},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "thread look-alike: 'mijn dochter is verhuisd naar de Bloemhof' changes nothing of hers",
+        (
+            (
+                "mijn dochter is verhuisd naar de Bloemhof",
+                {"effect": ["relay"], "no_effect": ["update_profile"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
     # Turkish every two weeks without a day.
     D(
         "tr carer: 'on beş günde bir sorsanız olur mu?'",
