@@ -375,6 +375,10 @@ def _status(state: dict[str, Any], care: CareSummary) -> StepResult:
     lang = language(state)
     answered = [catalogue.render(f"care_{a}", lang).lower() for a in care.recent if a != "asked"][:3]
     trend = catalogue.render("care_trend", lang, {"answers": ", ".join(answered)}) if answered else ""
+    if care.resumes_at is not None and care.rhythm.freq != "never":
+        # After a pause the carer sees until when (round 9: only the next check-in's time knew it).
+        day = describe_when(When("flexible", start=care.resumes_at.astimezone(AMSTERDAM)), lang)
+        trend = catalogue.render("care_status_paused", lang, {"until": day}) + trend
     key = "care_status_never" if care.rhythm.freq == "never" else "care_status"
     params = {"name": care.care_for, "rhythm": describe(care.rhythm, lang), "trend": trend}
     state["step"] = "status"

@@ -87,6 +87,32 @@ DIALOGUES = [
         (("even 3 weekjes niks aub", ok(effect=["pause_offer"])),),
         profile=VOLUNTEER,
     ),
+    # After a pause, MANTELZORG (or a question about the check-ins) says until when.
+    D(
+        "carer: 'PAUZE 2 weken', then MANTELZORG says 7 december",
+        (("PAUZE 2 weken", PAUSED), ("MANTELZORG", ok(keys=["care_status"], says=["7 december"]))),
+        profile=CARER,
+    ),
+    D(
+        "carer: a pause in words, then 'hoe vaak vragen jullie eigenlijk hoe het gaat?'",
+        (
+            ("kun je me drie weken niks vragen over hoe het gaat?", PAUSED),
+            (
+                "hoe vaak vragen jullie eigenlijk hoe het gaat?",
+                ok(keys=["care_status"], says=["14 december"]),
+            ),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "carer en: 'pause the check-ins for a week please', then MANTELZORG",
+        (
+            ("pause the check-ins for a week please", PAUSED),
+            ("MANTELZORG", ok(keys=["care_status"], says=["30 November"])),
+        ),
+        profile=CARER,
+        state=menu_state("en"),
+    ),
     # A place not wanted at "Waar zien jullie elkaar?".
     D(
         "where: 'het buurthuis liever niet hoor'",

@@ -866,7 +866,7 @@ KNOWN = [
             ("MANTELZORG", {"keys": ["care_status"], "says": ["14 december"]}),
         ),
         profile=CARER,
-        gap="the pause is stored as the next check-in's time only; the profile the flows see has no pause",
+        # Lifted (misses16): the profile's care knows when the check-ins resume (`resumes_at`).
     ),
 ]
 
