@@ -795,6 +795,10 @@ def _on_menu(
         return kept
     if answer is None and event.kind == "text" and _unclear_at_bot_question(state, event.text):
         return StepResult(state, repair.again(state))
+    if answer is None and event.kind == "text" and _detail_question_at_bot_question(state, event.text):
+        # "hoe laat begint dat?" at "... dinsdag om 10:00, Buurthuis. Doe je mee?": the details again.
+        again = repeat_prompt(state)
+        return StepResult(state, (replace(again[0], lead="details_again_lead"), *again[1:]))
     if (
         answer is None
         and event.kind == "text"
@@ -975,6 +979,25 @@ def _question_at_invitation(state: dict[str, Any], text: str) -> StepResult | No
 
 # At most this many words is a message that answers the bot's own question, or asks about it.
 UNCLEAR_MAX_WORDS = 2
+
+
+# At most this many words is a question back about the details of what the bot offered.
+DETAIL_QUESTION_MAX_WORDS = 6
+
+
+def _detail_question_at_bot_question(state: dict[str, Any], text: str) -> bool:
+    """A short question back about when or where the offered activity is ("hoe laat begint dat?", "waar
+    is het?") at a question that states them (conversation.toml [detail_question_*]): about the offer,
+    so not passed on to the neighbour. A question without a pointer to "it" ("hoe laat kom je?") goes on."""
+    key = str((state.get("prompt") or {}).get("key") or "")
+    if f" {key} " not in conversation_words("detail_question_prompts") or not _is_question(text):
+        return False
+    words = folded_words(text)
+    return (
+        len(words.split()) <= DETAIL_QUESTION_MAX_WORDS
+        and any(phrase in words for phrase in conversation_words("detail_question_words"))
+        and any(phrase in words for phrase in conversation_words("detail_question_pointers"))
+    )
 
 
 def _unclear_at_bot_question(state: dict[str, Any], text: str) -> bool:

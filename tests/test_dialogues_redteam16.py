@@ -69,6 +69,35 @@ CARER_TR = {**CARER}
 PLAN = {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""}
 WHERE = (({"internal": "meet_plan", "meta": PLAN}, {"keys": ["meet_where"]}),)
 NOT_THERE = {"keys": ["meet_where_not_there"], "no_effect": ["relay"], "not_keys": ["not_understood"]}
+PAST = {
+    "id": 7,
+    "thread_id": 3,
+    "name": "Henk",
+    "host": "Ria",
+    "host_is_me": True,
+    "centre": "",
+    "place_kind": "home",
+    "place_text": None,
+    "starts_at": "2026-11-21T13:00:00+00:00",
+    "zone": "Europe/Amsterdam",
+    "status": "agreed",
+    "recurring": True,
+    "role": "requester",
+}
+KOFFIE = {
+    "activity_id": 4,
+    "on": "2026-11-24",
+    "title": "Koffieochtend",
+    "start": "10:00",
+    "place": "Buurthuis De Molen",
+    "neighbourhood": "molenwijk",
+    "signed_up": False,
+}
+ACTIVITY = (
+    ({"internal": "meet_check", "meta": {"meeting": {**PAST, "activity": KOFFIE}}}, {}),
+    ("ja", {"keys": ["meet_activity"]}),
+)
+DETAILS = {"keys": ["meet_activity"], "no_effect": ["relay"], "not_keys": ["not_understood", "menu"]}
 PAUSE_ASKED = ok(keys=["care_pause_how_long"])
 PAUSED = ok(keys=["care_paused"], effect=["care_pause"])
 
@@ -112,6 +141,22 @@ DIALOGUES = [
         ),
         profile=CARER,
         state=menu_state("en"),
+    ),
+    # A question back about the activity offered after a meeting ("Zin om meer buren te zien? ...").
+    D(
+        "meet_activity: 'waar is dat eigenlijk?' is about the activity",
+        (*ACTIVITY, ("waar is dat eigenlijk?", DETAILS)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_activity en: 'what time does it start?'",
+        (*ACTIVITY, ("what time does it start?", DETAILS)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "meet_activity look-alike: 'hoe laat kom je morgen?' goes to the neighbour",
+        (*ACTIVITY, ("hoe laat kom je morgen?", {"effect": ["relay"]})),
+        profile=WITH_THREAD,
     ),
     # A place not wanted at "Waar zien jullie elkaar?".
     D(
