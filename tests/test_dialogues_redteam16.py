@@ -327,6 +327,29 @@ READINGS: list[tuple[str, str | None, str, dict[str, Any]]] = [
         {"intent": "ask", "category": "boodschappen"},
     ),
     ("first_message", None, "mam dwa psy i potrzebuję pomocy", {"category": "huisdieren"}),
+    # "now" after something told in the past is no hurry; a walking frame is no walk
+    (
+        "first_message",
+        None,
+        "mijn man is vorig jaar overleden, nu zoek ik iemand om mee te wandelen",
+        {"intent": "ask", "category": "gezelschap", "when": None},
+    ),
+    (
+        "first_message",
+        None,
+        "w zeszłym roku miałam operację, teraz szukam pomocy przy sprzątaniu",
+        {"intent": "ask", "when": None},
+    ),
+    ("first_message", None, "szukam kogoś teraz do pomocy z zakupami", {"when": "asap"}),
+    (
+        "first_message",
+        None,
+        "annem geçen ay ameliyat oldu, şimdi yürüteçle yürüyor, market alışverişi için yardım lazım",
+        {"intent": "ask", "category": "boodschappen", "when": None},
+    ),
+    # others asked along to an activity
+    ("first_message", None, "anyone up for the walking group on saturday?", {"intent": "activity"}),
+    ("first_message", None, "who fancies the quiz night at the community centre", {"intent": "activity"}),
     # a check-in clause at the limit on its own; "no strength left" in Turkish
     ("checkin", "nl", "leeg. gewoon leeg.", {"answer": "heavy", "distress": True}),
     ("checkin", "nl", "zwaar, helemaal op hoor", {"answer": "heavy", "distress": True}),

@@ -2582,7 +2582,6 @@ KNOWN = {
     "rt7a-nl-first_message-86": "no request is said; the window is read as an ask for klusjes",
     "rt7a-nl-first_message-90": "a snapped flagpole rope with 'wie helpt' is not read as an ask",
     "rt7a-nl-first_message-92": "help with cooking reads as boodschappen",
-    "rt7a-en-first_message-10": "the coffee morning reads as gezelschap rather than the agenda",
     "rt7a-tr-first_message-14": "'dying of tiredness' without diacritics reads as a greeting",
     "rt7a-ar-first_message-14": "'I died laughing' in Arabizi reads as a greeting",
     "rt7a-pl-first_message-09": "'I am dying of laughter' reads as a greeting",

@@ -57,6 +57,7 @@ _GROUPS = (
     "offer_weak",
     "activity",
     "agenda_question",
+    "join_invite",
     "paper_help",
     "someone",
     "ask",
@@ -288,7 +289,9 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
         return IntentReading("service_question", None, 0.85)
     if "offer" in signs:
         return IntentReading("offer", category, 0.9)
-    agenda = "agenda_question" in signs and "someone" not in signs
+    # "anyone fancy coffee morning": others asked along to an activity, not a request for company.
+    joining = "join_invite" in signs and category in (None, "gezelschap")
+    agenda = ("agenda_question" in signs and "someone" not in signs) or joining
     if "activity" in signs and (agenda or not ("ask" in signs and category)):
         return IntentReading("activity", None, 0.85)
     if "offer_weak" in signs and "ask" not in signs:
