@@ -350,6 +350,25 @@ READINGS: list[tuple[str, str | None, str, dict[str, Any]]] = [
     # others asked along to an activity
     ("first_message", None, "anyone up for the walking group on saturday?", {"intent": "activity"}),
     ("first_message", None, "who fancies the quiz night at the community centre", {"intent": "activity"}),
+    # a group for a loss, the wijkagent: the sociale kaart
+    (
+        "first_message",
+        None,
+        "sinds mijn vrouw er niet meer is voel ik me alleen, bestaat er een rouwgroep?",
+        {"intent": "service_question", "crisis": None},
+    ),
+    (
+        "first_message",
+        None,
+        "de buren maken elke nacht herrie, hoe bereik ik de wijkagent",
+        {"intent": "service_question"},
+    ),
+    (
+        "first_message",
+        None,
+        "kan iemand mij dinsdag naar de rouwgroep brengen",
+        {"intent": "ask", "category": "vervoer"},
+    ),
     # a check-in clause at the limit on its own; "no strength left" in Turkish
     ("checkin", "nl", "leeg. gewoon leeg.", {"answer": "heavy", "distress": True}),
     ("checkin", "nl", "zwaar, helemaal op hoor", {"answer": "heavy", "distress": True}),

@@ -1811,7 +1811,6 @@ KNOWN = {
     "rt6a-nl-first_message-64": "no request is said; the fence is read as an ask for klusjes",
     "rt6a-en-first_message-14": "no request is said; 'ipad' is read as an ask for computer help",
     "rt6b-nl-first_message-18": "checking a pill organiser reads as boodschappen",
-    "rt6b-nl-first_message-21": "asking for the wijkagent reads as boodschappen ('winkelcentrum')",
     "rt6b-nl-first_message-24": "selling a car reads as huisdieren",
     "rt6b-en-first_message-06": "no request is said; the sofa is read as an ask for klusjes",
 }

@@ -2585,7 +2585,6 @@ KNOWN = {
     "rt7a-tr-first_message-14": "'dying of tiredness' without diacritics reads as a greeting",
     "rt7a-ar-first_message-14": "'I died laughing' in Arabizi reads as a greeting",
     "rt7a-pl-first_message-09": "'I am dying of laughter' reads as a greeting",
-    "rt7b-nl-first_message-17": "a talking group after a dog's death reads as an ask for huisdieren",
     "rt7b-nl-first_message-22": "no request is said; the gutter is read as an ask for klusjes",
     "rt7b-nl-first_message-24": "a car instead of a stuffy van is not read as an ask for vervoer",
     "rt7b-en-first_message-05": "changing a smoke alarm battery is read as an ask without a category",
