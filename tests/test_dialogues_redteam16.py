@@ -369,6 +369,49 @@ READINGS: list[tuple[str, str | None, str, dict[str, Any]]] = [
         "kan iemand mij dinsdag naar de rouwgroep brengen",
         {"intent": "ask", "category": "vervoer"},
     ),
+    # small jobs by their verb or thing; reading to someone is company; "wie helpt" asks
+    (
+        "first_message",
+        None,
+        "wie kan mijn schaar en messen even slijpen",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    (
+        "first_message",
+        None,
+        "wie helpt met de stoep vegen voor mijn deur",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    (
+        "first_message",
+        None,
+        "mijn kamerplanten hangen slap, wie weet raad",
+        {"intent": "ask", "category": "tuin"},
+    ),
+    (
+        "first_message",
+        None,
+        "the smoke detector in the hall needs a new battery, can anyone help",
+        {"intent": "ask", "category": "klusjes"},
+    ),
+    (
+        "first_message",
+        None,
+        "mijn moeder ziet slecht, wie komt haar uit de krant voorlezen",
+        {"intent": "ask", "category": "gezelschap"},
+    ),
+    (
+        "first_message",
+        None,
+        "wie kan mij de brief van de gemeente voorlezen",
+        {"intent": "ask", "category": "formulieren"},
+    ),
+    (
+        "first_message",
+        None,
+        "potribna dopomoha v sadu, trava duzhe vysoka",
+        {"intent": "ask", "category": "tuin"},
+    ),
     # a check-in clause at the limit on its own; "no strength left" in Turkish
     ("checkin", "nl", "leeg. gewoon leeg.", {"answer": "heavy", "distress": True}),
     ("checkin", "nl", "zwaar, helemaal op hoor", {"answer": "heavy", "distress": True}),
