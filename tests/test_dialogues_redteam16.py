@@ -369,6 +369,11 @@ READINGS: list[tuple[str, str | None, str, dict[str, Any]]] = [
         "kan iemand mij dinsdag naar de rouwgroep brengen",
         {"intent": "ask", "category": "vervoer"},
     ),
+    # round 10's two crisis wordings, said otherwise; and their look-alikes
+    ("first_message", None, "ana 3yit, bghit nsali m3a dnya", {"crisis": "113"}),
+    ("checkin", "uk", "дуже важко, хочу все це припинити назавжди", {"crisis": "113"}),
+    ("any_state", "uk", "будь ласка, припиніть надсилати мені повідомлення назавжди", {"crisis": None}),
+    ("first_message", None, "bghit nsali m3a had lkhedma bach nrta7", {"crisis": None}),
     # small jobs by their verb or thing; reading to someone is company; "wie helpt" asks
     (
         "first_message",
