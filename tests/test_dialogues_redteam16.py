@@ -369,6 +369,10 @@ READINGS: list[tuple[str, str | None, str, dict[str, Any]]] = [
         "kan iemand mij dinsdag naar de rouwgroep brengen",
         {"intent": "ask", "category": "vervoer"},
     ),
+    # a name with how it is spelled after it
+    ("name", "nl", "Mariëtte, met dubbel t", {"name": "Mariëtte"}),
+    ("name", "nl", "Rik met een k hoor", {"name": "Rik"}),
+    ("name", "en", "Jon without an h", {"name": "Jon"}),
     # round 10's two crisis wordings, said otherwise; and their look-alikes
     ("first_message", None, "ana 3yit, bghit nsali m3a dnya", {"crisis": "113"}),
     ("checkin", "uk", "дуже важко, хочу все це припинити назавжди", {"crisis": "113"}),
