@@ -6,35 +6,52 @@ lifted the ones residents, volunteers and mantelzorgers meet most, by mechanism 
 the test's own phrase), removed their xfail / KNOWN entry, and wrote here 2-3 new variants per lift, not
 looked at while fixing. Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC).
 
-Lifted, by mechanism:
+Lifted, by mechanism (xfails of the earlier rounds: 91 before, 51 after; 40 lifted):
 - PAUZE (typed or in words) from a carer with check-ins who offers no help pauses the check-ins (round 12
   answered "Je biedt nu geen hulp aan"); a pause in words with any length inside it ("even 2 weken niks
-  aub") is PAUZE with that length; polite words at the end of a command phrase ("even niks graag") no
-  longer hide it (commands.toml [end_fillers]).
+  aub") is PAUZE with that length; polite words at either edge of a command phrase ("graag even niks
+  hoor") no longer hide it (commands.toml [polite_edges]).
+- After a pause, MANTELZORG says until when: the care summary knows when the check-ins resume
+  (`CareSummary.resumes_at`: in storage the pending check-in, due later than the rhythm's next one from
+  when it was planned; in the flows the `care_pause` effect). Round 9.
 - At "Waar zien jullie elkaar?" a place not wanted ("liever niet in het buurthuis", "buurthuis liever
-  niet") is an answer: the question again with the places left, nothing relayed to the neighbour; a place
-  followed by "niet" is no longer chosen. (No xfail held this one; found in the last session.)
+  niet") is an answer: the question again with the places left, nothing relayed; a place followed by
+  "niet" is no longer chosen. (No xfail held this one; found in the last session.)
 - "ik wil niet dat de buren weten dat ik hulp krijg" / "weten de buren dat?" / "blijft het geheim?" is a
   question about Voordeur (faq.toml [privacy], faq_privacy), answered, not a request started.
 - "from now on" / "voortaan" / "od teraz" add no length to a language request (languages.toml lasting).
-- Turkish "iki haftada bir" (every two weeks) without a day: the phrase carries both items
-  (every_other rec:biweekly), not only the first.
-- Readings: "wat te doen" alone is no agenda word ("ik weet niet wat te doen met mijn post" started the
-  agenda); a play, panto or concert asked after is the agenda; "koken voor een buurtgenoot" and
-  "opgeven om mensen ... te helpen" offer; "ik hou ermee op" stops; "can I just ring someone" asks a
-  person; a menu number as a clause of its own ("2, ik ben EHBO'er ...") is that option; "nu met
-  pensioen" names no forms; Turkish event names ("kahve sabahı") are no time; "wie brengt me naar ..."
-  asks a lift; Dutch "kopen" no longer hits the Turkish dog stem "kope*" (now "köpek*"), and something
-  bought "voor me" is boodschappen; soup brought is boodschappen; moving boxes are klusjes; buying
-  milk or medicine in Arabizi ("ychri lia", "lfarmasiya") is boodschappen.
+- Turkish "iki haftada bir" (every two weeks) without a day: the phrase carries both items.
+- A move told in a thread goes to the neighbour and, named clearly, changes one's own neighbourhood.
+- "hoe laat begint dat?" at the activity offered after a meeting: the offer again with its details.
+- Check-ins: a clause used up on its own ("op, gewoon op": [whole_distress]) and Turkish "dayanacak gücüm
+  yok" are distress.
+- Crisis: Darija "nsali m3a had denya" and Ukrainian "все це припинити назавжди" are 113 (Ukrainian "це"
+  is a crisis filler).
+- Names: a spelling remark after the name ("Hennie, met ie") is left off.
+- Readings of first messages: "wat te doen" alone is no agenda word; a play, panto or concert is the
+  agenda; "anyone fancy / up for" an activity is the agenda; "koken voor een buurtgenoot" and "opgeven om
+  mensen ... te helpen" offer; "ik hou ermee op" stops; "can I just ring someone" asks a person; a menu
+  number as a clause of its own ("2, ...") is that option; "nu met pensioen" names no forms; Turkish event
+  names are no time; "wie brengt me naar ..." and "wie helpt" ask; "now" opening a clause after a past
+  one is no hurry; Dutch "kopen" no longer hits the Turkish dog stem (now "köpek*"), something bought
+  "voor me" and soup brought are boodschappen; moving boxes, sharpening, sweeping, a flagpole rope, a
+  smoke alarm are klusjes; reading from a book to someone is company; house plants are tuin; a grief
+  group and the wijkagent are the sociale kaart; buying milk or medicine in Arabizi is boodschappen;
+  Ukrainian "sadom" is the garden; "yürüteç" (walking frame) is no walk.
+- One expectation corrected rather than met: rt5b-tr-first_message-04 ("bu hafta kahve sabahı var mı?")
+  now expects when "this week", as the shared corpus's dev-first-030 does; the miss was the "morning".
 
-Figures (held-out variants below, written after the lifts and not looked at while fixing; measured once
-as written): dialogues 11/16, readings 21/21 (32/37 tests). What they showed, fixed by mechanism:
-"graag even 10 dagen niks" (a polite word before the pause phrase: [polite_edges] at both ends, and every
-way of cutting the length out tried), "het buurthuis liever niet hoor" (a polite word after the not),
-"I don't want my neighbours to know" (the apostrophe's spelling), Turkish "sorsanız" / "bana sorun"
-(forms of asking that name the check-ins). After: 37/37. A latent bug found on the way: the new
-[end_fillers] section of commands.toml was compiled as a command of its own; the section is now skipped.
+Figures of the held-out variants below (written after each lift, not looked at while fixing, measured
+once as written; then what they showed was fixed by mechanism):
+- first set (pause, place not wanted, privacy, language, Turkish rhythm, readings): 32/37 -> 37/37
+  ("graag even 10 dagen niks": polite words before the phrase and every way of cutting the length out;
+  "het buurthuis liever niet hoor"; "I don't want ..." (the apostrophe); Turkish "sorsanız" / "bana sorun"
+  name the check-ins). A latent bug found on the way: the new polite-words section of commands.toml was
+  compiled as a command of its own; it is now skipped.
+- check-in distress 4/4; move in a thread 3/3; MANTELZORG after a pause 3/3; the activity's details 3/3
+  (after correcting this file's own fixture: "start", not "starts"); "now" and "anyone up for" 6/6; the
+  sociale kaart 3/3; small jobs 7/7; crisis wordings 3/4 -> 4/4 (Ukrainian "це" between "хочу" and the
+  phrase); names 1/3 -> 3/3 (a polite word after the spelling, "without an h").
 """
 
 from __future__ import annotations
