@@ -381,6 +381,10 @@ def _status(state: dict[str, Any], care: CareSummary) -> StepResult:
     lang = language(state)
     answered = [catalogue.render(f"care_{a}", lang).lower() for a in care.recent if a != "asked"][:3]
     trend = catalogue.render("care_trend", lang, {"answers": ", ".join(answered)}) if answered else ""
+    if care.resumes_at is not None and care.rhythm.freq != "never":
+        # After a pause the carer sees until when (round 9: only the next check-in's time knew it).
+        day = describe_when(When("flexible", start=care.resumes_at.astimezone(AMSTERDAM)), lang)
+        trend = catalogue.render("care_status_paused", lang, {"until": day}) + trend
     key = "care_status_never" if care.rhythm.freq == "never" else "care_status"
     params = {"name": care.care_for, "rhythm": describe(care.rhythm, lang), "trend": trend}
     state["step"] = "status"
@@ -596,6 +600,23 @@ def about_checkins(
     if rule is not None and rule != care.rhythm:
         return _registered(state, rule)
     return _status(state, care)
+
+
+def pause_without_offer(
+    state: dict[str, Any], argument: str, profile: Profile, now: datetime
+) -> StepResult | None:
+    """PAUZE (typed, or said in words: "even een paar weken niks graag") from a carer with check-ins who
+    offers no help: the check-ins are the one thing there is to pause (round 12 answered 'Je biedt nu geen
+    hulp aan'). How long is read from what followed PAUZE, else asked. None for anyone else."""
+    care = profile.care
+    if care is None or care.rhythm.freq == "never":
+        return None
+    state["flow"] = FLOW
+    state["care"] = _fields(care)
+    until = until_in_words(argument, now) if argument.strip() else None
+    if until is not None:
+        return _paused(state, until)
+    return _ask(state, "pause", prompt(state, "care_pause_how_long", PAUSE_CHOICES))
 
 
 def _new_rhythm(text: str, now: datetime, current: Rule, lang: str) -> Rule | None:

@@ -60,10 +60,10 @@ from flows.normalise import (
     says_any,
     simplify,
 )
-from flows.pause import until_in_words
+from flows.pause import until_in_words, without_duration
 from flows.profile import Profile, after
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.understanding import intent
+from flows.understanding import intent, shorthand
 from flows.understanding.answers import thinks_aloud_only
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
@@ -585,6 +585,8 @@ def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | 
         plain = None  # "ben jij een echt mens?", "wat is een buurtverbinder?": answered (flows/faq.py)
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
+    if plain is None and _pause_with_duration(event.text, language(state), now):
+        return "pause", simplify(event.text)  # "even 2 weken niks aub", "ik wil even pauze tot januari"
     if plain == "pause" and until_in_words(simplify(event.text), now) is not None:
         # "even twee weken niks": how long is read from the words themselves (none: PAUZE's own).
         return "pause", simplify(event.text)
@@ -604,6 +606,13 @@ def _answer_before_command(
         return False
     key = str((state.get("prompt") or {}).get("key") or "")
     return f" {key} " in conversation_words("answer_before_command")
+
+
+def _pause_with_duration(text: str, lang: str, now: datetime) -> bool:
+    """A pause in words with how long inside it: what is left without the words of how long is a pause
+    ("even 2 weken niks aub" is "even niks aub"), so any length is read, not only those listed."""
+    rests = without_duration(shorthand.expand(text, lang), now)  # "ff 3 weken niks hoor"
+    return any(intent.command_in(rest, lang) == "pause" for rest in rests)
 
 
 def _pause_with_reason(state: dict[str, Any], text: str) -> tuple[str, str] | None:
@@ -816,6 +825,10 @@ def _offer_command(turn: Turn) -> StepResult:
         # Round 12: "even een maandje niks sturen aub" from someone with no offer and no check-ins: no
         # pause to take, so the stop question (START brings the messages back), never a miss.
         return _stop_check(turn.state, turn.event.text)
+    if not turn.profile.offering and turn.command == "pause":
+        paused = care.pause_without_offer(turn.state, turn.argument, turn.profile, turn.now)
+        if paused is not None:
+            return paused
     if not turn.profile.offering:
         return _then_menu(offer.not_offering(turn.state))
     assert turn.command is not None
@@ -873,6 +886,10 @@ def _on_menu(
         return kept
     if answer is None and event.kind == "text" and _unclear_at_bot_question(state, event.text):
         return StepResult(state, repair.again(state))
+    if answer is None and event.kind == "text" and _detail_question_at_bot_question(state, event.text):
+        # "hoe laat begint dat?" at "... dinsdag om 10:00, Buurthuis. Doe je mee?": the details again.
+        again = repeat_prompt(state)
+        return StepResult(state, (replace(again[0], lead="details_again_lead"), *again[1:]))
     if (
         answer is None
         and event.kind == "text"
@@ -1074,6 +1091,25 @@ def _question_at_invitation(state: dict[str, Any], text: str) -> StepResult | No
 UNCLEAR_MAX_WORDS = 2
 
 
+# At most this many words is a question back about the details of what the bot offered.
+DETAIL_QUESTION_MAX_WORDS = 6
+
+
+def _detail_question_at_bot_question(state: dict[str, Any], text: str) -> bool:
+    """A short question back about when or where the offered activity is ("hoe laat begint dat?", "waar
+    is het?") at a question that states them (conversation.toml [detail_question_*]): about the offer,
+    so not passed on to the neighbour. A question without a pointer to "it" ("hoe laat kom je?") goes on."""
+    key = str((state.get("prompt") or {}).get("key") or "")
+    if f" {key} " not in conversation_words("detail_question_prompts") or not _is_question(text):
+        return False
+    words = folded_words(text)
+    return (
+        len(words.split()) <= DETAIL_QUESTION_MAX_WORDS
+        and any(phrase in words for phrase in conversation_words("detail_question_words"))
+        and any(phrase in words for phrase in conversation_words("detail_question_pointers"))
+    )
+
+
 def _unclear_at_bot_question(state: dict[str, Any], text: str) -> bool:
     """ "hè?" or "huh" at "Is het gelukt?" in a thread: no answer, and a word or two is no message for
     the neighbour either, so the open question is asked again (repair), not passed on, never the menu
@@ -1153,6 +1189,10 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     ):
         # "we zijn klaar, bedankt voor alles Henk!": passed on, then "is the help done?" once.
         return replace(relayed, replies=(*relayed.replies, done))
+    if (move := own_facts.move_in_thread(relayed.state, event.text, profile)) is not None:
+        # "ik ben verhuisd naar de Bloemhof": passed on, and one's own neighbourhood changed too.
+        noted, effect = move
+        return replace(relayed, replies=(*relayed.replies, noted), effects=(*relayed.effects, effect))
     cared = (
         _heavy_in_words(relayed.state, event, profile, limit=True)
         or _overload(relayed.state, event, profile)

@@ -318,7 +318,8 @@ def _forget_hints(state: dict[str, Any], thread_id: Any) -> None:
         state["meet_hints"] = kept
 
 
-def _where_prompt(state: dict[str, Any]) -> Reply:
+def _where_prompt(state: dict[str, Any], without: str | None = None) -> Reply:
+    """Where? With the three places, or (`without`: a place said not to be wanted) the two left."""
     plan = state["meet"]
     lang = language(state)
     if plan["host_is_me"]:
@@ -334,6 +335,9 @@ def _where_prompt(state: dict[str, Any]) -> Reply:
     else:
         centre = Choice("centre", "meet_choice_centre")
     choices = (home, centre, Choice("other", "meet_choice_other"))
+    if without is not None:
+        left = tuple(choice for choice in choices if choice.key != without)
+        return prompt(state, "meet_where_not_there", left)
     return prompt(state, "meet_where", choices, {"name": _other(plan, lang)})
 
 
@@ -386,6 +390,10 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             chosen_place = say("meet_place_any", {"place": place_words(plan, language(state))})
             asked = _ask_when(state, now)
             return replace(asked, replies=(chosen_place, *asked.replies))
+        if text and (unwanted := place_not_wanted(text, plan)) is not None:
+            # "liever niet in het buurthuis": an answer, not words for the other side; asked again
+            # with the places left (it went to the neighbour, the question open).
+            return StepResult(state, (_where_prompt(state, without=unwanted),))
         if text and profile.threads:
             # Not an answer: words for the other side. They go on; the question stays open.
             return threads.relay(state, text, profile)
@@ -446,7 +454,19 @@ def place_in_words(text: str, plan: Mapping[str, Any]) -> str | None:
     """The place "home" or "centre" said in a sentence, from the side of the one planning (the host's home is
     "bij mij" for the host and "bij jou" for the other); None when no place, or another place. A place
     said right after a "not" ("als het maar niet bij mij thuis is") is no place named."""
-    text = _without_places_not_wanted(text)
+    return _place_named(_without_places_not_wanted(text), plan)
+
+
+def place_not_wanted(text: str, plan: Mapping[str, Any]) -> str | None:
+    """The place ("home" or "centre") a sentence says it does not want, when it wants none other
+    ("liever niet in het buurthuis", "niet bij mij thuis hoor"); None otherwise, and for a question
+    ("kan het niet gewoon bij mij thuis?" wants that place: it goes to the other side as before)."""
+    if "?" in text or "؟" in text or place_in_words(text, plan) is not None:
+        return None
+    return _place_named(text, plan)
+
+
+def _place_named(text: str, plan: Mapping[str, Any]) -> str | None:
     if _has_phrase(text, CENTRE) or (plan.get("centre") and _has_phrase(text, (str(plan["centre"]),))):
         return "centre"
     own, other = (MY_HOME, YOUR_HOME) if plan.get("host_is_me") else (YOUR_HOME, MY_HOME)
@@ -461,16 +481,26 @@ def place_in_words(text: str, plan: Mapping[str, Any]) -> str | None:
 def _without_places_not_wanted(text: str) -> str:
     """The text with each clause cut at a "not" that has a place within its next words, up to a "but"."""
     kept = []
+    places = (*MY_HOME, *YOUR_HOME, *ANY_HOME, *CENTRE)
     for clause in re.split(r"([,.;:!?؟]+)", text):
         match = NOT_HERE.search(clause)
         rest = clause[match.start() :] if match else ""
-        places = (*MY_HOME, *YOUR_HOME, *ANY_HOME, *CENTRE)
         if match and any(_has_phrase(" ".join(rest.split()[:5]), (place,)) for place in places):
             # "niet bij mij thuis maar in het buurthuis": what comes after the "but" still counts.
             turn = re.search(r"\s(?:maar|but|ale|але|لكن|بل)\s", rest)
             clause = clause[: match.start()] + (rest[turn.end() :] if turn else "")
+        elif NOT_AFTER.search(clause) and any(_has_phrase(clause, (place,)) for place in places):
+            clause = ""  # "buurthuis liever niet", "bij mij thuis kan niet": the not after the place
         kept.append(clause)
     return "".join(kept)
+
+
+# A clause that ends in a "not", a word or two after a place ("buurthuis liever niet", "bij mij thuis kan
+# niet", "evde olmaz"): the place is not wanted.
+NOT_AFTER = re.compile(
+    r"(?:^|\s)(?:\S+\s+)?(?:niet|not|nie|не|ні|değil|degil|olmaz|ماشي)(?:\s+(?:hoor|he|hè|graag|please|aub))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _moment_in_words(state: dict[str, Any], text: str, now: datetime) -> datetime | None:

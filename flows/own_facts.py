@@ -4,7 +4,8 @@
 Pure: the change is the `update_profile` effect onboarding uses, read back in one line. A move to a
 neighbourhood the words do not name clearly asks onboarding's neighbourhood question (postcode or a
 choice), which then goes back to the menu. Only at the plain menu: in the middle of a question the words
-are an answer to it, and in a conversation with a neighbour they go to the neighbour.
+are an answer to it. In a conversation with a neighbour they go to the neighbour; a move there is one's own
+as well when it names the neighbourhood clearly (`move_in_thread`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from flows import interpret, menu, onboarding, places
 from flows.dialogue import language, say
 from flows.normalise import conversation_words, folded_words, says_any
 from flows.profile import Profile
-from flows.types import Effect, StepResult
+from flows.types import Effect, Reply, StepResult
 
 
 def in_words(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
@@ -39,19 +40,43 @@ def in_words(state: dict[str, Any], text: str, profile: Profile) -> StepResult |
     return None
 
 
-def _moved(state: dict[str, Any], text: str, profile: Profile) -> StepResult:
-    """The neighbourhood (or postcode) the neighbourhood reader finds in the words; `find_neighbourhood`
-    on the whole sentence is too loose here ("naar de Bloemenbuurt" came out as the Molenwijk)."""
+def move_in_thread(state: dict[str, Any], text: str, profile: Profile) -> tuple[Reply, Effect] | None:
+    """A move told in a conversation with a neighbour ("ik ben verhuisd naar de Bloemhof"): the words go
+    to the neighbour, and the neighbourhood named clearly is one's own too (read back in one line; round 12
+    changed it only at the menu). None when no move is said, no neighbourhood is named clearly (no
+    question is asked in the middle of a conversation), or it is the one already known."""
+    if not says_any(text, "round12_moved"):
+        return None
+    found = _named_move(state, text)
+    if found is None or found[1].get("neighbourhood") == profile.neighbourhood:
+        return None
+    name, data = found
+    return say("neighbourhood_changed", {"neighbourhood": name}), Effect("update_profile", data)
+
+
+def _named_move(state: dict[str, Any], text: str) -> tuple[str, dict[str, Any]] | None:
+    """The neighbourhood (or postcode) the neighbourhood reader finds in the words, as its name and the
+    profile's fields; `find_neighbourhood` on the whole sentence is too loose here ("naar de
+    Bloemenbuurt" came out as the Molenwijk)."""
     municipality = places.load_municipality()
     said = interpret.reading("neighbourhood", text, language(state))
     named = said.neighbourhood or said.postcode
     match = places.find_neighbourhood(named, municipality) if named else None
-    if match is not None and match.status == "found" and match.neighbourhood is not None:
-        data: dict[str, Any] = {"neighbourhood": match.neighbourhood.key}
-        if match.postcode is not None:
-            data["postcode4"] = match.postcode.digits
+    if match is None or match.status != "found" or match.neighbourhood is None:
+        return None
+    data: dict[str, Any] = {"neighbourhood": match.neighbourhood.key}
+    if match.postcode is not None:
+        data["postcode4"] = match.postcode.digits
+    return match.neighbourhood.name, data
+
+
+def _moved(state: dict[str, Any], text: str, profile: Profile) -> StepResult:
+    """The move read back and the menu; a neighbourhood not named clearly is asked."""
+    found = _named_move(state, text)
+    if found is not None:
+        name, data = found
         result = menu.show(state, "menu")
-        changed = say("neighbourhood_changed", {"neighbourhood": match.neighbourhood.name})
+        changed = say("neighbourhood_changed", {"neighbourhood": name})
         return StepResult(result.state, (changed, *result.replies), (Effect("update_profile", data),))
     # Not named, or not clearly: onboarding's question, then back to the menu.
     state["flow"] = "onboarding"

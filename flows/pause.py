@@ -79,6 +79,22 @@ def until_in_words(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> date
     return None
 
 
+def without_duration(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> tuple[str, ...]:
+    """`text` (simplified) without a few words in it that say how long ("even 2 weken niks aub" -> "even
+    niks aub", "ik wil even pauze tot januari" -> "ik wil even pauze"), so that what is left can be read
+    as a pause in words whatever the length named. Each way of cutting such words out, the longest cut
+    first ("graag even 10 dagen niks" is also read with "even" kept); none when no words say how long."""
+    words = simplify(text).split()
+    rests: list[str] = []
+    for size in (3, 2):
+        for start in range(len(words) - size + 1):
+            if pause_until(" ".join(words[start : start + size]), now, zone) is not None:
+                rest = " ".join(words[:start] + words[start + size :])
+                if rest and rest not in rests:
+                    rests.append(rest)
+    return tuple(rests)
+
+
 def pause_for(days: int, now: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime:
     """A break of `days` days from today: it ends at the start of the day the person is back."""
     back = now.astimezone(zone).date() + timedelta(days=days)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from flows.recurrence import Rule
+from flows.recurrence import Rule, next_occurrence
 from flows.types import Effect
 
 # Bump when the consent text (`consent_question`) changes in substance: consent is stored per version.
@@ -79,7 +79,9 @@ class CareSummary:
     """The person's registration as mantelzorger (storage/models.py `CareRegistration`).
 
     `recent` holds the last check-ins, newest first: good | okay | heavy, or missed (no answer came
-    before the next one), or asked (the current one, not answered yet).
+    before the next one), or asked (the current one, not answered yet). `resumes_at`: after a pause
+    (`care_pause`), when the next check-in comes (the rhythm's first from the pause's end); None
+    when there is no pause.
     """
 
     care_for: str
@@ -87,6 +89,7 @@ class CareSummary:
     hours: str
     rhythm: Rule
     recent: tuple[str, ...] = ()
+    resumes_at: datetime | None = None
 
     @classmethod
     def from_effect(cls, data: Mapping[str, Any], before: CareSummary | None) -> CareSummary:
@@ -204,6 +207,11 @@ def after(profile: Profile, effects: Iterable[Effect]) -> Profile:
             profile = replace(profile, care=CareSummary.from_effect(effect.data, profile.care))
         elif effect.kind == "care_stop":
             profile = replace(profile, care=None)
+        elif effect.kind == "care_pause" and profile.care is not None:
+            # As the engine schedules it (bot/effects/care.py `pause`): the rhythm's first after the end.
+            until = datetime.fromisoformat(str(effect.data["until"]))
+            resumes = next_occurrence(profile.care.rhythm, until)
+            profile = replace(profile, care=replace(profile.care, resumes_at=resumes))
         elif effect.kind == "remind_delete":
             gone = effect.data["reminder_id"]
             profile = replace(profile, reminders=tuple(r for r in profile.reminders if r.id != gone))

@@ -11,8 +11,9 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from flows.profile import CareSummary, ReminderSummary
-from flows.recurrence import Rule
+from flows.recurrence import Rule, next_occurrence
 from storage.models import CareCheckin, CareRegistration, Reminder, ScheduledEvent
+from storage.schedule import PENDING
 
 CHECKIN = "care_checkin"
 REMINDER = "personal_reminder"
@@ -59,7 +60,30 @@ async def summary(session: AsyncSession, person_id: int) -> CareSummary | None:
         hours=row.hours,
         rhythm=Rule.from_json(row.rhythm),
         recent=await trend(session, person_id),
+        resumes_at=await _resumes_after_pause(session, person_id, Rule.from_json(row.rhythm)),
     )
+
+
+async def _resumes_after_pause(session: AsyncSession, person_id: int, rhythm: Rule) -> datetime | None:
+    """When the check-ins come back after a pause: the pending check-in, when it is due later than the
+    rhythm's next one from the moment it was planned (a pause planned it from its end); None otherwise.
+    Read from the schedule, so a pause needs no column of its own."""
+    query = (
+        select(ScheduledEvent.due_at, ScheduledEvent.created_at)
+        .where(
+            ScheduledEvent.person_id == person_id,
+            ScheduledEvent.kind == CHECKIN,
+            ScheduledEvent.status == PENDING,
+        )
+        .order_by(ScheduledEvent.due_at)
+        .limit(1)
+    )
+    row = (await session.execute(query)).one_or_none()
+    if row is None:
+        return None
+    due, planned = row
+    expected = next_occurrence(rhythm, planned)
+    return due if expected is not None and due > expected else None
 
 
 async def trend(session: AsyncSession, person_id: int, count: int = TREND) -> tuple[str, ...]:

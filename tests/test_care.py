@@ -363,6 +363,24 @@ async def test_a_checkin_days_late_is_skipped_not_counted_missed_and_the_next_fo
         assert await care.trend(session, person) == ()
 
 
+async def test_after_a_pause_mantelzorg_says_until_when(runtime: Runtime, clock: FixedClock) -> None:
+    """Dialogue round 9 (lifted in misses16): the profile's care knows when the check-ins come back,
+    read from the pending check-in (due later than the rhythm's next one from when it was planned)."""
+    person = await carer(runtime, clock)
+    async with runtime.sessions() as session:
+        before = await care.summary(session, person)
+    assert before is not None and before.resumes_at is None, "no pause: nothing said of one"
+    await say(runtime, NUMBER, "kun je me even vier weken niks vragen over de zorg?", channel="sms")
+    async with runtime.sessions() as session:
+        paused = await care.summary(session, person)
+    assert paused is not None
+    assert paused.resumes_at == datetime(2026, 12, 21, 9, 0, tzinfo=UTC)
+    await say(runtime, NUMBER, "MANTELZORG", channel="sms")
+    assert (await keys_for(runtime, person))[-1] == "care_status"
+    [status] = [r.body for r in await outbox_rows(runtime, *_key("care_status"))][-1:]
+    assert "21 december" in status
+
+
 async def test_a_pause_in_words_moves_the_next_checkin_and_keeps_the_rhythm(
     runtime: Runtime, clock: FixedClock
 ) -> None:

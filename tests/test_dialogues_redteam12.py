@@ -654,9 +654,7 @@ BATCH_2 = [
     D(
         "'Can you text me in English from now on?'",
         (("Can you text me in English from now on?", ok(state={"lang": "en"})),),
-        gap="the sentence is followed into English (language_followed) and the language asked is taken, but "
-        "the menu after it still carries the repair lead: nothing else said counts as a miss (round 10's "
-        "`_without_miss` path); ENGLISH and a Dutch 'ik wil liever in het Engels' are clean",
+        # Lifted (misses16): "from now on" adds no length to a language request (languages.toml lasting).
     ),
     D(
         "'kunt u voortaan in het Turks schrijven?'",
@@ -911,8 +909,7 @@ KNOWN = [
         "a carer's 'even een paar weken niks graag' pauses the check-ins",
         (("even een paar weken niks graag", ok(keys=["care_pause*"])),),
         profile=CARER,
-        gap="PAUZE in words from someone with check-ins and no offer gets 'Je biedt nu geen hulp aan' "
-        "(offer_none); the check-ins' pause is read only in words that name them (round 9)",
+        # Lifted (misses16): PAUZE from a carer who offers nothing pauses the check-ins.
     ),
     D(
         "in a thread: 'ik ben verhuisd naar de Bloemhof' also changes her neighbourhood",
@@ -923,14 +920,12 @@ KNOWN = [
             ),
         ),
         profile=WITH_THREAD,
-        gap="decided: in a conversation with a neighbour own facts in words go to the neighbour only; "
-        "the move is noted at the menu",
+        # Lifted (misses16): passed on to the neighbour, and a neighbourhood named clearly is her own too.
     ),
     D(
         "at the menu: 'ik wil niet dat de buren weten dat ik hulp krijg' is answered (who sees a request)",
         (("ik wil niet dat de buren weten dat ik hulp krijg", ok(says=["geheim"])),),
-        gap="read as a request (the ask flow starts at the kind of help); the worry is answered only at "
-        "'Wie mag je vraag zien?', where these words choose 'Alleen wie helpt'",
+        # Lifted (misses16): the worry is a question about Voordeur (faq.toml [privacy]), answered.
     ),
 ]
 

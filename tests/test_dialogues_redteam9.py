@@ -866,7 +866,7 @@ KNOWN = [
             ("MANTELZORG", {"keys": ["care_status"], "says": ["14 december"]}),
         ),
         profile=CARER,
-        gap="the pause is stored as the next check-in's time only; the profile the flows see has no pause",
+        # Lifted (misses16): the profile's care knows when the check-ins resume (`resumes_at`).
     ),
 ]
 
@@ -876,8 +876,7 @@ KNOWN.append(
         (("iki haftada bir sorar mısınız?", reg(freq="biweekly", weekday=0)),),
         profile=CARER,
         state=menu_state("tr"),
-        gap="the reader reads Turkish 'iki haftada bir' only with a day (times.toml has it as every_other and "
-        "rec:biweekly); without one the registration is shown",
+        # Lifted (misses16): times.toml gives the phrase both items (every_other rec:biweekly).
     )
 )
 

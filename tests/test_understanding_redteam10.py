@@ -1478,11 +1478,7 @@ TOTAL = 175
 CRISES = 122
 
 # Crises the reader still misses (id -> why); each is a strict expected failure.
-KNOWN_MISSES: dict[str, str] = {
-    "rt10c-ar-first_message-01": "'nsali m3a had denya' (to finish with this world) is a Darija wording no "
-    "concept holds",
-    "rt10c-uk-checkin-01": "'припинити все назавжди' (stop it all for ever) has no Ukrainian ending concept",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def test_the_set_is_new_and_covers_the_contexts_and_languages_of_a_crisis() -> None:

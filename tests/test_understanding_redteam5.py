@@ -1673,7 +1673,9 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
         "tr",
         "whatsapp",
         "gülmekten yere yattık 😂 bu hafta kahve sabahı var mı?",
-        {"intent": "activity", "crisis": False},
+        # misses16: "bu hafta" (this week) is said, as in the shared corpus's dev-first-030 ("koffieochtend
+        # ... deze week": activity, this week); the miss was the 'morning' read from the coffee morning.
+        {"intent": "activity", "when": "this week", "crisis": False},
     ),
     (
         "rt5b-ar-first_message-01",
@@ -1899,16 +1901,8 @@ CASES = as_cases(SET)
 # Misreadings left alone, with why (none of them a crisis or a false alarm).
 KNOWN = {
     "rt5a-nl-invitation-03": "'vraag het volgende week maar' is read as when to ask again (a later reply), so no condition; next week is a fair reading too",
-    "rt5b-nl-first_message-15": "a play ('toneelstuk', 'voorstelling') is not yet an activity word; no crisis is read, which is what matters",
-    "rt5b-nl-first_message-17": "'dozen' (moving boxes) reads as boodschappen rather than klusjes",
-    "rt5b-nl-first_message-19": "'hoe kan ik mij opgeven om ... te helpen' reads as a request (ask), not an offer",
-    "rt5b-en-first_message-07": "'panto' is not an activity word; the idiom 'killed myself laughing' rightly stays quiet",
-    "rt5b-tr-first_message-04": "'kahve sabahı' (coffee morning) also gives a time 'this week morning'",
-    "rt5b-nl-menu-02": "'koken voor een buurtgenoot' is not read as an offer",
     "rt5b-en-ask_when-01": "'after lunch' reads as 'thursday afternoon' rather than after 13:00: close in meaning",
     "rt5b-nl-checkin-04": "'matig' opens, but 'alles is goed' at the end is read as good",
-    "rt5b-tr-checkin-01": "Turkish 'dayanacak gücüm yok' is heavy but not yet distress",
-    "rt5b-en-any_state-01": "'can I just ring someone instead' is not read as asking for a person",
 }
 
 

@@ -1806,21 +1806,13 @@ SET: list[tuple[str, str, str, str, str, dict[str, Any]]] = [
 CASES = as_cases(SET)
 # Look-alikes whose reading other than the crisis is off, with why (none of them reads a crisis).
 KNOWN = {
-    "rt6a-nl-first_message-53": "a fan to buy reads as huisdieren ('voor me' after 'ventilator'), not boodschappen; the idiom 'dood van de hitte' rightly stays quiet",
     "rt6a-nl-first_message-58": "no request is said; 'afstandsbediening' is read as an ask for computer help",
     "rt6a-nl-first_message-63": "no request is said; the doorbell is read as an ask for klusjes",
     "rt6a-nl-first_message-64": "no request is said; the fence is read as an ask for klusjes",
-    "rt6a-nl-first_message-74": "soup brought reads as vervoer ('brengen'), boodschappen is closer",
     "rt6a-en-first_message-14": "no request is said; 'ipad' is read as an ask for computer help",
-    "rt6a-tr-first_message-12": "'yürüteç lazım' (a walker is needed) reads as gezelschap and asap",
-    "rt6a-pl-first_message-11": "'teraz potrzebuje' (now she needs) reads as asap, though no time for the help is said",
     "rt6b-nl-first_message-18": "checking a pill organiser reads as boodschappen",
-    "rt6b-nl-first_message-21": "asking for the wijkagent reads as boodschappen ('winkelcentrum')",
     "rt6b-nl-first_message-24": "selling a car reads as huisdieren",
     "rt6b-en-first_message-06": "no request is said; the sofa is read as an ask for klusjes",
-    "rt6b-en-first_message-07": "'coffee morning' after 'fancy' reads as gezelschap rather than the agenda",
-    "rt6b-ar-first_message-04": "buying medicine at the pharmacy is not read as boodschappen",
-    "rt6b-pl-first_message-04": "'teraz szukam' (now I look for) reads as asap",
 }
 
 

@@ -2179,8 +2179,6 @@ CASES = as_cases(SET)
 # Misreadings left alone, with why (none of them a crisis or a false alarm).
 KNOWN: dict[str, str] = {
     "rt8d-nl-menu-01": "'ik wil wat vragen' at the menu may be a request or a question for Uitleg; no reading, so the flow asks back",
-    "rt8d-nl-name-01": "a spelling remark after the name ('Hennie, met ie') makes the reader refuse the name; the flow asks again",
-    "rt8d-nl-checkin-03": "a bare 'op' as a whole clause is not read ('ik ben op' is): no answer, so the flow asks again",
 }
 
 

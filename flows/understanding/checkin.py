@@ -55,6 +55,8 @@ class _Lexicon:
     edges: frozenset[str] = frozenset()
     reasons: PhraseSet | None = None
     irony: PhraseSet | None = None
+    whole_distress: frozenset[str] = frozenset()
+    one_word_fillers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,8 @@ def _lexicon() -> _Lexicon:
         edges=_word_set(data["clauses"].get("edges", ())),
         reasons=phrase_set(_words_of(data.get("reasons", {})), fillers),
         irony=phrase_set(_words_of(data.get("irony", {})), fillers),
+        whole_distress=_word_set(_words_of(data.get("whole_distress", {}))),
+        one_word_fillers=_word_set(word for word in fillers if " " not in word.strip()),
     )
 
 
@@ -247,11 +251,12 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     distress = danger in _DISTRESS_CRISES or _found(lex.distress, flat, present)
     if danger == "112" and distress:
         distress = _distress_beside_emergency(folded, lex)
+    clauses = _clauses(folded, lex)
+    distress = distress or any(_whole_distress(clause, lex) for clause, _, _ in clauses)
     if danger or distress:
         return "heavy", distress, 0.9
     if _found(lex.self_not, flat, present):
         return "heavy", False, 0.8
-    clauses = _clauses(folded, lex)
     labels: list[_Label] = []
     number = _number_answer(flat, lex)
     if number:
@@ -309,6 +314,13 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
         if small is not None:
             return small, False, min(confidence, 0.7)
     return None, False, 0.0
+
+
+def _whole_distress(clause: str, lex: _Lexicon) -> bool:
+    """A clause that is at the limit on its own ("op, gewoon op"; "ik ben op" is read anywhere), polite
+    and filler words aside ([whole_distress])."""
+    words = [word for word in clause.split() if word not in lex.edges and word not in lex.one_word_fillers]
+    return bool(words) and " ".join(words) in lex.whole_distress
 
 
 def _whole_answer(clause: str, lex: _Lexicon) -> list[str]:

@@ -61,6 +61,7 @@ _GROUPS = (
     "offer_weak",
     "activity",
     "agenda_question",
+    "join_invite",
     "paper_help",
     "someone",
     "ask",
@@ -245,10 +246,26 @@ def _menu_number(text: str) -> str | None:
     return MENU[number]
 
 
+def _menu_number_first(text: str, lang: str) -> str | None:
+    """A menu number as a clause of its own before more words ("2, ik ben EHBO'er en weet wat te doen
+    bij een hartstilstand"): the number's option, when the words after it want nothing else."""
+    found = _NUMBER_FIRST.match(text)
+    chosen = _menu_number(found["number"]) if found else None
+    if found is None or chosen is None:
+        return None
+    rest = read_intent(found["rest"], lang)
+    said = rest.intent if rest.intent is not None else read_any_state(found["rest"], lang)
+    return chosen if said in (None, "greeting", chosen) else None
+
+
+# "2, ..." / "2. ..." (a space after the mark: "2,5" is a number).
+_NUMBER_FIRST = re.compile(r"^\s*(?P<number>\d{1,2})\s*[,.;:!)]\s+(?P<rest>\S.*)$", re.DOTALL)
+
+
 def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") -> IntentReading:
     """What a first message or a message at the menu wants, with the kind of help it names."""
     if context == "menu":
-        chosen = _menu_number(text) or _menu_label(text)
+        chosen = _menu_number(text) or _menu_label(text) or _menu_number_first(text, lang)
         if chosen is not None:
             # "1 boodschappen": the option, and the kind named with it.
             signs = _signs(text)
@@ -276,7 +293,9 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
         return IntentReading("service_question", None, 0.85)
     if "offer" in signs:
         return IntentReading("offer", category, 0.9)
-    agenda = "agenda_question" in signs and "someone" not in signs
+    # "anyone fancy coffee morning": others asked along to an activity, not a request for company.
+    joining = "join_invite" in signs and category in (None, "gezelschap")
+    agenda = ("agenda_question" in signs and "someone" not in signs) or joining
     if "activity" in signs and (agenda or not ("ask" in signs and category)):
         return IntentReading("activity", None, 0.85)
     if "offer_weak" in signs and "ask" not in signs:
@@ -305,6 +324,7 @@ class _Languages:
     asks: Phrases | None
     subjects: Phrases | None
     not_understood: Phrases | None
+    lasting: Phrases | None
 
 
 @cache
@@ -315,6 +335,7 @@ def _languages() -> _Languages:
         asks=compile_phrases(data["asks"]["words"]),
         subjects=compile_phrases(data["asks"]["subjects"]),
         not_understood=compile_phrases(data["asks"]["not_understood"]),
+        lasting=compile_phrases(data["asks"]["lasting"]),
     )
 
 
@@ -325,10 +346,12 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     """The language someone asks to be spoken to in: "spreekt u ook turks" -> "tr", "nederlands graag" ->
     "nl", "I don't speak Dutch" -> the language the message is written in (`lang`)."""
     prepared = normal(text)
-    words = prepared.split()
     languages = _languages()
+    if languages.lasting is not None:
+        prepared = _without_spans(prepared, languages.lasting)  # "from now on" adds no length
     not_understood = languages.not_understood is not None and bool(languages.not_understood.search(prepared))
     # The reason ("mijn Nederlands is niet zo goed") may double a request's length.
+    words = prepared.split()
     if not words or len(words) > _LANGUAGE_REQUEST_WORDS * (2 if not_understood else 1):
         return None
     hits = languages.names.find(prepared)
@@ -357,6 +380,12 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     return None
 
 
+def _without_spans(prepared: str, phrases: Phrases) -> str:
+    for start, end, _words in reversed(phrases.spans(prepared)):
+        prepared = f"{prepared[:start]} {prepared[end:]}"
+    return " ".join(prepared.split())
+
+
 def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
     """Words about the conversation itself, in any state: stop, a person, the menu, another language."""
     if not normal(text):
@@ -383,7 +412,7 @@ def _commands() -> dict[str, Phrases]:
     patterns: dict[str, Phrases] = {}
     more = data.get("more", {})  # round 12: `[more.<command>]`, more phrases for a command above
     for key, sections in data.items():
-        if key in ("fillers", "help_marks", "status_question", "more"):
+        if key in ("fillers", "help_marks", "status_question", "more", "polite_edges"):
             continue
         listed = [*sections.values(), *more.get(key, {}).values()]
         pattern = compile_phrases(p for s in listed for p in s)
@@ -409,11 +438,29 @@ def _command_phrase(prepared: str) -> str | None:
     if not whole_text:
         return None
     commands = _commands()  # compiled first: the lists it registers must be among those asked
-    live = {*live_lists(whole_text), *live_lists(prepared)}
+    said = (whole_text, prepared, _without_polite_edges(prepared))
+    live = {list_number for text in said for list_number in live_lists(text)}
     for key, pattern in commands.items():
-        if pattern.number in live and (pattern.fullmatch(whole_text) or pattern.fullmatch(prepared)):
+        if pattern.number in live and any(pattern.fullmatch(text) for text in said):
             return key
     return None
+
+
+def _without_polite_edges(prepared: str) -> str:
+    """The text without polite words at its edges only ([polite_edges]): "graag even niks hoor" is "even
+    niks", where stripping every filler leaves "niks" (the "even" of the phrase is a filler too)."""
+    known = {tuple(categories.prepare(word).split()) for word in lexicon("commands")["polite_edges"]["words"]}
+    words = prepared.split()
+    changed = True
+    while changed and words:
+        changed = False
+        for filler in known:
+            size = len(filler)
+            if size < len(words) and tuple(words[-size:]) == filler:
+                words, changed = words[:-size], True
+            elif size < len(words) and tuple(words[:size]) == filler:
+                words, changed = words[size:], True
+    return " ".join(words)
 
 
 def command_in(text: str, lang: str = "nl") -> str | None:

@@ -27,7 +27,11 @@ _ASIDE = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 # Molenwijk" (a surname particle never opens them after a comma, and "uit" is never one).
 _TRAILING_ASIDE = re.compile(
     r"(?i)(?:,\s*(?:van|uit|from|of|de buurman|de buurvrouw|buurman|buurvrouw|je buurman|je buurvrouw"
-    r"|nummer|nr|huisnummer|the neighbour|your neighbour)\b|\s+uit\s+(?:de|het|nummer|nr|huisnummer)\b).*$"
+    r"|nummer|nr|huisnummer|the neighbour|your neighbour)\b|\s+uit\s+(?:de|het|nummer|nr|huisnummer)\b"
+    # How the name is spelled, after it: "Hennie, met ie", "Kees met twee e's", "Jon without an h".
+    r"|,?\s+(?:met|with|zonder|without)\s+(?:een\s+|an?\s+|twee\s+|two\s+|dubbel\s+|double\s+)?"
+    r"(?:[a-z]{1,2}|ph|ij|ie|ee|oo|aa|[a-z]'?s)\b(?:\s+(?:erin|erachter|aan het eind|at the end|in it))?"
+    r"(?:\s+(?:hoor|graag|please|he|hè))?[\s.!]*$).*$"
 )
 # "mevr. de vries": the dot of a title's abbreviation does not end a clause.
 _ABBREVIATION_DOT = re.compile(r"(?i)\b(mevr|mw|mvr|dhr|hr|mnr|mrs|mr|ms|dr)\.")

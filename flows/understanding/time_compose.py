@@ -122,6 +122,7 @@ def _read(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReadi
         # or an hour in a clause about the past too; "morgen" and "volgende week" never are.
         items = _drop_around(items, "past", ".!?\n", _today)
         items = _drop_around(items, "past", ",.;:!?()[]\n", _may_be_past)
+        items = _without_contrast_now(items, found)
     if mode != "message":
         items = _drop_around(items, "talk", ",.;:!?()[]\n", _is_time)
     items = _without_reasons(items, found)
@@ -278,6 +279,40 @@ def _may_be_past(item: Item, piece: list[Item]) -> bool:
     if item.kind == "week":
         return False  # "got a letter yesterday, need help this week": a week is mostly ahead
     return item.kind in _TIME_KINDS and item.kind not in ("dur", "asap", "flexible", "rec")
+
+
+def _without_contrast_now(items: list[Item], found: list[str]) -> list[Item]:
+    """The items without a lone "now" ([strict] contrast_now) in a clause after one with a past marker:
+    "spadłam z roweru rok temu, teraz szukam kogoś do spacerów" tells then and now, not a hurry."""
+    past = [item.end for item in items if item.kind == "past"]
+    if not past:
+        return items
+    words = _contrast_now()
+    breaks = {item.start for item in items if item.kind == "sep" and item.start >= past[0]}
+    return [
+        item for item in items if not (_lone_now(item, found, words) and _opens_clause(item, found, breaks))
+    ]
+
+
+def _lone_now(item: Item, found: list[str], words: frozenset[str]) -> bool:
+    return item.kind == "asap" and item.end - item.start == 1 and found[item.start] in words
+
+
+def _opens_clause(item: Item, found: list[str], breaks: set[int]) -> bool:
+    """The word opens a clause after a break (an "and" between them aside): "..., teraz szukam" does;
+    "can someone come now?" ends one (a hurry)."""
+    before = item.start - 1
+    if before >= 0 and found[before] in _AND and before - 1 in breaks:
+        return True
+    return before in breaks
+
+
+_AND = frozenset({"en", "and", "i", "a", "ve", "і", "و"})  # noqa: RUF001 (the Ukrainian and)
+
+
+@cache
+def _contrast_now() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["strict"]["contrast_now"])
 
 
 def _drop_around(
