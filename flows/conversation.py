@@ -888,8 +888,8 @@ def _on_menu(
         return StepResult(state, repair.again(state))
     if answer is None and event.kind == "text" and _detail_question_at_bot_question(state, event.text):
         # "hoe laat begint dat?" at "... dinsdag om 10:00, Buurthuis. Doe je mee?": the details again.
-        again = repeat_prompt(state)
-        return StepResult(state, (replace(again[0], lead="details_again_lead"), *again[1:]))
+        details = repeat_prompt(state)
+        return StepResult(state, (replace(details[0], lead="details_again_lead"), *details[1:]))
     if (
         answer is None
         and event.kind == "text"
