@@ -90,7 +90,9 @@ PAUSE_DAYS = {"week": 7, "two_weeks": 14, "four_weeks": 28}
 def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     """ "Hulp bieden": the offer as it stands for someone who offers, else the questions."""
     if profile.offering:
-        return show(state, profile, now)
+        added = _kinds_added(state, profile)
+        state.pop("pending", None)  # not left for a later request to take up
+        return added or show(state, profile, now)
     state["flow"] = "offer"
     state["offer"] = {}
     before = [say("offer_intro")]
@@ -119,6 +121,26 @@ def _times_said(state: dict[str, Any], text: str) -> list[Reply]:
     slots = [list(slot) for slot in _slots(times)]
     state["offer"]["availability"] = slots
     return [say("when_understood", {"when": _describe_times(slots, language(state))})]
+
+
+def _kinds_added(state: dict[str, Any], profile: Profile) -> StepResult | None:
+    """Someone who offers already names kinds not in their offer ("ik wil ook met tuinieren helpen";
+    session 27: read as a request for help with the garden): the offer with them added, to confirm."""
+    pending = state.get("pending") or {}
+    if profile.offer is None or pending.get("intent") != "offer":
+        return None
+    said = str(pending.get("text") or "")
+    found = categories.recognise_all(said) | ({pending["category"]} if pending.get("category") else set())
+    current = list(profile.offer.categories)
+    added = [c.key for c in categories.CATEGORY_CHOICES if c.key in found and c.key not in current]
+    if not added:
+        return None
+    state.pop("pending", None)
+    state["flow"] = "offer"
+    state["offer"] = {**_draft_of(profile.offer), "existing": True, "categories": [*current, *added]}
+    lang = language(state)
+    noted = say("offer_kinds_added", {"categories": _category_list(added, lang)})
+    return _summary(state, [noted, *_categories_read_back(added, profile, lang, again=False)])
 
 
 def show(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:

@@ -25,3 +25,29 @@ def test_an_offer_in_words_without_times_asks_them() -> None:
     )
     assert "availability" not in result.state["offer"]
     assert [reply.key for reply in result.replies][-1] == "offer_reach"
+
+
+OFFERING = {
+    **RIA,
+    "offer": {
+        "categories": ["boodschappen"],
+        "reach": "nearby",
+        "availability": [[0, "ochtend"]],
+        "weekly_limit": 2,
+        "languages": ["nl"],
+    },
+}
+
+
+def test_someone_who_offers_adds_a_kind_in_words() -> None:
+    """Session 27: "ik wil ook met tuinieren helpen" from a volunteer began a request for garden help."""
+    said, yes = replay_texts(["ik wil ook met tuinieren helpen", "ja"], menu_state(), dict(OFFERING))
+    assert [reply.key for reply in said.replies] == ["offer_kinds_added", "offer_summary"]
+    [saved] = [effect for effect in yes.effects if effect.kind == "save_offer"]
+    assert saved.data["categories"] == ["boodschappen", "tuin"]
+
+
+def test_naming_a_kind_already_offered_shows_the_offer_and_keeps_nothing() -> None:
+    said, _asked = replay_texts(["ik wil helpen met boodschappen", "MENU"], menu_state(), dict(OFFERING))
+    assert [reply.key for reply in said.replies] == ["offer_current"]
+    assert "pending" not in said.state
