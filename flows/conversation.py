@@ -33,6 +33,7 @@ from flows import (
     interleave,
     interpret,
     invitations,
+    life_events,
     linking,
     meetings,
     menu,
@@ -404,7 +405,7 @@ def _route(
         return circle.join_by_code(state, argument)
     if not state.get("greeted"):
         heard = _overload_first(state, event, profile, now, command)
-        return heard or first_contact.start(state, event, profile, now, command)
+        return heard or _newcomer(state, event, profile, now, command)
     if (
         command == "menu"
         and state.get("flow") == "ask"
@@ -916,6 +917,14 @@ def _on_menu(
         answer is None
         and event.kind == "text"
         and not profile.threads
+        and (_at_plain_menu(state) or _at_checkin(state))
+        and (news := life_events.told(state, event.text, profile, now)) is not None
+    ):
+        return news  # "ik lig in het ziekenhuis tot vrijdag", "ik ga verhuizen naar Zwolle" (round 18)
+    if (
+        answer is None
+        and event.kind == "text"
+        and not profile.threads
         and _at_plain_menu(state)
         and (changed := own_facts.in_words(state, event.text, profile)) is not None
     ):
@@ -1000,6 +1009,24 @@ def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> St
     if not first_contact.registers_in_words(event.text, language(state), "menu"):
         return None
     return care.start(state, profile, said=event.text)
+
+
+def _newcomer(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime, command: str | None
+) -> StepResult:
+    """A first message; one that says it comes from a new number or app ("dit is mijn nieuwe nummer")
+    hears, after the welcome, how to join it to the account they have (KOPPEL), round 18."""
+    started = first_contact.start(state, event, profile, now, command)
+    told = life_events.link_for_newcomer(event.text) if event.kind == "text" and command is None else None
+    if told is None or not started.replies:
+        return started
+    first, *rest = started.replies
+    return replace(started, replies=(first, told, *rest))
+
+
+def _at_checkin(state: dict[str, Any]) -> bool:
+    """A check-in is the open question ("hij is opgenomen in het verpleeghuis" is news, not a miss)."""
+    return str((state.get("prompt") or {}).get("key") or "") == "care_checkin"
 
 
 def _at_plain_menu(state: dict[str, Any]) -> bool:
