@@ -348,7 +348,11 @@ def _route(
     if invitations.is_answer(choice):
         assert choice is not None
         note, window = _condition(state, event, choice, now)
-        return invitations.on_answer(state, choice, note=note, condition=window)
+        answered = invitations.on_answer(state, choice, note=note, condition=window)
+        if event.kind == "text" and not str(choice).endswith(":yes"):
+            # "nee sorry, ik ben op vakantie tot 10 december": the no, and a pause till then (round 18).
+            return life_events.after_invitation_no(answered, event.text, profile, now)
+        return answered
     if invitations.is_condition_answer(choice):
         assert choice is not None
         return invitations.on_condition_answer(state, choice)

@@ -27,16 +27,27 @@ from datetime import datetime
 from typing import Any
 
 from flows import care, menu, offer, places
-from flows.dialogue import language, prompt, say
+from flows.dialogue import prompt, say
 from flows.normalise import folded_words, number_in, simplify
 from flows.pause import pause_until
 from flows.profile import Profile
 from flows.types import Choice, Effect, Reply, StepResult
 from flows.understanding.text import lexicon
 
-# Read in this order: the first kind whose words are there counts ("mijn man ligt in het ziekenhuis" is
-# the one cared for admitted, not the writer away).
-KINDS = ("new_number", "new_channel", "moving", "admitted", "more_care", "better", "ill", "away", "baby", "less_time")
+# Read in this order: the first kind whose words are there counts. One's own absence is said in the first
+# person ("jestem w szpitalu" is the writer away, though "w szpitalu" alone is the one cared for admitted).
+KINDS = (
+    "new_number",
+    "new_channel",
+    "moving",
+    "ill",
+    "away",
+    "admitted",
+    "more_care",
+    "better",
+    "baby",
+    "less_time",
+)
 # News about the one cared for needs a registered carer or a relation said ("mijn moeder is weer beter").
 ABOUT_CARED_FOR = frozenset({"admitted", "more_care", "better"})
 # The kinds whose news may pause what comes (invitations, check-ins).
@@ -45,7 +56,9 @@ KEEP = Choice("keep", "life_keep")
 PAUSE_CHOICES = (*offer.PAUSE_CHOICES, KEEP)
 CARE_PAUSE_CHOICES = (*care.PAUSE_CHOICES, KEEP)
 _UNTIL = re.compile(r"\b(tot en met|t/m|tot|until|till)\s+(.+)$")
-_DURATION = re.compile(r"\b((?:\d{1,3}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four)\s+(?:dagen|dag|weken|week|maanden|maand|days|day|weeks|week|months|month))\b")
+_AMOUNT = r"(?:\d{1,3}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four)"
+_UNIT = r"(?:dagen|dag|weken|week|maanden|maand|days|day|weeks|week|months|month)"
+_DURATION = re.compile(rf"\b({_AMOUNT}\s+{_UNIT})\b")
 
 
 def says(text: str, section: str) -> bool:
@@ -63,6 +76,29 @@ def says(text: str, section: str) -> bool:
     return False
 
 
+def after_invitation_no(result: StepResult, text: str, profile: Profile, now: datetime) -> StepResult:
+    """An invitation answered no (or not now) with an absence in the same words ("nee sorry ik ben op
+    vakantie tot 10 december"): the answer, and the invitations paused until the end said, or how long
+    asked when no end is said and no other question follows."""
+    if kind_of(text, profile) not in AWAY or profile.offer is None or not profile.offering:
+        return result
+    if profile.offer.paused(now):
+        return result
+    state = result.state
+    until = until_said(text, now)
+    if until is not None:
+        paused = offer.paused_until_result(state, until)
+        return StepResult(
+            paused.state, (*result.replies, *paused.replies), (*result.effects, *paused.effects)
+        )
+    if any(reply.choices for reply in result.replies) or state.get("flow") not in (None, "menu"):
+        return result
+    state["flow"], state["step"] = "offer", "pause"
+    return StepResult(
+        state, (*result.replies, prompt(state, "life_offer_pause", PAUSE_CHOICES)), result.effects
+    )
+
+
 def absent_said(text: str) -> bool:
     """Words of being away or ill ("ik ben er donderdag niet", "ik ben ziek"), for a meeting ahead."""
     return bool(text.strip()) and not says(text, "not_news") and (says(text, "away") or says(text, "ill"))
@@ -78,7 +114,7 @@ def kind_of(text: str, profile: Profile) -> str | None:
             continue
         if kind in ABOUT_CARED_FOR and profile.care is None and care.relation_in(text) is None:
             continue
-        if kind not in ("moving", "new_number", "new_channel") and says(text, "asks_help"):
+        if says(text, "asks_help"):
             return None
         return kind
     return None
@@ -182,7 +218,9 @@ def _less_time(state: dict[str, Any], text: str, profile: Profile) -> StepResult
     word and the menu."""
     if not profile.offering or profile.offer is None:
         shown = menu.show(state, "menu")
-        return StepResult(shown.state, (say("life_less_time_heard"), say("life_nothing_to_change"), *shown.replies))
+        return StepResult(
+            shown.state, (say("life_less_time_heard"), say("life_nothing_to_change"), *shown.replies)
+        )
     count = _count(text)
     monthly = says(text, "per_month")
     draft = {**offer.draft_of(profile.offer), "existing": True}
@@ -212,21 +250,31 @@ def _count(text: str) -> int | None:
 
 
 def _moving(state: dict[str, Any], text: str) -> StepResult | None:
-    """A move to a neighbourhood here: what to send once moved (a move already made is own_facts's, so
-    None); elsewhere (a place named that is none of ours, or a postcode outside): Voordeur is only here."""
+    """A move still to come. To a neighbourhood here: what to send once moved. To a place that is
+    none of ours: that Voordeur is only in the municipality, and STOP or VERWIJDER MIJ after the move.
+    To a street or a "-buurt" the reader does not know, or nowhere named: the new postcode after the move.
+    A move already made is None: flows/own_facts.py changes the neighbourhood or asks which (a typo as
+    "de Bloemenbuurt" must not be taken for another town)."""
+    if says(text, "moved_already"):
+        return None
     municipality = places.load_municipality()
     place = _place_named(text)
     match = places.find_neighbourhood(place, municipality) if place else None
     shown = menu.show(state, "menu")
     if match is not None and match.status == "found" and match.neighbourhood is not None:
-        if says(text, "moved_already"):
-            return None
         reply = say("life_moving_here", {"neighbourhood": match.neighbourhood.name})
-        return StepResult(shown.state, (reply, *shown.replies))
-    if place:
-        reply = say("life_moving_away", {"place": place, "municipality": municipality.name})
-        return StepResult(shown.state, (reply, *shown.replies))
-    return StepResult(shown.state, (say("life_moving_where"), *shown.replies))
+    elif place and not _STREETISH.search(simplify(place)):
+        reply = say("life_moving_away", {"municipality": municipality.name})
+    else:
+        reply = say("life_moving_where")
+    return StepResult(shown.state, (reply, *shown.replies))
+
+
+# A place that is a street or a part of a town ("de Bloemenbuurt", "de Kerkstraat"): maybe ours.
+_STREETISH = re.compile(r"(buurt|wijk|straat|laan|weg|plein|hof|singel|gracht|kade|dijk)\b")
+
+
+_NOT_A_PLACE = frozenset({"de", "het", "the", "een", "toe", "verhuizen", "verhuisd", "wonen", "hoor", "nu"})
 
 
 def _place_named(text: str) -> str:
@@ -235,8 +283,9 @@ def _place_named(text: str) -> str:
     words = re.findall(r"[\w'-]+", text, flags=re.UNICODE)
     tos = {simplify(w) for w in lexicon("life")["moving_to"]["phrases"]}
     at = max((i for i, w in enumerate(words) if simplify(w) in tos), default=-1)
-    rest = [w for w in words[at + 1 : at + 4] if simplify(w) not in ("de", "het", "the", "een")] if at >= 0 else []
-    rest = [w for w in rest if simplify(w) not in ("toe", "verhuizen", "verhuisd", "wonen", "hoor", "nu")]
+    if at < 0:
+        return ""
+    rest = [w for w in words[at + 1 : at + 4] if simplify(w) not in _NOT_A_PLACE]
     return " ".join(rest)
 
 

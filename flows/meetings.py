@@ -686,7 +686,8 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     it or cancel it (or it goes on after all), so the meeting does not stay agreed in the bot while
     both know it will not happen. None when no such meeting is known, or the words do not say so."""
     said = _has_phrase(text, CANCEL_WORDS)
-    absent = not said and life_events.absent_said(text)
+    reason = life_events.absent_said(text)
+    absent = reason and not said
     if not (said or absent):
         return None
     ahead = [
@@ -702,12 +703,12 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     if not ahead:
         return None
     _, raw_id, seen = min(ahead, key=lambda item: datetime.fromisoformat(item[0]))
-    choices = (
+    choices: tuple[Choice, ...] = (
         Choice(f"meetm:{raw_id}:change", "meet_choice_change"),
         Choice(f"meetm:{raw_id}:cancel", "meet_choice_cancel"),
         Choice(f"meetm:{raw_id}:keep", "meet_choice_keep"),
     )
-    if seen.get("role") == "volunteer" and (said or absent):
+    if seen.get("role") == "volunteer" and reason:
         # An ill or absent volunteer (round 18): someone else may take the request over.
         choices = (*choices[:2], Choice(f"meetm:{raw_id}:rematch", "meet_choice_rematch"), choices[2])
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))

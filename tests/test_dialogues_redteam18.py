@@ -1,0 +1,299 @@
+"""Red team of whole conversations, round 18: life events told in a few words.
+
+People tell the bot what happened in their lives and expect what it does for them to change: a
+volunteer's holiday ("ik ben twee weken op vakantie"), a carer's own hospital stay or operation, the one
+cared for admitted to a nursing home, better again or needing more care, a baby, a new job with less
+time, a move (here or out of the municipality), a new number or app, being ill or away on the day of a
+meeting. Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC).
+
+FIGURES
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    CARER,
+    CHECKIN,
+    CRISIS,
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+)
+from tests.test_dialogues_redteam5 import AGREED, OFFER, VOLUNTEER, VOLUNTEER_MEETING
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+VOL = {"first_name": "Henk", "neighbourhood": "molenwijk", "consented": True, "offer": OFFER}
+# Henk in a thread with Ans, their meeting today at 14:00 (the meeting as the volunteer sees it).
+VAGREED = {"internal": "meet_agreed", "meta": {"meeting": VOLUNTEER_MEETING}}
+RIA_THREAD = {
+    **RIA,
+    "threads": [{"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}],
+}
+REQUEST = {
+    "id": 5,
+    "category": "boodschappen",
+    "description": "boodschappen doen",
+    "when": {"kind": "asap"},
+    "status": "open",
+}
+WITH_REQUEST = {**RIA, "open_requests": [REQUEST]}
+NEW: dict[str, Any] = {}
+PAUSED_OFFER = {"effect": ["pause_offer"], "keys": ["offer_paused"], "not_keys": MISS}
+PAUSED_CARE = {"effect": ["care_pause"], "keys": ["care_paused"], "not_keys": MISS}
+ASKS_OFFER_PAUSE = {"keys": ["life_offer_pause"], "not_keys": MISS, "no_effect": ["pause_offer"]}
+ASKS_CARE_PAUSE = {"keys": ["life_care_pause"], "not_keys": MISS, "no_effect": ["care_pause"]}
+NO_LIFE = ["life_*", "offer_paused", "care_paused"]
+
+BATCH_1 = [
+    D(
+        "carer in hospital until Friday: the check-ins paused until then",
+        (("ik lig in het ziekenhuis tot vrijdag", PAUSED_CARE),),
+        profile=CARER,
+    ),
+    D(
+        "carer operated next week: how long to pause is asked (next week is no end), then '2 weken'",
+        (
+            ("ik word volgende week geopereerd aan mijn heup", ASKS_CARE_PAUSE),
+            ("2 weken", PAUSED_CARE),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "carer: 'mijn man is opgenomen in het verpleeghuis': the registration to ask less or stop, team told",
+        (
+            (
+                "mijn man is opgenomen in het verpleeghuis",
+                {
+                    "keys": ["care_status"],
+                    "says": ["opgenomen"],
+                    "not_keys": MISS,
+                    "effect_has": {"alert_staff": {"kind": "care_admitted"}},
+                },
+            ),
+            ("3", {"keys": ["care_end_question"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "at the check-in: 'hij is gisteren opgenomen in het verpleeghuis' is news, not a miss",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            ("hij is gisteren opgenomen in het verpleeghuis", {"keys": ["care_status"], "not_keys": MISS}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "volunteer: 'ik ben twee weken op vakantie' pauses the invitations two weeks",
+        (("ik ben twee weken op vakantie", {**PAUSED_OFFER, "says": ["7 december"]}),),
+        profile=VOL,
+    ),
+    D(
+        "volunteer, SMS style: 'ben vanaf morgen 3 weken op vakantie naar spanje'",
+        (("ben vanaf morgen 3 weken op vakantie naar spanje", PAUSED_OFFER),),
+        profile=VOL,
+    ),
+    D(
+        "volunteer: 'we gaan op vakantie' without a length: how long, then 'tot 14 december'",
+        (
+            ("we gaan op vakantie!", ASKS_OFFER_PAUSE),
+            ("tot 14 december", {**PAUSED_OFFER, "says": ["14 december"]}),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "volunteer: on holiday without a length, 'niets veranderen' keeps the offer as it is",
+        (
+            ("ik ga op reis", ASKS_OFFER_PAUSE),
+            ("4", {"keys": ["offer_kept"], "no_effect": ["pause_offer"]}),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "invitation answered 'nee sorry ik ben op vakantie tot 10 december': no, and the pause till then",
+        (
+            (INVITE, {"keys": ["invite"]}),
+            (
+                "nee sorry ik ben op vakantie tot 10 december",
+                {"effect_has": {"answer_invitation": {"answer": "no"}}, "effect": ["pause_offer"]},
+            ),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "resident in a thread: 'ik ben er morgen niet' (the meeting is tomorrow): move or cancel it",
+        (
+            (AGREED, {"keys": ["meet_agreed"]}),
+            ("ik ben er morgen niet", {"effect": ["relay"], "keys": ["meet_cannot_come"]}),
+            ("2", {"effect": ["meet_cancel"]}),
+        ),
+        profile=RIA_THREAD,
+    ),
+    D(
+        "look-alike: 'ik ben er vrijdag niet' while the meeting is on Tuesday: only passed on",
+        (
+            (AGREED, {}),
+            ("ik ben er vrijdag niet hoor", {"effect": ["relay"], "not_keys": ["meet_cannot_come"]}),
+        ),
+        profile=RIA_THREAD,
+    ),
+    D(
+        "volunteer ill on the day: passed on, move, cancel or someone else; 'iemand anders' rematches",
+        (
+            (VAGREED, {}),
+            (
+                "sorry Ans ik ben ziek vandaag 🤒",
+                {"effect": ["relay"], "keys": ["meet_cannot_come"], "says": ["Iemand anders zoeken"]},
+            ),
+            ("3", {"effect": ["meet_rematch"], "keys": ["meet_stopped_helping"]}),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "moving out of the municipality: 'ik ga verhuizen naar Zwolle' is no request for help",
+        (("ik ga verhuizen naar Zwolle", {"keys": ["life_moving_away"], "not_keys": ["ask_*", *MISS]}),),
+        profile=RIA,
+    ),
+    D(
+        "guard: 'ik woon nu in de Bloemhof' changes the neighbourhood (round 12)",
+        (("ik woon nu in de Bloemhof", {"effect": ["update_profile"], "keys": ["neighbourhood_changed"]}),),
+        profile=RIA,
+    ),
+    D(
+        "moving within: 'we gaan verhuizen naar de akkers': what to send once moved, nothing changed yet",
+        (
+            (
+                "we gaan verhuizen naar de akkers",
+                {"keys": ["life_moving_here"], "no_effect": ["update_profile"], "not_keys": ["ask_*"]},
+            ),
+        ),
+        profile=RIA,
+    ),
+    D(
+        "'dit is mijn nieuwe nummer' from a known person: a link code is made",
+        (("dit is mijn nieuwe nummer", {"effect": ["create_link_code"], "not_keys": MISS}),),
+        profile=RIA,
+    ),
+    D(
+        "'ik heb nu ook whatsapp': a link code, not a computer question",
+        (("ik heb nu ook whatsapp", {"effect": ["create_link_code"], "not_keys": ["ask_*", *MISS]}),),
+        profile=RIA,
+    ),
+    D(
+        "a first message 'hallo dit is mijn nieuwe nummer': welcome, and how to link the old account",
+        (
+            (
+                "hallo dit is mijn nieuwe nummer",
+                {"keys": ["welcome", "life_link_newcomer"], "restart_ok": True},
+            ),
+        ),
+        state=NEW,
+        profile=NEW,
+    ),
+    D(
+        "volunteer: 'ik heb minder tijd nu, maximaal 1 keer per maand': once a week (the lowest), confirmed",
+        (
+            (
+                "ik heb minder tijd nu, maximaal 1 keer per maand",
+                {"keys": ["offer_summary"], "says": ["1 keer per week"], "not_keys": MISS},
+            ),
+            ("ja", {"effect_has": {"save_offer": {"weekly_limit": 1}}}),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "carer: 'hij gaat hard achteruit, heeft veel meer zorg nodig': the offers of help; 'bel me maar'",
+        (
+            (
+                "mijn man gaat hard achteruit hij heeft veel meer zorg nodig",
+                {"keys": ["life_more_care_offers"]},
+            ),
+            ("bel me maar", {"keys": ["care_callback_ok"], "effect": ["alert_staff"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "carer: 'jan is weer thuis en het gaat veel beter': ask less often? (the registration)",
+        (("jan is weer thuis en het gaat veel beter", {"keys": ["care_status"], "says": ["beter"]}),),
+        profile=CARER,
+    ),
+    D(
+        "en volunteer: 'I'm on holiday for two weeks'",
+        (("I'm on holiday for two weeks", PAUSED_OFFER),),
+        state=menu_state("en"),
+        profile=VOL,
+    ),
+    D(
+        "tr volunteer: 'iki hafta tatildeyim': a pause asked, no miss",
+        (("iki hafta tatildeyim", ASKS_OFFER_PAUSE),),
+        state=menu_state("tr"),
+        profile=VOL,
+    ),
+    D(
+        "pl carer: 'jestem w szpitalu do piątku': the check-ins' pause asked",
+        (("jestem w szpitalu do piątku", ASKS_CARE_PAUSE),),
+        state=menu_state("pl"),
+        profile=CARER,
+    ),
+    D(
+        "uk volunteer: 'я захворіла, не зможу допомагати цього тижня': get well, a pause asked",
+        (("я захворіла, не зможу допомагати цього тижня", {"keys": ["life_ill_heard", "life_offer_pause"]}),),
+        state=menu_state("uk"),
+        profile=VOL,
+    ),
+    D(
+        "ar carer: 'أنا في المستشفى': the check-ins' pause asked",
+        (("أنا في المستشفى", ASKS_CARE_PAUSE),),
+        state=menu_state("ar"),
+        profile=CARER,
+    ),
+    D(
+        "look-alike: the neighbour's holiday with a request: the request, no pause",
+        (
+            (
+                "mijn buurvrouw gaat op vakantie, kan iemand haar planten water geven?",
+                {"keys": ["ask_*"], "not_keys": NO_LIFE},
+            ),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "look-alike: 'ik zou graag een keer op vakantie gaan' is a wish",
+        (("ik zou graag een keer op vakantie gaan", {"not_keys": NO_LIFE, "no_effect": ["pause_offer"]}),),
+        profile=VOL,
+    ),
+    D(
+        "look-alike: 'ik ben er niet zeker van' is no absence",
+        (("ik ben er niet zeker van", {"not_keys": NO_LIFE, "no_effect": ["pause_offer"]}),),
+        profile=VOL,
+    ),
+    D(
+        "crisis first: 'mijn man ligt in het ziekenhuis en ik wil niet meer leven'",
+        (("mijn man ligt in het ziekenhuis en ik wil niet meer leven", CRISIS),),
+        profile=CARER,
+    ),
+    D(
+        "resident with a request out, in hospital till Friday: the request pointed to",
+        (("ik lig in het ziekenhuis tot vrijdag", {"keys": ["life_requests_note"], "not_keys": MISS}),),
+        profile=WITH_REQUEST,
+    ),
+]
+
+BATCH_2: list[Dialogue] = []
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
