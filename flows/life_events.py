@@ -57,7 +57,7 @@ PAUSE_CHOICES = (*offer.PAUSE_CHOICES, KEEP)
 CARE_PAUSE_CHOICES = (*care.PAUSE_CHOICES, KEEP)
 _UNTIL = re.compile(r"\b(tot en met|t/m|tot|until|till)\s+(.+)$")
 _AMOUNT = r"(?:\d{1,3}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four)"
-_UNIT = r"(?:dagen|dag|weken|week|maanden|maand|days|day|weeks|week|months|month)"
+_UNIT = r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month)"
 _DURATION = re.compile(rf"\b({_AMOUNT}\s+{_UNIT})\b")
 
 
@@ -123,6 +123,8 @@ def kind_of(text: str, profile: Profile) -> str | None:
 def told(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> StepResult | None:
     """The answer to news of the person's life at the menu (or at a check-in), or None."""
     kind = kind_of(text, profile)
+    if kind is None and _away_until(text, now):
+        kind = "away"  # "ik ben van 1 t/m 20 december in Turkije": being elsewhere until a date
     if kind is None:
         return None
     if kind in AWAY:
@@ -151,6 +153,13 @@ def until_said(text: str, now: datetime) -> datetime | None:
         if (duration := _DURATION.search(clause)) is not None:
             return pause_until(duration.group(1), now)
     return None
+
+
+def _away_until(text: str, now: datetime) -> bool:
+    """Being somewhere until a date said ("ik ben tot 3 januari bij mijn dochter"), no request in it."""
+    if says(text, "asks_help") or says(text, "not_news") or not says(text, "being"):
+        return False
+    return until_said(text, now) is not None
 
 
 def _away(state: dict[str, Any], kind: str, text: str, profile: Profile, now: datetime) -> StepResult:

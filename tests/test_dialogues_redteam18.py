@@ -286,7 +286,217 @@ BATCH_1 = [
     ),
 ]
 
-BATCH_2: list[Dialogue] = []
+BATCH_2 = [
+    D(
+        "carer SMS: 'moet maandag het ziekenhuis in voor mn knie ben een week weg'",
+        (("moet maandag het ziekenhuis in voor mn knie ben een week weg", PAUSED_CARE),),
+        profile=CARER,
+    ),
+    D(
+        "carer: 'Jan gaat volgende week naar de logeeropvang' (respite stay): the registration",
+        (("Jan gaat volgende week naar de logeeropvang", {"keys": ["care_status"], "not_keys": MISS}),),
+        profile=CARER,
+    ),
+    D(
+        "carer at the check-in: 'hij ligt sinds zondag in het ziekenhuis' is news",
+        (
+            (CHECKIN, {}),
+            ("hij ligt sinds zondag in het ziekenhuis", {"keys": ["care_status"], "not_keys": MISS}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "not a carer: 'mijn moeder is opgenomen in het verpleeghuis': what could help",
+        (
+            (
+                "mijn moeder is opgenomen in het verpleeghuis",
+                {"keys": ["life_admitted_offers"], "not_keys": MISS},
+            ),
+        ),
+        profile=RIA,
+    ),
+    D(
+        "volunteer: 'Ik ben van 1 t/m 20 december in Turkije' pauses (or asks), no miss",
+        (("Ik ben van 1 t/m 20 december in Turkije bij familie", {"keys": ["life_*"], "not_keys": MISS}),),
+        profile=VOL,
+    ),
+    D(
+        "volunteer: 'ff een maandje weg hoor' pauses a month",
+        (("ff een maandje weg hoor", PAUSED_OFFER),),
+        profile=VOL,
+    ),
+    D(
+        "volunteer: 'ben griepig, kan deze week niet helpen': get well and a pause asked",
+        (("ben griepig, kan deze week niet helpen", {"keys": ["life_ill_heard"], "not_keys": MISS}),),
+        profile=VOL,
+    ),
+    D(
+        "invitation: 'kan niet, lig met griep op bed': no, and a pause asked",
+        (
+            (INVITE, {}),
+            (
+                "kan niet, lig met griep op bed",
+                {"effect_has": {"answer_invitation": {"answer": "no"}}, "keys": ["life_offer_pause"]},
+            ),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "resident: 'donderdag ben ik niet thuis' with the meeting on Tuesday: only passed on",
+        (
+            (AGREED, {}),
+            ("donderdag ben ik niet thuis", {"effect": ["relay"], "not_keys": ["meet_cannot_come"]}),
+        ),
+        profile=RIA_THREAD,
+    ),
+    D(
+        "resident: 'morgen ben ik niet thuis, moet naar het ziekenhuis' (meeting tomorrow): move or cancel",
+        (
+            (AGREED, {}),
+            ("morgen ben ik niet thuis, moet naar het ziekenhuis", {"keys": ["meet_cannot_come"]}),
+        ),
+        profile=RIA_THREAD,
+    ),
+    D(
+        "volunteer in English to Ans: 'so sorry, I'm sick today': move, cancel or someone else",
+        (
+            (VAGREED, {}),
+            ("so sorry, I'm sick today", {"keys": ["meet_cannot_come"], "effect": ["relay"]}),
+        ),
+        state=menu_state("en"),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "moving: 'we verhuizen in januari naar Deventer'",
+        (
+            (
+                "we verhuizen in januari naar Deventer",
+                {"keys": ["life_moving_away"], "not_keys": ["ask_*", *MISS]},
+            ),
+        ),
+        profile=RIA,
+    ),
+    D(
+        "moving to the Oude Haven next month: what to send once moved",
+        (("volgende maand gaan we verhuizen naar de oude haven", {"keys": ["life_moving_here"]}),),
+        profile=RIA,
+    ),
+    D(
+        "'ik heb een nieuwe telefoon met een ander nummer': a link code",
+        (("ik heb een nieuwe telefoon met een ander nummer", {"effect": ["create_link_code"]}),),
+        profile=RIA,
+    ),
+    D(
+        "'kan ik jullie ook via whatsapp bereiken?': how to link (a link code), not a computer request",
+        (("kan ik jullie ook via whatsapp bereiken?", {"not_keys": ["ask_*", *MISS]}),),
+        profile=RIA,
+    ),
+    D(
+        "volunteer: 'sinds ik weer werk heb ik minder tijd, 1x per week is genoeg'",
+        (
+            (
+                "sinds ik weer werk heb ik minder tijd, 1x per week is genoeg",
+                {"keys": ["offer_summary"], "says": ["1 keer per week"]},
+            ),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "volunteer: 'onze dochter is geboren!' congratulations and a pause asked",
+        (("onze dochter is geboren!", {"keys": ["life_baby_heard", "life_offer_pause"]}),),
+        profile=VOL,
+    ),
+    D(
+        "carer: 'het gaat beter met mijn man, hij heeft minder zorg nodig'",
+        (("het gaat beter met mijn man, hij heeft minder zorg nodig", {"keys": ["care_status"]}),),
+        profile=CARER,
+    ),
+    D(
+        "pl volunteer: 'będę na urlopie do 15 grudnia': a pause, no miss",
+        (("będę na urlopie do 15 grudnia", {"keys": ["life_*"], "not_keys": MISS}),),
+        state=menu_state("pl"),
+        profile=VOL,
+    ),
+    D(
+        "tr carer: 'eşim hastanede yatıyor': the registration, no miss",
+        (("eşim hastanede yatıyor", {"keys": ["care_status"], "not_keys": MISS}),),
+        state=menu_state("tr"),
+        profile=CARER,
+    ),
+    D(
+        "look-alike: 'de vakantie was heerlijk!' (back already) is no new absence",
+        (("de vakantie was heerlijk!", {"no_effect": ["pause_offer"], "not_keys": ["life_offer_pause"]}),),
+        profile=VOL,
+    ),
+    D(
+        "look-alike: 'kan iemand mij naar het ziekenhuis brengen dinsdag?' is a request",
+        (("kan iemand mij naar het ziekenhuis brengen dinsdag?", {"keys": ["ask_*"], "not_keys": NO_LIFE}),),
+        profile=CARER,
+    ),
+    D(
+        "look-alike: 'ik werk in het verpleeghuis' from a volunteer is no admission",
+        (("ik werk in het verpleeghuis", {"not_keys": NO_LIFE, "no_effect": ["alert_staff"]}),),
+        profile=VOL,
+    ),
+    D(
+        "crisis first: 'ik lig in het ziekenhuis, ik heb pillen geslikt'",
+        (("ik lig in het ziekenhuis, ik heb pillen geslikt", CRISIS),),
+        profile=VOL,
+        gap="the crisis reader reads 'pillen geslikt' without an amount as the daily medicine (crisis.toml, on "
+        "purpose); a hospital beside it is no sign either way; left to the crisis reader's owners",
+    ),
+]
+
+# Written after batch 2's fixes: look-alikes of its mechanisms (being somewhere until a date, a birth).
+GUARDS = [
+    D(
+        "guard: 'ik ben tot 5 uur thuis' is no absence (an hour today is no end of a break)",
+        (("ik ben tot 5 uur thuis", {"not_keys": NO_LIFE, "no_effect": ["pause_offer"]}),),
+        profile=VOL,
+    ),
+    D(
+        "guard: 'ik ben geboren in 1950' is no baby",
+        (("ik ben geboren in 1950", {"not_keys": NO_LIFE}),),
+        profile=VOL,
+    ),
+    D(
+        "guard: 'mijn buurman is verhuisd naar Zwolle' is no move of one's own",
+        (("mijn buurman is verhuisd naar Zwolle", {"not_keys": NO_LIFE, "no_effect": ["update_profile"]}),),
+        profile=RIA,
+    ),
+    D(
+        "guard: 'ik ben tot vrijdag bij mijn dochter, kan iemand mijn kat eten geven?' is a request",
+        (
+            (
+                "ik ben tot vrijdag bij mijn dochter, kan iemand mijn kat eten geven?",
+                {"keys": ["ask_*"], "not_keys": NO_LIFE},
+            ),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "guard: a volunteer ill with a meeting in three weeks: passed on, the meeting left alone",
+        (
+            (
+                {
+                    "internal": "meet_agreed",
+                    "meta": {"meeting": {**VOLUNTEER_MEETING, "starts_at": "2026-12-14T13:00:00+00:00"}},
+                },
+                {},
+            ),
+            (
+                "ik ben een beetje ziek maar het gaat wel",
+                {"effect": ["relay"], "not_keys": ["meet_cannot_come"]},
+            ),
+        ),
+        profile=VOLUNTEER,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
 
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
