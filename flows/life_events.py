@@ -26,7 +26,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import care, menu, offer, places
+from flows import care, interpret, menu, offer, places
 from flows.dialogue import prompt, say
 from flows.normalise import folded_words, number_in, simplify
 from flows.pause import pause_until
@@ -52,12 +52,16 @@ KINDS = (
 ABOUT_CARED_FOR = frozenset({"admitted", "more_care", "better"})
 # The kinds whose news may pause what comes (invitations, check-ins).
 AWAY = frozenset({"away", "ill", "baby"})
+# Their words read as a request too ("ik heb nu whatsapp" as a computer question): never one here.
+LINK_OR_MOVE = frozenset({"moving", "new_number", "new_channel"})
 KEEP = Choice("keep", "life_keep")
 PAUSE_CHOICES = (*offer.PAUSE_CHOICES, KEEP)
 CARE_PAUSE_CHOICES = (*care.PAUSE_CHOICES, KEEP)
 _UNTIL = re.compile(r"\b(tot en met|t/m|tot|until|till)\s+(.+)$")
 _AMOUNT = r"(?:\d{1,3}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four)"
-_UNIT = r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month)"
+_UNIT = (
+    r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month)"
+)
 _DURATION = re.compile(rf"\b({_AMOUNT}\s+{_UNIT})\b")
 
 
@@ -114,10 +118,19 @@ def kind_of(text: str, profile: Profile) -> str | None:
             continue
         if kind in ABOUT_CARED_FOR and profile.care is None and care.relation_in(text) is None:
             continue
-        if says(text, "asks_help"):
+        if kind == "better" and says(text, "about_self"):
+            continue
+        if says(text, "asks_help") or (kind not in LINK_OR_MOVE and _a_request(text)):
             return None
         return kind
     return None
+
+
+def _a_request(text: str) -> bool:
+    """The words ask for a kind of help with a time, as the menu reads them ("ik moet vrijdag naar het
+    ziekenhuis voor controle, om 9 uur"): the request goes first."""
+    found = interpret.reading("menu", text, None, None)
+    return found.intent == "ask" and found.category is not None and found.confidence >= interpret.CONFIDENT
 
 
 def told(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> StepResult | None:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 18: life events told in a few words.
 
 People tell the bot what happened in their lives and expect what it does for them to change: a
@@ -6,7 +7,54 @@ cared for admitted to a nursing home, better again or needing more care, a baby,
 time, a move (here or out of the municipality), a new number or app, being ill or away on the day of a
 meeting. Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC).
 
-FIGURES
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (94ea792).
+- Batch 1 (BATCH_1, 31 dialogues; nl 26, en 1, tr 1, pl 1, uk 1, ar 1), measured on main before any
+  fix: 12/44, 6/31. After its fixes 44/44, 31/31.
+- Batch 2 (BATCH_2, 24 dialogues, held out: written after batch 1's fixes, not looked at while fixing;
+  nl 21, en 1, pl 1, tr 1): main 9/29, 4/24; before its own fixes (the honest figure) 22/29, 17/24;
+  after 28/29, 23/24. Its misses: being away until a date without a word for away ("ik ben van 1 t/m
+  20 december in Turkije"), "ff een maandje weg", "ben griepig" / "lig met griep op bed", "onze dochter
+  is geboren!", and Turkish and Polish phrases written without ı and ł (the folding keeps those letters).
+- Guards (GUARDS, 5 dialogues, written after batch 2's fixes): 6/6, 5/5 on main and after.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did before: "Dat begreep ik niet" for nearly all of it; "ik ga verhuizen naar Zwolle" and
+"ik heb nu whatsapp" started a help request (klusjes, computer); "ik ben er morgen niet" was only passed
+on to the neighbour; at an invitation "ik ben twee weken op vakantie" was a no, and the next invitation
+came the next day.
+
+What changed (mechanisms; the words are data in flows/understanding/data/life.toml, the decisions in
+flows/life_events.py, hooked at the plain menu and at a check-in in conversation.py `_on_menu`):
+- Away, ill, a baby: a volunteer's invitations paused until the end said ("tot vrijdag", "t/m 20
+  december", "twee weken", "een maandje"; `until_said` never takes a start, "volgende week geopereerd",
+  for an end), else how long is asked with "Niets veranderen" beside the lengths; a carer's check-ins
+  the same (`care.paused_result`, the care flow's pause step); an open request pointed to (MIJN
+  VRAGEN); nothing to change said so. Being somewhere until a date in the first person ("ik ben ... t/m
+  20 december") is an absence too. An invitation answered no with such words: the no and the pause.
+- The one cared for admitted (verpleeghuis, ziekenhuis, logeeropvang): the registration shown to ask
+  less often or stop, the team told (normal priority); from someone who is no registered carer, the
+  offers of help. Better: the registration ("minder vaak vragen?"); not when it is said of oneself
+  ("het gaat weer beter met me"). More care: the offers of help (a neighbour, respite care, a call).
+- Less time ("nieuwe baan", "minder tijd"): the offer's weekly limit from the count said, read back in
+  the offer's summary to confirm; "per maand" is once a week (the lowest there is), said honestly; no
+  count: how often is asked.
+- Moving still to come: to a neighbourhood here, what to send once moved; to a place that is none of
+  ours, that Voordeur is only in the municipality and STOP or VERWIJDER MIJ after the move; a street or
+  an unknown "-buurt", or no place: the new postcode after the move. A move already made stays
+  flows/own_facts.py's (round 12: "de Bloemenbuurt" is asked, not taken for another town).
+- A new number or app: KOPPEL's code made at once (`create_link_code`), led by what it is for; a first
+  message from an unknown address that says so hears, after the welcome, how to link the old account.
+- In a thread: "ik ben er morgen niet", "I'm sick today" (meetings.cannot_come) ask to move or cancel
+  the meeting on the day the words name, before the end they say, or within two days when ill without a
+  day; "ik ben er vrijdag niet" leaves Tuesday's meeting alone. An ill or absent volunteer also gets
+  "Iemand anders zoeken": the existing `meet_rematch` (thread ended, the request back to matching).
+- Not news: a request in the same words ("kan iemand ...", or a kind of help the menu reads with
+  confidence) goes first; a wish ("ik zou graag op vakantie"); "ik ben er niet zeker van".
+
+Known misses: "ik lig in het ziekenhuis, ik heb pillen geslikt" reads no crisis (strict xfail; the crisis
+reader's choice about "pillen geslikt" without an amount, not changed here). Not covered: a volunteer in
+a thread who tells of a holiday gets the meeting question but no pause of invitations; a date range's
+start ("van 1 t/m 20 december") is not kept, the pause begins now.
 """
 
 from __future__ import annotations
@@ -442,8 +490,8 @@ BATCH_2 = [
         "crisis first: 'ik lig in het ziekenhuis, ik heb pillen geslikt'",
         (("ik lig in het ziekenhuis, ik heb pillen geslikt", CRISIS),),
         profile=VOL,
-        gap="the crisis reader reads 'pillen geslikt' without an amount as the daily medicine (crisis.toml, on "
-        "purpose); a hospital beside it is no sign either way; left to the crisis reader's owners",
+        gap="the crisis reader reads 'pillen geslikt' without an amount as the daily medicine (crisis.toml, "
+        "on purpose); a hospital beside it is no sign either way; left to the crisis reader's owners",
     ),
 ]
 
