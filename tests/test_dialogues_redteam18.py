@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 18: life events told in a few words.
 
 People tell the bot what happened in their lives and expect what it does for them to change: a
