@@ -28,7 +28,7 @@ from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.understanding.answers import read_option
+from flows.understanding.answers import read_option, read_yes_no
 from flows.understanding.checkin import read_checkin
 from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.reading import read
@@ -655,9 +655,17 @@ def _on_pause_length(state: dict[str, Any], event: Event, answer: str | None, no
         return StepResult(_leave(state), (say("care_kept"),))
     if answer in PAUSE_DAYS:
         return _paused(state, pause_for(PAUSE_DAYS[answer], now))
-    until = pause_until(event.text, now) if event.kind == "text" and event.text.strip() else None
+    text = event.text if event.kind == "text" else ""
+    until = pause_until(text, now) if text.strip() else None
+    keep_offered = any(str(key) == "keep" for key, _ in state.get("offered") or [])
+    if until is None and keep_offered:
+        until = until_in_words(text, now) if text.strip() else None
+        if until is None and read_yes_no(text, language(state))[0] == "no":
+            # "nee hoor, laat maar" to "Zal ik even niet vragen hoe het gaat?": nothing changes.
+            return StepResult(_leave(state), (say("care_kept"),))
     if until is None:
-        return StepResult(state, (prompt(state, "care_pause_again", PAUSE_CHOICES),))
+        choices = (*PAUSE_CHOICES, Choice("keep", "life_keep")) if keep_offered else PAUSE_CHOICES
+        return StepResult(state, (prompt(state, "care_pause_again", choices),))
     return _paused(state, until)
 
 

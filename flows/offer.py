@@ -33,6 +33,7 @@ from flows.normalise import number_in, simplify, words_of
 from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import OfferSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.answers import read_yes_no
 from flows.when import AMSTERDAM, When, describe_when
 
 REACH_CHOICES = (
@@ -411,8 +412,7 @@ def _ask_pause_length(state: dict[str, Any], key: str) -> StepResult:
     state["flow"] = "offer"
     state["step"] = "pause"
     # Asked after news of an absence, "keep" stays one of the choices when the length is asked again.
-    keeps = any(str(k) == "keep" for k, _ in state.get("offered") or [])
-    choices = (*PAUSE_CHOICES, Choice("keep", "life_keep")) if keeps else PAUSE_CHOICES
+    choices = (*PAUSE_CHOICES, Choice("keep", "life_keep")) if _keep_offered(state) else PAUSE_CHOICES
     return StepResult(state, (prompt(state, key, choices),))
 
 
@@ -424,10 +424,22 @@ def _on_pause_length(state: dict[str, Any], event: Event, now: datetime) -> Step
         return StepResult(state, (say("offer_kept"),))
     if answer in PAUSE_DAYS:
         return _paused(state, pause_for(PAUSE_DAYS[answer], now))
-    until = pause_until(event.text, now) if event.kind == "text" and event.text.strip() else None
+    text = event.text if event.kind == "text" else ""
+    until = pause_until(text, now) if text.strip() else None
+    if until is None and _keep_offered(state):
+        until = until_in_words(text, now) if text.strip() else None
+        if until is None and read_yes_no(text, language(state))[0] == "no":
+            # "nee hoor, laat maar" to "Zal ik je even geen hulpvragen sturen?": nothing changes.
+            _leave(state)
+            return StepResult(state, (say("offer_kept"),))
     if until is None:
         return _ask_pause_length(state, "offer_pause_again")
     return _paused(state, until)
+
+
+def _keep_offered(state: dict[str, Any]) -> bool:
+    """The pause question offers "Niets veranderen" (asked after news of an absence)."""
+    return any(str(key) == "keep" for key, _ in state.get("offered") or [])
 
 
 def paused_until_result(state: dict[str, Any], until: datetime) -> StepResult:

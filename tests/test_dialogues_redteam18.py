@@ -15,7 +15,8 @@ Figures (turns as expected / turns; dialogues fully as expected). "Main" is the 
   after 28/29, 23/24. Its misses: being away until a date without a word for away ("ik ben van 1 t/m
   20 december in Turkije"), "ff een maandje weg", "ben griepig" / "lig met griep op bed", "onze dochter
   is geboren!", and Turkish and Polish phrases written without ı and ł (the folding keeps those letters).
-- Guards (GUARDS, 5 dialogues, written after batch 2's fixes): 6/6, 5/5 on main and after.
+- Guards (GUARDS, 7 dialogues, written after batch 2's fixes): main 6/10, 5/7 (the two about a no to
+  the pause question, which main never asks); after 10/10, 7/7.
 - Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
 
 What the bot did before: "Dat begreep ik niet" for nearly all of it; "ik ga verhuizen naar Zwolle" and
@@ -538,6 +539,23 @@ GUARDS = [
             ),
         ),
         profile=VOLUNTEER,
+    ),
+]
+
+# After the guards: a plain no to the pause question keeps everything; a no with a length is the length.
+GUARDS += [
+    D(
+        "carer: operated, then 'nee hoor laat maar' to the pause question: the check-ins as they are",
+        (
+            ("ik word geopereerd", ASKS_CARE_PAUSE),
+            ("nee hoor laat maar", {"keys": ["care_kept"], "no_effect": ["care_pause"]}),
+        ),
+        profile=CARER,
+    ),
+    D(
+        "volunteer: on a trip, then 'nee, 2 weken': the length, not a no",
+        (("ik ga op reis", ASKS_OFFER_PAUSE), ("nee, 2 weken", PAUSED_OFFER)),
+        profile=VOL,
     ),
 ]
 
