@@ -28,7 +28,7 @@ from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
 from flows.types import Choice, Effect, Event, Reply, StepResult
-from flows.understanding.answers import read_option
+from flows.understanding.answers import read_option, read_yes_no
 from flows.understanding.checkin import read_checkin
 from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.reading import read
@@ -46,7 +46,14 @@ COMMANDS = frozenset({"care", "heavy"})
 ANSWERS = ("good", "okay", "heavy")
 OFFERS = ("ask", "respite", "callback", "none")
 # The questions whose choices are these offers.
-OFFER_PROMPTS = ("care_heavy_offers", "distress_offers", "overload_after_request")
+OFFER_PROMPTS = (
+    "care_heavy_offers",
+    "distress_offers",
+    "overload_after_request",
+    # News of the one cared for (flows/life_events.py): more care needed, admitted.
+    "life_more_care_offers",
+    "life_admitted_offers",
+)
 MAX_NAME = 40
 # A button's check-in id is read back as a number: anything longer is not one of ours.
 MAX_ID_DIGITS = 18
@@ -377,6 +384,21 @@ def _ask(state: dict[str, Any], step: str, reply: Reply) -> StepResult:
     return StepResult(state, (reply,))
 
 
+def status_of(state: dict[str, Any], care: CareSummary) -> StepResult:
+    """MANTELZORG's registration shown, to change how often or stop (after news of the one cared for)."""
+    state["flow"] = FLOW
+    state["care"] = _fields(care)
+    return _status(state, care)
+
+
+def paused_result(state: dict[str, Any], until: datetime) -> StepResult:
+    """No check-in before `until` (news of an absence with its end said), from the menu."""
+    day = describe_when(When("flexible", start=until.astimezone(AMSTERDAM)), language(state))
+    return StepResult(
+        state, (say("care_paused", {"until": day}),), (Effect("care_pause", {"until": until.isoformat()}),)
+    )
+
+
 def _status(state: dict[str, Any], care: CareSummary) -> StepResult:
     lang = language(state)
     answered = [catalogue.render(f"care_{a}", lang).lower() for a in care.recent if a != "asked"][:3]
@@ -649,11 +671,22 @@ def _keeping_day_and_time(current: Rule, freq: str, now: datetime) -> Rule:
 
 
 def _on_pause_length(state: dict[str, Any], event: Event, answer: str | None, now: datetime) -> StepResult:
+    if answer == "keep":
+        # "Niets veranderen" after news of an absence (flows/life_events.py): the check-ins as they are.
+        return StepResult(_leave(state), (say("care_kept"),))
     if answer in PAUSE_DAYS:
         return _paused(state, pause_for(PAUSE_DAYS[answer], now))
-    until = pause_until(event.text, now) if event.kind == "text" and event.text.strip() else None
+    text = event.text if event.kind == "text" else ""
+    until = pause_until(text, now) if text.strip() else None
+    keep_offered = any(str(key) == "keep" for key, _ in state.get("offered") or [])
+    if until is None and keep_offered:
+        until = until_in_words(text, now) if text.strip() else None
+        if until is None and read_yes_no(text, language(state))[0] == "no":
+            # "nee hoor, laat maar" to "Zal ik even niet vragen hoe het gaat?": nothing changes.
+            return StepResult(_leave(state), (say("care_kept"),))
     if until is None:
-        return StepResult(state, (prompt(state, "care_pause_again", PAUSE_CHOICES),))
+        choices = (*PAUSE_CHOICES, Choice("keep", "life_keep")) if keep_offered else PAUSE_CHOICES
+        return StepResult(state, (prompt(state, "care_pause_again", choices),))
     return _paused(state, until)
 
 

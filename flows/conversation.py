@@ -33,6 +33,7 @@ from flows import (
     interleave,
     interpret,
     invitations,
+    life_events,
     linking,
     meetings,
     menu,
@@ -348,7 +349,11 @@ def _route(
     if invitations.is_answer(choice):
         assert choice is not None
         note, window = _condition(state, event, choice, now)
-        return invitations.on_answer(state, choice, note=note, condition=window)
+        answered = invitations.on_answer(state, choice, note=note, condition=window)
+        if event.kind == "text" and not str(choice).endswith(":yes"):
+            # "nee sorry, ik ben op vakantie tot 10 december": the no, and a pause till then (round 18).
+            return life_events.after_invitation_no(answered, event.text, profile, now)
+        return answered
     if invitations.is_condition_answer(choice):
         assert choice is not None
         return invitations.on_condition_answer(state, choice)
@@ -405,7 +410,7 @@ def _route(
         return circle.join_by_code(state, argument)
     if not state.get("greeted"):
         heard = _overload_first(state, event, profile, now, command)
-        return heard or first_contact.start(state, event, profile, now, command)
+        return heard or _newcomer(state, event, profile, now, command)
     if (
         command == "menu"
         and state.get("flow") == "ask"
@@ -934,6 +939,14 @@ def _on_menu(
         answer is None
         and event.kind == "text"
         and not profile.threads
+        and (_at_plain_menu(state) or _at_checkin(state))
+        and (news := life_events.told(state, event.text, profile, now)) is not None
+    ):
+        return news  # "ik lig in het ziekenhuis tot vrijdag", "ik ga verhuizen naar Zwolle" (round 18)
+    if (
+        answer is None
+        and event.kind == "text"
+        and not profile.threads
         and _at_plain_menu(state)
         and (changed := own_facts.in_words(state, event.text, profile)) is not None
     ):
@@ -1018,6 +1031,24 @@ def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> St
     if not first_contact.registers_in_words(event.text, language(state), "menu"):
         return None
     return care.start(state, profile, said=event.text)
+
+
+def _newcomer(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime, command: str | None
+) -> StepResult:
+    """A first message; one that says it comes from a new number or app ("dit is mijn nieuwe nummer")
+    hears, after the welcome, how to join it to the account they have (KOPPEL), round 18."""
+    started = first_contact.start(state, event, profile, now, command)
+    told = life_events.link_for_newcomer(event.text) if event.kind == "text" and command is None else None
+    if told is None or not started.replies:
+        return started
+    first, *rest = started.replies
+    return replace(started, replies=(first, told, *rest))
+
+
+def _at_checkin(state: dict[str, Any]) -> bool:
+    """A check-in is the open question ("hij is opgenomen in het verpleeghuis" is news, not a miss)."""
+    return str((state.get("prompt") or {}).get("key") or "") == "care_checkin"
 
 
 def _at_plain_menu(state: dict[str, Any]) -> bool:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flows import agenda, catalogue, conditions, interpret, threads
+from flows import agenda, catalogue, conditions, interpret, life_events, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import conversation_words, folded_words, says_any, simplify
 from flows.profile import Profile
@@ -677,6 +677,10 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
             replies.append(say("meet_cancelled", params))
         elif answer == "keep":
             replies.append(say("meet_kept", params))
+        elif answer == "rematch":
+            # An ill or absent volunteer: the thread ends and the request goes to other neighbours.
+            effects.append(Effect("meet_rematch", {"meeting_id": meeting_id}))
+            replies.append(say("meet_stopped_helping", params))
         elif answer == "reminders":
             state["flow"] = "meet"
             state["meet"] = {"step": "reminders"}
@@ -764,7 +768,10 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     them ("sorry, ik moet vandaag afzeggen", "oh jee, ik kan morgen toch niet"): the question to move
     it or cancel it (or it goes on after all), so the meeting does not stay agreed in the bot while
     both know it will not happen. None when no such meeting is known, or the words do not say so."""
-    if not _has_phrase(text, CANCEL_WORDS):
+    said = _has_phrase(text, CANCEL_WORDS)
+    reason = life_events.absent_said(text)
+    absent = reason and not said
+    if not (said or absent):
         return None
     ahead = [
         (str(seen["starts_at"]), raw_id, seen)
@@ -774,15 +781,49 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
         and not seen.get("recurring")
         and datetime.fromisoformat(str(seen["starts_at"])) > now
     ]
+    if absent:
+        ahead = [item for item in ahead if _absent_then(text, datetime.fromisoformat(item[0]), now)]
     if not ahead:
         return None
     _, raw_id, seen = min(ahead, key=lambda item: datetime.fromisoformat(item[0]))
-    choices = (
+    choices: tuple[Choice, ...] = (
         Choice(f"meetm:{raw_id}:change", "meet_choice_change"),
         Choice(f"meetm:{raw_id}:cancel", "meet_choice_cancel"),
         Choice(f"meetm:{raw_id}:keep", "meet_choice_keep"),
     )
+    if seen.get("role") == "volunteer" and reason:
+        # An ill or absent volunteer (round 18): someone else may take the request over.
+        choices = (*choices[:2], Choice(f"meetm:{raw_id}:rematch", "meet_choice_rematch"), choices[2])
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
+
+
+# Ill without a day said: the meetings of the next two days are the ones it touches.
+ILL_AHEAD = timedelta(hours=48)
+
+
+def _absent_then(text: str, starts: datetime, now: datetime) -> bool:
+    """Whether an absence or illness told in `text` touches a meeting at `starts`: on a day the words
+    name ("ik ben er donderdag niet"), before the end they say ("tot vrijdag"), else within two days.
+    "ik ben er vrijdag niet" leaves Tuesday's meeting alone (the words still go to the neighbour)."""
+    days = _days_named(text, now)
+    if days:
+        return starts.astimezone(AMSTERDAM).date() in days
+    until = life_events.until_said(text, now)
+    if until is not None:
+        return starts < until
+    return starts - now <= ILL_AHEAD
+
+
+def _days_named(text: str, now: datetime) -> set[Any]:
+    """The dates single words of `text` name ("morgen", "donderdag", "tomorrow"), as `parse_when` reads
+    them; a "tot"/"until" date is an end, not a day away."""
+    plain = re.split(r"\b(?:tot|until|till|t/m)\b", simplify(text))[0]
+    days = set()
+    for word in re.findall(r"\w+", plain):
+        found = parse_when(word, now)
+        if found is not None and found.start is not None and found.recurrence is None:
+            days.add(found.start.astimezone(AMSTERDAM).date())
+    return days
 
 
 def shift_minutes(text: str) -> int | None:

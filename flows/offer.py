@@ -33,6 +33,7 @@ from flows.normalise import number_in, simplify, words_of
 from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import OfferSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
+from flows.understanding.answers import read_yes_no
 from flows.when import AMSTERDAM, When, describe_when
 
 REACH_CHOICES = (
@@ -450,17 +451,55 @@ def _on_current(state: dict[str, Any], event: Event, profile: Profile, now: date
 def _ask_pause_length(state: dict[str, Any], key: str) -> StepResult:
     state["flow"] = "offer"
     state["step"] = "pause"
-    return StepResult(state, (prompt(state, key, PAUSE_CHOICES),))
+    # Asked after news of an absence, "keep" stays one of the choices when the length is asked again.
+    choices = (*PAUSE_CHOICES, Choice("keep", "life_keep")) if _keep_offered(state) else PAUSE_CHOICES
+    return StepResult(state, (prompt(state, key, choices),))
 
 
 def _on_pause_length(state: dict[str, Any], event: Event, now: datetime) -> StepResult:
     answer = chosen(state, event)
+    if answer == "keep":
+        # "Niets veranderen" after news of an absence (flows/life_events.py): the offer as it is.
+        _leave(state)
+        return StepResult(state, (say("offer_kept"),))
     if answer in PAUSE_DAYS:
         return _paused(state, pause_for(PAUSE_DAYS[answer], now))
-    until = pause_until(event.text, now) if event.kind == "text" and event.text.strip() else None
+    text = event.text if event.kind == "text" else ""
+    until = pause_until(text, now) if text.strip() else None
+    if until is None and _keep_offered(state):
+        until = until_in_words(text, now) if text.strip() else None
+        if until is None and read_yes_no(text, language(state))[0] == "no":
+            # "nee hoor, laat maar" to "Zal ik je even geen hulpvragen sturen?": nothing changes.
+            _leave(state)
+            return StepResult(state, (say("offer_kept"),))
     if until is None:
         return _ask_pause_length(state, "offer_pause_again")
     return _paused(state, until)
+
+
+def _keep_offered(state: dict[str, Any]) -> bool:
+    """The pause question offers "Niets veranderen" (asked after news of an absence)."""
+    return any(str(key) == "keep" for key, _ in state.get("offered") or [])
+
+
+def paused_until_result(state: dict[str, Any], until: datetime) -> StepResult:
+    """The break until `until`, as PAUZE with a date gives it (for news of an absence)."""
+    return _paused(state, until)
+
+
+def draft_of(offer: OfferSummary) -> dict[str, Any]:
+    """The offer as a draft to change (for news of less time, flows/life_events.py)."""
+    return _draft_of(offer)
+
+
+def summary_with(state: dict[str, Any], before: list[Reply]) -> StepResult:
+    """The summary of the draft in `state["offer"]`, to confirm, change or cancel, after `before`."""
+    return _summary(state, before)
+
+
+def ask_limit(state: dict[str, Any], before: list[Reply]) -> StepResult:
+    """How often a week, asked for the draft in `state["offer"]` (then its summary)."""
+    return _question(state, "limit", before, prompt(state, "offer_limit", LIMIT_CHOICES))
 
 
 def _paused(state: dict[str, Any], until: datetime) -> StepResult:
