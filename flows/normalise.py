@@ -65,6 +65,12 @@ _EDGE_PUNCTUATION = re.compile(r"^[\s\W_]+|[\s\W_]+$", re.UNICODE)
 _ASCII_CONTROLS = {code: None for code in (*range(0x20), 0x7F) if chr(code) not in "\n\t "}
 
 
+# Letters that are no accented letter to Unicode, folded as the readers fold them (flows/understanding:
+# `fold`, `normal`): Turkish dotless i (U+0131) and Polish l with a stroke (U+0142), so that
+# "przeprowadziłam się" reads the same typed with or without it.
+_OWN_LETTERS = str.maketrans({"\u0131": "i", "\u0142": "l", "\u0141": "l"})
+
+
 @lru_cache(maxsize=4096)
 def simplify(text: str) -> str:
     """Case-folded text without invisible characters, accents or punctuation at the edges.
@@ -79,7 +85,7 @@ def simplify(text: str) -> str:
     else:
         visible = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t ")
         decomposed = unicodedata.normalize("NFKD", visible)
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_OWN_LETTERS)
     spaced = " ".join(plain.casefold().split())
     return _EDGE_PUNCTUATION.sub("", spaced)
 

@@ -128,3 +128,11 @@ def test_list_parts(text: str, parts: list[str]) -> None:
 )
 def test_number_in(word: str, number: int | None) -> None:
     assert number_in(word) == number
+
+
+def test_simplify_folds_letters_that_are_not_accented_letters() -> None:
+    """Session 27: Polish l with a stroke and Turkish dotless i stayed, so a phrase written without them
+    ("przeprowadzilam sie") never matched what people type, as the readers' own folding does."""
+    assert simplify("Przeprowadziłam się") == "przeprowadzilam sie"
+    assert simplify("ÇOK YALNIZIM") == simplify("\u00e7ok yaln\u0131z\u0131m") == "cok yalnizim"
+    assert simplify("Łódź") == "lodz"
