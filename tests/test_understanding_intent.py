@@ -305,6 +305,10 @@ COMMANDS = [
     ("deel mijn telefoonnummer maar", "share_number"),
     ("ik wil al mijn gegevens laten verwijderen", "erase"),
     ("wis mijn gegevens", "erase"),
+    # Session 27: other verbs of getting rid of one's data.
+    ("ik wil dat jullie alles van mij weggooien", "erase"),
+    ("gooi alles van mij maar weg", "erase"),
+    ("mijn gegevens vernietigen graag", "erase"),
     ("wat weten jullie over mij?", "my_data"),
     ("wat is er te doen deze week", "agenda"),
     ("ik wil even een pauze", "pause"),
