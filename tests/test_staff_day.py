@@ -1,0 +1,168 @@
+"""A buurtverbinder's working day in the console, on both databases: the morning queue (every alert kind
+the bot can raise has Dutch words and a sensible place, a crisis first), a request taken by phone (the
+same facts as the chat, numbers normalised, nothing lost on a mistake), the day's teamwork, and the
+afternoon's erasure or export asked for by phone; every action audited, no stack trace on a failure."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from bot.runtime import Runtime
+from bot.web.staff.render import texts
+from flows import crisis
+from storage import staff, threads
+from storage.models import (
+    HelpRequest,
+    Identity,
+    Person,
+    StaffAlert,
+    StaffAudit,
+    StaffHold,
+    StaffNote,
+    Thread,
+)
+from tests.community import add_person, say
+from tests.conftest import FixedClock
+from tests.dbutil import count, outbox_rows
+from tests.staff_support import add_account, console_client, log_in, token, unmatched_request
+
+REPO = Path(__file__).resolve().parent.parent
+TRUUS = "+31611110001"
+HENK = "+31611110002"
+GERDA = "+31611110003"
+
+
+@pytest.fixture
+async def client(runtime: Runtime) -> AsyncIterator[httpx.AsyncClient]:
+    async with console_client(runtime) as http:
+        yield http
+
+
+def visible(html: str) -> str:
+    """The page's text without tags: a code inside a URL or an attribute does not count as shown."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+async def raise_alert(runtime: Runtime, kind: str, person_id: int, priority: str = "normal") -> int:
+    async with runtime.sessions() as session, session.begin():
+        threads.alert(session, kind, runtime.clock(), person_id=person_id, priority=priority)
+        await session.flush()
+        found = await session.execute(select(StaffAlert.id).order_by(StaffAlert.id.desc()).limit(1))
+        return int(found.scalar_one())
+
+
+async def audited(runtime: Runtime, person_id: int) -> list[str]:
+    async with runtime.sessions() as session:
+        rows = await session.execute(
+            select(StaffAudit.what).where(StaffAudit.person_id == person_id).order_by(StaffAudit.id)
+        )
+        return list(rows.scalars())
+
+
+async def buurtverbinder(runtime: Runtime, client: httpx.AsyncClient) -> int:
+    staff_id = await add_account(
+        runtime, "mira@example.nl", "buurtverbinder", ["molenwijk"], name="Mira de Vries"
+    )
+    assert (await log_in(client, "mira@example.nl")).status_code == 303
+    return staff_id
+
+
+# --- morning: the queue ---------------------------------------------------------------------------------
+
+# How the code raises an alert: an effect of a flow, or a direct call in the engine's effects.
+EFFECT_KIND = re.compile(r'Effect\(\s*"alert_staff",\s*\{"kind":\s*(f?)"([a-z_{}]+)"')
+DIRECT_KIND = re.compile(r'threads\.alert\(\s*session,\s*("?)([A-Za-z_]+)"?')
+CONSTANT = r'^{name}\s*=\s*"([a-z_]+)"'
+
+
+def raised_kinds() -> set[str]:
+    """Every alert kind in bot/, flows/ and storage/: literal kinds, constants, and crisis_{kind}."""
+    kinds: set[str] = set()
+    for folder in ("bot", "flows", "storage"):
+        for path in (REPO / folder).rglob("*.py"):
+            source = path.read_text(encoding="utf-8")
+            for formatted, kind in EFFECT_KIND.findall(source):
+                if formatted and kind == "crisis_{danger}":
+                    kinds |= {f"crisis_{danger}" for danger in crisis.KINDS}
+                else:
+                    assert not formatted, f"{path}: an alert kind built as {kind!r} is not checked"
+                    kinds.add(kind)
+            for quoted, name in DIRECT_KIND.findall(source):
+                if quoted:
+                    kinds.add(name)
+                    continue
+                constant = re.search(CONSTANT.format(name=name), source, re.MULTILINE)
+                if constant is not None:
+                    kinds.add(constant.group(1))
+    return kinds
+
+
+def test_every_alert_kind_the_bot_raises_has_dutch_words_and_a_place_in_the_queue() -> None:
+    kinds = raised_kinds()
+    # The scan itself must see the kinds it is about (a broken pattern would find nothing).
+    assert {"care_callback", "care_distress", "bereavement", "crisis_suicide", "message_failed"} <= kinds
+    assert {"review_overdue", "stalled_match", "abuse_report", "human_requested"} <= kinds
+    missing_label = sorted(kind for kind in kinds if f"alert_{kind}" not in texts())
+    assert missing_label == []
+    unranked = sorted(kind for kind in kinds if kind not in staff.ALERT_RANKS)
+    assert unranked == []
+    for kind in kinds:
+        assert texts()[f"alert_{kind}"]["nl"] != kind and "_" not in texts()[f"alert_{kind}"]["nl"]
+
+
+async def test_the_queue_shows_a_crisis_first_in_words_then_who_waits_for_a_person(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
+    gerda = await add_person(runtime, clock, GERDA, "Gerda", "molenwijk")
+    await raise_alert(runtime, "stalled_match", truus)
+    await raise_alert(runtime, "bereavement", gerda)
+    await raise_alert(runtime, "message_failed", truus, priority="high")
+    await raise_alert(runtime, "care_callback", gerda, priority="high")
+    clock.advance(minutes=1)
+    await raise_alert(runtime, "crisis_suicide", truus, priority="high")
+    await buurtverbinder(runtime, client)
+    queue = visible((await client.get("/staff/")).text)
+    shown = [
+        text["nl"]
+        for text in (
+            texts()["alert_crisis_suicide"],
+            texts()["alert_message_failed"],
+            texts()["alert_care_callback"],
+            texts()["alert_bereavement"],
+        )
+    ]
+    positions = [queue.find(label) for label in shown]
+    assert -1 not in positions, shown
+    assert positions == sorted(positions), "crisis, then high priority oldest first, then a loss"
+    assert "care_callback" not in queue and "bereavement" not in queue
+    # The stalled match has its own list, below the alerts.
+    assert queue.find(texts()["alert_crisis_suicide"]["nl"]) < queue.find(texts()["queue_stalled"]["nl"])
+
+
+async def test_a_call_back_counts_as_waiting_and_its_note_shows_when_they_are_reachable(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    gerda = await add_person(runtime, clock, GERDA, "Gerda", "molenwijk")
+    truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
+    await say(runtime, GERDA, "na vieren ben ik pas thuis")
+    await say(runtime, TRUUS, "hallo")
+    await raise_alert(runtime, "care_callback", gerda, priority="high")
+    await raise_alert(runtime, "contact_note", gerda)
+    await buurtverbinder(runtime, client)
+    waiting = await client.get("/staff/conversations?waiting=1")
+    assert f"/staff/people/{gerda}" in waiting.text and f"/staff/people/{truus}" not in waiting.text
+    queue = visible((await client.get("/staff/")).text)
+    assert "Wanneer bereikbaar" in queue and "na vieren ben ik pas thuis" in queue
+    live = (await client.get("/staff/live?since=0")).json()
+    assert {alert["label"] for alert in live["alerts"]} == {
+        texts()["alert_care_callback"]["nl"],
+        texts()["alert_contact_note"]["nl"],
+    }
