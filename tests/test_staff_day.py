@@ -166,3 +166,91 @@ async def test_a_call_back_counts_as_waiting_and_its_note_shows_when_they_are_re
         texts()["alert_care_callback"]["nl"],
         texts()["alert_contact_note"]["nl"],
     }
+
+
+# --- a phone call ---------------------------------------------------------------------------------------
+
+
+def intake_form(csrf: str, **changes: str) -> dict[str, str]:
+    form = {
+        "csrf": csrf,
+        "first_name": "Gerda",
+        "phone": "0031 6-1234 5678",
+        "neighbourhood": "molenwijk",
+        "category": "boodschappen",
+        "description": "boodschappen doen bij de Jumbo",
+        "when": "morgen om 10 uur",
+        "urgent": "1",
+        "visibility": "helper_and_staff",
+        "language": "nl",
+    }
+    return form | changes
+
+
+async def test_a_phone_call_is_taken_with_the_chats_facts_stored_normalised_and_matched(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    henk = await add_person(runtime, clock, HENK, "Henk", "molenwijk", offers=("boodschappen",))
+    await buurtverbinder(runtime, client)
+    form_page = await client.get("/staff/intake")
+    assert 'name="visibility"' in form_page.text and "Wie mag de vraag zien?" in form_page.text
+    response = await client.post("/staff/intake", data=intake_form(await token(client, "/staff/intake")))
+    assert response.status_code == 303
+    await runtime.engine.settle()
+    async with runtime.sessions() as session:
+        request = (await session.execute(select(HelpRequest))).scalar_one()
+        identity = (
+            await session.execute(select(Identity).where(Identity.person_id == request.person_id))
+        ).scalar_one()
+    assert identity.address == "+31612345678"
+    assert (request.visibility, request.urgent, request.neighbourhood) == (
+        "helper_and_staff",
+        True,
+        "molenwijk",
+    )
+    assert request.when_start is not None and request.source == "phone"
+    invites = [row for row in await outbox_rows(runtime) if row.person_id == henk]
+    assert [row.text_key for row in invites] == ["invite_urgent"]
+    assert "phone_intake" in await audited(runtime, request.person_id)
+
+
+async def test_a_landline_is_refused_and_everything_typed_stays_in_the_form(
+    runtime: Runtime, client: httpx.AsyncClient
+) -> None:
+    await buurtverbinder(runtime, client)
+    form = intake_form(
+        await token(client, "/staff/intake"), phone="0570-111222", category="vervoer", when="overmorgen"
+    )
+    response = await client.post("/staff/intake", data=form)
+    assert response.status_code == 400
+    assert "vast nummer" in response.text
+    assert await count(runtime, HelpRequest) == 0 and await count(runtime, Person) == 0
+    html = response.text
+    for kept in ("Gerda", "0570-111222", "boodschappen doen bij de Jumbo", "overmorgen"):
+        assert f'value="{kept}"' in html or f">{kept}</textarea>" in html, kept
+    assert re.search(r'value="vervoer"\s+selected', html)
+    assert re.search(r'value="molenwijk"\s+selected', html)
+    assert re.search(r'name="urgent" value="1"\s+checked', html)
+    assert re.search(r'value="helper_and_staff"\s+checked', html)
+    assert not re.search(r'value="helper"\s+checked', html)
+    # Not a number at all: its own words, also kept.
+    again = await client.post("/staff/intake", data=intake_form(form["csrf"], phone="06-123"))
+    assert again.status_code == 400 and "Dit telefoonnummer klopt niet" in again.text
+    assert 'value="06-123"' in again.text
+
+
+async def test_a_known_number_keeps_its_person_in_their_own_neighbourhood(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    henk = await add_person(runtime, clock, HENK, "Henk", "bloemhof")
+    await buurtverbinder(runtime, client)
+    form = intake_form(await token(client, "/staff/intake"), phone="06 1111 0002", first_name="Henk")
+    assert (await client.post("/staff/intake", data=form)).status_code == 303
+    async with runtime.sessions() as session:
+        person = await session.get(Person, henk)
+        request = (await session.execute(select(HelpRequest))).scalar_one()
+    assert person is not None and person.neighbourhood == "bloemhof"
+    assert request.person_id == henk and request.neighbourhood == "molenwijk"
+    # The buurtverbinder of the Molenwijk sees the request, not Henk's whole history.
+    assert (await client.get(f"/staff/requests/{request.id}")).status_code == 200
+    assert (await client.get(f"/staff/people/{henk}")).status_code == 404

@@ -505,15 +505,23 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         errors.append("error_first_name")
     if neighbourhood not in _intake_places(who):
         errors.append("error_neighbourhood")
-    phone = actions.normalise_phone(raw_phone) if raw_phone else None
-    if raw_phone and phone is None:
-        errors.append("error_phone")
+    phone: str | None = None
+    if raw_phone:
+        try:
+            phone = actions.normalise_phone(raw_phone)
+        except actions.PhoneRefused as refusal:
+            errors.append(refusal.reason)
+    # Not sent (an old form): the most private choice, as the chat's default.
+    visibility = values.get("visibility") or "helper"
+    if visibility not in actions.VISIBILITIES:
+        errors.append("error_visibility")
     if category not in CATEGORIES:
         errors.append("error_category")
     if not description:
         errors.append("error_description")
     when_raw = values.get("when", "").strip()
-    when = parse_when(when_raw, now) if when_raw else When(kind="asap")
+    zone = tenants.current().get(who.scope.tenant).zone
+    when = parse_when(when_raw, now, zone) if when_raw else When(kind="asap")
     if when is None:
         errors.append("error_when")
     if errors or when is None:
@@ -538,6 +546,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         when=when,
         urgent=values.get("urgent") == "1",
         language=caller_language,
+        visibility=visibility,
     )
     touched = Touched()
     async with runtime.sessions() as session, session.begin():
