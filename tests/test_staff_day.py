@@ -22,6 +22,7 @@ from storage.models import (
     HelpRequest,
     Identity,
     Person,
+    PersonLabel,
     StaffAlert,
     StaffAudit,
     StaffHold,
@@ -254,3 +255,77 @@ async def test_a_known_number_keeps_its_person_in_their_own_neighbourhood(
     # The buurtverbinder of the Molenwijk sees the request, not Henk's whole history.
     assert (await client.get(f"/staff/requests/{request.id}")).status_code == 200
     assert (await client.get(f"/staff/people/{henk}")).status_code == 404
+
+
+# --- afternoon: erasure or export asked by phone --------------------------------------------------------
+
+
+async def test_an_export_asked_by_phone_is_downloaded_and_audited(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
+    await say(runtime, TRUUS, "mijn wasmachine lekt sinds gisteren")
+    await unmatched_request(runtime, truus, "molenwijk", "wasmachine aansluiten", clock())
+    await buurtverbinder(runtime, client)
+    person_page = await client.get(f"/staff/people/{truus}")
+    assert f'action="/staff/people/{truus}/export"' in person_page.text
+    assert "Alle gegevens downloaden" in person_page.text
+    # Without the page's CSRF token nothing is handed out.
+    assert (await client.post(f"/staff/people/{truus}/export", data={"csrf": "x"})).status_code == 403
+    download = await client.post(f"/staff/people/{truus}/export", data={"csrf": await token(client)})
+    assert download.status_code == 200
+    assert download.headers["cache-control"] == "no-store"
+    assert "attachment" in download.headers["content-disposition"]
+    document = json.loads(download.text)
+    assert "mijn wasmachine lekt sinds gisteren" in download.text
+    assert "wasmachine aansluiten" in download.text and document["made_at"]
+    assert (await audited(runtime, truus)).count("export") == 1
+
+
+async def test_an_erasure_asked_by_phone_is_confirmed_then_stops_everything_and_erases(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
+    await say(runtime, TRUUS, "mijn wasmachine lekt sinds gisteren")
+    request_id = await unmatched_request(runtime, truus, "molenwijk", "wasmachine aansluiten", clock())
+    await buurtverbinder(runtime, client)
+    csrf = await token(client)
+    note = {"csrf": csrf, "body": "Truus belt liever na de middag"}
+    assert (await client.post(f"/staff/people/{truus}/team/note", data=note)).status_code == 303
+    label = {"csrf": csrf, "name": "rouw"}
+    assert (await client.post(f"/staff/people/{truus}/team/label", data=label)).status_code == 303
+    assert (await client.post(f"/staff/people/{truus}/takeover", data={"csrf": csrf})).status_code == 303
+    # A bare POST (no yes) only leads to the question; the question is in Dutch and names her.
+    bare = await client.post(f"/staff/people/{truus}/erase", data={"csrf": csrf})
+    assert bare.status_code == 303 and bare.headers["location"] == f"/staff/people/{truus}/erase"
+    question = await client.get(f"/staff/people/{truus}/erase")
+    assert question.status_code == 200 and "Alle gegevens van Truus worden gewist" in question.text
+    assert (
+        await client.post(f"/staff/people/{truus}/erase", data={"csrf": "x", "confirm": "yes"})
+    ).status_code == 403
+    done = await client.post(f"/staff/people/{truus}/erase", data={"csrf": csrf, "confirm": "yes"})
+    assert done.status_code == 303 and done.headers["location"] == f"/staff/people/{truus}?done=erase"
+    async with runtime.sessions() as session:
+        stopped = (await session.execute(select(Identity).where(Identity.person_id == truus))).scalars()
+        assert all(identity.stopped_at is not None for identity in stopped)
+    flash = visible((await client.get(f"/staff/people/{truus}?done=erase")).text)
+    assert "Binnen 10 minuten zijn alle gegevens gewist" in flash
+    again = await client.post(f"/staff/people/{truus}/erase", data={"csrf": csrf, "confirm": "yes"})
+    assert again.status_code == 409 and "al gewist of worden nu gewist" in again.text
+    clock.advance(minutes=11)
+    assert await runtime.engine.run_due_events() >= 1
+    async with runtime.sessions() as session:
+        person = await session.get(Person, truus)
+        assert person is not None and person.erased_at is not None and person.first_name is None
+        assert await session.get(StaffHold, truus) is None
+        # Her request leaves the queue of requests nobody took.
+        request = await session.get(HelpRequest, request_id)
+        assert request is not None and (request.status, request.description) == ("cancelled", "")
+    assert f"/staff/requests/{request_id}" not in (await client.get("/staff/")).text
+    assert await count(runtime, StaffNote) == 0 and await count(runtime, Identity) == 0
+    assert await count(runtime, PersonLabel) == 0
+    what = await audited(runtime, truus)
+    assert "erase" in what and "note" in what
+    # Erased, the page says so and offers neither export nor erasure.
+    erased_page = await client.get(f"/staff/people/{truus}")
+    assert f'action="/staff/people/{truus}/export"' not in erased_page.text

@@ -11,17 +11,25 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import delete
+from sqlalchemy import delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import tenants
-from bot.effects import matchmaker
+from bot.effects import matchmaker, privacy
 from bot.effects.mailbox import Touched
 from flows import catalogue
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
 from flows.when import When
 from storage import inbox, matching, offers, outbox, requests, staff
-from storage.models import Consent, Conversation, HelpOffer, MatchInvitation, Person, StaffAlert
+from storage.models import (
+    Consent,
+    Conversation,
+    HelpOffer,
+    MatchInvitation,
+    Person,
+    ScheduledEvent,
+    StaffAlert,
+)
 
 PAUSE = timedelta(weeks=4)
 MAX_MESSAGE = 1000
@@ -243,3 +251,21 @@ async def resolve_alert(session: AsyncSession, alert: StaffAlert, now: datetime)
     if alert.resolved_at is not None:
         raise ActionRefused("error_already_resolved")
     alert.resolved_at = now
+
+
+async def erase(session: AsyncSession, person: Person, now: datetime, touched: Touched) -> None:
+    """VERWIJDER MIJ asked for by phone: once; what is underway or done is not started again."""
+    if person.erased_at is not None or await erasure_pending(session, person.id):
+        raise ActionRefused("error_already_erased")
+    await privacy.erase_for_staff(session, person.id, now, touched)
+
+
+async def erasure_pending(session: AsyncSession, person_id: int) -> bool:
+    query = select(
+        exists().where(
+            ScheduledEvent.kind == privacy.ERASE_PERSON,
+            ScheduledEvent.person_id == person_id,
+            ScheduledEvent.status == "pending",
+        )
+    )
+    return bool((await session.execute(query)).scalar())

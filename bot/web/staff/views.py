@@ -4,6 +4,7 @@ a person's data is written to the audit log; a buurtverbinder only reaches their
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -25,7 +26,7 @@ from flows import catalogue, places
 from flows.categories import CATEGORY_CHOICES
 from flows.matching import CATEGORIES
 from flows.when import When, describe_when, parse_when
-from storage import console, offers, staff
+from storage import console, exports, offers, staff
 from storage.models import HelpRequest, Identity, Person, StaffAccount, StaffAlert, Thread
 
 Handler = Callable[[Request, Staff], Awaitable[Response]]
@@ -293,19 +294,60 @@ async def _staff_name(session: AsyncSession, staff_id: int | None) -> str:
     return account.name if account is not None else ""
 
 
-async def _block_confirm(request: Request, who: Staff) -> Response:
-    """Blocking stops every message to and from a person: it is asked once more on a page of its own."""
-    runtime = runtime_of(request)
-    async with runtime.sessions() as session:
-        person = await person_in_scope(session, who, int(request.path_params["person_id"]))
-    if person is None:
-        return refused(request, who, 404, "error_not_found")
-    return page(request, "block.html", who, person=person, **common(page_language(request)))
+def _confirm_page(template: str) -> Handler:
+    """Blocking and erasure cannot be taken back lightly: each is asked once more on a page of its own."""
+
+    async def confirm(request: Request, who: Staff) -> Response:
+        runtime = runtime_of(request)
+        async with runtime.sessions() as session:
+            person = await person_in_scope(session, who, int(request.path_params["person_id"]))
+        if person is None:
+            return refused(request, who, 404, "error_not_found")
+        return page(request, template, who, person=person, **common(page_language(request)))
+
+    return confirm
 
 
 PERSON_ACTIONS = frozenset(
-    {"takeover", "handback", "message", "block", "unblock", "verify", "unverify", "pause", "resume"}
+    {
+        "takeover",
+        "handback",
+        "message",
+        "block",
+        "unblock",
+        "verify",
+        "unverify",
+        "pause",
+        "resume",
+        "erase",
+        "export",
+    }
 )
+# Done only after the confirmation page's yes; a bare POST leads to that page.
+CONFIRMED_ACTIONS = frozenset({"block", "erase"})
+
+
+async def _export(request: Request, who: Staff, person_id: int) -> Response:
+    """A person asked by phone for everything Voordeur keeps: the same document as their EXPORT link,
+    downloaded by staff to send on (by post or mail). Audited; never cached."""
+    runtime = runtime_of(request)
+    now = runtime.clock()
+    async with runtime.sessions() as session, session.begin():
+        person = await person_in_scope(session, who, person_id)
+        if person is None:
+            return refused(request, who, 404, "error_not_found")
+        if person.erased_at is not None:
+            return refused(request, who, 409, "error_already_erased")
+        staff.audit(session, who.id, person.id, "export", now)
+        document = await exports.document(session, person.id, now)
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        media_type="application/json; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="voordeur-gegevens-{person_id}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 async def _person_action(request: Request, who: Staff) -> Response:
@@ -314,8 +356,10 @@ async def _person_action(request: Request, who: Staff) -> Response:
     action = request.path_params["action"]
     if action not in PERSON_ACTIONS:
         return refused(request, who, 404, "error_not_found")
-    if action == "block" and await field(request, "confirm") != "yes":
-        return RedirectResponse(f"/staff/people/{person_id}/block", status_code=303)
+    if action in CONFIRMED_ACTIONS and await field(request, "confirm") != "yes":
+        return RedirectResponse(f"/staff/people/{person_id}/{action}", status_code=303)
+    if action == "export":
+        return await _export(request, who, person_id)
     now = runtime.clock()
     touched = Touched()
     text = await field(request, "text")
@@ -334,6 +378,8 @@ async def _person_action(request: Request, who: Staff) -> Response:
                 await actions.send_message(session, person, who.first_name, text, now)
             elif action == "block":
                 await actions.block(session, person.id, who.id, now)
+            elif action == "erase":
+                await actions.erase(session, person, now, touched)
             elif action == "unblock":
                 if not await staff.unblock(session, person.id):
                     raise actions.ActionRefused("error_not_blocked")
@@ -574,7 +620,8 @@ home = staff_only(_home)
 logout = staff_only(_logout, setup=True)
 person = staff_only(_person)
 person_action = staff_only(_person_action)
-block_confirm = staff_only(_block_confirm)
+block_confirm = staff_only(_confirm_page("block.html"))
+erase_confirm = staff_only(_confirm_page("erase.html"))
 request_page = staff_only(_request)
 request_action = staff_only(_request_action)
 resolve_alert = staff_only(_resolve_alert)
