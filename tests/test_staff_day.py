@@ -27,7 +27,6 @@ from storage.models import (
     StaffAudit,
     StaffHold,
     StaffNote,
-    Thread,
 )
 from tests.community import add_person, say
 from tests.conftest import FixedClock
@@ -329,3 +328,97 @@ async def test_an_erasure_asked_by_phone_is_confirmed_then_stops_everything_and_
     # Erased, the page says so and offers neither export nor erasure.
     erased_page = await client.get(f"/staff/people/{truus}")
     assert f'action="/staff/people/{truus}/export"' not in erased_page.text
+
+
+# --- the whole day, two colleagues at once -------------------------------------------------------------
+
+
+async def test_a_working_day_two_colleagues_every_step_audited_and_no_words_in_the_log(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
+    await say(runtime, TRUUS, "mijn wasmachine lekt al drie dagen")
+    request_id = await unmatched_request(runtime, truus, "molenwijk", "wasmachine aansluiten", clock())
+    alert_id = await raise_alert(runtime, "human_requested", truus)
+    await buurtverbinder(runtime, client)
+    bas_id = await add_account(runtime, "bas@example.nl", "buurtverbinder", ["molenwijk"], name="Bas Visser")
+    async with console_client(runtime) as bas:
+        assert (await log_in(bas, "bas@example.nl")).status_code == 303
+        # Morning: the queue, then search by a word she wrote.
+        queue = visible((await client.get("/staff/")).text)
+        assert "Wil een mens (MENS)" in queue and "Truus" in queue
+        found = await client.get("/staff/search", params={"q": "wasmachine"})
+        assert f"/staff/people/{truus}" in found.text
+        csrf = await token(client, f"/staff/people/{truus}")
+        assert (await client.post(f"/staff/people/{truus}/takeover", data={"csrf": csrf})).status_code == 303
+        # Bas has the same person open: his takeover is refused in words, Mira keeps it.
+        refused = await bas.post(f"/staff/people/{truus}/takeover", data={"csrf": await token(bas)})
+        assert refused.status_code == 409 and "Een collega heeft dit gesprek al overgenomen" in refused.text
+        assert "Traceback" not in refused.text
+        reply = {"csrf": csrf, "text": "Hoi Truus, ik bel je vanmiddag over de wasmachine."}
+        assert (await client.post(f"/staff/people/{truus}/message", data=reply)).status_code == 303
+        sent = [row for row in await outbox_rows(runtime) if row.text_key == "staff_message"]
+        assert len(sent) == 1 and "ik bel je vanmiddag" in sent[0].body and "Mira" in sent[0].body
+        # Teamwork: assign to Bas, a note for him; he sees both under "for me".
+        team = f"/staff/people/{truus}/team"
+        assign = {"csrf": csrf, "staff_id": str(bas_id)}
+        assert (await client.post(f"{team}/assign", data=assign)).status_code == 303
+        note = {"csrf": csrf, "body": "@bas kun jij de wasmachine morgen bekijken?"}
+        assert (await client.post(f"{team}/note", data=note)).status_code == 303
+        notices = visible((await bas.get("/staff/notifications")).text)
+        assert (
+            "Mira de Vries wees Truus aan je toe" in notices
+            and "Mira de Vries noemde je bij Truus" in notices
+        )
+        assert f"/staff/people/{truus}" in (await bas.get("/staff/conversations?mine=1")).text
+        # The alert is dealt with on her page, which stays open.
+        person_page = await client.get(f"/staff/people/{truus}")
+        assert f'action="/staff/alerts/{alert_id}/resolve"' in person_page.text
+        resolved = await client.post(
+            f"/staff/alerts/{alert_id}/resolve", data={"csrf": csrf, "back": "person"}
+        )
+        assert resolved.headers["location"] == f"/staff/people/{truus}?done=resolve"
+        assert "Melding afgehandeld." in (await client.get(resolved.headers["location"])).text
+        assert "Wil een mens (MENS)" not in visible((await bas.get("/staff/")).text)
+        # Hand back to the bot, and mark the request done.
+        assert (await client.post(f"/staff/people/{truus}/handback", data={"csrf": csrf})).status_code == 303
+        closed = await client.post(f"/staff/requests/{request_id}/close", data={"csrf": csrf})
+        assert closed.status_code == 303
+    async with runtime.sessions() as session:
+        request = await session.get(HelpRequest, request_id)
+        assert request is not None and request.status == "done"
+        assert await session.get(StaffHold, truus) is None
+    steps = await audited(runtime, truus)
+    for step in ("view_person", "takeover", "message", "assign", "note", "resolve_human_requested"):
+        assert step in steps, step
+    assert {"handback", "request_close"} <= set(steps)
+    logged = caplog.text
+    for words in ("wasmachine lekt", "ik bel je vanmiddag", "morgen bekijken"):
+        assert words not in logged
+
+
+async def test_a_failure_shows_a_dutch_page_without_a_stack_trace_and_logs_no_words(
+    runtime: Runtime,
+    client: httpx.AsyncClient,
+    clock: FixedClock,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
+    await buurtverbinder(runtime, client)
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Truus schreef: mijn geheim")
+
+    monkeypatch.setattr(staff, "person_status", broken)
+    caplog.set_level("DEBUG")
+    page = await client.get(f"/staff/people/{truus}")
+    assert page.status_code == 500
+    assert "Er ging iets mis aan onze kant" in page.text and '<html lang="nl">' in page.text
+    for leak in ("Traceback", "RuntimeError", "mijn geheim"):
+        assert leak not in page.text
+    assert "mijn geheim" not in caplog.text
+    assert "RuntimeError" in caplog.text or any(
+        getattr(record, "error", "") == "RuntimeError" for record in caplog.records
+    )

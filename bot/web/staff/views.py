@@ -5,7 +5,9 @@ a person's data is written to the audit log; a buurtverbinder only reaches their
 from __future__ import annotations
 
 import json
+import logging
 import secrets
+import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
@@ -30,6 +32,7 @@ from storage import console, exports, offers, staff
 from storage.models import HelpRequest, Identity, Person, StaffAccount, StaffAlert, Thread
 
 Handler = Callable[[Request, Staff], Awaitable[Response]]
+log = logging.getLogger("voordeur.staff")
 LOGIN = "/staff/login"
 HOME = "/staff/"
 MAX_FIELD = 2000
@@ -72,9 +75,32 @@ def staff_only(
             return refused(request, who, 403, "error_role")
         # Neighbourhood names and choices on every page are those of the staff member's tenant.
         with places.using(tenants.current().get(who.scope.tenant).municipality):
-            return await handler(request, who)
+            try:
+                return await handler(request, who)
+            except Exception as exc:  # the page says so in Dutch; the log says where
+                return failed(request, who, exc)
 
     return endpoint
+
+
+def failed(request: Request, who: Staff, exc: Exception) -> Response:
+    """Something broke while staff worked: a page in their language that says what to do, never a stack
+    trace. The log gets where it broke (files, lines, the exception's type) but not its message, which
+    may quote what a person wrote."""
+    frames = traceback.extract_tb(exc.__traceback__)[-6:]
+    where = " < ".join(
+        f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} {frame.name}" for frame in reversed(frames)
+    )
+    log.error(
+        "staff page failed",
+        extra={
+            "path": request.url.path,
+            "method": request.method,
+            "error": type(exc).__name__,
+            "where": where,
+        },
+    )
+    return refused(request, who, 500, "error_server")
 
 
 async def field(request: Request, name: str) -> str:
@@ -511,6 +537,9 @@ async def _resolve_alert(request: Request, who: Staff) -> Response:
             await actions.resolve_alert(session, alert, runtime.clock())
     except actions.ActionRefused as refusal:
         return refused(request, who, 409, refusal.reason)
+    # Resolved on the person's page (after the call): back to that page, not to the queue.
+    if await field(request, "back") == "person" and alert.person_id is not None:
+        return RedirectResponse(f"/staff/people/{alert.person_id}?done=resolve", status_code=303)
     return RedirectResponse(HOME, status_code=303)
 
 
