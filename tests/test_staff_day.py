@@ -256,6 +256,19 @@ async def test_a_known_number_keeps_its_person_in_their_own_neighbourhood(
     assert (await client.get(f"/staff/people/{henk}")).status_code == 404
 
 
+async def test_a_caller_without_a_mobile_gets_no_message_box_to_type_into_in_vain(
+    runtime: Runtime, client: httpx.AsyncClient
+) -> None:
+    await buurtverbinder(runtime, client)
+    form = intake_form(await token(client, "/staff/intake"), phone="")
+    assert (await client.post("/staff/intake", data=form)).status_code == 303
+    async with runtime.sessions() as session:
+        request = (await session.execute(select(HelpRequest))).scalar_one()
+    person_page = await client.get(f"/staff/people/{request.person_id}")
+    assert "Schrijven kan niet: bel zelf." in person_page.text
+    assert 'id="message-form"' not in person_page.text and 'id="takeover"' not in person_page.text
+
+
 # --- afternoon: erasure or export asked by phone --------------------------------------------------------
 
 

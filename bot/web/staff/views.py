@@ -257,9 +257,9 @@ async def _person(request: Request, who: Staff) -> Response:
             return refused(request, who, 404, "error_not_found")
         staff.audit(session, who.id, person.id, "view_person", runtime.clock())
         status = await staff.person_status(session, person.id)
-        identities = (
-            await session.execute(select(Identity).where(Identity.person_id == person.id))
-        ).scalars()
+        identities = list(
+            (await session.execute(select(Identity).where(Identity.person_id == person.id))).scalars()
+        )
         threads_rows = await staff.person_threads(session, person.id)
         logs = {thread.id: await staff.thread_log(session, thread.id) for thread in threads_rows}
         names = {
@@ -273,6 +273,9 @@ async def _person(request: Request, who: Staff) -> Response:
             "status": status,
             "holder": await _staff_name(session, status.held_by),
             "identities": [(row.channel, _mask_address(row.address), row.stopped_at) for row in identities],
+            # Someone who only phones (or stopped everywhere) cannot be written to: no message box to
+            # type into in vain.
+            "writable": any(row.stopped_at is None for row in identities),
             "offer": await offers.for_person(session, person.id),
             "requests": await staff.person_requests(session, person.id),
             "threads": threads_rows,
