@@ -250,6 +250,18 @@ def words_of(query: str) -> list[str]:
     return _WORD.findall(query.lower())[:8]
 
 
+# A Dutch number without its trunk 0 or country code has nine digits; addresses are stored as E.164
+# ("+31612345678", "whatsapp:+31612345678").
+NATIONAL_DIGITS = 9
+
+
+def number_tail(digits: str) -> str:
+    """What a typed number must end with to find an address: "06 1234 5678" and "+31 6 1234 5678" are
+    stored as "+31612345678", so a whole number counts by its last nine digits; fewer digits (the last
+    few a caller reads out) count as typed."""
+    return digits[-NATIONAL_DIGITS:] if len(digits) > NATIONAL_DIGITS else digits
+
+
 def _fts5_query(words: list[str]) -> str:
     """Each word as a quoted prefix ("boodschap"*): no FTS5 syntax from the search box reaches MATCH."""
     return " ".join(f'"{word}"*' for word in words)
@@ -263,7 +275,7 @@ async def search(
     words = words_of(query)
     if not words:
         return SearchResults([], [], [])
-    digits = "".join(ch for ch in query if ch.isdigit())
+    digits = number_tail("".join(ch for ch in query if ch.isdigit()))
     people_clauses: list[Any] = []
     for word in words:
         if not word.isdigit():

@@ -168,6 +168,18 @@ async def test_a_call_back_counts_as_waiting_and_its_note_shows_when_they_are_re
     }
 
 
+async def test_a_caller_is_found_by_their_number_as_they_say_it(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
+    gerda = await add_person(runtime, clock, GERDA, "Gerda", "molenwijk")
+    await buurtverbinder(runtime, client)
+    for typed in ("06 1111 0001", "06-11110001", "+31 6 1111 0001", "0031611110001", "0001"):
+        found = await client.get("/staff/search", params={"q": typed})
+        assert f"/staff/people/{truus}" in found.text, typed
+        assert f"/staff/people/{gerda}" not in found.text, typed
+
+
 # --- a phone call ---------------------------------------------------------------------------------------
 
 
