@@ -19,6 +19,7 @@ from bot.web.staff.render import texts
 from flows import crisis
 from storage import staff, threads
 from storage.models import (
+    Consent,
     HelpRequest,
     Identity,
     Person,
@@ -195,6 +196,7 @@ def intake_form(csrf: str, **changes: str) -> dict[str, str]:
         "urgent": "1",
         "visibility": "helper_and_staff",
         "language": "nl",
+        "consent": "yes",
     }
     return form | changes
 
@@ -244,11 +246,24 @@ async def test_a_landline_is_refused_and_everything_typed_stays_in_the_form(
     assert re.search(r'value="molenwijk"\s+selected', html)
     assert re.search(r'name="urgent" value="1"\s+checked', html)
     assert re.search(r'value="helper_and_staff"\s+checked', html)
+    assert re.search(r'name="consent" value="yes" required\s+checked', html)
     assert not re.search(r'value="helper"\s+checked', html)
     # Not a number at all: its own words, also kept.
     again = await client.post("/staff/intake", data=intake_form(form["csrf"], phone="06-123"))
     assert again.status_code == 400 and "Dit telefoonnummer klopt niet" in again.text
     assert 'value="06-123"' in again.text
+
+
+async def test_no_request_is_taken_without_the_callers_yes(
+    runtime: Runtime, client: httpx.AsyncClient
+) -> None:
+    await buurtverbinder(runtime, client)
+    form = intake_form(await token(client, "/staff/intake"))
+    del form["consent"]
+    response = await client.post("/staff/intake", data=form)
+    assert response.status_code == 400 and "Zonder ja kan de vraag er niet in" in response.text
+    assert await count(runtime, HelpRequest) == 0 and await count(runtime, Consent) == 0
+    assert 'value="boodschappen doen bij de Jumbo"' in response.text or "Jumbo</textarea>" in response.text
 
 
 async def test_a_known_number_keeps_its_person_in_their_own_neighbourhood(

@@ -597,6 +597,9 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         errors.append("error_category")
     if not description:
         errors.append("error_description")
+    # The consent row stored below is the caller's yes: it must have been asked and given.
+    if values.get("consent") != "yes":
+        errors.append("error_consent")
     when_raw = values.get("when", "").strip()
     zone = tenants.current().get(who.scope.tenant).zone
     when = parse_when(when_raw, now, zone) if when_raw else When(kind="asap")
