@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.runtime import Runtime
+from bot.web.staff import routes as staff_routes
 from bot.web.staff.render import texts
 from flows import crisis
 from storage import staff, threads
@@ -462,3 +463,41 @@ async def test_a_failure_shows_a_dutch_page_without_a_stack_trace_and_logs_no_wo
     assert "RuntimeError" in caplog.text or any(
         getattr(record, "error", "") == "RuntimeError" for record in caplog.records
     )
+
+
+# --- every action: a login and the page's CSRF token ----------------------------------------------------
+
+# Posts that come before a session exists: the login (its own CSRF cookie) and a welcome link (its token).
+BEFORE_LOGIN = ("/staff/login", "/staff/welcome/")
+
+
+def staff_posts() -> list[str]:
+    """Every POST route of the console, with its path parameters filled in."""
+    mount = next(route for route in staff_routes() if getattr(route, "path", "") == "/staff")
+    paths = []
+    for route in mount.routes:  # type: ignore[attr-defined]
+        if "POST" not in (getattr(route, "methods", None) or ()):
+            continue
+        path = "/staff" + route.path
+        if path.startswith(BEFORE_LOGIN):
+            continue
+        path = re.sub(r"\{action(:str)?\}", "takeover", path)
+        paths.append(re.sub(r"\{[a-z_]+(:[a-z]+)?\}", "1", path))
+    return paths
+
+
+async def test_every_action_needs_a_login_and_the_csrf_token(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
+    posts = staff_posts()
+    assert "/staff/people/1/erase" in posts or "/staff/people/1/takeover" in posts
+    assert len(posts) >= 15, posts
+    for path in posts:
+        anonymous = await client.post(path, data={"csrf": "x"})
+        assert anonymous.status_code == 303 and anonymous.headers["location"] == "/staff/login", path
+    await buurtverbinder(runtime, client)
+    for path in posts:
+        forged = await client.post(path, data={"csrf": "x" * 43, "confirm": "yes"})
+        assert forged.status_code == 403, path
+    assert await count(runtime, StaffHold) == 0 and await count(runtime, StaffAudit) == 0
