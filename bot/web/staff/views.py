@@ -323,8 +323,9 @@ async def _staff_name(session: AsyncSession, staff_id: int | None) -> str:
     return account.name if account is not None else ""
 
 
-def _confirm_page(template: str) -> Handler:
-    """Blocking and erasure cannot be taken back lightly: each is asked once more on a page of its own."""
+def _confirm_page(action: str) -> Handler:
+    """Blocking and erasure cannot be taken back lightly: each is asked once more on a page of its own
+    (confirm.html, with the texts `<action>_confirm_*`)."""
 
     async def confirm(request: Request, who: Staff) -> Response:
         runtime = runtime_of(request)
@@ -332,7 +333,9 @@ def _confirm_page(template: str) -> Handler:
             person = await person_in_scope(session, who, int(request.path_params["person_id"]))
         if person is None:
             return refused(request, who, 404, "error_not_found")
-        return page(request, template, who, person=person, **common(page_language(request)))
+        return page(
+            request, "confirm.html", who, person=person, action=action, **common(page_language(request))
+        )
 
     return confirm
 
@@ -655,8 +658,8 @@ home = staff_only(_home)
 logout = staff_only(_logout, setup=True)
 person = staff_only(_person)
 person_action = staff_only(_person_action)
-block_confirm = staff_only(_confirm_page("block.html"))
-erase_confirm = staff_only(_confirm_page("erase.html"))
+block_confirm = staff_only(_confirm_page("block"))
+erase_confirm = staff_only(_confirm_page("erase"))
 request_page = staff_only(_request)
 request_action = staff_only(_request_action)
 resolve_alert = staff_only(_resolve_alert)
