@@ -38,7 +38,8 @@ from storage.staff import Scope
 OUTSIDE_MODELS = ("message_search", "ix_inbound_text_dutch")
 PAGE = 50
 SEARCH_LIMIT = 30
-# Alerts that mean "a person waits for a human" (the rest are about matches or carers).
+# Alerts that mean "a person waits for a human": a call back, a word of distress or loss, a question
+# nobody could answer (the rest are about matches, approvals or a carer's silence).
 WAITING_KINDS = (
     "human_requested",
     "crisis_medical",
@@ -48,6 +49,12 @@ WAITING_KINDS = (
     "voice_note",
     "abuse_report",
     "message_failed",
+    "care_callback",
+    "care_distress",
+    "distress",
+    "bereavement",
+    "contact_note",
+    "map_no_result",
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 MENTION = re.compile(r"@([\w.-]+)", re.UNICODE)
@@ -243,6 +250,18 @@ def words_of(query: str) -> list[str]:
     return _WORD.findall(query.lower())[:8]
 
 
+# A Dutch number without its trunk 0 or country code has nine digits; addresses are stored as E.164
+# ("+31612345678", "whatsapp:+31612345678").
+NATIONAL_DIGITS = 9
+
+
+def number_tail(digits: str) -> str:
+    """What a typed number must end with to find an address: "06 1234 5678" and "+31 6 1234 5678" are
+    stored as "+31612345678", so a whole number counts by its last nine digits; fewer digits (the last
+    few a caller reads out) count as typed."""
+    return digits[-NATIONAL_DIGITS:] if len(digits) > NATIONAL_DIGITS else digits
+
+
 def _fts5_query(words: list[str]) -> str:
     """Each word as a quoted prefix ("boodschap"*): no FTS5 syntax from the search box reaches MATCH."""
     return " ".join(f'"{word}"*' for word in words)
@@ -256,7 +275,7 @@ async def search(
     words = words_of(query)
     if not words:
         return SearchResults([], [], [])
-    digits = "".join(ch for ch in query if ch.isdigit())
+    digits = number_tail("".join(ch for ch in query if ch.isdigit()))
     people_clauses: list[Any] = []
     for word in words:
         if not word.isdigit():
@@ -519,7 +538,18 @@ def fill_in(reply: CannedReply, language: str, first_name: str) -> str:
 # Alerts every open console of the neighbourhood must notice at once (a visible and audible cue).
 URGENT_KINDS = ("crisis_medical", "crisis_suicide", "crisis_violence", "human_requested")
 # Alerts shown with what the person last wrote (the bot could not understand them, or it was a voice note).
-WITH_MESSAGES = ("stuck", "voice_note", "message_failed")
+# A call-back note carries when they are reachable; distress, a loss and a question the sociale kaart could
+# not answer are read in their own words before anyone calls.
+WITH_MESSAGES = (
+    "stuck",
+    "voice_note",
+    "message_failed",
+    "contact_note",
+    "distress",
+    "care_distress",
+    "bereavement",
+    "map_no_result",
+)
 
 
 async def last_said(

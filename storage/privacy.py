@@ -4,6 +4,7 @@ Erasure removes or blanks everything that identifies a person or holds their wor
 numbers, chat ids), every message in and out, conversation state, consent records, link codes, their
 offer, their mantelzorg registration, check-ins and own reminders, their care circle both ways
 (the numbers and Telegram names they invited, the circles they were in) and agenda sign-ups, the
+team's notes, labels, assignment and takeover in the staff console, the
 threads they were in and their messages, the descriptions of their requests, and what other people
 were sent about them (relayed words, invitations, their name or number: internal events carry
 `about_person_id` for this). What stays is a tombstone row (`erased_at`) and non-personal facts (a
@@ -173,7 +174,11 @@ async def erase(session: AsyncSession, person_id: int, now: datetime) -> None:
     )
     await session.execute(
         update(HelpRequest)
-        .where(HelpRequest.person_id == person_id, HelpRequest.status.in_(("open", "matched")))
+        # Also those waiting for staff (unmatched, review): an erased person's request leaves the queues.
+        .where(
+            HelpRequest.person_id == person_id,
+            HelpRequest.status.in_(("open", "matched", "unmatched", "review")),
+        )
         .values(status="cancelled", closed_at=now)
     )
     await session.execute(

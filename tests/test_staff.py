@@ -360,6 +360,7 @@ async def test_phone_intake_without_a_number_reaches_a_volunteer_who_is_told_who
         "description": "boodschappen doen bij de Jumbo",
         "when": "morgen om 10 uur",
         "language": "nl",
+        "consent": "yes",
     }
     response = await client.post("/staff/intake", data=form)
     assert response.status_code == 303
@@ -396,6 +397,7 @@ async def test_phone_intake_with_a_number_gives_the_caller_an_address(
         "description": "boodschappen",
         "when": "",
         "language": "nl",
+        "consent": "yes",
     }
     assert (await client.post("/staff/intake", data=form)).status_code == 303
     await runtime.engine.settle()

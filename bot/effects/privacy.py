@@ -19,20 +19,33 @@ ERASE_DELAY = timedelta(minutes=10)
 
 async def erase_me(ctx: EffectContext, data: Mapping[str, Any]) -> None:
     """VERWIJDER MIJ, confirmed: stop everything now, erase after the goodbye has gone out."""
-    person_id = ctx.person.id
-    for request in await requests.open_for_person(ctx.session, person_id):
-        if await requests.cancel(ctx.session, person_id, request.id, ctx.now):
-            await matchmaker.withdraw(ctx.session, request.id, ctx.now, ctx.touched)
-    for thread in await threads.for_person(ctx.session, person_id):
-        row = await threads.member_thread(ctx.session, thread.id, person_id)
+    await stop_everything(ctx.session, ctx.person.id, ctx.now, ctx.touched)
+    schedule.schedule(ctx.session, ERASE_PERSON, ctx.now + ERASE_DELAY, ctx.now, person_id=ctx.person.id)
+
+
+async def stop_everything(session: AsyncSession, person_id: int, now: datetime, touched: Touched) -> None:
+    """Before an erasure: open requests are cancelled (invited volunteers told), threads closed (the other
+    side told they left), and nothing more is sent to any of their addresses."""
+    for request in await requests.open_for_person(session, person_id):
+        if await requests.cancel(session, person_id, request.id, now):
+            await matchmaker.withdraw(session, request.id, now, touched)
+    for thread in await threads.for_person(session, person_id):
+        row = await threads.member_thread(session, thread.id, person_id)
         if row is None:
             continue
-        row.status, row.closed_at = "closed", ctx.now
+        row.status, row.closed_at = "closed", now
         other = threads.other_side(row, person_id)
         key = f"left:{row.id}:{other}"
-        await ctx.touched.post(ctx.session, other, "counterpart_left", {"thread_id": row.id}, ctx.now, key)
-    await inbox.stop_all_addresses(ctx.session, person_id, "erased", ctx.now)
-    schedule.schedule(ctx.session, ERASE_PERSON, ctx.now + ERASE_DELAY, ctx.now, person_id=person_id)
+        await touched.post(session, other, "counterpart_left", {"thread_id": row.id}, now, key)
+    await inbox.stop_all_addresses(session, person_id, "erased", now)
+
+
+async def erase_for_staff(session: AsyncSession, person_id: int, now: datetime, touched: Touched) -> None:
+    """Erasure asked for by phone: the same path as VERWIJDER MIJ without the goodbye. The rows go after
+    ERASE_DELAY, not in this transaction, so the volunteers told that a request or thread ended first
+    read their message (erasure blanks the events about the person)."""
+    await stop_everything(session, person_id, now, touched)
+    schedule.schedule(session, ERASE_PERSON, now + ERASE_DELAY, now, person_id=person_id)
 
 
 async def send_my_data(ctx: EffectContext, data: Mapping[str, Any]) -> None:

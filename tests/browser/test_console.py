@@ -328,6 +328,7 @@ def test_a_coordinator_works_the_queue_takes_over_hands_back_takes_a_call_and_re
     page.select_option("#category", "boodschappen")
     page.fill("#description", "boodschappen doen bij de Jumbo")
     page.fill("#when", "morgen om 10 uur")
+    page.check("#consent")
     page.click("#intake-submit")
     page.wait_for_selector("#request-status")
     invitation = console.twilio.wait_for_messages(1, to=VOLUNTEER, timeout=WAIT)

@@ -86,6 +86,7 @@ def routes() -> list[BaseRoute]:
                 Route("/lang/{language}", views.set_language, methods=["GET"]),
                 Route("/people/{person_id:int}", views.person, methods=["GET"]),
                 Route("/people/{person_id:int}/block", views.block_confirm, methods=["GET"]),
+                Route("/people/{person_id:int}/erase", views.erase_confirm, methods=["GET"]),
                 Route("/people/{person_id:int}/team/{action:str}", inbox.team_action, methods=["POST"]),
                 Route("/conversations", inbox.conversations, methods=["GET"]),
                 Route("/live", inbox.live, methods=["GET"]),

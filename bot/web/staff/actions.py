@@ -11,17 +11,25 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import delete
+from sqlalchemy import delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import tenants
-from bot.effects import matchmaker
+from bot.effects import matchmaker, privacy
 from bot.effects.mailbox import Touched
 from flows import catalogue
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
 from flows.when import When
 from storage import inbox, matching, offers, outbox, requests, staff
-from storage.models import Consent, Conversation, HelpOffer, MatchInvitation, Person, StaffAlert
+from storage.models import (
+    Consent,
+    Conversation,
+    HelpOffer,
+    MatchInvitation,
+    Person,
+    ScheduledEvent,
+    StaffAlert,
+)
 
 PAUSE = timedelta(weeks=4)
 MAX_MESSAGE = 1000
@@ -117,6 +125,14 @@ async def reopen_matching(session: AsyncSession, request_id: int, now: datetime,
     await matchmaker.start(session, request, now, touched)
 
 
+# Who may see a request besides the person, as the chat asks it (flows/ask.py VISIBILITY_CHOICES).
+VISIBILITIES = ("helper", "helper_and_staff")
+# Numbers an SMS can reach; a landline (or a service number) cannot get the bot's messages.
+SMS_TYPES = frozenset(
+    {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Intake:
     first_name: str
@@ -127,16 +143,29 @@ class Intake:
     when: When
     urgent: bool
     language: str
+    visibility: str = "helper_and_staff"
 
 
-def normalise_phone(raw: str) -> str | None:
-    """A Dutch or international mobile number as E.164, or None when it is not one."""
+class PhoneRefused(ValueError):
+    """A number the caller cannot be texted on: `reason` is the console text key that says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def normalise_phone(raw: str) -> str:
+    """A Dutch or international mobile number as E.164 ("06 1234 5678" -> "+31612345678"). Raises
+    PhoneRefused for a number that is not one, or one no text message reaches (a landline): staff hear
+    so while the caller is still on the line."""
     try:
         number = phonenumbers.parse(raw, "NL")
     except phonenumbers.NumberParseException:
-        return None
+        raise PhoneRefused("error_phone") from None
     if not phonenumbers.is_valid_number(number):
-        return None
+        raise PhoneRefused("error_phone")
+    if phonenumbers.number_type(number) not in SMS_TYPES:
+        raise PhoneRefused("error_phone_landline")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -161,7 +190,9 @@ async def phone_intake(
         await session.flush()
         session.add(Conversation(person_id=person.id, state={}, updated_at=now))
     person.first_name = person.first_name or intake.first_name
-    person.neighbourhood = intake.neighbourhood
+    # Someone known already keeps their neighbourhood: the request says where help is needed, and
+    # typing a number must not move a person into (or out of) a staff member's sight.
+    person.neighbourhood = person.neighbourhood or intake.neighbourhood
     person.language = intake.language
     conversation = await session.get(Conversation, person.id)
     if conversation is not None and not conversation.state:
@@ -180,7 +211,7 @@ async def phone_intake(
             "when": intake.when.to_json(),
             "neighbourhood": intake.neighbourhood,
             "urgent": intake.urgent,
-            "visibility": "helper_and_staff",
+            "visibility": intake.visibility,
             "source": matchmaker.PHONE,
         },
         now,
@@ -220,3 +251,21 @@ async def resolve_alert(session: AsyncSession, alert: StaffAlert, now: datetime)
     if alert.resolved_at is not None:
         raise ActionRefused("error_already_resolved")
     alert.resolved_at = now
+
+
+async def erase(session: AsyncSession, person: Person, now: datetime, touched: Touched) -> None:
+    """VERWIJDER MIJ asked for by phone: once; what is underway or done is not started again."""
+    if person.erased_at is not None or await erasure_pending(session, person.id):
+        raise ActionRefused("error_already_erased")
+    await privacy.erase_for_staff(session, person.id, now, touched)
+
+
+async def erasure_pending(session: AsyncSession, person_id: int) -> bool:
+    query = select(
+        exists().where(
+            ScheduledEvent.kind == privacy.ERASE_PERSON,
+            ScheduledEvent.person_id == person_id,
+            ScheduledEvent.status == "pending",
+        )
+    )
+    return bool((await session.execute(query)).scalar())

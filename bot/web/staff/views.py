@@ -4,7 +4,10 @@ a person's data is written to the audit log; a buurtverbinder only reaches their
 
 from __future__ import annotations
 
+import json
+import logging
 import secrets
+import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
@@ -25,10 +28,11 @@ from flows import catalogue, places
 from flows.categories import CATEGORY_CHOICES
 from flows.matching import CATEGORIES
 from flows.when import When, describe_when, parse_when
-from storage import console, offers, staff
+from storage import console, exports, offers, staff
 from storage.models import HelpRequest, Identity, Person, StaffAccount, StaffAlert, Thread
 
 Handler = Callable[[Request, Staff], Awaitable[Response]]
+log = logging.getLogger("voordeur.staff")
 LOGIN = "/staff/login"
 HOME = "/staff/"
 MAX_FIELD = 2000
@@ -71,9 +75,32 @@ def staff_only(
             return refused(request, who, 403, "error_role")
         # Neighbourhood names and choices on every page are those of the staff member's tenant.
         with places.using(tenants.current().get(who.scope.tenant).municipality):
-            return await handler(request, who)
+            try:
+                return await handler(request, who)
+            except Exception as exc:  # the page says so in Dutch; the log says where
+                return failed(request, who, exc)
 
     return endpoint
+
+
+def failed(request: Request, who: Staff, exc: Exception) -> Response:
+    """Something broke while staff worked: a page in their language that says what to do, never a stack
+    trace. The log gets where it broke (files, lines, the exception's type) but not its message, which
+    may quote what a person wrote."""
+    frames = traceback.extract_tb(exc.__traceback__)[-6:]
+    where = " < ".join(
+        f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} {frame.name}" for frame in reversed(frames)
+    )
+    log.error(
+        "staff page failed",
+        extra={
+            "path": request.url.path,
+            "method": request.method,
+            "error": type(exc).__name__,
+            "where": where,
+        },
+    )
+    return refused(request, who, 500, "error_server")
 
 
 async def field(request: Request, name: str) -> str:
@@ -230,9 +257,9 @@ async def _person(request: Request, who: Staff) -> Response:
             return refused(request, who, 404, "error_not_found")
         staff.audit(session, who.id, person.id, "view_person", runtime.clock())
         status = await staff.person_status(session, person.id)
-        identities = (
-            await session.execute(select(Identity).where(Identity.person_id == person.id))
-        ).scalars()
+        identities = list(
+            (await session.execute(select(Identity).where(Identity.person_id == person.id))).scalars()
+        )
         threads_rows = await staff.person_threads(session, person.id)
         logs = {thread.id: await staff.thread_log(session, thread.id) for thread in threads_rows}
         names = {
@@ -246,6 +273,9 @@ async def _person(request: Request, who: Staff) -> Response:
             "status": status,
             "holder": await _staff_name(session, status.held_by),
             "identities": [(row.channel, _mask_address(row.address), row.stopped_at) for row in identities],
+            # Someone who only phones (or stopped everywhere) cannot be written to: no message box to
+            # type into in vain.
+            "writable": any(row.stopped_at is None for row in identities),
             "offer": await offers.for_person(session, person.id),
             "requests": await staff.person_requests(session, person.id),
             "threads": threads_rows,
@@ -293,19 +323,63 @@ async def _staff_name(session: AsyncSession, staff_id: int | None) -> str:
     return account.name if account is not None else ""
 
 
-async def _block_confirm(request: Request, who: Staff) -> Response:
-    """Blocking stops every message to and from a person: it is asked once more on a page of its own."""
-    runtime = runtime_of(request)
-    async with runtime.sessions() as session:
-        person = await person_in_scope(session, who, int(request.path_params["person_id"]))
-    if person is None:
-        return refused(request, who, 404, "error_not_found")
-    return page(request, "block.html", who, person=person, **common(page_language(request)))
+def _confirm_page(action: str) -> Handler:
+    """Blocking and erasure cannot be taken back lightly: each is asked once more on a page of its own
+    (confirm.html, with the texts `<action>_confirm_*`)."""
+
+    async def confirm(request: Request, who: Staff) -> Response:
+        runtime = runtime_of(request)
+        async with runtime.sessions() as session:
+            person = await person_in_scope(session, who, int(request.path_params["person_id"]))
+        if person is None:
+            return refused(request, who, 404, "error_not_found")
+        return page(
+            request, "confirm.html", who, person=person, action=action, **common(page_language(request))
+        )
+
+    return confirm
 
 
 PERSON_ACTIONS = frozenset(
-    {"takeover", "handback", "message", "block", "unblock", "verify", "unverify", "pause", "resume"}
+    {
+        "takeover",
+        "handback",
+        "message",
+        "block",
+        "unblock",
+        "verify",
+        "unverify",
+        "pause",
+        "resume",
+        "erase",
+        "export",
+    }
 )
+# Done only after the confirmation page's yes; a bare POST leads to that page.
+CONFIRMED_ACTIONS = frozenset({"block", "erase"})
+
+
+async def _export(request: Request, who: Staff, person_id: int) -> Response:
+    """A person asked by phone for everything Voordeur keeps: the same document as their EXPORT link,
+    downloaded by staff to send on (by post or mail). Audited; never cached."""
+    runtime = runtime_of(request)
+    now = runtime.clock()
+    async with runtime.sessions() as session, session.begin():
+        person = await person_in_scope(session, who, person_id)
+        if person is None:
+            return refused(request, who, 404, "error_not_found")
+        if person.erased_at is not None:
+            return refused(request, who, 409, "error_already_erased")
+        staff.audit(session, who.id, person.id, "export", now)
+        document = await exports.document(session, person.id, now)
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        media_type="application/json; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="voordeur-gegevens-{person_id}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 async def _person_action(request: Request, who: Staff) -> Response:
@@ -314,8 +388,10 @@ async def _person_action(request: Request, who: Staff) -> Response:
     action = request.path_params["action"]
     if action not in PERSON_ACTIONS:
         return refused(request, who, 404, "error_not_found")
-    if action == "block" and await field(request, "confirm") != "yes":
-        return RedirectResponse(f"/staff/people/{person_id}/block", status_code=303)
+    if action in CONFIRMED_ACTIONS and await field(request, "confirm") != "yes":
+        return RedirectResponse(f"/staff/people/{person_id}/{action}", status_code=303)
+    if action == "export":
+        return await _export(request, who, person_id)
     now = runtime.clock()
     touched = Touched()
     text = await field(request, "text")
@@ -334,6 +410,8 @@ async def _person_action(request: Request, who: Staff) -> Response:
                 await actions.send_message(session, person, who.first_name, text, now)
             elif action == "block":
                 await actions.block(session, person.id, who.id, now)
+            elif action == "erase":
+                await actions.erase(session, person, now, touched)
             elif action == "unblock":
                 if not await staff.unblock(session, person.id):
                     raise actions.ActionRefused("error_not_blocked")
@@ -465,6 +543,9 @@ async def _resolve_alert(request: Request, who: Staff) -> Response:
             await actions.resolve_alert(session, alert, runtime.clock())
     except actions.ActionRefused as refusal:
         return refused(request, who, 409, refusal.reason)
+    # Resolved on the person's page (after the call): back to that page, not to the queue.
+    if await field(request, "back") == "person" and alert.person_id is not None:
+        return RedirectResponse(f"/staff/people/{alert.person_id}?done=resolve", status_code=303)
     return RedirectResponse(HOME, status_code=303)
 
 
@@ -505,15 +586,26 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         errors.append("error_first_name")
     if neighbourhood not in _intake_places(who):
         errors.append("error_neighbourhood")
-    phone = actions.normalise_phone(raw_phone) if raw_phone else None
-    if raw_phone and phone is None:
-        errors.append("error_phone")
+    phone: str | None = None
+    if raw_phone:
+        try:
+            phone = actions.normalise_phone(raw_phone)
+        except actions.PhoneRefused as refusal:
+            errors.append(refusal.reason)
+    # Not sent (an old form): the most private choice, as the chat's default.
+    visibility = values.get("visibility") or "helper"
+    if visibility not in actions.VISIBILITIES:
+        errors.append("error_visibility")
     if category not in CATEGORIES:
         errors.append("error_category")
     if not description:
         errors.append("error_description")
+    # The consent row stored below is the caller's yes: it must have been asked and given.
+    if values.get("consent") != "yes":
+        errors.append("error_consent")
     when_raw = values.get("when", "").strip()
-    when = parse_when(when_raw, now) if when_raw else When(kind="asap")
+    zone = tenants.current().get(who.scope.tenant).zone
+    when = parse_when(when_raw, now, zone) if when_raw else When(kind="asap")
     if when is None:
         errors.append("error_when")
     if errors or when is None:
@@ -538,6 +630,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         when=when,
         urgent=values.get("urgent") == "1",
         language=caller_language,
+        visibility=visibility,
     )
     touched = Touched()
     async with runtime.sessions() as session, session.begin():
@@ -565,7 +658,8 @@ home = staff_only(_home)
 logout = staff_only(_logout, setup=True)
 person = staff_only(_person)
 person_action = staff_only(_person_action)
-block_confirm = staff_only(_block_confirm)
+block_confirm = staff_only(_confirm_page("block"))
+erase_confirm = staff_only(_confirm_page("erase"))
 request_page = staff_only(_request)
 request_action = staff_only(_request_action)
 resolve_alert = staff_only(_resolve_alert)
