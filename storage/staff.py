@@ -302,7 +302,8 @@ ALERT_RANKS: dict[str, int] = {
         ("abuse_report", "human_requested", "care_callback", "care_distress", "care_heavy", "care_silent"), 1
     ),
     "message_failed": 1,
-    **dict.fromkeys(("distress", "bereavement", "contact_note", "stuck", "voice_note", "map_no_result"), 2),
+    **dict.fromkeys(("distress", "bereavement", "care_admitted", "contact_note", "stuck"), 2),
+    **dict.fromkeys(("voice_note", "map_no_result"), 2),
     **dict.fromkeys(("volunteer_took_back", "review_overdue", "stalled_match"), 3),
 }
 
