@@ -193,13 +193,18 @@ def score(dialogues: list[Dialogue], check: TurnCheck | None = None) -> tuple[in
 
 def replay_texts(texts: list[str], state: dict[str, Any], profile: dict[str, Any]) -> list[Any]:
     """Each text's step result, in order, from `state` and `profile` (as golden transcripts write it)."""
+    return replay_items(texts, state, profile)
+
+
+def replay_items(items: list[Any], state: dict[str, Any], profile: dict[str, Any]) -> list[Any]:
+    """Each item's step result, in order: texts, buttons, commands and internal events (`event_of`)."""
     from tests.golden_runner import profile_from
 
     current = dict(state)
     person: Profile = profile_from(dict(profile))
     results = []
-    for text in texts:
-        result = step(current, Event(kind="text", text=text), CLOCK, person)
+    for item in items:
+        result = step(current, event_of(item), CLOCK, person)
         person = after(person, result.effects)
         current = result.state
         results.append(result)

@@ -12,19 +12,11 @@ from typing import Any
 import pytest
 
 from flows import bereavement
-from flows.conversation import step
-from flows.profile import after
-from tests.dialogue_redteam_support import CARER, CHECKIN, CLOCK, RIA, event_of, menu_state
-from tests.golden_runner import profile_from
+from tests.dialogue_redteam_support import CARER, CHECKIN, RIA, menu_state, replay_items
 
 
 def replay(items: list[Any], base: dict[str, Any]) -> list[Any]:
-    state, person, results = menu_state(), profile_from(dict(base)), []
-    for item in items:
-        result = step(state, event_of(item), CLOCK, person)
-        person, state = after(person, result.effects), result.state
-        results.append(result)
-    return results
+    return replay_items(items, menu_state(), base)
 
 
 def keys(result: Any) -> list[str]:

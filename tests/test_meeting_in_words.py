@@ -10,10 +10,7 @@ from typing import Any
 
 import pytest
 
-from flows.conversation import step
-from flows.profile import after
-from tests.dialogue_redteam_support import CLOCK, event_of, menu_state
-from tests.golden_runner import profile_from
+from tests.dialogue_redteam_support import menu_state, replay_items
 from tests.test_dialogues_redteam5 import AGREED, PLAN, WITH_THREAD
 
 YES = {"choice": "meetw:3:yes"}
@@ -21,12 +18,7 @@ NO = {"choice": "meetw:3:no"}
 
 
 def replay(items: list[Any]) -> list[Any]:
-    state, person, results = menu_state(), profile_from(dict(WITH_THREAD)), []
-    for item in items:
-        result = step(state, event_of(item), CLOCK, person)
-        person, state = after(person, result.effects), result.state
-        results.append(result)
-    return results
+    return replay_items(items, menu_state(), WITH_THREAD)
 
 
 def keys(result: Any) -> list[str]:
