@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from flows import care, interpret, menu, offer, places
@@ -69,15 +70,20 @@ def says(text: str, section: str) -> bool:
     """Whether a clause of `text` holds a phrase of the section as whole words; "..." in a phrase is up
     to three words, a phrase ending in "$" ends the clause ("ben er ... niet$": "ik ben er donderdag
     niet", not "ik ben er niet zeker van")."""
-    clauses = [folded_words(clause) for clause in re.split(r"[,.;:!?؟]+", text)]
+    pattern = _section_pattern(section)
+    return any(pattern.search(folded_words(clause)) for clause in re.split(r"[,.;:!?؟]+", text))
+
+
+@cache
+def _section_pattern(section: str) -> re.Pattern[str]:
+    """The section's phrases as one pattern, built once (every message at the menu is asked for several
+    sections: building them per message doubled the flow step, session 27)."""
+    alternatives = []
     for raw in lexicon("life")[section]["phrases"]:
         parts = [folded_words(part).strip() for part in raw.rstrip("$").split("...")]
         pattern = " " + r"(?:\S+ ){0,3}".join(re.escape(part + " ") for part in parts if part)
-        if raw.endswith("$"):
-            pattern += "$"
-        if any(re.search(pattern, clause) for clause in clauses):
-            return True
-    return False
+        alternatives.append(f"(?:{pattern}$)" if raw.endswith("$") else f"(?:{pattern})")
+    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 def after_invitation_no(result: StepResult, text: str, profile: Profile, now: datetime) -> StepResult:

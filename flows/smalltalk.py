@@ -11,7 +11,7 @@ politeness, so it is not used here.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from flows.normalise import conversation_words, folded_words
 from flows.understanding import names
@@ -97,13 +97,16 @@ INTRODUCTION_CONFIDENCE = 0.85
 _CLAUSE = re.compile(r"(?<=[,.!?;])\s+")
 
 
+@lru_cache(maxsize=256)
 def introduced(text: str, lang: str) -> tuple[str | None, str]:
     """A name a message introduces ("goedemiddag, ik ben mevrouw de Vries, kan er iemand ..."), and the
     words of the request without that introduction (volunteers read the request, not her name)."""
     clauses = _CLAUSE.split(" ".join(text.split()))
+    if len(clauses) < 2:  # an introduction alone is no request; and reading a name costs
+        return None, text
     for index, clause in enumerate(clauses):
         name, confidence = names.read_name(clause, lang)
-        if name is not None and confidence >= INTRODUCTION_CONFIDENCE and len(clauses) > 1:
+        if name is not None and confidence >= INTRODUCTION_CONFIDENCE:
             rest = " ".join(clauses[:index] + clauses[index + 1 :]).strip(" ,;")
             return name, rest[:1].upper() + rest[1:]
     return None, text
