@@ -81,6 +81,8 @@ def _prefill(draft: dict[str, Any], pending: dict[str, Any], profile: Profile, l
         draft["urgent"] = kind == "asap"
     if profile.neighbourhood is not None:
         draft["neighbourhood"] = profile.neighbourhood
+    elif (named := place_named(text)) is not None:
+        draft["neighbourhood"] = named  # asked for someone here by someone who lives elsewhere
     if says_any(text, "lives_elsewhere"):
         # "kan iemand mijn vader naar het ziekenhuis brengen? hij woont in een andere wijk": the one it is
         # for lives where the words say (a neighbourhood named), else the where question is asked.
@@ -412,6 +414,19 @@ def _merged_time(known: dict[str, Any] | None, new: dict[str, Any]) -> dict[str,
             day = datetime.combine(day.date(), hour, tzinfo=AMSTERDAM)
         return {**new, "start": day.isoformat(), "zone": known.get("zone") or "Europe/Amsterdam"}
     return new
+
+
+def place_named(text: str) -> str | None:
+    """The municipality's neighbourhood the words of a request name ("mijn moeder woont in de
+    Molenwijk"), or None."""
+    municipality = places.load_municipality()
+    # Sentence by sentence: a number or another town elsewhere in the message ("(87)", "ik woon zelf in
+    # Utrecht") must not hide the neighbourhood one sentence names.
+    for part in (text, *re.split(r"[.!?;]+", text)):
+        match = places.find_neighbourhood(part, municipality) if part.strip() else None
+        if match is not None and match.status == "found" and match.neighbourhood is not None:
+            return match.neighbourhood.key
+    return None
 
 
 def _other_neighbourhood(draft: dict[str, Any], text: str) -> places.Neighbourhood | None:

@@ -56,6 +56,8 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     ready = target in TARGETS and updated.ready_to_match
     if target == care.FLOW and updated.consented:
         nxt = care.start(state, updated)  # a first message that said she is a mantelzorger
+    elif not ready and _for_a_place_here(state, target, updated):
+        nxt = ask.start(state, updated, now)
     else:
         state.pop(care.SAID_RELATION, None)  # consent declined: nothing kept for a registration
         nxt = go(state, target, updated, now) if ready else show(state, "menu")
@@ -65,6 +67,16 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
         replies=(*result.replies, *nxt.replies),
         effects=(*result.effects, *nxt.effects),
     )
+
+
+def _for_a_place_here(state: dict[str, Any], target: str, profile: Profile) -> bool:
+    """A request kept through onboarding by someone with no neighbourhood here (they live elsewhere or
+    skipped the question) that names one of the municipality's ("mijn moeder woont in de Molenwijk, ik
+    woon zelf in Utrecht"): it goes on for that place (session 27: it was dropped at the menu)."""
+    pending = state.get("pending") or {}
+    if target != "ask" or not profile.consented or pending.get("intent") != "ask":
+        return False
+    return ask.place_named(str(pending.get("text") or "")) is not None
 
 
 def show(state: dict[str, Any], key: str, effects: tuple[Effect, ...] = ()) -> StepResult:

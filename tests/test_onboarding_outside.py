@@ -43,3 +43,23 @@ def test_no_goes_on_without_a_neighbourhood(answer: str) -> None:
 def test_a_neighbourhood_named_after_it_is_taken() -> None:
     *_, said = replay(["hallo", "Piet", "1234 AB", "molenwijk"])
     assert said.replies[0].key == "neighbourhood_thanks"
+
+
+@pytest.mark.parametrize("skip", ["nee", "OVERSLAAN"])
+def test_a_request_for_someone_here_goes_on_for_that_place(skip: str) -> None:
+    """Sandra lives in Utrecht and asks for her mother in the Molenwijk. Before (session 27): after the
+    onboarding questions her request was dropped at the menu ("Wat wil je doen?"), for want of her own
+    neighbourhood; now it goes on for the Molenwijk."""
+    first = (
+        "Hallo, mijn moeder (87) woont alleen in de Molenwijk. Ik woon zelf in Utrecht. "
+        "Is er iemand die af en toe bij haar langs kan gaan?"
+    )
+    *_, consented = replay([first, "Sandra", "3511 AB", skip, "ja"])
+    assert [reply.key for reply in consented.replies][-1] == "ask_when"
+    assert consented.state["ask"]["neighbourhood"] == "molenwijk"
+    assert consented.state["ask"]["category"] == "gezelschap"
+
+
+def test_a_request_that_names_no_place_here_still_waits_for_one() -> None:
+    *_, consented = replay(["kan iemand mijn gras maaien?", "Piet", "OVERSLAAN", "ja"])
+    assert [reply.key for reply in consented.replies][-1] == "menu"

@@ -164,6 +164,7 @@ CATEGORY = [
     # Session 27: a taalmaatje (Dutch practised in conversation) is company.
     ("iemand om nederlands mee te oefenen", "gezelschap"),
     ("ik zoek een taalmaatje", "gezelschap"),
+    ("iemand die af en toe bij haar langs kan gaan", "gezelschap"),
     ("1", "boodschappen"),
     ("2", "vervoer"),
     ("3", "klusjes"),
