@@ -97,6 +97,9 @@ def test_the_request_being_asked_comes_back_after_the_answer() -> None:
         "mijn vader is al jaren geleden overleden",
         "de plant is dood",
         "ik ben doodmoe",
+        "mijn telefoon is doodgegaan",
+        "de accu van de auto is dood gegaan",
+        "my phone died",
     ],
 )
 def test_no_news_of_a_death_is_not_read_as_one(text: str) -> None:
