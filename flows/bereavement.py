@@ -22,6 +22,8 @@ from flows.types import Choice, Effect, StepResult
 from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.text import lexicon
 
+# "is de buurman overleden?": a question whether someone died, no news of it.
+_ASKED = re.compile(r"^(is|zijn|was|waren|has|have|did)\s")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")  # "in 2010 overleden": a death long ago, no news
 _SOMEONE_ELSE = re.compile(r"\b(de|het|mijn|mn|onze|ons|my|our|the)\s+\w+\s+(is|zijn|has|have|had)\b")
 # The buurtteam is told (normal priority: a death is no crisis), so a buurtverbinder can reach out.
@@ -42,7 +44,7 @@ def told(text: str) -> bool:
     """The message tells that someone has died, recently (not "al jaren geleden")."""
     died, long_ago = _words()
     plain = normal(text)
-    if died is None or not died.search(plain) or _YEAR.search(plain):
+    if died is None or not died.search(plain) or _YEAR.search(plain) or _ASKED.match(plain):
         return False
     return long_ago is None or not long_ago.search(plain)
 

@@ -100,6 +100,9 @@ def test_the_request_being_asked_comes_back_after_the_answer() -> None:
         "mijn telefoon is doodgegaan",
         "de accu van de auto is dood gegaan",
         "my phone died",
+        "de dokter zei dat ze niet is overleden",
+        "is de buurman overleden?",
+        "op tv: de koningin is overleden",
     ],
 )
 def test_no_news_of_a_death_is_not_read_as_one(text: str) -> None:
