@@ -30,7 +30,7 @@ from flows import catalogue, categories, repair
 from flows.dialogue import YES_NO, chosen, chosen_many, label_of, language, prompt, repeat_prompt, say
 from flows.matching import DAYPARTS, VERIFIED_REQUIRED, Slot
 from flows.normalise import number_in, simplify, words_of
-from flows.pause import pause_for, pause_until, until_in_words
+from flows.pause import names_a_length, pause_for, pause_until, until_in_words
 from flows.profile import OfferSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import read_yes_no
@@ -227,7 +227,10 @@ def command(state: dict[str, Any], name: str, argument: str, profile: Profile, n
     if name == "pause":
         until = until_in_words(argument, now)
         if until is None:
-            return _ask_pause_length(state, "offer_pause_again")
+            # A reason beside PAUZE ("ik heb het even te druk, stop maar even met vragen") is no length
+            # misread: how long is asked as at PAUZE alone, without "Dat begreep ik niet".
+            key = "offer_pause_again" if names_a_length(argument, now) else "offer_pause_how_long"
+            return _ask_pause_length(state, key)
         result = _paused(state, until)
         return StepResult(result.state, (*result.replies, *again), result.effects)
     if not profile.offer.paused(now):

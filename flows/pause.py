@@ -111,6 +111,18 @@ def _may_say_how_long(window: list[str]) -> bool:
     return window[0] in _OPENERS or any(word in _UNITS for word in window)
 
 
+def names_a_length(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> bool:
+    """Whether words meant to say how long try to (a number, a unit of time, "tot ...", a day or date),
+    so that a failed reading is a misread; a reason ("ik heb het even te druk") names none."""
+    words = simplify(text).split()
+    if not words:
+        return False
+    if any(word.isdigit() or word in _UNITS or word in _OPENERS for word in words):
+        return True
+    # "morgen ofzo": a day among the words is a try at a length.
+    return any(parse_when(part, now, zone) is not None for part in (" ".join(words), *words))
+
+
 def pause_for(days: int, now: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime:
     """A break of `days` days from today: it ends at the start of the day the person is back."""
     back = now.astimezone(zone).date() + timedelta(days=days)

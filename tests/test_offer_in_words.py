@@ -51,3 +51,16 @@ def test_naming_a_kind_already_offered_shows_the_offer_and_keeps_nothing() -> No
     said, _asked = replay_texts(["ik wil helpen met boodschappen", "MENU"], menu_state(), dict(OFFERING))
     assert [reply.key for reply in said.replies] == ["offer_current"]
     assert "pending" not in said.state
+
+
+def test_a_pause_said_with_a_reason_asks_how_long_without_a_miss() -> None:
+    """Session 27: "ik heb het even te druk, stop maar even met vragen" got "Dat begreep ik niet helemaal";
+    the reason beside it is no length misread."""
+    said_with_reason = "ik heb het even te druk, stop maar even met vragen"
+    [said] = replay_texts([said_with_reason], menu_state(), dict(OFFERING))
+    assert [reply.key for reply in said.replies] == ["offer_pause_how_long"]
+
+
+def test_a_pause_with_a_length_that_cannot_be_read_says_so() -> None:
+    [said] = replay_texts(["pauze tot blabla"], menu_state(), dict(OFFERING))
+    assert [reply.key for reply in said.replies] == ["offer_pause_again"]
