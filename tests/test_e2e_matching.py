@@ -271,16 +271,19 @@ def test_help_request_is_matched_and_relayed_through_the_emulators(stack: Stack,
     before_sms, before_tg = len(resident_texts(stack)), len(volunteer_texts(stack))
     answered = telegram(stack, volunteer_text(FROM_VOLUNTEER))
     stack.twilio.wait_for_messages(before_sms + 1, to=RESIDENT_SMS, timeout=STEP_TIMEOUT)
-    stack.telegram.wait_for_messages(before_tg + 1, chat_id=VOLUNTEER_CHAT, timeout=STEP_TIMEOUT)
+    # Henk's words name a day and hour to come by: passed on, then "Zal ik er een afspraak van maken?"
+    # (flows/meetings.py `proposed_in_words`, session 27).
+    stack.telegram.wait_for_messages(before_tg + 2, chat_id=VOLUNTEER_CHAT, timeout=STEP_TIMEOUT)
     latency("relay_to_resident", answered, twilio_sends_since(stack, before_sms), 1)
     assert resident_texts(stack)[-1] == f"Bericht van Henk: {FROM_VOLUNTEER}"
-    assert volunteer_texts(stack)[-1] == catalogue.render("relay_sent", "nl", {"name": "Ria"})
+    assert volunteer_texts(stack)[-2] == catalogue.render("relay_sent", "nl", {"name": "Ria"})
+    assert volunteer_texts(stack)[-1].startswith("Zal ik er een afspraak van maken, donderdag")
 
     # Everything is handled and sent: no message is still on its way, so the counts below are final.
     wait_for(lambda: all(r.processed_at for r in stack.db.inbound()), STEP_TIMEOUT, "every inbound handled")
     wait_for(lambda: all(r.status == "sent" for r in stack.db.outbox()), STEP_TIMEOUT, "every reply sent")
     assert keys(stack, "sms") == [*expected_keys, "match_found", "meet_where", "relay_sent", "relay"]
-    assert keys(stack, "telegram") == ["invite", "invite_won", "relay", "relay_sent"]
+    assert keys(stack, "telegram") == ["invite", "invite_won", "relay", "relay_sent", "meet_said_offer"]
     assert len(resident_texts(stack)) == len(keys(stack, "sms"))
     assert len(volunteer_texts(stack)) == len(keys(stack, "telegram"))
     assert {m["to"] for m in stack.twilio.messages()} == {RESIDENT_SMS}
