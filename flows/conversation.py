@@ -702,7 +702,7 @@ def _bereavement(state: dict[str, Any], event: Event, profile: Profile, now: dat
     the words are for the neighbour, unless they answer the bot's own check-in."""
     if event.kind != "text" or not bereavement.told(event.text):
         return None
-    at_checkin = str((state.get("prompt") or {}).get("key") or "") == "care_checkin"
+    at_checkin = _at_checkin(state)
     if threads.current(state, profile) is not None and not at_checkin:
         return None
     request = interpret.reading("menu", event.text, language(state)).category is not None

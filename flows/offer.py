@@ -102,9 +102,7 @@ def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     if pending and pending.get("intent") == "offer" and pending.get("category") in keys:
         # "ik heb een auto en wil mensen naar het ziekenhuis rijden": the kind is read back, not asked;
         # every kind the words name ("boodschappen en wandelen", session 27: only the first was kept).
-        said = str(pending.get("text") or "")
-        found = categories.recognise_all(said) | {pending["category"]}
-        named = [choice.key for choice in categories.CATEGORY_CHOICES if choice.key in found]
+        named = _kinds_named(pending)
         state["offer"]["categories"] = named
         before = [say("offer_intro_kept")]
         before += _categories_read_back(named, profile, language(state), again=True)
@@ -113,13 +111,26 @@ def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     return _ask_next(state, before)
 
 
+def _kinds_named(pending: dict[str, Any]) -> list[str]:
+    """Every kind an offer's kept words name, with the kind read with them, in the list's order."""
+    found = categories.recognise_all(str(pending.get("text") or ""))
+    if pending.get("category"):
+        found |= {pending["category"]}
+    return [choice.key for choice in categories.CATEGORY_CHOICES if choice.key in found]
+
+
+def _slots_named(text: str) -> list[list[Any]] | None:
+    """The availability slots the words name ("alleen in het weekend"), or None when they name no time."""
+    times = _recognise_times(" ".join(words_of(text)))
+    return [list(slot) for slot in _slots(times)] if times else None
+
+
 def _times_said(state: dict[str, Any], text: str) -> list[Reply]:
     """The times an offer's first words name ("alleen in het weekend", "'s avonds"): kept and read back,
     not asked again; nothing when they name none."""
-    times = _recognise_times(" ".join(words_of(text)))
-    if not times:
+    slots = _slots_named(text)
+    if slots is None:
         return []
-    slots = [list(slot) for slot in _slots(times)]
     state["offer"]["availability"] = slots
     return [say("when_understood", {"when": _describe_times(slots, language(state))})]
 
@@ -130,10 +141,8 @@ def _kinds_added(state: dict[str, Any], profile: Profile) -> StepResult | None:
     pending = state.get("pending") or {}
     if profile.offer is None or pending.get("intent") != "offer":
         return None
-    said = str(pending.get("text") or "")
-    found = categories.recognise_all(said) | ({pending["category"]} if pending.get("category") else set())
     current = list(profile.offer.categories)
-    added = [c.key for c in categories.CATEGORY_CHOICES if c.key in found and c.key not in current]
+    added = [kind for kind in _kinds_named(pending) if kind not in current]
     if not added:
         return None
     state.pop("pending", None)
@@ -334,11 +343,8 @@ def _times_corrected(state: dict[str, Any], text: str) -> StepResult | None:
     draft = state["offer"]
     if "availability" not in draft or not repair.is_correction(text, language(state)):
         return None
-    times = _recognise_times(" ".join(words_of(text)))
-    if not times:
-        return None
-    slots = [list(slot) for slot in _slots(times)]
-    if slots == draft["availability"]:
+    slots = _slots_named(text)
+    if slots is None or slots == draft["availability"]:
         return None
     draft["availability"] = slots
     noted = say("correction_noted", {"value": _describe_times(slots, language(state))})
