@@ -23,7 +23,7 @@ from typing import Any
 from flows import catalogue, repair
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.interpret import CONFIDENT
-from flows.normalise import folded, folded_words, number_in, says_any, simplify, words_of
+from flows.normalise import folded, folded_words, number_in, says_any, simplify, without_said, words_of
 from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
@@ -111,10 +111,27 @@ def is_answer(choice: str | None) -> bool:
     return head == "care_offer" and last in OFFERS
 
 
+# The check-in last asked and last answered, by id: one asked again later at the carer's wish
+# (flows/checkin_talk.py, a timer keyed `AGAIN_KEY`) is asked only while it is the newest and unanswered.
+CHECKIN_ASKED = "care_asked"
+CHECKIN_ANSWERED = "care_answered"
+AGAIN_KEY = "care_again"
+
+
+def _asked_again_in_vain(state: dict[str, Any], checkin_id: int, key: str) -> bool:
+    if not key.startswith(AGAIN_KEY):
+        return False
+    newest = int(state.get(CHECKIN_ASKED) or checkin_id)
+    return state.get(CHECKIN_ANSWERED) == checkin_id or newest != checkin_id
+
+
 def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     if event.command != "care_checkin":
         return None
     checkin_id = int(event.meta["checkin_id"])
+    if _asked_again_in_vain(state, checkin_id, str(event.meta.get("key") or "")):
+        return StepResult(state)
+    state[CHECKIN_ASKED] = checkin_id
     keep_resume(state)
     choices = tuple(Choice(f"care:{checkin_id}:{answer}", f"care_{answer}") for answer in ANSWERS)
     name = str(event.meta.get("name") or "")
@@ -127,6 +144,7 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
     head, rest = choice.split(":", 1)
     if head == "care":
         checkin_id, answer = rest.split(":")
+        state[CHECKIN_ANSWERED] = int(checkin_id)
         effect = Effect("care_answer", {"checkin_id": int(checkin_id), "answer": answer})
         if answer == "heavy":
             return StepResult(state, (_offers(state, checkin_id),), (effect,))
@@ -585,6 +603,7 @@ def about_checkins(
     *,
     stop: bool = False,
     in_thread: bool = False,
+    named: bool = False,
 ) -> StepResult | None:
     """A registered carer at the menu who talks about the check-ins themselves, in words that name them
     (conversation.toml [care_checkins]: "die berichtjes over hoe het gaat", "ask me", "pytać"):
@@ -598,9 +617,13 @@ def about_checkins(
     - a question about them ("wat is dat eigenlijk, die vraag elke maandag?", or the rhythm it already
       is): the registration as MANTELZORG shows it, to change or stop.
     In a conversation with a neighbour only a pause or a stop: a question there may be for the
-    neighbour. None for anything else, and for anyone who is no registered carer."""
+    neighbour. None for anything else, and for anyone who is no registered carer. `named`: the words are
+    about the check-ins without naming them (said at the check-in itself, flows/checkin_talk.py)."""
     care = profile.care
-    if care is None or not text or not says_any(text, "care_checkins"):
+    named = named or says_any(text, "care_checkins")
+    # "kan je me voortaan om de week vragen?": asking from now on names them as well.
+    named = named or (says_any(text, "care_from_now_on") and says_any(text, "care_asking_verbs"))
+    if care is None or not text or not named:
         return None
     stopping = stop or says_any(text, "care_stop_asking")
     until = until_in_words(text, now)
@@ -645,7 +668,9 @@ def _new_rhythm(text: str, now: datetime, current: Rule, lang: str) -> Rule | No
     """A rhythm said in words: a day (and time), or only how often ("every two weeks"), which keeps
     the day and time of the rhythm as it was (Monday 10:00 when there was none)."""
     # Strict, as a time inside a message ("het is goed zo" names no Sunday); how often alone may also be
-    # read as an answer is ("raz na dwa tygodnie, proszę?"), a day not.
+    # read as an answer is ("raz na dwa tygodnie, proszę?"), a day not. "From now on" names no time.
+    if says_any(text, "care_from_now_on"):
+        text = without_said(text, "care_from_now_on")
     found = read_time(text, lang, now, mode="message")
     if found is not None and found.recurrence in (None, "weekly", "biweekly") and found.days:
         return _rule_of_time(found, now, found.recurrence)

@@ -24,6 +24,7 @@ from flows import (
     bereavement,
     care,
     catalogue,
+    checkin_talk,
     circle,
     conditions,
     crisis,
@@ -359,7 +360,10 @@ def _route(
         return invitations.on_condition_answer(state, choice)
     if care.is_answer(choice):
         assert choice is not None
-        return _goto(_with_distress(state, event, care.on_answer(state, choice)), profile, now)
+        told = (
+            checkin_talk.answer_with_request(state, choice, event.text, now) if event.kind == "text" else None
+        )
+        return _goto(_with_distress(state, event, told or care.on_answer(state, choice)), profile, now)
     if meetings.is_answer(choice):
         assert choice is not None
         if event.kind == "text" and (counter := meetings.counter_in_words(state, event.text, now)):
@@ -874,6 +878,12 @@ def _on_menu(
         answer = event.choice
     if answer == "info":
         return StepResult(state, (say("info"), *menu.show(state, "menu").replies))
+    if (
+        answer is None
+        and event.kind == "text"
+        and (talked := checkin_talk.talk(state, event.text, profile, now))
+    ):
+        return talked  # "vraag het morgen maar", "kan je me voortaan om de week vragen?" at the check-in
     if (changed := _request_changed(state, event, answer, profile, now)) is not None:
         return changed  # "kan het ook woensdag?" with a request out: read back, then changed (round 15)
     if (
@@ -932,7 +942,10 @@ def _on_menu(
         and event.kind == "text"
         and (topic := faq.asked(event.text, language(state), "menu")) is not None
     ):
-        return StepResult(state, (*faq.answer(topic), *menu.show(state, "menu").replies))
+        # "wie ben jij eigenlijk?" at a check-in or an invitation: that question again, not the menu.
+        open_one = state.get("prompt") and interpret.context_of(state) != "menu"
+        asked_again = repeat_prompt(state) if open_one else menu.show(state, "menu").replies
+        return StepResult(state, (*faq.answer(topic), *asked_again))
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
     if (
@@ -954,6 +967,7 @@ def _on_menu(
     if (
         answer is None
         and event.kind == "text"
+        and not (_at_checkin(state) and checkin_talk.story_not_lookup(event.text, language(state)))
         and (understood := first_contact.act_on_intent(state, event, profile, now, context="menu"))
         is not None
     ):
@@ -963,6 +977,13 @@ def _on_menu(
     if answer is None and event.kind == "text" and (noted := _for_the_person(state, event, profile, now)):
         return noted
     polite = smalltalk.kind_of(event.text) if answer is None and event.kind == "text" else None
+    if (
+        answer is None
+        and event.kind == "text"
+        and not polite
+        and (heard := checkin_talk.news(state, event.text))
+    ):
+        return heard  # "Jan is gisteren gevallen maar hij is weer op de been": thanked for, asked again
     if state.get("prompt") and interpret.context_of(state) != "menu":
         # An open invitation, check-in or question is asked again, never dropped for the menu.
         return StepResult(state, _kindly(state, polite) if polite else repair.again(state))

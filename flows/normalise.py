@@ -178,3 +178,12 @@ def says_any(text: str, section: str) -> bool:
     aside)."""
     words = folded_words(text)
     return any(phrase in words for phrase in conversation_words(section))
+
+
+def without_said(text: str, section: str) -> str:
+    """`text` as `folded_words` has it, without the section's phrases ("every two weeks from now on" ->
+    "every two weeks"): what is left to read for something else."""
+    words = folded_words(text)
+    for phrase in conversation_words(section):
+        words = words.replace(phrase, " ")
+    return " ".join(words.split())
