@@ -632,12 +632,17 @@ def _condition(
 _ON_FOOT, _BY_BIKE = "on foot, no car", "by bike, no car"
 
 
+# "then": after that; "next_one" (round corpus25): the next one said without its noun ("not this week,
+# maybe next").
+_THEN_KINDS = frozenset({"then", "next_one"})
+
+
 def _after_this_week(found: Sequence[Token]) -> str | None:
     """ "deze week niet, ben op vakantie. daarna graag": not this week, then a word of after that
     (invitation.toml [after_this_week]), whatever reason stands between: "next week"."""
     hits = lx.lexicon_of("invitation", "after_this_week").hits(found)
     refused = [hit.end for hit in hits if hit.kind == "not_this_week"]
-    then = [hit for hit in hits if hit.kind == "then" and refused and hit.start >= refused[0]]
+    then = [hit for hit in hits if hit.kind in _THEN_KINDS and refused and hit.start >= refused[0]]
     if not then:
         return None
     # "daarna ook niet": after that does not suit either.

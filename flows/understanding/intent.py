@@ -23,7 +23,7 @@ from typing import Any
 from flows import normalise
 from flows.understanding import categories
 from flows.understanding.phrases import Phrases, PhraseSet, compile_phrases, live_lists, normal, strip_edges
-from flows.understanding.text import emoji_in, lexicon, number_choice
+from flows.understanding.text import emoji_in, lexicon, number_choice, without_choice_opener
 
 INTENTS = ("ask", "offer", "service_question", "activity", "human", "stop", "greeting", "crisis", "explain")
 # Intents whose message may carry a time worth reading.
@@ -241,7 +241,8 @@ def _menu_number(text: str) -> str | None:
         number = number_choice(words) if set(words.split()) <= _number_words() else None
     if number not in MENU:
         return None
-    if len(words.split()) > 1 + _MENU_LABEL_WORDS:
+    # The words that open the choice do not count ("doe maar de tweede optie", round corpus25).
+    if len(without_choice_opener(words).split()) > 1 + _MENU_LABEL_WORDS:
         return None
     return MENU[number]
 

@@ -207,8 +207,10 @@ def _intros(lang: str) -> lx.Lexicon:
     languages = (lang, "en") if lang in _LANGUAGES else None
     data = t.lexicon("names")["intro"]
     phrases: dict[str, str] = {}
-    for strength in ("strong", "weak"):
-        for language, listed in data[strength].items():
+    # `[intro.strong]` and the rounds' additions to it (`[intro.strong_<round>]`), then the weak ones.
+    tables = [(strength, table) for strength in ("strong", "weak") for table in data if table.split("_")[0] == strength]
+    for strength, table in tables:
+        for language, listed in data[table].items():
             if languages is None or language in languages:
                 for phrase in listed:
                     phrases.setdefault(phrase, strength)
