@@ -91,12 +91,15 @@ def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     "any"; a negated choice does not count and the last choice wins."""
     found = lx.tokens(text)
     labels = t.lexicon("urgency")["labels"]
-    hits = _answer_hits(found, (("urgency", "urgency"), ("urgency", "urgency_corpus25")), lang)
-    hits = [hit for hit in hits if not _negated(found, hit, hits) and not _asked_about(found, hit)]
+    said = _answer_hits(found, (("urgency", "urgency"), ("urgency", "urgency_corpus25")), lang)
+    hits = [hit for hit in said if not _negated(found, hit, said) and not _asked_about(found, hit)]
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in URGENCY_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
-        by_time = _urgency_of_time(times.read_when(text, lang, None))
+        # Only when no urgency word was said at all (not "vandaag hoeft niet", "wat bedoel je met
+        # dringend?") and the answer asks nothing.
+        asked = "?" in text or question_opens(found, lang)
+        by_time = None if said or asked else _urgency_of_time(times.read_when(text, lang, None))
         return (by_time, 0.7) if by_time else (None, 0.0)
     return chosen.kind, _confidence(chosen, hits)
 
