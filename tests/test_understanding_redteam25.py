@@ -1,5 +1,5 @@
 # Messages are kept whole and as typed (Turkish without dotted letters, Cyrillic letters).
-# ruff: noqa: RUF001, E501
+# ruff: noqa: RUF001, RUF002, E501
 """Red-team round corpus25 (`tests/data/heldout25.jsonl`): 270 held-out cases in the corpus format, over every
 context, the six languages and the three channels, weighted to what is hard: normal forms of `when` (ranges,
 "na tweeën", "volgende week dinsdag of woensdag", "elke 2 weken op vrijdag", "de 14e om 9 uur", "na de kerst",
@@ -124,7 +124,9 @@ def _every_other_test_string() -> set[str]:
     seen = every_earlier_string(__file__)
     for path in Path(__file__).parent.glob("test_*.py"):
         if path.name != Path(__file__).name:
-            seen.update(text.casefold() for text in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text("utf-8")))
+            seen.update(
+                text.casefold() for text in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text("utf-8"))
+            )
     return seen
 
 
@@ -157,7 +159,11 @@ FAMILIES = [
     ("invitation", "ja ik woon hier in de buurt", {"answer": "yes", "condition": None}),
     ("invitation", "3 helaas, ik zit vol", {"answer": "later"}),
     # Intent: bills, Dutch lessons, unsubscribing; paperwork about a bill stays a request.
-    ("first_message", "de energierekening kan ik niet meer betalen, wie weet raad", {"intent": "service_question"}),
+    (
+        "first_message",
+        "de energierekening kan ik niet meer betalen, wie weet raad",
+        {"intent": "service_question"},
+    ),
     ("first_message", "i want to learn dutch, is there a course nearby", {"intent": "service_question"}),
     ("first_message", "kan iemand mij helpen een rekening te betalen via de app", {"intent": "ask"}),
     ("any_state", "schrijf mij maar uit alstublieft", {"intent": "stop"}),
@@ -185,7 +191,9 @@ FAMILIES = [
 
 
 @pytest.mark.parametrize(("context", "text", "holds"), FAMILIES)
-def test_a_family_reads_and_its_look_alike_keeps_its_reading(context: str, text: str, holds: dict[str, Any]) -> None:
+def test_a_family_reads_and_its_look_alike_keeps_its_reading(
+    context: str, text: str, holds: dict[str, Any]
+) -> None:
     assert_family_reads(context, text, holds)
 
 

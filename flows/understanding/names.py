@@ -213,7 +213,8 @@ def _capitalised(word: str) -> str:
     pieces = lowered.split("-")
     # "jong-van" in "de jong-van der meer": a particle after the hyphen stays lower case.
     return "-".join(
-        part if index and part in _particles() else part[:1].upper() + part[1:] for index, part in enumerate(pieces)
+        part if index and part in _particles() else part[:1].upper() + part[1:]
+        for index, part in enumerate(pieces)
     )
 
 
@@ -228,7 +229,12 @@ def _intros(lang: str) -> lx.Lexicon:
     data = t.lexicon("names")["intro"]
     phrases: dict[str, str] = {}
     # `[intro.strong]` and the rounds' additions to it (`[intro.strong_<round>]`), then the weak ones.
-    tables = [(strength, table) for strength in ("strong", "weak") for table in data if table.split("_")[0] == strength]
+    tables = [
+        (strength, table)
+        for strength in ("strong", "weak")
+        for table in data
+        if table.split("_")[0] == strength
+    ]
     for strength, table in tables:
         for language, listed in data[table].items():
             if languages is None or language in languages:
