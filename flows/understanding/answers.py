@@ -91,13 +91,39 @@ def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     "any"; a negated choice does not count and the last choice wins."""
     found = lx.tokens(text)
     labels = t.lexicon("urgency")["labels"]
-    hits = _answer_hits(found, (("urgency", "urgency"),), lang)
-    hits = [hit for hit in hits if not _negated(found, hit, hits) and not _asked_about(found, hit)]
+    said = _answer_hits(found, (("urgency", "urgency"), ("urgency", "urgency_corpus25")), lang)
+    hits = [hit for hit in said if not _negated(found, hit, said) and not _asked_about(found, hit)]
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in URGENCY_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
-        return None, 0.0
+        # Only when no urgency word was said at all (not "vandaag hoeft niet", "wat bedoel je met
+        # dringend?") and the answer asks nothing.
+        asked = "?" in text or question_opens(found, lang)
+        by_time = None if said or asked else _urgency_of_time(times.read_when(text, lang, None))
+        return (by_time, 0.7) if by_time else (None, 0.0)
     return chosen.kind, _confidence(chosen, hits)
+
+
+def _urgency_of_time(when: times.TimeReading | None) -> str | None:
+    """The urgency a time said instead of a choice gives (round corpus25): "na de feestdagen" or "next
+    week" is later than this week ("any"), "within the week" this week, "in 2 hours" today. A weekday or a
+    date alone gives none (it may fall in this week or a later one)."""
+    if when is None or when.options:
+        return None
+    if when.flexible or when.holiday or when.week in ("next", "next_weekend"):
+        return "any"
+    if when.asap or when.relative_day == 0:
+        return "today"
+    if when.relative_day in (1, 2) or when.week in ("this", "weekend"):
+        return "this_week"
+    if when.delay is not None:
+        amount, unit = when.delay
+        if unit in ("minute", "quarter", "halfhour", "hour"):
+            return "today"
+        if unit == "day":
+            return "this_week" if amount <= 6 else "any"
+        return "any"
+    return None
 
 
 def read_invitation(
@@ -519,7 +545,7 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
     """Options `[(key, label)]` chosen by number. What follows a number in its clause must be a
     filler or words of that option's label ("2 graag", "1 vandaag nog"): "een paar dagen", "binnen een
     week", "om 2 uur" and "12 december" are no choice."""
-    fillers = lx.word_set("choices", "fillers")
+    fillers = _choice_fillers()
     hits: list[Hit] = []
     index = 0
     while index < len(found):
@@ -540,6 +566,13 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
                 index += len(rest)  # "last one", "1 vandaag nog": the words after belong to it
         index += size
     return hits
+
+
+@cache
+def _choice_fillers() -> frozenset[str]:
+    """Words that may follow a chosen number: choices.toml's `[fillers]`, and (round corpus25) the
+    apologies of `[apologies]` ("2 sorry", "3 helaas")."""
+    return lx.word_set("choices", "fillers") | lx.word_set("choices", "apologies")
 
 
 def _approximate(found: Sequence[Token], index: int) -> bool:
@@ -632,12 +665,17 @@ def _condition(
 _ON_FOOT, _BY_BIKE = "on foot, no car", "by bike, no car"
 
 
+# "then": after that; "next_one" (round corpus25): the next one said without its noun ("not this week,
+# maybe next").
+_THEN_KINDS = frozenset({"then", "next_one"})
+
+
 def _after_this_week(found: Sequence[Token]) -> str | None:
     """ "deze week niet, ben op vakantie. daarna graag": not this week, then a word of after that
     (invitation.toml [after_this_week]), whatever reason stands between: "next week"."""
     hits = lx.lexicon_of("invitation", "after_this_week").hits(found)
     refused = [hit.end for hit in hits if hit.kind == "not_this_week"]
-    then = [hit for hit in hits if hit.kind == "then" and refused and hit.start >= refused[0]]
+    then = [hit for hit in hits if hit.kind in _THEN_KINDS and refused and hit.start >= refused[0]]
     if not then:
         return None
     # "daarna ook niet": after that does not suit either.

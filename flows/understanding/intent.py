@@ -23,11 +23,13 @@ from typing import Any
 from flows import normalise
 from flows.understanding import categories
 from flows.understanding.phrases import Phrases, PhraseSet, compile_phrases, live_lists, normal, strip_edges
-from flows.understanding.text import emoji_in, lexicon, number_choice
+from flows.understanding.text import emoji_in, lexicon, number_choice, without_choice_opener
 
 INTENTS = ("ask", "offer", "service_question", "activity", "human", "stop", "greeting", "crisis", "explain")
 # Intents whose message may carry a time worth reading.
 WITH_TIME = frozenset({"ask", "offer", "activity"})
+# What a menu message with a number word says over that number (round corpus25).
+_OVER_A_NUMBER_WORD = frozenset({"human", "stop", "service_question", "activity"})
 # The main menu's options by number.
 MENU = {1: "ask", 2: "offer", 3: "explain", 4: "stop"}
 # After a menu number, at most this many words may follow ("4 stoppen", "1 hulp vragen graag").
@@ -241,7 +243,8 @@ def _menu_number(text: str) -> str | None:
         number = number_choice(words) if set(words.split()) <= _number_words() else None
     if number not in MENU:
         return None
-    if len(words.split()) > 1 + _MENU_LABEL_WORDS:
+    # The words that open the choice do not count ("doe maar de tweede optie", round corpus25).
+    if len(without_choice_opener(words).split()) > 1 + _MENU_LABEL_WORDS:
         return None
     return MENU[number]
 
@@ -266,6 +269,12 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     """What a first message or a message at the menu wants, with the kind of help it names."""
     if context == "menu":
         chosen = _menu_number(text) or _menu_label(text) or _menu_number_first(text, lang)
+        if chosen is not None and not any(ch.isdigit() for ch in text):
+            # A number word that is also an article ("bir kisiyle konusmak istiyorum": "bir" is one and
+            # "a"): the message read whole wants something else, a person or a stop (round corpus25).
+            whole = read_intent(text, lang)
+            if whole.intent in _OVER_A_NUMBER_WORD and whole.intent != chosen:
+                return whole
         if chosen is not None:
             # "1 boodschappen": the option, and the kind named with it.
             signs = _signs(text)

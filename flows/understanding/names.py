@@ -36,9 +36,19 @@ _TRAILING_ASIDE = re.compile(
 # "mevr. de vries": the dot of a title's abbreviation does not end a clause.
 _ABBREVIATION_DOT = re.compile(r"(?i)\b(mevr|mw|mvr|dhr|hr|mnr|mrs|mr|ms|dr)\.")
 _MAX_NAME_WORDS = 3
+# A letter typed three times or more ("okeee", "jaaa", "hmmm"): a word stretched in speech, no name
+# (round corpus25).
+_STRETCHED = re.compile(r"(\w)\1\1")
 _LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
 # Answers a name may be followed by in its clause without becoming a sentence ("Henk hier").
 _TRAILING = frozenset({"hier", "graag", "hoor", "dank", "bedankt", "groetjes", "here", "thanks", "is", "dat"})
+
+
+@cache
+def _trailing() -> frozenset[str]:
+    """`_TRAILING` and names.toml's `[trailing]` (round corpus25: "Mrs Okonkwo please")."""
+    listed = t.lexicon("names").get("trailing", {}).get("all", ())
+    return _TRAILING | frozenset(t.plain(word) for word in listed)
 
 
 def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
@@ -71,7 +81,7 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
         return None, 0.0
     name, end = named
     clause = found[start].clause
-    trailing = _TRAILING | _yes_words()
+    trailing = _trailing() | _yes_words()
     if any(token.clause == clause and token.raw not in trailing for token in found[end:]):
         return None, 0.0
     if any(token.raw not in _never() and token.raw not in trailing for token in found[end:]):
@@ -121,7 +131,13 @@ def _name_at(
                 and not _written_lower_after_capital(found[after], typed)
             ):
                 parts.extend(found[between].raw for between in range(position, after))
-                position = after
+                # The word the particles belong to is taken as checked here ("de jong-van der meer": "meer"
+                # is a Dutch word, but a surname after "van der"; round corpus25).
+                word = found[after]
+                parts.append(_capitalised(word.original or word.raw))
+                typed.append(word.original or word.raw)
+                name_words += 1
+                position = after + 1
                 continue
             break
         following = found[position + 1] if position + 1 < len(found) else None
@@ -164,7 +180,7 @@ def _is_name_word(token: Token, lang: str, *, trusted: bool) -> bool:
     lower or upper case that the dictionary knows ("tuin", "moe") is no name unless it is a known
     first name ("joke", "bas") or an introduction vouches for it."""
     word = token.raw
-    if len(word) < 2 or any(ch.isdigit() for ch in word) or word in _never():
+    if len(word) < 2 or any(ch.isdigit() for ch in word) or word in _never() or _STRETCHED.search(word):
         return False
     if word in _first_names():
         return True
@@ -194,7 +210,12 @@ def _capitalised(word: str) -> str:
     if not (word.islower() or word.isupper()):
         return word
     lowered = word.replace("\u0130", "I").lower()
-    return "-".join(part[:1].upper() + part[1:] for part in lowered.split("-"))
+    pieces = lowered.split("-")
+    # "jong-van" in "de jong-van der meer": a particle after the hyphen stays lower case.
+    return "-".join(
+        part if index and part in _particles() else part[:1].upper() + part[1:]
+        for index, part in enumerate(pieces)
+    )
 
 
 def _asks(found: Sequence[Token], lang: str) -> bool:
@@ -207,8 +228,15 @@ def _intros(lang: str) -> lx.Lexicon:
     languages = (lang, "en") if lang in _LANGUAGES else None
     data = t.lexicon("names")["intro"]
     phrases: dict[str, str] = {}
-    for strength in ("strong", "weak"):
-        for language, listed in data[strength].items():
+    # `[intro.strong]` and the rounds' additions to it (`[intro.strong_<round>]`), then the weak ones.
+    tables = [
+        (strength, table)
+        for strength in ("strong", "weak")
+        for table in data
+        if table.split("_")[0] == strength
+    ]
+    for strength, table in tables:
+        for language, listed in data[table].items():
             if languages is None or language in languages:
                 for phrase in listed:
                     phrases.setdefault(phrase, strength)

@@ -117,15 +117,27 @@ def _part_of(found: Sequence[Token], hit: Hit, parts: dict[int, set[str]]) -> in
 def _name_lexicon(town: places.Municipality) -> lx.Lexicon:
     """Every name and alias, with and without its article ("de akkers", "akkers")."""
     phrases: dict[str, str] = {}
+    translated = _alias_words()
     for neighbourhood in town.neighbourhoods:
         for name in (neighbourhood.name, *neighbourhood.aliases):
             words = t.words(name)
             phrases.setdefault(" ".join(words), neighbourhood.key)
+            # An alias that is a common word ("centrum") in the other languages: "в центрі", "city centre".
+            for other in translated.get(" ".join(words), ()):
+                phrases.setdefault(" ".join(t.words(other)), neighbourhood.key)
             bare = [word for word in words if word not in _ARTICLES]
             if bare:
                 phrases.setdefault(" ".join(bare), neighbourhood.key)
                 phrases.setdefault("".join(bare), neighbourhood.key)
     return lx.Lexicon(phrases)
+
+
+@cache
+def _alias_words() -> dict[str, tuple[str, ...]]:
+    """`[alias_words]` (round corpus25): an alias word the municipality gives, with its other spellings and
+    languages."""
+    listed = t.lexicon("neighbourhoods").get("alias_words", {})
+    return {" ".join(t.words(word)): tuple(others) for word, others in listed.items()}
 
 
 @cache

@@ -772,11 +772,32 @@ def _day_of_month(item: Item, found: list[str]) -> bool:
     """An ordinal written with digits after "op de" / "on the" is a day of the month inside a message
     too ("kan er iemand op de 12e mijn formulieren nakijken"), unless a noun it counts follows ("op de
     3e verdieping", "on the 2nd floor")."""
-    if item.kind != "ordinal" or item.start < 2 or not any(ch.isdigit() for ch in found[item.start]):
+    if item.kind != "ordinal" or item.start < 1 or not any(ch.isdigit() for ch in found[item.start]):
         return False
-    if tuple(found[item.start - 2 : item.start]) not in _DAY_OF_MONTH_LEADS:
+    if item.end < len(found) and found[item.end] in _ordinal_then_hour():
+        # "de 14e om 9 uur", "the 3rd at 10": a day of the month with its hour (round corpus25)
+        return found[item.start - 1] in _ordinal_articles()
+    if tuple(found[item.start - 2 : item.start]) not in _DAY_OF_MONTH_LEADS | _span_leads():
         return False
     return item.end >= len(found) or found[item.end] not in _counted_nouns()
+
+
+@cache
+def _ordinal_then_hour() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["day_of_month_hour"]["then"])
+
+
+@cache
+def _span_leads() -> frozenset[tuple[str, ...]]:
+    """ "from the 20th till the 24th", "van de 3e tot de 5e": the two words that open a span of days of
+    the month ([day_of_month_hour] span_leads, round corpus25)."""
+    listed = lexicon("times")["day_of_month_hour"]["span_leads"]
+    return frozenset(tuple(fold(word) for word in lead.split()) for lead in listed)
+
+
+@cache
+def _ordinal_articles() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["day_of_month_hour"]["article"])
 
 
 _DAY_OF_MONTH_LEADS = frozenset({("op", "de"), ("on", "the")})
