@@ -1,0 +1,341 @@
+# ruff: noqa: RUF001, RUF002
+"""Red team of whole conversations, round 19: volunteers and follow-ups in their own words.
+
+Figures: see the report at the end of the round (filled in below).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import INVITE, RIA, Dialogue, as_params, assert_holds, menu_state
+from tests.test_dialogues_redteam5 import MEETING, OFFER, VOLUNTEER_MEETING
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+VOL = {"first_name": "Henk", "neighbourhood": "molenwijk", "consented": True, "offer": OFFER}
+CHECK = {"internal": "meet_check", "meta": {"meeting": {**MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}}}
+VCHECK = {
+    "internal": "meet_check",
+    "meta": {"meeting": {**VOLUNTEER_MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}},
+}
+ASKED = {"keys": ["meet_check"]}
+INVITED = {"keys": ["invite"]}
+RIA_T = {**RIA, "threads": [{"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}]}
+VOL_T = {**VOL, "threads": [{"id": 3, "other_name": "Ans", "category": "boodschappen", "status": "open"}]}
+
+
+def outcome(answer: str, **more: Any) -> dict[str, Any]:
+    return {"effect_has": {"meet_outcome": {"outcome": answer}}, "not_keys": MISS, **more}
+
+
+def complaint(**more: Any) -> dict[str, Any]:
+    return {"effect_has": {"alert_staff": {"kind": "meet_complaint"}}, "not_keys": MISS, **more}
+
+
+def remark(answer: str, **more: Any) -> dict[str, Any]:
+    """A yes (or no) with a remark for the team (late, short): heard and passed to staff."""
+    return {
+        "effect_has": {"meet_outcome": {"outcome": answer}, "alert_staff": {"kind": "meet_remark"}},
+        "not_keys": MISS,
+        **more,
+    }
+
+
+def summary(says: list[str], not_says: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    """The changed offer read back to confirm, nothing saved yet."""
+    return {
+        "keys": ["offer_summary"],
+        "says": says,
+        "not_says": list(not_says),
+        "not_keys": MISS,
+        "no_effect": ["save_offer"],
+    }
+
+
+SAVED = {"effect": ["save_offer"], "keys": ["offer_updated"]}
+
+
+def yes_with(note: str, **more: Any) -> dict[str, Any]:
+    """An invitation's yes that keeps the volunteer's words for the resident."""
+    return {"effect_has": {"answer_invitation": {"answer": "yes"}}, "note_has": note, "not_keys": MISS, **more}
+
+
+def question(**more: Any) -> dict[str, Any]:
+    """A question at an invitation: answered, nothing decided, the invitation still open."""
+    return {"no_effect": ["answer_invitation"], "not_keys": MISS, "state": {"flow": "menu"}, **more}
+
+
+def in_lang(lang: str) -> dict[str, Any]:
+    return menu_state(lang)
+
+
+BATCH_1 = [
+    # "Is het gelukt?" with nuance.
+    D(
+        "check: 'jawel maar hij was een uur te laat' is a yes and the lateness reaches the team",
+        ((CHECK, ASKED), ("jawel maar hij was een uur te laat", remark("yes", keys=["meet_thanks"]))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'half, we moeten nog een keer' asks to meet again",
+        ((CHECK, ASKED), ("half, we moeten nog een keer", outcome("yes", keys=["meet_again"]))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'hij kwam niet opdagen' is a no",
+        ((CHECK, ASKED), ("hij kwam niet opdagen", outcome("no", keys=["meet_not_happened"]))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'ze was heel aardig, volgende week weer?' (volunteer) asks weekly",
+        ((VCHECK, ASKED), ("ze was heel aardig, volgende week weer?", outcome("yes", effect=["meet_weekly"]))),
+        profile=VOL_T,
+    ),
+    D(
+        "check: 'nee ze was ziek, we doen het maandag' is a no with a new time (monday)",
+        (
+            (VCHECK, ASKED),
+            (
+                "nee ze was ziek, we doen het maandag",
+                outcome("no", not_says=["Iemand anders"], says=["maandag"]),
+            ),
+        ),
+        profile=VOL_T,
+    ),
+    D(
+        "check: praise 'Henk is een schat, alles netjes gedaan!' is a yes",
+        ((CHECK, ASKED), ("Henk is een schat, alles netjes gedaan!", outcome("yes", keys=["meet_thanks"]))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'nee, hij was onbeschoft en schreeuwde tegen me' goes to the team as a complaint",
+        ((CHECK, ASKED), ("nee, hij was onbeschoft en schreeuwde tegen me", complaint())),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'het is gelukt maar hij rook naar drank' is a yes and a complaint",
+        ((CHECK, ASKED), ("het is gelukt maar hij rook naar drank", complaint(effect=["meet_outcome"]))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'ja hoor. wel kwam ze 45 min later dan gezegd' is a yes with a remark",
+        ((CHECK, ASKED), ("ja hoor. wel kwam ze 45 min later dan gezegd", remark("yes"))),
+        profile=RIA_T,
+    ),
+    D(
+        "check (en): 'yes but he turned up an hour late'",
+        ((CHECK, ASKED), ("yes but he turned up an hour late", remark("yes"))),
+        profile=RIA_T,
+        state=in_lang("en"),
+    ),
+    D(
+        "check (tr): 'evet ama bir saat geç geldi'",
+        ((CHECK, ASKED), ("evet ama bir saat geç geldi", remark("yes"))),
+        profile=RIA_T,
+        state=in_lang("tr"),
+    ),
+    D(
+        "check (pl): 'nie przyszedł wcale' is a no",
+        ((CHECK, ASKED), ("nie przyszedł wcale", outcome("no", keys=["meet_not_happened"]))),
+        profile=RIA_T,
+        state=in_lang("pl"),
+    ),
+    D(
+        "check (uk): 'він був грубий зі мною' is a complaint",
+        ((CHECK, ASKED), ("він був грубий зі мною", complaint())),
+        profile=RIA_T,
+        state=in_lang("uk"),
+    ),
+    D(
+        "check (ar): 'لم يحضر' is a no",
+        ((CHECK, ASKED), ("لم يحضر", outcome("no", keys=["meet_not_happened"]))),
+        profile=RIA_T,
+        state=in_lang("ar"),
+    ),
+    D(
+        "check: 'was wel gezellig maar we zijn niet klaar, nog een keertje?'",
+        ((CHECK, ASKED), ("was wel gezellig maar we zijn niet klaar, nog een keertje?", outcome("yes", keys=["meet_again"]))),
+        profile=RIA_T,
+    ),
+    # Availability changed in words.
+    D(
+        "offer: 'ik kan voortaan alleen nog op woensdag' read back, then confirmed",
+        (
+            ("ik kan voortaan alleen nog op woensdag", summary(["woensdag"], ["maandag"])),
+            ("ja klopt", SAVED),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'vanaf januari heb ik meer tijd' asks how often",
+        (("vanaf januari heb ik meer tijd", {"keys": ["offer_limit*"], "not_keys": MISS}),),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'niet meer op maandag' keeps wednesday",
+        (("ik kan niet meer op maandag", summary(["woensdag"], ["maandag"])), ("ja", SAVED)),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'even geen klussen meer, wel boodschappen'",
+        (
+            ("even geen klussen meer, wel boodschappen", summary(["boodschappen"], ["klusjes"])),
+            ("klopt", {**SAVED, "effect_has": {"save_offer": {"categories": ["boodschappen"]}}}),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'ik ben verhuisd naar Bloemhof' is heard, the neighbourhood changes",
+        (("ik ben verhuisd naar Bloemhof", {"not_keys": MISS, "says": ["Bloemhof"]}),),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'ik kan nu ook op vrijdagmiddag' adds friday",
+        (("ik kan nu ook op vrijdagmiddag", summary(["vrijdag", "maandag"])),),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'geen klusjes meer voor mij, mijn rug wil niet meer'",
+        (("geen klusjes meer voor mij, mijn rug wil niet meer", summary(["boodschappen"], ["klusjes"])),),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'ik heb voortaan alleen in het weekend tijd'",
+        (("ik heb voortaan alleen in het weekend tijd", summary(["zaterdag"], ["maandag"])),),
+        profile=VOL,
+    ),
+    D(
+        "offer (en): 'from now on I can only do wednesdays'",
+        (("from now on I can only do wednesdays", summary(["wednesday"], ["monday"])),),
+        profile=VOL,
+        state=in_lang("en"),
+    ),
+    D(
+        "offer (tr): 'artık sadece çarşamba günleri müsaitim'",
+        (("artık sadece çarşamba günleri müsaitim", summary(["çarşamba"], ["pazartesi"])),),
+        profile=VOL,
+        state=in_lang("tr"),
+    ),
+    D(
+        "offer (pl): 'od teraz mogę tylko w środy'",
+        (("od teraz mogę tylko w środy", summary(["środa"], ["poniedziałek"])),),
+        profile=VOL,
+        state=in_lang("pl"),
+    ),
+    D(
+        "offer (uk): 'тепер я можу тільки по середах'",
+        (("тепер я можу тільки по середах", summary(["серед"], ["понеділ"])),),
+        profile=VOL,
+        state=in_lang("uk"),
+    ),
+    D(
+        "offer (ar): 'من الآن أستطيع فقط يوم الأربعاء'",
+        (("من الآن أستطيع فقط يوم الأربعاء", summary(["الأربعاء"], ["الاثنين"])),),
+        profile=VOL,
+        state=in_lang("ar"),
+    ),
+    D(
+        "offer, typo: 'kan vanaf nu allen nog woensdags'",
+        (("kan vanaf nu allen nog woensdags", summary(["woensdag"], ["maandag"])),),
+        profile=VOL,
+    ),
+    # Invitation replies with conditions and questions.
+    D(
+        "invite: 'ja maar pas na 2 uur'",
+        ((INVITE, INVITED), ("ja maar pas na 2 uur", yes_with("na 2 uur"))),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'hoe ver is het?' is a question, the invitation stays open",
+        ((INVITE, INVITED), ("hoe ver is het?", question())),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'kan ook zaterdag?' is a yes on another day",
+        ((INVITE, INVITED), ("kan ook zaterdag?", yes_with("zaterdag"))),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'ja als ik mijn kleinzoon mee mag nemen' keeps the condition for Ans",
+        ((INVITE, INVITED), ("ja als ik mijn kleinzoon mee mag nemen", yes_with("kleinzoon"))),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'misschien, ik weet het vrijdag' is neither yes nor no",
+        ((INVITE, INVITED), ("misschien, ik weet het vrijdag", {"not_keys": MISS, "answer_not": ["yes", "no"]})),
+        profile=VOL,
+    ),
+    D(
+        "invite (en): 'yes but only after 3pm'",
+        ((INVITE, INVITED), ("yes but only after 3pm", yes_with("3pm"))),
+        profile=VOL,
+        state=in_lang("en"),
+    ),
+    D(
+        "invite (en): 'how far away is she from me?'",
+        ((INVITE, INVITED), ("how far away is she from me?", question())),
+        profile=VOL,
+        state=in_lang("en"),
+    ),
+    D(
+        "invite (tr): 'evet ama saat 2den sonra'",
+        ((INVITE, INVITED), ("evet ama saat 2den sonra", yes_with("2den sonra"))),
+        profile=VOL,
+        state=in_lang("tr"),
+    ),
+    D(
+        "invite (pl): 'tak, ale dopiero po 14'",
+        ((INVITE, INVITED), ("tak, ale dopiero po 14", yes_with("po 14"))),
+        profile=VOL,
+        state=in_lang("pl"),
+    ),
+    D(
+        "invite (uk): 'так, але тільки після обіду'",
+        ((INVITE, INVITED), ("так, але тільки після обіду", yes_with("після обіду"))),
+        profile=VOL,
+        state=in_lang("uk"),
+    ),
+    D(
+        "invite (ar): 'نعم لكن بعد الساعة الثانية'",
+        ((INVITE, INVITED), ("نعم لكن بعد الساعة الثانية", yes_with("بعد الساعة"))),
+        profile=VOL,
+        state=in_lang("ar"),
+    ),
+    D(
+        "invite, typos: 'jaa hoor als mn kleinzoon mee mag'",
+        ((INVITE, INVITED), ("jaa hoor als mn kleinzoon mee mag", yes_with("kleinzoon"))),
+        profile=VOL,
+    ),
+    D(
+        "invite, typos: 'zou zaterdg ook kunnen?'",
+        ((INVITE, INVITED), ("zou zaterdg ook kunnen?", yes_with("zaterdg"))),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'misschien.. weet ik morgen pas' is neither yes nor no",
+        ((INVITE, INVITED), ("misschien.. weet ik morgen pas", {"not_keys": MISS, "answer_not": ["yes", "no"]})),
+        profile=VOL,
+    ),
+]
+
+
+def check(expect: dict[str, Any], result: Any) -> list[str]:
+    """This round's own checks: the words kept with an invitation's answer, an answer that must not be."""
+    problems = []
+    answers = [e.data for e in result.effects if e.kind in ("answer_invitation", "invite_note")]
+    if "note_has" in expect:
+        notes = [str(a.get("note", "")) for a in answers]
+        if not any(expect["note_has"].lower() in n.lower() for n in notes):
+            problems.append(f"no note with {expect['note_has']!r} ({notes})")
+    for answer in expect.get("answer_not", ()):
+        if any(a.get("answer") == answer for a in answers):
+            problems.append(f"answered {answer}")
+    return problems
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
