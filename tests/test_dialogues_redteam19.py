@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 19: volunteers and follow-ups in their own words.
 
 Figures: see the report at the end of the round (filled in below).
@@ -60,7 +60,12 @@ SAVED = {"effect": ["save_offer"], "keys": ["offer_updated"]}
 
 def yes_with(note: str, **more: Any) -> dict[str, Any]:
     """An invitation's yes that keeps the volunteer's words for the resident."""
-    return {"effect_has": {"answer_invitation": {"answer": "yes"}}, "note_has": note, "not_keys": MISS, **more}
+    return {
+        "effect_has": {"answer_invitation": {"answer": "yes"}},
+        "note_has": note,
+        "not_keys": MISS,
+        **more,
+    }
 
 
 def question(**more: Any) -> dict[str, Any]:
@@ -80,8 +85,8 @@ BATCH_1 = [
         profile=RIA_T,
     ),
     D(
-        "check: 'half, we moeten nog een keer' asks to meet again",
-        ((CHECK, ASKED), ("half, we moeten nog een keer", outcome("yes", keys=["meet_again"]))),
+        "check: 'half, we moeten nog een keer' asks to meet again (weekly asked of the other)",
+        ((CHECK, ASKED), ("half, we moeten nog een keer", outcome("yes", keys=["meet_weekly_asked"]))),
         profile=RIA_T,
     ),
     D(
@@ -91,7 +96,10 @@ BATCH_1 = [
     ),
     D(
         "check: 'ze was heel aardig, volgende week weer?' (volunteer) asks weekly",
-        ((VCHECK, ASKED), ("ze was heel aardig, volgende week weer?", outcome("yes", effect=["meet_weekly"]))),
+        (
+            (VCHECK, ASKED),
+            ("ze was heel aardig, volgende week weer?", outcome("yes", effect=["meet_weekly"])),
+        ),
         profile=VOL_T,
     ),
     D(
@@ -157,7 +165,13 @@ BATCH_1 = [
     ),
     D(
         "check: 'was wel gezellig maar we zijn niet klaar, nog een keertje?'",
-        ((CHECK, ASKED), ("was wel gezellig maar we zijn niet klaar, nog een keertje?", outcome("yes", keys=["meet_again"]))),
+        (
+            (CHECK, ASKED),
+            (
+                "was wel gezellig maar we zijn niet klaar, nog een keertje?",
+                outcome("yes", keys=["meet_weekly_asked"]),
+            ),
+        ),
         profile=RIA_T,
     ),
     # Availability changed in words.
@@ -204,7 +218,7 @@ BATCH_1 = [
     ),
     D(
         "offer: 'ik heb voortaan alleen in het weekend tijd'",
-        (("ik heb voortaan alleen in het weekend tijd", summary(["zaterdag"], ["maandag"])),),
+        (("ik heb voortaan alleen in het weekend tijd", summary(["weekend"], ["maandag"])),),
         profile=VOL,
     ),
     D(
@@ -265,7 +279,10 @@ BATCH_1 = [
     ),
     D(
         "invite: 'misschien, ik weet het vrijdag' is neither yes nor no",
-        ((INVITE, INVITED), ("misschien, ik weet het vrijdag", {"not_keys": MISS, "answer_not": ["yes", "no"]})),
+        (
+            (INVITE, INVITED),
+            ("misschien, ik weet het vrijdag", {"not_keys": MISS, "answer_not": ["yes", "no"]}),
+        ),
         profile=VOL,
     ),
     D(
@@ -316,7 +333,10 @@ BATCH_1 = [
     ),
     D(
         "invite: 'misschien.. weet ik morgen pas' is neither yes nor no",
-        ((INVITE, INVITED), ("misschien.. weet ik morgen pas", {"not_keys": MISS, "answer_not": ["yes", "no"]})),
+        (
+            (INVITE, INVITED),
+            ("misschien.. weet ik morgen pas", {"not_keys": MISS, "answer_not": ["yes", "no"]}),
+        ),
         profile=VOL,
     ),
 ]
