@@ -1049,13 +1049,13 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
     meeting_id = ids[0]
     answer = choice.split(":")[2] if choice is not None and choice.startswith("meetok:") else None
     complaint = says_any(text, "round19_meet_complaint")
-    if says_any(text, "round19_meet_no_show"):
+    if says_any(text, "round19_meet_no_show") or (answer is None and says_any(text, "round19_meet_not_done")):
         answer = "no"
     if answer is None:
         answer = _first_clause_answer(state, text)
     if answer is None and _good(text) and not complaint:
         answer = "yes"
-    remark = answer != "no" and says_any(text, "round19_meet_remark")
+    remark = answer != "no" and (says_any(text, "round19_meet_remark") or _reservation(text))
     if answer is None and remark:
         answer = "yes"  # "hij was een uur te laat": late, but he came
     if complaint:
@@ -1109,3 +1109,20 @@ def _good(text: str) -> bool:
     """Praise, or that it was done ("Henk is een schat", "het is gelukt"), not turned around ("niet
     gelukt")."""
     return says_any(text, "round19_meet_good") and not says_any(text, "round19_meet_not_good")
+
+
+# A yes with a reservation after it ("jazeker, alleen zat ze vooral op haar telefoon"): the clause after
+# "maar", "alleen", "wel" that is no praise and no wish to meet again is a remark for the team.
+_RESERVATION = re.compile(
+    r"(?:^|[\s,.;!?])(?:maar|alleen|wel|but|only|though|although|ama|fakat|sadece|ale|tylko|але|тільки|лише|لكن|بس)\s+(.+)$",
+    re.IGNORECASE,
+)
+MIN_RESERVATION_WORDS = 3
+
+
+def _reservation(text: str) -> bool:
+    found = _RESERVATION.search(text.strip())
+    if found is None or len(found[1].split()) < MIN_RESERVATION_WORDS:
+        return False
+    rest = found[1]
+    return not (_good(rest) or wants_again(rest) or says_any(rest, "meet_partly"))

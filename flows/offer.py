@@ -574,7 +574,7 @@ def _describe_times(availability: Iterable[Iterable[Any]], lang: str) -> str:
 MAX_DAYS_NAMED = 3
 
 
-def _days_described(slots: set[Slot], lang: str) -> list[str]:
+def _days_described(slots: set[tuple[int, str]], lang: str) -> list[str]:
     """ "woensdag" (its usual hours: morning and afternoon, or the whole day), "maandagochtend"."""
     out: list[str] = []
     for day in sorted({day for day, _ in slots}):

@@ -26,7 +26,7 @@ from typing import Any
 from flows import categories, offer, overload
 from flows.dialogue import language, say
 from flows.life_events import says
-from flows.matching import DAYPARTS, Slot
+from flows.matching import DAYPARTS
 from flows.profile import Profile
 from flows.types import StepResult
 from flows.understanding.time_compose import read_time
@@ -38,10 +38,13 @@ _CLAUSES = re.compile(
 )
 # Words of "no longer" that stop the time reader from reading the day they are about ("niet meer op maandag").
 _NEGATION = re.compile(
-    r"\b(?:niet|geen|nooit|meer|langer|not|no|longer|anymore|never|nie|już|juz|не|більше|вже|уже|değil|degil|yok|"
-    r"لم|لا|ما|أعد|بقيتش|عدتش)\b",
+    r"\b\w+n(?:'|\u2019)t\b|\b(?:cannot|can t|won t|don t|niet|geen|nooit|meer|langer|not|no|longer|anymore|"
+    r"never|nie|już|juz|не|більше|вже|уже|değil|degil|yok|لم|لا|ما|أعد|بقيتش|عدتش)\b",
     re.IGNORECASE,
 )
+# A (weekday, daypart) slot as this module handles it (flows.matching.Slot, its daypart as a plain str).
+Pair = tuple[int, str]
+_ORDER: list[str] = list(DAYPARTS)
 _PARTS = {"morning": "ochtend", "afternoon": "middag", "evening": "avond"}
 _WEEK = {"weekend": (5, 6), "next_weekend": (5, 6), "weekends": (5, 6), "weekdays": (0, 1, 2, 3, 4)}
 
@@ -87,9 +90,9 @@ def _how(clause: str, from_now: bool) -> str | None:
 def _slots_changed(
     current: Iterable[Iterable[Any]], clauses: list[str], from_now: bool, lang: str, now: datetime
 ) -> list[list[Any]] | None:
-    out: set[Slot] = set()
-    added: set[Slot] = set()
-    only: set[Slot] | None = None
+    out: set[Pair] = set()
+    added: set[Pair] = set()
+    only: set[Pair] | None = None
     for clause in clauses:
         how = _how(clause, from_now)
         if how is None:
@@ -112,26 +115,31 @@ def _slots_changed(
     slots = (slots | added) - out
     if not slots:
         return None  # every day taken out: that is stopping, which the person says otherwise
-    return [list(slot) for slot in sorted(slots, key=lambda slot: (slot[0], list(DAYPARTS).index(slot[1])))]
+    return [list(slot) for slot in sorted(slots, key=lambda slot: (slot[0], _ORDER.index(slot[1])))]
 
 
-def _slots_in(clause: str, lang: str, now: datetime, *, whole: bool) -> set[Slot]:
+def _slots_in(clause: str, lang: str, now: datetime, *, whole: bool) -> set[Pair]:
     """The (weekday, daypart) slots a clause names: its days with the daypart said, else their usual
     hours (weekdays morning and afternoon, the weekend all day; `whole`: every daypart, for a day taken
-    out). None for a one-off day ("morgen", "3 december")."""
+    out); a daypart alone is that daypart on weekdays (every day, taken out). Nothing for a one-off day
+    ("morgen", "3 december")."""
     found = read_time(clause, lang, now, mode="message")
     if found is None or found.relative_day is not None or found.date is not None or found.options:
         return set()
     days = set(found.days) | set(_WEEK.get(found.week or "", ()))
+    part = _PARTS.get(found.daypart or "")
+    if not days and part is not None:
+        # A daypart alone ("alleen nog 's avonds", "niet meer 's ochtends"): on weekdays, or on every
+        # day for one taken out.
+        return {(day, part) for day in range(7 if whole else 5)}
     if not days:
         return set()
-    part = _PARTS.get(found.daypart or "")
-    slots: set[Slot] = set()
+    slots: set[Pair] = set()
     for day in days:
         if part is not None:
             slots.add((day, part))
         elif whole or day >= 5:
-            slots |= {(day, p) for p in DAYPARTS}
+            slots |= {(day, p) for p in _ORDER}
         else:
             slots |= {(day, "ochtend"), (day, "middag")}
     return slots

@@ -190,7 +190,7 @@ BATCH_1 = [
     ),
     D(
         "offer: 'niet meer op maandag' keeps wednesday",
-        (("ik kan niet meer op maandag", summary(["woensdag"], ["maandag"])), ("ja", SAVED)),
+        (("ik kan niet meer op maandag", summary(["woensdag"], ["maandag"])), ("ja prima zo", SAVED)),
         profile=VOL,
     ),
     D(
@@ -258,8 +258,8 @@ BATCH_1 = [
     ),
     # Invitation replies with conditions and questions.
     D(
-        "invite: 'ja maar pas na 2 uur'",
-        ((INVITE, INVITED), ("ja maar pas na 2 uur", yes_with("na 2 uur"))),
+        "invite: 'ja maar pas na tweeën hoor'",
+        ((INVITE, INVITED), ("ja maar pas na tweeën hoor", yes_with("na tweeën"))),
         profile=VOL,
     ),
     D(
@@ -342,6 +342,281 @@ BATCH_1 = [
 ]
 
 
+ALERTED = {"effect": ["alert_staff"], "not_keys": MISS}
+NEITHER = {"not_keys": MISS, "answer_not": ["yes", "no"]}
+
+# Batch 2, held out: written after batch 1's fixes, not aimed at them; scored before its own fixes.
+BATCH_2 = [
+    D(
+        "check: 'jazeker, alleen zat ze vooral op haar telefoon' is a yes, heard",
+        ((CHECK, ASKED), ("jazeker, alleen zat ze vooral op haar telefoon", outcome("yes", **ALERTED))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'nee, ze heeft afgebeld' is a no",
+        ((VCHECK, ASKED), ("nee, ze heeft afgebeld", outcome("no", keys=["meet_not_happened"]))),
+        profile=VOL_T,
+    ),
+    D(
+        "check: 'hij stond er niet, ik heb een half uur gewacht' is a no",
+        ((CHECK, ASKED), ("hij stond er niet, ik heb een half uur gewacht", outcome("no"))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'ja top! mag ze vaker komen?' asks weekly",
+        ((CHECK, ASKED), ("ja top! mag ze vaker komen?", outcome("yes", keys=["meet_weekly_asked"]))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'het ging goed maar hij heeft mijn sleutel meegenomen' reaches the team",
+        ((CHECK, ASKED), ("het ging goed maar hij heeft mijn sleutel meegenomen", outcome("yes", **ALERTED))),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'nee hij was verkouden, volgende week dinsdag dan' is a no with a new day",
+        (
+            (CHECK, ASKED),
+            ("nee hij was verkouden, volgende week dinsdag dan", outcome("no", says=["dinsdag"])),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "check: 'jawel, kwam wel wat later' is a yes with a remark",
+        ((CHECK, ASKED), ("jawel, kwam wel wat later", remark("yes"))),
+        profile=RIA_T,
+    ),
+    D(
+        "check (en): 'no, she never turned up'",
+        ((VCHECK, ASKED), ("no, she never turned up", outcome("no"))),
+        profile=VOL_T,
+        state=in_lang("en"),
+    ),
+    D(
+        "check (en): 'it went great, thanks! same time next week?'",
+        (
+            (CHECK, ASKED),
+            ("it went great, thanks! same time next week?", outcome("yes", effect=["meet_weekly"])),
+        ),
+        profile=RIA_T,
+        state=in_lang("en"),
+    ),
+    D(
+        "check (tr): 'evet, çok iyiydi'",
+        ((CHECK, ASKED), ("evet, çok iyiydi", outcome("yes", keys=["meet_thanks"]))),
+        profile=RIA_T,
+        state=in_lang("tr"),
+    ),
+    D(
+        "check (pl): 'tak, ale był niemiły'",
+        ((CHECK, ASKED), ("tak, ale był niemiły", complaint())),
+        profile=RIA_T,
+        state=in_lang("pl"),
+    ),
+    D(
+        "check (uk): 'ні, він так і не прийшов'",
+        ((CHECK, ASKED), ("ні, він так і не прийшов", outcome("no"))),
+        profile=RIA_T,
+        state=in_lang("uk"),
+    ),
+    D(
+        "check (ar): 'نعم كان لطيف جدا'",
+        ((CHECK, ASKED), ("نعم كان لطيف جدا", outcome("yes"))),
+        profile=RIA_T,
+        state=in_lang("ar"),
+    ),
+    D(
+        "check: 'hij was nogal bot tegen mij' is a complaint",
+        ((CHECK, ASKED), ("hij was nogal bot tegen mij", complaint())),
+        profile=RIA_T,
+    ),
+    D(
+        "offer: 'ik kan vanaf volgende maand alleen nog dinsdags'",
+        (("ik kan vanaf volgende maand alleen nog dinsdags", summary(["dinsdag"], ["maandag", "woensdag"])),),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'maandags lukt het me niet meer'",
+        (
+            ("maandags lukt het me niet meer", summary(["woensdag"], ["maandag"])),
+            ("ja hoor dat klopt", SAVED),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'ik doe voortaan ook de zaterdagochtend'",
+        (("ik doe voortaan ook de zaterdagochtend", summary(["zaterdag", "woensdag"])),),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'geen boodschappen meer, ik heb geen auto meer'",
+        (("geen boodschappen meer, ik heb geen auto meer", summary(["klusjes"], ["boodschappen"])),),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'Ik heb weer meer tijd, mijn project is klaar' asks how often",
+        (("Ik heb weer meer tijd, mijn project is klaar", {"keys": ["offer_limit*"], "not_keys": MISS}),),
+        profile=VOL,
+    ),
+    D(
+        "offer: 'kan alleen nog s avonds' keeps the evenings",
+        (("kan alleen nog s avonds", summary(["avond"], ["maandag"])),),
+        profile=VOL,
+    ),
+    D(
+        "offer (en): 'I can't do Mondays anymore'",
+        (("I can't do Mondays anymore", summary(["wednesday"], ["monday"])),),
+        profile=VOL,
+        state=in_lang("en"),
+    ),
+    D(
+        "offer (tr): 'pazartesi artık gelemiyorum'",
+        (("pazartesi artık gelemiyorum", summary(["çarşamba"], ["pazartesi"])),),
+        profile=VOL,
+        state=in_lang("tr"),
+    ),
+    D(
+        "offer (pl): 'w poniedziałki już nie mogę'",
+        (("w poniedziałki już nie mogę", summary(["środa"], ["poniedziałek"])),),
+        profile=VOL,
+        state=in_lang("pl"),
+    ),
+    D(
+        "offer (uk): 'по понеділках я більше не можу'",
+        (("по понеділках я більше не можу", summary(["серед"], ["понеділ"])),),
+        profile=VOL,
+        state=in_lang("uk"),
+    ),
+    D(
+        "offer (ar): 'لم أعد أستطيع يوم الاثنين'",
+        (("لم أعد أستطيع يوم الاثنين", summary(["الأربعاء"], ["الاثنين"])),),
+        profile=VOL,
+        state=in_lang("ar"),
+    ),
+    D(
+        "offer: 'ik wil alleen nog boodschappen doen'",
+        (("ik wil alleen nog boodschappen doen", summary(["boodschappen"], ["klusjes"])),),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'ja hoor, maar ik moet wel mijn hond meenemen'",
+        ((INVITE, INVITED), ("ja hoor, maar ik moet wel mijn hond meenemen", yes_with("hond"))),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'waar woont ze precies?' is a question",
+        ((INVITE, INVITED), ("waar woont ze precies?", question())),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'kan het ook morgenochtend?' is a yes at another time",
+        ((INVITE, INVITED), ("kan het ook morgenochtend?", yes_with("morgenochtend"))),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'misschien hoor, moet eerst in m'n agenda kijken' is neither",
+        ((INVITE, INVITED), ("misschien hoor, moet eerst in m'n agenda kijken", NEITHER)),
+        profile=VOL,
+    ),
+    D(
+        "invite: 'ja mits het niet te zwaar is'",
+        ((INVITE, INVITED), ("ja mits het niet te zwaar is", yes_with("zwaar"))),
+        profile=VOL,
+    ),
+    D(
+        "invite (en): 'sure, if I can bring my daughter'",
+        ((INVITE, INVITED), ("sure, if I can bring my daughter", yes_with("daughter"))),
+        profile=VOL,
+        state=in_lang("en"),
+    ),
+    D(
+        "invite (tr): 'evet, kızımı da getirebilirsem'",
+        ((INVITE, INVITED), ("evet, kızımı da getirebilirsem", yes_with("kızımı"))),
+        profile=VOL,
+        state=in_lang("tr"),
+    ),
+    D(
+        "invite (pl): 'może, dam znać jutro'",
+        ((INVITE, INVITED), ("może, dam znać jutro", NEITHER)),
+        profile=VOL,
+        state=in_lang("pl"),
+    ),
+    D(
+        "invite (uk): 'а скільки це займе часу?'",
+        ((INVITE, INVITED), ("а скільки це займе часу?", question())),
+        profile=VOL,
+        state=in_lang("uk"),
+    ),
+    D(
+        "invite (ar): 'نعم إذا كان قريب مني'",
+        ((INVITE, INVITED), ("نعم إذا كان قريب مني", yes_with("قريب"))),
+        profile=VOL,
+        state=in_lang("ar"),
+    ),
+    D(
+        "invite, typo: 'jah maar pas na vieren'",
+        ((INVITE, INVITED), ("jah maar pas na vieren", yes_with("vieren"))),
+        profile=VOL,
+    ),
+]
+
+
+NOT_RESIDENT = {"first_name": "Ria", "neighbourhood": "molenwijk", "consented": True}
+# Guards, written after batch 2's fixes: what the fixes must leave alone.
+GUARDS = [
+    D(
+        "guard: 'ja hoor, ging wel goed' is a plain yes, nothing for the team",
+        ((CHECK, ASKED), ("ja hoor, ging wel goed", outcome("yes", no_effect=["alert_staff"]))),
+        profile=RIA_T,
+    ),
+    D(
+        "guard: 'niet gelukt, ze lag in het ziekenhuis' is a no, not words for the neighbour",
+        ((VCHECK, ASKED), ("niet gelukt, ze lag in het ziekenhuis", outcome("no", no_effect=["relay"]))),
+        profile=VOL_T,
+    ),
+    D(
+        "guard: a volunteer's 'ik kan woensdag' (no change said) is no change of the offer",
+        (("ik kan woensdag", {"not_keys": ["offer_summary", "offer_change_heard"]}),),
+        profile=VOL,
+    ),
+    D(
+        "guard: a volunteer's request 'kan iemand alleen op woensdag mijn ramen lappen?' stays a request",
+        (
+            (
+                "kan iemand alleen op woensdag mijn ramen lappen?",
+                {"not_keys": ["offer_summary", "offer_change_heard"]},
+            ),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "guard: someone who offers nothing: 'ik kan voortaan alleen nog op vrijdag' changes no offer",
+        (("ik kan voortaan alleen nog op vrijdag", {"not_keys": ["offer_summary", "offer_change_heard"]}),),
+        profile=NOT_RESIDENT,
+    ),
+    D(
+        "guard: 'morgen kan ik niet meer' (a one-off day) changes no offer",
+        (("morgen kan ik niet meer", {"not_keys": ["offer_summary", "offer_change_heard"]}),),
+        profile=VOL,
+    ),
+    D(
+        "guard: a plain 'ja graag' at an invitation carries no note",
+        (
+            (INVITE, INVITED),
+            ("ja graag", {"effect_has": {"answer_invitation": {"answer": "yes"}}, "no_note": True}),
+        ),
+        profile=VOL,
+    ),
+    D(
+        "guard: the offer changed, then 'nee' at the read back saves nothing",
+        (
+            ("ik kan vanaf nu alleen nog op donderdag", summary(["donderdag"], ["maandag"])),
+            ("nee", {"no_effect": ["save_offer"]}),
+        ),
+        profile=VOL,
+    ),
+]
+
+
 def check(expect: dict[str, Any], result: Any) -> list[str]:
     """This round's own checks: the words kept with an invitation's answer, an answer that must not be."""
     problems = []
@@ -350,6 +625,8 @@ def check(expect: dict[str, Any], result: Any) -> list[str]:
         notes = [str(a.get("note", "")) for a in answers]
         if not any(expect["note_has"].lower() in n.lower() for n in notes):
             problems.append(f"no note with {expect['note_has']!r} ({notes})")
+    if expect.get("no_note") and any(a.get("note") for a in answers):
+        problems.append(f"a note: {answers}")
     for answer in expect.get("answer_not", ()):
         if any(a.get("answer") == answer for a in answers):
             problems.append(f"answered {answer}")
@@ -358,4 +635,14 @@ def check(expect: dict[str, Any], result: Any) -> list[str]:
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
     assert_holds(dialogue, check)
