@@ -45,6 +45,14 @@ _NEGATION = re.compile(
 # A (weekday, daypart) slot as this module handles it (flows.matching.Slot, its daypart as a plain str).
 Pair = tuple[int, str]
 _ORDER: list[str] = list(DAYPARTS)
+# The words of a change; without one the message is no news about the offer.
+_MARKERS = (
+    "round19_offer_no_longer",
+    "round19_offer_only",
+    "round19_offer_also",
+    "round19_offer_from_now",
+    "round19_offer_more_time",
+)
 _PARTS = {"morning": "ochtend", "afternoon": "middag", "evening": "avond"}
 _WEEK = {"weekend": (5, 6), "next_weekend": (5, 6), "weekends": (5, 6), "weekdays": (0, 1, 2, 3, 4)}
 
@@ -53,6 +61,8 @@ def said(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> S
     """The changed offer to confirm (or how often, for more time), or None when the words change nothing."""
     if not profile.offering or profile.offer is None or not text.strip():
         return None
+    if not any(says(text, section) for section in _MARKERS):
+        return None  # most messages: no word of a change, nothing else read
     if says(text, "asks_help") or overload.said(text):
         return None
     draft: dict[str, Any] = {**offer.draft_of(profile.offer), "existing": True}

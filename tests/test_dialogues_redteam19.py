@@ -1,7 +1,48 @@
 # ruff: noqa: RUF001
 """Red team of whole conversations, round 19: volunteers and follow-ups in their own words.
 
-Figures: see the report at the end of the round (filled in below).
+"Is het gelukt?" answered with nuance (late, half, did not come, praise, a complaint about behaviour, a
+no with a new day), a volunteer's days or kinds changed in words at the menu, and invitations answered
+with conditions and questions, in six languages and with typos. Replayed at the golden clock (Monday 23
+November 2026, 10:00 UTC). "Main" is the branch point (5cbd714).
+
+Figures (turns as expected / turns; dialogues fully as expected):
+- Batch 1 (BATCH_1, 43 dialogues, written before reading the code): main 43/75, 14/43 as first
+  written. Two expectations were then changed by decision: a wish to meet "nog een keer" asks the
+  other for every week (`meet_weekly_asked`, round 5's choice) rather than "Volgende week weer?", and
+  "alleen in het weekend" is read back as "in het weekend" (not "zaterdag"); main on the expectations
+  as they stand 44/75, 15/43. After its fixes 75/75, 43/43.
+- Batch 2 (BATCH_2, 37 dialogues, held out: written after batch 1's fixes): main 41/63, 16/37; before
+  its own fixes (the honest figure) 54/63, 28/37; after 63/63, 37/37. Its misses were: a yes with a
+  reservation ("jazeker, alleen zat ze vooral op haar telefoon", "het ging goed maar hij heeft mijn
+  sleutel meegenomen"), "kwam wel wat later", "hij stond er niet, ik heb een half uur gewacht" (read
+  as a yes through "half"), "same time next week?", "niemiły", "bot tegen mij", a daypart alone
+  ("kan alleen nog s avonds"), and "I can't do Mondays anymore" (the time reader's negation hid the day).
+- Guards (GUARDS, 8 dialogues, after batch 2's fixes): main 10/12, 6/8; after 12/12, 8/8.
+
+What changed (mechanisms):
+- flows/meetings.py `check_in_words`, before the usual answer at "Is het gelukt?": how the other
+  behaved (conversation.toml [round19_meet_complaint]) goes to the team (`alert_staff` kind
+  `meet_complaint`, rank 1; `meet_complaint_heard`), with the yes or no when one is said; a remark
+  ([round19_meet_remark], or a yes with a reservation after "maar"/"alleen"/"but" that is no praise
+  and no wish to meet again) is heard and passed on beside the yes (`meet_remark`, rank 3); "kwam
+  niet opdagen" and "niet gelukt" are a no, praise or "het is gelukt maar ..." (the first clause) a
+  yes; a no with a coming day asks for the new time at once (`meet_reschedule`, the day read back in
+  `meet_new_day_heard`). `wants_again` also hears "nog een keertje", "same time next week".
+- flows/offer_change.py, at the plain menu for someone who offers (before the menu's own reading): days
+  (the time reader, a daypart alone too) and kinds said with "niet meer", "alleen", "ook"/"wel" or
+  "voortaan" (life.toml [round19_offer_*], six languages) change a draft of the offer, read back in
+  its summary (`offer_change_heard`) and saved only on the yes; "meer tijd" asks how often. A request
+  ([asks_help]) or distress goes first; a one-off day ("morgen") and days without such a word change
+  nothing. flows/offer.py `_describe_times` names a few days ("woensdag", "maandagochtend") when the
+  slots are not the coarse answers ("doordeweeks overdag" was shown for Monday and Wednesday alone).
+- conversation.py `_condition`: an invitation's yes with a condition that is no time ("ja als ik mijn
+  kleinzoon mee mag nemen") keeps the words as the note for the resident, as a time condition did.
+
+Known misses / left: a yes with a reservation is a remark for the team even when it is only a detail
+("jazeker, wel even zoeken naar het huis"); a new day said with a no is read back, but the new plan
+still asks when (the meeting's plan takes no hint for an existing meeting); "vanaf januari" is not
+kept: the change or the question happens now.
 """
 
 from __future__ import annotations
@@ -599,10 +640,13 @@ GUARDS = [
         profile=VOL,
     ),
     D(
-        "guard: a plain 'ja graag' at an invitation carries no note",
+        "guard: a plain 'ja graag hoor, doe ik' at an invitation carries no note",
         (
             (INVITE, INVITED),
-            ("ja graag", {"effect_has": {"answer_invitation": {"answer": "yes"}}, "no_note": True}),
+            (
+                "ja graag hoor, doe ik",
+                {"effect_has": {"answer_invitation": {"answer": "yes"}}, "no_note": True},
+            ),
         ),
         profile=VOL,
     ),
