@@ -40,6 +40,7 @@ from flows import (
     menu,
     my_requests,
     offer,
+    offer_change,
     onboarding,
     overload,
     own_facts,
@@ -364,6 +365,12 @@ def _route(
             checkin_talk.answer_with_request(state, choice, event.text, now) if event.kind == "text" else None
         )
         return _goto(_with_distress(state, event, told or care.on_answer(state, choice)), profile, now)
+    if (
+        command is None
+        and event.kind == "text"
+        and (checked := meetings.check_in_words(state, event.text, choice, now)) is not None
+    ):
+        return checked  # "jawel maar hij was een uur te laat", "hij kwam niet opdagen" (round 19)
     if meetings.is_answer(choice):
         assert choice is not None
         if event.kind == "text" and (counter := meetings.counter_in_words(state, event.text, now)):
@@ -484,6 +491,10 @@ LANGUAGE_COMMANDS: Mapping[str, str] = {f"lang_{code}": code for code in catalog
 VOICE_MEDIA = frozenset({"voice", "audio", "video_note"})
 
 
+# A yes with a condition in words has a few more words than the yes ("ja als ik de hond mee mag nemen").
+MIN_CONDITION_WORDS = 4
+
+
 def _condition(
     state: dict[str, Any], event: Event, choice: str, now: datetime
 ) -> tuple[str | None, dict[str, Any] | None]:
@@ -495,6 +506,10 @@ def _condition(
         return None, None
     found = interpret.reading("invitation", event.text, language(state), now)
     if not found.condition:
+        # Round 19: a condition that is no time ("ja als ik mijn kleinzoon mee mag nemen") is told too.
+        words = event.text.split()
+        if len(words) >= MIN_CONDITION_WORDS and says_any(event.text, "round19_invite_condition"):
+            return " ".join(event.text.split())[:200], None
         return None, None
     window = conditions.parse(found.condition, now)
     return " ".join(event.text.split())[:200], window.to_json() if window is not None else None
@@ -893,6 +908,14 @@ def _on_menu(
         and (again := helper_again.said(state, event.text, profile, now)) is not None
     ):
         return again  # "kan Piet weer komen?": asked first if they can, and the request started (round 15)
+    if (
+        event.kind == "text"
+        and not profile.threads
+        and _at_plain_menu(state)
+        and not _menu_choice_exactly(state, event)
+        and (changed_offer := offer_change.said(state, event.text, profile, now)) is not None
+    ):
+        return changed_offer  # "ik kan voortaan alleen nog op woensdag": the offer read back (round 19)
     if answer in menu.TARGETS and (told := _request_at_menu(state, event, profile, now)) is not None:
         return told
     if answer in menu.TARGETS:

@@ -26,6 +26,7 @@ from flows.normalise import conversation_words, folded_words, says_any, simplify
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.text import lexicon
+from flows.understanding.time_compose import read_time
 from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
 
 MAX_PLACE = 100
@@ -605,7 +606,8 @@ AGAIN = (
 
 
 def wants_again(text: str) -> bool:
-    return _has_phrase(text, AGAIN)
+    # Round 19: also "nog een keertje", "we zijn nog niet klaar" (conversation.toml).
+    return _has_phrase(text, AGAIN) or says_any(text, "round19_meet_once_more")
 
 
 def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime | None = None) -> StepResult:
@@ -1024,3 +1026,103 @@ def command(state: dict[str, Any], profile: Profile) -> StepResult:
     # Asked for here: the plan that comes back for this thread starts, also mid-question (`_plan`).
     state[ASKED] = thread.id
     return StepResult(state, (), (Effect("meet_manage", {"thread_id": thread.id}),))
+
+
+# --- Dialogue round 19 (tests/test_dialogues_redteam19.py): "Is het gelukt?" with more than a yes ----------
+
+# Where a yes or no said first ends and the rest begins ("het is gelukt maar hij rook naar drank").
+_BUT = re.compile(r"[,.;!?؟]+|\s(?:maar|but|ama|fakat|ale|але|проте|لكن|بس)\s", re.IGNORECASE)
+
+
+def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: datetime) -> StepResult | None:
+    """ "Is het gelukt?" answered with more than a yes or a no: how the other behaved goes to the team
+    (`meet_complaint`, with the yes or no when one is said); a remark (late, left early) is heard and
+    passed on beside the yes (`meet_remark`); "hij kwam niet opdagen" is a no, praise or "het is gelukt
+    maar ..." a yes; a no with a new day ("ze was ziek, we doen het maandag") asks for the new time at
+    once (`meet_reschedule`), the day said read back. None: the usual reading stands."""
+    asked = state.get("prompt") or {}
+    if asked.get("key") != "meet_check" or not text.strip():
+        return None
+    ids = [str(key).split(":")[1] for key, _ in state.get("offered") or [] if str(key).startswith("meetok:")]
+    if not ids:
+        return None
+    meeting_id = ids[0]
+    answer = choice.split(":")[2] if choice is not None and choice.startswith("meetok:") else None
+    complaint = says_any(text, "round19_meet_complaint")
+    if says_any(text, "round19_meet_no_show") or (answer is None and says_any(text, "round19_meet_not_done")):
+        answer = "no"
+    if answer is None:
+        answer = _first_clause_answer(state, text)
+    if answer is None and _good(text) and not complaint:
+        answer = "yes"
+    remark = answer != "no" and (says_any(text, "round19_meet_remark") or _reservation(text))
+    if answer is None and remark:
+        answer = "yes"  # "hij was een uur te laat": late, but he came
+    if complaint:
+        effects: list[Effect] = [Effect("alert_staff", {"kind": "meet_complaint", "priority": "normal"})]
+        if answer in ("yes", "no"):
+            effects.insert(0, Effect("meet_outcome", {"meeting_id": int(meeting_id), "outcome": answer}))
+        state["offered"] = []
+        state.pop("prompt", None)
+        replies: list[Reply] = [say("meet_complaint_heard")]
+        if (resume := state.pop("resume_prompt", None)) is not None:
+            state["prompt"] = resume
+            replies.extend(repeat_prompt(state))
+        return StepResult(state, tuple(replies), tuple(effects))
+    if answer is None:
+        return None
+    if answer == "no" and (moment := _new_day_said(state, text, now)) is not None:
+        result = on_answer(state, f"meetok:{meeting_id}:no", text, now)
+        moved = Effect("meet_reschedule", {"meeting_id": int(meeting_id)})
+        result.state["offered"] = []
+        result.state.pop("prompt", None)
+        heard = say("meet_new_day_heard", {"when": moment})
+        return StepResult(result.state, (heard,), (*result.effects, moved))
+    result = on_answer(state, f"meetok:{meeting_id}:{answer}", text, now)
+    if not remark:
+        return result
+    alert = Effect("alert_staff", {"kind": "meet_remark", "priority": "normal"})
+    return StepResult(result.state, (say("meet_remark_heard"), *result.replies), (*result.effects, alert))
+
+
+def _first_clause_answer(state: dict[str, Any], text: str) -> str | None:
+    """The yes or no of the message's first clause ("het is gelukt maar ...", "was wel gezellig, ...")."""
+    first = next((part for part in _BUT.split(f" {text} ") if part.strip()), "")
+    if first.strip() == text.strip():
+        return None
+    picked = interpret.choice_from_text(state, first, state.get("offered") or [], language(state))
+    if picked is None and _good(first):
+        return "yes"
+    return picked.split(":")[2] if picked is not None and picked.startswith("meetok:") else None
+
+
+def _new_day_said(state: dict[str, Any], text: str, now: datetime) -> str | None:
+    """The coming day (and hour) a no names for the meeting instead, in words, or None."""
+    found = read_time(text, language(state), now, mode="message")
+    if found is None or not (found.days or found.relative_day):
+        return None
+    when = found.to_when(now, AMSTERDAM)
+    return describe_when(when, language(state)) if when is not None and not at_night(when) else None
+
+
+def _good(text: str) -> bool:
+    """Praise, or that it was done ("Henk is een schat", "het is gelukt"), not turned around ("niet
+    gelukt")."""
+    return says_any(text, "round19_meet_good") and not says_any(text, "round19_meet_not_good")
+
+
+# A yes with a reservation after it ("jazeker, alleen zat ze vooral op haar telefoon"): the clause after
+# "maar", "alleen", "wel" that is no praise and no wish to meet again is a remark for the team.
+_RESERVATION = re.compile(
+    r"(?:^|[\s,.;!?])(?:maar|alleen|wel|but|only|though|although|ama|fakat|sadece|ale|tylko|але|тільки|лише|لكن|بس)\s+(.+)$",
+    re.IGNORECASE,
+)
+MIN_RESERVATION_WORDS = 3
+
+
+def _reservation(text: str) -> bool:
+    found = _RESERVATION.search(text.strip())
+    if found is None or len(found[1].split()) < MIN_RESERVATION_WORDS:
+        return False
+    rest = found[1]
+    return not (_good(rest) or wants_again(rest) or says_any(rest, "meet_partly"))

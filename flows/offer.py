@@ -34,7 +34,7 @@ from flows.pause import names_a_length, pause_for, pause_until, until_in_words
 from flows.profile import OfferSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import read_yes_no
-from flows.when import AMSTERDAM, When, describe_when
+from flows.when import AMSTERDAM, When, describe_weekday, describe_when
 
 REACH_CHOICES = (
     Choice("own", "reach_own"),
@@ -558,10 +558,33 @@ def _describe_times(availability: Iterable[Iterable[Any]], lang: str) -> str:
     slots = {(int(day), str(part)) for day, part in availability}
     if not slots:
         return catalogue.render("times_any_short", lang)
+    whole = [c for c in TIME_CHOICES if c.key in TIME_SLOTS and TIME_SLOTS[c.key] <= slots]
+    left = slots - {slot for choice in whole for slot in TIME_SLOTS[choice.key]}
+    if len(left) > len(slots) // 2 and len({day for day, _ in left}) <= MAX_DAYS_NAMED:
+        # Round 19: a few days ("alleen nog op woensdag") are named, not read as "doordeweeks overdag".
+        named = [_lower_first(label_of(choice, lang)) for choice in whole]
+        return _listing([*named, *_days_described(left, lang)], lang)
     covered = [
         choice for choice in TIME_CHOICES if choice.key in TIME_SLOTS and TIME_SLOTS[choice.key] & slots
     ]
     return _listing([_lower_first(label_of(choice, lang)) for choice in covered], lang)
+
+
+# At most this many days are named one by one in an offer's times; more read as the coarse answers.
+MAX_DAYS_NAMED = 3
+
+
+def _days_described(slots: set[tuple[int, str]], lang: str) -> list[str]:
+    """ "woensdag" (its usual hours: morning and afternoon, or the whole day), "maandagochtend"."""
+    out: list[str] = []
+    for day in sorted({day for day, _ in slots}):
+        parts = [part for part in DAYPARTS if (day, part) in slots]
+        usual = ["ochtend", "middag"] if day in WEEKDAYS else list(DAYPARTS)
+        if parts == usual or parts == list(DAYPARTS):
+            out.append(describe_weekday(day, None, lang))
+        else:
+            out.extend(describe_weekday(day, part, lang) for part in parts)
+    return out
 
 
 def _describe_day(moment: datetime, lang: str) -> str:

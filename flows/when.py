@@ -211,6 +211,16 @@ def describe_when(when: When, language: str) -> str:
     return day
 
 
+@cache
+def describe_weekday(weekday: int, daypart: str | None, language: str) -> str:
+    """ "woensdag", "woensdagmiddag", "Wednesday afternoon": a day of the week (Monday 0), with a daypart
+    (a key of DAYPARTS) when one is given; day names from Babel's CLDR data (round 19: an offer's days)."""
+    language = catalogue.language_or_default(language)
+    words = _WORDS[language]
+    day = str(get_day_names("wide", locale=catalogue.LOCALES[language])[weekday])
+    return f"{day}{words['compound']}{words[daypart]}" if daypart else day
+
+
 class _Words(Mapping[str, str]):
     """The fixed words of describe_when, read from the one catalogue (keys `when_<word>`).
 

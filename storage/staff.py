@@ -305,6 +305,9 @@ ALERT_RANKS: dict[str, int] = {
     **dict.fromkeys(("distress", "bereavement", "care_admitted", "contact_note", "stuck"), 2),
     **dict.fromkeys(("voice_note", "map_no_result"), 2),
     **dict.fromkeys(("volunteer_took_back", "review_overdue", "stalled_match"), 3),
+    # Round 19: "Is het gelukt?" answered with how the other behaved (rude, drunk), or a remark (late).
+    "meet_complaint": 1,
+    "meet_remark": 3,
 }
 
 
