@@ -27,6 +27,7 @@ from flows import (
     circle,
     conditions,
     crisis,
+    crisis_check,
     faq,
     first_contact,
     helper_again,
@@ -207,9 +208,17 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
         if event.address_stopped:
             return StepResult(state, (), (alert,))
+        state.pop(crisis.PILLS_CHECK, None)
         state["after_crisis"] = 1
         state["greeted"] = True
         return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
+    # An overdose in words that also name the daily medicine: the safety check, and its answer (round
+    # crisis19). Like a crisis answer, it keeps no piece and nothing automatic uses the message.
+    if not event.address_stopped:
+        if (checked := crisis_check.answer(state, event)) is not None:
+            return checked
+        if event.kind == "text" and crisis_check.wanted(earlier, event.text):
+            return crisis_check.ask(state)
     calm = int(state.pop("after_crisis", 0))
     before = _open_question(state)
     contact = state.get(care.PERSON_CONTACT)
