@@ -194,31 +194,60 @@ BATCH_1 = [
 BATCH_2: list[Case] = []
 
 
-def replies_of(case: Case) -> list[str]:
-    """The reply keys to the case's message, after the start's own messages (which must raise no crisis)."""
+# What a word of thanks after the crisis answer must not do on the person's behalf: answer the question that
+# was open before the crisis (a consent, an invitation, a check-in) or be passed on to the neighbour.
+ON_THEIR_BEHALF = frozenset({"record_consent", "answer_invitation", "care_answer", "relay", "update_profile"})
+THANKS = "ok"
+
+
+def replies_of(case: Case) -> list[Any]:
+    """The step results of the case's message (and, after a crisis, of "ok"), after the start's own messages
+    (which must raise no crisis)."""
     from tests.golden_runner import profile_from
 
     state, profile_data, before = STARTS[case.start]
     state = dict(state)
     profile = profile_from(dict(profile_data))
-    result = None
-    for sent in (*before, case.text):
+    results = []
+    after_it = (THANKS,) if case.kind else ()
+    for index, sent in enumerate((*before, case.text, *after_it)):
         result = step(state, event_of(sent), CLOCK, profile)
         profile = after(profile, result.effects)
         state = result.state
-        keys = [reply.key for reply in result.replies]
-        if sent is not case.text:
+        if index < len(before):
+            keys = [reply.key for reply in result.replies]
             assert not any(key.startswith("crisis_") for key in keys), (sent, keys)
-    assert result is not None
-    return [reply.key for reply in result.replies]
+        else:
+            results.append(result)
+    return results
 
 
 def crisis_said(case: Case) -> str | None:
-    keys = replies_of(case)
+    """The crisis number of the answer to the message (None: none; "other": a crisis key of no number)."""
+    keys = [reply.key for reply in replies_of(case)[0].replies]
     for number, key in REPLY.items():
         if key in keys:
             return number
     return "other" if any(k.startswith("crisis_") for k in keys) else None
+
+
+def problems(case: Case) -> list[str]:
+    """What does not hold: the crisis answered with its number (a look-alike: none, and no staff alert of
+    any kind), and after a crisis, "ok" answers nothing on the person's behalf and gets crisis care."""
+    results = replies_of(case)
+    said = crisis_said(case)
+    out = [] if said == case.kind else [f"crisis {said!r}, not {case.kind!r}"]
+    first = results[0]
+    if case.kind is None and any(e.kind == "alert_staff" for e in first.effects):
+        out.append(f"staff alerted: {[e.data for e in first.effects if e.kind == 'alert_staff']}")
+    if case.kind is not None and len(results) > 1:
+        thanks = results[1]
+        done = sorted({e.kind for e in thanks.effects} & ON_THEIR_BEHALF)
+        if done:
+            out.append(f"'{THANKS}' after the crisis did {done}")
+        if not any(r.key.startswith("crisis_") for r in thanks.replies):
+            out.append(f"'{THANKS}' after the crisis got {[r.key for r in thanks.replies]}")
+    return out
 
 
 def _params(cases: list[Case]) -> list[Any]:
@@ -232,7 +261,7 @@ def _params(cases: list[Case]) -> list[Any]:
 
 @pytest.mark.parametrize("case", _params([*BATCH_1, *BATCH_2]))
 def test_a_crisis_at_a_simple_question(case: Case) -> None:
-    assert crisis_said(case) == case.kind, replies_of(case)
+    assert not problems(case), [[r.key for r in result.replies] for result in replies_of(case)]
 
 
 def test_the_round_is_new() -> None:
