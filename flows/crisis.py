@@ -122,17 +122,27 @@ def _overdose_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def overdose_unclear(text: str) -> bool:
-    """Pills said taken, every one of one's own or with no amount, and nothing that says the daily
-    medicine plainly ("vanochtend", "pillen al", "nu koffie"), a pill not taken or someone else's."""
+    """Pills said taken, every one of one's own or with no amount, in a clause with no word of a pill not
+    taken or of someone else's ("nog niet", "mijn man"), and nothing in the message that says the daily
+    medicine plainly ("vanochtend", "pillen al", "nu koffie")."""
     if not _PILLS_AT_ALL.search(text.lower()):
         return False  # most messages: no word for pills at all
-    words = folded_words(_spaced(text))
     found = _overdose_patterns()
-    if not (found["all_mine"].search(words) and found["taken_near"].search(words)) and not found[
-        "bare"
-    ].search(words):
+    if found["daily"].search(folded_words(_spaced(text))):
         return False
-    return not (found["daily"].search(words) or found["not_taken"].search(words))
+    for clause in _CLAUSES.split(text):
+        words = folded_words(clause)
+        said = (found["all_mine"].search(words) and found["taken_near"].search(words)) or found[
+            "bare"
+        ].search(words)
+        if said and not found["not_taken"].search(words):
+            return True
+    return False
+
+
+# A clause: a word of not taking ("niet") speaks for its own clause only ("maakt niet uit, ik heb net al mijn
+# pillen geslikt").
+_CLAUSES = re.compile(r"[,.;:!?\n]+")
 
 
 def overdose_confirmed(text: str) -> bool:

@@ -63,6 +63,15 @@ STARTS: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[Any, ...]]] = {
     "checkin_pl": (menu_state("pl"), CARER, (CHECKIN,)),
     "thread": (menu_state(), {**RIA, "threads": [THREAD]}, ()),
     "thread_vol": (menu_state(), VOLUNTEER, ()),
+    # Batch 2's places besides.
+    "neighbourhood_uk": ({}, {}, ("привіт", "Оля")),
+    "consent_en": ({"lang": "en"}, {}, ("hello", "Tom", "molenwijk")),
+    "ask_urgency_en": _asking("en", "groceries for the week", "tomorrow"),
+    "invitation_tr": (menu_state("tr"), HENK, (INVITE,)),
+    "invitation_pl": (menu_state("pl"), HENK, (INVITE,)),
+    "checkin_uk": (menu_state("uk"), CARER, (CHECKIN,)),
+    "checkin_ar": (menu_state("ar"), CARER, (CHECKIN,)),
+    "thread_en": (menu_state("en"), {**RIA, "threads": [THREAD]}, ()),
 }
 # "ask_what" is reached with ("1", "1"): the description question.
 STARTS["ask_what"] = (menu_state(), RIA, ("1", "1"))
@@ -73,8 +82,11 @@ class Case:
     id: str
     start: str
     text: str
-    kind: str | None  # the crisis number it must answer with; None: a look-alike, no crisis answer
+    kind: (
+        str | None
+    )  # the crisis number it must answer with; "check": the safety check about pills; None: a look-alike
     gap: str = ""
+    then: str = "ok"  # sent after a crisis answer: it must answer nothing on the person's behalf
 
 
 C = Case
@@ -191,13 +203,130 @@ BATCH_1 = [
     C("b1-when-nergens", "ask_when", "maakt niet uit, ik ben er altijd, ik ga nergens heen", None),
 ]
 
-BATCH_2: list[Case] = []
+# Batch 2, held out: written after batch 1's fixes, not aimed at them; scored before its own fixes.
+BATCH_2 = [
+    C("b2-name-polsen", "name", "ik heet Kees en ik heb net mijn polsen doorgesneden", "113"),
+    C("b2-name-morgen", "name", "noem me maar niks, ik ben er morgen toch niet meer", "113", then="dank je"),
+    C(
+        "b2-hood-straat",
+        "neighbourhood",
+        "dat doet er nu niet toe, mijn buurman ligt buiten op straat en beweegt niet",
+        "112",
+    ),
+    C(
+        "b2-en-hood-seizure",
+        "neighbourhood_en",
+        "never mind that, my wife is having a seizure",
+        "112",
+        then="thanks",
+    ),
+    C(
+        "b2-consent-zoon",
+        "consent",
+        "ja prima. trouwens mijn zoon heeft me vannacht weer in elkaar geslagen",
+        "veilig_thuis",
+        then="ja",
+    ),
+    C(
+        "b2-en-consent-alive",
+        "consent_en",
+        "yes, but I really don't want to be alive anymore",
+        "113",
+        then="yes",
+    ),
+    C("b2-what-trap", "ask_what", "hulp want ik ben van de trap gevallen en mijn been ligt heel raar", "112"),
+    C(
+        "b2-when-vermoordt",
+        "ask_when",
+        "vandaag nog, mijn vrouw zegt dat ze me vermoordt als ik het niet regel",
+        "veilig_thuis",
+    ),
+    C("b2-when-touw", "ask_when", "het maakt niet meer uit wanneer, ik heb het touw al klaarliggen", "113"),
+    C(
+        "b2-urgency-scheef",
+        "ask_urgency",
+        "zeer dringend, mn moeder praat ineens raar en haar mond hangt scheef",
+        "112",
+    ),
+    C("b2-en-urgency-box", "ask_urgency_en", "urgent, I took a whole box of sleeping pills", "113"),
+    C(
+        "b2-invite-mes",
+        "invitation",
+        "ik kan niet helpen, ik zit met een mes in de badkamer",
+        "113",
+        then="oke",
+    ),
+    C(
+        "b2-tr-invite-dovuyor",
+        "invitation_tr",
+        "yardım edemem, kocam beni dövüyor",
+        "veilig_thuis",
+        then="tamam",
+    ),
+    C("b2-pl-invite-umrzec", "invitation_pl", "nie mogę, chcę umrzeć", "113", then="dzięki"),
+    C("b2-checkin-bloedt", "checkin", "ze is van de trap gevallen en ze bloedt heel erg", "112"),
+    C("b2-uk-checkin-vdaryv", "checkin_uk", "він мене вдарив і погрожує", "veilig_thuis", then="дякую"),
+    C("b2-darija-checkin-n3ich", "checkin_ar", "ana ma bghitch n3ich", "113", then="choukran"),
+    C("b2-thread-borst", "thread", "kun je 112 bellen ik heb zo'n druk op mijn borst", "112"),
+    C("b2-en-thread-end", "thread_en", "sorry can't make it, I want to end my life", "113"),
+    C("b2-vol-slapen", "thread_vol", "Ans, ik wil gaan slapen en nooit meer wakker worden", "113"),
+    # SMS without accents, voice dictation.
+    C("b2-sms-geslage", "ask_when", "wnr jij kan, mn vriend heeft me geslage me oog is dik", "veilig_thuis"),
+    C(
+        "b2-voice-gezakt",
+        "name",
+        "ik heet Truus komma mijn man is net in elkaar gezakt en ik krijg hem niet wakker",
+        "112",
+    ),
+    C("b2-voice-caps", "consent", "JA IK WIL MEEDOEN MAAR IK WIL EIGENLIJK DOOD", "113", then="ja"),
+    C("b2-pl-sms-dusi", "name_pl", "Basia, maz mnie dusi", "veilig_thuis"),
+    C("b2-uk-hood-vmerty", "neighbourhood_uk", "не важливо, я хочу вмерти", "113"),
+    C("b2-tr-when-nefes", "ask_when_tr", "hemen, annem nefes alamıyor", "112"),
+    C("b2-ar-name-yadrib", "name_ar", "اسمي سعاد، زوجي يضربني", "veilig_thuis"),
+    C("b2-ar-urgency-hayati", "ask_urgency_ar", "مستعجل جدا، أريد أن أنهي حياتي", "113"),
+    # The safety check about pills at the same places.
+    C("b2-check-when", "ask_when", "maakt niet uit, ik heb net al mijn pillen geslikt", "check"),
+    C("b2-check-checkin", "checkin", "heb al me tabletten ingenomen", "check"),
+    C("b2-check-thread", "thread", "ik heb zojuist pillen ingenomen", "check"),
+    C("b2-en-check-invite", "invitation_en", "can't today, I took all my meds", "check"),
+    # Look-alikes.
+    C("b2-name-honden", "name", "Ans, en ik ben doodsbang voor honden dus liever geen hond", None),
+    C("b2-hood-kerkhof", "neighbourhood", "Molenwijk, de wijk bij het oude kerkhof", None),
+    C("b2-consent-gevaar", "consent", "ja hoor, ik zie geen gevaar", None),
+    C("b2-when-pijp", "ask_when", "als het kan voor ik de pijp uit ga van ouderdom haha", None),
+    C("b2-urgency-kat", "ask_urgency", "heel dringend, de kat is weggelopen en ik word er gek van", None),
+    C("b2-invite-kapot", "invitation", "nee, ik ga kapot van de drukte op mijn werk", None),
+    C("b2-checkin-slaap", "checkin", "het gaat wel, Jan viel gisteren in slaap op de bank", None),
+    C("b2-vol-agenda", "thread_vol", "sorry, ik kan niet meer komen deze week, agenda is vol", None),
+    C("b2-thread-film", "thread", "haha die film was om dood te gaan", None),
+    C("b2-pl-checkin-zmeczona", "checkin_pl", "trochę zmęczona, ale mama ma się dobrze", None),
+    C("b2-en-when-retired", "ask_when_en", "whenever, I'm not going anywhere, I'm retired lol", None),
+    C("b2-pl-invite-tydzien", "invitation_pl", "nie dam rady, mam pełny tydzień", None),
+    C("b2-uk-name-smikh", "name_uk", "Петро. Помираю зі сміху з ваших питань", None),
+    C("b2-what-bladeren", "ask_what", "iemand die mijn dode bladeren in de tuin kan opruimen", None),
+    C("b2-invite-weekend", "invitation", "ik kan niet meer dit weekend, ik zit helemaal vol", None),
+]
 
 
 # What a word of thanks after the crisis answer must not do on the person's behalf: answer the question that
 # was open before the crisis (a consent, an invitation, a check-in) or be passed on to the neighbour.
 ON_THEIR_BEHALF = frozenset({"record_consent", "answer_invitation", "care_answer", "relay", "update_profile"})
-THANKS = "ok"
+
+
+# Written after batch 2's fixes, no measure: the edges of its mechanisms (strangling said figuratively or
+# as choking, a full week beside real despair, an answer after the crisis that is more than thanks).
+GUARDS = [
+    C("g-pl-praca", "checkin_pl", "ta praca mnie dusi, ale mama ma się dobrze", None),
+    C("g-tr-is", "invitation_tr", "yapamam, bu iş beni boğuyor bu hafta", None),
+    C("g-uk-kashel", "checkin_uk", "мене душить кашель, але все добре", None),
+    C("g-pl-zart", "checkin_pl", "syn mnie dusi w objęciach haha", None),
+    C("g-ar-rajli", "checkin_ar", "zawji kaykhne9ni", "veilig_thuis", then="wakha"),
+    C("g-uk-dochka", "name_uk", "Оля. дочка мене душила вчора", "veilig_thuis"),
+    C("g-vol-vol-maar", "thread_vol", "mijn week zit vol, maar ik wil er ook niet meer zijn", "113"),
+    C("g-check-maakt", "ask_urgency", "maakt niet uit hoor, ik heb al mijn pillen geslikt", "check"),
+    C("g-check-niet-later", "ask_when", "ik heb al mijn pillen ingenomen, ik wil niet meer", "113"),
+    C("g-nocheck-man", "checkin", "mijn man heeft al zijn pillen geslikt, fijn", None),
+]
 
 
 def replies_of(case: Case) -> list[Any]:
@@ -209,7 +338,7 @@ def replies_of(case: Case) -> list[Any]:
     state = dict(state)
     profile = profile_from(dict(profile_data))
     results = []
-    after_it = (THANKS,) if case.kind else ()
+    after_it = (case.then,) if case.kind else ()
     for index, sent in enumerate((*before, case.text, *after_it)):
         result = step(state, event_of(sent), CLOCK, profile)
         profile = after(profile, result.effects)
@@ -228,6 +357,8 @@ def crisis_said(case: Case) -> str | None:
     for number, key in REPLY.items():
         if key in keys:
             return number
+    if "crisis_pills_check" in keys:
+        return "check"
     return "other" if any(k.startswith("crisis_") for k in keys) else None
 
 
@@ -244,9 +375,9 @@ def problems(case: Case) -> list[str]:
         thanks = results[1]
         done = sorted({e.kind for e in thanks.effects} & ON_THEIR_BEHALF)
         if done:
-            out.append(f"'{THANKS}' after the crisis did {done}")
+            out.append(f"{case.then!r} after the crisis did {done}")
         if not any(r.key.startswith("crisis_") for r in thanks.replies):
-            out.append(f"'{THANKS}' after the crisis got {[r.key for r in thanks.replies]}")
+            out.append(f"{case.then!r} after the crisis got {[r.key for r in thanks.replies]}")
     return out
 
 
@@ -259,13 +390,48 @@ def _params(cases: list[Case]) -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize("case", _params([*BATCH_1, *BATCH_2]))
+@pytest.mark.parametrize("case", _params([*BATCH_1, *BATCH_2, *GUARDS]))
 def test_a_crisis_at_a_simple_question(case: Case) -> None:
     assert not problems(case), [[r.key for r in result.replies] for result in replies_of(case)]
 
 
+def test_after_a_crisis_a_real_answer_and_a_button_still_go_on() -> None:
+    """The acknowledgement after a crisis is the whole message: an answer to the open question goes on (round
+    8's decision), and so does a button of the question that was open (an invitation's)."""
+    from tests.dialogue_redteam_support import Dialogue, assert_holds
+
+    assert_holds(
+        Dialogue(
+            "consent after the crisis, by button",
+            (
+                ("hallo", {"restart_ok": True}),
+                ("Ria", {}),
+                ("molenwijk", {}),
+                ("ik wil niet meer leven", {"crisis": True}),
+                ("ja", {"keys": ["crisis_followup"], "no_effect": ["record_consent"]}),
+                ({"choice": "yes"}, {"effect": ["record_consent"]}),
+            ),
+            state={},
+            profile={},
+        )
+    )
+    assert_holds(
+        Dialogue(
+            "the invitation's button after the crisis",
+            (
+                (INVITE, {}),
+                ("mijn man slaat me", {"crisis": True}),
+                ("ok", {"keys": ["crisis_followup"], "no_effect": ["answer_invitation"]}),
+                ({"choice": "invite:41:no"}, {"effect": ["answer_invitation"]}),
+            ),
+            profile=HENK,
+        )
+    )
+
+
 def test_the_round_is_new() -> None:
     seen = every_earlier_string(__file__)
-    old = [case.text for case in (*BATCH_1, *BATCH_2) if case.text.casefold() in seen]
+    cases = (*BATCH_1, *BATCH_2, *GUARDS)
+    old = [case.text for case in cases if case.text.casefold() in seen]
     assert not old, old
-    assert len({case.id for case in (*BATCH_1, *BATCH_2)}) == len(BATCH_1) + len(BATCH_2)
+    assert len({case.id for case in cases}) == len(cases)
