@@ -2,7 +2,52 @@
 # ruff: noqa: RUF001
 """Red-team set 24: crisis round 19, held out. Crises that arrive where the bot expects a simple answer.
 
-FIGURES_PLACEHOLDER
+The bot asks for a name, a neighbourhood, consent, when and how urgent, sends an invitation or a
+carer's check-in, or passes messages on in a thread with a neighbour; the answer that comes is a crisis
+("Ria. maar eigenlijk wil ik gewoon dood", "heel dringend, mijn vriend slaat me steeds", at an invitation
+"nee sorry ik sta zelf op het dak en wil springen"), in nl, en, tr, ar (and Moroccan Darija in Latin
+letters), pl and uk, as SMS without accents or voice dictation; and look-alikes at the same places ("mijn
+naam is Joke en ik ga dood van de zenuwen voor de tandarts", "val me niet lastig", a volunteer's "ik kan
+niet meer, mijn week zit vol"). A case holds when the message gets the crisis answer with the right number
+(a look-alike: none, and no staff alert of any kind), and after a crisis a word of thanks ("ok", "ja",
+"dank je", "tamam", "дякую") answers nothing on the person's behalf: no consent recorded, no invitation
+taken, no check-in answered, nothing passed on to the neighbour, and crisis care follows. Batch 2 also
+holds four unclear pill wordings ("check": the safety check about pills of tests/test_crisis_check.py).
+Main: 5cbd714.
+
+- Batch 1 (BATCH_1, 55: 37 crises, nl 22, en 3, tr 3, ar 1, Darija 2, pl 3, uk 3; 18 look-alikes, nl 13,
+  en 2, tr 1, pl 1, uk 1), written before the crisis code was studied, scored on main: the crisis answer
+  37/37 (113 15/15, 112 13/13, Veilig Thuis 9/9; every language whole), no crisis alarm on a look-alike.
+  The reader was not the gap; what follows was (the "ok" criterion was added after reading the traces,
+  before any fix, and scored on main): "ok" after the crisis did something on the person's behalf in 15
+  of 37 (a check-in answered "okay" 5, an invitation taken silently 4, consent recorded 3, passed on to the
+  neighbour 3), and the volunteer's "ik kan niet meer, mijn week zit vol" raised the distress offers and a
+  staff alert: 39/55 whole. After: 55/55.
+- Batch 2 (BATCH_2, 47: 28 crises, nl 15, en 4, tr 2, ar 2, Darija 1, pl 2, uk 2; 4 checks, nl 3, en 1; 15
+  look-alikes, nl 11, en 1, pl 2, uk 1), held out, written after batch 1's fixes and not aimed at them.
+  Main: 27/28 crises right, 0/4 checks, the word of thanks did something on the person's behalf in 10 of
+  28, 32/47 whole. Before its own fixes (the honest figure): 45/47 whole; crises 27/28 (Veilig Thuis 6/7:
+  Polish SMS "Basia, maz mnie dusi", strangling in the present tense, read nothing; 113 13/13, 112 8/8),
+  checks 3/4 ("maakt niet uit, ik heb net al mijn pillen geslikt": the "niet" of "maakt niet uit" counted
+  as a pill not taken), thanks after the crisis 32/32, look-alikes 15/15 calm. By language before the
+  fixes: nl 17/18, en 5/5, tr 2/2, ar 2/2, Darija 1/1, pl 1/2, uk 2/2 (crises and checks). After: 47/47.
+- GUARDS (10, written after batch 2's fixes, no measure): strangling said figuratively or in jest, a full week
+  beside real despair, a pills check beside "maakt niet uit".
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after. `crisis.detect`
+  on 22,346 earlier strings (tests/*.py string constants, tests/data, the shared corpus): the same kind as on
+  main for every one.
+
+Mechanisms:
+- flows/conversation.py `step`: right after a crisis answer, a message that is only thanks or a bare yes or no
+  (data conversation.toml [after_crisis_acknowledged], compared as the whole message) answers the crisis
+  text ("Ben je nu in gevaar? Bel 112."), not the question that was open before it: crisis care
+  (crisis_followup, then crisis_still_here), and that question stays open. A real answer ("donderdag") and a
+  button still go on, as round 8 decided.
+- `_distress_alone`: "ik kan niet meer" beside a full week or diary (conversation.toml [schedule_full]) is
+  about time, no distress.
+- crisis.toml `strangles_me`: strangling said by a partner or family member right before it (pl "mnie dusi",
+  tr "beni boğuyor", uk "мене душить", ar "يخنقني", Darija "kaykhne9ni"); not "ta praca mnie dusi", "bu iş
+  beni boğuyor", "мене душить кашель", nor in jest.
 """
 
 from __future__ import annotations
