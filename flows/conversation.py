@@ -28,6 +28,7 @@ from flows import (
     circle,
     conditions,
     crisis,
+    crisis_check,
     faq,
     first_contact,
     helper_again,
@@ -209,10 +210,28 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
         if event.address_stopped:
             return StepResult(state, (), (alert,))
+        state.pop(crisis.PILLS_CHECK, None)
         state["after_crisis"] = 1
         state["greeted"] = True
         return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
+    # An overdose in words that also name the daily medicine: the safety check, and its answer (round
+    # crisis19). Like a crisis answer, it keeps no piece and nothing automatic uses the message.
+    if not event.address_stopped:
+        if (checked := crisis_check.answer(state, event)) is not None:
+            return checked
+        if event.kind == "text" and crisis_check.wanted(earlier, event.text):
+            return crisis_check.ask(state)
     calm = int(state.pop("after_crisis", 0))
+    if calm and event.kind == "text" and _acknowledges_crisis(event.text):
+        # Round crisis19: "ok" or "ja" right after "Ben je nu in gevaar? Bel 112." answers that, not the
+        # consent, invitation or check-in that was open before: crisis care, and that question stays open.
+        state["after_crisis"] = calm + 1
+        return _with_piece(
+            StepResult(state, (say("crisis_followup" if calm == 1 else "crisis_still_here"),)),
+            event,
+            earlier,
+            now,
+        )
     before = _open_question(state)
     contact = state.get(care.PERSON_CONTACT)
     reminded = state.get(meetings.REMINDED)
@@ -229,6 +248,17 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     ):
         return _with_piece(_crisis_care(calm, result), event, earlier, now)
     return _with_piece(repair.after_step(before, event, result), event, earlier, now)
+
+
+def _acknowledges_crisis(text: str) -> bool:
+    """The whole message is a word of thanks or a bare yes or no (data conversation.toml
+    [after_crisis_acknowledged])."""
+    return folded_words(text) in _crisis_acknowledgements()
+
+
+@cache
+def _crisis_acknowledgements() -> frozenset[str]:
+    return frozenset(conversation_words("after_crisis_acknowledged"))
 
 
 def _with_piece(result: StepResult, event: Event, earlier: str | None, now: datetime) -> StepResult:
@@ -1327,6 +1357,8 @@ def _distress_alone(text: str, lang: str) -> bool:
     else."""
     # A name the message is addressed to ("Henk, ik trek het niet meer") is no word of its own.
     text = re.sub(r"^\s*[A-Z]\w*\s*,", "", text)
+    if says_any(text, "schedule_full"):
+        return False  # round crisis19: "ik kan niet meer, mijn week zit vol" is about time
     if _without_cannot_cope(text) is None:
         return False
     if len(re.findall(r"\w+", text)) > ALONE_WORDS:

@@ -9,10 +9,14 @@ conversation's texts and alerts use: "suicide" (113), "medical" (112), "violence
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
+from flows.normalise import folded_words, simplify
 from flows.understanding import crisis as reader
+from flows.understanding.text import lexicon
 
 KINDS = ("suicide", "violence", "medical")
 # The reader's numbers under the conversation's names (texts crisis_<kind>, alerts crisis_<kind>).
@@ -75,3 +79,88 @@ def piece_to_keep(earlier: str | None, text: str, now: datetime) -> dict[str, st
     if not words:
         return None
     return {"text": " ".join(words[-PIECE_WORDS:]), "at": now.isoformat()}
+
+
+# An overdose in words that also name the daily medicine (round crisis19): "ik heb al mijn pillen ingenomen"
+# is "already took my pills" or "took all my pills"; "ik heb pillen geslikt" says no amount. Not a crisis kind
+# (the reader stays as it is): the conversation asks a short safety check, Ja or Nee (flows/conversation.py
+# `_pills_check`). The state keeps only that the check is open and how often it was asked.
+PILLS_CHECK = "pills_check"
+PILLS_YES = "pills:yes"
+PILLS_NO = "pills:no"
+
+
+# A quick first look, before any folding: a stem of a word for pills (`[overdose_check] pills`), any case.
+# Lower case is compared ("boodschappen" holds "hap": the Turkish pill is "hapla..." or "hap" alone).
+_PILLS_AT_ALL = re.compile(
+    r"pil|tablet|medic|meds|ila[cç]|hapla|hap\b|pammetje|حبوب|دواء|دوائ|أدوي|ادوي|dwa|7bob|hbob"
+)
+
+
+@cache
+def _overdose_patterns() -> dict[str, re.Pattern[str]]:
+    """The `[overdose_check]` table of data/crisis.toml as one compiled pattern a part, read once."""
+    table = lexicon("crisis")["overdose_check"]
+
+    def folded(pattern: str) -> str:
+        return re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), pattern)
+
+    fill = {
+        name: "(?:" + "|".join(sorted({folded(w) for w in table[name]}, key=len, reverse=True)) + ")"
+        for name in ("pills", "taken")
+    }
+
+    def filled(pattern: str) -> str:
+        for name, words in fill.items():
+            pattern = pattern.replace("{" + name + "}", words)
+        return pattern
+
+    return {
+        part: re.compile("|".join(f"(?:{filled(folded(p))})" for p in table[part]))
+        for part in ("all_mine", "bare", "taken_near", "daily", "not_taken", "confirms", "dismiss")
+    }
+
+
+def overdose_unclear(text: str) -> bool:
+    """Pills said taken, every one of one's own or with no amount, in a clause with no word of a pill not
+    taken or of someone else's ("nog niet", "mijn man"), and nothing in the message that says the daily
+    medicine plainly ("vanochtend", "pillen al", "nu koffie")."""
+    if not _PILLS_AT_ALL.search(text.lower()):
+        return False  # most messages: no word for pills at all
+    found = _overdose_patterns()
+    if found["daily"].search(folded_words(_spaced(text))):
+        return False
+    for clause in _CLAUSES.split(text):
+        words = folded_words(clause)
+        said = (found["all_mine"].search(words) and found["taken_near"].search(words)) or found[
+            "bare"
+        ].search(words)
+        if said and not found["not_taken"].search(words):
+            return True
+    return False
+
+
+# A clause: a word of not taking ("niet") speaks for its own clause only ("maakt niet uit, ik heb net al mijn
+# pillen geslikt").
+_CLAUSES = re.compile(r"[,.;:!?\n]+")
+
+
+def overdose_confirmed(text: str) -> bool:
+    """An answer to the check that says the amount ("ja veel te veel", "de hele strip"), not denied right
+    before it ("nee, niet te veel")."""
+    words = folded_words(_spaced(text))
+    for match in _overdose_patterns()["confirms"].finditer(words):
+        before = words[: match.start() + 1].split()[-2:]
+        if not {"niet", "geen", "not", "no", "nee"} & set(before[-1:]) and "niet" not in before:
+            return True
+    return False
+
+
+def overdose_waved_off(text: str) -> bool:
+    """An answer to the check that waves it off ("laat maar", "maakt niet uit"): no "no", asked again."""
+    return bool(_overdose_patterns()["dismiss"].search(folded_words(_spaced(text))))
+
+
+def _spaced(text: str) -> str:
+    """Words run together by punctuation apart ("pillen,nu koffie")."""
+    return re.sub(r"[,.;:!?]+", " ", text)

@@ -301,6 +301,7 @@ ALERT_RANKS: dict[str, int] = {
     **dict.fromkeys(
         ("abuse_report", "human_requested", "care_callback", "care_distress", "care_heavy", "care_silent"), 1
     ),
+    "pills_unclear": 1,  # round crisis19: the safety check about pills not answered (flows/crisis_check.py)
     "message_failed": 1,
     **dict.fromkeys(("distress", "bereavement", "care_admitted", "contact_note", "stuck"), 2),
     **dict.fromkeys(("voice_note", "map_no_result"), 2),

@@ -17,7 +17,8 @@ Figures (crises answered with the right number; false alarms on the look-alikes)
   niet meer", round 17; Polish "nie chcę już"): written as look-alikes, they are now expected to answer at
   once (the answer cannot wait for a piece that may never come). After: 27/28; the one left
   ("ik heb net al mijn pillen" / "ingenomen") reads as the whole message does, which rounds 11-19 decided
-  is the daily medicine (strict xfail, `gap`).
+  is the daily medicine; since round crisis19 it gets the safety check about pills, tested in
+  tests/test_crisis_check.py (taken out of this list).
 - Batch 2 (BATCH_2, 36: 24 crises, 12 look-alikes), held out, written after batch 1's fixes and not aimed at
   them: 24/24 and 1 false alarm ("hallo" / "op tv zag ik" / "dat iemand van de flat sprong ...": the last
   piece alone reads 113). On main: 11/24 and 2 false alarms. After: 24/24, no false alarm.
@@ -116,13 +117,8 @@ P = Pieces
 # Batch 1, written before the fixes (figures in the docstring).
 BATCH_1: list[Pieces] = [
     P("b1-menu-leven", "menu", ("ik wil niet", "meer leven"), "113"),
-    P(
-        "b1-when-pills",
-        "ask_when",
-        ("ik heb net al mijn pillen", "ingenomen"),
-        "113",
-        gap="decided in rounds 11-19: 'ik heb al mijn pillen ingenomen' is the daily medicine, and the pieces read as the whole message does",
-    ),
+    # "b1-when-pills" ("ik heb net al mijn pillen" / "ingenomen", a strict xfail here until round crisis19)
+    # now gets the safety check about pills: tests/test_crisis_check.py.
     P("b1-menu-man-floor", "menu", ("mijn man ligt op de grond", "hij zegt niks meer"), "112"),
     P("b1-thread-er-zijn", "thread", ("marieke ik wil er niet", "meer zijn"), "113"),
     P(

@@ -52,9 +52,9 @@ flows/life_events.py, hooked at the plain menu and at a check-in in conversation
 - Not news: a request in the same words ("kan iemand ...", or a kind of help the menu reads with
   confidence) goes first; a wish ("ik zou graag op vakantie"); "ik ben er niet zeker van".
 
-Known misses: "ik lig in het ziekenhuis, ik heb pillen geslikt" reads no crisis (strict xfail; the crisis
-reader's choice about "pillen geslikt" without an amount, not changed here). Not covered: a volunteer in
-a thread who tells of a holiday gets the meeting question but no pause of invitations; a date range's
+Known misses: none left of the crisis: "ik lig in het ziekenhuis, ik heb pillen geslikt" (a strict xfail
+until round crisis19) now gets the safety check about pills (flows/crisis_check.py). Not covered: a volunteer
+in a thread who tells of a holiday gets the meeting question but no pause of invitations; a date range's
 start ("van 1 t/m 20 december") is not kept, the pause begins now.
 """
 
@@ -488,11 +488,17 @@ BATCH_2 = [
         profile=VOL,
     ),
     D(
-        "crisis first: 'ik lig in het ziekenhuis, ik heb pillen geslikt'",
-        (("ik lig in het ziekenhuis, ik heb pillen geslikt", CRISIS),),
+        # Round crisis19: pills swallowed without an amount get the safety check (flows/crisis_check.py); a
+        # yes to it is the crisis answer. Until then a strict xfail (no crisis read).
+        "crisis first: 'ik lig in het ziekenhuis, ik heb pillen geslikt': the safety check, then the crisis",
+        (
+            (
+                "ik lig in het ziekenhuis, ik heb pillen geslikt",
+                {"keys": ["crisis_pills_check"], "says": ["112"], "not_keys": NO_LIFE},
+            ),
+            ("ja", CRISIS),
+        ),
         profile=VOL,
-        gap="the crisis reader reads 'pillen geslikt' without an amount as the daily medicine (crisis.toml, "
-        "on purpose); a hospital beside it is no sign either way; left to the crisis reader's owners",
     ),
 ]
 
