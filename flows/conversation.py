@@ -210,10 +210,11 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
         if event.address_stopped:
             return StepResult(state, (), (alert,))
-        state.pop(crisis.PILLS_CHECK, None)
+        pills_asked = state.pop(crisis.PILLS_CHECK, None) is not None
         state["after_crisis"] = 1
         state["greeted"] = True
-        return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
+        reply = _crisis_reply(danger, event.text, pills_asked=pills_asked)
+        return StepResult(state, (say(reply), say("crisis_staff")), (alert,))
     # An overdose in words that also name the daily medicine: the safety check, and its answer (round
     # crisis19). Like a crisis answer, it keeps no piece and nothing automatic uses the message.
     if not event.address_stopped:
@@ -259,6 +260,13 @@ def _acknowledges_crisis(text: str) -> bool:
 @cache
 def _crisis_acknowledgements() -> frozenset[str]:
     return frozenset(conversation_words("after_crisis_acknowledged"))
+
+
+def _crisis_reply(danger: str, text: str, *, pills_asked: bool = False) -> str:
+    """The crisis reply's text: for pills taken (said now, or asked about just before) 112 leads, as
+    poisoning, then 113 (session 28)."""
+    overdose = pills_asked or crisis.overdose_taken(text)
+    return "crisis_overdose" if danger == "suicide" and overdose else f"crisis_{danger}"
 
 
 def _with_piece(result: StepResult, event: Event, earlier: str | None, now: datetime) -> StepResult:

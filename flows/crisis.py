@@ -145,6 +145,20 @@ def overdose_unclear(text: str) -> bool:
 _CLAUSES = re.compile(r"[,.;:!?\n]+")
 
 
+def overdose_taken(text: str) -> bool:
+    """Pills said taken in a clause that does not say they were not ("ik heb alle pillen ingenomen",
+    "heb te veel tabletten geslikt"): beside a crisis read, the reply leads with 112 (poisoning), not with
+    113 as for the thought or a plan ("ik heb al pillen gespaard")."""
+    if not _PILLS_AT_ALL.search(text.lower()):
+        return False
+    found = _overdose_patterns()
+    for clause in _CLAUSES.split(text):
+        words = folded_words(clause)
+        if found["taken_near"].search(words) and not found["not_taken"].search(words):
+            return True
+    return False
+
+
 def overdose_confirmed(text: str) -> bool:
     """An answer to the check that says the amount ("ja veel te veel", "de hele strip"), not denied right
     before it ("nee, niet te veel")."""

@@ -75,7 +75,9 @@ def answer(state: dict[str, Any], event: Event) -> StepResult | None:
         state["after_crisis"] = 1
         state["greeted"] = True
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
-        return StepResult(state, (say(f"crisis_{danger}"), say("crisis_staff")), (alert,))
+        # Decided (lead, session 28): too many pills is poisoning first, so 112 leads (and what to tell
+        # them); 113 is named after it, as the crisis reply for the words alone would.
+        return StepResult(state, (say("crisis_overdose"), say("crisis_staff")), (alert,))
     if said == "no":
         state.pop(crisis.PILLS_CHECK, None)
         again = repeat_prompt(state)

@@ -38,7 +38,13 @@ STAFF = {
     "says": ["112"],
     "effect_has": {"alert_staff": {"kind": "pills_unclear", "priority": "high"}},
 }
-SUICIDE = {**CRISIS, "effect_has": {"alert_staff": {"kind": "crisis_suicide", "priority": "high"}}}
+# A confirmed overdose is poisoning first: 112 leads, with what to tell them, and 113 follows (session 28).
+SUICIDE = {
+    **CRISIS,
+    "keys": ["crisis_overdose", "crisis_staff"],
+    "says": ["112", "0800-0113"],
+    "effect_has": {"alert_staff": {"kind": "crisis_suicide", "priority": "high"}},
+}
 NO_CHECK = {"not_keys": ["crisis_*"], "no_effect": ["alert_staff"]}
 ASKING = ("1", "1", "boodschappen voor de week")  # to the time question of a request
 WHEN = {"keys": ["ask_when"], "says": ["Goed, dank je."], "no_effect": ["alert_staff"]}

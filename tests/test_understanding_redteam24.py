@@ -402,6 +402,8 @@ def crisis_said(case: Case) -> str | None:
     for number, key in REPLY.items():
         if key in keys:
             return number
+    if "crisis_overdose" in keys:
+        return "113"  # pills taken: 112 leads the same reply, and 113 is in it (session 28)
     if "crisis_pills_check" in keys:
         return "check"
     return "other" if any(k.startswith("crisis_") for k in keys) else None
