@@ -1,0 +1,375 @@
+# ruff: noqa: RUF001, RUF002, RUF003
+"""Red team of whole conversations, round 20: residents asking for help in Turkish, Arabic (also Moroccan
+Darija in Latin letters with digits), Polish, Ukrainian and English, and three known gaps.
+
+FIGURES
+
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+)
+from tests.test_dialogues_redteam5 import WITH_THREAD
+
+D = Dialogue
+NEW: dict[str, Any] = {}
+MISS = ["not_understood", "*_again"]
+SUMMARY = {"keys": ["ask_summary"], "not_keys": [*MISS, "ask_when", "ask_description", "ask_category"]}
+ASK_WHEN = {"keys": ["ask_when"], "not_keys": MISS}
+TO_WHEN = (("1", {}), ("1", {}))  # from the menu: ask for help, shopping; the description is asked next
+
+
+def new_state() -> dict[str, Any]:
+    from flows.conversation import new_state as fresh
+
+    return fresh()
+
+
+def lang(code: str, **more: Any) -> dict[str, Any]:
+    """A turn answered in `code`, plus `more`."""
+    return {**more, "state": {**more.get("state", {}), "lang": code}}
+
+
+def made(category: str, code: str) -> dict[str, Any]:
+    return lang(code, effect_has={"create_request": {"category": category}})
+
+
+def kept(code: str) -> dict[str, Any]:
+    """A new person's first message with a request: the request kept, onboarding in their language."""
+    return lang(code, keys=["request_kept_onboarding", "ask_name"], restart_ok=True)
+
+
+WEDNESDAY = {"keys": ["when_understood"], "says": ["25"], "not_says": ["24 "], "not_keys": MISS}
+
+BATCH_1 = [
+    # Turkish
+    D(
+        "tr new: greeting, a Dutch word, emoji; kept through onboarding, sent",
+        (
+            ("Merhaba 🙏 yarın boodschappen için birine ihtiyacım var", kept("tr")),
+            ("Ayşe", lang("tr", keys=["ask_neighbourhood"])),
+            ("molenwijk", lang("tr", keys=["consent_question"])),
+            ("evet", lang("tr", **SUMMARY)),
+            ("evet", made("boodschappen", "tr")),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "tr known: to the huisarts on Thursday with someone",
+        (
+            ("selam, perşembe günü huisarta gitmem lazım, biri benimle gelebilir mi?", lang("tr", **SUMMARY)),
+            ("evet", made("vervoer", "tr")),
+        ),
+        state=menu_state("tr"),
+    ),
+    D(
+        "tr: 'salı... yok çarşamba' at the when question is Wednesday",
+        (
+            *TO_WHEN,
+            ("ekmek ve süt almak", lang("tr", **ASK_WHEN)),
+            ("salı... yok yok çarşamba", lang("tr", **WEDNESDAY)),
+        ),
+        state=menu_state("tr"),
+    ),
+    D(
+        "tr: 'ne demek?' at the when question explains it",
+        (*TO_WHEN, ("süt ve yumurta", ASK_WHEN), ("ne demek?", lang("tr", keys=["help_ask_when"]))),
+        state=menu_state("tr"),
+    ),
+    D(
+        "tr without Turkish letters: the computer does not work",
+        (("yardim lazim, bilgisayarim calismiyor", lang("tr", keys=["ask_*"], not_keys=["ask_category", *MISS])),),
+        state=menu_state("tr"),
+    ),
+    D(
+        "tr: what and when in one answer to the description question",
+        (*TO_WHEN, ("ekmek almak, yarın sabah", lang("tr", not_keys=["ask_when", *MISS]))),
+        state=menu_state("tr"),
+    ),
+    D(
+        "tr: a letter from the gemeente not understood",
+        (
+            ("gemeenteden bir mektup geldi hiç anlamadım, yardım eder misiniz", lang("tr", **ASK_WHEN)),
+            ("fark etmez", lang("tr", keys=["ask_urgency"])),
+            ("fark etmez", lang("tr", **SUMMARY)),
+            ("tamam", made("administratie", "tr")),
+        ),
+        state=menu_state("tr"),
+    ),
+    # Arabic
+    D(
+        "ar new: greeting, shopping tomorrow; kept through onboarding",
+        (
+            ("السلام عليكم، أحتاج مساعدة في التسوق غدا", kept("ar")),
+            ("فاطمة", lang("ar", keys=["ask_neighbourhood"])),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "ar known: someone to go with to the huisarts on Thursday",
+        (
+            ("مرحبا، ممكن حد يروح معي عند huisarts يوم الخميس؟", lang("ar", **SUMMARY)),
+            ("نعم", made("vervoer", "ar")),
+        ),
+        state=menu_state("ar"),
+    ),
+    D(
+        "ar: 'ماذا تقصد؟' at the when question explains it",
+        (*TO_WHEN, ("خبز وحليب", ASK_WHEN), ("ماذا تقصد؟", lang("ar", keys=["help_ask_when"]))),
+        state=menu_state("ar"),
+    ),
+    D(
+        "ar: Tuesday, no, Wednesday",
+        (*TO_WHEN, ("شراء خبز", ASK_WHEN), ("الثلاثاء... لا، الأربعاء", lang("ar", **WEDNESDAY))),
+        state=menu_state("ar"),
+    ),
+    D(
+        "ar: a letter from the gemeente",
+        (("وصلتني رسالة من gemeente وما فهمتها، ساعدوني", lang("ar", keys=["ask_*"], not_keys=MISS)),),
+        state=menu_state("ar"),
+    ),
+    # Moroccan Darija in Latin letters with digits
+    D(
+        "darija new: a computer problem; answered in Arabic, kept",
+        (("salam, 3endi mochkil m3a l pc dyali, bghit chi wa7ed y3awni", kept("ar")),),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "darija known: someone to go with to the huisarts tomorrow",
+        (
+            ("slm, bghit chi 7ed ymchi m3aya l huisarts ghedda", lang("ar", **SUMMARY)),
+            ("ah", made("vervoer", "ar")),
+        ),
+        state=menu_state("ar"),
+    ),
+    D(
+        "darija: 'ach kat9sed?' at the when question",
+        (*TO_WHEN, ("l7lib w lkhobz", ASK_WHEN), ("ach kat9sed?", lang("ar", keys=["help_ask_when"]))),
+        state=menu_state("ar"),
+    ),
+    D(
+        "darija: boodschappen on Friday",
+        (("wach chi wa7ed ymken yjib lia boodschappen nhar jm3a?", lang("ar", **SUMMARY)),),
+        state=menu_state("ar"),
+    ),
+    # Polish
+    D(
+        "pl new: shopping tomorrow, kept; name, neighbourhood, consent, sent",
+        (
+            ("Dzień dobry, potrzebuję pomocy z zakupami jutro", kept("pl")),
+            ("Kasia", lang("pl", keys=["ask_neighbourhood"])),
+            ("Molenwijk", lang("pl", keys=["consent_question"])),
+            ("tak", lang("pl", **SUMMARY)),
+            ("tak", made("boodschappen", "pl")),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "pl without Polish letters: a lift to the huisarts on Thursday",
+        (
+            ("czesc, musze isc do huisarts w czwartek, ktos moze mnie zawiezc?", lang("pl", **SUMMARY)),
+            ("tak", made("vervoer", "pl")),
+        ),
+        state=menu_state("pl"),
+    ),
+    D(
+        "pl: 'we wtorek... nie, w środę' is Wednesday",
+        (*TO_WHEN, ("chleb i mleko", ASK_WHEN), ("we wtorek... nie, w środę", lang("pl", **WEDNESDAY))),
+        state=menu_state("pl"),
+    ),
+    D(
+        "pl: 'co masz na myśli?' at the description question",
+        (*TO_WHEN, ("co masz na myśli?", lang("pl", keys=["help_ask_description"]))),
+        state=menu_state("pl"),
+    ),
+    D(
+        "pl: what and when in one answer",
+        (*TO_WHEN, ("zakupy w Lidlu, jutro rano", lang("pl", not_keys=["ask_when", *MISS]))),
+        state=menu_state("pl"),
+    ),
+    D(
+        "pl: a letter from the gemeente",
+        (
+            ("dostałam list z gemeente i nic nie rozumiem :(", lang("pl", **ASK_WHEN)),
+            ("obojętnie", lang("pl", keys=["ask_urgency"])),
+            ("obojętnie", lang("pl", **SUMMARY)),
+            ("tak", made("administratie", "pl")),
+        ),
+        state=menu_state("pl"),
+    ),
+    # Ukrainian
+    D(
+        "uk new: shopping tomorrow, kept",
+        (
+            ("Доброго дня! Мені потрібна допомога з покупками завтра", kept("uk")),
+            ("Оксана", lang("uk", keys=["ask_neighbourhood"])),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "uk known: a lift to the huisarts on Thursday",
+        (
+            ("привіт, треба до huisarts у четвер, хтось може відвезти?", lang("uk", **SUMMARY)),
+            ("так", made("vervoer", "uk")),
+        ),
+        state=menu_state("uk"),
+    ),
+    D(
+        "uk: 'що ви маєте на увазі?' at the when question",
+        (*TO_WHEN, ("хліб і молоко", ASK_WHEN), ("що ви маєте на увазі?", lang("uk", keys=["help_ask_when"]))),
+        state=menu_state("uk"),
+    ),
+    D(
+        "uk: Tuesday, no, Wednesday",
+        (*TO_WHEN, ("купити хліб", ASK_WHEN), ("у вівторок... ні, в середу", lang("uk", **WEDNESDAY))),
+        state=menu_state("uk"),
+    ),
+    D(
+        "uk: the computer does not work, emoji",
+        (("мій комп'ютер не працює 😩 допоможіть", lang("uk", keys=["ask_*"], not_keys=["ask_category", *MISS])),),
+        state=menu_state("uk"),
+    ),
+    D(
+        "uk: a letter from the gemeente",
+        (("прийшов лист від gemeente, нічого не розумію", lang("uk", keys=["ask_*"], not_keys=MISS)),),
+        state=menu_state("uk"),
+    ),
+    # English
+    D(
+        "en new: groceries tomorrow, kept through onboarding, sent",
+        (
+            ("hi there! could someone help me with groceries tomorrow? thx", kept("en")),
+            ("Sam", lang("en", keys=["ask_neighbourhood"])),
+            ("molenwijk", lang("en", keys=["consent_question"])),
+            ("yes", lang("en", **SUMMARY)),
+            ("yep", made("boodschappen", "en")),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "en known: a lift to the huisarts on Thursday morning",
+        (("hey, need a lift to the huisarts on thursday morning pls", lang("en", **SUMMARY)),),
+        state=menu_state("en"),
+    ),
+    D(
+        "en: 'tuesday... no wait, wednesday'",
+        (*TO_WHEN, ("bread and milk", ASK_WHEN), ("tuesday... no wait, wednesday", lang("en", **WEDNESDAY))),
+        state=menu_state("en"),
+    ),
+    D(
+        "en: 'what do you mean?' at the when question",
+        (*TO_WHEN, ("bread and eggs", ASK_WHEN), ("sorry what do you mean?", lang("en", keys=["help_ask_when"]))),
+        state=menu_state("en"),
+    ),
+    D(
+        "en: what and when in one answer",
+        (*TO_WHEN, ("pick up my prescription at the apotheek, friday afternoon", lang("en", not_keys=["ask_when", *MISS]))),
+        state=menu_state("en"),
+    ),
+    D(
+        "en known: 'my daughter wants to read along too' opens the circle",
+        (("my daughter wants to read along too", lang("en", keys=["circle_home"])),),
+        state=menu_state("en"),
+    ),
+    # Known gaps
+    D(
+        "gap: request kept, neighbourhood skipped, no place: not the bare menu after consent",
+        (
+            ("hoi, kan iemand morgen boodschappen voor me doen?", {"keys": ["request_kept_onboarding"], "restart_ok": True}),
+            ("Ans", {"keys": ["ask_neighbourhood"]}),
+            ("OVERSLAAN", {"keys": ["neighbourhood_skipped"]}),
+            ("ja", {"keys": ["ask_*"], "not_keys": ["menu"]}),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "gap, tr: request kept, neighbourhood skipped: asked where or on, in Turkish",
+        (
+            ("merhaba, cuma günü klusjes için yardım lazım", kept("tr")),
+            ("Mehmet", lang("tr", keys=["ask_neighbourhood"])),
+            ("OVERSLAAN", lang("tr", keys=["neighbourhood_skipped"])),
+            ("evet", lang("tr", keys=["ask_*"], not_keys=["menu"])),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "gap: a new person's 'mijn dochter wil ook meelezen': onboarding, then the circle",
+        (
+            ("mijn dochter wil ook meelezen", {"keys": ["ask_name"], "restart_ok": True}),
+            ("Ans", {"keys": ["ask_neighbourhood"]}),
+            ("molenwijk", {"keys": ["consent_question"]}),
+            ("ja", {"keys": ["circle_*"], "not_keys": ["menu"]}),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "gap, en: a new person's 'my son would like to follow along as well': the circle after onboarding",
+        (
+            ("hello, my son would like to follow along as well", lang("en", keys=["ask_name"], restart_ok=True)),
+            ("Peter", lang("en", keys=["ask_neighbourhood"])),
+            ("bloemhof", lang("en", keys=["consent_question"])),
+            ("yes", lang("en", keys=["circle_*"])),
+        ),
+        state=new_state(),
+        profile=NEW,
+    ),
+    D(
+        "gap: a death told in a thread: passed on, condolence, the team told",
+        (
+            (
+                "mijn vrouw is gisteren overleden",
+                {
+                    "effect": ["relay"],
+                    "keys": ["bereaved"],
+                    "effect_has": {"alert_staff": {"kind": "bereavement"}},
+                },
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "gap, en: 'my husband passed away last night' in a thread",
+        (
+            (
+                "my husband passed away last night, I won't need the shopping",
+                lang("en", effect=["relay"], keys=["bereaved"], effect_has={"alert_staff": {"kind": "bereavement"}}),
+            ),
+        ),
+        state=menu_state("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: a flat battery told in a thread is no death",
+        (
+            (
+                "mijn telefoon was dood, sorry dat ik niet reageerde",
+                {"effect": ["relay"], "not_keys": ["bereaved"], "no_effect": ["alert_staff"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
