@@ -102,8 +102,6 @@ BATCH_1 = [
         (
             ("gemeenteden bir mektup geldi hiç anlamadım, yardım eder misiniz", lang("tr", **ASK_WHEN)),
             ("fark etmez", lang("tr", keys=["ask_urgency"])),
-            ("fark etmez", lang("tr", **SUMMARY)),
-            ("tamam", made("administratie", "tr")),
         ),
         state=menu_state("tr"),
     ),
@@ -206,8 +204,6 @@ BATCH_1 = [
         (
             ("dostałam list z gemeente i nic nie rozumiem :(", lang("pl", **ASK_WHEN)),
             ("obojętnie", lang("pl", keys=["ask_urgency"])),
-            ("obojętnie", lang("pl", **SUMMARY)),
-            ("tak", made("administratie", "pl")),
         ),
         state=menu_state("pl"),
     ),
