@@ -56,7 +56,7 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     ready = target in TARGETS and updated.ready_to_match
     if target == care.FLOW and updated.consented:
         nxt = care.start(state, updated)  # a first message that said she is a mantelzorger
-    elif not ready and _for_a_place_here(state, target, updated):
+    elif not ready and _request_kept(state, target, updated):
         nxt = ask.start(state, updated, now)
     else:
         state.pop(care.SAID_RELATION, None)  # consent declined: nothing kept for a registration
@@ -69,14 +69,14 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     )
 
 
-def _for_a_place_here(state: dict[str, Any], target: str, profile: Profile) -> bool:
+def _request_kept(state: dict[str, Any], target: str, profile: Profile) -> bool:
     """A request kept through onboarding by someone with no neighbourhood here (they live elsewhere or
-    skipped the question) that names one of the municipality's ("mijn moeder woont in de Molenwijk, ik
-    woon zelf in Utrecht"): it goes on for that place (session 27: it was dropped at the menu)."""
+    skipped the question): it goes on, for the place its words name ("mijn moeder woont in de
+    Molenwijk, ik woon zelf in Utrecht"; session 27: it was dropped at the menu), else the request's
+    where question asks the place (round dialogue20: a skipped neighbourhood ended at the bare menu and
+    the request was lost)."""
     pending = state.get("pending") or {}
-    if target != "ask" or not profile.consented or pending.get("intent") != "ask":
-        return False
-    return ask.place_named(str(pending.get("text") or "")) is not None
+    return target == "ask" and profile.consented and pending.get("intent") == "ask"
 
 
 def show(state: dict[str, Any], key: str, effects: tuple[Effect, ...] = ()) -> StepResult:
