@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, care, offer, onboarding
+from flows import ask, care, circle, offer, onboarding
 from flows.dialogue import prompt, repeat_prompt
 from flows.normalise import simplify
 from flows.profile import Profile, after
@@ -23,6 +23,7 @@ MENU_CHOICES = (
 )
 MENU_KEYS = frozenset(choice.key for choice in MENU_CHOICES)
 TARGETS = frozenset({"ask", "offer"})
+CIRCLE = "circle"  # KRING kept through onboarding (flows/first_contact.py `_for_circle`)
 # MENU in the middle of a question keeps where the person was: the menu gets one more choice, and
 # that choice or a word like "verder" goes back to the open question with everything already said.
 BACK = Choice("back_to", "choice_back_to")
@@ -56,6 +57,8 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     ready = target in TARGETS and updated.ready_to_match
     if target == care.FLOW and updated.consented:
         nxt = care.start(state, updated)  # a first message that said she is a mantelzorger
+    elif target == CIRCLE and updated.consented:
+        nxt = circle.start(state, updated)  # a first message that asked for family to read along
     elif not ready and _request_kept(state, target, updated):
         nxt = ask.start(state, updated, now)
     else:

@@ -43,8 +43,10 @@ _OWN_WORDS_STATUS_WORDS = 16
 # ...and one about one's own data may say what it is about ("ik wil een kopie van alles wat jullie over
 # mij hebben", round 12 of the dialogues): these commands' phrases are whole messages of up to so many words.
 _PRIVACY_COMMAND_WORDS = 12
-# ...as may a question about what is on, saying where and when ("is er iets te doen in de buurt deze week?").
-_LONG_COMMANDS = ("erase", "my_data", "export", "agenda", "social_map")
+# ...as may a question about what is on, saying where and when ("is er iets te doen in de buurt deze week?"),
+# and family who want to read along, said in a sentence ("my son would like to follow along as well",
+# round dialogue20).
+_LONG_COMMANDS = ("erase", "my_data", "export", "agenda", "social_map", "circle")
 _LANGUAGE_REQUEST_WORDS = 8
 # Someone who says they do not speak the language they write in is offered the languages there are.
 CHOOSE_LANGUAGE = "choose"
