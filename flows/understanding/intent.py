@@ -366,6 +366,10 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
             if found and asking and not languages.not_understood.search(part):
                 return found[0].key
         named = {hit.key for hit in hits}
+        if not named and categories.named_in_prepared(categories.prepare(text)):
+            # "dostałam list z gemeente i nic nie rozumiem": a letter not understood, no language (round
+            # dialogue20: it switched the language and the request was lost).
+            return None
         if lang not in named:
             return lang
         # "ik spreek geen nederlands", "no dutch sorry" (written so that no other language shows): the
