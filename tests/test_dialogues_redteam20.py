@@ -152,6 +152,8 @@ BATCH_1 = [
             ("ah", made("vervoer", "ar")),
         ),
         state=menu_state("ar"),
+        gap="'ah' is the Darija yes, but the yes/no lists are tried in every language when the conversation's "
+        "own finds nothing, and 'ah' is an interjection in Dutch and English ('ah nee'); left as it is",
     ),
     D(
         "darija: 'ach kat9sed?' at the when question",
