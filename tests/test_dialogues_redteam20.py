@@ -8,6 +8,8 @@ FIGURES
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +21,7 @@ from tests.dialogue_redteam_support import (
     assert_holds,
     menu_state,
 )
+from tests.redteam_support import every_earlier_string
 from tests.test_dialogues_redteam5 import WITH_THREAD
 
 D = Dialogue
@@ -109,7 +112,7 @@ BATCH_1 = [
     D(
         "ar new: greeting, shopping tomorrow; kept through onboarding",
         (
-            ("السلام عليكم، أحتاج مساعدة في التسوق غدا", kept("ar")),
+            ("السلام عليكم، أحتاج مساعدة في التسوق غدا صباحا", kept("ar")),
             ("فاطمة", lang("ar", keys=["ask_neighbourhood"])),
         ),
         state=new_state(),
@@ -188,12 +191,12 @@ BATCH_1 = [
     ),
     D(
         "pl: 'we wtorek... nie, w środę' is Wednesday",
-        (*TO_WHEN, ("chleb i mleko", ASK_WHEN), ("we wtorek... nie, w środę", lang("pl", **WEDNESDAY))),
+        (*TO_WHEN, ("chleb i jajka", ASK_WHEN), ("we wtorek... nie, w środę", lang("pl", **WEDNESDAY))),
         state=menu_state("pl"),
     ),
     D(
         "pl: 'co masz na myśli?' at the description question",
-        (*TO_WHEN, ("co masz na myśli?", lang("pl", keys=["help_ask_description"]))),
+        (*TO_WHEN, ("hmm, co masz na myśli dokładnie?", lang("pl", keys=["help_ask_description"]))),
         state=menu_state("pl"),
     ),
     D(
@@ -229,7 +232,7 @@ BATCH_1 = [
     ),
     D(
         "uk: 'що ви маєте на увазі?' at the when question",
-        (*TO_WHEN, ("хліб і молоко", ASK_WHEN), ("що ви маєте на увазі?", lang("uk", keys=["help_ask_when"]))),
+        (*TO_WHEN, ("хліб і сир", ASK_WHEN), ("вибачте, що ви маєте на увазі?", lang("uk", keys=["help_ask_when"]))),
         state=menu_state("uk"),
     ),
     D(
@@ -616,3 +619,26 @@ BATCH_2 = [
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
+
+
+def _earlier_dialogue_strings() -> set[str]:
+    here = Path(__file__)
+    seen: set[str] = set()
+    for path in here.parent.glob("test_dialogues_redteam*.py"):
+        if path.name != here.name:
+            seen |= {
+                t.casefold() for t in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"))
+            }
+    return seen
+
+
+def test_messages_are_new() -> None:
+    """No message of more than two words is word for word in an earlier round or corpus."""
+    earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
+    sent = {
+        text
+        for d in (*BATCH_1, *BATCH_2)
+        for text, _ in d.turns
+        if isinstance(text, str) and len(text.split()) > 2
+    }
+    assert sorted(t for t in sent if t.casefold() in earlier) == []
