@@ -621,6 +621,54 @@ def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
 
+# Written after batch 2's fixes: the call offered after a death answered in words, and look-alikes of the
+# pause-then-no correction.
+BEREAVED_IN_THREAD = (
+    "gisteravond is mijn broer overleden, ik ben er even niet",
+    {"effect": ["relay"], "keys": ["bereaved"], "effect_has": {"alert_staff": {"kind": "bereavement"}}},
+)
+GUARDS = [
+    D(
+        "after a death told in a thread: 'ja graag' is the call, not words for the neighbour",
+        (
+            BEREAVED_IN_THREAD,
+            ("ja graag", {"keys": ["care_callback_ok"], "no_effect": ["relay"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "after a death told in a thread: a no, then words for the neighbour are passed on",
+        (
+            BEREAVED_IN_THREAD,
+            ("nee hoor, hoeft niet", {"keys": ["care_bereaved_later"], "no_effect": ["relay", "alert_staff"]}),
+            ("Henk, zullen we volgende week verder?", {"effect": ["relay"], "not_keys": MISS}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "at the menu: 'yes please' to the call after a death",
+        (
+            ("my mother died this morning", lang("en", keys=["bereaved"])),
+            ("yes please", lang("en", keys=["care_callback_ok"])),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "guard: 'maandag, niet dinsdag' stays Monday (a negation after a comma is no correction)",
+        (*TO_WHEN, ("brood en kaas", ASK_WHEN), ("maandag, niet dinsdag", {"says": ["30 november"], "not_keys": MISS})),
+    ),
+    D(
+        "guard: 'dinsdag... niet woensdag' stays Tuesday ('niet' is no answer no)",
+        (*TO_WHEN, ("brood en worst", ASK_WHEN), ("dinsdag... niet woensdag", {"says": ["24 november"], "not_keys": MISS})),
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
 def _earlier_dialogue_strings() -> set[str]:
     here = Path(__file__)
     seen: set[str] = set()
@@ -637,7 +685,7 @@ def test_messages_are_new() -> None:
     earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
     sent = {
         text
-        for d in (*BATCH_1, *BATCH_2)
+        for d in (*BATCH_1, *BATCH_2, *GUARDS)
         for text, _ in d.turns
         if isinstance(text, str) and len(text.split()) > 2
     }
