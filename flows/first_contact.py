@@ -14,7 +14,19 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import agenda, care, catalogue, circle, faq, interpret, menu, onboarding, smalltalk, social_map, threads
+from flows import (
+    agenda,
+    care,
+    catalogue,
+    circle,
+    faq,
+    interpret,
+    menu,
+    onboarding,
+    smalltalk,
+    social_map,
+    threads,
+)
 from flows.dialogue import language, say
 from flows.normalise import says_any
 from flows.profile import Profile
@@ -120,7 +132,9 @@ def _for_circle(state: dict[str, Any], event: Event, profile: Profile) -> StepRe
         started = circle.start(state, profile)
         return replace(started, replies=(say("welcome"), *started.replies))
     started = onboarding.start(state, profile, then=CIRCLE, welcome=True)
-    return replace(started, replies=(*started.replies[:1], say("circle_kept_onboarding"), *started.replies[1:]))
+    return replace(
+        started, replies=(*started.replies[:1], say("circle_kept_onboarding"), *started.replies[1:])
+    )
 
 
 def _for_care(

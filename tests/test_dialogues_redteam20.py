@@ -1,9 +1,42 @@
-# ruff: noqa: RUF001, RUF002, RUF003
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 20: residents asking for help in Turkish, Arabic (also Moroccan
 Darija in Latin letters with digits), Polish, Ukrainian and English, and three known gaps.
 
-FIGURES
+Whole dialogues through `flows.conversation.step` at the golden clock (Monday 23 November 2026, 10:00
+UTC): greetings and fillers, typos, emoji, Dutch words inside ("boodschappen", "huisarts", "gemeente"), a
+mind changed mid-way ("salı... yok çarşamba"), two answers at once, asking back ("ne demek?", "ach
+kat9sed?") at a question; new people (kept through onboarding) and known ones; every turn in their language.
 
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (5cbd714).
+- Batch 1 (BATCH_1, 41 dialogues: tr 7, ar 5, Darija 4, pl 6, uk 6, en 6, the known gaps 6, a guard 1),
+  written before studying the code, on main: 98/112, 29/41 (tr 21/21; ar 11/13; Darija 6/8; pl 17/19;
+  uk 13/14; en 17/18; gaps 12/18, 0/6; guard 1/1). Two expectations were corrected before any fix (a
+  letter of the gemeente names no time: the when and urgency questions are the designed flow). Five
+  messages were later reworded to be new against earlier rounds; with them main is 96/112, 27/41. After
+  the fixes 111/112, 40/41.
+- Batch 2 (BATCH_2, 30 dialogues: tr 5, ar 4, Darija 3, pl 5, uk 5, en 5, nl 2, a guard 1), held out:
+  main 51/70, 11/30; before its own fixes 59/70, 19/30 (tr 8/9, ar 5/7, Darija 3/5, pl 11/14, uk 12/13,
+  en 14/16, nl 5/5, guard 1/1); after 70/70, 30/30.
+- Guards (GUARDS, 5 dialogues, written after batch 2's fixes): main 10/15, 2/5; before the last fix
+  12/15, 2/5; after 15/15, 5/5.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What changed (mechanisms):
+- A request kept through onboarding goes on when the neighbourhood was skipped and no place is named: its
+  where question asks the place (flows/menu.py `_request_kept`; was the bare menu, the request lost).
+- KRING said in a first message ("mijn dochter wil ook meelezen"): "that is possible", onboarding, then the
+  circle after consent (flows/first_contact.py `_for_circle`, menu.carry_on, text circle_kept_onboarding);
+  family wishes in en/tr/pl/uk/ar/Darija (commands.toml [more.circle]), up to 12 words (intent.py).
+- A death told in a thread: passed on, condolence and the team told (conversation.py `_bereavement`); the
+  call offered answered in words ("ja graag", "nee hoor"), at the menu too (interpret.py).
+- A no between pauses after a day is a correction ("w poniedziałek, a nie, w czwartek", "الجمعة... لا
+  الخميس"); "niet" and a no after a comma alone stay negations (time_compose.py `_pause_then_no`).
+- "nic nie rozumiem" beside a kind of help is a letter not understood, not a language asked (intent.py).
+- Data: asking back in tr/ar/Darija/pl/uk/en ([more.help]); going somewhere together in Arabic and Darija,
+  the Darija "jardin" (categories.toml); "hello" and a sorry before the point as fillers (intents.toml).
+
+Known miss (strict xfail): the Darija yes "ah" (an interjection in Dutch and English, and the yes/no lists
+are tried in every language when the conversation's own finds nothing).
 """
 
 from __future__ import annotations
@@ -15,7 +48,6 @@ from typing import Any
 import pytest
 
 from tests.dialogue_redteam_support import (
-    RIA,
     Dialogue,
     as_params,
     assert_holds,
@@ -92,7 +124,12 @@ BATCH_1 = [
     ),
     D(
         "tr without Turkish letters: the computer does not work",
-        (("yardim lazim, bilgisayarim calismiyor", lang("tr", keys=["ask_*"], not_keys=["ask_category", *MISS])),),
+        (
+            (
+                "yardim lazim, bilgisayarim calismiyor",
+                lang("tr", keys=["ask_*"], not_keys=["ask_category", *MISS]),
+            ),
+        ),
         state=menu_state("tr"),
     ),
     D(
@@ -155,8 +192,8 @@ BATCH_1 = [
             ("ah", made("vervoer", "ar")),
         ),
         state=menu_state("ar"),
-        gap="'ah' is the Darija yes, but the yes/no lists are tried in every language when the conversation's "
-        "own finds nothing, and 'ah' is an interjection in Dutch and English ('ah nee'); left as it is",
+        gap="'ah' is the Darija yes, but the yes/no lists are tried in every language when the conversation's"
+        " own finds nothing, and 'ah' is an interjection in Dutch and English ('ah nee'); left as it is",
     ),
     D(
         "darija: 'ach kat9sed?' at the when question",
@@ -232,7 +269,11 @@ BATCH_1 = [
     ),
     D(
         "uk: 'що ви маєте на увазі?' at the when question",
-        (*TO_WHEN, ("хліб і сир", ASK_WHEN), ("вибачте, що ви маєте на увазі?", lang("uk", keys=["help_ask_when"]))),
+        (
+            *TO_WHEN,
+            ("хліб і сир", ASK_WHEN),
+            ("вибачте, що ви маєте на увазі?", lang("uk", keys=["help_ask_when"])),
+        ),
         state=menu_state("uk"),
     ),
     D(
@@ -242,7 +283,12 @@ BATCH_1 = [
     ),
     D(
         "uk: the computer does not work, emoji",
-        (("мій комп'ютер не працює 😩 допоможіть", lang("uk", keys=["ask_*"], not_keys=["ask_category", *MISS])),),
+        (
+            (
+                "мій комп'ютер не працює 😩 допоможіть",
+                lang("uk", keys=["ask_*"], not_keys=["ask_category", *MISS]),
+            ),
+        ),
         state=menu_state("uk"),
     ),
     D(
@@ -275,12 +321,22 @@ BATCH_1 = [
     ),
     D(
         "en: 'what do you mean?' at the when question",
-        (*TO_WHEN, ("bread and eggs", ASK_WHEN), ("sorry what do you mean?", lang("en", keys=["help_ask_when"]))),
+        (
+            *TO_WHEN,
+            ("bread and eggs", ASK_WHEN),
+            ("sorry what do you mean?", lang("en", keys=["help_ask_when"])),
+        ),
         state=menu_state("en"),
     ),
     D(
         "en: what and when in one answer",
-        (*TO_WHEN, ("pick up my prescription at the apotheek, friday afternoon", lang("en", not_keys=["ask_when", *MISS]))),
+        (
+            *TO_WHEN,
+            (
+                "pick up my prescription at the apotheek, friday afternoon",
+                lang("en", not_keys=["ask_when", *MISS]),
+            ),
+        ),
         state=menu_state("en"),
     ),
     D(
@@ -292,7 +348,10 @@ BATCH_1 = [
     D(
         "gap: request kept, neighbourhood skipped, no place: not the bare menu after consent",
         (
-            ("hoi, kan iemand morgen boodschappen voor me doen?", {"keys": ["request_kept_onboarding"], "restart_ok": True}),
+            (
+                "hoi, kan iemand morgen boodschappen voor me doen?",
+                {"keys": ["request_kept_onboarding"], "restart_ok": True},
+            ),
             ("Ans", {"keys": ["ask_neighbourhood"]}),
             ("OVERSLAAN", {"keys": ["neighbourhood_skipped"]}),
             ("ja", {"keys": ["ask_*"], "not_keys": ["menu"]}),
@@ -325,7 +384,10 @@ BATCH_1 = [
     D(
         "gap, en: a new person's 'my son would like to follow along as well': the circle after onboarding",
         (
-            ("hello, my son would like to follow along as well", lang("en", keys=["ask_name"], restart_ok=True)),
+            (
+                "hello, my son would like to follow along as well",
+                lang("en", keys=["ask_name"], restart_ok=True),
+            ),
             ("Peter", lang("en", keys=["ask_neighbourhood"])),
             ("bloemhof", lang("en", keys=["consent_question"])),
             ("yes", lang("en", keys=["circle_*"])),
@@ -352,7 +414,12 @@ BATCH_1 = [
         (
             (
                 "my husband passed away last night, I won't need the shopping",
-                lang("en", effect=["relay"], keys=["bereaved"], effect_has={"alert_staff": {"kind": "bereavement"}}),
+                lang(
+                    "en",
+                    effect=["relay"],
+                    keys=["bereaved"],
+                    effect_has={"alert_staff": {"kind": "bereavement"}},
+                ),
             ),
         ),
         state=menu_state("en"),
@@ -375,6 +442,7 @@ BATCH_1 = [
 def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
+
 # Batch 2, held out: written after batch 1's fixes, other wordings, scored before its own fixes.
 THURSDAY = {"keys": ["when_understood"], "says": ["26"], "not_keys": MISS}
 
@@ -393,12 +461,20 @@ BATCH_2 = [
     ),
     D(
         "tr: 'anlamadım, ne yazayım?' at the category question",
-        (("1", lang("tr", keys=["ask_category"])), ("anlamadım, ne yazayım?", lang("tr", keys=["help_ask_category"]))),
+        (
+            ("1", lang("tr", keys=["ask_category"])),
+            ("anlamadım, ne yazayım?", lang("tr", keys=["help_ask_category"])),
+        ),
         state=menu_state("tr"),
     ),
     D(
         "tr: a form of the belastingdienst with a Dutch word",
-        (("belastingdienst formu doldurmam lazım, yardım edebilecek biri var mı", lang("tr", keys=["ask_*"], not_keys=["ask_category", *MISS])),),
+        (
+            (
+                "belastingdienst formu doldurmam lazım, yardım edebilecek biri var mı",
+                lang("tr", keys=["ask_*"], not_keys=["ask_category", *MISS]),
+            ),
+        ),
         state=menu_state("tr"),
     ),
     D(
@@ -406,7 +482,12 @@ BATCH_2 = [
         (
             (
                 "babam dün vefat etti, bu hafta gelemeyeceğim",
-                lang("tr", effect=["relay"], keys=["bereaved"], effect_has={"alert_staff": {"kind": "bereavement"}}),
+                lang(
+                    "tr",
+                    effect=["relay"],
+                    keys=["bereaved"],
+                    effect_has={"alert_staff": {"kind": "bereavement"}},
+                ),
             ),
         ),
         state=menu_state("tr"),
@@ -441,7 +522,12 @@ BATCH_2 = [
         (
             (
                 "توفيت أمي البارحة، الله يرحمها",
-                lang("ar", effect=["relay"], keys=["bereaved"], effect_has={"alert_staff": {"kind": "bereavement"}}),
+                lang(
+                    "ar",
+                    effect=["relay"],
+                    keys=["bereaved"],
+                    effect_has={"alert_staff": {"kind": "bereavement"}},
+                ),
             ),
         ),
         state=menu_state("ar"),
@@ -473,12 +559,20 @@ BATCH_2 = [
     ),
     D(
         "pl known: the when question answered with a day and a daypart, changing the day",
-        (*TO_WHEN, ("zakupy w Albert Heijn", ASK_WHEN), ("w poniedziałek, a nie, w czwartek po południu", lang("pl", **THURSDAY))),
+        (
+            *TO_WHEN,
+            ("zakupy w Albert Heijn", ASK_WHEN),
+            ("w poniedziałek, a nie, w czwartek po południu", lang("pl", **THURSDAY)),
+        ),
         state=menu_state("pl"),
     ),
     D(
         "pl: 'nie wiem o co chodzi' at the when question",
-        (*TO_WHEN, ("mleko i chleb", ASK_WHEN), ("nie wiem o co chodzi?", lang("pl", keys=["help_ask_when"]))),
+        (
+            *TO_WHEN,
+            ("mleko i chleb", ASK_WHEN),
+            ("nie wiem o co chodzi?", lang("pl", keys=["help_ask_when"])),
+        ),
         state=menu_state("pl"),
     ),
     D(
@@ -486,7 +580,12 @@ BATCH_2 = [
         (
             (
                 "mój mąż zmarł wczoraj, nie potrzebuję już zakupów",
-                lang("pl", effect=["relay"], keys=["bereaved"], effect_has={"alert_staff": {"kind": "bereavement"}}),
+                lang(
+                    "pl",
+                    effect=["relay"],
+                    keys=["bereaved"],
+                    effect_has={"alert_staff": {"kind": "bereavement"}},
+                ),
             ),
         ),
         state=menu_state("pl"),
@@ -512,7 +611,11 @@ BATCH_2 = [
     ),
     D(
         "uk known: the when question, 'в понеділок... ой ні, в четвер'",
-        (*TO_WHEN, ("продукти з магазину", ASK_WHEN), ("в понеділок... ой ні, в четвер", lang("uk", **THURSDAY))),
+        (
+            *TO_WHEN,
+            ("продукти з магазину", ASK_WHEN),
+            ("в понеділок... ой ні, в четвер", lang("uk", **THURSDAY)),
+        ),
         state=menu_state("uk"),
     ),
     D(
@@ -536,7 +639,12 @@ BATCH_2 = [
         (
             (
                 "вчора помер мій батько, тому я не зможу",
-                lang("uk", effect=["relay"], keys=["bereaved"], effect_has={"alert_staff": {"kind": "bereavement"}}),
+                lang(
+                    "uk",
+                    effect=["relay"],
+                    keys=["bereaved"],
+                    effect_has={"alert_staff": {"kind": "bereavement"}},
+                ),
             ),
         ),
         state=menu_state("uk"),
@@ -551,7 +659,11 @@ BATCH_2 = [
     ),
     D(
         "en known: 'friday, actually no, thursday' at the when question",
-        (*TO_WHEN, ("milk and some fruit", ASK_WHEN), ("friday, actually no, thursday", lang("en", **THURSDAY))),
+        (
+            *TO_WHEN,
+            ("milk and some fruit", ASK_WHEN),
+            ("friday, actually no, thursday", lang("en", **THURSDAY)),
+        ),
         state=menu_state("en"),
     ),
     D(
@@ -587,7 +699,11 @@ BATCH_2 = [
         (
             (
                 "onze moeder is vanochtend overleden, ik laat het je weten",
-                {"effect": ["relay"], "keys": ["bereaved"], "effect_has": {"alert_staff": {"kind": "bereavement"}}},
+                {
+                    "effect": ["relay"],
+                    "keys": ["bereaved"],
+                    "effect_has": {"alert_staff": {"kind": "bereavement"}},
+                },
             ),
         ),
         profile=WITH_THREAD,
@@ -640,7 +756,10 @@ GUARDS = [
         "after a death told in a thread: a no, then words for the neighbour are passed on",
         (
             BEREAVED_IN_THREAD,
-            ("nee hoor, hoeft niet", {"keys": ["care_bereaved_later"], "no_effect": ["relay", "alert_staff"]}),
+            (
+                "nee hoor, hoeft niet",
+                {"keys": ["care_bereaved_later"], "no_effect": ["relay", "alert_staff"]},
+            ),
             ("Henk, zullen we volgende week verder?", {"effect": ["relay"], "not_keys": MISS}),
         ),
         profile=WITH_THREAD,
@@ -655,11 +774,19 @@ GUARDS = [
     ),
     D(
         "guard: 'maandag, niet dinsdag' stays Monday (a negation after a comma is no correction)",
-        (*TO_WHEN, ("brood en kaas", ASK_WHEN), ("maandag, niet dinsdag", {"says": ["30 november"], "not_keys": MISS})),
+        (
+            *TO_WHEN,
+            ("brood en kaas", ASK_WHEN),
+            ("maandag, niet dinsdag", {"says": ["30 november"], "not_keys": MISS}),
+        ),
     ),
     D(
         "guard: 'dinsdag... niet woensdag' stays Tuesday ('niet' is no answer no)",
-        (*TO_WHEN, ("brood en worst", ASK_WHEN), ("dinsdag... niet woensdag", {"says": ["24 november"], "not_keys": MISS})),
+        (
+            *TO_WHEN,
+            ("brood en worst", ASK_WHEN),
+            ("dinsdag... niet woensdag", {"says": ["24 november"], "not_keys": MISS}),
+        ),
     ),
 ]
 

@@ -162,7 +162,9 @@ def _pause_then_no(items: list[Item], found: list[str]) -> list[Item]:
         if before < 0 or items[before].kind != "sep":
             continue
         after_sep = index + 1 < len(items) and items[index + 1].kind == "sep"
-        hesitation = before >= 2 and all(i.kind == "sep" and found[i.start] == "." for i in items[before - 2 : before + 1])
+        hesitation = before >= 2 and all(
+            i.kind == "sep" and found[i.start] == "." for i in items[before - 2 : before + 1]
+        )
         if (after_sep or hesitation) and " ".join(found[item.start : item.end]) in _no_words():
             changed[index] = Item("corr", "", item.start, item.end)
     return changed
