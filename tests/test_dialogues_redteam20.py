@@ -457,7 +457,11 @@ BATCH_2 = [
     ),
     D(
         "tr known: 'pazartesi değil perşembe' at the when question",
-        (*TO_WHEN, ("market alışverişi lazım", ASK_WHEN), ("pazartesi değil, perşembe", lang("tr", **THURSDAY))),
+        (
+            *TO_WHEN,
+            ("market alışverişi lazım", ASK_WHEN),
+            ("pazartesi değil, perşembe", lang("tr", **THURSDAY)),
+        ),
         state=menu_state("tr"),
     ),
     D(
@@ -597,7 +601,7 @@ BATCH_2 = [
         (
             ("witam, czy mój wnuk też może to czytać?", lang("pl", keys=["ask_name"], restart_ok=True)),
             ("Halina", lang("pl", keys=["ask_neighbourhood"])),
-            ("in de Oude Haven", lang("pl", keys=["consent_question"])),
+            ("Oude Haven, dziękuję", lang("pl", keys=["consent_question"])),
             ("tak", lang("pl", keys=["circle_*"])),
         ),
         state=new_state(),
@@ -715,7 +719,7 @@ BATCH_2 = [
             ("goedemiddag, kan mijn zoon ook meekijken?", {"keys": ["ask_name"], "restart_ok": True}),
             ("Wim", {"keys": ["ask_neighbourhood"]}),
             ("7391AB", {}),
-            ("ja hoor dat is goed", {"keys": ["circle_*"]}),
+            ("jawel, doe maar zo", {"keys": ["circle_*"]}),
         ),
         state=new_state(),
         profile=NEW,
