@@ -756,12 +756,17 @@ def _follow_language(state: dict[str, Any], event: Event) -> bool:
 
 def _bereavement(state: dict[str, Any], event: Event, profile: Profile, now: datetime) -> StepResult | None:
     """Someone tells that someone close died (flows/bereavement.py). In a conversation with a neighbour
-    the words are for the neighbour, unless they answer the bot's own check-in."""
+    the words are for the neighbour, unless they answer the bot's own check-in: passed on, and the
+    teller hears condolence and the team is told as at the menu (round dialogue20: only passed on)."""
     if event.kind != "text" or not bereavement.told(event.text):
         return None
     at_checkin = _at_checkin(state)
-    if threads.current(state, profile) is not None and not at_checkin:
-        return None
+    if (thread := threads.current(state, profile)) is not None and not at_checkin:
+        relayed = threads.relay_to_thread(state, thread.id, event.text, profile)
+        if relayed is None:
+            return None
+        grief = bereavement.condolence(relayed.state, event.text, profile, at_checkin=False)
+        return StepResult(grief.state, (*relayed.replies, *grief.replies), (*relayed.effects, *grief.effects))
     request = interpret.reading("menu", event.text, language(state)).category is not None
     if not at_checkin and _at_plain_menu(state) and request:
         # "mijn vrouw is vorige week overleden, kan iemand de boodschappen doen?": the request goes on,

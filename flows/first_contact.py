@@ -14,13 +14,27 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import agenda, care, catalogue, faq, interpret, menu, onboarding, smalltalk, social_map, threads
+from flows import (
+    agenda,
+    care,
+    catalogue,
+    circle,
+    faq,
+    interpret,
+    menu,
+    onboarding,
+    smalltalk,
+    social_map,
+    threads,
+)
 from flows.dialogue import language, say
 from flows.normalise import says_any
 from flows.profile import Profile
 from flows.types import Effect, Event, StepResult
 from flows.understanding import Reading
 from flows.understanding.intent import command_in
+
+CIRCLE = "circle"  # KRING: the flow of the family who read along
 
 
 def start(
@@ -30,6 +44,8 @@ def start(
     state["greeted"] = True
     if (for_care := _for_care(state, event, profile, command)) is not None:
         return for_care
+    if command == CIRCLE:
+        return _for_circle(state, event, profile)
     if event.kind == "text" and command is None and event.text.strip():
         found = interpret.reading("first_message", event.text, state.get("lang"), None)
         if found.lang in catalogue.LANGUAGES:
@@ -102,6 +118,23 @@ def act_on_intent(
         # Someone who never asked for us and says so: stopped at once (START undoes it).
         return StepResult(state, (say("stop_confirmed"),), (Effect("set_stopped", {"stopped": True}),))
     return None
+
+
+def _for_circle(state: dict[str, Any], event: Event, profile: Profile) -> StepResult:
+    """A first message that asks for family to read along ("mijn dochter wil ook meelezen", KRING): the
+    welcome, onboarding, then the circle (flows/menu.py `carry_on`). Before (round dialogue20) the wish
+    was lost and onboarding ended at the menu."""
+    if event.kind == "text":
+        found = interpret.reading("first_message", event.text, state.get("lang"), None)
+        if found.lang in catalogue.LANGUAGES:
+            state["lang"] = found.lang
+    if profile.consented:
+        started = circle.start(state, profile)
+        return replace(started, replies=(say("welcome"), *started.replies))
+    started = onboarding.start(state, profile, then=CIRCLE, welcome=True)
+    return replace(
+        started, replies=(*started.replies[:1], say("circle_kept_onboarding"), *started.replies[1:])
+    )
 
 
 def _for_care(

@@ -67,6 +67,11 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     "circle_invited": "consent",
     "circle_request": "consent",
     "offer_summary": "consent",
+    # Round dialogue20: "Wil je dat iemand van het buurtteam je belt?" after a death told, at the menu or
+    # in a conversation with a neighbour: "ja graag" is the call, "nee dank je" none (was a miss, or passed
+    # on to the neighbour).
+    "bereaved": "consent",
+    "care_bereaved": "consent",
 }
 # Questions whose choices are not keyed yes/no but where "ja" and "nee" still answer: the summary's
 # "ja" (or "klopt") sends the request, its "nee" goes to changing it.
@@ -77,6 +82,8 @@ YES_NO_KEYS: Mapping[str, Mapping[str, str]] = {
     "meet_proposal_weekly": {"no": "other"},
     # "ja, zo is het goed" at the offer's summary confirms it, as at the request's.
     "offer_summary": {"yes": "confirm", "no": "change"},
+    "bereaved": {"yes": "callback", "no": "none"},
+    "care_bereaved": {"yes": "callback", "no": "none"},
 }
 # Questions whose yes is also said as how it went ("het was gezellig"): "Is het gelukt?".
 GOOD_IS_YES = frozenset({"meet_check"})

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows import ask, care, offer, onboarding
+from flows import ask, care, circle, offer, onboarding
 from flows.dialogue import prompt, repeat_prompt
 from flows.normalise import simplify
 from flows.profile import Profile, after
@@ -23,6 +23,7 @@ MENU_CHOICES = (
 )
 MENU_KEYS = frozenset(choice.key for choice in MENU_CHOICES)
 TARGETS = frozenset({"ask", "offer"})
+CIRCLE = "circle"  # KRING kept through onboarding (flows/first_contact.py `_for_circle`)
 # MENU in the middle of a question keeps where the person was: the menu gets one more choice, and
 # that choice or a word like "verder" goes back to the open question with everything already said.
 BACK = Choice("back_to", "choice_back_to")
@@ -56,7 +57,9 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     ready = target in TARGETS and updated.ready_to_match
     if target == care.FLOW and updated.consented:
         nxt = care.start(state, updated)  # a first message that said she is a mantelzorger
-    elif not ready and _for_a_place_here(state, target, updated):
+    elif target == CIRCLE and updated.consented:
+        nxt = circle.start(state, updated)  # a first message that asked for family to read along
+    elif not ready and _request_kept(state, target, updated):
         nxt = ask.start(state, updated, now)
     else:
         state.pop(care.SAID_RELATION, None)  # consent declined: nothing kept for a registration
@@ -69,14 +72,14 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
     )
 
 
-def _for_a_place_here(state: dict[str, Any], target: str, profile: Profile) -> bool:
+def _request_kept(state: dict[str, Any], target: str, profile: Profile) -> bool:
     """A request kept through onboarding by someone with no neighbourhood here (they live elsewhere or
-    skipped the question) that names one of the municipality's ("mijn moeder woont in de Molenwijk, ik
-    woon zelf in Utrecht"): it goes on for that place (session 27: it was dropped at the menu)."""
+    skipped the question): it goes on, for the place its words name ("mijn moeder woont in de
+    Molenwijk, ik woon zelf in Utrecht"; session 27: it was dropped at the menu), else the request's
+    where question asks the place (round dialogue20: a skipped neighbourhood ended at the bare menu and
+    the request was lost)."""
     pending = state.get("pending") or {}
-    if target != "ask" or not profile.consented or pending.get("intent") != "ask":
-        return False
-    return ask.place_named(str(pending.get("text") or "")) is not None
+    return target == "ask" and profile.consented and pending.get("intent") == "ask"
 
 
 def show(state: dict[str, Any], key: str, effects: tuple[Effect, ...] = ()) -> StepResult:

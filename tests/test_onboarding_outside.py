@@ -60,6 +60,10 @@ def test_a_request_for_someone_here_goes_on_for_that_place(skip: str) -> None:
     assert consented.state["ask"]["category"] == "gezelschap"
 
 
-def test_a_request_that_names_no_place_here_still_waits_for_one() -> None:
-    *_, consented = replay(["kan iemand mijn gras maaien?", "Piet", "OVERSLAAN", "ja"])
-    assert [reply.key for reply in consented.replies][-1] == "menu"
+def test_a_request_that_names_no_place_here_goes_on_and_asks_where() -> None:
+    """Round dialogue20: the request was dropped at the bare menu ("Wat wil je doen?") for want of a
+    place; now it goes on, and its where question asks the neighbourhood."""
+    *_, consented, when = replay(["kan iemand mijn gras maaien?", "Piet", "OVERSLAAN", "ja", "zaterdag"])
+    assert [reply.key for reply in consented.replies][-1] == "ask_when"
+    assert consented.state["ask"]["category"] == "tuin"
+    assert [reply.key for reply in when.replies][-1] == "ask_where_other"

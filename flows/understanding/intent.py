@@ -45,8 +45,10 @@ _OWN_WORDS_STATUS_WORDS = 16
 # ...and one about one's own data may say what it is about ("ik wil een kopie van alles wat jullie over
 # mij hebben", round 12 of the dialogues): these commands' phrases are whole messages of up to so many words.
 _PRIVACY_COMMAND_WORDS = 12
-# ...as may a question about what is on, saying where and when ("is er iets te doen in de buurt deze week?").
-_LONG_COMMANDS = ("erase", "my_data", "export", "agenda", "social_map")
+# ...as may a question about what is on, saying where and when ("is er iets te doen in de buurt deze week?"),
+# and family who want to read along, said in a sentence ("my son would like to follow along as well",
+# round dialogue20).
+_LONG_COMMANDS = ("erase", "my_data", "export", "agenda", "social_map", "circle")
 _LANGUAGE_REQUEST_WORDS = 8
 # Someone who says they do not speak the language they write in is offered the languages there are.
 CHOOSE_LANGUAGE = "choose"
@@ -373,6 +375,10 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
             if found and asking and not languages.not_understood.search(part):
                 return found[0].key
         named = {hit.key for hit in hits}
+        if not named and categories.named_in_prepared(categories.prepare(text)):
+            # "dostałam list z gemeente i nic nie rozumiem": a letter not understood, no language (round
+            # dialogue20: it switched the language and the request was lost).
+            return None
         if lang not in named:
             return lang
         # "ik spreek geen nederlands", "no dutch sorry" (written so that no other language shows): the

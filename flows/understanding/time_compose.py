@@ -126,6 +126,7 @@ def _read(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReadi
     if mode != "message":
         items = _drop_around(items, "talk", ",.;:!?()[]\n", _is_time)
     items = _without_reasons(items, found)
+    items = _pause_then_no(items, found)
     segments: list[list[Item]] = [[]]
     for item in items:
         if item.kind == "corr":
@@ -142,6 +143,38 @@ def _read(text: str, lang: str, now: datetime | None, *, mode: str) -> TimeReadi
             return _segment([*day, *segments[index]], found, now, loose) or reading
         return reading
     return None
+
+
+def _pause_then_no(items: list[Item], found: list[str]) -> list[Item]:
+    """A no between pauses after a time, before another, is a correction: "w poniedziałek, a nie, w
+    czwartek", "الجمعة... لا الخميس", "tuesday... no wednesday" (round dialogue20: the two days read as
+    options, or the second negated). A no-word only ("niet" stays a negation: "dinsdag... niet woensdag"),
+    and after a comma alone it stays one too ("maandag, niet dinsdag")."""
+    changed = list(items)
+    for index, item in enumerate(items):
+        if item.kind != "neg" or not any(i.kind in _TIME_KINDS for i in items[:index]):
+            continue
+        if not any(i.kind in _TIME_KINDS for i in items[index + 1 :]):
+            continue
+        before = index - 1
+        while before >= 0 and items[before].kind == "and":
+            before -= 1  # "a nie": the "a" of a Polish "oh no"
+        if before < 0 or items[before].kind != "sep":
+            continue
+        after_sep = index + 1 < len(items) and items[index + 1].kind == "sep"
+        hesitation = before >= 2 and all(
+            i.kind == "sep" and found[i.start] == "." for i in items[before - 2 : before + 1]
+        )
+        if (after_sep or hesitation) and " ".join(found[item.start : item.end]) in _no_words():
+            changed[index] = Item("corr", "", item.start, item.end)
+    return changed
+
+
+@cache
+def _no_words() -> frozenset[str]:
+    """The answer "no" in every language, as the time reader's tokens are (not "niet", "not")."""
+    listed = lexicon("yes_no")["answers"]["no"].values()
+    return frozenset(fold(word) for words in listed for word in words if " " not in word and "*" not in word)
 
 
 # Items that say a day (or repeat one): a correction that has one of them starts over.
