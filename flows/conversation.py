@@ -502,10 +502,13 @@ def _route(
         return shared  # "ja dat is prima" to "Henk wil graag nummers met je delen" (round 12)
     handler = FLOW_HANDLERS.get(str(state.get("flow")))
     asked = deepcopy(state.get("prompt"))
-    polite = None
+    polite = about_us = None
     if command is None and answer is None and event.kind == "text" and _mid_question(state):
         polite = smalltalk.kind_of(event.text)
-    kept = deepcopy(state) if polite is not None else None
+        # Only where any words are an answer (no choices offered): elsewhere the flow's miss finds it.
+        free_words = polite is None and not state.get("offered")
+        about_us = faq.asked(event.text, language(state), "menu") if free_words else None
+    kept = deepcopy(state) if polite is not None or about_us is not None else None
     # A question that interrupted the flow's own ("Wat kan nu helpen?" under a request's "Wanneer?").
     interrupted = deepcopy(state) if _interrupting(state) else None
     if handler is not None and (handled := handler(turn)) is not None:
@@ -513,6 +516,10 @@ def _route(
             # "goedemiddag" at "Voor wie zorg je?" is no name, "hoi, hoe gaat het?" no choice: a kind
             # word and the question again, with nothing the flow did with it.
             return StepResult(kept, _kindly(kept, polite))
+        if kept is not None and about_us is not None and not any(repair.is_miss(r) for r in handled.replies):
+            # "is het gratis?", "wie ziet dit?" at "Vertel in een paar woorden wat je nodig hebt": no
+            # description but a question about Voordeur, answered, and the open question again.
+            return StepResult(kept, (*faq.answer(about_us), *repeat_prompt(kept)))
         cared = _overload_for_miss(_distress_for_miss(handled, asked, event, profile), asked, event, profile)
         cared = _reminder_for_miss(cared, asked, event, profile)
         cared = _politeness_for_miss(_about_us_for_miss(cared, asked, event), asked, event)

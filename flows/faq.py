@@ -19,7 +19,7 @@ from flows.types import Reply
 from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.text import lexicon
 
-TOPICS = ("bot", "cost", "who", "buurtverbinder", "call", "privacy")
+TOPICS = ("bot", "cost", "who", "buurtverbinder", "call", "privacy", "wait")
 # A question about us is short; a longer message tells something else as well.
 MAX_WORDS = 12
 

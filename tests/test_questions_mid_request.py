@@ -1,0 +1,67 @@
+"""Questions about Voordeur and not understanding, said at the question that takes any words.
+
+Found probing as a resident (session 28): at "Vertel in een paar woorden wat je nodig hebt" every text is
+taken as the description volunteers read, so "wat kost dit?", "wie ziet dit?", "hoe lang duurt het voordat
+iemand reageert?", "ik snap er niks van" and "ik weet niet wat ik moet typen" became the request ("Je vraag:
+wat kost dit?") and the bot asked when. Now a question about Voordeur is answered and the question asked
+again as it was; not understanding gets the question's help. A description that names a kind of help with
+such words stays a description.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dialogue_redteam_support import Dialogue, as_params, assert_holds, menu_state
+
+TO_DESCRIPTION = (("1", {}), ("1", {"keys": ["ask_description"]}))
+AGAIN = {"not_keys": ["ask_when", "ask_summary"]}
+
+
+def at_description(name: str, text: str, keys: list[str], lang: str = "nl") -> Dialogue:
+    return Dialogue(
+        name,
+        (*TO_DESCRIPTION, (text, {**AGAIN, "keys": keys}), ("brood en melk halen", {"keys": ["ask_when"]})),
+        state=menu_state(lang),
+    )
+
+
+CASES = [
+    at_description("cost", "wat kost dit?", ["faq_cost", "ask_description"]),
+    at_description("cost, other words", "kost het geld?", ["faq_cost", "ask_description"]),
+    at_description("who sees it", "wie ziet dit?", ["faq_privacy", "ask_description"]),
+    at_description(
+        "how long", "hoe lang duurt het voordat iemand reageert?", ["faq_wait", "ask_description"]
+    ),
+    at_description("when do I hear", "wanneer hoor ik iets?", ["faq_wait", "ask_description"]),
+    at_description("not understood", "ik snap er niks van", ["help_ask_description", "ask_description"]),
+    at_description(
+        "what to type", "ik weet niet wat ik moet typen", ["help_ask_description", "ask_description"]
+    ),
+    at_description("en: how long", "how long does it take?", ["faq_wait", "ask_description"], "en"),
+    at_description("pl: how long", "jak długo trzeba czekać?", ["faq_wait", "ask_description"], "pl"),
+    # A description with such words is a description.
+    Dialogue(
+        "a description that asks the price of the shopping",
+        (*TO_DESCRIPTION, ("boodschappen halen, ik betaal de kosten zelf", {"keys": ["ask_when"]})),
+    ),
+    Dialogue(
+        "a letter not understood is a description",
+        (
+            ("1", {}),
+            ("5", {"keys": ["ask_description"]}),
+            ("ik snap de brief van de gemeente niet", {"keys": ["ask_when"]}),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", as_params(CASES))
+def test_questions_at_the_description(case: Dialogue) -> None:
+    assert_holds(case)
+
+
+def test_how_long_at_the_menu_is_answered() -> None:
+    assert_holds(
+        Dialogue("menu", (("hoe lang duurt het voordat iemand reageert?", {"keys": ["faq_wait", "menu"]}),))
+    )
