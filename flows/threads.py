@@ -154,7 +154,8 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     if says_any(text, "round12_thread_unsafe") or (about_them and says_any(text, "round12_fear")):
         state["thread"] = thread.id
         return on_command(state, "report", profile)
-    if not says_any(text, "round12_thread_leave") and not (about_them and says_any(text, "round12_odd")):
+    leaving = says_any(text, "round12_thread_leave") or says_any(text, "thread_other_helper")
+    if not leaving and not (about_them and says_any(text, "round12_odd")):
         return None
     state["thread"] = thread.id
     state["pending_relay"] = text[:MAX_RELAY]
