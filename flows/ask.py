@@ -265,7 +265,12 @@ def _any_visibility(text: str, lang: str) -> bool:
     # A bare yes only: "yes, near me" may mean a choice and is asked again.
     bare = len(text.split()) <= BARE_YES_WORDS
     yes = said == "yes" and confidence >= interpret.CONFIDENT and bare and smalltalk.kind_of(text) != "ok"
-    return yes or says_any(text, "meet_place_any") or says_any(text, "visibility_unsure")
+    return (
+        yes
+        or says_any(text, "meet_place_any")
+        or says_any(text, "visibility_unsure")
+        or says_any(text, "send_it_now")
+    )
 
 
 def _visibility_in_words(text: str) -> str | None:

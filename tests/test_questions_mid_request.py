@@ -56,6 +56,51 @@ CASES = [
 ]
 
 
+# At "Wie mag je vraag zien?" (session 28): an addition asked for, and sending without choosing.
+TO_VISIBILITY = (
+    ("1", {}),
+    ("1", {}),
+    ("brood en melk halen", {}),
+    ("donderdagochtend", {}),
+    ("3", {"keys": ["ask_visibility"]}),
+)
+CASES += [
+    Dialogue(
+        "zet erbij at the visibility question",
+        (
+            *TO_VISIBILITY,
+            (
+                "ja maar zet erbij dat ik slecht ter been ben",
+                {"keys": ["description_added", "ask_visibility"]},
+            ),
+            ("1", {"keys": ["ask_summary"], "says": ["slecht ter been"]}),
+        ),
+    ),
+    Dialogue(
+        "send it without choosing: the most private, read back",
+        (
+            *TO_VISIBILITY,
+            (
+                "ja, verstuur maar. dank je wel!",
+                {"keys": ["visibility_default", "ask_summary"], "says": ["Alleen wie helpt"]},
+            ),
+        ),
+    ),
+    Dialogue(
+        "en: send it",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("bread and milk", {}),
+            ("thursday morning", {}),
+            ("3", {"keys": ["ask_visibility"]}),
+            ("just send it please", {"keys": ["visibility_default", "ask_summary"]}),
+        ),
+        state=menu_state("en"),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", as_params(CASES))
 def test_questions_at_the_description(case: Dialogue) -> None:
     assert_holds(case)
