@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from flows import agenda, catalogue, conditions, interpret, life_events, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import conversation_words, folded_words, says_any, simplify
+from flows.normalise import conversation_words, folded_words, says_any, simplify, without_said
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.text import lexicon
@@ -420,7 +420,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     if step == "when":
         when = parse_when(text, now) if text else None
         if when is None and text:
-            # Round meetings21: "çarşamba sabah saat 10da", "у четвер о 10": read as the ask flow reads
+            # Round meetings21: "çarşamba sabah saat 10da", "w sobotę o 11": read as the ask flow reads
             # a time in the person's language (`parse_when` knows Dutch and English words only).
             when = _when_in_words(state, text, now)
         if when is None:
@@ -451,6 +451,9 @@ ANY_HOME = ("thuis", "at home", "evde", "w domu", "вдома", "فالدار", 
 CENTRE = (
     "buurthuis", "wijkcentrum", "buurtcentrum", "community centre", "community center", "toplum merkezi",
     "mahalle merkezi", "dom sąsiedzki", "świetlica", "центр", "громадський центр", "المركز", "دار الحي",
+    # round meetings21: the words as said after "in" (Polish, Ukrainian and Turkish endings)
+    "świetlicy", "swietlicy", "domu sąsiedzkim", "domu sasiedzkim", "w centrum", "центрі", "центру",
+    "громадському центрі", "toplum merkezinde", "mahalle merkezinde", "merkezde", "buurthuiste",
 )  # fmt: skip
 
 
@@ -623,6 +626,9 @@ AGAIN = (
 
 def wants_again(text: str) -> bool:
     # Round 19: also "nog een keertje", "we zijn nog niet klaar" (conversation.toml).
+    if _says(text, "meetings21_thanks_again"):
+        # "tekrar teşekkürler", "ще раз дякую": thanks once more, no wish to meet once more.
+        text = without_said(text, "meetings21_thanks_again")
     return (
         _has_phrase(text, AGAIN)
         or says_any(text, "round19_meet_once_more")
@@ -775,7 +781,7 @@ def _says(text: str, section: str) -> bool:
 
 
 # Round meetings21: a day and time with a place of meeting named ("perşembe saat 2de bende", "w czwartek
-# o 14 u mnie w domu", "в середу о 15:00 в buurthuis") proposes to meet without a verb for it. A plain
+# o 14 u mnie w domu", Ukrainian "... 15:00 v buurthuis") proposes to meet without a verb for it. A plain
 # "thuis" is left out ("ik ben morgen om 10 uur thuis" tells where one is).
 MEETING_PLACES = (*MY_HOME, *YOUR_HOME, *CENTRE)
 
@@ -812,9 +818,13 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     them ("sorry, ik moet vandaag afzeggen", "oh jee, ik kan morgen toch niet"): the question to move
     it or cancel it (or it goes on after all), so the meeting does not stay agreed in the bot while
     both know it will not happen. None when no such meeting is known, or the words do not say so."""
-    stops = _says(text, "meetings21_stop_helping")
+    # "no longer" with a word for helping counts from a volunteer only (a requester who needs no help
+    # any more is no volunteer who stops).
+    paired = _says(text, "meetings21_no_longer") and _says(text, "meetings21_helping")
+    stops = _says(text, "meetings21_stop_helping") or paired
     moves = _says(text, "meetings21_move") or _other_time_said(state, text, thread_id, now)
-    said = _has_phrase(text, CANCEL_WORDS) or _says(text, "meetings21_cannot_come") or stops or moves
+    said_plain = _has_phrase(text, CANCEL_WORDS) or _says(text, "meetings21_cannot_come")
+    said = said_plain or stops or moves
     reason = life_events.absent_said(text) or stops
     absent = reason and not said
     if not (said or absent):
@@ -832,6 +842,12 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     if not ahead:
         return None
     _, raw_id, seen = min(ahead, key=lambda item: datetime.fromisoformat(item[0]))
+    if (
+        paired
+        and not (said_plain or moves or life_events.absent_said(text))
+        and seen.get("role") != "volunteer"
+    ):
+        return None
     if moves and (start := _moment_in_words(state, text, now)) is not None:
         # "kunnen we het verzetten naar vrijdag om 11 uur?": the new time is proposed once the plan for
         # the meeting comes ("Andere tijd"), after where (`_plan`).
@@ -851,9 +867,14 @@ def _other_time_said(state: dict[str, Any], text: str, thread_id: Any, now: date
     """Round meetings21: words that propose a time ("cuma günü saat 11e alabilir miyiz?", "kunnen we
     ook donderdag om 2 uur?") while a meeting of the thread is ahead at another time: a move."""
     if not (
-        says_any(text, "meet_said") or _says(text, "meetings21_meet_said") or _says(text, "meetings21_move_time")
+        says_any(text, "meet_said")
+        or _says(text, "meetings21_meet_said")
+        or _says(text, "meetings21_move_time")
     ) or says_any(text, "meet_said_not"):
         return False
+    said = interpret.reading("ask_when", text, language(state), now).time
+    if said is None or not (said.days or said.relative_day is not None or said.date is not None):
+        return False  # "ik kom om 2 uur": an hour alone is no other day, it may well be the same meeting
     start = _moment_in_words(state, text, now)
     if start is None:
         return False
@@ -1004,14 +1025,15 @@ def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepRes
         return None
     found = interpret.reading("invitation", text, language(state), now)
     window = conditions.parse(found.condition, now) if found.answer in ("yes", "later") else None
-    if window is None:
-        return None
     zone = ZoneInfo(str(seen.get("zone") or AMSTERDAM.key))
     start = datetime.fromisoformat(str(seen["starts_at"])).astimezone(zone)
-    decision = conditions.decide(window, When("moment", start), now, zone)
-    if decision.proposal is None:
+    if window is None:
+        proposal = _better_time(state, text, start, now)
+    else:
+        proposal = conditions.decide(window, When("moment", start), now, zone).proposal
+    if proposal is None:
         return None
-    sent, effect = _proposal_again(seen, seen["thread_id"], raw_id, decision.proposal, language(state))
+    sent, effect = _proposal_again(seen, seen["thread_id"], raw_id, proposal, language(state))
     state["offered"] = []
     state.pop("prompt", None)
     replies: list[Reply] = [sent]
@@ -1020,6 +1042,25 @@ def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepRes
         state["prompt"] = resume
         replies.extend(repeat_prompt(state))
     return StepResult(state, tuple(replies), (effect,))
+
+
+def _better_time(state: dict[str, Any], text: str, start: datetime, now: datetime) -> datetime | None:
+    """Round meetings21: "om 4 uur is beter", "4pm would suit me better": a time said with "better" or
+    "rather" at "Past dat?": that time, on the proposal's day when no day is said. None when it is the
+    proposal's own time, or past."""
+    if not _says(text, "meetings21_better"):
+        return None
+    said = interpret.reading("ask_when", text, language(state), now).time
+    if said is None or said.at is None or said.recurrence is not None:
+        return None
+    if not said.days and said.relative_day is None and said.date is None and said.week is None:
+        better = start.replace(hour=said.at.hour, minute=said.at.minute)
+    else:
+        when = said.to_when(now, AMSTERDAM)
+        if when is None or when.kind != "moment" or when.start is None:
+            return None
+        better = when.start
+    return None if better == start or better <= now or at_night(When("moment", better)) else better
 
 
 def _invite_to_activity(
@@ -1175,7 +1216,8 @@ def _new_day_said(state: dict[str, Any], text: str, now: datetime) -> str | None
 def _good(text: str) -> bool:
     """Praise, or that it was done ("Henk is een schat", "het is gelukt"), not turned around ("niet
     gelukt")."""
-    return says_any(text, "round19_meet_good") and not says_any(text, "round19_meet_not_good")
+    good = says_any(text, "round19_meet_good") or _says(text, "meetings21_good")
+    return good and not says_any(text, "round19_meet_not_good")
 
 
 # A yes with a reservation after it ("jazeker, alleen zat ze vooral op haar telefoon"): the clause after

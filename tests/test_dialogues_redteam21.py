@@ -6,7 +6,49 @@ Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC); the fixtures 
 with Henk, AFSPRAAK's questions, "Past dat?", the reminder, "Is het gelukt?") and round 14's (an activity
 after a weekly meeting). Every turn must stay in the person's language (`state.lang`).
 
-FIGURES
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (e332269).
+- Batch 1 (BATCH_1, 41 dialogues; tr 8, ar 7, Darija 6, pl 7, uk 6, en 7), written before studying the
+  code that reads these answers, measured on main: 63/81 turns, 24/41 dialogues. By language on main:
+  tr 13/17, 5/8; ar 12/14, 5/7; Darija 8/11, 3/6; pl 9/13, 3/7; uk 11/13, 4/6; en 10/13, 4/7. After its
+  fixes: 81/81, 41/41.
+- Batch 2 (BATCH_2, 34 dialogues, held out: written after batch 1's fixes, not looked at while fixing;
+  tr 5, ar 5, Darija 5, pl 6, uk 6, en 7): main 54/72, 18/34; before its own fixes (the honest figure)
+  60/72, 23/34 (tr 10/10 5/5; ar 9/11 3/5; Darija 8/9 4/5; pl 9/13 3/6; uk 8/11 3/6; en 16/18 5/7);
+  after 72/72, 34/34.
+- Guards (GUARDS, 8 dialogues, written with batch 2's fixes): main 12/15, 5/8 (moving in Dutch, "om 4 uur
+  is beter" and "tekrar teşekkürler" were misses on main too); after 15/15, 8/8.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did before: a day and time with a place but without a Dutch-like verb ("perşembe saat 2de
+bende çay içelim mi?", "moze w czwartek o 14 u mnie w domu?") was only passed on; AFSPRAAK's "Wanneer?"
+read only Dutch and English ("çarşamba sabah saat 10da", "у четвер о 10" were asked again); moving an
+agreed meeting in words ("can we move it to friday at 11?", also in Dutch) was only passed on; a volunteer
+who stops ("really sorry but I can't volunteer anymore") only passed on; "a bit later?" at "Past dat?"
+went to the neighbour with the proposal left open; Darija in Latin letters ("ma n9derch nji", "kol
+simana", "l5mis") was not read.
+
+What changed (mechanisms; words in flows/understanding/data/conversation.toml, block "round meetings21";
+decisions in flows/meetings.py):
+- "Wanneer?" falls back to the ask flow's time reader in the person's language (`_when_in_words`).
+- A proposal in the thread (`proposed_in_words`): besides [meet_said], [meetings21_meet_said] ("let's",
+  "давайте", "nt9ablo") or a place of meeting named (someone's home, the buurthuis; not a bare "thuis")
+  with a day and time.
+- A meeting ahead moved in words (`cannot_come`): move words ([meetings21_move]), or a proposal's words
+  with another day and time (`_other_time_said`; an hour alone is no other day); the new time is kept
+  (`MOVED`) and proposed when the plan to move it comes, after where.
+- Cannot come: more wordings ([meetings21_cannot_come]); a volunteer who stops ([meetings21_stop_helping],
+  or "no longer" with a word for helping, from a volunteer only): move, cancel or someone else.
+- "Past dat?": "a bit later/earlier", "too early" are "Ander voorstel" ([option_meet_choice_counter]); a
+  time said to be better ("о 16:00 буде краще", "om 4 uur is beter") is proposed back on the proposal's
+  day (`_better_time`).
+- "Is het gelukt?": praise ([meetings21_good]) and wishes to meet again ([meetings21_again], Darija in
+  Latin letters, "next week" in Arabic and Polish); thanks once more ("tekrar teşekkürler", "ще раз
+  дякую") is no wish to meet again ([meetings21_thanks_again]).
+- The time reader: Turkish dative after "saat" ("saat 11e"), and "l5mis" (Darija Thursday, times.toml).
+- Polish, Ukrainian and Turkish inflections of the buurthuis words ("w świetlicy", "у центрі").
+
+Known misses: none in these batches. Not covered: a move said with only a day ("kan het woensdag?") keeps
+no time for the plan (where and when are asked); a weekly meeting ("recurring") is not moved by words.
 """
 
 from __future__ import annotations
@@ -149,7 +191,11 @@ BATCH_1 = [
     ),
     D(
         "tr: AFSPRAAK, 'benim evde', then Wednesday morning at 10",
-        ((PLAN, {}), ("benim evde", lang("tr", **WHEN)), ("çarşamba sabah saat 10da", lang("tr", **PROPOSED))),
+        (
+            (PLAN, {}),
+            ("benim evde", lang("tr", **WHEN)),
+            ("çarşamba sabah saat 10da", lang("tr", **PROPOSED)),
+        ),
         state=thread("tr"),
         profile=WITH_THREAD,
     ),
@@ -382,7 +428,13 @@ BATCH_2 = [
     ),
     D(
         "tr: 'Is het gelukt?' no, she did not come nor tell",
-        ((CHECK, {}), ("hayır gelmedi, haber de vermedi", lang("tr", keys=["meet_not_happened"], **outcome("tr", "no")))),
+        (
+            (CHECK, {}),
+            (
+                "hayır gelmedi, haber de vermedi",
+                lang("tr", keys=["meet_not_happened"], **outcome("tr", "no")),
+            ),
+        ),
         state=thread("tr"),
         profile=WITH_THREAD,
     ),
@@ -400,7 +452,13 @@ BATCH_2 = [
     ),
     D(
         "tr: the activity after a weekly meeting: 'no thanks, not for now'",
-        (*ACTIVITY, ("yok, teşekkürler, şimdilik istemiyorum", lang("tr", keys=["meet_activity_no"], no_effect=["agenda_signup", "relay"]))),
+        (
+            *ACTIVITY,
+            (
+                "yok, teşekkürler, şimdilik istemiyorum",
+                lang("tr", keys=["meet_activity_no"], no_effect=["agenda_signup", "relay"]),
+            ),
+        ),
         state=thread("tr"),
         profile=WITH_THREAD,
     ),
@@ -481,13 +539,22 @@ BATCH_2 = [
     ),
     D(
         "pl: 'Is het gelukt?' no, nobody came",
-        ((CHECK, {}), ("nie, nikt nie przyszedł", lang("pl", keys=["meet_not_happened"], **outcome("pl", "no")))),
+        (
+            (CHECK, {}),
+            ("nie, nikt nie przyszedł", lang("pl", keys=["meet_not_happened"], **outcome("pl", "no"))),
+        ),
         state=thread("pl"),
         profile=WITH_THREAD,
     ),
     D(
         "pl: 'Is het gelukt?' very nice, gladly again next week",
-        ((CHECK, {}), ("było bardzo miło, chętnie spotkam się znowu w przyszłym tygodniu", outcome("pl", "yes", "meet_weekly"))),
+        (
+            (CHECK, {}),
+            (
+                "było bardzo miło, chętnie spotkam się znowu w przyszłym tygodniu",
+                outcome("pl", "yes", "meet_weekly"),
+            ),
+        ),
         state=thread("pl"),
         profile=WITH_THREAD,
     ),
@@ -555,13 +622,20 @@ BATCH_2 = [
     ),
     D(
         "en: 'Is het gelukt?' no, she never turned up",
-        ((CHECK, {}), ("no, she never turned up", lang("en", keys=["meet_not_happened"], **outcome("en", "no")))),
+        (
+            (CHECK, {}),
+            ("no, she never turned up", lang("en", keys=["meet_not_happened"], **outcome("en", "no"))),
+        ),
         state=thread("en"),
         profile=WITH_THREAD,
     ),
     D(
         "en: AFSPRAAK, 'the community centre please', then 'wednesday 11am'",
-        ((PLAN, {}), ("the community centre please", lang("en", **WHEN)), ("wednesday 11am", lang("en", **PROPOSED))),
+        (
+            (PLAN, {}),
+            ("the community centre please", lang("en", **WHEN)),
+            ("wednesday 11am", lang("en", **PROPOSED)),
+        ),
         state=thread("en"),
         profile=WITH_THREAD,
     ),
@@ -603,6 +677,82 @@ def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue, any_key)
 
 
+# Guards, written with batch 2's fixes: what the new readings must leave alone.
+GUARDS = [
+    D(
+        "guard nl: 'ik kom om 2 uur hoor' with the meeting ahead is for Henk, no move",
+        ((AGREED, {}), ("ik kom om 2 uur hoor, tot dan", passed_on("nl"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard nl: moving the agreed meeting in Dutch is offered too",
+        ((AGREED, {}), ("zullen we het verzetten naar donderdag om 2 uur?", moved("nl"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard en: a requester who needs no help anymore is no volunteer who stops",
+        (
+            (AGREED, {}),
+            ("my son is here now so I don't need help anymore", lang("en", not_keys=["meet_cannot_come"])),
+        ),
+        state=thread("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard tr: 'tekrar teşekkürler' after a yes is thanks, not a wish to meet weekly",
+        (
+            (CHECK, {}),
+            (
+                "evet oldu, tekrar teşekkürler",
+                {**outcome("tr", "yes"), "no_effect": ["relay", "meet_weekly"]},
+            ),
+        ),
+        state=thread("tr"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard nl: 'ik ben morgen om 10 uur thuis' in a thread is no meeting offered",
+        (
+            (
+                "ik ben morgen om 10 uur thuis, bel maar aan",
+                lang("nl", effect=["relay"], not_keys=["meet_said_offer"]),
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard nl: 'om 4 uur is beter' at Past dat? proposes 4 o'clock on the same day",
+        (
+            (PROPOSAL, {}),
+            (
+                "om 4 uur is beter voor mij",
+                lang("nl", effect_has={"meet_propose": {"starts_at": "2026-11-25T16:00:00+01:00"}}),
+            ),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "guard nl: 'ja, dat is beter' at Past dat? is a yes",
+        ((PROPOSAL, {}), ("ja hoor, dat is beter", answer("nl", "yes"))),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "guard pl: 'nie było miło' at Is het gelukt? is no yes",
+        (
+            (CHECK, {}),
+            ("nie, nie było miło", lang("pl", not_keys=["meet_thanks"], no_effect=["meet_weekly"])),
+        ),
+        state=thread("pl"),
+        profile=WITH_THREAD,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, any_key)
+
+
 def _earlier_dialogue_strings() -> set[str]:
     here = Path(__file__)
     seen: set[str] = set()
@@ -617,7 +767,12 @@ def _earlier_dialogue_strings() -> set[str]:
 def test_messages_are_new() -> None:
     """No message of more than two words is word for word in an earlier round or corpus."""
     earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
-    sent = {text for d in (*BATCH_1, *BATCH_2) for text, _ in d.turns if isinstance(text, str) and len(text.split()) > 2}
+    sent = {
+        text
+        for d in (*BATCH_1, *BATCH_2, *GUARDS)
+        for text, _ in d.turns
+        if isinstance(text, str) and len(text.split()) > 2
+    }
     assert sorted(t for t in sent if t.casefold() in earlier) == []
 
 
