@@ -17,12 +17,13 @@ from collections.abc import Mapping
 from copy import deepcopy
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows import agenda, catalogue, conditions, interpret, life_events, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
-from flows.normalise import conversation_words, folded_words, says_any, simplify
+from flows.normalise import conversation_words, folded_words, says_any, simplify, without_said
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.text import lexicon
@@ -77,6 +78,8 @@ BACK = "meet_back"
 # A time and place agreed in words in a thread ("kunnen we donderdag om 2 uur afspreken bij mij
 # thuis?"), kept while the bot asks whether to make it a meeting and until the plan arrives.
 SAID = "meet_said"
+# Round meetings21: the new time said when moving a meeting in words, for the plan that moves it.
+MOVED = "meet_moved"
 
 
 # --- the facts of a meeting, as the recipient sees them ------------------------------------------
@@ -275,6 +278,9 @@ def _plan(state: dict[str, Any], data: Mapping[str, Any], *, asked: bool = False
         plan["starts_at"] = str(data["starts_at"])
     if isinstance(data.get("window"), Mapping) and data["window"]:
         plan["window"] = dict(data["window"])
+    moved = state.pop(MOVED, None) or {}
+    if plan["meeting_id"] is not None and moved.get("thread_id") == str(plan["thread_id"]):
+        plan.setdefault("starts_at", str(moved["starts_at"]))  # the time said when moving it in words
     _keep_hints(state, plan)
     if state.get("flow") not in (None, "menu", "meet"):
         if not asked:
@@ -413,6 +419,10 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         return _ask_when(state, now)
     if step == "when":
         when = parse_when(text, now) if text else None
+        if when is None and text:
+            # Round meetings21: "çarşamba sabah saat 10da", "w sobotę o 11": read as the ask flow reads
+            # a time in the person's language (`parse_when` knows Dutch and English words only).
+            when = _when_in_words(state, text, now)
         if when is None:
             return StepResult(state, (prompt(state, "meet_when_again"),))
         if when.kind != "moment" or when.recurrence is not None or when.start is None:
@@ -441,6 +451,9 @@ ANY_HOME = ("thuis", "at home", "evde", "w domu", "вдома", "فالدار", 
 CENTRE = (
     "buurthuis", "wijkcentrum", "buurtcentrum", "community centre", "community center", "toplum merkezi",
     "mahalle merkezi", "dom sąsiedzki", "świetlica", "центр", "громадський центр", "المركز", "دار الحي",
+    # round meetings21: the words as said after "in" (Polish, Ukrainian and Turkish endings)
+    "świetlicy", "swietlicy", "domu sąsiedzkim", "domu sasiedzkim", "w centrum", "центрі", "центру",
+    "громадському центрі", "toplum merkezinde", "mahalle merkezinde", "merkezde", "buurthuiste",
 )  # fmt: skip
 
 
@@ -511,6 +524,12 @@ def _moment_in_words(state: dict[str, Any], text: str, now: datetime) -> datetim
     if when is None or when.kind != "moment" or when.recurrence is not None or when.start is None:
         return None
     return None if at_night(when) or when.start <= now else when.start
+
+
+def _when_in_words(state: dict[str, Any], text: str, now: datetime) -> When | None:
+    """A time read in the person's language (the ask flow's reader), as `parse_when` gives it."""
+    found = interpret.reading("ask_when", text, language(state), now)
+    return found.time.to_when(now, AMSTERDAM) if found.time is not None else None
 
 
 def _ask_when(state: dict[str, Any], now: datetime) -> StepResult:
@@ -607,7 +626,14 @@ AGAIN = (
 
 def wants_again(text: str) -> bool:
     # Round 19: also "nog een keertje", "we zijn nog niet klaar" (conversation.toml).
-    return _has_phrase(text, AGAIN) or says_any(text, "round19_meet_once_more")
+    if _says(text, "meetings21_thanks_again"):
+        # "tekrar teşekkürler", "ще раз дякую": thanks once more, no wish to meet once more.
+        text = without_said(text, "meetings21_thanks_again")
+    return (
+        _has_phrase(text, AGAIN)
+        or says_any(text, "round19_meet_once_more")
+        or _says(text, "meetings21_again")
+    )
 
 
 def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime | None = None) -> StepResult:
@@ -731,7 +757,8 @@ def proposed_in_words(state: dict[str, Any], text: str, thread_id: Any, now: dat
     words (conversation.toml [meet_said]) and the time are kept for the plan (`_said_answer`, `_plan`).
     Before (session 27) such words were only passed on: the meeting the flows are built for stayed
     unmade unless someone knew to send AFSPRAAK."""
-    if not says_any(text, "meet_said") or says_any(text, "meet_said_not") or _ahead(state, thread_id, now):
+    said = says_any(text, "meet_said") or _says(text, "meetings21_meet_said") or _place_said(text)
+    if not said or says_any(text, "meet_said_not") or _ahead(state, thread_id, now):
         return None
     start = _moment_in_words(state, text, now)
     if start is None:
@@ -740,6 +767,27 @@ def proposed_in_words(state: dict[str, Any], text: str, thread_id: Any, now: dat
     choices = (Choice(f"meetw:{thread_id}:yes", "choice_yes"), Choice(f"meetw:{thread_id}:no", "choice_no"))
     when = describe_when(When("moment", start), language(state))
     return prompt(state, "meet_said_offer", choices, {"when": when})
+
+
+@lru_cache(maxsize=16)
+def _phrases(section: str) -> tuple[str, ...]:
+    return conversation_words(section)
+
+
+def _says(text: str, section: str) -> bool:
+    """`says_any`, the section's folded phrases kept once (round meetings21's sections)."""
+    words = folded_words(text)
+    return any(phrase in words for phrase in _phrases(section))
+
+
+# Round meetings21: a day and time with a place of meeting named ("perşembe saat 2de bende", "w czwartek
+# o 14 u mnie w domu", Ukrainian "... 15:00 v buurthuis") proposes to meet without a verb for it. A plain
+# "thuis" is left out ("ik ben morgen om 10 uur thuis" tells where one is).
+MEETING_PLACES = (*MY_HOME, *YOUR_HOME, *CENTRE)
+
+
+def _place_said(text: str) -> bool:
+    return _has_phrase(_without_places_not_wanted(text), MEETING_PLACES)
 
 
 def _ahead(state: dict[str, Any], thread_id: Any, now: datetime) -> bool:
@@ -770,8 +818,14 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     them ("sorry, ik moet vandaag afzeggen", "oh jee, ik kan morgen toch niet"): the question to move
     it or cancel it (or it goes on after all), so the meeting does not stay agreed in the bot while
     both know it will not happen. None when no such meeting is known, or the words do not say so."""
-    said = _has_phrase(text, CANCEL_WORDS)
-    reason = life_events.absent_said(text)
+    # "no longer" with a word for helping counts from a volunteer only (a requester who needs no help
+    # any more is no volunteer who stops).
+    paired = _says(text, "meetings21_no_longer") and _says(text, "meetings21_helping")
+    stops = _says(text, "meetings21_stop_helping") or paired
+    moves = _says(text, "meetings21_move") or _other_time_said(state, text, thread_id, now)
+    said_plain = _has_phrase(text, CANCEL_WORDS) or _says(text, "meetings21_cannot_come")
+    said = said_plain or stops or moves
+    reason = life_events.absent_said(text) or stops
     absent = reason and not said
     if not (said or absent):
         return None
@@ -788,6 +842,16 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     if not ahead:
         return None
     _, raw_id, seen = min(ahead, key=lambda item: datetime.fromisoformat(item[0]))
+    if (
+        paired
+        and not (said_plain or moves or life_events.absent_said(text))
+        and seen.get("role") != "volunteer"
+    ):
+        return None
+    if moves and (start := _moment_in_words(state, text, now)) is not None:
+        # "kunnen we het verzetten naar vrijdag om 11 uur?": the new time is proposed once the plan for
+        # the meeting comes ("Andere tijd"), after where (`_plan`).
+        state[MOVED] = {"thread_id": str(thread_id), "starts_at": start.isoformat()}
     choices: tuple[Choice, ...] = (
         Choice(f"meetm:{raw_id}:change", "meet_choice_change"),
         Choice(f"meetm:{raw_id}:cancel", "meet_choice_cancel"),
@@ -797,6 +861,30 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
         # An ill or absent volunteer (round 18): someone else may take the request over.
         choices = (*choices[:2], Choice(f"meetm:{raw_id}:rematch", "meet_choice_rematch"), choices[2])
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
+
+
+def _other_time_said(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> bool:
+    """Round meetings21: words that propose a time ("cuma günü saat 11e alabilir miyiz?", "kunnen we
+    ook donderdag om 2 uur?") while a meeting of the thread is ahead at another time: a move."""
+    if not (
+        says_any(text, "meet_said")
+        or _says(text, "meetings21_meet_said")
+        or _says(text, "meetings21_move_time")
+    ) or says_any(text, "meet_said_not"):
+        return False
+    said = interpret.reading("ask_when", text, language(state), now).time
+    if said is None or not (said.days or said.relative_day is not None or said.date is not None):
+        return False  # "ik kom om 2 uur": an hour alone is no other day, it may well be the same meeting
+    start = _moment_in_words(state, text, now)
+    if start is None:
+        return False
+    return any(
+        seen.get("thread_id") == thread_id
+        and seen.get("starts_at")
+        and datetime.fromisoformat(str(seen["starts_at"])) > now
+        and datetime.fromisoformat(str(seen["starts_at"])) != start
+        for seen in (state.get("meetings") or {}).values()
+    )
 
 
 # Ill without a day said: the meetings of the next two days are the ones it touches.
@@ -937,14 +1025,15 @@ def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepRes
         return None
     found = interpret.reading("invitation", text, language(state), now)
     window = conditions.parse(found.condition, now) if found.answer in ("yes", "later") else None
-    if window is None:
-        return None
     zone = ZoneInfo(str(seen.get("zone") or AMSTERDAM.key))
     start = datetime.fromisoformat(str(seen["starts_at"])).astimezone(zone)
-    decision = conditions.decide(window, When("moment", start), now, zone)
-    if decision.proposal is None:
+    if window is None:
+        proposal = _better_time(state, text, start, now)
+    else:
+        proposal = conditions.decide(window, When("moment", start), now, zone).proposal
+    if proposal is None:
         return None
-    sent, effect = _proposal_again(seen, seen["thread_id"], raw_id, decision.proposal, language(state))
+    sent, effect = _proposal_again(seen, seen["thread_id"], raw_id, proposal, language(state))
     state["offered"] = []
     state.pop("prompt", None)
     replies: list[Reply] = [sent]
@@ -953,6 +1042,25 @@ def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepRes
         state["prompt"] = resume
         replies.extend(repeat_prompt(state))
     return StepResult(state, tuple(replies), (effect,))
+
+
+def _better_time(state: dict[str, Any], text: str, start: datetime, now: datetime) -> datetime | None:
+    """Round meetings21: "om 4 uur is beter", "4pm would suit me better": a time said with "better" or
+    "rather" at "Past dat?": that time, on the proposal's day when no day is said. None when it is the
+    proposal's own time, or past."""
+    if not _says(text, "meetings21_better"):
+        return None
+    said = interpret.reading("ask_when", text, language(state), now).time
+    if said is None or said.at is None or said.recurrence is not None:
+        return None
+    if not said.days and said.relative_day is None and said.date is None and said.week is None:
+        better = start.replace(hour=said.at.hour, minute=said.at.minute)
+    else:
+        when = said.to_when(now, AMSTERDAM)
+        if when is None or when.kind != "moment" or when.start is None:
+            return None
+        better = when.start
+    return None if better == start or better <= now or at_night(When("moment", better)) else better
 
 
 def _invite_to_activity(
@@ -1108,7 +1216,8 @@ def _new_day_said(state: dict[str, Any], text: str, now: datetime) -> str | None
 def _good(text: str) -> bool:
     """Praise, or that it was done ("Henk is een schat", "het is gelukt"), not turned around ("niet
     gelukt")."""
-    return says_any(text, "round19_meet_good") and not says_any(text, "round19_meet_not_good")
+    good = says_any(text, "round19_meet_good") or _says(text, "meetings21_good")
+    return good and not says_any(text, "round19_meet_not_good")
 
 
 # A yes with a reservation after it ("jazeker, alleen zat ze vooral op haar telefoon"): the clause after

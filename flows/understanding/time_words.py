@@ -99,8 +99,8 @@ _HOUR = re.compile(
     r"(?<![\w:./-])(?P<h>\d{1,2})(?!\d|[:./-]\d)"
     r"(?:(?P<suffix>\s*(?:uur|u|h|o'?clock|godz|godzina)(?!\w)|-?(?:tej|ej|й|ій|ої|ой|en|ish)(?!\w))"
     r"|\s*(?P<ampm>am|pm|a\.m\.?|p\.m\.?)(?!\w)"
-    r"|(?P<tr>'?(?:da|de|ta|te))(?!\w))"
-)
+    r"|(?P<tr>'?(?:da|de|ta|te)|(?:(?<=saat \d)|(?<=saat \d\d))'?(?:ya|ye|a|e))(?!\w))"
+)  # round meetings21: the Turkish dative after "saat" ("saat 11e alalim"), never "de 1e week
 _HALF = re.compile(rf"(?<!\w)half\s+(?P<past>past\s+)?(?P<n>{_NUM})(?:\s*uur(?!\w))?")
 _MINUTES = re.compile(
     rf"(?<!\w)(?:(?:een|a)\s+)?(?:kwart|quarter|(?P<k>{_NUM})(?:\s+(?:minuten|minutes|min))?)"
