@@ -624,7 +624,10 @@ BATCH_2 = [
         "en: 'Is het gelukt?' no, she never turned up",
         (
             (CHECK, {}),
-            ("nope, she never turned up at all", lang("en", keys=["meet_not_happened"], **outcome("en", "no"))),
+            (
+                "nope, she never turned up at all",
+                lang("en", keys=["meet_not_happened"], **outcome("en", "no")),
+            ),
         ),
         state=thread("en"),
         profile=WITH_THREAD,
