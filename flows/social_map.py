@@ -180,6 +180,8 @@ def best(
     return [service for _, service in good[:limit]]
 
 
+# After a story only "where" opens a map question: "..., wie helpt" asks a neighbour (round services26).
+_WHERE_OPENINGS = tuple(opening for opening in QUESTION_OPENINGS if opening.startswith(("waar", "where")))
 # Where a clause begins: after a comma, a full stop, a question or exclamation mark, a semicolon or a colon.
 _CLAUSES = re.compile(r"[,.;:!?\u060c\u061f]+\s*")
 
@@ -188,8 +190,9 @@ def is_question(text: str) -> bool:
     """Does a menu message ask where to go for something? ("Waar kan ik terecht voor ...").
 
     The opening may begin a later clause, after what it is about ("mijn moeder heeft dementie, waar kan ik
-    advies krijgen?", round services26), when the clauses before it ask no one for help themselves ("kan
-    iemand mijn brief lezen, waar moet ik hem laten" stays a request)."""
+    advies krijgen?", round services26), when it asks where ("..., wie helpt" asks a neighbour) and the
+    clauses before it ask no one for help themselves ("kan iemand mijn brief lezen, waar moet ik hem
+    laten" stays a request)."""
     plain = simplify(text)
     if not question_words(plain):
         return False
@@ -197,7 +200,7 @@ def is_question(text: str) -> bool:
         return True
     clauses = _CLAUSES.split(plain)
     for at, clause in enumerate(clauses[1:], start=1):
-        if clause.startswith(QUESTION_OPENINGS):
+        if clause.startswith(_WHERE_OPENINGS):
             before = ", ".join(clauses[:at])
             return read_intent(before, context="menu").intent not in ("ask", "offer")
     return False

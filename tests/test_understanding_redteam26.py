@@ -1,5 +1,5 @@
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic letters).
-# ruff: noqa: RUF001, E501
+# ruff: noqa: RUF001, RUF003
 """Red-team set 26 (round services26): what people ask at the menu besides help from a neighbour.
 
 Service questions for the sociale kaart (advice about dementia, a wheelchair or a mobility scooter, debts,
@@ -10,11 +10,11 @@ their reading (a request that names a service's word, "kan iemand mij naar de hu
 request for vervoer; "klachten" about one's health are no complaint). Each message is sent at the menu of a
 known resident (Ria) through `flows.conversation.step`.
 
-Figures: see FIGURES at the end of the module docstring of the round's report (kept here):
+Figures (messages read as expected / messages):
 - Batch 1 (48, written before the reading code was studied), on main (e332269): 26/48. By kind: services
   8/18, activities 7/8, a person 7/8, complaints 0/8 (four started the OFFER flow, "klacht over een
   vrijwilliger"), praise 0/2, look-alikes 4/4. By language: nl 14/26, en 2/6, tr 3/5, ar 2/3, pl 2/4, uk 3/4.
-- Batch 2: see BATCH_2's comment.
+- Batch 2 (38, held out): before its fixes 27/38 (main 23/38); see BATCH_2's comment. After: 48/48, 38/38.
 
 Mechanisms (flows/understanding/data/intents.toml "round services26", intent.py, first_contact.py,
 social_map.py, names.py):
@@ -94,7 +94,57 @@ BATCH_1: list[tuple[str, str, str]] = [
     ("L:offer", "nl", "ik wil helpen bij activiteiten in de buurt"),
 ]
 
-BATCH_2: list[tuple[str, str, str]] = []
+# Batch 2 (38, held out: written after batch 1's fixes, not aimed at them). Before its own fixes: 27/38 (main
+# 23/38). Misses: a place for carers "om even op adem te komen", "hoe vraag ik een gehandicaptenparkeerkaart
+# aan", Turkish "evde bakım ... nasıl alırım", Darija "chkoun li n9der nsewlo", Arabic "من أين أحصل على كرسي
+# متحرك", "een breiclubje" (a diminutive), "de vrijwilliger was onbeschoft" (read as an offer), "never turned
+# up and I'm not happy", praise said as "zo goed geholpen ... een toppertje" and Turkish praise of a "gönüllü"
+# (an offer), and one look-alike broken by batch 1's clause mending ("... kan niet stofzuigen, wie helpt" went
+# to the map: after a story only "where" now opens a service question). After: 38/38.
+BATCH_2: list[tuple[str, str, str]] = [
+    (
+        "S",
+        "nl",
+        "mn man is net ontslagen uit het ziekenhuis en we hebben een douchestoel nodig, hoe regel je dat",
+    ),
+    ("S", "nl", "wie weet waar ik een aanvraag voor huishoudelijke hulp moet doen"),
+    ("S", "nl", "is er een plek voor mantelzorgers om even op adem te komen"),
+    ("S", "nl", "waar kan je in deze wijk gratis kleding halen"),
+    ("S", "nl", "ik heb een brief van de deurwaarder gekregen wat moet ik nu"),
+    ("S", "nl", "bestaat er iets voor mensen die net weduwe zijn geworden"),
+    ("S", "nl", "hoe vraag ik een gehandicaptenparkeerkaart aan"),
+    ("S", "en", "who do I contact about home care for my dad"),
+    ("S", "en", "is there somewhere I can get free legal advice"),
+    ("S", "tr", "babam için evde bakım hizmeti nasıl alırım"),
+    ("S", "ar", "chkoun li n9der nsewlo 3la lmsa3ada dyal lkra"),
+    ("S", "ar", "من أين أحصل على كرسي متحرك لأمي؟"),
+    ("S", "pl", "gdzie można dostać pomoc z długami"),
+    ("S", "uk", "куди звернутися, якщо мама має деменцію?"),
+    ("A", "nl", "hebben jullie ook een breiclubje of zo"),
+    ("A", "nl", "wat is er vrijdagmiddag in het buurthuis"),
+    ("A", "nl", "zn er nog uitjes voor ouderen deze maand"),
+    ("A", "en", "what's happening at the community centre this week"),
+    ("A", "tr", "yaşlılar için bir etkinlik var mı bu cumartesi"),
+    ("A", "ar", "واش كاين شي نشاط هاد السيمانة؟"),
+    ("A", "pl", "jakie wydarzenia są w sobotę w okolicy?"),
+    ("P", "nl", "ik wil het liever even met iemand van jullie bespreken"),
+    ("P", "nl", "kunt u mij doorverbinden met het wijkteam"),
+    ("P", "en", "could someone from your team ring me back"),
+    ("P", "tr", "bir yetkiliyle görüşebilir miyim"),
+    ("P", "uk", "чи можу я поговорити з кимось із команди?"),
+    ("C", "nl", "ik ben heel boos, de vrijwilliger was onbeschoft tegen mijn moeder"),
+    ("C", "nl", "hoe dien ik een klacht in"),
+    ("C", "nl", "ik ben niet tevreden over hoe jullie het afgehandeld hebben"),
+    ("C", "en", "the volunteer never turned up and I'm not happy about it"),
+    ("C", "ar", "bghit ndir chikaya 3la lmtatawi3"),
+    ("C", "pl", "jestem niezadowolona z pomocy, chcę to zgłosić"),
+    ("K", "nl", "wil even zeggen dat Sanne ons zo goed geholpen heeft, echt een toppertje"),
+    ("K", "tr", "gönüllü çok yardımsever biriydi, teşekkür ederim"),
+    ("L:ask", "nl", "kan iemand mij naar het wmo loket rijden volgende week"),
+    ("L:ask", "nl", "mijn scootmobiel is kapot, wie kan er naar kijken"),
+    ("L:ask", "en", "can someone help me fill in the form for the food bank"),
+    ("L:ask", "nl", "ik heb last van klachten aan mijn rug en kan niet stofzuigen, wie helpt"),
+]
 
 # A decided miss: the text and why (strict xfail).
 KNOWN_MISSES: dict[str, str] = {}
@@ -155,7 +205,9 @@ def test_a_complaint_reaches_the_team_and_when_reachable_is_noted() -> None:
     assert [(e.kind, e.data) for e in first.effects] == [
         ("alert_staff", {"kind": "complaint", "priority": "normal"})
     ]
-    later = step(first.state, Event(kind="text", text="na vijf uur ben ik thuis"), CLOCK, profile_from(dict(RIA)))
+    later = step(
+        first.state, Event(kind="text", text="na vijf uur ben ik thuis"), CLOCK, profile_from(dict(RIA))
+    )
     assert [r.key for r in later.replies] == ["contact_noted"]
 
 
@@ -172,9 +224,13 @@ def test_debts_in_a_request_for_papers_name_schuldhulp_beside_the_neighbour() ->
     [
         "ik heb rugklachten, kan iemand mijn boodschappen doen",
         "door mijn klachten aan de knie kan ik niet fietsen, wie brengt me donderdag naar het ziekenhuis",
+        # A complaint to someone else that a neighbour is asked to help write is a request (administratie).
+        "kan iemand mijn klacht over de gemeente helpen opschrijven",
+        # A where-question after a request is part of the request.
+        "kan iemand mijn brief lezen, waar moet ik hem laten",
     ],
 )
-def test_health_complaints_are_no_complaint(text: str) -> None:
+def test_look_alikes_stay_requests(text: str) -> None:
     result = _reply("nl", text)
     assert result.state["flow"] == "ask"
     assert "alert_staff" not in [e.kind for e in result.effects]

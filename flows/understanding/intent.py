@@ -178,6 +178,13 @@ def _signs(text: str) -> _Signs:
         told = groups["lonely"].spans(prepared)
         found -= {name for name in ("ask", "someone") if _only_inside(groups[name].spans(prepared), told)}
         taken += told
+    if "compliment" in found:
+        # Praise for a volunteer ("gonullu cok yardimsever biriydi") offers no help: the volunteer's word
+        # inside the praise is no offer (round services26).
+        praised = groups["compliment"].spans(prepared)
+        found -= {
+            name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), praised)
+        }
     category, confidence = categories.kind_in_prepared(prepared, taken)
     named = category is not None and confidence > categories.LEANING
     return _Signs(found, category, named, len(prepared.split()))
@@ -304,8 +311,9 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     category = signs.category
     if "stop" in signs:
         return IntentReading("stop", None, 0.9)
-    if "complaint" in signs and "offer_join" not in signs:
-        # "ik wil een klacht indienen over een vrijwilliger": the team is told, no offer (round services26).
+    if "complaint" in signs and "offer_join" not in signs and not {"someone", "ask"} <= signs.groups:
+        # "ik wil een klacht indienen over een vrijwilliger": the team is told, no offer (round services26);
+        # "kan iemand mijn klacht over de gemeente helpen opschrijven" asks a neighbour to help write it.
         return IntentReading("complaint", None, 0.85)
     if "human" in signs and "service" in signs and _talk_about_service(text):
         return IntentReading("service_question", None, 0.8)

@@ -127,7 +127,9 @@ def _name_at(
             if (
                 after < len(found)
                 and found[after].clause == clause
-                and _is_name_word(found[after], lang, trusted=title is not None or _in_capitals(found[after], typed))
+                and _is_name_word(
+                    found[after], lang, trusted=title is not None or _in_capitals(found[after], typed)
+                )
                 and not _written_lower_after_capital(found[after], typed)
             ):
                 parts.extend(found[between].raw for between in range(position, after))
