@@ -226,6 +226,10 @@ def test_debts_in_a_request_for_papers_name_schuldhulp_beside_the_neighbour() ->
         "door mijn klachten aan de knie kan ik niet fietsen, wie brengt me donderdag naar het ziekenhuis",
         # A complaint to someone else that a neighbour is asked to help write is a request (administratie).
         "kan iemand mijn klacht over de gemeente helpen opschrijven",
+        # An aid needed, with a neighbour asked: the request ("nodig" alone asks no service).
+        "ik heb een rolstoel nodig voor een dagje uit, kan iemand me duwen",
+        # Applying for a benefit as a chore: help with the forms (round 14 read it so).
+        "ik moet zorgtoeslag aanvragen maar die site snap ik niet, wie helpt",
         # A where-question after a request is part of the request.
         "kan iemand mijn brief lezen, waar moet ik hem laten",
     ],
@@ -246,3 +250,12 @@ def test_a_name_in_capitals_at_the_name_question(typed: str, name: str) -> None:
         state, profile = result.state, after(profile, result.effects)
     assert profile.first_name == name
     assert state["step"] == "neighbourhood"
+
+
+@pytest.mark.parametrize(
+    "text", ["ik ben niet ontevreden hoor", "ik heb een klacht in mijn hoofd en kan niet slapen"]
+)
+def test_no_complaint_where_none_is_made(text: str) -> None:
+    result = _reply("nl", text)
+    assert "complaint_heard" not in [r.key for r in result.replies]
+    assert "alert_staff" not in [e.kind for e in result.effects]
