@@ -311,9 +311,11 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     category = signs.category
     if "stop" in signs:
         return IntentReading("stop", None, 0.9)
-    if "complaint" in signs and "offer_join" not in signs and not {"someone", "ask"} <= signs.groups:
+    complained = "complaint" in signs and not {"offer_join", "service"} & signs.groups
+    if complained and not {"someone", "ask"} <= signs.groups:
         # "ik wil een klacht indienen over een vrijwilliger": the team is told, no offer (round services26);
-        # "kan iemand mijn klacht over de gemeente helpen opschrijven" asks a neighbour to help write it.
+        # "kan iemand mijn klacht over de gemeente helpen opschrijven" asks a neighbour to help write it,
+        # "waar kan ik terecht met klachten over overlast" asks the sociale kaart (round 7).
         return IntentReading("complaint", None, 0.85)
     if "human" in signs and "service" in signs and _talk_about_service(text):
         return IntentReading("service_question", None, 0.8)
