@@ -103,13 +103,21 @@ def act_on_intent(
             kept = "offer_kept_onboarding" if found.intent == "offer" else "request_kept_onboarding"
             replies = (*result.replies[:1], say(kept), *result.replies[1:])
             return replace(result, replies=replies)
-        return _welcomed(first, menu.go(state, found.intent, profile, now))
+        result = menu.go(state, found.intent, profile, now)
+        if found.intent == "ask" and says_any(event.text, "debt_letters"):
+            # Letters about money owed (aanmaningen, a deurwaarder): a neighbour can read along, but the
+            # arrears grow with costs and only schuldhulp can make a payment plan, free; so both are
+            # offered: the request as asked, schuldhulp named before its first question (round services26).
+            result = replace(result, replies=(say("ask_debt_hint"), *result.replies))
+        return _welcomed(first, result)
     if found.intent == "service_question":
         return _welcomed(first, social_map.lookup(state, event.text))
     if found.intent == "activity":
         return _welcomed(first, agenda.start(state))
     if found.intent == "human":
         return _welcomed(first, threads.on_command(state, "human", profile))
+    if found.intent in ("complaint", "compliment"):
+        return _welcomed(first, _heard_for_the_team(state, found.intent))
     if found.intent == "explain" and not first:
         # "Hallo. Hoe werkt dit?" at the menu: what "Uitleg" gives (a first message is welcomed, which
         # explains already), also when no menu question is open to read it as that choice.
@@ -194,6 +202,18 @@ def _asks_about_us(sentence: str) -> bool:
     if not sentence.endswith(("?", "؟")):
         return False
     return command_in(sentence) == "help" or says_any(sentence, "about_us")
+
+
+def _heard_for_the_team(state: dict[str, Any], kind: str) -> StepResult:
+    """A complaint (about the help, a volunteer, Voordeur) or praise for a helper, at the menu or as a first
+    message: heard kindly and passed on to the team (alert "complaint", ranked with a person asked for;
+    "compliment", the lowest rank). After a complaint someone of the team will call: when she is reachable,
+    said next, is noted (conversation.py `_contact_note`). Round services26: a complaint about a volunteer
+    started an offer."""
+    effects = (Effect("alert_staff", {"kind": kind, "priority": "normal"}),)
+    if kind == "complaint":
+        state[care.PERSON_CONTACT] = care.PERSON_CONTACT_MESSAGES
+    return StepResult(state, (say(f"{kind}_heard"),), effects)
 
 
 def _welcomed(first: bool, result: StepResult) -> StepResult:

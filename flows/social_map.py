@@ -29,6 +29,7 @@ from flows import categories
 from flows.dialogue import YES_NO, chosen, prompt, say
 from flows.normalise import simplify, words_of
 from flows.types import Effect, Event, Reply, StepResult
+from flows.understanding.intent import read_intent
 
 WORDS_FILE = Path(__file__).parent / "data" / "social_map_words.toml"
 MAX_RESULTS = 3
@@ -179,10 +180,30 @@ def best(
     return [service for _, service in good[:limit]]
 
 
+# After a story only "where" opens a map question: "..., wie helpt" asks a neighbour (round services26).
+_WHERE_OPENINGS = tuple(opening for opening in QUESTION_OPENINGS if opening.startswith(("waar", "where")))
+# Where a clause begins: after a comma, a full stop, a question or exclamation mark, a semicolon or a colon.
+_CLAUSES = re.compile(r"[,.;:!?\u060c\u061f]+\s*")
+
+
 def is_question(text: str) -> bool:
-    """Does a menu message ask where to go for something? ("Waar kan ik terecht voor ...")."""
+    """Does a menu message ask where to go for something? ("Waar kan ik terecht voor ...").
+
+    The opening may begin a later clause, after what it is about ("mijn moeder heeft dementie, waar kan ik
+    advies krijgen?", round services26), when it asks where ("..., wie helpt" asks a neighbour) and the
+    clauses before it ask no one for help themselves ("kan iemand mijn brief lezen, waar moet ik hem
+    laten" stays a request)."""
     plain = simplify(text)
-    return any(plain.startswith(opening) for opening in QUESTION_OPENINGS) and bool(question_words(plain))
+    if not question_words(plain):
+        return False
+    if plain.startswith(QUESTION_OPENINGS):
+        return True
+    clauses = _CLAUSES.split(plain)
+    for at, clause in enumerate(clauses[1:], start=1):
+        if clause.startswith(_WHERE_OPENINGS):
+            before = ", ".join(clauses[:at])
+            return read_intent(before, context="menu").intent not in ("ask", "offer")
+    return False
 
 
 def start(state: dict[str, Any], question: str = "") -> StepResult:

@@ -309,6 +309,9 @@ ALERT_RANKS: dict[str, int] = {
     # Round 19: "Is het gelukt?" answered with how the other behaved (rude, drunk), or a remark (late).
     "meet_complaint": 1,
     "meet_remark": 3,
+    # Round services26: a complaint told at the menu (a person of the team calls back), praise for a helper.
+    "complaint": 1,
+    "compliment": 3,
 }
 
 

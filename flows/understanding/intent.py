@@ -25,11 +25,23 @@ from flows.understanding import categories
 from flows.understanding.phrases import Phrases, PhraseSet, compile_phrases, live_lists, normal, strip_edges
 from flows.understanding.text import emoji_in, lexicon, number_choice, without_choice_opener
 
-INTENTS = ("ask", "offer", "service_question", "activity", "human", "stop", "greeting", "crisis", "explain")
+INTENTS = (
+    "ask",
+    "offer",
+    "service_question",
+    "activity",
+    "human",
+    "stop",
+    "greeting",
+    "crisis",
+    "explain",
+    "complaint",
+    "compliment",
+)
 # Intents whose message may carry a time worth reading.
 WITH_TIME = frozenset({"ask", "offer", "activity"})
 # What a menu message with a number word says over that number (round corpus25).
-_OVER_A_NUMBER_WORD = frozenset({"human", "stop", "service_question", "activity"})
+_OVER_A_NUMBER_WORD = frozenset({"human", "stop", "service_question", "activity", "complaint"})
 # The main menu's options by number.
 MENU = {1: "ask", 2: "offer", 3: "explain", 4: "stop"}
 # After a menu number, at most this many words may follow ("4 stoppen", "1 hulp vragen graag").
@@ -56,6 +68,8 @@ _CHOOSE_LANGUAGE_WORDS = 6
 _NOT_A_KIND = ("call", "human", "stop")
 _GROUPS = (
     "stop",
+    "complaint",
+    "compliment",
     "human",
     "call",
     "service",
@@ -164,6 +178,13 @@ def _signs(text: str) -> _Signs:
         told = groups["lonely"].spans(prepared)
         found -= {name for name in ("ask", "someone") if _only_inside(groups[name].spans(prepared), told)}
         taken += told
+    if "compliment" in found:
+        # Praise for a volunteer ("gonullu cok yardimsever biriydi") offers no help: the volunteer's word
+        # inside the praise is no offer (round services26).
+        praised = groups["compliment"].spans(prepared)
+        found -= {
+            name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), praised)
+        }
     category, confidence = categories.kind_in_prepared(prepared, taken)
     named = category is not None and confidence > categories.LEANING
     return _Signs(found, category, named, len(prepared.split()))
@@ -290,6 +311,12 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     category = signs.category
     if "stop" in signs:
         return IntentReading("stop", None, 0.9)
+    complained = "complaint" in signs and not {"offer_join", "service"} & signs.groups
+    if complained and not {"someone", "ask"} <= signs.groups:
+        # "ik wil een klacht indienen over een vrijwilliger": the team is told, no offer (round services26);
+        # "kan iemand mijn klacht over de gemeente helpen opschrijven" asks a neighbour to help write it,
+        # "waar kan ik terecht met klachten over overlast" asks the sociale kaart (round 7).
+        return IntentReading("complaint", None, 0.85)
     if "human" in signs and "service" in signs and _talk_about_service(text):
         return IntentReading("service_question", None, 0.8)
     if "human" in signs or ("call" in signs and category is None):
@@ -309,6 +336,9 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     agenda = ("agenda_question" in signs and "someone" not in signs) or joining
     if "activity" in signs and (agenda or not ("ask" in signs and category)):
         return IntentReading("activity", None, 0.85)
+    if "compliment" in signs and not {"ask", "someone"} & signs.groups:
+        # "de vrijwilliger was echt geweldig": thanked for and passed on, not an offer (round services26).
+        return IntentReading("compliment", None, 0.8)
     if "offer_weak" in signs and "ask" not in signs:
         return IntentReading("offer", category, 0.75)
     if "not_ask" in signs:

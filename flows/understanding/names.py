@@ -127,7 +127,9 @@ def _name_at(
             if (
                 after < len(found)
                 and found[after].clause == clause
-                and _is_name_word(found[after], lang, trusted=title is not None)
+                and _is_name_word(
+                    found[after], lang, trusted=title is not None or _in_capitals(found[after], typed)
+                )
                 and not _written_lower_after_capital(found[after], typed)
             ):
                 parts.extend(found[between].raw for between in range(position, after))
@@ -195,6 +197,13 @@ def _written_lower_after_capital(token: Token, parts: Sequence[str]) -> bool:
     original = token.original or token.raw
     capitalised = [part for part in parts if part[:1].isupper()]
     return bool(capitalised) and original.islower()
+
+
+def _in_capitals(token: Token, parts: Sequence[str]) -> bool:
+    """ "ANNE-MARIE VAN DIJK": a name typed all in capitals, where no capital tells a surname from a word;
+    the particles vouch for the word after them, as a capital would (round services26)."""
+    original = token.original or token.raw
+    return bool(parts) and original.isupper() and all(part.isupper() for part in parts)
 
 
 def _looks_like_name(token: Token) -> bool:
