@@ -94,6 +94,9 @@ PILLS_NO = "pills:no"
 # Lower case is compared ("boodschappen" holds "hap": the Turkish pill is "hapla..." or "hap" alone).
 _PILLS_AT_ALL = re.compile(
     r"pil|tablet|medic|meds|ila[cç]|hapla|hap\b|pammetje|حبوب|دواء|دوائ|أدوي|ادوي|dwa|7bob|hbob"
+    # Round crisis20: medicine names and packs ("een hele strip oxazepam", "een doosje paracetamol").
+    r"|pam\b|lam\b|paracetamol|ibuprofen|oxycodon|tramadol|morfine|morphine|codeine|zolpidem|zopiclon|xanax"
+    r"|strip|doos|\bbox|\bpack|kutu|\bleki|\bleków|ліки|ліків|таблет|пігулк|снодійн|شريط|علبة"
 )
 
 
@@ -105,8 +108,11 @@ def _overdose_patterns() -> dict[str, re.Pattern[str]]:
     def folded(pattern: str) -> str:
         return re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), pattern)
 
+    more = lexicon("crisis")["overdose_more"]["pills"]  # round crisis20: names and packs
     fill = {
-        name: "(?:" + "|".join(sorted({folded(w) for w in table[name]}, key=len, reverse=True)) + ")"
+        name: "(?:"
+        + "|".join(sorted({folded(w) for w in (*table[name], *(more if name == "pills" else ()))}, key=len, reverse=True))
+        + ")"
         for name in ("pills", "taken")
     }
 
@@ -118,7 +124,7 @@ def _overdose_patterns() -> dict[str, re.Pattern[str]]:
     return {
         part: re.compile("|".join(f"(?:{filled(folded(p))})" for p in table[part]))
         for part in ("all_mine", "bare", "taken_near", "daily", "not_taken", "confirms", "dismiss")
-    }
+    } | {"pills": re.compile(fill["pills"])}
 
 
 def overdose_unclear(text: str) -> bool:
@@ -178,3 +184,71 @@ def overdose_waved_off(text: str) -> bool:
 def _spaced(text: str) -> str:
     """Words run together by punctuation apart ("pillen,nu koffie")."""
     return re.sub(r"[,.;:!?]+", " ", text)
+
+
+# Someone else's overdose (round crisis20): "mijn vader heeft al zijn pillen geslikt", "mijn man heeft een hele
+# strip oxazepam genomen", "babam bütün ilaçlarını içti". The writer is not the one who took them: 112 for the
+# writer to call, with what to tell them and to stay with the person (crisis_overdose_other).
+@cache
+def _other_patterns() -> dict[str, re.Pattern[str]]:
+    """`[overdose_more]` of data/crisis.toml as compiled patterns, read once."""
+    table = lexicon("crisis")["overdose_more"]
+    pills = _overdose_patterns()["pills"].pattern
+
+    def words(name: str) -> re.Pattern[str]:
+        spelled = sorted({re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), w) for w in table[name]}, key=len, reverse=True)
+        return re.compile(" (?:" + "|".join(spelled) + ") ")
+
+    return {
+        "someone_else": words("someone_else"),
+        "myself": words("myself"),
+        "taken": words("taken"),
+        "amount": words("amount"),
+        "all_theirs": re.compile("|".join(p.replace("{pills}", pills) for p in table["all_theirs"])),
+    }
+
+
+def _about_someone_else(words: str) -> bool:
+    found = _other_patterns()
+    return bool(found["someone_else"].search(words)) and not found["myself"].search(words)
+
+
+def overdose_of_someone_else(text: str) -> bool:
+    """Pills taken by someone else, with an amount ("al haar slaappillen in één keer", "een heel doosje"),
+    in a clause with no word of not taking them, and no word of the daily medicine in the message."""
+    if not _PILLS_AT_ALL.search(text.lower()):
+        return False
+    words = folded_words(_spaced(text))
+    found = _other_patterns()
+    if not _about_someone_else(words) or _overdose_patterns()["daily"].search(words):
+        return False
+    pills = re.compile(" " + _overdose_patterns()["pills"].pattern + " ")
+    for clause in _CLAUSES.split(text):
+        part = folded_words(clause)
+        if (
+            pills.search(part)
+            and found["taken"].search(part)
+            and found["amount"].search(part)
+            and not _NOT_TAKEN.search(part)
+        ):
+            return True
+    return False
+
+
+def overdose_unclear_of_someone_else(text: str) -> bool:
+    """"mijn vader heeft al zijn pillen geslikt": already his pills, or all of them; about someone else."""
+    if not _PILLS_AT_ALL.search(text.lower()):
+        return False
+    words = folded_words(_spaced(text))
+    found = _other_patterns()
+    if not _about_someone_else(words) or _overdose_patterns()["daily"].search(words):
+        return False
+    for clause in _CLAUSES.split(text):
+        part = folded_words(clause)
+        if found["all_theirs"].search(part) and found["taken"].search(part) and not _NOT_TAKEN.search(part):
+            return True
+    return False
+
+
+# Not taken, or a question, in the clause: no overdose of someone else ("mijn man heeft zijn pillen niet genomen").
+_NOT_TAKEN = re.compile(r" (?:niet|nog niet|geen|vergeten|not|didn t|hasn t|forgot|nie|не|لم|ما|almadi|icmedi) ")

@@ -45,10 +45,16 @@ def wanted(earlier: str | None, text: str) -> bool:
     )
 
 
-def ask(state: dict[str, Any]) -> StepResult:
-    """The check; the question the person was at stays open under it."""
-    state[crisis.PILLS_CHECK] = {"asked": 1}
-    return StepResult(state, (Reply("crisis_pills_check", {}, CHOICES),))
+def wanted_of_someone_else(earlier: str | None, text: str) -> bool:
+    """Round crisis20: "mijn vader heeft al zijn pillen geslikt": the same check, about someone else."""
+    return crisis.overdose_unclear_of_someone_else(text)
+
+
+def ask(state: dict[str, Any], *, other: bool = False) -> StepResult:
+    """The check; the question the person was at stays open under it. `other`: about someone else."""
+    state[crisis.PILLS_CHECK] = {"asked": 1, "other": True} if other else {"asked": 1}
+    key = "crisis_pills_check_other" if other else "crisis_pills_check"
+    return StepResult(state, (Reply(key, {}, CHOICES),))
 
 
 def answer(state: dict[str, Any], event: Event) -> StepResult | None:
@@ -74,6 +80,10 @@ def answer(state: dict[str, Any], event: Event) -> StepResult | None:
         danger = (crisis.detect(event.text) if event.kind == "text" else None) or "suicide"
         state["after_crisis"] = 1
         state["greeted"] = True
+        if check.get("other"):
+            # Someone else took them: 112 for the writer to call (round crisis20).
+            alert = Effect("alert_staff", {"kind": "crisis_medical", "priority": "high"})
+            return StepResult(state, (say("crisis_overdose_other"), say("crisis_staff")), (alert,))
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
         # Decided (lead, session 28): too many pills is poisoning first, so 112 leads (and what to tell
         # them); 113 is named after it, as the crisis reply for the words alone would.
@@ -85,8 +95,9 @@ def answer(state: dict[str, Any], event: Event) -> StepResult | None:
             return StepResult(state, (say("crisis_pills_ok"),))
         return StepResult(state, (replace(again[0], lead="crisis_pills_ok"), *again[1:]))
     if int(check.get("asked") or 1) < 2:
-        state[crisis.PILLS_CHECK] = {"asked": 2}
-        return StepResult(state, (Reply("crisis_pills_check_again", {}, CHOICES),))
+        state[crisis.PILLS_CHECK] = {**check, "asked": 2}
+        key = "crisis_pills_check_other" if check.get("other") else "crisis_pills_check_again"
+        return StepResult(state, (Reply(key, {}, CHOICES),))
     state.pop(crisis.PILLS_CHECK, None)
     alert = Effect("alert_staff", {"kind": "pills_unclear", "priority": "high"})
     return StepResult(state, (say("crisis_pills_staff"),), (alert,))
