@@ -204,6 +204,7 @@ def _other_patterns() -> dict[str, re.Pattern[str]]:
         "myself": words("myself"),
         "taken": words("taken"),
         "amount": words("amount"),
+        "content": words("content"),
         "all_theirs": re.compile("|".join(p.replace("{pills}", pills) for p in table["all_theirs"])),
     }
 
@@ -243,6 +244,8 @@ def overdose_unclear_of_someone_else(text: str) -> bool:
     found = _other_patterns()
     if not _about_someone_else(words) or _overdose_patterns()["daily"].search(words):
         return False
+    if found["content"].search(words):
+        return False
     for clause in _CLAUSES.split(text):
         part = folded_words(clause)
         if found["all_theirs"].search(part) and found["taken"].search(part) and not _NOT_TAKEN.search(part):
@@ -251,4 +254,4 @@ def overdose_unclear_of_someone_else(text: str) -> bool:
 
 
 # Not taken, or a question, in the clause: no overdose of someone else ("mijn man heeft zijn pillen niet genomen").
-_NOT_TAKEN = re.compile(r" (?:niet|nog niet|geen|vergeten|not|didn t|hasn t|forgot|nie|не|لم|ما|almadi|icmedi) ")
+_NOT_TAKEN = re.compile(r" (?:niet|nog niet|geen|vergeten|nieuwe|volgende|moet|moeten|not|new|next|must|didn t|hasn t|forgot|nie|не|لم|ما|almadi|icmedi) ")
