@@ -98,6 +98,7 @@ INTERNAL_HANDLERS: tuple[Callable[[dict[str, Any], Event, Profile], StepResult |
     lambda state, event, _profile: agenda.on_internal(state, event),
     lambda state, event, profile: social_map.on_internal(state, event, profile.neighbourhood),
     lambda state, event, _profile: staff.on_internal(state, event),
+    lambda state, event, _profile: crisis_check.on_internal(state, event),
 )
 
 
@@ -205,7 +206,9 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     earlier = crisis.earlier_piece(state, now)
     danger = crisis.detect_in_pieces(earlier, event.text) if event.kind == "text" else None
     # Round crisis20: someone else took too many pills: 112 for the writer to call (poisoning, no 113 talk).
-    other = danger in (None, "suicide") and event.kind == "text" and crisis.overdose_of_someone_else(event.text)
+    other = (
+        danger in (None, "suicide") and event.kind == "text" and crisis.overdose_of_someone_else(event.text)
+    )
     if other:
         danger = "medical"
     if danger is not None:
@@ -228,9 +231,9 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         if (checked := crisis_check.answer(state, event)) is not None:
             return checked
         if event.kind == "text" and crisis_check.wanted(earlier, event.text):
-            return crisis_check.ask(state)
+            return crisis_check.ask(state, now)
         if event.kind == "text" and crisis_check.wanted_of_someone_else(earlier, event.text):
-            return crisis_check.ask(state, other=True)
+            return crisis_check.ask(state, now, other=True)
     calm = int(state.pop("after_crisis", 0))
     if calm and event.kind == "text" and _acknowledges_crisis(event.text):
         # Round crisis19: "ok" or "ja" right after "Ben je nu in gevaar? Bel 112." answers that, not the

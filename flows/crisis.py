@@ -111,7 +111,11 @@ def _overdose_patterns() -> dict[str, re.Pattern[str]]:
     more = lexicon("crisis")["overdose_more"]["pills"]  # round crisis20: names and packs
     fill = {
         name: "(?:"
-        + "|".join(sorted({folded(w) for w in (*table[name], *(more if name == "pills" else ()))}, key=len, reverse=True))
+        + "|".join(
+            sorted(
+                {folded(w) for w in (*table[name], *(more if name == "pills" else ()))}, key=len, reverse=True
+            )
+        )
         + ")"
         for name in ("pills", "taken")
     }
@@ -186,9 +190,9 @@ def _spaced(text: str) -> str:
     return re.sub(r"[,.;:!?]+", " ", text)
 
 
-# Someone else's overdose (round crisis20): "mijn vader heeft al zijn pillen geslikt", "mijn man heeft een hele
-# strip oxazepam genomen", "babam bütün ilaçlarını içti". The writer is not the one who took them: 112 for the
-# writer to call, with what to tell them and to stay with the person (crisis_overdose_other).
+# Someone else's overdose (round crisis20): "mijn vader heeft al zijn pillen geslikt", "mijn man heeft een
+# hele strip oxazepam genomen", "my mum took all her pills at once". The writer is not the one who took them:
+# 112 for the writer to call, with what to tell them and to stay with the person (crisis_overdose_other).
 @cache
 def _other_patterns() -> dict[str, re.Pattern[str]]:
     """`[overdose_more]` of data/crisis.toml as compiled patterns, read once."""
@@ -196,7 +200,11 @@ def _other_patterns() -> dict[str, re.Pattern[str]]:
     pills = _overdose_patterns()["pills"].pattern
 
     def words(name: str) -> re.Pattern[str]:
-        spelled = sorted({re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), w) for w in table[name]}, key=len, reverse=True)
+        spelled = sorted(
+            {re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), w) for w in table[name]},
+            key=len,
+            reverse=True,
+        )
         return re.compile(" (?:" + "|".join(spelled) + ") ")
 
     return {
@@ -237,7 +245,7 @@ def overdose_of_someone_else(text: str) -> bool:
 
 
 def overdose_unclear_of_someone_else(text: str) -> bool:
-    """"mijn vader heeft al zijn pillen geslikt": already his pills, or all of them; about someone else."""
+    """ "mijn vader heeft al zijn pillen geslikt": already his pills, or all of them; about someone else."""
     if not _PILLS_AT_ALL.search(text.lower()):
         return False
     words = folded_words(_spaced(text))
@@ -253,5 +261,9 @@ def overdose_unclear_of_someone_else(text: str) -> bool:
     return False
 
 
-# Not taken, or a question, in the clause: no overdose of someone else ("mijn man heeft zijn pillen niet genomen").
-_NOT_TAKEN = re.compile(r" (?:niet|nog niet|geen|vergeten|nieuwe|volgende|moet|moeten|not|new|next|must|didn t|hasn t|forgot|nie|не|لم|ما|almadi|icmedi) ")
+# Not taken, a new pack or a duty, in the clause: no overdose of someone else ("mijn man heeft zijn pillen
+# niet genomen", "een nieuwe strip").
+_NOT_TAKEN = re.compile(
+    r" (?:niet|nog niet|geen|vergeten|nieuwe|volgende|moet|moeten|not|new|next|must|didn t|hasn t|forgot"
+    r"|nie|не|لم|ما|almadi|icmedi) "
+)
