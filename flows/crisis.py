@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from flows.normalise import folded_words, simplify
@@ -95,9 +95,15 @@ PILLS_NO = "pills:no"
 _PILLS_AT_ALL = re.compile(
     r"pil|tablet|medic|meds|ila[cç]|hapla|hap\b|pammetje|حبوب|دواء|دوائ|أدوي|ادوي|dwa|7bob|hbob"
     # Round crisis20: medicine names and packs ("een hele strip oxazepam", "een doosje paracetamol").
-    r"|pam\b|lam\b|paracetamol|ibuprofen|oxycodon|tramadol|morfine|morphine|codeine|zolpidem|zopiclon|xanax"
+    r"|azepam|zolam|paracetamol|ibuprofen|oxycodon|tramadol|morfine|morphine|codeine|zolpidem|zopiclon|xanax"
     r"|strip|doos|\bbox|\bpack|kutu|\bleki|\bleków|ліки|ліків|таблет|пігулк|снодійн|شريط|علبة"
 )
+
+
+@lru_cache(maxsize=64)
+def _names_pills(text: str) -> bool:
+    """The quick first look, once per message (the check, the overdose and someone else's ask it)."""
+    return bool(_PILLS_AT_ALL.search(text.lower()))
 
 
 @cache
@@ -135,7 +141,7 @@ def overdose_unclear(text: str) -> bool:
     """Pills said taken, every one of one's own or with no amount, in a clause with no word of a pill not
     taken or of someone else's ("nog niet", "mijn man"), and nothing in the message that says the daily
     medicine plainly ("vanochtend", "pillen al", "nu koffie")."""
-    if not _PILLS_AT_ALL.search(text.lower()):
+    if not _names_pills(text):
         return False  # most messages: no word for pills at all
     found = _overdose_patterns()
     if found["daily"].search(folded_words(_spaced(text))):
@@ -159,7 +165,7 @@ def overdose_taken(text: str) -> bool:
     """Pills said taken in a clause that does not say they were not ("ik heb alle pillen ingenomen",
     "heb te veel tabletten geslikt"): beside a crisis read, the reply leads with 112 (poisoning), not with
     113 as for the thought or a plan ("ik heb al pillen gespaard")."""
-    if not _PILLS_AT_ALL.search(text.lower()):
+    if not _names_pills(text):
         return False
     found = _overdose_patterns()
     for clause in _CLAUSES.split(text):
@@ -225,7 +231,7 @@ def _about_someone_else(words: str) -> bool:
 def overdose_of_someone_else(text: str) -> bool:
     """Pills taken by someone else, with an amount ("al haar slaappillen in één keer", "een heel doosje"),
     in a clause with no word of not taking them, and no word of the daily medicine in the message."""
-    if not _PILLS_AT_ALL.search(text.lower()):
+    if not _names_pills(text):
         return False
     words = folded_words(_spaced(text))
     found = _other_patterns()
@@ -246,7 +252,7 @@ def overdose_of_someone_else(text: str) -> bool:
 
 def overdose_unclear_of_someone_else(text: str) -> bool:
     """ "mijn vader heeft al zijn pillen geslikt": already his pills, or all of them; about someone else."""
-    if not _PILLS_AT_ALL.search(text.lower()):
+    if not _names_pills(text):
         return False
     words = folded_words(_spaced(text))
     found = _other_patterns()
