@@ -98,6 +98,7 @@ INTERNAL_HANDLERS: tuple[Callable[[dict[str, Any], Event, Profile], StepResult |
     lambda state, event, _profile: agenda.on_internal(state, event),
     lambda state, event, profile: social_map.on_internal(state, event, profile.neighbourhood),
     lambda state, event, _profile: staff.on_internal(state, event),
+    lambda state, event, _profile: crisis_check.on_internal(state, event),
 )
 
 
@@ -204,16 +205,25 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     followed = _follow_language(state, event)
     earlier = crisis.earlier_piece(state, now)
     danger = crisis.detect_in_pieces(earlier, event.text) if event.kind == "text" else None
+    # Round crisis20: someone else took too many pills: 112 for the writer to call (poisoning, no 113 talk).
+    other = (
+        danger in (None, "suicide") and event.kind == "text" and crisis.overdose_of_someone_else(event.text)
+    )
+    if other:
+        danger = "medical"
     if danger is not None:
         # Before everything else, also for a stopped address (staff are alerted, nothing is sent), and
         # nothing automatic uses this message: no flow step, no matching, no relay.
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
         if event.address_stopped:
             return StepResult(state, (), (alert,))
-        pills_asked = state.pop(crisis.PILLS_CHECK, None) is not None
+        asked = state.pop(crisis.PILLS_CHECK, None)
         state["after_crisis"] = 1
         state["greeted"] = True
-        reply = _crisis_reply(danger, event.text, pills_asked=pills_asked)
+        if other or (isinstance(asked, dict) and asked.get("other")):
+            reply = "crisis_overdose_other"
+        else:
+            reply = _crisis_reply(danger, event.text, pills_asked=asked is not None)
         return StepResult(state, (say(reply), say("crisis_staff")), (alert,))
     # An overdose in words that also name the daily medicine: the safety check, and its answer (round
     # crisis19). Like a crisis answer, it keeps no piece and nothing automatic uses the message.
@@ -221,7 +231,9 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         if (checked := crisis_check.answer(state, event)) is not None:
             return checked
         if event.kind == "text" and crisis_check.wanted(earlier, event.text):
-            return crisis_check.ask(state)
+            return crisis_check.ask(state, now)
+        if event.kind == "text" and crisis_check.wanted_of_someone_else(earlier, event.text):
+            return crisis_check.ask(state, now, other=True)
     calm = int(state.pop("after_crisis", 0))
     if calm and event.kind == "text" and _acknowledges_crisis(event.text):
         # Round crisis19: "ok" or "ja" right after "Ben je nu in gevaar? Bel 112." answers that, not the

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from flows.normalise import folded_words, simplify
@@ -94,7 +94,16 @@ PILLS_NO = "pills:no"
 # Lower case is compared ("boodschappen" holds "hap": the Turkish pill is "hapla..." or "hap" alone).
 _PILLS_AT_ALL = re.compile(
     r"pil|tablet|medic|meds|ila[cç]|hapla|hap\b|pammetje|حبوب|دواء|دوائ|أدوي|ادوي|dwa|7bob|hbob"
+    # Round crisis20: medicine names and packs ("een hele strip oxazepam", "een doosje paracetamol").
+    r"|azepam|zolam|paracetamol|ibuprofen|oxycodon|tramadol|morfine|morphine|codeine|zolpidem|zopiclon|xanax"
+    r"|strip|doos|\bbox|\bpack|kutu|\bleki|\bleków|ліки|ліків|таблет|пігулк|снодійн|شريط|علبة"
 )
+
+
+@lru_cache(maxsize=64)
+def _names_pills(text: str) -> bool:
+    """The quick first look, once per message (the check, the overdose and someone else's ask it)."""
+    return bool(_PILLS_AT_ALL.search(text.lower()))
 
 
 @cache
@@ -105,8 +114,15 @@ def _overdose_patterns() -> dict[str, re.Pattern[str]]:
     def folded(pattern: str) -> str:
         return re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), pattern)
 
+    more = lexicon("crisis")["overdose_more"]["pills"]  # round crisis20: names and packs
     fill = {
-        name: "(?:" + "|".join(sorted({folded(w) for w in table[name]}, key=len, reverse=True)) + ")"
+        name: "(?:"
+        + "|".join(
+            sorted(
+                {folded(w) for w in (*table[name], *(more if name == "pills" else ()))}, key=len, reverse=True
+            )
+        )
+        + ")"
         for name in ("pills", "taken")
     }
 
@@ -118,14 +134,14 @@ def _overdose_patterns() -> dict[str, re.Pattern[str]]:
     return {
         part: re.compile("|".join(f"(?:{filled(folded(p))})" for p in table[part]))
         for part in ("all_mine", "bare", "taken_near", "daily", "not_taken", "confirms", "dismiss")
-    }
+    } | {"pills": re.compile(fill["pills"])}
 
 
 def overdose_unclear(text: str) -> bool:
     """Pills said taken, every one of one's own or with no amount, in a clause with no word of a pill not
     taken or of someone else's ("nog niet", "mijn man"), and nothing in the message that says the daily
     medicine plainly ("vanochtend", "pillen al", "nu koffie")."""
-    if not _PILLS_AT_ALL.search(text.lower()):
+    if not _names_pills(text):
         return False  # most messages: no word for pills at all
     found = _overdose_patterns()
     if found["daily"].search(folded_words(_spaced(text))):
@@ -149,7 +165,7 @@ def overdose_taken(text: str) -> bool:
     """Pills said taken in a clause that does not say they were not ("ik heb alle pillen ingenomen",
     "heb te veel tabletten geslikt"): beside a crisis read, the reply leads with 112 (poisoning), not with
     113 as for the thought or a plan ("ik heb al pillen gespaard")."""
-    if not _PILLS_AT_ALL.search(text.lower()):
+    if not _names_pills(text):
         return False
     found = _overdose_patterns()
     for clause in _CLAUSES.split(text):
@@ -178,3 +194,82 @@ def overdose_waved_off(text: str) -> bool:
 def _spaced(text: str) -> str:
     """Words run together by punctuation apart ("pillen,nu koffie")."""
     return re.sub(r"[,.;:!?]+", " ", text)
+
+
+# Someone else's overdose (round crisis20): "mijn vader heeft al zijn pillen geslikt", "mijn man heeft een
+# hele strip oxazepam genomen", "my mum took all her pills at once". The writer is not the one who took them:
+# 112 for the writer to call, with what to tell them and to stay with the person (crisis_overdose_other).
+@cache
+def _other_patterns() -> dict[str, re.Pattern[str]]:
+    """`[overdose_more]` of data/crisis.toml as compiled patterns, read once."""
+    table = lexicon("crisis")["overdose_more"]
+    pills = _overdose_patterns()["pills"].pattern
+
+    def words(name: str) -> re.Pattern[str]:
+        spelled = sorted(
+            {re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), w) for w in table[name]},
+            key=len,
+            reverse=True,
+        )
+        return re.compile(" (?:" + "|".join(spelled) + ") ")
+
+    return {
+        "someone_else": words("someone_else"),
+        "myself": words("myself"),
+        "taken": words("taken"),
+        "amount": words("amount"),
+        "content": words("content"),
+        "all_theirs": re.compile("|".join(p.replace("{pills}", pills) for p in table["all_theirs"])),
+    }
+
+
+def _about_someone_else(words: str) -> bool:
+    found = _other_patterns()
+    return bool(found["someone_else"].search(words)) and not found["myself"].search(words)
+
+
+def overdose_of_someone_else(text: str) -> bool:
+    """Pills taken by someone else, with an amount ("al haar slaappillen in één keer", "een heel doosje"),
+    in a clause with no word of not taking them, and no word of the daily medicine in the message."""
+    if not _names_pills(text):
+        return False
+    words = folded_words(_spaced(text))
+    found = _other_patterns()
+    if not _about_someone_else(words) or _overdose_patterns()["daily"].search(words):
+        return False
+    pills = re.compile(" " + _overdose_patterns()["pills"].pattern + " ")
+    for clause in _CLAUSES.split(text):
+        part = folded_words(clause)
+        if (
+            pills.search(part)
+            and found["taken"].search(part)
+            and found["amount"].search(part)
+            and not _NOT_TAKEN.search(part)
+        ):
+            return True
+    return False
+
+
+def overdose_unclear_of_someone_else(text: str) -> bool:
+    """ "mijn vader heeft al zijn pillen geslikt": already his pills, or all of them; about someone else."""
+    if not _names_pills(text):
+        return False
+    words = folded_words(_spaced(text))
+    found = _other_patterns()
+    if not _about_someone_else(words) or _overdose_patterns()["daily"].search(words):
+        return False
+    if found["content"].search(words):
+        return False
+    for clause in _CLAUSES.split(text):
+        part = folded_words(clause)
+        if found["all_theirs"].search(part) and found["taken"].search(part) and not _NOT_TAKEN.search(part):
+            return True
+    return False
+
+
+# Not taken, a new pack or a duty, in the clause: no overdose of someone else ("mijn man heeft zijn pillen
+# niet genomen", "een nieuwe strip").
+_NOT_TAKEN = re.compile(
+    r" (?:niet|nog niet|geen|vergeten|nieuwe|volgende|moet|moeten|not|new|next|must|didn t|hasn t|forgot"
+    r"|nie|не|لم|ما|almadi|icmedi) "
+)

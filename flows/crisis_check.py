@@ -20,6 +20,7 @@ reader (`crisis.detect`, what the corpus scores) is not changed by it.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from flows import crisis
@@ -45,10 +46,47 @@ def wanted(earlier: str | None, text: str) -> bool:
     )
 
 
-def ask(state: dict[str, Any]) -> StepResult:
-    """The check; the question the person was at stays open under it."""
-    state[crisis.PILLS_CHECK] = {"asked": 1}
-    return StepResult(state, (Reply("crisis_pills_check", {}, CHOICES),))
+def wanted_of_someone_else(earlier: str | None, text: str) -> bool:
+    """Round crisis20: "mijn vader heeft al zijn pillen geslikt": the same check, about someone else."""
+    return crisis.overdose_unclear_of_someone_else(text)
+
+
+# Round crisis20: a check never answered is not dropped in silence: a timer (bot/effects/scheduling.py,
+# kind "timer") posts `TIMER` into the person's mailbox after `WAIT`; is the check still open then, the team
+# is asked to contact the person (alert pills_unclear), as after two answers that were none.
+TIMER = "pills_check_unanswered"
+TIMER_KEY = "pills_check"
+WAIT = timedelta(minutes=10)
+_CANCEL = Effect("cancel_scheduled", {"kind": "timer", "key": TIMER_KEY, "reason": "pills_check_answered"})
+
+
+def ask(state: dict[str, Any], now: datetime | None = None, *, other: bool = False) -> StepResult:
+    """The check; the question the person was at stays open under it. `other`: about someone else. With
+    `now`, the timer that asks the team when no answer comes."""
+    state[crisis.PILLS_CHECK] = {"asked": 1, "other": True} if other else {"asked": 1}
+    key = "crisis_pills_check_other" if other else "crisis_pills_check"
+    timer = Effect(
+        "schedule_event",
+        {
+            "kind": "timer",
+            "at": (now + WAIT).isoformat() if now is not None else "",
+            "key": TIMER_KEY,
+            "replace": True,
+            "payload": {"name": TIMER, "data": {}},
+        },
+    )
+    return StepResult(state, (Reply(key, {}, CHOICES),), (timer,) if now is not None else ())
+
+
+def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
+    """The timer of an unanswered check: the team is asked while the check is still open; else nothing."""
+    if event.command != TIMER:
+        return None
+    if not isinstance(state.get(crisis.PILLS_CHECK), dict):
+        return StepResult(state)
+    state.pop(crisis.PILLS_CHECK, None)
+    alert = Effect("alert_staff", {"kind": "pills_unclear", "priority": "high"})
+    return StepResult(state, (say("crisis_pills_staff"),), (alert,))
 
 
 def answer(state: dict[str, Any], event: Event) -> StepResult | None:
@@ -74,22 +112,27 @@ def answer(state: dict[str, Any], event: Event) -> StepResult | None:
         danger = (crisis.detect(event.text) if event.kind == "text" else None) or "suicide"
         state["after_crisis"] = 1
         state["greeted"] = True
+        if check.get("other"):
+            # Someone else took them: 112 for the writer to call (round crisis20).
+            alert = Effect("alert_staff", {"kind": "crisis_medical", "priority": "high"})
+            return StepResult(state, (say("crisis_overdose_other"), say("crisis_staff")), (alert, _CANCEL))
         alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
         # Decided (lead, session 28): too many pills is poisoning first, so 112 leads (and what to tell
         # them); 113 is named after it, as the crisis reply for the words alone would.
-        return StepResult(state, (say("crisis_overdose"), say("crisis_staff")), (alert,))
+        return StepResult(state, (say("crisis_overdose"), say("crisis_staff")), (alert, _CANCEL))
     if said == "no":
         state.pop(crisis.PILLS_CHECK, None)
         again = repeat_prompt(state)
         if not again:
-            return StepResult(state, (say("crisis_pills_ok"),))
-        return StepResult(state, (replace(again[0], lead="crisis_pills_ok"), *again[1:]))
+            return StepResult(state, (say("crisis_pills_ok"),), (_CANCEL,))
+        return StepResult(state, (replace(again[0], lead="crisis_pills_ok"), *again[1:]), (_CANCEL,))
     if int(check.get("asked") or 1) < 2:
-        state[crisis.PILLS_CHECK] = {"asked": 2}
-        return StepResult(state, (Reply("crisis_pills_check_again", {}, CHOICES),))
+        state[crisis.PILLS_CHECK] = {**check, "asked": 2}
+        key = "crisis_pills_check_other" if check.get("other") else "crisis_pills_check_again"
+        return StepResult(state, (Reply(key, {}, CHOICES),))
     state.pop(crisis.PILLS_CHECK, None)
     alert = Effect("alert_staff", {"kind": "pills_unclear", "priority": "high"})
-    return StepResult(state, (say("crisis_pills_staff"),), (alert,))
+    return StepResult(state, (say("crisis_pills_staff"),), (alert, _CANCEL))
 
 
 def _said(text: str, lang: str) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from flows import crisis
+from flows import crisis, crisis_check
 from tests.dialogue_redteam_support import (
     CARER,
     CHECKIN,
@@ -226,3 +226,53 @@ def test_after_a_no_the_same_words_are_not_asked_about_again() -> None:
             _asking(("ik heb al mijn pillen ingenomen", CHECK), ("nee", WHEN), ("morgen", NO_CHECK)),
         )
     )
+
+
+# Round crisis20: a check never answered is not dropped in silence. A timer (kind "timer") asks the team after
+# `crisis_check.WAIT` while the check is still open; an answer cancels it. Through the engine, on SQLite and
+# PostgreSQL (the runtime fixture).
+PILLS_NUMBER = "+31612345670"
+
+
+async def test_a_check_never_answered_asks_the_team_through_the_engine(runtime: Any, clock: Any) -> None:
+    from datetime import timedelta
+
+    from tests.community import add_person, keys_for, say
+    from tests.test_care import alerts
+
+    person = await add_person(runtime, clock, PILLS_NUMBER, "Ria", "molenwijk", channel="sms")
+    await say(runtime, PILLS_NUMBER, "ik heb net al mijn tabletjes geslikt", channel="sms")
+    assert (await keys_for(runtime, person))[-1] == "crisis_pills_check"
+    assert ("pills_unclear", "high") not in await alerts(runtime)
+    clock.now += crisis_check.WAIT + timedelta(minutes=1)
+    assert await runtime.engine.run_due_events() >= 1
+    await runtime.engine.settle()
+    assert (await keys_for(runtime, person))[-1] == "crisis_pills_staff"
+    assert ("pills_unclear", "high") in await alerts(runtime)
+
+
+async def test_a_check_answered_asks_no_one_later(runtime: Any, clock: Any) -> None:
+    from datetime import timedelta
+
+    from tests.community import add_person, keys_for, say
+    from tests.test_care import alerts
+
+    person = await add_person(runtime, clock, PILLS_NUMBER, "Ria", "molenwijk", channel="sms")
+    await say(runtime, PILLS_NUMBER, "ik heb net al mijn tabletjes geslikt", "nee hoor", channel="sms")
+    assert (await keys_for(runtime, person))[-1] == "crisis_pills_ok"
+    clock.now += crisis_check.WAIT + timedelta(minutes=1)
+    await runtime.engine.run_due_events()
+    await runtime.engine.settle()
+    assert (await keys_for(runtime, person))[-1] == "crisis_pills_ok"
+    assert not [kind for kind, _ in await alerts(runtime) if kind == "pills_unclear"]
+
+
+def test_the_timer_after_an_answer_or_a_crisis_does_nothing() -> None:
+    from flows.types import Event
+
+    timer = Event(kind="internal", command=crisis_check.TIMER, meta={})
+    assert crisis_check.on_internal({"greeted": True, "flow": "menu"}, timer).replies == ()
+    opened = crisis_check.ask({"greeted": True, "flow": "menu"})
+    fired = crisis_check.on_internal(opened.state, timer)
+    assert fired is not None and [r.key for r in fired.replies] == ["crisis_pills_staff"]
+    assert any(e.kind == "alert_staff" and e.data["kind"] == "pills_unclear" for e in fired.effects)

@@ -110,6 +110,8 @@ def crisis_said(case: Pieces) -> str | None:
         for number, key in REPLY.items():
             if key in keys:
                 return number
+        if "crisis_overdose" in keys:
+            return "113"  # pills taken: 112 leads the same reply, and 113 is in it (round crisis20: a pack named)
     return None
 
 

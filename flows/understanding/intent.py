@@ -84,6 +84,7 @@ _GROUPS = (
     "someone",
     "ask",
     "not_ask",
+    "medicine_taken",
     "greeting",
     "menu",
 )
@@ -342,6 +343,9 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
     if "offer_weak" in signs and "ask" not in signs:
         return IntentReading("offer", category, 0.75)
     if "not_ask" in signs:
+        return IntentReading(None)
+    if "medicine_taken" in signs and not {"ask", "someone"} & signs.groups and "?" not in text:
+        # Round crisis20: one's daily medicine said taken ("pillen ingenomen, nu koffie") asks for nothing.
         return IntentReading(None)
     if "ask" in signs:
         return IntentReading("ask", category, 0.9 if category else 0.75)
