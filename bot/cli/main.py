@@ -9,13 +9,15 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import uvicorn
 
 from bot.settings import Settings, SettingsError, load_settings
+
+T = TypeVar("T")
 
 log = logging.getLogger("voordeur.cli")
 
@@ -211,7 +213,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "staff":
         return _staff_add(settings, args)
     if args.command == "worker":
-        return asyncio.run(_worker(settings, args.metrics_port))
+        return run_on_loop(settings, _worker(settings, args.metrics_port))
     if args.command == "demo":
         from datetime import UTC, datetime
 
@@ -384,8 +386,25 @@ def _serve(settings: Settings, host: str, port: int, *, worker: bool) -> int:
         server_header=False,
     )
     server = GracefulServer(config)
-    asyncio.run(server.serve())
+    run_on_loop(settings, server.serve())
     return 0 if server.started else 1
+
+
+def run_on_loop(settings: Settings, main: Coroutine[Any, Any, T]) -> T:
+    """Run a long-lived process's coroutine on the event loop the settings choose (VOORDEUR_EVENT_LOOP):
+    uvloop when installed unless asyncio is asked for. uvicorn installs uvloop only in `Server.run()`,
+    which serve does not use (it runs `serve()` itself for its signal handling)."""
+    factory: Callable[[], asyncio.AbstractEventLoop] | None = None
+    if settings.voordeur_event_loop != "asyncio":
+        try:
+            import uvloop
+        except ImportError:
+            if settings.voordeur_event_loop == "uvloop":
+                raise
+        else:
+            factory = uvloop.new_event_loop
+    with asyncio.Runner(loop_factory=factory) as runner:
+        return runner.run(main)
 
 
 def _clock_file(database_url: str) -> Path | None:
