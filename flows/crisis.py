@@ -228,16 +228,29 @@ def _about_someone_else(words: str) -> bool:
     return bool(found["someone_else"].search(words)) and not found["myself"].search(words)
 
 
+def _someone_elses_pills(text: str) -> str | None:
+    """The message's folded words when it names pills, is about someone else and says nothing of the
+    daily medicine; None otherwise (the common start of both readings about someone else)."""
+    if not _names_pills(text):
+        return None
+    words = folded_words(_spaced(text))
+    if not _about_someone_else(words) or _overdose_patterns()["daily"].search(words):
+        return None
+    return words
+
+
+@cache
+def _pills_as_words() -> re.Pattern[str]:
+    return re.compile(" " + _overdose_patterns()["pills"].pattern + " ")
+
+
 def overdose_of_someone_else(text: str) -> bool:
     """Pills taken by someone else, with an amount ("al haar slaappillen in één keer", "een heel doosje"),
     in a clause with no word of not taking them, and no word of the daily medicine in the message."""
-    if not _names_pills(text):
+    if _someone_elses_pills(text) is None:
         return False
-    words = folded_words(_spaced(text))
     found = _other_patterns()
-    if not _about_someone_else(words) or _overdose_patterns()["daily"].search(words):
-        return False
-    pills = re.compile(" " + _overdose_patterns()["pills"].pattern + " ")
+    pills = _pills_as_words()
     for clause in _CLAUSES.split(text):
         part = folded_words(clause)
         if (
@@ -252,12 +265,10 @@ def overdose_of_someone_else(text: str) -> bool:
 
 def overdose_unclear_of_someone_else(text: str) -> bool:
     """ "mijn vader heeft al zijn pillen geslikt": already his pills, or all of them; about someone else."""
-    if not _names_pills(text):
+    words = _someone_elses_pills(text)
+    if words is None:
         return False
-    words = folded_words(_spaced(text))
     found = _other_patterns()
-    if not _about_someone_else(words) or _overdose_patterns()["daily"].search(words):
-        return False
     if found["content"].search(words):
         return False
     for clause in _CLAUSES.split(text):

@@ -209,3 +209,21 @@ def replay_items(items: list[Any], state: dict[str, Any], profile: dict[str, Any
         current = result.state
         results.append(result)
     return results
+
+
+def repeated_messages(this_round: str, dialogues: list[Dialogue]) -> list[str]:
+    """The messages of more than two words of a round's `dialogues` that an earlier round or corpus holds
+    word for word (`this_round`: the asking module's `__file__`); a round's test asserts none."""
+    import re
+    from pathlib import Path
+
+    from tests.redteam_support import every_earlier_string
+
+    here = Path(this_round)
+    earlier = every_earlier_string(this_round)
+    for path in here.parent.glob("test_dialogues_redteam*.py"):
+        if path.name != here.name:
+            found = re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"))
+            earlier |= {text.casefold() for text in found}
+    sent = {text for d in dialogues for text, _ in d.turns if isinstance(text, str) and len(text.split()) > 2}
+    return sorted(text for text in sent if text.casefold() in earlier)

@@ -42,8 +42,6 @@ are tried in every language when the conversation's own finds nothing).
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,8 +51,8 @@ from tests.dialogue_redteam_support import (
     as_params,
     assert_holds,
     menu_state,
+    repeated_messages,
 )
-from tests.redteam_support import every_earlier_string
 from tests.test_dialogues_redteam5 import WITH_THREAD
 
 D = Dialogue
@@ -801,24 +799,6 @@ def test_guards(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
 
-def _earlier_dialogue_strings() -> set[str]:
-    here = Path(__file__)
-    seen: set[str] = set()
-    for path in here.parent.glob("test_dialogues_redteam*.py"):
-        if path.name != here.name:
-            seen |= {
-                t.casefold() for t in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8"))
-            }
-    return seen
-
-
 def test_messages_are_new() -> None:
     """No message of more than two words is word for word in an earlier round or corpus."""
-    earlier = every_earlier_string(__file__) | _earlier_dialogue_strings()
-    sent = {
-        text
-        for d in (*BATCH_1, *BATCH_2, *GUARDS)
-        for text, _ in d.turns
-        if isinstance(text, str) and len(text.split()) > 2
-    }
-    assert sorted(t for t in sent if t.casefold() in earlier) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []

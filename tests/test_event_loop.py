@@ -14,7 +14,9 @@ async def _loop_module() -> str:
     return type(asyncio.get_running_loop()).__module__
 
 
-@pytest.mark.parametrize(("choice", "module"), [("auto", "uvloop"), ("uvloop", "uvloop"), ("asyncio", "asyncio")])
+@pytest.mark.parametrize(
+    ("choice", "module"), [("auto", "uvloop"), ("uvloop", "uvloop"), ("asyncio", "asyncio")]
+)
 def test_the_event_loop_the_settings_choose(choice: str, module: str) -> None:
     settings = load_settings(_env_file=None, VOORDEUR_EVENT_LOOP=choice)
     assert run_on_loop(settings, _loop_module()).split(".")[0] == module
