@@ -214,17 +214,15 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     if danger is not None:
         # Before everything else, also for a stopped address (staff are alerted, nothing is sent), and
         # nothing automatic uses this message: no flow step, no matching, no relay.
-        alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
         if event.address_stopped:
+            alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
             return StepResult(state, (), (alert,))
         asked = state.pop(crisis.PILLS_CHECK, None)
-        state["after_crisis"] = 1
-        state["greeted"] = True
         if other or (isinstance(asked, dict) and asked.get("other")):
             reply = "crisis_overdose_other"
         else:
             reply = _crisis_reply(danger, event.text, pills_asked=asked is not None)
-        return StepResult(state, (say(reply), say("crisis_staff")), (alert,))
+        return crisis_check.crisis_answer(state, danger, reply)
     # An overdose in words that also name the daily medicine: the safety check, and its answer (round
     # crisis19). Like a crisis answer, it keeps no piece and nothing automatic uses the message.
     if not event.address_stopped:
@@ -232,7 +230,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
             return checked
         if event.kind == "text" and crisis_check.wanted(earlier, event.text):
             return crisis_check.ask(state, now)
-        if event.kind == "text" and crisis_check.wanted_of_someone_else(earlier, event.text):
+        if event.kind == "text" and crisis.overdose_unclear_of_someone_else(event.text):
             return crisis_check.ask(state, now, other=True)
     calm = int(state.pop("after_crisis", 0))
     if calm and event.kind == "text" and _acknowledges_crisis(event.text):
@@ -1028,8 +1026,7 @@ def _on_menu(
         and (topic := faq.asked(event.text, language(state), "menu")) is not None
     ):
         # "wie ben jij eigenlijk?" at a check-in or an invitation: that question again, not the menu.
-        open_one = state.get("prompt") and interpret.context_of(state) != "menu"
-        asked_again = repeat_prompt(state) if open_one else menu.show(state, "menu").replies
+        asked_again = repeat_prompt(state) if _question_open(state) else menu.show(state, "menu").replies
         return StepResult(state, (*faq.answer(topic), *asked_again))
     if answer is None and event.kind == "text" and social_map.is_question(event.text):
         return social_map.lookup(state, event.text)
@@ -1069,7 +1066,7 @@ def _on_menu(
         and (heard := checkin_talk.news(state, event.text))
     ):
         return heard  # "Jan is gisteren gevallen maar hij is weer op de been": thanked for, asked again
-    if state.get("prompt") and interpret.context_of(state) != "menu":
+    if _question_open(state):
         # An open invitation, check-in or question is asked again, never dropped for the menu.
         return StepResult(state, _kindly(state, polite) if polite else repair.again(state))
     menu.show(state, "menu")
@@ -1150,6 +1147,11 @@ def _newcomer(
         return started
     first, *rest = started.replies
     return replace(started, replies=(first, told, *rest))
+
+
+def _question_open(state: dict[str, Any]) -> bool:
+    """A question of the bot's is open at the menu (an invitation, a check-in), not the menu's own."""
+    return bool(state.get("prompt")) and interpret.context_of(state) != "menu"
 
 
 def _at_checkin(state: dict[str, Any]) -> bool:

@@ -110,19 +110,9 @@ def _names_pills(text: str) -> bool:
 def _overdose_patterns() -> dict[str, re.Pattern[str]]:
     """The `[overdose_check]` table of data/crisis.toml as one compiled pattern a part, read once."""
     table = lexicon("crisis")["overdose_check"]
-
-    def folded(pattern: str) -> str:
-        return re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), pattern)
-
     more = lexicon("crisis")["overdose_more"]["pills"]  # round crisis20: names and packs
     fill = {
-        name: "(?:"
-        + "|".join(
-            sorted(
-                {folded(w) for w in (*table[name], *(more if name == "pills" else ()))}, key=len, reverse=True
-            )
-        )
-        + ")"
+        name: "(?:" + "|".join(_folded_words(*table[name], *(more if name == "pills" else ()))) + ")"
         for name in ("pills", "taken")
     }
 
@@ -132,7 +122,7 @@ def _overdose_patterns() -> dict[str, re.Pattern[str]]:
         return pattern
 
     return {
-        part: re.compile("|".join(f"(?:{filled(folded(p))})" for p in table[part]))
+        part: re.compile("|".join(f"(?:{filled(_folded(p))})" for p in table[part]))
         for part in ("all_mine", "bare", "taken_near", "daily", "not_taken", "confirms", "dismiss")
     } | {"pills": re.compile(fill["pills"])}
 
@@ -206,12 +196,7 @@ def _other_patterns() -> dict[str, re.Pattern[str]]:
     pills = _overdose_patterns()["pills"].pattern
 
     def words(name: str) -> re.Pattern[str]:
-        spelled = sorted(
-            {re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), w) for w in table[name]},
-            key=len,
-            reverse=True,
-        )
-        return re.compile(" (?:" + "|".join(spelled) + ") ")
+        return re.compile(" (?:" + "|".join(_folded_words(*table[name])) + ") ")
 
     return {
         "someone_else": words("someone_else"),
@@ -219,8 +204,19 @@ def _other_patterns() -> dict[str, re.Pattern[str]]:
         "taken": words("taken"),
         "amount": words("amount"),
         "content": words("content"),
+        "not_taken": words("not_taken"),
         "all_theirs": re.compile("|".join(p.replace("{pills}", pills) for p in table["all_theirs"])),
     }
+
+
+def _folded(pattern: str) -> str:
+    """A pattern of data/crisis.toml with its words folded as `folded_words` folds a message."""
+    return re.sub(r"[^\W\d_]+", lambda m: simplify(m.group()), pattern)
+
+
+def _folded_words(*patterns: str) -> list[str]:
+    """Word patterns folded, each once, the longest first (an alternation tries them in that order)."""
+    return sorted({_folded(p) for p in patterns}, key=len, reverse=True)
 
 
 def _about_someone_else(words: str) -> bool:
@@ -257,7 +253,7 @@ def overdose_of_someone_else(text: str) -> bool:
             pills.search(part)
             and found["taken"].search(part)
             and found["amount"].search(part)
-            and not _NOT_TAKEN.search(part)
+            and not found["not_taken"].search(part)
         ):
             return True
     return False
@@ -273,14 +269,7 @@ def overdose_unclear_of_someone_else(text: str) -> bool:
         return False
     for clause in _CLAUSES.split(text):
         part = folded_words(clause)
-        if found["all_theirs"].search(part) and found["taken"].search(part) and not _NOT_TAKEN.search(part):
+        said = found["all_theirs"].search(part) and found["taken"].search(part)
+        if said and not found["not_taken"].search(part):
             return True
     return False
-
-
-# Not taken, a new pack or a duty, in the clause: no overdose of someone else ("mijn man heeft zijn pillen
-# niet genomen", "een nieuwe strip").
-_NOT_TAKEN = re.compile(
-    r" (?:niet|nog niet|geen|vergeten|nieuwe|volgende|moet|moeten|not|new|next|must|didn t|hasn t|forgot"
-    r"|nie|не|لم|ما|almadi|icmedi) "
-)

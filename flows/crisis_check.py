@@ -46,11 +46,6 @@ def wanted(earlier: str | None, text: str) -> bool:
     )
 
 
-def wanted_of_someone_else(earlier: str | None, text: str) -> bool:
-    """Round crisis20: "mijn vader heeft al zijn pillen geslikt": the same check, about someone else."""
-    return crisis.overdose_unclear_of_someone_else(text)
-
-
 # Round crisis20: a check never answered is not dropped in silence: a timer (bot/effects/scheduling.py,
 # kind "timer") posts `TIMER` into the person's mailbox after `WAIT`; is the check still open then, the team
 # is asked to contact the person (alert pills_unclear), as after two answers that were none.
@@ -84,9 +79,24 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
         return None
     if not isinstance(state.get(crisis.PILLS_CHECK), dict):
         return StepResult(state)
+    return _team_asked(state)
+
+
+def crisis_answer(state: dict[str, Any], danger: str, key: str, *more: Effect) -> StepResult:
+    """The crisis answer (text `key` and that the team will contact them) and the staff's crisis alert of
+    `danger` (one of crisis.KINDS); the state marks what follows as after a crisis. For a crisis read in a
+    message and for a yes to the check alike."""
+    state["after_crisis"] = 1
+    state["greeted"] = True
+    alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
+    return StepResult(state, (say(key), say("crisis_staff")), (alert, *more))
+
+
+def _team_asked(state: dict[str, Any], *more: Effect) -> StepResult:
+    """No answer to the check: the team is asked to contact the person (high priority)."""
     state.pop(crisis.PILLS_CHECK, None)
     alert = Effect("alert_staff", {"kind": "pills_unclear", "priority": "high"})
-    return StepResult(state, (say("crisis_pills_staff"),), (alert,))
+    return StepResult(state, (say("crisis_pills_staff"),), (alert, *more))
 
 
 def answer(state: dict[str, Any], event: Event) -> StepResult | None:
@@ -109,17 +119,13 @@ def answer(state: dict[str, Any], event: Event) -> StepResult | None:
         return None
     if said == "yes":
         state.pop(crisis.PILLS_CHECK, None)
-        danger = (crisis.detect(event.text) if event.kind == "text" else None) or "suicide"
-        state["after_crisis"] = 1
-        state["greeted"] = True
         if check.get("other"):
             # Someone else took them: 112 for the writer to call (round crisis20).
-            alert = Effect("alert_staff", {"kind": "crisis_medical", "priority": "high"})
-            return StepResult(state, (say("crisis_overdose_other"), say("crisis_staff")), (alert, _CANCEL))
-        alert = Effect("alert_staff", {"kind": f"crisis_{danger}", "priority": "high"})
+            return crisis_answer(state, "medical", "crisis_overdose_other", _CANCEL)
+        danger = (crisis.detect(event.text) if event.kind == "text" else None) or "suicide"
         # Decided (lead, session 28): too many pills is poisoning first, so 112 leads (and what to tell
         # them); 113 is named after it, as the crisis reply for the words alone would.
-        return StepResult(state, (say("crisis_overdose"), say("crisis_staff")), (alert, _CANCEL))
+        return crisis_answer(state, danger, "crisis_overdose", _CANCEL)
     if said == "no":
         state.pop(crisis.PILLS_CHECK, None)
         again = repeat_prompt(state)
@@ -130,9 +136,7 @@ def answer(state: dict[str, Any], event: Event) -> StepResult | None:
         state[crisis.PILLS_CHECK] = {**check, "asked": 2}
         key = "crisis_pills_check_other" if check.get("other") else "crisis_pills_check_again"
         return StepResult(state, (Reply(key, {}, CHOICES),))
-    state.pop(crisis.PILLS_CHECK, None)
-    alert = Effect("alert_staff", {"kind": "pills_unclear", "priority": "high"})
-    return StepResult(state, (say("crisis_pills_staff"),), (alert, _CANCEL))
+    return _team_asked(state, _CANCEL)
 
 
 def _said(text: str, lang: str) -> str | None:

@@ -10,6 +10,7 @@ offering help, a question for the sociale kaart, an activity, wanting a person a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -34,8 +35,6 @@ from flows.types import Effect, Event, StepResult
 from flows.understanding import Reading
 from flows.understanding.intent import command_in
 
-CIRCLE = "circle"  # KRING: the flow of the family who read along
-
 
 def start(
     state: dict[str, Any], event: Event, profile: Profile, now: datetime, command: str | None
@@ -44,12 +43,10 @@ def start(
     state["greeted"] = True
     if (for_care := _for_care(state, event, profile, command)) is not None:
         return for_care
-    if command == CIRCLE:
+    if command == menu.CIRCLE:
         return _for_circle(state, event, profile)
     if event.kind == "text" and command is None and event.text.strip():
-        found = interpret.reading("first_message", event.text, state.get("lang"), None)
-        if found.lang in catalogue.LANGUAGES:
-            state["lang"] = found.lang
+        found = _read_first(state, event.text)
         if (topic := faq.asked(event.text, language(state), "first_message")) is not None:
             # "is dit gratis?", "ben jij een echt mens?" before anything else: the welcome, the answer,
             # then the first question.
@@ -59,6 +56,14 @@ def start(
         if acted is not None:
             return acted
     return onboarding.start(state, profile, then="menu", welcome=True)
+
+
+def _read_first(state: dict[str, Any], text: str) -> Reading:
+    """A first message read; the conversation goes on in the language it is written in."""
+    found = interpret.reading("first_message", text, state.get("lang"), None)
+    if found.lang in catalogue.LANGUAGES:
+        state["lang"] = found.lang
+    return found
 
 
 def act_on_intent(
@@ -133,16 +138,8 @@ def _for_circle(state: dict[str, Any], event: Event, profile: Profile) -> StepRe
     welcome, onboarding, then the circle (flows/menu.py `carry_on`). Before (round dialogue20) the wish
     was lost and onboarding ended at the menu."""
     if event.kind == "text":
-        found = interpret.reading("first_message", event.text, state.get("lang"), None)
-        if found.lang in catalogue.LANGUAGES:
-            state["lang"] = found.lang
-    if profile.consented:
-        started = circle.start(state, profile)
-        return replace(started, replies=(say("welcome"), *started.replies))
-    started = onboarding.start(state, profile, then=CIRCLE, welcome=True)
-    return replace(
-        started, replies=(*started.replies[:1], say("circle_kept_onboarding"), *started.replies[1:])
-    )
+        _read_first(state, event.text)
+    return _kept_through_onboarding(state, profile, menu.CIRCLE, circle.start, "circle_kept_onboarding")
 
 
 def _for_care(
@@ -161,16 +158,27 @@ def _for_care(
             return None
         if not registers_in_words(text, state.get("lang"), "first_message"):
             return None
-        found = interpret.reading("first_message", text, state.get("lang"), None)
-        if found.lang in catalogue.LANGUAGES:
-            state["lang"] = found.lang
+        _read_first(state, text)
         if (relation := care.relation_in(text)) is not None:
             state[care.SAID_RELATION] = relation  # asked after onboarding: not "Wat is Jan van je?"
+    return _kept_through_onboarding(state, profile, care.FLOW, care.start, "care_kept_onboarding")
+
+
+def _kept_through_onboarding(
+    state: dict[str, Any],
+    profile: Profile,
+    flow: str,
+    begin: Callable[[dict[str, Any], Profile], StepResult],
+    kept: str,
+) -> StepResult:
+    """A first message that asks for a flow of its own (MANTELZORG, KRING): the welcome and that flow for
+    someone who consented already; else the welcome, that it is kept (`kept`), onboarding, and the flow
+    after it (flows/menu.py `carry_on`)."""
     if profile.consented:
-        started = care.start(state, profile)
+        started = begin(state, profile)
         return replace(started, replies=(say("welcome"), *started.replies))
-    started = onboarding.start(state, profile, then=care.FLOW, welcome=True)
-    return replace(started, replies=(*started.replies[:1], say("care_kept_onboarding"), *started.replies[1:]))
+    started = onboarding.start(state, profile, then=flow, welcome=True)
+    return replace(started, replies=(*started.replies[:1], say(kept), *started.replies[1:]))
 
 
 def registers_in_words(text: str, lang: str | None, context: str) -> bool:

@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from copy import deepcopy
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
-from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -626,13 +625,13 @@ AGAIN = (
 
 def wants_again(text: str) -> bool:
     # Round 19: also "nog een keertje", "we zijn nog niet klaar" (conversation.toml).
-    if _says(text, "meetings21_thanks_again"):
+    if says_any(text, "meetings21_thanks_again"):
         # "tekrar teşekkürler", "ще раз дякую": thanks once more, no wish to meet once more.
         text = without_said(text, "meetings21_thanks_again")
     return (
         _has_phrase(text, AGAIN)
         or says_any(text, "round19_meet_once_more")
-        or _says(text, "meetings21_again")
+        or says_any(text, "meetings21_again")
     )
 
 
@@ -757,7 +756,7 @@ def proposed_in_words(state: dict[str, Any], text: str, thread_id: Any, now: dat
     words (conversation.toml [meet_said]) and the time are kept for the plan (`_said_answer`, `_plan`).
     Before (session 27) such words were only passed on: the meeting the flows are built for stayed
     unmade unless someone knew to send AFSPRAAK."""
-    said = says_any(text, "meet_said") or _says(text, "meetings21_meet_said") or _place_said(text)
+    said = says_any(text, "meet_said") or says_any(text, "meetings21_meet_said") or _place_said(text)
     if not said or says_any(text, "meet_said_not") or _ahead(state, thread_id, now):
         return None
     start = _moment_in_words(state, text, now)
@@ -767,17 +766,6 @@ def proposed_in_words(state: dict[str, Any], text: str, thread_id: Any, now: dat
     choices = (Choice(f"meetw:{thread_id}:yes", "choice_yes"), Choice(f"meetw:{thread_id}:no", "choice_no"))
     when = describe_when(When("moment", start), language(state))
     return prompt(state, "meet_said_offer", choices, {"when": when})
-
-
-@lru_cache(maxsize=16)
-def _phrases(section: str) -> tuple[str, ...]:
-    return conversation_words(section)
-
-
-def _says(text: str, section: str) -> bool:
-    """`says_any`, the section's folded phrases kept once (round meetings21's sections)."""
-    words = folded_words(text)
-    return any(phrase in words for phrase in _phrases(section))
 
 
 # Round meetings21: a day and time with a place of meeting named ("perşembe saat 2de bende", "w czwartek
@@ -820,10 +808,10 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     both know it will not happen. None when no such meeting is known, or the words do not say so."""
     # "no longer" with a word for helping counts from a volunteer only (a requester who needs no help
     # any more is no volunteer who stops).
-    paired = _says(text, "meetings21_no_longer") and _says(text, "meetings21_helping")
-    stops = _says(text, "meetings21_stop_helping") or paired
-    moves = _says(text, "meetings21_move") or _other_time_said(state, text, thread_id, now)
-    said_plain = _has_phrase(text, CANCEL_WORDS) or _says(text, "meetings21_cannot_come")
+    paired = says_any(text, "meetings21_no_longer") and says_any(text, "meetings21_helping")
+    stops = says_any(text, "meetings21_stop_helping") or paired
+    moves = says_any(text, "meetings21_move") or _other_time_said(state, text, thread_id, now)
+    said_plain = _has_phrase(text, CANCEL_WORDS) or says_any(text, "meetings21_cannot_come")
     said = said_plain or stops or moves
     reason = life_events.absent_said(text) or stops
     absent = reason and not said
@@ -868,8 +856,8 @@ def _other_time_said(state: dict[str, Any], text: str, thread_id: Any, now: date
     ook donderdag om 2 uur?") while a meeting of the thread is ahead at another time: a move."""
     if not (
         says_any(text, "meet_said")
-        or _says(text, "meetings21_meet_said")
-        or _says(text, "meetings21_move_time")
+        or says_any(text, "meetings21_meet_said")
+        or says_any(text, "meetings21_move_time")
     ) or says_any(text, "meet_said_not"):
         return False
     said = interpret.reading("ask_when", text, language(state), now).time
@@ -1048,7 +1036,7 @@ def _better_time(state: dict[str, Any], text: str, start: datetime, now: datetim
     """Round meetings21: "om 4 uur is beter", "4pm would suit me better": a time said with "better" or
     "rather" at "Past dat?": that time, on the proposal's day when no day is said. None when it is the
     proposal's own time, or past."""
-    if not _says(text, "meetings21_better"):
+    if not says_any(text, "meetings21_better"):
         return None
     said = interpret.reading("ask_when", text, language(state), now).time
     if said is None or said.at is None or said.recurrence is not None:
@@ -1216,7 +1204,7 @@ def _new_day_said(state: dict[str, Any], text: str, now: datetime) -> str | None
 def _good(text: str) -> bool:
     """Praise, or that it was done ("Henk is een schat", "het is gelukt"), not turned around ("niet
     gelukt")."""
-    good = says_any(text, "round19_meet_good") or _says(text, "meetings21_good")
+    good = says_any(text, "round19_meet_good") or says_any(text, "meetings21_good")
     return good and not says_any(text, "round19_meet_not_good")
 
 

@@ -579,12 +579,16 @@ def _days_described(slots: set[tuple[int, str]], lang: str) -> list[str]:
     out: list[str] = []
     for day in sorted({day for day, _ in slots}):
         parts = [part for part in DAYPARTS if (day, part) in slots]
-        usual = ["ochtend", "middag"] if day in WEEKDAYS else list(DAYPARTS)
-        if parts == usual or parts == list(DAYPARTS):
+        if parts == usual_dayparts(day) or parts == list(DAYPARTS):
             out.append(describe_weekday(day, None, lang))
         else:
             out.extend(describe_weekday(day, part, lang) for part in parts)
     return out
+
+
+def usual_dayparts(day: int) -> list[str]:
+    """The hours a day said without a daypart means: a weekday morning and afternoon, a weekend day all."""
+    return ["ochtend", "middag"] if day in WEEKDAYS else list(DAYPARTS)
 
 
 def _describe_day(moment: datetime, lang: str) -> str:

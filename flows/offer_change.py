@@ -148,10 +148,8 @@ def _slots_in(clause: str, lang: str, now: datetime, *, whole: bool) -> set[Pair
     for day in days:
         if part is not None:
             slots.add((day, part))
-        elif whole or day >= 5:
-            slots |= {(day, p) for p in _ORDER}
         else:
-            slots |= {(day, "ochtend"), (day, "middag")}
+            slots |= {(day, p) for p in (_ORDER if whole else offer.usual_dayparts(day))}
     return slots
 
 
