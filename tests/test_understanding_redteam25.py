@@ -53,6 +53,7 @@ from typing import Any
 
 import pytest
 
+from flows.understanding import CONTEXTS as READER_CONTEXTS
 from flows.understanding.corpus import Case, load, score
 from tests.redteam_support import LANGUAGES, NOW, assert_case_reads, assert_family_reads, every_earlier_string
 
@@ -77,19 +78,8 @@ KNOWN_MISSES = {
     "reader takes the last holiday",
 }
 
-CONTEXTS = {
-    "first_message",
-    "name",
-    "neighbourhood",
-    "consent",
-    "menu",
-    "ask_category",
-    "ask_when",
-    "ask_urgency",
-    "invitation",
-    "checkin",
-    "any_state",
-}
+# Every context the reader knows (the shared corpus README's list).
+CONTEXTS = set(READER_CONTEXTS)
 
 
 def _params(cases: list[Case]) -> list[Any]:
