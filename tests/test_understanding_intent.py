@@ -309,6 +309,8 @@ COMMANDS = [
     # Session 27: other verbs of getting rid of one's data.
     ("ik wil dat jullie alles van mij weggooien", "erase"),
     ("gooi alles van mij maar weg", "erase"),
+    # Session 29: "ik wil dat jullie ..." before the command's own words.
+    ("ik wil dat jullie al mijn gegevens wissen", "erase"),
     ("mijn gegevens vernietigen graag", "erase"),
     ("wat weten jullie over mij?", "my_data"),
     ("wat is er te doen deze week", "agenda"),
