@@ -327,6 +327,8 @@ def _route(
     said_yes = state.pop(invitations.SAID_YES, None)
     share_asked = state.pop(threads.SHARE_ASKED, None)
     command, argument = _command(state, event, now)
+    if command == "human" and _call_for_the_neighbour(state, event, profile):
+        command = None  # "je kunt me bellen op 06...", in a thread: passed on (session 29)
     if language_done and command in LANGUAGE_COMMANDS:
         command = None
     answer = chosen(state, event)
@@ -448,6 +450,8 @@ def _route(
         routed = _without_miss(_route(state, event, now, profile, language_done=True), again)
         # The language's name alone ("УКРАЇНСЬКА"): the question it interrupted, in that language.
         return routed if routed.replies or routed.effects else replace(routed, replies=again)
+    if said == "human" and _call_for_the_neighbour(state, event, profile):
+        said = None
     if said is not None:
         command = "stop_check" if said == "stop" else said
     if (about := _care_in_words(state, event, command, answer, profile, now)) is not None:
@@ -671,6 +675,17 @@ def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | 
         return "pause", simplify(event.text)
     # Stopping said in one's own words ("laat me met rust") is checked once before it counts.
     return ("stop_check" if plain == "stop" else plain), ""
+
+
+def _call_for_the_neighbour(state: dict[str, Any], event: Event, profile: Profile) -> bool:
+    """In an open conversation with a neighbour, a call asked for in words and nothing more ("je kunt me
+    bellen op 0612345678", "bel me maar even") is said to the neighbour: passed on, not a call from the
+    team (session 29: it was "Ik vraag iemand van het buurtteam ..." and never reached the neighbour).
+    Asking for a person ("ik wil iemand van het team spreken") still is one."""
+    if event.kind != "text" or command_in(event.text) is not None or not profile.threads:
+        return False
+    thread = threads.current(state, profile)
+    return thread is not None and thread.status == "open" and intent.only_a_call(event.text)
 
 
 def _answer_before_command(

@@ -12,7 +12,7 @@ from typing import Any
 
 from flows import catalogue, interpret
 from flows.dialogue import language, prompt, say
-from flows.normalise import says_any
+from flows.normalise import folded_words, says_any, simplify
 from flows.profile import Profile, ThreadSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent
@@ -154,8 +154,12 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     if says_any(text, "round12_thread_unsafe") or (about_them and says_any(text, "round12_fear")):
         state["thread"] = thread.id
         return on_command(state, "report", profile)
+    if (about_them or says_any(text, "thread_numbers_theirs")) and _numbers_asked(text):
+        state["thread"] = thread.id
+        return StepResult(state, (say("thread_numbers_hidden", {"name": _name(thread, language(state))}),))
     leaving = says_any(text, "round12_thread_leave") or says_any(text, "thread_other_helper")
-    if not leaving and not (about_them and says_any(text, "round12_odd")):
+    worried = (about_them and says_any(text, "round12_odd")) or _concern_about(thread, text, about_them)
+    if not leaving and not worried:
         return None
     state["thread"] = thread.id
     state["pending_relay"] = text[:MAX_RELAY]
@@ -164,6 +168,26 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     return StepResult(
         state, (prompt(state, "thread_worry", choices, {"name": _name(thread, language(state))}),)
     )
+
+
+def _concern_about(thread: ThreadSummary, text: str, about_them: bool) -> bool:
+    """Session 29: a worry about the neighbour told to the bot (conversation.toml [thread_concern]: money
+    asked, the bill wrong, not turning up, no answer any more), said of him or her, by name or as "ze" or
+    "die vrijwilliger" ("hij vroeg of ik hem geld kon lenen", "Marieke is niet gekomen")."""
+    named = f" {simplify(thread.other_name)} " in folded_words(text) if thread.other_name else False
+    if not (about_them or named or says_any(text, "thread_concern_person")):
+        return False
+    money = says_any(text, "thread_money") and says_any(text, "thread_money_asked")
+    return money or says_any(text, "thread_concern")
+
+
+def _numbers_asked(text: str) -> bool:
+    """A question about whose number is seen, said of him or her ("kan hij mijn nummer zien?", "mag ik
+    haar nummer?"), not giving one's own ("hij mag mijn nummer hebben": DEEL NUMMER, `offers_own_number`)
+    and no number typed out (that is passed on as it stands)."""
+    if any(char.isdigit() for char in text.replace("06", "")) or not says_any(text, "thread_numbers_asked"):
+        return False
+    return says_any(text, "thread_numbers_seen") or not offers_own_number(text)
 
 
 def _on_worry(state: dict[str, Any], choice: str, profile: Profile) -> StepResult:

@@ -55,3 +55,32 @@ def test_passing_them_on_after_all_sends_the_words() -> None:
             profile=IN_A_THREAD,
         )
     )
+
+
+# Session 29, probing as a resident: a question to the bot about the numbers, and worries about the
+# neighbour told in the third person (money asked, not turning up, no answer), went to the neighbour; a call
+# asked of the neighbour ("je kunt me bellen op ...") became a call from the team and never reached them.
+NUMBERS = {"keys": ["thread_numbers_hidden"], "no_effect": ["relay", "share_number"], "says": ["DEEL NUMMER"]}
+WORRY_CASES = [
+    said("his number", "mag ik zijn nummer?", NUMBERS),
+    said("can he see mine", "kan hij mijn nummer zien?", NUMBERS),
+    said("en: can she see mine", "can she see my number?", {**NUMBERS, "says": ["SHARE NUMBER"]}),
+    said("uk: his number", "можна його номер?", {"keys": ["thread_numbers_hidden"], "no_effect": ["relay"]}),
+    said("giving one's number is still sharing", "hij mag mijn nummer hebben", {"effect": ["share_number"]}),
+    said("money asked", "hij vroeg of ik hem geld kon lenen", HELD),
+    said("en: money asked", "he asked me for money", {"keys": ["thread_worry"], "no_effect": ["relay"]}),
+    said("the bill", "hij heeft boodschappen gedaan maar het bonnetje klopt niet", HELD),
+    said("no show, by name", "Marieke is niet gekomen", HELD),
+    said("no answer", "ze antwoordt niet meer", HELD),
+    said("pl: no show", "nie przyszła dzisiaj", {"keys": ["relay_sent"], "effect": ["relay"]}),
+    said("pl: no show, of her", "ona nie przyszła", {"keys": ["thread_worry"], "no_effect": ["relay"]}),
+    said("another woman", "ik heb liever een vrouw", HELD),
+    said("money paid back goes on", "je hebt 20 euro voorgeschoten, ik geef het morgen terug", PASSED),
+    said("a call asked of the neighbour", "je kunt me bellen op 0612345678", PASSED),
+    said("the team asked for", "ik wil iemand van het team spreken", {"effect": ["request_human"]}),
+]
+
+
+@pytest.mark.parametrize("case", as_params(WORRY_CASES))
+def test_numbers_and_worries_said_of_the_neighbour(case: Dialogue) -> None:
+    assert_holds(case)

@@ -435,6 +435,13 @@ def _without_spans(prepared: str, phrases: Phrases) -> str:
     return " ".join(prepared.split())
 
 
+def only_a_call(text: str) -> bool:
+    """A call asked for ("bel me maar", "je kunt me bellen") with no word of a person or the team in it:
+    in a conversation with a neighbour it is said to the neighbour (flows/conversation.py)."""
+    signs = _signs(text)
+    return "call" in signs and "human" not in signs
+
+
 def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
     """Words about the conversation itself, in any state: stop, a person, the menu, another language."""
     if not normal(text):
