@@ -461,6 +461,8 @@ def _route(
         return _offer_command(Turn(state, event, profile, now, "my_offer", "", answer))
     if command == "stop_check":
         return _stop_check(state, event.text if event.kind == "text" else "")
+    if command == "wrong_number":
+        return _wrong_number(state, profile)
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
         return threads.on_command(state, command, profile)
     if command is not None and command in LANGUAGE_COMMANDS:
@@ -661,11 +663,11 @@ def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | 
         return word, ""
     if (with_argument := command_with_argument(event.text)) is not None:
         return with_argument
+    if len(event.text.split()) <= WRONG_NUMBER_WORDS and _says_wrong_number(state, event.text):
+        return "wrong_number", ""
     plain = intent.command_in(event.text, language(state))
-    if plain == "human" and _talk_is_the_request(state):
-        plain = None  # "talk with someone over a coffee" at a request for company's description
-    if plain == "human" and faq.asks_what_a_person_is(event.text):
-        plain = None  # "ben jij een echt mens?", "wat is een buurtverbinder?": answered (flows/faq.py)
+    if plain == "human" and _no_person_asked(state, event.text):
+        plain = None
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
     if plain is None and _pause_with_duration(event.text, language(state), now):
@@ -739,11 +741,16 @@ def _conversation_words(state: dict[str, Any], event: Event) -> str | None:
         return f"lang_{said.language}"
     if said.intent == "language" and said.language == intent.CHOOSE_LANGUAGE:
         return "languages"
-    if said.intent == "human" and _talk_is_the_request(state):
+    if said.intent == "human" and _no_person_asked(state, event.text):
         return None
-    if said.intent == "human" and faq.asks_what_a_person_is(event.text):
-        return None  # "ben jij een echt mens?", "wat is een buurtverbinder?": answered (flows/faq.py)
     return {"stop": "stop", "human": "human", "menu": "menu"}.get(said.intent)
+
+
+def _no_person_asked(state: dict[str, Any], text: str) -> bool:
+    """Words of a person or a call that ask for none: "talk with someone over a coffee" at a request for
+    company's description, "ben jij een echt mens?" / "wat is een buurtverbinder?" (answered, flows/faq.py),
+    "de buurtverbinder zei dat ik jullie moest appen" is no person asked either (intent.py)."""
+    return _talk_is_the_request(state) or faq.asks_what_a_person_is(text)
 
 
 def _talk_is_the_request(state: dict[str, Any]) -> bool:
@@ -845,6 +852,26 @@ def _stop_check(state: dict[str, Any], text: str = "") -> StepResult:
     if text and says_any(text, "round12_own_data"):
         return StepResult(state, (prompt(state, "stop_or_erase", STOP_OR_ERASE),))
     return StepResult(state, (prompt(state, "stop_check", YES_NO),))
+
+
+WRONG_NUMBER_WORDS = 12
+
+
+def _says_wrong_number(state: dict[str, Any], text: str) -> bool:
+    first = not state.get("greeted")
+    return says_any(text, "wrong_number") or (first and says_any(text, "wrong_number_first"))
+
+
+def _wrong_number(state: dict[str, Any], profile: Profile) -> StepResult:
+    """ "sorry verkeerd nummer" (session 29: a first message got the welcome and "Hoe mag ik je noemen?"):
+    who we are, and the stop question once. Someone already known may have a new number now held by a
+    stranger, so the team is told to check it; nothing about the known person is said."""
+    state["greeted"] = True  # who we are is said: a yes or no next is the answer, not a first message
+    asked = _stop_check(state)
+    replies = (replace(asked.replies[0], lead="wrong_number_lead"), *asked.replies[1:])
+    known = profile.first_name or profile.consented
+    alert = (Effect("alert_staff", {"kind": "wrong_number", "priority": "normal"}),) if known else ()
+    return StepResult(asked.state, replies, (*asked.effects, *alert))
 
 
 def _on_stop_check(turn: Turn) -> StepResult:

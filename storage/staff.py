@@ -312,6 +312,8 @@ ALERT_RANKS: dict[str, int] = {
     # Round services26: a complaint told at the menu (a person of the team calls back), praise for a helper.
     "complaint": 1,
     "compliment": 3,
+    # Session 29: a known person's number says "verkeerd nummer": it may belong to someone else now.
+    "wrong_number": 2,
 }
 
 
