@@ -367,6 +367,8 @@ def request_time(reading: TimeReading | None, now: datetime) -> dict[str, Any] |
     time is no such window (the flow then asks again, as before)."""
     if reading is None or reading.options or reading.recurrence or reading.delay is not None:
         return None
+    if reading.day_bound == "before":
+        return _by_the_day(reading, now)
     if reading.holiday or reading.date or reading.until or reading.day_bound or reading.of_month:
         return None
     if reading.at is not None or reading.at_night or reading.asap or len(reading.days) > 1:
@@ -409,6 +411,21 @@ def request_time(reading: TimeReading | None, now: datetime) -> dict[str, Any] |
         when = When("flexible")
     window = Window(**{name: value for name, value in fields.items() if value is not None})
     return {**when.to_json(), "window": window.to_json()}
+
+
+def _by_the_day(reading: TimeReading, now: datetime) -> dict[str, Any] | None:
+    """ "uiterlijk vrijdag", "ik lig in het ziekenhuis tot vrijdag", "voor 17 december" (session 29: "tot
+    vrijdag" was Friday itself): any time from now until that day, a window over days. A clock, a part
+    of the day or a repeat with it is asked again, as before."""
+    if reading.at is not None or reading.after is not None or reading.before is not None or reading.daypart:
+        return None
+    if reading.holiday or reading.until or reading.of_month or reading.week or len(reading.days) > 1:
+        return None
+    base = replace(reading, day_bound=None).to_when(now, AMSTERDAM)
+    if base is None or base.start is None or base.recurrence is not None:
+        return None
+    window = Window(until=base.start.astimezone(AMSTERDAM).date())
+    return {**When("flexible").to_json(), "window": window.to_json()}
 
 
 def describe_request_when(data: Mapping[str, Any], lang: str) -> str:

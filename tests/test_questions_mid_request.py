@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_redteam_support import Dialogue, as_params, assert_holds, menu_state
+from flows import catalogue
+from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state, replay_texts
 
 TO_DESCRIPTION = (("1", {}), ("1", {"keys": ["ask_description"]}))
 AGAIN = {"not_keys": ["ask_when", "ask_summary"]}
@@ -109,4 +110,17 @@ def test_questions_at_the_description(case: Dialogue) -> None:
 def test_how_long_at_the_menu_is_answered() -> None:
     assert_holds(
         Dialogue("menu", (("hoe lang duurt het voordat iemand reageert?", {"keys": ["faq_wait", "menu"]}),))
+    )
+
+
+def test_a_request_until_a_day_is_any_time_until_then() -> None:
+    """Session 29: "ik lig in het ziekenhuis tot vrijdag" made the request's time Friday itself; it is any
+    time until Friday, read back as "tot en met vrijdag 27 november"."""
+    [result] = replay_texts(
+        ["Wie wil mijn hond uitlaten? Ik lig in het ziekenhuis tot vrijdag"], menu_state(), dict(RIA)
+    )
+    when = result.state["ask"]["when"]
+    assert when["start"] is None and when["window"] == {"until": "2026-11-27"}
+    assert "tot en met vrijdag 27 november" in catalogue.render(
+        "ask_summary", "nl", result.state["prompt"]["params"]
     )

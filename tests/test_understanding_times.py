@@ -11,6 +11,7 @@ from datetime import datetime, time
 import pytest
 
 from flows.understanding.reading import read
+from flows.understanding.time_compose import read_time
 from flows.understanding.times import TimeReading, condition_time, find_when, read_when
 from flows.when import AMSTERDAM, When, parse_when
 
@@ -440,3 +441,21 @@ def test_the_reader_gives_the_time_in_the_ask_when_context() -> None:
     assert reading.to_corpus() == {"when": "tomorrow 14:00"}
     assert reading.time is not None and reading.time.at == time(14)
     assert read("ask_when", "geen idee eigenlijk", lang="nl", now=NOW).to_corpus() == {"unclear": True}
+
+
+# Session 29: "tot vrijdag" bounds the day ("ik lig in het ziekenhuis tot vrijdag" was Friday itself); English
+# "to" also moves a day ("change it to thursday") and stays the day.
+@pytest.mark.parametrize(
+    ("lang", "text", "bound"),
+    [
+        ("nl", "ik lig in het ziekenhuis tot vrijdag", "before"),
+        ("nl", "t/m donderdag", "before"),
+        ("en", "until thursday", "before"),
+        ("pl", "do piątku", "before"),
+        ("en", "i need to change it to thursday", None),
+        ("nl", "boodschappen voor vrijdag", None),
+    ],
+)
+def test_until_a_day_bounds_it(lang: str, text: str, bound: str | None) -> None:
+    reading = read_time(text, lang, NOW, mode="message")
+    assert reading is not None and reading.day_bound == bound

@@ -666,7 +666,10 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
             if every == "every_other":
                 group.recurrence = "biweekly"
             group.coming |= coming
-            group.day_bound = _day_bound(bound) or group.day_bound
+            # "tot vrijdag" (a "to" word, session 29) bounds the day as "uiterlijk vrijdag" does; Dutch
+            # "voor vrijdag" stays the day ("boodschappen voor vrijdag" are for Friday).
+            until_word = bound is not None and bound.value == "to" and found[bound.start] not in _MOVE_TO
+            group.day_bound = _day_bound(bound, weak=until_word) or group.day_bound
             every, coming, bound = None, False, None
         elif kind == "rel":
             group.rel = int(value)
@@ -727,6 +730,10 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
     if group.days[:5] == [0, 1, 2, 3, 4] and len(group.days) == 5 and not group.recurrence:
         group.days, group.week = [], "weekdays"
     return group
+
+
+# English "to" also moves a day ("change it to thursday"): no bound on the day, unlike "until".
+_MOVE_TO = frozenset({"to"})
 
 
 def _day_bound(bound: Item | None, *, weak: bool = False) -> str | None:
