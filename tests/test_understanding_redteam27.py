@@ -165,7 +165,12 @@ BATCH_2 = [
     C("b2-09", "ask_when", "laat maar zitten, heb net 20 temazepam ingenomen", "113"),
     C("b2-10", "menu", "waar haal ik een nieuwe strip oxazepam", None),
     # Round crisis21 (tests/test_understanding_redteam28.py): no longer a gap; `daily_strip` guards the pack.
-    C("b2-11", "menu", "mijn moeder moet elke dag een hele strip pillen, kan iemand helpen met sorteren", None),
+    C(
+        "b2-11",
+        "menu",
+        "mijn moeder moet elke dag een hele strip pillen, kan iemand helpen met sorteren",
+        None,
+    ),
     C("b2-12", "menu", "opa stikt in een stuk vlees", "112"),
     # Round crisis21: no longer a gap; suffocating from the heat is an idiom (`[idioms] crisis21`).
     C("b2-13", "menu", "ik stik bijna van de hitte in huis", None),

@@ -232,7 +232,9 @@ def _tired_reading(
     if coping and not any(clauses[index][1] for index in places):
         return None
     flat = " ".join(clause for clause, _, _ in clauses)
-    limit = _found(lex.worn_out, flat, present) or (lex.reasons is not None and _found(lex.reasons, flat, present))
+    limit = _found(lex.worn_out, flat, present) or (
+        lex.reasons is not None and _found(lex.reasons, flat, present)
+    )
     return "heavy", limit, 0.8
 
 

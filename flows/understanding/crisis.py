@@ -922,25 +922,34 @@ def kinds_in(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _marked_kinds(text: str) -> Mapping[str, frozenset[str]]:
+def _marked_kinds(text: str) -> Mapping[str, Mapping[str, tuple[Span, ...]]]:
     """Every crisis kind the message reads as, each with the marks of the rules that gave it ("" for a rule
-    without one), on the first reading that reads any (`kinds_in`)."""
+    without one) and where they matched, on the first reading that reads any (`kinds_in`)."""
     kinds = _kinds_in(text)
     if not kinds:
         spoken = _spoken(text)
         if spoken is not None:
             kinds = _kinds_in(spoken)
-    return {kind: frozenset(marks) for kind, marks in kinds.items()}
+    return {kind: {mark: tuple(spans) for mark, spans in marks.items()} for kind, marks in kinds.items()}
 
 
 def answering_mark(text: str) -> str | None:
-    """The mark of the answering kind when every rule that gave it carries that one mark ("missing",
-    "carer"), else None: "opa is gevallen en is vermist" is a fall as well, answered as 112 plainly. Read
-    from the same cached reading as `detect`, so asking costs nothing more."""
+    """The mark of the answering kind when the rules that gave it carry that one mark ("missing", "carer"),
+    else None: "opa is gevallen en is vermist" is a fall as well, answered as 112 plainly. A rule without a
+    mark that matched only inside the marked rule's words is the same words read more loosely: "ik heb haar
+    vanmorgen geslagen" is also "geslagen ... haar" (someone hit her), and the carer's "ik heb haar ...
+    geslagen" says who. Read from the same cached reading as `detect`, so asking costs nothing more."""
     marked = _marked_kinds(text)
     kind = _answering(set(marked))
-    marks = marked.get(kind, frozenset()) if kind else frozenset()
-    return next(iter(marks)) if len(marks) == 1 and "" not in marks else None
+    if kind is None:
+        return None
+    marks = dict(marked[kind])
+    plain = marks.pop("", ())
+    if len(marks) != 1:
+        return None
+    mark, spans = next(iter(marks.items()))
+    inside = all(any(start <= s and e <= end for start, end in spans) for s, e in plain)
+    return mark if inside else None
 
 
 def _spoken(text: str) -> str | None:
@@ -966,9 +975,9 @@ def _ending_mended(word: str, found_lexicon: Lexicon) -> str:
     return word
 
 
-def _kinds_in(text: str) -> dict[str, set[str]]:
+def _kinds_in(text: str) -> dict[str, dict[str, list[Span]]]:
     """Every crisis kind the message reads as, on one reading of its words, with the marks of the rules
-    that gave it."""
+    that gave it and where each matched."""
     found_lexicon = lexicon_of_crisis()
     folded = _mended(fold(without_emoji(_with_emoji_words(text, found_lexicon.emoji_words))), found_lexicon)
     words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
@@ -1000,7 +1009,7 @@ def _kinds_in(text: str) -> dict[str, set[str]]:
         }
     )
     _add_spelled(words, found_lexicon, found)
-    kinds: dict[str, set[str]] = {}
+    kinds: dict[str, dict[str, list[Span]]] = {}
     available = found.available
     for rule in found_lexicon.rules:
         if not rule.needs <= available:
@@ -1025,7 +1034,7 @@ def _kinds_in(text: str) -> dict[str, set[str]]:
             if rule.unless_overlapping and _overlapped(found, rule.unless_overlapping, span, loose):
                 continue
             if rule.gives in KINDS:
-                kinds.setdefault(rule.gives, set()).add(rule.mark)
+                kinds.setdefault(rule.gives, {}).setdefault(rule.mark, []).append(span)
             else:
                 found.add(rule.gives, [span])
                 if loose:
