@@ -33,8 +33,9 @@ at a check-in) with no high alert; "high" (at the limit) with one. Main: 34289b4
 Mechanisms:
 - flows/understanding/crisis.py: a rule may carry a `mark` (data/crisis.toml); the reading keeps, per kind,
   the marks of the rules that gave it (`_marked_kinds`, cached as the reading was), and `answering_mark`
-  gives the answering kind's mark when every rule that gave it has that one. The reader's numbers, and so the
-  corpus, do not change.
+  gives the answering kind's mark when the rules that gave it have that one, or when a rule without a mark
+  matched only inside the marked rule's words ("ik heb haar vanmorgen geslagen" also reads "geslagen ...
+  haar", someone hitting her). The reader's numbers, and so the corpus, do not change.
 - flows/crisis.py: KINDS gains "missing" (112: someone with dementia, confused or old, gone) and "carer"
   (Veilig Thuis: a carer who harmed, or fears to harm, the one cared for); `detect` names a marked reading so.
   Texts crisis_missing (call 112 at once, what they wear, where they go) and crisis_carer (Veilig Thuis helps
