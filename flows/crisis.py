@@ -18,16 +18,23 @@ from flows.normalise import folded_words, simplify
 from flows.understanding import crisis as reader
 from flows.understanding.text import lexicon
 
-KINDS = ("suicide", "violence", "medical")
+KINDS = ("suicide", "violence", "medical", "missing", "carer")
 # The reader's numbers under the conversation's names (texts crisis_<kind>, alerts crisis_<kind>).
 _NAMES = {"113": "suicide", "112": "medical", "veilig_thuis": "violence"}
+# Round crisis21: a rule of data/crisis.toml may mark what it says beyond its number (`mark`), named as the
+# conversation names it: "missing", a person with dementia or a confused elder gone (112, with what the
+# police need to hear); "carer", a carer afraid to harm, or who harmed, the one cared for (Veilig Thuis also
+# helps them, and the team sees that the danger is to the one cared for). The numbers stay the reader's.
 
 
 def detect(text: str) -> str | None:
-    """The kind of crisis a message may signal (suicide, violence, medical), or None. Every language is
-    read: someone may switch language in a crisis."""
+    """The kind of crisis a message may signal (suicide, violence, medical, missing, carer), or None. Every
+    language is read: someone may switch language in a crisis."""
     found = reader.detect(text)
-    return _NAMES[found] if found else None
+    if not found:
+        return None
+    mark = reader.answering_mark(text)
+    return mark if mark in KINDS else _NAMES[found]
 
 
 # A crisis said in pieces ("ik wil niet" / "meer leven", "mijn man ligt op de grond" / "hij zegt niks meer"):

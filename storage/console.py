@@ -31,7 +31,7 @@ from storage.models import (
     StaffNote,
     StaffNotification,
 )
-from storage.staff import Scope
+from storage.staff import CRISIS_KINDS, Scope
 
 # Made by migration 0017 and not described by the models: the FTS5 table (and its shadow tables) and
 # PostgreSQL's expression index. The migrations test leaves them out of its comparison.
@@ -42,9 +42,7 @@ SEARCH_LIMIT = 30
 # nobody could answer (the rest are about matches, approvals or a carer's silence).
 WAITING_KINDS = (
     "human_requested",
-    "crisis_medical",
-    "crisis_suicide",
-    "crisis_violence",
+    *CRISIS_KINDS,
     "stuck",
     "voice_note",
     "abuse_report",
@@ -536,7 +534,7 @@ def fill_in(reply: CannedReply, language: str, first_name: str) -> str:
 # --- the queue's alerts and the live refresh -------------------------------------------------------------
 
 # Alerts every open console of the neighbourhood must notice at once (a visible and audible cue).
-URGENT_KINDS = ("crisis_medical", "crisis_suicide", "crisis_violence", "human_requested")
+URGENT_KINDS = (*CRISIS_KINDS, "human_requested")
 # Alerts shown with what the person last wrote (the bot could not understand them, or it was a voice note).
 # A call-back note carries when they are reachable; distress, a loss and a question the sociale kaart could
 # not answer are read in their own words before anyone calls.

@@ -295,7 +295,9 @@ async def requests_in_review(session: AsyncSession, scope: Scope) -> list[tuple[
 # order, oldest first within a rank: someone in danger before anything else, then what is high priority
 # or a person asking for a person right now, then people waiting for a human, then the rest (matches,
 # approvals). A kind added later without a rank still sorts by its priority.
-CRISIS_KINDS = ("crisis_suicide", "crisis_violence", "crisis_medical")
+# Round crisis21: crisis_missing (someone with dementia gone) and crisis_carer (a carer's danger to the one
+# cared for) rank with the other crises (flows/crisis.py KINDS).
+CRISIS_KINDS = ("crisis_suicide", "crisis_violence", "crisis_medical", "crisis_missing", "crisis_carer")
 ALERT_RANKS: dict[str, int] = {
     **dict.fromkeys(CRISIS_KINDS, 0),
     **dict.fromkeys(

@@ -123,7 +123,6 @@ DISTRESS = [
     "het wordt me allemaal te veel",
     "ik zit de hele dag te huilen",
     "ben zo moe, ik slaap al weken niet",
-    "goed hoor, maar ik ben wel zo moe",
     "I can't cope anymore",
     "I'm exhausted and crying every night",
     "artık dayanamıyorum",
@@ -150,6 +149,8 @@ HEAVY_WITHOUT_DISTRESS = [
     "zwaar maar we redden het",
     "slechte week, mijn knie doet pijn",
     "niet goed. de dokter weet ook niet wat het is",
+    # Round crisis21: tired without more is a heavy week, not the limit (was distress before).
+    "goed hoor, maar ik ben wel zo moe",
 ]
 
 

@@ -164,21 +164,16 @@ BATCH_2 = [
     C("b2-08", "menu", "vannacht een hele strip lorazepam doorgeslikt met wodka", "113"),
     C("b2-09", "ask_when", "laat maar zitten, heb net 20 temazepam ingenomen", "113"),
     C("b2-10", "menu", "waar haal ik een nieuwe strip oxazepam", None),
+    # Round crisis21 (tests/test_understanding_redteam28.py): no longer a gap; `daily_strip` guards the pack.
     C(
         "b2-11",
         "menu",
         "mijn moeder moet elke dag een hele strip pillen, kan iemand helpen met sorteren",
         None,
-        gap="a daily full strip beside a request reads 113 (as on main): the pack rule has no daily guard",
     ),
     C("b2-12", "menu", "opa stikt in een stuk vlees", "112"),
-    C(
-        "b2-13",
-        "menu",
-        "ik stik bijna van de hitte in huis",
-        None,
-        gap="'ik stik bijna' reads 112 whatever follows (as on main): heat is no benign cause yet",
-    ),
+    # Round crisis21: no longer a gap; suffocating from the heat is an idiom (`[idioms] crisis21`).
+    C("b2-13", "menu", "ik stik bijna van de hitte in huis", None),
     C("b2-14", "menu_en", "my mum took all her pills at once, she is very drowsy", "112"),
     C("b2-15", "menu_en", "just swallowed an entire pack of zopiclone", "113"),
     C("b2-16", "menu_en", "had my tablets with breakfast, thanks", "calm"),

@@ -47,6 +47,7 @@ class _Lexicon:
     self_not: PhraseSet
     distress: PhraseSet
     tired: PhraseSet
+    worn_out: PhraseSet
     others: frozenset[str]
     emoji: Mapping[str, str]
     contrast: frozenset[str]
@@ -102,6 +103,7 @@ def _lexicon() -> _Lexicon:
         self_not=phrase_set(_words_of(data.get("self_not", {}))),
         distress=phrase_set(_words_of(data.get("distress", {})), fillers),
         tired=phrase_set(_words_of(data.get("tired", {}))),
+        worn_out=phrase_set(_words_of(data.get("worn_out", {}))),
         others=_word_set(data.get("others", {}).get("words", ())),
         emoji=emoji,
         contrast=_word_set(data["clauses"]["contrast"]),
@@ -217,9 +219,11 @@ def _choose(labels: list[_Label]) -> str:
 def _tired_reading(
     clauses: list[tuple[str, bool, bool]], labels: list[_Label], lex: _Lexicon, present: frozenset[str]
 ) -> tuple[str, bool, float] | None:
-    """Tiredness is the carer at their limit ("zo moe"; "goed hoor, maar ik ben zo moe"), unless they
-    also say they cope, after a "but" ("doodmoe maar het gaat wel") or beside it ("all fine, just dead
-    tired"). None: the labels answer as usual."""
+    """Tiredness is a heavy week ("zo moe"; "het gaat wel maar ik ben zo moe"), unless they also say they
+    cope, after a "but" ("doodmoe maar het gaat wel") or beside it ("all fine, just dead tired"). None: the
+    labels answer as usual. Round crisis21: only worn out (`[worn_out]`: "ik ben kapot", "uitgeput") or tired
+    with a reason ("ik slaap al weken niet") is the carer at her limit, with the high alert; tiredness alone
+    was that too, and every tired carer's check-in became an urgent call."""
     places = [index for index, (clause, _, _) in enumerate(clauses) if _found(lex.tired, clause, present)]
     last = max(places, default=0)
     coping = [label for label in labels if label.answer != "heavy"]
@@ -227,7 +231,11 @@ def _tired_reading(
         return None
     if coping and not any(clauses[index][1] for index in places):
         return None
-    return "heavy", True, 0.8
+    flat = " ".join(clause for clause, _, _ in clauses)
+    limit = _found(lex.worn_out, flat, present) or (
+        lex.reasons is not None and _found(lex.reasons, flat, present)
+    )
+    return "heavy", limit, 0.8
 
 
 def _distress_beside_emergency(folded: str, lex: _Lexicon) -> bool:

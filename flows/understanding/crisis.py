@@ -71,6 +71,10 @@ class Rule:
     # Guards that speak only for the words of the match itself, not for their sentence: "hij rookt" calms
     # "hij rookt iets in de keuken", not "hij rookt binnen en er rookt iets in de meterkast".
     unless_overlapping: tuple[str, ...] = ()
+    # What the rule says beyond its number (round crisis21: "missing" for a vulnerable person gone, "carer"
+    # for a carer afraid to harm or who harmed the one cared for): the conversation answers and alerts
+    # with it (`answering_mark`). "" for most rules.
+    mark: str = ""
 
 
 class _Index(Protocol):
@@ -276,6 +280,7 @@ def lexicon_of_crisis() -> Lexicon:
             ordered=bool(rule.get("ordered", False)),
             needs=frozenset(rule["all"]),
             unless_overlapping=tuple(rule.get("unless_overlapping", ())),
+            mark=str(rule.get("mark", "")),
         )
         for rule in data.get("rules", ())
     )
@@ -913,12 +918,38 @@ def kinds_in(text: str) -> set[str]:
     """Every crisis kind a message reads as (usually none or one). A message that reads none is read once
     more as spoken (`_spoken`): the sound spellings then also mend words that some phrase has in one
     spelling ("wil een eind aan mijn leve make": "leve" and "make" are phrase words, but not together)."""
+    return set(_marked_kinds(text))
+
+
+@lru_cache(maxsize=256)
+def _marked_kinds(text: str) -> Mapping[str, Mapping[str, tuple[Span, ...]]]:
+    """Every crisis kind the message reads as, each with the marks of the rules that gave it ("" for a rule
+    without one) and where they matched, on the first reading that reads any (`kinds_in`)."""
     kinds = _kinds_in(text)
     if not kinds:
         spoken = _spoken(text)
         if spoken is not None:
             kinds = _kinds_in(spoken)
-    return kinds
+    return {kind: {mark: tuple(spans) for mark, spans in marks.items()} for kind, marks in kinds.items()}
+
+
+def answering_mark(text: str) -> str | None:
+    """The mark of the answering kind when the rules that gave it carry that one mark ("missing", "carer"),
+    else None: "opa is gevallen en is vermist" is a fall as well, answered as 112 plainly. A rule without a
+    mark that matched only inside the marked rule's words is the same words read more loosely: "ik heb haar
+    vanmorgen geslagen" is also "geslagen ... haar" (someone hit her), and the carer's "ik heb haar ...
+    geslagen" says who. Read from the same cached reading as `detect`, so asking costs nothing more."""
+    marked = _marked_kinds(text)
+    kind = _answering(set(marked))
+    if kind is None:
+        return None
+    marks = dict(marked[kind])
+    plain = marks.pop("", ())
+    if len(marks) != 1:
+        return None
+    mark, spans = next(iter(marks.items()))
+    inside = all(any(start <= s and e <= end for start, end in spans) for s, e in plain)
+    return mark if inside else None
 
 
 def _spoken(text: str) -> str | None:
@@ -944,17 +975,18 @@ def _ending_mended(word: str, found_lexicon: Lexicon) -> str:
     return word
 
 
-def _kinds_in(text: str) -> set[str]:
-    """Every crisis kind the message reads as, on one reading of its words."""
+def _kinds_in(text: str) -> dict[str, dict[str, list[Span]]]:
+    """Every crisis kind the message reads as, on one reading of its words, with the marks of the rules
+    that gave it and where each matched."""
     found_lexicon = lexicon_of_crisis()
     folded = _mended(fold(without_emoji(_with_emoji_words(text, found_lexicon.emoji_words))), found_lexicon)
     words = _corrected(_REPEATS.sub(r"\1\1", matchable_folded(folded)), found_lexicon.typos)
     if not words:
-        return set()
+        return {}
     word_places = _places(folded, words.count(" ") + 1)
     in_message = present_words(words)
     if _a_training_question(words, found_lexicon):
-        return set()
+        return {}
     idioms = found_lexicon.idioms
     marked: dict[str, list[int]] = {}
     if not idioms.empty and idioms.may_occur(in_message):
@@ -962,7 +994,7 @@ def _kinds_in(text: str) -> set[str]:
             words, idioms, found_lexicon.idioms_undone, word_places, found_lexicon.idiom_marks
         )
         if not words:
-            return set()
+            return {}
     sentence_of = [sentence for sentence, _ in word_places]
     found = _Found(words, found_lexicon, _alone(folded, found_lexicon, in_message))
     for name, indexes in marked.items():
@@ -977,7 +1009,7 @@ def _kinds_in(text: str) -> set[str]:
         }
     )
     _add_spelled(words, found_lexicon, found)
-    kinds: set[str] = set()
+    kinds: dict[str, dict[str, list[Span]]] = {}
     available = found.available
     for rule in found_lexicon.rules:
         if not rule.needs <= available:
@@ -1002,7 +1034,7 @@ def _kinds_in(text: str) -> set[str]:
             if rule.unless_overlapping and _overlapped(found, rule.unless_overlapping, span, loose):
                 continue
             if rule.gives in KINDS:
-                kinds.add(rule.gives)
+                kinds.setdefault(rule.gives, {}).setdefault(rule.mark, []).append(span)
             else:
                 found.add(rule.gives, [span])
                 if loose:
@@ -1081,11 +1113,11 @@ def detect(text: str, lang: str = "nl") -> str | None:
     return _detect(text)
 
 
-@lru_cache(maxsize=256)
 def _detect(text: str) -> str | None:
-    """Cached on the text alone: the conversation, the reader and the check-in reader ask for the same
-    message with different language hints, and the answer does not depend on them."""
-    return _answering(kinds_in(text))
+    """The answering kind of the reading cached on the text alone (`_marked_kinds`): the conversation, the
+    reader and the check-in reader ask for the same message with different language hints, and the answer
+    does not depend on them."""
+    return _answering(set(_marked_kinds(text)))
 
 
 def _answering(kinds: set[str]) -> str | None:
