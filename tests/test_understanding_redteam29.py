@@ -15,7 +15,11 @@ Held out, before the fixes:
   131/148 (88.5 %). By context: any_state 9/10, ask_category 11/11, ask_urgency 7/9, ask_when 18/23,
   checkin 9/11, consent 9/9, first_message 23/24, invitation 14/14, menu 9/12, name 10/13, neighbourhood
   12/12. By language: ar 13/13, en 13/13, nl 73/87, pl 11/11, tr 12/13, uk 9/11.
-After: batch 1 147/148; the one left is in `KNOWN_MISSES`.
+- Batch 2 (h29b, 140), written after batch 1's fixes and not aimed at them, scored before fixing: 136/140
+  (97.1 %; main 136/140 too). By context: any_state 10/10, ask_category 11/11, ask_urgency 9/9, ask_when
+  23/23, checkin 11/11, consent 9/9, first_message 18/21, invitation 13/13, menu 10/10, name 11/12,
+  neighbourhood 11/11. By language: ar 13/13, en 13/14, nl 75/77, pl 10/11, tr 13/13, uk 12/12.
+After: batch 1 147/148, batch 2 140/140; the one left is in `KNOWN_MISSES`.
 
 Mechanisms (flows/understanding, the "round corpus29" blocks of data/*.toml):
 - Intent: who passed the number on is asked nothing ("ik kreeg dit nummer van de wijkagent", intents.toml
@@ -32,6 +36,13 @@ Mechanisms (flows/understanding, the "round corpus29" blocks of data/*.toml):
 - Names: a known first name that is also a word, written with a capital after a strong introduction ("noem
   me maar Wil"); laughter is no name ("🙈 haha"); Ukrainian "можна Ксюша" gives the name one goes by.
 - Check-in: the middle option in the past tense ("ging wel") and "maar verder gaat het".
+- Batch 2: a surname after a formal title names no kind of help ("met mevrouw bakker ik wou vragen ...",
+  intent._titled_names, names.toml [titles.formal]); food given to an animal is pet care, not shopping
+  (categories.toml [huisdieren.corpus29]); an agenda question with the place before the thing ("is er in
+  de buurt ook een repair cafe", [agenda_question.corpus29]); the Polish and Ukrainian conditional ("jutro
+  po południu byłoby super") is no past that drops the part of day (times.toml [pl]/[uk] "ignore"); the
+  name one goes by and "is fine" after it ("It's Margaret, but Maggie is fine", names.toml
+  [intro.after_corpus29]).
 """
 
 from __future__ import annotations
@@ -48,7 +59,7 @@ from tests.redteam_support import LANGUAGES, NOW, assert_case_reads, assert_fami
 
 HELDOUT = Path(__file__).parent / "data" / "heldout29.jsonl"
 CASES = list(load(HELDOUT))
-BATCH_SIZES = {"h29a-": 148}
+BATCH_SIZES = {"h29a-": 148, "h29b-": 140}
 
 # Decided misses: id -> why it stays.
 KNOWN_MISSES = {
@@ -142,6 +153,28 @@ FAMILIES = [
     # Check-in: the middle option in the past tense; good in the past stays good.
     ("checkin", "ging wel, beetje onrustig", {"answer": "okay"}),
     ("checkin", "het ging eigenlijk goed", {"answer": "good"}),
+    # Batch 2. A surname after a title; the title's person taken somewhere keeps the ride.
+    (
+        "first_message",
+        "goedemorgen, met meneer visser, wie kan er vrijdag mijn ramen lappen",
+        {"category": "klusjes"},
+    ),
+    ("first_message", "kan iemand mevrouw de graaf zaterdag naar de kerk brengen", {"category": "vervoer"}),
+    # An animal fed; a person fed stays as it was.
+    ("first_message", "wie kan er morgen de kippen te eten geven", {"category": "huisdieren"}),
+    ("first_message", "wie kan mijn vader eten geven", {"category": "boodschappen"}),
+    # An agenda question with the place first; a person asked for there stays a request.
+    ("first_message", "is er in de wijk ook een breiclub of zoiets", {"intent": "activity"}),
+    ("first_message", "is er in de buurt ook een klusjesman die mijn lamp kan ophangen", {"intent": "ask"}),
+    # The conditional is no past; the past still is.
+    (
+        "first_message",
+        "czy ktos moze zrobic zakupy, w sobote rano byloby idealnie",
+        {"when": "saturday morning"},
+    ),
+    # The name one goes by, said as fine; a name with "goed" after it stays.
+    ("name", "Johanna, maar Jo mag ook", {"name": "Jo"}),
+    ("name", "Kees is goed hoor", {"name": "Kees"}),
 ]
 
 

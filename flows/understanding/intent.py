@@ -166,6 +166,18 @@ def _only_inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> 
     return bool(spans) and all(any(s >= o_s and e <= o_e for o_s, o_e in outer) for s, e in spans)
 
 
+@cache
+def _titled_names() -> re.Pattern[str]:
+    """A formal title and the surname after it, particles between ("mevrouw bakker", "meneer de visser"):
+    names.toml [titles.formal] and [particles], in the prepared form the kind reader sees."""
+    titles = lexicon("names")["titles"]
+    spellings = {normal(s) for written in titles["formal"]["written"] for s in titles["before"][written]}
+    particles = {normal(p) for p in lexicon("names")["particles"]["all"]} - {""}
+    title = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{title})(?: (?:{particle}))* \S+")
+
+
 # A stop said as the message's first words ("stop maar", "stoppen") before the reason for it.
 _STOP_OPENER_WORDS = (1, 2)
 # ...not stopping something else: "stop met roken", "stop with the questions".
@@ -216,6 +228,8 @@ def _signs(text: str) -> _Signs:
     reasoned = {"not_ask", "stop_reason"} & found
     if reasoned and "stop" not in found and _opens_with_stop(whole_text, groups["stop"]):
         found |= {"stop"}  # "stop maar ik hoef niet meer": a stop, and why (round corpus29)
+    # "met mevrouw bakker": a surname after a formal title names no kind of help (round corpus29).
+    taken += [(found_name.start(), found_name.end()) for found_name in _titled_names().finditer(prepared)]
     category, confidence = categories.kind_in_prepared(prepared, taken)
     named = category is not None and confidence > categories.LEANING
     return _Signs(found, category, named, len(prepared.split()))

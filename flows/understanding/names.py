@@ -264,9 +264,12 @@ def _intros(lang: str) -> lx.Lexicon:
 
 @cache
 def _after_intros() -> lx.Lexicon:
-    """Words that follow the name they introduce (`[intro.after]`), in every language."""
-    listed = t.lexicon("names")["intro"].get("after", {})
-    return lx.Lexicon({phrase: "after" for phrases in listed.values() for phrase in phrases})
+    """Words that follow the name they introduce (`[intro.after]` and the rounds' `[intro.after_<round>]`),
+    in every language."""
+    intro = t.lexicon("names")["intro"]
+    tables = [intro[name] for name in intro if name.split("_")[0] == "after"]
+    listed = [phrase for table in tables for phrases in table.values() for phrase in phrases]
+    return lx.Lexicon(dict.fromkeys(listed, "after"))
 
 
 @cache
