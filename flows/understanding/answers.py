@@ -85,15 +85,30 @@ def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
     return categories.read_category(text, lang)
 
 
+# The urgency words: calm words first (round corpus29), so that a phrase listed there is calm wherever else
+# it is listed (a phrase keeps the kind of the first table that has it).
+_URGENCY_SOURCES = (
+    ("urgency", "urgency_calm"),
+    ("urgency", "urgency"),
+    ("urgency", "urgency_corpus25"),
+    ("urgency", "urgency_corpus29"),
+)
+# No hurry said without a time: "any" on its own, and yields to a time said beside it.
+_CALM = "calm"
+
+
 def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """ "today" / "this_week" / "any" for "Hoe dringend is het? 1 Vandaag nog 2 Deze week 3 Maakt niet
     uit": a number, or words ("heel dringend", "een paar dagen", "geen haast"); later than this week is
     "any"; a negated choice does not count and the last choice wins."""
     found = lx.tokens(text)
     labels = t.lexicon("urgency")["labels"]
-    said = _answer_hits(found, (("urgency", "urgency"), ("urgency", "urgency_corpus25")), lang)
+    said = _answer_hits(found, _URGENCY_SOURCES, lang)
     hits = [hit for hit in said if not _negated(found, hit, said) and not _asked_about(found, hit)]
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in URGENCY_KEYS]), hits)
+    # "ergens deze week is prima hoor geen haast": no hurry within the time chosen (round corpus29).
+    timed = [hit for hit in hits if hit.kind != _CALM]
+    hits = timed or [Hit("any", hit.start, hit.end, hit.phrase) for hit in hits]
     chosen = _choose(found, hits, prefer_last=True)
     if chosen is None:
         # Only when no urgency word was said at all (not "vandaag hoeft niet", "wat bedoel je met
@@ -104,13 +119,17 @@ def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     return chosen.kind, _confidence(chosen, hits)
 
 
+# Weeks and months later than this week (round corpus29 added the months).
+_LATER_WEEKS = frozenset({"next", "next_weekend", "next_month", "early_next_month"})
+
+
 def _urgency_of_time(when: times.TimeReading | None) -> str | None:
     """The urgency a time said instead of a choice gives (round corpus25): "na de feestdagen" or "next
     week" is later than this week ("any"), "within the week" this week, "in 2 hours" today. A weekday or a
     date alone gives none (it may fall in this week or a later one)."""
     if when is None or when.options:
         return None
-    if when.flexible or when.holiday or when.week in ("next", "next_weekend"):
+    if when.flexible or when.holiday or when.week in _LATER_WEEKS:
         return "any"
     if when.asap or when.relative_day == 0:
         return "today"

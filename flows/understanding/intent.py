@@ -87,6 +87,8 @@ _GROUPS = (
     "medicine_taken",
     "greeting",
     "menu",
+    "referral",
+    "stop_reason",
 )
 
 
@@ -164,6 +166,36 @@ def _only_inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> 
     return bool(spans) and all(any(s >= o_s and e <= o_e for o_s, o_e in outer) for s, e in spans)
 
 
+@cache
+def _titled_names() -> re.Pattern[str]:
+    """A formal title and the surname after it, particles between ("mevrouw bakker", "meneer de visser"):
+    names.toml [titles.formal] and [particles], in the prepared form the kind reader sees."""
+    titles = lexicon("names")["titles"]
+    spellings = {normal(s) for written in titles["formal"]["written"] for s in titles["before"][written]}
+    particles = {normal(p) for p in lexicon("names")["particles"]["all"]} - {""}
+    title = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{title})(?: (?:{particle}))* \S+")
+
+
+# A stop said as the message's first words ("stop maar", "stoppen") before the reason for it.
+_STOP_OPENER_WORDS = (1, 2)
+# ...not stopping something else: "stop met roken", "stop with the questions".
+_STOPPING_SOMETHING = frozenset({"met", "with", "ile", "z", "з"})
+
+
+def _opens_with_stop(whole_text: str, stop: _Group) -> bool:
+    """The message's first word or two are a whole-message stop ("stop maar ik hoef niet meer"), with
+    more after them. Only read beside a no-help-needed reason, so "stop met roken" stays no stop."""
+    words = whole_text.split()
+    return stop.whole is not None and any(
+        len(words) > size
+        and words[size] not in _STOPPING_SOMETHING
+        and stop.whole.fullmatch(" ".join(words[:size]))
+        for size in _STOP_OPENER_WORDS
+    )
+
+
 @lru_cache(maxsize=1024)
 def _signs(text: str) -> _Signs:
     """Read once per message: the flows may ask for its intent and for words about the conversation."""
@@ -186,6 +218,18 @@ def _signs(text: str) -> _Signs:
         found -= {
             name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), praised)
         }
+    if "referral" in found:
+        # "ik kreeg dit nummer van de wijkagent": who passed the number on is asked nothing (round corpus29).
+        passed_on = groups["referral"].spans(prepared)
+        found -= {
+            name for name in ("service", "human") if _only_inside(groups[name].spans(prepared), passed_on)
+        }
+        taken += passed_on
+    reasoned = {"not_ask", "stop_reason"} & found
+    if reasoned and "stop" not in found and _opens_with_stop(whole_text, groups["stop"]):
+        found |= {"stop"}  # "stop maar ik hoef niet meer": a stop, and why (round corpus29)
+    # "met mevrouw bakker": a surname after a formal title names no kind of help (round corpus29).
+    taken += [(found_name.start(), found_name.end()) for found_name in _titled_names().finditer(prepared)]
     category, confidence = categories.kind_in_prepared(prepared, taken)
     named = category is not None and confidence > categories.LEANING
     return _Signs(found, category, named, len(prepared.split()))

@@ -39,6 +39,9 @@ _MAX_NAME_WORDS = 3
 # A letter typed three times or more ("okeee", "jaaa", "hmmm"): a word stretched in speech, no name
 # (round corpus25).
 _STRETCHED = re.compile(r"(\w)\1\1")
+# Laughter typed out ("haha", "hihihi", "hehe", "lol", "xD", Arabic heh three times, Cyrillic "xaxa"): no
+# name (round corpus29). Not every doubled syllable: "Lulu", "Bibi", "Nana" are names.
+_LAUGHTER = re.compile(r"(?:h[aeiou]){2,}h?|(?:[aeiou]h){2,}|l+o+l+|x+d+|\u0647{3,}|(?:\u0445\u0430){2,}")
 _LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
 # Answers a name may be followed by in its clause without becoming a sentence ("Henk hier").
 _TRAILING = frozenset({"hier", "graag", "hoor", "dank", "bedankt", "groetjes", "here", "thanks", "is", "dat"})
@@ -147,7 +150,8 @@ def _name_at(
         # first word of a sentence ("mijn naam doet er niet toe").
         ends_clause = following is None or following.clause != clause
         vouched = (strong or title is not None) and ends_clause and name_words == 0
-        if token.raw in _particles() or not _is_name_word(token, lang, trusted=vouched):
+        first = strong and name_words == 0 and title is None
+        if token.raw in _particles() or not _is_name_word(token, lang, trusted=vouched, introduced=first):
             break
         if name_words and _written_lower_after_capital(token, typed):
             break
@@ -177,16 +181,22 @@ def _title_at(found: Sequence[Token], index: int) -> tuple[str | None, int]:
     return None, index
 
 
-def _is_name_word(token: Token, lang: str, *, trusted: bool) -> bool:
+def _is_name_word(token: Token, lang: str, *, trusted: bool, introduced: bool = False) -> bool:
     """A word that can be (part of) a name: letters only, not a word that is never a name; a word in
     lower or upper case that the dictionary knows ("tuin", "moe") is no name unless it is a known
-    first name ("joke", "bas") or an introduction vouches for it."""
+    first name ("joke", "bas") or an introduction vouches for it. `introduced`: the first word after a
+    strong introduction, where a known first name written with a capital is a name even when it is also
+    a word that never is one elsewhere ("Wil", the verb "wil")."""
     word = token.raw
+    original = token.original or word
+    if introduced and word in _first_names() and original[:1].isupper() and not original.isupper():
+        return True  # "noem me maar Wil": a first name that is a word too, written as a name (corpus29)
     if len(word) < 2 or any(ch.isdigit() for ch in word) or word in _never() or _STRETCHED.search(word):
+        return False
+    if _LAUGHTER.fullmatch(word):
         return False
     if word in _first_names():
         return True
-    original = token.original or word
     if original[:1].isupper() and not original.isupper():
         return True
     return trusted or not _known_word(word, lang)
@@ -254,9 +264,12 @@ def _intros(lang: str) -> lx.Lexicon:
 
 @cache
 def _after_intros() -> lx.Lexicon:
-    """Words that follow the name they introduce (`[intro.after]`), in every language."""
-    listed = t.lexicon("names")["intro"].get("after", {})
-    return lx.Lexicon({phrase: "after" for phrases in listed.values() for phrase in phrases})
+    """Words that follow the name they introduce (`[intro.after]` and the rounds' `[intro.after_<round>]`),
+    in every language."""
+    intro = t.lexicon("names")["intro"]
+    tables = [intro[name] for name in intro if name.split("_")[0] == "after"]
+    listed = [phrase for table in tables for phrases in table.values() for phrase in phrases]
+    return lx.Lexicon(dict.fromkeys(listed, "after"))
 
 
 @cache
@@ -295,7 +308,8 @@ def _greetings() -> frozenset[str]:
 
 @cache
 def _first_names() -> frozenset[str]:
-    return frozenset(t.plain(name) for name in t.lexicon("names")["first_names"]["all"])
+    listed = t.lexicon("names")["first_names"].values()  # "all" and the rounds' lists
+    return frozenset(t.plain(name) for names in listed for name in names)
 
 
 @cache

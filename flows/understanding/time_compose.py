@@ -369,6 +369,7 @@ def _without_reasons(items: list[Item], found: list[str]) -> list[Item]:
     """The items without the times of a clause that gives a reason after a time was said: "donderdag,
     want woensdag heb ik de kapper" is Thursday (round 21). A reason clause runs to the sentence's end;
     a reason before any time ("omdat ik morgen ...") keeps its times: they may be all there is."""
+    items = _without_own_plans(items, found)
     reasons = _reason_words()
     if reasons.isdisjoint(found):
         return items
@@ -384,6 +385,45 @@ def _without_reasons(items: list[Item], found: list[str]) -> list[Item]:
             if item.kind in _TIME_KINDS:
                 dropped.add(index)
     return [item for index, item in enumerate(items) if index not in dropped]
+
+
+def _without_own_plans(items: list[Item], found: list[str]) -> list[Item]:
+    """The items without a clause that opens with a time and goes on with what the person has to do
+    then, after another time was said: "vrijdag. nee toch donderdag, vrijdag moet ik naar de kapper" is
+    Thursday (round corpus29); the clause is a reason without "want". Alone, or before any other time,
+    such a clause keeps its time ("vrijdag moet ik naar het ziekenhuis" may be the time asked for)."""
+    plans = _own_plans()
+    if not any(plan[0] in found for plan in plans):
+        return items  # most messages: no word that opens one
+    dropped: set[int] = set()
+    for index, item in enumerate(items):
+        if item.kind not in _TIME_KINDS or index in dropped:
+            continue
+        opens_clause = item.start == 0 or found[item.start - 1] in _CLAUSE_MARKS
+        said_before = any(
+            other.kind in _TIME_KINDS and other.end <= item.start and at not in dropped
+            for at, other in enumerate(items[:index])
+        )
+        following = tuple(found[item.end : item.end + _PLAN_WORDS])
+        if not (opens_clause and said_before and any(following[: len(plan)] == plan for plan in plans)):
+            continue
+        for later in range(index, len(items)):
+            if items[later].kind == "sep" and later > index:
+                break
+            if items[later].kind in _TIME_KINDS:
+                dropped.add(later)
+    return [item for index, item in enumerate(items) if index not in dropped]
+
+
+# Words that end a clause in the reader's tokens; the longest own-plans phrase.
+_CLAUSE_MARKS = frozenset({",", ".", ";", ":", "!", "?"})
+_PLAN_WORDS = 3
+
+
+@cache
+def _own_plans() -> tuple[tuple[str, ...], ...]:
+    """times.toml [own_plans]: the words after a time that say one is busy then ("moet ik", "heb ik de")."""
+    return tuple(tuple(fold(phrase).split()) for phrase in lexicon("times")["own_plans"]["after_time"])
 
 
 @cache
@@ -406,9 +446,12 @@ def _negated(items: list[Item], found: list[str]) -> list[Item]:
     for index, item in enumerate(items):
         if item.kind != "neg":
             continue
+        in_condition = _in_condition(item, found)
         for other_index, other in enumerate(items):
             if other.kind not in _TIME_KINDS:
                 continue
+            if in_condition and (other_index < index or other.start > item.end):
+                continue  # "als het niet regent zaterdag": the "niet" is the weather's (round corpus29)
             between = items[min(index, other_index) + 1 : max(index, other_index)]
             if any(i.kind == "sep" for i in between):
                 continue
@@ -421,6 +464,24 @@ def _negated(items: list[Item], found: list[str]) -> list[Item]:
             if distance <= 2:
                 dropped.add(other_index)
     return [item for index, item in enumerate(items) if index not in dropped]
+
+
+def _in_condition(negation: Item, found: list[str]) -> bool:
+    """A negation just after a condition's opening ("als het niet regent", "jeśli nie pada", "if it's
+    not raining"): it negates the condition's verb, so a time before the condition or after its verb
+    stays the time ("zaterdag als het niet regent"); "als het niet zaterdag kan" still negates Saturday,
+    which follows the negation directly."""
+    before = found[max(0, negation.start - _CONDITION_REACH) : negation.start]
+    return not _condition_openers().isdisjoint(before)
+
+
+# How far before a negation a condition's opening may stand: "als het niet", "if it is not".
+_CONDITION_REACH = 3
+
+
+@cache
+def _condition_openers() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon("times")["condition_openers"]["words"])
 
 
 def _segment(items: list[Item], found: list[str], now: datetime | None, loose: bool) -> TimeReading | None:

@@ -28,6 +28,7 @@ WEEKS = {
     "weekdays": "weekdays",
     "this_month": "this month",
     "next_month": "next month",
+    "early_next_month": "early next month",  # "begin volgende maand" (round corpus29)
 }
 # A night-time time for a meeting or a request is questioned, not agreed (issue 15).
 NIGHT_FROM, NIGHT_UNTIL = time(22), time(7)
