@@ -35,7 +35,7 @@ AT_MENU = [
     ("pl", "kto widzi mój numer?", "privacy"),
     ("uk", "хто бачить мій номер?", "privacy"),
     ("ar", "من يرى رقمي؟", "privacy"),
-    ("tr", "numaramı kim görür?", "privacy"),
+    ("tr", "numaramı kim görür?", "privacy"),  # noqa: RUF001
     ("en", "are you a bot?", "bot"),
     ("en", "is this free?", "cost"),
     ("en", "who are you?", "who"),

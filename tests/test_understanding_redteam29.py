@@ -11,7 +11,9 @@ Held out, before the fixes:
 - Batch 1 (h29a, 148), written before the readers were studied, scored on unchanged code (34289b4):
   129/148 (87.2 %). Two expectations were against documented decisions and were corrected after scoring
   ("ik ben zo moe" in a check-in is distress, checkin._tired_reading; a volunteer's "only at the weekend"
-  is "this weekend only", as the Dutch and English readings of an invitation are); with them main reads
+  is "this weekend only", as the Dutch and English readings of an invitation are; at the merge with crisis
+  round 21, which decided tiredness alone is a heavy week with no high alert, h29a-check-02 expects heavy
+  without distress); with them main reads
   131/148 (88.5 %). By context: any_state 9/10, ask_category 11/11, ask_urgency 7/9, ask_when 18/23,
   checkin 9/11, consent 9/9, first_message 23/24, invitation 14/14, menu 9/12, name 10/13, neighbourhood
   12/12. By language: ar 13/13, en 13/13, nl 73/87, pl 11/11, tr 12/13, uk 9/11.

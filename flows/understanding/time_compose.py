@@ -793,8 +793,9 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
     return group
 
 
-# English "to" also moves a day ("change it to thursday"): no bound on the day, unlike "until".
-_MOVE_TO = frozenset({"to"})
+# English "to" and Arabic "الى" / Darija "l" also move a day or lead to a place ("change it to thursday",
+# "l sbitar nhar l khmis"): no bound on the day, unlike "until" and "حتى".
+_MOVE_TO = frozenset({"to", "l", "الى", "إلى"})
 
 
 def _day_bound(bound: Item | None, *, weak: bool = False) -> str | None:
