@@ -364,7 +364,7 @@ def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") 
         return IntentReading("complaint", None, 0.85)
     if "human" in signs and "service" in signs and _talk_about_service(text):
         return IntentReading("service_question", None, 0.8)
-    if _person_asked(signs, text):
+    if _person_asked(signs):
         return IntentReading("human", None, 0.9)
     paper = "paper_help" in signs and "ask" in signs and category == "formulieren"
     # A service as the place of an errand someone is asked for or offers ("ik kan wel mensen ... brengen").
@@ -479,20 +479,10 @@ def _without_spans(prepared: str, phrases: Phrases) -> str:
     return " ".join(prepared.split())
 
 
-def _person_asked(signs: _Signs, text: str) -> bool:
+def _person_asked(signs: _Signs) -> bool:
     """A person or a call asked for: a word of a person, or a call with no kind of help named ("bel me",
-    not "kan iemand me naar het ziekenhuis brengen en dan bellen"). How one came to Voordeur names a
-    person without asking for one ("de buurtverbinder zei dat ik jullie moest appen", session 29:
-    conversation.toml [referred])."""
-    if not ("human" in signs or ("call" in signs and signs.category is None)):
-        return False
-    if not normalise.says_any(text, "referred"):
-        return True
-    # "mijn huisarts gaf me dit nummer, kan iemand me bellen?": the other parts may still ask.
-    others = [part for part in _PARTS.split(text) if part.strip()]
-    return any(
-        _person_asked(_signs(part), part) for part in others if not normalise.says_any(part, "referred")
-    )
+    not "kan iemand me naar het ziekenhuis brengen en dan bellen")."""
+    return "human" in signs or ("call" in signs and signs.category is None)
 
 
 def only_a_call(text: str) -> bool:
@@ -509,7 +499,7 @@ def read_any_state(text: str, lang: str = "nl") -> StateWords | None:
     signs = _signs(text)
     if "stop" in signs:
         return StateWords("stop", confidence=0.95)
-    if _person_asked(signs, text):
+    if _person_asked(signs):
         return StateWords("human", confidence=0.9)
     if "menu" in signs:
         return StateWords("menu", confidence=0.9)
