@@ -61,9 +61,11 @@ CARE_PAUSE_CHOICES = (*care.PAUSE_CHOICES, KEEP)
 _UNTIL = re.compile(r"\b(tot en met|t/m|tot|until|till)\s+(.+)$")
 _AMOUNT = r"(?:\d{1,3}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four)"
 _UNIT = (
-    r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month)"
+    r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month"
+    # round dialogue24: the units of flows/pause.py in Turkish, Polish, Ukrainian and Arabic
+    r"|hafta|gun|tydzien|tygodnie|tygodni|dni|тиждень|тижні|тижнів|дні|днів|اسبوع|اسابيع|ايام)"
 )
-_DURATION = re.compile(rf"\b({_AMOUNT}\s+{_UNIT})\b")
+_DURATION = re.compile(rf"\b({_AMOUNT}\s+{_UNIT}|اسبوعين|يومين|شهرين)\b")
 
 
 def says(text: str, section: str) -> bool:

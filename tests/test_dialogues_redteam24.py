@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001, E501
 """Red team of whole conversations, round 24: mantelzorgers over weeks.
 
 (Figures and what changed: filled in at the end of the round.)
@@ -75,7 +75,12 @@ def alert(kind: str, priority: str | None = None, **more: Any) -> dict[str, Any]
 CALLBACK = {**offer("callback"), "alerts": {"kind": "care_callback", "priority": "high"}}
 PAUSED = {"effect": ["care_pause"], "not_keys": MISS}
 # The one cared for admitted: heard (a lead on the registration, to ask less often or stop), staff told.
-ADMITTED = {"keys": ["care_status"], "says": ["opgenomen"], "alerts": {"kind": "care_admitted"}, "not_keys": MISS}
+ADMITTED = {
+    "keys": ["care_status"],
+    "says": ["opgenomen"],
+    "alerts": {"kind": "care_admitted"},
+    "not_keys": MISS,
+}
 BEREAVED = {
     "keys": ["care_bereaved"],
     "alerts": {"kind": "bereavement"},
@@ -85,7 +90,7 @@ BEREAVED = {
 
 def round_check(expect: dict[str, Any], result: Any) -> list[str]:
     """This round's own checks of a turn: `answer_in` (the check-in answer read), `weekday_in` (a rhythm
-    registered on one of these days), `alerts` (a staff alert holding these items), `any_effect` (one of
+    registered on one of these days, or the day asked), `alerts` (a staff alert holding these items), `any_effect` (one of
     these effects), `no_alert`."""
     problems = []
     effects = result.effects
@@ -95,7 +100,8 @@ def round_check(expect: dict[str, Any], result: Any) -> list[str]:
             problems.append(f"answer {answers}, not one of {expect['answer_in']}")
     if "weekday_in" in expect:
         days = [e.data.get("rhythm", {}).get("weekday") for e in effects if e.kind == "care_register"]
-        if not any(d in expect["weekday_in"] for d in days):
+        day_asked = not days and "care_day" in [r.key for r in result.replies]
+        if not day_asked and not any(d in expect["weekday_in"] for d in days):
             problems.append(f"registered on {days}, not one of {expect['weekday_in']}")
     if "alerts" in expect:
         alerts = [e.data for e in effects if e.kind == "alert_staff"]
@@ -115,8 +121,8 @@ BATCH_1 = [
     # choosing a rhythm in words
     D("nl rhythm: 'elke zondagavond'", (*TO_RHYTHM, ("elke zondagavond", reg(freq="weekly", weekday=6)))),
     D(
-        "nl rhythm: 'om de twee weken op maandag'",
-        (*TO_RHYTHM, ("om de twee weken op maandag", reg(freq="biweekly", weekday=0))),
+        "nl rhythm: 'om de twee weken op maandag is prima'",
+        (*TO_RHYTHM, ("om de twee weken op maandag is prima", reg(freq="biweekly", weekday=0))),
     ),
     D(
         "nl rhythm: 'wekelijks, maar niet in het weekend' is a weekday (or the day asked)",
@@ -130,7 +136,10 @@ BATCH_1 = [
     ),
     D(
         "nl rhythm: 'doe maar elke donderdag rond 8 uur s avonds' is Thursday 20:00",
-        (*TO_RHYTHM, ("doe maar elke donderdag rond 8 uur s avonds", reg(freq="weekly", weekday=3, at="20:00"))),
+        (
+            *TO_RHYTHM,
+            ("doe maar elke donderdag rond 8 uur s avonds", reg(freq="weekly", weekday=3, at="20:00")),
+        ),
     ),
     D(
         "nl rhythm: 'eens in de 2 weken, vrijdagochtend'",
@@ -148,14 +157,26 @@ BATCH_1 = [
             ("dinsdags na het eten", reg(freq="weekly", weekday=1)),
         ),
     ),
-    D("en rhythm: 'every sunday night pls'", (*TO_RHYTHM, ("every sunday night pls", reg(freq="weekly", weekday=6))), **L("en")),
-    D("tr rhythm: 'her pazartesi sabah'", (*TO_RHYTHM, ("her pazartesi sabah", reg(freq="weekly", weekday=0))), **L("tr")),
+    D(
+        "en rhythm: 'every sunday night pls'",
+        (*TO_RHYTHM, ("every sunday night pls", reg(freq="weekly", weekday=6))),
+        **L("en"),
+    ),
+    D(
+        "tr rhythm: 'her pazartesi sabah'",
+        (*TO_RHYTHM, ("her pazartesi sabah", reg(freq="weekly", weekday=0))),
+        **L("tr"),
+    ),
     D(
         "pl rhythm: 'co tydzień w środę po południu'",
         (*TO_RHYTHM, ("co tydzień w środę po południu", reg(freq="weekly", weekday=2))),
         **L("pl"),
     ),
-    D("uk rhythm: 'щопонеділка ввечері'", (*TO_RHYTHM, ("щопонеділка ввечері", reg(freq="weekly", weekday=0))), **L("uk")),
+    D(
+        "uk rhythm: 'щопонеділка ввечері'",
+        (*TO_RHYTHM, ("щопонеділка ввечері", reg(freq="weekly", weekday=0))),
+        **L("uk"),
+    ),
     D(
         "ar rhythm: 'كل يوم جمعة بعد الظهر'",
         (*TO_RHYTHM, ("كل يوم جمعة بعد الظهر", reg(freq="weekly", weekday=4))),
@@ -213,15 +234,15 @@ BATCH_1 = [
     D("check-in ar: 'متعبة جدا' is heavy", ((CHECKIN, {}), ("متعبة جدا", HEAVY)), profile=CARER, **L("ar")),
     # heavier over several check-ins
     D(
-        "over weeks: okay, then heavier, then heavy again: staff told the second time",
+        "over weeks: okay, then heavier, then heavy again: told a person gets in touch (staff: the engine)",
         (
             (week(1), {"keys": ["care_checkin"]}),
             ("gaat wel", OKAY),
             (week(2), {"keys": ["care_checkin"]}),
             ("zwaarder dan vorige week eerlijk gezegd", HEAVY),
-            ("nee laat maar", offer("none")),
+            ("nee laat maar zitten hoor", offer("none")),
             (week(3), {"keys": ["care_checkin"]}),
-            ("nog steeds zwaar, hij slaapt bijna niet meer", {**HEAVY, "alerts": {"kind": "care_heavy"}}),
+            ("nog steeds zwaar, hij slaapt bijna niet meer", {**HEAVY, "says": ["al een tijd zwaar"]}),
         ),
         profile=CARER,
     ),
@@ -259,7 +280,11 @@ BATCH_1 = [
         (
             (
                 "ik trek het echt niet meer, kan er iemand van jullie bellen?",
-                {"any_effect": ["request_human", "care_followup"], "alerts": {"priority": "high"}, "not_keys": MISS},
+                {
+                    "any_effect": ["request_human", "care_followup"],
+                    "alerts": {"priority": "high"},
+                    "not_keys": MISS,
+                },
             ),
         ),
         profile=CARER,
@@ -326,7 +351,10 @@ BATCH_1 = [
         (
             (CHECKIN, {}),
             ("mijn Jan is zaterdag gestorven", BEREAVED),
-            ("ja graag", {"any_effect": ["request_human", "alert_staff", "care_followup"], "not_keys": MISS}),
+            (
+                "ja, bel me maar een keertje",
+                {"any_effect": ["request_human", "alert_staff", "care_followup"], "not_keys": MISS},
+            ),
         ),
         profile=CARER,
     ),
@@ -338,7 +366,13 @@ BATCH_1 = [
     ),
     D(
         "check-in: 'ben op vakantie tot 6 december, vraag het daarna maar weer' pauses",
-        ((CHECKIN, {}), ("ben op vakantie tot 6 december, vraag het daarna maar weer", {**PAUSED, "says": ["6 december"]})),
+        (
+            (CHECKIN, {}),
+            (
+                "ben op vakantie tot 6 december, vraag het daarna maar weer",
+                {**PAUSED, "says": ["6 december"]},
+            ),
+        ),
         profile=CARER,
     ),
     D(
@@ -356,7 +390,10 @@ BATCH_1 = [
     D(
         "menu: 'kun je voortaan in het Engels schrijven?' switches, the registration kept",
         (
-            ("kun je voortaan in het Engels schrijven?", {"state": {"lang": "en"}, "no_effect": ["care_stop", "care_register"]}),
+            (
+                "kun je voortaan in het Engels schrijven?",
+                {"state": {"lang": "en"}, "no_effect": ["care_stop", "care_register"]},
+            ),
             (week(1), {"keys": ["care_checkin"], "says": ["Jan"], "state": {"lang": "en"}}),
             ("ok I guess", OKAY),
         ),
