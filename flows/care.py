@@ -760,9 +760,17 @@ _OFFER_WORDS = (
     ("respite", "care_offer_respite"),
     ("callback", "overload_offer_call"),
     ("respite", "overload_offer_respite"),
-    # round dialogue24: "ik wil met de mantelzorgconsulent praten" names the person to call back
+    # round dialogue24: "ik wil met de mantelzorgconsulent praten" names the person to call back, "een
+    # gesprek met iemand die verstand heeft van mantelzorg" asks for a talk
     ("callback", "dialogue24_offer_professional"),
+    ("callback", "dialogue24_offer_call"),
 )
+
+
+def call_asked(text: str) -> bool:
+    """A call or a talk with a person asked for in words ("ik wil graag dat iemand me belt"): the offers'
+    words for the call back."""
+    return any(says_any(text, section) for offer, section in _OFFER_WORDS if offer == "callback")
 
 
 def offer_in_words(state: dict[str, Any], text: str) -> str | None:

@@ -409,10 +409,16 @@ def _route(
         return invitations.on_condition_answer(state, choice)
     if care.is_answer(choice):
         assert choice is not None
-        told = (
-            checkin_talk.answer_with_request(state, choice, event.text, now) if event.kind == "text" else None
-        )
         recent = profile.care.recent if profile.care is not None else ()
+        text = event.text if event.kind == "text" else ""
+        if text and (away := life_events.away_at_checkin(state, text, profile, now)) is not None:
+            return away  # "ff niet, zit in de zon op Tenerife tot 10 december 😎": paused, no answer read
+        told = (
+            checkin_talk.answer_with_request(state, choice, text, now)
+            or checkin_talk.answer_with_call(state, choice, text, recent)
+            if text
+            else None
+        )
         answered = told or care.on_answer(state, choice, recent)
         return _goto(_with_distress(state, event, answered), profile, now)
     if (

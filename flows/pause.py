@@ -191,6 +191,8 @@ def _day_of_month(words: str, now: datetime, zone: ZoneInfo) -> date | None:
     month's), "do 15 grudnia", "до 15 грудня" (that date, next year once it has passed)."""
     from flows.understanding.reading import read  # the reader imports flows.when, as this module does
 
+    if not any(ch.isdigit() for ch in words):
+        return None  # "tot ziens", "tot morgen": no day of the month, and the reader is not cheap
     found = read("ask_when", words, now=now).time
     if found is None or found.date is None or found.days or found.recurrence is not None:
         return None
