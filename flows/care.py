@@ -16,6 +16,7 @@ doing: after the answer, the question they were busy with is asked again.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
@@ -138,16 +139,22 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     return StepResult(state, (prompt(state, "care_checkin", choices, {"name": name}),))
 
 
-def on_answer(state: dict[str, Any], choice: str) -> StepResult:
+def on_answer(state: dict[str, Any], choice: str, recent: tuple[str, ...] = ()) -> StepResult:
     """A check-in answered, or an offer after "Zwaar" picked. `state["goto"] = "ask"` asks the router
-    to start asking for help (which onboards first where needed)."""
+    to start asking for help (which onboards first where needed). `recent`: the registration's last
+    check-ins (`CareSummary.recent`), for a "Zwaar" that follows another."""
     head, rest = choice.split(":", 1)
     if head == "care":
         checkin_id, answer = rest.split(":")
         state[CHECKIN_ANSWERED] = int(checkin_id)
         effect = Effect("care_answer", {"checkin_id": int(checkin_id), "answer": answer})
         if answer == "heavy":
-            return StepResult(state, (_offers(state, checkin_id),), (effect,))
+            offers = _offers(state, checkin_id)
+            if heavy_before(recent):
+                # Round dialogue24: heavy again. The engine tells staff at two in a row (bot/effects/care.py
+                # `answer`, high priority): she hears that a person will get in touch, and the offers.
+                offers = replace(offers, lead="care_heavy_again")
+            return StepResult(state, (offers,), (effect,))
         return _resume(state, (say(f"care_thanks_{answer}"),), (effect,))
     checkin, _, offer = rest.rpartition(":")
     effects: list[Effect] = []
@@ -172,6 +179,17 @@ def on_answer(state: dict[str, Any], choice: str) -> StepResult:
     if state.pop(BEREAVED, None):
         return _resume(state, (say("care_bereaved_later"),), tuple(effects))
     return _resume(state, (say("care_heavy_later"),), tuple(effects))
+
+
+# Check-ins that were no answer: the one open now, and those left unanswered.
+NOT_ANSWERED = ("asked", "missed")
+
+
+def heavy_before(recent: tuple[str, ...]) -> bool:
+    """The last answered check-in before this one was "Zwaar" too: the rule by which the engine alerts
+    staff (`care_heavy`: two in a row, unanswered ones skipped)."""
+    answered = [answer for answer in recent if answer not in NOT_ANSWERED]
+    return bool(answered) and answered[0] == "heavy"
 
 
 def heavy(state: dict[str, Any]) -> StepResult:
@@ -341,12 +359,18 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         state["step"] = "rhythm"
         return StepResult(state, (*noted, prompt(state, "care_rhythm", RHYTHM_CHOICES)))
     if step == "rhythm":
+        # "wekelijks, maar niet in het weekend": a day left out is no "Niet"; how often said beside it is
+        # the choice, and the day is asked (a day named after "niet" is the one she does not want).
+        excluded = bool(text) and not text.isdigit() and says_any(text, "dialogue24_rhythm_except")
+        if answer == "never" and excluded:
+            answer = _freq_said(text, now, language(state))
         if answer == "never":
             return _registered(state, NEVER)
         if answer in ("weekly", "biweekly"):
             draft["freq"] = answer
             # "elke twee weken op zondagavond": the day and time said with the choice are not asked again.
-            said = _rule_from(text, now, answer, language(state)) if not text.isdigit() else None
+            reads_day = not (text.isdigit() or excluded)
+            said = _rule_from(text, now, answer, language(state)) if reads_day else None
             if said is not None:
                 return _registered(state, said)
             return _ask(state, "day", prompt(state, "care_day"))
@@ -579,6 +603,12 @@ def _rule_of_time(found: TimeReading | None, now: datetime, freq: str | None) ->
     return Rule.biweekly(first, at) if biweekly else Rule.weekly(first.weekday(), at)
 
 
+def _freq_said(text: str, now: datetime, lang: str) -> str | None:
+    """Every week or every other week said in words the reader knows ("wekelijks", "om de week")."""
+    found = read("ask_when", text, lang=lang, now=now).time
+    return found.recurrence if found is not None and found.recurrence in ("weekly", "biweekly") else None
+
+
 def _daily(text: str, now: datetime, lang: str) -> bool:
     """Every day said in words the reader knows ("elke dag om 9 uur", "every day please")."""
     found = read("ask_when", text, lang=lang, now=now).time if text else None
@@ -730,7 +760,17 @@ _OFFER_WORDS = (
     ("respite", "care_offer_respite"),
     ("callback", "overload_offer_call"),
     ("respite", "overload_offer_respite"),
+    # round dialogue24: "ik wil met de mantelzorgconsulent praten" names the person to call back, "een
+    # gesprek met iemand die verstand heeft van mantelzorg" asks for a talk
+    ("callback", "dialogue24_offer_professional"),
+    ("callback", "dialogue24_offer_call"),
 )
+
+
+def call_asked(text: str) -> bool:
+    """A call or a talk with a person asked for in words ("ik wil graag dat iemand me belt"): the offers'
+    words for the call back."""
+    return any(says_any(text, section) for offer, section in _OFFER_WORDS if offer == "callback")
 
 
 def offer_in_words(state: dict[str, Any], text: str) -> str | None:

@@ -25,7 +25,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from flows import interpret
-from flows.care import AGAIN_KEY, about_checkins, on_answer
+from flows.care import AGAIN_KEY, about_checkins, call_asked, on_answer
 from flows.dialogue import language, repeat_prompt, say
 from flows.normalise import conversation_words, folded_words, says_any
 from flows.profile import Profile
@@ -112,6 +112,21 @@ def answer_with_request(state: dict[str, Any], choice: str, text: str, now: date
     state["pending"] = interpret.pending_request(found, words, now)
     asking = on_answer(state, f"care_offer:{checkin}:ask")
     return StepResult(asking.state, asking.replies, (*answered.effects, *asking.effects))
+
+
+def answer_with_call(
+    state: dict[str, Any], choice: str, text: str, recent: tuple[str, ...] = ()
+) -> StepResult | None:
+    """Round dialogue24: a check-in answered "not good" in words that also ask for a call ("het gaat echt
+    niet goed, ik wil graag dat iemand me belt"): the answer counts and the call back is asked at once, as
+    if "Iemand belt me terug" was picked after Zwaar (high priority, recorded as its follow-up)."""
+    head, _, rest = choice.partition(":")
+    checkin, _, answer = rest.partition(":")
+    if head != "care" or not checkin or answer not in ("okay", "heavy") or not call_asked(text):
+        return None
+    answered = on_answer(state, choice, recent)
+    called = on_answer(state, f"care_offer:{checkin}:callback")
+    return StepResult(called.state, called.replies, (*answered.effects, *called.effects))
 
 
 def _without_answer(text: str) -> str:

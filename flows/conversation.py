@@ -411,10 +411,18 @@ def _route(
         return invitations.on_condition_answer(state, choice)
     if care.is_answer(choice):
         assert choice is not None
+        recent = profile.care.recent if profile.care is not None else ()
+        text = event.text if event.kind == "text" else ""
+        if text and (away := life_events.away_at_checkin(state, text, profile, now)) is not None:
+            return away  # "ff niet, zit in de zon op Tenerife tot 10 december 😎": paused, no answer read
         told = (
-            checkin_talk.answer_with_request(state, choice, event.text, now) if event.kind == "text" else None
+            checkin_talk.answer_with_request(state, choice, text, now)
+            or checkin_talk.answer_with_call(state, choice, text, recent)
+            if text
+            else None
         )
-        return _goto(_with_distress(state, event, told or care.on_answer(state, choice)), profile, now)
+        answered = told or care.on_answer(state, choice, recent)
+        return _goto(_with_distress(state, event, answered), profile, now)
     if (
         command is None
         and event.kind == "text"
@@ -464,7 +472,12 @@ def _route(
     if command == "wrong_number":
         return _wrong_number(state, profile)
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
-        return threads.on_command(state, command, profile)
+        handed = threads.on_command(state, command, profile)
+        if command == "human" and profile.care is not None:
+            # Round dialogue24: "ik trek het echt niet meer, kan er iemand bellen?": the person asked for,
+            # and her limit told to staff at high priority, as at a check-in.
+            return _with_distress(state, event, handed)
+        return handed
     if command is not None and command in LANGUAGE_COMMANDS:
         return _switch_language(state, LANGUAGE_COMMANDS[command])
     is_link, code = linking.parse(event)
@@ -595,7 +608,8 @@ def _offer_in_words(state: dict[str, Any], event: Event, command: str | None, no
     for the ask flow as a request at the menu keeps them. None when the offers are not open."""
     if care.offered_key(state, "none") is None:
         return None
-    if command is None and (key := care.offer_in_words(state, event.text)) is not None:
+    # "nee laat maar zitten hoor" is also CANCEL: at the offers it is "Nu even niet" (round dialogue24).
+    if command in (None, "cancel") and (key := care.offer_in_words(state, event.text)) is not None:
         return key
     if command == "human":
         return care.offered_key(state, "callback")

@@ -28,11 +28,12 @@ from functools import cache
 from typing import Any
 
 from flows import care, interpret, menu, offer, places
-from flows.dialogue import prompt, say
-from flows.normalise import folded_words, number_in, simplify
+from flows.dialogue import language, prompt, say
+from flows.normalise import folded_words, number_in, says_any, simplify
 from flows.pause import pause_until
 from flows.profile import Profile
 from flows.types import Choice, Effect, Reply, StepResult
+from flows.understanding import shorthand
 from flows.understanding.text import lexicon
 
 # Read in this order: the first kind whose words are there counts. One's own absence is said in the first
@@ -58,12 +59,15 @@ LINK_OR_MOVE = frozenset({"moving", "new_number", "new_channel"})
 KEEP = Choice("keep", "life_keep")
 PAUSE_CHOICES = (*offer.PAUSE_CHOICES, KEEP)
 CARE_PAUSE_CHOICES = (*care.PAUSE_CHOICES, KEEP)
-_UNTIL = re.compile(r"\b(tot en met|t/m|tot|until|till)\s+(.+)$")
+# Round dialogue24: "do 12 grudnia", "до 12 грудня", "حتى 12 ديسمبر" (read by flows/pause.py's reader).
+_UNTIL = re.compile(r"\b(tot en met|t/m|tot|until|till|do|до|حتى)\s+(.+)$")
 _AMOUNT = r"(?:\d{1,3}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four)"
 _UNIT = (
-    r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month)"
+    r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month"
+    # round dialogue24: the units of flows/pause.py in Turkish, Polish, Ukrainian and Arabic
+    r"|hafta|gun|tydzien|tygodnie|tygodni|dni|тиждень|тижні|тижнів|дні|днів|اسبوع|اسابيع|ايام)"
 )
-_DURATION = re.compile(rf"\b({_AMOUNT}\s+{_UNIT})\b")
+_DURATION = re.compile(rf"\b({_AMOUNT}\s+{_UNIT}|اسبوعين|يومين|شهرين)\b")
 
 
 def says(text: str, section: str) -> bool:
@@ -142,7 +146,7 @@ def _a_request(text: str) -> bool:
 def told(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> StepResult | None:
     """The answer to news of the person's life at the menu (or at a check-in), or None."""
     kind = kind_of(text, profile)
-    if kind is None and _away_until(text, now):
+    if kind is None and (_away_until(text, now) or _pause_until_said(text, profile, now, language(state))):
         kind = "away"  # "ik ben van 1 t/m 20 december in Turkije": being elsewhere until a date
     if kind is None:
         return None
@@ -174,11 +178,40 @@ def until_said(text: str, now: datetime) -> datetime | None:
     return None
 
 
+def _end_words(text: str) -> bool:
+    """Words that may say an end ("tot ...", "2 weken"), before any date is read (`until_said`)."""
+    plain = simplify(text)
+    return _UNTIL.search(plain) is not None or _DURATION.search(plain) is not None
+
+
 def _away_until(text: str, now: datetime) -> bool:
     """Being somewhere until a date said ("ik ben tot 3 januari bij mijn dochter"), no request in it."""
     if says(text, "asks_help") or says(text, "not_news") or not says(text, "being"):
         return False
     return until_said(text, now) is not None
+
+
+def _pause_until_said(text: str, profile: Profile, now: datetime, lang: str) -> bool:
+    """Round dialogue24: a pause asked for in words with its end, from someone with check-ins or an
+    offer to pause ("vraag de komende 3 weken maar even niks, we gaan naar onze dochter", "ff niet ...
+    tot 10 december"): the words of a pause of the check-ins ([care_pause_asking], shorthand written
+    out) beside an end said."""
+    # Cheap tests first: most messages name no end and no pause; reading a date is the dear part.
+    if (profile.care is None and not profile.offering) or not _end_words(text):
+        return False
+    return says_any(shorthand.expand(text, lang), "care_pause_asking") and until_said(text, now) is not None
+
+
+def away_at_checkin(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> StepResult | None:
+    """A check-in answered with an absence and its end ("ff niet, zit in de zon op Tenerife tot 10
+    december 😎"): the pause, not the answer an emoji or a word in it reads as. None otherwise."""
+    if profile.threads or not (
+        _away_until(text, now) or _pause_until_said(text, profile, now, language(state))
+    ):
+        return None
+    if kind_of(text, profile) not in (None, *AWAY):
+        return None
+    return told(state, text, profile, now)
 
 
 def _away(state: dict[str, Any], kind: str, text: str, profile: Profile, now: datetime) -> StepResult:

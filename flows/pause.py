@@ -41,9 +41,35 @@ _UNITS = {
     "maandje": "months",
     "month": "months",
     "months": "months",
+    # Round dialogue24: a carer away says how long in her own language ("2 hafta tatildeyim", "na 3
+    # tygodnie", "на 2 тижні", "3 أسابيع"), as `simplify` writes them.
+    "hafta": "weeks",
+    "gun": "days",
+    "tydzien": "weeks",
+    "tygodnie": "weeks",
+    "tygodni": "weeks",
+    "dni": "days",
+    "miesiac": "months",
+    "miesiace": "months",
+    "miesiecy": "months",
+    "тиждень": "weeks",
+    "тижні": "weeks",
+    "тижнів": "weeks",
+    "дні": "days",
+    "днів": "days",
+    "місяць": "months",
+    "місяці": "months",
+    "місяців": "months",
+    "اسبوع": "weeks",
+    "اسابيع": "weeks",
+    "ايام": "days",
+    "شهر": "months",
+    "اشهر": "months",
 }
+# Arabic says two of something in one word: two weeks, two days, two months.
+_DUALS = {"اسبوعين": (2, "weeks"), "يومين": (2, "days"), "شهرين": (2, "months")}
 _DURATION = re.compile(
-    r"(?:voor|for|ongeveer|about|zo'?n)?\s*(?P<amount>\d{1,3}|[a-z]+)\s+(?P<unit>[a-z]+)(?:\s+lang|\s+long)?"
+    r"(?:voor|for|ongeveer|about|zo'?n)?\s*(?P<amount>\d{1,3}|\w+)\s+(?P<unit>\w+)(?:\s+lang|\s+long)?"
 )
 _INCLUSIVE = re.compile(r"^(?:tot\s+en\s+met|t\s*/\s*m|tm|up\s+to\s+and\s+including)\s+")
 _UNTIL = re.compile(r"^(?:tot|until|till|til|to)\s+")
@@ -108,7 +134,7 @@ def _may_say_how_long(window: list[str]) -> bool:
     date first ("tot vrijdag"). Every message is read for a pause with a length inside it (PAUZE in
     words), and reading each window as a date costs a date parse: the flow step took 2.5 times as long
     (session 27) before this check."""
-    return window[0] in _OPENERS or any(word in _UNITS for word in window)
+    return window[0] in _OPENERS or any(word in _UNITS or word in _DUALS for word in window)
 
 
 def names_a_length(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> bool:
@@ -117,7 +143,7 @@ def names_a_length(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> bool
     words = simplify(text).split()
     if not words:
         return False
-    if any(word.isdigit() or word in _UNITS or word in _OPENERS for word in words):
+    if any(word.isdigit() or word in _UNITS or word in _DUALS or word in _OPENERS for word in words):
         return True
     # "morgen ofzo": a day among the words is a try at a length.
     return any(parse_when(part, now, zone) is not None for part in (" ".join(words), *words))
@@ -131,12 +157,15 @@ def pause_for(days: int, now: datetime, zone: ZoneInfo = AMSTERDAM) -> datetime:
 
 def _after_duration(words: str, today: date) -> date | None:
     match = _DURATION.fullmatch(words)
-    if match is None or match["unit"] not in _UNITS:
+    if words in _DUALS:
+        amount, unit = _DUALS[words]
+    elif match is None or match["unit"] not in _UNITS:
         return None
-    amount = 1 if match["amount"] in _ARTICLES else number_in(match["amount"])
+    else:
+        amount = 1 if match["amount"] in _ARTICLES else (number_in(match["amount"]) or 0)
+        unit = _UNITS[match["unit"]]
     if not amount:
         return None
-    unit = _UNITS[match["unit"]]
     if unit == "months":
         return _add_months(today, amount) if amount <= 12 else None
     days = amount * 7 if unit == "weeks" else amount
@@ -148,9 +177,36 @@ def _after_date(words: str, now: datetime, zone: ZoneInfo) -> date | None:
     rest = words[inclusive.end() :] if inclusive else _UNTIL.sub("", words)
     when = parse_when(rest, now, zone)
     if when is None or when.start is None or when.recurrence is not None:
-        return None
-    day = when.start.astimezone(zone).date()
+        day = _day_of_month(rest, now, zone)
+        if day is None:
+            return None
+    else:
+        day = when.start.astimezone(zone).date()
     return day + timedelta(days=1) if inclusive else day
+
+
+def _day_of_month(words: str, now: datetime, zone: ZoneInfo) -> date | None:
+    """Round dialogue24: a day of the month that `parse_when` (Dutch and English dates with a month)
+    does not read, by the reader of six languages: "de 15e" (the next 15th: this month's, else next
+    month's), "do 15 grudnia", "до 15 грудня" (that date, next year once it has passed)."""
+    from flows.understanding.reading import read  # the reader imports flows.when, as this module does
+
+    if not any(ch.isdigit() for ch in words):
+        return None  # "tot ziens", "tot morgen": no day of the month, and the reader is not cheap
+    found = read("ask_when", words, now=now).time
+    if found is None or found.date is None or found.days or found.recurrence is not None:
+        return None
+    month, day = found.date
+    today = now.astimezone(zone).date()
+    candidates = (
+        [(today.year, month), (today.year + 1, month)]
+        if month is not None
+        else [(today.year + (today.month + k - 1) // 12, (today.month + k - 1) % 12 + 1) for k in (0, 1, 2)]
+    )
+    for year, in_month in candidates:
+        if day <= calendar.monthrange(year, in_month)[1] and (chosen := date(year, in_month, day)) > today:
+            return chosen
+    return None
 
 
 def _add_months(day: date, months: int) -> date:

@@ -14,6 +14,9 @@ from typing import Any
 from flows.recurrence import Rule, next_occurrence
 from flows.types import Effect
 
+# How many recent check-ins a registration carries (storage/care.py `TREND`, which reads them).
+CARE_TREND = 6
+
 # Bump when the consent text (`consent_question`) changes in substance: consent is stored per version.
 CONSENT_VERSION = "2026-11-v1"
 CONSENT_TEXT_KEY = "consent_question"
@@ -207,6 +210,12 @@ def after(profile: Profile, effects: Iterable[Effect]) -> Profile:
             profile = replace(profile, care=CareSummary.from_effect(effect.data, profile.care))
         elif effect.kind == "care_stop":
             profile = replace(profile, care=None)
+        elif effect.kind == "care_answer" and profile.care is not None:
+            # As storage/care.py `trend` reads it next time: the open check-in ("asked") now answered.
+            before = profile.care.recent
+            rest = before[1:] if before[:1] == ("asked",) else before
+            recent = (str(effect.data["answer"]), *rest)[:CARE_TREND]
+            profile = replace(profile, care=replace(profile.care, recent=recent))
         elif effect.kind == "care_pause" and profile.care is not None:
             # As the engine schedules it (bot/effects/care.py `pause`): the rhythm's first after the end.
             until = datetime.fromisoformat(str(effect.data["until"]))

@@ -58,6 +58,9 @@ class _Lexicon:
     irony: PhraseSet | None = None
     whole_distress: frozenset[str] = frozenset()
     one_word_fillers: frozenset[str] = frozenset()
+    distress_at_end: PhraseSet | None = None
+    end_light: frozenset[str] = frozenset()
+    end_then: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,9 @@ def _lexicon() -> _Lexicon:
         irony=phrase_set(_words_of(data.get("irony", {})), fillers),
         whole_distress=_word_set(_words_of(data.get("whole_distress", {}))),
         one_word_fillers=_word_set(word for word in fillers if " " not in word.strip()),
+        distress_at_end=phrase_set(_words_of(data.get("distress_clause_end", {})), fillers),
+        end_light=_word_set(data.get("distress_clause_end_words", {}).get("light", ())),
+        end_then=_word_set(data.get("distress_clause_end_words", {}).get("then", ())),
     )
 
 
@@ -260,7 +266,10 @@ def read_checkin(text: str, lang: str = "nl") -> tuple[str | None, bool, float]:
     if danger == "112" and distress:
         distress = _distress_beside_emergency(folded, lex)
     clauses = _clauses(folded, lex)
-    distress = distress or any(_whole_distress(clause, lex) for clause, _, _ in clauses)
+    distress = distress or any(
+        _whole_distress(clause, lex) or _distress_at_clause_end(clause, lex, present)
+        for clause, _, _ in clauses
+    )
     if danger or distress:
         return "heavy", distress, 0.9
     if _found(lex.self_not, flat, present):
@@ -329,6 +338,20 @@ def _whole_distress(clause: str, lex: _Lexicon) -> bool:
     and filler words aside ([whole_distress])."""
     words = [word for word in clause.split() if word not in lex.edges and word not in lex.one_word_fillers]
     return bool(words) and " ".join(words) in lex.whole_distress
+
+
+def _distress_at_clause_end(clause: str, lex: _Lexicon, present: frozenset[str]) -> bool:
+    """Round dialogue24: [distress_clause_end] ("ik ben op") where its clause ends: after it only light
+    words ("ik ben echt op hoor"), or a word that opens a new clause ("ik ben op en hij slaapt niet"); "ik
+    ben op vakantie", "ik ben op zoek naar hulp" are no distress."""
+    phrases = lex.distress_at_end
+    if phrases is None or phrases.pattern is None or not phrases.may_occur(present):
+        return False
+    for match in phrases.pattern.finditer(phrases.fillers.marked(clause)):
+        rest = clause[match.end() :].split()
+        if all(word in lex.end_light for word in rest) or rest[0] in lex.end_then:
+            return True
+    return False
 
 
 def _whole_answer(clause: str, lex: _Lexicon) -> list[str]:
