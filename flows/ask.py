@@ -293,7 +293,8 @@ INDIFFERENT_WORDS = 5
 BARE_YES_WORDS = 2
 AFTER_URGENCY = frozenset({"visibility", "summary", "change"})
 # Where a correction puts the new value: after "maar", "but", a comma ("nee, niet donderdag maar vrijdag").
-LAST_PART = re.compile(r",|;|،|\b(?:maar|but|ama|ale|але|لكن|بل|tylko|\u0430)\b")
+# Turkish puts "değil" after the old value ("perşembe değil cuma": not Thursday, Friday): what follows it.
+LAST_PART = re.compile(r",|;|،|\b(?:maar|but|ama|ale|але|لكن|بل|tylko|\u0430)\b|\bdeğil\b(?=\s*\w)")
 # ...or before a negation that names the old one ("donderdag, niet dinsdag", "الخميس وليس الثلاثاء").
 NOT_AFTER = re.compile(r"\b(?:niet|not|değil|nie|не|وليس|وليست|ليس)\b")
 
@@ -373,12 +374,16 @@ def _named_time(
     # old one ("الخميس وليس الثلاثاء": Thursday, not Tuesday): the first part that reads another time.
     data = None
     before_not = [NOT_AFTER.split(part)[0].strip() for part in parts[-1:]]
+    known = draft.get("when")
+    if known and says_any(text, "round15_once_only"):
+        known = {**known, "recurrence": None}
     for part in (*parts[-1:], *[p for p in before_not if p], *parts[:1], text):
-        read = _when_from(state, part, now)
-        known = draft.get("when")
-        if known and says_any(text, "round15_once_only"):
-            known = {**known, "recurrence": None}
-        if read is not None and (read := _merged_time(known, read)) != draft.get("when"):
+        # Put together with the time known as a change of a sent request is (`time_changed`): "niet
+        # dinsdag maar donderdag" keeps 10:00, "toch liever om 11 uur" keeps Tuesday (round dialogue22).
+        read = time_changed(known, part, language(state), now) if known else None
+        if read is None and (read := _when_from(state, part, now)) is not None:
+            read = _merged_time(known, read)  # "liefst voor 12 uur": those hours on the day known
+        if read is not None and read != draft.get("when"):
             data = read
             break
     if data is None or at_night(When.from_json(data)):
@@ -747,11 +752,17 @@ def _time_combined(
     if new.get("start") is not None and _hours_only(state, text, now) is not None:
         return None  # "om 10 uur" names no day: `_hour_for_the_day` puts it on the known one, or nothing
     base = {**known, "recurrence": None} if says_any(text, "round15_once_only") else known
-    merged = _merged_time(base, new)
+    # A day said as a change ("kan het ook woensdag?", "of liever woensdag"; anything at the summary)
+    # keeps the hour agreed, as for a request already sent (round dialogue22).
+    marked = says_any(text, "round15_change_marks")
+    moved = marked or step in ("summary", "change")
+    merged = _merged_time(base, _keep_the_hour(base, new) if moved else new)
     if merged == known or at_night(When.from_json(merged)):
         return None
-    if merged == new and step not in ("summary", "change"):
+    if merged == new and not moved:
         return None
+    if marked:
+        urgency = None  # "kan het ook woensdag?" at "Hoe dringend?" moves the day; it says no urgency
     draft["when"] = merged
     if merged.get("kind") == "asap":
         draft["urgent"] = True

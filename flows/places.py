@@ -239,6 +239,19 @@ def _name_index(
     return exact, names, owners
 
 
+def name_words() -> frozenset[str]:
+    """The current municipality's neighbourhood names and aliases of one word, folded as `simplify`
+    folds a message ("bloemhof", "bloemenhof"): words that name a place, not a kind of help (round
+    dialogue22: "nee in de Bloemhof bedoel ik" was read as the garden, by its "bloem")."""
+    return _one_word_names(load_municipality())
+
+
+@cache
+def _one_word_names(municipality: Municipality) -> frozenset[str]:
+    exact, names, _owners = _name_index(municipality)
+    return frozenset(name for name in names if " " not in name)
+
+
 def _match_name(text: str, municipality: Municipality) -> NeighbourhoodMatch | None:
     exact, names, owners = _name_index(municipality)
     words = _fold(text)

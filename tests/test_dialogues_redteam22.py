@@ -1,0 +1,380 @@
+# ruff: noqa: RUF001, RUF002
+"""Red team of whole conversations, round 22: residents asking for help, read in context.
+
+FIGURES
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+    score,
+)
+
+D = Dialogue
+NEW: dict[str, Any] = {}
+MISS = ["not_understood", "*_again"]
+SUMMARY = {"keys": ["ask_summary"], "not_keys": [*MISS, "ask_when", "ask_description", "ask_category"]}
+ASK_WHEN = {"keys": ["ask_when"], "not_keys": MISS}
+ASK_URGENCY = {"keys": ["ask_urgency"], "not_keys": MISS}
+ASK_VISIBILITY = {"keys": ["ask_visibility"], "not_keys": MISS}
+CANCELLED = {"keys": ["ask_cancelled"], "no_effect": ["create_request"], "not_keys": MISS}
+BLOEMHOF_RIA = {**RIA, "neighbourhood": "bloemhof"}
+
+# From the menu: ask for help, shopping ("1", "1"), what ("boodschappen bij de Jumbo"), when (Tuesday 10:00).
+TUESDAY_10 = "2026-11-24T10:00:00+01:00"
+WEDNESDAY_10 = "2026-11-25T10:00:00+01:00"
+THURSDAY_10 = "2026-11-26T10:00:00+01:00"
+
+
+def to_urgency(what: str, when: str) -> tuple[tuple[Any, dict[str, Any]], ...]:
+    """From the menu to the urgency question: ask, shopping, `what`, `when` (a known person's own
+    neighbourhood is where; the where question is not asked)."""
+    return (("1", {}), ("1", {}), (what, ASK_WHEN), (when, ASK_URGENCY))
+
+
+def to_visibility(what: str, when: str) -> tuple[tuple[Any, dict[str, Any]], ...]:
+    return (*to_urgency(what, when), ("maakt me niks uit", ASK_VISIBILITY))
+
+
+def to_summary(what: str, when: str) -> tuple[tuple[Any, dict[str, Any]], ...]:
+    return (*to_visibility(what, when), ("alleen diegene die komt helpen", SUMMARY))
+
+
+def sent(**items: Any) -> dict[str, Any]:
+    """The request created, carrying `items` (dotted paths)."""
+    return {"effect": ["create_request"], "effect_has": {"create_request": items}, "not_keys": MISS}
+
+
+def no_repair(expect: dict[str, Any], result: Any) -> list[str]:
+    """A question asked again as not understood ("Dat begreep ik niet helemaal. ...") is a miss too."""
+    if expect.get("repair_ok"):
+        return []
+    leads = [r.lead for r in result.replies if r.lead and r.lead.startswith("repair_")]
+    return [f"asked again as not understood ({leads})"] if leads else []
+
+
+def lang(code: str, **more: Any) -> dict[str, Any]:
+    """A turn answered in `code`, plus `more`."""
+    return {**more, "state": {**more.get("state", {}), "lang": code}}
+
+
+# Ria's request out: groceries on Tuesday 24 November at 10:00 (the clock is Monday 23 November, 10:00).
+OPEN = {
+    "id": 12,
+    "category": "boodschappen",
+    "description": "boodschappen doen bij de Jumbo",
+    "when": {
+        "kind": "moment",
+        "start": TUESDAY_10,
+        "zone": "Europe/Amsterdam",
+        "daypart": None,
+        "recurrence": None,
+    },
+    "status": "open",
+}
+WITH_OPEN = {**RIA, "open_requests": [OPEN]}
+
+
+BATCH_1 = [
+    # --- the known misses --------------------------------------------------------------------------------
+    D(
+        "visibility: 'kan het ook iemand uit de Bloemhof zijn?' is answered, the place stays",
+        (
+            *to_visibility("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("kan het ook iemand uit de Bloemhof zijn?", ASK_VISIBILITY),
+            ("ok dan alleen wie helpt", SUMMARY),
+            ("ja", sent(neighbourhood="molenwijk", visibility="helper")),
+        ),
+    ),
+    D(
+        "visibility sms: 'mag iemand van de bloemhof ook' no question mark",
+        (
+            *to_visibility("melk en eieren van de Plus", "dinsdag 10 uur"),
+            ("mag iemand van de bloemhof ook helpen", ASK_VISIBILITY),
+        ),
+    ),
+    D(
+        "summary: a second request keeps the first and starts the second after",
+        (
+            *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("en kan er ook iemand mijn gras maaien?", {"keys": ["ask_summary"], "not_keys": MISS}),
+            ("ja", sent(category="boodschappen", description="boodschappen bij de Jumbo")),
+        ),
+    ),
+    D(
+        "summary: the second request is asked after the first is sent",
+        (
+            *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("en kan er ook iemand mijn gras maaien?", {"not_keys": MISS}),
+            ("verstuur maar", {**sent(category="boodschappen"), "keys": ["ask_when"]}),
+            ("zaterdag", ASK_URGENCY),
+            ("maakt me niks uit", ASK_VISIBILITY),
+            ("alleen diegene die komt helpen", SUMMARY),
+            ("ja", sent(category="tuin")),
+        ),
+    ),
+    D(
+        "summary: 'kan het ook woensdag?' keeps 10:00",
+        (
+            *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("kan het ook op woensdag?", {"keys": ["ask_summary"], "says": ["woensdag", "10:00"], "not_keys": MISS}),
+            ("ja", sent(**{"when.start": WEDNESDAY_10})),
+        ),
+    ),
+    D(
+        "urgency: 'kan het ook woensdag?' keeps 10:00 and asks the urgency again",
+        (
+            *to_urgency("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("kan het eventueel ook woensdag?", {"keys": ["ask_urgency"], "says": ["woensdag", "10:00"], "not_keys": MISS}),
+        ),
+    ),
+    D(
+        "visibility: 'of liever woensdag' keeps 10:00",
+        (
+            *to_visibility("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("of liever woensdag", {"keys": ["ask_visibility"], "says": ["woensdag", "10:00"], "not_keys": MISS}),
+        ),
+    ),
+    # --- corrections of an earlier answer at a later question -------------------------------------------
+    D(
+        "visibility: 'oh wacht, het is niet dinsdag maar donderdag' keeps 10:00",
+        (
+            *to_visibility("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            (
+                "oh wacht, het is niet dinsdag maar donderdag",
+                {"keys": ["ask_visibility"], "says": ["donderdag", "10:00"], "not_keys": MISS},
+            ),
+            ("alleen diegene die komt helpen", SUMMARY),
+            ("ja", sent(**{"when.start": THURSDAY_10})),
+        ),
+    ),
+    D(
+        "urgency: 'nee in de Bloemhof bedoel ik' moves the place",
+        (
+            *to_urgency("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("nee in de Bloemhof bedoel ik", {"keys": ["ask_urgency"], "says": ["Bloemhof"], "not_keys": MISS}),
+            ("maakt me niks uit", ASK_VISIBILITY),
+            ("alleen diegene die komt helpen", SUMMARY),
+            ("ja", sent(neighbourhood="bloemhof")),
+        ),
+    ),
+    D(
+        "summary: 'o nee het moet bij de Albert Heijn' changes the description",
+        (
+            *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("o nee sorry, het is de Albert Heijn niet de Jumbo", {"says": ["Albert Heijn"], "not_keys": MISS}),
+        ),
+    ),
+    D(
+        "visibility: 'toch om 11 uur' moves the hour only",
+        (
+            *to_visibility("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("toch liever om 11 uur", {"keys": ["ask_visibility"], "says": ["dinsdag", "11:00"], "not_keys": MISS}),
+        ),
+    ),
+    # --- several facts at once, then only the missing asked ---------------------------------------------
+    D(
+        "first message: what, when and where; only what is missing is asked",
+        (
+            (
+                "Goedemorgen, kan er zaterdagochtend iemand mijn heg knippen? Ik woon in de Bloemhof. Niet dringend hoor",
+                {"not_keys": [*MISS, "ask_when", "ask_where", "ask_category", "ask_urgency"]},
+            ),
+        ),
+    ),
+    D(
+        "first message: what and when; the place of her own neighbourhood",
+        (
+            ("wie kan er morgenmiddag met mij naar het ziekenhuis", SUMMARY),
+            ("jazeker graag", sent(category="vervoer", neighbourhood="molenwijk", **{"when.kind": "daypart"})),
+        ),
+    ),
+    # --- a different question answered ------------------------------------------------------------------
+    D(
+        "when question answered with the place: the place kept, the time asked again",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("brood en melk halen bij de Lidl", ASK_WHEN),
+            ("bij mij thuis in de Bloemhof", {"keys": ["ask_when*"], "not_keys": ["not_understood"]}),
+            ("donderdag 10 uur 's ochtends", {"not_keys": [*MISS, "ask_where"]}),
+        ),
+    ),
+    D(
+        "urgency question answered with a time: the time noted, urgency asked again",
+        (
+            *to_urgency("boodschappen bij de Jumbo", "dinsdag"),
+            ("om 10 uur graag", {"keys": ["ask_urgency"], "says": ["10:00"], "not_keys": ["not_understood"]}),
+        ),
+    ),
+    # --- silent, back later -----------------------------------------------------------------------------
+    D(
+        "back at the urgency question: 'hallo, hoe zit het met mijn vraag?'",
+        (
+            *to_urgency("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("hallo, hoe zit het met mijn vraag?", {"keys": ["ask_urgency"], "not_keys": ["not_understood"]}),
+        ),
+    ),
+    D(
+        "a request out: 'hallo, hoe zit het met mijn vraag?' tells its status",
+        (("hallo, hoe zit het nou met mijn vraag?", {"keys": ["request_status_open"], "not_keys": MISS}),),
+        profile=WITH_OPEN,
+    ),
+    # --- cancelling -------------------------------------------------------------------------------------
+    D(
+        "when question: 'laat maar, mijn zoon doet het al'",
+        (("1", {}), ("1", {}), ("boodschappen bij de Jumbo", ASK_WHEN), ("laat maar, mijn zoon doet het al", CANCELLED)),
+    ),
+    D(
+        "summary: 'hoeft niet meer mijn buurvrouw gaat al'",
+        (
+            *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
+            ("hoeft niet meer mijn buurvrouw gaat al", CANCELLED),
+        ),
+    ),
+    D(
+        "request out: 'laat maar mijn zoon doet het al' asks which to cancel",
+        (
+            ("laat maar mijn zoon doet het al 👍", {"keys": ["cancel_request_question"], "no_effect": ["cancel_request"]}),
+            ("ja", {"keys": ["request_cancelled"]}),
+        ),
+        profile=WITH_OPEN,
+    ),
+    # --- on behalf of someone ---------------------------------------------------------------------------
+    D(
+        "for her mother in the Molenwijk: the request is for the Molenwijk",
+        (
+            (
+                "kan er iemand boodschappen doen voor mijn moeder, ze woont in de Molenwijk",
+                {"not_keys": [*MISS, "ask_where", "ask_category"]},
+            ),
+        ),
+        profile=BLOEMHOF_RIA,
+    ),
+    D(
+        "at the urgency question: 'voor mijn moeder, ze woont in de Molenwijk'",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("boodschappen voor mijn moeder", ASK_WHEN),
+            ("vrijdag", ASK_URGENCY),
+            ("o ja het is voor mijn moeder, ze woont in de Molenwijk", {**ASK_URGENCY, "says": ["Molenwijk"]}),
+            ("deze week", ASK_VISIBILITY),
+            ("ook het buurtteam", SUMMARY),
+            ("ja", sent(neighbourhood="molenwijk", visibility="helper_and_staff")),
+        ),
+        profile=BLOEMHOF_RIA,
+    ),
+    # --- voice to text ----------------------------------------------------------------------------------
+    D(
+        "voice to text, no punctuation: shopping on Thursday",
+        (
+            (
+                "hallo ik wilde even vragen of er iemand is die mij donderdag kan helpen met de boodschappen want"
+                " ik kan zelf niet zo goed lopen op het moment",
+                {"not_keys": [*MISS, "ask_category", "ask_when"]},
+            ),
+        ),
+    ),
+    D(
+        "voice to text: correction spoken inside the answer",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("boodschappen bij de Jumbo", ASK_WHEN),
+            ("dinsdag om 10 uur nee wacht woensdag om 10 uur", {"says": ["woensdag", "10:00"], "not_keys": MISS}),
+        ),
+    ),
+    # --- other languages --------------------------------------------------------------------------------
+    D(
+        "en: a shelf this weekend in Bloemhof",
+        (
+            (
+                "hi could someone help me put up a shelf this weekend? i live in bloemhof",
+                lang("en", not_keys=[*MISS, "ask_category", "ask_when", "ask_where"]),
+            ),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "en summary: 'and could someone also walk my dog?' keeps the first",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("milk and bread from the Jumbo", lang("en", **ASK_WHEN)),
+            ("tuesday at 10am please", lang("en", **ASK_URGENCY)),
+            ("doesn't matter", lang("en", **ASK_VISIBILITY)),
+            ("only the helper", lang("en", **SUMMARY)),
+            ("and could someone also walk my dog?", lang("en", keys=["ask_summary"], not_keys=MISS)),
+            ("yes please send it", lang("en", **sent(category="boodschappen"))),
+        ),
+        state=menu_state("en"),
+    ),
+    D(
+        "tr visibility: 'perşembe değil cuma' keeps the hour",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("ekmek ve peynir", lang("tr", **ASK_WHEN)),
+            ("perşembe saat 10", lang("tr", **ASK_URGENCY)),
+            ("fark etmez", lang("tr", **ASK_VISIBILITY)),
+            ("pardon perşembe değil cuma", lang("tr", keys=["ask_visibility"], says=["10:00"], not_keys=MISS)),
+        ),
+        state=menu_state("tr"),
+    ),
+    D(
+        "ar when: 'no need, my son will do it' cancels",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("خبز وحليب", lang("ar", **ASK_WHEN)),
+            ("خلاص ما في داعي، ابني رح يساعدني", lang("ar", **CANCELLED)),
+        ),
+        state=menu_state("ar"),
+    ),
+    D(
+        "pl: for my mother, she lives in the Molenwijk",
+        (
+            ("czy ktoś może zrobić zakupy dla mojej mamy w piątek? mieszka w Molenwijk", lang("pl", not_keys=[*MISS, "ask_category", "ask_where"])),
+        ),
+        state=menu_state("pl"),
+        profile=BLOEMHOF_RIA,
+    ),
+    D(
+        "uk summary: 'а можна в середу?' keeps 10:00",
+        (
+            ("1", {}),
+            ("1", {}),
+            ("хліб, молоко і сир", lang("uk", **ASK_WHEN)),
+            ("у вівторок о 10", lang("uk", **ASK_URGENCY)),
+            ("неважливо", lang("uk", **ASK_VISIBILITY)),
+            ("тільки хто допомагає", lang("uk", **SUMMARY)),
+            ("а можна в середу?", lang("uk", keys=["ask_summary"], says=["10:00"], not_keys=MISS)),
+        ),
+        state=menu_state("uk"),
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, no_repair)
+
+
+def test_messages_are_new() -> None:
+    """No message of more than two words is word for word in an earlier round or corpus."""
+    assert repeated_messages(__file__, [*BATCH_1]) == []
+
+
+def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
+    return score(dialogues, no_repair)
