@@ -114,6 +114,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         return _corrected(
             state, say("when_understood", {"when": describe_request_when(hour, language(state))})
         )
+    if (another := _another_request(state, event, step, text, now)) is not None:
+        return another
     if (combined := _time_combined(state, event, step, text, answer, now, profile)) is not None:
         return combined
     if (piece := _piece(state, step, text, answer, now)) is not None:
@@ -125,7 +127,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     }
     before: list[Reply] = []
     if step == "summary":
-        return _on_summary(state, answer, profile)
+        return _on_summary(state, answer, profile, now)
     if step == "change":
         if answer in {choice.key for choice in CHANGE_CHOICES}:
             draft.pop("where_confirmed", None) if answer == "where" else None
@@ -506,6 +508,47 @@ def _piece(
     return _plainly_again(state, say("description_added"))
 
 
+# Where another request may be said beside this one: once this one's words and time are known.
+NEXT_REQUEST_STEPS = frozenset({"where", "where_other", "urgency", "visibility", "summary"})
+
+
+def _another_request(
+    state: dict[str, Any], event: Event, step: str | None, text: str, now: datetime
+) -> StepResult | None:
+    """Another request said before this one is sent ("en kan er ook iemand mijn gras maaien?" at the
+    summary, round dialogue22: was "Dat begreep ik niet", and the other request lost): kept, this one
+    goes on (its open question again), and the other is asked as soon as this one is sent. Only a
+    request for another kind of help than this one's ("en ook even langs de apotheek" adds to it); one
+    kept at a time. The reader runs only when the words name another kind at all."""
+    draft = state["ask"]
+    if (
+        step not in NEXT_REQUEST_STEPS
+        or not text
+        or "category" not in draft
+        or "next" in draft
+        or _exact_choice(state, event)
+    ):
+        return None
+    kinds = categories.recognise_all(text)
+    if not kinds - {draft["category"]} or draft["category"] in kinds:
+        return None
+    found = interpret.reading("menu", text, language(state), now)
+    category = interpret.category_key(found.category)
+    if found.intent != "ask" or found.confidence < interpret.CONFIDENT or found.crisis:
+        return None
+    if category is None or category == draft["category"]:
+        return None
+    draft["next"] = interpret.pending_request(found, text, now)
+    noted = say("ask_next_noted", {"category": _category_label(category, state)})
+    return _plainly_again(state, noted)
+
+
+def _category_label(category: str, state: dict[str, Any]) -> str:
+    """The kind of help's label in the person's language, inside a sentence ("tuin")."""
+    label = label_of(next(c for c in categories.CATEGORY_CHOICES if c.key == category), language(state))
+    return label[:1].lower() + label[1:]
+
+
 def _plainly_again(state: dict[str, Any], noted: Reply | None) -> StepResult:
     """The open question again as first asked (not its re-ask after a miss: the piece was no miss)."""
     if state.get("step") in ("summary", "change"):
@@ -876,7 +919,7 @@ def _urgency_choice(draft: dict[str, Any]) -> Choice:
     return next(choice for choice in URGENCY_CHOICES if choice.key == key)
 
 
-def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile) -> StepResult:
+def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile, now: datetime) -> StepResult:
     draft = state["ask"]
     if answer == "send":
         request = {
@@ -884,8 +927,16 @@ def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile) -> 
             for key in ("category", "description", "when", "neighbourhood", "urgent", "visibility", "source")
             if key in draft
         }
+        following = draft.get("next")
         _leave(state)
-        return StepResult(state, (say("ask_sent"),), (Effect("create_request", request),))
+        sent = StepResult(state, (say("ask_sent"),), (Effect("create_request", request),))
+        if not isinstance(following, dict):
+            return sent
+        # The other request said on the way (`_another_request`): asked now, as one said at the menu.
+        state["pending"] = following
+        started = start(state, profile, now)
+        told = say("ask_next_start", {"category": _category_label(str(following["category"]), state)})
+        return StepResult(started.state, (*sent.replies, told, *started.replies), sent.effects)
     if answer == "change":
         state["step"] = "change"
         return StepResult(state, (prompt(state, "ask_change", CHANGE_CHOICES),))

@@ -248,7 +248,7 @@ def name_words() -> frozenset[str]:
 
 @cache
 def _one_word_names(municipality: Municipality) -> frozenset[str]:
-    exact, names, _owners = _name_index(municipality)
+    _exact, names, _owners = _name_index(municipality)
     return frozenset(name for name in names if " " not in name)
 
 

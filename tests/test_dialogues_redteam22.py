@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 22: residents asking for help, read in context.
 
 FIGURES
@@ -127,7 +127,10 @@ BATCH_1 = [
         "summary: 'kan het ook woensdag?' keeps 10:00",
         (
             *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
-            ("kan het ook op woensdag?", {"keys": ["ask_summary"], "says": ["woensdag", "10:00"], "not_keys": MISS}),
+            (
+                "kan het ook op woensdag?",
+                {"keys": ["ask_summary"], "says": ["woensdag", "10:00"], "not_keys": MISS},
+            ),
             ("ja", sent(**{"when.start": WEDNESDAY_10})),
         ),
     ),
@@ -135,14 +138,20 @@ BATCH_1 = [
         "urgency: 'kan het ook woensdag?' keeps 10:00 and asks the urgency again",
         (
             *to_urgency("boodschappen bij de Jumbo", "dinsdag 10 uur"),
-            ("kan het eventueel ook woensdag?", {"keys": ["ask_urgency"], "says": ["woensdag", "10:00"], "not_keys": MISS}),
+            (
+                "kan het eventueel ook woensdag?",
+                {"keys": ["ask_urgency"], "says": ["woensdag", "10:00"], "not_keys": MISS},
+            ),
         ),
     ),
     D(
         "visibility: 'of liever woensdag' keeps 10:00",
         (
             *to_visibility("boodschappen bij de Jumbo", "dinsdag 10 uur"),
-            ("of liever woensdag", {"keys": ["ask_visibility"], "says": ["woensdag", "10:00"], "not_keys": MISS}),
+            (
+                "of liever woensdag",
+                {"keys": ["ask_visibility"], "says": ["woensdag", "10:00"], "not_keys": MISS},
+            ),
         ),
     ),
     # --- corrections of an earlier answer at a later question -------------------------------------------
@@ -162,7 +171,10 @@ BATCH_1 = [
         "urgency: 'nee in de Bloemhof bedoel ik' moves the place",
         (
             *to_urgency("boodschappen bij de Jumbo", "dinsdag 10 uur"),
-            ("nee in de Bloemhof bedoel ik", {"keys": ["ask_urgency"], "says": ["Bloemhof"], "not_keys": MISS}),
+            (
+                "nee in de Bloemhof bedoel ik",
+                {"keys": ["ask_urgency"], "says": ["Bloemhof"], "not_keys": MISS},
+            ),
             ("maakt me niks uit", ASK_VISIBILITY),
             ("alleen diegene die komt helpen", SUMMARY),
             ("ja", sent(neighbourhood="bloemhof")),
@@ -172,14 +184,23 @@ BATCH_1 = [
         "summary: 'o nee het moet bij de Albert Heijn' changes the description",
         (
             *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
-            ("o nee sorry, het is de Albert Heijn niet de Jumbo", {"says": ["Albert Heijn"], "not_keys": MISS}),
+            (
+                "o nee sorry, het is de Albert Heijn niet de Jumbo",
+                {"says": ["Albert Heijn"], "not_keys": MISS},
+            ),
         ),
+        gap="words of the description swapped ('X niet Y') are not read: the summary offers 'Wat wil je"
+        " aanpassen?', a repair, but the new shop is not put in; which words X are is not known without a"
+        " parse of the sentence",
     ),
     D(
         "visibility: 'toch om 11 uur' moves the hour only",
         (
             *to_visibility("boodschappen bij de Jumbo", "dinsdag 10 uur"),
-            ("toch liever om 11 uur", {"keys": ["ask_visibility"], "says": ["dinsdag", "11:00"], "not_keys": MISS}),
+            (
+                "toch liever om 11 uur",
+                {"keys": ["ask_visibility"], "says": ["dinsdag", "11:00"], "not_keys": MISS},
+            ),
         ),
     ),
     # --- several facts at once, then only the missing asked ---------------------------------------------
@@ -187,7 +208,8 @@ BATCH_1 = [
         "first message: what, when and where; only what is missing is asked",
         (
             (
-                "Goedemorgen, kan er zaterdagochtend iemand mijn heg knippen? Ik woon in de Bloemhof. Niet dringend hoor",
+                "Goedemorgen, kan er zaterdagochtend iemand mijn heg knippen? Ik woon in de Bloemhof."
+                " Niet dringend hoor",
                 {"not_keys": [*MISS, "ask_when", "ask_where", "ask_category", "ask_urgency"]},
             ),
         ),
@@ -196,7 +218,10 @@ BATCH_1 = [
         "first message: what and when; the place of her own neighbourhood",
         (
             ("wie kan er morgenmiddag met mij naar het ziekenhuis", SUMMARY),
-            ("jazeker graag", sent(category="vervoer", neighbourhood="molenwijk", **{"when.kind": "daypart"})),
+            (
+                "jazeker graag",
+                sent(category="vervoer", neighbourhood="molenwijk", **{"when.kind": "daypart"}),
+            ),
         ),
     ),
     # --- a different question answered ------------------------------------------------------------------
@@ -233,7 +258,12 @@ BATCH_1 = [
     # --- cancelling -------------------------------------------------------------------------------------
     D(
         "when question: 'laat maar, mijn zoon doet het al'",
-        (("1", {}), ("1", {}), ("boodschappen bij de Jumbo", ASK_WHEN), ("laat maar, mijn zoon doet het al", CANCELLED)),
+        (
+            ("1", {}),
+            ("1", {}),
+            ("boodschappen bij de Jumbo", ASK_WHEN),
+            ("laat maar, mijn zoon doet het al", CANCELLED),
+        ),
     ),
     D(
         "summary: 'hoeft niet meer mijn buurvrouw gaat al'",
@@ -245,7 +275,10 @@ BATCH_1 = [
     D(
         "request out: 'laat maar mijn zoon doet het al' asks which to cancel",
         (
-            ("laat maar mijn zoon doet het al 👍", {"keys": ["cancel_request_question"], "no_effect": ["cancel_request"]}),
+            (
+                "laat maar mijn zoon doet het al 👍",
+                {"keys": ["cancel_request_question"], "no_effect": ["cancel_request"]},
+            ),
             ("ja", {"keys": ["request_cancelled"]}),
         ),
         profile=WITH_OPEN,
@@ -268,7 +301,10 @@ BATCH_1 = [
             ("1", {}),
             ("boodschappen voor mijn moeder", ASK_WHEN),
             ("vrijdag", ASK_URGENCY),
-            ("o ja het is voor mijn moeder, ze woont in de Molenwijk", {**ASK_URGENCY, "says": ["Molenwijk"]}),
+            (
+                "o ja het is voor mijn moeder, ze woont in de Molenwijk",
+                {**ASK_URGENCY, "says": ["Molenwijk"]},
+            ),
             ("deze week", ASK_VISIBILITY),
             ("ook het buurtteam", SUMMARY),
             ("ja", sent(neighbourhood="molenwijk", visibility="helper_and_staff")),
@@ -280,8 +316,8 @@ BATCH_1 = [
         "voice to text, no punctuation: shopping on Thursday",
         (
             (
-                "hallo ik wilde even vragen of er iemand is die mij donderdag kan helpen met de boodschappen want"
-                " ik kan zelf niet zo goed lopen op het moment",
+                "hallo ik wilde even vragen of er iemand is die mij donderdag kan helpen met de"
+                " boodschappen want ik kan zelf niet zo goed lopen op het moment",
                 {"not_keys": [*MISS, "ask_category", "ask_when"]},
             ),
         ),
@@ -292,7 +328,10 @@ BATCH_1 = [
             ("1", {}),
             ("1", {}),
             ("boodschappen bij de Jumbo", ASK_WHEN),
-            ("dinsdag om 10 uur nee wacht woensdag om 10 uur", {"says": ["woensdag", "10:00"], "not_keys": MISS}),
+            (
+                "dinsdag om 10 uur nee wacht woensdag om 10 uur",
+                {"says": ["woensdag", "10:00"], "not_keys": MISS},
+            ),
         ),
     ),
     # --- other languages --------------------------------------------------------------------------------
@@ -328,7 +367,10 @@ BATCH_1 = [
             ("ekmek ve peynir", lang("tr", **ASK_WHEN)),
             ("perşembe saat 10", lang("tr", **ASK_URGENCY)),
             ("fark etmez", lang("tr", **ASK_VISIBILITY)),
-            ("pardon perşembe değil cuma", lang("tr", keys=["ask_visibility"], says=["10:00"], not_keys=MISS)),
+            (
+                "pardon perşembe değil cuma",
+                lang("tr", keys=["ask_visibility"], says=["10:00"], not_keys=MISS),
+            ),
         ),
         state=menu_state("tr"),
     ),
@@ -345,7 +387,10 @@ BATCH_1 = [
     D(
         "pl: for my mother, she lives in the Molenwijk",
         (
-            ("czy ktoś może zrobić zakupy dla mojej mamy w piątek? mieszka w Molenwijk", lang("pl", not_keys=[*MISS, "ask_category", "ask_where"])),
+            (
+                "czy ktoś może zrobić zakupy dla mojej mamy w piątek? mieszka w Molenwijk",
+                lang("pl", not_keys=[*MISS, "ask_category", "ask_where"]),
+            ),
         ),
         state=menu_state("pl"),
         profile=BLOEMHOF_RIA,
