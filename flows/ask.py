@@ -114,6 +114,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         return _corrected(
             state, say("when_understood", {"when": describe_request_when(hour, language(state))})
         )
+    if (placed := _place_told(state, event, step, text, answer)) is not None:
+        return placed
     if (another := _another_request(state, event, step, text, now)) is not None:
         return another
     if (combined := _time_combined(state, event, step, text, answer, now, profile)) is not None:
@@ -506,6 +508,25 @@ def _piece(
         return None
     draft["description"] = joined
     return _plainly_again(state, say("description_added"))
+
+
+def _place_told(
+    state: dict[str, Any], event: Event, step: str | None, text: str, answer: str | None
+) -> StepResult | None:
+    """Where the help is, told at a later question with no word of correcting ("het is bij mijn vader in
+    de Akkers" at "Hoe dringend?", round dialogue22: was "Dat begreep ik niet"): the neighbourhood named
+    after a word of place ("in", conversation.toml [round22_place_in]) is where, read back, and the open
+    question asked again. Not a name after "uit"/"van" ("kan het ook iemand uit de Bloemhof zijn?" asks
+    who may help: flows/faq.py), nor an answer to the open question."""
+    if step not in AFTER_WHEN or answer is not None or not text or _exact_choice(state, event):
+        return None
+    place = places.named_in(text)
+    if place is None or place.key == state["ask"].get("neighbourhood"):
+        return None
+    if not says_any(text, "round22_place_in"):
+        return None
+    state["ask"]["neighbourhood"] = place.key
+    return _corrected(state, say("correction_noted", {"value": place.name}))
 
 
 # Where another request may be said beside this one: once this one's words and time are known.

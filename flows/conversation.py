@@ -69,6 +69,7 @@ from flows.profile import Profile, after
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent, shorthand
 from flows.understanding.answers import thinks_aloud_only
+from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
 
@@ -1136,7 +1137,18 @@ def _cancelled_with_reason(text: str, lang: str) -> bool:
     first = re.split(r"[,.;!،]+", text, maxsplit=1)[0]
     if first.strip() != text.strip() and intent.command_in(first, lang) == "cancel":
         return True
-    return says_any(text, "round22_cancel_lead") and says_any(text, "round22_done_otherwise")
+    lead, reason = _cancel_reason_phrases()
+    folded = normal(text)
+    return lead.search(folded) and reason.search(folded)
+
+
+@cache
+def _cancel_reason_phrases() -> tuple[Phrases, Phrases]:
+    table = lexicon("conversation")
+    lead = compile_phrases(table["round22_cancel_lead"]["phrases"])
+    reason = compile_phrases(table["round22_done_otherwise"]["phrases"])
+    assert lead is not None and reason is not None
+    return lead, reason
 
 
 def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
