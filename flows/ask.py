@@ -19,6 +19,7 @@ from flows.normalise import choice_in, conversation_words, folded_words, says_an
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import read_yes_no, says_nothing_more
+from flows.understanding.categories import mentions, prepare
 from flows.understanding.time_compose import read_time
 from flows.when import AMSTERDAM, DAYPARTS, Daypart, When, at_night, parse_when
 
@@ -103,6 +104,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     text = event.text.strip() if event.kind == "text" else ""
     if (wished := _wish(state, event, text)) is not None:
         return wished
+    if (another := _another_request(state, event, step, text, answer, now, profile)) is not None:
+        return another
     if (corrected := _correction(state, step, text, now, answer)) is not None:
         return corrected
     if (
@@ -116,8 +119,6 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         )
     if (placed := _place_told(state, event, step, text, answer)) is not None:
         return placed
-    if (another := _another_request(state, event, step, text, now)) is not None:
-        return another
     if (combined := _time_combined(state, event, step, text, answer, now, profile)) is not None:
         return combined
     if (piece := _piece(state, step, text, answer, now)) is not None:
@@ -534,32 +535,52 @@ NEXT_REQUEST_STEPS = frozenset({"where", "where_other", "urgency", "visibility",
 
 
 def _another_request(
-    state: dict[str, Any], event: Event, step: str | None, text: str, now: datetime
+    state: dict[str, Any],
+    event: Event,
+    step: str | None,
+    text: str,
+    answer: str | None,
+    now: datetime,
+    profile: Profile,
 ) -> StepResult | None:
     """Another request said before this one is sent ("en kan er ook iemand mijn gras maaien?" at the
-    summary, round dialogue22: was "Dat begreep ik niet", and the other request lost): kept, this one
-    goes on (its open question again), and the other is asked as soon as this one is sent. Only a
-    request for another kind of help than this one's ("en ook even langs de apotheek" adds to it); one
-    kept at a time. The reader runs only when the words name another kind at all."""
+    summary, round dialogue22: was "Dat begreep ik niet", or added to this one's words, and so lost):
+    kept, this one goes on (its open question again; with a yes at the summary it is sent), and the other
+    is asked as soon as this one is sent. Only a request for another kind of help than this one's ("en ook
+    even langs de apotheek" adds to it), not a correction of this one's kind ("nee, het is geen
+    boodschappen maar de tuin"), not an answer to the open question; one kept at a time. The reader runs
+    only when the words name another kind at all (the word lists' look-up is cheap; the reader is not)."""
     draft = state["ask"]
     if (
         step not in NEXT_REQUEST_STEPS
         or not text
         or "category" not in draft
         or "next" in draft
+        or (answer is not None and step != "summary")
         or _exact_choice(state, event)
     ):
         return None
-    kinds = categories.recognise_all(text)
+    lang = language(state)
+    named = {interpret.category_key(hit.key) for hit in mentions(prepare(text))}
+    kinds = categories.recognise_all(text) | named
     if not kinds - {draft["category"]} or draft["category"] in kinds:
         return None
-    found = interpret.reading("menu", text, language(state), now)
+    if repair.is_correction(text, lang) and not says_any(text, "addition_marks"):
+        return None
+    found = interpret.reading("menu", text, lang, now)
     category = interpret.category_key(found.category)
     if found.intent != "ask" or found.confidence < interpret.CONFIDENT or found.crisis:
         return None
     if category is None or category == draft["category"]:
         return None
-    draft["next"] = interpret.pending_request(found, text, now)
+    pending = interpret.pending_request(found, text, now)
+    if "when" not in pending and not says_any(text, "round22_someone_asked"):
+        # "en de vuilniszakken naar buiten" at "Hoe dringend?" (round 11): one more thing to do on the same
+        # visit, added to this one (`_piece`). A request of its own asks someone, or has its own time.
+        return None
+    draft["next"] = pending
+    if answer == "send" and not says_any(text, "addition_marks"):
+        return _on_summary(state, answer, profile, now)  # "ja, en kan er ook iemand ...": sent, then that one
     noted = say("ask_next_noted", {"category": _category_label(category, state)})
     return _plainly_again(state, noted)
 

@@ -1,7 +1,52 @@
 # ruff: noqa: RUF001
 """Red team of whole conversations, round 22: residents asking for help, read in context.
 
-FIGURES
+Whole requests through `flows.conversation.step` at the golden clock (Monday 23 November 2026, 10:00
+UTC), mostly in Dutch, some in English, Turkish, Arabic, Polish and Ukrainian, as people write them: the
+answer to another question than the one asked, a correction of an earlier answer at a later question, a
+second request at the summary, a day named to move the request, a question about who may help, cancelling
+with a reason ("laat maar, mijn zoon doet het al"), back the next day ("hallo, hoe zit het met mijn
+vraag?"), for a parent elsewhere, voice to text without punctuation. Each must be read in context, the
+open question repaired instead of restarted, and the request sent right (`create_request`: what, when,
+where, urgency, who may see it). A question asked again as not understood is a miss too (`no_repair`).
+
+Figures (turns as expected / turns, dialogues fully as expected; by language: turns, dialogues). "Main"
+is the branch point (34289b4), scored with this file as it stands.
+- Batch 1 (BATCH_1, 30 dialogues: nl 24, en 2, tr 1, ar 1, pl 1, uk 1), written before studying the code:
+  main 125/155, 11/30 (nl 103/128 9/24; en 7/9 1/2; tr 5/6 0/1; ar 3/4 0/1; pl 1/1 1/1; uk 6/7 0/1).
+  Corrected before any fix: a known person's own neighbourhood is where (the where question is not asked).
+  After its fixes: 154/155, 29/30 (one strict xfail).
+- Batch 2 (BATCH_2, 23 dialogues, held out: nl 14, en 2, tr 2, ar 1, pl 2, uk 2): main 97/116, 6/23;
+  before its own fixes (the honest figure) 109/116, 17/23 (nl 62/67 9/14; en 11/11 2/2; tr 8/8 2/2; ar
+  6/8 0/1; pl 9/9 2/2; uk 13/13 2/2). First measured as 112/116, 19/23: two expectations of a second
+  request at the summary were too weak (they let it be added to the first one's words, which loses it)
+  and were made strict before fixing. After: 116/116, 23/23.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What changed (mechanisms):
+- A day said as a change at a later question keeps the hour agreed, as for a request already sent
+  (flows/ask.py `_time_combined`, `_named_time` through `time_changed`): "kan het ook woensdag?" at the
+  summary or the urgency question, "oh wacht, het is niet dinsdag maar donderdag", "toch liever om 11
+  uur" (the day kept); Turkish "perşembe değil cuma" is Friday ("değil" before more words, LAST_PART).
+- A neighbourhood's name is no kind of help ("nee in de Bloemhof bedoel ik" was the garden, by "bloem";
+  flows/categories.py with flows/places.py `name_words`); a place told at a later question after a word
+  of place ("het is bij mijn vader in de Akkers") is where (ask.py `_place_told`, places.py `named_in`).
+- Another request before this one is sent ("en kan er ook iemand mijn gras maaien?", "and could someone
+  also walk my dog?"): kept, this one goes on, the other asked as soon as this one is sent (ask.py
+  `_another_request`, texts ask_next_noted, ask_next_start); "en de vuilniszakken naar buiten" (no one
+  asked, no time of its own) still goes on with this one.
+- "kan het ook iemand uit de Bloemhof zijn?": answered (faq topic nearby; a neighbourhood's name is
+  `wijknaam` in its phrases), and the open question again.
+- Cancelling with its reason at any question of a request, also without a mark or with words between
+  ("laat maar mijn zoon doet het al", "ach laat ook maar mijn dochter komt morgen toch", Polish,
+  Ukrainian, Arabic): conversation.py `_cancelled_with_reason`, conversation.toml [round22_cancel_lead],
+  [round22_done_otherwise].
+- "hallo, hoe zit het met mijn vraag?", "is mijn vraag al verstuurd?", "al iets gehoord over de
+  boodschappen?" are MIJN VRAGEN (commands.toml); in the middle of a request with nothing sent: that it is
+  not sent yet (ask_not_sent_yet), then the open question.
+
+Known miss (strict xfail): "het is de Albert Heijn niet de Jumbo" at the summary (words of the
+description swapped) gets "Wat wil je aanpassen?", a repair, but the new words are not put in.
 """
 
 from __future__ import annotations
@@ -27,6 +72,8 @@ SUMMARY = {"keys": ["ask_summary"], "not_keys": [*MISS, "ask_when", "ask_descrip
 ASK_WHEN = {"keys": ["ask_when"], "not_keys": MISS}
 ASK_URGENCY = {"keys": ["ask_urgency"], "not_keys": MISS}
 ASK_VISIBILITY = {"keys": ["ask_visibility"], "not_keys": MISS}
+# Another request said at the summary is neither a miss nor added to this one's words.
+NOT_MERGED = [*MISS, "description_added"]
 CANCELLED = {"keys": ["ask_cancelled"], "no_effect": ["create_request"], "not_keys": MISS}
 BLOEMHOF_RIA = {**RIA, "neighbourhood": "bloemhof"}
 
@@ -107,15 +154,21 @@ BATCH_1 = [
         "summary: a second request keeps the first and starts the second after",
         (
             *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
-            ("en kan er ook iemand mijn gras maaien?", {"keys": ["ask_summary"], "not_keys": MISS}),
-            ("ja", sent(category="boodschappen", description="boodschappen bij de Jumbo")),
+            ("en kan er ook iemand mijn gras maaien?", {"keys": ["ask_summary"], "not_keys": NOT_MERGED}),
+            (
+                "ja",
+                {
+                    **sent(category="boodschappen", description="boodschappen bij de Jumbo"),
+                    "keys": ["ask_next_start"],
+                },
+            ),
         ),
     ),
     D(
         "summary: the second request is asked after the first is sent",
         (
             *to_summary("boodschappen bij de Jumbo", "dinsdag 10 uur"),
-            ("en kan er ook iemand mijn gras maaien?", {"not_keys": MISS}),
+            ("en kan er ook iemand mijn gras maaien?", {"not_keys": NOT_MERGED}),
             ("verstuur maar", {**sent(category="boodschappen"), "keys": ["ask_when"]}),
             ("zaterdag", ASK_URGENCY),
             ("maakt me niks uit", ASK_VISIBILITY),
@@ -354,8 +407,15 @@ BATCH_1 = [
             ("tuesday at 10am please", lang("en", **ASK_URGENCY)),
             ("doesn't matter", lang("en", **ASK_VISIBILITY)),
             ("only the helper", lang("en", **SUMMARY)),
-            ("and could someone also walk my dog?", lang("en", keys=["ask_summary"], not_keys=MISS)),
-            ("yes please send it", lang("en", **sent(category="boodschappen"))),
+            ("and could someone also walk my dog?", lang("en", keys=["ask_summary"], not_keys=NOT_MERGED)),
+            (
+                "yes please send it",
+                lang(
+                    "en",
+                    **sent(category="boodschappen", description="milk and bread from the Jumbo"),
+                    keys=["ask_next_start"],
+                ),
+            ),
         ),
         state=menu_state("en"),
     ),
@@ -431,9 +491,16 @@ BATCH_2 = [
             *to_summary("een pak melk en aardappels", "vrijdag om 2 uur"),
             (
                 "oja en mijn kat moet ook gevoerd worden volgende week",
-                {"keys": ["ask_summary"], "not_keys": MISS},
+                {"keys": ["ask_summary"], "not_keys": NOT_MERGED},
             ),
-            ("1", {**sent(category="boodschappen"), "not_keys": ["ask_category"]}),
+            (
+                "1",
+                {
+                    **sent(category="boodschappen", description="een pak melk en aardappels"),
+                    "keys": ["ask_next_start"],
+                    "not_keys": ["ask_category"],
+                },
+            ),
         ),
     ),
     D(
@@ -597,8 +664,11 @@ BATCH_2 = [
             ("الثلاثاء الساعة 10", lang("ar", **ASK_URGENCY)),
             ("لا يهم", lang("ar", **ASK_VISIBILITY)),
             ("فقط من يساعد", lang("ar", **SUMMARY)),
-            ("وممكن كمان حد يساعدني في الحديقة؟", lang("ar", keys=["ask_summary"], not_keys=MISS)),
-            ("نعم", lang("ar", **sent(category="boodschappen"))),
+            ("وممكن كمان حد يساعدني في الحديقة؟", lang("ar", keys=["ask_summary"], not_keys=NOT_MERGED)),
+            (
+                "نعم",
+                lang("ar", **sent(category="boodschappen", description="خبز وحليب"), keys=["ask_next_start"]),
+            ),
         ),
         state=menu_state("ar"),
     ),
