@@ -19,6 +19,7 @@ from flows.normalise import choice_in, conversation_words, folded_words, says_an
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import read_yes_no, says_nothing_more
+from flows.understanding.categories import mentions, prepare
 from flows.understanding.time_compose import read_time
 from flows.when import AMSTERDAM, DAYPARTS, Daypart, When, at_night, parse_when
 
@@ -103,6 +104,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     text = event.text.strip() if event.kind == "text" else ""
     if (wished := _wish(state, event, text)) is not None:
         return wished
+    if (another := _another_request(state, event, step, text, answer, now, profile)) is not None:
+        return another
     if (corrected := _correction(state, step, text, now, answer)) is not None:
         return corrected
     if (
@@ -114,6 +117,8 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         return _corrected(
             state, say("when_understood", {"when": describe_request_when(hour, language(state))})
         )
+    if (placed := _place_told(state, event, step, text, answer)) is not None:
+        return placed
     if (combined := _time_combined(state, event, step, text, answer, now, profile)) is not None:
         return combined
     if (piece := _piece(state, step, text, answer, now)) is not None:
@@ -125,7 +130,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     }
     before: list[Reply] = []
     if step == "summary":
-        return _on_summary(state, answer, profile)
+        return _on_summary(state, answer, profile, now)
     if step == "change":
         if answer in {choice.key for choice in CHANGE_CHOICES}:
             draft.pop("where_confirmed", None) if answer == "where" else None
@@ -293,7 +298,8 @@ INDIFFERENT_WORDS = 5
 BARE_YES_WORDS = 2
 AFTER_URGENCY = frozenset({"visibility", "summary", "change"})
 # Where a correction puts the new value: after "maar", "but", a comma ("nee, niet donderdag maar vrijdag").
-LAST_PART = re.compile(r",|;|،|\b(?:maar|but|ama|ale|але|لكن|بل|tylko|\u0430)\b")
+# Turkish puts "değil" after the old value ("perşembe değil cuma": not Thursday, Friday): what follows it.
+LAST_PART = re.compile(r",|;|،|\b(?:maar|but|ama|ale|але|لكن|بل|tylko|\u0430)\b|\bdeğil\b(?=\s*\w)")
 # ...or before a negation that names the old one ("donderdag, niet dinsdag", "الخميس وليس الثلاثاء").
 NOT_AFTER = re.compile(r"\b(?:niet|not|değil|nie|не|وليس|وليست|ليس)\b")
 
@@ -373,12 +379,16 @@ def _named_time(
     # old one ("الخميس وليس الثلاثاء": Thursday, not Tuesday): the first part that reads another time.
     data = None
     before_not = [NOT_AFTER.split(part)[0].strip() for part in parts[-1:]]
+    known = draft.get("when")
+    if known and says_any(text, "round15_once_only"):
+        known = {**known, "recurrence": None}
     for part in (*parts[-1:], *[p for p in before_not if p], *parts[:1], text):
-        read = _when_from(state, part, now)
-        known = draft.get("when")
-        if known and says_any(text, "round15_once_only"):
-            known = {**known, "recurrence": None}
-        if read is not None and (read := _merged_time(known, read)) != draft.get("when"):
+        # Put together with the time known as a change of a sent request is (`time_changed`): "niet
+        # dinsdag maar donderdag" keeps 10:00, "toch liever om 11 uur" keeps Tuesday (round dialogue22).
+        read = time_changed(known, part, language(state), now) if known else None
+        if read is None and (read := _when_from(state, part, now)) is not None:
+            read = _merged_time(known, read)  # "liefst voor 12 uur": those hours on the day known
+        if read is not None and read != draft.get("when"):
             data = read
             break
     if data is None or at_night(When.from_json(data)):
@@ -499,6 +509,86 @@ def _piece(
         return None
     draft["description"] = joined
     return _plainly_again(state, say("description_added"))
+
+
+def _place_told(
+    state: dict[str, Any], event: Event, step: str | None, text: str, answer: str | None
+) -> StepResult | None:
+    """Where the help is, told at a later question with no word of correcting ("het is bij mijn vader in
+    de Akkers" at "Hoe dringend?", round dialogue22: was "Dat begreep ik niet"): the neighbourhood named
+    after a word of place ("in", conversation.toml [round22_place_in]) is where, read back, and the open
+    question asked again. Not a name after "uit"/"van" ("kan het ook iemand uit de Bloemhof zijn?" asks
+    who may help: flows/faq.py), nor an answer to the open question."""
+    if step not in AFTER_WHEN or answer is not None or not text or _exact_choice(state, event):
+        return None
+    place = places.named_in(text)
+    if place is None or place.key == state["ask"].get("neighbourhood"):
+        return None
+    if not says_any(text, "round22_place_in"):
+        return None
+    state["ask"]["neighbourhood"] = place.key
+    return _corrected(state, say("correction_noted", {"value": place.name}))
+
+
+# Where another request may be said beside this one: once this one's words and time are known.
+NEXT_REQUEST_STEPS = frozenset({"where", "where_other", "urgency", "visibility", "summary"})
+
+
+def _another_request(
+    state: dict[str, Any],
+    event: Event,
+    step: str | None,
+    text: str,
+    answer: str | None,
+    now: datetime,
+    profile: Profile,
+) -> StepResult | None:
+    """Another request said before this one is sent ("en kan er ook iemand mijn gras maaien?" at the
+    summary, round dialogue22: was "Dat begreep ik niet", or added to this one's words, and so lost):
+    kept, this one goes on (its open question again; with a yes at the summary it is sent), and the other
+    is asked as soon as this one is sent. Only a request for another kind of help than this one's ("en ook
+    even langs de apotheek" adds to it), not a correction of this one's kind ("nee, het is geen
+    boodschappen maar de tuin"), not an answer to the open question; one kept at a time. The reader runs
+    only when the words name another kind at all (the word lists' look-up is cheap; the reader is not)."""
+    draft = state["ask"]
+    if (
+        step not in NEXT_REQUEST_STEPS
+        or not text
+        or "category" not in draft
+        or "next" in draft
+        or (answer is not None and step != "summary")
+        or _exact_choice(state, event)
+    ):
+        return None
+    lang = language(state)
+    named = {interpret.category_key(hit.key) for hit in mentions(prepare(text))}
+    kinds = categories.recognise_all(text) | named
+    if not kinds - {draft["category"]} or draft["category"] in kinds:
+        return None
+    if repair.is_correction(text, lang) and not says_any(text, "addition_marks"):
+        return None
+    found = interpret.reading("menu", text, lang, now)
+    category = interpret.category_key(found.category)
+    if found.intent != "ask" or found.confidence < interpret.CONFIDENT or found.crisis:
+        return None
+    if category is None or category == draft["category"]:
+        return None
+    pending = interpret.pending_request(found, text, now)
+    if "when" not in pending and not says_any(text, "round22_someone_asked"):
+        # "en de vuilniszakken naar buiten" at "Hoe dringend?" (round 11): one more thing to do on the same
+        # visit, added to this one (`_piece`). A request of its own asks someone, or has its own time.
+        return None
+    draft["next"] = pending
+    if answer == "send" and not says_any(text, "addition_marks"):
+        return _on_summary(state, answer, profile, now)  # "ja, en kan er ook iemand ...": sent, then that one
+    noted = say("ask_next_noted", {"category": _category_label(category, state)})
+    return _plainly_again(state, noted)
+
+
+def _category_label(category: str, state: dict[str, Any]) -> str:
+    """The kind of help's label in the person's language, inside a sentence ("tuin")."""
+    label = label_of(next(c for c in categories.CATEGORY_CHOICES if c.key == category), language(state))
+    return label[:1].lower() + label[1:]
 
 
 def _plainly_again(state: dict[str, Any], noted: Reply | None) -> StepResult:
@@ -747,11 +837,17 @@ def _time_combined(
     if new.get("start") is not None and _hours_only(state, text, now) is not None:
         return None  # "om 10 uur" names no day: `_hour_for_the_day` puts it on the known one, or nothing
     base = {**known, "recurrence": None} if says_any(text, "round15_once_only") else known
-    merged = _merged_time(base, new)
+    # A day said as a change ("kan het ook woensdag?", "of liever woensdag"; anything at the summary)
+    # keeps the hour agreed, as for a request already sent (round dialogue22).
+    marked = says_any(text, "round15_change_marks")
+    moved = marked or step in ("summary", "change")
+    merged = _merged_time(base, _keep_the_hour(base, new) if moved else new)
     if merged == known or at_night(When.from_json(merged)):
         return None
-    if merged == new and step not in ("summary", "change"):
+    if merged == new and not moved:
         return None
+    if marked:
+        urgency = None  # "kan het ook woensdag?" at "Hoe dringend?" moves the day; it says no urgency
     draft["when"] = merged
     if merged.get("kind") == "asap":
         draft["urgent"] = True
@@ -865,7 +961,7 @@ def _urgency_choice(draft: dict[str, Any]) -> Choice:
     return next(choice for choice in URGENCY_CHOICES if choice.key == key)
 
 
-def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile) -> StepResult:
+def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile, now: datetime) -> StepResult:
     draft = state["ask"]
     if answer == "send":
         request = {
@@ -873,8 +969,16 @@ def _on_summary(state: dict[str, Any], answer: str | None, profile: Profile) -> 
             for key in ("category", "description", "when", "neighbourhood", "urgent", "visibility", "source")
             if key in draft
         }
+        following = draft.get("next")
         _leave(state)
-        return StepResult(state, (say("ask_sent"),), (Effect("create_request", request),))
+        sent = StepResult(state, (say("ask_sent"),), (Effect("create_request", request),))
+        if not isinstance(following, dict):
+            return sent
+        # The other request said on the way (`_another_request`): asked now, as one said at the menu.
+        state["pending"] = following
+        started = start(state, profile, now)
+        told = say("ask_next_start", {"category": _category_label(str(following["category"]), state)})
+        return StepResult(started.state, (*sent.replies, told, *started.replies), sent.effects)
     if answer == "change":
         state["step"] = "change"
         return StepResult(state, (prompt(state, "ask_change", CHANGE_CHOICES),))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flows.matching import CATEGORIES
 from flows.normalise import simplify
+from flows.places import name_words
 from flows.types import Choice
 
 WORDS_FILE = Path(__file__).parent / "data" / "categories.toml"
@@ -16,6 +17,8 @@ CATEGORY_CHOICES: tuple[Choice, ...] = tuple(Choice(key, f"cat_{key}") for key i
 # children is a commitment people should choose by name, not sign up for with one word; it also
 # needs a VOG check (matching.VERIFIED_REQUIRED) before any such request reaches them.
 EVERYTHING: tuple[str, ...] = tuple(key for key in CATEGORIES if key != "oppas")
+# Marks around a word that do not make it another word ("Bloemhof?" is the place).
+_MARKS = ".,!?;:()\"'…؟،"
 EVERYTHING_WORDS = frozenset({"alles", "allemaal", "alle", "all", "everything", "all of them"})
 
 
@@ -36,8 +39,10 @@ def recognise(text: str) -> str | None:
 
 
 def recognise_all(text: str) -> frozenset[str]:
-    """Every kind of help the text points to: "boodschappen en klusjes" -> both."""
-    words = simplify(text).split()
+    """Every kind of help the text points to: "boodschappen en klusjes" -> both. A neighbourhood's name
+    is no kind of help ("de Bloemhof" is no garden)."""
+    places = name_words()
+    words = [word for word in simplify(text).split() if word.strip(_MARKS) not in places]
     return frozenset(
         category for category, stems in _words().items() for stem in stems if _matches(stem, words)
     )

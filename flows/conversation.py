@@ -69,6 +69,7 @@ from flows.profile import Profile, after
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent, shorthand
 from flows.understanding.answers import thinks_aloud_only
+from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
 
@@ -513,7 +514,7 @@ def _route(
         # "verder" at a question already open (no menu in between): go on, that is, ask it again.
         return StepResult(state, repeat_prompt(state))
     if command == "my_requests" and _mid_question(state) and command_in(event.text) is None:
-        return _status_mid_question(state, profile)
+        return _status_mid_question(state, profile, event.text)
     if command == "my_requests" and command_in(event.text) is None and _is_question(event.text):
         # "heeft al iemand gereageerd?" asks how the requests stand: the answer, not the list to cancel.
         return StepResult(state, my_requests.status(state, profile))
@@ -684,6 +685,8 @@ def _command(state: dict[str, Any], event: Event, now: datetime) -> tuple[str | 
         plain = None
     if plain is None and (paused := _pause_with_reason(state, event.text)) is not None:
         return paused
+    if plain is None and state.get("flow") == "ask" and _cancelled_with_reason(event.text, language(state)):
+        return "cancel", ""  # "laat maar, mijn zoon doet het al" in the middle of asking for help
     if plain is None and _pause_with_duration(event.text, language(state), now):
         return "pause", simplify(event.text)  # "even 2 weken niks aub", "ik wil even pauze tot januari"
     if plain == "pause" and until_in_words(simplify(event.text), now) is not None:
@@ -944,12 +947,16 @@ def _mid_question(state: dict[str, Any]) -> bool:
     return (state.get("flow"), state.get("step")) in menu.KEEP_PLACE and bool(state.get("prompt"))
 
 
-def _status_mid_question(state: dict[str, Any], profile: Profile) -> StepResult:
+def _status_mid_question(state: dict[str, Any], profile: Profile, text: str) -> StepResult:
     """A question about one's other requests said in words in the middle of a question ("is er al
     iemand voor mijn vorige vraag?"): how each stands, then the open question again, led by "now back
     to where we were". It is no answer to the open question, and nothing said so far is lost."""
     again = repeat_prompt(state)
     back = (replace(again[0], lead="status_then_back"), *again[1:]) if again else ()
+    other = says_any(text, "round22_other_request")
+    if state.get("flow") == "ask" and not profile.open_requests and not other:
+        # "hallo, hoe zit het met mijn vraag?" back after a while, nothing sent: this one is not sent yet.
+        return StepResult(state, (say("ask_not_sent_yet"), *back))
     return StepResult(state, (*my_requests.status(state, profile), *back))
 
 
@@ -1173,12 +1180,31 @@ def _menu_choice_exactly(state: dict[str, Any], event: Event) -> bool:
 def _cancel_with_reason(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
     """Cancelling said first, with a reason after it ("het hoeft niet meer, mijn dochter komt al"), by
     someone with a request out: whether to cancel it (the reason makes the message no command)."""
-    if not profile.open_requests:
-        return None
-    first = re.split(r"[,.;!]+", event.text, maxsplit=1)[0]
-    if first.strip() == event.text.strip() or intent.command_in(first, language(state)) != "cancel":
+    if not profile.open_requests or not _cancelled_with_reason(event.text, language(state)):
         return None
     return my_requests.cancel_said(state, profile)
+
+
+def _cancelled_with_reason(text: str, lang: str) -> bool:
+    """Cancelling with its reason in one message: the cancel command before a mark ("laat maar, mijn
+    zoon doet het al"), or, with no mark between (voice to text, round dialogue22: "laat maar mijn zoon
+    doet het al"), words of cancelling beside words that someone else does it or it is done
+    (conversation.toml [round22_cancel_lead], [round22_done_otherwise])."""
+    first = re.split(r"[,.;!،]+", text, maxsplit=1)[0]
+    if first.strip() != text.strip() and intent.command_in(first, lang) == "cancel":
+        return True
+    lead, reason = _cancel_reason_phrases()
+    folded = normal(text)
+    return lead.search(folded) and reason.search(folded)
+
+
+@cache
+def _cancel_reason_phrases() -> tuple[Phrases, Phrases]:
+    table = lexicon("conversation")
+    lead = compile_phrases(table["round22_cancel_lead"]["phrases"])
+    reason = compile_phrases(table["round22_done_otherwise"]["phrases"])
+    assert lead is not None and reason is not None
+    return lead, reason
 
 
 def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:

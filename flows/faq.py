@@ -19,7 +19,9 @@ from flows.types import Reply
 from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.text import lexicon
 
-TOPICS = ("bot", "cost", "who", "buurtverbinder", "call", "privacy", "wait")
+TOPICS = ("bot", "cost", "who", "buurtverbinder", "call", "privacy", "wait", "nearby")
+# A neighbourhood's name in a question, as the phrases say it ("kan het ook iemand uit de Bloemhof zijn?").
+PLACE = "wijknaam"
 # A question about us is short; a longer message tells something else as well.
 MAX_WORDS = 12
 
@@ -57,14 +59,20 @@ def rest_of(text: str) -> str:
     found = _found(text)
     if found is None:
         return text
-    folded = normal(text)
+    folded = _folded(text)
     for start, end, _words in reversed(found[1]):
         folded = f"{folded[:start]} {folded[end:]}"
     return " ".join(folded.split())
 
 
+def _folded(text: str) -> str:
+    """The text as the phrases are matched: folded, a neighbourhood's name of one word as `PLACE`."""
+    names = places.name_words()
+    return " ".join(PLACE if word in names else word for word in normal(text).split())
+
+
 def _found(text: str) -> tuple[str, list[tuple[int, int, str]]] | None:
-    folded = normal(text)
+    folded = _folded(text)
     if not folded or len(folded.split()) > MAX_WORDS:
         return None
     for topic, phrases in _topics():

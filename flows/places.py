@@ -239,6 +239,30 @@ def _name_index(
     return exact, names, owners
 
 
+def name_words() -> frozenset[str]:
+    """The current municipality's neighbourhood names and aliases of one word, folded as `simplify`
+    folds a message ("bloemhof", "bloemenhof"): words that name a place, not a kind of help (round
+    dialogue22: "nee in de Bloemhof bedoel ik" was read as the garden, by its "bloem")."""
+    return _one_word_names(load_municipality())
+
+
+@cache
+def _one_word_names(municipality: Municipality) -> frozenset[str]:
+    _exact, names, _owners = _name_index(municipality)
+    return frozenset(name for name in names if " " not in name)
+
+
+def named_in(text: str) -> Neighbourhood | None:
+    """The one neighbourhood whose name or alias of one word is a word of `text`, exactly ("het is bij
+    mijn vader in de Akkers"); None for none or several. Unlike `find_neighbourhood`, no near name: a
+    sentence is no answer to "which neighbourhood?" and its other words must not be taken for one."""
+    municipality = load_municipality()
+    names = _one_word_names(municipality)
+    exact = _name_index(municipality)[0]
+    found = {exact[word].key: exact[word] for word in _fold(text) if word in names}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _match_name(text: str, municipality: Municipality) -> NeighbourhoodMatch | None:
     exact, names, owners = _name_index(municipality)
     words = _fold(text)
