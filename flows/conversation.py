@@ -398,6 +398,22 @@ def _route(
         return StepResult(state, (say("invite_take_time"), *repeat_prompt(state)))
     if invitations.is_answer(choice):
         assert choice is not None
+        if event.kind == "text":
+            choice = invitations.by_content(state, choice, event.text)  # "ja de boodschappen van Ans"
+        if (
+            event.kind == "text"
+            and not choice.endswith(":yes")
+            and not says_any(event.text, "round23_undecided")
+            and (works := invitations.works_instead(state, event.text))
+        ):
+            # Round 23: "nee deze week niet, volgende week wel": a yes at the time that works (matching
+            # asks the resident when it does not suit hers), not a no or "ask me another time".
+            parsed = conditions.parse(works, now)
+            yes = choice.rsplit(":", 1)[0] + ":yes"
+            words = " ".join(event.text.split())[:200]
+            return invitations.on_answer(
+                state, yes, note=words, condition=parsed.to_json() if parsed else None
+            )
         note, window = _condition(state, event, choice, now)
         answered = invitations.on_answer(state, choice, note=note, condition=window)
         if event.kind == "text" and not str(choice).endswith(":yes"):

@@ -1,0 +1,349 @@
+# ruff: noqa: RUF001
+"""Red team of whole conversations, round 23: volunteers as they really write.
+
+FIGURES
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    CRISIS,
+    INVITE,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+)
+from tests.test_dialogues_redteam5 import OFFER, PROPOSAL, VOLUNTEER_MEETING
+from tests.test_dialogues_redteam17 import INVITE_2
+from tests.test_dialogues_redteam19 import check as note_check
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+HENK = {"first_name": "Henk", "neighbourhood": "molenwijk", "consented": True, "offer": OFFER}
+ANS_THREAD = {"id": 3, "other_name": "Ans", "category": "boodschappen", "status": "open"}
+HENK_T = {**HENK, "threads": [ANS_THREAD]}
+INVITED = {"keys": ["invite"]}
+# Henk's meeting with Ans tomorrow (Tuesday 24 November) at 10:00 at her home, and today at 14:00.
+TOMORROW = {**VOLUNTEER_MEETING, "starts_at": "2026-11-24T09:00:00+00:00"}
+AGREED_TOMORROW = {"internal": "meet_agreed", "meta": {"meeting": TOMORROW}}
+AGREED_TODAY = {"internal": "meet_agreed", "meta": {"meeting": VOLUNTEER_MEETING}}
+# What the engine sends Henk after his yes to "Zal ik er een afspraak van maken?" (Ans is the host).
+PLAN_HENK = {
+    "internal": "meet_plan",
+    "meta": {
+        "thread_id": 3,
+        "meeting_id": None,
+        "name": "Ans",
+        "host": "Ans",
+        "host_is_me": False,
+        "centre": "",
+    },
+}
+FROM_ANS = {"internal": "relayed", "meta": {"thread_id": 3, "name": "Ans", "text": "Neem je ook melk mee?"}}
+
+
+def lang(code: str) -> dict[str, Any]:
+    return menu_state(code)
+
+
+def answered(answer: str, request_id: int = 41, **more: Any) -> dict[str, Any]:
+    """The invitation answered `answer` (for that request)."""
+    return {
+        "effect_has": {"answer_invitation": {"answer": answer, "request_id": request_id}},
+        "not_keys": MISS,
+        **more,
+    }
+
+
+def yes_with(note: str, **more: Any) -> dict[str, Any]:
+    """A yes that keeps the volunteer's words for the resident."""
+    return answered("yes", note_has=note, **more)
+
+
+def counter(note: str, **more: Any) -> dict[str, Any]:
+    """Not now but another time: no plain no, and the other time reaches the resident."""
+    return {"answer_not": ["no"], "note_has": note, "not_keys": MISS, **more}
+
+
+def question(**more: Any) -> dict[str, Any]:
+    """A question at an invitation: answered, nothing decided, the invitation still open."""
+    return {"no_effect": ["answer_invitation"], "not_keys": MISS, **more}
+
+
+def proposed(starts_at: str, place: str) -> dict[str, Any]:
+    return {"effect_has": {"meet_propose": {"starts_at": starts_at}}, "place_has": place, "not_keys": MISS}
+
+
+SAID_OFFER = {"effect": ["relay"], "keys": ["meet_said_offer"]}
+CANNOT = {"effect": ["relay"], "keys": ["meet_cannot_come"], "not_keys": MISS}
+PAUSED = {"effect": ["pause_offer"], "keys": ["offer_paused"], "not_keys": MISS}
+NOT_RELAYED_NUMBER = {"no_effect": ["relay", "share_number"], "not_keys": MISS, "says": ["DEEL NUMMER"]}
+ENDING = {"no_effect": ["set_stopped", "stop_offer"], "not_keys": MISS}
+ALERTED = {"effect": ["alert_staff"], "not_keys": MISS}
+
+
+def offer_read_back(says: list[str], not_says: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    return {"keys": ["offer_summary"], "says": says, "not_says": list(not_says), "not_keys": MISS}
+
+
+BATCH_1 = [
+    # The invitation answered with more than yes or no.
+    D(
+        "invite: 'ja hoor maar pas na half 3, eerst werken' keeps the time",
+        ((INVITE, INVITED), ("ja hoor maar pas na half 3, eerst werken", yes_with("half 3"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'ja als het kort is, heb om 12 uur een afspraak'",
+        ((INVITE, INVITED), ("ja als het kort is, heb om 12 uur een afspraak", yes_with("kort"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'nee deze week niet, volgende week wel' is no plain no",
+        ((INVITE, INVITED), ("nee deze week niet, volgende week wel", counter("volgende week"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'hoe ver is dat van mij vandaan?' is a question",
+        ((INVITE, INVITED), ("hoe ver is dat van mij vandaan?", question())),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'is het een man of vrouw?' is a question",
+        ((INVITE, INVITED), ("is het een man of vrouw?", question())),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'kan mijn vriendin mee?' is a question, not a yes",
+        ((INVITE, INVITED), ("kan mijn vriendin mee?", question())),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'welke boodschappen?' is answered with what Ans asked",
+        ((INVITE, INVITED), ("welke boodschappen?", question(says=["brood"]))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'ik kan wel maar heb geen auto' is a yes with a note",
+        ((INVITE, INVITED), ("ik kan wel maar heb geen auto", yes_with("auto"))),
+        profile=HENK,
+    ),
+    D(
+        "invite, SMS: 'ja kan wel.. wel op de fiets dus niet te veel' is a yes with a note",
+        ((INVITE, INVITED), ("ja kan wel.. wel op de fiets dus niet te veel", yes_with("fiets"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'helaas, ik lig zelf met griep op bed' is a no",
+        ((INVITE, INVITED), ("helaas, ik lig zelf met griep op bed", answered("no"))),
+        profile=HENK,
+    ),
+    # Two invitations: an answer for the older one.
+    D(
+        "two invitations: 'ja de boodschappen van Ans doe ik' answers the older one",
+        (
+            (INVITE, INVITED),
+            (INVITE_2, INVITED),
+            ("ja de boodschappen van Ans doe ik", answered("yes", 41, no_effect=[])),
+        ),
+        profile=HENK,
+    ),
+    D(
+        "two invitations: 'die lamp lukt me niet, sorry' says no to the newer one only",
+        (
+            (INVITE, INVITED),
+            (INVITE_2, INVITED),
+            ("die lamp lukt me niet, sorry", answered("no", 42, answer_not=["yes"])),
+        ),
+        profile=HENK,
+    ),
+    # Yes twice.
+    D(
+        "'ja' sent twice: one yes, the second is no miss and no second answer",
+        (
+            (INVITE, INVITED),
+            ("ja", answered("yes")),
+            ("ja", {"no_effect": ["answer_invitation"], "not_keys": MISS}),
+        ),
+        profile=HENK,
+    ),
+    D(
+        "'Ja!' then 'ja ik kom eraan' (impatient): one yes",
+        (
+            (INVITE, INVITED),
+            ("Ja!", answered("yes")),
+            ("ja ik kom eraan", {"no_effect": ["answer_invitation"], "not_keys": MISS}),
+        ),
+        profile=HENK,
+    ),
+    # The volunteer's own life: away, stopping, offering something else.
+    D(
+        "volunteer: 'ik ben 3 weken weg' pauses the invitations three weeks",
+        (("ik ben 3 weken weg", {**PAUSED, "says": ["14 december"]}),),
+        profile=HENK,
+    ),
+    D(
+        "volunteer: 'ik stop ermee, te druk' asks first, then 'ja helemaal stoppen' ends the offer",
+        (
+            ("ik stop ermee, te druk", ENDING),
+            ("ja helemaal stoppen", {"effect": ["stop_offer"], "no_effect": ["set_stopped"]}),
+        ),
+        profile=HENK,
+    ),
+    D(
+        "volunteer: 'ik wil ook wel koken' is read back as a change of the offer",
+        (("ik wil ook wel koken", offer_read_back(["koken"])),),
+        profile=HENK,
+    ),
+    D(
+        "volunteer: 'ik kan ook wel mensen naar de dokter rijden' adds vervoer",
+        (("ik kan ook wel mensen naar de dokter rijden", offer_read_back(["vervoer", "boodschappen"])),),
+        profile=HENK,
+    ),
+    # In the thread with the resident.
+    D(
+        "thread: 'zullen we zeggen donderdag 10 uur bij de ingang van de Jumbo?' becomes a proposal there",
+        (
+            ("zullen we zeggen donderdag 10 uur bij de ingang van de Jumbo?", SAID_OFFER),
+            ("ja", {"effect": ["meet_manage"]}),
+            (PLAN_HENK, proposed("2026-11-26T10:00:00+01:00", "Jumbo")),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'sorry ik ben ziek, kan morgen niet' (meeting tomorrow): passed on, then someone else",
+        (
+            (AGREED_TOMORROW, {}),
+            ("sorry ik ben ziek, kan morgen niet", CANNOT),
+            ("kan iemand anders het overnemen?", {"effect": ["meet_rematch"], "not_keys": MISS}),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'moet helaas afzeggen voor morgen, mn moeder is gevallen' then 'zeg maar af'",
+        (
+            (AGREED_TOMORROW, {}),
+            ("moet helaas afzeggen voor morgen, mn moeder is gevallen", CANNOT),
+            ("zeg maar af", {"effect": ["meet_cancel"], "not_keys": MISS}),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'wat is het nummer van Ans? dan bel ik haar even' is asked of the bot, not passed on",
+        (("wat is het nummer van Ans? dan bel ik haar even", NOT_RELAYED_NUMBER),),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'kun je mij haar telefoonnummer geven' is asked of the bot",
+        (("kun je mij haar telefoonnummer geven", NOT_RELAYED_NUMBER),),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'ik sta voor de deur maar ze doet niet open en neemt niet op' alerts the team",
+        (
+            (AGREED_TODAY, {}),
+            ("ik sta voor de deur maar ze doet niet open en neemt niet op", ALERTED),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'ze ligt op de grond en komt niet meer omhoog' is a crisis",
+        (("ze ligt op de grond en komt niet meer omhoog", CRISIS),),
+        profile=HENK_T,
+    ),
+    D(
+        "the older prompt: 'Past dat?' answered after Ans's newer message",
+        (
+            (PROPOSAL, {"keys": ["meet_proposal"]}),
+            (FROM_ANS, {}),
+            ("ja woensdag past prima", {"effect_has": {"meet_answer": {"answer": "yes"}}, "not_keys": MISS}),
+        ),
+        profile=HENK_T,
+    ),
+    # Other languages.
+    D(
+        "invite (en): 'yes but I don't have a car, is that ok?'",
+        ((INVITE, INVITED), ("yes but I don't have a car, is that ok?", yes_with("car"))),
+        profile=HENK,
+        state=lang("en"),
+    ),
+    D(
+        "invite (tr): 'evet ama kısa sürerse'",
+        ((INVITE, INVITED), ("evet ama kısa sürerse", yes_with("kısa"))),
+        profile=HENK,
+        state=lang("tr"),
+    ),
+    D(
+        "invite (ar): 'نعم لكن ليس عندي سيارة'",
+        ((INVITE, INVITED), ("نعم لكن ليس عندي سيارة", yes_with("سيارة"))),
+        profile=HENK,
+        state=lang("ar"),
+    ),
+    D(
+        "invite (pl): 'nie w tym tygodniu, ale w przyszłym tak'",
+        ((INVITE, INVITED), ("nie w tym tygodniu, ale w przyszłym tak", counter("przyszłym"))),
+        profile=HENK,
+        state=lang("pl"),
+    ),
+    D(
+        "invite (uk): 'це чоловік чи жінка?'",
+        ((INVITE, INVITED), ("це чоловік чи жінка?", question())),
+        profile=HENK,
+        state=lang("uk"),
+    ),
+    D(
+        "volunteer (en): 'I'm away for 3 weeks from saturday'",
+        (("I'm away for 3 weeks from saturday", {**PAUSED}),),
+        profile=HENK,
+        state=lang("en"),
+    ),
+    D(
+        "volunteer (pl): 'rezygnuję, nie mam już czasu' asks first",
+        (("rezygnuję, nie mam już czasu", ENDING),),
+        profile=HENK,
+        state=lang("pl"),
+    ),
+    D(
+        "thread (tr): 'perşembe saat 10da Jumbo'nun girişinde buluşalım mı?'",
+        (("perşembe saat 10da Jumbo'nun girişinde buluşalım mı?", SAID_OFFER),),
+        profile=HENK_T,
+        state=lang("tr"),
+    ),
+    D(
+        "thread (ar): 'آسف أنا مريض، لا أستطيع غدا' (meeting tomorrow)",
+        ((AGREED_TOMORROW, {}), ("آسف أنا مريض، لا أستطيع غدا", CANNOT)),
+        profile=HENK_T,
+        state=lang("ar"),
+    ),
+    D(
+        "thread (uk): 'дайте мені її номер телефону'",
+        (("дайте мені її номер телефону", {"no_effect": ["relay", "share_number"], "not_keys": MISS}),),
+        profile=HENK_T,
+        state=lang("uk"),
+    ),
+]
+
+
+def check(expect: dict[str, Any], result: Any) -> list[str]:
+    """Round 19's checks of an invitation's answer, and the place of a proposed meeting."""
+    problems = note_check(expect, result)
+    if "place_has" in expect:
+        places = [str(e.data.get("place_text") or "") for e in result.effects if e.kind == "meet_propose"]
+        if not any(expect["place_has"].lower() in p.lower() for p in places):
+            problems.append(f"no meeting place with {expect['place_has']!r} ({places})")
+    return problems
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+def test_messages_are_new() -> None:
+    assert repeated_messages(__file__, BATCH_1) == []
