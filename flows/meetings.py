@@ -509,40 +509,13 @@ def _is_place_word(word: str, places: frozenset[str]) -> bool:
 
 # A place word this long or longer also names the words it starts ("ingang" -> "ingangen").
 PLACE_STEM = 5
-_PREPOSITIONS = frozenset(
-    [
-        "bij",
-        "voor",
-        "naast",
-        "tegenover",
-        "achter",
-        "op",
-        "aan",
-        "in",
-        "at",
-        "outside",
-        "near",
-        "by",
-        "opposite",
-        "front",
-        "of",
-        "przed",
-        "przy",
-        "obok",
-        "pod",
-        "kolo",
-        "біля",
-        "коло",
-        "перед",
-        "عند",
-        "أمام",
-        "امام",
-        "قرب",
-        "قدام",
-    ]
-)
-_ARTICLES = frozenset(["de", "het", "een", "the", "a"])
-_NOT_THERE = frozenset(["niet", "geen", "not", "no", "nie", "не", "ні"])
+_PREPOSITIONS = frozenset((
+    "bij", "voor", "naast", "tegenover", "achter", "op", "aan", "in", "at", "outside", "near", "by",
+    "opposite", "front", "of", "przed", "przy", "obok", "pod", "kolo", "біля", "коло", "перед", "عند", "أمام",
+    "امام", "قرب", "قدام",
+))  # fmt: skip
+_ARTICLES = frozenset(("de", "het", "een", "the", "a"))
+_NOT_THERE = frozenset(("niet", "geen", "not", "no", "nie", "не", "ні"))
 
 
 @cache
