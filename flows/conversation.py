@@ -332,8 +332,8 @@ def _route(
     answer = chosen(state, event)
     if _answer_before_command(state, event, command, answer):
         command = None  # "ja, wis alles maar" at "Wil je dat Voordeur alles van je wist?": the yes
-    if answer is None and event.kind == "text" and (offer := _offer_in_words(state, event, command, now)):
-        answer, command = offer, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
+    if answer is None and event.kind == "text" and (offered := _offer_in_words(state, event, command, now)):
+        answer, command = offered, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
         command = "stop"
 
@@ -471,6 +471,8 @@ def _route(
     if command == "stop_check" and profile.offering and says_any(event.text, "round12_volunteering"):
         # "haal me maar van de lijst met vrijwilligers": the offer (pause, stop offering), not all messages.
         return _offer_command(Turn(state, event, profile, now, "my_offer", "", answer))
+    if _quits_helping(state, event, command, profile):
+        return offer.end_asked(state)  # "ik stop ermee, te druk": helping stops, a pause named (round 23)
     if command == "stop_check":
         return _stop_check(state, event.text if event.kind == "text" else "")
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
@@ -554,6 +556,17 @@ def _route(
             return StepResult(interrupted, repair.again(interrupted))
         return cared
     return _on_menu(state, event, answer, profile, now)
+
+
+def _quits_helping(state: dict[str, Any], event: Event, command: str | None, profile: Profile) -> bool:
+    """Dialogue round 23: someone who offers help stops for lack of time ("ik stop ermee, te druk",
+    "rezygnuję, nie mam już czasu"): words of stopping (read as the stop question, or the offer's own
+    [option_offer_end] at the plain menu) beside words of being too busy ([round23_too_busy])."""
+    if not profile.offering or event.kind != "text" or not says_any(event.text, "round23_too_busy"):
+        return False
+    if command == "stop_check":
+        return True
+    return command is None and _at_plain_menu(state) and says_any(event.text, "option_offer_end")
 
 
 PRIVACY_COMMANDS = frozenset({"erase", "my_data", "export", "withdraw_consent"})

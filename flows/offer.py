@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -527,6 +528,16 @@ def _on_end(state: dict[str, Any], event: Event) -> StepResult:
         _leave(state)
         return StepResult(state, (say("offer_kept"),))
     return StepResult(state, (prompt(state, "offer_end_question", YES_NO),))
+
+
+def end_asked(state: dict[str, Any]) -> StepResult:
+    """Dialogue round 23: "ik stop ermee, te druk" from someone who offers help is about helping, not about
+    all messages (it was the stop question, whose yes silenced them): whether to stop offering, with a
+    pause named for who is only busy for a while."""
+    _leave(state)
+    state["flow"], state["step"] = "offer", "end"
+    asked = prompt(state, "offer_end_question", YES_NO)
+    return StepResult(state, (replace(asked, lead="offer_end_pause_lead"),))
 
 
 def _leave(state: dict[str, Any]) -> None:

@@ -331,8 +331,11 @@ BATCH_1 = [
 
 
 def check(expect: dict[str, Any], result: Any) -> list[str]:
-    """Round 19's checks of an invitation's answer, and the place of a proposed meeting."""
+    """Round 19's checks of an invitation's answer, the place of a proposed meeting, and no repair lead
+    ("Dat begreep ik niet helemaal.") in front of what follows: that is a miss too."""
     problems = note_check(expect, result)
+    if any(reply.lead == "repair_lead" for reply in result.replies):
+        problems.append("a repair lead")
     if "place_has" in expect:
         places = [str(e.data.get("place_text") or "") for e in result.effects if e.kind == "meet_propose"]
         if not any(expect["place_has"].lower() in p.lower() for p in places):
