@@ -92,9 +92,18 @@ PAUSE_DAYS = {"week": 7, "two_weeks": 14, "four_weeks": 28}
 def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     """ "Hulp bieden": the offer as it stands for someone who offers, else the questions."""
     if profile.offering:
+        pending = state.get("pending") or {}
+        named = _kinds_named(pending) if pending.get("intent") == "offer" else []
         added = _kinds_added(state, profile)
         state.pop("pending", None)  # not left for a later request to take up
-        return added or show(state, profile, now)
+        if added is not None:
+            return added
+        shown = show(state, profile, now)
+        if not named:
+            return shown
+        # "ik wil ook wel koken" (round 23): what the words name is offered already; said, then the offer.
+        known = say("offer_kinds_known", {"categories": _category_list(named, language(state))})
+        return replace(shown, replies=(known, *shown.replies))
     state["flow"] = "offer"
     state["offer"] = {}
     before = [say("offer_intro")]
