@@ -1342,6 +1342,10 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     sent = [int(e.data["thread_id"]) for e in relayed.effects if e.kind == "relay"]
     if not sent:
         return relayed
+    if (door := threads.no_answer_at_door(event.text, sent[0])) is not None:
+        # "ze doet niet open en neemt niet op" (round 23): passed on, and the team alerted.
+        reply, alert = door
+        return replace(relayed, replies=(*relayed.replies, reply), effects=(*relayed.effects, alert))
     if (moved := meetings.shift_in_words(relayed.state, event.text, sent[0], now)) is not None:
         # "kan het een half uur later?": passed on, and the moved time proposed for one tap.
         reply, effect = moved

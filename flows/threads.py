@@ -12,7 +12,7 @@ from typing import Any
 
 from flows import catalogue, interpret
 from flows.dialogue import language, prompt, say
-from flows.normalise import says_any
+from flows.normalise import folded_words, says_any
 from flows.profile import Profile, ThreadSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent
@@ -154,6 +154,11 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     if says_any(text, "round12_thread_unsafe") or (about_them and says_any(text, "round12_fear")):
         state["thread"] = thread.id
         return on_command(state, "report", profile)
+    if _their_number_asked(text, thread):
+        # Round 23: "wat is het nummer van Ans?" asks the bot, not Ans: how numbers are shared (DEEL
+        # NUMMER from both sides), and nothing passed on.
+        state["thread"] = thread.id
+        return StepResult(state, (say("thread_number_asked", {"name": _name(thread, language(state))}),))
     leaving = says_any(text, "round12_thread_leave") or says_any(text, "thread_other_helper")
     if not leaving and not (about_them and says_any(text, "round12_odd")):
         return None
@@ -164,6 +169,26 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     return StepResult(
         state, (prompt(state, "thread_worry", choices, {"name": _name(thread, language(state))}),)
     )
+
+
+def _their_number_asked(text: str, thread: ThreadSummary) -> bool:
+    """The other one's number asked of the bot: "haar nummer", "її номер" ([round23_their_number]), or
+    "het nummer van Ans" ([round23_number_of] with the other's name)."""
+    if says_any(text, "round23_their_number"):
+        return True
+    name = folded_words(thread.other_name or "").strip()
+    return bool(name) and f" {name} " in folded_words(text) and says_any(text, "round23_number_of")
+
+
+def no_answer_at_door(text: str, thread_id: int) -> tuple[Reply, Effect] | None:
+    """Dialogue round 23: words passed on that say the other does not open the door or answer the phone
+    ("ik sta voor de deur maar ze doet niet open en neemt niet op", [round23_no_answer]): the one who
+    came may be the only one to notice something is wrong, so the team is alerted (high: a fall is
+    possible) and 112 is named; the words still went to the other side."""
+    if not says_any(text, "round23_no_answer"):
+        return None
+    alert = Effect("alert_staff", {"kind": "no_answer_at_door", "priority": "high", "thread_id": thread_id})
+    return say("thread_no_answer"), alert
 
 
 def _on_worry(state: dict[str, Any], choice: str, profile: Profile) -> StepResult:

@@ -312,6 +312,8 @@ ALERT_RANKS: dict[str, int] = {
     # Round services26: a complaint told at the menu (a person of the team calls back), praise for a helper.
     "complaint": 1,
     "compliment": 3,
+    # Round dialogue23: the one who came to help finds the door shut and the phone unanswered.
+    "no_answer_at_door": 1,
 }
 
 

@@ -292,6 +292,8 @@ BATCH_1 = [
         ((INVITE, INVITED), ("nie w tym tygodniu, ale w przyszłym tak", counter("przyszłym"))),
         profile=HENK,
         state=lang("pl"),
+        gap="'w przyszłym' leaves out 'tygodniu' (said with 'w tym'): the time reader reads no next week, so "
+        "the answer is a plain no",
     ),
     D(
         "invite (uk): 'це чоловік чи жінка?'",
