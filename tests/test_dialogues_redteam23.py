@@ -334,6 +334,233 @@ BATCH_1 = [
 ]
 
 
+# Batch 2, held out: written after batch 1's fixes, not aimed at them; scored before its own fixes.
+BATCH_2 = [
+    D(
+        "invite: 'ja prima, maar ik kan pas na het eten' keeps the time",
+        ((INVITE, INVITED), ("ja prima, maar ik kan pas na het eten", yes_with("eten"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'kan wel, als het niet te lang duurt'",
+        ((INVITE, INVITED), ("kan wel, als het niet te lang duurt", yes_with("lang"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'ik kan wel, maar alleen lopend' is a yes with a note",
+        ((INVITE, INVITED), ("ik kan wel, maar alleen lopend", yes_with("lopend"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'vandaag lukt niet, donderdag wel' offers thursday",
+        ((INVITE, INVITED), ("vandaag lukt niet, donderdag wel", counter("donderdag"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'hoeveel boodschappen zijn het?' is a question",
+        ((INVITE, INVITED), ("hoeveel boodschappen zijn het?", question())),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'is ze slecht ter been?' is a question",
+        ((INVITE, INVITED), ("is ze slecht ter been?", question())),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'mag ik mijn zoon meenemen?' is a question, not a yes",
+        ((INVITE, INVITED), ("mag ik mijn zoon meenemen?", question())),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'wat moet ik precies halen?' is answered with what Ans asked",
+        ((INVITE, INVITED), ("wat moet ik precies halen?", question(says=["brood"]))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'nee sorry, mijn auto is kapot' is a no",
+        ((INVITE, INVITED), ("nee sorry, mijn auto is kapot", answered("no"))),
+        profile=HENK,
+    ),
+    D(
+        "two invitations: 'brood halen kan ik wel doen' answers Ans's (the older)",
+        ((INVITE, INVITED), (INVITE_2, INVITED), ("brood halen kan ik wel doen", answered("yes", 41))),
+        profile=HENK,
+    ),
+    D(
+        "two invitations: 'Kees help ik wel met zijn lamp' answers Kees's (the newer)",
+        ((INVITE, INVITED), (INVITE_2, INVITED), ("Kees help ik wel met zijn lamp", answered("yes", 42))),
+        profile=HENK,
+    ),
+    D(
+        "'1' then 'ja ja ik doe het': one yes",
+        (
+            (INVITE, INVITED),
+            ("1", answered("yes")),
+            ("ja ja ik doe het", {"no_effect": ["answer_invitation"], "not_keys": MISS}),
+        ),
+        profile=HENK,
+    ),
+    D(
+        "volunteer: 'ben vanaf vrijdag twee weekjes in Turkije' pauses the invitations",
+        (("ben vanaf vrijdag twee weekjes in Turkije", PAUSED),),
+        profile=HENK,
+    ),
+    D(
+        "volunteer: 'ik wil eigenlijk geen vrijwilliger meer zijn, het wordt me te veel' asks first",
+        (("ik wil eigenlijk geen vrijwilliger meer zijn, het wordt me te veel", ENDING),),
+        profile=HENK,
+    ),
+    D(
+        "volunteer: 'ik stop met helpen, sorry' asks first, 'nee, ik ga toch door' keeps the offer",
+        (
+            ("ik stop met helpen, sorry", ENDING),
+            ("nee, ik ga toch door", {"no_effect": ["stop_offer", "set_stopped"], "not_keys": MISS}),
+        ),
+        profile=HENK,
+    ),
+    D(
+        "volunteer: 'ik kan ook wel iemand helpen met de computer' adds computer",
+        (("ik kan ook wel iemand helpen met de computer", offer_read_back(["computer", "boodschappen"])),),
+        profile=HENK,
+    ),
+    D(
+        "volunteer: 'ik wil ook wel honden uitlaten hoor' adds pets",
+        (("ik wil ook wel honden uitlaten hoor", offer_read_back(["huisdieren"])),),
+        profile=HENK,
+    ),
+    D(
+        "thread: 'zal ik zaterdag om 11 uur bij de Lidl op je wachten?' becomes a proposal there",
+        (
+            ("zal ik zaterdag om 11 uur bij de Lidl op je wachten?", SAID_OFFER),
+            ("ja graag", {"effect": ["meet_manage"]}),
+            (PLAN_HENK, proposed("2026-11-28T11:00:00+01:00", "Lidl")),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'afgesproken, dinsdag half 10 voor de apotheek' becomes a proposal there",
+        (
+            ("afgesproken, dinsdag half 10 voor de apotheek", SAID_OFFER),
+            ("ja", {"effect": ["meet_manage"]}),
+            (PLAN_HENK, proposed("2026-11-24T09:30:00+01:00", "apotheek")),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'het spijt me maar ik moet morgen werken, kan niet komen' then 'regel maar iemand anders'",
+        (
+            (AGREED_TOMORROW, {}),
+            ("het spijt me maar ik moet morgen werken, kan niet komen", CANNOT),
+            ("regel maar iemand anders", {"effect": ["meet_rematch"], "not_keys": MISS}),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'ik lig met koorts in bed, vanmiddag gaat niet door' (meeting today)",
+        ((AGREED_TODAY, {}), ("ik lig met koorts in bed, vanmiddag gaat niet door", CANNOT)),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'heb jij het 06 nummer van Ans voor me?' is asked of the bot",
+        (("heb jij het 06 nummer van Ans voor me?", NOT_RELAYED_NUMBER),),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'mag ik haar nummer zodat ik kan bellen als ik er ben' is asked of the bot",
+        (("mag ik haar nummer zodat ik kan bellen als ik er ben", NOT_RELAYED_NUMBER),),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'ik heb 3x aangebeld maar er wordt niet opengedaan' alerts the team",
+        ((AGREED_TODAY, {}), ("ik heb 3x aangebeld maar er wordt niet opengedaan", ALERTED)),
+        profile=HENK_T,
+    ),
+    D(
+        "thread: 'ze reageert niet op de bel en haar telefoon gaat maar over' alerts the team",
+        ((AGREED_TODAY, {}), ("ze reageert niet op de bel en haar telefoon gaat maar over", ALERTED)),
+        profile=HENK_T,
+    ),
+    D(
+        "the older prompt: 'dat is goed hoor, woensdag kan ik' answers 'Past dat?' after Ans's message",
+        (
+            (PROPOSAL, {"keys": ["meet_proposal"]}),
+            (FROM_ANS, {}),
+            (
+                "dat is goed hoor, woensdag kan ik",
+                {"effect_has": {"meet_answer": {"answer": "yes"}}, "not_keys": MISS},
+            ),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "invite (en): 'happy to, but only after 5pm'",
+        ((INVITE, INVITED), ("happy to, but only after 5pm", yes_with("5pm"))),
+        profile=HENK,
+        state=lang("en"),
+    ),
+    D(
+        "invite (en): 'is she ok with a male volunteer?'",
+        ((INVITE, INVITED), ("is she ok with a male volunteer?", question())),
+        profile=HENK,
+        state=lang("en"),
+    ),
+    D(
+        "thread (en): 'I'm at her door but she isn't answering'",
+        ((AGREED_TODAY, {}), ("I'm at her door but she isn't answering", ALERTED)),
+        profile=HENK_T,
+        state=lang("en"),
+    ),
+    D(
+        "thread (en): 'let's meet thursday 10am outside the Jumbo'",
+        (("let's meet thursday 10am outside the Jumbo", SAID_OFFER),),
+        profile=HENK_T,
+        state=lang("en"),
+    ),
+    D(
+        "invite (tr): 'evet ama arabam yok'",
+        ((INVITE, INVITED), ("evet ama arabam yok", yes_with("araba"))),
+        profile=HENK,
+        state=lang("tr"),
+    ),
+    D(
+        "thread (tr): 'onun numarasını verir misiniz?'",
+        (("onun numarasını verir misiniz?", {"no_effect": ["relay", "share_number"], "not_keys": MISS}),),
+        profile=HENK_T,
+        state=lang("tr"),
+    ),
+    D(
+        "invite (ar): 'هل هي امرأة أو رجل؟'",
+        ((INVITE, INVITED), ("هل هي امرأة أو رجل؟", question())),
+        profile=HENK,
+        state=lang("ar"),
+    ),
+    D(
+        "invite (pl): 'tak, ale tylko rano'",
+        ((INVITE, INVITED), ("tak, ale tylko rano", yes_with("rano"))),
+        profile=HENK,
+        state=lang("pl"),
+    ),
+    D(
+        "volunteer (pl): 'wyjeżdżam na dwa tygodnie'",
+        (("wyjeżdżam na dwa tygodnie", PAUSED),),
+        profile=HENK,
+        state=lang("pl"),
+    ),
+    D(
+        "invite (uk): 'так, але я без машини'",
+        ((INVITE, INVITED), ("так, але я без машини", yes_with("машини"))),
+        profile=HENK,
+        state=lang("uk"),
+    ),
+    D(
+        "volunteer (uk): 'я більше не можу бути волонтером, немає часу'",
+        (("я більше не можу бути волонтером, немає часу", ENDING),),
+        profile=HENK,
+        state=lang("uk"),
+    ),
+]
+
+
 def check(expect: dict[str, Any], result: Any) -> list[str]:
     """Round 19's checks of an invitation's answer, the place of a proposed meeting, and no repair lead
     ("Dat begreep ik niet helemaal.") in front of what follows: that is a miss too."""
@@ -352,5 +579,10 @@ def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue, check)
 
 
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
 def test_messages_are_new() -> None:
-    assert repeated_messages(__file__, BATCH_1) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
