@@ -472,7 +472,8 @@ def _route(
         # "haal me maar van de lijst met vrijwilligers": the offer (pause, stop offering), not all messages.
         return _offer_command(Turn(state, event, profile, now, "my_offer", "", answer))
     if _quits_helping(state, event, command, profile):
-        return offer.end_asked(state)  # "ik stop ermee, te druk": helping stops, a pause named (round 23)
+        # "ik stop ermee, te druk": helping stops, a pause named for who is busy (round 23).
+        return offer.end_asked(state, busy=says_any(event.text, "round23_too_busy"))
     if command == "stop_check":
         return _stop_check(state, event.text if event.kind == "text" else "")
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
@@ -560,13 +561,16 @@ def _route(
 
 def _quits_helping(state: dict[str, Any], event: Event, command: str | None, profile: Profile) -> bool:
     """Dialogue round 23: someone who offers help stops for lack of time ("ik stop ermee, te druk",
-    "rezygnuję, nie mam już czasu"): words of stopping (read as the stop question, or the offer's own
-    [option_offer_end] at the plain menu) beside words of being too busy ([round23_too_busy])."""
-    if not profile.offering or event.kind != "text" or not says_any(event.text, "round23_too_busy"):
+    "rezygnuję, nie mam już czasu") or stops helping ("ik stop met helpen, sorry"): words of stopping
+    (read as the stop question, or the offer's own [option_offer_end] at the plain menu) beside words of
+    being too busy ([round23_too_busy]); at the plain menu also beside a word for helping."""
+    if not profile.offering or event.kind != "text":
         return False
+    busy = says_any(event.text, "round23_too_busy")
     if command == "stop_check":
-        return True
-    return command is None and _at_plain_menu(state) and says_any(event.text, "option_offer_end")
+        return busy
+    helping = busy or says_any(event.text, "round12_volunteering")
+    return command is None and helping and _at_plain_menu(state) and says_any(event.text, "option_offer_end")
 
 
 PRIVACY_COMMANDS = frozenset({"erase", "my_data", "export", "withdraw_consent"})

@@ -828,7 +828,11 @@ MEETING_PLACES = (*MY_HOME, *YOUR_HOME, *CENTRE)
 
 
 def _place_said(text: str) -> bool:
-    return _has_phrase(_without_places_not_wanted(text), MEETING_PLACES)
+    if _has_phrase(_without_places_not_wanted(text), MEETING_PLACES):
+        return True
+    # Round 23: a public place ("zal ik zaterdag om 11 uur bij de Lidl op je wachten?"), unless the words
+    # tell where one is ("ik ben dinsdag om 10 uur bij de apotheek").
+    return other_place_in_words(text) is not None and not says_any(text, "round23_where_i_am")
 
 
 def _ahead(state: dict[str, Any], thread_id: Any, now: datetime) -> bool:
@@ -898,8 +902,9 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
         Choice(f"meetm:{raw_id}:cancel", "meet_choice_cancel"),
         Choice(f"meetm:{raw_id}:keep", "meet_choice_keep"),
     )
-    if seen.get("role") == "volunteer" and reason:
-        # An ill or absent volunteer (round 18): someone else may take the request over.
+    if seen.get("role") == "volunteer":
+        # An ill or absent volunteer (round 18), or one who must work (round 23: "ik moet morgen werken,
+        # kan niet komen"): someone else may take the request over, so the resident is not left waiting.
         choices = (*choices[:2], Choice(f"meetm:{raw_id}:rematch", "meet_choice_rematch"), choices[2])
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
 

@@ -539,14 +539,14 @@ def _on_end(state: dict[str, Any], event: Event) -> StepResult:
     return StepResult(state, (prompt(state, "offer_end_question", YES_NO),))
 
 
-def end_asked(state: dict[str, Any]) -> StepResult:
+def end_asked(state: dict[str, Any], *, busy: bool) -> StepResult:
     """Dialogue round 23: "ik stop ermee, te druk" from someone who offers help is about helping, not about
     all messages (it was the stop question, whose yes silenced them): whether to stop offering, with a
-    pause named for who is only busy for a while."""
+    pause named for who is only busy for a while (`busy`)."""
     _leave(state)
     state["flow"], state["step"] = "offer", "end"
     asked = prompt(state, "offer_end_question", YES_NO)
-    return StepResult(state, (replace(asked, lead="offer_end_pause_lead"),))
+    return StepResult(state, (replace(asked, lead="offer_end_pause_lead") if busy else asked,))
 
 
 def _leave(state: dict[str, Any]) -> None:

@@ -545,6 +545,8 @@ BATCH_2 = [
         (("wyjeżdżam na dwa tygodnie", PAUSED),),
         profile=HENK,
         state=lang("pl"),
+        gap="a break's length is read in Dutch and English only (flows/pause.py): 'na dwa tygodnie' asks how "
+        "long, as round 18 left Turkish",
     ),
     D(
         "invite (uk): 'так, але я без машини'",
@@ -557,6 +559,52 @@ BATCH_2 = [
         (("я більше не можу бути волонтером, немає часу", ENDING),),
         profile=HENK,
         state=lang("uk"),
+    ),
+]
+
+
+NOT_OFFERING = {"first_name": "Ria", "neighbourhood": "molenwijk", "consented": True}
+# Guards, written with batch 2's fixes: what the fixes must leave alone.
+GUARDS = [
+    D(
+        "guard: 'ik ben donderdag om 10 uur bij de apotheek' in the thread tells where one is: no meeting",
+        (
+            (
+                "ik ben donderdag om 10 uur bij de apotheek",
+                {"effect": ["relay"], "not_keys": ["meet_said_offer"]},
+            ),
+        ),
+        profile=HENK_T,
+    ),
+    D(
+        "guard: 'mag ik je nummer?' is for Ans: passed on",
+        (("mag ik je nummer?", {"effect": ["relay"], "not_keys": ["thread_number_asked"]}),),
+        profile=HENK_T,
+    ),
+    D(
+        "guard: 'de deur is open, kom maar binnen' alerts nobody",
+        (("de deur is open, kom maar binnen", {"effect": ["relay"], "no_effect": ["alert_staff"]}),),
+        profile=HENK_T,
+    ),
+    D(
+        "guard: 'nee, misschien volgende week wel' at an invitation is no yes",
+        ((INVITE, INVITED), ("nee, misschien volgende week wel", {"answer_not": ["yes"], "not_keys": MISS})),
+        profile=HENK,
+    ),
+    D(
+        "guard: someone who offers nothing: 'ik stop ermee, te druk' is the stop question",
+        (("ik stop ermee, te druk", {"keys": ["stop_check"], "no_effect": ["set_stopped"]}),),
+        profile=NOT_OFFERING,
+    ),
+    D(
+        "guard: 'is het ver lopen?' at an invitation stays a question",
+        ((INVITE, INVITED), ("is het ver lopen?", question())),
+        profile=HENK,
+    ),
+    D(
+        "guard: 'ok is goed, ik ga' at an invitation is a plain yes",
+        ((INVITE, INVITED), ("ok is goed, ik ga", {**answered("yes"), "no_note": True})),
+        profile=HENK,
     ),
 ]
 
@@ -584,5 +632,10 @@ def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue, check)
 
 
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
 def test_messages_are_new() -> None:
-    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []
