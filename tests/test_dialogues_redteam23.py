@@ -1,7 +1,68 @@
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 23: volunteers as they really write.
 
-FIGURES
+A matched prompt ("Hulpvraag in Molenwijk: boodschappen ... Kun je helpen?") answered with more than yes or
+no (a time, "als het kort is", "geen auto", a question about the resident, a friend along, another week),
+an older invitation answered after a newer one came, "ja" twice, a holiday, stopping ("ik stop ermee, te
+druk"), another kind offered; in the thread with the resident: a time and a public place agreed, a late
+cancellation, the resident's number asked of the bot, a door that stays shut. Mostly Dutch, some
+en/tr/ar/pl/uk. Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC); this round's own turn
+check adds round 19's (`note_has`, `answer_not`, `no_note`), the place of a proposed meeting
+(`place_has`) and no repair lead ("Dat begreep ik niet helemaal.") in front of what follows.
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (34289b4).
+- Batch 1 (BATCH_1, 36 dialogues; nl 26, en 2, tr 2, ar 2, pl 2, uk 2), written before studying the
+  code, on main: 58/70, 24/36 (nl 45/54 17/26; en 3/3 2/2; tr 3/3 2/2; ar 4/4 2/2; pl 1/3 0/2; uk 2/3
+  1/2). As first scored 59/70, 25/36: the repair-lead check was added after "rezygnuję, nie mam już
+  czasu" passed with "Dat begreep ik niet helemaal" and the menu. After its fixes 68/70, 34/36 (nl 53/54
+  25/26; pl 2/3 1/2; the others whole), two strict xfails.
+- Batch 2 (BATCH_2, 37 dialogues, held out: written after batch 1's fixes, not aimed at them; nl 26, en 4,
+  tr 2, ar 1, pl 2, uk 2): main 51/71, 21/37; before its own fixes (the honest figure) 57/71, 27/37 (nl
+  42/53 19/26; en 5/7 2/4; tr 3/3 2/2; ar 2/2 1/1; pl 2/3 1/2; uk 3/3 2/2); after 70/71, 36/37, one strict
+  xfail. One message was changed after scoring so that it is new to every round ("ja graag" at "Zal ik er
+  een afspraak van maken?" is round 8's): "jazeker, doe maar" was then passed on to Ans (fixed, below).
+- Guards (GUARDS, 7 dialogues, with batch 2's fixes): 10/10, 7/7 on main and after.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did, and does now (mechanisms):
+- "nee deze week niet, volgende week wel", "vandaag lukt niet, donderdag wel" at an invitation were "Ik
+  vraag je een andere keer weer", next week dropped: now a yes at the time that works (the clause with
+  "wel", `invitations.works_instead` of round 15), its words the note; matching asks the resident when it
+  does not suit her time. Not when undecided ("misschien", conversation.toml [round23_undecided]). Round
+  7's "nu even niet, volgende week wel is a later" and test_invitation_conditions' later were changed by
+  this decision.
+- "ja de boodschappen van Ans doe ik" while Kees's lamp was asked last answered Kees's: an answer in words
+  that names a waiting invitation's facts (name, kind, the description's longer words) and not the open
+  one's answers that one (`invitations.by_content`); an older invitation answered (also by its old
+  button) leaves the newer one open (`interleave.forget`, `asks`).
+- "ik stop ermee, te druk" from a volunteer was the stop question, whose yes silenced every message;
+  "rezygnuję, nie mam już czasu", "ik stop met helpen" were not understood: now whether to stop offering,
+  with PAUZE named for who is busy (`offer.end_asked`, [round23_too_busy], `conversation._quits_helping`).
+- "ik kan ook wel mensen naar de dokter rijden", "... iemand helpen met de computer", "ik wil ook wel honden
+  uitlaten" were requests ("Wanneer heb je hulp nodig?"): now offers, the kind added and read back
+  (intents.toml); a kind named that is offered already is said before the offer (`offer_kinds_known`).
+- "zullen we zeggen donderdag 10 uur bij de ingang van de Jumbo?" made a meeting but asked "Waar?" again;
+  "zal ik zaterdag om 11 uur bij de Lidl op je wachten?" was only passed on: a public place (one word of
+  [round23_meeting_places]) is the place "other", its words as said, in the thread's proposal and at
+  "Waar?", and with a day and hour it proposes to meet (not "ik ben ... bij de apotheek")
+  (`meetings.other_place_in_words`). "jazeker, doe maar" at that Ja / Nee question was passed on: a Ja /
+  Nee pair outside the readers' contexts is read as any yes/no (`interpret._yes_or_no`).
+- A volunteer who must work ("ik moet morgen werken, kan niet komen") is offered "Iemand anders zoeken"
+  too (an ill or absent one only, before), so the request goes back to matching on their word.
+- "wat is het nummer van Ans?", "kun je mij haar telefoonnummer geven", "onun numarasını verir misiniz?"
+  went to Ans: now how numbers are shared (DEEL NUMMER from both), nothing passed on
+  (`threads._their_number_asked`, `thread_number_asked`).
+- "ik sta voor de deur maar ze doet niet open en neemt niet op" was only passed on: now passed on, the team
+  alerted high (`no_answer_at_door`, rank 1) and 112 named (`threads.no_answer_at_door`).
+- "is she ok with a male volunteer?" was a yes: a yes word in a clause that asks is no yes (answers.py),
+  with "is she", "is he" among the English question openers.
+
+Known misses (strict xfails): cooking is no kind of help ("ik wil ook wel koken": the offer is shown,
+cooking not named; round 5's understanding case reads "koken voor een buurtgenoot" without a kind);
+Polish "w przyszłym" leaving out "tygodniu" is read as no time (a no); a break's length is read in Dutch
+and English only ("wyjeżdżam na dwa tygodnie" asks how long). Left alone: the volunteer's "Afzeggen"
+cancels the meeting only (the request stays matched; "Iemand anders zoeken" rematches); "ik heb haar
+nummer al" would be answered as a number asked.
 """
 
 from __future__ import annotations
@@ -432,7 +493,7 @@ BATCH_2 = [
         "thread: 'zal ik zaterdag om 11 uur bij de Lidl op je wachten?' becomes a proposal there",
         (
             ("zal ik zaterdag om 11 uur bij de Lidl op je wachten?", SAID_OFFER),
-            ("ja graag", {"effect": ["meet_manage"]}),
+            ("jazeker, doe maar", {"effect": ["meet_manage"]}),
             (PLAN_HENK, proposed("2026-11-28T11:00:00+01:00", "Lidl")),
         ),
         profile=HENK_T,
