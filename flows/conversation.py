@@ -335,8 +335,8 @@ def _route(
     answer = chosen(state, event)
     if _answer_before_command(state, event, command, answer):
         command = None  # "ja, wis alles maar" at "Wil je dat Voordeur alles van je wist?": the yes
-    if answer is None and event.kind == "text" and (offer := _offer_in_words(state, event, command, now)):
-        answer, command = offer, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
+    if answer is None and event.kind == "text" and (offered := _offer_in_words(state, event, command, now)):
+        answer, command = offered, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
         command = "stop"
 
@@ -401,6 +401,22 @@ def _route(
         return StepResult(state, (say("invite_take_time"), *repeat_prompt(state)))
     if invitations.is_answer(choice):
         assert choice is not None
+        if event.kind == "text":
+            choice = invitations.by_content(state, choice, event.text)  # "ja de boodschappen van Ans"
+        if (
+            event.kind == "text"
+            and not choice.endswith(":yes")
+            and not says_any(event.text, "round23_undecided")
+            and (works := invitations.works_instead(state, event.text))
+        ):
+            # Round 23: "nee deze week niet, volgende week wel": a yes at the time that works (matching
+            # asks the resident when it does not suit hers), not a no or "ask me another time".
+            parsed = conditions.parse(works, now)
+            yes = choice.rsplit(":", 1)[0] + ":yes"
+            words = " ".join(event.text.split())[:200]
+            return invitations.on_answer(
+                state, yes, note=words, condition=parsed.to_json() if parsed else None
+            )
         note, window = _condition(state, event, choice, now)
         answered = invitations.on_answer(state, choice, note=note, condition=window)
         if event.kind == "text" and not str(choice).endswith(":yes"):
@@ -468,6 +484,9 @@ def _route(
     if command == "stop_check" and profile.offering and says_any(event.text, "round12_volunteering"):
         # "haal me maar van de lijst met vrijwilligers": the offer (pause, stop offering), not all messages.
         return _offer_command(Turn(state, event, profile, now, "my_offer", "", answer))
+    if _quits_helping(state, event, command, profile):
+        # "ik stop ermee, te druk": helping stops, a pause named for who is busy (round 23).
+        return offer.end_asked(state, busy=says_any(event.text, "round23_too_busy"))
     if command == "stop_check":
         return _stop_check(state, event.text if event.kind == "text" else "")
     if command == "wrong_number":
@@ -558,6 +577,20 @@ def _route(
             return StepResult(interrupted, repair.again(interrupted))
         return cared
     return _on_menu(state, event, answer, profile, now)
+
+
+def _quits_helping(state: dict[str, Any], event: Event, command: str | None, profile: Profile) -> bool:
+    """Dialogue round 23: someone who offers help stops for lack of time ("ik stop ermee, te druk",
+    "rezygnuję, nie mam już czasu") or stops helping ("ik stop met helpen, sorry"): words of stopping
+    (read as the stop question, or the offer's own [option_offer_end] at the plain menu) beside words of
+    being too busy ([round23_too_busy]); at the plain menu also beside a word for helping."""
+    if not profile.offering or event.kind != "text":
+        return False
+    busy = says_any(event.text, "round23_too_busy")
+    if command == "stop_check":
+        return busy
+    helping = busy or says_any(event.text, "round12_volunteering")
+    return command is None and helping and _at_plain_menu(state) and says_any(event.text, "option_offer_end")
 
 
 PRIVACY_COMMANDS = frozenset({"erase", "my_data", "export", "withdraw_consent"})
@@ -1395,6 +1428,10 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     sent = [int(e.data["thread_id"]) for e in relayed.effects if e.kind == "relay"]
     if not sent:
         return relayed
+    if (door := threads.no_answer_at_door(event.text, sent[0])) is not None:
+        # "ze doet niet open en neemt niet op" (round 23): passed on, and the team alerted.
+        reply, alert = door
+        return replace(relayed, replies=(*relayed.replies, reply), effects=(*relayed.effects, alert))
     if (moved := meetings.shift_in_words(relayed.state, event.text, sent[0], now)) is not None:
         # "kan het een half uur later?": passed on, and the moved time proposed for one tap.
         reply, effect = moved

@@ -98,16 +98,22 @@ def drop_settled(state: dict[str, Any], event: Event) -> None:
     if event.command not in SETTLED or event.meta.get("request_id") is None:
         return
     mark = f"invite:{event.meta['request_id']}:"
-    if _asks(state.get("resume_prompt"), mark):
+    if asks(state.get("resume_prompt"), mark):
         state.pop("resume_prompt", None)
-    waiting = [entry for entry in state.get(WAITING) or [] if not _asks(entry["prompt"], mark)]
+    forget(state, mark)
+
+
+def forget(state: dict[str, Any], mark: str) -> None:
+    """The waiting questions whose buttons start with `mark` ("invite:41:") wait no more."""
+    waiting = [entry for entry in state.get(WAITING) or [] if not asks(entry["prompt"], mark)]
     if waiting:
         state[WAITING] = waiting
     else:
         state.pop(WAITING, None)
 
 
-def _asks(question: Any, mark: str) -> bool:
+def asks(question: Any, mark: str) -> bool:
+    """The question has a button starting with `mark`."""
     choices = (question or {}).get("choices") or []
     return any(str(choice[0]).startswith(mark) for choice in choices)
 

@@ -157,7 +157,9 @@ def choice_from_text(
             # "3 weken", "om de week op donderdag om 14:00": the flow's own reader knows more.
             return None
         key, confidence = answer_reader.read_option(text, list(offered), lang or "nl")
-        return key if key in keys and confidence >= CONFIDENT else None
+        if key in keys and confidence >= CONFIDENT:
+            return key
+        return _yes_or_no(text, keys, lang)
     found = reading(context, text, lang)
     prompt_key = str((state.get("prompt") or {}).get("key") or "")
     if prompt_key in GOOD_IS_YES and (found.confidence < CONFIDENT or found.answer is None):
@@ -184,6 +186,17 @@ def choice_from_text(
         return None
     matching = [key for key in keys if key == wanted or key.endswith(f":{wanted}")]
     return matching[0] if len(matching) == 1 else None
+
+
+def _yes_or_no(text: str, keys: Sequence[str], lang: str | None) -> str | None:
+    """Dialogue round 23: a Ja / Nee question outside the readers' contexts ("Zal ik er een afspraak van
+    maken?") answered "jazeker, doe maar": a yes or no read as at any yes/no question, where the labels
+    alone matched only "ja, ..."."""
+    ends = {key.rsplit(":", 1)[-1]: key for key in keys}
+    if len(keys) != 2 or set(ends) != {"yes", "no"}:
+        return None
+    answer, confidence = answer_reader.read_yes_no(text, lang or "nl")
+    return ends[answer] if answer in ends and confidence >= CONFIDENT else None
 
 
 MAX_KEPT_TEXT = 300

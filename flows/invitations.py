@@ -30,9 +30,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from flows import catalogue, categories, conditions, interpret, places
+from flows import catalogue, categories, conditions, interleave, interpret, places
 from flows.dialogue import label_of, language, prompt, repeat_prompt, say
-from flows.normalise import says_any
+from flows.normalise import folded_words, says_any
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import When, describe_when
 
@@ -132,8 +132,48 @@ def on_answer(
     if answer == "yes":
         state[SAID_YES] = int(request_id)
     replies: list[Reply] = [] if answer == "yes" else [say(f"invite_{answer}_thanks")]
-    replies.extend(_back_to_the_open_question(state, asked="invite"))
+    mark = f"invite:{request_id}:"
+    interleave.forget(state, mark)
+    if interleave.asks(state.get("prompt"), mark):
+        replies.extend(_back_to_the_open_question(state, asked="invite"))
+    # Round 23: an older invitation answered (its button, or its words) leaves the newer one open.
     return StepResult(state, tuple(replies), (effect,))
+
+
+def by_content(state: dict[str, Any], choice: str, text: str) -> str:
+    """Dialogue round 23: an answer in words that names an older invitation waiting under the open one
+    ("ja de boodschappen van Ans doe ik" while Kees's lamp was asked last) answers that one. Its facts
+    (the resident's name, the kind of help, the description's longer words) are named in the words,
+    and the open invitation's are not; else the open (newest) invitation's `choice` stands."""
+    open_now = state.get("prompt") or {}
+    words = set(folded_words(text).split())
+    if _named(open_now, words):
+        return choice
+    named = [
+        entry["prompt"]
+        for entry in state.get(interleave.WAITING) or []
+        if _invitation_id(entry["prompt"]) is not None and _named(entry["prompt"], words)
+    ]
+    if len(named) != 1:
+        return choice
+    return f"invite:{_invitation_id(named[0])}:{choice.rsplit(':', 1)[-1]}"
+
+
+# A description's words shorter than this name nothing on their own ("de", "mee", "op").
+NAMING_LETTERS = 4
+
+
+def _named(question: dict[str, Any], words: set[str]) -> bool:
+    params = question.get("params") or {}
+    facts = " ".join(str(params.get(name) or "") for name in ("name", "category", "description"))
+    return any(len(word) >= NAMING_LETTERS and word in words for word in folded_words(facts).split())
+
+
+def _invitation_id(question: dict[str, Any]) -> str | None:
+    for choice in question.get("choices") or []:
+        if str(choice[0]).startswith("invite:"):
+            return str(choice[0]).split(":")[1]
+    return None
 
 
 # The request a volunteer just said yes to, for their next message only (`take_back`).

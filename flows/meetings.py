@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from copy import deepcopy
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -293,6 +294,10 @@ def _plan(state: dict[str, Any], data: Mapping[str, Any], *, asked: bool = False
     if str(said.get("thread_id")) == str(plan.get("thread_id")) and plan.get("starts_at"):
         # "... afspreken bij mij thuis?" said in the thread and made a meeting: place and time as said.
         place = place_in_words(str(said.get("text") or ""), plan)
+        other = None if place is not None else other_place_in_words(str(said.get("text") or ""))
+        if other is not None:
+            # "... bij de ingang van de Jumbo?" (round 23): a public place, its words as said.
+            place, state["meet"]["place_text"] = "other", other
         if place is not None:
             state["meet"]["place_kind"] = place
             return _propose(state, datetime.fromisoformat(str(state["meet"].pop("starts_at"))))
@@ -381,7 +386,10 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
                 plan["step"] = "where_other"
                 return StepResult(state, (prompt(state, "meet_where_other"),))
             return _ask_when(state, now)
-        if text and (place := place_in_words(text, plan)) is not None:
+        other = None if place_in_words(text, plan) is not None else other_place_in_words(text)
+        if other is not None:
+            plan["place_text"] = other  # "voor de bibliotheek om 3 uur" (round 23): another place, named
+        if text and (place := "other" if other else place_in_words(text, plan)) is not None:
             # "kan ook woensdag om 3 uur bij mij thuis": the place, and the time when it is said too.
             plan["place_kind"] = place
             start = _moment_in_words(state, text, now)
@@ -468,6 +476,51 @@ def place_in_words(text: str, plan: Mapping[str, Any]) -> str | None:
     "bij mij" for the host and "bij jou" for the other); None when no place, or another place. A place
     said right after a "not" ("als het maar niet bij mij thuis is") is no place named."""
     return _place_named(_without_places_not_wanted(text), plan)
+
+
+def other_place_in_words(text: str) -> str | None:
+    """Dialogue round 23: a public place to meet named in a sentence ("bij de ingang van de Jumbo", "voor
+    de bibliotheek", "at the bus stop", "Jumbo'nun girişinde"): its words as said, from the preposition
+    before the first place word (conversation.toml [round23_meeting_places]) to the last one, as the
+    place of kind "other". It used to ask "Waar zien jullie elkaar?" again, or pass the answer on.
+    None when the words name no such place, or a place not wanted ("niet bij de Jumbo")."""
+    places = _meeting_places()
+    for clause in re.split(r"[,.;:!?؟]+", text):
+        words = clause.split()
+        folded = [folded_words(word).split()[:1] for word in words]
+        named = [i for i, word in enumerate(folded) if word and _is_place_word(word[0], places)]
+        if not named:
+            continue
+        start = named[0]
+        while start > 0 and folded[start - 1] and folded[start - 1][0] in _PREPOSITIONS | _ARTICLES:
+            start -= 1  # "bij de", "in front of the": back to the first preposition before it
+        while start < named[0] and folded[start] and folded[start][0] in _ARTICLES:
+            start += 1  # no preposition: "de Jumbo" is said as "Jumbo"
+        if start > 0 and folded[start - 1] and folded[start - 1][0] in _NOT_THERE:
+            continue
+        return " ".join(words[start : named[-1] + 1])[:MAX_PLACE] or None
+    return None
+
+
+def _is_place_word(word: str, places: frozenset[str]) -> bool:
+    # A longer word counts by its start too ("ingangen", "stationsplein", "girişinde").
+    return word in places or any(len(place) >= PLACE_STEM and word.startswith(place) for place in places)
+
+
+# A place word this long or longer also names the words it starts ("ingang" -> "ingangen").
+PLACE_STEM = 5
+_PREPOSITIONS = frozenset((
+    "bij", "voor", "naast", "tegenover", "achter", "op", "aan", "in", "at", "outside", "near", "by",
+    "opposite", "front", "of", "przed", "przy", "obok", "pod", "kolo", "біля", "коло", "перед", "عند", "أمام",
+    "امام", "قرب", "قدام",
+))  # fmt: skip
+_ARTICLES = frozenset(("de", "het", "een", "the", "a"))
+_NOT_THERE = frozenset(("niet", "geen", "not", "no", "nie", "не", "ні"))
+
+
+@cache
+def _meeting_places() -> frozenset[str]:
+    return frozenset(phrase.strip() for phrase in conversation_words("round23_meeting_places"))
 
 
 def place_not_wanted(text: str, plan: Mapping[str, Any]) -> str | None:
@@ -775,7 +828,11 @@ MEETING_PLACES = (*MY_HOME, *YOUR_HOME, *CENTRE)
 
 
 def _place_said(text: str) -> bool:
-    return _has_phrase(_without_places_not_wanted(text), MEETING_PLACES)
+    if _has_phrase(_without_places_not_wanted(text), MEETING_PLACES):
+        return True
+    # Round 23: a public place ("zal ik zaterdag om 11 uur bij de Lidl op je wachten?"), unless the words
+    # tell where one is ("ik ben dinsdag om 10 uur bij de apotheek").
+    return other_place_in_words(text) is not None and not says_any(text, "round23_where_i_am")
 
 
 def _ahead(state: dict[str, Any], thread_id: Any, now: datetime) -> bool:
@@ -845,8 +902,9 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
         Choice(f"meetm:{raw_id}:cancel", "meet_choice_cancel"),
         Choice(f"meetm:{raw_id}:keep", "meet_choice_keep"),
     )
-    if seen.get("role") == "volunteer" and reason:
-        # An ill or absent volunteer (round 18): someone else may take the request over.
+    if seen.get("role") == "volunteer":
+        # An ill or absent volunteer (round 18), or one who must work (round 23: "ik moet morgen werken,
+        # kan niet komen"): someone else may take the request over, so the resident is not left waiting.
         choices = (*choices[:2], Choice(f"meetm:{raw_id}:rematch", "meet_choice_rematch"), choices[2])
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
 

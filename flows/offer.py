@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -91,9 +92,18 @@ PAUSE_DAYS = {"week": 7, "two_weeks": 14, "four_weeks": 28}
 def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
     """ "Hulp bieden": the offer as it stands for someone who offers, else the questions."""
     if profile.offering:
+        pending = state.get("pending") or {}
+        named = _kinds_named(pending) if pending.get("intent") == "offer" else []
         added = _kinds_added(state, profile)
         state.pop("pending", None)  # not left for a later request to take up
-        return added or show(state, profile, now)
+        if added is not None:
+            return added
+        shown = show(state, profile, now)
+        if not named:
+            return shown
+        # "ik wil ook wel koken" (round 23): what the words name is offered already; said, then the offer.
+        known = say("offer_kinds_known", {"categories": _category_list(named, language(state))})
+        return replace(shown, replies=(known, *shown.replies))
     state["flow"] = "offer"
     state["offer"] = {}
     before = [say("offer_intro")]
@@ -527,6 +537,16 @@ def _on_end(state: dict[str, Any], event: Event) -> StepResult:
         _leave(state)
         return StepResult(state, (say("offer_kept"),))
     return StepResult(state, (prompt(state, "offer_end_question", YES_NO),))
+
+
+def end_asked(state: dict[str, Any], *, busy: bool) -> StepResult:
+    """Dialogue round 23: "ik stop ermee, te druk" from someone who offers help is about helping, not about
+    all messages (it was the stop question, whose yes silenced them): whether to stop offering, with a
+    pause named for who is only busy for a while (`busy`)."""
+    _leave(state)
+    state["flow"], state["step"] = "offer", "end"
+    asked = prompt(state, "offer_end_question", YES_NO)
+    return StepResult(state, (replace(asked, lead="offer_end_pause_lead") if busy else asked,))
 
 
 def _leave(state: dict[str, Any]) -> None:

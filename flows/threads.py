@@ -154,9 +154,16 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     if says_any(text, "round12_thread_unsafe") or (about_them and says_any(text, "round12_fear")):
         state["thread"] = thread.id
         return on_command(state, "report", profile)
-    if (about_them or says_any(text, "thread_numbers_theirs")) and _numbers_asked(text):
+    if _their_number_asked(text, thread):
+        # Round 23: "wat is het nummer van Ans?" asks the bot, not Ans: how numbers are shared (DEEL
+        # NUMMER from both sides), and nothing passed on.
+        state["thread"] = thread.id
+        return StepResult(state, (say("thread_number_asked", {"name": _name(thread, language(state))}),))
+    if about_them and _own_number_asked(text):
         state["thread"] = thread.id
         return StepResult(state, (say("thread_numbers_hidden", {"name": _name(thread, language(state))}),))
+    if says_any(text, "round23_no_answer"):
+        return None  # the door shut: passed on, and the team alerted (`no_answer_at_door`)
     leaving = says_any(text, "round12_thread_leave") or says_any(text, "thread_other_helper")
     worried = (about_them and says_any(text, "round12_odd")) or _concern_about(thread, text, about_them)
     if not leaving and not worried:
@@ -181,13 +188,33 @@ def _concern_about(thread: ThreadSummary, text: str, about_them: bool) -> bool:
     return money or says_any(text, "thread_concern")
 
 
-def _numbers_asked(text: str) -> bool:
-    """A question about whose number is seen, said of him or her ("kan hij mijn nummer zien?", "mag ik
-    haar nummer?"), not giving one's own ("hij mag mijn nummer hebben": DEEL NUMMER, `offers_own_number`)
-    and no number typed out (that is passed on as it stands)."""
+def _own_number_asked(text: str) -> bool:
+    """Whether one's own number is seen, asked of him or her ("kan hij mijn nummer zien?"), not giving
+    it ("hij mag mijn nummer hebben": DEEL NUMMER, `offers_own_number`) and no number typed out (that is
+    passed on as it stands)."""
     if any(char.isdigit() for char in text.replace("06", "")) or not says_any(text, "thread_numbers_asked"):
         return False
     return says_any(text, "thread_numbers_seen") or not offers_own_number(text)
+
+
+def _their_number_asked(text: str, thread: ThreadSummary) -> bool:
+    """The other one's number asked of the bot: "haar nummer", "її номер" ([round23_their_number]), or
+    "het nummer van Ans" ([round23_number_of] with the other's name)."""
+    if says_any(text, "round23_their_number"):
+        return True
+    name = folded_words(thread.other_name or "").strip()
+    return bool(name) and f" {name} " in folded_words(text) and says_any(text, "round23_number_of")
+
+
+def no_answer_at_door(text: str, thread_id: int) -> tuple[Reply, Effect] | None:
+    """Dialogue round 23: words passed on that say the other does not open the door or answer the phone
+    ("ik sta voor de deur maar ze doet niet open en neemt niet op", [round23_no_answer]): the one who
+    came may be the only one to notice something is wrong, so the team is alerted (high: a fall is
+    possible) and 112 is named; the words still went to the other side."""
+    if not says_any(text, "round23_no_answer"):
+        return None
+    alert = Effect("alert_staff", {"kind": "no_answer_at_door", "priority": "high", "thread_id": thread_id})
+    return say("thread_no_answer"), alert
 
 
 def _on_worry(state: dict[str, Any], choice: str, profile: Profile) -> StepResult:

@@ -316,6 +316,8 @@ ALERT_RANKS: dict[str, int] = {
     "compliment": 3,
     # Session 29: a known person's number says "verkeerd nummer": it may belong to someone else now.
     "wrong_number": 2,
+    # Round dialogue23: the one who came to help finds the door shut and the phone unanswered.
+    "no_answer_at_door": 1,
 }
 
 

@@ -199,12 +199,18 @@ HELD_OUT = [
         ),
     ),
     D(
-        "invitation: 'nu even niet, volgende week wel' is a later",
+        # Dialogue round 23: a later that says when it does work is a yes at that time (matching asks the
+        # resident when it does not suit); it was "later", which dropped next week.
+        "invitation: 'nu even niet, volgende week wel' is a yes for next week",
         (
             (INVITE, {"keys": ["invite*"]}),
             (
                 "nu even niet, volgende week wel",
-                {"effect_has": {"answer_invitation": {"answer": "later"}}},
+                {
+                    "effect_has": {
+                        "answer_invitation": {"answer": "yes", "note": "nu even niet, volgende week wel"}
+                    }
+                },
             ),
         ),
     ),

@@ -118,9 +118,18 @@ def test_a_plain_yes_carries_nothing(answer: Event) -> None:
 
 
 def test_a_later_keeps_no_window() -> None:
-    _, answered = run(menu(), invite(), text("nu niet, volgende week wel"))
+    _, answered = run(menu(), invite(), text("nu niet, vraag het volgende week nog eens"))
     assert answered.effects[0].data["answer"] == "later"
     assert "condition" not in answered.effects[0].data
+
+
+def test_a_later_with_a_time_that_works_is_a_yes_then() -> None:
+    """Dialogue round 23: "nu niet, volgende week wel" offers next week; matching decides on it (the
+    resident is asked when it does not suit her time), as for "ja, maar pas volgende week"."""
+    _, answered = run(menu(), invite(), text("nu niet, volgende week wel"))
+    assert answered.effects[0].data["answer"] == "yes"
+    assert answered.effects[0].data["note"] == "nu niet, volgende week wel"
+    assert "condition" in answered.effects[0].data
 
 
 def test_tomorrow_is_read_against_the_moment_of_the_answer() -> None:

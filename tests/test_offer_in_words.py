@@ -49,7 +49,8 @@ def test_someone_who_offers_adds_a_kind_in_words() -> None:
 
 def test_naming_a_kind_already_offered_shows_the_offer_and_keeps_nothing() -> None:
     said, _asked = replay_texts(["ik wil helpen met boodschappen", "MENU"], menu_state(), dict(OFFERING))
-    assert [reply.key for reply in said.replies] == ["offer_current"]
+    # Dialogue round 23: "Je helpt al met boodschappen." before the offer.
+    assert [reply.key for reply in said.replies] == ["offer_kinds_known", "offer_current"]
     assert "pending" not in said.state
 
 

@@ -62,10 +62,10 @@ def test_passing_them_on_after_all_sends_the_words() -> None:
 # asked of the neighbour ("je kunt me bellen op ...") became a call from the team and never reached them.
 NUMBERS = {"keys": ["thread_numbers_hidden"], "no_effect": ["relay", "share_number"], "says": ["DEEL NUMMER"]}
 WORRY_CASES = [
-    said("his number", "mag ik zijn nummer?", NUMBERS),
+    said("his number (round 23's reply)", "mag ik zijn nummer?", {**NUMBERS, "keys": ["thread_number_asked"]}),
     said("can he see mine", "kan hij mijn nummer zien?", NUMBERS),
     said("en: can she see mine", "can she see my number?", {**NUMBERS, "says": ["SHARE NUMBER"]}),
-    said("uk: his number", "можна його номер?", {"keys": ["thread_numbers_hidden"], "no_effect": ["relay"]}),
+    said("uk: his number", "можна його номер?", {"keys": ["thread_number_asked"], "no_effect": ["relay"]}),
     said("giving one's number is still sharing", "hij mag mijn nummer hebben", {"effect": ["share_number"]}),
     said("money asked", "hij vroeg of ik hem geld kon lenen", HELD),
     said("en: money asked", "he asked me for money", {"keys": ["thread_worry"], "no_effect": ["relay"]}),

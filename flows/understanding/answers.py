@@ -168,8 +168,9 @@ def read_invitation(
     busy = [hit for hit in hits if hit.kind == "busy"]
     hits = [hit for hit in hits if hit.kind in _ANSWER_KINDS and not _asked_about(found, hit)]
     asking = _asking_clauses(text, found)
-    # "ne kadar uzak?", "чи це далеко?": a reason to say no, asked about, is no no.
-    hits = [hit for hit in hits if not (hit.kind == "no" and found[hit.start].clause in asking)]
+    # "ne kadar uzak?", "чи це далеко?": a reason to say no, asked about, is no no; and (dialogue round
+    # 23) "is she ok with a male volunteer?": a yes word asked about is no yes.
+    hits = [hit for hit in hits if not (hit.kind in ("no", "yes") and found[hit.start].clause in asking)]
     hits = _without_restrictions(found, hits)
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in INVITATION_KEYS]), hits)
     chosen = _choose(found, hits, prefer_last=False)
