@@ -62,7 +62,7 @@ def test_passing_them_on_after_all_sends_the_words() -> None:
 # asked of the neighbour ("je kunt me bellen op ...") became a call from the team and never reached them.
 NUMBERS = {"keys": ["thread_numbers_hidden"], "no_effect": ["relay", "share_number"], "says": ["DEEL NUMMER"]}
 WORRY_CASES = [
-    said("his number (round 23's reply)", "mag ik zijn nummer?", {**NUMBERS, "keys": ["thread_number_asked"]}),
+    said("his number, round 23", "mag ik zijn nummer?", {**NUMBERS, "keys": ["thread_number_asked"]}),
     said("can he see mine", "kan hij mijn nummer zien?", NUMBERS),
     said("en: can she see mine", "can she see my number?", {**NUMBERS, "says": ["SHARE NUMBER"]}),
     said("uk: his number", "можна його номер?", {"keys": ["thread_number_asked"], "no_effect": ["relay"]}),
