@@ -167,17 +167,39 @@ def conversation_words(section: str) -> tuple[str, ...]:
     return tuple(f" {simplify(phrase)} " for phrase in table.get("phrases", table.get("words", ())))
 
 
+@lru_cache(maxsize=256)
 def folded_words(text: str) -> str:
     """The words of `text`, folded (`simplify`), one space between and around them: a phrase is found
-    as whole words with `f" {phrase} " in folded_words(text)`."""
-    return " " + " ".join(re.findall(r"\w+", simplify(text))) + " "
+    as whole words with `f" {phrase} " in folded_words(text)`. Kept for the last texts: one step asks
+    about the same message many times."""
+    return " " + " ".join(_WORD_RUN.findall(simplify(text))) + " "
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+@cache
+def _section_lookup(section: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A section's one-word phrases as a set (a set lookup per word of the text) and its longer phrases
+    (a substring test each), so `says_any` need not test every phrase against the text."""
+    phrases = conversation_words(section)
+    single = frozenset(p.strip() for p in phrases if len(p.split()) == 1)
+    return single, tuple(p for p in phrases if len(p.split()) != 1)
+
+
+@lru_cache(maxsize=256)
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
 def says_any(text: str, section: str) -> bool:
     """Whether `text` holds one of the section's phrases as whole words (case, accents and punctuation
     aside)."""
     words = folded_words(text)
-    return any(phrase in words for phrase in conversation_words(section))
+    single, longer = _section_lookup(section)
+    if single and not single.isdisjoint(_word_set(words)):
+        return True
+    return any(phrase in words for phrase in longer)
 
 
 def without_said(text: str, section: str) -> str:
