@@ -311,6 +311,8 @@ COMMANDS = [
     ("gooi alles van mij maar weg", "erase"),
     # Session 29: "ik wil dat jullie ..." before the command's own words.
     ("ik wil dat jullie al mijn gegevens wissen", "erase"),
+    ("mag mijn dochter ook mijn berichten zien?", "circle"),
+    ("kan ik mijn vraag nog veranderen?", "my_requests"),
     ("mijn gegevens vernietigen graag", "erase"),
     ("wat weten jullie over mij?", "my_data"),
     ("wat is er te doen deze week", "agenda"),
