@@ -534,9 +534,19 @@ def _route(
         return StepResult(state, repeat_prompt(state))
     if command == "my_requests" and _mid_question(state) and command_in(event.text) is None:
         return _status_mid_question(state, profile, event.text)
-    if command == "my_requests" and command_in(event.text) is None and _is_question(event.text):
-        # "heeft al iemand gereageerd?" asks how the requests stand: the answer, not the list to cancel.
-        return StepResult(state, my_requests.status(state, profile))
+    if (
+        command == "my_requests"
+        and command_in(event.text) is None
+        and _is_question(event.text)
+        and not says_any(event.text, "request_change_asked")
+    ):
+        # "heeft al iemand gereageerd?" asks how the requests stand: the answer, not the list to cancel;
+        # then the menu, so nobody is left without a next step (session 29).
+        return _then_menu(StepResult(state, my_requests.status(state, profile)))
+    if command == "my_requests" and profile.open_requests and says_any(event.text, "request_change_asked"):
+        # "kan ik mijn vraag nog veranderen?": how to change it in words; the next message is read at the
+        # menu as a change (flows/request_change.py), and MIJN VRAGEN cancels one.
+        return StepResult(state, (say("request_change_how"),))
     if command is not None and command in COMMAND_HANDLERS:
         return COMMAND_HANDLERS[command](turn)
     if command is None and (reminder := reminders.request_in(event)) is not None:

@@ -124,3 +124,42 @@ def test_a_request_until_a_day_is_any_time_until_then() -> None:
     assert "tot en met vrijdag 27 november" in catalogue.render(
         "ask_summary", "nl", result.state["prompt"]["params"]
     )
+
+
+OUT = {
+    **RIA,
+    "open_requests": [
+        {
+            "id": 3,
+            "category": "tuin",
+            "description": "gras maaien",
+            "status": "open",
+            "when": {"kind": "asap"},
+        }
+    ],
+}
+ASKED_AT_THE_MENU = [
+    # Session 29: how requests stand asked as a question leaves nobody without a next step.
+    Dialogue(
+        "status, then the menu",
+        (("heeft er al iemand gereageerd?", {"keys": ["request_status_open", "menu"]}),),
+        profile=OUT,
+    ),
+    Dialogue(
+        "none out, then the menu", (("kan ik mijn vraag nog veranderen?", {"keys": ["no_requests", "menu"]}),)
+    ),
+    # "kan ik mijn vraag nog veranderen?" says how, and the next words change it.
+    Dialogue(
+        "how to change, then changed in words",
+        (
+            ("kan ik mijn vraag nog veranderen?", {"keys": ["request_change_how"], "says": ["MIJN VRAGEN"]}),
+            ("liever woensdag", {"keys": ["request_change_confirm"], "says": ["woensdag 25 november"]}),
+        ),
+        profile=OUT,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", as_params(ASKED_AT_THE_MENU))
+def test_requests_asked_about_at_the_menu(case: Dialogue) -> None:
+    assert_holds(case)
