@@ -1,0 +1,388 @@
+# ruff: noqa: RUF001, RUF002, E501
+"""Red team of whole conversations, round 26: one person with many things open.
+
+(Docstring with figures below, filled in at the end of the round.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    CARER,
+    CHECKIN,
+    INVITE,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+)
+from tests.test_dialogues_redteam5 import CHECK, OFFER, REMINDER, THREAD
+from tests.test_dialogues_redteam17 import INVITE_2
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+# Ria asks and offers: she cares for Jan (check-ins), offers boodschappen and klusjes, and is in a
+# conversation with Henk, who helps her (thread 3; CHECK and REMINDER are her meeting with him).
+RIA_ALL = {**CARER, "offer": OFFER}
+RIA_T = {**RIA_ALL, "threads": [THREAD]}
+# Her mother Truus has Ria in her care circle and asks it first.
+TRUUS_ASKS = {
+    "internal": "circle_request",
+    "meta": {"request_id": 15, "name": "Truus", "category": "boodschappen", "when": {"kind": "asap"}},
+}
+RIA_CIRCLE = {**RIA_ALL, "circle": {"joined": [{"owner_id": 7, "name": "Truus"}]}}
+# Her own request (a lamp) found a neighbour: Marieke, thread 5.
+MATCH = {
+    "internal": "match_found",
+    "meta": {"thread_id": 5, "name": "Marieke", "category": "klusjes", "when": {"kind": "asap"}},
+}
+OWN_REQUEST = {"id": 12, "category": "klusjes", "description": "lamp ophangen", "when": {"kind": "asap"}, "status": "open"}
+MARIEKE = {"id": 5, "other_name": "Marieke", "category": "klusjes", "status": "open"}
+RIA_ASKS = {**RIA_ALL, "open_requests": [OWN_REQUEST]}
+# The same once Marieke is found (the engine loads the profile afresh for each message).
+RIA_MATCHED = {**RIA_ALL, "open_requests": [{**OWN_REQUEST, "status": "matched"}], "threads": [MARIEKE]}
+# "Spreek een tijd en plek af met Henk. Waar zien jullie elkaar?" (Ria is the host).
+PLAN = {
+    "internal": "meet_plan",
+    "meta": {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""},
+}
+
+
+def lang(code: str) -> dict[str, Any]:
+    return menu_state(code)
+
+
+def invite_answer(answer: str, request_id: int = 41) -> dict[str, Any]:
+    return {"answer_invitation": {"answer": answer, "request_id": request_id}}
+
+
+def care(answer: str) -> dict[str, Any]:
+    return {"care_answer": {"answer": answer}}
+
+
+def both(invite: str, checkin: str, **more: Any) -> dict[str, Any]:
+    """The invitation and the check-in answered in one message; neither asked again."""
+    return {
+        "effect_has": {**invite_answer(invite), **care(checkin)},
+        "not_keys": [*MISS, "invite", "care_checkin"],
+        "no_effect": ["relay"],
+        **more,
+    }
+
+
+BATCH_1 = [
+    D(
+        "invitation, then check-in: 'ja ik help Ans, en met mij gaat het goed' answers both",
+        ((INVITE, {}), (CHECKIN, {}), ("ja ik help Ans, en met mij gaat het goed", both("yes", "good"))),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then check-in: 'de boodschappen doe ik wel hoor, en hier gaat het wel' answers both",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("de boodschappen doe ik wel hoor, en hier gaat het wel", both("yes", "okay")),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then check-in: 'gaat wel' is the check-in's, the invitation asked again, then 'ja hoor ik help'",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("gaat wel", {"keys": ["care_thanks_okay", "invite"], "effect_has": care("okay"), "no_effect": ["answer_invitation"]}),
+            ("ja hoor ik help", {"effect_has": invite_answer("yes"), "not_keys": MISS}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "check-in, then invitation: 'met mij gaat het prima' answers the older check-in, the invitation again",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            (
+                "met mij gaat het prima",
+                {"keys": ["care_thanks_good", "invite"], "effect_has": care("good"), "no_effect": ["answer_invitation"]},
+            ),
+            ("nee vandaag niet", {"effect": ["answer_invitation"], "not_keys": MISS}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "check-in, then invitation: 'zwaar deze week, ik kan niet helpen' is a no and Zwaar",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            (
+                "zwaar deze week, ik kan niet helpen",
+                {"keys": ["care_heavy_offers"], "effect_has": {**invite_answer("no"), **care("heavy")}},
+            ),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "two invitations and a check-in: 'de lamp van Kees hang ik wel op' answers Kees's; the rest waits its turn",
+        (
+            (INVITE, {}),
+            (INVITE_2, {}),
+            (CHECKIN, {}),
+            (
+                "de lamp van Kees hang ik wel op",
+                {"effect_has": invite_answer("yes", 42), "keys": ["care_checkin"], "no_effect": ["care_answer"]},
+            ),
+            ("goed", {"effect_has": care("good"), "keys": ["invite"], "says": ["brood halen"]}),
+            ("nee sorry, lukt me niet", {"effect_has": invite_answer("no", 41), "not_keys": MISS}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "in a thread with Henk, an invitation: a bare 'ja' is the invitation's, nothing to Henk",
+        ((INVITE, {}), ("ja", {"effect_has": invite_answer("yes"), "no_effect": ["relay"]})),
+        profile=RIA_T,
+    ),
+    D(
+        "in a thread, check-in then invitation: 'ja' is the invitation's, then the check-in again",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            ("ja", {"effect_has": invite_answer("yes"), "no_effect": ["relay", "care_answer"], "keys": ["care_checkin"]}),
+            ("redelijk", {"effect_has": care("okay"), "no_effect": ["relay"]}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "'Is het gelukt?' then check-in: 'ja het is gelukt, en met Jan gaat het wel' answers both",
+        (
+            (CHECK, {}),
+            (CHECKIN, {}),
+            (
+                "ja het is gelukt, en met Jan gaat het wel",
+                {
+                    "effect_has": {"meet_outcome": {"outcome": "yes"}, **care("okay")},
+                    "not_keys": [*MISS, "care_checkin", "meet_check"],
+                    "no_effect": ["relay"],
+                },
+            ),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "'Is het gelukt?' then check-in: 'nee Henk kon niet komen, verder gaat het goed met ons' answers both",
+        (
+            (CHECK, {}),
+            (CHECKIN, {}),
+            (
+                "nee Henk kon niet komen, verder gaat het goed met ons",
+                {
+                    "effect_has": {"meet_outcome": {"outcome": "no"}, **care("good")},
+                    "not_keys": [*MISS, "care_checkin", "meet_check"],
+                    "no_effect": ["relay"],
+                },
+            ),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "invitation and check-in open: a reminder of her own in between is set, then the check-in again",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            (
+                "herinner me woensdag om 9 uur aan de apotheek",
+                {"effect": ["remind_create"], "keys": ["care_checkin"], "no_effect": ["care_answer", "answer_invitation"]},
+            ),
+            ("gaat prima", {"effect_has": care("good"), "keys": ["invite"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "check-in open when her own request is matched: 'gaat wel hoor' is the check-in's, not Marieke's",
+        (
+            (CHECKIN, {}),
+            (MATCH, {"keys": ["match_found"]}),
+            ("gaat wel hoor", {"effect_has": care("okay"), "no_effect": ["relay"], "not_keys": MISS}),
+        ),
+        profile=RIA_MATCHED,
+    ),
+    D(
+        "check-in open when her own request is matched: words for Marieke go to her, the check-in still open",
+        (
+            (CHECKIN, {}),
+            (MATCH, {}),
+            ("Marieke, kom maar morgen om 10 uur, ik ben thuis", {"effect": ["relay"], "no_effect": ["care_answer"]}),
+            ("goed", {"effect_has": care("good"), "no_effect": ["relay"]}),
+        ),
+        profile=RIA_MATCHED,
+    ),
+    D(
+        "her mother's circle asks, then the check-in: 'ik doe het wel voor mama, en met mij gaat het goed'",
+        (
+            (TRUUS_ASKS, {"keys": ["circle_request"]}),
+            (CHECKIN, {}),
+            (
+                "ik doe het wel voor mama, en met mij gaat het goed",
+                {
+                    "effect_has": {"circle_help": {"answer": "yes", "request_id": 15}, **care("good")},
+                    "not_keys": [*MISS, "circle_request", "care_checkin"],
+                },
+            ),
+        ),
+        profile=RIA_CIRCLE,
+    ),
+    D(
+        "check-in, then her mother's circle asks: 'nee' is the circle's, the check-in asked again",
+        (
+            (CHECKIN, {}),
+            (TRUUS_ASKS, {}),
+            ("nee", {"effect_has": {"circle_help": {"answer": "no"}}, "keys": ["care_checkin"], "no_effect": ["care_answer"]}),
+            ("valt mee", {"effect": ["care_answer"], "not_keys": MISS}),
+        ),
+        profile=RIA_CIRCLE,
+    ),
+    D(
+        "planning where to meet Henk when the check-in comes: 'bij mij thuis' is the meeting's, then its time",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            (CHECKIN, {}),
+            ("bij mij thuis", {"keys": ["meet_when"], "no_effect": ["care_answer"]}),
+            ("morgen om 3 uur", {"effect": ["meet_propose"], "keys": ["care_checkin"]}),
+            ("goed", {"effect_has": care("good"), "not_keys": MISS}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "the meeting's 'Wanneer?' open when an invitation comes: 'om 3 uur' is the meeting's time",
+        (
+            (PLAN, {}),
+            ("1", {"keys": ["meet_when"]}),
+            (INVITE, {}),
+            ("morgen om 3 uur", {"effect": ["meet_propose"], "no_effect": ["answer_invitation"], "keys": ["invite"]}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "check-in answered, the invitation again: 'dank je' is no yes to it",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("goed hoor", {"keys": ["invite"]}),
+            ("dank je", {"no_effect": ["answer_invitation"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then 'Is het gelukt?': 'lukt niet' is the newest's (it did not happen), not a no to Ans",
+        (
+            (INVITE, {}),
+            (CHECK, {}),
+            ("lukte niet", {"effect_has": {"meet_outcome": {"outcome": "no"}}, "no_effect": ["answer_invitation"]}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "reminder of tomorrow's meeting, then an invitation: 'ja' is the invitation's, nothing to Henk",
+        ((REMINDER, {}), (INVITE, {}), ("ja", {"effect_has": invite_answer("yes"), "no_effect": ["relay"]})),
+        profile=RIA_T,
+    ),
+    D(
+        "reminder, then an invitation: 'ja hoor morgen gaat door, en de boodschappen kan ik ook wel doen'",
+        (
+            (REMINDER, {}),
+            (INVITE, {}),
+            (
+                "ja hoor morgen gaat door, en de boodschappen kan ik ook wel doen",
+                {"effect_has": invite_answer("yes"), "no_effect": ["relay"], "not_keys": MISS},
+            ),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "check-in, then a reminder: 'prima' is the check-in's answer",
+        ((CHECKIN, {}), (REMINDER, {}), ("prima", {"effect_has": care("good"), "no_effect": ["relay"]})),
+        profile=RIA_T,
+    ),
+    D(
+        "check-in, then invitation: a bare 'nee' is the invitation's, the check-in asked again",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            ("nee", {"effect_has": invite_answer("no"), "keys": ["care_checkin"], "no_effect": ["care_answer"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "her own request open, an invitation: 'ja' helps Ans and leaves her own request alone",
+        ((INVITE, {}), ("ja prima", {"effect_has": invite_answer("yes"), "no_effect": ["cancel_request", "change_request"]})),
+        profile=RIA_ASKS,
+    ),
+    D(
+        "invitation open, she asks something of her own: a new request starts, the invitation is not answered",
+        (
+            (INVITE, {}),
+            ("ik heb zelf ook een vraag: wie kan zaterdag mijn gras maaien", {"keys": ["ask_*"], "no_effect": ["answer_invitation"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then check-in: 'eerst even dit: het gaat goed met ons. en ja ik help' answers both",
+        ((INVITE, {}), (CHECKIN, {}), ("eerst even dit: het gaat goed met ons. en ja ik help", both("yes", "good"))),
+        profile=RIA_ALL,
+    ),
+    D(
+        "English: invitation and check-in answered in one message",
+        ((INVITE, {}), (CHECKIN, {}), ("yes I'll do the shopping, and all good here", both("yes", "good"))),
+        state=lang("en"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "English: check-in then invitation: a no and a hard week in one",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            (
+                "no sorry can't help today. it's been a really hard week with Jan",
+                {"keys": ["care_heavy_offers"], "effect_has": {**invite_answer("no"), **care("heavy")}},
+            ),
+        ),
+        state=lang("en"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "Turkish: invitation and check-in answered in one message",
+        ((INVITE, {}), (CHECKIN, {}), ("evet yardım ederim, ben de iyiyim", both("yes", "good"))),
+        state=lang("tr"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "Polish: check-in then invitation, both answered",
+        ((CHECKIN, {}), (INVITE, {}), ("tak, pomogę, a u mnie wszystko dobrze", both("yes", "good"))),
+        state=lang("pl"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "Ukrainian: invitation and check-in answered in one message",
+        ((INVITE, {}), (CHECKIN, {}), ("так, допоможу. у мене все добре", both("yes", "good"))),
+        state=lang("uk"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "Arabic: invitation and check-in answered in one message",
+        ((INVITE, {}), (CHECKIN, {}), ("نعم أساعد، وأنا بخير", both("yes", "good"))),
+        state=lang("ar"),
+        profile=RIA_ALL,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
+def test_messages_are_new() -> None:
+    """No message of more than two words is an earlier round's or the corpus's word for word."""
+    assert repeated_messages(__file__, BATCH_1) == []
