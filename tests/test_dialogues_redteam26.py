@@ -108,7 +108,7 @@ BATCH_1 = [
                 "met mij gaat het prima",
                 {"keys": ["care_thanks_good", "invite"], "effect_has": care("good"), "no_effect": ["answer_invitation"]},
             ),
-            ("nee vandaag niet", {"effect": ["answer_invitation"], "not_keys": MISS}),
+            ("nee vandaag red ik het niet", {"effect": ["answer_invitation"], "not_keys": MISS}),
         ),
         profile=RIA_ALL,
     ),
@@ -204,7 +204,7 @@ BATCH_1 = [
         (
             (CHECKIN, {}),
             (MATCH, {"keys": ["match_found"]}),
-            ("gaat wel hoor", {"effect_has": care("okay"), "no_effect": ["relay"], "not_keys": MISS}),
+            ("ach gaat wel hoor", {"effect_has": care("okay"), "no_effect": ["relay"], "not_keys": MISS}),
         ),
         profile=RIA_MATCHED,
     ),
@@ -248,7 +248,7 @@ BATCH_1 = [
         (
             (PLAN, {"keys": ["meet_where"]}),
             (CHECKIN, {}),
-            ("bij mij thuis", {"keys": ["meet_when"], "no_effect": ["care_answer"]}),
+            ("gewoon bij mij thuis", {"keys": ["meet_when"], "no_effect": ["care_answer"]}),
             ("morgen om 3 uur", {"effect": ["meet_propose"], "keys": ["care_checkin"]}),
             ("goed", {"effect_has": care("good"), "not_keys": MISS}),
         ),
