@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001, E501
 """Red team of whole conversations, round 26: one person with many things open.
 
 (Docstring with figures below, filled in at the end of the round.)
@@ -40,7 +40,13 @@ MATCH = {
     "internal": "match_found",
     "meta": {"thread_id": 5, "name": "Marieke", "category": "klusjes", "when": {"kind": "asap"}},
 }
-OWN_REQUEST = {"id": 12, "category": "klusjes", "description": "lamp ophangen", "when": {"kind": "asap"}, "status": "open"}
+OWN_REQUEST = {
+    "id": 12,
+    "category": "klusjes",
+    "description": "lamp ophangen",
+    "when": {"kind": "asap"},
+    "status": "open",
+}
 MARIEKE = {"id": 5, "other_name": "Marieke", "category": "klusjes", "status": "open"}
 RIA_ASKS = {**RIA_ALL, "open_requests": [OWN_REQUEST]}
 # The same once Marieke is found (the engine loads the profile afresh for each message).
@@ -48,7 +54,14 @@ RIA_MATCHED = {**RIA_ALL, "open_requests": [{**OWN_REQUEST, "status": "matched"}
 # "Spreek een tijd en plek af met Henk. Waar zien jullie elkaar?" (Ria is the host).
 PLAN = {
     "internal": "meet_plan",
-    "meta": {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""},
+    "meta": {
+        "thread_id": 3,
+        "meeting_id": None,
+        "name": "Henk",
+        "host": "Ria",
+        "host_is_me": True,
+        "centre": "",
+    },
 }
 
 
@@ -94,7 +107,14 @@ BATCH_1 = [
         (
             (INVITE, {}),
             (CHECKIN, {}),
-            ("gaat wel", {"keys": ["care_thanks_okay", "invite"], "effect_has": care("okay"), "no_effect": ["answer_invitation"]}),
+            (
+                "gaat wel",
+                {
+                    "keys": ["care_thanks_okay", "invite"],
+                    "effect_has": care("okay"),
+                    "no_effect": ["answer_invitation"],
+                },
+            ),
             ("ja hoor ik help", {"effect_has": invite_answer("yes"), "not_keys": MISS}),
         ),
         profile=RIA_ALL,
@@ -106,7 +126,11 @@ BATCH_1 = [
             (INVITE, {}),
             (
                 "met mij gaat het prima",
-                {"keys": ["care_thanks_good", "invite"], "effect_has": care("good"), "no_effect": ["answer_invitation"]},
+                {
+                    "keys": ["care_thanks_good", "invite"],
+                    "effect_has": care("good"),
+                    "no_effect": ["answer_invitation"],
+                },
             ),
             ("nee vandaag red ik het niet", {"effect": ["answer_invitation"], "not_keys": MISS}),
         ),
@@ -132,7 +156,11 @@ BATCH_1 = [
             (CHECKIN, {}),
             (
                 "de lamp van Kees hang ik wel op",
-                {"effect_has": invite_answer("yes", 42), "keys": ["care_checkin"], "no_effect": ["care_answer"]},
+                {
+                    "effect_has": invite_answer("yes", 42),
+                    "keys": ["care_checkin"],
+                    "no_effect": ["care_answer"],
+                },
             ),
             ("goed", {"effect_has": care("good"), "keys": ["invite"], "says": ["brood halen"]}),
             ("nee sorry, lukt me niet", {"effect_has": invite_answer("no", 41), "not_keys": MISS}),
@@ -149,7 +177,14 @@ BATCH_1 = [
         (
             (CHECKIN, {}),
             (INVITE, {}),
-            ("ja", {"effect_has": invite_answer("yes"), "no_effect": ["relay", "care_answer"], "keys": ["care_checkin"]}),
+            (
+                "ja",
+                {
+                    "effect_has": invite_answer("yes"),
+                    "no_effect": ["relay", "care_answer"],
+                    "keys": ["care_checkin"],
+                },
+            ),
             ("redelijk", {"effect_has": care("okay"), "no_effect": ["relay"]}),
         ),
         profile=RIA_T,
@@ -193,7 +228,11 @@ BATCH_1 = [
             (CHECKIN, {}),
             (
                 "herinner me woensdag om 9 uur aan de apotheek",
-                {"effect": ["remind_create"], "keys": ["care_checkin"], "no_effect": ["care_answer", "answer_invitation"]},
+                {
+                    "effect": ["remind_create"],
+                    "keys": ["care_checkin"],
+                    "no_effect": ["care_answer", "answer_invitation"],
+                },
             ),
             ("gaat prima", {"effect_has": care("good"), "keys": ["invite"]}),
         ),
@@ -213,7 +252,10 @@ BATCH_1 = [
         (
             (CHECKIN, {}),
             (MATCH, {}),
-            ("Marieke, kom maar morgen om 10 uur, ik ben thuis", {"effect": ["relay"], "no_effect": ["care_answer"]}),
+            (
+                "Marieke, kom maar morgen om 10 uur, ik ben thuis",
+                {"effect": ["relay"], "no_effect": ["care_answer"]},
+            ),
             ("goed", {"effect_has": care("good"), "no_effect": ["relay"]}),
         ),
         profile=RIA_MATCHED,
@@ -238,7 +280,14 @@ BATCH_1 = [
         (
             (CHECKIN, {}),
             (TRUUS_ASKS, {}),
-            ("nee", {"effect_has": {"circle_help": {"answer": "no"}}, "keys": ["care_checkin"], "no_effect": ["care_answer"]}),
+            (
+                "nee",
+                {
+                    "effect_has": {"circle_help": {"answer": "no"}},
+                    "keys": ["care_checkin"],
+                    "no_effect": ["care_answer"],
+                },
+            ),
             ("valt mee", {"effect": ["care_answer"], "not_keys": MISS}),
         ),
         profile=RIA_CIRCLE,
@@ -260,7 +309,10 @@ BATCH_1 = [
             (PLAN, {}),
             ("1", {"keys": ["meet_when"]}),
             (INVITE, {}),
-            ("morgen om 3 uur", {"effect": ["meet_propose"], "no_effect": ["answer_invitation"], "keys": ["invite"]}),
+            (
+                "morgen om 3 uur",
+                {"effect": ["meet_propose"], "no_effect": ["answer_invitation"], "keys": ["invite"]},
+            ),
         ),
         profile=RIA_T,
     ),
@@ -279,7 +331,10 @@ BATCH_1 = [
         (
             (INVITE, {}),
             (CHECK, {}),
-            ("lukte niet", {"effect_has": {"meet_outcome": {"outcome": "no"}}, "no_effect": ["answer_invitation"]}),
+            (
+                "lukte niet",
+                {"effect_has": {"meet_outcome": {"outcome": "no"}}, "no_effect": ["answer_invitation"]},
+            ),
         ),
         profile=RIA_T,
     ),
@@ -310,26 +365,42 @@ BATCH_1 = [
         (
             (CHECKIN, {}),
             (INVITE, {}),
-            ("nee", {"effect_has": invite_answer("no"), "keys": ["care_checkin"], "no_effect": ["care_answer"]}),
+            (
+                "nee",
+                {"effect_has": invite_answer("no"), "keys": ["care_checkin"], "no_effect": ["care_answer"]},
+            ),
         ),
         profile=RIA_ALL,
     ),
     D(
         "her own request open, an invitation: 'ja' helps Ans and leaves her own request alone",
-        ((INVITE, {}), ("ja prima", {"effect_has": invite_answer("yes"), "no_effect": ["cancel_request", "change_request"]})),
+        (
+            (INVITE, {}),
+            (
+                "ja prima",
+                {"effect_has": invite_answer("yes"), "no_effect": ["cancel_request", "change_request"]},
+            ),
+        ),
         profile=RIA_ASKS,
     ),
     D(
         "invitation open, she asks something of her own: a new request starts, the invitation is not answered",
         (
             (INVITE, {}),
-            ("ik heb zelf ook een vraag: wie kan zaterdag mijn gras maaien", {"keys": ["ask_*"], "no_effect": ["answer_invitation"]}),
+            (
+                "ik heb zelf ook een vraag: wie kan zaterdag mijn gras maaien",
+                {"keys": ["ask_*"], "no_effect": ["answer_invitation"]},
+            ),
         ),
         profile=RIA_ALL,
     ),
     D(
         "invitation, then check-in: 'eerst even dit: het gaat goed met ons. en ja ik help' answers both",
-        ((INVITE, {}), (CHECKIN, {}), ("eerst even dit: het gaat goed met ons. en ja ik help", both("yes", "good"))),
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("eerst even dit: het gaat goed met ons. en ja ik help", both("yes", "good")),
+        ),
         profile=RIA_ALL,
     ),
     D(
