@@ -454,6 +454,266 @@ def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
 
+# Batch 2, held out: written after batch 1's fixes, not aimed at them.
+BATCH_2 = [
+    D(
+        "invitation, then 'Is het gelukt?': 'ja' is the check's, its next question, then the invitation again",
+        (
+            (INVITE, {}),
+            (CHECK, {}),
+            ("ja", {"effect_has": {"meet_outcome": {"outcome": "yes"}}, "keys": ["meet_again"], "no_effect": ["answer_invitation"]}),
+            ("nee hoor, dank je", {"keys": ["invite"], "no_effect": ["answer_invitation"]}),
+            ("ja hoor dat doe ik", {"effect_has": invite_answer("yes")}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "check-in, then 'Is het gelukt?': 'het ging prima met Henk, en met Jan gaat het ook goed' answers both",
+        (
+            (CHECKIN, {}),
+            (CHECK, {}),
+            (
+                "het ging prima met Henk, en met Jan gaat het ook goed",
+                {"effect_has": {"meet_outcome": {"outcome": "yes"}, **care("good")}, "not_keys": [*MISS, "care_checkin"], "no_effect": ["relay"]},
+            ),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "her mother's circle, then an invitation: 'ik doe mama's boodschappen wel, die van Ans lukt me niet'",
+        (
+            (TRUUS_ASKS, {}),
+            (INVITE, {}),
+            (
+                "ik doe mama's boodschappen wel, die van Ans lukt me niet",
+                {"effect_has": {"circle_help": {"answer": "yes"}, **invite_answer("no")}, "not_keys": [*MISS, "circle_request", "invite"]},
+            ),
+        ),
+        profile=RIA_CIRCLE,
+    ),
+    D(
+        "check-in, then invitation: 'gaat wel hoor deze week' is the check-in's, the invitation again",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            ("gaat wel hoor deze week", {"effect_has": care("okay"), "keys": ["invite"], "no_effect": ["answer_invitation"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "check-in, then invitation: 'ja', then 'zwaar', then 'nu even niet' at the offers",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            ("ja", {"effect_has": invite_answer("yes"), "keys": ["care_checkin"]}),
+            ("zwaar", {"effect_has": care("heavy"), "keys": ["care_heavy_offers"]}),
+            ("nu even niet, later misschien", {"keys": ["care_heavy_later"], "not_keys": MISS}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "reminder, then the check-in: 'jaja gaat door hoor' is heard for the meeting, the check-in again",
+        (
+            (REMINDER, {}),
+            (CHECKIN, {}),
+            ("jaja gaat door hoor", {"keys": ["care_checkin"], "no_effect": ["care_answer"], "not_keys": ["not_understood"]}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "her own request matched, then an invitation: 'ja' helps Ans, nothing to Marieke",
+        ((MATCH, {}), (INVITE, {}), ("ja", {"effect_has": invite_answer("yes"), "no_effect": ["relay"]})),
+        profile=RIA_MATCHED,
+    ),
+    D(
+        "her own request matched, then an invitation: 'Marieke bedankt, tot morgen' goes to Marieke, no answer",
+        (
+            (MATCH, {}),
+            (INVITE, {}),
+            ("Marieke bedankt, tot morgen!", {"effect": ["relay"], "no_effect": ["answer_invitation"]}),
+        ),
+        profile=RIA_MATCHED,
+    ),
+    D(
+        "two invitations: 'allebei lukt me niet' says no to both",
+        (
+            (INVITE, {}),
+            (INVITE_2, {}),
+            (
+                "allebei lukt me deze week niet",
+                {"effect_has": {**invite_answer("no", 42)}, "not_keys": ["invite"]},
+            ),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then check-in: 'goed', then 'om 4 uur kan ik' is a yes with its time",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("goed", {"effect_has": care("good"), "keys": ["invite"]}),
+            ("om 4 uur kan ik", {"effect_has": invite_answer("yes"), "not_keys": MISS}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then check-in: 'het gaat wel. de boodschappen wil ik best doen' answers both",
+        ((INVITE, {}), (CHECKIN, {}), ("het gaat wel. de boodschappen wil ik best doen", both("yes", "okay"))),
+        profile=RIA_ALL,
+    ),
+    D(
+        "check-in, then invitation: 'nee hoor met mij gaat het niet zo goed' is Zwaar, the invitation not refused",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            ("nee hoor met mij gaat het niet zo goed", {"effect_has": care("heavy"), "no_effect": ["answer_invitation"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "check-in, then invitation: 'dank je, ik help wel' is a yes, the check-in again",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            ("dank je, ik help wel", {"effect_has": invite_answer("yes"), "no_effect": ["care_answer"], "keys": ["care_checkin"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then check-in: 'Ans help ik morgen wel' answers the invitation, the check-in again",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("Ans help ik morgen wel", {"effect_has": invite_answer("yes"), "no_effect": ["care_answer"], "keys": ["care_checkin"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "circle, then invitation: 'nee' is the invitation's, the circle's again, then 'ja'",
+        (
+            (TRUUS_ASKS, {}),
+            (INVITE, {}),
+            ("nee", {"effect_has": invite_answer("no"), "keys": ["circle_request"]}),
+            ("ja", {"effect_has": {"circle_help": {"answer": "yes"}}}),
+        ),
+        profile=RIA_CIRCLE,
+    ),
+    D(
+        "invitation, then check-in: '1' is the check-in's Goed, then '2' the invitation's Nee",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("1", {"effect_has": care("good"), "keys": ["invite"]}),
+            ("2", {"effect_has": invite_answer("no")}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "'Is het gelukt?', then invitation: 'jazeker, en de boodschappen doe ik ook' answers both; weekly asked",
+        (
+            (CHECK, {}),
+            (INVITE, {}),
+            (
+                "jazeker, en de boodschappen doe ik ook",
+                {"effect_has": {"meet_outcome": {"outcome": "yes"}, **invite_answer("yes")}, "keys": ["meet_again"], "not_keys": MISS},
+            ),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "'Is het gelukt?', then her mother's circle: 'ja is gelukt. en ik doe het wel voor mam'",
+        (
+            (CHECK, {}),
+            (TRUUS_ASKS, {}),
+            (
+                "ja is gelukt. en ik doe het wel voor mam",
+                {"effect_has": {"meet_outcome": {"outcome": "yes"}, "circle_help": {"answer": "yes"}}, "not_keys": MISS},
+            ),
+        ),
+        profile={**RIA_CIRCLE, "threads": [THREAD]},
+    ),
+    D(
+        "check-in, then planning with Henk: place and time for the meeting, then the check-in again",
+        (
+            (CHECKIN, {}),
+            (PLAN, {"keys": ["meet_where"]}),
+            ("bij mij thuis is prima", {"keys": ["meet_when"], "no_effect": ["care_answer"]}),
+            ("donderdag om 2 uur", {"effect": ["meet_propose"], "keys": ["care_checkin"]}),
+            ("matig", {"effect_has": care("okay"), "no_effect": ["relay"]}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "in a thread, check-in then invitation: 'Henk, ik ben er om 3 uur' goes to Henk, nothing answered",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            ("Henk, ik ben er om 3 uur", {"effect": ["relay"], "no_effect": ["answer_invitation", "care_answer"]}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "English: check-in, then 'Is het gelukt?': both answered in one message",
+        (
+            (CHECKIN, {}),
+            (CHECK, {}),
+            (
+                "yes it happened, thanks. and caring for Jan is ok this week",
+                {"effect_has": {"meet_outcome": {"outcome": "yes"}, **care("okay")}, "not_keys": [*MISS, "care_checkin"]},
+            ),
+        ),
+        state=lang("en"),
+        profile=RIA_T,
+    ),
+    D(
+        "English: invitation, then check-in: 'honestly a pretty rough week' is the check-in's, the invitation again",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("honestly a pretty rough week", {"effect_has": care("heavy"), "no_effect": ["answer_invitation"]}),
+        ),
+        state=lang("en"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "Turkish: invitation, then check-in: fine, but cannot help today",
+        ((INVITE, {}), (CHECKIN, {}), ("iyiyim, ama bugün yardım edemem", both("no", "good"))),
+        state=lang("tr"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "Polish: invitation, then check-in: a hard week and no help",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            (
+                "ciężko w tym tygodniu, nie mogę pomóc",
+                {"effect_has": {**invite_answer("no"), **care("heavy")}, "keys": ["care_heavy_offers"]},
+            ),
+        ),
+        state=lang("pl"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "Ukrainian: check-in, then invitation: no help, and all right",
+        ((CHECKIN, {}), (INVITE, {}), ("ні, не можу допомогти. а в мене все нормально", both("no", "okay"))),
+        state=lang("uk"),
+        profile=RIA_ALL,
+    ),
+    D(
+        "Arabic: check-in, then invitation: cannot help today, and fine",
+        ((CHECKIN, {}), (INVITE, {}), ("لا أستطيع المساعدة اليوم، الحمد لله أنا بخير", both("no", "good"))),
+        state=lang("ar"),
+        profile=RIA_ALL,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
 def test_messages_are_new() -> None:
     """No message of more than two words is an earlier round's or the corpus's word for word."""
-    assert repeated_messages(__file__, BATCH_1) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
