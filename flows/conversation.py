@@ -1807,36 +1807,70 @@ def _several_open(
     `interleave.older_by_button`). Words that answer an older one by what they name
     ("met mij gaat het prima" under an invitation, "de lamp van Kees hang ik wel op") answer that one.
     Words with an answer for two of them in clauses of their own ("ja ik help Ans, en met mij gaat het
-    goed") answer both, the older first. None: the message goes its usual way (a bare "ja" is the
-    newest's)."""
+    goed") answer both, the older first; "allebei" answers all that read the same. None: the message
+    goes its usual way (a bare "ja" is the newest's, a "dank je" is no answer to an older one)."""
     newest = state.get("prompt")
     # Cheap first: most messages come with at most one of the bot's questions open.
     if event.kind != "text" or event.address_stopped or not interleave.free_standing(newest):
         return None
     if not (olders := interleave.older_questions(state)) or command_in(event.text) is not None:
         return None
+    if smalltalk.kind_of(event.text) is not None:
+        return None
     questions = [newest, *olders]
-    if (both := _two_answers(state, questions, event.text)) is not None:
-        return _answer_in_turn(state, both, now, profile, followed)
-    whole = _meant(state, questions, event.text)
+    plan = _all_of_them(state, questions, event.text) or _two_answers(state, questions, event.text)
+    if plan is not None:
+        return _answer_in_turn(state, plan, now, profile, followed)
+    whole, _bare = interleave.meant(*_readings(state, questions, event.text))
     if whole is not None and whole > 0:
         return _answer_in_turn(state, [(questions[whole], event.text)], now, profile, followed)
     return None
+
+
+def _all_of_them(
+    state: dict[str, Any], questions: list[dict[str, Any]], text: str
+) -> list[tuple[dict[str, Any], str]] | None:
+    """ "allebei lukt me niet", "beide doe ik": the same answer to each open question that reads it."""
+    if not says_any(text, "dialogue26_all_of_them"):
+        return None
+    readings, _named = _readings(state, questions, text)
+    said = {str(answer).rsplit(":", 1)[-1] for answer in readings if answer is not None}
+    meant = [index for index, answer in enumerate(readings) if answer is not None]
+    if len(meant) < 2 or len(said) != 1:
+        return None
+    return [(questions[index], text) for index in reversed(meant)]
 
 
 def _two_answers(
     state: dict[str, Any], questions: list[dict[str, Any]], text: str
 ) -> list[tuple[dict[str, Any], str]] | None:
     """The (question, words) of a message whose clauses answer two or more of `questions`, the oldest
-    question first; a clause that answers none goes with the answer before it ("ja, maar pas na 2 uur")."""
+    question first; a clause that answers none goes with the answer before it ("ja, maar pas na 2 uur"),
+    a bare answer ("jazeker") to another question that it reads when a clause names the newest ("...,
+    en de boodschappen doe ik ook"), and thanks are no answer."""
     clauses = [clause.strip() for clause in TWO_ANSWERS.split(text) if clause and clause.strip()]
     if len(clauses) < 2:
         return None
+    targets: list[int | None] = []
+    bare: list[set[int]] = []
+    for clause in clauses:
+        if smalltalk.kind_of(clause) is not None:
+            targets.append(None)
+            bare.append(set())
+            continue
+        readings, named = _readings(state, questions, clause)
+        target, is_bare = interleave.meant(readings, named)
+        targets.append(target)
+        bare.append({i for i, answer in enumerate(readings) if answer is not None} if is_bare else set())
+    firm = {target for target, loose in zip(targets, bare, strict=True) if target is not None and not loose}
+    for index, loose in enumerate(bare):
+        others = sorted(loose - firm)
+        if loose and targets[index] in firm and others:
+            targets[index] = others[0]  # "jazeker" beside the newest's named answer: the next question's
     parts: dict[int, list[str]] = {}
     leading: list[str] = []
     last: int | None = None
-    for clause in clauses:
-        target = _meant(state, questions, clause)
+    for clause, target in zip(clauses, targets, strict=True):
         last = last if target is None else target
         if last is None:
             leading.append(clause)  # "eerst even dit": goes with the first answer
@@ -1849,15 +1883,17 @@ def _two_answers(
     return [(questions[index], ", ".join(parts[index])) for index in sorted(parts, reverse=True)]
 
 
-def _meant(state: dict[str, Any], questions: list[dict[str, Any]], text: str) -> int | None:
-    """Which of `questions` (the newest first) `text` answers (`interleave.meant`)."""
+def _readings(
+    state: dict[str, Any], questions: list[dict[str, Any]], text: str
+) -> tuple[list[str | None], list[tuple[bool, bool]]]:
+    """What `text` answers at each of `questions` (the newest first), and whether it names each."""
     readings = []
     for question in questions:
-        trial = deepcopy(state)
+        trial = dict(state)  # `repeat_prompt` only sets the prompt and its buttons anew
         trial["prompt"] = question
         repeat_prompt(trial)
         readings.append(chosen(trial, Event(kind="text", text=text)))
-    return interleave.meant(readings, [interleave.names(question, text) for question in questions])
+    return readings, [interleave.names(question, text) for question in questions]
 
 
 def _answer_in_turn(

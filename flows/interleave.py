@@ -266,13 +266,14 @@ def bring_forward(state: dict[str, Any], question: dict[str, Any]) -> None:
 
 
 def names(question: dict[str, Any], text: str) -> tuple[bool, bool]:
-    """Whether `text` names the question by its own facts (the name in it; an invitation's kind and the
-    request's longer words), and whether it holds words that point at that kind of question."""
+    """Whether `text` names the question by its own facts (the name in it; a request's kind and longer
+    words, of an invitation or a circle's request), and whether it holds words that point at that kind
+    of question."""
     params = question.get("params") or {}
     words = set(folded_words(text).split())
     own = set(folded_words(str(params.get("name") or "")).split())
     key = str(question.get("key") or "")
-    if key in ("invite", "invite_urgent"):
+    if key in ("invite", "invite_urgent", "circle_request"):
         facts = folded_words(f"{params.get('category') or ''} {params.get('description') or ''}").split()
         own |= {word for word in facts if len(word) >= NAMING_LETTERS}
     section = NAMES_SECTION.get(key)
@@ -280,18 +281,21 @@ def names(question: dict[str, Any], text: str) -> tuple[bool, bool]:
     return bool(own & words), pointed
 
 
-def meant(readings: list[str | None], named: list[tuple[bool, bool]]) -> int | None:
-    """Which of the open questions (index into `readings`, the newest first) a message answers: the only
-    one it reads an answer to among those it names by their facts, else among those it points at, else
-    the only one it reads an answer to at all, else the newest when it reads an answer there (a bare "ja"
-    is the newest question's). None: no answer, or two named alike."""
+def meant(readings: list[str | None], named: list[tuple[bool, bool]]) -> tuple[int | None, bool]:
+    """Which of the open questions (index into `readings`, the newest first) a message answers, and
+    whether only as a bare answer: the only one it reads an answer to among those it names by their
+    facts (narrowed by the words that point at one), else among those it points at, else the only one
+    it reads an answer to at all, else the newest when it reads an answer there (a bare "ja" is the
+    newest question's). None: no answer, or two named alike."""
     read = {index for index, answer in enumerate(readings) if answer is not None}
-    for tier in (0, 1):
-        hit = {index for index in read if named[index][tier]}
-        if len(hit) == 1:
-            return hit.pop()
-        if len(hit) > 1:
-            return 0 if 0 in hit else None
+    by_facts = {index for index in read if named[index][0]}
+    if len(by_facts) == 1:
+        return by_facts.pop(), False
+    pointed = {index for index in (by_facts or read) if named[index][1]}
+    if len(pointed) == 1:
+        return pointed.pop(), False
+    if by_facts or pointed:
+        return (0, False) if 0 in (by_facts or pointed) else (None, False)
     if len(read) == 1:
-        return read.pop()
-    return 0 if 0 in read else None
+        return read.pop(), False
+    return (0, True) if 0 in read else (None, False)

@@ -1,7 +1,69 @@
 # ruff: noqa: RUF001, E501
 """Red team of whole conversations, round 26: one person with many things open.
 
-(Docstring with figures below, filled in at the end of the round.)
+Ria asks and offers: she cares for Jan (check-ins), offers boodschappen and klusjes (invitations), has a
+conversation with Henk (a meeting, its reminder and "Is het gelukt?"), her own request matched with
+Marieke, and her mother Truus asks her circle first. The bot's questions arrive between her own turns
+(internal events, tests/dialogue_redteam_support.py); she answers late, answers the older one, answers
+two in one message ("ja ik help Ans, en met mij gaat het goed"), or writes something new in between.
+Checked per turn: the right question answered (its effect), none answered twice or by mistake, and the
+question still open asked again where needed. Replayed at the golden clock (Monday 23 November 2026).
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (4e7d2b2).
+- Batch 1 (BATCH_1, 32 dialogues; nl 26, en 2, tr/pl/uk/ar 1 each; written before reading
+  flows/interleave.py or flows/conversation.py): main 82/106, 12/32 (nl 70/88 12/26; en 4/6 0/2; tr, pl,
+  uk, ar 2/3 0/1 each). One test error mended before scoring: the matched profile lacked Marieke's
+  thread, and words relayed to her leave the check-in open rather than asking it again (decided, below).
+  Three wordings changed for freshness. After its fixes 106/106, 32/32.
+- Batch 2 (BATCH_2, 26 dialogues, held out: written after batch 1's fixes, not aimed at them; nl 20, en
+  2, tr/pl/uk/ar 1 each): main 72/87, 11/26; before its own fixes (the honest figure) 82/87, 21/26 (nl
+  64/69 15/20; en 6/6, tr 3/3, pl 3/3, uk 3/3, ar 3/3 whole). After 88/88, 26/26: one expectation
+  changed by decision after scoring (a reminder's "jaja gaat door hoor" in a thread goes to Henk, as
+  round 17's guard has it, and the check-in stays open: one turn more), the rest by the fixes below.
+- Guards (GUARDS, 7 dialogues, with batch 2's fixes; buttons of an older question, thanks, STOP, a
+  crisis, one question open): main 18/23, 4/7; after 23/23, 7/7.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did, and does now (mechanisms):
+- Two answers in one message answered one: "ja ik help Ans, en met mij gaat het goed" gave the check-in
+  and asked the invitation again; "ja het is gelukt, en met Jan gaat het wel" went to Henk (relayed, and
+  "Is de hulp klaar?"); "zwaar deze week, ik kan niet helpen" lost the Zwaar; "tak, pomogę, a u mnie
+  wszystko dobrze" was neither. Now `conversation._several_open`: when the bot's own questions are open
+  below the newest (`interleave.older_questions`), each clause (`TWO_ANSWERS`, now also the Arabic
+  comma) is read at each question (`_readings`) and given to the one it names by its facts (Ans, the
+  lamp, Jan, Henk, Truus, the kind of help: `interleave.names`), else by words that point at that kind of
+  question (conversation.toml [dialogue26_names_*]: "met mij", "hier", "ik help", "gelukt", "mama"), else
+  the only one it reads, else the newest (`interleave.meant`); a bare "jazeker" beside a named answer to
+  the newest is the other question's. Answered in turn, the older first (`_answer_in_turn`, the question
+  made the open one by `interleave.bring_forward`), none asked again; "allebei" ([dialogue26_all_of_them])
+  gives one answer to every question that reads it. Thanks are no answer to an older question.
+- The older question named alone: "met mij gaat het prima" at an invitation over the check-in was a yes
+  to the invitation; "de lamp van Kees hang ik wel op" started a request. Now that question is answered
+  and the newest asked again after.
+- A button of an older question (the check-in's "Goed" under an invitation) asked the check-in once more
+  and lost the invitation; "Nee" to "Is het gelukt?" under a check-in lost the check-in. Now
+  `interleave.older_by_button` brings that question forward and the newest waits its turn.
+- The flow's own question answered under a check-in ("gewoon bij mij thuis" at "Waar zien jullie
+  elkaar?", a time at the meeting's "Wanneer?" under an invitation) lost the newer question, and kept the
+  answered one as `resume_prompt`; now that is dropped and the newer question waits (conversation.py
+  `_route`). A reminder of her own set while a question is open asks that question again.
+- "ik heb zelf ook een vraag: wie kan zaterdag mijn gras maaien" at an invitation was a yes with a
+  Saturday condition: words asking someone for help ([dialogue26_own_request]) in a message read as a
+  request are her own request; the invitation waits and is asked again when it is sent (`_own_request`).
+- Readers: "lukte niet" at "Is het gelukt?" (yes_no.toml), "hier gaat het wel" / "met Jan gaat het wel"
+  at the check-in (checkin.toml), "de lamp ... hang ik wel op" at an invitation (invitation.toml), "ik
+  doe het wel voor mama", "ik doe mama's boodschappen wel" at a circle's request ([option_circle_help_yes],
+  yes_no.toml), all in blocks marked round dialogue26.
+
+Decided:
+- Words relayed to the neighbour while a check-in is open ("Marieke, kom maar morgen om 10 uur", a
+  reminder's "jaja gaat door hoor") leave the check-in open without asking it again; the next answer is
+  its.
+- "nee hoor met mij gaat het niet zo goed" under an invitation over a check-in is Zwaar (the check-in),
+  not a no to the invitation: "met mij" points at the check-in, and the invitation is asked again.
+
+Known misses: none left (no strict xfails). Noticed and left alone: a lone "dank je" at the check-in
+itself reads as Goed (weak good, checkin.toml); "dank je" at "Is het gelukt?" reads as a yes.
 """
 
 from __future__ import annotations
@@ -461,7 +523,14 @@ BATCH_2 = [
         (
             (INVITE, {}),
             (CHECK, {}),
-            ("ja", {"effect_has": {"meet_outcome": {"outcome": "yes"}}, "keys": ["meet_again"], "no_effect": ["answer_invitation"]}),
+            (
+                "ja",
+                {
+                    "effect_has": {"meet_outcome": {"outcome": "yes"}},
+                    "keys": ["meet_again"],
+                    "no_effect": ["answer_invitation"],
+                },
+            ),
             ("nee hoor, dank je", {"keys": ["invite"], "no_effect": ["answer_invitation"]}),
             ("ja hoor dat doe ik", {"effect_has": invite_answer("yes")}),
         ),
@@ -474,7 +543,11 @@ BATCH_2 = [
             (CHECK, {}),
             (
                 "het ging prima met Henk, en met Jan gaat het ook goed",
-                {"effect_has": {"meet_outcome": {"outcome": "yes"}, **care("good")}, "not_keys": [*MISS, "care_checkin"], "no_effect": ["relay"]},
+                {
+                    "effect_has": {"meet_outcome": {"outcome": "yes"}, **care("good")},
+                    "not_keys": [*MISS, "care_checkin"],
+                    "no_effect": ["relay"],
+                },
             ),
         ),
         profile=RIA_T,
@@ -486,7 +559,10 @@ BATCH_2 = [
             (INVITE, {}),
             (
                 "ik doe mama's boodschappen wel, die van Ans lukt me niet",
-                {"effect_has": {"circle_help": {"answer": "yes"}, **invite_answer("no")}, "not_keys": [*MISS, "circle_request", "invite"]},
+                {
+                    "effect_has": {"circle_help": {"answer": "yes"}, **invite_answer("no")},
+                    "not_keys": [*MISS, "circle_request", "invite"],
+                },
             ),
         ),
         profile=RIA_CIRCLE,
@@ -496,7 +572,10 @@ BATCH_2 = [
         (
             (CHECKIN, {}),
             (INVITE, {}),
-            ("gaat wel hoor deze week", {"effect_has": care("okay"), "keys": ["invite"], "no_effect": ["answer_invitation"]}),
+            (
+                "gaat wel hoor deze week",
+                {"effect_has": care("okay"), "keys": ["invite"], "no_effect": ["answer_invitation"]},
+            ),
         ),
         profile=RIA_ALL,
     ),
@@ -512,11 +591,15 @@ BATCH_2 = [
         profile=RIA_ALL,
     ),
     D(
-        "reminder, then the check-in: 'jaja gaat door hoor' is heard for the meeting, the check-in again",
+        "reminder, then the check-in: 'jaja gaat door hoor' goes to Henk, the check-in stays open",
         (
             (REMINDER, {}),
             (CHECKIN, {}),
-            ("jaja gaat door hoor", {"keys": ["care_checkin"], "no_effect": ["care_answer"], "not_keys": ["not_understood"]}),
+            (
+                "jaja gaat door hoor",
+                {"effect": ["relay"], "no_effect": ["care_answer"], "not_keys": ["not_understood"]},
+            ),
+            ("goed hoor", {"effect_has": care("good"), "no_effect": ["relay"]}),
         ),
         profile=RIA_T,
     ),
@@ -558,7 +641,11 @@ BATCH_2 = [
     ),
     D(
         "invitation, then check-in: 'het gaat wel. de boodschappen wil ik best doen' answers both",
-        ((INVITE, {}), (CHECKIN, {}), ("het gaat wel. de boodschappen wil ik best doen", both("yes", "okay"))),
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("het gaat wel. de boodschappen wil ik best doen", both("yes", "okay")),
+        ),
         profile=RIA_ALL,
     ),
     D(
@@ -566,7 +653,10 @@ BATCH_2 = [
         (
             (CHECKIN, {}),
             (INVITE, {}),
-            ("nee hoor met mij gaat het niet zo goed", {"effect_has": care("heavy"), "no_effect": ["answer_invitation"]}),
+            (
+                "nee hoor met mij gaat het niet zo goed",
+                {"effect_has": care("heavy"), "no_effect": ["answer_invitation"]},
+            ),
         ),
         profile=RIA_ALL,
     ),
@@ -575,7 +665,10 @@ BATCH_2 = [
         (
             (CHECKIN, {}),
             (INVITE, {}),
-            ("dank je, ik help wel", {"effect_has": invite_answer("yes"), "no_effect": ["care_answer"], "keys": ["care_checkin"]}),
+            (
+                "dank je, ik help wel",
+                {"effect_has": invite_answer("yes"), "no_effect": ["care_answer"], "keys": ["care_checkin"]},
+            ),
         ),
         profile=RIA_ALL,
     ),
@@ -584,7 +677,10 @@ BATCH_2 = [
         (
             (INVITE, {}),
             (CHECKIN, {}),
-            ("Ans help ik morgen wel", {"effect_has": invite_answer("yes"), "no_effect": ["care_answer"], "keys": ["care_checkin"]}),
+            (
+                "Ans help ik morgen wel",
+                {"effect_has": invite_answer("yes"), "no_effect": ["care_answer"], "keys": ["care_checkin"]},
+            ),
         ),
         profile=RIA_ALL,
     ),
@@ -615,7 +711,11 @@ BATCH_2 = [
             (INVITE, {}),
             (
                 "jazeker, en de boodschappen doe ik ook",
-                {"effect_has": {"meet_outcome": {"outcome": "yes"}, **invite_answer("yes")}, "keys": ["meet_again"], "not_keys": MISS},
+                {
+                    "effect_has": {"meet_outcome": {"outcome": "yes"}, **invite_answer("yes")},
+                    "keys": ["meet_again"],
+                    "not_keys": MISS,
+                },
             ),
         ),
         profile=RIA_T,
@@ -627,7 +727,10 @@ BATCH_2 = [
             (TRUUS_ASKS, {}),
             (
                 "ja is gelukt. en ik doe het wel voor mam",
-                {"effect_has": {"meet_outcome": {"outcome": "yes"}, "circle_help": {"answer": "yes"}}, "not_keys": MISS},
+                {
+                    "effect_has": {"meet_outcome": {"outcome": "yes"}, "circle_help": {"answer": "yes"}},
+                    "not_keys": MISS,
+                },
             ),
         ),
         profile={**RIA_CIRCLE, "threads": [THREAD]},
@@ -648,7 +751,10 @@ BATCH_2 = [
         (
             (CHECKIN, {}),
             (INVITE, {}),
-            ("Henk, ik ben er om 3 uur", {"effect": ["relay"], "no_effect": ["answer_invitation", "care_answer"]}),
+            (
+                "Henk, ik ben er om 3 uur",
+                {"effect": ["relay"], "no_effect": ["answer_invitation", "care_answer"]},
+            ),
         ),
         profile=RIA_T,
     ),
@@ -659,7 +765,10 @@ BATCH_2 = [
             (CHECK, {}),
             (
                 "yes it happened, thanks. and caring for Jan is ok this week",
-                {"effect_has": {"meet_outcome": {"outcome": "yes"}, **care("okay")}, "not_keys": [*MISS, "care_checkin"]},
+                {
+                    "effect_has": {"meet_outcome": {"outcome": "yes"}, **care("okay")},
+                    "not_keys": [*MISS, "care_checkin"],
+                },
             ),
         ),
         state=lang("en"),
@@ -670,7 +779,10 @@ BATCH_2 = [
         (
             (INVITE, {}),
             (CHECKIN, {}),
-            ("honestly a pretty rough week", {"effect_has": care("heavy"), "no_effect": ["answer_invitation"]}),
+            (
+                "honestly a pretty rough week",
+                {"effect_has": care("heavy"), "no_effect": ["answer_invitation"]},
+            ),
         ),
         state=lang("en"),
         profile=RIA_ALL,
@@ -714,6 +826,80 @@ def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue)
 
 
+# Guards, written with batch 2's fixes: buttons of an older question, and what must stay as it was.
+GUARDS = [
+    D(
+        "check-in, then invitation: the check-in's button 'Goed' answers it, the invitation asked again",
+        (
+            (CHECKIN, {}),
+            (INVITE, {}),
+            (
+                {"choice": "care:7:good"},
+                {"effect_has": care("good"), "keys": ["invite"], "not_keys": ["care_checkin"]},
+            ),
+            ("ja", {"effect_has": invite_answer("yes")}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "'Is het gelukt?', then check-in: its button 'Nee' asks what now, the check-in waits, then 'goed'",
+        (
+            (CHECK, {}),
+            (CHECKIN, {}),
+            ({"choice": "meetok:7:no"}, {"keys": ["meet_not_happened"], "effect": ["meet_outcome"]}),
+            ({"choice": "meetno:7:leave"}, {"keys": ["care_checkin"]}),
+            ("goed", {"effect_has": care("good"), "no_effect": ["relay"]}),
+        ),
+        profile=RIA_T,
+    ),
+    D(
+        "check-in, then her mother's circle: the check-in's button, then the circle's question again",
+        (
+            (CHECKIN, {}),
+            (TRUUS_ASKS, {}),
+            ({"choice": "care:7:okay"}, {"effect_has": care("okay"), "keys": ["circle_request"]}),
+        ),
+        profile=RIA_CIRCLE,
+    ),
+    D(
+        "invitation, then check-in: thanks answer no invitation",
+        ((INVITE, {}), (CHECKIN, {}), ("heel erg bedankt hoor", {"no_effect": ["answer_invitation"]})),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then check-in: STOP stops, nothing answered",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            ("STOP", {"effect": ["set_stopped"], "no_effect": ["answer_invitation", "care_answer"]}),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "invitation, then check-in: crisis words beside an answer are a crisis first",
+        (
+            (INVITE, {}),
+            (CHECKIN, {}),
+            (
+                "ik help Ans wel, maar ik wil er eigenlijk niet meer zijn",
+                {"crisis": True, "no_effect": ["answer_invitation", "care_answer"]},
+            ),
+        ),
+        profile=RIA_ALL,
+    ),
+    D(
+        "one question open: 'met mij gaat het goed' at a plain check-in is its answer, as before",
+        ((CHECKIN, {}), ("met mij gaat het goed hoor", {"effect_has": care("good"), "not_keys": MISS})),
+        profile=RIA_ALL,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue)
+
+
 def test_messages_are_new() -> None:
     """No message of more than two words is an earlier round's or the corpus's word for word."""
-    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []
