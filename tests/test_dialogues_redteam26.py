@@ -60,7 +60,7 @@ Decided:
   reminder's "jaja gaat door hoor") leave the check-in open without asking it again; the next answer is
   its.
 - "nee hoor met mij gaat het niet zo goed" under an invitation over a check-in is Zwaar (the check-in),
-  not a no to the invitation: "met mij" points at the check-in, and the invitation is asked again.
+  not a no to the invitation: "met mij" points at the check-in; the invitation is asked after the offers.
 
 Known misses: none left (no strict xfails). Noticed and left alone: a lone "dank je" at the check-in
 itself reads as Goed (weak good, checkin.toml); "dank je" at "Is het gelukt?" reads as a yes.
