@@ -200,6 +200,7 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
         return StepResult(state)
     # AFSPRAAK's plan comes as the internal event right after it; a message in between ends the wait.
     state.pop(meetings.ASKED, None)
+    interleave.older_by_button(state, event)
     interleave.drop_answered(state, event)
     event = _caption_as_text(event)
     # Before the crisis check: a crisis written in English is answered in English.
@@ -247,7 +248,10 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     before = _open_question(state)
     contact = state.get(care.PERSON_CONTACT)
     reminded = state.get(meetings.REMINDED)
-    result = _offers_after_request(_route(state, event, now, profile, followed=followed))
+    routed = _several_open(state, event, now, profile, followed) or _route(
+        state, event, now, profile, followed=followed
+    )
+    result = _offers_after_request(routed)
     if event.kind == "text" and contact and result.state.get(care.PERSON_CONTACT) == contact:
         _count_down(result.state, care.PERSON_CONTACT)
     if event.kind == "text" and reminded and result.state.get(meetings.REMINDED) == reminded:
@@ -335,6 +339,11 @@ def _route(
     answer = chosen(state, event)
     if _answer_before_command(state, event, command, answer):
         command = None  # "ja, wis alles maar" at "Wil je dat Voordeur alles van je wist?": the yes
+    if invitations.is_answer(answer) and event.kind == "text" and _own_request(state, event.text):
+        # "ik heb zelf ook een vraag: wie kan zaterdag ...": her own request (round dialogue26); the
+        # invitation waits, asked again once that is done.
+        answer = None
+        interleave.wait(state, state["prompt"])
     if answer is None and event.kind == "text" and (offered := _offer_in_words(state, event, command, now)):
         answer, command = offered, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
@@ -550,7 +559,10 @@ def _route(
     if command is not None and command in COMMAND_HANDLERS:
         return COMMAND_HANDLERS[command](turn)
     if command is None and (reminder := reminders.request_in(event)) is not None:
-        return reminders.create(state, reminder, profile, now)
+        made = reminders.create(state, reminder, profile, now)
+        # Round dialogue26: set while an invitation or a check-in is open: that question again after.
+        again = repeat_prompt(made.state) if _question_open(made.state) else ()
+        return replace(made, replies=(*made.replies, *again))
     if (
         share_asked is not None
         and command is None
@@ -585,8 +597,24 @@ def _route(
         if interrupted is not None and any(repair.is_miss(reply) for reply in cared.replies):
             # Not read: the open question is the newer one, asked again; the flow's waits as it was.
             return StepResult(interrupted, repair.again(interrupted))
+        if interrupted is not None:
+            # Round dialogue26: the flow's own question answered ("gewoon bij mij thuis" at "Waar?" under
+            # a check-in): it is kept for after no more, and the newer question waits its turn, asked
+            # again when nothing is open any more.
+            if cared.state.get("resume_prompt") == interrupted.get("resume_prompt"):
+                cared.state.pop("resume_prompt", None)
+            interleave.keep_displaced((asked, None), cared)
         return cared
     return _on_menu(state, event, answer, profile, now)
+
+
+def _own_request(state: dict[str, Any], text: str) -> bool:
+    """Round dialogue26: at an invitation, words that ask someone for help ([dialogue26_own_request]) in a
+    message the reader takes for a request of one's own: that request, not a yes to the invitation."""
+    if not says_any(text, "dialogue26_own_request"):
+        return False
+    found = interpret.reading("menu", text, language(state), None)
+    return found.intent == "ask" and found.confidence >= interpret.CONFIDENT
 
 
 def _quits_helping(state: dict[str, Any], event: Event, command: str | None, profile: Profile) -> bool:
@@ -1781,6 +1809,137 @@ def _overload_for_miss(
 # --- Dialogue round 17 (tests/test_dialogues_redteam17.py): two conversations at once ---------------
 
 
+def _several_open(
+    state: dict[str, Any], event: Event, now: datetime, profile: Profile, followed: bool
+) -> StepResult | None:
+    """Round dialogue26: several of the bot's own questions are open at once (an invitation, a check-in,
+    "Is het gelukt?", a circle's request; the newest is asked, the others wait; a button of an older one:
+    `interleave.older_by_button`). Words that answer an older one by what they name
+    ("met mij gaat het prima" under an invitation, "de lamp van Kees hang ik wel op") answer that one.
+    Words with an answer for two of them in clauses of their own ("ja ik help Ans, en met mij gaat het
+    goed") answer both, the older first; "allebei" answers all that read the same. None: the message
+    goes its usual way (a bare "ja" is the newest's, a "dank je" is no answer to an older one)."""
+    newest = state.get("prompt")
+    # Cheap first: most messages come with at most one of the bot's questions open.
+    if event.kind != "text" or event.address_stopped or not interleave.free_standing(newest):
+        return None
+    if not (olders := interleave.older_questions(state)) or command_in(event.text) is not None:
+        return None
+    if smalltalk.kind_of(event.text) is not None:
+        return None
+    questions = [newest, *olders]
+    plan = _all_of_them(state, questions, event.text) or _two_answers(state, questions, event.text)
+    if plan is not None:
+        return _answer_in_turn(state, plan, now, profile, followed)
+    whole, _bare = interleave.meant(*_readings(state, questions, event.text))
+    if whole is not None and whole > 0:
+        return _answer_in_turn(state, [(questions[whole], event.text)], now, profile, followed)
+    return None
+
+
+def _all_of_them(
+    state: dict[str, Any], questions: list[dict[str, Any]], text: str
+) -> list[tuple[dict[str, Any], str]] | None:
+    """ "allebei lukt me niet", "beide doe ik": the same answer to each open question that reads it."""
+    if not says_any(text, "dialogue26_all_of_them"):
+        return None
+    readings, _named = _readings(state, questions, text)
+    said = {str(answer).rsplit(":", 1)[-1] for answer in readings if answer is not None}
+    meant = [index for index, answer in enumerate(readings) if answer is not None]
+    if len(meant) < 2 or len(said) != 1:
+        return None
+    return [(questions[index], text) for index in reversed(meant)]
+
+
+def _two_answers(
+    state: dict[str, Any], questions: list[dict[str, Any]], text: str
+) -> list[tuple[dict[str, Any], str]] | None:
+    """The (question, words) of a message whose clauses answer two or more of `questions`, the oldest
+    question first; a clause that answers none goes with the answer before it ("ja, maar pas na 2 uur"),
+    a bare answer ("jazeker") to another question that it reads when a clause names the newest ("...,
+    en de boodschappen doe ik ook"), and thanks are no answer."""
+    clauses = [clause.strip() for clause in TWO_ANSWERS.split(text) if clause and clause.strip()]
+    if len(clauses) < 2:
+        return None
+    targets: list[int | None] = []
+    bare: list[set[int]] = []
+    for clause in clauses:
+        if smalltalk.kind_of(clause) is not None:
+            targets.append(None)
+            bare.append(set())
+            continue
+        readings, named = _readings(state, questions, clause)
+        target, is_bare = interleave.meant(readings, named)
+        targets.append(target)
+        bare.append({i for i, answer in enumerate(readings) if answer is not None} if is_bare else set())
+    firm = {target for target, loose in zip(targets, bare, strict=True) if target is not None and not loose}
+    for index, loose in enumerate(bare):
+        others = sorted(loose - firm)
+        if loose and targets[index] in firm and others:
+            targets[index] = others[0]  # "jazeker" beside the newest's named answer: the next question's
+    parts: dict[int, list[str]] = {}
+    leading: list[str] = []
+    last: int | None = None
+    for clause, target in zip(clauses, targets, strict=True):
+        last = last if target is None else target
+        if last is None:
+            leading.append(clause)  # "eerst even dit": goes with the first answer
+            continue
+        parts.setdefault(last, [*leading]).append(clause)
+        leading = []
+    if len(parts) < 2:
+        return None
+    # The older questions first (the oldest first), the newest last: none of them asked again after.
+    return [(questions[index], ", ".join(parts[index])) for index in sorted(parts, reverse=True)]
+
+
+def _readings(
+    state: dict[str, Any], questions: list[dict[str, Any]], text: str
+) -> tuple[list[str | None], list[tuple[bool, bool]]]:
+    """What `text` answers at each of `questions` (the newest first), and whether it names each."""
+    readings = []
+    for question in questions:
+        trial = dict(state)  # `repeat_prompt` only sets the prompt and its buttons anew
+        trial["prompt"] = question
+        repeat_prompt(trial)
+        readings.append(chosen(trial, Event(kind="text", text=text)))
+    return readings, [interleave.names(question, text) for question in questions]
+
+
+def _answer_in_turn(
+    state: dict[str, Any],
+    plan: list[tuple[dict[str, Any], str]],
+    now: datetime,
+    profile: Profile,
+    followed: bool,
+) -> StepResult | None:
+    """Each (question, words) of `plan` answered in turn, the question made the open one first; the
+    questions answered are not asked again in the same reply. None when any part is not understood (the
+    message then goes its usual way)."""
+    current = deepcopy(state)
+    replies: list[Reply] = []
+    effects: list[Effect] = []
+    said_yes = None
+    for question, words in plan:
+        if current.get("prompt") != question:
+            if question not in interleave.older_questions(current):
+                return None
+            interleave.bring_forward(current, question)
+        result = _route(current, Event(kind="text", text=words), now, profile, followed=followed)
+        if any(repair.is_miss(reply) for reply in result.replies):
+            return None
+        current = result.state
+        # The next words are no afterthought to a yes just given ("ja" / "maar pas na 2 uur").
+        said_yes = current.pop(invitations.SAID_YES, None) or said_yes
+        replies += result.replies
+        effects += result.effects
+    if said_yes is not None:
+        current[invitations.SAID_YES] = said_yes
+    answered = [(question["key"], question.get("params") or {}) for question, _ in plan]
+    kept = tuple(reply for reply in replies if (reply.key, dict(reply.params)) not in answered)
+    return StepResult(current, kept, tuple(effects))
+
+
 def _interrupting(state: dict[str, Any]) -> bool:
     """The open question is one that arrived in the middle of another, which waits (`resume_prompt`)."""
     below = state.get("resume_prompt")
@@ -1827,7 +1986,7 @@ def _older_by_time(state: dict[str, Any], event: Event, profile: Profile, now: d
 
 
 # Where a message of two answers is cut: a clause ends at punctuation or at "and" in the six languages.
-TWO_ANSWERS = re.compile(r"[,;.!]+|\s(?:en|and|ve|i|\u0456|та|و)\s", re.IGNORECASE)
+TWO_ANSWERS = re.compile(r"[,;.!،؛]+|\s(?:en|and|ve|i|\u0456|та|و)\s", re.IGNORECASE)
 
 
 def _yes_no_beside_time(

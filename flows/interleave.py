@@ -12,13 +12,19 @@ What this module adds around it:
 - `defer_newest`: "wacht even, eerst dit" puts the newer question off until the one below is done;
 - `reminder_answer`: a reminder's answer in the middle of a question ("ja hoor, gaat gewoon door") is
   heard, or passed on to the neighbour when it says more, and the open question is asked again.
+
+Round dialogue26 (one person with several of the bot's questions open): `older_questions` lists those
+below the newest, `bring_forward` makes one of them the open question (the newest waits its turn, so it
+is asked again after), `names` and `meant` tell which question a message (or a clause of it) answers: by
+the facts it names (Ans, the lamp, Jan, Henk, Truus) or words that point at one ("met mij gaat het ...",
+"ik help"), else the only question it reads as an answer to, else the newest.
 """
 
 from __future__ import annotations
 
 from copy import deepcopy
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeGuard
 
 from flows.dialogue import repeat_prompt, say
 from flows.normalise import folded_words, says_any
@@ -101,6 +107,15 @@ def drop_settled(state: dict[str, Any], event: Event) -> None:
     if asks(state.get("resume_prompt"), mark):
         state.pop("resume_prompt", None)
     forget(state, mark)
+
+
+def forget_question(state: dict[str, Any], question: dict[str, Any]) -> None:
+    """`question` waits no more (it is being answered)."""
+    waiting = [entry for entry in state.get(WAITING) or [] if entry["prompt"] != question]
+    if waiting:
+        state[WAITING] = waiting
+    else:
+        state.pop(WAITING, None)
 
 
 def forget(state: dict[str, Any], mark: str) -> None:
@@ -188,3 +203,99 @@ BUT = ("maar", "but", "ama", "fakat", "ale", "але", "لكن", "ولكن", "wa
 def reminder_heard(again: tuple[Reply, ...], name: str) -> tuple[Reply, ...]:
     """ "Fijn, dan gaat de afspraak met Henk door." and the open question again."""
     return (say("meet_reminder_ok", {"name": name}), *again)
+
+
+# Words that point at a kind of question beside its own facts (conversation.toml, round dialogue26).
+NAMES_SECTION = {
+    "invite": "dialogue26_names_invite",
+    "invite_urgent": "dialogue26_names_invite",
+    "care_checkin": "dialogue26_names_care_checkin",
+    "meet_check": "dialogue26_names_meet_check",
+    "circle_request": "dialogue26_names_circle_request",
+}
+# A request's words shorter than this name nothing on their own ("de", "mee", "op").
+NAMING_LETTERS = 4
+
+
+def free_standing(question: Any) -> TypeGuard[dict[str, Any]]:
+    """The bot's own question, answered by buttons that carry what they answer (not a flow's step)."""
+    return isinstance(question, dict) and _free_standing(question)
+
+
+def older_questions(state: dict[str, Any]) -> list[dict[str, Any]]:
+    """The bot's own questions open below the newest one (kept as `resume_prompt` or waiting), newest
+    first: an invitation, a check-in, "Is het gelukt?", a circle's request. A flow's step is not one."""
+    newest = state.get("prompt")
+    found: list[dict[str, Any]] = []
+    below = [state.get("resume_prompt"), *(entry["prompt"] for entry in reversed(state.get(WAITING) or []))]
+    for question in below:
+        if free_standing(question) and question != newest and question not in found:
+            found.append(question)
+    return found
+
+
+def older_by_button(state: dict[str, Any], event: Event) -> None:
+    """A button of an older question pressed while the bot's newest question is open (the check-in's
+    "Goed" under an invitation): that question is the one answered, and the newest waits its turn
+    instead of being lost, or the older one being asked once more (round dialogue26)."""
+    if event.kind != "choice" or not free_standing(state.get("prompt")):
+        return
+    for question in older_questions(state):
+        if any(str(option[0]) == event.choice for option in question.get("choices") or []):
+            bring_forward(state, question)
+            return
+
+
+def wait(state: dict[str, Any], question: dict[str, Any]) -> None:
+    """`question` waits its turn (asked again once no question is open any more)."""
+    waiting = [entry for entry in state.get(WAITING) or [] if entry["prompt"] != question]
+    state[WAITING] = [*waiting, _entry(state, question)][-MAX_WAITING:]
+
+
+def bring_forward(state: dict[str, Any], question: dict[str, Any]) -> None:
+    """`question` (one of `older_questions`) becomes the open one, its buttons offered; the open one, when
+    it is the bot's own question too, waits and is asked again once nothing is open any more."""
+    newest = state.get("prompt")
+    if state.get("resume_prompt") == question:
+        state.pop("resume_prompt")
+    forget_question(state, question)
+    if free_standing(newest) and newest != question:
+        wait(state, newest)
+    state["prompt"] = question
+    repeat_prompt(state)  # its buttons are what a number or a label is read against
+
+
+def names(question: dict[str, Any], text: str) -> tuple[bool, bool]:
+    """Whether `text` names the question by its own facts (the name in it; a request's kind and longer
+    words, of an invitation or a circle's request), and whether it holds words that point at that kind
+    of question."""
+    params = question.get("params") or {}
+    words = set(folded_words(text).split())
+    own = set(folded_words(str(params.get("name") or "")).split())
+    key = str(question.get("key") or "")
+    if key in ("invite", "invite_urgent", "circle_request"):
+        facts = folded_words(f"{params.get('category') or ''} {params.get('description') or ''}").split()
+        own |= {word for word in facts if len(word) >= NAMING_LETTERS}
+    section = NAMES_SECTION.get(key)
+    pointed = section is not None and says_any(text, section)
+    return bool(own & words), pointed
+
+
+def meant(readings: list[str | None], named: list[tuple[bool, bool]]) -> tuple[int | None, bool]:
+    """Which of the open questions (index into `readings`, the newest first) a message answers, and
+    whether only as a bare answer: the only one it reads an answer to among those it names by their
+    facts (narrowed by the words that point at one), else among those it points at, else the only one
+    it reads an answer to at all, else the newest when it reads an answer there (a bare "ja" is the
+    newest question's). None: no answer, or two named alike."""
+    read = {index for index, answer in enumerate(readings) if answer is not None}
+    by_facts = {index for index in read if named[index][0]}
+    if len(by_facts) == 1:
+        return by_facts.pop(), False
+    pointed = {index for index in (by_facts or read) if named[index][1]}
+    if len(pointed) == 1:
+        return pointed.pop(), False
+    if by_facts or pointed:
+        return (0, False) if 0 in (by_facts or pointed) else (None, False)
+    if len(read) == 1:
+        return read.pop(), False
+    return (0, True) if 0 in read else (None, False)
