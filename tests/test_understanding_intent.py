@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from flows.understanding import answers, categories, intent
@@ -365,35 +363,6 @@ def test_phrase_syntax() -> None:
     assert strip_edges("hoofdmenu pls", ["pls"]) == "hoofdmenu"
 
 
-def _forget() -> None:
-    """Empty the per-message caches, so that every run reads the message afresh."""
-    intent._signs.cache_clear()
-    categories.prepare.cache_clear()
-    categories.mentions.cache_clear()
-    categories.corrector().forget()
-
-
 def test_warm_up_loads_everything_without_error() -> None:
     intent.warm_up()
     assert intent.read_intent("hallo", "nl").intent == "greeting"
-
-
-def test_reading_is_fast() -> None:
-    """p99 of the slowest reading per message under 2 ms; each message's best of three runs, so that
-    another process taking the core (the test machine is shared) does not count as reading time."""
-    texts = [text for text, _, _ in FIRST] + [text for text, _ in CATEGORY] + ORDINARY
-    for text in texts:
-        intent.read_intent(text, "nl")
-    timings = []
-    for text in texts:
-        runs = []
-        for _ in range(3):
-            _forget()
-            start = time.perf_counter()
-            intent.read_intent(text, "nl")
-            intent.read_any_state(text, "nl")
-            answers.read_category(text, "nl")
-            runs.append(time.perf_counter() - start)
-        timings.append(min(runs))
-    timings.sort()
-    assert timings[int(len(timings) * 0.99) - 1] < 0.002

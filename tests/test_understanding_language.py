@@ -4,8 +4,6 @@ dev.jsonl sentence), the conversation's language for short or plain texts, and s
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from flows.understanding import language
@@ -77,16 +75,3 @@ def test_hours_and_ordinals_are_not_darija(text: str) -> None:
 
 def test_a_polish_name_in_a_dutch_sentence_stays_dutch() -> None:
     assert language.detect("Hallo, mijn buurvrouw heet Małgorzata en ze heeft hulp nodig met de tuin") == "nl"
-
-
-def test_detection_is_fast() -> None:
-    texts = [text for text, _ in WRITTEN]
-    language.detect("warm up the classifier")
-    timings = sorted(min(_timed(text) for _ in range(3)) for text in texts)
-    assert timings[-1] < 0.002
-
-
-def _timed(text: str) -> float:
-    start = time.perf_counter()
-    language.detect(text)
-    return time.perf_counter() - start
