@@ -19,7 +19,7 @@ from flows.types import Reply
 from flows.understanding.phrases import Phrases, compile_phrases, normal
 from flows.understanding.text import lexicon
 
-TOPICS = ("bot", "cost", "who", "buurtverbinder", "call", "privacy", "wait", "nearby")
+TOPICS = ("bot", "cost", "who", "buurtverbinder", "call", "privacy", "wait", "nearby", "gift")
 # A neighbourhood's name in a question, as the phrases say it ("kan het ook iemand uit de Bloemhof zijn?").
 PLACE = "wijknaam"
 # A question about us is short; a longer message tells something else as well.

@@ -122,7 +122,7 @@ def round_check(expect: dict[str, Any], result: Any) -> list[str]:
             (e.kind == "create_request" and e.data.get("category") == "vervoer")
             or (e.kind == "alert_staff" and "ride" in str(e.data.get("kind", "")))
             for e in result.effects
-        )
+        ) or ((result.state.get("ask") or {}).get("category") == "vervoer" and "ask_summary" in keys)
         if not ride:
             problems.append(f"no ride asked ({kinds})")
     return problems
@@ -252,7 +252,14 @@ BATCH_1 = [
     # An activity nearby, after a weekly meeting.
     D(
         "activity: 'ja als iemand me ophaalt' joins and asks a ride",
-        (*activity(), ("ja als iemand me ophaalt", JOINED_RIDE)),
+        (
+            *activity(),
+            ("ja als iemand me ophaalt", JOINED_RIDE),
+            (
+                "ja hoor, stuur die maar",
+                {"effect_has": {"create_request": {"category": "vervoer"}}, "not_keys": MISS},
+            ),
+        ),
         profile=WITH_THREAD,
     ),
     D(
