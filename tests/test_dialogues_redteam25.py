@@ -115,6 +115,9 @@ def round_check(expect: dict[str, Any], result: Any) -> list[str]:
     wanted = expect.get("any_effect")
     if wanted and not any(k in kinds for k in wanted):
         problems.append(f"none of the effects {wanted} among {kinds}")
+    for kind in expect.get("no_alert_kind", ()):
+        if any(e.kind == "alert_staff" and e.data.get("kind") == kind for e in result.effects):
+            problems.append(f"an alert {kind}")
     if expect.get("outcome_any") and "meet_outcome" not in kinds:
         problems.append("no outcome recorded")
     if expect.get("ride"):
@@ -432,9 +435,300 @@ def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue, round_check)
 
 
+THANKS_ASKED = {"any_keys": ["faq_gift", "faq_cost"], "no_effect": ["relay"], "not_keys": MISS}
+ANSWERED = {"no_effect": ["relay"], "not_keys": MISS}
+ANSWERED_NOT_JOINED = {"no_effect": ["relay", "agenda_signup"], "not_keys": MISS}
+COMPLAINT = {"effect_has": {"alert_staff": {"kind": "meet_complaint"}}, "no_effect": ["relay"], "not_keys": MISS}
+
+# Batch 2, held out: written after batch 1's fixes, not aimed at them; scored before its own fixes.
+BATCH_2 = [
+    D(
+        "check: 'jazeker, hij was keurig op tijd' is a plain yes",
+        ((CHECK, {}), ("jazeker, hij was keurig op tijd", outcome("yes", no_effect=["alert_staff"]))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'nee, ik was zelf vergeten dat hij zou komen 🙈' is a no",
+        ((CHECK, {}), ("nee, ik was zelf vergeten dat hij zou komen 🙈", NOT_HAPPENED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'ja, alles is gedaan. hij mag vaker komen hoor' asks weekly",
+        ((CHECK, {}), ("ja, alles is gedaan. hij mag vaker komen hoor", WEEKLY)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'gedeeltelijk, de tuin is half gedaan' offers to meet again",
+        ((CHECK, {}), ("gedeeltelijk, de tuin is half gedaan", HALF)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'de boodschappen waren er maar hij vergat de melk' is a yes",
+        ((CHECK, {}), ("de boodschappen waren er maar hij vergat de melk", outcome("yes"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'kan hij iedere dinsdag komen?' asks weekly",
+        ((CHECK, {}), ("kan hij iedere dinsdag komen?", WEEKLY)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'elke week zou fijn zijn' asks weekly",
+        ((CHECK, {}), ("elke week zou fijn zijn", WEEKLY)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'hij was aardig maar ik wil graag iemand anders volgende keer' reaches the team",
+        ((CHECK, {}), ("hij was aardig maar ik wil graag iemand anders volgende keer", NOT_AGAIN)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'ja top. wat kan ik voor hem terugdoen?' is answered",
+        ((CHECK, {}), ("ja top. wat kan ik voor hem terugdoen?", THANKS_ASKED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'moet ik hem nog wat geven voor de benzine?' is answered",
+        ((CHECK, {}), ("moet ik hem nog wat geven voor de benzine?", THANKS_ASKED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'nee. hij heeft niks van zich laten horen' is a no",
+        ((CHECK, {}), ("nee. hij heeft niks van zich laten horen", NOT_HAPPENED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'ja hij heeft de lamp opgehangen, super!' is a yes",
+        ((CHECK, {}), ("ja hij heeft de lamp opgehangen, super!", outcome("yes", keys=["meet_thanks"]))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "volunteer check: 'ja, we hebben heerlijk gekletst. ik kom graag weer' asks weekly",
+        ((VCHECK, {}), ("ja, we hebben heerlijk gekletst. ik kom graag weer", WEEKLY)),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "volunteer check: 'ze was niet thuis toen ik aanbelde' is a no",
+        ((VCHECK, {}), ("ze was niet thuis toen ik aanbelde", NOT_HAPPENED)),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "volunteer check: 'ja gelukt, maar ze wilde me geld geven, dat wil ik niet' is no complaint about her",
+        (
+            (VCHECK, {}),
+            (
+                "ja gelukt, maar ze wilde me geld geven, dat wil ik niet",
+                outcome("yes", no_alert_kind=["meet_complaint"]),
+            ),
+        ),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "volunteer check: 'liever niet meer, ze was erg onvriendelijk tegen me' is a complaint",
+        ((VCHECK, {}), ("liever niet meer, ze was erg onvriendelijk tegen me", COMPLAINT)),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "volunteer check: 'gedaan! zelfde tijd volgende week past mij ook' asks weekly",
+        ((VCHECK, {}), ("gedaan! zelfde tijd volgende week past mij ook", WEEKLY)),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "check, then 'Volgende week weer?': 'ja, maar dan liever op woensdag'",
+        ((CHECK, {}), ("ja", {"keys": ["meet_again"]}), ("ja, maar dan liever op woensdag", ANSWERED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check, then 'Volgende week weer?': 'nee hoor, voorlopig niet nodig'",
+        (
+            (CHECK, {}),
+            ("ja", {"keys": ["meet_again"]}),
+            ("nee hoor, voorlopig niet nodig", {**ANSWERED, "no_effect": ["relay", "meet_weekly"]}),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check, then 'Volgende week weer?': 'om de week zou mooi zijn'",
+        ((CHECK, {}), ("ja", {"keys": ["meet_again"]}), ("om de week zou mooi zijn", ANSWERED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "activity: 'hoe kom ik daar?' is about the activity, not for Henk",
+        (*activity(), ("hoe kom ik daar?", NOT_YET)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "activity: 'kost dat iets?' is answered, the question open",
+        (*activity(), ("kost dat iets?", {**COST, "no_effect": ["relay", "agenda_signup"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "activity: 'ja gezellig, ik neem mijn zus mee' joins",
+        (*activity(), ("ja gezellig, ik neem mijn zus mee", JOINED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "activity: 'kan ik met mijn rollator naar binnen?' is answered, the question open",
+        (*activity(), ("kan ik met mijn rollator naar binnen?", NOT_YET)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "activity: 'liever niet, ik ben niet zo'n prater' is a kind no",
+        (*activity(), ("liever niet, ik ben niet zo'n prater", ACTIVITY_NO)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "activity: 'misschien, ik weet nog niet of ik me goed voel' joins nothing",
+        (*activity(), ("misschien, ik weet nog niet of ik me goed voel", ANSWERED_NOT_JOINED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "activity: the walking group, 'ja maar alleen als iemand me komt halen' joins and asks a ride",
+        (*activity(WANDEL), ("ja maar alleen als iemand me komt halen", JOINED_RIDE)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "activity: the repair café, 'wat moet ik meenemen?' is about the activity",
+        (*activity(REPAIR), ("wat moet ik meenemen?", ANSWERED_NOT_JOINED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "reminder: 'oké, ik ben wat eerder klaar, kan hij om half 2?' proposes 13:30",
+        ((REMINDER, {}), ("oké, ik ben wat eerder klaar, kan hij om half 2?", MOVED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "reminder: 'ik ben er hoor, misschien 10 minuutjes later' tells Henk 14:10",
+        ((REMINDER, {}), ("ik ben er hoor, misschien 10 minuutjes later", later("14:10"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "volunteer reminder: 'sorry, bus is te laat, ik ben er rond tien over twee' tells Ans 14:10",
+        ((VOLUNTEER_REMINDER, {}), ("sorry, bus is te laat, ik ben er rond tien over twee", later("14:10"))),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "reminder: 'top, ik zet koffie klaar ☕' is for Henk, the meeting stands",
+        ((REMINDER, {}), ("top, ik zet koffie klaar ☕", CONFIRMED)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "reminder: 'kunnen we het een uurtje later doen?' moves the meeting",
+        ((REMINDER, {}), ("kunnen we het een uurtje later doen?", MOVED)),
+        profile=WITH_THREAD,
+    ),
+    # English
+    D(
+        "en check: 'it went fine but I'd prefer someone else next time' reaches the team",
+        ((CHECK, {}), ("it went fine but I'd prefer someone else next time", NOT_AGAIN)),
+        state=L("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "en activity: 'what time does it finish?' is about the activity",
+        (*activity(), ("what time does it finish?", ANSWERED_NOT_JOINED)),
+        state=L("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "en reminder: 'stuck in traffic, be there about 2.30' tells Henk 14:30",
+        ((REMINDER, {}), ("stuck in traffic, be there about 2.30", later("14:30"))),
+        state=L("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "en check: 'do I owe him anything?' is answered",
+        ((CHECK, {}), ("do I owe him anything?", THANKS_ASKED)),
+        state=L("en"),
+        profile=WITH_THREAD,
+    ),
+    # Turkish
+    D(
+        "tr check: 'hayır, gelmedi. başka biri gelebilir mi?' finds someone else",
+        ((CHECK, {}), ("hayır, gelmedi. başka biri gelebilir mi?", outcome("no", "meet_rematch"))),
+        state=L("tr"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "tr activity: 'evet, komşumu da getirebilir miyim?' joins",
+        (*activity(), ("evet, komşumu da getirebilir miyim?", JOINED)),
+        state=L("tr"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "tr reminder: 'yarım saat geç kalacağım' tells Henk 14:30",
+        ((REMINDER, {}), ("yarım saat geç kalacağım", later("14:30"))),
+        state=L("tr"),
+        profile=WITH_THREAD,
+    ),
+    # Arabic
+    D(
+        "ar check: 'yes, can he come every week?' asks weekly",
+        ((CHECK, {}), ("نعم، هل يمكن أن يأتي كل أسبوع؟", WEEKLY)),
+        state=L("ar"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "ar activity: 'yes if someone takes me' joins and asks a ride",
+        (*activity(), ("نعم إذا أحد يوصلني", JOINED_RIDE)),
+        state=L("ar"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "ar check: 'he was rude, I do not want him to come again' is a complaint",
+        ((CHECK, {}), ("كان وقحا، لا أريد أن يأتي مرة أخرى", COMPLAINT)),
+        state=L("ar"),
+        profile=WITH_THREAD,
+    ),
+    # Polish
+    D(
+        "pl check: 'nie, zapomniałam o spotkaniu' is a no",
+        ((CHECK, {}), ("nie, zapomniałam o spotkaniu", NOT_HAPPENED)),
+        state=L("pl"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "pl activity: 'a ile to kosztuje?' is answered",
+        (*activity(), ("a ile to kosztuje?", {**COST, "no_effect": ["relay", "agenda_signup"]})),
+        state=L("pl"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "pl reminder: 'będę 15 minut później, przepraszam' tells Henk 14:15",
+        ((REMINDER, {}), ("będę 15 minut później, przepraszam", later("14:15"))),
+        state=L("pl"),
+        profile=WITH_THREAD,
+    ),
+    # Ukrainian
+    D(
+        "uk check: 'yes, all good, let him come weekly' asks weekly",
+        ((CHECK, {}), ("так, усе добре, хай приходить щотижня", WEEKLY)),
+        state=L("uk"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "uk activity: 'I will be lonely there, I know nobody' is answered, the question open",
+        (*activity(), ("мені там буде самотньо, я ні з ким не знайома", NOT_YET)),
+        state=L("uk"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "uk reminder: 'I'll be some twenty minutes later' tells Henk 14:20",
+        ((REMINDER, {}), ("буду хвилин на двадцять пізніше", later("14:20"))),
+        state=L("uk"),
+        profile=WITH_THREAD,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
 def test_messages_are_new() -> None:
     """No message of more than two words is word for word in an earlier round or corpus."""
-    assert repeated_messages(__file__, [*BATCH_1]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
 
 
 def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
