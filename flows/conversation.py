@@ -451,7 +451,7 @@ def _route(
     if (
         command is None
         and event.kind == "text"
-        and (act := meetings.activity_in_words(state, event.text, choice, profile, now)) is not None
+        and (act := meetings.after_help_in_words(state, event.text, choice, profile, now)) is not None
     ):
         return (
             act  # "ja als iemand me ophaalt", "mag mijn buurvrouw mee?" at "Doe je mee?" (round dialogue25)
@@ -1896,7 +1896,7 @@ def _about_thanks(state: dict[str, Any], text: str) -> str | None:
     weer?" or "Doe je mee?" (conversation.toml [unclear_keeps_question]): a question for the bot, not
     words for the neighbour (they were passed on). The FAQ topic, or None."""
     key = str((state.get("prompt") or {}).get("key") or "")
-    if f" {key} " not in conversation_words("unclear_keeps_question"):
+    if not key.startswith("meet_") or f" {key} " not in conversation_words("unclear_keeps_question"):
         return None
     topic = faq.asked(text, language(state), "menu")
     return topic if topic in AFTER_HELP_TOPICS else None

@@ -685,6 +685,7 @@ def wants_again(text: str) -> bool:
         _has_phrase(text, AGAIN)
         or says_any(text, "round19_meet_once_more")
         or says_any(text, "meetings21_again")
+        or says_any(text, "dialogue25_again")
     )
 
 
@@ -1029,7 +1030,8 @@ def shift_in_words(
     not moved this way), the words ask no move, or the moved time has passed or falls at night."""
     minutes = shift_minutes(text)
     instead = says_any(text, "dialogue25_instead") or says_any(text, "dialogue25_instead_after")
-    if minutes is None and not instead:
+    hour_asked = ("?" in text or "؟" in text) and says_any(text, "dialogue25_hour_asked")
+    if minutes is None and not (instead or hour_asked):
         return None
     ahead = [
         (datetime.fromisoformat(str(seen["starts_at"])), raw_id, seen)
@@ -1047,7 +1049,7 @@ def shift_in_words(
     if minutes is not None:
         moved = (start + timedelta(minutes=minutes)).astimezone(zone)
     elif (other := _instead_time(state, text, start.astimezone(zone), now)) is not None:
-        moved = other  # round dialogue25: "kan het om 3 uur ipv 2?"
+        moved = other  # round dialogue25: "kan het om 3 uur ipv 2?", "kan hij om half 2?"
     else:
         return None
     if moved <= now or at_night(When("moment", moved)):
@@ -1208,7 +1210,11 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
         return None
     meeting_id = ids[0]
     answer = choice.split(":")[2] if choice is not None and choice.startswith("meetok:") else None
-    complaint = says_any(text, "round19_meet_complaint") or _money_asked(text)
+    complaint = (
+        says_any(text, "round19_meet_complaint")
+        or says_any(text, "dialogue25_complaint")
+        or _money_asked(text)
+    )
     if not complaint and says_any(text, "dialogue25_not_again"):
         # "liever niet meer met hem": not this neighbour again (its "niet" is no "it did not happen").
         return _not_again(state, int(meeting_id), _first_clause_answer(state, text))
@@ -1317,21 +1323,31 @@ def _not_again(state: dict[str, Any], meeting_id: int, answer: str | None) -> St
 
 
 def _money_asked(text: str) -> bool:
-    """Money the helper wanted or asked ("hij wilde er 10 euro voor hebben"): a complaint, not a remark.
-    A question about paying ("moet ik iets betalen?") says no past wanting or asking."""
-    return says_any(text, "dialogue25_money") and says_any(text, "dialogue25_money_wanted")
+    """Money the helper wanted or asked, in one clause ("hij wilde er 10 euro voor hebben"): a complaint,
+    not a remark. A question about paying ("moet ik iets betalen?") says no past wanting or asking; money
+    of the shopping itself (change, a receipt, the groceries) is no payment for the help."""
+    return any(
+        says_any(clause, "dialogue25_money")
+        and says_any(clause, "dialogue25_money_wanted")
+        and not says_any(clause, "dialogue25_money_given")  # "ze wilde me geld geven"
+        and not says_any(clause, "dialogue25_money_fine")  # "hij vroeg 20 euro voor de boodschappen"
+        for clause in re.split(r"[,.;:!?؟]+", text)
+    )
 
 
-def activity_in_words(
+def after_help_in_words(
     state: dict[str, Any], text: str, choice: str | None, profile: Profile, now: datetime
 ) -> StepResult | None:
-    """ "Zin om meer buren te zien? ... Doe je mee?" answered with more than a yes or no: a ride asked
-    ("ja als iemand me ophaalt", "only if someone can give me a lift") signs up and reads back a request
-    for a ride to send; someone to bring along ("mag mijn buurvrouw mee?") is welcome (signed up with a
-    yes, else the question again); not knowing anyone or a worry about going ("ik ken daar niemand")
-    gets a kind word and a ride offered, the question again. Before, such words went to the neighbour.
-    None: the usual reading stands."""
+    """ "Volgende week weer afspreken?" answered "om de week": only every week is arranged, said so, and
+    asked again. "Zin om meer buren te zien? ... Doe je mee?" answered with more than a yes or no: a
+    ride asked ("ja als iemand me ophaalt", "only if someone can give me a lift") signs up and reads back
+    a request for a ride to send; someone to bring along ("mag mijn buurvrouw mee?") is welcome (signed
+    up with a yes, else the question again); how to get there, not knowing anyone or a worry about going
+    ("ik ken daar niemand") gets a kind word and a ride offered, the question again; "misschien" leaves
+    it to AGENDA. Before, such words went to the neighbour. None: the usual reading stands."""
     asked = state.get("prompt") or {}
+    if asked.get("key") == "meet_again" and says_any(text, "dialogue25_every_other_week"):
+        return _asked_again(state, "meet_weekly_only")
     if asked.get("key") != "meet_activity" or not text.strip():
         return None
     ids = [str(key).split(":")[1] for key, _ in state.get("offered") or [] if str(key).startswith("meetact:")]
@@ -1346,13 +1362,25 @@ def activity_in_words(
         if answer == "yes":
             joined = on_answer(state, f"meetact:{raw_id}:yes", text, now)
             return replace(joined, replies=(say("meet_activity_bring"), *joined.replies))
-        return _activity_again(state, "meet_activity_bring")
+        return _asked_again(state, "meet_activity_bring")
+    if says_any(text, "dialogue25_how_there"):
+        return _asked_again(state, "meet_activity_how_there")
     if ride or says_any(text, "dialogue25_unsure"):
-        return _activity_again(state, "meet_activity_welcome")
+        return _asked_again(state, "meet_activity_welcome")
+    if answer is None and says_any(text, "round23_undecided"):
+        # "misschien, ik weet nog niet of ik me goed voel": no sign-up, no push; AGENDA shows it again.
+        state["offered"] = []
+        state.pop("prompt", None)
+        replies: list[Reply] = [say("meet_activity_maybe")]
+        if (resume := state.pop("resume_prompt", None)) is not None:
+            state["prompt"] = resume
+            replies.extend(repeat_prompt(state))
+        return StepResult(state, tuple(replies))
     return None
 
 
-def _activity_again(state: dict[str, Any], lead: str) -> StepResult:
+def _asked_again(state: dict[str, Any], lead: str) -> StepResult:
+    """The open question again, led by `lead` (a kind word, what can be arranged)."""
     again = repeat_prompt(state)
     return StepResult(state, (replace(again[0], lead=lead), *again[1:]) if again else (say(lead),))
 
@@ -1442,9 +1470,13 @@ def _amount_said(text: str) -> int | None:
 
 @cache
 def _amounts() -> tuple[tuple[int, str], ...]:
-    table = lexicon("conversation")["meet_shift_minutes"]
+    """The amounts of [meet_shift_minutes] and [dialogue25_late_minutes], the longest phrase first."""
+    tables = (lexicon("conversation")[name] for name in ("meet_shift_minutes", "dialogue25_late_minutes"))
     pairs = (
-        (int(minutes), f" {simplify(phrase)} ") for minutes, phrases in table.items() for phrase in phrases
+        (int(minutes), f" {simplify(phrase)} ")
+        for table in tables
+        for minutes, phrases in table.items()
+        for phrase in phrases
     )
     return tuple(sorted(pairs, key=lambda item: len(item[1]), reverse=True))
 
@@ -1452,13 +1484,14 @@ def _amounts() -> tuple[tuple[int, str], ...]:
 def _instead_time(state: dict[str, Any], text: str, start: datetime, now: datetime) -> datetime | None:
     """ "kan het om 3 uur ipv 2?": the time said in place of the meeting's own, on its day; the replaced
     time (after "ipv", before "yerine") is left out of the reading."""
+    said_time = interpret.reading("ask_when", text, language(state), now).time
+    if said_time is not None and (said_time.days or said_time.relative_day is not None or said_time.date):
+        return None  # another day: `cannot_come` and the plan move it (round meetings21)
     words = folded_words(text)
     for phrase in conversation_words("dialogue25_instead"):
         words = re.sub(re.escape(phrase) + r"(?:\S+ )?(?:uur |u |o clock |h )?", " ", words)
     for phrase in conversation_words("dialogue25_instead_after"):
         words = re.sub(r" \S+" + re.escape(phrase), " ", words)
-    if words == folded_words(text):
-        return None
     said = interpret.reading("ask_when", words, language(state), now).time
     if said is None or said.at is None or said.recurrence is not None:
         return None

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 25: after the help, meeting again.
 
 Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC) with round 5's fixtures (Ria matched
@@ -6,9 +6,68 @@ with Henk, Henk with Ans; the reminder, "Is het gelukt?") and round 14's activit
 (the Koffieochtend, Tuesday 10:00, Buurthuis De Molen). Residents and volunteers answer "Is het gelukt?" in
 their own words, want to meet the same neighbour again or make it a regular thing (or not), thank, ask to
 give something, answer an invitation to a local activity and answer a reminder with a change.
-This round's own checks (`round_check`): `any_keys`, `any_effect`, `ride`, `outcome_any`.
+This round's own checks (`round_check`): `any_keys`, `any_effect`, `ride`, `outcome_any`, `no_alert_kind`.
 
-Figures: see the end of this docstring (filled in as the round goes).
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (4e7d2b2).
+- Batch 1 (BATCH_1, 45 dialogues; nl 29, en 4, tr 3, ar 3, pl 3, uk 3; written before studying
+  flows/meetings.py, invitations.py, agenda.py or community*): main 80/106, 19/45 as first written (nl
+  54/69, 14/29; en 6/9, 1/4; tr 5/7, 1/3; ar 5/7, 1/3; pl 6/7, 2/3; uk 4/7, 0/3). One expectation was
+  then set by decision: a ride asked is a request for a ride read back to send (the ask flow's summary,
+  `ride`), and the nl dialogue got a turn that sends it; main on that 80/107, 19/45. After its fixes
+  107/107, 45/45.
+- Batch 2 (BATCH_2, 49 dialogues, held out: written after batch 1's fixes, not aimed at them; nl 33, en 4,
+  tr 3, ar 3, pl 3, uk 3): main 91/114, 26/49; before its own fixes (the honest figure) 99/114, 34/49
+  (nl 66/77, 22/33; en 8/9, 3/4; tr 7/7, 3/3; ar 6/7, 2/3; pl 6/7, 2/3; uk 6/7, 2/3); after 114/114, 49/49.
+- Guards (GUARDS, 8 dialogues, written with batch 2's fixes): main 16/17, 7/8; after 17/17, 8/8 (one,
+  "hij vroeg het bonnetje" beside 20 euro, failed the first money reading: now one clause, shopping money
+  aside).
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did before: at "Is het gelukt?" a wish to meet again without a yes word ("kan Henk elke week
+komen?", "zelfde tijd volgende week?", "kan hij iedere dinsdag komen?") went to Henk; "liever niet meer
+met hem" was "it did not happen" (new time or someone else offered); "hij wilde er 10 euro voor hebben"
+was a mere remark; "nee, ... kan iemand anders komen?" asked what now. "moet ik iets betalen?", "mag ik
+hem een bos bloemen geven?" at a meeting's question went to Henk, and said beside a yes were not answered.
+At "Doe je mee?" a ride ("ja als iemand me ophaalt", "only if someone can give me a lift") signed up
+without a ride or went to Henk; "ik ken daar niemand", "mag mijn buurvrouw mee?", "hoe kom ik daar?",
+"misschien ..." and the Ukrainian "о котрій ...?" went to Henk. A reminder answered "ik ben wat later,
+kwart over" was only passed on; "kan het om 3 uur ipv 2?", "kan hij om half 2?" (an hour, no day) too.
+
+What changed (mechanisms; words in blocks marked "round dialogue25"):
+- flows/meetings.py `check_in_words`: a wish to meet again ([dialogue25_again] beside round 19's and
+  meetings21's, in `wants_again`) is a yes, and weekly is asked; not this neighbour again
+  ([dialogue25_not_again]) is heard (`meet_not_again_heard`) and goes to the team (alert `meet_not_again`,
+  rank 3), with the first clause's yes; money wanted in one clause ([dialogue25_money] with
+  [dialogue25_money_wanted], not given, not the shopping's) and [dialogue25_complaint] are a complaint; a
+  no with someone else asked ([dialogue25_someone_else]) from the requester is "Iemand anders zoeken".
+- flows/faq.py topic `gift` (faq.toml [gift], `faq_gift`); conversation.py `_about_thanks`: paying or
+  thanking the helper asked at a meeting's question is answered and the question asked again, or said
+  beside the answer, answered before the next question (`_thanks_answered`).
+- flows/meetings.py `after_help_in_words` (before the meeting buttons in `_route`): at "Doe je mee?" a
+  ride ([dialogue25_ride]) signs up and starts a request for a ride (vervoer, half an hour before, the
+  activity in `meet_activity_ride_what`) read back in the ask summary; someone to bring along, how to get
+  there, not knowing anyone or a worry: a kind word (`meet_activity_bring|how_there|welcome`) and the
+  question again; "misschien" (round 23's [round23_undecided]) closes it with AGENDA (`meet_activity_maybe`).
+  At "Volgende week weer?" every other week says only weekly can be fixed (`meet_weekly_only`), asked again.
+- flows/meetings.py `late_in_words` (conversation.py `_to_neighbour`, after cannot-come): a word of being
+  late or arriving ([dialogue25_late]) with when ("kwart over", a time, an amount of
+  [meet_shift_minutes] or [dialogue25_late_minutes]) within two hours after the meeting's start: passed on
+  and read back (`meet_late_heard`), the meeting as agreed. `shift_in_words` also proposes an hour said
+  instead of the meeting's own ([dialogue25_instead], [dialogue25_instead_after]) or asked for it
+  ([dialogue25_hour_asked] with a question mark), on its day.
+- conversation.toml [detail_question_words]: "о котрій" was written with a Latin "o".
+
+Decided: lateness is told, not a move (the other need not agree again; the reminders stay); a ride is a
+request the person sends (the summary), not sent unseen; "liever niet meer met hem" promises nothing the
+bot cannot keep: the team is told.
+
+Known misses: none in these batches (no strict xfails).
+
+Noticed, left alone: flows/matching.py `helped_before` ranks whoever helped before first, and knows
+nothing of "liever niet meer met hem" (only the staff alert does); "kan hij iedere dinsdag komen?" asks
+weekly at the meeting's own day and time, the Tuesday is not kept; the ride request is only started at
+"Doe je mee?", not at AGENDA's own "Ik doe mee"; a volunteer's "iemand anders" after a no is left to
+the question (only a requester's starts the rematch).
 """
 
 from __future__ import annotations
@@ -438,7 +497,11 @@ def test_batch_1(dialogue: Dialogue) -> None:
 THANKS_ASKED = {"any_keys": ["faq_gift", "faq_cost"], "no_effect": ["relay"], "not_keys": MISS}
 ANSWERED = {"no_effect": ["relay"], "not_keys": MISS}
 ANSWERED_NOT_JOINED = {"no_effect": ["relay", "agenda_signup"], "not_keys": MISS}
-COMPLAINT = {"effect_has": {"alert_staff": {"kind": "meet_complaint"}}, "no_effect": ["relay"], "not_keys": MISS}
+COMPLAINT = {
+    "effect_has": {"alert_staff": {"kind": "meet_complaint"}},
+    "no_effect": ["relay"],
+    "not_keys": MISS,
+}
 
 # Batch 2, held out: written after batch 1's fixes, not aimed at them; scored before its own fixes.
 BATCH_2 = [
@@ -513,7 +576,7 @@ BATCH_2 = [
         profile=VOLUNTEER,
     ),
     D(
-        "volunteer check: 'ja gelukt, maar ze wilde me geld geven, dat wil ik niet' is no complaint about her",
+        "volunteer check: 'ze wilde me geld geven, dat wil ik niet' is no complaint about her",
         (
             (VCHECK, {}),
             (
@@ -726,9 +789,81 @@ def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue, round_check)
 
 
+# Guards, written with batch 2's fixes: what the new readings must leave alone.
+PASSED_ON = {"effect": ["relay"], "not_keys": [*MISS, "meet_late_heard"], "no_effect": ["meet_propose"]}
+GUARDS = [
+    D(
+        "guard: 'prima, ik ben er om 2 uur' (the meeting's own time) is only for Henk",
+        ((REMINDER, {}), ("prima, ik ben er om 2 uur", PASSED_ON)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: 'ik ben er eerder, om half 2' (told, not asked) is only for Henk",
+        ((REMINDER, {}), ("ik ben er eerder, om half 2", PASSED_ON)),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: 'ik ben wat later vandaag' with no meeting known is only for Henk",
+        (("ik ben wat later vandaag, sorry", PASSED_ON),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: 'nee, niet elke week hoor, het was eenmalig' asks no weekly",
+        (
+            (CHECK, {}),
+            (
+                "nee, niet elke week hoor, het was eenmalig",
+                {"no_effect": ["meet_weekly", "relay"], "not_keys": MISS},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: '20 euro voor de boodschappen teruggegeven, hij vroeg het bonnetje' is no complaint",
+        (
+            (CHECK, {}),
+            (
+                "ja, ik heb hem 20 euro voor de boodschappen teruggegeven, hij vroeg het bonnetje",
+                outcome("yes", no_alert_kind=["meet_complaint"]),
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: 'ja hoor, ik kom lopend' joins, no ride",
+        (*activity(), ("ja hoor, ik kom lopend", {**JOINED, "not_keys": [*MISS, "ask_summary"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: 'moet ik iets betalen?' in a thread with no question of the bot open is for Henk",
+        (
+            (
+                "moet ik hem iets betalen voor de verf?",
+                {"effect": ["relay"], "not_keys": ["faq_cost", "faq_gift"]},
+            ),
+        ),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: 'ja, met vervoer' after the kind word signs up with a ride",
+        (
+            *activity(),
+            ("ik durf niet zo goed alleen", NOT_YET),
+            ("ja, met vervoer", JOINED_RIDE),
+        ),
+        profile=WITH_THREAD,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
 def test_messages_are_new() -> None:
     """No message of more than two words is word for word in an earlier round or corpus."""
-    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []
 
 
 def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
