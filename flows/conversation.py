@@ -449,17 +449,28 @@ def _route(
         )
         answered = told or care.on_answer(state, choice, recent)
         return _goto(_with_distress(state, event, answered), profile, now)
+    # Round dialogue25: "he was lovely, can I give him something to say thanks?" at "Is het gelukt?".
+    thanks = _about_thanks(state, event.text) if command is None and event.kind == "text" else None
     if (
         command is None
         and event.kind == "text"
         and (checked := meetings.check_in_words(state, event.text, choice, now)) is not None
     ):
-        return checked  # "jawel maar hij was een uur te laat", "hij kwam niet opdagen" (round 19)
+        return _thanks_answered(thanks, checked)  # "jawel maar hij was een uur te laat" (round 19)
+    if (
+        command is None
+        and event.kind == "text"
+        and (act := meetings.after_help_in_words(state, event.text, choice, profile, now)) is not None
+    ):
+        return (
+            act  # "ja als iemand me ophaalt", "mag mijn buurvrouw mee?" at "Doe je mee?" (round dialogue25)
+        )
     if meetings.is_answer(choice):
         assert choice is not None
         if event.kind == "text" and (counter := meetings.counter_in_words(state, event.text, now)):
             return counter  # "ja, maar pas na 2 uur" at "Past dat?": a time proposed back (round 14)
-        return meetings.on_answer(state, choice, event.text if event.kind == "text" else "", now)
+        answered = meetings.on_answer(state, choice, event.text if event.kind == "text" else "", now)
+        return _thanks_answered(thanks, answered)
     if (
         choice is None
         and event.kind == "text"
@@ -1128,6 +1139,8 @@ def _on_menu(
         and (worried := threads.about_other(state, event.text, profile))
     ):
         return worried  # "ik voel me niet veilig bij hem": not passed on (round 12)
+    if answer is None and event.kind == "text" and (thanks := _about_thanks(state, event.text)) is not None:
+        return StepResult(state, (*faq.answer(thanks), *repeat_prompt(state)))  # "moet ik iets betalen?"
     if answer is None and event.kind == "text" and event.text.strip() and profile.threads:
         return _to_neighbour(state, event, profile, now)
     if (
@@ -1477,6 +1490,9 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     if (question := meetings.cannot_come(relayed.state, event.text, sent[0], now)) is not None:
         # "ik moet vandaag afzeggen": passed on, and the meeting can be moved or cancelled.
         return replace(relayed, replies=(*relayed.replies, question))
+    if (late := meetings.late_in_words(relayed.state, event.text, sent[0], now)) is not None:
+        # "ik ben wat later, kwart over": passed on, and the time read back (round dialogue25).
+        return replace(relayed, replies=(*relayed.replies, late))
     if (meeting := meetings.proposed_in_words(relayed.state, event.text, sent[0], now)) is not None:
         # "kunnen we donderdag om 2 uur afspreken bij mij thuis?": passed on, and made a meeting if wanted.
         return replace(relayed, replies=(*relayed.replies, meeting))
@@ -2035,3 +2051,31 @@ def _reminder_for_miss(
         return result
     state.pop(meetings.REMINDED, None)
     return StepResult(relayed.state, (*relayed.replies, *again), relayed.effects)
+
+
+# --- Dialogue round 25 (tests/test_dialogues_redteam25.py): after the help, meeting again ----------------
+
+# Questions about Voordeur that, at a meeting's question, are about the help just given: paying for it,
+# giving the helper something (flows/faq.py topics).
+AFTER_HELP_TOPICS = frozenset({"cost", "gift"})
+
+
+def _about_thanks(state: dict[str, Any], text: str) -> str | None:
+    """ "moet ik iets betalen?", "mag ik hem een bos bloemen geven?" at "Is het gelukt?", "Volgende week
+    weer?" or "Doe je mee?" (conversation.toml [unclear_keeps_question]): a question for the bot, not
+    words for the neighbour (they were passed on). The FAQ topic, or None."""
+    key = str((state.get("prompt") or {}).get("key") or "")
+    if not key.startswith("meet_") or f" {key} " not in conversation_words("unclear_keeps_question"):
+        return None
+    topic = faq.asked(text, language(state), "menu")
+    return topic if topic in AFTER_HELP_TOPICS else None
+
+
+def _thanks_answered(topic: str | None, result: StepResult) -> StepResult:
+    """The meeting's answer with the answer to a question about paying or thanking said with it, before
+    the question that follows ("Volgende week weer afspreken?" stays last, its buttons with it)."""
+    if topic is None:
+        return result
+    replies = list(result.replies)
+    at = next((i for i, reply in enumerate(replies) if reply.choices), len(replies))
+    return replace(result, replies=(*replies[:at], *faq.answer(topic), *replies[at:]))

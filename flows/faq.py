@@ -31,6 +31,7 @@ TOPICS = (
     "keep",
     "channels",
     "helpers",
+    "gift",
 )
 # A neighbourhood's name in a question, as the phrases say it ("kan het ook iemand uit de Bloemhof zijn?").
 PLACE = "wijknaam"

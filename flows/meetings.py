@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flows import agenda, catalogue, conditions, interpret, life_events, threads
+from flows import agenda, ask, catalogue, conditions, interpret, life_events, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import conversation_words, folded_words, says_any, simplify, without_said
 from flows.profile import Profile
@@ -685,6 +685,7 @@ def wants_again(text: str) -> bool:
         _has_phrase(text, AGAIN)
         or says_any(text, "round19_meet_once_more")
         or says_any(text, "meetings21_again")
+        or says_any(text, "dialogue25_again")
     )
 
 
@@ -1028,7 +1029,9 @@ def shift_in_words(
     so the other side confirms it with one tap. None when no such meeting is known (a weekly one is
     not moved this way), the words ask no move, or the moved time has passed or falls at night."""
     minutes = shift_minutes(text)
-    if minutes is None:
+    instead = says_any(text, "dialogue25_instead") or says_any(text, "dialogue25_instead_after")
+    hour_asked = ("?" in text or "؟" in text) and says_any(text, "dialogue25_hour_asked")
+    if minutes is None and not (instead or hour_asked):
         return None
     ahead = [
         (datetime.fromisoformat(str(seen["starts_at"])), raw_id, seen)
@@ -1043,7 +1046,12 @@ def shift_in_words(
         return None
     start, raw_id, seen = min(ahead, key=lambda item: item[0])
     zone = ZoneInfo(str(seen.get("zone") or AMSTERDAM.key))
-    moved = (start + timedelta(minutes=minutes)).astimezone(zone)
+    if minutes is not None:
+        moved = (start + timedelta(minutes=minutes)).astimezone(zone)
+    elif (other := _instead_time(state, text, start.astimezone(zone), now)) is not None:
+        moved = other  # round dialogue25: "kan het om 3 uur ipv 2?", "kan hij om half 2?"
+    else:
+        return None
     if moved <= now or at_night(When("moment", moved)):
         return None
     return _proposal_again(seen, thread_id, raw_id, moved, language(state))
@@ -1202,7 +1210,14 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
         return None
     meeting_id = ids[0]
     answer = choice.split(":")[2] if choice is not None and choice.startswith("meetok:") else None
-    complaint = says_any(text, "round19_meet_complaint")
+    complaint = (
+        says_any(text, "round19_meet_complaint")
+        or says_any(text, "dialogue25_complaint")
+        or _money_asked(text)
+    )
+    if not complaint and says_any(text, "dialogue25_not_again"):
+        # "liever niet meer met hem": not this neighbour again (its "niet" is no "it did not happen").
+        return _not_again(state, int(meeting_id), _first_clause_answer(state, text))
     if says_any(text, "round19_meet_no_show") or (answer is None and says_any(text, "round19_meet_not_done")):
         answer = "no"
     if answer is None:
@@ -1212,19 +1227,18 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
     remark = answer != "no" and (says_any(text, "round19_meet_remark") or _reservation(text))
     if answer is None and remark:
         answer = "yes"  # "hij was een uur te laat": late, but he came
+    if answer is None and wants_again(text) and not says_any(text, "round19_meet_not_good"):
+        answer = "yes"  # round dialogue25: "kan Henk elke week komen?", "zelfde tijd volgende week?"
     if complaint:
-        effects: list[Effect] = [Effect("alert_staff", {"kind": "meet_complaint", "priority": "normal"})]
-        if answer in ("yes", "no"):
-            effects.insert(0, Effect("meet_outcome", {"meeting_id": int(meeting_id), "outcome": answer}))
-        state["offered"] = []
-        state.pop("prompt", None)
-        replies: list[Reply] = [say("meet_complaint_heard")]
-        if (resume := state.pop("resume_prompt", None)) is not None:
-            state["prompt"] = resume
-            replies.extend(repeat_prompt(state))
-        return StepResult(state, tuple(replies), tuple(effects))
+        return _heard(state, int(meeting_id), answer, "meet_complaint", "meet_complaint_heard")
     if answer is None:
         return None
+    seen: Mapping[str, Any] = (state.get("meetings") or {}).get(meeting_id) or {}
+    if answer == "no" and seen.get("role") == "requester" and says_any(text, "dialogue25_someone_else"):
+        # Round dialogue25: "nee, hij heeft afgezegd. kan iemand anders komen?": someone else at once.
+        not_done = on_answer(state, f"meetok:{meeting_id}:no", text, now)
+        other = on_answer(not_done.state, f"meetno:{meeting_id}:rematch", text, now)
+        return StepResult(other.state, other.replies, (*not_done.effects, *other.effects))
     if answer == "no" and (moment := _new_day_said(state, text, now)) is not None:
         result = on_answer(state, f"meetok:{meeting_id}:no", text, now)
         moved = Effect("meet_reschedule", {"meeting_id": int(meeting_id)})
@@ -1281,3 +1295,205 @@ def _reservation(text: str) -> bool:
         return False
     rest = found[1]
     return not (_good(rest) or wants_again(rest) or says_any(rest, "meet_partly"))
+
+
+# --- Dialogue round 25 (tests/test_dialogues_redteam25.py): after the help, meeting again -----------------
+
+
+def _heard(state: dict[str, Any], meeting_id: int, answer: str | None, kind: str, key: str) -> StepResult:
+    """ "Is het gelukt?" answered with words for the team (a complaint, not this neighbour again): the
+    yes or no when one is said, the team alerted, the question closed and the one below asked again."""
+    effects: list[Effect] = [Effect("alert_staff", {"kind": kind, "priority": "normal"})]
+    if answer in ("yes", "no"):
+        effects.insert(0, Effect("meet_outcome", {"meeting_id": meeting_id, "outcome": answer}))
+    state["offered"] = []
+    state.pop("prompt", None)
+    replies: list[Reply] = [say(key)]
+    if (resume := state.pop("resume_prompt", None)) is not None:
+        state["prompt"] = resume
+        replies.extend(repeat_prompt(state))
+    return StepResult(state, tuple(replies), tuple(effects))
+
+
+def _not_again(state: dict[str, Any], meeting_id: int, answer: str | None) -> StepResult:
+    """ "liever niet meer met hem", "ging prima, maar ik ga liever niet nog een keer naar haar toe": no
+    weekly asked and no activity; the team hears it (matching ranks whoever helped before first, so
+    only a person can keep the two apart)."""
+    return _heard(state, meeting_id, answer, "meet_not_again", "meet_not_again_heard")
+
+
+def _money_asked(text: str) -> bool:
+    """Money the helper wanted or asked, in one clause ("hij wilde er 10 euro voor hebben"): a complaint,
+    not a remark. A question about paying ("moet ik iets betalen?") says no past wanting or asking; money
+    of the shopping itself (change, a receipt, the groceries) is no payment for the help."""
+    return any(
+        says_any(clause, "dialogue25_money")
+        and says_any(clause, "dialogue25_money_wanted")
+        and not says_any(clause, "dialogue25_money_given")  # "ze wilde me geld geven"
+        and not says_any(clause, "dialogue25_money_fine")  # "hij vroeg 20 euro voor de boodschappen"
+        for clause in re.split(r"[,.;:!?؟]+", text)
+    )
+
+
+def after_help_in_words(
+    state: dict[str, Any], text: str, choice: str | None, profile: Profile, now: datetime
+) -> StepResult | None:
+    """ "Volgende week weer afspreken?" answered "om de week": only every week is arranged, said so, and
+    asked again. "Zin om meer buren te zien? ... Doe je mee?" answered with more than a yes or no: a
+    ride asked ("ja als iemand me ophaalt", "only if someone can give me a lift") signs up and reads back
+    a request for a ride to send; someone to bring along ("mag mijn buurvrouw mee?") is welcome (signed
+    up with a yes, else the question again); how to get there, not knowing anyone or a worry about going
+    ("ik ken daar niemand") gets a kind word and a ride offered, the question again; "misschien" leaves
+    it to AGENDA. Before, such words went to the neighbour. None: the usual reading stands."""
+    asked = state.get("prompt") or {}
+    if asked.get("key") == "meet_again" and says_any(text, "dialogue25_every_other_week"):
+        return _asked_again(state, "meet_weekly_only")
+    if asked.get("key") != "meet_activity" or not text.strip():
+        return None
+    ids = [str(key).split(":")[1] for key, _ in state.get("offered") or [] if str(key).startswith("meetact:")]
+    if not ids:
+        return None
+    raw_id = ids[0]
+    answer = choice.split(":")[2] if choice is not None and choice.startswith("meetact:") else None
+    ride = says_any(text, "dialogue25_ride")
+    if ride and answer != "no":
+        return _ride_to_activity(state, raw_id, profile, now)
+    if says_any(text, "dialogue25_bring"):
+        if answer == "yes":
+            joined = on_answer(state, f"meetact:{raw_id}:yes", text, now)
+            return replace(joined, replies=(say("meet_activity_bring"), *joined.replies))
+        return _asked_again(state, "meet_activity_bring")
+    if says_any(text, "dialogue25_how_there"):
+        return _asked_again(state, "meet_activity_how_there")
+    if ride or says_any(text, "dialogue25_unsure"):
+        return _asked_again(state, "meet_activity_welcome")
+    if answer is None and says_any(text, "round23_undecided"):
+        # "misschien, ik weet nog niet of ik me goed voel": no sign-up, no push; AGENDA shows it again.
+        state["offered"] = []
+        state.pop("prompt", None)
+        replies: list[Reply] = [say("meet_activity_maybe")]
+        if (resume := state.pop("resume_prompt", None)) is not None:
+            state["prompt"] = resume
+            replies.extend(repeat_prompt(state))
+        return StepResult(state, tuple(replies))
+    return None
+
+
+def _asked_again(state: dict[str, Any], lead: str) -> StepResult:
+    """The open question again, led by `lead` (a kind word, what can be arranged)."""
+    again = repeat_prompt(state)
+    return StepResult(state, (replace(again[0], lead=lead), *again[1:]) if again else (say(lead),))
+
+
+# A ride to an activity is asked for this long before it starts.
+RIDE_BEFORE = timedelta(minutes=30)
+
+
+def _ride_to_activity(state: dict[str, Any], raw_id: str, profile: Profile, now: datetime) -> StepResult:
+    """Signed up, and a request for a ride (vervoer, half an hour before the start, the activity in its
+    words) read back in the request's summary to send, change or cancel: neighbours give rides, as any
+    help. Not when another flow waits below this question (its question comes back instead)."""
+    joined = on_answer(state, f"meetact:{raw_id}:yes", "", now)
+    activity = ((state.get("meetings") or {}).get(raw_id) or {}).get("activity")
+    signed = any(effect.kind == "agenda_signup" for effect in joined.effects)
+    if not signed or not isinstance(activity, Mapping) or joined.state.get("prompt"):
+        return joined
+    lang = language(state)
+    start = (agenda.item_starts_at(activity) - RIDE_BEFORE).astimezone(AMSTERDAM)
+    what = catalogue.render("meet_activity_ride_what", lang, agenda.item_params(state, activity))
+    joined.state["pending"] = {
+        "intent": "ask",
+        "category": "vervoer",
+        "text": what,
+        "when": When("moment", start).to_json(),
+    }
+    started = ask.start(joined.state, profile, now)
+    replies = (*joined.replies, say("meet_activity_ride"), *started.replies)
+    return StepResult(started.state, replies, (*joined.effects, *started.effects))
+
+
+# A meeting this far ahead can be answered with being late ("ik ben wat later, kwart over").
+LATE_AHEAD = timedelta(hours=48)
+# ... and the time said is at most this much after its start.
+LATE_AT_MOST = timedelta(hours=2)
+
+
+def late_in_words(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> Reply | None:
+    """Words to the neighbour that say one will be late to the meeting ahead, with when one will be there
+    ("ik ben wat later, kwart over", "ik ben er om half 3, sta in de file"): passed
+    on (by the caller) and read back with that time, the meeting as agreed. None without a word of
+    being late or arriving, without a time after the start (within two hours), or without a meeting."""
+    if not says_any(text, "dialogue25_late"):
+        return None
+    ahead = [
+        (starts(seen), seen)
+        for seen in (state.get("meetings") or {}).values()
+        if seen.get("thread_id") == thread_id
+        and seen.get("starts_at")
+        and now < datetime.fromisoformat(str(seen["starts_at"])) <= now + LATE_AHEAD
+    ]
+    if not ahead:
+        return None
+    start, seen = min(ahead, key=lambda item: item[0])
+    there = _arrival(state, text, start, now)
+    if there is None or not start < there <= start + LATE_AT_MOST:
+        return None
+    params = {**dict(seen.get("params") or {}), "clock": there.strftime("%H:%M")}
+    return say("meet_late_heard", params)
+
+
+def _arrival(state: dict[str, Any], text: str, start: datetime, now: datetime) -> datetime | None:
+    """When one will be there, by the meeting's `start`: "kwart over" its hour, a time of day said
+    ("half 3", "2.15"; an hour before noon that fits only in the afternoon is read so), or an amount
+    late ("een kwartier", "на чверть години")."""
+    if says_any(text, "dialogue25_quarter_past"):
+        there = start.replace(minute=15)
+        return there if there > start else there + timedelta(hours=1)
+    said = interpret.reading("ask_when", text, language(state), now).time
+    if said is not None and said.at is not None and said.recurrence is None:
+        there = start.replace(hour=said.at.hour, minute=said.at.minute)
+        if there <= start and said.at.hour < 12:
+            there += timedelta(hours=12)
+        return there
+    minutes = _amount_said(text)
+    return start + timedelta(minutes=minutes) if minutes else None
+
+
+def _amount_said(text: str) -> int | None:
+    """An amount of time of conversation.toml [meet_shift_minutes] in the words, the longest found."""
+    words = folded_words(text)
+    for minutes, amount in _amounts():
+        if amount in words:
+            return minutes
+    return None
+
+
+@cache
+def _amounts() -> tuple[tuple[int, str], ...]:
+    """The amounts of [meet_shift_minutes] and [dialogue25_late_minutes], the longest phrase first."""
+    tables = (lexicon("conversation")[name] for name in ("meet_shift_minutes", "dialogue25_late_minutes"))
+    pairs = (
+        (int(minutes), f" {simplify(phrase)} ")
+        for table in tables
+        for minutes, phrases in table.items()
+        for phrase in phrases
+    )
+    return tuple(sorted(pairs, key=lambda item: len(item[1]), reverse=True))
+
+
+def _instead_time(state: dict[str, Any], text: str, start: datetime, now: datetime) -> datetime | None:
+    """ "kan het om 3 uur ipv 2?": the time said in place of the meeting's own, on its day; the replaced
+    time (after "ipv", before "yerine") is left out of the reading."""
+    said_time = interpret.reading("ask_when", text, language(state), now).time
+    if said_time is not None and (said_time.days or said_time.relative_day is not None or said_time.date):
+        return None  # another day: `cannot_come` and the plan move it (round meetings21)
+    words = folded_words(text)
+    for phrase in conversation_words("dialogue25_instead"):
+        words = re.sub(re.escape(phrase) + r"(?:\S+ )?(?:uur |u |o clock |h )?", " ", words)
+    for phrase in conversation_words("dialogue25_instead_after"):
+        words = re.sub(r" \S+" + re.escape(phrase), " ", words)
+    said = interpret.reading("ask_when", words, language(state), now).time
+    if said is None or said.at is None or said.recurrence is not None:
+        return None
+    moved = start.replace(hour=said.at.hour, minute=said.at.minute)
+    return None if moved == start else moved

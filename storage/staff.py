@@ -318,6 +318,8 @@ ALERT_RANKS: dict[str, int] = {
     "wrong_number": 2,
     # Round dialogue23: the one who came to help finds the door shut and the phone unanswered.
     "no_answer_at_door": 1,
+    # Round dialogue25: "Is het gelukt?" answered "liever niet meer met hem": not this neighbour again.
+    "meet_not_again": 3,
 }
 
 
