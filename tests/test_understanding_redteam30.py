@@ -1,5 +1,5 @@
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic and Arabic letters).
-# ruff: noqa: RUF001, E501
+# ruff: noqa: RUF001, RUF002, E501
 """Red-team set 30: crisis round 22. Crises as they come in real conversations: buried in a long message about
 something else, after small talk, split over two messages, in voice-to-text; someone else in danger told by a
 neighbour or volunteer (on the floor, confused and unfed, a small child alone, gas, fire or smoke); self-harm,
