@@ -18,18 +18,20 @@ from flows.normalise import folded_words, simplify
 from flows.understanding import crisis as reader
 from flows.understanding.text import lexicon
 
-KINDS = ("suicide", "violence", "medical", "missing", "carer")
+KINDS = ("suicide", "violence", "medical", "missing", "carer", "gas", "fire")
 # The reader's numbers under the conversation's names (texts crisis_<kind>, alerts crisis_<kind>).
 _NAMES = {"113": "suicide", "112": "medical", "veilig_thuis": "violence"}
 # Round crisis21: a rule of data/crisis.toml may mark what it says beyond its number (`mark`), named as the
 # conversation names it: "missing", a person with dementia or a confused elder gone (112, with what the
 # police need to hear); "carer", a carer afraid to harm, or who harmed, the one cared for (Veilig Thuis also
 # helps them, and the team sees that the danger is to the one cared for). The numbers stay the reader's.
+# Round crisis22: "gas", a smell of gas, and "fire", fire or smoke from a home (112 both, out of the house
+# first: crisis_gas, crisis_fire).
 
 
 def detect(text: str) -> str | None:
-    """The kind of crisis a message may signal (suicide, violence, medical, missing, carer), or None. Every
-    language is read: someone may switch language in a crisis."""
+    """The kind of crisis a message may signal (suicide, violence, medical, missing, carer, gas, fire), or
+    None. Every language is read: someone may switch language in a crisis."""
     found = reader.detect(text)
     if not found:
         return None

@@ -297,7 +297,16 @@ async def requests_in_review(session: AsyncSession, scope: Scope) -> list[tuple[
 # approvals). A kind added later without a rank still sorts by its priority.
 # Round crisis21: crisis_missing (someone with dementia gone) and crisis_carer (a carer's danger to the one
 # cared for) rank with the other crises (flows/crisis.py KINDS).
-CRISIS_KINDS = ("crisis_suicide", "crisis_violence", "crisis_medical", "crisis_missing", "crisis_carer")
+# Round crisis22: crisis_gas (a smell of gas) and crisis_fire (fire or smoke from a home), both 112.
+CRISIS_KINDS = (
+    "crisis_suicide",
+    "crisis_violence",
+    "crisis_medical",
+    "crisis_missing",
+    "crisis_carer",
+    "crisis_gas",
+    "crisis_fire",
+)
 ALERT_RANKS: dict[str, int] = {
     **dict.fromkeys(CRISIS_KINDS, 0),
     **dict.fromkeys(

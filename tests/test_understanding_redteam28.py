@@ -25,7 +25,8 @@ at a check-in) with no high alert; "high" (at the limit) with one. Main: 34289b4
   "ضربتو", "zrobię mamie krzywdę", "вдарю її"), look-alikes 16/17, tired 5/5; nl 18/28, en 4/7, tr 7/7, ar
   4/6, pl 3/6, uk 5/6. Main: 39/60 on the numbers alone, 36/60 with the own replies. After: 58/60; the two
   left are strict xfails (a blow with no "I" reads as violence against the writer as well, so the carer's
-  own answer is not given, though the number is right; "ik stik hier bijna" beside a fan asked for).
+  own answer is not given, though the number is right; "ik stik hier bijna" beside a fan asked for). Round
+  crisis22 made both right (tests/test_understanding_redteam30.py).
 - Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms. `crisis.kinds_in` on
   23,869 earlier strings (string constants of tests/*.py, tests/data, the shared corpus): the same kinds as on
   main for every one but the two false alarms made right.
@@ -302,9 +303,7 @@ BATCH_2 = [
         "checkin:en",
         "slapped her yesterday, i hate myself for it",
         "carer",
-        gap="a blow with no 'I' also reads as one against the writer (hits + object): the marks are mixed, so"
-        " the answer is crisis_violence (Veilig Thuis, the right number), not crisis_carer",
-    ),
+    ),  # a strict xfail until round crisis22 (tests/test_understanding_redteam30.py)
     C("b2-48", "checkin:tr", "dün ona tokat attım, kendimi kaybettim", "carer"),
     C("b2-49", "checkin:ar", "البارح ضربتو، ما بقيتش قادرة", "carer"),
     C("b2-50", "checkin:pl", "boję się, że kiedyś zrobię mamie krzywdę", "carer"),
@@ -324,9 +323,7 @@ BATCH_2 = [
         "menu",
         "ik stik hier bijna, kan iemand een ventilator brengen",
         None,
-        gap="'ik stik hier bijna' reads 112: only the fan asked for says it is the heat, and heat is no guard"
-        " of the medical rule (it would calm 'geen lucht door de hitte')",
-    ),
+    ),  # a strict xfail until round crisis22 (tests/test_understanding_redteam30.py)
 ]
 
 
