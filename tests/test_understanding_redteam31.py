@@ -15,7 +15,16 @@ Held out, before the fixes:
   reads 122/138 (88.4 %). By context: any_state 9/11, ask_category 12/13, ask_urgency 9/10, ask_when
   15/17, checkin 10/11, consent 11/11, first_message 19/21, invitation 10/11, menu 7/10, name 9/12,
   neighbourhood 11/11. By language: ar 10/11, en 8/10, nl 71/84, pl 11/11, tr 11/11, uk 11/11.
-After: batch 1 138/138.
+- Batch 2 (h31b, 124), written after batch 1's fixes and not aimed at them, scored before fixing: 110/124
+  (88.7 %; main 107/124). One expectation was against a documented decision and was corrected after
+  scoring ("ik zoek een maatje om mee te wandele" asks for the maatjesproject: intents.toml lists "maatje"
+  as a service of the sociale kaart); with it 111/124 (89.5 %; main 108/124). By context: any_state 10/11,
+  ask_category 11/11, ask_urgency 9/10, ask_when 13/14, checkin 9/10, consent 9/10, first_message 16/18,
+  invitation 10/10, menu 8/10, name 7/10, neighbourhood 9/10. By language: ar 9/11, en 9/10, nl 65/70,
+  pl 9/11, tr 10/11, uk 9/11. Batch 1's mechanism carried over: no batch-2 miss was a Dutch word written
+  by ear that the dictionary does not know; what failed was a greeting read as a time, a crisis told
+  with "nie", names in the south's and Polish and Ukrainian word order, and words of the other languages.
+After: batch 1 138/138, batch 2 121/124; the three left are in `KNOWN_MISSES`.
 
 Mechanisms (flows/understanding, the "round corpus31" blocks of data/*.toml):
 - Dutch as it sounds (`spelling.py`, data/spelling.toml), read beside the words as typed like the SMS
@@ -32,6 +41,13 @@ Mechanisms (flows/understanding, the "round corpus31" blocks of data/*.toml):
 - The computer and the telephone as they sound ("kompjoeter", "tillefoon"; categories.toml).
 - Names: the name one goes by said without the verb's t ("iedereen zeg ger", "ze noeme me Bep"), Darija
   "smiya dyali", more first names written in lower case ("its bob"; names.toml).
+- Batch 2: a letter doubled by ear is kept once ("ik will stoppen", spelling.py); the greeting "goeie
+  middag" is no afternoon and "zo snel als kan" is asap, not Sunday (times.toml); a neighbour not seen
+  outside for days who does not open, told with "nie" ("ze doet nie open"), is a 112 (crisis.toml
+  [sms_words], [concepts.worrying_signs]); the south's article before a first name ("ik ben de ria",
+  names._article_before_first_name; "de Vries" stays a surname); the name before Polish "jestem" and after
+  Ukrainian "звати мене"; Polish "dobra niech bedzie" is yes; Darija "machi daruri daba" is no hurry and
+  "nwe9ef ... messages" a stop; spoken Turkish "idare ediyoz" is the middle answer.
 """
 
 from __future__ import annotations
@@ -48,10 +64,17 @@ from tests.redteam_support import LANGUAGES, NOW, assert_case_reads, assert_fami
 
 HELDOUT = Path(__file__).parent / "data" / "heldout31.jsonl"
 CASES = list(load(HELDOUT))
-BATCH_SIZES = {"h31a-": 138}
+BATCH_SIZES = {"h31a-": 138, "h31b-": 124}
 
 # Decided misses: id -> why it stays.
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES = {
+    "h31b-menu-03": "'stopen' is a Dutch word (the plural of 'stoop'), so the by-ear respelling never "
+    "changes it (spelling.py respells only words the dictionary does not know): 'ik wil stopen' is no stop",
+    "h31b-menu-10": "SMS English '2' for 'to' is not written out: the shorthand table works on whole words "
+    "and a digit is a number to every reader ('option 2', '2 pm'), so 'i want 2 help' stays unread",
+    "h31b-nbh-10": "a neighbourhood written in Cyrillic letters ('Молен вейк') is not transliterated: the "
+    "neighbourhood reader matches the municipality's Latin names and their typos only",
+}
 
 # Every context the reader knows (the shared corpus README's list).
 CONTEXTS = set(READER_CONTEXTS)
@@ -134,6 +157,25 @@ FAMILIES = [
     ("name", "smiya dyali Zineb", {"name": "Zineb"}),
     ("name", "its harry", {"name": "Harry"}),
     ("name", "ik zeg het liever niet", {"name": None}),
+    # Batch 2. A greeting is no part of the day; a day after it stays.
+    ("first_message", "goeie avond, wie kan er zaterdag mijn gras maaien", {"when": "saturday"}),
+    # Not seen outside and not opening, with "nie"; not seen outside alone is no crisis.
+    (
+        "first_message",
+        "mijn oude buurman is al 3 dagen nie buiten geweest en doet nie open",
+        {"crisis": "112"},
+    ),
+    (
+        "first_message",
+        "mijn moeder is al 2 dagen niet buiten geweest, wie wil met haar wandelen",
+        {"crisis": None},
+    ),
+    # The south's article before a first name; before a word it stays no name.
+    ("name", "ik ben de Truus", {"name": "Truus"}),
+    ("name", "ik ben de buurvrouw van hiernaast", {"name": None}),
+    # A letter doubled by ear; Darija stop in the first person.
+    ("menu", "ik will vrijwilliger worden", {"intent": "offer"}),
+    ("any_state", "bghit nw9ef lmessajat", {"intent": "stop"}),
 ]
 
 

@@ -8,7 +8,8 @@ Dutch dictionary knows:
 
 - a letter typed three or more times is kept twice or once ("weeek" -> "week", "welll" -> "wel");
 - a word the dictionary does not know, spelled as it sounds (data/spelling.toml: "nodich" -> "nodig",
-  "dringent" -> "dringend", "saterdag" -> "zaterdag", "mogeluk" -> "mogelijk");
+  "dringent" -> "dringend", "saterdag" -> "zaterdag", "mogeluk" -> "mogelijk") or with a letter doubled
+  ("will" -> "wil");
 - a verb or plural said without its final n ("helpe" -> "helpen", "mense" -> "mensen"): the dictionary
   reads the word as a form of the word with the n, or knows only that one;
 - two neighbours the dictionary does not both know, that together are a word it knows ("com puter").
@@ -72,6 +73,8 @@ def _sound_alikes(word: str) -> list[str]:
         at = word.find(typed, 1)
         if at > 0:
             found.append(word[:at] + written + word[at + len(typed) :])
+    # A letter doubled by ear ("will", "tellefoon"): kept once.
+    found += [word[:at] + word[at + 1 :] for at in range(1, len(word)) if word[at] == word[at - 1]]
     return found
 
 
