@@ -34,7 +34,8 @@ Mechanisms (flows/understanding, the "round corpus31" blocks of data/*.toml):
   or plural said without its final n is written with it ("helpe", "beginne", "stoppe", "mense",
   "gevalle"); two neighbours that the dictionary does not both know and that together are a word it knows
   are joined ("com puter", "woens dag", "mid dag"). Only to words the dictionary knows, never a word with a
-  capital inside the message (a name: "mevrouw Smit"), and the respelled reading must keep every key the
+  capital inside the message (a name: "mevrouw Smit"), never an English word in a message that mixes in
+  English ("same time next week" is no "samen timen"), and the respelled reading must keep every key the
   typed words gave.
 - Regional words in the Dutch shorthand table ("ich", "mich", "mit", "mien", "bin", "gij", "allenig") and
   an English shorthand table ("cn", "tlk", "persn", "sum1", "u", "pls", "thx"; data/shorthand.toml).

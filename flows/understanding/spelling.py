@@ -9,10 +9,14 @@ Dutch dictionary knows:
 - a letter typed three or more times is kept twice or once ("weeek" -> "week", "welll" -> "wel");
 - a word the dictionary does not know, spelled as it sounds (data/spelling.toml: "nodich" -> "nodig",
   "dringent" -> "dringend", "saterdag" -> "zaterdag", "mogeluk" -> "mogelijk") or with a letter doubled
-  ("will" -> "wil");
+  ("will" -> "wil", "tellefoon" -> "telefoon");
 - a verb or plural said without its final n ("helpe" -> "helpen", "mense" -> "mensen"): the dictionary
   reads the word as a form of the word with the n, or knows only that one;
 - two neighbours the dictionary does not both know, that together are a word it knows ("com puter").
+
+In a message with English words in it, a word of the English dictionary is kept as typed ("same time next
+week" is no "samen timen"): Dutch and English are mixed in one message. One such word alone is Dutch
+written by ear ("ik will stoppen", "geen zware dinge tille").
 
 `reading._written_out` reads the respelled message beside the message as typed and keeps what the typed
 words read, so a respelling can mend a reading but never lose one.
@@ -31,6 +35,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _TRIPLE = re.compile(r"([^\W\d_])\1{2,}")
 # A respelled word is at least this long: shorter words are too often another word ("de", "me", "ie").
 _SHORTEST = 4
+# A message with this many English words mixes the languages: its English words are meant as typed ("same
+# time next week" is no "samen timen"), while one ("ik will stoppen", "zware dinge") is a Dutch word by ear.
+_ENGLISH_WORDS_MIXED = 2
 # Two neighbours joined make a word at least this long ("middag", "computer"), each part two letters.
 _JOINED_SHORTEST = 6
 
@@ -38,6 +45,17 @@ _JOINED_SHORTEST = 6
 @lru_cache(maxsize=16384)
 def _known(word: str) -> bool:
     return bool(simplemma.is_known(word, lang="nl"))
+
+
+@lru_cache(maxsize=16384)
+def _english(word: str) -> bool:
+    return bool(simplemma.is_known(word, lang="en"))
+
+
+def _says_english(word: str) -> bool:
+    """A longer word of the English dictionary that the Dutch one does not know ("same", "sending"): a
+    sign that the message mixes in English ("oke" and "it" are no such sign)."""
+    return len(word) >= _SHORTEST and _english(word) and not _known(word)
 
 
 @lru_cache(maxsize=8192)
@@ -79,8 +97,11 @@ def _sound_alikes(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _respelled(word: str) -> str | None:
-    """The dictionary's spelling of one typed word (folded), or None when it is meant as typed."""
+def _respelled(word: str, mixed: bool) -> str | None:
+    """The dictionary's spelling of one typed word (folded), or None when it is meant as typed; in a
+    message `mixed` with English, an English word is English."""
+    if mixed and _english(word):
+        return None
     forms = [word]
     if _TRIPLE.search(word):
         forms = [_TRIPLE.sub(r"\1\1", word), _TRIPLE.sub(r"\1", word)]
@@ -109,6 +130,7 @@ def respell(text: str) -> str:
     ]
     if not words:
         return text
+    mixed = sum(_says_english(word) for _, word in words) >= _ENGLISH_WORDS_MIXED
     changes: list[tuple[int, int, str]] = []
     skip = False
     for index, (match, word) in enumerate(words):
@@ -129,7 +151,7 @@ def respell(text: str) -> str:
                 changes.append((match.start(), after_match.end(), joined))
                 skip = True
                 continue
-        fixed = _respelled(word)
+        fixed = _respelled(word, mixed)
         if fixed is not None:
             changes.append((match.start(), match.end(), fixed))
     if not changes:
