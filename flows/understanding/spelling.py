@@ -120,8 +120,10 @@ def _respelled(word: str, mixed: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def respell(text: str) -> str:
-    """`text` (Dutch) with the words written by ear spelled as the dictionary does; as typed otherwise."""
+    """`text` (Dutch) with the words written by ear spelled as the dictionary does; as typed otherwise.
+    Kept for the message's other readings (a flow reads one message in more than one context)."""
     # A word with a capital after the first is a name or a place ("mevrouw Smit", not "smid"): as typed.
     words = [
         (match, match.group(0).casefold())
