@@ -15,6 +15,8 @@ Modules, one ability each:
   answer and its condition;
 - `names`: the name someone gives (or that it is not a name);
 - `neighbourhoods`: a neighbourhood by name, alias, typo or postcode;
+- `shorthand` and `spelling`: SMS shorthand and Dutch written by ear ("nodich", "helpe", "com puter")
+  written out, for a second reading that may mend the first but not lose it;
 - `translit`: Ukrainian and Moroccan Arabic in Latin letters respelled as the lexicons write them, for a
   second reading where the first found nothing (or less).
 """

@@ -116,6 +116,8 @@ def _name_at(
     clause = found[index].clause
     while index < len(found) - 1 and found[index].raw in _skipped() and found[index + 1].clause == clause:
         index += 1
+    if _article_before_first_name(found, index):
+        index += 1  # "ik ben de Ria": the south's article before a first name (round corpus31)
     title, position = _title_at(found, index)
     parts: list[str] = []
     typed: list[str] = []  # the name words as typed
@@ -288,6 +290,24 @@ def _after_titles() -> dict[str, str]:
         for written, spellings in t.lexicon("names")["titles"]["after"].items()
         for spelling in spellings
     }
+
+
+def _article_before_first_name(found: Sequence[Token], index: int) -> bool:
+    """ "ik ben de Ria", "ik ben den Harrie": in Brabant and Limburg an article goes before a first name.
+    Only before a known first name that ends its clause or is followed by no surname particle: "de Vries"
+    and "de Jong" stay surnames, "ik ben de buurvrouw" no name."""
+    if index + 1 >= len(found) or found[index].raw not in _articles_before_first_names():
+        return False
+    named = found[index + 1]
+    if named.clause != found[index].clause or named.raw not in _first_names():
+        return False
+    after = found[index + 2] if index + 2 < len(found) else None
+    return after is None or after.clause != named.clause or after.raw not in _particles()
+
+
+@cache
+def _articles_before_first_names() -> frozenset[str]:
+    return frozenset(t.plain(word) for word in t.lexicon("names")["skip"]["article_before_first_name"])
 
 
 @cache

@@ -21,6 +21,7 @@ from flows.understanding import (
     names,
     neighbourhoods,
     shorthand,
+    spelling,
     times,
     translit,
 )
@@ -143,12 +144,14 @@ def _written_out(
     context: str, text: str, reading: Reading, *, now: datetime | None, municipality: Any
 ) -> Reading:
     """The reading of `text` with its SMS shorthand written out ("morg" -> "morgen", "maakt nie uit",
-    `shorthand`), in the language it was told (round 21): taken when it keeps every key the words as
-    typed gave (values may be mended: "ZO SNEL ALS T KAN" is asap, not Sunday) and raises no crisis;
-    a lexicon that lists a shorthand itself ("k wil dood gwn", Darija "mn") keeps its reading."""
+    `shorthand`) and, in Dutch, the words written by ear spelled as the dictionary does ("nodich",
+    "helpe", "com puter": `spelling`, round corpus31), in the language it was told (round 21): taken
+    when it keeps every key the words as typed gave (values may be mended: "ZO SNEL ALS T KAN" is asap,
+    not Sunday) and raises no crisis; a lexicon that lists a shorthand itself ("k wil dood gwn", Darija
+    "mn") keeps its reading."""
     if context in _AS_TYPED:
         return reading
-    spelled = shorthand.expand(text, reading.lang)
+    spelled = shorthand.expand(spelling.respell(text) if reading.lang == "nl" else text, reading.lang)
     if spelled == text:
         return reading
     again = _read(context, spelled, lang=reading.lang, now=now, municipality=municipality)
