@@ -60,46 +60,20 @@ from typing import Any
 import pytest
 
 from flows import catalogue
-from flows.profile import after
+from tests.crisis_round_support import IN_A_THREAD, case_params, replay_messages
 from tests.dialogue_redteam_support import (
     CARER,
     CHECKIN,
-    CLOCK,
-    RIA,
     Dialogue,
     assert_holds,
-    event_of,
     menu_state,
-    step,
 )
 from tests.redteam_support import every_earlier_string
-from tests.test_dialogues_redteam10 import THREAD
 
-IN_A_THREAD = {**RIA, "threads": [THREAD]}
-_ASKED = {
-    "nl": "boodschappen doen voor deze week",
-    "en": "shopping for this week",
-    "tr": "haftalık market alışverişi",
-    "ar": "مشتريات الأسبوع",
-    "pl": "zakupy na ten tydzień",
-    "uk": "покупки на цей тиждень",
-}
 # What the reply must carry for each kind: the number in the text.
 NUMBER = {"112": "112", "missing": "112", "vt": "0800-2000", "carer": "0800-2000"}
 # The kinds with their own reply and alert (round crisis21).
 OWN = {"missing": "crisis_missing", "carer": "crisis_carer"}
-
-
-def _start(start: str) -> tuple[dict[str, Any], dict[str, Any], tuple[Any, ...]]:
-    place, _, lang = start.partition(":")
-    lang = lang or "nl"
-    if place == "ask_when":
-        return (menu_state(lang), RIA, ("1", "1", _ASKED[lang]))
-    if place == "checkin":
-        return (menu_state(lang), CARER, (CHECKIN,))
-    if place == "thread":
-        return (menu_state(lang), IN_A_THREAD, ())
-    return (menu_state(lang), RIA, ())
 
 
 @dataclass(frozen=True)
@@ -329,18 +303,8 @@ BATCH_2 = [
 
 def replay(case: Case) -> tuple[Any, dict[str, Any]]:
     """The result of the case's message, and the state just before it."""
-    from tests.golden_runner import profile_from
-
-    state, profile_data, before = _start(case.start)
-    state = dict(state)
-    profile = profile_from(dict(profile_data))
-    result = None
-    for sent in (*before, case.text):
-        prior = state
-        result = step(state, event_of(sent), CLOCK, profile)
-        profile = after(profile, result.effects)
-        state = result.state
-    return result, prior
+    results, priors = replay_messages(case.start, (case.text,))
+    return results[0], priors[0]
 
 
 def problems(case: Case) -> list[str]:
@@ -376,16 +340,7 @@ def problems(case: Case) -> list[str]:
     return out
 
 
-def _params(cases: list[Case]) -> list[Any]:
-    return [
-        pytest.param(
-            case, id=case.id, marks=[pytest.mark.xfail(strict=True, reason=case.gap)] if case.gap else []
-        )
-        for case in cases
-    ]
-
-
-@pytest.mark.parametrize("case", _params([*BATCH_1, *BATCH_2]))
+@pytest.mark.parametrize("case", case_params([*BATCH_1, *BATCH_2]))
 def test_missing_fall_violence_and_the_carer(case: Case) -> None:
     assert not problems(case)
 

@@ -64,51 +64,18 @@ from typing import Any
 import pytest
 
 from flows import catalogue
-from flows.profile import after
+from tests.crisis_round_support import IN_A_THREAD, case_params, replay_messages
 from tests.dialogue_redteam_support import (
-    CARER,
-    CHECKIN,
-    CLOCK,
-    INVITE,
-    RIA,
     Dialogue,
     assert_holds,
-    event_of,
     menu_state,
-    step,
 )
 from tests.redteam_support import every_earlier_string
-from tests.test_dialogues_redteam5 import OFFER
-from tests.test_dialogues_redteam10 import THREAD
 
-IN_A_THREAD = {**RIA, "threads": [THREAD]}
-HENK = {"first_name": "Henk", "neighbourhood": "molenwijk", "consented": True, "offer": OFFER}
-_ASKED = {
-    "nl": "boodschappen doen voor deze week",
-    "en": "shopping for this week",
-    "tr": "haftalık market alışverişi",
-    "ar": "مشتريات الأسبوع",
-    "pl": "zakupy na ten tydzień",
-    "uk": "покупки на цей тиждень",
-}
 # What the reply must carry for each kind: the number in the text.
 NUMBER = {"112": "112", "113": "113", "gas": "112", "fire": "112"}
 # The kinds with their own reply and alert (round crisis22).
 OWN = {"gas": "crisis_gas", "fire": "crisis_fire"}
-
-
-def _start(start: str) -> tuple[dict[str, Any], dict[str, Any], tuple[Any, ...]]:
-    place, _, lang = start.partition(":")
-    lang = lang or "nl"
-    if place == "ask_when":
-        return (menu_state(lang), RIA, ("1", "1", _ASKED[lang]))
-    if place == "checkin":
-        return (menu_state(lang), CARER, (CHECKIN,))
-    if place == "invitation":
-        return (menu_state(lang), HENK, (INVITE,))
-    if place == "thread":
-        return (menu_state(lang), IN_A_THREAD, ())
-    return (menu_state(lang), RIA, ())
 
 
 @dataclass(frozen=True)
@@ -465,21 +432,7 @@ GUARDS = [
 
 def replay(case: Case) -> tuple[list[Any], list[dict[str, Any]]]:
     """The results of the case's messages (`first`, then `text`), and the state just before each."""
-    from tests.golden_runner import profile_from
-
-    state, profile_data, before = _start(case.start)
-    state = dict(state)
-    profile = profile_from(dict(profile_data))
-    results, priors = [], []
-    for index, sent in enumerate((*before, *case.first, case.text)):
-        prior = state
-        result = step(state, event_of(sent), CLOCK, profile)
-        profile = after(profile, result.effects)
-        state = result.state
-        if index >= len(before):
-            results.append(result)
-            priors.append(prior)
-    return results, priors
+    return replay_messages(case.start, (*case.first, case.text))
 
 
 def _crisis_keys(result: Any) -> list[str]:
@@ -533,16 +486,7 @@ def problems(case: Case) -> list[str]:
     return out
 
 
-def _params(cases: list[Case]) -> list[Any]:
-    return [
-        pytest.param(
-            case, id=case.id, marks=[pytest.mark.xfail(strict=True, reason=case.gap)] if case.gap else []
-        )
-        for case in cases
-    ]
-
-
-@pytest.mark.parametrize("case", _params([*BATCH_1, *BATCH_2, *GUARDS]))
+@pytest.mark.parametrize("case", case_params([*BATCH_1, *BATCH_2, *GUARDS]))
 def test_crises_as_they_come_in_conversations(case: Case) -> None:
     assert not problems(case)
 
