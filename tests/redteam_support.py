@@ -141,3 +141,49 @@ def assert_family_reads(context: str, text: str, holds: Mapping[str, object]) ->
     reading = read(context, text, lang=lang, now=NOW).to_corpus()
     for key, value in holds.items():
         assert reading.get(key) == value, (text, reading)
+
+
+def every_other_test_string(this_round: str, heldout: Path) -> set[str]:
+    """`every_earlier_string`, the other held-out sets (tests/data/heldout*.jsonl) and the string
+    literals of every other test module: what a new held-out corpus round must not repeat."""
+    from flows.understanding.corpus import load
+
+    seen = every_earlier_string(this_round)
+    tests = Path(this_round).parent
+    for path in tests.glob("test_*.py"):
+        if path.name != Path(this_round).name:
+            seen.update(
+                text.casefold() for text in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text("utf-8"))
+            )
+    for path in (tests / "data").glob("heldout*.jsonl"):
+        if path != heldout:
+            seen.update(case.text.casefold() for case in load(path))
+    return seen
+
+
+def assert_heldout_set_whole(
+    cases: list[Case],
+    batch_sizes: Mapping[str, int],
+    known: Mapping[str, str],
+    this_round: str,
+    heldout: Path,
+) -> None:
+    """A held-out corpus round (rounds 29, 31): new, each id and text once, each batch its size and over
+    every context, language and channel, with conditions and calm look-alikes, its known misses in it."""
+    from flows.understanding import CONTEXTS
+
+    assert not {case.text.casefold() for case in cases} & every_other_test_string(this_round, heldout)
+    assert len({case.id for case in cases}) == len(cases) == sum(batch_sizes.values())
+    assert len({case.text.casefold() for case in cases}) == len(cases)
+    for prefix, size in batch_sizes.items():
+        batch = [case for case in cases if case.id.startswith(prefix)]
+        assert len(batch) == size
+        assert {case.context for case in batch} == set(CONTEXTS)
+        assert {case.lang for case in batch} == LANGUAGES
+        assert {case.channel for case in batch} == {"sms", "whatsapp", "telegram"}
+    invitations = [case for case in cases if case.context == "invitation"]
+    assert any("condition" in case.expect for case in invitations)
+    assert any("condition" not in case.expect for case in invitations)
+    assert any(case.expect.get("distress") for case in cases if case.context == "checkin")
+    assert any(case.expect.get("crisis") is False for case in cases)
+    assert set(known) <= {case.id for case in cases}

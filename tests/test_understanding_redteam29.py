@@ -49,15 +49,20 @@ Mechanisms (flows/understanding, the "round corpus29" blocks of data/*.toml):
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from flows.understanding import CONTEXTS as READER_CONTEXTS
 from flows.understanding.corpus import Case, load, score
-from tests.redteam_support import LANGUAGES, NOW, assert_case_reads, assert_family_reads, every_earlier_string
+from tests.redteam_support import (
+    NOW,
+    assert_case_reads,
+    assert_family_reads,
+    assert_heldout_set_whole,
+    crisis_params,
+    every_other_test_string,
+)
 
 HELDOUT = Path(__file__).parent / "data" / "heldout29.jsonl"
 CASES = list(load(HELDOUT))
@@ -69,52 +74,12 @@ KNOWN_MISSES = {
     "not 'before' (time_compose._day_bound); 'als het maar voor het weekend is' means before",
 }
 
-# Every context the reader knows (the shared corpus README's list).
-CONTEXTS = set(READER_CONTEXTS)
-
-
-def _params(cases: list[Case]) -> list[Any]:
-    return [
-        pytest.param(case, id=case.id, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[case.id]))
-        if case.id in KNOWN_MISSES
-        else pytest.param(case, id=case.id)
-        for case in cases
-    ]
-
 
 def test_the_set_is_new_whole_and_covers_every_context_language_and_channel() -> None:
-    assert not {case.text.casefold() for case in CASES} & _every_other_test_string()
-    assert len({case.id for case in CASES}) == len(CASES) == sum(BATCH_SIZES.values())
-    assert len({case.text.casefold() for case in CASES}) == len(CASES)
-    for prefix, size in BATCH_SIZES.items():
-        batch = [case for case in CASES if case.id.startswith(prefix)]
-        assert len(batch) == size
-        assert {case.context for case in batch} == CONTEXTS
-        assert {case.lang for case in batch} == LANGUAGES
-        assert {case.channel for case in batch} == {"sms", "whatsapp", "telegram"}
-    invitations = [case for case in CASES if case.context == "invitation"]
-    assert any("condition" in case.expect for case in invitations)
-    assert any("condition" not in case.expect for case in invitations)
-    assert any(case.expect.get("distress") for case in CASES if case.context == "checkin")
-    assert any(case.expect.get("crisis") is False for case in CASES)
-    assert set(KNOWN_MISSES) <= {case.id for case in CASES}
+    assert_heldout_set_whole(CASES, BATCH_SIZES, KNOWN_MISSES, __file__, HELDOUT)
 
 
-def _every_other_test_string() -> set[str]:
-    """`every_earlier_string`, the other held-out sets and the string literals of every other test module."""
-    seen = every_earlier_string(__file__)
-    for path in Path(__file__).parent.glob("test_*.py"):
-        if path.name != Path(__file__).name:
-            seen.update(
-                text.casefold() for text in re.findall(r'"((?:[^"\\]|\\.)*)"', path.read_text("utf-8"))
-            )
-    for path in (Path(__file__).parent / "data").glob("heldout*.jsonl"):
-        if path != HELDOUT:
-            seen.update(case.text.casefold() for case in load(path))
-    return seen
-
-
-@pytest.mark.parametrize("case", _params(CASES))
+@pytest.mark.parametrize("case", crisis_params(CASES, KNOWN_MISSES))
 def test_each_case_reads_as_expected(case: Case) -> None:
     assert_case_reads(case, KNOWN_MISSES)
 
@@ -190,4 +155,4 @@ def test_a_family_reads_and_its_look_alike_keeps_its_reading(
 def test_the_families_are_new() -> None:
     texts = {text.casefold() for _, text, _ in FAMILIES}
     assert len(texts) == len(FAMILIES)
-    assert not texts & (_every_other_test_string() | {case.text.casefold() for case in CASES})
+    assert not texts & (every_other_test_string(__file__, HELDOUT) | {case.text.casefold() for case in CASES})
