@@ -1213,7 +1213,7 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
     complaint = (
         says_any(text, "round19_meet_complaint")
         or says_any(text, "dialogue25_complaint")
-        or _money_asked(text)
+        or threads.money_asked(text)
     )
     if not complaint and says_any(text, "dialogue25_not_again"):
         # "liever niet meer met hem": not this neighbour again (its "niet" is no "it did not happen").
@@ -1320,19 +1320,6 @@ def _not_again(state: dict[str, Any], meeting_id: int, answer: str | None) -> St
     weekly asked and no activity; the team hears it (matching ranks whoever helped before first, so
     only a person can keep the two apart)."""
     return _heard(state, meeting_id, answer, "meet_not_again", "meet_not_again_heard")
-
-
-def _money_asked(text: str) -> bool:
-    """Money the helper wanted or asked, in one clause ("hij wilde er 10 euro voor hebben"): a complaint,
-    not a remark. A question about paying ("moet ik iets betalen?") says no past wanting or asking; money
-    of the shopping itself (change, a receipt, the groceries) is no payment for the help."""
-    return any(
-        says_any(clause, "dialogue25_money")
-        and says_any(clause, "dialogue25_money_wanted")
-        and not says_any(clause, "dialogue25_money_given")  # "ze wilde me geld geven"
-        and not says_any(clause, "dialogue25_money_fine")  # "hij vroeg 20 euro voor de boodschappen"
-        for clause in re.split(r"[,.;:!?؟]+", text)
-    )
 
 
 def after_help_in_words(

@@ -184,8 +184,24 @@ def _concern_about(thread: ThreadSummary, text: str, about_them: bool) -> bool:
     named = f" {simplify(thread.other_name)} " in folded_words(text) if thread.other_name else False
     if not (about_them or named or says_any(text, "thread_concern_person")):
         return False
-    money = says_any(text, "thread_money") and says_any(text, "thread_money_asked")
-    return money or says_any(text, "thread_concern")
+    return money_asked(text) or says_any(text, "thread_concern")
+
+
+def money_asked(text: str) -> bool:
+    """Money the helper wanted or asked, in one clause ("hij wilde er 10 euro voor hebben", "hij vroeg of ik
+    hem geld kon lenen"): at "Is het gelukt?" a complaint (flows/meetings.py, round dialogue25), in a
+    thread a worry held back. A question about paying ("moet ik iets betalen?") says no past wanting or
+    asking; money of the shopping itself (change, a receipt, the groceries) is no payment for the help."""
+    return any(
+        says_any(clause, "dialogue25_money")
+        and says_any(clause, "dialogue25_money_wanted")
+        and not says_any(clause, "dialogue25_money_given")  # "ze wilde me geld geven"
+        and not says_any(clause, "dialogue25_money_fine")  # "hij vroeg 20 euro voor de boodschappen"
+        for clause in _CLAUSES.split(text)
+    )
+
+
+_CLAUSES = re.compile(r"[,.;:!?؟]+")
 
 
 def _own_number_asked(text: str) -> bool:
