@@ -252,7 +252,35 @@ UNCHANGED = [
 ]
 
 
-@pytest.mark.parametrize("case", as_params(LATER + ABOUT_THE_QUESTION + NEWS + WITH_REQUEST + UNCHANGED))
+# Session 29: thanks alone is no answer (it was recorded as Goed); thanks with an answer, or thanks to God,
+# still answers.
+THANKS = [
+    dialogue(
+        "nl: thanks alone, then the answer",
+        "nl",
+        (
+            "dank je",
+            {"keys": ["care_checkin"], "no_effect": ["care_answer"], "not_says": ["begreep ik niet"]},
+        ),
+        ("gaat wel", {"keys": ["care_thanks_okay"], "effect_has": {"care_answer": {"answer": "okay"}}}),
+    ),
+    dialogue(
+        "en: thanks for asking",
+        "en",
+        ("thanks for asking", {"keys": ["care_checkin"], "no_effect": ["care_answer"]}),
+    ),
+    dialogue(
+        "nl: fine, thanks",
+        "nl",
+        ("prima hoor, dank je", {"effect_has": {"care_answer": {"answer": "good"}}}),
+    ),
+    dialogue("tr: thank God", "tr", ("çok şükür", {"effect_has": {"care_answer": {"answer": "good"}}})),
+]
+
+
+@pytest.mark.parametrize(
+    "case", as_params(LATER + ABOUT_THE_QUESTION + NEWS + WITH_REQUEST + UNCHANGED + THANKS)
+)
 def test_words_at_the_checkin(case: Dialogue) -> None:
     assert_holds(case)
 
