@@ -12,7 +12,7 @@ from typing import Any
 
 from flows import catalogue, interpret
 from flows.dialogue import language, prompt, say
-from flows.normalise import folded_words, says_any, simplify
+from flows.normalise import folded_words, says_any
 from flows.profile import Profile, ThreadSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent
@@ -181,8 +181,7 @@ def _concern_about(thread: ThreadSummary, text: str, about_them: bool) -> bool:
     """Session 29: a worry about the neighbour told to the bot (conversation.toml [thread_concern]: money
     asked, the bill wrong, not turning up, no answer any more), said of him or her, by name or as "ze" or
     "die vrijwilliger" ("hij vroeg of ik hem geld kon lenen", "Marieke is niet gekomen")."""
-    named = f" {simplify(thread.other_name)} " in folded_words(text) if thread.other_name else False
-    if not (about_them or named or says_any(text, "thread_concern_person")):
+    if not (about_them or _named(thread, text) or says_any(text, "thread_concern_person")):
         return False
     return money_asked(text) or says_any(text, "thread_concern")
 
@@ -218,8 +217,13 @@ def _their_number_asked(text: str, thread: ThreadSummary) -> bool:
     "het nummer van Ans" ([round23_number_of] with the other's name)."""
     if says_any(text, "round23_their_number"):
         return True
+    return _named(thread, text) and says_any(text, "round23_number_of")
+
+
+def _named(thread: ThreadSummary, text: str) -> bool:
+    """Whether the text names the other one by their first name ("Marieke is niet gekomen")."""
     name = folded_words(thread.other_name or "").strip()
-    return bool(name) and f" {name} " in folded_words(text) and says_any(text, "round23_number_of")
+    return bool(name) and f" {name} " in folded_words(text)
 
 
 def no_answer_at_door(text: str, thread_id: int) -> tuple[Reply, Effect] | None:
