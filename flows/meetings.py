@@ -409,8 +409,9 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             # with the places left (it went to the neighbour, the question open).
             return StepResult(state, (_where_prompt(state, without=unwanted),))
         if text and profile.threads:
-            # Not an answer: words for the other side. They go on; the question stays open.
-            return threads.relay(state, text, profile)
+            # Not an answer: words for the other side. They go on, the question open; unless they are
+            # about the other one ("ik voel me niet veilig bij hem"): asked first, as in the thread.
+            return threads.about_other(state, text, profile) or threads.relay(state, text, profile)
         return StepResult(state, (_where_prompt(state),))
     if step == "where_other":
         if not MIN_PLACE <= len(text) <= MAX_PLACE:
@@ -1300,10 +1301,12 @@ def _reservation(text: str) -> bool:
 # --- Dialogue round 25 (tests/test_dialogues_redteam25.py): after the help, meeting again -----------------
 
 
-def _heard(state: dict[str, Any], meeting_id: int, answer: str | None, kind: str, key: str) -> StepResult:
+def _heard(
+    state: dict[str, Any], meeting_id: int, answer: str | None, kind: str, key: str, *also: Effect
+) -> StepResult:
     """ "Is het gelukt?" answered with words for the team (a complaint, not this neighbour again): the
     yes or no when one is said, the team alerted, the question closed and the one below asked again."""
-    effects: list[Effect] = [Effect("alert_staff", {"kind": kind, "priority": "normal"})]
+    effects: list[Effect] = [Effect("alert_staff", {"kind": kind, "priority": "normal"}), *also]
     if answer in ("yes", "no"):
         effects.insert(0, Effect("meet_outcome", {"meeting_id": meeting_id, "outcome": answer}))
     state["offered"] = []
@@ -1317,9 +1320,10 @@ def _heard(state: dict[str, Any], meeting_id: int, answer: str | None, kind: str
 
 def _not_again(state: dict[str, Any], meeting_id: int, answer: str | None) -> StepResult:
     """ "liever niet meer met hem", "ging prima, maar ik ga liever niet nog een keer naar haar toe": no
-    weekly asked and no activity; the team hears it (matching ranks whoever helped before first, so
-    only a person can keep the two apart)."""
-    return _heard(state, meeting_id, answer, "meet_not_again", "meet_not_again_heard")
+    weekly asked and no activity; the team hears it, and the two are not matched again
+    (`meet_not_again`): matching asks whoever helped before first, so only a stored pair keeps them apart."""
+    apart = Effect("meet_not_again", {"meeting_id": meeting_id})
+    return _heard(state, meeting_id, answer, "meet_not_again", "meet_not_again_heard", apart)
 
 
 def after_help_in_words(

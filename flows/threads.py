@@ -248,7 +248,15 @@ def _on_worry(state: dict[str, Any], choice: str, profile: Profile) -> StepResul
     state["thread"] = thread.id
     if answer == "send":
         return _relay_to(state, thread, pending) if pending else StepResult(state)
-    return on_command(state, "close_thread" if answer == "end" else "report", profile)
+    if answer != "end":
+        return on_command(state, "report", profile)
+    # Ended over words about the other one ("ik wil niet meer met hem"): not matched with them again.
+    ended = on_command(state, "close_thread", profile)
+    effects = tuple(
+        Effect(e.kind, {**e.data, "not_again": True}) if e.kind == "close_thread" else e
+        for e in ended.effects
+    )
+    return StepResult(ended.state, ended.replies, effects)
 
 
 # Round 12: "Henk wil graag nummers met je delen" answered in words ("ja dat is prima", "nee liever niet").

@@ -37,6 +37,7 @@ from storage.models import (
     Consent,
     HelpOffer,
     HelpRequest,
+    MatchExclusion,
     MatchInvitation,
     OfferCategory,
     Person,
@@ -98,6 +99,10 @@ async def candidates(
     )
     # Nothing is matched without consent: a volunteer who withdrew it is never invited.
     consented = exists().where(Consent.person_id == OfferCategory.person_id, Consent.withdrawn_at.is_(None))
+    # Nor someone either of the two said no more to (`exclude_pair`), however often they helped before.
+    not_again = exists().where(
+        MatchExclusion.person_id == request.person_id, MatchExclusion.other_id == OfferCategory.person_id
+    )
     # Columns, not ORM entities: 500 rows are read per match, and nothing here is changed.
     query = (
         select(
@@ -122,6 +127,7 @@ async def candidates(
             _reach_filter(request.neighbourhood, municipality),  # type: ignore[arg-type]
             ~invited,
             consented,
+            ~not_again,
         )
     )
     rows = []
@@ -294,6 +300,7 @@ def _confirm_statement(dialect: str) -> Any:
     a bound parameter."""
     offers, kinds, people = table_of(HelpOffer), table_of(OfferCategory), table_of(Person)
     invitations, requests, consents = table_of(MatchInvitation), table_of(HelpRequest), table_of(Consent)
+    exclusions = table_of(MatchExclusion)
     person = kinds.c.person_id
     if dialect == "postgresql":
         proposed: Any = select(func.unnest(bindparam("ids", type_=ARRAY(BigInteger))))
@@ -355,6 +362,7 @@ def _confirm_statement(dialect: str) -> Any:
                 invitations.c.person_id == person,
             ),
             exists().where(consents.c.person_id == person, consents.c.withdrawn_at.is_(None)),
+            ~exists().where(exclusions.c.person_id == requester, exclusions.c.other_id == person),
         )
     )
 
@@ -387,6 +395,21 @@ def _candidate(
         declined_this_request=False,
         already_asked=False,
     )
+
+
+async def exclude_pair(session: AsyncSession, one: int, other: int, reason: str, now: datetime) -> None:
+    """These two are not matched again, either way round (`candidates` and `confirm` leave them out).
+
+    Why stored and not only alerted: matching asks whoever helped a person before first, so without it
+    the very neighbour someone asked not to see again would be the first one asked next time. The first
+    reason is kept. Staff hear of it through the alert that comes with it; the console cannot lift a
+    pair yet.
+    """
+    if one == other:
+        return
+    for person_id, other_id in ((one, other), (other, one)):
+        if await session.get(MatchExclusion, (person_id, other_id)) is None:
+            session.add(MatchExclusion(person_id=person_id, other_id=other_id, reason=reason, created_at=now))
 
 
 async def helped_before(session: AsyncSession, requester_id: int) -> dict[int, int]:

@@ -745,6 +745,22 @@ class PersonBlock(Base):
     blocked_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class MatchExclusion(Base):
+    """Two people who are not matched again: one of them said so after meeting ("liever niet meer met
+    hem"), reported the other (MELD) or ended their conversation over a worry. Stored both ways, so
+    matching asks one cheap question for the requester: is this volunteer excluded for me? Ids and a
+    reason code only; staff see why in the alert that came with it."""
+
+    __tablename__ = "match_exclusions"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    other_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    reason: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class PhoneIntake(Base):
     """A request staff took down on the phone: who took it, so a volunteer can be told whom to call."""
 

@@ -247,6 +247,16 @@ PLACES: tuple[Place, ...] = (
         why="who on the team looks after them: the team's",
     ),
     Place("staff_holds", ("person_id",), (), "delete", None, "until handed back", why="a moment"),
+    Place(
+        "match_exclusions",
+        ("person_id", "other_id"),
+        (),
+        "delete",
+        None,
+        "kept while both are",
+        codes=("reason",),
+        why="two ids and a reason code: who is not asked to help whom again",
+    ),
     Place("person_blocks", ("person_id",), (), "delete", None, "kept while the person is", why="a moment"),
     Place(
         "staff_audit_log",

@@ -10,11 +10,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from bot.runtime import Runtime
 from flows import places
 from storage import matching
-from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
+from storage.models import (
+    Consent,
+    HelpOffer,
+    HelpRequest,
+    MatchExclusion,
+    MatchInvitation,
+    OfferCategory,
+    Person,
+)
 from tests.conftest import FixedClock
 
 HOOD = "molenwijk"
@@ -130,3 +139,69 @@ async def test_a_volunteers_accepted_tasks_this_week_are_counted(runtime: Runtim
     async with runtime.sessions() as session:
         found = await matching.candidates(session, request, clock(), places.load_municipality())
     assert {c.person_id: c.tasks_this_week for c in found} == {7: 0, 8: 0, 1: 2, 6: 0}
+
+
+async def test_a_pair_kept_apart_is_never_a_candidate_however_often_they_helped(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """Volunteer 7 helped the requester twice, so matching would ask 7 first; after "liever niet meer
+    met hem" (or MELD) the pair is stored both ways and neither path proposes 7 to 100. 7's own
+    requests do not get 100 either, and 8, who helped too, is still asked first."""
+    request = await world(runtime, clock)
+    municipality = places.load_municipality()
+    async with runtime.sessions() as session, session.begin():
+        await matching.exclude_pair(session, 7, 100, "meet_not_again", clock())
+        await matching.exclude_pair(session, 100, 7, "reported", clock())  # twice: one pair, first reason
+    async with runtime.sessions() as session:
+        reasons = {
+            (row.person_id, row.other_id): row.reason for row in await session.scalars(select(MatchExclusion))
+        }
+        found = await matching.candidates(session, request, clock(), municipality)
+        confirmed = await matching.confirm(session, request, clock(), municipality, "default", [1, 6, 7, 8])
+    assert reasons == {(7, 100): "meet_not_again", (100, 7): "meet_not_again"}
+    assert [(c.person_id, c.helped_requester_before) for c in found] == [(8, 1), (1, 0), (6, 0)]
+    assert sorted(c.person_id for c in confirmed) == [1, 6, 8]
+
+
+async def test_a_pair_kept_apart_is_kept_apart_the_other_way_round(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """When volunteer 7 asks for help, the requester they were kept apart from (100, who offers
+    shopping here) is not asked, while 1 still is."""
+    await world(runtime, clock)
+    now = clock()
+    async with runtime.sessions() as session, session.begin():
+        session.add(
+            HelpOffer(
+                person_id=100,
+                reach="own",
+                availability=[],
+                weekly_limit=2,
+                languages=["nl"],
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        await session.flush()
+        session.add(OfferCategory(person_id=100, category="boodschappen"))
+        own = HelpRequest(
+            person_id=7,
+            category="boodschappen",
+            description="zelf",
+            when={"kind": "asap"},
+            neighbourhood=HOOD,
+            urgent=False,
+            visibility="helper",
+            status="open",
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(own)
+        await session.flush()
+        await matching.exclude_pair(session, 100, 7, "reported", now)
+    municipality = places.load_municipality()
+    async with runtime.sessions() as session:
+        found = {c.person_id for c in await matching.candidates(session, own, now, municipality)}
+        confirmed = await matching.confirm(session, own, now, municipality, "default", [1, 100])
+    assert 100 not in found and 1 in found
+    assert [c.person_id for c in confirmed] == [1]

@@ -403,3 +403,24 @@ async def test_after_a_meeting_that_happened_both_are_invited_to_one_activity_ne
     async with runtime.sessions() as session:
         signups = (await session.execute(select(ActivitySignup))).scalars().all()
     assert [(s.person_id, s.occurs_on.isoformat()) for s in signups] == [(resident, "2026-11-30")]
+
+
+async def test_not_again_after_meeting_keeps_the_two_apart_in_matching(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """ "Is het gelukt?" answered "ja, maar liever niet meer met hem": the team hears it and Henk, who
+    helped before and would be asked first, is not asked for Ria's next request; another volunteer is."""
+    resident, volunteer = await agreed(runtime, clock)
+    await at(runtime, clock, SATURDAY_10 + bot_meetings.CHECK_AFTER)
+    await say(runtime, RESIDENT_SMS, "ja het ging wel, maar liever niet meer met hem", channel="sms")
+    assert (await keys_for(runtime, resident))[-1] == "meet_not_again_heard"
+    async with runtime.sessions() as session:
+        kinds = [alert.kind for alert in (await session.execute(select(StaffAlert))).scalars()]
+    assert "meet_not_again" in kinds
+    second = await add_person(runtime, clock, SECOND_CHAT, "Joke", "molenwijk", offers=("boodschappen",))
+    henk_before = len(await keys_for(runtime, volunteer))
+    clock.advance(days=1)
+    await say(runtime, RESIDENT_SMS, "MENU", channel="sms")
+    await say(runtime, RESIDENT_SMS, *ASK_BOODSCHAPPEN, channel="sms")
+    assert "invite" not in (await keys_for(runtime, volunteer))[henk_before:]
+    assert "invite" in await keys_for(runtime, second)

@@ -171,3 +171,48 @@ async def test_a_flood_of_relays_is_kept_for_staff_but_not_passed_on(
     clock.advance(hours=1)
     await say(runtime, RESIDENT_SMS, "Sorry, nog één vraag", channel="sms")
     assert (await bodies_for(runtime, volunteer))[-1].endswith("Sorry, nog één vraag")
+
+
+async def _asked_for_a_new_request(runtime: Runtime, clock: FixedClock) -> tuple[list[str], list[str]]:
+    """The resident asks for shopping again, a day later, with Henk and a second volunteer (Joke) free:
+    the text keys Henk and Joke got for it."""
+    joke = await add_person(runtime, clock, "5550002", "Joke", "molenwijk", offers=("boodschappen",))
+    henk = (await thread_row(runtime)).volunteer_id
+    henk_before = len(await keys_for(runtime, henk))
+    clock.advance(days=1)
+    await say(runtime, RESIDENT_SMS, "MENU", channel="sms")
+    await say(runtime, RESIDENT_SMS, *ASK_BOODSCHAPPEN, channel="sms")
+    return (await keys_for(runtime, henk))[henk_before:], await keys_for(runtime, joke)
+
+
+async def test_after_meld_the_reported_volunteer_is_not_asked_again(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """Henk helped Ria before, so matching would ask him first; after MELD he is not asked at all."""
+    await matched_pair(runtime, clock)
+    await say(runtime, RESIDENT_SMS, "MELD", channel="sms")
+    henk_keys, joke_keys = await _asked_for_a_new_request(runtime, clock)
+    assert "invite" not in henk_keys
+    assert "invite" in joke_keys
+
+
+async def test_ending_the_conversation_over_a_worry_keeps_the_two_apart(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """ "ik wil niet meer met hem praten" asks what to do; ending the conversation (the first choice)
+    closes it and the two are not matched again; without such words, KLAAR keeps Henk first."""
+    await matched_pair(runtime, clock)
+    await say(runtime, RESIDENT_SMS, "ik wil niet meer met hem praten", channel="sms")
+    assert (await keys_for(runtime, (await thread_row(runtime)).requester_id))[-1] == "thread_worry"
+    await say(runtime, RESIDENT_SMS, "1", channel="sms")
+    assert (await thread_row(runtime)).status == "closed"
+    henk_keys, joke_keys = await _asked_for_a_new_request(runtime, clock)
+    assert "invite" not in henk_keys
+    assert "invite" in joke_keys
+
+
+async def test_klaar_alone_keeps_the_familiar_helper_first(runtime: Runtime, clock: FixedClock) -> None:
+    await matched_pair(runtime, clock)
+    await say(runtime, VOLUNTEER_CHAT, "KLAAR", channel="telegram")
+    henk_keys, _ = await _asked_for_a_new_request(runtime, clock)
+    assert "invite" in henk_keys

@@ -307,6 +307,17 @@ async def outcome(
         await _tell(session, following, person_id, "meet_next_week", now, touched)
 
 
+async def not_again(
+    session: AsyncSession, person_id: int, data: Mapping[str, Any], now: datetime, touched: Touched
+) -> None:
+    """ "Liever niet meer met hem" after a meeting: the two are not matched again (the team hears it
+    through the flow's own alert)."""
+    meeting = await meetings.member_meeting(session, int(data["meeting_id"]), person_id)
+    if meeting is None:
+        return
+    await matching.exclude_pair(session, meeting.requester_id, meeting.volunteer_id, "meet_not_again", now)
+
+
 async def _next_occurrence(
     session: AsyncSession, meeting: Meeting, now: datetime, *, agreed: bool, proposer: int | None = None
 ) -> Meeting:
@@ -443,6 +454,7 @@ HANDLERS: dict[str, Handler] = {
     "meet_propose": propose,
     "meet_answer": answer,
     "meet_outcome": outcome,
+    "meet_not_again": not_again,
     "meet_weekly": weekly,
     "meet_reschedule": reschedule,
     "meet_cancel": cancel,

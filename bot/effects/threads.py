@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.effects.mailbox import Touched
-from storage import threads
+from storage import matching, threads
 from storage.models import Person, Thread
 
 Handler = Callable[[AsyncSession, int, Mapping[str, Any], datetime, Touched], Awaitable[None]]
@@ -59,6 +59,9 @@ async def close(
         return
     thread.status, thread.closed_at = "closed", now
     other = threads.other_side(thread, sender)
+    if data.get("not_again"):
+        # Ended over a worry about the other one ("ik wil niet meer met hem"): not matched again.
+        await matching.exclude_pair(session, sender, other, "thread_ended", now)
     payload: dict[str, object] = {"thread_id": thread.id, "name": await _name(session, sender)}
     await touched.post(session, other, "thread_closed", payload, now, f"closed:{thread.id}", about=sender)
 
@@ -66,12 +69,14 @@ async def close(
 async def report(
     session: AsyncSession, sender: int, data: Mapping[str, Any], now: datetime, touched: Touched
 ) -> None:
-    """MELD: the thread is frozen at once and staff are alerted with high priority."""
+    """MELD: the thread is frozen at once, staff are alerted with high priority, and the two are not
+    matched again (staff may restart the conversation; matching does not bring them together)."""
     thread = await threads.member_thread(session, int(data["thread_id"]), sender)
     if thread is None or thread.status == "closed":
         return
     first_report = thread.status != "frozen"
     thread.status = "frozen"
+    await matching.exclude_pair(session, thread.requester_id, thread.volunteer_id, "reported", now)
     threads.alert(
         session,
         "abuse_report",
