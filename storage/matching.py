@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     and_,
     bindparam,
+    delete,
     exists,
     func,
     literal_column,
@@ -410,6 +411,34 @@ async def exclude_pair(session: AsyncSession, one: int, other: int, reason: str,
     for person_id, other_id in ((one, other), (other, one)):
         if await session.get(MatchExclusion, (person_id, other_id)) is None:
             session.add(MatchExclusion(person_id=person_id, other_id=other_id, reason=reason, created_at=now))
+
+
+async def kept_apart(session: AsyncSession, person_id: int) -> list[tuple[int, str, str, datetime]]:
+    """For the console: everyone this person is kept apart from, as (id, first name, reason, since)."""
+    query = (
+        select(MatchExclusion.other_id, Person.first_name, MatchExclusion.reason, MatchExclusion.created_at)
+        .join(Person, Person.id == MatchExclusion.other_id)
+        .where(MatchExclusion.person_id == person_id)
+        .order_by(MatchExclusion.created_at, MatchExclusion.other_id)
+    )
+    return [
+        (int(other), name or f"#{other}", reason, at)
+        for other, name, reason, at in await session.execute(query)
+    ]
+
+
+async def bring_together(session: AsyncSession, one: int, other: int) -> bool:
+    """Staff lift a pair (a mistaken "liever niet meer", a report that was settled): both ways; False
+    when they were not kept apart."""
+    result = await session.execute(
+        delete(MatchExclusion).where(
+            or_(
+                and_(MatchExclusion.person_id == one, MatchExclusion.other_id == other),
+                and_(MatchExclusion.person_id == other, MatchExclusion.other_id == one),
+            )
+        )
+    )
+    return bool(getattr(result, "rowcount", 0))
 
 
 async def helped_before(session: AsyncSession, requester_id: int) -> dict[int, int]:

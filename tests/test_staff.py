@@ -20,10 +20,12 @@ from bot.web.app import create_app
 from bot.web.staff import auth
 from bot.web.staff.render import TEMPLATES, texts
 from flows.types import Event
+from storage import matching
 from storage.models import (
     CareCheckin,
     HelpRequest,
     Identity,
+    MatchExclusion,
     Meeting,
     OutboxMessage,
     PersonBlock,
@@ -496,6 +498,31 @@ async def test_verify_pause_and_block_a_volunteer(
     async with runtime.sessions() as session:
         identity = (await session.execute(select(Identity).where(Identity.address == HENK))).scalar_one()
     assert identity.stopped_at is not None
+
+
+async def test_a_pair_kept_apart_is_shown_and_can_be_brought_together_again(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    """Truus reported Henk (or said "liever niet meer met hem"): both person pages list the other with
+    the reason; lifting it on one page lifts both ways, is audited, and a second lift is refused."""
+    truus = await add_person(runtime, clock, RESIDENT, "Truus", "molenwijk")
+    henk = await add_person(runtime, clock, HENK, "Henk", "molenwijk", offers=("klusjes",))
+    async with runtime.sessions() as session, session.begin():
+        await matching.exclude_pair(session, truus, henk, "reported", clock())
+    await coordinator(runtime, client)
+    csrf = await token(client)
+    truus_page = (await client.get(f"/staff/people/{truus}")).text
+    assert 'id="kept-apart"' in truus_page and "Henk" in truus_page and "gemeld (MELD)" in truus_page
+    assert 'id="kept-apart"' in (await client.get(f"/staff/people/{henk}")).text
+    lifted = await client.post(f"/staff/people/{henk}/together", data={"csrf": csrf, "other": str(truus)})
+    assert lifted.status_code == 303
+    assert await count(runtime, MatchExclusion) == 0
+    assert 'id="kept-apart"' not in (await client.get(f"/staff/people/{truus}")).text
+    assert "liet twee mensen weer aan elkaar koppelen" in (await client.get(f"/staff/people/{henk}")).text
+    again = await client.post(f"/staff/people/{henk}/together", data={"csrf": csrf, "other": str(truus)})
+    assert again.status_code == 409
+    nonsense = await client.post(f"/staff/people/{henk}/together", data={"csrf": csrf, "other": "x1"})
+    assert nonsense.status_code == 409
 
 
 # --- dashboard ------------------------------------------------------------------------------------------

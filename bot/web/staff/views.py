@@ -28,7 +28,7 @@ from flows import catalogue, places
 from flows.categories import CATEGORY_CHOICES
 from flows.matching import CATEGORIES
 from flows.when import When, describe_when, parse_when
-from storage import console, exports, offers, staff
+from storage import console, exports, matching, offers, staff
 from storage.models import HelpRequest, Identity, Person, StaffAccount, StaffAlert, Thread
 
 Handler = Callable[[Request, Staff], Awaitable[Response]]
@@ -282,6 +282,7 @@ async def _person(request: Request, who: Staff) -> Response:
             "thread_logs": logs,
             "thread_names": names,
             "alerts": await staff.person_alerts(session, person.id),
+            "apart": await matching.kept_apart(session, person.id),
             "log": await staff.conversation_log(session, person.id),
             "scheduled": await staff.scheduled_for(session, person_id=person.id),
             "audit": await staff.audit_for_person(session, person.id, limit=20),
@@ -353,6 +354,7 @@ PERSON_ACTIONS = frozenset(
         "resume",
         "erase",
         "export",
+        "together",
     }
 )
 # Done only after the confirmation page's yes; a bare POST leads to that page.
@@ -415,6 +417,10 @@ async def _person_action(request: Request, who: Staff) -> Response:
             elif action == "unblock":
                 if not await staff.unblock(session, person.id):
                     raise actions.ActionRefused("error_not_blocked")
+            elif action == "together":
+                other = await field(request, "other")
+                if not other.isdigit() or not await matching.bring_together(session, person.id, int(other)):
+                    raise actions.ActionRefused("error_not_apart")
             elif action in ("verify", "unverify"):
                 await actions.verify(session, person.id, action == "verify", now)
             elif action == "pause":
