@@ -576,8 +576,9 @@ def _corrected(words: str, typos: Mapping[str, tuple[str, ...]]) -> str:
     return " ".join(mended)
 
 
-# A word of Latin letters in folded text, for `_mended`.
-_LATIN_RUN = re.compile(r"[a-z]+")
+# A word of Latin letters in folded text, for `_mended`. Folding keeps the Polish "ł": it belongs to the word
+# (round crisis23: "niedługo" was cut at it and its "nied" mended into Dutch "niet").
+_LATIN_RUN = re.compile(r"[a-zł]+")
 # A word glued before a short one keeps at least this many letters ("slaatme"; not "warme", "komme"), unless
 # what is glued is as long ("kanniet").
 _GLUED_FRONT = 4
