@@ -1,0 +1,427 @@
+# ruff: noqa: RUF001, RUF002, E501
+"""Red team of whole conversations, round 28: inside a thread between matched neighbours.
+
+(Figures, mechanisms and decisions: filled in below as the round goes.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    CARER,
+    CHECKIN,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+)
+from tests.test_dialogues_redteam5 import VOLUNTEER, VOLUNTEER_MEETING
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+
+# Ria (a resident) matched with Marieke (a volunteer), thread 5; they meet at Ria's home on Tuesday 24
+# November at 14:00 (meeting 8). CHECK is "Is het gelukt?" of an earlier meeting (Saturday 21 November).
+MARIEKE = {"id": 5, "other_name": "Marieke", "category": "boodschappen", "status": "open"}
+RIA_M = {**RIA, "threads": [MARIEKE]}
+CARER_M = {**CARER, "threads": [MARIEKE]}
+MEETING = {
+    "id": 8,
+    "thread_id": 5,
+    "name": "Marieke",
+    "host": "Ria",
+    "host_is_me": True,
+    "centre": "",
+    "place_kind": "home",
+    "place_text": None,
+    "starts_at": "2026-11-24T13:00:00+00:00",
+    "zone": "Europe/Amsterdam",
+    "status": "agreed",
+    "recurring": False,
+    "role": "requester",
+}
+AGREED = {"internal": "meet_agreed", "meta": {"meeting": MEETING}}
+REMINDER = {"internal": "meet_reminder", "meta": {"which": "evening", "meeting": MEETING}}
+CHECK = {"internal": "meet_check", "meta": {"meeting": {**MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}}}
+
+
+def relayed(text: str, name: str = "Marieke", thread_id: int = 5) -> dict[str, Any]:
+    """A message of the neighbour, passed on by the bot."""
+    return {"internal": "relayed", "meta": {"thread_id": thread_id, "name": name, "text": text}}
+
+
+# Henk (a volunteer) matched with Ans, thread 3: they meet at Ans's home today at 14:00.
+VOL_REMINDER = {"internal": "meet_reminder", "meta": {"which": "soon", "meeting": VOLUNTEER_MEETING}}
+
+
+def lang(code: str, **more: Any) -> dict[str, Any]:
+    return {**more, "lang": code}
+
+
+def passed(code: str = "nl", **more: Any) -> dict[str, Any]:
+    """Ordinary words for the neighbour: passed on unchanged, not read as a command or an answer."""
+    return {
+        "lang": code,
+        "effect": ["relay"],
+        "relay_unchanged": True,
+        "not_keys": [*MISS, "stop_check", "help*", "ask_category", "menu", "thread_worry", "crisis_*"],
+        "no_effect": ["alert_staff", "meet_cancel", "meet_answer", "meet_outcome"],
+        **more,
+    }
+
+
+def held(code: str = "nl", **more: Any) -> dict[str, Any]:
+    """Words for the bot: not passed on, answered (no miss)."""
+    return {"lang": code, "no_effect": ["relay"], "not_keys": MISS, **more}
+
+
+def worry(code: str = "nl", **more: Any) -> dict[str, Any]:
+    """A worry about the neighbour: held back and the team told at once."""
+    return held(code, told_staff=True, **more)
+
+
+def calm(code: str = "nl", **more: Any) -> dict[str, Any]:
+    """No answer from the neighbour: no crisis, no 112, no high alert; not passed on as a mere message."""
+    return held(code, calm=True, **more)
+
+
+def crisis(code: str = "nl") -> dict[str, Any]:
+    return {"lang": code, "crisis": True, "no_effect": ["relay"]}
+
+
+def number_kept(code: str, digits: str, **more: Any) -> dict[str, Any]:
+    """A number typed in a message: never passed on as typed; the bot says how numbers are shared."""
+    return {"lang": code, "relay_lacks": digits, "numbers_told": True, "not_keys": MISS, **more}
+
+
+def moved(code: str = "nl") -> dict[str, Any]:
+    """The meeting moved or cancelled in words: passed on, and the change offered."""
+    return {
+        "lang": code,
+        "effect": ["relay"],
+        "any_keys": ["meet_cannot_come", "meet_said_offer"],
+        "not_keys": MISS,
+    }
+
+
+CHANGE = {"any_effect": ["meet_reschedule", "meet_propose"], "no_effect": ["relay"], "not_keys": MISS}
+SHARE_WORDS = {"nl": "DEEL NUMMER", "en": "SHARE NUMBER"}
+
+
+def round_check(expect: dict[str, Any], result: Any) -> list[str]:
+    """This round's own checks, beside `check_turn`'s."""
+    keys = [r.key for r in result.replies]
+    kinds = [e.kind for e in result.effects]
+    relays = [str(e.data.get("text", "")) for e in result.effects if e.kind == "relay"]
+    problems = []
+    if "lang" in expect and result.state.get("lang") != expect["lang"]:
+        problems.append(f"state lang {result.state.get('lang')!r}, not {expect['lang']!r}")
+    wanted = expect.get("any_keys")
+    if wanted and not any(k in keys for k in wanted):
+        problems.append(f"none of {wanted} among {keys}")
+    wanted = expect.get("any_effect")
+    if wanted and not any(k in kinds for k in wanted):
+        problems.append(f"none of the effects {wanted} among {kinds}")
+    if expect.get("told_staff") and not ({"alert_staff", "report_thread"} & set(kinds)):
+        problems.append(f"the team is not told ({kinds})")
+    if expect.get("calm"):
+        high = [e for e in result.effects if e.kind == "alert_staff" and e.data.get("priority") == "high"]
+        from flows import catalogue
+
+        code = catalogue.language_or_default(result.state.get("lang"))
+        text = " ".join(catalogue.message_with_lead(r.key, code, r.params, lead=r.lead) for r in result.replies)
+        if high or any(k.startswith("crisis_") for k in keys) or "112" in text:
+            problems.append(f"a false alarm ({keys}, {[e.data for e in high]})")
+    digits = expect.get("relay_lacks")
+    if digits and any(digits in re.sub(r"[\s-]", "", text) for text in relays):
+        problems.append(f"the number {digits} passed on ({relays})")
+    if expect.get("numbers_told"):
+        from flows import catalogue
+
+        code = catalogue.language_or_default(result.state.get("lang"))
+        text = " ".join(
+            catalogue.message_with_lead(r.key, code, r.params, lead=r.lead)
+            for r in result.replies
+            if r.to_person is None
+        )
+        word = SHARE_WORDS.get(code, "DEEL NUMMER")
+        if word.lower() not in text.lower() and "SHARE NUMBER".lower() not in text.lower():
+            problems.append(f"how numbers are shared not told ({keys})")
+    if expect.get("relay_unchanged") and relays and not any(t == expect.get("_sent") for t in relays):
+        problems.append(f"not passed on unchanged ({relays})")
+    return problems
+
+
+def _with_sent(dialogue: Dialogue) -> Dialogue:
+    """Each turn that must pass words on unchanged learns the words it sent."""
+    turns = tuple(
+        (sent, {**expect, "_sent": sent} if isinstance(sent, str) and expect.get("relay_unchanged") else expect)
+        for sent, expect in dialogue.turns
+    )
+    return Dialogue(dialogue.name, turns, dialogue.state, dialogue.profile, dialogue.gap)
+
+
+# Batch 1: written before reading flows/threads.py, meetings.py, conversation.py, privacy.py or the crisis
+# reader (only the test support and earlier rounds' tests for the format).
+BATCH_1 = [
+    # --- nl: ordinary words go to the neighbour
+    D(
+        "nl: Marieke's time answered 'ja hoor, tot dinsdag!', then where to stop, then a favour asked",
+        (
+            (relayed("Zal ik dinsdag om 2 uur komen?"), {"keys": ["relay"]}),
+            ("ja hoor, tot dinsdag!", passed()),
+            ("stop maar bij de achterdeur, de voordeur klemt", passed()),
+            ("help je me ook met de vuilnisbak?", passed()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: the evening reminder, then words for Marieke with 'stop' and 'help' in them",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("stop de sleutel maar in de brievenbus als ik slaap", passed()),
+            ("kun je me helpen de kerstboom uit de schuur te halen?", passed()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: a carer in a thread, the check-in arrives, then Marieke writes: 'prima, ik zie je dinsdag' goes to her",
+        (
+            (CHECKIN, {"keys": ["care_checkin"]}),
+            (relayed("Ik neem dinsdag ook melk mee, goed?"), {"keys": ["relay"]}),
+            ("prima, ik zie je dinsdag", passed()),
+        ),
+        profile=CARER_M,
+    ),
+    # --- nl: words for the bot are caught
+    D(
+        "nl: 'hoe kan ik mijn nummer delen' is for the bot, then DEEL NUMMER",
+        (
+            ("hoe kan ik mijn nummer delen", held(numbers_told=True, no_effect=["relay", "share_number"])),
+            ("DEEL NUMMER", {"effect": ["share_number"], "no_effect": ["relay"]}),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'ik wil niet meer met hem' is held back, then the team is told",
+        (
+            ("ik wil niet meer met hem", held(keys=["thread_worry"])),
+            ("2", {"effect": ["report_thread"], "no_effect": ["relay"]}),
+        ),
+        profile={**RIA, "threads": [{**MARIEKE, "other_name": "Kees"}]},
+    ),
+    D(
+        "nl: 'deze man is onbeleefd' is held back and reaches the team",
+        (("deze man is onbeleefd", worry()),),
+        profile={**RIA, "threads": [{**MARIEKE, "other_name": "Kees"}]},
+    ),
+    D(
+        "nl: 'ik wil een ander' is held back",
+        (("ik wil een ander", held(any_keys=["thread_worry", "thread_reported"])),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: MELD after Marieke's message",
+        (
+            (relayed("Waarom doe je de deur niet open? Ik sta hier al een kwartier!"), {"keys": ["relay"]}),
+            ("MELD", {"effect": ["report_thread"], "no_effect": ["relay"], "keys": ["thread_reported"]}),
+        ),
+        profile=RIA_M,
+    ),
+    # --- nl: worries about the neighbour
+    D(
+        "nl: money asked by the volunteer is held back and reaches the team",
+        (
+            (relayed("Ik kom morgen, tot dan"), {"keys": ["relay"]}),
+            ("ze vroeg of ik haar 50 euro kon voorschieten voor de huur", worry()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: the helper seemed drunk: held back and reaches the team",
+        (("volgens mij had hij gedronken, hij rook naar drank", worry()),),
+        profile={**RIA, "threads": [{**MARIEKE, "other_name": "Kees"}]},
+    ),
+    D(
+        "nl: the helper is pushy: held back and reaches the team",
+        (("hij blijft maar aandringen dat hij binnen mag komen, dat wil ik niet", worry()),),
+        profile={**RIA, "threads": [{**MARIEKE, "other_name": "Kees"}]},
+    ),
+    D(
+        "nl: 'Is het gelukt?' answered 'weer niet gekomen, al de tweede keer': no, and the team is told",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            (
+                "nee ze is weer niet gekomen, dat is al de tweede keer",
+                {
+                    "effect_has": {"meet_outcome": {"outcome": "no"}},
+                    "told_staff": True,
+                    "no_effect": ["relay"],
+                    "not_keys": MISS,
+                },
+            ),
+        ),
+        profile=RIA_M,
+    ),
+    # --- nl: no false alarm
+    D(
+        "nl: 'Marieke reageert niet' is no crisis",
+        (
+            (relayed("Ik kijk morgen even of ik kan"), {"keys": ["relay"]}),
+            ("Marieke reageert niet", calm()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: the evening reminder, then 'hij neemt niet op' from a volunteer: no crisis",
+        (
+            (VOL_REMINDER, {"keys": ["meet_reminder_soon"]}),
+            ("ik heb Ans net gebeld maar ze neemt niet op", calm()),
+        ),
+        profile=VOLUNTEER,
+    ),
+    # --- nl: a real crisis in a thread
+    D(
+        "nl: a fall told in the thread is a crisis, not only a message",
+        (
+            (relayed("Hoi Ria, ik ben er over een uurtje"), {"keys": ["relay"]}),
+            ("ik ben gevallen en kom niet overeind", crisis()),
+        ),
+        profile=RIA_M,
+    ),
+    # --- nl: numbers
+    D(
+        "nl: a number typed in a message is not passed on as typed",
+        (("bel me maar even op 06-12345678 als je er bent", number_kept("nl", "0612345678")),),
+        profile=RIA_M,
+    ),
+    # --- nl: moving the meeting
+    D(
+        "nl: the meeting agreed, then 'zou het ook woensdag kunnen?' offers to move it, and it is moved",
+        (
+            (AGREED, {}),
+            ("zou het ook woensdag kunnen?", moved()),
+            ("1", CHANGE),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: the reminder, then 'ik ben ziek, volgende week?' offers to move it, and it is moved",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("ik ben ziek, volgende week?", moved()),
+            ("1", CHANGE),
+        ),
+        profile=RIA_M,
+    ),
+    # --- en
+    D(
+        "en: Marieke's message answered, the number asked of the bot, no answer from her",
+        (
+            (relayed("Zal ik dinsdag om 2 uur komen?"), {"keys": ["relay"]}),
+            ("yes that works, see you on tuesday!", passed("en")),
+            ("how can I share my phone number with her?", held("en", numbers_told=True)),
+            ("she isn't replying to me", calm("en")),
+        ),
+        state=menu_state("en"),
+        profile=RIA_M,
+    ),
+    D(
+        "en: money asked and being pushy: held back, the team told",
+        (
+            ("he keeps asking me to lend him 100 euros and won't take no", worry("en")),
+        ),
+        state=menu_state("en"),
+        profile={**RIA, "threads": [{**MARIEKE, "other_name": "Kees"}]},
+    ),
+    # --- tr
+    D(
+        "tr: ordinary words passed on, the number asked of the bot, then a fall",
+        (
+            (relayed("Salı saat 2'de gelebilirim"), {"keys": ["relay"]}),
+            ("tamam, salı görüşürüz!", passed("tr")),
+            ("numaramı nasıl paylaşabilirim?", held("tr", numbers_told=True)),
+            ("düştüm, yerden kalkamıyorum", crisis("tr")),
+        ),
+        state=menu_state("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr: 'başka birini istiyorum' is held back",
+        (("başka bir gönüllü istiyorum", held("tr", any_keys=["thread_worry", "thread_reported"])),),
+        state=menu_state("tr"),
+        profile=RIA_M,
+    ),
+    # --- ar
+    D(
+        "ar: ordinary words passed on, then money asked: held back and the team told",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("حسنا، أراك يوم الثلاثاء", passed("ar")),
+            ("طلبت مني أن أعطيها مالا", worry("ar")),
+        ),
+        state=menu_state("ar"),
+        profile=RIA_M,
+    ),
+    D(
+        "ar: 'لا ترد على الهاتف' is no crisis",
+        (("لا ترد على الهاتف منذ الصباح", calm("ar")),),
+        state=menu_state("ar"),
+        profile=RIA_M,
+    ),
+    # --- pl
+    D(
+        "pl: the reminder, 'jestem chora, może w przyszłym tygodniu?' moves the meeting; 'nie odbiera' is no crisis",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("jestem chora, może w przyszłym tygodniu?", moved("pl")),
+            ("1", CHANGE),
+            ("ona nie odbiera telefonu", calm("pl")),
+        ),
+        state=menu_state("pl"),
+        profile=RIA_M,
+    ),
+    D(
+        "pl: 'chcę kogoś innego' is held back",
+        (("chcę kogoś innego do pomocy", held("pl", any_keys=["thread_worry", "thread_reported"])),),
+        state=menu_state("pl"),
+        profile=RIA_M,
+    ),
+    # --- uk
+    D(
+        "uk: ordinary words passed on, then the helper was drunk: held back and the team told",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("добре, до вівторка!", passed("uk")),
+            ("він прийшов п'яний", worry("uk")),
+        ),
+        state=menu_state("uk"),
+        profile={**RIA, "threads": [{**MARIEKE, "other_name": "Kees"}]},
+    ),
+    D(
+        "uk: a fall told in the thread is a crisis",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("я впала вдома і не можу встати", crisis("uk")),
+        ),
+        state=menu_state("uk"),
+        profile=RIA_M,
+    ),
+]
+
+BATCH_1 = [_with_sent(d) for d in BATCH_1]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
+def test_messages_are_new() -> None:
+    assert repeated_messages(__file__, [*BATCH_1]) == []
