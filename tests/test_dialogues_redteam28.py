@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001, E501
 """Red team of whole conversations, round 28: inside a thread between matched neighbours.
 
 (Figures, mechanisms and decisions: filled in below as the round goes.)
@@ -135,7 +135,9 @@ def round_check(expect: dict[str, Any], result: Any) -> list[str]:
         from flows import catalogue
 
         code = catalogue.language_or_default(result.state.get("lang"))
-        text = " ".join(catalogue.message_with_lead(r.key, code, r.params, lead=r.lead) for r in result.replies)
+        text = " ".join(
+            catalogue.message_with_lead(r.key, code, r.params, lead=r.lead) for r in result.replies
+        )
         if high or any(k.startswith("crisis_") for k in keys) or "112" in text:
             problems.append(f"a false alarm ({keys}, {[e.data for e in high]})")
     digits = expect.get("relay_lacks")
@@ -161,7 +163,10 @@ def round_check(expect: dict[str, Any], result: Any) -> list[str]:
 def _with_sent(dialogue: Dialogue) -> Dialogue:
     """Each turn that must pass words on unchanged learns the words it sent."""
     turns = tuple(
-        (sent, {**expect, "_sent": sent} if isinstance(sent, str) and expect.get("relay_unchanged") else expect)
+        (
+            sent,
+            {**expect, "_sent": sent} if isinstance(sent, str) and expect.get("relay_unchanged") else expect,
+        )
         for sent, expect in dialogue.turns
     )
     return Dialogue(dialogue.name, turns, dialogue.state, dialogue.profile, dialogue.gap)
@@ -198,6 +203,9 @@ BATCH_1 = [
             ("prima, ik zie je dinsdag", passed()),
         ),
         profile=CARER_M,
+        gap="the check-in asked before Marieke's message stays the open question: 'prima' answers it (Goed) "
+        "and the words do not reach Marieke; which of the two a message is for after a neighbour's message "
+        "is round 26's interleaving, left",
     ),
     # --- nl: words for the bot are caught
     D(
@@ -334,9 +342,7 @@ BATCH_1 = [
     ),
     D(
         "en: money asked and being pushy: held back, the team told",
-        (
-            ("he keeps asking me to lend him 100 euros and won't take no", worry("en")),
-        ),
+        (("he keeps asking me to lend him 100 euros and won't take no", worry("en")),),
         state=menu_state("en"),
         profile={**RIA, "threads": [{**MARIEKE, "other_name": "Kees"}]},
     ),
