@@ -423,6 +423,174 @@ BATCH_1 = [
 
 BATCH_1 = [_with_sent(d) for d in BATCH_1]
 
+KEES = {**RIA, "threads": [{**MARIEKE, "other_name": "Kees"}]}
+
+# Batch 2, held out: written after batch 1's fixes, new wordings not aimed at them; scored before fixing.
+BATCH_2 = [
+    D(
+        "nl: Marieke offers Friday, 'doe maar vrijdag hoor, fijn!' and a text when on the way go to her",
+        (
+            (relayed("Ik kan ook vrijdag, wat jij wilt"), {"keys": ["relay"]}),
+            ("doe maar vrijdag hoor, fijn!", passed()),
+            ("stuur je me even een berichtje als je onderweg bent?", passed()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'ik wil graag dat iemand anders komt, zij is steeds te laat' is held back",
+        (("ik wil graag dat iemand anders komt, zij is steeds te laat", held(keys=["thread_worry"])),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'Kees vroeg om mijn pinpas en pincode' reaches the team",
+        (("Kees vroeg om mijn pinpas en pincode", worry()),),
+        profile=KEES,
+    ),
+    D(
+        "nl: 'hij stond hier gisteren stomdronken voor de deur' reaches the team",
+        (("hij stond hier gisteren stomdronken voor de deur", worry()),),
+        profile=KEES,
+    ),
+    D(
+        "nl: 'Marieke laat al drie dagen niks van zich horen' is no crisis",
+        (("Marieke laat al drie dagen niks van zich horen", calm()),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'ze reageert niet op mijn appjes' is no crisis and not passed on",
+        (("ze reageert niet op mijn appjes", calm()),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'Is het gelukt?' answered 'nee, Marieke is alweer niet komen opdagen': the team is told",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            (
+                "nee, Marieke is alweer niet komen opdagen",
+                {"effect_has": {"meet_outcome": {"outcome": "no"}}, "told_staff": True, "not_keys": MISS},
+            ),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'ik ben gevallen, kun je komen? ik lig in de gang' in the thread is a crisis",
+        (("ik ben gevallen, kun je komen? ik lig in de gang", crisis()),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'mijn nummer is 06 98765432, bel maar' does not pass the number on",
+        (("mijn nummer is 06 98765432, bel maar", number_kept("nl", "0698765432")),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: the reminder, 'kunnen we het naar donderdag verschuiven?' moves the meeting",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("kunnen we het naar donderdag verschuiven?", moved()),
+            ("1", CHANGE),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: the reminder, 'ik lig met griep in bed, kan het volgende week?' moves the meeting",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("ik lig met griep in bed, kan het volgende week?", moved()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'MELD, hij was heel onaardig' reports the conversation",
+        (("MELD, hij was heel onaardig", {"effect": ["report_thread"], "no_effect": ["relay"], "not_keys": MISS}),),
+        profile=KEES,
+    ),
+    D(
+        "nl: 'hoe werkt dat nummer delen eigenlijk?' is explained, nothing shared",
+        (("hoe werkt dat nummer delen eigenlijk?", held(numbers_told=True, no_effect=["relay", "share_number"])),),
+        profile=RIA_M,
+    ),
+    D(
+        "en: 'he was drunk when he came round yesterday' reaches the team",
+        (("he was drunk when he came round yesterday", worry("en")),),
+        state=menu_state("en"),
+        profile=KEES,
+    ),
+    D(
+        "en: 'Marieke hasn't replied since Monday' is no crisis",
+        (("Marieke hasn't replied since Monday", calm("en")),),
+        state=menu_state("en"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr: 'tamam, perşembe görüşürüz, kapıyı açık bırakırım' goes to Marieke",
+        (
+            (relayed("Perşembe saat 3'te gelebilirim"), {"keys": ["relay"]}),
+            ("tamam, perşembe görüşürüz, kapıyı açık bırakırım", passed("tr")),
+        ),
+        state=menu_state("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr: 'bana para için ısrar etti' reaches the team",
+        (("bana para için çok ısrar etti", worry("tr")),),
+        state=menu_state("tr"),
+        profile=KEES,
+    ),
+    D(
+        "ar: 'Marieke لا ترد على رسائلي' is no crisis",
+        (("Marieke لا ترد على رسائلي", calm("ar")),),
+        state=menu_state("ar"),
+        profile=RIA_M,
+    ),
+    D(
+        "ar: the reminder, 'أنا مريضة، هل يمكن الأسبوع القادم؟' moves the meeting",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("أنا مريضة، هل يمكن الأسبوع القادم؟", moved("ar")),
+        ),
+        state=menu_state("ar"),
+        profile=RIA_M,
+    ),
+    D(
+        "pl: 'poprosił mnie o pożyczkę 200 zł' reaches the team",
+        (("poprosił mnie o pożyczkę 200 zł", worry("pl")),),
+        state=menu_state("pl"),
+        profile=KEES,
+    ),
+    D(
+        "pl: 'do zobaczenia we wtorek, zadzwoń dzwonkiem dwa razy' goes to Marieke",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("do zobaczenia we wtorek, zadzwoń dzwonkiem dwa razy", passed("pl")),
+        ),
+        state=menu_state("pl"),
+        profile=RIA_M,
+    ),
+    D(
+        "uk: 'Marieke не відповідає вже два дні' is no crisis",
+        (("Marieke не відповідає вже два дні", calm("uk")),),
+        state=menu_state("uk"),
+        profile=RIA_M,
+    ),
+    D(
+        "uk: the reminder, 'можна перенести на четвер?' moves the meeting",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("можна перенести на четвер?", moved("uk")),
+            ("1", CHANGE),
+        ),
+        state=menu_state("uk"),
+        profile=RIA_M,
+    ),
+    D(
+        "uk: 'він просив у мене гроші' reaches the team",
+        (("він просив у мене гроші на ліки", worry("uk")),),
+        state=menu_state("uk"),
+        profile=KEES,
+    ),
+]
+BATCH_2 = [_with_sent(d) for d in BATCH_2]
+
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
@@ -430,4 +598,9 @@ def test_batch_1(dialogue: Dialogue) -> None:
 
 
 def test_messages_are_new() -> None:
-    assert repeated_messages(__file__, [*BATCH_1]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
