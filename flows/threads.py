@@ -13,6 +13,7 @@ from typing import Any
 
 from flows import catalogue, interpret
 from flows.dialogue import language, prompt, say
+from flows.normalise import command_in as normalise_command
 from flows.normalise import conversation_words, folded_words, says_any
 from flows.profile import Profile, ThreadSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
@@ -165,6 +166,14 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     if thread is None or thread.status != "open":
         return None
     about_them = says_any(text, "round12_third_person")
+    if _report_first(text):
+        # Round dialogue28: "MELD, hij was heel onaardig": MELD with its reason after it.
+        state["thread"] = thread.id
+        return on_command(state, "report", profile)
+    if _how_asked(text) and says_any(text, "dialogue28_sharing_numbers"):
+        # "hoe werkt dat nummer delen eigenlijk?": how it works.
+        state["thread"] = thread.id
+        return StepResult(state, (say("thread_numbers_hidden", {"name": _name(thread, language(state))}),))
     if says_any(text, "round12_thread_unsafe") or (about_them and says_any(text, "round12_fear")):
         state["thread"] = thread.id
         return on_command(state, "report", profile)
@@ -263,6 +272,16 @@ def no_reply_only(text: str, thread: ThreadSummary | None) -> bool:
         return False
     others = " , ".join(part for part in rest if part.strip())
     return crisis.detect(f"{others} en hij antwoordt niet") is None
+
+
+def _report_first(text: str) -> bool:
+    """MELD as the first clause of a longer message ("MELD, hij was heel onaardig"), or as its first word
+    written in capitals ("MELD hij scheldt")."""
+    first = _CLAUSES.split(text.strip(), maxsplit=1)[0]
+    if first.strip() != text.strip() and normalise_command(first) == "report":
+        return True
+    word = text.strip().split(maxsplit=1)
+    return len(word) > 1 and word[0].isupper() and normalise_command(word[0]) == "report"
 
 
 def _how_asked(text: str) -> bool:

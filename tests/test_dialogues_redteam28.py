@@ -501,12 +501,22 @@ BATCH_2 = [
     ),
     D(
         "nl: 'MELD, hij was heel onaardig' reports the conversation",
-        (("MELD, hij was heel onaardig", {"effect": ["report_thread"], "no_effect": ["relay"], "not_keys": MISS}),),
+        (
+            (
+                "MELD, hij was heel onaardig",
+                {"effect": ["report_thread"], "no_effect": ["relay"], "not_keys": MISS},
+            ),
+        ),
         profile=KEES,
     ),
     D(
         "nl: 'hoe werkt dat nummer delen eigenlijk?' is explained, nothing shared",
-        (("hoe werkt dat nummer delen eigenlijk?", held(numbers_told=True, no_effect=["relay", "share_number"])),),
+        (
+            (
+                "hoe werkt dat nummer delen eigenlijk?",
+                held(numbers_told=True, no_effect=["relay", "share_number"]),
+            ),
+        ),
         profile=RIA_M,
     ),
     D(
@@ -591,6 +601,58 @@ BATCH_2 = [
 ]
 BATCH_2 = [_with_sent(d) for d in BATCH_2]
 
+# What the fixes must not change (written with batch 2's fixes).
+GUARDS = [
+    D(
+        "nl: a real emergency beside the neighbour's name stays one: 'Marieke, mijn man reageert niet meer!'",
+        (("Marieke, mijn man reageert niet meer!", crisis()),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: the neighbour named, not replying and lying down: a crisis",
+        (("Marieke reageert niet meer, ze ligt op de grond", crisis()),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'ze reageert niet' with no conversation open stays a crisis",
+        (("ze reageert niet meer", crisis()),),
+    ),
+    D(
+        "nl: the door with no answer still alerts the team (round 23)",
+        (("ik sta bij haar voordeur maar ze neemt niet op", {"effect": ["relay", "alert_staff"]}),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: words with a door, a drink, a time and an amount go to the neighbour unchanged",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("ik sta om 14:30 voor de deur, huisnummer 12", passed()),
+            ("ze drinkt graag koffie, neem je koekjes mee?", passed()),
+            ("het was 25 euro, ik betaal je dinsdag terug", passed()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'ik wil een andere dag' is no wish for another neighbour",
+        (("ik wil een andere dag, kan dat?", {"effect": ["relay"], "not_keys": ["thread_worry"]}),),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: a day said without asking to move keeps the meeting",
+        (
+            (AGREED, {}),
+            ("ik bel je woensdag nog even", {"effect": ["relay"], "not_keys": ["meet_cannot_come"]}),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: DEEL NUMMER itself still asks to share",
+        (("DEEL NUMMER", {"effect": ["share_number"], "no_effect": ["relay"]}),),
+        profile=RIA_M,
+    ),
+]
+GUARDS = [_with_sent(d) for d in GUARDS]
+
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
@@ -598,7 +660,12 @@ def test_batch_1(dialogue: Dialogue) -> None:
 
 
 def test_messages_are_new() -> None:
-    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
 
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
