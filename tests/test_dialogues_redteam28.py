@@ -1,7 +1,73 @@
 # ruff: noqa: RUF001, E501
 """Red team of whole conversations, round 28: inside a thread between matched neighbours.
 
-(Figures, mechanisms and decisions: filled in below as the round goes.)
+Ria (a resident) writes with Marieke (or Kees) through the bot, and Henk (a volunteer) with Ans, in nl, en,
+tr, ar, pl and uk, with the bot's own messages in between (the neighbour's relayed words, a meeting agreed,
+the evening reminder, "Is het gelukt?", a carer's check-in). Checked per turn (`round_check` beside
+`check_turn`): ordinary words passed on unchanged and not read as a command or an answer (`passed`); words
+for the bot not passed on (`held`); worries about the neighbour held back and the team told at once
+(`worry`: an alert_staff or report_thread effect); no false alarm (`calm`: no crisis key, no high alert,
+no "112" in the reply); a real crisis caught and not relayed; a typed phone number never relayed as typed
+and how numbers are shared said (`number_kept`); moving or cancelling the meeting in words offered and
+done (`moved`, then "1": meet_reschedule). Replayed at the golden clock (Monday 23 November 2026 10:00 UTC).
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (563658f).
+- Batch 1 (BATCH_1, 28 dialogues; nl 18, en/tr/ar/pl/uk 2 each; written before reading flows/threads.py,
+  meetings.py, conversation.py, privacy.py or the crisis reader): main 36/61, 6/28 (nl 22/37 5/18; en 2/5
+  0/2; tr 3/5 0/2; ar 2/4 0/2; pl 3/5 0/2; uk 4/5 1/2). Two messages were reworded after that first run,
+  before any fix, to be new against earlier rounds ("kan het ook woensdag?" -> "zou het ook woensdag
+  kunnen?", a Ukrainian fall); the figure is the same. After its fixes 60/61, 27/28 (one strict xfail).
+- Batch 2 (BATCH_2, 24 dialogues, held out: nl 13, en 2, tr 2, ar 2, pl 2, uk 3), before its own fixes
+  (the honest figure): 28/35, 17/24 (nl 13/19 7/13; en 2/2 2/2; tr 2/3 1/2; ar 3/3 2/2; pl 3/3 2/2; uk
+  5/5 3/3). After: 35/35, 24/24.
+- Guards (GUARDS, 8 dialogues, written with batch 2's fixes): 12/12, 8/8 after.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did on main: "Marieke reageert niet" (and "Marieke is not responding", "... cevap vermiyor")
+was a 112 crisis answer with a high alert; "ik heb Ans net gebeld maar ze neemt niet op", "ona nie odbiera
+telefonu", "لا ترد على الهاتف" were passed on with a high alert "no answer at the door" and 112 named;
+"ik wil niet meer met hem", "ik wil een ander", "deze man is onbeleefd", a drunk or pushy helper, money asked
+in Arabic, "başka bir gönüllü", "kogoś innego" went to the neighbour; money asked in Dutch was held but the
+team not told; "hoe kan ik mijn nummer delen" asked to share at once, "how can I share my phone number with
+her?" went to her; a typed number went to the neighbour as typed; "zou het ook woensdag kunnen?" with a
+meeting ahead was only passed on; "nee ze is weer niet gekomen, al de tweede keer" told nobody.
+
+What changed (mechanisms; words in blocks "round dialogue28" of flows/understanding/data/conversation.toml):
+- Crisis (conversation.step, `threads.no_reply_only`): in an open thread, a medical reading that only says
+  the neighbour, named, does not reply (a clause of the name, a [dialogue28_no_reply] phrase and light
+  words) is no crisis, when the rest of the message is none either, also beside someone who does not answer
+  ("Marieke reageert niet, ze ligt op de grond" stays a crisis). Asked only when the crisis reader found one.
+- No answer (flows/threads.py): round 23's alarm (high alert, 112 named) only when the door is said
+  ([dialogue28_at_door]); a neighbour who does not reply or pick up ([dialogue28_no_reply], said of him or
+  her, or by the verb alone when no one else is named: [dialogue28_someone_else]) is held back and asked
+  about (`thread_worry`: end, tell the team, pass it on).
+- Conduct (`threads._conduct`): money asked, drunk, pushy, rude, a bank card or PIN asked
+  ([dialogue28_conduct], `money_asked`), said of the neighbour (also "deze man", "asked me":
+  [dialogue28_person]) is held back and the team told at once (alert `thread_conduct`, rank 1, lead
+  `thread_team_told` before `thread_worry`). Leaving in fewer words ([dialogue28_leave]) asks `thread_worry`.
+- "Is het gelukt?" answered no, not for the first time ([dialogue28_again_missed]): alert
+  `meet_missed_again` (rank 2) and the lead, beside the usual choices (meetings.check_in_words).
+- Numbers: DEEL NUMMER's words in a question how ([dialogue28_how], [dialogue28_sharing_numbers]) explain
+  (`thread_numbers_hidden`), nothing shared yet (`threads.how_numbers_shared`); a phone number typed in a
+  message (nine digits or more, `threads.PHONE_NUMBER`) is relayed as "•••" with `thread_number_masked`.
+- MELD as the first clause or a first word in capitals ("MELD, hij was heel onaardig") reports.
+- Moving: another day asked without an hour ([dialogue28_day_asked] or round 21's [meetings21_move_time])
+  while a meeting is ahead moves it to that day at its own hour (`meetings._other_day_asked`, kept as
+  MOVED for the plan), offered through `meet_cannot_come` ("Andere tijd" -> meet_reschedule, whose new
+  reminders are the engine's).
+
+Decided:
+- A typed number is masked, not held: the rest of the message still reaches the neighbour, and the
+  explanation says how to share. tests/test_thread_words_for_the_bot.py ("je kunt me bellen op
+  0612345678" passed on as typed, session 29) changed by this decision. Typing it is no DEEL NUMMER: the
+  number may be someone else's.
+- "ze reageert niet" (no name) in a thread stays a crisis: "ze" may be someone at home; only the
+  neighbour named is taken as not replying.
+- Conduct is told to the team at once (the person still chooses to end, report or pass it on); odd
+  behaviour alone ("hij doet raar") and not replying only ask.
+
+Known miss (strict xfail): a carer's check-in, then Marieke's message, then "prima, ik zie je dinsdag":
+the check-in is still the open question and answers it (Goed); the words do not reach Marieke.
 """
 
 from __future__ import annotations
