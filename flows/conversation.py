@@ -213,6 +213,12 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     )
     if other:
         danger = "medical"
+    if (
+        danger == "medical"
+        and profile.threads
+        and threads.no_reply_only(event.text, threads.current(state, profile))
+    ):
+        danger = None  # "Marieke reageert niet": the neighbour does not reply (round dialogue28), no 112
     if danger is not None:
         # Before everything else, also for a stopped address (staff are alerted, nothing is sent), and
         # nothing automatic uses this message: no flow step, no matching, no relay.
@@ -511,6 +517,12 @@ def _route(
         return _stop_check(state, event.text if event.kind == "text" else "")
     if command == "wrong_number":
         return _wrong_number(state, profile)
+    if (
+        command == "share_number"
+        and event.kind == "text"
+        and (how := threads.how_numbers_shared(state, event.text, profile)) is not None
+    ):
+        return how  # "hoe kan ik mijn nummer delen": how it works, not yet the sharing (round dialogue28)
     if command in threads.THREAD_COMMANDS and (command == "human" or profile.threads):
         handed = threads.on_command(state, command, profile)
         if command == "human" and profile.care is not None:

@@ -869,7 +869,10 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     # any more is no volunteer who stops).
     paired = says_any(text, "meetings21_no_longer") and says_any(text, "meetings21_helping")
     stops = says_any(text, "meetings21_stop_helping") or paired
-    moves = says_any(text, "meetings21_move") or _other_time_said(state, text, thread_id, now)
+    day_asked = _other_day_asked(state, text, thread_id, now)
+    moves = (
+        says_any(text, "meetings21_move") or _other_time_said(state, text, thread_id, now) or bool(day_asked)
+    )
     said_plain = _has_phrase(text, CANCEL_WORDS) or says_any(text, "meetings21_cannot_come")
     said = said_plain or stops or moves
     reason = life_events.absent_said(text) or stops
@@ -895,7 +898,7 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
         and seen.get("role") != "volunteer"
     ):
         return None
-    if moves and (start := _moment_in_words(state, text, now)) is not None:
+    if moves and (start := _moment_in_words(state, text, now) or day_asked) is not None:
         # "kunnen we het verzetten naar vrijdag om 11 uur?": the new time is proposed once the plan for
         # the meeting comes ("Andere tijd"), after where (`_plan`).
         state[MOVED] = {"thread_id": str(thread_id), "starts_at": start.isoformat()}
@@ -909,6 +912,31 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
         # kan niet komen"): someone else may take the request over, so the resident is not left waiting.
         choices = (*choices[:2], Choice(f"meetm:{raw_id}:rematch", "meet_choice_rematch"), choices[2])
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
+
+
+def _other_day_asked(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> datetime | None:
+    """Round dialogue28: another day asked for the meeting ahead, without an hour ("zou het ook woensdag
+    kunnen?", "çarşamba olur mu?"): a question ([dialogue28_day_asked], round 21's [meetings21_move_time])
+    naming one day; the meeting's own hour on that day, when that is another day and still ahead."""
+    if not (says_any(text, "dialogue28_day_asked") or says_any(text, "meetings21_move_time")):
+        return None
+    said = interpret.reading("ask_when", text, language(state), now).time
+    if said is None or said.at is not None or said.recurrence is not None or len(said.days) > 1:
+        return None
+    if not (said.days or said.relative_day is not None or said.date is not None):
+        return None
+    when = said.to_when(now, AMSTERDAM)
+    if when is None or when.start is None:
+        return None
+    day = when.start.astimezone(AMSTERDAM).date()
+    for seen in (state.get("meetings") or {}).values():
+        if seen.get("thread_id") != thread_id or not seen.get("starts_at") or seen.get("recurring"):
+            continue
+        starts = datetime.fromisoformat(str(seen["starts_at"])).astimezone(AMSTERDAM)
+        moved = datetime.combine(day, starts.timetz().replace(tzinfo=None), AMSTERDAM)
+        if starts > now and day != starts.date() and moved > now:
+            return moved
+    return None
 
 
 def _other_time_said(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> bool:
@@ -1248,6 +1276,14 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
         heard = say("meet_new_day_heard", {"when": moment})
         return StepResult(result.state, (heard,), (*result.effects, moved))
     result = on_answer(state, f"meetok:{meeting_id}:{answer}", text, now)
+    if answer == "no" and says_any(text, "dialogue28_again_missed"):
+        # Round dialogue28: "nee ze is weer niet gekomen, al de tweede keer": the team hears of it (a match
+        # that keeps failing), and the person still gets the choices of a meeting that did not happen.
+        alert = Effect("alert_staff", {"kind": "meet_missed_again", "priority": "normal"})
+        first, *others = result.replies or (say("meet_not_happened"),)
+        return StepResult(
+            result.state, (replace(first, lead="thread_team_told"), *others), (*result.effects, alert)
+        )
     if not remark:
         return result
     alert = Effect("alert_staff", {"kind": "meet_remark", "priority": "normal"})

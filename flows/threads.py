@@ -8,11 +8,13 @@ whom a message is for, and from then on writes to the thread that last spoke (or
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from flows import catalogue, interpret
 from flows.dialogue import language, prompt, say
-from flows.normalise import folded_words, says_any
+from flows.normalise import command_in as normalise_command
+from flows.normalise import conversation_words, folded_words, says_any
 from flows.profile import Profile, ThreadSummary
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding import intent
@@ -74,15 +76,28 @@ def offers_own_number(text: str) -> bool:
     """DEEL NUMMER said in a sentence to the neighbour ("mag Henk mijn telefoonnummer hebben? dan kan hij
     bellen", "you can have my number"): the person's own number and a word of giving or having it,
     without a no. Asking for the other's number ("mag ik jouw nummer?") names no own number: only
-    passed on; a number typed out is passed on as it stands."""
+    passed on; a number typed out is passed on without its digits (`PHONE_NUMBER`, round dialogue28)."""
     if not says_any(text, "own_number") or any(char.isdigit() for char in text.replace("06", "")):
         return False
     return not says_any(text, "refusing") and says_any(text, "giving")
 
 
+# Round dialogue28: a phone number typed in a message (nine digits or more, spaces, dashes or dots between,
+# "+31" or "0031" before) is taken out of what goes to the neighbour: numbers are shared only when both
+# send DEEL NUMMER. Times, dates, amounts and postcodes have fewer digits.
+PHONE_NUMBER = re.compile(r"(?<!\w)(?:\+|00)?\d(?:[\s\-./]?\d){8,}(?!\w)")
+NUMBER_HIDDEN = "•••"
+
+
 def _relay_to(state: dict[str, Any], thread: ThreadSummary, text: str) -> StepResult:
     state["thread"] = thread.id
-    effect = Effect("relay", {"thread_id": thread.id, "text": text[:MAX_RELAY]})
+    masked = PHONE_NUMBER.sub(NUMBER_HIDDEN, text[:MAX_RELAY])
+    effect = Effect("relay", {"thread_id": thread.id, "text": masked})
+    if masked != text[:MAX_RELAY]:
+        # Said each time: the person meant the number to arrive, and it did not.
+        return StepResult(
+            state, (say("thread_number_masked", {"name": _name(thread, language(state))}),), (effect,)
+        )
     acked = set(state.get("relay_acked", []))
     replies: tuple[Reply, ...] = ()
     if thread.id not in acked:
@@ -151,6 +166,14 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     if thread is None or thread.status != "open":
         return None
     about_them = says_any(text, "round12_third_person")
+    if _report_first(text):
+        # Round dialogue28: "MELD, hij was heel onaardig": MELD with its reason after it.
+        state["thread"] = thread.id
+        return on_command(state, "report", profile)
+    if _how_asked(text) and says_any(text, "dialogue28_sharing_numbers"):
+        # "hoe werkt dat nummer delen eigenlijk?": how it works.
+        state["thread"] = thread.id
+        return StepResult(state, (say("thread_numbers_hidden", {"name": _name(thread, language(state))}),))
     if says_any(text, "round12_thread_unsafe") or (about_them and says_any(text, "round12_fear")):
         state["thread"] = thread.id
         return on_command(state, "report", profile)
@@ -159,22 +182,126 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
         # NUMMER from both sides), and nothing passed on.
         state["thread"] = thread.id
         return StepResult(state, (say("thread_number_asked", {"name": _name(thread, language(state))}),))
-    if about_them and _own_number_asked(text):
+    if (about_them or _how_asked(text)) and _own_number_asked(text):
+        # "kan hij mijn nummer zien?", and round dialogue28's "hoe kan ik mijn nummer delen": how it works.
         state["thread"] = thread.id
         return StepResult(state, (say("thread_numbers_hidden", {"name": _name(thread, language(state))}),))
-    if says_any(text, "round23_no_answer"):
+    if _at_door(text):
         return None  # the door shut: passed on, and the team alerted (`no_answer_at_door`)
-    leaving = says_any(text, "round12_thread_leave") or says_any(text, "thread_other_helper")
-    worried = (about_them and says_any(text, "round12_odd")) or _concern_about(thread, text, about_them)
+    leaving = (
+        says_any(text, "round12_thread_leave")
+        or says_any(text, "thread_other_helper")
+        or says_any(text, "dialogue28_leave")
+    )
+    conduct = _conduct(thread, text, about_them)
+    worried = (
+        conduct
+        or (about_them and says_any(text, "round12_odd"))
+        or _concern_about(thread, text, about_them)
+        or _no_reply(thread, text, about_them)
+    )
     if not leaving and not worried:
         return None
     state["thread"] = thread.id
     state["pending_relay"] = text[:MAX_RELAY]
     labels = {"end": "choice_thread_end", "report": "choice_thread_report", "send": "choice_thread_send"}
     choices = tuple(Choice(f"{WORRY}:{thread.id}:{answer}", labels[answer]) for answer in WORRY_ANSWERS)
-    return StepResult(
-        state, (prompt(state, "thread_worry", choices, {"name": _name(thread, language(state))}),)
+    asked = prompt(state, "thread_worry", choices, {"name": _name(thread, language(state))})
+    if not conduct:
+        return StepResult(state, (asked,))
+    # Round dialogue28: money asked, drunk, pushy or rude: the team hears of it at once (the person
+    # still chooses what happens with the conversation).
+    alert = Effect("alert_staff", {"kind": "thread_conduct", "priority": "normal", "thread_id": thread.id})
+    return StepResult(state, (replace(asked, lead="thread_team_told"),), (alert,))
+
+
+def _conduct(thread: ThreadSummary, text: str, about_them: bool) -> bool:
+    """Round dialogue28: how the neighbour behaved, told of him or her, that the team must hear of at once:
+    money asked (`money_asked`), drunk, pushy or rude ([dialogue28_conduct])."""
+    if not (about_them or _of_them(thread, text)):
+        return False
+    return money_asked(text) or says_any(text, "dialogue28_conduct")
+
+
+def _no_reply(thread: ThreadSummary, text: str, about_them: bool) -> bool:
+    """Round dialogue28: the neighbour does not reply or pick up ([dialogue28_no_reply], "Marieke reageert
+    niet", "ze neemt niet op", "لا ترد على الهاتف"), not at the door (`_at_door`): held back and asked
+    about, no alarm. Said of him or her, by name, or in a verb form of the third person alone."""
+    if not says_any(text, "dialogue28_no_reply"):
+        return False
+    return about_them or _of_them(thread, text) or _alone_said(text)
+
+
+def _of_them(thread: ThreadSummary, text: str) -> bool:
+    """The neighbour said by name, as "ze" or "die vrijwilliger" ([thread_concern_person]), as "deze man"
+    or in "vroeg me" ([dialogue28_person])."""
+    return (
+        _named(thread, text) or says_any(text, "thread_concern_person") or says_any(text, "dialogue28_person")
     )
+
+
+def _alone_said(text: str) -> bool:
+    """Nobody else named: the verb itself says him or her ("nie odbiera od rana", "لا ترد على الهاتف")."""
+    return not says_any(text, "dialogue28_someone_else")
+
+
+def no_reply_only(text: str, thread: ThreadSummary | None) -> bool:
+    """Round dialogue28: whether a message read as an emergency only says that the neighbour of the open
+    thread, named, does not reply ("Marieke reageert niet", "Marieke is not responding"): a clause of the
+    name, a no-reply phrase ([dialogue28_no_reply]) and light words ([dialogue28_no_reply_light]), and
+    the rest of the message no emergency, also beside someone who does not answer ("... en hij antwoordt
+    niet": a fall or someone lying down still is one). Only asked when the crisis reader found one."""
+    if thread is None or thread.status != "open" or not _named(thread, text):
+        return False
+    from flows import crisis
+
+    name = folded_words(thread.other_name or "").split()
+    light = {word.strip() for word in conversation_words("dialogue28_no_reply_light")} | set(name)
+    phrases = sorted(conversation_words("dialogue28_no_reply"), key=len, reverse=True)
+    rest, found = [], False
+    for clause in _CLAUSES.split(text):
+        words = folded_words(clause)
+        if _named(thread, clause) and any(phrase in words for phrase in phrases):
+            for phrase in phrases:
+                words = words.replace(phrase, " ")
+            if set(words.split()) <= light:
+                found = True
+                continue
+        rest.append(clause)
+    if not found:
+        return False
+    others = " , ".join(part for part in rest if part.strip())
+    return crisis.detect(f"{others} en hij antwoordt niet") is None
+
+
+def _report_first(text: str) -> bool:
+    """MELD as the first clause of a longer message ("MELD, hij was heel onaardig"), or as its first word
+    written in capitals ("MELD hij scheldt")."""
+    first = _CLAUSES.split(text.strip(), maxsplit=1)[0]
+    if first.strip() != text.strip() and normalise_command(first) == "report":
+        return True
+    word = text.strip().split(maxsplit=1)
+    return len(word) > 1 and word[0].isupper() and normalise_command(word[0]) == "report"
+
+
+def _how_asked(text: str) -> bool:
+    return says_any(text, "dialogue28_how")
+
+
+def how_numbers_shared(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
+    """Round dialogue28: DEEL NUMMER's words inside a question how ("hoe kan ik mijn nummer delen"): how
+    numbers are shared (both send DEEL NUMMER), the sharing not yet asked. None outside an open thread."""
+    thread = current(state, profile)
+    if thread is None or thread.status != "open" or not _how_asked(text):
+        return None
+    state["thread"] = thread.id
+    return StepResult(state, (say("thread_numbers_hidden", {"name": _name(thread, language(state))}),))
+
+
+def _at_door(text: str) -> bool:
+    """Round 23's no answer at the door ("ik sta voor de deur maar ze doet niet open"): a no-answer phrase
+    and the door said (round dialogue28: a phone not answered alone is no alarm)."""
+    return says_any(text, "round23_no_answer") and says_any(text, "dialogue28_at_door")
 
 
 def _concern_about(thread: ThreadSummary, text: str, about_them: bool) -> bool:
@@ -204,12 +331,12 @@ _CLAUSES = re.compile(r"[,.;:!?؟]+")
 
 
 def _own_number_asked(text: str) -> bool:
-    """Whether one's own number is seen, asked of him or her ("kan hij mijn nummer zien?"), not giving
-    it ("hij mag mijn nummer hebben": DEEL NUMMER, `offers_own_number`) and no number typed out (that is
-    passed on as it stands)."""
+    """Whether one's own number is seen, asked of him or her ("kan hij mijn nummer zien?"), or how it is
+    shared ("how can I share my phone number with her?", round dialogue28), not giving it ("hij mag mijn
+    nummer hebben": DEEL NUMMER, `offers_own_number`) and no number typed out (`PHONE_NUMBER`)."""
     if any(char.isdigit() for char in text.replace("06", "")) or not says_any(text, "thread_numbers_asked"):
         return False
-    return says_any(text, "thread_numbers_seen") or not offers_own_number(text)
+    return says_any(text, "thread_numbers_seen") or _how_asked(text) or not offers_own_number(text)
 
 
 def _their_number_asked(text: str, thread: ThreadSummary) -> bool:
@@ -231,7 +358,7 @@ def no_answer_at_door(text: str, thread_id: int) -> tuple[Reply, Effect] | None:
     ("ik sta voor de deur maar ze doet niet open en neemt niet op", [round23_no_answer]): the one who
     came may be the only one to notice something is wrong, so the team is alerted (high: a fall is
     possible) and 112 is named; the words still went to the other side."""
-    if not says_any(text, "round23_no_answer"):
+    if not _at_door(text):
         return None
     alert = Effect("alert_staff", {"kind": "no_answer_at_door", "priority": "high", "thread_id": thread_id})
     return say("thread_no_answer"), alert

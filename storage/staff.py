@@ -329,6 +329,10 @@ ALERT_RANKS: dict[str, int] = {
     "no_answer_at_door": 1,
     # Round dialogue25: "Is het gelukt?" answered "liever niet meer met hem": not this neighbour again.
     "meet_not_again": 3,
+    # Round dialogue28: in a thread, how the neighbour behaved (money asked, drunk, pushy, rude); "Is het
+    # gelukt?" answered no, and not for the first time.
+    "thread_conduct": 1,
+    "meet_missed_again": 2,
 }
 
 

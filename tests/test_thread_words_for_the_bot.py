@@ -76,7 +76,12 @@ WORRY_CASES = [
     said("pl: no show, of her", "ona nie przyszła", {"keys": ["thread_worry"], "no_effect": ["relay"]}),
     said("another woman", "ik heb liever een vrouw", HELD),
     said("money paid back goes on", "je hebt 20 euro voorgeschoten, ik geef het morgen terug", PASSED),
-    said("a call asked of the neighbour", "je kunt me bellen op 0612345678", PASSED),
+    # Round dialogue28 (tests/test_dialogues_redteam28.py): the words go on, the typed number does not.
+    said(
+        "a call asked of the neighbour",
+        "je kunt me bellen op 0612345678",
+        {"keys": ["thread_number_masked"], "effect_has": {"relay": {"text": "je kunt me bellen op •••"}}},
+    ),
     said("the team asked for", "ik wil iemand van het team spreken", {"effect": ["request_human"]}),
 ]
 
