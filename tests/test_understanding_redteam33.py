@@ -20,7 +20,7 @@ from tests.redteam_support import (
 
 HELDOUT = Path(__file__).parent / "data" / "heldout33.jsonl"
 CASES = list(load(HELDOUT))
-BATCH_SIZES = {"h33a-": 139}
+BATCH_SIZES = {"h33a-": 139, "h33b-": 132}
 
 # Decided misses: id -> why it stays.
 KNOWN_MISSES: dict[str, str] = {}
