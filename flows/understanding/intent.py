@@ -198,6 +198,22 @@ def _opens_with_stop(whole_text: str, stop: _Group) -> bool:
     )
 
 
+# ...and a stop said last, after the reason: not one that something is to stop ("hoef niet te stoppen").
+_NOT_A_CLOSING_STOP = frozenset({"te", "to", "niet", "nie", "not", "geen", "no"})
+
+
+def _closes_with_stop(whole_text: str, stop: _Group) -> bool:
+    """The message's last word or two are a whole-message stop after the reason ("ik hoef niks meer,
+    stoppen maar", "ik heb al hulp, dus stop"; round corpus33). Read beside a no-help-needed reason only."""
+    words = whole_text.split()
+    return stop.whole is not None and any(
+        len(words) > size
+        and words[-size - 1] not in _NOT_A_CLOSING_STOP
+        and stop.whole.fullmatch(" ".join(words[-size:]))
+        for size in _STOP_OPENER_WORDS
+    )
+
+
 @lru_cache(maxsize=1024)
 def _signs(text: str) -> _Signs:
     """Read once per message: the flows may ask for its intent and for words about the conversation."""
@@ -230,6 +246,8 @@ def _signs(text: str) -> _Signs:
     reasoned = {"not_ask", "stop_reason"} & found
     if reasoned and "stop" not in found and _opens_with_stop(whole_text, groups["stop"]):
         found |= {"stop"}  # "stop maar ik hoef niet meer": a stop, and why (round corpus29)
+    elif reasoned and "stop" not in found and _closes_with_stop(whole_text, groups["stop"]):
+        found |= {"stop"}  # "ik hoef niks meer, stoppen maar": the reason, then the stop (round corpus33)
     # "met mevrouw bakker": a surname after a formal title names no kind of help (round corpus29).
     taken += [(found_name.start(), found_name.end()) for found_name in _titled_names().finditer(prepared)]
     category, confidence = categories.kind_in_prepared(prepared, taken)

@@ -56,7 +56,7 @@ def _trailing() -> frozenset[str]:
 
 def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """(name or None, confidence)."""
-    text = _without_echo(text)
+    text = _pleasantries().sub("", _without_echo(text))
     if "?" in text or "\u061f" in text:
         return None, 0.0
     found = lx.tokens(_ABBREVIATION_DOT.sub(r"\1", _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", text))))
@@ -104,6 +104,15 @@ def _first_name_alone(found: Sequence[Token], lang: str) -> bool:
         return False
     typed = found[0].original or found[0].raw
     return lang != "tr" or found[0].raw not in _never() or typed[:1].isupper()
+
+
+@cache
+def _pleasantries() -> re.Pattern[str]:
+    """ "Kasia, miło mi", "Steve, nice to meet you": a pleasantry after the name, at the end of the answer
+    (names.toml [pleasantries], round corpus33), taken off before the name is read."""
+    listed = sorted(t.lexicon("names")["pleasantries"]["all"], key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in listed)
+    return re.compile(rf"(?i)[\s,.;:!-]+(?:{alternatives})[\s.!:)]*(?:\W\s*)*$")
 
 
 def _without_echo(text: str) -> str:
