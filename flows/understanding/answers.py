@@ -180,7 +180,7 @@ def read_invitation(
         confidence = 0.95 if _leading(found, chosen) else 0.8
         if answer == "no" and any(hit.kind in _LATER_KINDS and hit.start > chosen.start for hit in hits):
             answer = "later"
-        elif answer == "yes" and _not_now_then_later(chosen, hits):
+        elif answer == "yes" and _not_now_then_later(text, found, chosen, hits, lang, now):
             answer = "later"  # "ik wil graag helpen maar deze week lukt het niet, volgende week wel"
         elif answer == "no" and _other_time_after(text, found, chosen, lang, now):
             answer = "later"  # "deze week lukt niet, na het weekend wel"
@@ -407,11 +407,26 @@ _RESTRICTION_LEADS = frozenset(
 )
 
 
-def _not_now_then_later(chosen: Hit, hits: Sequence[Hit]) -> bool:
-    """A yes (a wish to help) followed by a no and then a later: "graag, maar deze week lukt het niet,
-    volgende week wel" is not now but then (round corpus33)."""
-    refusals = [hit.start for hit in hits if hit.kind == "no" and hit.start > chosen.start]
-    return bool(refusals) and any(hit.kind in _LATER_KINDS and hit.start > refusals[0] for hit in hits)
+def _not_now_then_later(
+    text: str, found: Sequence[Token], chosen: Hit, hits: Sequence[Hit], lang: str, now: datetime | None
+) -> bool:
+    """A yes (a wish to help) followed by a no or a "not this week", then a later or another time that
+    suits: "graag, maar deze week lukt het niet, volgende week wel", "happy to, but this week doesn't work,
+    next week does" are not now but then (round corpus33)."""
+    not_this_week = lx.lexicon_of("invitation", "after_this_week").hits(found)
+    refusals = sorted(
+        (
+            hit
+            for hit in (*hits, *not_this_week)
+            if hit.kind in ("no", "not_this_week") and hit.start > chosen.start
+        ),
+        key=lambda hit: hit.start,
+    )
+    if not refusals:
+        return False
+    first = refusals[0]
+    later = any(hit.kind in _LATER_KINDS and hit.start >= first.end for hit in hits)
+    return later or _other_time_after(text, found, max(refusals, key=lambda hit: hit.end), lang, now)
 
 
 def _withdrawn(found: Sequence[Token], chosen: Hit, hits: Sequence[Hit]) -> bool:

@@ -802,7 +802,9 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
 @cache
 def _urgency_only() -> frozenset[str]:
     """The asap words that only say how pressing a request is (times.toml [urgency_only]), as tokens are."""
-    return frozenset(" ".join(tokens(normalise(word, "nl"))) for word in lexicon("times")["urgency_only"]["words"])
+    return frozenset(
+        " ".join(tokens(normalise(word, "nl"))) for word in lexicon("times")["urgency_only"]["words"]
+    )
 
 
 # English "to" and Arabic "الى" / Darija "l" also move a day or lead to a place ("change it to thursday",
