@@ -103,7 +103,7 @@ def read_urgency(text: str, lang: str = "nl") -> tuple[str | None, float]:
     "any"; a negated choice does not count and the last choice wins."""
     found = lx.tokens(text)
     labels = t.lexicon("urgency")["labels"]
-    said = _answer_hits(found, _URGENCY_SOURCES, lang)
+    said = _answer_hits(found, _URGENCY_SOURCES, lang, wished=True)
     hits = [hit for hit in said if not _negated(found, hit, said) and not _asked_about(found, hit)]
     hits += _outside(_number_hits(found, [(key, labels[key]) for key in URGENCY_KEYS]), hits)
     # "ergens deze week is prima hoor geen haast": no hurry within the time chosen (round corpus29).
@@ -180,6 +180,8 @@ def read_invitation(
         confidence = 0.95 if _leading(found, chosen) else 0.8
         if answer == "no" and any(hit.kind in _LATER_KINDS and hit.start > chosen.start for hit in hits):
             answer = "later"
+        elif answer == "yes" and _not_now_then_later(text, found, chosen, hits, lang, now):
+            answer = "later"  # "ik wil graag helpen maar deze week lukt het niet, volgende week wel"
         elif answer == "no" and _other_time_after(text, found, chosen, lang, now):
             answer = "later"  # "deze week lukt niet, na het weekend wel"
         elif answer == "no" and _after_this_week(found):
@@ -250,11 +252,19 @@ def _combined(sources: tuple[tuple[str, str], ...], languages: tuple[str, ...] |
     return lx.Lexicon(phrases)
 
 
-def _answer_hits(found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str) -> list[Hit]:
+def _answer_hits(
+    found: Sequence[Token], sources: tuple[tuple[str, str], ...], lang: str, *, wished: bool = False
+) -> list[Hit]:
     """Hits in the conversation's language and English; when there are none, in every language; when
-    there are none either, Moroccan Arabic in Latin letters by its consonants (`_arabizi_hits`)."""
+    there are none either, Moroccan Arabic in Latin letters by its consonants (`_arabizi_hits`).
+    `wished` (urgency): "if" before a time is a wish ("ila kan had simana mzyan", "als het deze week kan"),
+    not the word talked about; a word with "say" still is (round corpus33)."""
     for languages in (_languages(lang), None):
-        hits = [hit for hit in _combined(sources, languages).hits(found) if not _mentioned(found, hit)]
+        hits = [
+            hit
+            for hit in _combined(sources, languages).hits(found)
+            if not _mentioned(found, hit, if_counts=not wished)
+        ]
         if hits:
             return hits
     return _arabizi_hits(found, sources)
@@ -325,13 +335,15 @@ def _negated(found: Sequence[Token], hit: Hit, others: Sequence[Hit] = ()) -> bo
     )
 
 
-def _mentioned(found: Sequence[Token], hit: Hit) -> bool:
-    """ "en als ik nee zeg", "what if I say no": the word is talked about, not said."""
+def _mentioned(found: Sequence[Token], hit: Hit, *, if_counts: bool = True) -> bool:
+    """ "en als ik nee zeg", "what if I say no": the word is talked about, not said. Without `if_counts`
+    only a word of saying makes it so."""
     if_words, say_words = lx.word_set("yes_no", "mention.if"), lx.word_set("yes_no", "mention.say")
     clause = found[hit.start].clause
     before = [token.word for token in found[max(0, hit.start - 3) : hit.start] if token.clause == clause]
     after = found[hit.end].word if hit.end < len(found) and found[hit.end].clause == clause else ""
-    return bool(if_words & set(before)) or bool(before and before[-1] in say_words) or after in say_words
+    conditional = if_counts and bool(if_words & set(before))
+    return conditional or bool(before and before[-1] in say_words) or after in say_words
 
 
 def _leading(found: Sequence[Token], hit: Hit) -> bool:
@@ -393,6 +405,28 @@ def _without_restrictions(found: Sequence[Token], hits: list[Hit]) -> list[Hit]:
 _RESTRICTION_LEADS = frozenset(
     {"op", "om", "in", "de", "het", "s", "zo", "te", "al", "too", "so", "on", "at", "the"}
 )
+
+
+def _not_now_then_later(
+    text: str, found: Sequence[Token], chosen: Hit, hits: Sequence[Hit], lang: str, now: datetime | None
+) -> bool:
+    """A yes (a wish to help) followed by a no or a "not this week", then a later or another time that
+    suits: "graag, maar deze week lukt het niet, volgende week wel", "happy to, but this week doesn't work,
+    next week does" are not now but then (round corpus33)."""
+    not_this_week = lx.lexicon_of("invitation", "after_this_week").hits(found)
+    refusals = sorted(
+        (
+            hit
+            for hit in (*hits, *not_this_week)
+            if hit.kind in ("no", "not_this_week") and hit.start > chosen.start
+        ),
+        key=lambda hit: hit.start,
+    )
+    if not refusals:
+        return False
+    first = refusals[0]
+    later = any(hit.kind in _LATER_KINDS and hit.start >= first.end for hit in hits)
+    return later or _other_time_after(text, found, max(refusals, key=lambda hit: hit.end), lang, now)
 
 
 def _withdrawn(found: Sequence[Token], chosen: Hit, hits: Sequence[Hit]) -> bool:

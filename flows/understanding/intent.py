@@ -39,7 +39,7 @@ INTENTS = (
     "compliment",
 )
 # Intents whose message may carry a time worth reading.
-WITH_TIME = frozenset({"ask", "offer", "activity"})
+WITH_TIME = frozenset({"ask", "offer", "activity", "human"})
 # What a menu message with a number word says over that number (round corpus25).
 _OVER_A_NUMBER_WORD = frozenset({"human", "stop", "service_question", "activity", "complaint"})
 # The main menu's options by number.
@@ -139,7 +139,9 @@ def _groups() -> dict[str, _Group]:
 
 @cache
 def _fillers() -> tuple[str, ...]:
-    return tuple(lexicon("intents")["fillers"]["words"])
+    # Thanks at the edges as well ("4 ik wil stoppen dank u wel", round corpus33): the smalltalk list.
+    thanks = lexicon("conversation")["smalltalk_thanks"]["phrases"]
+    return (*lexicon("intents")["fillers"]["words"], *thanks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,22 @@ def _opens_with_stop(whole_text: str, stop: _Group) -> bool:
     )
 
 
+# ...and a stop said last, after the reason: not one that something is to stop ("hoef niet te stoppen").
+_NOT_A_CLOSING_STOP = frozenset({"te", "to", "niet", "nie", "not", "geen", "no"})
+
+
+def _closes_with_stop(whole_text: str, stop: _Group) -> bool:
+    """The message's last word or two are a whole-message stop after the reason ("ik hoef niks meer,
+    stoppen maar", "ik heb al hulp, dus stop"; round corpus33). Read beside a no-help-needed reason only."""
+    words = whole_text.split()
+    return stop.whole is not None and any(
+        len(words) > size
+        and words[-size - 1] not in _NOT_A_CLOSING_STOP
+        and stop.whole.fullmatch(" ".join(words[-size:]))
+        for size in _STOP_OPENER_WORDS
+    )
+
+
 @lru_cache(maxsize=1024)
 def _signs(text: str) -> _Signs:
     """Read once per message: the flows may ask for its intent and for words about the conversation."""
@@ -228,6 +246,8 @@ def _signs(text: str) -> _Signs:
     reasoned = {"not_ask", "stop_reason"} & found
     if reasoned and "stop" not in found and _opens_with_stop(whole_text, groups["stop"]):
         found |= {"stop"}  # "stop maar ik hoef niet meer": a stop, and why (round corpus29)
+    elif reasoned and "stop" not in found and _closes_with_stop(whole_text, groups["stop"]):
+        found |= {"stop"}  # "ik hoef niks meer, stoppen maar": the reason, then the stop (round corpus33)
     # "met mevrouw bakker": a surname after a formal title names no kind of help (round corpus29).
     taken += [(found_name.start(), found_name.end()) for found_name in _titled_names().finditer(prepared)]
     category, confidence = categories.kind_in_prepared(prepared, taken)
@@ -321,16 +341,22 @@ def _menu_number_first(text: str, lang: str) -> str | None:
     """A menu number as a clause of its own before more words ("2, ik ben EHBO'er en weet wat te doen
     bij een hartstilstand"): the number's option, when the words after it want nothing else."""
     found = _NUMBER_FIRST.match(text)
+    bare = found is None
+    found = found or _NUMBER_FIRST_BARE.match(text)
     chosen = _menu_number(found["number"]) if found else None
     if found is None or chosen is None:
         return None
     rest = read_intent(found["rest"], lang)
     said = rest.intent if rest.intent is not None else read_any_state(found["rest"], lang)
-    return chosen if said in (None, "greeting", chosen) else None
+    # Without a mark the number may be a count ("4 weken geleden ..."): taken only when the words after it
+    # say the same option ("4 ik wil stoppen dank u wel", round corpus33).
+    return chosen if said == chosen or (not bare and said in (None, "greeting")) else None
 
 
 # "2, ..." / "2. ..." (a space after the mark: "2,5" is a number).
 _NUMBER_FIRST = re.compile(r"^\s*(?P<number>\d{1,2})\s*[,.;:!)]\s+(?P<rest>\S.*)$", re.DOTALL)
+# "4 ik wil stoppen ...": one digit and a space, the option said again in words (round corpus33).
+_NUMBER_FIRST_BARE = re.compile(r"^\s*(?P<number>\d)\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
 def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") -> IntentReading:

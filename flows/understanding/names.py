@@ -56,7 +56,7 @@ def _trailing() -> frozenset[str]:
 
 def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """(name or None, confidence)."""
-    text = _without_echo(text)
+    text = _pleasantries().sub("", _without_echo(text))
     if "?" in text or "\u061f" in text:
         return None, 0.0
     found = lx.tokens(_ABBREVIATION_DOT.sub(r"\1", _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", text))))
@@ -79,6 +79,10 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
         named = _name_at(found, start + hit.end, lang, strong=strong, weak=not strong)
         if named is not None:
             return named[0], 0.95 if strong else 0.85
+    if _first_name_alone(found[start:], lang):
+        # "Kim", "Frans", "wil": a known first name as the whole answer is the name, also when it is a
+        # word elsewhere (Turkish "kim", the verb "wil", the language "Frans"; round corpus33).
+        return _capitalised(found[start].original or found[start].raw), 0.9
     named = _name_at(found, start, lang, strong=False, weak=False)
     if named is None:
         return None, 0.0
@@ -91,6 +95,24 @@ def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
         return None, 0.0
     known = any(token.raw in _first_names() for token in found[start:end])
     return name, 0.9 if known else 0.7
+
+
+def _first_name_alone(found: Sequence[Token], lang: str) -> bool:
+    """The answer is one known first name; in a Turkish conversation a word of its own language written in
+    lower case ("kim": who) stays no name."""
+    if len(found) != 1 or found[0].raw not in _first_names():
+        return False
+    typed = found[0].original or found[0].raw
+    return lang != "tr" or found[0].raw not in _never() or typed[:1].isupper()
+
+
+@cache
+def _pleasantries() -> re.Pattern[str]:
+    """ "Kasia, miło mi", "Steve, nice to meet you": a pleasantry after the name, at the end of the answer
+    (names.toml [pleasantries], round corpus33), taken off before the name is read."""
+    listed = sorted(t.lexicon("names")["pleasantries"]["all"], key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in listed)
+    return re.compile(rf"(?i)[\s,.;:!-]+(?:{alternatives})[\s.!:)]*(?:\W\s*)*$")
 
 
 def _without_echo(text: str) -> str:

@@ -14,7 +14,7 @@ from functools import cache
 
 from flows.understanding.text import fold, lexicon
 from flows.understanding.time_reading import DAY_NAMES, MONTH_NAMES, RELATIVE_DAYS, WEEKS, TimeReading
-from flows.understanding.time_words import Item, scan
+from flows.understanding.time_words import Item, normalise, scan, tokens
 
 _TIME_KINDS = frozenset(
     {"day", "plural", "rel", "part", "week", "date", "month", "holiday", "clock", "num", "hourword"}
@@ -790,7 +790,21 @@ def _build(items: list[Item], found: list[str], loose: bool) -> _Group:
         group.recurrence = "monthly"  # "elke eerste maandag van de maand"
     if group.days[:5] == [0, 1, 2, 3, 4] and len(group.days) == 5 and not group.recurrence:
         group.days, group.week = [], "weekdays"
+    if group.asap and (group.has_day() or group.clock or group.after or group.before or group.part):
+        # "donderdagmiddag ..., het is best dringend": a word of urgency beside a named time says how
+        # pressing it is, not another time; "morgen, zo snel mogelijk" keeps asap (round corpus33).
+        urgent = _urgency_only()
+        said = [" ".join(found[item.start : item.end]) for item in items if item.kind == "asap"]
+        group.asap = not (said and all(phrase in urgent for phrase in said))
     return group
+
+
+@cache
+def _urgency_only() -> frozenset[str]:
+    """The asap words that only say how pressing a request is (times.toml [urgency_only]), as tokens are."""
+    return frozenset(
+        " ".join(tokens(normalise(word, "nl"))) for word in lexicon("times")["urgency_only"]["words"]
+    )
 
 
 # English "to" and Arabic "الى" / Darija "l" also move a day or lead to a place ("change it to thursday",

@@ -29,6 +29,7 @@ WEEKS = {
     "this_month": "this month",
     "next_month": "next month",
     "early_next_month": "early next month",  # "begin volgende maand" (round corpus29)
+    "end_of_month": "end of the month",  # "eind van de maand" (round corpus33)
 }
 # A night-time time for a meeting or a request is questioned, not agreed (issue 15).
 NIGHT_FROM, NIGHT_UNTIL = time(22), time(7)
