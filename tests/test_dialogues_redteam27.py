@@ -1,0 +1,315 @@
+# ruff: noqa: RUF001, RUF002, E501
+"""Red team of whole conversations, round 27: residents and volunteers, the loose ends.
+
+(Docstring with figures and decisions: written at the end of the round.)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    CARER,
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+    score,
+)
+from tests.test_dialogues_redteam5 import (
+    MEETING,
+    OFFER,
+    REMINDER,
+    VOLUNTEER_MEETING,
+    WITH_THREAD,
+)
+from tests.test_dialogues_redteam14 import AGENDA, PAST
+from tests.test_dialogues_redteam19 import check as note_check
+from tests.test_dialogues_redteam25 import round_check
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+CHECK = {"internal": "meet_check", "meta": {"meeting": PAST}}
+VCHECK = {
+    "internal": "meet_check",
+    "meta": {"meeting": {**VOLUNTEER_MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}},
+}
+# Henk the volunteer, in a thread with Ans; his meeting with her today at 14:00 (her home), tomorrow at 10:00.
+HENK = {"first_name": "Henk", "neighbourhood": "molenwijk", "consented": True, "offer": OFFER}
+HENK_T = {**HENK, "threads": [{"id": 3, "other_name": "Ans", "category": "boodschappen", "status": "open"}]}
+AGREED_TODAY = {"internal": "meet_agreed", "meta": {"meeting": VOLUNTEER_MEETING}}
+TOMORROW = {**VOLUNTEER_MEETING, "starts_at": "2026-11-24T09:00:00+00:00"}
+AGREED_TOMORROW = {"internal": "meet_agreed", "meta": {"meeting": TOMORROW}}
+STATUS_TOMORROW = {"internal": "meet_status", "meta": {"meeting": TOMORROW}}
+# Ria's meeting with Henk: tomorrow (Tuesday) at 14:00, and Saturday 28 November at 10:00.
+AGREED = {"internal": "meet_agreed", "meta": {"meeting": MEETING}}
+SATURDAY = {**MEETING, "starts_at": "2026-11-28T09:00:00+00:00"}
+AGREED_SATURDAY = {"internal": "meet_agreed", "meta": {"meeting": SATURDAY}}
+# A carer who said "Niet" to the check-ins' rhythm.
+CARER_NEVER = {**CARER, "care": {**CARER["care"], "rhythm": {"freq": "never"}}}
+
+
+def L(code: str) -> dict[str, Any]:
+    return menu_state(code)
+
+
+def check(expect: dict[str, Any], result: Any) -> list[str]:
+    """Round 19's notes and round 25's rides and any-of checks, and this round's own: `weekly_on`, a
+    weekly meeting asked of the other on that weekday (0 Monday)."""
+    problems = note_check(expect, result) + round_check(expect, result)
+    if "weekly_on" in expect:
+        day = expect["weekly_on"]
+        found = False
+        for effect in result.effects:
+            if effect.kind == "meet_weekly" and effect.data.get("weekday") == day:
+                found = True
+            if effect.kind == "meet_propose" and effect.data.get("recurring"):
+                found = found or datetime.fromisoformat(effect.data["starts_at"]).weekday() == day
+        if not found:
+            problems.append(f"no weekly meeting asked on weekday {day} ({[(e.kind, e.data) for e in result.effects]})")
+    return problems
+
+
+def outcome(value: str, **more: Any) -> dict[str, Any]:
+    return {
+        **more,
+        "effect_has": {**more.get("effect_has", {}), "meet_outcome": {"outcome": value}},
+        "not_keys": [*more.get("not_keys", ()), *MISS],
+    }
+
+
+# Thanks alone at "Is het gelukt?": no answer, the question stays open.
+THANKS_OPEN = {"no_effect": ["meet_outcome"], "not_keys": ["not_understood"]}
+ASKED_AGAIN_NL = {**THANKS_OPEN, "says": ["gelukt"]}
+
+
+def weekly(day: int, *says: str, **more: Any) -> dict[str, Any]:
+    return {"weekly_on": day, "says": list(says), "not_keys": MISS, **more}
+
+
+def late(clock: str) -> dict[str, Any]:
+    return {"effect": ["relay"], "says": [clock], "no_effect": ["meet_cancel"], "not_keys": [*MISS, "meet_cannot_come"]}
+
+
+JOINED_RIDE = {"effect": ["agenda_signup"], "ride": True, "no_effect": ["relay"], "not_keys": MISS}
+CANCELLED_REMATCH = {"effect": ["meet_cancel", "meet_rematch"], "not_keys": MISS}
+CANNOT = {"effect": ["relay"], "keys": ["meet_cannot_come"], "not_keys": MISS}
+RHYTHM_ASKED = {"keys": ["care_rhythm"], "no_effect": ["create_request", "relay"], "not_keys": MISS}
+
+
+def yes_with(note: str) -> dict[str, Any]:
+    return {"effect_has": {"answer_invitation": {"answer": "yes", "request_id": 41}}, "note_has": note, "not_keys": MISS}
+
+
+BATCH_1 = [
+    # Thanks alone are no answer to "Is het gelukt?".
+    D(
+        "check: a lone 'dank je' is no yes; then 'ja' is",
+        ((CHECK, {}), ("dank je", ASKED_AGAIN_NL), ("ja", outcome("yes"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "volunteer check: 'bedankt!' is no yes; then 'nee' is a no",
+        ((VCHECK, {}), ("bedankt!", ASKED_AGAIN_NL), ("nee", outcome("no"))),
+        profile=HENK_T,
+    ),
+    D(
+        "check: 'dankjewel voor het vragen' is no answer; 'ja hoor, dat is gelukt' is",
+        ((CHECK, {}), ("dankjewel voor het vragen", ASKED_AGAIN_NL), ("ja hoor, dat is gelukt", outcome("yes"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "en check: 'thanks!' is no yes",
+        ((CHECK, {}), ("thanks!", THANKS_OPEN), ("yes it did", outcome("yes"))),
+        state=L("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "tr check: 'teşekkür ederim' is no yes",
+        ((CHECK, {}), ("teşekkür ederim", THANKS_OPEN), ("evet oldu", outcome("yes"))),
+        state=L("tr"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check: 'ja, dank je wel' is a yes with thanks",
+        ((CHECK, {}), ("ja, dank je wel", outcome("yes")),),
+        profile=WITH_THREAD,
+    ),
+    # A recurring wish on another day.
+    D(
+        "agreed Saturday: 'kan Henk voortaan iedere dinsdag komen?' asks Henk for Tuesdays",
+        ((AGREED_SATURDAY, {}), ("kan Henk voortaan iedere dinsdag komen?", weekly(1, "dinsdag"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "check of a Saturday: 'ja! kan hij voortaan elke dinsdag?' is a yes and Tuesdays asked",
+        ((CHECK, {}), ("ja! kan hij voortaan elke dinsdag?", {**outcome("yes"), **weekly(1, "dinsdag")})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "agreed Saturday: 'zou het elke donderdag kunnen, zelfde tijd?' asks Henk for Thursdays",
+        ((AGREED_SATURDAY, {}), ("zou het elke donderdag kunnen, zelfde tijd?", weekly(3, "donderdag"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "en agreed Saturday: 'could he come every Tuesday from now on?'",
+        ((AGREED_SATURDAY, {}), ("could he come every Tuesday from now on?", weekly(1, "Tuesday"))),
+        state=L("en"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "volunteer, agreed today: 'ik kan voortaan elke woensdag bij Ans langs' asks Ans for Wednesdays",
+        ((AGREED_TODAY, {}), ("ik kan voortaan elke woensdag bij Ans langs", weekly(2, "woensdag"))),
+        profile=HENK_T,
+    ),
+    # Late, said outside a reminder.
+    D(
+        "volunteer, agreed today 14:00: 'ik ben 10 minuten later' tells Ans 14:10",
+        ((AGREED_TODAY, {}), ("ik ben 10 minuten later", late("14:10"))),
+        profile=HENK_T,
+    ),
+    D(
+        "volunteer, agreed today 14:00: 'het wordt half 3' tells Ans 14:30",
+        ((AGREED_TODAY, {}), ("het wordt half 3", late("14:30"))),
+        profile=HENK_T,
+    ),
+    D(
+        "resident, agreed tomorrow 14:00: 'het wordt morgen half 3, sorry' tells Henk 14:30",
+        ((AGREED, {}), ("het wordt morgen half 3, sorry", late("14:30"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "resident, reminder 14:00: 'het wordt kwart voor 3' tells Henk 14:45",
+        ((REMINDER, {}), ("het wordt kwart voor 3", late("14:45"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "pl volunteer, agreed today: 'spóźnię się 10 minut' tells Ans 14:10",
+        ((AGREED_TODAY, {}), ("spóźnię się 10 minut", late("14:10"))),
+        state=L("pl"),
+        profile=HENK_T,
+    ),
+    D(
+        "ar volunteer, agreed today: 'سأتأخر ربع ساعة' tells Ans 14:15",
+        ((AGREED_TODAY, {}), ("سأتأخر ربع ساعة", late("14:15"))),
+        state=L("ar"),
+        profile=HENK_T,
+    ),
+    # AGENDA's own "Ik doe mee" for someone who cannot get there alone.
+    D(
+        "agenda: 'ik doe mee met 3, maar ik kan er niet zelf komen' signs up and asks a ride",
+        (*AGENDA, ("ik doe mee met 3, maar ik kan er niet zelf komen", JOINED_RIDE)),
+        profile=dict(RIA),
+    ),
+    D(
+        "agenda: 'de koffieochtend graag, als iemand me brengt' signs up and asks a ride",
+        (*AGENDA, ("de koffieochtend graag, als iemand me brengt", JOINED_RIDE)),
+        profile=dict(RIA),
+    ),
+    D(
+        "agenda: the button, then 'kan iemand me halen? ik loop slecht' asks a ride for it",
+        (
+            *AGENDA,
+            ({"choice": "join:2"}, {"effect": ["agenda_signup"]}),
+            ("kan iemand me halen? ik loop slecht", {"ride": True, "no_effect": ["relay"], "not_keys": MISS}),
+        ),
+        profile=dict(RIA),
+    ),
+    D(
+        "en agenda: 'number 3 please, but I need a ride there' signs up and asks a ride",
+        (*AGENDA, ("number 3 please, but I need a ride there", JOINED_RIDE)),
+        state=L("en"),
+        profile=dict(RIA),
+    ),
+    D(
+        "uk agenda: '3, але мене треба підвезти' signs up and asks a ride",
+        (*AGENDA, ("3, але мене треба підвезти", JOINED_RIDE)),
+        state=L("uk"),
+        profile=dict(RIA),
+    ),
+    # A volunteer who cancels: the request goes back to matching.
+    D(
+        "volunteer: AFSPRAAK's 'Afzeggen' cancels and finds Ans someone else",
+        ((STATUS_TOMORROW, {}), ({"choice": "meetm:7:cancel"}, CANCELLED_REMATCH)),
+        profile=HENK_T,
+    ),
+    D(
+        "volunteer: 'sorry, morgen gaat niet door' then 'afzeggen' cancels and finds Ans someone else",
+        (
+            (AGREED_TOMORROW, {}),
+            ("sorry, morgen gaat het bij mij niet lukken", CANNOT),
+            ("afzeggen", CANCELLED_REMATCH),
+        ),
+        profile=HENK_T,
+    ),
+    # Check-ins asked for in words.
+    D(
+        "carer with no rhythm: 'ik wil graag af en toe gevraagd worden hoe het gaat' asks how often",
+        (("ik wil graag af en toe gevraagd worden hoe het gaat", RHYTHM_ASKED),),
+        profile=CARER_NEVER,
+    ),
+    D(
+        "not registered: 'ik zorg voor mijn vader, kun je me af en toe vragen hoe het gaat?' starts it",
+        (
+            (
+                "ik zorg voor mijn vader, kun je me af en toe vragen hoe het gaat?",
+                {"any_keys": ["care_who", "care_relation", "care_hours", "care_rhythm"], "not_keys": MISS, "no_effect": ["create_request"]},
+            ),
+        ),
+        profile=dict(RIA),
+    ),
+    D(
+        "en carer with no rhythm: 'could you check in with me every now and then?' asks how often",
+        (("could you check in with me every now and then?", RHYTHM_ASKED),),
+        state=L("en"),
+        profile=CARER_NEVER,
+    ),
+    D(
+        "pl carer with no rhythm: 'czy możesz czasem zapytać, jak mi idzie?' asks how often",
+        (("czy możesz czasem zapytać, jak mi idzie?", RHYTHM_ASKED),),
+        state=L("pl"),
+        profile=CARER_NEVER,
+    ),
+    # A volunteer's yes with a condition.
+    D("invite: 'ja als het niet regent' is a yes with its condition", ((INVITE, {}), ("ja als het niet regent", yes_with("regent"))), profile=HENK),
+    D("invite: 'alleen als het dichtbij is' is a yes with its condition", ((INVITE, {}), ("alleen als het dichtbij is", yes_with("dichtbij"))), profile=HENK),
+    D("invite: 'jawel, maar pas na tweeën' is a yes with its time", ((INVITE, {}), ("jawel, maar pas na tweeën", yes_with("tweeën"))), profile=HENK),
+    D(
+        "tr invite: 'evet, ama ancak saat 3'ten sonra' is a yes with its time",
+        ((INVITE, {}), ("evet, ama ancak saat 3'ten sonra", yes_with("3"))),
+        state=L("tr"),
+        profile=HENK,
+    ),
+    D(
+        "uk invite: 'так, якщо це недалеко' is a yes with its condition",
+        ((INVITE, {}), ("так, якщо це недалеко", yes_with("недалеко"))),
+        state=L("uk"),
+        profile=HENK,
+    ),
+    D(
+        "ar invite: 'نعم، بشرط أن يكون قريبًا' is a yes with its condition",
+        ((INVITE, {}), ("نعم، بشرط أن يكون قريبًا", yes_with("قريب"))),
+        state=L("ar"),
+        profile=HENK,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+def test_messages_are_new() -> None:
+    """No message of more than two words is word for word in an earlier round or corpus."""
+    assert repeated_messages(__file__, [*BATCH_1]) == []
+
+
+def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
+    return score(dialogues, check)
