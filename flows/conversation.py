@@ -1493,6 +1493,10 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     if (late := meetings.late_in_words(relayed.state, event.text, sent[0], now)) is not None:
         # "ik ben wat later, kwart over": passed on, and the time read back (round dialogue25).
         return replace(relayed, replies=(*relayed.replies, late))
+    if (weekly := meetings.weekly_in_words(relayed.state, event.text, sent[0], now)) is not None:
+        # "kan Henk voortaan iedere dinsdag komen?": passed on, and every Tuesday asked (round dialogue27).
+        reply, effect = weekly
+        return replace(relayed, replies=(*relayed.replies, reply), effects=(*relayed.effects, effect))
     if (meeting := meetings.proposed_in_words(relayed.state, event.text, sent[0], now)) is not None:
         # "kunnen we donderdag om 2 uur afspreken bij mij thuis?": passed on, and made a meeting if wanted.
         return replace(relayed, replies=(*relayed.replies, meeting))
