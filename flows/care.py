@@ -662,7 +662,14 @@ def about_checkins(
     )
     rule = None if pause or stopping or in_thread else _new_rhythm(text, now, care.rhythm, language(state))
     asked = text.rstrip().endswith(("?", "؟")) and not in_thread
-    if not (pause or stopping or rule is not None or asked):
+    # Round dialogue27: "ik wil graag af en toe gevraagd worden hoe het gaat" with no check-ins now: how often.
+    wanted = (
+        care.rhythm.freq == "never"
+        and not in_thread
+        and rule is None
+        and says_any(text, "dialogue27_checkins_wanted")
+    )
+    if not (pause or stopping or rule is not None or asked or wanted):
         return None
     state["flow"] = FLOW
     state["care"] = _fields(care)
@@ -672,6 +679,8 @@ def about_checkins(
         return _ask(state, "pause", prompt(state, "care_pause_how_long", PAUSE_CHOICES))
     if stopping:
         return _ask(state, "end", prompt(state, "care_end_question", YES_NO))
+    if wanted:
+        return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
     if rule is not None and rule != care.rhythm:
         return _registered(state, rule)
     return _status(state, care)

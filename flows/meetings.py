@@ -767,6 +767,11 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
     elif prefix == "meetm":
         if answer == "change":
             effects.append(Effect("meet_reschedule", {"meeting_id": meeting_id}))
+        elif answer == "cancel" and seen.get("role") == "volunteer" and not seen.get("recurring"):
+            # Round dialogue27: a volunteer who cancels the one meeting leaves the resident without help:
+            # the request goes back to matching (the meeting ends with it) and the resident is told kindly.
+            effects.append(Effect("meet_rematch", {"meeting_id": meeting_id}))
+            replies.append(say("meet_cancelled_rematch", params))
         elif answer == "cancel":
             effects.append(Effect("meet_cancel", {"meeting_id": meeting_id}))
             replies.append(say("meet_cancelled", params))
@@ -791,7 +796,9 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
     return StepResult(state, tuple(replies), tuple(effects))
 
 
-def weekday_wished(state: dict[str, Any], text: str, seen: Mapping[str, Any], now: datetime | None) -> int | None:
+def weekday_wished(
+    state: dict[str, Any], text: str, seen: Mapping[str, Any], now: datetime | None
+) -> int | None:
     """The weekday (Monday 0) of a weekly wish that names one ("kan hij voortaan elke dinsdag?", "every
     Tuesday", "щовівторка") when it is not the meeting's own; None otherwise (round dialogue27)."""
     if now is None or not seen.get("starts_at"):
@@ -932,7 +939,11 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     paired = says_any(text, "meetings21_no_longer") and says_any(text, "meetings21_helping")
     stops = says_any(text, "meetings21_stop_helping") or paired
     moves = says_any(text, "meetings21_move") or _other_time_said(state, text, thread_id, now)
-    said_plain = _has_phrase(text, CANCEL_WORDS) or says_any(text, "meetings21_cannot_come")
+    said_plain = (
+        _has_phrase(text, CANCEL_WORDS)
+        or says_any(text, "meetings21_cannot_come")
+        or _has_phrase(text, _cannot_come_27())
+    )
     said = said_plain or stops or moves
     reason = life_events.absent_said(text) or stops
     absent = reason and not said
@@ -971,6 +982,12 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
         # kan niet komen"): someone else may take the request over, so the resident is not left waiting.
         choices = (*choices[:2], Choice(f"meetm:{raw_id}:rematch", "meet_choice_rematch"), choices[2])
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
+
+
+@cache
+def _cannot_come_27() -> tuple[str, ...]:
+    """Round dialogue27: "morgen gaat het bij mij niet lukken" ("..." gaps and "$" ends as CANCEL_WORDS)."""
+    return tuple(str(p) for p in lexicon("conversation")["dialogue27_cannot_come"]["phrases"])
 
 
 def _other_time_said(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> bool:
@@ -1451,6 +1468,18 @@ def _ride_to_activity(state: dict[str, Any], raw_id: str, profile: Profile, now:
     signed = any(effect.kind == "agenda_signup" for effect in joined.effects)
     if not signed or not isinstance(activity, Mapping) or joined.state.get("prompt"):
         return joined
+    return ride_to(joined, activity, profile, now)
+
+
+def ride_wanted(text: str) -> bool:
+    """Words of a ride ("als iemand me ophaalt") or of not getting there alone ("ik kan er niet zelf
+    komen", "ik loop slecht"): at "Doe je mee?" and at AGENDA's sign-up (round dialogue27)."""
+    return says_any(text, "dialogue25_ride") or says_any(text, "dialogue27_cannot_travel")
+
+
+def ride_to(joined: StepResult, activity: Mapping[str, Any], profile: Profile, now: datetime) -> StepResult:
+    """After a sign-up (`joined`), a request for a ride to `activity` (an agenda date) read back to send."""
+    state = joined.state
     lang = language(state)
     start = (agenda.item_starts_at(activity) - RIDE_BEFORE).astimezone(AMSTERDAM)
     what = catalogue.render("meet_activity_ride_what", lang, agenda.item_params(state, activity))

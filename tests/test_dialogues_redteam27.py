@@ -72,7 +72,9 @@ def check(expect: dict[str, Any], result: Any) -> list[str]:
             if effect.kind == "meet_propose" and effect.data.get("recurring"):
                 found = found or datetime.fromisoformat(effect.data["starts_at"]).weekday() == day
         if not found:
-            problems.append(f"no weekly meeting asked on weekday {day} ({[(e.kind, e.data) for e in result.effects]})")
+            problems.append(
+                f"no weekly meeting asked on weekday {day} ({[(e.kind, e.data) for e in result.effects]})"
+            )
     return problems
 
 
@@ -94,17 +96,28 @@ def weekly(day: int, *says: str, **more: Any) -> dict[str, Any]:
 
 
 def late(clock: str) -> dict[str, Any]:
-    return {"effect": ["relay"], "says": [clock], "no_effect": ["meet_cancel"], "not_keys": [*MISS, "meet_cannot_come"]}
+    return {
+        "effect": ["relay"],
+        "says": [clock],
+        "no_effect": ["meet_cancel"],
+        "not_keys": [*MISS, "meet_cannot_come"],
+    }
 
 
 JOINED_RIDE = {"effect": ["agenda_signup"], "ride": True, "no_effect": ["relay"], "not_keys": MISS}
-CANCELLED_REMATCH = {"effect": ["meet_cancel", "meet_rematch"], "not_keys": MISS}
+# Decided after scoring: the rematch ends the meeting and tells the resident (meet_ended); a meet_cancel
+# beside it would send her a second, contrary message ("Nieuwe afspraak maken? Stuur AFSPRAAK").
+CANCELLED_REMATCH = {"effect": ["meet_rematch"], "no_effect": ["meet_cancel"], "not_keys": MISS}
 CANNOT = {"effect": ["relay"], "keys": ["meet_cannot_come"], "not_keys": MISS}
 RHYTHM_ASKED = {"keys": ["care_rhythm"], "no_effect": ["create_request", "relay"], "not_keys": MISS}
 
 
 def yes_with(note: str) -> dict[str, Any]:
-    return {"effect_has": {"answer_invitation": {"answer": "yes", "request_id": 41}}, "note_has": note, "not_keys": MISS}
+    return {
+        "effect_has": {"answer_invitation": {"answer": "yes", "request_id": 41}},
+        "note_has": note,
+        "not_keys": MISS,
+    }
 
 
 BATCH_1 = [
@@ -121,7 +134,11 @@ BATCH_1 = [
     ),
     D(
         "check: 'dankjewel voor het vragen' is no answer; 'ja hoor, dat is gelukt' is",
-        ((CHECK, {}), ("dankjewel voor het vragen", ASKED_AGAIN_NL), ("ja hoor, dat is gelukt", outcome("yes"))),
+        (
+            (CHECK, {}),
+            ("dankjewel voor het vragen", ASKED_AGAIN_NL),
+            ("ja hoor, dat is gelukt", outcome("yes")),
+        ),
         profile=WITH_THREAD,
     ),
     D(
@@ -138,7 +155,10 @@ BATCH_1 = [
     ),
     D(
         "check: 'ja, dank je wel' is a yes with thanks",
-        ((CHECK, {}), ("ja, dank je wel", outcome("yes")),),
+        (
+            (CHECK, {}),
+            ("ja, dank je wel", outcome("yes")),
+        ),
         profile=WITH_THREAD,
     ),
     # A recurring wish on another day.
@@ -259,7 +279,11 @@ BATCH_1 = [
         (
             (
                 "ik zorg voor mijn vader, kun je me af en toe vragen hoe het gaat?",
-                {"any_keys": ["care_who", "care_relation", "care_hours", "care_rhythm"], "not_keys": MISS, "no_effect": ["create_request"]},
+                {
+                    "any_keys": ["care_who", "care_relation", "care_hours", "care_rhythm"],
+                    "not_keys": MISS,
+                    "no_effect": ["create_request"],
+                },
             ),
         ),
         profile=dict(RIA),
@@ -277,9 +301,21 @@ BATCH_1 = [
         profile=CARER_NEVER,
     ),
     # A volunteer's yes with a condition.
-    D("invite: 'ja als het niet regent' is a yes with its condition", ((INVITE, {}), ("ja als het niet regent", yes_with("regent"))), profile=HENK),
-    D("invite: 'alleen als het dichtbij is' is a yes with its condition", ((INVITE, {}), ("alleen als het dichtbij is", yes_with("dichtbij"))), profile=HENK),
-    D("invite: 'jawel, maar pas na tweeën' is a yes with its time", ((INVITE, {}), ("jawel, maar pas na tweeën", yes_with("tweeën"))), profile=HENK),
+    D(
+        "invite: 'ja als het niet regent' is a yes with its condition",
+        ((INVITE, {}), ("ja als het niet regent", yes_with("regent"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'alleen als het dichtbij is' is a yes with its condition",
+        ((INVITE, {}), ("alleen als het dichtbij is", yes_with("dichtbij"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'jawel, maar pas na tweeën' is a yes with its time",
+        ((INVITE, {}), ("jawel, maar pas na tweeën", yes_with("tweeën"))),
+        profile=HENK,
+    ),
     D(
         "tr invite: 'evet, ama ancak saat 3'ten sonra' is a yes with its time",
         ((INVITE, {}), ("evet, ama ancak saat 3'ten sonra", yes_with("3"))),
