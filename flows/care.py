@@ -662,7 +662,7 @@ def about_checkins(
     )
     rule = None if pause or stopping or in_thread else _new_rhythm(text, now, care.rhythm, language(state))
     asked = text.rstrip().endswith(("?", "؟")) and not in_thread
-    # Round dialogue27: "ik wil graag af en toe gevraagd worden hoe het gaat" with no check-ins now: how often.
+    # Round dialogue27: "ik wil graag af en toe gevraagd worden hoe het gaat", no check-ins now: how often.
     wanted = (
         care.rhythm.freq == "never"
         and not in_thread
