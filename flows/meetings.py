@@ -769,8 +769,9 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
             effects.append(Effect("meet_reschedule", {"meeting_id": meeting_id}))
         elif answer == "cancel" and seen.get("role") == "volunteer" and not seen.get("recurring"):
             # Round dialogue27: a volunteer who cancels the one meeting leaves the resident without help:
-            # the request goes back to matching (the meeting ends with it) and the resident is told kindly.
-            effects.append(Effect("meet_rematch", {"meeting_id": meeting_id}))
+            # the request goes back to matching (`rematch`: the engine ends the meeting and the thread and
+            # tells the resident kindly, once).
+            effects.append(Effect("meet_cancel", {"meeting_id": meeting_id, "rematch": True}))
             replies.append(say("meet_cancelled_rematch", params))
         elif answer == "cancel":
             effects.append(Effect("meet_cancel", {"meeting_id": meeting_id}))

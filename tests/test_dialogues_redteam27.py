@@ -29,7 +29,7 @@ from tests.test_dialogues_redteam5 import (
     VOLUNTEER_MEETING,
     WITH_THREAD,
 )
-from tests.test_dialogues_redteam14 import AGENDA, PAST
+from tests.test_dialogues_redteam14 import AGENDA, KOFFIE, PAST
 from tests.test_dialogues_redteam19 import check as note_check
 from tests.test_dialogues_redteam25 import round_check
 
@@ -105,9 +105,9 @@ def late(clock: str) -> dict[str, Any]:
 
 
 JOINED_RIDE = {"effect": ["agenda_signup"], "ride": True, "no_effect": ["relay"], "not_keys": MISS}
-# Decided after scoring: the rematch ends the meeting and tells the resident (meet_ended); a meet_cancel
-# beside it would send her a second, contrary message ("Nieuwe afspraak maken? Stuur AFSPRAAK").
-CANCELLED_REMATCH = {"effect": ["meet_rematch"], "no_effect": ["meet_cancel"], "not_keys": MISS}
+# Decided after scoring: one effect, the cancel that rematches (the engine ends the meeting and the thread
+# and tells the resident once, "meet_ended"); a plain cancel beside a rematch would tell her twice.
+CANCELLED_REMATCH = {"effect_has": {"meet_cancel": {"rematch": True}}, "keys": ["meet_cancelled_rematch"], "not_keys": MISS}
 CANNOT = {"effect": ["relay"], "keys": ["meet_cannot_come"], "not_keys": MISS}
 RHYTHM_ASKED = {"keys": ["care_rhythm"], "no_effect": ["create_request", "relay"], "not_keys": MISS}
 
@@ -342,9 +342,194 @@ def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue, check)
 
 
+# Batch 2, held out: written after batch 1's fixes, new wordings not aimed at them.
+ACTIVITY_CHECK = {"internal": "meet_check", "meta": {"meeting": {**PAST, "recurring": True, "activity": KOFFIE}}}
+MEET_STATUS = {"internal": "meet_status", "meta": {"meeting": {**MEETING, "starts_at": "2026-11-24T09:00:00+00:00"}}}
+CHECKINS_ASKED = {"any_keys": ["care_rhythm", "care_day", "care_registered"], "no_effect": ["create_request", "relay"], "not_keys": MISS}
+
+BATCH_2 = [
+    D(
+        "check: 'dank u wel' is no yes; 'jazeker' is",
+        ((CHECK, {}), ("dank u wel", ASKED_AGAIN_NL), ("jazeker", outcome("yes"))),
+        profile=WITH_THREAD,
+    ),
+    D("check: a lone '🙏' is no yes", ((CHECK, {}), ("🙏", THANKS_OPEN)), profile=WITH_THREAD),
+    D("pl check: 'dzięki!' is no yes", ((CHECK, {}), ("dzięki!", THANKS_OPEN), ("tak", outcome("yes"))), state=L("pl"), profile=WITH_THREAD),
+    D("uk volunteer check: 'дякую' is no yes", ((VCHECK, {}), ("дякую", THANKS_OPEN), ("ні", outcome("no"))), state=L("uk"), profile=HENK_T),
+    D("ar check: 'شكرا جزيلا' is no yes", ((CHECK, {}), ("شكرا جزيلا", THANKS_OPEN)), state=L("ar"), profile=WITH_THREAD),
+    D(
+        "activity: 'ah dank je wel hoor' at 'Doe je mee?' signs nobody up",
+        ((ACTIVITY_CHECK, {}), ("ja", {"keys": ["meet_activity"]}), ("ah dank je wel hoor", {"no_effect": ["agenda_signup", "relay"], "not_keys": ["not_understood"]})),
+        profile=WITH_THREAD,
+    ),
+    # Weekly on a day.
+    D(
+        "check: 'ja, voortaan graag elke vrijdag' is a yes and Fridays asked",
+        ((CHECK, {}), ("ja, voortaan graag elke vrijdag", {**outcome("yes"), **weekly(4, "vrijdag")})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "agreed Saturday: 'zou Henk iedere maandag kunnen?' asks Mondays",
+        ((AGREED_SATURDAY, {}), ("zou Henk iedere maandag kunnen?", weekly(0, "maandag"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "volunteer check: 'ja, ik kom voortaan elke donderdag' is a yes and Thursdays asked",
+        ((VCHECK, {}), ("ja, ik kom voortaan elke donderdag", {**outcome("yes"), **weekly(3, "donderdag")})),
+        profile=HENK_T,
+    ),
+    D(
+        "tr agreed Saturday: 'her salı gelebilir mi?' asks Tuesdays",
+        ((AGREED_SATURDAY, {}), ("her salı gelebilir mi?", weekly(1, "Salı"))),
+        state=L("tr"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "pl agreed Saturday: 'czy może przychodzić w każdy wtorek?' asks Tuesdays",
+        ((AGREED_SATURDAY, {}), ("czy może przychodzić w każdy wtorek?", weekly(1, "wtorek"))),
+        state=L("pl"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "uk agreed Saturday: 'чи може він приходити щочетверга?' asks Thursdays",
+        ((AGREED_SATURDAY, {}), ("чи може він приходити щочетверга?", weekly(3, "четвер"))),
+        state=L("uk"),
+        profile=WITH_THREAD,
+    ),
+    # Late.
+    D(
+        "volunteer, agreed today: 'wordt iets later, rond kwart over 2' tells 14:15",
+        ((AGREED_TODAY, {}), ("wordt iets later, rond kwart over 2", late("14:15"))),
+        profile=HENK_T,
+    ),
+    D(
+        "resident, agreed tomorrow: 'ik kom morgen een kwartiertje later' tells 14:15",
+        ((AGREED, {}), ("ik kom morgen een kwartiertje later", late("14:15"))),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "en volunteer, agreed today: 'it'll be 2.30 I'm afraid' tells 14:30",
+        ((AGREED_TODAY, {}), ("it'll be 2.30 I'm afraid", late("14:30"))),
+        state=L("en"),
+        profile=HENK_T,
+    ),
+    D(
+        "tr reminder: '15 dakika gecikeceğim' tells 14:15",
+        ((REMINDER, {}), ("15 dakika gecikeceğim", late("14:15"))),
+        state=L("tr"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "uk volunteer, agreed today: 'буду о пів на третю' tells 14:30",
+        ((AGREED_TODAY, {}), ("буду о пів на третю", late("14:30"))),
+        state=L("uk"),
+        profile=HENK_T,
+    ),
+    # AGENDA and a ride.
+    D(
+        "agenda: '2 graag, maar ik heb geen vervoer' signs up and asks a ride",
+        (*AGENDA, ("2 graag, maar ik heb geen vervoer", JOINED_RIDE)),
+        profile=dict(RIA),
+    ),
+    D(
+        "agenda: 'de stoelyoga, als ik opgehaald kan worden' signs up and asks a ride",
+        (*AGENDA, ("de stoelyoga, als ik opgehaald kan worden", JOINED_RIDE)),
+        profile=dict(RIA),
+    ),
+    D(
+        "agenda: the button, then 'ik kan er alleen niet zelf naartoe' asks a ride",
+        (
+            *AGENDA,
+            ({"choice": "join:0"}, {"effect": ["agenda_signup"]}),
+            ("ik kan er alleen niet zelf naartoe", {"ride": True, "no_effect": ["relay"], "not_keys": MISS}),
+        ),
+        profile=dict(RIA),
+    ),
+    D(
+        "tr agenda: '3, ama beni biri götürmeli' signs up and asks a ride",
+        (*AGENDA, ("3, ama beni biri götürmeli", JOINED_RIDE)),
+        state=L("tr"),
+        profile=dict(RIA),
+    ),
+    D(
+        "ar agenda: 'رقم 3 لكن أحتاج من يوصلني' signs up and asks a ride",
+        (*AGENDA, ("رقم 3 لكن أحتاج من يوصلني", JOINED_RIDE)),
+        state=L("ar"),
+        profile=dict(RIA),
+    ),
+    # A volunteer cancels.
+    D(
+        "volunteer: AFSPRAAK, then 'ik wil hem toch afzeggen' finds Ans someone else",
+        ((STATUS_TOMORROW, {}), ("ik wil hem toch afzeggen", CANCELLED_REMATCH)),
+        profile=HENK_T,
+    ),
+    D(
+        "volunteer: 'ik red het morgen niet, sorry Ans' then '2' finds Ans someone else",
+        ((AGREED_TOMORROW, {}), ("ik red het morgen niet, sorry Ans", CANNOT), ("2", CANCELLED_REMATCH)),
+        profile=HENK_T,
+    ),
+    D(
+        "en volunteer: 'sorry, I have to cancel tomorrow' then 'cancel it' finds Ans someone else",
+        ((AGREED_TOMORROW, {}), ("sorry, I have to cancel tomorrow", CANNOT), ("cancel it", CANCELLED_REMATCH)),
+        state=L("en"),
+        profile=HENK_T,
+    ),
+    # Check-ins asked for in words.
+    D(
+        "carer with no rhythm: 'mag je me toch weer wekelijks vragen hoe het gaat?'",
+        (("mag je me toch weer wekelijks vragen hoe het gaat?", CHECKINS_ASKED),),
+        profile=CARER_NEVER,
+    ),
+    D(
+        "carer with no rhythm: 'vraag me af en toe eens hoe het gaat' asks how often",
+        (("vraag me af en toe eens hoe het gaat", RHYTHM_ASKED),),
+        profile=CARER_NEVER,
+    ),
+    D(
+        "tr carer with no rhythm: 'ara sıra nasıl olduğumu sorar mısınız?' asks how often",
+        (("ara sıra nasıl olduğumu sorar mısınız?", RHYTHM_ASKED),),
+        state=L("tr"),
+        profile=CARER_NEVER,
+    ),
+    D(
+        "uk carer with no rhythm: 'чи можете іноді питати, як у мене справи?' asks how often",
+        (("чи можете іноді питати, як у мене справи?", RHYTHM_ASKED),),
+        state=L("uk"),
+        profile=CARER_NEVER,
+    ),
+    D(
+        "ar carer with no rhythm: 'أريد أن تسألني من وقت لآخر كيف حالي' asks how often",
+        (("أريد أن تسألني من وقت لآخر كيف حالي", RHYTHM_ASKED),),
+        state=L("ar"),
+        profile=CARER_NEVER,
+    ),
+    D(
+        "not registered: 'ik zorg voor mijn moeder en wil graag dat jullie af en toe vragen hoe het gaat'",
+        (
+            (
+                "ik zorg voor mijn moeder en wil graag dat jullie af en toe vragen hoe het gaat",
+                {"any_keys": ["care_who", "care_relation", "care_hours", "care_rhythm"], "not_keys": MISS, "no_effect": ["create_request"]},
+            ),
+        ),
+        profile=dict(RIA),
+    ),
+    # A yes with a condition.
+    D("invite: 'ja, als ik de auto van mijn vrouw mag lenen'", ((INVITE, {}), ("ja, als ik de auto van mijn vrouw mag lenen", yes_with("auto"))), profile=HENK),
+    D("invite: 'prima, zolang het voor het donker is'", ((INVITE, {}), ("prima, zolang het voor het donker is", yes_with("donker"))), profile=HENK),
+    D("invite: 'kan wel, mits het niet te zwaar is'", ((INVITE, {}), ("kan wel, mits het niet te zwaar is", yes_with("zwaar"))), profile=HENK),
+    D("en invite: 'sure, as long as it's before 5'", ((INVITE, {}), ("sure, as long as it's before 5", yes_with("5"))), state=L("en"), profile=HENK),
+    D("pl invite: 'tak, ale tylko przed południem'", ((INVITE, {}), ("tak, ale tylko przed południem", yes_with("południem"))), state=L("pl"), profile=HENK),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
 def test_messages_are_new() -> None:
     """No message of more than two words is word for word in an earlier round or corpus."""
-    assert repeated_messages(__file__, [*BATCH_1]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
 
 
 def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:

@@ -390,6 +390,11 @@ async def cancel(
     meeting = await meetings.member_meeting(session, int(data["meeting_id"]), person_id)
     if meeting is None or meeting.status not in meetings.LIVE:
         return
+    if data.get("rematch") and person_id == meeting.volunteer_id and not meeting.recurring:
+        # Round dialogue27: the volunteer cancels the one meeting: the request goes back to matching, and
+        # the resident hears it once ("meet_ended": someone else is looked for), not "make a new one".
+        await rematch(session, person_id, data, now, touched)
+        return
     meeting.status, meeting.updated_at = "cancelled", now
     await meetings.cancel_events(session, MEETING_KINDS, meeting.id, reason="cancelled", now=now)
     other = meeting.volunteer_id if person_id == meeting.requester_id else meeting.requester_id
