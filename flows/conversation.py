@@ -737,7 +737,11 @@ def _care_in_words(
     ):
         return None
     found = interpret.reading("menu", event.text, language(state), None)
-    if found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
+    if (
+        found.intent in menu.TARGETS
+        and found.confidence >= interpret.CONFIDENT
+        and not care.checkins_asked_for(event.text, profile)  # "أريد أن تسألني ...": no request (dialogue27)
+    ):
         return None
     stop = command == "stop_check"
     return care.about_checkins(state, event.text, profile, now, stop=stop, in_thread=bool(profile.threads))

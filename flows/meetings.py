@@ -1011,8 +1011,20 @@ def _other_time_said(state: dict[str, Any], text: str, thread_id: Any, now: date
         and seen.get("starts_at")
         and datetime.fromisoformat(str(seen["starts_at"])) > now
         and datetime.fromisoformat(str(seen["starts_at"])) != start
+        # Round dialogue27: "ik kom morgen een kwartiertje later": the meeting's own day, no hour: no move.
+        and not (said.at is None and _day_named(said, now) == starts(seen).date())
         for seen in (state.get("meetings") or {}).values()
     )
+
+
+def _day_named(said: Any, now: datetime) -> Any:
+    """The local date a reading names by "vandaag"/"morgen" or one weekday (the coming one), else None."""
+    today = now.astimezone(AMSTERDAM).date()
+    if said.relative_day is not None:
+        return today + timedelta(days=int(said.relative_day))
+    if len(said.days) == 1:
+        return today + timedelta(days=(int(said.days[0]) - today.weekday()) % 7)
+    return None
 
 
 # Ill without a day said: the meetings of the next two days are the ones it touches.
@@ -1290,9 +1302,8 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
     if not ids:
         return None
     meeting_id = ids[0]
-    if choice is None and smalltalk.kind_of(text) == "thanks":
-        # Round dialogue27: a lone "dank je" / "bedankt voor het vragen" is no yes: kindly, and asked again.
-        return StepResult(state, (say("smalltalk_thanks"), *repeat_prompt(state)))
+    if (thanked := thanks_alone(state, text)) is not None:
+        return thanked
     answer = choice.split(":")[2] if choice is not None and choice.startswith("meetok:") else None
     complaint = (
         says_any(text, "round19_meet_complaint")
@@ -1335,6 +1346,15 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
         return result
     alert = Effect("alert_staff", {"kind": "meet_remark", "priority": "normal"})
     return StepResult(result.state, (say("meet_remark_heard"), *result.replies), (*result.effects, alert))
+
+
+def thanks_alone(state: dict[str, Any], text: str) -> StepResult | None:
+    """Round dialogue27: thanks alone ("dank je", "bedankt voor het vragen", "🙏") at a meeting's question
+    of the bot ("Is het gelukt?", "Doe je mee?") answer nothing (even when the reader took them for a yes)
+    and are no words for the neighbour: a kind word, and the question again."""
+    if smalltalk.kind_of(text) != "thanks":
+        return None
+    return StepResult(state, (say("smalltalk_thanks"), *repeat_prompt(state)))
 
 
 def _first_clause_answer(state: dict[str, Any], text: str) -> str | None:
@@ -1425,6 +1445,8 @@ def after_help_in_words(
     if not ids:
         return None
     raw_id = ids[0]
+    if (thanked := thanks_alone(state, text)) is not None:
+        return thanked  # "ah dank je wel hoor" at "Doe je mee?" (round dialogue27)
     answer = choice.split(":")[2] if choice is not None and choice.startswith("meetact:") else None
     ride = says_any(text, "dialogue25_ride")
     if ride and answer != "no":
@@ -1474,8 +1496,18 @@ def _ride_to_activity(state: dict[str, Any], raw_id: str, profile: Profile, now:
 
 def ride_wanted(text: str) -> bool:
     """Words of a ride ("als iemand me ophaalt") or of not getting there alone ("ik kan er niet zelf
-    komen", "ik loop slecht"): at "Doe je mee?" and at AGENDA's sign-up (round dialogue27)."""
-    return says_any(text, "dialogue25_ride") or says_any(text, "dialogue27_cannot_travel")
+    komen", "ik loop slecht"): at AGENDA's sign-up and the message after it (round dialogue27)."""
+    return (
+        says_any(text, "dialogue25_ride")
+        or says_any(text, "dialogue27_cannot_travel")
+        or _has_phrase(text, _cannot_travel_gapped())
+    )
+
+
+@cache
+def _cannot_travel_gapped() -> tuple[str, ...]:
+    """[dialogue27_cannot_travel_gapped]: "niet ... naartoe" ("..." up to three words, as CANCEL_WORDS)."""
+    return tuple(str(p) for p in lexicon("conversation")["dialogue27_cannot_travel_gapped"]["phrases"])
 
 
 def ride_to(joined: StepResult, activity: Mapping[str, Any], profile: Profile, now: datetime) -> StepResult:

@@ -527,9 +527,73 @@ def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue, check)
 
 
+# Guards, written with batch 2's fixes: what the new readings must leave alone.
+RECURRING_STATUS = {"internal": "meet_status", "meta": {"meeting": {**TOMORROW, "recurring": True}}}
+GUARDS = [
+    D("guard check: 'ja, dank je wel voor het regelen' is a yes", ((CHECK, {}), ("ja, dank je wel voor het regelen", outcome("yes"))), profile=WITH_THREAD),
+    D("guard check: '👍' is a yes", ((CHECK, {}), ("👍", outcome("yes"))), profile=WITH_THREAD),
+    D(
+        "guard agreed Saturday: 'elke zaterdag is prima' asks weekly on its own day",
+        ((AGREED_SATURDAY, {}), ("elke zaterdag is prima", {"effect_has": {"meet_weekly": {"meeting_id": 7}}, "keys": ["meet_weekly_asked"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: 'kan hij elke dinsdag komen, denk je?' with no meeting known is only passed on",
+        (("kan hij elke dinsdag komen, denk je?", {"effect": ["relay"], "no_effect": ["meet_weekly"]}),),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard volunteer, agreed today: 'het wordt een gezellige middag' is no lateness",
+        ((AGREED_TODAY, {}), ("het wordt vast een gezellige middag", {"effect": ["relay"], "not_keys": ["meet_late_heard", "meet_cannot_come"]})),
+        profile=HENK_T,
+    ),
+    D(
+        "guard volunteer, agreed today: 'het wordt donderdag half 3' is no lateness today",
+        ((AGREED_TODAY, {}), ("het wordt donderdag half 3", {"effect": ["relay"], "not_keys": ["meet_late_heard"]})),
+        profile=HENK_T,
+    ),
+    D(
+        "guard agenda: 'ik doe mee met 3, ik kom met de fiets' joins, no ride",
+        (*AGENDA, ("ik doe mee met 3, ik kom met de fiets", {"effect": ["agenda_signup"], "not_keys": [*MISS, "ask_summary", "meet_activity_ride"]})),
+        profile=dict(RIA),
+    ),
+    D(
+        "guard agenda: the button, then 'top, heel erg bedankt!' asks no ride",
+        (*AGENDA, ({"choice": "join:2"}, {"effect": ["agenda_signup"]}), ("top, heel erg bedankt!", {"not_keys": [*MISS, "meet_activity_ride"], "no_effect": ["create_request"]})),
+        profile=dict(RIA),
+    ),
+    D(
+        "guard: the resident's 'Afzeggen' cancels the meeting only",
+        ((MEET_STATUS, {}), ({"choice": "meetm:7:cancel"}, {"effect": ["meet_cancel"], "keys": ["meet_cancelled"], "not_keys": ["meet_cancelled_rematch"]})),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "guard: the volunteer's 'Afzeggen' of a weekly meeting cancels that one only",
+        ((RECURRING_STATUS, {}), ({"choice": "meetm:7:cancel"}, {"effect": ["meet_cancel"], "keys": ["meet_cancelled"], "not_keys": ["meet_cancelled_rematch"]})),
+        profile=HENK_T,
+    ),
+    D(
+        "guard carer with no rhythm: 'stop maar met vragen hoe het gaat' asks no rhythm",
+        (("hou maar op met vragen hoe het gaat", {"not_keys": ["care_rhythm"]}),),
+        profile=CARER_NEVER,
+    ),
+    D(
+        "guard carer asked weekly: 'ik wil graag af en toe gevraagd worden hoe het met me gaat' shows it is on",
+        (("ik wil graag af en toe gevraagd worden hoe het met me gaat", {"keys": ["care_status"], "not_keys": MISS}),),
+        profile=CARER,
+    ),
+    D("guard invite: a plain 'ja hoor' keeps no note", ((INVITE, {}), ("ja hoor", {"effect_has": {"answer_invitation": {"answer": "yes"}}, "no_note": True})), profile=HENK),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
 def test_messages_are_new() -> None:
     """No message of more than two words is word for word in an earlier round or corpus."""
-    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []
 
 
 def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
