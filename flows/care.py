@@ -674,7 +674,7 @@ def about_checkins(
         return _ask(state, "pause", prompt(state, "care_pause_how_long", PAUSE_CHOICES))
     if stopping:
         return _ask(state, "end", prompt(state, "care_end_question", YES_NO))
-    if wanted and care.rhythm.freq == "never":
+    if wanted:
         return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
     if rule is not None and rule != care.rhythm:
         return _registered(state, rule)
@@ -682,11 +682,14 @@ def about_checkins(
 
 
 def checkins_asked_for(text: str, profile: Profile) -> bool:
-    """A registered carer who asks for the check-ins ("ik wil graag af en toe gevraagd worden hoe het
-    gaat", "أريد أن تسألني من وقت لآخر"): what they are asked for (`checkins_wanted`), or a wish
-    ([dialogue27_checkins_wanted]) beside words that name them; not a stop. Round dialogue27: with none
-    now, how often is asked; with a rhythm, the registration is shown (they are asked already)."""
-    if profile.care is None or says_any(text, "care_stop_asking"):
+    """A registered carer with no check-ins who asks for them ("ik wil graag af en toe gevraagd worden
+    hoe het gaat", "أريد أن تسألني من وقت لآخر"): what they are asked for (`checkins_wanted`), or a wish
+    ([dialogue27_checkins_wanted]) beside words that name them; not a stop or a "no" ("no check-ins
+    please"). Round dialogue27: how often is then asked."""
+    care = profile.care
+    if care is None or care.rhythm.freq != "never":
+        return False
+    if says_any(text, "care_stop_asking") or says_any(text, "dialogue27_checkins_not"):
         return False
     named = says_any(text, "care_checkins") or says_any(text, "care_asking_verbs")
     return bool(checkins_wanted(text)) or (named and says_any(text, "dialogue27_checkins_wanted"))

@@ -1,7 +1,76 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 27: residents and volunteers, the loose ends.
 
-(Docstring with figures and decisions: written at the end of the round.)
+What the last rounds saw and left, and more of their kind, replayed at the golden clock (Monday 23
+November 2026, 10:00 UTC) with rounds 5, 14 and 25's fixtures: thanks alone at "Is het gelukt?" and "Doe
+je mee?"; a weekly wish on another weekday ("kan Henk voortaan iedere dinsdag komen?") after a meeting is
+agreed or at "Is het gelukt?"; being late said outside a reminder ("ik ben 10 minuten later", "het wordt
+half 3"); AGENDA's "Ik doe mee" for someone who cannot get there alone; a volunteer who cancels ("Afzeggen");
+check-ins asked for in words by a carer who has none; a volunteer's yes with a condition. This round's
+check (`check`) adds round 19's notes, round 25's rides and `weekly_on` (a weekly meeting asked on a weekday).
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (563658f).
+- Batch 1 (BATCH_1, 34 dialogues; nl 22, en 4, tr/pl/ar/uk 2 each; written before reading the flows
+  that read them): main 50/76, 12/34 (nl 31/50 6/22; en 4/9 0/4; tr 5/5 2/2; pl 2/3 1/2; ar 4/4 2/2;
+  uk 4/5 1/2). Two messages were reworded before scoring (an earlier round held them word for word). The
+  volunteer-cancel expectation was changed by decision after scoring (below). After its fixes 76/76, 34/34.
+- Batch 2 (BATCH_2, 36 dialogues, held out: written after batch 1's fixes, new wordings not aimed at them;
+  nl 19, en 3, tr 4, ar 3, pl 3, uk 4): main 53/78, 13/36; before its own fixes (the honest figure) 71/78,
+  29/36 (nl 37/42 14/19; en 7/7 3/3; tr 7/8 3/4; ar 5/6 2/3; pl 7/7 3/3; uk 8/8 4/4). After 78/78, 36/36.
+- Guards (GUARDS, 13 dialogues, with batch 2's fixes): main 24/26, 11/13; after 26/26, 13/13.
+- The six conditional yeses of batch 1 and five of batch 2 held on main already ("ja als het niet regent",
+  "alleen als het dichtbij is", "так, якщо це недалеко", ...): a yes with its words as the note.
+- Engine: tests/test_meetings_dialogue27.py (a volunteer's cancel rematches; weekly from the first Tuesday).
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did, and does now (mechanisms; data in blocks marked "round dialogue27"):
+- "dank je", "bedankt!", "thanks!", "🙏" at "Is het gelukt?" were a yes (round 19's praise words hold the
+  thanks; the emoji read as a yes); "dankjewel voor het vragen" went to Henk. Now `meetings.thanks_alone`
+  (in `check_in_words` and at "Doe je mee?" in `after_help_in_words`): a message that is thanks alone
+  (`smalltalk.kind_of`) gets "Graag gedaan!" and the question again. [smalltalk_thanks] has thanks for
+  being asked in six languages; [smalltalk_light] interjections ("ah", "oh", "nou").
+- "kan Henk voortaan iedere dinsdag komen?" after a meeting was agreed went to Henk only; at "Is het
+  gelukt?" weekly was asked at the meeting's own day. Now `meetings.weekly_in_words` (conversation.py
+  `_to_neighbour`) and `weekly_asked`: a wish to meet again that names one weekday (the time reader's weekly
+  reading) asks every week on that day (`meet_weekly` with `weekday`, `meet_weekly_day_asked`); the engine
+  (bot/effects/meetings.py `weekly`, `flows.meetings.next_on_weekday`) proposes from the first such day
+  after the meeting, same time and place. The meeting's own day asks plain weekly, as before.
+- "het wordt half 3", "het wordt kwart voor 3" were only passed on: [dialogue27_late] beside round 25's
+  late words; a time with another day ("het wordt donderdag half 3") is no lateness (`_other_day`). "ik kom
+  morgen een kwartiertje later" asked to move or cancel: the meeting's own day said without an hour is no
+  other time (`_other_time_said`, `_day_named`).
+- AGENDA: "ik doe mee met 3, maar ik kan er niet zelf komen" was not understood (a number in a sentence)
+  and a title with a ride signed up without one; after the button, "kan iemand me halen? ik loop slecht"
+  became a request for boodschappen. Now `agenda._named` reads a page number in a sentence, and
+  conversation.py `_agenda` (and the message after a sign-up, `agenda.JOINED` kept for one turn) reads a
+  ride or not getting there alone (`meetings.ride_wanted`: [dialogue25_ride], [dialogue27_cannot_travel],
+  [dialogue27_cannot_travel_gapped]) as the sign-up and a ride request read back to send (`ride_to`, round
+  25's "Doe je mee?" ride).
+- A volunteer's "Afzeggen" (AFSPRAAK or after "ik kan morgen niet") cancelled the meeting only: the request
+  stayed matched, the resident was told "Nieuwe afspraak maken? Stuur AFSPRAAK.". Now, for a one-off
+  meeting, `meet_cancel` carries `rematch` (key `meet_cancelled_rematch`): the engine's `cancel` runs
+  `rematch` (the thread ends, the request goes back to matching, the resident hears once "Henk kan je niet
+  meer helpen. Geen probleem: ik zoek een andere buur voor je."). A weekly meeting's date, or the
+  resident's cancel, is a plain cancel as before. "morgen gaat het bij mij niet lukken", "ik red het morgen
+  niet" are cannot-come words ([dialogue27_cannot_come], with CANCEL_WORDS' gaps).
+- "ik wil graag af en toe gevraagd worden hoe het gaat" from a carer with no check-ins was not understood
+  (en/pl: the registration shown). Now `care.checkins_asked_for` (a wish, [dialogue27_checkins_wanted],
+  beside words that name the check-ins, not a stop or [dialogue27_checkins_not]) asks how often
+  (`care_rhythm`); a request reading of "أريد ..." no longer wins over it (conversation.py `_care_in_words`).
+
+Decided:
+- A volunteer's cancel of the one meeting is the end of their help on this request: one effect, the cancel
+  that rematches (batch 1's expectation was meet_cancel and meet_rematch; both would tell the resident
+  twice, once wrongly). tests/test_meetings.py's cancel test now cancels from the resident's side, where
+  "meet_cancelled_by_other" still holds. The volunteer who wants another day has "Andere tijd of plek".
+- Lateness is told, not a move (round 25's decision kept): "het wordt half 3" is passed on and read back.
+- A weekly wish on another day keeps the meeting's time and place; the agreed meeting itself stays.
+
+Known misses: none (no strict xfails). Noticed, left alone: "elke dinsdag om 3 uur" keeps the meeting's
+hour (the weekly proposal says "zelfde tijd en plek"); an urgent request sent back to matching by a
+cancel is not told to staff separately (the matchmaker's own no-match path does); a lone thanks at other
+yes/no questions of the bot (the thread's "Is de hulp klaar?") was not examined; a weekly wish in a thread
+is also passed on to the neighbour word for word, before the proposal.
 """
 
 from __future__ import annotations
@@ -107,7 +176,11 @@ def late(clock: str) -> dict[str, Any]:
 JOINED_RIDE = {"effect": ["agenda_signup"], "ride": True, "no_effect": ["relay"], "not_keys": MISS}
 # Decided after scoring: one effect, the cancel that rematches (the engine ends the meeting and the thread
 # and tells the resident once, "meet_ended"); a plain cancel beside a rematch would tell her twice.
-CANCELLED_REMATCH = {"effect_has": {"meet_cancel": {"rematch": True}}, "keys": ["meet_cancelled_rematch"], "not_keys": MISS}
+CANCELLED_REMATCH = {
+    "effect_has": {"meet_cancel": {"rematch": True}},
+    "keys": ["meet_cancelled_rematch"],
+    "not_keys": MISS,
+}
 CANNOT = {"effect": ["relay"], "keys": ["meet_cannot_come"], "not_keys": MISS}
 RHYTHM_ASKED = {"keys": ["care_rhythm"], "no_effect": ["create_request", "relay"], "not_keys": MISS}
 
@@ -343,9 +416,19 @@ def test_batch_1(dialogue: Dialogue) -> None:
 
 
 # Batch 2, held out: written after batch 1's fixes, new wordings not aimed at them.
-ACTIVITY_CHECK = {"internal": "meet_check", "meta": {"meeting": {**PAST, "recurring": True, "activity": KOFFIE}}}
-MEET_STATUS = {"internal": "meet_status", "meta": {"meeting": {**MEETING, "starts_at": "2026-11-24T09:00:00+00:00"}}}
-CHECKINS_ASKED = {"any_keys": ["care_rhythm", "care_day", "care_registered"], "no_effect": ["create_request", "relay"], "not_keys": MISS}
+ACTIVITY_CHECK = {
+    "internal": "meet_check",
+    "meta": {"meeting": {**PAST, "recurring": True, "activity": KOFFIE}},
+}
+MEET_STATUS = {
+    "internal": "meet_status",
+    "meta": {"meeting": {**MEETING, "starts_at": "2026-11-24T09:00:00+00:00"}},
+}
+CHECKINS_ASKED = {
+    "any_keys": ["care_rhythm", "care_day", "care_registered"],
+    "no_effect": ["create_request", "relay"],
+    "not_keys": MISS,
+}
 
 BATCH_2 = [
     D(
@@ -354,12 +437,34 @@ BATCH_2 = [
         profile=WITH_THREAD,
     ),
     D("check: a lone '🙏' is no yes", ((CHECK, {}), ("🙏", THANKS_OPEN)), profile=WITH_THREAD),
-    D("pl check: 'dzięki!' is no yes", ((CHECK, {}), ("dzięki!", THANKS_OPEN), ("tak", outcome("yes"))), state=L("pl"), profile=WITH_THREAD),
-    D("uk volunteer check: 'дякую' is no yes", ((VCHECK, {}), ("дякую", THANKS_OPEN), ("ні", outcome("no"))), state=L("uk"), profile=HENK_T),
-    D("ar check: 'شكرا جزيلا' is no yes", ((CHECK, {}), ("شكرا جزيلا", THANKS_OPEN)), state=L("ar"), profile=WITH_THREAD),
+    D(
+        "pl check: 'dzięki!' is no yes",
+        ((CHECK, {}), ("dzięki!", THANKS_OPEN), ("tak", outcome("yes"))),
+        state=L("pl"),
+        profile=WITH_THREAD,
+    ),
+    D(
+        "uk volunteer check: 'дякую' is no yes",
+        ((VCHECK, {}), ("дякую", THANKS_OPEN), ("ні", outcome("no"))),
+        state=L("uk"),
+        profile=HENK_T,
+    ),
+    D(
+        "ar check: 'شكرا جزيلا' is no yes",
+        ((CHECK, {}), ("شكرا جزيلا", THANKS_OPEN)),
+        state=L("ar"),
+        profile=WITH_THREAD,
+    ),
     D(
         "activity: 'ah dank je wel hoor' at 'Doe je mee?' signs nobody up",
-        ((ACTIVITY_CHECK, {}), ("ja", {"keys": ["meet_activity"]}), ("ah dank je wel hoor", {"no_effect": ["agenda_signup", "relay"], "not_keys": ["not_understood"]})),
+        (
+            (ACTIVITY_CHECK, {}),
+            ("ja", {"keys": ["meet_activity"]}),
+            (
+                "ah dank je wel hoor",
+                {"no_effect": ["agenda_signup", "relay"], "not_keys": ["not_understood"]},
+            ),
+        ),
         profile=WITH_THREAD,
     ),
     # Weekly on a day.
@@ -470,7 +575,11 @@ BATCH_2 = [
     ),
     D(
         "en volunteer: 'sorry, I have to cancel tomorrow' then 'cancel it' finds Ans someone else",
-        ((AGREED_TOMORROW, {}), ("sorry, I have to cancel tomorrow", CANNOT), ("cancel it", CANCELLED_REMATCH)),
+        (
+            (AGREED_TOMORROW, {}),
+            ("sorry, I have to cancel tomorrow", CANNOT),
+            ("cancel it", CANCELLED_REMATCH),
+        ),
         state=L("en"),
         profile=HENK_T,
     ),
@@ -508,17 +617,43 @@ BATCH_2 = [
         (
             (
                 "ik zorg voor mijn moeder en wil graag dat jullie af en toe vragen hoe het gaat",
-                {"any_keys": ["care_who", "care_relation", "care_hours", "care_rhythm"], "not_keys": MISS, "no_effect": ["create_request"]},
+                {
+                    "any_keys": ["care_who", "care_relation", "care_hours", "care_rhythm"],
+                    "not_keys": MISS,
+                    "no_effect": ["create_request"],
+                },
             ),
         ),
         profile=dict(RIA),
     ),
     # A yes with a condition.
-    D("invite: 'ja, als ik de auto van mijn vrouw mag lenen'", ((INVITE, {}), ("ja, als ik de auto van mijn vrouw mag lenen", yes_with("auto"))), profile=HENK),
-    D("invite: 'prima, zolang het voor het donker is'", ((INVITE, {}), ("prima, zolang het voor het donker is", yes_with("donker"))), profile=HENK),
-    D("invite: 'kan wel, mits het niet te zwaar is'", ((INVITE, {}), ("kan wel, mits het niet te zwaar is", yes_with("zwaar"))), profile=HENK),
-    D("en invite: 'sure, as long as it's before 5'", ((INVITE, {}), ("sure, as long as it's before 5", yes_with("5"))), state=L("en"), profile=HENK),
-    D("pl invite: 'tak, ale tylko przed południem'", ((INVITE, {}), ("tak, ale tylko przed południem", yes_with("południem"))), state=L("pl"), profile=HENK),
+    D(
+        "invite: 'ja, als ik de auto van mijn vrouw mag lenen'",
+        ((INVITE, {}), ("ja, als ik de auto van mijn vrouw mag lenen", yes_with("auto"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'prima, zolang het voor het donker is'",
+        ((INVITE, {}), ("prima, zolang het voor het donker is", yes_with("donker"))),
+        profile=HENK,
+    ),
+    D(
+        "invite: 'kan wel, mits het niet te zwaar is'",
+        ((INVITE, {}), ("kan wel, mits het niet te zwaar is", yes_with("zwaar"))),
+        profile=HENK,
+    ),
+    D(
+        "en invite: 'sure, as long as it's before 5'",
+        ((INVITE, {}), ("sure, as long as it's before 5", yes_with("5"))),
+        state=L("en"),
+        profile=HENK,
+    ),
+    D(
+        "pl invite: 'tak, ale tylko przed południem'",
+        ((INVITE, {}), ("tak, ale tylko przed południem", yes_with("południem"))),
+        state=L("pl"),
+        profile=HENK,
+    ),
 ]
 
 
@@ -530,11 +665,21 @@ def test_batch_2(dialogue: Dialogue) -> None:
 # Guards, written with batch 2's fixes: what the new readings must leave alone.
 RECURRING_STATUS = {"internal": "meet_status", "meta": {"meeting": {**TOMORROW, "recurring": True}}}
 GUARDS = [
-    D("guard check: 'ja, dank je wel voor het regelen' is a yes", ((CHECK, {}), ("ja, dank je wel voor het regelen", outcome("yes"))), profile=WITH_THREAD),
+    D(
+        "guard check: 'ja, dank je wel voor het regelen' is a yes",
+        ((CHECK, {}), ("ja, dank je wel voor het regelen", outcome("yes"))),
+        profile=WITH_THREAD,
+    ),
     D("guard check: '👍' is a yes", ((CHECK, {}), ("👍", outcome("yes"))), profile=WITH_THREAD),
     D(
         "guard agreed Saturday: 'elke zaterdag is prima' asks weekly on its own day",
-        ((AGREED_SATURDAY, {}), ("elke zaterdag is prima", {"effect_has": {"meet_weekly": {"meeting_id": 7}}, "keys": ["meet_weekly_asked"]})),
+        (
+            (AGREED_SATURDAY, {}),
+            (
+                "elke zaterdag is prima",
+                {"effect_has": {"meet_weekly": {"meeting_id": 7}}, "keys": ["meet_weekly_asked"]},
+            ),
+        ),
         profile=WITH_THREAD,
     ),
     D(
@@ -544,32 +689,74 @@ GUARDS = [
     ),
     D(
         "guard volunteer, agreed today: 'het wordt een gezellige middag' is no lateness",
-        ((AGREED_TODAY, {}), ("het wordt vast een gezellige middag", {"effect": ["relay"], "not_keys": ["meet_late_heard", "meet_cannot_come"]})),
+        (
+            (AGREED_TODAY, {}),
+            (
+                "het wordt vast een gezellige middag",
+                {"effect": ["relay"], "not_keys": ["meet_late_heard", "meet_cannot_come"]},
+            ),
+        ),
         profile=HENK_T,
     ),
     D(
         "guard volunteer, agreed today: 'het wordt donderdag half 3' is no lateness today",
-        ((AGREED_TODAY, {}), ("het wordt donderdag half 3", {"effect": ["relay"], "not_keys": ["meet_late_heard"]})),
+        (
+            (AGREED_TODAY, {}),
+            ("het wordt donderdag half 3", {"effect": ["relay"], "not_keys": ["meet_late_heard"]}),
+        ),
         profile=HENK_T,
     ),
     D(
         "guard agenda: 'ik doe mee met 3, ik kom met de fiets' joins, no ride",
-        (*AGENDA, ("ik doe mee met 3, ik kom met de fiets", {"effect": ["agenda_signup"], "not_keys": [*MISS, "ask_summary", "meet_activity_ride"]})),
+        (
+            *AGENDA,
+            (
+                "ik doe mee met 3, ik kom met de fiets",
+                {"effect": ["agenda_signup"], "not_keys": [*MISS, "ask_summary", "meet_activity_ride"]},
+            ),
+        ),
         profile=dict(RIA),
     ),
     D(
         "guard agenda: the button, then 'top, heel erg bedankt!' asks no ride",
-        (*AGENDA, ({"choice": "join:2"}, {"effect": ["agenda_signup"]}), ("top, heel erg bedankt!", {"not_keys": [*MISS, "meet_activity_ride"], "no_effect": ["create_request"]})),
+        (
+            *AGENDA,
+            ({"choice": "join:2"}, {"effect": ["agenda_signup"]}),
+            (
+                "top, heel erg bedankt!",
+                {"not_keys": [*MISS, "meet_activity_ride"], "no_effect": ["create_request"]},
+            ),
+        ),
         profile=dict(RIA),
     ),
     D(
         "guard: the resident's 'Afzeggen' cancels the meeting only",
-        ((MEET_STATUS, {}), ({"choice": "meetm:7:cancel"}, {"effect": ["meet_cancel"], "keys": ["meet_cancelled"], "not_keys": ["meet_cancelled_rematch"]})),
+        (
+            (MEET_STATUS, {}),
+            (
+                {"choice": "meetm:7:cancel"},
+                {
+                    "effect": ["meet_cancel"],
+                    "keys": ["meet_cancelled"],
+                    "not_keys": ["meet_cancelled_rematch"],
+                },
+            ),
+        ),
         profile=WITH_THREAD,
     ),
     D(
         "guard: the volunteer's 'Afzeggen' of a weekly meeting cancels that one only",
-        ((RECURRING_STATUS, {}), ({"choice": "meetm:7:cancel"}, {"effect": ["meet_cancel"], "keys": ["meet_cancelled"], "not_keys": ["meet_cancelled_rematch"]})),
+        (
+            (RECURRING_STATUS, {}),
+            (
+                {"choice": "meetm:7:cancel"},
+                {
+                    "effect": ["meet_cancel"],
+                    "keys": ["meet_cancelled"],
+                    "not_keys": ["meet_cancelled_rematch"],
+                },
+            ),
+        ),
         profile=HENK_T,
     ),
     D(
@@ -578,11 +765,18 @@ GUARDS = [
         profile=CARER_NEVER,
     ),
     D(
-        "guard carer asked weekly: 'ik wil graag af en toe gevraagd worden hoe het met me gaat' shows it is on",
-        (("ik wil graag af en toe gevraagd worden hoe het met me gaat", {"keys": ["care_status"], "not_keys": MISS}),),
-        profile=CARER,
+        "guard carer with no rhythm: 'geen vragen meer graag over hoe het gaat' asks no rhythm",
+        (("geen vragen meer graag over hoe het gaat", {"not_keys": ["care_rhythm"]}),),
+        profile=CARER_NEVER,
     ),
-    D("guard invite: a plain 'ja hoor' keeps no note", ((INVITE, {}), ("ja hoor", {"effect_has": {"answer_invitation": {"answer": "yes"}}, "no_note": True})), profile=HENK),
+    D(
+        "guard invite: a plain 'ja hoor' keeps no note",
+        (
+            (INVITE, {}),
+            ("ja hoor", {"effect_has": {"answer_invitation": {"answer": "yes"}}, "no_note": True}),
+        ),
+        profile=HENK,
+    ),
 ]
 
 

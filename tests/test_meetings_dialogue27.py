@@ -14,7 +14,15 @@ from bot.effects import meetings as bot_meetings
 from bot.runtime import Runtime
 from tests.community import add_person, keys_for, say
 from tests.conftest import FixedClock
-from tests.test_meetings import RESIDENT_SMS, SATURDAY_10, SECOND_CHAT, VOLUNTEER_CHAT, agreed, at, meeting_rows
+from tests.test_meetings import (
+    RESIDENT_SMS,
+    SATURDAY_10,
+    SECOND_CHAT,
+    VOLUNTEER_CHAT,
+    agreed,
+    at,
+    meeting_rows,
+)
 
 
 async def test_a_volunteer_who_cancels_sends_the_request_back_to_matching(
@@ -33,7 +41,9 @@ async def test_a_volunteer_who_cancels_sends_the_request_back_to_matching(
     assert (await keys_for(runtime, second))[-1] == "invite", "the request went back to matching"
 
 
-async def test_weekly_on_another_weekday_starts_on_the_first_such_day(runtime: Runtime, clock: FixedClock) -> None:
+async def test_weekly_on_another_weekday_starts_on_the_first_such_day(
+    runtime: Runtime, clock: FixedClock
+) -> None:
     _, volunteer = await agreed(runtime, clock)
     await at(runtime, clock, SATURDAY_10 + bot_meetings.CHECK_AFTER)
     await say(runtime, RESIDENT_SMS, "ja! kan hij voortaan elke dinsdag?", channel="sms")
