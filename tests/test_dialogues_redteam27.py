@@ -12,14 +12,15 @@ check (`check`) adds round 19's notes, round 25's rides and `weekly_on` (a weekl
 Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (563658f).
 - Batch 1 (BATCH_1, 34 dialogues; nl 22, en 4, tr/pl/ar/uk 2 each; written before reading the flows
   that read them): main 50/76, 12/34 (nl 31/50 6/22; en 4/9 0/4; tr 5/5 2/2; pl 2/3 1/2; ar 4/4 2/2;
-  uk 4/5 1/2). Two messages were reworded before scoring (an earlier round held them word for word). The
+  uk 4/5 1/2). Two messages were reworded before scoring, one after (an earlier round held them word
+  for word; the new wording holds on main as the old did). The
   volunteer-cancel expectation was changed by decision after scoring (below). After its fixes 76/76, 34/34.
 - Batch 2 (BATCH_2, 36 dialogues, held out: written after batch 1's fixes, new wordings not aimed at them;
   nl 19, en 3, tr 4, ar 3, pl 3, uk 4): main 53/78, 13/36; before its own fixes (the honest figure) 71/78,
   29/36 (nl 37/42 14/19; en 7/7 3/3; tr 7/8 3/4; ar 5/6 2/3; pl 7/7 3/3; uk 8/8 4/4). After 78/78, 36/36.
 - Guards (GUARDS, 13 dialogues, with batch 2's fixes): main 24/26, 11/13; after 26/26, 13/13.
 - The six conditional yeses of batch 1 and five of batch 2 held on main already ("ja als het niet regent",
-  "alleen als het dichtbij is", "так, якщо це недалеко", ...): a yes with its words as the note.
+  "ja, alleen als het dichtbij is hoor", "так, якщо це недалеко", ...): a yes with its words as the note.
 - Engine: tests/test_meetings_dialogue27.py (a volunteer's cancel rematches; weekly from the first Tuesday).
 - Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
 
@@ -380,8 +381,8 @@ BATCH_1 = [
         profile=HENK,
     ),
     D(
-        "invite: 'alleen als het dichtbij is' is a yes with its condition",
-        ((INVITE, {}), ("alleen als het dichtbij is", yes_with("dichtbij"))),
+        "invite: 'ja, alleen als het dichtbij is hoor' is a yes with its condition",
+        ((INVITE, {}), ("ja, alleen als het dichtbij is hoor", yes_with("dichtbij"))),
         profile=HENK,
     ),
     D(
