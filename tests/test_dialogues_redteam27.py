@@ -13,8 +13,8 @@ Figures (turns as expected / turns; dialogues fully as expected). "Main" is the 
 - Batch 1 (BATCH_1, 34 dialogues; nl 22, en 4, tr/pl/ar/uk 2 each; written before reading the flows
   that read them): main 50/76, 12/34 (nl 31/50 6/22; en 4/9 0/4; tr 5/5 2/2; pl 2/3 1/2; ar 4/4 2/2;
   uk 4/5 1/2). Two messages were reworded before scoring, one after (an earlier round held them word
-  for word; the new wording holds on main as the old did). The
-  volunteer-cancel expectation was changed by decision after scoring (below). After its fixes 76/76, 34/34.
+  for word; the new wording holds on main as the old did). The volunteer-cancel expectation was changed
+  by decision after scoring (below). After its fixes 76/76, 34/34.
 - Batch 2 (BATCH_2, 36 dialogues, held out: written after batch 1's fixes, new wordings not aimed at them;
   nl 19, en 3, tr 4, ar 3, pl 3, uk 4): main 53/78, 13/36; before its own fixes (the honest figure) 71/78,
   29/36 (nl 37/42 14/19; en 7/7 3/3; tr 7/8 3/4; ar 5/6 2/3; pl 7/7 3/3; uk 8/8 4/4). After 78/78, 36/36.
