@@ -25,6 +25,8 @@ from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.when import AMSTERDAM
 
 PAGE_SIZE = 3
+# The date just joined, kept for the next message only ("kan iemand me halen?": a ride to it).
+JOINED = "agenda_joined"
 DAYS_AHEAD = 7
 # The reminder goes at this local time the day before: early enough to plan, before quiet hours.
 REMINDER_TIME = time(18, 0)
@@ -153,6 +155,7 @@ def handle(state: dict[str, Any], event: Event, answer: str | None, now: datetim
     if answer is not None and answer.startswith("join:"):
         item = items[int(answer.removeprefix("join:"))]
         _done(state)
+        state[JOINED] = dict(item)
         effect = Effect("agenda_signup", {"activity_id": item["activity_id"], "on": item["on"]})
         # The reminder promise only when there is a day before left to remind on.
         reminded = reminder_at(date.fromisoformat(str(item["on"]))) > now
@@ -173,6 +176,10 @@ def _named(state: Mapping[str, Any], text: str) -> str | None:
     offered = [str(key) for key, _ in state.get("offered") or [] if str(key).startswith(("join:", "leave:"))]
     items = list(state.get("agenda", []))
     meant = [key for key in offered if folded_words(str(items[int(key.split(":")[1])]["title"])) in said]
+    if not meant:
+        # Round dialogue27: its number in a sentence ("ik doe mee met 3, maar ik kan er niet zelf komen").
+        numbers = {int(word) for word in said.split() if word.isascii() and word.isdigit()}
+        meant = [offered[n - 1] for n in numbers if 1 <= n <= len(offered)] if len(numbers) == 1 else []
     return meant[0] if len(meant) == 1 else None
 
 

@@ -662,7 +662,9 @@ def about_checkins(
     )
     rule = None if pause or stopping or in_thread else _new_rhythm(text, now, care.rhythm, language(state))
     asked = text.rstrip().endswith(("?", "؟")) and not in_thread
-    if not (pause or stopping or rule is not None or asked):
+    # Round dialogue27: "ik wil graag af en toe gevraagd worden hoe het gaat", no check-ins now: how often.
+    wanted = not in_thread and rule is None and checkins_asked_for(text, profile)
+    if not (pause or stopping or rule is not None or asked or wanted):
         return None
     state["flow"] = FLOW
     state["care"] = _fields(care)
@@ -672,9 +674,25 @@ def about_checkins(
         return _ask(state, "pause", prompt(state, "care_pause_how_long", PAUSE_CHOICES))
     if stopping:
         return _ask(state, "end", prompt(state, "care_end_question", YES_NO))
+    if wanted:
+        return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
     if rule is not None and rule != care.rhythm:
         return _registered(state, rule)
     return _status(state, care)
+
+
+def checkins_asked_for(text: str, profile: Profile) -> bool:
+    """A registered carer with no check-ins who asks for them ("ik wil graag af en toe gevraagd worden
+    hoe het gaat", "أريد أن تسألني من وقت لآخر"): what they are asked for (`checkins_wanted`), or a wish
+    ([dialogue27_checkins_wanted]) beside words that name them; not a stop or a "no" ("no check-ins
+    please"). Round dialogue27: how often is then asked."""
+    care = profile.care
+    if care is None or care.rhythm.freq != "never":
+        return False
+    if says_any(text, "care_stop_asking") or says_any(text, "dialogue27_checkins_not"):
+        return False
+    named = says_any(text, "care_checkins") or says_any(text, "care_asking_verbs")
+    return bool(checkins_wanted(text)) or (named and says_any(text, "dialogue27_checkins_wanted"))
 
 
 def pause_without_offer(

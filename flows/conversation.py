@@ -174,9 +174,7 @@ FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
     "circle": lambda turn: _menu_when_done(
         circle.handle(turn.state, turn.event, turn.profile), "circle", silent=True
     ),
-    "agenda": lambda turn: _menu_when_done(
-        agenda.handle(turn.state, turn.event, turn.answer, turn.now), "agenda", silent=True
-    ),
+    "agenda": lambda turn: _agenda(turn),
     "social_map": lambda turn: _menu_when_done(
         social_map.handle(turn.state, turn.event), "social_map", silent=True
     ),
@@ -337,6 +335,7 @@ def _route(
 ) -> StepResult:
     said_yes = state.pop(invitations.SAID_YES, None)
     share_asked = state.pop(threads.SHARE_ASKED, None)
+    joined = state.pop(agenda.JOINED, None)
     command, argument = _command(state, event, now)
     if command == "human" and _call_for_the_neighbour(state, event, profile):
         command = None  # "je kunt me bellen op 06...", in a thread: passed on (session 29)
@@ -372,6 +371,15 @@ def _route(
         return StepResult(state, (say("voice_note"), *repeat_prompt(state)), (alert,))
     if command is None and (grief := _bereavement(state, event, profile, now)) is not None:
         return grief  # "Jan is vorige week overleden" at the check-in or the menu
+    if (
+        joined is not None
+        and command is None
+        and event.kind == "text"
+        and state.get("flow") == "menu"
+        and meetings.ride_wanted(event.text)
+    ):
+        # Just signed up at AGENDA, then "kan iemand me halen? ik loop slecht": a ride to it (dialogue27).
+        return meetings.ride_to(StepResult(state), joined, profile, now)
     busy_below = (state.get("flow"), state.get("step")) in menu.KEEP_PLACE
     if command is None and (deferred := interleave.defer_newest(state, event, busy_below)) is not None:
         return deferred  # "wacht even, eerst dit" at "Is het gelukt?" while asking for help
@@ -741,7 +749,11 @@ def _care_in_words(
     ):
         return None
     found = interpret.reading("menu", event.text, language(state), None)
-    if found.intent in menu.TARGETS and found.confidence >= interpret.CONFIDENT:
+    if (
+        found.intent in menu.TARGETS
+        and found.confidence >= interpret.CONFIDENT
+        and not care.checkins_asked_for(event.text, profile)  # "أريد أن تسألني ...": no request (dialogue27)
+    ):
         return None
     stop = command == "stop_check"
     return care.about_checkins(state, event.text, profile, now, stop=stop, in_thread=bool(profile.threads))
@@ -1505,6 +1517,10 @@ def _to_neighbour(state: dict[str, Any], event: Event, profile: Profile, now: da
     if (late := meetings.late_in_words(relayed.state, event.text, sent[0], now)) is not None:
         # "ik ben wat later, kwart over": passed on, and the time read back (round dialogue25).
         return replace(relayed, replies=(*relayed.replies, late))
+    if (weekly := meetings.weekly_in_words(relayed.state, event.text, sent[0], now)) is not None:
+        # "kan Henk voortaan iedere dinsdag komen?": passed on, and every Tuesday asked (round dialogue27).
+        reply, effect = weekly
+        return replace(relayed, replies=(*relayed.replies, reply), effects=(*relayed.effects, effect))
     if (meeting := meetings.proposed_in_words(relayed.state, event.text, sent[0], now)) is not None:
         # "kunnen we donderdag om 2 uur afspreken bij mij thuis?": passed on, and made a meeting if wanted.
         return replace(relayed, replies=(*relayed.replies, meeting))
@@ -1658,6 +1674,17 @@ def _goto(result: StepResult, profile: Profile, now: datetime) -> StepResult:
         replies=(*result.replies, *nxt.replies),
         effects=(*result.effects, *nxt.effects),
     )
+
+
+def _agenda(turn: Turn) -> StepResult:
+    """AGENDA's list answered; "ik doe mee met 3, maar ik kan er niet zelf komen" signs up and reads back
+    a request for a ride to it (round dialogue27, as at "Doe je mee?")."""
+    result = agenda.handle(turn.state, turn.event, turn.answer, turn.now)
+    joined = result.state.get(agenda.JOINED)
+    if joined and turn.event.kind == "text" and meetings.ride_wanted(turn.event.text):
+        result.state.pop(agenda.JOINED, None)
+        return meetings.ride_to(result, joined, turn.profile, turn.now)
+    return _menu_when_done(result, "agenda", silent=True)
 
 
 def _menu_when_done(result: StepResult, flow: str, *, silent: bool = False) -> StepResult:

@@ -21,14 +21,14 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flows import agenda, ask, catalogue, conditions, interpret, life_events, threads
+from flows import agenda, ask, catalogue, conditions, interpret, life_events, smalltalk, threads
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.normalise import conversation_words, folded_words, says_any, simplify, without_said
 from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
-from flows.when import AMSTERDAM, When, at_night, describe_when, parse_when
+from flows.when import AMSTERDAM, When, at_night, describe_weekday, describe_when, parse_when
 
 MAX_PLACE = 100
 MIN_PLACE = 2
@@ -123,6 +123,18 @@ def next_week(start: datetime, zone: ZoneInfo) -> datetime:
     local = start.astimezone(zone)
     wall = local.replace(tzinfo=None) + timedelta(days=7)
     return wall.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
+
+
+def next_on_weekday(start: datetime, zone: ZoneInfo, weekday: int, after: datetime) -> datetime:
+    """The same local wall-clock time on the first `weekday` (Monday 0) after `start` and after `after`
+    (round dialogue27: "kan hij voortaan elke dinsdag?" after a Saturday)."""
+    local = start.astimezone(zone)
+    days = (weekday - local.weekday()) % 7 or 7
+    wall = local.replace(tzinfo=None) + timedelta(days=days)
+    found = wall.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
+    while found <= after:
+        found = next_week(found, zone)
+    return found
 
 
 EVENING = time(19)
@@ -711,9 +723,11 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
             if seen.get("recurring"):
                 pass  # the next week's meeting is already agreed: the bot says when
             elif params and wants_again(text):
-                # "ja het was gezellig, volgende week weer?": that is the answer to "meet again?" too.
-                effects.append(Effect("meet_weekly", {"meeting_id": meeting_id}))
-                replies.append(say("meet_weekly_asked", params))
+                # "ja het was gezellig, volgende week weer?": that is the answer to "meet again?" too;
+                # "kan hij voortaan elke dinsdag?" on that weekday (round dialogue27).
+                effect, reply = weekly_asked(state, text, meeting_id, seen, now)
+                effects.append(effect)
+                replies.append(reply)
             elif params:
                 choices: tuple[Choice, ...] = (
                     Choice(f"meetwk:{meeting_id}:yes", "meet_choice_weekly"),
@@ -754,6 +768,12 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
     elif prefix == "meetm":
         if answer == "change":
             effects.append(Effect("meet_reschedule", {"meeting_id": meeting_id}))
+        elif answer == "cancel" and seen.get("role") == "volunteer" and not seen.get("recurring"):
+            # Round dialogue27: a volunteer who cancels the one meeting leaves the resident without help:
+            # the request goes back to matching (`rematch`: the engine ends the meeting and the thread and
+            # tells the resident kindly, once).
+            effects.append(Effect("meet_cancel", {"meeting_id": meeting_id, "rematch": True}))
+            replies.append(say("meet_cancelled_rematch", params))
         elif answer == "cancel":
             effects.append(Effect("meet_cancel", {"meeting_id": meeting_id}))
             replies.append(say("meet_cancelled", params))
@@ -776,6 +796,57 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
         state["prompt"] = resume
         replies.extend(repeat_prompt(state))
     return StepResult(state, tuple(replies), tuple(effects))
+
+
+def weekday_wished(
+    state: dict[str, Any], text: str, seen: Mapping[str, Any], now: datetime | None
+) -> int | None:
+    """The weekday (Monday 0) of a weekly wish that names one ("kan hij voortaan elke dinsdag?", "every
+    Tuesday", "щовівторка") when it is not the meeting's own; None otherwise (round dialogue27)."""
+    if now is None or not seen.get("starts_at"):
+        return None
+    said = interpret.reading("ask_when", text, language(state), now).time
+    if said is None or said.recurrence != "weekly" or len(said.days) != 1:
+        return None
+    day = int(said.days[0])
+    return None if day == starts(seen).weekday() else day
+
+
+def weekly_asked(
+    state: dict[str, Any], text: str, meeting_id: int, seen: Mapping[str, Any], now: datetime | None
+) -> tuple[Effect, Reply]:
+    """Every week asked of the other: at the meeting's own day and time, or on the weekday said."""
+    params = dict(seen.get("params") or {})
+    day = weekday_wished(state, text, seen, now)
+    if day is None:
+        return Effect("meet_weekly", {"meeting_id": meeting_id}), say("meet_weekly_asked", params)
+    named = describe_weekday(day, None, language(state))
+    effect = Effect("meet_weekly", {"meeting_id": meeting_id, "weekday": day})
+    return effect, say("meet_weekly_day_asked", {**params, "day": named})
+
+
+def weekly_in_words(
+    state: dict[str, Any], text: str, thread_id: Any, now: datetime
+) -> tuple[Reply, Effect] | None:
+    """Words to the neighbour that wish to meet every week with a meeting agreed ("kan Henk voortaan
+    iedere dinsdag komen?", "ik kan voortaan elke woensdag bij Ans langs"): passed on (by the caller),
+    and every week on that day asked of the other, as after "Is het gelukt?" (round dialogue27). None
+    without such a wish, a day of the week, or an agreed meeting of this thread that is not weekly yet."""
+    if not wants_again(text):
+        return None
+    known = [
+        (raw_id, seen)
+        for raw_id, seen in (state.get("meetings") or {}).items()
+        if seen.get("thread_id") == thread_id and seen.get("starts_at") and seen.get("params")
+    ]
+    if not known or any(seen.get("recurring") for _, seen in known):
+        return None
+    raw_id, seen = max(known, key=lambda item: starts(item[1]))
+    said = interpret.reading("ask_when", text, language(state), now).time
+    if said is None or said.recurrence != "weekly" or len(said.days) != 1:
+        return None
+    effect, reply = weekly_asked(state, text, int(raw_id), seen, now)
+    return reply, effect
 
 
 # A message in the thread that says the person cannot come ("ik moet vandaag afzeggen", "ik kan morgen
@@ -873,7 +944,11 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     moves = (
         says_any(text, "meetings21_move") or _other_time_said(state, text, thread_id, now) or bool(day_asked)
     )
-    said_plain = _has_phrase(text, CANCEL_WORDS) or says_any(text, "meetings21_cannot_come")
+    said_plain = (
+        _has_phrase(text, CANCEL_WORDS)
+        or says_any(text, "meetings21_cannot_come")
+        or _has_phrase(text, _cannot_come_27())
+    )
     said = said_plain or stops or moves
     reason = life_events.absent_said(text) or stops
     absent = reason and not said
@@ -939,6 +1014,12 @@ def _other_day_asked(state: dict[str, Any], text: str, thread_id: Any, now: date
     return None
 
 
+@cache
+def _cannot_come_27() -> tuple[str, ...]:
+    """Round dialogue27: "morgen gaat het bij mij niet lukken" ("..." gaps and "$" ends as CANCEL_WORDS)."""
+    return tuple(str(p) for p in lexicon("conversation")["dialogue27_cannot_come"]["phrases"])
+
+
 def _other_time_said(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> bool:
     """Round meetings21: words that propose a time ("cuma günü saat 11e alabilir miyiz?", "kunnen we
     ook donderdag om 2 uur?") while a meeting of the thread is ahead at another time: a move."""
@@ -959,8 +1040,20 @@ def _other_time_said(state: dict[str, Any], text: str, thread_id: Any, now: date
         and seen.get("starts_at")
         and datetime.fromisoformat(str(seen["starts_at"])) > now
         and datetime.fromisoformat(str(seen["starts_at"])) != start
+        # Round dialogue27: "ik kom morgen een kwartiertje later": the meeting's own day, no hour: no move.
+        and not (said.at is None and _day_named(said, now) == starts(seen).date())
         for seen in (state.get("meetings") or {}).values()
     )
+
+
+def _day_named(said: Any, now: datetime) -> Any:
+    """The local date a reading names by "vandaag"/"morgen" or one weekday (the coming one), else None."""
+    today = now.astimezone(AMSTERDAM).date()
+    if said.relative_day is not None:
+        return today + timedelta(days=int(said.relative_day))
+    if len(said.days) == 1:
+        return today + timedelta(days=(int(said.days[0]) - today.weekday()) % 7)
+    return None
 
 
 # Ill without a day said: the meetings of the next two days are the ones it touches.
@@ -1238,6 +1331,8 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
     if not ids:
         return None
     meeting_id = ids[0]
+    if (thanked := thanks_alone(state, text)) is not None:
+        return thanked
     answer = choice.split(":")[2] if choice is not None and choice.startswith("meetok:") else None
     complaint = (
         says_any(text, "round19_meet_complaint")
@@ -1288,6 +1383,15 @@ def check_in_words(state: dict[str, Any], text: str, choice: str | None, now: da
         return result
     alert = Effect("alert_staff", {"kind": "meet_remark", "priority": "normal"})
     return StepResult(result.state, (say("meet_remark_heard"), *result.replies), (*result.effects, alert))
+
+
+def thanks_alone(state: dict[str, Any], text: str) -> StepResult | None:
+    """Round dialogue27: thanks alone ("dank je", "bedankt voor het vragen", "🙏") at a meeting's question
+    of the bot ("Is het gelukt?", "Doe je mee?") answer nothing (even when the reader took them for a yes)
+    and are no words for the neighbour: a kind word, and the question again."""
+    if smalltalk.kind_of(text) != "thanks":
+        return None
+    return StepResult(state, (say("smalltalk_thanks"), *repeat_prompt(state)))
 
 
 def _first_clause_answer(state: dict[str, Any], text: str) -> str | None:
@@ -1381,6 +1485,8 @@ def after_help_in_words(
     if not ids:
         return None
     raw_id = ids[0]
+    if (thanked := thanks_alone(state, text)) is not None:
+        return thanked  # "ah dank je wel hoor" at "Doe je mee?" (round dialogue27)
     answer = choice.split(":")[2] if choice is not None and choice.startswith("meetact:") else None
     ride = says_any(text, "dialogue25_ride")
     if ride and answer != "no":
@@ -1425,6 +1531,28 @@ def _ride_to_activity(state: dict[str, Any], raw_id: str, profile: Profile, now:
     signed = any(effect.kind == "agenda_signup" for effect in joined.effects)
     if not signed or not isinstance(activity, Mapping) or joined.state.get("prompt"):
         return joined
+    return ride_to(joined, activity, profile, now)
+
+
+def ride_wanted(text: str) -> bool:
+    """Words of a ride ("als iemand me ophaalt") or of not getting there alone ("ik kan er niet zelf
+    komen", "ik loop slecht"): at AGENDA's sign-up and the message after it (round dialogue27)."""
+    return (
+        says_any(text, "dialogue25_ride")
+        or says_any(text, "dialogue27_cannot_travel")
+        or _has_phrase(text, _cannot_travel_gapped())
+    )
+
+
+@cache
+def _cannot_travel_gapped() -> tuple[str, ...]:
+    """[dialogue27_cannot_travel_gapped]: "niet ... naartoe" ("..." up to three words, as CANCEL_WORDS)."""
+    return tuple(str(p) for p in lexicon("conversation")["dialogue27_cannot_travel_gapped"]["phrases"])
+
+
+def ride_to(joined: StepResult, activity: Mapping[str, Any], profile: Profile, now: datetime) -> StepResult:
+    """After a sign-up (`joined`), a request for a ride to `activity` (an agenda date) read back to send."""
+    state = joined.state
     lang = language(state)
     start = (agenda.item_starts_at(activity) - RIDE_BEFORE).astimezone(AMSTERDAM)
     what = catalogue.render("meet_activity_ride_what", lang, agenda.item_params(state, activity))
@@ -1450,7 +1578,7 @@ def late_in_words(state: dict[str, Any], text: str, thread_id: Any, now: datetim
     ("ik ben wat later, kwart over", "ik ben er om half 3, sta in de file"): passed
     on (by the caller) and read back with that time, the meeting as agreed. None without a word of
     being late or arriving, without a time after the start (within two hours), or without a meeting."""
-    if not says_any(text, "dialogue25_late"):
+    if not (says_any(text, "dialogue25_late") or says_any(text, "dialogue27_late")):
         return None
     ahead = [
         (starts(seen), seen)
@@ -1478,12 +1606,23 @@ def _arrival(state: dict[str, Any], text: str, start: datetime, now: datetime) -
         return there if there > start else there + timedelta(hours=1)
     said = interpret.reading("ask_when", text, language(state), now).time
     if said is not None and said.at is not None and said.recurrence is None:
+        if _other_day(said, start, now):
+            return None  # "het wordt donderdag half 3": another day, no lateness (round dialogue27)
         there = start.replace(hour=said.at.hour, minute=said.at.minute)
         if there <= start and said.at.hour < 12:
             there += timedelta(hours=12)
         return there
     minutes = _amount_said(text)
     return start + timedelta(minutes=minutes) if minutes else None
+
+
+def _other_day(said: Any, start: datetime, now: datetime) -> bool:
+    """A time read with a day ("morgen half 3", "donderdag om 3 uur") that is not the meeting's day."""
+    if not (said.days or said.relative_day is not None or said.date):
+        return False
+    when = said.to_when(now, AMSTERDAM)
+    moment = getattr(when, "start", None) if when is not None else None
+    return not isinstance(moment, datetime) or moment.astimezone(start.tzinfo).date() != start.date()
 
 
 def _amount_said(text: str) -> int | None:

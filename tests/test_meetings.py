@@ -222,9 +222,9 @@ async def test_afspraak_moves_an_agreed_meeting_old_reminders_cancelled(
 
 async def test_cancel_tells_the_other_and_drops_the_reminders(runtime: Runtime, clock: FixedClock) -> None:
     resident, volunteer = await agreed(runtime, clock)
-    await say(runtime, VOLUNTEER_CHAT, "afspraak", "3", channel="telegram")
-    assert (await keys_for(runtime, volunteer))[-1] == "meet_cancelled"
-    assert (await keys_for(runtime, resident))[-1] == "meet_cancelled_by_other"
+    await say(runtime, RESIDENT_SMS, "afspraak", "3", channel="sms")
+    assert (await keys_for(runtime, resident))[-1] == "meet_cancelled"
+    assert (await keys_for(runtime, volunteer))[-1] == "meet_cancelled_by_other"
     [meeting] = await meeting_rows(runtime)
     assert meeting.status == "cancelled"
     assert {e.status for e in await events(runtime, bot_meetings.REMINDER, bot_meetings.CHECK)} == {

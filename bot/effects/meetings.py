@@ -26,7 +26,7 @@ from bot import metrics, tenants
 from bot.effects import circle_news
 from bot.effects.mailbox import Touched
 from flows import places
-from flows.meetings import next_week, reminder_times
+from flows.meetings import next_on_weekday, next_week, reminder_times
 from storage import community, matching, meetings, schedule, threads
 from storage.meetings import Reminders
 from storage.models import HelpRequest, Meeting, Person, Thread
@@ -319,17 +319,30 @@ async def not_again(
 
 
 async def _next_occurrence(
-    session: AsyncSession, meeting: Meeting, now: datetime, *, agreed: bool, proposer: int | None = None
+    session: AsyncSession,
+    meeting: Meeting,
+    now: datetime,
+    *,
+    agreed: bool,
+    proposer: int | None = None,
+    weekday: int | None = None,
 ) -> Meeting:
+    """The next week's meeting; on `weekday` (Monday 0) from the first such day after this one, when
+    asked on another day ("kan hij voortaan elke dinsdag?", round dialogue27)."""
     thread = await session.get(Thread, meeting.thread_id)
     assert thread is not None
+    zone = ZoneInfo(meeting.zone)
+    if weekday is None:
+        starts_at = next_week(meeting.starts_at, zone)
+    else:
+        starts_at = next_on_weekday(meeting.starts_at, zone, weekday, now)
     following = meetings.propose(
         session,
         thread,
         proposer if proposer is not None else meeting.proposer_id or meeting.requester_id,
         place_kind=meeting.place_kind,
         place_text=meeting.place_text,
-        starts_at=next_week(meeting.starts_at, ZoneInfo(meeting.zone)),
+        starts_at=starts_at,
         zone=meeting.zone,
         now=now,
         recurring=True,
@@ -354,7 +367,15 @@ async def weekly(
         return
     following = await meetings.next_of(session, meeting.id)
     if following is None:
-        following = await _next_occurrence(session, meeting, now, agreed=False, proposer=person_id)
+        weekday = data.get("weekday")
+        following = await _next_occurrence(
+            session,
+            meeting,
+            now,
+            agreed=False,
+            proposer=person_id,
+            weekday=int(weekday) if weekday is not None and 0 <= int(weekday) <= 6 else None,
+        )
         await _tell(session, following, threads.other_side(thread, person_id), "meet_proposal", now, touched)
     elif following.status == "proposed" and following.proposer_id != person_id:
         await _agree(session, following, now, touched)
@@ -379,6 +400,11 @@ async def cancel(
 ) -> None:
     meeting = await meetings.member_meeting(session, int(data["meeting_id"]), person_id)
     if meeting is None or meeting.status not in meetings.LIVE:
+        return
+    if data.get("rematch") and person_id == meeting.volunteer_id and not meeting.recurring:
+        # Round dialogue27: the volunteer cancels the one meeting: the request goes back to matching, and
+        # the resident hears it once ("meet_ended": someone else is looked for), not "make a new one".
+        await rematch(session, person_id, data, now, touched)
         return
     meeting.status, meeting.updated_at = "cancelled", now
     await meetings.cancel_events(session, MEETING_KINDS, meeting.id, reason="cancelled", now=now)
