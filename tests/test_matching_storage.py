@@ -7,7 +7,7 @@ before desc, person_id) would give.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -27,6 +27,22 @@ from storage.models import (
 from tests.conftest import FixedClock
 
 HOOD = "molenwijk"
+
+
+def open_request(person_id: int, description: str, at: datetime) -> HelpRequest:
+    """A shopping request in the neighbourhood, open, made at `at`."""
+    return HelpRequest(
+        person_id=person_id,
+        category="boodschappen",
+        description=description,
+        when={"kind": "asap"},
+        neighbourhood=HOOD,
+        urgent=False,
+        visibility="helper",
+        status="open",
+        created_at=at,
+        updated_at=at,
+    )
 
 
 async def world(runtime: Runtime, clock: FixedClock) -> HelpRequest:
@@ -66,34 +82,15 @@ async def world(runtime: Runtime, clock: FixedClock) -> HelpRequest:
         # (requester, helper): 7 helped this requester twice, 8 once; 6 helped someone else (1).
         earlier = [(100, 7), (100, 7), (100, 8), (1, 6)]
         for n, (requester, helper) in enumerate(earlier):
-            session.add(
-                HelpRequest(
-                    person_id=requester,
-                    category="boodschappen",
-                    description="eerder",
-                    when={"kind": "asap"},
-                    neighbourhood=HOOD,
-                    urgent=False,
-                    visibility="helper",
-                    status="matched",
-                    created_at=now - timedelta(days=10 + n),
-                    updated_at=now,
-                    matched_person_id=helper,
-                    matched_at=now,
-                )
+            done = open_request(requester, "eerder", now - timedelta(days=10 + n))
+            done.status, done.updated_at, done.matched_person_id, done.matched_at = (
+                "matched",
+                now,
+                helper,
+                now,
             )
-        request = HelpRequest(
-            person_id=100,
-            category="boodschappen",
-            description="nu",
-            when={"kind": "asap"},
-            neighbourhood=HOOD,
-            urgent=False,
-            visibility="helper",
-            status="open",
-            created_at=now,
-            updated_at=now,
-        )
+            session.add(done)
+        request = open_request(100, "nu", now)
         session.add(request)
         await session.flush()
         session.add(MatchInvitation(request_id=request.id, person_id=5, wave=1, asked_at=now))
@@ -184,18 +181,7 @@ async def test_a_pair_kept_apart_is_kept_apart_the_other_way_round(
         )
         await session.flush()
         session.add(OfferCategory(person_id=100, category="boodschappen"))
-        own = HelpRequest(
-            person_id=7,
-            category="boodschappen",
-            description="zelf",
-            when={"kind": "asap"},
-            neighbourhood=HOOD,
-            urgent=False,
-            visibility="helper",
-            status="open",
-            created_at=now,
-            updated_at=now,
-        )
+        own = open_request(7, "zelf", now)
         session.add(own)
         await session.flush()
         await matching.exclude_pair(session, 100, 7, "reported", now)
