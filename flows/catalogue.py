@@ -46,7 +46,8 @@ CORE_PATH = """
     neighbourhood_ postcode_invalid consent_ cat_ ask_ when_understood where_ urgency_ visibility_ summary_
     change_ nothing_to_cancel request_kept_onboarding night_check offer_read_back invite invite_ match_found
     match_cancelled no_match neighbour_fallback relay relay_ which_thread thread_ no_thread human_requested
-    share_ numbers_shared number_unavailable meet_proposal meet_proposal_weekly meet_proposal_sent
+    share_ numbers_shared number_unavailable meet_proposal meet_proposal_weekly meet_proposal_weekly_new_time
+    meet_proposal_sent
     meet_agreed meet_agreed_weekly meet_reminder_ meet_check meet_thanks meet_not_happened meet_choice_fits
     meet_choice_counter meet_choice_new_time meet_choice_rematch meet_choice_stop meet_choice_leave
     meet_where meet_when meet_when_again care_checkin care_good care_okay care_heavy care_heavy_offers

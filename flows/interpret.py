@@ -64,6 +64,7 @@ PROMPT_CONTEXTS: Mapping[str, str] = {
     # proposal), a circle's invitation and a shared request ("ja leuk, ik doe mee", "ja, dat doe ik wel").
     "meet_proposal": "consent",
     "meet_proposal_weekly": "consent",
+    "meet_proposal_weekly_new_time": "consent",
     "circle_invited": "consent",
     "circle_request": "consent",
     "offer_summary": "consent",
@@ -80,6 +81,7 @@ YES_NO_KEYS: Mapping[str, Mapping[str, str]] = {
     # Dialogue round 14: "nee, dat lukt me niet" at "Past dat?" is the other choice, another proposal.
     "meet_proposal": {"no": "other"},
     "meet_proposal_weekly": {"no": "other"},
+    "meet_proposal_weekly_new_time": {"no": "other"},
     # "ja, zo is het goed" at the offer's summary confirms it, as at the request's.
     "offer_summary": {"yes": "confirm", "no": "change"},
     "bereaved": {"yes": "callback", "no": "none"},

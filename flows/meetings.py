@@ -125,12 +125,33 @@ def next_week(start: datetime, zone: ZoneInfo) -> datetime:
     return wall.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
 
 
-def next_on_weekday(start: datetime, zone: ZoneInfo, weekday: int, after: datetime) -> datetime:
-    """The same local wall-clock time on the first `weekday` (Monday 0) after `start` and after `after`
-    (round dialogue27: "kan hij voortaan elke dinsdag?" after a Saturday)."""
+def _weekly_proposal(state: dict[str, Any], facts: Mapping[str, Any]) -> str:
+    """Every week proposed: "zelfde tijd en plek" when the hour is the one of the meeting this person
+    remembers of the thread, else the text that names only the first time ("elke dinsdag om 3 uur")."""
+    earlier = [
+        starts(seen)
+        for raw_id, seen in (state.get("meetings") or {}).items()
+        if seen.get("thread_id") == facts.get("thread_id")
+        and str(raw_id) != str(facts.get("id"))
+        and seen.get("starts_at")
+    ]
+    if not earlier or not facts.get("starts_at"):
+        return "meet_proposal_weekly"
+    new = starts(facts)
+    same = max(earlier).timetz().replace(tzinfo=None) == new.timetz().replace(tzinfo=None)
+    return "meet_proposal_weekly" if same else "meet_proposal_weekly_new_time"
+
+
+def next_on_weekday(
+    start: datetime, zone: ZoneInfo, weekday: int, after: datetime, at: time | None = None
+) -> datetime:
+    """The same local wall-clock time (or `at`) on the first `weekday` (Monday 0) after `start` and
+    after `after` (round dialogue27: "kan hij voortaan elke dinsdag?" after a Saturday)."""
     local = start.astimezone(zone)
     days = (weekday - local.weekday()) % 7 or 7
     wall = local.replace(tzinfo=None) + timedelta(days=days)
+    if at is not None:
+        wall = wall.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
     found = wall.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
     while found <= after:
         found = next_week(found, zone)
@@ -186,7 +207,7 @@ def on_internal(state: dict[str, Any], event: Event) -> StepResult | None:
     _remember(state, facts)
     params = params_of(facts, lang)
     if name == "meet_proposal":
-        key = "meet_proposal_weekly" if facts.get("recurring") else "meet_proposal"
+        key = "meet_proposal" if not facts.get("recurring") else _weekly_proposal(state, facts)
         choices: tuple[Choice, ...] = (
             Choice(f"meet:{facts['id']}:yes", "meet_choice_fits"),
             Choice(f"meet:{facts['id']}:other", "meet_choice_counter"),
@@ -798,31 +819,40 @@ def on_answer(state: dict[str, Any], choice: str, text: str = "", now: datetime 
     return StepResult(state, tuple(replies), tuple(effects))
 
 
-def weekday_wished(
+def weekly_wish(
     state: dict[str, Any], text: str, seen: Mapping[str, Any], now: datetime | None
-) -> int | None:
-    """The weekday (Monday 0) of a weekly wish that names one ("kan hij voortaan elke dinsdag?", "every
-    Tuesday", "щовівторка") when it is not the meeting's own; None otherwise (round dialogue27)."""
+) -> tuple[int, time | None] | None:
+    """The weekday (Monday 0) and the hour of a weekly wish that names a day ("kan hij voortaan elke
+    dinsdag?", "every Tuesday", "щовівторка", round dialogue27; "elke dinsdag om 3 uur"): None when it
+    names neither another day nor another hour than the meeting's own; the hour None when it is kept."""
     if now is None or not seen.get("starts_at"):
         return None
     said = interpret.reading("ask_when", text, language(state), now).time
     if said is None or said.recurrence != "weekly" or len(said.days) != 1:
         return None
     day = int(said.days[0])
-    return None if day == starts(seen).weekday() else day
+    own = starts(seen)
+    hour = said.at if said.at is not None and said.at != own.time().replace(tzinfo=None) else None
+    return None if day == own.weekday() and hour is None else (day, hour)
 
 
 def weekly_asked(
     state: dict[str, Any], text: str, meeting_id: int, seen: Mapping[str, Any], now: datetime | None
 ) -> tuple[Effect, Reply]:
-    """Every week asked of the other: at the meeting's own day and time, or on the weekday said."""
+    """Every week asked of the other: at the meeting's own day and time, or on the weekday (and hour)
+    said; the meeting's place is kept."""
     params = dict(seen.get("params") or {})
-    day = weekday_wished(state, text, seen, now)
-    if day is None:
+    wish = weekly_wish(state, text, seen, now)
+    if wish is None:
         return Effect("meet_weekly", {"meeting_id": meeting_id}), say("meet_weekly_asked", params)
+    day, hour = wish
     named = describe_weekday(day, None, language(state))
-    effect = Effect("meet_weekly", {"meeting_id": meeting_id, "weekday": day})
-    return effect, say("meet_weekly_day_asked", {**params, "day": named})
+    data: dict[str, Any] = {"meeting_id": meeting_id, "weekday": day}
+    if hour is None:
+        return Effect("meet_weekly", data), say("meet_weekly_day_asked", {**params, "day": named})
+    data["at"] = hour.strftime("%H:%M")
+    asked = say("meet_weekly_day_time_asked", {**params, "day": named, "time": data["at"]})
+    return Effect("meet_weekly", data), asked
 
 
 def weekly_in_words(
@@ -1186,7 +1216,7 @@ def counter_in_words(state: dict[str, Any], text: str, now: datetime) -> StepRes
     a where and a when. None when the words say no time, or one the proposal already fits: then they
     are words for the other side, as before."""
     last = state.get("prompt") or {}
-    if last.get("key") not in ("meet_proposal", "meet_proposal_weekly"):
+    if last.get("key") not in ("meet_proposal", "meet_proposal_weekly", "meet_proposal_weekly_new_time"):
         return None
     ids = {
         str(choice[0]).split(":")[1]

@@ -53,3 +53,33 @@ async def test_weekly_on_another_weekday_starts_on_the_first_such_day(
     # Tuesday 1 December, 10:00 in Amsterdam (09:00 UTC): the first Tuesday after Saturday 28 November.
     assert second.starts_at == datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     assert second.starts_at - SATURDAY_10 == timedelta(days=3)
+
+
+async def test_weekly_on_another_day_and_hour_is_proposed_at_that_hour(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """ "elke dinsdag om 3 uur": every week from the first Tuesday at 15:00, and the volunteer is not told
+    "zelfde tijd en plek" (only the place is kept); the resident hears the day and the hour."""
+    resident, volunteer = await agreed(runtime, clock)
+    await at(runtime, clock, SATURDAY_10 + bot_meetings.CHECK_AFTER)
+    await say(runtime, RESIDENT_SMS, "ja! kan hij voortaan elke dinsdag om 3 uur?", channel="sms")
+    assert (await keys_for(runtime, resident))[-1] == "meet_weekly_day_time_asked"
+    assert (await keys_for(runtime, volunteer))[-1] == "meet_proposal_weekly_new_time"
+    first, second = await meeting_rows(runtime)
+    assert second.recurring and second.status == "proposed" and second.previous_id == first.id
+    # Tuesday 1 December, 15:00 in Amsterdam (14:00 UTC).
+    assert second.starts_at == datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
+    await say(runtime, VOLUNTEER_CHAT, "1", channel="telegram")
+    assert (await keys_for(runtime, volunteer))[-1] == "meet_agreed_weekly"
+    assert [row.status for row in await meeting_rows(runtime)] == ["happened", "agreed"]
+
+
+async def test_weekly_on_the_same_day_at_another_hour_starts_a_week_later(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    resident, volunteer = await agreed(runtime, clock)
+    await at(runtime, clock, SATURDAY_10 + bot_meetings.CHECK_AFTER)
+    await say(runtime, RESIDENT_SMS, "ja, voortaan elke zaterdag om 11 uur?", channel="sms")
+    assert (await keys_for(runtime, volunteer))[-1] == "meet_proposal_weekly_new_time"
+    _, second = await meeting_rows(runtime)
+    assert second.starts_at == SATURDAY_10 + timedelta(days=7, hours=1)

@@ -322,3 +322,29 @@ def test_anywhere_but_home_is_the_buurthuis() -> None:
     )
     assert [r.key for r in chosen.replies] == ["meet_place_any", "meet_when"]
     assert chosen.state["meet"]["place_kind"] == "centre"
+
+
+# "Is het gelukt?" answered with a weekly wish at another hour (Marieke's meeting: Saturday 14:00): every
+# week on the day and at the hour said, in each language; the same day and hour is the plain weekly.
+WEEKLY_AT_AN_HOUR = [
+    ("nl", "ja! kan ze voortaan elke dinsdag om 3 uur?", {"weekday": 1, "at": "15:00"}),
+    ("en", "yes! could she come every Tuesday at 3 pm from now on?", {"weekday": 1, "at": "15:00"}),
+    ("tr", "evet! her salı saat 15te gelebilir mi?", {"weekday": 1, "at": "15:00"}),  # noqa: RUF001
+    ("pl", "tak! czy może przychodzić w każdy wtorek o 15?", {"weekday": 1, "at": "15:00"}),
+    ("uk", "так! чи може вона приходити щовівторка о 15:00?", {"weekday": 1, "at": "15:00"}),  # noqa: RUF001
+    ("ar", "نعم! هل يمكنها أن تأتي كل ثلاثاء الساعة 3؟", {"weekday": 1, "at": "15:00"}),
+    ("nl", "ja, voortaan elke zaterdag om 11 uur", {"weekday": 5, "at": "11:00"}),
+    ("nl", "ja, voortaan elke zaterdag om 2 uur", {}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "wish"), WEEKLY_AT_AN_HOUR)
+def test_a_weekly_wish_keeps_the_hour_said(lang: str, text: str, wish: dict[str, object]) -> None:
+    from tests.dialogue_redteam_support import menu_state, replay_items
+    from tests.test_dialogues_redteam10 import CHECK
+
+    _, answered = replay_items([CHECK, text], menu_state(lang), {"first_name": "Ria", "consented": True})
+    [weekly] = [effect for effect in answered.effects if effect.kind == "meet_weekly"]
+    assert dict(weekly.data) == {"meeting_id": 9, **wish}
+    keys = [reply.key for reply in answered.replies]
+    assert keys[-1] == ("meet_weekly_day_time_asked" if wish else "meet_weekly_asked")

@@ -15,7 +15,7 @@ when it runs is dropped with that reason, not sent.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -326,6 +326,7 @@ async def _next_occurrence(
     agreed: bool,
     proposer: int | None = None,
     weekday: int | None = None,
+    at: time | None = None,
 ) -> Meeting:
     """The next week's meeting; on `weekday` (Monday 0) from the first such day after this one, when
     asked on another day ("kan hij voortaan elke dinsdag?", round dialogue27)."""
@@ -335,7 +336,7 @@ async def _next_occurrence(
     if weekday is None:
         starts_at = next_week(meeting.starts_at, zone)
     else:
-        starts_at = next_on_weekday(meeting.starts_at, zone, weekday, now)
+        starts_at = next_on_weekday(meeting.starts_at, zone, weekday, now, at)
     following = meetings.propose(
         session,
         thread,
@@ -353,6 +354,14 @@ async def _next_occurrence(
         following.status = "agreed"
         await _schedule(session, following, now)
     return following
+
+
+def _hour(said: Any) -> time | None:
+    """ "15:00" from the flow (a weekly wish at another hour), else None (the meeting's own hour)."""
+    try:
+        return time.fromisoformat(str(said)) if said else None
+    except ValueError:
+        return None
 
 
 async def weekly(
@@ -375,6 +384,7 @@ async def weekly(
             agreed=False,
             proposer=person_id,
             weekday=int(weekday) if weekday is not None and 0 <= int(weekday) <= 6 else None,
+            at=_hour(data.get("at")),
         )
         await _tell(session, following, threads.other_side(thread, person_id), "meet_proposal", now, touched)
     elif following.status == "proposed" and following.proposer_id != person_id:
