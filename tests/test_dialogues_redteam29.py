@@ -1,7 +1,78 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 29: mantelzorgers in their own language.
 
-(docstring with figures: written at the end)
+Carers who write Turkish (also without its letters), Arabic (script, and Darija in Latin letters), Polish,
+Ukrainian, English, and Dutch learned late, over weeks: signing up (also in words: "kunt u mij elke week
+vragen hoe het gaat"), choosing and changing the rhythm, check-in answers (in sentences, emoji, heavy said
+sideways: "annem beni tanımıyor artık", "nie śpię od tygodnia"), the offers taken or refused, a person asked
+for, pausing, stopping, a crisis in the middle. Every turn is also checked to reach the person wholly in
+her language (`C`: round 10's `language_problems`: the state's language, every text and label from that
+language's own catalogue text, no Dutch words of the bot's own). Replayed at the golden clock (Monday 23
+November 2026, 10:00) with `carer(code)` (asked every Monday 10:00) or `new(code)` (known, no carer yet).
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (563658f).
+- Batch 1 (BATCH_1, 26 dialogues, written before reading the flows): main 86/106, 14/26 as first written
+  (tr 21/27, 4/6; ar 23/26, 3/6; pl 17/18, 3/4; uk 12/14, 2/4; en 8/9, 1/2; nl 5/12, 1/4). After its fixes
+  106/106, 26/26. Two expectations changed: "veel, elke dag" at the hours question names no hours, asked
+  again is fair (a turn "ongeveer 40 uur" added); with batch 2's relation words the Ukrainian sign-up "я
+  доглядаю за татом" is no longer asked the relation (the turn "тато" dropped). On the final wording main
+  is 83/106, 14/26.
+- Batch 2 (BATCH_2, 23 dialogues, held out: new wordings, not aimed at batch 1's fixes): main 60/85, 6/23;
+  before its own fixes (the honest figure) 66/85, 11/23 (tr 16/18, 4/5; ar 11/16, 0/4; pl 12/15, 2/4; uk
+  11/11, 3/3; en 5/9, 1/3; nl 11/16, 1/4). After 84/85, 22/23 (one known miss, below).
+- Guards (GUARDS, 6 dialogues, written with batch 2's fixes): 12/12 on main and after.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did before: "іноді думаю, що краще б мене не було" at a check-in was read as Goed ("Приємно
+це чути!"), no crisis; "lepiej żeby mnie nie było", "keşke hiç olmasaydım", "لو لم أكن موجودة" were no
+crisis either. "kunt u mij elke week vragen hoe het gaat" started a request; "her hafta bana nasıl
+olduğumu sorar mısınız?" was "Bunu tam anlayamadım"; a sign-up that said "elke week" / "كل أسبوع" /
+"щотижня" / "once a fortnight" was asked "how often?" again. "annem beni tanımıyor artık", "mijn man wil
+niet eten, ik maak zorgen", "babam geceleri bağırıyor, hiç dinlenemiyorum" were no answer at all. At the
+offers "bghit chi wahed nhder m3ah" started a request, "biraz nefes almam lazım, bakımı bir süre biri
+devralsa" too. "أريد أن أتكلم مع شخص من الفريق" and "ik wil praat met mens, niet computer" were requests.
+"wyjeżdżam na dwa tygodnie, proszę wtedy nie pisać" asked whether ALL messages should stop; "off on
+holiday for two weeks, pause the check ins" asked how long ("weeks," with its comma was no unit); "ik ga 3
+week naar Marokko ... dan niet vragen" was "Dat begreep ik niet". "kol simana", "1 keer in 2 week" at the
+rhythm question were "Dat begreep ik niet"; "I don't need the check-ins anymore", "ik wil niet meer deze
+vragen", "ما بقيتش محتاجة هاد الأسئلة ... وقفوها" did not stop them; "wolałabym, żebyście pytali w piątki
+wieczorem" was a miss; "teściową" was no relation.
+
+What changed (mechanisms; words in blocks marked "round dialogue29"):
+- crisis.toml: a wish to be gone or never born in tr/ar/pl/uk (and the nl/en forms not yet there) as a
+  rule of its own, guarded by an occasion named ("... na tym zebraniu": a meeting one would rather miss).
+- Signing up: carer.toml [checkins_self] (the check-ins asked about oneself, no carer word needed;
+  first_contact.registers_in_words, also for a first message); how often said in those words is kept
+  (`care.freq_in`, from the time words found in the sentence; `SAID_FREQ` through onboarding) and only
+  the day is asked after the hours.
+- The rhythm question: how often in words no option holds ("kol simana", "once a fortnight") is that
+  choice, the day asked (care.py). time_words: a lead after a count of times is no duration ("1 keer in 2
+  weken" is every other week, not "in two weeks"; times.toml [duration] after_count); times.toml: learner
+  and English forms of every other week.
+- Check-in reader: checkin.toml [reasons.dialogue29*]: not recognised, not eating, shouting at night, no
+  rest, worry, in six languages (alone heavy; beside good the middle answer).
+- Offers: Darija in Latin letters for a call; a breath or the care taken over for respite.
+- A person: intents.toml human for standard Arabic first person and Darija "chi wahed", and Dutch
+  learned late ("ik wil praat met mens").
+- Pauses: flows/pause.py reads counts said as words in six languages (`amount_words`, times.toml
+  [duration.amount]), also in life_events; words keep no comma ("two weeks,"); going away is being away
+  (life.toml [being]); "don't ask/write" beside an end is a pause (conversation.toml [dialogue29_dont_ask]);
+  at the menu, stopping said with an end is a pause of the check-ins even when they are not named.
+- Stopping in words: care_stop_asking (no longer needed), care_checkins ("deze vragen", "the check-ins",
+  "pytali"); a request reading of no kind no longer hides the check-ins stopped in words that name them.
+  flows/normalise.conversation_words folds phrases as the text is folded: a phrase with an apostrophe
+  ("don't need the") now matches; before, such phrases never matched.
+- relations.toml: in-laws and the forms after a preposition ("teściową", "за мамою", "الوالدة").
+
+Decided: two earlier expectations changed with a better behaviour (counts said as words are read now):
+tests/test_dialogues_redteam18.py "iki hafta tatildeyim" pauses the invitations two weeks (as "ik ben twee
+weken op vakantie" does), no longer asks how long; tests/test_dialogues_redteam23.py "wyjeżdżam na dwa
+tygodnie" is no longer a known gap. A worry said beside a good ("goed hoor, ik maak me zorgen om zijn hart
+maar verder prima") is now the middle answer, as other reasons are.
+
+KNOWN_MISSES (strict xfail): Arabic "شهر" alone (for a month) is no length, so "غادي نسافر للمغرب شهر، ما
+تسولنيش حتى نرجع" asks how long; left because "شهر" also opens a month's name ("شهر رمضان"). Not covered:
+the Turkish sign-up "annemle ben ilgileniyorum" names no relation the reader knows ("annemle").
 """
 
 from __future__ import annotations
@@ -297,8 +368,8 @@ BATCH_1 = [
         "uk",
         (
             ("я доглядаю за татом, можете щотижня питати, як я?", WHO),
-            ("Петро", {"keys": ["care_relation"]}),
-            ("тато", {"keys": ["care_hours"]}),
+            # Changed with batch 2's fixes: "за татом" is read as the relation now, so it is not asked.
+            ("Петро", {"keys": ["care_hours"]}),
             ("15", {"keys_any": ["care_day", "care_registered"], "not_keys": MISS}),
             ("у пʼятницю вранці", reg(freq="weekly", weekday=4)),
         ),
@@ -355,7 +426,9 @@ BATCH_1 = [
             ("kunt u mij elke week vragen hoe het gaat", WHO),
             ("Fatima", {"keys": ["care_relation"]}),
             ("is mijn moeder", {"keys": ["care_hours"]}),
-            ("veel, elke dag", {"keys_any": ["care_day", "care_registered"], "not_keys": MISS}),
+            # Corrected after the first run: "veel, elke dag" names no hours; asked again is fair.
+            ("veel, elke dag", {"keys": ["care_hours"]}),
+            ("ongeveer 40 uur", {"keys_any": ["care_day", "care_registered"], "not_keys": MISS}),
             ("maandag", reg(freq="weekly", weekday=0)),
         ),
         profile=new("nl"),
@@ -389,9 +462,283 @@ def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue, round_check)
 
 
+# Batch 2, held out: written after batch 1's fixes, new wordings not aimed at them, scored before its own.
+RELATION_OR_HOURS = {"keys_any": ["care_relation", "care_hours"], "not_keys": MISS}
+DAY_OR_REGISTERED = {"keys_any": ["care_day", "care_registered"], "not_keys": MISS}
+BATCH_2 = [
+    # Turkish
+    C(
+        "signs up without the letters, every other week said",
+        "tr",
+        (
+            ("babama bakiyorum, iki haftada bir halimi sorar misiniz", WHO),
+            ("Hasan", RELATION_OR_HOURS),
+            ("babam", {"not_keys": MISS}),
+            ("haftada 25 saat", DAY_OR_REGISTERED),
+            ("persembe aksam", reg(freq="biweekly", weekday=3)),
+        ),
+        profile=new("tr"),
+    ),
+    C(
+        "over weeks: thumbs up, so-so, nights told, awful, then a break taken",
+        "tr",
+        (
+            (week(1, "tr"), ASKED),
+            ("👍 iyi", GOOD),
+            (week(2, "tr"), ASKED),
+            ("şöyle böyle", OKAY),
+            (week(3, "tr"), ASKED),
+            ("babam geceleri bağırıyor, hiç dinlenemiyorum", NOT_GOOD),
+            (week(4, "tr"), ASKED),
+            ("berbat bir hafta", HEAVY),
+            ("biraz nefes almam lazım, bakımı bir süre biri devralsa", offer("respite")),
+        ),
+    ),
+    C(
+        "a pause: to the village for ten days, no messages",
+        "tr",
+        (("gelecek hafta köye gidiyoruz, 10 gün mesaj atmayın", paused("tr")),),
+    ),
+    C(
+        "a crisis at a check-in",
+        "tr",
+        ((week(1, "tr"), ASKED), ("artık dayanamıyorum, kendimi öldürmek istiyorum", CRISIS)),
+    ),
+    C(
+        "a person asked for at the menu",
+        "tr",
+        (("acaba sizden bir yetkiliyle görüşebilir miyim", HUMAN),),
+    ),
+    # Arabic
+    C(
+        "rhythm in Darija, Latin letters: 'kol simana', then Sunday morning",
+        "ar",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("Zahra", {}),
+            ("mama", {}),
+            ("30", {"keys": ["care_rhythm"]}),
+            ("kol simana", DAY),
+            ("nhar l7ed f sbah", reg(freq="weekly", weekday=6)),
+        ),
+        profile=new("ar"),
+    ),
+    C(
+        "over weeks in script: fine, mother not eating and afraid, worn out, not now",
+        "ar",
+        (
+            (week(1, "ar"), ASKED),
+            ("بخير والحمد لله 🌸", GOOD),
+            (week(2, "ar"), ASKED),
+            ("الوالدة ما بقاتش كتاكل، وأنا خايفة عليها", NOT_GOOD),
+            (week(3, "ar"), ASKED),
+            ("تعبت بزاف، ما بقيتش قادرة", HEAVY),
+            ("لا شكرا، ماشي دابا", offer("none")),
+        ),
+    ),
+    # KNOWN_MISSES: see the module docstring.
+    C(
+        "a pause: a month in Morocco, don't ask until back",
+        "ar",
+        (("غادي نسافر للمغرب شهر، ما تسولنيش حتى نرجع", paused("ar")),),
+        gap="Arabic 'شهر' alone (a month) is no length: how long is asked (KNOWN_MISSES)",
+    ),
+    C(
+        "stops the check-ins in Darija, confirms",
+        "ar",
+        (("ما بقيتش محتاجة هاد الأسئلة على الرعاية، وقفوها عافاكم", STOP_ASKED), ("نعم", STOPPED)),
+    ),
+    # Polish
+    C(
+        "signs up for the mother-in-law, every two weeks said",
+        "pl",
+        (
+            ("opiekuję się teściową, czy moglibyście co dwa tygodnie zapytać, jak się trzymam?", WHO),
+            ("Irena", RELATION_OR_HOURS),
+            ("teściowa", {"not_keys": MISS}),
+            ("około 15 godzin", DAY_OR_REGISTERED),
+            ("w sobotę rano", reg(freq="biweekly", weekday=5)),
+        ),
+        profile=new("pl"),
+    ),
+    C(
+        "over weeks: fine, not recognised, worn out, a call",
+        "pl",
+        (
+            (week(1, "pl"), ASKED),
+            ("w porządku 🙂", GOOD),
+            (week(2, "pl"), ASKED),
+            ("mąż coraz częściej mnie nie poznaje", NOT_GOOD),
+            (week(3, "pl"), ASKED),
+            ("jestem wykończona", HEAVY),
+            ("tak, niech ktoś do mnie zadzwoni", CALLBACK),
+        ),
+    ),
+    C(
+        "a crisis at a check-in",
+        "pl",
+        ((week(1, "pl"), ASKED), ("czasem myślę, żeby ze sobą skończyć", CRISIS)),
+    ),
+    C(
+        "the rhythm changed in words",
+        "pl",
+        (("wolałabym, żebyście pytali w piątki wieczorem", reg(weekday=4)),),
+    ),
+    # Ukrainian
+    C(
+        "over weeks: normal, sleepless nights, no strength, a social worker",
+        "uk",
+        (
+            (week(1, "uk"), ASKED),
+            ("нормально", NOT_HEAVY),
+            (week(2, "uk"), ASKED),
+            ("тато вночі не спить і я теж", NOT_GOOD),
+            (week(3, "uk"), ASKED),
+            ("сил уже немає", HEAVY),
+            ("хочу поговорити з соціальним працівником", CALLBACK),
+        ),
+    ),
+    C(
+        "a pause: three weeks with family, don't write",
+        "uk",
+        (("ми їдемо до родини на три тижні, не пишіть поки що", paused("uk")),),
+    ),
+    C(
+        "a person asked for at the menu, then a check-in in Latin letters",
+        "uk",
+        (
+            ("а можна мені поговорити з живою людиною, не з ботом?", HUMAN),
+            (week(1, "uk"), ASKED),
+            ("vse dobre tsoho tyzhnia, diakuiu", GOOD),
+        ),
+    ),
+    # English
+    C(
+        "signs up: once a fortnight said, the day after",
+        "en",
+        (
+            ("I look after my dad, could you message me once a fortnight to see how I'm doing?", WHO),
+            ("George", RELATION_OR_HOURS),
+            ("he's my dad", {"not_keys": MISS}),
+            ("about 10", DAY_OR_REGISTERED),
+            ("tuesday evening", reg(freq="biweekly", weekday=1)),
+        ),
+        profile=new("en"),
+    ),
+    C(
+        "a crisis at a check-in",
+        "en",
+        (
+            (week(1, "en"), ASKED),
+            ("some days I think everyone would be better off if I just wasn't around", CRISIS),
+        ),
+    ),
+    C(
+        "stops the check-ins, confirms",
+        "en",
+        (("I don't need the check-ins anymore, thanks", STOP_ASKED), ("yes", STOPPED)),
+    ),
+    # Dutch learned late
+    C(
+        "over weeks: good, husband not eating, too heavy, a call",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("goed, dank u", GOOD),
+            (week(2, "nl"), ASKED),
+            ("mijn man wil niet eten, ik maak zorgen", NOT_GOOD),
+            (week(3, "nl"), ASKED),
+            ("het is te zwaar voor mij", HEAVY),
+            ("ja graag, u mag mij bellen", CALLBACK),
+        ),
+    ),
+    C(
+        "pause: to Turkey for two weeks, no messages",
+        "nl",
+        (("volgende week ik ga Turkije 2 weken, niet sturen berichten", paused("nl")),),
+    ),
+    C(
+        "stop the questions: 'ik wil niet meer deze vragen' is no crisis",
+        "nl",
+        (
+            ("ik wil niet meer deze vragen, dank u", {**STOP_ASKED, "not_keys": ["crisis_*", *MISS]}),
+            ("ja", STOPPED),
+        ),
+    ),
+    C(
+        "rhythm at the registration: '1 keer in 2 week', then the day",
+        "nl",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("Ahmed", {}),
+            ("mijn man", {}),
+            ("20", {"keys": ["care_rhythm"]}),
+            ("1 keer in 2 week", DAY),
+            ("woensdag middag", reg(freq="biweekly", weekday=2)),
+        ),
+        profile=new("nl"),
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
+# Guards, written with batch 2's fixes: what the new readings must leave alone.
+NO_CRISIS = {"not_keys": ["crisis_*"], "no_alert": True}
+GUARDS = [
+    C(
+        "staying away from a meeting is no wish to be gone",
+        "pl",
+        (("lepiej żeby mnie nie było na tym zebraniu, i tak nic nie wiem", NO_CRISIS),),
+    ),
+    C(
+        "staying away from a meeting is no wish to be gone",
+        "uk",
+        (("краще б мене не було на тій зустрічі в п'ятницю", NO_CRISIS),),
+    ),
+    C(
+        "asking how a request goes is no sign-up for the check-ins",
+        "nl",
+        (("kunt u vragen hoe het gaat met mijn aanvraag voor de tuin?", {"not_keys": ["care_who"]}),),
+        profile={**new("nl")},
+    ),
+    C(
+        "still recognised is no sideways heavy",
+        "tr",
+        ((week(1, "tr"), ASKED), ("iyi, annem beni hala taniyor çok şükür", GOOD)),
+    ),
+    C(
+        "no longer needing the shopping is no stop of the check-ins",
+        "en",
+        (("don't need the shopping anymore, my son does it now", {"not_keys": ["care_end_question"]}),),
+    ),
+    C(
+        "in two weeks is still a moment, not a rhythm, at the day question",
+        "nl",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("Ahmed", {}),
+            ("mijn man", {}),
+            ("20", {"keys": ["care_rhythm"]}),
+            ("1", DAY),
+            ("dinsdag om 10 uur graag", reg(freq="weekly", weekday=1)),
+        ),
+        profile=new("nl"),
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
 def test_messages_are_new() -> None:
     """No message of more than two words is word for word in an earlier round or corpus."""
-    assert repeated_messages(__file__, [*BATCH_1]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []
 
 
 def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
