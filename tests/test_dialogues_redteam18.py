@@ -280,7 +280,7 @@ BATCH_1 = [
         profile=VOL,
     ),
     D(
-        # Round dialogue29: "iki" is read as a count now, so two weeks, as "ik ben twee weken op vakantie".
+        # Round dialogue29: the Turkish count is read now, so two weeks, as "ik ben twee weken op vakantie".
         "tr volunteer: 'iki hafta tatildeyim' pauses the invitations two weeks",
         (("iki hafta tatildeyim", PAUSED_OFFER),),
         state=menu_state("tr"),

@@ -49,8 +49,10 @@ What changed (mechanisms; words in blocks marked "round dialogue29"):
   choice, the day asked (care.py). time_words: a lead after a count of times is no duration ("1 keer in 2
   weken" is every other week, not "in two weeks"; times.toml [duration] after_count); times.toml: learner
   and English forms of every other week.
-- Check-in reader: checkin.toml [reasons.dialogue29*]: not recognised, not eating, shouting at night, no
-  rest, worry, in six languages (alone heavy; beside good the middle answer).
+- Check-in reader: checkin.toml [illness_told]: not recognised, not eating, shouting at night, no rest,
+  worry, in six languages, read as reasons (alone heavy; beside good the middle answer) but, unlike the
+  carer's own sleepless nights, no sign of her limit beside tiredness (checkin.py `own_reasons`; the
+  flow subset caught "zwaar. hij herkent me niet meer en ik ben zo moe" turned into distress).
 - Offers: Darija in Latin letters for a call; a breath or the care taken over for respite.
 - A person: intents.toml human for standard Arabic first person and Darija "chi wahed", and Dutch
   learned late ("ik wil praat met mens").
