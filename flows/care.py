@@ -260,36 +260,67 @@ def _resume(state: dict[str, Any], replies: tuple[Reply, ...], effects: tuple[Ef
 
 
 @cache
-def _carer_words() -> tuple[Phrases | None, Phrases | None]:
+def _carer_words() -> tuple[Phrases | None, Phrases | None, Phrases | None]:
     table = lexicon("carer")
-    return compile_phrases(table["carer"]["phrases"]), compile_phrases(table["checkins"]["phrases"])
+    return (
+        compile_phrases(table["carer"]["phrases"]),
+        compile_phrases(table["checkins"]["phrases"]),
+        compile_phrases(table["checkins_self"]["phrases"]),
+    )
 
 
 def carer_said(text: str) -> bool:
     """The message says the person cares for someone ("ik ben mantelzorger voor mijn vader", "ik zorg al
     jaren voor mijn man", "I look after my mum"; data carer.toml [carer])."""
-    carer, _ = _carer_words()
+    carer, _, _ = _carer_words()
     return carer is not None and carer.search(normal(text))
 
 
 def checkins_wanted(text: str) -> bool:
     """The message asks for what the check-ins are ("af en toe vragen hoe het met me gaat", "check in on
     me now and then"; data carer.toml [checkins])."""
-    _, wanted = _carer_words()
+    _, wanted, _ = _carer_words()
     return wanted is not None and wanted.search(normal(text))
+
+
+def checkins_for_me(text: str) -> bool:
+    """The message asks for the check-ins about the writer, who need not say she is a carer ("kunt u mij
+    elke week vragen hoe het gaat", "her hafta bana nasil oldugumu sorar misiniz?"; carer.toml
+    [checkins_self], round dialogue29)."""
+    _, _, for_me = _carer_words()
+    return for_me is not None and for_me.search(normal(text))
 
 
 # A relation said before the registration began ("ik ben mantelzorger voor mijn vader" as a first
 # message, kept through onboarding): not asked again after the name.
 SAID_RELATION = "care_relation_said"
+# How often, said the same way ("kunt u mij elke week vragen hoe het gaat"): only the day is asked.
+SAID_FREQ = "care_freq_said"
 
 
-def start(state: dict[str, Any], profile: Profile, said: str = "") -> StepResult:
+def freq_in(text: str, now: datetime, lang: str) -> str | None:
+    """Every week or every other week said in the words that asked for the check-ins: the words of how often
+    found among them ("could you message me once a fortnight to see how I'm doing?", which the reader of
+    a whole time does not read), else the reader's."""
+    from flows.understanding import time_words
+
+    items, _ = time_words.scan(time_words.normalise(text, lang), lang, loose=False)
+    said = {item.value for item in items if item.kind == "rec"} & {"weekly", "biweekly"}
+    return said.pop() if len(said) == 1 else _freq_said(text, now, lang)
+
+
+def start(state: dict[str, Any], profile: Profile, said: str = "", now: datetime | None = None) -> StepResult:
     """MANTELZORG: register, or see and change the registration. `said`: the sentence that asked for it
-    ("ik zorg voor mijn moeder en ..."), whose relation is then not asked again."""
+    ("ik zorg voor mijn moeder en ..."), whose relation (and how often, read at `now`) is then not asked
+    again."""
     state["flow"] = FLOW
     relation = (_relation_from(said) if said else None) or state.pop(SAID_RELATION, None)
+    freq = (freq_in(said, now, language(state)) if said and now is not None else None) or state.pop(
+        SAID_FREQ, None
+    )
     state["care"] = {"relation_said": relation} if relation in RELATIONS else {}
+    if freq in ("weekly", "biweekly"):
+        state["care"]["freq_said"] = freq
     if profile.care is None:
         return _ask(state, "who", prompt(state, "care_who"))
     return _status(state, profile.care)
@@ -356,6 +387,10 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         draft["hours"], ranged = read
         # A range is read back by the band it counts as, so a wrong reading can be said at once.
         noted = (say("care_hours_noted", {"hours": _label("care_hours", read[0], state)}),) if ranged else ()
+        if (freq := draft.pop("freq_said", None)) in ("weekly", "biweekly"):
+            draft["freq"] = freq  # "elke week" said when she asked for the check-ins: the day is asked
+            state["step"] = "day"
+            return StepResult(state, (*noted, prompt(state, "care_day")))
         state["step"] = "rhythm"
         return StepResult(state, (*noted, prompt(state, "care_rhythm", RHYTHM_CHOICES)))
     if step == "rhythm":
@@ -379,6 +414,11 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return _registered(state, rule)
         if says_any(text, "care_rhythm_never"):
             return _registered(state, NEVER)  # "alleen als ik het zelf vraag"
+        if (freq := _freq_said(text, now, language(state))) is not None:
+            # Round dialogue29: how often in words the options do not hold ("kol simana", "1 keer in 2
+            # week", "once a fortnight"): that choice, and the day asked.
+            draft["freq"] = freq
+            return _ask(state, "day", prompt(state, "care_day"))
         if says_any(text, "care_too_often") or _daily(text, now, language(state)):
             # "om de dag": the check-in asks about the week, so at most once a week; said, not a miss.
             return StepResult(state, (prompt(state, "care_rhythm_most_weekly", RHYTHM_CHOICES),))
@@ -653,7 +693,11 @@ def about_checkins(
     named = named or says_any(text, "care_checkins")
     # "kan je me voortaan om de week vragen?": asking from now on names them as well.
     named = named or (says_any(text, "care_from_now_on") and says_any(text, "care_asking_verbs"))
-    if care is None or not text or not named:
+    if care is None or not text:
+        return None
+    if not named and not (stop and care.rhythm.freq != "never" and until_in_words(text, now) is not None):
+        # round dialogue29: not writing said with an end ("wyjeżdżam na dwa tygodnie, proszę wtedy nie
+        # pisać") is a pause of the check-ins whether or not the words name them, not every message stopped.
         return None
     stopping = stop or says_any(text, "care_stop_asking")
     until = until_in_words(text, now)

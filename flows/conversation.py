@@ -754,7 +754,11 @@ def _care_in_words(
         and found.confidence >= interpret.CONFIDENT
         and not care.checkins_asked_for(event.text, profile)  # "أريد أن تسألني ...": no request (dialogue27)
     ):
-        return None
+        # Round dialogue29: stopping the check-ins in words that name them is no request of no kind ("ما
+        # بقيتش محتاجة هاد الأسئلة ... وقفوها": "no longer need" read as a need).
+        stopping = says_any(event.text, "care_stop_asking") and says_any(event.text, "care_checkins")
+        if found.category or not stopping:
+            return None
     stop = command == "stop_check"
     return care.about_checkins(state, event.text, profile, now, stop=stop, in_thread=bool(profile.threads))
 
@@ -1185,7 +1189,11 @@ def _on_menu(
         return (
             both  # "ik trek het niet meer, kan iemand dinsdag bij mijn vader zitten": heard, and the request
         )
-    if answer is None and event.kind == "text" and (registering := _carer_in_words(state, event, profile)):
+    if (
+        answer is None
+        and event.kind == "text"
+        and (registering := _carer_in_words(state, event, profile, now))
+    ):
         return registering
     if answer is None and event.kind == "text" and (cancelling := _cancel_with_reason(state, event, profile)):
         return cancelling
@@ -1315,7 +1323,9 @@ def _cancel_reason_phrases() -> tuple[Phrases, Phrases]:
     return lead, reason
 
 
-def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
+def _carer_in_words(
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime
+) -> StepResult | None:
     """MANTELZORG said in a sentence at the menu ("ik zorg voor mijn moeder en wil graag dat jullie af en
     toe vragen hoe het gaat", "ik ben mantelzorger voor mijn vader met parkinson"; the short whole
     messages are its command): the registration, or a registered carer's own. Not when the words ask
@@ -1323,7 +1333,7 @@ def _carer_in_words(state: dict[str, Any], event: Event, profile: Profile) -> St
     also ask for the check-ins: that request goes on as one."""
     if not first_contact.registers_in_words(event.text, language(state), "menu"):
         return None
-    return care.start(state, profile, said=event.text)
+    return care.start(state, profile, said=event.text, now=now)
 
 
 def _newcomer(

@@ -41,7 +41,7 @@ def start(
 ) -> StepResult:
     """A new person's first message: read it, answer in their language, act on what it asks."""
     state["greeted"] = True
-    if (for_care := _for_care(state, event, profile, command)) is not None:
+    if (for_care := _for_care(state, event, profile, now, command)) is not None:
         return for_care
     if command == menu.CIRCLE:
         return _for_circle(state, event, profile)
@@ -143,7 +143,7 @@ def _for_circle(state: dict[str, Any], event: Event, profile: Profile) -> StepRe
 
 
 def _for_care(
-    state: dict[str, Any], event: Event, profile: Profile, command: str | None
+    state: dict[str, Any], event: Event, profile: Profile, now: datetime, command: str | None
 ) -> StepResult | None:
     """A first message that says she is a mantelzorger (MANTELZORG, "ik zorg voor mijn moeder en wil dat
     jullie af en toe vragen hoe het gaat", "Hallo, ik ben mantelzorger voor mijn vader met parkinson"):
@@ -154,13 +154,15 @@ def _for_care(
         return None
     if command is None:
         text = event.text if event.kind == "text" else ""
-        if not text.strip() or not care.carer_said(text):
+        if not text.strip() or not (care.carer_said(text) or care.checkins_for_me(text)):
             return None
         if not registers_in_words(text, state.get("lang"), "first_message"):
             return None
         _read_first(state, text)
         if (relation := care.relation_in(text)) is not None:
             state[care.SAID_RELATION] = relation  # asked after onboarding: not "Wat is Jan van je?"
+        if (freq := care.freq_in(text, now, language(state))) is not None:
+            state[care.SAID_FREQ] = freq  # round dialogue29: "elke week" said, only the day is asked
     return _kept_through_onboarding(state, profile, care.FLOW, care.start, "care_kept_onboarding")
 
 
@@ -186,7 +188,7 @@ def registers_in_words(text: str, lang: str | None, context: str) -> bool:
     instead ("ik zorg voor mijn moeder, kan iemand dinsdag bij haar zitten?" is a request), unless they
     also ask for the check-ins. Read in `context` ("menu", "first_message")."""
     if not care.carer_said(text):
-        return False
+        return care.checkins_for_me(text)  # round dialogue29: "kunt u mij elke week vragen hoe het gaat"
     if care.checkins_wanted(text):
         return True
     found = interpret.reading(context, text, lang)

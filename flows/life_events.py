@@ -30,7 +30,7 @@ from typing import Any
 from flows import care, interpret, menu, offer, places
 from flows.dialogue import language, prompt, say
 from flows.normalise import folded_words, number_in, says_any, simplify
-from flows.pause import pause_until
+from flows.pause import amount_words, pause_until
 from flows.profile import Profile
 from flows.types import Choice, Effect, Reply, StepResult
 from flows.understanding import shorthand
@@ -61,7 +61,9 @@ PAUSE_CHOICES = (*offer.PAUSE_CHOICES, KEEP)
 CARE_PAUSE_CHOICES = (*care.PAUSE_CHOICES, KEEP)
 # Round dialogue24: "do 12 grudnia", "до 12 грудня", "حتى 12 ديسمبر" (read by flows/pause.py's reader).
 _UNTIL = re.compile(r"\b(tot en met|t/m|tot|until|till|do|до|حتى)\s+(.+)$")
-_AMOUNT = r"(?:\d{1,3}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four)"
+# round dialogue29: and the counts of six languages said as words ("dwa tygodnie", "iki hafta").
+_AMOUNT_WORDS = "|".join(sorted((re.escape(word) for word in amount_words()), key=len, reverse=True))
+_AMOUNT = rf"(?:\d{{1,3}}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four|{_AMOUNT_WORDS})"
 _UNIT = (
     r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month"
     # round dialogue24: the units of flows/pause.py in Turkish, Polish, Ukrainian and Arabic
@@ -199,7 +201,10 @@ def _pause_until_said(text: str, profile: Profile, now: datetime, lang: str) -> 
     # Cheap tests first: most messages name no end and no pause; reading a date is the dear part.
     if (profile.care is None and not profile.offering) or not _end_words(text):
         return False
-    return says_any(shorthand.expand(text, lang), "care_pause_asking") and until_said(text, now) is not None
+    expanded = shorthand.expand(text, lang)
+    # round dialogue29: "don't ask" beside the end ("dan niet vragen") asks the pause as well.
+    asking = says_any(expanded, "care_pause_asking") or says_any(expanded, "dialogue29_dont_ask")
+    return asking and until_said(text, now) is not None
 
 
 def away_at_checkin(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> StepResult | None:

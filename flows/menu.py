@@ -63,6 +63,7 @@ def carry_on(result: StepResult, profile: Profile, now: datetime) -> StepResult:
         nxt = ask.start(state, updated, now)
     else:
         state.pop(care.SAID_RELATION, None)  # consent declined: nothing kept for a registration
+        state.pop(care.SAID_FREQ, None)
         nxt = go(state, target, updated, now) if ready else show(state, "menu")
     return replace(
         result,

@@ -164,7 +164,12 @@ def conversation_words(section: str) -> tuple[str, ...]:
     from flows.understanding.text import lexicon
 
     table = lexicon("conversation")[section]
-    return tuple(f" {simplify(phrase)} " for phrase in table.get("phrases", table.get("words", ())))
+    # Round dialogue29: folded as `folded_words` folds the text, so that a phrase with an apostrophe ("don't
+    # need the") matches the text it is written for; before, "don't" stayed whole and never matched.
+    return tuple(
+        f" {' '.join(_WORD_RUN.findall(simplify(phrase))) or simplify(phrase)} "
+        for phrase in table.get("phrases", table.get("words", ()))
+    )
 
 
 @lru_cache(maxsize=256)

@@ -16,9 +16,11 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from flows.normalise import number_in, simplify
+from flows.understanding.text import lexicon
 from flows.when import AMSTERDAM, parse_when
 
 DEFAULT = timedelta(days=14)
@@ -71,6 +73,28 @@ _DUALS = {"اسبوعين": (2, "weeks"), "يومين": (2, "days"), "شهرين
 _DURATION = re.compile(
     r"(?:voor|for|ongeveer|about|zo'?n)?\s*(?P<amount>\d{1,3}|\w+)\s+(?P<unit>\w+)(?:\s+lang|\s+long)?"
 )
+
+
+@cache
+def amount_words() -> dict[str, int]:
+    """Round dialogue29: how many, said as a word in six languages ("dwa tygodnie", "iki hafta", "два
+    тижні", "ثلاثة أسابيع"), as `simplify` writes them (times.toml [duration.amount]; whole numbers of
+    one word). Before, only Dutch and English counts were read."""
+    table = lexicon("times")["duration"]["amount"]
+    return {
+        simplify(word): int(number)
+        for number, words in table.items()
+        if number.isdigit()
+        for word in words
+        if " " not in word.strip()
+    }
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text` (simplified) without the marks around them ("2 weeks," is "2 weeks")."""
+    return [word for word in (raw.strip(".,;:!?؟") for raw in simplify(text).split()) if word]
+
+
 _INCLUSIVE = re.compile(r"^(?:tot\s+en\s+met|t\s*/\s*m|tm|up\s+to\s+and\s+including)\s+")
 _UNTIL = re.compile(r"^(?:tot|until|till|til|to)\s+")
 
@@ -96,7 +120,7 @@ def until_in_words(text: str, now: datetime, zone: ZoneInfo = AMSTERDAM) -> date
     whole = pause_until(text, now, zone)
     if whole is not None or not text.strip():
         return whole
-    words = simplify(text).split()
+    words = _words(text)
     for size in (3, 2):
         for start in range(len(words) - size + 1):
             if not _may_say_how_long(words[start : start + size]):
@@ -162,7 +186,8 @@ def _after_duration(words: str, today: date) -> date | None:
     elif match is None or match["unit"] not in _UNITS:
         return None
     else:
-        amount = 1 if match["amount"] in _ARTICLES else (number_in(match["amount"]) or 0)
+        said = match["amount"]
+        amount = 1 if said in _ARTICLES else (number_in(said) or amount_words().get(said) or 0)
         unit = _UNITS[match["unit"]]
     if not amount:
         return None

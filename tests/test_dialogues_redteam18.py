@@ -280,8 +280,9 @@ BATCH_1 = [
         profile=VOL,
     ),
     D(
-        "tr volunteer: 'iki hafta tatildeyim': a pause asked, no miss",
-        (("iki hafta tatildeyim", ASKS_OFFER_PAUSE),),
+        # Round dialogue29: the Turkish count is read now, so two weeks, as "ik ben twee weken op vakantie".
+        "tr volunteer: 'iki hafta tatildeyim' pauses the invitations two weeks",
+        (("iki hafta tatildeyim", PAUSED_OFFER),),
         state=menu_state("tr"),
         profile=VOL,
     ),

@@ -606,8 +606,7 @@ BATCH_2 = [
         (("wyjeżdżam na dwa tygodnie", PAUSED),),
         profile=HENK,
         state=lang("pl"),
-        gap="a break's length is read in Dutch and English only (flows/pause.py): 'na dwa tygodnie' asks how "
-        "long, as round 18 left Turkish",
+        # Round dialogue29: counts said as words are read in six languages (flows/pause.py `amount_words`).
     ),
     D(
         "invite (uk): 'так, але я без машини'",

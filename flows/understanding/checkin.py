@@ -55,6 +55,9 @@ class _Lexicon:
     units: frozenset[str]
     edges: frozenset[str] = frozenset()
     reasons: PhraseSet | None = None
+    # Round dialogue29: the reasons of the carer's own (her nights), without what the illness does
+    # ([illness_told]): only these make tiredness her limit.
+    own_reasons: PhraseSet | None = None
     irony: PhraseSet | None = None
     whole_distress: frozenset[str] = frozenset()
     one_word_fillers: frozenset[str] = frozenset()
@@ -113,7 +116,10 @@ def _lexicon() -> _Lexicon:
         correction=_word_set(data["clauses"]["correction"]),
         units=_word_set(data["clauses"]["units"]),
         edges=_word_set(data["clauses"].get("edges", ())),
-        reasons=phrase_set(_words_of(data.get("reasons", {})), fillers),
+        reasons=phrase_set(
+            _words_of(data.get("reasons", {})) + _words_of(data.get("illness_told", {})), fillers
+        ),
+        own_reasons=phrase_set(_words_of(data.get("reasons", {})), fillers),
         irony=phrase_set(_words_of(data.get("irony", {})), fillers),
         whole_distress=_word_set(_words_of(data.get("whole_distress", {}))),
         one_word_fillers=_word_set(word for word in fillers if " " not in word.strip()),
@@ -239,7 +245,7 @@ def _tired_reading(
         return None
     flat = " ".join(clause for clause, _, _ in clauses)
     limit = _found(lex.worn_out, flat, present) or (
-        lex.reasons is not None and _found(lex.reasons, flat, present)
+        lex.own_reasons is not None and _found(lex.own_reasons, flat, present)
     )
     return "heavy", limit, 0.8
 

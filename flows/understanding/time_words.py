@@ -186,8 +186,19 @@ def _durations(text: str) -> str:
             amount, unit = amount * 60, "minute"
         return f" §d{int(amount)}_{unit} "
 
-    text = lead.sub(lambda m: token(m, True), text)
+    text = lead.sub(lambda m: m[0] if _after_count(m) else token(m, True), text)
     return post.sub(lambda m: token(m, False), text)
+
+
+@cache
+def _counts() -> frozenset[str]:
+    return frozenset(_plain(word) for word in lexicon("times")["duration"].get("after_count", ()))
+
+
+def _after_count(match: re.Match[str]) -> bool:
+    """Round dialogue29: a lead right after a count of times ("1 keer in 2 weken") says how often."""
+    before = match.string[: match.start()].split()
+    return bool(before) and before[-1] in _counts()
 
 
 def _clocks(text: str, lang: str) -> str:
