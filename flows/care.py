@@ -727,7 +727,8 @@ def about_checkins(
 
 def checkins_asked_for(text: str, profile: Profile) -> bool:
     """A registered carer with no check-ins who asks for them ("ik wil graag af en toe gevraagd worden
-    hoe het gaat", "أريد أن تسألني من وقت لآخر"): what they are asked for (`checkins_wanted`), or a wish
+    hoe het gaat", "أريد أن تسألني من وقت لآخر"): what they are asked for (`checkins_wanted`, or about
+    themselves: `checkins_for_me`, as a first contact says it), or a wish
     ([dialogue27_checkins_wanted]) beside words that name them; not a stop or a "no" ("no check-ins
     please"). Round dialogue27: how often is then asked."""
     care = profile.care
@@ -736,7 +737,8 @@ def checkins_asked_for(text: str, profile: Profile) -> bool:
     if says_any(text, "care_stop_asking") or says_any(text, "dialogue27_checkins_not"):
         return False
     named = says_any(text, "care_checkins") or says_any(text, "care_asking_verbs")
-    return bool(checkins_wanted(text)) or (named and says_any(text, "dialogue27_checkins_wanted"))
+    wished = named and says_any(text, "dialogue27_checkins_wanted")
+    return bool(checkins_wanted(text) or checkins_for_me(text) or wished)
 
 
 def pause_without_offer(
