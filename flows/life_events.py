@@ -30,7 +30,7 @@ from typing import Any
 from flows import care, interpret, menu, offer, places
 from flows.dialogue import language, prompt, say
 from flows.normalise import folded_words, number_in, says_any, simplify
-from flows.pause import amount_words, pause_until
+from flows.pause import amount_words, pause_until, unit_pattern
 from flows.profile import Profile
 from flows.types import Choice, Effect, Reply, StepResult
 from flows.understanding import shorthand
@@ -64,12 +64,8 @@ _UNTIL = re.compile(r"\b(tot en met|t/m|tot|until|till|do|до|حتى)\s+(.+)$")
 # round dialogue29: and the counts of six languages said as words ("dwa tygodnie", "iki hafta").
 _AMOUNT_WORDS = "|".join(sorted((re.escape(word) for word in amount_words()), key=len, reverse=True))
 _AMOUNT = rf"(?:\d{{1,3}}|een|twee|drie|vier|vijf|zes|a|an|one|two|three|four|{_AMOUNT_WORDS})"
-_UNIT = (
-    r"(?:dagen|dagje|dag|weken|weekjes|weekje|week|maanden|maandje|maand|days|day|weeks|week|months|month"
-    # round dialogue24: the units of flows/pause.py in Turkish, Polish, Ukrainian and Arabic
-    r"|hafta|gun|tydzien|tygodnie|tygodni|dni|тиждень|тижні|тижнів|дні|днів|اسبوع|اسابيع|ايام)"
-)
-_DURATION = re.compile(rf"\b({_AMOUNT}\s+{_UNIT}|اسبوعين|يومين|شهرين)\b")
+# The units and the Arabic duals of flows/pause.py, which reads what is found here.
+_DURATION = re.compile(rf"\b({_AMOUNT}\s+(?:{unit_pattern()})|{unit_pattern(duals=True)})\b")
 
 
 def says(text: str, section: str) -> bool:

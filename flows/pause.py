@@ -31,6 +31,8 @@ _ARTICLES = frozenset({"a", "an"})
 _UNITS = {
     "dag": "days",
     "dagen": "days",
+    "dagje": "days",
+    "dagjes": "days",
     "day": "days",
     "days": "days",
     "week": "weeks",
@@ -70,6 +72,17 @@ _UNITS = {
 }
 # Arabic says two of something in one word: two weeks, two days, two months.
 _DUALS = {"اسبوعين": (2, "weeks"), "يومين": (2, "days"), "شهرين": (2, "months")}
+
+
+def unit_pattern(*, duals: bool = False) -> str:
+    """A regular expression of the words this reader takes as a unit of time ("weken", "hafta"), or
+    (`duals`) as two of one (Arabic "اسبوعين"), longest first: flows/life_events.py looks for "2 weken"
+    with them, so that what it finds is what `pause_until` reads (it kept a list of its own, with units
+    this reader did not know)."""
+    words = _DUALS if duals else _UNITS
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 _DURATION = re.compile(
     r"(?:voor|for|ongeveer|about|zo'?n)?\s*(?P<amount>\d{1,3}|\w+)\s+(?P<unit>\w+)(?:\s+lang|\s+long)?"
 )
