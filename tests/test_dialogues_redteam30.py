@@ -1,0 +1,358 @@
+# ruff: noqa: RUF001, E501
+"""Red team of whole conversations, round 30: threads between matched neighbours in the other languages.
+
+(Docstring with figures, mechanisms and decisions: filled in at the end of the round.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import Dialogue, as_params, assert_holds, menu_state, repeated_messages
+from tests.test_dialogues_redteam5 import VOLUNTEER
+from tests.test_dialogues_redteam10 import language_problems
+from tests.test_dialogues_redteam28 import (
+    CHANGE,
+    CHECK,
+    KEES,
+    MEETING,
+    REMINDER,
+    RIA_M,
+    _with_sent,
+    calm,
+    held,
+    moved,
+    number_kept,
+    passed,
+    relayed,
+    worry,
+)
+from tests.test_dialogues_redteam28 import round_check as round_28_check
+
+D = Dialogue
+
+# "Spreek een tijd en plek af met Marieke. Waar zien jullie elkaar?" after the match (thread 5, Ria hosts).
+PLAN = {
+    "internal": "meet_plan",
+    "meta": {"thread_id": 5, "name": "Marieke", "host": "Ria", "host_is_me": True, "centre": ""},
+}
+PLAN_KEES = {"internal": "meet_plan", "meta": {**PLAN["meta"], "name": "Kees"}}
+AGREED = {"internal": "meet_agreed", "meta": {"meeting": MEETING}}
+# Henk (a volunteer) with Ans, thread 3.
+ANS_SAYS = {"internal": "relayed", "meta": {"thread_id": 3, "name": "Ans", "text": "Kom je dinsdag om 2 uur?"}}
+
+
+def fear(code: str = "nl", **more: Any) -> dict[str, Any]:
+    """Fear of the neighbour: held back and the team told at once."""
+    return worry(code, **more)
+
+
+def not_again(code: str = "nl", **more: Any) -> dict[str, Any]:
+    """Not wanting this neighbour again, or wanting someone else: held back and the choices asked."""
+    return held(code, any_keys=["thread_worry", "thread_reported"], **more)
+
+
+def for_bot(code: str = "nl", **more: Any) -> dict[str, Any]:
+    """Words meant for the bot: not passed on, answered, no alarm."""
+    return held(code, **more)
+
+
+def round_check(expect: dict[str, Any], result: Any) -> list[str]:
+    """Round 28's checks, and every reply in the person's language (round 10's check)."""
+    problems = round_28_check(expect, result)
+    if "lang" in expect:
+        problems += [p for p in language_problems(expect["lang"], result) if not p.startswith("state lang")]
+    return problems
+
+
+def st(code: str) -> dict[str, Any]:
+    return menu_state(code)
+
+
+# Batch 1: written before reading flows/threads.py, meetings.py, conversation.py (only the test support and
+# earlier rounds' tests for the format).
+BATCH_1 = [
+    # --- tr
+    D(
+        "tr: Marieke's time answered 'tamam, salı görüşürüz', then fear of her is held and told",
+        (
+            (relayed("Salı saat 2'de gelebilir miyim?"), {"keys": ["relay"]}),
+            ("tamam, salı görüşürüz", passed("tr")),
+            ("ondan korkuyorum, bana bağırdı", fear("tr")),
+        ),
+        state=st("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr (no diacritics): 'Waar zien jullie elkaar?' open, 'onu bir daha gormek istemiyorum' is held",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("onu bir daha gormek istemiyorum", not_again("tr")),
+        ),
+        state=st("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr (no diacritics): 'baska birini gonderin lutfen' and money asked 'benden borc para istedi'",
+        (
+            ("baska birini gonderin lutfen", not_again("tr")),
+            ("benden borc para istedi", worry("tr")),
+        ),
+        state=st("tr"),
+        profile=KEES,
+    ),
+    D(
+        "tr: the reminder, 'yarın gelemiyorum, perşembe olur mu?' moves the meeting; a number is masked",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("yarın gelemiyorum, perşembe olur mu?", moved("tr")),
+            ("1", CHANGE),
+            ("numaram 0612345678, beni arayabilirsin", number_kept("tr", "0612345678")),
+        ),
+        state=st("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr: a volunteer: 'Ans sarhoştu, çok kaba davrandı' reaches the team; 'bu sohbeti nasıl bitiririm?' is for the bot",
+        (
+            (ANS_SAYS, {"keys": ["relay"]}),
+            ("Ans sarhoştu, çok kaba davrandı", worry("tr")),
+            ("bu sohbeti nasıl bitiririm?", for_bot("tr")),
+        ),
+        state=st("tr"),
+        profile=VOLUNTEER,
+    ),
+    # --- ar (script)
+    D(
+        "ar: 'شكرا، نشوفك الثلاثاء' goes to Marieke, then 'أنا خائفة منه' about Kees is held and told",
+        (
+            (relayed("Ik kom dinsdag om 2 uur", name="Kees"), {"keys": ["relay"]}),
+            ("شكرا، نشوفك الثلاثاء", passed("ar")),
+            ("أنا خائفة منه", fear("ar")),
+        ),
+        state=st("ar"),
+        profile=KEES,
+    ),
+    D(
+        "ar: 'Waar zien jullie elkaar?' open, 'لا أريدها مرة أخرى' is held",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("لا أريدها مرة أخرى", not_again("ar")),
+        ),
+        state=st("ar"),
+        profile=RIA_M,
+    ),
+    D(
+        "ar: 'أريد متطوعة أخرى من فضلك' is held; 'كيف أعطيها رقمي؟' is for the bot",
+        (
+            ("أريد متطوعة أخرى من فضلك", not_again("ar")),
+            ("كيف أعطيها رقمي؟", for_bot("ar", numbers_told=True)),
+        ),
+        state=st("ar"),
+        profile=RIA_M,
+    ),
+    D(
+        "ar: the reminder, 'لا أستطيع المجيء غدا، نلغي الموعد' offers the change; a number is masked",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("لا أستطيع المجيء غدا، نلغي الموعد", moved("ar")),
+            ("رقمي 0687654321 اتصلي بي", number_kept("ar", "0687654321")),
+        ),
+        state=st("ar"),
+        profile=RIA_M,
+    ),
+    # --- ar (Darija in Latin letters)
+    D(
+        "ar (Darija, Latin): 'ana khayfa minnou' is held and told; 'bghit chi wahed akhor' is held",
+        (
+            ("ana khayfa minnou", fear("ar")),
+            ("bghit chi wahed akhor", not_again("ar")),
+        ),
+        state=st("ar"),
+        profile=KEES,
+    ),
+    D(
+        "ar (Darija, Latin): 'Is het gelukt?', then 'tlab menni lflouss' reaches the team",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("tlab menni lflouss", worry("ar")),
+        ),
+        state=st("ar"),
+        profile=KEES,
+    ),
+    # --- pl
+    D(
+        "pl: a volunteer: 'dziękuję, do wtorku' goes to Ans, then 'ona mnie straszy' is held and told",
+        (
+            (ANS_SAYS, {"keys": ["relay"]}),
+            ("dziękuję, do wtorku", passed("pl")),
+            ("ona mnie straszy", fear("pl")),
+        ),
+        state=st("pl"),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "pl (no diacritics): 'boje sie go' is told; 'nie chce go wiecej widziec' is held",
+        (
+            ("boje sie go", fear("pl")),
+            ("nie chce go wiecej widziec", not_again("pl")),
+        ),
+        state=st("pl"),
+        profile=KEES,
+    ),
+    D(
+        "pl: 'Waar zien jullie elkaar?' open, 'wolę kogoś innego' is held; 'pytał o mój PIN' is told",
+        (
+            (PLAN_KEES, {"keys": ["meet_where"]}),
+            ("wolę kogoś innego", not_again("pl")),
+            ("pytał o mój PIN do karty", worry("pl")),
+        ),
+        state=st("pl"),
+        profile=KEES,
+    ),
+    D(
+        "pl: the reminder, 'nie dam rady we wtorek, może w czwartek?' moves it; 'mój numer to 612 345 678' is masked",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("nie dam rady we wtorek, może w czwartek?", moved("pl")),
+            ("1", CHANGE),
+            ("mój numer to 612 345 678", number_kept("pl", "612345678")),
+        ),
+        state=st("pl"),
+        profile=RIA_M,
+    ),
+    # --- uk
+    D(
+        "uk: 'дякую, до вівторка' goes to Marieke, then 'вона мене лякає' is held and told",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("дякую, до вівторка", passed("uk")),
+            ("вона мене лякає", fear("uk")),
+        ),
+        state=st("uk"),
+        profile=RIA_M,
+    ),
+    D(
+        "uk: 'Waar zien jullie elkaar?' open, 'не хочу більше з нею' is held",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("не хочу більше з нею", not_again("uk")),
+        ),
+        state=st("uk"),
+        profile=RIA_M,
+    ),
+    D(
+        "uk: 'краще хтось інший' is held; 'він був грубий зі мною' is told",
+        (
+            ("краще хтось інший", not_again("uk")),
+            ("він був грубий зі мною", worry("uk")),
+        ),
+        state=st("uk"),
+        profile=KEES,
+    ),
+    D(
+        "uk: the reminder, 'я захворіла, давайте скасуємо' offers the change; 'як поділитися номером?' is for the bot",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("я захворіла, давайте скасуємо", moved("uk")),
+            ("як поділитися номером?", for_bot("uk", numbers_told=True)),
+        ),
+        state=st("uk"),
+        profile=RIA_M,
+    ),
+    # --- en
+    D(
+        "en: 'Waar zien jullie elkaar?' open, 'I'm scared of him' is told; 'I'd rather have someone else' is held",
+        (
+            (PLAN_KEES, {"keys": ["meet_where"]}),
+            ("I'm scared of him", fear("en")),
+            ("I'd rather have someone else", not_again("en")),
+        ),
+        state=st("en"),
+        profile=KEES,
+    ),
+    D(
+        "en: the reminder and 'Is het gelukt?', then 'thanks, see you tuesday' and money asked",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            (relayed("See you tomorrow at 2!"), {"keys": ["relay"]}),
+            ("thanks, see you tuesday", passed("en")),
+            ("she asked me to give her money for groceries", worry("en")),
+        ),
+        state=st("en"),
+        profile=RIA_M,
+    ),
+    D(
+        "en: 'Marieke isn't answering my messages' is calm; 'can't make it tomorrow, let's cancel' offers the change",
+        (
+            (AGREED, {}),
+            ("Marieke isn't answering my messages", calm("en")),
+            ("can't make it tomorrow, let's cancel", moved("en")),
+        ),
+        state=st("en"),
+        profile=RIA_M,
+    ),
+    # --- nl learned late
+    D(
+        "nl (learned late): 'ik ben bang van hem' is told; 'ik wil niet meer die man' is held",
+        (
+            ("ik ben bang van hem", fear()),
+            ("ik wil niet meer die man", not_again()),
+        ),
+        profile=KEES,
+    ),
+    D(
+        "nl (learned late): 'Waar zien jullie elkaar?' open, 'ik wil ander persoon, niet Marieke' is held",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("ik wil ander persoon, niet Marieke", not_again()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl (learned late): 'hij vraag mij geld' is told; 'dank u wel, tot dinsdag' goes to Kees",
+        (
+            (relayed("Ik kom dinsdag", name="Kees"), {"keys": ["relay"]}),
+            ("dank u wel, tot dinsdag", passed()),
+            ("hij vraag mij geld voor benzine", worry()),
+        ),
+        profile=KEES,
+    ),
+    D(
+        "nl (learned late): the reminder, 'morgen ik kan niet komen, andere dag?' moves it; a number how",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("morgen ik kan niet komen, andere dag?", moved()),
+            ("1", CHANGE),
+            ("hoe ik kan mijn nummer geven aan haar?", held(numbers_told=True, no_effect=["relay", "share_number"])),
+        ),
+        profile=RIA_M,
+    ),
+]
+BATCH_1 = [_with_sent(d) for d in BATCH_1]
+
+BATCH_2: list[Dialogue] = []
+GUARDS: list[Dialogue] = []
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
+def test_messages_are_new() -> None:
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
