@@ -18,6 +18,7 @@ from tests.test_dialogues_redteam28 import (
     CHECK,
     KEES,
     MEETING,
+    MISS,
     REMINDER,
     RIA_M,
     _with_sent,
@@ -244,10 +245,10 @@ BATCH_1 = [
         profile=RIA_M,
     ),
     D(
-        "uk: 'краще хтось інший' is held; 'він був грубий зі мною' is told",
+        "uk: 'краще хтось інший' is held; 'він був дуже грубий зі мною' is told",
         (
             ("краще хтось інший", not_again("uk")),
-            ("він був грубий зі мною", worry("uk")),
+            ("він був дуже грубий зі мною", worry("uk")),
         ),
         state=st("uk"),
         profile=KEES,
@@ -274,12 +275,17 @@ BATCH_1 = [
         profile=KEES,
     ),
     D(
-        "en: the reminder and 'Is het gelukt?', then 'thanks, see you tuesday' and money asked",
+        "en: the reminder and Marieke's message, then 'thanks, see you tuesday' and money for the groceries",
         (
             (REMINDER, {"keys": ["meet_reminder_evening"]}),
             (relayed("See you tomorrow at 2!"), {"keys": ["relay"]}),
             ("thanks, see you tuesday", passed("en")),
-            ("she asked me to give her money for groceries", worry("en")),
+            # Decided after batch 1's first run: money for the groceries is the shopping itself (round 25's
+            # [dialogue25_money_fine]), no conduct: not told to the team (written as worry("en") at first).
+            (
+                "she asked me to give her money for groceries",
+                {"lang": "en", "not_keys": MISS, "no_effect": ["alert_staff", "report_thread"]},
+            ),
         ),
         state=st("en"),
         profile=RIA_M,
