@@ -177,7 +177,7 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     if _unsafe(text, about_them):
         state["thread"] = thread.id
         return on_command(state, "report", profile)
-    if _how_asked(text) and says_any(text, "dialogue30_chat") and says_any(text, "dialogue30_end"):
+    if _how_asked(text) and _chat_said(text) and says_any(text, "dialogue30_end"):
         # Round dialogue30: "bu sohbeti nasıl bitiririm?": for the bot; is the help done? (then KLAAR).
         state["thread"] = thread.id
         asked = ask_close(state, thread.id, profile)
@@ -199,6 +199,8 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
         or says_any(text, "dialogue28_leave")
         or says_any(text, "dialogue25_not_again")  # round dialogue30: "لا أريدها مرة أخرى", "не хочу більше з нею"
         or says_any(text, "dialogue30_leave")
+        or says_any(text, "dialogue30_leave_more")
+        or (says_any(text, "dialogue30_change") and says_any(text, "dialogue30_helper"))  # "bghit nbeddel lbenevole"
     )
     conduct = _conduct(thread, text, about_them)
     worried = (
@@ -226,17 +228,32 @@ def _unsafe(text: str, about_them: bool) -> bool:
     """Feeling unsafe with the neighbour ([round12_thread_unsafe], round dialogue30's [dialogue30_unsafe]:
     "أنا خائفة منه", "ana khayfa minnou"), or a word of fear with him or her ([round12_fear],
     [dialogue30_fear]: "ona mnie straszy", "вона мене лякає")."""
-    if says_any(text, "round12_thread_unsafe") or says_any(text, "dialogue30_unsafe"):
+    if (
+        says_any(text, "round12_thread_unsafe")
+        or says_any(text, "dialogue30_unsafe")
+        or says_any(text, "dialogue30_unsafe_more")
+    ):
         return True
+    them = about_them or says_any(text, "dialogue30_them")
+    if them and says_any(text, "dialogue30_afraid") and not says_any(text, "dialogue30_afraid_not"):
+        return True  # "bu kadından çok korkuyorum", "я боюся цього чоловіка", "die man ik vertrouw niet"
     return about_them and (says_any(text, "round12_fear") or says_any(text, "dialogue30_fear"))
+
+
+def _chat_said(text: str) -> bool:
+    return says_any(text, "dialogue30_chat") or says_any(text, "dialogue30_chat_more")
 
 
 def _conduct(thread: ThreadSummary, text: str, about_them: bool) -> bool:
     """Round dialogue28: how the neighbour behaved, told of him or her, that the team must hear of at once:
     money asked (`money_asked`), drunk, pushy or rude ([dialogue28_conduct])."""
-    if not (about_them or _of_them(thread, text)):
-        return False
-    return money_asked(text) or says_any(text, "dialogue28_conduct")
+    them = about_them or _of_them(thread, text) or says_any(text, "dialogue30_them")
+    behaved = says_any(text, "dialogue28_conduct") or says_any(text, "dialogue30_conduct")
+    if behaved and not them:
+        # Round dialogue30: a verb that says him or her in itself ("wczoraj krzyczał na mnie", "kan sakran
+        # melli ja"): no one else named and not the writer ([dialogue30_i]).
+        return _alone_said(text) and not says_any(text, "dialogue30_i")
+    return them and (behaved or money_asked(text))
 
 
 def _no_reply(thread: ThreadSummary, text: str, about_them: bool) -> bool:
@@ -339,7 +356,11 @@ def money_asked(text: str) -> bool:
     asking; money of the shopping itself (change, a receipt, the groceries) is no payment for the help."""
     return any(
         (says_any(clause, "dialogue25_money") or says_any(clause, "dialogue30_money"))
-        and (says_any(clause, "dialogue25_money_wanted") or says_any(clause, "dialogue30_money_wanted"))
+        and (
+            says_any(clause, "dialogue25_money_wanted")
+            or says_any(clause, "dialogue30_money_wanted")
+            or says_any(clause, "dialogue30_money_wanted_more")
+        )
         and not says_any(clause, "dialogue25_money_given")  # "ze wilde me geld geven"
         and not says_any(clause, "dialogue25_money_fine")  # "hij vroeg 20 euro voor de boodschappen"
         for clause in _CLAUSES.split(text)

@@ -339,8 +339,298 @@ BATCH_1 = [
 ]
 BATCH_1 = [_with_sent(d) for d in BATCH_1]
 
-BATCH_2: list[Dialogue] = []
-GUARDS: list[Dialogue] = []
+# Batch 2, held out: written after batch 1's fixes, new wordings not aimed at them; scored before fixing.
+BATCH_2 = [
+    D(
+        "tr: 'olur, cumartesi görüşmek üzere' goes to Marieke; 'bu kadından çok korkuyorum artık' is told",
+        (
+            (relayed("Cumartesi gelebilirim"), {"keys": ["relay"]}),
+            ("olur, cumartesi görüşmek üzere", passed("tr")),
+            ("bu kadından çok korkuyorum artık", fear("tr")),
+        ),
+        state=st("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr (no diacritics): the reminder, 'yarin hastayim, randevuyu iptal edelim' offers the change",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("yarin hastayim, randevuyu iptal edelim", moved("tr")),
+        ),
+        state=st("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr (no diacritics): 'bana sarkintilik yapti' is told; 'bir daha gelmesin' is held",
+        (
+            ("bana sarkintilik yapti", worry("tr")),
+            ("bir daha gelmesin lutfen", not_again("tr")),
+        ),
+        state=st("tr"),
+        profile=KEES,
+    ),
+    D(
+        "tr: 'Waar zien jullie elkaar?' open, 'numaramı ona verebilir misin?' is for the bot",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("numaramı ona verebilir misin?", for_bot("tr", numbers_told=True)),
+        ),
+        state=st("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "ar: 'تمام، الله يعطيك الصحة، نتلاقاو الخميس' goes to Kees; 'هو يخوفني' is told",
+        (
+            (relayed("Ik kom donderdag", name="Kees"), {"keys": ["relay"]}),
+            ("تمام، الله يعطيك الصحة، نتلاقاو الخميس", passed("ar")),
+            ("هو يخوفني بزاف", fear("ar")),
+        ),
+        state=st("ar"),
+        profile=KEES,
+    ),
+    D(
+        "ar: 'Is het gelukt?', then 'ما بقيتش بغيت نخدم معاها' is held",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("ما بقيتش بغيت نخدم معاها", not_again("ar")),
+        ),
+        state=st("ar"),
+        profile=RIA_M,
+    ),
+    D(
+        "ar: 'كانت تفوح منه رائحة الخمر' is told",
+        (("كانت تفوح منه رائحة الخمر", worry("ar")),),
+        state=st("ar"),
+        profile=KEES,
+    ),
+    D(
+        "ar (Darija, Latin): 'kan sakran melli ja' is told; 'bghit nbeddel had lbenevole' is held",
+        (
+            ("kan sakran melli ja", worry("ar")),
+            ("bghit nbeddel had lbenevole", not_again("ar")),
+        ),
+        state=st("ar"),
+        profile=KEES,
+    ),
+    D(
+        "ar (Darija, Latin): 'shukran bzaf, nchoufek l7ad' goes to Marieke",
+        (
+            (relayed("Ik kom zondag"), {"keys": ["relay"]}),
+            ("shukran bzaf, nchoufek l7ad", passed("ar")),
+        ),
+        state=st("ar"),
+        profile=RIA_M,
+    ),
+    D(
+        "pl: 'super, widzimy się w sobotę o dziesiątej' goes to Kees; 'on mi grozi' is told",
+        (
+            (relayed("Mogę w sobotę o 10", name="Kees"), {"keys": ["relay"]}),
+            ("super, widzimy się w sobotę o dziesiątej", passed("pl")),
+            ("on mi grozi", fear("pl")),
+        ),
+        state=st("pl"),
+        profile=KEES,
+    ),
+    D(
+        "pl (no diacritics): 'prosze o innego wolontariusza' is held; 'krzyczal na mnie' is told",
+        (
+            ("prosze o innego wolontariusza", not_again("pl")),
+            ("wczoraj krzyczal na mnie", worry("pl")),
+        ),
+        state=st("pl"),
+        profile=KEES,
+    ),
+    D(
+        "pl: the reminder, 'muszę odwołać jutrzejsze spotkanie, jestem chora' offers the change",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("muszę odwołać jutrzejsze spotkanie, jestem chora", moved("pl")),
+        ),
+        state=st("pl"),
+        profile=RIA_M,
+    ),
+    D(
+        "pl: a volunteer: 'Ans krzyczała na mnie i mnie wyzywała' is told",
+        (
+            (ANS_SAYS, {"keys": ["relay"]}),
+            ("Ans krzyczała na mnie i mnie wyzywała", worry("pl")),
+        ),
+        state=st("pl"),
+        profile=VOLUNTEER,
+    ),
+    D(
+        "uk: 'Waar zien jullie elkaar?' open, 'я боюся цього чоловіка' is told",
+        (
+            (PLAN_KEES, {"keys": ["meet_where"]}),
+            ("я боюся цього чоловіка", fear("uk")),
+        ),
+        state=st("uk"),
+        profile=KEES,
+    ),
+    D(
+        "uk: 'дайте мені іншу людину, будь ласка' is held; 'він постійно вимагає гроші' is told",
+        (
+            ("дайте мені іншу людину, будь ласка", not_again("uk")),
+            ("він постійно вимагає гроші", worry("uk")),
+        ),
+        state=st("uk"),
+        profile=KEES,
+    ),
+    D(
+        "uk: the reminder, 'не зможу завтра, перенесемо на п'ятницю?' moves it",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("не зможу завтра, перенесемо на п'ятницю?", moved("uk")),
+            ("1", CHANGE),
+        ),
+        state=st("uk"),
+        profile=RIA_M,
+    ),
+    D(
+        "en: 'Is het gelukt?', then 'she frightened me, she shouted at me' is told",
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("she frightened me, she shouted at me", fear("en")),
+        ),
+        state=st("en"),
+        profile=RIA_M,
+    ),
+    D(
+        "en: 'please don't send her again' is held; 'how do I stop talking to her?' is for the bot",
+        (
+            ("please don't send her again", not_again("en")),
+            ("how do I stop talking to her?", for_bot("en")),
+        ),
+        state=st("en"),
+        profile=RIA_M,
+    ),
+    D(
+        "en: Marieke's message, then 'my number is 0612 345 678, text me' is masked",
+        (
+            (relayed("Shall I call you?"), {"keys": ["relay"]}),
+            ("my number is 0612 345 678, text me", number_kept("en", "0612345678")),
+        ),
+        state=st("en"),
+        profile=RIA_M,
+    ),
+    D(
+        "nl (learned late): 'die man ik vertrouw niet' is told; 'hij was dronk' is told",
+        (
+            ("die man ik vertrouw niet", worry()),
+            ("hij was dronk gisteren", worry()),
+        ),
+        profile=KEES,
+    ),
+    D(
+        "nl (learned late): 'Waar zien jullie elkaar?' open, 'ik wil andere helper alstublieft' is held",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("ik wil andere helper alstublieft", not_again()),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "nl (learned late): the reminder, 'ik kan niet dinsdag, ik moet naar dokter. andere dag goed?' moves it",
+        (
+            (REMINDER, {"keys": ["meet_reminder_evening"]}),
+            ("ik kan niet dinsdag, ik moet naar dokter. andere dag goed?", moved()),
+            ("1", CHANGE),
+        ),
+        profile=RIA_M,
+    ),
+]
+BATCH_2 = [_with_sent(d) for d in BATCH_2]
+# What the fixes must not change (written with batch 2's fixes): ordinary words with a fear, a change, an end
+# or a drink in them still go to the neighbour; a place at 'Waar zien jullie elkaar?' is still the place.
+GUARDS = [
+    D(
+        "nl: 'ik ben bang dat ik te laat ben, sorry' goes to Marieke",
+        ((relayed("Ik ben er om 2 uur"), {"keys": ["relay"]}), ("ik ben bang dat ik te laat ben, sorry", passed())),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'ik heb gisteren te veel gedronken op het feest haha' goes to Kees, nobody told",
+        (
+            (relayed("Hoe was je verjaardag?", name="Kees"), {"keys": ["relay"]}),
+            ("ik heb gisteren te veel gedronken op het feest haha", passed()),
+        ),
+        profile=KEES,
+    ),
+    D(
+        "en: 'I'll ask someone else to bring the key' and 'how do I close the window? it's stuck' go to Marieke",
+        (
+            (relayed("Can you leave the key?"), {"keys": ["relay"]}),
+            ("I'll ask someone else to bring the key", passed("en")),
+            ("how do I close the window? it's stuck", passed("en")),
+        ),
+        state=st("en"),
+        profile=RIA_M,
+    ),
+    D(
+        "uk: 'хтось інший відкриє двері, я буду на роботі' goes to Marieke",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("хтось інший відкриє двері, я буду на роботі", passed("uk")),
+            ("дякую, ти мене дуже виручила", passed("uk")),
+        ),
+        state=st("uk"),
+        profile=RIA_M,
+    ),
+    D(
+        "pl: 'boję się psów, czy masz psa?' and 'muszę zmienić godzinę, może 15?' are no worry",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("boję się psów, czy masz psa?", passed("pl")),
+            ("muszę zmienić godzinę, może 15?", {"lang": "pl", "effect": ["relay"], "not_keys": [*MISS, "thread_worry"]}),
+        ),
+        state=st("pl"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr: 'ondan sonra markete gideriz, tamam mı?' and 'hiç korkma, köpeğim çok uysal' go to Marieke",
+        (
+            (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
+            ("ondan sonra markete gideriz, tamam mı?", passed("tr")),
+            ("hiç korkma, köpeğim çok uysal", passed("tr")),
+        ),
+        state=st("tr"),
+        profile=RIA_M,
+    ),
+    D(
+        "ar: 'أخاف أن أتأخر قليلا' goes to Marieke",
+        ((relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}), ("أخاف أن أتأخر قليلا", passed("ar"))),
+        state=st("ar"),
+        profile=RIA_M,
+    ),
+    D(
+        "nl: 'Waar zien jullie elkaar?' open, 'gewoon bij mij thuis, dan is er ook iemand anders bij' is the place",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("gewoon bij mij thuis, dan is mijn dochter er ook bij", {"keys": ["meet_when"], "no_effect": ["relay"]}),
+        ),
+        profile=RIA_M,
+    ),
+    D(
+        "uk: 'Waar zien jullie elkaar?' open, the worry's 'end' closes the conversation, not to match again",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("я більше не хочу з нею зустрічатися", not_again("uk")),
+            ("1", {"effect_has": {"close_thread": {"not_again": True}}, "no_effect": ["relay"]}),
+        ),
+        state=st("uk"),
+        profile=RIA_M,
+    ),
+    D(
+        "tr: 'bu sohbeti nasıl bitiririm?' answered yes closes the conversation",
+        (
+            ("sohbeti nasıl kapatabilirim?", for_bot("tr", keys=["thread_close_check"])),
+            ("evet", {"effect": ["close_thread"], "no_effect": ["relay"], "not_keys": MISS}),
+        ),
+        state=st("tr"),
+        profile=RIA_M,
+    ),
+]
+GUARDS = [_with_sent(d) for d in GUARDS]
 
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
