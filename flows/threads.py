@@ -178,7 +178,8 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
         state["thread"] = thread.id
         return on_command(state, "report", profile)
     if _how_asked(text) and _chat_said(text) and says_any(text, "dialogue30_end"):
-        # Round dialogue30: "bu sohbeti nasıl bitiririm?": for the bot; is the help done? (then KLAAR).
+        # Round dialogue30: "how do I stop talking to her?" (also tr, pl, uk, ar): for the bot; is the help
+        # done? (then the conversation closes, as KLAAR).
         state["thread"] = thread.id
         asked = ask_close(state, thread.id, profile)
         return StepResult(state, (asked,) if asked is not None else ())
@@ -197,10 +198,12 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
         says_any(text, "round12_thread_leave")
         or says_any(text, "thread_other_helper")
         or says_any(text, "dialogue28_leave")
-        or says_any(text, "dialogue25_not_again")  # round dialogue30: "لا أريدها مرة أخرى", "не хочу більше з нею"
+        # Round dialogue30: round 25's words at "Is het gelukt?" ("не хочу більше з нею"), more words, and a
+        # change of helper asked ("bghit nbeddel had lbenevole").
+        or says_any(text, "dialogue25_not_again")
         or says_any(text, "dialogue30_leave")
         or says_any(text, "dialogue30_leave_more")
-        or (says_any(text, "dialogue30_change") and says_any(text, "dialogue30_helper"))  # "bghit nbeddel lbenevole"
+        or (says_any(text, "dialogue30_change") and says_any(text, "dialogue30_helper"))
     )
     conduct = _conduct(thread, text, about_them)
     worried = (
@@ -236,7 +239,7 @@ def _unsafe(text: str, about_them: bool) -> bool:
         return True
     them = about_them or says_any(text, "dialogue30_them")
     if them and says_any(text, "dialogue30_afraid") and not says_any(text, "dialogue30_afraid_not"):
-        return True  # "bu kadından çok korkuyorum", "я боюся цього чоловіка", "die man ik vertrouw niet"
+        return True  # "я боюся цього чоловіка", "die man ik vertrouw niet"
     return about_them and (says_any(text, "round12_fear") or says_any(text, "dialogue30_fear"))
 
 

@@ -1,7 +1,73 @@
-# ruff: noqa: RUF001, E501
+# ruff: noqa: RUF001, RUF002, E501
 """Red team of whole conversations, round 30: threads between matched neighbours in the other languages.
 
-(Docstring with figures, mechanisms and decisions: filled in at the end of the round.)
+Round 28 (tests/test_dialogues_redteam28.py) made a thread hold back and tell the team about fear, conduct
+and leaving, mostly in Dutch. Here Ria (a resident) writes with Marieke or Kees, and Henk (a volunteer) with
+Ans, in Turkish (also without diacritics), Arabic (script, and Darija in Latin letters), Polish (with and
+without diacritics), Ukrainian, English and Dutch learned late; in an open thread, with "Waar zien jullie
+elkaar?" open after a match (PLAN), and with the reminder, "Is het gelukt?" and the neighbour's messages in
+between. Checked per turn with round 28's checks (`passed`, `held`, `worry`, `calm`, `number_kept`, `moved`)
+and round 10's: every reply, lead and label from the person's language's own catalogue text. Fear of the
+neighbour (`fear`) is held back and the team told (MELD: report_thread); not wanting him or her again or
+wanting someone else (`not_again`) is held back with the choices (end / tell the team / pass it on);
+words meant for the bot (`for_bot`) are answered, not passed on.
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (87563d4).
+- Batch 1 (BATCH_1, 26 dialogues; tr 5, ar 6 (2 Darija in Latin letters), pl 4, uk 4, en 3, nl learned late
+  4; written before reading flows/threads.py, meetings.py or conversation.py): main 50/71, 7/26 (tr 11/14
+  2/5; ar 8/14 1/6; pl 10/12 2/4; uk 7/10 1/4; en 8/10 1/3; nl 6/11 0/4). After its fixes 71/71, 26/26.
+  One expectation changed after that first run (see Decided), and one Ukrainian message reworded to be new
+  against earlier rounds ("він був грубий зі мною" -> "він був дуже грубий зі мною").
+- Batch 2 (BATCH_2, 22 dialogues, held out: tr 4, ar 5, pl 4, uk 3, en 3, nl 3), before its own fixes (the
+  honest figure): 31/48, 9/22 (tr 6/9 2/4; ar 5/10 1/5; pl 6/9 1/4; uk 5/7 1/3; en 4/6 2/3; nl 5/7 2/3).
+  After: 48/48, 22/22.
+- Guards (GUARDS, 10 dialogues, written with batch 2's fixes): 25/25, 10/10 after (one Ukrainian word
+  order, "я більше не хочу з нею зустрічатися", was missing and added).
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What main did: "ondan korkuyorum" was caught, but "أنا خائفة منه", "ana khayfa minnou", "ona mnie straszy",
+"вона мене лякає", "ik ben bang van hem", "bu kadından çok korkuyorum", "я боюся цього чоловіка" went to the
+neighbour; so did "لا أريدها مرة أخرى", "не хочу більше з нею", "краще хтось інший" (round 25 had these words,
+read only at "Is het gelukt?"), "bghit chi wahed akhor", "nie chce go wiecej widziec", "ik wil niet meer
+die man"; money asked without a pronoun ("benden borc para istedi", "tlab menni lflouss", "hij vraag mij
+geld"), conduct in a verb alone ("wczoraj krzyczał na mnie", "kan sakran melli ja"); "bu sohbeti nasıl
+bitiririm?". At "Waar zien jullie elkaar?", "I'd rather have someone else" and "ik wil ander persoon" were
+read as the place "somewhere else" (meet_where_other).
+
+What changed (mechanisms; words in the blocks "round dialogue30" at the end of
+flows/understanding/data/conversation.toml, all six languages):
+- Fear (threads `_unsafe`): [dialogue30_unsafe] and [dialogue30_unsafe_more] beside round 12's
+  [round12_thread_unsafe] (phrases of fear of him or her, and verbs that say him or her in themselves:
+  "يخوفني", "mi grozi"); [dialogue30_fear] beside [round12_fear] with him or her; and a word of fear or
+  mistrust ([dialogue30_afraid]) with him or her ([round12_third_person] or [dialogue30_them]: "ondan",
+  "цього", "منه", "minnou", "deze man"), unless it is fear of something else ([dialogue30_afraid_not]: "bang
+  dat", "scared to", "боюся що", "أخاف أن"). Fear is MELD as before (held, the team told, the thread frozen).
+- Leaving (`about_other`): round 25's [dialogue25_not_again] is read in a thread too, beside
+  [dialogue30_leave], [dialogue30_leave_more], and a change of helper asked: a word of changing
+  ([dialogue30_change]) with a word of the helper ([dialogue30_helper]).
+- Conduct (`_conduct`): [dialogue30_conduct] (shouting, insults, harassment, drink) beside round 28's list;
+  said with no pronoun it counts when no one else is named (`_alone_said`) and the writer is not the subject
+  ([dialogue30_i]): pro-drop verbs say the person. Money asked still needs him or her: [dialogue30_person]
+  ("benden", "menni", "od mnie": asked from me) and [dialogue30_them] now say it; `money_asked` reads
+  [dialogue30_money], [dialogue30_money_wanted] and [dialogue30_money_wanted_more] beside round 25's lists.
+- Words for the bot: a word of how ([dialogue28_how], [dialogue30_how]: also "hoe ik kan"), a word of the
+  conversation ([dialogue30_chat], [dialogue30_chat_more]) and a word of ending ([dialogue30_end]): "is the
+  help done?" (`ask_close`, thread_close_check; yes closes it as KLAAR), nothing passed on.
+- "Waar zien jullie elkaar?" (meetings.handle, step "where"): a text that names no place is first read as
+  words about the other one (`threads.about_other`), before a place is read from its words.
+
+Decided:
+- "she asked me to give her money for groceries" (batch 1, written as a worry): money for the shopping
+  itself is no conduct (round 25's [dialogue25_money_fine]); the turn now asks that nobody is alerted.
+- "how do I end this chat?" asks whether the help is done (yes closes, no keeps it), not round 28's worry
+  choices: ending from the worry keeps the two apart in matching, which a question how to stop does not say.
+- Conduct with no pronoun in the message ("kan sakran melli ja") is told to the team only when no one else
+  and not the writer is said; money asked keeps needing him or her (a plain "vroeg 20 euro" may be mine).
+- Dutch "bang" alone with "hij"/"haar" is not read as fear of the neighbour ("bang voor haar hond"): only
+  the phrases ("bang van hem", "hij maakt me bang"); English "afraid" likewise (its "I'm afraid I can't").
+
+Left: moving or cancelling the meeting in these languages already worked (round 28) and still does; the
+worry's "end" closes the conversation, but the engine, not this flow, ends the meeting plan after it.
 """
 
 from __future__ import annotations
@@ -42,7 +108,10 @@ PLAN = {
 PLAN_KEES = {"internal": "meet_plan", "meta": {**PLAN["meta"], "name": "Kees"}}
 AGREED = {"internal": "meet_agreed", "meta": {"meeting": MEETING}}
 # Henk (a volunteer) with Ans, thread 3.
-ANS_SAYS = {"internal": "relayed", "meta": {"thread_id": 3, "name": "Ans", "text": "Kom je dinsdag om 2 uur?"}}
+ANS_SAYS = {
+    "internal": "relayed",
+    "meta": {"thread_id": 3, "name": "Ans", "text": "Kom je dinsdag om 2 uur?"},
+}
 
 
 def fear(code: str = "nl", **more: Any) -> dict[str, Any]:
@@ -332,7 +401,10 @@ BATCH_1 = [
             (REMINDER, {"keys": ["meet_reminder_evening"]}),
             ("morgen ik kan niet komen, andere dag?", moved()),
             ("1", CHANGE),
-            ("hoe ik kan mijn nummer geven aan haar?", held(numbers_told=True, no_effect=["relay", "share_number"])),
+            (
+                "hoe ik kan mijn nummer geven aan haar?",
+                held(numbers_told=True, no_effect=["relay", "share_number"]),
+            ),
         ),
         profile=RIA_M,
     ),
@@ -545,7 +617,10 @@ BATCH_2 = [_with_sent(d) for d in BATCH_2]
 GUARDS = [
     D(
         "nl: 'ik ben bang dat ik te laat ben, sorry' goes to Marieke",
-        ((relayed("Ik ben er om 2 uur"), {"keys": ["relay"]}), ("ik ben bang dat ik te laat ben, sorry", passed())),
+        (
+            (relayed("Ik ben er om 2 uur"), {"keys": ["relay"]}),
+            ("ik ben bang dat ik te laat ben, sorry", passed()),
+        ),
         profile=RIA_M,
     ),
     D(
@@ -581,7 +656,10 @@ GUARDS = [
         (
             (relayed("Ik kom dinsdag om 2 uur"), {"keys": ["relay"]}),
             ("boję się psów, czy masz psa?", passed("pl")),
-            ("muszę zmienić godzinę, może 15?", {"lang": "pl", "effect": ["relay"], "not_keys": [*MISS, "thread_worry"]}),
+            (
+                "muszę zmienić godzinę, może 15?",
+                {"lang": "pl", "effect": ["relay"], "not_keys": [*MISS, "thread_worry"]},
+            ),
         ),
         state=st("pl"),
         profile=RIA_M,
@@ -606,7 +684,10 @@ GUARDS = [
         "nl: 'Waar zien jullie elkaar?' open, 'gewoon bij mij thuis, dan is er ook iemand anders bij' is the place",
         (
             (PLAN, {"keys": ["meet_where"]}),
-            ("gewoon bij mij thuis, dan is mijn dochter er ook bij", {"keys": ["meet_when"], "no_effect": ["relay"]}),
+            (
+                "gewoon bij mij thuis, dan is mijn dochter er ook bij",
+                {"keys": ["meet_when"], "no_effect": ["relay"]},
+            ),
         ),
         profile=RIA_M,
     ),
@@ -650,5 +731,3 @@ def test_guards(dialogue: Dialogue) -> None:
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
     assert_holds(dialogue, round_check)
-
-
