@@ -412,6 +412,12 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
     if step == "reminders":
         return _on_reminders(state, chosen(state, event))
     if step == "where":
+        if text and profile.threads and not _place_named_in(text, plan):
+            # Round dialogue30: words about the other one before a place read in them ("I'd rather have
+            # someone else" was "somewhere else"): held back and asked about, as in the thread.
+            worried = threads.about_other(state, text, profile)
+            if worried is not None:
+                return worried
         answer = chosen(state, event)
         if answer in PLACES:
             plan["place_kind"] = answer
@@ -503,6 +509,10 @@ CENTRE = (
 NOT_HERE = re.compile(
     r"\b(?:niet|geen|not|no|nie|не|ні|değil|degil|لا|ماشي)\s+(?:\S+\s+)?(?=\S)", re.IGNORECASE
 )
+
+
+def _place_named_in(text: str, plan: Mapping[str, Any]) -> bool:
+    return place_in_words(text, plan) is not None or other_place_in_words(text) is not None
 
 
 def place_in_words(text: str, plan: Mapping[str, Any]) -> str | None:

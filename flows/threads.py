@@ -174,9 +174,15 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
         # "hoe werkt dat nummer delen eigenlijk?": how it works.
         state["thread"] = thread.id
         return StepResult(state, (say("thread_numbers_hidden", {"name": _name(thread, language(state))}),))
-    if says_any(text, "round12_thread_unsafe") or (about_them and says_any(text, "round12_fear")):
+    if _unsafe(text, about_them):
         state["thread"] = thread.id
         return on_command(state, "report", profile)
+    if _how_asked(text) and _chat_said(text) and says_any(text, "dialogue30_end"):
+        # Round dialogue30: "how do I stop talking to her?" (also tr, pl, uk, ar): for the bot; is the help
+        # done? (then the conversation closes, as KLAAR).
+        state["thread"] = thread.id
+        asked = ask_close(state, thread.id, profile)
+        return StepResult(state, (asked,) if asked is not None else ())
     if _their_number_asked(text, thread):
         # Round 23: "wat is het nummer van Ans?" asks the bot, not Ans: how numbers are shared (DEEL
         # NUMMER from both sides), and nothing passed on.
@@ -192,6 +198,12 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
         says_any(text, "round12_thread_leave")
         or says_any(text, "thread_other_helper")
         or says_any(text, "dialogue28_leave")
+        # Round dialogue30: round 25's words at "Is het gelukt?" ("не хочу більше з нею"), more words, and a
+        # change of helper asked ("bghit nbeddel had lbenevole").
+        or says_any(text, "dialogue25_not_again")
+        or says_any(text, "dialogue30_leave")
+        or says_any(text, "dialogue30_leave_more")
+        or (says_any(text, "dialogue30_change") and says_any(text, "dialogue30_helper"))
     )
     conduct = _conduct(thread, text, about_them)
     worried = (
@@ -215,12 +227,36 @@ def about_other(state: dict[str, Any], text: str, profile: Profile) -> StepResul
     return StepResult(state, (replace(asked, lead="thread_team_told"),), (alert,))
 
 
+def _unsafe(text: str, about_them: bool) -> bool:
+    """Feeling unsafe with the neighbour ([round12_thread_unsafe], round dialogue30's [dialogue30_unsafe]:
+    "أنا خائفة منه", "ana khayfa minnou"), or a word of fear with him or her ([round12_fear],
+    [dialogue30_fear]: "ona mnie straszy", "вона мене лякає")."""
+    if (
+        says_any(text, "round12_thread_unsafe")
+        or says_any(text, "dialogue30_unsafe")
+        or says_any(text, "dialogue30_unsafe_more")
+    ):
+        return True
+    them = about_them or says_any(text, "dialogue30_them")
+    if them and says_any(text, "dialogue30_afraid") and not says_any(text, "dialogue30_afraid_not"):
+        return True  # "я боюся цього чоловіка", "die man ik vertrouw niet"
+    return about_them and (says_any(text, "round12_fear") or says_any(text, "dialogue30_fear"))
+
+
+def _chat_said(text: str) -> bool:
+    return says_any(text, "dialogue30_chat") or says_any(text, "dialogue30_chat_more")
+
+
 def _conduct(thread: ThreadSummary, text: str, about_them: bool) -> bool:
     """Round dialogue28: how the neighbour behaved, told of him or her, that the team must hear of at once:
     money asked (`money_asked`), drunk, pushy or rude ([dialogue28_conduct])."""
-    if not (about_them or _of_them(thread, text)):
-        return False
-    return money_asked(text) or says_any(text, "dialogue28_conduct")
+    them = about_them or _of_them(thread, text) or says_any(text, "dialogue30_them")
+    behaved = says_any(text, "dialogue28_conduct") or says_any(text, "dialogue30_conduct")
+    if behaved and not them:
+        # Round dialogue30: a verb that says him or her in itself ("wczoraj krzyczał na mnie", "kan sakran
+        # melli ja"): no one else named and not the writer ([dialogue30_i]).
+        return _alone_said(text) and not says_any(text, "dialogue30_i")
+    return them and (behaved or money_asked(text))
 
 
 def _no_reply(thread: ThreadSummary, text: str, about_them: bool) -> bool:
@@ -236,7 +272,10 @@ def _of_them(thread: ThreadSummary, text: str) -> bool:
     """The neighbour said by name, as "ze" or "die vrijwilliger" ([thread_concern_person]), as "deze man"
     or in "vroeg me" ([dialogue28_person])."""
     return (
-        _named(thread, text) or says_any(text, "thread_concern_person") or says_any(text, "dialogue28_person")
+        _named(thread, text)
+        or says_any(text, "thread_concern_person")
+        or says_any(text, "dialogue28_person")
+        or says_any(text, "dialogue30_person")  # round dialogue30: "benden", "menni" (asked from me)
     )
 
 
@@ -285,7 +324,7 @@ def _report_first(text: str) -> bool:
 
 
 def _how_asked(text: str) -> bool:
-    return says_any(text, "dialogue28_how")
+    return says_any(text, "dialogue28_how") or says_any(text, "dialogue30_how")
 
 
 def how_numbers_shared(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
@@ -319,8 +358,12 @@ def money_asked(text: str) -> bool:
     thread a worry held back. A question about paying ("moet ik iets betalen?") says no past wanting or
     asking; money of the shopping itself (change, a receipt, the groceries) is no payment for the help."""
     return any(
-        says_any(clause, "dialogue25_money")
-        and says_any(clause, "dialogue25_money_wanted")
+        (says_any(clause, "dialogue25_money") or says_any(clause, "dialogue30_money"))
+        and (
+            says_any(clause, "dialogue25_money_wanted")
+            or says_any(clause, "dialogue30_money_wanted")
+            or says_any(clause, "dialogue30_money_wanted_more")
+        )
         and not says_any(clause, "dialogue25_money_given")  # "ze wilde me geld geven"
         and not says_any(clause, "dialogue25_money_fine")  # "hij vroeg 20 euro voor de boodschappen"
         for clause in _CLAUSES.split(text)
