@@ -1,0 +1,313 @@
+# Messages are kept whole and as typed (Turkish dotless i, Cyrillic and Arabic letters).
+# ruff: noqa: RUF001, E501
+"""Red-team set 34: crisis round 24. Crises told by other people and in other roles.
+
+(docstring filled in at the end of the round)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flows import catalogue
+from flows.profile import after
+from tests.crisis_round_support import HENK, case_params
+from tests.dialogue_redteam_support import CLOCK, event_of, menu_state, step
+from tests.redteam_support import every_earlier_string
+from tests.test_dialogues_redteam5 import VOLUNTEER_MEETING
+from tests.test_understanding_redteam32 import NUMBER, OWN, Case
+from tests.test_understanding_redteam32 import start as start_32
+
+C = Case
+# The volunteer Henk, matched with the resident Ans: a thread with her, and the "Is het gelukt?" after his visit.
+ANS_THREAD = {"id": 6, "other_name": "Ans", "category": "boodschappen", "status": "open"}
+HENK_IN_A_THREAD = {**HENK, "threads": [ANS_THREAD]}
+VOLUNTEER_CHECK = {
+    "internal": "meet_check",
+    "meta": {"meeting": {**VOLUNTEER_MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}},
+}
+
+
+def start(where: str) -> tuple[dict[str, Any], dict[str, Any], tuple[Any, ...]]:
+    """Round 32's starts and the volunteer's: "vmenu" (Henk at the menu), "vthread" (Henk in a thread with
+    Ans), "vgelukt" (Henk asked "Is het gelukt?" after his visit to Ans); ":lang" (nl when none)."""
+    place, _, lang = where.partition(":")
+    lang = lang or "nl"
+    if place == "vmenu":
+        return (menu_state(lang), HENK, ())
+    if place == "vthread":
+        return (menu_state(lang), HENK_IN_A_THREAD, ())
+    if place == "vgelukt":
+        return (menu_state(lang), HENK_IN_A_THREAD, (VOLUNTEER_CHECK,))
+    return start_32(where)
+
+
+def replay(case: Case) -> tuple[Any, dict[str, Any]]:
+    """The result of the case's message and the state just before it."""
+    from tests.golden_runner import profile_from
+
+    state, profile_data, before = start(case.start)
+    state = dict(state)
+    profile = profile_from(dict(profile_data))
+    prior: dict[str, Any] = state
+    result = None
+    for sent in (*before, case.text):
+        prior = state
+        result = step(state, event_of(sent), CLOCK, profile)
+        profile = after(profile, result.effects)
+        state = result.state
+    assert result is not None
+    return result, prior
+
+
+def _crisis_keys(result: Any) -> list[str]:
+    return [r.key for r in result.replies if r.key.startswith("crisis_")]
+
+
+def problems(case: Case) -> list[str]:
+    """What does not hold (as in round 32). A crisis: a crisis reply with the number and a high alert,
+    nothing passed on, the question open before it open after. A look-alike: no crisis reply and no
+    staff alert of any kind."""
+    result, prior = replay(case)
+    out: list[str] = []
+    if case.kind in NUMBER:
+        if not _crisis_keys(result):
+            out.append("no crisis answer")
+        else:
+            lang = catalogue.language_or_default(result.state.get("lang"))
+            text = " ".join(
+                catalogue.message_with_lead(r.key, lang, r.params, lead=r.lead) for r in result.replies
+            )
+            if not any(number in text for number in NUMBER[case.kind]):
+                out.append(f"no {'/'.join(NUMBER[case.kind])} in the answer")
+            if not [
+                e for e in result.effects if e.kind == "alert_staff" and e.data.get("priority") == "high"
+            ]:
+                out.append("no high alert")
+            own = OWN.get(case.kind)
+            keys = [r.key for r in result.replies]
+            alerts = [e.data.get("kind") for e in result.effects if e.kind == "alert_staff"]
+            if own and (own not in keys or own not in alerts):
+                out.append(f"not {own}")
+            if any(e.kind == "relay" for e in result.effects):
+                out.append("passed on to the neighbour")
+            if prior.get("prompt") and result.state.get("prompt") != prior.get("prompt"):
+                out.append("the open question was dropped")
+    else:
+        if _crisis_keys(result):
+            out.append(f"a crisis answer {_crisis_keys(result)}")
+        # No crisis alert and no high one; a normal-priority remark after a visit (round 19's meet_remark,
+        # "mevrouw was wel moe") is the team hearing how it went, not an alarm.
+        alerts = [
+            e.data
+            for e in result.effects
+            if e.kind == "alert_staff"
+            and (str(e.data.get("kind", "")).startswith("crisis") or e.data.get("priority") != "normal")
+        ]
+        if alerts:
+            out.append(f"staff alerted {alerts}")
+    if out:
+        out.append(
+            f"({[r.key for r in result.replies]}; {[e.data for e in result.effects if e.kind == 'alert_staff']})"
+        )
+    return out
+
+
+BATCH_1 = [
+    # a volunteer about the resident they visit, and a resident about the volunteer
+    C(
+        "b1-01",
+        "vthread",
+        "whatsapp",
+        "Ans ligt op de grond in de gang en reageert niet als ik haar roep 😨",
+        "112",
+    ),
+    C(
+        "b1-02",
+        "vgelukt",
+        "sms",
+        "nee ik sta nu bij mevrouw, ze is heel verward en zegt dat ze pijn op de borst heeft",
+        "112",
+    ),
+    C(
+        "b1-03",
+        "thread",
+        "telegram",
+        "de vrijwilliger is net flauwgevallen in mijn keuken, wat moet ik doen",
+        "112",
+    ),
+    C(
+        "b1-04",
+        "vmenu",
+        "whatsapp",
+        "ik ben bij de mevrouw waar ik boodschappen voor doe, ze is onwel geworden en heel grauw",
+        "112",
+    ),
+    C(
+        "b1-05",
+        "vgelukt:en",
+        "telegram",
+        "no. when i got there she was on the kitchen floor, breathing but not responding",
+        "112",
+    ),
+    C("b1-06", "vthread:tr", "whatsapp", "Ans hanım yerde yatıyor, seslendim ama cevap vermiyor", "112"),
+    C("b1-07", "vmenu:pl", "sms", "jestem u pani Ani, upadla i nie moze wstac, krwawi z glowy", "112"),
+    C(
+        "b1-08",
+        "thread",
+        "whatsapp",
+        "Marieke is hier bij mij thuis onwel geworden, ze zit te trillen en praat heel raar",
+        "112",
+    ),
+    C(
+        "b1-09",
+        "vmenu",
+        "telegram",
+        "ik ben vrijwilliger bij meneer Bakker, vandaag zei hij dat hij niet meer wil leven",
+        "113",
+    ),
+    # a child or grandchild for a parent, a carer about the person cared for, a neighbour through the wall
+    C("b1-10", "menu", "sms", "mijn vader is gevallen en mijn moeder krijgt hem niet overeind", "112"),
+    C(
+        "b1-11",
+        "first:en",
+        "whatsapp",
+        "hi, writing for my mum, she took all her sleeping pills and i cant wake her",
+        "life",
+    ),
+    C("b1-12", "first:tr", "sms", "annem dustu kalkamiyor babam da kaldiramiyor lutfen yardim", "112"),
+    C("b1-13", "menu:pl", "sms", "moj tata upadl w lazience i nie moze wstac", "112"),
+    C(
+        "b1-14",
+        "checkin",
+        "whatsapp",
+        "Jan is vanochtend ineens scheef gaan praten en zijn mond hangt aan een kant",
+        "112",
+    ),
+    C("b1-15", "checkin:en", "telegram", "jan is grey and sweaty and says his chest feels tight", "112"),
+    C(
+        "b1-16",
+        "menu",
+        "sms",
+        "ik hoor de buurman door de muur om hulp roepen maar hij doet niet open",
+        "112",
+    ),
+    C(
+        "b1-17",
+        "menu",
+        "whatsapp",
+        "door de muur hoor ik de buurvrouw gillen en haar man slaat haar, ik hoor klappen",
+        "any",
+    ),
+    C(
+        "b1-18",
+        "menu",
+        "telegram",
+        "oma belde me net huilend, ze zegt dat ze er een eind aan wil maken",
+        "113",
+    ),
+    C(
+        "b1-19",
+        "checkin",
+        "sms",
+        "mijn moeder zegt steeds dat ze dood wil en vanavond vond ik haar pillen verstopt onder het matras",
+        "113",
+    ),
+    # other scripts, transliteration, mixed languages
+    C("b1-20", "menu:ar", "whatsapp", "mama t7at f lkouzina w ma katqderch tnod, 3afak", "112"),
+    C("b1-21", "menu:ar", "sms", "أبي طاح في الحمام وما قادرش يوقف", "112"),
+    C("b1-22", "menu:uk", "sms", "mama vpala i ne mozhe vstaty, dopomozhit", "112"),
+    C("b1-23", "vthread:uk", "telegram", "пані лежить на підлозі і не відповідає", "112"),
+    C("b1-24", "menu:tr", "sms", "komsumdan gaz kokusu geliyor kapiyi acmiyor", "gas"),
+    C("b1-25", "menu:pl", "sms", "czuje gaz na klatce schodowej", "gas"),
+    C("b1-26", "menu", "whatsapp", "annem is gevallen, yerde yatiyor, kan niet opstaan", "112"),
+    C("b1-27", "menu", "whatsapp", "mijn moeder t7at w ma bqatch katjawb", "112"),
+    # voice-to-text, emoji, capitals
+    C(
+        "b1-28",
+        "first",
+        "sms",
+        "ja hallo met mevrouw jansen ik bel voor mijn moeder ze is gevallen en ligt op de grond ze kan niet meer opstaan en ze heeft veel pijn",
+        "112",
+    ),
+    C("b1-29", "menu", "whatsapp", "🚨🚨 opa is niet aanspreekbaar 😭😭🙏🙏", "112"),
+    C("b1-30", "menu", "sms", "HELP MIJN MAN KRIJGT GEEN LUCHT", "112"),
+    C("b1-31", "menu:en", "sms", "MY DAD COLLAPSED HES NOT BREATHING", "112"),
+    C(
+        "b1-32",
+        "menu",
+        "whatsapp",
+        "ik ruik geen gas maar de koolmonoxidemelder piept de hele tijd en ik heb hoofdpijn",
+        "112",
+    ),
+    # look-alikes in the same roles
+    C("b1-33", "thread", "whatsapp", "de vrijwilliger is gevallen voor haar charme 😄", None),
+    C(
+        "b1-34",
+        "menu",
+        "telegram",
+        "mijn vader valt altijd in slaap bij de tv, kan iemand 's avonds een spelletje met hem doen?",
+        None,
+    ),
+    C("b1-35", "vthread", "sms", "ze reageert niet op mijn berichten, ik probeer het morgen nog eens", None),
+    C("b1-36", "menu", "whatsapp", "na de reparatie ruik ik gas nergens meer, top", None),
+    C(
+        "b1-37",
+        "vgelukt",
+        "telegram",
+        "ja het is gelukt, mevrouw was wel moe en viel daarna in slaap op de bank",
+        None,
+    ),
+    C(
+        "b1-38",
+        "menu",
+        "sms",
+        "mijn moeder is vorige maand gevallen, nu gaat het weer, kan iemand boodschappen voor haar doen?",
+        None,
+    ),
+    C("b1-39", "menu:ar", "whatsapp", "mama mrida chwiya b lberd, khassha chi wa7ed ychri liha dwa", None),
+    C("b1-40", "menu:tr", "sms", "babam tv karsisinda yine uyuyakaldi 😂", None),
+    C("b1-41", "menu", "sms", "IK BEN MIJN SLEUTELS KWIJT HELP 😂", None),
+    C("b1-42", "vmenu", "telegram", "mijn telefoon reageert niet meer op de app, kan iemand helpen", None),
+    C(
+        "b1-43",
+        "menu",
+        "whatsapp",
+        "ik hoor de buren door de muur ruzie maken over de tv, is er buurtbemiddeling?",
+        None,
+    ),
+]
+
+BATCH_2: list[Case] = []
+GUARDS: list[Case] = []
+KNOWN_MISSES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("case", case_params([*BATCH_1, *BATCH_2, *GUARDS]))
+def test_crises_in_every_context(case: Case) -> None:
+    assert not problems(case)
+
+
+def test_the_contexts_are_reached() -> None:
+    """The volunteer's starts get to where they say (a check of the harness)."""
+    from tests.golden_runner import profile_from
+
+    for lang in ("nl", "en", "tr", "ar", "pl", "uk"):
+        for place, key in {"vgelukt": "meet_check", "vmenu": None, "vthread": None}.items():
+            state, profile_data, before = start(f"{place}:{lang}")
+            profile = profile_from(dict(profile_data))
+            for sent in before:
+                result = step(state, event_of(sent), CLOCK, profile)
+                profile = after(profile, result.effects)
+                state = result.state
+            assert (state.get("prompt") or {}).get("key") == key, (place, lang, state.get("prompt"))
+
+
+def test_the_round_is_new() -> None:
+    seen = every_earlier_string(__file__)
+    cases = (*BATCH_1, *BATCH_2, *GUARDS)
+    old = [case.text for case in cases if case.text.casefold() in seen]
+    assert not old, old
+    assert len({case.id for case in cases}) == len(cases)
