@@ -280,8 +280,150 @@ BATCH_1 = [
     ),
 ]
 
-BATCH_2: list[Case] = []
-GUARDS: list[Case] = []
+BATCH_2 = [
+    # a volunteer about the resident, a resident about the volunteer
+    C("b2-01", "vthread", "whatsapp", "ik ben nu bij Ans, ze zit heel raar te ademen en is helemaal grauw", "112"),
+    C(
+        "b2-02",
+        "vgelukt",
+        "sms",
+        "niet gelukt. ze deed niet open, ik hoorde haar wel roepen dat ze gevallen was",
+        "112",
+    ),
+    C(
+        "b2-03",
+        "vmenu:en",
+        "telegram",
+        "im with mrs de vries right now, she says she wants to end it and has pills on the table",
+        "life",
+    ),
+    C("b2-04", "vthread:pl", "whatsapp", "pani Ania upadła, leży i nie odpowiada, co robić", "112"),
+    C("b2-05", "vgelukt:uk", "telegram", "ні, коли я прийшов, вона лежала на підлозі і не могла встати", "112"),
+    C(
+        "b2-06",
+        "thread",
+        "whatsapp",
+        "de vrijwilliger kreeg het benauwd en greep naar zijn borst, hij zit nu op de bank",
+        "112",
+    ),
+    C("b2-07", "vmenu:tr", "sms", "ziyaret ettiğim teyze bayıldı, ambulans mı çağırayım", "112"),
+    C("b2-08", "vthread:ar", "whatsapp", "l7ajja t7at f lbit o ma katnodch, ana m3aha daba", "112"),
+    C(
+        "b2-09",
+        "vmenu",
+        "telegram",
+        "de meneer waar ik kom vertelde dat zijn zoon hem slaat als hij geld weigert",
+        "vt",
+    ),
+    # a child or grandchild, a carer at the check-in, a neighbour through the wall
+    C(
+        "b2-10",
+        "menu",
+        "whatsapp",
+        "mijn moeder belde net, ze is in de badkamer gevallen en komt niet meer omhoog, ik woon 2 uur verderop",
+        "112",
+    ),
+    C(
+        "b2-11",
+        "first:en",
+        "sms",
+        "my dad lives alone in molenwijk, he just rang me slurring and says he cant feel his arm",
+        "112",
+    ),
+    C("b2-12", "menu:tr", "sms", "babamin dudaklari mosmor oldu nefes alamiyor lutfen", "112"),
+    C("b2-13", "menu:pl", "sms", "mama nie oddycha prosze pomocy", "112"),
+    C("b2-14", "checkin", "whatsapp", "Jan is net in de douche onderuit gegaan en bloedt erg uit zijn hoofd", "112"),
+    C("b2-15", "checkin:en", "sms", "jan hasnt woken up since this morning, i shake him and nothing", "112"),
+    C("b2-16", "checkin:tr", "telegram", "Jan sabahtan beri konuşmuyor, gözlerini açmıyor", "112"),
+    C(
+        "b2-17",
+        "menu",
+        "sms",
+        "de buurvrouw roept al een uur door de muur 'help help', ik heb geen sleutel",
+        "112",
+    ),
+    C(
+        "b2-18",
+        "menu:en",
+        "telegram",
+        "i can hear the old man next door moaning through the wall since last night",
+        "112",
+    ),
+    C(
+        "b2-19",
+        "menu",
+        "whatsapp",
+        "mijn buurvrouw vertelde dat haar man haar opsluit en haar telefoon afpakt",
+        "vt",
+    ),
+    C("b2-20", "menu:uk", "telegram", "моя бабуся каже, що більше не хоче жити і роздає свої речі", "113"),
+    # other scripts, transliteration, mixed languages
+    C("b2-21", "menu:ar", "whatsapp", "جدتي طاحت ومابقاتش كتهضر", "112"),
+    C("b2-22", "menu:ar", "sms", "baba 3ndo wja3 kbir f sdro w ki3re9", "112"),
+    C("b2-23", "menu:uk", "sms", "babusia ne dykhaie, dopomozhit", "112"),
+    C("b2-24", "menu:uk", "sms", "didus vpav na kukhni i ne vstaie", "112"),
+    C("b2-25", "menu", "whatsapp", "oma is gevallen, kalkamıyor, wat moet ik doen", "112"),
+    C("b2-26", "menu:pl", "sms", "czuc gaz w calym mieszkaniu u sasiadki", "gas"),
+    C("b2-27", "menu:en", "whatsapp", "my mum heeft teveel pillen genomen, she is very drowsy", "life"),
+    # voice-to-text, emoji, capitals
+    C(
+        "b2-28",
+        "first",
+        "sms",
+        "hallo ik ben de dochter van mevrouw bakker zij woont in de molenwijk ze belde mij net ze zegt dat ze niet meer wil leven ik maak me grote zorgen",
+        "113",
+    ),
+    C("b2-29", "menu", "whatsapp", "😱😱😱 pap ligt op de grond 🆘 ademt raar", "112"),
+    C("b2-30", "menu", "sms", "MIJN MOEDER IS VAN DE TRAP GEVALLEN EN BEWEEGT NIET", "112"),
+    C("b2-31", "menu:en", "sms", "THERES SMOKE COMING FROM MY NEIGHBOURS FLAT AND SHE IS IN THERE", "fire"),
+    C("b2-32", "menu:tr", "sms", "ANNEM BAYILDI YARDIM EDIN", "112"),
+    # look-alikes in the same roles
+    C("b2-33", "thread", "whatsapp", "de vrijwilliger viel bijna om van het lachen toen ze mijn kat zag 😂", None),
+    C(
+        "b2-34",
+        "vgelukt",
+        "telegram",
+        "ja gelukt hoor, meneer was wel een beetje verward over de dag maar verder prima",
+        None,
+    ),
+    C("b2-35", "menu", "sms", "mijn moeder reageert nooit op whatsapp, kan iemand haar leren appen?", None),
+    C("b2-36", "checkin", "sms", "Jan is vandaag gevallen maar kon zelf weer opstaan, niks aan de hand", None),
+    C(
+        "b2-37",
+        "menu:en",
+        "telegram",
+        "my dad always dozes off in his chair after lunch, could someone take him for a walk?",
+        None,
+    ),
+    C("b2-38", "menu:tr", "sms", "annem yeni telefonuna cevap vermiyor, ayar yapmak lazım", None),
+    C("b2-39", "menu:ar", "whatsapp", "baba kay7ess b l3ya chwiya, bghit chi wa7ed ychri lih l7wayej", None),
+    C("b2-40", "menu:pl", "sms", "sąsiad za ścianą słucha głośno muzyki, nie da się spać", None),
+    C("b2-41", "menu", "whatsapp", "DE VRIJWILLIGER WAS ECHT TOP!!! 🙌🙌", None),
+    C(
+        "b2-42",
+        "vthread",
+        "telegram",
+        "mevrouw zegt dat ze er klaar mee is, met die thuiszorg die steeds te laat komt",
+        None,
+    ),
+    C("b2-43", "menu:uk", "sms", "babusia trokhy vtomylas, ale vse normalno", None),
+    C("b2-44", "menu", "telegram", "ik ruik geen gas, de nieuwe ketel is veilig volgens de monteur", None),
+]
+GUARDS = [
+    C("g-01", "menu", "whatsapp", "ik hoor de buren door de muur 'help' zingen bij de karaoke 🎤", None),
+    C("g-02", "menu", "sms", "door de muur hoor ik de buurman kreunen bij het voetbal op tv", None),
+    C("g-03", "thread:en", "telegram", "the volunteer isnt responding to my texts, can i get someone else?", None),
+    C("g-04", "menu", "sms", "de co-melder piept omdat de batterij leeg is, wie kan hem vervangen?", None),
+    C("g-05", "checkin", "telegram", "hij is niet wakker geworden van de wekker, ik laat hem lekker slapen", None),
+    C("g-06", "menu", "whatsapp", "oma zit voor de tv te slapen en reageert niet op mijn appje", None),
+    C("g-07", "menu:tr", "sms", "babam mesajlarıma cevap vermiyor, telefonu bozuk galiba", None),
+    C("g-08", "menu", "telegram", "er stond een man aan de deur die niet wegging, het was de monteur", None),
+    C("g-09", "thread", "whatsapp", "de vrijwilligster is in mijn gang in elkaar gezakt en reageert niet", "112"),
+    C("g-10", "menu", "sms", "ik hoor de buurvrouw door de muur kreunen en ze doet niet open", "112"),
+    C("g-11", "menu:pl", "whatsapp", "czujnik czadu wyje od rana i boli mnie głowa", "gas"),
+    C("g-12", "vthread:en", "telegram", "ans is in her chair in front of the tv and not responding", "112"),
+    C("g-13", "menu", "sms", "er probeert iemand in te breken en mijn zoon is er niet, ik ben alleen", "112"),
+]
 KNOWN_MISSES: dict[str, str] = {}
 
 
