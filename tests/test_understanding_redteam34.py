@@ -1,8 +1,63 @@
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic and Arabic letters).
-# ruff: noqa: RUF001, E501
-"""Red-team set 34: crisis round 24. Crises told by other people and in other roles.
+# ruff: noqa: RUF001, RUF002, E501
+"""Red-team set 34: crisis round 24. Crises told by other people and in other roles, and the crisis reader's
+exclusion lists. A volunteer about the resident they visit (in a thread with her, at "Is het gelukt?", at the
+menu: starts "vthread", "vgelukt", "vmenu" for the volunteer Henk), a resident about the volunteer, a child or
+grandchild for a parent, a carer at the check-in, a neighbour through the wall; Arabic script and Darija in Latin
+letters, Ukrainian in Latin letters, Turkish and Polish without diacritics, mixed languages, voice-to-text without
+punctuation, emoji, capitals; and look-alikes in the same roles. Format and checks of round 32
+(tests/test_understanding_redteam32.py), with one change: a look-alike holds with no crisis reply and no crisis
+or high alert; a normal-priority meet_remark after a visit ("mevrouw was wel moe", round 19) is the team hearing
+how it went, not an alarm (b1-37 failed on it under round 32's "no alert of any kind"). Main: 87563d4.
 
-(docstring filled in at the end of the round)
+- Batch 1 (43: 32 crises, 11 look-alikes; nl 27, en 4, tr 4, ar 3, pl 3, uk 2), written before the crisis code
+  was read. Main: 36/43 under round 32's check, 37/43 under this file's (crises 26/32, look-alikes 11/11; nl
+  22/27, ar 2/3, the rest whole). Missed: "de vrijwilliger is net flauwgevallen" (the device list), taken ill
+  with odd speech, "scheef gaan praten en zijn mond hangt", "طاح ... وما قادرش يوقف", "t7at w ma bqatch katjawb",
+  a CO alarm with "ik ruik geen gas". After: 43/43.
+- Batch 2 (44: 32 crises, 12 look-alikes; nl 19, en 7, tr 5, ar 4, pl 4, uk 5), held out, written after batch
+  1's fixes and not aimed at them (b2-12 was first written as a message an earlier round has word for word; it
+  was replaced before scoring). Before its own fixes (the honest figure): 35/44 (crises 24/32, look-alikes
+  11/12; nl 16/19, en 5/7, tr 4/5, ar 3/4, pl 4/4, uk 3/5); main the same 35/44. Missed: "zit heel raar te
+  ademen en is helemaal grauw", "hasnt woken up ... i shake him and nothing", "roept door de muur 'help help',
+  ik heb geen sleutel", "moaning through the wall", "haar man haar opsluit en haar telefoon afpakt", "бабуся
+  ... не хоче жити і роздає свої речі", "جدتي طاحت ومابقاتش كتهضر", "didus vpav ... i ne vstaie"; a false alarm
+  on "annem yeni telefonuna cevap vermiyor". After: 44/44.
+- GUARDS (13, written after batch 2's fixes, no measure): the edges of the new rules.
+- KNOWN_MISSES: none.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms. `flows.crisis.detect`
+  (and the answering mark) on the 19,712 earlier strings (tests/data, the shared corpus, every red-team module
+  and the dialogue red-team modules): the same as main but round 32's g-10 (now calm, as it asks) and two
+  dialogue test titles ("... does not want to live", "... wants to die", now 113 as a message saying so would be).
+
+Exclusion lists checked for people, roles and relatives ([concepts] used in `unless`):
+- `device` had "vrijwilliger"/"volunteer": every fall and unresponsive rule went quiet in a sentence naming the
+  volunteer ("de vrijwilliger is flauwgevallen", "... ligt onderaan de trap", "the volunteer collapsed"). Taken
+  out; a volunteer or helper who does not answer messages is `role_no_reply` ("de vrijwilliger reageert al dagen
+  niet", "gönüllü cevap vermiyor", "wolontariusz nie odpowiada", which were 112 in tr, pl, uk), a guard on the
+  words it overlaps only.
+- `device` guards round 1's "unresponsive" for the whole sentence, so a person by a device went quiet ("opa zit
+  voor de tv en reageert niet meer", "oma ligt naast haar telefoon en reageert niet"): `by_a_device` with
+  `unresponsive` is a rule of its own without the device guard (asleep, habitual, advice still guard).
+- `known_visitor` had "mijn zoon", "mijn dochter", "de buurman", "de buurvrouw": "er probeert een vreemde man
+  binnen te komen en mijn dochter is niet thuis" was calm. Taken out; `known_visitor_is` says the visitor is them
+  ("het was mijn zoon", "bleek de buurman").
+- Left: `play` has "sleutel(s)"/"keys" (for throwing), so "ik heb geen sleutel" calms the rules that list `play`
+  (this round's new rules do not); `outsider` has "buurman"/"buurvrouw" for the Veilig Thuis rules (a
+  neighbour's threat is 112), sentence-wide.
+
+Mechanisms (flows/understanding/data/crisis.toml, "round crisis24" blocks at the end, and in place: the device,
+known_visitor lists, three rules' guards): the above; stroke signs (`speech_odd_more` "scheef gaan praten",
+`sudden` with `limb_fails`, taken ill with odd speech); Darija "stand up" (يوقف, wgef) after a fall and "cannot",
+"no longer answers" (ma bqatch katjawb, joined مابقاتش); a CO alarm that sounds (`co_alarm` + `alarm_sounds`,
+marked "gas", not for a battery or a test); a gas smell said to be gone (`gas_gone`, overlapping the match only:
+round 32's g-10 strict xfail now passes, its xfail removed, and "ik ruik geen gas maar de koolmonoxidemelder
+gaat af" is the CO rule); a stranger at the door "die niet weggaat"; breathing odd with "te" and a colour gone or
+sweat; not woken with shaking, shaking and nothing; a call for help or a moan through a wall; control at home
+told of someone else (their_partner + locks her in, takes her phone: Veilig Thuis); a wish to die said of
+someone else (uk, ru, pl, tr, ar, en); "does not get up" with the negation apart (uk "не встає", whose one-word
+key is shared with another language, pl "nie wstaje", en, tr); Turkish device words with case endings
+("telefonuna").
 """
 
 from __future__ import annotations
@@ -282,7 +337,13 @@ BATCH_1 = [
 
 BATCH_2 = [
     # a volunteer about the resident, a resident about the volunteer
-    C("b2-01", "vthread", "whatsapp", "ik ben nu bij Ans, ze zit heel raar te ademen en is helemaal grauw", "112"),
+    C(
+        "b2-01",
+        "vthread",
+        "whatsapp",
+        "ik ben nu bij Ans, ze zit heel raar te ademen en is helemaal grauw",
+        "112",
+    ),
     C(
         "b2-02",
         "vgelukt",
@@ -298,7 +359,13 @@ BATCH_2 = [
         "life",
     ),
     C("b2-04", "vthread:pl", "whatsapp", "pani Ania upadła, leży i nie odpowiada, co robić", "112"),
-    C("b2-05", "vgelukt:uk", "telegram", "ні, коли я прийшов, вона лежала на підлозі і не могла встати", "112"),
+    C(
+        "b2-05",
+        "vgelukt:uk",
+        "telegram",
+        "ні, коли я прийшов, вона лежала на підлозі і не могла встати",
+        "112",
+    ),
     C(
         "b2-06",
         "thread",
@@ -332,7 +399,13 @@ BATCH_2 = [
     ),
     C("b2-12", "menu:tr", "sms", "babamin dudaklari mosmor oldu nefes alamiyor lutfen", "112"),
     C("b2-13", "menu:pl", "sms", "mama nie oddycha prosze pomocy", "112"),
-    C("b2-14", "checkin", "whatsapp", "Jan is net in de douche onderuit gegaan en bloedt erg uit zijn hoofd", "112"),
+    C(
+        "b2-14",
+        "checkin",
+        "whatsapp",
+        "Jan is net in de douche onderuit gegaan en bloedt erg uit zijn hoofd",
+        "112",
+    ),
     C("b2-15", "checkin:en", "sms", "jan hasnt woken up since this morning, i shake him and nothing", "112"),
     C("b2-16", "checkin:tr", "telegram", "Jan sabahtan beri konuşmuyor, gözlerini açmıyor", "112"),
     C(
@@ -378,7 +451,13 @@ BATCH_2 = [
     C("b2-31", "menu:en", "sms", "THERES SMOKE COMING FROM MY NEIGHBOURS FLAT AND SHE IS IN THERE", "fire"),
     C("b2-32", "menu:tr", "sms", "ANNEM BAYILDI YARDIM EDIN", "112"),
     # look-alikes in the same roles
-    C("b2-33", "thread", "whatsapp", "de vrijwilliger viel bijna om van het lachen toen ze mijn kat zag 😂", None),
+    C(
+        "b2-33",
+        "thread",
+        "whatsapp",
+        "de vrijwilliger viel bijna om van het lachen toen ze mijn kat zag 😂",
+        None,
+    ),
     C(
         "b2-34",
         "vgelukt",
@@ -387,7 +466,13 @@ BATCH_2 = [
         None,
     ),
     C("b2-35", "menu", "sms", "mijn moeder reageert nooit op whatsapp, kan iemand haar leren appen?", None),
-    C("b2-36", "checkin", "sms", "Jan is vandaag gevallen maar kon zelf weer opstaan, niks aan de hand", None),
+    C(
+        "b2-36",
+        "checkin",
+        "sms",
+        "Jan is vandaag gevallen maar kon zelf weer opstaan, niks aan de hand",
+        None,
+    ),
     C(
         "b2-37",
         "menu:en",
@@ -412,13 +497,31 @@ BATCH_2 = [
 GUARDS = [
     C("g-01", "menu", "whatsapp", "ik hoor de buren door de muur 'help' zingen bij de karaoke 🎤", None),
     C("g-02", "menu", "sms", "door de muur hoor ik de buurman kreunen bij het voetbal op tv", None),
-    C("g-03", "thread:en", "telegram", "the volunteer isnt responding to my texts, can i get someone else?", None),
+    C(
+        "g-03",
+        "thread:en",
+        "telegram",
+        "the volunteer isnt responding to my texts, can i get someone else?",
+        None,
+    ),
     C("g-04", "menu", "sms", "de co-melder piept omdat de batterij leeg is, wie kan hem vervangen?", None),
-    C("g-05", "checkin", "telegram", "hij is niet wakker geworden van de wekker, ik laat hem lekker slapen", None),
+    C(
+        "g-05",
+        "checkin",
+        "telegram",
+        "hij is niet wakker geworden van de wekker, ik laat hem lekker slapen",
+        None,
+    ),
     C("g-06", "menu", "whatsapp", "oma zit voor de tv te slapen en reageert niet op mijn appje", None),
     C("g-07", "menu:tr", "sms", "babam mesajlarıma cevap vermiyor, telefonu bozuk galiba", None),
     C("g-08", "menu", "telegram", "er stond een man aan de deur die niet wegging, het was de monteur", None),
-    C("g-09", "thread", "whatsapp", "de vrijwilligster is in mijn gang in elkaar gezakt en reageert niet", "112"),
+    C(
+        "g-09",
+        "thread",
+        "whatsapp",
+        "de vrijwilligster is in mijn gang in elkaar gezakt en reageert niet",
+        "112",
+    ),
     C("g-10", "menu", "sms", "ik hoor de buurvrouw door de muur kreunen en ze doet niet open", "112"),
     C("g-11", "menu:pl", "whatsapp", "czujnik czadu wyje od rana i boli mnie głowa", "gas"),
     C("g-12", "vthread:en", "telegram", "ans is in her chair in front of the tv and not responding", "112"),
