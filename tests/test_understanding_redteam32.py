@@ -30,8 +30,8 @@ and alert. A look-alike holds with no crisis reply and no staff alert of any kin
   nie będzie", "yük olmak istemiyorum, yakında giderim", "سامحوني على كلشي، ما بقيتش غادي نزعجكم"; food withheld by
   a daughter, "niet schrikken van mijn gezicht ... slechte bui"; too many morphine patches and slow
   breathing. After: 42/42.
-- GUARDS (18, written after batch 2's fixes, no measure): the edges of the new rules. g-10 is a strict xfail
-  (its reason there).
+- GUARDS (18, written after batch 2's fixes, no measure): the edges of the new rules. g-10 was a strict xfail
+  (fixed in round crisis24, tests/test_understanding_redteam34.py).
 - KNOWN_MISSES: none.
 - Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms. `flows.crisis.detect` on
   the 13,938 earlier strings (tests/data, the shared corpus, every other red-team module): the same on main for
@@ -697,8 +697,6 @@ GUARDS = [
         "whatsapp",
         "ik ruik gas nergens meer sinds de monteur er was, wel een rekening 😅",
         None,
-        gap="round crisis22's rule reads 'ruik gas' before 'nergens meer'; a sentence-wide guard on it would also "
-        "calm 'ik ruik geen gas maar de koolmonoxidemelder gaat af', so the old rule is left as it is",
     ),
     C(
         "g-11",
