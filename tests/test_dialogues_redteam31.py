@@ -1,0 +1,278 @@
+# ruff: noqa: RUF001, RUF002, E501
+"""Red team of whole conversations, round 31: a new person in their own language.
+
+(Docstring completed at the end of the round.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+    score,
+)
+from tests.test_dialogues_redteam5 import OFFER
+from tests.test_dialogues_redteam10 import in_own_language
+
+D = Dialogue
+NEW: dict[str, Any] = {}  # a person who has never written before
+MISS = ["not_understood", "*_again"]
+TO_DESCRIPTION = (("1", {}), ("1", {}))  # from the menu: ask for help, shopping: the description is asked
+
+
+def fresh() -> dict[str, Any]:
+    from flows.conversation import new_state
+
+    return new_state()
+
+
+def check(expect: dict[str, Any], result: Any) -> list[str]:
+    """Round 10's check (every text in the person's language, no question asked again) and this round's
+    own: `described`, words the request's description must hold."""
+    problems = in_own_language(expect, result)
+    if "described" in expect:
+        description = str((result.state.get("ask") or {}).get("description") or "")
+        if expect["described"].casefold() not in description.casefold():
+            problems.append(f"description {description!r} lacks {expect['described']!r}")
+    return problems
+
+
+def own(lang: str, **expect: Any) -> dict[str, Any]:
+    """A turn wholly in `lang`, and no miss."""
+    return {"lang": lang, **expect, "not_keys": [*MISS, *expect.get("not_keys", ())]}
+
+
+def greeted(lang: str, **expect: Any) -> dict[str, Any]:
+    """A new person's first message: the welcome and the name question, in `lang`."""
+    return own(lang, keys=["welcome", "ask_name", *expect.pop("keys", ())], restart_ok=True, **expect)
+
+
+def kept(lang: str) -> dict[str, Any]:
+    """A new person's first message with a request: kept through onboarding, in `lang`."""
+    return own(lang, keys=["request_kept_onboarding", "ask_name"], restart_ok=True)
+
+
+def onboarding(lang: str, name: str, place: str, yes: str) -> tuple[tuple[Any, dict[str, Any]], ...]:
+    """Name, neighbourhood and consent, each answered and each reply in `lang`."""
+    return (
+        (name, own(lang, keys=["ask_neighbourhood"])),
+        (place, own(lang, keys=["consent_question"])),
+        (yes, own(lang, effect=["record_consent"])),
+    )
+
+
+def described(lang: str, words: str) -> dict[str, Any]:
+    """A description that names a time too: kept, and not asked again."""
+    return own(lang, described=words, not_keys=["ask_description"])
+
+
+def yes_tomorrow(lang: str) -> dict[str, Any]:
+    """Not today, but tomorrow: a yes on tomorrow, the words as the note (round 23's decision: a later
+    that says when it does work is a yes at that time; batch 1 first expected a later, see above)."""
+    return own(
+        lang,
+        effect_has={"answer_invitation": {"answer": "yes", "request_id": 41, "condition.on": "2026-11-24"}},
+    )
+
+
+HENK = {"first_name": "Henk", "neighbourhood": "molenwijk", "consented": True, "offer": OFFER}
+
+
+def person(name: str) -> dict[str, Any]:
+    return {**RIA, "first_name": name}
+
+
+BATCH_1 = [
+    # A greeting alone as the first message sets the language for the whole onboarding.
+    D(
+        "en: 'hello' alone, then onboarding in English",
+        (
+            ("hello", greeted("en")),
+            *onboarding("en", "Tom", "Bloemhof", "yes"),
+            ("1", own("en", keys=["ask_category"])),
+        ),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "tr: 'merhaba' alone, then onboarding in Turkish",
+        (("merhaba", greeted("tr")), *onboarding("tr", "Ayşe", "molenwijk", "evet")),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "pl: 'cześć' alone, then onboarding in Polish",
+        (("cześć", greeted("pl")), *onboarding("pl", "Ania", "De Akkers", "tak")),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "uk: 'привіт' alone, then onboarding in Ukrainian",
+        (("привіт", greeted("uk")), *onboarding("uk", "Оксана", "Oude Haven", "так")),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "ar: 'مرحبا' alone, then onboarding in Arabic",
+        (("مرحبا", greeted("ar")), *onboarding("ar", "سعاد", "7391", "نعم")),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "darija: 'salam' alone, then onboarding in Arabic",
+        (("salam", greeted("ar")), *onboarding("ar", "Nadia", "Bloemhof", "wakha")),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "pl without diacritics: 'czesc!' alone",
+        (("czesc!", greeted("pl")), ("Marek", own("pl", keys=["ask_neighbourhood"]))),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "tr without diacritics: 'iyi aksamlar' alone",
+        (("iyi aksamlar", greeted("tr")), ("Mehmet", own("tr", keys=["ask_neighbourhood"]))),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "uk: 'добрий день' alone",
+        (("добрий день", greeted("uk")), ("Ірина", own("uk", keys=["ask_neighbourhood"]))),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "en: 'good morning!' alone",
+        (("good morning!", greeted("en")), ("Grace", own("en", keys=["ask_neighbourhood"]))),
+        state=fresh(),
+        profile=NEW,
+    ),
+    # Darija in Latin letters, and a first SMS in English: the reading and the language.
+    D(
+        "darija: shopping tomorrow, kept, onboarding in Arabic",
+        (
+            ("salam 3afak bghit chi wahed y3awni nchri lkhodra ghedda", kept("ar")),
+            ("Fatima", own("ar", keys=["ask_neighbourhood"])),
+        ),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "darija: a lift to the hospital on Thursday, kept in Arabic",
+        (("wach kayn chi had y9der ywesselni l sbitar nhar l5mis", kept("ar")),),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "en SMS: groceries tomorrow, kept in English",
+        (
+            ("hi need sum1 to help w groceries tmrw pls", kept("en")),
+            ("Linda", own("en", keys=["ask_neighbourhood"])),
+        ),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "en SMS: a dog walked this week, kept in English",
+        (("hi can any1 walk my dog this wk, hurt my knee", kept("en")),),
+        state=fresh(),
+        profile=NEW,
+    ),
+    # A description with a time word in it is a description (known people, the menu in their language).
+    D(
+        "tr: 'haftalık market alışverişi' at the description is kept",
+        (*TO_DESCRIPTION, ("haftalık market alışverişi", described("tr", "market"))),
+        state=menu_state("tr"),
+        profile=person("Ayşe"),
+    ),
+    D(
+        "pl: 'zakupy na ten tydzień' at the description is kept",
+        (*TO_DESCRIPTION, ("zakupy na ten tydzień", described("pl", "zakupy"))),
+        state=menu_state("pl"),
+        profile=person("Ania"),
+    ),
+    D(
+        "uk: 'покупки на цей тиждень' at the description is kept",
+        (*TO_DESCRIPTION, ("покупки на цей тиждень", described("uk", "покупки"))),
+        state=menu_state("uk"),
+        profile=person("Оксана"),
+    ),
+    D(
+        "pl without diacritics: 'zakupy na weekend' at the description is kept",
+        (*TO_DESCRIPTION, ("zakupy na weekend", described("pl", "zakupy"))),
+        state=menu_state("pl"),
+        profile=person("Marek"),
+    ),
+    D(
+        "tr without diacritics: 'bu haftanin alisverisi' at the description is kept",
+        (*TO_DESCRIPTION, ("bu haftanin alisverisi", described("tr", "alisveris"))),
+        state=menu_state("tr"),
+        profile=person("Mehmet"),
+    ),
+    # Thanks alone as the first message.
+    D(
+        "nl: 'heel hartelijk bedankt hoor!' as the first message",
+        (("heel hartelijk bedankt hoor!", greeted("nl", keys=["smalltalk_thanks"])),),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "en: 'thank you so much' as the first message",
+        (("thank you so much", greeted("en", keys=["smalltalk_thanks"])),),
+        state=fresh(),
+        profile=NEW,
+    ),
+    D(
+        "tr: 'çok teşekkür ederim' as the first message",
+        (("çok teşekkür ederim", greeted("tr", keys=["smalltalk_thanks"])),),
+        state=fresh(),
+        profile=NEW,
+    ),
+    # A yes, but not today, tomorrow: a later, as "vandaag niet, morgen wel" is.
+    D(
+        "nl: 'ja hoor, maar vandaag niet, morgen wel' at an invitation is a yes on tomorrow",
+        ((INVITE, {"keys": ["invite*"]}), ("ja hoor, maar vandaag niet, morgen wel", yes_tomorrow("nl"))),
+        profile=HENK,
+    ),
+    D(
+        "en: 'yes but not today, tomorrow works' at an invitation is a yes on tomorrow",
+        ((INVITE, {"keys": ["invite*"]}), ("yes but not today, tomorrow works", yes_tomorrow("en"))),
+        state=menu_state("en"),
+        profile=HENK,
+    ),
+    # A language switch in the middle of onboarding is followed.
+    D(
+        "nl greeting, then English at the name question: English from there",
+        (
+            ("hoi", greeted("nl")),
+            ("sorry I don't speak Dutch, my name is Peter", own("en", keys=["ask_neighbourhood"])),
+            ("Molenwijk", own("en", keys=["consent_question"])),
+        ),
+        state=fresh(),
+        profile=NEW,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+def test_messages_are_new() -> None:
+    """No message of more than two words that an earlier round held word for word."""
+    assert repeated_messages(__file__, [*BATCH_1]) == []
+
+
+def figures() -> dict[str, tuple[int, int, int, int]]:
+    return {"batch_1": score(BATCH_1, check)}
