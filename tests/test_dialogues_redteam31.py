@@ -37,8 +37,11 @@ def fresh() -> dict[str, Any]:
 
 def check(expect: dict[str, Any], result: Any) -> list[str]:
     """Round 10's check (every text in the person's language, no question asked again) and this round's
-    own: `described`, words the request's description must hold."""
+    own: `described`, words the request's description must hold; `leads`, keys that must lead a reply
+    (a kind answer before the welcome is a lead, as smalltalk's are at the menu)."""
     problems = in_own_language(expect, result)
+    leads = [reply.lead for reply in result.replies]
+    problems += [f"no lead {key} ({leads})" for key in expect.get("leads", ()) if key not in leads]
     if "described" in expect:
         description = str((result.state.get("ask") or {}).get("description") or "")
         if expect["described"].casefold() not in description.casefold():
@@ -222,19 +225,19 @@ BATCH_1 = [
     # Thanks alone as the first message.
     D(
         "nl: 'heel hartelijk bedankt hoor!' as the first message",
-        (("heel hartelijk bedankt hoor!", greeted("nl", keys=["smalltalk_thanks"])),),
+        (("heel hartelijk bedankt hoor!", greeted("nl", leads=["smalltalk_thanks"])),),
         state=fresh(),
         profile=NEW,
     ),
     D(
         "en: 'thank you so much' as the first message",
-        (("thank you so much", greeted("en", keys=["smalltalk_thanks"])),),
+        (("thank you so much", greeted("en", leads=["smalltalk_thanks"])),),
         state=fresh(),
         profile=NEW,
     ),
     D(
         "tr: 'çok teşekkür ederim' as the first message",
-        (("çok teşekkür ederim", greeted("tr", keys=["smalltalk_thanks"])),),
+        (("çok teşekkür ederim", greeted("tr", leads=["smalltalk_thanks"])),),
         state=fresh(),
         profile=NEW,
     ),
