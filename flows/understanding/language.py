@@ -92,7 +92,16 @@ def _digit_word(word: str) -> bool:
 def _darija_words(words: list[str]) -> int:
     markers = _signs()["markers"]["ar"]
     # A word of letters only has no digit for a sound: the regex is for the others.
-    return sum(1 for word in words if word in markers or (not word.isalpha() and _digit_word(word)))
+    signs = [word in markers or (not word.isalpha() and _digit_word(word)) for word in words]
+    found = sum(signs)
+    if found < 2 and len(words) > 1:
+        # Round dialogue31: the lexicons' own Darija words ("nmchi", "sbitar", "tbib") beside the markers,
+        # when no other language writes them, and Darija is at least half the message ("bghit nmchi l tbib";
+        # not "wallah ik wil niet meer leven khoya", Dutch with a Darija word in it).
+        more = translit.darija_words([word for word, sign in zip(words, signs, strict=True) if not sign])
+        if more and (found + more) * 2 >= len(words):
+            found += more
+    return found
 
 
 def _words_with(text: str, letters: frozenset[str]) -> int:
