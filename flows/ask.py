@@ -687,8 +687,8 @@ def _time_told(
 
 
 def _names_help(state: dict[str, Any], text: str) -> bool:
-    """A short answer that names a kind of help ("boodschappen voor het weekend", "haftalık market
-    alışverişi", "zakupy na ten tydzień", "покупки на цей тиждень") says what, not only when. The Dutch
+    """A short answer that names a kind of help ("boodschappen voor het weekend", "zakupy na ten
+    tydzień", "покупки на цей тиждень", Turkish weekly market shopping) says what, not only when. The Dutch
     stems first; the reader's categories in the person's language after (round dialogue31: a Turkish,
     Polish or Ukrainian description with a time word in it was read as the time alone and lost)."""
     if categories.recognise_all(text):

@@ -1,7 +1,67 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 31: a new person in their own language.
 
-(Docstring completed at the end of the round.)
+Whole first conversations of people who never wrote before (`flows.conversation.new_state()`, an empty
+profile): a first message, then name, neighbourhood and consent, and a first request or an answer to an
+invitation, in Turkish (also without its letters), Arabic (script, and Darija in Latin letters with 3/7/9),
+Polish (with and without its letters), Ukrainian, English (SMS too) and Dutch learned late. Checked per turn
+with round 10's language check (`in_own_language`: the state's language, every reply, lead and label from
+that language's own catalogue text, no Dutch words of the bot's, no question asked again) and this round's
+`described` (the request's description holds the words) and `leads` (a kind answer leads the welcome).
+Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC).
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (87563d4).
+- Batch 1 (BATCH_1, 25 dialogues; written before reading the flows and readers): main as first scored
+  40/64, 11/25. Two expectations were changed by decision before any fix: "ja hoor, maar vandaag niet,
+  morgen wel" (and "yes but not today, tomorrow works") at an invitation was expected to be a later; the
+  conversation makes it a yes on tomorrow with the words as the note, as "vandaag niet, morgen wel" itself
+  is (round 23's decision: a later that says when it does work is a yes at that time), so that is the
+  expectation now. With it main is 42/64, 13/25 (en 5/13 3/6; tr 5/13 1/5; pl 8/12 1/4; uk 8/9 2/3; ar
+  4/4 1/1; Darija 7/7 3/3; nl 5/6 2/3). After its fixes 64/64, 25/25.
+- Batch 2 (BATCH_2, 23 dialogues, held out: written after batch 1's fixes, new wordings): main 31/48,
+  14/23 (en 5/10 3/6; tr 8/14 2/5; pl 5/10 2/4; uk 5/6 2/3; Darija 5/5 3/3; nl 3/3 2/2); before its own
+  fixes (the honest figure) 47/48, 22/23 (the one miss: "thanks a million" as a first message had no
+  answer; every other language whole). After 48/48, 23/23.
+- Guards (GUARDS, 9 dialogues, written with batch 2's fixes; Darija that read Dutch, Dutch with one Darija
+  word, "hi"/"hallo" keeping the channel's hint, a time alone at the description): main 13/15, 7/9; after
+  15/15, 9/9.
+- Language detection over every earlier round's strings and the corpus (14,302 texts): 67 change, every
+  one Darija in Latin letters read Dutch, Polish or Turkish before and Arabic now (many of them crises:
+  "rajli kaydrebni kol nhar", "ghadi nqtel rasi"), and "les courses".
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did, and does now (mechanisms):
+- A greeting alone as the first message ("hello", "merhaba", "czesc!", "iyi aksamlar", "good morning!",
+  "witam serdecznie", "selamlar 👋") is too short for the detector, which kept the channel's Dutch hint
+  for the whole onboarding. Now `language.courtesy_language` (languages.toml [courtesy]): a message of
+  greetings or thanks alone, every word of one language's list (`shared` words such as "hi", "hey",
+  "hallo", "ok", "thanks" tell none), is that language; used at first contact only
+  (first_contact._read_first), where the hint is the channel's and no conversation yet.
+- Thanks alone as the first message ("heel hartelijk bedankt hoor!", "thank you so much", "çok teşekkür
+  ederim", "дуже дякую") got the welcome as if nothing was said. Now `first_contact._politeness_answered`:
+  thanks, "hoe gaat het?" or "ik heb een vraag" alone lead the welcome with smalltalk's own answer
+  ("Graag gedaan!"), as at the menu; more thanks in six languages in conversation.toml [smalltalk_thanks].
+- A short description that names a kind of help with a time word in it ("haftalık market alışverişi",
+  "zakupy na ten tydzień", "покупки на цей тиждень", "akşam yemeği için alışveriş") was taken for the time
+  alone, and the description asked again (lost). `ask._names_help`: the Dutch stems as before, then the
+  reader's category in the person's language; such an answer is the description.
+- Darija in Latin letters ("momkin nhder m3a chi wahed", "ana mrida w ma9dratch nmchi lhanout", "bghit
+  nmchi l tbib") read Dutch: too few markers. Now `translit.darija_words` counts the lexicons' own Darija
+  words (the Latin words of their Arabic sections that no other language's section writes, four letters
+  or more, no Dutch, English, Polish or Turkish dictionary word) beside the markers, when Darija is at
+  least half the message (`language._darija_words`); more markers in languages.toml [detect.markers].
+
+Decided:
+- "hi", "hey", "hallo", "thanks", "ok" alone keep the channel's hint: Dutch writers use them too.
+- Only the first message is read for a greeting's language; later, a greeting or "thank you" in a Dutch
+  conversation does not switch (round 10's five-word rule stands).
+- The lead before the welcome answers thanks, "how are you" and "I have a question"; a hello is answered
+  by the welcome itself and a goodbye or "ok" gets none.
+
+Known misses: none (no strict xfails). Noticed and left: "ana wa7dani f dar" (four words, one Darija sign)
+still reads Dutch; "les courses" (French, as Darija writers use it) now reads Arabic; the time a
+description carries ("zakupy na ten tydzień": this week) is not kept beside it (the description keeps only
+a day or an hour, as before), so "Kiedy?" is asked next.
 """
 
 from __future__ import annotations
@@ -406,7 +466,10 @@ BATCH_2 = [
         "tr greeting, then Polish asked for at the name question: Polish from there",
         (
             ("merhaba!", greeted("tr")),
-            ("przepraszam, wolę pisać po polsku", {"lang": "pl", "not_keys": ["not_understood"], "again_ok": True}),
+            (
+                "przepraszam, wolę pisać po polsku",
+                {"lang": "pl", "not_keys": ["not_understood"], "again_ok": True},
+            ),
             ("Ewa", own("pl", keys=["ask_neighbourhood"])),
         ),
         state=fresh(),
@@ -415,7 +478,10 @@ BATCH_2 = [
     D(
         "nl learned late: shopping, 'mijn nederlands niet goed', kept in Dutch",
         (
-            ("goedemorgen ik ben Fatma. ik zoek hulp voor boodschap doen, mijn nederlands niet goed", own("nl", keys=["request_kept_onboarding"], restart_ok=True)),
+            (
+                "goedemorgen ik ben Fatma. ik zoek hulp voor boodschap doen, mijn nederlands niet goed",
+                own("nl", keys=["request_kept_onboarding"], restart_ok=True),
+            ),
         ),
         state=fresh(),
         profile=NEW,
@@ -511,4 +577,8 @@ def test_messages_are_new() -> None:
 
 
 def figures() -> dict[str, tuple[int, int, int, int]]:
-    return {"batch_1": score(BATCH_1, check), "batch_2": score(BATCH_2, check), "guards": score(GUARDS, check)}
+    return {
+        "batch_1": score(BATCH_1, check),
+        "batch_2": score(BATCH_2, check),
+        "guards": score(GUARDS, check),
+    }

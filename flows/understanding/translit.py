@@ -195,7 +195,6 @@ def darija(text: str) -> str | None:
     return result if changed else None
 
 
-
 @cache
 def _darija_words() -> frozenset[str]:
     """The Latin words of the lexicons' Arabic sections (Darija as people type it: "nmchi", "sbitar",
