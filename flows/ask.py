@@ -158,7 +158,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if says_nothing_more(text):
             # "oke", "weet ik niet": no description; the question again, with its example.
             return StepResult(state, repair.again(state))
-        alone = len(text.split()) <= TIME_ONLY_WORDS and not categories.recognise_all(text)
+        alone = len(text.split()) <= TIME_ONLY_WORDS and not _names_help(state, text)
         told = _time_told(state, text, now, alone=alone) if "when" not in draft else None
         if told is not None and alone:
             # "morgenochtend graag" before the time was asked: kept, and the description asked again.
@@ -684,6 +684,16 @@ def _time_told(
     if not isinstance(data, dict) or (data.get("start") is None and data.get("kind") != "asap"):
         return None
     return data
+
+
+def _names_help(state: dict[str, Any], text: str) -> bool:
+    """A short answer that names a kind of help ("boodschappen voor het weekend", "zakupy na ten
+    tydzień", "покупки на цей тиждень", Turkish weekly market shopping) says what, not only when. The Dutch
+    stems first; the reader's categories in the person's language after (round dialogue31: a Turkish,
+    Polish or Ukrainian description with a time word in it was read as the time alone and lost)."""
+    if categories.recognise_all(text):
+        return True
+    return interpret.reading("menu", text, language(state)).category is not None
 
 
 def _category_prompt(state: dict[str, Any]) -> Reply:

@@ -55,12 +55,33 @@ def start(
         acted = act_on_intent(state, event, profile, now, context="first_message", found=found)
         if acted is not None:
             return acted
+        return _politeness_answered(event.text, onboarding.start(state, profile, then="menu", welcome=True))
     return onboarding.start(state, profile, then="menu", welcome=True)
+
+
+# Politeness alone as a first message that the welcome does not answer by itself (a hello it does): thanks
+# ("heel hartelijk bedankt hoor!", "thank you so much"), "hoe gaat het?", "ik heb een vraag".
+_ANSWERED_FIRST = ("thanks", "how_are_you", "question_coming")
+
+
+def _politeness_answered(text: str, started: StepResult) -> StepResult:
+    """The welcome led by the kind answer to politeness alone ("Graag gedaan!"), as at the menu; round
+    dialogue31: a first message of thanks was read as nothing."""
+    kind = smalltalk.kind_of(text)
+    if kind not in _ANSWERED_FIRST or not started.replies or started.replies[0].lead is not None:
+        return started
+    first, *rest = started.replies
+    return replace(started, replies=(replace(first, lead=smalltalk.LEADS[kind]), *rest))
 
 
 def _read_first(state: dict[str, Any], text: str) -> Reading:
     """A first message read; the conversation goes on in the language it is written in."""
     found = interpret.reading("first_message", text, state.get("lang"), None)
+    said = interpret.courtesy_language(text)
+    if said is not None and said != found.lang:
+        # "hello", "merhaba", "czesc!" alone: too short for the detector, which keeps the channel's hint;
+        # a greeting or thanks only one language says is that language (round dialogue31).
+        found = interpret.reading("first_message", text, said, None)
     if found.lang in catalogue.LANGUAGES:
         state["lang"] = found.lang
     return found

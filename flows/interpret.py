@@ -121,6 +121,11 @@ def language_of(text: str, current: str) -> str:
     return language_reader.detect(text, current)
 
 
+def courtesy_language(text: str) -> str | None:
+    """The language of a greeting or thanks alone ("merhaba", "thank you so much"), when one language's."""
+    return language_reader.courtesy_language(text)
+
+
 def script_language(text: str) -> str | None:
     """The language a message's script alone tells (Arabic, Cyrillic), at any length; None for Latin."""
     return language_reader.script_language(text)

@@ -26,6 +26,8 @@ _SHORT_LETTERS = 16
 # How sure the classifier must be to overrule the conversation's language, or to be believed at all.
 _OVERRULE_HINT = 0.95
 _BELIEVE = 0.7
+# A greeting or thanks alone is short: a longer message says more, and the detector reads it.
+_COURTESY_WORDS = 6
 
 _ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 _CYRILLIC_LETTERS = re.compile("[\u0400-\u04ff]")
@@ -90,7 +92,16 @@ def _digit_word(word: str) -> bool:
 def _darija_words(words: list[str]) -> int:
     markers = _signs()["markers"]["ar"]
     # A word of letters only has no digit for a sound: the regex is for the others.
-    return sum(1 for word in words if word in markers or (not word.isalpha() and _digit_word(word)))
+    signs = [word in markers or (not word.isalpha() and _digit_word(word)) for word in words]
+    found = sum(signs)
+    if found < 2 and len(words) > 1:
+        # Round dialogue31: the lexicons' own Darija words ("nmchi", "sbitar", "tbib") beside the markers,
+        # when no other language writes them, and Darija is at least half the message ("bghit nmchi l tbib";
+        # not "wallah ik wil niet meer leven khoya", Dutch with a Darija word in it).
+        more = translit.darija_words([word for word, sign in zip(words, signs, strict=True) if not sign])
+        if more and (found + more) * 2 >= len(words):
+            found += more
+    return found
 
 
 def _words_with(text: str, letters: frozenset[str]) -> int:
@@ -103,6 +114,27 @@ def _words_with(text: str, letters: frozenset[str]) -> int:
 def _markers(words: list[str], lang: str) -> int:
     found = _signs()["markers"][lang]
     return sum(1 for word in words if word in found)
+
+
+@cache
+def _courtesy() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    data = lexicon("languages")["courtesy"]
+    shared = frozenset(normal(word) for word in data["shared"])
+    return shared, {lang: frozenset(normal(word) for word in data[lang]) for lang in LANGUAGES}
+
+
+def courtesy_language(text: str) -> str | None:
+    """The language of a message of greetings or thanks alone ("merhaba", "czesc!", "thank you so much",
+    "heel hartelijk bedankt hoor"), when every word of it is one language's courtesy word (languages.toml
+    [courtesy]); None for anything else, or for words several languages or none use ("hi", "hallo", "ok").
+    Round dialogue31: a greeting alone as a first message left the conversation in the channel's Dutch."""
+    words = normal(without_emoji(text)).replace("'", " ").split()
+    if not words or len(words) > _COURTESY_WORDS:
+        return None
+    shared, by_language = _courtesy()
+    told = [word for word in words if word not in shared]
+    candidates = {lang for lang, listed in by_language.items() if all(word in listed for word in told)}
+    return candidates.pop() if told and len(candidates) == 1 else None
 
 
 def classify(text: str) -> tuple[str, float]:

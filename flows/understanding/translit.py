@@ -193,3 +193,41 @@ def darija(text: str) -> str | None:
 
     result = _LATIN_TEXT_WORD.sub(spelled, text)
     return result if changed else None
+
+
+@cache
+def _darija_words() -> frozenset[str]:
+    """The Latin words of the lexicons' Arabic sections (Darija as people type it: "nmchi", "sbitar",
+    "kifach"), of three letters or more, that no other language's section of the lexicons has ("weekend",
+    "gemeente", "digid", "sabah" are written in those too); the names of languages aside."""
+    darija: set[str] = set()
+    others: set[str] = set()
+    for path in sorted(DATA.glob("*.toml")):
+        if path.stem in _NOT_A_LEXICON or path.stem == "languages":
+            continue
+        for where, string in _language_sections(lexicon(path.stem)):
+            words = _LATIN_LEXICON_WORD.findall(string.lower())
+            (darija if "ar" in where else others).update(words)
+    return frozenset(word for word in darija - others if sum(ch.isalpha() for ch in word) >= _ARABIZI_MIN)
+
+
+# A lexicon's Darija word tells the language only when this long ("bla", "dar", "kan" are too short to).
+_DARIJA_SIGN_LETTERS = 4
+
+
+@lru_cache(maxsize=4096)
+def _other_languages_word(word: str) -> bool:
+    """A word of the Dutch, English, Polish or Turkish dictionary ("dar", "bach"): no sign of Darija."""
+    import simplemma
+
+    return any(simplemma.is_known(word, lang=lang) for lang in ("nl", "en", "pl", "tr"))
+
+
+def darija_words(words: list[str]) -> int:
+    """How many of `words` (folded) are Darija words of the lexicons that no other of the languages writes
+    (round dialogue31: "momkin ntkelem m3a chi wahed", "ana mrida w ma9dratch nmchi lhanout" read Dutch).
+    The dictionaries are asked only when two words or more are listed (most messages have none)."""
+    listed = {word for word in words if len(word) >= _DARIJA_SIGN_LETTERS and word in _darija_words()}
+    if len(listed) < 2:
+        return len(listed)
+    return sum(1 for word in listed if not _other_languages_word(word))
