@@ -336,6 +336,13 @@ def _route(
     said_yes = state.pop(invitations.SAID_YES, None)
     share_asked = state.pop(threads.SHARE_ASKED, None)
     joined = state.pop(agenda.JOINED, None)
+    if event.kind == "text" and not state.get("greeted") and not state.get("lang_chosen"):
+        # A new person's first message may be a command in words ("momkin nhder m3a chi wahed"): it is
+        # read, and answered, in the language it is written in, as the welcome would be
+        # (first_contact._read_first; round dialogue31 found MENS in Darija answered in Dutch).
+        written = interpret.language_of(event.text, language(state))
+        if written in catalogue.LANGUAGES:
+            state["lang"] = written
     command, argument = _command(state, event, now)
     if command == "human" and _call_for_the_neighbour(state, event, profile):
         command = None  # "je kunt me bellen op 06...", in a thread: passed on (session 29)

@@ -207,8 +207,16 @@ def _darija_words() -> frozenset[str]:
             continue
         for where, string in _language_sections(lexicon(path.stem)):
             words = _LATIN_LEXICON_WORD.findall(string.lower())
-            (darija if "ar" in where else others).update(words)
+            if "ar" in where:
+                darija.update(words)
+            elif _OTHER_LANGUAGES.intersection(where):
+                others.update(words)
+            # A list of no one language (conversation.toml's phrases of all six, Darija among them:
+            # "bghit nbeddel had lbenevole") tells nothing either way.
     return frozenset(word for word in darija - others if sum(ch.isalpha() for ch in word) >= _ARABIZI_MIN)
+
+
+_OTHER_LANGUAGES = frozenset({"nl", "en", "tr", "pl", "uk"})
 
 
 # A lexicon's Darija word tells the language only when this long ("bla", "dar", "kan" are too short to).
