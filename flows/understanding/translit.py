@@ -223,12 +223,25 @@ _OTHER_LANGUAGES = frozenset({"nl", "en", "tr", "pl", "uk"})
 _DARIJA_SIGN_LETTERS = 4
 
 
+def warm_up() -> None:
+    """The Darija word set and the dictionaries `_other_languages_word` asks, built now: the Turkish one
+    took 1.4 s to load on the first message that needed it (the event loop stopped meanwhile)."""
+    import simplemma
+
+    _darija_words()
+    for lang in _DICTIONARIES:
+        simplemma.is_known("voordeur", lang=lang)
+
+
+_DICTIONARIES = ("nl", "en", "pl", "tr")
+
+
 @lru_cache(maxsize=4096)
 def _other_languages_word(word: str) -> bool:
     """A word of the Dutch, English, Polish or Turkish dictionary ("dar", "bach"): no sign of Darija."""
     import simplemma
 
-    return any(simplemma.is_known(word, lang=lang) for lang in ("nl", "en", "pl", "tr"))
+    return any(simplemma.is_known(word, lang=lang) for lang in _DICTIONARIES)
 
 
 def darija_words(words: list[str]) -> int:
