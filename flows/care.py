@@ -695,6 +695,11 @@ def about_checkins(
     named = named or (says_any(text, "care_from_now_on") and says_any(text, "care_asking_verbs"))
     if care is None or not text:
         return None
+    # What the check-ins are, said as a wish ("kunt u mij voortaan elke twee weken vragen hoe het gaat",
+    # "ik wil graag af en toe gevraagd worden hoe het gaat") names them too: with check-ins on, another
+    # rhythm is registered, else the registration is shown (it read as a request, or as nothing).
+    described = not in_thread and checkins_described(text, profile)
+    named = named or described
     if not named and not (stop and care.rhythm.freq != "never" and until_in_words(text, now) is not None):
         # round dialogue29: not writing said with an end ("wyjeżdżam na dwa tygodnie, proszę wtedy nie
         # pisać") is a pause of the check-ins whether or not the words name them, not every message stopped.
@@ -708,7 +713,7 @@ def about_checkins(
     asked = text.rstrip().endswith(("?", "؟")) and not in_thread
     # Round dialogue27: "ik wil graag af en toe gevraagd worden hoe het gaat", no check-ins now: how often.
     wanted = not in_thread and rule is None and checkins_asked_for(text, profile)
-    if not (pause or stopping or rule is not None or asked or wanted):
+    if not (pause or stopping or rule is not None or asked or wanted or described):
         return None
     state["flow"] = FLOW
     state["care"] = _fields(care)
@@ -725,20 +730,44 @@ def about_checkins(
     return _status(state, care)
 
 
+def checkins_described(text: str, profile: Profile) -> bool:
+    """A registered carer's words that wish for the check-ins, whether or not she has them ("kunt u mij
+    voortaan elke twee weken vragen hoe het gaat"): about the check-ins, not a request for help."""
+    if profile.care is None:
+        return False
+    from_now_on = says_any(text, "care_from_now_on") and says_any(text, "care_asking_verbs")
+    return from_now_on or checkins_for_me_asked(text) or checkins_asked_for(text, profile)
+
+
 def checkins_asked_for(text: str, profile: Profile) -> bool:
     """A registered carer with no check-ins who asks for them ("ik wil graag af en toe gevraagd worden
-    hoe het gaat", "أريد أن تسألني من وقت لآخر"): what they are asked for (`checkins_wanted`, or about
-    themselves: `checkins_for_me`, as a first contact says it), or a wish
-    ([dialogue27_checkins_wanted]) beside words that name them; not a stop or a "no" ("no check-ins
-    please"). Round dialogue27: how often is then asked."""
+    hoe het gaat", "أريد أن تسألني من وقت لآخر"). Round dialogue27: how often is then asked."""
     care = profile.care
-    if care is None or care.rhythm.freq != "never":
+    return care is not None and care.rhythm.freq == "never" and checkins_wished(text)
+
+
+def checkins_wished(text: str) -> bool:
+    """What the check-ins are, asked for (`checkins_wanted`, `checkins_for_me_asked`), or a wish
+    ([dialogue27_checkins_wanted]) beside words that name them ("ik wil graag af en toe gevraagd worden
+    hoe het gaat"): for someone registered as a carer, whose check-ins these words can only be about."""
+    if _refused(text):
         return False
-    if says_any(text, "care_stop_asking") or says_any(text, "dialogue27_checkins_not"):
-        return False
+    if checkins_wanted(text) or checkins_for_me(text):
+        return True
     named = says_any(text, "care_checkins") or says_any(text, "care_asking_verbs")
-    wished = named and says_any(text, "dialogue27_checkins_wanted")
-    return bool(checkins_wanted(text) or checkins_for_me(text) or wished)
+    return named and says_any(text, "dialogue27_checkins_wanted")
+
+
+def checkins_for_me_asked(text: str) -> bool:
+    """The check-ins asked for about the writer (`checkins_for_me`: "kunt u mij elke week vragen hoe het
+    gaat"), not refused ("ik wil niet dat jullie vragen hoe het gaat"); "kunt u vragen hoe het gaat met
+    mijn aanvraag" is not (round dialogue29)."""
+    return checkins_for_me(text) and not _refused(text)
+
+
+def _refused(text: str) -> bool:
+    """A stop or a "no" said of them ("no check-ins please", "ik wil niet dat jullie ...")."""
+    return says_any(text, "care_stop_asking") or says_any(text, "dialogue27_checkins_not")
 
 
 def pause_without_offer(

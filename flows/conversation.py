@@ -759,7 +759,8 @@ def _care_in_words(
     if (
         found.intent in menu.TARGETS
         and found.confidence >= interpret.CONFIDENT
-        and not care.checkins_asked_for(event.text, profile)  # "أريد أن تسألني ...": no request (dialogue27)
+        # "أريد أن تسألني ..." (dialogue27), "kunt u mij voortaan elke twee weken vragen": no request
+        and not care.checkins_described(event.text, profile)
     ):
         # Round dialogue29: stopping the check-ins in words that name them is no request of no kind ("ما
         # بقيتش محتاجة هاد الأسئلة ... وقفوها": "no longer need" read as a need).

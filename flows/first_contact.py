@@ -209,7 +209,7 @@ def registers_in_words(text: str, lang: str | None, context: str) -> bool:
     instead ("ik zorg voor mijn moeder, kan iemand dinsdag bij haar zitten?" is a request), unless they
     also ask for the check-ins. Read in `context` ("menu", "first_message")."""
     if not care.carer_said(text):
-        return care.checkins_for_me(text)  # round dialogue29: "kunt u mij elke week vragen hoe het gaat"
+        return care.checkins_for_me_asked(text)  # round dialogue29: "kunt u mij elke week vragen ..."
     if care.checkins_wanted(text):
         return True
     found = interpret.reading(context, text, lang)
