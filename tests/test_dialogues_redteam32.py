@@ -108,7 +108,8 @@ def saved(lang: str) -> dict[str, Any]:
 
 
 def outcome(lang: str, value: str) -> dict[str, Any]:
-    return own(lang, effect_has={"meet_outcome": {"outcome": value}})
+    # "Zie je elkaar nog eens?" (meet_again) after a yes is the next question, not this one asked again.
+    return own(lang, effect_has={"meet_outcome": {"outcome": value}}, again_ok=True)
 
 
 def reach(lang: str, *kinds: str) -> dict[str, Any]:
@@ -267,6 +268,8 @@ BATCH_1 = [
         ((INVITE, INVITED), ("не зараз, може наступного тижня", counter("uk", "наступного"))),
         state=L("uk"),
         profile=vol("uk"),
+        gap="'може' is maybe: an undecided 'later' (Ik vraag je een andere keer weer), right as an answer, but "
+        "the week said is not kept for the resident (a later answer carries no words)",
     ),
     D(
         "uk: 'я більше не можу допомагати, немає часу' asks first",
@@ -278,8 +281,12 @@ BATCH_1 = [
     D(
         "en: an offer in a sentence, where in words",
         (
-            ("I can help with shopping and odd jobs, only in the afternoons", reach("en", "groceries", "odd jobs")),
-            ("just my own neighbourhood", own("en", keys=["offer_times"])),
+            (
+                "I can help with shopping and odd jobs, only in the afternoons",
+                reach("en", "groceries", "odd jobs"),
+            ),
+            # Decided after scoring: the afternoons were taken from the first sentence, so not asked again.
+            ("just my own neighbourhood", own("en", keys=["offer_limit"], not_keys=["offer_times"])),
         ),
         state=L("en"),
         profile=newcomer("en"),
@@ -294,7 +301,10 @@ BATCH_1 = [
     D(
         "nl late: an offer in a sentence with a time, the time not asked again",
         (
-            ("ik kan helpen met boodschappen en klusjes, alleen in de middag", reach("nl", "boodschappen", "klusjes")),
+            (
+                "ik kan helpen met boodschappen en klusjes, alleen in de middag",
+                reach("nl", "boodschappen", "klusjes"),
+            ),
             ("alleen mijn wijk", own("nl", keys=["offer_limit"], not_keys=["offer_times"])),
         ),
         state=L("nl"),
