@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from functools import cache
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from flows import catalogue, categories, repair
@@ -134,7 +134,7 @@ def _kinds_named(pending: dict[str, Any]) -> list[str]:
 
 def _kinds_read(text: str) -> set[str]:
     """Round dialogue32: the kinds the understanding layer's reader names outright, in the six languages
-    ("alışverişte ve küçük tamirlerde", "przy zakupach i w ogrodzie": flows/data/categories.toml knows
+    ("przy zakupach i w ogrodzie", "shopping and the garden": flows/data/categories.toml knows
     Dutch and English only, so only the first kind was kept)."""
     from flows.interpret import CATEGORY_KEYS
     from flows.understanding.categories import STRONG, mentions, prepare

@@ -1,7 +1,54 @@
-# ruff: noqa: RUF001, RUF002, RUF003
+# ruff: noqa: RUF001, RUF002
 """Red team of whole conversations, round 32: volunteers in their own language.
 
-(Docstring with figures: filled in below as the round goes.)
+Volunteers who write Turkish (also without diacritics), Arabic (script and Darija in Latin letters),
+Polish (with and without diacritics), Ukrainian, English and Dutch learned late: an offer in a sentence
+and its questions in words, a conditional yes to an invitation, not now but later, a no with a reason,
+questions back, pausing and resuming, changing days, stopping, and "Is het gelukt?" after the meeting.
+Replayed at the golden clock (Monday 23 November 2026, 10:00 UTC). Every turn is checked with round 10's
+language check (every reply, lead and label from the person's own language; no Dutch words in it; the
+question not asked again) and round 19's (the note kept with an invitation's answer).
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (05d1b40).
+- Batch 1 (BATCH_1, 27 dialogues: tr 7, ar 5, pl 5, uk 4, en 2, nl 4; written before reading the flows):
+  main 45/56, 18/27 (tr 12/16 4/7; ar 10/11 4/5; pl 6/8 3/5; uk 7/8 3/4; en 1/4 0/2; nl 9/9 4/4).
+  Two expectations changed after scoring, by decision: the English offer's afternoons were taken from the
+  first sentence, so the times question is rightly skipped (as the Dutch one's); "meet_again" after a
+  yes at "Is het gelukt?" is the next question, not one asked again (round 10's check flags any "_again").
+  After its fixes 55/56, 26/27 (one strict xfail, below).
+- Batch 2 (BATCH_2, 22 dialogues, held out: written after batch 1's fixes; tr 5, ar 4, pl 4, uk 4, en 2,
+  nl 3): before its own fixes (the honest figure) 37/40, 19/22 (uk 5/6; en 3/4; nl 3/4; tr, ar, pl
+  whole). One message was reworded before scoring (round 23 held "how far is it from me?"). After 39/40,
+  21/22 (one strict xfail).
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did, and does now (mechanisms; data in blocks marked "round dialogue32"):
+- "nie mogę w tym tygodniu, jestem chora" at an invitation was a YES for this week (the whole text its
+  note): `invitations._clauses` tried the words after the last negation as what does work, and in Polish
+  (Ukrainian, English) the negation stands before the verb, so "mogę w tym tygodniu" was the negated part.
+  Now a tail whose first word is a word of what works (`_negated_verb`, [round15_works_then]) is not
+  tried. [round15_works_then] also has "i could", "mógłbym", "міг би", "يمكنني".
+- An offer in a sentence kept one kind in tr/pl/ar/uk ("alışverişte ve küçük tamirlerde" → alışveriş):
+  flows/data/categories.toml is Dutch and English. `offer._kinds_read` adds the kinds the understanding
+  reader names outright (six languages, `mentions` of weight STRONG).
+- The offer's times answer in words was read in Dutch and English only, with stems inline in the code
+  ("hafta içi öğleden sonra" asked again; "tylko popołudniami" not kept). The stems and phrases now live
+  in times.toml [dialogue32_offer_times], six languages, simplified as the text is (`_time_words`).
+- "tatilden döndüm, yine yardım edebilirim" (paused) showed MIJN AANBOD: commands.toml [resume] has the
+  return from a holiday and helping again in tr/pl/uk/ar/en.
+- "أريد أن أتوقف عن المساعدة" was the stop question, whose yes silenced every message: a stop word with the
+  helping itself ([dialogue32_stop_helping]) asks whether to stop offering (`_quits_helping`), as
+  Dutch "ik stop met helpen" did.
+- "I'll be abroad for 3 weeks" was not understood: life.toml [away] has abroad in six languages.
+
+Decided: "не зараз, може наступного тижня" ("maybe next week") is undecided, so "later" is right as an
+answer (round 23 keeps undecided words out of the yes at another time); the week said is not kept.
+
+Known misses (strict xfails): that Ukrainian later keeps no words for the resident; "ik ben terug uit
+Turkije, kan weer" (paused) is read as the same helper again, "Turkije" as the name (the resume command
+reads whole messages only). Noticed, left: the offer's time answers stay coarse ("only in the
+afternoons" is "weekdays, daytime"; a weekday named at "Wanneer kun je meestal?" is not read there);
+the "*_again" of the rounds' MISS never matches (a "*" only works at the end of a key pattern).
 """
 
 from __future__ import annotations
@@ -268,7 +315,8 @@ BATCH_1 = [
         ((INVITE, INVITED), ("не зараз, може наступного тижня", counter("uk", "наступного"))),
         state=L("uk"),
         profile=vol("uk"),
-        gap="'може' is maybe: an undecided 'later' (Ik vraag je een andere keer weer), right as an answer, but "
+        gap="'може' is maybe: an undecided 'later' (Ik vraag je een andere keer weer), right as an answer, "
+        "but "
         "the week said is not kept for the resident (a later answer carries no words)",
     ),
     D(
@@ -336,14 +384,171 @@ BATCH_1 = [
 ]
 
 
+# Batch 2, held out: written after batch 1's fixes, new wordings not aimed at them.
+BATCH_2 = [
+    D(
+        "tr invite: 'olur ama sadece akşamüstü' is a yes with its time",
+        ((INVITE, INVITED), ("olur ama sadece akşamüstü", yes_with("tr", "akşamüstü"))),
+        state=L("tr"),
+        profile=vol("tr"),
+    ),
+    D(
+        "tr invite, no diacritics: 'bu hafta olmaz, hastayim' is a no",
+        ((INVITE, INVITED), ("bu hafta olmaz, hastayim", answered("tr", "no"))),
+        state=L("tr"),
+        profile=vol("tr"),
+    ),
+    D(
+        "tr invite: 'adres neresi tam olarak?' is a question",
+        ((INVITE, INVITED), ("adres neresi tam olarak?", question("tr"))),
+        state=L("tr"),
+        profile=vol("tr"),
+    ),
+    D(
+        "tr: 'bundan sonra sadece salı günleri gelebilirim' is read back",
+        (("bundan sonra sadece salı günleri gelebilirim", summary("tr", ["salı"], ["pazartesi"])),),
+        state=L("tr"),
+        profile=vol("tr"),
+    ),
+    D(
+        "tr: 'gönüllülüğü bırakmak istiyorum' asks first",
+        (("gönüllülüğü bırakmak istiyorum", ending("tr")),),
+        state=L("tr"),
+        profile=vol("tr"),
+    ),
+    D(
+        "ar invite: 'نعم إذا كان قريبا' is a yes with its condition",
+        ((INVITE, INVITED), ("نعم إذا كان قريبا", yes_with("ar", "قريب"))),
+        state=L("ar"),
+        profile=vol("ar"),
+    ),
+    D(
+        "ar Darija invite: 'la mamsalich had simana, mrida' is a no",
+        ((INVITE, INVITED), ("la mamsalich had simana, mrida", answered("ar", "no"))),
+        state=L("ar"),
+        profile=vol("ar"),
+    ),
+    D(
+        "ar: 'سأسافر لمدة أسبوعين' pauses the invitations",
+        (("سأسافر لمدة أسبوعين", paused_turn("ar")),),
+        state=L("ar"),
+        profile=vol("ar"),
+    ),
+    D(
+        "ar meeting after: 'نعم، مشى كلشي مزيان' at Is het gelukt?",
+        ((VCHECK, {}), ("نعم، مشى كلشي مزيان", outcome("ar", "yes"))),
+        state=L("ar"),
+        profile=in_thread("ar"),
+    ),
+    D(
+        "pl invite: 'tak, jeśli to niedaleko' is a yes with its condition",
+        ((INVITE, INVITED), ("tak, jeśli to niedaleko", yes_with("pl", "niedaleko"))),
+        state=L("pl"),
+        profile=vol("pl"),
+    ),
+    D(
+        "pl invite: 'ile to potrwa?' is a question, then 'dobrze, pomogę' a yes",
+        (
+            (INVITE, INVITED),
+            ("ile to potrwa?", question("pl")),
+            ("dobrze, pomogę", answered("pl", "yes")),
+        ),
+        state=L("pl"),
+        profile=vol("pl"),
+    ),
+    D(
+        "pl, no diacritics: 'nie moge dzisiaj, ale jutro moge' is no plain no",
+        ((INVITE, INVITED), ("nie moge dzisiaj, ale jutro moge", counter("pl", "jutro"))),
+        state=L("pl"),
+        profile=vol("pl"),
+    ),
+    D(
+        "pl: at the times question 'tylko w weekendy'",
+        (
+            ("chcę pomagać", own("pl", keys=["offer_categories"])),
+            ("zakupy", own("pl", keys=["offer_reach"])),
+            ("1", own("pl", keys=["offer_times"])),
+            ("tylko wieczorami", own("pl", keys=["offer_limit"])),
+        ),
+        state=L("pl"),
+        profile=newcomer("pl"),
+    ),
+    D(
+        "uk invite: 'так, але після третьої' is a yes with its time",
+        ((INVITE, INVITED), ("так, але після третьої", yes_with("uk", "третьої"))),
+        state=L("uk"),
+        profile=vol("uk"),
+    ),
+    D(
+        "uk invite: 'ні, я цього тижня хворію' is a no",
+        ((INVITE, INVITED), ("ні, я цього тижня хворію", answered("uk", "no"))),
+        state=L("uk"),
+        profile=vol("uk"),
+    ),
+    D(
+        "uk: 'відтепер тільки по середах' is read back",
+        (("відтепер тільки по середах", summary("uk", ["серед"], ["понеділ"])),),
+        state=L("uk"),
+        profile=vol("uk"),
+    ),
+    D(
+        "uk: paused, 'я вже повернулася з відпустки' resumes",
+        (("я вже повернулася з відпустки", own("uk", effect=["resume_offer"])),),
+        state=L("uk"),
+        profile=paused("uk"),
+    ),
+    D(
+        "en invite: 'how far is it from me?' is a question, then 'sure, count me in' a yes",
+        (
+            (INVITE, INVITED),
+            ("how far is that from my house?", question("en")),
+            ("sure, count me in", answered("en", "yes")),
+        ),
+        state=L("en"),
+        profile=vol("en"),
+    ),
+    D(
+        "en: 'I'll be abroad for 3 weeks' pauses to 14 December",
+        (("I'll be abroad for 3 weeks", paused_turn("en", "14 december")),),
+        state=L("en"),
+        profile=vol("en"),
+    ),
+    D(
+        "nl late: 'ik wil helpen tuin en hond, weekend' takes both kinds",
+        (("ik wil helpen tuin en hond, weekend", reach("nl", "tuin", "huisdieren")),),
+        state=L("nl"),
+        profile=newcomer("nl"),
+    ),
+    D(
+        "nl late invite: 'ja maar ik heb geen fiets, is ver?' keeps the words",
+        ((INVITE, INVITED), ("ja maar ik heb geen fiets, is ver?", yes_with("nl", "fiets"))),
+        state=L("nl"),
+        profile=vol("nl"),
+    ),
+    D(
+        "nl late: paused, 'ik ben terug uit Turkije, kan weer' resumes",
+        (("ik ben terug uit Turkije, kan weer", own("nl", effect=["resume_offer"])),),
+        state=L("nl"),
+        profile=paused("nl"),
+        gap="a return from a named place with 'kan weer' is read as 'the same helper again' (helper_again, "
+        "'Turkije' as the name); the resume command reads whole messages only and a place name is open-ended",
+    ),
+]
+
+
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
     assert_holds(dialogue, check)
 
 
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
 def test_messages_are_new() -> None:
     """No message of more than two words is word for word in an earlier round or corpus."""
-    assert repeated_messages(__file__, [*BATCH_1]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
 
 
 def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
