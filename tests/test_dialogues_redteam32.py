@@ -15,7 +15,8 @@ Figures (turns as expected / turns; dialogues fully as expected). "Main" is the 
   Two expectations changed after scoring, by decision: the English offer's afternoons were taken from the
   first sentence, so the times question is rightly skipped (as the Dutch one's); "meet_again" after a
   yes at "Is het gelukt?" is the next question, not one asked again (round 10's check flags any "_again").
-  After its fixes 55/56, 26/27 (one strict xfail, below).
+  After its fixes 55/56, 26/27 (one strict xfail, below). "tamam gelirim" was reworded after the flow
+  subset ("tamam, ben giderim"): corpus round 31's held-out set holds it; the new wording holds as well.
 - Batch 2 (BATCH_2, 22 dialogues, held out: written after batch 1's fixes; tr 5, ar 4, pl 4, uk 4, en 2,
   nl 3): before its own fixes (the honest figure) 37/40, 19/22 (uk 5/6; en 3/4; nl 3/4; tr, ar, pl
   whole). One message was reworded before scoring (round 23 held "how far is it from me?"). After 39/40,
@@ -191,11 +192,11 @@ BATCH_1 = [
         profile=vol("tr"),
     ),
     D(
-        "tr invite: 'ne kadar surer?' is a question, then 'tamam gelirim' a yes",
+        "tr invite: 'ne kadar surer?' is a question, then 'tamam, ben giderim' a yes",
         (
             (INVITE, INVITED),
             ("ne kadar surer?", question("tr")),
-            ("tamam gelirim", answered("tr", "yes")),
+            ("tamam, ben giderim", answered("tr", "yes")),
         ),
         state=L("tr"),
         profile=vol("tr"),
