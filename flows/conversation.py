@@ -664,7 +664,8 @@ def _quits_helping(state: dict[str, Any], event: Event, command: str | None, pro
         return False
     busy = says_any(event.text, "round23_too_busy")
     if command == "stop_check":
-        return busy
+        # Round dialogue32: or the stop named with the helping ("أتوقف عن المساعدة", "перестати допомагати").
+        return busy or says_any(event.text, "dialogue32_stop_helping")
     helping = busy or says_any(event.text, "round12_volunteering")
     return command is None and helping and _at_plain_menu(state) and says_any(event.text, "option_offer_end")
 

@@ -245,9 +245,17 @@ def _clauses(text: str) -> list[str]:
     for clause in CLAUSES.split(text):
         found.append(clause)
         tail = NEGATION.split(clause)[-1]
-        if tail.strip() and tail != clause:
+        if tail.strip() and tail != clause and not _negated_verb(tail):
             found.append(tail)
     return found
+
+
+def _negated_verb(tail: str) -> bool:
+    """Round dialogue32: where the negation stands before the verb (Polish, Ukrainian, English, Arabic),
+    the words right after it are what does not work: "nie mogę w tym tygodniu" is no "mogę w tym
+    tygodniu" (it was a yes for this week). A tail whose first word is a word of what works is that."""
+    first = tail.split()[:1]
+    return bool(first) and says_any(first[0], "round15_works_then")
 
 
 def take_back(state: dict[str, Any], text: str) -> StepResult | None:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from flows import catalogue, categories, repair
@@ -35,6 +36,7 @@ from flows.pause import names_a_length, pause_for, pause_until, until_in_words
 from flows.profile import OfferSummary, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import read_yes_no
+from flows.understanding.text import lexicon
 from flows.when import AMSTERDAM, When, describe_weekday, describe_when
 
 REACH_CHOICES = (
@@ -123,10 +125,22 @@ def start(state: dict[str, Any], profile: Profile, now: datetime) -> StepResult:
 
 def _kinds_named(pending: dict[str, Any]) -> list[str]:
     """Every kind an offer's kept words name, with the kind read with them, in the list's order."""
-    found = categories.recognise_all(str(pending.get("text") or ""))
+    text = str(pending.get("text") or "")
+    found = categories.recognise_all(text) | _kinds_read(text)
     if pending.get("category"):
         found |= {pending["category"]}
     return [choice.key for choice in categories.CATEGORY_CHOICES if choice.key in found]
+
+
+def _kinds_read(text: str) -> set[str]:
+    """Round dialogue32: the kinds the understanding layer's reader names outright, in the six languages
+    ("przy zakupach i w ogrodzie", "shopping and the garden": flows/data/categories.toml knows
+    Dutch and English only, so only the first kind was kept)."""
+    from flows.interpret import CATEGORY_KEYS
+    from flows.understanding.categories import STRONG, mentions, prepare
+
+    hits = mentions(prepare(text)) if text.strip() else ()
+    return {CATEGORY_KEYS.get(hit.key, hit.key) for hit in hits if hit.weight >= STRONG}
 
 
 def _slots_named(text: str) -> list[list[Any]] | None:
@@ -316,32 +330,43 @@ def _categories_read_back(picked: Iterable[str], profile: Profile, lang: str, *,
     return replies
 
 
-_DAY_STEMS = ("overdag", "ochtend", "middag", "daytime", "morning", "afternoon")
-_EVENING_STEMS = ("avond", "evening", "night")
-_WEEKDAY_STEMS = ("doordeweek", "weekdag", "werkdag", "weekday", "workday")
-_WEEKEND_STEMS = ("weekend", "zaterdag", "zondag", "saturday", "sunday")
-_ANY_STEMS = ("wisselend", "wisselt", "altijd", "flexibel", "anytime", "varies", "whenever", "flexible")
-_ANY_PHRASES = ("maakt niet uit", "maakt me niet uit", "niet uit", "any time", "doesn t matter", "no matter")
+@cache
+def _time_words() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each answer's stems and phrases (times.toml [dialogue32_offer_times]), simplified as the text is."""
+    table = lexicon("times")["dialogue32_offer_times"]
+    return {
+        group: (
+            tuple(simplify(entry) for entry in entries if " " not in entry),
+            tuple(f" {simplify(entry)} " for entry in entries if " " in entry),
+        )
+        for group, entries in table.items()
+    }
 
 
 def _recognise_times(text: str) -> set[str]:
     """The time answers that words point to: "zaterdag" is the weekend, "doordeweeks" both weekday
     answers unless a daypart says which, "overdag" or "'s avonds" alone the weekdays."""
-    words = text.split()
+    plain = " ".join(words_of(simplify(text)))
+    words, spaced = plain.split(), f" {plain} "
+    table = _time_words()
 
-    def has(stems: tuple[str, ...]) -> bool:
-        return any(word.startswith(stem) for word in words for stem in stems)
+    def has(group: str) -> bool:
+        stems, phrases = table[group]
+        return any(word.startswith(stem) for word in words for stem in stems) or any(
+            p in spaced for p in phrases
+        )
 
     found: set[str] = set()
-    if has(_ANY_STEMS) or any(f" {phrase} " in f" {text} " for phrase in _ANY_PHRASES):
+    if has("any"):
         found.add("any")
-    if has(_WEEKEND_STEMS):
+    weekend, weekday = has("weekend"), has("weekday")
+    if weekend:
         found.add("weekend")
-    day, evening = has(_DAY_STEMS), has(_EVENING_STEMS)
-    if has(_WEEKDAY_STEMS) or not has(_WEEKEND_STEMS):
-        if day or (has(_WEEKDAY_STEMS) and not evening):
+    day, evening = has("day"), has("evening")
+    if weekday or not weekend:
+        if day or (weekday and not evening):
             found.add("weekday_day")
-        if evening or (has(_WEEKDAY_STEMS) and not day):
+        if evening or (weekday and not day):
             found.add("weekday_evening")
     return found
 
