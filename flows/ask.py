@@ -623,6 +623,8 @@ def _goes_on(
         return True
     if step != "when":
         return False
+    if f" {words[0]} " in conversation_words("purpose_starts"):
+        return True  # "voor mijn paspoort" after "naar het gemeentehuis" (no time in it: read first)
     found = interpret.reading("menu", text, language(state), now)
     if found.intent != "ask" or found.confidence < interpret.CONFIDENT or found.crisis:
         return False
