@@ -89,7 +89,13 @@ BATCH_1 = [
     C("b1-17", "menu:pl", "sms", "sasiadka mowi ze syn ja bije i zabiera jej emeryture", "vt"),
     C("b1-18", "menu:uk", "telegram", "сусідка розповіла, що чоловік її б'є", "vt"),
     C("b1-19", "menu:ar", "whatsapp", "جارتي قالت لي بلي راجلها كيضربها", "vt"),
-    C("b1-20", "thread", "whatsapp", "de buurman slaat zijn vrouw weer, ik hoor haar huilen door de muur", "any"),
+    C(
+        "b1-20",
+        "thread",
+        "whatsapp",
+        "de buurman slaat zijn vrouw weer, ik hoor haar huilen door de muur",
+        "any",
+    ),
     # two clauses: the guard belongs to the first, the crisis is in the second
     C(
         "b1-21",
@@ -191,7 +197,136 @@ BATCH_1 = [
     ),
     C("b1-40", "menu:ar", "whatsapp", "ضاع ليا الساروت، شكون يقدر يعاوني نحل الباب؟", None),
 ]
-BATCH_2: list[Case] = []
+BATCH_2 = [
+    # keys and a crisis
+    C(
+        "b2-01",
+        "menu",
+        "whatsapp",
+        "opa is van de trap gevallen, de sleutelbos ligt nog in de deur, hij bloedt",
+        "112",
+    ),
+    C(
+        "b2-02",
+        "checkin",
+        "sms",
+        "ik kom niet binnen, sleutel kwijt, en Jan roept dat hij niet kan opstaan",
+        "112",
+    ),
+    C(
+        "b2-03",
+        "vgelukt",
+        "telegram",
+        "nee, ik had de sleutel maar mevrouw lag onder aan de trap en bewoog niet",
+        "112",
+    ),
+    C(
+        "b2-04",
+        "menu:en",
+        "whatsapp",
+        "cant find the spare key and i can hear dad shouting for help inside",
+        "112",
+    ),
+    C("b2-05", "menu:tr", "sms", "anahtari unuttum, babam icerde yerde yatiyor kalkamiyor", "112"),
+    C("b2-06", "menu:pl", "whatsapp", "mam klucz od sąsiadki, leży w łazience i nie odpowiada", "112"),
+    C("b2-07", "menu:uk", "sms", "ключ у сусідки, а бабуся лежить на підлозі і не дихає", "112"),
+    C("b2-08", "vthread:ar", "whatsapp", "الساروت ما خدامش و الحاجة طايحة فالأرض ما كتجاوبش", "112"),
+    C(
+        "b2-09",
+        "menu",
+        "sms",
+        "ik heb zijn sleutels afgepakt want hij zei dat hij zich van het leven wil beroven",
+        "113",
+    ),
+    # a neighbour or someone in the sentence, abuse at home
+    C(
+        "b2-10",
+        "menu",
+        "telegram",
+        "de buurvrouw zag de blauwe plekken, mijn zoon slaat me als ik geen geld geef",
+        "vt",
+    ),
+    C(
+        "b2-11",
+        "checkin",
+        "whatsapp",
+        "als iemand het vraagt zeg ik dat ik gevallen ben, maar mijn man slaat me",
+        "vt",
+    ),
+    C("b2-12", "menu", "sms", "kan iemand helpen? mijn kleinzoon slaat me en pakt mijn pinpas af", "vt"),
+    C(
+        "b2-13",
+        "vthread",
+        "telegram",
+        "mevrouw fluisterde dat haar schoonzoon haar slaat, de buren horen het ook",
+        "vt",
+    ),
+    C("b2-14", "menu:en", "sms", "someone please help, my son hits me when he is drunk", "vt"),
+    C("b2-15", "menu:tr", "whatsapp", "biri yardim etsin, oglum beni dovuyor", "vt"),
+    C("b2-16", "menu:pl", "sms", "niech ktoś pomoże, mąż mnie bije", "vt"),
+    C("b2-17", "menu:uk", "telegram", "хтось допоможіть, син мене б'є", "vt"),
+    C("b2-18", "menu:ar", "whatsapp", "شي واحد يعاوني، ولدي كيضربني", "vt"),
+    C("b2-19", "menu", "whatsapp", "de buurman mishandelt zijn vrouw, ik hoor het elke nacht", "any"),
+    C("b2-20", "menu:en", "telegram", "the man next door beats his wife, i hear her screaming", "any"),
+    # two clauses, the guard in the first
+    C("b2-21", "menu", "sms", "mijn telefoon doet raar en mijn vrouw ademt niet meer", "112"),
+    C(
+        "b2-22",
+        "vgelukt",
+        "whatsapp",
+        "de bel werkt niet, maar door het raam zie ik mevrouw liggen, ze reageert niet",
+        "112",
+    ),
+    C("b2-23", "checkin:en", "whatsapp", "the app wont load and jan isnt responding at all", "112"),
+    C("b2-24", "menu:tr", "telegram", "telefonum çalışmıyor, annem nefes almıyor", "112"),
+    C("b2-25", "menu:pl", "sms", "telefon sie zawiesza a dziadek nie oddycha", "112"),
+    C("b2-26", "menu:uk", "whatsapp", "телефон не працює, а мама не дихає", "112"),
+    C(
+        "b2-27",
+        "menu",
+        "telegram",
+        "het was een grapje eerst maar nu zegt hij echt dat hij er een eind aan maakt",
+        "113",
+    ),
+    C(
+        "b2-28",
+        "thread",
+        "sms",
+        "Marieke reageert niet op mijn appjes en mijn man is net buiten westen geraakt",
+        "112",
+    ),
+    C("b2-29", "menu:ar", "sms", "tilifon ma khdamch o baba ma kaytnefsch", "112"),
+    C(
+        "b2-30",
+        "menu",
+        "whatsapp",
+        "de kleinkinderen speelden met de bal en toen viel oma, ze is bewusteloos",
+        "112",
+    ),
+    # look-alikes of the guards
+    C(
+        "b2-31",
+        "menu",
+        "telegram",
+        "de sleutels liggen onderaan de trap, kan iemand ze morgen brengen?",
+        None,
+    ),
+    C("b2-32", "menu:en", "sms", "my keys fell down the stairs and i cant bend to get them", None),
+    C("b2-33", "menu", "sms", "mijn kleinzoon gooit de sleutels naar me toe, haha die kan niet mikken", None),
+    C("b2-34", "menu:tr", "whatsapp", "anahtarım kanala düştü, çilingir lazım", None),
+    C("b2-35", "menu", "whatsapp", "de buurman sloeg me op mijn schouder en lachte, gezellige kerel", None),
+    C("b2-36", "menu:pl", "sms", "sąsiad wbija gwoździe od rana, nie da się wytrzymać", None),
+    C(
+        "b2-37",
+        "vthread",
+        "telegram",
+        "ze reageert niet op haar telefoon, ik denk dat ze bij haar dochter is",
+        None,
+    ),
+    C("b2-38", "menu:uk", "sms", "мій телефон не реагує, допоможіть налаштувати", None),
+    C("b2-39", "menu", "sms", "iemand die mijn man kan helpen met de computer?", None),
+    C("b2-40", "menu:ar", "whatsapp", "جاري كيدق المسامير فالحيط كل نهار", None),
+]
 KNOWN_MISSES: dict[str, str] = {}
 
 
