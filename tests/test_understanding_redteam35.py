@@ -1,14 +1,44 @@
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic and Arabic letters).
 # ruff: noqa: RUF001, RUF002, E501
 """Red-team set 35: crisis round 25. The crisis reader's guards (the `unless` lists of
-flows/understanding/data/crisis*.toml): a real crisis beside a guard word in the same sentence, and the
-guard's own look-alike, which must stay calm. Format, contexts and checks of round 34
-(tests/test_understanding_redteam34.py).
+flows/understanding/data/crisis.toml): a real crisis beside a guard word in the same sentence (keys, a
+neighbour or "someone", a device, a game, a second clause after the guard's), and the guard's own look-alike,
+which must stay calm. Format, contexts and checks of round 34 (tests/test_understanding_redteam34.py). Main:
+05d1b40.
 
-(figures and decisions below)
+- Batch 1 (40: 30 crises, 10 look-alikes; nl 20, en 5, tr 4, ar 3, pl 4, uk 4; contexts menu, checkin,
+  vthread, vgelukt, vmenu, thread, first), written before the crisis code was read. Main: 33/40 (crises 24/30,
+  look-alikes 9/10). Missed: b1-01, b1-10, b1-14, b1-16, b1-20, b1-24 and the false alarm b1-39. After: 34/40
+  (b1-20 "de buurman slaat zijn vrouw" and the brief's own examples now read; the rest are KNOWN_MISSES).
+- Batch 2 (40: 30 crises, 10 look-alikes; nl 19, en 5, tr 4, ar 4, pl 4, uk 4), held out, written after batch 1's fixes and not aimed at them.
+  Before its own fixes (the honest figure): 28/40 (crises 19/30, look-alikes 9/10). No fix was kept for it
+  (the one tried, the device guard by the match only, made eight earlier look-alikes 112: "ze reageert niet
+  op mijn appjes", "op de bel en haar telefoon gaat maar over"; reverted). After: 28/40, the 12 misses are
+  KNOWN_MISSES (strict xfail).
+- `flows.crisis.detect` on the 20,702 earlier strings (tests/data, the shared corpus, every understanding and
+  dialogue red-team module), before and after: the same for every one. Corpus 328/328, crises 27/27, 0 false
+  alarms.
+
+Mechanisms (flows/understanding/crisis.py, data/crisis.toml):
+- A rule whose tightest match is guarded now tries its other matches, tightest first (`_unguarded_match`,
+  `_later_meetings`; only run when a guard fires): "de vrijwilliger reageert niet maar/en mevrouw ademt niet"
+  was calmed by `role_no_reply` on "reageert niet", the only match tried of `unresponsive`.
+- `unless_near`: a guard that speaks for the match and the words right by it (two words or fewer, same comma
+  clause). Keys are out of `play` and `fallen_thing` into `keys_thing` (six languages), near-only on the 22
+  rules that had those guards: "mijn moeder ligt onderaan de trap en ik heb geen sleutel" is 112, "de sleutels
+  liggen onderaan de trap" stays calm. `outsider` is near-only on its 9 Veilig Thuis rules: "mijn buurvrouw
+  zegt dat haar zoon haar slaat" was already read; "mijn man slaat me, alleen de buurvrouw weet het" too.
+- A neighbour who beats their own partner (`outsider` + `hits` + `their_partner_hit`, ordered): "de buurman
+  slaat zijn vrouw", "the neighbour beats his wife", "komşum karısını dövüyor" (Veilig Thuis).
+
+Decided / left: the `device` guard stays sentence-wide on `unresponsive` (the trade-off above): a device
+trouble beside a person not breathing in another clause is a known miss in five languages. Misses that are
+no guard's doing (the crisis is not read at all) are listed too.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -327,10 +357,30 @@ BATCH_2 = [
     C("b2-39", "menu", "sms", "iemand die mijn man kan helpen met de computer?", None),
     C("b2-40", "menu:ar", "whatsapp", "جاري كيدق المسامير فالحيط كل نهار", None),
 ]
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "b1-01": "lying on the floor behind a door is not read without 'not responding' or 'cannot get up' (no guard)",
+    "b1-10": "'al zijn pillen ingenomen en is heel suf' of someone else is not read (no guard)",
+    "b1-14": "the neighbour stands inside the bruises ... hits match, so the near guard still calms it",
+    "b1-16": "Turkish reported abuse with genitive 'kocasinin ... dovdugunu' is not read (no guard)",
+    "b1-24": "device guard ('phone') sentence-wide on unresponsive; kept (see the docstring)",
+    "b1-39": "habitual falling asleep at cards with 'reageert dan niet' reads as unresponsive",
+    "b2-02": "'roept dat hij niet kan opstaan' is not read (no guard)",
+    "b2-04": "'shouting for help inside' is not read (no guard)",
+    "b2-09": "'zich van het leven beroven' is not read (no guard)",
+    "b2-20": "'the man next door' is no outsider and 'beats' no hit in English",
+    "b2-21": "device guard sentence-wide on unresponsive",
+    "b2-23": "device guard sentence-wide on unresponsive",
+    "b2-24": "device guard sentence-wide on unresponsive",
+    "b2-25": "device guard sentence-wide on unresponsive",
+    "b2-26": "device guard sentence-wide on unresponsive",
+    "b2-28": "device guard ('appjes') sentence-wide on unresponsive",
+    "b2-29": "device guard sentence-wide on unresponsive (Darija)",
+    "b2-35": "a friendly slap by a neighbour reads as violence (main too)",
+}
+CASES = [replace(case, gap=KNOWN_MISSES.get(case.id, "")) for case in (*BATCH_1, *BATCH_2)]
 
 
-@pytest.mark.parametrize("case", case_params([*BATCH_1, *BATCH_2]))
+@pytest.mark.parametrize("case", case_params(CASES))
 def test_crises_beside_guard_words(case: Case) -> None:
     assert not problems(case)
 
