@@ -8,13 +8,16 @@ which must stay calm. Format, contexts and checks of round 34 (tests/test_unders
 
 - Batch 1 (40: 30 crises, 10 look-alikes; nl 20, en 5, tr 4, ar 3, pl 4, uk 4; contexts menu, checkin,
   vthread, vgelukt, vmenu, thread, first), written before the crisis code was read. Main: 33/40 (crises 24/30,
-  look-alikes 9/10). Missed: b1-01, b1-10, b1-14, b1-16, b1-20, b1-24 and the false alarm b1-39. After: 34/40
-  (b1-20 "de buurman slaat zijn vrouw" and the brief's own examples now read; the rest are KNOWN_MISSES).
-- Batch 2 (40: 30 crises, 10 look-alikes; nl 19, en 5, tr 4, ar 4, pl 4, uk 4), held out, written after batch 1's fixes and not aimed at them.
-  Before its own fixes (the honest figure): 28/40 (crises 19/30, look-alikes 9/10). No fix was kept for it
-  (the one tried, the device guard by the match only, made eight earlier look-alikes 112: "ze reageert niet
-  op mijn appjes", "op de bel en haar telefoon gaat maar over"; reverted). After: 28/40, the 12 misses are
-  KNOWN_MISSES (strict xfail).
+  look-alikes 9/10). Missed: b1-01, b1-10, b1-14, b1-16, b1-20, b1-24 and the false alarm b1-39. After: 35/40
+  (b1-20 "de buurman slaat zijn vrouw", b1-24 a phone before "jan has stopped breathing"; the rest are
+  KNOWN_MISSES).
+- Batch 2 (40: 30 crises, 10 look-alikes; nl 19, en 5, tr 4, ar 4, pl 4, uk 4), held out, written after
+  batch 1's fixes and not aimed at them. Before its own fixes (the honest figure): 28/40 (crises 19/30,
+  look-alikes 9/10; the device guard in an earlier clause 8 of the 12 misses: b2-21, b2-23 to b2-26, b2-28, b2-29 in nl, en, tr, pl, uk, Darija). A
+  first try, the device guard by the match only (`unless_near`), made eight earlier look-alikes 112 ("ze
+  reageert niet op mijn appjes", "... op de bel en haar telefoon gaat maar over") and was reverted; the kept
+  fix is the clause guard below. After: 35/40; b2-02, b2-04, b2-09, b2-20, b2-35 are KNOWN_MISSES.
+- GUARDS (8, written after the fixes, no measure): the brief's examples and the device and keys look-alikes.
 - `flows.crisis.detect` on the 20,702 earlier strings (tests/data, the shared corpus, every understanding and
   dialogue red-team module), before and after: the same for every one. Corpus 328/328, crises 27/27, 0 false
   alarms.
@@ -30,10 +33,16 @@ Mechanisms (flows/understanding/crisis.py, data/crisis.toml):
   zegt dat haar zoon haar slaat" was already read; "mijn man slaat me, alleen de buurvrouw weet het" too.
 - A neighbour who beats their own partner (`outsider` + `hits` + `their_partner_hit`, ordered): "de buurman
   slaat zijn vrouw", "the neighbour beats his wife", "komşum karısını dövüyor" (Veilig Thuis).
+- `[clause_guards]` (data): `device` speaks for its own clause only when it stands before the match with a
+  new clause and its subject between (a comma clause, or after a `[clause_joins]` word: en, and, ve, و/o,
+  i/a, і/й/а/та). "mijn telefoon doet raar en mijn vrouw ademt niet meer", "telefon sie zawiesza a dziadek nie
+  oddycha" are 112; "de telefoon is gevallen en reageert niet meer" (no subject of its own), "de
+  afstandsbediening is kapot en de tv reageert niet" (the second clause's own device) stay calm.
 
-Decided / left: the `device` guard stays sentence-wide on `unresponsive` (the trade-off above): a device
-trouble beside a person not breathing in another clause is a known miss in five languages. Misses that are
-no guard's doing (the crisis is not read at all) are listed too.
+Decided: "mijn telefoon is kapot en ze reageert niet" is now a crisis, as "ze reageert niet" alone is. Left:
+misses that are no guard's doing (the crisis is not read at all: b1-01, b1-10, b1-16, b2-02, b2-04, b2-09,
+b2-20 "the man next door ... beats"), b1-14 (the neighbour stands inside the bruises-to-hits match), b1-39 and
+b2-35 (false alarms on main too). `outsider` still holds "iemand", "someone", "ktoś", "хтось": near-only now.
 """
 
 from __future__ import annotations
@@ -357,27 +366,29 @@ BATCH_2 = [
     C("b2-39", "menu", "sms", "iemand die mijn man kan helpen met de computer?", None),
     C("b2-40", "menu:ar", "whatsapp", "جاري كيدق المسامير فالحيط كل نهار", None),
 ]
+GUARDS = [
+    C("g-01", "menu", "sms", "mijn moeder ligt onderaan de trap en ik heb geen sleutel", "112"),
+    C("g-02", "vgelukt", "whatsapp", "de vrijwilliger reageert niet maar mevrouw ademt niet", "112"),
+    C("g-03", "menu", "telegram", "de buurman slaat zijn vrouw, je hoort het door de hele flat", "any"),
+    C("g-04", "menu", "sms", "de sleutels liggen onderaan de trap, wie haalt ze op?", None),
+    C("g-05", "menu", "whatsapp", "de telefoon is gevallen en reageert niet meer, wie kan hem maken?", None),
+    C("g-06", "menu:en", "sms", "my phone died and the app is not responding", None),
+    C("g-07", "menu:tr", "sms", "telefonum bozuk ve uygulama cevap vermiyor", None),
+    C("g-08", "menu", "telegram", "de afstandsbediening is kapot en de tv reageert niet", None),
+]
 KNOWN_MISSES: dict[str, str] = {
     "b1-01": "lying on the floor behind a door is not read without 'not responding' or 'cannot get up' (no guard)",
     "b1-10": "'al zijn pillen ingenomen en is heel suf' of someone else is not read (no guard)",
     "b1-14": "the neighbour stands inside the bruises ... hits match, so the near guard still calms it",
     "b1-16": "Turkish reported abuse with genitive 'kocasinin ... dovdugunu' is not read (no guard)",
-    "b1-24": "device guard ('phone') sentence-wide on unresponsive; kept (see the docstring)",
     "b1-39": "habitual falling asleep at cards with 'reageert dan niet' reads as unresponsive",
     "b2-02": "'roept dat hij niet kan opstaan' is not read (no guard)",
     "b2-04": "'shouting for help inside' is not read (no guard)",
     "b2-09": "'zich van het leven beroven' is not read (no guard)",
     "b2-20": "'the man next door' is no outsider and 'beats' no hit in English",
-    "b2-21": "device guard sentence-wide on unresponsive",
-    "b2-23": "device guard sentence-wide on unresponsive",
-    "b2-24": "device guard sentence-wide on unresponsive",
-    "b2-25": "device guard sentence-wide on unresponsive",
-    "b2-26": "device guard sentence-wide on unresponsive",
-    "b2-28": "device guard ('appjes') sentence-wide on unresponsive",
-    "b2-29": "device guard sentence-wide on unresponsive (Darija)",
     "b2-35": "a friendly slap by a neighbour reads as violence (main too)",
 }
-CASES = [replace(case, gap=KNOWN_MISSES.get(case.id, "")) for case in (*BATCH_1, *BATCH_2)]
+CASES = [replace(case, gap=KNOWN_MISSES.get(case.id, "")) for case in (*BATCH_1, *BATCH_2, *GUARDS)]
 
 
 @pytest.mark.parametrize("case", case_params(CASES))
@@ -387,7 +398,7 @@ def test_crises_beside_guard_words(case: Case) -> None:
 
 def test_the_round_is_new() -> None:
     seen = every_earlier_string(__file__)
-    cases = (*BATCH_1, *BATCH_2)
+    cases = (*BATCH_1, *BATCH_2, *GUARDS)
     old = [case.text for case in cases if case.text.casefold() in seen]
     assert not old, old
     assert len({case.id for case in cases}) == len(cases)

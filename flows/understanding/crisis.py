@@ -186,6 +186,11 @@ class Lexicon:
     # Words that turn a sentence when they open a comma clause ("vorig jaar had ik een nieuwe heup, nu ben
     # ik gevallen": `[clause_turns]`): a time that says "now" against what the clause before told.
     clause_turns: frozenset[str] = frozenset()
+    # Guards that speak only for their own clause when they stand before the match (`[clause_guards]`, round
+    # crisis25), and the words that open a new clause (`[clause_joins]`; a comma clause opens one as well):
+    # "mijn telefoon doet raar en mijn vrouw ademt niet meer" is not calmed by the phone.
+    clause_guards: frozenset[str] = frozenset()
+    clause_joins: frozenset[str] = frozenset()
     # Every plain word of the concepts' phrases, the Dutch words of a crisis' parts (what a word may be
     # mended into), and the short words older writers glue to them (`[glued]`): "mijnman slaatme" is read as
     # "mijn man slaat me", "bloet" as "bloed" (`_mended`).
@@ -343,6 +348,8 @@ def lexicon_of_crisis() -> Lexicon:
             name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("idiom_marks", {}).items()
         },
         clause_turns=frozenset(matchable(word) for word in _flatten(data.get("clause_turns", []))),
+        clause_guards=frozenset(data.get("clause_guards", {}).get("names", ())),
+        clause_joins=frozenset(matchable(word) for word in _flatten(data.get("clause_joins", []))),
         vocabulary=_vocabulary(data),
         mend_into=_vocabulary(data, ("nl",), parts=True),
         glued_heads=tuple(data.get("glued", {}).get("heads", ())),
@@ -854,6 +861,7 @@ def _guarded(
     sentence_at: list[int],
     turns: Sequence[int] = (),
     found_lexicon: Lexicon | None = None,
+    clause_starts: Sequence[int] = (),
 ) -> bool:
     """Whether one of the guards `names` stands in a sentence that the rule's match `span` touches: a
     guard speaks for its own sentence, not for another sentence of the message. Nor does it speak across a
@@ -872,6 +880,13 @@ def _guarded(
             low = sentence_at[min(start, last)] if last >= 0 else 0
             high = sentence_at[min(end, last)] if last >= 0 else 0
             if low <= last_sentence and high >= first_sentence:
+                # A clause guard before the match, with a new clause and its subject between (round crisis25).
+                if (
+                    found_lexicon is not None
+                    and name in found_lexicon.clause_guards
+                    and any(end < opens < span[0] for opens in clause_starts)
+                ):
+                    continue
                 # (A turn that is a filler, "nu" opening a comma clause, stands at the next word's position.)
                 cut = [turn for turn in turns if end < turn <= span[0]]
                 # A guard inside the match, before a turn the match runs across, speaks for what came
@@ -894,6 +909,25 @@ def _guarded(
 def _named_after(found: _Found, persons: Sequence[str], turn: int, end: int) -> bool:
     """Whether a person is named between the turn and the end of the match."""
     return any(turn < start <= end for name in persons for start, _ in found.spans(name))
+
+
+def _clause_starts(
+    words: str, position: list[int], places: list[_Place], found_lexicon: Lexicon
+) -> list[int]:
+    """The positions where a clause of a sentence opens: the word after a joining word (`[clause_joins]`,
+    "en", "and") and the first word of a comma clause. Empty when no guard is a clause guard."""
+    if not found_lexicon.clause_guards:
+        return []
+    fillers = found_lexicon.fillers
+    found: list[int] = []
+    previous: _Place | None = None
+    for token, place, at in zip(words.split(" "), position, places, strict=True):
+        if previous is not None and at[0] == previous[0] and at[1] != previous[1]:
+            found.append(place)
+        if token in found_lexicon.clause_joins:
+            found.append(place if token in fillers else place + 1)
+        previous = at
+    return found
 
 
 def _turns(words: str, position: list[int], turn_words: frozenset[str]) -> list[int]:
@@ -1013,6 +1047,7 @@ def _kinds_in(text: str) -> dict[str, dict[str, list[Span]]]:
         places = [found.position[min(at, last)] for at in indexes]
         found.add(name, [(place, place) for place in places])
     sentence_at = _sentence_at(words, found.position, sentence_of, found_lexicon.fillers)
+    clause_starts = _clause_starts(words, found.position, word_places, found_lexicon)
     clause_at = _sentence_at(
         words, found.position, [clause for _, clause in word_places], found_lexicon.fillers
     )
@@ -1036,7 +1071,7 @@ def _kinds_in(text: str) -> dict[str, dict[str, list[Span]]]:
             spans.append(occurrences)
         else:
             span = _unguarded_match(
-                rule, spans, found, available, sentence_at, clause_at, turns, found_lexicon
+                rule, spans, found, available, sentence_at, clause_at, (turns, clause_starts), found_lexicon
             )
             if span is None:
                 continue
@@ -1057,7 +1092,7 @@ def _unguarded_match(
     available: set[str],
     sentence_at: list[int],
     clause_at: list[int],
-    turns: Sequence[int],
+    turns_and_starts: tuple[Sequence[int], Sequence[int]],
     found_lexicon: Lexicon,
 ) -> Span | None:
     """The tightest way the rule's concepts meet that no guard calms, or None. The tightest first (most
@@ -1067,6 +1102,7 @@ def _unguarded_match(
     if span is None:
         return None
     guards = sorted(available.intersection(rule.unless))
+    turns, clause_starts = turns_and_starts
     if not guards and not rule.unless_overlapping and not rule.unless_near:
         return span
     # A whole clause (`alone`) stands at no word position: its guards speak for the whole message.
@@ -1077,7 +1113,7 @@ def _unguarded_match(
         if candidate in tried:
             continue
         tried.add(candidate)
-        if guards and _guarded(found, guards, candidate, at, turns, found_lexicon):
+        if guards and _guarded(found, guards, candidate, at, turns, found_lexicon, clause_starts):
             continue
         if rule.unless_overlapping and _overlapped(found, rule.unless_overlapping, candidate, loose):
             continue
