@@ -13,10 +13,11 @@ which must stay calm. Format, contexts and checks of round 34 (tests/test_unders
   KNOWN_MISSES).
 - Batch 2 (40: 30 crises, 10 look-alikes; nl 19, en 5, tr 4, ar 4, pl 4, uk 4), held out, written after
   batch 1's fixes and not aimed at them. Before its own fixes (the honest figure): 28/40 (crises 19/30,
-  look-alikes 9/10; the device guard in an earlier clause 8 of the 12 misses: b2-21, b2-23 to b2-26, b2-28, b2-29 in nl, en, tr, pl, uk, Darija). A
-  first try, the device guard by the match only (`unless_near`), made eight earlier look-alikes 112 ("ze
-  reageert niet op mijn appjes", "... op de bel en haar telefoon gaat maar over") and was reverted; the kept
-  fix is the clause guard below. After: 35/40; b2-02, b2-04, b2-09, b2-20, b2-35 are KNOWN_MISSES.
+  look-alikes 9/10; main the same 28/40; a device guard in an earlier clause made 8 of the 12 misses:
+  b2-21, b2-23 to b2-26, b2-28, b2-29 in nl, en, tr, pl, uk, Darija). A first try, the device guard by the
+  match only (`unless_near`), made eight earlier look-alikes 112 ("ze reageert niet op mijn appjes", "... op
+  de bel en haar telefoon gaat maar over") and was reverted; the kept fix is the clause guard below. After:
+  35/40; b2-02, b2-04, b2-09, b2-20, b2-35 are KNOWN_MISSES.
 - GUARDS (8, written after the fixes, no measure): the brief's examples and the device and keys look-alikes.
 - `flows.crisis.detect` on the 20,702 earlier strings (tests/data, the shared corpus, every understanding and
   dialogue red-team module), before and after: the same for every one. Corpus 328/328, crises 27/27, 0 false
