@@ -16,9 +16,10 @@ rule asks for it. All words live in `data/crisis.toml`; this module is the engin
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Any, Protocol
 
 from rapidfuzz import fuzz
@@ -55,6 +56,9 @@ _TYPO_CUTOFF = 88.0
 _TYPO_MIN_LENGTH = 6
 # The numbers of a question's options, which an answer may open with ("3 hij slaat").
 _OPTIONS = frozenset("123456789")
+# An `unless_near` guard speaks for the match when it shares a word with it, or stands this many words or
+# fewer from it in the same comma clause.
+_NEAR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,11 @@ class Rule:
     # Guards that speak only for the words of the match itself, not for their sentence: "hij rookt" calms
     # "hij rookt iets in de keuken", not "hij rookt binnen en er rookt iets in de meterkast".
     unless_overlapping: tuple[str, ...] = ()
+    # Guards that speak only for the match and the words right by it in its comma clause (`_NEAR`), round
+    # crisis25: "de sleutels liggen onderaan de trap" is a thing, "mijn moeder ligt onderaan de trap en ik heb
+    # geen sleutel" is not; "de buurman slaat me" is no one at home, "mijn buurvrouw zegt dat haar zoon haar
+    # slaat" is.
+    unless_near: tuple[str, ...] = ()
     # What the rule says beyond its number (round crisis21: "missing" for a vulnerable person gone, "carer"
     # for a carer afraid to harm or who harmed the one cared for): the conversation answers and alerts
     # with it (`answering_mark`). "" for most rules.
@@ -177,6 +186,11 @@ class Lexicon:
     # Words that turn a sentence when they open a comma clause ("vorig jaar had ik een nieuwe heup, nu ben
     # ik gevallen": `[clause_turns]`): a time that says "now" against what the clause before told.
     clause_turns: frozenset[str] = frozenset()
+    # Guards that speak only for their own clause when they stand before the match (`[clause_guards]`, round
+    # crisis25), and the words that open a new clause (`[clause_joins]`; a comma clause opens one as well):
+    # "mijn telefoon doet raar en mijn vrouw ademt niet meer" is not calmed by the phone.
+    clause_guards: frozenset[str] = frozenset()
+    clause_joins: frozenset[str] = frozenset()
     # Every plain word of the concepts' phrases, the Dutch words of a crisis' parts (what a word may be
     # mended into), and the short words older writers glue to them (`[glued]`): "mijnman slaatme" is read as
     # "mijn man slaat me", "bloet" as "bloed" (`_mended`).
@@ -280,6 +294,7 @@ def lexicon_of_crisis() -> Lexicon:
             ordered=bool(rule.get("ordered", False)),
             needs=frozenset(rule["all"]),
             unless_overlapping=tuple(rule.get("unless_overlapping", ())),
+            unless_near=tuple(rule.get("unless_near", ())),
             mark=str(rule.get("mark", "")),
         )
         for rule in data.get("rules", ())
@@ -288,7 +303,7 @@ def lexicon_of_crisis() -> Lexicon:
     known |= set(data.get("idiom_marks", {}))
     known |= {rule.gives for rule in rules}
     for rule in rules:
-        missing = {*rule.all, *rule.unless, *rule.unless_overlapping} - known
+        missing = {*rule.all, *rule.unless, *rule.unless_overlapping, *rule.unless_near} - known
         if missing:
             raise ValueError(f"crisis.toml: rule for {rule.gives} uses unknown concepts {sorted(missing)}")
     idioms = phrase_set(_flatten(data.get("idioms", [])), fillers)
@@ -333,6 +348,8 @@ def lexicon_of_crisis() -> Lexicon:
             name: phrase_set(_flatten(entry), fillers) for name, entry in data.get("idiom_marks", {}).items()
         },
         clause_turns=frozenset(matchable(word) for word in _flatten(data.get("clause_turns", []))),
+        clause_guards=frozenset(data.get("clause_guards", {}).get("names", ())),
+        clause_joins=frozenset(matchable(word) for word in _flatten(data.get("clause_joins", []))),
         vocabulary=_vocabulary(data),
         mend_into=_vocabulary(data, ("nl",), parts=True),
         glued_heads=tuple(data.get("glued", {}).get("heads", ())),
@@ -844,6 +861,7 @@ def _guarded(
     sentence_at: list[int],
     turns: Sequence[int] = (),
     found_lexicon: Lexicon | None = None,
+    clause_starts: Sequence[int] = (),
 ) -> bool:
     """Whether one of the guards `names` stands in a sentence that the rule's match `span` touches: a
     guard speaks for its own sentence, not for another sentence of the message. Nor does it speak across a
@@ -862,6 +880,13 @@ def _guarded(
             low = sentence_at[min(start, last)] if last >= 0 else 0
             high = sentence_at[min(end, last)] if last >= 0 else 0
             if low <= last_sentence and high >= first_sentence:
+                # A clause guard before the match, with a new clause and its subject between (round crisis25).
+                if (
+                    found_lexicon is not None
+                    and name in found_lexicon.clause_guards
+                    and any(end < opens < span[0] for opens in clause_starts)
+                ):
+                    continue
                 # (A turn that is a filler, "nu" opening a comma clause, stands at the next word's position.)
                 cut = [turn for turn in turns if end < turn <= span[0]]
                 # A guard inside the match, before a turn the match runs across, speaks for what came
@@ -884,6 +909,25 @@ def _guarded(
 def _named_after(found: _Found, persons: Sequence[str], turn: int, end: int) -> bool:
     """Whether a person is named between the turn and the end of the match."""
     return any(turn < start <= end for name in persons for start, _ in found.spans(name))
+
+
+def _clause_starts(
+    words: str, position: list[int], places: list[_Place], found_lexicon: Lexicon
+) -> list[int]:
+    """The positions where a clause of a sentence opens: the word after a joining word (`[clause_joins]`,
+    "en", "and") and the first word of a comma clause. Empty when no guard is a clause guard."""
+    if not found_lexicon.clause_guards:
+        return []
+    fillers = found_lexicon.fillers
+    found: list[int] = []
+    previous: _Place | None = None
+    for token, place, at in zip(words.split(" "), position, places, strict=True):
+        if previous is not None and at[0] == previous[0] and at[1] != previous[1]:
+            found.append(place)
+        if token in found_lexicon.clause_joins:
+            found.append(place if token in fillers else place + 1)
+        previous = at
+    return found
 
 
 def _turns(words: str, position: list[int], turn_words: frozenset[str]) -> list[int]:
@@ -1003,6 +1047,10 @@ def _kinds_in(text: str) -> dict[str, dict[str, list[Span]]]:
         places = [found.position[min(at, last)] for at in indexes]
         found.add(name, [(place, place) for place in places])
     sentence_at = _sentence_at(words, found.position, sentence_of, found_lexicon.fillers)
+    clause_starts = _clause_starts(words, found.position, word_places, found_lexicon)
+    clause_at = _sentence_at(
+        words, found.position, [clause for _, clause in word_places], found_lexicon.fillers
+    )
     turns = sorted(
         {
             *_turns(words, found.position, found_lexicon.turns),
@@ -1022,18 +1070,12 @@ def _kinds_in(text: str) -> dict[str, dict[str, list[Span]]]:
                 break
             spans.append(occurrences)
         else:
-            span = _combine(spans, rule.within, rule.ordered)
+            span = _unguarded_match(
+                rule, spans, found, available, sentence_at, clause_at, (turns, clause_starts), found_lexicon
+            )
             if span is None:
                 continue
-            guards = available.intersection(rule.unless)
-            # A whole clause (`alone`) stands at no word position: its guards speak for the whole message.
             loose = not found.loose.isdisjoint(rule.all)
-            if guards and _guarded(
-                found, sorted(guards), span, [] if loose else sentence_at, turns, found_lexicon
-            ):
-                continue
-            if rule.unless_overlapping and _overlapped(found, rule.unless_overlapping, span, loose):
-                continue
             if rule.gives in KINDS:
                 kinds.setdefault(rule.gives, {}).setdefault(rule.mark, []).append(span)
             else:
@@ -1041,6 +1083,90 @@ def _kinds_in(text: str) -> dict[str, dict[str, list[Span]]]:
                 if loose:
                     found.loose.add(rule.gives)
     return kinds
+
+
+def _unguarded_match(
+    rule: Rule,
+    spans: Sequence[list[Span]],
+    found: _Found,
+    available: set[str],
+    sentence_at: list[int],
+    clause_at: list[int],
+    turns_and_starts: tuple[Sequence[int], Sequence[int]],
+    found_lexicon: Lexicon,
+) -> Span | None:
+    """The tightest way the rule's concepts meet that no guard calms, or None. The tightest first (most
+    messages: the only one); when a guard calms it, the other meetings, tightest first (round crisis25): "de
+    vrijwilliger reageert niet maar mevrouw ademt niet" is calmed for the volunteer's silence, not hers."""
+    span = _combine(spans, rule.within, rule.ordered)
+    if span is None:
+        return None
+    guards = sorted(available.intersection(rule.unless))
+    turns, clause_starts = turns_and_starts
+    if not guards and not rule.unless_overlapping and not rule.unless_near:
+        return span
+    # A whole clause (`alone`) stands at no word position: its guards speak for the whole message.
+    loose = not found.loose.isdisjoint(rule.all)
+    at = [] if loose else sentence_at
+    tried: set[Span] = set()
+    for candidate in chain((span,), _later_meetings(spans, rule.within, rule.ordered)):
+        if candidate in tried:
+            continue
+        tried.add(candidate)
+        if guards and _guarded(found, guards, candidate, at, turns, found_lexicon, clause_starts):
+            continue
+        if rule.unless_overlapping and _overlapped(found, rule.unless_overlapping, candidate, loose):
+            continue
+        if rule.unless_near and _near(found, rule.unless_near, candidate, [] if loose else clause_at):
+            continue
+        return candidate
+    return None
+
+
+def _later_meetings(spans: Sequence[list[Span]], within: int | None, ordered: bool) -> Iterator[Span]:
+    """Every way the concepts meet with one of their occurrences fixed (each as tight as it can be), tightest
+    first: asked only when the tightest is guarded (a generator's first step runs it)."""
+    if ordered:
+        meetings = {
+            meeting
+            for last in spans[-1]
+            if (meeting := _combine([*spans[:-1], [last]], within, ordered)) is not None
+        }
+        yield from sorted(meetings, key=lambda meeting: (meeting[1] - meeting[0], meeting))
+        return
+    meetings = {
+        meeting
+        for concept, found in enumerate(spans)
+        for occurrence in found
+        if (
+            meeting := _combine(
+                [[occurrence] if index == concept else others for index, others in enumerate(spans)],
+                within,
+                ordered,
+            )
+        )
+        is not None
+    }
+    yield from sorted(meetings, key=lambda meeting: (meeting[1] - meeting[0], meeting))
+
+
+def _near(found: _Found, names: Sequence[str], span: Span, clause_at: list[int]) -> bool:
+    """Whether one of the guards `names` shares a word with the match `span`, or stands `_NEAR` words or
+    fewer from it in the same comma clause (a whole clause, `clause_at` empty: any guard of the message)."""
+    last = len(clause_at) - 1
+    for name in names:
+        for start, end in found.spans(name) if name in found.available else ():
+            if not clause_at or (start <= span[1] and end >= span[0]):
+                return True
+            if last < 0:
+                continue
+            if start > span[1]:
+                gap, mine, theirs = start - span[1], span[1], start
+            else:
+                gap, mine, theirs = span[0] - end, span[0], end
+            if gap <= _NEAR and clause_at[min(mine, last)] == clause_at[min(theirs, last)]:
+                return True
+    return False
 
 
 def _a_training_question(words: str, found_lexicon: Lexicon) -> bool:
