@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
+from itertools import takewhile
 
 from flows.understanding import categories, times
 from flows.understanding import lexmatch as lx
@@ -610,6 +611,10 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
         number, size = at
         clause = found[index].clause
         rest = [token.word for token in found[index + size :] if token.clause == clause]
+        if index == 0 or found[index - 1].clause != clause:
+            # "1 maar pas de 12e": a contrast after a number that opens its clause starts a new one, a
+            # condition or a remark to the choice (round corpus35).
+            rest = list(takewhile(lambda word: word not in _number_clause_ends(), rest))
         if number == _LAST:
             number = len(options)
         if 1 <= number <= len(options):
@@ -620,6 +625,11 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
                 index += len(rest)  # "last one", "1 vandaag nog": the words after belong to it
         index += size
     return hits
+
+
+@cache
+def _number_clause_ends() -> frozenset[str]:
+    return lx.word_set("choices", "number_clause_ends")
 
 
 @cache

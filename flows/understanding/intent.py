@@ -350,7 +350,15 @@ def _menu_number_first(text: str, lang: str) -> str | None:
     said = rest.intent if rest.intent is not None else read_any_state(found["rest"], lang)
     # Without a mark the number may be a count ("4 weken geleden ..."): taken only when the words after it
     # say the same option ("4 ik wil stoppen dank u wel", round corpus33).
-    return chosen if said == chosen or (not bare and said in (None, "greeting")) else None
+    # A bare digit before a word no count takes ("1 maar is het wel gratis?", round corpus35) is the option too.
+    opened = normal(found["rest"]).split()[:1]
+    marked = not bare or bool(opened and opened[0] in _menu_number_then())
+    return chosen if said == chosen or (marked and said in (None, "greeting")) else None
+
+
+@cache
+def _menu_number_then() -> frozenset[str]:
+    return frozenset(normal(word) for word in lexicon("intents")["menu_number_then"]["words"])
 
 
 # "2, ..." / "2. ..." (a space after the mark: "2,5" is a number).
