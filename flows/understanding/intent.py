@@ -89,6 +89,7 @@ _GROUPS = (
     "menu",
     "referral",
     "stop_reason",
+    "salutation",
 )
 
 
@@ -243,6 +244,14 @@ def _signs(text: str) -> _Signs:
             name for name in ("service", "human") if _only_inside(groups[name].spans(prepared), passed_on)
         }
         taken += passed_on
+    if "salutation" in found:
+        # "Sayın yetkili, ...", "Geachte medewerker, ...": the letter's opening asks for no person (round
+        # corpus35).
+        opening = groups["salutation"].spans(prepared)
+        people = groups["human"].spans(prepared)
+        if people and all(any(o_s <= start < o_e for o_s, o_e in opening) for start, _ in people):
+            found -= {"human"}  # a person's word that opens inside the salutation ("yetkili ...")
+        taken += opening
     reasoned = {"not_ask", "stop_reason"} & found
     if reasoned and "stop" not in found and _opens_with_stop(whole_text, groups["stop"]):
         found |= {"stop"}  # "stop maar ik hoef niet meer": a stop, and why (round corpus29)
@@ -448,6 +457,7 @@ class _Languages:
     subjects: Phrases | None
     not_understood: Phrases | None
     lasting: Phrases | None
+    for_whom: Phrases | None
 
 
 @cache
@@ -459,6 +469,7 @@ def _languages() -> _Languages:
         subjects=compile_phrases(data["asks"]["subjects"]),
         not_understood=compile_phrases(data["asks"]["not_understood"]),
         lasting=compile_phrases(data["asks"]["lasting"]),
+        for_whom=compile_phrases(data["asks"]["for_whom"]),
     )
 
 
@@ -472,6 +483,8 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     languages = _languages()
     if languages.lasting is not None:
         prepared = _without_spans(prepared, languages.lasting)  # "from now on" adds no length
+    if languages.for_whom is not None:
+        prepared = _without_spans(prepared, languages.for_whom)  # nor "voor mijn moeder" (round corpus35)
     not_understood = languages.not_understood is not None and bool(languages.not_understood.search(prepared))
     # The reason ("mijn Nederlands is niet zo goed") may double a request's length.
     words = prepared.split()

@@ -112,7 +112,13 @@ def _pleasantries() -> re.Pattern[str]:
     (names.toml [pleasantries], round corpus33), taken off before the name is read."""
     listed = sorted(t.lexicon("names")["pleasantries"]["all"], key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in listed)
-    return re.compile(rf"(?i)[\s,.;:!-]+(?:{alternatives})[\s.!:)]*(?:\W\s*)*$")
+    # ... and an age ("Wim, 78 jaar", "Jan (81)", [age_after], round corpus35).
+    ages = "|".join(
+        r"\s+".join(map(re.escape, word.split()))
+        for word in sorted(t.lexicon("names")["age_after"]["all"], key=len, reverse=True)
+    )
+    age = rf"\(?\d{{1,3}}\)?(?:\s*(?:{ages}))?"
+    return re.compile(rf"(?i)[\s,.;:!-]+(?:{alternatives}|{age})[\s.!:)]*(?:\W\s*)*$")
 
 
 def _without_echo(text: str) -> str:
