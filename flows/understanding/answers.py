@@ -183,6 +183,8 @@ def read_invitation(
             answer = "later"
         elif answer == "yes" and _not_now_then_later(text, found, chosen, hits, lang, now):
             answer = "later"  # "ik wil graag helpen maar deze week lukt het niet, volgende week wel"
+        elif answer == "yes" and _full_week_then_time(text, found, chosen, lang, now):
+            answer = "later"  # "deze week zit ik vol, maar de 10e kan ik" (round corpus35)
         elif answer == "no" and _other_time_after(text, found, chosen, lang, now):
             answer = "later"  # "deze week lukt niet, na het weekend wel"
         elif answer == "no" and _after_this_week(found):
@@ -428,6 +430,23 @@ def _not_now_then_later(
     first = refusals[0]
     later = any(hit.kind in _LATER_KINDS and hit.start >= first.end for hit in hits)
     return later or _other_time_after(text, found, max(refusals, key=lambda hit: hit.end), lang, now)
+
+
+def _full_week_then_time(
+    text: str, found: Sequence[Token], chosen: Hit, lang: str, now: datetime | None
+) -> bool:
+    """ "not this week" before a yes that names another time ("deze week zit ik vol, maar de 10e kan ik"):
+    not now, but then (round corpus35), as a yes and then "not this week" is (`_not_now_then_later`)."""
+    refused = [
+        hit
+        for hit in lx.lexicon_of("invitation", "after_this_week").hits(found)
+        if hit.kind == "not_this_week" and hit.end <= chosen.start
+    ]
+    if not refused:
+        return False
+    clauses = lx.clauses(text)
+    after = " , ".join(clauses[found[refused[-1].end - 1].clause + 1 :])
+    return bool(after) and times.condition_time(after, lang, now) is not None
 
 
 def _withdrawn(found: Sequence[Token], chosen: Hit, hits: Sequence[Hit]) -> bool:

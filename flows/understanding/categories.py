@@ -257,7 +257,9 @@ def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
     prepared = prepare(text)
     hits = mentions(prepared, answer=True)
     if hits:
-        return _weighed(_after_last_correction(prepared, hits))
+        # The asker's own plans count in an answer too (round corpus35: "iemand die bij mijn vrouw blijft als
+        # ik naar de dokter moet" asks company, as it does in a first message).
+        return _weighed(_before_own_plans(prepared, _after_last_correction(prepared, hits)))
     chosen = _numbered(prepared)
     if chosen:
         return chosen, 0.95

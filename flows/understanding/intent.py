@@ -349,6 +349,7 @@ def _menu_number(text: str) -> str | None:
 def _menu_number_first(text: str, lang: str) -> str | None:
     """A menu number as a clause of its own before more words ("2, ik ben EHBO'er en weet wat te doen
     bij een hartstilstand"): the number's option, when the words after it want nothing else."""
+    text = _number_lead().sub("", text, count=1)  # "nummer 1 graag, voor mijn schoonvader" (round corpus35)
     found = _NUMBER_FIRST.match(text)
     bare = found is None
     found = found or _NUMBER_FIRST_BARE.match(text)
@@ -363,6 +364,13 @@ def _menu_number_first(text: str, lang: str) -> str | None:
     opened = normal(found["rest"]).split()[:1]
     marked = not bare or bool(opened and opened[0] in _menu_number_then())
     return chosen if said == chosen or (marked and said in (None, "greeting")) else None
+
+
+@cache
+def _number_lead() -> re.Pattern[str]:
+    """ "nummer", "optie", "nr." before a menu digit (categories.toml [choice] number_leads)."""
+    leads = sorted(lexicon("categories")["choice"]["number_leads"], key=len, reverse=True)
+    return re.compile(rf"(?i)^\s*(?:{'|'.join(map(re.escape, leads))})\.?\s*(?=\d)")
 
 
 @cache
