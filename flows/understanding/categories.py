@@ -228,7 +228,9 @@ def _numbered(prepared: str) -> str | None:
 def _number_then() -> frozenset[str]:
     """The words after a digit that no count takes ("voor", "maar", "for"; intents.toml [menu_number_then]):
     what follows says for whom or adds a remark, the digit chooses, in a sentence that names no kind."""
-    return frozenset(" ".join(prepare(word).split()) for word in lexicon("intents")["menu_number_then"]["words"])
+    return frozenset(
+        " ".join(prepare(word).split()) for word in lexicon("intents")["menu_number_then"]["words"]
+    )
 
 
 def _without_leading_fillers(part: str) -> str:

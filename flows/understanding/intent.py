@@ -245,7 +245,7 @@ def _signs(text: str) -> _Signs:
         }
         taken += passed_on
     if "salutation" in found:
-        # "Sayın yetkili, ...", "Geachte medewerker, ...": the letter's opening asks for no person (round
+        # "Sayin yetkili, ...", "Geachte medewerker, ...": the letter's opening asks for no person (round
         # corpus35).
         opening = groups["salutation"].spans(prepared)
         people = groups["human"].spans(prepared)
@@ -360,7 +360,8 @@ def _menu_number_first(text: str, lang: str) -> str | None:
     said = rest.intent if rest.intent is not None else read_any_state(found["rest"], lang)
     # Without a mark the number may be a count ("4 weken geleden ..."): taken only when the words after it
     # say the same option ("4 ik wil stoppen dank u wel", round corpus33).
-    # A bare digit before a word no count takes ("1 maar is het wel gratis?", round corpus35) is the option too.
+    # A bare digit before a word no count takes ("1 maar is het wel gratis?", round corpus35) is the option
+    # too.
     opened = normal(found["rest"]).split()[:1]
     marked = not bare or bool(opened and opened[0] in _menu_number_then())
     return chosen if said == chosen or (marked and said in (None, "greeting")) else None

@@ -118,12 +118,14 @@ def _pleasantries() -> re.Pattern[str]:
 @cache
 def _age_after() -> re.Pattern[str]:
     """ "Wim, 78 jaar", "Jan (81)", "Ria, ik ben 76": an age after a comma or in brackets at the end of the
-    answer (names.toml [age_after], round corpus35), taken off before the name is read ("ben 78 yaşındayım"
+    answer (names.toml [age_after], round corpus35), taken off before the name is read ("ben 78 yasindayim"
     alone keeps its words: no name is left)."""
     data = t.lexicon("names")["age_after"]
 
     def either(words: list[str]) -> str:
-        return "|".join(r"\s+".join(map(re.escape, word.split())) for word in sorted(words, key=len, reverse=True))
+        return "|".join(
+            r"\s+".join(map(re.escape, word.split())) for word in sorted(words, key=len, reverse=True)
+        )
 
     age = rf"(?:(?:{either(data['leads'])})\s+)?\(?\d{{1,3}}\)?(?:\s*(?:{either(data['all'])}))?"
     return re.compile(rf"(?i)(?<=\w)\s*(?:,\s*{age}|\(\d{{1,3}}\))[\s.!:)]*$")

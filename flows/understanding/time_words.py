@@ -349,7 +349,8 @@ def _dates(text: str) -> str:
 @cache
 def _house_numbers() -> re.Pattern[str]:
     """A house number (times.toml [house_numbers], round corpus35): after "nummer" / "number", before an
-    English street word ("23 church street"), or after a street name ("molenweg 112"); its digits are blanked."""
+    English street word ("23 church street"), or after a street name ("molenweg 112"); its digits are
+    blanked."""
     data = lexicon("times")["house_numbers"]
 
     def either(words: list[str]) -> str:
