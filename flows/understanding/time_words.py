@@ -360,7 +360,7 @@ def _house_numbers() -> re.Pattern[str]:
     number = r"\d{1,4}(?:\s?[a-z](?!\w))?"
     return re.compile(
         rf"(?<!\w)(?:(?:{either(data['leads'])})\.?\s+{number}"
-        rf"|[^\W\d_]*(?:{either(data['street_endings'])})\s+{number}"
+        rf"|[^\W\d_]+(?:{either(data['street_endings'])})\s+{number}"
         rf"|(?<=\s){number}\s+(?:\w+\s+)?(?:{either(data['streets_after'])}))(?!\w)"
     )
 
