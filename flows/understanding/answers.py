@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
+from itertools import takewhile
 
 from flows.understanding import categories, times
 from flows.understanding import lexmatch as lx
@@ -182,6 +183,8 @@ def read_invitation(
             answer = "later"
         elif answer == "yes" and _not_now_then_later(text, found, chosen, hits, lang, now):
             answer = "later"  # "ik wil graag helpen maar deze week lukt het niet, volgende week wel"
+        elif answer == "yes" and _full_week_then_time(text, found, chosen, lang, now):
+            answer = "later"  # "deze week zit ik vol, maar de 10e kan ik" (round corpus35)
         elif answer == "no" and _other_time_after(text, found, chosen, lang, now):
             answer = "later"  # "deze week lukt niet, na het weekend wel"
         elif answer == "no" and _after_this_week(found):
@@ -429,6 +432,23 @@ def _not_now_then_later(
     return later or _other_time_after(text, found, max(refusals, key=lambda hit: hit.end), lang, now)
 
 
+def _full_week_then_time(
+    text: str, found: Sequence[Token], chosen: Hit, lang: str, now: datetime | None
+) -> bool:
+    """ "not this week" before a yes that names another time ("deze week zit ik vol, maar de 10e kan ik"):
+    not now, but then (round corpus35), as a yes and then "not this week" is (`_not_now_then_later`)."""
+    refused = [
+        hit
+        for hit in lx.lexicon_of("invitation", "after_this_week").hits(found)
+        if hit.kind == "not_this_week" and hit.end <= chosen.start
+    ]
+    if not refused:
+        return False
+    clauses = lx.clauses(text)
+    after = " , ".join(clauses[found[refused[-1].end - 1].clause + 1 :])
+    return bool(after) and times.condition_time(after, lang, now) is not None
+
+
 def _withdrawn(found: Sequence[Token], chosen: Hit, hits: Sequence[Hit]) -> bool:
     """A yes followed by a correction that says no ("ja. o nee wacht, ...") with no answer after it."""
     refusals = lx.word_set("invitation", "refusal")
@@ -610,6 +630,10 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
         number, size = at
         clause = found[index].clause
         rest = [token.word for token in found[index + size :] if token.clause == clause]
+        if index == 0 or found[index - 1].clause != clause:
+            # "1 maar pas de 12e": a contrast after a number that opens its clause starts a new one, a
+            # condition or a remark to the choice (round corpus35).
+            rest = list(takewhile(lambda word: word not in _number_clause_ends(), rest))
         if number == _LAST:
             number = len(options)
         if 1 <= number <= len(options):
@@ -620,6 +644,11 @@ def _number_hits(found: Sequence[Token], options: Sequence[tuple[str, str]]) -> 
                 index += len(rest)  # "last one", "1 vandaag nog": the words after belong to it
         index += size
     return hits
+
+
+@cache
+def _number_clause_ends() -> frozenset[str]:
+    return lx.word_set("choices", "number_clause_ends")
 
 
 @cache

@@ -215,10 +215,22 @@ def _numbered(prepared: str) -> str | None:
         number = number_choice(part)
         if number is None or not 1 <= number <= len(order()):
             continue
-        rest = len(part.split()) - 1
-        if rest <= (_AFTER_DIGITS if part.split()[0].isdigit() else _AFTER_NUMBER_WORD) or _said_alone(part):
+        words = part.split()
+        rest = len(words) - 1
+        if rest <= (_AFTER_DIGITS if words[0].isdigit() else _AFTER_NUMBER_WORD) or _said_alone(part):
             return order()[number - 1]
+        if words[0].isdigit() and words[1] in _number_then():
+            return order()[number - 1]  # "1, voor mijn vader op nummer 9" (round corpus35)
     return None
+
+
+@cache
+def _number_then() -> frozenset[str]:
+    """The words after a digit that no count takes ("voor", "maar", "for"; intents.toml [menu_number_then]):
+    what follows says for whom or adds a remark, the digit chooses, in a sentence that names no kind."""
+    return frozenset(
+        " ".join(prepare(word).split()) for word in lexicon("intents")["menu_number_then"]["words"]
+    )
 
 
 def _without_leading_fillers(part: str) -> str:
@@ -247,7 +259,9 @@ def read_category(text: str, lang: str = "nl") -> tuple[str | None, float]:
     prepared = prepare(text)
     hits = mentions(prepared, answer=True)
     if hits:
-        return _weighed(_after_last_correction(prepared, hits))
+        # The asker's own plans count in an answer too (round corpus35: "iemand die bij mijn vrouw blijft als
+        # ik naar de dokter moet" asks company, as it does in a first message).
+        return _weighed(_before_own_plans(prepared, _after_last_correction(prepared, hits)))
     chosen = _numbered(prepared)
     if chosen:
         return chosen, 0.95

@@ -89,6 +89,7 @@ _GROUPS = (
     "menu",
     "referral",
     "stop_reason",
+    "salutation",
 )
 
 
@@ -243,6 +244,14 @@ def _signs(text: str) -> _Signs:
             name for name in ("service", "human") if _only_inside(groups[name].spans(prepared), passed_on)
         }
         taken += passed_on
+    if "salutation" in found:
+        # "Sayin yetkili, ...", "Geachte medewerker, ...": the letter's opening asks for no person (round
+        # corpus35).
+        opening = groups["salutation"].spans(prepared)
+        people = groups["human"].spans(prepared)
+        if people and all(any(o_s <= start < o_e for o_s, o_e in opening) for start, _ in people):
+            found -= {"human"}  # a person's word that opens inside the salutation ("yetkili ...")
+        taken += opening
     reasoned = {"not_ask", "stop_reason"} & found
     if reasoned and "stop" not in found and _opens_with_stop(whole_text, groups["stop"]):
         found |= {"stop"}  # "stop maar ik hoef niet meer": a stop, and why (round corpus29)
@@ -340,6 +349,7 @@ def _menu_number(text: str) -> str | None:
 def _menu_number_first(text: str, lang: str) -> str | None:
     """A menu number as a clause of its own before more words ("2, ik ben EHBO'er en weet wat te doen
     bij een hartstilstand"): the number's option, when the words after it want nothing else."""
+    text = _number_lead().sub("", text, count=1)  # "nummer 1 graag, voor mijn schoonvader" (round corpus35)
     found = _NUMBER_FIRST.match(text)
     bare = found is None
     found = found or _NUMBER_FIRST_BARE.match(text)
@@ -350,7 +360,23 @@ def _menu_number_first(text: str, lang: str) -> str | None:
     said = rest.intent if rest.intent is not None else read_any_state(found["rest"], lang)
     # Without a mark the number may be a count ("4 weken geleden ..."): taken only when the words after it
     # say the same option ("4 ik wil stoppen dank u wel", round corpus33).
-    return chosen if said == chosen or (not bare and said in (None, "greeting")) else None
+    # A bare digit before a word no count takes ("1 maar is het wel gratis?", round corpus35) is the option
+    # too.
+    opened = normal(found["rest"]).split()[:1]
+    marked = not bare or bool(opened and opened[0] in _menu_number_then())
+    return chosen if said == chosen or (marked and said in (None, "greeting")) else None
+
+
+@cache
+def _number_lead() -> re.Pattern[str]:
+    """ "nummer", "optie", "nr." before a menu digit (categories.toml [choice] number_leads)."""
+    leads = sorted(lexicon("categories")["choice"]["number_leads"], key=len, reverse=True)
+    return re.compile(rf"(?i)^\s*(?:{'|'.join(map(re.escape, leads))})\.?\s*(?=\d)")
+
+
+@cache
+def _menu_number_then() -> frozenset[str]:
+    return frozenset(normal(word) for word in lexicon("intents")["menu_number_then"]["words"])
 
 
 # "2, ..." / "2. ..." (a space after the mark: "2,5" is a number).
@@ -440,6 +466,7 @@ class _Languages:
     subjects: Phrases | None
     not_understood: Phrases | None
     lasting: Phrases | None
+    for_whom: Phrases | None
 
 
 @cache
@@ -451,6 +478,7 @@ def _languages() -> _Languages:
         subjects=compile_phrases(data["asks"]["subjects"]),
         not_understood=compile_phrases(data["asks"]["not_understood"]),
         lasting=compile_phrases(data["asks"]["lasting"]),
+        for_whom=compile_phrases(data["asks"]["for_whom"]),
     )
 
 
@@ -464,6 +492,8 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     languages = _languages()
     if languages.lasting is not None:
         prepared = _without_spans(prepared, languages.lasting)  # "from now on" adds no length
+    if languages.for_whom is not None:
+        prepared = _without_spans(prepared, languages.for_whom)  # nor "voor mijn moeder" (round corpus35)
     not_understood = languages.not_understood is not None and bool(languages.not_understood.search(prepared))
     # The reason ("mijn Nederlands is niet zo goed") may double a request's length.
     words = prepared.split()

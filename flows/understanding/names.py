@@ -56,7 +56,7 @@ def _trailing() -> frozenset[str]:
 
 def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """(name or None, confidence)."""
-    text = _pleasantries().sub("", _without_echo(text))
+    text = _age_after().sub("", _pleasantries().sub("", _without_echo(text)))
     if "?" in text or "\u061f" in text:
         return None, 0.0
     found = lx.tokens(_ABBREVIATION_DOT.sub(r"\1", _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", text))))
@@ -113,6 +113,22 @@ def _pleasantries() -> re.Pattern[str]:
     listed = sorted(t.lexicon("names")["pleasantries"]["all"], key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in listed)
     return re.compile(rf"(?i)[\s,.;:!-]+(?:{alternatives})[\s.!:)]*(?:\W\s*)*$")
+
+
+@cache
+def _age_after() -> re.Pattern[str]:
+    """ "Wim, 78 jaar", "Jan (81)", "Ria, ik ben 76": an age after a comma or in brackets at the end of the
+    answer (names.toml [age_after], round corpus35), taken off before the name is read ("ben 78 yasindayim"
+    alone keeps its words: no name is left)."""
+    data = t.lexicon("names")["age_after"]
+
+    def either(words: list[str]) -> str:
+        return "|".join(
+            r"\s+".join(map(re.escape, word.split())) for word in sorted(words, key=len, reverse=True)
+        )
+
+    age = rf"(?:(?:{either(data['leads'])})\s+)?\(?\d{{1,3}}\)?(?:\s*(?:{either(data['all'])}))?"
+    return re.compile(rf"(?i)(?<=\w)\s*(?:,\s*{age}|\(\d{{1,3}}\))[\s.!:)]*$")
 
 
 def _without_echo(text: str) -> str:

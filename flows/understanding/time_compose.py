@@ -906,8 +906,10 @@ def _ordinal_then_hour() -> frozenset[str]:
 @cache
 def _span_leads() -> frozenset[tuple[str, ...]]:
     """ "from the 20th till the 24th", "van de 3e tot de 5e": the two words that open a span of days of
-    the month ([day_of_month_hour] span_leads, round corpus25)."""
-    listed = lexicon("times")["day_of_month_hour"]["span_leads"]
+    the month ([day_of_month_hour] span_leads, round corpus25), or a limit ("pas de 12e", limit_leads, round
+    corpus35)."""
+    table = lexicon("times")["day_of_month_hour"]
+    listed = [*table["span_leads"], *table["limit_leads"]]
     return frozenset(tuple(fold(word) for word in lead.split()) for lead in listed)
 
 

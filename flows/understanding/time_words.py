@@ -346,6 +346,28 @@ def _dates(text: str) -> str:
     return _DATE.sub(date, text) if _DIGIT.search(text) else text
 
 
+@cache
+def _house_numbers() -> re.Pattern[str]:
+    """A house number (times.toml [house_numbers], round corpus35): after "nummer" / "number", before an
+    English street word ("23 church street"), or after a street name ("molenweg 112"); its digits are
+    blanked."""
+    data = lexicon("times")["house_numbers"]
+
+    def either(words: list[str]) -> str:
+        spelled = {r"\s+".join(map(re.escape, _plain(word).split())) for word in words}
+        return "|".join(sorted(spelled, key=len, reverse=True))
+
+    number = r"\d{1,4}(?:\s?[a-z](?!\w))?"
+    return re.compile(
+        rf"(?<!\w)(?:(?:{either(data['leads'])})\.?\s+{number}"
+        rf"|[^\W\d_]+(?:{either(data['street_endings'])})\s+{number}"
+        rf"|(?<=\s){number}\s+(?:\w+\s+)?(?:{either(data['streets_after'])}))(?!\w)"
+    )
+
+
+_DIGITS_RUN = re.compile(r"\d+")
+
+
 # Abbreviations written with dots: "z.s.m.", "a.s.", "a.s.a.p." are "zsm", "as", "asap".
 _DOTTED = re.compile(r"(?<![\w.])((?:[^\W\d_]\.)+[^\W\d_])\.?(?!\w)")
 
@@ -354,6 +376,8 @@ def normalise(text: str, lang: str = "nl") -> str:
     """Folded text with the digit patterns replaced by § tokens."""
     folded = fold(without_emoji(text)).translate(_DIGITS).translate(_EXTRA)
     folded = _DOTTED.sub(lambda match: match[1].replace(".", ""), folded)
+    if _DIGIT.search(folded):
+        folded = _house_numbers().sub(lambda match: _DIGITS_RUN.sub(" ", match[0]), folded)
     return _dates(_clocks(_ranges(_durations(folded)), lang))
 
 
