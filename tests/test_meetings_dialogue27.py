@@ -77,7 +77,7 @@ async def test_weekly_on_another_day_and_hour_is_proposed_at_that_hour(
 async def test_weekly_on_the_same_day_at_another_hour_starts_a_week_later(
     runtime: Runtime, clock: FixedClock
 ) -> None:
-    resident, volunteer = await agreed(runtime, clock)
+    _, volunteer = await agreed(runtime, clock)
     await at(runtime, clock, SATURDAY_10 + bot_meetings.CHECK_AFTER)
     await say(runtime, RESIDENT_SMS, "ja, voortaan elke zaterdag om 11 uur?", channel="sms")
     assert (await keys_for(runtime, volunteer))[-1] == "meet_proposal_weekly_new_time"
