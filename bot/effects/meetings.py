@@ -329,7 +329,8 @@ async def _next_occurrence(
     at: time | None = None,
 ) -> Meeting:
     """The next week's meeting; on `weekday` (Monday 0) from the first such day after this one, when
-    asked on another day ("kan hij voortaan elke dinsdag?", round dialogue27)."""
+    asked on another day ("kan hij voortaan elke dinsdag?", round dialogue27), and at `at` when another
+    hour was said ("elke dinsdag om 3 uur"); the place is kept."""
     thread = await session.get(Thread, meeting.thread_id)
     assert thread is not None
     zone = ZoneInfo(meeting.zone)
