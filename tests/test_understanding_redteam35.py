@@ -44,6 +44,10 @@ Decided: "mijn telefoon is kapot en ze reageert niet" is now a crisis, as "ze re
 misses that are no guard's doing (the crisis is not read at all: b1-01, b1-10, b1-16, b2-02, b2-04, b2-09,
 b2-20 "the man next door ... beats"), b1-14 (the neighbour stands inside the bruises-to-hits match), b1-39 and
 b2-35 (false alarms on main too). `outsider` still holds "iemand", "someone", "ktoś", "хтось": near-only now.
+
+Session 30 (lead): b2-02, b2-04 and b2-20 read now and left KNOWN_MISSES: someone calling out that they
+cannot get up, a call for help heard or inside, the man next door who beats his wife (data/crisis.toml
+"session 30"; a call for help alone, a moan heard, "ik hoorde dat hij om hulp vroeg" stay calm).
 """
 
 from __future__ import annotations
@@ -383,10 +387,7 @@ KNOWN_MISSES: dict[str, str] = {
     "b1-14": "the neighbour stands inside the bruises ... hits match, so the near guard still calms it",
     "b1-16": "Turkish reported abuse with genitive 'kocasinin ... dovdugunu' is not read (no guard)",
     "b1-39": "habitual falling asleep at cards with 'reageert dan niet' reads as unresponsive",
-    "b2-02": "'roept dat hij niet kan opstaan' is not read (no guard)",
-    "b2-04": "'shouting for help inside' is not read (no guard)",
     "b2-09": "'zich van het leven beroven' is not read (no guard)",
-    "b2-20": "'the man next door' is no outsider and 'beats' no hit in English",
     "b2-35": "a friendly slap by a neighbour reads as violence (main too)",
 }
 CASES = [replace(case, gap=KNOWN_MISSES.get(case.id, "")) for case in (*BATCH_1, *BATCH_2, *GUARDS)]
