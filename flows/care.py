@@ -692,7 +692,7 @@ def about_checkins(
     care = profile.care
     named = named or says_any(text, "care_checkins")
     # "kan je me voortaan om de week vragen?": asking from now on names them as well.
-    named = named or (says_any(text, "care_from_now_on") and says_any(text, "care_asking_verbs"))
+    named = named or _asked_from_now_on(text)
     if care is None or not text:
         return None
     # What the check-ins are, said as a wish ("kunt u mij voortaan elke twee weken vragen hoe het gaat",
@@ -735,8 +735,12 @@ def checkins_described(text: str, profile: Profile) -> bool:
     voortaan elke twee weken vragen hoe het gaat"): about the check-ins, not a request for help."""
     if profile.care is None:
         return False
-    from_now_on = says_any(text, "care_from_now_on") and says_any(text, "care_asking_verbs")
-    return from_now_on or checkins_for_me_asked(text) or checkins_asked_for(text, profile)
+    return _asked_from_now_on(text) or checkins_for_me_asked(text) or checkins_asked_for(text, profile)
+
+
+def _asked_from_now_on(text: str) -> bool:
+    """Asking, from now on ("kan je me voortaan om de week vragen?"): words about the check-ins."""
+    return says_any(text, "care_from_now_on") and says_any(text, "care_asking_verbs")
 
 
 def checkins_asked_for(text: str, profile: Profile) -> bool:
