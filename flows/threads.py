@@ -421,12 +421,7 @@ def _on_worry(state: dict[str, Any], choice: str, profile: Profile) -> StepResul
     if answer != "end":
         return on_command(state, "report", profile)
     # Ended over words about the other one ("ik wil niet meer met hem"): not matched with them again.
-    ended = on_command(state, "close_thread", profile)
-    effects = tuple(
-        Effect(e.kind, {**e.data, "not_again": True}) if e.kind == "close_thread" else e
-        for e in ended.effects
-    )
-    return StepResult(ended.state, ended.replies, effects)
+    return on_command(state, "close_thread", profile, not_again=True)
 
 
 # Round 12: "Henk wil graag nummers met je delen" answered in words ("ja dat is prima", "nee liever niet").
@@ -468,8 +463,11 @@ def on_choice(state: dict[str, Any], choice: str, profile: Profile) -> StepResul
     return _relay_to(state, thread, pending)
 
 
-def on_command(state: dict[str, Any], command: str, profile: Profile) -> StepResult:
-    """KLAAR, MELD, MENS, DEEL NUMMER. MENS works without a thread too: anyone may ask for a person."""
+def on_command(
+    state: dict[str, Any], command: str, profile: Profile, *, not_again: bool = False
+) -> StepResult:
+    """KLAAR, MELD, MENS, DEEL NUMMER. MENS works without a thread too: anyone may ask for a person.
+    `not_again`: KLAAR chosen over a worry about the other one ("ik wil niet meer met hem praten")."""
     thread = current(state, profile) or (profile.threads[0] if profile.threads else None)
     if command == "human":
         data = {"thread_id": thread.id} if thread is not None else {}
@@ -486,9 +484,10 @@ def on_command(state: dict[str, Any], command: str, profile: Profile) -> StepRes
         return StepResult(state, (say("thread_is_paused"),))
     if command == "close_thread":
         state.pop("thread", None)
-        return StepResult(
-            state, (say("thread_closed", name),), (Effect("close_thread", {"thread_id": thread.id}),)
-        )
+        closed: dict[str, Any] = {"thread_id": thread.id}
+        if not_again:
+            closed["not_again"] = True  # the two are not matched again (bot/effects/threads.py `close`)
+        return StepResult(state, (say("thread_closed", name),), (Effect("close_thread", closed),))
     return StepResult(state, (), (Effect("share_number", {"thread_id": thread.id}),))
 
 
