@@ -199,6 +199,6 @@ def number_choice(text: str) -> int | None:
         phrase = " ".join(found[:size])
         if len(found) >= size and phrase in table:
             return table[phrase]
-    if head.isdigit() and len(head) <= 2:
+    if head.isdecimal() and len(head) <= 2:
         return int(head)
     return None
