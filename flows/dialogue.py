@@ -119,7 +119,7 @@ def chosen_many(
             found.add(single)
             continue
         words = words_of(part)
-        numbers = [int(word) for word in words if word.isdigit()]
+        numbers = [int(word) for word in words if word.isdecimal()]
         if any(not 1 <= number <= len(keys) for number in numbers):
             return None
         meant = {keys[number - 1] for number in numbers}

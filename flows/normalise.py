@@ -154,7 +154,7 @@ def choice_in(text: str, offered: Sequence[str], labels: dict[str, str] | None =
 def number_in(word: str) -> int | None:
     """A count written in digits or as a word: "3", "drie", "three"."""
     word = simplify(word)
-    return int(word) if word.isdigit() and len(word) <= 4 else NUMBER_WORDS.get(word)
+    return int(word) if word.isdecimal() and len(word) <= 4 else NUMBER_WORDS.get(word)
 
 
 @cache

@@ -175,7 +175,7 @@ def _durations(text: str) -> str:
         unit = units[" ".join(match["unit"].split())]
         if not amount_text and needs_amount and match["lead"] not in _BARE_LEADS and unit != "halfhour":
             return match[0]
-        amount = float(amount_text) if amount_text.isdigit() else amounts.get(amount_text, 1.0)
+        amount = float(amount_text) if amount_text.isdecimal() else amounts.get(amount_text, 1.0)
         if unit == "quarter":
             amount, unit = amount * 15, "minute"
         elif unit == "halfhour":
@@ -639,7 +639,7 @@ def _word(token: str, at: int, lexicon_index: _Index, loose: bool) -> list[Item]
         known = _lookup(squeezed, lexicon_index)
         if known:
             return [Item(kind, value, at, at + 1) for kind, value in known]
-    if token.isdigit():
+    if token.isdecimal():
         return [Item("num", token, at, at + 1)] if len(token) <= 2 else [Item("big", token, at, at + 1)]
     ordinal = _ORDINAL.match(token)
     if ordinal and 1 <= int(ordinal["n"]) <= 31:
