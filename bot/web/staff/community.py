@@ -89,7 +89,7 @@ def check_activity(who: Staff, values: dict[str, str]) -> Checked:
     if not title:
         errors.append("error_name_required")
     weekday = values.get("weekday", "")
-    if not (weekday.isdigit() and int(weekday) in WEEKDAYS):
+    if not (weekday.isascii() and weekday.isdigit() and int(weekday) in WEEKDAYS):
         errors.append("error_weekday")
     start = values.get("start", "")
     if not START.fullmatch(start):
@@ -103,7 +103,7 @@ def check_activity(who: Staff, values: dict[str, str]) -> Checked:
     data = {
         "title": title[:80],
         "description": values.get("description", "")[:300],
-        "weekday": int(weekday) if weekday.isdigit() else 0,
+        "weekday": int(weekday) if weekday.isascii() and weekday.isdigit() else 0,
         "start": start,
         "place": place[:120],
         "neighbourhood": neighbourhood,

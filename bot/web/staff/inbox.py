@@ -32,7 +32,7 @@ MAX_QUERY = 100
 
 
 def _int(value: str | None) -> int | None:
-    if value is None or not value.isdigit() or len(value) > 18 or int(value) > MAX_ID:
+    if value is None or not (value.isascii() and value.isdigit()) or len(value) > 18 or int(value) > MAX_ID:
         return None
     return int(value)
 

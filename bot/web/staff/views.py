@@ -292,7 +292,7 @@ async def _person(request: Request, who: Staff) -> Response:
             session,
             who,
             person,
-            int(canned_id) if canned_id.isdigit() and len(canned_id) < 10 else None,
+            int(canned_id) if canned_id.isascii() and canned_id.isdigit() and len(canned_id) < 10 else None,
             runtime.clock(),
         )
     language = page_language(request)
@@ -419,7 +419,9 @@ async def _person_action(request: Request, who: Staff) -> Response:
                     raise actions.ActionRefused("error_not_blocked")
             elif action == "together":
                 other = await field(request, "other")
-                if not other.isdigit() or not await matching.bring_together(session, person.id, int(other)):
+                if not (other.isascii() and other.isdigit()) or not await matching.bring_together(
+                    session, person.id, int(other)
+                ):
                     raise actions.ActionRefused("error_not_apart")
             elif action in ("verify", "unverify"):
                 await actions.verify(session, person.id, action == "verify", now)
