@@ -20,6 +20,7 @@ import itertools
 import logging
 import math
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar, cast
 
@@ -30,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import metrics
 from bot import tenants as tenant_config
 from bot.channels.base import InboundMessage
+from bot.effects import person as person_effects
 from bot.effects import scheduling
 from bot.effects.mailbox import EffectContext, Touched
 from bot.effects.registry import EFFECT_HANDLERS, SCHEDULED_HANDLERS, WRITES_OUTBOX
@@ -40,7 +42,7 @@ from flows.conversation import step
 from flows.dialogue import label_of
 from flows.profile import Profile
 from flows.types import Effect, Event, Reply
-from storage import inbox, outbox, retention, schedule, staff, threads
+from storage import inbox, outbox, people, retention, schedule, staff, threads
 from storage import profile as person_facts
 from storage.bulk import NOTHING, Then, run_together
 from storage.db import BatchCommit, ForIds
@@ -263,7 +265,7 @@ class Engine:
                     started = starts.get(person_id)
                     if started is not None:
                         handled += await self._turn(session, started, touched, writes, one_message)
-                await writes.new_requests.make(session, touched)
+                await writes.make_requests(session, touched)
                 # A step may post internal events to people of this batch (a yes answered by "it is
                 # yours", "nobody found" to the requester): they are handled in this transaction, in
                 # another round, their mailboxes read again for all of them at once. People outside
@@ -331,7 +333,7 @@ class Engine:
         for message, identity in pending:
             if changed and writes.new_requests.queued_for(person_id):
                 # The person's request of an earlier message is made first: this step may ask about it.
-                await writes.new_requests.make(session, touched)
+                await writes.make_requests(session, touched)
             # Staff's hold or block is read before every step; the Profile's parts only when
             # effects may have changed them (storage/profile.py: one statement for both).
             if known is None:
@@ -347,13 +349,12 @@ class Engine:
             changed = changed or stepped
             if stepped:
                 profile = None  # effects may have changed what the profile says
-                subject = writes.loaded.get((Person, person_id), subject)
+                subject = writes.person_now(person_id, subject)
         handled += len(pending)
         writes.state(session, person_id, has_conversation, state, self._clock())
         language = catalogue.language_or_default(state.get("lang"))
         if language != person.language:  # rare: the person changed language (or a new person's first)
-            changed_person = await writes.orm(session, Person, person_id)
-            changed_person.language = language
+            writes.set_person(session, person_id, {"language": language})
         return handled
 
     async def _flooding(
@@ -474,10 +475,18 @@ class Engine:
     ) -> None:
         """Carry out one effect of a flow step, inside the step's transaction. Handlers change the
         person and the address through the ORM: their objects come from the session (loaded once per
-        batch, and only for people whose steps have effects) and are kept for the batch's later steps."""
+        batch, and only for people whose steps have effects) and are kept for the batch's later steps.
+        The person's own profile and consent (`ROW_EFFECTS`, most first conversations' only effects)
+        need no object: their columns join the batch's writes (`_Writes.set_person`)."""
         handler = EFFECT_HANDLERS.get(effect.kind)
         if handler is None:
             raise ValueError(f"unknown effect kind {effect.kind!r}")
+        row_effect = person_effects.ROW_EFFECTS.get(effect.kind)
+        if row_effect is not None and not writes.has_object(session, person.id):
+            writes.set_person(session, person.id, await row_effect(session, person.id, effect.data, now))
+            return
+        # A handler reads through the ORM and Core alike: the person columns set so far are written first.
+        await writes.write_people(session)
         orm_person = await writes.orm(session, Person, person.id)
         orm_identity = identity if identity is None or isinstance(identity, Identity) else None
         if identity is not None and orm_identity is None:
@@ -857,6 +866,9 @@ class _Writes:
         # The batch's people and addresses not loaded yet, by model: the first effect that needs one
         # loads them all in one statement (about half the people of a batch have effects).
         self._expected: dict[type[Any], set[int]] = {}
+        # Person columns effects set without an ORM object (`set_person`), by person: written with the
+        # batch's marks and states, or earlier when something may read them (`write_people`).
+        self.people: dict[int, dict[str, Any]] = {}
 
     def expect(self, model: type[Any], keys: Iterable[int]) -> None:
         self._expected.setdefault(model, set()).update(k for k in keys if (model, k) not in self.loaded)
@@ -872,10 +884,62 @@ class _Writes:
                 rows = await session.execute(statement, parameters)
                 for row in rows.scalars():
                     self.loaded.setdefault((model, row.id), row)
+                    if model is Person and row.id in self.people:  # set before it was an object
+                        for column, value in self.people.pop(row.id).items():
+                            setattr(row, column, value)
             found = self.loaded.get((model, key))
             if found is None:
                 raise LookupError(f"{model.__name__} {key} is gone")
         return cast(ModelT, found)
+
+    def has_object(self, session: AsyncSession, person_id: int) -> bool:
+        """Whether the person is an ORM object of this batch's session: then what changes them goes
+        through it, so it never holds what the row no longer says."""
+        return self._object(session, person_id) is not None
+
+    def _object(self, session: AsyncSession, person_id: int) -> Person | None:
+        found = self.loaded.get((Person, person_id))
+        if found is None:
+            found = session.sync_session.identity_map.get((Person, (person_id,), None))
+        return cast(Person | None, found)
+
+    def set_person(self, session: AsyncSession, person_id: int, values: dict[str, Any]) -> None:
+        """Columns of the person's row, written with the batch's other writes (or before a handler
+        that may read them: `write_people`)."""
+        if not values:
+            return
+        orm_person = self._object(session, person_id)
+        if orm_person is None:
+            self.people.setdefault(person_id, {}).update(values)
+            return
+        for column, value in values.items():
+            setattr(orm_person, column, value)
+
+    def person_now(
+        self, person_id: int, row: person_facts.PersonRow | Person
+    ) -> person_facts.PersonRow | Person:
+        """The person as this batch has changed them so far, for the Profile's name and place."""
+        orm_person = self.loaded.get((Person, person_id))
+        if orm_person is not None:
+            return cast(Person, orm_person)
+        values = self.people.get(person_id)
+        if not values or isinstance(row, Person):
+            return row
+        return replace(row, **{k: v for k, v in values.items() if k in _PERSON_ROW_COLUMNS})
+
+    async def write_people(self, session: AsyncSession) -> None:
+        """The person columns set so far, written now: a handler or a read is about to need them."""
+        if self.people:
+            rows = people.field_rows(self.people)
+            self.people = {}
+            await people.tell_index(session, rows)
+            await run_together(session, [(people.FIELDS, rows)])
+
+    async def make_requests(self, session: AsyncSession, touched: Touched) -> None:
+        """The round's confirmed requests (their matching reads people's rows: those set go first)."""
+        if self.new_requests:
+            await self.write_people(session)
+            await self.new_requests.make(session, touched)
 
     def mark(self, inbound_id: int, now: datetime, error: str | None) -> None:
         self.marks.append({"inbound_id": inbound_id, "processed_at": now, "error": error})
@@ -909,8 +973,13 @@ class _Writes:
 
     async def flush(self, session: AsyncSession, *, last: bool = False) -> None:
         """What the batch wrote so far; `last`: the batch's end, its COMMIT sent with these writes."""
-        marks_and_states = inbox.marks_and_states(self.marks, self.states)
-        await self.flush_outbox(session, then=Then(marks_and_states, commit=last))
+        updates = list(inbox.marks_and_states(self.marks, self.states))
+        if self.people:
+            rows = people.field_rows(self.people)
+            self.people = {}
+            await people.tell_index(session, rows)
+            updates.append((people.FIELDS, rows))
+        await self.flush_outbox(session, then=Then(updates, commit=last))
         self.marks, self.states = [], []
 
 
@@ -920,6 +989,8 @@ def _by_id(model: type[Any]) -> ForIds[Any]:
 
 
 _BY_ID = {model: _by_id(model) for model in (Person, Identity)}
+# What the Profile reads of a person (storage.profile.PersonRow's columns), for `_Writes.person_now`.
+_PERSON_ROW_COLUMNS = frozenset(field.name for field in fields(person_facts.PersonRow))
 
 
 def _transient(exc: Exception) -> bool:

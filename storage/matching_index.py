@@ -691,7 +691,7 @@ async def listen(engine: Engine, index: VolunteerIndex) -> None:
 
 
 # Person columns the index holds; other changes to people (last active, state) are not its business.
-_PERSON_FACTS = frozenset({"neighbourhood", "tenant"})
+PERSON_FACTS = frozenset({"neighbourhood", "tenant"})
 
 
 def _person_of(instance: object) -> int | None:
@@ -702,7 +702,7 @@ def _person_of(instance: object) -> int | None:
     if isinstance(instance, Person):
         if state.pending:
             return None  # a new person has no offer yet
-        if state.deleted or any(state.attrs[name].history.has_changes() for name in _PERSON_FACTS):
+        if state.deleted or any(state.attrs[name].history.has_changes() for name in PERSON_FACTS):
             return instance.id
         return None
     if isinstance(instance, MatchInvitation):
@@ -734,6 +734,12 @@ def _remember(session: Session, people: set[int] | None) -> None:
         )
 
 
+async def remember(session: AsyncSession, people: set[int]) -> None:
+    """For writes that pass the ORM's events (storage/people.py): these people's indexed facts change
+    in this transaction."""
+    await session.run_sync(_remember, people)
+
+
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context: Any) -> None:
     people = {
@@ -763,7 +769,7 @@ def _on_execute(state: ORMExecuteState) -> None:
         # compiling; only a change of neighbourhood or tenant concerns the index.
         values = getattr(statement, "_values", None) or {}
         names = {str(getattr(column, "key", column)) for column in values} | {k for row in rows for k in row}
-        if state.is_insert or not _PERSON_FACTS & names:
+        if state.is_insert or not PERSON_FACTS & names:
             return
     for row in rows:
         if key in row:

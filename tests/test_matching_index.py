@@ -20,7 +20,8 @@ from bot.effects import matchmaker
 from bot.runtime import Runtime
 from flows import places
 from flows.matching import CATEGORIES, DAYPARTS, Candidate, HelpNeed, rank
-from storage import matching, matching_index
+from storage import matching, matching_index, people
+from storage.bulk import run_together
 from storage.db import make_engine, make_sessionmaker
 from storage.models import Consent, HelpOffer, HelpRequest, MatchInvitation, OfferCategory, Person
 from tests.conftest import FixedClock
@@ -284,6 +285,32 @@ async def test_a_move_marks_the_volunteer_and_activity_does_not(runtime: Runtime
         assert person is not None
         person.tenant = OTHER_TENANT
     assert index._dirty == {7, 9}
+
+
+async def test_a_move_or_consent_written_without_the_orm_marks_the_volunteer(
+    runtime: Runtime, clock: FixedClock
+) -> None:
+    """The engine's batches write a person's columns and consent past the ORM's events
+    (storage/people.py): they tell the index themselves; a name alone does not concern it."""
+    await pool(runtime, clock)
+    async with runtime.sessions() as session:
+        index = matching_index.for_session(session)
+        assert index is not None
+        await index.sync(session, clock())
+    async with runtime.sessions() as session, session.begin():
+        rows = people.field_rows({7: {"first_name": "Ria"}})
+        await people.tell_index(session, rows)
+        await run_together(session, [(people.FIELDS, rows)])
+    assert not index._dirty
+    async with runtime.sessions() as session, session.begin():
+        rows = people.field_rows({7: {"neighbourhood": "molenwijk", "postcode4": "7391"}, 8: {}})
+        await people.tell_index(session, rows)
+        await run_together(session, [(people.FIELDS, rows)])
+        await people.add_consent(session, 9, "v", "consent_question", clock())
+    assert index._dirty == {7, 9}
+    async with runtime.sessions() as session:
+        moved = await session.get(Person, 7)
+        assert moved is not None and (moved.neighbourhood, moved.postcode4) == ("molenwijk", "7391")
 
 
 async def test_the_matchmakers_ranking_is_ranks_order_over_every_eligible_volunteer(

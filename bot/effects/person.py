@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.effects import matchmaker
 from bot.effects.mailbox import EffectContext
-from storage import offers, requests
+from storage import offers, people, requests
 from storage.models import Consent
 
 # The person columns a flow may set through `update_profile`.
@@ -30,14 +32,7 @@ async def update_profile(ctx: EffectContext, data: Mapping[str, Any]) -> None:
 
 
 async def record_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    ctx.session.add(
-        Consent(
-            person_id=ctx.person.id,
-            version=str(data["version"]),
-            text_key=str(data["text_key"]),
-            given_at=ctx.now,
-        )
-    )
+    await add_consent(ctx.session, ctx.person.id, data, ctx.now)
 
 
 async def withdraw_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
@@ -62,3 +57,25 @@ EFFECTS = {
     "record_consent": record_consent,
     "withdraw_consent": withdraw_consent,
 }
+
+
+# The same two effects for the engine's batches, without the person's ORM object (storage/people.py):
+# each returns the person's columns it changes, which the batch writes with its other writes, and
+# writes anything else at once. Used only while the person's object is not in the session.
+RowEffect = Callable[[AsyncSession, int, Mapping[str, Any], datetime], Awaitable[dict[str, Any]]]
+
+
+async def profile_columns(
+    _session: AsyncSession, _person_id: int, data: Mapping[str, Any], _now: datetime
+) -> dict[str, Any]:
+    return {field: data[field] for field in PROFILE_FIELDS & data.keys()}
+
+
+async def add_consent(
+    session: AsyncSession, person_id: int, data: Mapping[str, Any], now: datetime
+) -> dict[str, Any]:
+    await people.add_consent(session, person_id, str(data["version"]), str(data["text_key"]), now)
+    return {}
+
+
+ROW_EFFECTS: dict[str, RowEffect] = {"update_profile": profile_columns, "record_consent": add_consent}

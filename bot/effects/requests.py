@@ -28,6 +28,9 @@ class NewRequests:
     def add(self, person_id: int, data: Mapping[str, Any], now: datetime) -> None:
         self._queued.append((person_id, dict(data), now))
 
+    def __bool__(self) -> bool:
+        return bool(self._queued)
+
     def queued_for(self, person_id: int) -> bool:
         return any(queued[0] == person_id for queued in self._queued)
 
