@@ -403,8 +403,8 @@ async def exclude_pair(session: AsyncSession, one: int, other: int, reason: str,
 
     Why stored and not only alerted: matching asks whoever helped a person before first, so without it
     the very neighbour someone asked not to see again would be the first one asked next time. The first
-    reason is kept. Staff hear of it through the alert that comes with it; the console cannot lift a
-    pair yet.
+    reason is kept. Staff hear of it through the alert that comes with it; on a person's console page
+    they can lift a pair (`bring_together`) or keep two people apart themselves (reason `staff`).
     """
     if one == other:
         return

@@ -35,7 +35,7 @@ from storage.models import (
     StaffHold,
     Thread,
 )
-from tests.community import MESSAGE_IDS, add_person, human_pace, keys_for, say
+from tests.community import ASK_BOODSCHAPPEN, MESSAGE_IDS, add_person, human_pace, keys_for, say
 from tests.conftest import FixedClock
 from tests.dbutil import count, outbox_rows
 from tests.staff_support import PASSWORD, add_account, log_in, token, unmatched_request
@@ -524,6 +524,45 @@ async def test_a_pair_kept_apart_is_shown_and_can_be_brought_together_again(
     for other in ("x1", "²"):  # "²".isdigit() is True, int("²") fails: refused, not a server error
         nonsense = await client.post(f"/staff/people/{henk}/together", data={"csrf": csrf, "other": other})
         assert nonsense.status_code == 409
+
+
+async def test_staff_keep_two_who_talked_apart_both_ways_audited(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    """A buurtverbinder heard by phone that Truus would rather not see Henk again: on her page, next to
+    their conversation, "Niet meer koppelen aan Henk" keeps them apart both ways (reason: staff), once;
+    only someone she talked with can be chosen."""
+    truus = await add_person(runtime, clock, RESIDENT, "Truus", "molenwijk")
+    henk = await add_person(runtime, clock, HENK, "Henk", "molenwijk", offers=("klusjes",))
+    stranger = await add_person(runtime, clock, "+31611110000", "Piet", "molenwijk", offers=("klusjes",))
+    await say(runtime, RESIDENT, *ASK_BOODSCHAPPEN)
+    await coordinator(runtime, client)
+    csrf = await token(client)
+    async with runtime.sessions() as session:
+        request_id = (await session.execute(select(HelpRequest.id))).scalar_one()
+    await client.post(f"/staff/requests/{request_id}/match", data={"csrf": csrf, "volunteer_id": str(henk)})
+    await runtime.engine.settle()
+    page = (await client.get(f"/staff/people/{truus}")).text
+    assert "Niet meer koppelen aan Henk" in page and 'id="kept-apart"' not in page
+    kept = await client.post(f"/staff/people/{truus}/apart", data={"csrf": csrf, "other": str(henk)})
+    assert kept.status_code == 303
+    async with runtime.sessions() as session:
+        pairs = (
+            await session.execute(
+                select(MatchExclusion.person_id, MatchExclusion.other_id, MatchExclusion.reason)
+            )
+        ).all()
+    assert sorted(pairs) == sorted([(truus, henk, "staff"), (henk, truus, "staff")])
+    page = (await client.get(f"/staff/people/{truus}")).text
+    assert 'id="kept-apart"' in page and "door een medewerker" in page
+    assert "Niet meer koppelen aan Henk" not in page
+    assert "hield twee mensen uit elkaar bij het koppelen" in page
+    again = await client.post(f"/staff/people/{truus}/apart", data={"csrf": csrf, "other": str(henk)})
+    assert again.status_code == 409
+    for other in (str(stranger), "x", "²"):
+        refused = await client.post(f"/staff/people/{truus}/apart", data={"csrf": csrf, "other": other})
+        assert refused.status_code == 409
+    assert await count(runtime, MatchExclusion) == 2
 
 
 # --- dashboard ------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import logging
 import secrets
 import traceback
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -262,12 +263,12 @@ async def _person(request: Request, who: Staff) -> Response:
         )
         threads_rows = await staff.person_threads(session, person.id)
         logs = {thread.id: await staff.thread_log(session, thread.id) for thread in threads_rows}
-        names = {
-            thread.id: await _name(
-                session, thread.volunteer_id if thread.requester_id == person.id else thread.requester_id
-            )
+        others = {
+            thread.id: thread.volunteer_id if thread.requester_id == person.id else thread.requester_id
             for thread in threads_rows
         }
+        names = {thread_id: await _name(session, other) for thread_id, other in others.items()}
+        apart = await matching.kept_apart(session, person.id)
         context: dict[str, Any] = {
             "person": person,
             "status": status,
@@ -281,8 +282,10 @@ async def _person(request: Request, who: Staff) -> Response:
             "threads": threads_rows,
             "thread_logs": logs,
             "thread_names": names,
+            "thread_others": others,
+            "apart_ids": {other for other, *_ in apart},
             "alerts": await staff.person_alerts(session, person.id),
-            "apart": await matching.kept_apart(session, person.id),
+            "apart": apart,
             "log": await staff.conversation_log(session, person.id),
             "scheduled": await staff.scheduled_for(session, person_id=person.id),
             "audit": await staff.audit_for_person(session, person.id, limit=20),
@@ -355,6 +358,7 @@ PERSON_ACTIONS = frozenset(
         "erase",
         "export",
         "together",
+        "apart",
     }
 )
 # Done only after the confirmation page's yes; a bare POST leads to that page.
@@ -423,6 +427,8 @@ async def _person_action(request: Request, who: Staff) -> Response:
                     session, person.id, int(other)
                 ):
                     raise actions.ActionRefused("error_not_apart")
+            elif action == "apart":
+                await _keep_apart(session, person.id, await field(request, "other"), now)
             elif action in ("verify", "unverify"):
                 await actions.verify(session, person.id, action == "verify", now)
             elif action == "pause":
@@ -433,6 +439,20 @@ async def _person_action(request: Request, who: Staff) -> Response:
         return refused(request, who, 409, refusal.reason)
     wake(runtime, touched)
     return RedirectResponse(f"/staff/people/{person_id}?done={quote(action)}", status_code=303)
+
+
+async def _keep_apart(session: AsyncSession, person_id: int, other: str, now: datetime) -> None:
+    """Staff keep two people from being matched again (a worry heard by phone, a report settled by
+    talking): only someone this person had a conversation with, both ways, reason `staff`."""
+    others = {
+        thread.volunteer_id if thread.requester_id == person_id else thread.requester_id
+        for thread in await staff.person_threads(session, person_id)
+    }
+    if not (other.isascii() and other.isdigit()) or int(other) not in others:
+        raise actions.ActionRefused("error_not_matched")
+    if any(apart == int(other) for apart, *_ in await matching.kept_apart(session, person_id)):
+        raise actions.ActionRefused("error_already_apart")
+    await matching.exclude_pair(session, person_id, int(other), "staff", now)
 
 
 # --- a request ------------------------------------------------------------------------------------------
