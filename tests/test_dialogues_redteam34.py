@@ -1,0 +1,411 @@
+# ruff: noqa: RUF001, RUF002, E501
+"""Red team of whole conversations, round 34: the meeting and after, in every language.
+
+(figures and findings: filled in at the end of the round)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state, repeated_messages
+from tests.test_dialogues_redteam10 import language_problems
+from tests.test_dialogues_redteam25 import round_check as round_25_check
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+
+# Ria (a resident) matched with Henk (a volunteer), thread 3. Their meeting: Tuesday 24 November, 14:00,
+# at Ria's home; THURSDAY the same at Thursday 26 November 14:00. The clock: Monday 23 November, 11:00.
+THREAD = {"id": 3, "other_name": "Henk", "category": "boodschappen", "status": "open"}
+RIA_T = {**RIA, "threads": [THREAD]}
+MEETING = {
+    "id": 7,
+    "thread_id": 3,
+    "name": "Henk",
+    "host": "Ria",
+    "host_is_me": True,
+    "centre": "",
+    "place_kind": "home",
+    "place_text": None,
+    "starts_at": "2026-11-24T13:00:00+00:00",
+    "zone": "Europe/Amsterdam",
+    "status": "agreed",
+    "recurring": False,
+    "role": "requester",
+}
+THURSDAY = {**MEETING, "starts_at": "2026-11-26T13:00:00+00:00"}
+PAST = {**MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}
+PLAN = {
+    "internal": "meet_plan",
+    "meta": {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""},
+}
+AGREED = {"internal": "meet_agreed", "meta": {"meeting": MEETING}}
+AGREED_THURSDAY = {"internal": "meet_agreed", "meta": {"meeting": THURSDAY}}
+REMINDER = {"internal": "meet_reminder", "meta": {"which": "evening", "meeting": MEETING}}
+SOON = {"internal": "meet_reminder", "meta": {"which": "soon", "meeting": MEETING}}
+CHECK = {"internal": "meet_check", "meta": {"meeting": PAST}}
+KOFFIE = {
+    "activity_id": 4,
+    "on": "2026-11-24",
+    "title": "Koffieochtend",
+    "start": "10:00",
+    "place": "Buurthuis De Molen",
+    "neighbourhood": "molenwijk",
+    "signed_up": False,
+}
+# "Is het gelukt?" of a weekly meeting with an activity found that week: a yes asks "Doe je mee?".
+CHECK_ACTIVITY = {"internal": "meet_check", "meta": {"meeting": {**PAST, "recurring": True, "activity": KOFFIE}}}
+
+
+def L(code: str) -> dict[str, Any]:
+    return menu_state(code)
+
+
+def check(expect: dict[str, Any], result: Any) -> list[str]:
+    """Round 25's checks (any_keys, any_effect, outcome_any), every reply in the person's language (round
+    10), and this round's own: `place_has`, words of the place in a proposed meeting; `place_kind`."""
+    problems = round_25_check(expect, result)
+    if "lang" in expect:
+        problems += language_problems(expect["lang"], result)
+    proposals = [e.data for e in result.effects if e.kind == "meet_propose"]
+    if "place_has" in expect:
+        places = [str(p.get("place_text") or "") for p in proposals]
+        if not any(expect["place_has"].lower() in p.lower() for p in places):
+            problems.append(f"no meeting place with {expect['place_has']!r} ({proposals})")
+    if "place_kind" in expect and not any(p.get("place_kind") == expect["place_kind"] for p in proposals):
+        problems.append(f"no meeting place of kind {expect['place_kind']!r} ({proposals})")
+    return problems
+
+
+def asks_when(code: str, **more: Any) -> dict[str, Any]:
+    """A place understood: the time is asked next, nothing passed on."""
+    return {"lang": code, "keys": ["meet_when"], "no_effect": ["relay"], "not_keys": MISS, **more}
+
+
+def proposed(code: str, starts_at: str, **more: Any) -> dict[str, Any]:
+    """A time (and place) proposed to the other one."""
+    return {"lang": code, "effect_has": {"meet_propose": {"starts_at": starts_at}}, "not_keys": MISS, **more}
+
+
+def moved(code: str, starts_at: str) -> dict[str, Any]:
+    """An agreed meeting moved in words: the new time proposed, the same hour kept."""
+    return proposed(code, starts_at, no_effect=["meet_cancel"])
+
+
+def cannot(code: str) -> dict[str, Any]:
+    """Cannot come (ill, something came up): the other told, moving or cancelling offered."""
+    return {
+        "lang": code,
+        "effect": ["relay"],
+        "any_keys": ["meet_cannot_come", "meet_said_offer"],
+        "not_keys": MISS,
+    }
+
+
+def coming(code: str) -> dict[str, Any]:
+    """A yes to the reminder: heard, nothing cancelled or moved."""
+    return {
+        "lang": code,
+        "no_effect": ["meet_cancel", "meet_propose", "meet_reschedule"],
+        "not_keys": [*MISS, "meet_cannot_come"],
+    }
+
+
+def late(code: str) -> dict[str, Any]:
+    """A bit late: told to the other, not a cancel or a move."""
+    return {
+        "lang": code,
+        "effect": ["relay"],
+        "no_effect": ["meet_cancel", "meet_propose"],
+        "not_keys": [*MISS, "meet_cannot_come"],
+    }
+
+
+def outcome(code: str, value: str, **more: Any) -> dict[str, Any]:
+    """ "Is het gelukt?" answered: recorded, nothing passed on, no miss."""
+    return {
+        "lang": code,
+        **more,
+        "effect_has": {**more.get("effect_has", {}), "meet_outcome": {"outcome": value}},
+        "no_effect": [*more.get("no_effect", ()), "relay"],
+        "not_keys": [*more.get("not_keys", ()), *MISS],
+    }
+
+
+def half(code: str) -> dict[str, Any]:
+    """Partly done: recorded, and meeting again for the rest offered."""
+    return {
+        "lang": code,
+        "outcome_any": True,
+        "any_keys": ["meet_again", "meet_not_happened", "meet_weekly_asked"],
+        "no_effect": ["relay"],
+        "not_keys": MISS,
+    }
+
+
+def weekly(code: str) -> dict[str, Any]:
+    return {"lang": code, "effect": ["meet_weekly"], "no_effect": ["relay"], "not_keys": MISS}
+
+
+def not_now(code: str, *no: str) -> dict[str, Any]:
+    """No, or maybe, to meeting again or to the activity: nothing asked or signed, no miss."""
+    return {"lang": code, "no_effect": ["meet_weekly", "agenda_signup", "relay", *no], "not_keys": MISS}
+
+
+def joined(code: str) -> dict[str, Any]:
+    return {"lang": code, "effect_has": {"agenda_signup": {"activity_id": 4}}, "not_keys": MISS}
+
+
+def said(code: str, **more: Any) -> dict[str, Any]:
+    """Answered in the person's language, no miss."""
+    return {"lang": code, "not_keys": MISS, **more}
+
+
+# Batch 1: written before reading flows/meetings.py, its toml or conversation.py.
+BATCH_1 = [
+    # "Waar zien jullie elkaar?" answered in words.
+    D(
+        "nl: 'bij mij thuis' then thursday at 10",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("gewoon bij mij thuis hoor", asks_when("nl")),
+            ("donderdagochtend om 10 uur", proposed("nl", "2026-11-26T10:00:00+01:00", place_kind="home")),
+        ),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "nl: 'voor de Albert Heijn' is a place elsewhere",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("voor de Albert Heijn", asks_when("nl")),
+            ("morgen om 11 uur graag", proposed("nl", "2026-11-24T11:00:00+01:00", place_has="Albert Heijn")),
+        ),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "en: 'at the library at 2' is place and time at once",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("at the library at 2", proposed("en", "2026-11-23T14:00:00+01:00", place_has="library")),
+        ),
+        state=L("en"),
+        profile=RIA_T,
+    ),
+    D(
+        "pl: 'u mnie w domu' then wednesday at 3",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("u mnie w domu", asks_when("pl")),
+            ("w środę o 15", proposed("pl", "2026-11-25T15:00:00+01:00", place_kind="home")),
+        ),
+        state=L("pl"),
+        profile=RIA_T,
+    ),
+    D(
+        "tr: 'benim evimde olsun' then tomorrow at 3",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("benim evimde olsun", asks_when("tr")),
+            ("yarın saat 3te", proposed("tr", "2026-11-24T15:00:00+01:00", place_kind="home")),
+        ),
+        state=L("tr"),
+        profile=RIA_T,
+    ),
+    D(
+        "ar: 'في بيتي' then thursday at 11",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("في بيتي", asks_when("ar")),
+            ("يوم الخميس الساعة 11", proposed("ar", "2026-11-26T11:00:00+01:00", place_kind="home")),
+        ),
+        state=L("ar"),
+        profile=RIA_T,
+    ),
+    D(
+        "uk: by the pharmacy on the corner, friday at 10",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("біля аптеки на розі", asks_when("uk")),
+            ("у п'ятницю о 10", proposed("uk", "2026-11-27T10:00:00+01:00", place_has="аптеки")),
+        ),
+        state=L("uk"),
+        profile=RIA_T,
+    ),
+    D(
+        "darija: 'f dari' then tomorrow at 4",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("f dari a khouya", asks_when("ar")),
+            ("ghedda m3a 4", proposed("ar", "2026-11-24T16:00:00+01:00", place_kind="home")),
+        ),
+        state=L("ar"),
+        profile=RIA_T,
+    ),
+    # An agreed meeting moved or cancelled in words.
+    D(
+        "nl: 'ik kan donderdag toch niet, kan het vrijdag?' proposes friday at the same hour",
+        (
+            (AGREED_THURSDAY, {}),
+            ("ik kan donderdag toch niet, kan het vrijdag?", moved("nl", "2026-11-27T14:00:00+01:00")),
+        ),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "en: 'something came up, can we do Wednesday instead?'",
+        (
+            (AGREED, {}),
+            ("something came up, can we do Wednesday instead?", moved("en", "2026-11-25T14:00:00+01:00")),
+        ),
+        state=L("en"),
+        profile=RIA_T,
+    ),
+    D(
+        "tr: 'yarın gelemiyorum, perşembe olur mu?'",
+        (
+            (AGREED, {}),
+            ("yarın gelemiyorum, perşembe olur mu acaba?", moved("tr", "2026-11-26T14:00:00+01:00")),
+        ),
+        state=L("tr"),
+        profile=RIA_T,
+    ),
+    D(
+        "uk: not tuesday, wednesday at 16",
+        (
+            (AGREED, {}),
+            ("на жаль, у вівторок не вийде, давайте в середу о 16", moved("uk", "2026-11-25T16:00:00+01:00")),
+        ),
+        state=L("uk"),
+        profile=RIA_T,
+    ),
+    D(
+        "pl: 'muszę odwołać nasze spotkanie' cancels or asks to",
+        (
+            (AGREED, {}),
+            (
+                "muszę odwołać nasze spotkanie",
+                said("pl", any_effect=["meet_cancel", "relay"], any_keys=["meet_cannot_come", "meet_cancelled", "meet_manage"]),
+            ),
+        ),
+        state=L("pl"),
+        profile=RIA_T,
+    ),
+    # The reminder before, answered.
+    D(
+        "nl: 'ja ik kom' then 'ik ben iets later'",
+        (
+            (SOON, {}),
+            ("ja hoor ik kom", coming("nl")),
+            ("ik ben iets later", late("nl")),
+        ),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "en: 'I'm sick' at the evening reminder",
+        ((REMINDER, {}), ("sorry, I'm sick", cannot("en"))),
+        state=L("en"),
+        profile=RIA_T,
+    ),
+    D(
+        "tr: yes coming, then a little late",
+        ((SOON, {}), ("evet geliyorum", coming("tr")), ("biraz gecikeceğim", late("tr"))),
+        state=L("tr"),
+        profile=RIA_T,
+    ),
+    D(
+        "darija: ill, cannot come",
+        ((REMINDER, {}), ("ana mrida lyoum, ma ne9derch nji", cannot("ar"))),
+        state=L("ar"),
+        profile=RIA_T,
+    ),
+    # "Is het gelukt?" afterwards.
+    D(
+        "nl: no, she was not home",
+        ((CHECK, {"keys": ["meet_check"]}), ("nee, ze was niet thuis", outcome("nl", "no", keys=["meet_not_happened"]))),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "en: yes went well, then 'every week?' asks weekly",
+        (
+            (CHECK, {}),
+            ("yes it went really well", outcome("en", "yes", keys=["meet_again"])),
+            ("every week?", weekly("en")),
+        ),
+        state=L("en"),
+        profile=RIA_T,
+    ),
+    D(
+        "tr: half done",
+        ((CHECK, {}), ("yarısını yaptık, gerisi kaldı", half("tr"))),
+        state=L("tr"),
+        profile=RIA_T,
+    ),
+    D(
+        "uk: yes with thanks is a yes",
+        ((CHECK, {}), ("так, дякую, все пройшло добре", outcome("uk", "yes"))),
+        state=L("uk"),
+        profile=RIA_T,
+    ),
+    D(
+        "ar: it did not happen, she was not at home",
+        ((CHECK, {}), ("لا، ما صار شي لأنها ما كانت في البيت", outcome("ar", "no"))),
+        state=L("ar"),
+        profile=RIA_T,
+    ),
+    # Meeting again, the activity, the thanks.
+    D(
+        "nl: 'misschien' to meeting again asks nothing",
+        ((CHECK, {}), ("ja", {"keys": ["meet_again"]}), ("misschien, weet ik nog niet", not_now("nl"))),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "tr: yes to the activity signs up",
+        (
+            (CHECK_ACTIVITY, {}),
+            ("evet", {"keys": ["meet_activity"]}),
+            ("evet, katılmak isterim", joined("tr")),
+        ),
+        state=L("tr"),
+        profile=RIA_T,
+    ),
+    D(
+        "pl: no thanks to the activity",
+        ((CHECK_ACTIVITY, {}), ("tak", {"keys": ["meet_activity"]}), ("nie, dziękuję bardzo", not_now("pl"))),
+        state=L("pl"),
+        profile=RIA_T,
+    ),
+    D(
+        "uk: yes, every week",
+        ((CHECK, {}), ("так", {"keys": ["meet_again"]}), ("так, щотижня", weekly("uk"))),
+        state=L("uk"),
+        profile=RIA_T,
+    ),
+    D(
+        "en: thanks at the end is answered",
+        (
+            (CHECK, {}),
+            ("yes", {"keys": ["meet_again"]}),
+            ("no thanks", not_now("en")),
+            ("thank you so much for arranging all this", said("en", no_effect=["meet_outcome"])),
+        ),
+        state=L("en"),
+        profile=RIA_T,
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+def test_messages_are_new() -> None:
+    assert repeated_messages(__file__, [*BATCH_1]) == []
