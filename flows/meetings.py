@@ -1601,10 +1601,10 @@ def _again_in_words(state: dict[str, Any], text: str, now: datetime) -> StepResu
     ids = [str(key).split(":")[1] for key, _ in state.get("offered") or [] if str(key).startswith("meetwk:")]
     if not ids or not text.strip():
         return None
+    if says_any(text, "round23_undecided"):
+        return on_answer(state, f"meetwk:{ids[0]}:no", text, now)  # "misschien volgende week weer": later
     if wants_again(text) and not says_any(text, "round19_meet_not_good"):
         return on_answer(state, f"meetwk:{ids[0]}:yes", text, now)
-    if says_any(text, "round23_undecided"):
-        return on_answer(state, f"meetwk:{ids[0]}:no", text, now)
     return None
 
 

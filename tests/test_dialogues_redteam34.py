@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, E501
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 34: the meeting and after, in every language.
 
 (figures and findings: filled in at the end of the round)
@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from tests.dialogue_redteam_support import RIA, Dialogue, as_params, assert_holds, menu_state, repeated_messages
+from tests.dialogue_redteam_support import (
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+)
 from tests.test_dialogues_redteam10 import language_problems
 from tests.test_dialogues_redteam25 import round_check as round_25_check
 
@@ -41,7 +48,14 @@ THURSDAY = {**MEETING, "starts_at": "2026-11-26T13:00:00+00:00"}
 PAST = {**MEETING, "starts_at": "2026-11-21T13:00:00+00:00"}
 PLAN = {
     "internal": "meet_plan",
-    "meta": {"thread_id": 3, "meeting_id": None, "name": "Henk", "host": "Ria", "host_is_me": True, "centre": ""},
+    "meta": {
+        "thread_id": 3,
+        "meeting_id": None,
+        "name": "Henk",
+        "host": "Ria",
+        "host_is_me": True,
+        "centre": "",
+    },
 }
 RESCHEDULE = {"internal": "meet_plan", "meta": {**PLAN["meta"], "meeting_id": 7}}
 AGREED = {"internal": "meet_agreed", "meta": {"meeting": MEETING}}
@@ -59,7 +73,10 @@ KOFFIE = {
     "signed_up": False,
 }
 # "Is het gelukt?" of a weekly meeting with an activity found that week: a yes asks "Doe je mee?".
-CHECK_ACTIVITY = {"internal": "meet_check", "meta": {"meeting": {**PAST, "recurring": True, "activity": KOFFIE}}}
+CHECK_ACTIVITY = {
+    "internal": "meet_check",
+    "meta": {"meeting": {**PAST, "recurring": True, "activity": KOFFIE}},
+}
 # Henk (a volunteer) matched with Ans, thread 3: they meet at Ans's home today at 14:00; VCHECK asks him
 # "Is het gelukt?" of Saturday's.
 OFFER = {
@@ -87,7 +104,14 @@ VOLUNTEER_MEETING = {
 AGREED_TODAY = {"internal": "meet_agreed", "meta": {"meeting": VOLUNTEER_MEETING}}
 VRESCHEDULE = {
     "internal": "meet_plan",
-    "meta": {"thread_id": 3, "meeting_id": 7, "name": "Ans", "host": "Ans", "host_is_me": False, "centre": ""},
+    "meta": {
+        "thread_id": 3,
+        "meeting_id": 7,
+        "name": "Ans",
+        "host": "Ans",
+        "host_is_me": False,
+        "centre": "",
+    },
 }
 VCHECK = {
     "internal": "meet_check",
@@ -338,7 +362,11 @@ BATCH_1 = [
             (AGREED, {}),
             (
                 "muszę odwołać nasze spotkanie",
-                said("pl", any_effect=["meet_cancel", "relay"], any_keys=["meet_cannot_come", "meet_cancelled", "meet_manage"]),
+                said(
+                    "pl",
+                    any_effect=["meet_cancel", "relay"],
+                    any_keys=["meet_cannot_come", "meet_cancelled", "meet_manage"],
+                ),
             ),
         ),
         state=L("pl"),
@@ -376,7 +404,10 @@ BATCH_1 = [
     # "Is het gelukt?" afterwards.
     D(
         "nl: no, she was not home",
-        ((CHECK, {"keys": ["meet_check"]}), ("nee, ze was niet thuis", outcome("nl", "no", keys=["meet_not_happened"]))),
+        (
+            (CHECK, {"keys": ["meet_check"]}),
+            ("nee, ze was niet thuis", outcome("nl", "no", keys=["meet_not_happened"])),
+        ),
         state=L("nl"),
         profile=RIA_T,
     ),
@@ -496,7 +527,10 @@ BATCH_2 = [
         "pl: in front of the library on thursday at 12, at once",
         (
             (PLAN, {"keys": ["meet_where"]}),
-            ("przed biblioteką w czwartek o 12", proposed("pl", "2026-11-26T12:00:00+01:00", place_has="bibliotek")),
+            (
+                "przed biblioteką w czwartek o 12",
+                proposed("pl", "2026-11-26T12:00:00+01:00", place_has="bibliotek"),
+            ),
         ),
         state=L("pl"),
         profile=RIA_T,
@@ -543,7 +577,12 @@ BATCH_2 = [
         "en volunteer: not today, tomorrow at the same time",
         (
             (AGREED_TODAY, {}),
-            *move("can't make it today after all, could we do tomorrow at the same time?", "en", "2026-11-24T14:00:00+01:00", VRESCHEDULE),
+            *move(
+                "can't make it today after all, could we do tomorrow at the same time?",
+                "en",
+                "2026-11-24T14:00:00+01:00",
+                VRESCHEDULE,
+            ),
         ),
         state=L("en"),
         profile=HENK,
@@ -563,7 +602,11 @@ BATCH_2 = [
             (AGREED, {}),
             (
                 "buluşmayı iptal etmem gerekiyor, özür dilerim",
-                said("tr", any_effect=["meet_cancel", "relay"], any_keys=["meet_cannot_come", "meet_cancelled", "meet_manage"]),
+                said(
+                    "tr",
+                    any_effect=["meet_cancel", "relay"],
+                    any_keys=["meet_cannot_come", "meet_cancelled", "meet_manage"],
+                ),
             ),
         ),
         state=L("tr"),
@@ -660,6 +703,79 @@ BATCH_2 = [
     ),
 ]
 
+# Guards, written with the fixes: what the new readings must leave alone.
+PASSED = {
+    "effect": ["relay"],
+    "not_keys": [*MISS, "meet_cannot_come"],
+    "no_effect": ["meet_cancel", "meet_propose"],
+}
+GUARDS = [
+    D(
+        "nl: 'dat lukt me niet' about a list is no cannot-come",
+        ((AGREED, {}), ("dat lukt me niet, kun jij het lijstje maken?", {**PASSED, "lang": "nl"})),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "pl: 'nie mogę znaleźć klucza' is no cannot-come",
+        ((AGREED, {}), ("nie mogę znaleźć klucza, zadzwonię później", {**PASSED, "lang": "pl"})),
+        state=L("pl"),
+        profile=RIA_T,
+    ),
+    D(
+        "nl: 'Morgen Jumbo om 10': the day is no part of the place's name",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            (
+                "Morgen Jumbo om 10",
+                {
+                    **proposed("nl", "2026-11-24T10:00:00+01:00", place_has="Jumbo"),
+                    "not_says": ["Morgen Jumbo"],
+                },
+            ),
+        ),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "en: 'in front of the Central Station' keeps the name whole",
+        (
+            (PLAN, {"keys": ["meet_where"]}),
+            ("in front of the Central Station", asks_when("en")),
+            ("Friday at 11", proposed("en", "2026-11-27T11:00:00+01:00", place_has="Central Station")),
+        ),
+        state=L("en"),
+        profile=RIA_T,
+    ),
+    D(
+        "nl: 'nee, niet elke week' to meeting again asks nothing weekly",
+        ((CHECK, {}), ("ja", {"keys": ["meet_again"]}), ("nee, niet elke week", not_now("nl"))),
+        state=L("nl"),
+        profile=RIA_T,
+    ),
+    D(
+        "en: 'maybe again next week' is no weekly yet",
+        ((CHECK, {}), ("yes", {"keys": ["meet_again"]}), ("maybe again next week", not_now("en"))),
+        state=L("en"),
+        profile=RIA_T,
+    ),
+    D(
+        "tr: 'biraz geç kaldı ama yaptık' at the check is a yes with a remark, not half",
+        ((CHECK, {}), ("evet, biraz geç kaldı ama hepsini yaptık", outcome("tr", "yes"))),
+        state=L("tr"),
+        profile=RIA_T,
+    ),
+    D(
+        "uk: cannot after all on tuesday, thursday?",
+        (
+            (AGREED, {}),
+            *move("у вівторок таки не можу, може в четвер?", "uk", "2026-11-26T14:00:00+01:00"),
+        ),
+        state=L("uk"),
+        profile=RIA_T,
+    ),
+]
+
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
 def test_batch_1(dialogue: Dialogue) -> None:
@@ -667,9 +783,14 @@ def test_batch_1(dialogue: Dialogue) -> None:
 
 
 def test_messages_are_new() -> None:
-    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2, *GUARDS]) == []
 
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_2))
 def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+@pytest.mark.parametrize("dialogue", as_params(GUARDS))
+def test_guards(dialogue: Dialogue) -> None:
     assert_holds(dialogue, check)
