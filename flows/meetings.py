@@ -28,7 +28,7 @@ from flows.profile import Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.text import lexicon
 from flows.understanding.time_compose import read_time
-from flows.when import AMSTERDAM, When, at_night, describe_weekday, describe_when, parse_when
+from flows.when import AMSTERDAM, When, at_night, day_names, describe_weekday, describe_when, parse_when
 
 MAX_PLACE = 100
 MIN_PLACE = 2
@@ -432,6 +432,10 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             # "kan ook woensdag om 3 uur bij mij thuis": the place, and the time when it is said too.
             plan["place_kind"] = place
             start = _moment_in_words(state, text, now)
+            if start is None and other:
+                # Round dialogue34: "przed biblioteką w czwartek o 12": the place's words ("przed" is
+                # also "before") are no part of the time.
+                start = _moment_in_words(state, text.replace(other, " "), now)
             if start is None:
                 return _ask_when(state, now)
             plan.pop("starts_at", None)
@@ -489,10 +493,12 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
 MY_HOME = (
     "bij mij", "mijn huis", "bij mij thuis", "my place", "my home", "my house", "evimde", "bende", "u mnie",
     "у мене", "عندي", "فداري",  # noqa: RUF001
+    "f dari", "fdari", "3ndi", "f dar dyali",  # round dialogue34: Darija in Latin letters
 )  # fmt: skip
 YOUR_HOME = (
     "bij jou", "bij u", "jouw huis", "uw huis", "your place", "your home", "your house", "sende", "sizde",
     "evinde", "u ciebie", "u pana", "u pani", "у вас", "у тебе", "عندك", "فدارك",  # noqa: RUF001
+    "f darek", "fdarek", "3ndek", "f darkom",  # round dialogue34: Darija in Latin letters
 )  # fmt: skip
 ANY_HOME = ("thuis", "at home", "evde", "w domu", "вдома", "فالدار", "في البيت")
 CENTRE = (
@@ -536,6 +542,8 @@ def other_place_in_words(text: str) -> str | None:
         if not named:
             continue
         start = named[0]
+        while start > named[0] - NAME_PARTS and _name_part(words, folded, start - 1):
+            start -= 1  # round dialogue34: "voor de Albert Heijn": a name of more words, whole
         while start > 0 and folded[start - 1] and folded[start - 1][0] in _PREPOSITIONS | _ARTICLES:
             start -= 1  # "bij de", "in front of the": back to the first preposition before it
         while start < named[0] and folded[start] and folded[start][0] in _ARTICLES:
@@ -544,6 +552,20 @@ def other_place_in_words(text: str) -> str | None:
             continue
         return " ".join(words[start : named[-1] + 1])[:MAX_PLACE] or None
     return None
+
+
+# A place word said with a capital ("Heijn") takes up to this many capitalised words before it ("Albert").
+NAME_PARTS = 2
+
+
+def _name_part(words: list[str], folded: list[list[str]], at: int) -> bool:
+    """The word at `at` is part of the name of the place word after it: both capitalised, and it is no
+    preposition or article ("Voor de Albert Heijn": "Albert" is, "Voor" and "de" are not)."""
+    if at < 0 or not folded[at] or folded[at][0] in _PREPOSITIONS | _ARTICLES | _TIME_WORDS:
+        return False
+    if folded[at][0] in day_names():
+        return False  # "Morgen Jumbo", "Dinsdag Lidl": a day said first, no part of the name
+    return words[at][:1].isupper() and words[at + 1][:1].isupper()
 
 
 def _is_place_word(word: str, places: frozenset[str]) -> bool:
@@ -557,8 +579,11 @@ _PREPOSITIONS = frozenset((
     "bij", "voor", "naast", "tegenover", "achter", "op", "aan", "in", "at", "outside", "near", "by",
     "opposite", "front", "of", "przed", "przy", "obok", "pod", "kolo", "біля", "коло", "перед", "عند", "أمام",
     "امام", "قرب", "قدام",
+    # round dialogue34: Darija in Latin letters ("qdam lpharmacie", "7da ljame3")
+    "qdam", "9dam", "hda", "7da", "f", "fi",
 ))  # fmt: skip
 _ARTICLES = frozenset(("de", "het", "een", "the", "a"))
+_TIME_WORDS = frozenset(("morgen", "vandaag", "overmorgen", "vanavond", "today", "tomorrow", "tonight"))
 _NOT_THERE = frozenset(("niet", "geen", "not", "no", "nie", "не", "ні"))
 
 
@@ -980,14 +1005,14 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     # any more is no volunteer who stops).
     paired = says_any(text, "meetings21_no_longer") and says_any(text, "meetings21_helping")
     stops = says_any(text, "meetings21_stop_helping") or paired
-    day_asked = _other_day_asked(state, text, thread_id, now)
-    moves = (
-        says_any(text, "meetings21_move") or _other_time_said(state, text, thread_id, now) or bool(day_asked)
-    )
     said_plain = (
         _has_phrase(text, CANCEL_WORDS)
         or says_any(text, "meetings21_cannot_come")
         or _has_phrase(text, _cannot_come_27())
+    )
+    day_asked = _other_day_asked(state, text, thread_id, now, cannot=said_plain)
+    moves = (
+        says_any(text, "meetings21_move") or _other_time_said(state, text, thread_id, now) or bool(day_asked)
     )
     said = said_plain or stops or moves
     reason = life_events.absent_said(text) or stops
@@ -1029,12 +1054,27 @@ def cannot_come(state: dict[str, Any], text: str, thread_id: Any, now: datetime)
     return prompt(state, "meet_cannot_come", choices, dict(seen.get("params") or {}))
 
 
-def _other_day_asked(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> datetime | None:
+def _other_day_asked(
+    state: dict[str, Any], text: str, thread_id: Any, now: datetime, *, cannot: bool = False
+) -> datetime | None:
     """Round dialogue28: another day asked for the meeting ahead, without an hour ("zou het ook woensdag
     kunnen?", "çarşamba olur mu?"): a question ([dialogue28_day_asked], round 21's [meetings21_move_time])
-    naming one day; the meeting's own hour on that day, when that is another day and still ahead."""
-    if not (says_any(text, "dialogue28_day_asked") or says_any(text, "meetings21_move_time")):
+    naming one day; the meeting's own hour on that day, when that is another day and still ahead.
+    Round dialogue34: after words that say they cannot come (`cannot`), a question mark or a maybe asks
+    too ("donderdag lukt me niet meer, zaterdag misschien?", "we wtorek nie mogę, może w piątek?"), and
+    a message that names two days is read clause by clause from the end: the day asked comes last."""
+    asks = says_any(text, "dialogue28_day_asked") or says_any(text, "meetings21_move_time")
+    if not asks and not (cannot and ("?" in text or "؟" in text or says_any(text, "round23_undecided"))):
         return None
+    clauses = [part for part in re.split(r"[,.;:!?؟]+", text) if part.strip()]
+    for part in (text, *reversed(clauses)) if len(clauses) > 1 else (text,):
+        if (moved := _day_asked_in(state, part, thread_id, now)) is not None:
+            return moved
+    return None
+
+
+def _day_asked_in(state: dict[str, Any], text: str, thread_id: Any, now: datetime) -> datetime | None:
+    """The meeting ahead of the thread moved to the one day `text` names, at its own hour."""
     said = interpret.reading("ask_when", text, language(state), now).time
     if said is None or said.at is not None or said.recurrence is not None or len(said.days) > 1:
         return None
@@ -1519,6 +1559,8 @@ def after_help_in_words(
     asked = state.get("prompt") or {}
     if asked.get("key") == "meet_again" and says_any(text, "dialogue25_every_other_week"):
         return _asked_again(state, "meet_weekly_only")
+    if asked.get("key") == "meet_again" and choice is None and (again := _again_in_words(state, text, now)):
+        return again
     if asked.get("key") != "meet_activity" or not text.strip():
         return None
     ids = [str(key).split(":")[1] for key, _ in state.get("offered") or [] if str(key).startswith("meetact:")]
@@ -1549,6 +1591,20 @@ def after_help_in_words(
             state["prompt"] = resume
             replies.extend(repeat_prompt(state))
         return StepResult(state, tuple(replies))
+    return None
+
+
+def _again_in_words(state: dict[str, Any], text: str, now: datetime) -> StepResult | None:
+    """Round dialogue34: "Volgende week weer afspreken?" answered in words the yes/no reader does not take:
+    a wish to meet again ("elke week?", "every week?", "щотижня") is the yes; undecided ("misschien, weet
+    ik nog niet", "maybe later") is a no for now, with AFSPRAAK for later. Both went to the neighbour."""
+    ids = [str(key).split(":")[1] for key, _ in state.get("offered") or [] if str(key).startswith("meetwk:")]
+    if not ids or not text.strip():
+        return None
+    if says_any(text, "round23_undecided"):
+        return on_answer(state, f"meetwk:{ids[0]}:no", text, now)  # "misschien volgende week weer": later
+    if wants_again(text) and not says_any(text, "round19_meet_not_good"):
+        return on_answer(state, f"meetwk:{ids[0]}:yes", text, now)
     return None
 
 

@@ -426,6 +426,11 @@ def _after(now: datetime, duration: timedelta, zone: ZoneInfo) -> datetime:
 # --- recurrence -----------------------------------------------------------------------------------
 
 
+def day_names() -> Mapping[str, int]:
+    """Full day names, Dutch and English, lower case -> weekday (Monday 0)."""
+    return _day_names()
+
+
 @cache
 def _day_names() -> Mapping[str, int]:
     """Full day names, Dutch and English, lower case -> weekday (Monday 0), from Babel's CLDR data."""
