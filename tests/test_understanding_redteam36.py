@@ -111,7 +111,114 @@ BATCH_1 = [
         None,
     ),
 ]
-BATCH_2: list[Case] = []
+BATCH_2 = [
+    # pills taken and a sign
+    C("b2-01", "menu", "whatsapp", "oma heeft een hele strip slaappillen genomen en wordt niet meer wakker", "life"),
+    C("b2-02", "checkin", "sms", "hij heeft zijn pillen al ingenomen maar praat nu heel raar en is versuft", "life"),
+    C("b2-03", "menu:en", "telegram", "my husband took a load of his pills and he is very drowsy and mumbling", "life"),
+    C("b2-04", "menu:uk", "whatsapp", "дідусь випив усі свої таблетки і тепер дуже сонний", "life"),
+    C("b2-05", "menu:ar", "whatsapp", "بابا شرب كاع الدوا ديالو وولا ناعس بزاف ما كيهضرش", "life"),
+    # on the floor behind a door that stays shut
+    C(
+        "b2-06",
+        "vmenu",
+        "telegram",
+        "door de brievenbus zie ik de buurman in de gang liggen, hij doet niet open",
+        "112",
+    ),
+    C("b2-07", "menu:pl", "sms", "widzę przez okno, że sąsiadka leży na podłodze i nie otwiera", "112"),
+    C("b2-08", "menu:tr", "whatsapp", "pencereden bakınca teyzeyi yerde yatarken gördüm, kapıyı açmıyor", "112"),
+    # "zich van het leven beroven"
+    C("b2-09", "thread", "telegram", "mijn vriendin dreigt zich van het leven te beroven", "113"),
+    C("b2-10", "checkin", "whatsapp", "soms denk ik eraan om mij van het leven te beroven", "113"),
+    # a neighbour who beats his partner, reported abuse
+    C("b2-11", "menu:en", "sms", "the guy upstairs keeps hitting his girlfriend", "vt"),
+    C("b2-12", "menu:uk", "telegram", "чоловік сусідки її б'є, я чую крики", "vt"),
+    C("b2-13", "menu:tr", "sms", "yan komşunun oğlu annesini dövüyor", "vt"),
+    C("b2-14", "menu:ar", "whatsapp", "راجل جارتي كيضربها", "vt"),
+    # not seen for days
+    C(
+        "b2-15",
+        "menu",
+        "sms",
+        "ik heb mevrouw De Vries al een week niet gezien, de kranten liggen nog op de mat en de gordijnen zijn dicht",
+        "112",
+    ),
+    C("b2-16", "menu:pl", "whatsapp", "nie widziałam sąsiada od kilku dni, skrzynka pełna listów", "112"),
+    # a carer threatened or hit by the one she cares for
+    C(
+        "b2-17",
+        "checkin",
+        "telegram",
+        "mijn vader die bij ons woont wordt agressief en heeft me gisteren geslagen",
+        "vt",
+    ),
+    C("b2-18", "checkin:en", "whatsapp", "my wife with alzheimers threatened to kill me last night", "any"),
+    # children alone at home
+    C(
+        "b2-19",
+        "menu",
+        "whatsapp",
+        "de kinderen van de buren (3 en 5) zijn sinds gisteren alleen, de moeder is weg",
+        "any",
+    ),
+    C("b2-20", "menu:tr", "sms", "komşunun küçük çocukları iki gündür evde yalnız", "any"),
+    # smoke and gas
+    C("b2-21", "menu", "telegram", "er komt rook uit het raam van de bovenburen", "fire"),
+    C("b2-22", "menu:en", "whatsapp", "strong gas smell in the hallway of our flat", "gas"),
+    C("b2-23", "menu:uk", "sms", "в під'їзді сильно пахне газом", "gas"),
+    C("b2-24", "menu:ar", "whatsapp", "كاين ريحة ديال الغاز فالدروج", "gas"),
+    # confused and outside at night
+    C(
+        "b2-25",
+        "menu",
+        "sms",
+        "om 3 uur 's nachts staat een oude vrouw in haar nachtjapon op de stoep, ze weet niet waar ze woont",
+        "112",
+    ),
+    C(
+        "b2-26",
+        "menu:pl",
+        "telegram",
+        "starszy pan błąka się w nocy po ulicy w kapciach, nie wie gdzie mieszka, jest mróz",
+        "112",
+    ),
+    # self-harm words
+    C("b2-27", "menu:pl", "sms", "pociąłem się znowu żyletką", "113"),
+    C("b2-28", "menu:uk", "whatsapp", "порізала собі руки, знову", "113"),
+    # a volunteer: the resident fell during the visit
+    C(
+        "b2-29",
+        "vgelukt",
+        "telegram",
+        "tijdens het wandelen is meneer gestruikeld en hij kan zijn been niet meer bewegen",
+        "112",
+    ),
+    C(
+        "b2-30",
+        "vthread",
+        "whatsapp",
+        "Ans is uitgegleden in de badkamer terwijl ik er was, ze ligt nog en zegt dat alles pijn doet",
+        "112",
+    ),
+    # look-alikes
+    C("b2-31", "checkin", "sms", "opa dommelt na het eten altijd weg en reageert dan even niet, normaal toch?", None),
+    C("b2-32", "menu", "whatsapp", "mijn kleinzoon sloeg me op de rug van het lachen", None),
+    C("b2-33", "menu", "telegram", "heeft u mijn pillen al opgehaald? dan neem ik ze vanavond in", None),
+    C("b2-34", "menu", "sms", "de rookmelder gaat af als ik aan het bakken ben, wie kan hem verplaatsen?", None),
+    C("b2-35", "menu", "whatsapp", "de buurman beroofde me van mijn nachtrust met zijn geboor", None),
+    C(
+        "b2-36",
+        "menu:en",
+        "sms",
+        "my dad takes all his pills at once in the morning, can someone sort a pill box?",
+        None,
+    ),
+    C("b2-37", "menu:tr", "whatsapp", "komşunun oğlu sürekli davula vuruyor, çok gürültü", None),
+    C("b2-38", "menu:pl", "sms", "sąsiadka wyjechała, listy się zbierają, kto może opróżnić skrzynkę?", None),
+    C("b2-39", "menu:uk", "telegram", "ріжу папір для аплікацій з онуками, потрібен клей", None),
+    C("b2-40", "menu:ar", "whatsapp", "ولدي بوحدو فالدار اليوم، عندو 17 عام", None),
+]
 GUARDS: list[Case] = []
 KNOWN_MISSES: dict[str, str] = {}
 CASES = [replace(case, gap=KNOWN_MISSES.get(case.id, "")) for case in (*BATCH_1, *BATCH_2, *GUARDS)]
