@@ -205,9 +205,12 @@ def step(state: dict[str, Any], event: Event, now: datetime, profile: Profile | 
     followed = _follow_language(state, event)
     earlier = crisis.earlier_piece(state, now)
     danger = crisis.detect_in_pieces(earlier, event.text) if event.kind == "text" else None
-    # Round crisis20: someone else took too many pills: 112 for the writer to call (poisoning, no 113 talk).
+    # Round crisis20: someone else took too many pills: 112 for the writer to call (poisoning, no 113 talk);
+    # round crisis26: also when a sign makes the pills 112 ("al zijn pillen ingenomen en is heel suf").
     other = (
-        danger in (None, "suicide") and event.kind == "text" and crisis.overdose_of_someone_else(event.text)
+        danger in (None, "suicide", "medical")
+        and event.kind == "text"
+        and crisis.overdose_of_someone_else(event.text)
     )
     if other:
         danger = "medical"

@@ -35,6 +35,10 @@ def detect(text: str) -> str | None:
     found = reader.detect(text)
     if not found:
         return None
+    if found == "112" and "113" in reader.kinds_in(text) and overdose_taken(text):
+        # Round crisis26: pills taken with a sign ("... en is heel suf") read 112 beside the overdose's 113:
+        # still the overdose, whose answers lead with 112 (crisis_overdose, crisis_overdose_other).
+        return "suicide"
     mark = reader.answering_mark(text)
     return mark if mark in KINDS else _NAMES[found]
 

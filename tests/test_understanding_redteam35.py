@@ -45,6 +45,9 @@ misses that are no guard's doing (the crisis is not read at all: b1-01, b1-10, b
 b2-20 "the man next door ... beats"), b1-14 (the neighbour stands inside the bruises-to-hits match), b1-39 and
 b2-35 (false alarms on main too). `outsider` still holds "iemand", "someone", "ktoś", "хтось": near-only now.
 
+Round crisis26 (tests/test_understanding_redteam36.py): b1-10 (pills taken and a sign), b1-16 (a neighbour's
+partner who beats her, Turkish genitive) and b1-39 (dozing off as a habit) read now; out of KNOWN_MISSES.
+
 Session 30 (lead): b2-02, b2-04 and b2-20 read now and left KNOWN_MISSES: someone calling out that they
 cannot get up, a call for help heard or inside, the man next door who beats his wife (data/crisis.toml
 "session 30"; a call for help alone, a moan heard, "ik hoorde dat hij om hulp vroeg" stay calm).
@@ -383,10 +386,7 @@ GUARDS = [
 ]
 KNOWN_MISSES: dict[str, str] = {
     "b1-01": "lying on the floor behind a door is not read without 'not responding' or 'cannot get up' (no guard)",
-    "b1-10": "'al zijn pillen ingenomen en is heel suf' of someone else is not read (no guard)",
     "b1-14": "the neighbour stands inside the bruises ... hits match, so the near guard still calms it",
-    "b1-16": "Turkish reported abuse with genitive 'kocasinin ... dovdugunu' is not read (no guard)",
-    "b1-39": "habitual falling asleep at cards with 'reageert dan niet' reads as unresponsive",
     "b2-09": "'zich van het leven beroven' is not read (no guard)",
     "b2-35": "a friendly slap by a neighbour reads as violence (main too)",
 }
