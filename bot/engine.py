@@ -181,7 +181,9 @@ class Engine:
             received_at=self._clock(),
         )
         stored = await self._stores.run(new)
-        metrics.INBOUND.labels(message.channel, "duplicate" if stored.duplicate else "stored").inc()
+        metrics.labelled(
+            metrics.INBOUND, message.channel, "duplicate" if stored.duplicate else "stored"
+        ).inc()
         return stored
 
     async def mark_blocked(self, channel: str, address: str, reason: str, tenant: str = "default") -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any, TypeVar
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 REGISTRY = CollectorRegistry(auto_describe=True)
@@ -96,3 +99,18 @@ OUTBOX_TAKEN = Counter(
     ["path"],
     registry=REGISTRY,
 )
+
+
+MetricT = TypeVar("MetricT", Counter, Gauge, Histogram)
+
+
+def labelled(metric: MetricT, *values: str) -> MetricT:
+    """`metric.labels(*values)`, the child kept: prometheus_client checks the values and takes a lock on
+    every `labels()` call, and the sender and ingest ask for the same few children per message. The
+    label values are a small closed set (channels, outcomes, reasons), so the cache stays small."""
+    return _child(metric, values)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _child(metric: Any, values: tuple[str, ...]) -> Any:
+    return metric.labels(*values)

@@ -255,9 +255,9 @@ class OutboxSender:
                 # Rows of transactions that rolled back are never handed over: keep the newest.
                 kept = sorted(self._born_behind)[-self._max_held :]
                 self._born_behind = {row_id: self._born_behind[row_id] for row_id in kept}
-        metrics.OUTBOX_TAKEN.labels("born").inc(len(claimed) - behind_count)
+        metrics.labelled(metrics.OUTBOX_TAKEN, "born").inc(len(claimed) - behind_count)
         if behind_count:
-            metrics.OUTBOX_TAKEN.labels("behind").inc(behind_count)
+            metrics.labelled(metrics.OUTBOX_TAKEN, "behind").inc(behind_count)
         if len(claimed) < len(rows):
             past_room = max(0, len(rows) - room)
             if past_room:
@@ -578,7 +578,7 @@ class OutboxSender:
             await self._finish(message, outbox.SENT, provider_id=message.provider_id)
             log.info("unknown send confirmed by provider", extra={"outbox_id": message.id})
             return True
-        metrics.RESENT_AFTER_UNKNOWN.labels(message.channel).inc()
+        metrics.labelled(metrics.RESENT_AFTER_UNKNOWN, message.channel).inc()
         confirms = bool(getattr(adapter, "confirms_by_callback", False))
         log.info("resending unknown send", extra={"outbox_id": message.id, "confirmable": confirms})
         return False
@@ -586,12 +586,12 @@ class OutboxSender:
     async def _record(self, message: ClaimedMessage, result: SendResult) -> bool:
         """Record a send's outcome; False when the row now holds back its address's later rows."""
         now = self._clock()
-        metrics.OUTBOUND.labels(message.channel, result.outcome).inc()
+        metrics.labelled(metrics.OUTBOUND, message.channel, result.outcome).inc()
         # A failure that stopped the address holds back the rest: the claim path cancels them.
         goes_on = result.outcome == "sent" or (result.outcome == "failed" and not result.address_stopped)
         if result.outcome == "sent":
             await self._finish(message, outbox.SENT, provider_id=result.provider_id)
-            metrics.REPLY_LATENCY_SECONDS.labels(message.channel).observe(
+            metrics.labelled(metrics.REPLY_LATENCY_SECONDS, message.channel).observe(
                 (now - message.created_at).total_seconds()
             )
         elif result.outcome == "retry":
@@ -629,7 +629,7 @@ class OutboxSender:
         return goes_on
 
     async def _fail(self, message: ClaimedMessage, reason: str, *, stop_address: bool = False) -> None:
-        metrics.SEND_FAILURES.labels(message.channel, reason).inc()
+        metrics.labelled(metrics.SEND_FAILURES, message.channel, reason).inc()
         now = self._clock()
 
         async def write(session: AsyncSession) -> None:
