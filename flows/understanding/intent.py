@@ -90,6 +90,8 @@ _GROUPS = (
     "referral",
     "stop_reason",
     "salutation",
+    "own_role",
+    "about_us",
 )
 
 
@@ -237,13 +239,20 @@ def _signs(text: str) -> _Signs:
         found -= {
             name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), praised)
         }
-    if "referral" in found:
-        # "ik kreeg dit nummer van de wijkagent": who passed the number on is asked nothing (round corpus29).
-        passed_on = groups["referral"].spans(prepared)
+    for told in ("referral", "own_role"):
+        if told not in found:
+            continue
+        # "ik kreeg dit nummer van de wijkagent": who passed the number on is asked nothing (round corpus29);
+        # "ik ben maatschappelijk werker bij het wijkteam": nor where the writer works (round corpus38).
+        passed_on = groups[told].spans(prepared)
         found -= {
             name for name in ("service", "human") if _only_inside(groups[name].spans(prepared), passed_on)
         }
         taken += passed_on
+    if "about_us" in found:
+        # "wat doen jullie precies?": what the service is, asked; no question about the agenda (round corpus38).
+        found -= {"activity"} if _only_inside(groups["activity"].spans(prepared), groups["about_us"].spans(prepared)) else set()
+        found |= {"greeting"}
     if "salutation" in found:
         # "Sayin yetkili, ...", "Geachte medewerker, ...": the letter's opening asks for no person (round
         # corpus35).
