@@ -185,6 +185,8 @@ def read_invitation(
             answer = "later"  # "ik wil graag helpen maar deze week lukt het niet, volgende week wel"
         elif answer == "yes" and _full_week_then_time(text, found, chosen, lang, now):
             answer = "later"  # "deze week zit ik vol, maar de 10e kan ik" (round corpus35)
+        elif answer == "yes" and _but_later_at(found, chosen, hits, lang, now):
+            answer = "later"  # "ik wil wel, maar pas volgende week" (round corpus38)
         elif answer == "no" and _other_time_after(text, found, chosen, lang, now):
             answer = "later"  # "deze week lukt niet, na het weekend wel"
         elif answer == "no" and _after_this_week(found):
@@ -447,6 +449,23 @@ def _full_week_then_time(
     clauses = lx.clauses(text)
     after = " , ".join(clauses[found[refused[-1].end - 1].clause + 1 :])
     return bool(after) and times.condition_time(after, lang, now) is not None
+
+
+def _but_later_at(
+    found: Sequence[Token], chosen: Hit, hits: Sequence[Hit], lang: str, now: datetime | None
+) -> bool:
+    """A yes, then a "but" and a later that names its time ("ik wil wel, maar pas volgende week", "happy
+    to, but not until next week"): not now, but then (round corpus38). A later without a time after the
+    "but" ("ja, maar misschien wat later") leaves the yes."""
+    contrast = _number_clause_ends()
+    for hit in hits:
+        if hit.kind != "later" or hit.start < chosen.end:
+            continue
+        between = {token.word for token in found[chosen.end : hit.start]}
+        said = " ".join(token.raw for token in found[hit.start : hit.end])
+        if between & contrast and times.condition_time(said, lang, now) is not None:
+            return True
+    return False
 
 
 def _withdrawn(found: Sequence[Token], chosen: Hit, hits: Sequence[Hit]) -> bool:
@@ -819,11 +838,23 @@ def _only_day(found: Sequence[Token]) -> str | None:
         following = found[hit.end].word if hit.end < len(found) else ""
         if following in lx.word_set("invitation", "after_no_last"):
             continue  # "vandaag niet zaterdag wel": the "niet" was about today (round 21)
-        if excluded & set(near) or following in excluded_after:
+        if excluded & set(near) or following in excluded_after or _closing_negation(found, hit, excluded):
             return f"not {hit.kind}"
         if before & set(near) or following in after:
             return f"{hit.kind} only"
     return None
+
+
+# Words between a day and the negation that closes its clause: "dinsdag kan ik niet", "dinsdag lukt het niet".
+_DAY_NEGATION_GAP = 3
+
+
+def _closing_negation(found: Sequence[Token], hit: Hit, negations: frozenset[str]) -> bool:
+    """The day's clause ends, a few words on, with a negation: "prima, alleen dinsdag kan ik niet" rules
+    that day out (round corpus38), where "alleen" before it would make it the only one."""
+    clause = found[hit.start].clause
+    rest = [token.word for token in found[hit.end :] if token.clause == clause]
+    return 0 < len(rest) <= _DAY_NEGATION_GAP and rest[-1] in negations
 
 
 @cache

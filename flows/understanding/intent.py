@@ -90,6 +90,8 @@ _GROUPS = (
     "referral",
     "stop_reason",
     "salutation",
+    "own_role",
+    "about_us",
 )
 
 
@@ -237,13 +239,21 @@ def _signs(text: str) -> _Signs:
         found -= {
             name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), praised)
         }
-    if "referral" in found:
-        # "ik kreeg dit nummer van de wijkagent": who passed the number on is asked nothing (round corpus29).
-        passed_on = groups["referral"].spans(prepared)
+    for source in ("referral", "own_role"):
+        if source not in found:
+            continue
+        # "ik kreeg dit nummer van de wijkagent": who passed the number on is asked nothing (round corpus29);
+        # "ik ben maatschappelijk werker bij het wijkteam": nor where the writer works (round corpus38).
+        passed_on = groups[source].spans(prepared)
         found -= {
             name for name in ("service", "human") if _only_inside(groups[name].spans(prepared), passed_on)
         }
         taken += passed_on
+    if "about_us" in found:
+        # "wat doen jullie precies?": what the service is; no question about the agenda (round corpus38).
+        if _only_inside(groups["activity"].spans(prepared), groups["about_us"].spans(prepared)):
+            found -= {"activity"}
+        found |= {"greeting"}
     if "salutation" in found:
         # "Sayin yetkili, ...", "Geachte medewerker, ...": the letter's opening asks for no person (round
         # corpus35).
@@ -338,6 +348,9 @@ def _menu_number(text: str) -> str | None:
         # Only a number is left once the fillers are off ("nog een vraag" is no "1").
         words = strip_edges(words, _fillers())
         number = number_choice(words) if set(words.split()) <= _number_words() else None
+        said = set(without_choice_opener(words).split())
+        if number is None and said & _last_words() and said <= _number_words() | _last_words():
+            number = max(MENU)  # "de laatste optie graag": the last option (round corpus38)
     if number not in MENU:
         return None
     # The words that open the choice do not count ("doe maar de tweede optie", round corpus25).
@@ -368,6 +381,29 @@ def _menu_number_first(text: str, lang: str) -> str | None:
 
 
 @cache
+def _last_words() -> frozenset[str]:
+    """ "de laatste", "the last one": the last option (choices.toml [last])."""
+    return frozenset(normal(word) for word in lexicon("choices")["last"]["all"])
+
+
+# "helpen, maar pas na de kerst": an option's label as the first clause, more words after it.
+_LABEL_FIRST = re.compile(r"^\s*(?P<label>[^,.;:!?]+?)\s*[,.;:!]+\s+(?P<rest>\S.*)$", re.DOTALL)
+
+
+def _menu_label_first(text: str, lang: str) -> str | None:
+    """A menu label as a clause of its own before more words ("helpen, maar pas na de kerst", "vragen,
+    mijn moeder moet naar de kapper"): the label's option, when the words after it want nothing else or
+    the same (round corpus38), as a number before them is (`_menu_number_first`)."""
+    found = _LABEL_FIRST.match(text)
+    chosen = _menu_label(found["label"]) if found else None
+    if found is None or chosen is None:
+        return None
+    rest = read_intent(found["rest"], lang)
+    said = rest.intent if rest.intent is not None else read_any_state(found["rest"], lang)
+    return chosen if said in (None, "greeting", chosen) else None
+
+
+@cache
 def _number_lead() -> re.Pattern[str]:
     """ "nummer", "optie", "nr." before a menu digit (categories.toml [choice] number_leads)."""
     leads = sorted(lexicon("categories")["choice"]["number_leads"], key=len, reverse=True)
@@ -388,7 +424,12 @@ _NUMBER_FIRST_BARE = re.compile(r"^\s*(?P<number>\d)\s+(?P<rest>\S.*)$", re.DOTA
 def read_intent(text: str, lang: str = "nl", *, context: str = "first_message") -> IntentReading:
     """What a first message or a message at the menu wants, with the kind of help it names."""
     if context == "menu":
-        chosen = _menu_number(text) or _menu_label(text) or _menu_number_first(text, lang)
+        chosen = (
+            _menu_number(text)
+            or _menu_label(text)
+            or _menu_number_first(text, lang)
+            or _menu_label_first(text, lang)
+        )
         if chosen is not None and not any(ch.isdigit() for ch in text):
             # A number word that is also an article ("bir kisiyle konusmak istiyorum": "bir" is one and
             # "a"): the message read whole wants something else, a person or a stop (round corpus25).
@@ -497,8 +538,10 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     not_understood = languages.not_understood is not None and bool(languages.not_understood.search(prepared))
     # The reason ("mijn Nederlands is niet zo goed") may double a request's length.
     words = prepared.split()
-    if not words or len(words) > _LANGUAGE_REQUEST_WORDS * (2 if not_understood else 1):
+    if not words:
         return None
+    if len(words) > _LANGUAGE_REQUEST_WORDS * (2 if not_understood else 1):
+        return None if not_understood else _asked_last(text, lang, len(words))
     hits = languages.names.find(prepared)
     if not_understood and languages.not_understood is not None:
         # "Hollandaca anlamiyorum, Türkçe yazar misiniz": a language asked for in a clause of its own.
@@ -527,6 +570,20 @@ def language_asked(text: str, lang: str = "nl") -> str | None:
     if languages.asks is not None and languages.asks.search(prepared):
         return None if categories.named_in_prepared(categories.prepare(text)) else asked
     return None
+
+
+def _asked_last(text: str, lang: str, words: int) -> str | None:
+    """A language asked in a message's last clause, after a reason ("mijn moeder spreekt alleen turks, kunt
+    u turks schrijven?"): that language, when no clause before asks another and no kind of help is named
+    (round corpus38). Up to twice a request's length."""
+    clauses = [clause for clause in _CLAUSE.split(text) if normal(clause)]
+    if len(clauses) < 2 or words > 2 * _LANGUAGE_REQUEST_WORDS:
+        return None
+    asked = language_asked(clauses[-1], lang)
+    if asked is None or asked == CHOOSE_LANGUAGE or categories.named_in_prepared(categories.prepare(text)):
+        return None
+    before = {language_asked(clause, lang) for clause in clauses[:-1]} - {None, asked}
+    return None if before else asked
 
 
 def _without_spans(prepared: str, phrases: Phrases) -> str:
