@@ -42,6 +42,11 @@ def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) ->
         if typo:
             return _as_yes_no(typo[0].kind, 0.7)  # likely; the flow may confirm
     chosen = _choose(found, hits, prefer_last=False)
+    if allow_question and (chosen is None or chosen.kind != "yes" or not _leading(found, chosen)):
+        # Round corpus37: where a question may be the answer, a doubt ("ik twijfel", "nie wiem, a kto to
+        # czyta") or a no about one detail ("liever niet mijn achternaam") asks to hear more first.
+        if _details().hits(found) or (chosen is not None and chosen.kind == "unsure"):
+            return "question", 0.6
     if chosen is not None and _leading(found, chosen):
         return _as_yes_no(chosen.kind, 0.95)
     if _is_question(text, found, lang):
@@ -563,6 +568,17 @@ def question_opens(found: Sequence[Token], lang: str = "nl") -> bool:
     particles = lx.word_set("yes_no", "question.particles")
     ordinary = t.lexicon("yes_no")["question"]["ordinary"].get(lang, ())
     return any(token.word in particles and token.word not in ordinary for token in found[1:])
+
+
+def details_named(found: Sequence[Token]) -> bool:
+    """The words name a detail that may be held back alone (yes_no.toml [details]: "achternaam")."""
+    return bool(_details().hits(found))
+
+
+@cache
+def _details() -> lx.Lexicon:
+    """Parts of what is kept that may be held back alone (yes_no.toml [details]), in every language."""
+    return lx.Lexicon({phrase: "detail" for phrase in lx.phrases_of(t.lexicon("yes_no")["details"], None)})
 
 
 @cache
