@@ -83,7 +83,9 @@ _POSTCODE_SHAPE = re.compile(
 )
 # Round corpus37: a house number after its street, right before the postcode ("Dorpsstraat 8 7395"): not the
 # first half of a phone number ("06 1234 5678" keeps its guard: no word of letters before it).
-_HOUSE_NUMBER_BEFORE_POSTCODE = re.compile(r"(?<=[^\W\d_]{3})\s+[0-9]{1,3}[A-Za-z]?(?=\s+[0-9]{4}(?![ .\-/]?[0-9]))")
+_HOUSE_NUMBER_BEFORE_POSTCODE = re.compile(
+    r"(?<=[^\W\d_]{3})\s+[0-9]{1,3}[A-Za-z]?(?=\s+[0-9]{4}(?![ .\-/]?[0-9]))"
+)
 # Letter pairs PostNL does not issue (they had unwelcome connotations).
 _UNISSUED_LETTERS = frozenset({"SA", "SD", "SS"})
 

@@ -247,7 +247,15 @@ def _surname_opens(found: Sequence[Token], index: int) -> bool:
     if after >= len(found) or found[after].clause != clause:
         return False
     original = found[after].original or found[after].raw
-    return original[:1].isupper() and not original.isupper() and found[after].raw not in places.name_words()
+    return original[:1].isupper() and not original.isupper() and found[after].raw not in _place_words()
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Every word of the municipality's neighbourhood names and aliases ("oude", "haven", "akkers")."""
+    town = places.load_municipality()
+    named = (name for place in town.neighbourhoods for name in (place.name, *place.aliases))
+    return frozenset(word for name in named for word in t.words(name))
 
 
 def _title_at(found: Sequence[Token], index: int) -> tuple[str | None, int]:
