@@ -32,6 +32,7 @@ TOPICS = (
     "channels",
     "helpers",
     "gift",
+    "surname",
 )
 # A neighbourhood's name in a question, as the phrases say it ("kan het ook iemand uit de Bloemhof zijn?").
 PLACE = "wijknaam"

@@ -81,6 +81,11 @@ _POSTCODE_SHAPE = re.compile(
     r"(?!\w)"
     r"(?(letters)|(?![ .\-/][0-9]))"
 )
+# Round corpus37: a house number after its street, right before the postcode ("Dorpsstraat 8 7395"): not the
+# first half of a phone number ("06 1234 5678" keeps its guard: no word of letters before it).
+_HOUSE_NUMBER_BEFORE_POSTCODE = re.compile(
+    r"(?<=[^\W\d_]{3})\s+[0-9]{1,3}[A-Za-z]?(?=\s+[0-9]{4}(?![ .\-/]?[0-9]))"
+)
 # Letter pairs PostNL does not issue (they had unwelcome connotations).
 _UNISSUED_LETTERS = frozenset({"SA", "SD", "SS"})
 
@@ -194,6 +199,7 @@ _OTHER_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 def _postcode_shapes(text: str) -> Iterator[tuple[str, str | None]]:
     """Every postcode-shaped part of `text`, valid or not, in order."""
     plain = " ".join(unicodedata.normalize("NFKC", text.translate(_OTHER_DIGITS)).split())
+    plain = _HOUSE_NUMBER_BEFORE_POSTCODE.sub("", plain)
     for found in _POSTCODE_SHAPE.finditer(plain):
         letters = found.group("letters")
         yield found.group("digits"), letters.upper() if letters else None

@@ -73,9 +73,16 @@ def test_a_question_is_a_question_only_where_one_is_allowed(text: str, lang: str
     assert answers.read_yes_no(text, lang, allow_question=False)[0] is None
 
 
-@pytest.mark.parametrize("text", ["ik weet het niet", "misschien", "hmm", "", "🌷", "boodschappen"])
+@pytest.mark.parametrize("text", ["hmm", "", "🌷", "boodschappen"])
 def test_no_yes_or_no(text: str) -> None:
     assert answers.read_yes_no(text, "nl", allow_question=True)[0] is None
+
+
+@pytest.mark.parametrize("text", ["ik weet het niet", "misschien"])
+def test_a_doubt_asks_where_a_question_may_answer_and_is_no_answer_elsewhere(text: str) -> None:
+    """Round corpus37: "ik twijfel", "weet niet" at "Mag Voordeur dit bewaren?" want to hear more first."""
+    assert answers.read_yes_no(text, "nl", allow_question=True)[0] == "question"
+    assert answers.read_yes_no(text, "nl", allow_question=False)[0] is None
 
 
 KINDS = [("boodschappen", "Boodschappen"), ("vervoer", "Vervoer"), ("klusjes", "Klusjes"), ("tuin", "Tuin")]

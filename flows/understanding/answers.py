@@ -42,6 +42,16 @@ def read_yes_no(text: str, lang: str = "nl", *, allow_question: bool = False) ->
         if typo:
             return _as_yes_no(typo[0].kind, 0.7)  # likely; the flow may confirm
     chosen = _choose(found, hits, prefer_last=False)
+    if allow_question and _details().hits(found):
+        # Round corpus37: where a question may be the answer, a no about one detail ("liever niet mijn
+        # achternaam") asks what is kept; a yes that opens the message stays a yes ("ja hoor, maar mijn
+        # achternaam liever niet").
+        opening = min(hits, key=lambda hit: hit.start) if hits else None
+        if opening is not None and opening.kind == "yes" and _leading(found, opening):
+            return "yes", 0.9
+        return "question", 0.6
+    if allow_question and chosen is not None and chosen.kind == "unsure":
+        return "question", 0.6  # a doubt ("ik twijfel", "nie wiem, a kto to czyta"): hear more first
     if chosen is not None and _leading(found, chosen):
         return _as_yes_no(chosen.kind, 0.95)
     if _is_question(text, found, lang):
@@ -582,6 +592,17 @@ def question_opens(found: Sequence[Token], lang: str = "nl") -> bool:
     particles = lx.word_set("yes_no", "question.particles")
     ordinary = t.lexicon("yes_no")["question"]["ordinary"].get(lang, ())
     return any(token.word in particles and token.word not in ordinary for token in found[1:])
+
+
+def details_named(found: Sequence[Token]) -> bool:
+    """The words name a detail that may be held back alone (yes_no.toml [details]: "achternaam")."""
+    return bool(_details().hits(found))
+
+
+@cache
+def _details() -> lx.Lexicon:
+    """Parts of what is kept that may be held back alone (yes_no.toml [details]), in every language."""
+    return lx.Lexicon({phrase: "detail" for phrase in lx.phrases_of(t.lexicon("yes_no")["details"], None)})
 
 
 @cache

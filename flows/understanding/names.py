@@ -16,9 +16,10 @@ from functools import cache
 
 import simplemma
 
+from flows import places
 from flows.understanding import lexmatch as lx
 from flows.understanding import text as t
-from flows.understanding.answers import question_opens
+from flows.understanding.answers import details_named, question_opens
 from flows.understanding.lexmatch import Token
 
 # "(van nummer 12)", "[buurman]": an aside, not part of the name.
@@ -56,7 +57,7 @@ def _trailing() -> frozenset[str]:
 
 def read_name(text: str, lang: str = "nl") -> tuple[str | None, float]:
     """(name or None, confidence)."""
-    text = _age_after().sub("", _pleasantries().sub("", _without_echo(text)))
+    text = _without_held_back(_age_after().sub("", _pleasantries().sub("", _without_echo(text))))
     if "?" in text or "\u061f" in text:
         return None, 0.0
     found = lx.tokens(_ABBREVIATION_DOT.sub(r"\1", _TRAILING_ASIDE.sub("", _ASIDE.sub(" ", text))))
@@ -131,6 +132,31 @@ def _age_after() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<=\w)\s*(?:,\s*{age}|\(\d{{1,3}}\))[\s.!:)]*$")
 
 
+# The clauses of an answer, with the marks between them kept.
+_CLAUSE_MARKS = re.compile(r"([,;.!]+)")
+
+
+def _without_held_back(text: str) -> str:
+    """ "liever niet mijn achternaam, gewoon Ria": the clause that holds back the surname (a detail of
+    yes_no.toml [details] with a word of names.toml [held_back]) taken off; when nothing else is left, the
+    answer as it was (no name in it)."""
+    parts = _CLAUSE_MARKS.split(text)
+    held = _held_back()
+    kept = [
+        part
+        for part in parts[::2]
+        if not (details_named(found := lx.tokens(part)) and any(token.raw in held for token in found))
+    ]
+    if len(kept) == len(parts[::2]) or not any(part.strip() for part in kept):
+        return text
+    return ", ".join(part.strip() for part in kept if part.strip())
+
+
+@cache
+def _held_back() -> frozenset[str]:
+    return frozenset(t.plain(word) for word in t.lexicon("names")["held_back"]["all"])
+
+
 def _without_echo(text: str) -> str:
     """ "mijn naam? Karin" is an answer after the question said back, not a question."""
     head, mark, rest = text.replace("\u061f", "?").partition("?")
@@ -162,7 +188,7 @@ def _name_at(
     name_words = 0
     while position < len(found) and found[position].clause == clause and name_words < _MAX_NAME_WORDS:
         token = found[position]
-        if token.raw in _particles() and (parts or title):
+        if token.raw in _particles() and (parts or title or _surname_opens(found, position)):
             # "van der Linden": particles count only when a name word follows them.
             after = position
             while after < len(found) and found[after].clause == clause and found[after].raw in _particles():
@@ -209,6 +235,27 @@ def _name_at(
             parts.append(suffix)
             position += 1
     return " ".join(([title] if title else []) + parts), position
+
+
+def _surname_opens(found: Sequence[Token], index: int) -> bool:
+    """ "de Vries", "van der Linden" as the whole name (round corpus37): particles that open it, before a
+    word written with a capital that names no neighbourhood ("De Akkers" is a place)."""
+    clause = found[index].clause
+    after = index
+    while after < len(found) and found[after].clause == clause and found[after].raw in _particles():
+        after += 1
+    if after >= len(found) or found[after].clause != clause:
+        return False
+    original = found[after].original or found[after].raw
+    return original[:1].isupper() and not original.isupper() and found[after].raw not in _place_words()
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Every word of the municipality's neighbourhood names and aliases ("oude", "haven", "akkers")."""
+    town = places.load_municipality()
+    named = (name for place in town.neighbourhoods for name in (place.name, *place.aliases))
+    return frozenset(word for name in named for word in t.words(name))
 
 
 def _title_at(found: Sequence[Token], index: int) -> tuple[str | None, int]:

@@ -24,6 +24,7 @@ from flows import places
 from flows.understanding import lexmatch as lx
 from flows.understanding import text as t
 from flows.understanding.answers import question_opens
+from flows.understanding.crisis_phrases import cyrillic_as_latin
 from flows.understanding.lexmatch import Hit, Token
 
 # fuzz.ratio a word needs to be a typo of a name: "molluwijk" is 77.8 from "molenwijk", while the
@@ -37,6 +38,7 @@ _AMBIGUITY_MARGIN = 3.0
 _ARTICLES = frozenset({"de", "het", "t", "the", "d"})
 # "Oude-Haven", "d'Akkers": a hyphen or apostrophe inside a name is a space.
 _JOINED = re.compile(r"(?<=\w)['\u2019-](?=\w)")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,9 @@ def read_neighbourhood(text: str, lang: str = "nl", municipality: Any = None) ->
     found = lx.tokens(_JOINED.sub(" ", text))
     asking = "?" in text or question_opens(found, lang)
     named = _named(found, town, exact_only=asking)
+    if named is None and _CYRILLIC.search(text):
+        # Round corpus37: a name written in Cyrillic by ear ("в Олде Хавен"), compared by its Latin sounds.
+        named = _named(lx.tokens(_JOINED.sub(" ", cyrillic_as_latin(text))), town, exact_only=asking)
     postcode = places.parse_postcode(text) or _postcode_in_words(found)
     if postcode is not None:
         exact = named is not None and named[1]

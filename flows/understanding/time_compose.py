@@ -209,9 +209,10 @@ _CONTENT_KINDS = frozenset(
 
 
 def _without_filler_asap(items: list[Item], found: list[str]) -> list[Item]:
-    """ "nou" is "nu" (asap) on its own, but a filler before a time: "nou ergens volgende week"."""
+    """ "nou" is "nu" (asap) on its own, but a filler before a time: "nou ergens volgende week"; also before
+    any time ("nou maakt niet uit hoor", round corpus37)."""
     fillers = _asap_fillers()
-    if not any(item.kind in _CONTENT_KINDS for item in items):
+    if not any(item.kind in _CONTENT_KINDS or item.kind == "flexible" for item in items):
         return items
     return [
         item
