@@ -1,0 +1,464 @@
+# ruff: noqa: RUF001, RUF002
+"""Red team of whole conversations, round 33: status questions, wishes in words, and left misses.
+
+FIGURES
+
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    INVITE,
+    RIA,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+    score,
+)
+from tests.test_dialogues_redteam10 import first, in_own_language
+from tests.test_dialogues_redteam11 import draft_check
+from tests.test_dialogues_redteam19 import check as note_check
+from tests.test_dialogues_redteam32 import counter, paused, vol
+
+D = Dialogue
+MISS = ["not_understood", "*_again"]
+# Ria's own open requests: the hedge (open, nobody yet) and the shopping (a neighbour helps).
+GARDEN = {
+    "id": 12,
+    "category": "tuin",
+    "description": "heg knippen",
+    "when": {"kind": "asap"},
+    "status": "open",
+}
+SHOPPING = {
+    "id": 14,
+    "category": "boodschappen",
+    "description": "melk en brood",
+    "when": {"kind": "asap"},
+    "status": "matched",
+}
+SHOPPING_OPEN = {**SHOPPING, "status": "open"}
+NOT_A_REQUEST = ["ask_category", "ask_description", "ask_when"]
+
+
+def check(expect: dict[str, Any], result: Any) -> list[str]:
+    """Round 10's (every text in the person's language, nothing asked again), round 19's (the note kept
+    with an invitation's answer) and round 11's (the request being asked: `draft`, `draft_says`)."""
+    return in_own_language(expect, result) + note_check(expect, result) + draft_check(expect, result)
+
+
+def L(lang: str) -> dict[str, Any]:
+    return menu_state(lang)
+
+
+def own(lang: str, **expect: Any) -> dict[str, Any]:
+    """A turn wholly in `lang`, and no miss."""
+    return {"lang": lang, **expect, "not_keys": [*MISS, *expect.get("not_keys", ())]}
+
+
+def with_requests(*requests: dict[str, Any]) -> dict[str, Any]:
+    return {**RIA, "open_requests": list(requests)}
+
+
+def status(lang: str, key: str, says: list[str], not_says: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    """How her request of that kind stands: no new request begun."""
+    return own(
+        lang,
+        keys=[key],
+        says=says,
+        not_says=list(not_says),
+        not_keys=NOT_A_REQUEST,
+        no_effect=["create_request"],
+    )
+
+
+def none_of_kind(lang: str, *says: str) -> dict[str, Any]:
+    """No open request of that kind: said kindly, with the offer to ask for it (nothing begun yet)."""
+    return own(
+        lang,
+        says=list(says),
+        not_keys=[*NOT_A_REQUEST, "request_status_open", "request_status_matched", "menu"],
+        no_effect=["create_request"],
+    )
+
+
+def asked_for(lang: str, category: str) -> dict[str, Any]:
+    """A yes to that offer: the request of that kind begins at what is needed."""
+    return own(lang, keys=["ask_description"], draft={"category": category})
+
+
+# The request, step by step (Ria, Molenwijk; Monday 23 November 2026): boodschappen, "melk halen",
+# Tuesday; then the urgency question.
+TO_URGENCY = (
+    ({"command": "menu"}, {}),
+    ("1", {"keys": ["ask_category"]}),
+    ("1", {"keys": ["ask_description"]}),
+    ("melk halen bij de Jumbo", {"keys": ["ask_when"]}),
+    ("dinsdag", {"keys": ["ask_where"]}),
+    ("1", {"keys": ["ask_urgency"]}),
+)
+TO_SUMMARY = (*TO_URGENCY, ("3", {"keys": ["ask_visibility"]}), ("1", {"keys": ["ask_summary"]}))
+
+
+def moved(lang: str, day: str, *keys: str) -> dict[str, Any]:
+    """A day corrected: the new day read back, the rest kept."""
+    return own(lang, keys=list(keys), says=[day], draft_says={"description": "melk"}, again_ok=True)
+
+
+BATCH_1 = [
+    # Status questions with the kind of help in them
+    D(
+        "nl: 'hoe staat het met mijn aanvraag voor de tuin?' is the garden's status",
+        (
+            (
+                "hoe staat het met mijn aanvraag voor de tuin?",
+                status("nl", "request_status_open", ["heg"], ["melk"]),
+            ),
+        ),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "nl: 'is er al iemand gevonden voor de boodschappen?' is the shopping's status",
+        (
+            (
+                "is er al iemand gevonden voor de boodschappen?",
+                status("nl", "request_status_matched", ["melk"], ["heg"]),
+            ),
+        ),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "nl: 'kunt u even navragen hoe het met mijn aanvraag staat' is the status",
+        (
+            (
+                "kunt u even navragen hoe het met mijn aanvraag staat",
+                status("nl", "request_status_open", ["heg"]),
+            ),
+        ),
+        profile=with_requests(GARDEN),
+    ),
+    D(
+        "nl: asking after shopping with only the garden open: said so, and offered",
+        (
+            ("is er al iemand voor mijn boodschappen?", none_of_kind("nl", "boodschappen")),
+            ("ja graag", asked_for("nl", "boodschappen")),
+        ),
+        profile=with_requests(GARDEN),
+    ),
+    D(
+        "nl: in the middle of a new request, the garden's status, then the question again",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("melk halen bij de Jumbo", {"keys": ["ask_when"]}),
+            (
+                "hoe staat het trouwens met mijn vraag voor de tuin?",
+                {
+                    "keys": ["request_status_open", "ask_when*"],
+                    "says": ["heg"],
+                    "no_effect": ["create_request"],
+                    "draft_says": {"description": "melk"},
+                },
+            ),
+        ),
+        profile=with_requests(GARDEN),
+    ),
+    D(
+        "en: 'any news on my shopping request?' is the shopping's status",
+        (("any news on my shopping request?", status("en", "request_status_matched", ["melk"], ["heg"])),),
+        state=L("en"),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "en: no open request at all: 'has anyone been found for my garden yet?' said so, and offered",
+        (
+            ("has anyone been found for my garden yet?", none_of_kind("en")),
+            ("yes please", asked_for("en", "tuin")),
+        ),
+        state=L("en"),
+        profile=with_requests(),
+    ),
+    D(
+        "tr: 'bahçe isteğim ne durumda?' is the garden's status",
+        (("bahçe isteğim ne durumda?", status("tr", "request_status_open", ["heg"], ["melk"])),),
+        state=L("tr"),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "pl: 'czy ktoś już się zgłosił do moich zakupów?' is the shopping's status",
+        (
+            (
+                "czy ktoś już się zgłosił do moich zakupów?",
+                status("pl", "request_status_open", ["melk"], ["heg"]),
+            ),
+        ),
+        state=L("pl"),
+        profile=with_requests(GARDEN, SHOPPING_OPEN),
+    ),
+    D(
+        "ar: 'هل وجدتم أحدا لطلب التسوق؟' is the shopping's status",
+        (("هل وجدتم أحدا لطلب التسوق؟", status("ar", "request_status_matched", ["melk"], ["heg"])),),
+        state=L("ar"),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "uk: 'є новини щодо мого запиту про покупки?' is the shopping's status",
+        (("є новини щодо мого запиту про покупки?", status("uk", "request_status_open", ["melk"], ["heg"])),),
+        state=L("uk"),
+        profile=with_requests(SHOPPING_OPEN, GARDEN),
+    ),
+    # A check-in rhythm asked for by someone who is no registered carer
+    D(
+        "nl: not a carer, 'kunt u mij voortaan elke twee weken vragen hoe het gaat': no request",
+        (
+            (
+                "kunt u mij voortaan elke twee weken vragen hoe het gaat",
+                own("nl", not_keys=NOT_A_REQUEST, no_effect=["create_request"]),
+            ),
+            (
+                "nee hoor, het is voor mezelf, ik woon alleen",
+                own(
+                    "nl",
+                    not_keys=[*NOT_A_REQUEST, "care_relation", "care_hours", "care_who"],
+                    no_effect=["care_register", "create_request"],
+                ),
+            ),
+        ),
+        profile=dict(RIA),
+    ),
+    D(
+        "en: not a carer, 'could you check in on me every other week?': no request",
+        (
+            (
+                "could you check in on me every other week?",
+                own("en", not_keys=NOT_A_REQUEST, no_effect=["create_request"]),
+            ),
+        ),
+        state=L("en"),
+        profile=dict(RIA),
+    ),
+    # The urgency question answered with a number and a hedge; a menu number in a sentence
+    D(
+        "nl: '1 maar het hoeft niet' at the urgency question reads today",
+        (
+            *TO_URGENCY,
+            ("1 maar het hoeft niet", own("nl", keys=["ask_visibility"], draft={"urgency": "today"})),
+        ),
+    ),
+    D(
+        "pl: '2, ale nie musi być' at the urgency question reads this week",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("mleko i chleb", {"keys": ["ask_when"]}),
+            ("we wtorek", {"keys": ["ask_where"]}),
+            ("1", {"keys": ["ask_urgency"]}),
+            ("2, ale nie musi być", own("pl", keys=["ask_visibility"], draft={"urgency": "this_week"})),
+        ),
+        state=L("pl"),
+    ),
+    D(
+        "nl: 'nummer 4 weken later' at the menu is the stop",
+        (
+            ({"command": "menu"}, {"keys": ["menu"]}),
+            ("nummer 4 weken later", own("nl", keys=["stop_confirmed"], effect=["set_stopped"])),
+        ),
+    ),
+    # Round 32's strict xfails, in new words
+    D(
+        "nl late: paused, 'ik ben terug uit Polen, ik kan weer helpen' resumes",
+        (("ik ben terug uit Polen, ik kan weer helpen", own("nl", effect=["resume_offer"])),),
+        profile=paused("nl"),
+    ),
+    D(
+        "uk invite: 'не зараз, можливо наступного тижня' keeps the week",
+        ((INVITE, {"keys": ["invite"]}), ("не зараз, можливо наступного тижня", counter("uk", "наступного"))),
+        state=L("uk"),
+        profile=vol("uk"),
+    ),
+    # Repair instead of reset
+    D(
+        "nl: 'nee wacht, niet dinsdag maar woensdag' at the urgency question moves the day only",
+        (
+            *TO_URGENCY,
+            ("nee wacht, niet dinsdag maar woensdag", moved("nl", "woensdag 25 november", "ask_urgency")),
+            ("3", {"keys": ["ask_visibility"]}),
+            ("1", own("nl", keys=["ask_summary"], says=["melk", "woensdag 25 november"])),
+        ),
+    ),
+    D(
+        "nl: 'oh sorry, het is voor mijn moeder, niet voor mij' at the time question keeps the request",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("melk halen bij de Jumbo", {"keys": ["ask_when"]}),
+            (
+                "oh sorry, het is voor mijn moeder, niet voor mij",
+                own(
+                    "nl",
+                    not_keys=["ask_category", "ask_description"],
+                    draft={"category": "boodschappen"},
+                    again_ok=True,
+                ),
+            ),
+            ("morgen", {"keys": ["ask_where"]}),
+            ("1", {"keys": ["ask_urgency"]}),
+            ("3", {"keys": ["ask_visibility"]}),
+            ("1", own("nl", keys=["ask_summary"], says=["melk", "moeder"])),
+        ),
+    ),
+    D(
+        "nl onboarding: 'verkeerde wijk, ik woon in de Molenwijk' at the consent question corrects the wijk",
+        (
+            ("hallo", {"restart_ok": True}),
+            ("Wim", {"keys": ["ask_neighbourhood"]}),
+            ("2", {"keys": ["consent_question"]}),
+            (
+                "verkeerde wijk, ik woon in de Molenwijk",
+                own(
+                    "nl", keys=["consent_question"], says=["Molenwijk"], not_keys=["ask_name"], again_ok=True
+                ),
+            ),
+        ),
+        state=first(),
+        profile={},
+    ),
+    D(
+        "nl menu: 'verkeerde wijk, ik woon in de Molenwijk' changes the wijk only",
+        (
+            (
+                "verkeerde wijk hoor, ik woon in de Molenwijk",
+                own(
+                    "nl",
+                    says=["Molenwijk"],
+                    not_keys=NOT_A_REQUEST,
+                    effect_has={"update_profile": {"neighbourhood": "molenwijk"}},
+                ),
+            ),
+        ),
+        profile={**RIA, "neighbourhood": "bloemhof"},
+    ),
+    D(
+        "nl summary: 'oh wacht, het is niet voor dinsdag maar voor woensdag' reads the summary back changed",
+        (
+            *TO_SUMMARY,
+            (
+                "oh wacht, het is niet voor dinsdag maar voor woensdag",
+                moved("nl", "woensdag 25 november", "ask_summary"),
+            ),
+        ),
+    ),
+    D(
+        "en: 'sorry, not Tuesday, I meant Wednesday' at the urgency question",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("milk and bread", {"keys": ["ask_when"]}),
+            ("tuesday", {"keys": ["ask_where"]}),
+            ("1", {"keys": ["ask_urgency"]}),
+            (
+                "sorry, not Tuesday, I meant Wednesday",
+                own("en", keys=["ask_urgency"], says=["wednesday 25 november"], again_ok=True),
+            ),
+        ),
+        state=L("en"),
+    ),
+    D(
+        "tr: 'pardon, salı değil çarşamba' at the urgency question",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("süt ve ekmek", {"keys": ["ask_when"]}),
+            ("salı", {"keys": ["ask_where"]}),
+            ("1", {"keys": ["ask_urgency"]}),
+            (
+                "pardon, salı değil çarşamba",
+                own("tr", keys=["ask_urgency"], says=["25 kasım"], again_ok=True),
+            ),
+        ),
+        state=L("tr"),
+    ),
+    D(
+        "pl: 'przepraszam, to dla mojej mamy, nie dla mnie' at the time question keeps the request",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("mleko i chleb", {"keys": ["ask_when"]}),
+            (
+                "przepraszam, to dla mojej mamy, nie dla mnie",
+                own(
+                    "pl",
+                    not_keys=["ask_category", "ask_description"],
+                    draft={"category": "boodschappen"},
+                    again_ok=True,
+                ),
+            ),
+        ),
+        state=L("pl"),
+    ),
+    D(
+        "uk: 'ой, не вівторок, а середа' at the urgency question",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("молоко і хліб", {"keys": ["ask_when"]}),
+            ("вівторок", {"keys": ["ask_where"]}),
+            ("1", {"keys": ["ask_urgency"]}),
+            (
+                "ой, не вівторок, а середа",
+                own("uk", keys=["ask_urgency"], says=["25 листопада"], again_ok=True),
+            ),
+        ),
+        state=L("uk"),
+    ),
+    D(
+        "ar: 'آسف، ليس الثلاثاء بل الأربعاء' at the summary",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("حليب وخبز", {"keys": ["ask_when"]}),
+            ("الثلاثاء", {"keys": ["ask_where"]}),
+            ("1", {"keys": ["ask_urgency"]}),
+            ("3", {"keys": ["ask_visibility"]}),
+            ("1", {"keys": ["ask_summary"]}),
+            ("آسف، ليس الثلاثاء بل الأربعاء", own("ar", keys=["ask_summary"], says=["25"], again_ok=True)),
+        ),
+        state=L("ar"),
+    ),
+]
+
+
+BATCH_2: list[Dialogue] = []
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_2))
+def test_batch_2(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, check)
+
+
+def test_messages_are_new() -> None:
+    """No message of more than two words is word for word in an earlier round or corpus."""
+    assert repeated_messages(__file__, [*BATCH_1, *BATCH_2]) == []
+
+
+def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
+    return score(dialogues, check)
