@@ -441,8 +441,285 @@ BATCH_1 = [
     ),
 ]
 
+# Batch 2, held out: written before any fix, other people and wordings, the same abilities.
+LAMP = {
+    "id": 16,
+    "category": "klusjes",
+    "description": "lamp ophangen",
+    "when": {"kind": "asap"},
+    "status": "open",
+}
+DOG = {
+    "id": 17,
+    "category": "huisdieren",
+    "description": "hond uitlaten",
+    "when": {"kind": "asap"},
+    "status": "matched",
+}
+RIDE = {
+    "id": 18,
+    "category": "vervoer",
+    "description": "naar het ziekenhuis",
+    "when": {"kind": "asap"},
+    "status": "open",
+}
 
-BATCH_2: list[Dialogue] = []
+
+def to_urgency(lang: str, what: str, day: str) -> tuple[tuple[Any, dict[str, Any]], ...]:
+    return (
+        ({"command": "menu"}, {}),
+        ("1", {"keys": ["ask_category"]}),
+        ("1", {"keys": ["ask_description"]}),
+        (what, {"keys": ["ask_when"]}),
+        (day, {"keys": ["ask_where"]}),
+        ("1", {"keys": ["ask_urgency"]}),
+    )
+
+
+def to_summary(lang: str, what: str, day: str) -> tuple[tuple[Any, dict[str, Any]], ...]:
+    return (
+        *to_urgency(lang, what, day),
+        ("3", {"keys": ["ask_visibility"]}),
+        ("1", {"keys": ["ask_summary"]}),
+    )
+
+
+BATCH_2 = [
+    D(
+        "nl: 'weet u al of er iemand komt voor mijn klusje?' is the odd job's status",
+        (
+            (
+                "weet u al of er iemand komt voor mijn klusje?",
+                status("nl", "request_status_open", ["lamp"], ["heg"]),
+            ),
+        ),
+        profile=with_requests(GARDEN, LAMP),
+    ),
+    D(
+        "nl: 'is mijn vraag over de hond al opgepakt?' is the dog's status",
+        (
+            (
+                "is mijn vraag over de hond al opgepakt?",
+                status("nl", "request_status_matched", ["hond"], ["heg"]),
+            ),
+        ),
+        profile=with_requests(GARDEN, DOG),
+    ),
+    D(
+        "nl: 'hebben jullie al een chauffeur voor mijn ritje naar het ziekenhuis?' is the ride's status",
+        (
+            (
+                "hebben jullie al een chauffeur voor mijn ritje naar het ziekenhuis?",
+                status("nl", "request_status_open", ["ziekenhuis"], ["heg"]),
+            ),
+        ),
+        profile=with_requests(GARDEN, RIDE),
+    ),
+    D(
+        "nl: 'is er nou al iemand voor de hond?' with only the garden open: said so, and offered",
+        (
+            ("is er nou al iemand voor de hond?", none_of_kind("nl")),
+            ("ja hoor", asked_for("nl", "huisdieren")),
+        ),
+        profile=with_requests(GARDEN),
+    ),
+    D(
+        "nl: 'hoe staat het eigenlijk met mijn hulpvraag?' with none open: said so, no request begun",
+        (
+            (
+                "hoe staat het eigenlijk met mijn hulpvraag?",
+                own("nl", not_keys=NOT_A_REQUEST, no_effect=["create_request"]),
+            ),
+        ),
+        profile=with_requests(),
+    ),
+    D(
+        "en: 'did anyone pick up my gardening request?' is the garden's status",
+        (
+            (
+                "did anyone pick up my gardening request?",
+                status("en", "request_status_open", ["heg"], ["melk"]),
+            ),
+        ),
+        state=L("en"),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "en: 'any update on my dog walking request?' with only the garden open: said so, and offered",
+        (
+            ("any update on my dog walking request?", none_of_kind("en")),
+            ("yes", asked_for("en", "huisdieren")),
+        ),
+        state=L("en"),
+        profile=with_requests(GARDEN),
+    ),
+    D(
+        "tr: 'alışveriş için birini buldunuz mu?' is the shopping's status",
+        (("alışveriş için birini buldunuz mu?", status("tr", "request_status_matched", ["melk"], ["heg"])),),
+        state=L("tr"),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "pl: 'co z moją prośbą o pomoc w ogrodzie?' is the garden's status",
+        (("co z moją prośbą o pomoc w ogrodzie?", status("pl", "request_status_open", ["heg"], ["melk"])),),
+        state=L("pl"),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "ar: 'ما أخبار طلبي بخصوص الحديقة؟' is the garden's status",
+        (("ما أخبار طلبي بخصوص الحديقة؟", status("ar", "request_status_open", ["heg"], ["melk"])),),
+        state=L("ar"),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "uk: 'вже когось знайшли для мого саду?' is the garden's status",
+        (("вже когось знайшли для мого саду?", status("uk", "request_status_open", ["heg"], ["melk"])),),
+        state=L("uk"),
+        profile=with_requests(GARDEN, SHOPPING),
+    ),
+    D(
+        "nl: not a carer, 'wilt u mij elke maand vragen hoe het met me gaat?': no request",
+        (
+            (
+                "wilt u mij elke maand vragen hoe het met me gaat?",
+                own("nl", not_keys=NOT_A_REQUEST, no_effect=["create_request"]),
+            ),
+        ),
+        profile=dict(RIA),
+    ),
+    D(
+        "tr: not a carer, 'bana her hafta nasıl olduğumu sorar mısınız?': no request",
+        (
+            (
+                "bana her hafta nasıl olduğumu sorar mısınız?",
+                own("tr", not_keys=NOT_A_REQUEST, no_effect=["create_request"]),
+            ),
+        ),
+        state=L("tr"),
+        profile=dict(RIA),
+    ),
+    D(
+        "nl: '2 maar geen haast hoor' at the urgency question reads this week",
+        (
+            *to_urgency("nl", "de vuilnisbakken buiten zetten", "donderdag"),
+            ("2 maar geen haast hoor", own("nl", keys=["ask_visibility"], draft={"urgency": "this_week"})),
+        ),
+    ),
+    D(
+        "en: '1 if possible, but no worries' at the urgency question reads today",
+        (
+            *to_urgency("en", "bread and eggs", "thursday"),
+            ("1 if possible, but no worries", own("en", keys=["ask_visibility"], draft={"urgency": "today"})),
+        ),
+        state=L("en"),
+    ),
+    D(
+        "nl: 'nr 4 graag' at the menu is the stop",
+        (
+            ({"command": "menu"}, {"keys": ["menu"]}),
+            ("nr 4 graag", own("nl", keys=["stop_confirmed"], effect=["set_stopped"])),
+        ),
+    ),
+    D(
+        "nl late: paused, 'ben weer thuis uit Marokko, ik kan weer' resumes",
+        (("ben weer thuis uit Marokko, ik kan weer", own("nl", effect=["resume_offer"])),),
+        profile=paused("nl"),
+    ),
+    D(
+        "nl: 'sorry ik bedoel donderdag, niet dinsdag' at the urgency question moves the day only",
+        (
+            *to_urgency("nl", "melk halen bij de Lidl", "dinsdag"),
+            ("sorry ik bedoel donderdag, niet dinsdag", moved("nl", "donderdag 26 november", "ask_urgency")),
+        ),
+    ),
+    D(
+        "nl: 'o nee, het is voor mijn buurvrouw, niet voor mezelf' at the urgency question keeps the request",
+        (
+            *to_urgency("nl", "melk halen bij de Lidl", "dinsdag"),
+            (
+                "o nee, het is voor mijn buurvrouw, niet voor mezelf",
+                own(
+                    "nl",
+                    not_keys=["ask_category", "ask_description"],
+                    draft={"category": "boodschappen"},
+                    again_ok=True,
+                ),
+            ),
+            ("3", {"keys": ["ask_visibility"]}),
+            ("1", own("nl", keys=["ask_summary"], says=["melk", "buurvrouw"])),
+        ),
+    ),
+    D(
+        "nl menu: 'ik sta in de verkeerde wijk, het moet Bloemhof zijn' changes the wijk only",
+        (
+            (
+                "ik sta in de verkeerde wijk, het moet Bloemhof zijn",
+                own(
+                    "nl",
+                    says=["Bloemhof"],
+                    not_keys=NOT_A_REQUEST,
+                    effect_has={"update_profile": {"neighbourhood": "bloemhof"}},
+                ),
+            ),
+        ),
+        profile=dict(RIA),
+    ),
+    D(
+        "nl onboarding: 'oeps, foute wijk, het is Bloemhof' at the consent question",
+        (
+            ("goedemorgen", {"restart_ok": True}),
+            ("Truus", {"keys": ["ask_neighbourhood"]}),
+            ("1", {"keys": ["consent_question"]}),
+            (
+                "oeps, foute wijk, het is Bloemhof",
+                own("nl", keys=["consent_question"], says=["Bloemhof"], not_keys=["ask_name"], again_ok=True),
+            ),
+        ),
+        state=first(),
+        profile={},
+    ),
+    D(
+        "uk: 'вибачте, не на вівторок, а на четвер' at the summary",
+        (
+            *to_summary("uk", "ліки з аптеки", "вівторок"),
+            (
+                "вибачте, не на вівторок, а на четвер",
+                own("uk", keys=["ask_summary"], says=["26 листопада"], again_ok=True),
+            ),
+        ),
+        state=L("uk"),
+    ),
+    D(
+        "pl: 'nie, pomyliłam się, środa a nie wtorek' at the summary",
+        (
+            *to_summary("pl", "leki z apteki", "wtorek"),
+            (
+                "nie, pomyliłam się, środa a nie wtorek",
+                own("pl", keys=["ask_summary"], says=["25 listopada"], again_ok=True),
+            ),
+        ),
+        state=L("pl"),
+    ),
+    D(
+        "ar: 'عفوا، الطلب لأمي وليس لي' at the time question keeps the request",
+        (
+            ({"command": "menu"}, {}),
+            ("1", {"keys": ["ask_category"]}),
+            ("1", {"keys": ["ask_description"]}),
+            ("دواء من الصيدلية", {"keys": ["ask_when"]}),
+            (
+                "عفوا، الطلب لأمي وليس لي",
+                own(
+                    "ar",
+                    not_keys=["ask_category", "ask_description"],
+                    draft={"category": "boodschappen"},
+                    again_ok=True,
+                ),
+            ),
+        ),
+        state=L("ar"),
+    ),
+]
 
 
 @pytest.mark.parametrize("dialogue", as_params(BATCH_1))
