@@ -162,9 +162,7 @@ FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
         offer.handle(turn.state, turn.event, turn.profile, turn.now), "offer", silent=True
     ),
     "meet": lambda turn: _meeting(turn),
-    "my_requests": lambda turn: _menu_when_done(
-        my_requests.handle(turn.state, turn.event, turn.profile), "my_requests"
-    ),
+    "my_requests": lambda turn: _my_requests(turn),
     care.FLOW: lambda turn: _menu_when_done(
         care.handle(turn.state, turn.event, turn.profile, turn.now), care.FLOW, silent=True
     ),
@@ -584,12 +582,13 @@ def _route(
     if (
         command == "my_requests"
         and command_in(event.text) is None
-        and _is_question(event.text)
+        and (_is_question(event.text) or intent.asks_after_own_request(event.text))
         and not says_any(event.text, "request_change_asked")
     ):
         # "heeft al iemand gereageerd?" asks how the requests stand: the answer, not the list to cancel;
-        # then the menu, so nobody is left without a next step (session 29).
-        return _then_menu(StepResult(state, my_requests.status(state, profile)))
+        # then the menu, so nobody is left without a next step (session 29). Asked after a kind with
+        # none of it open: whether to ask for it now (round dialogue33).
+        return _menu_when_done(my_requests.status_at_menu(state, profile, event.text), "my_requests")
     if command == "my_requests" and profile.open_requests and says_any(event.text, "request_change_asked"):
         # "kan ik mijn vraag nog veranderen?": how to change it in words; the next message is read at the
         # menu as a change (flows/request_change.py), and MIJN VRAGEN cancels one.
@@ -1076,7 +1075,7 @@ def _status_mid_question(state: dict[str, Any], profile: Profile, text: str) -> 
     if state.get("flow") == "ask" and not profile.open_requests and not other:
         # "hallo, hoe zit het met mijn vraag?" back after a while, nothing sent: this one is not sent yet.
         return StepResult(state, (say("ask_not_sent_yet"), *back))
-    return StepResult(state, (*my_requests.status(state, profile), *back))
+    return StepResult(state, (*my_requests.status(state, profile, text), *back))
 
 
 def _offer_command(turn: Turn) -> StepResult:
@@ -1704,6 +1703,20 @@ def _agenda(turn: Turn) -> StepResult:
         result.state.pop(agenda.JOINED, None)
         return meetings.ride_to(result, joined, turn.profile, turn.now)
     return _menu_when_done(result, "agenda", silent=True)
+
+
+def _my_requests(turn: Turn) -> StepResult:
+    """MIJN VRAGEN's list, or (round dialogue33) the answer to "Wil je daar hulp voor vragen?" after a
+    question about a kind with no open request of it: a yes begins that request at what is needed."""
+    if turn.state.get("step") != my_requests.OFFER_KIND:
+        return _menu_when_done(my_requests.handle(turn.state, turn.event, turn.profile), "my_requests")
+    kind, answered = my_requests.kind_wanted(turn.state, turn.event)
+    if answered is not None:
+        return _menu_when_done(answered, "my_requests")
+    if kind is None:
+        return step(turn.state, turn.event, turn.now, turn.profile)  # no answer: read at the menu
+    turn.state["pending"] = {"intent": "ask", "category": kind}
+    return ask.start(turn.state, turn.profile, turn.now)
 
 
 def _menu_when_done(result: StepResult, flow: str, *, silent: bool = False) -> StepResult:

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001
 """Red team of whole conversations, round 33: status questions, wishes in words, and left misses.
 
 FIGURES
@@ -79,11 +79,13 @@ def status(lang: str, key: str, says: list[str], not_says: list[str] = ()) -> di
 
 
 def none_of_kind(lang: str, *says: str) -> dict[str, Any]:
-    """No open request of that kind: said kindly, with the offer to ask for it (nothing begun yet)."""
+    """No open request of that kind: said kindly, with the offer to ask for it (nothing begun yet).
+    Decided after batch 1's fixes: her other open requests may be told beside it (round 7 asks that)."""
     return own(
         lang,
+        keys=["request_status_none_kind", "request_status_ask_kind"],
         says=list(says),
-        not_keys=[*NOT_A_REQUEST, "request_status_open", "request_status_matched", "menu"],
+        not_keys=[*NOT_A_REQUEST, "menu"],
         no_effect=["create_request"],
     )
 
@@ -147,7 +149,7 @@ BATCH_1 = [
         "nl: asking after shopping with only the garden open: said so, and offered",
         (
             ("is er al iemand voor mijn boodschappen?", none_of_kind("nl", "boodschappen")),
-            ("ja graag", asked_for("nl", "boodschappen")),
+            ("ja, graag zelfs", asked_for("nl", "boodschappen")),
         ),
         profile=with_requests(GARDEN),
     ),
@@ -258,7 +260,7 @@ BATCH_1 = [
             ({"command": "menu"}, {}),
             ("1", {"keys": ["ask_category"]}),
             ("1", {"keys": ["ask_description"]}),
-            ("mleko i chleb", {"keys": ["ask_when"]}),
+            ("mleko, chleb i masło", {"keys": ["ask_when"]}),
             ("we wtorek", {"keys": ["ask_where"]}),
             ("1", {"keys": ["ask_urgency"]}),
             ("2, ale nie musi być", own("pl", keys=["ask_visibility"], draft={"urgency": "this_week"})),
@@ -289,7 +291,10 @@ BATCH_1 = [
         "nl: 'nee wacht, niet dinsdag maar woensdag' at the urgency question moves the day only",
         (
             *TO_URGENCY,
-            ("nee wacht, niet dinsdag maar woensdag", moved("nl", "woensdag 25 november", "ask_urgency")),
+            (
+                "nee wacht, niet dinsdag hoor maar woensdag",
+                moved("nl", "woensdag 25 november", "ask_urgency"),
+            ),
             ("3", {"keys": ["ask_visibility"]}),
             ("1", own("nl", keys=["ask_summary"], says=["melk", "woensdag 25 november"])),
         ),
@@ -363,7 +368,7 @@ BATCH_1 = [
             ({"command": "menu"}, {}),
             ("1", {"keys": ["ask_category"]}),
             ("1", {"keys": ["ask_description"]}),
-            ("milk and bread", {"keys": ["ask_when"]}),
+            ("milk, bread and jam", {"keys": ["ask_when"]}),
             ("tuesday", {"keys": ["ask_where"]}),
             ("1", {"keys": ["ask_urgency"]}),
             (
@@ -379,7 +384,7 @@ BATCH_1 = [
             ({"command": "menu"}, {}),
             ("1", {"keys": ["ask_category"]}),
             ("1", {"keys": ["ask_description"]}),
-            ("süt ve ekmek", {"keys": ["ask_when"]}),
+            ("süt, ekmek ve peynir", {"keys": ["ask_when"]}),
             ("salı", {"keys": ["ask_where"]}),
             ("1", {"keys": ["ask_urgency"]}),
             (
@@ -395,7 +400,7 @@ BATCH_1 = [
             ({"command": "menu"}, {}),
             ("1", {"keys": ["ask_category"]}),
             ("1", {"keys": ["ask_description"]}),
-            ("mleko i chleb", {"keys": ["ask_when"]}),
+            ("mleko, chleb i masło", {"keys": ["ask_when"]}),
             (
                 "przepraszam, to dla mojej mamy, nie dla mnie",
                 own(
@@ -608,7 +613,7 @@ BATCH_2 = [
     D(
         "en: '1 if possible, but no worries' at the urgency question reads today",
         (
-            *to_urgency("en", "bread and eggs", "thursday"),
+            *to_urgency("en", "a loaf and six eggs", "thursday"),
             ("1 if possible, but no worries", own("en", keys=["ask_visibility"], draft={"urgency": "today"})),
         ),
         state=L("en"),
@@ -706,7 +711,7 @@ BATCH_2 = [
             ({"command": "menu"}, {}),
             ("1", {"keys": ["ask_category"]}),
             ("1", {"keys": ["ask_description"]}),
-            ("دواء من الصيدلية", {"keys": ["ask_when"]}),
+            ("دواء من الصيدلية القريبة", {"keys": ["ask_when"]}),
             (
                 "عفوا، الطلب لأمي وليس لي",
                 own(
