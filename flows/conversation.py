@@ -163,8 +163,10 @@ FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
     ),
     "meet": lambda turn: _meeting(turn),
     "my_requests": lambda turn: _my_requests(turn),
-    care.FLOW: lambda turn: _menu_when_done(
-        care.handle(turn.state, turn.event, turn.profile, turn.now), care.FLOW, silent=True
+    care.FLOW: lambda turn: _goto(
+        _menu_when_done(care.handle(turn.state, turn.event, turn.profile, turn.now), care.FLOW, silent=True),
+        turn.profile,
+        turn.now,
     ),
     reminders.FLOW: lambda turn: _menu_when_done(
         reminders.handle(turn.state, turn.event, turn.profile), reminders.FLOW
