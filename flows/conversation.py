@@ -1144,6 +1144,10 @@ def _on_menu(
         return talked  # "vraag het morgen maar", "kan je me voortaan om de week vragen?" at the check-in
     if (changed := _request_changed(state, event, answer, profile, now)) is not None:
         return changed  # "kan het ook woensdag?" with a request out: read back, then changed (round 15)
+    if event.kind == "text" and _at_plain_menu(state) and _back_and_helping(event.text, profile, now):
+        # Round dialogue32's miss: "ik ben terug uit Turkije, kan weer" from a paused volunteer resumes;
+        # "Turkije" is no neighbour asked for again.
+        return offer.command(state, "resume", "", profile, now)
     if (
         event.kind == "text"
         and _at_plain_menu(state)
@@ -1367,6 +1371,20 @@ def _question_open(state: dict[str, Any]) -> bool:
 def _at_checkin(state: dict[str, Any]) -> bool:
     """A check-in is the open question ("hij is opgenomen in het verpleeghuis" is news, not a miss)."""
     return str((state.get("prompt") or {}).get("key") or "") == "care_checkin"
+
+
+def _back_and_helping(text: str, profile: Profile, now: datetime) -> bool:
+    """Round dialogue33: a paused volunteer back from somewhere ([dialogue33_back_from]: "terug uit
+    Polen", "weer thuis") with a part that is RESUME ("ik kan weer helpen") or says she can again ("kan
+    weer", [dialogue33_can_again]): the whole message resumes
+    (commands read whole messages only, and a place after "terug uit" is open-ended)."""
+    offered = profile.offer
+    if offered is None or not offered.active or not offered.paused(now):
+        return False
+    if not says_any(text, "dialogue33_back_from"):
+        return False
+    parts = (part for part in re.split(r"[,.;!?]+", text) if part.strip())
+    return any(intent.command_in(part) == "resume" or says_any(part, "dialogue33_can_again") for part in parts)
 
 
 def _at_plain_menu(state: dict[str, Any]) -> bool:
