@@ -1384,7 +1384,9 @@ def _back_and_helping(text: str, profile: Profile, now: datetime) -> bool:
     if not says_any(text, "dialogue33_back_from"):
         return False
     parts = (part for part in re.split(r"[,.;!?]+", text) if part.strip())
-    return any(intent.command_in(part) == "resume" or says_any(part, "dialogue33_can_again") for part in parts)
+    return any(
+        says_any(part, "dialogue33_can_again") or intent.command_in(part) == "resume" for part in parts
+    )
 
 
 def _at_plain_menu(state: dict[str, Any]) -> bool:
