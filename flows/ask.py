@@ -251,7 +251,9 @@ def _wish(state: dict[str, Any], event: Event, text: str) -> StepResult | None:
         return None
     # Round dialogue33: for whom it is, corrected ("oh sorry, het is voor mijn moeder, niet voor mij") is
     # kept the same way: the neighbour reads it; nothing said so far is lost.
-    for_whom = says_any(text, "dialogue33_for_whom")
+    # Where she lives said with it ("het is voor mijn moeder, ze woont in de Molenwijk") is the place's
+    # (`_place_told`, round 22).
+    for_whom = says_any(text, "dialogue33_for_whom") and place_named(text) is None
     if not for_whom and not says_any(text, "round12_helper_wish"):
         return None
     wish = " ".join(text.split())

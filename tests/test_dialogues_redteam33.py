@@ -285,6 +285,8 @@ BATCH_1 = [
         ((INVITE, {"keys": ["invite"]}), ("не зараз, можливо наступного тижня", counter("uk", "наступного"))),
         state=L("uk"),
         profile=vol("uk"),
+        gap="'можливо' (maybe) makes it an undecided later (round 23's rule), and a later answer carries no "
+        "words for the resident: the week said is lost",
     ),
     # Repair instead of reset
     D(
@@ -617,6 +619,8 @@ BATCH_2 = [
             ("1 if possible, but no worries", own("en", keys=["ask_visibility"], draft={"urgency": "today"})),
         ),
         state=L("en"),
+        gap="a menu number with an English hedge after it ('if possible, but no worries') is not understood "
+        "at the urgency question (the Dutch '1 maar het hoeft niet' is); not examined within the time box",
     ),
     D(
         "nl: 'nr 4 graag' at the menu is the stop",
