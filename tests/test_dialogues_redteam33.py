@@ -1,8 +1,54 @@
 # ruff: noqa: RUF001
 """Red team of whole conversations, round 33: status questions, wishes in words, and left misses.
 
-FIGURES
+A resident asking after her request with the kind of help in it; a check-in rhythm asked for by someone who
+is no registered carer; a menu number with a hedge at the urgency question, a menu number in a sentence;
+round 32's two strict xfails in new words; corrections in the middle (another day, for whom, the wrong
+neighbourhood) that must keep what was said. Replayed at the golden clock (Monday 23 November 2026, 10:00
+UTC) with round 10's language check, round 19's note check and round 11's draft check.
 
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (e34e4ab).
+- Batch 1 (BATCH_1, 28 dialogues; nl 14, en 3, tr 2, pl 4, uk 3, ar 2; written before reading the flows):
+  main 84/106, 10/28. Fixture errors were mended before that score (the where question after "dinsdag",
+  the urgency key "this_week"); five messages were reworded after it because other rounds held them word for
+  word. One expectation changed by decision (below: the other requests told beside "none of that kind").
+  After 105/106, 27/28 (one strict xfail).
+- Batch 2 (BATCH_2, 24 dialogues, held out: written before any fix; nl 12, en 3, tr 2, pl 2, uk 2, ar 3):
+  before any fix (the honest figure) 57/76, 7/24; after 75/76, 23/24 (one strict xfail).
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did, and does now (mechanisms; data in blocks marked "round dialogue33"):
+- "hoe staat het met mijn aanvraag voor de tuin?", "any news on my shopping request?", "bahçe isteğim ne
+  durumda?", "is er nou al iemand voor de hond?" started a new request (formulieren for "aanvraag"); a
+  status question that named a kind told every request. Now `intent._own_request_asked_after` (a word of
+  news with one's own request: commands.toml [status_question] news/own/request/own_request, no "?"
+  needed) and `_kind_status_asked` (already or found, someone, a kind named, no word of asking for help now:
+  .asks) read MIJN VRAGEN's status; the phrase test also tries the text with its fillers ("hoe" is one).
+  `my_requests.status` tells only the requests of the kind named (`intent.kinds_asked_after` leaves the
+  question's own words out first); none of that kind: "Ik zie geen open vraag voor de tuin." and, at the
+  menu, "Wil je nu hulp vragen voor tuin?" (a yes begins that request at what is needed).
+- "kunt u mij voortaan elke twee weken vragen hoe het gaat" from someone who is no carer was a new request:
+  carer.toml [checkins_self] has "voortaan" before how often. Decided: the MANTELZORG registration is the
+  kind question ("Voor wie zorg je?"); "nee, het is voor mezelf, ik woon alleen" there
+  ([dialogue33_not_a_carer]) tells kindly that these questions are for carers and offers a neighbour who
+  comes by or calls (yes: a gezelschap request; care.py step `not_a_carer`, conversation `_goto`).
+- "oh sorry, het is voor mijn moeder, niet voor mij" at the time or urgency question was not understood:
+  [dialogue33_for_whom] goes where round 12's helper wish goes (`ask._wish`): added to the request's words,
+  the open question again; with where she lives said, round 22's place reading stays first.
+- "verkeerde wijk, ik woon in de Molenwijk" at the consent question was the consent asked again, and at the
+  menu not understood: [dialogue33_wrong_neighbourhood] changes the wijk (onboarding
+  `neighbourhood_named`, now shared with own_facts' moves); nothing else is asked again.
+- Round 32's "ik ben terug uit Turkije, kan weer" (paused): `conversation._back_and_helping` resumes when a
+  paused volunteer is back from somewhere ([dialogue33_back_from]) and a part says RESUME or "kan weer"
+  ([dialogue33_can_again]); round 32's strict xfail is lifted.
+
+Decided: "1 maar het hoeft niet" at the urgency question reads today (1 is "Vandaag nog"; the hedge does
+not undo the choice), "2, ale nie musi być" this week; "nummer 4 weken later" at the menu is the stop (4 is
+"Stoppen"; both held on main). Asked after a kind with none of it open, her other open requests are told
+too (round 7 asks it: she may remember the kind of one otherwise).
+
+Known misses (strict xfails): the Ukrainian "не зараз, можливо наступного тижня" keeps no week (an undecided
+later carries no words); "1 if possible, but no worries" at the urgency question is not understood.
 """
 
 from __future__ import annotations
