@@ -247,14 +247,20 @@ def _wish(state: dict[str, Any], event: Event, text: str) -> StepResult | None:
         or not text
         or not draft.get("description")
         or _exact_choice(state, event)
-        or not says_any(text, "round12_helper_wish")
     ):
+        return None
+    # Round dialogue33: for whom it is, corrected ("oh sorry, het is voor mijn moeder, niet voor mij") is
+    # kept the same way: the neighbour reads it; nothing said so far is lost.
+    # Where she lives said with it ("het is voor mijn moeder, ze woont in de Molenwijk") is the place's
+    # (`_place_told`, round 22).
+    for_whom = says_any(text, "dialogue33_for_whom") and place_named(text) is None
+    if not for_whom and not says_any(text, "round12_helper_wish"):
         return None
     wish = " ".join(text.split())
     if wish.casefold() not in str(draft["description"]).casefold():
         joined = f"{draft['description']}. {wish}"
         draft["description"] = joined if len(joined) <= MAX_DESCRIPTION else str(draft["description"])
-    noted = say("ask_wish_noted")
+    noted = say("ask_for_whom_noted" if for_whom else "ask_wish_noted")
     if state.get("step") == "summary":
         return _summary(state, [noted])
     again = repeat_prompt(state)

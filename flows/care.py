@@ -291,6 +291,8 @@ def checkins_for_me(text: str) -> bool:
     return for_me is not None and for_me.search(normal(text))
 
 
+# Round dialogue33: someone who cares for nobody, asked whether a neighbour may come by now and then.
+NOT_A_CARER = "not_a_carer"
 # A relation said before the registration began ("ik ben mantelzorger voor mijn vader" as a first
 # message, kept through onboarding): not asked again after the name.
 SAID_RELATION = "care_relation_said"
@@ -359,6 +361,19 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if answer == "no":
             return StepResult(_leave(state), (say("care_kept"),))
         return StepResult(state, (prompt(state, "care_end_question", YES_NO),))
+    if step == "who" and _name_with_relation(text) is None and says_any(text, "dialogue33_not_a_carer"):
+        # Round dialogue33: asked how she is herself, for nobody she cares for ("nee, het is voor mezelf,
+        # ik woon alleen"): these questions are for carers; a neighbour who comes by now and then is offered.
+        return _ask(state, NOT_A_CARER, prompt(state, "care_not_carer", YES_NO))
+    if step == NOT_A_CARER:
+        if answer == "yes":
+            _leave(state)
+            state["goto"] = "ask"  # the router begins the request (conversation.py `_goto`)
+            state["pending"] = {"intent": "ask", "category": "gezelschap"}
+            return StepResult(state, (say("care_ask_intro_kept"),))
+        if answer == "no":
+            return StepResult(_leave(state))
+        return StepResult(state, (prompt(state, "care_not_carer", YES_NO),))
     if step == "who":
         named = _name_with_relation(text)
         if named is not None:

@@ -162,11 +162,11 @@ FLOW_HANDLERS: Mapping[str, Callable[[Turn], StepResult | None]] = {
         offer.handle(turn.state, turn.event, turn.profile, turn.now), "offer", silent=True
     ),
     "meet": lambda turn: _meeting(turn),
-    "my_requests": lambda turn: _menu_when_done(
-        my_requests.handle(turn.state, turn.event, turn.profile), "my_requests"
-    ),
-    care.FLOW: lambda turn: _menu_when_done(
-        care.handle(turn.state, turn.event, turn.profile, turn.now), care.FLOW, silent=True
+    "my_requests": lambda turn: _my_requests(turn),
+    care.FLOW: lambda turn: _goto(
+        _menu_when_done(care.handle(turn.state, turn.event, turn.profile, turn.now), care.FLOW, silent=True),
+        turn.profile,
+        turn.now,
     ),
     reminders.FLOW: lambda turn: _menu_when_done(
         reminders.handle(turn.state, turn.event, turn.profile), reminders.FLOW
@@ -587,12 +587,13 @@ def _route(
     if (
         command == "my_requests"
         and command_in(event.text) is None
-        and _is_question(event.text)
+        and (_is_question(event.text) or intent.asks_after_own_request(event.text))
         and not says_any(event.text, "request_change_asked")
     ):
         # "heeft al iemand gereageerd?" asks how the requests stand: the answer, not the list to cancel;
-        # then the menu, so nobody is left without a next step (session 29).
-        return _then_menu(StepResult(state, my_requests.status(state, profile)))
+        # then the menu, so nobody is left without a next step (session 29). Asked after a kind with
+        # none of it open: whether to ask for it now (round dialogue33).
+        return _menu_when_done(my_requests.status_at_menu(state, profile, event.text), "my_requests")
     if command == "my_requests" and profile.open_requests and says_any(event.text, "request_change_asked"):
         # "kan ik mijn vraag nog veranderen?": how to change it in words; the next message is read at the
         # menu as a change (flows/request_change.py), and MIJN VRAGEN cancels one.
@@ -1079,7 +1080,7 @@ def _status_mid_question(state: dict[str, Any], profile: Profile, text: str) -> 
     if state.get("flow") == "ask" and not profile.open_requests and not other:
         # "hallo, hoe zit het met mijn vraag?" back after a while, nothing sent: this one is not sent yet.
         return StepResult(state, (say("ask_not_sent_yet"), *back))
-    return StepResult(state, (*my_requests.status(state, profile), *back))
+    return StepResult(state, (*my_requests.status(state, profile, text), *back))
 
 
 def _offer_command(turn: Turn) -> StepResult:
@@ -1146,6 +1147,10 @@ def _on_menu(
         return talked  # "vraag het morgen maar", "kan je me voortaan om de week vragen?" at the check-in
     if (changed := _request_changed(state, event, answer, profile, now)) is not None:
         return changed  # "kan het ook woensdag?" with a request out: read back, then changed (round 15)
+    if event.kind == "text" and _at_plain_menu(state) and _back_and_helping(event.text, profile, now):
+        # Round dialogue32's miss: "ik ben terug uit Turkije, kan weer" from a paused volunteer resumes;
+        # "Turkije" is no neighbour asked for again.
+        return offer.command(state, "resume", "", profile, now)
     if (
         event.kind == "text"
         and _at_plain_menu(state)
@@ -1369,6 +1374,22 @@ def _question_open(state: dict[str, Any]) -> bool:
 def _at_checkin(state: dict[str, Any]) -> bool:
     """A check-in is the open question ("hij is opgenomen in het verpleeghuis" is news, not a miss)."""
     return str((state.get("prompt") or {}).get("key") or "") == "care_checkin"
+
+
+def _back_and_helping(text: str, profile: Profile, now: datetime) -> bool:
+    """Round dialogue33: a paused volunteer back from somewhere ([dialogue33_back_from]: "terug uit
+    Polen", "weer thuis") with a part that is RESUME ("ik kan weer helpen") or says she can again ("kan
+    weer", [dialogue33_can_again]): the whole message resumes
+    (commands read whole messages only, and a place after "terug uit" is open-ended)."""
+    offered = profile.offer
+    if offered is None or not offered.active or not offered.paused(now):
+        return False
+    if not says_any(text, "dialogue33_back_from"):
+        return False
+    parts = (part for part in re.split(r"[,.;!?]+", text) if part.strip())
+    return any(
+        says_any(part, "dialogue33_can_again") or intent.command_in(part) == "resume" for part in parts
+    )
 
 
 def _at_plain_menu(state: dict[str, Any]) -> bool:
@@ -1707,6 +1728,20 @@ def _agenda(turn: Turn) -> StepResult:
         result.state.pop(agenda.JOINED, None)
         return meetings.ride_to(result, joined, turn.profile, turn.now)
     return _menu_when_done(result, "agenda", silent=True)
+
+
+def _my_requests(turn: Turn) -> StepResult:
+    """MIJN VRAGEN's list, or (round dialogue33) the answer to "Wil je daar hulp voor vragen?" after a
+    question about a kind with no open request of it: a yes begins that request at what is needed."""
+    if turn.state.get("step") != my_requests.OFFER_KIND:
+        return _menu_when_done(my_requests.handle(turn.state, turn.event, turn.profile), "my_requests")
+    kind, answered = my_requests.kind_wanted(turn.state, turn.event)
+    if answered is not None:
+        return _menu_when_done(answered, "my_requests")
+    if kind is None:
+        return step(turn.state, turn.event, turn.now, turn.profile)  # no answer: read at the menu
+    turn.state["pending"] = {"intent": "ask", "category": kind}
+    return ask.start(turn.state, turn.profile, turn.now)
 
 
 def _menu_when_done(result: StepResult, flow: str, *, silent: bool = False) -> StepResult:

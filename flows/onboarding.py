@@ -13,7 +13,7 @@ from typing import Any
 
 from flows import interpret, places
 from flows.dialogue import YES_NO, chosen, language, prompt, say
-from flows.normalise import simplify
+from flows.normalise import says_any, simplify
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION, Profile
 from flows.types import Choice, Effect, Event, Reply, StepResult
 from flows.understanding.answers import read_yes_no
@@ -189,7 +189,25 @@ def _on_consent(state: dict[str, Any], event: Event, profile: Profile, now: date
         return _finish(state, profile, [say("consent_declined")])
     if event.kind == "text" and _kept(state, event.text, now):
         return StepResult(state, (say("request_kept_onboarding"), prompt(state, CONSENT_TEXT_KEY, YES_NO)))
+    if event.kind == "text" and says_any(event.text, "dialogue33_wrong_neighbourhood"):
+        # Round dialogue33: "verkeerde wijk, ik woon in de Molenwijk": the wijk changed, the name kept, and
+        # the consent question again; a wijk not named clearly is asked.
+        if (found := neighbourhood_named(state, event.text)) is not None:
+            return _neighbourhood_found(state, profile, found[0], postcode4=found[1])
+        return StepResult(state, (_neighbourhood_question(state, "ask_neighbourhood"),))
     return StepResult(state, (prompt(state, "consent_again", YES_NO),))
+
+
+def neighbourhood_named(state: dict[str, Any], text: str) -> tuple[places.Neighbourhood, str | None] | None:
+    """The neighbourhood (and the postcode's four digits, if one was said) the neighbourhood reader finds in
+    a sentence; `find_neighbourhood` on the whole sentence is too loose ("naar de Bloemenbuurt" came out
+    as the Molenwijk). None when none is named clearly."""
+    said = interpret.reading("neighbourhood", text, language(state))
+    named = said.neighbourhood or said.postcode
+    match = places.find_neighbourhood(named, places.load_municipality()) if named else None
+    if match is None or match.status != "found" or match.neighbourhood is None:
+        return None
+    return match.neighbourhood, match.postcode.digits if match.postcode is not None else None
 
 
 def _next_missing(state: dict[str, Any], profile: Profile, before: list[Reply]) -> StepResult:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flows import interpret, menu, onboarding, places
+from flows import interpret, menu, onboarding
 from flows.dialogue import language, say
 from flows.normalise import conversation_words, folded_words, says_any
 from flows.profile import Profile
@@ -24,7 +24,8 @@ def in_words(state: dict[str, Any], text: str, profile: Profile) -> StepResult |
     """A move or another name said at the menu (conversation.toml [round12_moved], [round12_name_lead]);
     None for anything else, and for a move told with a request (the request goes first; the move is not
     noted then)."""
-    if says_any(text, "round12_moved"):
+    # Round dialogue33: "verkeerde wijk, ik woon in de Molenwijk" is a change of the wijk as a move is.
+    if says_any(text, "round12_moved") or says_any(text, "dialogue33_wrong_neighbourhood"):
         found = interpret.reading("menu", text, language(state), None)
         if found.intent in ("ask", "offer") and found.confidence >= interpret.CONFIDENT:
             return None  # "ik ben verhuisd en krijg de kasten niet opgehangen, wie helpt?": a request first
@@ -55,19 +56,15 @@ def move_in_thread(state: dict[str, Any], text: str, profile: Profile) -> tuple[
 
 
 def _named_move(state: dict[str, Any], text: str) -> tuple[str, dict[str, Any]] | None:
-    """The neighbourhood (or postcode) the neighbourhood reader finds in the words, as its name and the
-    profile's fields; `find_neighbourhood` on the whole sentence is too loose here ("naar de
-    Bloemenbuurt" came out as the Molenwijk)."""
-    municipality = places.load_municipality()
-    said = interpret.reading("neighbourhood", text, language(state))
-    named = said.neighbourhood or said.postcode
-    match = places.find_neighbourhood(named, municipality) if named else None
-    if match is None or match.status != "found" or match.neighbourhood is None:
+    """The neighbourhood (or postcode) the words name clearly, as its name and the profile's fields."""
+    found = onboarding.neighbourhood_named(state, text)
+    if found is None:
         return None
-    data: dict[str, Any] = {"neighbourhood": match.neighbourhood.key}
-    if match.postcode is not None:
-        data["postcode4"] = match.postcode.digits
-    return match.neighbourhood.name, data
+    neighbourhood, postcode4 = found
+    data: dict[str, Any] = {"neighbourhood": neighbourhood.key}
+    if postcode4 is not None:
+        data["postcode4"] = postcode4
+    return neighbourhood.name, data
 
 
 def _moved(state: dict[str, Any], text: str, profile: Profile) -> StepResult:

@@ -724,16 +724,22 @@ def _status_question(text: str, prepared: str) -> str | None:
     """A question a little longer than a command that asks how one's own request stands, naming it ("is
     er al iemand voor mijn vraag over de lamp?"): MIJN VRAGEN's open-ended phrases ("... mijn vraag
     ..."), as a question of at most `_STATUS_QUESTION_WORDS` words."""
+    if _own_request_asked_after(prepared):
+        return "my_requests"  # "kunt u even navragen hoe het met mijn aanvraag staat" (round dialogue33)
     if not text.strip().endswith(("?", "؟")):
         return None
     pattern = _commands().get("my_requests")
+    # The phrase with its filler words too: "hoe" is a filler, and "hoe staat het met mijn aanvraag ..."
+    # without it was no phrase (round dialogue33).
     if (
         len(prepared.split()) <= _STATUS_QUESTION_WORDS
         and pattern is not None
-        and pattern.fullmatch(strip_edges(prepared, _command_fillers()) or prepared)
+        and any(
+            pattern.fullmatch(text) for text in (strip_edges(prepared, _command_fillers()), prepared) if text
+        )
     ):
         return "my_requests"
-    return "my_requests" if _status_in_own_words(prepared) else None
+    return "my_requests" if _status_in_own_words(prepared) or _kind_status_asked(prepared) else None
 
 
 @cache
@@ -756,6 +762,69 @@ def _status_in_own_words(prepared: str) -> bool:
         return False
     padded = f" {prepared} "
     return bool(present & table["already"]) or any(f" {phrase} " in padded for phrase in table["mine"])
+
+
+# Round dialogue33: an own request named is "mijn" (.own) with a word of a request (.request) at most this
+# many words after it ("my dog walking request"), or a request word that is its own owner (.own_request).
+_OWN_REQUEST_GAP = 3
+
+
+def _own_request_asked_after(prepared: str) -> bool:
+    """Round dialogue33: asking after one's own request named as such, in any words: a word of news or of
+    how it stands (.news: "staat", "update", "durumda", "новини") with one's own request ("mijn
+    aanvraag", "my shopping request", "istegim", "طلبي"), not put to "you".
+    "hoe staat het met mijn aanvraag voor de tuin?", "kunt u even navragen hoe het met mijn aanvraag
+    staat", "bahçe isteğim ne durumda?". A new request names no news of one's own request."""
+    words = prepared.split()
+    if len(words) > _OWN_WORDS_STATUS_WORDS:
+        return False
+    table = _status_words()
+    present = set(words)
+    # Only news: a word of being answered may be another's ("heeft de huisarts al geantwoord op mijn
+    # vraag?" in a thread is for the neighbour, round 7), which `_status_in_own_words` tells apart.
+    if present & table["you"] or not present & table["news"]:
+        return False
+    if present & table["own_request"]:
+        return True
+    return any(
+        word in table["own"] and set(words[at + 1 : at + 1 + _OWN_REQUEST_GAP]) & table["request"]
+        for at, word in enumerate(words)
+    )
+
+
+def asks_after_own_request(text: str) -> bool:
+    """Round dialogue33: the message asks how one's own request stands in words ("kunt u even navragen hoe
+    het met mijn aanvraag staat"): the status, not MIJN VRAGEN's list to cancel from."""
+    prepared = categories.prepare(text)
+    return bool(prepared) and _own_request_asked_after(prepared)
+
+
+def kinds_asked_after(text: str) -> tuple[str, ...]:
+    """Round dialogue33: the kinds of help a question about one's requests names outright, in their
+    order ("hoe staat het met mijn aanvraag voor de tuin?" -> tuin): the words of the question itself
+    (news, found, a request: "aanvraag" would be forms, "update" a computer) are left out first."""
+    table = _status_words()
+    said = table["news"] | table["done"] | table["request"] | table["own_request"]
+    words = [word for word in categories.prepare(text).split() if word not in said]
+    hits = categories.mentions(" ".join(words)) if words else ()
+    return tuple(dict.fromkeys(hit.key for hit in hits if hit.weight >= categories.STRONG))
+
+
+def _kind_status_asked(prepared: str) -> bool:
+    """Round dialogue33: a question whether someone was already found (or answered) for a kind of help,
+    without "my request" ("is er nou al iemand voor de hond?", "alisveris icin birini buldunuz mu?"): a
+    word of already or found, someone who would help, a kind named outright, and no word of asking for
+    help now ("is er al iemand die de hond kan uitlaten?" asks for help: .asks) or put to "you"."""
+    words = prepared.split()
+    if len(words) > _OWN_WORDS_STATUS_WORDS:
+        return False
+    table = _status_words()
+    present = set(words)
+    if present & (table["you"] | table["asks"]) or not present & table["someone"]:
+        return False
+    if not present & (table["already"] | table["done"]):
+        return False
+    return any(hit.weight >= categories.STRONG for hit in categories.mentions(prepared))
 
 
 def warm_up() -> None:
