@@ -50,8 +50,9 @@ What failed, and the mechanisms (flows/understanding; the "round corpus38" block
   schrijven?", intent._asked_last), when no kind of help is named; a stop "van de lijst halen", "schrap mij".
 - Kinds: "small jobs" (klusjes), Darija "chri dyal lmakla" (boodschappen), Polish "z nim czasem posiedzieć".
 
-Known misses: "after a stroke" is read as a 112 emergency (a crisis matter, left to the crisis round:
-Dutch "na ... beroerte" is guarded in crisis.toml [idiom_marks], English is not); "alleen in het weekend" in
+Known misses: "after a stroke" was read as a 112 emergency (Dutch "na ... beroerte" was guarded in
+crisis.toml [idiom_marks], English was not; the lead's session 31 added the other languages: no longer a
+miss); "alleen in het weekend" in
 an offer reads "this weekend" (round 25 decided "in het weekend" is this weekend; a volunteer means
 weekends); "nee hoor, bedankt, fijne avond nog" at the menu reads a greeting (a "nee" before thanks is no
 small talk; harmless: the bot greets and shows the menu). Noticed and left: "hij spreekt pools, kan het
@@ -81,15 +82,14 @@ BATCH_SIZES = {"h38a-": 75, "h38b-": 73}
 
 # Decided misses: id -> why it stays.
 KNOWN_MISSES: dict[str, str] = {
-    "h38a-first-15": "'after a stroke' reads a 112 emergency: English has no guard as Dutch 'na ... "
-    "beroerte' has (crisis.toml [idiom_marks]); left to the crisis round",
     "h38a-menu-11": "'alleen in het weekend' reads this weekend (round 25); a volunteer's offer means "
     "weekends",
     "h38b-menu-08": "'nee hoor, bedankt, fijne avond nog' at the menu reads a greeting: a 'nee' before "
     "thanks is no small talk",
 }
-# The one look-alike that raises a crisis: the known miss above.
-FALSE_ALARMS = {"h38a-first-15"}
+# Look-alikes that raise a crisis: none. h38a-first-15 ("home from hospital after a stroke") did until the
+# lead's session 31 gave the other languages Dutch's "na ... beroerte" idiom (crisis.toml since_illness).
+FALSE_ALARMS: set[str] = set()
 
 
 def test_the_set_is_new_whole_and_covers_every_context_language_and_channel() -> None:
@@ -101,7 +101,7 @@ def test_each_case_reads_as_expected(case: Case) -> None:
     assert_case_reads(case, KNOWN_MISSES)
 
 
-def test_the_score_and_the_one_known_false_alarm() -> None:
+def test_the_score_and_no_false_alarm() -> None:
     result = score(CASES, NOW)
     assert result.passed == len(CASES) - len(KNOWN_MISSES)
     assert result.crises == result.crises_recalled == 0
