@@ -1312,10 +1312,34 @@ def _menu_choice_exactly(state: dict[str, Any], event: Event) -> bool:
 
 def _cancel_with_reason(state: dict[str, Any], event: Event, profile: Profile) -> StepResult | None:
     """Cancelling said first, with a reason after it ("het hoeft niet meer, mijn dochter komt al"), by
-    someone with a request out: whether to cancel it (the reason makes the message no command)."""
+    someone with a request out: whether to cancel it (the reason makes the message no command).
+    Session 31: "wij hebben al iemand voor de hond, dank u" ([already_someone], no question) is the same
+    with a request out; without one it is heard, not read as a new request for the dog."""
+    if _already_someone(event.text):
+        if profile.open_requests:
+            return my_requests.cancel_said(state, profile)
+        return StepResult(state, (say("already_someone_heard"),))
     if not profile.open_requests or not _cancelled_with_reason(event.text, language(state)):
         return None
     return my_requests.cancel_said(state, profile)
+
+
+def _already_someone(text: str) -> bool:
+    """Someone else helps already, said as news, not asked ("is er al iemand?" is the status question)."""
+    if "?" in text or "؟" in text:
+        return False
+    said, but = _already_someone_phrases()
+    folded = normal(text)
+    return bool(said.search(folded)) and not but.search(folded)
+
+
+@cache
+def _already_someone_phrases() -> tuple[Phrases, Phrases]:
+    table = lexicon("conversation")
+    said = compile_phrases(table["already_someone"]["phrases"])
+    but = compile_phrases(table["already_someone_but"]["phrases"])
+    assert said is not None and but is not None
+    return said, but
 
 
 def _cancelled_with_reason(text: str, lang: str) -> bool:
