@@ -92,6 +92,7 @@ _GROUPS = (
     "salutation",
     "own_role",
     "about_us",
+    "volunteer_named",
 )
 
 
@@ -238,6 +239,13 @@ def _signs(text: str) -> _Signs:
         praised = groups["compliment"].spans(prepared)
         found -= {
             name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), praised)
+        }
+    if "volunteer_named" in found:
+        # "de vrijwilliger is niet gekomen", "wie is mijn vrijwilliger?": a volunteer spoken of offers no help
+        # (session 31), as inside praise.
+        named = groups["volunteer_named"].spans(prepared)
+        found -= {
+            name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), named)
         }
     for source in ("referral", "own_role"):
         if source not in found:
