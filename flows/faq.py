@@ -33,6 +33,7 @@ TOPICS = (
     "helpers",
     "gift",
     "surname",
+    "new_number",
 )
 # A neighbourhood's name in a question, as the phrases say it ("kan het ook iemand uit de Bloemhof zijn?").
 PLACE = "wijknaam"
