@@ -1,0 +1,262 @@
+# Messages are kept whole and as typed (Turkish dotless i, Cyrillic and Arabic letters).
+# ruff: noqa: RUF001, RUF002, E501
+"""Red-team set 39: crisis round 27. DOCSTRING"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.crisis_round_support import case_params
+from tests.redteam_support import every_earlier_string
+from tests.test_understanding_redteam32 import Case
+from tests.test_understanding_redteam34 import problems
+
+C = Case
+
+BATCH_1 = [
+    # a crisis buried in a long message that is mostly a request or a story
+    C(
+        "b1-01",
+        "menu",
+        "sms",
+        "goedemiddag ik zoek hulp bij het stofzuigen omdat ik het zelf niet meer kan en eerlijk gezegd zie ik het leven niet meer zitten maar goed woensdag zou fijn zijn",
+        "113",
+    ),
+    C(
+        "b1-02",
+        "menu:en",
+        "whatsapp",
+        "hi there i was wondering if someone could walk my dog on thursdays because my back is bad and honestly ive been thinking about ending it all lately anyway thursdays are best",
+        "113",
+    ),
+    C(
+        "b1-03",
+        "menu",
+        "telegram",
+        "Hallo. Kan iemand mij helpen met de tuin? Ik heb al weken slaappillen opgespaard en wil ze vanavond allemaal innemen.",
+        "life",
+    ),
+    C(
+        "b1-04",
+        "menu:tr",
+        "whatsapp",
+        "merhaba, markete gidecek birine ihtiyacım var. artık yaşamak istemiyorum. cuma günü olursa iyi olur",
+        "113",
+    ),
+    C(
+        "b1-05",
+        "menu:pl",
+        "sms",
+        "dzień dobry, szukam kogoś do pomocy przy zakupach, bo nie wychodzę z domu, szczerze mówiąc nie chcę już żyć, a we wtorek mam wizytę u lekarza",
+        "113",
+    ),
+    C(
+        "b1-06",
+        "menu:uk",
+        "telegram",
+        "Добрий день, шукаю когось, хто допоможе з прибиранням, бо мені важко. Чесно кажучи, я не хочу більше жити. Можна в середу?",
+        "113",
+    ),
+    C(
+        "b1-07",
+        "menu:ar",
+        "whatsapp",
+        "salam, bghit chi wahed iwsselni l sbitar nhar tlat, w sara7a ma bqitch baghi n3ich",
+        "113",
+    ),
+    C(
+        "b1-08",
+        "menu",
+        "whatsapp",
+        "ja hallo met mevrouw jansen ik belde eigenlijk voor de boodschappen maar mijn man is net van de trap gevallen en hij beweegt niet meer wat moet ik doen",
+        "112",
+    ),
+    C(
+        "b1-09",
+        "vmenu:en",
+        "telegram",
+        "Good morning! I'd like to sign up for the garden club. Also my neighbour just collapsed in the corridor and isn't breathing properly, what do I do",
+        "112",
+    ),
+    C(
+        "b1-10",
+        "checkin",
+        "sms",
+        "het gaat wel, druk met de was en de boodschappen, en soms denk ik dat het voor iedereen beter is als ik er niet meer ben",
+        "113",
+    ),
+    C(
+        "b1-11",
+        "thread",
+        "whatsapp",
+        "bedankt voor het brengen van de boodschappen! ik wilde nog zeggen dat ik vannacht een mes heb gepakt om mezelf iets aan te doen",
+        "113",
+    ),
+    # elder abuse and coercion by family
+    C(
+        "b1-12",
+        "menu",
+        "sms",
+        "mijn kleinzoon pakt steeds geld van mijn rekening en dreigt me te slaan als ik het aan iemand vertel",
+        "vt",
+    ),
+    C(
+        "b1-13",
+        "checkin",
+        "telegram",
+        "mijn schoonzoon sluit mijn moeder op in haar kamer als hij weggaat en ze krijgt soms de hele dag niet te eten",
+        "vt",
+    ),
+    C(
+        "b1-14",
+        "menu:en",
+        "sms",
+        "my son takes my pension every month and won't let me buy food, I'm scared of him",
+        "vt",
+    ),
+    C("b1-15", "menu:tr", "whatsapp", "oğlum maaşımı elimden alıyor ve beni evde kilitliyor", "vt"),
+    C("b1-16", "menu:pl", "sms", "wnuk zabiera mi emeryturę i grozi, że mnie uderzy, jak komuś powiem", "vt"),
+    C("b1-17", "menu:uk", "telegram", "онук забирає мою пенсію і погрожує мені, я боюся його", "vt"),
+    C("b1-18", "menu:ar", "whatsapp", "ولدي كياخد ليا الفلوس ديال التقاعد وكيسد عليا فالبيت", "vt"),
+    C(
+        "b1-19",
+        "checkin",
+        "whatsapp",
+        "ik ben zo op dat ik bang ben dat ik mijn moeder iets aandoe, vanochtend heb ik haar hard aan haar arm getrokken",
+        "carer",
+    ),
+    C(
+        "b1-20",
+        "checkin:en",
+        "telegram",
+        "im so exhausted looking after dad that im scared ill hurt him, i shouted at him and shook him today",
+        "carer",
+    ),
+    C(
+        "b1-21",
+        "vthread",
+        "whatsapp",
+        "Ans vertelde me dat haar neef haar pinpas heeft afgepakt en haar niet meer alleen de deur uit laat gaan",
+        "vt",
+    ),
+    C(
+        "b1-22",
+        "menu",
+        "telegram",
+        "de buurvrouw van 85 krijgt van haar zoon geen eten als ze niet doet wat hij zegt, ik hoor hem tegen haar schreeuwen",
+        "vt",
+    ),
+    # guard words that may silence a crisis ("iemand", "someone", "was")
+    C("b1-23", "menu", "sms", "iemand uit mijn familie slaat me als ik geen geld geef", "vt"),
+    C("b1-24", "menu:en", "whatsapp", "someone in my house keeps hitting me and i cant get away", "any"),
+    C(
+        "b1-25",
+        "vgelukt",
+        "telegram",
+        "toen ik er was viel meneer en hij kan niet meer opstaan, zijn heup doet heel erg pijn",
+        "112",
+    ),
+    C(
+        "b1-26",
+        "thread",
+        "sms",
+        "ik was aan het koken en toen ben ik gevallen, ik lig nu op de keukenvloer en kom niet overeind",
+        "112",
+    ),
+    C(
+        "b1-27",
+        "menu:en",
+        "telegram",
+        "i was hanging the washing and my wife fell off the step, she is not responding",
+        "112",
+    ),
+    # care words that are a crisis after all
+    C(
+        "b1-28",
+        "menu",
+        "whatsapp",
+        "mijn vader praat ineens heel raar en zijn gezicht hangt scheef, hij heeft jaren geleden ook een beroerte gehad",
+        "112",
+    ),
+    C("b1-29", "checkin", "sms", "ik ga eraan onderdoor, ik kan niet meer, ik wil dood", "113"),
+    C("b1-30", "menu:uk", "telegram", "мама впала у ванній не може встати кличе мене а я на роботі", "112"),
+    # look-alikes: ordinary care words
+    C(
+        "b1-31",
+        "menu",
+        "sms",
+        "mijn moeder heeft vijf jaar geleden een beroerte gehad en heeft hulp nodig bij het douchen op dinsdag",
+        None,
+    ),
+    C(
+        "b1-32",
+        "menu",
+        "whatsapp",
+        "ik ga eraan onderdoor op mijn werk, kan iemand mij helpen met de administratie?",
+        None,
+    ),
+    C(
+        "b1-33",
+        "menu",
+        "telegram",
+        "ik schrok me dood toen de kat van de kast sprong, haha, kan iemand de kattenbak verschonen?",
+        None,
+    ),
+    C("b1-34", "menu:en", "sms", "im bored to death at home, is there a walking group on wednesdays?", None),
+    C(
+        "b1-35",
+        "menu",
+        "whatsapp",
+        "mijn medicijnen: metoprolol, omeprazol en paracetamol, kan iemand ze bij de apotheek ophalen?",
+        None,
+    ),
+    C(
+        "b1-36",
+        "vgelukt",
+        "sms",
+        "ja het ging goed, terwijl ik er was hebben we samen de was opgevouwen",
+        None,
+    ),
+    C(
+        "b1-37",
+        "menu:en",
+        "telegram",
+        "my grandson takes my money to the bank for me every friday, can someone else do it next week?",
+        None,
+    ),
+    C(
+        "b1-38",
+        "menu:tr",
+        "whatsapp",
+        "oğlum beni salı günü hastaneye götürüyor, dönüşte birisi alışverişe yardım edebilir mi?",
+        None,
+    ),
+    C(
+        "b1-39",
+        "menu:pl",
+        "sms",
+        "mama upadła dwa lata temu i od tego czasu chodzi o lasce, szukamy kogoś do spacerów",
+        None,
+    ),
+    C("b1-40", "menu:uk", "whatsapp", "онук допомагає мені з грошима в банку, але потрібна допомога з покупками", None),
+    C("b1-41", "menu:ar", "telegram", "بغيت شي واحد يديني للسبيطار نهار الثلاثاء عندي موعد", None),
+]
+BATCH_2: list[Case] = []
+GUARDS: list[Case] = []
+KNOWN_MISSES: dict[str, str] = {}
+CASES = [replace(case, gap=KNOWN_MISSES.get(case.id, "")) for case in (*BATCH_1, *BATCH_2, *GUARDS)]
+
+
+@pytest.mark.parametrize("case", case_params(CASES))
+def test_crises_of_round_27(case: Case) -> None:
+    assert not problems(case)
+
+
+def test_the_round_is_new() -> None:
+    seen = every_earlier_string(__file__)
+    cases = (*BATCH_1, *BATCH_2, *GUARDS)
+    old = [case.text for case in cases if case.text.casefold() in seen]
+    assert not old, old
+    assert len({case.id for case in cases}) == len(cases)
