@@ -1,6 +1,61 @@
 # Messages are kept whole and as typed (Turkish dotless i, Cyrillic and Arabic letters).
 # ruff: noqa: RUF001, RUF002, E501
-"""Red-team set 39: crisis round 27. DOCSTRING"""
+"""Red-team set 39: crisis round 27. Crises buried in long messages that are mostly a request or a story
+(after a greeting, in the second or third sentence, voice-to-text without punctuation), elder abuse and
+coercion by family (money taken, locked in, no food, a grandson's threats, a carer afraid she will hurt the one
+she cares for), the guard (`unless`) lists of data/crisis.toml read word by word, and false alarms from care
+words (a stroke or fall long ago, "dood" in idioms, hospital appointments, medication lists, "ik ga eraan
+onderdoor" said of work: calm). Format and checks of round 34 (tests/test_understanding_redteam34.py).
+Main: bc71070.
+
+- Batch 1 (41: 30 crises, 11 look-alikes; nl 20, en 8, uk 4, tr 3, pl 3, ar 3), written before the crisis code
+  was read. Main: 33/41 (crises 23/30, look-alikes 10/11). Missed: b1-01 ("zie ik het leven niet meer zitten",
+  the verb first after "eerlijk gezegd"), b1-13 (a son-in-law locks her in and she gets no food), b1-15
+  (Turkish "maaşımı elimden alıyor", "beni evde kilitliyor"), b1-21 ("haar neef haar pinpas heeft afgepakt"),
+  b1-22 ("krijgt van haar zoon geen eten"), b1-25 ("toen ik er was viel meneer": `long_ago` held "toen ik"),
+  b1-28 (new stroke signs, an old stroke told after them); false alarm b1-37 ("my grandson takes my money to
+  the bank for me"). After: 40/41.
+- Batch 2 (40: 30 crises, 10 look-alikes; nl 20, en 7, pl 4, tr 3, uk 3, ar 3), held out, written before any
+  fix. Before (the honest figure): 34/40 (crises 25/30, look-alikes 9/10; main the same). Missed: b2-11 (a
+  volunteer: "je zei ... dat je er een eind aan wilt maken"), b2-13 ("sluit onze vader op in de schuur"),
+  b2-19 (the carer: "ik heb mijn vader vandaag geslagen"), b2-21 ("dat haar zoon al haar geld afpakt en dat
+  ze bang voor hem is"), b2-22 ("wordt opgesloten in zijn slaapkamer"); false alarm b2-38 (Polish "udar trzy
+  lata temu": `long_ago` had "rok temu" only). After: 40/40.
+- GUARDS (20, written after the fixes, no measure): each narrowed guard with a crisis it silenced on main
+  and a look-alike it still calms, and the edges of the new rules.
+- Buried crises held up well on main (b1-02..b1-11, b2-01..b2-10 read): the reader reads every sentence;
+  what failed was word order and person, not length.
+- `flows.crisis.detect` on the 29,786 earlier test strings (every_other_test_string): 2 changed, both meant:
+  round 9's "ik heb mijn moeder vandaag hard geknepen, ik ben bang dat ik verder ga" and round 19's "ik heb
+  mijn moeder vandaag geslagen, ik schaam me, ik kan het niet meer", violence -> carer (the carer's own blow
+  to a named relative, as "ik heb haar geslagen" already was; same kind veilig_thuis, crisis_carer answer).
+  Corpus 328/328, 0 false alarms.
+
+Guards audited (flows/understanding/data/crisis.toml; short and common words in every guard concept of a
+rule's `unless`, `unless_near`, `unless_overlapping`), each narrowed with a crisis and a look-alike (GUARDS):
+- `long_ago` "toen ik" ("when I"): "toen ik binnenkwam was ze gevallen en kan niet opstaan" was calm; now
+  times of life ("toen ik jong was"). Polish/Ukrainian plural years and months ("lata temu", "років тому").
+- `fallen_thing`, `rope_purpose`, `ordinary_use` "was" (the past of "zijn"): "ik heb een touw om mijn nek, het
+  was de laatste druppel" was calm; now "de was". `fallen_thing` speaks by the fall only (`unless_near`):
+  "mijn man is van het dak gevallen terwijl ik de was ophing".
+- `edge_ordinary` "huilen": "ik sta op de rand van het dak en moet huilen" was calm; now "van huilen".
+- `body_part` sentence-wide on the hurt rules: "mijn man doet me pijn, mijn arm zit onder de blauwe plekken"
+  was calm; now by the match only ("mijn rug doet me pijn" stays calm).
+- `insect` "bij" (at/with) is "een bij", "de bij".
+- Noticed, left: `outsider`/`stranger` "iemand"/"someone" are `unless_near` or the other rules read the
+  crisis (no silenced case found); `gas_cooking` "ruik" calms "ik zet het gas open en plak de ramen af, ik
+  ruik het al" (113 gas_open; a smell may be a leak); `illness_or_ending_known` "oud", "dokter" calm an older
+  person's goodbye signs; `early_hours` "om"/"at", `a_day_named` "vandaag"/"uur" (no silenced case found).
+
+Mechanisms (data/crisis.toml "round crisis27"): the inverted "zie ik het ... niet meer zitten"; a wish to die
+said back in the second person; someone at home who locks a relative in (verb, relative, particle, ordered,
+close; not "sluit ... aan op", "op slot", a bike or hens); locked in or kept from food told of someone else
+with a relative named; a relative of someone else ("haar neef", "zijn kleinzoon") with control or money taken,
+and money taken in subordinate order with fear; money taken along for an errand calms (`money_errand`); the
+carer's blow to a named relative ("ik heb mijn vader ... geslagen", mark carer).
+
+Left: b1-28 (KNOWN_MISSES).
+"""
 
 from __future__ import annotations
 
@@ -240,7 +295,13 @@ BATCH_1 = [
         "mama upadła dwa lata temu i od tego czasu chodzi o lasce, szukamy kogoś do spacerów",
         None,
     ),
-    C("b1-40", "menu:uk", "whatsapp", "онук допомагає мені з грошима в банку, але потрібна допомога з покупками", None),
+    C(
+        "b1-40",
+        "menu:uk",
+        "whatsapp",
+        "онук допомагає мені з грошима в банку, але потрібна допомога з покупками",
+        None,
+    ),
     C("b1-41", "menu:ar", "telegram", "بغيت شي واحد يديني للسبيطار نهار الثلاثاء عندي موعد", None),
 ]
 BATCH_2 = [
@@ -344,7 +405,13 @@ BATCH_2 = [
         "my grandson threatens me when i wont give him money and he locked me in my bedroom last week",
         "vt",
     ),
-    C("b2-15", "menu:tr", "sms", "torunum emekli maaşımı alıyor ve vermezsem beni dövmekle tehdit ediyor", "vt"),
+    C(
+        "b2-15",
+        "menu:tr",
+        "sms",
+        "torunum emekli maaşımı alıyor ve vermezsem beni dövmekle tehdit ediyor",
+        "vt",
+    ),
     C("b2-16", "menu:pl", "telegram", "syn zamyka mnie w pokoju i nie daje mi jeść", "vt"),
     C("b2-17", "menu:uk", "whatsapp", "син замикає мене вдома і забирає всі гроші", "vt"),
     C("b2-18", "menu:ar", "sms", "7fidi kayakhod lia flous dyal retraite w kayhddedni ila ma3titouch", "vt"),
@@ -424,9 +491,21 @@ BATCH_2 = [
         "Mijn vader is vorig jaar van de trap gevallen en loopt nu met een rollator, wie kan met hem wandelen?",
         None,
     ),
-    C("b2-32", "checkin", "sms", "de verbouwing thuis, daar ga ik bijna aan onderdoor, maar verder gaat het goed", None),
+    C(
+        "b2-32",
+        "checkin",
+        "sms",
+        "de verbouwing thuis, daar ga ik bijna aan onderdoor, maar verder gaat het goed",
+        None,
+    ),
     C("b2-33", "menu", "telegram", "ik lach me dood om die buurman, kan iemand mijn heg knippen?", None),
-    C("b2-34", "menu:en", "whatsapp", "im dying for a cup of coffee, is there a coffee morning this week?", None),
+    C(
+        "b2-34",
+        "menu:en",
+        "whatsapp",
+        "im dying for a cup of coffee, is there a coffee morning this week?",
+        None,
+    ),
     C(
         "b2-35",
         "menu",
@@ -464,8 +543,55 @@ BATCH_2 = [
     ),
     C("b2-40", "menu:ar", "whatsapp", "ولدي كيجيب ليا الفلوس من البنك كل شهر، بغيت غير شي حد للتقدية", None),
 ]
-GUARDS: list[Case] = []
-KNOWN_MISSES: dict[str, str] = {}
+GUARDS = [
+    C("g-01", "menu", "whatsapp", "mijn man is van het dak gevallen terwijl ik de was ophing", "112"),
+    C("g-02", "menu", "sms", "de dakgoot is van het dak gevallen, wie kan hem terugzetten?", None),
+    C("g-03", "vgelukt", "telegram", "toen ik binnenkwam was ze gevallen en ze kan niet opstaan", "112"),
+    C(
+        "g-04",
+        "menu",
+        "sms",
+        "toen ik jong was ben ik eens gevallen en kon ik niet opstaan, nu wil ik graag een valcursus",
+        None,
+    ),
+    C("g-05", "menu", "telegram", "ik sta op de rand van het dak en moet huilen", "113"),
+    C("g-06", "checkin", "sms", "met die verbouwing sta ik op de rand van huilen, verder gaat het", None),
+    C("g-07", "menu", "whatsapp", "ik heb een touw om mijn nek, het was de laatste druppel", "113"),
+    C("g-08", "menu", "sms", "ik heb een touw voor de was gekocht, kan iemand het ophangen?", None),
+    C("g-09", "menu", "telegram", "mijn man doet me pijn, mijn arm zit onder de blauwe plekken", "vt"),
+    C("g-10", "menu", "sms", "mijn rug doet me pijn, kan mijn zoon mij naar de fysio brengen?", None),
+    C("g-11", "menu", "whatsapp", "mijn kleinzoon sluit zijn oma op in de kamer als hij weggaat", "vt"),
+    C(
+        "g-12",
+        "menu",
+        "telegram",
+        "mijn zoon sluit de fiets op in de schuur, kan iemand het slot maken?",
+        None,
+    ),
+    C("g-13", "menu", "sms", "ik sluit mijn man aan op de groepsapp van de buurt", None),
+    C("g-14", "checkin", "whatsapp", "ik heb mijn vader geslagen met dammen, haha", None),
+    C(
+        "g-15",
+        "menu",
+        "telegram",
+        "mijn moeder krijgt in het ziekenhuis niet te eten voor de operatie, wie haalt haar op?",
+        None,
+    ),
+    C(
+        "g-16",
+        "menu:en",
+        "sms",
+        "my son takes my money for me to the bank, can someone else go this week?",
+        None,
+    ),
+    C("g-17", "menu:pl", "whatsapp", "babcia miała udar dwa lata temu, szukamy kogoś do spacerów", None),
+    C("g-18", "checkin", "telegram", "het gaat, al zie ik het soms allemaal niet meer zitten", "113"),
+    C("g-19", "vthread", "sms", "Ans, je zei dat je niet meer wilt leven, mag ik de huisarts bellen?", "113"),
+    C("g-20", "menu", "whatsapp", "opa sluit de kippen op in het hok, wie helpt met voer?", None),
+]
+KNOWN_MISSES: dict[str, str] = {
+    "b1-28": "new stroke signs ('praat ineens heel raar') with an old stroke told after them in another comma clause ('hij heeft jaren geleden ook een beroerte gehad'): `long_ago` speaks for the whole sentence, and an earlier stroke 'ook' is no mechanism yet",
+}
 CASES = [replace(case, gap=KNOWN_MISSES.get(case.id, "")) for case in (*BATCH_1, *BATCH_2, *GUARDS)]
 
 
