@@ -1,0 +1,375 @@
+# ruff: noqa: RUF001, RUF002
+"""Red team of whole conversations, round 35: a mantelzorger over weeks.
+
+A carer over several check-ins at the rhythm she chose: signing up and choosing or changing the rhythm in
+words ("liever om de week op zondagavond", "niet meer op maandag"), check-ins answered in sentences, the week
+it gets heavy ("ik kan het niet meer aan", "ik trek het niet meer", "ben kapot"), the offers answered in
+words (later, what does it cost, "mijn man wil geen vreemden in huis", a person), a pause, stopping, the one
+cared for who dies or moves to a nursing home, coming back. Every turn is also checked to reach her wholly
+in her language (round 29's check), never to ask the same question twice in a row (`*_again`), and where
+she is handed over, that staff get her own words (`staff_hears`). Replayed at the golden clock (Monday 23
+November 2026, 10:00) with `carer(code)` (asked every Monday 10:00) or `new(code)` (known, no carer yet).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.dialogue_redteam_support import (
+    CARER,
+    Dialogue,
+    as_params,
+    assert_holds,
+    menu_state,
+    repeated_messages,
+    score,
+)
+from tests.test_dialogues_redteam29 import round_check as round29_check
+
+MISS = ["not_understood", "*_again"]
+
+# Carers who write their own language: a first name, the one cared for, the relation.
+NAMES = {
+    "nl": ("Marja", "Kees", "partner"),
+    "en": ("Linda", "Rose", "parent"),
+    "tr": ("Emine", "Ali", "parent"),
+    "ar": ("Naima", "Hassan", "partner"),
+    "pl": ("Danuta", "Zofia", "parent"),
+    "uk": ("Oksana", "Mykola", "partner"),
+}
+
+
+def carer(code: str, **rhythm: Any) -> dict[str, Any]:
+    """A registered carer who writes `code`, asked every Monday at 10:00 unless `rhythm` says else."""
+    first, cared, relation = NAMES[code]
+    return {
+        **CARER,
+        "first_name": first,
+        "care": {
+            **CARER["care"],
+            "care_for": cared,
+            "relation": relation,
+            "rhythm": {"freq": "weekly", "at": "10:00", "weekday": 0, **rhythm},
+        },
+    }
+
+
+def new(code: str) -> dict[str, Any]:
+    """Someone known (consented) but no carer yet, who writes `code`."""
+    return {**carer(code), "care": None}
+
+
+def week(n: int, code: str) -> dict[str, Any]:
+    """The check-in of week `n` about the one `code`'s carer cares for."""
+    return {"internal": "care_checkin", "meta": {"checkin_id": 350 + n, "name": NAMES[code][1]}}
+
+
+def C(name: str, code: str, turns: tuple[tuple[Any, dict[str, Any]], ...], **kw: Any) -> Dialogue:
+    """A conversation in `code`: every turn must reach the person wholly in `code`."""
+    kw.setdefault("profile", carer(code))
+    kw.setdefault("state", menu_state(code))
+    turns = tuple((sent, {"lang": code, **expect}) for sent, expect in turns)
+    return Dialogue(f"{code}: {name}", turns, **kw)
+
+
+def reg(**items: object) -> dict[str, Any]:
+    """Registered with a rhythm holding `items` ("freq", "weekday", "at")."""
+    return {"effect_has": {"care_register": {f"rhythm.{k}": v for k, v in items.items()}}, "not_keys": MISS}
+
+
+def answered(*answers: str, **more: Any) -> dict[str, Any]:
+    """A check-in answered as one of `answers` (good, okay, heavy)."""
+    return {"answer_in": answers, "not_keys": [*MISS, *more.pop("not_keys", [])], **more}
+
+
+HEAVY = answered("heavy", keys=["care_heavy_offers"])
+OKAY = answered("okay", not_keys=["care_heavy_offers"])
+GOOD = answered("good", not_keys=["care_heavy_offers"])
+NOT_GOOD = answered("okay", "heavy", not_keys=["care_thanks_good"])
+ASKED = {"keys": ["care_checkin"]}
+WHO = {"keys": ["care_who"], "not_keys": ["ask_*", *MISS]}
+DAY = {"keys": ["care_day"], "not_keys": MISS}
+# At the limit in words: heavy, and staff told at once.
+LIMIT = {**HEAVY, "alerts": {"kind": "care_distress"}}
+
+
+def offer(name: str, **more: Any) -> dict[str, Any]:
+    """An offer after Zwaar taken, recorded on the check-in as its follow-up."""
+    return {"effect_has": {"care_followup": {"offer": name}}, "not_keys": MISS, **more}
+
+
+CALLBACK = {**offer("callback"), "alerts": {"kind": "care_callback", "priority": "high"}}
+LATER = offer("none", not_keys=["care_heavy_offers", *MISS])
+# A question or a doubt at the offers: answered, no offer taken, no request started, the offers still open.
+AT_OFFERS = {"not_keys": ["ask_*", *MISS], "no_effect": ["care_followup", "create_request"]}
+
+
+def paused(code: str, **more: Any) -> dict[str, Any]:
+    """The check-ins paused, told until when (no Dutch month outside nl/en)."""
+    foreign = [] if code in ("nl", "en") else ["december", "januari"]
+    return {"effect": ["care_pause"], "keys": ["care_paused"], "not_keys": MISS, "not_says": foreign, **more}
+
+
+STOP_ASKED = {"keys": ["care_end_question"], "not_keys": MISS}
+STOPPED = {"effect": ["care_stop"], "not_keys": MISS}
+# The one cared for died: a condolence, no more check-ins, staff told, nothing cheerful.
+BEREAVED = {
+    "keys": ["care_bereaved"],
+    "effect": ["care_stop"],
+    "alerts": {"kind": "bereavement"},
+    "not_keys": ["care_heavy_offers", "care_thanks_*", *MISS],
+}
+# The one cared for moved to a nursing home: heard kindly, staff told, nothing cheerful.
+MOVED = {"alerts": {"kind": "care_admitted"}, "not_keys": ["care_thanks_*", "care_heavy_offers", *MISS]}
+RESUMED = {"any_effect": ["care_pause", "care_register"], "not_keys": ["care_who", *MISS]}
+
+
+def round_check(expect: dict[str, Any], result: Any) -> list[str]:
+    """Round 29's checks (language, `answer_in`, `alerts`, `any_effect`, `keys_any`, ...) and
+    `staff_hears`: her words carried by what reaches staff (an alert, a handover, the offer's follow-up)."""
+    problems = round29_check(expect, result)
+    if "staff_hears" in expect:
+        carried = json.dumps(
+            [e.data for e in result.effects if e.kind in ("alert_staff", "request_human", "care_followup")],
+            ensure_ascii=False,
+        ).casefold()
+        for words in expect["staff_hears"]:
+            if words.casefold() not in carried:
+                problems.append(f"staff do not hear {words!r} ({carried[:300]})")
+    return problems
+
+
+# Batch 1, written before reading flows/care.py, flows/checkin_talk.py or flows/overload.py.
+BATCH_1 = [
+    # Dutch
+    C(
+        "signs up, the rhythm said in words: every other week on Sunday evening",
+        "nl",
+        (
+            ("MANTELZORG", {"keys": ["care_who"]}),
+            ("Kees", {"keys": ["care_relation"]}),
+            ("mijn man", {"keys": ["care_hours"]}),
+            ("zo'n 30 uur", {"keys": ["care_rhythm"], "not_keys": MISS}),
+            ("liever om de week op zondagavond", reg(freq="biweekly", weekday=6)),
+        ),
+        profile=new("nl"),
+    ),
+    C(
+        "changes the day at the menu: not on Monday any more, Thursday suits better",
+        "nl",
+        (("kun je het voortaan niet meer op maandag vragen? donderdag komt beter uit", reg(weekday=3)),),
+    ),
+    C(
+        "'niet meer op maandag' alone: the day asked, then Friday",
+        "nl",
+        (
+            ("niet meer op maandag graag", {"keys_any": ["care_day", "care_rhythm"], "not_keys": MISS}),
+            ("vrijdag dan maar", reg(weekday=4)),
+        ),
+    ),
+    C(
+        "over weeks: so-so in a sentence, then at the limit, then company for him",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("gaat wel, maar hij slaapt slecht en ik dus ook", NOT_GOOD),
+            (week(2, "nl"), ASKED),
+            ("ik kan het niet meer aan", LIMIT),
+            ("kan er zaterdagmiddag iemand bij Kees zitten? dan kan ik even weg", offer("ask")),
+        ),
+    ),
+    C(
+        "heavy, asks what it costs, then takes the respite",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("ik trek het niet meer", HEAVY),
+            ("wat kost dat?", {**AT_OFFERS, "says": ["gratis"]}),
+            ("doe maar die respijtzorg", offer("respite")),
+        ),
+    ),
+    C(
+        "heavy, her husband wants no strangers at home, then a call: staff hear why",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("ben kapot", HEAVY),
+            ("mijn man wil geen vreemden in huis", AT_OFFERS),
+            ("bel me maar", {**CALLBACK, "staff_hears": ["vreemden"]}),
+        ),
+    ),
+    C(
+        "heavy, then 'later'",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("zwaar hoor deze week", HEAVY),
+            ("later", {**LATER, "says": ["ZWAAR"]}),
+        ),
+    ),
+    C(
+        "heavy, then the buurtverbinder asked for",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("het gaat slecht, ik ben op", HEAVY),
+            ("ja, ik wil graag met de buurtverbinder praten", CALLBACK),
+        ),
+    ),
+    C(
+        "a pause to her sister said at the menu, then back early",
+        "nl",
+        (
+            ("we gaan twee weken naar mijn zus", paused("nl")),
+            ("we zijn weer thuis, je mag weer vragen hoe het gaat", RESUMED),
+        ),
+    ),
+    C(
+        "a pause said at the check-in",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("druk met inpakken, we gaan morgen 10 dagen naar mijn zus", paused("nl")),
+        ),
+    ),
+    C(
+        "stops the check-ins in words, confirms",
+        "nl",
+        (("ik hoef die vragen niet meer, dank je", STOP_ASKED), ("ja", STOPPED)),
+    ),
+    C(
+        "the one cared for died, told at the check-in, then no call wanted",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("Kees is zondag overleden", {**BEREAVED, "not_says": ["fijn"]}),
+            (
+                "nee hoeft niet, mijn broer is er",
+                {"not_keys": ["care_checkin", "care_thanks_*", *MISS], "not_says": ["fijn"]},
+            ),
+        ),
+    ),
+    C(
+        "he moved to a nursing home, told at the check-in, then stop",
+        "nl",
+        (
+            (week(1, "nl"), ASKED),
+            ("hij is gisteren naar het verpleeghuis gegaan, ik weet niet goed wat ik nu moet", MOVED),
+            ("stoppen maar", STOPPED),
+        ),
+    ),
+    C(
+        "comes back after stopping: the registration again, the rhythm in words",
+        "nl",
+        (
+            ("ik wil toch weer dat jullie vragen hoe het met me gaat", {"keys_any": ["care_who", "care_rhythm"], "not_keys": MISS}),
+        ),
+        profile=new("nl"),
+    ),
+    # Turkish
+    C(
+        "over weeks: so-so with sleepless nights, then can't carry it, the cost, then a neighbour for shopping",
+        "tr",
+        (
+            (week(1, "tr"), ASKED),
+            ("idare eder ama babam geceleri uyumuyor, ben de uyuyamıyorum", NOT_GOOD),
+            (week(2, "tr"), ASKED),
+            ("artık kaldıramıyorum", HEAVY),
+            ("bunun ücreti ne kadar?", AT_OFFERS),
+            ("bir komşu bizim için alışverişe gidebilir mi", offer("ask")),
+        ),
+    ),
+    C(
+        "changes the rhythm: every other week on Sunday evening",
+        "tr",
+        (("pazartesi olmasın, iki haftada bir pazar akşamı sorun", reg(freq="biweekly", weekday=6)),),
+    ),
+    # Arabic: script and Darija in Latin letters
+    C(
+        "heavy, her husband wants no strangers at home, then a call",
+        "ar",
+        (
+            (week(1, "ar"), ASKED),
+            ("لم أعد أتحمل", HEAVY),
+            ("زوجي لا يريد غرباء في البيت", AT_OFFERS),
+            ("اتصلوا بي من فضلكم", {**CALLBACK, "staff_hears": ["غرباء"]}),
+        ),
+    ),
+    C(
+        "the one cared for died, told at the check-in",
+        "ar",
+        ((week(1, "ar"), ASKED), ("زوجي توفي يوم الأحد", BEREAVED)),
+    ),
+    C(
+        "a pause in Darija: two weeks at her sister's",
+        "ar",
+        (("ghadi nmchi l dar khti jouj simanat, ma tsewlnich", paused("ar")),),
+    ),
+    # Polish
+    C(
+        "mother moved to a care home, told at the check-in, then stop",
+        "pl",
+        (
+            (week(1, "pl"), ASKED),
+            ("mama od wczoraj jest w domu opieki", MOVED),
+            ("proszę już nie pytać", STOPPED),
+        ),
+    ),
+    C(
+        "worn out, then 'later'",
+        "pl",
+        ((week(1, "pl"), ASKED), ("jestem wykończona, nie daję rady", HEAVY), ("później", LATER)),
+    ),
+    # Ukrainian
+    C(
+        "changes the day: Sunday evenings, not Monday",
+        "uk",
+        (("питайте краще по неділях увечері, не в понеділок", reg(weekday=6)),),
+    ),
+    C(
+        "can't bear it, asks the cost, then a call",
+        "uk",
+        (
+            (week(1, "uk"), ASKED),
+            ("я більше не витримую", HEAVY),
+            ("скільки це коштує?", AT_OFFERS),
+            ("так, нехай хтось подзвонить", CALLBACK),
+        ),
+    ),
+    # English
+    C(
+        "signs up in words with the whole rhythm: nothing asked twice",
+        "en",
+        (
+            ("I care for my mum, could you check on me every other sunday evening?", WHO),
+            ("Rose", {"keys": ["care_hours"], "not_keys": MISS}),
+            ("about 25 hours", reg(freq="biweekly", weekday=6)),
+        ),
+        profile=new("en"),
+    ),
+    C(
+        "over weeks: up all night, knackered, maybe later, then a care home",
+        "en",
+        (
+            (week(1, "en"), ASKED),
+            ("fine mostly, but she's up all night so I am too", NOT_GOOD),
+            (week(2, "en"), ASKED),
+            ("I'm done, completely knackered", HEAVY),
+            ("maybe later", LATER),
+            (week(3, "en"), ASKED),
+            ("mum moved into a care home on friday", MOVED),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("dialogue", as_params(BATCH_1))
+def test_batch_1(dialogue: Dialogue) -> None:
+    assert_holds(dialogue, round_check)
+
+
+def figures(dialogues: list[Dialogue]) -> tuple[int, int, int, int]:
+    return score(dialogues, round_check)
