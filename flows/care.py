@@ -24,7 +24,16 @@ from typing import Any
 from flows import catalogue, repair
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.interpret import CONFIDENT
-from flows.normalise import folded, folded_words, number_in, says_any, simplify, without_said, words_of
+from flows.normalise import (
+    conversation_words,
+    folded,
+    folded_words,
+    number_in,
+    says_any,
+    simplify,
+    without_said,
+    words_of,
+)
 from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
@@ -907,6 +916,8 @@ def offer_in_words(state: dict[str, Any], text: str) -> str | None:
     if len(picked) == 1 and 1 <= (place := picked.pop()) <= len(offered):
         return offered[place - 1]
     said_none = says_any(text, "care_offer_none") or says_any(text, "overload_offer_none")
+    # Round dialogue35: "later", "sonra", "później" alone, as at the check-in (checkin_talk.talk), is not now.
+    said_none = said_none or folded_words(text) in conversation_words("care_later_alone")
     if said_none and not read_checkin(text)[1]:
         # "nee hoor, het lukt wel"; not "nee, ik kan het echt niet meer aan": at her limit, no "not now".
         return _offered(offered, "none")
