@@ -354,6 +354,12 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
         if answer == "redo":
             return _ask(state, "who", prompt(state, "care_who"))
+        if answer is None and says_any(text, "care_stop_asking") and not says_any(text, "care_pause_asking"):
+            answer = "end"  # round dialogue35: "proszę już nie pytać", "أوقفوا الأسئلة" at the registration
+        if answer == "end" and draft.get("stop_asked"):
+            # Round dialogue35: the news' lead asked "less often, or stop?": stop is answered, not asked again.
+            _leave(state)
+            return StepResult(state, (say("care_ended"),), (Effect("care_stop"),))
         if answer == "end":
             return _ask(state, "end", prompt(state, "care_end_question", YES_NO))
         if (
@@ -490,10 +496,11 @@ def _ask(state: dict[str, Any], step: str, reply: Reply) -> StepResult:
     return StepResult(state, (reply,))
 
 
-def status_of(state: dict[str, Any], care: CareSummary) -> StepResult:
-    """MANTELZORG's registration shown, to change how often or stop (after news of the one cared for)."""
+def status_of(state: dict[str, Any], care: CareSummary, *, stop_asked: bool = False) -> StepResult:
+    """MANTELZORG's registration shown, to change how often or stop (after news of the one cared for).
+    `stop_asked`: a lead before it already asked whether to stop (an admission): a stop then ends them."""
     state["flow"] = FLOW
-    state["care"] = _fields(care)
+    state["care"] = {**_fields(care), **({"stop_asked": True} if stop_asked else {})}
     return _status(state, care)
 
 

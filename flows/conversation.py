@@ -465,6 +465,8 @@ def _route(
         text = event.text if event.kind == "text" else ""
         if text and (away := life_events.away_at_checkin(state, text, profile, now)) is not None:
             return away  # "ff niet, zit in de zon op Tenerife tot 10 december 😎": paused, no answer read
+        if text and (moved := life_events.admitted_at_checkin(state, text, profile)) is not None:
+            return moved  # "hij is gisteren naar het verpleeghuis gegaan, ...": the news, not Zwaar
         told = (
             checkin_talk.answer_with_request(state, choice, text, now)
             or checkin_talk.answer_with_call(state, choice, text, recent)
