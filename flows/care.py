@@ -730,11 +730,20 @@ def about_checkins(
     # "ik wil graag af en toe gevraagd worden hoe het gaat") names them too: with check-ins on, another
     # rhythm is registered, else the registration is shown (it read as a request, or as nothing).
     described = not in_thread and checkins_described(text, profile)
-    named = named or described
+    named = named or described or _day_left_out(text, care.rhythm, now, language(state)) is not None
     if not named and not (stop and care.rhythm.freq != "never" and until_in_words(text, now) is not None):
         # round dialogue29: not writing said with an end ("wyjeżdżam na dwa tygodnie, proszę wtedy nie
         # pisać") is a pause of the check-ins whether or not the words name them, not every message stopped.
         return None
+    # Round dialogue35: her check-in day left out ("niet meer op maandag", "pazartesi olmasın", "stop asking on
+    # mondays"): a day she does not want, not a stop; another day said beside it is the new one, else asked.
+    day_off = None if in_thread else _day_left_out(text, care.rhythm, now, language(state))
+    if day_off is not None:
+        state["flow"] = FLOW
+        state["care"] = {**_fields(care), "freq": day_off[1]}
+        if day_off[0] is not None:
+            return _registered(state, day_off[0])
+        return _ask(state, "day", prompt(state, "care_day"))
     stopping = stop or says_any(text, "care_stop_asking")
     until = until_in_words(text, now)
     pause = care.rhythm.freq != "never" and (
@@ -759,6 +768,44 @@ def about_checkins(
     if rule is not None and rule != care.rhythm:
         return _registered(state, rule)
     return _status(state, care)
+
+
+# A clause cut where one says what she does not want and what she does ("pazartesi olmasın, iki haftada bir
+# pazar akşamı sorun", "stop asking on mondays and do thursday mornings instead").
+_CLAUSES = re.compile(r"[,.;:!?؟]+|\s(?:en|and|maar|but|ama|ale|але|а|или|або|of|or)\s", re.IGNORECASE)
+
+
+def _day_left_out(text: str, current: Rule, now: datetime, lang: str) -> tuple[Rule | None, str] | None:
+    """Round dialogue35: a registered carer's words that leave out the day she is asked on ("niet meer op
+    maandag", "maandag is lastig geworden", "не в понеділок"): a clause with words of leaving a day out
+    ([dialogue24_rhythm_except], [dialogue35_day_off]) that names that weekday. Returns the rhythm the rest
+    says (None when it names no other day: the day is then asked) and how often (said, else as it was).
+    None when no such clause is there."""
+    if current.weekday is None or current.freq not in ("weekly", "biweekly") or not text.strip():
+        return None
+    if not (says_any(text, "dialogue24_rhythm_except") or says_any(text, "dialogue35_day_off")):
+        return None
+    kept: list[str] = []
+    left_out = False
+    for clause in _CLAUSES.split(text):
+        off = says_any(clause, "dialogue24_rhythm_except") or says_any(clause, "dialogue35_day_off")
+        if off:
+            bare = without_said(without_said(clause, "dialogue24_rhythm_except"), "dialogue35_day_off")
+            found = read_time(bare, lang, now, mode="message") if bare else None
+            if found is not None and current.weekday in found.days:
+                left_out = True
+                continue
+        kept.append(clause)
+    if not left_out:
+        return None
+    rest = " ".join(kept)
+    freq = (_freq_said(rest, now, lang) if rest.strip() else None) or current.freq
+    rule = _new_rhythm(rest, now, current, lang) if rest.strip() else None
+    if rule is not None and rule.weekday == current.weekday:
+        rule = None  # only how often said: the day she left out is not kept, it is asked
+    if rule is not None and rule.freq != freq:
+        rule = _rule_of_time(read_time(rest, lang, now, mode="message"), now, freq) or rule
+    return rule, freq
 
 
 def checkins_described(text: str, profile: Profile) -> bool:
