@@ -978,6 +978,15 @@ def offer_in_words(state: dict[str, Any], text: str) -> str | None:
     return None
 
 
+def no_strangers_at_offers(state: dict[str, Any], text: str) -> StepResult | None:
+    """Round dialogue35: at the offers, the one cared for (or she) wants no strangers in the house ("mijn
+    man wil geen vreemden in huis"): help outside the house or a call, then the offers again; before, it
+    was not understood, or (Arabic "لا" in it) taken for "Nu even niet". None otherwise."""
+    if offered_key(state, "none") is None or not says_any(text, "dialogue35_no_strangers"):
+        return None
+    return StepResult(state, (say("care_no_strangers"), *repeat_prompt(state)))
+
+
 def offered_key(state: dict[str, Any], offer: str) -> str | None:
     """The key of `offer` ("callback") among the offers open in `state`, if they are open."""
     prompt_key = str((state.get("prompt") or {}).get("key") or "")

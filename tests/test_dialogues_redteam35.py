@@ -104,7 +104,7 @@ def offer(name: str, **more: Any) -> dict[str, Any]:
 CALLBACK = {**offer("callback"), "alerts": {"kind": "care_callback", "priority": "high"}}
 LATER = offer("none", not_keys=["care_heavy_offers", *MISS])
 # A question or a doubt at the offers: answered, no offer taken, no request started, the offers still open.
-AT_OFFERS = {"not_keys": ["ask_*", *MISS], "no_effect": ["care_followup", "create_request"]}
+AT_OFFERS = {"not_keys": ["ask_*", *MISS], "no_effect": ["care_followup", "create_request"], "no_repair": True}
 
 
 def paused(code: str, **more: Any) -> dict[str, Any]:
@@ -129,8 +129,11 @@ RESUMED = {"any_effect": ["care_pause", "care_register"], "not_keys": ["care_who
 
 def round_check(expect: dict[str, Any], result: Any) -> list[str]:
     """Round 29's checks (language, `answer_in`, `alerts`, `any_effect`, `keys_any`, ...) and
+    `no_repair` (no "Dat begreep ik niet helemaal" lead), and
     `staff_hears`: her words carried by what reaches staff (an alert, a handover, the offer's follow-up)."""
     problems = round29_check(expect, result)
+    if expect.get("no_repair") and any((r.lead or "").startswith("repair") for r in result.replies):
+        problems.append("not understood (a repair lead)")
     if "staff_hears" in expect:
         carried = json.dumps(
             [e.data for e in result.effects if e.kind in ("alert_staff", "request_human", "care_followup")],
