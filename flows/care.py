@@ -357,7 +357,7 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
         if answer is None and says_any(text, "care_stop_asking") and not says_any(text, "care_pause_asking"):
             answer = "end"  # round dialogue35: "proszę już nie pytać", "أوقفوا الأسئلة" at the registration
         if answer == "end" and draft.get("stop_asked"):
-            # Round dialogue35: the news' lead asked "less often, or stop?": stop is answered, not asked again.
+            # Round dialogue35: the news' lead asked "less often, or stop?": answered, not asked again.
             _leave(state)
             return StepResult(state, (say("care_ended"),), (Effect("care_stop"),))
         if answer == "end":
@@ -735,8 +735,8 @@ def about_checkins(
         # round dialogue29: not writing said with an end ("wyjeżdżam na dwa tygodnie, proszę wtedy nie
         # pisać") is a pause of the check-ins whether or not the words name them, not every message stopped.
         return None
-    # Round dialogue35: her check-in day left out ("niet meer op maandag", "pazartesi olmasın", "stop asking on
-    # mondays"): a day she does not want, not a stop; another day said beside it is the new one, else asked.
+    # Round dialogue35: her check-in day left out ("niet meer op maandag", "stop asking on mondays"): a day
+    # she does not want, not a stop; another day said beside it is the new one, else the day is asked.
     day_off = None if in_thread else _day_left_out(text, care.rhythm, now, language(state))
     if day_off is not None:
         state["flow"] = FLOW
@@ -770,9 +770,12 @@ def about_checkins(
     return _status(state, care)
 
 
-# A clause cut where one says what she does not want and what she does ("pazartesi olmasın, iki haftada bir
-# pazar akşamı sorun", "stop asking on mondays and do thursday mornings instead").
-_CLAUSES = re.compile(r"[,.;:!?؟]+|\s(?:en|and|maar|but|ama|ale|але|а|или|або|of|or)\s", re.IGNORECASE)
+# A clause cut where one says what she does not want and what she does ("niet op maandag, donderdag is
+# beter", "stop asking on mondays and do thursday mornings instead"); the Ukrainian words escaped.
+_CLAUSES = re.compile(
+    r"[,.;:!?\u061f]+|\s(?:en|and|maar|but|ama|ale|\u0430\u043b\u0435|\u0430|\u0430\u0431\u043e|of|or)\s",
+    re.IGNORECASE,
+)
 
 
 def _day_left_out(text: str, current: Rule, now: datetime, lang: str) -> tuple[Rule | None, str] | None:

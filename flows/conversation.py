@@ -359,9 +359,13 @@ def _route(
         # invitation waits, asked again once that is done.
         answer = None
         interleave.wait(state, state["prompt"])
-    if answer is None and event.kind == "text" and command is None:
-        if (objection := care.no_strangers_at_offers(state, event.text)) is not None:
-            return objection  # "mijn man wil geen vreemden in huis" at the offers (round dialogue35)
+    if (
+        answer is None
+        and event.kind == "text"
+        and command is None
+        and (objection := care.no_strangers_at_offers(state, event.text)) is not None
+    ):
+        return objection  # "mijn man wil geen vreemden in huis" at the offers (round dialogue35)
     if answer is None and event.kind == "text" and (offered := _offer_in_words(state, event, command, now)):
         answer, command = offered, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):

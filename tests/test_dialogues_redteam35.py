@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001, RUF002, E501
 """Red team of whole conversations, round 35: a mantelzorger over weeks.
 
 A carer over several check-ins at the rhythm she chose: signing up and choosing or changing the rhythm in
@@ -9,6 +9,60 @@ cared for who dies or moves to a nursing home, coming back. Every turn is also c
 in her language (round 29's check), never to ask the same question twice in a row (`*_again`), and where
 she is handed over, that staff get her own words (`staff_hears`). Replayed at the golden clock (Monday 23
 November 2026, 10:00) with `carer(code)` (asked every Monday 10:00) or `new(code)` (known, no carer yet).
+
+Figures (turns as expected / turns; dialogues fully as expected). "Main" is the branch point (bc71070).
+- Batch 1 (BATCH_1, 25 dialogues: nl 14, tr 2, ar 3, pl 2, uk 2, en 2; written before reading the flows):
+  main 53/75, 8/25 (nl 29/40 7/14; tr 5/7 0/2; ar 4/7 1/3; pl 4/6 0/2; uk 3/5 0/2; en 8/10 0/2). Seven
+  wordings were changed before any fix (found word for word in earlier rounds); as first checked (without
+  `no_repair`, added with the fixes when "Dat begreep ik niet helemaal" was seen passing as a lead) main was
+  55/75, 9/25. After 69/75, 19/25; the 6 turns left are strict xfails (below).
+- Batch 2 (BATCH_2, 22 dialogues, held out: other carers and wordings, scored before any fix): main, the
+  honest figure, 43/59, 11/22 (nl 27/33 8/12; tr 4/5 1/2; ar 4/7 0/2; pl 1/3 1/2; uk 4/6 1/2; en 3/5 0/2);
+  47/59, 13/22 with the check as first written. After 56/59, 19/22.
+- Corpus (../shared/understanding/dev.jsonl): 328/328, crises 27/27, 0 false alarms, after.
+
+What the bot did before: "ik hoef die vragen niet meer, dank je" (stopping the check-ins) was 113 and a
+crisis alert. "later", "sonra", "później" at the offers were not understood. "hij is gisteren naar het
+verpleeghuis gegaan, ik weet niet goed wat ik nu moet" at a check-in was Zwaar, no staff alert;
+"moeder woont nu in een verzorgingshuis", "mum moved into a care home", "زوجي دخل دار رعاية المسنين"
+were no news. After "minder vaak, of stoppen?" a stop was asked again ("Wil je stoppen?"), "stoppen maar"
+at the offers asked whether ALL messages should stop, "proszę już nie pytać" showed the registration again.
+Her day left out ("niet meer op maandag graag", "pazartesi olmasın, iki haftada bir pazar akşamı sorun",
+"питайте краще по неділях увечері, не в понеділок") was "Dat begreep ik niet"; "maandag is lastig
+geworden, mag het voortaan op woensdagavond?" got the Zwaar offers; "could you stop asking on mondays and
+do thursday mornings instead" asked whether to stop. "od soboty jesteśmy u siostry przez 10 dni, proszę nie
+pytać" moved the check-ins to Saturday. At the offers "mijn man wil geen vreemden in huis" was not
+understood and its Arabic "لا يريد" was "Nu even niet"; "так, нехай хтось подзвонить", "لم أعد أتحمل" at a
+check-in, "how much does that cost?" were misses.
+
+What changed (mechanisms; words in blocks marked "round dialogue35"):
+- crisis.toml [concepts.stop_words]: the check-in questions named ("die vragen", "these questions") guard
+  "ik hoef ... niet meer" as they guard "berichten".
+- care.offer_in_words: a message that is only "later" ([care_later_alone], as at the check-in) is not now.
+- life.toml [admitted]: moved into a home in more words and languages; life_events.admitted_at_checkin
+  (conversation.py, beside `away_at_checkin`): at a check-in the news goes before a Zwaar read beside it,
+  unless she is at her limit. care.status_of(stop_asked=...): after the admission lead asked "minder vaak,
+  of stoppen?", Stoppen ends at once; stopping said in words ([care_stop_asking]) at the registration is
+  Stoppen.
+- care._day_left_out (in about_checkins): a clause with words of leaving a day out
+  ([dialogue24_rhythm_except], [dialogue35_day_off]) that names her check-in weekday is a day not wanted,
+  not a stop: another day said in the rest is registered (how often said, else as it was), else the day is
+  asked.
+- care.no_strangers_at_offers ([dialogue35_no_strangers], text `care_no_strangers` in six languages): help
+  outside the house or a call, then the offers again.
+- Words: [care_offer_call] someone who calls said of them (uk/pl); checkin.toml Arabic at the limit;
+  faq.toml [cost] the cost of what was just offered (en, tr, Darija).
+
+Decided: tests/test_dialogues_redteam18.py's admission then "3" (Stoppen) now ends the check-ins
+(`care_ended`), where it asked "Wil je stoppen?" after the lead had asked just that.
+
+KNOWN_MISSES (strict xfails, `gap=`): staff alerts store no words (STAFF_WORDS: 4 dialogues; the console's
+person page shows her messages, but the call-back alert does not say why); back before a pause ends
+(BACK_EARLY: 2); "dan kan ik even weg" beside someone to sit with him is read as respite; Darija in Latin
+letters "jouj simanat ... ma tsewlnich" is no pause; a full rhythm said in the first message of a sign-up is
+asked again after the hours. Noticed, not fixed: a bare "لا", "nie", "ні", "nee" anywhere in a sentence at
+the offers ([care_offer_none]) reads as "Nu even niet" ("mój mąż nie chce ..."); only the no-strangers
+sentence is caught before it.
 """
 
 from __future__ import annotations
@@ -104,7 +158,11 @@ def offer(name: str, **more: Any) -> dict[str, Any]:
 CALLBACK = {**offer("callback"), "alerts": {"kind": "care_callback", "priority": "high"}}
 LATER = offer("none", not_keys=["care_heavy_offers", *MISS])
 # A question or a doubt at the offers: answered, no offer taken, no request started, the offers still open.
-AT_OFFERS = {"not_keys": ["ask_*", *MISS], "no_effect": ["care_followup", "create_request"], "no_repair": True}
+AT_OFFERS = {
+    "not_keys": ["ask_*", *MISS],
+    "no_effect": ["care_followup", "create_request"],
+    "no_repair": True,
+}
 
 
 def paused(code: str, **more: Any) -> dict[str, Any]:
@@ -145,6 +203,15 @@ def round_check(expect: dict[str, Any], result: Any) -> list[str]:
     return problems
 
 
+# Known misses (strict xfails), the reasons shared by several dialogues.
+STAFF_WORDS = (
+    "staff alerts carry no words (storage StaffAlert: kind and priority); staff read her words on the person's "
+    "page, but the call-back alert does not hold why ('geen vreemden in huis'): a note on the alert is a "
+    "storage change, left to the lead"
+)
+BACK_EARLY = "back before the pause ends ('we zijn weer thuis, je mag weer vragen') does not end the pause"
+
+
 # Batch 1, written before reading flows/care.py, flows/checkin_talk.py or flows/overload.py.
 BATCH_1 = [
     # Dutch
@@ -183,6 +250,7 @@ BATCH_1 = [
             ("ik kan het niet meer aan eerlijk gezegd", LIMIT),
             ("kan er zaterdagmiddag iemand bij Kees zitten? dan kan ik even weg", offer("ask")),
         ),
+        gap="'dan kan ik even weg' beside someone to sit with him is read as respite (the respite words win over the request reading at the offers)",
     ),
     C(
         "heavy, asks what it costs, then takes the respite",
@@ -203,6 +271,7 @@ BATCH_1 = [
             ("mijn man wil geen vreemden in huis", AT_OFFERS),
             ("bel me maar op", {**CALLBACK, "staff_hears": ["vreemden"]}),
         ),
+        gap=STAFF_WORDS,
     ),
     C(
         "heavy, then 'later'",
@@ -229,6 +298,7 @@ BATCH_1 = [
             ("we gaan twee weken naar mijn zus", paused("nl")),
             ("we zijn weer thuis, je mag weer vragen hoe het gaat", RESUMED),
         ),
+        gap=BACK_EARLY,
     ),
     C(
         "a pause said at the check-in",
@@ -268,7 +338,10 @@ BATCH_1 = [
         "comes back after stopping: the registration again, the rhythm in words",
         "nl",
         (
-            ("ik wil toch weer dat jullie vragen hoe het met me gaat", {"keys_any": ["care_who", "care_rhythm"], "not_keys": MISS}),
+            (
+                "ik wil toch weer dat jullie vragen hoe het met me gaat",
+                {"keys_any": ["care_who", "care_rhythm"], "not_keys": MISS},
+            ),
         ),
         profile=new("nl"),
     ),
@@ -300,6 +373,7 @@ BATCH_1 = [
             ("زوجي لا يريد غرباء في البيت", AT_OFFERS),
             ("اتصلوا بي من فضلكم", {**CALLBACK, "staff_hears": ["غرباء"]}),
         ),
+        gap=STAFF_WORDS,
     ),
     C(
         "the one cared for died, told at the check-in",
@@ -310,6 +384,7 @@ BATCH_1 = [
         "a pause in Darija: two weeks at her sister's",
         "ar",
         (("ghadi nmchi l dar khti jouj simanat, ma tsewlnich", paused("ar")),),
+        gap="Darija in Latin letters: 'jouj simanat' (two weeks) and 'ma tsewlnich' (don't ask me) are not read",
     ),
     # Polish
     C(
@@ -352,6 +427,7 @@ BATCH_1 = [
             ("about 25 hours", reg(freq="biweekly", weekday=6)),
         ),
         profile=new("en"),
+        gap="the rhythm said in the first message ('every other sunday evening') is not kept through the registration: how often is asked again",
     ),
     C(
         "over weeks: up all night, knackered, maybe later, then a care home",
@@ -402,14 +478,14 @@ def week2(n: int, code: str) -> dict[str, Any]:
     return {"internal": "care_checkin", "meta": {"checkin_id": 380 + n, "name": OTHERS[code][1]}}
 
 
-def O(name: str, code: str, turns: tuple[tuple[Any, dict[str, Any]], ...], **kw: Any) -> Dialogue:
+def other_carer(name: str, code: str, turns: tuple[tuple[Any, dict[str, Any]], ...], **kw: Any) -> Dialogue:
     kw.setdefault("profile", other(code))
     return C(name, code, turns, **kw)
 
 
 BATCH_2 = [
     # Dutch
-    O(
+    other_carer(
         "signs up for the mother-in-law, every two weeks late on Sunday afternoon",
         "nl",
         (
@@ -421,22 +497,26 @@ BATCH_2 = [
         ),
         profile=new("nl"),
     ),
-    O(
+    other_carer(
         "Monday has become hard: Wednesday evening from now on",
         "nl",
         (("maandag is lastig geworden, mag het voortaan op woensdagavond?", reg(weekday=2)),),
     ),
-    O(
+    other_carer(
         "every other week and not on Monday: another day, or the day asked",
         "nl",
         (
             (
                 "vraag het maar om de week, en dan niet op maandag",
-                {"keys_any": ["care_day", "care_registered"], "weekday_in": (1, 2, 3, 4, 5, 6), "not_keys": MISS},
+                {
+                    "keys_any": ["care_day", "care_registered"],
+                    "weekday_in": (1, 2, 3, 4, 5, 6),
+                    "not_keys": MISS,
+                },
             ),
         ),
     ),
-    O(
+    other_carer(
         "over weeks: restless nights, then at the end of her tether, then someone to stay with her mother",
         "nl",
         (
@@ -447,7 +527,7 @@ BATCH_2 = [
             ("is er iemand die een paar uurtjes bij mijn moeder kan blijven?", offer("ask")),
         ),
     ),
-    O(
+    other_carer(
         "worn out, does it cost money, then a call",
         "nl",
         (
@@ -457,7 +537,7 @@ BATCH_2 = [
             ("bel me maar even", CALLBACK),
         ),
     ),
-    O(
+    other_carer(
         "heavy, her mother wants no strange people in the house, then the call by number: staff hear why",
         "nl",
         (
@@ -466,13 +546,14 @@ BATCH_2 = [
             ("mijn moeder wil niet dat er vreemde mensen over de vloer komen", AT_OFFERS),
             ("3", {**CALLBACK, "staff_hears": ["vreemde mensen"]}),
         ),
+        gap=STAFF_WORDS,
     ),
-    O(
+    other_carer(
         "heavy, then not now, maybe later",
         "nl",
         ((week2(1, "nl"), ASKED), ("zwaar, echt zwaar", HEAVY), ("nu niet, later misschien", LATER)),
     ),
-    O(
+    other_carer(
         "heavy, then a social worker asked for",
         "nl",
         (
@@ -481,42 +562,45 @@ BATCH_2 = [
             ("kan ik met een maatschappelijk werker praten?", CALLBACK),
         ),
     ),
-    O(
+    other_carer(
         "a pause: at her sister's in Spain from 1 to 14 December",
         "nl",
         (("we zijn van 1 tot 14 december bij mijn zus in Spanje", paused("nl")),),
     ),
-    O(
+    other_carer(
         "her mother died, told at the menu, then thanks: nothing cheerful",
         "nl",
         (
             ("moeder is dinsdag gestorven, de begrafenis is vrijdag", {**BEREAVED, "not_says": ["fijn"]}),
-            ("dank je wel, lief", {"not_keys": ["care_checkin", "care_thanks_*", *MISS], "not_says": ["fijn"]}),
+            (
+                "dank je wel, lief",
+                {"not_keys": ["care_checkin", "care_thanks_*", *MISS], "not_says": ["fijn"]},
+            ),
         ),
     ),
-    O(
+    other_carer(
         "her mother lives in a care home now, then the questions stopped",
         "nl",
         (("moeder woont nu in een verzorgingshuis", MOVED), ("stop de vragen maar", STOPPED)),
     ),
-    O(
+    other_carer(
         "stops the check-ins in words, confirms",
         "nl",
         (("je hoeft niet meer te vragen hoe het gaat", STOP_ASKED), ("ja hoor", STOPPED)),
     ),
     # Turkish
-    O(
+    other_carer(
         "exhausted, then 'later'",
         "tr",
         ((week2(1, "tr"), ASKED), ("çok yoruldum, tükendim", HEAVY), ("sonra", LATER)),
     ),
-    O(
+    other_carer(
         "her father died, told at the check-in",
         "tr",
         ((week2(1, "tr"), ASKED), ("babam cumartesi vefat etti", BEREAVED)),
     ),
     # Arabic
-    O(
+    other_carer(
         "Darija: worn out, how much does it cost, then call me",
         "ar",
         (
@@ -526,7 +610,7 @@ BATCH_2 = [
             ("3ayto lia", CALLBACK),
         ),
     ),
-    O(
+    other_carer(
         "her husband moved to a care home, told at the check-in, then stop",
         "ar",
         (
@@ -536,21 +620,22 @@ BATCH_2 = [
         ),
     ),
     # Polish
-    O(
+    other_carer(
         "a pause at her sister's for ten days, then back",
         "pl",
         (
             ("od soboty jesteśmy u siostry przez 10 dni, proszę nie pytać", paused("pl")),
             ("już wróciłyśmy, można znowu pytać", RESUMED),
         ),
+        gap=BACK_EARLY,
     ),
-    O(
+    other_carer(
         "the rhythm changed: every other week on Sunday evening",
         "pl",
         (("proszę pytać co drugi tydzień w niedzielę wieczorem", reg(freq="biweekly", weekday=6)),),
     ),
     # Ukrainian
-    O(
+    other_carer(
         "exhausted, her husband wants no strangers at home, then call me",
         "uk",
         (
@@ -559,19 +644,20 @@ BATCH_2 = [
             ("мій чоловік не хоче чужих людей вдома", AT_OFFERS),
             ("тоді подзвоніть мені", {**CALLBACK, "staff_hears": ["чужих"]}),
         ),
+        gap=STAFF_WORDS,
     ),
-    O(
+    other_carer(
         "her husband died, told at the check-in",
         "uk",
         ((week2(1, "uk"), ASKED), ("Микола помер уночі", BEREAVED)),
     ),
     # English
-    O(
+    other_carer(
         "stop asking on Mondays, Thursday mornings instead",
         "en",
         (("could you stop asking on mondays and do thursday mornings instead", reg(weekday=3)),),
     ),
-    O(
+    other_carer(
         "can't cope, how much, then respite",
         "en",
         (
