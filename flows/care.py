@@ -24,7 +24,16 @@ from typing import Any
 from flows import catalogue, repair
 from flows.dialogue import YES_NO, chosen, language, prompt, repeat_prompt, say
 from flows.interpret import CONFIDENT
-from flows.normalise import folded, folded_words, number_in, says_any, simplify, without_said, words_of
+from flows.normalise import (
+    conversation_words,
+    folded,
+    folded_words,
+    number_in,
+    says_any,
+    simplify,
+    without_said,
+    words_of,
+)
 from flows.pause import pause_for, pause_until, until_in_words
 from flows.profile import CareSummary, Profile
 from flows.recurrence import NEVER, Rule, describe
@@ -345,6 +354,12 @@ def handle(state: dict[str, Any], event: Event, profile: Profile, now: datetime)
             return _ask(state, "rhythm", prompt(state, "care_rhythm", RHYTHM_CHOICES))
         if answer == "redo":
             return _ask(state, "who", prompt(state, "care_who"))
+        if answer is None and says_any(text, "care_stop_asking") and not says_any(text, "care_pause_asking"):
+            answer = "end"  # round dialogue35: "proszę już nie pytać", "أوقفوا الأسئلة" at the registration
+        if answer == "end" and draft.get("stop_asked"):
+            # Round dialogue35: the news' lead asked "less often, or stop?": answered, not asked again.
+            _leave(state)
+            return StepResult(state, (say("care_ended"),), (Effect("care_stop"),))
         if answer == "end":
             return _ask(state, "end", prompt(state, "care_end_question", YES_NO))
         if (
@@ -481,10 +496,11 @@ def _ask(state: dict[str, Any], step: str, reply: Reply) -> StepResult:
     return StepResult(state, (reply,))
 
 
-def status_of(state: dict[str, Any], care: CareSummary) -> StepResult:
-    """MANTELZORG's registration shown, to change how often or stop (after news of the one cared for)."""
+def status_of(state: dict[str, Any], care: CareSummary, *, stop_asked: bool = False) -> StepResult:
+    """MANTELZORG's registration shown, to change how often or stop (after news of the one cared for).
+    `stop_asked`: a lead before it already asked whether to stop (an admission): a stop then ends them."""
     state["flow"] = FLOW
-    state["care"] = _fields(care)
+    state["care"] = {**_fields(care), **({"stop_asked": True} if stop_asked else {})}
     return _status(state, care)
 
 
@@ -714,11 +730,20 @@ def about_checkins(
     # "ik wil graag af en toe gevraagd worden hoe het gaat") names them too: with check-ins on, another
     # rhythm is registered, else the registration is shown (it read as a request, or as nothing).
     described = not in_thread and checkins_described(text, profile)
-    named = named or described
+    named = named or described or _day_left_out(text, care.rhythm, now, language(state)) is not None
     if not named and not (stop and care.rhythm.freq != "never" and until_in_words(text, now) is not None):
         # round dialogue29: not writing said with an end ("wyjeżdżam na dwa tygodnie, proszę wtedy nie
         # pisać") is a pause of the check-ins whether or not the words name them, not every message stopped.
         return None
+    # Round dialogue35: her check-in day left out ("niet meer op maandag", "stop asking on mondays"): a day
+    # she does not want, not a stop; another day said beside it is the new one, else the day is asked.
+    day_off = None if in_thread else _day_left_out(text, care.rhythm, now, language(state))
+    if day_off is not None:
+        state["flow"] = FLOW
+        state["care"] = {**_fields(care), "freq": day_off[1]}
+        if day_off[0] is not None:
+            return _registered(state, day_off[0])
+        return _ask(state, "day", prompt(state, "care_day"))
     stopping = stop or says_any(text, "care_stop_asking")
     until = until_in_words(text, now)
     pause = care.rhythm.freq != "never" and (
@@ -743,6 +768,47 @@ def about_checkins(
     if rule is not None and rule != care.rhythm:
         return _registered(state, rule)
     return _status(state, care)
+
+
+# A clause cut where one says what she does not want and what she does ("niet op maandag, donderdag is
+# beter", "stop asking on mondays and do thursday mornings instead"); the Ukrainian words escaped.
+_CLAUSES = re.compile(
+    r"[,.;:!?\u061f]+|\s(?:en|and|maar|but|ama|ale|\u0430\u043b\u0435|\u0430|\u0430\u0431\u043e|of|or)\s",
+    re.IGNORECASE,
+)
+
+
+def _day_left_out(text: str, current: Rule, now: datetime, lang: str) -> tuple[Rule | None, str] | None:
+    """Round dialogue35: a registered carer's words that leave out the day she is asked on ("niet meer op
+    maandag", "maandag is lastig geworden", "не в понеділок"): a clause with words of leaving a day out
+    ([dialogue24_rhythm_except], [dialogue35_day_off]) that names that weekday. Returns the rhythm the rest
+    says (None when it names no other day: the day is then asked) and how often (said, else as it was).
+    None when no such clause is there."""
+    if current.weekday is None or current.freq not in ("weekly", "biweekly") or not text.strip():
+        return None
+    if not (says_any(text, "dialogue24_rhythm_except") or says_any(text, "dialogue35_day_off")):
+        return None
+    kept: list[str] = []
+    left_out = False
+    for clause in _CLAUSES.split(text):
+        off = says_any(clause, "dialogue24_rhythm_except") or says_any(clause, "dialogue35_day_off")
+        if off:
+            bare = without_said(without_said(clause, "dialogue24_rhythm_except"), "dialogue35_day_off")
+            found = read_time(bare, lang, now, mode="message") if bare else None
+            if found is not None and current.weekday in found.days:
+                left_out = True
+                continue
+        kept.append(clause)
+    if not left_out:
+        return None
+    rest = " ".join(kept)
+    freq = (_freq_said(rest, now, lang) if rest.strip() else None) or current.freq
+    rule = _new_rhythm(rest, now, current, lang) if rest.strip() else None
+    if rule is not None and rule.weekday == current.weekday:
+        rule = None  # only how often said: the day she left out is not kept, it is asked
+    if rule is not None and rule.freq != freq:
+        rule = _rule_of_time(read_time(rest, lang, now, mode="message"), now, freq) or rule
+    return rule, freq
 
 
 def checkins_described(text: str, profile: Profile) -> bool:
@@ -907,10 +973,21 @@ def offer_in_words(state: dict[str, Any], text: str) -> str | None:
     if len(picked) == 1 and 1 <= (place := picked.pop()) <= len(offered):
         return offered[place - 1]
     said_none = says_any(text, "care_offer_none") or says_any(text, "overload_offer_none")
+    # Round dialogue35: "later", "sonra", "później" alone, as at the check-in (checkin_talk.talk), is not now.
+    said_none = said_none or folded_words(text) in conversation_words("care_later_alone")
     if said_none and not read_checkin(text)[1]:
         # "nee hoor, het lukt wel"; not "nee, ik kan het echt niet meer aan": at her limit, no "not now".
         return _offered(offered, "none")
     return None
+
+
+def no_strangers_at_offers(state: dict[str, Any], text: str) -> StepResult | None:
+    """Round dialogue35: at the offers, the one cared for (or she) wants no strangers in the house ("mijn
+    man wil geen vreemden in huis"): help outside the house or a call, then the offers again; before, it
+    was not understood, or (Arabic "لا" in it) taken for "Nu even niet". None otherwise."""
+    if offered_key(state, "none") is None or not says_any(text, "dialogue35_no_strangers"):
+        return None
+    return StepResult(state, (say("care_no_strangers"), *repeat_prompt(state)))
 
 
 def offered_key(state: dict[str, Any], offer: str) -> str | None:

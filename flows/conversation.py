@@ -359,6 +359,13 @@ def _route(
         # invitation waits, asked again once that is done.
         answer = None
         interleave.wait(state, state["prompt"])
+    if (
+        answer is None
+        and event.kind == "text"
+        and command is None
+        and (objection := care.no_strangers_at_offers(state, event.text)) is not None
+    ):
+        return objection  # "mijn man wil geen vreemden in huis" at the offers (round dialogue35)
     if answer is None and event.kind == "text" and (offered := _offer_in_words(state, event, command, now)):
         answer, command = offered, None  # "ja dat tweede lijkt me fijn", "bel me maar" at the offers
     if answer == "stop" or (event.kind == "choice" and event.choice == "stop"):
@@ -465,6 +472,8 @@ def _route(
         text = event.text if event.kind == "text" else ""
         if text and (away := life_events.away_at_checkin(state, text, profile, now)) is not None:
             return away  # "ff niet, zit in de zon op Tenerife tot 10 december 😎": paused, no answer read
+        if text and (moved := life_events.admitted_at_checkin(state, text, profile)) is not None:
+            return moved  # "hij is gisteren naar het verpleeghuis gegaan, ...": the news, not Zwaar
         told = (
             checkin_talk.answer_with_request(state, choice, text, now)
             or checkin_talk.answer_with_call(state, choice, text, recent)

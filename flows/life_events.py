@@ -34,6 +34,7 @@ from flows.pause import amount_words, pause_until, unit_pattern
 from flows.profile import Profile
 from flows.types import Choice, Effect, Reply, StepResult
 from flows.understanding import shorthand
+from flows.understanding.checkin import read_checkin
 from flows.understanding.text import lexicon
 
 # Read in this order: the first kind whose words are there counts. One's own absence is said in the first
@@ -215,6 +216,18 @@ def away_at_checkin(state: dict[str, Any], text: str, profile: Profile, now: dat
     return told(state, text, profile, now)
 
 
+def admitted_at_checkin(state: dict[str, Any], text: str, profile: Profile) -> StepResult | None:
+    """Round dialogue35: a check-in answered with the one cared for moved into a home or admitted ("hij is
+    gisteren naar het verpleeghuis gegaan, ik weet niet goed wat ik nu moet"): the news (the registration,
+    to ask less often or stop; staff told), not the Zwaar a word beside it reads. At her limit
+    (`read_checkin`'s distress) the answer goes first, as before. None otherwise."""
+    if profile.threads or profile.care is None or kind_of(text, profile) != "admitted":
+        return None
+    if read_checkin(text)[1]:
+        return None
+    return _cared_for(state, "admitted", profile)
+
+
 def _away(state: dict[str, Any], kind: str, text: str, profile: Profile, now: datetime) -> StepResult:
     """Invitations and check-ins paused until the day said; when no day is said, how long is asked (for
     the invitations first: one question at a time). An open request is pointed to; nothing to change is
@@ -264,7 +277,7 @@ def _cared_for(state: dict[str, Any], kind: str, profile: Profile) -> StepResult
     if profile.care is None:
         shown = menu.show(state, "menu")
         return StepResult(shown.state, (say("life_better_heard_plain"), *shown.replies))
-    shown = care.status_of(state, profile.care)
+    shown = care.status_of(state, profile.care, stop_asked=kind == "admitted")
     first, *rest = shown.replies
     alert = Effect("alert_staff", {"kind": "care_admitted", "priority": "normal"})
     effects = (alert,) if kind == "admitted" else ()

@@ -127,7 +127,9 @@ BATCH_1 = [
                     "effect_has": {"alert_staff": {"kind": "care_admitted"}},
                 },
             ),
-            ("3", {"keys": ["care_end_question"]}),
+            # Changed in round dialogue35: the news' lead already asked "minder vaak, of stoppen?": Stoppen
+            # ends the check-ins at once (MANTELZORG starts them again), not "Wil je stoppen?" again.
+            ("3", {"keys": ["care_ended"], "effect": ["care_stop"]}),
         ),
         profile=CARER,
     ),
