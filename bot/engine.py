@@ -339,6 +339,7 @@ class Engine:
             # Staff's hold or block is read before every step; the Profile's parts only when
             # effects may have changed them (storage/profile.py: one statement for both).
             if known is None:
+                await writes.before_facts(session, person_id)
                 known = await person_facts.facts(session, person_id)
             if profile is None:
                 profile = await person_facts.load(session, subject, known)
@@ -485,7 +486,10 @@ class Engine:
             raise ValueError(f"unknown effect kind {effect.kind!r}")
         row_effect = person_effects.ROW_EFFECTS.get(effect.kind)
         if row_effect is not None and not writes.has_object(session, person.id):
-            writes.set_person(session, person.id, await row_effect(session, person.id, effect.data, now))
+            written = row_effect(person.id, effect.data, now)
+            writes.set_person(session, person.id, written.columns)
+            if written.consent is not None:
+                writes.consents.append(written.consent)
             return
         # A handler reads through the ORM and Core alike: the person columns set so far are written first.
         await writes.write_people(session)
@@ -871,6 +875,7 @@ class _Writes:
         # Person columns effects set without an ORM object (`set_person`), by person: written with the
         # batch's marks and states, or earlier when something may read them (`write_people`).
         self.people: dict[int, dict[str, Any]] = {}
+        self.consents: list[dict[str, Any]] = []  # consents given, written likewise in one INSERT
 
     def expect(self, model: type[Any], keys: Iterable[int]) -> None:
         self._expected.setdefault(model, set()).update(k for k in keys if (model, k) not in self.loaded)
@@ -930,12 +935,24 @@ class _Writes:
         return replace(row, **{k: v for k, v in values.items() if k in _PERSON_ROW_COLUMNS})
 
     async def write_people(self, session: AsyncSession) -> None:
-        """The person columns set so far, written now: a handler or a read is about to need them."""
+        """The person columns and consents set so far, written now: a handler or a read is about to
+        need them."""
+        await self._write_consents(session)
         if self.people:
             rows = people.field_rows(self.people)
             self.people = {}
             await people.tell_index(session, rows)
             await run_together(session, [(people.FIELDS, rows)])
+
+    async def before_facts(self, session: AsyncSession, person_id: int) -> None:
+        """Before the person's facts are read again in the batch (consent among them): theirs written."""
+        if any(row[people.KEY] == person_id for row in self.consents):
+            await self._write_consents(session)
+
+    async def _write_consents(self, session: AsyncSession) -> None:
+        if self.consents:
+            rows, self.consents = self.consents, []
+            await people.add_consents(session, rows)
 
     async def make_requests(self, session: AsyncSession, touched: Touched) -> None:
         """The round's confirmed requests (their matching reads people's rows: those set go first)."""
@@ -976,6 +993,7 @@ class _Writes:
     async def flush(self, session: AsyncSession, *, last: bool = False) -> None:
         """What the batch wrote so far; `last`: the batch's end, its COMMIT sent with these writes."""
         updates = list(inbox.marks_and_states(self.marks, self.states))
+        await self._write_consents(session)
         if self.people:
             rows = people.field_rows(self.people)
             self.people = {}

@@ -3,7 +3,7 @@
 Why: a first conversation sets the name, the place and the language and records consent, each an effect
 of a step. Through the ORM each loaded the person and the address as objects and flushed them (about 4 %
 of the web process's samples, bench/README.md session 30). Here the person's columns are rows of one
-keyed update for the whole batch (written with its other writes), and a consent is one INSERT.
+keyed update for the whole batch (written with its other writes), and its consents one INSERT.
 
 The volunteer index (storage/matching_index.py) hears of ORM writes by itself; these writes tell it
 themselves (a new place or consent may make someone a candidate)."""
@@ -40,12 +40,12 @@ async def tell_index(session: AsyncSession, rows: Iterable[Mapping[str, Any]]) -
         await matching_index.remember(session, moved)
 
 
-async def add_consent(
-    session: AsyncSession, person_id: int, version: str, text_key: str, now: datetime
-) -> None:
-    await core(
-        session,
-        _ADD_CONSENT,
-        {"person_id": person_id, "version": version, "text_key": text_key, "given_at": now},
-    )
-    await matching_index.remember(session, {person_id})
+def consent_row(person_id: int, version: str, text_key: str, now: datetime) -> dict[str, Any]:
+    return {"person_id": person_id, "version": version, "text_key": text_key, "given_at": now}
+
+
+async def add_consents(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """The batch's consents in one INSERT."""
+    if rows:
+        await core(session, _ADD_CONSENT, rows)
+        await matching_index.remember(session, {int(row[KEY]) for row in rows})

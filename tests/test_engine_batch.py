@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, select
-from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from bench.conversations import CONVERSATION
 from bot import engine as engine_module
 from bot.effects import person as person_effects
 from bot.effects import registry
@@ -92,6 +93,23 @@ async def test_a_first_conversations_name_place_and_consent_are_written_without_
     assert outbox_keys.count("consent_thanks") == len(people)
 
 
+async def test_a_whole_first_conversation_in_one_batch_sees_its_own_consent_and_place(
+    runtime: Runtime,
+) -> None:
+    """The benchmark's conversation (need, name, postcode, consent, when, urgency, who may see it, send)
+    stored at once and handled in one batch: the name, place and consent that earlier steps set are
+    written with the batch, not at once, and the request is still made, in the person's neighbourhood."""
+    people = []
+    for index, address in enumerate(ADDRESSES[:3]):
+        for step, (text, _replies) in enumerate(CONVERSATION):
+            stored = await runtime.engine.store(text_message(text, f"c{index}-{step}", address=address))
+        people.append(stored.person_id)
+    await runtime.engine.process_people(people)
+    async with runtime.sessions() as session:
+        made = (await session.execute(select(HelpRequest.person_id, HelpRequest.neighbourhood))).all()
+    assert sorted(made) == sorted((person_id, "molenwijk") for person_id in people)
+
+
 async def test_a_message_that_breaks_its_batch_is_set_aside_and_the_others_are_answered(
     runtime: Runtime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -111,12 +129,10 @@ async def test_a_message_that_breaks_its_batch_is_set_aside_and_the_others_are_a
     monkeypatch.setitem(engine_module.EFFECT_HANDLERS, "update_profile", breaks_for_one)
     real_row = person_effects.ROW_EFFECTS["update_profile"]
 
-    async def row_breaks_for_one(
-        session: AsyncSession, person_id: int, data: Mapping[str, Any], now: datetime
-    ) -> dict[str, Any]:
+    def row_breaks_for_one(person_id: int, data: Mapping[str, Any], now: datetime) -> person_effects.RowWrite:
         if person_id == broken and "neighbourhood" in data:
             raise RuntimeError("a bug in an effect")
-        return await real_row(session, person_id, data, now)
+        return real_row(person_id, data, now)
 
     monkeypatch.setitem(person_effects.ROW_EFFECTS, "update_profile", row_breaks_for_one)
     await runtime.engine.settle()

@@ -306,7 +306,7 @@ async def test_a_move_or_consent_written_without_the_orm_marks_the_volunteer(
         rows = people.field_rows({7: {"neighbourhood": "molenwijk", "postcode4": "7391"}, 8: {}})
         await people.tell_index(session, rows)
         await run_together(session, [(people.FIELDS, rows)])
-        await people.add_consent(session, 9, "v", "consent_question", clock())
+        await people.add_consents(session, [people.consent_row(9, "v", "consent_question", clock())])
     assert index._dirty == {7, 9}
     async with runtime.sessions() as session:
         moved = await session.get(Person, 7)

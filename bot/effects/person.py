@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.effects import matchmaker
 from bot.effects.mailbox import EffectContext
@@ -27,12 +27,12 @@ async def set_stopped(ctx: EffectContext, data: Mapping[str, Any]) -> None:
 
 
 async def update_profile(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    for field in PROFILE_FIELDS & data.keys():
-        setattr(ctx.person, field, data[field])
+    for column in PROFILE_FIELDS & data.keys():
+        setattr(ctx.person, column, data[column])
 
 
 async def record_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    await add_consent(ctx.session, ctx.person.id, data, ctx.now)
+    await people.add_consents(ctx.session, [consent_given(ctx.person.id, data, ctx.now).consent or {}])
 
 
 async def withdraw_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
@@ -59,23 +59,24 @@ EFFECTS = {
 }
 
 
-# The same two effects for the engine's batches, without the person's ORM object (storage/people.py):
-# each returns the person's columns it changes, which the batch writes with its other writes, and
-# writes anything else at once. Used only while the person's object is not in the session.
-RowEffect = Callable[[AsyncSession, int, Mapping[str, Any], datetime], Awaitable[dict[str, Any]]]
+# The same two effects for the engine's batches, without the person's ORM object (storage/people.py): what
+# they write, for the batch to write with its other writes (the person's columns in one keyed update, the
+# consents in one INSERT). Pure: no session. Used only while the person's object is not in the session.
+@dataclass(frozen=True, slots=True)
+class RowWrite:
+    columns: dict[str, Any] = field(default_factory=dict)  # the person's columns set
+    consent: dict[str, Any] | None = None  # a consent row given
 
 
-async def profile_columns(
-    _session: AsyncSession, _person_id: int, data: Mapping[str, Any], _now: datetime
-) -> dict[str, Any]:
-    return {field: data[field] for field in PROFILE_FIELDS & data.keys()}
+RowEffect = Callable[[int, Mapping[str, Any], datetime], RowWrite]
 
 
-async def add_consent(
-    session: AsyncSession, person_id: int, data: Mapping[str, Any], now: datetime
-) -> dict[str, Any]:
-    await people.add_consent(session, person_id, str(data["version"]), str(data["text_key"]), now)
-    return {}
+def profile_columns(_person_id: int, data: Mapping[str, Any], _now: datetime) -> RowWrite:
+    return RowWrite(columns={column: data[column] for column in PROFILE_FIELDS & data.keys()})
 
 
-ROW_EFFECTS: dict[str, RowEffect] = {"update_profile": profile_columns, "record_consent": add_consent}
+def consent_given(person_id: int, data: Mapping[str, Any], now: datetime) -> RowWrite:
+    return RowWrite(consent=people.consent_row(person_id, str(data["version"]), str(data["text_key"]), now))
+
+
+ROW_EFFECTS: dict[str, RowEffect] = {"update_profile": profile_columns, "record_consent": consent_given}
