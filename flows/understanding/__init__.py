@@ -35,10 +35,11 @@ def warm_up() -> None:
     """Load every lexicon, the language classifier and the dictionaries now (a few seconds), so the
     first person's message is read as fast as the rest: the bot calls it when it starts (once per
     process)."""
-    from flows.understanding import crisis, intent, phrases, translit
+    from flows.understanding import crisis, intent, phrases, spelling, translit
 
     intent.warm_up()
     translit.warm_up()
+    spelling.warm_up()
     # Loading left garbage behind (about 100,000 objects tracked): collected now, so the collector does
     # not stop the first people's readings to go through it (a generation-1 pass took 0.5 ms). Before
     # the sample readings, which leave the readers' code and data fresh in the processor's caches.

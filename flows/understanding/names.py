@@ -216,7 +216,9 @@ def _name_at(
         # first word of a sentence ("mijn naam doet er niet toe").
         ends_clause = following is None or following.clause != clause
         vouched = (strong or title is not None) and ends_clause and name_words == 0
-        first = strong and name_words == 0 and title is None
+        # After a weak one too when the word ends its clause ("Ik ben Wil 👵"; "ik ben wil..." is no Dutch):
+        # round corpus39.
+        first = (strong or (weak and ends_clause)) and name_words == 0 and title is None
         if token.raw in _particles() or not _is_name_word(token, lang, trusted=vouched, introduced=first):
             break
         if name_words and _written_lower_after_capital(token, typed):

@@ -118,11 +118,14 @@ def read(
     reading = _written_out(context, text, reading, now=now, municipality=municipality)
     # Ukrainian or Moroccan Arabic in Latin letters, spelled as the lexicons do not: read again with its
     # words as the lexicons write them (`translit`: Cyrillic words, Darija spellings of the same key).
-    # That reading is taken when it says something the first did not, and raises no crisis.
+    # That reading is taken when it says something the first did not, and raises no crisis. A message read
+    # as Ukrainian is spelled so even when read ("tak, zavtra": the yes is read, its "tomorrow" not yet:
+    # round corpus39).
+    ukrainian = _unread(context, reading) or reading.lang == "uk"
     respelled = [
         (spelled, written)
         for spelled, written in (
-            (translit.cyrillic(text, lang) if _unread(context, reading) else None, "uk"),
+            (translit.cyrillic(text, lang) if ukrainian else None, "uk"),
             (translit.darija(text) if reading.lang == "ar" else None, "ar"),
         )
         if spelled is not None

@@ -12,7 +12,11 @@ Dutch dictionary knows:
   ("will" -> "wil", "tellefoon" -> "telefoon");
 - a verb or plural said without its final n ("helpe" -> "helpen", "mense" -> "mensen"): the dictionary
   reads the word as a form of the word with the n, or knows only that one;
-- two neighbours the dictionary does not both know, that together are a word it knows ("com puter").
+- two neighbours the dictionary does not both know, that together are a word it knows ("com puter");
+- a word the dictionary does not know that is two neighbouring words of a lexicon phrase typed without the
+  space ("ditweekend" -> "dit weekend", "gaatwel" -> "gaat wel": round corpus39);
+- of a letter typed three or more times, kept twice or once, the form the lexicons use when both are
+  words ("stoooop" -> "stop", not "stoop"; "weeek" -> "week").
 
 In a message with English words in it, a word of the English dictionary is kept as typed ("same time next
 week" is no "samen timen"): Dutch and English are mixed in one message. One such word alone is Dutch
@@ -26,10 +30,12 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import simplemma
 
-from flows.understanding.text import lexicon
+from flows.understanding.phrases import all_phrases
+from flows.understanding.text import DATA, fold, lexicon
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TRIPLE = re.compile(r"([^\W\d_])\1{2,}")
@@ -109,7 +115,8 @@ def _respelled(word: str, mixed: bool) -> str | None:
         if _without_n(form):
             return form + "n"
     if forms[0] != word:
-        return next((form for form in forms if _known(form)), None)
+        known = [form for form in forms if _known(form)]
+        return next((form for form in known if form in _lexicon_words()), known[0] if known else None)
     if len(word) < _SHORTEST or _known(word):
         return None
     for form in _sound_alikes(word):
@@ -117,7 +124,53 @@ def _respelled(word: str, mixed: bool) -> str | None:
             return form + "n"
         if _known(form):
             return form
+    return _unglued(word)
+
+
+# A glued word is split only into parts this long ("dit weekend", "gaat wel"; not "in" + "...").
+_GLUED_PART = 3
+
+
+def _unglued(word: str) -> str | None:
+    """Two words typed without the space between ("ditweekend", "gaatwel"), split where the two words are
+    a pair of a lexicon phrase ("dit weekend", "gaat wel"): a compound the dictionary does not know
+    ("reservesleutel") stays whole, and so does a word the lexicons list ("overmorgen")."""
+    if len(word) < 2 * _GLUED_PART or not word.isalpha() or word in _lexicon_words():
+        return None
+    pairs = _lexicon_pairs()
+    for at in range(_GLUED_PART, len(word) - _GLUED_PART + 1):
+        split = f"{word[:at]} {word[at:]}"
+        if split in pairs:
+            return split
     return None
+
+
+@cache
+def _lexicon_phrases() -> tuple[tuple[str, ...], ...]:
+    """The words of each phrase of the lexicons (data/*.toml), folded."""
+    return tuple(
+        tuple(_WORD.findall(fold(phrase)))
+        for path in sorted(DATA.glob("*.toml"))
+        for phrase in all_phrases(lexicon(path.stem))
+    )
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """Every word of the lexicons' phrases: the words some reader listens for."""
+    return frozenset(word for phrase in _lexicon_phrases() for word in phrase)
+
+
+@cache
+def _lexicon_pairs() -> frozenset[str]:
+    """Every two neighbouring words of a lexicon phrase ("dit weekend", "gaat wel"), joined by a space."""
+    return frozenset(f"{a} {b}" for phrase in _lexicon_phrases() for a, b in pairwise(phrase))
+
+
+def warm_up() -> None:
+    """The lexicons' words and pairs, gathered now rather than on the first stretched or glued word."""
+    _lexicon_words()
+    _lexicon_pairs()
 
 
 @lru_cache(maxsize=1024)

@@ -376,7 +376,7 @@ def _without_reasons(items: list[Item], found: list[str]) -> list[Item]:
         return items
     dropped: set[int] = set()
     for at, word in enumerate(found):
-        if word not in reasons or not any(item.kind in _TIME_KINDS and item.end <= at for item in items):
+        if word not in reasons or not any(_said_time(item) and item.end <= at for item in items):
             continue
         for index, item in enumerate(items):
             if item.start <= at:
@@ -386,6 +386,18 @@ def _without_reasons(items: list[Item], found: list[str]) -> list[Item]:
             if item.kind in _TIME_KINDS:
                 dropped.add(index)
     return [item for index, item in enumerate(items) if index not in dropped]
+
+
+# A number above this is no hour and no day of the month: an age or an amount ("ik ben 79 en ...").
+_HIGHEST_TIME_NUMBER = 31
+
+
+def _said_time(item: Item) -> bool:
+    """A time said, before a reason: not a bare number no hour or day can be ("ik ben 79 en ... want ... kan
+    iemand donderdag": round corpus39)."""
+    if item.kind == "num" and item.value.isdecimal() and int(item.value) > _HIGHEST_TIME_NUMBER:
+        return False
+    return item.kind in _TIME_KINDS
 
 
 def _without_own_plans(items: list[Item], found: list[str]) -> list[Item]:
@@ -449,8 +461,8 @@ def _negated(items: list[Item], found: list[str]) -> list[Item]:
             continue
         in_condition = _in_condition(item, found)
         for other_index, other in enumerate(items):
-            if other.kind not in _TIME_KINDS:
-                continue
+            if other.kind not in _TIME_KINDS or (item.value == "after" and other_index > index):
+                continue  # "neg:after": a negation that follows what it negates (Turkish "bugun olmaz")
             if in_condition and (other_index < index or other.start > item.end):
                 continue  # "als het niet regent zaterdag": the "niet" is the weather's (round corpus29)
             between = items[min(index, other_index) + 1 : max(index, other_index)]
