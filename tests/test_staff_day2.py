@@ -125,6 +125,7 @@ async def test_taking_over_a_turkish_resident_and_handing_back_with_a_note(
     note = "Belt morgen om 10 uur terug, spreekt weinig Nederlands; dochter tolkt."
     back = await client.post(f"/staff/people/{ayse}/handback", data={"csrf": csrf, "note": note})
     assert back.status_code == 303
+    await runtime.engine.settle()
     rows = [row for row in await outbox_rows(runtime) if row.person_id == ayse]
     handed = [row for row in rows if row.text_key == "staff_handed_back"]
     assert len(handed) == 1 and "MENU" in handed[0].body and "Je praat weer" not in handed[0].body
@@ -465,6 +466,7 @@ async def test_b2_a_polish_volunteer_is_answered_and_handed_back_with_what_was_a
     assert (
         await client.post(f"/staff/people/{piotr}/handback", data={"csrf": csrf, "note": note})
     ).status_code == 303
+    await runtime.engine.settle()
     handed = [row for row in await outbox_rows(runtime) if row.text_key == "staff_handed_back"]
     assert len(handed) == 1 and "Je praat weer" not in handed[0].body
     assert "alleen op zaterdag" in visible((await client.get(f"/staff/people/{piotr}")).text)

@@ -344,6 +344,8 @@ def _confirm_page(action: str) -> Handler:
     return confirm
 
 
+# A private note of the team (on a person's page, at hand-back, at a phone intake).
+MAX_NOTE = 2000
 PERSON_ACTIONS = frozenset(
     {
         "takeover",
@@ -412,6 +414,11 @@ async def _person_action(request: Request, who: Staff) -> Response:
                     raise actions.ActionRefused("error_already_held")
             elif action == "handback":
                 await actions.hand_back(session, person.id, now, touched)
+                # What was agreed on the phone goes with the conversation: a note for the team.
+                note = (await field(request, "note")).strip()[:MAX_NOTE]
+                if note:
+                    await console.add_note(session, person, who.id, note, now)
+                    staff.audit(session, who.id, person.id, "note", now)
             elif action == "message":
                 await actions.send_message(session, person, who.first_name, text, now)
             elif action == "block":
@@ -593,6 +600,7 @@ async def _intake_page(request: Request, who: Staff) -> Response:
         errors=[],
         values={},
         intake_places=_intake_places(who),
+        caller_languages=catalogue.LANGUAGES,
         **common(language),
     )
 
@@ -609,7 +617,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
     raw_phone = values.get("phone", "").strip()
     category = values.get("category", "")
     description = values.get("description", "").strip()
-    caller_language = values.get("language", "nl") if values.get("language") in LANGUAGES else "nl"
+    caller_language = values.get("language", "nl") if values.get("language") in catalogue.LANGUAGES else "nl"
     if not first_name:
         errors.append("error_first_name")
     if neighbourhood not in _intake_places(who):
@@ -645,6 +653,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
             errors=errors,
             values=values,
             intake_places=_intake_places(who),
+            caller_languages=catalogue.LANGUAGES,
             **common(language),
         )
     adapters = runtime.tenant_adapters.get(who.scope.tenant, {})
