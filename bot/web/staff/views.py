@@ -25,10 +25,10 @@ from bot.runtime import Runtime
 from bot.web.staff import actions, auth, teamwork
 from bot.web.staff.auth import Staff
 from bot.web.staff.render import LANG_COOKIE, LANGUAGES, language_of, page
-from flows import catalogue, places
+from flows import catalogue, conditions, places
 from flows.categories import CATEGORY_CHOICES
 from flows.matching import CATEGORIES
-from flows.when import When, describe_when, parse_when
+from flows.when import When
 from storage import console, exports, matching, offers, staff
 from storage.models import HelpRequest, Identity, Person, StaffAccount, StaffAlert, Thread
 
@@ -127,7 +127,8 @@ def category_names(language: str) -> dict[str, str]:
 
 def when_text(request_row: HelpRequest, language: str) -> str:
     try:
-        return describe_when(When.from_json(request_row.when), language)
+        # With its window ("zaterdag 23 november, van 10:00 tot 12:00"), as the bot read it back.
+        return conditions.describe_request_when(request_row.when, language)
     except (KeyError, ValueError):
         return ""
 
@@ -641,9 +642,14 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         errors.append("error_consent")
     when_raw = values.get("when", "").strip()
     zone = tenants.current().get(who.scope.tenant).zone
-    when = parse_when(when_raw, now, zone) if when_raw else When(kind="asap")
+    when = actions.read_when(when_raw, language, now, zone) if when_raw else When(kind="asap").to_json()
     if when is None:
         errors.append("error_when")
+    note = values.get("note", "").strip()[:MAX_NOTE]
+    if phone is not None:
+        async with runtime.sessions() as session:
+            if await actions.number_of_someone_else(session, phone, first_name, who.scope.tenant):
+                errors.append("error_phone_someone_else")
     if errors or when is None:
         return page(
             request,
@@ -668,6 +674,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         urgent=values.get("urgent") == "1",
         language=caller_language,
         visibility=visibility,
+        note=note,
     )
     touched = Touched()
     async with runtime.sessions() as session, session.begin():
