@@ -522,20 +522,32 @@ class VolunteerRow:
 
 
 async def volunteers(
-    session: AsyncSession, scope: Scope, *, category: str | None = None, limit: int = QUEUE_LIMIT
+    session: AsyncSession,
+    scope: Scope,
+    *,
+    category: str | None = None,
+    near: str | None = None,
+    limit: int = QUEUE_LIMIT,
 ) -> list[VolunteerRow]:
+    """Volunteers in scope. For matching by hand (`category`, `near`): who the bot found nobody among is
+    still listed, those who offer that kind of help first, then those of that neighbourhood, active ones
+    only (round staffday: the list used to hold only the category's volunteers, who had all said no)."""
+    order: list[Any] = []
     query = (
         select(HelpOffer, Person, PersonBlock.person_id)
         .join(Person, Person.id == HelpOffer.person_id)
         .outerjoin(PersonBlock, PersonBlock.person_id == HelpOffer.person_id)
         .where(scope.people(), Person.erased_at.is_(None))
-        .order_by(Person.neighbourhood, Person.first_name, Person.id)
-        .limit(limit)
     )
     if category is not None:
-        query = query.where(
-            exists().where(OfferCategory.person_id == HelpOffer.person_id, OfferCategory.category == category)
+        offers_it = exists().where(
+            OfferCategory.person_id == HelpOffer.person_id, OfferCategory.category == category
         )
+        order.append(case((offers_it, 0), else_=1))
+        query = query.where(HelpOffer.active.is_(True), PersonBlock.person_id.is_(None))
+    if near is not None:
+        order.append(case((Person.neighbourhood == near, 0), else_=1))
+    query = query.order_by(*order, Person.neighbourhood, Person.first_name, Person.id).limit(limit)
     rows = list(await session.execute(query))
     ids = [offer.person_id for offer, _person, _blocked in rows]
     kinds: dict[int, list[str]] = {}

@@ -493,7 +493,11 @@ async def _request(request: Request, who: Staff) -> Response:
             "invitations": await staff.invitations(session, found.id),
             "scheduled": await staff.scheduled_for(session, request_id=found.id),
             "volunteers": await staff.volunteers(
-                session, staff.Scope(None, who.scope.tenant), category=found.category, limit=50
+                session,
+                staff.Scope(None, who.scope.tenant),
+                category=found.category,
+                near=found.neighbourhood,
+                limit=50,
             ),
             "thread_log": await staff.thread_log(session, thread.id) if thread is not None else [],
             "matched_name": await _name(session, found.matched_person_id) if found.matched_person_id else "",
