@@ -28,6 +28,7 @@ from storage.models import (
     ScheduledEvent,
     StaffAccount,
     StaffAlert,
+    StaffAssignment,
     StaffAudit,
     StaffHold,
     StaffLoginAttempt,
@@ -207,10 +208,20 @@ async def person_status(session: AsyncSession, person_id: int) -> PersonStatus:
 
 
 async def take_over(session: AsyncSession, person_id: int, staff_id: int, now: datetime) -> bool:
-    """Returns False when someone already holds the conversation (they keep it)."""
-    if await session.get(StaffHold, person_id) is not None:
+    """Returns False when someone already holds the conversation (they keep it). A shift handover is the
+    exception (round staffday): the colleague the person is assigned to takes the hold over without the
+    bot answering in between, and so does anyone from an account that is gone or switched off."""
+    hold = await session.get(StaffHold, person_id)
+    if hold is None:
+        session.add(StaffHold(person_id=person_id, staff_id=staff_id, started_at=now))
+        return True
+    if hold.staff_id == staff_id:
         return False
-    session.add(StaffHold(person_id=person_id, staff_id=staff_id, started_at=now))
+    holder = await session.get(StaffAccount, hold.staff_id) if hold.staff_id is not None else None
+    assigned = await session.get(StaffAssignment, person_id)
+    if holder is not None and holder.active and (assigned is None or assigned.staff_id != staff_id):
+        return False
+    hold.staff_id, hold.started_at = staff_id, now
     return True
 
 

@@ -608,3 +608,48 @@ async def test_b2_odd_posts_on_requests_and_alerts_never_give_a_500(
     ):
         response = await client.post(path, data={"csrf": csrf, **data})
         assert response.status_code < 500, (path, data, response.status_code)
+
+
+# --- found while fixing (not in the before/after figures) --------------------------------------------
+
+
+async def test_f_the_list_of_who_waits_starts_with_who_waits_longest(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    """Sixty people wait for a person; the one who asked first (and wrote nothing since) is on page one."""
+    first = await add_person(runtime, clock, "+31622229000", "Aaltje", "molenwijk")
+    await say(runtime, "+31622229000", "MENS")
+    await raise_alert(runtime, "human_requested", first)
+    for number in range(60):
+        clock.advance(minutes=10)
+        address = f"+316222291{number:02d}"
+        person = await add_person(runtime, clock, address, f"Buur{number}", "molenwijk")
+        await say(runtime, address, "kan ik iemand spreken")
+        await raise_alert(runtime, "human_requested", person)
+    await mira(runtime, client)
+    waiting = (await client.get("/staff/conversations?waiting=1")).text
+    assert f'/staff/people/{first}"' in waiting
+    assert waiting.find(f'/staff/people/{first}"') < waiting.find(f'/staff/people/{first + 1}"')
+
+
+async def test_f_a_caller_without_a_phone_assigned_to_me_is_in_my_list(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
+    await mira(runtime, client)
+    form = {
+        "csrf": await token(client, "/staff/intake"),
+        "first_name": "Riet",
+        "phone": "",
+        "neighbourhood": "molenwijk",
+        "category": "boodschappen",
+        "description": "boodschappen",
+        "when": "",
+        "language": "nl",
+        "consent": "yes",
+    }
+    assert (await client.post("/staff/intake", data=form)).status_code == 303
+    async with runtime.sessions() as session:
+        riet = (await session.execute(select(HelpRequest.person_id))).scalar_one()
+    csrf = await token(client)
+    await client.post(f"/staff/people/{riet}/team/assign", data={"csrf": csrf, "staff_id": "me"})
+    assert f"/staff/people/{riet}" in (await client.get("/staff/conversations?mine=1")).text
