@@ -388,6 +388,15 @@ async def team(session: AsyncSession, tenant: str) -> list[StaffAccount]:
     return list((await session.execute(query)).scalars())
 
 
+async def unassign_all(session: AsyncSession, staff_id: int) -> list[int]:
+    """Everyone assigned to this colleague is assigned to nobody (their account is switched off): the
+    people, to audit and to show in the list of who has nobody."""
+    found = await session.execute(
+        delete(StaffAssignment).where(StaffAssignment.staff_id == staff_id).returning(StaffAssignment.person_id)
+    )
+    return sorted(found.scalars())
+
+
 async def assignment(session: AsyncSession, person_id: int) -> StaffAssignment | None:
     return await session.get(StaffAssignment, person_id)
 

@@ -225,6 +225,14 @@ async def take_over(session: AsyncSession, person_id: int, staff_id: int, now: d
     return True
 
 
+async def holds_of(session: AsyncSession, staff_id: int) -> list[int]:
+    """The people whose conversation this colleague holds."""
+    found = await session.execute(
+        select(StaffHold.person_id).where(StaffHold.staff_id == staff_id).order_by(StaffHold.person_id)
+    )
+    return list(found.scalars())
+
+
 async def hand_back(session: AsyncSession, person_id: int) -> bool:
     result = await session.execute(delete(StaffHold).where(StaffHold.person_id == person_id))
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -162,6 +162,8 @@ async def test_a_phone_intake_on_the_daughters_number_does_not_file_it_under_the
     if response.status_code == 400:
         # Refused in words, the form kept; without a number of her own Riet still gets her request in.
         assert "Traceback" not in response.text and 'value="Riet"' in response.text
+        assert "Dit nummer kennen we al van iemand anders" in response.text
+        assert "Sanne" not in visible(response.text), "whose number it is stays unsaid"
         form["phone"] = ""
         form["note"] = "Bereikbaar via dochter Sanne, 06-2222 0004"
         response = await client.post("/staff/intake", data=form)
@@ -492,6 +494,7 @@ async def test_b2_a_grandsons_whatsapp_number_is_not_taken_as_grandad(
         owners = list((await session.execute(select(HelpRequest.person_id))).scalars())
     assert daan not in owners, "Wim's request is not filed under his grandson"
     if response.status_code == 400:
+        assert "Dit nummer kennen we al van iemand anders" in response.text
         form["phone"] = ""
         form["note"] = "Kleinzoon Daan belt terug: 06 2222 0002"
         response = await client.post("/staff/intake", data=form)
