@@ -392,7 +392,9 @@ async def unassign_all(session: AsyncSession, staff_id: int) -> list[int]:
     """Everyone assigned to this colleague is assigned to nobody (their account is switched off): the
     people, to audit and to show in the list of who has nobody."""
     found = await session.execute(
-        delete(StaffAssignment).where(StaffAssignment.staff_id == staff_id).returning(StaffAssignment.person_id)
+        delete(StaffAssignment)
+        .where(StaffAssignment.staff_id == staff_id)
+        .returning(StaffAssignment.person_id)
     )
     return sorted(found.scalars())
 

@@ -18,7 +18,6 @@ from bot.web.staff.render import texts
 from storage import threads
 from storage.models import (
     HelpRequest,
-    Identity,
     Person,
     StaffAlert,
     StaffAssignment,
@@ -28,7 +27,7 @@ from storage.models import (
 )
 from tests.community import add_person, keys_for, say
 from tests.conftest import FixedClock
-from tests.dbutil import count, outbox_rows
+from tests.dbutil import outbox_rows
 from tests.staff_support import add_account, console_client, log_in, token, unmatched_request
 
 TRUUS = "+31622220001"
@@ -50,10 +49,16 @@ def visible(html: str) -> str:
 
 
 async def raise_alert(
-    runtime: Runtime, kind: str, person_id: int | None, priority: str = "normal", request_id: int | None = None
+    runtime: Runtime,
+    kind: str,
+    person_id: int | None,
+    priority: str = "normal",
+    request_id: int | None = None,
 ) -> int:
     async with runtime.sessions() as session, session.begin():
-        threads.alert(session, kind, runtime.clock(), person_id=person_id, priority=priority, request_id=request_id)
+        threads.alert(
+            session, kind, runtime.clock(), person_id=person_id, priority=priority, request_id=request_id
+        )
         await session.flush()
         found = await session.execute(select(StaffAlert.id).order_by(StaffAlert.id.desc()).limit(1))
         return int(found.scalar_one())
@@ -88,7 +93,9 @@ async def test_a_long_morning_queue_keeps_the_oldest_in_sight(
 ) -> None:
     """Sixty requests nobody took and sixty quiet alerts: the one waiting since last week is on the page."""
     truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
-    oldest_request = await unmatched_request(runtime, truus, "molenwijk", "heg knippen sinds vorige week", clock())
+    oldest_request = await unmatched_request(
+        runtime, truus, "molenwijk", "heg knippen sinds vorige week", clock()
+    )
     oldest_alert = await raise_alert(runtime, "stuck", truus)
     for number in range(60):
         clock.advance(minutes=30)
@@ -120,7 +127,7 @@ async def test_taking_over_a_turkish_resident_and_handing_back_with_a_note(
     assert "Turks" in page, "her language is named in Dutch, not as a code"
     csrf = await token(client, f"/staff/people/{ayse}")
     assert (await client.post(f"/staff/people/{ayse}/takeover", data={"csrf": csrf})).status_code == 303
-    reply = {"csrf": csrf, "text": "Merhaba Ayşe, yarın sizi arayacağım."}
+    reply = {"csrf": csrf, "text": "Merhaba Ayşe, yarın sizi arayacağım."}  # noqa: RUF001
     assert (await client.post(f"/staff/people/{ayse}/message", data=reply)).status_code == 303
     note = "Belt morgen om 10 uur terug, spreekt weinig Nederlands; dochter tolkt."
     back = await client.post(f"/staff/people/{ayse}/handback", data={"csrf": csrf, "note": note})
@@ -130,7 +137,9 @@ async def test_taking_over_a_turkish_resident_and_handing_back_with_a_note(
     handed = [row for row in rows if row.text_key == "staff_handed_back"]
     assert len(handed) == 1 and "MENU" in handed[0].body and "Je praat weer" not in handed[0].body
     async with runtime.sessions() as session:
-        notes = list((await session.execute(select(StaffNote.body).where(StaffNote.person_id == ayse))).scalars())
+        notes = list(
+            (await session.execute(select(StaffNote.body).where(StaffNote.person_id == ayse))).scalars()
+        )
     assert notes == [note], "the note given at hand-back is kept"
     assert note in visible((await client.get(f"/staff/people/{ayse}")).text)
     assert {"takeover", "message", "handback", "note"} <= set(await audited(runtime, ayse))
@@ -213,7 +222,9 @@ async def test_matching_by_hand_when_the_bot_found_nobody_clears_the_queue(
     page = await client.get(f"/staff/requests/{request_id}")
     assert f'<option value="{henk}"' in page.text, "a volunteer of another kind of help can still be chosen"
     csrf = await token(client)
-    matched = await client.post(f"/staff/requests/{request_id}/match", data={"csrf": csrf, "volunteer_id": str(henk)})
+    matched = await client.post(
+        f"/staff/requests/{request_id}/match", data={"csrf": csrf, "volunteer_id": str(henk)}
+    )
     assert matched.status_code == 303
     await runtime.engine.settle()
     assert "match_found" in await keys_for(runtime, truus)
@@ -232,7 +243,9 @@ async def test_matching_by_hand_with_a_wrong_choice_is_a_dutch_refusal(
     await mira(runtime, client)
     csrf = await token(client)
     for chosen in ("", "abc", str(truus), "999999"):
-        response = await client.post(f"/staff/requests/{request_id}/match", data={"csrf": csrf, "volunteer_id": chosen})
+        response = await client.post(
+            f"/staff/requests/{request_id}/match", data={"csrf": csrf, "volunteer_id": chosen}
+        )
         assert response.status_code in (400, 404, 409), (chosen, response.status_code)
         assert "Traceback" not in response.text and '<html lang="nl">' in response.text
     async with runtime.sessions() as session:
@@ -356,7 +369,9 @@ async def test_at_the_end_of_the_day_a_leaving_colleague_leaves_nothing_without_
     assert {"handback"} <= set(await audited(runtime, truus))
 
 
-async def test_odd_clicks_never_give_a_500(runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock) -> None:
+async def test_odd_clicks_never_give_a_500(
+    runtime: Runtime, client: httpx.AsyncClient, clock: FixedClock
+) -> None:
     truus = await add_person(runtime, clock, TRUUS, "Truus", "molenwijk")
     await mira(runtime, client)
     csrf = await token(client)
@@ -403,8 +418,11 @@ async def test_the_dutch_console_speaks_no_english(
     english = {
         entry["en"]
         for entry in texts().values()
-        if isinstance(entry, dict) and entry.get("en") and entry.get("en") != entry.get("nl")
-        and len(entry["en"]) >= 12 and "{" not in entry["en"]
+        if isinstance(entry, dict)
+        and entry.get("en")
+        and entry.get("en") != entry.get("nl")
+        and len(entry["en"]) >= 12
+        and "{" not in entry["en"]
     }
     pages = (
         "/staff/",
@@ -442,7 +460,9 @@ async def test_b2_a_week_of_requests_in_two_neighbourhoods_shows_the_first_one_a
         await raise_alert(runtime, "map_no_result", wim)
     await raise_alert(runtime, "crisis_violence", wim, priority="high")
     await raise_alert(runtime, "review_overdue", wim)
-    await add_account(runtime, "ilse@example.nl", "buurtverbinder", ["molenwijk", "bloemhof"], name="Ilse Bakker")
+    await add_account(
+        runtime, "ilse@example.nl", "buurtverbinder", ["molenwijk", "bloemhof"], name="Ilse Bakker"
+    )
     assert (await log_in(client, "ilse@example.nl")).status_code == 303
     queue = (await client.get("/staff/")).text
     shown = visible(queue)
@@ -584,7 +604,9 @@ async def test_b2_a_switched_off_colleague_hands_her_conversations_back(
     ilse_id = await add_account(runtime, "ilse@example.nl", "buurtverbinder", ["molenwijk"], name="Ilse")
     async with console_client(runtime) as ilse:
         assert (await log_in(ilse, "ilse@example.nl")).status_code == 303
-        assert (await ilse.post(f"/staff/people/{wim}/takeover", data={"csrf": await token(ilse)})).status_code == 303
+        assert (
+            await ilse.post(f"/staff/people/{wim}/takeover", data={"csrf": await token(ilse)})
+        ).status_code == 303
     assert (await log_in(client, "coord@example.nl")).status_code == 303
     await client.post(f"/staff/accounts/{ilse_id}/deactivate", data={"csrf": await token(client)})
     queue = visible((await client.get("/staff/")).text)

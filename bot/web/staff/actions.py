@@ -246,9 +246,7 @@ def read_when(text: str, language: str, now: datetime, zone: ZoneInfo) -> dict[s
     return conditions.request_time(found.time, now)
 
 
-async def number_of_someone_else(
-    session: AsyncSession, phone: str, first_name: str, tenant: str
-) -> bool:
+async def number_of_someone_else(session: AsyncSession, phone: str, first_name: str, tenant: str) -> bool:
     """True when a mobile number typed at a phone intake is already known here as another person's (a
     daughter who helps, a grandson on WhatsApp): the caller's request must not be filed under them."""
     addresses = (phone, f"whatsapp:{phone}")
