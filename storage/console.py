@@ -98,12 +98,33 @@ def _waiting_clause() -> Any:
 async def conversations(
     session: AsyncSession, scope: Scope, staff_id: int, filters: Filters, page: int = 0
 ) -> tuple[list[ConversationRow], bool]:
-    """People who wrote to the bot, newest activity first, filtered; and whether there is a next page."""
+    """People who wrote to the bot, newest activity first, filtered; and whether there is a next page.
+    Those waiting for a person: who waits longest first (round staffday: the oldest was on the last page)."""
+    order: tuple[Any, ...] = (Person.last_active_at.desc(), Person.id.desc())
+    if filters.waiting:
+        since = (
+            select(func.min(StaffAlert.created_at))
+            .where(
+                StaffAlert.person_id == Person.id,
+                StaffAlert.resolved_at.is_(None),
+                StaffAlert.kind.in_(WAITING_KINDS),
+            )
+            .scalar_subquery()
+        )
+        order = (since.asc(), Person.id)
     query = (
         select(Person)
         .where(scope.people(), Person.erased_at.is_(None))
-        .where(exists().where(InboundMessage.person_id == Person.id))
-        .order_by(Person.last_active_at.desc(), Person.id.desc())
+        .where(
+            # Who wrote, and whom the team holds or has assigned (a caller without a phone, a person
+            # taken over from an alert before writing): a handover shows everything someone holds.
+            or_(
+                exists().where(InboundMessage.person_id == Person.id),
+                exists().where(StaffHold.person_id == Person.id),
+                exists().where(StaffAssignment.person_id == Person.id),
+            )
+        )
+        .order_by(*order)
         .limit(PAGE + 1)
         .offset(page * PAGE)
     )
@@ -365,6 +386,17 @@ async def team(session: AsyncSession, tenant: str) -> list[StaffAccount]:
         .order_by(StaffAccount.name)
     )
     return list((await session.execute(query)).scalars())
+
+
+async def unassign_all(session: AsyncSession, staff_id: int) -> list[int]:
+    """Everyone assigned to this colleague is assigned to nobody (their account is switched off): the
+    people, to audit and to show in the list of who has nobody."""
+    found = await session.execute(
+        delete(StaffAssignment)
+        .where(StaffAssignment.staff_id == staff_id)
+        .returning(StaffAssignment.person_id)
+    )
+    return sorted(found.scalars())
 
 
 async def assignment(session: AsyncSession, person_id: int) -> StaffAssignment | None:

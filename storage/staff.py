@@ -28,6 +28,7 @@ from storage.models import (
     ScheduledEvent,
     StaffAccount,
     StaffAlert,
+    StaffAssignment,
     StaffAudit,
     StaffHold,
     StaffLoginAttempt,
@@ -207,11 +208,29 @@ async def person_status(session: AsyncSession, person_id: int) -> PersonStatus:
 
 
 async def take_over(session: AsyncSession, person_id: int, staff_id: int, now: datetime) -> bool:
-    """Returns False when someone already holds the conversation (they keep it)."""
-    if await session.get(StaffHold, person_id) is not None:
+    """Returns False when someone already holds the conversation (they keep it). A shift handover is the
+    exception (round staffday): the colleague the person is assigned to takes the hold over without the
+    bot answering in between, and so does anyone from an account that is gone or switched off."""
+    hold = await session.get(StaffHold, person_id)
+    if hold is None:
+        session.add(StaffHold(person_id=person_id, staff_id=staff_id, started_at=now))
+        return True
+    if hold.staff_id == staff_id:
         return False
-    session.add(StaffHold(person_id=person_id, staff_id=staff_id, started_at=now))
+    holder = await session.get(StaffAccount, hold.staff_id) if hold.staff_id is not None else None
+    assigned = await session.get(StaffAssignment, person_id)
+    if holder is not None and holder.active and (assigned is None or assigned.staff_id != staff_id):
+        return False
+    hold.staff_id, hold.started_at = staff_id, now
     return True
+
+
+async def holds_of(session: AsyncSession, staff_id: int) -> list[int]:
+    """The people whose conversation this colleague holds."""
+    found = await session.execute(
+        select(StaffHold.person_id).where(StaffHold.staff_id == staff_id).order_by(StaffHold.person_id)
+    )
+    return list(found.scalars())
 
 
 async def hand_back(session: AsyncSession, person_id: int) -> bool:
@@ -522,20 +541,32 @@ class VolunteerRow:
 
 
 async def volunteers(
-    session: AsyncSession, scope: Scope, *, category: str | None = None, limit: int = QUEUE_LIMIT
+    session: AsyncSession,
+    scope: Scope,
+    *,
+    category: str | None = None,
+    near: str | None = None,
+    limit: int = QUEUE_LIMIT,
 ) -> list[VolunteerRow]:
+    """Volunteers in scope. For matching by hand (`category`, `near`): who the bot found nobody among is
+    still listed, those who offer that kind of help first, then those of that neighbourhood, active ones
+    only (round staffday: the list used to hold only the category's volunteers, who had all said no)."""
+    order: list[Any] = []
     query = (
         select(HelpOffer, Person, PersonBlock.person_id)
         .join(Person, Person.id == HelpOffer.person_id)
         .outerjoin(PersonBlock, PersonBlock.person_id == HelpOffer.person_id)
         .where(scope.people(), Person.erased_at.is_(None))
-        .order_by(Person.neighbourhood, Person.first_name, Person.id)
-        .limit(limit)
     )
     if category is not None:
-        query = query.where(
-            exists().where(OfferCategory.person_id == HelpOffer.person_id, OfferCategory.category == category)
+        offers_it = exists().where(
+            OfferCategory.person_id == HelpOffer.person_id, OfferCategory.category == category
         )
+        order.append(case((offers_it, 0), else_=1))
+        query = query.where(HelpOffer.active.is_(True), PersonBlock.person_id.is_(None))
+    if near is not None:
+        order.append(case((Person.neighbourhood == near, 0), else_=1))
+    query = query.order_by(*order, Person.neighbourhood, Person.first_name, Person.id).limit(limit)
     rows = list(await session.execute(query))
     ids = [offer.person_id for offer, _person, _blocked in rows]
     kinds: dict[int, list[str]] = {}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import phonenumbers
 from sqlalchemy import delete, exists, select
@@ -17,14 +19,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import tenants
 from bot.effects import matchmaker, privacy
 from bot.effects.mailbox import Touched
-from flows import catalogue
+from flows import catalogue, conditions, interpret
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
-from flows.when import When
-from storage import inbox, matching, offers, outbox, requests, staff
+from flows.when import parse_when
+from storage import console, inbox, matching, offers, outbox, requests, staff
 from storage.models import (
     Consent,
     Conversation,
     HelpOffer,
+    Identity,
     MatchInvitation,
     Person,
     ScheduledEvent,
@@ -140,10 +143,11 @@ class Intake:
     phone: str | None  # E.164, or None: the caller has no mobile and is reached through staff
     category: str
     description: str
-    when: When
+    when: dict[str, Any]  # the request's `when` data, as the chat stores it (read_when)
     urgent: bool
     language: str
     visibility: str = "helper_and_staff"
+    note: str = ""  # for the team: how to reach the caller, where the help is needed
 
 
 class PhoneRefused(ValueError):
@@ -208,7 +212,7 @@ async def phone_intake(
         {
             "category": intake.category,
             "description": intake.description,
-            "when": intake.when.to_json(),
+            "when": intake.when,
             "neighbourhood": intake.neighbourhood,
             "urgent": intake.urgent,
             "visibility": intake.visibility,
@@ -219,8 +223,41 @@ async def phone_intake(
     await session.flush()
     staff.record_phone_intake(session, request.id, staff_id, intake.phone is not None, now)
     staff.audit(session, staff_id, person.id, "phone_intake", now)
+    if intake.note:
+        await console.add_note(session, person, staff_id, intake.note, now)
+        staff.audit(session, staff_id, person.id, "note", now)
     await matchmaker.start(session, request, now, touched)
     return request.id
+
+
+def read_when(text: str, language: str, now: datetime, zone: ZoneInfo) -> dict[str, Any] | None:
+    """What staff typed under "Wanneer?" as the request's `when` data, read as the chat reads an answer
+    (flows/ask.py `_when_from`): the planner's reading ("morgen om 10 uur"), then the reader's ("na
+    tweeën"), then a window the planner cannot hold ("zaterdag tussen 10 en 12"). None: not clear."""
+    when = parse_when(text, now, zone)
+    if when is not None:
+        return when.to_json()
+    found = interpret.reading("ask_when", text, language, now)
+    if found.time is None or found.confidence < interpret.CONFIDENT:
+        return None
+    when = found.time.to_when(now, zone)
+    if when is not None:
+        return when.to_json()
+    return conditions.request_time(found.time, now)
+
+
+async def number_of_someone_else(session: AsyncSession, phone: str, first_name: str, tenant: str) -> bool:
+    """True when a mobile number typed at a phone intake is already known here as another person's (a
+    daughter who helps, a grandson on WhatsApp): the caller's request must not be filed under them."""
+    addresses = (phone, f"whatsapp:{phone}")
+    query = (
+        select(Person.first_name)
+        .join(Identity, Identity.person_id == Person.id)
+        .where(Identity.tenant == tenant, Identity.address.in_(addresses), Person.erased_at.is_(None))
+    )
+    names = [name for name in (await session.execute(query)).scalars() if name]
+    said = first_name.split()[0].casefold() if first_name.split() else ""
+    return any(name.split()[0].casefold() != said for name in names if name.split())
 
 
 async def verify(session: AsyncSession, person_id: int, verified: bool, now: datetime) -> None:

@@ -11,9 +11,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from bot.web.staff.auth import Staff
-from bot.web.staff.render import LANGUAGES, page, text, texts
+from bot.web.staff.render import page, text, texts
 from bot.web.staff.views import (
     MAX_ID,
+    MAX_NOTE,
     common,
     field,
     neighbourhood_names,
@@ -23,11 +24,11 @@ from bot.web.staff.views import (
     runtime_of,
     staff_only,
 )
+from flows.catalogue import LANGUAGES
 from storage import console, staff
 from storage.models import CannedReply, StaffAccount
 
 CHANNELS = ("sms", "whatsapp", "telegram", "simulator")
-MAX_NOTE = 2000
 MAX_QUERY = 100
 
 

@@ -18,7 +18,8 @@ import segno
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from bot.web.staff import auth
+from bot.effects.mailbox import Touched
+from bot.web.staff import actions, auth
 from bot.web.staff.accounts import MIN_PASSWORD
 from bot.web.staff.auth import Staff
 from bot.web.staff.render import page
@@ -31,8 +32,9 @@ from bot.web.staff.views import (
     refused,
     runtime_of,
     staff_only,
+    wake,
 )
-from storage import staff
+from storage import console, staff
 from storage.models import StaffAccount
 
 INVITE_TTL = timedelta(days=3)
@@ -167,6 +169,7 @@ async def _account_action(request: Request, who: Staff) -> Response:
     values, errors = await _form_values(request, who) if action == "save" else ({}, [])
     now = runtime.clock()
     token = ""
+    touched = Touched()
     async with runtime.sessions() as session, session.begin():
         account = await session.get(StaffAccount, account_id)
         if account is None or not _may_manage(who, account):
@@ -202,6 +205,13 @@ async def _account_action(request: Request, who: Staff) -> Response:
             account.invite_hash = None
             await staff.end_sessions(session, account.id)
             staff.audit(session, who.id, None, "account_deactivate", now)
+            # Nothing stays held or assigned by someone who no longer logs in: the bot answers again
+            # (the person hears so) and the conversations are in the list for a colleague.
+            for person_id in await staff.holds_of(session, account.id):
+                await actions.hand_back(session, person_id, now, touched)
+                staff.audit(session, who.id, person_id, "handback", now)
+            for person_id in await console.unassign_all(session, account.id):
+                staff.audit(session, who.id, person_id, "unassign", now)
         elif action == "activate":
             account.active = True
             staff.audit(session, who.id, None, "account_activate", now)
@@ -211,6 +221,7 @@ async def _account_action(request: Request, who: Staff) -> Response:
             await staff.end_sessions(session, account.id)
             token = _new_invite(account, now)
             staff.audit(session, who.id, None, "account_reset", now)
+    wake(runtime, touched)
     if token:
         async with runtime.sessions() as session:
             fresh = await session.get(StaffAccount, account_id)

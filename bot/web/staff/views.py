@@ -25,10 +25,10 @@ from bot.runtime import Runtime
 from bot.web.staff import actions, auth, teamwork
 from bot.web.staff.auth import Staff
 from bot.web.staff.render import LANG_COOKIE, LANGUAGES, language_of, page
-from flows import catalogue, places
+from flows import catalogue, conditions, places
 from flows.categories import CATEGORY_CHOICES
 from flows.matching import CATEGORIES
-from flows.when import When, describe_when, parse_when
+from flows.when import When
 from storage import console, exports, matching, offers, staff
 from storage.models import HelpRequest, Identity, Person, StaffAccount, StaffAlert, Thread
 
@@ -127,7 +127,8 @@ def category_names(language: str) -> dict[str, str]:
 
 def when_text(request_row: HelpRequest, language: str) -> str:
     try:
-        return describe_when(When.from_json(request_row.when), language)
+        # With its window ("zaterdag 23 november, van 10:00 tot 12:00"), as the bot read it back.
+        return conditions.describe_request_when(request_row.when, language)
     except (KeyError, ValueError):
         return ""
 
@@ -344,6 +345,8 @@ def _confirm_page(action: str) -> Handler:
     return confirm
 
 
+# A private note of the team (on a person's page, at hand-back, at a phone intake).
+MAX_NOTE = 2000
 PERSON_ACTIONS = frozenset(
     {
         "takeover",
@@ -412,6 +415,11 @@ async def _person_action(request: Request, who: Staff) -> Response:
                     raise actions.ActionRefused("error_already_held")
             elif action == "handback":
                 await actions.hand_back(session, person.id, now, touched)
+                # What was agreed on the phone goes with the conversation: a note for the team.
+                note = (await field(request, "note")).strip()[:MAX_NOTE]
+                if note:
+                    await console.add_note(session, person, who.id, note, now)
+                    staff.audit(session, who.id, person.id, "note", now)
             elif action == "message":
                 await actions.send_message(session, person, who.first_name, text, now)
             elif action == "block":
@@ -485,7 +493,11 @@ async def _request(request: Request, who: Staff) -> Response:
             "invitations": await staff.invitations(session, found.id),
             "scheduled": await staff.scheduled_for(session, request_id=found.id),
             "volunteers": await staff.volunteers(
-                session, staff.Scope(None, who.scope.tenant), category=found.category, limit=50
+                session,
+                staff.Scope(None, who.scope.tenant),
+                category=found.category,
+                near=found.neighbourhood,
+                limit=50,
             ),
             "thread_log": await staff.thread_log(session, thread.id) if thread is not None else [],
             "matched_name": await _name(session, found.matched_person_id) if found.matched_person_id else "",
@@ -593,6 +605,7 @@ async def _intake_page(request: Request, who: Staff) -> Response:
         errors=[],
         values={},
         intake_places=_intake_places(who),
+        caller_languages=catalogue.LANGUAGES,
         **common(language),
     )
 
@@ -609,7 +622,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
     raw_phone = values.get("phone", "").strip()
     category = values.get("category", "")
     description = values.get("description", "").strip()
-    caller_language = values.get("language", "nl") if values.get("language") in LANGUAGES else "nl"
+    caller_language = values.get("language", "nl") if values.get("language") in catalogue.LANGUAGES else "nl"
     if not first_name:
         errors.append("error_first_name")
     if neighbourhood not in _intake_places(who):
@@ -633,9 +646,14 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         errors.append("error_consent")
     when_raw = values.get("when", "").strip()
     zone = tenants.current().get(who.scope.tenant).zone
-    when = parse_when(when_raw, now, zone) if when_raw else When(kind="asap")
+    when = actions.read_when(when_raw, language, now, zone) if when_raw else When(kind="asap").to_json()
     if when is None:
         errors.append("error_when")
+    note = values.get("note", "").strip()[:MAX_NOTE]
+    if phone is not None:
+        async with runtime.sessions() as session:
+            if await actions.number_of_someone_else(session, phone, first_name, who.scope.tenant):
+                errors.append("error_phone_someone_else")
     if errors or when is None:
         return page(
             request,
@@ -645,6 +663,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
             errors=errors,
             values=values,
             intake_places=_intake_places(who),
+            caller_languages=catalogue.LANGUAGES,
             **common(language),
         )
     adapters = runtime.tenant_adapters.get(who.scope.tenant, {})
@@ -659,6 +678,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         urgent=values.get("urgent") == "1",
         language=caller_language,
         visibility=visibility,
+        note=note,
     )
     touched = Touched()
     async with runtime.sessions() as session, session.begin():
