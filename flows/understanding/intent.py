@@ -243,9 +243,9 @@ def _signs(text: str) -> _Signs:
     if "volunteer_named" in found:
         # "de vrijwilliger is niet gekomen", "wie is mijn vrijwilliger?": a volunteer spoken of offers no help
         # (session 31), as inside praise.
-        named = groups["volunteer_named"].spans(prepared)
+        spoken = groups["volunteer_named"].spans(prepared)
         found -= {
-            name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), named)
+            name for name in ("offer", "offer_weak") if _only_inside(groups[name].spans(prepared), spoken)
         }
     for source in ("referral", "own_role"):
         if source not in found:
