@@ -1337,18 +1337,9 @@ def _already_someone(text: str) -> bool:
     """Someone else helps already, said as news, not asked ("is er al iemand?" is the status question)."""
     if "?" in text or "؟" in text:
         return False
-    said, but = _already_someone_phrases()
     folded = normal(text)
-    return bool(said.search(folded)) and not but.search(folded)
-
-
-@cache
-def _already_someone_phrases() -> tuple[Phrases, Phrases]:
-    table = lexicon("conversation")
-    said = compile_phrases(table["already_someone"]["phrases"])
-    but = compile_phrases(table["already_someone_but"]["phrases"])
-    assert said is not None and but is not None
-    return said, but
+    said = _phrases("already_someone").search(folded)
+    return bool(said) and not _phrases("already_someone_but").search(folded)
 
 
 def _cancelled_with_reason(text: str, lang: str) -> bool:
@@ -1359,18 +1350,18 @@ def _cancelled_with_reason(text: str, lang: str) -> bool:
     first = re.split(r"[,.;!،]+", text, maxsplit=1)[0]
     if first.strip() != text.strip() and intent.command_in(first, lang) == "cancel":
         return True
-    lead, reason = _cancel_reason_phrases()
     folded = normal(text)
-    return lead.search(folded) and reason.search(folded)
+    return bool(
+        _phrases("round22_cancel_lead").search(folded) and _phrases("round22_done_otherwise").search(folded)
+    )
 
 
 @cache
-def _cancel_reason_phrases() -> tuple[Phrases, Phrases]:
-    table = lexicon("conversation")
-    lead = compile_phrases(table["round22_cancel_lead"]["phrases"])
-    reason = compile_phrases(table["round22_done_otherwise"]["phrases"])
-    assert lead is not None and reason is not None
-    return lead, reason
+def _phrases(section: str) -> Phrases:
+    """A conversation.toml section's phrases (pattern syntax: flows/understanding/phrases.py), compiled."""
+    compiled = compile_phrases(lexicon("conversation")[section]["phrases"])
+    assert compiled is not None
+    return compiled
 
 
 def _carer_in_words(
