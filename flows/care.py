@@ -504,6 +504,24 @@ def status_of(state: dict[str, Any], care: CareSummary, *, stop_asked: bool = Fa
     return _status(state, care)
 
 
+def back_early(state: dict[str, Any], text: str, profile: Profile, now: datetime) -> StepResult | None:
+    """Session 31 (round dialogue35 left it): a paused carer back before the pause's end ("we zijn weer
+    thuis, je mag weer vragen hoe het gaat", "już wróciłyśmy, można znowu pytać"): the check-ins go on from
+    now (a pause until now: the next is the rhythm's first from now), said with the rhythm. None when she
+    is not paused or says no such thing ([care_back])."""
+    care = profile.care
+    if care is None or care.resumes_at is None or care.resumes_at <= now or care.rhythm.freq == "never":
+        return None
+    if not says_any(text, "care_back"):
+        return None
+    rhythm = describe(care.rhythm, language(state))
+    return StepResult(
+        state,
+        (say("care_resumed", {"name": care.care_for, "rhythm": rhythm}),),
+        (Effect("care_pause", {"until": now.isoformat()}),),
+    )
+
+
 def paused_result(state: dict[str, Any], until: datetime) -> StepResult:
     """No check-in before `until` (news of an absence with its end said), from the menu."""
     day = describe_when(When("flexible", start=until.astimezone(AMSTERDAM)), language(state))

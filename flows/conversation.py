@@ -576,6 +576,15 @@ def _route(
     ):
         # "sorry, verkeerd getypt (, ik bedoelde 2)" mid-request: mended where it was made, not the menu.
         return ask.mistyped(state, event.text, profile, now)
+    if (
+        command in (None, "menu")
+        and event.kind == "text"
+        and _at_plain_menu(state)
+        and (back := care.back_early(state, event.text, profile, now))
+    ):
+        # "we zijn weer thuis, je mag weer vragen": a paused carer's check-ins go on from now (Polish
+        # "wróciłyśmy" also reads as "back" to the menu).
+        return back
     turn = Turn(state, event, profile, now, command, argument, answer)
     if command in ("start", "menu", "help"):
         return COMMAND_HANDLERS[command](turn)

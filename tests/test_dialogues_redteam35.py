@@ -58,7 +58,7 @@ Decided: tests/test_dialogues_redteam18.py's admission then "3" (Stoppen) now en
 
 KNOWN_MISSES (strict xfails, `gap=`): staff alerts store no words (STAFF_WORDS: 4 dialogues; the console's
 person page shows her messages, but the call-back alert does not say why); back before a pause ends
-(BACK_EARLY: 2); "dan kan ik even weg" beside someone to sit with him is read as respite; Darija in Latin
+(2; the lead's session 31 mended it: flows/care.py back_early, [care_back]); "dan kan ik even weg" beside someone to sit with him is read as respite; Darija in Latin
 letters "jouj simanat ... ma tsewlnich" is no pause; a full rhythm said in the first message of a sign-up is
 asked again after the hours. Noticed, not fixed: a bare "لا", "nie", "ні", "nee" anywhere in a sentence at
 the offers ([care_offer_none]) reads as "Nu even niet" ("mój mąż nie chce ..."); only the no-strangers
@@ -209,7 +209,6 @@ STAFF_WORDS = (
     "page, but the call-back alert does not hold why ('geen vreemden in huis'): a note on the alert is a "
     "storage change, left to the lead"
 )
-BACK_EARLY = "back before the pause ends ('we zijn weer thuis, je mag weer vragen') does not end the pause"
 
 
 # Batch 1, written before reading flows/care.py, flows/checkin_talk.py or flows/overload.py.
@@ -298,7 +297,6 @@ BATCH_1 = [
             ("we gaan twee weken naar mijn zus", paused("nl")),
             ("we zijn weer thuis, je mag weer vragen hoe het gaat", RESUMED),
         ),
-        gap=BACK_EARLY,
     ),
     C(
         "a pause said at the check-in",
@@ -627,7 +625,6 @@ BATCH_2 = [
             ("od soboty jesteśmy u siostry przez 10 dni, proszę nie pytać", paused("pl")),
             ("już wróciłyśmy, można znowu pytać", RESUMED),
         ),
-        gap=BACK_EARLY,
     ),
     other_carer(
         "the rhythm changed: every other week on Sunday evening",
