@@ -8,9 +8,11 @@ effect) and matching starts. Every step is skipped when the answer is already kn
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from copy import deepcopy
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flows import categories, conditions, interpret, places, repair, smalltalk
 from flows.conditions import describe_request_when
@@ -877,19 +879,33 @@ def _time_combined(
 
 
 def _when_from(state: dict[str, Any], text: str, now: datetime) -> dict[str, Any] | None:
-    """The time of an answer as the request's `when` data: the planner's own reading first ("morgen om
-    10 uur"), then the reader's ("na tweeën", "do of vr na 4") where it can be planned with, then a
-    window the `When` cannot hold ("vanaf 14:00", "donderdag na 2 uur", "ergens volgende week"), kept
-    next to it (flows/conditions.py `request_time`)."""
+    """The time of an answer as the request's `when` data (`when_data`); what the readers do not take,
+    in words of the conversation (`_said_otherwise`)."""
     if not text:
         return None
-    when = parse_when(text, now)
+    return when_data(text, language(state), now, unsure=lambda: _said_otherwise(state, text, now))
+
+
+def when_data(
+    text: str,
+    lang: str,
+    now: datetime,
+    zone: ZoneInfo = AMSTERDAM,
+    *,
+    unsure: Callable[[], dict[str, Any] | None] = lambda: None,
+) -> dict[str, Any] | None:
+    """A time said as the request's `when` data, as the chat reads an answer and staff's phone intake
+    reads "Wanneer?": the planner's own reading first ("morgen om 10 uur"), then the reader's ("na
+    tweeën", "do of vr na 4") where it can be planned with, then a window the `When` cannot hold ("vanaf
+    14:00", "donderdag na 2 uur", "zaterdag tussen 10 en 12"), kept next to it (flows/conditions.py
+    `request_time`). `unsure`: what to give when the reader is not sure either (None: not clear)."""
+    when = parse_when(text, now, zone)
     if when is not None:
         return when.to_json()
-    found = interpret.reading("ask_when", text, language(state), now)
+    found = interpret.reading("ask_when", text, lang, now)
     if found.time is None or found.confidence < interpret.CONFIDENT:
-        return _said_otherwise(state, text, now)
-    when = found.time.to_when(now, AMSTERDAM)
+        return unsure()
+    when = found.time.to_when(now, zone)
     if when is not None:
         return when.to_json()
     return conditions.request_time(found.time, now)

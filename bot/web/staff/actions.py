@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import phonenumbers
 from sqlalchemy import delete, exists, select
@@ -19,9 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import tenants
 from bot.effects import matchmaker, privacy
 from bot.effects.mailbox import Touched
-from flows import catalogue, conditions, interpret
+from flows import catalogue
 from flows.profile import CONSENT_TEXT_KEY, CONSENT_VERSION
-from flows.when import parse_when
 from storage import console, inbox, matching, offers, outbox, requests, staff
 from storage.models import (
     Consent,
@@ -228,22 +226,6 @@ async def phone_intake(
         staff.audit(session, staff_id, person.id, "note", now)
     await matchmaker.start(session, request, now, touched)
     return request.id
-
-
-def read_when(text: str, language: str, now: datetime, zone: ZoneInfo) -> dict[str, Any] | None:
-    """What staff typed under "Wanneer?" as the request's `when` data, read as the chat reads an answer
-    (flows/ask.py `_when_from`): the planner's reading ("morgen om 10 uur"), then the reader's ("na
-    tweeën"), then a window the planner cannot hold ("zaterdag tussen 10 en 12"). None: not clear."""
-    when = parse_when(text, now, zone)
-    if when is not None:
-        return when.to_json()
-    found = interpret.reading("ask_when", text, language, now)
-    if found.time is None or found.confidence < interpret.CONFIDENT:
-        return None
-    when = found.time.to_when(now, zone)
-    if when is not None:
-        return when.to_json()
-    return conditions.request_time(found.time, now)
 
 
 async def number_of_someone_else(session: AsyncSession, phone: str, first_name: str, tenant: str) -> bool:

@@ -25,7 +25,7 @@ from bot.runtime import Runtime
 from bot.web.staff import actions, auth, teamwork
 from bot.web.staff.auth import Staff
 from bot.web.staff.render import LANG_COOKIE, LANGUAGES, language_of, page
-from flows import catalogue, conditions, places
+from flows import ask, catalogue, conditions, places
 from flows.categories import CATEGORY_CHOICES
 from flows.matching import CATEGORIES
 from flows.when import When
@@ -646,7 +646,7 @@ async def _intake_post(request: Request, who: Staff) -> Response:
         errors.append("error_consent")
     when_raw = values.get("when", "").strip()
     zone = tenants.current().get(who.scope.tenant).zone
-    when = actions.read_when(when_raw, language, now, zone) if when_raw else When(kind="asap").to_json()
+    when = ask.when_data(when_raw, language, now, zone) if when_raw else When(kind="asap").to_json()
     if when is None:
         errors.append("error_when")
     note = values.get("note", "").strip()[:MAX_NOTE]
