@@ -939,15 +939,19 @@ class _Writes:
         need them."""
         await self._write_consents(session)
         if self.people:
-            rows = people.field_rows(self.people)
-            self.people = {}
-            await people.tell_index(session, rows)
-            await run_together(session, [(people.FIELDS, rows)])
+            await run_together(session, [(people.FIELDS, await self._people_rows(session))])
 
     async def before_facts(self, session: AsyncSession, person_id: int) -> None:
         """Before the person's facts are read again in the batch (consent among them): theirs written."""
         if any(row[people.KEY] == person_id for row in self.consents):
             await self._write_consents(session)
+
+    async def _people_rows(self, session: AsyncSession) -> list[dict[str, Any]]:
+        """The person columns set so far as the keyed update's rows, taken (the index told of them)."""
+        rows = people.field_rows(self.people)
+        self.people = {}
+        await people.tell_index(session, rows)
+        return rows
 
     async def _write_consents(self, session: AsyncSession) -> None:
         if self.consents:
@@ -995,10 +999,7 @@ class _Writes:
         updates = list(inbox.marks_and_states(self.marks, self.states))
         await self._write_consents(session)
         if self.people:
-            rows = people.field_rows(self.people)
-            self.people = {}
-            await people.tell_index(session, rows)
-            updates.append((people.FIELDS, rows))
+            updates.append((people.FIELDS, await self._people_rows(session)))
         await self.flush_outbox(session, then=Then(updates, commit=last))
         self.marks, self.states = [], []
 

@@ -32,7 +32,7 @@ async def update_profile(ctx: EffectContext, data: Mapping[str, Any]) -> None:
 
 
 async def record_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
-    await people.add_consents(ctx.session, [consent_given(ctx.person.id, data, ctx.now).consent or {}])
+    await people.add_consents(ctx.session, [_consent_row(ctx.person.id, data, ctx.now)])
 
 
 async def withdraw_consent(ctx: EffectContext, data: Mapping[str, Any]) -> None:
@@ -76,7 +76,11 @@ def profile_columns(_person_id: int, data: Mapping[str, Any], _now: datetime) ->
 
 
 def consent_given(person_id: int, data: Mapping[str, Any], now: datetime) -> RowWrite:
-    return RowWrite(consent=people.consent_row(person_id, str(data["version"]), str(data["text_key"]), now))
+    return RowWrite(consent=_consent_row(person_id, data, now))
+
+
+def _consent_row(person_id: int, data: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+    return people.consent_row(person_id, str(data["version"]), str(data["text_key"]), now)
 
 
 ROW_EFFECTS: dict[str, RowEffect] = {"update_profile": profile_columns, "record_consent": consent_given}
