@@ -748,14 +748,15 @@ def about_checkins(
     # "ik wil graag af en toe gevraagd worden hoe het gaat") names them too: with check-ins on, another
     # rhythm is registered, else the registration is shown (it read as a request, or as nothing).
     described = not in_thread and checkins_described(text, profile)
-    named = named or described or _day_left_out(text, care.rhythm, now, language(state)) is not None
+    left_out = _day_left_out(text, care.rhythm, now, language(state))
+    named = named or described or left_out is not None
     if not named and not (stop and care.rhythm.freq != "never" and until_in_words(text, now) is not None):
         # round dialogue29: not writing said with an end ("wyjeżdżam na dwa tygodnie, proszę wtedy nie
         # pisać") is a pause of the check-ins whether or not the words name them, not every message stopped.
         return None
     # Round dialogue35: her check-in day left out ("niet meer op maandag", "stop asking on mondays"): a day
     # she does not want, not a stop; another day said beside it is the new one, else the day is asked.
-    day_off = None if in_thread else _day_left_out(text, care.rhythm, now, language(state))
+    day_off = None if in_thread else left_out
     if day_off is not None:
         state["flow"] = FLOW
         state["care"] = {**_fields(care), "freq": day_off[1]}
